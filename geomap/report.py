@@ -1,0 +1,74 @@
+"""Accounting of what a run could not use: nothing is lost silently.
+
+A :class:`Report` collects one :class:`Problem` per row, article or place that
+was rejected or could not be placed, with file, line, column and reason, and
+keeps the counts so that ``read == kept + rejected`` can be checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field, asdict
+
+from .exc import InputError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rejected row, unreadable article or unlocated place."""
+
+    kind: str            #: "rejected", "unlocated", "warning"
+    file: str
+    line: int | None
+    column: str | None
+    reason: str
+    value: str = ""      #: the offending value (e.g. the place name)
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.column:
+            where += f" [{self.column}]"
+        return f"{self.kind}: {where}: {self.reason}"
+
+
+@dataclass
+class Report:
+    """Collects problems and counts of one run."""
+
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, file: str, line: int | None, column: str | None,
+            reason: str, value: str = "") -> Problem:
+        p = Problem(kind, str(file), line, column, reason, value)
+        self.problems.append(p)
+        return p
+
+    def add_error(self, err: InputError, kind: str = "rejected", value: str = "") -> Problem:
+        return self.add(kind, err.file or "", err.line, err.column, err.reason, value)
+
+    def count(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def of_kind(self, kind: str) -> list[Problem]:
+        return [p for p in self.problems if p.kind == kind]
+
+    def extend(self, other: "Report") -> None:
+        self.problems.extend(other.problems)
+        for k, v in other.counts.items():
+            self.count(k, v)
+
+    def to_csv(self, kind: str) -> str:
+        """CSV text of the problems of ``kind`` (header always present)."""
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=["file", "line", "column", "reason", "value"],
+                           lineterminator="\n")
+        w.writeheader()
+        for p in self.of_kind(kind):
+            d = asdict(p)
+            d.pop("kind")
+            w.writerow(d)
+        return buf.getvalue()
