@@ -1,0 +1,64 @@
+"""The ``geomap`` command: a thin layer over the library API.
+
+Each subcommand lives in :mod:`geomap.commands.<name>` and exposes
+``register(subparsers)``, which adds its parser and sets ``func``;
+``func(args)`` returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .exc import GeomapError
+
+#: Subcommands in the order ``--help`` lists them.
+COMMANDS = ("build", "geocode", "extract", "evaluate", "figure", "bench")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keep the examples in epilogs as written."""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geomap",
+        description="Map of incidents along the Durand Line (Afghanistan-Pakistan border).",
+        epilog="Example:\n  geomap build --out output/\n  geomap geocode 'Spin Buldak'\n\n"
+               "Run 'geomap COMMAND --help' for each command.",
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"geomap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"geomap.commands.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"geomap.commands.{name}":
+                raise
+            continue  # command not built yet
+        module.register(sub, _Formatter)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``geomap`` console script."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except GeomapError as err:
+        print(f"geomap {args.command}: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"geomap {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per ``geomap`` subcommand; each exposes ``register(subparsers, formatter)``."""
