@@ -1,0 +1,58 @@
+"""Geocoders: regional gazetteer, GeoNames offline, Nominatim online (opt-in).
+
+>>> from geomap.geocoders import default_chain
+>>> default_chain().geocode("Torkhum").name        # doctest: +SKIP
+'Torkham'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import Geocoder, Place, fold, normalize_name, wants_kind
+from .chain import GeocoderChain, REGION_COUNTRIES
+from .cache import GeocodeCache, default_cache_dir
+
+__all__ = ["Geocoder", "Place", "GeocoderChain", "GeocodeCache", "default_chain",
+           "fold", "normalize_name", "wants_kind", "REGION_COUNTRIES"]
+
+
+def default_chain(online: bool = False, cache_dir: str | Path | None = None,
+                  gazetteer: str | Path | None = None) -> GeocoderChain:
+    """The standard chain: gazetteer, then GeoNames, then (``online``) Nominatim.
+
+    Parameters
+    ----------
+    online : bool
+        Add the Nominatim backend. Off by default: geomap never touches the
+        network unless asked.
+    cache_dir : path, optional
+        Where the GeoNames index and the online cache live
+        (default ``$GEOMAP_CACHE`` or ``~/.cache/geomap``).
+    gazetteer : path, optional
+        Regional gazetteer CSV (default ``geodata/gazetteer.csv``).
+    """
+    from .gazetteer import RegionalGazetteer
+
+    backends: list[Geocoder] = [RegionalGazetteer(gazetteer)]
+    try:
+        from .geonames import GeoNamesOffline
+    except ImportError:  # pragma: no cover - during development only
+        GeoNamesOffline = None
+    if GeoNamesOffline is not None:
+        backends.append(_make_geonames(GeoNamesOffline, cache_dir))
+    if online:
+        from .nominatim import NominatimGeocoder
+
+        cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+        backends.append(NominatimGeocoder(GeocodeCache(cache_dir / "nominatim.json")))
+    return GeocoderChain(backends)
+
+
+def _make_geonames(cls, cache_dir):
+    if cache_dir is None:
+        return cls()
+    try:
+        return cls(index_path=Path(cache_dir) / "geonames.sqlite")
+    except TypeError:
+        return cls()

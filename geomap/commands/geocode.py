@@ -1,0 +1,47 @@
+"""``geomap geocode``: resolve place names through the geocoder chain."""
+
+from __future__ import annotations
+
+import json
+
+EPILOG = """Examples:
+  geomap geocode "Spin Buldak"
+  geomap geocode "Kandahar province" "Kandahar city" --json
+  geomap geocode "Some Village" --online       # ask Nominatim if offline fails
+"""
+
+
+def register(sub, formatter):
+    p = sub.add_parser("geocode", help="resolve place names (gazetteer, GeoNames, Nominatim)",
+                       description="Print the match, the backend that answered and the precision "
+                                   "for each NAME. Exit status 1 if any name is not found.",
+                       epilog=EPILOG, formatter_class=formatter)
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--online", action="store_true", help="allow Nominatim (opt-in, cached)")
+    p.add_argument("--kind", choices=["crossing", "city", "district", "province", "country"],
+                   help="preferred feature kind for ambiguous names")
+    p.add_argument("--json", action="store_true", help="print JSON lines")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..geocoders import default_chain
+
+    chain = default_chain(online=args.online)
+    status = 0
+    for name in args.names:
+        place = chain.geocode(name, kind=args.kind)
+        if args.json:
+            print(json.dumps({"query": name, "place": place.to_dict() if place else None},
+                             ensure_ascii=False))
+        elif place is None:
+            print(f"{name}: not found (tried {', '.join(chain.backends)})")
+        else:
+            print(f"{name}: {place.name} ({place.kind}, {place.country or '-'}) "
+                  f"lat {place.lat:.4f} lon {place.lon:.4f} "
+                  f"precision {place.precision} backend {place.backend} source {place.source}")
+        if place is None:
+            status = 1
+    for msg in chain.warnings:
+        print(f"warning: {msg}")
+    return status

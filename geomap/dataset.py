@@ -1,0 +1,156 @@
+"""Join validated events to their places: one GeoDataFrame (EPSG:4326).
+
+One row per event-location. Places come from the event's own coordinates
+when the curated row gives them, otherwise from the geocoder chain. Events
+along the whole border (geo precision 4 at the border) carry the Durand Line
+geometry, with a representative point on it in ``latitude``/``longitude``.
+An event whose place no backend knows is reported as ``unlocated`` (file,
+line, name) and counted, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Iterable
+
+import geopandas as gpd
+import pandas as pd
+
+from . import schema
+from .events import Event, EventSet
+from .geo import CRS, durand_line, latlon, point
+from .geocoders.base import Geocoder, Place
+from .report import Report
+
+#: Columns of the events GeoDataFrame, in order (see the README's data formats).
+COLUMNS: tuple[str, ...] = (
+    "event_id", "event_type", "event_label", "sub_event_type", "event_date", "date_precision",
+    "date_start", "date_end", "location", "country", "admin1", "place_kind", "place_backend",
+    "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
+    "fatalities_low", "fatalities_high", "injuries", "note", "excerpt", "verified",
+    "confidence", "sources", "sources_json",
+)
+INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries")
+
+
+def border_point() -> tuple[float, float]:
+    """(lat, lon) of the point halfway along the Durand Line."""
+    line = durand_line()
+    try:
+        mid = line.interpolate(0.5, normalized=True)
+    except Exception:  # a MultiLineString cannot interpolate
+        mid = line.representative_point()
+    return latlon(mid)
+
+
+def locate(event: Event, chain: Geocoder | None) -> Place | None:
+    """The place of one event: its own coordinates, else the geocoder's answer."""
+    if event.latitude is not None and event.longitude is not None:
+        return Place(name=event.location, lat=event.latitude, lon=event.longitude,
+                     kind="given", country=event.country, precision=event.geo_precision,
+                     backend="curated", source=f"{event.file}:{event.line}")
+    if chain is None:
+        return None
+    countries = (event.country,) if event.country else None
+    return chain.geocode(event.location, countries=countries)
+
+
+def _is_border_wide(event: Event, place: Place) -> bool:
+    return event.geo_precision == 4 and place.kind == "border"
+
+
+def _sources_json(event: Event, sources: dict) -> str:
+    refs = []
+    for sid in event.sources:
+        src = sources.get(sid)
+        refs.append(src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "",
+                                                "published": "", "url": ""})
+    return json.dumps(refs, ensure_ascii=False)
+
+
+def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | None,
+                       report: Report | None = None,
+                       sources: dict | None = None) -> tuple[gpd.GeoDataFrame, Report]:
+    """Place every event and return the GeoDataFrame and the report.
+
+    Parameters
+    ----------
+    events : EventSet or iterable of Event
+    chain : Geocoder or None
+        Usually :func:`geomap.geocoders.default_chain`. ``None`` uses only
+        coordinates given in the rows.
+    report : Report, optional
+        Gets one ``unlocated`` problem per event no backend could place and
+        the counts ``events_in``, ``events_mapped``, ``events_unlocated``.
+    sources : dict, optional
+        ``{source_id: Source}``; taken from the EventSet when it is one.
+
+    Returns
+    -------
+    (GeoDataFrame, Report)
+        The frame has :data:`COLUMNS` plus ``geometry``, ``crs="EPSG:4326"``.
+    """
+    report = report if report is not None else Report()
+    if isinstance(events, EventSet):
+        sources = events.sources if sources is None else sources
+        events = events.events
+    sources = sources or {}
+    border = durand_line_or_none()
+    border_latlon = border_point() if border is not None else None
+    rows, geoms = [], []
+    for event in events:
+        report.count("events_in")
+        place = locate(event, chain)
+        if place is None:
+            report.count("events_unlocated")
+            report.add("unlocated", event.file, event.line, "location",
+                       f"no geocoder knows the place {event.location!r} "
+                       f"(event {event.event_id})", value=event.location)
+            continue
+        report.count("events_mapped")
+        if border is not None and _is_border_wide(event, place):
+            geom = border
+            lat, lon = border_latlon
+        else:
+            geom = point(place.lat, place.lon)
+            lat, lon = place.lat, place.lon
+        start, end = event.date_range
+        rows.append({
+            "event_id": event.event_id, "event_type": event.event_type,
+            "event_label": schema.EVENT_LABELS[event.event_type],
+            "sub_event_type": event.sub_event_type, "event_date": event.event_date,
+            "date_precision": event.date_precision,
+            "date_start": start.isoformat(), "date_end": end.isoformat(),
+            "location": event.location, "country": event.country or place.country,
+            "admin1": place.admin1, "place_kind": place.kind, "place_backend": place.backend,
+            "latitude": round(lat, 6), "longitude": round(lon, 6),
+            "geo_precision": event.geo_precision,
+            "actor1": event.actor1, "actor2": event.actor2,
+            "fatalities": event.fatalities, "fatalities_low": event.fatalities_low,
+            "fatalities_high": event.fatalities_high, "injuries": event.injuries,
+            "note": event.note, "excerpt": event.excerpt, "verified": event.verified,
+            "confidence": math.nan if event.confidence is None else float(event.confidence),
+            "sources": ";".join(event.sources),
+            "sources_json": _sources_json(event, sources),
+        })
+        geoms.append(geom)
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in INT_COLUMNS:
+        frame[col] = frame[col].astype("Int64")
+    frame["geo_precision"] = frame["geo_precision"].astype("int64")
+    frame["latitude"] = frame["latitude"].astype("float64")
+    frame["longitude"] = frame["longitude"].astype("float64")
+    frame["confidence"] = frame["confidence"].astype("float64")
+    gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
+    for key in ("events_in", "events_mapped", "events_unlocated"):
+        report.counts.setdefault(key, 0)
+    return gdf, report
+
+
+def durand_line_or_none():
+    """The Durand Line, or ``None`` when geodata has no line file yet."""
+    try:
+        return durand_line()
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,415 @@
+"""Load and validate the curated event table and its sources.
+
+``geodata/events.csv`` and ``geodata/sources.csv`` are untrusted text: every
+row is checked against :mod:`geomap.schema`. A bad row is rejected with file,
+line, column and the reason (naming the allowed values) and the rest is kept;
+``rows_read == rows_kept + rows_rejected`` always holds. Problems that make
+the whole file unusable (missing column, not UTF-8, binary) raise
+:class:`~geomap.exc.SchemaError`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .exc import SchemaError
+from .geo import geodata_path
+from .report import Report
+
+_DATE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article or report that events cite."""
+
+    source_id: str
+    publisher: str
+    title: str
+    published: str
+    url: str = ""
+
+    def to_dict(self) -> dict:
+        return {"source_id": self.source_id, "publisher": self.publisher,
+                "title": self.title, "published": self.published, "url": self.url}
+
+
+@dataclass
+class Event:
+    """One validated event-location row.
+
+    Coordinates are optional: when absent the location is geocoded.
+    """
+
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    event_date: str
+    date_precision: str
+    location: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    actor1: str = ""
+    actor2: str = ""
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injuries: int | None = None
+    sources: tuple[str, ...] = ()
+    verified: str = "curated"
+    note: str = ""
+    excerpt: str = ""
+    confidence: float | None = None
+    file: str = ""
+    line: int | None = None
+
+    @property
+    def date_range(self) -> tuple[dt.date, dt.date]:
+        """First and last day the event date may stand for."""
+        return date_range(self.event_date, self.date_precision)
+
+
+@dataclass
+class EventSet:
+    """What :func:`load_events` returns: the kept events, the sources and the report."""
+
+    events: list[Event] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
+# ---------------------------------------------------------------- dates
+
+def parse_date(value: str, precision: str) -> dt.date:
+    """Parse an event date of the given precision; return its anchor day.
+
+    ``YYYY-MM-DD`` is valid for every precision; ``YYYY-MM`` only for
+    ``month``.
+
+    Raises
+    ------
+    ValueError
+        Naming the bad value and the allowed forms.
+    """
+    if precision not in schema.DATE_PRECISIONS:
+        raise ValueError(f"date precision {precision!r} is not one of "
+                         f"{', '.join(schema.DATE_PRECISIONS)}")
+    if _DATE_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date {value!r} is not a real calendar day") from None
+    if _DATE_MONTH.match(value):
+        if precision != "month":
+            raise ValueError(f"date {value!r} gives only a month but date_precision is "
+                             f"{precision!r}; use YYYY-MM-DD or date_precision 'month'")
+        year, month = int(value[:4]), int(value[5:7])
+        if not 1 <= month <= 12:
+            raise ValueError(f"date {value!r} has month {month}; allowed 01-12")
+        return dt.date(year, month, 1)
+    raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYY-MM")
+
+
+def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
+    """First and last day a date of this precision may stand for.
+
+    day: that day; week: three days either side; month: the calendar month.
+    """
+    day = parse_date(value, precision)
+    if precision == "day":
+        return day, day
+    if precision == "week":
+        return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=1), day.replace(day=last)
+
+
+# ---------------------------------------------------------------- csv reading
+
+def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str, ...],
+                  report: Report):
+    """Yield ``(line, row_dict)`` for each data row of a CSV file.
+
+    Rows with the wrong number of cells are reported and skipped. Raises
+    :class:`SchemaError` when the file as a whole cannot be used.
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise SchemaError(f"cannot read file: {err.strerror}", file=name) from None
+    if b"\x00" in raw[:65536]:
+        raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV", file=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        raise SchemaError(f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded; "
+                          "save the file as UTF-8", file=name, line=line) from None
+    if not text.strip():
+        raise SchemaError("file is empty; expected a header row with columns "
+                          + ", ".join(required), file=name, line=1)
+    reader = csv.reader(text.splitlines(keepends=True), strict=False)
+    header = [h.strip() for h in next(reader)]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SchemaError(f"missing required column(s) {', '.join(missing)}; "
+                          f"required: {', '.join(required)}", file=name, line=1,
+                          column=missing[0])
+    unknown = [h for h in header if h not in known]
+    for col in unknown:
+        report.add("warning", name, 1, col,
+                   f"unknown column {col!r} ignored; known: {', '.join(known)}")
+    dupes = {h for h in header if header.count(h) > 1}
+    if dupes:
+        raise SchemaError(f"duplicate column(s) {', '.join(sorted(dupes))}", file=name, line=1)
+    prev_end = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            report.count("rows_read")
+            report.count("rows_rejected")
+            report.add("rejected", name, reader.line_num, None, f"malformed CSV: {err}")
+            prev_end = reader.line_num
+            continue
+        start = prev_end + 1
+        prev_end = reader.line_num
+        if not cells or all(not c.strip() for c in cells):
+            continue  # blank line: not a row
+        report.count("rows_read")
+        if len(cells) != len(header):
+            report.count("rows_rejected")
+            report.add("rejected", name, start, None,
+                       f"row has {len(cells)} cells, header has {len(header)}")
+            continue
+        yield start, {h: c.strip() for h, c in zip(header, cells)}
+
+
+# ---------------------------------------------------------------- sources
+
+def load_sources(path: str | Path | None = None, report: Report | None = None) -> dict[str, Source]:
+    """Load ``sources.csv``: ``{source_id: Source}``.
+
+    Bad rows are reported (``report``) and skipped.
+    """
+    path = Path(path) if path else geodata_path("sources.csv")
+    report = report if report is not None else Report()
+    sources: dict[str, Source] = {}
+    first_line: dict[str, int] = {}
+    for line, row in read_csv_rows(path, schema.SOURCE_REQUIRED, schema.SOURCE_COLUMNS, report):
+        try:
+            src = _source_from_row(row, str(path), line, first_line)
+        except SchemaError as err:
+            report.count("rows_rejected")
+            report.add_error(err, value=row.get("source_id", ""))
+            continue
+        sources[src.source_id] = src
+        first_line[src.source_id] = line
+    return sources
+
+
+def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> Source:
+    def fail(col, reason):
+        raise SchemaError(reason, file=file, line=line, column=col)
+
+    for col in schema.SOURCE_REQUIRED:
+        if not row.get(col):
+            fail(col, f"{col} is empty; required columns: {', '.join(schema.SOURCE_REQUIRED)}")
+    sid = row["source_id"]
+    if not _SOURCE_ID.match(sid):
+        fail("source_id", f"source_id {sid!r} may use only letters, digits and . _ : -")
+    if sid in seen:
+        fail("source_id", f"duplicate source_id {sid!r} (first on line {seen[sid]})")
+    published = row["published"]
+    if not (_DATE_DAY.match(published) or _DATE_MONTH.match(published)):
+        fail("published", f"published {published!r} is not YYYY-MM-DD or YYYY-MM")
+    url = row.get("url", "")
+    if url and not re.match(r"^https?://", url, re.I):
+        fail("url", f"url {url!r} is not http(s); allowed schemes: http, https")
+    return Source(sid, row["publisher"], row["title"], published, url)
+
+
+# ---------------------------------------------------------------- events
+
+def _int_cell(row: dict, col: str, fail) -> int | None:
+    value = row.get(col, "")
+    if value == "":
+        return None
+    if not re.fullmatch(r"\d+", value):
+        fail(col, f"{col} {value!r} is not a whole number >= 0 (or empty when unknown)")
+    return int(value)
+
+
+def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None:
+    value = row.get(col, "")
+    if value == "":
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        fail(col, f"{col} {value!r} is not a number")
+    if not lo <= number <= hi:  # also rejects nan
+        fail(col, f"{col} {value} is out of range; allowed {lo} to {hi}")
+    return number
+
+
+def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] | None,
+                   seen: dict[str, int]) -> Event:
+    """Validate one events.csv row and return the :class:`Event`.
+
+    Raises
+    ------
+    SchemaError
+        Naming file, line, column, the bad value and the allowed values.
+    """
+    def fail(col, reason):
+        raise SchemaError(reason, file=file, line=line, column=col)
+
+    for col in schema.EVENT_REQUIRED:
+        if not row.get(col):
+            fail(col, f"{col} is empty; required columns: {', '.join(schema.EVENT_REQUIRED)}")
+    eid = row["event_id"]
+    if eid in seen:
+        fail("event_id", f"duplicate event_id {eid!r} (first on line {seen[eid]})")
+    etype = row["event_type"]
+    if etype not in schema.EVENT_TYPES:
+        fail("event_type", f"unknown event type {etype!r}; allowed: {', '.join(schema.EVENT_TYPES)}")
+    precision = row["date_precision"]
+    if precision not in schema.DATE_PRECISIONS:
+        fail("date_precision", f"date_precision {precision!r} is not allowed; "
+                               f"allowed: {', '.join(schema.DATE_PRECISIONS)}")
+    try:
+        parse_date(row["event_date"], precision)
+    except ValueError as err:
+        fail("event_date", str(err))
+    gp = row["geo_precision"]
+    if gp not in {str(k) for k in schema.GEO_PRECISIONS}:
+        fail("geo_precision", f"geo_precision {gp!r} is not allowed; allowed: "
+             + ", ".join(f"{k} ({v})" for k, v in schema.GEO_PRECISIONS.items()))
+    country = row.get("country", "")
+    if country and not _ISO2.match(country):
+        fail("country", f"country {country!r} is not an ISO 3166-1 alpha-2 code such as AF, PK")
+    lat = _float_cell(row, "latitude", fail, -90.0, 90.0)
+    lon = _float_cell(row, "longitude", fail, -180.0, 180.0)
+    if (lat is None) != (lon is None):
+        fail("latitude" if lat is None else "longitude",
+             "give both latitude and longitude, or neither (then the location is geocoded)")
+    if lat is not None and country in ("AF", "PK"):
+        box = schema.REGION_BBOX
+        inside = box["min_lat"] <= lat <= box["max_lat"] and box["min_lon"] <= lon <= box["max_lon"]
+        swapped = box["min_lat"] <= lon <= box["max_lat"] and box["min_lon"] <= lat <= box["max_lon"]
+        if not inside:
+            hint = " (latitude and longitude look swapped)" if swapped else ""
+            fail("latitude", f"point ({lat}, {lon}) lies outside Afghanistan/Pakistan "
+                             f"(lat {box['min_lat']}..{box['max_lat']}, "
+                             f"lon {box['min_lon']}..{box['max_lon']}){hint}")
+    fat = _int_cell(row, "fatalities", fail)
+    low = _int_cell(row, "fatalities_low", fail)
+    high = _int_cell(row, "fatalities_high", fail)
+    known = [v for v in (low, fat, high) if v is not None]
+    if known != sorted(known):
+        fail("fatalities", "need fatalities_low <= fatalities <= fatalities_high, got "
+             f"{low}, {fat}, {high}")
+    verified = row.get("verified", "") or "curated"
+    if verified not in schema.VERIFIED_VALUES:
+        fail("verified", f"verified {verified!r} is not allowed; allowed: "
+                         f"{', '.join(schema.VERIFIED_VALUES)}")
+    ids = tuple(s.strip() for s in row["sources"].split(";") if s.strip())
+    if not ids:
+        fail("sources", "sources is empty; every event cites at least one source id")
+    if sources is not None:
+        unknown = [s for s in ids if s not in sources]
+        if unknown:
+            known_ids = sorted(sources)
+            shown = ", ".join(known_ids[:10]) + (" ..." if len(known_ids) > 10 else "")
+            fail("sources", f"unknown source id(s) {', '.join(unknown)}; "
+                            f"known in sources.csv: {shown or '(none)'}")
+    return Event(
+        event_id=eid, event_type=etype, sub_event_type=row.get("sub_event_type", ""),
+        event_date=row["event_date"], date_precision=precision,
+        location=row["location"], country=country, latitude=lat, longitude=lon,
+        geo_precision=int(gp), actor1=row.get("actor1", ""), actor2=row.get("actor2", ""),
+        fatalities=fat, fatalities_low=low, fatalities_high=high,
+        injuries=_int_cell(row, "injuries", fail), sources=ids, verified=verified,
+        note=row.get("note", ""), excerpt=row.get("excerpt", ""), file=file, line=line,
+    )
+
+
+def load_events(events: str | Path | None = None, sources: str | Path | None = None, *,
+                strict: bool = False, report: Report | None = None) -> EventSet:
+    """Load and validate events and their sources.
+
+    Parameters
+    ----------
+    events, sources : path, optional
+        Default ``geodata/events.csv`` and the ``sources.csv`` beside it.
+    strict : bool
+        Raise the first row error instead of reporting and skipping it.
+    report : Report, optional
+        Collects rejected rows and the counts ``rows_read``, ``rows_kept``,
+        ``rows_rejected``.
+
+    Returns
+    -------
+    EventSet
+
+    Examples
+    --------
+    >>> es = load_events()                      # doctest: +SKIP
+    >>> len(es.events), es.report.counts        # doctest: +SKIP
+    """
+    events = Path(events) if events else geodata_path("events.csv")
+    sources = Path(sources) if sources else events.with_name("sources.csv")
+    report = report if report is not None else Report()
+    src_report = Report()
+    known = load_sources(sources, src_report) if sources.exists() else None
+    if known is None:
+        report.add("warning", str(sources), None, None,
+                   "sources file not found; source ids cannot be checked")
+    for p in src_report.problems:
+        report.problems.append(p)
+    report.count("source_rows_read", src_report.counts.get("rows_read", 0))
+    report.count("source_rows_rejected", src_report.counts.get("rows_rejected", 0))
+    if strict and src_report.of_kind("rejected"):
+        p = src_report.of_kind("rejected")[0]
+        raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)
+
+    out = EventSet(sources=known or {}, report=report)
+    seen: dict[str, int] = {}
+    for line, row in read_csv_rows(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, report):
+        try:
+            event = event_from_row(row, str(events), line, known, seen)
+        except SchemaError as err:
+            if strict:
+                raise
+            report.count("rows_rejected")
+            report.add_error(err, value=row.get("event_id", ""))
+            continue
+        seen[event.event_id] = line
+        out.events.append(event)
+        report.count("rows_kept")
+    if strict and report.of_kind("rejected"):
+        p = report.of_kind("rejected")[0]
+        raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)
+    report.counts.setdefault("rows_read", 0)
+    report.counts.setdefault("rows_kept", 0)
+    report.counts.setdefault("rows_rejected", 0)
+    return out

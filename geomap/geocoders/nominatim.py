@@ -1,0 +1,92 @@
+"""Online geocoding with OpenStreetMap Nominatim through geopy (opt-in).
+
+Used only when the user asks (``--online``). Requests go through
+:class:`geopy.extra.rate_limiter.RateLimiter` at one per second, as
+Nominatim's usage policy demands, and every answer is cached on disk.
+geopy's errors are translated into geomap's own tree.
+"""
+
+from __future__ import annotations
+
+from geopy import exc as gexc
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import Nominatim
+
+from .. import __version__
+from ..exc import (GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut,
+                   GeocoderUnavailable)
+from .base import Geocoder, Place, wants_kind
+from .cache import GeocodeCache
+
+#: A real user agent, as Nominatim's policy requires.
+USER_AGENT = f"geomap/{__version__} (Durand Line incident map; offline-first research tool)"
+
+_ADDRESSTYPE_KIND = {
+    "country": ("country", 4), "state": ("province", 3), "province": ("province", 3),
+    "region": ("region", 3), "county": ("district", 2), "district": ("district", 2),
+    "city": ("city", 1), "town": ("town", 1), "village": ("village", 1),
+    "hamlet": ("village", 1), "suburb": ("town", 1),
+}
+
+
+class NominatimGeocoder(Geocoder):
+    """Online backend. Construct it only when the user opted in.
+
+    Parameters
+    ----------
+    cache : GeocodeCache, optional
+        Answers (including misses) are stored here and reused.
+    min_delay_seconds : float
+        Delay between requests; 1 s is Nominatim's limit.
+    timeout : float
+        Seconds per request.
+    client : object, optional
+        A geopy geocoder (``geocode(query, ...)``); tests pass a fake one.
+    """
+
+    name = "nominatim"
+
+    def __init__(self, cache: GeocodeCache | None = None, *, min_delay_seconds: float = 1.0,
+                 timeout: float = 10.0, client=None, user_agent: str = USER_AGENT):
+        self.cache = cache
+        self.client = client or Nominatim(user_agent=user_agent, timeout=timeout)
+        # RateLimiter wraps the call (geopy's way) instead of sleeps in a loop.
+        self._geocode = RateLimiter(self.client.geocode, min_delay_seconds=min_delay_seconds,
+                                    max_retries=1, error_wait_seconds=min_delay_seconds * 2,
+                                    swallow_exceptions=False)
+
+    def geocode(self, query, *, kind=None, countries=None):
+        key = GeocodeCache.key(self.name, query, kind, countries)
+        if self.cache is not None and key in self.cache:
+            return self.cache.get(key)
+        try:
+            loc = self._geocode(query, exactly_one=True, addressdetails=True,
+                                country_codes=[c.lower() for c in countries] if countries else None,
+                                language="en")
+        except gexc.GeocoderTimedOut as err:
+            raise GeocoderTimedOut(f"Nominatim timed out for {query!r}: {err}") from err
+        except gexc.GeocoderRateLimited as err:
+            raise GeocoderRateLimited(f"Nominatim rate limit hit for {query!r}: {err}") from err
+        except gexc.GeocoderUnavailable as err:
+            raise GeocoderUnavailable(f"Nominatim unavailable for {query!r}: {err}") from err
+        except gexc.GeopyError as err:
+            raise GeocoderServiceError(f"Nominatim failed for {query!r}: {err}") from err
+        place = None if loc is None else self._to_place(query, loc, kind)
+        if self.cache is not None:
+            self.cache.put(key, place)
+        return place
+
+    def _to_place(self, query: str, loc, kind: str | None) -> Place:
+        raw = getattr(loc, "raw", {}) or {}
+        addr = raw.get("address", {}) or {}
+        f_kind, precision = _ADDRESSTYPE_KIND.get(raw.get("addresstype", ""), ("town", 1))
+        wanted = kind or wants_kind(query)
+        if wanted == "province" and f_kind != "province":
+            precision = max(precision, 3)
+        return Place(
+            name=query.strip(), lat=float(loc.latitude), lon=float(loc.longitude),
+            kind=f_kind, country=(addr.get("country_code") or "").upper(),
+            admin1=addr.get("state", "") or addr.get("province", ""),
+            precision=precision, backend=self.name,
+            source=f"OpenStreetMap Nominatim {raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip(),
+        )
