@@ -1,0 +1,56 @@
+# geomap: two commands set everything up on a fresh machine.
+#   make map    create .venv, install geomap, build output/ (map, exports, figure)
+#   make test   install test extras and Chromium (Debian package), run the tests
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+OUT ?= output
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: help map test bench figure screenshots chromium clean distclean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+map: $(STAMP) ## build output/map.html, embed.html, events.geojson/csv, map.png/svg
+	$(VENV)/bin/geomap build --out $(OUT) --figure
+
+figure: $(STAMP) ## static PNG and SVG of the map only
+	$(VENV)/bin/geomap figure --out $(OUT)
+
+chromium: ## install Debian's chromium if it is missing (for browser tests)
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "installing Debian's chromium package"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@test -x $(CHROMIUM) || { echo "chromium not found at $(CHROMIUM)"; exit 1; }
+
+test: $(TEST_STAMP) chromium ## run the whole test suite (browser tests in headless Chromium)
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: $(TEST_STAMP) chromium ## benchmark at 1k/10k/100k events vs plain folium -> output/bench.json
+	$(PY) -m geomap.bench --out $(OUT)
+
+screenshots: $(TEST_STAMP) chromium map ## README screenshots into docs/
+	$(PY) scripts/screenshots.py --out docs
+
+clean: ## remove generated output and caches (keeps .venv)
+	rm -rf $(OUT) .pytest_cache .hypothesis build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean ## also remove the virtual environment
+	rm -rf $(VENV)
