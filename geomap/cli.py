@@ -15,7 +15,7 @@ from . import __version__
 from .exc import GeomapError
 
 #: Subcommands in the order ``--help`` lists them.
-COMMANDS = ("build", "geocode", "extract", "evaluate", "figure", "bench")
+COMMANDS = ("build", "geocode", "extract", "evaluate", "accept", "figure", "bench")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

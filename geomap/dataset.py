@@ -49,7 +49,7 @@ def locate(event: Event, chain: Geocoder | None) -> Place | None:
     if event.latitude is not None and event.longitude is not None:
         return Place(name=event.location, lat=event.latitude, lon=event.longitude,
                      kind="given", country=event.country, precision=event.geo_precision,
-                     backend="curated", source=f"{event.file}:{event.line}")
+                     backend="given", source=f"{event.file}:{event.line}")
     if chain is None:
         return None
     countries = (event.country,) if event.country else None

@@ -1,0 +1,47 @@
+"""``geomap accept``: promote reviewed draft events into the curated table."""
+
+from __future__ import annotations
+
+import sys
+
+EPILOG = """Workflow:
+  geomap extract articles/ -o drafts.csv       # draft events, one per incident and place
+  # review drafts.csv: put 'yes' in a column named 'accept' for rows to keep
+  geomap accept drafts.csv                     # -> geodata/events.csv + sources.csv
+  geomap accept drafts.csv --all --events my/events.csv
+
+A draft that matches an event already curated (same type, place within 50 km
+(150 km for provinces), dates within a week) is not added twice: its article
+is added to that event's sources.
+"""
+
+
+def register(sub, formatter):
+    p = sub.add_parser("accept", help="add reviewed drafts to geodata/events.csv",
+                       description="Append the drafts marked accept=yes to the curated events "
+                                   "(new AFPK- ids, verified=curated) and their articles to "
+                                   "sources.csv. Both files are rewritten atomically.",
+                       epilog=EPILOG, formatter_class=formatter)
+    p.add_argument("drafts", metavar="DRAFTS.csv")
+    p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv)")
+    p.add_argument("--sources", default=None, help="sources CSV (default beside --events)")
+    p.add_argument("--all", action="store_true", help="take every row, not only accept=yes")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..drafts import accept
+    from ..geo import geodata_path
+    from ..report import Report
+
+    report = Report()
+    added = accept(args.drafts, args.events or geodata_path("events.csv"), args.sources,
+                   only_marked=not args.all, report=report)
+    c = report.counts
+    print(f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
+          f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "
+          f"rejected {len(report.of_kind('rejected'))}",
+          file=sys.stderr)
+    for p in report.problems:
+        print(f"  {p}", file=sys.stderr)
+    return 1 if report.of_kind("rejected") else 0

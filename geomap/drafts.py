@@ -1,0 +1,234 @@
+"""Draft events (extracted from articles) next to the curated ones.
+
+Drafts are unverified: they go on the map marked ``verified="draft"``. A
+draft that describes an incident already in the curated table (same type,
+close in place and time) is not shown twice: its article is added to the
+curated event's sources instead, and the merge is reported. An analyst
+promotes reviewed drafts into ``geodata/events.csv`` with :func:`accept`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable
+
+from . import schema
+from .atomic import write_text
+from .events import Event, EventSet, Source, date_range, event_from_row, read_csv_rows
+from .exc import SchemaError
+from .report import Report
+
+#: Columns of a drafts CSV written by ``geomap extract``.
+DRAFT_COLUMNS: tuple[str, ...] = (
+    "doc_id", "event_type", "sub_event_type", "event_date", "date_precision", "location",
+    "country", "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
+    "injuries", "confidence", "excerpt", "source_title", "source_publisher",
+    "source_published", "source_url",
+)
+DRAFT_REQUIRED: tuple[str, ...] = ("doc_id", "event_type", "event_date", "date_precision",
+                                   "location", "geo_precision")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._:-]+", "-", text).strip("-")[:60] or "doc"
+
+
+def source_for(row: dict) -> Source:
+    """The :class:`Source` of a draft row (one per article)."""
+    published = row.get("source_published", "") or ""
+    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", published):
+        published = ""
+    url = row.get("source_url", "") or ""
+    if not re.match(r"^https?://", url, re.I):
+        url = ""  # only http(s) links ever reach the page
+    return Source(source_id=f"doc:{_slug(row['doc_id'])}",
+                  publisher=row.get("source_publisher", "") or "unknown publisher",
+                  title=row.get("source_title", "") or row["doc_id"],
+                  published=published, url=url)
+
+
+def draft_to_event(row: dict, n: int, file: str, line: int | None) -> tuple[Event, Source]:
+    """Validate one draft row and return it as a ``verified="draft"`` Event."""
+    src = source_for(row)
+    cells = {c: str(row.get(c, "") if row.get(c) is not None else "") for c in schema.EVENT_COLUMNS}
+    cells.update(event_id=f"D-{_slug(row['doc_id'])}-{n}", sources=src.source_id,
+                 verified="draft", note="", fatalities_low="", fatalities_high="")
+    if cells.get("geo_precision") in ("4", "4.0"):
+        # a border-wide draft is drawn as the Durand Line: let the chain place it
+        cells["latitude"] = cells["longitude"] = ""
+    for key in ("latitude", "longitude", "fatalities", "injuries", "geo_precision"):
+        value = cells.get(key, "")
+        if value.endswith(".0"):  # pandas writes Int columns with NaN as floats
+            cells[key] = value[:-2]
+    event = event_from_row(cells, file, line or 0, {src.source_id: src}, {})
+    try:
+        confidence = float(row.get("confidence") or "nan")
+    except ValueError:
+        confidence = math.nan
+    event.confidence = None if math.isnan(confidence) else confidence
+    return event, src
+
+
+def _km(a: Event, b: Event) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, float]] | None = None) -> bool:
+    """Whether a draft describes ``event``: same type, place within 50 km
+    (150 km when either is province-level or coarser), dates within a week."""
+    if draft.event_type != event.event_type:
+        return False
+    if event.latitude is None and coords and event.location in coords:
+        event = replace(event, latitude=coords[event.location][0], longitude=coords[event.location][1])
+    limit = 150.0 if max(draft.geo_precision, event.geo_precision) >= 3 else 50.0
+    if _km(draft, event) > limit and draft.location.casefold() != event.location.casefold():
+        return False
+    (s1, e1), (s2, e2) = draft.date_range, event.date_range
+    gap = max((s2 - e1).days, (s1 - e2).days, 0)
+    return gap <= 7
+
+
+def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str,
+                 report: Report, chain=None) -> list[Event]:
+    """Turn draft rows into events; fold those already curated into them.
+
+    Returns the new draft events (the curated ones in ``es`` gain sources in
+    place). Every row is accounted for: ``drafts == drafts_mapped +
+    drafts_merged + drafts_rejected``.
+    """
+    coords: dict[str, tuple[float, float]] = {}
+    if chain is not None:
+        for ev in es.events:
+            if ev.latitude is None and ev.location not in coords:
+                place = chain.geocode(ev.location)
+                if place is not None:
+                    coords[ev.location] = (place.lat, place.lon)
+    out: list[Event] = []
+    for n, (line, row) in enumerate(rows, start=1):
+        report.count("drafts")
+        try:
+            draft, src = draft_to_event(row, n, file, line)
+        except (SchemaError, KeyError) as err:
+            report.count("drafts_rejected")
+            reason = err.reason if isinstance(err, SchemaError) else f"missing {err}"
+            report.add("rejected", file, line, getattr(err, "column", None),
+                       f"draft row rejected: {reason}", value=row.get("doc_id", ""))
+            continue
+        es.sources.setdefault(src.source_id, src)
+        target = next((ev for ev in es.events + out if same_incident(draft, ev, coords)), None)
+        if target is not None:
+            if src.source_id not in target.sources:
+                target.sources = target.sources + (src.source_id,)
+            report.count("drafts_merged")
+            report.add("merged", file, line, None,
+                       f"draft from {row.get('doc_id')} is the same incident as "
+                       f"{target.event_id}; its source was added there", value=target.event_id)
+            continue
+        report.count("drafts_mapped")
+        out.append(draft)
+    return out
+
+
+def drafts_to_events(articles: list[str | Path], chain, es: EventSet, report: Report,
+                     progress: bool = False) -> list[Event]:
+    """Extract drafts from article files/folders and merge them (see :func:`merge_drafts`)."""
+    from .extract import extract_paths
+    from .extract.io import draft_rows
+
+    drafts = extract_paths(articles, chain, report, progress=progress)
+    rows = [(None, r) for r in draft_rows(drafts)]
+    return merge_drafts(es, rows, "articles", report, chain)
+
+
+def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
+    """Rows of a drafts CSV (as written by ``geomap extract``)."""
+    return list(read_csv_rows(path, DRAFT_REQUIRED, DRAFT_COLUMNS + ("accept",), report))
+
+
+def accept(drafts: str | Path, events: str | Path, sources: str | Path | None = None, *,
+           only_marked: bool = True, report: Report | None = None) -> list[str]:
+    """Append reviewed drafts to the curated events and their sources.
+
+    Parameters
+    ----------
+    drafts : path
+        A drafts CSV; with ``only_marked`` only rows whose ``accept`` column
+        is ``yes``/``y``/``1``/``x`` are taken.
+    events, sources : path
+        The curated CSVs to extend (written atomically).
+
+    Returns
+    -------
+    list of str
+        The ids of the events added.
+    """
+    report = report if report is not None else Report()
+    events = Path(events)
+    sources = Path(sources) if sources else events.with_name("sources.csv")
+    from .events import load_events
+
+    es = load_events(events, sources, strict=True)
+    rows = []
+    for line, r in read_drafts(drafts, report):
+        if only_marked and r.get("accept", "").strip().lower() not in {"yes", "y", "1", "x"}:
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", r.get("source_published", "")):
+            report.add("rejected", str(drafts), line, "source_published",
+                       "an accepted draft needs its article's published date (YYYY-MM-DD)",
+                       value=r.get("doc_id", ""))
+            continue
+        rows.append((line, r))
+    new = merge_drafts(es, rows, str(drafts), report)
+    taken = {e.event_id for e in es.events}
+    width = 4
+    next_n = 1 + max((int(m.group(1)) for e in es.events
+                      if (m := re.fullmatch(r"AFPK-(\d+)", e.event_id))), default=0)
+    added = []
+    for ev in new:
+        eid = f"AFPK-{next_n:0{width}d}"
+        while eid in taken:
+            next_n += 1
+            eid = f"AFPK-{next_n:0{width}d}"
+        taken.add(eid)
+        next_n += 1
+        ev.event_id, ev.verified = eid, "curated"
+        es.events.append(ev)
+        added.append(eid)
+    _write_events(es, events)
+    _write_sources(es, sources)
+    return added
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ";".join(value)
+    return str(value)
+
+
+def _write_events(es: EventSet, path: Path) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(schema.EVENT_COLUMNS)
+    for ev in es.events:
+        w.writerow([_cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS])
+    write_text(path, buf.getvalue())
+
+
+def _write_sources(es: EventSet, path: Path) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(schema.SOURCE_COLUMNS)
+    for src in es.sources.values():
+        w.writerow([getattr(src, c) for c in schema.SOURCE_COLUMNS])
+    write_text(path, buf.getvalue())
