@@ -1,0 +1,191 @@
+"""The regional gazetteer: crossings, towns, districts and provinces of the border.
+
+``geodata/gazetteer.csv`` (columns in ``notes/CONTRACTS.md``) is curated by
+hand; each row has a canonical name, ``|``-separated aliases and a source for
+its coordinate. :class:`RegionalGazetteer` loads it once, validates every row
+(a bad row raises :class:`~geomap.exc.SchemaError` naming file, line and
+column) and answers queries from two dictionaries:
+
+* *exact*: the folded name or alias (``"kandahar province"``), so a query
+  worded like a known name finds that very place;
+* *loose*: :func:`~geomap.geocoders.base.normalize_name` keys, with feature
+  words stripped (``"kandahar"``), for "Torkham customs building" and friends.
+
+When several places share a key ("Kandahar" the city and the province), the
+kind the query asks for wins (``kind=`` or :func:`wants_kind`), then the
+exact match, then the preferred countries, then the more precise kind.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from pathlib import Path
+
+from geomap.exc import SchemaError
+from geomap.geo import geodata_path
+from geomap.geocoders.base import KIND_PRECISION, Geocoder, Place, fold, normalize_name, wants_kind
+
+COLUMNS = ("name", "aliases", "kind", "country", "admin1", "latitude", "longitude",
+           "precision", "source", "note")
+KINDS = ("crossing", "city", "town", "village", "district", "province", "region",
+         "country", "border")
+#: Kinds a wanted kind accepts: "city" in a query ("Kandahar city") also means a town.
+_ACCEPTS = {"city": ("city", "town", "village"), "town": ("town", "city", "village"),
+            "village": ("village", "town", "city"), "province": ("province", "region"),
+            "region": ("region", "province")}
+#: Order among same-named places when the query says nothing: a bare name is
+#: most often the settlement ("Chaman", "Kandahar", "Khost").
+_DEFAULT_RANK = {k: i for i, k in enumerate(
+    ("city", "town", "village", "crossing", "district", "province", "region", "country", "border"))}
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def _exact_key(text: str) -> str:
+    return _LEADING_THE.sub("", fold(text))
+
+
+class RegionalGazetteer(Geocoder):
+    """Offline geocoder over ``geodata/gazetteer.csv``.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Gazetteer CSV; default ``geodata/gazetteer.csv``.
+
+    Examples
+    --------
+    >>> gaz = RegionalGazetteer()
+    >>> gaz.geocode("Torkhum border crossing").name
+    'Torkham'
+    >>> gaz.geocode("Kandahar province").kind
+    'province'
+    """
+
+    name = "gazetteer"
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path is not None else geodata_path("gazetteer.csv")
+        self.places: list[Place] = []
+        self.aliases: dict[Place, tuple[str, ...]] = {}
+        self._exact: dict[str, list[Place]] = {}
+        self._loose: dict[str, list[Place]] = {}
+        self._load()
+
+    # -- loading ---------------------------------------------------------
+    def _load(self) -> None:
+        try:
+            fh = open(self.path, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise SchemaError(f"cannot read gazetteer: {exc.strerror}", file=self.path) from exc
+        with fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None or tuple(h.strip() for h in header) != COLUMNS:
+                raise SchemaError(f"header must be {','.join(COLUMNS)}, got {header}",
+                                  file=self.path, line=1)
+            seen: set[tuple[str, str]] = set()
+            for lineno, row in enumerate(reader, start=2):
+                if not row or not any(c.strip() for c in row):
+                    continue
+                place, aliases = self._parse_row(row, lineno)
+                key = (place.name, place.kind)
+                if key in seen:
+                    raise SchemaError(f"duplicate place {place.name!r} of kind {place.kind!r}",
+                                      file=self.path, line=lineno, column="name")
+                seen.add(key)
+                self._add(place, aliases)
+
+    def _parse_row(self, row: list[str], lineno: int) -> tuple[Place, tuple[str, ...]]:
+        def bad(column: str, reason: str) -> SchemaError:
+            return SchemaError(reason, file=self.path, line=lineno, column=column)
+
+        if len(row) != len(COLUMNS):
+            raise bad("name", f"expected {len(COLUMNS)} columns, got {len(row)}")
+        rec = dict(zip(COLUMNS, (c.strip() for c in row)))
+        if not rec["name"]:
+            raise bad("name", "empty name")
+        if rec["kind"] not in KINDS:
+            raise bad("kind", f"kind {rec['kind']!r} is not one of {', '.join(KINDS)}")
+        if rec["kind"] == "border":
+            if rec["country"]:
+                raise bad("country", f"country must be empty for the border, got {rec['country']!r}")
+        elif not re.fullmatch(r"[A-Z]{2}", rec["country"]):
+            raise bad("country", f"country {rec['country']!r} is not an ISO 3166-1 alpha-2 code")
+        coords = {}
+        for col, lim in (("latitude", 90.0), ("longitude", 180.0)):
+            try:
+                val = float(rec[col])
+            except ValueError:
+                raise bad(col, f"{col} {rec[col]!r} is not a number") from None
+            if not -lim <= val <= lim:
+                raise bad(col, f"{col} {val} is outside -{lim:g}..{lim:g}")
+            coords[col] = val
+        if rec["precision"] not in ("1", "2", "3", "4"):
+            raise bad("precision", f"precision {rec['precision']!r} is not one of 1, 2, 3, 4")
+        if not rec["source"]:
+            raise bad("source", "every coordinate needs a source")
+        aliases = tuple(a.strip() for a in rec["aliases"].split("|") if a.strip())
+        place = Place(name=rec["name"], lat=coords["latitude"], lon=coords["longitude"],
+                      kind=rec["kind"], country=rec["country"], admin1=rec["admin1"],
+                      precision=int(rec["precision"]), backend=self.name, source=rec["source"])
+        return place, aliases
+
+    def _add(self, place: Place, aliases: tuple[str, ...]) -> None:
+        self.places.append(place)
+        self.aliases[place] = aliases
+        for text in (place.name, *aliases):
+            exact = _exact_key(text)
+            if place not in self._exact.setdefault(exact, []):
+                self._exact[exact].append(place)
+            loose = normalize_name(text)
+            # A border alias such as "Afghan border" would otherwise claim the
+            # bare word "afghan" (or "pakistani"); keep those exact-only.
+            if place.kind == "border" and not re.search(r"[\s-]", loose):
+                continue
+            if place not in self._loose.setdefault(loose, []):
+                self._loose[loose].append(place)
+
+    # -- queries ---------------------------------------------------------
+    def lookup_all(self, query: str) -> list[Place]:
+        """Every place whose name or alias matches ``query``, exact matches first."""
+        found = list(self._exact.get(_exact_key(query), ()))
+        for p in self._loose.get(normalize_name(query), ()):
+            if p not in found:
+                found.append(p)
+        return found
+
+    def geocode(self, query: str, *, kind: str | None = None,
+                countries: tuple[str, ...] | None = None) -> Place | None:
+        if not query or not str(query).strip():
+            return None
+        if kind is not None and kind not in KIND_PRECISION:
+            raise ValueError(f"kind {kind!r} is not one of {', '.join(KIND_PRECISION)}")
+        candidates = self.lookup_all(query)
+        if not candidates:
+            return None
+        want = kind or wants_kind(query)
+        exact = set(self._exact.get(_exact_key(query), ()))
+        accepts = _ACCEPTS.get(want, (want,)) if want else ()
+
+        def rank(p: Place):
+            return (
+                0 if p.kind in accepts else 1,
+                accepts.index(p.kind) if p.kind in accepts else 0,
+                0 if p in exact else 1,
+                0 if countries and p.country in countries else 1,
+                _DEFAULT_RANK.get(p.kind, 99),
+            )
+
+        return min(candidates, key=rank)
+
+    def crossings(self) -> list[Place]:
+        """The border crossings, in file order."""
+        return [p for p in self.places if p.kind == "crossing"]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __repr__(self) -> str:
+        return f"RegionalGazetteer({str(self.path)!r}, {len(self.places)} places)"
