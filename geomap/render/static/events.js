@@ -1,0 +1,215 @@
+/* EventLayer: markers built in the browser from the one JSON blob, clustered
+ * with leaflet.markercluster (shared places spiderfy), popups built with
+ * textContent, uncertainty areas for province-level events and a highlight of
+ * the Durand Line for border-wide events. */
+(function () {
+  'use strict';
+  var G = window.geomap;
+
+  var DATE_PRECISION = {day: 'exact day', week: 'within a week', month: 'month only'};
+
+  function row(dl, term, value) {
+    if (value === null || value === undefined || value === '') return;
+    dl.appendChild(G.el('dt', null, term));
+    dl.appendChild(G.el('dd', null, value));
+  }
+
+  function toll(ev, best, lo, hi) {
+    if (lo !== null && hi !== null && lo !== hi) {
+      return lo + '\u2013' + hi + (best !== null ? ' (best estimate ' + best + ')' : '') +
+        ' \u2014 sources differ';
+    }
+    return best !== null ? String(best) : (lo !== null ? String(lo) : null);
+  }
+
+  /* The popup of one event, as DOM nodes (never HTML strings). */
+  G.popup = function (ev) {
+    var box = G.el('div', 'geomap-popup', null, {'data-uid': ev.uid});
+    var head = G.el('div', 'gp-type');
+    head.appendChild(G.glyph(ev.type, 14, ev.verified === 'draft'));
+    head.appendChild(G.el('span', null, ev.label || G.typeLabel(ev.type)));
+    if (ev.sub) head.appendChild(G.el('span', 'gp-sub', ev.sub.replace(/_/g, ' ')));
+    box.appendChild(head);
+    if (ev.verified === 'draft') {
+      box.appendChild(G.el('div', 'gp-draft', 'Unverified draft' +
+        (ev.conf !== null ? ' (extraction confidence ' + ev.conf + ')' : '')));
+    }
+    var where = ev.place + (ev.admin1 && ev.admin1 !== ev.place ? ', ' + ev.admin1 : '') +
+      (ev.country ? ' (' + ev.country + ')' : '');
+    box.appendChild(G.el('h3', 'gp-place', where));
+    var dl = G.el('dl', 'gp-facts');
+    row(dl, 'Date', ev.date + ' \u00b7 ' + (DATE_PRECISION[ev.dp] || ev.dp));
+    row(dl, 'Place', (G.config.precisions || {})[ev.gp] || ('precision ' + ev.gp));
+    row(dl, 'Actors', [ev.actor1, ev.actor2].filter(Boolean).join(' \u2194 '));
+    row(dl, 'Killed', toll(ev, ev.fat, ev.fat_lo, ev.fat_hi));
+    row(dl, 'Injured', ev.inj);
+    row(dl, 'Event id', ev.id);
+    box.appendChild(dl);
+    if (ev.note) box.appendChild(G.el('p', 'gp-note', ev.note));
+    if (ev.excerpt) {
+      var det = G.el('details', 'gp-excerpt');
+      det.appendChild(G.el('summary', null, 'Excerpt'));
+      det.appendChild(G.el('blockquote', null, ev.excerpt));
+      box.appendChild(det);
+    }
+    if (ev.sources && ev.sources.length) {
+      box.appendChild(G.el('div', 'gp-src-head', ev.sources.length > 1 ? 'Sources' : 'Source'));
+      var ul = G.el('ul', 'gp-sources');
+      ev.sources.forEach(function (s) {
+        var li = G.el('li', 'gp-source');
+        li.appendChild(G.el('span', 'gp-publisher', s.publisher || s.source_id));
+        li.appendChild(document.createTextNode(' \u2014 '));
+        var url = G.safeUrl(s.url);
+        var title = s.title || s.source_id;
+        if (url) {
+          var a = G.el('a', 'gp-title', title, {target: '_blank', rel: 'noopener noreferrer'});
+          a.href = url;
+          li.appendChild(a);
+        } else {
+          li.appendChild(G.el('span', 'gp-title', title));
+        }
+        if (s.published) li.appendChild(G.el('span', 'gp-published', ' (' + s.published + ')'));
+        if (s.url && !url) {
+          li.appendChild(G.el('span', 'gp-badurl', ' [link not shown: only http(s) links are allowed]'));
+        }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    return box;
+  };
+
+  function iconFor(ev, cache) {
+    var key = ev.type + (ev.verified === 'draft' ? ':d' : '');
+    if (!cache[key]) {
+      var holder = document.createElement('div');
+      holder.appendChild(G.glyph(ev.type, 22, ev.verified === 'draft'));
+      cache[key] = L.divIcon({
+        html: holder.innerHTML,  /* our own constant SVG, no event data */
+        className: 'geomap-marker geomap-t-' + ev.type + (ev.verified === 'draft' ? ' geomap-draft' : ''),
+        iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10]
+      });
+    }
+    return cache[key];
+  }
+
+  /* Cluster bubble: count over a ring showing the mix of types inside. */
+  function clusterIcon(cluster) {
+    var children = cluster.getAllChildMarkers();
+    var per = {};
+    children.forEach(function (m) { per[m.geomapEvent.type] = (per[m.geomapEvent.type] || 0) + 1; });
+    var at = 0;
+    var stops = [];
+    G.types.forEach(function (t) {
+      if (!per[t.id]) return;
+      var from = at;
+      at += 360 * per[t.id] / children.length;
+      stops.push(t.color + ' ' + from.toFixed(1) + 'deg ' + at.toFixed(1) + 'deg');
+    });
+    var n = children.length;
+    var size = n < 10 ? 34 : n < 100 ? 40 : 48;
+    return L.divIcon({
+      html: '<div class="geomap-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
+        ')"><span>' + n + '</span></div>',
+      className: 'geomap-cluster', iconSize: [size, size]
+    });
+  }
+
+  G.define('events', function (G, map, opts) {
+    var icons = {};
+    var markers = {};
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
+    });
+    var uncertainty = L.layerGroup();
+    var highlight = L.layerGroup().addTo(map);
+    var provinces = {};
+    var ref = G.readJSON('geomap-ref') || {};
+    if (ref.provinces) {
+      ref.provinces.features.forEach(function (f) {
+        provinces[G.fold(f.properties.name)] = f;
+      });
+    }
+    G.events.forEach(function (ev) {
+      var m = L.marker([ev.lat, ev.lon], {
+        icon: iconFor(ev, icons), keyboard: true,
+        title: G.typeLabel(ev.type) + ': ' + ev.place + ', ' + ev.date
+      });
+      m.geomapEvent = ev;
+      m.bindPopup(function () { return G.popup(ev); },
+        {maxWidth: 340, minWidth: 240, autoPanPadding: [40, 40]});
+      m.on('popupopen', function () {
+        if (G.selected !== ev.uid) G.select(ev.uid, {fromMap: true});
+        showShape(ev);
+      });
+      m.on('popupclose', function () {
+        highlight.clearLayers();
+        if (G.selected === ev.uid) G.deselect({fromMap: true});
+      });
+      markers[ev.uid] = m;
+    });
+    cluster.addTo(map);
+    uncertainty.addTo(map);
+    G.layersControl().addOverlay(uncertainty, 'Uncertainty of province-level events');
+
+    /* Province-level events: the province's shape if we have it, else a circle. */
+    function areaOf(ev) {
+      var prov = provinces[G.fold(ev.admin1)] || provinces[G.fold(ev.place)];
+      var style = {color: (G.typeById[ev.type] || {}).color || '#555', weight: 1,
+        opacity: 0.6, fillOpacity: 0.08, dashArray: '4 3', interactive: false};
+      if (prov) return L.geoJSON(prov, {style: style, interactive: false});
+      return L.circle([ev.lat, ev.lon], L.extend({radius: opts.provinceRadius || 60000}, style));
+    }
+
+    function showShape(ev) {
+      highlight.clearLayers();
+      if (ev.shape !== null && ev.shape !== undefined && G.shapes[ev.shape]) {
+        L.geoJSON(G.shapes[ev.shape], {
+          style: {color: '#ffbf00', weight: 9, opacity: 0.75, lineCap: 'round'},
+          interactive: false, className: 'geomap-highlight'
+        }).addTo(highlight);
+      }
+    }
+
+    G.on('filter', function () {
+      cluster.clearLayers();
+      uncertainty.clearLayers();
+      var layers = G.visible.map(function (ev) {
+        if (ev.gp === 3) uncertainty.addLayer(areaOf(ev));
+        return markers[ev.uid];
+      });
+      cluster.addLayers(layers);
+    });
+
+    G.on('select', function (ev, o) {
+      if (o.fromMap) return;
+      var m = markers[ev.uid];
+      if (!cluster.hasLayer(m)) return;
+      showShape(ev);
+      var open = function () { if (!m.isPopupOpen()) m.openPopup(); };
+      if (cluster.getVisibleParent(m) === m && map.getBounds().pad(-0.1).contains(m.getLatLng())) {
+        open();
+      } else {
+        /* pans (and zooms into clusters, spiderfying shared places) */
+        cluster.zoomToShowLayer(m, open);
+      }
+    });
+    G.on('deselect', function (o) {
+      highlight.clearLayers();
+      if (!o.fromMap) map.closePopup();
+    });
+
+    /* Test hooks: markers per type, on the map (in clusters) or overall. */
+    G.markerCounts = function (all) {
+      var out = {};
+      var list = all ? Object.keys(markers).map(function (k) { return markers[k]; })
+        : cluster.getLayers();
+      list.forEach(function (m) { out[m.geomapEvent.type] = (out[m.geomapEvent.type] || 0) + 1; });
+      return out;
+    };
+    G.marker = function (uid) { return markers[uid]; };
+    G.cluster = cluster;
+    return {cluster: cluster, markers: markers};
+  });
+})();

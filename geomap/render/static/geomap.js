@@ -1,0 +1,256 @@
+/* geomap core: the event store, the filters and a tiny event bus.
+ *
+ * Feature files (events.js, filters.js, list.js, ...) register a factory with
+ * geomap.define(name, factory); the page's script calls geomap.add(name, map,
+ * options) once per feature; everything starts together when the document is
+ * parsed, in the order the features were added.
+ *
+ * Untrusted text (every field of every event) only ever reaches the DOM
+ * through textContent or attribute setters, never through innerHTML.
+ * window.geomap is also the hook the browser tests use.
+ */
+(function () {
+  'use strict';
+  var G = window.geomap = window.geomap || {};
+  var factories = {};
+  var pending = [];
+  var handlers = {};
+  var scheduled = false;
+
+  G.ready = false;
+  G.features = {};
+
+  G.define = function (name, factory) { factories[name] = factory; };
+
+  G.add = function (name, map, options) {
+    pending.push([name, map, options || {}]);
+    if (scheduled) return;
+    scheduled = true;
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', start);
+    } else {
+      setTimeout(start, 0);
+    }
+  };
+
+  G.on = function (name, fn) { (handlers[name] = handlers[name] || []).push(fn); };
+  G.emit = function (name, a, b) {
+    (handlers[name] || []).forEach(function (fn) { fn(a, b); });
+  };
+
+  /* ---- helpers shared by the features ---------------------------------- */
+
+  G.readJSON = function (id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  };
+
+  /* Element builder: text is always set with textContent. */
+  G.el = function (tag, cls, text, attrs) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null && text !== '') node.textContent = String(text);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    }
+    return node;
+  };
+
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  /* The type's shape in its colour; draft events get a hollow, dashed glyph. */
+  G.glyph = function (type, size, draft) {
+    var t = G.typeById[type] || {color: '#777', path: 'M10 2 A8 8 0 1 1 9.99 2 Z'};
+    var svg = document.createElementNS(SVGNS, 'svg');
+    svg.setAttribute('viewBox', '0 0 20 20');
+    svg.setAttribute('width', size);
+    svg.setAttribute('height', size);
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var path = document.createElementNS(SVGNS, 'path');
+    path.setAttribute('d', t.path);
+    if (draft) {
+      path.setAttribute('fill', '#ffffff');
+      path.setAttribute('stroke', t.color);
+      path.setAttribute('stroke-width', '2.2');
+      path.setAttribute('stroke-dasharray', '3 2');
+    } else {
+      path.setAttribute('fill', t.color);
+      path.setAttribute('stroke', '#ffffff');
+      path.setAttribute('stroke-width', '1.5');
+    }
+    svg.appendChild(path);
+    return svg;
+  };
+
+  /* Only http(s) links are ever made clickable. */
+  G.safeUrl = function (url) {
+    if (typeof url !== 'string') return null;
+    url = url.trim();
+    if (!/^https?:\/\//i.test(url)) return null;
+    try {
+      var u = new URL(url);
+      return (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
+    } catch (e) { return null; }
+  };
+
+  G.fold = function (s) {
+    return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  };
+
+  var DAY = 86400000;
+  G.dayNum = function (iso) {
+    var p = String(iso).split('-');
+    return Math.round(Date.UTC(+p[0], (+p[1] || 1) - 1, +p[2] || 1) / DAY);
+  };
+  G.dayStr = function (n) { return new Date(n * DAY).toISOString().slice(0, 10); };
+
+  G.typeLabel = function (type) { return (G.typeById[type] || {}).label || type; };
+
+  /* ---- filters ----------------------------------------------------------- */
+
+  function defaults() {
+    var types = {};
+    G.types.forEach(function (t) { types[t.id] = true; });
+    return {
+      types: types, from: G.minDate, to: G.maxDate, q: '',
+      gp: {1: true, 2: true, 3: true, 4: true},
+      verified: {curated: true, draft: true}
+    };
+  }
+  G.defaultFilters = function () { return defaults(); };
+
+  function asSet(value, keys) {
+    var out = {};
+    var on = Array.isArray(value) ? value.map(String) : null;
+    keys.forEach(function (k) {
+      out[k] = on ? on.indexOf(String(k)) >= 0 : !!value[k];
+    });
+    return out;
+  }
+
+  /* Patch the filters and re-filter. Arrays list what is switched on:
+   * geomap.setFilter({types: ['talks'], from: '2024-01-01', q: 'torkham'}). */
+  G.setFilter = function (patch) {
+    var f = G.filters;
+    patch = patch || {};
+    if (patch.reset) f = G.filters = defaults();
+    if (patch.types) f.types = asSet(patch.types, G.types.map(function (t) { return t.id; }));
+    if (patch.gp) f.gp = asSet(patch.gp, [1, 2, 3, 4]);
+    if (patch.verified) f.verified = asSet(patch.verified, ['curated', 'draft']);
+    if (patch.from) f.from = patch.from < G.minDate ? G.minDate : patch.from;
+    if (patch.to) f.to = patch.to > G.maxDate ? G.maxDate : patch.to;
+    if (f.from > f.to) { var x = f.from; f.from = f.to; f.to = x; }
+    if (patch.q !== undefined) f.q = String(patch.q);
+    G.apply();
+  };
+
+  function matches(ev, f, words) {
+    if (!f.types[ev.type] || !f.gp[ev.gp] || !f.verified[ev.verified]) return false;
+    if (ev.end < f.from || ev.start > f.to) return false;
+    for (var i = 0; i < words.length; i++) {
+      if (ev._hay.indexOf(words[i]) < 0) return false;
+    }
+    return true;
+  }
+
+  G.apply = function () {
+    var f = G.filters;
+    var words = G.fold(f.q).split(/\s+/).filter(Boolean);
+    var counts = {};
+    var verified = {curated: 0, draft: 0};
+    G.types.forEach(function (t) { counts[t.id] = 0; });
+    G.visible = G.events.filter(function (ev) { return matches(ev, f, words); });
+    G.visible.forEach(function (ev) {
+      counts[ev.type] = (counts[ev.type] || 0) + 1;
+      verified[ev.verified] = (verified[ev.verified] || 0) + 1;
+    });
+    G.counts = counts;
+    G.verifiedCounts = verified;
+    G.emit('filter');
+    if (G.selected && !G.visible.some(function (ev) { return ev.uid === G.selected; })) {
+      G.deselect();
+    }
+    G.emit('state');
+  };
+
+  G.visibleIds = function () { return G.visible.map(function (ev) { return ev.uid; }); };
+
+  /* ---- selection --------------------------------------------------------- */
+
+  G.select = function (uid, opts) {
+    if (!G.byUid[uid]) return false;
+    G.selected = uid;
+    G.emit('select', G.byUid[uid], opts || {});
+    G.emit('state');
+    return true;
+  };
+  G.deselect = function (opts) {
+    if (!G.selected) return;
+    G.selected = null;
+    G.emit('deselect', opts || {});
+    G.emit('state');
+  };
+
+  /* ---- start --------------------------------------------------------------- */
+
+  function start() {
+    if (G.ready || !pending.length) return;
+    var data = G.readJSON('geomap-data') || {events: [], shapes: [], config: {}};
+    G.map = pending[0][1];
+    G.config = data.config || {};
+    G.types = G.config.types || [];
+    G.typeById = {};
+    G.types.forEach(function (t) { G.typeById[t.id] = t; });
+    G.shapes = data.shapes || [];
+    G.events = data.events || [];
+    G.byUid = {};
+    G.events.forEach(function (ev) {
+      G.byUid[ev.uid] = ev;
+      ev._hay = G.fold([ev.place, ev.admin1, ev.actor1, ev.actor2, ev.note, ev.sub,
+        ev.id].join(' \u0001 '));
+    });
+    G.events.sort(function (a, b) {
+      return a.start < b.start ? -1 : a.start > b.start ? 1 : (a.uid < b.uid ? -1 : 1);
+    });
+    var starts = G.events.map(function (e) { return e.start; }).sort();
+    var ends = G.events.map(function (e) { return e.end; }).sort();
+    G.minDate = starts[0] || '2000-01-01';
+    G.maxDate = ends[ends.length - 1] || G.minDate;
+    G.filters = defaults();
+    G.selected = null;
+    pending.forEach(function (p) {
+      if (!factories[p[0]]) throw new Error('geomap: unknown feature ' + p[0]);
+      G.features[p[0]] = factories[p[0]](G, p[1], p[2]) || {};
+    });
+    G.emit('init');
+    G.apply();
+    G.emit('start');
+    G.ready = true;
+    document.documentElement.setAttribute('data-geomap-ready', '1');
+  }
+
+  /* The side panel (filters, list) left of the map; hidden in embed mode. */
+  G.panel = function () {
+    if (!G._panel) {
+      var aside = G.el('aside', 'geomap-panel', null,
+        {id: 'geomap-panel', 'aria-label': 'Filters and list of events'});
+      var title = G.el('h1', 'geomap-title', G.config.title || 'geomap');
+      aside.appendChild(title);
+      if (G.config.subtitle) aside.appendChild(G.el('p', 'geomap-subtitle', G.config.subtitle));
+      document.body.appendChild(aside);
+      document.body.classList.add('geomap-with-panel');
+      G._panel = aside;
+      setTimeout(function () { G.map.invalidateSize(); }, 0);
+    }
+    return G._panel;
+  };
+
+  /* The one layers control all features add their layers to. */
+  G.layersControl = function () {
+    if (!G._control) {
+      G._control = L.control.layers(null, null, {collapsed: true, position: 'topright'});
+      G._control.addTo(G.map);
+    }
+    return G._control;
+  };
+})();

@@ -1,0 +1,69 @@
+/* EventList: the visible events sorted by date in the side panel; choosing
+ * one flies to it and opens its popup. Long lists render in pages so 10k
+ * events stay responsive. */
+(function () {
+  'use strict';
+  var G = window.geomap;
+
+  G.define('list', function (G, map, opts) {
+    var pageSize = opts.pageSize || 200;
+    var panel = G.panel();
+    var section = G.el('section', 'geomap-list', null, {'aria-labelledby': 'geomap-list-head'});
+    section.appendChild(G.el('h2', null, 'Events by date', {id: 'geomap-list-head'}));
+    var ol = G.el('ol', 'geomap-items');
+    section.appendChild(ol);
+    var more = G.el('button', 'geomap-btn geomap-more', 'Show more', {type: 'button'});
+    section.appendChild(more);
+    panel.appendChild(section);
+    var shown = 0;
+    var items = {};
+
+    function item(ev) {
+      var li = G.el('li', 'geomap-item' + (ev.verified === 'draft' ? ' geomap-draft' : ''));
+      var btn = G.el('button', 'geomap-item-btn', null, {type: 'button', 'data-uid': ev.uid});
+      btn.appendChild(G.glyph(ev.type, 14, ev.verified === 'draft'));
+      btn.appendChild(G.el('span', 'geomap-item-date', ev.date));
+      btn.appendChild(G.el('span', 'geomap-item-place', ev.place));
+      var what = (ev.label || G.typeLabel(ev.type)) + (ev.verified === 'draft' ? ' (draft)' : '');
+      btn.appendChild(G.el('span', 'geomap-item-type', what));
+      btn.addEventListener('click', function () { G.select(ev.uid); });
+      li.appendChild(btn);
+      items[ev.uid] = li;
+      return li;
+    }
+
+    function render(upto) {
+      var frag = document.createDocumentFragment();
+      for (var i = shown; i < Math.min(upto, G.visible.length); i++) frag.appendChild(item(G.visible[i]));
+      ol.appendChild(frag);
+      shown = Math.min(upto, G.visible.length);
+      more.hidden = shown >= G.visible.length;
+      more.textContent = 'Show more (' + (G.visible.length - shown) + ' left)';
+    }
+
+    more.addEventListener('click', function () { render(shown + pageSize); });
+
+    G.on('filter', function () {
+      ol.textContent = '';
+      items = {};
+      shown = 0;
+      render(pageSize);
+    });
+
+    function mark(uid) {
+      Array.prototype.forEach.call(ol.querySelectorAll('.geomap-selected'), function (n) {
+        n.classList.remove('geomap-selected');
+      });
+      if (!uid) return;
+      var idx = G.visible.indexOf(G.byUid[uid]);
+      if (idx >= shown) render(idx + 1);
+      if (items[uid]) {
+        items[uid].classList.add('geomap-selected');
+        items[uid].scrollIntoView({block: 'nearest'});
+      }
+    }
+    G.on('select', function (ev) { mark(ev.uid); });
+    G.on('deselect', function () { mark(null); });
+    return {};
+  });
+})();
