@@ -188,11 +188,17 @@
       if (!cluster.hasLayer(m)) return;
       showShape(ev);
       var open = function () { if (!m.isPopupOpen()) m.openPopup(); };
-      if (cluster.getVisibleParent(m) === m && map.getBounds().pad(-0.1).contains(m.getLatLng())) {
+      var inView = map.getBounds().pad(-0.1).contains(m.getLatLng());
+      if (inView && cluster.getVisibleParent(m) === m) {
         open();
-      } else {
-        /* pans (and zooms into clusters, spiderfying shared places) */
+      } else if (inView) {
+        /* zooms into the cluster, spiderfying a shared place */
         cluster.zoomToShowLayer(m, open);
+      } else {
+        /* far away (Doha, Istanbul): fly there at a readable zoom first */
+        var zoom = Math.min(Math.max(map.getZoom(), 6), opts.selectZoom || 9);
+        map.once('moveend', function () { cluster.zoomToShowLayer(m, open); });
+        map.flyTo(m.getLatLng(), zoom, {duration: 0.7});
       }
     });
     G.on('deselect', function (o) {
@@ -210,6 +216,8 @@
     };
     G.marker = function (uid) { return markers[uid]; };
     G.cluster = cluster;
+    G.uncertainty = uncertainty;
+    G.highlight = highlight;
     return {cluster: cluster, markers: markers};
   });
 })();
