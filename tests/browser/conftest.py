@@ -69,16 +69,34 @@ class PageWatch:
                                   ("errors", self.page_errors), ("dialogs", self.dialogs)) if v}
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page (own context) with the network blocked; fails on errors or requests."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+def _watched_page(browser, **context_options):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, **context_options)
     pg = context.new_page()
     pg.set_default_timeout(5000)
-    watch = PageWatch(pg)
-    pg.watch = watch
+    pg.watch = PageWatch(pg)
+    return context, pg
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page (own context) with the network blocked; fails on errors or requests.
+
+    It asks for reduced motion, so the map jumps instead of flying (fast tests);
+    :func:`animated_page` keeps the animations.
+    """
+    context, pg = _watched_page(browser, reduced_motion="reduce")
     yield pg
-    problems = watch.problems()
+    problems = pg.watch.problems()
+    context.close()
+    assert not problems, f"the page misbehaved: {problems}"
+
+
+@pytest.fixture
+def animated_page(browser):
+    """Like :func:`page`, with the map's fly/zoom animations."""
+    context, pg = _watched_page(browser, reduced_motion="no-preference")
+    yield pg
+    problems = pg.watch.problems()
     context.close()
     assert not problems, f"the page misbehaved: {problems}"
 

@@ -162,7 +162,8 @@ def test_popup_from_list_click_shows_sources(page, map_html, fixture_gdf):
     assert "event=T-002" in page.evaluate("location.hash")
 
 
-def test_list_click_reaches_shared_far_and_border_wide_events(page, map_html):
+def test_list_click_reaches_shared_far_and_border_wide_events(animated_page, map_html):
+    page = animated_page
     open_map(page, map_html)
     for uid in ("T-004", "I-001", "D-001", "B-001"):
         page.click(f".geomap-item-btn[data-uid='{uid}']")

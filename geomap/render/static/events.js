@@ -118,6 +118,8 @@
   G.define('events', function (G, map, opts) {
     var icons = {};
     var markers = {};
+    /* readers who ask for less motion get jumps instead of flights */
+    var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     var cluster = L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
@@ -197,8 +199,13 @@
       } else {
         /* far away (Doha, Istanbul): fly there at a readable zoom first */
         var zoom = Math.min(Math.max(map.getZoom(), 6), opts.selectZoom || 9);
-        map.once('moveend', function () { cluster.zoomToShowLayer(m, open); });
-        map.flyTo(m.getLatLng(), zoom, {duration: 0.7});
+        if (still) {
+          map.setView(m.getLatLng(), zoom, {animate: false});
+          cluster.zoomToShowLayer(m, open);
+        } else {
+          map.once('moveend', function () { cluster.zoomToShowLayer(m, open); });
+          map.flyTo(m.getLatLng(), zoom, {duration: 0.7});
+        }
       }
     });
     G.on('deselect', function (o) {

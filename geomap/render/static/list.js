@@ -59,7 +59,12 @@
       if (idx >= shown) render(idx + 1);
       if (items[uid]) {
         items[uid].classList.add('geomap-selected');
-        items[uid].scrollIntoView({block: 'nearest'});
+        /* scroll only the panel: scrollIntoView also moves the map's
+           ancestors and can stall for seconds with a spiderfied cluster */
+        var box = items[uid].getBoundingClientRect();
+        var pbox = panel.getBoundingClientRect();
+        if (box.top < pbox.top) panel.scrollTop -= pbox.top - box.top + 8;
+        else if (box.bottom > pbox.bottom) panel.scrollTop += box.bottom - pbox.bottom + 8;
       }
     }
     G.on('select', function (ev) { mark(ev.uid); });
