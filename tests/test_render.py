@@ -1,0 +1,104 @@
+"""The map page's HTML without a browser: one data blob, inline assets, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest_render import event, frame, make_gdf
+from geomap.exc import BuildError
+from geomap.render import build_map, embed_snippet, render_html, save_html
+from geomap.render.assets import safe_json
+
+
+@pytest.fixture(scope="module")
+def gdf():
+    return make_gdf()
+
+
+@pytest.fixture(scope="module")
+def html(gdf):
+    return render_html(build_map(gdf))
+
+
+def blob(text: str, element_id: str = "geomap-data") -> dict:
+    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', text, re.S)
+    return json.loads(m.group(1))
+
+
+def test_events_reach_the_page_once_as_one_blob(html, gdf):
+    assert html.count('id="geomap-data"') == 1
+    data = blob(html)
+    assert [e["id"] for e in data["events"]] == list(gdf.event_id)
+    assert len(data["config"]["types"]) == 7
+    # no per-event folium objects
+    assert "L.marker(" not in html.split('id="geomap-data"')[1].split("</html>")[0].replace(
+        "L.marker([ev.lat", "")
+    # the Durand Line is in the page once as a shape, shared by border-wide events
+    assert len(data["shapes"]) == 1
+    assert [e["shape"] for e in data["events"] if e["gp"] == 4] == [0]
+
+
+def test_self_contained_has_no_remote_assets(html):
+    assert not re.search(r'<script[^>]+src=|<link[^>]+href="https?:', html)
+    assert "L.MarkerClusterGroup" in html and "leaflet" in html.lower()
+    for unused in ("jquery", "bootstrap.bundle", "fontawesome", "awesome-markers"):
+        assert unused not in html.lower()
+
+
+def test_cdn_mode_links_leaflet_and_markercluster(gdf):
+    text = render_html(build_map(gdf, cdn=True), cdn=True)
+    links = re.findall(r'(?:src|href)="(https://[^"]+)"', text)
+    assert any("leaflet@1.9.3/dist/leaflet.js" in u for u in links)
+    assert any("leaflet.markercluster.js" in u for u in links)
+    assert "G.define('events'" in text  # our code stays inline
+    assert len(text) < len(render_html(build_map(gdf))) - 150_000
+
+
+def test_blob_is_escaped_against_breakouts():
+    gdf = frame([event("E1", "talks", "2024-01-01", "Kabul",
+                       note="</script><!--<script>x</script>\u2028\u2029 & {{7*7}}")])
+    text = render_html(build_map(gdf, title="</title><script>t</script>"))
+    assert "</script><!--" not in text and "\u2028" not in text
+    assert "\\u003c/script\\u003e\\u003c!--" in text
+    assert blob(text)["events"][0]["note"] == "</script><!--<script>x</script>\u2028\u2029 & {{7*7}}"
+    assert "<title>&lt;/title&gt;&lt;script&gt;t&lt;/script&gt;</title>" in text
+    assert "{{7*7}}" not in text.split('id="geomap-data"')[0]
+
+
+def test_safe_json():
+    assert safe_json({"a": "<>&\u2028"}) == '{"a":"\\u003c\\u003e\\u0026\\u2028"}'
+    with pytest.raises(ValueError):
+        safe_json(float("nan"))
+
+
+def test_save_html_is_atomic_and_returns_path(gdf, tmp_path):
+    target = tmp_path / "map.html"
+    target.write_text("old")
+    assert save_html(build_map(gdf), target) == target
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_unknown_remote_asset_is_refused(gdf):
+    m = build_map(gdf)
+    import folium
+    m.get_root().header.add_child(folium.JavascriptLink("https://example.org/other.js"), name="x")
+    with pytest.raises(BuildError, match="no offline copy"):
+        render_html(m)
+
+
+def test_events_without_optional_columns(gdf):
+    slim = gdf.drop(columns=["date_start", "date_end", "sources_json", "event_label", "confidence"])
+    data = blob(render_html(build_map(slim)))
+    month = next(e for e in data["events"] if e["dp"] == "month")
+    assert month["start"].endswith("-01") and month["end"] > month["start"]
+    assert data["events"][0]["sources"][0]["source_id"] == "s1"
+
+
+def test_embed_snippet():
+    s = embed_snippet("map.html", width="100%", height="480px")
+    assert '<iframe src="map.html?embed=1"' in s and 'height="480px"' in s
+    assert '"><script>' not in embed_snippet('"><script>')
