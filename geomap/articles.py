@@ -1,0 +1,355 @@
+"""Reading articles: text/markdown with YAML front matter, HTML, JSON lines.
+
+Every file that cannot be used is recorded in a :class:`~geomap.report.Report`
+with its file, line and reason, and counted, so that
+``articles_read == articles_used + articles_rejected`` always holds.
+The parsers raise only :class:`~geomap.exc.ArticleError` and
+:class:`~geomap.exc.FrontMatterError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from .exc import ArticleError, FrontMatterError
+from .report import Report
+
+#: Default size cap of one article file (bytes); larger files are reported.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: File name endings read as articles.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+#: Front-matter keys we use; others are ignored (a warning is not worth it).
+FRONT_MATTER_KEYS = ("title", "source", "published", "url")
+
+
+@dataclass
+class Article:
+    """One article ready for extraction.
+
+    Attributes
+    ----------
+    doc_id : str
+        File name without extension; for JSON lines ``<stem>:<line>`` or the
+        record's ``id``.
+    published : datetime.date or None
+        Anchor of relative dates; ``None`` when unknown (explicit dates only).
+    path : str
+        File the article came from; ``line`` is its line for JSON lines.
+    """
+
+    doc_id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    path: str = ""
+    line: int | None = None
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode_bytes(data: bytes, file: str = "") -> tuple[str, str]:
+    """Decode article bytes; return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) first, then the guess of charset-normalizer.
+
+    Raises
+    ------
+    ArticleError
+        Empty input, binary content (NUL bytes) or undecodable bytes.
+    """
+    if not data.strip():
+        raise ArticleError("empty file (no text)", file=file)
+    if b"\x00" in data[:8192]:
+        raise ArticleError("binary file (NUL bytes); expected UTF-8 text", file=file)
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ArticleError("not UTF-8 and no text encoding fits; save it as UTF-8", file=file)
+    text = str(best)
+    # Control characters other than whitespace mean the guess decoded junk.
+    junk = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
+    if junk > 4:
+        raise ArticleError("binary file (control characters); expected UTF-8 text", file=file)
+    return text, best.encoding
+
+
+# ------------------------------------------------------------ front matter
+
+_FM_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+def parse_date(value, file: str = "", line: int | None = None) -> dt.date:
+    """Turn a front-matter ``published`` value into a date.
+
+    Accepts a ``date``/``datetime`` (YAML already parsed it) or an ISO string
+    ``YYYY-MM-DD`` optionally followed by a time.
+
+    Raises
+    ------
+    FrontMatterError
+        When the value is not such a date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?\s*$", value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass
+    raise FrontMatterError(
+        f"published {str(value)[:40]!r} is not a date; use YYYY-MM-DD",
+        file=file, line=line, column="published")
+
+
+def split_front_matter(text: str, file: str = "") -> tuple[dict, str, int]:
+    """Split optional YAML front matter off ``text``.
+
+    Returns
+    -------
+    (meta, body, body_line)
+        ``meta`` has only string keys; ``body_line`` is the 1-based line
+        where the body starts.
+
+    Raises
+    ------
+    FrontMatterError
+        Unclosed block, invalid YAML, or YAML that is not a mapping.
+    """
+    m = _FM_OPEN.match(text)
+    if not m:
+        return {}, text, 1
+    close = _FM_CLOSE.search(text, m.end())
+    if not close:
+        raise FrontMatterError("front matter opened with '---' but never closed", file=file, line=1)
+    raw = text[m.end():close.start()]
+    try:
+        meta = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise FrontMatterError(f"front matter is not valid YAML: {problem}", file=file, line=line) from None
+    except (ValueError, TypeError, RecursionError) as err:  # e.g. bad timestamps
+        raise FrontMatterError(f"front matter is not valid YAML: {err}", file=file, line=1) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError(
+            f"front matter must be a mapping of {', '.join(FRONT_MATTER_KEYS)}, "
+            f"got {type(meta).__name__}", file=file, line=2)
+    body = text[close.end():].lstrip("\r\n")
+    body_line = text.count("\n", 0, close.end()) + 2
+    return {str(k): v for k, v in meta.items()}, body, body_line
+
+
+def _text_field(meta: dict, key: str) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise FrontMatterError(f"{key} must be text, got {type(value).__name__}", column=key)
+    return str(value).strip()
+
+
+def article_from_text(text: str, doc_id: str, path: str = "", line: int | None = None,
+                      report: Report | None = None) -> Article:
+    """Build an :class:`Article` from text with optional front matter.
+
+    Raises
+    ------
+    FrontMatterError, ArticleError
+    """
+    meta, body, _ = split_front_matter(text, file=path)
+    try:
+        title, source, url = (_text_field(meta, k) for k in ("title", "source", "url"))
+    except FrontMatterError as err:
+        raise FrontMatterError(err.reason, file=path, line=line or 1, column=err.column) from None
+    published = None
+    if meta.get("published") not in (None, ""):
+        published = parse_date(meta["published"], file=path, line=line or 1)
+    if not body.strip():
+        raise ArticleError("article has front matter but no text", file=path, line=line)
+    return Article(doc_id=doc_id, text=body, title=title, source=source,
+                   published=published, url=url, path=path, line=line)
+
+
+# -------------------------------------------------------------- file kinds
+
+def _html_article(text: str, doc_id: str, path: str) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True)
+    except Exception as err:  # trafilatura raises many kinds on odd markup
+        raise ArticleError(f"HTML could not be parsed: {type(err).__name__}", file=path) from None
+    if doc is None:
+        raise ArticleError("HTML has no main text", file=path)
+    get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
+    body = get("text") or ""
+    if not body.strip():
+        raise ArticleError("HTML has no main text", file=path)
+    published = None
+    if get("date"):
+        try:
+            published = parse_date(str(get("date")), file=path)
+        except FrontMatterError:
+            published = None
+    return Article(doc_id=doc_id, text=body, title=str(get("title") or ""),
+                   source=str(get("sitename") or get("hostname") or ""),
+                   published=published, url=str(get("url") or ""), path=path)
+
+
+def _jsonl_articles(text: str, stem: str, path: str, report: Report) -> Iterator[Article]:
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        report.count("articles_read")
+        try:
+            try:
+                obj = json.loads(raw)
+            except (ValueError, RecursionError) as err:
+                raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
+            if not isinstance(obj, dict):
+                raise ArticleError("line must be a JSON object with title/source/published/url/text",
+                                   file=path, line=lineno)
+            body = obj.get("text")
+            if not isinstance(body, str) or not body.strip():
+                raise ArticleError("JSON object has no 'text'", file=path, line=lineno, column="text")
+            for key in ("title", "source", "url"):
+                if isinstance(obj.get(key), (dict, list)):
+                    raise FrontMatterError(f"{key} must be text", file=path, line=lineno, column=key)
+            published = None
+            if obj.get("published") not in (None, ""):
+                published = parse_date(obj["published"], file=path, line=lineno)
+            doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{stem}:{lineno}"
+            art = Article(doc_id=doc_id, text=body, title=str(obj.get("title") or ""),
+                          source=str(obj.get("source") or ""), published=published,
+                          url=str(obj.get("url") or ""), path=path, line=lineno)
+        except ArticleError as err:
+            report.add_error(err)
+            report.count("articles_rejected")
+            continue
+        yield _checked(art, report)
+
+
+def _checked(art: Article, report: Report) -> Article:
+    """Count ``art`` as used and warn when relative dates cannot be anchored."""
+    report.count("articles_used")
+    if art.published is None:
+        report.add("warning", art.path, art.line, "published",
+                   "no published date: relative dates ('on Sunday', 'last week') are ignored, "
+                   "only explicit dates are used", value=art.doc_id)
+    return art
+
+
+def read_file(path: str | os.PathLike, report: Report,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """Yield the article(s) of one file, reporting what cannot be used."""
+    p = Path(path)
+    spath = str(p)
+    suffix = p.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        data = _read_bytes(p, report, max_bytes, count=True)
+        if data is None:
+            return
+        report.counts["articles_read"] -= 1  # lines, not the file, are articles
+        try:
+            text, _ = decode_bytes(data, file=spath)
+        except ArticleError as err:
+            report.count("articles_read")
+            report.add_error(err)
+            report.count("articles_rejected")
+            return
+        yield from _jsonl_articles(text, p.stem, spath, report)
+        return
+    if suffix not in SUFFIXES:
+        report.count("articles_read")
+        report.add("rejected", spath, None, None,
+                   f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES)}")
+        report.count("articles_rejected")
+        return
+    data = _read_bytes(p, report, max_bytes, count=True)
+    if data is None:
+        return
+    try:
+        text, encoding = decode_bytes(data, file=spath)
+        if encoding != "utf-8":
+            report.add("warning", spath, None, None, f"not UTF-8; decoded as {encoding}")
+        if suffix in HTML_SUFFIXES:
+            art = _html_article(text, p.stem, spath)
+        else:
+            art = article_from_text(text, p.stem, path=spath)
+    except ArticleError as err:
+        report.add_error(err)
+        report.count("articles_rejected")
+        return
+    yield _checked(art, report)
+
+
+def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes | None:
+    report.count("articles_read")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(f"file is {size / 1e6:.1f} MB, above the cap of "
+                               f"{max_bytes / 1e6:.1f} MB (--max-bytes)", file=str(p))
+        return p.read_bytes()
+    except OSError as err:
+        report.add("rejected", str(p), None, None, f"cannot read: {err.strerror or err}")
+    except ArticleError as err:
+        report.add_error(err)
+    report.count("articles_rejected")
+    return None
+
+
+def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """Yield the usable articles under ``paths`` (files or folders, recursively).
+
+    Hidden files and folders (``.name``) are skipped. Missing paths, empty
+    folders and unusable files go to ``report``; counts ``articles_read``,
+    ``articles_used`` and ``articles_rejected`` add up.
+    """
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*")
+                           if f.is_file() and not any(part.startswith(".")
+                                                      for part in f.relative_to(p).parts))
+            if not files:
+                report.add("rejected", str(p), None, None, "empty folder: no article files")
+                report.count("folders_empty")
+                continue
+            for f in files:
+                yield from read_file(f, report, max_bytes)
+        elif p.exists():
+            yield from read_file(p, report, max_bytes)
+        else:
+            report.count("articles_read")
+            report.add("rejected", str(p), None, None, "no such file or folder")
+            report.count("articles_rejected")

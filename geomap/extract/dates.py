@@ -1,0 +1,219 @@
+"""Dates in article sentences: explicit, weekdays, relative phrases.
+
+Relative phrases are resolved against the article's published date; without
+one only explicit dates with a year (or a month and day, whose year is then
+unknown and skipped) are used. Each date carries its precision:
+``day``, ``week`` or ``month``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
+            "several": 3, "a few": 3, "few": 3}
+_COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(_NUMWORD, key=len, reverse=True)) + r")"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
+    ("my", re.compile(r"\b(?:in|since|during|of|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<next>next|this|coming)\s+|(?P<last>last)\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.I)),
+    ("ago", re.compile(r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+ago\b", re.I)),
+    ("for", re.compile(r"\bfor\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
+                       + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", re.I)),
+    ("rel", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
+                       r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
+                       r"(?:last|this|past|previous|next)\s+(?:week|month)|"
+                       r"(?:the\s+)?(?:week|month)\s+before|"
+                       r"(?:this|last|previous)\s+weekend)\b", re.I)),
+]
+
+#: Words that put a weekday or relative date in the future.
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+                     r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b", re.I)
+#: A date right after a speech verb dates the statement, not the event.
+_SPEECH = re.compile(r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
+                     r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a sentence.
+
+    Attributes
+    ----------
+    date : datetime.date
+        The day (for week precision the middle of the week, for month the 1st).
+    precision : str
+        ``day``, ``week`` or ``month``.
+    start, end : int
+        Span in the sentence.
+    statement : bool
+        True when the date follows a speech verb ("said on Monday").
+    """
+
+    date: dt.date
+    precision: str
+    start: int
+    end: int
+    statement: bool = False
+    kind: str = ""
+
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, or ``YYYY-MM`` for month precision."""
+        return self.date.strftime("%Y-%m") if self.precision == "month" else self.date.isoformat()
+
+
+def _count(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else _NUMWORD.get(text, 1)
+
+
+def _month_shift(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: dt.date | None, future: bool) -> dt.date | None:
+    """Year of a month-day date: the published year, or the one before when
+    that would put a past event more than a week after publication."""
+    if published is None:
+        return None
+    d = _safe_date(published.year, month, day)
+    if d is None:
+        return None
+    if not future and d > published + dt.timedelta(days=7):
+        d = _safe_date(published.year - 1, month, day)
+    elif future and d < published - dt.timedelta(days=180):
+        d = _safe_date(published.year + 1, month, day)
+    return d
+
+
+def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) -> tuple[dt.date, str] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, "day") if d else None
+    if kind in ("mdy", "dmy"):
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), month, day)
+        else:
+            d = _infer_year(month, day, published, future)
+        return (d, "day") if d else None
+    if kind == "my":
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        if g.get("year"):
+            year = int(g["year"])
+        elif published is not None:
+            year = published.year if month <= published.month or future else published.year - 1
+        else:
+            return None
+        return (dt.date(year, month, 1), "month") if 1 <= year <= 9999 else None
+    if published is None:
+        return None
+    if kind == "weekday":
+        wd = WEEKDAYS[g["weekday"].lower()]
+        if g.get("next") or (future and not g.get("last")):
+            delta = (wd - published.weekday()) % 7
+            if g.get("next") and g["next"].lower() == "next" and delta == 0:
+                delta = 7
+            return published + dt.timedelta(days=delta), "day"
+        delta = (published.weekday() - wd) % 7
+        if g.get("last") and delta == 0:
+            delta = 7
+        return published - dt.timedelta(days=delta), "day"
+    if kind in ("ago", "for"):
+        n = _count(g["count"])
+        unit = g["unit"].lower()
+        if unit == "day":
+            return published - dt.timedelta(days=n), "day"
+        if unit == "week":
+            return published - dt.timedelta(days=7 * n), "week"
+        return _month_shift(published, -n), "month"
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel in ("today", "tonight"):
+        return published, "day"
+    if rel == "yesterday":
+        return published - dt.timedelta(days=1), "day"
+    if rel == "tomorrow":
+        return published + dt.timedelta(days=1), "day"
+    if "weekend" in rel:
+        back = (published.weekday() - 5) % 7 or 7
+        if rel.startswith("this") and published.weekday() >= 5:
+            back = published.weekday() - 5
+        return published - dt.timedelta(days=back), "week"
+    if rel.endswith("week"):
+        if rel.startswith(("last", "past", "previous")) or rel == "week before" or rel == "the week before":
+            return published - dt.timedelta(days=7), "week"
+        if rel.startswith("next"):
+            return published + dt.timedelta(days=7), "week"
+        if rel.startswith("earlier"):
+            return published - dt.timedelta(days=3), "week"
+        return published, "week"
+    if rel.endswith("month") or rel.endswith("before"):
+        if rel.startswith(("last", "past", "previous")) or "before" in rel:
+            return _month_shift(published, -1), "month"
+        if rel.startswith("next"):
+            return _month_shift(published, 1), "month"
+        return published.replace(day=1), "month"
+    return None
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """All dates in ``sentence``, resolved against ``published``, in text order.
+
+    Never raises for any input text; returns ``[]`` when nothing is found.
+
+    >>> [d.iso() for d in find_dates("Talks began on Saturday.", dt.date(2025, 10, 28))]
+    ['2025-10-25']
+    """
+    future = bool(_FUTURE.search(sentence))
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            try:
+                res = _resolve(kind, m, published, future)
+            except (ValueError, OverflowError):  # dates beyond year 1..9999
+                res = None
+            if res is None or res[0] is None:
+                continue
+            taken.append((m.start(), m.end()))
+            statement = bool(_SPEECH.search(sentence[:m.start()]))
+            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
+    found.sort(key=lambda d: d.start)
+    # "Monday (March 17)": the explicit date wins over the weekday it names.
+    explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
+    return [d for d in found
+            if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
+
+
+def published_fallback(published: dt.date | None) -> DateMention | None:
+    """The date given to an event whose sentence has none: published, week precision."""
+    if published is None:
+        return None
+    return DateMention(published, "week", -1, -1)

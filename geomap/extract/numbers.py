@@ -1,0 +1,125 @@
+"""Numbers of dead and injured in a sentence, including number words.
+
+Vague quantities get the low end of what they can mean, following the usual
+conflict-data convention of not inflating tolls: "dozens" 24, "scores" 40,
+"hundreds" 200, "more than 70" 70.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+          "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+          "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+          "a couple of": 2, "a pair of": 2}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+_SCALE = {"hundred": 100, "thousand": 1000}
+
+_WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_VAGUE), key=len, reverse=True))
+_QUALIFIER = (r"(?:more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|"
+              r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than)")
+NUMBER = (r"(?:" + _QUALIFIER + r"\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")"
+          r"(?:[- ](?:" + "|".join(_UNITS) + r"))?(?:\s+(?:hundred|thousand))?)(?![\w-])")
+
+_DEATH = (r"(?:killed|dead|died|slain|martyred|embraced\s+martyrdom|lost\s+their\s+lives|"
+          r"perished|lost\s+his\s+life|lost\s+her\s+life)")
+_HURT = r"(?:wounded|injured|hurt)"
+_BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
+_NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){0,5}?"
+
+_KILLED = [
+    re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _DEATH + r"\b", re.I),
+    re.compile(r"\b(?:killed|killing|kills|leaving|left|claimed\s+the\s+lives\s+of)\s+" + NUMBER
+               + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I),
+    re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
+    re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
+]
+_INJURED = [
+    re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _HURT + r"\b", re.I),
+    re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
+    re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
+]
+_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
+                          r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
+_NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
+                        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Dead and injured reported in one sentence (``None`` when not given)."""
+
+    fatalities: int | None = None
+    injuries: int | None = None
+    vague: bool = False
+
+
+def parse_number(text: str) -> int | None:
+    """Value of a number written in digits or words; ``None`` if it is not one.
+
+    >>> parse_number("6,000"), parse_number("two"), parse_number("twenty-three"), parse_number("dozens")
+    (6000, 2, 23, 24)
+    """
+    t = re.sub(r"\s+", " ", str(text).strip().lower())
+    if not t:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,9}", t):
+        return int(t.replace(",", ""))
+    scale = 1
+    for word, mult in _SCALE.items():
+        if t.endswith(" " + word):
+            t, scale = t[: -len(word) - 1], mult
+            break
+    if t in _UNITS:
+        return _UNITS[t] * scale
+    if t in _VAGUE:
+        return _VAGUE[t] * scale
+    m = re.fullmatch(r"(\w+)(?:[- ](\w+))?", t)
+    if m and m.group(1) in _TENS:
+        unit = _UNITS.get(m.group(2), None) if m.group(2) else 0
+        if unit is not None and unit < 10:
+            return (_TENS[m.group(1)] + unit) * scale
+    return None
+
+
+def _total(patterns: list[re.Pattern], sentence: str) -> tuple[int | None, bool]:
+    spans: dict[tuple[int, int], int] = {}
+    vague = False
+    for pattern in patterns:
+        for m in pattern.finditer(sentence):
+            value = parse_number(m.group("n"))
+            if value is None:
+                continue
+            # A year or a clock time is not a toll.
+            if 1900 <= value <= 2100 and m.group("n").isdigit():
+                continue
+            span = m.span("n")
+            if any(s < span[1] and span[0] < e for s, e in spans):
+                continue
+            spans[span] = value
+            vague = vague or m.group("n").lower() in _VAGUE
+    if not spans:
+        return None, False
+    return sum(spans.values()), vague
+
+
+def find_casualties(sentence: str) -> Casualties:
+    """Dead and injured in ``sentence``; several groups in one sentence are summed.
+
+    Never raises for any input text.
+
+    >>> find_casualties("Two soldiers were killed and 29 wounded.")
+    Casualties(fatalities=2, injuries=29, vague=False)
+    """
+    killed, v1 = _total(_KILLED, sentence)
+    hurt, v2 = _total(_INJURED, sentence)
+    if killed is None and _NONE_KILLED.search(sentence):
+        killed = 0
+    if hurt is None and _NONE_HURT.search(sentence):
+        hurt = 0
+    return Casualties(killed, hurt, v1 or v2)

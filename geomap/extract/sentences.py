@@ -1,0 +1,108 @@
+"""Sentence splitting and removal of web-page boilerplate.
+
+A small rule-based splitter: statistical ones (NLTK punkt, spaCy) need model
+downloads, and news text splits well on punctuation plus a list of
+abbreviations. Line breaks always end a sentence, so headlines and
+sub-headings stay on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt sgt cpl brig adm gov sen rep st jr sr no nos vs
+u.s u.k u.n e.g i.e etc approx jan feb mar apr jun jul aug sep sept oct nov dec
+inc ltd co corp dept est fig mt ft pvt
+""".split())
+
+#: Lines that end the article body on scraped pages (sidebars, teasers).
+_END_OF_BODY = re.compile(
+    r"^\s*(?:recent(?: posts| news| stories)?|related(?: articles| posts| stories| news)?|"
+    r"read more\b.*|more stories|you may also like|also read|popular posts|"
+    r"trending|latest news|share this(?: article)?|tags?:.*|source:.*|"
+    r"copyright\b.*|©.*|all rights reserved.*)\s*»?\s*$", re.I)
+#: Single lines to drop but keep reading after.
+_SKIP_LINE = re.compile(r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+)\s*$", re.I)
+
+_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its character offset in the cleaned text."""
+
+    text: str
+    start: int
+    index: int
+    paragraph: int
+
+
+def clean_text(text: str) -> str:
+    """Drop web boilerplate: cut at sidebar/teaser markers, drop 'see also' lines.
+
+    The cut happens only in the second half of the text, so a short article
+    that opens with a 'Source:' line keeps its body.
+    """
+    lines = text.splitlines()
+    out: list[str] = []
+    total = len(text)
+    pos = 0
+    for line in lines:
+        if _END_OF_BODY.match(line) and pos > total * 0.3:
+            break
+        pos += len(line) + 1
+        if _SKIP_LINE.match(line):
+            out.append("")
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    m = re.search(r"(\S+)\.$", chunk)
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("(\"'“")
+    if word in ABBREVIATIONS:
+        return True
+    # Initials such as "A." or "J.K."
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; blank lines separate paragraphs.
+
+    >>> [s.text for s in split_sentences("Talks began. Gen. Asim spoke.\\nNext line")]
+    ['Talks began.', 'Gen. Asim spoke.', 'Next line']
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    offset = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            paragraph += 1
+            offset += len(line) + 1
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            end = m.end(1)
+            if _ends_with_abbreviation(line[start:end]):
+                continue
+            _add(sentences, line, start, end, offset, paragraph)
+            start = m.end()
+        _add(sentences, line, start, len(line), offset, paragraph)
+        offset += len(line) + 1
+        paragraph += 1
+    return sentences
+
+
+def _add(out: list[Sentence], line: str, start: int, end: int, offset: int, paragraph: int) -> None:
+    chunk = line[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    out.append(Sentence(stripped, offset + start + lead, len(out), paragraph))
