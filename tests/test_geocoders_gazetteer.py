@@ -1,0 +1,148 @@
+"""RegionalGazetteer: aliases, diacritics, feature words, kinds, bad rows."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from geomap.exc import SchemaError
+from geomap.geocoders.base import Place
+from geomap.geocoders.gazetteer import COLUMNS, RegionalGazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> RegionalGazetteer:
+    return RegionalGazetteer()
+
+
+def _km(a: Place, lat: float, lon: float) -> float:
+    from pyproj import Geod
+    return Geod(ellps="WGS84").inv(a.lon, a.lat, lon, lat)[2] / 1000
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Torkham", "Torkham"), ("Torkhum", "Torkham"), ("Torkhem", "Torkham"),
+    ("Spin Buldak", "Spin Boldak"), ("Qandahar", "Kandahar"), ("Baluchistan", "Balochistan"),
+    ("KPK", "Khyber Pakhtunkhwa"), ("KP", "Khyber Pakhtunkhwa"),
+    ("Khyber-Pakhtunkhwa", "Khyber Pakhtunkhwa"), ("Nangrahar", "Nangarhar Province"),
+    ("Paktiya", "Paktia Province"), ("Khowst", "Khost"), ("Angur Ada", "Angoor Adda"),
+    ("Miramshah", "Miranshah"), ("Durand Line", "Afghanistan-Pakistan border"),
+    ("Pak-Afghan border", "Afghanistan-Pakistan border"), ("the border", "Afghanistan-Pakistan border"),
+    ("Afghan border", "Afghanistan-Pakistan border"), ("Khyber Agency", "Khyber District"),
+    ("Dand-e-Patan", "Dand-e-Patan District"), ("Chitral", "Chitral"),
+])
+def test_aliases(gaz, query, name):
+    place = gaz.geocode(query)
+    assert (place.name if place else None) == name
+
+
+@pytest.mark.parametrize("query", ["Spīn Bōldak", "SPIN BOLDAK", "spin  boldak", "Kandahār", "Nangarhār Province"])
+def test_diacritics_and_case(gaz, query):
+    assert gaz.geocode(query) is not None
+
+
+@pytest.mark.parametrize("query", [
+    "Torkham border crossing", "the Torkham customs building", "Torkham crossing point",
+    "Torkham border post",
+])
+def test_feature_words(gaz, query):
+    place = gaz.geocode(query)
+    assert place.name == "Torkham" and place.kind == "crossing"
+
+
+def test_kind_preference_province_vs_city(gaz):
+    assert gaz.geocode("Kandahar").kind == "city"
+    assert gaz.geocode("Kandahar city").kind == "city"
+    assert gaz.geocode("Kandahar province").name == "Kandahar Province"
+    assert gaz.geocode("Kandahar", kind="province").name == "Kandahar Province"
+    assert gaz.geocode("Khost province").kind == "province"
+    assert gaz.geocode("Khost").kind == "city"
+
+
+def test_spin_boldak_town_and_crossings(gaz):
+    town = gaz.geocode("Spin Boldak")
+    assert town.kind == "town" and _km(town, 31.0058, 66.4000) < 1
+    crossing = gaz.geocode("Spin Boldak-Chaman")
+    assert crossing.name == "Spin Boldak" and crossing.kind == "crossing" and crossing.country == "AF"
+    assert gaz.geocode("Spin Boldak crossing") == crossing
+    chaman = gaz.geocode("Chaman border crossing")
+    assert chaman.kind == "crossing" and chaman.country == "PK"
+    assert gaz.geocode("Chaman").kind == "city"
+
+
+@pytest.mark.parametrize("query, lat, lon", [
+    ("Torkham", 34.1020, 71.0930), ("Spin Boldak", 31.0058, 66.4000), ("Kabul", 34.5281, 69.1723),
+    ("Kandahar Province", 31.0, 65.7), ("Nangarhar Province", 34.2, 70.6),
+])
+def test_gold_coordinates(gaz, query, lat, lon):
+    assert _km(gaz.geocode(query), lat, lon) < 10
+
+
+def test_unknown_and_empty_return_none(gaz):
+    assert gaz.geocode("Atlantis") is None
+    assert gaz.geocode("") is None
+    assert gaz.geocode("   ") is None
+    # a border alias must not claim the bare adjective
+    assert gaz.geocode("Afghan") is None
+
+
+def test_countries_and_bad_kind(gaz):
+    assert gaz.geocode("Pakistan").kind == "country"
+    with pytest.raises(ValueError, match="kind 'planet'"):
+        gaz.geocode("Torkham", kind="planet")
+
+
+def test_places_crossings_lookup_all(gaz):
+    names = {p.name for p in gaz.crossings()}
+    assert {"Torkham", "Spin Boldak", "Chaman", "Ghulam Khan", "Angoor Adda", "Kharlachi", "Badini"} <= names
+    assert all(p.backend == "gazetteer" and p.source for p in gaz.places)
+    kinds = {p.kind for p in gaz.lookup_all("Kandahar")}
+    assert kinds == {"city", "province"}
+    assert gaz.lookup_all("Atlantis") == []
+
+
+def test_load_is_fast():
+    t = time.perf_counter()
+    RegionalGazetteer()
+    assert time.perf_counter() - t < 0.3
+
+
+HEADER = ",".join(COLUMNS)
+GOOD = "Torkham,Torkhum,crossing,PK,Khyber Pakhtunkhwa,34.102,71.093,1,Wikipedia,"
+
+
+@pytest.mark.parametrize("row, line, column, message", [
+    ("Torkham,,gate,PK,,34.1,71.1,1,x,", 3, "kind", "kind 'gate' is not one of"),
+    ("Torkham2,,crossing,Pakistan,,34.1,71.1,1,x,", 3, "country", "ISO 3166-1"),
+    ("Torkham2,,crossing,PK,,north,71.1,1,x,", 3, "latitude", "'north' is not a number"),
+    ("Torkham2,,crossing,PK,,34.1,191,1,x,", 3, "longitude", "outside -180..180"),
+    ("Torkham2,,crossing,PK,,34.1,71.1,5,x,", 3, "precision", "not one of 1, 2, 3, 4"),
+    ("Torkham2,,crossing,PK,,34.1,71.1,1,,", 3, "source", "needs a source"),
+    ("Torkham,,crossing,PK,,34.1,71.1,1,x,", 3, "name", "duplicate place"),
+    ("Torkham2,,crossing,PK", 3, "name", "expected 10 columns"),
+    ("Line,,border,AF,,32,69,4,x,", 3, "country", "must be empty for the border"),
+])
+def test_bad_rows_raise_schema_error(tmp_path, row, line, column, message):
+    path = tmp_path / "gaz.csv"
+    path.write_text(f"{HEADER}\n{GOOD}\n{row}\n", encoding="utf-8")
+    with pytest.raises(SchemaError) as err:
+        RegionalGazetteer(path)
+    assert err.value.line == line and err.value.column == column
+    assert message in str(err.value) and str(path) in str(err.value)
+
+
+def test_bad_header_and_missing_file(tmp_path):
+    path = tmp_path / "gaz.csv"
+    path.write_text("name,lat,lon\nTorkham,34,71\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="header must be"):
+        RegionalGazetteer(path)
+    with pytest.raises(SchemaError, match="cannot read"):
+        RegionalGazetteer(tmp_path / "missing.csv")
+
+
+def test_custom_path_overrides(tmp_path):
+    path = tmp_path / "gaz.csv"
+    path.write_text(f"{HEADER}\n{GOOD}\n", encoding="utf-8")
+    gaz = RegionalGazetteer(path)
+    assert len(gaz) == 1 and gaz.geocode("Torkhum").lat == 34.102

