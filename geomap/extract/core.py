@@ -1,0 +1,458 @@
+"""From an article to located draft events.
+
+Each sentence (the title first) is read for event triggers, places, dates,
+casualties and actors; every (event type, place) pair becomes a candidate,
+and candidates of the same incident are merged: within an article one event
+per (type, place), talks split into rounds by date; across articles
+:func:`merge_across_articles` joins the same incident and keeps every source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from ..articles import Article, iter_articles
+from ..geocoders.base import Place
+from ..report import Report
+from .actors import find_actors
+from .dates import DateMention, find_dates
+from .numbers import find_casualties
+from .places import Mention, PlaceFinder, country_hints
+from .sentences import clean_text, split_sentences
+from .types import VIOLENT, Trigger, find_triggers
+
+REGION = ("AF", "PK", "")
+#: Types that happen on the border: with no place of their own they continue
+#: the last crossing named, else the border as a whole.
+BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortification")
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+_COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
+
+
+@dataclass
+class DraftEvent:
+    """A located event drafted from one or more sentences of an article."""
+
+    doc_id: str
+    event_type: str
+    sub_event_type: str
+    place: Place
+    event_date: str = ""
+    date_precision: str = ""
+    actor1: str = ""
+    actor2: str = ""
+    fatalities: int | None = None
+    injuries: int | None = None
+    confidence: float = 0.5
+    excerpt: str = ""
+    source_title: str = ""
+    source_publisher: str = ""
+    source_published: str = ""
+    source_url: str = ""
+    #: Internal: sentence indexes, the date object, talks round over.
+    sentences: list[int] = field(default_factory=list)
+    date: DateMention | None = None
+    ended: bool = False
+    doc_ids: list[str] = field(default_factory=list)
+
+    @property
+    def location(self) -> str:
+        return self.place.name
+
+    def to_row(self) -> dict:
+        """The row written to the drafts CSV (see :data:`geomap.extract.io.COLUMNS`)."""
+        p = self.place
+        return {
+            "doc_id": ";".join(self.doc_ids) if self.doc_ids else self.doc_id,
+            "event_type": self.event_type, "sub_event_type": self.sub_event_type,
+            "event_date": self.event_date, "date_precision": self.date_precision,
+            "location": p.name, "country": p.country,
+            "latitude": f"{p.lat:.5f}", "longitude": f"{p.lon:.5f}", "geo_precision": p.precision,
+            "actor1": self.actor1, "actor2": self.actor2,
+            "fatalities": "" if self.fatalities is None else self.fatalities,
+            "injuries": "" if self.injuries is None else self.injuries,
+            "confidence": f"{self.confidence:.2f}", "excerpt": self.excerpt,
+            "source_title": self.source_title, "source_publisher": self.source_publisher,
+            "source_published": self.source_published, "source_url": self.source_url,
+        }
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established."""
+
+    by_type: dict[str, Place] = field(default_factory=dict)
+    crossing: Place | None = None
+    venues: list[Place] = field(default_factory=list)
+    dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    #: Every place the article names, for turning "talks in Turkey" into the city.
+    venues_all: list[Place] = field(default_factory=list)
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
+    return place.kind == "crossing" or place.name in finder.crossing_names
+
+
+def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
+    """The mention nearest to the triggers, plus the ones coordinated with it
+    ("in Kandahar province and Kabul")."""
+    if not mentions:
+        return []
+    spans = [(t.start, t.end) for t in triggers]
+    # A place right after the trigger ("strikes in X") beats one before it.
+    def score(m: Mention) -> tuple[int, int]:
+        d = min(_distance((m.start, m.end), s) for s in spans)
+        after = any(m.start >= s[1] for s in spans)
+        return (d - (15 if after else 0), m.start)
+    best = min(mentions, key=score)
+    chosen = [best]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(best)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
+            if not _COORD.match(sentence[a.end:b.start]):
+                break
+            chosen.append(ordered[j + step])
+            j += step
+    return chosen
+
+
+def _refine_country(code: str, venues: list[Place]) -> Place | None:
+    """A talks venue given as a country: the latest city of that country named."""
+    for place in reversed(venues):
+        if place.country == code and place.kind not in ("country", "border"):
+            return place
+    return None
+
+
+def _pick_date(dates: list[DateMention], triggers: list[Trigger]) -> DateMention | None:
+    usable = [d for d in dates if not d.statement]
+    if not usable:
+        return None
+    spans = [(t.start, t.end) for t in triggers]
+    return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
+
+
+def extract_article(article: Article, chain=None, finder: PlaceFinder | None = None,
+                    unlocated: list | None = None) -> list[DraftEvent]:
+    """Draft events of one article.
+
+    Parameters
+    ----------
+    article : Article
+    chain : Geocoder, optional
+        Geocoder chain; used to build a :class:`PlaceFinder` when ``finder``
+        is not given (build one finder and reuse it for many articles).
+    unlocated : list, optional
+        Receives ``(doc_id, event_type, sentence)`` of events whose place
+        could not be found.
+    """
+    if finder is None:
+        finder = PlaceFinder(chain)
+    text = clean_text(article.text)
+    sentences = split_sentences(text)
+    items: list[tuple[int, str]] = []
+    if article.title:
+        items.append((-1, article.title))
+    seen: set[str] = set()
+    for s in sentences:
+        key = s.text.strip().lower()
+        if key in seen or (article.title and key == article.title.strip().lower()):
+            continue  # repeated headlines are one mention
+        seen.add(key)
+        items.append((s.index, s.text))
+    hints = country_hints(article.title + " " + text)
+    ctx = _Context()
+    for idx, sentence in items:
+        for m in finder.find(sentence, hints):
+            if m.place is not None and m.role == "place":
+                ctx.venues.append(m.place)
+    doc_actors = find_actors(article.title + " " + text)
+    ctx.venues_all = list(ctx.venues)
+    ctx.venues = []
+    drafts: list[DraftEvent] = []
+    for idx, sentence in items:
+        drafts.extend(_sentence_events(article, idx, sentence, finder, hints, ctx,
+                                       doc_actors, unlocated))
+    return _merge_within(drafts)
+
+
+def _sentence_events(article, idx, sentence, finder, hints, ctx, doc_actors, unlocated):
+    mentions = finder.find(sentence, hints)
+    # Resolve "the crossing" to the crossing named last (in this sentence or before).
+    resolved: list[Mention] = []
+    crossing = ctx.crossing
+    for m in mentions:
+        if m.role == "crossing_ref":
+            if crossing is None:
+                continue
+            m = replace(m, place=crossing)
+        elif m.place is not None and _is_crossing(m.place, finder):
+            crossing = m.place
+        resolved.append(m)
+    mentions = resolved
+    triggers = find_triggers(sentence)
+    if not any(not t.weak for t in triggers):
+        pass  # weak triggers stand alone
+    else:
+        triggers = [t for t in triggers if not t.weak]
+    dates = find_dates(sentence, article.published)
+    casualties = find_casualties(sentence)
+    actors = find_actors(sentence)
+    usable_dates = [d for d in dates if not d.statement]
+    by_type: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        by_type.setdefault(t.event_type, []).append(t)
+    out: list[DraftEvent] = []
+    for etype, trigs in by_type.items():
+        places = _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder)
+        if not places:
+            if unlocated is not None:
+                unlocated.append((article.doc_id, etype, sentence))
+            continue
+        date = _pick_date(dates, trigs)
+        carried = False
+        if date is None:
+            recent = [d for i, d in ctx.dates if 0 < _gap(idx, i) <= 2]
+            if recent:
+                date, carried = recent[-1], True
+        sub = trigs[0].sub_event_type
+        if etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs):
+            sub = "reopening"
+        acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
+        if etype == "trade_disruption":
+            acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
+        elif len(acts) < 2 and etype in ("talks", "armed_clash", "border_closure"):
+            acts = acts + [a for a in doc_actors if a not in acts and a in ("Pakistan", "Afghan Taliban")]
+        for place, in_sentence in places:
+            conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
+            conf += 0.1 if not trigs[0].weak else -0.1
+            conf += 0.05 if place.precision <= 2 else 0
+            kill = casualties.fatalities if etype in VIOLENT else None
+            hurt = casualties.injuries if etype in VIOLENT else None
+            out.append(DraftEvent(
+                doc_id=article.doc_id, event_type=etype, sub_event_type=sub, place=place,
+                actor1=acts[0] if acts else "", actor2=acts[1] if len(acts) > 1 else "",
+                fatalities=kill, injuries=hurt, confidence=min(conf, 0.95),
+                excerpt=sentence.strip(), source_title=article.title,
+                source_publisher=article.source,
+                source_published=article.published.isoformat() if article.published else "",
+                source_url=article.url, sentences=[idx], date=date,
+                ended=any(t.ended for t in trigs)))
+            ctx.by_type[etype] = place
+    for m in mentions:
+        if m.place is not None and m.role == "place":
+            ctx.venues.append(m.place)
+    ctx.crossing = crossing
+    if usable_dates:
+        ctx.dates.append((idx, usable_dates[-1]))
+    return out
+
+
+def _gap(idx: int, earlier: int) -> int:
+    return idx - earlier if earlier >= 0 else idx + 1
+
+
+def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list[tuple[Place, bool]]:
+    """Places of an event of ``etype`` in this sentence; bool: named in it."""
+    weak = all(t.weak for t in trigs)
+    border_mod = any(t.border for t in trigs)
+    candidates = [m for m in mentions if m.place is not None]
+    if etype == "talks":
+        countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")]
+        candidates += countries
+    else:
+        candidates = [m for m in candidates if m.place.country in REGION]
+    if border_mod and etype != "talks":
+        candidates = [m for m in candidates
+                      if m.place.kind in ("crossing", "border", "district", "town", "village")
+                      or _is_crossing(m.place, finder)]
+    if weak and etype in ctx.by_type:
+        return [(ctx.by_type[etype], False)]
+    chosen = _choose(candidates, trigs, sentence)
+    result: list[tuple[Place, bool]] = []
+    for m in chosen:
+        if m.role == "country":
+            venues = ctx.venues_all + ctx.venues
+            place = _refine_country(m.country, venues)
+            if place is not None:
+                result.append((place, False))
+        else:
+            result.append((m.place, True))
+    if result:
+        return result
+    if etype in ctx.by_type:
+        return [(ctx.by_type[etype], False)]
+    if etype == "talks":
+        return [(ctx.venues[-1], False)] if ctx.venues else []
+    if etype in BORDER_TYPES:
+        if crossing is not None:
+            return [(crossing, False)]
+        if finder.border is not None:
+            return [(finder.border, False)]
+    return []
+
+
+# ------------------------------------------------------------------ merging
+
+def _date_key(d: DateMention | None) -> tuple:
+    if d is None:
+        return (9, dt.date.max)
+    rank = 3 if d.start < 0 else _PRECISION_RANK.get(d.precision, 3)
+    return (rank, d.date)
+
+
+def _absorb(into: DraftEvent, other: DraftEvent) -> None:
+    into.sentences.extend(other.sentences)
+    if _date_key(other.date) < _date_key(into.date):
+        into.date = other.date
+    for attr in ("fatalities", "injuries"):
+        a, b = getattr(into, attr), getattr(other, attr)
+        if b is not None and (a is None or b > a):
+            setattr(into, attr, b)
+    if other.confidence > into.confidence:
+        into.excerpt, into.sub_event_type = other.excerpt, other.sub_event_type
+        if other.actor1:
+            into.actor1, into.actor2 = other.actor1, other.actor2
+    if not into.actor1 and other.actor1:
+        into.actor1, into.actor2 = other.actor1, other.actor2
+    into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
+    into.ended = into.ended and other.ended
+
+
+def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
+    if a is None or b is None:
+        return True
+    return abs((a.date - b.date).days) <= days
+
+
+def _merge_within(drafts: list[DraftEvent]) -> list[DraftEvent]:
+    """One event per (type, place); talks split into rounds by date."""
+    merged: list[DraftEvent] = []
+    for d in drafts:
+        target = None
+        for m in merged:
+            if m.event_type != d.event_type or m.place.name != d.place.name:
+                continue
+            if d.event_type == "talks":
+                if m.ended != d.ended:
+                    continue
+                if not _close(m.date, d.date, 1 if d.ended else 3):
+                    continue
+            target = m
+            break
+        if target is None:
+            merged.append(replace(d, sentences=list(d.sentences)))
+        else:
+            _absorb(target, d)
+    # A finished round with no date of its own is background, not an event.
+    merged = [m for m in merged
+              if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    for m in merged:
+        _finish(m)
+    return merged
+
+
+def _finish(ev: DraftEvent) -> None:
+    if ev.date is not None:
+        ev.event_date, ev.date_precision = ev.date.iso(), ev.date.precision
+    ev.confidence = round(ev.confidence, 2)
+
+
+def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[DraftEvent]:
+    """Join the same incident reported by several articles, keeping all sources.
+
+    Two drafts are one incident when type and place agree and their dates
+    are at most ``days`` apart (undated drafts never join). The result
+    carries every ``doc_id`` in ``doc_ids``; its source fields list every
+    source separated by `` | ``.
+    """
+    out: list[DraftEvent] = []
+    for d in drafts:
+        target = None
+        for m in out:
+            if (m.event_type == d.event_type and m.place.name == d.place.name
+                    and m.date is not None and d.date is not None
+                    and _close(m.date, d.date, days) and d.doc_id not in m.doc_ids):
+                target = m
+                break
+        if target is None:
+            new = replace(d, sentences=list(d.sentences), doc_ids=[d.doc_id])
+            out.append(new)
+            continue
+        target.doc_ids.append(d.doc_id)
+        for attr in ("source_title", "source_publisher", "source_published", "source_url"):
+            setattr(target, attr, getattr(target, attr) + " | " + getattr(d, attr))
+        _absorb(target, d)
+        _finish(target)
+    return out
+
+
+# ------------------------------------------------------------------ drivers
+
+def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None) -> list[DraftEvent]:
+    """Draft events of plain texts (for benchmarks and quick use).
+
+    Each text may carry YAML front matter; ``published`` anchors relative
+    dates of texts without one.
+    """
+    from ..articles import article_from_text
+
+    finder = PlaceFinder(chain)
+    out: list[DraftEvent] = []
+    for i, text in enumerate(texts):
+        art = article_from_text(text, f"text{i}")
+        if art.published is None:
+            art.published = published
+        out.extend(extract_article(art, finder=finder))
+    return out
+
+
+def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = True,
+                  max_bytes: int | None = None) -> list[DraftEvent]:
+    """Draft events of every article under ``paths``.
+
+    Unusable files and events whose place is not found are recorded in
+    ``report`` (kinds ``rejected``/``warning`` and ``unlocated``); counts
+    ``events_extracted`` and ``places_not_found`` are set.
+    """
+    from ..articles import DEFAULT_MAX_BYTES
+
+    finder = PlaceFinder(chain)
+    articles = iter_articles(paths, report, max_bytes or DEFAULT_MAX_BYTES)
+    bar = None
+    if progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
+        articles = bar
+    events: list[DraftEvent] = []
+    report.count("events_extracted", 0)
+    report.count("places_not_found", 0)
+    for art in articles:
+        unlocated: list = []
+        found = extract_article(art, finder=finder, unlocated=unlocated)
+        events.extend(found)
+        report.count("events_extracted", len(found))
+        for doc_id, etype, sentence in unlocated:
+            report.add("unlocated", art.path, art.line, None,
+                       f"{etype} mentioned but no place found in or before the sentence",
+                       value=sentence[:200])
+            report.count("places_not_found")
+    if bar is not None:
+        bar.close()
+    return events

@@ -1,0 +1,307 @@
+"""Place mentions in a sentence, resolved through the geocoder chain.
+
+Two finders work together:
+
+* an Aho-Corasick automaton (pyahocorasick) over every name and alias of the
+  regional gazetteer(s) in the chain finds known places in one pass, however
+  many names there are;
+* capitalised words after a locative preposition ("in Doha", "near Khost")
+  that the automaton does not know are asked of the whole chain (GeoNames),
+  and kept only when the answer carries exactly that name.
+
+Mentions that are not event places are dropped: datelines ("ISLAMABAD —"),
+capitals standing for governments ("Kabul said", "instructions from
+Kabul"), places of origin and hospital destinations, and credit lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import ahocorasick
+
+from ..geocoders.base import Place, fold, wants_kind
+
+#: Country names as written -> ISO-2. A country is a hint and a talks venue
+#: of last resort, never an event place of its own.
+COUNTRY_NAMES: dict[str, str] = {
+    "afghanistan": "AF", "pakistan": "PK", "turkey": "TR", "türkiye": "TR", "turkiye": "TR",
+    "qatar": "QA", "iran": "IR", "china": "CN", "india": "IN", "saudi arabia": "SA",
+    "united arab emirates": "AE", "uae": "AE", "uzbekistan": "UZ", "tajikistan": "TJ",
+    "turkmenistan": "TM", "russia": "RU", "united states": "US", "oman": "OM",
+    "norway": "NO", "germany": "DE", "kazakhstan": "KZ", "egypt": "EG",
+}
+_COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(n) for n in COUNTRY_NAMES), key=len, reverse=True))
+                         + r")\b(?!['’]s\s+(?:government|military|army|forces))", re.I)
+
+_FEATURE = re.compile(r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
+                      r"customs\s+(?:building|house|post)|gate|terminal|province|district|city|town|"
+                      r"village|valley|area|region|agency)\b", re.I)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|around|on\s+the\s+outskirts\s+of|"
+                          r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|kilometres|kilometers|miles)\s+"
+                          r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$", re.I)
+_NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]|"
+                       r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+_GOV_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
+    r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
+    r"rulers|leadership|administration|regime))\b|"
+    r"^\s+(?:has\s+|had\s+|have\s+|also\s+|again\s+|later\s+|on\s+\w+\s+)?"
+    r"(?:said|says|accused|accuses|blamed|blames|denied|denies|rejected|rejects|claimed|claims|"
+    r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
+    r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
+    r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
+    r"summoned|dismissed|welcomed|hopes|has\s+expressed)\b", re.I)
+_GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
+                         r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
+                         r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
+                         r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
+                            r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
+                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|"
+                            r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from)\s+(?:the\s+)?$", re.I)
+_HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical\s+(?:care|treatment)|treatment)\s+(?:\w+\s+){0,2}(?:in|at)\s+$|"
+                              r"\b(?:taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
+                              r"brought|transported)\s+(?:\w+\s+){0,4}?to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?\s+in\s+)?$", re.I)
+_HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
+_CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
+_ACROSS_FROM = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
+                          r"(?:(?:\w+\s+){0,2}(?:town|city)\s+of\s+)?$", re.I)
+#: Capitalised words after a locative preposition: candidates for GeoNames.
+_CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
+                        r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
+                        r"([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})")
+_NOT_PLACE_WORDS = frozenset("""the a an this that these those he she it they we i his her their our its
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december taliban islamic afghan afghans pakistani pakistanis un nato us u.s
+ttp isi gdi ispr radio reuters afp ap dawn time times news media tv amu ariana press""".split())
+
+#: Whole-border phrases that are not in the gazetteer's alias list.
+_BORDER_PHRASES = re.compile(
+    r"\b(?:both\s+sides\s+of\s+the\s+(?:border|frontier|boundary)|"
+    r"(?:along|across|on|at|over|near|to|close\s+to)\s+(?:the|their|its|our|a|this)\s+(?:(?:disputed|shared|porous|long|"
+    r"mountainous|tense|volatile|troubled|common|\w+-\w+)\s+)?(?:border|frontier|boundary)(?!\s+(?:town|city|village|"
+    r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade))|"
+    r"(?:the|their|its)\s+(?:border|frontier|boundary)\s+(?:between|with)\b|"
+    r"border\s+crossings\b|crossings\s+(?:with|along|on)\s+(?:the\s+)?(?:border|afghanistan|pakistan)|"
+    r"the\s+(?:border|frontier)(?=\s+(?:has|had|was|is|remains|remained|stays|stayed|will|between|itself)\b)|"
+    r"border\s+(?:posts|outposts|regions|areas)\b|cross-border)", re.I)
+_BORDER_NOT = re.compile(r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I)
+#: "the crossing", "a key border crossing": a crossing named earlier.
+_ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
+                      r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention in a sentence.
+
+    Attributes
+    ----------
+    role : str
+        ``place`` (resolved ``place``), ``border`` (the border as a whole),
+        ``crossing_ref`` (an earlier named crossing), ``country`` (``country``
+        holds the ISO-2 code; ``place`` is None).
+    """
+
+    start: int
+    end: int
+    surface: str
+    role: str = "place"
+    place: Place | None = None
+    country: str = ""
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case without changing offsets (a few letters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _gazetteers(chain) -> list:
+    backends = getattr(chain, "geocoders", None)
+    if backends is None:
+        backends = [chain]
+    return [b for b in backends if hasattr(b, "places")]
+
+
+class PlaceFinder:
+    """Finds and resolves the place mentions of sentences.
+
+    Parameters
+    ----------
+    chain : Geocoder
+        Usually :func:`geomap.geocoders.default_chain`; its gazetteer
+        backends (those with a ``places`` list) feed the name automaton.
+    """
+
+    def __init__(self, chain):
+        self.chain = chain
+        self.border: Place | None = None
+        self._automaton = ahocorasick.Automaton()
+        self._memo: dict[tuple, Place | None] = {}
+        #: Names of crossings: a town such as Spin Boldak is also its crossing.
+        self.crossing_names: set[str] = set()
+        n = 0
+        for gaz in _gazetteers(chain):
+            aliases = getattr(gaz, "aliases", {}) or {}
+            for place in gaz.places:
+                if place.kind == "crossing":
+                    self.crossing_names.add(place.name)
+                if place.kind == "border":
+                    self.border = self.border or place
+                    continue
+                if place.kind == "country":
+                    continue
+                for name in (place.name, *aliases.get(place, ())):
+                    key = _lower_same_length(name.strip())
+                    if len(key) < 3 or key in COUNTRY_NAMES:
+                        continue
+                    if key not in self._automaton:
+                        self._automaton.add_word(key, key)
+                        n += 1
+        if n:
+            self._automaton.make_automaton()
+        self._ready = n > 0
+        if self.border is None:
+            self.border = chain.geocode("Afghanistan-Pakistan border", kind="border")
+
+    # -- resolution ----------------------------------------------------
+    def resolve(self, name: str, kind: str | None = None,
+                countries: tuple[str, ...] = ()) -> Place | None:
+        """Geocode ``name`` through the chain, memoised; never raises."""
+        key = (name, kind, countries)
+        if key not in self._memo:
+            try:
+                place = self.chain.geocode(name, kind=kind, countries=countries or None)
+            except (ValueError, LookupError):
+                place = None
+            self._memo[key] = place
+        return self._memo[key]
+
+    # -- finding ---------------------------------------------------------
+    def _raw_mentions(self, sentence: str, countries: tuple[str, ...]) -> list[Mention]:
+        low = _lower_same_length(sentence)
+        spans: list[tuple[int, int]] = []
+        if self._ready:
+            for end, key in self._automaton.iter(low):
+                start = end - len(key) + 1
+                end += 1
+                if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "-"):
+                    continue
+                if end < len(low) and (low[end].isalnum() or low[end] in "-"):
+                    continue
+                if not sentence[start].isupper():
+                    continue  # "tank", "wana": lower-case words are not names
+                spans.append((start, end))
+        # Longest gazetteer names first, then unknown candidates in the gaps.
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        chosen: list[tuple[int, int]] = []
+        for s, e in spans + [m.span(1) for m in _CANDIDATE.finditer(sentence)]:
+            if not any(s < ce and cs < e for cs, ce in chosen):
+                chosen.append((s, e))
+        chosen.sort()
+        out: list[Mention] = []
+        for s, e in chosen:
+            surface = sentence[s:e]
+            if fold(surface) in _NOT_PLACE_WORDS or fold(surface).split(" ")[0] in _NOT_PLACE_WORDS:
+                continue
+            feature = _FEATURE.match(sentence[e:])
+            full = surface + (feature.group(0) if feature else "")
+            kind = wants_kind(full)
+            across = _ACROSS_FROM.match(sentence[e:])
+            if across and kind is None:
+                kind = "crossing"
+            place = self.resolve(full, kind, countries)
+            if place is None and kind is not None:
+                place = self.resolve(surface, None, countries)
+            if place is None or place.kind in ("country", "border"):
+                continue
+            if place.backend != "gazetteer" and fold(place.name) != fold(surface):
+                continue  # GeoNames matched an alternate name: "Gul" is not Gulu
+            end = e + (len(feature.group(0)) if feature else 0)
+            if _NEAR_BEFORE.search(sentence[:s]) or _NEAR_AFTER.match(sentence[end:]):
+                if place.precision < 2:
+                    place = replace(place, precision=2)
+            out.append(Mention(s, end, full.strip(), "place", place))
+        return out
+
+    def find(self, sentence: str, countries: tuple[str, ...] = ()) -> list[Mention]:
+        """Event-place mentions of ``sentence`` in text order.
+
+        Dateline places, capitals standing for governments, places of origin,
+        hospital destinations and the second name of a twin crossing
+        ("Spin Boldak, across from Chaman") are left out.
+        """
+        if _CREDIT.search(sentence):
+            return []
+        dateline = _DATELINE.match(sentence)
+        mentions: list[Mention] = []
+        prev: Mention | None = None
+        for m in self._raw_mentions(sentence, countries):
+            before, after = sentence[:m.start], sentence[m.end:]
+            twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
+            prev = m
+            if dateline and m.end <= dateline.end():
+                continue
+            if twin or _GOV_AFTER.match(after) or _GOV_BEFORE.search(before) \
+                    or _ORIGIN_BEFORE.search(before) or _HOSPITAL_BEFORE.search(before) \
+                    or _HOSPITAL_AFTER.match(after):
+                continue
+            mentions.append(m)
+        taken = [(m.start, m.end) for m in mentions]
+        if self.border is not None:
+            for b in _BORDER_PHRASES.finditer(sentence):
+                if _BORDER_NOT.match(sentence[b.end():]):
+                    continue
+                if not any(b.start() < e and s < b.end() for s, e in taken):
+                    mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
+            for name in self._border_aliases():
+                for b in re.finditer(r"\b" + re.escape(name) + r"\b", sentence, re.I):
+                    if _BORDER_NOT.match(sentence[b.end():]):
+                        continue
+                    if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
+                        mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
+        for a in _ANAPHOR.finditer(sentence):
+            if not any(a.start() < x.end and x.start < a.end() for x in mentions):
+                mentions.append(Mention(a.start(), a.end(), a.group(0), "crossing_ref"))
+        for c in _COUNTRY_RE.finditer(sentence):
+            if any(c.start() < x.end and x.start < c.end() for x in mentions):
+                continue
+            if _GOV_AFTER.match(sentence[c.end():]):
+                continue
+            mentions.append(Mention(c.start(), c.end(), c.group(0), "country",
+                                    country=COUNTRY_NAMES[c.group(0).lower()]))
+        mentions.sort(key=lambda x: x.start)
+        return mentions
+
+    def _border_aliases(self) -> tuple[str, ...]:
+        """Multi-word names of the border from the gazetteer ("Durand Line")."""
+        if not hasattr(self, "_baliases"):
+            names: list[str] = []
+            for gaz in _gazetteers(self.chain):
+                aliases = getattr(gaz, "aliases", {}) or {}
+                for place in gaz.places:
+                    if place.kind == "border":
+                        for n in (place.name, *aliases.get(place, ())):
+                            # One-word or generic aliases ("border", "the border")
+                            # would turn every mention into the whole border.
+                            if re.search(r"[\s-]", n.strip()) and fold(n) not in (
+                                    "the border", "border area", "border region", "zero point"):
+                                names.append(n)
+            self._baliases = tuple(sorted(set(names), key=len, reverse=True))
+        return self._baliases
+
+
+def country_hints(text: str) -> tuple[str, ...]:
+    """ISO-2 codes of the countries named in ``text``, AF and PK first."""
+    found = ["AF", "PK"]
+    for m in _COUNTRY_RE.finditer(text):
+        code = COUNTRY_NAMES[m.group(0).lower()]
+        if code not in found:
+            found.append(code)
+    return tuple(found)

@@ -1,0 +1,146 @@
+"""Event type and sub-type of a sentence, with negation, denial and irrealis.
+
+Rules are keyword patterns per type (the seven of :data:`geomap.schema.EVENT_TYPES`).
+A trigger is dropped when a denial or negation governs it ("officials denied
+the crossing was shut"), when it is only threatened, demanded or hoped for
+("could lead to war", "urged them to reopen"), or when the sentence states a
+habit rather than an incident ("closures are common", "in the past").
+Upcoming talks are kept: a scheduled meeting is an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
+#: a place of its own; it continues the incident of its type in context.
+_RULES: list[tuple[str, str, bool, str]] = [
+    ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
+    ("airstrike", "airstrike", False, r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?)|"
+                                      r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
+                                      r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)"),
+    ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?)"),
+    ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells)|artillery\s+fire|rockets?\s+(?:fired|landed|hit)"),
+    ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|roadside\s+bombs?|IEDs?|landmines?|explosive\s+devices?"),
+    ("armed_clash", "exchange_of_fire", False, r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
+                                               r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
+                                               r"opened\s+fire|firing|gunfights?|shoot-?outs?"),
+    ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?)|"
+                                     r"attacked\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?)|"
+                                     r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+                                     r"repelled\s+(?:\w+\s+){0,3}attacks?"),
+    ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
+                                              r"offensive|hostilities|confrontations?|firefights?"),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred"),
+    ("border_closure", "reopening", False, r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)"),
+    ("border_closure", "closure", False, r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
+                                         r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)"),
+    ("trade_disruption", "stranded_trucks", False, r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
+                                                   r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+                                                   r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
+                                                   r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt"),
+    ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
+    ("trade_disruption", "stranded_travellers", False, r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
+                                                       r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)"),
+    ("trade_disruption", "trade_losses", False, r"(?:financial|economic|heavy|huge|major)\s+losses|losses\s+(?:for|to)\s+traders"),
+    ("talks", "ceasefire", False, r"cease-?fires?|truces?|armistice"),
+    ("talks", "mediation", False, r"mediat(?:ed|ion|ing|or|ors)|facilitat(?:ed|ing)\s+by"),
+    ("talks", "visit", False, r"visit(?:ed|ing|s)?|trip\s+to"),
+    ("talks", "negotiation", False, r"talks|negotiations?|negotiators|negotiated|dialogue|"
+                                    r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
+                                    r"discussions|peace\s+process|round\s+of\s+talks"),
+    ("talks", "negotiation", True, r"delegations?"),
+    ("fortification", "fence_construction", False, r"fenc(?:e|es|ing)\b(?:\s+\w+){0,3}|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing))\s+(?:\w+\s+){0,3}(?:fences?|walls?|barriers?)"),
+    ("fortification", "outpost_construction", False,
+     r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
+     r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
+     r"(?:outposts?|posts?|bunkers?)\s+construction"),
+]
+_COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
+
+#: Plain negators govern the next few words only; denials reach further.
+_NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
+_DENIAL = re.compile(r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
+                     r"false|rumou?rs?|ruled\s+out)\b", re.I)
+_IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
+                       r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
+                       r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
+                       r"want(?:s|ed)?|plan(?:s|ned)?\s+to|wait(?:ing)?\s+for|await(?:ing|s)?|"
+                       r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
+                       r"in\s+an?\s+(?:effort|bid|attempt)\s+to|to)\b", re.I)
+#: Talks may be upcoming, so only true conditionals cancel them.
+_IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
+                             r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:are|is|were)\s+(?:\w+\s+)?(?:common|frequent|routine|regular|rare)\b|"
+                       r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
+                       r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
+#: Marks a talks round that is over ("failed negotiations", "the previous round").
+_ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
+#: "border" or "cross-border" modifying the trigger: the incident is on the border.
+_BORDER_MOD = re.compile(r"\b(?:cross-border|border|frontier)\s+(?:\w+\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
+
+VIOLENT = ("armed_clash", "airstrike", "explosion")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event-type trigger word in a sentence."""
+
+    event_type: str
+    sub_event_type: str
+    start: int
+    end: int
+    weak: bool = False
+    ended: bool = False        #: a past round of talks that is over
+    border: bool = False       #: "border clashes": the incident is on the border
+
+
+def _window(sentence: str, start: int, words: int = 6) -> str:
+    """The words before ``start``, cut at the last clause break."""
+    before = sentence[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    return " ".join(before.split()[-words:])
+
+
+def is_habitual(sentence: str) -> bool:
+    """True when the sentence describes a habit, not an incident."""
+    return bool(_HABITUAL.search(sentence))
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Event triggers of ``sentence`` that survive negation and irrealis checks.
+
+    Never raises for any text.
+
+    >>> [t.event_type for t in find_triggers("Officials denied the crossing was shut.")]
+    []
+    >>> [(t.event_type, t.sub_event_type) for t in find_triggers("The crossing reopened on Monday.")]
+    [('border_closure', 'reopening')]
+    """
+    habitual = is_habitual(sentence)
+    taken: list[tuple[int, int]] = []
+    out: list[Trigger] = []
+    for etype, sub, weak, pattern in _COMPILED:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append(m.span())
+            window = _window(sentence, m.start())
+            if etype != "talks":
+                if (habitual or _DENIAL.search(window) or _IRREALIS.search(window)
+                        or _NEGATION.search(_window(sentence, m.start(), 3))):
+                    continue
+            elif _IRREALIS_TALKS.search(_window(sentence, m.start(), 4)):
+                continue
+            ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4))
+                                              or re.match(r"\s+(?:ended|concluded|failed|collapsed)",
+                                                          sentence[m.end():]))
+            border = bool(_BORDER_MOD.search(sentence[:m.start()])
+                          or re.search(r"\bborder\b", m.group(0), re.I))
+            out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border))
+    out.sort(key=lambda t: t.start)
+    return out
