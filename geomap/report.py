@@ -61,14 +61,18 @@ class Report:
         for k, v in other.counts.items():
             self.count(k, v)
 
-    def to_csv(self, kind: str) -> str:
-        """CSV text of the problems of ``kind`` (header always present)."""
+    def to_csv(self, kind: str | None = None) -> str:
+        """CSV text of the problems of ``kind`` (all kinds, with a ``kind``
+        column, when None); the header is always present."""
+        fields = ["file", "line", "column", "reason", "value"]
+        if kind is None:
+            fields.insert(0, "kind")
         buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=["file", "line", "column", "reason", "value"],
-                           lineterminator="\n")
+        w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         w.writeheader()
-        for p in self.of_kind(kind):
+        for p in (self.problems if kind is None else self.of_kind(kind)):
             d = asdict(p)
-            d.pop("kind")
+            if kind is not None:
+                d.pop("kind")
             w.writerow(d)
         return buf.getvalue()

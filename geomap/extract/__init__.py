@@ -8,8 +8,8 @@
 
 from .core import (DraftEvent, extract_article, extract_paths, extract_texts,
                    merge_across_articles)
-from .io import COLUMNS, drafts_csv, write_drafts
+from .io import COLUMNS, draft_rows, drafts_csv, write_drafts
 from .places import PlaceFinder
 
 __all__ = ["DraftEvent", "extract_article", "extract_paths", "extract_texts",
-           "merge_across_articles", "COLUMNS", "drafts_csv", "write_drafts", "PlaceFinder"]
+           "merge_across_articles", "COLUMNS", "draft_rows", "drafts_csv", "write_drafts", "PlaceFinder"]

@@ -30,3 +30,8 @@ def drafts_csv(events) -> str:
 def write_drafts(path: str | os.PathLike, events) -> None:
     """Write the drafts CSV to ``path`` atomically (temporary file, then rename)."""
     write_text(path, drafts_csv(events))
+
+
+def draft_rows(events) -> list[dict]:
+    """The CSV rows (dicts keyed by :data:`COLUMNS`) of draft events."""
+    return [ev.to_row() for ev in events]
