@@ -45,8 +45,11 @@ class GeocoderChain(Geocoder):
         place = None
         for geocoder in self.geocoders:
             try:
-                place = geocoder.geocode(query, kind=kind,
-                                         countries=countries or REGION_COUNTRIES)
+                # Without an explicit preference each backend ranks by its own
+                # rule (GeoNames: Afghanistan and Pakistan first, neighbours
+                # weighted): forcing all region countries here made a village
+                # in India win over Doha, Qatar.
+                place = geocoder.geocode(query, kind=kind, countries=countries)
             except GeocoderServiceError as err:
                 self.warnings.append(f"{geocoder.name}: {err}; using the offline result")
                 place = None
