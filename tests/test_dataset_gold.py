@@ -6,8 +6,11 @@ the gold row's precision, citing the gold row's article. Several gold rows may
 share one curated event: that is how reports of one incident by several
 articles are merged.
 
-Place coordinates come from a small table of canonical points here rather
-than from the geocoder, so this test checks the data alone.
+Place coordinates come from a small table of canonical points, so the data
+is checked on its own; a second test checks that the real geocoder chain
+(regional gazetteer, then GeoNames on a small fixture index) puts every
+curated location near its canonical point, and the gold match is repeated
+with the geocoded points.
 """
 
 from __future__ import annotations
@@ -149,6 +152,36 @@ def test_gold_articles_are_known_sources(gold, sources):
     ids = {s["source_id"] for s in sources}
     unknown = sorted({g["doc_id"] for g in gold if DOC_SOURCE.get(g["doc_id"]) not in ids})
     assert not unknown, f"gold articles with no source row: {unknown}"
+
+
+@pytest.fixture(scope="module")
+def geocoded(events, tmp_path_factory) -> dict[str, tuple[float, float]]:
+    from geomap.geocoders import GeocoderChain
+    from geomap.geocoders.gazetteer import RegionalGazetteer
+    from geomap.geocoders.geonames import GeoNamesOffline, build_index
+
+    fixture = REPO / "tests" / "data" / "geocoders" / "cities_fixture.json"
+    index = build_index(tmp_path_factory.mktemp("gn") / "fixture.sqlite", source=fixture)
+    chain = GeocoderChain([RegionalGazetteer(), GeoNamesOffline(index)])
+    out = {}
+    for name in {e["location"] for e in events}:
+        place = chain.geocode(name)
+        assert place is not None, f"{name!r} is not found by the geocoder chain"
+        out[name] = (place.lat, place.lon)
+    return out
+
+
+def test_locations_geocode_near_canonical_points(geocoded):
+    far = {name: round(_km(pt, PLACES[name]), 1) for name, pt in geocoded.items()
+           if name in PLACES and _km(pt, PLACES[name]) > 25}
+    assert not far, f"geocoded more than 25 km from the canonical point (km): {far}"
+
+
+def test_every_gold_row_matches_a_geocoded_event(gold, events, geocoded):
+    located = [dict(e, latitude=e["latitude"] or str(geocoded[e["location"]][0]),
+                    longitude=e["longitude"] or str(geocoded[e["location"]][1])) for e in events]
+    missing = [g["event_id"] for g in gold if not any(_matches(g, e) for e in located)]
+    assert not missing, f"gold rows without a matching geocoded event: {missing}"
 
 
 def test_locations_are_canonical(events):
