@@ -44,10 +44,14 @@ GEODATA = ROOT / "geodata"
 NE_ZIP_NAME = "ne_10m_admin_0_countries_deu.zip"
 NE_SHP_NAME = "ne_10m_admin_0_countries_deu.shp"
 
-#: Map view (lon_min, lat_min, lon_max, lat_max) the basemap must cover. Wide
-#: enough for every neighbour of AF and PK plus some margin; China and India are
-#: clipped to it, which keeps the file small.
-VIEW = (55.0, 20.0, 82.0, 42.0)
+#: Map view (lon_min, lat_min, lon_max, lat_max) the basemap must cover: every
+#: neighbour of AF and PK, and west to Istanbul and south to Doha, where talks
+#: are held, so those events do not float over an empty background. China,
+#: India and Russia are clipped to it, which keeps the file small.
+VIEW = (25.0, 20.0, 82.0, 45.0)
+#: Countries far from the border are simplified more coarsely.
+CORE = ("AF", "PK", "IR", "TM", "UZ", "TJ", "CN", "IN", "KG")
+FAR_TOLERANCE = 0.03
 #: Countries that must be in the basemap whatever the view.
 REQUIRED = ("AF", "PK", "IR", "TM", "UZ", "TJ", "CN", "IN")
 #: Simplification tolerance in degrees (~1 km): fine for a zoomed-out basemap.
@@ -58,7 +62,12 @@ ISO_N3 = {"004": "AF", "586": "PK", "364": "IR", "795": "TM", "860": "UZ",
           "762": "TJ", "156": "CN", "356": "IN", "417": "KG", "524": "NP",
           "512": "OM", "398": "KZ", "784": "AE", "682": "SA", "634": "QA",
           "048": "BH", "414": "KW", "368": "IQ", "031": "AZ", "051": "AM",
-          "050": "BD", "064": "BT", "144": "LK", "462": "MV"}
+          "050": "BD", "064": "BT", "144": "LK", "462": "MV", "792": "TR",
+          "760": "SY", "268": "GE", "400": "JO", "376": "IL", "422": "LB",
+          "818": "EG", "196": "CY", "300": "GR", "100": "BG", "643": "RU",
+          "275": "PS", "887": "YE", "804": "UA", "642": "RO", "498": "MD",
+          "729": "SD", "434": "LY", "496": "MN", "408": "KP", "410": "KR",
+          "104": "MM", "156": "CN"}
 
 NE_SOURCE = "Natural Earth 10m admin-0 countries 5.1.1 (public domain)"
 LICENCE = "Public domain (Natural Earth)"
@@ -183,13 +192,15 @@ def countries_features(countries: dict[str, tuple[str, object]], source: str) ->
         clipped = geom.intersection(view)
         if clipped.is_empty:
             continue
-        simple = _round(clipped.simplify(COUNTRY_TOLERANCE, preserve_topology=True), 3)
+        tolerance = COUNTRY_TOLERANCE if code in CORE else FAR_TOLERANCE
+        simple = _round(clipped.simplify(tolerance, preserve_topology=True), 3)
         simple = _polygonal(shapely.make_valid(simple))
         feats.append({"type": "Feature", "properties": {"iso_a2": code, "name": name},
                       "geometry": mapping(simple)})
     return {"type": "FeatureCollection",
             "source": source + f"; clipped to lon {VIEW[0]}..{VIEW[2]}, lat {VIEW[1]}..{VIEW[3]}"
-                      f" and simplified ({COUNTRY_TOLERANCE} deg)",
+                      f" and simplified ({COUNTRY_TOLERANCE} deg near the border, "
+                      f"{FAR_TOLERANCE} deg further away)",
             "licence": LICENCE, "features": feats}
 
 
