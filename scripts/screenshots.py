@@ -2,15 +2,17 @@
 
 Usage: python scripts/screenshots.py [--out output/] [--events geodata/events.csv]
 
-Builds the map from the events (falls back to the test fixture if the build
-fails), opens it in headless Chromium with the network blocked and writes
-output/screenshot-default.png and output/screenshot-filtered.png.
+Builds the map from the events into a temporary folder (falls back to the
+test fixture if the build fails), opens it in headless Chromium with the
+network blocked and writes OUT/screenshot-default.png and
+OUT/screenshot-filtered.png (``make screenshots`` uses ``--out docs``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +41,9 @@ def main(argv=None) -> int:
     from geomap.render import build_map, save_html
 
     out = Path(args.out)
-    html = save_html(build_map(load(args.events)), out / "map.html")
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.TemporaryDirectory()
+    html = save_html(build_map(load(args.events)), Path(tmp.name) / "map.html")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -57,6 +61,7 @@ def main(argv=None) -> int:
         page.wait_for_timeout(900)
         page.screenshot(path=str(out / "screenshot-filtered.png"))
         browser.close()
+    tmp.cleanup()
     print(f"wrote {out / 'screenshot-default.png'} and {out / 'screenshot-filtered.png'}")
     return 0
 
