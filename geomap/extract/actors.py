@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .stems import StemFilter
+
 #: (actor, pattern), most specific first.
 ACTORS: list[tuple[str, str]] = [
     ("TTP", r"Tehreek-?e-?Taliban(?:\s+Pakistan)?|Tehrik-?i-?Taliban(?:\s+Pakistan)?|Pakistani\s+Taliban|TTP|khawarij|Fitna\s+al-?Khawarij"),
@@ -29,6 +31,21 @@ _COMPILED = [(name, re.compile(r"\b(?:" + p + r")(?!\w)", re.I if name in ("Trad
              for name, p in ACTORS]
 
 
+#: Lower-case stems one of which every match of that actor's pattern
+#: contains: absent stems skip the regex scan.
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "TTP": ("taliban", "ttp", "khawarij"), "ISKP": ("islamic state", "is-k", "isk", "isis", "daesh"),
+    "UNAMA": ("unama", "united nations", "un mission"),
+    "Afghan Taliban": ("taliban", "islamic emirate", "afghan", "kabul"),
+    "Pakistan": ("pakistan", "islamabad", "frontier corps", "ispr"), "Qatar": ("qatar", "doha"),
+    "Turkey": ("turk", "türk", "ankara"), "Saudi Arabia": ("saudi",), "China": ("china", "chinese", "beijing"),
+    "Iran": ("iran", "tehran"), "Traders": ("trader", "chamber", "business community"),
+    "Truck drivers": ("driver", "transporter"),
+}
+assert set(_ANCHORS) == {name for name, _ in ACTORS}
+_FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS])
+
+
 def find_actors(sentence: str) -> list[str]:
     """Actors of ``sentence`` in order of first mention, without repeats.
 
@@ -36,13 +53,19 @@ def find_actors(sentence: str) -> list[str]:
     ['TTP', 'Pakistan']
     """
     hits: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for name, pattern in _COMPILED:
+    # Characters already claimed by a more specific actor: a whole article
+    # has many mentions, and a mask keeps the overlap test O(length).
+    taken = bytearray(len(sentence))
+    present = _FILTER.present(sentence.lower())
+    for i, (name, pattern) in enumerate(_COMPILED):
+        if i not in present:
+            continue
         for m in pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            s, e = m.span()
+            if 1 in taken[s:e]:
                 continue
-            taken.append(m.span())
-            hits.append((m.start(), name))
+            taken[s:e] = b"\x01" * (e - s)
+            hits.append((s, name))
     hits.sort()
     seen: list[str] = []
     for _, name in hits:

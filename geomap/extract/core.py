@@ -20,7 +20,7 @@ from ..geocoders.base import Place
 from ..report import Report
 from .actors import find_actors
 from .dates import DateMention, find_dates
-from .numbers import find_casualties
+from .numbers import Casualties, find_casualties
 from .places import Mention, PlaceFinder, country_hints
 from .sentences import clean_text, split_sentences
 from .types import VIOLENT, Trigger, find_triggers
@@ -177,8 +177,10 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
         items.append((s.index, s.text))
     hints = country_hints(article.title + " " + text)
     ctx = _Context()
+    found: dict[int, list[Mention]] = {}
     for idx, sentence in items:
-        for m in finder.find(sentence, hints):
+        found[idx] = finder.find(sentence, hints)
+        for m in found[idx]:
             if m.place is not None and m.role == "place":
                 ctx.venues.append(m.place)
     doc_actors = find_actors(article.title + " " + text)
@@ -186,13 +188,12 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     ctx.venues = []
     drafts: list[DraftEvent] = []
     for idx, sentence in items:
-        drafts.extend(_sentence_events(article, idx, sentence, finder, hints, ctx,
+        drafts.extend(_sentence_events(article, idx, sentence, found[idx], finder, ctx,
                                        doc_actors, unlocated))
     return _merge_within(drafts)
 
 
-def _sentence_events(article, idx, sentence, finder, hints, ctx, doc_actors, unlocated):
-    mentions = finder.find(sentence, hints)
+def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, unlocated):
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
     crossing = ctx.crossing
@@ -211,8 +212,10 @@ def _sentence_events(article, idx, sentence, finder, hints, ctx, doc_actors, unl
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = find_dates(sentence, article.published)
-    casualties = find_casualties(sentence)
-    actors = find_actors(sentence)
+    # Most sentences carry no trigger; skip the costlier parsers for them.
+    casualties = (find_casualties(sentence) if any(t.event_type in VIOLENT for t in triggers)
+                  else Casualties())
+    actors = find_actors(sentence) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:

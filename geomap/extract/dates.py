@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .stems import StemFilter
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -40,6 +42,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?:the\s+)?(?:week|month)\s+before|"
                        r"(?:this|last|previous)\s+weekend)\b", re.I)),
 ]
+
+#: Lower-case stems one of which every match of the pattern of that kind
+#: contains; a kind whose stems are absent is not scanned (a substring test
+#: costs far less than a regex scan over the sentence).
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "my": _MONTH_STEMS,
+    "weekday": ("day",), "ago": ("ago",), "for": ("for",),
+    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
+}
+
+_FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS])
 
 #: Words that put a weekday or relative date in the future.
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
@@ -189,10 +203,14 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     >>> [d.iso() for d in find_dates("Talks began on Saturday.", dt.date(2025, 10, 28))]
     ['2025-10-25']
     """
+    present = _FILTER.present(sentence.lower())
+    kinds = [kp for i, kp in enumerate(_PATTERNS) if i in present]
+    if not kinds:
+        return []
     future = bool(_FUTURE.search(sentence))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in kinds:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

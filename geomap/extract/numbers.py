@@ -50,6 +50,11 @@ _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|i
                         r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured))\b", re.I)
 
 
+#: Cheap first test: a sentence without any of these words reports no toll.
+_ANY_TOLL = re.compile(r"kill|dead|die|slain|martyr|lives|perish|life|wound|injur|hurt|fatalit|death|casualt",
+                       re.I)
+
+
 @dataclass(frozen=True)
 class Casualties:
     """Dead and injured reported in one sentence (``None`` when not given)."""
@@ -116,6 +121,8 @@ def find_casualties(sentence: str) -> Casualties:
     >>> find_casualties("Two soldiers were killed and 29 wounded.")
     Casualties(fatalities=2, injuries=29, vague=False)
     """
+    if not _ANY_TOLL.search(sentence):
+        return Casualties()
     killed, v1 = _total(_KILLED, sentence)
     hurt, v2 = _total(_INJURED, sentence)
     if killed is None and _NONE_KILLED.search(sentence):

@@ -16,12 +16,14 @@ Kabul"), places of origin and hospital destinations, and credit lines.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from ..geocoders.base import Place, fold, wants_kind
+from .stems import StemFilter
 
 #: Country names as written -> ISO-2. A country is a hint and a talks venue
 #: of last resort, never an event place of its own.
@@ -92,6 +94,17 @@ _BORDER_NOT = re.compile(r"^\s*(?:town|city|village|crossing|guards?|police|forc
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
                       r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b", re.I)
+
+
+#: The same names recur in every article: fold each once.
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)
+
+#: Characters before a mention that the origin/government/hospital patterns read.
+_LOOKBACK = 120
+#: Stems without which a pattern cannot match: 0 border phrases, 1 "the
+#: crossing", 2 country names (see :mod:`geomap.extract.stems`).
+_FILTER = StemFilter([("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
+                      tuple(COUNTRY_NAMES)])
 
 
 @dataclass(frozen=True)
@@ -208,7 +221,8 @@ class PlaceFinder:
         out: list[Mention] = []
         for s, e in chosen:
             surface = sentence[s:e]
-            if fold(surface) in _NOT_PLACE_WORDS or fold(surface).split(" ")[0] in _NOT_PLACE_WORDS:
+            folded = _fold(surface)
+            if folded in _NOT_PLACE_WORDS or folded.split(" ")[0] in _NOT_PLACE_WORDS:
                 continue
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
@@ -221,7 +235,7 @@ class PlaceFinder:
                 place = self.resolve(surface, None, countries)
             if place is None or place.kind in ("country", "border"):
                 continue
-            if place.backend != "gazetteer" and fold(place.name) != fold(surface):
+            if place.backend != "gazetteer" and _fold(place.name) != folded:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
             if _NEAR_BEFORE.search(sentence[:s]) or _NEAR_AFTER.match(sentence[end:]):
@@ -243,7 +257,9 @@ class PlaceFinder:
         mentions: list[Mention] = []
         prev: Mention | None = None
         for m in self._raw_mentions(sentence, countries):
-            before, after = sentence[:m.start], sentence[m.end:]
+            # The "before" patterns end at the mention; a bounded window keeps
+            # their scans short on long sentences.
+            before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
             prev = m
             if dateline and m.end <= dateline.end():
@@ -254,22 +270,25 @@ class PlaceFinder:
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
-        if self.border is not None:
+        low = _lower_same_length(sentence)
+        present = _FILTER.present(low)
+        if self.border is not None and 0 in present:
             for b in _BORDER_PHRASES.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
                     continue
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-            for name in self._border_aliases():
-                for b in re.finditer(r"\b" + re.escape(name) + r"\b", sentence, re.I):
-                    if _BORDER_NOT.match(sentence[b.end():]):
-                        continue
-                    if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
-                        mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-        for a in _ANAPHOR.finditer(sentence):
+        if self.border is not None and any(a in low for a in self._border_alias_keys()):
+            alias_re = self._border_alias_re()
+            for b in alias_re.finditer(sentence):
+                if _BORDER_NOT.match(sentence[b.end():]):
+                    continue
+                if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
+                    mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
+        for a in (_ANAPHOR.finditer(sentence) if 1 in present else ()):
             if not any(a.start() < x.end and x.start < a.end() for x in mentions):
                 mentions.append(Mention(a.start(), a.end(), a.group(0), "crossing_ref"))
-        for c in _COUNTRY_RE.finditer(sentence):
+        for c in (_COUNTRY_RE.finditer(sentence) if 2 in present else ()):
             if any(c.start() < x.end and x.start < c.end() for x in mentions):
                 continue
             if _GOV_AFTER.match(sentence[c.end():]):
@@ -295,6 +314,20 @@ class PlaceFinder:
                                 names.append(n)
             self._baliases = tuple(sorted(set(names), key=len, reverse=True))
         return self._baliases
+
+    def _border_alias_keys(self) -> tuple[str, ...]:
+        if not hasattr(self, "_balias_keys"):
+            self._balias_keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
+        return self._balias_keys
+
+    def _border_alias_re(self) -> re.Pattern | None:
+        """One pattern for every border alias (longest first): a single scan
+        per sentence instead of one per alias."""
+        if not hasattr(self, "_balias_re"):
+            names = self._border_aliases()
+            self._balias_re = (re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+                               if names else None)
+        return self._balias_re
 
 
 def country_hints(text: str) -> tuple[str, ...]:

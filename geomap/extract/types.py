@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .stems import StemFilter
+
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
@@ -59,6 +61,38 @@ _RULES: list[tuple[str, str, bool, str]] = [
 ]
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
 
+#: Lower-case stems one of which every match of a rule contains, in the
+#: order of :data:`_RULES`. A rule whose stems are all absent from a sentence
+#: is not run: a substring test is much cheaper than a regex scan, and most
+#: rules are absent from most sentences. ``tests/test_extract_types.py``
+#: checks that the results are the same with and without this filter.
+_ANCHORS: list[tuple[str, ...]] = [
+    ("drone",),
+    ("air", "aerial", "drone", "bombed", "jets"),
+    ("suicide",),
+    ("shell", "mortar", "artillery", "rocket"),
+    ("explos", "blast", "bomb", "ied", "landmine"),
+    ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
+    ("attack", "assault", "raid", "ambush"),
+    ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
+    ("violence", "killed", "martyred"),
+    ("open", "resum"),
+    ("clos", "shut", "seal", "blockade", "suspen"),
+    ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
+    ("truck", "lorr"),
+    ("strand",),
+    ("losses",),
+    ("cease", "truce", "armistice"),
+    ("mediat", "facilitat"),
+    ("visit", "trip"),
+    ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
+    ("delegation",),
+    ("fenc", "built", "build", "erect", "construct"),
+    ("post", "bunker", "trench", "watchtower"),
+]
+assert len(_ANCHORS) == len(_RULES)
+_FILTER = StemFilter(_ANCHORS)
+
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
 _DENIAL = re.compile(r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
@@ -98,8 +132,12 @@ class Trigger:
 
 
 def _window(sentence: str, start: int, words: int = 6) -> str:
-    """The words before ``start``, cut at the last clause break."""
-    before = sentence[:start]
+    """The words before ``start``, cut at the last clause break.
+
+    Only the last 120 characters are read: six words fit in them, and the
+    scan stays short on long sentences.
+    """
+    before = sentence[max(0, start - 120):start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end():]
@@ -121,16 +159,25 @@ def find_triggers(sentence: str) -> list[Trigger]:
     >>> [(t.event_type, t.sub_event_type) for t in find_triggers("The crossing reopened on Monday.")]
     [('border_closure', 'reopening')]
     """
-    habitual = is_habitual(sentence)
+    return _find_triggers(sentence, prefilter=True)
+
+
+def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
+    habitual = None
+    present = _FILTER.present(sentence.lower()) if prefilter else range(len(_COMPILED))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
-    for etype, sub, weak, pattern in _COMPILED:
+    for i, (etype, sub, weak, pattern) in enumerate(_COMPILED):
+        if i not in present:
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
             window = _window(sentence, m.start())
             if etype != "talks":
+                if habitual is None:
+                    habitual = is_habitual(sentence)
                 if (habitual or _DENIAL.search(window) or _IRREALIS.search(window)
                         or _NEGATION.search(_window(sentence, m.start(), 3))):
                     continue
@@ -139,7 +186,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
             ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4))
                                               or re.match(r"\s+(?:ended|concluded|failed|collapsed)",
                                                           sentence[m.end():]))
-            border = bool(_BORDER_MOD.search(sentence[:m.start()])
+            border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
                           or re.search(r"\bborder\b", m.group(0), re.I))
             out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border))
     out.sort(key=lambda t: t.start)
