@@ -1,0 +1,198 @@
+"""Time a map page in headless Chromium: until ready, and one filter change of each kind.
+
+Run as a child process (``python -m geomap.bench.browser PAGE --kind geomap``)
+so that :func:`geomap.bench.measure.run_capped` can kill it, Chromium and all,
+when the page runs over its cap. It prints one JSON line.
+
+What is measured, all with ``performance.now()`` inside the page:
+
+- ``ready_ms``: from navigation start until the markers are on the map and a
+  frame has been drawn. For a geomap page that is the ``rendered`` signal of
+  ``events.js`` (the last markercluster chunk is in); for a plain folium page
+  (markers made by inline scripts while parsing) the ``load`` event.
+- ``type_toggle_ms``: hide the most frequent event type, until the map has
+  re-clustered and drawn a frame (geomap: ``geomap.setFilter``; folium:
+  removing that type's FeatureGroup, what its LayerControl checkbox does).
+- ``date_change_ms``: narrow the date range to its middle half (geomap only;
+  the plain folium page has no date filter).
+
+The page runs with the network blocked: any request other than ``file:`` or
+``data:`` is aborted and counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# Runs in the page: resolves with the milliseconds from calling ``fn`` until
+# geomap signals 'rendered' and the next frame is painted.
+_TIMED_GEOMAP = """async (patch) => {
+  const G = window.geomap;
+  return await new Promise((resolve) => {
+    let done = false;
+    const t0 = performance.now();
+    G.on('rendered', () => {
+      if (done) return;
+      done = true;
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+        ms: performance.now() - t0, visible: G.visible.length})));
+    });
+    G.setFilter(patch);
+  });
+}"""
+
+_READY_GEOMAP = """async () => {
+  const G = window.geomap;
+  await new Promise((resolve) => {
+    if (G.rendered) resolve(); else G.on('rendered', () => resolve());
+  });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {ms: performance.now(), events: G.events.length,
+          markers: Object.values(G.markerCounts(true)).reduce((a, b) => a + b, 0)};
+}"""
+
+_READY_FOLIUM = """async () => {
+  if (document.readyState !== 'complete') {
+    await new Promise((r) => window.addEventListener('load', r, {once: true}));
+  }
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {ms: performance.now()};
+}"""
+
+# The plain folium page: toggle the FeatureGroup with the most layers off.
+_TOGGLE_FOLIUM = """async () => {
+  const groups = Object.keys(window).filter((k) => k.startsWith('feature_group_'))
+    .map((k) => window[k]);
+  const map = Object.keys(window).filter((k) => k.startsWith('map_')).map((k) => window[k])[0];
+  groups.sort((a, b) => b.getLayers().length - a.getLayers().length);
+  const g = groups[0];
+  const t0 = performance.now();
+  map.removeLayer(g);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {ms: performance.now() - t0, groups: groups.length, hidden: g.getLayers().length};
+}"""
+
+
+def _local_assets() -> dict[str, str]:
+    try:
+        from offlinefolium.elements import _res  # folium's CDN files, verbatim (MIT)
+    except ImportError:
+        return {}
+    return dict(_res)
+
+
+def _most_frequent_type(page) -> tuple[str, list[str]]:
+    counts = page.evaluate("() => geomap.markerCounts(true)")
+    types = page.evaluate("() => geomap.types.map(t => t.id)")
+    top = max(counts, key=counts.get)
+    return top, [t for t in types if t != top]
+
+
+def _date_window(page) -> tuple[str, str]:
+    lo, hi = page.evaluate("() => [geomap.dayNum(geomap.minDate), geomap.dayNum(geomap.maxDate)]")
+    span = hi - lo
+    return (page.evaluate(f"() => geomap.dayStr({lo + span // 4})"),
+            page.evaluate(f"() => geomap.dayStr({hi - span // 4})"))
+
+
+def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000) -> dict:
+    """Open ``path`` in a fresh context of ``browser`` and time it (see module doc)."""
+    blocked: list[str] = []
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(timeout_ms)
+
+        local = _local_assets() if kind == "folium" else {}
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(("file:", "data:")):
+                r.continue_()
+            elif url in local:
+                # The plain folium page links Leaflet & co. from CDNs; serve
+                # folium-offline's copies so both pages run without network.
+                r.fulfill(status=200, body=local[url], content_type=(
+                    "text/css" if url.endswith(".css") else "application/javascript"))
+            else:
+                blocked.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        t0 = time.perf_counter()
+        page.goto(path.resolve().as_uri(), wait_until="commit")
+        out: dict = {"kind": kind}
+        if kind == "geomap":
+            page.wait_for_function("() => window.geomap && window.geomap.ready",
+                                   timeout=timeout_ms, polling=50)
+            ready = page.evaluate(_READY_GEOMAP)
+            out.update(ready_ms=round(ready["ms"], 1), events=ready["events"],
+                       markers=ready["markers"])
+            out["dom_ready_ms"] = round(page.evaluate(
+                "() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"), 1)
+            top, others = _most_frequent_type(page)
+            r = page.evaluate(_TIMED_GEOMAP, {"types": others})
+            out.update(type_toggle_ms=round(r["ms"], 1), toggled_type=top,
+                       visible_after_toggle=r["visible"])
+            page.evaluate(_TIMED_GEOMAP, {"reset": True})
+            a, b = _date_window(page)
+            r = page.evaluate(_TIMED_GEOMAP, {"from": a, "to": b})
+            out.update(date_change_ms=round(r["ms"], 1), date_window=[a, b],
+                       visible_after_date=r["visible"])
+        else:
+            ready = page.evaluate(_READY_FOLIUM)
+            out["ready_ms"] = round(ready["ms"], 1)
+            r = page.evaluate(_TOGGLE_FOLIUM)
+            out.update(type_toggle_ms=round(r["ms"], 1), groups=r["groups"],
+                       visible_after_toggle=None, hidden=r["hidden"])
+            out["date_change_ms"] = None
+        out["wall_s"] = round(time.perf_counter() - t0, 2)
+        out["blocked_requests"] = len(blocked)
+        out["page_errors"] = errors[:5]
+        return out
+    finally:
+        context.close()
+
+
+def chromium_version() -> str:
+    """``Chromium 1xx.x.x.x`` of /usr/bin/chromium, or ``""``."""
+    import subprocess
+
+    try:
+        text = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
+                              timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return text.strip().split(" built")[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("page", type=Path)
+    ap.add_argument("--kind", choices=["geomap", "folium"], default="geomap")
+    ap.add_argument("--timeout", type=float, default=60.0, help="seconds (Playwright's own)")
+    args = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            out = measure_page(browser, args.page, args.kind, args.timeout * 1000)
+        finally:
+            browser.close()
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""The whole benchmark: synthetic inputs, every case under a cap, results and table.
+
+Each case is a child process (see :mod:`geomap.bench.measure`): ``geomap
+build``, the plain-folium baseline, Chromium on each page, extraction of each
+corpus, the gazetteer start-up. A case that runs over its cap is killed and
+reported as ``capped``; once the run's overall budget is spent the remaining
+cases are reported as ``skipped``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import synth
+from .measure import fit_exponent, python_argv, run_capped
+from .report import check_targets, machine_info, markdown, write_json
+
+
+@dataclass
+class Caps:
+    """Time caps in seconds (per case) and the budget of the whole run."""
+
+    build: float = 120.0
+    baseline_build: float = 150.0
+    browser: float = 60.0
+    extract: float = 150.0
+    budget: float = 15 * 60.0
+
+
+class Budget:
+    """Seconds left of the run; caps shrink to fit, cases are skipped when none is left."""
+
+    def __init__(self, total: float):
+        self.t0 = time.perf_counter()
+        self.total = total
+
+    def left(self) -> float:
+        return self.total - (time.perf_counter() - self.t0)
+
+    def cap(self, wanted: float) -> float | None:
+        left = self.left() - 5  # keep a moment for the report
+        return None if left < 5 else min(wanted, left)
+
+
+def _log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def _skipped() -> dict:
+    return {"status": "skipped (time budget spent)"}
+
+
+def _browser_case(page: Path, kind: str, budget: Budget, cap: float) -> dict:
+    c = budget.cap(cap)
+    if c is None:
+        return _skipped()
+    run = run_capped(python_argv("geomap.bench.browser", page, "--kind", kind,
+                                 "--timeout", max(5.0, c - 5)), c)
+    if not run.ok:
+        return {"browser_status": run.status, "browser_error": run.stderr_tail[-300:]}
+    r = run.result
+    out = {"ready_s": round(r["ready_ms"] / 1000, 3), "type_toggle_ms": r.get("type_toggle_ms"),
+           "date_change_ms": r.get("date_change_ms"), "browser_peak_mb": run.peak_mb,
+           "blocked_requests": r.get("blocked_requests"), "page_errors": r.get("page_errors")}
+    if kind == "geomap":
+        out.update(markers=r.get("markers"), visible_after_toggle=r.get("visible_after_toggle"),
+                   visible_after_date=r.get("visible_after_date"))
+    return out
+
+
+def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool,
+              baseline: bool) -> dict:
+    folder = work / f"events-{n}"
+    t0 = time.perf_counter()
+    ev, src = synth.write_dataset(folder, n)
+    case: dict = {"events": n, "synth_s": round(time.perf_counter() - t0, 2),
+                  "events_csv_mb": round(ev.stat().st_size / 1e6, 2)}
+    # geomap build, whole process
+    c = budget.cap(caps.build)
+    g: dict
+    if c is None:
+        g = _skipped()
+    else:
+        _log(f"geomap build, {n:,} events (cap {c:.0f} s)")
+        out = folder / "geomap"
+        run = run_capped(python_argv("geomap", "build", "--events", ev, "--sources", src,
+                                     "--out", out), c)
+        g = {"status": run.status, "build_s": run.seconds, "peak_mb": run.peak_mb}
+        if run.ok:
+            html = out / "map.html"
+            g["html_mb"] = round(html.stat().st_size / 1e6, 2)
+            if browser:
+                _log(f"Chromium, geomap page, {n:,} events")
+                g.update(_browser_case(html, "geomap", budget, caps.browser))
+        else:
+            g["error"] = run.stderr_tail[-300:]
+    case["geomap"] = g
+    if baseline:
+        c = budget.cap(caps.baseline_build)
+        if c is None:
+            b = _skipped()
+        else:
+            _log(f"plain-folium baseline, {n:,} events (cap {c:.0f} s)")
+            html = folder / "baseline.html"
+            run = run_capped(python_argv("geomap.bench.baseline", ev, src, html), c)
+            b = {"status": run.status, "build_s": run.seconds, "peak_mb": run.peak_mb}
+            if run.ok:
+                b["html_mb"] = round(html.stat().st_size / 1e6, 2)
+                if browser:
+                    _log(f"Chromium, baseline page, {n:,} events")
+                    b.update(_browser_case(html, "folium", budget, caps.browser))
+            else:
+                b["error"] = run.stderr_tail[-300:]
+        case["baseline"] = b
+    return case
+
+
+def _gazetteer_case(budget: Budget) -> dict:
+    from ..geocoders.geonames import default_index_path
+
+    out: dict = {}
+    if not default_index_path().exists():
+        # The GeoNames index is built once per machine (first run); time that
+        # apart, then measure the ready time every later start pays.
+        t0 = time.perf_counter()
+        run_capped(python_argv("geomap.bench.extraction", "gazetteer"), 120)
+        out["index_build_s"] = round(time.perf_counter() - t0, 2)
+    runs = [run_capped(python_argv("geomap.bench.extraction", "gazetteer"), 60) for _ in range(3)]
+    ok = [r for r in runs if r.ok]
+    if not ok:
+        return {"status": runs[0].status, "error": runs[0].stderr_tail[-300:]}
+    # median of three fresh processes
+    best = sorted(ok, key=lambda r: r.result["ready_s"])[len(ok) // 2]
+    out.update(best.result)
+    out["peak_mb"] = best.peak_mb
+    out["status"] = "ok"
+    return out
+
+
+def _extract_case(mb: float, work: Path, budget: Budget, caps: Caps) -> dict:
+    folder = work / f"corpus-{mb:g}mb"
+    files, nbytes = synth.write_corpus(folder, mb)
+    case = {"mb": mb, "files": files, "bytes": nbytes}
+    c = budget.cap(caps.extract)
+    if c is None:
+        case.update(_skipped())
+        return case
+    _log(f"extraction, {mb:g} MB in {files} articles (cap {c:.0f} s)")
+    run = run_capped(python_argv("geomap.bench.extraction", "extract", folder), c)
+    case.update(status=run.status, process_s=run.seconds, peak_mb=run.peak_mb)
+    if run.ok:
+        case.update(seconds=run.result["seconds"], mb_per_s=run.result["mb_per_s"],
+                    drafts=run.result["drafts"])
+    else:
+        case["error"] = run.stderr_tail[-300:]
+    shutil.rmtree(folder, ignore_errors=True)
+    return case
+
+
+def _growth(results: dict) -> dict:
+    out = {}
+    maps = results.get("maps", [])
+    for who in ("geomap", "baseline"):
+        for key, unit, label in (("build_s", "s", "build time"), ("html_mb", "MB", "HTML size"),
+                                 ("peak_mb", "MB", "peak memory"), ("ready_s", "s", "ready time")):
+            pts = [(c["events"], (c.get(who) or {}).get(key)) for c in maps]
+            pts = [(n, v) for n, v in pts if v]
+            if len(pts) < 2:
+                continue
+            k = fit_exponent([p[0] for p in pts], [p[1] for p in pts])
+            n, v = pts[-1]
+            (n0, v0) = pts[-2]
+            # marginal cost between the two largest sizes, per 1k events
+            marginal = (v - v0) / ((n - n0) / 1000) if n != n0 else None
+            out[f"{who} {label}"] = {
+                "exponent": None if k is None else round(k, 3),
+                "per_unit": (f"{marginal * (1000 if unit == 's' else 1):.2f} "
+                             f"{'ms' if unit == 's' else unit} per 1k events "
+                             f"(between {n0:,} and {n:,})") if marginal is not None else None}
+    ex = [c for c in results.get("extraction", []) if c.get("seconds")]
+    if len(ex) >= 2:
+        k = fit_exponent([c["mb"] for c in ex], [c["seconds"] for c in ex])
+        out["extraction time"] = {"exponent": None if k is None else round(k, 3),
+                                  "per_unit": f"{1000 * ex[-1]['seconds'] / ex[-1]['mb']:.0f} ms per MB"}
+        k = fit_exponent([c["mb"] for c in ex], [c["peak_mb"] for c in ex])
+        out["extraction peak memory"] = {"exponent": None if k is None else round(k, 3)}
+    return out
+
+
+def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
+              baseline_sizes=(1_000, 10_000, 100_000), corpus_mb=(1, 10, 50),
+              browser: bool = True, caps: Caps | None = None,
+              workdir: str | Path | None = None, keep: bool = False) -> dict:
+    """Run the benchmark; write ``out/bench.json`` and ``out/bench.md``; return the results.
+
+    Parameters
+    ----------
+    out : path
+        Folder for ``bench.json`` and ``bench.md``.
+    sizes, baseline_sizes : tuple of int
+        Event counts for geomap and for the plain-folium baseline.
+    corpus_mb : tuple of float
+        Sizes of the synthetic article corpora.
+    browser : bool
+        Time the pages in headless Chromium (``/usr/bin/chromium``).
+    caps : Caps
+        Per-case time caps and the whole run's budget.
+    workdir : path, optional
+        Where the inputs and pages go (default: a temporary folder, removed
+        at the end unless ``keep``).
+    """
+    caps = caps or Caps()
+    budget = Budget(caps.budget)
+    out = Path(out)
+    tmp = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="geomap-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    if browser and not Path("/usr/bin/chromium").exists():
+        _log("no /usr/bin/chromium: browser timings left out (run 'make chromium')")
+        browser = False
+    results: dict = {"started": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                     "machine": machine_info(),
+                     "caps_s": caps.__dict__.copy(), "seed": synth.SEED}
+    try:
+        _log("gazetteer ready time")
+        results["gazetteer"] = _gazetteer_case(budget)
+        results["maps"] = []
+        for n in sizes:
+            results["maps"].append(_map_case(n, tmp, budget, caps, browser, n in baseline_sizes))
+            write_json(results, out / "bench.json")  # partial results survive an interrupt
+        results["extraction"] = [_extract_case(mb, tmp, budget, caps) for mb in corpus_mb]
+    finally:
+        if not keep and not workdir:
+            shutil.rmtree(tmp, ignore_errors=True)
+    results["total_s"] = round(time.perf_counter() - budget.t0, 1)
+    results["growth"] = _growth(results)
+    results["targets"] = check_targets(results)
+    text = markdown(results)
+    results["markdown"] = text
+    write_json(results, out / "bench.json")
+    (out / "bench.md").write_text(text, encoding="utf-8")
+    return results
