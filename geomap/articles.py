@@ -121,8 +121,10 @@ def parse_date(value, file: str = "", line: int | None = None) -> dt.date:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 pass
+    # str() of a YAML alias bomb (nested lists) would take forever: name the type
+    shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
     raise FrontMatterError(
-        f"published {str(value)[:40]!r} is not a date; use YYYY-MM-DD",
+        f"published {shown} is not a date; use YYYY-MM-DD",
         file=file, line=line, column="published")
 
 
@@ -176,6 +178,16 @@ def _text_field(meta: dict, key: str) -> str:
     return str(value).strip()
 
 
+def _key_line(text: str, key: str | None, body_line: int) -> int:
+    """1-based line of ``key:`` in the front matter (line 1 when not found)."""
+    if key:
+        head = text.split("\n", body_line - 1)[:body_line - 1]
+        for i, raw in enumerate(head, start=1):
+            if re.match(rf"\s*{re.escape(key)}\s*:", raw):
+                return i
+    return 1
+
+
 def article_from_text(text: str, doc_id: str, path: str = "", line: int | None = None,
                       report: Report | None = None) -> Article:
     """Build an :class:`Article` from text with optional front matter.
@@ -184,14 +196,15 @@ def article_from_text(text: str, doc_id: str, path: str = "", line: int | None =
     ------
     FrontMatterError, ArticleError
     """
-    meta, body, _ = split_front_matter(text, file=path)
+    meta, body, body_line = split_front_matter(text, file=path)
     try:
         title, source, url = (_text_field(meta, k) for k in ("title", "source", "url"))
+        published = None
+        if meta.get("published") not in (None, ""):
+            published = parse_date(meta["published"])
     except FrontMatterError as err:
-        raise FrontMatterError(err.reason, file=path, line=line or 1, column=err.column) from None
-    published = None
-    if meta.get("published") not in (None, ""):
-        published = parse_date(meta["published"], file=path, line=line or 1)
+        where = line or _key_line(text, err.column, body_line)
+        raise FrontMatterError(err.reason, file=path, line=where, column=err.column) from None
     if not body.strip():
         raise ArticleError("article has front matter but no text", file=path, line=line)
     return Article(doc_id=doc_id, text=body, title=title, source=source,
@@ -316,8 +329,10 @@ def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes |
     try:
         size = p.stat().st_size
         if size > max_bytes:
+            # checked before reading: a huge file never reaches memory
             raise ArticleError(f"file is {size / 1e6:.1f} MB, above the cap of "
-                               f"{max_bytes / 1e6:.1f} MB (--max-bytes)", file=str(p))
+                               f"{max_bytes / 1e6:.1f} MB for one article file; split it "
+                               "into smaller files", file=str(p))
         return p.read_bytes()
     except OSError as err:
         report.add("rejected", str(p), None, None, f"cannot read: {err.strerror or err}")

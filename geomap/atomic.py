@@ -1,20 +1,41 @@
 """Atomic file writes: a temporary file in the same folder, then rename.
 
 Killing a run at any moment leaves either the old file or the new one,
-never a half-written file.
+never a half-written file. Temporary files are hidden (``.name.<pid>.<random>.tmp``)
+and carry the writer's process id, so :func:`remove_stale` can clear the ones
+a killed run left behind without touching those of a run still going.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+
+_TMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Mode of new files: what ``open(path, "w")`` would give. mkstemp makes 0600
+#: files, and a published map.html must stay readable by a web server.
+_NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
 def atomic_path(path: str | os.PathLike):
     """Yield a temporary path next to ``path``; rename it over ``path`` on success.
+
+    The temporary file does not exist yet when the block starts (writers such
+    as GDAL want to create it). On an exception it is removed and ``path`` is
+    left as it was.
 
     Examples
     --------
@@ -23,18 +44,39 @@ def atomic_path(path: str | os.PathLike):
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                               dir=path.parent)
     os.close(fd)
-    os.unlink(tmp)  # writers such as GDAL want to create the file themselves
+    os.unlink(tmp)
     try:
         yield Path(tmp)
-        if os.path.exists(tmp):
+        if os.path.isfile(tmp):
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
+            try:
+                mode = os.stat(path).st_mode & 0o7777
+            except OSError:
+                mode = _NEW_FILE_MODE
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
+        _fsync_dir(path.parent)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself must reach the disk, or a crash may bring back the old name.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows cannot open folders
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:
@@ -50,3 +92,45 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
     return Path(path)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists (ours or another user's)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:  # pragma: no cover
+        return False
+    return True
+
+
+def remove_stale(folder: str | os.PathLike, pattern: re.Pattern = _TMP_RE) -> list[Path]:
+    """Remove temporary files/folders in ``folder`` left by killed processes.
+
+    Only names matching ``pattern`` whose first group is the id of a process
+    that no longer runs are removed. Returns what was removed.
+    """
+    folder = Path(folder)
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if not m or pid_alive(int(m.group(1))):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue
+        removed.append(entry)
+    return removed

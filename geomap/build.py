@@ -1,22 +1,44 @@
 """The whole build: events (+ articles) -> places -> GeoDataFrame -> outputs.
 
-Used by ``geomap build``; everything it writes is atomic, so an interrupted
-build leaves the previous outputs intact.
+Used by ``geomap build``. Nothing is written until every input has been read
+and placed; then all outputs are written into a hidden staging folder inside
+``out`` and renamed into place one by one (each rename is atomic). A build
+killed at any moment leaves every previous output complete: the old file or
+the new one, never half of one. With ``strict`` nothing is written at all
+when a row, article or place is bad.
+
+The counts add up (see :meth:`BuildResult.summary`)::
+
+    rows_read       = events_mapped + rows_rejected + places_not_found
+    articles_read   = articles_used + articles_rejected
+    drafts_extracted = drafts_on_map + drafts_merged + drafts_rejected + drafts_not_placed
+    events_on_map   = events_mapped + drafts_on_map
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 import sys
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import write_text
+from .atomic import remove_stale, write_text
 from .dataset import build_geodataframe
 from .events import load_events
 from .exc import BuildError
 from .geocoders import default_chain
 from .report import Report
+
+#: Hidden staging folders inside ``out``: ``.geomap-build.<pid>.<random>.tmp``.
+STAGING_PREFIX = ".geomap-build."
+_STAGING_RE = re.compile(r"^\.geomap-build\.(\d+)\.[^.]+\.tmp$")
+#: Problems printed on the terminal; the rest are in rejected.csv/unlocated.csv.
+MAX_PRINTED = 50
 
 
 @dataclass
@@ -28,20 +50,50 @@ class BuildResult:
     events: int = 0
 
     def summary(self) -> dict:
+        """The run's counts; see the module docstring for how they add up."""
         c = self.report.counts
         return {
             "rows_read": c.get("rows_read", 0),
+            "events_mapped": c.get("rows_mapped", 0),
             "rows_rejected": c.get("rows_rejected", 0),
+            "places_not_found": c.get("rows_unlocated", 0),
             "source_rows_read": c.get("source_rows_read", 0),
             "source_rows_rejected": c.get("source_rows_rejected", 0),
             "articles_read": c.get("articles_read", 0),
-            "articles_reported": c.get("articles_reported", 0),
+            "articles_used": c.get("articles_used", 0),
+            "articles_rejected": c.get("articles_rejected", 0),
+            "folders_empty": c.get("folders_empty", 0),
             "drafts_extracted": c.get("drafts", 0),
-            "events_in": c.get("events_in", 0),
-            "events_mapped": c.get("events_mapped", 0),
-            "places_not_found": c.get("events_unlocated", 0),
+            "drafts_on_map": c.get("drafts_placed", 0),
+            "drafts_merged": c.get("drafts_merged", 0),
+            "drafts_rejected": c.get("drafts_rejected", 0),
+            "drafts_not_placed": c.get("drafts_unlocated", 0),
+            "mentions_without_place": c.get("places_not_found", 0),
+            "events_on_map": c.get("events_mapped", 0),
             "warnings": len(self.report.of_kind("warning")),
         }
+
+
+def _place(curated, drafts, sources, chain, report: Report):
+    """GeoDataFrame of curated events then drafts, counting each origin apart."""
+    import geopandas as gpd
+    import pandas as pd
+
+    frames = []
+    for events, mapped, unlocated in ((curated, "rows_mapped", "rows_unlocated"),
+                                      (drafts, "drafts_placed", "drafts_unlocated")):
+        if events is drafts and not drafts:
+            continue
+        sub = Report()
+        gdf, _ = build_geodataframe(events, chain, sub, sources=sources)
+        report.extend(sub)
+        report.count(mapped, sub.counts["events_mapped"])
+        report.count(unlocated, sub.counts["events_unlocated"])
+        frames.append(gdf)
+    if len(frames) == 1:
+        return frames[0]
+    frame = pd.concat(frames, ignore_index=True)
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=frames[0].crs)
 
 
 def build(events: str | Path | None = None, sources: str | Path | None = None, *,
@@ -62,57 +114,119 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
     articles : list of path, optional
         Article files/folders whose extracted events join the map as drafts.
     strict : bool
-        Raise :class:`BuildError` (and write nothing) when any row is
-        rejected or any place is not found.
-    """
-    from . import export
-    from .render import build_map, embed_snippet, save_html
+        Raise :class:`BuildError` (and write nothing) when any row or article
+        is rejected or any place is not found.
 
+    Raises
+    ------
+    SchemaError
+        An events/sources file cannot be used at all (missing, binary, not
+        UTF-8, empty, a required column missing); nothing is written.
+    BuildError
+        ``strict`` and something was rejected; its ``report`` lists it all.
+    """
     out = Path(out)
     result = BuildResult()
     report = result.report
     es = load_events(events, sources, report=report)
     chain = chain if chain is not None else default_chain(online=online)
+    curated = list(es.events)
+    drafts = []
     if articles:
         from .drafts import drafts_to_events
 
-        es.events.extend(drafts_to_events(articles, chain, es, report, progress=progress))
-    gdf, _ = build_geodataframe(es, chain, report)
+        drafts = drafts_to_events(articles, chain, es, report, progress=progress)
+    gdf = _place(curated, drafts, es.sources, chain, report)
     result.events = len(gdf)
     for msg in getattr(chain, "warnings", []):
         report.add("warning", "geocoder", None, None, msg)
     bad = report.of_kind("rejected") + report.of_kind("unlocated")
     if strict and bad:
-        raise BuildError(f"{len(bad)} problem(s), first: {bad[0]}; nothing written (--strict)")
-
-    o = result.outputs
-    o["geojson"] = export.write_geojson(gdf, out / "events.geojson")
-    o["csv"] = export.write_csv(gdf, out / "events.csv")
-    if gpkg:
-        o["gpkg"] = export.write_gpkg(gdf, out / "events.gpkg")
-    o["rejected"] = write_text(out / "rejected.csv", report.to_csv("rejected"))
-    o["unlocated"] = write_text(out / "unlocated.csv", report.to_csv("unlocated"))
-    m = build_map(gdf, cdn=cdn)
-    o["map"] = save_html(m, out / "map.html", cdn=cdn)
-    o["embed"] = write_text(out / "embed.html", embed_snippet("map.html"))
-    if figure:
-        from .figure import make_figure
-
-        make_figure(gdf, out / "map.png", out / "map.svg")
-        o["png"], o["svg"] = out / "map.png", out / "map.svg"
-    o["summary"] = write_text(out / "summary.json", json.dumps(result.summary(), indent=2) + "\n")
+        err = BuildError(f"{len(bad)} problem(s), first: {bad[0]}; nothing written (--strict)")
+        err.report = report
+        raise err
+    result.outputs = _write_outputs(gdf, result, out, cdn=cdn, gpkg=gpkg, figure=figure)
     return result
+
+
+def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool,
+                   figure: bool) -> dict[str, Path]:
+    from . import export
+    from .render import build_map, embed_snippet, save_html
+
+    report = result.report
+    with staging(out) as stage:
+        names: dict[str, str] = {}
+
+        def staged(key: str, name: str) -> Path:
+            names[key] = name
+            return stage / name
+
+        export.write_geojson(gdf, staged("geojson", "events.geojson"))
+        export.write_csv(gdf, staged("csv", "events.csv"))
+        if gpkg:
+            export.write_gpkg(gdf, staged("gpkg", "events.gpkg"))
+        write_text(staged("rejected", "rejected.csv"), report.to_csv("rejected"))
+        write_text(staged("unlocated", "unlocated.csv"), report.to_csv("unlocated"))
+        save_html(build_map(gdf, cdn=cdn), staged("map", "map.html"), cdn=cdn)
+        write_text(staged("embed", "embed.html"), embed_snippet("map.html"))
+        if figure:
+            from .figure import make_figure
+
+            make_figure(gdf, staged("png", "map.png"), staged("svg", "map.svg"))
+        write_text(staged("summary", "summary.json"),
+                   json.dumps(result.summary(), indent=2) + "\n")
+        # summary.json last: when it is new, every output before it is too
+        for name in names.values():
+            os.replace(stage / name, out / name)
+    return {key: out / name for key, name in names.items()}
+
+
+@contextmanager
+def staging(out: Path):
+    """A hidden folder inside ``out`` to write a build into; removed afterwards.
+
+    Staging folders of killed builds (their process is gone) are removed first.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale(out, _STAGING_RE)
+    remove_stale(out)
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", suffix=".tmp",
+                                  dir=out))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def summary_lines(result: BuildResult) -> list[str]:
+    """The human summary: one line of curated counts, one of articles if any."""
+    s = result.summary()
+    lines = [f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
+             f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"]
+    if s["articles_read"] or s["folders_empty"]:
+        lines.append(
+            f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "
+            f"{s['articles_rejected']}); drafts {s['drafts_extracted']} (on map "
+            f"{s['drafts_on_map']}, merged {s['drafts_merged']}, rejected "
+            f"{s['drafts_rejected']}, places not found {s['drafts_not_placed']}); "
+            f"event mentions without a place {s['mentions_without_place']}")
+    return lines
+
+
+def print_problems(report: Report, stream=sys.stderr, limit: int = MAX_PRINTED) -> None:
+    """One line per problem (``kind: file:line [column]: reason``), at most ``limit``."""
+    for p in report.problems[:limit]:
+        print(f"  {p}", file=stream)
+    if len(report.problems) > limit:
+        print(f"  ... and {len(report.problems) - limit} more (all rejected rows are in "
+              "rejected.csv, unlocated places in unlocated.csv)", file=stream)
 
 
 def print_summary(result: BuildResult, stream=sys.stderr) -> None:
     """Human summary; the numbers add up (read = mapped + rejected + not found)."""
-    s = result.summary()
-    print(f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
-          f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"
-          + (f", articles read {s['articles_read']} (reported {s['articles_reported']}), "
-             f"drafts {s['drafts_extracted']}" if s["articles_read"] else ""),
-          file=stream)
-    for p in result.report.problems:
-        print(f"  {p}", file=stream)
-    for name, path in result.outputs.items():
+    for line in summary_lines(result):
+        print(line, file=stream)
+    print_problems(result.report, stream)
+    for path in result.outputs.values():
         print(f"  wrote {path}", file=stream)

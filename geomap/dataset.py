@@ -104,9 +104,11 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
         place = locate(event, chain)
         if place is None:
             report.count("events_unlocated")
+            tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
             report.add("unlocated", event.file, event.line, "location",
-                       f"no geocoder knows the place {event.location!r} "
-                       f"(event {event.event_id})", value=event.location)
+                       f"no geocoder knows the place {event.location!r} (event "
+                       f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
+                       "or give latitude and longitude", value=event.location)
             continue
         report.count("events_mapped")
         if border is not None and _is_border_wide(event, place):

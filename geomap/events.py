@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,12 @@ from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
 
-_DATE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_MONTH = re.compile(r"^\d{4}-\d{2}$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+# ASCII digits only: \d would also take Arabic-Indic or full-width digits.
+_DATE_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_ISO2 = re.compile(r"[A-Z]{2}")
+_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+_WHOLE = re.compile(r"[0-9]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -108,18 +111,25 @@ def parse_date(value: str, precision: str) -> dt.date:
     if precision not in schema.DATE_PRECISIONS:
         raise ValueError(f"date precision {precision!r} is not one of "
                          f"{', '.join(schema.DATE_PRECISIONS)}")
-    if _DATE_DAY.match(value):
+    if _DATE_DAY.fullmatch(value):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"date {value!r} is not a real calendar day") from None
-    if _DATE_MONTH.match(value):
+        if day.year < 1800:  # date ranges must not run below year 1
+            raise ValueError(f"date {value!r} is before 1800; allowed 1800-01-01 to 9999-12-28")
+        if day > dt.date(9999, 12, 28):
+            raise ValueError(f"date {value!r} is after 9999-12-28; allowed 1800-01-01 to 9999-12-28")
+        return day
+    if _DATE_MONTH.fullmatch(value):
         if precision != "month":
             raise ValueError(f"date {value!r} gives only a month but date_precision is "
                              f"{precision!r}; use YYYY-MM-DD or date_precision 'month'")
         year, month = int(value[:4]), int(value[5:7])
         if not 1 <= month <= 12:
             raise ValueError(f"date {value!r} has month {month}; allowed 01-12")
+        if year < 1800:
+            raise ValueError(f"date {value!r} is before 1800; allowed 1800-01 to 9999-12")
         return dt.date(year, month, 1)
     raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYY-MM")
 
@@ -140,67 +150,149 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
 
 # ---------------------------------------------------------------- csv reading
 
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 text of a CSV file, or a :class:`SchemaError` naming where it breaks."""
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        line = raw[:nul].count(b"\n") + 1
+        raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV text",
+                          file=name, line=line)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        raise SchemaError(f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded; "
+                          "save the file as UTF-8", file=name, line=line,
+                          column=_column_at(raw, err.start)) from None
+
+
+def _column_at(raw: bytes, offset: int) -> str | None:
+    """Header name of the cell holding byte ``offset`` (best effort, for messages)."""
+    text = raw.decode("utf-8-sig", errors="replace")
+    lines = text.splitlines()
+    if not lines:
+        return None
+    line_no = raw[:offset].count(b"\n")
+    try:
+        header = next(csv.reader([lines[0]]))
+        cells = next(csv.reader([lines[line_no]]))
+    except (csv.Error, StopIteration, IndexError):
+        return None
+    for i, cell in enumerate(cells):
+        if "\ufffd" in cell and i < len(header):
+            return header[i].strip()
+    return None
+
+
+class _Lines:
+    """Iterator over physical lines that the loader can rewind after a bad quote."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.i >= len(self.lines):
+            raise StopIteration
+        self.i += 1
+        return self.lines[self.i - 1]
+
+
 def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str, ...],
                   report: Report):
     """Yield ``(line, row_dict)`` for each data row of a CSV file.
 
-    Rows with the wrong number of cells are reported and skipped. Raises
-    :class:`SchemaError` when the file as a whole cannot be used.
+    ``line`` is the 1-based physical line where the row starts (the header is
+    line 1). Rows with the wrong number of cells are reported and skipped;
+    a quote left open does not swallow the rows after it (they are read
+    again on their own). Counts ``rows_read`` and ``rows_rejected``.
+
+    Raises
+    ------
+    SchemaError
+        When the file as a whole cannot be used: unreadable, binary, not
+        UTF-8, empty, or a required column missing.
     """
     path = Path(path)
     name = str(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise SchemaError(f"cannot read file: {err.strerror}", file=name) from None
-    if b"\x00" in raw[:65536]:
-        raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV", file=name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[:err.start].count(b"\n") + 1
-        raise SchemaError(f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded; "
-                          "save the file as UTF-8", file=name, line=line) from None
+        raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
+    text = _decode(raw, name)
     if not text.strip():
-        raise SchemaError("file is empty; expected a header row with columns "
+        raise SchemaError("file is empty; expected a header row with the columns "
                           + ", ".join(required), file=name, line=1)
-    reader = csv.reader(text.splitlines(keepends=True), strict=False)
-    header = [h.strip() for h in next(reader)]
+    # newline="" splits on \n, \r and \r\n only, as the csv module wants;
+    # str.splitlines would also split on \u2028 and friends inside a cell.
+    lines = _Lines(io.StringIO(text, newline="").readlines())
+    reader = csv.reader(lines, strict=False)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as err:
+        raise SchemaError(f"header row is not valid CSV: {err}", file=name, line=1) from None
     missing = [c for c in required if c not in header]
     if missing:
         raise SchemaError(f"missing required column(s) {', '.join(missing)}; "
                           f"required: {', '.join(required)}", file=name, line=1,
                           column=missing[0])
-    unknown = [h for h in header if h not in known]
-    for col in unknown:
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise SchemaError(f"duplicate column(s) {', '.join(dupes)}; each column once",
+                          file=name, line=1, column=dupes[0])
+    for col in (h for h in header if h not in known):
         report.add("warning", name, 1, col,
                    f"unknown column {col!r} ignored; known: {', '.join(known)}")
-    dupes = {h for h in header if header.count(h) > 1}
-    if dupes:
-        raise SchemaError(f"duplicate column(s) {', '.join(sorted(dupes))}", file=name, line=1)
-    prev_end = 1
+    data_rows = 0
     while True:
+        start = lines.i  # 0-based index of the row's first line
         try:
             cells = next(reader)
         except StopIteration:
             break
         except csv.Error as err:
+            data_rows += 1
             report.count("rows_read")
             report.count("rows_rejected")
-            report.add("rejected", name, reader.line_num, None, f"malformed CSV: {err}")
-            prev_end = reader.line_num
+            report.add("rejected", name, start + 1, None,
+                       f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
+            if lines.i == start:  # never loop on the same line
+                lines.i += 1
+            reader = csv.reader(lines, strict=False)
             continue
-        start = prev_end + 1
-        prev_end = reader.line_num
         if not cells or all(not c.strip() for c in cells):
             continue  # blank line: not a row
+        data_rows += 1
         report.count("rows_read")
         if len(cells) != len(header):
             report.count("rows_rejected")
-            report.add("rejected", name, start, None,
-                       f"row has {len(cells)} cells, header has {len(header)}")
+            spans = lines.i - start > 1
+            opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
+            if spans and opened is not None:
+                col = header[opened] if opened < len(header) else None
+                report.add("rejected", name, start + 1, col,
+                           f"unclosed quote: the quoted cell runs from line {start + 1} to "
+                           f"line {lines.i} and the row has {len(cells)} cells, header has "
+                           f"{len(header)}; close the quote (a literal quote is written \"\")")
+                # read the swallowed lines again as rows of their own
+                lines.i = start + 1
+                reader = csv.reader(lines, strict=False)
+            elif len(cells) < len(header):
+                report.add("rejected", name, start + 1, header[len(cells)],
+                           f"row has {len(cells)} cells, header has {len(header)}; "
+                           f"cells from {header[len(cells)]!r} on are missing")
+            else:
+                report.add("rejected", name, start + 1, None,
+                           f"row has {len(cells)} cells, header has {len(header)}; "
+                           f"{len(cells) - len(header)} extra cell(s) after {header[-1]!r} "
+                           "(a comma inside a cell needs quotes)")
             continue
-        yield start, {h: c.strip() for h, c in zip(header, cells)}
+        yield start + 1, {h: c.strip() for h, c in zip(header, cells)}
+    if data_rows == 0:
+        report.add("warning", name, None, None, "no data rows: the file has only a header")
 
 
 # ---------------------------------------------------------------- sources
@@ -234,13 +326,15 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
         if not row.get(col):
             fail(col, f"{col} is empty; required columns: {', '.join(schema.SOURCE_REQUIRED)}")
     sid = row["source_id"]
-    if not _SOURCE_ID.match(sid):
+    if not _SOURCE_ID.fullmatch(sid):
         fail("source_id", f"source_id {sid!r} may use only letters, digits and . _ : -")
     if sid in seen:
         fail("source_id", f"duplicate source_id {sid!r} (first on line {seen[sid]})")
     published = row["published"]
-    if not (_DATE_DAY.match(published) or _DATE_MONTH.match(published)):
-        fail("published", f"published {published!r} is not YYYY-MM-DD or YYYY-MM")
+    try:
+        parse_date(published, "month")
+    except ValueError as err:
+        fail("published", f"published: {err}")
     url = row.get("url", "")
     if url and not re.match(r"^https?://", url, re.I):
         fail("url", f"url {url!r} is not http(s); allowed schemes: http, https")
@@ -253,8 +347,9 @@ def _int_cell(row: dict, col: str, fail) -> int | None:
     value = row.get(col, "")
     if value == "":
         return None
-    if not re.fullmatch(r"\d+", value):
-        fail(col, f"{col} {value!r} is not a whole number >= 0 (or empty when unknown)")
+    if not _WHOLE.fullmatch(value):
+        fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 "
+                  "(or empty when unknown)")
     return int(value)
 
 
@@ -305,22 +400,25 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         fail("geo_precision", f"geo_precision {gp!r} is not allowed; allowed: "
              + ", ".join(f"{k} ({v})" for k, v in schema.GEO_PRECISIONS.items()))
     country = row.get("country", "")
-    if country and not _ISO2.match(country):
+    if country and not _ISO2.fullmatch(country):
         fail("country", f"country {country!r} is not an ISO 3166-1 alpha-2 code such as AF, PK")
     lat = _float_cell(row, "latitude", fail, -90.0, 90.0)
     lon = _float_cell(row, "longitude", fail, -180.0, 180.0)
     if (lat is None) != (lon is None):
         fail("latitude" if lat is None else "longitude",
              "give both latitude and longitude, or neither (then the location is geocoded)")
-    if lat is not None and country in ("AF", "PK"):
+    if lat is not None and country in ("AF", "PK", ""):
         box = schema.REGION_BBOX
         inside = box["min_lat"] <= lat <= box["max_lat"] and box["min_lon"] <= lon <= box["max_lon"]
         swapped = box["min_lat"] <= lon <= box["max_lat"] and box["min_lon"] <= lat <= box["max_lon"]
-        if not inside:
-            hint = " (latitude and longitude look swapped)" if swapped else ""
-            fail("latitude", f"point ({lat}, {lon}) lies outside Afghanistan/Pakistan "
-                             f"(lat {box['min_lat']}..{box['max_lat']}, "
-                             f"lon {box['min_lon']}..{box['max_lon']}){hint}")
+        # A row without a country may lie anywhere, unless swapping the two
+        # numbers would put it in the region: then the order is the mistake.
+        if not inside and (country or swapped):
+            hint = "; latitude and longitude look swapped" if swapped else ""
+            fail("latitude", f"point (latitude {lat}, longitude {lon}) lies outside "
+                             f"Afghanistan/Pakistan (allowed latitude {box['min_lat']} to "
+                             f"{box['max_lat']}, longitude {box['min_lon']} to "
+                             f"{box['max_lon']}){hint}")
     fat = _int_cell(row, "fatalities", fail)
     low = _int_cell(row, "fatalities_low", fail)
     high = _int_cell(row, "fatalities_high", fail)

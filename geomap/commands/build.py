@@ -36,11 +36,19 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from ..build import build, print_summary
+    from ..build import build, print_problems, print_summary
+    from ..exc import BuildError
 
-    result = build(args.events, args.sources, out=args.out, articles=args.articles,
-                   online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
-                   figure=args.figure, progress=not args.quiet and sys.stderr.isatty())
+    try:
+        result = build(args.events, args.sources, out=args.out, articles=args.articles,
+                       online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
+                       figure=args.figure, progress=not args.quiet and sys.stderr.isatty())
+    except BuildError as err:
+        # every problem, not only the first, so one --strict run shows all to fix
+        report = getattr(err, "report", None)
+        if report is not None:
+            print_problems(report, sys.stderr)
+        raise
     if not args.quiet:
         print_summary(result)
     return 0

@@ -1,0 +1,71 @@
+"""Shared fixtures: the bad-input folder, an offline chain on fixture data,
+a private geocoding cache folder, and a socket blocker.
+
+Nothing here is autouse: other test modules keep their own setup.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+BAD = DATA / "bad"
+GEONAMES_FIXTURE = DATA / "geocoders" / "cities_fixture.json"
+
+
+@pytest.fixture(scope="session")
+def fixture_index(tmp_path_factory) -> Path:
+    """A GeoNames index of the 17 fixture cities (the full one takes ~10 s)."""
+    from geomap.geocoders.geonames import build_index
+
+    return build_index(tmp_path_factory.mktemp("geonames") / "fixture.sqlite",
+                       source=GEONAMES_FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def offline_chain(fixture_index):
+    """Regional gazetteer then GeoNames (fixture index): the offline chain."""
+    from geomap.geocoders import GeocoderChain
+    from geomap.geocoders.gazetteer import RegionalGazetteer
+    from geomap.geocoders.geonames import GeoNamesOffline
+
+    return GeocoderChain([RegionalGazetteer(), GeoNamesOffline(fixture_index)])
+
+
+@pytest.fixture
+def geomap_cache(tmp_path, fixture_index, monkeypatch) -> Path:
+    """``$GEOMAP_CACHE`` in tmp_path, holding the fixture index under the default
+    name, so ``default_chain()`` (and the CLI) run fast and write nothing outside."""
+    from geomap.geocoders import geonames
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("GEOMAP_CACHE", str(cache))
+    shutil.copy(fixture_index, geonames.default_index_path())
+    return cache
+
+
+class NetworkBlocked(AssertionError):
+    """Raised by the socket blocker: a test tried to use the network."""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Make every way of opening a connection raise; return the list of attempts."""
+    attempts: list[tuple] = []
+
+    def refuse(name):
+        def _refuse(*args, **kwargs):
+            attempts.append((name, args[1:] if name.startswith("socket.") else args))
+            raise NetworkBlocked(f"network use in an offline test: {name}{args[1:]!r}")
+        return _refuse
+
+    monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse("socket.connect_ex"))
+    monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
+    monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
+    return attempts

@@ -1,0 +1,188 @@
+"""The bad-input catalogue for articles (geomap.articles): each unusable file
+is reported with file, line, column and reason, the others are read, and
+``articles_read == articles_used + articles_rejected``."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+
+from pathlib import Path
+
+import pytest
+
+from geomap.articles import (DEFAULT_MAX_BYTES, article_from_text, decode_bytes,
+                             iter_articles, read_file, split_front_matter)
+from geomap.exc import ArticleError, FrontMatterError
+from geomap.report import Report
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+ARTICLES = BAD / "articles"
+
+#: file -> (kind, line, column, words in the reason)
+FILE_CASES = {
+    "front_matter_unclosed.md": ("rejected", 1, None, "opened with '---' but never closed"),
+    "front_matter_bad_yaml.md": ("rejected", 3, None, "front matter is not valid YAML"),
+    "front_matter_not_mapping.md": ("rejected", 2, None,
+                                    "must be a mapping of title, source, published, url, got list"),
+    "front_matter_bad_date.md": ("rejected", 3, "published",
+                                 "published 'last Tuesday' is not a date; use YYYY-MM-DD"),
+    "front_matter_title_list.md": ("rejected", 2, "title", "title must be text, got list"),
+    "front_matter_only.md": ("rejected", None, None, "has front matter but no text"),
+    "binary.txt": ("rejected", None, None, "binary file (NUL bytes); expected UTF-8 text"),
+    "empty.txt": ("rejected", None, None, "empty file (no text)"),
+    "blank.md": ("rejected", None, None, "empty file (no text)"),
+    "notes.pdf": ("rejected", None, None, "unsupported file type '.pdf'; allowed: .txt, .md"),
+    "not_utf8.txt": ("warning", None, None, "not UTF-8; decoded as"),
+}
+
+JSONL_CASES = [  # line, column, words
+    (2, None, "line is not valid JSON"),
+    (3, None, "line must be a JSON object"),
+    (4, "text", "JSON object has no 'text'"),
+    (5, "title", "title must be text"),
+    (6, "published", "published 'someday' is not a date"),
+]
+
+
+def read(path, **kw):
+    report = Report()
+    arts = list(iter_articles([path], report, **kw))
+    return arts, report
+
+
+def check_counts(report):
+    c = report.counts
+    assert c["articles_read"] == c.get("articles_used", 0) + c.get("articles_rejected", 0)
+    assert c.get("articles_rejected", 0) == len(report.of_kind("rejected"))
+
+
+@pytest.mark.parametrize("name", sorted(FILE_CASES))
+def test_bad_article_files(name):
+    kind, line, column, words = FILE_CASES[name]
+    arts, report = read(ARTICLES / name)
+    check_counts(report)
+    p = report.of_kind(kind)[0]
+    assert (p.file, p.line, p.column) == (str(ARTICLES / name), line, column)
+    assert words in p.reason, p.reason
+    assert len(arts) == (1 if kind == "warning" else 0)
+
+
+def test_not_utf8_article_is_read_with_a_warning():
+    arts, _ = read(ARTICLES / "not_utf8.txt")
+    assert "café near the gate" in arts[0].text
+
+
+def test_jsonl_bad_lines_are_reported_one_by_one():
+    arts, report = read(ARTICLES / "bad.jsonl")
+    assert [a.doc_id for a in arts] == ["j1", "j8"]
+    assert [a.line for a in arts] == [1, 8]
+    got = [(p.line, p.column) for p in report.of_kind("rejected")]
+    assert got == [(line, col) for line, col, _ in JSONL_CASES]
+    for p, (_, _, words) in zip(report.of_kind("rejected"), JSONL_CASES):
+        assert words in p.reason
+    assert report.counts["articles_read"] == 7  # records, the blank line is none
+    check_counts(report)
+
+
+def test_whole_folder_adds_up():
+    arts, report = read(ARTICLES)
+    check_counts(report)
+    assert report.counts["articles_read"] == 20
+    assert sorted(a.doc_id for a in arts) == ["j1", "j8", "no_event", "no_place", "not_utf8"]
+
+
+def test_empty_folder_hidden_files_and_missing_path(tmp_path):
+    empty = tmp_path / "empty"
+    (empty / ".git").mkdir(parents=True)
+    (empty / ".git" / "x.md").write_text("hidden, not an article")
+    _, report = read(empty)
+    p = report.of_kind("rejected")[0]
+    assert p.file == str(empty) and "empty folder: no article files" in p.reason
+    assert report.counts["folders_empty"] == 1
+    _, report = read(tmp_path / "nope")
+    assert "no such file or folder" in report.of_kind("rejected")[0].reason
+    check_counts(report)
+
+
+def test_50_mb_article_is_reported_without_being_read(tmp_path):
+    big = tmp_path / "big.txt"
+    chunk = ("Guards exchanged fire at Torkham on 2 March 2025. " * 20 + "\n").encode()
+    with open(big, "wb") as fh:
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            fh.write(chunk)
+    assert big.stat().st_size >= 50 * 1024 * 1024
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    arts, report = read(big)
+    assert time.perf_counter() - start < 2
+    grew_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grew_kb < 20 * 1024  # the file was never loaded into memory
+    assert arts == []
+    p = report.of_kind("rejected")[0]
+    assert p.file == str(big)
+    assert f"above the cap of {DEFAULT_MAX_BYTES / 1e6:.1f} MB" in p.reason
+    check_counts(report)
+
+
+def test_article_under_a_raised_cap_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Guards exchanged fire at Torkham on 2 March 2025.\n" * 1000)
+    arts, report = read(path, max_bytes=100)
+    assert arts == [] and "above the cap" in report.of_kind("rejected")[0].reason
+    arts, _ = read(path, max_bytes=10 ** 6)
+    assert len(arts) == 1
+
+
+def test_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root can read any file")
+    path = tmp_path / "locked.md"
+    path.write_text("text")
+    path.chmod(0)
+    _, report = read(path)
+    assert "cannot read" in report.of_kind("rejected")[0].reason
+
+
+def test_front_matter_parts():
+    meta, body, line = split_front_matter("---\ntitle: T\npublished: 2025-03-01\n---\n\nBody\n")
+    assert meta["title"] == "T" and body == "Body\n" and line == 5
+    assert split_front_matter("No front matter")[0] == {}
+    art = article_from_text("---\n---\nJust text.", "d")
+    assert art.title == "" and art.published is None
+    art = article_from_text("---\npublished: 2025-03-01T10:00:00Z\nurl: https://x.org\n---\nT", "d")
+    assert art.published.isoformat() == "2025-03-01" and art.url == "https://x.org"
+
+
+@pytest.mark.parametrize("text", [
+    "---\na: &a [*a, *a]\npublished: *a\n---\nbody",         # recursive alias
+    "---\n" + "[" * 5000 + "\n---\nbody",                      # deep nesting
+    "---\n? [a, b]\n: c\n---\nbody",                           # unhashable key
+    "---\npublished: 2025-02-30\n---\nbody",                   # YAML timestamp, bad day
+    "---\ntitle: !!python/object:os.system ls\n---\nbody",     # tag that must not run
+])
+def test_hostile_front_matter_is_an_error_not_a_crash(text):
+    with pytest.raises(FrontMatterError):
+        article_from_text(text, "d", path="x.md")
+
+
+def test_decode_bytes():
+    assert decode_bytes("\ufeffé".encode("utf-8"))[0] == "é"
+    for data, words in [(b"", "empty"), (b"  \n", "empty"), (b"ab\x00cd", "binary")]:
+        with pytest.raises(ArticleError, match=words):
+            decode_bytes(data, file="f")
+
+
+def test_html_article(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Gate</title></head><body><article><p>"
+                    + "Guards exchanged fire at Torkham on 2 March 2025. " * 5
+                    + "</p></article><script>alert(1)</script></body></html>")
+    arts, report = read(page)
+    check_counts(report)
+    assert len(arts) == 1 and "Torkham" in arts[0].text and "alert" not in arts[0].text
+    (tmp_path / "e.html").write_text("<html><body><script>x()</script></body></html>")
+    arts, report = read(tmp_path / "e.html")
+    assert arts == [] and "HTML has no main text" in report.of_kind("rejected")[0].reason
