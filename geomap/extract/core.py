@@ -30,6 +30,7 @@ REGION = ("AF", "PK", "")
 #: the last crossing named, else the border as a whole.
 BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortification")
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+_VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
 
 
@@ -139,10 +140,37 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
     return None
 
 
-def _pick_date(dates: list[DateMention], triggers: list[Trigger]) -> DateMention | None:
+#: Where a sentence splits into clauses that may report different incidents
+#: ("an air strike killed five, while a bomb wounded three").
+_CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of ``sentence``."""
+    spans, start = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return spans[-1]
+
+
+def _pick_date(dates: list[DateMention], triggers: list[Trigger],
+               clause: tuple[int, int] | None = None) -> DateMention | None:
+    """The date nearest to the triggers, preferring one in the trigger's clause."""
     usable = [d for d in dates if not d.statement]
     if not usable:
         return None
+    if clause is not None:
+        inside = [d for d in usable if clause[0] <= d.start < clause[1]]
+        usable = inside or usable
     spans = [(t.start, t.end) for t in triggers]
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
@@ -159,7 +187,8 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
         is not given (build one finder and reuse it for many articles).
     unlocated : list, optional
         Receives ``(doc_id, event_type, sentence)`` of events whose place
-        could not be found.
+        could not be found, for event types that got no located event in
+        the article at all.
     """
     if finder is None:
         finder = PlaceFinder(chain)
@@ -187,10 +216,16 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     ctx.venues_all = list(ctx.venues)
     ctx.venues = []
     drafts: list[DraftEvent] = []
+    missed: list[tuple[str, str, str]] = []
     for idx, sentence in items:
         drafts.extend(_sentence_events(article, idx, sentence, found[idx], finder, ctx,
-                                       doc_actors, unlocated))
-    return _merge_within(drafts)
+                                       doc_actors, missed))
+    merged = _merge_within(drafts)
+    if unlocated is not None:
+        # A headline without a place is not lost when the body locates its type.
+        located = {d.event_type for d in merged}
+        unlocated.extend(u for u in missed if u[1] not in located)
+    return merged
 
 
 def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, unlocated):
@@ -220,14 +255,18 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
+    spans = clauses(sentence)
+    violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
+    split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
     for etype, trigs in by_type.items():
         places = _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder)
         if not places:
-            if unlocated is not None:
+            if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
-        date = _pick_date(dates, trigs)
+        clause = _clause_of(spans, trigs[0].start)
+        date = _pick_date(dates, trigs, clause)
         carried = False
         if date is None:
             recent = [d for i, d in ctx.dates if 0 < _gap(idx, i) <= 2]
@@ -245,8 +284,13 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
-            kill = casualties.fatalities if etype in VIOLENT else None
-            hurt = casualties.injuries if etype in VIOLENT else None
+            toll = casualties
+            if split_tolls:
+                # Several violent incidents in one sentence: each gets the
+                # toll of its own clause.
+                toll = find_casualties(sentence[clause[0]:clause[1]])
+            kill = toll.fatalities if etype in VIOLENT else None
+            hurt = toll.injuries if etype in VIOLENT else None
             out.append(DraftEvent(
                 doc_id=article.doc_id, event_type=etype, sub_event_type=sub, place=place,
                 actor1=acts[0] if acts else "", actor2=acts[1] if len(acts) > 1 else "",
@@ -276,16 +320,19 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
     border_mod = any(t.border for t in trigs)
     candidates = [m for m in mentions if m.place is not None]
     if etype == "talks":
-        countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")]
+        # "talks in Turkey" names a venue; "mediated by Qatar and Turkey" does not.
+        countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")
+                     and _VENUE_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
         candidates += countries
     else:
         candidates = [m for m in candidates if m.place.country in REGION]
     if border_mod and etype != "talks":
         candidates = [m for m in candidates
-                      if m.place.kind in ("crossing", "border", "district", "town", "village")
+                      if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
                       or _is_crossing(m.place, finder)]
-    if weak and etype in ctx.by_type:
-        return [(ctx.by_type[etype], False)]
+    if weak:
+        # "trucks", "killed": only more of an incident already reported.
+        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
     result: list[tuple[Place, bool]] = []
     for m in chosen:
@@ -351,6 +398,8 @@ def _merge_within(drafts: list[DraftEvent]) -> list[DraftEvent]:
         for m in merged:
             if m.event_type != d.event_type or m.place.name != d.place.name:
                 continue
+            if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (d.sub_event_type == "reopening"):
+                continue  # a closure and the reopening that ends it are two events
             if d.event_type == "talks":
                 if m.ended != d.ended:
                     continue

@@ -71,6 +71,13 @@ _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+com
 _CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
 _ACROSS_FROM = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
                           r"(?:(?:\w+\s+){0,2}(?:town|city)\s+of\s+)?$", re.I)
+#: "Spin Boldak, across from Chaman": the first name is the crossing.
+_ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|"
+                           r"twinned\s+with)\b", re.I)
+#: "Chaman in Pakistan's Balochistan province": a province that only says
+#: where the place before it lies.
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_BROAD = ("province", "region")
 #: Capitalised words after a locative preposition: candidates for GeoNames.
 _CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
                         r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
@@ -98,6 +105,8 @@ _ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vita
 
 #: The same names recur in every article: fold each once.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Characters before a mention that the origin/government/hospital patterns read.
 _LOOKBACK = 120
@@ -227,7 +236,7 @@ class PlaceFinder:
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
             kind = wants_kind(full)
-            across = _ACROSS_FROM.match(sentence[e:])
+            across = _ACROSS_AFTER.match(sentence[e:])
             if across and kind is None:
                 kind = "crossing"
             place = self.resolve(full, kind, countries)
@@ -261,7 +270,11 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
+            qualifier = (prev is not None and m.place.kind in _BROAD and prev.place.kind not in _BROAD
+                         and _QUALIFIER_GAP.match(sentence[prev.end:m.start]))
             prev = m
+            if qualifier:
+                continue
             if dateline and m.end <= dateline.end():
                 continue
             if twin or _GOV_AFTER.match(after) or _GOV_BEFORE.search(before) \
@@ -276,6 +289,8 @@ class PlaceFinder:
             for b in _BORDER_PHRASES.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
                     continue
+                if _FROM_BEFORE.search(sentence[max(0, b.start() - 12):b.start()]):
+                    continue  # "fired from across the border": where it came from
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
         if self.border is not None and any(a in low for a in self._border_alias_keys()):

@@ -24,7 +24,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                       r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)"),
     ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?)"),
     ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells)|artillery\s+fire|rockets?\s+(?:fired|landed|hit)"),
-    ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|roadside\s+bombs?|IEDs?|landmines?|explosive\s+devices?"),
+    ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
+                                      r"landmines?|explosive\s+devices?|bombs?\s+(?:went\s+off|exploded|blew\s+up|was\s+detonated)|"
+                                      r"(?:exploded|detonated)"),
     ("armed_clash", "exchange_of_fire", False, r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
                                                r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
                                                r"opened\s+fire|firing|gunfights?|shoot-?outs?"),
@@ -51,7 +53,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("talks", "visit", False, r"visit(?:ed|ing|s)?|trip\s+to"),
     ("talks", "negotiation", False, r"talks|negotiations?|negotiators|negotiated|dialogue|"
                                     r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
-                                    r"discussions|peace\s+process|round\s+of\s+talks"),
+                                    r"discussions|peace\s+process|round\s+of\s+talks|"
+                                    r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
+                                    r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))"),
     ("talks", "negotiation", True, r"delegations?"),
     ("fortification", "fence_construction", False, r"fenc(?:e|es|ing)\b(?:\s+\w+){0,3}|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing))\s+(?:\w+\s+){0,3}(?:fences?|walls?|barriers?)"),
     ("fortification", "outpost_construction", False,
@@ -71,7 +75,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("air", "aerial", "drone", "bombed", "jets"),
     ("suicide",),
     ("shell", "mortar", "artillery", "rocket"),
-    ("explos", "blast", "bomb", "ied", "landmine"),
+    ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
     ("attack", "assault", "raid", "ambush"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
@@ -103,6 +107,9 @@ _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s
                        r"want(?:s|ed)?|plan(?:s|ned)?\s+to|wait(?:ing)?\s+for|await(?:ing|s)?|"
                        r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
                        r"in\s+an?\s+(?:effort|bid|attempt)\s+to|to)\b", re.I)
+#: "accused X of firing": the trigger is the content of a claim about an
+#: incident reported elsewhere (or a standing allegation), not a new one.
+_ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
                              r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
@@ -175,6 +182,8 @@ def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
                 continue
             taken.append(m.span())
             window = _window(sentence, m.start())
+            if _ACCUSATION.search(window):
+                continue
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence)
