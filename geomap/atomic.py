@@ -1,7 +1,7 @@
 """Atomic file writes: a temporary file in the same folder, then rename.
 
 Killing a run at any moment leaves either the old file or the new one,
-never a half-written file. Temporary files are hidden (``.name.<pid>.<random>.tmp``)
+never a half-written file. Temporary files are hidden (``.name.<pid>.<random>.tmp.<suffix>``)
 and carry the writer's process id, so :func:`remove_stale` can clear the ones
 a killed run left behind without touching those of a run still going.
 """
@@ -15,7 +15,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-_TMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+_TMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp(?:\.[^.]*)?$")
 
 
 def _umask() -> int:
@@ -44,8 +44,9 @@ def atomic_path(path: str | os.PathLike):
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                               dir=path.parent)
+    # the real suffix last: GDAL picks the format from it
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
+                               suffix=".tmp" + path.suffix, dir=path.parent)
     os.close(fd)
     os.unlink(tmp)
     try:

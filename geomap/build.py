@@ -214,8 +214,9 @@ def summary_lines(result: BuildResult) -> list[str]:
     return lines
 
 
-def print_problems(report: Report, stream=sys.stderr, limit: int = MAX_PRINTED) -> None:
+def print_problems(report: Report, stream=None, limit: int = MAX_PRINTED) -> None:
     """One line per problem (``kind: file:line [column]: reason``), at most ``limit``."""
+    stream = stream if stream is not None else sys.stderr  # looked up now: tests swap it
     for p in report.problems[:limit]:
         print(f"  {p}", file=stream)
     if len(report.problems) > limit:
@@ -223,8 +224,9 @@ def print_problems(report: Report, stream=sys.stderr, limit: int = MAX_PRINTED) 
               "rejected.csv, unlocated places in unlocated.csv)", file=stream)
 
 
-def print_summary(result: BuildResult, stream=sys.stderr) -> None:
+def print_summary(result: BuildResult, stream=None) -> None:
     """Human summary; the numbers add up (read = mapped + rejected + not found)."""
+    stream = stream if stream is not None else sys.stderr
     for line in summary_lines(result):
         print(line, file=stream)
     print_problems(result.report, stream)

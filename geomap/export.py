@@ -19,9 +19,6 @@ from .schema import acled_types
 #: Characters that make a spreadsheet read a cell as a formula; cells of
 #: untrusted text starting with them are prefixed with ' in the CSV export.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_TEXT_COLUMNS = ("event_id", "sub_event_type", "location", "admin1", "actor1", "actor2",
-                 "note", "excerpt", "sources", "source_publishers", "source_titles",
-                 "source_urls")
 
 
 def to_geojson_dict(gdf: gpd.GeoDataFrame) -> dict:
@@ -57,18 +54,29 @@ def flat_frame(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
     return frame
 
 
-def _defuse(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+def defuse(value):
+    """``value`` with a ``'`` in front when a spreadsheet would run it as a formula.
+
+    Leading spaces do not protect a cell (some spreadsheets trim them), so
+    the first non-space character decides. Numbers are left alone.
+
+    >>> defuse("=HYPERLINK(\"http://x\")"), defuse("  +1"), defuse("Torkham"), defuse(-3)
+    ('\'=HYPERLINK("http://x")', "'  +1", 'Torkham', -3)
+    """
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
 def write_csv(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
-    """Write ``events.csv``: flat, with ``latitude``/``longitude`` and ACLED columns."""
+    """Write ``events.csv``: flat, with ``latitude``/``longitude`` and ACLED columns.
+
+    Every text cell is passed through :func:`defuse` (CSV formula injection).
+    """
     frame = flat_frame(gdf)
-    for col in _TEXT_COLUMNS:
-        if col in frame:
-            frame[col] = frame[col].map(_defuse)
+    for col in frame.columns:
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            frame[col] = frame[col].map(defuse)
     buf = io.StringIO()
     frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return write_text(path, buf.getvalue())

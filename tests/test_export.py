@@ -1,0 +1,120 @@
+"""Exports: GeoJSON round-trips through geopandas, the flat CSV has
+latitude/longitude and ACLED columns and defuses formulas, GeoPackage on request."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from geomap.cli import main
+from geomap.dataset import build_geodataframe
+from geomap.events import load_events
+from geomap.export import defuse, to_geojson_dict, write_csv, write_geojson, write_gpkg
+
+BAD = Path(__file__).parent / "data" / "bad"
+HEADER = (BAD / "good.csv").read_text().splitlines()[0]
+ROWS = [
+    "E-1,border_closure,closure,2025-03-01,day,Torkham,AF,,,1,,,,,,,S1,curated,shut,",
+    "E-2,armed_clash,exchange_of_fire,2025-03-02,week,Afghanistan-Pakistan border,,,,4,,,3,2,5,,S1,curated,all along,",
+    "E-3,explosion,shelling,2025-03-04,day,A hillside,PK,33.5,70.25,2,,,,,,,S1;S2,curated,given point,",
+]
+
+
+@pytest.fixture
+def gdf(tmp_path, offline_chain):
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([HEADER, *ROWS]) + "\n")
+    frame, _ = build_geodataframe(load_events(path, BAD / "sources.csv"), offline_chain)
+    return frame
+
+
+@pytest.fixture
+def formula_gdf(offline_chain):
+    frame, _ = build_geodataframe(load_events(BAD / "formula_cells.csv", BAD / "sources.csv"),
+                                  offline_chain)
+    return frame
+
+
+def test_geojson_round_trips_through_geopandas(gdf, tmp_path):
+    path = write_geojson(gdf, tmp_path / "events.geojson")
+    data = json.loads(path.read_text())
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    back = gpd.read_file(path)
+    assert back.crs.to_epsg() == 4326
+    assert list(back.event_id) == list(gdf.event_id)
+    for a, b in zip(back.geometry, gdf.geometry):
+        assert a.equals_exact(b, 1e-9)
+    # RFC 7946: longitude first
+    e3 = next(f for f in data["features"] if f["properties"]["event_id"] == "E-3")
+    assert e3["geometry"] == {"type": "Point", "coordinates": [70.25, 33.5]}
+    e2 = next(f for f in data["features"] if f["properties"]["event_id"] == "E-2")
+    assert e2["geometry"]["type"] in ("LineString", "MultiLineString")
+    assert e2["properties"]["fatalities_low"] == 2 and e2["properties"]["injuries"] is None
+    assert e3["properties"]["source_refs"][1]["source_id"] == "S2"
+
+
+def test_csv_has_coordinates_and_acled_columns(gdf, tmp_path):
+    path = write_csv(gdf, tmp_path / "events.csv")
+    rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
+    assert {"latitude", "longitude", "acled_event_type", "acled_sub_event_type",
+            "geometry_type", "source_publishers", "source_titles", "source_urls"} <= set(rows[0])
+    by_id = {r["event_id"]: r for r in rows}
+    assert (by_id["E-3"]["latitude"], by_id["E-3"]["longitude"]) == ("33.5", "70.25")
+    assert by_id["E-3"]["acled_event_type"] == "Explosions/Remote violence"
+    assert by_id["E-3"]["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+    assert by_id["E-1"]["acled_event_type"] == "Strategic developments"
+    assert by_id["E-2"]["geometry_type"] in ("LineString", "MultiLineString")
+    assert by_id["E-2"]["latitude"] and by_id["E-2"]["longitude"]
+    assert by_id["E-3"]["source_publishers"] == "Frontier Desk | Valley Wire"
+
+
+def test_csv_formula_injection_is_defused(formula_gdf, tmp_path):
+    path = write_csv(formula_gdf, tmp_path / "events.csv")
+    row = {r["event_id"]: r for r in csv.DictReader(open(path, encoding="utf-8", newline=""))}["OK-3"]
+    assert row["sub_event_type"] == "'=1+2"
+    assert row["actor1"] == "'+Pakistan"
+    assert row["actor2"] == "'@SUM(A1)"
+    assert row["note"] == "'=HYPERLINK(\"http://evil.example/\")"
+    assert row["excerpt"] == "'-2+3"
+    for r in csv.DictReader(open(path, encoding="utf-8", newline="")):
+        for key, cell in r.items():
+            assert not cell.lstrip(" ").startswith(("=", "+", "@", "\t", "\r")), (key, cell)
+            if cell.startswith("-"):
+                float(cell)  # only numbers may start with a minus
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
+    (" =1", "' =1"), ("a=1", "a=1"), ("", ""), (5, 5), (-70.5, -70.5), (None, None),
+])
+def test_defuse(value, expected):
+    assert defuse(value) == expected
+
+
+def test_geojson_keeps_hostile_text_as_data(formula_gdf):
+    data = to_geojson_dict(formula_gdf)
+    note = next(f for f in data["features"] if f["properties"]["event_id"] == "OK-3")["properties"]["note"]
+    assert note == "=HYPERLINK(\"http://evil.example/\")"  # JSON is data: no prefix
+
+
+def test_gpkg(gdf, tmp_path):
+    path = write_gpkg(gdf, tmp_path / "events.gpkg")
+    back = gpd.read_file(path, layer="events")
+    assert back.crs.to_epsg() == 4326 and len(back) == 3
+    assert "sources_json" not in back.columns
+    assert set(back.geometry.geom_type) >= {"Point"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+def test_cli_gpkg(tmp_path, geomap_cache, capsys):
+    out = tmp_path / "out"
+    assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"),
+                 "--out", str(out), "--gpkg", "--quiet"]) == 0
+    assert len(gpd.read_file(out / "events.gpkg")) == 2
+    assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"),
+                 "--out", str(tmp_path / "o2"), "--quiet"]) == 0
+    assert not (tmp_path / "o2" / "events.gpkg").exists()
