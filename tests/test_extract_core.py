@@ -16,6 +16,8 @@ from geomap.geocoders import default_chain
 from geomap.report import Report
 
 DATA = Path(__file__).parent / "data" / "articles"
+#: The article files (the folder's README.md describes them and is not one).
+ARTICLES = sorted(str(p) for p in DATA.iterdir() if p.name != "README.md")
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,7 @@ def chain():
 @pytest.fixture(scope="module")
 def run(chain):
     report = Report()
-    events = extract_paths([DATA], chain, report, progress=False)
+    events = extract_paths(ARTICLES, chain, report, progress=False)
     return events, report
 
 

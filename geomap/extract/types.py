@@ -193,6 +193,7 @@ def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
             elif _IRREALIS_TALKS.search(_window(sentence, m.start(), 4)):
                 continue
             ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4))
+                                              or _ENDED.match(m.group(0))
                                               or re.match(r"\s+(?:ended|concluded|failed|collapsed)",
                                                           sentence[m.end():]))
             border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])

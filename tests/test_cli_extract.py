@@ -1,0 +1,66 @@
+"""``geomap extract`` through geomap.cli.main."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from geomap.cli import main
+from geomap.extract import COLUMNS
+
+DATA = Path(__file__).parent / "data" / "articles"
+#: The article files (the folder's README.md describes them and is not one).
+ARTICLES = sorted(str(p) for p in DATA.iterdir() if p.name != "README.md")
+
+
+def test_help_has_an_example(capsys):
+    try:
+        main(["extract", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    out = capsys.readouterr().out
+    assert "Examples:" in out and "geomap extract" in out and "-o" in out
+
+
+def test_extract_folder_to_csv(tmp_path, capsys):
+    out = tmp_path / "drafts.csv"
+    assert main(["extract", *ARTICLES, "-o", str(out)]) == 0
+    with open(out, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert tuple(reader.fieldnames) == COLUMNS
+    assert {r["doc_id"] for r in rows} >= {"shelling_kurram", "feed-1", "page", "undated"}
+    assert all(r["excerpt"] and r["latitude"] and r["confidence"] for r in rows)
+    err = capsys.readouterr().err
+    assert "feed.jsonl:3" in err and "no 'text'" in err          # bad JSON line reported
+    assert "no published date" in err                             # undated article reported
+    assert "articles read 15" in err and f"events {len(rows)}" in err
+
+
+def test_extract_to_stdout_and_report(tmp_path, capsys):
+    report = tmp_path / "problems.csv"
+    assert main(["extract", str(DATA / "badini_wire.md"), str(tmp_path / "missing.md"),
+                 "-o", "-", "--report", str(report), "--quiet"]) == 0
+    cap = capsys.readouterr()
+    lines = cap.out.strip().splitlines()
+    assert lines[0].startswith("doc_id,event_type") and len(lines) == 2
+    assert "Badini" in lines[1]
+    assert "no such file" in cap.err and "articles read" not in cap.err
+    assert "no such file" in report.read_text(encoding="utf-8")
+
+
+def test_extract_empty_folder_writes_header_only(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "d.csv"
+    assert main(["extract", str(tmp_path / "empty"), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").strip() == ",".join(COLUMNS)
+    assert "empty folder" in capsys.readouterr().err
+
+
+def test_extract_does_not_touch_its_inputs(tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(DATA, src, ignore=shutil.ignore_patterns("README.md"))
+    before = {p.name: p.read_bytes() for p in src.iterdir()}
+    assert main(["extract", str(src), "-o", str(tmp_path / "d.csv"), "--quiet"]) == 0
+    assert {p.name: p.read_bytes() for p in src.iterdir()} == before

@@ -1,0 +1,44 @@
+"""Casualty counts, number words and vague quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.extract.numbers import find_casualties, parse_number
+
+
+@pytest.mark.parametrize("sentence, killed, hurt", [
+    ("Two soldiers were killed.", 2, None),
+    ("The blast killed three people and wounded 12 others.", 3, 12),
+    ("Dozens of people were killed.", 24, None),
+    ("Hundreds were injured.", None, 200),
+    ("At least 50 civilians were killed and 447 wounded.", 50, 447),
+    ("Twenty-three soldiers embraced martyrdom.", 23, None),
+    ("A Pakistani soldier was wounded.", None, 1),
+    ("No casualties were reported.", 0, 0),
+    ("Nobody was hurt.", 0, 0),
+    ("The clash left 4 dead.", 4, None),
+    ("The border was closed in 2023 and trade fell.", None, None),
+    ("More than 6,000 trucks were stuck.", None, None),
+])
+def test_casualties(sentence, killed, hurt):
+    c = find_casualties(sentence)
+    assert (c.fatalities, c.injuries) == (killed, hurt)
+
+
+def test_vague_flag():
+    assert find_casualties("Dozens were killed.").vague
+    assert not find_casualties("Two were killed.").vague
+
+
+@pytest.mark.parametrize("text, value", [
+    ("6,000", 6000), ("two", 2), ("twenty-three", 23), ("dozens", 24), ("a dozen", 12),
+    ("two hundred", 200), ("seventy", 70), ("", None), ("many", None), ("thirty-ten", None),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "killed killed killed", "9" * 400 + " killed", "\x00 wounded"])
+def test_odd_text_never_raises(text):
+    find_casualties(text)

@@ -1,0 +1,96 @@
+"""Place mentions: gazetteer names, datelines, governments, origins, twins."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from geomap.extract.places import PlaceFinder, country_hints
+from geomap.geocoders import default_chain
+from geomap.geo import geodata_path
+
+HINTS = ("AF", "PK")
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return PlaceFinder(default_chain())
+
+
+def _names(finder, sentence: str) -> list[str]:
+    return [m.place.name for m in finder.find(sentence, HINTS) if m.role == "place"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("ISLAMABAD — Clashes erupted at Torkham.", ["Torkham"]),
+    ("PESHAWAR, Pakistan — Clashes erupted at Torkham.", ["Torkham"]),
+    ("QUETTA (Reuters) — Clashes erupted near Chaman.", ["Chaman"]),
+    ("Kabul said the crossing at Torkham was closed.", ["Torkham"]),
+    ("Islamabad accused Afghan forces of firing at Angoor Adda.", ["Angoor Adda"]),
+    ("The Afghan side acted on instructions from Kabul after clashes in Khost.", ["Khost"]),
+    ("A driver from Jalalabad was hurt at Torkham.", ["Torkham"]),
+    ("The wounded were taken to a hospital in Peshawar after the blast in Bajaur.", ["Bajaur District"]),
+    ("Two were shifted to Peshawar after clashes in Kurram.", ["Kurram District"]),
+    ("Strikes hit Kandahar province.", ["Kandahar Province"]),
+    ("A bomb exploded in Kandahar city.", ["Kandahar"]),
+    ("Talks were held at the Torkham customs building.", ["Torkham"]),
+    ("Trade resumed at Spin Boldak, across from Chaman in Balochistan.", ["Spin Boldak"]),
+    ("Associated Press writer X in Peshawar, Pakistan, contributed to this report.", []),
+])
+def test_event_places(finder, sentence, names):
+    assert _names(finder, sentence) == names
+
+
+def test_precision_kinds(finder):
+    (m,) = [m for m in finder.find("Trade resumed at Spin Boldak, across from Chaman.", HINTS) if m.place]
+    assert m.place.kind == "crossing"
+    (near,) = [m for m in finder.find("Fighting near Torkham.", HINTS) if m.place]
+    assert near.place.precision == 2
+    (city,) = [m for m in finder.find("A blast in Kandahar city.", HINTS) if m.place]
+    assert (city.place.kind, city.place.precision) == ("city", 1)
+    (prov,) = [m for m in finder.find("Strikes in Kandahar province.", HINTS) if m.place]
+    assert (prov.place.kind, prov.place.precision) == ("province", 3)
+
+
+def test_border_phrases_anaphora_and_countries(finder):
+    ms = finder.find("Clashes along the border spread to the crossing, and talks in Turkey followed.", HINTS)
+    assert [m.role for m in ms] == ["border", "crossing_ref", "country"]
+    assert ms[2].country == "TR"
+    assert [m.role for m in finder.find("Shells fired from across the border hit Kurram.", HINTS)] == ["place"]
+    assert [m.role for m in finder.find("Tension along the Durand Line grew.", HINTS)] == ["border"]
+
+
+def test_lowercase_words_are_not_names(finder):
+    assert _names(finder, "a tank and wana were seen") == []
+
+
+def test_country_hints():
+    assert country_hints("Talks in Qatar and Turkey") == ("AF", "PK", "QA", "TR")
+
+
+@pytest.mark.parametrize("text", ["", " ", "In In In At At Near", "—", "\x00", "Torkham" * 200])
+def test_odd_text_never_raises(finder, text):
+    finder.find(text, HINTS)
+
+
+def test_every_crossing_row_has_a_consistent_country_and_admin1():
+    """A crossing's admin1 must be a first-level unit of its own country, so
+    popups never read 'Torkham, Khyber Pakhtunkhwa (AF)'."""
+    with open(geodata_path("gazetteer.csv"), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    admin1_country = {r["name"]: r["country"] for r in rows if r["kind"] == "province"}
+    crossings = [r for r in rows if r["kind"] == "crossing"]
+    assert len(crossings) >= 8
+    for r in crossings:
+        assert r["admin1"] in admin1_country, r["name"]
+        assert admin1_country[r["admin1"]] == r["country"], (r["name"], r["country"], r["admin1"])
+        assert r["source"].strip(), r["name"]
+
+
+def test_torkham_sides():
+    chain = default_chain()
+    af = chain.geocode("Torkham")
+    pk = chain.geocode("Torkham", countries=("PK",))
+    assert (af.country, af.admin1) == ("AF", "Nangarhar Province")
+    assert (pk.country, pk.admin1) == ("PK", "Khyber Pakhtunkhwa")

@@ -1,0 +1,88 @@
+"""Event types and sub-types, negation, denial, irrealis, habits."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.extract.types import _find_triggers, find_triggers
+
+
+def _types(sentence: str) -> list[tuple[str, str]]:
+    out = []
+    for t in find_triggers(sentence):
+        if not t.weak and (t.event_type, t.sub_event_type) not in out:
+            out.append((t.event_type, t.sub_event_type))
+    return out
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pakistani jets carried out air strikes in Khost.", [("airstrike", "airstrike")]),
+    ("A drone strike hit a house.", [("airstrike", "drone_strike")]),
+    ("A roadside bomb exploded near the post.", [("explosion", "explosion")]),
+    ("Mortar shells landed in the village.", [("explosion", "shelling")]),
+    ("Guards exchanged fire at the crossing.", [("armed_clash", "exchange_of_fire")]),
+    ("Militants attacked two border posts.", [("armed_clash", "attack")]),
+    ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
+    ("The crossing was shut on Sunday.", [("border_closure", "closure")]),
+    ("The crossing reopened on Monday.", [("border_closure", "reopening")]),
+    ("Thousands of trucks were stranded.", [("trade_disruption", "stranded_trucks")]),
+    ("A ceasefire took effect.", [("talks", "ceasefire")]),
+    ("The talks were mediated by Qatar.", [("talks", "negotiation"), ("talks", "mediation")]),
+    ("The minister visited Kabul.", [("talks", "visit")]),
+    ("An earlier round in Istanbul ended without a deal.", [("talks", "negotiation")]),
+    ("Troops were building new border outposts.", [("fortification", "outpost_construction")]),
+    ("Workers were fencing the frontier.", [("fortification", "fence_construction")]),
+])
+def test_types(sentence, expected):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials denied the crossing was shut.",
+    "Officials denied that the crossing had been closed.",
+    "The crossing was not closed.",
+    "Failure to agree could lead to clashes.",
+    "Traders urged both sides to reopen the crossing.",
+    "Closures are common along the border.",
+    "Each side has in the past closed the crossing.",
+    "Islamabad accused the Taliban of firing on its posts.",
+])
+def test_no_event(sentence):
+    assert _types(sentence) == []
+
+
+def test_a_round_of_shelling_is_not_talks():
+    assert _types("A fresh round of shelling followed.") == [("explosion", "shelling")]
+
+
+def test_upcoming_talks_are_kept_and_ended_rounds_marked():
+    up = [t for t in find_triggers("Delegations will meet on Thursday in Doha.") if not t.weak]
+    assert [t.event_type for t in up] == ["talks"] and not up[0].ended
+    past = find_triggers("The previous round of negotiations ended without a deal.")
+    assert past and all(t.ended for t in past if t.event_type == "talks")
+
+
+def test_border_modifier():
+    assert find_triggers("Border clashes erupted.")[0].border
+    assert not find_triggers("Clashes erupted in Khost.")[0].border
+
+
+SENTENCES = [
+    "Pakistani and Afghan forces exchanged heavy fire across the border on Sunday, killing two.",
+    "A suicide bomber blew himself up; the blast killed four and drone strikes followed.",
+    "Trucks lined up for miles as the closure entered its third week and fruit was rotting.",
+    "The delegations met, a truce was agreed and the crossing reopened to traffic.",
+    "Workers erected watchtowers and built a fence while fighters attacked a checkpoint.",
+    "Shelling, skirmishes, firefights, ambushes and an air raid were reported overnight.",
+    "Nothing happened here at all.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_stem_prefilter_changes_nothing(sentence):
+    assert _find_triggers(sentence, prefilter=True) == _find_triggers(sentence, prefilter=False)
+
+
+@pytest.mark.parametrize("text", ["", "closed" * 300, "not not not", "\x00", "—;:—"])
+def test_odd_text_never_raises(text):
+    find_triggers(text)
