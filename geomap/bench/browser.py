@@ -156,6 +156,9 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000) -> d
             out.update(type_toggle_ms=round(r["ms"], 1), groups=r["groups"],
                        visible_after_toggle=None, hidden=r["hidden"])
             out["date_change_ms"] = None
+        if kind == "geomap":
+            out["timing"] = {k: round(v, 1) for k, v in
+                             page.evaluate("() => geomap.timing").items()}
         out["wall_s"] = round(time.perf_counter() - t0, 2)
         out["blocked_requests"] = len(blocked)
         out["page_errors"] = errors[:5]

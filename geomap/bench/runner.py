@@ -66,7 +66,7 @@ def _browser_case(page: Path, kind: str, budget: Budget, cap: float) -> dict:
         return {"browser_status": run.status, "browser_error": run.stderr_tail[-300:]}
     r = run.result
     out = {"ready_s": round(r["ready_ms"] / 1000, 3), "type_toggle_ms": r.get("type_toggle_ms"),
-           "date_change_ms": r.get("date_change_ms"), "browser_peak_mb": run.peak_mb,
+           "date_change_ms": r.get("date_change_ms"),
            "blocked_requests": r.get("blocked_requests"), "page_errors": r.get("page_errors")}
     if kind == "geomap":
         out.update(markers=r.get("markers"), visible_after_toggle=r.get("visible_after_toggle"),

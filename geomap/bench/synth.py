@@ -55,6 +55,17 @@ _NOTE_WHAT = {
     "talks": "delegations meeting to discuss the crossing",
     "fortification": "crews extending the fence and building a post",
 }
+# Middle clauses with numbers and times, so notes vary the way real ones do
+# (and the page's compression is not flattered by repeated text).
+_NOTE_MIDDLES = (
+    " at about {hh:02d}:{mm:02d}",
+    ", {k} km from the main road",
+    " while {k} vehicles waited",
+    " on the {k}th day of the dispute",
+    ", according to {k} separate accounts",
+    " after a meeting of {k} elders",
+    "",
+)
 _NOTE_TAILS = (
     "; casualty figures differed between the two sides and were still being checked.",
     "; the account could not be confirmed independently by the evening.",
@@ -161,6 +172,8 @@ def synth_events(n: int, seed: int = SEED) -> tuple[list[dict], list[dict]]:
             lo, hi = max(0, fat - 1), fat + rng.randint(1, 4)
         a1, a2 = rng.sample(ACTORS, 2)
         note = (rng.choice(_NOTE_OPENERS).format(what=_NOTE_WHAT[etype], place=p.name)
+                + rng.choice(_NOTE_MIDDLES).format(hh=rng.randrange(24), mm=rng.randrange(60),
+                                                   k=rng.randint(2, 400))
                 + rng.choice(_NOTE_TAILS))
         k = rng.choices((1, 2, 3), (70, 22, 8))[0]
         srcs = ";".join(s["source_id"] for s in rng.sample(sources, k))

@@ -44,7 +44,7 @@ BORDER_BOUNDS = [[28.8, 60.5], [37.2, 75.0]]
 def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
               subtitle: str = DEFAULT_SUBTITLE, reference: bool = True,
               countries="default", durand="default", crossings="default",
-              provinces="default") -> folium.Map:
+              provinces="default", compact: bool | None = None) -> folium.Map:
     """The interactive map of an events GeoDataFrame.
 
     Parameters
@@ -60,6 +60,9 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
         Add the Durand Line, crossings and province outlines.
     countries, durand, crossings, provinces
         Override the ``geodata/`` files (``None`` leaves the layer out).
+    compact : bool, optional
+        Events as compressed columns (default: for large maps only; see
+        :class:`EventLayer`).
 
     Returns
     -------
@@ -83,7 +86,7 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
         ref = ReferenceLayers(durand=durand, crossings=crossings, provinces=provinces)
         m.add_child(ref)
         bounds = ref.bounds() or BORDER_BOUNDS
-    m.add_child(EventLayer(gdf, title=title, subtitle=subtitle))
+    m.add_child(EventLayer(gdf, title=title, subtitle=subtitle, compact=compact))
     m.add_child(FilterPanel())
     m.add_child(EventList())
     m.add_child(EmbedMode())

@@ -50,13 +50,18 @@ def date_interval(event_date: str, precision: str) -> tuple[str, str]:
     return d.isoformat(), d.isoformat()
 
 
-def _text(row, col: str) -> str:
-    value = clean(row.get(col)) if col in row else None
-    return "" if value is None else str(value)
+def _column(gdf, col: str, n: int) -> list:
+    """The cleaned values of a column (``None`` for NA), or ``n`` Nones when it is missing."""
+    if col not in gdf.columns:
+        return [None] * n
+    return [clean(v) for v in gdf[col].tolist()]
 
 
-def _sources(row) -> list[dict]:
-    raw = _text(row, "sources_json")
+def _texts(values: list) -> list[str]:
+    return ["" if v is None else str(v) for v in values]
+
+
+def _source_list(raw: str, ids: str) -> list[dict]:
     if raw:
         try:
             items = json.loads(raw)
@@ -66,9 +71,90 @@ def _sources(row) -> list[dict]:
             return [{k: ("" if clean(s.get(k)) is None else str(s.get(k)))
                      for k in ("source_id", "publisher", "title", "published", "url")}
                     for s in items if isinstance(s, dict)]
-    ids = [s for s in _text(row, "sources").split(";") if s.strip()]
     return [{"source_id": s.strip(), "publisher": "", "title": "", "published": "", "url": ""}
-            for s in ids]
+            for s in ids.split(";") if s.strip()]
+
+
+def event_columns(gdf) -> dict:
+    """The page's event fields as columns (one list per field, rows in frame order).
+
+    Works column by column rather than row by row: at 100k events
+    ``iterrows`` alone cost tens of seconds. Rows without coordinates are
+    dropped (the dataset already reported them as unlocated).
+
+    Returns
+    -------
+    dict
+        ``columns``: field name -> list (the keys of one event of
+        :func:`events_payload`, ``sources`` as lists of dicts);
+        ``shapes``: the shared non-point geometries, rounded.
+    """
+    n = len(gdf)
+    cols: dict[str, list] = {key: _texts(_column(gdf, col, n)) for key, col in _TEXT.items()}
+    for key, col in _NUMBERS.items():
+        vals = _column(gdf, col, n)
+        cols[key] = [None if v is None else (round(float(v), 2) if key == "conf" else int(v))
+                     for v in vals]
+    ids = _texts(_column(gdf, "event_id", n))
+    lats, lons = _column(gdf, "latitude", n), _column(gdf, "longitude", n)
+    gps = _column(gdf, "geo_precision", n)
+    starts, ends = _texts(_column(gdf, "date_start", n)), _texts(_column(gdf, "date_end", n))
+    labels = _texts(_column(gdf, "event_label", n))
+    raw_sources = _texts(_column(gdf, "sources_json", n))
+    source_ids = _texts(_column(gdf, "sources", n))
+    geoms = list(gdf.geometry) if gdf.geometry is not None and n else [None] * n
+
+    out: dict[str, list] = {k: [] for k in (
+        "uid", "id", "lat", "lon", *_TEXT, *_NUMBERS, "gp", "start", "end", "label",
+        "sources", "shape")}
+    shapes: list[dict] = []
+    shape_index: dict[bytes, int] = {}
+    seen: dict[str, int] = {}
+    parsed: dict[tuple[str, str], list[dict]] = {}
+    for i in range(n):
+        geom: BaseGeometry | None = geoms[i]
+        lat, lon = lats[i], lons[i]
+        has_geom = geom is not None and not geom.is_empty
+        if (lat is None or lon is None) and has_geom:
+            lat, lon = latlon(geom)
+        if lat is None or lon is None:
+            continue  # the dataset reports unlocated events; nothing to draw
+        eid = ids[i]
+        seen[eid] = seen.get(eid, 0) + 1
+        out["uid"].append(eid if seen[eid] == 1 else f"{eid}~{seen[eid]}")
+        out["id"].append(eid)
+        out["lat"].append(round(float(lat), 5))
+        out["lon"].append(round(float(lon), 5))
+        for key in _TEXT:
+            out[key].append(cols[key][i])
+        for key in _NUMBERS:
+            out[key].append(cols[key][i])
+        out["gp"].append(int(gps[i]) if gps[i] is not None else 1)
+        start, end = starts[i], ends[i]
+        if not (start and end):
+            start, end = date_interval(cols["date"][i], cols["dp"][i] or "day")
+        out["start"].append(start)
+        out["end"].append(end)
+        out["label"].append(labels[i])
+        key = (raw_sources[i], source_ids[i])
+        if key not in parsed:
+            parsed[key] = _source_list(*key)
+        out["sources"].append(parsed[key])
+        shape = None
+        if has_geom and geom.geom_type != "Point":
+            wkb = geom.wkb
+            if wkb not in shape_index:
+                shape_index[wkb] = len(shapes)
+                shapes.append(mapping(geom))
+            shape = shape_index[wkb]
+        out["shape"].append(shape)
+    out["verified"] = [v or "curated" for v in out["verified"]]
+    return {"columns": out, "shapes": [_rounded(s) for s in shapes]}
+
+
+#: Order of an event's keys in the page (as the row-by-row payload had them).
+_KEYS = ("uid", "id", "lat", "lon", *_TEXT, *_NUMBERS, "gp", "start", "end", "label",
+         "sources", "shape")
 
 
 def events_payload(gdf) -> dict:
@@ -83,45 +169,60 @@ def events_payload(gdf) -> dict:
         rows with the same shape (border-wide events all carry the Durand
         Line, which goes into the page once).
     """
-    events: list[dict] = []
-    shapes: list[dict] = []
-    shape_index: dict[bytes, int] = {}
-    seen: dict[str, int] = {}
-    for _, row in gdf.iterrows():
-        eid = _text(row, "event_id")
-        seen[eid] = seen.get(eid, 0) + 1
-        uid = eid if seen[eid] == 1 else f"{eid}~{seen[eid]}"
-        geom: BaseGeometry | None = row.geometry
-        lat, lon = clean(row.get("latitude")), clean(row.get("longitude"))
-        if (lat is None or lon is None) and geom is not None and not geom.is_empty:
-            lat, lon = latlon(geom)
-        if lat is None or lon is None:
-            continue  # the dataset reports unlocated events; nothing to draw
-        ev = {"uid": uid, "id": eid, "lat": round(float(lat), 5), "lon": round(float(lon), 5)}
-        for key, col in _TEXT.items():
-            ev[key] = _text(row, col)
-        ev["verified"] = ev["verified"] or "curated"
-        for key, col in _NUMBERS.items():
-            value = clean(row.get(col)) if col in row else None
-            ev[key] = None if value is None else (
-                round(float(value), 2) if key == "conf" else int(value))
-        gp = clean(row.get("geo_precision"))
-        ev["gp"] = int(gp) if gp is not None else 1
-        start, end = _text(row, "date_start"), _text(row, "date_end")
-        if not (start and end):
-            start, end = date_interval(ev["date"], ev["dp"] or "day")
-        ev["start"], ev["end"] = start, end
-        ev["label"] = _text(row, "event_label")
-        ev["sources"] = _sources(row)
-        ev["shape"] = None
-        if geom is not None and not geom.is_empty and geom.geom_type != "Point":
-            key = geom.wkb
-            if key not in shape_index:
-                shape_index[key] = len(shapes)
-                shapes.append(mapping(geom))
-            ev["shape"] = shape_index[key]
-        events.append(ev)
-    return {"events": events, "shapes": [_rounded(s) for s in shapes]}
+    data = event_columns(gdf)
+    cols = data["columns"]
+    # dicts are copied: rows sharing a parsed source list must not share it in the page
+    events = [dict(zip(_KEYS, values)) for values in zip(*(cols[k] for k in _KEYS))]
+    for ev in events:
+        ev["sources"] = [dict(s) for s in ev["sources"]]
+    return {"events": events, "shapes": data["shapes"]}
+
+
+#: Text fields with few distinct values: dictionary-encoded in the compact payload.
+_DICT_FIELDS = ("type", "sub", "dp", "place", "country", "admin1", "kind", "actor1", "actor2",
+                "verified", "label", "gp")
+
+
+def compact_payload(gdf) -> dict:
+    """The events as columns, for large maps (see :func:`events_payload` for the fields).
+
+    Low-cardinality fields become ``{"values": [...], "index": [...]}``,
+    sources an index list into one ``sources`` table, ``uid`` is given only
+    where it differs from ``id``. ``static/geomap.js`` turns it back into the
+    same event objects as :func:`events_payload`.
+    """
+    data = event_columns(gdf)
+    cols = data["columns"]
+    out: dict = {"format": "columns", "n": len(cols["id"]), "columns": {}}
+    c = out["columns"]
+    for key in _KEYS:
+        values = cols[key]
+        if key == "uid":
+            c["uid"] = {str(i): u for i, (u, e) in enumerate(zip(values, cols["id"])) if u != e}
+        elif key == "sources":
+            table: list[dict] = []
+            index: dict[tuple, int] = {}
+            lists = []
+            for srcs in values:
+                ref = []
+                for s in srcs:
+                    k = tuple(s.values())
+                    if k not in index:
+                        index[k] = len(table)
+                        table.append(s)
+                    ref.append(index[k])
+                lists.append(ref)
+            out["sources"] = table
+            c["sources"] = lists
+        elif key in _DICT_FIELDS:
+            distinct: dict = {}
+            c[key] = {"values": None, "index": [distinct.setdefault(v, len(distinct))
+                                                 for v in values]}
+            c[key]["values"] = list(distinct)
+        else:
+            c[key] = values
+    out["shapes"] = data["shapes"]
+    return out
 
 
 def _rounded(geo: dict) -> dict:

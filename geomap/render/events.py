@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
+
 from ..schema import GEO_PRECISIONS
-from .assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS, json_blob
-from .data import events_payload
+from .assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS, RawElement, json_blob, safe_json
+from .data import compact_payload, events_payload
+
+#: From this many events on, the data goes into the page as compressed columns.
+COMPACT_FROM = 5000
 from .feature import Feature
 from .palette import type_table
 
@@ -23,16 +29,24 @@ class EventLayer(Feature):
     province_radius : float
         Metres of the uncertainty circle of province-level events when no
         province shape is available.
+    compact : bool, optional
+        Put the events into the page as gzip-compressed columns (base64)
+        instead of one readable JSON object per event; the browser inflates
+        them with ``DecompressionStream``. Default: from
+        :data:`COMPACT_FROM` events on, where it makes the page ~5x smaller
+        (see ``geomap bench``).
     """
 
     feature = "events"
     script_file = "events.js"
 
     def __init__(self, gdf, *, title: str = "", subtitle: str = "",
-                 cluster_radius: int = 40, province_radius: float = 60000, select_zoom: int = 9):
+                 cluster_radius: int = 40, province_radius: float = 60000, select_zoom: int = 9,
+                 compact: bool | None = None):
         super().__init__(clusterRadius=cluster_radius, provinceRadius=province_radius,
                          selectZoom=select_zoom)
-        self.payload = events_payload(gdf)
+        self.compact = len(gdf) >= COMPACT_FROM if compact is None else bool(compact)
+        self.payload = compact_payload(gdf) if self.compact else events_payload(gdf)
         self.config = {
             "title": title, "subtitle": subtitle, "types": type_table(),
             "precisions": {str(k): v for k, v in GEO_PRECISIONS.items()},
@@ -45,4 +59,12 @@ class EventLayer(Feature):
         return [MARKERCLUSTER_CSS]
 
     def data_elements(self):
-        return [("geomap_data", json_blob("geomap-data", {"config": self.config, **self.payload}))]
+        data = {"config": self.config, **self.payload}
+        if not self.compact:
+            return [("geomap_data", json_blob("geomap-data", data))]
+        # mtime=0: the same events give the same page, byte for byte
+        packed = gzip.compress(safe_json(data).encode("utf-8"), compresslevel=6, mtime=0)
+        text = base64.b64encode(packed).decode("ascii")  # no <, >, & by construction
+        return [("geomap_data", RawElement(
+            '<script type="application/octet-stream" id="geomap-data" '
+            f'data-encoding="gzip-base64-json">{text}</script>'))]

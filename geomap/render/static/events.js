@@ -120,6 +120,9 @@
     var markers = {};
     /* readers who ask for less motion get jumps instead of flights */
     var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    /* markercluster adds large sets in chunks (the page stays responsive);
+       'rendered' tells when the last chunk of a filter change is on the map:
+       the signal tests and the benchmark wait for. */
     var cluster = L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
@@ -151,6 +154,23 @@
       });
       markers[ev.uid] = m;
     });
+    /* markercluster computes its cluster bounds only once a chunked load
+       is complete; a pan or zoom before that (the side panel resizing the
+       map, a reader who is quick) makes it throw. Hold those until the load
+       is in, then let it catch up. */
+    var held = {};
+    ['_moveEnd', '_zoomEnd'].forEach(function (name) {
+      var orig = cluster[name];
+      cluster[name] = function () {
+        if (loading) { held[name] = orig; return; }
+        return orig.apply(cluster, arguments);
+      };
+    });
+    function release() {
+      ['_zoomEnd', '_moveEnd'].forEach(function (name) {
+        if (held[name]) { var f = held[name]; held[name] = null; f.call(cluster); }
+      });
+    }
     cluster.addTo(map);
     uncertainty.addTo(map);
     G.layersControl().addOverlay(uncertainty, 'Uncertainty of province-level events');
@@ -174,18 +194,76 @@
       }
     }
 
-    G.on('filter', function () {
-      cluster.clearLayers();
-      uncertainty.clearLayers();
-      var layers = G.visible.map(function (ev) {
-        if (ev.gp === 3) uncertainty.addLayer(areaOf(ev));
-        return markers[ev.uid];
-      });
-      cluster.addLayers(layers);
-    });
+    /* Filter changes move only the difference in or out of the cluster
+     * (a type toggle at 100k events touches a fifth of the markers, not all
+     * of them). markercluster cannot cancel a chunked load, and clearing it
+     * mid-load breaks it, so a change that comes while chunks are still
+     * going in waits and then applies the latest filters. */
+    var onMap = [];          /* markers now in the cluster */
+    var stamp = 0;
+    var loading = false;
+    var again = false;
+    var afterLoad = null;
 
-    G.on('select', function (ev, o) {
+    function loaded() {
+      loading = false;
+      release();
+      if (again) { again = false; sync(); return; }
+      G.rendered = true;
+      if (!G.timing.rendered) G.timing.rendered = performance.now();
+      document.documentElement.setAttribute('data-geomap-rendered', String(onMap.length));
+      G.emit('rendered', onMap.length);
+      if (afterLoad) { var f = afterLoad; afterLoad = null; f(); }
+    }
+    /* markercluster reports the last chunk before it computes the bounds
+       and draws the clusters; 'rendered' comes after that. */
+    cluster.options.chunkProgress = function (done, total) {
+      if (done >= total && loading) setTimeout(loaded, 0);
+    };
+
+    function sync() {
+      if (loading) { again = true; return; }
+      G.rendered = false;
+      stamp += 1;
+      uncertainty.clearLayers();
+      var add = [];
+      var keep = [];
+      var i, m;
+      for (i = 0; i < G.visible.length; i++) {
+        var ev = G.visible[i];
+        m = markers[ev.uid];
+        m._gmStamp = stamp;
+        if (ev.gp === 3) uncertainty.addLayer(areaOf(ev));
+        if (!m._gmOn) add.push(m);
+      }
+      var remove = [];
+      for (i = 0; i < onMap.length; i++) {
+        m = onMap[i];
+        if (m._gmStamp === stamp) keep.push(m); else { remove.push(m); m._gmOn = false; }
+      }
+      if (remove.length && remove.length >= keep.length) {
+        /* mostly new: rebuilding beats removing one by one */
+        cluster.clearLayers();
+        add = add.concat(keep);
+        onMap = add.slice();
+      } else {
+        if (remove.length) cluster.removeLayers(remove);
+        onMap = keep.concat(add);
+      }
+      for (i = 0; i < add.length; i++) add[i]._gmOn = true;
+      loading = true;
+      if (!cluster._map) { cluster.addLayers(add); loaded(); return; }
+      cluster.addLayers(add);  /* calls chunkProgress when the last chunk is in */
+    }
+    G.on('filter', sync);
+
+    G.on('select', function show(ev, o) {
       if (o.fromMap) return;
+      if (loading) {
+        /* the marker may still be on its way into the cluster */
+        afterLoad = function () { if (G.selected === ev.uid) show(ev, o); };
+        return;
+      }
       var m = markers[ev.uid];
       if (!cluster.hasLayer(m)) return;
       showShape(ev);

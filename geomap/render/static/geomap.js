@@ -193,9 +193,65 @@
 
   /* ---- start --------------------------------------------------------------- */
 
+  /* Large maps carry their events gzip-compressed (base64) as columns
+   * (render/data.py compact_payload); small ones as readable JSON. */
+  function inflate(b64) {
+    var bin = atob(b64.replace(/\s+/g, ''));
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text();
+  }
+
+  /* Columns back into the event objects the features use (same keys as the
+   * readable payload); sources are shared objects from one table. */
+  function expand(data) {
+    var c = data.columns, n = data.n, table = data.sources || [];
+    var keys = Object.keys(c).filter(function (k) { return k !== 'uid'; });
+    var uids = c.uid || {};
+    var events = new Array(n);
+    for (var i = 0; i < n; i++) events[i] = {};
+    keys.forEach(function (k) {
+      var col = c[k], j;
+      if (k === 'sources') {
+        for (j = 0; j < n; j++) {
+          events[j].sources = col[j].map(function (s) { return table[s]; });
+        }
+      } else if (col && !Array.isArray(col)) {
+        var values = col.values, index = col.index;
+        for (j = 0; j < n; j++) events[j][k] = values[index[j]];
+      } else {
+        for (j = 0; j < n; j++) events[j][k] = col[j];
+      }
+    });
+    for (var j = 0; j < n; j++) events[j].uid = uids[j] || events[j].id;
+    return {config: data.config, shapes: data.shapes, events: events};
+  }
+
+  G.timing = {};
   function start() {
-    if (G.ready || !pending.length) return;
-    var data = G.readJSON('geomap-data') || {events: [], shapes: [], config: {}};
+    if (G.ready || G._starting || !pending.length) return;
+    var node = document.getElementById('geomap-data');
+    G.timing.start = performance.now();
+    if (node && node.getAttribute('data-encoding') === 'gzip-base64-json') {
+      if (typeof DecompressionStream === 'undefined') {
+        document.body.appendChild(G.el('p', 'geomap-error',
+          'This browser cannot unpack the map data (it needs DecompressionStream); ' +
+          'please open the map in a current browser.'));
+        return;
+      }
+      G._starting = true;
+      inflate(node.textContent).then(function (text) {
+        G.timing.inflated = performance.now();
+        run(expand(JSON.parse(text)));
+      });
+      return;
+    }
+    run(G.readJSON('geomap-data') || {events: [], shapes: [], config: {}});
+  }
+
+  function run(data) {
+    G.timing.parsed = performance.now();
     G.map = pending[0][1];
     G.config = data.config || {};
     G.types = G.config.types || [];
@@ -226,6 +282,7 @@
     G.apply();
     G.emit('start');
     G.ready = true;
+    G.timing.ready = performance.now();
     document.documentElement.setAttribute('data-geomap-ready', '1');
   }
 

@@ -1,0 +1,149 @@
+"""The benchmark at tiny sizes: synthetic inputs, capped child processes, the compact page, one run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from geomap.bench import synth
+from geomap.bench.measure import fit_exponent, python_argv, run_capped
+from geomap.events import load_events
+from geomap.schema import EVENT_TYPES
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for conftest_render
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_synthetic_events_are_valid_deterministic_and_cover_every_type(tmp_path):
+    ev, src = synth.write_dataset(tmp_path / "a", 300)
+    es = load_events(ev, src)
+    assert len(es.events) == 300
+    assert not es.report.problems
+    assert {e.event_type for e in es.events} == set(EVENT_TYPES)
+    notes = [len(e.note) for e in es.events]
+    assert 150 <= sum(notes) / len(notes) <= 260  # popups of ~200 characters
+    assert all(e.sources for e in es.events)
+    # some rows carry jittered coordinates, others only a place name to geocode
+    assert any(e.latitude is None for e in es.events)
+    assert any(e.latitude is not None for e in es.events)
+    ev2, _ = synth.write_dataset(tmp_path / "b", 300)
+    assert ev.read_bytes() == ev2.read_bytes()
+
+
+def test_synthetic_corpus_has_the_size_asked_and_yields_drafts(tmp_path):
+    files, nbytes = synth.write_corpus(tmp_path, 0.02)
+    assert 20_000 <= nbytes < 26_000
+    assert len(list(tmp_path.glob("*.md"))) == files
+    from geomap.extract import extract_texts
+    from geomap.geocoders import default_chain
+
+    drafts = extract_texts(synth.synth_texts(0.005), default_chain())
+    assert drafts and all(d.location for d in drafts)
+
+
+def test_run_capped_reports_json_peak_memory_and_caps(tmp_path):
+    ok = run_capped(
+        [sys.executable, "-c", "import json; b = bytearray(30_000_000); print(json.dumps({'n': 1}))"],
+        30)
+    assert ok.status == "ok" and ok.result == {"n": 1}
+    assert ok.peak_mb >= 30
+    capped = run_capped([sys.executable, "-c", "import time; time.sleep(30)"], 1.0)
+    assert capped.status == "capped" and capped.seconds < 10
+    failed = run_capped([sys.executable, "-c", "raise SystemExit(3)"], 10)
+    assert failed.status == "failed" and failed.returncode == 3
+
+
+def test_fit_exponent():
+    assert fit_exponent([1_000, 10_000, 100_000], [0.5, 5, 50]) == pytest.approx(1.0)
+    assert fit_exponent([1, 10], [1, 100]) == pytest.approx(2.0)
+
+
+def _expand(data: dict) -> list[dict]:
+    """Python mirror of geomap.js expand(): compact columns -> event dicts."""
+    c, n = data["columns"], data["n"]
+    out = [{} for _ in range(n)]
+    for key, col in c.items():
+        if key == "uid":
+            continue
+        for i in range(n):
+            if key == "sources":
+                out[i][key] = [data["sources"][j] for j in col[i]]
+            elif isinstance(col, dict):
+                out[i][key] = col["values"][col["index"][i]]
+            else:
+                out[i][key] = col[i]
+    for i in range(n):
+        out[i]["uid"] = c["uid"].get(str(i), out[i]["id"])
+    return out
+
+
+def test_compact_payload_holds_the_same_events():
+    from conftest_render import make_gdf
+    from geomap.render.data import compact_payload, events_payload
+
+    gdf = make_gdf()
+    plain = events_payload(gdf)
+    compact = compact_payload(gdf)
+    assert compact["shapes"] == plain["shapes"]
+    assert _expand(json.loads(json.dumps(compact))) == json.loads(json.dumps(plain["events"]))
+
+
+def test_compact_page_is_gzip_base64_and_escaped():
+    import base64
+    import gzip
+    import re
+
+    from conftest_render import event, frame
+    from geomap.render import build_map, render_html
+
+    hostile = "</script><!--<script>x</script>\u2028 & {{7*7}}"
+    html = render_html(build_map(frame([event("E1", "talks", "2024-01-01", "Kabul",
+                                              note=hostile)]), compact=True))
+    m = re.search(r'<script type="application/octet-stream" id="geomap-data" '
+                  r'data-encoding="gzip-base64-json">([A-Za-z0-9+/=]+)</script>', html)
+    data = json.loads(gzip.decompress(base64.b64decode(m.group(1))))
+    assert _expand(data)[0]["note"] == hostile
+    assert hostile not in html and "{{7*7}}" not in html
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_compact_page_in_chromium_has_every_marker_and_filters(tmp_path):
+    pytest.importorskip("playwright.sync_api")
+    from conftest_render import make_gdf
+    from geomap.render import build_map, save_html
+
+    gdf = make_gdf()
+    page = save_html(build_map(gdf, compact=True), tmp_path / "map.html")
+    run = run_capped(python_argv("geomap.bench.browser", page, "--timeout", "30"), 60)
+    assert run.ok, run.stderr_tail
+    r = run.result
+    top = gdf.event_type.value_counts()
+    assert r["events"] == r["markers"] == len(gdf)
+    assert r["visible_after_toggle"] == len(gdf) - top.max()
+    assert r["blocked_requests"] == 0 and not r["page_errors"]
+
+
+def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
+    from geomap.bench import Caps, run_bench
+
+    browser = CHROMIUM.exists()
+    results = run_bench(tmp_path / "out", sizes=(50,), baseline_sizes=(50,), corpus_mb=(0.02,),
+                        browser=browser, caps=Caps(build=60, baseline_build=60, browser=45,
+                                                   extract=60, budget=240),
+                        workdir=tmp_path / "work")
+    data = json.loads((tmp_path / "out" / "bench.json").read_text())
+    assert data["machine"]["cores"] >= 1 and data["machine"]["python"]
+    case = data["maps"][0]
+    assert case["geomap"]["status"] == "ok" and case["geomap"]["html_mb"] > 0
+    assert case["baseline"]["status"] == "ok" and case["baseline"]["build_s"] > 0
+    if browser:
+        assert case["geomap"]["markers"] == 50
+        assert case["geomap"]["ready_s"] > 0 and case["baseline"]["ready_s"] > 0
+    assert data["extraction"][0]["status"] == "ok" and data["extraction"][0]["mb_per_s"] > 0
+    assert data["gazetteer"]["found"] == "Torkham"
+    assert {t["target"] for t in data["targets"]} and "| events |" in results["markdown"]
+    assert (tmp_path / "out" / "bench.md").read_text() == results["markdown"]
