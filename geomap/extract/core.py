@@ -19,7 +19,7 @@ from ..articles import Article, iter_articles
 from ..geocoders.base import Place
 from ..report import Report
 from .actors import find_actors
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, published_fallback
 from .numbers import Casualties, find_casualties
 from .places import Mention, PlaceFinder, country_hints
 from .sentences import clean_text, split_sentences
@@ -30,6 +30,15 @@ REGION = ("AF", "PK", "")
 #: the last crossing named, else the border as a whole.
 BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortification")
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+#: "militants have carried out attacks": a standing pattern, not an incident.
+_GENERIC_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:carried\s+out|staged|launched|conducted|mounted|"
+                              r"been\s+(?:carrying\s+out|staging|launching))\b", re.I)
+#: A place after these words is what talks are about, not where they are held.
+_TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
+                           r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
+                           r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: "met officials there": the place of the sentence before.
+_THERE = re.compile(r"\bthere\b", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
 
@@ -57,6 +66,9 @@ class DraftEvent:
     #: Internal: sentence indexes, the date object, talks round over.
     sentences: list[int] = field(default_factory=list)
     date: DateMention | None = None
+    #: How the date was found: 0 in the sentence, 1 in the sentence of a weak
+    #: trigger, 2 carried from a sentence before, 3 the published date.
+    date_rank: int = 0
     ended: bool = False
     doc_ids: list[str] = field(default_factory=list)
 
@@ -92,6 +104,8 @@ class _Context:
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
     #: Every place the article names, for turning "talks in Turkey" into the city.
     venues_all: list[Place] = field(default_factory=list)
+    #: Sentence index and date of the last dated event of each type.
+    type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -162,15 +176,41 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
-def _pick_date(dates: list[DateMention], triggers: list[Trigger],
-               clause: tuple[int, int] | None = None) -> DateMention | None:
-    """The date nearest to the triggers, preferring one in the trigger's clause."""
+#: A relative clause between a trigger and a date: the date may belong to
+#: the event the clause describes.
+_RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
+
+
+def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
+               clause: tuple[int, int] | None = None,
+               others: list[Trigger] | None = None) -> DateMention | None:
+    """The date of an event whose ``triggers`` are in ``sentence``.
+
+    A date in the trigger's own clause wins. Otherwise the nearest date,
+    except one that sits in a relative clause describing an event of another
+    type ("talks to calm hostilities that flared earlier this month").
+    """
     usable = [d for d in dates if not d.statement]
+    inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
+    if inside:
+        usable = inside
+    elif others:
+        spans_o = [(t.start, t.end) for t in others]
+        keep = []
+        for d in usable:
+            near_t = min(_distance((d.start, d.end), (t.start, t.end)) for t in triggers)
+            near_o = min(_distance((d.start, d.end), s) for s in spans_o)
+            lo = min(min(t.end for t in triggers), d.end)
+            hi = max(max(t.start for t in triggers), d.start)
+            # The date follows another event's noun closely ("clashes earlier
+            # in the month") or sits in a relative clause about it.
+            between = any(lo <= o.start and o.end <= hi for o in others)
+            if near_o < near_t and (_RELATIVE.search(sentence[lo:hi]) or (between and near_o <= 20)):
+                continue
+            keep.append(d)
+        usable = keep
     if not usable:
         return None
-    if clause is not None:
-        inside = [d for d in usable if clause[0] <= d.start < clause[1]]
-        usable = inside or usable
     spans = [(t.start, t.end) for t in triggers]
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
@@ -220,7 +260,7 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     for idx, sentence in items:
         drafts.extend(_sentence_events(article, idx, sentence, found[idx], finder, ctx,
                                        doc_actors, missed))
-    merged = _merge_within(drafts)
+    merged = _merge_within(drafts, article.published)
     if unlocated is not None:
         # A headline without a place is not lost when the body locates its type.
         located = {d.event_type for d in merged}
@@ -266,12 +306,26 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
                 unlocated.append((article.doc_id, etype, sentence))
             continue
         clause = _clause_of(spans, trigs[0].start)
-        date = _pick_date(dates, trigs, clause)
+        others = [t for t in triggers if t.event_type != etype]
+        date = _pick_date(sentence, dates, trigs, clause, others)
         carried = False
-        if date is None:
-            recent = [d for i, d in ctx.dates if 0 < _gap(idx, i) <= 2]
-            if recent:
+        ended = any(t.ended for t in trigs)
+        if date is None and not ended:
+            # A finished round with no date of its own is background: it
+            # does not borrow the date of the sentences around it.
+            # The date of the last event of this type two sentences back at
+            # most; another type's date only from the sentence just before
+            # ("Clashes erupted on Sunday. The crossing was shut."), and not
+            # a start derived from a duration ("closed for two weeks").
+            same = ctx.type_dates.get(etype)
+            recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"]
+            if same is not None and 0 < _gap(idx, same[0]) <= 2:
+                date, carried = same[1], True
+            elif recent:
                 date, carried = recent[-1], True
+        if (date is None and etype in VIOLENT and not mentions_specific(mentions)
+                and _GENERIC_PERFECT.search(sentence)):
+            continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
         if etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs):
             sub = "reopening"
@@ -299,8 +353,11 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
                 source_publisher=article.source,
                 source_published=article.published.isoformat() if article.published else "",
                 source_url=article.url, sentences=[idx], date=date,
-                ended=any(t.ended for t in trigs)))
+                date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
+                ended=ended))
             ctx.by_type[etype] = place
+            if date is not None:
+                ctx.type_dates[etype] = (idx, date)
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
@@ -308,6 +365,11 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
     if usable_dates:
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+def mentions_specific(mentions) -> bool:
+    """Does the sentence name a place of its own (not just "the border")?"""
+    return any(m.role == "place" and m.place is not None for m in mentions)
 
 
 def _gap(idx: int, earlier: int) -> int:
@@ -319,7 +381,15 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
     candidates = [m for m in mentions if m.place is not None]
+    anaphoric = any(t.anaphoric for t in trigs)
+    if anaphoric and etype in ctx.by_type and not mentions_specific(mentions):
+        # "the closure", "these airstrikes": the incident already reported.
+        return [(ctx.by_type[etype], False)]
     if etype == "talks":
+        candidates = [m for m in candidates if m.role != "border"
+                      and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60):m.start])]
+        if not candidates and ctx.venues and any(_THERE.search(sentence[t.end:]) for t in trigs):
+            return [(ctx.venues[-1], False)]
         # "talks in Turkey" names a venue; "mediated by Qatar and Turkey" does not.
         countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")
                      and _VENUE_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
@@ -348,7 +418,9 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
     if etype == "talks":
-        return [(ctx.venues[-1], False)] if ctx.venues else []
+        # The border as a whole is never a venue.
+        venues = [v for v in ctx.venues if v.kind != "border"]
+        return [(venues[-1], False)] if venues else []
     if etype in BORDER_TYPES:
         if crossing is not None:
             return [(crossing, False)]
@@ -359,17 +431,20 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
 
 # ------------------------------------------------------------------ merging
 
-def _date_key(d: DateMention | None) -> tuple:
+def _date_key(ev: DraftEvent) -> tuple:
+    """Which date of two mentions of one incident to keep: found in the
+    sentence before carried, carried before the published date; then the
+    more precise; then the earlier."""
+    d = ev.date
     if d is None:
-        return (9, dt.date.max)
-    rank = 3 if d.start < 0 else _PRECISION_RANK.get(d.precision, 3)
-    return (rank, d.date)
+        return (9, 9, dt.date.max)
+    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), d.date)
 
 
 def _absorb(into: DraftEvent, other: DraftEvent) -> None:
     into.sentences.extend(other.sentences)
-    if _date_key(other.date) < _date_key(into.date):
-        into.date = other.date
+    if _date_key(other) < _date_key(into):
+        into.date, into.date_rank = other.date, other.date_rank
     for attr in ("fatalities", "injuries"):
         a, b = getattr(into, attr), getattr(other, attr)
         if b is not None and (a is None or b > a):
@@ -390,8 +465,11 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
-def _merge_within(drafts: list[DraftEvent]) -> list[DraftEvent]:
-    """One event per (type, place); talks split into rounds by date."""
+def _merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
+    """One event per (type, place); talks split into rounds by date.
+
+    Events still without a date get ``published`` at week precision.
+    """
     merged: list[DraftEvent] = []
     for d in drafts:
         target = None
@@ -415,6 +493,10 @@ def _merge_within(drafts: list[DraftEvent]) -> list[DraftEvent]:
     merged = [m for m in merged
               if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     for m in merged:
+        if m.date is None and published is not None:
+            # Undated: the published date, a week wide, and less confidence.
+            m.date, m.date_rank = published_fallback(published), 3
+            m.confidence -= 0.1
         _finish(m)
     return merged
 

@@ -96,7 +96,7 @@ _BORDER_PHRASES = re.compile(
     r"(?:the|their|its)\s+(?:border|frontier|boundary)\s+(?:between|with)\b|"
     r"border\s+crossings\b|crossings\s+(?:with|along|on)\s+(?:the\s+)?(?:border|afghanistan|pakistan)|"
     r"the\s+(?:border|frontier)(?=\s+(?:has|had|was|is|remains|remained|stays|stayed|will|between|itself)\b)|"
-    r"border\s+(?:posts|outposts|regions|areas)\b|cross-border)", re.I)
+    r"border\s+(?:regions|areas)\b|cross-border)", re.I)
 _BORDER_NOT = re.compile(r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I)
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"

@@ -118,6 +118,10 @@ _HABITUAL = re.compile(r"\b(?:are|is|were)\s+(?:\w+\s+)?(?:common|frequent|routi
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
+_ENDED_AFTER = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[“\"'‘]?(?:ended|concluded|failed|collapsed|broke\s+down)", re.I)
+#: A definite noun phrase refers back: "the closure", "these airstrikes",
+#: "the prolonged blockade", "the talks".
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: "border" or "cross-border" modifying the trigger: the incident is on the border.
 _BORDER_MOD = re.compile(r"\b(?:cross-border|border|frontier)\s+(?:\w+\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
@@ -136,6 +140,7 @@ class Trigger:
     weak: bool = False
     ended: bool = False        #: a past round of talks that is over
     border: bool = False       #: "border clashes": the incident is on the border
+    anaphoric: bool = False    #: "the closure", "these airstrikes": an incident named before
 
 
 def _window(sentence: str, start: int, words: int = 6) -> str:
@@ -194,10 +199,10 @@ def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
                 continue
             ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4))
                                               or _ENDED.match(m.group(0))
-                                              or re.match(r"\s+(?:ended|concluded|failed|collapsed)",
-                                                          sentence[m.end():]))
+                                              or _ENDED_AFTER.match(sentence[m.end():]))
             border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
                           or re.search(r"\bborder\b", m.group(0), re.I))
-            out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border))
+            anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
+            out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out
