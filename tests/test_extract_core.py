@@ -242,3 +242,40 @@ def test_odd_texts_never_raise(chain, text):
     except Exception as err:  # the article reader may refuse a text, nothing else may fail
         from geomap.exc import ArticleError
         assert isinstance(err, ArticleError), err
+
+
+# ------------------------------------------------- background and anaphora
+
+def test_background_mentions(run):
+    events = {(e.event_type, e.location): e for e in _of(run, "background")}
+    assert set(events) == {("border_closure", "Ghulam Khan"), ("trade_disruption", "Ghulam Khan"),
+                           ("talks", "Kabul"), ("talks", "Jalalabad")}
+    # "The closure has left ..." continues the closure; no second closure at the border
+    assert events[("border_closure", "Ghulam Khan")].event_date == "2024-12-02"
+    assert len(events[("border_closure", "Ghulam Khan")].sentences) == 3  # headline, two sentences
+    # "discuss the closure of Ghulam Khan": the topic, not the venue
+    assert events[("talks", "Kabul")].event_date == "2024-12-09"
+    # "met ... there": the place of the sentence before, with its date
+    assert events[("talks", "Jalalabad")].event_date == "2024-12-10"
+    # "Militants have carried out cross-border raids": a pattern, not an incident
+    assert not [e for e in _of(run, "background") if e.event_type == "armed_clash"]
+
+
+def test_undated_event_gets_the_published_week(chain):
+    (ev,) = extract_texts(["Hundreds of trucks were stranded at Torkham."], chain,
+                          published=dt.date(2024, 6, 5))
+    assert (ev.event_date, ev.date_precision, ev.date_rank) == ("2024-06-05", "week", 3)
+    assert ev.confidence < 0.9
+
+
+def test_own_date_beats_a_weak_or_carried_one(chain):
+    text = ("Delegations from both countries will meet in Doha on Thursday. "
+            "The Pakistani delegation arrived in Doha on Tuesday.")
+    events = [e for e in extract_texts([text], chain, published=dt.date(2025, 2, 11)) if e.event_type == "talks"]
+    assert [(e.location, e.event_date) for e in events] == [("Doha", "2025-02-13")]
+
+
+def test_talks_are_never_at_the_whole_border(chain):
+    text = "Officials from both sides held talks on easing tension along the border on Monday."
+    events = extract_texts([text], chain, published=dt.date(2025, 2, 11))
+    assert not [e for e in events if e.event_type == "talks"]

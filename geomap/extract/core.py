@@ -187,8 +187,9 @@ def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
     """The date of an event whose ``triggers`` are in ``sentence``.
 
     A date in the trigger's own clause wins. Otherwise the nearest date,
-    except one that sits in a relative clause describing an event of another
-    type ("talks to calm hostilities that flared earlier this month").
+    except one that belongs to an event of another type: in a relative
+    clause about it ("talks to calm hostilities that flared earlier this
+    month") or right after its noun.
     """
     usable = [d for d in dates if not d.statement]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
@@ -319,7 +320,8 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
             # a start derived from a duration ("closed for two weeks").
             same = ctx.type_dates.get(etype)
             recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"]
-            if same is not None and 0 < _gap(idx, same[0]) <= 2:
+            same_gap = _gap(idx, same[0]) if same is not None else 99
+            if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
@@ -381,6 +383,11 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
     candidates = [m for m in mentions if m.place is not None]
+    if crossing is not None:
+        # "trucks stranded on both sides of the border" of the crossing in
+        # context: the phrase gives the extent, not another place.
+        candidates = [m for m in candidates
+                      if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
     if anaphoric and etype in ctx.by_type and not mentions_specific(mentions):
         # "the closure", "these airstrikes": the incident already reported.
