@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 EPILOG = """Examples:
   geomap geocode "Spin Buldak"
@@ -43,5 +44,5 @@ def run(args) -> int:
         if place is None:
             status = 1
     for msg in chain.warnings:
-        print(f"warning: {msg}")
+        print(f"warning: {msg}", file=sys.stderr)
     return status

@@ -2,8 +2,10 @@
 
 Offline backends come first (regional gazetteer, GeoNames); the online one,
 when the user opted in, last. An online failure (timeout, HTTP error, rate
-limit) is recorded as a warning and the chain falls back to "not found"
-rather than aborting the run.
+limit) is recorded as a warning and the offline result stands (the name is
+then not found) rather than aborting the run. After
+:data:`MAX_FAILURES` failures in a row a backend is not asked again in this
+run, so a dead network costs seconds, not a timeout per place.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from .base import Geocoder, Place
 
 #: Countries preferred when a name is ambiguous: the region first.
 REGION_COUNTRIES: tuple[str, ...] = ("AF", "PK", "IR", "IN", "TJ", "UZ", "TM", "CN")
+#: Consecutive service failures after which a backend is left out for the run.
+MAX_FAILURES = 3
 
 
 class GeocoderChain(Geocoder):
@@ -21,19 +25,31 @@ class GeocoderChain(Geocoder):
     Parameters
     ----------
     geocoders : list of Geocoder
+    max_failures : int
+        Consecutive :class:`~geomap.exc.GeocoderServiceError` after which a
+        backend is skipped for the rest of the run.
 
     Attributes
     ----------
     warnings : list of str
-        Messages of online failures that were absorbed.
+        Messages of online failures that were absorbed, and of backends'
+        caches that could not be read or written.
     """
 
     name = "chain"
 
-    def __init__(self, geocoders: list[Geocoder]):
+    def __init__(self, geocoders: list[Geocoder], max_failures: int = MAX_FAILURES):
         self.geocoders = list(geocoders)
-        self.warnings: list[str] = []
+        self.max_failures = max_failures
+        self._warnings: list[str] = []
+        self._failures: dict[int, int] = {}
         self._memo: dict[tuple, Place | None] = {}
+
+    @property
+    def warnings(self) -> list[str]:
+        caches = [w for g in self.geocoders
+                  for w in getattr(getattr(g, "cache", None), "warnings", ())]
+        return caches + self._warnings
 
     def geocode(self, query, *, kind=None, countries=None):
         query = (query or "").strip()
@@ -43,7 +59,9 @@ class GeocoderChain(Geocoder):
         if key in self._memo:
             return self._memo[key]
         place = None
-        for geocoder in self.geocoders:
+        for i, geocoder in enumerate(self.geocoders):
+            if self._failures.get(i, 0) >= self.max_failures:
+                continue
             try:
                 # Without an explicit preference each backend ranks by its own
                 # rule (GeoNames: Afghanistan and Pakistan first, neighbours
@@ -51,8 +69,16 @@ class GeocoderChain(Geocoder):
                 # in India win over Doha, Qatar.
                 place = geocoder.geocode(query, kind=kind, countries=countries)
             except GeocoderServiceError as err:
-                self.warnings.append(f"{geocoder.name}: {err}; using the offline result")
+                n = self._failures[i] = self._failures.get(i, 0) + 1
+                # online backends come last: the offline answer was "not found"
+                self._warnings.append(f"{geocoder.name}: {err}; kept the offline result "
+                                      "(not found)")
+                if n >= self.max_failures:
+                    self._warnings.append(f"{geocoder.name}: {n} failures in a row; not asked "
+                                          "again in this run (offline backends only)")
                 place = None
+                continue
+            self._failures[i] = 0
             if place is not None:
                 break
         self._memo[key] = place

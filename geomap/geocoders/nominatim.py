@@ -49,6 +49,8 @@ class NominatimGeocoder(Geocoder):
     def __init__(self, cache: GeocodeCache | None = None, *, min_delay_seconds: float = 1.0,
                  timeout: float = 10.0, client=None, user_agent: str = USER_AGENT):
         self.cache = cache
+        self.timeout = timeout
+        self.min_delay_seconds = min_delay_seconds
         self.client = client or Nominatim(user_agent=user_agent, timeout=timeout)
         # RateLimiter wraps the call (geopy's way) instead of sleeps in a loop.
         self._geocode = RateLimiter(self.client.geocode, min_delay_seconds=min_delay_seconds,
@@ -64,14 +66,22 @@ class NominatimGeocoder(Geocoder):
                                 country_codes=[c.lower() for c in countries] if countries else None,
                                 language="en")
         except gexc.GeocoderTimedOut as err:
-            raise GeocoderTimedOut(f"Nominatim timed out for {query!r}: {err}") from err
+            raise GeocoderTimedOut(f"Nominatim did not answer within {self.timeout:g} s "
+                                   f"for {query!r}: {err}") from err
         except gexc.GeocoderRateLimited as err:
-            raise GeocoderRateLimited(f"Nominatim rate limit hit for {query!r}: {err}") from err
+            wait = f" (retry after {err.retry_after} s)" if getattr(err, "retry_after", None) else ""
+            raise GeocoderRateLimited(f"Nominatim refused {query!r}: too many requests"
+                                      f"{wait}: {err}") from err
         except gexc.GeocoderUnavailable as err:
-            raise GeocoderUnavailable(f"Nominatim unavailable for {query!r}: {err}") from err
+            raise GeocoderUnavailable(f"Nominatim cannot be reached for {query!r}: {err}") from err
         except gexc.GeopyError as err:
-            raise GeocoderServiceError(f"Nominatim failed for {query!r}: {err}") from err
-        place = None if loc is None else self._to_place(query, loc, kind)
+            raise GeocoderServiceError(f"Nominatim failed for {query!r} "
+                                       f"({type(err).__name__}): {err}") from err
+        try:
+            place = None if loc is None else self._to_place(query, loc, kind)
+        except (TypeError, ValueError, AttributeError) as err:
+            raise GeocoderServiceError(f"Nominatim gave an answer for {query!r} that "
+                                       f"cannot be used: {err}") from err
         if self.cache is not None:
             self.cache.put(key, place)
         return place
@@ -79,12 +89,15 @@ class NominatimGeocoder(Geocoder):
     def _to_place(self, query: str, loc, kind: str | None) -> Place:
         raw = getattr(loc, "raw", {}) or {}
         addr = raw.get("address", {}) or {}
+        lat, lon = float(loc.latitude), float(loc.longitude)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also rejects nan
+            raise ValueError(f"coordinates out of range: {lat}, {lon}")
         f_kind, precision = _ADDRESSTYPE_KIND.get(raw.get("addresstype", ""), ("town", 1))
         wanted = kind or wants_kind(query)
         if wanted == "province" and f_kind != "province":
             precision = max(precision, 3)
         return Place(
-            name=query.strip(), lat=float(loc.latitude), lon=float(loc.longitude),
+            name=query.strip(), lat=lat, lon=lon,
             kind=f_kind, country=(addr.get("country_code") or "").upper(),
             admin1=addr.get("state", "") or addr.get("province", ""),
             precision=precision, backend=self.name,

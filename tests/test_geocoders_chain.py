@@ -1,0 +1,118 @@
+"""The geocoder chain: first answer wins, online failures fall back to the
+offline result with a warning, a failing backend is left out after a few."""
+
+from __future__ import annotations
+
+import pytest
+from geopy import exc as gexc
+
+from geomap import exc
+from geomap.geocoders import GeocoderChain, GeocodeCache, default_chain
+from geomap.geocoders.base import Geocoder, Place
+from geomap.geocoders.nominatim import NominatimGeocoder
+
+
+class Scripted(Geocoder):
+    def __init__(self, name, answers=None, error=None):
+        self.name = name
+        self.answers = answers or {}
+        self.error = error
+        self.calls = []
+
+    def geocode(self, query, *, kind=None, countries=None):
+        self.calls.append(query)
+        if self.error is not None:
+            raise self.error
+        return self.answers.get(query)
+
+
+def place(name, backend):
+    return Place(name, 31.0, 66.0, backend=backend)
+
+
+def test_first_answer_wins_and_is_memoised():
+    a = Scripted("gazetteer", {"Torkham": place("Torkham", "gazetteer")})
+    b = Scripted("geonames", {"Torkham": place("Torkham", "geonames"), "Doha": place("Doha", "geonames")})
+    chain = GeocoderChain([a, b])
+    assert chain.geocode("Torkham").backend == "gazetteer"
+    assert chain.geocode("Doha").backend == "geonames"
+    assert chain.geocode("Doha").backend == "geonames"
+    assert b.calls == ["Doha"] and chain.backends == ["gazetteer", "geonames"]
+    assert chain.geocode("  ") is None and chain.geocode(None) is None
+
+
+@pytest.mark.parametrize("error", [
+    exc.GeocoderTimedOut("Nominatim did not answer"), exc.GeocoderRateLimited("429"),
+    exc.GeocoderUnavailable("down"), exc.GeocoderServiceError("HTTP 500"),
+])
+def test_online_failure_keeps_the_offline_result_with_a_warning(error):
+    offline = Scripted("gazetteer", {"Torkham": place("Torkham", "gazetteer")})
+    online = Scripted("nominatim", error=error)
+    chain = GeocoderChain([offline, online])
+    assert chain.geocode("Torkham").backend == "gazetteer"  # online never asked
+    assert chain.geocode("Unknown Hamlet") is None
+    assert chain.warnings == [f"nominatim: {error}; kept the offline result (not found)"]
+
+
+def test_a_failing_backend_is_left_out_after_three():
+    online = Scripted("nominatim", error=exc.GeocoderUnavailable("down"))
+    chain = GeocoderChain([Scripted("gazetteer"), online])
+    for i in range(6):
+        assert chain.geocode(f"Hamlet {i}") is None
+    assert len(online.calls) == 3
+    assert "3 failures in a row; not asked again" in chain.warnings[-1]
+
+
+def test_a_success_resets_the_failure_count():
+    class Flaky(Scripted):
+        def geocode(self, query, **kw):
+            self.calls.append(query)
+            if query.startswith("bad"):
+                raise exc.GeocoderTimedOut("slow")
+            return place(query, "nominatim")
+
+    online = Flaky("nominatim")
+    chain = GeocoderChain([online])
+    for q in ("bad1", "bad2", "good", "bad3", "bad4", "good2"):
+        chain.geocode(q)
+    assert online.calls[-1] == "good2"
+
+
+def test_other_errors_are_not_swallowed():
+    chain = GeocoderChain([Scripted("broken", error=RuntimeError("bug"))])
+    with pytest.raises(RuntimeError):
+        chain.geocode("x")
+
+
+def test_nominatim_errors_through_the_chain(tmp_path):
+    class Client:
+        calls = 0
+
+        def geocode(self, query, **kw):
+            Client.calls += 1
+            raise gexc.GeocoderTimedOut("timed out")
+
+    online = NominatimGeocoder(GeocodeCache(tmp_path / "n.json"), client=Client(),
+                               min_delay_seconds=0.0)
+    online._geocode._sleep = lambda s: None
+    chain = GeocoderChain([Scripted("gazetteer"), online])
+    assert chain.geocode("Far Hamlet") is None
+    assert "did not answer within 10 s for 'Far Hamlet'" in chain.warnings[0]
+    assert "kept the offline result" in chain.warnings[0]
+
+
+def test_cache_warnings_reach_the_chain(tmp_path):
+    bad = tmp_path / "nominatim.json"
+    bad.write_text("{not json")
+    online = NominatimGeocoder(GeocodeCache(bad), client=Scripted("fake"))
+    chain = GeocoderChain([Scripted("gazetteer"), online])
+    assert "is corrupt" in chain.warnings[0]
+
+
+def test_default_chain_is_offline(geomap_cache):
+    chain = default_chain()
+    assert chain.backends == ["gazetteer", "geonames"]
+    assert not any(isinstance(g, NominatimGeocoder) for g in chain.geocoders)
+    online = default_chain(online=True)
+    assert online.backends == ["gazetteer", "geonames", "nominatim"]
+    assert online.geocoders[-1].cache.path == geomap_cache / "nominatim.json"
