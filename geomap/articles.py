@@ -77,15 +77,21 @@ def decode_bytes(data: bytes, file: str = "") -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise ArticleError("binary file (NUL bytes); expected UTF-8 text", file=file)
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    else:
+        if not text.strip():  # e.g. only U+001C..U+001F or U+3000, blank as text
+            raise ArticleError("empty file (no text)", file=file)
+        return text, "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise ArticleError("not UTF-8 and no text encoding fits; save it as UTF-8", file=file)
     text = str(best)
+    if not text.strip():
+        raise ArticleError("empty file (no text)", file=file)
     # Control characters other than whitespace mean the guess decoded junk.
     junk = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
     if junk > 4:
@@ -206,7 +212,8 @@ def article_from_text(text: str, doc_id: str, path: str = "", line: int | None =
         where = line or _key_line(text, err.column, body_line)
         raise FrontMatterError(err.reason, file=path, line=where, column=err.column) from None
     if not body.strip():
-        raise ArticleError("article has front matter but no text", file=path, line=line)
+        what = "article has front matter but no text" if body != text else "article has no text"
+        raise ArticleError(what, file=path, line=line)
     return Article(doc_id=doc_id, text=body, title=title, source=source,
                    published=published, url=url, path=path, line=line)
 

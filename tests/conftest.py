@@ -8,9 +8,26 @@ from __future__ import annotations
 
 import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
+
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="geomap-hypothesis-")
+
+
+def pytest_configure(config):
+    # hypothesis keeps caches in ./.hypothesis even without an example
+    # database; tests must not write into the work tree.
+    try:
+        from hypothesis.configuration import set_hypothesis_home_dir
+    except ImportError:  # pragma: no cover - hypothesis is a test extra
+        return
+    set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
