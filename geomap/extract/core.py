@@ -253,7 +253,15 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
         for m in found[idx]:
             if m.place is not None and m.role == "place":
                 ctx.venues.append(m.place)
-    doc_actors = find_actors(article.title + " " + text)
+    whole = article.title + " " + text
+    cache: list[list[str]] = []
+
+    def doc_actors() -> list[str]:
+        # The article's actors, only when an event lacks a second party.
+        if not cache:
+            cache.append(find_actors(whole))
+        return cache[0]
+
     ctx.venues_all = list(ctx.venues)
     ctx.venues = []
     drafts: list[DraftEvent] = []
@@ -335,7 +343,7 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
         if etype == "trade_disruption":
             acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
         elif len(acts) < 2 and etype in ("talks", "armed_clash", "border_closure"):
-            acts = acts + [a for a in doc_actors if a not in acts and a in ("Pakistan", "Afghan Taliban")]
+            acts = acts + [a for a in doc_actors() if a not in acts and a in ("Pakistan", "Afghan Taliban")]
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1

@@ -34,6 +34,11 @@ COUNTRY_NAMES: dict[str, str] = {
     "turkmenistan": "TM", "russia": "RU", "united states": "US", "oman": "OM",
     "norway": "NO", "germany": "DE", "kazakhstan": "KZ", "egypt": "EG",
 }
+_COUNTRY_AUTOMATON = ahocorasick.Automaton()
+for _name in COUNTRY_NAMES:
+    _COUNTRY_AUTOMATON.add_word(_name, _name)
+_COUNTRY_AUTOMATON.make_automaton()
+_COUNTRY_GOV = re.compile(r"['’]s\s+(?:government|military|army|forces)")
 _COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(n) for n in COUNTRY_NAMES), key=len, reverse=True))
                          + r")\b(?!['’]s\s+(?:government|military|army|forces))", re.I)
 
@@ -106,6 +111,8 @@ _ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vita
 #: The same names recur in every article: fold each once.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
+#: Government, origin and hospital phrases before a name, in one scan.
+_NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Characters before a mention that the origin/government/hospital patterns read.
@@ -260,7 +267,8 @@ class PlaceFinder:
         hospital destinations and the second name of a twin crossing
         ("Spin Boldak, across from Chaman") are left out.
         """
-        if _CREDIT.search(sentence):
+        low = _lower_same_length(sentence)
+        if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
         dateline = _DATELINE.match(sentence)
         mentions: list[Mention] = []
@@ -277,13 +285,11 @@ class PlaceFinder:
                 continue
             if dateline and m.end <= dateline.end():
                 continue
-            if twin or _GOV_AFTER.match(after) or _GOV_BEFORE.search(before) \
-                    or _ORIGIN_BEFORE.search(before) or _HOSPITAL_BEFORE.search(before) \
+            if twin or _GOV_AFTER.match(after) or _NOT_EVENT_BEFORE.search(before) \
                     or _HOSPITAL_AFTER.match(after):
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
-        low = _lower_same_length(sentence)
         present = _FILTER.present(low)
         if self.border is not None and 0 in present:
             for b in _BORDER_PHRASES.finditer(sentence):
@@ -303,13 +309,12 @@ class PlaceFinder:
         for a in (_ANAPHOR.finditer(sentence) if 1 in present else ()):
             if not any(a.start() < x.end and x.start < a.end() for x in mentions):
                 mentions.append(Mention(a.start(), a.end(), a.group(0), "crossing_ref"))
-        for c in (_COUNTRY_RE.finditer(sentence) if 2 in present else ()):
-            if any(c.start() < x.end and x.start < c.end() for x in mentions):
+        for cs, ce, code in (_countries(sentence, low) if 2 in present else ()):
+            if any(cs < x.end and x.start < ce for x in mentions):
                 continue
-            if _GOV_AFTER.match(sentence[c.end():]):
+            if _GOV_AFTER.match(sentence[ce:]):
                 continue
-            mentions.append(Mention(c.start(), c.end(), c.group(0), "country",
-                                    country=COUNTRY_NAMES[c.group(0).lower()]))
+            mentions.append(Mention(cs, ce, sentence[cs:ce], "country", country=code))
         mentions.sort(key=lambda x: x.start)
         return mentions
 
@@ -348,8 +353,29 @@ class PlaceFinder:
 def country_hints(text: str) -> tuple[str, ...]:
     """ISO-2 codes of the countries named in ``text``, AF and PK first."""
     found = ["AF", "PK"]
-    for m in _COUNTRY_RE.finditer(text):
-        code = COUNTRY_NAMES[m.group(0).lower()]
+    for _, _, code in _countries(text, _lower_same_length(text)):
         if code not in found:
             found.append(code)
     return tuple(found)
+
+
+def _countries(text: str, low: str):
+    """``(start, end, code)`` of the country names in ``text`` (``low`` is
+    its same-length lower case): one Aho-Corasick pass, longest name at each
+    place, whole words only, not "Pakistan's government"."""
+    hits = []
+    for end, name in _COUNTRY_AUTOMATON.iter(low):
+        start = end - len(name) + 1
+        end += 1
+        if (start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
+            continue
+        hits.append((start, end, name))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    last = -1
+    for start, end, name in hits:
+        if start < last:
+            continue
+        if _COUNTRY_GOV.match(text, end):
+            continue
+        last = end
+        yield start, end, COUNTRY_NAMES[name]

@@ -143,17 +143,24 @@ class Trigger:
     anaphoric: bool = False    #: "the closure", "these airstrikes": an incident named before
 
 
-def _window(sentence: str, start: int, words: int = 6) -> str:
+def _window(sentence: str, start: int, words: int = 6, breaks: list[int] | None = None) -> str:
     """The words before ``start``, cut at the last clause break.
 
     Only the last 120 characters are read: six words fit in them, and the
-    scan stays short on long sentences.
+    scan stays short on long sentences. ``breaks`` (ends of the clause
+    breaks of ``sentence``, see :func:`_breaks`) saves a scan per call.
     """
-    before = sentence[max(0, start - 120):start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
+    lo = max(0, start - 120)
+    if breaks is None:
+        breaks = _breaks(sentence)
+    cut = max((b for b in breaks if b <= start), default=0)
+    before = sentence[max(lo, cut):start]
     return " ".join(before.split()[-words:])
+
+
+def _breaks(sentence: str) -> list[int]:
+    """End offsets of the clause breaks of ``sentence``."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
 
 
 def is_habitual(sentence: str) -> bool:
@@ -176,6 +183,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
     habitual = None
+    breaks = None
     present = _FILTER.present(sentence.lower()) if prefilter else range(len(_COMPILED))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
@@ -186,18 +194,20 @@ def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
-            window = _window(sentence, m.start())
+            if breaks is None:
+                breaks = _breaks(sentence)
+            window = _window(sentence, m.start(), 6, breaks)
             if _ACCUSATION.search(window):
                 continue
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence)
                 if (habitual or _DENIAL.search(window) or _IRREALIS.search(window)
-                        or _NEGATION.search(_window(sentence, m.start(), 3))):
+                        or _NEGATION.search(_window(sentence, m.start(), 3, breaks))):
                     continue
-            elif _IRREALIS_TALKS.search(_window(sentence, m.start(), 4)):
+            elif _IRREALIS_TALKS.search(_window(sentence, m.start(), 4, breaks)):
                 continue
-            ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4))
+            ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4, breaks))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence[m.end():]))
             border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
