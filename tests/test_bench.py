@@ -89,7 +89,11 @@ def test_compact_payload_holds_the_same_events():
     plain = events_payload(gdf)
     compact = compact_payload(gdf)
     assert compact["shapes"] == plain["shapes"]
-    assert _expand(json.loads(json.dumps(compact))) == json.loads(json.dumps(plain["events"]))
+    def by_uid(events):
+        return sorted(events, key=lambda e: e["uid"])
+    # the compact payload comes in the page's order (start date, uid)
+    assert by_uid(_expand(json.loads(json.dumps(compact)))) == by_uid(
+        json.loads(json.dumps(plain["events"])))
 
 
 def test_compact_page_is_gzip_base64_and_escaped():
@@ -124,6 +128,28 @@ def test_compact_page_in_chromium_has_every_marker_and_filters(tmp_path):
     top = gdf.event_type.value_counts()
     assert r["events"] == r["markers"] == len(gdf)
     assert r["visible_after_toggle"] == len(gdf) - top.max()
+    assert r["blocked_requests"] == 0 and not r["page_errors"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_grid_engine_page_filters_and_opens_a_shared_place_popup(tmp_path):
+    pytest.importorskip("playwright.sync_api")
+    from conftest_render import make_gdf
+    from geomap.render import build_map, save_html
+
+    gdf = make_gdf()
+    # an event at Torkham, a place many events share: the grid must spread them
+    uid = gdf[gdf.location == "Torkham"].event_id.iloc[-1]
+    assert (gdf.location == "Torkham").sum() > 1
+    page = save_html(build_map(gdf, compact=True, engine="grid"), tmp_path / "map.html")
+    run = run_capped(python_argv("geomap.bench.browser", page, "--timeout", "30",
+                                 "--select", uid), 60)
+    assert run.ok, run.stderr_tail
+    r = run.result
+    assert r["engine"] == "grid"
+    assert r["events"] == r["markers"] == len(gdf)
+    assert r["visible_after_toggle"] == len(gdf) - gdf.event_type.value_counts().max()
+    assert r["select_opened"] and r["selected"] == uid
     assert r["blocked_requests"] == 0 and not r["page_errors"]
 
 

@@ -34,6 +34,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 # Runs in the page: resolves with the milliseconds from calling ``fn`` until
 # geomap signals 'rendered' and the next frame is painted.
+# ``ms`` stops at the next animation frame (the map's new state is ready to
+# be painted); ``painted_ms`` one frame later (that frame has been painted).
 _TIMED_GEOMAP = """async (patch) => {
   const G = window.geomap;
   return await new Promise((resolve) => {
@@ -42,11 +44,28 @@ _TIMED_GEOMAP = """async (patch) => {
     G.on('rendered', () => {
       if (done) return;
       done = true;
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve({
-        ms: performance.now() - t0, visible: G.visible.length})));
+      requestAnimationFrame(() => {
+        const ms = performance.now() - t0;
+        requestAnimationFrame(() => resolve({
+          ms: ms, painted_ms: performance.now() - t0, visible: G.visible.length}));
+      });
     });
     G.setFilter(patch);
   });
+}"""
+
+# Select an event from the list the way a reader does; resolves when its
+# popup is open (the grid and markercluster both zoom or spiderfy to it).
+_SELECT = """async (uid) => {
+  const G = window.geomap;
+  const t0 = performance.now();
+  G.select(uid);
+  for (let i = 0; i < 200; i++) {
+    const box = document.querySelector('.leaflet-popup .geomap-popup');
+    if (box && box.getAttribute('data-uid') === uid) return {ms: performance.now() - t0, ok: true};
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return {ms: performance.now() - t0, ok: false};
 }"""
 
 _READY_GEOMAP = """async () => {
@@ -54,7 +73,7 @@ _READY_GEOMAP = """async () => {
   await new Promise((resolve) => {
     if (G.rendered) resolve(); else G.on('rendered', () => resolve());
   });
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise((r) => requestAnimationFrame(r));
   return {ms: performance.now(), events: G.events.length,
           markers: Object.values(G.markerCounts(true)).reduce((a, b) => a + b, 0)};
 }"""
@@ -63,7 +82,7 @@ _READY_FOLIUM = """async () => {
   if (document.readyState !== 'complete') {
     await new Promise((r) => window.addEventListener('load', r, {once: true}));
   }
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise((r) => requestAnimationFrame(r));
   return {ms: performance.now()};
 }"""
 
@@ -76,8 +95,10 @@ _TOGGLE_FOLIUM = """async () => {
   const g = groups[0];
   const t0 = performance.now();
   map.removeLayer(g);
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return {ms: performance.now() - t0, groups: groups.length, hidden: g.getLayers().length};
+  const ms = await new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));
+  await new Promise((r) => requestAnimationFrame(r));
+  return {ms: ms, painted_ms: performance.now() - t0, groups: groups.length,
+          hidden: g.getLayers().length};
 }"""
 
 
@@ -103,8 +124,14 @@ def _date_window(page) -> tuple[str, str]:
             page.evaluate(f"() => geomap.dayStr({hi - span // 4})"))
 
 
-def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000) -> dict:
-    """Open ``path`` in a fresh context of ``browser`` and time it (see module doc)."""
+def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
+                 select: int | str | None = None) -> dict:
+    """Open ``path`` in a fresh context of ``browser`` and time it (see module doc).
+
+    ``select``: also pick the visible event at this position (or this uid)
+    the way the side list does and check that its popup opens
+    (``select_opened``).
+    """
     blocked: list[str] = []
     errors: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -142,18 +169,26 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000) -> d
                 "() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"), 1)
             top, others = _most_frequent_type(page)
             r = page.evaluate(_TIMED_GEOMAP, {"types": others})
-            out.update(type_toggle_ms=round(r["ms"], 1), toggled_type=top,
-                       visible_after_toggle=r["visible"])
+            out.update(type_toggle_ms=round(r["ms"], 1), type_toggle_painted_ms=round(
+                r["painted_ms"], 1), toggled_type=top, visible_after_toggle=r["visible"])
             page.evaluate(_TIMED_GEOMAP, {"reset": True})
             a, b = _date_window(page)
             r = page.evaluate(_TIMED_GEOMAP, {"from": a, "to": b})
-            out.update(date_change_ms=round(r["ms"], 1), date_window=[a, b],
-                       visible_after_date=r["visible"])
+            out.update(date_change_ms=round(r["ms"], 1), date_change_painted_ms=round(
+                r["painted_ms"], 1), date_window=[a, b], visible_after_date=r["visible"])
+            out["engine"] = page.evaluate("() => geomap.engine")
+            if select is not None:
+                page.evaluate(_TIMED_GEOMAP, {"reset": True})
+                uid = (page.evaluate("(i) => geomap.visible[i].uid", int(select))
+                       if str(select).isdigit() else str(select))
+                r = page.evaluate(_SELECT, uid)
+                out.update(select_ms=round(r["ms"], 1), select_opened=r["ok"], selected=uid)
         else:
             ready = page.evaluate(_READY_FOLIUM)
             out["ready_ms"] = round(ready["ms"], 1)
             r = page.evaluate(_TOGGLE_FOLIUM)
-            out.update(type_toggle_ms=round(r["ms"], 1), groups=r["groups"],
+            out.update(type_toggle_ms=round(r["ms"], 1),
+                       type_toggle_painted_ms=round(r["painted_ms"], 1), groups=r["groups"],
                        visible_after_toggle=None, hidden=r["hidden"])
             out["date_change_ms"] = None
         if kind == "geomap":
@@ -184,13 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("page", type=Path)
     ap.add_argument("--kind", choices=["geomap", "folium"], default="geomap")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds (Playwright's own)")
+    ap.add_argument("--select", default=None, metavar="I|UID",
+                    help="also select visible event I (or event UID) and check its popup opens")
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            out = measure_page(browser, args.page, args.kind, args.timeout * 1000)
+            out = measure_page(browser, args.page, args.kind, args.timeout * 1000, args.select)
         finally:
             browser.close()
     print(json.dumps(out))

@@ -44,7 +44,8 @@ BORDER_BOUNDS = [[28.8, 60.5], [37.2, 75.0]]
 def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
               subtitle: str = DEFAULT_SUBTITLE, reference: bool = True,
               countries="default", durand="default", crossings="default",
-              provinces="default", compact: bool | None = None) -> folium.Map:
+              provinces="default", compact: bool | None = None,
+              engine: str | None = None) -> folium.Map:
     """The interactive map of an events GeoDataFrame.
 
     Parameters
@@ -62,6 +63,9 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
         Override the ``geodata/`` files (``None`` leaves the layer out).
     compact : bool, optional
         Events as compressed columns (default: for large maps only; see
+        :class:`EventLayer`).
+    engine : {"markercluster", "grid"}, optional
+        Marker clustering (default: the grid for very large maps; see
         :class:`EventLayer`).
 
     Returns
@@ -86,7 +90,7 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
         ref = ReferenceLayers(durand=durand, crossings=crossings, provinces=provinces)
         m.add_child(ref)
         bounds = ref.bounds() or BORDER_BOUNDS
-    m.add_child(EventLayer(gdf, title=title, subtitle=subtitle, compact=compact))
+    m.add_child(EventLayer(gdf, title=title, subtitle=subtitle, compact=compact, engine=engine))
     m.add_child(FilterPanel())
     m.add_child(EventList())
     m.add_child(EmbedMode())

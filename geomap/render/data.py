@@ -193,6 +193,9 @@ def compact_payload(gdf) -> dict:
     """
     data = event_columns(gdf)
     cols = data["columns"]
+    # in the page's order (by start, then uid): sorting sorted input is cheap
+    order = sorted(range(len(cols["id"])), key=lambda i: (cols["start"][i], cols["uid"][i]))
+    cols = {k: [v[i] for i in order] for k, v in cols.items()}
     out: dict = {"format": "columns", "n": len(cols["id"]), "columns": {}}
     c = out["columns"]
     for key in _KEYS:

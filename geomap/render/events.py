@@ -6,11 +6,15 @@ import base64
 import gzip
 
 from ..schema import GEO_PRECISIONS
-from .assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS, RawElement, json_blob, safe_json
+from .assets import (MARKERCLUSTER_CSS, MARKERCLUSTER_JS, STATIC, RawElement, json_blob,
+                     safe_json)
 from .data import compact_payload, events_payload
 
 #: From this many events on, the data goes into the page as compressed columns.
 COMPACT_FROM = 5000
+#: From this many events on, the page clusters with static/gridcluster.js
+#: (markercluster needs seconds per filter change at 100k markers).
+GRID_FROM = 20000
 from .feature import Feature
 from .palette import type_table
 
@@ -35,6 +39,10 @@ class EventLayer(Feature):
         them with ``DecompressionStream``. Default: from
         :data:`COMPACT_FROM` events on, where it makes the page ~5x smaller
         (see ``geomap bench``).
+    engine : {"markercluster", "grid"}, optional
+        How markers cluster: leaflet.markercluster, or the view-only grid of
+        ``static/gridcluster.js`` that stays fast at 100k events. Default:
+        the grid from :data:`GRID_FROM` events on.
     """
 
     feature = "events"
@@ -42,9 +50,13 @@ class EventLayer(Feature):
 
     def __init__(self, gdf, *, title: str = "", subtitle: str = "",
                  cluster_radius: int = 40, province_radius: float = 60000, select_zoom: int = 9,
-                 compact: bool | None = None):
+                 compact: bool | None = None, engine: str | None = None):
+        if engine is None:
+            engine = "grid" if len(gdf) >= GRID_FROM else "markercluster"
+        if engine not in ("markercluster", "grid"):
+            raise ValueError(f"engine must be 'markercluster' or 'grid', not {engine!r}")
         super().__init__(clusterRadius=cluster_radius, provinceRadius=province_radius,
-                         selectZoom=select_zoom)
+                         selectZoom=select_zoom, engine=engine)
         self.compact = len(gdf) >= COMPACT_FROM if compact is None else bool(compact)
         self.payload = compact_payload(gdf) if self.compact else events_payload(gdf)
         self.config = {
@@ -53,7 +65,7 @@ class EventLayer(Feature):
         }
 
     def extra_js(self):
-        return [MARKERCLUSTER_JS]
+        return [MARKERCLUSTER_JS, ("geomap_gridcluster", STATIC + "gridcluster.js")]
 
     def extra_css(self):
         return [MARKERCLUSTER_CSS]

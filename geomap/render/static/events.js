@@ -95,18 +95,22 @@
 
   /* Cluster bubble: count over a ring showing the mix of types inside. */
   function clusterIcon(cluster) {
-    var children = cluster.getAllChildMarkers();
-    var per = {};
-    children.forEach(function (m) { per[m.geomapEvent.type] = (per[m.geomapEvent.type] || 0) + 1; });
+    var per = cluster.geomapPer;  /* the grid counts types while it bins */
+    if (!per) {
+      per = {};
+      cluster.getAllChildMarkers().forEach(function (m) {
+        per[m.geomapEvent.type] = (per[m.geomapEvent.type] || 0) + 1;
+      });
+    }
+    var n = cluster.getChildCount();
     var at = 0;
     var stops = [];
     G.types.forEach(function (t) {
       if (!per[t.id]) return;
       var from = at;
-      at += 360 * per[t.id] / children.length;
+      at += 360 * per[t.id] / n;
       stops.push(t.color + ' ' + from.toFixed(1) + 'deg ' + at.toFixed(1) + 'deg');
     });
-    var n = children.length;
     var size = n < 10 ? 34 : n < 100 ? 40 : 48;
     return L.divIcon({
       html: '<div class="geomap-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
@@ -123,10 +127,13 @@
     /* markercluster adds large sets in chunks (the page stays responsive);
        'rendered' tells when the last chunk of a filter change is on the map:
        the signal tests and the benchmark wait for. */
-    var cluster = L.markerClusterGroup({
+    var cluster = opts.engine === 'grid' ? new G.GridCluster({
+      maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
+    }) : L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
     });
+    G.engine = opts.engine === 'grid' ? 'grid' : 'markercluster';
     var uncertainty = L.layerGroup();
     var highlight = L.layerGroup().addTo(map);
     var provinces = {};
@@ -136,7 +143,12 @@
         provinces[G.fold(f.properties.name)] = f;
       });
     }
-    G.events.forEach(function (ev) {
+    var grid = G.engine === 'grid';
+    /* markercluster wants every marker up front; the grid makes a marker
+       only when its event is first shown on its own (100k markers cost
+       over a second to make) */
+    function markerOf(ev) { return markers[ev.uid] || makeMarker(ev); }
+    function makeMarker(ev) {
       var m = L.marker([ev.lat, ev.lon], {
         icon: iconFor(ev, icons), keyboard: true,
         title: G.typeLabel(ev.type) + ': ' + ev.place + ', ' + ev.date
@@ -153,7 +165,10 @@
         if (G.selected === ev.uid) G.deselect({fromMap: true});
       });
       markers[ev.uid] = m;
-    });
+      return m;
+    }
+    if (grid) cluster.options.markerFor = markerOf;
+    else G.events.forEach(makeMarker);
     /* markercluster computes its cluster bounds only once a chunked load
        is complete; a pan or zoom before that (the side panel resizing the
        map, a reader who is quick) makes it throw. Hold those until the load
@@ -161,6 +176,7 @@
     var held = {};
     ['_moveEnd', '_zoomEnd'].forEach(function (name) {
       var orig = cluster[name];
+      if (typeof orig !== 'function') return;
       cluster[name] = function () {
         if (loading) { held[name] = orig; return; }
         return orig.apply(cluster, arguments);
@@ -200,7 +216,10 @@
      * mid-load breaks it, so a change that comes while chunks are still
      * going in waits and then applies the latest filters. */
     var onMap = [];          /* markers now in the cluster */
-    var stamp = 0;
+    var on = new Uint8Array(G.events.length);  /* the same, by event index */
+    /* the cluster holds markers, the grid holds the events themselves */
+    var byIndex = grid ? G.events : G.events.map(function (ev) { return markers[ev.uid]; });
+    function indexOf(item) { return (item.geomapEvent || item)._i; }
     var loading = false;
     var again = false;
     var afterLoad = null;
@@ -224,22 +243,24 @@
     function sync() {
       if (loading) { again = true; return; }
       G.rendered = false;
-      stamp += 1;
       uncertainty.clearLayers();
       var add = [];
       var keep = [];
+      var areas = {};  /* one shape per area and type: thousands of events share a few */
+      var vis = G._cols.visible;  /* 1 where the event passes the filters, by event index */
       var i, m;
       for (i = 0; i < G.visible.length; i++) {
         var ev = G.visible[i];
-        m = markers[ev.uid];
-        m._gmStamp = stamp;
-        if (ev.gp === 3) uncertainty.addLayer(areaOf(ev));
-        if (!m._gmOn) add.push(m);
+        if (ev.gp === 3) {
+          var akey = ev.type + '|' + ev.admin1 + '|' + ev.place + '|' + ev.lat + ',' + ev.lon;
+          if (!areas[akey]) { areas[akey] = true; uncertainty.addLayer(areaOf(ev)); }
+        }
+        if (!on[ev._i]) add.push(byIndex[ev._i]);
       }
       var remove = [];
       for (i = 0; i < onMap.length; i++) {
         m = onMap[i];
-        if (m._gmStamp === stamp) keep.push(m); else { remove.push(m); m._gmOn = false; }
+        if (vis[indexOf(m)]) keep.push(m); else { remove.push(m); on[indexOf(m)] = 0; }
       }
       if (remove.length && remove.length >= keep.length) {
         /* mostly new: rebuilding beats removing one by one */
@@ -250,7 +271,7 @@
         if (remove.length) cluster.removeLayers(remove);
         onMap = keep.concat(add);
       }
-      for (i = 0; i < add.length; i++) add[i]._gmOn = true;
+      for (i = 0; i < add.length; i++) on[indexOf(add[i])] = 1;
       loading = true;
       if (!cluster._map) { cluster.addLayers(add); loaded(); return; }
       cluster.addLayers(add);  /* calls chunkProgress when the last chunk is in */
@@ -264,7 +285,7 @@
         afterLoad = function () { if (G.selected === ev.uid) show(ev, o); };
         return;
       }
-      var m = markers[ev.uid];
+      var m = markerOf(ev);
       if (!cluster.hasLayer(m)) return;
       showShape(ev);
       var open = function () { if (!m.isPopupOpen()) m.openPopup(); };
@@ -294,12 +315,14 @@
     /* Test hooks: markers per type, on the map (in clusters) or overall. */
     G.markerCounts = function (all) {
       var out = {};
-      var list = all ? Object.keys(markers).map(function (k) { return markers[k]; })
-        : cluster.getLayers();
-      list.forEach(function (m) { out[m.geomapEvent.type] = (out[m.geomapEvent.type] || 0) + 1; });
+      var list = all ? G.events : cluster.getLayers();
+      list.forEach(function (m) {
+        var type = (m.geomapEvent || m).type;
+        out[type] = (out[type] || 0) + 1;
+      });
       return out;
     };
-    G.marker = function (uid) { return markers[uid]; };
+    G.marker = function (uid) { return G.byUid[uid] ? markerOf(G.byUid[uid]) : undefined; };
     G.cluster = cluster;
     G.uncertainty = uncertainty;
     G.highlight = highlight;
