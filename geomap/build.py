@@ -123,7 +123,8 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
         An events/sources file cannot be used at all (missing, binary, not
         UTF-8, empty, a required column missing); nothing is written.
     BuildError
-        ``strict`` and something was rejected; its ``report`` lists it all.
+        ``strict`` and something was rejected (its ``report`` lists it all),
+        or the outputs cannot be written (the previous ones are kept).
     """
     out = Path(out)
     result = BuildResult()
@@ -145,7 +146,12 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
         err = BuildError(f"{len(bad)} problem(s), first: {bad[0]}; nothing written (--strict)")
         err.report = report
         raise err
-    result.outputs = _write_outputs(gdf, result, out, cdn=cdn, gpkg=gpkg, figure=figure)
+    try:
+        result.outputs = _write_outputs(gdf, result, out, cdn=cdn, gpkg=gpkg, figure=figure)
+    except OSError as err:  # --out is a file, disk full, no permission
+        raise BuildError(f"cannot write the outputs to {out}: {err.strerror or err}"
+                         f"{f' ({err.filename})' if err.filename else ''}; "
+                         "the previous outputs are kept") from err
     return result
 
 

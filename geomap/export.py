@@ -14,11 +14,11 @@ import geopandas as gpd
 import pandas as pd
 
 from .atomic import atomic_path, write_text
+from .report import defuse
 from .schema import acled_types
 
-#: Characters that make a spreadsheet read a cell as a formula; cells of
-#: untrusted text starting with them are prefixed with ' in the CSV export.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["to_geojson_dict", "write_geojson", "flat_frame", "defuse", "write_csv",
+           "write_gpkg"]
 
 
 def to_geojson_dict(gdf: gpd.GeoDataFrame) -> dict:
@@ -52,20 +52,6 @@ def flat_frame(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
     frame["source_titles"] = [" | ".join(r["title"] for r in rs) for rs in refs]
     frame["source_urls"] = [" | ".join(r["url"] for r in rs if r["url"]) for rs in refs]
     return frame
-
-
-def defuse(value):
-    """``value`` with a ``'`` in front when a spreadsheet would run it as a formula.
-
-    Leading spaces do not protect a cell (some spreadsheets trim them), so
-    the first non-space character decides. Numbers are left alone.
-
-    >>> defuse("=HYPERLINK(\"http://x\")"), defuse("  +1"), defuse("Torkham"), defuse(-3)
-    ('\'=HYPERLINK("http://x")', "'  +1", 'Torkham', -3)
-    """
-    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_csv(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:

@@ -13,6 +13,25 @@ from dataclasses import dataclass, field, asdict
 
 from .exc import InputError
 
+#: Characters that make a spreadsheet read a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(value):
+    """``value`` with a ``'`` in front when a spreadsheet would run it as a formula.
+
+    For CSV files meant to be opened in spreadsheets (exports, problem lists):
+    their cells carry untrusted text. Leading spaces do not protect a cell
+    (some spreadsheets trim them), so the first non-space character decides.
+    Numbers are left alone.
+
+    >>> defuse("=HYPERLINK(\"http://x\")"), defuse("  +1"), defuse("Torkham"), defuse(-3)
+    ('\'=HYPERLINK("http://x")', "'  +1", 'Torkham', -3)
+    """
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START):
+        return "'" + value
+    return value
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -63,7 +82,8 @@ class Report:
 
     def to_csv(self, kind: str | None = None) -> str:
         """CSV text of the problems of ``kind`` (all kinds, with a ``kind``
-        column, when None); the header is always present."""
+        column, when None); the header is always present. Text cells that a
+        spreadsheet would run as formulas are defused (see :func:`defuse`)."""
         fields = ["file", "line", "column", "reason", "value"]
         if kind is None:
             fields.insert(0, "kind")
@@ -74,5 +94,5 @@ class Report:
             d = asdict(p)
             if kind is not None:
                 d.pop("kind")
-            w.writerow(d)
+            w.writerow({k: defuse(v) for k, v in d.items()})
         return buf.getvalue()

@@ -164,3 +164,45 @@ def test_quiet_prints_nothing(tmp_path, geomap_cache, capsys):
     status, out, err = run(capsys, "--events", str(BAD / "bad_date.csv"), "--sources",
                            str(SOURCES), "--out", str(tmp_path / "o"), "--quiet")
     assert status == 0 and out == "" and err == ""
+
+
+def test_out_is_a_file(tmp_path, geomap_cache, capsys):
+    out = tmp_path / "out"
+    out.write_text("not a folder")
+    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
+                         "--out", str(out))
+    assert status == 1
+    assert f"geomap build: error: cannot write the outputs to {out}" in err
+    assert out.read_text() == "not a folder"
+
+
+def test_hostile_values_in_rejected_csv_are_defused(tmp_path, geomap_cache, capsys):
+    lines = (BAD / "good.csv").read_text().splitlines()
+    events = tmp_path / "events.csv"
+    events.write_text(lines[0] + "\n" + lines[1].replace("OK-1", "=HYPERLINK(\"x\")")
+                      .replace("border_closure", "riot") + "\n")
+    out = tmp_path / "out"
+    assert run(capsys, "--events", str(events), "--sources", str(SOURCES), "--out", str(out))[0] == 0
+    row = read_csv(out / "rejected.csv")[0]
+    assert row["value"] == "'=HYPERLINK(\"x\")" and row["column"] == "event_type"
+
+
+def test_50_mb_article_and_article_without_place(tmp_path, geomap_cache, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "no_place.md").write_bytes((BAD / "articles" / "no_place.md").read_bytes())
+    big = folder / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    out = tmp_path / "out"
+    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
+                         "--out", str(out), "--articles", str(folder))
+    assert status == 0
+    assert f"rejected: {big}: file is 52.4 MB, above the cap of 21.0 MB" in err
+    assert f"unlocated: {folder / 'no_place.md'}: airstrike mentioned but no place" in err
+    s = json.loads((out / "summary.json").read_text())
+    assert (s["articles_read"], s["articles_used"], s["articles_rejected"]) == (2, 1, 1)
+    assert s["mentions_without_place"] == 1 and s["events_mapped"] == 2
+    status, _, _ = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
+                       "--out", str(tmp_path / "strict"), "--articles", str(folder), "--strict")
+    assert status == 1 and not (tmp_path / "strict").exists()

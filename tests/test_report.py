@@ -1,0 +1,54 @@
+"""The run report: problems with file, line, column, reason; counts; CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from geomap.exc import SchemaError
+from geomap.report import Problem, Report, defuse
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_problem_string_names_where_and_why():
+    assert str(Problem("rejected", "a.csv", 4, "event_type", "bad type")) == \
+        "rejected: a.csv:4 [event_type]: bad type"
+    assert str(Problem("warning", "dir", None, None, "empty")) == "warning: dir: empty"
+
+
+def test_add_error_counts_and_kinds():
+    r = Report()
+    r.add_error(SchemaError("bad date", file="e.csv", line=3, column="event_date"), value="E-1")
+    r.add("unlocated", "e.csv", 5, "location", "no geocoder knows 'X'", value="X")
+    r.add("warning", "e.csv", 1, "extra", "unknown column")
+    r.count("rows_read", 3)
+    r.count("rows_read")
+    assert r.counts == {"rows_read": 4}
+    assert [p.kind for p in r.of_kind("rejected")] == ["rejected"]
+    other = Report()
+    other.count("rows_read", 2)
+    other.add("rejected", "f.csv", 2, None, "x")
+    r.extend(other)
+    assert r.counts["rows_read"] == 6 and len(r.of_kind("rejected")) == 2
+
+
+def test_csv_of_one_kind_and_of_all():
+    r = Report()
+    r.add("rejected", "e.csv", 3, "event_date", "date '2025-02-30' is not a real calendar day", "E-1")
+    r.add("unlocated", "e.csv", 5, "location", "no geocoder knows 'X'", "X")
+    assert rows(r.to_csv("rejected")) == [{"file": "e.csv", "line": "3", "column": "event_date",
+                                           "reason": "date '2025-02-30' is not a real calendar day",
+                                           "value": "E-1"}]
+    assert [row["kind"] for row in rows(r.to_csv())] == ["rejected", "unlocated"]
+    assert Report().to_csv("unlocated") == "file,line,column,reason,value\n"
+
+
+def test_csv_cells_are_defused():
+    r = Report()
+    r.add("rejected", "=cmd|' /C calc'!A0", 2, None, "+bad", "@SUM(1)")
+    row = rows(r.to_csv("rejected"))[0]
+    assert (row["file"], row["reason"], row["value"]) == ("'=cmd|' /C calc'!A0", "'+bad", "'@SUM(1)")
+    assert defuse("-1") == "'-1" and defuse(3) == 3 and defuse(None) is None
