@@ -46,7 +46,11 @@ def machine_info() -> dict:
     except ImportError:  # pragma: no cover
         folium_version = None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {"cpu": cpu, "cores": cores, "ram_gb": ram_gb,
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover
+        load = None
+    return {"cpu": cpu, "cores": cores, "ram_gb": ram_gb, "load_avg_at_start": load,
             "os": f"{platform.system()} {platform.release()}",
             "python": sys.version.split()[0], "chromium": chromium_version(),
             "folium": folium_version}
@@ -122,7 +126,10 @@ def markdown(results: dict) -> str:
     m = results["machine"]
     lines = [f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}, "
              f"Python {m['python']}, {m['chromium'] or 'no Chromium'}, folium {m['folium']}.",
-             f"Run: {results.get('started', '')}, {results.get('total_s', 0):.0f} s in all.", ""]
+             f"Run: {results.get('started', '')}, {results.get('total_s', 0):.0f} s in all; "
+             f"load average at start {m.get('load_avg_at_start')}, at end "
+             f"{results.get('load_avg_at_end')} (other work on the machine slows every figure).",
+             ""]
     lines += ["| events | map | build s | peak MB | HTML MB | ready s | type toggle ms "
               "| date range ms |",
               "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]

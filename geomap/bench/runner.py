@@ -10,6 +10,7 @@ cases are reported as ``skipped``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 import tempfile
@@ -60,17 +61,22 @@ def _browser_case(page: Path, kind: str, budget: Budget, cap: float) -> dict:
     c = budget.cap(cap)
     if c is None:
         return _skipped()
+    extra = ["--select", "0"] if kind == "geomap" else []
     run = run_capped(python_argv("geomap.bench.browser", page, "--kind", kind,
-                                 "--timeout", max(5.0, c - 5)), c)
+                                 "--timeout", max(5.0, c - 5), *extra), c)
     if not run.ok:
         return {"browser_status": run.status, "browser_error": run.stderr_tail[-300:]}
     r = run.result
     out = {"ready_s": round(r["ready_ms"] / 1000, 3), "type_toggle_ms": r.get("type_toggle_ms"),
            "date_change_ms": r.get("date_change_ms"),
            "blocked_requests": r.get("blocked_requests"), "page_errors": r.get("page_errors")}
+    out.update(type_toggle_painted_ms=r.get("type_toggle_painted_ms"),
+               date_change_painted_ms=r.get("date_change_painted_ms"))
     if kind == "geomap":
         out.update(markers=r.get("markers"), visible_after_toggle=r.get("visible_after_toggle"),
-                   visible_after_date=r.get("visible_after_date"))
+                   visible_after_date=r.get("visible_after_date"), engine=r.get("engine"),
+                   select_ms=r.get("select_ms"), select_opened=r.get("select_opened"),
+                   page_timing=r.get("timing"))
     return out
 
 
@@ -238,6 +244,7 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
         if not keep and not workdir:
             shutil.rmtree(tmp, ignore_errors=True)
     results["total_s"] = round(time.perf_counter() - budget.t0, 1)
+    results["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["growth"] = _growth(results)
     results["targets"] = check_targets(results)
     text = markdown(results)

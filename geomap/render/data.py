@@ -10,6 +10,10 @@ from __future__ import annotations
 import calendar
 import json
 from datetime import date, timedelta
+from operator import itemgetter
+
+import numpy as np
+import pandas as pd
 
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -51,14 +55,33 @@ def date_interval(event_date: str, precision: str) -> tuple[str, str]:
 
 
 def _column(gdf, col: str, n: int) -> list:
-    """The cleaned values of a column (``None`` for NA), or ``n`` Nones when it is missing."""
+    """The values of a column as Python objects, ``None`` for NA (and infinities), or ``n`` Nones.
+
+    Vectorised: one :func:`~geomap.render.assets.clean` per cell cost seconds at 100k events.
+    """
     if col not in gdf.columns:
         return [None] * n
-    return [clean(v) for v in gdf[col].tolist()]
+    series = gdf[col]
+    missing = series.isna().to_numpy()
+    if series.dtype.kind == "f":
+        missing = missing | np.isinf(series.to_numpy())
+    values = series.to_numpy(dtype=object, na_value=None) if hasattr(
+        series.array, "to_numpy") else series.to_numpy(dtype=object)
+    values = np.array(values, dtype=object)
+    if missing.any():
+        values[missing] = None
+    return [v.item() if hasattr(v, "item") else v for v in values.tolist()]
 
 
 def _texts(values: list) -> list[str]:
     return ["" if v is None else str(v) for v in values]
+
+
+def _source_text(value) -> str:
+    # JSON gives str, numbers, None (or NaN, which json.loads accepts)
+    if value is None or value != value:
+        return ""
+    return str(value)
 
 
 def _source_list(raw: str, ids: str) -> list[dict]:
@@ -68,7 +91,7 @@ def _source_list(raw: str, ids: str) -> list[dict]:
         except ValueError:
             items = None
         if isinstance(items, list):
-            return [{k: ("" if clean(s.get(k)) is None else str(s.get(k)))
+            return [{k: _source_text(s.get(k))
                      for k in ("source_id", "publisher", "title", "published", "url")}
                     for s in items if isinstance(s, dict)]
     return [{"source_id": s.strip(), "publisher": "", "title": "", "published": "", "url": ""}
@@ -195,7 +218,9 @@ def compact_payload(gdf) -> dict:
     cols = data["columns"]
     # in the page's order (by start, then uid): sorting sorted input is cheap
     order = sorted(range(len(cols["id"])), key=lambda i: (cols["start"][i], cols["uid"][i]))
-    cols = {k: [v[i] for i in order] for k, v in cols.items()}
+    if len(order) > 1:
+        pick = itemgetter(*order)
+        cols = {k: list(pick(v)) for k, v in cols.items()}
     out: dict = {"format": "columns", "n": len(cols["id"]), "columns": {}}
     c = out["columns"]
     for key in _KEYS:
@@ -218,10 +243,10 @@ def compact_payload(gdf) -> dict:
             out["sources"] = table
             c["sources"] = lists
         elif key in _DICT_FIELDS:
-            distinct: dict = {}
-            c[key] = {"values": None, "index": [distinct.setdefault(v, len(distinct))
-                                                 for v in values]}
-            c[key]["values"] = list(distinct)
+            # factorize keeps first-appearance order, like a dict would, in C
+            codes, uniques = pd.factorize(np.array(values, dtype=object), use_na_sentinel=False)
+            c[key] = {"values": [None if v is None else v for v in uniques.tolist()],
+                      "index": codes.tolist()}
         else:
             c[key] = values
     out["shapes"] = data["shapes"]
