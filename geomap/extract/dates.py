@@ -13,19 +13,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .stems import StemFilter
+from .stems import StemFilter, trie_regex
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_MONTH = r"(?P<month>" + trie_regex(MONTHS) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + trie_regex(WEEKDAYS) + r")"
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
             "several": 3, "a few": 3, "few": 3}
-_COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(_NUMWORD, key=len, reverse=True)) + r")"
+_COUNT = r"(?P<count>\d{1,3}|" + trie_regex(_NUMWORD) + r")"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),

@@ -8,6 +8,8 @@ conflict-data convention of not inflating tolls: "dozens" 24, "scores" 40,
 from __future__ import annotations
 
 import re
+
+from .stems import StemFilter, trie_regex
 from dataclasses import dataclass
 
 _UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -20,11 +22,13 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
 _SCALE = {"hundred": 100, "thousand": 1000}
 
-_WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_VAGUE), key=len, reverse=True))
+# Tries, not flat alternations: the NUMBER patterns are tried at every
+# position of a sentence, and a flat list of forty words made them slow.
+_WORD = trie_regex(list(_UNITS) + list(_TENS) + list(_VAGUE))
 _QUALIFIER = (r"(?:more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|"
               r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than)")
 NUMBER = (r"(?:" + _QUALIFIER + r"\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")"
-          r"(?:[- ](?:" + "|".join(_UNITS) + r"))?(?:\s+(?:hundred|thousand))?)(?![\w-])")
+          r"(?:[- ](?:" + trie_regex(_UNITS) + r"))?(?:\s+(?:hundred|thousand))?)(?![\w-])")
 
 _DEATH = (r"(?:killed|dead|died|slain|martyred|embraced\s+martyrdom|lost\s+their\s+lives|"
           r"perished|lost\s+his\s+life|lost\s+her\s+life)")
@@ -44,6 +48,11 @@ _INJURED = [
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
 ]
+#: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
+_KILLED_STEMS = StemFilter([("kill", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
+                            ("kill", "leaving", "left", "claimed"), ("death", "lives"),
+                            ("fatalit", "death", "dead", "casualt")])
+_INJURED_STEMS = StemFilter([("wound", "injur", "hurt")] * 3)
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
                           r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
@@ -92,10 +101,13 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def _total(patterns: list[re.Pattern], sentence: str) -> tuple[int | None, bool]:
+def _total(patterns: list[re.Pattern], sentence: str, stems: StemFilter) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
     vague = False
-    for pattern in patterns:
+    present = stems.present(sentence.lower())
+    for i, pattern in enumerate(patterns):
+        if i not in present:
+            continue
         for m in pattern.finditer(sentence):
             value = parse_number(m.group("n"))
             if value is None:
@@ -123,8 +135,8 @@ def find_casualties(sentence: str) -> Casualties:
     """
     if not _ANY_TOLL.search(sentence):
         return Casualties()
-    killed, v1 = _total(_KILLED, sentence)
-    hurt, v2 = _total(_INJURED, sentence)
+    killed, v1 = _total(_KILLED, sentence, _KILLED_STEMS)
+    hurt, v2 = _total(_INJURED, sentence, _INJURED_STEMS)
     if killed is None and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and _NONE_HURT.search(sentence):

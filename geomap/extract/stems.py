@@ -46,3 +46,37 @@ class StemFilter:
         for _, ids in self._automaton.iter(low):
             found |= ids
         return found
+
+
+def trie_regex(words) -> str:
+    """A regex alternation of ``words`` factored into a trie.
+
+    ``re`` tries the alternatives of ``(?:one|two|twelve|...)`` one by one at
+    every position; sharing prefixes (``t(?:wo|welve)``) lets it give up
+    after a letter or two. Longer words win over their prefixes, as in an
+    alternation sorted longest first.
+
+    >>> import re
+    >>> pattern = re.compile(r"\\b(?:" + trie_regex(["two", "twelve", "ten", "a dozen"]) + r")\\b")
+    >>> [m.group(0) for m in pattern.finditer("twelve or two, ten, a dozen")]
+    ['twelve', 'two', 'ten', 'a dozen']
+    """
+    import re
+
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Optional tail: the word may end here; greedy, so longer words win.
+        return "(?:" + body + ")?" if ends else body
+
+    return build(trie)

@@ -110,6 +110,8 @@ _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
+#: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
+_BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
                              r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
@@ -118,6 +120,7 @@ _HABITUAL = re.compile(r"\b(?:are|is|were)\s+(?:\w+\s+)?(?:common|frequent|routi
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
+_BORDER_WORD = re.compile(r"\bborder\b", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[“\"'‘]?(?:ended|concluded|failed|collapsed|broke\s+down)", re.I)
 #: A definite noun phrase refers back: "the closure", "these airstrikes",
 #: "the prolonged blockade", "the talks".
@@ -197,21 +200,20 @@ def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
             if breaks is None:
                 breaks = _breaks(sentence)
             window = _window(sentence, m.start(), 6, breaks)
-            if _ACCUSATION.search(window):
-                continue
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence)
-                if (habitual or _DENIAL.search(window) or _IRREALIS.search(window)
+                if (habitual or _BLOCKED.search(window)
                         or _NEGATION.search(_window(sentence, m.start(), 3, breaks))):
                     continue
-            elif _IRREALIS_TALKS.search(_window(sentence, m.start(), 4, breaks)):
+            elif (_ACCUSATION.search(window)
+                  or _IRREALIS_TALKS.search(_window(sentence, m.start(), 4, breaks))):
                 continue
             ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4, breaks))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence[m.end():]))
             border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
-                          or re.search(r"\bborder\b", m.group(0), re.I))
+                          or _BORDER_WORD.search(m.group(0)))
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
             out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
