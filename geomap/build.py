@@ -115,7 +115,8 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
         Article files/folders whose extracted events join the map as drafts.
     strict : bool
         Raise :class:`BuildError` (and write nothing) when any row or article
-        is rejected or any place is not found.
+        is rejected, any place is not found, or there is no sources file to
+        check the source ids against.
 
     Raises
     ------
@@ -141,7 +142,9 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
     result.events = len(gdf)
     for msg in getattr(chain, "warnings", []):
         report.add("warning", "geocoder", None, None, msg)
-    bad = report.of_kind("rejected") + report.of_kind("unlocated")
+    # without sources.csv no source id was checked: not a build to trust either
+    unchecked = [p for p in report.of_kind("warning") if p.reason.startswith("sources file not found")]
+    bad = report.of_kind("rejected") + report.of_kind("unlocated") + unchecked
     if strict and bad:
         err = BuildError(f"{len(bad)} problem(s), first: {bad[0]}; nothing written (--strict)")
         err.report = report

@@ -206,3 +206,18 @@ def test_50_mb_article_and_article_without_place(tmp_path, geomap_cache, capsys)
     status, _, _ = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
                        "--out", str(tmp_path / "strict"), "--articles", str(folder), "--strict")
     assert status == 1 and not (tmp_path / "strict").exists()
+
+
+def test_events_path_is_a_folder(tmp_path, geomap_cache, capsys):
+    status, _, err = run(capsys, "--events", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert status == 1 and f"error: {tmp_path}: cannot read file: Is a directory" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_sources_warns_and_strict_fails(tmp_path, geomap_cache, capsys):
+    events = tmp_path / "events.csv"
+    events.write_bytes((BAD / "good.csv").read_bytes())
+    status, _, err = run(capsys, "--events", str(events), "--out", str(tmp_path / "out"))
+    assert status == 0 and "sources file not found; source ids cannot be checked" in err
+    status, _, err = run(capsys, "--events", str(events), "--out", str(tmp_path / "o2"), "--strict")
+    assert status == 1 and not (tmp_path / "o2").exists()
