@@ -110,13 +110,14 @@ _ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vita
 
 #: The same names recur in every article: fold each once.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
+_wants_kind = functools.lru_cache(maxsize=1 << 16)(wants_kind)
 
 #: Government, origin and hospital phrases before a name, in one scan.
 _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Characters before a mention that the origin/government/hospital patterns read.
-_LOOKBACK = 120
+_LOOKBACK = 90
 #: Stems without which a pattern cannot match: 0 border phrases, 1 "the
 #: crossing", 2 country names (see :mod:`geomap.extract.stems`).
 _FILTER = StemFilter([("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
@@ -242,7 +243,7 @@ class PlaceFinder:
                 continue
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
-            kind = wants_kind(full)
+            kind = _wants_kind(full)
             across = _ACROSS_AFTER.match(sentence[e:])
             if across and kind is None:
                 kind = "crossing"
@@ -254,7 +255,7 @@ class PlaceFinder:
             if place.backend != "gazetteer" and _fold(place.name) != folded:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
-            if _NEAR_BEFORE.search(sentence[:s]) or _NEAR_AFTER.match(sentence[end:]):
+            if _NEAR_BEFORE.search(sentence[max(0, s - 60):s]) or _NEAR_AFTER.match(sentence[end:]):
                 if place.precision < 2:
                     place = replace(place, precision=2)
             out.append(Mention(s, end, full.strip(), "place", place))
