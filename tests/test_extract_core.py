@@ -279,3 +279,11 @@ def test_talks_are_never_at_the_whole_border(chain):
     text = "Officials from both sides held talks on easing tension along the border on Monday."
     events = extract_texts([text], chain, published=dt.date(2025, 2, 11))
     assert not [e for e in events if e.event_type == "talks"]
+
+
+def test_extract_paths_merge_option(chain):
+    report = Report()
+    files = [str(DATA / "badini_wire.md"), str(DATA / "badini_daily.md")]
+    events = extract_paths(files, chain, report, progress=False, merge=True)
+    assert len(events) == 1 and sorted(events[0].doc_ids) == ["badini_daily", "badini_wire"]
+    assert report.counts["events_merged"] == 1

@@ -572,8 +572,12 @@ def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None)
 
 
 def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = True,
-                  max_bytes: int | None = None) -> list[DraftEvent]:
+                  max_bytes: int | None = None, merge: bool = False) -> list[DraftEvent]:
     """Draft events of every article under ``paths``.
+
+    With ``merge`` the same incident reported by several articles becomes
+    one event carrying every source (:func:`merge_across_articles`); without
+    it each article keeps its own rows, as per-article scoring needs.
 
     Unusable files and events whose place is not found are recorded in
     ``report`` (kinds ``rejected``/``warning`` and ``unlocated``); counts
@@ -604,4 +608,7 @@ def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = 
             report.count("places_not_found")
     if bar is not None:
         bar.close()
+    if merge:
+        events = merge_across_articles(events)
+        report.count("events_merged", report.counts["events_extracted"] - len(events))
     return events
