@@ -9,6 +9,16 @@ EPILOG = """Examples:
   geomap build --events my.csv --out public/ --gpkg --figure
   geomap build --articles articles/             # add extracted drafts (unverified)
   geomap build --strict                         # fail if any row or place is bad
+
+Bad rows, unreadable articles and unknown places are reported (file:line
+[column]: reason), counted in the summary and written to rejected.csv and
+unlocated.csv; the rest is built. Outputs are replaced only when the build is
+complete, so an interrupted build leaves the previous ones intact.
+
+Exit status: 0 built; 1 an input file cannot be used at all (missing, binary,
+not UTF-8, empty, a required column missing), or --strict and anything was
+rejected or not found (then nothing is written), or the outputs cannot be
+written (the previous ones are kept); 130 interrupted.
 """
 
 
