@@ -9,6 +9,7 @@ per (type, place), talks split into rounds by date; across articles
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import sys
@@ -480,6 +481,13 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _copy(d: DraftEvent) -> DraftEvent:
+    """A copy whose sentence list can grow (``dataclasses.replace`` is slow)."""
+    new = copy.copy(d)
+    new.sentences = list(d.sentences)
+    return new
+
+
 def _merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
     """One event per (type, place); talks split into rounds by date.
 
@@ -501,7 +509,7 @@ def _merge_within(drafts: list[DraftEvent], published: dt.date | None = None) ->
             target = m
             break
         if target is None:
-            merged.append(replace(d, sentences=list(d.sentences)))
+            merged.append(_copy(d))
         else:
             _absorb(target, d)
     # A finished round with no date of its own is background, not an event.
@@ -540,7 +548,8 @@ def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[Draft
                 target = m
                 break
         if target is None:
-            new = replace(d, sentences=list(d.sentences), doc_ids=[d.doc_id])
+            new = _copy(d)
+            new.doc_ids = [d.doc_id]
             out.append(new)
             continue
         target.doc_ids.append(d.doc_id)

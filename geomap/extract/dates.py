@@ -221,7 +221,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             if res is None or res[0] is None:
                 continue
             taken.append((m.start(), m.end()))
-            statement = bool(_SPEECH.search(sentence[:m.start()]))
+            # A speech verb and up to two words fit in the 60 characters before.
+            statement = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "Monday (March 17)": the explicit date wins over the weekday it names.

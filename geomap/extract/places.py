@@ -213,6 +213,13 @@ class PlaceFinder:
             self._memo[key] = place
         return self._memo[key]
 
+    def _near(self, place: Place) -> Place:
+        """``place`` at precision 2 ("near Torkham"), one object per place."""
+        key = ("near", place)
+        if key not in self._memo:
+            self._memo[key] = replace(place, precision=2)
+        return self._memo[key]
+
     # -- finding ---------------------------------------------------------
     def _raw_mentions(self, sentence: str, countries: tuple[str, ...]) -> list[Mention]:
         low = _lower_same_length(sentence)
@@ -235,6 +242,7 @@ class PlaceFinder:
             if not any(s < ce and cs < e for cs, ce in chosen):
                 chosen.append((s, e))
         chosen.sort()
+        twin_words = any(w in low for w in ("across", "opposite", "facing", "twinned"))
         out: list[Mention] = []
         for s, e in chosen:
             surface = sentence[s:e]
@@ -244,8 +252,7 @@ class PlaceFinder:
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
             kind = _wants_kind(full)
-            across = _ACROSS_AFTER.match(sentence[e:])
-            if across and kind is None:
+            if kind is None and twin_words and _ACROSS_AFTER.match(sentence[e:]):
                 kind = "crossing"
             place = self.resolve(full, kind, countries)
             if place is None and kind is not None:
@@ -257,7 +264,7 @@ class PlaceFinder:
             end = e + (len(feature.group(0)) if feature else 0)
             if _NEAR_BEFORE.search(sentence[max(0, s - 60):s]) or _NEAR_AFTER.match(sentence[end:]):
                 if place.precision < 2:
-                    place = replace(place, precision=2)
+                    place = self._near(place)
             out.append(Mention(s, end, full.strip(), "place", place))
         return out
 
