@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -334,7 +335,11 @@ def read_file(path: str | os.PathLike, report: Report,
 def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes | None:
     report.count("articles_read")
     try:
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+            raise ArticleError("not a regular file (a pipe, socket or device); "
+                               "articles are read from files", file=str(p))
+        size = st.st_size
         if size > max_bytes:
             # checked before reading: a huge file never reaches memory
             raise ArticleError(f"file is {size / 1e6:.1f} MB, above the cap of "

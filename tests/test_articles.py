@@ -188,3 +188,13 @@ def test_html_article(tmp_path):
     (tmp_path / "e.html").write_text("<html><body><script>x()</script></body></html>")
     arts, report = read(tmp_path / "e.html")
     assert arts == [] and "HTML has no main text" in report.of_kind("rejected")[0].reason
+
+
+def test_a_named_pipe_is_reported_not_read(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    arts, report = read(fifo)  # would block forever if it were opened
+    assert arts == [] and "not a regular file" in report.of_kind("rejected")[0].reason
+    check_counts(report)

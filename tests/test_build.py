@@ -95,3 +95,51 @@ def test_figure_is_staged_too(tmp_path, offline_chain):
     result = build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain, figure=True)
     assert result.outputs["png"].read_bytes()[:4] == b"\x89PNG"
     assert names(out) == sorted(OUTPUTS + ["map.png", "map.svg"])
+
+
+def online_chain(tmp_path, client):
+    from geomap.geocoders import GeocodeCache, GeocoderChain
+    from geomap.geocoders.gazetteer import RegionalGazetteer
+    from geomap.geocoders.nominatim import NominatimGeocoder
+
+    cache = tmp_path / "nominatim.json"
+    if not cache.exists():
+        cache.write_text('{"half": {"name": "A", "la')  # a cache cut off mid-write
+    online = NominatimGeocoder(GeocodeCache(cache), client=client, min_delay_seconds=0.0)
+    online._geocode._sleep = lambda s: None
+    return GeocoderChain([RegionalGazetteer(), online])
+
+
+def test_online_failure_in_a_build_is_a_warning_and_the_place_unlocated(tmp_path):
+    from geopy import exc as gexc
+
+    class Down:
+        def geocode(self, query, **kw):
+            raise gexc.GeocoderTimedOut("read timed out")
+
+    result = build(BAD / "unknown_place.csv", SOURCES, out=tmp_path / "out",
+                   chain=online_chain(tmp_path, Down()))
+    s = result.summary()
+    assert (s["events_mapped"], s["places_not_found"]) == (2, 1)
+    warnings = [p.reason for p in result.report.of_kind("warning")]
+    assert any("is corrupt" in w and "set aside" in w for w in warnings)
+    assert any("did not answer within 10 s for 'Qqzyxabad'" in w and "kept the offline result" in w
+               for w in warnings)
+    assert (tmp_path / "nominatim.json.corrupt").exists()
+
+
+def test_online_answer_places_what_offline_did_not(tmp_path):
+    from types import SimpleNamespace
+
+    class Up:
+        def geocode(self, query, **kw):
+            return SimpleNamespace(latitude=30.1, longitude=67.2,
+                                   raw={"addresstype": "village", "address": {"country_code": "pk"}})
+
+    result = build(BAD / "unknown_place.csv", SOURCES, out=tmp_path / "out",
+                   chain=online_chain(tmp_path, Up()))
+    assert result.summary()["places_not_found"] == 0
+    geo = json.loads((tmp_path / "out" / "events.geojson").read_text())
+    lost = next(f for f in geo["features"] if f["properties"]["event_id"] == "LOST-1")
+    assert lost["properties"]["place_backend"] == "nominatim"
+    assert json.loads((tmp_path / "nominatim.json").read_text())  # the fresh cache was saved
