@@ -245,37 +245,109 @@ def _html_article(text: str, doc_id: str, path: str) -> Article:
                    published=published, url=str(get("url") or ""), path=path)
 
 
-def _jsonl_articles(text: str, stem: str, path: str, report: Report) -> Iterator[Article]:
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
+def _jsonl_lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, bytes)`` of a JSON-lines file, split on ``\\n`` only.
+
+    A line longer than ``max_bytes`` is yielded as ``None`` and skipped
+    without ever being held in memory whole.
+    """
+    lineno = 0
+    while True:
+        raw = fh.readline(max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while True:  # drop the rest of the over-long line
+                chunk = fh.readline(1 << 20)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield lineno, None
             continue
+        yield lineno, raw
+
+
+def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
+    """The article of one JSON line; raises ArticleError/FrontMatterError."""
+    if b"\x00" in raw:
+        raise ArticleError("line holds NUL bytes (binary); expected a UTF-8 JSON object",
+                           file=path, line=lineno)
+    try:
+        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as err:
+        # JSON text is UTF-8 (RFC 8259): no guessing here
+        raise ArticleError(f"line is not UTF-8 (byte 0x{raw[err.start]:02x}); JSON lines "
+                           "must be UTF-8", file=path, line=lineno) from None
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as err:
+        raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
+    if not isinstance(obj, dict):
+        raise ArticleError("line must be a JSON object with title/source/published/url/text",
+                           file=path, line=lineno)
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise ArticleError("JSON object has no 'text'", file=path, line=lineno, column="text")
+    for key in ("title", "source", "url"):
+        if isinstance(obj.get(key), (dict, list)):
+            raise FrontMatterError(f"{key} must be text", file=path, line=lineno, column=key)
+    published = None
+    if obj.get("published") not in (None, ""):
+        published = parse_date(obj["published"], file=path, line=lineno)
+    doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{stem}:{lineno}"
+    return Article(doc_id=doc_id, text=body, title=str(obj.get("title") or ""),
+                   source=str(obj.get("source") or ""), published=published,
+                   url=str(obj.get("url") or ""), path=path, line=lineno)
+
+
+def _jsonl_articles(p: Path, report: Report, max_bytes: int) -> Iterator[Article]:
+    """Articles of a JSON-lines file, one per line; the cap applies per line,
+    so a large feed is streamed rather than refused."""
+    path = str(p)
+
+    def reject(err: ArticleError) -> None:
         report.count("articles_read")
-        try:
+        report.add_error(err)
+        report.count("articles_rejected")
+
+    try:
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError("not a regular file (a pipe, socket or device); "
+                               "articles are read from files", file=path)
+        fh = open(p, "rb")
+    except OSError as err:
+        report.count("articles_read")
+        report.add("rejected", path, None, None, f"cannot read: {err.strerror or err}")
+        report.count("articles_rejected")
+        return
+    except ArticleError as err:
+        reject(err)
+        return
+    records = 0
+    with fh:
+        if b"\x00" in fh.read(8192):
+            reject(ArticleError("binary file (NUL bytes); expected UTF-8 text", file=path))
+            return
+        fh.seek(0)
+        for lineno, raw in _jsonl_lines(fh, max_bytes):
+            if raw is None:
+                records += 1
+                reject(ArticleError(f"line is above the cap of {max_bytes / 1e6:.1f} MB for "
+                                    "one article", file=path, line=lineno))
+                continue
+            if not raw.strip() or raw.strip() == b"\xef\xbb\xbf":
+                continue
+            records += 1
             try:
-                obj = json.loads(raw)
-            except (ValueError, RecursionError) as err:
-                raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
-            if not isinstance(obj, dict):
-                raise ArticleError("line must be a JSON object with title/source/published/url/text",
-                                   file=path, line=lineno)
-            body = obj.get("text")
-            if not isinstance(body, str) or not body.strip():
-                raise ArticleError("JSON object has no 'text'", file=path, line=lineno, column="text")
-            for key in ("title", "source", "url"):
-                if isinstance(obj.get(key), (dict, list)):
-                    raise FrontMatterError(f"{key} must be text", file=path, line=lineno, column=key)
-            published = None
-            if obj.get("published") not in (None, ""):
-                published = parse_date(obj["published"], file=path, line=lineno)
-            doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{stem}:{lineno}"
-            art = Article(doc_id=doc_id, text=body, title=str(obj.get("title") or ""),
-                          source=str(obj.get("source") or ""), published=published,
-                          url=str(obj.get("url") or ""), path=path, line=lineno)
-        except ArticleError as err:
-            report.add_error(err)
-            report.count("articles_rejected")
-            continue
-        yield _checked(art, report)
+                art = _jsonl_article(raw, lineno, p.stem, path)
+            except ArticleError as err:
+                reject(err)
+                continue
+            report.count("articles_read")
+            yield _checked(art, report)
+    if records == 0:
+        reject(ArticleError("empty file (no text)", file=path))
 
 
 def _checked(art: Article, report: Report) -> Article:
@@ -295,18 +367,7 @@ def read_file(path: str | os.PathLike, report: Report,
     spath = str(p)
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        data = _read_bytes(p, report, max_bytes, count=True)
-        if data is None:
-            return
-        report.counts["articles_read"] -= 1  # lines, not the file, are articles
-        try:
-            text, _ = decode_bytes(data, file=spath)
-        except ArticleError as err:
-            report.count("articles_read")
-            report.add_error(err)
-            report.count("articles_rejected")
-            return
-        yield from _jsonl_articles(text, p.stem, spath, report)
+        yield from _jsonl_articles(p, report, max_bytes)  # lines, not the file, are articles
         return
     if suffix not in SUFFIXES:
         report.count("articles_read")

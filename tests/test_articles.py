@@ -4,6 +4,7 @@ is reported with file, line, column and reason, the others are read, and
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import time
@@ -198,3 +199,36 @@ def test_a_named_pipe_is_reported_not_read(tmp_path):
     arts, report = read(fifo)  # would block forever if it were opened
     assert arts == [] and "not a regular file" in report.of_kind("rejected")[0].reason
     check_counts(report)
+
+
+def test_jsonl_is_streamed_with_a_cap_per_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "ok", "text": "Guards exchanged fire at Torkham on 2 March 2025."})
+    with open(feed, "wb") as fh:
+        fh.write(good.encode() + b"\n")
+        fh.write(json.dumps({"id": "long", "text": "x" * 5000}).encode() + b"\n")
+        fh.write(json.dumps({"id": "sep", "text": "Line\u2028separator inside a JSON string"},
+                            ensure_ascii=False).encode() + b"\n")
+        fh.write('{"id": "latin", "text": "Caf\u00e9"}'.encode("latin-1") + b"\n")
+        fh.write(good.replace('"ok"', '"last"').encode())  # no final newline
+    arts, report = read(feed, max_bytes=1000)  # the file is bigger than the cap
+    assert [a.doc_id for a in arts] == ["ok", "sep", "last"]
+    assert [a.line for a in arts] == [1, 3, 5]
+    got = [(p.line, p.reason) for p in report.of_kind("rejected")]
+    assert got[0][0] == 2 and "line is above the cap of 0.0 MB" in got[0][1]
+    assert got[1][0] == 4 and "line is not UTF-8 (byte 0xe9)" in got[1][1]
+    check_counts(report)
+    assert report.counts["articles_read"] == 5
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "empty file"), (b"\n\n  \n", "empty file"), (b"\xef\xbb\xbf\n", "empty file"),
+    (b'{"text": "a"}\n\x00\x01\x02', "binary file"),
+])
+def test_jsonl_empty_or_binary(tmp_path, data, words):
+    feed = tmp_path / "f.jsonl"
+    feed.write_bytes(data)
+    arts, report = read(feed)
+    assert arts == [] and words in report.of_kind("rejected")[0].reason
+    check_counts(report)
+    assert report.counts["articles_read"] == 1
