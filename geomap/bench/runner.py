@@ -101,6 +101,11 @@ def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool,
         if run.ok:
             html = out / "map.html"
             g["html_mb"] = round(html.stat().st_size / 1e6, 2)
+            c2 = budget.cap(caps.build)
+            if c2 is not None:
+                m = run_capped(python_argv("geomap.bench.maponly", ev, src,
+                                           folder / "maponly.html"), c2)
+                g["map_s"] = m.result.get("map_s") if m.ok else None
             if browser:
                 _log(f"Chromium, geomap page, {n:,} events")
                 g.update(_browser_case(html, "geomap", budget, caps.browser))
@@ -118,6 +123,7 @@ def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool,
             b = {"status": run.status, "build_s": run.seconds, "peak_mb": run.peak_mb}
             if run.ok:
                 b["html_mb"] = round(html.stat().st_size / 1e6, 2)
+                b["map_s"] = run.result.get("map_s")
                 if browser:
                     _log(f"Chromium, baseline page, {n:,} events")
                     b.update(_browser_case(html, "folium", budget, caps.browser))

@@ -215,6 +215,7 @@
      * of them). markercluster cannot cancel a chunked load, and clearing it
      * mid-load breaks it, so a change that comes while chunks are still
      * going in waits and then applies the latest filters. */
+    var areaLayers = {};     /* uncertainty shapes now drawn, by area and type */
     var onMap = [];          /* markers now in the cluster */
     var on = new Uint8Array(G.events.length);  /* the same, by event index */
     /* the cluster holds markers, the grid holds the events themselves */
@@ -243,7 +244,6 @@
     function sync() {
       if (loading) { again = true; return; }
       G.rendered = false;
-      uncertainty.clearLayers();
       var add = [];
       var keep = [];
       var areas = {};  /* one shape per area and type: thousands of events share a few */
@@ -253,10 +253,17 @@
         var ev = G.visible[i];
         if (ev.gp === 3) {
           var akey = ev.type + '|' + ev.admin1 + '|' + ev.place + '|' + ev.lat + ',' + ev.lon;
-          if (!areas[akey]) { areas[akey] = true; uncertainty.addLayer(areaOf(ev)); }
+          if (!areas[akey]) areas[akey] = ev;
         }
         if (!on[ev._i]) add.push(byIndex[ev._i]);
       }
+      /* areas that stay are kept, not redrawn */
+      Object.keys(areaLayers).forEach(function (k) {
+        if (!areas[k]) { uncertainty.removeLayer(areaLayers[k]); delete areaLayers[k]; }
+      });
+      Object.keys(areas).forEach(function (k) {
+        if (!areaLayers[k]) uncertainty.addLayer(areaLayers[k] = areaOf(areas[k]));
+      });
       var remove = [];
       for (i = 0; i < onMap.length; i++) {
         m = onMap[i];

@@ -97,16 +97,25 @@
       return this;
     },
 
+    /* Removing is usually followed by adding (a filter change): the view
+       is redrawn once, by addLayers, or at the end of the current task. */
     removeLayers: function (list) {
       for (var k = 0; k < list.length; k++) this._flag[this._index(list[k])] = 0;
-      this._render();
+      this._later();
       return this;
     },
 
     clearLayers: function () {
       this._flag.fill(0);
-      this._render();
+      this._later();
       return this;
+    },
+
+    _later: function () {
+      var self = this;
+      if (this._pending) return;
+      this._pending = true;
+      Promise.resolve().then(function () { if (self._pending) self._render(); });
     },
 
     hasLayer: function (item) {
@@ -180,6 +189,7 @@
 
     _render: function () {
       var map = this._map;
+      this._pending = false;
       if (!map) return;
       var zoom = map.getZoom();
       var scale = Math.pow(2, zoom);
