@@ -287,3 +287,16 @@ def test_extract_paths_merge_option(chain):
     events = extract_paths(files, chain, report, progress=False, merge=True)
     assert len(events) == 1 and sorted(events[0].doc_ids) == ["badini_daily", "badini_wire"]
     assert report.counts["events_merged"] == 1
+
+
+def test_headline_province_joins_the_district_event(chain):
+    text = ("---\ntitle: Air raid kills six in Paktika\npublished: 2024-12-25\n---\n"
+            "KABUL — A Pakistani air raid killed six people in Barmal district of Paktika province "
+            "late on Tuesday, officials said on Wednesday.\n"
+            "On Saturday, Taliban forces attacked Pakistani border posts in Kurram.\n"
+            "The Kharlachi crossing was closed after the fighting.\n")
+    events = extract_texts([text], chain)
+    got = sorted((e.event_type, e.location, e.event_date, e.fatalities) for e in events)
+    assert got == [("airstrike", "Barmal District", "2024-12-24", 6),
+                   ("armed_clash", "Kurram District", "2024-12-21", None),
+                   ("border_closure", "Kharlachi", "2024-12-21", None)]  # "after the fighting" is no new clash

@@ -20,6 +20,8 @@ from geomap.extract.numbers import find_casualties, parse_number
     ("The clash left 4 dead.", 4, None),
     ("The border was closed in 2023 and trade fell.", None, None),
     ("More than 6,000 trucks were stuck.", None, None),
+    ("A drone strike killed six people.", 6, None),          # "A" is the article, not a victim
+    ("A soldier was killed and another hurt.", 1, None),
 ])
 def test_casualties(sentence, killed, hurt):
     c = find_casualties(sentence)

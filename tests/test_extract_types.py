@@ -20,6 +20,7 @@ def _types(sentence: str) -> list[tuple[str, str]]:
     ("A drone strike hit a house.", [("airstrike", "drone_strike")]),
     ("A roadside bomb exploded near the post.", [("explosion", "explosion")]),
     ("Mortar shells landed in the village.", [("explosion", "shelling")]),
+    ("A grenade attack on a checkpoint wounded three.", [("explosion", "grenade_attack")]),
     ("Guards exchanged fire at the crossing.", [("armed_clash", "exchange_of_fire")]),
     ("Militants attacked two border posts.", [("armed_clash", "attack")]),
     ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),

@@ -40,6 +40,9 @@ _TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|is
                            r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
+#: "after the fighting": a reference to an incident, the reason for another.
+_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
+                           r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
 
@@ -398,7 +401,9 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
         candidates = [m for m in candidates
                       if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
-    if anaphoric and etype in ctx.by_type and not mentions_specific(mentions):
+    after = any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30):t.start]) for t in trigs)
+    if anaphoric and etype in ctx.by_type and (after or not mentions_specific(mentions)):
+        # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
     if etype == "talks":
@@ -481,6 +486,24 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
+    """"Strike in Paktika" (headline) and "strike in Barmal district of
+    Paktika province" (body) are one incident: an event at a province joins
+    the one event of its type placed inside that province, when their dates
+    agree (or one has none)."""
+    out = list(events)
+    for ev in events:
+        if ev.place.kind not in ("province", "region") or not ev.place.admin1:
+            continue
+        inside = [o for o in out if o is not ev and o.event_type == ev.event_type
+                  and o.place.kind not in ("province", "region", "border", "country")
+                  and o.place.admin1 == ev.place.admin1 and _close(o.date, ev.date, 3)]
+        if len(inside) == 1:
+            _absorb(inside[0], ev)
+            out.remove(ev)
+    return out
+
+
 def _copy(d: DraftEvent) -> DraftEvent:
     """A copy whose sentence list can grow (``dataclasses.replace`` is slow)."""
     new = copy.copy(d)
@@ -512,6 +535,7 @@ def _merge_within(drafts: list[DraftEvent], published: dt.date | None = None) ->
             merged.append(_copy(d))
         else:
             _absorb(target, d)
+    merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged
               if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]

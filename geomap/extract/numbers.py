@@ -48,6 +48,9 @@ _INJURED = [
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
 ]
+#: "was killed", "died": the words before really are the victims.
+_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
+                      r"\b(?:dead|died|perished|martyrdom|lives|life|slain)$", re.I)
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
 _KILLED_STEMS = StemFilter([("kill", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
                             ("kill", "leaving", "left", "claimed"), ("death", "lives"),
@@ -112,6 +115,8 @@ def _total(patterns: list[re.Pattern], sentence: str, stems: StemFilter) -> tupl
             value = parse_number(m.group("n"))
             if value is None:
                 continue
+            if m.group("n").lower() in ("a", "an") and i == 0 and not _PASSIVE.search(m.group(0)):
+                continue  # "A drone strike killed six": the article, not one victim
             # A year or a clock time is not a toll.
             if 1900 <= value <= 2100 and m.group("n").isdigit():
                 continue

@@ -81,7 +81,7 @@ _ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+bor
                            r"twinned\s+with)\b", re.I)
 #: "Chaman in Pakistan's Balochistan province": a province that only says
 #: where the place before it lies.
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BROAD = ("province", "region")
 #: Capitalised words after a locative preposition: candidates for GeoNames.
 _CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"

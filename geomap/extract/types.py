@@ -23,6 +23,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                       r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
                                       r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)"),
     ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?)"),
+    ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?"),
     ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells)|artillery\s+fire|rockets?\s+(?:fired|landed|hit)"),
     ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
                                       r"landmines?|explosive\s+devices?|bombs?\s+(?:went\s+off|exploded|blew\s+up|was\s+detonated)|"
@@ -74,6 +75,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
     ("air", "aerial", "drone", "bombed", "jets"),
     ("suicide",),
+    ("grenade",),
     ("shell", "mortar", "artillery", "rocket"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
