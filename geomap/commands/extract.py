@@ -51,7 +51,7 @@ def run(args) -> int:
         print(f"{problem}", file=sys.stderr)
     if not args.quiet:
         c = report.counts
-        print(f"articles read {c.get('articles_read', 0)}, reported {c.get('articles_reported', 0)}; "
+        print(f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
               f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
               + ("" if args.output == "-" else f" -> {args.output}"), file=sys.stderr)
     return 0
