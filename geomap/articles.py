@@ -333,7 +333,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int) -> Iterator[Article
         for lineno, raw in _jsonl_lines(fh, max_bytes):
             if raw is None:
                 records += 1
-                reject(ArticleError(f"line is above the cap of {max_bytes / 1e6:.1f} MB for "
+                reject(ArticleError(f"line is above the cap of {max_bytes / 2**20:.1f} MiB for "
                                     "one article", file=path, line=lineno))
                 continue
             if not raw.strip() or raw.strip() == b"\xef\xbb\xbf":
@@ -403,8 +403,8 @@ def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes |
         size = st.st_size
         if size > max_bytes:
             # checked before reading: a huge file never reaches memory
-            raise ArticleError(f"file is {size / 1e6:.1f} MB, above the cap of "
-                               f"{max_bytes / 1e6:.1f} MB for one article file; split it "
+            raise ArticleError(f"file is {size / 2**20:.1f} MiB, above the cap of "
+                               f"{max_bytes / 2**20:.1f} MiB for one article file; split it "
                                "into smaller files", file=str(p))
         return p.read_bytes()
     except OSError as err:

@@ -124,7 +124,7 @@ def test_50_mb_article_is_reported_without_being_read(tmp_path):
     assert arts == []
     p = report.of_kind("rejected")[0]
     assert p.file == str(big)
-    assert f"above the cap of {DEFAULT_MAX_BYTES / 1e6:.1f} MB" in p.reason
+    assert f"above the cap of {DEFAULT_MAX_BYTES / 2**20:.1f} MiB" in p.reason
     check_counts(report)
 
 
@@ -215,7 +215,7 @@ def test_jsonl_is_streamed_with_a_cap_per_line(tmp_path):
     assert [a.doc_id for a in arts] == ["ok", "sep", "last"]
     assert [a.line for a in arts] == [1, 3, 5]
     got = [(p.line, p.reason) for p in report.of_kind("rejected")]
-    assert got[0][0] == 2 and "line is above the cap of 0.0 MB" in got[0][1]
+    assert got[0][0] == 2 and "line is above the cap of 0.0 MiB" in got[0][1]
     assert got[1][0] == 4 and "line is not UTF-8 (byte 0xe9)" in got[1][1]
     check_counts(report)
     assert report.counts["articles_read"] == 5

@@ -198,7 +198,7 @@ def test_50_mb_article_and_article_without_place(tmp_path, geomap_cache, capsys)
     status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
                          "--out", str(out), "--articles", str(folder))
     assert status == 0
-    assert f"rejected: {big}: file is 52.4 MB, above the cap of 21.0 MB" in err
+    assert f"rejected: {big}: file is 50.0 MiB, above the cap of 20.0 MiB" in err
     assert f"unlocated: {folder / 'no_place.md'}: airstrike mentioned but no place" in err
     s = json.loads((out / "summary.json").read_text())
     assert (s["articles_read"], s["articles_used"], s["articles_rejected"]) == (2, 1, 1)
