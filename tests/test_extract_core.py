@@ -300,3 +300,23 @@ def test_headline_province_joins_the_district_event(chain):
     assert got == [("airstrike", "Barmal District", "2024-12-24", 6),
                    ("armed_clash", "Kurram District", "2024-12-21", None),
                    ("border_closure", "Kharlachi", "2024-12-21", None)]  # "after the fighting" is no new clash
+
+
+def test_border_then_place_headline_and_actor_order(chain):
+    text = ("---\ntitle: Fresh fighting on the Durand Line\npublished: 2025-01-15\n---\n"
+            "Afghan and Pakistani forces clashed along the Durand Line near Angoor Adda on Monday, "
+            "killing at least 15 people.\n"
+            "Delegations are due to meet in Doha, Qatar, on Saturday, a Qatari official said.\n"
+            "Traders said more than 400 trucks were stuck at Torkham because of the tension.\n")
+    events = {e.event_type: e for e in extract_texts([text], chain)}
+    clash = events["armed_clash"]   # the headline's "Durand Line" joined the body's clash
+    assert (clash.location, clash.place.precision, clash.event_date, clash.fatalities) == \
+        ("Angoor Adda", 2, "2025-01-13", 15)
+    assert {clash.actor1, clash.actor2} == {"Pakistan", "Afghan Taliban"}
+    talks = events["talks"]
+    assert (talks.location, talks.event_date) == ("Doha", "2025-01-18")
+    assert {talks.actor1, talks.actor2} == {"Pakistan", "Afghan Taliban"}  # parties before the host
+    trucks = events["trade_disruption"]
+    # no date of its own; the Saturday before it is upcoming, so the published week
+    assert (trucks.location, trucks.event_date, trucks.date_precision) == ("Torkham", "2025-01-15", "week")
+    assert len(events) == 3 and len(extract_texts([text], chain)) == 3

@@ -16,7 +16,9 @@ ACTORS: list[tuple[str, str]] = [
     ("ISKP", r"Islamic\s+State(?:\s+Khorasan)?|IS-?K|ISKP|ISIS-?K|Daesh"),
     ("UNAMA", r"UNAMA|United\s+Nations\s+(?:Assistance\s+)?Mission\s+in\s+Afghanistan|UN\s+mission\s+in\s+Afghanistan"),
     ("Afghan Taliban", r"Afghan\s+Taliban|Taliban|Islamic\s+Emirate|Afghan\s+(?:forces|border\s+forces|side|government|"
-                       r"delegation|officials|authorities)|Kabul\s+(?:government|administration|regime)"),
+                       r"delegation|officials|authorities|troops|soldiers|army|military|border\s+guards|border\s+police)|"
+                       r"Afghan(?=\s+and\s+Pakistani\s+(?:forces|troops|soldiers|border|officials|delegations?))|"
+                       r"Kabul\s+(?:government|administration|regime)"),
     ("Pakistan", r"Pakistani\s+(?:forces|troops|soldiers|army|military|border\s+guards|officials|side|delegation|"
                  r"government|authorities|team|security\s+forces)|Pakistan(?:'s|’s)?|Pakistani|Islamabad|Frontier\s+Corps|ISPR"),
     ("Qatar", r"Qatar(?:i)?|Doha(?=\s+(?:said|mediated))"),

@@ -43,6 +43,10 @@ _THERE = re.compile(r"\bthere\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
                            r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
+                                r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
+#: Parties to the conflict, named before mediators in talks.
+_PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
 
@@ -331,7 +335,8 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
             # ("Clashes erupted on Sunday. The crossing was shut."), and not
             # a start derived from a duration ("closed for two weeks").
             same = ctx.type_dates.get(etype)
-            recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"]
+            recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"
+                      and (article.published is None or d.date <= article.published)]
             same_gap = _gap(idx, same[0]) if same is not None else 99
             if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
                 date, carried = same[1], True
@@ -348,6 +353,12 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
             acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
         elif len(acts) < 2 and etype in ("talks", "armed_clash", "border_closure"):
             acts = acts + [a for a in doc_actors() if a not in acts and a in ("Pakistan", "Afghan Taliban")]
+        if etype == "talks":
+            # The parties first, mediators and hosts (Qatar, Turkey, ...) after.
+            parties = [a for a in acts if a in _PARTIES]
+            if len(parties) < 2:
+                parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
+            acts = parties + [a for a in acts if a not in parties]
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
@@ -425,6 +436,13 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
+    if chosen and all(m.role == "border" for m in chosen):
+        # "clashed along the Durand Line near Angoor Adda": the named place.
+        for m in candidates:
+            if m.role == "place" and any(0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end:m.start])
+                                         for b in chosen):
+                chosen = [m]
+                break
     result: list[tuple[Place, bool]] = []
     for m in chosen:
         if m.role == "country":
@@ -490,14 +508,20 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     """"Strike in Paktika" (headline) and "strike in Barmal district of
     Paktika province" (body) are one incident: an event at a province joins
     the one event of its type placed inside that province, when their dates
-    agree (or one has none)."""
+    agree (or one has none). A headline-only event at a province or the
+    whole border ("fighting on the Durand Line") joins the one body event of
+    its type at a more precise place."""
     out = list(events)
     for ev in events:
-        if ev.place.kind not in ("province", "region") or not ev.place.admin1:
+        broad = ("province", "region", "border")
+        if ev.place.kind not in broad:
             continue
+        headline_only = ev.sentences == [-1]
+        if ev.place.kind == "border" and not headline_only:
+            continue  # only a headline's "the border" summarises a body event
         inside = [o for o in out if o is not ev and o.event_type == ev.event_type
-                  and o.place.kind not in ("province", "region", "border", "country")
-                  and o.place.admin1 == ev.place.admin1 and _close(o.date, ev.date, 3)]
+                  and o.place.kind not in broad + ("country",) and _close(o.date, ev.date, 3)
+                  and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)]
         if len(inside) == 1:
             _absorb(inside[0], ev)
             out.remove(ev)
