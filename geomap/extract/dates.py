@@ -207,15 +207,18 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     kinds = [kp for i, kp in enumerate(_PATTERNS) if i in present]
     if not kinds:
         return []
-    future = bool(_FUTURE.search(sentence))
+    future: bool | None = None  # scanned for only when a date needs it
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in kinds:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if future is None and kind not in ("iso", "ago", "for") and not (
+                    kind in ("mdy", "dmy") and m.group("year")):
+                future = bool(_FUTURE.search(sentence))
             try:
-                res = _resolve(kind, m, published, future)
+                res = _resolve(kind, m, published, bool(future))
             except (ValueError, OverflowError):  # dates beyond year 1..9999
                 res = None
             if res is None or res[0] is None:

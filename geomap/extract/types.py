@@ -168,9 +168,15 @@ def _breaks(sentence: str) -> list[int]:
     return [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
 
 
+#: Every match of :data:`_HABITUAL` holds one of these.
+_HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "past", "often", "historically",
+                "time to time", "usually")
+
+
 def is_habitual(sentence: str) -> bool:
     """True when the sentence describes a habit, not an incident."""
-    return bool(_HABITUAL.search(sentence))
+    low = sentence.lower()
+    return any(w in low for w in _HABIT_STEMS) and bool(_HABITUAL.search(sentence))
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
