@@ -85,7 +85,7 @@ def parse_number(text: str) -> int | None:
     t = re.sub(r"\s+", " ", str(text).strip().lower())
     if not t:
         return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,9}", t):
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){1,3}|\d{1,9}", t):
         return int(t.replace(",", ""))
     scale = 1
     for word, mult in _SCALE.items():
