@@ -13,8 +13,8 @@ from .data import compact_payload, events_payload
 #: From this many events on, the data goes into the page as compressed columns.
 COMPACT_FROM = 5000
 #: From this many events on, the page clusters with static/gridcluster.js
-#: (markercluster needs seconds per filter change at 100k markers).
-GRID_FROM = 20000
+#: (markercluster needs 0.15 s per filter change at 10k markers, seconds at 100k).
+GRID_FROM = 5000
 from .feature import Feature
 from .palette import type_table
 

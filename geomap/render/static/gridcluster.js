@@ -1,5 +1,5 @@
 /* GridCluster: clustering for very large maps (the page switches to it from
- * EventLayer's grid_from events on, 20,000 by default).
+ * EventLayer's GRID_FROM events on, 5,000 by default).
  *
  * leaflet.markercluster keeps every marker in a tree over all zoom levels:
  * adding 100k markers takes seconds and so does every filter change. This
