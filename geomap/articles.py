@@ -419,9 +419,11 @@ def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
     """Yield the usable articles under ``paths`` (files or folders, recursively).
 
-    Hidden files and folders (``.name``) are skipped. Missing paths, empty
-    folders and unusable files go to ``report``; counts ``articles_read``,
-    ``articles_used`` and ``articles_rejected`` add up.
+    Hidden files and folders (``.name``) and, inside folders, ``README*``
+    files (a folder's description, not an article; counted as
+    ``files_skipped``) are skipped; a README named on its own is read.
+    Missing paths, empty folders and unusable files go to ``report``; counts
+    ``articles_read``, ``articles_used`` and ``articles_rejected`` add up.
     """
     for path in paths:
         p = Path(path)
@@ -429,6 +431,10 @@ def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
             files = sorted(f for f in p.rglob("*")
                            if f.is_file() and not any(part.startswith(".")
                                                       for part in f.relative_to(p).parts))
+            readmes = [f for f in files if f.name.upper().startswith("README")]
+            if readmes:
+                report.count("files_skipped", len(readmes))
+                files = [f for f in files if f not in readmes]
             if not files:
                 report.add("rejected", str(p), None, None, "empty folder: no article files")
                 report.count("folders_empty")

@@ -144,7 +144,9 @@ def drafts_to_events(articles: list[str | Path], chain, es: EventSet, report: Re
     from .extract import extract_paths
     from .extract.io import draft_rows
 
-    drafts = extract_paths(articles, chain, report, progress=progress)
+    # One draft per incident with every article as a source, as on the
+    # curated side (evaluation needs per-article rows; the map does not).
+    drafts = extract_paths(articles, chain, report, progress=progress, merge=True)
     rows = [(None, r) for r in draft_rows(drafts)]
     return merge_drafts(es, rows, "articles", report, chain)
 

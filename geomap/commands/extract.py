@@ -8,6 +8,7 @@ EPILOG = """Examples:
   geomap extract articles/ -o drafts.csv
   geomap extract ../shared/seeds -o /tmp/x.csv && geomap evaluate /tmp/x.csv ../shared/eval/seeds_gold.csv
   geomap extract new.md feed.jsonl page.html -o - | head
+  geomap extract articles/ --merge -o drafts.csv   # one row per incident, all sources
 
 Inputs: .txt/.md (optional YAML front matter: title, source, published, url),
 .html (main text extracted with trafilatura) and .jsonl (one article per line,
@@ -24,6 +25,9 @@ def register(sub, formatter):
     p.add_argument("paths", nargs="+", metavar="ARTICLES", help="article files or folders")
     p.add_argument("-o", "--output", default="drafts.csv",
                    help="drafts CSV to write ('-' for stdout; default drafts.csv)")
+    p.add_argument("--merge", action="store_true",
+                   help="one row per incident across articles (doc_id 'a;b'); default one row "
+                        "per article, as 'geomap evaluate' expects")
     p.add_argument("--online", action="store_true",
                    help="allow Nominatim for places the offline backends miss (cached)")
     p.add_argument("--report", default=None, metavar="CSV",
@@ -40,7 +44,8 @@ def run(args) -> int:
 
     report = Report()
     chain = default_chain(online=args.online)
-    drafts = extract_paths(args.paths, chain, report, progress=not args.quiet)
+    drafts = extract_paths(args.paths, chain, report, progress=not args.quiet,
+                           merge=args.merge)
     if args.output == "-":
         sys.stdout.write(drafts_csv(drafts))
     else:
