@@ -64,3 +64,44 @@ def test_extract_does_not_touch_its_inputs(tmp_path):
     before = {p.name: p.read_bytes() for p in src.iterdir()}
     assert main(["extract", str(src), "-o", str(tmp_path / "d.csv"), "--quiet"]) == 0
     assert {p.name: p.read_bytes() for p in src.iterdir()} == before
+
+
+def _article(path: Path, title: str, source: str, body: str) -> None:
+    path.write_text(f"---\ntitle: {title}\nsource: {source}\npublished: 2024-05-06\n---\n{body}\n",
+                    encoding="utf-8")
+
+
+def test_folder_readme_is_skipped(tmp_path, capsys):
+    shutil.copy(DATA / "README.md", tmp_path / "README.md")
+    _article(tmp_path / "a.md", "Gate shut", "Wire A",
+             "Officials closed the Torkham crossing on Sunday after a dispute over a new post.")
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "d.csv")]) == 0
+    assert "articles read 1," in capsys.readouterr().err
+
+
+def test_merge_joins_one_incident_across_articles(tmp_path, capsys):
+    body = "Officials closed the Torkham crossing on Sunday after a dispute over a new post."
+    _article(tmp_path / "a.md", "Gate shut", "Wire A", body)
+    _article(tmp_path / "b.md", "Crossing closed", "Wire B",
+             "The Torkham crossing was closed on Sunday, traders said.")
+
+    def rows(*extra):
+        out = tmp_path / "d.csv"
+        assert main(["extract", str(tmp_path / "a.md"), str(tmp_path / "b.md"),
+                     "-o", str(out), *extra]) == 0
+        with open(out, encoding="utf-8", newline="") as fh:
+            return [r for r in csv.DictReader(fh) if r["event_type"] == "border_closure"]
+
+    assert sorted(r["doc_id"] for r in rows()) == ["a", "b"]
+    assert [r["doc_id"] for r in rows("--merge")] == ["a;b"]
+
+
+def test_drafts_csv_defuses_formula_cells(tmp_path):
+    _article(tmp_path / "f.md", "'=HYPERLINK(1)'", "'@Wire'",
+             "Officials closed the Torkham crossing on Sunday after a dispute over a new post.")
+    out = tmp_path / "d.csv"
+    assert main(["extract", str(tmp_path / "f.md"), "-o", str(out)]) == 0
+    with open(out, encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["source_title"].startswith("'=") and row["source_publisher"] == "'@Wire"
+    assert not row["latitude"].startswith("'")
