@@ -9,7 +9,6 @@ per (type, place), talks split into rounds by date; across articles
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 import sys
@@ -131,8 +130,8 @@ def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
 def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
     """The mention nearest to the triggers, plus the ones coordinated with it
     ("in Kandahar province and Kabul")."""
-    if not mentions:
-        return []
+    if len(mentions) < 2:
+        return list(mentions)  # nothing to rank or coordinate
     spans = [(t.start, t.end) for t in triggers]
     # A place right after the trigger ("strikes in X") beats one before it.
     def score(m: Mention) -> tuple[int, int]:
@@ -169,6 +168,8 @@ _CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|a
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``."""
+    if "while" not in sentence and not any(c in sentence for c in ";—–,"):
+        return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
     spans, start = [], 0
     for m in _CLAUSE.finditer(sentence):
         spans.append((start, m.start()))
@@ -412,8 +413,9 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
         candidates = [m for m in candidates
                       if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
-    after = any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30):t.start]) for t in trigs)
-    if anaphoric and etype in ctx.by_type and (after or not mentions_specific(mentions)):
+    if anaphoric and etype in ctx.by_type and (
+            any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30):t.start]) for t in trigs)
+            or not mentions_specific(mentions)):
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
@@ -529,8 +531,13 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
 
 
 def _copy(d: DraftEvent) -> DraftEvent:
-    """A copy whose sentence list can grow (``dataclasses.replace`` is slow)."""
-    new = copy.copy(d)
+    """A copy whose sentence list can grow.
+
+    What ``copy.copy`` does, without its generic ``__reduce_ex__`` path
+    (``dataclasses.replace`` is slower still): one per draft adds up.
+    """
+    new = object.__new__(DraftEvent)
+    new.__dict__.update(d.__dict__)
     new.sentences = list(d.sentences)
     return new
 

@@ -53,7 +53,12 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
 }
 
-_FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS])
+#: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
+_SPEECH_WORDS = ("said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
+                 "warned", "claimed", "tweeted", "wrote")
+#: Groups in the order of :data:`_PATTERNS`, then the speech verbs (one pass for both).
+_FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS])
+_SPEECH_GROUP = len(_PATTERNS)
 
 #: Words that put a weekday or relative date in the future.
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
@@ -204,9 +209,11 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     ['2025-10-25']
     """
     present = _FILTER.present(sentence.lower())
-    kinds = [kp for i, kp in enumerate(_PATTERNS) if i in present]
+    # Kinds in their order: earlier kinds claim overlapping text first.
+    kinds = [_PATTERNS[i] for i in sorted(present) if i < _SPEECH_GROUP]
     if not kinds:
         return []
+    speech = _SPEECH_GROUP in present
     future: bool | None = None  # scanned for only when a date needs it
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -225,7 +232,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
-            statement = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]))
+            statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "Monday (March 17)": the explicit date wins over the weekday it names.

@@ -49,8 +49,11 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|around
                           r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|kilometres|kilometers|miles)\s+"
                           r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$", re.I)
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]|"
-                       r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+#: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
+#: (capitals before a hyphen or colon). Two patterns, so that the first,
+#: costly on every sentence, runs only when the sentence has a dash.
+_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
@@ -116,12 +119,31 @@ _wants_kind = functools.lru_cache(maxsize=1 << 16)(wants_kind)
 _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
+#: Every match of :data:`_NOT_EVENT_BEFORE` ends (before the mention) with one
+#: of these words, except "taken to the district hospital in", which holds one
+#: of :data:`_MOVED_WORDS`; every match of :data:`_NEAR_BEFORE` ends with one of
+#: :data:`_NEAR_TAILS`. These patterns end in ``$`` and are tried at every
+#: position of the text before a mention; a look at its last word skips
+#: most of those scans.
+_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the")
+_MOVED_WORDS = ("taken", "rushed", "shifted", "transferred", "moved", "evacuated", "airlifted", "referred",
+                "flown", "brought", "transported")
+_NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
+
+
+def _ends_with(before: str, words: tuple[str, ...]) -> bool:
+    """Does ``before``, trailing spaces dropped, end with one of ``words``
+    (lower case, at most 8 letters)? A necessary condition, not a word test."""
+    return before.rstrip()[-8:].lower().endswith(words)
+
 #: Characters before a mention that the origin/government/hospital patterns read.
 _LOOKBACK = 90
 #: Stems without which a pattern cannot match: 0 border phrases, 1 "the
-#: crossing", 2 country names (see :mod:`geomap.extract.stems`).
-_FILTER = StemFilter([("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
-                      tuple(COUNTRY_NAMES)])
+#: crossing", 2 country names, 3 twin-crossing words (see
+#: :mod:`geomap.extract.stems`). Each finder adds 4, the gazetteer's names
+#: of the border, so one pass per sentence answers all five.
+_STEM_GROUPS = [("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
+                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned")]
 
 
 @dataclass(frozen=True)
@@ -221,8 +243,8 @@ class PlaceFinder:
         return self._memo[key]
 
     # -- finding ---------------------------------------------------------
-    def _raw_mentions(self, sentence: str, countries: tuple[str, ...]) -> list[Mention]:
-        low = _lower_same_length(sentence)
+    def _raw_mentions(self, sentence: str, countries: tuple[str, ...], low: str,
+                      twin_words: bool) -> list[Mention]:
         spans: list[tuple[int, int]] = []
         if self._ready:
             for end, key in self._automaton.iter(low):
@@ -242,7 +264,6 @@ class PlaceFinder:
             if not any(s < ce and cs < e for cs, ce in chosen):
                 chosen.append((s, e))
         chosen.sort()
-        twin_words = any(w in low for w in ("across", "opposite", "facing", "twinned"))
         out: list[Mention] = []
         for s, e in chosen:
             surface = sentence[s:e]
@@ -262,7 +283,9 @@ class PlaceFinder:
             if place.backend != "gazetteer" and _fold(place.name) != folded:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
-            if _NEAR_BEFORE.search(sentence[max(0, s - 60):s]) or _NEAR_AFTER.match(sentence[end:]):
+            near_before = sentence[max(0, s - 60):s]
+            if ((_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before))
+                    or _NEAR_AFTER.match(sentence[end:])):
                 if place.precision < 2:
                     place = self._near(place)
             out.append(Mention(s, end, full.strip(), "place", place))
@@ -278,10 +301,13 @@ class PlaceFinder:
         low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
-        dateline = _DATELINE.match(sentence)
+        dateline = ((("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence))
+                    or _DATELINE_CAPS.match(sentence))
+        present = self._stem_filter().present(low)
+        moved = any(w in low for w in _MOVED_WORDS)
         mentions: list[Mention] = []
         prev: Mention | None = None
-        for m in self._raw_mentions(sentence, countries):
+        for m in self._raw_mentions(sentence, countries, low, 3 in present):
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
@@ -293,12 +319,12 @@ class PlaceFinder:
                 continue
             if dateline and m.end <= dateline.end():
                 continue
-            if twin or _GOV_AFTER.match(after) or _NOT_EVENT_BEFORE.search(before) \
-                    or _HOSPITAL_AFTER.match(after):
+            not_event = ((moved or _ends_with(before, _NOT_EVENT_TAILS))
+                         and _NOT_EVENT_BEFORE.search(before))
+            if twin or _GOV_AFTER.match(after) or not_event or _HOSPITAL_AFTER.match(after):
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
-        present = _FILTER.present(low)
         if self.border is not None and 0 in present:
             for b in _BORDER_PHRASES.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -307,7 +333,7 @@ class PlaceFinder:
                     continue  # "fired from across the border": where it came from
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-        if self.border is not None and any(a in low for a in self._border_alias_keys()):
+        if self.border is not None and 4 in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -343,10 +369,12 @@ class PlaceFinder:
             self._baliases = tuple(sorted(set(names), key=len, reverse=True))
         return self._baliases
 
-    def _border_alias_keys(self) -> tuple[str, ...]:
-        if not hasattr(self, "_balias_keys"):
-            self._balias_keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
-        return self._balias_keys
+    def _stem_filter(self) -> StemFilter:
+        """The module's stem groups plus group 4, the border's names."""
+        if not hasattr(self, "_stems"):
+            keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
+            self._stems = StemFilter(_STEM_GROUPS + [keys])
+        return self._stems
 
     def _border_alias_re(self) -> re.Pattern | None:
         """One pattern for every border alias (longest first): a single scan

@@ -61,15 +61,22 @@ def clean_text(text: str) -> str:
     return "\n".join(out)
 
 
+#: Initials such as "A." or "J.K." (without the last full stop).
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+
+
 def _ends_with_abbreviation(chunk: str) -> bool:
-    m = re.search(r"(\S+)\.$", chunk)
-    if not m:
+    # The word before a final full stop: the last whitespace-separated token
+    # (what a search for r"(\S+)\.$" finds, without scanning the chunk).
+    if not chunk.endswith("."):
         return False
-    word = m.group(1).lower().lstrip("(\"'“")
+    word = chunk.rsplit(None, 1)[-1][:-1]
+    if not word:
+        return False
+    word = word.lower().lstrip("(\"'“")
     if word in ABBREVIATIONS:
         return True
-    # Initials such as "A." or "J.K."
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+    return bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:

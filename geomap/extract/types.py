@@ -155,16 +155,23 @@ def _window(sentence: str, start: int, words: int = 6, breaks: list[int] | None 
     scan stays short on long sentences. ``breaks`` (ends of the clause
     breaks of ``sentence``, see :func:`_breaks`) saves a scan per call.
     """
+    return " ".join(_words_before(sentence, start, breaks)[-words:])
+
+
+def _words_before(sentence: str, start: int, breaks: list[int] | None = None) -> list[str]:
+    """The words of :func:`_window` before ``start``, all of them: split once,
+    then joined into windows of several widths."""
     lo = max(0, start - 120)
     if breaks is None:
         breaks = _breaks(sentence)
     cut = max((b for b in breaks if b <= start), default=0)
-    before = sentence[max(lo, cut):start]
-    return " ".join(before.split()[-words:])
+    return sentence[max(lo, cut):start].split()
 
 
 def _breaks(sentence: str) -> list[int]:
     """End offsets of the clause breaks of ``sentence``."""
+    if "but" not in sentence and not any(c in sentence for c in ";:—–,"):
+        return []  # none of the characters or words of _CLAUSE_BREAK: skip its scan
     return [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
 
 
@@ -173,9 +180,13 @@ _HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "past", "oft
                 "time to time", "usually")
 
 
-def is_habitual(sentence: str) -> bool:
-    """True when the sentence describes a habit, not an incident."""
-    low = sentence.lower()
+def is_habitual(sentence: str, low: str | None = None) -> bool:
+    """True when the sentence describes a habit, not an incident.
+
+    ``low`` is ``sentence.lower()`` when the caller has it already.
+    """
+    if low is None:
+        low = sentence.lower()
     return any(w in low for w in _HABIT_STEMS) and bool(_HABITUAL.search(sentence))
 
 
@@ -195,31 +206,33 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
     habitual = None
     breaks = None
-    present = _FILTER.present(sentence.lower()) if prefilter else range(len(_COMPILED))
+    low = sentence.lower()
+    # Rules in their order (earlier rules claim overlapping text first).
+    present = sorted(_FILTER.present(low)) if prefilter else range(len(_COMPILED))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
-    for i, (etype, sub, weak, pattern) in enumerate(_COMPILED):
-        if i not in present:
-            continue
+    for i in present:
+        etype, sub, weak, pattern = _COMPILED[i]
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
             if breaks is None:
                 breaks = _breaks(sentence)
-            window = _window(sentence, m.start(), 6, breaks)
+            words = _words_before(sentence, m.start(), breaks)
+            window = " ".join(words[-6:])
             if etype != "talks":
                 if habitual is None:
-                    habitual = is_habitual(sentence)
+                    habitual = is_habitual(sentence, low)
                 if (habitual or _BLOCKED.search(window)
-                        or _NEGATION.search(_window(sentence, m.start(), 3, breaks))):
+                        or _NEGATION.search(" ".join(words[-3:]))):
                     continue
             elif (_ACCUSATION.search(window)
-                  or _IRREALIS_TALKS.search(_window(sentence, m.start(), 4, breaks))):
+                  or _IRREALIS_TALKS.search(" ".join(words[-4:]))):
                 continue
-            ended = etype == "talks" and bool(_ENDED.search(_window(sentence, m.start(), 4, breaks))
+            ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))
-                                              or _ENDED_AFTER.match(sentence[m.end():]))
+                                              or _ENDED_AFTER.match(sentence, m.end()))
             border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
                           or _BORDER_WORD.search(m.group(0)))
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
