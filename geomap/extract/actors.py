@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .stems import StemFilter
+from .stems import SENTENCE_STEMS, StemFilter
 
 #: (actor, pattern), most specific first.
 ACTORS: list[tuple[str, str]] = [
@@ -45,12 +45,27 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "Truck drivers": ("driver", "transporter"),
 }
 assert set(_ANCHORS) == {name for name, _ in ACTORS}
-_FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS])
+_FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS], SENTENCE_STEMS)
 
 
-def find_actors(sentence: str) -> list[str]:
+def find_actors(sentence: str, scan: set[int] | None = None, until: str | None = None) -> list[str]:
     """Actors of ``sentence`` in order of first mention, without repeats.
 
+    Parameters
+    ----------
+    sentence : str
+    scan : set of int, optional
+        :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
+        sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
+        caller has it (saves this function's own pass).
+    until : str, optional
+        Look for the actors of :data:`ACTORS` up to this one only. The
+        actors before it are found exactly as without ``until`` (those
+        after it never claim text before them), and a whole article is
+        scanned for fewer patterns.
+
+    Examples
+    --------
     >>> find_actors("Pakistani Taliban fighters attacked an Afghan border post, Islamabad said.")
     ['TTP', 'Pakistan']
     """
@@ -58,7 +73,7 @@ def find_actors(sentence: str) -> list[str]:
     # Characters already claimed by a more specific actor: a whole article
     # has many mentions, and a mask keeps the overlap test O(length).
     taken = bytearray(len(sentence))
-    present = _FILTER.present(sentence.lower())
+    present = _FILTER.present(sentence.lower() if scan is None else "", scan)
     for i, (name, pattern) in enumerate(_COMPILED):
         if i not in present:
             continue
@@ -68,6 +83,8 @@ def find_actors(sentence: str) -> list[str]:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             hits.append((s, name))
+        if name == until:
+            break
     hits.sort()
     seen: list[str] = []
     for _, name in hits:

@@ -18,11 +18,12 @@ from typing import Iterable
 from ..articles import Article, iter_articles
 from ..geocoders.base import Place
 from ..report import Report
-from .actors import find_actors
+from .actors import ACTORS, find_actors
 from .dates import DateMention, find_dates, published_fallback
 from .numbers import Casualties, find_casualties
 from .places import Mention, PlaceFinder, country_hints
 from .sentences import clean_text, split_sentences
+from .stems import SENTENCE_STEMS
 from .types import VIOLENT, Trigger, find_triggers
 
 REGION = ("AF", "PK", "")
@@ -46,6 +47,8 @@ _BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outsi
                                 r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
 #: Parties to the conflict, named before mediators in talks.
 _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
+#: The party listed last in :data:`geomap.extract.actors.ACTORS`.
+_LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
 
@@ -257,8 +260,10 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     hints = country_hints(article.title + " " + text)
     ctx = _Context()
     found: dict[int, list[Mention]] = {}
+    scans: dict[int, set[int] | None] = {}
     for idx, sentence in items:
-        found[idx] = finder.find(sentence, hints)
+        scans[idx] = _scan(sentence)
+        found[idx] = finder.find(sentence, hints, scans[idx])
         for m in found[idx]:
             if m.place is not None and m.role == "place":
                 ctx.venues.append(m.place)
@@ -266,9 +271,11 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     cache: list[list[str]] = []
 
     def doc_actors() -> list[str]:
-        # The article's actors, only when an event lacks a second party.
+        # The article's parties (the callers keep no other actor), only when
+        # an event lacks a second party; the actors listed after them are
+        # not looked for.
         if not cache:
-            cache.append(find_actors(whole))
+            cache.append(find_actors(whole, until=_LAST_PARTY))
         return cache[0]
 
     ctx.venues_all = list(ctx.venues)
@@ -277,7 +284,7 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     missed: list[tuple[str, str, str]] = []
     for idx, sentence in items:
         drafts.extend(_sentence_events(article, idx, sentence, found[idx], finder, ctx,
-                                       doc_actors, missed))
+                                       doc_actors, missed, scans[idx]))
     merged = _merge_within(drafts, article.published)
     if unlocated is not None:
         # A headline without a place is not lost when the body locates its type.
@@ -286,7 +293,18 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     return merged
 
 
-def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, unlocated):
+def _scan(sentence: str) -> set[int] | None:
+    """The stems of every finder present in ``sentence``, in one pass.
+
+    None when lower-casing changes the length of the text (a dotted capital
+    I): the place finder lower-cases differently then, and each finder
+    scans on its own.
+    """
+    low = sentence.lower()
+    return SENTENCE_STEMS.scan(low) if len(low) == len(sentence) else None
+
+
+def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, unlocated, scan=None):
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
     crossing = ctx.crossing
@@ -299,21 +317,21 @@ def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, 
             crossing = m.place
         resolved.append(m)
     mentions = resolved
-    triggers = find_triggers(sentence)
+    triggers = find_triggers(sentence, scan)
     if not any(not t.weak for t in triggers):
         pass  # weak triggers stand alone
     else:
         triggers = [t for t in triggers if not t.weak]
-    dates = find_dates(sentence, article.published)
+    dates = find_dates(sentence, article.published, scan)
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = (find_casualties(sentence) if any(t.event_type in VIOLENT for t in triggers)
+    casualties = (find_casualties(sentence, scan) if any(t.event_type in VIOLENT for t in triggers)
                   else Casualties())
-    actors = find_actors(sentence) if triggers else []
+    actors = find_actors(sentence, scan) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
-    spans = clauses(sentence)
+    spans = clauses(sentence) if triggers else []  # read per trigger only
     violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .stems import StemFilter, trie_regex
+from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -57,7 +57,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
 _SPEECH_WORDS = ("said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
                  "warned", "claimed", "tweeted", "wrote")
 #: Groups in the order of :data:`_PATTERNS`, then the speech verbs (one pass for both).
-_FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS])
+_FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS], SENTENCE_STEMS)
 _SPEECH_GROUP = len(_PATTERNS)
 
 #: Words that put a weekday or relative date in the future.
@@ -200,15 +200,26 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
     return None
 
 
-def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(sentence: str, published: dt.date | None, scan: set[int] | None = None) -> list[DateMention]:
     """All dates in ``sentence``, resolved against ``published``, in text order.
 
     Never raises for any input text; returns ``[]`` when nothing is found.
 
+    Parameters
+    ----------
+    sentence : str
+    published : datetime.date or None
+    scan : set of int, optional
+        :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
+        sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
+        caller has it (saves this function's own pass).
+
+    Examples
+    --------
     >>> [d.iso() for d in find_dates("Talks began on Saturday.", dt.date(2025, 10, 28))]
     ['2025-10-25']
     """
-    present = _FILTER.present(sentence.lower())
+    present = _FILTER.present(sentence.lower() if scan is None else "", scan)
     # Kinds in their order: earlier kinds claim overlapping text first.
     kinds = [_PATTERNS[i] for i in sorted(present) if i < _SPEECH_GROUP]
     if not kinds:

@@ -12,7 +12,7 @@ import re
 
 from dataclasses import dataclass
 
-from .stems import StemFilter, trie_regex
+from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 
 _UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
           "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -56,8 +56,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
 _KILLED_STEMS = StemFilter([("kill", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
                             ("kill", "leaving", "left", "claimed"), ("death", "lives"),
-                            ("fatalit", "death", "dead", "casualt")])
-_INJURED_STEMS = StemFilter([("wound", "injur", "hurt")] * 3)
+                            ("fatalit", "death", "dead", "casualt")], SENTENCE_STEMS)
+_INJURED_STEMS = StemFilter([("wound", "injur", "hurt")] * 3, SENTENCE_STEMS)
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
                           r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
@@ -68,7 +68,7 @@ _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|i
 #: (one Aho-Corasick pass; a regex alternation without a literal prefix
 #: tried every position and cost more than the rest on most sentences).
 _ANY_TOLL = StemFilter([("kill", "dead", "die", "slain", "martyr", "lives", "perish", "life", "wound", "injur",
-                         "hurt", "fatalit", "death", "casualt")])
+                         "hurt", "fatalit", "death", "casualt")], SENTENCE_STEMS)
 
 
 @dataclass(frozen=True)
@@ -114,10 +114,10 @@ _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 
 
 def _total(patterns: list[re.Pattern], sentence: str, low: str,
-           stems: StemFilter) -> tuple[int | None, bool]:
+           stems: StemFilter, scan: set[int] | None) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
     vague = False
-    present = stems.present(low)
+    present = stems.present(low, scan)
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
@@ -140,19 +140,29 @@ def _total(patterns: list[re.Pattern], sentence: str, low: str,
     return sum(spans.values()), vague
 
 
-def find_casualties(sentence: str) -> Casualties:
+def find_casualties(sentence: str, scan: set[int] | None = None) -> Casualties:
     """Dead and injured in ``sentence``; several groups in one sentence are summed.
 
     Never raises for any input text.
 
+    Parameters
+    ----------
+    sentence : str
+    scan : set of int, optional
+        :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
+        sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
+        caller has it (saves this function's own pass).
+
+    Examples
+    --------
     >>> find_casualties("Two soldiers were killed and 29 wounded.")
     Casualties(fatalities=2, injuries=29, vague=False)
     """
-    low = sentence.lower()
-    if not _ANY_TOLL.present(low):
+    low = sentence.lower() if scan is None else ""
+    if not _ANY_TOLL.present(low, scan):
         return Casualties()
-    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS)
-    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS)
+    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
+    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
     if killed is None and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and _NONE_HURT.search(sentence):

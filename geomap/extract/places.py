@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from ..geocoders.base import Place, fold, wants_kind
-from .stems import StemFilter
+from .stems import SENTENCE_STEMS, StemFilter
 
 #: Country names as written -> ISO-2. A country is a hint and a talks venue
 #: of last resort, never an event place of its own.
@@ -139,11 +139,11 @@ def _ends_with(before: str, words: tuple[str, ...]) -> bool:
 #: Characters before a mention that the origin/government/hospital patterns read.
 _LOOKBACK = 90
 #: Stems without which a pattern cannot match: 0 border phrases, 1 "the
-#: crossing", 2 country names, 3 twin-crossing words (see
-#: :mod:`geomap.extract.stems`). Each finder adds 4, the gazetteer's names
-#: of the border, so one pass per sentence answers all five.
+#: crossing", 2 country names, 3 twin-crossing words, 4 "taken to hospital"
+#: verbs (see :mod:`geomap.extract.stems`). Each finder adds 5, the
+#: gazetteer's names of the border, so one pass per sentence answers all six.
 _STEM_GROUPS = [("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
-                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned")]
+                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned"), _MOVED_WORDS]
 
 
 @dataclass(frozen=True)
@@ -221,6 +221,8 @@ class PlaceFinder:
         self._ready = n > 0
         if self.border is None:
             self.border = chain.geocode("Afghanistan-Pakistan border", kind="border")
+        # Registered now: a sentence scan made after this reads these groups.
+        self._stem_filter()
 
     # -- resolution ----------------------------------------------------
     def resolve(self, name: str, kind: str | None = None,
@@ -291,20 +293,31 @@ class PlaceFinder:
             out.append(Mention(s, end, full.strip(), "place", place))
         return out
 
-    def find(self, sentence: str, countries: tuple[str, ...] = ()) -> list[Mention]:
+    def find(self, sentence: str, countries: tuple[str, ...] = (),
+             scan: set[int] | None = None) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
         Dateline places, capitals standing for governments, places of origin,
         hospital destinations and the second name of a twin crossing
         ("Spin Boldak, across from Chaman") are left out.
+
+        Parameters
+        ----------
+        sentence : str
+        countries : tuple of str
+            ISO-2 codes that resolve ambiguous names first.
+        scan : set of int, optional
+            :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
+            sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
+            caller has it (saves this function's own pass).
         """
         low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
         dateline = ((("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence))
                     or _DATELINE_CAPS.match(sentence))
-        present = self._stem_filter().present(low)
-        moved = any(w in low for w in _MOVED_WORDS)
+        present = self._stem_filter().present(low, scan)
+        moved = 4 in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         for m in self._raw_mentions(sentence, countries, low, 3 in present):
@@ -333,7 +346,7 @@ class PlaceFinder:
                     continue  # "fired from across the border": where it came from
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-        if self.border is not None and 4 in present:
+        if self.border is not None and 5 in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -370,10 +383,10 @@ class PlaceFinder:
         return self._baliases
 
     def _stem_filter(self) -> StemFilter:
-        """The module's stem groups plus group 4, the border's names."""
+        """The module's stem groups plus group 5, the border's names."""
         if not hasattr(self, "_stems"):
             keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
-            self._stems = StemFilter(_STEM_GROUPS + [keys])
+            self._stems = StemFilter(_STEM_GROUPS + [keys], SENTENCE_STEMS)
         return self._stems
 
     def _border_alias_re(self) -> re.Pattern | None:

@@ -5,6 +5,11 @@ alternative at every position; most patterns match nowhere in most
 sentences. One Aho-Corasick pass (pyahocorasick, in C) over the lower-cased
 sentence tells which groups of stems are present, and only the patterns of
 those groups are run.
+
+Each finder (types, dates, numbers, actors, places) has its own groups; a
+:class:`StemIndex` holds all of them in one more automaton, so that the
+extractor lower-cases and scans each sentence once and every finder reads
+its groups from that one scan.
 """
 
 from __future__ import annotations
@@ -20,13 +25,18 @@ class StemFilter:
     groups : sequence of sequence of str
         Group ``i`` holds lower-case stems one of which every match of
         pattern ``i`` contains.
+    index : StemIndex, optional
+        Also register the groups there, so that :meth:`present` can read
+        them from a scan of that index.
 
     >>> f = StemFilter([("clash", "fight"), ("talks",)])
     >>> sorted(f.present("border fighting resumed"))
     [0]
     """
 
-    def __init__(self, groups):
+    def __init__(self, groups, index: StemIndex | None = None):
+        groups = [tuple(g) for g in groups]
+        self._ids = index.add(groups) if index is not None else None
         self._automaton = ahocorasick.Automaton()
         owners: dict[str, set[int]] = {}
         for i, stems in enumerate(groups):
@@ -38,14 +48,58 @@ class StemFilter:
         if owners:
             self._automaton.make_automaton()
 
-    def present(self, low: str) -> set[int]:
-        """Indexes of the groups with a stem in ``low`` (already lower-cased)."""
+    def present(self, low: str, scan: set[int] | None = None) -> set[int]:
+        """Indexes of the groups with a stem in ``low`` (already lower-cased).
+
+        ``scan`` is the :meth:`StemIndex.scan` of ``low`` by this filter's
+        index, when the caller has it: the answer is read from it.
+        """
+        if scan is not None and self._ids is not None:
+            ids, start = self._ids, self._ids.start
+            return {i - start for i in scan if i in ids}
         if self._empty:
             return set()
         found: set[int] = set()
         for _, ids in self._automaton.iter(low):
             found |= ids
         return found
+
+
+class StemIndex:
+    """The stem groups of several :class:`StemFilter` in one automaton.
+
+    >>> index = StemIndex()
+    >>> a, b = StemFilter([("clash",), ("talks",)], index), StemFilter([("talks",)], index)
+    >>> scan = index.scan("talks resumed")
+    >>> sorted(a.present("", scan)), sorted(b.present("", scan))
+    ([1], [0])
+    """
+
+    def __init__(self):
+        self._groups: list[tuple[str, ...]] = []
+        #: The same groups registered twice (one per PlaceFinder) share ids.
+        self._known: dict[tuple, range] = {}
+        self._filter: StemFilter | None = None
+
+    def add(self, groups) -> range:
+        """Register ``groups``; their ids in :meth:`scan` results."""
+        key = tuple(tuple(g) for g in groups)
+        if key not in self._known:
+            start = len(self._groups)
+            self._groups.extend(key)
+            self._known[key] = range(start, len(self._groups))
+            self._filter = None  # rebuilt on the next scan
+        return self._known[key]
+
+    def scan(self, low: str) -> set[int]:
+        """Ids of the registered groups with a stem in ``low`` (lower case)."""
+        if self._filter is None:
+            self._filter = StemFilter(self._groups)
+        return self._filter.present(low)
+
+
+#: The index of every finder's groups, scanned once per sentence by the extractor.
+SENTENCE_STEMS = StemIndex()
 
 
 def trie_regex(words) -> str:

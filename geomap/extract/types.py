@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .stems import StemFilter
+from .stems import SENTENCE_STEMS, StemFilter
 
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
@@ -97,7 +97,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("post", "bunker", "trench", "watchtower"),
 ]
 assert len(_ANCHORS) == len(_RULES)
-_FILTER = StemFilter(_ANCHORS)
+_FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
@@ -180,35 +180,55 @@ _HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "past", "oft
                 "time to time", "usually")
 
 
-def is_habitual(sentence: str, low: str | None = None) -> bool:
+_HABIT_FILTER = StemFilter([_HABIT_STEMS], SENTENCE_STEMS)
+
+
+def is_habitual(sentence: str, low: str | None = None, scan: set[int] | None = None) -> bool:
     """True when the sentence describes a habit, not an incident.
 
-    ``low`` is ``sentence.lower()`` when the caller has it already.
+    ``low`` is ``sentence.lower()`` and ``scan`` its sentence scan (see
+    :func:`find_triggers`) when the caller has them already.
     """
-    if low is None:
-        low = sentence.lower()
-    return any(w in low for w in _HABIT_STEMS) and bool(_HABITUAL.search(sentence))
+    if scan is not None:
+        if not _HABIT_FILTER.present("", scan):
+            return False
+    else:
+        if low is None:
+            low = sentence.lower()
+        if not any(w in low for w in _HABIT_STEMS):
+            return False
+    return bool(_HABITUAL.search(sentence))
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
+def find_triggers(sentence: str, scan: set[int] | None = None) -> list[Trigger]:
     """Event triggers of ``sentence`` that survive negation and irrealis checks.
 
     Never raises for any text.
 
+    Parameters
+    ----------
+    sentence : str
+    scan : set of int, optional
+        :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
+        sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
+        caller has it (saves this function's own pass).
+
+    Examples
+    --------
     >>> [t.event_type for t in find_triggers("Officials denied the crossing was shut.")]
     []
     >>> [(t.event_type, t.sub_event_type) for t in find_triggers("The crossing reopened on Monday.")]
     [('border_closure', 'reopening')]
     """
-    return _find_triggers(sentence, prefilter=True)
+    return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
-def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
+def _find_triggers(sentence: str, prefilter: bool, scan: set[int] | None = None) -> list[Trigger]:
     habitual = None
     breaks = None
     low = sentence.lower()
     # Rules in their order (earlier rules claim overlapping text first).
-    present = sorted(_FILTER.present(low)) if prefilter else range(len(_COMPILED))
+    present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
     for i in present:
@@ -223,7 +243,7 @@ def _find_triggers(sentence: str, prefilter: bool) -> list[Trigger]:
             window = " ".join(words[-6:])
             if etype != "talks":
                 if habitual is None:
-                    habitual = is_habitual(sentence, low)
+                    habitual = is_habitual(sentence, low, scan)
                 if (habitual or _BLOCKED.search(window)
                         or _NEGATION.search(" ".join(words[-3:]))):
                     continue
