@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.extract.actors import find_actors
+from geomap.extract.actors import ACTORS, find_actors
 
 
 @pytest.mark.parametrize("sentence, actors", [
@@ -25,3 +25,13 @@ def test_actors(sentence, actors):
 def test_long_text_with_many_mentions():
     text = "Pakistan said the Taliban attacked. " * 500 + "UNAMA reported."
     assert find_actors(text) == ["Pakistan", "Afghan Taliban", "UNAMA"]
+
+
+def test_until_finds_the_earlier_actors_exactly():
+    text = ("Qatar hosted the Pakistani Taliban talks; traders said Afghan forces and "
+            "Pakistani troops clashed while Islamabad and Kabul government officials met in Doha.")
+    full = find_actors(text)
+    upto = find_actors(text, until="Pakistan")
+    names = [name for name, _ in ACTORS]
+    assert upto == [a for a in full if names.index(a) <= names.index("Pakistan")]
+    assert "Qatar" in full and "Qatar" not in upto

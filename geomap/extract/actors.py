@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .stems import SENTENCE_STEMS, StemFilter
+from .wordscan import finditer_bounded
 
 #: (actor, pattern), most specific first.
 ACTORS: list[tuple[str, str]] = [
@@ -29,7 +30,13 @@ ACTORS: list[tuple[str, str]] = [
     ("Traders", r"traders|chambers?\s+of\s+commerce|business\s+community"),
     ("Truck drivers", r"(?:truck\s+)?drivers|transporters"),
 ]
-_COMPILED = [(name, re.compile(r"\b(?:" + p + r")(?!\w)", re.I if name in ("Traders", "Truck drivers") else 0))
+_CASELESS = ("Traders", "Truck drivers")
+#: (actor, pattern, bounded): a bounded pattern lacks its leading ``\b``
+#: and is run through :func:`~geomap.extract.wordscan.finditer_bounded`
+#: (much faster on a whole article); the case-insensitive ones gain nothing
+#: from that (``re`` cannot skip ahead on cased letters) and keep it.
+_COMPILED = [(name, re.compile(r"\b(?:" + p + r")(?!\w)", re.I), False) if name in _CASELESS
+             else (name, re.compile(r"(?:" + p + r")(?!\w)"), True)
              for name, p in ACTORS]
 
 
@@ -48,13 +55,13 @@ assert set(_ANCHORS) == {name for name, _ in ACTORS}
 _FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS], SENTENCE_STEMS)
 
 
-def find_actors(sentence: str, scan: set[int] | None = None, until: str | None = None) -> list[str]:
+def find_actors(sentence: str, scan: dict[int, set[int]] | None = None, until: str | None = None) -> list[str]:
     """Actors of ``sentence`` in order of first mention, without repeats.
 
     Parameters
     ----------
     sentence : str
-    scan : set of int, optional
+    scan : dict, optional
         :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
         sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
         caller has it (saves this function's own pass).
@@ -74,10 +81,10 @@ def find_actors(sentence: str, scan: set[int] | None = None, until: str | None =
     # has many mentions, and a mask keeps the overlap test O(length).
     taken = bytearray(len(sentence))
     present = _FILTER.present(sentence.lower() if scan is None else "", scan)
-    for i, (name, pattern) in enumerate(_COMPILED):
+    for i, (name, pattern, bounded) in enumerate(_COMPILED):
         if i not in present:
             continue
-        for m in pattern.finditer(sentence):
+        for m in (finditer_bounded(pattern, sentence) if bounded else pattern.finditer(sentence)):
             s, e = m.span()
             if 1 in taken[s:e]:
                 continue

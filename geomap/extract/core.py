@@ -260,7 +260,7 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     hints = country_hints(article.title + " " + text)
     ctx = _Context()
     found: dict[int, list[Mention]] = {}
-    scans: dict[int, set[int] | None] = {}
+    scans: dict[int, dict[int, set[int]] | None] = {}
     for idx, sentence in items:
         scans[idx] = _scan(sentence)
         found[idx] = finder.find(sentence, hints, scans[idx])
@@ -293,7 +293,7 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     return merged
 
 
-def _scan(sentence: str) -> set[int] | None:
+def _scan(sentence: str) -> dict[int, set[int]] | None:
     """The stems of every finder present in ``sentence``, in one pass.
 
     None when lower-casing changes the length of the text (a dotted capital

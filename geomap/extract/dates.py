@@ -200,7 +200,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
     return None
 
 
-def find_dates(sentence: str, published: dt.date | None, scan: set[int] | None = None) -> list[DateMention]:
+def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int]] | None = None) -> list[DateMention]:
     """All dates in ``sentence``, resolved against ``published``, in text order.
 
     Never raises for any input text; returns ``[]`` when nothing is found.
@@ -209,7 +209,7 @@ def find_dates(sentence: str, published: dt.date | None, scan: set[int] | None =
     ----------
     sentence : str
     published : datetime.date or None
-    scan : set of int, optional
+    scan : dict, optional
         :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
         sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
         caller has it (saves this function's own pass).

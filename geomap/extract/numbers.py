@@ -114,7 +114,7 @@ _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 
 
 def _total(patterns: list[re.Pattern], sentence: str, low: str,
-           stems: StemFilter, scan: set[int] | None) -> tuple[int | None, bool]:
+           stems: StemFilter, scan: dict[int, set[int]] | None) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
     vague = False
     present = stems.present(low, scan)
@@ -140,7 +140,7 @@ def _total(patterns: list[re.Pattern], sentence: str, low: str,
     return sum(spans.values()), vague
 
 
-def find_casualties(sentence: str, scan: set[int] | None = None) -> Casualties:
+def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> Casualties:
     """Dead and injured in ``sentence``; several groups in one sentence are summed.
 
     Never raises for any input text.
@@ -148,7 +148,7 @@ def find_casualties(sentence: str, scan: set[int] | None = None) -> Casualties:
     Parameters
     ----------
     sentence : str
-    scan : set of int, optional
+    scan : dict, optional
         :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
         sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
         caller has it (saves this function's own pass).

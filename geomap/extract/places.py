@@ -294,7 +294,7 @@ class PlaceFinder:
         return out
 
     def find(self, sentence: str, countries: tuple[str, ...] = (),
-             scan: set[int] | None = None) -> list[Mention]:
+             scan: dict[int, set[int]] | None = None) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
         Dateline places, capitals standing for governments, places of origin,
@@ -306,7 +306,7 @@ class PlaceFinder:
         sentence : str
         countries : tuple of str
             ISO-2 codes that resolve ambiguous names first.
-        scan : set of int, optional
+        scan : dict, optional
             :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).

@@ -36,7 +36,8 @@ class StemFilter:
 
     def __init__(self, groups, index: StemIndex | None = None):
         groups = [tuple(g) for g in groups]
-        self._ids = index.add(groups) if index is not None else None
+        #: This filter's key in the scans of ``index``.
+        self._slot = index.add(groups) if index is not None else None
         self._automaton = ahocorasick.Automaton()
         owners: dict[str, set[int]] = {}
         for i, stems in enumerate(groups):
@@ -48,21 +49,24 @@ class StemFilter:
         if owners:
             self._automaton.make_automaton()
 
-    def present(self, low: str, scan: set[int] | None = None) -> set[int]:
+    def present(self, low: str, scan: dict[int, set[int]] | None = None) -> set[int]:
         """Indexes of the groups with a stem in ``low`` (already lower-cased).
 
         ``scan`` is the :meth:`StemIndex.scan` of ``low`` by this filter's
-        index, when the caller has it: the answer is read from it.
+        index, when the caller has it: the answer is read from it (a set
+        shared with the scan; do not modify it).
         """
-        if scan is not None and self._ids is not None:
-            ids, start = self._ids, self._ids.start
-            return {i - start for i in scan if i in ids}
+        if scan is not None and self._slot is not None:
+            return scan.get(self._slot, _NONE)
         if self._empty:
             return set()
         found: set[int] = set()
         for _, ids in self._automaton.iter(low):
             found |= ids
         return found
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 class StemIndex:
@@ -76,26 +80,48 @@ class StemIndex:
     """
 
     def __init__(self):
-        self._groups: list[tuple[str, ...]] = []
-        #: The same groups registered twice (one per PlaceFinder) share ids.
-        self._known: dict[tuple, range] = {}
-        self._filter: StemFilter | None = None
+        #: Slot of each registered filter's groups; the same groups
+        #: registered twice (one per PlaceFinder) share a slot.
+        self._slots: dict[tuple, int] = {}
+        self._automaton = None
 
-    def add(self, groups) -> range:
-        """Register ``groups``; their ids in :meth:`scan` results."""
+    def add(self, groups) -> int:
+        """Register ``groups``; their key in :meth:`scan` results."""
         key = tuple(tuple(g) for g in groups)
-        if key not in self._known:
-            start = len(self._groups)
-            self._groups.extend(key)
-            self._known[key] = range(start, len(self._groups))
-            self._filter = None  # rebuilt on the next scan
-        return self._known[key]
+        if key not in self._slots:
+            self._slots[key] = len(self._slots)
+            self._automaton = None  # rebuilt on the next scan
+        return self._slots[key]
 
-    def scan(self, low: str) -> set[int]:
-        """Ids of the registered groups with a stem in ``low`` (lower case)."""
-        if self._filter is None:
-            self._filter = StemFilter(self._groups)
-        return self._filter.present(low)
+    def _build(self) -> ahocorasick.Automaton | None:
+        """The automaton over every registered stem (None without stems)."""
+        owners: dict[str, set[tuple[int, int]]] = {}
+        for groups, slot in self._slots.items():
+            for i, stems in enumerate(groups):
+                for stem in stems:
+                    owners.setdefault(stem, set()).add((slot, i))
+        automaton = ahocorasick.Automaton()
+        for stem, pairs in owners.items():
+            automaton.add_word(stem, tuple(pairs))
+        if not owners:
+            return None
+        automaton.make_automaton()
+        return automaton
+
+    def scan(self, low: str) -> dict[int, set[int]]:
+        """Per slot, the groups with a stem in ``low`` (lower case); slots
+        with none are absent. Register every filter before scanning."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        found: dict[int, set[int]] = {}
+        if self._automaton is not None:
+            for _, pairs in self._automaton.iter(low):
+                for slot, i in pairs:
+                    if slot in found:
+                        found[slot].add(i)
+                    else:
+                        found[slot] = {i}
+        return found
 
 
 #: The index of every finder's groups, scanned once per sentence by the extractor.

@@ -183,7 +183,7 @@ _HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "past", "oft
 _HABIT_FILTER = StemFilter([_HABIT_STEMS], SENTENCE_STEMS)
 
 
-def is_habitual(sentence: str, low: str | None = None, scan: set[int] | None = None) -> bool:
+def is_habitual(sentence: str, low: str | None = None, scan: dict[int, set[int]] | None = None) -> bool:
     """True when the sentence describes a habit, not an incident.
 
     ``low`` is ``sentence.lower()`` and ``scan`` its sentence scan (see
@@ -200,7 +200,7 @@ def is_habitual(sentence: str, low: str | None = None, scan: set[int] | None = N
     return bool(_HABITUAL.search(sentence))
 
 
-def find_triggers(sentence: str, scan: set[int] | None = None) -> list[Trigger]:
+def find_triggers(sentence: str, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
     """Event triggers of ``sentence`` that survive negation and irrealis checks.
 
     Never raises for any text.
@@ -208,7 +208,7 @@ def find_triggers(sentence: str, scan: set[int] | None = None) -> list[Trigger]:
     Parameters
     ----------
     sentence : str
-    scan : set of int, optional
+    scan : dict, optional
         :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
         sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
         caller has it (saves this function's own pass).
@@ -223,7 +223,7 @@ def find_triggers(sentence: str, scan: set[int] | None = None) -> list[Trigger]:
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
-def _find_triggers(sentence: str, prefilter: bool, scan: set[int] | None = None) -> list[Trigger]:
+def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
     habitual = None
     breaks = None
     low = sentence.lower()
