@@ -94,3 +94,46 @@ def test_torkham_sides():
     pk = chain.geocode("Torkham", countries=("PK",))
     assert (af.country, af.admin1) == ("AF", "Nangarhar Province")
     assert (pk.country, pk.admin1) == ("PK", "Khyber Pakhtunkhwa")
+
+
+# The look-behind patterns before a mention are run only when cheap tests
+# say they can match; these texts (each matching its pattern) check that the
+# tests stay necessary conditions when the patterns are edited.
+_NOT_EVENT_TEXTS = [
+    "orders from ", "officials in ", "the embassy of ", "claims by ", "instructions from ",
+    "a native of ", "he hails from ", "originally from the ", "born in ", "who was from ",
+    "resident of ", "his hometown ", "hometown of ", "women from ", "labourers from ",
+    "families from the ", "treated at a hospital in ", "medical care at ",
+    "was rushed to the district hospitals in ", "airlifted by helicopter to a ", "taken to ",
+]
+_NEAR_TEXTS = ["near ", "NEAR the ", "outside ", "close to ", "not far from ", "around the ",
+               "on the outskirts of ", "12 km east of ", "five miles from the ", "kilometres from "]
+
+
+@pytest.mark.parametrize("before", _NOT_EVENT_TEXTS)
+def test_not_event_prefilter_is_necessary(before):
+    from geomap.extract import places as p
+
+    text = "Elders said " + before
+    assert p._NOT_EVENT_BEFORE.search(text)
+    low = text.lower()
+    assert any(w in low for w in p._NOT_EVENT_WORDS)
+    assert any(w in low for w in p._MOVED_WORDS) or p._ends_with(text, p._NOT_EVENT_TAILS)
+
+
+@pytest.mark.parametrize("before", _NEAR_TEXTS)
+def test_near_prefilter_is_necessary(before):
+    from geomap.extract import places as p
+
+    text = "The strike hit " + before
+    assert p._NEAR_BEFORE.search(text)
+    assert p._ends_with(text, p._NEAR_TAILS)
+
+
+def test_datelines_found_with_and_without_a_dash():
+    finder = PlaceFinder(default_chain())
+    # The dateline place is left out; the place after it is kept.
+    for sentence in ("PESHAWAR, Pakistan — Clashes erupted near Torkham.",
+                     "PESHAWAR: Clashes erupted near Torkham."):
+        names = [m.place.name for m in finder.find(sentence) if m.place is not None]
+        assert "Peshawar" not in names and "Torkham" in names

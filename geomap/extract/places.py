@@ -129,6 +129,15 @@ _NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the")
 _MOVED_WORDS = ("taken", "rushed", "shifted", "transferred", "moved", "evacuated", "airlifted", "referred",
                 "flown", "brought", "transported")
 _NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
+#: Words one of which every match of :data:`_NOT_EVENT_BEFORE` holds (the
+#: nouns and verbs that govern its prepositions).
+_NOT_EVENT_WORDS = (
+    "government", "authorities", "officials", "leadership", "regime", "administration", "rulers",
+    "instructions", "orders", "diplomats", "envoy", "ambassador", "embassy", "spokesm", "message",
+    "pressure", "demand", "response", "accusation", "allegation", "claim",
+    "native", "hail", "originally", "born", "who", "resident", "hometown", "man", "boy", "girl", "men",
+    "driver", "trader", "migrant", "refugee", "famil", "worker", "student", "labo", "citizen", "people",
+    "hospital", "clinic", "medical", "treatment") + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -140,10 +149,12 @@ def _ends_with(before: str, words: tuple[str, ...]) -> bool:
 _LOOKBACK = 90
 #: Stems without which a pattern cannot match: 0 border phrases, 1 "the
 #: crossing", 2 country names, 3 twin-crossing words, 4 "taken to hospital"
-#: verbs (see :mod:`geomap.extract.stems`). Each finder adds 5, the
-#: gazetteer's names of the border, so one pass per sentence answers all six.
+#: verbs, 5 government, origin and hospital phrases (see
+#: :mod:`geomap.extract.stems`). Each finder adds 6, the gazetteer's names
+#: of the border, so one pass per sentence answers all seven.
 _STEM_GROUPS = [("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
-                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned"), _MOVED_WORDS]
+                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned"), _MOVED_WORDS,
+                _NOT_EVENT_WORDS]
 
 
 @dataclass(frozen=True)
@@ -318,6 +329,7 @@ class PlaceFinder:
                     or _DATELINE_CAPS.match(sentence))
         present = self._stem_filter().present(low, scan)
         moved = 4 in present
+        governed = 5 in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         for m in self._raw_mentions(sentence, countries, low, 3 in present):
@@ -332,7 +344,7 @@ class PlaceFinder:
                 continue
             if dateline and m.end <= dateline.end():
                 continue
-            not_event = ((moved or _ends_with(before, _NOT_EVENT_TAILS))
+            not_event = (governed and (moved or _ends_with(before, _NOT_EVENT_TAILS))
                          and _NOT_EVENT_BEFORE.search(before))
             if twin or _GOV_AFTER.match(after) or not_event or _HOSPITAL_AFTER.match(after):
                 continue
@@ -346,7 +358,7 @@ class PlaceFinder:
                     continue  # "fired from across the border": where it came from
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-        if self.border is not None and 5 in present:
+        if self.border is not None and 6 in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -383,7 +395,7 @@ class PlaceFinder:
         return self._baliases
 
     def _stem_filter(self) -> StemFilter:
-        """The module's stem groups plus group 5, the border's names."""
+        """The module's stem groups plus group 6, the border's names."""
         if not hasattr(self, "_stems"):
             keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
             self._stems = StemFilter(_STEM_GROUPS + [keys], SENTENCE_STEMS)
