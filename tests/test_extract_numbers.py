@@ -44,3 +44,15 @@ def test_parse_number(text, value):
 @pytest.mark.parametrize("text", ["", "killed killed killed", "9" * 400 + " killed", "\x00 wounded"])
 def test_odd_text_never_raises(text):
     find_casualties(text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The shelling caused no casualties.", (0, 0)),
+    ("There was no loss of life in the blast.", (0, None)),
+    ("Nobody was hurt when the gate was shut.", (0, 0)),
+    ("Two guards were killed and nobody was injured.", (2, 0)),
+    ("Three soldiers died; without any casualties among civilians.", (3, 0)),
+])
+def test_none_reported_with_the_word_prefilter(sentence, expected):
+    c = find_casualties(sentence)
+    assert (c.fatalities, c.injuries) == expected

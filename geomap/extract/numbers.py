@@ -64,11 +64,15 @@ _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|i
                         r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured))\b", re.I)
 
 
-#: Cheap first test: a sentence without any of these words reports no toll
-#: (one Aho-Corasick pass; a regex alternation without a literal prefix
-#: tried every position and cost more than the rest on most sentences).
+#: Cheap first test: a sentence without any of the words of group 0 reports
+#: no toll (one Aho-Corasick pass; a regex alternation without a literal
+#: prefix tried every position and cost more than the rest on most
+#: sentences). Groups 1 and 2: words every match of :data:`_NONE_KILLED`
+#: and :data:`_NONE_HURT` holds.
 _ANY_TOLL = StemFilter([("kill", "dead", "die", "slain", "martyr", "lives", "perish", "life", "wound", "injur",
-                         "hurt", "fatalit", "death", "casualt")], SENTENCE_STEMS)
+                         "hurt", "fatalit", "death", "casualt"),
+                        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
+                        ("casualt", "injur", "hurt")], SENTENCE_STEMS)
 
 
 @dataclass(frozen=True)
@@ -159,12 +163,13 @@ def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> C
     Casualties(fatalities=2, injuries=29, vague=False)
     """
     low = sentence.lower() if scan is None else ""
-    if not _ANY_TOLL.present(low, scan):
+    words = _ANY_TOLL.present(low, scan)
+    if 0 not in words:
         return Casualties()
     killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
-    if killed is None and _NONE_KILLED.search(sentence):
+    if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
-    if hurt is None and _NONE_HURT.search(sentence):
+    if hurt is None and 2 in words and _NONE_HURT.search(sentence):
         hurt = 0
     return Casualties(killed, hurt, v1 or v2)
