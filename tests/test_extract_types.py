@@ -87,3 +87,18 @@ def test_stem_prefilter_changes_nothing(sentence):
 @pytest.mark.parametrize("text", ["", "closed" * 300, "not not not", "\x00", "—;:—"])
 def test_odd_text_never_raises(text):
     find_triggers(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks resumed; officials said: the crossing, but not the road, reopened — traders waited.",
+    "Fighting broke out, and the crossing was shut, while trucks waited, but buses moved.",
+    "Clashes erupted, although the talks, whereas the truce held; but, then, nothing.",
+    "No punctuation here at all",
+])
+def test_clause_breaks_match_the_single_pattern(sentence):
+    import re
+
+    from geomap.extract.types import _breaks
+
+    single = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
+    assert set(_breaks(sentence)) == {m.end() for m in single.finditer(sentence)}

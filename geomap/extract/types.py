@@ -129,7 +129,13 @@ _ENDED_AFTER = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[“\"'‘]?(?:ended|co
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: "border" or "cross-border" modifying the trigger: the incident is on the border.
 _BORDER_MOD = re.compile(r"\b(?:cross-border|border|frontier)\s+(?:\w+\s+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
+#: Clause breaks: punctuation, a comma before a conjunction, "but". Three
+#: patterns, each of which ``re`` can skip through quickly (one alternation
+#: starting with ``\b`` was tried at every position of the sentence); the
+#: ends they give are the ends of the one pattern, a few of them twice.
+_CLAUSE_BREAKS = (re.compile(r"[;:—–]"),
+                  re.compile(r",\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b"),
+                  re.compile(r"\bbut\b"))
 
 VIOLENT = ("armed_clash", "airstrike", "explosion")
 
@@ -169,10 +175,14 @@ def _words_before(sentence: str, start: int, breaks: list[int] | None = None) ->
 
 
 def _breaks(sentence: str) -> list[int]:
-    """End offsets of the clause breaks of ``sentence``."""
-    if "but" not in sentence and not any(c in sentence for c in ";:—–,"):
-        return []  # none of the characters or words of _CLAUSE_BREAK: skip its scan
-    return [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+    """End offsets of the clause breaks of ``sentence`` (unordered, maybe
+    repeated: only the last one before a trigger is read)."""
+    ends = [m.end() for m in _CLAUSE_BREAKS[0].finditer(sentence)]
+    if "," in sentence:
+        ends += [m.end() for m in _CLAUSE_BREAKS[1].finditer(sentence)]
+    if "but" in sentence:
+        ends += [m.end() for m in _CLAUSE_BREAKS[2].finditer(sentence)]
+    return ends
 
 
 #: Every match of :data:`_HABITUAL` holds one of these.
@@ -227,6 +237,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
     habitual = None
     breaks = None
     low = sentence.lower()
+    # Both border patterns below need one of these words.
+    border_words = "border" in low or "frontier" in low
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     taken: list[tuple[int, int]] = []
@@ -253,8 +265,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence, m.end()))
-            border = bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
-                          or _BORDER_WORD.search(m.group(0)))
+            border = border_words and bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
+                                           or _BORDER_WORD.search(m.group(0)))
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
             out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
