@@ -1,6 +1,8 @@
 """Write the events GeoDataFrame out: GeoJSON, flat CSV, GeoPackage.
 
-All writes are atomic (temporary file, then rename).
+All writes are atomic (temporary file, then rename). The writers work column
+by column: at 100k events a row-by-row pass (``GeoDataFrame.to_json`` and a
+JSON round trip, one :func:`defuse` call per cell) cost over ten seconds.
 """
 
 from __future__ import annotations
@@ -8,61 +10,173 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
+from shapely.geometry import mapping
 
 from .atomic import atomic_path, write_text
-from .report import defuse
+from .report import FORMULA_START, defuse
 from .schema import acled_types
 
 __all__ = ["to_geojson_dict", "write_geojson", "flat_frame", "defuse", "write_csv",
-           "write_gpkg"]
+           "write_gpkg", "parse_sources"]
 
 
-def to_geojson_dict(gdf: gpd.GeoDataFrame) -> dict:
-    """RFC 7946 FeatureCollection (lon, lat order; no ``crs`` member)."""
+def _py_values(series: pd.Series) -> list:
+    """The column as Python scalars, ``None`` where pandas sees NA.
+
+    The same values ``GeoDataFrame.to_json(na="null")`` writes: it also goes
+    through ``astype(object)`` and blanks what :func:`pandas.isna` flags
+    (infinities are kept).
+    """
+    values = series.astype(object).tolist()
+    missing = series.isna().to_numpy()
+    if missing.any():
+        for i in np.flatnonzero(missing).tolist():
+            values[i] = None
+    return values
+
+
+def parse_sources(gdf: gpd.GeoDataFrame) -> list[list]:
+    """The ``sources_json`` cells parsed, each distinct text once (rows share the lists).
+
+    Pass the result as ``refs`` to several writers to parse only once.
+    """
+    cache: dict = {}
+    out = []
+    for text in gdf["sources_json"]:
+        refs = cache.get(text)
+        if refs is None:
+            refs = cache[text] = json.loads(text) if text else []
+        out.append(refs)
+    return out
+
+
+def _geometries(geoms) -> list:
+    """GeoJSON geometry dicts: points from their coordinates, others via ``mapping``.
+
+    Empty or missing geometries give ``None`` (as geopandas writes them);
+    rows sharing one non-point geometry object share its dict.
+    """
+    arr = np.asarray(geoms, dtype=object)
+    if not len(arr):
+        return []
+    type_ids = shapely.get_type_id(arr)
+    empty = shapely.is_empty(arr)
+    xs = shapely.get_x(np.where(type_ids == 0, arr, None)).tolist()
+    ys = shapely.get_y(np.where(type_ids == 0, arr, None)).tolist()
+    shared: dict[int, dict] = {}
+    out = []
+    for geom, tid, is_empty, x, y in zip(arr.tolist(), type_ids.tolist(), empty.tolist(),
+                                         xs, ys):
+        if geom is None or is_empty:
+            out.append(None)
+        elif tid == 0:
+            out.append({"type": "Point", "coordinates": [x, y]})
+        else:
+            key = id(geom)
+            if key not in shared:
+                shared[key] = mapping(geom)
+            out.append(shared[key])
+    return out
+
+
+def to_geojson_dict(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> dict:
+    """RFC 7946 FeatureCollection (lon, lat order; no ``crs`` member).
+
+    Properties are every column but the geometry, NA as ``None``, with
+    ``sources_json`` replaced by ``source_refs`` (nested, not a JSON string
+    inside JSON) at the end. Features with the same sources share one parsed
+    list: copy before changing one. ``refs``: :func:`parse_sources` of ``gdf``.
+    """
     frame = gdf.to_crs("EPSG:4326") if gdf.crs is not None else gdf
-    text = frame.to_json(na="null", drop_id=True, to_wgs84=False)
-    data = json.loads(text)
-    data.pop("crs", None)
-    for feature, sources in zip(data["features"], frame["sources_json"]):
-        props = feature["properties"]
-        props.pop("sources_json", None)
-        # nested, not a JSON string inside JSON
-        props["source_refs"] = json.loads(sources) if sources else []
-    return data
+    names = [c for c in frame.columns if c != frame.geometry.name and c != "sources_json"]
+    columns = [_py_values(frame[c]) for c in names]
+    refs = parse_sources(frame) if refs is None else refs
+    names.append("source_refs")
+    columns.append(refs)
+    geometries = _geometries(frame.geometry.values)
+    features = [{"type": "Feature", "properties": dict(zip(names, row)), "geometry": geom}
+                for row, geom in zip(zip(*columns), geometries)]
+    return {"type": "FeatureCollection", "features": features}
 
 
-def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
-    """Write ``events.geojson`` (RFC 7946)."""
-    return write_text(path, json.dumps(to_geojson_dict(gdf), ensure_ascii=False))
+def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path,
+                  refs: list[list] | None = None) -> Path:
+    """Write ``events.geojson`` (RFC 7946); ``refs``: :func:`parse_sources` of ``gdf``."""
+    return write_text(path, json.dumps(to_geojson_dict(gdf, refs), ensure_ascii=False))
 
 
-def flat_frame(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
-    """The flat table of the CSV export: no geometry, ACLED columns added."""
+def _joined(refs: list[list], key: str, skip_empty: bool = False) -> list[str]:
+    cache: dict[int, str] = {}
+    out = []
+    for rs in refs:
+        text = cache.get(id(rs))
+        if text is None:
+            text = cache[id(rs)] = " | ".join(r[key] for r in rs if r[key] or not skip_empty)
+        out.append(text)
+    return out
+
+
+def flat_frame(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> pd.DataFrame:
+    """The flat table of the CSV export: no geometry, ACLED columns added.
+
+    ``refs``: :func:`parse_sources` of ``gdf`` (parsed here when not given).
+    """
     frame = pd.DataFrame(gdf.drop(columns="geometry"))
-    acled = [acled_types(t, s) for t, s in zip(frame["event_type"], frame["sub_event_type"])]
+    acled_of: dict[tuple, tuple[str, str]] = {}
+    acled = []
+    for key in zip(frame["event_type"], frame["sub_event_type"]):
+        if key not in acled_of:
+            acled_of[key] = acled_types(*key)
+        acled.append(acled_of[key])
     frame["acled_event_type"] = [a[0] for a in acled]
     frame["acled_sub_event_type"] = [a[1] for a in acled]
-    frame["geometry_type"] = [g.geom_type for g in gdf.geometry]
-    refs = [json.loads(s) if s else [] for s in frame.pop("sources_json")]
-    frame["source_publishers"] = [" | ".join(r["publisher"] for r in rs) for rs in refs]
-    frame["source_titles"] = [" | ".join(r["title"] for r in rs) for rs in refs]
-    frame["source_urls"] = [" | ".join(r["url"] for r in rs if r["url"]) for rs in refs]
+    frame["geometry_type"] = gdf.geometry.geom_type.tolist()
+    # the ids of the parsed lists key the joins: the lists live until the end
+    refs = parse_sources(frame) if refs is None else refs
+    del frame["sources_json"]
+    frame["source_publishers"] = _joined(refs, "publisher")
+    frame["source_titles"] = _joined(refs, "title")
+    frame["source_urls"] = _joined(refs, "url", skip_empty=True)
     return frame
 
 
-def write_csv(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
+#: A cell starting (after spaces) with a formula character, after any newline of
+#: a column's cells joined by newlines: a cheap test that is never missed (a
+#: hit inside a multi-line cell only costs the exact per-cell pass).
+_RISKY_LINE = re.compile("\n *[" + re.escape("".join(FORMULA_START)) + "]")
+
+
+def _defused(series: pd.Series) -> pd.Series:
+    """``series`` with :func:`defuse` applied; unchanged columns are not rebuilt."""
+    values = series.tolist()
+    if series.dtype == object or series.hasnans:
+        texts = [v for v in values if isinstance(v, str)]
+    else:
+        texts = values
+    if not texts or not _RISKY_LINE.search("\n" + "\n".join(texts)):
+        return series
+    return pd.Series([defuse(v) for v in values], index=series.index, dtype=series.dtype,
+                     name=series.name)
+
+
+def write_csv(gdf: gpd.GeoDataFrame, path: str | Path,
+              refs: list[list] | None = None) -> Path:
     """Write ``events.csv``: flat, with ``latitude``/``longitude`` and ACLED columns.
 
     Every text cell is passed through :func:`defuse` (CSV formula injection).
+    ``refs``: :func:`parse_sources` of ``gdf`` (parsed here when not given).
     """
-    frame = flat_frame(gdf)
+    frame = flat_frame(gdf, refs)
     for col in frame.columns:
         if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
-            frame[col] = frame[col].map(defuse)
+            frame[col] = _defused(frame[col])
     buf = io.StringIO()
     frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return write_text(path, buf.getvalue())

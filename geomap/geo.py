@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 
@@ -24,6 +26,15 @@ GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 def point(lat: float, lon: float) -> Point:
     """Shapely point for a latitude/longitude pair (note: x=lon, y=lat)."""
     return Point(float(lon), float(lat))
+
+
+def points_xy(xs, ys) -> np.ndarray:
+    """Object array of shapely points from longitudes ``xs`` and latitudes ``ys``.
+
+    The vectorised form of :func:`point` (one call instead of one per row);
+    note the order here is already x=lon, y=lat.
+    """
+    return shapely.points(np.asarray(xs, dtype="float64"), np.asarray(ys, dtype="float64"))
 
 
 def latlon(geom: BaseGeometry) -> tuple[float, float]:

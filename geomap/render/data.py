@@ -14,9 +14,9 @@ from operator import itemgetter
 
 import numpy as np
 import pandas as pd
+import shapely
 
 from shapely.geometry import mapping
-from shapely.geometry.base import BaseGeometry
 
 from ..geo import latlon
 from .assets import clean
@@ -65,12 +65,15 @@ def _column(gdf, col: str, n: int) -> list:
     missing = series.isna().to_numpy()
     if series.dtype.kind == "f":
         missing = missing | np.isinf(series.to_numpy())
-    values = series.to_numpy(dtype=object, na_value=None) if hasattr(
-        series.array, "to_numpy") else series.to_numpy(dtype=object)
-    values = np.array(values, dtype=object)
+    # tolist gives Python scalars for typed columns; object columns may hold
+    # numpy scalars, which the page's JSON needs as Python ones
+    values = series.tolist()
+    if series.dtype == object:
+        values = [v.item() if hasattr(v, "item") else v for v in values]
     if missing.any():
-        values[missing] = None
-    return [v.item() if hasattr(v, "item") else v for v in values.tolist()]
+        for i in np.flatnonzero(missing).tolist():
+            values[i] = None
+    return values
 
 
 def _texts(values: list) -> list[str]:
@@ -127,50 +130,69 @@ def event_columns(gdf) -> dict:
     source_ids = _texts(_column(gdf, "sources", n))
     geoms = list(gdf.geometry) if gdf.geometry is not None and n else [None] * n
 
-    out: dict[str, list] = {k: [] for k in (
-        "uid", "id", "lat", "lon", *_TEXT, *_NUMBERS, "gp", "start", "end", "label",
-        "sources", "shape")}
+    # Row by row only where a row needs it (a point from its geometry, a
+    # duplicate id, a missing date range); the rest is one list per field.
+    keep = []
+    for i in range(n):
+        if lats[i] is None or lons[i] is None:
+            geom = geoms[i]
+            if geom is not None and not geom.is_empty:
+                lats[i], lons[i] = latlon(geom)
+        if lats[i] is not None and lons[i] is not None:
+            keep.append(i)
+        # else: the dataset reports unlocated events; nothing to draw
+    if len(keep) < n:
+        def pick(values: list) -> list:
+            return [values[i] for i in keep]
+    else:
+        def pick(values: list) -> list:
+            return values
+    out: dict[str, list] = {}
+    ids = pick(ids)
+    seen: dict[str, int] = {}
+    uids = []
+    for eid in ids:
+        count = seen[eid] = seen.get(eid, 0) + 1
+        uids.append(eid if count == 1 else f"{eid}~{count}")
+    out["uid"] = uids
+    out["id"] = ids
+    out["lat"] = [round(float(v), 5) for v in pick(lats)]
+    out["lon"] = [round(float(v), 5) for v in pick(lons)]
+    for key in _TEXT:
+        out[key] = pick(cols[key])
+    for key in _NUMBERS:
+        out[key] = pick(cols[key])
+    out["gp"] = [1 if g is None else int(g) for g in pick(gps)]
+    starts, ends = pick(starts), pick(ends)
+    for j, (start, end) in enumerate(zip(starts, ends)):
+        if not (start and end):
+            starts[j], ends[j] = date_interval(out["date"][j], out["dp"][j] or "day")
+    out["start"], out["end"] = starts, ends
+    out["label"] = pick(labels)
+    parsed: dict[tuple[str, str], list[dict]] = {}
+    sources = []
+    for key in zip(pick(raw_sources), pick(source_ids)):
+        refs = parsed.get(key)
+        if refs is None:
+            refs = parsed[key] = _source_list(*key)
+        sources.append(refs)
+    out["sources"] = sources
     shapes: list[dict] = []
     shape_index: dict[bytes, int] = {}
-    seen: dict[str, int] = {}
-    parsed: dict[tuple[str, str], list[dict]] = {}
-    for i in range(n):
-        geom: BaseGeometry | None = geoms[i]
-        lat, lon = lats[i], lons[i]
-        has_geom = geom is not None and not geom.is_empty
-        if (lat is None or lon is None) and has_geom:
-            lat, lon = latlon(geom)
-        if lat is None or lon is None:
-            continue  # the dataset reports unlocated events; nothing to draw
-        eid = ids[i]
-        seen[eid] = seen.get(eid, 0) + 1
-        out["uid"].append(eid if seen[eid] == 1 else f"{eid}~{seen[eid]}")
-        out["id"].append(eid)
-        out["lat"].append(round(float(lat), 5))
-        out["lon"].append(round(float(lon), 5))
-        for key in _TEXT:
-            out[key].append(cols[key][i])
-        for key in _NUMBERS:
-            out[key].append(cols[key][i])
-        out["gp"].append(int(gps[i]) if gps[i] is not None else 1)
-        start, end = starts[i], ends[i]
-        if not (start and end):
-            start, end = date_interval(cols["date"][i], cols["dp"][i] or "day")
-        out["start"].append(start)
-        out["end"].append(end)
-        out["label"].append(labels[i])
-        key = (raw_sources[i], source_ids[i])
-        if key not in parsed:
-            parsed[key] = _source_list(*key)
-        out["sources"].append(parsed[key])
-        shape = None
-        if has_geom and geom.geom_type != "Point":
+    kept_geoms = np.asarray(pick(geoms), dtype=object)
+    shape_of = [None] * len(kept_geoms)
+    if len(kept_geoms):
+        # non-point, non-empty geometries (None has type id -1)
+        other = (shapely.get_type_id(kept_geoms) > 0) & ~shapely.is_empty(kept_geoms)
+        for j in np.flatnonzero(other).tolist():
+            geom = kept_geoms[j]
             wkb = geom.wkb
             if wkb not in shape_index:
                 shape_index[wkb] = len(shapes)
                 shapes.append(mapping(geom))
-            shape = shape_index[wkb]
-        out["shape"].append(shape)
+            shape_of[j] = shape_index[wkb]
+    out["shape"] = shape_of
+    out = {k: out[k] for k in _KEYS}
     out["verified"] = [v or "curated" for v in out["verified"]]
     return {"columns": out, "shapes": [_rounded(s) for s in shapes]}
 
