@@ -1,0 +1,89 @@
+"""geomap.build with the exports written by a forked process (large builds).
+
+The threshold is lowered to 0 so that small test files take the same path as
+100k events: the outputs must not change, and a failing export must fail the
+build (with the same exception) and leave the previous outputs alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from geomap import build as build_mod
+from geomap import export
+from geomap.build import build, in_parallel
+from geomap.exc import BuildError
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+BAD = Path(__file__).parent / "data" / "bad"
+SOURCES = BAD / "sources.csv"
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    # folium names its map element at random: equal pages up to that name
+    return {p.name: re.sub(rb"map_[0-9a-f]{32}", b"map_X", p.read_bytes())
+            for p in folder.iterdir()}
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    monkeypatch.setattr(build_mod, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+def test_forked_exports_are_the_same_files(tmp_path, offline_chain, monkeypatch):
+    plain = tmp_path / "plain"
+    build(BAD / "unknown_place.csv", SOURCES, out=plain, chain=offline_chain)
+    monkeypatch.setattr(build_mod, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    calls = []
+    monkeypatch.setattr(build_mod.os, "fork", lambda real=os.fork: calls.append(1) or real())
+    par = tmp_path / "par"
+    result = build(BAD / "unknown_place.csv", SOURCES, out=par, chain=offline_chain)
+    assert calls == [1]
+    assert contents(par) == contents(plain)
+    assert list(result.outputs) == ["geojson", "csv", "rejected", "unlocated", "map", "embed",
+                                    "summary"]
+
+
+def test_a_failing_forked_export_fails_the_build(tmp_path, offline_chain, forked, monkeypatch):
+    out = tmp_path / "out"
+    build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
+    before = contents(out)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full in the child")
+
+    monkeypatch.setattr(export, "write_csv", broken)
+    with pytest.raises(RuntimeError, match="disk full in the child"):
+        build(BAD / "unknown_place.csv", SOURCES, out=out, chain=offline_chain)
+    assert contents(out) == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_an_os_error_in_the_child_is_a_build_error(tmp_path, offline_chain, forked, monkeypatch):
+    def no_space(*args, **kwargs):
+        raise OSError(28, "No space left on device", "events.geojson")
+
+    monkeypatch.setattr(export, "write_geojson", no_space)
+    with pytest.raises(BuildError, match="No space left on device"):
+        build(BAD / "good.csv", SOURCES, out=tmp_path / "out", chain=offline_chain)
+
+
+def test_in_parallel_runs_here_when_not_asked():
+    done = []
+    wait = in_parallel(lambda: done.append(os.getpid()), parallel=False)
+    assert done == [os.getpid()]
+    wait()
+
+
+def test_a_child_that_dies_is_reported(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    wait = in_parallel(lambda: os._exit(3))
+    with pytest.raises(BuildError, match="ended abnormally"):
+        wait()
