@@ -43,3 +43,87 @@ def test_a_rejected_start_does_not_hide_a_later_match():
 def test_at_boundary_is_what_re_calls_a_boundary(text, pos, expected):
     assert at_boundary(text, pos) is expected
     assert bool(re.compile(r"\b").match(text, pos)) is expected
+
+
+def _mixed_case_texts() -> list[str]:
+    """Trigger-like words in odd cases and next to letters that fold apart."""
+    rng = random.Random(11)
+    words = ["Drone strike", "AIR-STRIKES", "Air  Raid", "clashes", "Clashed", "FIRING", "shelling",
+             "IEDs", "re-opened", "Reopening", "CLOSED", "shut down", "trucks stuck", "Lorries",
+             "stranded", "Talks", "met with", "Negotiations", "ceasefire", "Truce", "fencing",
+             "built new posts", "ı", "ſ", "İ", "K", "é", "_", "-", " ", ", ", "; ", "9", "x"]
+    out = []
+    for _ in range(600):
+        out.append("".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12))))
+    return out
+
+
+def test_lowered_rules_find_what_the_caseless_rules_find():
+    from geomap.extract.types import _COMPILED, _LOWERED
+    from geomap.extract.wordscan import lowered_ok
+
+    checked = 0
+    for text in _mixed_case_texts():
+        low = text.lower()
+        if not lowered_ok(text, low):
+            continue
+        checked += 1
+        for (_, _, _, caseless), lowered in zip(_COMPILED, _LOWERED):
+            assert ([m.span() for m in finditer_bounded(lowered, low)]
+                    == [m.span() for m in caseless.finditer(text)]), text
+    assert checked > 100
+
+
+@pytest.mark.parametrize("text, ok", [("Clashes", True), ("clashes ı", False), ("ſhelling", False),
+                                      ("İstanbul talks", False), ("Kelvin K", True)])
+def test_lowered_ok_refuses_letters_that_fold_apart(text, ok):
+    from geomap.extract.wordscan import lowered_ok
+
+    assert lowered_ok(text, text.lower()) is ok
+
+
+def test_lowered_pattern_refuses_upper_case_escapes():
+    from geomap.extract.wordscan import lowered_pattern
+
+    with pytest.raises(ValueError):
+        lowered_pattern(re.compile(r"\b\S+ strikes", re.I))
+    with pytest.raises(ValueError):
+        lowered_pattern(re.compile(r"strikes\b", re.I))
+
+
+def test_lower_casing_keeps_character_classes():
+    # What lowered_ok relies on, over the Basic Multilingual Plane: a letter
+    # that lower-cases to one character stays a word character (or not), a
+    # space (or not), a digit (or not), and an ASCII result is what
+    # IGNORECASE matches it to.
+    classes = [re.compile(p) for p in (r"\w", r"\s", r"\d")]
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1 or low == c:
+            continue
+        assert all(bool(k.match(c)) == bool(k.match(low)) for k in classes), hex(cp)
+        if low.isascii() and low.isalpha():
+            assert re.fullmatch(low, c, re.I), hex(cp)
+
+
+def test_lowered_date_patterns_find_what_the_caseless_ones_find():
+    from geomap.extract.dates import _LOWERED, _PATTERNS
+    from geomap.extract.wordscan import lowered_ok
+
+    rng = random.Random(5)
+    words = ["On", "MONDAY", "Sunday's", "last", "Next", "this week", "Earlier This Month", "3 May",
+             "May 3rd", "SEPT. 12, 2024", "in Oct", "mid-June", "two weeks ago", "For THE past 3 days",
+             "2025-10-19", "yesterday", "Tonight", "ı", "ſ", "x", "9", " ", ", "]
+    for _ in range(800):
+        text = "".join(rng.choice(words) + " " for _ in range(rng.randint(1, 10)))
+        low = text.lower()
+        if not lowered_ok(text, low):
+            continue
+        for (_, caseless), lowered in zip(_PATTERNS, _LOWERED):
+            got = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
+                   for m in finditer_bounded(lowered, low)]
+            assert got == [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
+                           for m in caseless.finditer(text)], text

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
+from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -42,6 +43,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?:the\s+)?(?:week|month)\s+before|"
                        r"(?:this|last|previous)\s+weekend)\b", re.I)),
 ]
+
+#: The same patterns for the lower-cased sentence (see :mod:`geomap.extract.wordscan`).
+_LOWERED = [lowered_pattern(p) for _, p in _PATTERNS]
 
 #: Lower-case stems one of which every match of the pattern of that kind
 #: contains; a kind whose stems are absent is not scanned (a substring test
@@ -219,17 +223,20 @@ def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int
     >>> [d.iso() for d in find_dates("Talks began on Saturday.", dt.date(2025, 10, 28))]
     ['2025-10-25']
     """
-    present = _FILTER.present(sentence.lower() if scan is None else "", scan)
+    low = sentence.lower()
+    present = _FILTER.present(low, scan)
     # Kinds in their order: earlier kinds claim overlapping text first.
-    kinds = [_PATTERNS[i] for i in sorted(present) if i < _SPEECH_GROUP]
+    kinds = [i for i in sorted(present) if i < _SPEECH_GROUP]
     if not kinds:
         return []
+    lowered = lowered_ok(sentence, low)
     speech = _SPEECH_GROUP in present
     future: bool | None = None  # scanned for only when a date needs it
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in kinds:
-        for m in pattern.finditer(sentence):
+    for i in kinds:
+        kind, pattern = _PATTERNS[i]
+        for m in (finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if future is None and kind not in ("iso", "ago", "for") and not (

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .stems import SENTENCE_STEMS, StemFilter
+from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
@@ -65,6 +66,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
      r"(?:outposts?|posts?|bunkers?)\s+construction"),
 ]
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
+#: The same rules for the lower-cased sentence (see :mod:`geomap.extract.wordscan`):
+#: about twice as fast, same matches.
+_LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 
 #: Lower-case stems one of which every match of a rule contains, in the
 #: order of :data:`_RULES`. A rule whose stems are all absent from a sentence
@@ -241,11 +245,12 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
     border_words = "border" in low or "frontier" in low
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
+    lowered = lowered_ok(sentence, low)
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
     for i in present:
         etype, sub, weak, pattern = _COMPILED[i]
-        for m in pattern.finditer(sentence):
+        for m in (finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())

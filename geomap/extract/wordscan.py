@@ -6,6 +6,11 @@ hides that set, and the engine then tries the whole pattern at every
 position of the text. Searching for the pattern without its ``\\b`` and
 testing the boundary in Python finds the same matches several times faster
 on long texts (a whole article's actors, for instance).
+
+``re`` cannot skip ahead on the cased letters of a case-insensitive
+pattern either. :func:`lowered_pattern` makes the lower-case, case-sensitive
+twin of such a pattern, to run on the lower-cased text; :func:`lowered_ok`
+says when that finds exactly what the original finds on the original text.
 """
 
 from __future__ import annotations
@@ -24,6 +29,40 @@ def at_boundary(text: str, pos: int) -> bool:
     before = pos > 0 and _is_word(text[pos - 1])
     after = pos < len(text) and _is_word(text[pos])
     return before != after
+
+
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter but that
+#: ``str.lower`` leaves alone (dotless i, long s); a dotted capital I
+#: changes the length of the lower-cased text and is caught by that.
+_FOLDS_APART = ("ı", "ſ")
+
+
+def lowered_ok(text: str, low: str) -> bool:
+    r"""Does a lowered pattern on ``low`` (``text.lower()``) find what the
+    case-insensitive one finds on ``text``, at the same offsets?
+
+    Lower-casing that keeps the length maps each character to one, keeps
+    ``\w``, ``\s`` and ``\d`` as they were, and makes every letter that
+    ``re.IGNORECASE`` would match to an ASCII letter that letter, except the
+    two of :data:`_FOLDS_APART`.
+    """
+    return len(low) == len(text) and not any(c in text for c in _FOLDS_APART)
+
+
+def lowered_pattern(pattern: re.Pattern) -> re.Pattern:
+    r"""The case-sensitive, lower-case twin of ``pattern``, without its leading ``\b``.
+
+    Run it with :func:`finditer_bounded` on the lower-cased text, when
+    :func:`lowered_ok`. ``pattern`` must start with a ``\b`` that governs
+    all of it (no ``|`` outside a group) and hold no upper-case escape
+    (``\S``, ``\W``, ...) or group name, which lower-casing would change.
+    """
+    source = pattern.pattern
+    if not source.startswith(r"\b") or re.search(r"\\[A-Z]|\(\?P<[^>]*[A-Z]", source):
+        raise ValueError(f"cannot lower {source!r}")
+    # "(?P<name>" is syntax, not text: lower-casing must leave its P.
+    lowered = source[2:].lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
 
 
 def finditer_bounded(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
