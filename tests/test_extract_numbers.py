@@ -56,3 +56,15 @@ def test_odd_text_never_raises(text):
 def test_none_reported_with_the_word_prefilter(sentence, expected):
     c = find_casualties(sentence)
     assert (c.fatalities, c.injuries) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A mortar round hit the market, wounding seven people.", (None, 7)),
+    ("Six traders were wounded and two were killed.", (2, 6)),
+    ("Officials said 14 injuries were treated.", (None, 14)),
+    ("The blast, killing three, also hurt 11.", (3, 11)),
+    ("Killing two guards, the attackers fled.", (2, None)),
+])
+def test_tolls_with_each_word_form(sentence, expected):
+    c = find_casualties(sentence)
+    assert (c.fatalities, c.injuries) == expected

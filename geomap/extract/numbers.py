@@ -54,10 +54,11 @@ _INJURED = [
 _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
                       r"\b(?:dead|died|perished|martyrdom|lives|life|slain)$", re.I)
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
-_KILLED_STEMS = StemFilter([("kill", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
+_KILLED_STEMS = StemFilter([("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
                             ("kill", "leaving", "left", "claimed"), ("death", "lives"),
                             ("fatalit", "death", "dead", "casualt")], SENTENCE_STEMS)
-_INJURED_STEMS = StemFilter([("wound", "injur", "hurt")] * 3, SENTENCE_STEMS)
+_INJURED_STEMS = StemFilter([("wounded", "injured", "hurt"), ("wound", "injur", "hurt"),
+                             ("injuries", "injured", "wounded")], SENTENCE_STEMS)
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
                           r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
