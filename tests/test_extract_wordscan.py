@@ -127,3 +127,21 @@ def test_lowered_date_patterns_find_what_the_caseless_ones_find():
                    for m in finditer_bounded(lowered, low)]
             assert got == [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
                            for m in caseless.finditer(text)], text
+
+
+def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
+    from geomap.extract.places import _ANAPHOR, _ANAPHOR_LOW, _BORDER_PHRASES, _BORDER_PHRASES_LOW
+    from geomap.extract.wordscan import lowered_ok
+
+    rng = random.Random(9)
+    words = ["Along the", "BORDER", "border", "Frontier", "both sides of the", "Cross-Border", "the",
+             "The Key", "crossing", "Crossing Point", "border post", "Border Crossings", "with",
+             "between", "town", "has", "ı", "ſ", "x", " ", ", "]
+    for _ in range(800):
+        text = "".join(rng.choice(words) + " " for _ in range(rng.randint(1, 10)))
+        low = text.lower()
+        if not lowered_ok(text, low):
+            continue
+        for caseless, lowered in ((_BORDER_PHRASES, _BORDER_PHRASES_LOW), (_ANAPHOR, _ANAPHOR_LOW)):
+            assert ([m.span() for m in finditer_bounded(lowered, low)]
+                    == [m.span() for m in caseless.finditer(text)]), text

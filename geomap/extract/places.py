@@ -24,6 +24,7 @@ import ahocorasick
 
 from ..geocoders.base import Place, fold, wants_kind
 from .stems import SENTENCE_STEMS, StemFilter
+from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
 #: Country names as written -> ISO-2. A country is a hint and a talks venue
 #: of last resort, never an event place of its own.
@@ -114,6 +115,11 @@ _ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vita
 #: The same names recur in every article: fold each once.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
 _wants_kind = functools.lru_cache(maxsize=1 << 16)(wants_kind)
+
+#: The border phrases and "the crossing" for the lower-cased sentence (see
+#: :mod:`geomap.extract.wordscan`); the surface text is cut from the sentence.
+_BORDER_PHRASES_LOW = lowered_pattern(_BORDER_PHRASES)
+_ANAPHOR_LOW = lowered_pattern(_ANAPHOR)
 
 #: Government, origin and hospital phrases before a name, in one scan.
 _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
@@ -329,6 +335,7 @@ class PlaceFinder:
                     or _DATELINE_CAPS.match(sentence))
         present = self._stem_filter().present(low, scan)
         moved = 4 in present
+        lowered = lowered_ok(sentence, low)
         governed = 5 in present
         mentions: list[Mention] = []
         prev: Mention | None = None
@@ -351,13 +358,15 @@ class PlaceFinder:
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
         if self.border is not None and 0 in present:
-            for b in _BORDER_PHRASES.finditer(sentence):
+            for b in (finditer_bounded(_BORDER_PHRASES_LOW, low) if lowered
+                      else _BORDER_PHRASES.finditer(sentence)):
                 if _BORDER_NOT.match(sentence[b.end():]):
                     continue
                 if _FROM_BEFORE.search(sentence[max(0, b.start() - 12):b.start()]):
                     continue  # "fired from across the border": where it came from
                 if not any(b.start() < e and s < b.end() for s, e in taken):
-                    mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
+                    mentions.append(Mention(b.start(), b.end(), sentence[b.start():b.end()], "border",
+                                            self.border))
         if self.border is not None and 6 in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
@@ -365,9 +374,11 @@ class PlaceFinder:
                     continue
                 if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-        for a in (_ANAPHOR.finditer(sentence) if 1 in present else ()):
+        anaphors = ((finditer_bounded(_ANAPHOR_LOW, low) if lowered else _ANAPHOR.finditer(sentence))
+                    if 1 in present else ())
+        for a in anaphors:
             if not any(a.start() < x.end and x.start < a.end() for x in mentions):
-                mentions.append(Mention(a.start(), a.end(), a.group(0), "crossing_ref"))
+                mentions.append(Mention(a.start(), a.end(), sentence[a.start():a.end()], "crossing_ref"))
         for cs, ce, code in (_countries(sentence, low) if 2 in present else ()):
             if any(cs < x.end and x.start < ce for x in mentions):
                 continue
