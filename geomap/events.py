@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import schema
@@ -29,6 +30,8 @@ _DATE_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _WHOLE = re.compile(r"[0-9]{1,9}")
+#: geo_precision as written in a CSV cell.
+_GEO_PRECISION_TEXTS = frozenset(str(k) for k in schema.GEO_PRECISIONS)
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,17 @@ def parse_date(value: str, precision: str) -> dt.date:
             raise ValueError(f"date {value!r} is before 1800; allowed 1800-01 to 9999-12")
         return dt.date(year, month, 1)
     raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYY-MM")
+
+
+@lru_cache(maxsize=8192)
+def _date_problem(value: str, precision: str) -> str | None:
+    """What :func:`parse_date` says is wrong with a date, or ``None`` (cached:
+    a large file repeats the same few thousand dates)."""
+    try:
+        parse_date(value, precision)
+    except ValueError as err:
+        return str(err)
+    return None
 
 
 def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
@@ -290,7 +304,7 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
                            f"{len(cells) - len(header)} extra cell(s) after {header[-1]!r} "
                            "(a comma inside a cell needs quotes)")
             continue
-        yield start + 1, {h: c.strip() for h, c in zip(header, cells)}
+        yield start + 1, dict(zip(header, map(str.strip, cells)))
     if data_rows == 0:
         report.add("warning", name, None, None, "no data rows: the file has only a header")
 
@@ -367,8 +381,11 @@ def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None
 
 
 def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] | None,
-                   seen: dict[str, int]) -> Event:
+                   seen: dict[str, int], memo: dict | None = None) -> Event:
     """Validate one events.csv row and return the :class:`Event`.
+
+    ``memo``: a dict kept across the rows of one file (with the same
+    ``sources``), where each distinct ``sources`` cell is split and checked once.
 
     Raises
     ------
@@ -391,12 +408,11 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
     if precision not in schema.DATE_PRECISIONS:
         fail("date_precision", f"date_precision {precision!r} is not allowed; "
                                f"allowed: {', '.join(schema.DATE_PRECISIONS)}")
-    try:
-        parse_date(row["event_date"], precision)
-    except ValueError as err:
-        fail("event_date", str(err))
+    problem = _date_problem(row["event_date"], precision)
+    if problem:
+        fail("event_date", problem)
     gp = row["geo_precision"]
-    if gp not in {str(k) for k in schema.GEO_PRECISIONS}:
+    if gp not in _GEO_PRECISION_TEXTS:
         fail("geo_precision", f"geo_precision {gp!r} is not allowed; allowed: "
              + ", ".join(f"{k} ({v})" for k, v in schema.GEO_PRECISIONS.items()))
     country = row.get("country", "")
@@ -430,11 +446,17 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
     if verified not in schema.VERIFIED_VALUES:
         fail("verified", f"verified {verified!r} is not allowed; allowed: "
                          f"{', '.join(schema.VERIFIED_VALUES)}")
-    ids = tuple(s.strip() for s in row["sources"].split(";") if s.strip())
+    cited = row["sources"]
+    if memo is not None and cited in memo:
+        ids, unknown = memo[cited]
+    else:
+        ids = tuple(s.strip() for s in cited.split(";") if s.strip())
+        unknown = [s for s in ids if s not in sources] if sources is not None else []
+        if memo is not None:
+            memo[cited] = (ids, unknown)
     if not ids:
         fail("sources", "sources is empty; every event cites at least one source id")
     if sources is not None:
-        unknown = [s for s in ids if s not in sources]
         if unknown:
             known_ids = sorted(sources)
             shown = ", ".join(known_ids[:10]) + (" ..." if len(known_ids) > 10 else "")
@@ -492,9 +514,11 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
 
     out = EventSet(sources=known or {}, report=report)
     seen: dict[str, int] = {}
+    memo: dict = {}
+    name = str(events)
     for line, row in read_csv_rows(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, report):
         try:
-            event = event_from_row(row, str(events), line, known, seen)
+            event = event_from_row(row, name, line, known, seen, memo)
         except SchemaError as err:
             if strict:
                 raise
