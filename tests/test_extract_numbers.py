@@ -68,3 +68,15 @@ def test_none_reported_with_the_word_prefilter(sentence, expected):
 def test_tolls_with_each_word_form(sentence, expected):
     c = find_casualties(sentence)
     assert (c.fatalities, c.injuries) == expected
+
+
+@pytest.mark.parametrize("sentence, killed, hurt", [
+    ("No one was injured in the blast.", 0, 0),
+    ("No one was killed.", 0, None),
+    ("Two soldiers were killed and none were injured.", 2, 0),
+    ("The strike killed three and left 11 hurt.", 3, 11),
+    ("The blast left 11 dead.", 11, None),
+])
+def test_negated_and_left_tolls(sentence, killed, hurt):
+    c = find_casualties(sentence)
+    assert (c.fatalities, c.injuries) == (killed, hurt)

@@ -40,10 +40,12 @@ _NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){
 
 _KILLED = [
     re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _DEATH + r"\b", re.I),
-    re.compile(r"\b(?:killed|killing|kills|leaving|left|claimed\s+the\s+lives\s+of)\s+" + NUMBER
+    re.compile(r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER
                + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
+    # "leaving 11 dead" is a toll, "left 11 hurt" is not a death toll
+    re.compile(r"\b(?:leaving|left)\s+" + NUMBER + r"(?=" + _NOUNS + r"\s+dead\b)", re.I),
 ]
 _INJURED = [
     re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _HURT + r"\b", re.I),
@@ -55,14 +57,18 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
                       r"\b(?:dead|died|perished|martyrdom|lives|life|slain)$", re.I)
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
 _KILLED_STEMS = StemFilter([("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
-                            ("kill", "leaving", "left", "claimed"), ("death", "lives"),
-                            ("fatalit", "death", "dead", "casualt")], SENTENCE_STEMS)
+                            ("kill", "claimed"), ("death", "lives"),
+                            ("fatalit", "death", "dead", "casualt"), ("dead",)], SENTENCE_STEMS)
 _INJURED_STEMS = StemFilter([("wounded", "injured", "hurt"), ("wound", "injur", "hurt"),
                              ("injuries", "injured", "wounded")], SENTENCE_STEMS)
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
-                          r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
+                          r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt)|"
+                          r"none\s+(?:was|were)\s+killed)\b", re.I)
 _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
-                        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured))\b", re.I)
+                        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
+                        r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
+#: "no one was killed", "not a single soldier was hurt": a number that is negated.
+_NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
 
 #: Cheap first test: a sentence without any of the words of group 0 reports
@@ -129,6 +135,8 @@ def _total(patterns: list[re.Pattern], sentence: str, low: str,
         for m in pattern.finditer(sentence):
             value = _parse_cached(m.group("n"))
             if value is None:
+                continue
+            if _NEGATED.search(sentence, max(0, m.start() - 20), m.start()):
                 continue
             if m.group("n").lower() in ("a", "an") and i == 0 and not _PASSIVE.search(m.group(0)):
                 continue  # "A drone strike killed six": the article, not one victim
