@@ -60,13 +60,24 @@ def _is_border_wide(event: Event, place: Place) -> bool:
     return event.geo_precision == 4 and place.kind == "border"
 
 
-def _sources_json(event: Event, sources: dict) -> str:
-    refs = []
+def _sources_json(event: Event, sources: dict, texts: dict[str, str] | None = None) -> str:
+    """The event's sources as a JSON list of objects.
+
+    ``texts`` caches the JSON of each source id: ``json.dumps`` of a list is
+    its items' JSON joined by ``", "`` in brackets, so each source is encoded
+    once however many events cite it.
+    """
+    texts = {} if texts is None else texts
+    parts = []
     for sid in event.sources:
-        src = sources.get(sid)
-        refs.append(src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "",
-                                                "published": "", "url": ""})
-    return json.dumps(refs, ensure_ascii=False)
+        text = texts.get(sid)
+        if text is None:
+            src = sources.get(sid)
+            ref = src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "",
+                                              "published": "", "url": ""}
+            text = texts[sid] = json.dumps(ref, ensure_ascii=False)
+        parts.append(text)
+    return "[" + ", ".join(parts) + "]"
 
 
 def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | None,
@@ -100,11 +111,12 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
     border_latlon = border_point() if border is not None else None
     # Column by column, with each distinct date and source list worked out
     # once: a dict and a shapely Point per row cost seconds at 100k events.
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
-    add = {c: cols[c].append for c in COLUMNS}
+    rows: list[tuple] = []
     xs, ys, border_rows = [], [], []
     ranges: dict[tuple[str, str], tuple[str, str]] = {}
     refs: dict[tuple[str, ...], str] = {}
+    texts: dict[str, str] = {}
+    labels = schema.EVENT_LABELS
     for event in events:
         report.count("events_in")
         place = locate(event, chain)
@@ -132,37 +144,20 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
             ranges[key] = (start.isoformat(), end.isoformat())
         start, end = ranges[key]
         if event.sources not in refs:
-            refs[event.sources] = _sources_json(event, sources)
-        add["event_id"](event.event_id)
-        add["event_type"](event.event_type)
-        add["event_label"](schema.EVENT_LABELS[event.event_type])
-        add["sub_event_type"](event.sub_event_type)
-        add["event_date"](event.event_date)
-        add["date_precision"](event.date_precision)
-        add["date_start"](start)
-        add["date_end"](end)
-        add["location"](event.location)
-        add["country"](event.country or place.country)
-        add["admin1"](place.admin1)
-        add["place_kind"](place.kind)
-        add["place_backend"](place.backend)
-        add["latitude"](round(lat, 6))
-        add["longitude"](round(lon, 6))
-        add["geo_precision"](event.geo_precision)
-        add["actor1"](event.actor1)
-        add["actor2"](event.actor2)
-        add["fatalities"](event.fatalities)
-        add["fatalities_low"](event.fatalities_low)
-        add["fatalities_high"](event.fatalities_high)
-        add["injuries"](event.injuries)
-        add["note"](event.note)
-        add["excerpt"](event.excerpt)
-        add["verified"](event.verified)
-        add["confidence"](math.nan if event.confidence is None else float(event.confidence))
-        add["sources"](";".join(event.sources))
-        add["sources_json"](refs[event.sources])
-    if xs:
-        frame = pd.DataFrame(cols, columns=list(COLUMNS))
+            refs[event.sources] = _sources_json(event, sources, texts)
+        # in the order of COLUMNS
+        rows.append((
+            event.event_id, event.event_type, labels[event.event_type],
+            event.sub_event_type, event.event_date, event.date_precision, start, end,
+            event.location, event.country or place.country, place.admin1, place.kind,
+            place.backend, round(lat, 6), round(lon, 6), event.geo_precision,
+            event.actor1, event.actor2, event.fatalities, event.fatalities_low,
+            event.fatalities_high, event.injuries, event.note, event.excerpt, event.verified,
+            math.nan if event.confidence is None else float(event.confidence),
+            ";".join(event.sources), refs[event.sources],
+        ))
+    if rows:
+        frame = pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=list(COLUMNS))
     else:  # no rows: the same empty frame as a row list would give
         frame = pd.DataFrame([], columns=list(COLUMNS))
     for col in INT_COLUMNS:

@@ -176,18 +176,34 @@ def write_csv(gdf: gpd.GeoDataFrame, path: str | Path,
     ``refs``: :func:`parse_sources` of ``gdf`` (parsed here when not given).
     """
     frame = flat_frame(gdf, refs)
-    for col in frame.columns:
-        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
-            frame[col] = _defused(frame[col])
-    buf = io.StringIO()
+    texts = [frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col])
+             for col in frame.columns]
     cells = [_csv_cells(frame[col]) for col in frame.columns]
+    buf = io.StringIO()
     if any(c is None for c in cells):  # a column we cannot format as pandas would
+        for col, text in zip(frame.columns, texts):
+            if text:
+                frame[col] = _defused(frame[col])
         frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     else:
+        # NA cells are "" by now, which defuse leaves alone
+        cells = [_defused_cells(c, only_text=frame[col].dtype != object) if text else c
+                 for col, c, text in zip(frame.columns, cells, texts)]
         writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         writer.writerow([str(c) for c in frame.columns])
         writer.writerows(zip(*cells))
     return write_text(path, buf.getvalue())
+
+
+def _defused_cells(values: list, only_text: bool = False) -> list:
+    """:func:`defuse` of every cell; the same list when no cell needs it.
+
+    ``only_text``: every cell is a ``str`` (a string column with NA as ``""``).
+    """
+    texts = values if only_text else [v for v in values if isinstance(v, str)]
+    if not texts or not _RISKY_LINE.search("\n" + "\n".join(texts)):
+        return values
+    return [defuse(v) for v in values]
 
 
 def _csv_cells(series: pd.Series) -> list | None:
