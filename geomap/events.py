@@ -277,8 +277,9 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
                 lines.i += 1
             reader = csv.reader(lines, strict=False)
             continue
-        if not cells or all(not c.strip() for c in cells):
-            continue  # blank line: not a row
+        # blank line: not a row (the first cell decides for nearly every row)
+        if not cells or (not cells[0].strip() and not "".join(cells).strip()):
+            continue
         data_rows += 1
         report.count("rows_read")
         if len(cells) != len(header):
