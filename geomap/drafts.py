@@ -21,6 +21,7 @@ from . import schema
 from .atomic import write_text
 from .events import Event, EventSet, Source, date_range, event_from_row, read_csv_rows
 from .exc import SchemaError
+from .geo import haversine_km
 from .report import Report
 
 #: Columns of a drafts CSV written by ``geomap extract``.
@@ -77,9 +78,7 @@ def draft_to_event(row: dict, n: int, file: str, line: int | None) -> tuple[Even
 def _km(a: Event, b: Event) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, float]] | None = None) -> bool:

@@ -11,23 +11,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import math
 import statistics
 from pathlib import Path
 
 from .exc import SchemaError
+from .geo import haversine_km
 from .schema import EVENT_TYPES
 
 PRED_REQUIRED = ("doc_id", "event_type", "latitude", "longitude")
 GOLD_REQUIRED = ("doc_id", "event_type", "latitude", "longitude", "geo_precision")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:

@@ -231,14 +231,10 @@ _RISKY_LINE = re.compile("\n *[" + re.escape("".join(FORMULA_START)) + "]")
 def _defused(series: pd.Series) -> pd.Series:
     """``series`` with :func:`defuse` applied; unchanged columns are not rebuilt."""
     values = series.tolist()
-    if series.dtype == object or series.hasnans:
-        texts = [v for v in values if isinstance(v, str)]
-    else:
-        texts = values
-    if not texts or not _RISKY_LINE.search("\n" + "\n".join(texts)):
+    cells = _defused_cells(values)
+    if cells is values:
         return series
-    return pd.Series([defuse(v) for v in values], index=series.index, dtype=series.dtype,
-                     name=series.name)
+    return pd.Series(cells, index=series.index, dtype=series.dtype, name=series.name)
 
 
 def write_csv(gdf: gpd.GeoDataFrame, path: str | Path,
