@@ -69,12 +69,17 @@ def detect(path: str | Path) -> str:
     header = _first_record(path)
     names = {h.strip().lower() for h in header}
     # geomap's own header, or a file only geomap's loader can say more about
-    # (empty, binary, not UTF-8, its own columns with some missing)
-    if not header or len(names & set(schema.EVENT_REQUIRED)) >= 4:
+    # (empty, binary, not UTF-8, most of its own columns with some missing)
+    if not header or set(schema.EVENT_REQUIRED) <= names:
         return "geomap"
-    for name, cls in IMPORTERS.items():
-        if header and cls.sniff(header):
+    specific = {name: cls for name, cls in IMPORTERS.items() if cls is not TableImporter}
+    for name, cls in specific.items():
+        if cls.sniff(header):
             return name
+    if len(names & set(schema.EVENT_REQUIRED)) >= 4:
+        return "geomap"
+    if TableImporter.sniff(header):
+        return TableImporter.format
     if path.suffix.lower() in (".geojson", ".json"):
         return "geojson"
     if names & set(schema.EVENT_COLUMNS):

@@ -244,11 +244,12 @@ class Importer:
                 first = False  # HXL hashtag row (HDX exports): a second header, not data
                 continue
             first = False
+            out.rows_read += 1
             try:
                 converted = self.convert(line, row)
                 if converted is None:
-                    continue  # not a data record
-                out.rows_read += 1
+                    out.rows_read -= 1  # not a data record
+                    continue
                 cells, sources = converted
                 cells.setdefault("dataset", self.dataset)
                 cells.setdefault("verified", self.verified)

@@ -70,14 +70,14 @@ def _near_durand(lon, lat, km: float):
     import numpy as np
     import pyproj
     import shapely
-    from shapely.ops import transform
 
     from ..geo import durand_line
 
     to_m = pyproj.Transformer.from_crs(
         "EPSG:4326", "+proj=aeqd +lat_0=32.5 +lon_0=68.5 +datum=WGS84 +units=m",
         always_xy=True)
-    line = transform(to_m.transform, durand_line())
+    line = shapely.transform(durand_line(),
+                             lambda xy: np.column_stack(to_m.transform(xy[:, 0], xy[:, 1])))
     x, y = to_m.transform(np.nan_to_num(lon), np.nan_to_num(lat))
     return shapely.dwithin(shapely.points(x, y), line, km * 1000.0)
 

@@ -57,7 +57,7 @@ class TableImporter(Importer):
     def __init__(self, path, report):
         super().__init__(path, report)
         self.dataset = Path(path).name
-        self.stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(path).stem).strip("-") or "file"
+        self.stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(path).name).strip("-") or "file"
 
     def start(self) -> None:
         cols = self.columns
@@ -90,8 +90,9 @@ class TableImporter(Importer):
             raise RowError(str(err), column=self.date) from None
         own = row.get(self.type, "").strip() if self.type else ""
         own_sub = row.get(self.sub, "").strip() if self.sub else ""
-        if own in schema.EVENT_TYPES:
-            etype, sub = own, own_sub
+        key = re.sub(r"[\s-]+", "_", own.lower())
+        if key in schema.EVENT_TYPES:
+            etype, sub = key, own_sub
         else:
             etype, sub = acled_type(own, own_sub) or ("other", own_sub.lower())
         rid = row.get(self.id, "").strip() if self.id else ""
