@@ -132,3 +132,14 @@ def test_real_ucdp_file_every_event_counted_none_dropped(tmp_path, offline_chain
     # 6,416 events: the page carries them compressed; the licence line is in its config
     assert (out / "map.html").stat().st_size > 100_000
     assert result.licences == ["UCDP GED (CC BY 4.0)"]
+
+
+def test_bench_import_case_runs_both_builds(tmp_path):
+    from geomap.bench.importing import import_case
+
+    case = import_case(60, tmp_path, cap=120)
+    assert case["acled"]["status"] == "ok" and case["own"]["status"] == "ok"
+    assert case["ratio"] is not None and case["import_s"] is not None
+    # the same events: the own-format file has every ACLED row
+    own = (tmp_path / "own-60" / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert len(own) == 61

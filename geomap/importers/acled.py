@@ -26,6 +26,12 @@ _SHOWN = ("disorder_type", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
           "civilian_targeting", "region", "admin1", "admin2", "admin3", "source_scale", "tags")
 
 
+#: The columns :meth:`AcledImporter.convert` reads, in its order.
+_NEEDED = ("event_id_cnty", "event_date", "time_precision", "geo_precision", "event_type",
+           "sub_event_type", "notes", "source", "timestamp", "location", "admin2", "admin1",
+           "country", "latitude", "longitude", "actor1", "actor2", "fatalities")
+
+
 class AcledImporter(Importer):
     """ACLED CSV export (see the module docstring)."""
 
@@ -41,36 +47,30 @@ class AcledImporter(Importer):
         # today's name -> the name in this file
         self.col = {ACLED_OLD_COLUMNS.get(k, k): v for k, v in self.columns.items()}
         self.shown = [self.col[c] for c in _SHOWN if c in self.col]
+        self.keys = [self.col.get(c) for c in _NEEDED]
 
     def convert(self, line: int, row: dict):
+        # one pass over the columns this row needs ('' for those the file lacks)
+        (eid, date, tp, gp, atype, asub, notes, source, stamp, location, admin2, admin1,
+         country, lat, lon, actor1, actor2, fatalities) = [row[k] if k else "" for k in self.keys]
         col = self.col
-
-        def get(name: str) -> str:
-            key = col.get(name)
-            return row.get(key, "") if key else ""
-
-        eid = get("event_id_cnty")
         if not eid:
             raise RowError("event_id_cnty is empty", column=col["event_id_cnty"])
         try:
-            day = parse_day(get("event_date"))
+            day = parse_day(date)
         except ValueError as err:
             raise RowError(str(err), column=col["event_date"]) from None
-        tp, gp = get("time_precision") or "1", get("geo_precision") or "1"
+        tp, gp = tp or "1", gp or "1"
         if tp not in ACLED_DATE_PRECISION:
             raise RowError(f"time_precision {tp!r} is not allowed; allowed: 1 (day), 2 (week), "
                            "3 (month)", column=col.get("time_precision"))
         if gp not in ACLED_GEO_PRECISION:
             raise RowError(f"geo_precision {gp!r} is not allowed; allowed: 1, 2, 3",
                            column=col.get("geo_precision"))
-        atype, asub = get("event_type"), get("sub_event_type")
         ours = acled_type(atype, asub)
-        notes = get("notes")
         if atype in ACLED_REFINED:
             ours = mechanism(notes) or ours
         etype, sub = ours if ours else ("other", (asub or atype).lower())
-        source = get("source")
-        stamp = get("timestamp")
         updated = ""
         if stamp.isdigit():
             updated = dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date().isoformat()
@@ -81,12 +81,12 @@ class AcledImporter(Importer):
         cells = {
             "event_id": eid, "event_type": etype, "sub_event_type": sub,
             "event_date": day, "date_precision": ACLED_DATE_PRECISION[tp],
-            "location": get("location") or get("admin2") or get("admin1") or get("country"),
-            "country": country_code(get("country")),
-            "latitude": get("latitude"), "longitude": get("longitude"),
+            "location": location or admin2 or admin1 or country,
+            "country": country_code(country),
+            "latitude": lat, "longitude": lon,
             "geo_precision": str(ACLED_GEO_PRECISION[gp]),
-            "actor1": get("actor1"), "actor2": get("actor2"),
-            "fatalities": whole(get("fatalities"), col.get("fatalities", "fatalities")),
+            "actor1": actor1, "actor2": actor2,
+            "fatalities": whole(fatalities, col.get("fatalities", "fatalities")),
             "note": notes,
             "source_type": f"{atype} / {asub}" if asub else atype,
             "source_precision": f"ACLED time_precision {tp}, geo_precision {gp}",

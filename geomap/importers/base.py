@@ -136,8 +136,13 @@ def http_url(text: str) -> str:
 
 def details(row: dict, columns) -> str:
     """The non-empty cells of ``columns`` as a JSON object (shown in the popup)."""
-    kept = {c: row[c] for c in columns if row.get(c) not in (None, "")}
-    return json.dumps(kept, ensure_ascii=False) if kept else ""
+    return _details_json(tuple((c, row[c]) for c in columns if row.get(c) not in (None, "")))
+
+
+@lru_cache(maxsize=65536)
+def _details_json(pairs: tuple) -> str:
+    # many rows repeat the same few values (disorder type, region, scale): encoded once
+    return json.dumps(dict(pairs), ensure_ascii=False) if pairs else ""
 
 
 @lru_cache(maxsize=1)
