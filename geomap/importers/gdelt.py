@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..events import Source
 from ..exc import SchemaError
-from .base import Importer, RowError, country_code, http_url, parse_day
+from .base import Importer, RowError, country_code, details, http_url, parse_day
 from .tables import CAMEO_ROOTS, GDELT_GEO_PRECISION, GDELT_GEO_TYPES, cameo_type
 
 #: Columns shared by both versions (0-34).
@@ -40,6 +40,9 @@ def _layout(geo: tuple[str, ...], tail: tuple[str, ...]) -> tuple[str, ...]:
             *tail)
 
 
+#: Columns shown in the popup as they are.
+_SHOWN = ("EventCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
+          "AvgTone", "Actor1Geo_FullName", "Actor2Geo_FullName", "DATEADDED")
 #: Column names by number of columns.
 LAYOUTS: dict[int, tuple[str, tuple[str, ...]]] = {
     57: ("1.0", _layout(_GEO1, ("DATEADDED",))),
@@ -133,6 +136,7 @@ class GdeltImporter(Importer):
             "source_type": f"{root_name} / CAMEO {code}",
             "source_precision": f"GDELT ActionGeo_Type {gtype} ({GDELT_GEO_TYPES[gtype]})",
             "note": _note(1, self.articles[f"GDELT-{gid}"]),
+            "details": details(row, _SHOWN),
         }
         return cells, [ref]
 
