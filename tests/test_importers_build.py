@@ -139,7 +139,7 @@ def test_bench_import_case_runs_both_builds(tmp_path):
 
     case = import_case(60, tmp_path, cap=120)
     assert case["acled"]["status"] == "ok" and case["own"]["status"] == "ok"
-    assert case["ratio"] is not None and case["import_s"] is not None
+    assert case["ratio"] is not None and case["cpu_ratio"] is not None and case["import_s"] is not None
     # the same events: the own-format file has every ACLED row
     own = (tmp_path / "own-60" / "events.csv").read_text(encoding="utf-8").splitlines()
     assert len(own) == 61

@@ -6,7 +6,7 @@ with :func:`geomap.schema.acled_types`, dates in ACLED's several forms), then
 converted with ``geomap import`` into geomap's own ``events.csv`` +
 ``sources.csv``. Both are built with ``geomap build`` as separate processes;
 the figure is ``imported build s / own-format build s`` (issue 12: at most 1.5
-at 100,000 rows).
+at 100,000 rows), in wall-clock and in CPU seconds.
 
 ``python -m geomap.bench.importing 100000`` runs the case alone and prints its JSON.
 """
@@ -86,12 +86,16 @@ def import_case(n: int, work: str | Path, cap: float = 120.0) -> dict:
     for key, events in (("acled", acled), ("own", own)):
         run = run_capped(python_argv("geomap", "build", "--events", events,
                                      "--out", work / f"out-{key}-{n}"), cap)
-        case[key] = {"status": run.status, "build_s": run.seconds, "peak_mb": run.peak_mb}
+        case[key] = {"status": run.status, "build_s": run.seconds, "cpu_s": run.cpu_s,
+                     "peak_mb": run.peak_mb}
         if not run.ok:
             case[key]["error"] = run.stderr_tail[-300:]
     a, o = case["acled"].get("build_s"), case["own"].get("build_s")
-    case["ratio"] = round(a / o, 2) if a and o and case["acled"]["status"] == "ok" \
-        and case["own"]["status"] == "ok" else None
+    both = case["acled"]["status"] == "ok" and case["own"]["status"] == "ok"
+    case["ratio"] = round(a / o, 2) if both and a and o else None
+    # CPU seconds: what the ratio is when other work shares the cores
+    ca, co = case["acled"].get("cpu_s"), case["own"].get("cpu_s")
+    case["cpu_ratio"] = round(ca / co, 2) if both and ca and co else None
     return case
 
 

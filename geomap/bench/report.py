@@ -171,11 +171,14 @@ def markdown(results: dict) -> str:
                          f"| {c.get('drafts', '-')} |")
     imports = results.get("import", [])
     if imports:
-        lines += ["", "| rows | ACLED export build s | same events, geomap format build s | ratio "
-                      "| geomap import s |", "| ---: | ---: | ---: | ---: | ---: |"]
+        lines += ["", "| rows | ACLED export build s (CPU s) | same events, geomap format build s "
+                      "(CPU s) | ratio (CPU) | geomap import s |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
         for c in imports:
-            lines.append(f"| {c['events']:,} | {_cell(c.get('acled'), 'build_s')} "
-                         f"| {_cell(c.get('own'), 'build_s')} | {_fmt(c.get('ratio'), 'x')} "
+            a, o = c.get("acled") or {}, c.get("own") or {}
+            lines.append(f"| {c['events']:,} | {_cell(a, 'build_s')} ({_cell(a, 'cpu_s')}) "
+                         f"| {_cell(o, 'build_s')} ({_cell(o, 'cpu_s')}) "
+                         f"| {_fmt(c.get('ratio'), 'x')} ({_fmt(c.get('cpu_ratio'), 'x')}) "
                          f"| {_fmt(c.get('import_s'), ' s')} |")
     gz = results.get("gazetteer")
     if gz:
