@@ -8,6 +8,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 OUT ?= output
+# make map EVENTS="geodata/events.csv path/to/acled.csv" ARTICLES=dir/
+EVENTS ?=
+ARTICLES ?=
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
@@ -27,7 +30,8 @@ $(TEST_STAMP): $(STAMP)
 	@touch $@
 
 map: $(STAMP) ## build output/map.html, embed.html, events.geojson/csv, map.png/svg
-	$(VENV)/bin/geomap build --out $(OUT) --figure
+	$(VENV)/bin/geomap build --out $(OUT) --figure \
+	  $(foreach f,$(EVENTS),--events $(f)) $(if $(strip $(ARTICLES)),--articles $(ARTICLES))
 
 figure: $(STAMP) ## static PNG and SVG of the map only
 	$(VENV)/bin/geomap figure --out $(OUT)

@@ -10,6 +10,7 @@ when a row, article or place is bad.
 The counts add up (see :meth:`BuildResult.summary`)::
 
     rows_read       = events_mapped + rows_rejected + places_not_found
+                      + rows_joined + rows_merged + rows_out_of_region   (imported datasets)
     articles_read   = articles_used + articles_rejected
     drafts_extracted = drafts_on_map + drafts_merged + drafts_rejected + drafts_not_placed
     events_on_map   = events_mapped + drafts_on_map
@@ -34,6 +35,7 @@ from .atomic import remove_stale, write_text
 from .dataset import build_geodataframe
 from .events import load_events
 from .exc import BuildError
+from .geo import geodata_path
 from .geocoders import default_chain
 from .report import Report
 
@@ -55,6 +57,8 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     events: int = 0
+    files: list = field(default_factory=list)      #: each --events file's counts
+    licences: list = field(default_factory=list)   #: the imported datasets' licence lines
 
     def summary(self) -> dict:
         """The run's counts; see the module docstring for how they add up."""
@@ -77,6 +81,11 @@ class BuildResult:
             "drafts_not_placed": c.get("drafts_unlocated", 0),
             "mentions_without_place": c.get("places_not_found", 0),
             "events_on_map": c.get("events_mapped", 0),
+            "rows_joined": c.get("rows_joined", 0),
+            "rows_merged": c.get("rows_merged", 0),
+            "rows_out_of_region": c.get("rows_out_of_region", 0),
+            "files": self.files,
+            "licences": self.licences,
             "warnings": len(self.report.of_kind("warning")),
         }
 
@@ -103,17 +112,27 @@ def _place(curated, drafts, sources, chain, report: Report):
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=frames[0].crs)
 
 
-def build(events: str | Path | None = None, sources: str | Path | None = None, *,
+def build(events: str | Path | list | None = None, sources: str | Path | None = None, *,
           out: str | Path = "output", articles: list[str | Path] | None = None,
           online: bool = False, strict: bool = False, cdn: bool = False,
           gpkg: bool = False, figure: bool = False, chain=None,
-          progress: bool = False) -> BuildResult:
+          progress: bool = False, fmt: str | None = None, region: float | None = None,
+          bbox: tuple[float, float, float, float] | None = None) -> BuildResult:
     """Build the map and exports into ``out``.
 
     Parameters
     ----------
-    events, sources : path, optional
-        Default ``geodata/events.csv`` and the ``sources.csv`` beside it.
+    events : path or list of paths, optional
+        Default ``geodata/events.csv``. Several files (geomap's own and
+        datasets: ACLED, UCDP GED, GDELT, CSV with coordinates, GeoJSON; see
+        :mod:`geomap.importers`) go on one map.
+    sources : path, optional
+        ``sources.csv`` of the geomap files (default: beside each).
+    fmt : str, optional
+        Force the format of every events file (default: detected per file).
+    region, bbox : optional
+        Keep imported rows within ``region`` km of the Durand Line and/or
+        inside ``bbox`` (west, south, east, north); the rest are counted.
     out : path
         Output folder: ``map.html``, ``embed.html``, ``events.geojson``,
         ``events.csv``, ``rejected.csv``, ``unlocated.csv``, ``summary.json``
@@ -137,7 +156,7 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
     with _gc_paused():
         return _build(events, sources, out=out, articles=articles, online=online,
                       strict=strict, cdn=cdn, gpkg=gpkg, figure=figure, chain=chain,
-                      progress=progress)
+                      progress=progress, fmt=fmt, region=region, bbox=bbox)
 
 
 @contextmanager
@@ -158,12 +177,12 @@ def _gc_paused():
 
 
 def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure, chain,
-           progress) -> BuildResult:
+           progress, fmt=None, region=None, bbox=None) -> BuildResult:
     out = Path(out)
     result = BuildResult()
     report = result.report
-    es = load_events(events, sources, report=report)
     chain = chain if chain is not None else default_chain(online=online)
+    es = _load(events, sources, result, chain, fmt=fmt, region=region, bbox=bbox)
     curated = list(es.events)
     drafts = []
     if articles:
@@ -188,6 +207,26 @@ def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure,
                          f"{f' ({err.filename})' if err.filename else ''}; "
                          "the previous outputs are kept") from err
     return result
+
+
+def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
+    """Every events file into one EventSet (geomap's own loader alone when that is all)."""
+    from .importers import detect
+    from .importers.combine import Region, check_paths, load_all
+
+    paths = list(events) if isinstance(events, (list, tuple)) else [events]
+    paths = [p if p else geodata_path("events.csv") for p in paths] or [geodata_path("events.csv")]
+    own = fmt in (None, "geomap") and region is None and bbox is None
+    if len(paths) == 1 and own and (fmt == "geomap" or detect(paths[0]) == "geomap"):
+        es = load_events(paths[0], sources, report=result.report)
+        result.files = [{"file": str(paths[0]), "format": "geomap", "dataset": "curated",
+                         "rows_read": result.report.counts.get("rows_read", 0),
+                         "rows_rejected": result.report.counts.get("rows_rejected", 0)}]
+        return es
+    loaded = load_all(check_paths(paths), sources, fmt=fmt, region=Region(region, bbox),
+                      report=result.report, chain=chain)
+    result.files, result.licences = loaded.files, loaded.licences
+    return loaded.events
 
 
 def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool,
@@ -329,6 +368,14 @@ def summary_lines(result: BuildResult) -> list[str]:
     s = result.summary()
     lines = [f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
              f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"]
+    if len(s["files"]) > 1 or any(f["format"] != "geomap" for f in s["files"]):
+        lines[0] += (f", joined to curated events {s['rows_joined']}, GDELT reports merged "
+                     f"{s['rows_merged']}, outside the region {s['rows_out_of_region']}")
+        for f in s["files"]:
+            lines.append(f"  {f['file']} ({f['format']}, {f['dataset']}): read {f['rows_read']}"
+                         + "".join(f", {k.replace('rows_', '').replace('_', ' ')} {f[k]}"
+                                   for k in ("events", "rows_rejected", "rows_joined",
+                                             "rows_merged", "rows_out_of_region") if k in f))
     if s["articles_read"] or s["folders_empty"]:
         lines.append(
             f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "

@@ -15,7 +15,9 @@ from . import __version__
 from .exc import GeomapError
 
 #: Subcommands in the order ``--help`` lists them.
-COMMANDS = ("build", "geocode", "extract", "evaluate", "accept", "figure", "bench")
+COMMANDS = ("build", "import", "geocode", "extract", "evaluate", "accept", "figure", "bench")
+#: Commands whose module name differs (``import`` is a Python keyword).
+MODULES = {"import": "import_dataset"}
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -34,9 +36,9 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
-            module = importlib.import_module(f"geomap.commands.{name}")
+            module = importlib.import_module(f"geomap.commands.{MODULES.get(name, name)}")
         except ModuleNotFoundError as err:
-            if err.name != f"geomap.commands.{name}":
+            if err.name != f"geomap.commands.{MODULES.get(name, name)}":
                 raise
             continue  # command not built yet
         module.register(sub, _Formatter)

@@ -29,7 +29,8 @@ COLUMNS: tuple[str, ...] = (
     "date_start", "date_end", "location", "country", "admin1", "place_kind", "place_backend",
     "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
     "fatalities_low", "fatalities_high", "injuries", "note", "excerpt", "verified",
-    "confidence", "sources", "sources_json",
+    "confidence", "dataset", "source_type", "source_precision", "details", "sources",
+    "sources_json",
 )
 INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries")
 
@@ -145,16 +146,20 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
         start, end = ranges[key]
         if event.sources not in refs:
             refs[event.sources] = _sources_json(event, sources, texts)
+        # ``other`` rows (imported, outside our types) are labelled with their own type
+        label = (labels[event.event_type] if event.event_type != "other" or not event.source_type
+                 else event.source_type.split(" / ")[0])
         # in the order of COLUMNS
         rows.append((
-            event.event_id, event.event_type, labels[event.event_type],
+            event.event_id, event.event_type, label,
             event.sub_event_type, event.event_date, event.date_precision, start, end,
             event.location, event.country or place.country, place.admin1, place.kind,
             place.backend, round(lat, 6), round(lon, 6), event.geo_precision,
             event.actor1, event.actor2, event.fatalities, event.fatalities_low,
             event.fatalities_high, event.injuries, event.note, event.excerpt, event.verified,
             math.nan if event.confidence is None else float(event.confidence),
-            ";".join(event.sources), refs[event.sources],
+            event.dataset or event.verified, event.source_type, event.source_precision,
+            event.details, ";".join(event.sources), refs[event.sources],
         ))
     if rows:
         frame = pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=list(COLUMNS))

@@ -81,9 +81,11 @@ def _km(a: Event, b: Event) -> float:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, float]] | None = None) -> bool:
+def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, float]] | None = None,
+                  days: int = 7) -> bool:
     """Whether a draft describes ``event``: same type, place within 50 km
-    (150 km when either is province-level or coarser), dates within a week."""
+    (150 km when either is province-level or coarser), dates within ``days``
+    (a week for drafts; imported datasets join curated events within a day)."""
     if draft.event_type != event.event_type:
         return False
     if event.latitude is None and coords and event.location in coords:
@@ -93,7 +95,19 @@ def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, flo
         return False
     (s1, e1), (s2, e2) = draft.date_range, event.date_range
     gap = max((s2 - e1).days, (s1 - e2).days, 0)
-    return gap <= 7
+    return gap <= days
+
+
+def curated_coords(events: Iterable[Event], chain) -> dict[str, tuple[float, float]]:
+    """``{location: (lat, lon)}`` of the events without coordinates, from the chain."""
+    coords: dict[str, tuple[float, float]] = {}
+    if chain is not None:
+        for ev in events:
+            if ev.latitude is None and ev.location not in coords:
+                place = chain.geocode(ev.location)
+                if place is not None:
+                    coords[ev.location] = (place.lat, place.lon)
+    return coords
 
 
 def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str,
@@ -104,13 +118,7 @@ def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: st
     place). Every row is accounted for: ``drafts == drafts_mapped +
     drafts_merged + drafts_rejected``.
     """
-    coords: dict[str, tuple[float, float]] = {}
-    if chain is not None:
-        for ev in es.events:
-            if ev.latitude is None and ev.location not in coords:
-                place = chain.geocode(ev.location)
-                if place is not None:
-                    coords[ev.location] = (place.lat, place.lon)
+    coords = curated_coords(es.events, chain)
     out: list[Event] = []
     for n, (line, row) in enumerate(rows, start=1):
         report.count("drafts")

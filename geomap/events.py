@@ -77,6 +77,10 @@ class Event:
     note: str = ""
     excerpt: str = ""
     confidence: float | None = None
+    dataset: str = ""           #: imported rows: the dataset's name (UCDP GED, ACLED, ...)
+    source_type: str = ""       #: imported rows: the dataset's own type / sub-type
+    source_precision: str = ""  #: imported rows: the dataset's own precision codes
+    details: str = ""           #: imported rows: their other columns, a JSON object
     file: str = ""
     line: int | None = None
 
@@ -470,7 +474,10 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         geo_precision=int(gp), actor1=row.get("actor1", ""), actor2=row.get("actor2", ""),
         fatalities=fat, fatalities_low=low, fatalities_high=high,
         injuries=_int_cell(row, "injuries", fail), sources=ids, verified=verified,
-        note=row.get("note", ""), excerpt=row.get("excerpt", ""), file=file, line=line,
+        note=row.get("note", ""), excerpt=row.get("excerpt", ""),
+        dataset=row.get("dataset", ""), source_type=row.get("source_type", ""),
+        source_precision=row.get("source_precision", ""), details=row.get("details", ""),
+        file=file, line=line,
     )
 
 

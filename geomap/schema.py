@@ -13,6 +13,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "trade_disruption",
     "talks",
     "fortification",
+    "other",
 )
 
 #: Human labels for the legend and exports.
@@ -24,7 +25,12 @@ EVENT_LABELS: dict[str, str] = {
     "trade_disruption": "Trade disruption",
     "talks": "Talks",
     "fortification": "Fortification",
+    "other": "Other",
 }
+
+#: Types an article can report (the extractor's); ``other`` only comes from
+#: imported datasets (rows outside our seven types, labelled with their own type).
+EXTRACTED_TYPES: tuple[str, ...] = tuple(t for t in EVENT_TYPES if t != "other")
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month")
 
@@ -61,6 +67,12 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "verified",
     "note",
     "excerpt",
+    # imported datasets (see geomap.importers): which dataset the row is from,
+    # its own type and precision codes, and its other columns (JSON object)
+    "dataset",
+    "source_type",
+    "source_precision",
+    "details",
 )
 EVENT_REQUIRED: tuple[str, ...] = (
     "event_id", "event_type", "event_date", "date_precision",
@@ -85,6 +97,7 @@ ACLED_MAP: dict[str, tuple[str, str]] = {
     "trade_disruption": ("Strategic developments", "Other"),
     "talks": ("Strategic developments", "Agreement"),
     "fortification": ("Strategic developments", "Change to group/activity"),
+    "other": ("Strategic developments", "Other"),
 }
 ACLED_SUB_MAP: dict[tuple[str, str], tuple[str, str]] = {
     ("explosion", "shelling"): ("Explosions/Remote violence", "Shelling/artillery/missile attack"),

@@ -11,6 +11,7 @@ from conftest_render import event, frame, make_gdf
 from geomap.exc import BuildError
 from geomap.render import build_map, embed_snippet, render_html, save_html
 from geomap.render.assets import safe_json
+from geomap.schema import EVENT_TYPES
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def test_events_reach_the_page_once_as_one_blob(html, gdf):
     assert html.count('id="geomap-data"') == 1
     data = blob(html)
     assert [e["id"] for e in data["events"]] == list(gdf.event_id)
-    assert len(data["config"]["types"]) == 7
+    assert [t["id"] for t in data["config"]["types"]] == list(EVENT_TYPES)
     # no per-event folium objects
     assert "L.marker(" not in html.split('id="geomap-data"')[1].split("</html>")[0].replace(
         "L.marker([ev.lat", "")

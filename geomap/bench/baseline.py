@@ -25,7 +25,7 @@ from .synth import GAZETTEER
 PALETTE = {
     "armed_clash": "#d55e00", "airstrike": "#cc79a7", "explosion": "#e69f00",
     "border_closure": "#0072b2", "trade_disruption": "#009e73", "talks": "#56b4e9",
-    "fortification": "#555555",
+    "fortification": "#555555", "other": "#999999",
 }
 
 

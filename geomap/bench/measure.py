@@ -31,6 +31,9 @@ class Run:
         Wall-clock time from start to exit (or to the kill).
     peak_mb : float or None
         Peak resident set size of the child, in MB (10^6 bytes).
+    cpu_s : float or None
+        User + system CPU seconds of the child and the children it waited for
+        (steadier than wall-clock time on a busy machine).
     result : dict
         The JSON object the child printed last on stdout, if any.
     """
@@ -41,6 +44,7 @@ class Run:
     returncode: int | None = None
     result: dict = field(default_factory=dict)
     stderr_tail: str = ""
+    cpu_s: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -108,6 +112,7 @@ def run_capped(argv: list[str], cap: float, *, env: dict | None = None,
     if status is None:
         status = "ok" if code == 0 else "failed"
     return Run(status=status, seconds=round(seconds, 3), peak_mb=_peak_mb(rusage),
+               cpu_s=round(rusage.ru_utime + rusage.ru_stime, 3) if rusage else None,
                returncode=code, result=result, stderr_tail=stderr[-2000:])
 
 

@@ -18,6 +18,7 @@ TARGETS = {
     "html_shrink_10k": 3.0,
     "extract_mb_s_per_core": 1.0,
     "gazetteer_ready_s": 0.3,
+    "import_ratio_100k": 1.5,
 }
 
 
@@ -118,6 +119,10 @@ def check_targets(results: dict) -> list[dict]:
     rate = min(rates) if rates else None
     add("extraction per core (slowest corpus)", rate, t["extract_mb_s_per_core"],
         (rate or 0) >= t["extract_mb_s_per_core"], "MB/s")
+    imp = {c["events"]: c for c in results.get("import", [])}.get(100_000, {})
+    add("100k ACLED-format rows: build vs the same events in geomap's format (times slower)",
+        imp.get("ratio"), t["import_ratio_100k"],
+        (imp.get("ratio") or 1e9) <= t["import_ratio_100k"], "x")
     gz = results.get("gazetteer", {})
     add("gazetteer ready (default_chain + first lookup)", gz.get("ready_s"),
         t["gazetteer_ready_s"], (gz.get("ready_s") or 1e9) <= t["gazetteer_ready_s"], "s")
@@ -164,6 +169,17 @@ def markdown(results: dict) -> str:
             lines.append(f"| {c['mb']:g} | {c.get('files', '-')} | {_cell(c, 'seconds')} "
                          f"| {_cell(c, 'mb_per_s')} | {_cell(c, 'peak_mb', digits=0)} "
                          f"| {c.get('drafts', '-')} |")
+    imports = results.get("import", [])
+    if imports:
+        lines += ["", "| rows | ACLED export build s (CPU s) | same events, geomap format build s "
+                      "(CPU s) | ratio (CPU) | geomap import s |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
+        for c in imports:
+            a, o = c.get("acled") or {}, c.get("own") or {}
+            lines.append(f"| {c['events']:,} | {_cell(a, 'build_s')} ({_cell(a, 'cpu_s')}) "
+                         f"| {_cell(o, 'build_s')} ({_cell(o, 'cpu_s')}) "
+                         f"| {_fmt(c.get('ratio'), 'x')} ({_fmt(c.get('cpu_ratio'), 'x')}) "
+                         f"| {_fmt(c.get('import_s'), ' s')} |")
     gz = results.get("gazetteer")
     if gz:
         lines += ["", f"Gazetteer ready: default_chain() {_fmt(gz.get('chain_s'), ' s', 3)} + first "

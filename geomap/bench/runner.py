@@ -205,10 +205,21 @@ def _growth(results: dict) -> dict:
     return out
 
 
+def _import_case(n: int, work: Path, budget: Budget, caps: Caps) -> dict:
+    from .importing import import_case
+
+    c = budget.cap(caps.build)
+    if c is None:
+        return {"events": n, **_skipped()}
+    _log(f"ACLED-format build vs geomap format, {n:,} rows (cap {c:.0f} s per build)")
+    return import_case(n, work / f"import-{n}", c)
+
+
 def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
               baseline_sizes=(1_000, 10_000, 100_000), corpus_mb=(1, 10, 50),
               browser: bool = True, caps: Caps | None = None,
-              workdir: str | Path | None = None, keep: bool = False) -> dict:
+              workdir: str | Path | None = None, keep: bool = False,
+              import_sizes=None) -> dict:
     """Run the benchmark; write ``out/bench.json`` and ``out/bench.md``; return the results.
 
     Parameters
@@ -223,6 +234,9 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
         Time the pages in headless Chromium (``/usr/bin/chromium``).
     caps : Caps
         Per-case time caps and the whole run's budget.
+    import_sizes : tuple of int, optional
+        Row counts of the ACLED-format import case (see
+        :mod:`geomap.bench.importing`); default: the largest of ``sizes``.
     workdir : path, optional
         Where the inputs and pages go (default: a temporary folder, removed
         at the end unless ``keep``).
@@ -245,6 +259,10 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
         for n in sizes:
             results["maps"].append(_map_case(n, tmp, budget, caps, browser, n in baseline_sizes))
             write_json(results, out / "bench.json")  # partial results survive an interrupt
+        if import_sizes is None:
+            import_sizes = (max(sizes),) if sizes else ()
+        results["import"] = [_import_case(n, tmp, budget, caps) for n in import_sizes]
+        write_json(results, out / "bench.json")
         results["extraction"] = [_extract_case(mb, tmp, budget, caps) for mb in corpus_mb]
     finally:
         if not keep and not workdir:

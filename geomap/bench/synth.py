@@ -30,9 +30,11 @@ SUB_TYPES = {
     "trade_disruption": ("trucks_stranded", "tariff_dispute", "transit_halt"),
     "talks": ("negotiation", "ceasefire", "visit"),
     "fortification": ("fence_construction", "post_built", "gate_works"),
+    "other": ("protest", "arrests", "looting"),
 }
 #: Relative frequency of the types (clashes and closures dominate real data).
-TYPE_WEIGHTS = (24, 10, 14, 20, 14, 10, 8)
+TYPE_WEIGHTS = {"armed_clash": 24, "airstrike": 10, "explosion": 14, "border_closure": 20,
+                "trade_disruption": 14, "talks": 10, "fortification": 8, "other": 6}
 ACTORS = ("Pakistan", "Afghan Taliban", "TTP", "Frontier Corps", "Afghan border police",
           "Local traders", "Tribal elders", "ISKP", "Pakistani customs", "Transporters' union")
 PUBLISHERS = ("Frontier Ledger", "Khyber Evening Post", "Kandahar Daily Wire",
@@ -54,7 +56,10 @@ _NOTE_WHAT = {
     "trade_disruption": "hundreds of trucks parked on both sides",
     "talks": "delegations meeting to discuss the crossing",
     "fortification": "crews extending the fence and building a post",
+    "other": "a crowd gathering outside the district office",
 }
+assert set(TYPE_WEIGHTS) == set(SUB_TYPES) == set(_NOTE_WHAT) == set(EVENT_TYPES), \
+    "every event type needs a weight, sub-types and a note"
 # Middle clauses with numbers and times, so notes vary the way real ones do
 # (and the page's compression is not flattered by repeated text).
 _NOTE_MIDDLES = (
@@ -154,7 +159,7 @@ def synth_events(n: int, seed: int = SEED) -> tuple[list[dict], list[dict]]:
     sources = _sources_rows(rng, max(10, n // 4), start, days)
     events = []
     for i in range(n):
-        etype = rng.choices(EVENT_TYPES, TYPE_WEIGHTS)[0]
+        etype = rng.choices(EVENT_TYPES, [TYPE_WEIGHTS[t] for t in EVENT_TYPES])[0]
         p = rng.choices(places, weights)[0]
         day = start + dt.timedelta(days=rng.randrange(days))
         dp = rng.choices(("day", "week", "month"), (85, 10, 5))[0]

@@ -9,6 +9,16 @@ EPILOG = """Examples:
   geomap build --events my.csv --out public/ --gpkg --figure
   geomap build --articles articles/             # add extracted drafts (unverified)
   geomap build --strict                         # fail if any row or place is bad
+  geomap build --events geodata/events.csv --events ged.csv --events acled.csv
+  geomap build --events gdelt.export.CSV --format gdelt --region durand:50
+  geomap build --events points.geojson --bbox 60,29,75,37
+
+--events is repeatable: geomap's own events.csv and datasets (ACLED, UCDP
+GED, GDELT 1.0/2.0, any CSV with latitude/longitude columns, GeoJSON points)
+go on one map; the format is detected from each file's header. An imported
+event of the same type within 50 km and a day of a curated one joins it as a
+further source. --region/--bbox keep imported rows inside (the rest are
+counted).
 
 Bad rows, unreadable articles and unknown places are reported (file:line
 [column]: reason), counted in the summary and written to rejected.csv and
@@ -28,7 +38,15 @@ def register(sub, formatter):
                                    "map.html, embed.html, events.geojson, events.csv, "
                                    "rejected.csv, unlocated.csv and summary.json.",
                        epilog=EPILOG, formatter_class=formatter)
-    p.add_argument("--events", default=None, help="events CSV (default geodata/events.csv)")
+    p.add_argument("--events", action="extend", nargs="+", default=None, metavar="FILE",
+                   help="events file(s), repeatable: geomap CSV or a dataset "
+                        "(default geodata/events.csv)")
+    p.add_argument("--format", default=None, choices=_formats(), dest="fmt",
+                   help="format of every --events file (default: detected from its header)")
+    p.add_argument("--region", default=None, metavar="durand[:KM]", type=_region,
+                   help="keep imported rows within KM (default 100) of the Durand Line")
+    p.add_argument("--bbox", default=None, metavar="W,S,E,N", type=_bbox,
+                   help="keep imported rows inside this box (degrees)")
     p.add_argument("--sources", default=None, help="sources CSV (default: sources.csv beside --events)")
     p.add_argument("--out", default="output", help="output folder (default output/)")
     p.add_argument("--articles", nargs="+", default=None, metavar="PATH",
@@ -45,6 +63,34 @@ def register(sub, formatter):
     p.set_defaults(func=run)
 
 
+def _formats():
+    from ..importers import FORMATS
+
+    return FORMATS
+
+
+def _region(text):
+    import argparse
+
+    from ..importers.combine import parse_region
+
+    try:
+        return parse_region(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _bbox(text):
+    import argparse
+
+    from ..importers.combine import parse_bbox
+
+    try:
+        return parse_bbox(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def run(args) -> int:
     from ..build import build, print_problems, print_summary
     from ..exc import BuildError
@@ -52,7 +98,8 @@ def run(args) -> int:
     try:
         result = build(args.events, args.sources, out=args.out, articles=args.articles,
                        online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
-                       figure=args.figure, progress=not args.quiet and sys.stderr.isatty())
+                       figure=args.figure, progress=not args.quiet and sys.stderr.isatty(),
+                       fmt=args.fmt, region=args.region, bbox=args.bbox)
     except BuildError as err:
         # every problem, not only the first, so one --strict run shows all to fix
         report = getattr(err, "report", None)

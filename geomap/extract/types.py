@@ -1,6 +1,6 @@
 """Event type and sub-type of a sentence, with negation, denial and irrealis.
 
-Rules are keyword patterns per type (the seven of :data:`geomap.schema.EVENT_TYPES`).
+Rules are keyword patterns per type (:data:`geomap.schema.EXTRACTED_TYPES`).
 A trigger is dropped when a denial or negation governs it ("officials denied
 the crossing was shut"), when it is only threatened, demanded or hoped for
 ("could lead to war", "urged them to reopen"), or when the sentence states a

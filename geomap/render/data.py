@@ -28,6 +28,9 @@ _TEXT = {
     "dp": "date_precision", "place": "location", "country": "country",
     "admin1": "admin1", "kind": "place_kind", "actor1": "actor1", "actor2": "actor2",
     "note": "note", "excerpt": "excerpt", "verified": "verified",
+    # imported datasets: name, own type, own precision codes, other columns (JSON)
+    "dataset": "dataset", "otype": "source_type", "oprec": "source_precision",
+    "details": "details",
 }
 _NUMBERS = {
     "fat": "fatalities", "fat_lo": "fatalities_low", "fat_hi": "fatalities_high",
@@ -225,7 +228,7 @@ def events_payload(gdf) -> dict:
 
 #: Text fields with few distinct values: dictionary-encoded in the compact payload.
 _DICT_FIELDS = ("type", "sub", "dp", "place", "country", "admin1", "kind", "actor1", "actor2",
-                "verified", "label", "gp")
+                "verified", "label", "gp", "dataset", "otype", "oprec")
 
 
 def compact_payload(gdf) -> dict:

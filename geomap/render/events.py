@@ -19,6 +19,15 @@ from .feature import Feature
 from .palette import type_table
 
 
+def licence_lines(gdf) -> list[str]:
+    """The licence line of each imported dataset on the map (in first-seen order)."""
+    from ..importers.tables import LICENCES
+
+    if "dataset" not in gdf.columns:
+        return []
+    return [LICENCES[d] for d in gdf["dataset"].dropna().unique().tolist() if d in LICENCES]
+
+
 class EventLayer(Feature):
     """The events of a GeoDataFrame (see CONTRACTS.md) on the map.
 
@@ -62,6 +71,7 @@ class EventLayer(Feature):
         self.config = {
             "title": title, "subtitle": subtitle, "types": type_table(),
             "precisions": {str(k): v for k, v in GEO_PRECISIONS.items()},
+            "licences": licence_lines(gdf),
         }
 
     def extra_js(self):

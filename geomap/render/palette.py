@@ -20,6 +20,8 @@ STYLES: dict[str, tuple[str, str, str]] = {
     "trade_disruption": ("#56B4E9", "D", "M10 1.5 L18.5 10 L10 18.5 L1.5 10 Z"),
     "talks": ("#009E73", "o", "M10 2 A8 8 0 1 1 9.99 2 Z"),
     "fortification": ("#000000", "p", "M10 1.5 L18.5 7.7 L15.3 17.7 L4.7 17.7 L1.5 7.7 Z"),
+    # imported rows outside our seven types (protests, ...): grey hexagon
+    "other": ("#7F7F7F", "h", "M10 3 L16.1 6.5 L16.1 13.5 L10 17 L3.9 13.5 L3.9 6.5 Z"),
 }
 
 #: Colour of the Durand Line and of border-wide highlights.

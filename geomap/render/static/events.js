@@ -44,8 +44,24 @@
     row(dl, 'Killed', toll(ev, ev.fat, ev.fat_lo, ev.fat_hi));
     row(dl, 'Injured', ev.inj);
     row(dl, 'Event id', ev.id);
+    // imported datasets: which one, its own type and precision codes
+    if (ev.dataset && ev.dataset !== 'curated' && ev.dataset !== 'draft') {
+      row(dl, 'Dataset', ev.dataset);
+      row(dl, 'Original type', ev.otype);
+      row(dl, 'Original precision', ev.oprec);
+    }
     box.appendChild(dl);
     if (ev.note) box.appendChild(G.el('p', 'gp-note', ev.note));
+    if (ev.details) {
+      var more = {};
+      try { more = JSON.parse(ev.details) || {}; } catch (e) { more = {'details': ev.details}; }
+      var md = G.el('details', 'gp-details');
+      md.appendChild(G.el('summary', null, 'Other columns'));
+      var mdl = G.el('dl', 'gp-facts');
+      Object.keys(more).forEach(function (k) { row(mdl, k, String(more[k])); });
+      md.appendChild(mdl);
+      box.appendChild(md);
+    }
     if (ev.excerpt) {
       var det = G.el('details', 'gp-excerpt');
       det.appendChild(G.el('summary', null, 'Excerpt'));
@@ -122,6 +138,13 @@
   G.define('events', function (G, map, opts) {
     var icons = {};
     var markers = {};
+    /* the licence line of each imported dataset (Leaflet reads attributions as HTML) */
+    ((G.config && G.config.licences) || []).forEach(function (text) {
+      if (!map.attributionControl) return;
+      map.attributionControl.addAttribution(String(text).replace(/[&<>"']/g, function (c) {
+        return '&#' + c.charCodeAt(0) + ';';
+      }));
+    });
     /* readers who ask for less motion get jumps instead of flights */
     var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     /* markercluster adds large sets in chunks (the page stays responsive);

@@ -1,0 +1,108 @@
+"""Real datasets in: ACLED, UCDP GED, GDELT, any CSV with coordinates, GeoJSON points.
+
+One module per format, each an :class:`~geomap.importers.base.Importer`
+subclass; :func:`detect` picks the format from a file's first record; the
+mapping tables are data in :mod:`geomap.importers.tables`.
+
+>>> imported = read_dataset("ged.csv", report=Report())          # doctest: +SKIP
+>>> imported.events[0].dataset, imported.counts()               # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .. import schema
+from ..exc import SchemaError
+from ..report import Report
+from .acled import AcledImporter
+from .base import Imported, Importer, parse_day
+from .gdelt import GdeltImporter
+from .table import GeoJsonImporter, TableImporter
+from .ucdp import UcdpImporter
+
+#: ``--format`` name -> importer, in the order :func:`detect` tries them
+#: (``geomap``, the project's own events.csv, is read by :mod:`geomap.events`).
+IMPORTERS: dict[str, type[Importer]] = {
+    cls.format: cls for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, UcdpImporter,
+                                TableImporter)
+}
+FORMATS: tuple[str, ...] = ("geomap", *IMPORTERS)
+
+__all__ = ["FORMATS", "IMPORTERS", "Imported", "Importer", "detect", "read_dataset", "parse_day"]
+
+
+def _first_record(path: Path) -> list[str]:
+    """The first record of a file: tab-split when it has tabs and no commas, else CSV."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.readline(1 << 20)
+    except OSError as err:
+        raise SchemaError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    try:
+        first = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []
+    if not first.strip() or "\x00" in first:
+        return []
+    if first.lstrip().startswith(("{", "[")):
+        return [first]
+    line = first.rstrip("\r\n")
+    if "\t" in line and line.count("\t") >= 56:
+        return line.split("\t")
+    try:
+        return next(csv.reader([line]))
+    except csv.Error:
+        return [line]
+
+
+def detect(path: str | Path) -> str:
+    """The format of a file from its first record (header): one of :data:`FORMATS`.
+
+    Raises
+    ------
+    SchemaError
+        When no format recognises the file (the message lists the formats).
+    """
+    path = Path(path)
+    header = _first_record(path)
+    names = {h.strip().lower() for h in header}
+    # geomap's own header, or a file only geomap's loader can say more about
+    # (empty, binary, not UTF-8, most of its own columns with some missing)
+    if not header or set(schema.EVENT_REQUIRED) <= names:
+        return "geomap"
+    specific = {name: cls for name, cls in IMPORTERS.items() if cls is not TableImporter}
+    for name, cls in specific.items():
+        if cls.sniff(header):
+            return name
+    if len(names & set(schema.EVENT_REQUIRED)) >= 4:
+        return "geomap"
+    if TableImporter.sniff(header):
+        return TableImporter.format
+    if path.suffix.lower() in (".geojson", ".json"):
+        return "geojson"
+    if names & set(schema.EVENT_COLUMNS):
+        return "geomap"  # its loader names the missing columns
+    shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
+    raise SchemaError(f"cannot tell the format from the first line ({shown or 'empty'}); "
+                      "expected geomap's events.csv header, an ACLED, UCDP GED or GDELT file, "
+                      "a CSV with latitude/longitude columns or GeoJSON; or give "
+                      f"--format ({', '.join(FORMATS)})", file=str(path), line=1)
+
+
+def read_dataset(path: str | Path, fmt: str | None = None, report: Report | None = None) -> Imported:
+    """Read one dataset file (format detected unless ``fmt``) into events.
+
+    Raises
+    ------
+    SchemaError
+        The file cannot be used at all (unreadable, empty, unknown format,
+        a required column missing).
+    """
+    report = report if report is not None else Report()
+    fmt = fmt or detect(path)
+    if fmt not in IMPORTERS:
+        raise SchemaError(f"format {fmt!r} is not an import format; allowed: "
+                          f"{', '.join(IMPORTERS)}", file=str(path))
+    return IMPORTERS[fmt](path, report).read()

@@ -1,0 +1,234 @@
+"""Several event files into one set: geomap's own and imported datasets together.
+
+:func:`load_all` reads each ``--events`` file (format detected or given),
+keeps imported rows inside the ``--region``/``--bbox`` (the others are
+counted, not dropped silently), and lets an imported event that is the same
+incident as a curated one join it as a further source (the draft-matching
+rule of :func:`geomap.drafts.same_incident`, within a day). The counts of
+the report add up::
+
+    rows_read = rows_kept + rows_rejected + rows_merged + rows_joined + rows_out_of_region
+
+(``rows_kept`` go on to be placed: mapped or not found.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..events import Event, EventSet, date_range, load_events
+from ..exc import SchemaError
+from ..report import Report
+from . import detect, read_dataset
+
+#: Default distance of ``--region durand`` from the Durand Line.
+DEFAULT_REGION_KM = 100.0
+#: Imported events join a curated one within this many days (and the drafts' distance).
+JOIN_DAYS = 1
+
+
+@dataclass
+class Region:
+    """Where imported rows are kept: within ``km`` of the Durand Line and/or a box."""
+
+    km: float | None = None
+    bbox: tuple[float, float, float, float] | None = None  #: west, south, east, north
+
+    def __bool__(self) -> bool:
+        return self.km is not None or self.bbox is not None
+
+    def describe(self) -> str:
+        parts = []
+        if self.km is not None:
+            parts.append(f"within {self.km:g} km of the Durand Line")
+        if self.bbox is not None:
+            parts.append("inside the box W,S,E,N = " + ",".join(f"{v:g}" for v in self.bbox))
+        return " and ".join(parts)
+
+    def outside(self, events: list[Event]) -> list[bool]:
+        """For each event, whether it lies outside (events without coordinates never do)."""
+        import numpy as np
+
+        lat = np.array([np.nan if e.latitude is None else e.latitude for e in events], float)
+        lon = np.array([np.nan if e.longitude is None else e.longitude for e in events], float)
+        known = ~np.isnan(lat)
+        out = np.zeros(len(events), bool)
+        if self.bbox is not None:
+            w, s, e, n = self.bbox
+            inside = (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n)
+            out |= known & ~inside
+        if self.km is not None and known.any():
+            out |= known & ~_near_durand(lon, lat, self.km)
+        return out.tolist()
+
+
+def _near_durand(lon, lat, km: float):
+    """Whether each point is within ``km`` of the Durand Line (azimuthal
+    equidistant projection centred on the line: under 1% off at these distances)."""
+    import numpy as np
+    import pyproj
+    import shapely
+
+    from ..geo import durand_line
+
+    to_m = pyproj.Transformer.from_crs(
+        "EPSG:4326", "+proj=aeqd +lat_0=32.5 +lon_0=68.5 +datum=WGS84 +units=m",
+        always_xy=True)
+    line = shapely.transform(durand_line(),
+                             lambda xy: np.column_stack(to_m.transform(xy[:, 0], xy[:, 1])))
+    x, y = to_m.transform(np.nan_to_num(lon), np.nan_to_num(lat))
+    return shapely.dwithin(shapely.points(x, y), line, km * 1000.0)
+
+
+def parse_region(text: str) -> float:
+    """Kilometres of ``durand`` or ``durand:KM``.
+
+    >>> parse_region("durand"), parse_region("durand:40")
+    (100.0, 40.0)
+    """
+    m = re.fullmatch(r"durand(?::([0-9]+(?:\.[0-9]+)?))?", text.strip().lower())
+    if not m:
+        raise ValueError(f"region {text!r} is not durand or durand:KM (e.g. durand:50)")
+    km = float(m.group(1)) if m.group(1) else DEFAULT_REGION_KM
+    if km <= 0:
+        raise ValueError(f"region distance {km:g} km must be more than 0")
+    return km
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``W,S,E,N`` in degrees.
+
+    >>> parse_bbox("60,29,75,37")
+    (60.0, 29.0, 75.0, 37.0)
+    """
+    try:
+        w, s, e, n = (float(v) for v in text.split(","))
+    except ValueError:
+        raise ValueError(f"bbox {text!r} is not four numbers W,S,E,N (e.g. 60,29,75,37)") from None
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
+        raise ValueError(f"bbox {text!r}: need -180 <= W < E <= 180 and -90 <= S < N <= 90")
+    return w, s, e, n
+
+
+@dataclass
+class Loaded:
+    """What :func:`load_all` read: the events (curated first) and each file's counts."""
+
+    events: EventSet
+    files: list[dict] = field(default_factory=list)
+    licences: list[str] = field(default_factory=list)
+
+
+def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | None = None,
+             report: Report | None = None, chain=None) -> Loaded:
+    """Read every events file into one :class:`EventSet`.
+
+    Parameters
+    ----------
+    paths : list of path
+        geomap events CSVs and dataset files, in any order.
+    sources : path, optional
+        ``sources.csv`` for the geomap files (default: beside each).
+    fmt : str, optional
+        Force one format for every file (see :data:`geomap.importers.FORMATS`).
+    region : Region, optional
+        Keep only imported rows inside it (geomap files are never filtered).
+    chain : Geocoder, optional
+        Places curated events without coordinates, to join imported ones to them.
+
+    Raises
+    ------
+    SchemaError
+        A file cannot be used at all.
+    """
+    from ..drafts import curated_coords, same_incident
+
+    report = report if report is not None else Report()
+    region = region or Region()
+    es = EventSet(report=report)
+    loaded = Loaded(es)
+    imports = []
+    for path in paths:
+        kind = fmt or detect(path)
+        if kind == "geomap":
+            sub = Report()
+            own = load_events(path, sources, report=sub)
+            report.extend(sub)
+            es.events.extend(own.events)
+            es.sources.update(own.sources)
+            loaded.files.append({"file": str(path), "format": "geomap", "dataset": "curated",
+                                 "rows_read": sub.counts.get("rows_read", 0),
+                                 "rows_rejected": sub.counts.get("rows_rejected", 0)})
+        else:
+            imports.append(read_dataset(path, kind, report))
+    curated = [e for e in es.events if e.verified == "curated" and not e.dataset]
+    coords = curated_coords(curated, chain) if imports and curated else {}
+    by_type: dict[str, list[tuple[Event, int, int]]] = {}
+    for ev in curated:
+        start, end = ev.date_range
+        by_type.setdefault(ev.event_type, []).append((ev, start.toordinal(), end.toordinal()))
+    spans: dict[tuple[str, str], tuple[int, int]] = {}
+    for imp in imports:
+        counts = imp.counts()
+        report.count("rows_read", imp.rows_read)
+        report.count("rows_rejected", imp.rows_rejected)
+        report.count("rows_merged", imp.rows_merged)
+        outside = region.outside(imp.events) if region else [False] * len(imp.events)
+        left_out = joined = 0
+        for ev, out in zip(imp.events, outside):
+            if out:
+                left_out += 1
+                continue
+            target = None
+            for cur, c_start, c_end in by_type.get(ev.event_type, ()):
+                key = (ev.event_date, ev.date_precision)
+                if key not in spans:
+                    s, e = date_range(*key)
+                    spans[key] = (s.toordinal(), e.toordinal())
+                s, e = spans[key]
+                # cheap date test first; the rule itself decides
+                if max(c_start - e, s - c_end) <= JOIN_DAYS \
+                        and same_incident(ev, cur, coords, days=JOIN_DAYS):
+                    target = cur
+                    break
+            if target is not None:
+                joined += 1
+                target.sources = target.sources + tuple(s for s in ev.sources
+                                                        if s not in target.sources)
+                for sid in ev.sources:
+                    es.sources[sid] = imp.sources[sid]
+                report.add("merged", imp.file, ev.line, None,
+                           f"{imp.dataset} event {ev.event_id} is the same incident as "
+                           f"{target.event_id}; it joins it as a further source",
+                           value=target.event_id)
+                continue
+            es.events.append(ev)
+            for sid in ev.sources:
+                es.sources[sid] = imp.sources[sid]
+        if left_out:
+            report.add("warning", imp.file, None, None,
+                       f"{left_out} row(s) left out: not {region.describe()}")
+        report.count("rows_joined", joined)
+        report.count("rows_out_of_region", left_out)
+        counts.update(rows_joined=joined, rows_out_of_region=left_out,
+                      events=len(imp.events) - joined - left_out)
+        loaded.files.append(counts)
+        if imp.licence and imp.licence not in loaded.licences:
+            loaded.licences.append(imp.licence)
+    for key in ("rows_read", "rows_rejected", "rows_merged", "rows_joined", "rows_out_of_region"):
+        report.counts.setdefault(key, 0)
+    return loaded
+
+
+def check_paths(paths) -> list[Path]:
+    """The paths as :class:`Path`; a missing file is a :class:`SchemaError` (nothing written)."""
+    out = []
+    for p in paths:
+        p = Path(p)
+        if not p.is_file():
+            raise SchemaError("events file not found" if not p.exists() else "not a file",
+                              file=str(p))
+        out.append(p)
+    return out

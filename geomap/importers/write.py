@@ -1,0 +1,30 @@
+"""``geomap import``: one dataset file written as geomap's own events.csv and sources.csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..drafts import _write_events, _write_sources
+from ..events import EventSet
+from ..report import Report
+from .combine import Region, load_all
+
+
+def import_file(path, output, *, fmt: str | None = None, region: Region | None = None,
+                report: Report | None = None) -> tuple[dict, Report]:
+    """Convert ``path`` and write ``output`` (events) and ``sources.csv`` beside it.
+
+    Returns
+    -------
+    (dict, Report)
+        The file's counts (``rows_read = events + rows_merged + rows_rejected
+        + rows_out_of_region``) and the report of rejected rows.
+    """
+    report = report if report is not None else Report()
+    loaded = load_all([path], fmt=fmt, region=region, report=report)
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    es = EventSet(loaded.events.events, loaded.events.sources)
+    _write_events(es, output)
+    _write_sources(es, output.with_name("sources.csv"))
+    return loaded.files[0], report
