@@ -56,12 +56,26 @@ def test_countries_file(countries):
 
 
 def test_gazetteer_csv_is_valid_and_points_in_their_country(countries):
+    """Every AF row lies in Afghanistan and every PK row in Pakistan: within
+    0.01 degrees (the outlines' simplification) for places, 2 km for crossings
+    (their sides sit 0.5-1 km from the line); and no Afghan place lies inside
+    Pakistan's outline or the other way round, crossings apart."""
     gaz = RegionalGazetteer()
-    assert len(gaz) > 50
-    polys = {c: shape(f["geometry"]).buffer(0.01) for c, f in countries.items()}
+    assert len(gaz) > 200
+    exact = {c: shape(f["geometry"]) for c, f in countries.items()}
+    near = {c: g.buffer(0.01) for c, g in exact.items()}
+    crossing_zone = {c: g.buffer(0.02) for c, g in exact.items()}
+    wrong = []
     for p in gaz.places:
-        if p.country:
-            assert polys[p.country].contains(point(p.lat, p.lon)), p.name
+        if not p.country:
+            continue
+        pt = point(p.lat, p.lon)
+        inside = (crossing_zone if p.kind == "crossing" else near)[p.country].contains(pt)
+        other = {"AF": "PK", "PK": "AF"}.get(p.country)
+        across = other is not None and p.kind != "crossing" and exact[other].contains(pt)
+        if not inside or across:
+            wrong.append((p.name, p.kind, p.country, p.lat, p.lon))
+    assert wrong == []
 
 
 def test_every_crossing_is_on_the_durand_line(countries):
