@@ -133,3 +133,12 @@ def test_country_hints_reach_the_backends(offline_chain):
     # talks venues from GeoNames need no hint
     assert offline_chain.geocode("Doha").country == "QA"
     assert offline_chain.geocode("Istanbul").country == "TR"
+
+
+def test_api_geocode_takes_country_hints(geomap_cache):
+    import geomap
+
+    assert geomap.geocode("Torkham").country == "AF"
+    assert geomap.geocode("Torkham", countries=["PK"]).name == "Torkham (Pakistan side)"
+    with pytest.raises(exc.PlaceNotFound):
+        geomap.geocode("Qqzyxabad", countries=["IR"])

@@ -224,7 +224,8 @@ def test_every_border_province_and_its_districts(gaz):
         if p.kind == "district" and p.country == "AF":
             districts.setdefault(p.admin1, set()).add(p.name)
     assert len(districts["Kunar Province"]) >= 15
-    assert len(districts["Nangarhar Province"]) >= 21
+    assert len(districts["Nangarhar Province"]) >= 22
+    assert len(districts["Nuristan Province"]) >= 8
     assert len(districts["Khost Province"]) >= 13
     assert len(districts["Paktia Province"]) >= 14
     assert len(districts["Paktika Province"]) >= 19
