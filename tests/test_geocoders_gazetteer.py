@@ -103,9 +103,11 @@ def test_places_crossings_lookup_all(gaz):
 
 
 def test_load_is_fast():
-    t = time.perf_counter()
+    # CPU time, not wall time: 8 processes share 2 cores here, and the
+    # benchmark (geomap bench) measures the wall-clock start-up.
+    t = time.process_time()
     RegionalGazetteer()
-    assert time.perf_counter() - t < 0.3
+    assert time.process_time() - t < 0.3
 
 
 HEADER = ",".join(COLUMNS)
