@@ -18,8 +18,13 @@ from .report import Report
 
 
 def geocode(name: str, *, online: bool = False, cache_dir: str | Path | None = None,
-            kind: str | None = None) -> Place:
+            kind: str | None = None, countries=None) -> Place:
     """Resolve a place name through the geocoder chain.
+
+    ``countries`` are ISO-2 hints, the countries the text around the name
+    mentions: they pick among same-named places, and GeoNames answers with a
+    place outside Afghanistan, Pakistan and the talks venues only when its
+    country is among them (``geocode("Zahedan", countries=["IR"])``).
 
     Raises
     ------
@@ -27,7 +32,7 @@ def geocode(name: str, *, online: bool = False, cache_dir: str | Path | None = N
         When no backend knows ``name``.
     """
     chain = default_chain(online=online, cache_dir=cache_dir)
-    place = chain.geocode(name, kind=kind)
+    place = chain.geocode(name, kind=kind, countries=countries)
     if place is None:
         raise PlaceNotFound(f"no geocoder ({', '.join(chain.backends)}) knows {name!r}")
     return place

@@ -79,3 +79,8 @@ def test_online_answer_is_used_and_cached(geomap_cache, capsys, monkeypatch, no_
     fast(monkeypatch, Down)  # now the cache answers, the dead service is not asked
     assert main(["geocode", "Far Hamlet", "--online"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_country_hint(geomap_cache, capsys):
+    assert main(["geocode", "Torkham", "--country", "pk", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["place"]["name"] == "Torkham (Pakistan side)"

@@ -116,3 +116,29 @@ def test_default_chain_is_offline(geomap_cache):
     online = default_chain(online=True)
     assert online.backends == ["gazetteer", "geonames", "nominatim"]
     assert online.geocoders[-1].cache.path == geomap_cache / "nominatim.json"
+
+
+@pytest.mark.parametrize("query, admin1, country", [
+    ("Bahram Chah", "Helmand Province", "AF"), ("Kech", "Balochistan", "PK"),
+    ("Khas Kunar", "Kunar Province", "AF"), ("Angoor Adda", "Khyber Pakhtunkhwa", "PK"),
+])
+def test_border_names_stay_in_the_region(offline_chain, query, admin1, country):
+    place = offline_chain.geocode(query)
+    assert (place.backend, place.admin1, place.country) == ("gazetteer", admin1, country)
+
+
+def test_country_hints_reach_the_backends(offline_chain):
+    assert offline_chain.geocode("Torkham", countries=["PK"]).name == "Torkham (Pakistan side)"
+    assert offline_chain.geocode("Torkham").country == "AF"
+    # talks venues from GeoNames need no hint
+    assert offline_chain.geocode("Doha").country == "QA"
+    assert offline_chain.geocode("Istanbul").country == "TR"
+
+
+def test_api_geocode_takes_country_hints(geomap_cache):
+    import geomap
+
+    assert geomap.geocode("Torkham").country == "AF"
+    assert geomap.geocode("Torkham", countries=["PK"]).name == "Torkham (Pakistan side)"
+    with pytest.raises(exc.PlaceNotFound):
+        geomap.geocode("Qqzyxabad", countries=["IR"])

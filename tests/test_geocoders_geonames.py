@@ -88,3 +88,43 @@ def test_ensure_index_builds_once_in_cache_dir(tmp_path, monkeypatch):
     assert GeoNamesOffline().geocode("Doha").country == "QA"
     # no temporary files left behind
     assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+# -- evidence: a far-away namesake is not an answer without its country named --
+
+@pytest.fixture(scope="module")
+def far(tmp_path_factory) -> GeoNamesOffline:
+    import json
+
+    def city(gid, name, cc, pop, lat=30.0, lon=60.0, alt=()):
+        return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
+                "countrycode": cc, "population": pop, "admin1code": "", "alternatenames": list(alt)}
+
+    cities = [city(1, "Kech", "DE", 600, 50.0, 7.0), city(2, "Bahrām Chāh", "IR", 800, alt=["Bahram Chah"]),
+              city(3, "Zahedan", "IR", 551980), city(1221874, "Dushanbe", "TJ", 679400),
+              city(5, "Turbat", "PK", 75694, 26.0, 63.0, alt=["Kech"]), city(6, "Delhi", "IN", 11034555)]
+    src = tmp_path_factory.mktemp("far") / "cities.json"
+    src.write_text(json.dumps({str(c["geonameid"]): c for c in cities}), encoding="utf-8")
+    return GeoNamesOffline(build_index(src.parent / "far.sqlite", source=src))
+
+
+def test_far_namesake_needs_its_country_named(far):
+    assert far.geocode("Bahram Chah") is None
+    assert far.geocode("Bahram Chah", countries=("IR",)).country == "IR"
+    assert far.geocode("Zahedan") is None
+    assert far.geocode("Zahedan", countries=("IR",)).country == "IR"
+
+
+def test_afpk_alternate_name_beats_far_primary(far):
+    # "Kech" is a village in Germany and the district of Turbat, Balochistan
+    assert far.geocode("Kech").country == "PK"
+    assert far.geocode("Kech", countries=("DE",)).country == "DE"  # the sentence names Germany
+    assert [p.country for p in far.lookup_all("Kech")][:2] == ["DE", "PK"]
+
+
+def test_talks_venues_and_world_cities_need_no_hint(far):
+    assert far.geocode("Dushanbe").country == "TJ"
+    assert far.geocode("Delhi").country == "IN"
+    assert geonames.GeoNamesOffline.accepts((1221874, "Dushanbe", 0, 0, "TJ", 679400))
+    assert not geonames.GeoNamesOffline.accepts((2, "x", 0, 0, "IR", 800))
+    assert geonames.GeoNamesOffline.accepts((2, "x", 0, 0, "IR", 800), ("IR",))

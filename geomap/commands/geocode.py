@@ -9,6 +9,8 @@ EPILOG = """Examples:
   geomap geocode "Spin Buldak"
   geomap geocode "Kandahar province" "Kandahar city" --json
   geomap geocode "Some Village" --online       # ask Nominatim if offline fails
+  geomap geocode Torkham --country PK          # the Pakistani side
+  geomap geocode Zahedan --country IR          # far from the border: name its country
 """
 
 
@@ -21,6 +23,9 @@ def register(sub, formatter):
     p.add_argument("--online", action="store_true", help="allow Nominatim (opt-in, cached)")
     p.add_argument("--kind", choices=["crossing", "city", "district", "province", "country"],
                    help="preferred feature kind for ambiguous names")
+    p.add_argument("--country", action="append", metavar="CC", type=str.upper,
+                   help="ISO-2 country hint, repeatable: prefer places there and accept a "
+                        "GeoNames place outside AF/PK and the talks venues only there")
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=run)
 
@@ -31,7 +36,7 @@ def run(args) -> int:
     chain = default_chain(online=args.online)
     status = 0
     for name in args.names:
-        place = chain.geocode(name, kind=args.kind)
+        place = chain.geocode(name, kind=args.kind, countries=args.country)
         if args.json:
             print(json.dumps({"query": name, "place": place.to_dict() if place else None},
                              ensure_ascii=False))

@@ -52,10 +52,26 @@ class GeocoderChain(Geocoder):
         return caches + self._warnings
 
     def geocode(self, query, *, kind=None, countries=None):
+        """Resolve ``query`` with the first backend that knows it.
+
+        Parameters
+        ----------
+        query : str
+        kind : str, optional
+            Preferred feature kind (see :meth:`Geocoder.geocode`).
+        countries : iterable of str, optional
+            Country hints: ISO-2 codes of the countries the text around the
+            name mentions (``("IR",)`` for "... near Zahedan, Iran"). The
+            gazetteer prefers them among same-named places; GeoNames accepts
+            a place outside Afghanistan, Pakistan and the talks venues only
+            when its country is among them (see
+            :meth:`geomap.geocoders.geonames.GeoNamesOffline.accepts`).
+        """
         query = (query or "").strip()
+        countries = tuple(countries) if countries else None
         if not query:
             return None
-        key = (query, kind, tuple(countries) if countries else None)
+        key = (query, kind, countries)
         if key in self._memo:
             return self._memo[key]
         place = None
@@ -63,8 +79,8 @@ class GeocoderChain(Geocoder):
             if self._failures.get(i, 0) >= self.max_failures:
                 continue
             try:
-                # Without an explicit preference each backend ranks by its own
-                # rule (GeoNames: Afghanistan and Pakistan first, neighbours
+                # Without hints each backend ranks by its own rule (GeoNames:
+                # Afghanistan, Pakistan and talks venues first, neighbours
                 # weighted): forcing all region countries here made a village
                 # in India win over Doha, Qatar.
                 place = geocoder.geocode(query, kind=kind, countries=countries)

@@ -14,6 +14,13 @@ column) and answers queries from two dictionaries:
 When several places share a key ("Kandahar" the city and the province), the
 kind the query asks for wins (``kind=`` or :func:`wants_kind`), then the
 exact match, then the preferred countries, then the more precise kind.
+
+An alias written with a leading ``~`` (``~Tani``, ``~Kama``) is *lookup-only*:
+:meth:`RegionalGazetteer.geocode` resolves it, but it is not offered for
+finding places in running text (:attr:`RegionalGazetteer.aliases`,
+:meth:`RegionalGazetteer.text_names`), because as a word it is mostly
+something else (a person's name, an English word). "in Tani" still finds
+the district when a finder asks the geocoder about the words after "in".
 """
 
 from __future__ import annotations
@@ -40,6 +47,8 @@ _ACCEPTS = {"city": ("city", "town", "village"), "town": ("town", "city", "villa
 _DEFAULT_RANK = {k: i for i, k in enumerate(
     ("city", "town", "village", "crossing", "district", "province", "region", "country", "border"))}
 _LEADING_THE = re.compile(r"^the\s+")
+#: Marks a lookup-only alias in the ``aliases`` column.
+LOOKUP_ONLY = "~"
 
 
 def _exact_key(text: str) -> str:
@@ -68,7 +77,10 @@ class RegionalGazetteer(Geocoder):
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else geodata_path("gazetteer.csv")
         self.places: list[Place] = []
+        #: Aliases to look for in running text (lookup-only ones left out).
         self.aliases: dict[Place, tuple[str, ...]] = {}
+        #: Aliases that only :meth:`geocode` resolves (``~`` in the file).
+        self.lookup_only: dict[Place, tuple[str, ...]] = {}
         self._exact: dict[str, list[Place]] = {}
         self._loose: dict[str, list[Place]] = {}
         self._load()
@@ -89,15 +101,16 @@ class RegionalGazetteer(Geocoder):
             for lineno, row in enumerate(reader, start=2):
                 if not row or not any(c.strip() for c in row):
                     continue
-                place, aliases = self._parse_row(row, lineno)
+                place, aliases, hidden = self._parse_row(row, lineno)
                 key = (place.name, place.kind)
                 if key in seen:
                     raise SchemaError(f"duplicate place {place.name!r} of kind {place.kind!r}",
                                       file=self.path, line=lineno, column="name")
                 seen.add(key)
-                self._add(place, aliases)
+                self._add(place, aliases, hidden)
 
-    def _parse_row(self, row: list[str], lineno: int) -> tuple[Place, tuple[str, ...]]:
+    def _parse_row(self, row: list[str], lineno: int
+                   ) -> tuple[Place, tuple[str, ...], tuple[str, ...]]:
         def bad(column: str, reason: str) -> SchemaError:
             return SchemaError(reason, file=self.path, line=lineno, column=column)
 
@@ -126,16 +139,22 @@ class RegionalGazetteer(Geocoder):
             raise bad("precision", f"precision {rec['precision']!r} is not one of 1, 2, 3, 4")
         if not rec["source"]:
             raise bad("source", "every coordinate needs a source")
-        aliases = tuple(a.strip() for a in rec["aliases"].split("|") if a.strip())
+        names = [a.strip() for a in rec["aliases"].split("|") if a.strip()]
+        aliases = tuple(a for a in names if not a.startswith(LOOKUP_ONLY))
+        hidden = tuple(a[1:].strip() for a in names if a.startswith(LOOKUP_ONLY))
+        if not all(hidden):
+            raise bad("aliases", f"'{LOOKUP_ONLY}' must be followed by a name")
         place = Place(name=rec["name"], lat=coords["latitude"], lon=coords["longitude"],
                       kind=rec["kind"], country=rec["country"], admin1=rec["admin1"],
                       precision=int(rec["precision"]), backend=self.name, source=rec["source"])
-        return place, aliases
+        return place, aliases, hidden
 
-    def _add(self, place: Place, aliases: tuple[str, ...]) -> None:
+    def _add(self, place: Place, aliases: tuple[str, ...], hidden: tuple[str, ...] = ()) -> None:
         self.places.append(place)
         self.aliases[place] = aliases
-        for text in (place.name, *aliases):
+        if hidden:
+            self.lookup_only[place] = hidden
+        for text in (place.name, *aliases, *hidden):
             exact = _exact_key(text)
             if place not in self._exact.setdefault(exact, []):
                 self._exact[exact].append(place)
@@ -179,6 +198,13 @@ class RegionalGazetteer(Geocoder):
             )
 
         return min(candidates, key=rank)
+
+    def text_names(self):
+        """``(name, place)`` for every name and alias to look for in running
+        text: lookup-only aliases are left out."""
+        for place in self.places:
+            for name in (place.name, *self.aliases.get(place, ())):
+                yield name, place
 
     def crossings(self) -> list[Place]:
         """The border crossings, in file order."""

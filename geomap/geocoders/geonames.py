@@ -11,10 +11,19 @@ Ranking of the places sharing a name:
 
 1. a primary-name match before an alternate-name match ("Islamabad" is also an
    alternate name of Chattogram, Bangladesh);
-2. places in the preferred countries (``countries=``, default Afghanistan and
-   Pakistan), and cities of a million or more (:data:`WORLD_CITY`);
+2. places in Afghanistan and Pakistan or in the countries the caller names
+   (``countries=``), the known talks venues (:data:`TALKS_VENUES`) and cities
+   of a million or more (:data:`WORLD_CITY`);
 3. larger population, a neighbour's (Iran, Central Asia, China, India) counted
    :data:`NEIGHBOUR_WEIGHT` times.
+
+:meth:`GeoNamesOffline.geocode` then answers with the best place that has
+**evidence** (:meth:`GeoNamesOffline.accepts`): in Afghanistan or Pakistan, in
+a country the caller names (the sentence says "Iran", so ``countries=("IR",)``),
+a talks venue, or a world city. A same-named village in Iran or Germany
+without such evidence is not an answer: "Bahram Chah" or "Kech" in a report
+about the border is the Afghan or Pakistani place (in the regional gazetteer),
+and a name nobody knows is better reported as not found than put 2,000 km away.
 
 GeoNames data is CC BY 4.0: every :class:`Place` names its record
 (``source="GeoNames <geonameid>"``).
@@ -34,8 +43,21 @@ from geomap.geocoders.base import Geocoder, Place, fold, normalize_name
 
 #: Bump when the table layout changes, so old cache files are not reused.
 SCHEMA_VERSION = 1
-#: Countries preferred when the caller gives none, then their neighbours.
+#: Countries always preferred (and accepted without further evidence), then their neighbours.
 DEFAULT_COUNTRIES = ("AF", "PK")
+#: Known venues of Afghanistan-Pakistan talks and of the diplomacy around
+#: them (GeoNames id -> name): accepted without the sentence naming their
+#: country. Cities of a million or more are accepted anyway (:data:`WORLD_CITY`);
+#: they are listed when they are venues, for the record.
+TALKS_VENUES: dict[int, str] = {
+    290030: "Doha", 745044: "Istanbul", 323786: "Ankara", 323777: "Antalya",
+    112931: "Tehran", 1816670: "Beijing", 1529102: "Urumqi", 524901: "Moscow",
+    1512569: "Tashkent", 1216265: "Samarkand", 1221874: "Dushanbe", 162183: "Ashgabat",
+    1526273: "Astana", 1526384: "Almaty", 108410: "Riyadh", 105343: "Jeddah",
+    292968: "Abu Dhabi", 292223: "Dubai", 287286: "Muscat", 3143244: "Oslo",
+    2660646: "Geneva", 2946447: "Bonn", 4140963: "Washington", 1176615: "Islamabad",
+    1138958: "Kabul",
+}
 NEIGHBOURS = ("IR", "TM", "UZ", "TJ", "CN", "IN")
 #: A neighbour's place counts as if NEIGHBOUR_WEIGHT times as populous: enough
 #: to win against a same-named hamlet far away, not against Doha (Qatar) when
@@ -184,34 +206,54 @@ class GeoNamesOffline(Geocoder):
 
     def lookup_all(self, query: str, countries: tuple[str, ...] | None = None,
                    limit: int = 10) -> list[Place]:
-        """Places matching ``query``, best first (see the module docstring)."""
+        """Places matching ``query``, best first (see the module docstring),
+        with or without evidence (see :meth:`accepts`)."""
+        return [self._place(row) for row in self._rows(query, countries, limit)]
+
+    def _place(self, row) -> Place:
+        gid, name, lat, lon, cc = row[:5]
+        return Place(name=name, lat=lat, lon=lon, kind="city", country=cc, precision=1,
+                     backend=self.name, source=f"GeoNames {gid}")
+
+    @staticmethod
+    def accepts(row, countries: tuple[str, ...] | None = None) -> bool:
+        """Is there evidence enough to answer with this index row?
+
+        A place in Afghanistan or Pakistan, in one of ``countries`` (the
+        countries the caller's sentence names), a talks venue
+        (:data:`TALKS_VENUES`) or a city of :data:`WORLD_CITY` or more.
+        """
+        gid, _name, _lat, _lon, cc, population = row[:6]
+        return (cc in DEFAULT_COUNTRIES or (countries is not None and cc in countries)
+                or gid in TALKS_VENUES or population >= WORLD_CITY)
+
+    def _rows(self, query: str, countries: tuple[str, ...] | None, limit: int) -> list[tuple]:
         keys = []
         for key in (_LEADING_THE.sub("", fold(query)), normalize_name(query)):
             if key and key not in keys:
                 keys.append(key)
         if not keys:
             return []
-        preferred = tuple(countries) if countries else DEFAULT_COUNTRIES
+        preferred = tuple(dict.fromkeys((*DEFAULT_COUNTRIES, *(countries or ()))))
         neighbours = tuple(c for c in NEIGHBOURS if c not in preferred)
+        venues = tuple(TALKS_VENUES)
         sql = f"""
-            SELECT p.id, p.name, p.lat, p.lon, p.country, MAX(n.is_primary) AS prim,
+            SELECT p.id, p.name, p.lat, p.lon, p.country, p.population, MAX(n.is_primary) AS prim,
                    MIN(CASE n.key {' '.join(f'WHEN ? THEN {i}' for i in range(len(keys)))} END) AS k
             FROM names n JOIN places p ON p.id = n.id
             WHERE n.key IN ({','.join('?' * len(keys))})
             GROUP BY p.id
             ORDER BY k, prim DESC,
                      CASE WHEN p.country IN ({','.join('?' * len(preferred))})
+                            OR p.id IN ({','.join('?' * len(venues))})
                             OR p.population >= {WORLD_CITY} THEN 0 ELSE 1 END,
                      p.population * CASE WHEN p.country IN ({','.join('?' * len(neighbours)) or "''"})
                                          THEN {NEIGHBOUR_WEIGHT} ELSE 1 END DESC,
                      p.id
             LIMIT ?"""
-        params = [*keys, *keys, *preferred, *neighbours, int(limit)]
+        params = [*keys, *keys, *preferred, *venues, *neighbours, int(limit)]
         with self._lock:
-            rows = self._connection().execute(sql, params).fetchall()
-        return [Place(name=name, lat=lat, lon=lon, kind="city", country=cc, precision=1,
-                      backend=self.name, source=f"GeoNames {gid}")
-                for gid, name, lat, lon, cc, _prim, _k in rows]
+            return self._connection().execute(sql, params).fetchall()
 
     def geocode(self, query: str, *, kind: str | None = None,
                 countries: tuple[str, ...] | None = None) -> Place | None:
@@ -221,8 +263,11 @@ class GeoNamesOffline(Geocoder):
             return None
         if kind in ("province", "district", "region", "country", "border", "crossing"):
             return None
-        found = self.lookup_all(query, countries=countries, limit=1)
-        return found[0] if found else None
+        countries = tuple(countries) if countries else None
+        for row in self._rows(query, countries, limit=10):
+            if self.accepts(row, countries):
+                return self._place(row)
+        return None
 
     def close(self) -> None:
         """Close the database connection (reopened on the next query)."""
