@@ -35,7 +35,7 @@ from .dataset import build_geodataframe
 from .events import load_events
 from .exc import BuildError
 from .geocoders import default_chain
-from .report import Report
+from .report import Report, terminal_safe
 
 #: Hidden staging folders inside ``out``: ``.geomap-build.<pid>.<random>.tmp``.
 STAGING_PREFIX = ".geomap-build."
@@ -356,4 +356,4 @@ def print_summary(result: BuildResult, stream=None) -> None:
         print(line, file=stream)
     print_problems(result.report, stream)
     for path in result.outputs.values():
-        print(f"  wrote {path}", file=stream)
+        print(terminal_safe(f"  wrote {path}"), file=stream)

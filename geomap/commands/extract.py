@@ -40,7 +40,7 @@ def run(args) -> int:
     from ..extract import drafts_csv, extract_paths, write_drafts
     from ..geocoders import default_chain
     from ..atomic import write_text
-    from ..report import Report
+    from ..report import Report, terminal_safe
 
     report = Report()
     chain = default_chain(online=args.online)
@@ -58,5 +58,6 @@ def run(args) -> int:
         c = report.counts
         print(f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
               f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
-              + ("" if args.output == "-" else f" -> {args.output}"), file=sys.stderr)
+              + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}"),
+              file=sys.stderr)
     return 0
