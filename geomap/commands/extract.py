@@ -33,6 +33,9 @@ def register(sub, formatter):
     p.add_argument("--report", default=None, metavar="CSV",
                    help="also write the problems (unreadable files, unlocated events) as CSV")
     p.add_argument("--quiet", action="store_true", help="no summary, no progress bar")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read what symbolic links inside folders point to (default: report "
+                        "and skip them; a link may lead out of the folder)")
     p.set_defaults(func=run)
 
 
@@ -44,7 +47,10 @@ def run(args) -> int:
 
     report = Report()
     chain = default_chain(online=args.online)
-    drafts = extract_paths(args.paths, chain, report, progress=not args.quiet,
+    from ..articles import follow_links
+
+    paths = follow_links(args.paths) if args.follow_links else args.paths
+    drafts = extract_paths(paths, chain, report, progress=not args.quiet,
                            merge=args.merge)
     if args.output == "-":
         sys.stdout.write(drafts_csv(drafts))
