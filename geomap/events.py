@@ -274,6 +274,9 @@ def _field_limit(n: int):
         csv.field_size_limit(old)
 
 
+_CLOSE_IT = "close the quote (a literal quote inside a quoted cell is written \"\")"
+
+
 def _shape(cell: str) -> str:
     """The shape of an id: ``AFPK-0014`` -> ``A-0`` (letters, digits collapsed)."""
     return re.sub(r"[0-9]+", "0", re.sub(r"[A-Za-z]+", "A", cell))
@@ -411,34 +414,37 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
         if trailing and len(cells) > ncols and not "".join(cells[ncols:]).strip():
             del cells[ncols:]
         # a quote left open: the cell runs into the next record(s) or to the end
-        restart = next((k for k in range(start + 1, end)
-                        if _starts_record(lines.lines[k], shapes, ncols)), None)
-        open_at_end = (_unclosed_cell("".join(lines.lines[start:end]))
-                       if end == len(lines.lines) else None)
-        opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
-        if open_at_end is not None:
-            opened = open_at_end
-        col = header[opened] if opened is not None and opened < ncols else None
-        fix = "close the quote (a literal quote inside a quoted cell is written \"\")"
-        if restart is not None:
-            reject(start + 1, col,
-                   f"unclosed quote: the quoted cell opened on line {start + 1} runs on into "
-                   f"line {restart + 1}, which starts like a new record; the lines from "
-                   f"{restart + 1} on are read again as rows; {fix}")
-            lines.i = restart
-            reader = csv.reader(lines, strict=False)
-            continue
-        if open_at_end is not None:
-            reject(start + 1, col,
-                   f"unclosed quote: the quoted cell opened on line {start + 1} is never "
-                   f"closed (it runs to the end of the file, line {end}); {fix}")
-            continue
+        # (only a record over several lines, or the last one, can have one)
+        multi = end - start > 1
+        opened = col = None
+        if multi or end == len(lines.lines):
+            restart = next((k for k in range(start + 1, end)
+                            if _starts_record(lines.lines[k], shapes, ncols)), None)
+            open_at_end = (_unclosed_cell("".join(lines.lines[start:end]))
+                           if end == len(lines.lines) else None)
+            opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
+            if open_at_end is not None:
+                opened = open_at_end
+            col = header[opened] if opened is not None and opened < ncols else None
+            if restart is not None:
+                reject(start + 1, col,
+                       f"unclosed quote: the quoted cell opened on line {start + 1} runs on "
+                       f"into line {restart + 1}, which starts like a new record; the lines "
+                       f"from {restart + 1} on are read again as rows; {_CLOSE_IT}")
+                lines.i = restart
+                reader = csv.reader(lines, strict=False)
+                continue
+            if open_at_end is not None:
+                reject(start + 1, col,
+                       f"unclosed quote: the quoted cell opened on line {start + 1} is never "
+                       f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}")
+                continue
         if len(cells) != ncols:
-            if end - start > 1 and opened is not None:
+            if multi and opened is not None:
                 reject(start + 1, col,
                        f"unclosed quote: the quoted cell runs from line {start + 1} to "
                        f"line {end} and the row has {len(cells)} cells, header has "
-                       f"{ncols}; {fix}")
+                       f"{ncols}; {_CLOSE_IT}")
             elif len(cells) < ncols:
                 reject(start + 1, header[len(cells)],
                        f"row has {len(cells)} cells, header has {ncols}; "
@@ -449,14 +455,16 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
                        f"{len(cells) - ncols} extra cell(s) after {header[-1]!r} "
                        "(a comma inside a cell needs quotes)")
             continue
-        big = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+        # a cell above the limit needs a line (or record) above it
+        big = (next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+               if multi or len(lines.lines[start]) > MAX_CELL_CHARS else None)
         if big is not None:
             reject(start + 1, header[big],
                    f"cell has {len(cells[big])} characters (lines {start + 1}-{end}), above "
                    f"the limit of {MAX_CELL_CHARS} per cell; shorten it (a quote left open "
                    "makes such cells too)")
             continue
-        if len(shapes) < 32:
+        if data_rows <= 1000 and len(shapes) < 32:  # the ids' shapes show early
             shapes.add(_shape(cells[0].strip()))
         yield start + 1, dict(zip(header, map(str.strip, cells)))
     if data_rows == 0:
@@ -728,7 +736,8 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)
 
     out = EventSet(sources=known or {}, report=report)
-    rows_of: dict[str, list[Event]] = {}
+    first: dict[str, Event] = {}          # the first row of each event_id
+    further: dict[str, list[Event]] = {}  # its other rows (other places)
     memo: dict = {}
     name = str(events)
     rejected = {p.value: p for p in src_report.of_kind("rejected") if p.value}
@@ -736,16 +745,21 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
         try:
             event = event_from_row(row, name, line, known, None, memo,
                                    rejected_sources=rejected)
-            problem = repeat_problem(event, rows_of.get(event.event_id, ()))
-            if problem:
-                raise SchemaError(problem, file=name, line=line, column="event_id")
+            eid = event.event_id
+            if eid in first:
+                problem = repeat_problem(event, [first[eid], *further.get(eid, ())])
+                if problem:
+                    raise SchemaError(problem, file=name, line=line, column="event_id")
         except SchemaError as err:
             if strict:
                 raise
             report.count("rows_rejected")
             report.add_error(err, value=row.get("event_id", ""))
             continue
-        rows_of.setdefault(event.event_id, []).append(event)
+        if event.event_id in first:
+            further.setdefault(event.event_id, []).append(event)
+        else:
+            first[event.event_id] = event
         out.events.append(event)
         report.count("rows_kept")
     if strict and report.of_kind("rejected"):
