@@ -359,3 +359,16 @@ def test_error_strings_name_file_line_column():
     err = SchemaError("bad", file="a.csv", line=3, column="event_type")
     assert str(err) == "a.csv:3 [event_type]: bad"
     assert isinstance(err, InputError)
+
+
+def test_thousands_of_open_quotes_lose_no_row(tmp_path):
+    """Issue 11, case 2 at scale: every other row opens a quote it never closes;
+    half the rows used to vanish into their neighbours' notes."""
+    rows = [GOOD1.replace("OK-1", f"R-{i}").replace(
+        "Gate shut for the morning.", '"an open quote' if i % 2 == 0 else "a closed note")
+        for i in range(4000)]
+    report = Report()
+    es = load_events(write(tmp_path, "\n".join([HEADER, *rows]) + "\n"), SOURCES, report=report)
+    assert [e.event_id for e in es.events] == [f"R-{i}" for i in range(1, 4000, 2)]
+    assert report.counts["rows_read"] == 4000 and report.counts["rows_rejected"] == 2000
+    assert {p.column for p in report.of_kind("rejected")} == {"note"}
