@@ -10,6 +10,7 @@ The parsers raise only :class:`~geomap.exc.ArticleError` and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -304,7 +305,8 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
                    url=str(obj.get("url") or ""), path=path, line=lineno)
 
 
-def _jsonl_articles(p: Path, report: Report, max_bytes: int) -> Iterator[Article]:
+def _jsonl_articles(p: Path, report: Report, max_bytes: int,
+                    stem: str | None = None) -> Iterator[Article]:
     """Articles of a JSON-lines file, one per line; the cap applies per line,
     so a large feed is streamed rather than refused."""
     path = str(p)
@@ -344,7 +346,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int) -> Iterator[Article
                 continue
             records += 1
             try:
-                art = _jsonl_article(raw, lineno, p.stem, path)
+                art = _jsonl_article(raw, lineno, stem or p.stem, path)
             except ArticleError as err:
                 reject(err)
                 continue
@@ -365,13 +367,18 @@ def _checked(art: Article, report: Report) -> Article:
 
 
 def read_file(path: str | os.PathLike, report: Report,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
-    """Yield the article(s) of one file, reporting what cannot be used."""
+              max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None) -> Iterator[Article]:
+    """Yield the article(s) of one file, reporting what cannot be used.
+
+    ``doc_id``: the article's id (default the file name without extension);
+    for JSON lines, what stands for the file in ``<file>:<line>`` ids.
+    """
     p = Path(path)
+    doc_id = doc_id or p.stem
     spath = str(p)
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(p, report, max_bytes)  # lines, not the file, are articles
+        yield from _jsonl_articles(p, report, max_bytes, doc_id)  # lines are articles
         return
     if suffix not in SUFFIXES:
         report.count("articles_read")
@@ -387,9 +394,9 @@ def read_file(path: str | os.PathLike, report: Report,
         if encoding != "utf-8":
             report.add("warning", spath, None, None, f"not UTF-8; decoded as {encoding}")
         if suffix in HTML_SUFFIXES:
-            art = _html_article(text, p.stem, spath)
+            art = _html_article(text, doc_id, spath)
         else:
-            art = article_from_text(text, p.stem, path=spath)
+            art = article_from_text(text, doc_id, path=spath)
     except ArticleError as err:
         report.add_error(err)
         report.count("articles_rejected")
@@ -419,35 +426,181 @@ def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes |
     return None
 
 
+class LinkedPath(str):
+    """An articles path whose symbolic links are followed: what
+    ``--follow-links`` hands to :func:`iter_articles` (see :func:`follow_links`)."""
+
+
+def follow_links(paths: Iterable[str | os.PathLike]) -> list[LinkedPath]:
+    """``paths`` marked so that links inside them are followed."""
+    return [LinkedPath(os.fspath(p)) for p in paths]
+
+
+def _reject(report: Report, path: Path, reason: str) -> None:
+    """Count and report one path that is not read as an article."""
+    report.count("articles_read")
+    report.add("rejected", str(path), None, None, reason)
+    report.count("articles_rejected")
+
+
+def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None:
+    """Article candidates under ``root``, sorted, hidden ones and READMEs left out.
+
+    A symbolic link is followed only with ``follow``: otherwise it is reported
+    and counted (its target may lie outside the folder, e.g. ``/etc/passwd``);
+    a broken link is reported either way. Pipes, sockets and devices are
+    returned, so that :func:`read_file` reports them. Returns ``None`` when
+    the folder has nothing at all to read or report.
+    """
+    files: list[Path] = []
+    found = False
+    seen = {os.path.realpath(root)}
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            found = True
+            _reject(report, folder, f"folder cannot be read: {err.strerror or err}")
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                found = True
+                target = os.readlink(path)
+                if not path.exists():
+                    _reject(report, path, f"broken symbolic link (to {target!r}, which does "
+                                          "not exist)")
+                    continue
+                if not follow:
+                    _reject(report, path, f"symbolic link not followed (to {target!r}); "
+                                          "give --follow-links to read what links point to")
+                    continue
+            try:
+                is_dir = entry.is_dir()  # follows the link: only reached when allowed
+            except OSError:
+                is_dir = False
+            if is_dir:
+                real = os.path.realpath(path)
+                if real in seen:
+                    found = True
+                    _reject(report, path, "folder already read (a link loop or a second "
+                                          "link to it); skipped")
+                    continue
+                seen.add(real)
+                subdirs.append(path)
+                continue
+            if entry.name.upper().startswith("README"):
+                report.count("files_skipped")  # a folder's description, not an article
+                continue
+            found = True
+            files.append(path)
+        stack.extend(reversed(subdirs))
+    files.sort(key=lambda f: f.relative_to(root).parts)
+    return files if found else None
+
+
+def unique_doc_ids(files: list[Path]) -> dict[Path, str]:
+    """The ``doc_id`` of each file: its name without extension when that is
+    unique, else the shortest tail of its path that is.
+
+    Unique means unique as a source id too (:func:`geomap.drafts.source_for`
+    slugs the id and cuts it at 60 characters), so that two articles never
+    share a source. Decided from all the files at once: the same files get the
+    same ids whatever order they are read in. A tail still too long is cut
+    and given a hash of the whole path.
+    """
+    from geomap.drafts import _slug
+
+    def tail(f: Path, k: int) -> str:
+        return "/".join(f.with_suffix("").parts[-k:])
+
+    ids = {f: f.stem for f in files}
+    groups: dict[str, list[Path]] = {}
+    for f in files:
+        groups.setdefault(_slug(f.stem), []).append(f)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for k in range(2, max(len(f.parts) for f in group) + 1):
+            names = [tail(f, k) for f in group]
+            if len({_slug(n) for n in names}) == len(names):
+                break
+        for f, name in zip(group, names):
+            if len({_slug(n) for n in names}) < len(names) or len(_slug(name)) >= 60:
+                digest = hashlib.sha1(os.fsencode(f.resolve())).hexdigest()[:8]
+                name = f"{_slug(name)[:48]}-{digest}"
+            ids[f] = name
+    return ids
+
+
 def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+                  max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bool = False
+                  ) -> Iterator[Article]:
     """Yield the usable articles under ``paths`` (files or folders, recursively).
 
     Hidden files and folders (``.name``) and, inside folders, ``README*``
     files (a folder's description, not an article; counted as
     ``files_skipped``) are skipped; a README named on its own is read.
-    Missing paths, empty folders and unusable files go to ``report``; counts
-    ``articles_read``, ``articles_used`` and ``articles_rejected`` add up.
+    Symbolic links inside folders are reported and counted, not followed,
+    unless ``follow_links`` (or the path is a :class:`LinkedPath`). Missing
+    paths, empty folders, broken links, pipes and unusable files go to
+    ``report``; counts ``articles_read``, ``articles_used`` and
+    ``articles_rejected`` add up. Each article's ``doc_id`` is unique in the
+    run (see :func:`unique_doc_ids`).
     """
+    files: list[Path] = []
     for path in paths:
         p = Path(path)
+        follow = follow_links or isinstance(path, LinkedPath)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*")
-                           if f.is_file() and not any(part.startswith(".")
-                                                      for part in f.relative_to(p).parts))
-            readmes = [f for f in files if f.name.upper().startswith("README")]
-            if readmes:
-                report.count("files_skipped", len(readmes))
-                files = [f for f in files if f not in readmes]
-            if not files:
+            found = _folder_files(p, report, follow)
+            if found is None:
                 report.add("rejected", str(p), None, None, "empty folder: no article files")
                 report.count("folders_empty")
                 continue
-            for f in files:
-                yield from read_file(f, report, max_bytes)
+            files.extend(found)
         elif p.exists():
-            yield from read_file(p, report, max_bytes)
+            files.append(p)
+        elif p.is_symlink():
+            _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not "
+                               "exist)")
         else:
-            report.count("articles_read")
-            report.add("rejected", str(p), None, None, "no such file or folder")
-            report.count("articles_rejected")
+            _reject(report, p, "no such file or folder")
+    ids = unique_doc_ids(files)
+    for f in files:
+        if ids[f] != f.stem:
+            report.add("warning", str(f), None, None,
+                       f"another article file is also named {f.stem!r}: doc_id "
+                       f"{ids[f]!r} (and its source id) tell them apart", value=ids[f])
+    taken: set[str] = set()
+    for f in files:
+        for art in read_file(f, report, max_bytes, doc_id=ids[f]):
+            yield _unique(art, taken, report)
+
+
+def _unique(art: Article, taken: set[str], report: Report) -> Article:
+    """``art`` with a doc_id no earlier article of the run has (as a source
+    id): JSON-lines records name their own ids, which may repeat."""
+    from geomap.drafts import _slug
+
+    key = _slug(art.doc_id)
+    if key in taken:
+        base = f"{art.doc_id}@{Path(art.path).stem}:{art.line}" if art.line else art.doc_id
+        n = 2
+        new = base
+        while _slug(new) in taken:
+            digest = hashlib.sha1(f"{art.path}:{art.line}:{n}".encode()).hexdigest()[:8]
+            new = f"{_slug(base)[:48]}-{digest}"
+            n += 1
+        report.add("warning", art.path, art.line, "id",
+                   f"doc_id {art.doc_id!r} is already used by another article of this run; "
+                   f"this one is {new!r}", value=new)
+        art.doc_id = new
+        key = _slug(new)
+    taken.add(key)
+    return art

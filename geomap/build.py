@@ -37,7 +37,7 @@ from .events import load_events
 from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
-from .report import Report
+from .report import Report, terminal_safe
 
 #: Hidden staging folders inside ``out``: ``.geomap-build.<pid>.<random>.tmp``.
 STAGING_PREFIX = ".geomap-build."
@@ -403,4 +403,4 @@ def print_summary(result: BuildResult, stream=None) -> None:
         print(line, file=stream)
     print_problems(result.report, stream)
     for path in result.outputs.values():
-        print(f"  wrote {path}", file=stream)
+        print(terminal_safe(f"  wrote {path}"), file=stream)

@@ -55,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except GeomapError as err:
-        print(f"geomap {args.command}: error: {err}", file=sys.stderr)
+        from .report import terminal_safe  # messages quote file names and cells
+
+        print(f"geomap {args.command}: error: {terminal_safe(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"geomap {args.command}: interrupted", file=sys.stderr)

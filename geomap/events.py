@@ -11,11 +11,13 @@ the whole file unusable (missing column, not UTF-8, binary) raise
 from __future__ import annotations
 
 import calendar
+import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +32,14 @@ _DATE_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _WHOLE = re.compile(r"[0-9]{1,9}")
+#: A decimal number in ASCII: float() alone would also take "3_4.1", full-width
+#: or Arabic-Indic digits, spaces, "nan" and "inf".
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
+#: Longest publisher or title kept (characters); a longer one is cut, with a
+#: warning: every event citing the source carries it into the exports.
+MAX_SOURCE_TEXT = 500
+#: Longest url kept; a longer one is left out, with a warning.
+MAX_URL = 2048
 #: geo_precision as written in a CSV cell.
 _GEO_PRECISION_TEXTS = frozenset(str(k) for k in schema.GEO_PRECISIONS)
 
@@ -168,11 +178,42 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
 
 # ---------------------------------------------------------------- csv reading
 
-def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 text of a CSV file, or a :class:`SchemaError` naming where it breaks."""
+#: Byte-order marks of the UTF-16/32 encodings a spreadsheet may save as
+#: "Unicode text"; UTF-32 first (its little-endian mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
+    """UTF-8 text of a CSV file, or a :class:`SchemaError` naming where it breaks.
+
+    A UTF-16 or UTF-32 file with a byte-order mark is unambiguous: it is
+    decoded, with a warning. Without the mark it is named as such (with how
+    to convert it) instead of being called binary.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise SchemaError(f"file starts with a {encoding.upper()} byte-order mark but "
+                                  f"is not valid {encoding.upper()} (byte {err.start}); save it "
+                                  "as UTF-8", file=name, line=1) from None
+            if report is not None:
+                report.add("warning", name, None, None,
+                           f"file is {encoding.upper()} (byte-order mark), not UTF-8; read as "
+                           f"{encoding.upper()}. Save it as UTF-8 to silence this warning")
+            return text
     nul = raw.find(b"\x00")
     if nul != -1:
         line = raw[:nul].count(b"\n") + 1
+        half = raw[:4096]
+        if half[1::2].count(0) > len(half) // 4 or half[0::2].count(0) > len(half) // 4:
+            order = "LE" if half[1::2].count(0) > half[0::2].count(0) else "BE"
+            raise SchemaError(f"file looks like UTF-16 ({order}, no byte-order mark), not "
+                              "UTF-8; save it as UTF-8, e.g. "
+                              f"iconv -f UTF-16{order} -t UTF-8 in.csv > out.csv",
+                              file=name, line=line)
         raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV text",
                           file=name, line=line)
     try:
@@ -219,14 +260,76 @@ class _Lines:
         return self.lines[self.i - 1]
 
 
+#: Longest cell accepted, in characters (the csv module's own default limit).
+#: A longer cell is nearly always a quote left open or pasted text; its
+#: record is rejected as one record, however many lines it spans.
+MAX_CELL_CHARS = 131_072
+
+
+@contextlib.contextmanager
+def _field_limit(n: int):
+    """Let the csv module read cells up to ``n`` characters (restored after):
+    we check cell lengths ourselves, per record, after it is read whole."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, n))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+_CLOSE_IT = "close the quote (a literal quote inside a quoted cell is written \"\")"
+
+
+def _shape(cell: str) -> str:
+    """The shape of an id: ``AFPK-0014`` -> ``A-0`` (letters, digits collapsed)."""
+    return re.sub(r"[0-9]+", "0", re.sub(r"[A-Za-z]+", "A", cell))
+
+
+def _starts_record(line: str, shapes: set[str], ncols: int) -> bool:
+    """Whether a line inside a quoted cell looks like the start of a new record:
+    its first cell has the shape of the first cells of the rows read so far
+    (any id-like word before the first row) and it has at least half the
+    header's delimiters."""
+    first, sep, _ = line.partition(",")
+    first = first.strip()
+    if not sep or not _SOURCE_ID.fullmatch(first) or (shapes and _shape(first) not in shapes):
+        return False
+    return line.count(",") >= max(2, (ncols - 1) // 2)
+
+
+def _unclosed_cell(record: str) -> int | None:
+    """Index of the cell whose quote is still open at the end of ``record``
+    (CSV rules as the csv module applies them, quotes open only at the start
+    of a cell), or ``None`` when every quote is closed."""
+    cell, state = 0, "start"
+    for ch in record:
+        if state == "quoted":
+            if ch == '"':
+                state = "quote"
+        elif ch == ",":
+            cell, state = cell + 1, "start"
+        elif state == "quote":
+            state = "quoted" if ch == '"' else "field"
+        elif state == "start" and ch == '"':
+            state = "quoted"
+        else:
+            state = "field"
+    return cell if state == "quoted" else None
+
+
 def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str, ...],
                   report: Report):
     """Yield ``(line, row_dict)`` for each data row of a CSV file.
 
     ``line`` is the 1-based physical line where the row starts (the header is
-    line 1). Rows with the wrong number of cells are reported and skipped;
-    a quote left open does not swallow the rows after it (they are read
-    again on their own). Counts ``rows_read`` and ``rows_rejected``.
+    line 1). Records, not lines, are counted: a quoted cell may span lines.
+    Rows with the wrong number of cells or a cell above
+    :data:`MAX_CELL_CHARS` are reported and skipped. A quote left open is
+    reported; when the quoted cell runs into a line that starts like a new
+    record, the rows from there on are read again on their own, and a quote
+    left open on the last row is named as such. Counts ``rows_read`` and
+    ``rows_rejected``.
 
     Raises
     ------
@@ -240,31 +343,57 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         raw = path.read_bytes()
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
-    text = _decode(raw, name)
+    text = _decode(raw, name, report)
     if not text.strip():
         raise SchemaError("file is empty; expected a header row with the columns "
                           + ", ".join(required), file=name, line=1)
     # newline="" splits on \n, \r and \r\n only, as the csv module wants;
     # str.splitlines would also split on \u2028 and friends inside a cell.
     lines = _Lines(io.StringIO(text, newline="").readlines())
+    with _field_limit(len(text) + 1):
+        yield from _rows(lines, name, required, known, report)
+
+
+def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...],
+          report: Report):
+    """The records of :func:`read_csv_rows`, once the text is decoded."""
     reader = csv.reader(lines, strict=False)
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as err:
         raise SchemaError(f"header row is not valid CSV: {err}", file=name, line=1) from None
+    trailing = 0
+    while len(header) > 1 and header[-1] == "":  # "a,b,," from a spreadsheet
+        header.pop()
+        trailing += 1
     missing = [c for c in required if c not in header]
     if missing:
         raise SchemaError(f"missing required column(s) {', '.join(missing)}; "
                           f"required: {', '.join(required)}", file=name, line=1,
                           column=missing[0])
+    blank = [str(i + 1) for i, h in enumerate(header) if not h]
+    if blank:
+        raise SchemaError(f"header cell(s) {', '.join(blank)} are empty; every column needs "
+                          "a name", file=name, line=1)
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise SchemaError(f"duplicate column(s) {', '.join(dupes)}; each column once",
                           file=name, line=1, column=dupes[0])
+    if trailing:
+        report.add("warning", name, 1, None,
+                   f"{trailing} empty header cell(s) after {header[-1]!r} ignored (trailing "
+                   "commas); empty cells there in the rows are ignored too")
     for col in (h for h in header if h not in known):
         report.add("warning", name, 1, col,
                    f"unknown column {col!r} ignored; known: {', '.join(known)}")
+    ncols = len(header)
+    shapes: set[str] = set()   # shapes of the first cells of good rows
     data_rows = 0
+
+    def reject(line, column, reason):
+        report.count("rows_rejected")
+        report.add("rejected", name, line, column, reason)
+
     while True:
         start = lines.i  # 0-based index of the row's first line
         try:
@@ -274,9 +403,8 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         except csv.Error as err:
             data_rows += 1
             report.count("rows_read")
-            report.count("rows_rejected")
-            report.add("rejected", name, start + 1, None,
-                       f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
+            reject(start + 1, None,
+                   f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
             if lines.i == start:  # never loop on the same line
                 lines.i += 1
             reader = csv.reader(lines, strict=False)
@@ -286,29 +414,62 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
             continue
         data_rows += 1
         report.count("rows_read")
-        if len(cells) != len(header):
-            report.count("rows_rejected")
-            spans = lines.i - start > 1
+        end = lines.i
+        if trailing and len(cells) > ncols and not "".join(cells[ncols:]).strip():
+            del cells[ncols:]
+        # a quote left open: the cell runs into the next record(s) or to the end
+        # (only a record over several lines, or the last one, can have one)
+        multi = end - start > 1
+        opened = col = None
+        if multi or end == len(lines.lines):
+            restart = next((k for k in range(start + 1, end)
+                            if _starts_record(lines.lines[k], shapes, ncols)), None)
+            open_at_end = (_unclosed_cell("".join(lines.lines[start:end]))
+                           if end == len(lines.lines) else None)
             opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
-            if spans and opened is not None:
-                col = header[opened] if opened < len(header) else None
-                report.add("rejected", name, start + 1, col,
-                           f"unclosed quote: the quoted cell runs from line {start + 1} to "
-                           f"line {lines.i} and the row has {len(cells)} cells, header has "
-                           f"{len(header)}; close the quote (a literal quote is written \"\")")
-                # read the swallowed lines again as rows of their own
-                lines.i = start + 1
+            if open_at_end is not None:
+                opened = open_at_end
+            col = header[opened] if opened is not None and opened < ncols else None
+            if restart is not None:
+                reject(start + 1, col,
+                       f"unclosed quote: the quoted cell opened on line {start + 1} runs on "
+                       f"into line {restart + 1}, which starts like a new record; the lines "
+                       f"from {restart + 1} on are read again as rows; {_CLOSE_IT}")
+                lines.i = restart
                 reader = csv.reader(lines, strict=False)
-            elif len(cells) < len(header):
-                report.add("rejected", name, start + 1, header[len(cells)],
-                           f"row has {len(cells)} cells, header has {len(header)}; "
-                           f"cells from {header[len(cells)]!r} on are missing")
+                continue
+            if open_at_end is not None:
+                reject(start + 1, col,
+                       f"unclosed quote: the quoted cell opened on line {start + 1} is never "
+                       f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}")
+                continue
+        if len(cells) != ncols:
+            if multi and opened is not None:
+                reject(start + 1, col,
+                       f"unclosed quote: the quoted cell runs from line {start + 1} to "
+                       f"line {end} and the row has {len(cells)} cells, header has "
+                       f"{ncols}; {_CLOSE_IT}")
+            elif len(cells) < ncols:
+                reject(start + 1, header[len(cells)],
+                       f"row has {len(cells)} cells, header has {ncols}; "
+                       f"cells from {header[len(cells)]!r} on are missing")
             else:
-                report.add("rejected", name, start + 1, None,
-                           f"row has {len(cells)} cells, header has {len(header)}; "
-                           f"{len(cells) - len(header)} extra cell(s) after {header[-1]!r} "
-                           "(a comma inside a cell needs quotes)")
+                reject(start + 1, None,
+                       f"row has {len(cells)} cells, header has {ncols}; "
+                       f"{len(cells) - ncols} extra cell(s) after {header[-1]!r} "
+                       "(a comma inside a cell needs quotes)")
             continue
+        # a cell above the limit needs a line (or record) above it
+        big = (next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+               if multi or len(lines.lines[start]) > MAX_CELL_CHARS else None)
+        if big is not None:
+            reject(start + 1, header[big],
+                   f"cell has {len(cells[big])} characters (lines {start + 1}-{end}), above "
+                   f"the limit of {MAX_CELL_CHARS} per cell; shorten it (a quote left open "
+                   "makes such cells too)")
+            continue
+        if data_rows <= 1000 and len(shapes) < 32:  # the ids' shapes show early
+            shapes.add(_shape(cells[0].strip()))
         yield start + 1, dict(zip(header, map(str.strip, cells)))
     if data_rows == 0:
         report.add("warning", name, None, None, "no data rows: the file has only a header")
@@ -332,9 +493,28 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
             report.count("rows_rejected")
             report.add_error(err, value=row.get("source_id", ""))
             continue
-        sources[src.source_id] = src
+        sources[src.source_id] = _capped(src, str(path), line, report)
         first_line[src.source_id] = line
     return sources
+
+
+def _capped(src: Source, file: str, line: int, report: Report) -> Source:
+    """``src`` with an over-long publisher or title cut and an over-long url
+    left out, each with a warning (output stays proportional to input)."""
+    cut = {}
+    for col in ("publisher", "title"):
+        value = getattr(src, col)
+        if len(value) > MAX_SOURCE_TEXT:
+            cut[col] = value[:MAX_SOURCE_TEXT - 1] + "\u2026"
+            report.add("warning", file, line, col,
+                       f"{col} has {len(value)} characters; cut to {MAX_SOURCE_TEXT}",
+                       value=src.source_id)
+    if len(src.url) > MAX_URL:
+        cut["url"] = ""
+        report.add("warning", file, line, "url",
+                   f"url has {len(src.url)} characters, above {MAX_URL}; left out",
+                   value=src.source_id)
+    return replace(src, **cut) if cut else src
 
 
 def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> Source:
@@ -376,21 +556,27 @@ def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None
     value = row.get(col, "")
     if value == "":
         return None
-    try:
-        number = float(value)
-    except ValueError:
-        fail(col, f"{col} {value!r} is not a number")
+    if not _DECIMAL.fullmatch(value):
+        fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as "
+                  "34.12 or -70.5)")
+    number = float(value)
     if not lo <= number <= hi:  # also rejects nan
         fail(col, f"{col} {value} is out of range; allowed {lo} to {hi}")
     return number
 
 
 def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] | None,
-                   seen: dict[str, int], memo: dict | None = None) -> Event:
+                   seen: dict[str, int] | None = None, memo: dict | None = None, *,
+                   rejected_sources: dict | None = None) -> Event:
     """Validate one events.csv row and return the :class:`Event`.
 
-    ``memo``: a dict kept across the rows of one file (with the same
-    ``sources``), where each distinct ``sources`` cell is split and checked once.
+    ``seen``: ``{event_id: line}`` of rows already taken; an id in it is a
+    duplicate (:func:`load_events` instead allows one event at several
+    places, see :func:`repeat_problem`). ``memo``: a dict kept across the
+    rows of one file (with the same ``sources``), where each distinct
+    ``sources`` cell is split and checked once. ``rejected_sources``:
+    ``{source_id: Problem}`` of sources.csv rows that were rejected, so that
+    citing one says why rather than "unknown".
 
     Raises
     ------
@@ -404,7 +590,7 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         if not row.get(col):
             fail(col, f"{col} is empty; required columns: {', '.join(schema.EVENT_REQUIRED)}")
     eid = row["event_id"]
-    if eid in seen:
+    if seen and eid in seen:
         fail("event_id", f"duplicate event_id {eid!r} (first on line {seen[eid]})")
     etype = row["event_type"]
     if etype not in schema.EVENT_TYPES:
@@ -455,7 +641,8 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
     if memo is not None and cited in memo:
         ids, unknown = memo[cited]
     else:
-        ids = tuple(s.strip() for s in cited.split(";") if s.strip())
+        # each id once: "S1;S1;S1" cites one source
+        ids = tuple(dict.fromkeys(s.strip() for s in cited.split(";") if s.strip()))
         unknown = [s for s in ids if s not in sources] if sources is not None else []
         if memo is not None:
             memo[cited] = (ids, unknown)
@@ -465,8 +652,15 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         if unknown:
             known_ids = sorted(sources)
             shown = ", ".join(known_ids[:10]) + (" ..." if len(known_ids) > 10 else "")
-            fail("sources", f"unknown source id(s) {', '.join(unknown)}; "
-                            f"known in sources.csv: {shown or '(none)'}")
+            rejected = rejected_sources or {}
+            parts = [f"source {s!r} was rejected in sources.csv (line {rejected[s].line}"
+                     f"{f' [{rejected[s].column}]' if rejected[s].column else ''}: "
+                     f"{rejected[s].reason})" for s in unknown if s in rejected]
+            missing = [s for s in unknown if s not in rejected]
+            if missing:
+                parts.append(f"unknown source id(s) {', '.join(missing)}; "
+                             f"known in sources.csv: {shown or '(none)'}")
+            fail("sources", "; ".join(parts))
     return Event(
         event_id=eid, event_type=etype, sub_event_type=row.get("sub_event_type", ""),
         event_date=row["event_date"], date_precision=precision,
@@ -479,6 +673,34 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         source_precision=row.get("source_precision", ""), details=row.get("details", ""),
         file=file, line=line,
     )
+
+
+#: What the rows of one event at several places share.
+EVENT_IDENTITY: tuple[str, ...] = ("event_type", "event_date", "date_precision")
+
+
+def repeat_problem(event: Event, earlier) -> str | None:
+    """Why ``event`` may not reuse the id of the ``earlier`` rows, or ``None``.
+
+    Rows sharing an ``event_id`` are one event at several places: they must
+    agree on :data:`EVENT_IDENTITY` and name different places. A row at a
+    place the event already has is a duplicate.
+    """
+    if not earlier:
+        return None
+    first = earlier[0]
+    head = f"duplicate event_id {event.event_id!r} (first on line {first.line})"
+    for ev in earlier:
+        if (ev.location.casefold() == event.location.casefold()
+                and (ev.latitude, ev.longitude) == (event.latitude, event.longitude)):
+            return (f"{head}: the event already has a row at {event.location!r} (line "
+                    f"{ev.line}); one row per event and place")
+    differ = [f"{c} {getattr(first, c)!r} there, {getattr(event, c)!r} here"
+              for c in EVENT_IDENTITY if getattr(first, c) != getattr(event, c)]
+    if differ:
+        return (f"{head} for a different event ({'; '.join(differ)}); rows sharing an id "
+                f"are one event at several places and agree on {', '.join(EVENT_IDENTITY)}")
+    return None
 
 
 def load_events(events: str | Path | None = None, sources: str | Path | None = None, *,
@@ -521,19 +743,30 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)
 
     out = EventSet(sources=known or {}, report=report)
-    seen: dict[str, int] = {}
+    first: dict[str, Event] = {}          # the first row of each event_id
+    further: dict[str, list[Event]] = {}  # its other rows (other places)
     memo: dict = {}
     name = str(events)
+    rejected = {p.value: p for p in src_report.of_kind("rejected") if p.value}
     for line, row in read_csv_rows(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, report):
         try:
-            event = event_from_row(row, name, line, known, seen, memo)
+            event = event_from_row(row, name, line, known, None, memo,
+                                   rejected_sources=rejected)
+            eid = event.event_id
+            if eid in first:
+                problem = repeat_problem(event, [first[eid], *further.get(eid, ())])
+                if problem:
+                    raise SchemaError(problem, file=name, line=line, column="event_id")
         except SchemaError as err:
             if strict:
                 raise
             report.count("rows_rejected")
             report.add_error(err, value=row.get("event_id", ""))
             continue
-        seen[event.event_id] = line
+        if event.event_id in first:
+            further.setdefault(event.event_id, []).append(event)
+        else:
+            first[event.event_id] = event
         out.events.append(event)
         report.count("rows_kept")
     if strict and report.of_kind("rejected"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field, asdict
 
 from .exc import InputError
@@ -33,6 +34,29 @@ def defuse(value):
     return value
 
 
+#: Characters a terminal may act on: C0 and C1 controls, DEL, and the
+#: bidirectional overrides and isolates that reorder what is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text) -> str:
+    """``text`` with every control character written as a visible escape.
+
+    For anything printed to a terminal: file names and cells come from the
+    input, and an escape sequence in them would be run by the terminal.
+
+    >>> terminal_safe("a\x1b[31mb\nc\u202e")
+    'a\\x1b[31mb\\nc\\u202e'
+    """
+    return _CONTROL.sub(_escape, str(text))
+
+
+def _escape(m: re.Match) -> str:
+    ch = m.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One rejected row, unreadable article or unlocated place."""
@@ -50,7 +74,8 @@ class Problem:
             where += f":{self.line}"
         if self.column:
             where += f" [{self.column}]"
-        return f"{self.kind}: {where}: {self.reason}"
+        # file names and reasons quote the input: never raw to a terminal
+        return terminal_safe(f"{self.kind}: {where}: {self.reason}")
 
 
 @dataclass

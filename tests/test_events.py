@@ -41,7 +41,7 @@ ROW_CASES = {
     "coords_out_of_range.csv": (2, [
         (4, "latitude", "latitude 95.5 is out of range; allowed -90.0 to 90.0"),
         (5, "longitude", "longitude 200 is out of range; allowed -180.0 to 180.0"),
-        (6, "latitude", "latitude nan is out of range"),
+        (6, "latitude", "latitude 'nan' is not a decimal number in ASCII digits"),
         (7, "longitude", "give both latitude and longitude, or neither"),
     ]),
     "latlon_swapped.csv": (2, [
@@ -64,7 +64,33 @@ ROW_CASES = {
         (4, "location", "location is empty; required columns: event_id"),
     ]),
     "unclosed_quote.csv": (4, [
-        (4, "note", "unclosed quote: the quoted cell runs from line 4 to line 6"),
+        (4, "note", "unclosed quote: the quoted cell opened on line 4 runs on into line 5, "
+                    "which starts like a new record; the lines from 5 on are read again"),
+    ]),
+    # issue 11, case 2: the first open quote used to close on the second one
+    # and swallow its row (a 4-row file read as 3 rows, 0 rejected)
+    "swallowed_rows.csv": (4, [
+        (4, "note", "the quoted cell opened on line 4 runs on into line 5"),
+        (5, "note", "the quoted cell opened on line 5 runs on into line 6"),
+    ]),
+    # case 17: was "row has 19 cells, header has 20; cells from 'excerpt' on are missing"
+    "unclosed_quote_last_line.csv": (2, [
+        (4, "note", "unclosed quote: the quoted cell opened on line 4 is never closed (it "
+                    "runs to the end of the file, line 4)"),
+    ]),
+    # case 20: float() took all three
+    "odd_digits.csv": (3, [
+        (4, "latitude", "latitude '3_4.1' is not a decimal number in ASCII digits"),
+        (5, "latitude", "latitude '\uff13\uff14.1' is not a decimal number in ASCII digits"),
+        (6, "longitude", "longitude '\u0667\u0660.1' is not a decimal number in ASCII digits"),
+    ]),
+    # case 21: one id at two places is one event; the same place twice, or the
+    # id reused for another event, is not
+    "two_places.csv": (3, [
+        (5, "event_id", "duplicate event_id 'OK-1' (first on line 2): the event already has "
+                        "a row at 'Torkham' (line 2); one row per event and place"),
+        (6, "event_id", "duplicate event_id 'OK-1' (first on line 2) for a different event "
+                        "(event_type 'border_closure' there, 'armed_clash' here)"),
     ]),
 }
 
@@ -75,6 +101,9 @@ FILE_CASES = {
     "not_utf8.csv": (4, "note", "not UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8"),
     "binary.csv": (3, None, "file is binary (contains NUL bytes)"),
     "empty.csv": (1, None, "file is empty; expected a header row with the columns event_id"),
+    # issue 11, case 17: was "file is binary"
+    "utf16_no_bom.csv": (1, None, "file looks like UTF-16 (LE, no byte-order mark), not UTF-8; "
+                                  "save it as UTF-8, e.g. iconv -f UTF-16LE -t UTF-8"),
 }
 
 
@@ -220,7 +249,80 @@ def test_a_field_above_the_csv_limit_is_one_rejected_row(tmp_path):
     es = load_events(write(tmp_path, "\n".join([HEADER, big, GOOD1]) + "\n"), SOURCES, report=report)
     assert [e.event_id for e in es.events] == ["OK-1"]
     p = report.of_kind("rejected")[0]
-    assert p.line == 2 and "malformed CSV" in p.reason and "field larger than field limit" in p.reason
+    assert (p.line, p.column) == (2, "note")
+    assert "cell has 200000 characters (lines 2-2), above the limit of 131072" in p.reason
+
+
+def test_a_long_quoted_note_over_many_lines_is_one_record(tmp_path):
+    """Issue 11, case 11: a 200 KB note over 200 lines was 71 rows read and 71
+    rejected (the csv limit broke the record and each line after it was a row)."""
+    note = '"' + "\n".join(f"line {i} " + "x" * 1000 for i in range(200)) + '"'
+    big = GOOD1.replace("OK-1", "BIG").replace("Gate shut for the morning.", note)
+    report = Report()
+    es = load_events(write(tmp_path, "\n".join([HEADER, big, GOOD1]) + "\n"), SOURCES,
+                     report=report)
+    assert [(e.event_id, e.line) for e in es.events] == [("OK-1", 202)]
+    assert report.counts["rows_read"] == 2 and report.counts["rows_rejected"] == 1
+    p = report.of_kind("rejected")[0]
+    assert (p.line, p.column) == (2, "note") and "(lines 2-201), above the limit" in p.reason
+    # a long note within the limit, over many lines, is simply one row
+    note = '"' + "\n".join(f"line {i}, with commas, in it" for i in range(500)) + '"'
+    ok = GOOD1.replace("OK-1", "LONG").replace("Gate shut for the morning.", note)
+    report = Report()
+    es = load_events(write(tmp_path, "\n".join([HEADER, ok, GOOD1]) + "\n"), SOURCES,
+                     report=report)
+    assert [e.event_id for e in es.events] == ["LONG", "OK-1"]
+    assert report.counts == {**report.counts, "rows_read": 2, "rows_rejected": 0}
+
+
+def test_utf16_with_a_byte_order_mark_is_read_with_a_warning():
+    """Issue 11, case 17: was "file is binary"; with a BOM the encoding is certain."""
+    es, report = load("utf16_bom.csv")
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-2"]
+    (w,) = report.of_kind("warning")
+    assert "file is UTF-16 (byte-order mark), not UTF-8; read as UTF-16" in w.reason
+
+
+def test_trailing_empty_header_cells_are_ignored(tmp_path):
+    """Issue 11, case 17: two trailing commas in the header gave 'duplicate column(s) ;'."""
+    es, report = load("trailing_empty_header.csv")
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-2"]
+    (w,) = report.of_kind("warning")
+    assert w.line == 1 and w.reason.startswith("2 empty header cell(s) after 'excerpt' ignored")
+    with pytest.raises(SchemaError, match=r"header cell\(s\) 2 are empty; every column needs a name"):
+        load_events(write(tmp_path, HEADER.replace(",", ",,", 1) + "\n"), SOURCES)
+
+
+def test_citing_a_rejected_source_says_why(tmp_path):
+    """Issue 11, case 17: a source rejected in sources.csv was then 'unknown'."""
+    src = write(tmp_path, "source_id,publisher,title,published,url\n"
+                          "S1,P,T,2025-03-01,\n"
+                          "S3,P,T,2025-03-01,ftp://example.org/x\n", name="sources.csv")
+    rows = [GOOD1.replace(",S1,", ",S3,"), GOOD1.replace("OK-1", "OK-5").replace(",S1,", ",S3;S9,")]
+    report = Report()
+    es = load_events(write(tmp_path, "\n".join([HEADER, *rows]) + "\n"), src, report=report)
+    assert es.events == []
+    reasons = [p.reason for p in report.of_kind("rejected") if p.file.endswith("events.csv")]
+    assert reasons[0].startswith("source 'S3' was rejected in sources.csv (line 3 [url]: url "
+                                 "'ftp://example.org/x' is not http(s)")
+    assert "unknown source" not in reasons[0]
+    assert reasons[1].endswith("; unknown source id(s) S9; known in sources.csv: S1")
+
+
+def test_repeated_source_ids_and_long_source_fields(tmp_path):
+    """Issue 11, case 13: S1;S1;S1 is one source; a huge title is cut with a warning."""
+    src = write(tmp_path, "source_id,publisher,title,published,url\n"
+                          f"S1,P,{'t' * 5000},2025-03-01,https://example.org/{'u' * 3000}\n",
+                name="sources.csv")
+    report = Report()
+    es = load_events(write(tmp_path, HEADER + "\n" + GOOD1.replace(",S1,", ",S1; S1;S1;S1,") + "\n"),
+                     src, report=report)
+    assert es.events[0].sources == ("S1",)
+    s1 = es.sources["S1"]
+    assert len(s1.title) == 500 and s1.title.endswith("\u2026") and s1.url == ""
+    warned = {(w.column, w.reason) for w in report.of_kind("warning")}
+    assert ("title", "title has 5000 characters; cut to 500") in warned
+    assert ("url", "url has 3020 characters, above 2048; left out") in warned
 
 
 def test_bad_sources_rows(tmp_path):
@@ -257,3 +359,16 @@ def test_error_strings_name_file_line_column():
     err = SchemaError("bad", file="a.csv", line=3, column="event_type")
     assert str(err) == "a.csv:3 [event_type]: bad"
     assert isinstance(err, InputError)
+
+
+def test_thousands_of_open_quotes_lose_no_row(tmp_path):
+    """Issue 11, case 2 at scale: every other row opens a quote it never closes;
+    half the rows used to vanish into their neighbours' notes."""
+    rows = [GOOD1.replace("OK-1", f"R-{i}").replace(
+        "Gate shut for the morning.", '"an open quote' if i % 2 == 0 else "a closed note")
+        for i in range(4000)]
+    report = Report()
+    es = load_events(write(tmp_path, "\n".join([HEADER, *rows]) + "\n"), SOURCES, report=report)
+    assert [e.event_id for e in es.events] == [f"R-{i}" for i in range(1, 4000, 2)]
+    assert report.counts["rows_read"] == 4000 and report.counts["rows_rejected"] == 2000
+    assert {p.column for p in report.of_kind("rejected")} == {"note"}

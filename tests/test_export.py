@@ -118,3 +118,35 @@ def test_cli_gpkg(tmp_path, geomap_cache, capsys):
     assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"),
                  "--out", str(tmp_path / "o2"), "--quiet"]) == 0
     assert not (tmp_path / "o2" / "events.gpkg").exists()
+
+
+def test_output_stays_proportional_to_input(tmp_path, geomap_cache, capsys):
+    """Issue 11, case 13: 'S1;S1;...' with a huge source title made each row
+    carry the title once per repeat (1 MB in, 12.8 GB out). Ids are now
+    deduplicated and long source fields capped, so the exports grow with the
+    input: byte counts, not timings."""
+    title = "A very long headline " * 2000                     # 42 KB
+    (tmp_path / "sources.csv").write_text(
+        "source_id,publisher,title,published,url\n"
+        f"S1,Frontier Desk,{title},2025-03-01,https://example.org/{'p' * 5000}\n"
+        "S2,Valley Wire,Talks in the capital,2025-03-05,\n")
+    good = (BAD / "good.csv").read_text().splitlines()
+    row = good[1].replace(",S1,", "," + ";".join(["S1"] * 40 + ["S2"]) + ",")
+    rows = [row.replace("OK-1", f"OK-{i}") for i in range(300)]
+    events = tmp_path / "events.csv"
+    events.write_text("\n".join([good[0], *rows]) + "\n")
+    size_in = events.stat().st_size + (tmp_path / "sources.csv").stat().st_size
+    assert main(["build", "--events", str(events), "--out", str(tmp_path / "out"),
+                 "--quiet"]) == 0
+    out = tmp_path / "out"
+    exports = (out / "events.csv").stat().st_size + (out / "events.geojson").stat().st_size
+    # before: 300 rows x 41 repeats x 42 KB = 520 MB per export
+    assert exports < 10 * size_in, (exports, size_in)
+    # the page carries each source once: its data grows like the input
+    assert main(["build", "--events", str(BAD / "good.csv"), "--out", str(tmp_path / "base"),
+                 "--quiet"]) == 0
+    page = (out / "map.html").stat().st_size - (tmp_path / "base" / "map.html").stat().st_size
+    assert page < 5 * size_in, (page, size_in)
+    with open(out / "events.csv", newline="", encoding="utf-8") as fh:
+        first = next(csv.DictReader(fh))
+    assert first["sources"] == "S1;S2"

@@ -145,3 +145,55 @@ def test_failures_are_not_cached(tmp_path):
         geo.geocode("Later")
     assert len(cache) == 0
     assert geo.geocode("Later") is not None
+
+
+# ---- issue 11, case 16: --online without a network is one clear warning
+
+def _closed_port() -> int:
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens there now: connections are refused
+    return port
+
+
+def test_a_closed_local_port_is_one_warning_not_tracebacks(capfd):
+    from geopy.geocoders import Nominatim
+
+    from geomap.geocoders import GeocoderChain
+
+    client = Nominatim(user_agent=USER_AGENT, domain=f"127.0.0.1:{_closed_port()}",
+                       scheme="http", timeout=2)
+    geo = NominatimGeocoder(client=client, min_delay_seconds=0.01)
+    chain = GeocoderChain([geo])
+    assert [chain.geocode(n) for n in ("Qqzyxabad", "Zzqqville", "Xxqqtown")] == [None] * 3
+    (warning,) = chain.warnings
+    assert warning.startswith("nominatim: Nominatim cannot be reached (") and \
+        "no network? Not asked again in this run" in warning
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "RateLimiter caught an error" not in err
+
+
+def test_online_with_sockets_blocked_prints_one_warning(tmp_path, geomap_cache, monkeypatch,
+                                                        capfd):
+    import socket
+
+    from geomap.cli import main
+
+    attempts = []
+
+    def unreachable(*args, **kwargs):
+        attempts.append(args)
+        raise OSError(101, "Network is unreachable")
+    for target, name in ((socket.socket, "connect"), (socket, "create_connection"),
+                         (socket, "getaddrinfo")):
+        monkeypatch.setattr(target, name, unreachable)
+    assert main(["geocode", "--online", "Qqzyxabad", "Zzqqville", "Xxqqtown", "Wwqqcity"]) == 1
+    out = capfd.readouterr()
+    assert out.out.count("not found (tried gazetteer, geonames, nominatim)") == 4
+    assert out.err.splitlines() == [
+        "warning: nominatim: Nominatim cannot be reached ([Errno 101] Network is unreachable); "
+        "no network? Not asked again in this run; kept the offline result (not found)"]
+    assert attempts  # it did try (the first query), then no more

@@ -52,3 +52,46 @@ def test_csv_cells_are_defused():
     row = rows(r.to_csv("rejected"))[0]
     assert (row["file"], row["reason"], row["value"]) == ("'=cmd|' /C calc'!A0", "'+bad", "'@SUM(1)")
     assert defuse("-1") == "'-1" and defuse(3) == 3 and defuse(None) is None
+
+
+# ---- issue 11, case 18: text from the input never drives the terminal
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil\r\n"
+
+
+def test_terminal_safe_escapes_every_control_character():
+    from geomap.report import terminal_safe
+
+    shown = terminal_safe("a" + ESCAPES + "\tz")
+    assert shown == "a\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil\\r\\n\\tz"
+    assert not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in shown)
+    assert terminal_safe("Torkham, Spin Boldak – Chaman ٣") == "Torkham, Spin Boldak – Chaman ٣"
+    assert str(Problem("rejected", "x" + ESCAPES + ".csv", 4, "note", "bad " + ESCAPES)) == \
+        "rejected: x" + terminal_safe(ESCAPES) + ".csv:4 [note]: bad " + terminal_safe(ESCAPES)
+
+
+def test_cli_messages_escape_file_names_and_cells(tmp_path, geomap_cache, capsys):
+    from pathlib import Path
+
+    from geomap.cli import main
+
+    bad = Path(__file__).parent / "data" / "bad"
+    folder = tmp_path / ("in" + "\x1b[31m")
+    folder.mkdir()
+    events = folder / ("ev\x1b]0;pwned\x07.csv")
+    events.write_bytes((bad / "unknown_source.csv").read_bytes())
+    (folder / "sources.csv").write_bytes((bad / "sources.csv").read_bytes())
+    assert main(["build", "--events", str(events), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "ev\\x1b]0;pwned\\x07.csv:4 [sources]" in err and "in\\x1b[31m" in err
+    # a file that cannot be used at all: the error line
+    (folder / "empty\x1b[2J.csv").write_text("")
+    assert main(["build", "--events", str(folder / "empty\x1b[2J.csv"),
+                 "--out", str(tmp_path / "out")]) == 1
+    # geocode echoes the query
+    main(["geocode", "Qqzy\x1b[31mabad"])
+    out = capsys.readouterr()
+    for text in (err, out.out, out.err):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "empty\\x1b[2J.csv:1: file is empty" in out.err
+    assert out.out.startswith("Qqzy\\x1b[31mabad: not found")

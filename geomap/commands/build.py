@@ -51,6 +51,9 @@ def register(sub, formatter):
     p.add_argument("--out", default="output", help="output folder (default output/)")
     p.add_argument("--articles", nargs="+", default=None, metavar="PATH",
                    help="article files/folders to extract draft events from")
+    p.add_argument("--follow-links", action="store_true",
+                   help="with --articles: read what symbolic links inside the folders point "
+                        "to (default: report and skip them)")
     p.add_argument("--online", action="store_true",
                    help="allow online geocoding (Nominatim, 1 request/s, cached)")
     p.add_argument("--strict", action="store_true",
@@ -96,7 +99,11 @@ def run(args) -> int:
     from ..exc import BuildError
 
     try:
-        result = build(args.events, args.sources, out=args.out, articles=args.articles,
+        from ..articles import follow_links
+
+        articles = (follow_links(args.articles) if args.follow_links and args.articles
+                    else args.articles)
+        result = build(args.events, args.sources, out=args.out, articles=articles,
                        online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
                        figure=args.figure, progress=not args.quiet and sys.stderr.isatty(),
                        fmt=args.fmt, region=args.region, bbox=args.bbox)

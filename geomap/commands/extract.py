@@ -33,6 +33,9 @@ def register(sub, formatter):
     p.add_argument("--report", default=None, metavar="CSV",
                    help="also write the problems (unreadable files, unlocated events) as CSV")
     p.add_argument("--quiet", action="store_true", help="no summary, no progress bar")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read what symbolic links inside folders point to (default: report "
+                        "and skip them; a link may lead out of the folder)")
     p.set_defaults(func=run)
 
 
@@ -40,11 +43,14 @@ def run(args) -> int:
     from ..extract import drafts_csv, extract_paths, write_drafts
     from ..geocoders import default_chain
     from ..atomic import write_text
-    from ..report import Report
+    from ..report import Report, terminal_safe
 
     report = Report()
     chain = default_chain(online=args.online)
-    drafts = extract_paths(args.paths, chain, report, progress=not args.quiet,
+    from ..articles import follow_links
+
+    paths = follow_links(args.paths) if args.follow_links else args.paths
+    drafts = extract_paths(paths, chain, report, progress=not args.quiet,
                            merge=args.merge)
     if args.output == "-":
         sys.stdout.write(drafts_csv(drafts))
@@ -58,5 +64,6 @@ def run(args) -> int:
         c = report.counts
         print(f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
               f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
-              + ("" if args.output == "-" else f" -> {args.output}"), file=sys.stderr)
+              + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}"),
+              file=sys.stderr)
     return 0

@@ -32,6 +32,7 @@ def register(sub, formatter):
 
 def run(args) -> int:
     from ..geocoders import default_chain
+    from ..report import terminal_safe
 
     chain = default_chain(online=args.online)
     status = 0
@@ -41,13 +42,14 @@ def run(args) -> int:
             print(json.dumps({"query": name, "place": place.to_dict() if place else None},
                              ensure_ascii=False))
         elif place is None:
-            print(f"{name}: not found (tried {', '.join(chain.backends)})")
+            print(terminal_safe(f"{name}: not found (tried {', '.join(chain.backends)})"))
         else:
-            print(f"{name}: {place.name} ({place.kind}, {place.country or '-'}) "
-                  f"lat {place.lat:.4f} lon {place.lon:.4f} "
-                  f"precision {place.precision} backend {place.backend} source {place.source}")
+            print(terminal_safe(f"{name}: {place.name} ({place.kind}, {place.country or '-'}) "
+                                f"lat {place.lat:.4f} lon {place.lon:.4f} "
+                                f"precision {place.precision} backend {place.backend} "
+                                f"source {place.source}"))
         if place is None:
             status = 1
     for msg in chain.warnings:
-        print(f"warning: {msg}", file=sys.stderr)
+        print(f"warning: {terminal_safe(msg)}", file=sys.stderr)
     return status

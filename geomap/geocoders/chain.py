@@ -49,7 +49,8 @@ class GeocoderChain(Geocoder):
     def warnings(self) -> list[str]:
         caches = [w for g in self.geocoders
                   for w in getattr(getattr(g, "cache", None), "warnings", ())]
-        return caches + self._warnings
+        indexes = [w for g in self.geocoders for w in getattr(g, "warnings", ())]
+        return caches + indexes + self._warnings
 
     def geocode(self, query, *, kind=None, countries=None):
         """Resolve ``query`` with the first backend that knows it.

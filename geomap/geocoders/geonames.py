@@ -31,10 +31,12 @@ GeoNames data is CC BY 4.0: every :class:`Place` names its record
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 from pathlib import Path
 
@@ -175,6 +177,39 @@ def ensure_index(path: str | os.PathLike | None = None) -> Path:
     return path
 
 
+def open_index(path: str | os.PathLike) -> sqlite3.Connection:
+    """Open an index read-only and check that it is one of ours.
+
+    Raises
+    ------
+    sqlite3.Error, OSError
+        Not a file, not SQLite, empty, or another table layout.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise IsADirectoryError(f"{path} is not a file") if path.is_dir() else \
+            FileNotFoundError(f"{path} does not exist")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        con.execute("SELECT 1 FROM names JOIN places ON places.id = names.id LIMIT 1")
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            raise sqlite3.DatabaseError(f"table layout {row and row[0]!r}, expected "
+                                        f"{SCHEMA_VERSION}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _why(err: BaseException) -> str:
+    """A short reason: the OS error and the path it names, or the message."""
+    strerror = getattr(err, "strerror", None)
+    if strerror and getattr(err, "filename", None):
+        return f"{strerror}: {err.filename}"
+    return strerror or str(err) or type(err).__name__
+
+
 class GeoNamesOffline(Geocoder):
     """Offline world geocoder over the GeoNames index.
 
@@ -196,13 +231,53 @@ class GeoNamesOffline(Geocoder):
         self.index_path = Path(index_path) if index_path is not None else None
         self._con: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self._unusable = False
+        #: What went wrong with the index (rebuilt, set aside, bypassed); the
+        #: chain passes these on to the run's report.
+        self.warnings: list[str] = []
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._con is None:
-            path = ensure_index(self.index_path)
-            self.index_path = path
-            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._con is None and not self._unusable:
+            self._con = self._open()
+            self._unusable = self._con is None
         return self._con
+
+    def _open(self) -> sqlite3.Connection | None:
+        """The index, built if missing; a corrupt, empty or foreign one is set
+        aside and rebuilt; one that cannot be written (a read-only cache
+        folder, a cache path that is a file) is built in a temporary file for
+        this run; without any, the backend is bypassed. Each with a warning,
+        never a traceback."""
+        path = self.index_path if self.index_path is not None else default_index_path()
+        try:
+            self.index_path = ensure_index(path)
+            return open_index(path)
+        except (OSError, sqlite3.Error) as err:
+            problem = f"GeoNames index {path} cannot be used ({_why(err)})"
+            if path.parent.exists() and not path.parent.is_dir():
+                problem += f"; the cache folder {path.parent} is a file"
+        if path.is_file():
+            aside = path.with_name(path.name + ".corrupt")
+            try:
+                os.replace(path, aside)
+                problem += f"; set aside as {aside}"
+                self.index_path = build_index(path)
+                self.warnings.append(problem + "; rebuilt")
+                return open_index(path)
+            except (OSError, sqlite3.Error, ValueError) as err:
+                problem += f"; cannot be rebuilt there ({_why(err)})"
+        try:
+            fd, tmp = tempfile.mkstemp(prefix="geomap-geonames-", suffix=".sqlite")
+            os.close(fd)
+            atexit.register(_remove, tmp)
+            self.index_path = build_index(tmp)
+            self.warnings.append(f"{problem}; built a temporary index for this run (fix or "
+                                 "remove that path, or set GEOMAP_CACHE, to keep it)")
+            return open_index(tmp)
+        except (OSError, sqlite3.Error, ValueError) as err:
+            self.warnings.append(f"{problem}; no temporary index either ({_why(err)}): "
+                                 "GeoNames is not used in this run")
+            return None
 
     def lookup_all(self, query: str, countries: tuple[str, ...] | None = None,
                    limit: int = 10) -> list[Place]:
@@ -253,7 +328,10 @@ class GeoNamesOffline(Geocoder):
             LIMIT ?"""
         params = [*keys, *keys, *preferred, *venues, *neighbours, int(limit)]
         with self._lock:
-            return self._connection().execute(sql, params).fetchall()
+            con = self._connection()
+            if con is None:  # bypassed, with a warning
+                return []
+            return con.execute(sql, params).fetchall()
 
     def geocode(self, query: str, *, kind: str | None = None,
                 countries: tuple[str, ...] | None = None) -> Place | None:
@@ -274,3 +352,10 @@ class GeoNamesOffline(Geocoder):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

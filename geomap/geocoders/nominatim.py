@@ -8,6 +8,8 @@ geopy's errors are translated into geomap's own tree.
 
 from __future__ import annotations
 
+import logging
+
 from geopy import exc as gexc
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
@@ -17,6 +19,11 @@ from ..exc import (GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut,
                    GeocoderUnavailable)
 from .base import Geocoder, Place, wants_kind
 from .cache import GeocodeCache
+
+# geopy's RateLimiter logs each retried error with its traceback (~20 lines);
+# without a handler Python prints it to stderr. A NullHandler keeps it for
+# applications that configure logging, off the terminal for everyone else.
+logging.getLogger("geopy").addHandler(logging.NullHandler())
 
 #: A real user agent, as Nominatim's policy requires.
 USER_AGENT = f"geomap/{__version__} (Durand Line incident map; offline-first research tool)"
@@ -57,10 +64,16 @@ class NominatimGeocoder(Geocoder):
                                     max_retries=1, error_wait_seconds=min_delay_seconds * 2,
                                     swallow_exceptions=False)
 
+    #: Why Nominatim cannot be reached in this run (no network): set by the
+    #: first connection failure, after which queries are not sent.
+    unreachable: str | None = None
+
     def geocode(self, query, *, kind=None, countries=None):
         key = GeocodeCache.key(self.name, query, kind, countries)
         if self.cache is not None and key in self.cache:
             return self.cache.get(key)
+        if self.unreachable:
+            return None  # said once, in the first failure's warning
         try:
             loc = self._geocode(query, exactly_one=True, addressdetails=True,
                                 country_codes=[c.lower() for c in countries] if countries else None,
@@ -73,6 +86,14 @@ class NominatimGeocoder(Geocoder):
             raise GeocoderRateLimited(f"Nominatim refused {query!r}: too many requests"
                                       f"{wait}: {err}") from err
         except gexc.GeocoderUnavailable as err:
+            root = _root_cause(err)
+            # a socket error (no route, no DNS, refused) means no network; an
+            # answer that is only 'unavailable' (a 503) may pass
+            if isinstance(root, OSError) and not isinstance(root, gexc.GeopyError):
+                self.unreachable = str(root) or type(root).__name__
+                raise GeocoderUnavailable(
+                    f"Nominatim cannot be reached ({self.unreachable}); no network? Not "
+                    "asked again in this run") from err
             raise GeocoderUnavailable(f"Nominatim cannot be reached for {query!r}: {err}") from err
         except gexc.GeopyError as err:
             raise GeocoderServiceError(f"Nominatim failed for {query!r} "
@@ -103,3 +124,16 @@ class NominatimGeocoder(Geocoder):
             precision=precision, backend=self.name,
             source=f"OpenStreetMap Nominatim {raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip(),
         )
+
+
+def _root_cause(err: BaseException) -> BaseException:
+    """The innermost exception behind ``err`` (a socket error behind geopy's
+    wrapping of requests' wrapping of urllib3's)."""
+    seen = set()
+    while id(err) not in seen:
+        seen.add(id(err))
+        nxt = err.__cause__ or err.__context__
+        if nxt is None:
+            break
+        err = nxt
+    return err

@@ -21,7 +21,7 @@
   G.define('basemap', function (G, map, opts) {
     var countries = G.readJSON('geomap-basemap');
     var control = G.layersControl();
-    var bases = {};
+    var bases = Object.create(null);  /* #base= comes from the URL */
     var focus = opts.focus || ['AF', 'PK'];
     var offline = L.layerGroup();
     if (countries) {

@@ -113,7 +113,7 @@
   function clusterIcon(cluster) {
     var per = cluster.geomapPer;  /* the grid counts types while it bins */
     if (!per) {
-      per = {};
+      per = Object.create(null);  /* keyed by data: no prototype (issue 11) */
       cluster.getAllChildMarkers().forEach(function (m) {
         per[m.geomapEvent.type] = (per[m.geomapEvent.type] || 0) + 1;
       });
@@ -136,8 +136,8 @@
   }
 
   G.define('events', function (G, map, opts) {
-    var icons = {};
-    var markers = {};
+    var icons = Object.create(null);
+    var markers = Object.create(null);  /* by uid: data, so no prototype */
     /* the licence line of each imported dataset (Leaflet reads attributions as HTML) */
     ((G.config && G.config.licences) || []).forEach(function (text) {
       if (!map.attributionControl) return;
@@ -159,7 +159,7 @@
     G.engine = opts.engine === 'grid' ? 'grid' : 'markercluster';
     var uncertainty = L.layerGroup();
     var highlight = L.layerGroup().addTo(map);
-    var provinces = {};
+    var provinces = Object.create(null);  /* a place may be called __proto__ */
     var ref = G.readJSON('geomap-ref') || {};
     if (ref.provinces) {
       ref.provinces.features.forEach(function (f) {
@@ -238,7 +238,7 @@
      * of them). markercluster cannot cancel a chunked load, and clearing it
      * mid-load breaks it, so a change that comes while chunks are still
      * going in waits and then applies the latest filters. */
-    var areaLayers = {};     /* uncertainty shapes now drawn, by area and type */
+    var areaLayers = Object.create(null);  /* uncertainty shapes now drawn, by area and type */
     var onMap = [];          /* markers now in the cluster */
     var on = new Uint8Array(G.events.length);  /* the same, by event index */
     /* the cluster holds markers, the grid holds the events themselves */
@@ -269,7 +269,7 @@
       G.rendered = false;
       var add = [];
       var keep = [];
-      var areas = {};  /* one shape per area and type: thousands of events share a few */
+      var areas = Object.create(null);  /* one shape per area and type: thousands of events share a few */
       var vis = G._cols.visible;  /* 1 where the event passes the filters, by event index */
       var i, m;
       for (i = 0; i < G.visible.length; i++) {
@@ -344,7 +344,7 @@
 
     /* Test hooks: markers per type, on the map (in clusters) or overall. */
     G.markerCounts = function (all) {
-      var out = {};
+      var out = Object.create(null);
       var list = all ? G.events : cluster.getLayers();
       list.forEach(function (m) {
         var type = (m.geomapEvent || m).type;

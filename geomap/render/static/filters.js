@@ -48,7 +48,7 @@
     var typesFs = fieldset(form, 'Event types', 'geomap-types');
     var typeInputs = {};
     var typeCounts = {};
-    var typeTotals = {};
+    var typeTotals = Object.create(null);
     G.events.forEach(function (ev) { typeTotals[ev.type] = (typeTotals[ev.type] || 0) + 1; });
     G.types.forEach(function (t) {
       var c = checkbox('type', t.id, t.label, true);

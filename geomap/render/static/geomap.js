@@ -109,7 +109,7 @@
   /* ---- filters ----------------------------------------------------------- */
 
   function defaults() {
-    var types = {};
+    var types = Object.create(null);
     G.types.forEach(function (t) { types[t.id] = true; });
     return {
       types: types, from: G.minDate, to: G.maxDate, q: '',
@@ -120,7 +120,7 @@
   G.defaultFilters = function () { return defaults(); };
 
   function asSet(value, keys) {
-    var out = {};
+    var out = Object.create(null);  /* looked up with data values */
     var on = Array.isArray(value) ? value.map(String) : null;
     keys.forEach(function (k) {
       out[k] = on ? on.indexOf(String(k)) >= 0 : !!value[k];
@@ -161,7 +161,7 @@
     var n = events.length;
     var c = {type: new Uint16Array(n), gp: new Uint8Array(n), ver: new Uint16Array(n),
       s: new Float64Array(n), e: new Float64Array(n), typeNames: [], verNames: []};
-    var tcode = {}, vcode = {};
+    var tcode = Object.create(null), vcode = Object.create(null);
     function code(map, names, key) {
       if (map[key] === undefined) { map[key] = names.length; names.push(key); }
       return map[key];
@@ -200,8 +200,8 @@
       tn[c.type[i]]++;
       vn[c.ver[i]]++;
     }
-    var counts = {};
-    var verified = {curated: 0, draft: 0};
+    var counts = Object.create(null);
+    var verified = Object.assign(Object.create(null), {curated: 0, draft: 0});
     G.types.forEach(function (t) { counts[t.id] = 0; });
     c.typeNames.forEach(function (t, k) { if (tn[k]) counts[t] = tn[k]; });
     c.verNames.forEach(function (v, k) { if (vn[k]) verified[v] = vn[k]; });
@@ -310,11 +310,11 @@
     G.map = pending[0][1];
     G.config = data.config || {};
     G.types = G.config.types || [];
-    G.typeById = {};
+    G.typeById = Object.create(null);
     G.types.forEach(function (t) { G.typeById[t.id] = t; });
     G.shapes = data.shapes || [];
     G.events = data.events || [];
-    G.byUid = {};
+    G.byUid = Object.create(null);  /* ids come from data and the URL */
     G.events.forEach(function (ev) {
       G.byUid[ev.uid] = ev;
     });

@@ -36,7 +36,7 @@
       this._y = new Float64Array(1024);
       this._t = new Uint8Array(1024);
       this._flag = new Uint8Array(1024);
-      this._types = {};
+      this._types = Object.create(null);
       this._shown = new Set(); /* markers now on the map on their own */
       this._clusterLayer = L.layerGroup();
       this._spider = null;     /* {zoom, idx, markers, set, legs} */
@@ -225,7 +225,7 @@
       var typeNames = Object.keys(this._types);
       cells.forEach(function (c) {
         if (c.idx.length === 1) { want.add(self._marker(c.idx[0])); return; }
-        var per = {};
+        var per = Object.create(null);
         typeNames.forEach(function (name) {
           var n = c.per[Math.min(self._types[name], 7)];
           if (n) per[name] = n;

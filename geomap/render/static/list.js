@@ -16,7 +16,7 @@
     section.appendChild(more);
     panel.appendChild(section);
     var shown = 0;
-    var items = {};
+    var items = Object.create(null);
 
     function item(ev) {
       var li = G.el('li', 'geomap-item' + (ev.verified === 'draft' ? ' geomap-draft' : ''));
@@ -45,7 +45,7 @@
 
     G.on('filter', function () {
       ol.textContent = '';
-      items = {};
+      items = Object.create(null);
       shown = 0;
       render(pageSize);
     });
