@@ -27,7 +27,7 @@ _TEXT = {
     "type": "event_type", "sub": "sub_event_type", "date": "event_date",
     "dp": "date_precision", "place": "location", "country": "country",
     "admin1": "admin1", "kind": "place_kind", "actor1": "actor1", "actor2": "actor2",
-    "note": "note", "excerpt": "excerpt", "verified": "verified",
+    "note": "note", "excerpt": "excerpt", "verified": "verified", "dataset": "dataset",
 }
 _NUMBERS = {
     "fat": "fatalities", "fat_lo": "fatalities_low", "fat_hi": "fatalities_high",
@@ -194,6 +194,8 @@ def event_columns(gdf) -> dict:
     out["shape"] = shape_of
     out = {k: out[k] for k in _KEYS}
     out["verified"] = [v or "curated" for v in out["verified"]]
+    # without a dataset column, an event's dataset is its verification status
+    out["dataset"] = [d or v for d, v in zip(out["dataset"], out["verified"])]
     return {"columns": out, "shapes": [_rounded(s) for s in shapes]}
 
 
@@ -225,7 +227,7 @@ def events_payload(gdf) -> dict:
 
 #: Text fields with few distinct values: dictionary-encoded in the compact payload.
 _DICT_FIELDS = ("type", "sub", "dp", "place", "country", "admin1", "kind", "actor1", "actor2",
-                "verified", "label", "gp")
+                "verified", "dataset", "label", "gp")
 
 
 def compact_payload(gdf) -> dict:
