@@ -60,7 +60,9 @@ class EventLayer(Feature):
         self.compact = len(gdf) >= COMPACT_FROM if compact is None else bool(compact)
         self.payload = compact_payload(gdf) if self.compact else events_payload(gdf)
         self.config = {
-            "title": title, "subtitle": subtitle, "types": type_table(),
+            "title": title, "subtitle": subtitle,
+            "types": type_table(gdf["event_type"].dropna().astype(str).unique().tolist()
+                                if "event_type" in gdf.columns else ()),
             "precisions": {str(k): v for k, v in GEO_PRECISIONS.items()},
         }
 

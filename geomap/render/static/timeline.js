@@ -90,15 +90,21 @@
     box.appendChild(plot);
     document.body.appendChild(box);
     document.body.classList.add('geomap-with-timeline');
-    setTimeout(function () { map.invalidateSize(); draw(); }, 0);
+    setTimeout(function () { map.invalidateSize(); size = null; draw(); }, 0);
 
     /* ---- drawing ------------------------------------------------------ */
     var PAD_L = 34, PAD_B = 16, PAD_T = 4;
     var cursor = -1;     /* bar chosen with the keyboard or the pointer */
     var anchor = -1;     /* where a Shift+arrow range started */
+    /* the plot's size, read only when it changes: reading it after other
+       features rebuilt their DOM would force a layout on every filter change */
+    var size = null;
     function geometry() {
-      var w = plot.clientWidth, h = plot.clientHeight;
-      return {w: w, h: h, bw: Math.max(0.5, (w - PAD_L - 4) / nBins)};
+      if (!size) size = {w: plot.clientWidth, h: plot.clientHeight};
+      return {w: size.w, h: size.h, bw: Math.max(0.5, (size.w - PAD_L - 4) / nBins)};
+    }
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { size = null; draw(); }).observe(plot);
     }
     function range() {
       var f = G.filters;
@@ -313,7 +319,7 @@
     whole.addEventListener('click', function () { stop(); wholePeriod(); });
 
     G.on('filter', draw);
-    window.addEventListener('resize', function () { draw(); });
+    window.addEventListener('resize', function () { size = null; draw(); });
 
     var api = {unit: bins.unit, nBins: nBins, choose: choose, stop: stop, describe: describe,
       binStart: function (k) { return G.dayStr(bins.start(k)); }, binAt: binAt, element: box};
