@@ -202,6 +202,7 @@
 
     function showShape(ev) {
       highlight.clearLayers();
+      if (ev.gp === 3) areaOf(ev).addTo(highlight);
       if (ev.shape !== null && ev.shape !== undefined && G.shapes[ev.shape]) {
         L.geoJSON(G.shapes[ev.shape], {
           style: {color: '#ffbf00', weight: 9, opacity: 0.75, lineCap: 'round'},
@@ -216,6 +217,7 @@
      * mid-load breaks it, so a change that comes while chunks are still
      * going in waits and then applies the latest filters. */
     var areaLayers = {};     /* uncertainty shapes now drawn, by area and type */
+    var maxAreas = opts.maxAreas || 300;
     var onMap = [];          /* markers now in the cluster */
     var on = new Uint8Array(G.events.length);  /* the same, by event index */
     /* the cluster holds markers, the grid holds the events themselves */
@@ -257,13 +259,19 @@
         }
         if (!on[ev._i]) add.push(byIndex[ev._i]);
       }
-      /* areas that stay are kept, not redrawn */
+      /* areas that stay are kept, not redrawn; past maxAreas distinct areas
+         (thousands of province-level events at distinct points) none are
+         drawn: thousands of overlapping 60 km shapes froze the page for
+         seconds per zoom; the opened event still shows its own */
+      var areaKeys = Object.keys(areas);
+      if (areaKeys.length > maxAreas) { areas = {}; areaKeys = []; }
       Object.keys(areaLayers).forEach(function (k) {
         if (!areas[k]) { uncertainty.removeLayer(areaLayers[k]); delete areaLayers[k]; }
       });
-      Object.keys(areas).forEach(function (k) {
+      areaKeys.forEach(function (k) {
         if (!areaLayers[k]) uncertainty.addLayer(areaLayers[k] = areaOf(areas[k]));
       });
+      G.areasShown = areaKeys.length;
       var remove = [];
       for (i = 0; i < onMap.length; i++) {
         m = onMap[i];
