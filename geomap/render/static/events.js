@@ -303,6 +303,10 @@
       var m = markerOf(ev);
       if (!cluster.hasLayer(m)) return;
       showShape(ev);
+      if (ev.gp === 4 && ev.shape !== null && ev.shape !== undefined && G.shapes[ev.shape]) {
+        fitShape(ev, m);
+        return;
+      }
       var open = function () { if (!m.isPopupOpen()) m.openPopup(); };
       var inView = map.getBounds().pad(-0.1).contains(m.getLatLng());
       if (inView && cluster.getVisibleParent(m) === m) {
@@ -322,6 +326,20 @@
         }
       }
     });
+    /* A whole-border event: the view fits its line (the Durand Line), and
+       its popup opens at its marker without panning away from it. */
+    function fitShape(ev, m) {
+      map.fitBounds(L.geoJSON(G.shapes[ev.shape]).getBounds(), {animate: false, padding: [16, 16]});
+      var pop = L.popup({maxWidth: 340, minWidth: 240, autoPan: false, className: 'geomap-shape-popup'})
+        .setLatLng(m.getLatLng()).setContent(G.popup(ev));
+      pop.on('remove', function () {
+        highlight.clearLayers();
+        if (G.selected === ev.uid) G.deselect({fromMap: true});
+      });
+      pop.openOn(map);
+      showShape(ev);
+    }
+
     G.on('deselect', function (o) {
       highlight.clearLayers();
       if (!o.fromMap) map.closePopup();
