@@ -6,7 +6,7 @@
 The page is made of features in the folium-plugin style (one class and one
 JS file each): :class:`OfflineBasemap`, :class:`ReferenceLayers`,
 :class:`EventLayer`, :class:`FilterPanel`, :class:`ActorFilter`,
-:class:`DatasetFilter`, :class:`ProvinceView`, :class:`Download`,
+:class:`DatasetFilter`, :class:`ProvinceView`, :class:`MarkerSize`, :class:`Download`,
 :class:`Timeline`, :class:`EventList`, :class:`EmbedMode`, :class:`UrlState`. The events reach the page once, as one
 JSON blob; the browser builds markers, list and popups from it with
 ``textContent``, so no event text is ever parsed as HTML.
@@ -26,7 +26,7 @@ from .assets import inline_links
 from .basemap import OfflineBasemap
 from .event_list import EventList
 from .events import EventLayer
-from .facets import ActorFilter, DatasetFilter, Download, ProvinceView
+from .facets import ActorFilter, DatasetFilter, Download, MarkerSize, ProvinceView
 from .filters import FilterPanel
 from .reference import ReferenceLayers
 from .timeline import Timeline
@@ -36,7 +36,7 @@ __all__ = [
     "build_map", "save_html", "embed_snippet", "render_html",
     "EventLayer", "FilterPanel", "EventList", "ReferenceLayers", "OfflineBasemap",
     "UrlState", "EmbedMode", "Timeline", "ActorFilter", "DatasetFilter", "Download",
-    "ProvinceView", "DEFAULT_TITLE", "BORDER_BOUNDS",
+    "ProvinceView", "MarkerSize", "DEFAULT_TITLE", "BORDER_BOUNDS",
 ]
 
 DEFAULT_TITLE = "Incidents along the Durand Line"
@@ -99,6 +99,7 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
     m.add_child(ActorFilter())
     m.add_child(DatasetFilter())
     m.add_child(ProvinceView())
+    m.add_child(MarkerSize())
     m.add_child(Download())
     m.add_child(Timeline())
     m.add_child(EventList())

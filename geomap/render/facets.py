@@ -90,3 +90,24 @@ class ProvinceView(Feature):
 
     def data_elements(self):
         return [("geomap_provinces", json_blob("geomap-provinces", self.centres))]
+
+
+class MarkerSize(Feature):
+    """Toggle: marker area proportional to fatalities, clusters by their sum; a size legend.
+
+    Parameters
+    ----------
+    largest : int
+        Diameter in pixels of the deadliest single event.
+    minimum : int
+        Diameter of events without a known toll.
+    """
+
+    feature = "size"
+    script_file = "size.js"
+
+    def __init__(self, *, largest: int = 44, minimum: int = 10):
+        super().__init__(largestSize=largest, minSize=minimum)
+
+    def extra_css(self):
+        return [FACETS_CSS]

@@ -80,14 +80,16 @@
   };
 
   function iconFor(ev, cache) {
-    var key = ev.type + (ev.verified === 'draft' ? ':d' : '');
+    /* size.js may size markers by fatalities */
+    var px = G.markerSize ? G.markerSize(ev) : 22;
+    var key = ev.type + (ev.verified === 'draft' ? ':d' : '') + ':' + px;
     if (!cache[key]) {
       var holder = document.createElement('div');
-      holder.appendChild(G.glyph(ev.type, 22, ev.verified === 'draft'));
+      holder.appendChild(G.glyph(ev.type, px, ev.verified === 'draft'));
       cache[key] = L.divIcon({
         html: holder.innerHTML,  /* our own constant SVG, no event data */
         className: 'geomap-marker geomap-t-' + ev.type + (ev.verified === 'draft' ? ' geomap-draft' : ''),
-        iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10]
+        iconSize: [px, px], iconAnchor: [px / 2, px / 2], popupAnchor: [0, 1 - px / 2]
       });
     }
     return cache[key];
@@ -112,10 +114,14 @@
       stops.push(t.color + ' ' + from.toFixed(1) + 'deg ' + at.toFixed(1) + 'deg');
     });
     var size = n < 10 ? 34 : n < 100 ? 40 : 48;
+    var label = String(n);
+    /* size.js: by fatalities, a cluster is sized by (and shows) the sum of its events' */
+    var look = G.clusterLook ? G.clusterLook(cluster) : null;
+    if (look) { size = look.size; label = look.label; }
     return L.divIcon({
       html: '<div class="geomap-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
-        ')"><span>' + n + '</span></div>',
-      className: 'geomap-cluster', iconSize: [size, size]
+        ')"><span>' + label + '</span></div>',
+      className: 'geomap-cluster' + (look ? ' geomap-cluster-sized' : ''), iconSize: [size, size]
     });
   }
 
@@ -356,6 +362,13 @@
       return out;
     };
     G.marker = function (uid) { return G.byUid[uid] ? markerOf(G.byUid[uid]) : undefined; };
+    /* new icons for every marker made so far (the marker size changed) */
+    G.refreshMarkers = function () {
+      Object.keys(markers).forEach(function (uid) {
+        markers[uid].setIcon(iconFor(markers[uid].geomapEvent, icons));
+      });
+      if (grid) cluster._render(); else cluster.refreshClusters();
+    };
     G.cluster = cluster;
     G.uncertainty = uncertainty;
     G.highlight = highlight;
