@@ -67,10 +67,14 @@
       G.setFilter({province: G.filters.province === name ? '' : name});
     }
 
-    /* class breaks: fifths of the largest value, rounded to 1-2-5 steps */
+    /* class breaks: fifths of the largest value rounded to 1-2-5 steps,
+       without repeats (small maxima give fewer classes) */
     function breaks(max) {
       var out = [];
-      for (var j = 1; j <= 4; j++) out.push(nice(max * j / 5));
+      for (var j = 1; j <= 4; j++) {
+        var b = nice(max * j / 5);
+        if (b < max && out.indexOf(b) < 0 && (!out.length || b > out[out.length - 1])) out.push(b);
+      }
       return out;
     }
     function nice(x) {
@@ -79,6 +83,8 @@
       var m = x / p;
       return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
+    /* class j of br.length + 1, spread over the five colours */
+    function colourOf(j, br) { return COLOURS[br.length ? Math.round(j * 4 / br.length) : 4]; }
     function classOf(v, br) {
       var j = 0;
       while (j < br.length && v > br[j]) j++;
@@ -98,7 +104,7 @@
         var v = value(k), m = circles[k];
         if (!v || !isFinite(where[k][0])) { if (layer.hasLayer(m)) layer.removeLayer(m); continue; }
         m.setRadius(radius(v, max));
-        m.setStyle({fillColor: COLOURS[classOf(v, br)], weight: names[k] === sel ? 3.5 : 1.2,
+        m.setStyle({fillColor: colourOf(classOf(v, br), br), weight: names[k] === sel ? 3.5 : 1.2,
           color: names[k] === sel ? '#0b5394' : '#5a2a12'});
         if (!layer.hasLayer(m)) layer.addLayer(m);
       }
@@ -118,17 +124,15 @@
       legendBox.textContent = '';
       legendBox.appendChild(G.el('div', 'geomap-prov-legend-title',
         (state.by === 'fatalities' ? 'Fatalities' : 'Events') + ' per province'));
-      var lows = [0].concat(br);
-      COLOURS.forEach(function (col, j) {
-        if (j && br[j - 1] >= max) return;
+      for (var j = 0; j <= br.length; j++) {
         var row = G.el('div', 'geomap-prov-legend-row');
         var sw = G.el('span', 'geomap-prov-swatch');
-        sw.style.background = col;
+        sw.style.background = colourOf(j, br);
         row.appendChild(sw);
-        row.appendChild(G.el('span', null, (j ? '> ' + lows[j] : '\u2264 ' + br[0]) +
-          (j < br.length && br[j] < max ? ' \u2013 ' + br[j] : '')));
+        var lo = j ? br[j - 1] : 0, hi = j < br.length ? br[j] : max;
+        row.appendChild(G.el('span', null, j ? '> ' + lo + ' \u2013 ' + hi : '\u2264 ' + hi));
         legendBox.appendChild(row);
-      });
+      }
       /* reference sizes: the largest value and a half and a tenth of it */
       var sizes = G.el('div', 'geomap-prov-sizes');
       [max, nice(max / 4), nice(max / 20)].filter(function (v, j, a) {
