@@ -29,6 +29,8 @@
       counts.set(d, count);
       fs.appendChild(label);
     });
+    /* without imported datasets it would repeat the verification filter */
+    fs.hidden = G.datasets.every(function (d) { return LABELS.has(d); });
     G.on('filter', function () {
       var n = G.facetCounts.datasets;
       G.datasets.forEach(function (d, k) {

@@ -122,6 +122,54 @@
     return panel.querySelector('.geomap-filters') || panel;
   };
 
+  /* A play/pause button: start(step) calls step every interval until it
+     returns false or stop() is called; the label and aria-pressed follow. */
+  G.player = function (button, interval) {
+    var timer = null;
+    function stop() {
+      if (!timer) return;
+      clearInterval(timer);
+      timer = null;
+      button.textContent = '\u25B6 Play';
+      button.setAttribute('aria-pressed', 'false');
+    }
+    return {
+      running: function () { return !!timer; },
+      stop: stop,
+      start: function (step) {
+        stop();
+        button.textContent = '\u275A\u275A Pause';
+        button.setAttribute('aria-pressed', 'true');
+        timer = setInterval(function () { if (step() === false) stop(); }, interval);
+      }
+    };
+  };
+
+  /* x rounded up to a 1-2-5 step (legend values). */
+  G.niceNumber = function (x) {
+    if (x <= 1) return 1;
+    var p = Math.pow(10, Math.floor(Math.log10(x)));
+    var m = x / p;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+  };
+
+  /* Legend row of reference sizes: one dot per value, diameter(v) pixels
+     across (the province view and marker size share it). */
+  G.sizeLegend = function (values, diameter) {
+    var row = G.el('div', 'geomap-prov-sizes');
+    values.forEach(function (v) {
+      var item = G.el('span', 'geomap-prov-size');
+      var dot = G.el('span', 'geomap-prov-dot');
+      var d = diameter(v);
+      dot.style.width = d + 'px';
+      dot.style.height = d + 'px';
+      item.appendChild(dot);
+      item.appendChild(G.el('span', null, String(v)));
+      row.appendChild(item);
+    });
+    return row;
+  };
+
   /* Hash values that are lists of free-text names (actors, datasets):
    * '|'-separated, since names may hold commas. */
   G.splitNames = function (s) { return s ? String(s).split('|').filter(Boolean) : []; };

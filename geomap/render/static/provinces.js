@@ -77,12 +77,7 @@
       }
       return out;
     }
-    function nice(x) {
-      if (x <= 1) return 1;
-      var p = Math.pow(10, Math.floor(Math.log10(x)));
-      var m = x / p;
-      return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
-    }
+    var nice = G.niceNumber;
     /* class j of br.length + 1, spread over the five colours */
     function colourOf(j, br) { return COLOURS[br.length ? Math.round(j * 4 / br.length) : 4]; }
     function classOf(v, br) {
@@ -133,20 +128,11 @@
         row.appendChild(G.el('span', null, j ? '> ' + lo + ' \u2013 ' + hi : '\u2264 ' + hi));
         legendBox.appendChild(row);
       }
-      /* reference sizes: the largest value and a half and a tenth of it */
-      var sizes = G.el('div', 'geomap-prov-sizes');
-      [max, nice(max / 4), nice(max / 20)].filter(function (v, j, a) {
+      /* reference sizes: the largest value, about a quarter and a twentieth of it */
+      var refs = [max, nice(max / 4), nice(max / 20)].filter(function (v, j, a) {
         return v > 0 && v <= max && a.indexOf(v) === j;
-      }).forEach(function (v) {
-        var item = G.el('span', 'geomap-prov-size');
-        var dot = G.el('span', 'geomap-prov-dot');
-        var d = 2 * radius(v, max);
-        dot.style.width = d + 'px';
-        dot.style.height = d + 'px';
-        item.appendChild(dot);
-        item.appendChild(G.el('span', null, String(v)));
-        sizes.appendChild(item);
       });
+      var sizes = G.sizeLegend(refs, function (v) { return 2 * radius(v, max); });
       legendBox.appendChild(sizes);
     }
 

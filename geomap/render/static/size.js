@@ -50,27 +50,12 @@
       var div = G.el('div', 'geomap-size-legend leaflet-control', null,
         {role: 'group', 'aria-label': 'Marker size legend'});
       div.appendChild(G.el('div', 'geomap-prov-legend-title', 'Fatalities (marker area)'));
-      var row = G.el('div', 'geomap-prov-sizes');
-      refs().forEach(function (v) {
-        var item = G.el('span', 'geomap-prov-size');
-        var dot = G.el('span', 'geomap-prov-dot');
-        var d = diameter(v);
-        dot.style.width = d + 'px';
-        dot.style.height = d + 'px';
-        item.appendChild(dot);
-        item.appendChild(G.el('span', null, String(v)));
-        row.appendChild(item);
-      });
+      var row = G.sizeLegend(refs(), diameter);
       div.appendChild(row);
       div.appendChild(G.el('div', 'geomap-size-note', 'Clusters: sum of their events'));
       return div;
     };
-    function nice(x) {
-      if (x <= 1) return 1;
-      var p = Math.pow(10, Math.floor(Math.log10(x)));
-      var m = x / p;
-      return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
-    }
+    var nice = G.niceNumber;
     function refs() {
       var out = [];
       [nice(maxFat / 25), nice(maxFat / 4), maxFat].forEach(function (v) {

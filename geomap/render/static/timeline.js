@@ -293,28 +293,21 @@
     plot.addEventListener('blur', function () { cursor = -1; anchor = -1; draw(); });
 
     /* ---- play: a window of the current width steps one bar at a time -- */
-    var timer = null;
-    function stop() {
-      if (!timer) return;
-      clearInterval(timer);
-      timer = null;
-      play.textContent = '\u25B6 Play';
-      play.setAttribute('aria-pressed', 'false');
-    }
+    var player = G.player(play, opts.playInterval || 500);
+    function stop() { player.stop(); }
     play.addEventListener('click', function () {
-      if (timer) { stop(); return; }
+      if (player.running()) { stop(); return; }
       var r = range();
       var width = (r[0] <= 0 && r[1] >= nBins - 1) ? 0 : r[1] - r[0];
       var a = r[1] >= nBins - 1 || width === 0 ? 0 : r[0];
       choose(a, a + width);
-      play.textContent = '\u275A\u275A Pause';
-      play.setAttribute('aria-pressed', 'true');
-      timer = setInterval(function () {
-        if (a + width >= nBins - 1) { stop(); return; }
+      player.start(function () {
+        if (a + width >= nBins - 1) return false;
         a += 1;
         choose(a, a + width);
         readout.textContent = describe(a + width);
-      }, opts.playInterval || 500);
+        return true;
+      });
     });
     whole.addEventListener('click', function () { stop(); wholePeriod(); });
 
