@@ -50,3 +50,19 @@ def test_datasets_and_types_come_from_the_data(page, datasets_html):
     page.evaluate("(h) => geomap.restoreHash(h)", h)
     assert set(page.evaluate("geomap.visibleIds()")) == want
     assert not page.is_checked(".geomap-datasets input[value='ACLED']")
+
+
+def test_names_like_object_keys_are_plain_values(page, tmp_path):
+    """Dataset, actor and province names such as __proto__ filter like any other."""
+    from conftest_render import make_gdf
+    from geomap.render import build_map, save_html
+    gdf = make_gdf()
+    gdf["dataset"] = ["__proto__" if i % 2 else "constructor" for i in range(len(gdf))]
+    gdf.loc[0, "actor1"] = "__proto__"
+    gdf.loc[0, "admin1"] = "hasOwnProperty"
+    path = save_html(build_map(gdf), tmp_path / "map.html")
+    open_map(page, path, hash="#datasets=__proto__&actors=__proto__%7Cconstructor")
+    assert page.evaluate("geomap.datasets") == ["__proto__", "constructor"]
+    assert page.evaluate("geomap.visibleIds()") == []  # row 0 is a 'constructor' dataset row
+    page.evaluate("geomap.setFilter({datasets: ['constructor'], province: 'hasOwnProperty'})")
+    assert page.evaluate("geomap.visibleIds()") == [gdf.event_id[0]]
