@@ -1,19 +1,23 @@
 """Static PNG and SVG of the map for reports (matplotlib, no network).
 
 Countries from ``geodata/countries.geojson``, the Durand Line, the labelled
-crossings and the events coloured and shaped by type with the web map's
-palette, a legend with counts, a title and the attribution.
+crossings and main towns, the events coloured and shaped by type with the web
+map's palette, a legend with counts, a title, a line stating the date range,
+the filters and the sources, and the attribution. :func:`select_events`
+applies the page's filters (types, dates, actors), so a report can show
+exactly the selection discussed.
 """
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from .atomic import write_bytes
 from .geo import geodata_path
-from .render.palette import ATTRIBUTION, DURAND_COLOUR, STYLES
-from .schema import EVENT_LABELS, EVENT_TYPES
+from .render.palette import ATTRIBUTION, DURAND_COLOUR, style, type_label
+from .schema import EVENT_TYPES
 
 DEFAULT_TITLE = "Incidents along the Durand Line"
 #: (west, east, south, north) of the border region shown.
@@ -39,9 +43,104 @@ def _crossings() -> list[dict]:
     return load_crossings()
 
 
+#: Gazetteer kinds labelled on the figure as main places.
+PLACE_KINDS = ("city",)
+
+
+def _places() -> list[dict]:
+    """Main towns ``{name, lat, lon}`` of the gazetteer (labelled on the figure)."""
+    try:
+        from .geocoders.gazetteer import RegionalGazetteer
+        return [{"name": p.name, "lat": p.lat, "lon": p.lon}
+                for p in RegionalGazetteer().places if p.kind in PLACE_KINDS]
+    except (ImportError, OSError):
+        return []
+
+
+def select_events(gdf, *, types=None, start: str | None = None, end: str | None = None,
+                  actors=None):
+    """The events the page would show with these filters.
+
+    Parameters
+    ----------
+    types : iterable of str, optional
+        Event types kept (all when ``None``).
+    start, end : str, optional
+        ``YYYY-MM-DD``; an event is kept when its date interval
+        (``date_start``..``date_end``) overlaps the range, as on the page.
+    actors : iterable of str, optional
+        Kept when ``actor1`` or ``actor2`` is one of them.
+
+    Examples
+    --------
+    >>> from conftest_render import make_gdf   # doctest: +SKIP
+    >>> select_events(make_gdf(), types=["talks"], start="2024-10-01")  # doctest: +SKIP
+    """
+    keep = gdf.index == gdf.index
+    if types is not None:
+        keep &= gdf["event_type"].isin(list(types)).to_numpy()
+    if start:
+        keep &= (gdf["date_end"].astype(str) >= start).to_numpy()
+    if end:
+        keep &= (gdf["date_start"].astype(str) <= end).to_numpy()
+    if actors is not None:
+        wanted = list(actors)
+        keep &= (gdf["actor1"].isin(wanted) | gdf["actor2"].isin(wanted)).to_numpy()
+    return gdf[keep]
+
+
+def _publishers(gdf) -> list[str]:
+    """Publishers of the events' sources, most cited first."""
+    counts: dict[str, int] = {}
+    if "sources_json" not in gdf:
+        return []
+    for raw, n in gdf["sources_json"].dropna().value_counts().items():
+        try:
+            items = json.loads(raw)
+        except ValueError:
+            continue
+        for item in items if isinstance(items, list) else []:
+            pub = str(item.get("publisher") or item.get("source_id") or "").strip() \
+                if isinstance(item, dict) else ""
+            if pub:
+                counts[pub] = counts.get(pub, 0) + int(n)
+    return sorted(counts, key=lambda k: (-counts[k], k))
+
+
+def describe_selection(gdf, *, filters: str = "", most: int = 4) -> str:
+    """One line: the date range, how many events, the filters and the sources.
+
+    >>> describe_selection(__import__("pandas").DataFrame(
+    ...     {"date_start": ["2024-01-02"], "date_end": ["2024-01-02"], "sources_json": [
+    ...      '[{"publisher": "Dawn"}]']}))
+    '1 event, 2024-01-02 to 2024-01-02 \u00b7 Sources: Dawn'
+    """
+    n = len(gdf)
+    if not n:
+        return "No events" + (f" \u00b7 {filters}" if filters else "")
+    text = (f"{n} event{'s' if n != 1 else ''}, {min(gdf['date_start'].astype(str))} to "
+            f"{max(gdf['date_end'].astype(str))}")
+    if filters:
+        text += f" \u00b7 {filters}"
+    pubs = _publishers(gdf)
+    if pubs:
+        shown = ", ".join(pubs[:most])
+        text += f" \u00b7 Sources: {shown}" + (f" and {len(pubs) - most} more" if len(pubs) > most else "")
+    return text
+
+
+def _label(ax, placed: list, x: float, y: float, text: str, min_dist: float, **kw) -> bool:
+    """Annotate unless another label is closer than ``min_dist`` degrees (no overlaps)."""
+    if any(abs(x - px) < min_dist * 2.5 and abs(y - py) < min_dist for px, py in placed):
+        return False
+    placed.append((x, y))
+    ax.annotate(text, (x, y), **kw)
+    return True
+
+
 def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *,
                 title: str = DEFAULT_TITLE, dpi: int = 150,
-                size: tuple[float, float] = (10.0, 7.5)) -> tuple[Path, Path | None]:
+                size: tuple[float, float] = (10.0, 7.5), filters: str = "") -> tuple[Path, Path | None]:
     """Write the static map as PNG (and SVG), atomically.
 
     Parameters
@@ -53,6 +152,9 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
         Outputs; ``path_svg`` may be ``None``.
     dpi : int
         Resolution of the PNG: the image is ``size * dpi`` pixels.
+    filters : str
+        The filters that made ``gdf`` (see :func:`select_events`), stated
+        under the title with the date range and the sources.
 
     Returns
     -------
@@ -80,14 +182,24 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
         durand = _durand()
         if durand is not None:
             durand.plot(ax=ax, color=DURAND_COLOUR, linewidth=1.8, linestyle=(0, (6, 3)), zorder=3)
+        placed: list[tuple[float, float]] = []
+        for c in _places():
+            if west < c["lon"] < east and south < c["lat"] < north:
+                ax.plot(c["lon"], c["lat"], marker="s", markersize=2.5, color="#555555", zorder=4)
+                _label(ax, placed, c["lon"], c["lat"], c["name"], 0.18, xytext=(3, 2),
+                       textcoords="offset points", fontsize=6.5, color="#333333", zorder=6)
         for c in _crossings():
             ax.plot(c["lon"], c["lat"], marker="o", markersize=4, markerfacecolor="white",
                     markeredgecolor="#222222", zorder=4)
+            _label(ax, placed, c["lon"], c["lat"], c["name"], 0.18, xytext=(3, -7),
+                   textcoords="offset points", fontsize=6, style="italic", color="#222222",
+                   zorder=6)
         handles = []
         counts = gdf["event_type"].value_counts() if len(gdf) else {}
         outside = 0
-        for etype in EVENT_TYPES:
-            color, marker, _ = STYLES[etype]
+        present = gdf["event_type"].dropna().unique().tolist() if len(gdf) else []
+        for etype in list(EVENT_TYPES) + [t for t in present if t not in EVENT_TYPES]:
+            color, marker, _ = style(etype)
             rows = gdf[gdf["event_type"] == etype] if len(gdf) else gdf
             if len(rows):
                 lat = rows["latitude"].astype(float)
@@ -101,7 +213,7 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
                            marker=marker, edgecolors=color, linewidths=1.2, linestyle="--", zorder=5)
             handles.append(Line2D([], [], linestyle="", marker=marker, markersize=8, color=color,
                                   markeredgecolor="white",
-                                  label=f"{EVENT_LABELS[etype]} ({int(counts.get(etype, 0))})"))
+                                  label=f"{type_label(etype)} ({int(counts.get(etype, 0))})"))
         if len(gdf):
             # events sharing a place hide one another: say how many there are
             pts = gdf[["latitude", "longitude"]].astype(float).round(3)
@@ -121,7 +233,9 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
         ax.set_ylabel("")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(title, fontsize=13, loc="left")
+        ax.set_title(title + "\n", fontsize=13, loc="left")
+        ax.text(0.0, 1.01, describe_selection(gdf, filters=filters), transform=ax.transAxes,
+                fontsize=7.5, color="#444444", ha="left", va="bottom", wrap=True)
         note = ATTRIBUTION + (f" \u00b7 {outside} event(s) outside this view (e.g. talks abroad)"
                               if outside else "")
         fig.text(0.01, 0.01, note, fontsize=7, color="#555555", ha="left", va="bottom")

@@ -15,6 +15,12 @@ What is measured, all with ``performance.now()`` inside the page:
   removing that type's FeatureGroup, what its LayerControl checkbox does).
 - ``date_change_ms``: narrow the date range to its middle half (geomap only;
   the plain folium page has no date filter).
+- ``timeline_drag_ms``: the range a drag across the middle half of the
+  timeline sets (``geomap.timeline.choose``, what the pointer handler calls
+  on each frame of a drag), until re-clustered and drawn (geomap only).
+- ``province_view_ms``: switch to the province view (events per province,
+  following the filters), until a frame is drawn; ``province_toggle_ms``:
+  the type toggle above while in the province view (geomap only).
 
 Filter changes are timed :data:`REPEAT` times each (median reported, every
 run kept); ``*_painted_ms`` wait one frame more, until it has been painted.
@@ -72,6 +78,25 @@ _SELECT = """async (uid) => {
     await new Promise((r) => setTimeout(r, 25));
   }
   return {ms: performance.now() - t0, ok: false};
+}"""
+
+# Like _TIMED_GEOMAP, for an action of a page control: 'timeline' chooses
+# bars args[0]..args[1]; 'province' switches the province view on (until the
+# next frame: the circles are redrawn in the same task).
+_TIMED_ACTION = """async ([action, args]) => {
+  const G = window.geomap;
+  return await new Promise((resolve) => {
+    const t0 = performance.now();
+    const frame = () => requestAnimationFrame(() => {
+      const ms = performance.now() - t0;
+      requestAnimationFrame(() => resolve({
+        ms: ms, painted_ms: performance.now() - t0, visible: G.visible.length}));
+    });
+    if (action === 'province') { G.provinceView.show(true); frame(); return; }
+    let done = false;
+    G.on('rendered', () => { if (!done) { done = true; frame(); } });
+    G.timeline.choose(args[0], args[1]);
+  });
 }"""
 
 _READY_GEOMAP = """async () => {
@@ -151,6 +176,42 @@ def _repeat(page, patch: dict, times: int = REPEAT) -> dict:
             "visible": mid["visible"], "runs": [round(r["ms"], 1) for r in runs]}
 
 
+def _repeat_action(page, action: str, args: list, undo: str, times: int = REPEAT) -> dict:
+    """Time a control's action ``times`` times (``undo`` JS in between); the median run."""
+    runs = []
+    for _ in range(times):
+        runs.append(page.evaluate(_TIMED_ACTION, [action, args]))
+        page.evaluate(undo)
+    runs.sort(key=lambda r: r["ms"])
+    mid = runs[len(runs) // 2]
+    return {"ms": round(mid["ms"], 1), "painted_ms": round(mid["painted_ms"], 1),
+            "visible": mid["visible"], "runs": [round(r["ms"], 1) for r in runs]}
+
+
+def measure_controls(page, others: list[str]) -> dict:
+    """Timeline drag and province view timings of a geomap page (see the module doc)."""
+    out: dict = {}
+    page.evaluate(_TIMED_GEOMAP, {"reset": True})
+    if page.evaluate("() => !!window.geomap.timeline"):
+        n = page.evaluate("() => geomap.timeline.nBins")
+        a, b = n // 4, max(n // 4, n - 1 - n // 4)
+        r = _repeat_action(page, "timeline", [a, b],
+                           "() => geomap.setFilter({from: geomap.minDate, to: geomap.maxDate})")
+        out.update(timeline_drag_ms=r["ms"], timeline_drag_painted_ms=r["painted_ms"],
+                   timeline_drag_runs_ms=r["runs"], timeline_bins=[a, b], timeline_unit=page.evaluate(
+                       "() => geomap.timeline.unit"), visible_after_drag=r["visible"])
+    if page.evaluate("() => !!window.geomap.provinceView"):
+        r = _repeat_action(page, "province", [], "() => geomap.provinceView.show(false)")
+        out.update(province_view_ms=r["ms"], province_view_painted_ms=r["painted_ms"],
+                   province_view_runs_ms=r["runs"])
+        page.evaluate("() => geomap.provinceView.show(true)")
+        r = _repeat(page, {"types": others})
+        out.update(province_toggle_ms=r["ms"], province_toggle_painted_ms=r["painted_ms"],
+                   province_toggle_runs_ms=r["runs"])
+        page.evaluate("() => geomap.provinceView.show(false)")
+    return out
+
+
 def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
                  select: int | str | None = None) -> dict:
     """Open ``path`` in a fresh context of ``browser`` and time it (see module doc).
@@ -204,6 +265,7 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
             out.update(date_change_ms=r["ms"], date_change_painted_ms=r["painted_ms"],
                        date_change_runs_ms=r["runs"], date_window=[a, b],
                        visible_after_date=r["visible"])
+            out.update(measure_controls(page, others))
             out["engine"] = page.evaluate("() => geomap.engine")
             if select is not None:
                 page.evaluate(_TIMED_GEOMAP, {"reset": True})

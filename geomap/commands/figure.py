@@ -7,6 +7,8 @@ import sys
 EPILOG = """Examples:
   geomap figure                               # geodata/events.csv -> output/map.png, map.svg
   geomap figure --events my.csv --out report/ --dpi 300
+  geomap figure --types armed_clash,airstrike --from 2025-10-01 --to 2025-10-31
+  geomap figure --actors "TTP,Pakistan"       # events naming either actor
 """
 
 
@@ -20,6 +22,14 @@ def register(sub, formatter):
     p.add_argument("--out", default="output", help="output folder (default output/)")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150: 1500x1125 px)")
     p.add_argument("--title", default=None, help="figure title")
+    p.add_argument("--types", default=None,
+                   help="comma-separated event types to draw (as the page's types=)")
+    p.add_argument("--from", dest="start", default=None, metavar="YYYY-MM-DD",
+                   help="first day (events whose date interval overlaps the range are drawn)")
+    p.add_argument("--to", dest="end", default=None, metavar="YYYY-MM-DD", help="last day")
+    p.add_argument("--actors", action="append", default=None, metavar="A,B",
+                   help="only events naming one of these actors (either actor column); "
+                        "comma-separated, or give --actors again for names with commas")
     p.set_defaults(func=run)
 
 
@@ -28,14 +38,47 @@ def run(args) -> int:
 
     from ..api import load_geodataframe
     from ..figure import DEFAULT_TITLE, make_figure
+    from ..schema import EVENT_TYPES
 
     if args.dpi < 30 or args.dpi > 1200:
         print(f"geomap figure: error: --dpi {args.dpi} out of range; allowed 30..1200",
               file=sys.stderr)
         return 2
+    from datetime import date
+
+    from ..figure import select_events
+
+    def fail(msg: str) -> int:
+        print(f"geomap figure: error: {msg}", file=sys.stderr)
+        return 2
+
+    for flag, value in (("--from", args.start), ("--to", args.end)):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return fail(f"{flag} {value!r} is not a date; use YYYY-MM-DD")
     gdf, _ = load_geodataframe(args.events, args.sources)
+    types = None
+    said = []
+    if args.types is not None:
+        types = [t.strip() for t in args.types.split(",") if t.strip()]
+        known = set(gdf["event_type"].dropna()) | set(EVENT_TYPES)
+        bad = [t for t in types if t not in known]
+        if bad:
+            return fail(f"--types {','.join(bad)}: unknown; allowed: {', '.join(sorted(known))}")
+        said.append("types: " + ", ".join(types))
+    actors = None
+    if args.actors:
+        actors = [a.strip() for arg in args.actors
+                  for a in (arg.split(",") if len(args.actors) == 1 else [arg]) if a.strip()]
+        said.append("actors: " + ", ".join(actors))
+    if args.start or args.end:
+        said.append(f"dates {args.start or '…'} to {args.end or '…'}")
+    gdf = select_events(gdf, types=types, start=args.start, end=args.end, actors=actors)
     out = Path(args.out)
     png, svg = make_figure(gdf, out / "map.png", out / "map.svg",
-                           title=args.title or DEFAULT_TITLE, dpi=args.dpi)
+                           title=args.title or DEFAULT_TITLE, dpi=args.dpi,
+                           filters="; ".join(said))
     print(f"wrote {png} and {svg}", file=sys.stderr)
     return 0

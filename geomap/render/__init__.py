@@ -5,8 +5,9 @@
 
 The page is made of features in the folium-plugin style (one class and one
 JS file each): :class:`OfflineBasemap`, :class:`ReferenceLayers`,
-:class:`EventLayer`, :class:`FilterPanel`, :class:`EventList`,
-:class:`EmbedMode`, :class:`UrlState`. The events reach the page once, as one
+:class:`EventLayer`, :class:`FilterPanel`, :class:`ActorFilter`,
+:class:`DatasetFilter`, :class:`ProvinceView`, :class:`MarkerSize`, :class:`Download`,
+:class:`Timeline`, :class:`EventList`, :class:`EmbedMode`, :class:`UrlState`. The events reach the page once, as one
 JSON blob; the browser builds markers, list and popups from it with
 ``textContent``, so no event text is ever parsed as HTML.
 """
@@ -25,14 +26,17 @@ from .assets import inline_links
 from .basemap import OfflineBasemap
 from .event_list import EventList
 from .events import EventLayer
+from .facets import ActorFilter, DatasetFilter, Download, MarkerSize, ProvinceView
 from .filters import FilterPanel
 from .reference import ReferenceLayers
+from .timeline import Timeline
 from .urlstate import EmbedMode, UrlState
 
 __all__ = [
     "build_map", "save_html", "embed_snippet", "render_html",
     "EventLayer", "FilterPanel", "EventList", "ReferenceLayers", "OfflineBasemap",
-    "UrlState", "EmbedMode", "DEFAULT_TITLE", "BORDER_BOUNDS",
+    "UrlState", "EmbedMode", "Timeline", "ActorFilter", "DatasetFilter", "Download",
+    "ProvinceView", "MarkerSize", "DEFAULT_TITLE", "BORDER_BOUNDS",
 ]
 
 DEFAULT_TITLE = "Incidents along the Durand Line"
@@ -92,6 +96,12 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
         bounds = ref.bounds() or BORDER_BOUNDS
     m.add_child(EventLayer(gdf, title=title, subtitle=subtitle, compact=compact, engine=engine))
     m.add_child(FilterPanel())
+    m.add_child(ActorFilter())
+    m.add_child(DatasetFilter())
+    m.add_child(ProvinceView())
+    m.add_child(MarkerSize())
+    m.add_child(Download())
+    m.add_child(Timeline())
     m.add_child(EventList())
     m.add_child(EmbedMode())
     m.add_child(UrlState(bounds=bounds))

@@ -167,7 +167,8 @@ class AssetsMixin(MacroElement):
 
 
 #: Every feature needs Leaflet and our core namespace first.
-CORE_JS = [LEAFLET_JS, ("geomap_core", STATIC + "geomap.js")]
+CORE_JS = [LEAFLET_JS, ("geomap_core", STATIC + "geomap.js"),
+           ("geomap_facets", STATIC + "facets.js")]
 CORE_CSS = [LEAFLET_CSS, ("geomap_css", STATIC + "geomap.css")]
 
 _LINK_RE = re.compile(

@@ -197,6 +197,8 @@ def event_columns(gdf) -> dict:
     out["shape"] = shape_of
     out = {k: out[k] for k in _KEYS}
     out["verified"] = [v or "curated" for v in out["verified"]]
+    # without a dataset column, an event's dataset is its verification status
+    out["dataset"] = [d or v for d, v in zip(out["dataset"], out["verified"])]
     return {"columns": out, "shapes": [_rounded(s) for s in shapes]}
 
 

@@ -15,6 +15,10 @@ COMPACT_FROM = 5000
 #: From this many events on, the page clusters with static/gridcluster.js
 #: (markercluster needs 0.15 s per filter change at 10k markers, seconds at 100k).
 GRID_FROM = 5000
+#: Past this many distinct uncertainty areas in view the overlay draws none
+#: (thousands of overlapping 60 km shapes froze the page for seconds per
+#: zoom, issue 11 case 14); an opened event still shows its own area.
+MAX_AREAS = 300
 from .feature import Feature
 from .palette import type_table
 
@@ -65,11 +69,13 @@ class EventLayer(Feature):
         if engine not in ("markercluster", "grid"):
             raise ValueError(f"engine must be 'markercluster' or 'grid', not {engine!r}")
         super().__init__(clusterRadius=cluster_radius, provinceRadius=province_radius,
-                         selectZoom=select_zoom, engine=engine)
+                         selectZoom=select_zoom, engine=engine, maxAreas=MAX_AREAS)
         self.compact = len(gdf) >= COMPACT_FROM if compact is None else bool(compact)
         self.payload = compact_payload(gdf) if self.compact else events_payload(gdf)
         self.config = {
-            "title": title, "subtitle": subtitle, "types": type_table(),
+            "title": title, "subtitle": subtitle,
+            "types": type_table(gdf["event_type"].dropna().astype(str).unique().tolist()
+                                if "event_type" in gdf.columns else ()),
             "precisions": {str(k): v for k, v in GEO_PRECISIONS.items()},
             "licences": licence_lines(gdf),
         }

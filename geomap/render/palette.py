@@ -23,6 +23,8 @@ STYLES: dict[str, tuple[str, str, str]] = {
     # imported rows outside our seven types (protests, ...): grey hexagon
     "other": ("#7F7F7F", "h", "M10 3 L16.1 6.5 L16.1 13.5 L10 17 L3.9 13.5 L3.9 6.5 Z"),
 }
+#: Style of a type this table does not know yet (a grey cross, like "other").
+FALLBACK = STYLES["other"]
 
 #: Colour of the Durand Line and of border-wide highlights.
 DURAND_COLOUR = "#7a1f1f"
@@ -30,18 +32,30 @@ DURAND_COLOUR = "#7a1f1f"
 ATTRIBUTION = "Natural Earth; GeoNames; geomap"
 
 
+def style(event_type: str) -> tuple[str, str, str]:
+    """(colour, matplotlib marker, SVG path) of a type; grey cross for unknown ones."""
+    return STYLES.get(event_type, FALLBACK)
+
+
 def colour(event_type: str) -> str:
     """Hex colour of an event type."""
-    return STYLES[event_type][0]
+    return style(event_type)[0]
 
 
-def type_table() -> list[dict]:
-    """One dict per type (id, label, colour, marker, svg path) in schema order."""
+def type_label(event_type: str) -> str:
+    """Legend label of a type: the schema's, else the id in words."""
+    return EVENT_LABELS.get(event_type) or str(event_type).replace("_", " ").capitalize()
+
+
+def type_table(extra=()) -> list[dict]:
+    """One dict per type (id, label, colour, marker, svg path): the schema's, then ``extra``.
+
+    ``extra``: types found in the data that the schema does not list (an
+    imported dataset's own), in the order given.
+    """
+    types = list(EVENT_TYPES) + [t for t in dict.fromkeys(extra) if t not in EVENT_TYPES]
     return [
-        {"id": t, "label": EVENT_LABELS[t], "color": STYLES[t][0],
-         "marker": STYLES[t][1], "path": STYLES[t][2]}
-        for t in EVENT_TYPES
+        {"id": t, "label": type_label(t), "color": style(t)[0],
+         "marker": style(t)[1], "path": style(t)[2]}
+        for t in types
     ]
-
-
-assert set(STYLES) == set(EVENT_TYPES), "every event type needs a style"

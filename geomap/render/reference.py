@@ -9,7 +9,7 @@ from pathlib import Path
 from shapely.geometry import mapping
 
 from ..geo import geodata_path
-from .assets import json_blob
+from .assets import STATIC, json_blob
 from .data import _rounded
 from .feature import Feature
 from .palette import DURAND_COLOUR
@@ -32,6 +32,20 @@ def load_durand() -> dict | None:
     if gj.get("type") == "FeatureCollection":
         gj = gj["features"][0]
     return gj.get("geometry", gj)
+
+
+#: Gazetteer kinds drawn as towns on the reference layer (labels by zoom).
+PLACE_KINDS = ("city", "town")
+
+
+def load_places() -> list[dict]:
+    """Cities and towns ``{name, kind, lat, lon}`` of the regional gazetteer."""
+    try:
+        from ..geocoders.gazetteer import RegionalGazetteer
+        return [{"name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon}
+                for p in RegionalGazetteer().places if p.kind in PLACE_KINDS]
+    except (ImportError, OSError):
+        return []
 
 
 def load_crossings() -> list[dict]:
@@ -60,14 +74,23 @@ class ReferenceLayers(Feature):
         ``{name, lat, lon}`` of the border crossings.
     provinces : dict, optional
         GeoJSON FeatureCollection with ``properties.name``.
+    places : list of dict, optional
+        ``{name, kind, lat, lon}`` of towns (``kind`` city or town) drawn
+        with labels that do not collide: cities from ``city_zoom``, towns
+        from ``town_zoom``.
     """
 
     feature = "reference"
     script_file = "reference.js"
 
+    def extra_js(self):
+        return [("geomap_labels", STATIC + "labels.js")]
+
     def __init__(self, *, durand="default", crossings="default", provinces="default",
-                 label_zoom: int = 7):
-        super().__init__(labelZoom=label_zoom, durandColor=DURAND_COLOUR)
+                 places="default", label_zoom: int = 7, city_zoom: int = 5, town_zoom: int = 8):
+        super().__init__(labelZoom=label_zoom, cityZoom=city_zoom, townZoom=town_zoom,
+                         durandColor=DURAND_COLOUR)
+        self.places = load_places() if places == "default" else list(places or [])
         if durand == "default":
             durand = load_durand()
         elif durand is not None and hasattr(durand, "geom_type"):
@@ -86,5 +109,6 @@ class ReferenceLayers(Feature):
         return [[s - pad, w - pad], [n + pad, e + pad]]
 
     def data_elements(self):
-        ref = {"durand": self.durand, "crossings": self.crossings, "provinces": self.provinces}
+        ref = {"durand": self.durand, "crossings": self.crossings, "provinces": self.provinces,
+               "places": self.places}
         return [("geomap_ref", json_blob("geomap-ref", ref))]

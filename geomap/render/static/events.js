@@ -96,14 +96,16 @@
   };
 
   function iconFor(ev, cache) {
-    var key = ev.type + (ev.verified === 'draft' ? ':d' : '');
+    /* size.js may size markers by fatalities */
+    var px = G.markerSize ? G.markerSize(ev) : 22;
+    var key = ev.type + (ev.verified === 'draft' ? ':d' : '') + ':' + px;
     if (!cache[key]) {
       var holder = document.createElement('div');
-      holder.appendChild(G.glyph(ev.type, 22, ev.verified === 'draft'));
+      holder.appendChild(G.glyph(ev.type, px, ev.verified === 'draft'));
       cache[key] = L.divIcon({
         html: holder.innerHTML,  /* our own constant SVG, no event data */
         className: 'geomap-marker geomap-t-' + ev.type + (ev.verified === 'draft' ? ' geomap-draft' : ''),
-        iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10]
+        iconSize: [px, px], iconAnchor: [px / 2, px / 2], popupAnchor: [0, 1 - px / 2]
       });
     }
     return cache[key];
@@ -128,10 +130,14 @@
       stops.push(t.color + ' ' + from.toFixed(1) + 'deg ' + at.toFixed(1) + 'deg');
     });
     var size = n < 10 ? 34 : n < 100 ? 40 : 48;
+    var label = String(n);
+    /* size.js: by fatalities, a cluster is sized by (and shows) the sum of its events' */
+    var look = G.clusterLook ? G.clusterLook(cluster) : null;
+    if (look) { size = look.size; label = look.label; }
     return L.divIcon({
       html: '<div class="geomap-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
-        ')"><span>' + n + '</span></div>',
-      className: 'geomap-cluster', iconSize: [size, size]
+        ')"><span>' + label + '</span></div>',
+      className: 'geomap-cluster' + (look ? ' geomap-cluster-sized' : ''), iconSize: [size, size]
     });
   }
 
@@ -225,6 +231,7 @@
 
     function showShape(ev) {
       highlight.clearLayers();
+      if (ev.gp === 3) areaOf(ev).addTo(highlight);
       if (ev.shape !== null && ev.shape !== undefined && G.shapes[ev.shape]) {
         L.geoJSON(G.shapes[ev.shape], {
           style: {color: '#ffbf00', weight: 9, opacity: 0.75, lineCap: 'round'},
@@ -239,6 +246,7 @@
      * mid-load breaks it, so a change that comes while chunks are still
      * going in waits and then applies the latest filters. */
     var areaLayers = Object.create(null);  /* uncertainty shapes now drawn, by area and type */
+    var maxAreas = opts.maxAreas || 300;
     var onMap = [];          /* markers now in the cluster */
     var on = new Uint8Array(G.events.length);  /* the same, by event index */
     /* the cluster holds markers, the grid holds the events themselves */
@@ -280,13 +288,19 @@
         }
         if (!on[ev._i]) add.push(byIndex[ev._i]);
       }
-      /* areas that stay are kept, not redrawn */
+      /* areas that stay are kept, not redrawn; past maxAreas distinct areas
+         (thousands of province-level events at distinct points) none are
+         drawn: thousands of overlapping 60 km shapes froze the page for
+         seconds per zoom; the opened event still shows its own */
+      var areaKeys = Object.keys(areas);
+      if (areaKeys.length > maxAreas) { areas = Object.create(null); areaKeys = []; }
       Object.keys(areaLayers).forEach(function (k) {
         if (!areas[k]) { uncertainty.removeLayer(areaLayers[k]); delete areaLayers[k]; }
       });
-      Object.keys(areas).forEach(function (k) {
+      areaKeys.forEach(function (k) {
         if (!areaLayers[k]) uncertainty.addLayer(areaLayers[k] = areaOf(areas[k]));
       });
+      G.areasShown = areaKeys.length;
       var remove = [];
       for (i = 0; i < onMap.length; i++) {
         m = onMap[i];
@@ -318,6 +332,10 @@
       var m = markerOf(ev);
       if (!cluster.hasLayer(m)) return;
       showShape(ev);
+      if (ev.gp === 4 && ev.shape !== null && ev.shape !== undefined && G.shapes[ev.shape]) {
+        fitShape(ev, m);
+        return;
+      }
       var open = function () { if (!m.isPopupOpen()) m.openPopup(); };
       var inView = map.getBounds().pad(-0.1).contains(m.getLatLng());
       if (inView && cluster.getVisibleParent(m) === m) {
@@ -337,6 +355,20 @@
         }
       }
     });
+    /* A whole-border event: the view fits its line (the Durand Line), and
+       its popup opens at its marker without panning away from it. */
+    function fitShape(ev, m) {
+      map.fitBounds(L.geoJSON(G.shapes[ev.shape]).getBounds(), {animate: false, padding: [16, 16]});
+      var pop = L.popup({maxWidth: 340, minWidth: 240, autoPan: false, className: 'geomap-shape-popup'})
+        .setLatLng(m.getLatLng()).setContent(G.popup(ev));
+      pop.on('remove', function () {
+        highlight.clearLayers();
+        if (G.selected === ev.uid) G.deselect({fromMap: true});
+      });
+      pop.openOn(map);
+      showShape(ev);
+    }
+
     G.on('deselect', function (o) {
       highlight.clearLayers();
       if (!o.fromMap) map.closePopup();
@@ -353,6 +385,13 @@
       return out;
     };
     G.marker = function (uid) { return G.byUid[uid] ? markerOf(G.byUid[uid]) : undefined; };
+    /* new icons for every marker made so far (the marker size changed) */
+    G.refreshMarkers = function () {
+      Object.keys(markers).forEach(function (uid) {
+        markers[uid].setIcon(iconFor(markers[uid].geomapEvent, icons));
+      });
+      if (grid) cluster._render(); else cluster.refreshClusters();
+    };
     G.cluster = cluster;
     G.uncertainty = uncertainty;
     G.highlight = highlight;

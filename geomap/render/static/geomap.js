@@ -111,10 +111,14 @@
   function defaults() {
     var types = Object.create(null);
     G.types.forEach(function (t) { types[t.id] = true; });
+    var datasets = Object.create(null);  /* keyed by data: no prototype */
+    G.datasets.forEach(function (d) { datasets[d] = true; });
     return {
       types: types, from: G.minDate, to: G.maxDate, q: '',
       gp: {1: true, 2: true, 3: true, 4: true},
-      verified: {curated: true, draft: true}
+      verified: {curated: true, draft: true},
+      /* facets (facets.js): actors on (none = every actor), datasets on, one province or '' */
+      actors: [], datasets: datasets, province: ''
     };
   }
   G.defaultFilters = function () { return defaults(); };
@@ -141,6 +145,9 @@
     if (patch.to) f.to = patch.to > G.maxDate ? G.maxDate : patch.to;
     if (f.from > f.to) { var x = f.from; f.from = f.to; f.to = x; }
     if (patch.q !== undefined) f.q = String(patch.q);
+    if (patch.actors) f.actors = patch.actors.map(String);
+    if (patch.datasets) f.datasets = asSet(patch.datasets, G.datasets);
+    if (patch.province !== undefined) f.province = String(patch.province || '');
     G.apply();
   };
 
@@ -176,6 +183,7 @@
       c.e[i] = G.dayNum(ev.end);
     }
     c.visible = new Uint8Array(n);
+    G.facetColumns(c, events);
     return c;
   }
 
@@ -189,16 +197,31 @@
     var gpOn = [];
     for (var g = 0; g < 256; g++) gpOn.push(!!f.gp[g]);
     var tn = new Float64Array(c.typeNames.length), vn = new Float64Array(c.verNames.length);
+    /* facets (facets.js): each is counted over the events that pass every
+       other filter, so a facet's own choice does not empty its counts */
+    var fc = G.facetFilter(c, f);
+    var dsOn = fc.dsOn, actOn = fc.actOn, prov = fc.prov;
+    var a1 = c.a1, a2 = c.a2, ds = c.ds, adm = c.adm, bin = c.bin, fat = c.fat;
+    var nT = c.typeNames.length;
+    var binN = fc.bins, actN = fc.actors, provN = fc.provinces, provF = fc.provFat, dsN = fc.datasets;
     var events = G.events, visible = [], flag = c.visible;
     for (var i = 0; i < events.length; i++) {
       flag[i] = 0;
-      if (!typeOn[c.type[i]] || !gpOn[c.gp[i]] || !verOn[c.ver[i]] ||
-          c.e[i] < fromN || c.s[i] > toN) continue;
+      if (!typeOn[c.type[i]] || !gpOn[c.gp[i]] || !verOn[c.ver[i]] || !dsOn[ds[i]]) continue;
       if (words.length && !textMatch(events[i], words)) continue;
+      /* bit 1: outside the dates, 2: no chosen actor, 4: another province */
+      var miss = (c.e[i] < fromN || c.s[i] > toN ? 1 : 0) |
+        (actOn && !actOn[a1[i] + 1] && !actOn[a2[i] + 1] ? 2 : 0) |
+        (prov >= 0 && adm[i] !== prov ? 4 : 0);
+      if ((miss & 6) === 0 && bin) binN[bin[i] * nT + c.type[i]]++;
+      if ((miss & 5) === 0) { actN[a1[i] + 1]++; if (a2[i] !== a1[i]) actN[a2[i] + 1]++; }
+      if ((miss & 3) === 0) { provN[adm[i] + 1]++; provF[adm[i] + 1] += fat[i]; }
+      if (miss) continue;
       flag[i] = 1;
       visible.push(events[i]);
       tn[c.type[i]]++;
       vn[c.ver[i]]++;
+      dsN[ds[i]]++;
     }
     var counts = Object.create(null);
     var verified = Object.assign(Object.create(null), {curated: 0, draft: 0});
@@ -208,6 +231,7 @@
     G.visible = visible;
     G.counts = counts;
     G.verifiedCounts = verified;
+    G.facetCounts = fc;
     G.emit('filter');
     if (G.selected && !(G.byUid[G.selected] && flag[G.byUid[G.selected]._i])) {
       G.deselect();
@@ -265,7 +289,7 @@
       note = col('note'), excerpt = col('excerpt'), verified = col('verified'), fat = col('fat'),
       fatLo = col('fat_lo'), fatHi = col('fat_hi'), inj = col('inj'), conf = col('conf'),
       gp = col('gp'), start = col('start'), end = col('end'), label = col('label'),
-      shape = col('shape'), src = c.sources || [];
+      shape = col('shape'), dataset = col('dataset'), src = c.sources || [];
     var events = new Array(n);
     for (var j = 0; j < n; j++) {
       var ids = src[j] || [];
@@ -277,7 +301,7 @@
         kind: kind(j), actor1: actor1(j), actor2: actor2(j), note: note(j), excerpt: excerpt(j),
         verified: verified(j), fat: fat(j), fat_lo: fatLo(j), fat_hi: fatHi(j), inj: inj(j),
         conf: conf(j), gp: gp(j), start: start(j), end: end(j), label: label(j),
-        sources: sources, shape: shape(j)
+        sources: sources, shape: shape(j), dataset: dataset(j)
       };
     }
     return {config: data.config, shapes: data.shapes, events: events};
@@ -314,6 +338,8 @@
     G.types.forEach(function (t) { G.typeById[t.id] = t; });
     G.shapes = data.shapes || [];
     G.events = data.events || [];
+    G.addDataTypes(G.events);
+    G.datasets = G.datasetsOf(G.events);
     G.byUid = Object.create(null);  /* ids come from data and the URL */
     G.events.forEach(function (ev) {
       G.byUid[ev.uid] = ev;

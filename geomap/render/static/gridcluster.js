@@ -35,6 +35,7 @@
       this._x = new Float64Array(1024);
       this._y = new Float64Array(1024);
       this._t = new Uint8Array(1024);
+      this._f = new Float64Array(1024);  /* fatalities, summed per cluster */
       this._flag = new Uint8Array(1024);
       this._types = Object.create(null);
       this._shown = new Set(); /* markers now on the map on their own */
@@ -74,6 +75,7 @@
         this._x = grow(this._x, Float64Array);
         this._y = grow(this._y, Float64Array);
         this._t = grow(this._t, Uint8Array);
+        this._f = grow(this._f, Float64Array);
         this._flag = grow(this._flag, Uint8Array);
       }
       this._items.push(ev);
@@ -82,6 +84,7 @@
       var p = L.CRS.EPSG3857.latLngToPoint(ll, 0);
       this._x[i] = p.x;
       this._y[i] = p.y;
+      this._f[i] = ev.fat > 0 ? ev.fat : 0;
       var type = ev.type || '';
       if (this._types[type] === undefined) this._types[type] = Object.keys(this._types).length;
       this._t[i] = Math.min(this._types[type], 7);
@@ -205,7 +208,7 @@
       }
       var cells = new Map();
       var self = this;
-      var X = this._x, Y = this._y, T = this._t;
+      var X = this._x, Y = this._y, T = this._t, F = this._f;
       var skip = spider ? spider.set : null;
       for (var i = 0; i < this._items.length; i++) {
         if (!on[i]) continue;
@@ -214,8 +217,9 @@
         if (skip && skip.has(i)) continue;
         var key = Math.floor(x / cell) * 4194304 + Math.floor(y / cell);
         var c = cells.get(key);
-        if (!c) { c = {idx: [], sx: 0, sy: 0, per: new Int32Array(8)}; cells.set(key, c); }
+        if (!c) { c = {idx: [], sx: 0, sy: 0, fat: 0, per: new Int32Array(8)}; cells.set(key, c); }
         c.idx.push(i);
+        c.fat += F[i];
         c.sx += x;
         c.sy += y;
         c.per[T[i]]++;
@@ -246,7 +250,7 @@
       clusters.forEach(function (c) {
         var at = map.unproject(L.point(c.sx / c.idx.length, c.sy / c.idx.length), zoom);
         var cm = L.marker(at, {
-          icon: self.options.iconCreateFunction(self._clusterFacade(c.idx, c.perByName)),
+          icon: self.options.iconCreateFunction(self._clusterFacade(c.idx, c.perByName, c.fat)),
           keyboard: true, title: c.idx.length + ' events here; select to zoom in'
         });
         cm._gridIdx = c.idx;
@@ -260,10 +264,10 @@
 
     /* What iconCreateFunction expects of a markercluster cluster; the type
        counts come ready (geomapPer), the markers only when asked for. */
-    _clusterFacade: function (idx, per) {
+    _clusterFacade: function (idx, per, fat) {
       var self = this;
       return {getAllChildMarkers: function () { return idx.map(function (j) { return self._marker(j); }); },
-        getChildCount: function () { return idx.length; }, geomapPer: per};
+        getChildCount: function () { return idx.length; }, geomapPer: per, geomapFat: fat};
     },
 
     /* The cluster marker now holding item i (found on demand: keeping a map

@@ -47,12 +47,35 @@
       });
       out.crossings.addTo(map);
       control.addOverlay(out.crossings, 'Border crossings');
-      /* labels only once zoomed in, so they do not bury the markers */
+      /* labels only once zoomed in, so they do not bury the markers; the
+         ones that would overlap are hidden (labels.js) */
       var toggle = function () {
         map.getContainer().classList.toggle('geomap-zoomed-out', map.getZoom() < (opts.labelZoom || 7));
       };
       map.on('zoomend', toggle);
       toggle();
+      G.addLabelGroup({layer: out.crossings, priority: 0, minZoom: opts.labelZoom || 7, keepMarkers: true});
+    }
+    /* main towns with labels: cities from zoom 6, towns from zoom 8 */
+    if (ref.places && ref.places.length) {
+      out.places = L.layerGroup();
+      var towns = L.layerGroup();
+      ref.places.forEach(function (p) {
+        var m = L.circleMarker([p.lat, p.lon], {
+          radius: p.kind === 'city' ? 3 : 2, color: '#555', weight: 1, fillColor: '#555',
+          fillOpacity: 1, interactive: false, className: 'geomap-place'
+        });
+        m.bindTooltip(G.el('span', null, p.name), {permanent: true, direction: 'right', offset: [3, 0],
+          className: 'geomap-place-label geomap-place-' + p.kind});
+        (p.kind === 'city' ? out.places : towns).addLayer(m);
+      });
+      out.places.addLayer(towns);
+      out.places.addTo(map);
+      control.addOverlay(out.places, 'Towns and cities');
+      G.addLabelGroup({layer: {eachLayer: function (f) {
+        out.places.eachLayer(function (l) { if (l !== towns) f(l); });
+      }}, priority: 1, minZoom: opts.cityZoom || 5, onMap: out.places});
+      G.addLabelGroup({layer: towns, priority: 2, minZoom: opts.townZoom || 8, onMap: out.places});
     }
     G.reference = out;
     return out;

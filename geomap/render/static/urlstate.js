@@ -1,6 +1,9 @@
 /* UrlState: the view, the filters, the base layer and the selected event live
  * in the URL hash, so a copied link reproduces what the reader sees.
  * #map=zoom/lat/lon&types=a,b&from=YYYY-MM-DD&to=...&q=...&gp=1,2&v=draft&base=osm&event=ID
+ * &actors=TTP|Pakistan&datasets=curated|UCDP%20GED&province=Kunar, and what the
+ * features that register in G.hashExtras keep ({read(params), write(params)}:
+ * view=provinces, size=fatalities, ...).
  * Only values that differ from the defaults are written. */
 (function () {
   'use strict';
@@ -28,6 +31,11 @@
       if (f.q) p.set('q', f.q);
       setOf('gp', f.gp, [1, 2, 3, 4]);
       setOf('v', f.verified, ['curated', 'draft']);
+      if (f.actors.length) p.set('actors', G.joinNames(f.actors));
+      var dsOn = G.datasets.filter(function (d) { return f.datasets[d]; });
+      if (dsOn.length !== G.datasets.length) p.set('datasets', G.joinNames(dsOn));
+      if (f.province) p.set('province', f.province);
+      (G.hashExtras || []).forEach(function (x) { x.write(p); });
       if (G.baseLayer && G.baseLayer() !== 'offline') p.set('base', G.baseLayer());
       if (G.selected) p.set('event', G.selected);
       if (/(^#|&)embed=1(&|$)/.test(location.hash)) p.set('embed', '1');
@@ -54,6 +62,10 @@
       if (p.has('q')) patch.q = p.get('q');
       if (p.has('gp')) patch.gp = list(p.get('gp'));
       if (p.has('v')) patch.verified = list(p.get('v'));
+      if (p.has('actors')) patch.actors = G.splitNames(p.get('actors'));
+      if (p.has('datasets')) patch.datasets = G.splitNames(p.get('datasets'));
+      if (p.has('province')) patch.province = p.get('province');
+      (G.hashExtras || []).forEach(function (x) { x.read(p); });
       G.setFilter(patch);
       if (p.has('base') && G.baseLayer) G.baseLayer(p.get('base'));
       var view = false;
