@@ -23,7 +23,8 @@ def register(sub, formatter):
                                    "sources.csv. Both files are rewritten atomically.",
                        epilog=EPILOG, formatter_class=formatter)
     p.add_argument("drafts", metavar="DRAFTS.csv")
-    p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv)")
+    p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv of the "
+                        "checkout; required when geomap is installed)")
     p.add_argument("--sources", default=None, help="sources CSV (default beside --events)")
     p.add_argument("--all", action="store_true", help="take every row, not only accept=yes")
     p.set_defaults(func=run)
@@ -31,11 +32,11 @@ def register(sub, formatter):
 
 def run(args) -> int:
     from ..drafts import accept
-    from ..geo import geodata_path
+    from ..geo import writable_geodata_path
     from ..report import Report
 
     report = Report()
-    added = accept(args.drafts, args.events or geodata_path("events.csv"), args.sources,
+    added = accept(args.drafts, args.events or writable_geodata_path("events.csv"), args.sources,
                    only_marked=not args.all, report=report)
     c = report.counts
     print(f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
