@@ -31,13 +31,12 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from ..drafts import accept
-    from ..geo import writable_geodata_path
+    from ..api import accept
     from ..report import Report
 
     report = Report()
-    added = accept(args.drafts, args.events or writable_geodata_path("events.csv"), args.sources,
-                   only_marked=not args.all, report=report)
+    added = accept(args.drafts, args.events, args.sources, only_marked=not args.all,
+                   report=report)
     c = report.counts
     print(f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
           f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "

@@ -24,18 +24,12 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from pathlib import Path
-
-    from ..api import load_geodataframe
-    from ..figure import DEFAULT_TITLE, make_figure
+    from ..api import figure
 
     if args.dpi < 30 or args.dpi > 1200:
         print(f"geomap figure: error: --dpi {args.dpi} out of range; allowed 30..1200",
               file=sys.stderr)
         return 2
-    gdf, _ = load_geodataframe(args.events, args.sources)
-    out = Path(args.out)
-    png, svg = make_figure(gdf, out / "map.png", out / "map.svg",
-                           title=args.title or DEFAULT_TITLE, dpi=args.dpi)
+    png, svg = figure(args.events, args.sources, out=args.out, dpi=args.dpi, title=args.title)
     print(f"wrote {png} and {svg}", file=sys.stderr)
     return 0
