@@ -107,3 +107,20 @@ def test_version_comes_from_the_installed_metadata():
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert geomap.__version__ == project["version"], "reinstall: pip install -e ."
+
+
+def test_vendored_assets_resolve_and_carry_their_licences():
+    from geomap.render import assets
+
+    urls = [value[1] for value in vars(assets).values()
+            if isinstance(value, tuple) and len(value) == 2 and str(value[1]).startswith("https://")]
+    assert len(urls) >= 5
+    for url in urls:
+        assert assets.vendored_text(url), url
+    vendor = PACKAGE / "render" / "vendor"
+    for path in vendor.rglob("*"):
+        if path.suffix in (".js", ".css"):
+            folders = [p for p in path.parents if p != vendor and vendor in p.parents]
+            assert any(next(f.glob("*LICEN[CS]E*"), None) for f in folders), path
+    assert assets.vendored_text("https://cdn.jsdelivr.net/npm/../../../render/assets.py") is None
+    assert assets.vendored_text("http://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js") is None
