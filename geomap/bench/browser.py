@@ -170,9 +170,10 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
                 r.continue_()
             elif (body := local(url)) is not None:
                 # The plain folium page links Leaflet & co. from CDNs; serve
-                # our vendored copies so both pages run without network
-                # (folium's jQuery/Bootstrap/Font Awesome, unused by its
-                # markers, are blocked and counted in blocked_requests).
+                # our vendored copies (Leaflet, and jQuery for its popups) so
+                # it runs without network. Bootstrap, Font Awesome and
+                # awesome-markers, unused by CircleMarker pages, are blocked
+                # and counted in blocked_requests.
                 r.fulfill(status=200, body=body, content_type=(
                     "text/css" if url.endswith(".css") else "application/javascript"))
             else:
