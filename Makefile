@@ -14,7 +14,7 @@ ARTICLES ?=
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help map test bench figure screenshots chromium clean distclean
+.PHONY: help map test bench figure screenshots chromium wheel clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,8 +52,14 @@ bench: $(TEST_STAMP) chromium ## benchmark at 1k/10k/100k events vs plain folium
 screenshots: $(TEST_STAMP) chromium map ## README screenshots into docs/
 	$(PY) scripts/screenshots.py --out docs
 
+wheel: $(STAMP) ## build dist/geomap-VERSION-py3-none-any.whl (pip install it anywhere)
+	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
+	@# setuptools leaves these in the tree; a stale geomap.egg-info would shadow
+	@# the installed metadata (version, dependencies) when run from here
+	rm -rf build geomap.egg-info
+
 clean: ## remove generated output and caches (keeps .venv)
-	rm -rf $(OUT) .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(OUT) .pytest_cache .hypothesis build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## also remove the virtual environment

@@ -1,4 +1,18 @@
-"""The Python API the CLI is a thin layer over (usable in Jupyter).
+"""The Python API; the ``geomap`` command is a thin layer over it (usable in Jupyter).
+
+One function per command, same name and options (``geomap import`` is
+:func:`import_events`, ``import`` being a keyword)::
+
+    geomap.build(out="output/")                  # geomap build --out output/
+    geomap.geocode("Spin Buldak")                # geomap geocode "Spin Buldak"
+    geomap.extract(["articles/"], "drafts.csv")  # geomap extract articles/ -o drafts.csv
+    geomap.evaluate("drafts.csv", "gold.csv")    # geomap evaluate drafts.csv gold.csv
+    geomap.accept("drafts.csv")                  # geomap accept drafts.csv
+    geomap.figure(out="output/")                 # geomap figure --out output/
+
+Each is a thin wrapper that imports its engine when called, so ``import
+geomap`` stays cheap. Beyond the commands: :func:`load_geodataframe` and
+:func:`build_map`.
 
 >>> import geomap
 >>> m = geomap.build_map()          # doctest: +SKIP  (folium.Map of geodata/events.csv)
@@ -19,7 +33,7 @@ from .report import Report
 
 def geocode(name: str, *, online: bool = False, cache_dir: str | Path | None = None,
             kind: str | None = None, countries=None) -> Place:
-    """Resolve a place name through the geocoder chain.
+    """Resolve a place name through the geocoder chain: ``geomap geocode``.
 
     ``countries`` are ISO-2 hints, the countries the text around the name
     mentions: they pick among same-named places, and GeoNames answers with a
@@ -74,3 +88,128 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
     else:
         gdf, _ = load_geodataframe(events, sources, online=online)
     return render_map(gdf, cdn=cdn, **kwargs)
+
+
+def build(events: str | Path | None = None, sources: str | Path | None = None, *,
+          out: str | Path = "output", **options):
+    """Build the map and its exports into ``out``: ``geomap build``.
+
+    Parameters
+    ----------
+    events, sources : path, optional
+        Default ``geodata/events.csv`` (the packaged copy when installed) and
+        the ``sources.csv`` beside it.
+    out : path
+        Output folder (default ``output`` in the current folder).
+    **options
+        ``articles``, ``online``, ``strict``, ``cdn``, ``gpkg``, ``figure``,
+        ``progress``, ``chain``: see :func:`geomap.build.build`.
+
+    Returns
+    -------
+    BuildResult
+        Paths written, the GeoDataFrame and the report (``result.summary()``).
+    """
+    from .build import build as build_outputs
+
+    return build_outputs(events, sources, out=out, **options)
+
+
+def extract(paths, output: str | Path | None = None, *, merge: bool = False,
+            online: bool = False, report: Report | None = None, chain=None,
+            progress: bool = False) -> list:
+    """Draft events from article files or folders: ``geomap extract``.
+
+    Parameters
+    ----------
+    paths : path or list of paths
+        ``.txt``/``.md``/``.html``/``.jsonl`` files or folders (read recursively).
+    output : path, optional
+        Also write the drafts CSV there (atomically).
+    merge : bool
+        One draft per incident across articles (``--merge``).
+    report : Report, optional
+        Collects unreadable files and places not found (a new one if omitted).
+
+    Returns
+    -------
+    list of DraftEvent
+    """
+    from .extract import extract_paths, write_drafts
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    report = report if report is not None else Report()
+    chain = chain if chain is not None else default_chain(online=online)
+    drafts = extract_paths([str(p) for p in paths], chain, report, progress=progress,
+                           merge=merge)
+    if output is not None:
+        write_drafts(output, drafts)
+    return drafts
+
+
+def evaluate(pred: str | Path, gold: str | Path) -> dict:
+    """Precision, recall and F1 of predicted against gold events: ``geomap evaluate``."""
+    from .evaluate import evaluate as score
+
+    return score(pred, gold)
+
+
+def accept(drafts: str | Path, events: str | Path | None = None,
+           sources: str | Path | None = None, *, only_marked: bool = True,
+           report: Report | None = None) -> list[str]:
+    """Append reviewed drafts to the curated events: ``geomap accept``.
+
+    Parameters
+    ----------
+    events, sources : path, optional
+        The curated CSVs to extend; default the checkout's
+        ``geodata/events.csv``. Required when geomap is installed (the
+        packaged copy is read-only).
+    only_marked : bool
+        Only rows whose ``accept`` column says yes (``--all`` is ``False``).
+
+    Returns
+    -------
+    list of str
+        The ids of the events added.
+
+    Raises
+    ------
+    InputError
+        ``events`` omitted outside a checkout.
+    """
+    from .drafts import accept as append_drafts
+    from .geo import writable_geodata_path
+
+    events = events if events is not None else writable_geodata_path("events.csv")
+    return append_drafts(drafts, events, sources, only_marked=only_marked, report=report)
+
+
+def figure(events: str | Path | None = None, sources: str | Path | None = None, *,
+           out: str | Path = "output", dpi: int = 150, title: str | None = None,
+           types=None, start: str | None = None, end: str | None = None, actors=None):
+    """The static map as ``out/map.png`` and ``out/map.svg``: ``geomap figure``.
+
+    ``types``, ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the
+    events as the page's filters do (:func:`geomap.figure.select_events`);
+    the figure states the selection under its title.
+
+    Returns
+    -------
+    (Path, Path)
+    """
+    from .figure import DEFAULT_TITLE, make_figure, select_events
+
+    gdf, _ = load_geodataframe(events, sources)
+    said = []
+    if types is not None:
+        said.append("types: " + ", ".join(types))
+    if actors:
+        said.append("actors: " + ", ".join(actors))
+    if start or end:
+        said.append(f"dates {start or '…'} to {end or '…'}")
+    gdf = select_events(gdf, types=types, start=start, end=end, actors=actors)
+    out = Path(out)
+    return make_figure(gdf, out / "map.png", out / "map.svg",
+                       title=title or DEFAULT_TITLE, dpi=dpi, filters="; ".join(said))

@@ -20,8 +20,18 @@ from shapely.geometry.base import BaseGeometry
 
 CRS = "EPSG:4326"
 
-#: Folder of the project's geodata (the repo's ``geodata/``).
-GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
+#: The checkout geomap runs from (the folder with ``pyproject.toml`` and
+#: ``geodata/``), or ``None`` when geomap is installed from a wheel.
+CHECKOUT_DIR: Path | None = Path(__file__).resolve().parent.parent
+if not ((CHECKOUT_DIR / "pyproject.toml").is_file() and (CHECKOUT_DIR / "geodata").is_dir()):
+    CHECKOUT_DIR = None
+
+#: Folder of the project's geodata: in a checkout its ``geodata/`` (editable:
+#: users curate ``geodata/events.csv`` and ``geomap accept`` writes there);
+#: installed, the copy the wheel ships as ``geomap/geodata`` (read-only).
+#: setup.py maps ``geodata/`` into the package, so both are the same files.
+GEODATA_DIR = (CHECKOUT_DIR / "geodata" if CHECKOUT_DIR is not None
+               else Path(str(resources.files(__package__).joinpath("geodata"))))
 
 
 def point(lat: float, lon: float) -> Point:
@@ -45,8 +55,26 @@ def latlon(geom: BaseGeometry) -> tuple[float, float]:
 
 
 def geodata_path(name: str) -> Path:
-    """Path of a file in ``geodata/``."""
+    """Path of a file in ``geodata/`` (the checkout's, else the packaged copy)."""
     return GEODATA_DIR / name
+
+
+def writable_geodata_path(name: str, option: str = "--events") -> Path:
+    """Path of a ``geodata/`` file that a command will rewrite.
+
+    Raises
+    ------
+    InputError
+        When geomap is installed rather than run from a checkout: the packaged
+        copy lives in site-packages and must not be edited; the caller must
+        name its own file with ``option``.
+    """
+    if CHECKOUT_DIR is None:
+        from .exc import InputError
+
+        raise InputError(f"the packaged {name} is read-only outside a geomap checkout; "
+                         f"pass {option} with the file to write (e.g. {option} my/{name})")
+    return geodata_path(name)
 
 
 @lru_cache(maxsize=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -9,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from geomap import build as build_mod
 from geomap.build import build, summary_lines
 from geomap.exc import BuildError
+
+build_mod = importlib.import_module("geomap.build")  # the module; geomap.build is the API function
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"

@@ -37,6 +37,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..render.assets import vendored_text
+
 CHROMIUM = "/usr/bin/chromium"
 #: Each filter change is timed this many times; the median is reported
 #: (one run can catch a garbage collection or another process's burst).
@@ -142,12 +144,6 @@ _UNTOGGLE_FOLIUM = """async () => {
 }"""
 
 
-def _local_assets() -> dict[str, str]:
-    try:
-        from offlinefolium.elements import _res  # folium's CDN files, verbatim (MIT)
-    except ImportError:
-        return {}
-    return dict(_res)
 
 
 def _most_frequent_type(page) -> tuple[str, list[str]]:
@@ -227,16 +223,19 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
         page = context.new_page()
         page.set_default_timeout(timeout_ms)
 
-        local = _local_assets() if kind == "folium" else {}
+        local = vendored_text if kind == "folium" else (lambda url: None)
 
         def route(r):
             url = r.request.url
             if url.startswith(("file:", "data:")):
                 r.continue_()
-            elif url in local:
+            elif (body := local(url)) is not None:
                 # The plain folium page links Leaflet & co. from CDNs; serve
-                # folium-offline's copies so both pages run without network.
-                r.fulfill(status=200, body=local[url], content_type=(
+                # our vendored copies (Leaflet, and jQuery for its popups) so
+                # it runs without network. Bootstrap, Font Awesome and
+                # awesome-markers, unused by CircleMarker pages, are blocked
+                # and counted in blocked_requests.
+                r.fulfill(status=200, body=body, content_type=(
                     "text/css" if url.endswith(".css") else "application/javascript"))
             else:
                 blocked.append(r.request.url)

@@ -16,10 +16,11 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..geo import geodata_path
 from ..schema import EVENT_COLUMNS, EVENT_TYPES, SOURCE_COLUMNS
 
 SEED = 20240611
-GAZETTEER = Path(__file__).resolve().parents[2] / "geodata" / "gazetteer.csv"
+GAZETTEER = geodata_path("gazetteer.csv")
 
 #: Sub-types per event type (free labels in the schema; these are the usual ones).
 SUB_TYPES = {

@@ -23,20 +23,20 @@ def register(sub, formatter):
                                    "sources.csv. Both files are rewritten atomically.",
                        epilog=EPILOG, formatter_class=formatter)
     p.add_argument("drafts", metavar="DRAFTS.csv")
-    p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv)")
+    p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv of the "
+                        "checkout; required when geomap is installed)")
     p.add_argument("--sources", default=None, help="sources CSV (default beside --events)")
     p.add_argument("--all", action="store_true", help="take every row, not only accept=yes")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..drafts import accept
-    from ..geo import geodata_path
+    from ..api import accept
     from ..report import Report
 
     report = Report()
-    added = accept(args.drafts, args.events or geodata_path("events.csv"), args.sources,
-                   only_marked=not args.all, report=report)
+    added = accept(args.drafts, args.events, args.sources, only_marked=not args.all,
+                   report=report)
     c = report.counts
     print(f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
           f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "

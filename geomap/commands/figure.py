@@ -34,19 +34,15 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from pathlib import Path
+    from datetime import date
 
-    from ..api import load_geodataframe
-    from ..figure import DEFAULT_TITLE, make_figure
+    from ..api import figure
     from ..schema import EVENT_TYPES
 
     if args.dpi < 30 or args.dpi > 1200:
         print(f"geomap figure: error: --dpi {args.dpi} out of range; allowed 30..1200",
               file=sys.stderr)
         return 2
-    from datetime import date
-
-    from ..figure import select_events
 
     def fail(msg: str) -> int:
         print(f"geomap figure: error: {msg}", file=sys.stderr)
@@ -58,27 +54,17 @@ def run(args) -> int:
                 date.fromisoformat(value)
             except ValueError:
                 return fail(f"{flag} {value!r} is not a date; use YYYY-MM-DD")
-    gdf, _ = load_geodataframe(args.events, args.sources)
     types = None
-    said = []
     if args.types is not None:
         types = [t.strip() for t in args.types.split(",") if t.strip()]
-        known = set(gdf["event_type"].dropna()) | set(EVENT_TYPES)
-        bad = [t for t in types if t not in known]
+        bad = [t for t in types if t not in EVENT_TYPES]
         if bad:
-            return fail(f"--types {','.join(bad)}: unknown; allowed: {', '.join(sorted(known))}")
-        said.append("types: " + ", ".join(types))
+            return fail(f"--types {','.join(bad)}: unknown; allowed: {', '.join(EVENT_TYPES)}")
     actors = None
     if args.actors:
         actors = [a.strip() for arg in args.actors
                   for a in (arg.split(",") if len(args.actors) == 1 else [arg]) if a.strip()]
-        said.append("actors: " + ", ".join(actors))
-    if args.start or args.end:
-        said.append(f"dates {args.start or '…'} to {args.end or '…'}")
-    gdf = select_events(gdf, types=types, start=args.start, end=args.end, actors=actors)
-    out = Path(args.out)
-    png, svg = make_figure(gdf, out / "map.png", out / "map.svg",
-                           title=args.title or DEFAULT_TITLE, dpi=args.dpi,
-                           filters="; ".join(said))
+    png, svg = figure(args.events, args.sources, out=args.out, dpi=args.dpi, title=args.title,
+                      types=types, start=args.start, end=args.end, actors=actors)
     print(f"wrote {png} and {svg}", file=sys.stderr)
     return 0

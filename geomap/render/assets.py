@@ -5,7 +5,7 @@ the way folium plugins do (``default_js`` / ``default_css`` as ``(name, url)``
 pairs). :class:`AssetsMixin` decides at render time how they reach the page:
 
 - self-contained (the default): the file's text is written inline, taken from
-  ``folium-offline``'s copy of folium's CDN resources (third-party) or from
+  ``geomap/render/vendor/`` (third-party, with their licences) or from
   ``geomap/render/static/`` (ours), so the HTML opens from disk with no network;
 - CDN mode: third-party assets become ``<script src>`` / ``<link>`` tags; ours
   stay inline because no CDN hosts them.
@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from html import escape
 from importlib import resources
+from urllib.parse import urlsplit
 
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 
@@ -89,13 +90,21 @@ def static_text(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _offline_resources() -> dict[str, str]:
-    from offlinefolium.elements import _res  # MIT; folium 0.20's CDN files, verbatim
-    return _res
+def vendored_text(url: str) -> str | None:
+    """Our copy of a third-party asset: ``vendor/<host>/<path>`` for ``https://<host>/<path>``.
+
+    ``None`` when ``url`` is not vendored (see ``geomap/render/vendor/README.md``).
+    """
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc or ".." in parts.path.split("/"):
+        return None
+    segments = [part for part in parts.path.split("/") if part]
+    path = resources.files("geomap.render").joinpath("vendor", parts.netloc, *segments)
+    return path.read_text("utf-8") if path.is_file() else None
 
 
 def resource_text(url: str) -> str:
-    """The text of an asset for inlining: ours from ``static/``, others from folium-offline.
+    """The text of an asset for inlining: ours from ``static/``, others from ``vendor/``.
 
     Raises
     ------
@@ -104,11 +113,11 @@ def resource_text(url: str) -> str:
     """
     if url.startswith(STATIC):
         return static_text(url[len(STATIC):])
-    try:
-        return _offline_resources()[url]
-    except KeyError:
+    text = vendored_text(url)
+    if text is None:
         raise BuildError(
-            f"no offline copy of {url!r}; use --cdn or drop the plugin that needs it") from None
+            f"no offline copy of {url!r}; use --cdn or drop the plugin that needs it")
+    return text
 
 
 class RawElement(Element):
