@@ -4,6 +4,11 @@ Killing a run at any moment leaves either the old file or the new one,
 never a half-written file. Temporary files are hidden (``.name.<pid>.<random>.tmp.<suffix>``)
 and carry the writer's process id, so :func:`remove_stale` can clear the ones
 a killed run left behind without touching those of a run still going.
+
+A write goes where ``open(path, "w")`` would write: through symbolic links
+(the link's final target is replaced, the link stays a link), and straight
+into a target that is not a regular file (a named pipe, ``/dev/null``, a
+terminal), which a rename would replace by a regular file.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,28 +35,54 @@ def _umask() -> int:
 _NEW_FILE_MODE = 0o666 & ~_umask()
 
 
+def write_target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` replaces: ``path`` with every symlink followed.
+
+    A dangling link gives the path it points to (the write creates it there).
+    """
+    return Path(os.path.realpath(path))
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike):
-    """Yield a temporary path next to ``path``; rename it over ``path`` on success.
+    """Yield a temporary path; on success it replaces the file ``path`` names.
 
     The temporary file does not exist yet when the block starts (writers such
     as GDAL want to create it). On an exception it is removed and ``path`` is
-    left as it was.
+    left as it was. A symlink ``path`` keeps being a link: its target is
+    replaced. A target that is not a regular file (FIFO, device) is not
+    renamed over: the finished temporary file (made in the system's temporary
+    folder) is copied into it.
 
     Examples
     --------
     >>> with atomic_path("out.gpkg") as tmp:      # doctest: +SKIP
     ...     gdf.to_file(tmp, driver="GPKG")
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = write_target(path)
+    special = _is_special(path)
+    folder = None if special else path.parent
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
     # the real suffix last: GDAL picks the format from it
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
-                               suffix=".tmp" + path.suffix, dir=path.parent)
+                               suffix=".tmp" + path.suffix, dir=folder)
     os.close(fd)
     os.unlink(tmp)
     try:
         yield Path(tmp)
+        if special:
+            _copy_into(tmp, path)
+            return
         if os.path.isfile(tmp):
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
@@ -64,6 +96,12 @@ def atomic_path(path: str | os.PathLike):
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _copy_into(tmp: str, target: Path) -> None:
+    # a pipe blocks here until someone reads it, as any writer would
+    with open(tmp, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -86,8 +124,16 @@ def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> P
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically and return the path."""
-    with atomic_path(path) as tmp:
+    """Write ``data`` to ``path`` atomically and return the path.
+
+    Through symlinks, and straight into a FIFO or device (see :func:`atomic_path`).
+    """
+    target = write_target(path)
+    if _is_special(target):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return Path(path)
+    with atomic_path(target) as tmp:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
