@@ -21,6 +21,11 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no advisory locks
+    fcntl = None
+
 _TMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp(?:\.[^.]*)?$")
 
 
@@ -181,3 +186,53 @@ def remove_stale(folder: str | os.PathLike, pattern: re.Pattern = _TMP_RE) -> li
             continue
         removed.append(entry)
     return removed
+
+
+def lock_file_for(path: str | os.PathLike) -> Path:
+    """The lock file guarding ``path``: ``.<name>.lock`` beside its final target.
+
+    Resolved through symlinks, so every way of naming one file shares one lock.
+    """
+    target = write_target(path)
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextmanager
+def locked(lock_file: str | os.PathLike, waiting=None):
+    """Hold an exclusive advisory lock (``fcntl.flock``) on ``lock_file`` for the block.
+
+    The file is created if needed and left in place (removing it would let
+    two processes lock two different files). The lock dies with its process,
+    so a killed run never leaves it held. When another process holds it,
+    ``waiting(lock_file, pid)`` is called once (``pid`` of the holder, or
+    None when unknown) and the call waits. Without ``fcntl`` (Windows) nothing is locked.
+    """
+    lock_file = Path(lock_file)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
+    except PermissionError:  # another user's lock file: reading is enough to lock
+        fd = os.open(lock_file, os.O_RDONLY)
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting(lock_file, _lock_holder(fd))
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            try:  # who holds it, for the message of the next one who waits
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            except OSError:
+                pass
+        yield lock_file
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock_holder(fd: int) -> int | None:
+    try:
+        return int(os.pread(fd, 32, 0).decode("ascii").strip())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
