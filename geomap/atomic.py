@@ -38,6 +38,8 @@ def _umask() -> int:
 #: Mode of new files: what ``open(path, "w")`` would give. mkstemp makes 0600
 #: files, and a published map.html must stay readable by a web server.
 _NEW_FILE_MODE = 0o666 & ~_umask()
+#: Mode of new folders: what ``mkdir`` would give (``mkdtemp`` makes 0700).
+NEW_FOLDER_MODE = 0o777 & ~_umask()
 
 
 def write_target(path: str | os.PathLike) -> Path:
