@@ -206,18 +206,20 @@ def test_failed_second_write_says_what_happened(dataset, tmp_path, monkeypatch, 
 # ---------------------------------------------------------------- case 5
 
 SLOW_DRIVER = '''\
-"""geomap accept that pauses after reading the dataset (a slow review run)."""
+"""geomap accept that pauses after reading the dataset until told to go on."""
 import sys, time
 from pathlib import Path
 import geomap.drafts as drafts
 
 real = drafts.merge_drafts
-marker = Path(sys.argv.pop(1))
+marker, go = Path(sys.argv.pop(1)), Path(sys.argv.pop(1))
 
 def slow_merge(*args, **kwargs):
     out = real(*args, **kwargs)
     marker.touch()
-    time.sleep(3.0)
+    deadline = time.monotonic() + 60
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
     return out
 
 drafts.merge_drafts = slow_merge
@@ -234,23 +236,33 @@ def test_two_runs_at_once_both_land(dataset, tmp_path):
     second = write_drafts(tmp_path / "second.csv", [draft(
         doc_id="b1", event_type="airstrike", sub_event_type="drone_strike", location="Khost",
         country="AF", latitude="33.34", longitude="69.92")])
-    marker_a, marker_b = tmp_path / "a.read", tmp_path / "b.read"
+    go, no_pause = tmp_path / "go", tmp_path / "no-pause"
+    no_pause.touch()
 
-    def start(marker, drafts_csv):
-        return subprocess.Popen([sys.executable, str(driver), str(marker), "accept",
+    def start(marker, drafts_csv, go):
+        return subprocess.Popen([sys.executable, str(driver), str(marker), str(go), "accept",
                                  str(drafts_csv), "--events", str(events)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    a = start(marker_a, first)
-    deadline = time.monotonic() + 60
-    while not marker_a.exists() and time.monotonic() < deadline and a.poll() is None:
-        time.sleep(0.02)
-    assert marker_a.exists(), a.communicate()
-    b = start(marker_b, second)  # starts while a holds its reading
+    marker_a = tmp_path / "a.read"
+    a = start(marker_a, first, go)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker_a.exists() and time.monotonic() < deadline and a.poll() is None:
+            time.sleep(0.02)
+        assert marker_a.exists(), a.communicate()
+        # a has read the dataset and holds on; b starts now. Without a lock b
+        # reads the same dataset and finishes; with it, b says it waits.
+        b = start(tmp_path / "b.read", second, no_pause)
+        first_line = b.stderr.readline()
+    finally:
+        go.touch()
     _, err_a = a.communicate(timeout=120)
-    _, err_b = b.communicate(timeout=120)
+    out_b, err_b = b.communicate(timeout=120)
+    err_b = first_line + err_b
     assert a.returncode == 0 and b.returncode == 0, (err_a, err_b)
-    assert "waiting" in err_b and "lock" in err_b
+    assert first_line.startswith("geomap accept: waiting for another run (pid ")
+    assert "that holds the lock" in first_line and ".events.csv.lock" in first_line
     es = load_events(events, strict=True)
     assert sorted((e.event_id, e.location) for e in es.events) == [
         ("AFPK-0001", "Torkham"), ("AFPK-0002", "Chaman"), ("AFPK-0003", "Khost")]
