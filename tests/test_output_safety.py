@@ -283,3 +283,22 @@ def test_two_builds_at_once_leave_one_of_them(tmp_path, geomap_cache):
     hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
     assert len(hidden) == 3 and hidden[0] == ".geomap-build.lock"
     assert hidden[1] == ".geomap-current" and hidden[2].startswith(".geomap-gen.")
+
+
+def test_a_folder_of_an_older_geomap_is_switched_to_links(tmp_path, offline_chain):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in OUTPUTS:  # plain files, as geomap wrote them before generations
+        (out / name).write_text("old")
+    build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
+    for name in OUTPUTS:
+        assert (out / name).is_symlink() and (out / name).read_bytes() != b"old"
+
+
+def test_an_output_the_new_build_lacks_is_no_longer_shown(tmp_path, offline_chain):
+    out = tmp_path / "out"
+    build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain, figure=True)
+    assert (out / "map.png").read_bytes()[:4] == b"\x89PNG"
+    (out / "notes.txt").write_text("mine")
+    build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
+    assert sorted(visible_names(out)) == sorted(OUTPUTS + ["notes.txt"])
