@@ -157,7 +157,7 @@ def evaluate(pred: str | Path, gold: str | Path) -> dict:
 
 def accept(drafts: str | Path, events: str | Path | None = None,
            sources: str | Path | None = None, *, only_marked: bool = True,
-           report: Report | None = None) -> list[str]:
+           report: Report | None = None, waiting=None) -> list[str]:
     """Append reviewed drafts to the curated events: ``geomap accept``.
 
     Parameters
@@ -168,6 +168,9 @@ def accept(drafts: str | Path, events: str | Path | None = None,
         packaged copy is read-only).
     only_marked : bool
         Only rows whose ``accept`` column says yes (``--all`` is ``False``).
+    waiting : callable, optional
+        Called with (lock file, pid) when another run holds the dataset's
+        lock and this one waits (see :func:`geomap.drafts.accept`).
 
     Returns
     -------
@@ -183,7 +186,8 @@ def accept(drafts: str | Path, events: str | Path | None = None,
     from .geo import writable_geodata_path
 
     events = events if events is not None else writable_geodata_path("events.csv")
-    return append_drafts(drafts, events, sources, only_marked=only_marked, report=report)
+    return append_drafts(drafts, events, sources, only_marked=only_marked, report=report,
+                         waiting=waiting)
 
 
 def figure(events: str | Path | None = None, sources: str | Path | None = None, *,

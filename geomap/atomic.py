@@ -4,6 +4,11 @@ Killing a run at any moment leaves either the old file or the new one,
 never a half-written file. Temporary files are hidden (``.name.<pid>.<random>.tmp.<suffix>``)
 and carry the writer's process id, so :func:`remove_stale` can clear the ones
 a killed run left behind without touching those of a run still going.
+
+A write goes where ``open(path, "w")`` would write: through symbolic links
+(the link's final target is replaced, the link stays a link), and straight
+into a target that is not a regular file (a named pipe, ``/dev/null``, a
+terminal), which a rename would replace by a regular file.
 """
 
 from __future__ import annotations
@@ -11,9 +16,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no advisory locks
+    fcntl = None
 
 _TMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp(?:\.[^.]*)?$")
 
@@ -27,30 +38,58 @@ def _umask() -> int:
 #: Mode of new files: what ``open(path, "w")`` would give. mkstemp makes 0600
 #: files, and a published map.html must stay readable by a web server.
 _NEW_FILE_MODE = 0o666 & ~_umask()
+#: Mode of new folders: what ``mkdir`` would give (``mkdtemp`` makes 0700).
+NEW_FOLDER_MODE = 0o777 & ~_umask()
+
+
+def write_target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` replaces: ``path`` with every symlink followed.
+
+    A dangling link gives the path it points to (the write creates it there).
+    """
+    return Path(os.path.realpath(path))
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 @contextmanager
 def atomic_path(path: str | os.PathLike):
-    """Yield a temporary path next to ``path``; rename it over ``path`` on success.
+    """Yield a temporary path; on success it replaces the file ``path`` names.
 
     The temporary file does not exist yet when the block starts (writers such
     as GDAL want to create it). On an exception it is removed and ``path`` is
-    left as it was.
+    left as it was. A symlink ``path`` keeps being a link: its target is
+    replaced. A target that is not a regular file (FIFO, device) is not
+    renamed over: the finished temporary file (made in the system's temporary
+    folder) is copied into it.
 
     Examples
     --------
     >>> with atomic_path("out.gpkg") as tmp:      # doctest: +SKIP
     ...     gdf.to_file(tmp, driver="GPKG")
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = write_target(path)
+    special = _is_special(path)
+    folder = None if special else path.parent
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
     # the real suffix last: GDAL picks the format from it
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
-                               suffix=".tmp" + path.suffix, dir=path.parent)
+                               suffix=".tmp" + path.suffix, dir=folder)
     os.close(fd)
     os.unlink(tmp)
     try:
         yield Path(tmp)
+        if special:
+            _copy_into(tmp, path)
+            return
         if os.path.isfile(tmp):
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
@@ -64,6 +103,12 @@ def atomic_path(path: str | os.PathLike):
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _copy_into(tmp: str, target: Path) -> None:
+    # a pipe blocks here until someone reads it, as any writer would
+    with open(tmp, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -86,8 +131,16 @@ def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> P
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically and return the path."""
-    with atomic_path(path) as tmp:
+    """Write ``data`` to ``path`` atomically and return the path.
+
+    Through symlinks, and straight into a FIFO or device (see :func:`atomic_path`).
+    """
+    target = write_target(path)
+    if _is_special(target):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return Path(path)
+    with atomic_path(target) as tmp:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -135,3 +188,53 @@ def remove_stale(folder: str | os.PathLike, pattern: re.Pattern = _TMP_RE) -> li
             continue
         removed.append(entry)
     return removed
+
+
+def lock_file_for(path: str | os.PathLike) -> Path:
+    """The lock file guarding ``path``: ``.<name>.lock`` beside its final target.
+
+    Resolved through symlinks, so every way of naming one file shares one lock.
+    """
+    target = write_target(path)
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextmanager
+def locked(lock_file: str | os.PathLike, waiting=None):
+    """Hold an exclusive advisory lock (``fcntl.flock``) on ``lock_file`` for the block.
+
+    The file is created if needed and left in place (removing it would let
+    two processes lock two different files). The lock dies with its process,
+    so a killed run never leaves it held. When another process holds it,
+    ``waiting(lock_file, pid)`` is called once (``pid`` of the holder, or
+    None when unknown) and the call waits. Without ``fcntl`` (Windows) nothing is locked.
+    """
+    lock_file = Path(lock_file)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
+    except PermissionError:  # another user's lock file: reading is enough to lock
+        fd = os.open(lock_file, os.O_RDONLY)
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting(lock_file, _lock_holder(fd))
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            try:  # who holds it, for the message of the next one who waits
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            except OSError:
+                pass
+        yield lock_file
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock_holder(fd: int) -> int | None:
+    try:
+        return int(os.pread(fd, 32, 0).decode("ascii").strip())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None

@@ -1,11 +1,12 @@
 """The whole build: events (+ articles) -> places -> GeoDataFrame -> outputs.
 
-Used by ``geomap build``. Nothing is written until every input has been read
-and placed; then all outputs are written into a hidden staging folder inside
-``out`` and renamed into place one by one (each rename is atomic). A build
-killed at any moment leaves every previous output complete: the old file or
-the new one, never half of one. With ``strict`` nothing is written at all
-when a row, article or place is bad.
+Used by ``geomap build``. An output folder that could overwrite an input is
+refused first. Nothing is written until every input has been read and
+placed; then all outputs are written into a hidden staging folder inside
+``out`` and shown all at once (:mod:`geomap.outdir`): a build killed at any
+moment leaves the previous build shown whole, or the new one, never files
+of both. With ``strict`` nothing is written at all when a row, article or
+place is bad.
 
 The counts add up (see :meth:`BuildResult.summary`)::
 
@@ -22,26 +23,21 @@ import gc
 import json
 import os
 import pickle
-import re
-import shutil
 import signal
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import remove_stale, write_text
+from .atomic import write_text
 from .dataset import build_geodataframe
 from .events import load_events
 from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
+from .outdir import STAGING_PREFIX, check_inputs_spared, publish, staging  # noqa: F401
 from .report import Report, terminal_safe
 
-#: Hidden staging folders inside ``out``: ``.geomap-build.<pid>.<random>.tmp``.
-STAGING_PREFIX = ".geomap-build."
-_STAGING_RE = re.compile(r"^\.geomap-build\.(\d+)\.[^.]+\.tmp$")
 #: Problems printed on the terminal; the rest are in rejected.csv/unlocated.csv.
 MAX_PRINTED = 50
 #: From this many events on, events.geojson and events.csv are written by a
@@ -150,8 +146,10 @@ def build(events: str | Path | list | None = None, sources: str | Path | None = 
         An events/sources file cannot be used at all (missing, binary, not
         UTF-8, empty, a required column missing); nothing is written.
     BuildError
-        ``strict`` and something was rejected (its ``report`` lists it all),
-        or the outputs cannot be written (the previous ones are kept).
+        ``out`` could overwrite an input (refused before anything is read);
+        ``strict`` and something was rejected (its ``report`` lists it all);
+        or the outputs cannot be written (the message says whether the
+        previous ones are kept).
     """
     with _gc_paused():
         return _build(events, sources, out=out, articles=articles, online=online,
@@ -179,6 +177,7 @@ def _gc_paused():
 def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure, chain,
            progress, fmt=None, region=None, bbox=None) -> BuildResult:
     out = Path(out)
+    _check_out(out, events, sources, articles, default_cache=chain is None)
     result = BuildResult()
     report = result.report
     chain = chain if chain is not None else default_chain(online=online)
@@ -202,7 +201,7 @@ def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure,
         raise err
     try:
         result.outputs = _write_outputs(gdf, result, out, cdn=cdn, gpkg=gpkg, figure=figure)
-    except OSError as err:  # --out is a file, disk full, no permission
+    except OSError as err:  # --out is a file, disk full, no permission: before the switch
         raise BuildError(f"cannot write the outputs to {out}: {err.strerror or err}"
                          f"{f' ({err.filename})' if err.filename else ''}; "
                          "the previous outputs are kept") from err
@@ -227,6 +226,26 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
                       report=result.report, chain=chain)
     result.files, result.licences = loaded.files, loaded.licences
     return loaded.events
+
+
+def _check_out(out: Path, events, sources, articles, default_cache: bool) -> None:
+    """Refuse an ``out`` that could overwrite an input (see :func:`check_inputs_spared`)."""
+    from .geo import GEODATA_DIR
+
+    files = []
+    for path in events if isinstance(events, (list, tuple)) else [events]:
+        path = Path(path) if path else GEODATA_DIR / "events.csv"
+        files += [("events", path), ("sources", path.with_name("sources.csv"))]
+    if sources:
+        files.append(("sources", Path(sources)))
+    folders = []
+    for path in articles or []:
+        (folders if Path(path).is_dir() else files).append(("articles", Path(path)))
+    if default_cache:
+        from .geocoders.cache import default_cache_dir
+
+        files.append(("the geocoding cache", default_cache_dir() / "nominatim.json"))
+    check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)])
 
 
 def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool,
@@ -258,9 +277,7 @@ def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool
                 pass
             raise
         exports_done()
-        # summary.json last: when it is new, every output before it is too
-        for name in names.values():
-            os.replace(stage / name, out / name)
+        publish(stage, out)
     return {key: out / name for key, name in names.items()}
 
 
@@ -344,23 +361,6 @@ def _die_with_parent(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
-
-
-@contextmanager
-def staging(out: Path):
-    """A hidden folder inside ``out`` to write a build into; removed afterwards.
-
-    Staging folders of killed builds (their process is gone) are removed first.
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    remove_stale(out, _STAGING_RE)
-    remove_stale(out)
-    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", suffix=".tmp",
-                                  dir=out))
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
 
 
 def summary_lines(result: BuildResult) -> list[str]:

@@ -5,6 +5,14 @@ draft that describes an incident already in the curated table (same type,
 close in place and time) is not shown twice: its article is added to the
 curated event's sources instead, and the merge is reported. An analyst
 promotes reviewed drafts into ``geodata/events.csv`` with :func:`accept`.
+
+:func:`accept` loses nothing: it rewrites the curated CSVs cell for cell,
+columns it does not know included; it holds a lock on the dataset while it
+reads and writes, so runs at once queue up instead of overwriting each
+other; and it writes ``sources.csv`` before ``events.csv``. Sources are only
+ever added, so a run killed (or failing) between the two writes leaves new
+sources that nothing cites yet, which is harmless, beside the old events:
+the dataset stays valid and the next run adds the events.
 """
 
 from __future__ import annotations
@@ -13,16 +21,17 @@ import csv
 import io
 import math
 import re
-from dataclasses import replace
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
 from . import schema
-from .atomic import write_text
+from .atomic import lock_file_for, locked, write_text
 from .events import Event, EventSet, Source, date_range, event_from_row, read_csv_rows
-from .exc import SchemaError
+from .exc import AcceptError, SchemaError
 from .geo import haversine_km
-from .report import Report
+from .report import FORMULA_START, Report
 
 #: Columns of a drafts CSV written by ``geomap extract``.
 DRAFT_COLUMNS: tuple[str, ...] = (
@@ -159,12 +168,29 @@ def drafts_to_events(articles: list[str | Path], chain, es: EventSet, report: Re
 
 
 def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
-    """Rows of a drafts CSV (as written by ``geomap extract``)."""
-    return list(read_csv_rows(path, DRAFT_REQUIRED, DRAFT_COLUMNS + ("accept",), report))
+    """Rows of a drafts CSV (as written by ``geomap extract``), the writer's
+    formula defusing undone (see :func:`undefused`)."""
+    rows = read_csv_rows(path, DRAFT_REQUIRED, DRAFT_COLUMNS + ("accept",), report)
+    return [(line, {k: undefused(v) for k, v in row.items()}) for line, row in rows]
+
+
+def undefused(cell: str) -> str:
+    """``cell`` without the ``'`` that :func:`geomap.report.defuse` put in front.
+
+    The writer's rule backwards: a ``'`` followed (after any spaces) by one of
+    :data:`~geomap.report.FORMULA_START`. Any other leading ``'`` is text.
+
+    >>> undefused("'@DawnNews"), undefused("'  +1"), undefused("'Quoted' title")
+    ('@DawnNews', '  +1', "'Quoted' title")
+    """
+    if cell.startswith("'") and cell[1:].lstrip(" ").startswith(FORMULA_START):
+        return cell[1:]
+    return cell
 
 
 def accept(drafts: str | Path, events: str | Path, sources: str | Path | None = None, *,
-           only_marked: bool = True, report: Report | None = None) -> list[str]:
+           only_marked: bool = True, report: Report | None = None,
+           waiting=None) -> list[str]:
     """Append reviewed drafts to the curated events and their sources.
 
     Parameters
@@ -173,19 +199,46 @@ def accept(drafts: str | Path, events: str | Path, sources: str | Path | None = 
         A drafts CSV; with ``only_marked`` only rows whose ``accept`` column
         is ``yes``/``y``/``1``/``x`` are taken.
     events, sources : path
-        The curated CSVs to extend (written atomically).
+        The curated CSVs to extend. Each is rewritten atomically (through
+        symlinks), ``sources`` first, keeping every column and cell of the
+        rows already there.
+    waiting : callable, optional
+        ``waiting(lock_file, pid)`` is called when another run holds the
+        dataset's lock; this run then waits for it.
 
     Returns
     -------
     list of str
         The ids of the events added.
+
+    Raises
+    ------
+    AcceptError
+        A file could not be written; the message says which and what the
+        dataset holds now (always a valid dataset).
     """
     report = report if report is not None else Report()
     events = Path(events)
     sources = Path(sources) if sources else events.with_name("sources.csv")
+    with ExitStack() as stack:
+        # sorted: two runs naming the files in another order cannot deadlock
+        for lock in sorted({lock_file_for(events), lock_file_for(sources)}):
+            stack.enter_context(locked(lock, waiting))
+        return _accept(drafts, events, sources, only_marked, report)
+
+
+def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
     from .events import load_events
 
+    # read under the lock: the dataset as the previous run left it
     es = load_events(events, sources, strict=True)
+    event_table = _Table.read(events, schema.EVENT_COLUMNS)
+    source_table = _Table.read(sources, schema.SOURCE_COLUMNS)
+    if [i.strip() for i in event_table.column("event_id")] != [e.event_id for e in es.events]:
+        raise AcceptError(f"{events}: the rows read as CSV do not match the validated events; "
+                          "nothing was written")
+    cited_before = [e.sources for e in es.events]
+    sources_before = set(es.sources)
     rows = []
     for line, r in read_drafts(drafts, report):
         if only_marked and r.get("accept", "").strip().lower() not in {"yes", "y", "1", "x"}:
@@ -197,6 +250,21 @@ def accept(drafts: str | Path, events: str | Path, sources: str | Path | None = 
             continue
         rows.append((line, r))
     new = merge_drafts(es, rows, str(drafts), report)
+    added = _number(new, es)
+    for src in es.sources.values():
+        if src.source_id not in sources_before:
+            source_table.append({c: getattr(src, c) for c in schema.SOURCE_COLUMNS})
+    for row, ev, before in zip(event_table.rows, es.events, cited_before):
+        if ev.sources != before:  # a draft of the same incident added its article
+            event_table.set(row, "sources", ";".join(ev.sources))
+    for ev in new:
+        event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
+    _write_pair(source_table, sources, event_table, events)
+    return added
+
+
+def _number(new: list[Event], es: EventSet) -> list[str]:
+    """Give the new events the next free ``AFPK-`` ids, mark them curated, add them to ``es``."""
     taken = {e.event_id for e in es.events}
     width = 4
     next_n = 1 + max((int(m.group(1)) for e in es.events
@@ -212,9 +280,26 @@ def accept(drafts: str | Path, events: str | Path, sources: str | Path | None = 
         ev.event_id, ev.verified = eid, "curated"
         es.events.append(ev)
         added.append(eid)
-    _write_events(es, events)
-    _write_sources(es, sources)
     return added
+
+
+def _write_pair(source_table: "_Table", sources: Path, event_table: "_Table", events: Path) -> None:
+    """Write sources.csv, then events.csv (see the module docstring for why this order)."""
+    if source_table.changed:
+        try:
+            write_text(sources, source_table.text())
+        except OSError as err:
+            raise AcceptError(f"cannot write {sources}: {err.strerror or err}; nothing was "
+                              "changed") from err
+    if event_table.changed:
+        try:
+            write_text(events, event_table.text())
+        except OSError as err:
+            kept = (f"{sources.name} already lists the new sources, which nothing cites yet "
+                    "(harmless); " if source_table.changed else "")
+            raise AcceptError(f"cannot write {events}: {err.strerror or err}; {kept}"
+                              f"{events.name} is unchanged; run 'geomap accept' again to add "
+                              "the events") from err
 
 
 def _cell(value) -> str:
@@ -225,19 +310,53 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _write_events(es: EventSet, path: Path) -> None:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(schema.EVENT_COLUMNS)
-    for ev in es.events:
-        w.writerow([_cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS])
-    write_text(path, buf.getvalue())
+@dataclass
+class _Table:
+    """A CSV file as its header and rows of cells, exactly as read.
 
+    :func:`accept` edits it and writes it back, so columns geomap does not
+    know (a reviewer's notes) and cells it does not touch stay as they were.
+    """
 
-def _write_sources(es: EventSet, path: Path) -> None:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(schema.SOURCE_COLUMNS)
-    for src in es.sources.values():
-        w.writerow([getattr(src, c) for c in schema.SOURCE_COLUMNS])
-    write_text(path, buf.getvalue())
+    header: list[str]
+    rows: list[list[str]]
+    changed: bool = False
+
+    @classmethod
+    def read(cls, path: Path, columns: tuple[str, ...]) -> "_Table":
+        """The table in ``path`` (already validated), or an empty one with ``columns``."""
+        if not path.exists():
+            return cls(list(columns), [], changed=True)
+        text = path.read_bytes().decode("utf-8-sig")
+        # blank lines are no rows, as in geomap.events.read_csv_rows
+        rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
+        table = cls(rows[0], rows[1:])
+        for col in columns:  # columns added since the file was made: at the end
+            if col not in table.names:
+                table.header.append(col)
+                for row in table.rows:
+                    row.append("")
+        return table
+
+    @property
+    def names(self) -> list[str]:
+        return [h.strip() for h in self.header]
+
+    def column(self, name: str) -> list[str]:
+        i = self.names.index(name)
+        return [row[i] for row in self.rows]
+
+    def set(self, row: list[str], name: str, value: str) -> None:
+        row[self.names.index(name)] = value
+        self.changed = True
+
+    def append(self, cells: dict[str, str]) -> None:
+        self.rows.append([cells.get(name, "") for name in self.names])
+        self.changed = True
+
+    def text(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(self.header)
+        w.writerows(self.rows)
+        return buf.getvalue()

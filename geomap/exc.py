@@ -101,3 +101,7 @@ class OfflineViolation(GeocoderError, PermissionError):
 
 class BuildError(GeomapError, RuntimeError):
     """The build cannot be trusted (raised in --strict mode)."""
+
+
+class AcceptError(GeomapError, RuntimeError):
+    """``geomap accept`` could not write the curated dataset; says what was written."""

@@ -69,3 +69,94 @@ def test_remove_stale_only_removes_dead_writers(tmp_path):
     assert remove_stale(tmp_path) == [stale]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
     assert pid_alive(os.getpid()) and not pid_alive(0)
+
+
+# ---------------------------------------------------------------- issue 11, case 6:
+# an atomic replace must not turn a symlink, FIFO or device into a regular file
+
+
+def test_write_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "events.csv"
+    target.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(os.path.relpath(target, tmp_path))
+    chain = tmp_path / "chain.csv"  # a link to a link
+    chain.symlink_to("link.csv")
+    write_text(link, "new")
+    assert link.is_symlink() and os.readlink(link) == os.path.relpath(target, tmp_path)
+    assert target.read_text() == "new"
+    write_text(chain, "newer")
+    assert chain.is_symlink() and link.is_symlink() and target.read_text() == "newer"
+    assert hidden(tmp_path) == [] and hidden(shared) == []
+
+
+def test_a_dangling_symlink_gets_its_target_created(tmp_path):
+    link = tmp_path / "out.csv"
+    link.symlink_to("real.csv")
+    write_bytes(link, b"x")
+    assert link.is_symlink() and (tmp_path / "real.csv").read_bytes() == b"x"
+
+
+def test_atomic_path_through_a_symlink_keeps_the_suffix(tmp_path):
+    target = tmp_path / "data.gpkg"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.gpkg"
+    link.symlink_to(target.name)
+    with atomic_path(link) as tmp:
+        assert tmp.parent == tmp_path and tmp.name.endswith(".tmp.gpkg")
+        tmp.write_bytes(b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+
+
+def read_fifo_in_background(fifo):
+    import threading
+
+    got = {}
+
+    def reader():
+        with open(fifo, "rb") as fh:
+            got["data"] = fh.read()
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    return thread, got
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("how", ["write_bytes", "atomic_path"])
+def test_a_fifo_is_written_into_not_replaced(tmp_path, how):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    thread, got = read_fifo_in_background(fifo)
+    if how == "write_bytes":
+        write_bytes(fifo, b"a,b\n1,2\n")
+    else:
+        with atomic_path(fifo) as tmp:
+            tmp.write_bytes(b"a,b\n1,2\n")
+    thread.join(10)
+    assert got["data"] == b"a,b\n1,2\n"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert hidden(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_extract_to_a_fifo_or_a_link_keeps_the_node(tmp_path, geomap_cache, capsys):
+    from pathlib import Path
+
+    from geomap.cli import main
+
+    article = Path(__file__).parent / "data" / "bad" / "articles" / "no_event.md"
+    fifo = tmp_path / "drafts.pipe"
+    os.mkfifo(fifo)
+    thread, got = read_fifo_in_background(fifo)
+    assert main(["extract", str(article), "-o", str(fifo), "--quiet"]) == 0
+    thread.join(10)
+    assert got["data"].startswith(b"doc_id,") and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    target = tmp_path / "real.csv"
+    target.write_text("old")
+    link = tmp_path / "drafts.csv"
+    link.symlink_to(target)
+    assert main(["extract", str(article), "-o", str(link), "--quiet"]) == 0
+    assert link.is_symlink() and target.read_text().startswith("doc_id,")

@@ -22,7 +22,21 @@ OUTPUTS = ["embed.html", "events.csv", "events.geojson", "map.html", "rejected.c
 
 
 def names(folder):
-    return sorted(p.name for p in folder.iterdir())
+    """What a user sees in ``folder`` (the shown build's links, other files)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def shown(folder):
+    """The bytes of every visible file."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+
+
+def hidden(folder):
+    """A build keeps the lock, the link to the shown build and that build's folder."""
+    names = sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+    assert names[:2] == [".geomap-build.lock", ".geomap-current"], names
+    assert len(names) == 3 and names[2].startswith(".geomap-gen."), names
+    return names
 
 
 def test_outputs_and_summary(tmp_path, offline_chain):
@@ -50,7 +64,7 @@ def test_strict_error_carries_the_whole_report(tmp_path, offline_chain):
 def test_a_failing_writer_leaves_the_previous_outputs(tmp_path, offline_chain, monkeypatch):
     out = tmp_path / "out"
     build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = shown(out)
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -61,7 +75,7 @@ def test_a_failing_writer_leaves_the_previous_outputs(tmp_path, offline_chain, m
     with pytest.raises(RuntimeError, match="disk full"):
         build(BAD / "unknown_place.csv", SOURCES, out=out, chain=offline_chain)
     # events.geojson/csv of the failed run were staged, never published
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert shown(out) == before
 
 
 def test_stale_staging_of_a_killed_build_is_removed(tmp_path, offline_chain):
@@ -78,6 +92,7 @@ def test_stale_staging_of_a_killed_build_is_removed(tmp_path, offline_chain):
     keep.write_text("mine")
     build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
     assert names(out) == sorted(OUTPUTS + ["my-notes.txt"])
+    hidden(out)  # the killed build's staging folder and temporary file are gone
 
 
 def test_counts_add_up_with_articles(tmp_path, offline_chain):

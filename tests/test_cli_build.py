@@ -100,11 +100,11 @@ def test_strict_keeps_the_previous_output(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
     assert run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
                "--out", str(out))[0] == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     status, _, _ = run(capsys, "--events", str(BAD / "bad_date.csv"), "--sources", str(SOURCES),
                        "--out", str(out), "--strict")
     assert status == 1
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_header_only_builds_an_empty_map(tmp_path, geomap_cache, capsys):

@@ -1,6 +1,7 @@
-"""Kill `python -m geomap build` (SIGKILL) at several moments: the previous
-outputs stay complete (old bytes, or a complete new file), the geocoding
-cache stays readable, and no temporary file shows up as an output.
+"""Kill `python -m geomap build` (SIGKILL) at several moments: the output
+folder shows one build whole, the previous one or the new one, never files
+of both (issue 11, case 9); the geocoding cache stays readable, and no
+temporary file shows up as an output.
 
 Two datasets tell old from new: A has 20 000 rows, B 20 001. A full build
 takes about four seconds; kills land at fixed fractions of it and at moments
@@ -13,6 +14,7 @@ import csv
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -35,6 +37,8 @@ TYPES = ["armed_clash", "airstrike", "explosion", "border_closure", "trade_disru
          "talks", "fortification"]
 OUTPUTS = {"embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv",
            "summary.json", "unlocated.csv"}
+#: The same bytes in every build here (no row rejected, every place known): old or new alike.
+SAME_IN_ALL = {"embed.html", "rejected.csv", "unlocated.csv"}
 
 
 def synthetic(path: Path, n: int, seed: int, places=PLACES) -> Path:
@@ -77,7 +81,9 @@ def finish(proc, timeout=120):
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+    """Visible outputs; map.html without folium's random element id (B twice is B)."""
+    return {p.name: re.sub(rb"map_[0-9a-f]{32}", b"map_X", p.read_bytes())
+            for p in out.iterdir() if not p.name.startswith(".")}
 
 
 def check_outputs(out: Path, old: dict[str, bytes], rows_new: int) -> str:
@@ -86,6 +92,8 @@ def check_outputs(out: Path, old: dict[str, bytes], rows_new: int) -> str:
     assert set(now) == OUTPUTS, f"stray or missing outputs: {sorted(set(now) ^ OUTPUTS)}"
     states = set()
     for name, data in now.items():
+        if name in SAME_IN_ALL:  # tells nothing apart
+            continue
         if data == old[name]:
             states.add("old")
             continue
@@ -145,7 +153,12 @@ def test_kill_build_keeps_previous_outputs(setup):
         return (out / "events.geojson").stat().st_ino != geojson_inode
 
     moments = [("t", f) for f in (0.1, 0.5, 0.9)]
+    def renamed():  # the staging folder became a generation, not shown yet
+        shown = os.readlink(out / ".geomap-current")
+        return any(p.name.startswith(".geomap-gen.") and p.name != shown for p in out.iterdir())
+
     moments += [("staging", staging_exists), ("staged map", staged("map.html")),
+                ("staged summary", staged("summary.json")), ("renamed", renamed),
                 ("publishing", publishing)]
     states = []
     for label, when in moments:
@@ -163,9 +176,12 @@ def test_kill_build_keeps_previous_outputs(setup):
             old = snapshot(out)
             geojson_inode = (out / "events.geojson").stat().st_ino
     assert any(killed and state == "old" for _, killed, state in states), states
+    assert all(state != "mixed" for _, _, state in states), states
     # a build after the kills clears their hidden leftovers
     finish(start(env, tmp, "--events", str(a), "--out", str(out)))
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(OUTPUTS)
+    hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert hidden[:2] == [".geomap-build.lock", ".geomap-current"] and len(hidden) == 3, hidden
     assert check_outputs(out, {k: b"" for k in OUTPUTS}, 20_000) == "new"
 
 

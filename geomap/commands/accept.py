@@ -13,6 +13,13 @@ EPILOG = """Workflow:
 A draft that matches an event already curated (same type, place within 50 km
 (150 km for provinces), dates within a week) is not added twice: its article
 is added to that event's sources.
+
+Columns geomap does not know (a reviewer's notes) are kept. sources.csv is
+written before events.csv: a run killed between the two leaves new sources
+that nothing cites yet, and running accept again adds the events. Runs at
+once on one dataset wait for each other (a lock file .events.csv.lock beside
+it). Formula-like cells that 'geomap extract' defused with a leading ' are
+restored.
 """
 
 
@@ -20,7 +27,8 @@ def register(sub, formatter):
     p = sub.add_parser("accept", help="add reviewed drafts to geodata/events.csv",
                        description="Append the drafts marked accept=yes to the curated events "
                                    "(new AFPK- ids, verified=curated) and their articles to "
-                                   "sources.csv. Both files are rewritten atomically.",
+                                   "sources.csv. Both files are rewritten atomically "
+                                   "(through symlinks), keeping every column.",
                        epilog=EPILOG, formatter_class=formatter)
     p.add_argument("drafts", metavar="DRAFTS.csv")
     p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv of the "
@@ -34,9 +42,14 @@ def run(args) -> int:
     from ..api import accept
     from ..report import Report
 
+    def waiting(lock_file, pid):
+        holder = f" (pid {pid})" if pid else ""
+        print(f"geomap accept: waiting for another run{holder} that holds the lock {lock_file}",
+              file=sys.stderr, flush=True)
+
     report = Report()
     added = accept(args.drafts, args.events, args.sources, only_marked=not args.all,
-                   report=report)
+                   report=report, waiting=waiting)
     c = report.counts
     print(f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
           f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "

@@ -22,13 +22,16 @@ counted).
 
 Bad rows, unreadable articles and unknown places are reported (file:line
 [column]: reason), counted in the summary and written to rejected.csv and
-unlocated.csv; the rest is built. Outputs are replaced only when the build is
-complete, so an interrupted build leaves the previous ones intact.
+unlocated.csv; the rest is built. All outputs switch at once when the build is
+complete (they are links into OUT/.geomap-current), so an interrupted build
+leaves the previous one shown whole. An --out that is or holds an input file,
+or lies in an articles folder or in geodata/, is refused.
 
-Exit status: 0 built; 1 an input file cannot be used at all (missing, binary,
-not UTF-8, empty, a required column missing), or --strict and anything was
-rejected or not found (then nothing is written), or the outputs cannot be
-written (the previous ones are kept); 130 interrupted.
+Exit status: 0 built; 1 --out could overwrite an input, or an input file
+cannot be used at all (missing, binary, not UTF-8, empty, a required column
+missing), or --strict and anything was rejected or not found (then nothing is
+written), or the outputs cannot be written (the message says whether the
+previous ones are kept); 130 interrupted.
 """
 
 

@@ -1,0 +1,200 @@
+"""The output folder of a build: one build visible at a time, never over an input.
+
+Layout of ``out`` once a build is published::
+
+    out/map.html -> .geomap-current/map.html            one link per output
+    out/.geomap-current -> .geomap-gen.<pid>.<random>   the build shown now
+    out/.geomap-gen.<pid>.<random>/map.html ...         its files
+    out/.geomap-build.lock                              held while publishing
+
+A build writes every output into a hidden staging folder
+(``.geomap-build.<pid>.<random>.tmp``, see :func:`staging`). :func:`publish`
+then takes the folder's lock, checks that nothing in the way (a folder named
+``map.html``) would stop it, renames the staging folder into a generation
+folder and switches ``.geomap-current`` to it with one atomic rename: every
+output changes at that instant. A build killed at any moment shows the old
+build or the new one, never files of both; builds at once publish one after
+the other, and the last one is shown whole. Readers that opened a file of
+the previous build keep reading it.
+
+:func:`check_inputs_spared` refuses, before anything is read or written, an
+output folder that holds an input or lies in an articles folder or the
+project's ``geodata`` folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from .atomic import NEW_FOLDER_MODE, locked, remove_stale
+from .exc import BuildError
+
+#: Hidden staging folders inside ``out``: ``.geomap-build.<pid>.<random>.tmp``.
+STAGING_PREFIX = ".geomap-build."
+_STAGING_RE = re.compile(r"^\.geomap-build\.(\d+)\.[^.]+\.tmp$")
+#: Published builds: ``.geomap-gen.<pid>.<random>`` (the staging folder renamed).
+GENERATION_PREFIX = ".geomap-gen."
+#: The link naming the build shown; every output link goes through it.
+CURRENT = ".geomap-current"
+#: Lock file held while a build publishes (and clears old generations).
+LOCK = ".geomap-build.lock"
+#: Hidden names a build keeps in ``out``: an input there would be overwritten or removed.
+_OURS = re.compile(r"^\.geomap-")
+
+
+def _real(path: str | os.PathLike) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_inputs_spared(out: str | os.PathLike, files: list[tuple[str, Path]],
+                        folders: list[tuple[str, Path]], protected: list[tuple[str, Path]]) -> None:
+    """Refuse an output folder that could overwrite an input.
+
+    Paths are compared after following symlinks.
+
+    Parameters
+    ----------
+    out : path
+        The output folder.
+    files : list of (role, path)
+        Input files (events, sources, article files, caches). ``out`` may
+        not be one, nor hold one (outputs are never written beside an
+        input: a name such as ``events.csv`` would overwrite it), nor hold
+        one in the hidden folders a build manages.
+    folders : list of (role, path)
+        Input folders read whole (articles): ``out`` may not be one or lie
+        inside one (the next build would read the pages as articles).
+    protected : list of (role, path)
+        Folders never written to, nor inside (the project's ``geodata``).
+
+    Raises
+    ------
+    BuildError
+        Naming the input; nothing has been written.
+    """
+    target = _real(out)
+    refuse = "; choose another --out (nothing was written)"
+    for role, folder in protected:
+        if _within(target, _real(folder)):
+            raise BuildError(f"--out {out} is inside {role} {folder}{refuse}")
+    for role, path in files:
+        real = _real(path)
+        if real == target:
+            raise BuildError(f"--out {out} is the input {path} ({role}){refuse}")
+        if _within(real, target) and (real.parent == target
+                                      or _OURS.match(real.relative_to(target).parts[0])):
+            raise BuildError(f"the output folder {out} holds the input {path} ({role}): outputs "
+                             f"written there could overwrite it{refuse}")
+    for role, folder in folders:
+        if _within(target, _real(folder)):
+            raise BuildError(f"the output folder {out} is inside the {role} folder {folder}: "
+                             f"the next build would read its pages as articles{refuse}")
+
+
+@contextmanager
+def staging(out: Path):
+    """A hidden folder inside ``out`` to write a build into; removed afterwards
+    unless :func:`publish` made it the shown build.
+
+    Staging folders of killed builds (their process is gone) are removed first.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale(out, _STAGING_RE)
+    remove_stale(out)
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", suffix=".tmp",
+                                  dir=out))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def publish(stage: Path, out: Path) -> None:
+    """Show the build in ``stage`` (a :func:`staging` folder): all outputs at once.
+
+    Raises
+    ------
+    BuildError
+        An output name in ``out`` is taken by a folder or a special file
+        (nothing was replaced), or the build was shown but linking an output
+        name failed (the message says so).
+    OSError
+        Before the switch (disk full, no permission): nothing was replaced.
+    """
+    def waiting(lock_file, pid):
+        holder = f" (pid {pid})" if pid else ""
+        print(f"geomap build: waiting for another build{holder} publishing into {out}",
+              file=sys.stderr, flush=True)
+
+    with locked(out / LOCK, waiting):
+        names = sorted(p.name for p in stage.iterdir())
+        _check_free(out, names)
+        generation = out / (GENERATION_PREFIX + stage.name[len(STAGING_PREFIX):-len(".tmp")])
+        os.chmod(stage, NEW_FOLDER_MODE)  # mkdtemp's 0700 would hide it from a web server
+        os.rename(stage, generation)
+        _swap_link(out / CURRENT, generation.name)  # the one switch
+        try:
+            for name in names:
+                _swap_link(out / name, f"{CURRENT}/{name}")
+            _remove_unshown(out, names, generation)
+        except OSError as err:
+            raise BuildError(f"the new build is shown in {out / CURRENT} but an output link "
+                             f"could not be made: {err.strerror or err} ({err.filename}); "
+                             "run the build again") from err
+
+
+def _check_free(out: Path, names: list[str]) -> None:
+    """Each name must be free, a link, or a file (an output of an older geomap)."""
+    for name in [CURRENT, *names]:
+        try:
+            mode = os.lstat(out / name).st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(mode) or (stat.S_ISREG(mode) and name != CURRENT):
+            continue
+        what = "a folder" if stat.S_ISDIR(mode) else "not a link or a regular file"
+        raise BuildError(f"{out / name} is {what}, not an output geomap wrote; move it away; "
+                         "nothing was replaced, the previous outputs are kept")
+
+
+def _swap_link(path: Path, target: str) -> None:
+    """Make ``path`` a symlink to ``target`` with one rename (no moment without it)."""
+    try:
+        if os.readlink(path) == target:
+            return
+    except OSError:
+        pass
+    hidden = "" if path.name.startswith(".") else "."
+    tmp = path.with_name(f"{hidden}{path.name}.{os.getpid()}.link.tmp")
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+    os.symlink(target, tmp)
+    os.replace(tmp, path)
+
+
+def _remove_unshown(out: Path, names: list[str], shown: Path) -> None:
+    """Links to outputs the shown build lacks, and every other generation."""
+    prefix = CURRENT + "/"
+    for entry in out.iterdir():
+        if entry.name.startswith(GENERATION_PREFIX) and entry != shown:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name not in names and entry.is_symlink():
+            try:
+                if os.readlink(entry).startswith(prefix):
+                    entry.unlink()
+            except OSError:
+                pass

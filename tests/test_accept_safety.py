@@ -1,0 +1,284 @@
+"""`geomap accept` loses nothing (issue 11, cases 3, 4, 5, 6 and 10).
+
+Columns it does not know are kept; the drafts writer's formula defusing is
+undone on the way in; a kill or a failed write between sources.csv and
+events.csv leaves a valid dataset that a second run completes; two runs at
+once both land (the dataset is locked); a symlinked events.csv stays a link.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geomap.cli import main
+from geomap.drafts import DRAFT_COLUMNS, accept
+from geomap.events import load_events
+from geomap.exc import GeomapError
+
+EVENTS_HEADER = ("event_id,event_type,sub_event_type,event_date,date_precision,location,country,"
+                 "latitude,longitude,geo_precision,actor1,actor2,fatalities,fatalities_low,"
+                 "fatalities_high,injuries,sources,verified,note,excerpt")
+CURATED_ROW = ("AFPK-0001,talks,negotiation,2025-03-19,day,Torkham,AF,34.102,71.093,1,"
+               "Pakistan,Afghan Taliban,,,,,S1,curated,talks at the crossing,")
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    folder = tmp_path / "geodata"
+    folder.mkdir()
+    (folder / "sources.csv").write_text(
+        "source_id,publisher,title,published,url\nS1,Pub,Title one,2025-03-19,\n")
+    (folder / "events.csv").write_text(EVENTS_HEADER + "\n" + CURATED_ROW + "\n")
+    return folder
+
+
+#: A new incident (a clash at Chaman), marked for acceptance.
+CLASH = dict(doc_id="a1", event_type="armed_clash", sub_event_type="exchange_of_fire",
+             event_date="2025-03-20", date_precision="day", location="Chaman", country="PK",
+             latitude="30.92", longitude="66.45", geo_precision="1", confidence="0.8",
+             excerpt="Guards traded fire.", source_title="T", source_publisher="P",
+             source_published="2025-03-21", source_url="https://example.org/a1", accept="yes")
+
+
+def draft(**over):
+    return {**dict.fromkeys(DRAFT_COLUMNS, ""), **CLASH, **over}
+
+
+def write_drafts(path: Path, rows) -> Path:
+    """A drafts CSV as `geomap extract` writes it (formula-like cells defused)."""
+    from geomap.extract.io import _defused
+
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"], lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            w.writerow(_defused(row))
+    return path
+
+
+def table(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+# ---------------------------------------------------------------- case 3
+
+def test_unknown_columns_are_kept_in_their_order(dataset, tmp_path):
+    events, sources = dataset / "events.csv", dataset / "sources.csv"
+    header = EVENTS_HEADER.split(",")
+    header.insert(header.index("note"), "reviewer")
+    row = CURATED_ROW.split(",")
+    row.insert(header.index("reviewer"), "Nadia")
+    # a quoted cell with a comma and a padded one: kept as they are
+    row[header.index("note")] = "talks, at the crossing "
+    with open(events, "w", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([header, row])
+    sources.write_text("source_id,publisher,licence,title,published,url\n"
+                       "S1,Pub,CC BY,Title one,2025-03-19,\n")
+    drafts = write_drafts(tmp_path / "drafts.csv", [
+        draft(),  # a new event
+        draft(doc_id="a2", event_type="talks", sub_event_type="negotiation",
+              location="Torkham", country="AF", latitude="34.10", longitude="71.09"),  # merged
+    ])
+    assert accept(drafts, events) == ["AFPK-0002"]
+    rows = table(events)
+    assert rows[0] == header
+    assert rows[1][header.index("reviewer")] == "Nadia"
+    assert rows[1][header.index("note")] == "talks, at the crossing "
+    assert rows[1][header.index("sources")] == "S1;doc:a2"
+    assert rows[2][header.index("event_id")] == "AFPK-0002" and rows[2][header.index("reviewer")] == ""
+    srows = table(sources)
+    assert srows[0] == ["source_id", "publisher", "licence", "title", "published", "url"]
+    assert srows[1] == ["S1", "Pub", "CC BY", "Title one", "2025-03-19", ""]
+    assert [r[0] for r in srows[2:]] == ["doc:a1", "doc:a2"] and srows[2][2] == ""
+    es = load_events(events, strict=True)
+    assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
+
+
+def test_missing_optional_columns_are_added_at_the_end(dataset, tmp_path):
+    events = dataset / "events.csv"
+    header = [c for c in EVENTS_HEADER.split(",") if c not in ("excerpt", "injuries")]
+    row = dict(zip(EVENTS_HEADER.split(","), CURATED_ROW.split(",")))
+    with open(events, "w", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerows([header, [row[c] for c in header]])
+    accept(write_drafts(tmp_path / "d.csv", [draft(injuries="3")]), events)
+    rows = table(events)
+    assert rows[0] == header + ["injuries", "excerpt"]
+    assert rows[1][-2:] == ["", ""] and rows[2][-2:] == ["3", "Guards traded fire."]
+
+
+# ---------------------------------------------------------------- case 10
+
+def test_defused_cells_are_restored(dataset, tmp_path):
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft(
+        source_publisher="@DawnNews", actor1="-TTP", excerpt="=1+1 is not a formula here",
+        source_title="'Quoted' title", actor2="  +Pakistan")])
+    text = drafts.read_text()
+    assert "'@DawnNews" in text and "'-TTP" in text  # the writer did defuse them
+    accept(drafts, dataset / "events.csv")
+    es = load_events(dataset / "events.csv", strict=True)
+    new = es.events[-1]
+    assert (new.actor1, new.actor2, new.excerpt) == ("-TTP", "+Pakistan", "=1+1 is not a formula here")
+    src = es.sources["doc:a1"]
+    assert src.publisher == "@DawnNews" and src.title == "'Quoted' title"
+
+
+# ---------------------------------------------------------------- case 4
+
+KILL_DRIVER = '''\
+"""geomap accept, killed (SIGKILL) right before its second file write."""
+import os, signal, sys
+import geomap.drafts as drafts
+
+real = drafts.write_text
+calls = []
+
+def write_then_die(path, text, *args, **kwargs):
+    calls.append(str(path))
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(path, text, *args, **kwargs)
+
+drafts.write_text = write_then_die
+from geomap.cli import main
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_kill_between_the_two_writes_leaves_a_valid_dataset(dataset, tmp_path):
+    driver = tmp_path / "driver.py"
+    driver.write_text(KILL_DRIVER)
+    events, sources = dataset / "events.csv", dataset / "sources.csv"
+    drafts = write_drafts(tmp_path / "drafts.csv", [
+        draft(), draft(doc_id="a2", event_type="talks", sub_event_type="negotiation",
+                       location="Torkham", country="AF", latitude="34.10", longitude="71.09")])
+    proc = subprocess.run([sys.executable, str(driver), "accept", str(drafts), "--events",
+                           str(events)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    es = load_events(events, strict=True)  # whatever was written, the pair is consistent
+    assert [e.event_id for e in es.events] == ["AFPK-0001"]
+    # a second run completes the job, without duplicating anything
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0
+    es = load_events(events, strict=True)
+    assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
+    assert es.events[0].sources == ("S1", "doc:a2")
+    ids = [r[0] for r in table(sources)[1:]]
+    assert ids == ["S1", "doc:a1", "doc:a2"]
+
+
+def test_failed_second_write_says_what_happened(dataset, tmp_path, monkeypatch, capsys):
+    import geomap.drafts as drafts_mod
+
+    real = drafts_mod.write_text
+    calls = []
+
+    def second_fails(path, text, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, text, *args, **kwargs)
+
+    monkeypatch.setattr(drafts_mod, "write_text", second_fails)
+    events = dataset / "events.csv"
+    before = events.read_bytes()
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(events)]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and str(events) in err
+    assert "events.csv is unchanged" in err and "run 'geomap accept' again" in err
+    assert events.read_bytes() == before
+    load_events(events, strict=True)
+    monkeypatch.setattr(drafts_mod, "write_text", real)
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0
+    assert [e.event_id for e in load_events(events, strict=True).events] == ["AFPK-0001", "AFPK-0002"]
+
+
+# ---------------------------------------------------------------- case 5
+
+SLOW_DRIVER = '''\
+"""geomap accept that pauses after reading the dataset until told to go on."""
+import sys, time
+from pathlib import Path
+import geomap.drafts as drafts
+
+real = drafts.merge_drafts
+marker, go = Path(sys.argv.pop(1)), Path(sys.argv.pop(1))
+
+def slow_merge(*args, **kwargs):
+    out = real(*args, **kwargs)
+    marker.touch()
+    deadline = time.monotonic() + 60
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return out
+
+drafts.merge_drafts = slow_merge
+from geomap.cli import main
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+def test_two_runs_at_once_both_land(dataset, tmp_path):
+    driver = tmp_path / "driver.py"
+    driver.write_text(SLOW_DRIVER)
+    events = dataset / "events.csv"
+    first = write_drafts(tmp_path / "first.csv", [draft()])
+    second = write_drafts(tmp_path / "second.csv", [draft(
+        doc_id="b1", event_type="airstrike", sub_event_type="drone_strike", location="Khost",
+        country="AF", latitude="33.34", longitude="69.92")])
+    go, no_pause = tmp_path / "go", tmp_path / "no-pause"
+    no_pause.touch()
+
+    def start(marker, drafts_csv, go):
+        return subprocess.Popen([sys.executable, str(driver), str(marker), str(go), "accept",
+                                 str(drafts_csv), "--events", str(events)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    marker_a = tmp_path / "a.read"
+    a = start(marker_a, first, go)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker_a.exists() and time.monotonic() < deadline and a.poll() is None:
+            time.sleep(0.02)
+        assert marker_a.exists(), a.communicate()
+        # a has read the dataset and holds on; b starts now. Without a lock b
+        # reads the same dataset and finishes; with it, b says it waits.
+        b = start(tmp_path / "b.read", second, no_pause)
+        first_line = b.stderr.readline()
+    finally:
+        go.touch()
+    _, err_a = a.communicate(timeout=120)
+    out_b, err_b = b.communicate(timeout=120)
+    err_b = first_line + err_b
+    assert a.returncode == 0 and b.returncode == 0, (err_a, err_b)
+    assert first_line.startswith("geomap accept: waiting for another run (pid ")
+    assert "that holds the lock" in first_line and ".events.csv.lock" in first_line
+    es = load_events(events, strict=True)
+    assert sorted((e.event_id, e.location) for e in es.events) == [
+        ("AFPK-0001", "Torkham"), ("AFPK-0002", "Chaman"), ("AFPK-0003", "Khost")]
+    assert {"doc:a1", "doc:b1"} <= set(es.sources)
+
+
+# ---------------------------------------------------------------- case 6
+
+def test_accept_through_a_symlinked_events_file(dataset, tmp_path):
+    link_dir = tmp_path / "work"
+    link_dir.mkdir()
+    link = link_dir / "link.csv"
+    link.symlink_to(dataset / "events.csv")
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(link), "--sources",
+                 str(dataset / "sources.csv")]) == 0
+    assert link.is_symlink()
+    es = load_events(dataset / "events.csv", strict=True)
+    assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
