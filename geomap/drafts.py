@@ -330,13 +330,7 @@ class _Table:
         text = path.read_bytes().decode("utf-8-sig")
         # blank lines are no rows, as in geomap.events.read_csv_rows
         rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
-        table = cls(rows[0], rows[1:])
-        for col in columns:  # columns added since the file was made: at the end
-            if col not in table.names:
-                table.header.append(col)
-                for row in table.rows:
-                    row.append("")
-        return table
+        return cls(rows[0], rows[1:])
 
     @property
     def names(self) -> list[str]:
@@ -351,6 +345,14 @@ class _Table:
         self.changed = True
 
     def append(self, cells: dict[str, str]) -> None:
+        # a known column the file does not have yet (added to geomap since the
+        # file was made) goes at the end, but only once a row has a value for
+        # it: optional columns such as an imported row's `dataset` stay out
+        for name, value in cells.items():
+            if value and name not in self.names:
+                self.header.append(name)
+                for row in self.rows:
+                    row.append("")
         self.rows.append([cells.get(name, "") for name in self.names])
         self.changed = True
 
