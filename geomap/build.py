@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .atomic import remove_stale, write_text
 from .dataset import build_geodataframe
-from .events import load_events
+from .events import EventSet, load_events
 from .exc import BuildError
 from .geocoders import default_chain
 from .report import Report
@@ -107,7 +107,7 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
           out: str | Path = "output", articles: list[str | Path] | None = None,
           online: bool = False, strict: bool = False, cdn: bool = False,
           gpkg: bool = False, figure: bool = False, chain=None,
-          progress: bool = False) -> BuildResult:
+          progress: bool = False, extract=None) -> BuildResult:
     """Build the map and exports into ``out``.
 
     Parameters
@@ -124,6 +124,9 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
         Raise :class:`BuildError` (and write nothing) when any row or article
         is rejected, any place is not found, or there is no sources file to
         check the source ids against.
+    extract : callable, optional
+        Replaces :func:`geomap.extract.extract_paths` for ``articles``
+        (e.g. :class:`geomap.parallel.ParallelExtractor`).
 
     Raises
     ------
@@ -137,7 +140,7 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
     with _gc_paused():
         return _build(events, sources, out=out, articles=articles, online=online,
                       strict=strict, cdn=cdn, gpkg=gpkg, figure=figure, chain=chain,
-                      progress=progress)
+                      progress=progress, extract=extract)
 
 
 @contextmanager
@@ -158,18 +161,26 @@ def _gc_paused():
 
 
 def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure, chain,
-           progress) -> BuildResult:
+           progress, extract) -> BuildResult:
     out = Path(out)
     result = BuildResult()
     report = result.report
-    es = load_events(events, sources, report=report)
+    from .parallel.store import is_drafts_parquet  # --events DIR of GeoParquet drafts
+
+    parquet = events is not None and is_drafts_parquet(events)
+    es = EventSet(report=report) if parquet else load_events(events, sources, report=report)
     chain = chain if chain is not None else default_chain(online=online)
     curated = list(es.events)
     drafts = []
+    if parquet:
+        from .drafts import merge_drafts
+        from .parallel import read_drafts_parquet
+
+        drafts = merge_drafts(es, read_drafts_parquet(events, report), str(events), report, chain)
     if articles:
         from .drafts import drafts_to_events
 
-        drafts = drafts_to_events(articles, chain, es, report, progress=progress)
+        drafts += drafts_to_events(articles, chain, es, report, progress=progress, extract=extract)
     gdf = _place(curated, drafts, es.sources, chain, report)
     result.events = len(gdf)
     for msg in getattr(chain, "warnings", []):

@@ -28,7 +28,8 @@ def register(sub, formatter):
                                    "map.html, embed.html, events.geojson, events.csv, "
                                    "rejected.csv, unlocated.csv and summary.json.",
                        epilog=EPILOG, formatter_class=formatter)
-    p.add_argument("--events", default=None, help="events CSV (default geodata/events.csv)")
+    p.add_argument("--events", default=None, help="events CSV (default geodata/events.csv), or "
+                                                   "a folder of GeoParquet drafts (extract --parquet)")
     p.add_argument("--sources", default=None, help="sources CSV (default: sources.csv beside --events)")
     p.add_argument("--out", default="output", help="output folder (default output/)")
     p.add_argument("--articles", nargs="+", default=None, metavar="PATH",
@@ -42,6 +43,9 @@ def register(sub, formatter):
     p.add_argument("--gpkg", action="store_true", help="also write events.gpkg")
     p.add_argument("--figure", action="store_true", help="also write map.png and map.svg")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+    from .extract import add_parallel_arguments
+
+    add_parallel_arguments(p)  # for --articles
     p.set_defaults(func=run)
 
 
@@ -49,10 +53,16 @@ def run(args) -> int:
     from ..build import build, print_problems, print_summary
     from ..exc import BuildError
 
+    extract = None
+    if args.articles and (args.jobs != 1 or args.scheduler):
+        from ..parallel import ParallelExtractor
+
+        extract = ParallelExtractor(args.jobs, args.scheduler, online=args.online)
     try:
         result = build(args.events, args.sources, out=args.out, articles=args.articles,
                        online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
-                       figure=args.figure, progress=not args.quiet and sys.stderr.isatty())
+                       figure=args.figure, progress=not args.quiet and sys.stderr.isatty(),
+                       extract=extract)
     except BuildError as err:
         # every problem, not only the first, so one --strict run shows all to fix
         report = getattr(err, "report", None)
