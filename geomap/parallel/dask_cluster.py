@@ -36,7 +36,7 @@ class DaskExecutor(Executor):
 
     name = "dask"
 
-    def __init__(self, address: str, retries: int = 2, timeout: float = 60.0):
+    def __init__(self, address: str, retries: int = 2, timeout: float = 30.0):
         super().__init__(retries)
         distributed = _distributed()
         self._cluster = None
@@ -67,7 +67,7 @@ class DaskExecutor(Executor):
         futures = self.client.map(fn, list(items), retries=self.retries, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         try:
-            for fut in distributed.as_completed(futures):
+            for fut in distributed.as_completed(futures, loop=self.client.loop):
                 try:
                     result = fut.result()
                 except distributed.KilledWorker as err:
