@@ -31,6 +31,7 @@ class Caps:
     baseline_build: float = 150.0
     browser: float = 60.0
     extract: float = 150.0
+    scale: float = 420.0
     budget: float = 15 * 60.0
 
 
@@ -207,7 +208,7 @@ def _growth(results: dict) -> dict:
 
 def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
               baseline_sizes=(1_000, 10_000, 100_000), corpus_mb=(1, 10, 50),
-              browser: bool = True, caps: Caps | None = None,
+              browser: bool = True, caps: Caps | None = None, scale_mb: float = 50,
               workdir: str | Path | None = None, keep: bool = False) -> dict:
     """Run the benchmark; write ``out/bench.json`` and ``out/bench.md``; return the results.
 
@@ -219,6 +220,9 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
         Event counts for geomap and for the plain-folium baseline.
     corpus_mb : tuple of float
         Sizes of the synthetic article corpora.
+    scale_mb : float
+        Corpus of the extraction-at-scale case (1 process, 2 processes, a
+        2-worker Dask cluster; :mod:`geomap.bench.scale`); 0 leaves it out.
     browser : bool
         Time the pages in headless Chromium (``/usr/bin/chromium``).
     caps : Caps
@@ -246,6 +250,10 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
             results["maps"].append(_map_case(n, tmp, budget, caps, browser, n in baseline_sizes))
             write_json(results, out / "bench.json")  # partial results survive an interrupt
         results["extraction"] = [_extract_case(mb, tmp, budget, caps) for mb in corpus_mb]
+        if scale_mb:
+            from .scale import run_case
+
+            results["scale"] = run_case(scale_mb, tmp, budget, caps.scale, _log)
     finally:
         if not keep and not workdir:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -38,6 +38,12 @@ def _finder(online: bool):
     return _FINDERS[online]
 
 
+def warm(online: bool = False) -> None:
+    """Build this process's place finder now (e.g. on every Dask worker with
+    ``client.run(warm)``) rather than in the first partition."""
+    _finder(online)
+
+
 def extract_partition(part: Partition, online: bool = False,
                       max_bytes: int | None = None) -> PartResult:
     """Drafts and report of ``part``, as :func:`geomap.extract.extract_paths`
