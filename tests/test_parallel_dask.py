@@ -62,3 +62,37 @@ def test_unreachable_scheduler_is_an_error():
         port = s.getsockname()[1]
     with pytest.raises(ParallelError, match="cannot reach the Dask scheduler"):
         DaskExecutor(f"tcp://127.0.0.1:{port}", timeout=2)
+
+
+def _die_once(marker: str, part):
+    import os
+
+    from geomap.parallel.work import extract_partition
+
+    if part.index == 0 and not os.path.exists(marker):
+        open(marker, "w").close()
+        os._exit(3)  # the worker process dies; the nanny starts a new one
+    return extract_partition(part)
+
+
+def test_partitions_of_a_dead_worker_are_retried(cluster, tmp_path):
+    import cloudpickle
+    from functools import partial
+
+    from geomap.extract import drafts_csv, extract_paths
+    from geomap.geocoders import default_chain
+    from geomap.parallel.dask_cluster import DaskExecutor
+    from geomap.parallel.inputs import plan
+    from geomap.report import Report
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import tests/
+    try:
+        parts = [p for p in plan([str(DEV / "articles")], 40_000) if p.units]
+        with DaskExecutor(cluster.scheduler_address) as ex:
+            results = dict(ex.run(partial(_die_once, str(tmp_path / "died")), parts))
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert (tmp_path / "died").exists()
+    drafts = [d for i in sorted(results) for d in results[i].drafts]
+    ref = extract_paths([str(DEV / "articles")], default_chain(), Report(), progress=False)
+    assert drafts_csv(drafts) == drafts_csv(ref)

@@ -53,11 +53,23 @@ def register(sub, formatter):
 
 def add_parallel_arguments(p) -> None:
     """``--jobs`` and ``--scheduler`` (shared with ``geomap build --articles``)."""
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
                    help="extract in N local processes (0: one per core; default 1)")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="extract on a Dask cluster: tcp://host:port of a running scheduler, or "
                         "local:N to start N local workers (needs pip install 'geomap[dask]')")
+
+
+def _jobs(text: str) -> int:
+    import argparse
+
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes >= 0 (0: one per core), got {text!r}")
+    return n
 
 
 def partitioned(args) -> bool:
@@ -94,7 +106,8 @@ def run(args) -> int:
         c = report.counts
         print(f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
               f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
-              + ("" if args.output == "-" else f" -> {args.output}"), file=sys.stderr)
+              + ("" if args.output == "-" else f" -> {args.output}")
+              + (f" and {args.parquet}/" if getattr(args, "parquet", None) else ""), file=sys.stderr)
     return 0
 
 
