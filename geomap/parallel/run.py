@@ -28,9 +28,20 @@ def make_executor(jobs: int = 1, scheduler: str | None = None) -> Executor:
 
 
 def _settings(online: bool, max_bytes: int | None) -> str:
+    """What a checkpoint is valid for: the settings and the extractor's code
+    (a changed rule must not reuse drafts made by the old one)."""
+    import hashlib
+    from pathlib import Path
+
     from .. import __version__
 
-    return f"geomap {__version__}; online={online}; max_bytes={max_bytes}"
+    pkg = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for f in sorted((pkg / "extract").glob("*.py")) + [pkg / "articles.py"]:
+        if f.exists():
+            h.update(f.read_bytes())
+    return (f"geomap {__version__}; code {h.hexdigest()[:12]}; online={online}; "
+            f"max_bytes={max_bytes}")
 
 
 def extract_partitioned(paths, report: Report, *, executor: Executor | None = None,
