@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .atomic import write_text
 from .dataset import build_geodataframe
-from .events import load_events
+from .events import EventSet, load_events
 from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
@@ -113,7 +113,7 @@ def build(events: str | Path | list | None = None, sources: str | Path | None = 
           online: bool = False, strict: bool = False, cdn: bool = False,
           gpkg: bool = False, figure: bool = False, chain=None,
           progress: bool = False, fmt: str | None = None, region: float | None = None,
-          bbox: tuple[float, float, float, float] | None = None) -> BuildResult:
+          bbox: tuple[float, float, float, float] | None = None, extract=None) -> BuildResult:
     """Build the map and exports into ``out``.
 
     Parameters
@@ -139,6 +139,9 @@ def build(events: str | Path | list | None = None, sources: str | Path | None = 
         Raise :class:`BuildError` (and write nothing) when any row or article
         is rejected, any place is not found, or there is no sources file to
         check the source ids against.
+    extract : callable, optional
+        Replaces :func:`geomap.extract.extract_paths` for ``articles``
+        (e.g. :class:`geomap.parallel.ParallelExtractor`).
 
     Raises
     ------
@@ -154,7 +157,7 @@ def build(events: str | Path | list | None = None, sources: str | Path | None = 
     with _gc_paused():
         return _build(events, sources, out=out, articles=articles, online=online,
                       strict=strict, cdn=cdn, gpkg=gpkg, figure=figure, chain=chain,
-                      progress=progress, fmt=fmt, region=region, bbox=bbox)
+                      progress=progress, fmt=fmt, region=region, bbox=bbox, extract=extract)
 
 
 @contextmanager
@@ -175,19 +178,32 @@ def _gc_paused():
 
 
 def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure, chain,
-           progress, fmt=None, region=None, bbox=None) -> BuildResult:
+           progress, fmt=None, region=None, bbox=None, extract=None) -> BuildResult:
     out = Path(out)
     _check_out(out, events, sources, articles, default_cache=chain is None)
     result = BuildResult()
     report = result.report
+    from .parallel.store import is_drafts_parquet  # --events DIR of GeoParquet drafts
+
+    paths = list(events) if isinstance(events, (list, tuple)) else ([events] if events else [])
+    parquet = [p for p in paths if is_drafts_parquet(p)]
+    others = [p for p in paths if p not in parquet]
     chain = chain if chain is not None else default_chain(online=online)
-    es = _load(events, sources, result, chain, fmt=fmt, region=region, bbox=bbox)
+    # GeoParquet drafts alone stand for themselves, with no curated file beside them
+    es = (EventSet(report=report) if parquet and not others else
+          _load(others or events, sources, result, chain, fmt=fmt, region=region, bbox=bbox))
     curated = list(es.events)
     drafts = []
+    if parquet:
+        from .drafts import merge_drafts
+        from .parallel import read_drafts_parquet
+
+        for path in parquet:
+            drafts += merge_drafts(es, read_drafts_parquet(path, report), str(path), report, chain)
     if articles:
         from .drafts import drafts_to_events
 
-        drafts = drafts_to_events(articles, chain, es, report, progress=progress)
+        drafts += drafts_to_events(articles, chain, es, report, progress=progress, extract=extract)
     gdf = _place(curated, drafts, es.sources, chain, report)
     result.events = len(gdf)
     for msg in getattr(chain, "warnings", []):

@@ -155,10 +155,13 @@ def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: st
 
 
 def drafts_to_events(articles: list[str | Path], chain, es: EventSet, report: Report,
-                     progress: bool = False) -> list[Event]:
-    """Extract drafts from article files/folders and merge them (see :func:`merge_drafts`)."""
+                     progress: bool = False, extract=None) -> list[Event]:
+    """Extract drafts from article files/folders and merge them (see :func:`merge_drafts`);
+    ``extract`` replaces :func:`geomap.extract.extract_paths` (same signature)."""
     from .extract import extract_paths
     from .extract.io import draft_rows
+
+    extract_paths = extract or extract_paths
 
     # One draft per incident with every article as a source, as on the
     # curated side (evaluation needs per-article rows; the map does not).

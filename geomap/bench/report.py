@@ -127,6 +127,10 @@ def check_targets(results: dict) -> list[dict]:
     gz = results.get("gazetteer", {})
     add("gazetteer ready (default_chain + first lookup)", gz.get("ready_s"),
         t["gazetteer_ready_s"], (gz.get("ready_s") or 1e9) <= t["gazetteer_ready_s"], "s")
+    if results.get("scale"):
+        from .scale import targets
+
+        targets(results, add)
     return out
 
 
@@ -189,6 +193,9 @@ def markdown(results: dict) -> str:
                       f"{_fmt(gz.get('placefinder_s'), ' s', 3)}"
                       + (f" (GeoNames index built once first: {gz['index_build_s']:.1f} s)"
                          if gz.get("index_build_s") else "") + "."]
+    from .scale import markdown as scale_markdown
+
+    lines += scale_markdown(results)
     growth = results.get("growth", {})
     if growth:
         lines += ["", "Growth (fitted exponent k in cost ~ size^k; 1.0 is linear) and cost per unit:", ""]

@@ -31,6 +31,7 @@ class Caps:
     baseline_build: float = 150.0
     browser: float = 60.0
     extract: float = 150.0
+    scale: float = 420.0
     budget: float = 15 * 60.0
 
 
@@ -223,7 +224,7 @@ def _import_case(n: int, work: Path, budget: Budget, caps: Caps) -> dict:
 
 def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
               baseline_sizes=(1_000, 10_000, 100_000), corpus_mb=(1, 10, 50),
-              browser: bool = True, caps: Caps | None = None,
+              browser: bool = True, caps: Caps | None = None, scale_mb: float = 50,
               workdir: str | Path | None = None, keep: bool = False,
               import_sizes=None) -> dict:
     """Run the benchmark; write ``out/bench.json`` and ``out/bench.md``; return the results.
@@ -236,6 +237,9 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
         Event counts for geomap and for the plain-folium baseline.
     corpus_mb : tuple of float
         Sizes of the synthetic article corpora.
+    scale_mb : float
+        Corpus of the extraction-at-scale case (1 process, 2 processes, a
+        2-worker Dask cluster; :mod:`geomap.bench.scale`); 0 leaves it out.
     browser : bool
         Time the pages in headless Chromium (``/usr/bin/chromium``).
     caps : Caps
@@ -270,6 +274,10 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
         results["import"] = [_import_case(n, tmp, budget, caps) for n in import_sizes]
         write_json(results, out / "bench.json")
         results["extraction"] = [_extract_case(mb, tmp, budget, caps) for mb in corpus_mb]
+        if scale_mb:
+            from .scale import run_case
+
+            results["scale"] = run_case(scale_mb, tmp, budget, caps.scale, _log)
     finally:
         if not keep and not workdir:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -42,8 +42,8 @@ def register(sub, formatter):
                                    "rejected.csv, unlocated.csv and summary.json.",
                        epilog=EPILOG, formatter_class=formatter)
     p.add_argument("--events", action="extend", nargs="+", default=None, metavar="FILE",
-                   help="events file(s), repeatable: geomap CSV or a dataset "
-                        "(default geodata/events.csv)")
+                   help="events file(s), repeatable: geomap CSV, a dataset, or a folder of "
+                        "GeoParquet drafts from extract --parquet (default geodata/events.csv)")
     p.add_argument("--format", default=None, choices=_formats(), dest="fmt",
                    help="format of every --events file (default: detected from its header)")
     p.add_argument("--region", default=None, metavar="durand[:KM]", type=_region,
@@ -66,6 +66,9 @@ def register(sub, formatter):
     p.add_argument("--gpkg", action="store_true", help="also write events.gpkg")
     p.add_argument("--figure", action="store_true", help="also write map.png and map.svg")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+    from .extract import add_parallel_arguments
+
+    add_parallel_arguments(p)  # for --articles
     p.set_defaults(func=run)
 
 
@@ -101,6 +104,11 @@ def run(args) -> int:
     from ..build import build, print_problems, print_summary
     from ..exc import BuildError
 
+    extract = None
+    if args.articles and (args.jobs != 1 or args.scheduler):
+        from ..parallel import ParallelExtractor
+
+        extract = ParallelExtractor(args.jobs, args.scheduler, online=args.online)
     try:
         from ..articles import follow_links
 
@@ -109,7 +117,7 @@ def run(args) -> int:
         result = build(args.events, args.sources, out=args.out, articles=articles,
                        online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
                        figure=args.figure, progress=not args.quiet and sys.stderr.isatty(),
-                       fmt=args.fmt, region=args.region, bbox=args.bbox)
+                       fmt=args.fmt, region=args.region, bbox=args.bbox, extract=extract)
     except BuildError as err:
         # every problem, not only the first, so one --strict run shows all to fix
         report = getattr(err, "report", None)

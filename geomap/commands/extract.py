@@ -9,11 +9,18 @@ EPILOG = """Examples:
   geomap extract ../shared/seeds -o /tmp/x.csv && geomap evaluate /tmp/x.csv ../shared/eval/seeds_gold.csv
   geomap extract new.md feed.jsonl page.html -o - | head
   geomap extract articles/ --merge -o drafts.csv   # one row per incident, all sources
+  geomap extract 'archive/*.jsonl' news.parquet --jobs 0 --parquet drafts/   # every core
+  geomap extract s3://bucket/news/ --scheduler tcp://10.0.0.5:8786 -o drafts.csv
 
 Inputs: .txt/.md (optional YAML front matter: title, source, published, url),
 .html (main text extracted with trafilatura) and .jsonl (one article per line,
 keys text/title/source/published/url). Files that cannot be read and events
 whose place is not found are reported on stderr with file, line and reason.
+With --jobs, --scheduler, --parquet, --checkpoint (or Parquet/URL/glob inputs)
+the inputs are cut into partitions extracted in parallel; the rows are the
+same, in the same order, as in one process. Parquet inputs hold one article per
+row (columns text, published, title, source, url, id); scheme:// paths go
+through fsspec (install s3fs, gcsfs... for their schemes).
 """
 
 
@@ -36,7 +43,45 @@ def register(sub, formatter):
     p.add_argument("--follow-links", action="store_true",
                    help="read what symbolic links inside folders point to (default: report "
                         "and skip them; a link may lead out of the folder)")
+    add_parallel_arguments(p)
+    p.add_argument("--parquet", default=None, metavar="DIR",
+                   help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet "
+                        "(needs pyarrow: pip install 'geomap[dask]')")
+    p.add_argument("--checkpoint", default=None, metavar="DIR",
+                   help="keep finished partitions here: a run started again skips them "
+                        "(default: DIR/_checkpoint with --parquet, else OUTPUT.checkpoint for "
+                        "parallel runs; removed after a successful run unless given)")
     p.set_defaults(func=run)
+
+
+def add_parallel_arguments(p) -> None:
+    """``--jobs`` and ``--scheduler`` (shared with ``geomap build --articles``)."""
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                   help="extract in N local processes (0: one per core; default 1)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="extract on a Dask cluster: tcp://host:port of a running scheduler, or "
+                        "local:N to start N local workers (needs pip install 'geomap[dask]')")
+
+
+def _jobs(text: str) -> int:
+    import argparse
+
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes >= 0 (0: one per core), got {text!r}")
+    return n
+
+
+def partitioned(args) -> bool:
+    """Whether the run goes through :mod:`geomap.parallel` (else one process, as before)."""
+    from ..parallel.inputs import PARQUET_SUFFIXES, is_url
+
+    special = any(is_url(p) or str(p).lower().endswith(PARQUET_SUFFIXES) or any(c in str(p) for c in "*?[")
+                  for p in args.paths)
+    return (args.jobs != 1 or args.scheduler or args.parquet or args.checkpoint or special)
 
 
 def run(args) -> int:
@@ -46,12 +91,15 @@ def run(args) -> int:
     from ..report import Report, terminal_safe
 
     report = Report()
-    chain = default_chain(online=args.online)
     from ..articles import follow_links
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
-    drafts = extract_paths(paths, chain, report, progress=not args.quiet,
-                           merge=args.merge)
+    if partitioned(args):
+        drafts = _run_partitioned(args, paths, report)
+    else:
+        chain = default_chain(online=args.online)
+        drafts = extract_paths(paths, chain, report, progress=not args.quiet,
+                               merge=args.merge)
     if args.output == "-":
         sys.stdout.write(drafts_csv(drafts))
     else:
@@ -64,6 +112,27 @@ def run(args) -> int:
         c = report.counts
         print(f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
               f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
-              + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}"),
+              + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}")
+              + (f" and {terminal_safe(args.parquet)}/" if getattr(args, "parquet", None) else ""),
               file=sys.stderr)
     return 0
+
+
+def _run_partitioned(args, paths, report):
+    import os
+
+    from ..extract import draft_rows
+    from ..parallel import extract_partitioned, make_executor, write_drafts_parquet
+
+    checkpoint, keep = args.checkpoint, bool(args.checkpoint)
+    if checkpoint is None and args.parquet:
+        checkpoint = os.path.join(args.parquet, "_checkpoint")
+    elif checkpoint is None and args.output != "-":
+        checkpoint = args.output + ".checkpoint"
+    with make_executor(args.jobs, args.scheduler) as ex:
+        drafts = extract_partitioned(paths, report, executor=ex, online=args.online,
+                                     merge=args.merge, progress=not args.quiet,
+                                     checkpoint=checkpoint, keep_checkpoint=keep)
+    if args.parquet:
+        write_drafts_parquet(draft_rows(drafts), args.parquet)
+    return drafts

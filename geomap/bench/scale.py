@@ -1,0 +1,139 @@
+"""Extraction past one process: 1 process, ``--jobs 2`` and a 2-worker Dask cluster.
+
+``python -m geomap.bench.scale DIR`` extracts every article under ``DIR``
+three times in one run -- one process, two local processes, a two-worker
+``distributed.LocalCluster`` -- checks the three give the same rows, and
+prints one JSON line: seconds and MB/s of each, speed-ups over one process,
+and a projection for 10 and 100 GB on 64 workers. Start-up is outside the
+clocks (the place finder is built before, the cluster's workers warm up
+first); what is timed is planning, extraction, transfer and ordering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+#: Floors of issue 15 (2 cores): speed-up of 2 workers over 1 process.
+SPEEDUP_FLOOR = 1.7
+PROJECT_WORKERS = 64
+PROJECT_GB = (10, 100)
+
+
+def _timed(paths, executor) -> tuple[float, str]:
+    from ..extract import drafts_csv
+    from ..parallel import extract_partitioned
+    from ..report import Report
+
+    t0 = time.perf_counter()
+    drafts = extract_partitioned(paths, Report(), executor=executor, progress=False)
+    return time.perf_counter() - t0, drafts_csv(drafts)
+
+
+def measure(folder: Path, workers: int = 2) -> dict:
+    """Time the three backends on ``folder`` (see the module docstring)."""
+    from ..parallel.dask_cluster import DaskExecutor
+    from ..parallel.local import ProcessExecutor
+    from ..parallel.serial import SerialExecutor
+    from ..parallel.work import warm
+
+    nbytes = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    paths = [str(folder)]
+    warm()  # built once here; forked workers inherit it
+    import os
+
+    # wall-clock speed-ups mean little on a busy machine: keep the load with them
+    out: dict = {"bytes": nbytes, "workers": workers, "load_avg_at_start": os.getloadavg()[0]}
+    t1, ref = _timed(paths, SerialExecutor())
+    with ProcessExecutor(workers) as ex:
+        tj, rows_j = _timed(paths, ex)
+    with DaskExecutor(f"local:{workers}") as ex:
+        ex.client.run(warm)  # each worker builds its place finder before the clock
+        tc, rows_c = _timed(paths, ex)
+    mb = nbytes / 1e6
+    out.update(
+        one_s=round(t1, 3), jobs_s=round(tj, 3), cluster_s=round(tc, 3),
+        mb_per_s_one=round(mb / t1, 3), mb_per_s_jobs=round(mb / tj, 3),
+        mb_per_s_cluster=round(mb / tc, 3),
+        speedup_jobs=round(t1 / tj, 3), speedup_cluster=round(t1 / tc, 3),
+        same_rows=ref == rows_j == rows_c, drafts=ref.count("\n") - 1)
+    # Projection: per-worker rate times workers times the efficiency seen here.
+    eff = min(out["speedup_jobs"], out["speedup_cluster"]) / workers
+    rate = mb / t1 * PROJECT_WORKERS * eff
+    out["projection"] = {f"{gb} GB on {PROJECT_WORKERS} workers": f"{gb * 1000 / rate / 60:.1f} min"
+                         for gb in PROJECT_GB}
+    out["projection_basis"] = (f"{mb / t1:.2f} MB/s per worker x {PROJECT_WORKERS} x "
+                               f"efficiency {eff:.2f}")
+    return out
+
+
+# ------------------------------------------------------------ runner side
+
+def run_case(mb: float, work: Path, budget, cap: float, log) -> dict:
+    """The case as :func:`geomap.bench.runner.run_bench` runs it (a child process)."""
+    import shutil
+
+    from . import synth
+    from .measure import python_argv, run_capped
+
+    folder = work / f"scale-{mb:g}mb"
+    files, nbytes = synth.write_corpus(folder, mb)
+    case = {"mb": mb, "files": files, "bytes": nbytes}
+    c = budget.cap(cap)
+    if c is None:
+        case["status"] = "skipped (time budget spent)"
+        return case
+    log(f"extraction at scale, {mb:g} MB: 1 process, --jobs 2, 2-worker cluster (cap {c:.0f} s)")
+    run = run_capped(python_argv("geomap.bench.scale", folder), c)
+    case.update(status=run.status, process_s=run.seconds, peak_mb=run.peak_mb)
+    if run.ok:
+        case.update(run.result)
+    else:
+        case["error"] = run.stderr_tail[-300:]
+    shutil.rmtree(folder, ignore_errors=True)
+    return case
+
+
+def targets(results: dict, add) -> None:
+    """Add the floors of issue 15 with ``add(name, value, limit, ok, unit)``."""
+    s = results.get("scale") or {}
+    for key, label in (("speedup_jobs", "--jobs 2"), ("speedup_cluster", "2-worker Dask cluster")):
+        v = s.get(key)
+        add(f"extraction {label} vs 1 process (speed-up, {s.get('mb', '?')} MB)", v,
+            SPEEDUP_FLOOR, (v or 0) >= SPEEDUP_FLOOR, "x")
+    v = s.get("mb_per_s_one")
+    add("extraction single core, partitioned driver", v, 1.0, (v or 0) >= 1.0, "MB/s")
+    add("extraction at scale: same rows in all three runs", s.get("same_rows"), True,
+        bool(s.get("same_rows")), "")
+
+
+def markdown(results: dict) -> list[str]:
+    s = results.get("scale")
+    if not s or "one_s" not in s:
+        return [] if not s else ["", f"Extraction at scale: {s.get('status')}."]
+    lines = ["", f"Extraction at scale ({s['mb']:g} MB, {s['files']} files; same rows: "
+                 f"{'yes' if s['same_rows'] else '**no**'}):", "",
+             "| run | s | MB/s | speed-up |", "| --- | ---: | ---: | ---: |",
+             f"| 1 process | {s['one_s']:.1f} | {s['mb_per_s_one']:.2f} | 1.00 |",
+             f"| --jobs 2 | {s['jobs_s']:.1f} | {s['mb_per_s_jobs']:.2f} | {s['speedup_jobs']:.2f} |",
+             f"| Dask, 2 workers | {s['cluster_s']:.1f} | {s['mb_per_s_cluster']:.2f} "
+             f"| {s['speedup_cluster']:.2f} |", ""]
+    lines.append("Projection (" + s["projection_basis"] + "): "
+                 + "; ".join(f"{k}: {v}" for k, v in s["projection"].items()) + ".")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Extraction at scale benchmark worker.")
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+    print(json.dumps(measure(args.folder, args.workers)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

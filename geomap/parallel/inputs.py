@@ -1,0 +1,430 @@
+"""Inputs at archive scale: planning deterministic partitions and reading them.
+
+A *plan* lists every article source in the order :func:`geomap.articles.iter_articles`
+reads them (paths in the order given, folders sorted recursively), cut into
+:class:`Partition` objects: runs of small files, byte ranges of a large
+JSON-lines shard (cut after a newline), row-group ranges of a Parquet file.
+Concatenating the articles of the partitions in plan order gives exactly the
+articles of a single-process run, so results can be put back in that order.
+
+Local paths are read by :mod:`geomap.articles` itself; ``scheme://`` paths
+(``s3://``, ``gs://``, ``https://``, ``memory://``) go through fsspec and the
+same parsers. Parquet files hold one article per row with the columns
+``text`` (required), ``published``, ``title``, ``source``, ``url``, ``id``.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from ..articles import (DEFAULT_MAX_BYTES, JSONL_SUFFIXES, SUFFIXES, Article, parse_date,
+                        read_file)
+from ..exc import ArticleError, FrontMatterError
+from ..report import Report
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
+#: Largest partition (bytes of input); smaller when the input is small so
+#: that every worker gets several partitions (see :func:`block_size`).
+MAX_BLOCK = 64 * 2**20
+MIN_BLOCK = 256 * 2**10
+#: Aim for at least this many partitions: load balance on 64 workers.
+TARGET_PARTITIONS = 64
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One readable piece: a whole file, a byte range of a JSON-lines file
+    (``start``/``end`` bytes, ``first_line`` the line number at ``start``) or
+    a row-group range of a Parquet file (``start``/``end`` row groups,
+    ``first_line`` the 1-based row number of the first row)."""
+
+    path: str
+    kind: str                   #: "file", "jsonl-range", "parquet"
+    size: int = 0
+    mtime: float = 0.0
+    start: int = 0
+    end: int = 0
+    first_line: int = 1
+
+
+@dataclass
+class Partition:
+    """A unit of work: its place in the plan, what to read, and problems
+    found while planning (missing paths, empty folders) reported in order."""
+
+    index: int
+    units: list[Unit] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(u.end - u.start if u.kind == "jsonl-range" else u.size for u in self.units)
+
+    def key(self) -> str:
+        """Fingerprint of what this partition reads (paths, sizes, times, ranges)."""
+        h = hashlib.sha256()
+        for u in self.units:
+            h.update(repr((u.path, u.kind, u.size, u.mtime, u.start, u.end, u.first_line)).encode())
+        return h.hexdigest()[:16]
+
+
+def is_url(path: str) -> bool:
+    """A ``scheme://`` path read through fsspec (``file://`` included)."""
+    return "://" in str(path)
+
+
+def block_size(total_bytes: int) -> int:
+    """Partition size for an input of ``total_bytes``: ~:data:`TARGET_PARTITIONS`
+    partitions, between :data:`MIN_BLOCK` and :data:`MAX_BLOCK` bytes. It
+    depends on the input only, so a resumed run makes the same plan."""
+    return max(MIN_BLOCK, min(MAX_BLOCK, total_bytes // TARGET_PARTITIONS or 1))
+
+
+# ------------------------------------------------------------------ planning
+
+def plan(paths, block: int | None = None) -> list[Partition]:
+    """Cut the inputs under ``paths`` into partitions (see the module docstring).
+
+    Parameters
+    ----------
+    paths : list of str
+        Files, folders, glob patterns (``shards/*.jsonl``), ``scheme://`` URLs.
+    block : int, optional
+        Partition size in bytes (default :func:`block_size` of the total).
+    """
+    entries: list[Unit | Report] = []
+    for path in paths:
+        entries.extend(_expand(str(path)))
+    total = sum(e.size for e in entries if isinstance(e, Unit))
+    block = block or block_size(total)
+    parts: list[Partition] = []
+    current: Partition | None = None
+
+    def new() -> Partition:
+        parts.append(Partition(len(parts)))
+        return parts[-1]
+
+    for e in entries:
+        if isinstance(e, Report):
+            current = current if current is not None and not current.units else new()
+            current.report.extend(e)
+            continue
+        pieces = _split(e, block)
+        if len(pieces) > 1 or e.size >= block:
+            for piece in pieces:
+                new().units.append(piece)
+            current = None
+            continue
+        if current is None or (current.units and current.nbytes + e.size > block):
+            current = new()
+        current.units.extend(pieces)
+    return parts
+
+
+def _expand(path: str) -> list[Unit | Report]:
+    """The files of one path argument, as :func:`~geomap.articles.iter_articles`
+    would read them; problems as one-problem Reports kept in order."""
+    if is_url(path):
+        return _expand_url(path)
+    if any(c in path for c in "*?[") and not os.path.exists(path):
+        found = sorted(glob.glob(path, recursive=True))
+        if not found:
+            return [_problem(path, "no file matches this pattern", "articles_rejected")]
+        return [u for f in found for u in _expand(f)]
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.rglob("*")
+                       if f.is_file() and not any(part.startswith(".")
+                                                  for part in f.relative_to(p).parts))
+        readmes = [f for f in files if f.name.upper().startswith("README")]
+        out: list[Unit | Report] = []
+        if readmes:
+            skipped = Report()
+            skipped.count("files_skipped", len(readmes))
+            out.append(skipped)
+            files = [f for f in files if f not in readmes]
+        if not files:
+            out.append(_problem(str(p), "empty folder: no article files", "folders_empty"))
+            return out
+        return out + [_local_unit(f) for f in files]
+    if p.exists():
+        return [_local_unit(p)]
+    return [_problem(str(p), "no such file or folder", "articles_rejected")]
+
+
+def _problem(path: str, reason: str, counter: str) -> Report:
+    r = Report()
+    r.add("rejected", path, None, None, reason)
+    if counter == "articles_rejected":
+        r.count("articles_read")
+    r.count(counter)
+    return r
+
+
+def _local_unit(p: Path) -> Unit:
+    try:
+        st = p.stat()
+        return Unit(str(p), "file", st.st_size, st.st_mtime)
+    except OSError:
+        return Unit(str(p), "file")  # read_file reports it
+
+
+def _fs(path: str):
+    import fsspec
+
+    return fsspec.core.url_to_fs(path)
+
+
+def _expand_url(url: str) -> list[Unit | Report]:
+    try:
+        fs, root = _fs(url)
+    except ImportError as err:
+        return [_problem(url, f"cannot read this URL: {err} (install the fsspec filesystem "
+                              "package for its scheme, e.g. s3fs, gcsfs)", "articles_rejected")]
+    proto = url.split("://", 1)[0]
+
+    def full(p: str) -> str:
+        return p if "://" in p else f"{proto}://{p.lstrip('/') if proto == 'memory' else p}"
+
+    try:
+        if any(c in root for c in "*?["):
+            found = sorted(fs.glob(root))
+        elif fs.isdir(root):
+            found = sorted(f for f in fs.find(root)
+                           if not any(part.startswith(".") for part in
+                                      PurePosixPath(f).relative_to(PurePosixPath(fs._strip_protocol(root))).parts))
+            readmes = [f for f in found if PurePosixPath(f).name.upper().startswith("README")]
+            found = [f for f in found if f not in readmes]
+            if not found:
+                return [_problem(url, "empty folder: no article files", "folders_empty")]
+        elif fs.exists(root):
+            found = [root]
+        else:
+            return [_problem(url, "no such file or folder", "articles_rejected")]
+        units = []
+        for f in found:
+            info = fs.info(f)
+            units.append(Unit(full(f), "file", int(info.get("size") or 0),
+                              float(info.get("mtime", 0) or 0) if not hasattr(info.get("mtime"), "timestamp")
+                              else info["mtime"].timestamp()))
+        return units
+    except OSError as err:
+        return [_problem(url, f"cannot read: {err}", "articles_rejected")]
+
+
+def _split(u: Unit, block: int) -> list[Unit]:
+    """Pieces of one file: row groups of Parquet, newline-aligned ranges of a
+    local JSON-lines file larger than ``block``; other files stay whole."""
+    suffix = PurePosixPath(u.path).suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        return _split_parquet(u, block)
+    if suffix in JSONL_SUFFIXES and u.size > block and not is_url(u.path):
+        return _split_jsonl(u, block)
+    return [u]
+
+
+def _split_parquet(u: Unit, block: int) -> list[Unit]:
+    import pyarrow.parquet as pq
+
+    try:
+        with _open(u.path) as fh:
+            meta = pq.ParquetFile(fh).metadata
+    except Exception:  # not Parquet / unreadable: read_units reports it
+        return [Unit(u.path, "parquet", u.size, u.mtime, 0, -1, 1)]
+    pieces, start, nbytes, row = [], 0, 0, 1
+    first = 1
+    for g in range(meta.num_row_groups):
+        rg = meta.row_group(g)
+        nbytes += rg.total_byte_size
+        row += rg.num_rows
+        if nbytes >= block or g == meta.num_row_groups - 1:
+            pieces.append(Unit(u.path, "parquet", u.size, u.mtime, start, g + 1, first))
+            start, nbytes, first = g + 1, 0, row
+    return pieces or [Unit(u.path, "parquet", u.size, u.mtime, 0, 0, 1)]
+
+
+def _split_jsonl(u: Unit, block: int) -> list[Unit]:
+    """Byte ranges ending after a newline, with the line number each starts at."""
+    with open(u.path, "rb") as fh:
+        if b"\x00" in fh.read(8192):
+            return [u]  # rejected whole by read_file, as in one process
+        fh.seek(0)
+        pieces, start, line, pos, newlines = [], 0, 1, 0, 0
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            off = 0
+            while True:
+                # the first newline at or after the block's last byte ends a piece
+                at = max(start + block - 1, pos + off) - pos
+                nl = chunk.find(b"\n", at) if at < len(chunk) else -1
+                if nl < 0:
+                    newlines += chunk.count(b"\n", off)
+                    break
+                newlines += chunk.count(b"\n", off, nl + 1)
+                end = pos + nl + 1
+                pieces.append(Unit(u.path, "jsonl-range", u.size, u.mtime, start, end, line))
+                line, newlines, start, off = line + newlines, 0, end, nl + 1
+            pos += len(chunk)
+    if start < u.size:
+        pieces.append(Unit(u.path, "jsonl-range", u.size, u.mtime, start, u.size, line))
+    return pieces
+
+
+# ------------------------------------------------------------------ reading
+
+def read_units(units: list[Unit], report: Report,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """The articles of ``units`` in order; what cannot be used goes to
+    ``report`` with file, line and reason, as :func:`geomap.articles.read_file`
+    does."""
+    for u in units:
+        if u.kind == "parquet":
+            yield from _parquet_articles(u, report)
+        elif u.kind == "jsonl-range":
+            yield from _jsonl_range(u, report, max_bytes)
+        elif is_url(u.path):
+            yield from _url_articles(u, report, max_bytes)
+        else:
+            yield from read_file(u.path, report, max_bytes)
+
+
+def _open(path: str, mode: str = "rb"):
+    if is_url(path):
+        import fsspec
+
+        return fsspec.open(path, mode).open()
+    return open(path, mode)
+
+
+def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
+    from .. import articles as A
+
+    stem = Path(u.path).stem
+    with open(u.path, "rb") as fh:
+        fh.seek(u.start)
+        for n, raw in A._jsonl_lines(fh, max_bytes):
+            lineno = u.first_line + n - 1
+            if raw is None:
+                report.count("articles_read")
+                report.add_error(ArticleError(f"line is above the cap of {max_bytes / 2**20:.1f} MiB "
+                                              "for one article", file=u.path, line=lineno))
+                report.count("articles_rejected")
+            elif raw.strip() and raw.strip() != b"\xef\xbb\xbf":
+                report.count("articles_read")
+                try:
+                    art = A._jsonl_article(raw, lineno, stem, u.path)
+                except ArticleError as err:
+                    report.add_error(err)
+                    report.count("articles_rejected")
+                else:
+                    yield A._checked(art, report)
+            if fh.tell() >= u.end:
+                return
+
+
+def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
+    """A remote file: fetched through fsspec, parsed as a local one would be."""
+    import tempfile
+
+    suffix = PurePosixPath(u.path.split("?", 1)[0]).suffix.lower()
+    if suffix not in SUFFIXES:
+        report.count("articles_read")
+        report.add("rejected", u.path, None, None,
+                   f"unsupported file type {suffix or '(none)'!r}; allowed: "
+                   f"{', '.join(SUFFIXES + PARQUET_SUFFIXES)}")
+        report.count("articles_rejected")
+        return
+    if u.size > max_bytes and suffix not in JSONL_SUFFIXES:
+        report.count("articles_read")
+        report.add("rejected", u.path, None, None,
+                   f"file is {u.size / 2**20:.1f} MiB, above the cap of "
+                   f"{max_bytes / 2**20:.1f} MiB for one article file; split it into smaller files")
+        report.count("articles_rejected")
+        return
+    try:
+        with _open(u.path) as fh:
+            data = fh.read()
+    except OSError as err:
+        report.count("articles_read")
+        report.add("rejected", u.path, None, None, f"cannot read: {err}")
+        report.count("articles_rejected")
+        return
+    # the local parsers, file names and all; the problems name the URL
+    with tempfile.TemporaryDirectory(prefix="geomap-url-") as tmp:
+        local = Path(tmp) / PurePosixPath(u.path.split("?", 1)[0]).name
+        local.write_bytes(data)
+        sub = Report()
+        arts = list(read_file(local, sub, max_bytes))
+    for p in sub.problems:
+        report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column,
+                   p.reason, p.value)
+    for k, v in sub.counts.items():
+        report.count(k, v)
+    for art in arts:
+        art.path = u.path
+        yield art
+
+
+def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
+    import pyarrow.parquet as pq
+
+    stem = PurePosixPath(u.path).stem
+    try:
+        fh = _open(u.path)
+        pf = pq.ParquetFile(fh)
+        groups = range(u.start, u.end if u.end >= 0 else pf.metadata.num_row_groups)
+        if u.end < 0:
+            raise OSError("unreadable Parquet metadata")
+        columns = [c for c in ("text", "published", "title", "source", "url", "id")
+                   if c in pf.schema_arrow.names]
+        if "text" not in columns:
+            raise ArticleError("Parquet file has no 'text' column; expected columns text, "
+                               "published, title, source, url, id", file=u.path, column="text")
+    except ArticleError as err:
+        report.count("articles_read")
+        report.add_error(err)
+        report.count("articles_rejected")
+        return
+    except Exception as err:
+        report.count("articles_read")
+        report.add("rejected", u.path, None, None, f"not a readable Parquet file: {err}")
+        report.count("articles_rejected")
+        return
+    from .. import articles as A
+
+    row = u.first_line
+    with fh:
+        for g in groups:
+            table = pf.read_row_group(g, columns=columns)
+            for rec in table.to_pylist():
+                report.count("articles_read")
+                try:
+                    art = _row_article(rec, row, stem, u.path)
+                except ArticleError as err:
+                    report.add_error(err)
+                    report.count("articles_rejected")
+                else:
+                    yield A._checked(art, report)
+                row += 1
+
+
+def _row_article(rec: dict, row: int, stem: str, path: str) -> Article:
+    """The article of one Parquet row (the rules of a JSON line); ``line`` is
+    the 1-based row number."""
+    body = rec.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise ArticleError("row has no 'text'", file=path, line=row, column="text")
+    published = None
+    if rec.get("published") not in (None, ""):
+        published = parse_date(rec["published"], file=path, line=row)
+    for key in ("title", "source", "url"):
+        if isinstance(rec.get(key), (dict, list)):
+            raise FrontMatterError(f"{key} must be text", file=path, line=row, column=key)
+    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{row}"
+    return Article(doc_id=doc_id, text=body, title=str(rec.get("title") or ""),
+                   source=str(rec.get("source") or ""), published=published,
+                   url=str(rec.get("url") or ""), path=path, line=row)

@@ -1,0 +1,98 @@
+"""A real Dask cluster on 127.0.0.1 gives the rows of one process."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from geomap.cli import main
+
+DEV = Path(__file__).parent / "data" / "news_dev"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    c = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                 host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                 silence_logs=40, death_timeout=60)
+    try:
+        with distributed.Client(c, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield c
+    finally:
+        c.close(timeout=30)
+
+
+def test_cluster_rows_equal_one_process(cluster, tmp_path, capsys):
+    one, two = tmp_path / "one.csv", tmp_path / "cluster.csv"
+    assert main(["extract", str(DEV), "-o", str(one), "--quiet"]) == 0
+    assert main(["extract", str(DEV), "--scheduler", cluster.scheduler_address,
+                 "-o", str(two), "--parquet", str(tmp_path / "pq")]) == 0
+    assert two.read_bytes() == one.read_bytes()
+    err = capsys.readouterr().err
+    assert "Dask dashboard: http://127.0.0.1:" in err
+    assert "articles read 31" in err
+    from geomap.parallel import read_drafts_parquet
+    import csv
+
+    with open(one, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r for _, r in read_drafts_parquet(tmp_path / "pq")] == rows
+
+
+def test_scheduler_without_dask_says_how_to_install(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    code = main(["extract", str(DEV), "--scheduler", "local:2", "-o", str(tmp_path / "x.csv")])
+    assert code != 0
+    assert "pip install 'geomap[dask]'" in capsys.readouterr().err
+
+
+def test_unreachable_scheduler_is_an_error():
+    pytest.importorskip("distributed")
+    import socket
+
+    from geomap.parallel import ParallelError
+    from geomap.parallel.dask_cluster import DaskExecutor
+
+    with socket.socket() as s:  # a free port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(ParallelError, match="cannot reach the Dask scheduler"):
+        DaskExecutor(f"tcp://127.0.0.1:{port}", timeout=2)
+
+
+def _die_once(marker: str, part):
+    import os
+
+    from geomap.parallel.work import extract_partition
+
+    if part.index == 0 and not os.path.exists(marker):
+        open(marker, "w").close()
+        os._exit(3)  # the worker process dies; the nanny starts a new one
+    return extract_partition(part)
+
+
+def test_partitions_of_a_dead_worker_are_retried(cluster, tmp_path):
+    import cloudpickle
+    from functools import partial
+
+    from geomap.extract import drafts_csv, extract_paths
+    from geomap.geocoders import default_chain
+    from geomap.parallel.dask_cluster import DaskExecutor
+    from geomap.parallel.inputs import plan
+    from geomap.report import Report
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import tests/
+    try:
+        parts = [p for p in plan([str(DEV / "articles")], 40_000) if p.units]
+        with DaskExecutor(cluster.scheduler_address) as ex:
+            results = dict(ex.run(partial(_die_once, str(tmp_path / "died")), parts))
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert (tmp_path / "died").exists()
+    drafts = [d for i in sorted(results) for d in results[i].drafts]
+    ref = extract_paths([str(DEV / "articles")], default_chain(), Report(), progress=False)
+    assert drafts_csv(drafts) == drafts_csv(ref)

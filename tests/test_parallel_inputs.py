@@ -1,0 +1,119 @@
+"""Partition plans read the same articles, in the same order, as one process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geomap.articles import iter_articles
+from geomap.parallel.inputs import plan, read_units
+from geomap.report import Report
+
+DEV = Path(__file__).parent / "data" / "news_dev"
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def _articles(paths, block=None):
+    report = Report()
+    out = []
+    for part in plan(paths, block):
+        report.extend(part.report)
+        out.extend(read_units(part.units, report))
+    return out, report
+
+
+def _key(arts):
+    return [(a.doc_id, a.path, a.line, a.title, a.published, a.text) for a in arts]
+
+
+@pytest.mark.parametrize("block", [None, 1, 4000, 10**9])
+def test_plan_reads_what_iter_articles_reads(block, tmp_path):
+    paths = [str(DEV), str(ARTICLES), str(tmp_path / "missing.md")]
+    ref_report = Report()
+    ref = list(iter_articles(paths, ref_report))
+    got, report = _articles(paths, block)
+    assert _key(got) == _key(ref)
+    assert report.problems == ref_report.problems
+    assert report.counts == ref_report.counts
+
+
+def _shard(tmp_path, n=40) -> Path:
+    lines = []
+    for i in range(n):
+        lines.append(json.dumps({"text": f"Shelling hit Angoor Adda on 3 May 2024, item {i}.",
+                                 "title": f"t{i}", "published": "2024-05-04"}))
+        if i % 7 == 3:
+            lines.append("")             # blank lines are skipped
+        if i % 11 == 5:
+            lines.append("{not json")    # reported with its line
+    path = tmp_path / "shard.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("block", [1, 300, 1000])
+def test_jsonl_ranges_keep_line_numbers(block, tmp_path):
+    path = _shard(tmp_path)
+    ref_report = Report()
+    ref = list(iter_articles([path], ref_report))
+    parts = plan([str(path)], block)
+    assert len(parts) > 1
+    got, report = _articles([str(path)], block)
+    assert _key(got) == _key(ref)
+    assert report.problems == ref_report.problems
+    assert report.counts == ref_report.counts
+
+
+def _parquet(tmp_path, rows, name="news.parquet", row_group_size=3) -> Path:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    path = tmp_path / name
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=row_group_size)
+    return path
+
+
+def test_parquet_rows_are_articles_and_bad_rows_reported(tmp_path):
+    rows = [{"id": f"a{i}", "text": f"Clashes at Torkham on {i + 1} May 2024.", "title": "T",
+             "source": "S", "url": "https://example.org/x", "published": "2024-05-20"}
+            for i in range(8)]
+    rows[4]["text"] = "  "
+    rows[5]["published"] = "yesterday"
+    rows[6]["id"] = None
+    path = _parquet(tmp_path, rows)
+    for block in (1, None):
+        arts, report = _articles([str(path)], block)
+        assert [a.doc_id for a in arts] == ["a0", "a1", "a2", "a3", "news:7", "a7"]
+        assert [a.line for a in arts] == [1, 2, 3, 4, 7, 8]
+        assert [(p.line, p.column) for p in report.of_kind("rejected")] == [(5, "text"), (6, "published")]
+        c = report.counts
+        assert c["articles_read"] == 8 and c["articles_used"] == 6 and c["articles_rejected"] == 2
+
+
+def test_parquet_without_text_column_is_rejected(tmp_path):
+    path = _parquet(tmp_path, [{"body": "x"}], name="bad.parquet")
+    arts, report = _articles([str(path)])
+    assert arts == [] and report.counts["articles_rejected"] == 1
+    assert "no 'text' column" in report.problems[0].reason
+
+
+def test_fsspec_urls_and_globs(tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/geomap-test/news/a.md", b"---\ntitle: A\npublished: 2024-05-04\n---\n"
+                                      b"Clashes erupted at Torkham on 3 May 2024.\n")
+    fs.pipe("/geomap-test/news/b.jsonl", b'{"text": "Chaman was shut on 2 May 2024."}\n')
+    try:
+        arts, report = _articles(["memory://geomap-test/news", "memory://geomap-test/none"])
+        assert [a.doc_id for a in arts] == ["a", "b:1"]
+        assert arts[0].path == "memory://geomap-test/news/a.md"
+        assert [p.reason for p in report.of_kind("rejected")] == ["no such file or folder"]
+    finally:
+        fs.rm("/geomap-test", recursive=True)
+    (tmp_path / "x1.md").write_text("Clashes at Torkham on 3 May 2024.\n")
+    (tmp_path / "x2.md").write_text("Clashes at Chaman on 3 May 2024.\n")
+    arts, report = _articles([str(tmp_path / "x*.md"), str(tmp_path / "nothing*.md")])
+    assert [a.doc_id for a in arts] == ["x1", "x2"]
+    assert report.problems[-1].reason == "no file matches this pattern"

@@ -1,0 +1,165 @@
+"""One process, local processes and resumed runs give the same drafts."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from geomap.extract import drafts_csv, draft_rows, extract_paths, merge_across_articles
+from geomap.geocoders import default_chain
+from geomap.parallel import ParallelError, extract_partitioned, make_executor, merge_grouped
+from geomap.parallel.local import ProcessExecutor
+from geomap.parallel.serial import SerialExecutor
+from geomap.parallel.work import extract_partition
+from geomap.report import Report
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Dev articles, a JSON-lines shard with a bad line, a binary file."""
+    root = tmp_path_factory.mktemp("corpus")
+    lines = [json.dumps({"text": p.read_text(encoding="utf-8"), "id": f"j-{p.stem}",
+                         "published": "2024-05-04"})
+             for p in sorted((DATA / "articles").glob("*.md"))]
+    lines.insert(2, "{broken")
+    (root / "shard.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "bad.txt").write_bytes(b"\x00\x01binary")
+    return [str(DATA / "news_dev"), str(root)]
+
+
+@pytest.fixture(scope="module")
+def reference(corpus):
+    out = {}
+    for merge in (False, True):
+        report = Report()
+        drafts = extract_paths(corpus, default_chain(), report, progress=False, merge=merge)
+        out[merge] = (drafts_csv(drafts), report)
+    return out
+
+
+def _run(corpus, executor, merge=False, **kw):
+    report = Report()
+    drafts = extract_partitioned(corpus, report, executor=executor, merge=merge, progress=False,
+                                 block=20_000, **kw)
+    return drafts_csv(drafts), report
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_serial_and_two_processes_equal_one_process(corpus, reference, merge):
+    ref_csv, ref_report = reference[merge]
+    for executor in (SerialExecutor(), ProcessExecutor(2)):
+        with executor:
+            csv, report = _run(corpus, executor, merge)
+        assert csv == ref_csv                      # same rows, same order
+        assert report.problems == ref_report.problems
+        assert report.counts == ref_report.counts
+
+
+def test_grouped_merge_is_the_merge(corpus):
+    drafts = extract_paths(corpus, default_chain(), Report(), progress=False)
+    for days in (0, 1, 5):
+        ref = merge_across_articles([d for d in drafts], days=days)
+        assert draft_rows(merge_grouped(list(drafts), days=days)) == draft_rows(ref)
+    assert not any("_geomap_merge_pos" in d.__dict__ for d in drafts)
+
+
+class _Forbidden(SerialExecutor):
+    def run(self, fn, items):
+        assert not items, f"{len(items)} partition(s) extracted again"
+        return iter(())
+
+
+def test_resume_skips_written_partitions(corpus, reference, tmp_path):
+    ck = tmp_path / "ck"
+    executor = SerialExecutor()
+    seen = []
+
+    class Interrupted(Exception):
+        pass
+
+    def stop_after_two(fn, items):
+        for i, item in enumerate(items):
+            if i == 2:
+                raise Interrupted
+            seen.append(item.index)
+            yield i, fn(item)
+
+    executor.run = stop_after_two
+    with pytest.raises(Interrupted):
+        _run(corpus, executor, checkpoint=ck)
+    manifest = json.loads((ck / "manifest.json").read_text())
+    assert sorted(int(k) for k in manifest["partitions"]) == seen
+    # started again: only the missing partitions run
+    ran = []
+
+    class Counting(SerialExecutor):
+        def run(self, fn, items):
+            ran.extend(p.index for p in items)
+            return super().run(fn, items)
+
+    csv, report = _run(corpus, Counting(), checkpoint=ck, keep_checkpoint=True)
+    assert csv == reference[False][0] and report.counts == reference[False][1].counts
+    assert ran and not set(ran) & set(seen)
+    # a third run has everything written
+    csv, report = _run(corpus, _Forbidden(), checkpoint=ck)
+    assert csv == reference[False][0]
+    assert not ck.exists()  # removed after success
+
+
+def _die_once(marker: str, part):
+    if part.index == 1 and not os.path.exists(marker):
+        open(marker, "w").close()
+        os._exit(3)  # the worker process dies as if killed
+    return extract_partition(part)
+
+
+def _die_always(part):
+    os._exit(3)
+
+
+def test_dead_worker_partitions_are_retried(corpus, reference, tmp_path):
+    with ProcessExecutor(2) as ex:
+        fn = partial(_die_once, str(tmp_path / "died"))
+        from geomap.parallel.inputs import plan
+
+        parts = [p for p in plan(corpus, 20_000) if p.units]
+        results = dict(ex.run(fn, parts))
+    assert (tmp_path / "died").exists()
+    assert sorted(results) == list(range(len(parts)))
+    drafts = [d for i in sorted(results) for d in results[i].drafts]
+    assert drafts_csv(drafts) == reference[False][0]
+    with ProcessExecutor(2, retries=1) as ex, pytest.raises(ParallelError, match="died"):
+        list(ex.run(_die_always, parts[:1]))
+
+
+def test_an_article_that_breaks_the_extractor_is_reported(corpus, reference, monkeypatch):
+    import geomap.extract as ex
+
+    real = ex.extract_article
+
+    def fragile(art, **kw):
+        if art.doc_id == "dev_tirah_drone":
+            raise RuntimeError("boom")
+        return real(art, **kw)
+
+    monkeypatch.setattr(ex, "extract_article", fragile)
+    csv, report = _run(corpus, SerialExecutor())
+    bad = [p for p in report.problems if "extraction failed" in p.reason]
+    assert len(bad) == 1 and bad[0].file.endswith("dev_tirah_drone.md")
+    assert "RuntimeError: boom" in bad[0].reason
+    c, ref = report.counts, reference[False][1].counts
+    assert c["articles_read"] == c["articles_used"] + c["articles_rejected"]
+    assert c["articles_rejected"] == ref["articles_rejected"] + 1
+    assert csv.count("\n") < reference[False][0].count("\n")
+
+
+def test_make_executor_backends():
+    assert isinstance(make_executor(1), SerialExecutor)
+    with make_executor(0) as ex:
+        assert isinstance(ex, ProcessExecutor) and ex.workers >= 1
