@@ -504,6 +504,15 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
     return files if found else None
 
 
+def report_renamed(ids: dict[Path, str], report: Report) -> None:
+    """Warn of each file whose doc_id is not its bare name (see :func:`unique_doc_ids`)."""
+    for f, doc_id in ids.items():
+        if doc_id != f.stem:
+            report.add("warning", str(f), None, None,
+                       f"another article file is also named {f.stem!r}: doc_id "
+                       f"{doc_id!r} (and its source id) tell them apart", value=doc_id)
+
+
 def unique_doc_ids(files: list[Path]) -> dict[Path, str]:
     """The ``doc_id`` of each file: its name without extension when that is
     unique, else the shortest tail of its path that is.
@@ -572,11 +581,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
         else:
             _reject(report, p, "no such file or folder")
     ids = unique_doc_ids(files)
-    for f in files:
-        if ids[f] != f.stem:
-            report.add("warning", str(f), None, None,
-                       f"another article file is also named {f.stem!r}: doc_id "
-                       f"{ids[f]!r} (and its source id) tell them apart", value=ids[f])
+    report_renamed(ids, report)
     taken: set[str] = set()
     for f in files:
         for art in read_file(f, report, max_bytes, doc_id=ids[f]):

@@ -18,12 +18,13 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from ..articles import (DEFAULT_MAX_BYTES, JSONL_SUFFIXES, SUFFIXES, Article, parse_date,
-                        read_file)
+from ..articles import (DEFAULT_MAX_BYTES, JSONL_SUFFIXES, SUFFIXES, Article, LinkedPath,
+                        _folder_files, parse_date, read_file, report_renamed,
+                        unique_doc_ids)
 from ..exc import ArticleError, FrontMatterError
 from ..report import Report
 
@@ -50,6 +51,9 @@ class Unit:
     start: int = 0
     end: int = 0
     first_line: int = 1
+    #: The article's id for a whole local file, unique in the run
+    #: (:func:`geomap.articles.unique_doc_ids`, decided over every file).
+    doc_id: str = ""
 
 
 @dataclass
@@ -99,7 +103,11 @@ def plan(paths, block: int | None = None) -> list[Partition]:
     """
     entries: list[Unit | Report] = []
     for path in paths:
-        entries.extend(_expand(str(path)))
+        entries.extend(_expand(path))
+    entries, named = _name_files(entries)
+    # problems in iter_articles' order: the whole walk, the renamed files, then reading
+    entries = ([e for e in entries if isinstance(e, Report)] + [named]
+               + [e for e in entries if isinstance(e, Unit)])
     total = sum(e.size for e in entries if isinstance(e, Unit))
     block = block or block_size(total)
     parts: list[Partition] = []
@@ -126,34 +134,45 @@ def plan(paths, block: int | None = None) -> list[Partition]:
     return parts
 
 
-def _expand(path: str) -> list[Unit | Report]:
+def _name_files(entries: list[Unit | Report]) -> tuple[list[Unit | Report], Report]:
+    """``entries`` with each whole local file given the doc_id
+    :func:`~geomap.articles.iter_articles` gives it: decided over all the
+    files of the run, so that two ``index.md`` in different folders stay two
+    articles in any partition. Also the warnings for renamed ones."""
+    def local(e) -> bool:
+        return isinstance(e, Unit) and e.kind == "file" and not is_url(e.path)
+
+    ids = unique_doc_ids([Path(e.path) for e in entries if local(e)])
+    warnings = Report()
+    report_renamed(ids, warnings)
+    return [replace(e, doc_id=ids[Path(e.path)]) if local(e) else e for e in entries], warnings
+
+
+def _expand(path) -> list[Unit | Report]:
     """The files of one path argument, as :func:`~geomap.articles.iter_articles`
-    would read them; problems as one-problem Reports kept in order."""
+    would read them (the same folder walk: links reported unless followed);
+    problems as Reports kept in order."""
+    follow = isinstance(path, LinkedPath)
+    path = str(path)
     if is_url(path):
         return _expand_url(path)
     if any(c in path for c in "*?[") and not os.path.exists(path):
         found = sorted(glob.glob(path, recursive=True))
         if not found:
             return [_problem(path, "no file matches this pattern", "articles_rejected")]
-        return [u for f in found for u in _expand(f)]
+        return [u for f in found for u in _expand(LinkedPath(f) if follow else f)]
     p = Path(path)
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*")
-                       if f.is_file() and not any(part.startswith(".")
-                                                  for part in f.relative_to(p).parts))
-        readmes = [f for f in files if f.name.upper().startswith("README")]
-        out: list[Unit | Report] = []
-        if readmes:
-            skipped = Report()
-            skipped.count("files_skipped", len(readmes))
-            out.append(skipped)
-            files = [f for f in files if f not in readmes]
-        if not files:
-            out.append(_problem(str(p), "empty folder: no article files", "folders_empty"))
-            return out
-        return out + [_local_unit(f) for f in files]
+        walked = Report()
+        files = _folder_files(p, walked, follow)
+        if files is None:
+            return [walked, _problem(str(p), "empty folder: no article files", "folders_empty")]
+        return [walked, *[_local_unit(f) for f in files]]
     if p.exists():
         return [_local_unit(p)]
+    if p.is_symlink():
+        return [_problem(str(p), f"broken symbolic link (to {os.readlink(p)!r}, which does "
+                                 "not exist)", "articles_rejected")]
     return [_problem(str(p), "no such file or folder", "articles_rejected")]
 
 
@@ -289,7 +308,7 @@ def read_units(units: list[Unit], report: Report,
         elif is_url(u.path):
             yield from _url_articles(u, report, max_bytes)
         else:
-            yield from read_file(u.path, report, max_bytes)
+            yield from read_file(u.path, report, max_bytes, doc_id=u.doc_id or None)
 
 
 def _open(path: str, mode: str = "rb"):
