@@ -35,12 +35,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"geomap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"geomap.commands.{MODULES.get(name, name)}")
-        except ModuleNotFoundError as err:
-            if err.name != f"geomap.commands.{MODULES.get(name, name)}":
-                raise
-            continue  # command not built yet
+        module = importlib.import_module(f"geomap.commands.{MODULES.get(name, name)}")
         module.register(sub, _Formatter)
     return parser
 

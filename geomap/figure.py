@@ -146,7 +146,7 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
     Parameters
     ----------
     gdf : GeoDataFrame
-        Events as in CONTRACTS.md; the point of each row (``latitude``,
+        Events as :func:`geomap.dataset.build_geodataframe` makes them; the point of each row (``latitude``,
         ``longitude``) is drawn, also for border-wide events.
     path_png, path_svg : path
         Outputs; ``path_svg`` may be ``None``.

@@ -1,4 +1,4 @@
-"""Events GeoDataFrames for the render, figure and browser tests, built per CONTRACTS.md.
+"""Events GeoDataFrames for the render, figure and browser tests, with the columns geomap.dataset.build_geodataframe makes.
 
 Not a conftest pytest loads by itself: ``from conftest_render import make_gdf``.
 The texts are our own words; places and dates are plausible, not real reports.
@@ -54,7 +54,7 @@ def event(eid, etype, when, place, *, prec="day", gp=1, sub="", actor1="", actor
           fat=None, fat_lo=None, fat_hi=None, inj=None, note="", excerpt="",
           verified="curated", confidence=float("nan"), sources=("s1",), border=False,
           source_table=None) -> dict:
-    """One row of the events GeoDataFrame (every column of CONTRACTS.md)."""
+    """One row of the events GeoDataFrame (every column the dataset has)."""
     table = source_table or SOURCES
     if border:
         geom = durand_line()

@@ -1,6 +1,6 @@
 """The regional gazetteer: crossings, towns, districts and provinces of the border.
 
-``geodata/gazetteer.csv`` (columns in ``notes/CONTRACTS.md``) is curated by
+``geodata/gazetteer.csv`` (columns in ``geodata/README.md``) is curated by
 hand; each row has a canonical name, ``|``-separated aliases and a source for
 its coordinate. :class:`RegionalGazetteer` loads it once, validates every row
 (a bad row raises :class:`~geomap.exc.SchemaError` naming file, line and
