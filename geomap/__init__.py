@@ -26,9 +26,9 @@ except PackageNotFoundError:  # a source tree on sys.path that was never install
 
 from .events import EventSet, Event, Source, load_events  # noqa: E402
 from .api import (accept, build, build_map, evaluate, extract, figure, geocode,  # noqa: E402
-                  load_geodataframe)
+                  import_events, load_geodataframe)
 
-__all__ = ["build", "geocode", "extract", "evaluate", "accept", "figure",
+__all__ = ["build", "geocode", "extract", "evaluate", "accept", "figure", "import_events",
            "load_events", "load_geodataframe", "build_map",
            "Event", "EventSet", "Source", "__version__"]
 

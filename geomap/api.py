@@ -217,3 +217,48 @@ def figure(events: str | Path | None = None, sources: str | Path | None = None, 
     out = Path(out)
     return make_figure(gdf, out / "map.png", out / "map.svg",
                        title=title or DEFAULT_TITLE, dpi=dpi, filters="; ".join(said))
+
+
+def import_events(path: str | Path, output: str | Path, *, fmt: str | None = None,
+                  region: str | None = None, bbox: str | None = None,
+                  report: Report | None = None) -> tuple[dict, Report]:
+    """Convert a dataset file into geomap's ``events.csv`` (and ``sources.csv``
+    beside it) for review: ``geomap import`` (``import`` is a Python keyword).
+
+    Parameters
+    ----------
+    path : path
+        An ACLED, UCDP GED, GDELT, plain CSV or GeoJSON file.
+    output : path
+        The events CSV to write; ``sources.csv`` is written beside it.
+    fmt : str, optional
+        The file's format (default: detected from its header).
+    region, bbox : str, optional
+        ``"durand[:KM]"`` keeps rows within KM (default 100) of the Durand
+        Line; ``"W,S,E,N"`` keeps rows inside the box.
+
+    Returns
+    -------
+    (dict, Report)
+        The file's counts (``rows_read = events + rows_merged + rows_rejected
+        + rows_out_of_region``) and the rows that could not be used.
+
+    Raises
+    ------
+    InputError
+        ``output`` (or the ``sources.csv`` beside it) is the input file.
+    ValueError
+        ``region`` or ``bbox`` cannot be read.
+    """
+    from .exc import InputError
+    from .importers.combine import Region, parse_bbox, parse_region
+    from .importers.write import import_file
+
+    src = Path(path).resolve()
+    out = Path(output)
+    for target in (out, out.with_name("sources.csv")):
+        if target.resolve() == src:
+            raise InputError(f"{target} is the input file: writing it would overwrite the "
+                             "dataset; choose another output")
+    where = Region(parse_region(region) if region else None, parse_bbox(bbox) if bbox else None)
+    return import_file(path, output, fmt=fmt, region=where, report=report)

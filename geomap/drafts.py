@@ -305,6 +305,19 @@ def _write_pair(source_table: "_Table", sources: Path, event_table: "_Table", ev
                               "the events") from err
 
 
+def write_dataset(es: EventSet, events: Path, sources: Path) -> None:
+    """Write ``es`` as a new geomap dataset (what ``geomap import`` makes):
+    ``sources`` first, then ``events``, as :func:`accept` orders them, each atomically."""
+    source_table = _Table(list(schema.SOURCE_COLUMNS), [])
+    for src in es.sources.values():
+        source_table.append({c: getattr(src, c) for c in schema.SOURCE_COLUMNS})
+    event_table = _Table(list(schema.EVENT_COLUMNS), [])
+    for ev in es.events:
+        event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
+    write_text(sources, source_table.text())
+    write_text(events, event_table.text())
+
+
 def _cell(value) -> str:
     if value is None:
         return ""

@@ -35,18 +35,20 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from ..importers.combine import Region, parse_bbox, parse_region
-    from ..importers.write import import_file
+    from ..api import import_events
+    from ..exc import InputError
+    from ..report import terminal_safe
 
     try:
-        region = Region(parse_region(args.region) if args.region else None,
-                        parse_bbox(args.bbox) if args.bbox else None)
-    except ValueError as err:
-        print(f"geomap import: {err}", file=sys.stderr)
+        counts, report = import_events(args.file, args.output, fmt=args.fmt, region=args.region,
+                                       bbox=args.bbox)
+    except InputError:
+        raise  # the file cannot be used: the CLI reports it, exit 1
+    except ValueError as err:  # --region or --bbox
+        print(f"geomap import: {terminal_safe(str(err))}", file=sys.stderr)
         return 2
-    counts, report = import_file(args.file, args.output, fmt=args.fmt, region=region)
     for p in report.problems[:50]:
-        print(f"  {p}", file=sys.stderr)
+        print(f"  {terminal_safe(str(p))}", file=sys.stderr)
     print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()
                     if isinstance(v, int)), file=sys.stderr)
     return 0

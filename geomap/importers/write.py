@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..drafts import _write_events, _write_sources
+from ..drafts import write_dataset
 from ..events import EventSet
 from ..report import Report
 from .combine import Region, load_all
@@ -25,6 +25,5 @@ def import_file(path, output, *, fmt: str | None = None, region: Region | None =
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     es = EventSet(loaded.events.events, loaded.events.sources)
-    _write_events(es, output)
-    _write_sources(es, output.with_name("sources.csv"))
+    write_dataset(es, output, output.with_name("sources.csv"))
     return loaded.files[0], report
