@@ -153,14 +153,19 @@ def _ends_with(before: str, words: tuple[str, ...]) -> bool:
 
 #: Characters before a mention that the origin/government/hospital patterns read.
 _LOOKBACK = 90
-#: Stems without which a pattern cannot match: 0 border phrases, 1 "the
-#: crossing", 2 country names, 3 twin-crossing words, 4 "taken to hospital"
-#: verbs, 5 government, origin and hospital phrases (see
-#: :mod:`geomap.extract.stems`). Each finder adds 6, the gazetteer's names
-#: of the border, so one pass per sentence answers all seven.
-_STEM_GROUPS = [("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
-                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned"), _MOVED_WORDS,
-                _NOT_EVENT_WORDS]
+#: Stems without which a pattern cannot match, by group name (see
+#: :mod:`geomap.extract.stems`). Each finder adds ``border_names``, the
+#: gazetteer's names of the border, so one pass per sentence answers all.
+_STEM_GROUPS: dict[str, tuple[str, ...]] = {
+    "border_phrase": ("border", "frontier", "boundar", "crossing"),
+    "crossing_ref": ("crossing", "border post"),
+    "country": tuple(COUNTRY_NAMES),
+    "twin_crossing": ("across", "opposite", "facing", "twinned"),
+    "moved_to": _MOVED_WORDS,
+    "not_event_place": _NOT_EVENT_WORDS,
+}
+#: Group name -> its index in the stem filter (``border_names`` last).
+_G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}
 
 
 @dataclass(frozen=True)
@@ -334,12 +339,12 @@ class PlaceFinder:
         dateline = ((("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence))
                     or _DATELINE_CAPS.match(sentence))
         present = self._stem_filter().present(low, scan)
-        moved = 4 in present
+        moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
-        governed = 5 in present
+        governed = _G["not_event_place"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
-        for m in self._raw_mentions(sentence, countries, low, 3 in present):
+        for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
@@ -357,7 +362,7 @@ class PlaceFinder:
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
-        if self.border is not None and 0 in present:
+        if self.border is not None and _G["border_phrase"] in present:
             for b in (finditer_bounded(_BORDER_PHRASES_LOW, low) if lowered
                       else _BORDER_PHRASES.finditer(sentence)):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -367,7 +372,7 @@ class PlaceFinder:
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), sentence[b.start():b.end()], "border",
                                             self.border))
-        if self.border is not None and 6 in present:
+        if self.border is not None and _G["border_names"] in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -375,11 +380,11 @@ class PlaceFinder:
                 if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
         anaphors = ((finditer_bounded(_ANAPHOR_LOW, low) if lowered else _ANAPHOR.finditer(sentence))
-                    if 1 in present else ())
+                    if _G["crossing_ref"] in present else ())
         for a in anaphors:
             if not any(a.start() < x.end and x.start < a.end() for x in mentions):
                 mentions.append(Mention(a.start(), a.end(), sentence[a.start():a.end()], "crossing_ref"))
-        for cs, ce, code in (_countries(sentence, low) if 2 in present else ()):
+        for cs, ce, code in (_countries(sentence, low) if _G["country"] in present else ()):
             if any(cs < x.end and x.start < ce for x in mentions):
                 continue
             if _GOV_AFTER.match(sentence[ce:]):
@@ -406,10 +411,10 @@ class PlaceFinder:
         return self._baliases
 
     def _stem_filter(self) -> StemFilter:
-        """The module's stem groups plus group 6, the border's names."""
+        """The module's stem groups plus ``border_names``, the border's names."""
         if not hasattr(self, "_stems"):
             keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
-            self._stems = StemFilter(_STEM_GROUPS + [keys], SENTENCE_STEMS)
+            self._stems = StemFilter([*_STEM_GROUPS.values(), keys], SENTENCE_STEMS)
         return self._stems
 
     def _border_alias_re(self) -> re.Pattern | None:
