@@ -35,6 +35,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|is
                            r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
+_ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
                            r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -208,6 +209,9 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             m = replace(m, place=crossing)
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
+        elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            # "the zero point" / "zero line" of the crossing being reported.
+            m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
     triggers = find_triggers(sentence, scan)
@@ -349,7 +353,13 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
-    if chosen and all(m.role == "border" for m in chosen):
+    narrower = [m for m in candidates if m.role == "place"]
+    if chosen and all(m.role == "border" for m in chosen) and narrower and etype != "talks":
+        # "fire across the border in Kurram", "rockets fired across the
+        # Durand Line came down in four districts of Kunar": the whole
+        # border only when no narrower place is tied to the incident.
+        chosen = _choose(narrower, trigs, sentence)
+    elif chosen and all(m.role == "border" for m in chosen):
         # "clashed along the Durand Line near Angoor Adda": the named place.
         for m in candidates:
             if m.role == "place" and any(0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end:m.start])
@@ -369,7 +379,8 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
         return result
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
-    if etype == "talks":
+    if etype == "talks" and not weak and any(t.ended for t in trigs):
+        # A round that is over and named without a place: the last venue.
         # The border as a whole is never a venue.
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []

@@ -66,6 +66,10 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
         if len(inside) == 1:
             _absorb(inside[0], ev)
             out.remove(ev)
+        elif len(inside) > 1 and ev.place.kind != "border":
+            # "rockets hit four districts of Kunar" then the districts one
+            # by one: the province is their sum, not another event.
+            out.remove(ev)
     return out
 
 

@@ -53,8 +53,8 @@ _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (capitals before a hyphen or colon). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
-_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
-_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
@@ -68,10 +68,13 @@ _GOV_AFTER = re.compile(
 _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
                          r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
-                         r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
+                         r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
+                         # where a statement was made: "said in Islamabad", "told reporters in Kabul"
+                         r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|speaking|spoke|briefing|conference|"
+                         r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
                             r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
-                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|"
+                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|elders|"
                             r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from)\s+(?:the\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical\s+(?:care|treatment)|treatment)\s+(?:\w+\s+){0,2}(?:in|at)\s+$|"
                               r"\b(?:taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
@@ -87,6 +90,15 @@ _ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+bor
 #: where the place before it lies.
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BROAD = ("province", "region")
+
+
+def _rank(place: Place) -> int:
+    """How wide a place is: 1 a point (town, crossing), 2 a district, 3 a
+    province or region. "Mir Ali in North Waziristan": the wider name only
+    says where the narrower one lies."""
+    if place.kind in _BROAD:
+        return 3
+    return 2 if place.kind in ("district", "agency", "tehsil", "valley") else 1
 #: Capitalised words after a locative preposition: candidates for GeoNames.
 _CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
                         r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
@@ -143,7 +155,8 @@ _NOT_EVENT_WORDS = (
     "pressure", "demand", "response", "accusation", "allegation", "claim",
     "native", "hail", "originally", "born", "who", "resident", "hometown", "man", "boy", "girl", "men",
     "driver", "trader", "migrant", "refugee", "famil", "worker", "student", "labo", "citizen", "people",
-    "hospital", "clinic", "medical", "treatment") + _MOVED_WORDS
+    "hospital", "clinic", "medical", "treatment", "said", "says", "told", "speaking", "spoke",
+    "briefing", "conference", "interview", "statement", "elder") + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -349,7 +362,7 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
-            qualifier = (prev is not None and m.place.kind in _BROAD and prev.place.kind not in _BROAD
+            qualifier = (prev is not None and _rank(m.place) > _rank(prev.place)
                          and _QUALIFIER_GAP.match(sentence[prev.end:m.start]))
             prev = m
             if qualifier:
@@ -405,7 +418,7 @@ class PlaceFinder:
                             # One-word or generic aliases ("border", "the border")
                             # would turn every mention into the whole border.
                             if re.search(r"[\s-]", n.strip()) and fold(n) not in (
-                                    "the border", "border area", "border region", "zero point"):
+                                    "the border", "border area", "border region"):
                                 names.append(n)
             self._baliases = tuple(sorted(set(names), key=len, reverse=True))
         return self._baliases

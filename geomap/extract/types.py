@@ -121,6 +121,26 @@ _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREAL
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
                              r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
+#: A call for talks is not talks: "urged both sides to hold talks", "called
+#: on the government to open a dialogue", "asked whether a meeting...".
+_CALL_FOR_TALKS = re.compile(r"\b(?:urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
+                             r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
+                             r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
+                             r"advocat\w*|push(?:ed|ing)?\s+for)\b", re.I)
+#: Talks only imagined or weighed after the trigger: "a meeting might be held",
+#: "talks were being considered".
+_TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
+                                 r"^\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
+                                 r"(?:considered|mooted|proposed|under\s+consideration)\b|"
+                                 r"^\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
+#: Meetings at home (a cabinet, a committee, a council, with traders) are
+#: not talks between the two sides, unless the sentence says they are.
+_DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
+                            r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
+                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry)\b", re.I)
+_BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
+                        r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
+
 _HABITUAL = re.compile(r"\b(?:are|is|were)\s+(?:\w+\s+)?(?:common|frequent|routine|regular|rare)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
@@ -265,7 +285,11 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                         or _NEGATION.search(" ".join(words[-3:]))):
                     continue
             elif (_ACCUSATION.search(window)
-                  or _IRREALIS_TALKS.search(" ".join(words[-4:]))):
+                  or _IRREALIS_TALKS.search(" ".join(words[-4:]))
+                  or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
+                  or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                  or (_DOMESTIC_BODY.search(sentence[max(0, m.start() - 60):m.end() + 60])
+                      and not _BILATERAL.search(sentence))):
                 continue
             ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))

@@ -1,0 +1,88 @@
+"""Sentence-level cases of the failure classes of issue 10 (real news).
+
+Every text is written for these tests; each test names its class:
+1 whole-border fallback, 3 several places in one sentence, 4 talks false
+positives, 5 explosions, 6 dates, 7 not events, 8 headline and body.
+Places used are in the project gazetteer of this branch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap.extract import extract_texts
+from geomap.geocoders import default_chain
+
+PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _events(chain, body: str, title: str = "", published: dt.date = PUBLISHED):
+    front = f"---\ntitle: {title!r}\npublished: {published.isoformat()}\n---\n" if title else \
+        f"---\npublished: {published.isoformat()}\n---\n"
+    return extract_texts([front + body], chain)
+
+
+def _by(events, etype):
+    return sorted((e.location, e.event_date) for e in events if e.event_type == etype)
+
+
+# -- 1 whole-border fallback ------------------------------------------------
+
+def test_border_phrase_yields_to_the_place_of_the_incident(chain):
+    ev = _events(chain, "Troops traded fire across the border in Kurram on Tuesday, officials said.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_whole_border_when_no_narrower_place(chain):
+    ev = _events(chain, "Troops traded fire along the Durand Line on Tuesday, officials said.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_zero_point_is_the_crossing_in_context(chain):
+    ev = _events(chain, "Torkham stayed closed on Monday. Elders went to the zero point on Tuesday "
+                        "and met border officials of the other side.")
+    assert ("Torkham", "2024-05-14") in _by(ev, "talks")
+
+
+# -- 3 several places in one sentence -----------------------------------------
+
+def test_rockets_in_several_districts_one_event_each_and_no_province_event(chain):
+    ev = _events(chain, "Rockets fired across the Durand Line came down in three districts of Kunar "
+                        "on Tuesday. Officials said the rockets landed in Dangam, Nari and Asmar.")
+    places = [loc for loc, _ in _by(ev, "explosion")]
+    assert len(places) == 3 and not any("Kunar" in p or "border" in p for p in places)
+
+
+def test_town_then_its_district_is_one_place(chain):
+    ev = _events(chain, "A car bomb exploded at a checkpoint in Miranshah in North Waziristan on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Miranshah"]
+
+
+# -- 4 talks false positives ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Elders in Chaman called on both governments to hold talks to end the standoff.",
+    "A spokesman was asked whether a meeting might be held in Islamabad soon.",
+    "The federal cabinet met in Islamabad on Tuesday to review the security situation.",
+    "The governor chaired a meeting of the provincial apex committee in Peshawar on Tuesday.",
+    "Officials in Chaman said talks with the traders were continuing on Tuesday.",
+])
+def test_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+def test_flag_meeting_is_talks(chain):
+    ev = _events(chain, "Border commanders of the two sides held a flag meeting at Chaman on Tuesday.")
+    assert _by(ev, "talks") == [("Chaman", "2024-05-14")]
+
+
+def test_statement_place_is_not_a_venue(chain):
+    ev = _events(chain, "The minister said in Islamabad that the talks in Doha on Tuesday had gone well.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Doha"]
