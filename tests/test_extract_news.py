@@ -86,3 +86,40 @@ def test_flag_meeting_is_talks(chain):
 def test_statement_place_is_not_a_venue(chain):
     ev = _events(chain, "The minister said in Islamabad that the talks in Doha on Tuesday had gone well.")
     assert [loc for loc, _ in _by(ev, "talks")] == ["Doha"]
+
+
+# -- 5 explosions -------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Mortar rounds fired from the other side landed in Dangam on Tuesday, wounding two boys.",
+    "Several rockets fired across the frontier came down in Nari district on Tuesday.",
+    "Artillery shells hit houses in Asmar on Tuesday evening.",
+    "A suicide bomber blew himself up outside a police station in Bannu on Tuesday.",
+    "An improvised explosive device went off under a police van in Wana on Tuesday.",
+    "Militants fired rockets at a checkpost in Miranshah on Tuesday night.",
+])
+def test_explosions(chain, sentence):
+    ev = _events(chain, sentence)
+    assert [d for _, d in _by(ev, "explosion")] == ["2024-05-14"]
+
+
+def test_suicide_bombing_far_from_the_border_is_where_it_happened(chain):
+    ev = _events(chain, "A suicide bomber struck a market in Rawalpindi on Tuesday, killing six people.")
+    assert _by(ev, "explosion") == [("Rawalpindi", "2024-05-14")]
+
+
+# -- 7 not events ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A customs official denied reports that the Kharlachi crossing in Kurram had also been shut.",
+    "Disputes over new posts and fences have been a common trigger of incidents at Chaman.",
+    "Local elders at Chaman have long argued that the fence has cut families off from their fields.",
+])
+def test_not_events(chain, sentence):
+    ev = _events(chain, sentence)
+    assert [e.event_type for e in ev] == []
+
+
+def test_work_on_the_fence_is_fortification(chain):
+    ev = _events(chain, "Army engineers laid new fence sections near Gursal on Tuesday.")
+    assert _by(ev, "fortification") == [("Gursal", "2024-05-14")]

@@ -23,10 +23,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("airstrike", "airstrike", False, r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?)|"
                                       r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
                                       r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)"),
-    ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?)"),
+    ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
+                                            r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
+                                            r"vehicle-borne"),
     ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?"),
-    ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells)|artillery\s+fire|rockets?\s+(?:fired|landed|hit)"),
+    ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|"
+                                     r"artillery\s+(?:fire|rounds|shells|barrage)|rockets?\s+(?:fired|landed|hit|attacks?)|"
+                                     # "rockets fired from across the line came down in ...", "shells landed"
+                                     r"(?:rockets|mortars|shells|rounds|projectiles|missiles)\s+(?:[\w-]+\s+){0,7}?"
+                                     r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
+                                     r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)"),
     ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
+                                      r"bombers?|bomb\s+attacks?|improvised\s+explosives?|"
                                       r"landmines?|explosive\s+devices?|bombs?\s+(?:went\s+off|exploded|blew\s+up|was\s+detonated)|"
                                       r"(?:exploded|detonated)"),
     ("armed_clash", "exchange_of_fire", False, r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
@@ -59,7 +67,13 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                     r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
                                     r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))"),
     ("talks", "negotiation", True, r"delegations?"),
-    ("fortification", "fence_construction", False, r"fenc(?:e|es|ing)\b(?:\s+\w+){0,3}|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing))\s+(?:\w+\s+){0,3}(?:fences?|walls?|barriers?)"),
+    # Work on a fence is an event; "the fence" alone only continues one.
+    ("fortification", "fence_construction", False,
+     r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
+     r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
+     r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
+     r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)"),
+    ("fortification", "fence_construction", True, r"fences?"),
     ("fortification", "outpost_construction", False,
      r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
      r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
@@ -78,9 +92,9 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
     ("air", "aerial", "drone", "bombed", "jets"),
-    ("suicide",),
+    ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
-    ("shell", "mortar", "artillery", "rocket"),
+    ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
     ("attack", "assault", "raid", "ambush"),
@@ -97,7 +111,9 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("visit", "trip"),
     ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ("delegation",),
-    ("fenc", "built", "build", "erect", "construct"),
+    ("fenc", "built", "build", "erect", "construct", "install", "lay", "laid", "extend", "repair", "tore",
+     "tearing", "pulled", "uproot", "remov", "damag", "wall", "barrier"),
+    ("fence",),
     ("post", "bunker", "trench", "watchtower"),
 ]
 assert len(_ANCHORS) == len(_RULES)
@@ -141,7 +157,7 @@ _DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ar
 _BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
                         r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
 
-_HABITUAL = re.compile(r"\b(?:are|is|were)\s+(?:\w+\s+)?(?:common|frequent|routine|regular|rare)\b|"
+_HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
@@ -210,7 +226,7 @@ def _breaks(sentence: str) -> list[int]:
 
 
 #: Every match of :data:`_HABITUAL` holds one of these.
-_HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "past", "often", "historically",
+_HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "recurring", "past", "often", "historically",
                 "time to time", "usually")
 
 
@@ -282,7 +298,9 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
                 if (habitual or _BLOCKED.search(window)
-                        or _NEGATION.search(" ".join(words[-3:]))):
+                        or _NEGATION.search(" ".join(words[-3:]))
+                        # "denied reports that the crossing in X had also been shut"
+                        or (len(words) > 6 and _DENIAL.search(" ".join(words[:-6])))):
                     continue
             elif (_ACCUSATION.search(window)
                   or _IRREALIS_TALKS.search(" ".join(words[-4:]))
