@@ -123,3 +123,56 @@ def test_not_events(chain, sentence):
 def test_work_on_the_fence_is_fortification(chain):
     ev = _events(chain, "Army engineers laid new fence sections near Gursal on Tuesday.")
     assert _by(ev, "fortification") == [("Gursal", "2024-05-14")]
+
+
+# -- 6 dates ------------------------------------------------------------------
+
+def test_nth_day_of_a_closure_counts_back(chain):
+    ev = _events(chain, "The Badini crossing stayed closed for a third day on Tuesday.")
+    assert _by(ev, "border_closure") == [("Badini", "2024-05-12")]
+
+
+def test_nth_day_without_a_day_named_counts_back_from_publication(chain):
+    ev = _events(chain, "Torkham remained shut for a sixth straight day.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-10")]
+
+
+def test_night_spanning_two_days_is_dated_by_the_first(chain):
+    ev = _events(chain, "Troops traded fire near Angoor Adda on the night of 11-12 May.")
+    assert _by(ev, "armed_clash") == [("Angoor Adda", "2024-05-11")]
+
+
+def test_month_last_year_and_next_year(chain):
+    ev = _events(chain, "Pakistani air strikes hit Barmal in March last year.")
+    assert _by(ev, "airstrike") == [("Barmal District", "2023-03")]
+    ev = _events(chain, "The two sides agreed to meet again in Kabul in January.",
+                 published=dt.date(2024, 11, 20))
+    assert _by(ev, "talks") == [("Kabul", "2025-01")]
+
+
+def test_headline_infinitive_is_upcoming(chain):
+    ev = _events(chain, "No details were given.", title="Envoy to visit Kabul on Monday")
+    assert _by(ev, "talks") == [("Kabul", "2024-05-20")]
+
+
+def test_days_after_another_incident(chain):
+    ev = _events(chain, "Pakistani jets struck Barmal on Tuesday. The raids came two days after a "
+                        "suicide bomber rammed a vehicle into an army post in Miranshah.")
+    assert _by(ev, "explosion") == [("Miranshah", "2024-05-12")]
+
+
+def test_since_the_fighting_began_takes_the_fighting_date(chain):
+    ev = _events(chain, "Troops clashed at Torkham on Sunday. The crossing has stayed shut since "
+                        "the fighting broke out.")
+    assert ("Torkham", "2024-05-12") in _by(ev, "border_closure")
+
+
+def test_reopening_is_not_dated_by_the_closure_length(chain):
+    ev = _events(chain, "Torkham reopened on Monday after being closed for nearly four weeks.")
+    assert ("Torkham", "2024-05-13") in _by(ev, "border_closure")
+
+
+def test_same_day_takes_the_day_just_told(chain):
+    ev = _events(chain, "Militants attacked a post near Ghulam Khan on Sunday. Earlier the same day, "
+                        "a roadside bomb hit a police van in Miranshah.")
+    assert _by(ev, "explosion") == [("Miranshah", "2024-05-12")]

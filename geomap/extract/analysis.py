@@ -8,6 +8,7 @@ dates in context) and the :class:`ArticleInfo` of the whole article.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -135,6 +136,8 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 #: A relative clause between a trigger and a date: the date may belong to
 #: the event the clause describes.
+_LEADING_DATE = re.compile(r"^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during|since)?\s*(?:the\s+)?$", re.I)
+_COMMA_AFTER = re.compile(r"\s*,")
 _RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
 
 
@@ -163,6 +166,9 @@ def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
             # The date follows another event's noun closely ("clashes earlier
             # in the month") or sits in a relative clause about it.
             between = any(lo <= o.start and o.end <= hi for o in others)
+            if _LEADING_DATE.match(sentence[:d.start]) and _COMMA_AFTER.match(sentence, d.end):
+                keep.append(d)  # "On Thursday, while talks went on, troops...": the whole sentence
+                continue
             if near_o < near_t and (_RELATIVE.search(sentence[lo:hi]) or (between and near_o <= 20)):
                 continue
             keep.append(d)
@@ -233,15 +239,31 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
     for etype, trigs in by_type.items():
-        places = _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder)
+        if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
+            # "while the delegations were meeting, troops traded fire near X":
+            # talks take a place only from their own clause.
+            own = _clause_of(spans, trigs[0].start)
+            mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
+        else:
+            mentions_t = mentions
+        places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder)
         if not places:
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
         clause = _clause_of(spans, trigs[0].start)
         others = [t for t in triggers if t.event_type != etype]
-        date = _pick_date(sentence, dates, trigs, clause, others)
+        reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
+        own_dates = dates
+        if reopening and any(d.kind not in ("for", "nth") for d in dates):
+            # "reopened on Friday after being closed for four weeks": the
+            # duration dates the closure, not the reopening.
+            own_dates = [d for d in dates if d.kind not in ("for", "nth")]
+        date = _pick_date(sentence, own_dates, trigs, clause, others)
         carried = False
+        relative = _relative_date(sentence, trigs, triggers, ctx, article.published)
+        if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
+            date, carried = relative, False
         ended = any(t.ended for t in trigs)
         if date is None and not ended:
             # A finished round with no date of its own is background: it
@@ -262,7 +284,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                 and _GENERIC_PERFECT.search(sentence)):
             continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
-        if etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs):
+        if reopening:
             sub = "reopening"
         acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
         if etype == "trade_disruption":
@@ -306,6 +328,63 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     if usable_dates:
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "two days after the bombing", "a week before the talks".
+_DAYS_FROM = re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b", re.I)
+#: "shut since the fighting began", "since then": from the date of that incident.
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
+#: "earlier the same day", "that night": the day of the incident just told.
+_SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+
+
+def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState,
+                   published) -> DateMention | None:
+    """A date given relative to another incident of the text.
+
+    "The strikes came two days after a suicide bomber hit Mir Ali": the
+    bombing (after the phrase) is two days before the strikes (before it).
+    "Closed since the fighting began": the fighting's date. "Earlier the
+    same day": the date of the incident just told.
+    """
+    start = trigs[0].start
+    low = sentence.lower()
+    if "after" in low or "before" in low or "later" in low or "earlier" in low:
+        for m in _DAYS_FROM.finditer(sentence):
+            before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
+            if start < m.end() or any(t.end <= m.start() for t in trigs):
+                continue
+            if before:
+                ref = ctx.type_dates.get(before[-1].event_type)
+            else:
+                # "The strikes came two days after...": the incident told last.
+                ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
+            # The incident the text is reporting, undated: the day it was published.
+            ref_date = ref[1] if ref is not None else (
+                DateMention(published, "day", -1, -1) if published is not None else None)
+            if ref_date is None or ref_date.precision != "day":
+                continue
+            n = m.group("n").lower()
+            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
+            sign = -1 if m.group("dir").lower() in ("after", "later") else 1
+            return DateMention(ref_date.date + dt.timedelta(days=sign * days),
+                               "day" if days < 7 else "week", m.start(), m.end(), kind="relative")
+    if "since" in low:
+        for m in _SINCE_EVENT.finditer(sentence):
+            if m.start() < start:
+                continue
+            later = [t for t in triggers if t.start >= m.end() - 1 and t.event_type != trigs[0].event_type]
+            if m.group(0).lower().endswith("then"):
+                if ctx.dates:
+                    return ctx.dates[-1][1]
+            elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:
+                return ctx.type_dates[later[0].event_type][1]
+    if ("same" in low or "that" in low) and _SAME_DAY.search(sentence) and ctx.dates:
+        return ctx.dates[-1][1]
+    return None
 
 
 def mentions_specific(mentions) -> bool:
