@@ -176,3 +176,24 @@ def test_same_day_takes_the_day_just_told(chain):
     ev = _events(chain, "Militants attacked a post near Ghulam Khan on Sunday. Earlier the same day, "
                         "a roadside bomb hit a police van in Miranshah.")
     assert _by(ev, "explosion") == [("Miranshah", "2024-05-12")]
+
+
+# -- casualties ---------------------------------------------------------------
+
+def test_toll_rose_to_replaces_earlier_counts():
+    from geomap.extract.numbers import find_casualties
+
+    c = find_casualties("The number of people killed in Monday's bombing rose to 93, with 221 injured.")
+    assert (c.fatalities, c.injuries) == (93, 221)
+    assert find_casualties("The death toll has risen to 12.").fatalities == 12
+
+
+def test_attackers_killed_are_not_the_victims_toll():
+    from geomap.extract.numbers import find_casualties
+
+    c = find_casualties("Four soldiers were killed when posts came under attack, and twelve attackers "
+                        "were killed in the fighting.")
+    assert c.fatalities == 4
+    # Both forces' losses in a clash, and attackers alone, still count.
+    assert find_casualties("Over 200 Taliban fighters were killed while 23 soldiers died.").fatalities == 223
+    assert find_casualties("Three infiltrators were killed near the fence.").fatalities == 3

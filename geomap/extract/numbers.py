@@ -67,6 +67,14 @@ _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\
 _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
                         r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
                         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
+#: "the death toll rose to 93": the latest total replaces the counts of the sentence.
+_TOLL_ROSE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
+                        r"(?:\s+[\w'’-]+){0,8}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
+                        r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER, re.I)
+#: Attackers killed are not the toll of their attack when victims are counted
+#: too ("four soldiers were killed; twelve attackers were also killed"); the
+#: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
+_ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kharijis?|bombers?|gunmen)\b", re.I)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
 _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
@@ -127,6 +135,7 @@ _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 def _total(patterns: list[re.Pattern], sentence: str, low: str,
            stems: StemFilter, scan: dict[int, set[int]] | None) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
+    attackers: set[tuple[int, int]] = set()
     vague = False
     present = stems.present(low, scan)
     for i, pattern in enumerate(patterns):
@@ -147,9 +156,14 @@ def _total(patterns: list[re.Pattern], sentence: str, low: str,
             if any(s < span[1] and span[0] < e for s, e in spans):
                 continue
             spans[span] = value
+            # The victims' nouns: in the match, or just after the number.
+            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)):
+                attackers.add(span)
             vague = vague or m.group("n").lower() in _VAGUE
     if not spans:
         return None, False
+    if attackers and len(attackers) < len(spans):
+        return sum(v for k, v in spans.items() if k not in attackers), vague
     return sum(spans.values()), vague
 
 
@@ -177,6 +191,11 @@ def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> C
         return Casualties()
     killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
+    if "toll" in sentence or "number" in sentence:
+        rose = _TOLL_ROSE.search(sentence)
+        value = _parse_cached(rose.group("n")) if rose else None
+        if value is not None:
+            killed = value
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):
