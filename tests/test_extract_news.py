@@ -197,3 +197,25 @@ def test_attackers_killed_are_not_the_victims_toll():
     # Both forces' losses in a clash, and attackers alone, still count.
     assert find_casualties("Over 200 Taliban fighters were killed while 23 soldiers died.").fatalities == 223
     assert find_casualties("Three infiltrators were killed near the fence.").fatalities == 3
+
+
+# -- air strikes and attacks as news words them ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistani warplanes had bombed houses in Barmal on Tuesday, the Taliban said.",
+    "Aircraft bombarded a village in Sperah on Tuesday night.",
+    "Pakistani strikes hit Gurbuz on Tuesday.",
+])
+def test_air_strikes(chain, sentence):
+    assert [d for _, d in _by(_events(chain, sentence), "airstrike")] == ["2024-05-14"]
+
+
+def test_attack_on_a_police_station(chain):
+    ev = _events(chain, "Militants stormed a police station in Wana on Tuesday, killing two policemen.")
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Wana", 2)]
+
+
+def test_closed_for_a_second_week(chain):
+    ev = _events(chain, "Torkham remained closed for a second week.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "border_closure"] == [
+        ("2024-05-08", "week")]

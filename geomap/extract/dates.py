@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                        + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", re.I)),
     # "closed for a sixth day on Monday": the closure began five days before.
     ("nth", re.compile(r"\bfor\s+(?:a|the)\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-                       r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?day\b", re.I)),
+                       r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b", re.I)),
     ("rel", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
                        r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
                        r"(?:last|this|past|previous|next)\s+(?:week|month)|"
@@ -60,7 +60,7 @@ _LOWERED = [lowered_pattern(p) for _, p in _PATTERNS]
 _MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
 _ANCHORS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "my": _MONTH_STEMS,
-    "weekday": ("day",), "ago": ("ago",), "for": ("for",), "nth": ("day",),
+    "weekday": ("day",), "ago": ("ago",), "for": ("for",), "nth": ("day", "week"),
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
 }
 
@@ -185,6 +185,8 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             delta = 7
         return published - dt.timedelta(days=delta), "day"
     if kind == "nth":
+        if g["unit"].lower() == "week":  # "shut for a second week": began about a week ago
+            return published - dt.timedelta(days=7 * (_ordinal(g["nth"]) - 1)), "week"
         return published - dt.timedelta(days=_ordinal(g["nth"]) - 1), "day"
     if kind in ("ago", "for"):
         n = _count(g["count"])
@@ -274,7 +276,7 @@ def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.
     for i, d in enumerate(found):
-        if d.kind == "nth" and published is not None:
+        if d.kind == "nth" and d.precision == "day" and published is not None:
             ref = [e for e in found if e.kind in ("iso", "mdy", "dmy", "weekday", "rel") and e.precision == "day"]
             if ref:
                 back = (published - d.date).days

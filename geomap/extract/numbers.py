@@ -69,7 +69,7 @@ _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|i
                         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
 _TOLL_ROSE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
-                        r"(?:\s+[\w'’-]+){0,8}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
+                        r"(?:\s+[\w'’-]+){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
                         r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER, re.I)
 #: Attackers killed are not the toll of their attack when victims are counted
 #: too ("four soldiers were killed; twelve attackers were also killed"); the

@@ -22,7 +22,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
     ("airstrike", "airstrike", False, r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?)|"
                                       r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
-                                      r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)"),
+                                      r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
+                                      # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
+                                      r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
+                                      r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+                                      r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?"),
+    ("airstrike", "airstrike", True, r"strikes|raids"),
     ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
                                             r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
                                             r"vehicle-borne"),
@@ -30,7 +35,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|"
                                      r"artillery\s+(?:fire|rounds|shells|barrage)|rockets?\s+(?:fired|landed|hit|attacks?)|"
                                      # "rockets fired from across the line came down in ...", "shells landed"
-                                     r"(?:rockets|mortars|shells|rounds|projectiles|missiles)\s+(?:[\w-]+\s+){0,7}?"
+                                     r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
                                      r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
                                      r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)"),
     ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
@@ -40,8 +45,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("armed_clash", "exchange_of_fire", False, r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
                                                r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
                                                r"opened\s+fire|firing|gunfights?|shoot-?outs?"),
-    ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?)|"
-                                     r"attacked\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?)|"
+    ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+                                     r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+                                     r"(?:attacked|stormed|raided|targeted)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+                                     r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
                                      r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
                                      r"repelled\s+(?:\w+\s+){0,3}attacks?"),
     ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
@@ -91,13 +98,14 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
-    ("air", "aerial", "drone", "bombed", "jets"),
+    ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
+    ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
-    ("attack", "assault", "raid", "ambush"),
+    ("attack", "assault", "raid", "ambush", "storm", "target"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred"),
     ("open", "resum"),
