@@ -219,3 +219,36 @@ def test_closed_for_a_second_week(chain):
     ev = _events(chain, "Torkham remained closed for a second week.")
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "border_closure"] == [
         ("2024-05-08", "week")]
+
+
+# -- more not-events and one incident told twice ----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Shopkeepers near the Chaman gate said they had closed early on Tuesday.",
+    "Officials said a decision on reopening Torkham would be taken on Tuesday.",
+    "Cross-border shelling.",
+])
+def test_not_a_closure_or_event(chain, sentence):
+    assert _events(chain, sentence) == []
+
+
+def test_all_crossings_is_the_whole_border(chain):
+    ev = _events(chain, "Torkham was busy on Monday. All crossings between the two countries were "
+                        "closed on Tuesday.")
+    assert _by(ev, "border_closure") == [("Afghanistan-Pakistan border", "2024-05-14")]
+
+
+def test_gunmen_and_suicide_bomber_is_one_bombing(chain):
+    ev = _events(chain, "Gunmen and a suicide bomber attacked a police compound in Bannu on Tuesday.")
+    assert [e.event_type for e in ev] == ["explosion"]
+
+
+def test_town_and_district_of_the_same_name_are_one_event(chain):
+    ev = _events(chain, "Pakistani shelling killed 15 people in Spin Boldak on Tuesday. The shelling "
+                        "hit a market in Spin Boldak district.")
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Spin Boldak"]
+
+
+def test_official_title_is_not_the_event_place(chain):
+    ev = _events(chain, "A spokesman for the Kandahar governor said troops opened fire at Chaman on Tuesday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Chaman"]

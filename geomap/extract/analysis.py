@@ -231,9 +231,17 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                   else Casualties())
     actors = find_actors(sentence, scan) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
+    if idx >= 0 and len(sentence.split()) < 4 and not mentions_specific(mentions):
+        triggers = []  # a section label ("Cross-border shelling."), not a report
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
+    if "explosion" in by_type and "armed_clash" in by_type and all(
+            t.sub_event_type == "attack" and any(abs(t.start - x.start) <= 60 for x in by_type["explosion"])
+            for t in by_type["armed_clash"]):
+        # "gunmen and a suicide bomber attacked the headquarters": one
+        # incident, the bombing.
+        del by_type["armed_clash"]
     spans = clauses(sentence) if triggers else []  # read per trigger only
     violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
     split_tolls = len(violent_clauses) > 1

@@ -4,11 +4,23 @@ and place, talks split into rounds by date) and across articles."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .dates import DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+
+
+_SUFFIX = re.compile(r"\s+(?:district|province|town|city|crossing|\(.*\))$", re.I)
+
+
+def same_place(a, b) -> bool:
+    """One place under two names of the gazetteer: "Spin Boldak" the town
+    and "Spin Boldak District" (a district named after its centre)."""
+    if a.name == b.name:
+        return True
+    return a.country == b.country and _SUFFIX.sub("", a.name) == _SUFFIX.sub("", b.name)
 
 
 def _date_key(ev: DraftEvent) -> tuple:
@@ -82,7 +94,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     for d in drafts:
         target = None
         for m in merged:
-            if m.event_type != d.event_type or m.place.name != d.place.name:
+            if m.event_type != d.event_type or not same_place(m.place, d.place):
                 continue
             if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (d.sub_event_type == "reopening"):
                 continue  # a closure and the reopening that ends it are two events
@@ -128,7 +140,7 @@ def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[Draft
     for d in drafts:
         target = None
         for m in out:
-            if (m.event_type == d.event_type and m.place.name == d.place.name
+            if (m.event_type == d.event_type and same_place(m.place, d.place)
                     and m.date is not None and d.date is not None
                     and _close(m.date, d.date, days) and d.doc_id not in m.doc_ids):
                 target = m

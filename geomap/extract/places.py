@@ -64,7 +64,10 @@ _GOV_AFTER = re.compile(
     r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
     r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
-    r"summoned|dismissed|welcomed|hopes|has\s+expressed)\b", re.I)
+    r"summoned|dismissed|welcomed|hopes|has\s+expressed|described|describes|termed|labelled|called)\b|"
+    # "the Kandahar governor said", "Kurram police said": who speaks, not where
+    r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
+    r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b", re.I)
 _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
                          r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
@@ -115,7 +118,8 @@ _BORDER_PHRASES = re.compile(
     r"mountainous|tense|volatile|troubled|common|\w+-\w+)\s+)?(?:border|frontier|boundary)(?!\s+(?:town|city|village|"
     r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade))|"
     r"(?:the|their|its)\s+(?:border|frontier|boundary)\s+(?:between|with)\b|"
-    r"border\s+crossings\b|crossings\s+(?:with|along|on)\s+(?:the\s+)?(?:border|afghanistan|pakistan)|"
+    r"border\s+crossings\b|crossings\s+(?:with|along|on|between)\s+(?:the\s+)?(?:border|afghanistan|pakistan|two)|"
+    r"all\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
     r"the\s+(?:border|frontier)(?=\s+(?:has|had|was|is|remains|remained|stays|stayed|will|between|itself)\b)|"
     r"border\s+(?:regions|areas)\b|cross-border)", re.I)
 _BORDER_NOT = re.compile(r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I)

@@ -136,7 +136,7 @@ _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s
                        r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
                        r"want(?:s|ed)?|plan(?:s|ned)?\s+to|wait(?:ing)?\s+for|await(?:ing|s)?|"
                        r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
-                       r"in\s+an?\s+(?:effort|bid|attempt)\s+to|to)\b", re.I)
+                       r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b", re.I)
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
@@ -147,13 +147,14 @@ _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|
                              r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
 #: A call for talks is not talks: "urged both sides to hold talks", "called
 #: on the government to open a dialogue", "asked whether a meeting...".
-_CALL_FOR_TALKS = re.compile(r"\b(?:urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
+_CALL_FOR_TALKS = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
                              r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
                              r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
                              r"advocat\w*|push(?:ed|ing)?\s+for)\b", re.I)
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
 #: "talks were being considered".
 _TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
+                                 r"^\s+(?:would|could|might)\b|"
                                  r"^\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
                                  r"(?:considered|mooted|proposed|under\s+consideration)\b|"
                                  r"^\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
@@ -164,6 +165,10 @@ _DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ar
                             r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry)\b", re.I)
 _BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
                         r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
+
+#: Closing that is not the border's: shops, markets, schools, offices.
+_NOT_BORDER_CLOSING = re.compile(r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
+                                 r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?)\b", re.I)
 
 _HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
@@ -317,6 +322,9 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                   or (_DOMESTIC_BODY.search(sentence[max(0, m.start() - 60):m.end() + 60])
                       and not _BILATERAL.search(sentence))):
                 continue
+            if (etype == "border_closure" and sub == "closure"
+                    and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))):
+                continue  # "shops were closed", "markets shut": not the border
             ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence, m.end()))
