@@ -252,3 +252,18 @@ def test_town_and_district_of_the_same_name_are_one_event(chain):
 def test_official_title_is_not_the_event_place(chain):
     ev = _events(chain, "A spokesman for the Kandahar governor said troops opened fire at Chaman on Tuesday.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Chaman"]
+
+
+def test_strikes_on_several_places_each_with_its_own_toll(chain):
+    ev = _events(chain, "The strikes hit a house in Barmal district of Paktika on Tuesday, killing five "
+                        "people, and a village in the Sperah district of Khost, where three more died.")
+    got = sorted((e.location, e.fatalities) for e in ev if e.event_type == "airstrike")
+    assert got == [("Barmal District", 5), ("Sperah District", 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants fired on a border post near Angoor Adda on Tuesday night.",
+    "The attackers struck two posts near Arandu on Tuesday.",
+])
+def test_attacks_on_posts(chain, sentence):
+    assert [d for _, d in _by(_events(chain, sentence), "armed_clash")] == ["2024-05-14"]

@@ -27,6 +27,9 @@ REGION = ("AF", "PK", "")
 #: Types that happen on the border: with no place of their own they continue
 #: the last crossing named, else the border as a whole.
 BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortification")
+#: Types where one sentence often lists several places hit ("strikes in
+#: Barmal and a village in Sperah"): each place after the trigger is an event.
+SPREAD_TYPES = ("airstrike", "explosion")
 #: "militants have carried out attacks": a standing pattern, not an incident.
 _GENERIC_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:carried\s+out|staged|launched|conducted|mounted|"
                               r"been\s+(?:carrying\s+out|staging|launching))\b", re.I)
@@ -254,7 +257,8 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
-        places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder)
+        places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder,
+                             [t for t in triggers if t.event_type != etype])
         if not places:
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
@@ -305,6 +309,16 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             if len(parties) < 2:
                 parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
             acts = parties + [a for a in acts if a not in parties]
+        named = [p for p, inside in places if inside]
+        starts = {}
+        if len(named) > 1 and etype in VIOLENT:
+            # Several places in one sentence: each gets the toll told
+            # between its name and the next place's ("in Barmal, killing
+            # five, and in Sperah, where three died").
+            for m in mentions:
+                if m.place is not None and m.place in named and m.place not in starts:
+                    starts[m.place] = m.start
+        order = sorted(starts.values())
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
@@ -314,6 +328,9 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0]:clause[1]])
+            if place in starts:
+                nxt = [o for o in order if o > starts[place]]
+                toll = find_casualties(sentence[starts[place]:nxt[0] if nxt else len(sentence)])
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             out.append(DraftEvent(
@@ -404,7 +421,8 @@ def _gap(idx: int, earlier: int) -> int:
     return idx - earlier if earlier >= 0 else idx + 1
 
 
-def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list[tuple[Place, bool]]:
+def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
+                others: list[Trigger] = ()) -> list[tuple[Place, bool]]:
     """Places of an event of ``etype`` in this sentence; bool: named in it."""
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
@@ -453,6 +471,15 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list
                                          for b in chosen):
                 chosen = [m]
                 break
+    if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
+        # "the strikes hit Barmal in Paktika, killing five, and a village in
+        # Sperah": every district or town hit after the trigger is a place of
+        # its own (provinces after a place only qualify it, see places.py).
+        first = min(t.start for t in trigs)
+        # Up to the next incident of another type ("; a bomb in Khost...").
+        stop = min((t.start for t in others if t.start > first), default=len(sentence))
+        chosen = chosen + [m for m in candidates if m.role == "place" and m not in chosen and first < m.start < stop
+                           and m.place.country in ("AF", "PK") and m.place.kind not in ("province", "region")]
     result: list[tuple[Place, bool]] = []
     for m in chosen:
         if m.role == "country":

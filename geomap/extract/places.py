@@ -95,6 +95,13 @@ _QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+
 _BROAD = ("province", "region")
 
 
+def _names_its_province(place: Place) -> bool:
+    """A city named like its province ("the Sperah district of Khost"): after
+    another place it stands for the province."""
+    return (place.kind in ("city", "town") and bool(place.admin1)
+            and _fold(place.admin1).startswith(_fold(place.name) + " "))
+
+
 def _rank(place: Place) -> int:
     """How wide a place is: 1 a point (town, crossing), 2 a district, 3 a
     province or region. "Mir Ali in North Waziristan": the wider name only
@@ -366,7 +373,7 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
-            qualifier = (prev is not None and _rank(m.place) > _rank(prev.place)
+            qualifier = (prev is not None and (_rank(m.place) > _rank(prev.place) or _names_its_province(m.place))
                          and _QUALIFIER_GAP.match(sentence[prev.end:m.start]))
             prev = m
             if qualifier:

@@ -27,6 +27,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                       r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
                                       r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
                                       r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?"),
+    # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
+    ("airstrike", "airstrike", False, r"(?:strikes|raids)\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)"),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
                                             r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
@@ -47,7 +49,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                                r"opened\s+fire|firing|gunfights?|shoot-?outs?"),
     ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
                                      r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-                                     r"(?:attacked|stormed|raided|targeted)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+                                     r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
+                                     r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
                                      r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
                                      r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
                                      r"repelled\s+(?:\w+\s+){0,3}attacks?"),
@@ -100,12 +103,13 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
     ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
     ("strikes", "raids"),
+    ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
-    ("attack", "assault", "raid", "ambush", "storm", "target"),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred"),
     ("open", "resum"),
