@@ -267,3 +267,14 @@ def test_strikes_on_several_places_each_with_its_own_toll(chain):
 ])
 def test_attacks_on_posts(chain, sentence):
     assert [d for _, d in _by(_events(chain, sentence), "armed_clash")] == ["2024-05-14"]
+
+
+def test_toll_sentence_after_a_report_is_that_incident(chain):
+    ev = _events(chain, "Mortar shells came down on a village near Khar on Tuesday evening. "
+                        "A woman was killed and six people were injured, police said.")
+    assert [(e.event_type, e.fatalities, e.injuries) for e in ev] == [("explosion", 1, 6)]
+
+
+def test_source_at_a_place_is_not_the_event_place(chain):
+    ev = _events(chain, "Rockets landed in Asmar on Tuesday, an official at the Asadabad control room said.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Asmar"]

@@ -65,6 +65,8 @@ class ArticleState:
     venues_all: list[Place] = field(default_factory=list)
     #: Sentence index and date of the last dated event of each type.
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
+    #: Sentence index and type of the last violent incident reported.
+    last_violent: tuple[int, str] | None = None
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -225,7 +227,12 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     mentions = resolved
     triggers = find_triggers(sentence, scan)
     if not any(not t.weak for t in triggers):
-        pass  # weak triggers stand alone
+        last = ctx.last_violent
+        if (last is not None and 0 < _gap(idx, last[0]) <= 2 and triggers
+                and all(t.event_type == "armed_clash" for t in triggers)):
+            # "A woman was killed and six were injured." after a report of
+            # shelling: the toll of that incident, whatever its type.
+            triggers = [replace(t, event_type=last[1]) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = find_dates(sentence, article.published, scan)
@@ -344,6 +351,8 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                 date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
                 ended=ended))
             ctx.by_type[etype] = place
+            if etype in VIOLENT and not all(t.weak for t in trigs):
+                ctx.last_violent = (idx, etype)
             if date is not None:
                 ctx.type_dates[etype] = (idx, date)
     for m in mentions:

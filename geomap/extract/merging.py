@@ -67,8 +67,8 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     out = list(events)
     for ev in events:
         broad = ("province", "region", "border")
-        if ev.place.kind not in broad:
-            continue
+        if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
+            continue  # a tehsil or valley filed as a region is a place of its own
         headline_only = ev.sentences == [-1]
         if ev.place.kind == "border" and not headline_only:
             continue  # only a headline's "the border" summarises a body event

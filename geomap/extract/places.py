@@ -72,6 +72,8 @@ _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regi
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
                          r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
                          r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
+                         # "a police official at the Khar control room said": a source
+                         r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
                          # where a statement was made: "said in Islamabad", "told reporters in Kabul"
                          r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|speaking|spoke|briefing|conference|"
                          r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
@@ -93,6 +95,7 @@ _ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+bor
 #: where the place before it lies.
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BROAD = ("province", "region")
+_OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
 
 
 def _names_its_province(place: Place) -> bool:
@@ -106,9 +109,9 @@ def _rank(place: Place) -> int:
     """How wide a place is: 1 a point (town, crossing), 2 a district, 3 a
     province or region. "Mir Ali in North Waziristan": the wider name only
     says where the narrower one lies."""
-    if place.kind in _BROAD:
+    if place.kind in _BROAD and place.precision >= 3:
         return 3
-    return 2 if place.kind in ("district", "agency", "tehsil", "valley") else 1
+    return 2 if place.kind in ("district", "agency", "tehsil", "valley") or place.precision == 2 else 1
 #: Capitalised words after a locative preposition: candidates for GeoNames.
 _CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
                         r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
@@ -167,7 +170,8 @@ _NOT_EVENT_WORDS = (
     "native", "hail", "originally", "born", "who", "resident", "hometown", "man", "boy", "girl", "men",
     "driver", "trader", "migrant", "refugee", "famil", "worker", "student", "labo", "citizen", "people",
     "hospital", "clinic", "medical", "treatment", "said", "says", "told", "speaking", "spoke",
-    "briefing", "conference", "interview", "statement", "elder") + _MOVED_WORDS
+    "briefing", "conference", "interview", "statement", "elder", "official", "officer", "doctor", "source",
+    "correspondent") + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -373,7 +377,10 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
-            qualifier = (prev is not None and (_rank(m.place) > _rank(prev.place) or _names_its_province(m.place))
+            qualifier = (prev is not None
+                         and (_rank(m.place) > _rank(prev.place) or _names_its_province(m.place)
+                              # "the Mamund tehsil of Bajaur district"
+                              or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end:m.start])))
                          and _QUALIFIER_GAP.match(sentence[prev.end:m.start]))
             prev = m
             if qualifier:

@@ -56,7 +56,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                      r"repelled\s+(?:\w+\s+){0,3}attacks?"),
     ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
                                               r"offensive|hostilities|confrontations?|firefights?"),
-    ("armed_clash", "border_fighting", True, r"violence|killed|martyred"),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
     ("border_closure", "reopening", False, r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)"),
     ("border_closure", "closure", False, r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
                                          r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)"),
@@ -111,7 +111,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
-    ("violence", "killed", "martyred"),
+    ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
     ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
