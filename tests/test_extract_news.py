@@ -278,3 +278,22 @@ def test_toll_sentence_after_a_report_is_that_incident(chain):
 def test_source_at_a_place_is_not_the_event_place(chain):
     ev = _events(chain, "Rockets landed in Asmar on Tuesday, an official at the Asadabad control room said.")
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Asmar"]
+
+
+# -- trade disruption as news words it ---------------------------------------------
+
+def test_lorries_stuck_with_a_long_noun_phrase_at_the_crossing_in_context(chain):
+    ev = _events(chain, "Chaman has been closed since Sunday. Traders said more than 700 lorries, many of "
+                        "them loaded with grapes from Kandahar, were stuck in the customs yard.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Chaman"]
+
+
+def test_stranding_travellers_at_the_crossing_named_in_the_sentence(chain):
+    ev = _events(chain, "The Torkham crossing has been closed since Sunday, stranding hundreds of "
+                        "travellers on the road to the border.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_heavy_losses_in_a_fight_are_not_trade(chain):
+    ev = _events(chain, "The military said the attackers at Angoor Adda suffered heavy losses on Tuesday.")
+    assert _by(ev, "trade_disruption") == []

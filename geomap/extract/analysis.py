@@ -39,6 +39,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|is
                            r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
+_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
@@ -459,6 +460,10 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         candidates += countries
     else:
         candidates = [m for m in candidates if m.place.country in REGION]
+    if etype == "trade_disruption":
+        # "grapes from Kandahar", "prices in Kabul": where goods come from or
+        # are sold, not where they are stuck.
+        candidates = [m for m in candidates if not _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
     if border_mod and etype != "talks":
         candidates = [m for m in candidates
                       if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
@@ -467,7 +472,7 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
-    narrower = [m for m in candidates if m.role == "place"]
+    narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
     if chosen and all(m.role == "border" for m in chosen) and narrower and etype != "talks":
         # "fire across the border in Kurram", "rockets fired across the
         # Durand Line came down in four districts of Kunar": the whole

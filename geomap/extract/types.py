@@ -63,11 +63,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("trade_disruption", "stranded_trucks", False, r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
                                                    r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
                                                    r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
-                                                   r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt"),
+                                                   r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
+                                                   # "700 lorries, many loaded with fruit, were stuck"
+                                                   r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
+                                                   r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+                                                   r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)"),
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
     ("trade_disruption", "stranded_travellers", False, r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
+                                                       r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
                                                        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)"),
-    ("trade_disruption", "trade_losses", False, r"(?:financial|economic|heavy|huge|major)\s+losses|losses\s+(?:for|to)\s+traders"),
+    ("trade_disruption", "trade_losses", False, r"(?:financial|economic|commercial|business)\s+losses|losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers)|"
+                                                 # "suffered heavy losses" in a fight is not trade
+                                                 r"(?:heavy|huge|major)\s+losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers|the\s+economy)"),
     ("talks", "ceasefire", False, r"cease-?fires?|truces?|armistice"),
     ("talks", "mediation", False, r"mediat(?:ed|ion|ing|or|ors)|facilitat(?:ed|ing)\s+by"),
     ("talks", "visit", False, r"visit(?:ed|ing|s)?|trip\s+to"),
