@@ -297,3 +297,8 @@ def test_stranding_travellers_at_the_crossing_named_in_the_sentence(chain):
 def test_heavy_losses_in_a_fight_are_not_trade(chain):
     ev = _events(chain, "The military said the attackers at Angoor Adda suffered heavy losses on Tuesday.")
     assert _by(ev, "trade_disruption") == []
+
+
+def test_police_raids_are_not_air_strikes(chain):
+    ev = _events(chain, "Police raids killed two suspects in Bannu on Tuesday.")
+    assert _by(ev, "airstrike") == []

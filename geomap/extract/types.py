@@ -28,7 +28,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                       r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
                                       r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?"),
     # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
-    ("airstrike", "airstrike", False, r"(?:strikes|raids)\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)"),
+    ("airstrike", "airstrike", False, r"strikes\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)"),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
                                             r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
@@ -109,7 +109,7 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
     ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
-    ("strikes", "raids"),
+    ("strikes",),
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
