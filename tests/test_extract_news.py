@@ -302,3 +302,9 @@ def test_heavy_losses_in_a_fight_are_not_trade(chain):
 def test_police_raids_are_not_air_strikes(chain):
     ev = _events(chain, "Police raids killed two suspects in Bannu on Tuesday.")
     assert _by(ev, "airstrike") == []
+
+
+def test_official_toll_beats_a_partys_claim(chain):
+    ev = _events(chain, "One soldier was killed when Taliban fighters fired on border posts in Kurram "
+                        "on Tuesday. The Taliban claimed that 19 soldiers were killed in the clashes in Kurram.")
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Kurram District", 1)]

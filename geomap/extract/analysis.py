@@ -40,6 +40,8 @@ _TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|is
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
 _GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
+#: A party's claim of the enemy's losses.
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
@@ -341,6 +343,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                 toll = find_casualties(sentence[starts[place]:nxt[0] if nxt else len(sentence)])
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
+            claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
             out.append(DraftEvent(
                 doc_id=article.doc_id, event_type=etype, sub_event_type=sub, place=place,
                 actor1=acts[0] if acts else "", actor2=acts[1] if len(acts) > 1 else "",
@@ -350,7 +353,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                 source_published=article.published.isoformat() if article.published else "",
                 source_url=article.url, sentences=[idx], date=date,
                 date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
-                ended=ended))
+                ended=ended, claimed=claimed))
             ctx.by_type[etype] = place
             if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)

@@ -35,6 +35,9 @@ class DraftEvent:
     #: trigger, 2 carried from a sentence before, 3 the published date.
     date_rank: int = 0
     ended: bool = False
+    #: The toll is a party's claim ("the Taliban claimed to have killed 19"):
+    #: an official or reported toll of the same incident wins over it.
+    claimed: bool = False
     doc_ids: list[str] = field(default_factory=list)
 
     @property

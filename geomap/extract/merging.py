@@ -37,10 +37,14 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
     into.sentences.extend(other.sentences)
     if _date_key(other) < _date_key(into):
         into.date, into.date_rank = other.date, other.date_rank
-    for attr in ("fatalities", "injuries"):
-        a, b = getattr(into, attr), getattr(other, attr)
-        if b is not None and (a is None or b > a):
-            setattr(into, attr, b)
+    has_toll = lambda d: d.fatalities is not None or d.injuries is not None  # noqa: E731
+    if into.claimed and not other.claimed and has_toll(other):
+        into.fatalities, into.injuries, into.claimed = other.fatalities, other.injuries, False
+    elif not (other.claimed and has_toll(into) and not into.claimed):
+        for attr in ("fatalities", "injuries"):
+            a, b = getattr(into, attr), getattr(other, attr)
+            if b is not None and (a is None or b > a):
+                setattr(into, attr, b)
     if other.confidence > into.confidence:
         into.excerpt, into.sub_event_type = other.excerpt, other.sub_event_type
         if other.actor1:
