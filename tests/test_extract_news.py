@@ -308,3 +308,22 @@ def test_official_toll_beats_a_partys_claim(chain):
     ev = _events(chain, "One soldier was killed when Taliban fighters fired on border posts in Kurram "
                         "on Tuesday. The Taliban claimed that 19 soldiers were killed in the clashes in Kurram.")
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Kurram District", 1)]
+
+
+def test_every_finder_reads_a_scanned_sentence_as_it_reads_text(chain):
+    from geomap.extract.actors import find_actors
+    from geomap.extract.dates import find_dates
+    from geomap.extract.numbers import find_casualties
+    from geomap.extract.places import PlaceFinder
+    from geomap.extract.scanned import ScannedSentence
+    from geomap.extract.types import find_triggers
+
+    finder = PlaceFinder(chain)
+    for text in ["Pakistani jets struck Barmal on Tuesday, killing five, the Taliban said.",
+                 "İslamabad said three soldiers were wounded near Torkham on 3 May."]:
+        sent = ScannedSentence.of(text)
+        assert find_triggers(sent) == find_triggers(text)
+        assert find_dates(sent, PUBLISHED) == find_dates(text, PUBLISHED)
+        assert find_casualties(sent) == find_casualties(text)
+        assert find_actors(sent) == find_actors(text)
+        assert finder.find(sent) == finder.find(text)

@@ -211,7 +211,7 @@ class ArticleInfo:
 def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo,
                     ctx: ArticleState) -> list[DraftEvent]:
     """Candidate draft events of one sentence (updates ``ctx``)."""
-    article, idx, sentence, scan = info.article, sent.index, sent.text, sent.scan
+    article, idx, sentence = info.article, sent.index, sent.text
     finder, doc_actors, unlocated = info.finder, info.doc_actors, info.unlocated
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
@@ -228,7 +228,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
-    triggers = find_triggers(sentence, scan)
+    triggers = find_triggers(sent)
     if not any(not t.weak for t in triggers):
         last = ctx.last_violent
         if (last is not None and 0 < _gap(idx, last[0]) <= 2 and triggers
@@ -238,11 +238,11 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             triggers = [replace(t, event_type=last[1]) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]
-    dates = find_dates(sentence, article.published, scan)
+    dates = find_dates(sent, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = (find_casualties(sentence, scan) if any(t.event_type in VIOLENT for t in triggers)
+    casualties = (find_casualties(sent) if any(t.event_type in VIOLENT for t in triggers)
                   else Casualties())
-    actors = find_actors(sentence, scan) if triggers else []
+    actors = find_actors(sent) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     if idx >= 0 and len(sentence.split()) < 4 and not mentions_specific(mentions):
         triggers = []  # a section label ("Cross-border shelling."), not a report

@@ -61,7 +61,7 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     ctx = ArticleState()
     found: list[list[Mention]] = []
     for sent in items:
-        found.append(finder.find(sent.text, hints, sent.scan))
+        found.append(finder.find(sent, hints))
         ctx.venues.extend(m.place for m in found[-1] if m.place is not None and m.role == "place")
     whole = article.title + " " + text
     cache: list[list[str]] = []

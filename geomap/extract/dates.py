@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
@@ -225,7 +226,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
     return None
 
 
-def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int]] | None = None) -> list[DateMention]:
+def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan: dict[int, set[int]] | None = None) -> list[DateMention]:
     """All dates in ``sentence``, resolved against ``published``, in text order.
 
     Never raises for any input text; returns ``[]`` when nothing is found.
@@ -244,6 +245,8 @@ def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int
     >>> [d.iso() for d in find_dates("Talks began on Saturday.", dt.date(2025, 10, 28))]
     ['2025-10-25']
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     low = sentence.lower()
     present = _FILTER.present(low, scan)
     # Kinds in their order: earlier kinds claim overlapping text first.

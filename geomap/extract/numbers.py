@@ -12,6 +12,7 @@ import re
 
 from dataclasses import dataclass
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 
 _UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -167,7 +168,7 @@ def _total(patterns: list[re.Pattern], sentence: str, low: str,
     return sum(spans.values()), vague
 
 
-def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> Casualties:
+def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> Casualties:
     """Dead and injured in ``sentence``; several groups in one sentence are summed.
 
     Never raises for any input text.
@@ -185,6 +186,8 @@ def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> C
     >>> find_casualties("Two soldiers were killed and 29 wounded.")
     Casualties(fatalities=2, injuries=29, vague=False)
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     low = sentence.lower() if scan is None else ""
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from ..geocoders.base import Place, fold, wants_kind
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
@@ -343,7 +344,7 @@ class PlaceFinder:
             out.append(Mention(s, end, full.strip(), "place", place))
         return out
 
-    def find(self, sentence: str, countries: tuple[str, ...] = (),
+    def find(self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (),
              scan: dict[int, set[int]] | None = None) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
@@ -361,6 +362,8 @@ class PlaceFinder:
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).
         """
+        if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+            sentence, scan = sentence.text, sentence.scan
         low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
@@ -274,7 +275,7 @@ def is_habitual(sentence: str, low: str | None = None, scan: dict[int, set[int]]
     return bool(_HABITUAL.search(sentence))
 
 
-def find_triggers(sentence: str, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
+def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
     """Event triggers of ``sentence`` that survive negation and irrealis checks.
 
     Never raises for any text.
@@ -294,6 +295,8 @@ def find_triggers(sentence: str, scan: dict[int, set[int]] | None = None) -> lis
     >>> [(t.event_type, t.sub_event_type) for t in find_triggers("The crossing reopened on Monday.")]
     [('border_closure', 'reopening')]
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
