@@ -244,7 +244,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
                   else Casualties())
     actors = find_actors(sent) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
-    if idx >= 0 and len(sentence.split()) < 4 and not mentions_specific(mentions):
+    if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
         triggers = []  # a section label ("Cross-border shelling."), not a report
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
@@ -283,7 +283,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             own_dates = [d for d in dates if d.kind not in ("for", "nth")]
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         carried = False
-        relative = _relative_date(sentence, trigs, triggers, ctx, article.published)
+        relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
@@ -380,7 +380,7 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 
 
 def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState,
-                   published) -> DateMention | None:
+                   published, low: str) -> DateMention | None:
     """A date given relative to another incident of the text.
 
     "The strikes came two days after a suicide bomber hit Mir Ali": the
@@ -389,7 +389,6 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
     same day": the date of the incident just told.
     """
     start = trigs[0].start
-    low = sentence.lower()
     if "after" in low or "before" in low or "later" in low or "earlier" in low:
         for m in _DAYS_FROM.finditer(sentence):
             before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
@@ -420,7 +419,7 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
                     return ctx.dates[-1][1]
             elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:
                 return ctx.type_dates[later[0].event_type][1]
-    if ("same" in low or "that" in low) and _SAME_DAY.search(sentence) and ctx.dates:
+    if ("same " in low or "that " in low) and ctx.dates and _SAME_DAY.search(sentence):
         return ctx.dates[-1][1]
     return None
 

@@ -380,11 +380,10 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
-            qualifier = (prev is not None
+            qualifier = (prev is not None and _QUALIFIER_GAP.match(sentence[prev.end:m.start])
                          and (_rank(m.place) > _rank(prev.place) or _names_its_province(m.place)
                               # "the Mamund tehsil of Bajaur district"
-                              or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end:m.start])))
-                         and _QUALIFIER_GAP.match(sentence[prev.end:m.start]))
+                              or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end:m.start]))))
             prev = m
             if qualifier:
                 continue

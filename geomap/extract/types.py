@@ -143,6 +143,7 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
 _DENIAL = re.compile(r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
                      r"false|rumou?rs?|ruled\s+out)\b", re.I)
+_DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
 _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
                        r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
                        r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
@@ -306,6 +307,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
     low = sentence.lower()
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
+    # Every match of _DENIAL holds one of these.
+    denial_words = _DENIAL_STEMS.search(low) is not None
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     lowered = lowered_ok(sentence, low)
@@ -327,7 +330,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 if (habitual or _BLOCKED.search(window)
                         or _NEGATION.search(" ".join(words[-3:]))
                         # "denied reports that the crossing in X had also been shut"
-                        or (len(words) > 6 and _DENIAL.search(" ".join(words[:-6])))):
+                        or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))):
                     continue
             elif (_ACCUSATION.search(window)
                   or _IRREALIS_TALKS.search(" ".join(words[-4:]))
