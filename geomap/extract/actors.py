@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import finditer_bounded
 
@@ -55,7 +56,7 @@ assert set(_ANCHORS) == {name for name, _ in ACTORS}
 _FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS], SENTENCE_STEMS)
 
 
-def find_actors(sentence: str, scan: dict[int, set[int]] | None = None, until: str | None = None) -> list[str]:
+def find_actors(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None, until: str | None = None) -> list[str]:
     """Actors of ``sentence`` in order of first mention, without repeats.
 
     Parameters
@@ -76,6 +77,8 @@ def find_actors(sentence: str, scan: dict[int, set[int]] | None = None, until: s
     >>> find_actors("Pakistani Taliban fighters attacked an Afghan border post, Islamabad said.")
     ['TTP', 'Pakistan']
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     hits: list[tuple[int, str]] = []
     # Characters already claimed by a more specific actor: a whole article
     # has many mentions, and a mask keeps the overlap test O(length).

@@ -1,231 +1,31 @@
-"""From an article to located draft events.
+"""From an article to located draft events: the driver.
 
-Each sentence (the title first) is read for event triggers, places, dates,
-casualties and actors; every (event type, place) pair becomes a candidate,
-and candidates of the same incident are merged: within an article one event
-per (type, place), talks split into rounds by date; across articles
+Each sentence (the title first) is scanned once (:class:`ScannedSentence`)
+and read by :func:`geomap.extract.analysis.sentence_events` for event
+triggers, places, dates, casualties and actors; every (event type, place)
+pair becomes a candidate, and candidates of the same incident are merged
+(:mod:`geomap.extract.merging`): within an article one event per (type,
+place), talks split into rounds by date; across articles
 :func:`merge_across_articles` joins the same incident and keeps every source.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
-from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..articles import Article, iter_articles
-from ..geocoders.base import Place
 from ..report import Report
-from .actors import ACTORS, find_actors
-from .dates import DateMention, find_dates, published_fallback
-from .numbers import Casualties, find_casualties
+from .actors import find_actors
+from .analysis import _LAST_PARTY, ArticleInfo, ArticleState, sentence_events
+from .draft import DraftEvent
+from .merging import merge_across_articles, merge_within
 from .places import Mention, PlaceFinder, country_hints
+from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
-from .stems import SENTENCE_STEMS
-from .types import VIOLENT, Trigger, find_triggers
 
-REGION = ("AF", "PK", "")
-#: Types that happen on the border: with no place of their own they continue
-#: the last crossing named, else the border as a whole.
-BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortification")
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
-#: "militants have carried out attacks": a standing pattern, not an incident.
-_GENERIC_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:carried\s+out|staged|launched|conducted|mounted|"
-                              r"been\s+(?:carrying\s+out|staging|launching))\b", re.I)
-#: A place after these words is what talks are about, not where they are held.
-_TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
-                           r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
-                           r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-#: "met officials there": the place of the sentence before.
-_THERE = re.compile(r"\bthere\b", re.I)
-#: "after the fighting": a reference to an incident, the reason for another.
-_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
-                           r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
-                                r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
-#: Parties to the conflict, named before mediators in talks.
-_PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
-#: The party listed last in :data:`geomap.extract.actors.ACTORS`.
-_LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
-_VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
-_COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
-
-
-@dataclass
-class DraftEvent:
-    """A located event drafted from one or more sentences of an article."""
-
-    doc_id: str
-    event_type: str
-    sub_event_type: str
-    place: Place
-    event_date: str = ""
-    date_precision: str = ""
-    actor1: str = ""
-    actor2: str = ""
-    fatalities: int | None = None
-    injuries: int | None = None
-    confidence: float = 0.5
-    excerpt: str = ""
-    source_title: str = ""
-    source_publisher: str = ""
-    source_published: str = ""
-    source_url: str = ""
-    #: Internal: sentence indexes, the date object, talks round over.
-    sentences: list[int] = field(default_factory=list)
-    date: DateMention | None = None
-    #: How the date was found: 0 in the sentence, 1 in the sentence of a weak
-    #: trigger, 2 carried from a sentence before, 3 the published date.
-    date_rank: int = 0
-    ended: bool = False
-    doc_ids: list[str] = field(default_factory=list)
-
-    @property
-    def location(self) -> str:
-        return self.place.name
-
-    def to_row(self) -> dict:
-        """The row written to the drafts CSV (see :data:`geomap.extract.io.COLUMNS`)."""
-        p = self.place
-        return {
-            "doc_id": ";".join(self.doc_ids) if self.doc_ids else self.doc_id,
-            "event_type": self.event_type, "sub_event_type": self.sub_event_type,
-            "event_date": self.event_date, "date_precision": self.date_precision,
-            "location": p.name, "country": p.country,
-            "latitude": f"{p.lat:.5f}", "longitude": f"{p.lon:.5f}", "geo_precision": p.precision,
-            "actor1": self.actor1, "actor2": self.actor2,
-            "fatalities": "" if self.fatalities is None else self.fatalities,
-            "injuries": "" if self.injuries is None else self.injuries,
-            "confidence": f"{self.confidence:.2f}", "excerpt": self.excerpt,
-            "source_title": self.source_title, "source_publisher": self.source_publisher,
-            "source_published": self.source_published, "source_url": self.source_url,
-        }
-
-
-@dataclass
-class _Context:
-    """What earlier sentences established."""
-
-    by_type: dict[str, Place] = field(default_factory=dict)
-    crossing: Place | None = None
-    venues: list[Place] = field(default_factory=list)
-    dates: list[tuple[int, DateMention]] = field(default_factory=list)
-    #: Every place the article names, for turning "talks in Turkey" into the city.
-    venues_all: list[Place] = field(default_factory=list)
-    #: Sentence index and date of the last dated event of each type.
-    type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
-
-
-def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
-    if a[1] <= b[0]:
-        return b[0] - a[1]
-    if b[1] <= a[0]:
-        return a[0] - b[1]
-    return 0
-
-
-def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
-    return place.kind == "crossing" or place.name in finder.crossing_names
-
-
-def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
-    """The mention nearest to the triggers, plus the ones coordinated with it
-    ("in Kandahar province and Kabul")."""
-    if len(mentions) < 2:
-        return list(mentions)  # nothing to rank or coordinate
-    spans = [(t.start, t.end) for t in triggers]
-    # A place right after the trigger ("strikes in X") beats one before it.
-    def score(m: Mention) -> tuple[int, int]:
-        d = min(_distance((m.start, m.end), s) for s in spans)
-        after = any(m.start >= s[1] for s in spans)
-        return (d - (15 if after else 0), m.start)
-    best = min(mentions, key=score)
-    chosen = [best]
-    ordered = sorted(mentions, key=lambda m: m.start)
-    i = ordered.index(best)
-    for step in (1, -1):
-        j = i
-        while 0 <= j + step < len(ordered):
-            a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
-            if not _COORD.match(sentence[a.end:b.start]):
-                break
-            chosen.append(ordered[j + step])
-            j += step
-    return chosen
-
-
-def _refine_country(code: str, venues: list[Place]) -> Place | None:
-    """A talks venue given as a country: the latest city of that country named."""
-    for place in reversed(venues):
-        if place.country == code and place.kind not in ("country", "border"):
-            return place
-    return None
-
-
-#: Where a sentence splits into clauses that may report different incidents
-#: ("an air strike killed five, while a bomb wounded three").
-_CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
-
-
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of ``sentence``."""
-    if "while" not in sentence and not any(c in sentence for c in ";—–,"):
-        return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
-    spans, start = [], 0
-    for m in _CLAUSE.finditer(sentence):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(sentence)))
-    return spans
-
-
-def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
-    return spans[-1]
-
-
-#: A relative clause between a trigger and a date: the date may belong to
-#: the event the clause describes.
-_RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
-
-
-def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
-               clause: tuple[int, int] | None = None,
-               others: list[Trigger] | None = None) -> DateMention | None:
-    """The date of an event whose ``triggers`` are in ``sentence``.
-
-    A date in the trigger's own clause wins. Otherwise the nearest date,
-    except one that belongs to an event of another type: in a relative
-    clause about it ("talks to calm hostilities that flared earlier this
-    month") or right after its noun.
-    """
-    usable = [d for d in dates if not d.statement]
-    inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
-    if inside:
-        usable = inside
-    elif others:
-        spans_o = [(t.start, t.end) for t in others]
-        keep = []
-        for d in usable:
-            near_t = min(_distance((d.start, d.end), (t.start, t.end)) for t in triggers)
-            near_o = min(_distance((d.start, d.end), s) for s in spans_o)
-            lo = min(min(t.end for t in triggers), d.end)
-            hi = max(max(t.start for t in triggers), d.start)
-            # The date follows another event's noun closely ("clashes earlier
-            # in the month") or sits in a relative clause about it.
-            between = any(lo <= o.start and o.end <= hi for o in others)
-            if near_o < near_t and (_RELATIVE.search(sentence[lo:hi]) or (between and near_o <= 20)):
-                continue
-            keep.append(d)
-        usable = keep
-    if not usable:
-        return None
-    spans = [(t.start, t.end) for t in triggers]
-    return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
+__all__ = ["DraftEvent", "extract_article", "extract_texts", "extract_paths", "merge_across_articles"]
 
 
 def extract_article(article: Article, chain=None, finder: PlaceFinder | None = None,
@@ -247,26 +47,22 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
         finder = PlaceFinder(chain)
     text = clean_text(article.text)
     sentences = split_sentences(text)
-    items: list[tuple[int, str]] = []
+    items: list[ScannedSentence] = []
     if article.title:
-        items.append((-1, article.title))
+        items.append(ScannedSentence.of(article.title, -1))
     seen: set[str] = set()
     for s in sentences:
         key = s.text.strip().lower()
         if key in seen or (article.title and key == article.title.strip().lower()):
             continue  # repeated headlines are one mention
         seen.add(key)
-        items.append((s.index, s.text))
+        items.append(ScannedSentence.of(s.text, s.index))
     hints = country_hints(article.title + " " + text)
-    ctx = _Context()
-    found: dict[int, list[Mention]] = {}
-    scans: dict[int, dict[int, set[int]] | None] = {}
-    for idx, sentence in items:
-        scans[idx] = _scan(sentence)
-        found[idx] = finder.find(sentence, hints, scans[idx])
-        for m in found[idx]:
-            if m.place is not None and m.role == "place":
-                ctx.venues.append(m.place)
+    ctx = ArticleState()
+    found: list[list[Mention]] = []
+    for sent in items:
+        found.append(finder.find(sent, hints))
+        ctx.venues.extend(m.place for m in found[-1] if m.place is not None and m.role == "place")
     whole = article.title + " " + text
     cache: list[list[str]] = []
 
@@ -282,355 +78,16 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     ctx.venues = []
     drafts: list[DraftEvent] = []
     missed: list[tuple[str, str, str]] = []
-    for idx, sentence in items:
-        drafts.extend(_sentence_events(article, idx, sentence, found[idx], finder, ctx,
-                                       doc_actors, missed, scans[idx]))
-    merged = _merge_within(drafts, article.published)
+    info = ArticleInfo(article, finder, doc_actors, missed)
+    for sent, mentions in zip(items, found):
+        drafts.extend(sentence_events(sent, mentions, info, ctx))
+    merged = merge_within(drafts, article.published)
     if unlocated is not None:
         # A headline without a place is not lost when the body locates its type.
         located = {d.event_type for d in merged}
         unlocated.extend(u for u in missed if u[1] not in located)
     return merged
 
-
-def _scan(sentence: str) -> dict[int, set[int]] | None:
-    """The stems of every finder present in ``sentence``, in one pass.
-
-    None when lower-casing changes the length of the text (a dotted capital
-    I): the place finder lower-cases differently then, and each finder
-    scans on its own.
-    """
-    low = sentence.lower()
-    return SENTENCE_STEMS.scan(low) if len(low) == len(sentence) else None
-
-
-def _sentence_events(article, idx, sentence, mentions, finder, ctx, doc_actors, unlocated, scan=None):
-    # Resolve "the crossing" to the crossing named last (in this sentence or before).
-    resolved: list[Mention] = []
-    crossing = ctx.crossing
-    for m in mentions:
-        if m.role == "crossing_ref":
-            if crossing is None:
-                continue
-            m = replace(m, place=crossing)
-        elif m.place is not None and _is_crossing(m.place, finder):
-            crossing = m.place
-        resolved.append(m)
-    mentions = resolved
-    triggers = find_triggers(sentence, scan)
-    if not any(not t.weak for t in triggers):
-        pass  # weak triggers stand alone
-    else:
-        triggers = [t for t in triggers if not t.weak]
-    dates = find_dates(sentence, article.published, scan)
-    # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = (find_casualties(sentence, scan) if any(t.event_type in VIOLENT for t in triggers)
-                  else Casualties())
-    actors = find_actors(sentence, scan) if triggers else []
-    usable_dates = [d for d in dates if not d.statement]
-    by_type: dict[str, list[Trigger]] = {}
-    for t in triggers:
-        by_type.setdefault(t.event_type, []).append(t)
-    spans = clauses(sentence) if triggers else []  # read per trigger only
-    violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
-    split_tolls = len(violent_clauses) > 1
-    out: list[DraftEvent] = []
-    for etype, trigs in by_type.items():
-        places = _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder)
-        if not places:
-            if unlocated is not None and not all(t.weak for t in trigs):
-                unlocated.append((article.doc_id, etype, sentence))
-            continue
-        clause = _clause_of(spans, trigs[0].start)
-        others = [t for t in triggers if t.event_type != etype]
-        date = _pick_date(sentence, dates, trigs, clause, others)
-        carried = False
-        ended = any(t.ended for t in trigs)
-        if date is None and not ended:
-            # A finished round with no date of its own is background: it
-            # does not borrow the date of the sentences around it.
-            # The date of the last event of this type two sentences back at
-            # most; another type's date only from the sentence just before
-            # ("Clashes erupted on Sunday. The crossing was shut."), and not
-            # a start derived from a duration ("closed for two weeks").
-            same = ctx.type_dates.get(etype)
-            recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"
-                      and (article.published is None or d.date <= article.published)]
-            same_gap = _gap(idx, same[0]) if same is not None else 99
-            if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
-                date, carried = same[1], True
-            elif recent:
-                date, carried = recent[-1], True
-        if (date is None and etype in VIOLENT and not mentions_specific(mentions)
-                and _GENERIC_PERFECT.search(sentence)):
-            continue  # "militants have carried out attacks": background, not an incident
-        sub = trigs[0].sub_event_type
-        if etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs):
-            sub = "reopening"
-        acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
-        if etype == "trade_disruption":
-            acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
-        elif len(acts) < 2 and etype in ("talks", "armed_clash", "border_closure"):
-            acts = acts + [a for a in doc_actors() if a not in acts and a in ("Pakistan", "Afghan Taliban")]
-        if etype == "talks":
-            # The parties first, mediators and hosts (Qatar, Turkey, ...) after.
-            parties = [a for a in acts if a in _PARTIES]
-            if len(parties) < 2:
-                parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
-            acts = parties + [a for a in acts if a not in parties]
-        for place, in_sentence in places:
-            conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
-            conf += 0.1 if not trigs[0].weak else -0.1
-            conf += 0.05 if place.precision <= 2 else 0
-            toll = casualties
-            if split_tolls:
-                # Several violent incidents in one sentence: each gets the
-                # toll of its own clause.
-                toll = find_casualties(sentence[clause[0]:clause[1]])
-            kill = toll.fatalities if etype in VIOLENT else None
-            hurt = toll.injuries if etype in VIOLENT else None
-            out.append(DraftEvent(
-                doc_id=article.doc_id, event_type=etype, sub_event_type=sub, place=place,
-                actor1=acts[0] if acts else "", actor2=acts[1] if len(acts) > 1 else "",
-                fatalities=kill, injuries=hurt, confidence=min(conf, 0.95),
-                excerpt=sentence.strip(), source_title=article.title,
-                source_publisher=article.source,
-                source_published=article.published.isoformat() if article.published else "",
-                source_url=article.url, sentences=[idx], date=date,
-                date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
-                ended=ended))
-            ctx.by_type[etype] = place
-            if date is not None:
-                ctx.type_dates[etype] = (idx, date)
-    for m in mentions:
-        if m.place is not None and m.role == "place":
-            ctx.venues.append(m.place)
-    ctx.crossing = crossing
-    if usable_dates:
-        ctx.dates.append((idx, usable_dates[-1]))
-    return out
-
-
-def mentions_specific(mentions) -> bool:
-    """Does the sentence name a place of its own (not just "the border")?"""
-    return any(m.role == "place" and m.place is not None for m in mentions)
-
-
-def _gap(idx: int, earlier: int) -> int:
-    return idx - earlier if earlier >= 0 else idx + 1
-
-
-def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder) -> list[tuple[Place, bool]]:
-    """Places of an event of ``etype`` in this sentence; bool: named in it."""
-    weak = all(t.weak for t in trigs)
-    border_mod = any(t.border for t in trigs)
-    candidates = [m for m in mentions if m.place is not None]
-    if crossing is not None:
-        # "trucks stranded on both sides of the border" of the crossing in
-        # context: the phrase gives the extent, not another place.
-        candidates = [m for m in candidates
-                      if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
-    anaphoric = any(t.anaphoric for t in trigs)
-    if anaphoric and etype in ctx.by_type and (
-            any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30):t.start]) for t in trigs)
-            or not mentions_specific(mentions)):
-        # "the closure", "these airstrikes", "closed after the fighting":
-        # "the closure", "these airstrikes": the incident already reported.
-        return [(ctx.by_type[etype], False)]
-    if etype == "talks":
-        candidates = [m for m in candidates if m.role != "border"
-                      and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60):m.start])]
-        if not candidates and ctx.venues and any(_THERE.search(sentence[t.end:]) for t in trigs):
-            return [(ctx.venues[-1], False)]
-        # "talks in Turkey" names a venue; "mediated by Qatar and Turkey" does not.
-        countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")
-                     and _VENUE_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
-        candidates += countries
-    else:
-        candidates = [m for m in candidates if m.place.country in REGION]
-    if border_mod and etype != "talks":
-        candidates = [m for m in candidates
-                      if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
-                      or _is_crossing(m.place, finder)]
-    if weak:
-        # "trucks", "killed": only more of an incident already reported.
-        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
-    chosen = _choose(candidates, trigs, sentence)
-    if chosen and all(m.role == "border" for m in chosen):
-        # "clashed along the Durand Line near Angoor Adda": the named place.
-        for m in candidates:
-            if m.role == "place" and any(0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end:m.start])
-                                         for b in chosen):
-                chosen = [m]
-                break
-    result: list[tuple[Place, bool]] = []
-    for m in chosen:
-        if m.role == "country":
-            venues = ctx.venues_all + ctx.venues
-            place = _refine_country(m.country, venues)
-            if place is not None:
-                result.append((place, False))
-        else:
-            result.append((m.place, True))
-    if result:
-        return result
-    if etype in ctx.by_type:
-        return [(ctx.by_type[etype], False)]
-    if etype == "talks":
-        # The border as a whole is never a venue.
-        venues = [v for v in ctx.venues if v.kind != "border"]
-        return [(venues[-1], False)] if venues else []
-    if etype in BORDER_TYPES:
-        if crossing is not None:
-            return [(crossing, False)]
-        if finder.border is not None:
-            return [(finder.border, False)]
-    return []
-
-
-# ------------------------------------------------------------------ merging
-
-def _date_key(ev: DraftEvent) -> tuple:
-    """Which date of two mentions of one incident to keep: found in the
-    sentence before carried, carried before the published date; then the
-    more precise; then the earlier."""
-    d = ev.date
-    if d is None:
-        return (9, 9, dt.date.max)
-    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), d.date)
-
-
-def _absorb(into: DraftEvent, other: DraftEvent) -> None:
-    into.sentences.extend(other.sentences)
-    if _date_key(other) < _date_key(into):
-        into.date, into.date_rank = other.date, other.date_rank
-    for attr in ("fatalities", "injuries"):
-        a, b = getattr(into, attr), getattr(other, attr)
-        if b is not None and (a is None or b > a):
-            setattr(into, attr, b)
-    if other.confidence > into.confidence:
-        into.excerpt, into.sub_event_type = other.excerpt, other.sub_event_type
-        if other.actor1:
-            into.actor1, into.actor2 = other.actor1, other.actor2
-    if not into.actor1 and other.actor1:
-        into.actor1, into.actor2 = other.actor1, other.actor2
-    into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
-    into.ended = into.ended and other.ended
-
-
-def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
-    if a is None or b is None:
-        return True
-    return abs((a.date - b.date).days) <= days
-
-
-def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
-    """"Strike in Paktika" (headline) and "strike in Barmal district of
-    Paktika province" (body) are one incident: an event at a province joins
-    the one event of its type placed inside that province, when their dates
-    agree (or one has none). A headline-only event at a province or the
-    whole border ("fighting on the Durand Line") joins the one body event of
-    its type at a more precise place."""
-    out = list(events)
-    for ev in events:
-        broad = ("province", "region", "border")
-        if ev.place.kind not in broad:
-            continue
-        headline_only = ev.sentences == [-1]
-        if ev.place.kind == "border" and not headline_only:
-            continue  # only a headline's "the border" summarises a body event
-        inside = [o for o in out if o is not ev and o.event_type == ev.event_type
-                  and o.place.kind not in broad + ("country",) and _close(o.date, ev.date, 3)
-                  and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)]
-        if len(inside) == 1:
-            _absorb(inside[0], ev)
-            out.remove(ev)
-    return out
-
-
-def _copy(d: DraftEvent) -> DraftEvent:
-    """A copy whose sentence list can grow.
-
-    What ``copy.copy`` does, without its generic ``__reduce_ex__`` path
-    (``dataclasses.replace`` is slower still): one per draft adds up.
-    """
-    new = object.__new__(DraftEvent)
-    new.__dict__.update(d.__dict__)
-    new.sentences = list(d.sentences)
-    return new
-
-
-def _merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
-    """One event per (type, place); talks split into rounds by date.
-
-    Events still without a date get ``published`` at week precision.
-    """
-    merged: list[DraftEvent] = []
-    for d in drafts:
-        target = None
-        for m in merged:
-            if m.event_type != d.event_type or m.place.name != d.place.name:
-                continue
-            if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (d.sub_event_type == "reopening"):
-                continue  # a closure and the reopening that ends it are two events
-            if d.event_type == "talks":
-                if m.ended != d.ended:
-                    continue
-                if not _close(m.date, d.date, 1 if d.ended else 3):
-                    continue
-            target = m
-            break
-        if target is None:
-            merged.append(_copy(d))
-        else:
-            _absorb(target, d)
-    merged = _fold_provinces(merged)
-    # A finished round with no date of its own is background, not an event.
-    merged = [m for m in merged
-              if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
-    for m in merged:
-        if m.date is None and published is not None:
-            # Undated: the published date, a week wide, and less confidence.
-            m.date, m.date_rank = published_fallback(published), 3
-            m.confidence -= 0.1
-        _finish(m)
-    return merged
-
-
-def _finish(ev: DraftEvent) -> None:
-    if ev.date is not None:
-        ev.event_date, ev.date_precision = ev.date.iso(), ev.date.precision
-    ev.confidence = round(ev.confidence, 2)
-
-
-def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[DraftEvent]:
-    """Join the same incident reported by several articles, keeping all sources.
-
-    Two drafts are one incident when type and place agree and their dates
-    are at most ``days`` apart (undated drafts never join). The result
-    carries every ``doc_id`` in ``doc_ids``; its source fields list every
-    source separated by `` | ``.
-    """
-    out: list[DraftEvent] = []
-    for d in drafts:
-        target = None
-        for m in out:
-            if (m.event_type == d.event_type and m.place.name == d.place.name
-                    and m.date is not None and d.date is not None
-                    and _close(m.date, d.date, days) and d.doc_id not in m.doc_ids):
-                target = m
-                break
-        if target is None:
-            new = _copy(d)
-            new.doc_ids = [d.doc_id]
-            out.append(new)
-            continue
-        target.doc_ids.append(d.doc_id)
-        for attr in ("source_title", "source_publisher", "source_published", "source_url"):
-            setattr(target, attr, getattr(target, attr) + " | " + getattr(d, attr))
-        _absorb(target, d)
-        _finish(target)
-    return out
 
 
 # ------------------------------------------------------------------ drivers
@@ -694,3 +151,4 @@ def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = 
         events = merge_across_articles(events)
         report.count("events_merged", report.counts["events_extracted"] - len(events))
     return events
+

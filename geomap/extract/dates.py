@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
@@ -26,17 +27,24 @@ _WEEKDAY = r"(?P<weekday>" + trie_regex(WEEKDAYS) + r")"
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
             "several": 3, "a few": 3, "few": 3}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _COUNT = r"(?P<count>\d{1,3}|" + trie_regex(_NUMWORD) + r")"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
-    ("my", re.compile(r"\b(?:in|since|during|of|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.I)),
+    # "the night of 11-12 October": the night began on the first day.
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–/]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
+    ("my", re.compile(r"\b(?:in|since|during|of|early|late|mid-?)\s+" + _MONTH
+                      + r"(?:\s+(?P<year>\d{4})|\s+(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year)?\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<next>next|this|coming)\s+|(?P<last>last)\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.I)),
     ("ago", re.compile(r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+ago\b", re.I)),
     ("for", re.compile(r"\bfor\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
                        + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", re.I)),
+    # "closed for a sixth day on Monday": the closure began five days before.
+    ("nth", re.compile(r"\bfor\s+(?:a|the)\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+                       r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b", re.I)),
     ("rel", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
                        r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
                        r"(?:last|this|past|previous|next)\s+(?:week|month)|"
@@ -53,7 +61,7 @@ _LOWERED = [lowered_pattern(p) for _, p in _PATTERNS]
 _MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
 _ANCHORS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "my": _MONTH_STEMS,
-    "weekday": ("day",), "ago": ("ago",), "for": ("for",),
+    "weekday": ("day",), "ago": ("ago",), "for": ("for",), "nth": ("day", "week"),
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
 }
 
@@ -65,7 +73,7 @@ _FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS], SENT
 _SPEECH_GROUP = len(_PATTERNS)
 
 #: Words that put a weekday or relative date in the future.
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+_FUTURE = re.compile(r"\b(?:will|shall|to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
                      r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b", re.I)
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -98,6 +106,11 @@ class DateMention:
     def iso(self) -> str:
         """``YYYY-MM-DD``, or ``YYYY-MM`` for month precision."""
         return self.date.strftime("%Y-%m") if self.precision == "month" else self.date.isoformat()
+
+
+def _ordinal(text: str) -> int:
+    text = text.lower()
+    return int(text[:-2]) if text[:-2].isdigit() else _ORDINALS.get(text, 1)
 
 
 def _count(text: str) -> int:
@@ -149,8 +162,13 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         month = MONTHS[g["month"].lower().rstrip(".")]
         if g.get("year"):
             year = int(g["year"])
+        elif published is not None and g.get("yrel"):
+            shift = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
+            year = published.year + shift.get(re.sub(r"\s+", " ", g["yrel"].lower()), 0)
         elif published is not None:
-            year = published.year if month <= published.month or future else published.year - 1
+            year = published.year if month <= published.month else published.year - 1
+            if future and month < published.month:
+                year = published.year + 1  # "will meet again in January", said in November
         else:
             return None
         return (dt.date(year, month, 1), "month") if 1 <= year <= 9999 else None
@@ -167,6 +185,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         if g.get("last") and delta == 0:
             delta = 7
         return published - dt.timedelta(days=delta), "day"
+    if kind == "nth":
+        if g["unit"].lower() == "week":  # "shut for a second week": began about a week ago
+            return published - dt.timedelta(days=7 * (_ordinal(g["nth"]) - 1)), "week"
+        return published - dt.timedelta(days=_ordinal(g["nth"]) - 1), "day"
     if kind in ("ago", "for"):
         n = _count(g["count"])
         unit = g["unit"].lower()
@@ -204,7 +226,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
     return None
 
 
-def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int]] | None = None) -> list[DateMention]:
+def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan: dict[int, set[int]] | None = None) -> list[DateMention]:
     """All dates in ``sentence``, resolved against ``published``, in text order.
 
     Never raises for any input text; returns ``[]`` when nothing is found.
@@ -223,6 +245,8 @@ def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int
     >>> [d.iso() for d in find_dates("Talks began on Saturday.", dt.date(2025, 10, 28))]
     ['2025-10-25']
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     low = sentence.lower()
     present = _FILTER.present(low, scan)
     # Kinds in their order: earlier kinds claim overlapping text first.
@@ -253,6 +277,16 @@ def find_dates(sentence: str, published: dt.date | None, scan: dict[int, set[int
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
+    # "for a third day on Thursday": the count runs back from the day named.
+    for i, d in enumerate(found):
+        if d.kind == "nth" and d.precision == "day" and published is not None:
+            ref = [e for e in found if e.kind in ("iso", "mdy", "dmy", "weekday", "rel") and e.precision == "day"]
+            if ref:
+                back = (published - d.date).days
+                found[i] = DateMention(ref[0].date - dt.timedelta(days=back), "day", d.start, d.end,
+                                       d.statement, d.kind)
+                found = [e for e in found if e is not ref[0]]
+                break
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found

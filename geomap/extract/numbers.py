@@ -12,6 +12,7 @@ import re
 
 from dataclasses import dataclass
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 
 _UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -67,6 +68,14 @@ _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\
 _NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
                         r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
                         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
+#: "the death toll rose to 93": the latest total replaces the counts of the sentence.
+_TOLL_ROSE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
+                        r"(?:\s+[\w'’-]+){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
+                        r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER, re.I)
+#: Attackers killed are not the toll of their attack when victims are counted
+#: too ("four soldiers were killed; twelve attackers were also killed"); the
+#: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
+_ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kharijis?|bombers?|gunmen)\b", re.I)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
 _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
@@ -127,6 +136,7 @@ _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 def _total(patterns: list[re.Pattern], sentence: str, low: str,
            stems: StemFilter, scan: dict[int, set[int]] | None) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
+    attackers: set[tuple[int, int]] = set()
     vague = False
     present = stems.present(low, scan)
     for i, pattern in enumerate(patterns):
@@ -147,13 +157,18 @@ def _total(patterns: list[re.Pattern], sentence: str, low: str,
             if any(s < span[1] and span[0] < e for s, e in spans):
                 continue
             spans[span] = value
+            # The victims' nouns: in the match, or just after the number.
+            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)):
+                attackers.add(span)
             vague = vague or m.group("n").lower() in _VAGUE
     if not spans:
         return None, False
+    if attackers and len(attackers) < len(spans):
+        return sum(v for k, v in spans.items() if k not in attackers), vague
     return sum(spans.values()), vague
 
 
-def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> Casualties:
+def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> Casualties:
     """Dead and injured in ``sentence``; several groups in one sentence are summed.
 
     Never raises for any input text.
@@ -171,12 +186,19 @@ def find_casualties(sentence: str, scan: dict[int, set[int]] | None = None) -> C
     >>> find_casualties("Two soldiers were killed and 29 wounded.")
     Casualties(fatalities=2, injuries=29, vague=False)
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     low = sentence.lower() if scan is None else ""
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:
         return Casualties()
     killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
+    if "toll" in sentence or "number" in sentence:
+        rose = _TOLL_ROSE.search(sentence)
+        value = _parse_cached(rose.group("n")) if rose else None
+        if value is not None:
+            killed = value
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):

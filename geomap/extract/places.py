@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from ..geocoders.base import Place, fold, wants_kind
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
@@ -53,8 +54,8 @@ _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (capitals before a hyphen or colon). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
-_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
-_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
@@ -64,14 +65,22 @@ _GOV_AFTER = re.compile(
     r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
     r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
-    r"summoned|dismissed|welcomed|hopes|has\s+expressed)\b", re.I)
+    r"summoned|dismissed|welcomed|hopes|has\s+expressed|described|describes|termed|labelled|called)\b|"
+    # "the Kandahar governor said", "Kurram police said": who speaks, not where
+    r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
+    r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b", re.I)
 _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
                          r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
-                         r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
+                         r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
+                         # "a police official at the Khar control room said": a source
+                         r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
+                         # where a statement was made: "said in Islamabad", "told reporters in Kabul"
+                         r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|speaking|spoke|briefing|conference|"
+                         r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
                             r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
-                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|"
+                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|elders|"
                             r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from)\s+(?:the\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical\s+(?:care|treatment)|treatment)\s+(?:\w+\s+){0,2}(?:in|at)\s+$|"
                               r"\b(?:taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
@@ -87,6 +96,23 @@ _ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+bor
 #: where the place before it lies.
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BROAD = ("province", "region")
+_OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
+
+
+def _names_its_province(place: Place) -> bool:
+    """A city named like its province ("the Sperah district of Khost"): after
+    another place it stands for the province."""
+    return (place.kind in ("city", "town") and bool(place.admin1)
+            and _fold(place.admin1).startswith(_fold(place.name) + " "))
+
+
+def _rank(place: Place) -> int:
+    """How wide a place is: 1 a point (town, crossing), 2 a district, 3 a
+    province or region. "Mir Ali in North Waziristan": the wider name only
+    says where the narrower one lies."""
+    if place.kind in _BROAD and place.precision >= 3:
+        return 3
+    return 2 if place.kind in ("district", "agency", "tehsil", "valley") or place.precision == 2 else 1
 #: Capitalised words after a locative preposition: candidates for GeoNames.
 _CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
                         r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
@@ -103,7 +129,8 @@ _BORDER_PHRASES = re.compile(
     r"mountainous|tense|volatile|troubled|common|\w+-\w+)\s+)?(?:border|frontier|boundary)(?!\s+(?:town|city|village|"
     r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade))|"
     r"(?:the|their|its)\s+(?:border|frontier|boundary)\s+(?:between|with)\b|"
-    r"border\s+crossings\b|crossings\s+(?:with|along|on)\s+(?:the\s+)?(?:border|afghanistan|pakistan)|"
+    r"border\s+crossings\b|crossings\s+(?:with|along|on|between)\s+(?:the\s+)?(?:border|afghanistan|pakistan|two)|"
+    r"all\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
     r"the\s+(?:border|frontier)(?=\s+(?:has|had|was|is|remains|remained|stays|stayed|will|between|itself)\b)|"
     r"border\s+(?:regions|areas)\b|cross-border)", re.I)
 _BORDER_NOT = re.compile(r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I)
@@ -143,7 +170,9 @@ _NOT_EVENT_WORDS = (
     "pressure", "demand", "response", "accusation", "allegation", "claim",
     "native", "hail", "originally", "born", "who", "resident", "hometown", "man", "boy", "girl", "men",
     "driver", "trader", "migrant", "refugee", "famil", "worker", "student", "labo", "citizen", "people",
-    "hospital", "clinic", "medical", "treatment") + _MOVED_WORDS
+    "hospital", "clinic", "medical", "treatment", "said", "says", "told", "speaking", "spoke",
+    "briefing", "conference", "interview", "statement", "elder", "official", "officer", "doctor", "source",
+    "correspondent") + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -153,14 +182,19 @@ def _ends_with(before: str, words: tuple[str, ...]) -> bool:
 
 #: Characters before a mention that the origin/government/hospital patterns read.
 _LOOKBACK = 90
-#: Stems without which a pattern cannot match: 0 border phrases, 1 "the
-#: crossing", 2 country names, 3 twin-crossing words, 4 "taken to hospital"
-#: verbs, 5 government, origin and hospital phrases (see
-#: :mod:`geomap.extract.stems`). Each finder adds 6, the gazetteer's names
-#: of the border, so one pass per sentence answers all seven.
-_STEM_GROUPS = [("border", "frontier", "boundar", "crossing"), ("crossing", "border post"),
-                tuple(COUNTRY_NAMES), ("across", "opposite", "facing", "twinned"), _MOVED_WORDS,
-                _NOT_EVENT_WORDS]
+#: Stems without which a pattern cannot match, by group name (see
+#: :mod:`geomap.extract.stems`). Each finder adds ``border_names``, the
+#: gazetteer's names of the border, so one pass per sentence answers all.
+_STEM_GROUPS: dict[str, tuple[str, ...]] = {
+    "border_phrase": ("border", "frontier", "boundar", "crossing"),
+    "crossing_ref": ("crossing", "border post"),
+    "country": tuple(COUNTRY_NAMES),
+    "twin_crossing": ("across", "opposite", "facing", "twinned"),
+    "moved_to": _MOVED_WORDS,
+    "not_event_place": _NOT_EVENT_WORDS,
+}
+#: Group name -> its index in the stem filter (``border_names`` last).
+_G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}
 
 
 @dataclass(frozen=True)
@@ -310,7 +344,7 @@ class PlaceFinder:
             out.append(Mention(s, end, full.strip(), "place", place))
         return out
 
-    def find(self, sentence: str, countries: tuple[str, ...] = (),
+    def find(self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (),
              scan: dict[int, set[int]] | None = None) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
@@ -328,24 +362,28 @@ class PlaceFinder:
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).
         """
+        if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+            sentence, scan = sentence.text, sentence.scan
         low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
         dateline = ((("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence))
                     or _DATELINE_CAPS.match(sentence))
         present = self._stem_filter().present(low, scan)
-        moved = 4 in present
+        moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
-        governed = 5 in present
+        governed = _G["not_event_place"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
-        for m in self._raw_mentions(sentence, countries, low, 3 in present):
+        for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
-            qualifier = (prev is not None and m.place.kind in _BROAD and prev.place.kind not in _BROAD
-                         and _QUALIFIER_GAP.match(sentence[prev.end:m.start]))
+            qualifier = (prev is not None and _QUALIFIER_GAP.match(sentence[prev.end:m.start])
+                         and (_rank(m.place) > _rank(prev.place) or _names_its_province(m.place)
+                              # "the Mamund tehsil of Bajaur district"
+                              or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end:m.start]))))
             prev = m
             if qualifier:
                 continue
@@ -357,7 +395,7 @@ class PlaceFinder:
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
-        if self.border is not None and 0 in present:
+        if self.border is not None and _G["border_phrase"] in present:
             for b in (finditer_bounded(_BORDER_PHRASES_LOW, low) if lowered
                       else _BORDER_PHRASES.finditer(sentence)):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -367,7 +405,7 @@ class PlaceFinder:
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     mentions.append(Mention(b.start(), b.end(), sentence[b.start():b.end()], "border",
                                             self.border))
-        if self.border is not None and 6 in present:
+        if self.border is not None and _G["border_names"] in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
                 if _BORDER_NOT.match(sentence[b.end():]):
@@ -375,11 +413,11 @@ class PlaceFinder:
                 if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
         anaphors = ((finditer_bounded(_ANAPHOR_LOW, low) if lowered else _ANAPHOR.finditer(sentence))
-                    if 1 in present else ())
+                    if _G["crossing_ref"] in present else ())
         for a in anaphors:
             if not any(a.start() < x.end and x.start < a.end() for x in mentions):
                 mentions.append(Mention(a.start(), a.end(), sentence[a.start():a.end()], "crossing_ref"))
-        for cs, ce, code in (_countries(sentence, low) if 2 in present else ()):
+        for cs, ce, code in (_countries(sentence, low) if _G["country"] in present else ()):
             if any(cs < x.end and x.start < ce for x in mentions):
                 continue
             if _GOV_AFTER.match(sentence[ce:]):
@@ -400,16 +438,16 @@ class PlaceFinder:
                             # One-word or generic aliases ("border", "the border")
                             # would turn every mention into the whole border.
                             if re.search(r"[\s-]", n.strip()) and fold(n) not in (
-                                    "the border", "border area", "border region", "zero point"):
+                                    "the border", "border area", "border region"):
                                 names.append(n)
             self._baliases = tuple(sorted(set(names), key=len, reverse=True))
         return self._baliases
 
     def _stem_filter(self) -> StemFilter:
-        """The module's stem groups plus group 6, the border's names."""
+        """The module's stem groups plus ``border_names``, the border's names."""
         if not hasattr(self, "_stems"):
             keys = tuple({_lower_same_length(n) for n in self._border_aliases()})
-            self._stems = StemFilter(_STEM_GROUPS + [keys], SENTENCE_STEMS)
+            self._stems = StemFilter([*_STEM_GROUPS.values(), keys], SENTENCE_STEMS)
         return self._stems
 
     def _border_alias_re(self) -> re.Pattern | None:

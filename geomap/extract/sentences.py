@@ -27,6 +27,13 @@ _END_OF_BODY = re.compile(
 #: Single lines to drop but keep reading after.
 _SKIP_LINE = re.compile(r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+)\s*$", re.I)
 
+#: Longest sentence read as one: a longer run of text without a full stop
+#: (a scraped table, a 19 MiB one-line file) is cut into pieces of at most
+#: this many characters, at a comma or space, so that the work per sentence
+#: is bounded and extraction time stays linear in the size of the text.
+MAX_SENTENCE_CHARS = 1000
+_CUT = re.compile(r"[,;:]\s|\s")
+
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 
 
@@ -107,6 +114,20 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], line: str, start: int, end: int, offset: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        # The last comma or space of the allowed length ends a piece (a hard
+        # cut when there is none).
+        cut = start + MAX_SENTENCE_CHARS
+        window = line[start + MAX_SENTENCE_CHARS // 2:cut]
+        breaks = [m.end() for m in _CUT.finditer(window)]
+        if breaks:
+            cut = start + MAX_SENTENCE_CHARS // 2 + breaks[-1]
+        _add_one(out, line, start, cut, offset, paragraph)
+        start = cut
+    _add_one(out, line, start, end, offset, paragraph)
+
+
+def _add_one(out: list[Sentence], line: str, start: int, end: int, offset: int, paragraph: int) -> None:
     chunk = line[start:end]
     stripped = chunk.strip()
     if not stripped:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
@@ -22,34 +23,59 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
     ("airstrike", "airstrike", False, r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?)|"
                                       r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
-                                      r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)"),
-    ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?)"),
+                                      r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
+                                      # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
+                                      r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
+                                      r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+                                      r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?"),
+    # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
+    ("airstrike", "airstrike", False, r"strikes\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)"),
+    ("airstrike", "airstrike", True, r"strikes|raids"),
+    ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
+                                            r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
+                                            r"vehicle-borne"),
     ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?"),
-    ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells)|artillery\s+fire|rockets?\s+(?:fired|landed|hit)"),
+    ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|"
+                                     r"artillery\s+(?:fire|rounds|shells|barrage)|rockets?\s+(?:fired|landed|hit|attacks?)|"
+                                     # "rockets fired from across the line came down in ...", "shells landed"
+                                     r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
+                                     r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
+                                     r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)"),
     ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
+                                      r"bombers?|bomb\s+attacks?|improvised\s+explosives?|"
                                       r"landmines?|explosive\s+devices?|bombs?\s+(?:went\s+off|exploded|blew\s+up|was\s+detonated)|"
                                       r"(?:exploded|detonated)"),
     ("armed_clash", "exchange_of_fire", False, r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
                                                r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
                                                r"opened\s+fire|firing|gunfights?|shoot-?outs?"),
-    ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?)|"
-                                     r"attacked\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?)|"
+    ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+                                     r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+                                     r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
+                                     r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+                                     r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
                                      r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
                                      r"repelled\s+(?:\w+\s+){0,3}attacks?"),
     ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
                                               r"offensive|hostilities|confrontations?|firefights?"),
-    ("armed_clash", "border_fighting", True, r"violence|killed|martyred"),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
     ("border_closure", "reopening", False, r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)"),
     ("border_closure", "closure", False, r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
                                          r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)"),
     ("trade_disruption", "stranded_trucks", False, r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
                                                    r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
                                                    r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
-                                                   r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt"),
+                                                   r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
+                                                   # "700 lorries, many loaded with fruit, were stuck"
+                                                   r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
+                                                   r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+                                                   r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)"),
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
     ("trade_disruption", "stranded_travellers", False, r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
+                                                       r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
                                                        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)"),
-    ("trade_disruption", "trade_losses", False, r"(?:financial|economic|heavy|huge|major)\s+losses|losses\s+(?:for|to)\s+traders"),
+    ("trade_disruption", "trade_losses", False, r"(?:financial|economic|commercial|business)\s+losses|losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers)|"
+                                                 # "suffered heavy losses" in a fight is not trade
+                                                 r"(?:heavy|huge|major)\s+losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers|the\s+economy)"),
     ("talks", "ceasefire", False, r"cease-?fires?|truces?|armistice"),
     ("talks", "mediation", False, r"mediat(?:ed|ion|ing|or|ors)|facilitat(?:ed|ing)\s+by"),
     ("talks", "visit", False, r"visit(?:ed|ing|s)?|trip\s+to"),
@@ -59,7 +85,13 @@ _RULES: list[tuple[str, str, bool, str]] = [
                                     r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
                                     r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))"),
     ("talks", "negotiation", True, r"delegations?"),
-    ("fortification", "fence_construction", False, r"fenc(?:e|es|ing)\b(?:\s+\w+){0,3}|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing))\s+(?:\w+\s+){0,3}(?:fences?|walls?|barriers?)"),
+    # Work on a fence is an event; "the fence" alone only continues one.
+    ("fortification", "fence_construction", False,
+     r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
+     r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
+     r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
+     r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)"),
+    ("fortification", "fence_construction", True, r"fences?"),
     ("fortification", "outpost_construction", False,
      r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
      r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
@@ -77,15 +109,17 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
-    ("air", "aerial", "drone", "bombed", "jets"),
-    ("suicide",),
+    ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
+    ("strikes",),
+    ("strikes", "raids"),
+    ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
-    ("shell", "mortar", "artillery", "rocket"),
+    ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
-    ("attack", "assault", "raid", "ambush"),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
-    ("violence", "killed", "martyred"),
+    ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
     ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
@@ -97,7 +131,9 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("visit", "trip"),
     ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ("delegation",),
-    ("fenc", "built", "build", "erect", "construct"),
+    ("fenc", "built", "build", "erect", "construct", "install", "lay", "laid", "extend", "repair", "tore",
+     "tearing", "pulled", "uproot", "remov", "damag", "wall", "barrier"),
+    ("fence",),
     ("post", "bunker", "trench", "watchtower"),
 ]
 assert len(_ANCHORS) == len(_RULES)
@@ -107,12 +143,13 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
 _DENIAL = re.compile(r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
                      r"false|rumou?rs?|ruled\s+out)\b", re.I)
+_DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
 _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
                        r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
                        r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
                        r"want(?:s|ed)?|plan(?:s|ned)?\s+to|wait(?:ing)?\s+for|await(?:ing|s)?|"
                        r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
-                       r"in\s+an?\s+(?:effort|bid|attempt)\s+to|to)\b", re.I)
+                       r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b", re.I)
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
@@ -121,7 +158,32 @@ _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREAL
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
                              r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
-_HABITUAL = re.compile(r"\b(?:are|is|were)\s+(?:\w+\s+)?(?:common|frequent|routine|regular|rare)\b|"
+#: A call for talks is not talks: "urged both sides to hold talks", "called
+#: on the government to open a dialogue", "asked whether a meeting...".
+_CALL_FOR_TALKS = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
+                             r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
+                             r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
+                             r"advocat\w*|push(?:ed|ing)?\s+for)\b", re.I)
+#: Talks only imagined or weighed after the trigger: "a meeting might be held",
+#: "talks were being considered".
+_TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
+                                 r"^\s+(?:would|could|might)\b|"
+                                 r"^\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
+                                 r"(?:considered|mooted|proposed|under\s+consideration)\b|"
+                                 r"^\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
+#: Meetings at home (a cabinet, a committee, a council, with traders) are
+#: not talks between the two sides, unless the sentence says they are.
+_DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
+                            r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
+                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry)\b", re.I)
+_BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
+                        r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
+
+#: Closing that is not the border's: shops, markets, schools, offices.
+_NOT_BORDER_CLOSING = re.compile(r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
+                                 r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?)\b", re.I)
+
+_HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
@@ -190,7 +252,7 @@ def _breaks(sentence: str) -> list[int]:
 
 
 #: Every match of :data:`_HABITUAL` holds one of these.
-_HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "past", "often", "historically",
+_HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "recurring", "past", "often", "historically",
                 "time to time", "usually")
 
 
@@ -214,7 +276,7 @@ def is_habitual(sentence: str, low: str | None = None, scan: dict[int, set[int]]
     return bool(_HABITUAL.search(sentence))
 
 
-def find_triggers(sentence: str, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
+def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
     """Event triggers of ``sentence`` that survive negation and irrealis checks.
 
     Never raises for any text.
@@ -234,6 +296,8 @@ def find_triggers(sentence: str, scan: dict[int, set[int]] | None = None) -> lis
     >>> [(t.event_type, t.sub_event_type) for t in find_triggers("The crossing reopened on Monday.")]
     [('border_closure', 'reopening')]
     """
+    if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
+        sentence, scan = sentence.text, sentence.scan
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
@@ -243,6 +307,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
     low = sentence.lower()
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
+    # Every match of _DENIAL holds one of these.
+    denial_words = _DENIAL_STEMS.search(low) is not None
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     lowered = lowered_ok(sentence, low)
@@ -262,11 +328,20 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
                 if (habitual or _BLOCKED.search(window)
-                        or _NEGATION.search(" ".join(words[-3:]))):
+                        or _NEGATION.search(" ".join(words[-3:]))
+                        # "denied reports that the crossing in X had also been shut"
+                        or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))):
                     continue
             elif (_ACCUSATION.search(window)
-                  or _IRREALIS_TALKS.search(" ".join(words[-4:]))):
+                  or _IRREALIS_TALKS.search(" ".join(words[-4:]))
+                  or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
+                  or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                  or (_DOMESTIC_BODY.search(sentence[max(0, m.start() - 60):m.end() + 60])
+                      and not _BILATERAL.search(sentence))):
                 continue
+            if (etype == "border_closure" and sub == "closure"
+                    and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))):
+                continue  # "shops were closed", "markets shut": not the border
             ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence, m.end()))

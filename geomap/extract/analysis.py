@@ -1,0 +1,523 @@
+"""Per-sentence analysis: triggers, places, dates, casualties and actors of
+one sentence become candidate draft events.
+
+:func:`sentence_events` reads one :class:`ScannedSentence` with the
+:class:`ArticleState` that earlier sentences built (places, crossing and
+dates in context) and the :class:`ArticleInfo` of the whole article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+from ..articles import Article
+from ..geocoders.base import Place
+from .actors import ACTORS, find_actors
+from .dates import DateMention, find_dates
+from .draft import DraftEvent
+from .numbers import Casualties, find_casualties
+from .places import Mention, PlaceFinder
+from .scanned import ScannedSentence
+from .types import VIOLENT, Trigger, find_triggers
+
+REGION = ("AF", "PK", "")
+#: Types that happen on the border: with no place of their own they continue
+#: the last crossing named, else the border as a whole.
+BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortification")
+#: Types where one sentence often lists several places hit ("strikes in
+#: Barmal and a village in Sperah"): each place after the trigger is an event.
+SPREAD_TYPES = ("airstrike", "explosion")
+#: "militants have carried out attacks": a standing pattern, not an incident.
+_GENERIC_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:carried\s+out|staged|launched|conducted|mounted|"
+                              r"been\s+(?:carrying\s+out|staging|launching))\b", re.I)
+#: A place after these words is what talks are about, not where they are held.
+_TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
+                           r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
+                           r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: "met officials there": the place of the sentence before.
+_THERE = re.compile(r"\bthere\b", re.I)
+_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
+#: A party's claim of the enemy's losses.
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
+_ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
+#: "after the fighting": a reference to an incident, the reason for another.
+_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
+                           r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
+                                r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
+#: Parties to the conflict, named before mediators in talks.
+_PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
+#: The party listed last in :data:`geomap.extract.actors.ACTORS`.
+_LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
+_VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
+_COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
+
+
+@dataclass
+class ArticleState:
+    """What earlier sentences of the article established."""
+
+    by_type: dict[str, Place] = field(default_factory=dict)
+    crossing: Place | None = None
+    venues: list[Place] = field(default_factory=list)
+    dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    #: Every place the article names, for turning "talks in Turkey" into the city.
+    venues_all: list[Place] = field(default_factory=list)
+    #: Sentence index and date of the last dated event of each type.
+    type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
+    #: Sentence index and type of the last violent incident reported.
+    last_violent: tuple[int, str] | None = None
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
+    return place.kind == "crossing" or place.name in finder.crossing_names
+
+
+def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
+    """The mention nearest to the triggers, plus the ones coordinated with it
+    ("in Kandahar province and Kabul")."""
+    if len(mentions) < 2:
+        return list(mentions)  # nothing to rank or coordinate
+    spans = [(t.start, t.end) for t in triggers]
+    # A place right after the trigger ("strikes in X") beats one before it.
+    def score(m: Mention) -> tuple[int, int]:
+        d = min(_distance((m.start, m.end), s) for s in spans)
+        after = any(m.start >= s[1] for s in spans)
+        return (d - (15 if after else 0), m.start)
+    best = min(mentions, key=score)
+    chosen = [best]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(best)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
+            if not _COORD.match(sentence[a.end:b.start]):
+                break
+            chosen.append(ordered[j + step])
+            j += step
+    return chosen
+
+
+def _refine_country(code: str, venues: list[Place]) -> Place | None:
+    """A talks venue given as a country: the latest city of that country named."""
+    for place in reversed(venues):
+        if place.country == code and place.kind not in ("country", "border"):
+            return place
+    return None
+
+
+#: Where a sentence splits into clauses that may report different incidents
+#: ("an air strike killed five, while a bomb wounded three").
+_CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of ``sentence``."""
+    if "while" not in sentence and not any(c in sentence for c in ";—–,"):
+        return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
+    spans, start = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return spans[-1]
+
+
+#: A relative clause between a trigger and a date: the date may belong to
+#: the event the clause describes.
+_LEADING_DATE = re.compile(r"^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during|since)?\s*(?:the\s+)?$", re.I)
+_COMMA_AFTER = re.compile(r"\s*,")
+_RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
+
+
+def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
+               clause: tuple[int, int] | None = None,
+               others: list[Trigger] | None = None) -> DateMention | None:
+    """The date of an event whose ``triggers`` are in ``sentence``.
+
+    A date in the trigger's own clause wins. Otherwise the nearest date,
+    except one that belongs to an event of another type: in a relative
+    clause about it ("talks to calm hostilities that flared earlier this
+    month") or right after its noun.
+    """
+    usable = [d for d in dates if not d.statement]
+    inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
+    if inside:
+        usable = inside
+    elif others:
+        spans_o = [(t.start, t.end) for t in others]
+        keep = []
+        for d in usable:
+            near_t = min(_distance((d.start, d.end), (t.start, t.end)) for t in triggers)
+            near_o = min(_distance((d.start, d.end), s) for s in spans_o)
+            lo = min(min(t.end for t in triggers), d.end)
+            hi = max(max(t.start for t in triggers), d.start)
+            # The date follows another event's noun closely ("clashes earlier
+            # in the month") or sits in a relative clause about it.
+            between = any(lo <= o.start and o.end <= hi for o in others)
+            if _LEADING_DATE.match(sentence[:d.start]) and _COMMA_AFTER.match(sentence, d.end):
+                keep.append(d)  # "On Thursday, while talks went on, troops...": the whole sentence
+                continue
+            if near_o < near_t and (_RELATIVE.search(sentence[lo:hi]) or (between and near_o <= 20)):
+                continue
+            keep.append(d)
+        usable = keep
+    if not usable:
+        return None
+    spans = [(t.start, t.end) for t in triggers]
+    return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
+
+
+
+@dataclass
+class ArticleInfo:
+    """What every sentence of one article shares.
+
+    Attributes
+    ----------
+    article : Article
+    finder : PlaceFinder
+    doc_actors : callable
+        Returns the article's parties (found once, when first needed).
+    unlocated : list or None
+        Receives ``(doc_id, event_type, sentence)`` of events with no place.
+    """
+
+    article: Article
+    finder: PlaceFinder
+    doc_actors: Callable[[], list[str]]
+    unlocated: list | None = None
+
+
+def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo,
+                    ctx: ArticleState) -> list[DraftEvent]:
+    """Candidate draft events of one sentence (updates ``ctx``)."""
+    article, idx, sentence = info.article, sent.index, sent.text
+    finder, doc_actors, unlocated = info.finder, info.doc_actors, info.unlocated
+    # Resolve "the crossing" to the crossing named last (in this sentence or before).
+    resolved: list[Mention] = []
+    crossing = ctx.crossing
+    for m in mentions:
+        if m.role == "crossing_ref":
+            if crossing is None:
+                continue
+            m = replace(m, place=crossing)
+        elif m.place is not None and _is_crossing(m.place, finder):
+            crossing = m.place
+        elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            # "the zero point" / "zero line" of the crossing being reported.
+            m = replace(m, role="place", place=crossing)
+        resolved.append(m)
+    mentions = resolved
+    triggers = find_triggers(sent)
+    if not any(not t.weak for t in triggers):
+        last = ctx.last_violent
+        if (last is not None and 0 < _gap(idx, last[0]) <= 2 and triggers
+                and all(t.event_type == "armed_clash" for t in triggers)):
+            # "A woman was killed and six were injured." after a report of
+            # shelling: the toll of that incident, whatever its type.
+            triggers = [replace(t, event_type=last[1]) for t in triggers]
+    else:
+        triggers = [t for t in triggers if not t.weak]
+    dates = find_dates(sent, article.published)
+    # Most sentences carry no trigger; skip the costlier parsers for them.
+    casualties = (find_casualties(sent) if any(t.event_type in VIOLENT for t in triggers)
+                  else Casualties())
+    actors = find_actors(sent) if triggers else []
+    usable_dates = [d for d in dates if not d.statement]
+    if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
+        triggers = []  # a section label ("Cross-border shelling."), not a report
+    by_type: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        by_type.setdefault(t.event_type, []).append(t)
+    if "explosion" in by_type and "armed_clash" in by_type and all(
+            t.sub_event_type == "attack" and any(abs(t.start - x.start) <= 60 for x in by_type["explosion"])
+            for t in by_type["armed_clash"]):
+        # "gunmen and a suicide bomber attacked the headquarters": one
+        # incident, the bombing.
+        del by_type["armed_clash"]
+    spans = clauses(sentence) if triggers else []  # read per trigger only
+    violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
+    split_tolls = len(violent_clauses) > 1
+    out: list[DraftEvent] = []
+    for etype, trigs in by_type.items():
+        if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
+            # "while the delegations were meeting, troops traded fire near X":
+            # talks take a place only from their own clause.
+            own = _clause_of(spans, trigs[0].start)
+            mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
+        else:
+            mentions_t = mentions
+        places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder,
+                             [t for t in triggers if t.event_type != etype])
+        if not places:
+            if unlocated is not None and not all(t.weak for t in trigs):
+                unlocated.append((article.doc_id, etype, sentence))
+            continue
+        clause = _clause_of(spans, trigs[0].start)
+        others = [t for t in triggers if t.event_type != etype]
+        reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
+        own_dates = dates
+        if reopening and any(d.kind not in ("for", "nth") for d in dates):
+            # "reopened on Friday after being closed for four weeks": the
+            # duration dates the closure, not the reopening.
+            own_dates = [d for d in dates if d.kind not in ("for", "nth")]
+        date = _pick_date(sentence, own_dates, trigs, clause, others)
+        carried = False
+        relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
+        if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
+            date, carried = relative, False
+        ended = any(t.ended for t in trigs)
+        if date is None and not ended:
+            # A finished round with no date of its own is background: it
+            # does not borrow the date of the sentences around it.
+            # The date of the last event of this type two sentences back at
+            # most; another type's date only from the sentence just before
+            # ("Clashes erupted on Sunday. The crossing was shut."), and not
+            # a start derived from a duration ("closed for two weeks").
+            same = ctx.type_dates.get(etype)
+            recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"
+                      and (article.published is None or d.date <= article.published)]
+            same_gap = _gap(idx, same[0]) if same is not None else 99
+            if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
+                date, carried = same[1], True
+            elif recent:
+                date, carried = recent[-1], True
+        if (date is None and etype in VIOLENT and not mentions_specific(mentions)
+                and _GENERIC_PERFECT.search(sentence)):
+            continue  # "militants have carried out attacks": background, not an incident
+        sub = trigs[0].sub_event_type
+        if reopening:
+            sub = "reopening"
+        acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
+        if etype == "trade_disruption":
+            acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
+        elif len(acts) < 2 and etype in ("talks", "armed_clash", "border_closure"):
+            acts = acts + [a for a in doc_actors() if a not in acts and a in ("Pakistan", "Afghan Taliban")]
+        if etype == "talks":
+            # The parties first, mediators and hosts (Qatar, Turkey, ...) after.
+            parties = [a for a in acts if a in _PARTIES]
+            if len(parties) < 2:
+                parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
+            acts = parties + [a for a in acts if a not in parties]
+        named = [p for p, inside in places if inside]
+        starts = {}
+        if len(named) > 1 and etype in VIOLENT:
+            # Several places in one sentence: each gets the toll told
+            # between its name and the next place's ("in Barmal, killing
+            # five, and in Sperah, where three died").
+            for m in mentions:
+                if m.place is not None and m.place in named and m.place not in starts:
+                    starts[m.place] = m.start
+        order = sorted(starts.values())
+        for place, in_sentence in places:
+            conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
+            conf += 0.1 if not trigs[0].weak else -0.1
+            conf += 0.05 if place.precision <= 2 else 0
+            toll = casualties
+            if split_tolls:
+                # Several violent incidents in one sentence: each gets the
+                # toll of its own clause.
+                toll = find_casualties(sentence[clause[0]:clause[1]])
+            if place in starts:
+                nxt = [o for o in order if o > starts[place]]
+                toll = find_casualties(sentence[starts[place]:nxt[0] if nxt else len(sentence)])
+            kill = toll.fatalities if etype in VIOLENT else None
+            hurt = toll.injuries if etype in VIOLENT else None
+            claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
+            out.append(DraftEvent(
+                doc_id=article.doc_id, event_type=etype, sub_event_type=sub, place=place,
+                actor1=acts[0] if acts else "", actor2=acts[1] if len(acts) > 1 else "",
+                fatalities=kill, injuries=hurt, confidence=min(conf, 0.95),
+                excerpt=sentence.strip(), source_title=article.title,
+                source_publisher=article.source,
+                source_published=article.published.isoformat() if article.published else "",
+                source_url=article.url, sentences=[idx], date=date,
+                date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
+                ended=ended, claimed=claimed))
+            ctx.by_type[etype] = place
+            if etype in VIOLENT and not all(t.weak for t in trigs):
+                ctx.last_violent = (idx, etype)
+            if date is not None:
+                ctx.type_dates[etype] = (idx, date)
+    for m in mentions:
+        if m.place is not None and m.role == "place":
+            ctx.venues.append(m.place)
+    ctx.crossing = crossing
+    if usable_dates:
+        ctx.dates.append((idx, usable_dates[-1]))
+    return out
+
+
+#: "two days after the bombing", "a week before the talks".
+_DAYS_FROM = re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b", re.I)
+#: "shut since the fighting began", "since then": from the date of that incident.
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
+#: "earlier the same day", "that night": the day of the incident just told.
+_SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+
+
+def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState,
+                   published, low: str) -> DateMention | None:
+    """A date given relative to another incident of the text.
+
+    "The strikes came two days after a suicide bomber hit Mir Ali": the
+    bombing (after the phrase) is two days before the strikes (before it).
+    "Closed since the fighting began": the fighting's date. "Earlier the
+    same day": the date of the incident just told.
+    """
+    start = trigs[0].start
+    if "after" in low or "before" in low or "later" in low or "earlier" in low:
+        for m in _DAYS_FROM.finditer(sentence):
+            before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
+            if start < m.end() or any(t.end <= m.start() for t in trigs):
+                continue
+            if before:
+                ref = ctx.type_dates.get(before[-1].event_type)
+            else:
+                # "The strikes came two days after...": the incident told last.
+                ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
+            # The incident the text is reporting, undated: the day it was published.
+            ref_date = ref[1] if ref is not None else (
+                DateMention(published, "day", -1, -1) if published is not None else None)
+            if ref_date is None or ref_date.precision != "day":
+                continue
+            n = m.group("n").lower()
+            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
+            sign = -1 if m.group("dir").lower() in ("after", "later") else 1
+            return DateMention(ref_date.date + dt.timedelta(days=sign * days),
+                               "day" if days < 7 else "week", m.start(), m.end(), kind="relative")
+    if "since" in low:
+        for m in _SINCE_EVENT.finditer(sentence):
+            if m.start() < start:
+                continue
+            later = [t for t in triggers if t.start >= m.end() - 1 and t.event_type != trigs[0].event_type]
+            if m.group(0).lower().endswith("then"):
+                if ctx.dates:
+                    return ctx.dates[-1][1]
+            elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:
+                return ctx.type_dates[later[0].event_type][1]
+    if ("same " in low or "that " in low) and ctx.dates and _SAME_DAY.search(sentence):
+        return ctx.dates[-1][1]
+    return None
+
+
+def mentions_specific(mentions) -> bool:
+    """Does the sentence name a place of its own (not just "the border")?"""
+    return any(m.role == "place" and m.place is not None for m in mentions)
+
+
+def _gap(idx: int, earlier: int) -> int:
+    return idx - earlier if earlier >= 0 else idx + 1
+
+
+def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
+                others: list[Trigger] = ()) -> list[tuple[Place, bool]]:
+    """Places of an event of ``etype`` in this sentence; bool: named in it."""
+    weak = all(t.weak for t in trigs)
+    border_mod = any(t.border for t in trigs)
+    candidates = [m for m in mentions if m.place is not None]
+    if crossing is not None:
+        # "trucks stranded on both sides of the border" of the crossing in
+        # context: the phrase gives the extent, not another place.
+        candidates = [m for m in candidates
+                      if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
+    anaphoric = any(t.anaphoric for t in trigs)
+    if anaphoric and etype in ctx.by_type and (
+            any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30):t.start]) for t in trigs)
+            or not mentions_specific(mentions)):
+        # "the closure", "these airstrikes", "closed after the fighting":
+        # "the closure", "these airstrikes": the incident already reported.
+        return [(ctx.by_type[etype], False)]
+    if etype == "talks":
+        candidates = [m for m in candidates if m.role != "border"
+                      and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60):m.start])]
+        if not candidates and ctx.venues and any(_THERE.search(sentence[t.end:]) for t in trigs):
+            return [(ctx.venues[-1], False)]
+        # "talks in Turkey" names a venue; "mediated by Qatar and Turkey" does not.
+        countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")
+                     and _VENUE_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
+        candidates += countries
+    else:
+        candidates = [m for m in candidates if m.place.country in REGION]
+    if etype == "trade_disruption":
+        # "grapes from Kandahar", "prices in Kabul": where goods come from or
+        # are sold, not where they are stuck.
+        candidates = [m for m in candidates if not _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
+    if border_mod and etype != "talks":
+        candidates = [m for m in candidates
+                      if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
+                      or _is_crossing(m.place, finder)]
+    if weak:
+        # "trucks", "killed": only more of an incident already reported.
+        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
+    chosen = _choose(candidates, trigs, sentence)
+    narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
+    if chosen and all(m.role == "border" for m in chosen) and narrower and etype != "talks":
+        # "fire across the border in Kurram", "rockets fired across the
+        # Durand Line came down in four districts of Kunar": the whole
+        # border only when no narrower place is tied to the incident.
+        chosen = _choose(narrower, trigs, sentence)
+    elif chosen and all(m.role == "border" for m in chosen):
+        # "clashed along the Durand Line near Angoor Adda": the named place.
+        for m in candidates:
+            if m.role == "place" and any(0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end:m.start])
+                                         for b in chosen):
+                chosen = [m]
+                break
+    if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
+        # "the strikes hit Barmal in Paktika, killing five, and a village in
+        # Sperah": every district or town hit after the trigger is a place of
+        # its own (provinces after a place only qualify it, see places.py).
+        first = min(t.start for t in trigs)
+        # Up to the next incident of another type ("; a bomb in Khost...").
+        stop = min((t.start for t in others if t.start > first), default=len(sentence))
+        chosen = chosen + [m for m in candidates if m.role == "place" and m not in chosen and first < m.start < stop
+                           and m.place.country in ("AF", "PK") and m.place.kind not in ("province", "region")]
+    result: list[tuple[Place, bool]] = []
+    for m in chosen:
+        if m.role == "country":
+            venues = ctx.venues_all + ctx.venues
+            place = _refine_country(m.country, venues)
+            if place is not None:
+                result.append((place, False))
+        else:
+            result.append((m.place, True))
+    if result:
+        return result
+    if etype in ctx.by_type:
+        return [(ctx.by_type[etype], False)]
+    if etype == "talks" and not weak and any(t.ended for t in trigs):
+        # A round that is over and named without a place: the last venue.
+        # The border as a whole is never a venue.
+        venues = [v for v in ctx.venues if v.kind != "border"]
+        return [(venues[-1], False)] if venues else []
+    if etype in BORDER_TYPES:
+        if crossing is not None:
+            return [(crossing, False)]
+        if finder.border is not None:
+            return [(finder.border, False)]
+    return []
+

@@ -1,0 +1,163 @@
+"""Merging mentions of one incident: within an article (one event per type
+and place, talks split into rounds by date) and across articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import DateMention, published_fallback
+from .draft import DraftEvent, copy_draft
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+
+
+_SUFFIX = re.compile(r"\s+(?:district|province|town|city|crossing|\(.*\))$", re.I)
+
+
+def same_place(a, b) -> bool:
+    """One place under two names of the gazetteer: "Spin Boldak" the town
+    and "Spin Boldak District" (a district named after its centre)."""
+    if a.name == b.name:
+        return True
+    return a.country == b.country and _SUFFIX.sub("", a.name) == _SUFFIX.sub("", b.name)
+
+
+def _date_key(ev: DraftEvent) -> tuple:
+    """Which date of two mentions of one incident to keep: found in the
+    sentence before carried, carried before the published date; then the
+    more precise; then the earlier."""
+    d = ev.date
+    if d is None:
+        return (9, 9, dt.date.max)
+    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), d.date)
+
+
+def _absorb(into: DraftEvent, other: DraftEvent) -> None:
+    into.sentences.extend(other.sentences)
+    if _date_key(other) < _date_key(into):
+        into.date, into.date_rank = other.date, other.date_rank
+    has_toll = lambda d: d.fatalities is not None or d.injuries is not None  # noqa: E731
+    if into.claimed and not other.claimed and has_toll(other):
+        into.fatalities, into.injuries, into.claimed = other.fatalities, other.injuries, False
+    elif not (other.claimed and has_toll(into) and not into.claimed):
+        for attr in ("fatalities", "injuries"):
+            a, b = getattr(into, attr), getattr(other, attr)
+            if b is not None and (a is None or b > a):
+                setattr(into, attr, b)
+    if other.confidence > into.confidence:
+        into.excerpt, into.sub_event_type = other.excerpt, other.sub_event_type
+        if other.actor1:
+            into.actor1, into.actor2 = other.actor1, other.actor2
+    if not into.actor1 and other.actor1:
+        into.actor1, into.actor2 = other.actor1, other.actor2
+    into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
+    into.ended = into.ended and other.ended
+
+
+def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
+    if a is None or b is None:
+        return True
+    return abs((a.date - b.date).days) <= days
+
+
+def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
+    """"Strike in Paktika" (headline) and "strike in Barmal district of
+    Paktika province" (body) are one incident: an event at a province joins
+    the one event of its type placed inside that province, when their dates
+    agree (or one has none). A headline-only event at a province or the
+    whole border ("fighting on the Durand Line") joins the one body event of
+    its type at a more precise place."""
+    out = list(events)
+    for ev in events:
+        broad = ("province", "region", "border")
+        if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
+            continue  # a tehsil or valley filed as a region is a place of its own
+        headline_only = ev.sentences == [-1]
+        if ev.place.kind == "border" and not headline_only:
+            continue  # only a headline's "the border" summarises a body event
+        inside = [o for o in out if o is not ev and o.event_type == ev.event_type
+                  and o.place.kind not in broad + ("country",) and _close(o.date, ev.date, 3)
+                  and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)]
+        if len(inside) == 1:
+            _absorb(inside[0], ev)
+            out.remove(ev)
+        elif len(inside) > 1 and ev.place.kind != "border":
+            # "rockets hit four districts of Kunar" then the districts one
+            # by one: the province is their sum, not another event.
+            out.remove(ev)
+    return out
+
+
+def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
+    """One event per (type, place); talks split into rounds by date.
+
+    Events still without a date get ``published`` at week precision.
+    """
+    merged: list[DraftEvent] = []
+    for d in drafts:
+        target = None
+        for m in merged:
+            if m.event_type != d.event_type or not same_place(m.place, d.place):
+                continue
+            if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (d.sub_event_type == "reopening"):
+                continue  # a closure and the reopening that ends it are two events
+            if d.event_type == "talks":
+                if m.ended != d.ended:
+                    continue
+                if not _close(m.date, d.date, 1 if d.ended else 3):
+                    continue
+            target = m
+            break
+        if target is None:
+            merged.append(copy_draft(d))
+        else:
+            _absorb(target, d)
+    merged = _fold_provinces(merged)
+    # A finished round with no date of its own is background, not an event.
+    merged = [m for m in merged
+              if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    for m in merged:
+        if m.date is None and published is not None:
+            # Undated: the published date, a week wide, and less confidence.
+            m.date, m.date_rank = published_fallback(published), 3
+            m.confidence -= 0.1
+        _finish(m)
+    return merged
+
+
+def _finish(ev: DraftEvent) -> None:
+    if ev.date is not None:
+        ev.event_date, ev.date_precision = ev.date.iso(), ev.date.precision
+    ev.confidence = round(ev.confidence, 2)
+
+
+def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[DraftEvent]:
+    """Join the same incident reported by several articles, keeping all sources.
+
+    Two drafts are one incident when type and place agree and their dates
+    are at most ``days`` apart (undated drafts never join). The result
+    carries every ``doc_id`` in ``doc_ids``; its source fields list every
+    source separated by `` | ``.
+    """
+    out: list[DraftEvent] = []
+    for d in drafts:
+        target = None
+        for m in out:
+            if (m.event_type == d.event_type and same_place(m.place, d.place)
+                    and m.date is not None and d.date is not None
+                    and _close(m.date, d.date, days) and d.doc_id not in m.doc_ids):
+                target = m
+                break
+        if target is None:
+            new = copy_draft(d)
+            new.doc_ids = [d.doc_id]
+            out.append(new)
+            continue
+        target.doc_ids.append(d.doc_id)
+        for attr in ("source_title", "source_publisher", "source_published", "source_url"):
+            setattr(target, attr, getattr(target, attr) + " | " + getattr(d, attr))
+        _absorb(target, d)
+        _finish(target)
+    return out
+

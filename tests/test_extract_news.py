@@ -1,0 +1,329 @@
+"""Sentence-level cases of the failure classes of issue 10 (real news).
+
+Every text is written for these tests; each test names its class:
+1 whole-border fallback, 3 several places in one sentence, 4 talks false
+positives, 5 explosions, 6 dates, 7 not events, 8 headline and body.
+Places used are in the project gazetteer of this branch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap.extract import extract_texts
+from geomap.geocoders import default_chain
+
+PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _events(chain, body: str, title: str = "", published: dt.date = PUBLISHED):
+    front = f"---\ntitle: {title!r}\npublished: {published.isoformat()}\n---\n" if title else \
+        f"---\npublished: {published.isoformat()}\n---\n"
+    return extract_texts([front + body], chain)
+
+
+def _by(events, etype):
+    return sorted((e.location, e.event_date) for e in events if e.event_type == etype)
+
+
+# -- 1 whole-border fallback ------------------------------------------------
+
+def test_border_phrase_yields_to_the_place_of_the_incident(chain):
+    ev = _events(chain, "Troops traded fire across the border in Kurram on Tuesday, officials said.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_whole_border_when_no_narrower_place(chain):
+    ev = _events(chain, "Troops traded fire along the Durand Line on Tuesday, officials said.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_zero_point_is_the_crossing_in_context(chain):
+    ev = _events(chain, "Torkham stayed closed on Monday. Elders went to the zero point on Tuesday "
+                        "and met border officials of the other side.")
+    assert ("Torkham", "2024-05-14") in _by(ev, "talks")
+
+
+# -- 3 several places in one sentence -----------------------------------------
+
+def test_rockets_in_several_districts_one_event_each_and_no_province_event(chain):
+    ev = _events(chain, "Rockets fired across the Durand Line came down in three districts of Kunar "
+                        "on Tuesday. Officials said the rockets landed in Dangam, Nari and Asmar.")
+    places = [loc for loc, _ in _by(ev, "explosion")]
+    assert len(places) == 3 and not any("Kunar" in p or "border" in p for p in places)
+
+
+def test_town_then_its_district_is_one_place(chain):
+    ev = _events(chain, "A car bomb exploded at a checkpoint in Miranshah in North Waziristan on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Miranshah"]
+
+
+# -- 4 talks false positives ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Elders in Chaman called on both governments to hold talks to end the standoff.",
+    "A spokesman was asked whether a meeting might be held in Islamabad soon.",
+    "The federal cabinet met in Islamabad on Tuesday to review the security situation.",
+    "The governor chaired a meeting of the provincial apex committee in Peshawar on Tuesday.",
+    "Officials in Chaman said talks with the traders were continuing on Tuesday.",
+])
+def test_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+def test_flag_meeting_is_talks(chain):
+    ev = _events(chain, "Border commanders of the two sides held a flag meeting at Chaman on Tuesday.")
+    assert _by(ev, "talks") == [("Chaman", "2024-05-14")]
+
+
+def test_statement_place_is_not_a_venue(chain):
+    ev = _events(chain, "The minister said in Islamabad that the talks in Doha on Tuesday had gone well.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Doha"]
+
+
+# -- 5 explosions -------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Mortar rounds fired from the other side landed in Dangam on Tuesday, wounding two boys.",
+    "Several rockets fired across the frontier came down in Nari district on Tuesday.",
+    "Artillery shells hit houses in Asmar on Tuesday evening.",
+    "A suicide bomber blew himself up outside a police station in Bannu on Tuesday.",
+    "An improvised explosive device went off under a police van in Wana on Tuesday.",
+    "Militants fired rockets at a checkpost in Miranshah on Tuesday night.",
+])
+def test_explosions(chain, sentence):
+    ev = _events(chain, sentence)
+    assert [d for _, d in _by(ev, "explosion")] == ["2024-05-14"]
+
+
+def test_suicide_bombing_far_from_the_border_is_where_it_happened(chain):
+    ev = _events(chain, "A suicide bomber struck a market in Rawalpindi on Tuesday, killing six people.")
+    assert _by(ev, "explosion") == [("Rawalpindi", "2024-05-14")]
+
+
+# -- 7 not events ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A customs official denied reports that the Kharlachi crossing in Kurram had also been shut.",
+    "Disputes over new posts and fences have been a common trigger of incidents at Chaman.",
+    "Local elders at Chaman have long argued that the fence has cut families off from their fields.",
+])
+def test_not_events(chain, sentence):
+    ev = _events(chain, sentence)
+    assert [e.event_type for e in ev] == []
+
+
+def test_work_on_the_fence_is_fortification(chain):
+    ev = _events(chain, "Army engineers laid new fence sections near Gursal on Tuesday.")
+    assert _by(ev, "fortification") == [("Gursal", "2024-05-14")]
+
+
+# -- 6 dates ------------------------------------------------------------------
+
+def test_nth_day_of_a_closure_counts_back(chain):
+    ev = _events(chain, "The Badini crossing stayed closed for a third day on Tuesday.")
+    assert _by(ev, "border_closure") == [("Badini", "2024-05-12")]
+
+
+def test_nth_day_without_a_day_named_counts_back_from_publication(chain):
+    ev = _events(chain, "Torkham remained shut for a sixth straight day.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-10")]
+
+
+def test_night_spanning_two_days_is_dated_by_the_first(chain):
+    ev = _events(chain, "Troops traded fire near Angoor Adda on the night of 11-12 May.")
+    assert _by(ev, "armed_clash") == [("Angoor Adda", "2024-05-11")]
+
+
+def test_month_last_year_and_next_year(chain):
+    ev = _events(chain, "Pakistani air strikes hit Barmal in March last year.")
+    assert _by(ev, "airstrike") == [("Barmal District", "2023-03")]
+    ev = _events(chain, "The two sides agreed to meet again in Kabul in January.",
+                 published=dt.date(2024, 11, 20))
+    assert _by(ev, "talks") == [("Kabul", "2025-01")]
+
+
+def test_headline_infinitive_is_upcoming(chain):
+    ev = _events(chain, "No details were given.", title="Envoy to visit Kabul on Monday")
+    assert _by(ev, "talks") == [("Kabul", "2024-05-20")]
+
+
+def test_days_after_another_incident(chain):
+    ev = _events(chain, "Pakistani jets struck Barmal on Tuesday. The raids came two days after a "
+                        "suicide bomber rammed a vehicle into an army post in Miranshah.")
+    assert _by(ev, "explosion") == [("Miranshah", "2024-05-12")]
+
+
+def test_since_the_fighting_began_takes_the_fighting_date(chain):
+    ev = _events(chain, "Troops clashed at Torkham on Sunday. The crossing has stayed shut since "
+                        "the fighting broke out.")
+    assert ("Torkham", "2024-05-12") in _by(ev, "border_closure")
+
+
+def test_reopening_is_not_dated_by_the_closure_length(chain):
+    ev = _events(chain, "Torkham reopened on Monday after being closed for nearly four weeks.")
+    assert ("Torkham", "2024-05-13") in _by(ev, "border_closure")
+
+
+def test_same_day_takes_the_day_just_told(chain):
+    ev = _events(chain, "Militants attacked a post near Ghulam Khan on Sunday. Earlier the same day, "
+                        "a roadside bomb hit a police van in Miranshah.")
+    assert _by(ev, "explosion") == [("Miranshah", "2024-05-12")]
+
+
+# -- casualties ---------------------------------------------------------------
+
+def test_toll_rose_to_replaces_earlier_counts():
+    from geomap.extract.numbers import find_casualties
+
+    c = find_casualties("The number of people killed in Monday's bombing rose to 93, with 221 injured.")
+    assert (c.fatalities, c.injuries) == (93, 221)
+    assert find_casualties("The death toll has risen to 12.").fatalities == 12
+
+
+def test_attackers_killed_are_not_the_victims_toll():
+    from geomap.extract.numbers import find_casualties
+
+    c = find_casualties("Four soldiers were killed when posts came under attack, and twelve attackers "
+                        "were killed in the fighting.")
+    assert c.fatalities == 4
+    # Both forces' losses in a clash, and attackers alone, still count.
+    assert find_casualties("Over 200 Taliban fighters were killed while 23 soldiers died.").fatalities == 223
+    assert find_casualties("Three infiltrators were killed near the fence.").fatalities == 3
+
+
+# -- air strikes and attacks as news words them ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistani warplanes had bombed houses in Barmal on Tuesday, the Taliban said.",
+    "Aircraft bombarded a village in Sperah on Tuesday night.",
+    "Pakistani strikes hit Gurbuz on Tuesday.",
+])
+def test_air_strikes(chain, sentence):
+    assert [d for _, d in _by(_events(chain, sentence), "airstrike")] == ["2024-05-14"]
+
+
+def test_attack_on_a_police_station(chain):
+    ev = _events(chain, "Militants stormed a police station in Wana on Tuesday, killing two policemen.")
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Wana", 2)]
+
+
+def test_closed_for_a_second_week(chain):
+    ev = _events(chain, "Torkham remained closed for a second week.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "border_closure"] == [
+        ("2024-05-08", "week")]
+
+
+# -- more not-events and one incident told twice ----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Shopkeepers near the Chaman gate said they had closed early on Tuesday.",
+    "Officials said a decision on reopening Torkham would be taken on Tuesday.",
+    "Cross-border shelling.",
+])
+def test_not_a_closure_or_event(chain, sentence):
+    assert _events(chain, sentence) == []
+
+
+def test_all_crossings_is_the_whole_border(chain):
+    ev = _events(chain, "Torkham was busy on Monday. All crossings between the two countries were "
+                        "closed on Tuesday.")
+    assert _by(ev, "border_closure") == [("Afghanistan-Pakistan border", "2024-05-14")]
+
+
+def test_gunmen_and_suicide_bomber_is_one_bombing(chain):
+    ev = _events(chain, "Gunmen and a suicide bomber attacked a police compound in Bannu on Tuesday.")
+    assert [e.event_type for e in ev] == ["explosion"]
+
+
+def test_town_and_district_of_the_same_name_are_one_event(chain):
+    ev = _events(chain, "Pakistani shelling killed 15 people in Spin Boldak on Tuesday. The shelling "
+                        "hit a market in Spin Boldak district.")
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Spin Boldak"]
+
+
+def test_official_title_is_not_the_event_place(chain):
+    ev = _events(chain, "A spokesman for the Kandahar governor said troops opened fire at Chaman on Tuesday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Chaman"]
+
+
+def test_strikes_on_several_places_each_with_its_own_toll(chain):
+    ev = _events(chain, "The strikes hit a house in Barmal district of Paktika on Tuesday, killing five "
+                        "people, and a village in the Sperah district of Khost, where three more died.")
+    got = sorted((e.location, e.fatalities) for e in ev if e.event_type == "airstrike")
+    assert got == [("Barmal District", 5), ("Sperah District", 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants fired on a border post near Angoor Adda on Tuesday night.",
+    "The attackers struck two posts near Arandu on Tuesday.",
+])
+def test_attacks_on_posts(chain, sentence):
+    assert [d for _, d in _by(_events(chain, sentence), "armed_clash")] == ["2024-05-14"]
+
+
+def test_toll_sentence_after_a_report_is_that_incident(chain):
+    ev = _events(chain, "Mortar shells came down on a village near Khar on Tuesday evening. "
+                        "A woman was killed and six people were injured, police said.")
+    assert [(e.event_type, e.fatalities, e.injuries) for e in ev] == [("explosion", 1, 6)]
+
+
+def test_source_at_a_place_is_not_the_event_place(chain):
+    ev = _events(chain, "Rockets landed in Asmar on Tuesday, an official at the Asadabad control room said.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Asmar"]
+
+
+# -- trade disruption as news words it ---------------------------------------------
+
+def test_lorries_stuck_with_a_long_noun_phrase_at_the_crossing_in_context(chain):
+    ev = _events(chain, "Chaman has been closed since Sunday. Traders said more than 700 lorries, many of "
+                        "them loaded with grapes from Kandahar, were stuck in the customs yard.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Chaman"]
+
+
+def test_stranding_travellers_at_the_crossing_named_in_the_sentence(chain):
+    ev = _events(chain, "The Torkham crossing has been closed since Sunday, stranding hundreds of "
+                        "travellers on the road to the border.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_heavy_losses_in_a_fight_are_not_trade(chain):
+    ev = _events(chain, "The military said the attackers at Angoor Adda suffered heavy losses on Tuesday.")
+    assert _by(ev, "trade_disruption") == []
+
+
+def test_police_raids_are_not_air_strikes(chain):
+    ev = _events(chain, "Police raids killed two suspects in Bannu on Tuesday.")
+    assert _by(ev, "airstrike") == []
+
+
+def test_official_toll_beats_a_partys_claim(chain):
+    ev = _events(chain, "One soldier was killed when Taliban fighters fired on border posts in Kurram "
+                        "on Tuesday. The Taliban claimed that 19 soldiers were killed in the clashes in Kurram.")
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Kurram District", 1)]
+
+
+def test_every_finder_reads_a_scanned_sentence_as_it_reads_text(chain):
+    from geomap.extract.actors import find_actors
+    from geomap.extract.dates import find_dates
+    from geomap.extract.numbers import find_casualties
+    from geomap.extract.places import PlaceFinder
+    from geomap.extract.scanned import ScannedSentence
+    from geomap.extract.types import find_triggers
+
+    finder = PlaceFinder(chain)
+    for text in ["Pakistani jets struck Barmal on Tuesday, killing five, the Taliban said.",
+                 "İslamabad said three soldiers were wounded near Torkham on 3 May."]:
+        sent = ScannedSentence.of(text)
+        assert find_triggers(sent) == find_triggers(text)
+        assert find_dates(sent, PUBLISHED) == find_dates(text, PUBLISHED)
+        assert find_casualties(sent) == find_casualties(text)
+        assert find_actors(sent) == find_actors(text)
+        assert finder.find(sent) == finder.find(text)
