@@ -1,0 +1,29 @@
+"""Guard rails on the extraction figures the README reports.
+
+These run the extractor on the frozen held-out set and the dev set and check
+that F1 does not fall below what the README states (a regression test, not a
+target: the held-out set is never used to write or tune rules, so a failure
+here is mended by finding the rule that broke, on the dev set).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap.evaluate import evaluate
+from geomap.extract import drafts_csv, extract_paths
+from geomap.geocoders import default_chain
+from geomap.report import Report
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name, floor", [("news_test", 0.70), ("news_dev", 0.85)])
+def test_f1_stays_at_least_what_the_readme_reports(name, floor, tmp_path):
+    drafts = extract_paths([DATA / name / "articles"], default_chain(), Report())
+    pred = tmp_path / "drafts.csv"
+    pred.write_text(drafts_csv(drafts), encoding="utf-8")
+    result = evaluate(pred, DATA / name / "gold.csv")
+    assert result["f1"] >= floor, result
