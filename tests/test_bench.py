@@ -158,6 +158,7 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
 
     browser = CHROMIUM.exists()
     results = run_bench(tmp_path / "out", sizes=(50,), baseline_sizes=(50,), corpus_mb=(0.02,),
+                        scale_mb=0.02,
                         browser=browser, caps=Caps(build=60, baseline_build=60, browser=45,
                                                    extract=60, budget=240),
                         workdir=tmp_path / "work")
