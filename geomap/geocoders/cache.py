@@ -157,6 +157,10 @@ class SqliteStore:
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            return self._in_memory(f"cannot be made: its folder {self.path.parent} cannot be "
+                                   f"made ({_why(err)})")
+        try:
             if self.path.exists() and not self.path.is_file():
                 raise IsADirectoryError(21, "not a file")
             return self._connect(self.path)
@@ -265,7 +269,7 @@ class SqliteStore:
                 backend, _, rest = str(key).partition("|")
                 query, kind, countries = rest.rsplit("|", 2)
                 items.append(((backend, query, kind, countries), _place(value)))
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # nothing to migrate
             return 0
         except OSError as err:
             self.warnings.append(f"old geocoding cache {path} cannot be read ({_why(err)}); "
