@@ -136,12 +136,14 @@ class SqliteStore:
         conn = sqlite3.connect(target, timeout=self.timeout, isolation_level=None,
                                check_same_thread=False)
         try:
+            conn.execute("BEGIN")  # one snapshot: another process may be making the schema
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            conn.execute("COMMIT")
             if version not in (0, _SCHEMA_VERSION) or (tables and version == 0) \
                     or (version and "answers" not in tables):
                 raise sqlite3.DatabaseError("not a geomap geocoding cache")
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"damaged ({check})")
             if not tables:
@@ -195,8 +197,8 @@ class SqliteStore:
     def get(self, key: tuple, default=_MISSING):
         """The stored Place, ``None`` for a stored miss, or ``default`` when absent.
 
-        An entry that does not parse as a Place is dropped with a warning and
-        reads as absent.
+        An entry that does not parse as a Place reads as absent, with a
+        warning (the wrapper asks again and replaces it).
         """
         row = self._conn.execute(
             "SELECT place FROM answers WHERE backend=? AND query=? AND kind=? AND countries=?",
