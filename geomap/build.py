@@ -258,9 +258,9 @@ def _check_out(out: Path, events, sources, articles, default_cache: bool) -> Non
     for path in articles or []:
         (folders if Path(path).is_dir() else files).append(("articles", Path(path)))
     if default_cache:
-        from .geocoders.cache import default_cache_dir
+        from .geocoders.cache import STORE_NAME, default_cache_dir
 
-        files.append(("the geocoding cache", default_cache_dir() / "nominatim.json"))
+        files.append(("the geocoding cache", default_cache_dir() / STORE_NAME))
     check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)])
 
 

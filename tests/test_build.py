@@ -115,16 +115,16 @@ def test_figure_is_staged_too(tmp_path, offline_chain):
 
 
 def online_chain(tmp_path, client):
-    from geomap.geocoders import GeocodeCache, GeocoderChain
+    from geomap.geocoders import CachedGeocoder, GeocoderChain, SqliteStore
     from geomap.geocoders.gazetteer import RegionalGazetteer
     from geomap.geocoders.nominatim import NominatimGeocoder
 
-    cache = tmp_path / "nominatim.json"
+    cache = tmp_path / "geocoding.sqlite"
     if not cache.exists():
-        cache.write_text('{"half": {"name": "A", "la')  # a cache cut off mid-write
-    online = NominatimGeocoder(GeocodeCache(cache), client=client, min_delay_seconds=0.0)
+        cache.write_bytes(b"SQLite format 3\x00" + b"\xff" * 80)  # a damaged cache
+    online = NominatimGeocoder(client=client, min_delay_seconds=0.0)
     online._geocode._sleep = lambda s: None
-    return GeocoderChain([RegionalGazetteer(), online])
+    return GeocoderChain([RegionalGazetteer(), CachedGeocoder(online, SqliteStore(cache))])
 
 
 def test_online_failure_in_a_build_is_a_warning_and_the_place_unlocated(tmp_path):
@@ -142,7 +142,7 @@ def test_online_failure_in_a_build_is_a_warning_and_the_place_unlocated(tmp_path
     assert any("is corrupt" in w and "set aside" in w for w in warnings)
     assert any("did not answer within 10 s for 'Qqzyxabad'" in w and "kept the offline result" in w
                for w in warnings)
-    assert (tmp_path / "nominatim.json.corrupt").exists()
+    assert (tmp_path / "geocoding.sqlite.corrupt").exists()
 
 
 def test_online_answer_places_what_offline_did_not(tmp_path):
@@ -159,4 +159,6 @@ def test_online_answer_places_what_offline_did_not(tmp_path):
     geo = json.loads((tmp_path / "out" / "events.geojson").read_text())
     lost = next(f for f in geo["features"] if f["properties"]["event_id"] == "LOST-1")
     assert lost["properties"]["place_backend"] == "nominatim"
-    assert json.loads((tmp_path / "nominatim.json").read_text())  # the fresh cache was saved
+    from geomap.geocoders import SqliteStore
+
+    assert len(SqliteStore(tmp_path / "geocoding.sqlite")) == 1  # the fresh cache was saved

@@ -74,8 +74,10 @@ def test_online_answer_is_used_and_cached(geomap_cache, capsys, monkeypatch, no_
     fast(monkeypatch, Answers)
     assert main(["geocode", "Far Hamlet", "--online"]) == 0
     assert "backend nominatim" in capsys.readouterr().out
-    cache = json.loads((geomap_cache / "nominatim.json").read_text())
-    assert list(cache) == ["nominatim|Far Hamlet||"]
+    from geomap.geocoders import SqliteStore
+
+    store = SqliteStore(geomap_cache / "geocoding.sqlite")
+    assert len(store) == 1 and store.get(("nominatim", "Far Hamlet", "", "")).lat
     fast(monkeypatch, Down)  # now the cache answers, the dead service is not asked
     assert main(["geocode", "Far Hamlet", "--online"]) == 0
     assert capsys.readouterr().err == ""

@@ -1,93 +1,255 @@
-"""The geocoding cache: atomic, survives corruption with a warning."""
+"""The geocoding cache: a wrapper around any geocoder over a SQLite store;
+kill-safe, shared by processes, survives corruption with a warning."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from geomap.geocoders.base import Place
-from geomap.geocoders.cache import GeocodeCache, default_cache_dir
+from geomap.geocoders.base import Geocoder, Place
+from geomap.geocoders.cache import (CachedGeocoder, MemoryStore, SqliteStore, cache_key,
+                                    default_cache_dir)
 
 PLACE = Place("Some Village", 31.0, 66.4, "village", "PK", "Balochistan", 1, "nominatim", "osm")
+KEY = cache_key("nominatim", "Some Village", None, ("PK",))
+MISS = cache_key("nominatim", "Nowhere", None, None)
+
+
+class Counting(Geocoder):
+    """A trivial geocoder: every name is a place at (1, 2), except 'Nowhere'."""
+
+    name = "counting"
+
+    def __init__(self):
+        self.calls = []
+
+    def geocode(self, query, *, kind=None, countries=None):
+        self.calls.append(query)
+        return None if query == "Nowhere" else Place(query, 1.0, 2.0, backend=self.name)
 
 
 def test_round_trip_and_misses(tmp_path):
-    path = tmp_path / "c" / "nominatim.json"
-    cache = GeocodeCache(path)
-    key = GeocodeCache.key("nominatim", "Some Village", None, ("PK",))
-    assert key == "nominatim|Some Village||PK"
-    cache.put(key, PLACE)
-    cache.put("nominatim|Nowhere||", None)
-    again = GeocodeCache(path)
-    assert again.get(key) == PLACE and again.get("nominatim|Nowhere||") is None
-    assert "nominatim|Nowhere||" in again and len(again) == 2
-    assert again.get("absent", "d") == "d"
+    path = tmp_path / "c" / "geocoding.sqlite"
+    store = SqliteStore(path)
+    assert KEY == ("nominatim", "Some Village", "", "PK")
+    store.put(KEY, PLACE)
+    store.put(MISS, None)
+    store.close()
+    again = SqliteStore(path)
+    assert again.get(KEY) == PLACE and again.get(MISS) is None
+    assert MISS in again and len(again) == 2
+    assert again.get(("x", "absent", "", ""), "d") == "d"
     with pytest.raises(KeyError):
-        again.get("absent")
-    assert again.warnings == []
-    assert [p.name for p in path.parent.iterdir()] == ["nominatim.json"]  # no temp left
+        again.get(("x", "absent", "", ""))
+    assert again.warnings == [] and again.persistent
+    assert [p.name for p in path.parent.iterdir()] == ["geocoding.sqlite"]  # no journal left
 
 
-@pytest.mark.parametrize("content", [
-    b'{"nominatim|A||": {"name": "A", "lat": 1',           # cut off mid-write
-    b"[1, 2, 3]",                                          # not an object
-    b"\xff\xfe\x00garbage",                                # not UTF-8
-    b'{"k": {"name": "A", "lat": 1, "lon": 2, "evil": 1}}',  # an entry we never wrote
-    b'{"k": {"name": "A", "lat": "x", "lon": 2}}',          # bad coordinates
-    b'{"k": 5}',
-    b"[" * 100000,                                         # nesting bomb
-])
-def test_corrupt_cache_is_set_aside_with_a_warning(tmp_path, content):
-    path = tmp_path / "nominatim.json"
-    path.write_bytes(content)
-    cache = GeocodeCache(path)
-    assert len(cache) == 0
-    assert "is corrupt" in cache.warnings[0] and "set aside as" in cache.warnings[0]
-    assert (tmp_path / "nominatim.json.corrupt").read_bytes() == content
-    assert not path.exists()
-    cache.put("k", PLACE)  # a fresh cache is written
-    assert json.loads(path.read_text())["k"]["name"] == "Some Village"
+def test_the_wrapper_serves_the_second_lookup_from_the_store(tmp_path):
+    path = tmp_path / "geocoding.sqlite"
+    inner = Counting()
+    cached = CachedGeocoder(inner, SqliteStore(path))
+    assert cached.name == "counting"
+    first = cached.geocode("Alpha")
+    assert cached.geocode("Alpha") == first == Place("Alpha", 1.0, 2.0, backend="counting")
+    assert cached.geocode("Nowhere") is None and cached("Nowhere") is None
+    assert cached.geocode("Alpha", kind="city") == first  # another question: asked
+    assert inner.calls == ["Alpha", "Nowhere", "Alpha"]
+    # a new process reads the same answers without asking its own geocoder
+    code = f"""
+import sys
+sys.path.insert(0, {os.path.dirname(__file__)!r})
+from test_geocoders_cache import Counting
+from geomap.geocoders.cache import CachedGeocoder, SqliteStore
+inner = Counting()
+cached = CachedGeocoder(inner, SqliteStore({str(path)!r}))
+print(cached.geocode("Alpha").lat, cached.geocode("Nowhere"), cached.geocode("Beta").name,
+      inner.calls, cached.warnings)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip().split(maxsplit=3)
+    assert out == ["1.0", "None", "Beta", "['Beta'] []"]
+    assert CachedGeocoder(Counting(), SqliteStore(path)).store.get(
+        cache_key("counting", "Beta", None, None)).name == "Beta"
 
 
-def test_unwritable_cache_only_warns(tmp_path):
+def test_the_wrapper_takes_a_callable_and_keeps_no_errors():
+    calls = []
+
+    def flaky(query, *, kind=None, countries=None):
+        calls.append(query)
+        if len(calls) == 1:
+            raise TimeoutError("slow")
+        return Place(query, 3.0, 4.0)
+
+    cached = CachedGeocoder(flaky)
+    assert cached.name == "flaky" and isinstance(cached.store, MemoryStore)
+    with pytest.raises(TimeoutError):
+        cached.geocode("Gamma")
+    assert len(cached.store) == 0
+    assert cached.geocode("Gamma").lat == 3.0 and cached.geocode("Gamma").lat == 3.0
+    assert calls == ["Gamma", "Gamma"]
+
+
+def test_attributes_of_the_wrapped_geocoder_read_through():
+    inner = Counting()
+    inner.unreachable = "no route"
+    assert CachedGeocoder(inner).unreachable == "no route"
+    with pytest.raises(AttributeError):
+        CachedGeocoder(inner).no_such_thing
+
+
+def _garbage(path):
+    path.write_bytes(b"not a database at all" * 100)
+
+
+def _foreign(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+
+
+def _bad_entry(path):
+    SqliteStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO answers VALUES ('nominatim', 'Some Village', '', 'PK', "
+                 "'{\"name\": \"A\", \"lat\": \"x\", \"lon\": 2}')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("spoil", [_garbage, _foreign])
+def test_corrupt_store_is_set_aside_with_a_warning(tmp_path, spoil):
+    path = tmp_path / "geocoding.sqlite"
+    spoil(path)
+    content = path.read_bytes()
+    store = SqliteStore(path)
+    assert len(store) == 0
+    (warning,) = store.warnings
+    assert "is corrupt" in warning and "set aside as" in warning
+    assert (tmp_path / "geocoding.sqlite.corrupt").read_bytes() == content
+    store.put(KEY, PLACE)  # a fresh store is written
+    assert SqliteStore(path).get(KEY) == PLACE and store.persistent
+
+
+def test_a_corrupt_entry_is_asked_again_with_a_warning(tmp_path):
+    path = tmp_path / "geocoding.sqlite"
+    _bad_entry(path)
+    store = SqliteStore(path)
+    assert store.get(KEY, None) is None and "is corrupt" in store.warnings[0]
+    store.put(KEY, PLACE)
+    assert store.get(KEY) == PLACE
+
+
+def test_an_empty_file_becomes_a_store(tmp_path):
+    path = tmp_path / "geocoding.sqlite"
+    path.write_bytes(b"")
+    store = SqliteStore(path)
+    store.put(KEY, PLACE)
+    assert store.warnings == [] and SqliteStore(path).get(KEY) == PLACE
+
+
+@pytest.mark.parametrize("where", ["file", "proc", "folder"])
+def test_a_store_that_cannot_be_made_warns_once_and_keeps_answers_in_memory(tmp_path, where):
+    if where == "file":
+        (tmp_path / "x").write_text("x")
+        path = tmp_path / "x" / "geocoding.sqlite"  # the cache folder is a file
+    elif where == "proc":
+        path = __import__("pathlib").Path("/proc/geomap-cache-test/geocoding.sqlite")
+    else:
+        path = tmp_path / "geocoding.sqlite"
+        path.mkdir()  # a folder in the way is not clobbered
+    store = SqliteStore(path)
+    store.put(KEY, PLACE)
+    store.put(MISS, None)
+    assert store.get(KEY) == PLACE and store.get(MISS) is None and not store.persistent
+    (warning,) = store.warnings
+    assert ("cannot be used" if where == "folder" else "its folder") in warning
+    assert "kept in memory only" in warning
+    assert where != "folder" or path.is_dir()
+
+
+def test_an_unwritable_store_warns_once(tmp_path):
     if os.geteuid() == 0:
         pytest.skip("root can write anywhere")
     folder = tmp_path / "ro"
     folder.mkdir()
+    SqliteStore(folder / "geocoding.sqlite").put(KEY, PLACE)
     folder.chmod(0o500)
+    (folder / "geocoding.sqlite").chmod(0o400)
     try:
-        cache = GeocodeCache(folder / "nominatim.json")
-        cache.put("k", PLACE)
-        cache.put("k2", None)
-        assert cache.get("k") == PLACE and len(cache.warnings) == 1
-        assert "cannot be written" in cache.warnings[0]
+        store = SqliteStore(folder / "geocoding.sqlite")
+        store.put(MISS, None)
+        store.put(("k", "2", "", ""), PLACE)
+        assert store.get(KEY) == PLACE and store.get(MISS) is None and len(store) == 3
+        (warning,) = store.warnings
+        assert "cannot be written" in warning
     finally:
         folder.chmod(0o700)
 
 
-def test_unwritable_cache_only_warns_as_root_too(tmp_path, monkeypatch):
-    import geomap.geocoders.cache as mod
+def test_a_failing_write_warns_once_as_root_too(tmp_path):
+    store = SqliteStore(tmp_path / "geocoding.sqlite")
+    store.put(KEY, PLACE)
+    real = store._write
+    failed = []
 
-    def fail(*a, **k):
-        raise PermissionError(13, "Permission denied")
+    def fail_once(rows):
+        if not failed:
+            failed.append(1)
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real.__func__(store, rows)
 
-    monkeypatch.setattr(mod, "write_text", fail)
-    cache = GeocodeCache(tmp_path / "nominatim.json")
-    cache.put("k", PLACE)
-    cache.put("k2", PLACE)
-    assert cache.get("k2") == PLACE
-    assert len(cache.warnings) == 1 and "Permission denied" in cache.warnings[0]
+    store._write = fail_once
+    store.put(MISS, None)
+    store.put(("k", "2", "", ""), PLACE)
+    assert store.get(KEY) == PLACE and store.get(MISS) is None and len(store) == 3
+    assert len(store.warnings) == 1 and "readonly" in store.warnings[0]
+    assert not store.persistent
 
 
-def test_a_folder_in_the_way_is_not_clobbered(tmp_path):
-    path = tmp_path / "nominatim.json"
-    path.mkdir()
-    cache = GeocodeCache(path)
-    assert "cannot be read" in cache.warnings[0]
-    cache.put("k", PLACE)
-    assert path.is_dir()
+def test_two_processes_write_one_store(tmp_path):
+    path = tmp_path / "geocoding.sqlite"
+    code = """
+import sys
+from geomap.geocoders.base import Place
+from geomap.geocoders.cache import SqliteStore, cache_key
+store = SqliteStore(sys.argv[1])
+for i in range(200):
+    store.put(cache_key("b", f"{sys.argv[2]}{i}", None, None), Place("x", 1.0, 2.0))
+assert store.warnings == [], store.warnings
+"""
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path), tag]) for tag in "ab"]
+    assert [p.wait() for p in procs] == [0, 0]
+    assert len(SqliteStore(path)) == 400
+
+
+def test_an_old_json_cache_is_migrated_once(tmp_path):
+    old = tmp_path / "nominatim.json"
+    old.write_text(json.dumps({"nominatim|Some Village||PK": PLACE.to_dict(),
+                               "nominatim|Nowhere||": None,
+                               "nominatim|A|b|city|": None}))
+    store = SqliteStore(tmp_path / "geocoding.sqlite")
+    assert store.migrate_json(old) == 3
+    assert store.get(KEY) == PLACE and store.get(MISS) is None
+    assert store.get(("nominatim", "A|b", "city", "")) is None
+    assert not old.exists() and (tmp_path / "nominatim.json.migrated").exists()
+    assert store.migrate_json(old) == 0 and store.warnings == []
+
+
+def test_a_corrupt_old_json_cache_is_set_aside(tmp_path):
+    old = tmp_path / "nominatim.json"
+    old.write_bytes(b'{"nominatim|A||": {"name": "A", "lat": 1')  # cut off mid-write
+    store = SqliteStore(tmp_path / "geocoding.sqlite")
+    assert store.migrate_json(old) == 0
+    assert "is corrupt" in store.warnings[0] and "set aside as" in store.warnings[0]
+    assert (tmp_path / "nominatim.json.corrupt").exists() and len(store) == 0
 
 
 def test_default_cache_dir(monkeypatch, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from geopy import exc as gexc
 
 from geomap import exc
-from geomap.geocoders import GeocoderChain, GeocodeCache, default_chain
+from geomap.geocoders import CachedGeocoder, GeocoderChain, SqliteStore, default_chain
 from geomap.geocoders.base import Geocoder, Place
 from geomap.geocoders.nominatim import NominatimGeocoder
 
@@ -38,6 +38,8 @@ def test_first_answer_wins_and_is_memoised():
     assert chain.geocode("Doha").backend == "geonames"
     assert chain.geocode("Doha").backend == "geonames"
     assert b.calls == ["Doha"] and chain.backends == ["gazetteer", "geonames"]
+    chain.geocode("Doha", kind="city")  # another question is asked
+    assert b.calls == ["Doha", "Doha"]
     assert chain.geocode("  ") is None and chain.geocode(None) is None
 
 
@@ -92,8 +94,8 @@ def test_nominatim_errors_through_the_chain(tmp_path):
             Client.calls += 1
             raise gexc.GeocoderTimedOut("timed out")
 
-    online = NominatimGeocoder(GeocodeCache(tmp_path / "n.json"), client=Client(),
-                               min_delay_seconds=0.0)
+    online = CachedGeocoder(NominatimGeocoder(client=Client(), min_delay_seconds=0.0),
+                            SqliteStore(tmp_path / "n.sqlite"))
     online._geocode._sleep = lambda s: None
     chain = GeocoderChain([Scripted("gazetteer"), online])
     assert chain.geocode("Far Hamlet") is None
@@ -102,11 +104,28 @@ def test_nominatim_errors_through_the_chain(tmp_path):
 
 
 def test_cache_warnings_reach_the_chain(tmp_path):
-    bad = tmp_path / "nominatim.json"
-    bad.write_text("{not json")
-    online = NominatimGeocoder(GeocodeCache(bad), client=Scripted("fake"))
+    bad = tmp_path / "geocoding.sqlite"
+    bad.write_text("{not a database")
+    online = CachedGeocoder(NominatimGeocoder(client=Scripted("fake")), SqliteStore(bad))
     chain = GeocoderChain([Scripted("gazetteer"), online])
     assert "is corrupt" in chain.warnings[0]
+
+
+def test_an_old_json_cache_answers_through_the_default_chain(geomap_cache):
+    import json
+
+    old = geomap_cache / "nominatim.json"
+    old.write_text(json.dumps({"nominatim|Far Hamlet||": place("Far Hamlet", "nominatim")
+                               .to_dict()}))
+    chain = default_chain(online=True)
+
+    def never(*a, **k):
+        raise AssertionError("Nominatim asked for a cached answer")
+
+    chain.geocoders[-1].geocoder._geocode = never
+    assert chain.geocode("Far Hamlet").backend == "nominatim"
+    assert (geomap_cache / "nominatim.json.migrated").exists() and not old.exists()
+    assert chain.warnings == []
 
 
 def test_default_chain_is_offline(geomap_cache):
@@ -115,7 +134,9 @@ def test_default_chain_is_offline(geomap_cache):
     assert not any(isinstance(g, NominatimGeocoder) for g in chain.geocoders)
     online = default_chain(online=True)
     assert online.backends == ["gazetteer", "geonames", "nominatim"]
-    assert online.geocoders[-1].cache.path == geomap_cache / "nominatim.json"
+    cached = online.geocoders[-1]
+    assert isinstance(cached, CachedGeocoder) and isinstance(cached.geocoder, NominatimGeocoder)
+    assert cached.store.path == geomap_cache / "geocoding.sqlite"
 
 
 @pytest.mark.parametrize("query, admin1, country", [

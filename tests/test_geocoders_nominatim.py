@@ -1,7 +1,8 @@
 """Nominatim (online, opt-in) with a fake geopy client: never the network.
 
 Failures become geomap errors with a clear message; the rate limiter keeps
-one second between requests (checked on a fake clock); answers are cached.
+one second between requests (checked on a fake clock); answers are cached by
+wrapping the backend in a CachedGeocoder over the SQLite store.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 from geopy import exc as gexc
 
 from geomap import exc
-from geomap.geocoders.cache import GeocodeCache
+from geomap.geocoders.cache import CachedGeocoder, SqliteStore
 from geomap.geocoders.nominatim import USER_AGENT, NominatimGeocoder
 
 
@@ -52,7 +53,9 @@ class FakeClock:
 
 def make(*answers, cache=None, clock=None, **kw):
     client = FakeClient(*answers)
-    geo = NominatimGeocoder(cache, client=client, **kw)
+    geo = NominatimGeocoder(client=client, **kw)
+    if cache is not None:
+        geo = CachedGeocoder(geo, cache)
     clock = clock or FakeClock()
     geo._geocode._clock = clock.clock
     geo._geocode._sleep = clock.sleep
@@ -125,20 +128,20 @@ def test_an_unusable_answer_is_a_service_error(bad):
 
 
 def test_answers_and_misses_are_cached(tmp_path):
-    cache = GeocodeCache(tmp_path / "nominatim.json")
+    cache = SqliteStore(tmp_path / "geocoding.sqlite")
     geo, client, _ = make(location(), None, cache=cache)
     first = geo.geocode("Some Village")
     assert geo.geocode("Some Village") == first
     assert geo.geocode("Nowhere") is None and geo.geocode("Nowhere") is None
     assert [q for q, _ in client.calls] == ["Some Village", "Nowhere"]
-    again = GeocodeCache(tmp_path / "nominatim.json")
+    again = SqliteStore(tmp_path / "geocoding.sqlite")
     geo2, client2, _ = make(cache=again)
     assert geo2.geocode("Some Village") == first and geo2.geocode("Nowhere") is None
     assert client2.calls == []
 
 
 def test_failures_are_not_cached(tmp_path):
-    cache = GeocodeCache(tmp_path / "nominatim.json")
+    cache = SqliteStore(tmp_path / "geocoding.sqlite")
     geo, client, _ = make(gexc.GeocoderUnavailable("down"), gexc.GeocoderUnavailable("down"),
                           location(), cache=cache)
     with pytest.raises(exc.GeocoderUnavailable):

@@ -17,6 +17,7 @@ import random
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.geocoders.cache import GeocodeCache
+from geomap.geocoders.cache import STORE_NAME, SqliteStore
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
@@ -224,6 +225,20 @@ sys.exit(main(sys.argv[1:]))
 '''
 
 
+def stored_answers(path: Path) -> int:
+    """Answers in the store as another process sees them (0 while it is locked)."""
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # locked by a write, or the table not made yet
+        return 0
+
+
 def test_kill_during_online_geocoding_keeps_the_cache_readable(setup):
     tmp, env, a, _ = setup
     driver = tmp / "driver.py"
@@ -234,20 +249,30 @@ def test_kill_during_online_geocoding_keeps_the_cache_readable(setup):
     old = snapshot(out)
     hamlets = [f"Hamlet Qz{i:04d}" for i in range(1500)]
     many = synthetic(tmp / "hamlets.csv", 3000, 3, places=hamlets)
-    cache = Path(env["GEOMAP_CACHE"]) / "nominatim.json"
-    sizes = []
-    for delay in (0.6, 1.2, 2.0):
+    store_path = Path(env["GEOMAP_CACHE"]) / STORE_NAME
+    seen, killed = 0, []
+    for _ in range(3):  # each build is killed once the store holds more than before
         proc = start(env, tmp, "--events", str(many), "--out", str(out), "--online", driver=driver)
-        time.sleep(delay)
+        deadline = time.monotonic() + 120  # a bound for a loaded machine, not a timing
+        while proc.poll() is None and time.monotonic() < deadline \
+                and stored_answers(store_path) <= seen:
+            time.sleep(0.01)
+        killed.append(proc.poll() is None)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert snapshot(out) == old or check_outputs(out, old, 3000)
-        if cache.exists():
-            data = json.loads(cache.read_text(encoding="utf-8"))  # complete JSON, never half
-            assert isinstance(data, dict)
-            sizes.append(len(data))
-            loaded = GeocodeCache(cache)
-            assert len(loaded) == len(data) and cache.exists()  # not set aside as corrupt
-    assert sizes and max(sizes) > 0, sizes
-    visible = [p.name for p in cache.parent.iterdir() if not p.name.startswith(".")]
-    assert sorted(visible) == sorted(["nominatim.json", *[p.name for p in cache.parent.glob("geonames-*")]])
+        store = SqliteStore(store_path)  # rolls back a half-written answer, if any
+        assert store.warnings == [] and store.persistent, store.warnings
+        keys = store._conn.execute("SELECT backend, query, kind, countries FROM answers").fetchall()
+        assert len(keys) >= max(seen, 1), (len(keys), seen)
+        for key in keys:  # every entry complete: a Place with its coordinates and source
+            place = store.get(key)
+            assert key[0] == "nominatim" and place.name == key[1] and place.source
+        assert store.warnings == []
+        store.close()
+        seen = len(keys)
+    assert killed[0], "the first build ended before anything was stored"
+    # no temporary file of ours; SQLite may leave its (no longer hot) journal
+    visible = {p.name for p in store_path.parent.iterdir() if not p.name.startswith(".")}
+    visible.discard(STORE_NAME + "-journal")
+    assert visible == {STORE_NAME, *[p.name for p in store_path.parent.glob("geonames-*")]}

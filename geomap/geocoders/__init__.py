@@ -11,15 +11,21 @@ from pathlib import Path
 
 from .base import Geocoder, Place, fold, normalize_name, wants_kind
 from .chain import GeocoderChain, REGION_COUNTRIES
-from .cache import GeocodeCache, default_cache_dir
+from .cache import (LEGACY_JSON, STORE_NAME, CachedGeocoder, MemoryStore, SqliteStore,
+                    default_cache_dir)
 
-__all__ = ["Geocoder", "Place", "GeocoderChain", "GeocodeCache", "default_chain",
-           "fold", "normalize_name", "wants_kind", "REGION_COUNTRIES"]
+__all__ = ["Geocoder", "Place", "GeocoderChain", "CachedGeocoder", "MemoryStore",
+           "SqliteStore", "default_chain", "fold", "normalize_name", "wants_kind",
+           "REGION_COUNTRIES"]
 
 
 def default_chain(online: bool = False, cache_dir: str | Path | None = None,
                   gazetteer: str | Path | None = None) -> GeocoderChain:
     """The standard chain: gazetteer, then GeoNames, then (``online``) Nominatim.
+
+    Nominatim is wrapped in a :class:`CachedGeocoder` over the
+    :class:`SqliteStore` ``geocoding.sqlite`` in the cache folder; an old
+    ``nominatim.json`` cache there is taken over once.
 
     Parameters
     ----------
@@ -27,8 +33,8 @@ def default_chain(online: bool = False, cache_dir: str | Path | None = None,
         Add the Nominatim backend. Off by default: geomap never touches the
         network unless asked.
     cache_dir : path, optional
-        Where the GeoNames index and the online cache live
-        (default ``$GEOMAP_CACHE`` or ``~/.cache/geomap``).
+        Where the GeoNames index and the online cache live (default
+        ``$GEOMAP_CACHE``, ``$XDG_CACHE_HOME/geomap`` or ``~/.cache/geomap``).
     gazetteer : path, optional
         Regional gazetteer CSV (default ``geodata/gazetteer.csv``).
     """
@@ -45,7 +51,9 @@ def default_chain(online: bool = False, cache_dir: str | Path | None = None,
         from .nominatim import NominatimGeocoder
 
         cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
-        backends.append(NominatimGeocoder(GeocodeCache(cache_dir / "nominatim.json")))
+        store = SqliteStore(cache_dir / STORE_NAME)
+        store.migrate_json(cache_dir / LEGACY_JSON)
+        backends.append(CachedGeocoder(NominatimGeocoder(), store))
     return GeocoderChain(backends)
 
 

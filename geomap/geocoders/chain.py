@@ -6,12 +6,17 @@ limit) is recorded as a warning and the offline result stands (the name is
 then not found) rather than aborting the run. After
 :data:`MAX_FAILURES` failures in a row a backend is not asked again in this
 run, so a dead network costs seconds, not a timeout per place.
+
+The chain's answers are memoised for the run by the same wrapper that keeps
+online answers on disk (:class:`~geomap.geocoders.cache.CachedGeocoder`,
+here over a :class:`~geomap.geocoders.cache.MemoryStore`).
 """
 
 from __future__ import annotations
 
 from ..exc import GeocoderServiceError
 from .base import Geocoder, Place
+from .cache import CachedGeocoder, MemoryStore
 
 #: Countries preferred when a name is ambiguous: the region first.
 REGION_COUNTRIES: tuple[str, ...] = ("AF", "PK", "IR", "IN", "TJ", "UZ", "TM", "CN")
@@ -32,8 +37,9 @@ class GeocoderChain(Geocoder):
     Attributes
     ----------
     warnings : list of str
-        Messages of online failures that were absorbed, and of backends'
-        caches that could not be read or written.
+        Messages of online failures that were absorbed, of backends' caches
+        that could not be read or written, and of indexes that could not be
+        used.
     """
 
     name = "chain"
@@ -43,14 +49,12 @@ class GeocoderChain(Geocoder):
         self.max_failures = max_failures
         self._warnings: list[str] = []
         self._failures: dict[int, int] = {}
-        self._memo: dict[tuple, Place | None] = {}
+        self._memo = CachedGeocoder(self._first_answer, MemoryStore(), name=self.name)
 
     @property
     def warnings(self) -> list[str]:
-        caches = [w for g in self.geocoders
-                  for w in getattr(getattr(g, "cache", None), "warnings", ())]
-        indexes = [w for g in self.geocoders for w in getattr(g, "warnings", ())]
-        return caches + indexes + self._warnings
+        backends = [w for g in self.geocoders for w in getattr(g, "warnings", ())]
+        return backends + self._warnings
 
     def geocode(self, query, *, kind=None, countries=None):
         """Resolve ``query`` with the first backend that knows it.
@@ -72,9 +76,9 @@ class GeocoderChain(Geocoder):
         countries = tuple(countries) if countries else None
         if not query:
             return None
-        key = (query, kind, countries)
-        if key in self._memo:
-            return self._memo[key]
+        return self._memo.geocode(query, kind=kind, countries=countries)
+
+    def _first_answer(self, query, *, kind, countries) -> Place | None:
         place = None
         for i, geocoder in enumerate(self.geocoders):
             if self._failures.get(i, 0) >= self.max_failures:
@@ -98,7 +102,6 @@ class GeocoderChain(Geocoder):
             self._failures[i] = 0
             if place is not None:
                 break
-        self._memo[key] = place
         return place
 
     @property

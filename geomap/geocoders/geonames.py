@@ -42,6 +42,7 @@ from pathlib import Path
 
 from geomap.atomic import atomic_path
 from geomap.geocoders.base import Geocoder, Place, fold, normalize_name
+from geomap.geocoders.cache import default_cache_dir as cache_dir
 
 #: Bump when the table layout changes, so old cache files are not reused.
 SCHEMA_VERSION = 1
@@ -90,12 +91,6 @@ def cities_json_path() -> Path:
         if (data / name).exists():
             return data / name
     raise FileNotFoundError(f"no cities*.json in {data}")
-
-
-def cache_dir() -> Path:
-    """``$GEOMAP_CACHE`` if set, else ``~/.cache/geomap``."""
-    env = os.environ.get("GEOMAP_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "geomap"
 
 
 def default_index_path() -> Path:

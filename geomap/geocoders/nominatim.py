@@ -2,8 +2,11 @@
 
 Used only when the user asks (``--online``). Requests go through
 :class:`geopy.extra.rate_limiter.RateLimiter` at one per second, as
-Nominatim's usage policy demands, and every answer is cached on disk.
-geopy's errors are translated into geomap's own tree.
+Nominatim's usage policy demands. The backend itself keeps nothing:
+:func:`geomap.geocoders.default_chain` wraps it in a
+:class:`~geomap.geocoders.cache.CachedGeocoder` over the on-disk store, so
+every answer (a miss too) is asked once. geopy's errors are translated into
+geomap's own tree.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from .. import __version__
 from ..exc import (GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut,
                    GeocoderUnavailable)
 from .base import Geocoder, Place, wants_kind
-from .cache import GeocodeCache
 
 # geopy's RateLimiter logs each retried error with its traceback (~20 lines);
 # without a handler Python prints it to stderr. A NullHandler keeps it for
@@ -41,8 +43,6 @@ class NominatimGeocoder(Geocoder):
 
     Parameters
     ----------
-    cache : GeocodeCache, optional
-        Answers (including misses) are stored here and reused.
     min_delay_seconds : float
         Delay between requests; 1 s is Nominatim's limit.
     timeout : float
@@ -53,9 +53,8 @@ class NominatimGeocoder(Geocoder):
 
     name = "nominatim"
 
-    def __init__(self, cache: GeocodeCache | None = None, *, min_delay_seconds: float = 1.0,
-                 timeout: float = 10.0, client=None, user_agent: str = USER_AGENT):
-        self.cache = cache
+    def __init__(self, *, min_delay_seconds: float = 1.0, timeout: float = 10.0, client=None,
+                 user_agent: str = USER_AGENT):
         self.timeout = timeout
         self.min_delay_seconds = min_delay_seconds
         self.client = client or Nominatim(user_agent=user_agent, timeout=timeout)
@@ -69,9 +68,6 @@ class NominatimGeocoder(Geocoder):
     unreachable: str | None = None
 
     def geocode(self, query, *, kind=None, countries=None):
-        key = GeocodeCache.key(self.name, query, kind, countries)
-        if self.cache is not None and key in self.cache:
-            return self.cache.get(key)
         if self.unreachable:
             return None  # said once, in the first failure's warning
         try:
@@ -99,13 +95,10 @@ class NominatimGeocoder(Geocoder):
             raise GeocoderServiceError(f"Nominatim failed for {query!r} "
                                        f"({type(err).__name__}): {err}") from err
         try:
-            place = None if loc is None else self._to_place(query, loc, kind)
+            return None if loc is None else self._to_place(query, loc, kind)
         except (TypeError, ValueError, AttributeError) as err:
             raise GeocoderServiceError(f"Nominatim gave an answer for {query!r} that "
                                        f"cannot be used: {err}") from err
-        if self.cache is not None:
-            self.cache.put(key, place)
-        return place
 
     def _to_place(self, query: str, loc, kind: str | None) -> Place:
         raw = getattr(loc, "raw", {}) or {}
