@@ -20,6 +20,7 @@ from shapely.geometry import mapping
 
 from ..geo import latlon
 from .assets import clean
+from ..schema import parse_source_ids
 
 #: Text columns copied as they are (untrusted: the browser only ever puts
 #: them into the page with textContent).
@@ -100,8 +101,8 @@ def _source_list(raw: str, ids: str) -> list[dict]:
             return [{k: _source_text(s.get(k))
                      for k in ("source_id", "publisher", "title", "published", "url")}
                     for s in items if isinstance(s, dict)]
-    return [{"source_id": s.strip(), "publisher": "", "title": "", "published": "", "url": ""}
-            for s in ids.split(";") if s.strip()]
+    return [{"source_id": s, "publisher": "", "title": "", "published": "", "url": ""}
+            for s in parse_source_ids(ids)]
 
 
 def event_columns(gdf) -> dict:
