@@ -30,7 +30,7 @@ from . import schema
 from .atomic import lock_file_for, locked, write_text
 from .events import Event, EventSet, Source, date_range, event_from_row, read_csv_rows
 from .exc import AcceptError, SchemaError
-from .geo import haversine_km
+from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
 from . import counts
 
@@ -100,7 +100,7 @@ def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, flo
         return False
     if event.latitude is None and coords and event.location in coords:
         event = replace(event, latitude=coords[event.location][0], longitude=coords[event.location][1])
-    limit = 150.0 if max(draft.geo_precision, event.geo_precision) >= 3 else 50.0
+    limit = same_incident_km(draft.geo_precision, event.geo_precision)
     if _km(draft, event) > limit and draft.location.casefold() != event.location.casefold():
         return False
     (s1, e1), (s2, e2) = draft.date_range, event.date_range
