@@ -43,7 +43,7 @@ from .report import Report
 
 #: From this many events on, events.geojson and events.csv are written by a
 #: forked worker process while this one draws the page (about a third off the build
-#: on two cores at 100k events).
+#: on two free cores at 100k events; a thread gains nothing, the writers hold the GIL).
 PARALLEL_FROM = 50_000
 
 
