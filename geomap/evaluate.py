@@ -57,7 +57,8 @@ def _date_range(value: str, precision: str) -> tuple[dt.date, dt.date] | None:
     if precision not in DATE_PRECISIONS:
         precision = "day"
     try:
-        return date_range(str(value)[:10], precision)
+        value = str(value)
+        return date_range(value[:10], "month" if len(value) == 7 else precision)
     except (ValueError, TypeError):
         return None
 

@@ -166,8 +166,8 @@ def _date_problem(value: str, precision: str) -> str | None:
 def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
     """First and last day a date of this precision may stand for.
 
-    day: that day; week: three days either side; month: the calendar month
-    (``YYYY-MM`` is always a month). The one date interval of the project:
+    day: that day; week: three days either side; month: the calendar month.
+    The one date interval of the project:
     ``date_start``/``date_end`` of the frame, the page, matching and evaluation.
 
     Raises
@@ -175,8 +175,6 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
     ValueError
         As :func:`parse_date`.
     """
-    if _DATE_MONTH.fullmatch(value):
-        precision = "month"
     day = parse_date(value, precision)
     if precision == "day":
         return day, day

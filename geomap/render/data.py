@@ -46,7 +46,8 @@ def date_interval(event_date: str, precision: str) -> tuple[str, str]:
     >>> date_interval("2024-03-01", "week")
     ('2024-02-27', '2024-03-04')
     """
-    start, end = date_range(str(event_date), precision)
+    event_date = str(event_date)
+    start, end = date_range(event_date, "month" if len(event_date) == 7 else precision)
     return start.isoformat(), end.isoformat()
 
 
