@@ -23,6 +23,7 @@ import yaml
 
 from .exc import ArticleError, FrontMatterError
 from .report import Report
+from . import counts
 
 #: libyaml's safe loader when PyYAML was built with it: the pure-Python one
 #: spent about a tenth of extraction time reading front matter.
@@ -312,9 +313,9 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int,
     path = str(p)
 
     def reject(err: ArticleError) -> None:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add_error(err)
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
 
     try:
         st = p.stat()
@@ -323,9 +324,9 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int,
                                "articles are read from files", file=path)
         fh = open(p, "rb")
     except OSError as err:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add("rejected", path, None, None, f"cannot read: {err.strerror or err}")
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     except ArticleError as err:
         reject(err)
@@ -350,7 +351,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int,
             except ArticleError as err:
                 reject(err)
                 continue
-            report.count("articles_read")
+            report.count(counts.ARTICLES_READ)
             yield _checked(art, report)
     if records == 0:
         reject(ArticleError("empty file (no text)", file=path))
@@ -358,7 +359,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int,
 
 def _checked(art: Article, report: Report) -> Article:
     """Count ``art`` as used and warn when relative dates cannot be anchored."""
-    report.count("articles_used")
+    report.count(counts.ARTICLES_USED)
     if art.published is None:
         report.add("warning", art.path, art.line, "published",
                    "no published date: relative dates ('on Sunday', 'last week') are ignored, "
@@ -381,10 +382,10 @@ def read_file(path: str | os.PathLike, report: Report,
         yield from _jsonl_articles(p, report, max_bytes, doc_id)  # lines are articles
         return
     if suffix not in SUFFIXES:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add("rejected", spath, None, None,
                    f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES)}")
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     data = _read_bytes(p, report, max_bytes, count=True)
     if data is None:
@@ -399,13 +400,13 @@ def read_file(path: str | os.PathLike, report: Report,
             art = article_from_text(text, doc_id, path=spath)
     except ArticleError as err:
         report.add_error(err)
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     yield _checked(art, report)
 
 
 def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes | None:
-    report.count("articles_read")
+    report.count(counts.ARTICLES_READ)
     try:
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
@@ -422,7 +423,7 @@ def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes |
         report.add("rejected", str(p), None, None, f"cannot read: {err.strerror or err}")
     except ArticleError as err:
         report.add_error(err)
-    report.count("articles_rejected")
+    report.count(counts.ARTICLES_REJECTED)
     return None
 
 
@@ -438,9 +439,9 @@ def follow_links(paths: Iterable[str | os.PathLike]) -> list[LinkedPath]:
 
 def _reject(report: Report, path: Path, reason: str) -> None:
     """Count and report one path that is not read as an article."""
-    report.count("articles_read")
+    report.count(counts.ARTICLES_READ)
     report.add("rejected", str(path), None, None, reason)
-    report.count("articles_rejected")
+    report.count(counts.ARTICLES_REJECTED)
 
 
 def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None:
@@ -495,7 +496,7 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 subdirs.append(path)
                 continue
             if entry.name.upper().startswith("README"):
-                report.count("files_skipped")  # a folder's description, not an article
+                report.count(counts.FILES_SKIPPED)  # a folder's description, not an article
                 continue
             found = True
             files.append(path)
@@ -570,7 +571,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
             found = _folder_files(p, report, follow)
             if found is None:
                 report.add("rejected", str(p), None, None, "empty folder: no article files")
-                report.count("folders_empty")
+                report.count(counts.FOLDERS_EMPTY)
                 continue
             files.extend(found)
         elif p.exists():

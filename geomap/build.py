@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import gc
 import json
+import multiprocessing
 import os
-import pickle
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +38,12 @@ from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
 from .outdir import STAGING_PREFIX, check_inputs_spared, publish, staging  # noqa: F401
-from .report import Report, terminal_safe
+from . import counts
+from .report import Report
 
-#: Problems printed on the terminal; the rest are in rejected.csv/unlocated.csv.
-MAX_PRINTED = 50
 #: From this many events on, events.geojson and events.csv are written by a
-#: forked process while this one draws the page (about a third off the build
-#: on two cores at 100k events).
+#: forked worker process while this one draws the page (about a third off the build
+#: on two free cores at 100k events; a thread gains nothing, the writers hold the GIL).
 PARALLEL_FROM = 50_000
 
 
@@ -57,33 +58,13 @@ class BuildResult:
     licences: list = field(default_factory=list)   #: the imported datasets' licence lines
 
     def summary(self) -> dict:
-        """The run's counts; see the module docstring for how they add up."""
+        """The run's counts (keys: :data:`geomap.counts.SUMMARY`); the module docstring
+        says how they add up."""
         c = self.report.counts
-        return {
-            "rows_read": c.get("rows_read", 0),
-            "events_mapped": c.get("rows_mapped", 0),
-            "rows_rejected": c.get("rows_rejected", 0),
-            "places_not_found": c.get("rows_unlocated", 0),
-            "source_rows_read": c.get("source_rows_read", 0),
-            "source_rows_rejected": c.get("source_rows_rejected", 0),
-            "articles_read": c.get("articles_read", 0),
-            "articles_used": c.get("articles_used", 0),
-            "articles_rejected": c.get("articles_rejected", 0),
-            "folders_empty": c.get("folders_empty", 0),
-            "drafts_extracted": c.get("drafts", 0),
-            "drafts_on_map": c.get("drafts_placed", 0),
-            "drafts_merged": c.get("drafts_merged", 0),
-            "drafts_rejected": c.get("drafts_rejected", 0),
-            "drafts_not_placed": c.get("drafts_unlocated", 0),
-            "mentions_without_place": c.get("places_not_found", 0),
-            "events_on_map": c.get("events_mapped", 0),
-            "rows_joined": c.get("rows_joined", 0),
-            "rows_merged": c.get("rows_merged", 0),
-            "rows_out_of_region": c.get("rows_out_of_region", 0),
-            "files": self.files,
-            "licences": self.licences,
-            "warnings": len(self.report.of_kind("warning")),
-        }
+        out = {key: c.get(counter, 0) for key, counter in counts.SUMMARY.items()}
+        out.update(files=self.files, licences=self.licences,
+                   warnings=len(self.report.of_kind("warning")))
+        return out
 
 
 def _place(curated, drafts, sources, chain, report: Report):
@@ -92,15 +73,15 @@ def _place(curated, drafts, sources, chain, report: Report):
     import pandas as pd
 
     frames = []
-    for events, mapped, unlocated in ((curated, "rows_mapped", "rows_unlocated"),
-                                      (drafts, "drafts_placed", "drafts_unlocated")):
+    for events, mapped, unlocated in ((curated, counts.ROWS_MAPPED, counts.ROWS_UNLOCATED),
+                                      (drafts, counts.DRAFTS_ON_MAP, counts.DRAFTS_NOT_PLACED)):
         if events is drafts and not drafts:
             continue
         sub = Report()
         gdf, _ = build_geodataframe(events, chain, sub, sources=sources)
         report.extend(sub)
-        report.count(mapped, sub.counts["events_mapped"])
-        report.count(unlocated, sub.counts["events_unlocated"])
+        report.count(mapped, sub.counts[counts.EVENTS_MAPPED])
+        report.count(unlocated, sub.counts[counts.EVENTS_UNLOCATED])
         frames.append(gdf)
     if len(frames) == 1:
         return frames[0]
@@ -235,8 +216,8 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
     if len(paths) == 1 and own and (fmt == "geomap" or detect(paths[0]) == "geomap"):
         es = load_events(paths[0], sources, report=result.report)
         result.files = [{"file": str(paths[0]), "format": "geomap", "dataset": "curated",
-                         "rows_read": result.report.counts.get("rows_read", 0),
-                         "rows_rejected": result.report.counts.get("rows_rejected", 0)}]
+                         counts.ROWS_READ: result.report.counts.get(counts.ROWS_READ, 0),
+                         counts.ROWS_REJECTED: result.report.counts.get(counts.ROWS_REJECTED, 0)}]
         return es
     loaded = load_all(check_paths(paths), sources, fmt=fmt, region=Region(region, bbox),
                       report=result.report, chain=chain)
@@ -319,52 +300,48 @@ def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool,
 
 
 def in_parallel(work, parallel: bool = True):
-    """Start ``work()`` in a forked child process; return a function that waits for it.
+    """Start ``work()`` in a forked worker process; return a function that waits for it.
 
-    The waiting function re-raises the child's exception (pickled through a
-    pipe) in this process, so a failing writer fails the build as it would
-    have without the fork. Without ``os.fork``, with one core, or when not
-    ``parallel``, ``work`` runs here and now. The child dies with its parent
-    (Linux), so a killed build leaves no writer behind.
+    A :class:`~concurrent.futures.ProcessPoolExecutor` of one worker, forked
+    (not spawned) so that it inherits ``work`` and the frame it closes over
+    without pickling them; only the exception, if any, comes back pickled and
+    is raised here, so a failing writer fails the build as it would have
+    without the worker. A thread would not help: the writers are Python code
+    holding the GIL. Without the fork start method, with one core, or when
+    not ``parallel``, ``work`` runs here and now. The worker dies with its
+    parent (Linux), so a killed build leaves no writer behind.
     """
-    if not parallel or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if (not parallel or "fork" not in multiprocessing.get_all_start_methods()
+            or (os.cpu_count() or 1) < 2):
         work()
         return lambda: None
-    parent = os.getpid()
-    read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        code = 0
-        try:
-            os.close(read_end)
-            _die_with_parent(parent)
-            work()
-            payload = b""
-        except BaseException as err:  # noqa: BLE001 - handed to the parent
-            code = 1
-            try:
-                payload = pickle.dumps(err)
-            except Exception:  # an exception that does not pickle: keep its text
-                payload = pickle.dumps(RuntimeError(f"{type(err).__name__}: {err}"))
-        try:
-            with os.fdopen(write_end, "wb") as fh:
-                fh.write(payload)
-        finally:
-            os._exit(code)  # no atexit handlers, no flushing the parent's buffers
-    os.close(write_end)
+    key = id(work)
+    _FORKED_WORK[key] = work  # what the forked worker finds in its copy of this module
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_die_with_parent, initargs=(os.getpid(),))
+        future = pool.submit(_run_forked, key)
+    finally:
+        del _FORKED_WORK[key]
 
     def wait() -> None:
-        with os.fdopen(read_end, "rb") as fh:
-            payload = fh.read()
-        _, status = os.waitpid(pid, 0)
-        if payload:
-            raise pickle.loads(payload)
-        if status != 0:
-            raise BuildError(f"the process writing the exports ended abnormally (wait status "
-                             f"{status})")
+        try:
+            future.result()
+        except BrokenProcessPool as err:
+            raise BuildError(f"the process writing the exports ended abnormally ({err})") from None
+        finally:
+            pool.shutdown(wait=True)
     return wait
+
+
+#: Work handed to a forked worker by :func:`in_parallel`, by key, while it forks.
+_FORKED_WORK: dict = {}
+
+
+def _run_forked(key: int) -> None:
+    _FORKED_WORK[key]()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -377,46 +354,3 @@ def _die_with_parent(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
-
-
-def summary_lines(result: BuildResult) -> list[str]:
-    """The human summary: one line of curated counts, one of articles if any."""
-    s = result.summary()
-    lines = [f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
-             f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"]
-    if len(s["files"]) > 1 or any(f["format"] != "geomap" for f in s["files"]):
-        lines[0] += (f", joined to curated events {s['rows_joined']}, GDELT reports merged "
-                     f"{s['rows_merged']}, outside the region {s['rows_out_of_region']}")
-        for f in s["files"]:
-            lines.append(f"  {f['file']} ({f['format']}, {f['dataset']}): read {f['rows_read']}"
-                         + "".join(f", {k.replace('rows_', '').replace('_', ' ')} {f[k]}"
-                                   for k in ("events", "rows_rejected", "rows_joined",
-                                             "rows_merged", "rows_out_of_region") if k in f))
-    if s["articles_read"] or s["folders_empty"]:
-        lines.append(
-            f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "
-            f"{s['articles_rejected']}); drafts {s['drafts_extracted']} (on map "
-            f"{s['drafts_on_map']}, merged {s['drafts_merged']}, rejected "
-            f"{s['drafts_rejected']}, places not found {s['drafts_not_placed']}); "
-            f"event mentions without a place {s['mentions_without_place']}")
-    return lines
-
-
-def print_problems(report: Report, stream=None, limit: int = MAX_PRINTED) -> None:
-    """One line per problem (``kind: file:line [column]: reason``), at most ``limit``."""
-    stream = stream if stream is not None else sys.stderr  # looked up now: tests swap it
-    for p in report.problems[:limit]:
-        print(f"  {p}", file=stream)
-    if len(report.problems) > limit:
-        print(f"  ... and {len(report.problems) - limit} more (all rejected rows are in "
-              "rejected.csv, unlocated places in unlocated.csv)", file=stream)
-
-
-def print_summary(result: BuildResult, stream=None) -> None:
-    """Human summary; the numbers add up (read = mapped + rejected + not found)."""
-    stream = stream if stream is not None else sys.stderr
-    for line in summary_lines(result):
-        print(line, file=stream)
-    print_problems(result.report, stream)
-    for path in result.outputs.values():
-        print(terminal_safe(f"  wrote {path}"), file=stream)

@@ -22,6 +22,7 @@ from .events import Event, EventSet
 from .geo import CRS, durand_line, latlon, points_xy
 from .geocoders.base import Geocoder, Place
 from .report import Report
+from . import counts
 
 #: Columns of the events GeoDataFrame, in order (see the README's data formats).
 COLUMNS: tuple[str, ...] = (
@@ -119,17 +120,17 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
     texts: dict[str, str] = {}
     labels = schema.EVENT_LABELS
     for event in events:
-        report.count("events_in")
+        report.count(counts.EVENTS_IN)
         place = locate(event, chain)
         if place is None:
-            report.count("events_unlocated")
+            report.count(counts.EVENTS_UNLOCATED)
             tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
             report.add("unlocated", event.file, event.line, "location",
                        f"no geocoder knows the place {event.location!r} (event "
                        f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
                        "or give latitude and longitude", value=event.location)
             continue
-        report.count("events_mapped")
+        report.count(counts.EVENTS_MAPPED)
         if border is not None and _is_border_wide(event, place):
             border_rows.append(len(xs))
             lat, lon = border_latlon
@@ -159,7 +160,7 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
             event.fatalities_high, event.injuries, event.note, event.excerpt, event.verified,
             math.nan if event.confidence is None else float(event.confidence),
             event.dataset or event.verified, event.source_type, event.source_precision,
-            event.details, ";".join(event.sources), refs[event.sources],
+            event.details, schema.format_source_ids(event.sources), refs[event.sources],
         ))
     if rows:
         frame = pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=list(COLUMNS))

@@ -30,8 +30,9 @@ from . import schema
 from .atomic import lock_file_for, locked, write_text
 from .events import Event, EventSet, Source, date_range, event_from_row, read_csv_rows
 from .exc import AcceptError, SchemaError
-from .geo import haversine_km
+from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
+from . import counts
 
 #: Columns of a drafts CSV written by ``geomap extract``.
 DRAFT_COLUMNS: tuple[str, ...] = (
@@ -99,7 +100,7 @@ def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, flo
         return False
     if event.latitude is None and coords and event.location in coords:
         event = replace(event, latitude=coords[event.location][0], longitude=coords[event.location][1])
-    limit = 150.0 if max(draft.geo_precision, event.geo_precision) >= 3 else 50.0
+    limit = same_incident_km(draft.geo_precision, event.geo_precision)
     if _km(draft, event) > limit and draft.location.casefold() != event.location.casefold():
         return False
     (s1, e1), (s2, e2) = draft.date_range, event.date_range
@@ -130,11 +131,11 @@ def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: st
     coords = curated_coords(es.events, chain)
     out: list[Event] = []
     for n, (line, row) in enumerate(rows, start=1):
-        report.count("drafts")
+        report.count(counts.DRAFTS_EXTRACTED)
         try:
             draft, src = draft_to_event(row, n, file, line)
         except (SchemaError, KeyError) as err:
-            report.count("drafts_rejected")
+            report.count(counts.DRAFTS_REJECTED)
             reason = err.reason if isinstance(err, SchemaError) else f"missing {err}"
             report.add("rejected", file, line, getattr(err, "column", None),
                        f"draft row rejected: {reason}", value=row.get("doc_id", ""))
@@ -144,12 +145,12 @@ def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: st
         if target is not None:
             if src.source_id not in target.sources:
                 target.sources = target.sources + (src.source_id,)
-            report.count("drafts_merged")
+            report.count(counts.DRAFTS_MERGED)
             report.add("merged", file, line, None,
                        f"draft from {row.get('doc_id')} is the same incident as "
                        f"{target.event_id}; its source was added there", value=target.event_id)
             continue
-        report.count("drafts_mapped")
+        report.count(counts.DRAFTS_MAPPED)
         out.append(draft)
     return out
 
@@ -259,7 +260,7 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
             source_table.append({c: getattr(src, c) for c in schema.SOURCE_COLUMNS})
     for row, ev, before in zip(event_table.rows, es.events, cited_before):
         if ev.sources != before:  # a draft of the same incident added its article
-            event_table.set(row, "sources", ";".join(ev.sources))
+            event_table.set(row, "sources", schema.format_source_ids(ev.sources))
     for ev in new:
         event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
     _write_pair(source_table, sources, event_table, events)
@@ -322,7 +323,7 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return ";".join(value)
+        return schema.format_source_ids(value)
     return str(value)
 
 

@@ -15,8 +15,9 @@ import statistics
 from pathlib import Path
 
 from .exc import SchemaError
-from .geo import haversine_km
-from .schema import EVENT_TYPES
+from .geo import haversine_km, same_incident_km
+from .schema import DATE_PRECISIONS, EVENT_TYPES
+from .events import date_range
 
 PRED_REQUIRED = ("doc_id", "event_type", "latitude", "longitude")
 GOLD_REQUIRED = ("doc_id", "event_type", "latitude", "longitude", "geo_precision")
@@ -50,22 +51,16 @@ def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:
 
 
 def _date_range(value: str, precision: str) -> tuple[dt.date, dt.date] | None:
-    """Interval a date may cover at its precision."""
+    """Interval a date may cover at its precision (:func:`geomap.events.date_range`);
+    ``None`` when it is no date. A time after the day is ignored, an unknown
+    precision read as a day."""
+    if precision not in DATE_PRECISIONS:
+        precision = "day"
     try:
-        if len(value) == 7:
-            start = dt.date(int(value[:4]), int(value[5:7]), 1)
-            precision = "month"
-        else:
-            start = dt.date.fromisoformat(value[:10])
+        value = str(value)
+        return date_range(value[:10], "month" if len(value) == 7 else precision)
     except (ValueError, TypeError):
         return None
-    if precision == "month":
-        first = start.replace(day=1)
-        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    if precision == "week":
-        return start - dt.timedelta(days=3), start + dt.timedelta(days=3)
-    return start, start
 
 
 def date_correct(pred: dict, gold: dict) -> bool:
@@ -119,7 +114,8 @@ def evaluate(pred_csv: str | Path, gold_csv: str | Path) -> dict:
             if g["doc_id"] not in docs or g["event_type"] != p["event_type"]:
                 continue
             d = haversine_km(p["_lat"], p["_lon"], g["_lat"], g["_lon"])
-            limit = 150.0 if str(g.get("geo_precision", "")).strip() in ("3", "4") else 50.0
+            # only the gold precision counts: a prediction does not get to widen the radius
+            limit = same_incident_km(_int(g.get("geo_precision", "")) or 1)
             if d <= limit:
                 pairs.append((d, i, j))
     pairs.sort()

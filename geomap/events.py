@@ -25,6 +25,7 @@ from . import schema
 from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
+from . import counts
 
 # ASCII digits only: \d would also take Arabic-Indic or full-width digits.
 _DATE_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -166,6 +167,13 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
     """First and last day a date of this precision may stand for.
 
     day: that day; week: three days either side; month: the calendar month.
+    The one date interval of the project:
+    ``date_start``/``date_end`` of the frame, the page, matching and evaluation.
+
+    Raises
+    ------
+    ValueError
+        As :func:`parse_date`.
     """
     day = parse_date(value, precision)
     if precision == "day":
@@ -391,7 +399,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
     data_rows = 0
 
     def reject(line, column, reason):
-        report.count("rows_rejected")
+        report.count(counts.ROWS_REJECTED)
         report.add("rejected", name, line, column, reason)
 
     while True:
@@ -402,7 +410,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
             break
         except csv.Error as err:
             data_rows += 1
-            report.count("rows_read")
+            report.count(counts.ROWS_READ)
             reject(start + 1, None,
                    f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
             if lines.i == start:  # never loop on the same line
@@ -413,7 +421,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
         if not cells or (not cells[0].strip() and not "".join(cells).strip()):
             continue
         data_rows += 1
-        report.count("rows_read")
+        report.count(counts.ROWS_READ)
         end = lines.i
         if trailing and len(cells) > ncols and not "".join(cells[ncols:]).strip():
             del cells[ncols:]
@@ -490,7 +498,7 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
         try:
             src = _source_from_row(row, str(path), line, first_line)
         except SchemaError as err:
-            report.count("rows_rejected")
+            report.count(counts.ROWS_REJECTED)
             report.add_error(err, value=row.get("source_id", ""))
             continue
         sources[src.source_id] = _capped(src, str(path), line, report)
@@ -642,7 +650,7 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         ids, unknown = memo[cited]
     else:
         # each id once: "S1;S1;S1" cites one source
-        ids = tuple(dict.fromkeys(s.strip() for s in cited.split(";") if s.strip()))
+        ids = schema.parse_source_ids(cited)
         unknown = [s for s in ids if s not in sources] if sources is not None else []
         if memo is not None:
             memo[cited] = (ids, unknown)
@@ -736,8 +744,8 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
                    "sources file not found; source ids cannot be checked")
     for p in src_report.problems:
         report.problems.append(p)
-    report.count("source_rows_read", src_report.counts.get("rows_read", 0))
-    report.count("source_rows_rejected", src_report.counts.get("rows_rejected", 0))
+    report.count(counts.SOURCE_ROWS_READ, src_report.counts.get(counts.ROWS_READ, 0))
+    report.count(counts.SOURCE_ROWS_REJECTED, src_report.counts.get(counts.ROWS_REJECTED, 0))
     if strict and src_report.of_kind("rejected"):
         p = src_report.of_kind("rejected")[0]
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)
@@ -760,7 +768,7 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
         except SchemaError as err:
             if strict:
                 raise
-            report.count("rows_rejected")
+            report.count(counts.ROWS_REJECTED)
             report.add_error(err, value=row.get("event_id", ""))
             continue
         if event.event_id in first:
@@ -768,7 +776,7 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
         else:
             first[event.event_id] = event
         out.events.append(event)
-        report.count("rows_kept")
+        report.count(counts.ROWS_KEPT)
     if strict and report.of_kind("rejected"):
         p = report.of_kind("rejected")[0]
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)

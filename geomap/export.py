@@ -1,8 +1,19 @@
 """Write the events GeoDataFrame out: GeoJSON, flat CSV, GeoPackage.
 
-All writes are atomic (temporary file, then rename). The writers work column
-by column: at 100k events a row-by-row pass (``GeoDataFrame.to_json`` and a
-JSON round trip, one :func:`defuse` call per cell) cost over ten seconds.
+All writes are atomic (temporary file, then rename). ``events.geojson`` and
+``events.csv`` each have two engines, chosen with ``engine=`` as geopandas
+chooses its IO engines:
+
+``"fast"`` (default)
+    Works column by column: at 100k events a row-by-row pass
+    (``GeoDataFrame.to_json`` and a JSON round trip, one :func:`defuse` call
+    per cell) cost over ten seconds.
+``"reference"``
+    The obvious code: ``json.dumps`` of :func:`to_geojson_dict`, and
+    ``DataFrame.to_csv`` of :func:`flat_frame` with every text cell defused.
+
+Both write the same bytes (tests/test_export_engines.py proves it on
+generated frames); the reference is the specification of the fast one.
 """
 
 from __future__ import annotations
@@ -25,8 +36,16 @@ from .atomic import atomic_path, write_text
 from .report import FORMULA_START, defuse
 from .schema import acled_types
 
-__all__ = ["to_geojson_dict", "geojson_text", "write_geojson", "flat_frame", "defuse", "write_csv",
-           "write_gpkg", "parse_sources"]
+__all__ = ["ENGINES", "to_geojson_dict", "geojson_text", "write_geojson", "flat_frame", "defuse",
+           "csv_text", "write_csv", "write_gpkg", "parse_sources"]
+
+#: The engines of the GeoJSON and CSV writers; the first is the default.
+ENGINES = ("fast", "reference")
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown export engine {engine!r}; one of {', '.join(ENGINES)}")
 
 
 def _py_values(series: pd.Series) -> list:
@@ -109,12 +128,24 @@ def to_geojson_dict(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> di
 
 
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path,
-                  refs: list[list] | None = None) -> Path:
-    """Write ``events.geojson`` (RFC 7946); ``refs``: :func:`parse_sources` of ``gdf``."""
-    return write_text(path, geojson_text(gdf, refs))
+                  refs: list[list] | None = None, engine: str = "fast") -> Path:
+    """Write ``events.geojson`` (RFC 7946); ``refs``: :func:`parse_sources` of ``gdf``.
+
+    ``engine``: ``"fast"`` or ``"reference"`` (see :data:`ENGINES`), the same bytes.
+    """
+    return write_text(path, geojson_text(gdf, refs, engine=engine))
 
 
-def geojson_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> str:
+def geojson_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None,
+                 engine: str = "fast") -> str:
+    """The text of ``events.geojson``, written by ``engine`` (see :data:`ENGINES`)."""
+    _check_engine(engine)
+    if engine == "reference":
+        return json.dumps(to_geojson_dict(gdf, refs), ensure_ascii=False)
+    return _geojson_fast(gdf, refs)
+
+
+def _geojson_fast(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> str:
     """``json.dumps(to_geojson_dict(gdf), ensure_ascii=False)``, the same text, faster.
 
     Each distinct value of a column is encoded once and every feature is
@@ -238,15 +269,36 @@ def _defused(series: pd.Series) -> pd.Series:
 
 
 def write_csv(gdf: gpd.GeoDataFrame, path: str | Path,
-              refs: list[list] | None = None) -> Path:
+              refs: list[list] | None = None, engine: str = "fast") -> Path:
     """Write ``events.csv``: flat, with ``latitude``/``longitude`` and ACLED columns.
 
     Every text cell is passed through :func:`defuse` (CSV formula injection).
     ``refs``: :func:`parse_sources` of ``gdf`` (parsed here when not given).
+    ``engine``: ``"fast"`` or ``"reference"`` (see :data:`ENGINES`), the same bytes.
     """
+    return write_text(path, csv_text(gdf, refs, engine=engine))
+
+
+def _is_text(series: pd.Series) -> bool:
+    return series.dtype == object or pd.api.types.is_string_dtype(series)
+
+
+def csv_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None,
+             engine: str = "fast") -> str:
+    """The text of ``events.csv``, written by ``engine`` (see :data:`ENGINES`)."""
+    _check_engine(engine)
     frame = flat_frame(gdf, refs)
-    texts = [frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col])
-             for col in frame.columns]
+    if engine == "reference":
+        for col in frame.columns:
+            if _is_text(frame[col]):
+                frame[col] = frame[col].map(defuse)
+        return frame.to_csv(index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return _csv_fast(frame)
+
+
+def _csv_fast(frame: pd.DataFrame) -> str:
+    """``DataFrame.to_csv`` of ``frame`` with text cells defused, the same text, faster."""
+    texts = [_is_text(frame[col]) for col in frame.columns]
     cells = [_csv_cells(frame[col]) for col in frame.columns]
     buf = io.StringIO()
     if any(c is None for c in cells):  # a column we cannot format as pandas would
@@ -261,7 +313,7 @@ def write_csv(gdf: gpd.GeoDataFrame, path: str | Path,
         writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         writer.writerow([str(c) for c in frame.columns])
         writer.writerows(zip(*cells))
-    return write_text(path, buf.getvalue())
+    return buf.getvalue()
 
 
 def _defused_cells(values: list, only_text: bool = False) -> list:

@@ -89,6 +89,25 @@ def durand_line() -> BaseGeometry:
     return shape(gj)
 
 
+#: Two places of one incident lie at most this far apart (km) ...
+SAME_INCIDENT_KM = 50.0
+#: ... or this far when either is province-level or coarser (geo_precision 3 or 4).
+SAME_INCIDENT_COARSE_KM = 150.0
+
+
+def same_incident_km(*geo_precisions: int) -> float:
+    """How far apart (km) places of these ``geo_precision`` may lie and be one incident.
+
+    The one matching-distance rule: drafts joining curated events, imported
+    rows joining them (:func:`geomap.drafts.same_incident`) and predictions
+    meeting the gold standard (:mod:`geomap.evaluate`).
+
+    >>> same_incident_km(1, 2), same_incident_km(1, 3)
+    (50.0, 150.0)
+    """
+    return SAME_INCIDENT_COARSE_KM if max(geo_precisions) >= 3 else SAME_INCIDENT_KM
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (mean Earth radius 6371 km)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -82,6 +82,27 @@ EVENT_REQUIRED: tuple[str, ...] = (
 SOURCE_COLUMNS: tuple[str, ...] = ("source_id", "publisher", "title", "published", "url")
 SOURCE_REQUIRED: tuple[str, ...] = ("source_id", "publisher", "title", "published")
 
+#: Between the source ids of an event's ``sources`` cell.
+SOURCES_SEPARATOR = ";"
+
+
+def parse_source_ids(cell: str) -> tuple[str, ...]:
+    """The source ids of a ``sources`` cell: stripped, blanks dropped, each once, in order.
+
+    >>> parse_source_ids(" S1;S2;;S1 ")
+    ('S1', 'S2')
+    """
+    return tuple(dict.fromkeys(s.strip() for s in cell.split(SOURCES_SEPARATOR) if s.strip()))
+
+
+def format_source_ids(ids) -> str:
+    """The ``sources`` cell of these ids (the inverse of :func:`parse_source_ids`).
+
+    >>> format_source_ids(("S1", "S2"))
+    'S1;S2'
+    """
+    return SOURCES_SEPARATOR.join(ids)
+
 #: Bounding box of the region in which a curated coordinate is plausible
 #: without a country outside AF/PK. Used to catch swapped lat/lon.
 REGION_BBOX = {"min_lon": 60.0, "max_lon": 78.0, "min_lat": 23.0, "max_lat": 39.0}

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.build import build, summary_lines
+from geomap.build import build
+from geomap.commands.build import summary_lines
 from geomap.exc import BuildError
 
 build_mod = importlib.import_module("geomap.build")  # the module; geomap.build is the API function

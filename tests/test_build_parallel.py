@@ -10,6 +10,9 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,38 @@ def test_a_child_that_dies_is_reported(monkeypatch):
     wait = in_parallel(lambda: os._exit(3))
     with pytest.raises(BuildError, match="ended abnormally"):
         wait()
+
+
+def test_the_worker_dies_with_its_parent(tmp_path):
+    """A build killed while its exports are written leaves no writer behind."""
+    pid_file = tmp_path / "worker.pid"
+    script = (
+        "import os, sys, time\n"
+        "os.cpu_count = lambda: 2\n"
+        "from geomap.build import in_parallel\n"
+        "def work():\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(60)\n"
+        "in_parallel(work)\n"
+        "time.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        worker = int(pid_file.read_text())
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has died (its reaper is init)

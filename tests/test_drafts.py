@@ -43,7 +43,7 @@ def test_same_incident_folds_into_curated(curated):
     new = merge_drafts(es, [(2, draft())], "drafts.csv", report)
     assert new == []
     assert es.events[0].sources == ("S1", "doc:a1")
-    assert report.counts["drafts"] == 1 and report.counts["drafts_merged"] == 1
+    assert report.counts["drafts_extracted"] == 1 and report.counts["drafts_merged"] == 1
     assert report.of_kind("merged")[0].line == 2
 
 
@@ -61,7 +61,7 @@ def test_bad_draft_is_reported_with_line(curated):
     merge_drafts(es, [(7, draft(event_type="picnic"))], "drafts.csv", report)
     (problem,) = report.of_kind("rejected")
     assert problem.line == 7 and problem.column == "event_type" and "allowed" in problem.reason
-    assert report.counts["drafts"] == report.counts["drafts_rejected"] == 1
+    assert report.counts["drafts_extracted"] == report.counts["drafts_rejected"] == 1
 
 
 def test_dates_far_apart_are_different_incidents(curated):

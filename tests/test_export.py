@@ -13,7 +13,7 @@ import pytest
 from geomap.cli import main
 from geomap.dataset import build_geodataframe
 from geomap.events import load_events
-from geomap.export import defuse, to_geojson_dict, write_csv, write_geojson, write_gpkg
+from geomap.export import ENGINES, defuse, to_geojson_dict, write_csv, write_geojson, write_gpkg
 
 BAD = Path(__file__).parent / "data" / "bad"
 HEADER = (BAD / "good.csv").read_text().splitlines()[0]
@@ -22,6 +22,12 @@ ROWS = [
     "E-2,armed_clash,exchange_of_fire,2025-03-02,week,Afghanistan-Pakistan border,,,,4,,,3,2,5,,S1,curated,all along,",
     "E-3,explosion,shelling,2025-03-04,day,A hillside,PK,33.5,70.25,2,,,,,,,S1;S2,curated,given point,",
 ]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    """Each writer test runs on every engine (their equality: test_export_engines.py)."""
+    return request.param
 
 
 @pytest.fixture
@@ -39,8 +45,8 @@ def formula_gdf(offline_chain):
     return frame
 
 
-def test_geojson_round_trips_through_geopandas(gdf, tmp_path):
-    path = write_geojson(gdf, tmp_path / "events.geojson")
+def test_geojson_round_trips_through_geopandas(gdf, tmp_path, engine):
+    path = write_geojson(gdf, tmp_path / "events.geojson", engine=engine)
     data = json.loads(path.read_text())
     assert data["type"] == "FeatureCollection" and "crs" not in data
     back = gpd.read_file(path)
@@ -57,8 +63,8 @@ def test_geojson_round_trips_through_geopandas(gdf, tmp_path):
     assert e3["properties"]["source_refs"][1]["source_id"] == "S2"
 
 
-def test_csv_has_coordinates_and_acled_columns(gdf, tmp_path):
-    path = write_csv(gdf, tmp_path / "events.csv")
+def test_csv_has_coordinates_and_acled_columns(gdf, tmp_path, engine):
+    path = write_csv(gdf, tmp_path / "events.csv", engine=engine)
     rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
     assert {"latitude", "longitude", "acled_event_type", "acled_sub_event_type",
             "geometry_type", "source_publishers", "source_titles", "source_urls"} <= set(rows[0])
@@ -72,8 +78,8 @@ def test_csv_has_coordinates_and_acled_columns(gdf, tmp_path):
     assert by_id["E-3"]["source_publishers"] == "Frontier Desk | Valley Wire"
 
 
-def test_csv_formula_injection_is_defused(formula_gdf, tmp_path):
-    path = write_csv(formula_gdf, tmp_path / "events.csv")
+def test_csv_formula_injection_is_defused(formula_gdf, tmp_path, engine):
+    path = write_csv(formula_gdf, tmp_path / "events.csv", engine=engine)
     row = {r["event_id"]: r for r in csv.DictReader(open(path, encoding="utf-8", newline=""))}["OK-3"]
     assert row["sub_event_type"] == "'=1+2"
     assert row["actor1"] == "'+Pakistan"

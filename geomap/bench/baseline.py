@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from .synth import GAZETTEER
+from ..schema import parse_source_ids
 
 PALETTE = {
     "armed_clash": "#d55e00", "airstrike": "#cc79a7", "explosion": "#e69f00",
@@ -37,8 +38,8 @@ def _popup_html(row: dict, sources: dict) -> str:
     if row.get("fatalities"):
         parts.append(f"killed: {e(row['fatalities'])}")
     parts.append(f"<i>{e(row['note'])}</i>")
-    for sid in row["sources"].split(";"):
-        s = sources.get(sid.strip())
+    for sid in parse_source_ids(row["sources"]):
+        s = sources.get(sid)
         if s:
             parts.append(f'<a href="{e(s["url"])}" target="_blank">{e(s["publisher"])}: '
                          f'{e(s["title"])}</a>')

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geo import geodata_path
-from ..schema import EVENT_COLUMNS, EVENT_TYPES, SOURCE_COLUMNS
+from ..schema import EVENT_COLUMNS, EVENT_TYPES, SOURCE_COLUMNS, format_source_ids
 
 SEED = 20240611
 GAZETTEER = geodata_path("gazetteer.csv")
@@ -182,7 +182,7 @@ def synth_events(n: int, seed: int = SEED) -> tuple[list[dict], list[dict]]:
                                                    k=rng.randint(2, 400))
                 + rng.choice(_NOTE_TAILS))
         k = rng.choices((1, 2, 3), (70, 22, 8))[0]
-        srcs = ";".join(s["source_id"] for s in rng.sample(sources, k))
+        srcs = format_source_ids(s["source_id"] for s in rng.sample(sources, k))
         events.append({
             "event_id": f"SYN-{i:06d}", "event_type": etype,
             "sub_event_type": rng.choice(SUB_TYPES[etype]),

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+from ..report import terminal_safe
+
+if TYPE_CHECKING:
+    from ..build import BuildResult
+    from ..report import Report
+
+#: Problems printed on the terminal; the rest are in rejected.csv/unlocated.csv.
+MAX_PRINTED = 50
 
 EPILOG = """Examples:
   geomap build                                  # geodata/events.csv -> output/
@@ -101,7 +111,7 @@ def _bbox(text):
 
 
 def run(args) -> int:
-    from ..build import build, print_problems, print_summary
+    from ..build import build
     from ..exc import BuildError
 
     extract = None
@@ -127,3 +137,46 @@ def run(args) -> int:
     if not args.quiet:
         print_summary(result)
     return 0
+
+
+def summary_lines(result: BuildResult) -> list[str]:
+    """The human summary: one line of curated counts, one of articles if any."""
+    s = result.summary()
+    lines = [f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
+             f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"]
+    if len(s["files"]) > 1 or any(f["format"] != "geomap" for f in s["files"]):
+        lines[0] += (f", joined to curated events {s['rows_joined']}, GDELT reports merged "
+                     f"{s['rows_merged']}, outside the region {s['rows_out_of_region']}")
+        for f in s["files"]:
+            lines.append(f"  {f['file']} ({f['format']}, {f['dataset']}): read {f['rows_read']}"
+                         + "".join(f", {k.replace('rows_', '').replace('_', ' ')} {f[k]}"
+                                   for k in ("events", "rows_rejected", "rows_joined",
+                                             "rows_merged", "rows_out_of_region") if k in f))
+    if s["articles_read"] or s["folders_empty"]:
+        lines.append(
+            f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "
+            f"{s['articles_rejected']}); drafts {s['drafts_extracted']} (on map "
+            f"{s['drafts_on_map']}, merged {s['drafts_merged']}, rejected "
+            f"{s['drafts_rejected']}, places not found {s['drafts_not_placed']}); "
+            f"event mentions without a place {s['mentions_without_place']}")
+    return lines
+
+
+def print_problems(report: Report, stream=None, limit: int = MAX_PRINTED) -> None:
+    """One line per problem (``kind: file:line [column]: reason``), at most ``limit``."""
+    stream = stream if stream is not None else sys.stderr  # looked up now: tests swap it
+    for p in report.problems[:limit]:
+        print(f"  {p}", file=stream)
+    if len(report.problems) > limit:
+        print(f"  ... and {len(report.problems) - limit} more (all rejected rows are in "
+              "rejected.csv, unlocated places in unlocated.csv)", file=stream)
+
+
+def print_summary(result: BuildResult, stream=None) -> None:
+    """Human summary; the numbers add up (read = mapped + rejected + not found)."""
+    stream = stream if stream is not None else sys.stderr
+    for line in summary_lines(result):
+        print(line, file=stream)
+    print_problems(result.report, stream)
+    for path in result.outputs.values():
+        print(terminal_safe(f"  wrote {path}"), file=stream)

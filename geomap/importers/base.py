@@ -25,6 +25,8 @@ from typing import Iterator
 from ..events import Event, Source, event_from_row, read_csv_rows
 from ..exc import SchemaError
 from ..report import Report
+from .. import counts
+from ..schema import format_source_ids
 
 #: Dates written as day, month name and year (ACLED: ``9-May-20``,
 #: ``01-January-2015``, ``28 September 2019``).
@@ -58,8 +60,8 @@ class Imported:
 
     def counts(self) -> dict:
         return {"file": self.file, "format": self.format, "dataset": self.dataset,
-                "rows_read": self.rows_read, "events": len(self.events),
-                "rows_merged": self.rows_merged, "rows_rejected": self.rows_rejected}
+                counts.ROWS_READ: self.rows_read, "events": len(self.events),
+                counts.ROWS_MERGED: self.rows_merged, counts.ROWS_REJECTED: self.rows_rejected}
 
 
 @lru_cache(maxsize=65536)
@@ -220,7 +222,7 @@ class Importer:
         self.start()
         yield from read_csv_rows(self.path, (), tuple(header), sub)
         self.report.problems.extend(sub.problems)
-        self.bad_records = sub.counts.get("rows_rejected", 0)
+        self.bad_records = sub.counts.get(counts.ROWS_REJECTED, 0)
 
     def start(self) -> None:
         """Called once the header is known (``self.columns``: lower-case name -> as written)."""
@@ -258,7 +260,7 @@ class Importer:
                 cells, sources = converted
                 cells.setdefault("dataset", self.dataset)
                 cells.setdefault("verified", self.verified)
-                cells["sources"] = ";".join(s.source_id for s in sources)
+                cells["sources"] = format_source_ids(s.source_id for s in sources)
                 event = event_from_row(cells, self.file, line, None, self.seen, self.memo)
             except SchemaError as err:
                 out.rows_rejected += 1

@@ -22,6 +22,7 @@ from ..events import Event, EventSet, date_range, load_events
 from ..exc import SchemaError
 from ..report import Report
 from . import detect, read_dataset
+from .. import counts
 
 #: Default distance of ``--region durand`` from the Durand Line.
 DEFAULT_REGION_KM = 100.0
@@ -159,8 +160,8 @@ def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | No
             es.events.extend(own.events)
             es.sources.update(own.sources)
             loaded.files.append({"file": str(path), "format": "geomap", "dataset": "curated",
-                                 "rows_read": sub.counts.get("rows_read", 0),
-                                 "rows_rejected": sub.counts.get("rows_rejected", 0)})
+                                 counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
+                                 counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0)})
         else:
             imports.append(read_dataset(path, kind, report))
     curated = [e for e in es.events if e.verified == "curated" and not e.dataset]
@@ -171,10 +172,10 @@ def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | No
         by_type.setdefault(ev.event_type, []).append((ev, start.toordinal(), end.toordinal()))
     spans: dict[tuple[str, str], tuple[int, int]] = {}
     for imp in imports:
-        counts = imp.counts()
-        report.count("rows_read", imp.rows_read)
-        report.count("rows_rejected", imp.rows_rejected)
-        report.count("rows_merged", imp.rows_merged)
+        file_counts = imp.counts()
+        report.count(counts.ROWS_READ, imp.rows_read)
+        report.count(counts.ROWS_REJECTED, imp.rows_rejected)
+        report.count(counts.ROWS_MERGED, imp.rows_merged)
         outside = region.outside(imp.events) if region else [False] * len(imp.events)
         left_out = joined = 0
         for ev, out in zip(imp.events, outside):
@@ -210,14 +211,15 @@ def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | No
         if left_out:
             report.add("warning", imp.file, None, None,
                        f"{left_out} row(s) left out: not {region.describe()}")
-        report.count("rows_joined", joined)
-        report.count("rows_out_of_region", left_out)
-        counts.update(rows_joined=joined, rows_out_of_region=left_out,
-                      events=len(imp.events) - joined - left_out)
-        loaded.files.append(counts)
+        report.count(counts.ROWS_JOINED, joined)
+        report.count(counts.ROWS_OUT_OF_REGION, left_out)
+        file_counts.update({counts.ROWS_JOINED: joined, counts.ROWS_OUT_OF_REGION: left_out,
+                            "events": len(imp.events) - joined - left_out})
+        loaded.files.append(file_counts)
         if imp.licence and imp.licence not in loaded.licences:
             loaded.licences.append(imp.licence)
-    for key in ("rows_read", "rows_rejected", "rows_merged", "rows_joined", "rows_out_of_region"):
+    for key in (counts.ROWS_READ, counts.ROWS_REJECTED, counts.ROWS_MERGED, counts.ROWS_JOINED,
+                counts.ROWS_OUT_OF_REGION):
         report.counts.setdefault(key, 0)
     return loaded
 

@@ -27,6 +27,7 @@ from ..articles import (DEFAULT_MAX_BYTES, JSONL_SUFFIXES, SUFFIXES, Article, Li
                         unique_doc_ids)
 from ..exc import ArticleError, FrontMatterError
 from ..report import Report
+from .. import counts
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Largest partition (bytes of input); smaller when the input is small so
@@ -159,7 +160,7 @@ def _expand(path) -> list[Unit | Report]:
     if any(c in path for c in "*?[") and not os.path.exists(path):
         found = sorted(glob.glob(path, recursive=True))
         if not found:
-            return [_problem(path, "no file matches this pattern", "articles_rejected")]
+            return [_problem(path, "no file matches this pattern", counts.ARTICLES_REJECTED)]
         return [u for f in found for u in _expand(LinkedPath(f) if follow else f)]
     p = Path(path)
     if p.is_dir():
@@ -172,15 +173,15 @@ def _expand(path) -> list[Unit | Report]:
         return [_local_unit(p)]
     if p.is_symlink():
         return [_problem(str(p), f"broken symbolic link (to {os.readlink(p)!r}, which does "
-                                 "not exist)", "articles_rejected")]
-    return [_problem(str(p), "no such file or folder", "articles_rejected")]
+                                 "not exist)", counts.ARTICLES_REJECTED)]
+    return [_problem(str(p), "no such file or folder", counts.ARTICLES_REJECTED)]
 
 
 def _problem(path: str, reason: str, counter: str) -> Report:
     r = Report()
     r.add("rejected", path, None, None, reason)
-    if counter == "articles_rejected":
-        r.count("articles_read")
+    if counter == counts.ARTICLES_REJECTED:
+        r.count(counts.ARTICLES_READ)
     r.count(counter)
     return r
 
@@ -204,7 +205,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
         fs, root = _fs(url)
     except ImportError as err:
         return [_problem(url, f"cannot read this URL: {err} (install the fsspec filesystem "
-                              "package for its scheme, e.g. s3fs, gcsfs)", "articles_rejected")]
+                              "package for its scheme, e.g. s3fs, gcsfs)", counts.ARTICLES_REJECTED)]
     proto = url.split("://", 1)[0]
 
     def full(p: str) -> str:
@@ -224,7 +225,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
         elif fs.exists(root):
             found = [root]
         else:
-            return [_problem(url, "no such file or folder", "articles_rejected")]
+            return [_problem(url, "no such file or folder", counts.ARTICLES_REJECTED)]
         units = []
         for f in found:
             info = fs.info(f)
@@ -233,7 +234,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
                               else info["mtime"].timestamp()))
         return units
     except OSError as err:
-        return [_problem(url, f"cannot read: {err}", "articles_rejected")]
+        return [_problem(url, f"cannot read: {err}", counts.ARTICLES_REJECTED)]
 
 
 def _split(u: Unit, block: int) -> list[Unit]:
@@ -328,17 +329,17 @@ def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
         for n, raw in A._jsonl_lines(fh, max_bytes):
             lineno = u.first_line + n - 1
             if raw is None:
-                report.count("articles_read")
+                report.count(counts.ARTICLES_READ)
                 report.add_error(ArticleError(f"line is above the cap of {max_bytes / 2**20:.1f} MiB "
                                               "for one article", file=u.path, line=lineno))
-                report.count("articles_rejected")
+                report.count(counts.ARTICLES_REJECTED)
             elif raw.strip() and raw.strip() != b"\xef\xbb\xbf":
-                report.count("articles_read")
+                report.count(counts.ARTICLES_READ)
                 try:
                     art = A._jsonl_article(raw, lineno, stem, u.path)
                 except ArticleError as err:
                     report.add_error(err)
-                    report.count("articles_rejected")
+                    report.count(counts.ARTICLES_REJECTED)
                 else:
                     yield A._checked(art, report)
             if fh.tell() >= u.end:
@@ -351,26 +352,26 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
 
     suffix = PurePosixPath(u.path.split("?", 1)[0]).suffix.lower()
     if suffix not in SUFFIXES:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add("rejected", u.path, None, None,
                    f"unsupported file type {suffix or '(none)'!r}; allowed: "
                    f"{', '.join(SUFFIXES + PARQUET_SUFFIXES)}")
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     if u.size > max_bytes and suffix not in JSONL_SUFFIXES:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add("rejected", u.path, None, None,
                    f"file is {u.size / 2**20:.1f} MiB, above the cap of "
                    f"{max_bytes / 2**20:.1f} MiB for one article file; split it into smaller files")
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     try:
         with _open(u.path) as fh:
             data = fh.read()
     except OSError as err:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add("rejected", u.path, None, None, f"cannot read: {err}")
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     # the local parsers, file names and all; the problems name the URL
     with tempfile.TemporaryDirectory(prefix="geomap-url-") as tmp:
@@ -404,14 +405,14 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
             raise ArticleError("Parquet file has no 'text' column; expected columns text, "
                                "published, title, source, url, id", file=u.path, column="text")
     except ArticleError as err:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add_error(err)
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     except Exception as err:
-        report.count("articles_read")
+        report.count(counts.ARTICLES_READ)
         report.add("rejected", u.path, None, None, f"not a readable Parquet file: {err}")
-        report.count("articles_rejected")
+        report.count(counts.ARTICLES_REJECTED)
         return
     from .. import articles as A
 
@@ -420,12 +421,12 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
         for g in groups:
             table = pf.read_row_group(g, columns=columns)
             for rec in table.to_pylist():
-                report.count("articles_read")
+                report.count(counts.ARTICLES_READ)
                 try:
                     art = _row_article(rec, row, stem, u.path)
                 except ArticleError as err:
                     report.add_error(err)
-                    report.count("articles_rejected")
+                    report.count(counts.ARTICLES_REJECTED)
                 else:
                     yield A._checked(art, report)
                 row += 1

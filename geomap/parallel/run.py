@@ -12,6 +12,7 @@ from .merge import merge_grouped
 from .serial import SerialExecutor
 from .store import Checkpoint
 from .work import PartResult, extract_partition
+from .. import counts
 
 
 def make_executor(jobs: int = 1, scheduler: str | None = None) -> Executor:
@@ -90,14 +91,14 @@ def extract_partitioned(paths, report: Report, *, executor: Executor | None = No
     if bar is not None:
         bar.close()
     drafts: list = []
-    report.count("events_extracted", 0)
-    report.count("places_not_found", 0)
+    report.count(counts.EVENTS_EXTRACTED, 0)
+    report.count(counts.PLACES_NOT_FOUND, 0)
     for r in results:
         drafts.extend(r.drafts)
         report.extend(r.report)
     if merge:
         drafts = merge_grouped(drafts)
-        report.count("events_merged", report.counts["events_extracted"] - len(drafts))
+        report.count(counts.EVENTS_MERGED, report.counts[counts.EVENTS_EXTRACTED] - len(drafts))
     if ck and not keep_checkpoint:
         ck.remove()
     return drafts

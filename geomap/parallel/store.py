@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..atomic import atomic_path, write_bytes, write_text
 from .base import MissingDependency
+from .. import counts
 
 MANIFEST = "manifest.json"
 ROWS_PER_FILE = 100_000
@@ -137,7 +138,7 @@ def read_drafts_parquet(path: str | Path, report=None) -> list[tuple[int, dict]]
             n += 1
             out.append((n, {c: _cell(c, rec.get(c)) for c in COLUMNS}))
         if report is not None:
-            report.count("drafts_files_read")
+            report.count(counts.DRAFTS_FILES_READ)
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..report import Report
 from .inputs import Partition, read_units
+from .. import counts
 
 #: One place finder per (process, online): built by the first partition.
 _FINDERS: dict[bool, object] = {}
@@ -57,8 +58,8 @@ def extract_partition(part: Partition, online: bool = False,
     t0 = time.perf_counter()
     report = Report()
     report.extend(part.report)
-    report.count("events_extracted", 0)
-    report.count("places_not_found", 0)
+    report.count(counts.EVENTS_EXTRACTED, 0)
+    report.count(counts.PLACES_NOT_FOUND, 0)
     drafts: list = []
     if part.units:
         finder = _finder(online)
@@ -69,15 +70,15 @@ def extract_partition(part: Partition, online: bool = False,
             except Exception as err:  # one bad article never stops the run
                 report.add("rejected", art.path, art.line, None,
                            f"extraction failed: {type(err).__name__}: {err}", value=art.doc_id)
-                report.count("articles_used", -1)
-                report.count("articles_rejected")
+                report.count(counts.ARTICLES_USED, -1)
+                report.count(counts.ARTICLES_REJECTED)
                 continue
             drafts.extend(found)
-            report.count("events_extracted", len(found))
+            report.count(counts.EVENTS_EXTRACTED, len(found))
             for _doc_id, etype, sentence in unlocated:
                 report.add("unlocated", art.path, art.line, None,
                            f"{etype} mentioned but no place found in or before the sentence",
                            value=sentence[:200])
-                report.count("places_not_found")
+                report.count(counts.PLACES_NOT_FOUND)
     return PartResult(part.index, part.key(), drafts, report, part.nbytes,
                       time.perf_counter() - t0)

@@ -7,9 +7,7 @@ objects cost seconds and megabytes at 10k events).
 
 from __future__ import annotations
 
-import calendar
 import json
-from datetime import date, timedelta
 from operator import itemgetter
 
 import numpy as np
@@ -20,6 +18,8 @@ from shapely.geometry import mapping
 
 from ..geo import latlon
 from .assets import clean
+from ..schema import parse_source_ids
+from ..events import date_range
 
 #: Text columns copied as they are (untrusted: the browser only ever puts
 #: them into the page with textContent).
@@ -46,15 +46,9 @@ def date_interval(event_date: str, precision: str) -> tuple[str, str]:
     >>> date_interval("2024-03-01", "week")
     ('2024-02-27', '2024-03-04')
     """
-    parts = [int(p) for p in str(event_date).split("-")]
-    if len(parts) == 2 or precision == "month":
-        y, m = parts[0], parts[1]
-        last = calendar.monthrange(y, m)[1]
-        return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}"
-    d = date(*parts[:3])
-    if precision == "week":
-        return (d - timedelta(days=3)).isoformat(), (d + timedelta(days=3)).isoformat()
-    return d.isoformat(), d.isoformat()
+    event_date = str(event_date)
+    start, end = date_range(event_date, "month" if len(event_date) == 7 else precision)
+    return start.isoformat(), end.isoformat()
 
 
 def _column(gdf, col: str, n: int) -> list:
@@ -100,8 +94,8 @@ def _source_list(raw: str, ids: str) -> list[dict]:
             return [{k: _source_text(s.get(k))
                      for k in ("source_id", "publisher", "title", "published", "url")}
                     for s in items if isinstance(s, dict)]
-    return [{"source_id": s.strip(), "publisher": "", "title": "", "published": "", "url": ""}
-            for s in ids.split(";") if s.strip()]
+    return [{"source_id": s, "publisher": "", "title": "", "published": "", "url": ""}
+            for s in parse_source_ids(ids)]
 
 
 def event_columns(gdf) -> dict:
