@@ -327,3 +327,56 @@ def test_every_finder_reads_a_scanned_sentence_as_it_reads_text(chain):
         assert find_casualties(sent) == find_casualties(text)
         assert find_actors(sent) == find_actors(text)
         assert finder.find(sent) == finder.find(text)
+
+
+# -- 7 reactions, speakers, statements and calls that are not incidents --------
+
+# -- where people speak is not where the incident is ----------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In Kabul, a Taliban spokesman said the talks in Doha on Tuesday had been useful.",
+    "In Peshawar, officials of the chamber said the talks in Doha on Tuesday had been useful.",
+])
+def test_sentence_opening_with_the_speakers_place(chain, sentence):
+    ev = _events(chain, sentence)
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Doha"]
+
+
+def test_people_in_a_city_say(chain):
+    ev = _events(chain, "Traders in Peshawar say hundreds of trucks are stuck at Torkham since Monday.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_dateline_of_two_cities_with_spaces_and_colon(chain):
+    ev = _events(chain, "QUETTA / KANDAHAR: Shells landed in Spin Boldak on Tuesday, officials said.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Spin Boldak"]
+
+
+# -- statements, topics and truces that are not meetings ------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The statement stressed the importance of direct talks between Kabul and Islamabad.",
+    "The group emphasised that dialogue between the two neighbours was the only way forward.",
+    "Both foreign ministers reiterated their commitment to talks.",
+])
+def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):
+    ev = _events(chain, "Torkham was closed on Monday. " + sentence)
+    assert _by(ev, "talks") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Attacks have risen since the militants ended a ceasefire with the government in November.",
+    "The fighters broke the truce in Kurram last week, officials said.",
+])
+def test_a_truce_ended_or_broken_is_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+def test_talks_about_reopening_are_not_a_reopening(chain):
+    ev = _events(chain, "Officials said there were no plans for talks on reopening the crossings.")
+    assert _by(ev, "border_closure") == []
+
+
+def test_plans_for_a_closure_are_not_a_closure(chain):
+    ev = _events(chain, "The interior ministry has plans for sealing the Chaman crossing.")
+    assert _by(ev, "border_closure") == []

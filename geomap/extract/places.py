@@ -54,14 +54,15 @@ _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (capitals before a hyphen or colon). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
-_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
-_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
     r"rulers|leadership|administration|regime))\b|"
     r"^\s+(?:has\s+|had\s+|have\s+|also\s+|again\s+|later\s+|on\s+\w+\s+)?"
-    r"(?:said|says|accused|accuses|blamed|blames|denied|denies|rejected|rejects|claimed|claims|"
+    # "traders in Peshawar say": where the speakers are, not the incident
+    r"(?:said|says|say|accused|accuses|blamed|blames|denied|denies|rejected|rejects|claimed|claims|"
     r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
     r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
@@ -69,6 +70,10 @@ _GOV_AFTER = re.compile(
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
     r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b", re.I)
+#: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
+#: place of the speakers (a reaction), not of an incident.
+_SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b", re.I)
 _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
                          r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
@@ -392,6 +397,8 @@ class PlaceFinder:
             not_event = (governed and (moved or _ends_with(before, _NOT_EVENT_TAILS))
                          and _NOT_EVENT_BEFORE.search(before))
             if twin or _GOV_AFTER.match(after) or not_event or _HOSPITAL_AFTER.match(after):
+                continue
+            if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]

@@ -147,7 +147,7 @@ _DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|rule
 _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
                        r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
                        r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
-                       r"want(?:s|ed)?|plan(?:s|ned)?\s+to|wait(?:ing)?\s+for|await(?:ing|s)?|"
+                       r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
                        r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
                        r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b", re.I)
 #: "accused X of firing": the trigger is the content of a claim about an
@@ -163,7 +163,14 @@ _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|
 _CALL_FOR_TALKS = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
                              r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
                              r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
-                             r"advocat\w*|push(?:ed|ing)?\s+for)\b", re.I)
+                             r"advocat\w*|push(?:ed|ing)?\s+for|"
+                             # a statement's wish: "stressed the importance of direct talks"
+                             r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*)\b", re.I)
+#: A truce that ends or is broken is not a meeting: "ended a ceasefire with
+#: the government", "violated the truce".
+_TRUCE_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|ing)?|violat\w*|called\s+off|"
+                          r"scrapp(?:ed|ing)|abandon(?:ed|ing)|collapse\s+of|breakdown\s+of)\s+"
+                          r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
 #: "talks were being considered".
 _TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
@@ -336,6 +343,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                   or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                   or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                   or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                  or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40):m.start()]))
                   or (_DOMESTIC_BODY.search(sentence[max(0, m.start() - 60):m.end() + 60])
                       and not _BILATERAL.search(sentence))):
                 continue
