@@ -380,3 +380,77 @@ def test_talks_about_reopening_are_not_a_reopening(chain):
 def test_plans_for_a_closure_are_not_a_closure(chain):
     ev = _events(chain, "The interior ministry has plans for sealing the Chaman crossing.")
     assert _by(ev, "border_closure") == []
+
+
+def test_a_town_in_apposition_to_its_district_is_one_place(chain):
+    ev = _events(chain, "A suicide bomber struck a rally in Khar, the main town of Bajaur district, on Sunday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Khar"]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Pakistan blamed the bombing in Chaman on Monday on militants and pointed the finger at Kabul.", "Chaman"),
+    ("The blast hit a market in Chaman on Monday, and officials said talks with Kabul would follow.", "Chaman"),
+    ("A bomb exploded in Chaman on Monday; Pakistan has fenced the frontier, which Kabul does not recognise.",
+     "Chaman"),
+])
+def test_the_capital_as_the_other_government_is_not_a_place(chain, sentence, place):
+    ev = _events(chain, sentence)
+    assert [loc for loc, _ in _by(ev, "explosion")] == [place]
+
+
+def test_the_people_of_a_province_are_not_the_place_of_a_bombing(chain):
+    ev = _events(chain, "A bomb exploded in Chaman on Monday. Afghan officials condemned Monday's bombing "
+                        "and said they shared the grief of the people of Balochistan.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hundreds were killed in fighting in Kurram, when the road to Peshawar was blocked on Monday.",
+    "The bomb went off in Kurram on Monday on a bus bound for the train to Peshawar.",
+])
+def test_where_a_road_or_train_leads_is_not_the_place(chain, sentence):
+    ev = _events(chain, sentence)
+    assert all(e.location != "Peshawar" for e in ev)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army chief visited Quetta on Thursday, where he was briefed on the attacks.",
+    "The interior minister flew to Quetta on Saturday and chaired a meeting on security.",
+    "A special envoy had been expected to visit Kabul this month for talks, but no date was set.",
+])
+def test_home_security_meetings_and_visits_that_did_not_happen_are_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistan has built hundreds of kilometres of fence along the frontier in recent years.",
+    "Trade through the small crossing at Ghulam Khan has been suspended for years.",
+])
+def test_a_state_over_years_is_not_an_incident(chain, sentence):
+    assert _events(chain, sentence) == []
+
+
+def test_over_years_in_another_clause_keeps_the_incident(chain):
+    ev = _events(chain, "Earlier this week, militants attacked a border post in North Waziristan, "
+                        "and in recent months the army has reported attempts to cross the fence.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["North Waziristan"]
+
+
+def test_a_referenced_offensive_does_not_take_the_place_of_the_shelling(chain):
+    ev = _events(chain, "The army launched an offensive in Tirah on Sunday. Afghan officials said artillery "
+                        "rounds had landed in Lalpur on Saturday, a day before the offensive was announced.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Tirah"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Lalpur District"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting came two weeks after a ceasefire ended four days of hostilities between Pakistan and India.",
+    "Since then the Taliban have stepped up their offensive against government forces.",
+])
+def test_fighting_with_no_place_and_not_between_the_two_sides_is_not_on_the_border(chain, sentence):
+    assert _by(_events(chain, sentence), "armed_clash") == []
+
+
+def test_fighting_between_the_two_sides_with_no_place_is_on_the_border(chain):
+    ev = _events(chain, "Last month Pakistan and the Taliban fought their worst clashes since 2021.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]

@@ -44,8 +44,12 @@ _GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:prices?|markets?|bazaars?|shops?)\s+
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
-_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
+_AFTER_BEFORE = re.compile(r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to)\s+"
                            r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_BORDER_WORDS = re.compile(r"\b(?:border|frontier|durand|cross-border|across\s+the\s+line|"
+                           r"both\s+sides|two\s+sides|two\s+(?:countries|neighbou?rs))", re.I)
+_PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
+_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Taliban|Kabul)\b")
 _BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
                                 r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
 #: Parties to the conflict, named before mediators in talks.
@@ -517,6 +521,12 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
     if etype in BORDER_TYPES:
         if crossing is not None:
             return [(crossing, False)]
+        if etype == "armed_clash" and not border_mod and not _BORDER_WORDS.search(sentence) and not (
+                _PK_SIDE.search(sentence) and _AF_SIDE.search(sentence)):
+            # "hostilities between Pakistan and India", "the Taliban stepped
+            # up their offensive": fighting with no place, no word of the
+            # border and not between the two sides is not put on the border.
+            return []
         if finder.border is not None:
             return [(finder.border, False)]
     return []

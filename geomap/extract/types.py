@@ -165,7 +165,9 @@ _CALL_FOR_TALKS = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|
                              r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
                              r"advocat\w*|push(?:ed|ing)?\s+for|"
                              # a statement's wish: "stressed the importance of direct talks"
-                             r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*)\b", re.I)
+                             r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
+                             # a visit that did not happen: "had been expected to visit Kabul for talks"
+                             r"had\s+been\s+(?:expected|scheduled|due|planned|supposed))\b", re.I)
 #: A truce that ends or is broken is not a meeting: "ended a ceasefire with
 #: the government", "violated the truce".
 _TRUCE_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|ing)?|violat\w*|called\s+off|"
@@ -182,7 +184,9 @@ _TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|wou
 #: not talks between the two sides, unless the sentence says they are.
 _DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
                             r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
-                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry)\b", re.I)
+                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+                            # "flew to Quetta and chaired a security meeting", "where he was briefed"
+                            r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b", re.I)
 _BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
                         r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
 
@@ -193,6 +197,10 @@ _NOT_BORDER_CLOSING = re.compile(r"\b(?:shops?|shopkeepers|markets?|bazaars?|sch
 _HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
+#: A state over years, read in the trigger's own clause only: "has built
+#: fences in recent years", "has been suspended for years".
+_OVER_YEARS = re.compile(r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+                         r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
 _BORDER_WORD = re.compile(r"\bborder\b", re.I)
@@ -308,8 +316,15 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
+def _comma_after(low: str, pos: int) -> int:
+    """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
+    ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
+    return min(ends, default=len(low))
+
+
 def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
     habitual = None
+    years = None
     breaks = None
     low = sentence.lower()
     # Both border patterns below need one of these words.
@@ -334,6 +349,11 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
+                if years is None:
+                    years = ("recent" in low or "years" in low or "decade" in low) and bool(_OVER_YEARS.search(low))
+                if years and _OVER_YEARS.search(low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0),
+                                                _comma_after(low, m.end())):
+                    continue
                 if (habitual or _BLOCKED.search(window)
                         or _NEGATION.search(" ".join(words[-3:]))
                         # "denied reports that the crossing in X had also been shut"
