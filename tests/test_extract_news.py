@@ -454,3 +454,23 @@ def test_fighting_with_no_place_and_not_between_the_two_sides_is_not_on_the_bord
 def test_fighting_between_the_two_sides_with_no_place_is_on_the_border(chain):
     ev = _events(chain, "Last month Pakistan and the Taliban fought their worst clashes since 2021.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_a_reported_incident_related_in_time_to_another_keeps_its_place(chain):
+    ev = _events(chain, "A suicide bomber struck outside a court in Islamabad on Tuesday. The bombing came "
+                        "a day after militants stormed a college in Wana on Monday.")
+    assert _by(ev, "explosion") == [("Islamabad", "2024-05-14")]
+
+
+def test_the_same_type_after_the_relation_is_an_incident_of_its_own(chain):
+    ev = _events(chain, "A bomb exploded in Chaman on Tuesday. The bombing came a day after a suicide "
+                        "bomber attacked a police station in Peshawar on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman", "Peshawar"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said a new meeting in Doha might still be held this month.",
+    "New talks in Doha were being considered, diplomats said.",
+])
+def test_talks_weighed_after_the_trigger_are_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []

@@ -271,6 +271,11 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        related = _related_cut(sentence, trigs)
+        if related is not None:
+            # "The bombing came a day after militants stormed a college in
+            # Wana": what follows is the other incident's place and date.
+            mentions_t = [m for m in mentions_t if m.start < related]
         places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder,
                              [t for t in triggers if t.event_type != etype])
         if not places:
@@ -280,7 +285,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
         clause = _clause_of(spans, trigs[0].start)
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
-        own_dates = dates
+        own_dates = dates if related is None else [d for d in dates if d.start < related]
         if reopening and any(d.kind not in ("for", "nth") for d in dates):
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
@@ -370,6 +375,24 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     if usable_dates:
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "The meeting came less than a week after ...": a sentence whose subject is
+#: an incident already reported, related in time to another.
+_RELATED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
+                            r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid)\b", re.I)
+
+
+def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
+    """Where the other incident starts in "The bombing came a day after ...",
+    for a definite trigger that opens the sentence; else None."""
+    t = trigs[0]
+    if not t.anaphoric or t.start > 40:
+        return None
+    m = _RELATED_AFTER.match(sentence, t.end)
+    if m is None or any(o.start >= m.end() for o in trigs):
+        return None  # "...after a suicide bomber attacked X": X is an incident of this type
+    return m.end()
 
 
 #: "two days after the bombing", "a week before the talks".

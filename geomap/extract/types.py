@@ -175,11 +175,11 @@ _TRUCE_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|in
                           r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
 #: "talks were being considered".
-_TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
-                                 r"^\s+(?:would|could|might)\b|"
-                                 r"^\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
+_TALKS_UNREAL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
+                                 r"\s+(?:would|could|might)\b|"
+                                 r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
                                  r"(?:considered|mooted|proposed|under\s+consideration)\b|"
-                                 r"^\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
+                                 r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
 _DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
