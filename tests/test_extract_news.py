@@ -474,3 +474,31 @@ def test_the_same_type_after_the_relation_is_an_incident_of_its_own(chain):
 ])
 def test_talks_weighed_after_the_trigger_are_not_talks(chain, sentence):
     assert _by(_events(chain, sentence), "talks") == []
+
+
+# -- casualties: none, and tolls of other incidents -----------------------------
+
+def test_nobody_hurt_after_a_report_is_its_toll(chain):
+    ev = _events(chain, "Border police opened fire on a fencing team near Torkham on Tuesday. Nobody was hurt, "
+                        "an official said.")
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"] == [(0, 0)]
+
+
+def test_no_casualties_for_every_place_of_the_sentence(chain):
+    ev = _events(chain, "Artillery rounds landed in Lalpur and Dur Baba districts on Saturday but caused "
+                        "no casualties.")
+    assert sorted((e.location, e.fatalities, e.injuries) for e in ev if e.event_type == "explosion") == [
+        ("Dur Baba District", 0, 0), ("Lalpur District", 0, 0)]
+
+
+def test_no_reports_of_casualties(chain):
+    ev = _events(chain, "Mortar rounds landed in Tani district on Monday, though there were no reports of "
+                        "casualties.")
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(0, 0)]
+
+
+def test_an_earlier_attack_at_the_same_place_keeps_its_own_toll(chain):
+    ev = _events(chain, "A suicide car bomb hit the cantonment in Bannu on Tuesday, killing 18 people. "
+                        "The same cantonment was hit by a car bomb in July 2023, when eight soldiers were killed.")
+    assert sorted((e.event_date[:7], e.fatalities) for e in ev if e.event_type == "explosion") == [
+        ("2023-07", 8), ("2024-05", 18)]

@@ -350,6 +350,10 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             if place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 toll = find_casualties(sentence[starts[place]:nxt[0] if nxt else len(sentence)])
+            if toll.fatalities is None and toll.injuries is None and toll is not casualties:
+                # "rounds landed in Lalpur and Dur Baba but caused no
+                # casualties": a sentence's "none" is every place's.
+                toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))

@@ -62,10 +62,11 @@ _KILLED_STEMS = StemFilter([("killed", "dead", "died", "slain", "martyr", "lives
                             ("fatalit", "death", "dead", "casualt"), ("dead",)], SENTENCE_STEMS)
 _INJURED_STEMS = StemFilter([("wounded", "injured", "hurt"), ("wound", "injur", "hurt"),
                              ("injuries", "injured", "wounded")], SENTENCE_STEMS)
-_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
-                          r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt)|"
+_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
+                          r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
+                          r"nobody\s+was\s+(?:killed|hurt|injured)|"
                           r"none\s+(?:was|were)\s+killed)\b", re.I)
-_NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
+_NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
                         r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
                         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.

@@ -58,6 +58,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
                                               r"offensive|hostilities|confrontations?|firefights?"),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    # "Nobody was hurt.": the toll (none) of the incident just reported
+    ("armed_clash", "border_fighting", True, r"(?:nobody|no\s+one)\s+was\s+(?:hurt|killed|injured|wounded)|"
+                                             r"no\s+(?:reports?\s+of\s+)?(?:casualties|injuries)"),
     ("border_closure", "reopening", False, r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)"),
     ("border_closure", "closure", False, r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
                                          r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)"),
@@ -120,6 +123,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
     ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
