@@ -235,10 +235,11 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     triggers = find_triggers(sent)
     if not any(not t.weak for t in triggers):
         last = ctx.last_violent
-        if (last is not None and 0 < _gap(idx, last[0]) <= 2 and triggers
-                and all(t.event_type == "armed_clash" for t in triggers)):
+        if (last is not None and triggers and all(t.event_type == "armed_clash" for t in triggers)
+                and (0 < _gap(idx, last[0]) <= 2 or (idx > last[0] and all(t.sub_event_type == "toll" for t in triggers)))):
             # "A woman was killed and six were injured." after a report of
-            # shelling: the toll of that incident, whatever its type.
+            # shelling: the toll of that incident, whatever its type; a
+            # "death toll" later in the article is the last incident's.
             triggers = [replace(t, event_type=last[1]) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]

@@ -58,6 +58,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
                                               r"offensive|hostilities|confrontations?|firefights?"),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    # "Officials put the death toll at 88": the toll of the incident reported
+    ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
     ("armed_clash", "border_fighting", True, r"(?:nobody|no\s+one)\s+was\s+(?:hurt|killed|injured|wounded)|"
                                              r"no\s+(?:reports?\s+of\s+)?(?:casualties|injuries)"),
@@ -123,6 +125,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
