@@ -511,3 +511,24 @@ def test_a_later_death_toll_is_the_bombings(chain, later):
                         "held across the district. Party leaders condemned the attack. " + later)
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Khar", 54)]
     assert _by(ev, "armed_clash") == []
+
+
+# -- 6 dates ---------------------------------------------------------------------
+
+def test_last_and_a_month_is_the_one_before_publication(chain):
+    ev = _events(chain, "Last June, a drone strike in Marawara killed a militant commander.",
+                 published=dt.date(2019, 4, 17))
+    assert _by(ev, "airstrike") == [("Marawara District", "2018-06")]
+
+
+def test_an_incident_named_after_the_relation_counts_back_from_the_first(chain):
+    ev = _events(chain, "Delegates met in Kabul on Monday. The meeting came less than a week after "
+                        "suicide bombers attacked a consulate in Jalalabad.")
+    assert [(loc, d) for loc, d in _by(ev, "explosion")] == [("Jalalabad", "2024-05-06")]
+    assert [e.date_precision for e in ev if e.event_type == "explosion"] == ["week"]
+
+
+def test_a_later_plan_in_the_sentence_does_not_move_a_past_weekday(chain):
+    ev = _events(chain, "Officials of both countries met in Kabul on Monday and agreed to meet again in "
+                        "Islamabad on June 6.")
+    assert ("Kabul", "2024-05-13") in _by(ev, "talks")

@@ -401,7 +401,8 @@ def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
 
 
 #: "two days after the bombing", "a week before the talks".
-_DAYS_FROM = re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+_DAYS_FROM = re.compile(r"\b(?P<approx>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
+                        r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                         r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b", re.I)
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
@@ -424,6 +425,18 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
     if "after" in low or "before" in low or "later" in low or "earlier" in low:
         for m in _DAYS_FROM.finditer(sentence):
             before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
+            n = m.group("n").lower()
+            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
+            precision = "day" if days < 7 and not m.group("approx") else "week"
+            if start >= m.end() and before and not any(t.end <= m.start() for t in trigs):
+                # "The meeting came less than a week after gunmen attacked
+                # the consulate": the attack, after the phrase, is that much
+                # before the incident named first, when its date is known.
+                ref = ctx.type_dates.get(before[-1].event_type)
+                if ref is not None and ref[1].precision == "day":
+                    sign = -1 if m.group("dir").lower() in ("after", "later") else 1
+                    return DateMention(ref[1].date + dt.timedelta(days=sign * days), precision,
+                                       m.start(), m.end(), kind="relative")
             if start < m.end() or any(t.end <= m.start() for t in trigs):
                 continue
             if before:
@@ -436,11 +449,9 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
                 DateMention(published, "day", -1, -1) if published is not None else None)
             if ref_date is None or ref_date.precision != "day":
                 continue
-            n = m.group("n").lower()
-            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
             sign = -1 if m.group("dir").lower() in ("after", "later") else 1
             return DateMention(ref_date.date + dt.timedelta(days=sign * days),
-                               "day" if days < 7 else "week", m.start(), m.end(), kind="relative")
+                               precision, m.start(), m.end(), kind="relative")
     if "since" in low:
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
