@@ -532,3 +532,24 @@ def test_a_later_plan_in_the_sentence_does_not_move_a_past_weekday(chain):
     ev = _events(chain, "Officials of both countries met in Kabul on Monday and agreed to meet again in "
                         "Islamabad on June 6.")
     assert ("Kabul", "2024-05-13") in _by(ev, "talks")
+
+
+def test_hearsay_of_firing_adds_to_the_incident_not_a_second_place(chain):
+    ev = _events(chain, "Troops traded fire at Torkham on Tuesday. An elder in Landi Kotal said residents "
+                        "heard heavy firing but were not affected.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The incidents are the latest in a string of confrontations over the fence.",
+    "Kurram has a long history of conflict between tribes over land.",
+])
+def test_a_string_or_history_of_clashes_is_not_an_incident(chain, sentence):
+    ev = _events(chain, "Troops traded fire at Torkham on Tuesday. " + sentence)
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+def test_fighting_with_no_border_word_does_not_go_to_the_crossing_in_context(chain):
+    ev = _events(chain, "Chaman stayed closed on Tuesday. Analysts said security forces were stretched by "
+                        "fighting militants in the north-west.")
+    assert _by(ev, "armed_clash") == []

@@ -558,14 +558,15 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []
     if etype in BORDER_TYPES:
-        if crossing is not None:
-            return [(crossing, False)]
         if etype == "armed_clash" and not border_mod and not _BORDER_WORDS.search(sentence) and not (
                 _PK_SIDE.search(sentence) and _AF_SIDE.search(sentence)):
             # "hostilities between Pakistan and India", "the Taliban stepped
             # up their offensive": fighting with no place, no word of the
-            # border and not between the two sides is not put on the border.
+            # border and not between the two sides is not put on the border
+            # nor at the crossing named before.
             return []
+        if crossing is not None:
+            return [(crossing, False)]
         if finder.border is not None:
             return [(finder.border, False)]
     return []

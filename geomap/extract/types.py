@@ -204,10 +204,15 @@ _NOT_BORDER_CLOSING = re.compile(r"\b(?:shops?|shopkeepers|markets?|bazaars?|sch
 _HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
+#: "residents heard heavy firing": hearsay of an incident, which adds to the
+#: one reported (weak) but is not placed where the listeners are.
+_HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
 #: A state over years, read in the trigger's own clause only: "has built
 #: fences in recent years", "has been suspended for years".
 _OVER_YEARS = re.compile(r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
-                         r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b", re.I)
+                         r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
+                         # "the latest in a string of confrontations", "a long history of conflict"
+                         r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
 _BORDER_WORD = re.compile(r"\bborder\b", re.I)
@@ -357,7 +362,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
                 if years is None:
-                    years = ("recent" in low or "years" in low or "decade" in low) and bool(_OVER_YEARS.search(low))
+                    years = any(w in low for w in ("recent", "years", "decade", "latest", "history")) and bool(
+                        _OVER_YEARS.search(low))
                 if years and _OVER_YEARS.search(low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0),
                                                 _comma_after(low, m.end())):
                     continue
@@ -377,12 +383,13 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if (etype == "border_closure" and sub == "closure"
                     and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))):
                 continue  # "shops were closed", "markets shut": not the border
+            heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence, m.end()))
             border = border_words and bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
                                            or _BORDER_WORD.search(m.group(0)))
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
-            out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border, anaphoric))
+            out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out
