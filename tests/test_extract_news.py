@@ -553,3 +553,11 @@ def test_fighting_with_no_border_word_does_not_go_to_the_crossing_in_context(cha
     ev = _events(chain, "Chaman stayed closed on Tuesday. Analysts said security forces were stretched by "
                         "fighting militants in the north-west.")
     assert _by(ev, "armed_clash") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trucks were stuck at Torkham on Monday, and prices in Kabul and Peshawar soared.",
+    "Trucks were stuck at Torkham on Monday with containers for Kandahar and Peshawar.",
+])
+def test_where_goods_go_or_are_sold_is_not_where_trucks_are_stuck(chain, sentence):
+    assert [loc for loc, _ in _by(_events(chain, sentence), "trade_disruption")] == ["Torkham"]

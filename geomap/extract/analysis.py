@@ -39,7 +39,8 @@ _TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|is
                            r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
-_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
+_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
+                           r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
@@ -508,7 +509,10 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
     if etype == "trade_disruption":
         # "grapes from Kandahar", "prices in Kabul": where goods come from or
         # are sold, not where they are stuck.
-        candidates = [m for m in candidates if not _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
+        goods = [m for m in candidates if _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
+        # "prices in Kabul and Peshawar": the places coordinated with one are too.
+        goods += [m for m in candidates if any(_COORD.match(sentence[g.end:m.start]) for g in goods if g.end <= m.start)]
+        candidates = [m for m in candidates if m not in goods]
     if border_mod and etype != "talks":
         candidates = [m for m in candidates
                       if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
