@@ -561,3 +561,15 @@ def test_fighting_with_no_border_word_does_not_go_to_the_crossing_in_context(cha
 ])
 def test_where_goods_go_or_are_sold_is_not_where_trucks_are_stuck(chain, sentence):
     assert [loc for loc, _ in _by(_events(chain, sentence), "trade_disruption")] == ["Torkham"]
+
+
+def test_a_name_coordinated_with_a_place_of_origin_is_one_too(chain):
+    ev = _events(chain, "The Kharlachi crossing, used by traders from Parachinar and Paktia, was closed on "
+                        "Wednesday.")
+    assert all(loc not in ("Paktia Province", "Parachinar") for loc, _ in _by(ev, "border_closure"))
+
+
+def test_demands_that_the_capital_act_do_not_place_talks_there(chain):
+    ev = _events(chain, "The third round in Istanbul ended on Friday without agreement on Pakistani demands "
+                        "that Kabul act against militants.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Istanbul"]

@@ -77,7 +77,7 @@ _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b", re.I)
 _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
-                         r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
+                         r"message|pressure|demands?|response)\s+(?:in|from|of|on|that)\s+$|"
                          r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
                          # the capital as the other party: "pointed the finger at Kabul", "talks with Kabul"
                          r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement)\s+with\s+$|"
@@ -88,7 +88,7 @@ _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regi
                          r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
                             r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
-                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|elders|"
+                            r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
                             r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
                             # "shares the pain of the people of Balochistan"
                             r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$", re.I)
@@ -168,6 +168,7 @@ _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN
 _ROUTE_BEFORE = re.compile(r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
                            r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$", re.I)
 _ROUTE_WORDS = ("road", "route", "highway", "motorway", "express", "train", "flight", "bus", "journey")
+_AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Every match of :data:`_NOT_EVENT_BEFORE` ends (before the mention) with one
@@ -176,7 +177,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 #: :data:`_NEAR_TAILS`. These patterns end in ``$`` and are tried at every
 #: position of the text before a mention; a look at its last word skips
 #: most of those scans.
-_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with")
+_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that")
 _MOVED_WORDS = ("taken", "rushed", "shifted", "transferred", "moved", "evacuated", "airlifted", "referred",
                 "flown", "brought", "transported")
 _NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
@@ -191,7 +192,7 @@ _NOT_EVENT_WORDS = (
     "hospital", "clinic", "medical", "treatment", "said", "says", "told", "speaking", "spoke",
     "briefing", "conference", "interview", "statement", "elder", "official", "officer", "doctor", "source",
     "correspondent", "finger", "talks", "negotiations", "dialogue", "relations", "ties", "engagement",
-    "residents", "inhabitants") + _MOVED_WORDS
+    "residents", "inhabitants", "villagers", "tribesmen") + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -395,6 +396,7 @@ class PlaceFinder:
         route = any(w in low for w in _ROUTE_WORDS)
         mentions: list[Mention] = []
         prev: Mention | None = None
+        dropped: int | None = None  # end of the last name taken as origin, source or government
         for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
@@ -411,7 +413,11 @@ class PlaceFinder:
                 continue
             not_event = (governed and (moved or _ends_with(before, _NOT_EVENT_TAILS))
                          and _NOT_EVENT_BEFORE.search(before))
-            if twin or _GOV_AFTER.match(after) or not_event or _HOSPITAL_AFTER.match(after):
+            if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
+                # "traders from Parachinar and Paktia": the second name too
+                dropped = m.end
+                continue
+            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after):
                 continue
             if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
                 continue
