@@ -327,3 +327,249 @@ def test_every_finder_reads_a_scanned_sentence_as_it_reads_text(chain):
         assert find_casualties(sent) == find_casualties(text)
         assert find_actors(sent) == find_actors(text)
         assert finder.find(sent) == finder.find(text)
+
+
+# -- 7 reactions, speakers, statements and calls that are not incidents --------
+
+# -- where people speak is not where the incident is ----------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In Kabul, a Taliban spokesman said the talks in Doha on Tuesday had been useful.",
+    "In Peshawar, officials of the chamber said the talks in Doha on Tuesday had been useful.",
+])
+def test_sentence_opening_with_the_speakers_place(chain, sentence):
+    ev = _events(chain, sentence)
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Doha"]
+
+
+def test_people_in_a_city_say(chain):
+    ev = _events(chain, "Traders in Peshawar say hundreds of trucks are stuck at Torkham since Monday.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_dateline_of_two_cities_with_spaces_and_colon(chain):
+    ev = _events(chain, "QUETTA / KANDAHAR: Shells landed in Spin Boldak on Tuesday, officials said.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Spin Boldak"]
+
+
+# -- statements, topics and truces that are not meetings ------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The statement stressed the importance of direct talks between Kabul and Islamabad.",
+    "The group emphasised that dialogue between the two neighbours was the only way forward.",
+    "Both foreign ministers reiterated their commitment to talks.",
+])
+def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):
+    ev = _events(chain, "Torkham was closed on Monday. " + sentence)
+    assert _by(ev, "talks") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Attacks have risen since the militants ended a ceasefire with the government in November.",
+    "The fighters broke the truce in Kurram last week, officials said.",
+])
+def test_a_truce_ended_or_broken_is_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+def test_talks_about_reopening_are_not_a_reopening(chain):
+    ev = _events(chain, "Officials said there were no plans for talks on reopening the crossings.")
+    assert _by(ev, "border_closure") == []
+
+
+def test_plans_for_a_closure_are_not_a_closure(chain):
+    ev = _events(chain, "The interior ministry has plans for sealing the Chaman crossing.")
+    assert _by(ev, "border_closure") == []
+
+
+def test_a_town_in_apposition_to_its_district_is_one_place(chain):
+    ev = _events(chain, "A suicide bomber struck a rally in Khar, the main town of Bajaur district, on Sunday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Khar"]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Pakistan blamed the bombing in Chaman on Monday on militants and pointed the finger at Kabul.", "Chaman"),
+    ("The blast hit a market in Chaman on Monday, and officials said talks with Kabul would follow.", "Chaman"),
+    ("A bomb exploded in Chaman on Monday; Pakistan has fenced the frontier, which Kabul does not recognise.",
+     "Chaman"),
+])
+def test_the_capital_as_the_other_government_is_not_a_place(chain, sentence, place):
+    ev = _events(chain, sentence)
+    assert [loc for loc, _ in _by(ev, "explosion")] == [place]
+
+
+def test_the_people_of_a_province_are_not_the_place_of_a_bombing(chain):
+    ev = _events(chain, "A bomb exploded in Chaman on Monday. Afghan officials condemned Monday's bombing "
+                        "and said they shared the grief of the people of Balochistan.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hundreds were killed in fighting in Kurram, when the road to Peshawar was blocked on Monday.",
+    "The bomb went off in Kurram on Monday on a bus bound for the train to Peshawar.",
+])
+def test_where_a_road_or_train_leads_is_not_the_place(chain, sentence):
+    ev = _events(chain, sentence)
+    assert all(e.location != "Peshawar" for e in ev)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army chief visited Quetta on Thursday, where he was briefed on the attacks.",
+    "The interior minister flew to Quetta on Saturday and chaired a meeting on security.",
+    "A special envoy had been expected to visit Kabul this month for talks, but no date was set.",
+])
+def test_home_security_meetings_and_visits_that_did_not_happen_are_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistan has built hundreds of kilometres of fence along the frontier in recent years.",
+    "Trade through the small crossing at Ghulam Khan has been suspended for years.",
+])
+def test_a_state_over_years_is_not_an_incident(chain, sentence):
+    assert _events(chain, sentence) == []
+
+
+def test_over_years_in_another_clause_keeps_the_incident(chain):
+    ev = _events(chain, "Earlier this week, militants attacked a border post in North Waziristan, "
+                        "and in recent months the army has reported attempts to cross the fence.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["North Waziristan"]
+
+
+def test_a_referenced_offensive_does_not_take_the_place_of_the_shelling(chain):
+    ev = _events(chain, "The army launched an offensive in Tirah on Sunday. Afghan officials said artillery "
+                        "rounds had landed in Lalpur on Saturday, a day before the offensive was announced.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Tirah"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Lalpur District"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting came two weeks after a ceasefire ended four days of hostilities between Pakistan and India.",
+    "Since then the Taliban have stepped up their offensive against government forces.",
+])
+def test_fighting_with_no_place_and_not_between_the_two_sides_is_not_on_the_border(chain, sentence):
+    assert _by(_events(chain, sentence), "armed_clash") == []
+
+
+def test_fighting_between_the_two_sides_with_no_place_is_on_the_border(chain):
+    ev = _events(chain, "Last month Pakistan and the Taliban fought their worst clashes since 2021.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_a_reported_incident_related_in_time_to_another_keeps_its_place(chain):
+    ev = _events(chain, "A suicide bomber struck outside a court in Islamabad on Tuesday. The bombing came "
+                        "a day after militants stormed a college in Wana on Monday.")
+    assert _by(ev, "explosion") == [("Islamabad", "2024-05-14")]
+
+
+def test_the_same_type_after_the_relation_is_an_incident_of_its_own(chain):
+    ev = _events(chain, "A bomb exploded in Chaman on Tuesday. The bombing came a day after a suicide "
+                        "bomber attacked a police station in Peshawar on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman", "Peshawar"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said a new meeting in Doha might still be held this month.",
+    "New talks in Doha were being considered, diplomats said.",
+])
+def test_talks_weighed_after_the_trigger_are_not_talks(chain, sentence):
+    assert _by(_events(chain, sentence), "talks") == []
+
+
+# -- casualties: none, and tolls of other incidents -----------------------------
+
+def test_nobody_hurt_after_a_report_is_its_toll(chain):
+    ev = _events(chain, "Border police opened fire on a fencing team near Torkham on Tuesday. Nobody was hurt, "
+                        "an official said.")
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"] == [(0, 0)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Artillery rounds landed in Lalpur and Dur Baba districts on Saturday but caused no casualties.",
+     [("Dur Baba District", 0, 0), ("Lalpur District", 0, 0)]),
+    ("Mortar rounds landed in Tani district on Monday, though there were no reports of casualties.",
+     [("Tani District", 0, 0)]),
+])
+def test_no_casualties_for_every_place_of_the_sentence(chain, sentence, expected):
+    ev = _events(chain, sentence)
+    assert sorted((e.location, e.fatalities, e.injuries) for e in ev if e.event_type == "explosion") == expected
+
+
+def test_an_earlier_attack_at_the_same_place_keeps_its_own_toll(chain):
+    ev = _events(chain, "A suicide car bomb hit the cantonment in Bannu on Tuesday, killing 18 people. "
+                        "The same cantonment was hit by a car bomb in July 2023, when eight soldiers were killed.")
+    assert sorted((e.event_date[:7], e.fatalities) for e in ev if e.event_type == "explosion") == [
+        ("2023-07", 8), ("2024-05", 18)]
+
+
+@pytest.mark.parametrize("later", [
+    "Officials put the death toll at 54 on Monday, up from 44 on Sunday.",
+    "By Monday the death toll from the bombing, which hit a crowded rally, had risen to 54.",
+])
+def test_a_later_death_toll_is_the_bombings(chain, later):
+    ev = _events(chain, "A suicide bomber struck a rally in Khar on Sunday, killing 44 people. Funerals were "
+                        "held across the district. Party leaders condemned the attack. " + later)
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Khar", 54)]
+    assert _by(ev, "armed_clash") == []
+
+
+# -- 6 dates ---------------------------------------------------------------------
+
+def test_last_and_a_month_is_the_one_before_publication(chain):
+    ev = _events(chain, "Last June, a drone strike in Marawara killed a militant commander.",
+                 published=dt.date(2019, 4, 17))
+    assert _by(ev, "airstrike") == [("Marawara District", "2018-06")]
+
+
+def test_an_incident_named_after_the_relation_counts_back_from_the_first(chain):
+    ev = _events(chain, "Delegates met in Kabul on Monday. The meeting came less than a week after "
+                        "suicide bombers attacked a consulate in Jalalabad.")
+    assert [(loc, d) for loc, d in _by(ev, "explosion")] == [("Jalalabad", "2024-05-06")]
+    assert [e.date_precision for e in ev if e.event_type == "explosion"] == ["week"]
+
+
+def test_a_later_plan_in_the_sentence_does_not_move_a_past_weekday(chain):
+    ev = _events(chain, "Officials of both countries met in Kabul on Monday and agreed to meet again in "
+                        "Islamabad on June 6.")
+    assert ("Kabul", "2024-05-13") in _by(ev, "talks")
+
+
+def test_hearsay_of_firing_adds_to_the_incident_not_a_second_place(chain):
+    ev = _events(chain, "Troops traded fire at Torkham on Tuesday. An elder in Landi Kotal said residents "
+                        "heard heavy firing but were not affected.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The incidents are the latest in a string of confrontations over the fence.",
+    "Kurram has a long history of conflict between tribes over land.",
+])
+def test_a_string_or_history_of_clashes_is_not_an_incident(chain, sentence):
+    ev = _events(chain, "Troops traded fire at Torkham on Tuesday. " + sentence)
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+def test_fighting_with_no_border_word_does_not_go_to_the_crossing_in_context(chain):
+    ev = _events(chain, "Chaman stayed closed on Tuesday. Analysts said security forces were stretched by "
+                        "fighting militants in the north-west.")
+    assert _by(ev, "armed_clash") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trucks were stuck at Torkham on Monday, and prices in Kabul and Peshawar soared.",
+    "Trucks were stuck at Torkham on Monday with containers for Kandahar and Peshawar.",
+])
+def test_where_goods_go_or_are_sold_is_not_where_trucks_are_stuck(chain, sentence):
+    assert [loc for loc, _ in _by(_events(chain, sentence), "trade_disruption")] == ["Torkham"]
+
+
+def test_a_name_coordinated_with_a_place_of_origin_is_one_too(chain):
+    ev = _events(chain, "The Kharlachi crossing, used by traders from Parachinar and Paktia, was closed on "
+                        "Wednesday.")
+    assert all(loc not in ("Paktia Province", "Parachinar") for loc, _ in _by(ev, "border_closure"))
+
+
+def test_demands_that_the_capital_act_do_not_place_talks_there(chain):
+    ev = _events(chain, "The third round in Istanbul ended on Friday without agreement on Pakistani demands "
+                        "that Kabul act against militants.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Istanbul"]

@@ -39,13 +39,18 @@ _TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|is
                            r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
-_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
+_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
+                           r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
-_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|amid|despite|because\s+of|due\s+to)\s+"
+_AFTER_BEFORE = re.compile(r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to)\s+"
                            r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_BORDER_WORDS = re.compile(r"\b(?:border|frontier|durand|cross-border|across\s+the\s+line|"
+                           r"both\s+sides|two\s+sides|two\s+(?:countries|neighbou?rs))", re.I)
+_PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
+_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Taliban|Kabul)\b")
 _BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
                                 r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
 #: Parties to the conflict, named before mediators in talks.
@@ -231,10 +236,11 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     triggers = find_triggers(sent)
     if not any(not t.weak for t in triggers):
         last = ctx.last_violent
-        if (last is not None and 0 < _gap(idx, last[0]) <= 2 and triggers
-                and all(t.event_type == "armed_clash" for t in triggers)):
+        if (last is not None and triggers and all(t.event_type == "armed_clash" for t in triggers)
+                and (0 < _gap(idx, last[0]) <= 2 or (idx > last[0] and all(t.sub_event_type == "toll" for t in triggers)))):
             # "A woman was killed and six were injured." after a report of
-            # shelling: the toll of that incident, whatever its type.
+            # shelling: the toll of that incident, whatever its type; a
+            # "death toll" later in the article is the last incident's.
             triggers = [replace(t, event_type=last[1]) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]
@@ -267,6 +273,11 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        related = _related_cut(sentence, trigs)
+        if related is not None:
+            # "The bombing came a day after militants stormed a college in
+            # Wana": what follows is the other incident's place and date.
+            mentions_t = [m for m in mentions_t if m.start < related]
         places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder,
                              [t for t in triggers if t.event_type != etype])
         if not places:
@@ -276,7 +287,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
         clause = _clause_of(spans, trigs[0].start)
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
-        own_dates = dates
+        own_dates = dates if related is None else [d for d in dates if d.start < related]
         if reopening and any(d.kind not in ("for", "nth") for d in dates):
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
@@ -341,6 +352,10 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             if place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 toll = find_casualties(sentence[starts[place]:nxt[0] if nxt else len(sentence)])
+            if toll.fatalities is None and toll.injuries is None and toll is not casualties:
+                # "rounds landed in Lalpur and Dur Baba but caused no
+                # casualties": a sentence's "none" is every place's.
+                toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
@@ -368,8 +383,27 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     return out
 
 
+#: "The meeting came less than a week after ...": a sentence whose subject is
+#: an incident already reported, related in time to another.
+_RELATED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
+                            r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid)\b", re.I)
+
+
+def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
+    """Where the other incident starts in "The bombing came a day after ...",
+    for a definite trigger that opens the sentence; else None."""
+    t = trigs[0]
+    if not t.anaphoric or t.start > 40:
+        return None
+    m = _RELATED_AFTER.match(sentence, t.end)
+    if m is None or any(o.start >= m.end() for o in trigs):
+        return None  # "...after a suicide bomber attacked X": X is an incident of this type
+    return m.end()
+
+
 #: "two days after the bombing", "a week before the talks".
-_DAYS_FROM = re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+_DAYS_FROM = re.compile(r"\b(?P<approx>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
+                        r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                         r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b", re.I)
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
@@ -392,6 +426,18 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
     if "after" in low or "before" in low or "later" in low or "earlier" in low:
         for m in _DAYS_FROM.finditer(sentence):
             before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
+            n = m.group("n").lower()
+            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
+            precision = "day" if days < 7 and not m.group("approx") else "week"
+            if start >= m.end() and before and not any(t.end <= m.start() for t in trigs):
+                # "The meeting came less than a week after gunmen attacked
+                # the consulate": the attack, after the phrase, is that much
+                # before the incident named first, when its date is known.
+                ref = ctx.type_dates.get(before[-1].event_type)
+                if ref is not None and ref[1].precision == "day":
+                    sign = -1 if m.group("dir").lower() in ("after", "later") else 1
+                    return DateMention(ref[1].date + dt.timedelta(days=sign * days), precision,
+                                       m.start(), m.end(), kind="relative")
             if start < m.end() or any(t.end <= m.start() for t in trigs):
                 continue
             if before:
@@ -404,11 +450,9 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
                 DateMention(published, "day", -1, -1) if published is not None else None)
             if ref_date is None or ref_date.precision != "day":
                 continue
-            n = m.group("n").lower()
-            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
             sign = -1 if m.group("dir").lower() in ("after", "later") else 1
             return DateMention(ref_date.date + dt.timedelta(days=sign * days),
-                               "day" if days < 7 else "week", m.start(), m.end(), kind="relative")
+                               precision, m.start(), m.end(), kind="relative")
     if "since" in low:
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
@@ -465,7 +509,10 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
     if etype == "trade_disruption":
         # "grapes from Kandahar", "prices in Kabul": where goods come from or
         # are sold, not where they are stuck.
-        candidates = [m for m in candidates if not _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
+        goods = [m for m in candidates if _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
+        # "prices in Kabul and Peshawar": the places coordinated with one are too.
+        goods += [m for m in candidates if any(_COORD.match(sentence[g.end:m.start]) for g in goods if g.end <= m.start)]
+        candidates = [m for m in candidates if m not in goods]
     if border_mod and etype != "talks":
         candidates = [m for m in candidates
                       if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
@@ -515,6 +562,13 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []
     if etype in BORDER_TYPES:
+        if etype == "armed_clash" and not border_mod and not _BORDER_WORDS.search(sentence) and not (
+                _PK_SIDE.search(sentence) and _AF_SIDE.search(sentence)):
+            # "hostilities between Pakistan and India", "the Taliban stepped
+            # up their offensive": fighting with no place, no word of the
+            # border and not between the two sides is not put on the border
+            # nor at the crossing named before.
+            return []
         if crossing is not None:
             return [(crossing, False)]
         if finder.border is not None:

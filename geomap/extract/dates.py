@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
     # "the night of 11-12 October": the night began on the first day.
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–/]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
-    ("my", re.compile(r"\b(?:in|since|during|of|early|late|mid-?)\s+" + _MONTH
+    ("my", re.compile(r"\b(?:in|since|during|of|early|late|mid-?|(?P<lastm>last))\s+" + _MONTH
                       + r"(?:\s+(?P<year>\d{4})|\s+(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year)?\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<next>next|this|coming)\s+|(?P<last>last)\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.I)),
     ("ago", re.compile(r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+ago\b", re.I)),
@@ -72,6 +72,8 @@ _SPEECH_WORDS = ("said", "says", "told", "stated", "announced", "reported", "con
 _FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS], SENTENCE_STEMS)
 _SPEECH_GROUP = len(_PATTERNS)
 
+#: How far before a date the words that put it in the future are read.
+_FUTURE_REACH = 80
 #: Words that put a weekday or relative date in the future.
 _FUTURE = re.compile(r"\b(?:will|shall|to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
                      r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b", re.I)
@@ -165,6 +167,9 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         elif published is not None and g.get("yrel"):
             shift = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
             year = published.year + shift.get(re.sub(r"\s+", " ", g["yrel"].lower()), 0)
+        elif published is not None and g.get("lastm"):
+            # "last June": the June before the month of publication
+            year = published.year if month < published.month else published.year - 1
         elif published is not None:
             year = published.year if month <= published.month else published.year - 1
             if future and month < published.month:
@@ -255,7 +260,7 @@ def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan:
         return []
     lowered = lowered_ok(sentence, low)
     speech = _SPEECH_GROUP in present
-    future: bool | None = None  # scanned for only when a date needs it
+    future_words: bool | None = None  # any future word in the sentence (one scan)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for i in kinds:
@@ -263,9 +268,13 @@ def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan:
         for m in (finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if future is None and kind not in ("iso", "ago", "for") and not (
-                    kind in ("mdy", "dmy") and m.group("year")):
-                future = bool(_FUTURE.search(sentence))
+            if future_words is None:
+                future_words = bool(_FUTURE.search(sentence))
+            # The future is read near the date only: "met on Monday and
+            # agreed to meet again in February" is a past Monday.
+            future = future_words and kind not in ("iso", "ago", "for") and not (
+                kind in ("mdy", "dmy") and m.group("year")) and bool(
+                _FUTURE.search(sentence, max(0, m.start() - _FUTURE_REACH), m.end()))
             try:
                 res = _resolve(kind, m, published, bool(future))
             except (ValueError, OverflowError):  # dates beyond year 1..9999

@@ -102,6 +102,12 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
                 continue
             if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (d.sub_event_type == "reopening"):
                 continue  # a closure and the reopening that ends it are two events
+            if (m.date_rank == 0 and d.date_rank == 0 and m.date is not None and d.date is not None
+                    and not _close(m.date, d.date, 31)):
+                # "the same cantonment was bombed in July last year": each
+                # mention dated in its own sentence, months apart, is an
+                # incident of its own (its toll is not this one's).
+                continue
             if d.event_type == "talks":
                 if m.ended != d.ended:
                     continue

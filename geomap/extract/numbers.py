@@ -62,16 +62,21 @@ _KILLED_STEMS = StemFilter([("killed", "dead", "died", "slain", "martyr", "lives
                             ("fatalit", "death", "dead", "casualt"), ("dead",)], SENTENCE_STEMS)
 _INJURED_STEMS = StemFilter([("wounded", "injured", "hurt"), ("wound", "injur", "hurt"),
                              ("injuries", "injured", "wounded")], SENTENCE_STEMS)
-_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured)|"
-                          r"loss\s+of\s+life)|without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt)|"
+_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
+                          r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
+                          r"nobody\s+was\s+(?:killed|hurt|injured)|"
                           r"none\s+(?:was|were)\s+killed)\b", re.I)
-_NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
+_NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
                         r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
                         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
 _TOLL_ROSE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
-                        r"(?:\s+[\w'’-]+){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
-                        r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER, re.I)
+                        r"(?:\s+[\w'’-]+,?){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
+                        r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
+                        # "officials put the death toll at 88 on Sunday, up from 72"
+                        r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
+                        r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+" + NUMBER.replace("?P<n>", "?P<n2>"),
+                        re.I)
 #: Attackers killed are not the toll of their attack when victims are counted
 #: too ("four soldiers were killed; twelve attackers were also killed"); the
 #: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
@@ -196,7 +201,7 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
     if "toll" in sentence or "number" in sentence:
         rose = _TOLL_ROSE.search(sentence)
-        value = _parse_cached(rose.group("n")) if rose else None
+        value = _parse_cached(rose.group("n") or rose.group("n2")) if rose else None
         if value is not None:
             killed = value
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):

@@ -54,25 +54,33 @@ _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (capitals before a hyphen or colon). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
-_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
-_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
     r"rulers|leadership|administration|regime))\b|"
+    r"^\s+(?:does|did|do)\s+not\b|"
     r"^\s+(?:has\s+|had\s+|have\s+|also\s+|again\s+|later\s+|on\s+\w+\s+)?"
-    r"(?:said|says|accused|accuses|blamed|blames|denied|denies|rejected|rejects|claimed|claims|"
+    # "traders in Peshawar say": where the speakers are, not the incident
+    r"(?:said|says|say|accused|accuses|blamed|blames|denied|denies|rejected|rejects|claimed|claims|"
     r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
     r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
-    r"summoned|dismissed|welcomed|hopes|has\s+expressed|described|describes|termed|labelled|called)\b|"
+    r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called)\b|"
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
     r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b", re.I)
+#: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
+#: place of the speakers (a reaction), not of an incident.
+_SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b", re.I)
 _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
                          r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
-                         r"message|pressure|demands?|response)\s+(?:in|from|of)\s+$|"
+                         r"message|pressure|demands?|response)\s+(?:in|from|of|on|that)\s+$|"
                          r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
+                         # the capital as the other party: "pointed the finger at Kabul", "talks with Kabul"
+                         r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement)\s+with\s+$|"
                          # "a police official at the Khar control room said": a source
                          r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
                          # where a statement was made: "said in Islamabad", "told reporters in Kabul"
@@ -80,8 +88,10 @@ _GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regi
                          r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
                             r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
-                            r"(?:man|woman|boy|girl|men|women|driver|trader|migrant|refugee|refugees|family|elders|"
-                            r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from)\s+(?:the\s+)?$", re.I)
+                            r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
+                            r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
+                            # "shares the pain of the people of Balochistan"
+                            r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical\s+(?:care|treatment)|treatment)\s+(?:\w+\s+){0,2}(?:in|at)\s+$|"
                               r"\b(?:taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
                               r"brought|transported)\s+(?:\w+\s+){0,4}?to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?\s+in\s+)?$", re.I)
@@ -94,7 +104,10 @@ _ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+bor
                            r"twinned\s+with)\b", re.I)
 #: "Chaman in Pakistan's Balochistan province": a province that only says
 #: where the place before it lies.
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$|"
+                            # "Khar, the main town of Bajaur district": an apposition
+                            r"^\s*,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|city|headquarters|capital|centre|center|"
+                            r"district|village|area|part)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 _BROAD = ("province", "region")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
 
@@ -150,6 +163,12 @@ _ANAPHOR_LOW = lowered_pattern(_ANAPHOR)
 
 #: Government, origin and hospital phrases before a name, in one scan.
 _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
+#: "the road from Parachinar to Peshawar", "the train to Peshawar": where a
+#: route leads, not where something happened on it.
+_ROUTE_BEFORE = re.compile(r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
+                           r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$", re.I)
+_ROUTE_WORDS = ("road", "route", "highway", "motorway", "express", "train", "flight", "bus", "journey")
+_AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Every match of :data:`_NOT_EVENT_BEFORE` ends (before the mention) with one
@@ -158,7 +177,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 #: :data:`_NEAR_TAILS`. These patterns end in ``$`` and are tried at every
 #: position of the text before a mention; a look at its last word skips
 #: most of those scans.
-_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the")
+_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that")
 _MOVED_WORDS = ("taken", "rushed", "shifted", "transferred", "moved", "evacuated", "airlifted", "referred",
                 "flown", "brought", "transported")
 _NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
@@ -172,7 +191,8 @@ _NOT_EVENT_WORDS = (
     "driver", "trader", "migrant", "refugee", "famil", "worker", "student", "labo", "citizen", "people",
     "hospital", "clinic", "medical", "treatment", "said", "says", "told", "speaking", "spoke",
     "briefing", "conference", "interview", "statement", "elder", "official", "officer", "doctor", "source",
-    "correspondent") + _MOVED_WORDS
+    "correspondent", "finger", "talks", "negotiations", "dialogue", "relations", "ties", "engagement",
+    "residents", "inhabitants", "villagers", "tribesmen") + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
@@ -373,8 +393,10 @@ class PlaceFinder:
         moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
         governed = _G["not_event_place"] in present
+        route = any(w in low for w in _ROUTE_WORDS)
         mentions: list[Mention] = []
         prev: Mention | None = None
+        dropped: int | None = None  # end of the last name taken as origin, source or government
         for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
@@ -391,7 +413,15 @@ class PlaceFinder:
                 continue
             not_event = (governed and (moved or _ends_with(before, _NOT_EVENT_TAILS))
                          and _NOT_EVENT_BEFORE.search(before))
-            if twin or _GOV_AFTER.match(after) or not_event or _HOSPITAL_AFTER.match(after):
+            if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
+                # "traders from Parachinar and Paktia": the second name too
+                dropped = m.end
+                continue
+            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after):
+                continue
+            if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
+                continue
+            if route and _ROUTE_BEFORE.search(before):
                 continue
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]

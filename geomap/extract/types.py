@@ -58,6 +58,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
                                               r"offensive|hostilities|confrontations?|firefights?"),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    # "Officials put the death toll at 88": the toll of the incident reported
+    ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
+    # "Nobody was hurt.": the toll (none) of the incident just reported
+    ("armed_clash", "border_fighting", True, r"(?:nobody|no\s+one)\s+was\s+(?:hurt|killed|injured|wounded)|"
+                                             r"no\s+(?:reports?\s+of\s+)?(?:casualties|injuries)"),
     ("border_closure", "reopening", False, r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)"),
     ("border_closure", "closure", False, r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
                                          r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)"),
@@ -120,6 +125,8 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("toll",),
+    ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
     ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
@@ -147,7 +154,7 @@ _DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|rule
 _IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
                        r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
                        r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
-                       r"want(?:s|ed)?|plan(?:s|ned)?\s+to|wait(?:ing)?\s+for|await(?:ing|s)?|"
+                       r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
                        r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
                        r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b", re.I)
 #: "accused X of firing": the trigger is the content of a claim about an
@@ -163,19 +170,30 @@ _IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|
 _CALL_FOR_TALKS = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
                              r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
                              r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
-                             r"advocat\w*|push(?:ed|ing)?\s+for)\b", re.I)
+                             r"advocat\w*|push(?:ed|ing)?\s+for|"
+                             # a statement's wish: "stressed the importance of direct talks"
+                             r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
+                             # a visit that did not happen: "had been expected to visit Kabul for talks"
+                             r"had\s+been\s+(?:expected|scheduled|due|planned|supposed))\b", re.I)
+#: A truce that ends or is broken is not a meeting: "ended a ceasefire with
+#: the government", "violated the truce".
+_TRUCE_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|ing)?|violat\w*|called\s+off|"
+                          r"scrapp(?:ed|ing)|abandon(?:ed|ing)|collapse\s+of|breakdown\s+of)\s+"
+                          r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
 #: "talks were being considered".
-_TALKS_UNREAL_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
-                                 r"^\s+(?:would|could|might)\b|"
-                                 r"^\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
+_TALKS_UNREAL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
+                                 r"\s+(?:would|could|might)\b|"
+                                 r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
                                  r"(?:considered|mooted|proposed|under\s+consideration)\b|"
-                                 r"^\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
+                                 r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
 _DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
                             r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
-                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry)\b", re.I)
+                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+                            # "flew to Quetta and chaired a security meeting", "where he was briefed"
+                            r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b", re.I)
 _BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
                         r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
 
@@ -186,6 +204,15 @@ _NOT_BORDER_CLOSING = re.compile(r"\b(?:shops?|shopkeepers|markets?|bazaars?|sch
 _HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
                        r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
                        r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
+#: "residents heard heavy firing": hearsay of an incident, which adds to the
+#: one reported (weak) but is not placed where the listeners are.
+_HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
+#: A state over years, read in the trigger's own clause only: "has built
+#: fences in recent years", "has been suspended for years".
+_OVER_YEARS = re.compile(r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+                         r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
+                         # "the latest in a string of confrontations", "a long history of conflict"
+                         r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
 _BORDER_WORD = re.compile(r"\bborder\b", re.I)
@@ -301,8 +328,15 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
+def _comma_after(low: str, pos: int) -> int:
+    """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
+    ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
+    return min(ends, default=len(low))
+
+
 def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
     habitual = None
+    years = None
     breaks = None
     low = sentence.lower()
     # Both border patterns below need one of these words.
@@ -327,6 +361,12 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
+                if years is None:
+                    years = any(w in low for w in ("recent", "years", "decade", "latest", "history")) and bool(
+                        _OVER_YEARS.search(low))
+                if years and _OVER_YEARS.search(low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0),
+                                                _comma_after(low, m.end())):
+                    continue
                 if (habitual or _BLOCKED.search(window)
                         or _NEGATION.search(" ".join(words[-3:]))
                         # "denied reports that the crossing in X had also been shut"
@@ -336,18 +376,20 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                   or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                   or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                   or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                  or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40):m.start()]))
                   or (_DOMESTIC_BODY.search(sentence[max(0, m.start() - 60):m.end() + 60])
                       and not _BILATERAL.search(sentence))):
                 continue
             if (etype == "border_closure" and sub == "closure"
                     and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))):
                 continue  # "shops were closed", "markets shut": not the border
+            heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
                                               or _ENDED.match(m.group(0))
                                               or _ENDED_AFTER.match(sentence, m.end()))
             border = border_words and bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
                                            or _BORDER_WORD.search(m.group(0)))
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
-            out.append(Trigger(etype, sub, m.start(), m.end(), weak, ended, border, anaphoric))
+            out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out
