@@ -14,7 +14,7 @@ ARTICLES ?=
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help map test bench figure screenshots chromium wheel clean distclean
+.PHONY: help map test lint bench figure screenshots chromium wheel clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,8 +43,12 @@ chromium: ## install Debian's chromium if it is missing (for browser tests)
 	fi
 	@test -x $(CHROMIUM) || { echo "chromium not found at $(CHROMIUM)"; exit 1; }
 
-test: $(TEST_STAMP) chromium ## run the whole test suite (browser tests in headless Chromium)
+test: $(TEST_STAMP) chromium lint ## lint, then the whole test suite (browser tests in headless Chromium)
 	$(PY) -m pytest -q -p no:cacheprovider
+
+lint: $(TEST_STAMP) ## ruff: lint and formatting check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(TEST_STAMP) chromium ## benchmark at 1k/10k/100k events vs plain folium -> output/bench.json
 	$(PY) -m geomap.bench --out $(OUT)

@@ -17,20 +17,43 @@ and beyond the commands::
 """
 
 import sys as _sys
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
     __version__ = _version("geomap")
 except PackageNotFoundError:  # a source tree on sys.path that was never installed
     __version__ = "0+unknown"
 
-from .events import EventSet, Event, Source, load_events  # noqa: E402
-from .api import (accept, build, build_map, evaluate, extract, figure, geocode,  # noqa: E402
-                  import_events, load_geodataframe)
+from .api import (
+    accept,
+    build,
+    build_map,
+    evaluate,
+    extract,
+    figure,
+    geocode,  # noqa: E402
+    import_events,
+    load_geodataframe,
+)
+from .events import Event, EventSet, Source, load_events  # noqa: E402
 
-__all__ = ["build", "geocode", "extract", "evaluate", "accept", "figure", "import_events",
-           "load_events", "load_geodataframe", "build_map",
-           "Event", "EventSet", "Source", "__version__"]
+__all__ = [
+    "build",
+    "geocode",
+    "extract",
+    "evaluate",
+    "accept",
+    "figure",
+    "import_events",
+    "load_events",
+    "load_geodataframe",
+    "build_map",
+    "Event",
+    "EventSet",
+    "Source",
+    "__version__",
+]
 
 
 class _Package(type(_sys)):

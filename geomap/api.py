@@ -31,8 +31,9 @@ from .geocoders.base import Place
 from .report import Report
 
 
-def geocode(name: str, *, online: bool = False, cache_dir: str | Path | None = None,
-            kind: str | None = None, countries=None) -> Place:
+def geocode(
+    name: str, *, online: bool = False, cache_dir: str | Path | None = None, kind: str | None = None, countries=None
+) -> Place:
     """Resolve a place name through the geocoder chain: ``geomap geocode``.
 
     ``countries`` are ISO-2 hints, the countries the text around the name
@@ -52,9 +53,15 @@ def geocode(name: str, *, online: bool = False, cache_dir: str | Path | None = N
     return place
 
 
-def load_geodataframe(events: str | Path | None = None, sources: str | Path | None = None, *,
-                      online: bool = False, strict: bool = False,
-                      report: Report | None = None, chain=None):
+def load_geodataframe(
+    events: str | Path | None = None,
+    sources: str | Path | None = None,
+    *,
+    online: bool = False,
+    strict: bool = False,
+    report: Report | None = None,
+    chain=None,
+):
     """Load, validate and place events: ``(GeoDataFrame, Report)``."""
     from .dataset import build_geodataframe
 
@@ -90,8 +97,9 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
     return render_map(gdf, cdn=cdn, **kwargs)
 
 
-def build(events: str | Path | None = None, sources: str | Path | None = None, *,
-          out: str | Path = "output", **options):
+def build(
+    events: str | Path | None = None, sources: str | Path | None = None, *, out: str | Path = "output", **options
+):
     """Build the map and its exports into ``out``: ``geomap build``.
 
     Parameters
@@ -115,9 +123,16 @@ def build(events: str | Path | None = None, sources: str | Path | None = None, *
     return build_outputs(events, sources, out=out, **options)
 
 
-def extract(paths, output: str | Path | None = None, *, merge: bool = False,
-            online: bool = False, report: Report | None = None, chain=None,
-            progress: bool = False) -> list:
+def extract(
+    paths,
+    output: str | Path | None = None,
+    *,
+    merge: bool = False,
+    online: bool = False,
+    report: Report | None = None,
+    chain=None,
+    progress: bool = False,
+) -> list:
     """Draft events from article files or folders: ``geomap extract``.
 
     Parameters
@@ -141,8 +156,7 @@ def extract(paths, output: str | Path | None = None, *, merge: bool = False,
         paths = [paths]
     report = report if report is not None else Report()
     chain = chain if chain is not None else default_chain(online=online)
-    drafts = extract_paths([str(p) for p in paths], chain, report, progress=progress,
-                           merge=merge)
+    drafts = extract_paths([str(p) for p in paths], chain, report, progress=progress, merge=merge)
     if output is not None:
         write_drafts(output, drafts)
     return drafts
@@ -155,9 +169,15 @@ def evaluate(pred: str | Path, gold: str | Path) -> dict:
     return score(pred, gold)
 
 
-def accept(drafts: str | Path, events: str | Path | None = None,
-           sources: str | Path | None = None, *, only_marked: bool = True,
-           report: Report | None = None, waiting=None) -> list[str]:
+def accept(
+    drafts: str | Path,
+    events: str | Path | None = None,
+    sources: str | Path | None = None,
+    *,
+    only_marked: bool = True,
+    report: Report | None = None,
+    waiting=None,
+) -> list[str]:
     """Append reviewed drafts to the curated events: ``geomap accept``.
 
     Parameters
@@ -186,13 +206,21 @@ def accept(drafts: str | Path, events: str | Path | None = None,
     from .geo import writable_geodata_path
 
     events = events if events is not None else writable_geodata_path("events.csv")
-    return append_drafts(drafts, events, sources, only_marked=only_marked, report=report,
-                         waiting=waiting)
+    return append_drafts(drafts, events, sources, only_marked=only_marked, report=report, waiting=waiting)
 
 
-def figure(events: str | Path | None = None, sources: str | Path | None = None, *,
-           out: str | Path = "output", dpi: int = 150, title: str | None = None,
-           types=None, start: str | None = None, end: str | None = None, actors=None):
+def figure(
+    events: str | Path | None = None,
+    sources: str | Path | None = None,
+    *,
+    out: str | Path = "output",
+    dpi: int = 150,
+    title: str | None = None,
+    types=None,
+    start: str | None = None,
+    end: str | None = None,
+    actors=None,
+):
     """The static map as ``out/map.png`` and ``out/map.svg``: ``geomap figure``.
 
     ``types``, ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the
@@ -215,13 +243,20 @@ def figure(events: str | Path | None = None, sources: str | Path | None = None, 
         said.append(f"dates {start or '…'} to {end or '…'}")
     gdf = select_events(gdf, types=types, start=start, end=end, actors=actors)
     out = Path(out)
-    return make_figure(gdf, out / "map.png", out / "map.svg",
-                       title=title or DEFAULT_TITLE, dpi=dpi, filters="; ".join(said))
+    return make_figure(
+        gdf, out / "map.png", out / "map.svg", title=title or DEFAULT_TITLE, dpi=dpi, filters="; ".join(said)
+    )
 
 
-def import_events(path: str | Path, output: str | Path, *, fmt: str | None = None,
-                  region: str | None = None, bbox: str | None = None,
-                  report: Report | None = None) -> tuple[dict, Report]:
+def import_events(
+    path: str | Path,
+    output: str | Path,
+    *,
+    fmt: str | None = None,
+    region: str | None = None,
+    bbox: str | None = None,
+    report: Report | None = None,
+) -> tuple[dict, Report]:
     """Convert a dataset file into geomap's ``events.csv`` (and ``sources.csv``
     beside it) for review: ``geomap import`` (``import`` is a Python keyword).
 
@@ -258,7 +293,8 @@ def import_events(path: str | Path, output: str | Path, *, fmt: str | None = Non
     out = Path(output)
     for target in (out, out.with_name("sources.csv")):
         if target.resolve() == src:
-            raise InputError(f"{target} is the input file: writing it would overwrite the "
-                             "dataset; choose another output")
+            raise InputError(
+                f"{target} is the input file: writing it would overwrite the dataset; choose another output"
+            )
     where = Region(parse_region(region) if region else None, parse_bbox(bbox) if bbox else None)
     return import_file(path, output, fmt=fmt, region=where, report=report)

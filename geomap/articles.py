@@ -21,9 +21,9 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from . import counts
 from .exc import ArticleError, FrontMatterError
 from .report import Report
-from . import counts
 
 #: libyaml's safe loader when PyYAML was built with it: the pure-Python one
 #: spent about a tenth of extraction time reading front matter.
@@ -68,6 +68,7 @@ class Article:
 
 
 # ---------------------------------------------------------------- decoding
+
 
 def decode_bytes(data: bytes, file: str = "") -> tuple[str, str]:
     """Decode article bytes; return ``(text, encoding)``.
@@ -136,9 +137,7 @@ def parse_date(value, file: str = "", line: int | None = None) -> dt.date:
                 pass
     # str() of a YAML alias bomb (nested lists) would take forever: name the type
     shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
-    raise FrontMatterError(
-        f"published {shown} is not a date; use YYYY-MM-DD",
-        file=file, line=line, column="published")
+    raise FrontMatterError(f"published {shown} is not a date; use YYYY-MM-DD", file=file, line=line, column="published")
 
 
 def split_front_matter(text: str, file: str = "") -> tuple[dict, str, int]:
@@ -161,7 +160,7 @@ def split_front_matter(text: str, file: str = "") -> tuple[dict, str, int]:
     close = _FM_CLOSE.search(text, m.end())
     if not close:
         raise FrontMatterError("front matter opened with '---' but never closed", file=file, line=1)
-    raw = text[m.end():close.start()]
+    raw = text[m.end() : close.start()]
     try:
         meta = yaml.load(raw, Loader=_SAFE_LOADER) if raw.strip() else {}
     except yaml.YAMLError as err:
@@ -175,9 +174,11 @@ def split_front_matter(text: str, file: str = "") -> tuple[dict, str, int]:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError(
-            f"front matter must be a mapping of {', '.join(FRONT_MATTER_KEYS)}, "
-            f"got {type(meta).__name__}", file=file, line=2)
-    body = text[close.end():].lstrip("\r\n")
+            f"front matter must be a mapping of {', '.join(FRONT_MATTER_KEYS)}, got {type(meta).__name__}",
+            file=file,
+            line=2,
+        )
+    body = text[close.end() :].lstrip("\r\n")
     body_line = text.count("\n", 0, close.end()) + 2
     return {str(k): v for k, v in meta.items()}, body, body_line
 
@@ -194,15 +195,16 @@ def _text_field(meta: dict, key: str) -> str:
 def _key_line(text: str, key: str | None, body_line: int) -> int:
     """1-based line of ``key:`` in the front matter (line 1 when not found)."""
     if key:
-        head = text.split("\n", body_line - 1)[:body_line - 1]
+        head = text.split("\n", body_line - 1)[: body_line - 1]
         for i, raw in enumerate(head, start=1):
             if re.match(rf"\s*{re.escape(key)}\s*:", raw):
                 return i
     return 1
 
 
-def article_from_text(text: str, doc_id: str, path: str = "", line: int | None = None,
-                      report: Report | None = None) -> Article:
+def article_from_text(
+    text: str, doc_id: str, path: str = "", line: int | None = None, report: Report | None = None
+) -> Article:
     """Build an :class:`Article` from text with optional front matter.
 
     Raises
@@ -221,11 +223,13 @@ def article_from_text(text: str, doc_id: str, path: str = "", line: int | None =
     if not body.strip():
         what = "article has front matter but no text" if body != text else "article has no text"
         raise ArticleError(what, file=path, line=line)
-    return Article(doc_id=doc_id, text=body, title=title, source=source,
-                   published=published, url=url, path=path, line=line)
+    return Article(
+        doc_id=doc_id, text=body, title=title, source=source, published=published, url=url, path=path, line=line
+    )
 
 
 # -------------------------------------------------------------- file kinds
+
 
 def _html_article(text: str, doc_id: str, path: str) -> Article:
     import trafilatura
@@ -246,9 +250,15 @@ def _html_article(text: str, doc_id: str, path: str) -> Article:
             published = parse_date(str(get("date")), file=path)
         except FrontMatterError:
             published = None
-    return Article(doc_id=doc_id, text=body, title=str(get("title") or ""),
-                   source=str(get("sitename") or get("hostname") or ""),
-                   published=published, url=str(get("url") or ""), path=path)
+    return Article(
+        doc_id=doc_id,
+        text=body,
+        title=str(get("title") or ""),
+        source=str(get("sitename") or get("hostname") or ""),
+        published=published,
+        url=str(get("url") or ""),
+        path=path,
+    )
 
 
 def _jsonl_lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
@@ -276,21 +286,20 @@ def _jsonl_lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
 def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
     """The article of one JSON line; raises ArticleError/FrontMatterError."""
     if b"\x00" in raw:
-        raise ArticleError("line holds NUL bytes (binary); expected a UTF-8 JSON object",
-                           file=path, line=lineno)
+        raise ArticleError("line holds NUL bytes (binary); expected a UTF-8 JSON object", file=path, line=lineno)
     try:
         line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
     except UnicodeDecodeError as err:
         # JSON text is UTF-8 (RFC 8259): no guessing here
-        raise ArticleError(f"line is not UTF-8 (byte 0x{raw[err.start]:02x}); JSON lines "
-                           "must be UTF-8", file=path, line=lineno) from None
+        raise ArticleError(
+            f"line is not UTF-8 (byte 0x{raw[err.start]:02x}); JSON lines must be UTF-8", file=path, line=lineno
+        ) from None
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as err:
         raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
     if not isinstance(obj, dict):
-        raise ArticleError("line must be a JSON object with title/source/published/url/text",
-                           file=path, line=lineno)
+        raise ArticleError("line must be a JSON object with title/source/published/url/text", file=path, line=lineno)
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
         raise ArticleError("JSON object has no 'text'", file=path, line=lineno, column="text")
@@ -301,13 +310,19 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
     if obj.get("published") not in (None, ""):
         published = parse_date(obj["published"], file=path, line=lineno)
     doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{stem}:{lineno}"
-    return Article(doc_id=doc_id, text=body, title=str(obj.get("title") or ""),
-                   source=str(obj.get("source") or ""), published=published,
-                   url=str(obj.get("url") or ""), path=path, line=lineno)
+    return Article(
+        doc_id=doc_id,
+        text=body,
+        title=str(obj.get("title") or ""),
+        source=str(obj.get("source") or ""),
+        published=published,
+        url=str(obj.get("url") or ""),
+        path=path,
+        line=lineno,
+    )
 
 
-def _jsonl_articles(p: Path, report: Report, max_bytes: int,
-                    stem: str | None = None) -> Iterator[Article]:
+def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = None) -> Iterator[Article]:
     """Articles of a JSON-lines file, one per line; the cap applies per line,
     so a large feed is streamed rather than refused."""
     path = str(p)
@@ -320,8 +335,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int,
     try:
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise ArticleError("not a regular file (a pipe, socket or device); "
-                               "articles are read from files", file=path)
+            raise ArticleError("not a regular file (a pipe, socket or device); articles are read from files", file=path)
         fh = open(p, "rb")
     except OSError as err:
         report.count(counts.ARTICLES_READ)
@@ -340,8 +354,11 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int,
         for lineno, raw in _jsonl_lines(fh, max_bytes):
             if raw is None:
                 records += 1
-                reject(ArticleError(f"line is above the cap of {max_bytes / 2**20:.1f} MiB for "
-                                    "one article", file=path, line=lineno))
+                reject(
+                    ArticleError(
+                        f"line is above the cap of {max_bytes / 2**20:.1f} MiB for one article", file=path, line=lineno
+                    )
+                )
                 continue
             if not raw.strip() or raw.strip() == b"\xef\xbb\xbf":
                 continue
@@ -361,14 +378,20 @@ def _checked(art: Article, report: Report) -> Article:
     """Count ``art`` as used and warn when relative dates cannot be anchored."""
     report.count(counts.ARTICLES_USED)
     if art.published is None:
-        report.add("warning", art.path, art.line, "published",
-                   "no published date: relative dates ('on Sunday', 'last week') are ignored, "
-                   "only explicit dates are used", value=art.doc_id)
+        report.add(
+            "warning",
+            art.path,
+            art.line,
+            "published",
+            "no published date: relative dates ('on Sunday', 'last week') are ignored, only explicit dates are used",
+            value=art.doc_id,
+        )
     return art
 
 
-def read_file(path: str | os.PathLike, report: Report,
-              max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None) -> Iterator[Article]:
+def read_file(
+    path: str | os.PathLike, report: Report, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None
+) -> Iterator[Article]:
     """Yield the article(s) of one file, reporting what cannot be used.
 
     ``doc_id``: the article's id (default the file name without extension);
@@ -383,8 +406,13 @@ def read_file(path: str | os.PathLike, report: Report,
         return
     if suffix not in SUFFIXES:
         report.count(counts.ARTICLES_READ)
-        report.add("rejected", spath, None, None,
-                   f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES)}")
+        report.add(
+            "rejected",
+            spath,
+            None,
+            None,
+            f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES)}",
+        )
         report.count(counts.ARTICLES_REJECTED)
         return
     data = _read_bytes(p, report, max_bytes, count=True)
@@ -410,14 +438,18 @@ def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes |
     try:
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
-            raise ArticleError("not a regular file (a pipe, socket or device); "
-                               "articles are read from files", file=str(p))
+            raise ArticleError(
+                "not a regular file (a pipe, socket or device); articles are read from files", file=str(p)
+            )
         size = st.st_size
         if size > max_bytes:
             # checked before reading: a huge file never reaches memory
-            raise ArticleError(f"file is {size / 2**20:.1f} MiB, above the cap of "
-                               f"{max_bytes / 2**20:.1f} MiB for one article file; split it "
-                               "into smaller files", file=str(p))
+            raise ArticleError(
+                f"file is {size / 2**20:.1f} MiB, above the cap of "
+                f"{max_bytes / 2**20:.1f} MiB for one article file; split it "
+                "into smaller files",
+                file=str(p),
+            )
         return p.read_bytes()
     except OSError as err:
         report.add("rejected", str(p), None, None, f"cannot read: {err.strerror or err}")
@@ -474,12 +506,14 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 found = True
                 target = os.readlink(path)
                 if not path.exists():
-                    _reject(report, path, f"broken symbolic link (to {target!r}, which does "
-                                          "not exist)")
+                    _reject(report, path, f"broken symbolic link (to {target!r}, which does not exist)")
                     continue
                 if not follow:
-                    _reject(report, path, f"symbolic link not followed (to {target!r}); "
-                                          "give --follow-links to read what links point to")
+                    _reject(
+                        report,
+                        path,
+                        f"symbolic link not followed (to {target!r}); give --follow-links to read what links point to",
+                    )
                     continue
             try:
                 is_dir = entry.is_dir()  # follows the link: only reached when allowed
@@ -489,8 +523,7 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 real = os.path.realpath(path)
                 if real in seen:
                     found = True
-                    _reject(report, path, "folder already read (a link loop or a second "
-                                          "link to it); skipped")
+                    _reject(report, path, "folder already read (a link loop or a second link to it); skipped")
                     continue
                 seen.add(real)
                 subdirs.append(path)
@@ -509,9 +542,14 @@ def report_renamed(ids: dict[Path, str], report: Report) -> None:
     """Warn of each file whose doc_id is not its bare name (see :func:`unique_doc_ids`)."""
     for f, doc_id in ids.items():
         if doc_id != f.stem:
-            report.add("warning", str(f), None, None,
-                       f"another article file is also named {f.stem!r}: doc_id "
-                       f"{doc_id!r} (and its source id) tell them apart", value=doc_id)
+            report.add(
+                "warning",
+                str(f),
+                None,
+                None,
+                f"another article file is also named {f.stem!r}: doc_id {doc_id!r} (and its source id) tell them apart",
+                value=doc_id,
+            )
 
 
 def unique_doc_ids(files: list[Path]) -> dict[Path, str]:
@@ -548,9 +586,9 @@ def unique_doc_ids(files: list[Path]) -> dict[Path, str]:
     return ids
 
 
-def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
-                  max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bool = False
-                  ) -> Iterator[Article]:
+def iter_articles(
+    paths: Iterable[str | os.PathLike], report: Report, max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bool = False
+) -> Iterator[Article]:
     """Yield the usable articles under ``paths`` (files or folders, recursively).
 
     Hidden files and folders (``.name``) and, inside folders, ``README*``
@@ -577,8 +615,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], report: Report,
         elif p.exists():
             files.append(p)
         elif p.is_symlink():
-            _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not "
-                               "exist)")
+            _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)")
         else:
             _reject(report, p, "no such file or folder")
     ids = unique_doc_ids(files)
@@ -603,9 +640,14 @@ def _unique(art: Article, taken: set[str], report: Report) -> Article:
             digest = hashlib.sha1(f"{art.path}:{art.line}:{n}".encode()).hexdigest()[:8]
             new = f"{_slug(base)[:48]}-{digest}"
             n += 1
-        report.add("warning", art.path, art.line, "id",
-                   f"doc_id {art.doc_id!r} is already used by another article of this run; "
-                   f"this one is {new!r}", value=new)
+        report.add(
+            "warning",
+            art.path,
+            art.line,
+            "id",
+            f"doc_id {art.doc_id!r} is already used by another article of this run; this one is {new!r}",
+            value=new,
+        )
         art.doc_id = new
         key = _slug(new)
     taken.add(key)

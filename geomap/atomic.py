@@ -81,8 +81,7 @@ def atomic_path(path: str | os.PathLike):
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     # the real suffix last: GDAL picks the format from it
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
-                               suffix=".tmp" + path.suffix, dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp" + path.suffix, dir=folder)
     os.close(fd)
     os.unlink(tmp)
     try:

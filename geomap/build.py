@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import counts
 from .atomic import write_text
 from .dataset import build_geodataframe
 from .events import EventSet, load_events
@@ -38,7 +39,6 @@ from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
 from .outdir import STAGING_PREFIX, check_inputs_spared, publish, staging  # noqa: F401
-from . import counts
 from .report import Report
 
 #: From this many events on, events.geojson and events.csv are written by a
@@ -54,16 +54,15 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     events: int = 0
-    files: list = field(default_factory=list)      #: each --events file's counts
-    licences: list = field(default_factory=list)   #: the imported datasets' licence lines
+    files: list = field(default_factory=list)  #: each --events file's counts
+    licences: list = field(default_factory=list)  #: the imported datasets' licence lines
 
     def summary(self) -> dict:
         """The run's counts (keys: :data:`geomap.counts.SUMMARY`); the module docstring
         says how they add up."""
         c = self.report.counts
         out = {key: c.get(counter, 0) for key, counter in counts.SUMMARY.items()}
-        out.update(files=self.files, licences=self.licences,
-                   warnings=len(self.report.of_kind("warning")))
+        out.update(files=self.files, licences=self.licences, warnings=len(self.report.of_kind("warning")))
         return out
 
 
@@ -73,8 +72,10 @@ def _place(curated, drafts, sources, chain, report: Report):
     import pandas as pd
 
     frames = []
-    for events, mapped, unlocated in ((curated, counts.ROWS_MAPPED, counts.ROWS_UNLOCATED),
-                                      (drafts, counts.DRAFTS_ON_MAP, counts.DRAFTS_NOT_PLACED)):
+    for events, mapped, unlocated in (
+        (curated, counts.ROWS_MAPPED, counts.ROWS_UNLOCATED),
+        (drafts, counts.DRAFTS_ON_MAP, counts.DRAFTS_NOT_PLACED),
+    ):
         if events is drafts and not drafts:
             continue
         sub = Report()
@@ -89,12 +90,24 @@ def _place(curated, drafts, sources, chain, report: Report):
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=frames[0].crs)
 
 
-def build(events: str | Path | list | None = None, sources: str | Path | None = None, *,
-          out: str | Path = "output", articles: list[str | Path] | None = None,
-          online: bool = False, strict: bool = False, cdn: bool = False,
-          gpkg: bool = False, figure: bool = False, chain=None,
-          progress: bool = False, fmt: str | None = None, region: float | None = None,
-          bbox: tuple[float, float, float, float] | None = None, extract=None) -> BuildResult:
+def build(
+    events: str | Path | list | None = None,
+    sources: str | Path | None = None,
+    *,
+    out: str | Path = "output",
+    articles: list[str | Path] | None = None,
+    online: bool = False,
+    strict: bool = False,
+    cdn: bool = False,
+    gpkg: bool = False,
+    figure: bool = False,
+    chain=None,
+    progress: bool = False,
+    fmt: str | None = None,
+    region: float | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    extract=None,
+) -> BuildResult:
     """Build the map and exports into ``out``.
 
     Parameters
@@ -136,9 +149,23 @@ def build(events: str | Path | list | None = None, sources: str | Path | None = 
         previous ones are kept).
     """
     with _gc_paused():
-        return _build(events, sources, out=out, articles=articles, online=online,
-                      strict=strict, cdn=cdn, gpkg=gpkg, figure=figure, chain=chain,
-                      progress=progress, fmt=fmt, region=region, bbox=bbox, extract=extract)
+        return _build(
+            events,
+            sources,
+            out=out,
+            articles=articles,
+            online=online,
+            strict=strict,
+            cdn=cdn,
+            gpkg=gpkg,
+            figure=figure,
+            chain=chain,
+            progress=progress,
+            fmt=fmt,
+            region=region,
+            bbox=bbox,
+            extract=extract,
+        )
 
 
 @contextmanager
@@ -158,8 +185,24 @@ def _gc_paused():
             gc.enable()
 
 
-def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure, chain,
-           progress, fmt=None, region=None, bbox=None, extract=None) -> BuildResult:
+def _build(
+    events,
+    sources,
+    *,
+    out,
+    articles,
+    online,
+    strict,
+    cdn,
+    gpkg,
+    figure,
+    chain,
+    progress,
+    fmt=None,
+    region=None,
+    bbox=None,
+    extract=None,
+) -> BuildResult:
     out = Path(out)
     _check_out(out, events, sources, articles, default_cache=chain is None)
     result = BuildResult()
@@ -171,8 +214,11 @@ def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure,
     others = [p for p in paths if p not in parquet]
     chain = chain if chain is not None else default_chain(online=online)
     # GeoParquet drafts alone stand for themselves, with no curated file beside them
-    es = (EventSet(report=report) if parquet and not others else
-          _load(others or events, sources, result, chain, fmt=fmt, region=region, bbox=bbox))
+    es = (
+        EventSet(report=report)
+        if parquet and not others
+        else _load(others or events, sources, result, chain, fmt=fmt, region=region, bbox=bbox)
+    )
     curated = list(es.events)
     drafts = []
     if parquet:
@@ -199,9 +245,11 @@ def _build(events, sources, *, out, articles, online, strict, cdn, gpkg, figure,
     try:
         result.outputs = _write_outputs(gdf, result, out, cdn=cdn, gpkg=gpkg, figure=figure)
     except OSError as err:  # --out is a file, disk full, no permission: before the switch
-        raise BuildError(f"cannot write the outputs to {out}: {err.strerror or err}"
-                         f"{f' ({err.filename})' if err.filename else ''}; "
-                         "the previous outputs are kept") from err
+        raise BuildError(
+            f"cannot write the outputs to {out}: {err.strerror or err}"
+            f"{f' ({err.filename})' if err.filename else ''}; "
+            "the previous outputs are kept"
+        ) from err
     return result
 
 
@@ -215,12 +263,19 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
     own = fmt in (None, "geomap") and region is None and bbox is None
     if len(paths) == 1 and own and (fmt == "geomap" or detect(paths[0]) == "geomap"):
         es = load_events(paths[0], sources, report=result.report)
-        result.files = [{"file": str(paths[0]), "format": "geomap", "dataset": "curated",
-                         counts.ROWS_READ: result.report.counts.get(counts.ROWS_READ, 0),
-                         counts.ROWS_REJECTED: result.report.counts.get(counts.ROWS_REJECTED, 0)}]
+        result.files = [
+            {
+                "file": str(paths[0]),
+                "format": "geomap",
+                "dataset": "curated",
+                counts.ROWS_READ: result.report.counts.get(counts.ROWS_READ, 0),
+                counts.ROWS_REJECTED: result.report.counts.get(counts.ROWS_REJECTED, 0),
+            }
+        ]
         return es
-    loaded = load_all(check_paths(paths), sources, fmt=fmt, region=Region(region, bbox),
-                      report=result.report, chain=chain)
+    loaded = load_all(
+        check_paths(paths), sources, fmt=fmt, region=Region(region, bbox), report=result.report, chain=chain
+    )
     result.files, result.licences = loaded.files, loaded.licences
     return loaded.events
 
@@ -245,8 +300,7 @@ def _check_out(out: Path, events, sources, articles, default_cache: bool) -> Non
     check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)])
 
 
-def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool,
-                   figure: bool) -> dict[str, Path]:
+def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool, figure: bool) -> dict[str, Path]:
     from . import export
 
     with staging(out) as stage:
@@ -278,8 +332,7 @@ def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool
     return {key: out / name for key, name in names.items()}
 
 
-def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool,
-                figure: bool) -> None:
+def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool, figure: bool) -> None:
     """Every output but the GeoJSON and CSV exports, into the staging folder."""
     from . import export
     from .render import build_map, embed_snippet, save_html
@@ -295,8 +348,7 @@ def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool,
         from .figure import make_figure
 
         make_figure(gdf, staged("png", "map.png"), staged("svg", "map.svg"))
-    write_text(staged("summary", "summary.json"),
-               json.dumps(result.summary(), indent=2) + "\n")
+    write_text(staged("summary", "summary.json"), json.dumps(result.summary(), indent=2) + "\n")
 
 
 def in_parallel(work, parallel: bool = True):
@@ -311,8 +363,7 @@ def in_parallel(work, parallel: bool = True):
     not ``parallel``, ``work`` runs here and now. The worker dies with its
     parent (Linux), so a killed build leaves no writer behind.
     """
-    if (not parallel or "fork" not in multiprocessing.get_all_start_methods()
-            or (os.cpu_count() or 1) < 2):
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
         work()
         return lambda: None
     sys.stdout.flush()
@@ -320,8 +371,9 @@ def in_parallel(work, parallel: bool = True):
     key = id(work)
     _FORKED_WORK[key] = work  # what the forked worker finds in its copy of this module
     try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_die_with_parent, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent, initargs=(os.getpid(),)
+        )
         future = pool.submit(_run_forked, key)
     finally:
         del _FORKED_WORK[key]
@@ -333,6 +385,7 @@ def in_parallel(work, parallel: bool = True):
             raise BuildError(f"the process writing the exports ended abnormally ({err})") from None
         finally:
             pool.shutdown(wait=True)
+
     return wait
 
 

@@ -29,7 +29,7 @@ def make_parser() -> argparse.ArgumentParser:
         prog="geomap",
         description="Map of incidents along the Durand Line (Afghanistan-Pakistan border).",
         epilog="Example:\n  geomap build --out output/\n  geomap geocode 'Spin Buldak'\n\n"
-               "Run 'geomap COMMAND --help' for each command.",
+        "Run 'geomap COMMAND --help' for each command.",
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"geomap {__version__}")

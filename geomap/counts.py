@@ -12,8 +12,8 @@ from __future__ import annotations
 ROWS_READ = "rows_read"
 ROWS_KEPT = "rows_kept"
 ROWS_REJECTED = "rows_rejected"
-ROWS_JOINED = "rows_joined"              #: imported rows joined to a curated event as a source
-ROWS_MERGED = "rows_merged"              #: GDELT reports merged into one event
+ROWS_JOINED = "rows_joined"  #: imported rows joined to a curated event as a source
+ROWS_MERGED = "rows_merged"  #: GDELT reports merged into one event
 ROWS_OUT_OF_REGION = "rows_out_of_region"
 SOURCE_ROWS_READ = "source_rows_read"
 SOURCE_ROWS_REJECTED = "source_rows_rejected"
@@ -30,13 +30,13 @@ DRAFTS_NOT_PLACED = "drafts_not_placed"
 ARTICLES_READ = "articles_read"
 ARTICLES_USED = "articles_used"
 ARTICLES_REJECTED = "articles_rejected"
-FILES_SKIPPED = "files_skipped"          #: a folder's description, not an article
+FILES_SKIPPED = "files_skipped"  #: a folder's description, not an article
 FOLDERS_EMPTY = "folders_empty"
 DRAFTS_FILES_READ = "drafts_files_read"  #: GeoParquet drafts files
 # extraction (geomap.extract counts these names as literals: it is being rewritten)
 EVENTS_EXTRACTED = "events_extracted"
 EVENTS_MERGED = "events_merged"
-PLACES_NOT_FOUND = "places_not_found"    #: event mentions without a place
+PLACES_NOT_FOUND = "places_not_found"  #: event mentions without a place
 # drafts joining a build (geomap.drafts)
 DRAFTS_EXTRACTED = "drafts_extracted"
 DRAFTS_MAPPED = "drafts_mapped"

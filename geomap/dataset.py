@@ -17,20 +17,45 @@ from typing import Iterable
 import geopandas as gpd
 import pandas as pd
 
-from . import schema
+from . import counts, schema
 from .events import Event, EventSet
 from .geo import CRS, durand_line, latlon, points_xy
 from .geocoders.base import Geocoder, Place
 from .report import Report
-from . import counts
 
 #: Columns of the events GeoDataFrame, in order (see the README's data formats).
 COLUMNS: tuple[str, ...] = (
-    "event_id", "event_type", "event_label", "sub_event_type", "event_date", "date_precision",
-    "date_start", "date_end", "location", "country", "admin1", "place_kind", "place_backend",
-    "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
-    "fatalities_low", "fatalities_high", "injuries", "note", "excerpt", "verified",
-    "confidence", "dataset", "source_type", "source_precision", "details", "sources",
+    "event_id",
+    "event_type",
+    "event_label",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "location",
+    "country",
+    "admin1",
+    "place_kind",
+    "place_backend",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injuries",
+    "note",
+    "excerpt",
+    "verified",
+    "confidence",
+    "dataset",
+    "source_type",
+    "source_precision",
+    "details",
+    "sources",
     "sources_json",
 )
 INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries")
@@ -49,9 +74,16 @@ def border_point() -> tuple[float, float]:
 def locate(event: Event, chain: Geocoder | None) -> Place | None:
     """The place of one event: its own coordinates, else the geocoder's answer."""
     if event.latitude is not None and event.longitude is not None:
-        return Place(name=event.location, lat=event.latitude, lon=event.longitude,
-                     kind="given", country=event.country, precision=event.geo_precision,
-                     backend="given", source=f"{event.file}:{event.line}")
+        return Place(
+            name=event.location,
+            lat=event.latitude,
+            lon=event.longitude,
+            kind="given",
+            country=event.country,
+            precision=event.geo_precision,
+            backend="given",
+            source=f"{event.file}:{event.line}",
+        )
     if chain is None:
         return None
     countries = (event.country,) if event.country else None
@@ -75,16 +107,18 @@ def _sources_json(event: Event, sources: dict, texts: dict[str, str] | None = No
         text = texts.get(sid)
         if text is None:
             src = sources.get(sid)
-            ref = src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "",
-                                              "published": "", "url": ""}
+            ref = src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "", "published": "", "url": ""}
             text = texts[sid] = json.dumps(ref, ensure_ascii=False)
         parts.append(text)
     return "[" + ", ".join(parts) + "]"
 
 
-def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | None,
-                       report: Report | None = None,
-                       sources: dict | None = None) -> tuple[gpd.GeoDataFrame, Report]:
+def build_geodataframe(
+    events: EventSet | Iterable[Event],
+    chain: Geocoder | None,
+    report: Report | None = None,
+    sources: dict | None = None,
+) -> tuple[gpd.GeoDataFrame, Report]:
     """Place every event and return the GeoDataFrame and the report.
 
     Parameters
@@ -125,10 +159,16 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
         if place is None:
             report.count(counts.EVENTS_UNLOCATED)
             tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
-            report.add("unlocated", event.file, event.line, "location",
-                       f"no geocoder knows the place {event.location!r} (event "
-                       f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
-                       "or give latitude and longitude", value=event.location)
+            report.add(
+                "unlocated",
+                event.file,
+                event.line,
+                "location",
+                f"no geocoder knows the place {event.location!r} (event "
+                f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
+                "or give latitude and longitude",
+                value=event.location,
+            )
             continue
         report.count(counts.EVENTS_MAPPED)
         if border is not None and _is_border_wide(event, place):
@@ -148,20 +188,48 @@ def build_geodataframe(events: EventSet | Iterable[Event], chain: Geocoder | Non
         if event.sources not in refs:
             refs[event.sources] = _sources_json(event, sources, texts)
         # ``other`` rows (imported, outside our types) are labelled with their own type
-        label = (labels[event.event_type] if event.event_type != "other" or not event.source_type
-                 else event.source_type.split(" / ")[0])
+        label = (
+            labels[event.event_type]
+            if event.event_type != "other" or not event.source_type
+            else event.source_type.split(" / ")[0]
+        )
         # in the order of COLUMNS
-        rows.append((
-            event.event_id, event.event_type, label,
-            event.sub_event_type, event.event_date, event.date_precision, start, end,
-            event.location, event.country or place.country, place.admin1, place.kind,
-            place.backend, round(lat, 6), round(lon, 6), event.geo_precision,
-            event.actor1, event.actor2, event.fatalities, event.fatalities_low,
-            event.fatalities_high, event.injuries, event.note, event.excerpt, event.verified,
-            math.nan if event.confidence is None else float(event.confidence),
-            event.dataset or event.verified, event.source_type, event.source_precision,
-            event.details, schema.format_source_ids(event.sources), refs[event.sources],
-        ))
+        rows.append(
+            (
+                event.event_id,
+                event.event_type,
+                label,
+                event.sub_event_type,
+                event.event_date,
+                event.date_precision,
+                start,
+                end,
+                event.location,
+                event.country or place.country,
+                place.admin1,
+                place.kind,
+                place.backend,
+                round(lat, 6),
+                round(lon, 6),
+                event.geo_precision,
+                event.actor1,
+                event.actor2,
+                event.fatalities,
+                event.fatalities_low,
+                event.fatalities_high,
+                event.injuries,
+                event.note,
+                event.excerpt,
+                event.verified,
+                math.nan if event.confidence is None else float(event.confidence),
+                event.dataset or event.verified,
+                event.source_type,
+                event.source_precision,
+                event.details,
+                schema.format_source_ids(event.sources),
+                refs[event.sources],
+            )
+        )
     if rows:
         frame = pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=list(COLUMNS))
     else:  # no rows: the same empty frame as a row list would give

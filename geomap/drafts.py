@@ -26,23 +26,37 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-from . import schema
+from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
-from .events import Event, EventSet, Source, date_range, event_from_row, read_csv_rows
+from .events import Event, EventSet, Source, event_from_row, read_csv_rows
 from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
-from . import counts
 
 #: Columns of a drafts CSV written by ``geomap extract``.
 DRAFT_COLUMNS: tuple[str, ...] = (
-    "doc_id", "event_type", "sub_event_type", "event_date", "date_precision", "location",
-    "country", "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
-    "injuries", "confidence", "excerpt", "source_title", "source_publisher",
-    "source_published", "source_url",
+    "doc_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "injuries",
+    "confidence",
+    "excerpt",
+    "source_title",
+    "source_publisher",
+    "source_published",
+    "source_url",
 )
-DRAFT_REQUIRED: tuple[str, ...] = ("doc_id", "event_type", "event_date", "date_precision",
-                                   "location", "geo_precision")
+DRAFT_REQUIRED: tuple[str, ...] = ("doc_id", "event_type", "event_date", "date_precision", "location", "geo_precision")
 
 
 def _slug(text: str) -> str:
@@ -57,18 +71,27 @@ def source_for(row: dict) -> Source:
     url = row.get("source_url", "") or ""
     if not re.match(r"^https?://", url, re.I):
         url = ""  # only http(s) links ever reach the page
-    return Source(source_id=f"doc:{_slug(row['doc_id'])}",
-                  publisher=row.get("source_publisher", "") or "unknown publisher",
-                  title=row.get("source_title", "") or row["doc_id"],
-                  published=published, url=url)
+    return Source(
+        source_id=f"doc:{_slug(row['doc_id'])}",
+        publisher=row.get("source_publisher", "") or "unknown publisher",
+        title=row.get("source_title", "") or row["doc_id"],
+        published=published,
+        url=url,
+    )
 
 
 def draft_to_event(row: dict, n: int, file: str, line: int | None) -> tuple[Event, Source]:
     """Validate one draft row and return it as a ``verified="draft"`` Event."""
     src = source_for(row)
     cells = {c: str(row.get(c, "") if row.get(c) is not None else "") for c in schema.EVENT_COLUMNS}
-    cells.update(event_id=f"D-{_slug(row['doc_id'])}-{n}", sources=src.source_id,
-                 verified="draft", note="", fatalities_low="", fatalities_high="")
+    cells.update(
+        event_id=f"D-{_slug(row['doc_id'])}-{n}",
+        sources=src.source_id,
+        verified="draft",
+        note="",
+        fatalities_low="",
+        fatalities_high="",
+    )
     if cells.get("geo_precision") in ("4", "4.0"):
         # a border-wide draft is drawn as the Durand Line: let the chain place it
         cells["latitude"] = cells["longitude"] = ""
@@ -91,8 +114,9 @@ def _km(a: Event, b: Event) -> float:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def same_incident(draft: Event, event: Event, coords: dict[str, tuple[float, float]] | None = None,
-                  days: int = 7) -> bool:
+def same_incident(
+    draft: Event, event: Event, coords: dict[str, tuple[float, float]] | None = None, days: int = 7
+) -> bool:
     """Whether a draft describes ``event``: same type, place within 50 km
     (150 km when either is province-level or coarser), dates within ``days``
     (a week for drafts; imported datasets join curated events within a day)."""
@@ -120,8 +144,9 @@ def curated_coords(events: Iterable[Event], chain) -> dict[str, tuple[float, flo
     return coords
 
 
-def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str,
-                 report: Report, chain=None) -> list[Event]:
+def merge_drafts(
+    es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str, report: Report, chain=None
+) -> list[Event]:
     """Turn draft rows into events; fold those already curated into them.
 
     Returns the new draft events (the curated ones in ``es`` gain sources in
@@ -137,8 +162,14 @@ def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: st
         except (SchemaError, KeyError) as err:
             report.count(counts.DRAFTS_REJECTED)
             reason = err.reason if isinstance(err, SchemaError) else f"missing {err}"
-            report.add("rejected", file, line, getattr(err, "column", None),
-                       f"draft row rejected: {reason}", value=row.get("doc_id", ""))
+            report.add(
+                "rejected",
+                file,
+                line,
+                getattr(err, "column", None),
+                f"draft row rejected: {reason}",
+                value=row.get("doc_id", ""),
+            )
             continue
         es.sources.setdefault(src.source_id, src)
         target = next((ev for ev in es.events + out if same_incident(draft, ev, coords)), None)
@@ -146,17 +177,23 @@ def merge_drafts(es: EventSet, rows: Iterable[tuple[int | None, dict]], file: st
             if src.source_id not in target.sources:
                 target.sources = target.sources + (src.source_id,)
             report.count(counts.DRAFTS_MERGED)
-            report.add("merged", file, line, None,
-                       f"draft from {row.get('doc_id')} is the same incident as "
-                       f"{target.event_id}; its source was added there", value=target.event_id)
+            report.add(
+                "merged",
+                file,
+                line,
+                None,
+                f"draft from {row.get('doc_id')} is the same incident as {target.event_id}; its source was added there",
+                value=target.event_id,
+            )
             continue
         report.count(counts.DRAFTS_MAPPED)
         out.append(draft)
     return out
 
 
-def drafts_to_events(articles: list[str | Path], chain, es: EventSet, report: Report,
-                     progress: bool = False, extract=None) -> list[Event]:
+def drafts_to_events(
+    articles: list[str | Path], chain, es: EventSet, report: Report, progress: bool = False, extract=None
+) -> list[Event]:
     """Extract drafts from article files/folders and merge them (see :func:`merge_drafts`);
     ``extract`` replaces :func:`geomap.extract.extract_paths` (same signature)."""
     from .extract import extract_paths
@@ -192,9 +229,15 @@ def undefused(cell: str) -> str:
     return cell
 
 
-def accept(drafts: str | Path, events: str | Path, sources: str | Path | None = None, *,
-           only_marked: bool = True, report: Report | None = None,
-           waiting=None) -> list[str]:
+def accept(
+    drafts: str | Path,
+    events: str | Path,
+    sources: str | Path | None = None,
+    *,
+    only_marked: bool = True,
+    report: Report | None = None,
+    waiting=None,
+) -> list[str]:
     """Append reviewed drafts to the curated events and their sources.
 
     Parameters
@@ -239,8 +282,7 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     event_table = _Table.read(events, schema.EVENT_COLUMNS)
     source_table = _Table.read(sources, schema.SOURCE_COLUMNS)
     if [i.strip() for i in event_table.column("event_id")] != [e.event_id for e in es.events]:
-        raise AcceptError(f"{events}: the rows read as CSV do not match the validated events; "
-                          "nothing was written")
+        raise AcceptError(f"{events}: the rows read as CSV do not match the validated events; nothing was written")
     cited_before = [e.sources for e in es.events]
     sources_before = set(es.sources)
     rows = []
@@ -248,9 +290,14 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
         if only_marked and r.get("accept", "").strip().lower() not in {"yes", "y", "1", "x"}:
             continue
         if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", r.get("source_published", "")):
-            report.add("rejected", str(drafts), line, "source_published",
-                       "an accepted draft needs its article's published date (YYYY-MM-DD)",
-                       value=r.get("doc_id", ""))
+            report.add(
+                "rejected",
+                str(drafts),
+                line,
+                "source_published",
+                "an accepted draft needs its article's published date (YYYY-MM-DD)",
+                value=r.get("doc_id", ""),
+            )
             continue
         rows.append((line, r))
     new = merge_drafts(es, rows, str(drafts), report)
@@ -271,8 +318,7 @@ def _number(new: list[Event], es: EventSet) -> list[str]:
     """Give the new events the next free ``AFPK-`` ids, mark them curated, add them to ``es``."""
     taken = {e.event_id for e in es.events}
     width = 4
-    next_n = 1 + max((int(m.group(1)) for e in es.events
-                      if (m := re.fullmatch(r"AFPK-(\d+)", e.event_id))), default=0)
+    next_n = 1 + max((int(m.group(1)) for e in es.events if (m := re.fullmatch(r"AFPK-(\d+)", e.event_id))), default=0)
     added = []
     for ev in new:
         eid = f"AFPK-{next_n:0{width}d}"
@@ -293,17 +339,21 @@ def _write_pair(source_table: "_Table", sources: Path, event_table: "_Table", ev
         try:
             write_text(sources, source_table.text())
         except OSError as err:
-            raise AcceptError(f"cannot write {sources}: {err.strerror or err}; nothing was "
-                              "changed") from err
+            raise AcceptError(f"cannot write {sources}: {err.strerror or err}; nothing was changed") from err
     if event_table.changed:
         try:
             write_text(events, event_table.text())
         except OSError as err:
-            kept = (f"{sources.name} already lists the new sources, which nothing cites yet "
-                    "(harmless); " if source_table.changed else "")
-            raise AcceptError(f"cannot write {events}: {err.strerror or err}; {kept}"
-                              f"{events.name} is unchanged; run 'geomap accept' again to add "
-                              "the events") from err
+            kept = (
+                f"{sources.name} already lists the new sources, which nothing cites yet (harmless); "
+                if source_table.changed
+                else ""
+            )
+            raise AcceptError(
+                f"cannot write {events}: {err.strerror or err}; {kept}"
+                f"{events.name} is unchanged; run 'geomap accept' again to add "
+                "the events"
+            ) from err
 
 
 def write_dataset(es: EventSet, events: Path, sources: Path) -> None:

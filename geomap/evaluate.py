@@ -14,10 +14,10 @@ import datetime as dt
 import statistics
 from pathlib import Path
 
+from .events import date_range
 from .exc import SchemaError
 from .geo import haversine_km, same_incident_km
 from .schema import DATE_PRECISIONS, EVENT_TYPES
-from .events import date_range
 
 PRED_REQUIRED = ("doc_id", "event_type", "latitude", "longitude")
 GOLD_REQUIRED = ("doc_id", "event_type", "latitude", "longitude", "geo_precision")
@@ -34,17 +34,26 @@ def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:
         reader = csv.DictReader(fh)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            raise SchemaError(f"missing column(s) {', '.join(missing)}; required: {', '.join(required)}",
-                              file=str(path), line=1)
+            raise SchemaError(
+                f"missing column(s) {', '.join(missing)}; required: {', '.join(required)}", file=str(path), line=1
+            )
         for line, row in enumerate(reader, start=2):
             if row.get("event_type") not in EVENT_TYPES:
-                raise SchemaError(f"unknown event type {row.get('event_type')!r}; allowed: "
-                                  f"{', '.join(EVENT_TYPES)}", file=str(path), line=line, column="event_type")
+                raise SchemaError(
+                    f"unknown event type {row.get('event_type')!r}; allowed: {', '.join(EVENT_TYPES)}",
+                    file=str(path),
+                    line=line,
+                    column="event_type",
+                )
             try:
                 row["_lat"], row["_lon"] = float(row["latitude"]), float(row["longitude"])
             except (TypeError, ValueError):
-                raise SchemaError(f"latitude/longitude {row.get('latitude')!r}, {row.get('longitude')!r} "
-                                  "are not numbers", file=str(path), line=line, column="latitude") from None
+                raise SchemaError(
+                    f"latitude/longitude {row.get('latitude')!r}, {row.get('longitude')!r} are not numbers",
+                    file=str(path),
+                    line=line,
+                    column="latitude",
+                ) from None
             row["_line"] = line
             rows.append(row)
     return rows
@@ -129,9 +138,13 @@ def evaluate(pred_csv: str | Path, gold_csv: str | Path) -> dict:
     tp = len(matches)
     metrics = _prf(tp, len(preds) - tp, len(golds) - tp)
     dates = [date_correct(preds[i], golds[j]) for i, j, _ in matches]
-    cas = [(_int(preds[i].get("fatalities")) == _int(golds[j].get("fatalities"))
-            and _int(preds[i].get("injuries")) == _int(golds[j].get("injuries")))
-           for i, j, _ in matches]
+    cas = [
+        (
+            _int(preds[i].get("fatalities")) == _int(golds[j].get("fatalities"))
+            and _int(preds[i].get("injuries")) == _int(golds[j].get("injuries"))
+        )
+        for i, j, _ in matches
+    ]
     per_type = {}
     for t in EVENT_TYPES:
         n_p = sum(1 for p in preds if p["event_type"] == t)
@@ -140,18 +153,28 @@ def evaluate(pred_csv: str | Path, gold_csv: str | Path) -> dict:
             continue
         t_tp = sum(1 for i, j, _ in matches if golds[j]["event_type"] == t)
         per_type[t] = _prf(t_tp, n_p - t_tp, n_g - t_tp)
-    metrics.update({
-        "n_pred": len(preds), "n_gold": len(golds),
-        "median_place_error_km": round(statistics.median(d for _, _, d in matches), 2) if matches else None,
-        "date_accuracy": round(sum(dates) / len(dates), 3) if dates else None,
-        "casualty_accuracy": round(sum(cas) / len(cas), 3) if cas else None,
-        "per_type": per_type,
-        "matches": [{"pred_line": preds[i]["_line"], "gold_line": golds[j]["_line"],
-                     "gold_event_id": golds[j].get("event_id", ""), "km": round(d, 2),
-                     "date_ok": ok} for (i, j, d), ok in zip(matches, dates)],
-        "unmatched_gold": [g.get("event_id") or g["_line"] for j, g in enumerate(golds) if j not in used_g],
-        "unmatched_pred": [p["_line"] for i, p in enumerate(preds) if i not in used_p],
-    })
+    metrics.update(
+        {
+            "n_pred": len(preds),
+            "n_gold": len(golds),
+            "median_place_error_km": round(statistics.median(d for _, _, d in matches), 2) if matches else None,
+            "date_accuracy": round(sum(dates) / len(dates), 3) if dates else None,
+            "casualty_accuracy": round(sum(cas) / len(cas), 3) if cas else None,
+            "per_type": per_type,
+            "matches": [
+                {
+                    "pred_line": preds[i]["_line"],
+                    "gold_line": golds[j]["_line"],
+                    "gold_event_id": golds[j].get("event_id", ""),
+                    "km": round(d, 2),
+                    "date_ok": ok,
+                }
+                for (i, j, d), ok in zip(matches, dates)
+            ],
+            "unmatched_gold": [g.get("event_id") or g["_line"] for j, g in enumerate(golds) if j not in used_g],
+            "unmatched_pred": [p["_line"] for i, p in enumerate(preds) if i not in used_p],
+        }
+    )
     return metrics
 
 
@@ -164,8 +187,10 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 def format_table(m: dict) -> str:
     """Plain-text table of the metrics of :func:`evaluate`."""
+
     def pct(v):
         return "n/a" if v is None else f"{v:.3f}"
+
     lines = [
         f"predicted {m['n_pred']}, gold {m['n_gold']}, matched {m['tp']}",
         f"precision {pct(m['precision'])}  recall {pct(m['recall'])}  F1 {pct(m['f1'])}",
@@ -175,6 +200,7 @@ def format_table(m: dict) -> str:
         f"{'event_type':<18}{'tp':>4}{'fp':>4}{'fn':>4}{'P':>8}{'R':>8}{'F1':>8}",
     ]
     for t, v in m["per_type"].items():
-        lines.append(f"{t:<18}{v['tp']:>4}{v['fp']:>4}{v['fn']:>4}{v['precision']:>8.3f}"
-                     f"{v['recall']:>8.3f}{v['f1']:>8.3f}")
+        lines.append(
+            f"{t:<18}{v['tp']:>4}{v['fp']:>4}{v['fn']:>4}{v['precision']:>8.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}"
+        )
     return "\n".join(lines)

@@ -21,11 +21,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import schema
+from . import counts, schema
 from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
-from . import counts
 
 # ASCII digits only: \d would also take Arabic-Indic or full-width digits.
 _DATE_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -56,8 +55,13 @@ class Source:
     url: str = ""
 
     def to_dict(self) -> dict:
-        return {"source_id": self.source_id, "publisher": self.publisher,
-                "title": self.title, "published": self.published, "url": self.url}
+        return {
+            "source_id": self.source_id,
+            "publisher": self.publisher,
+            "title": self.title,
+            "published": self.published,
+            "url": self.url,
+        }
 
 
 @dataclass
@@ -88,10 +92,10 @@ class Event:
     note: str = ""
     excerpt: str = ""
     confidence: float | None = None
-    dataset: str = ""           #: imported rows: the dataset's name (UCDP GED, ACLED, ...)
-    source_type: str = ""       #: imported rows: the dataset's own type / sub-type
+    dataset: str = ""  #: imported rows: the dataset's name (UCDP GED, ACLED, ...)
+    source_type: str = ""  #: imported rows: the dataset's own type / sub-type
     source_precision: str = ""  #: imported rows: the dataset's own precision codes
-    details: str = ""           #: imported rows: their other columns, a JSON object
+    details: str = ""  #: imported rows: their other columns, a JSON object
     file: str = ""
     line: int | None = None
 
@@ -115,6 +119,7 @@ class EventSet:
 
 # ---------------------------------------------------------------- dates
 
+
 def parse_date(value: str, precision: str) -> dt.date:
     """Parse an event date of the given precision; return its anchor day.
 
@@ -127,8 +132,7 @@ def parse_date(value: str, precision: str) -> dt.date:
         Naming the bad value and the allowed forms.
     """
     if precision not in schema.DATE_PRECISIONS:
-        raise ValueError(f"date precision {precision!r} is not one of "
-                         f"{', '.join(schema.DATE_PRECISIONS)}")
+        raise ValueError(f"date precision {precision!r} is not one of {', '.join(schema.DATE_PRECISIONS)}")
     if _DATE_DAY.fullmatch(value):
         try:
             day = dt.date.fromisoformat(value)
@@ -141,8 +145,10 @@ def parse_date(value: str, precision: str) -> dt.date:
         return day
     if _DATE_MONTH.fullmatch(value):
         if precision != "month":
-            raise ValueError(f"date {value!r} gives only a month but date_precision is "
-                             f"{precision!r}; use YYYY-MM-DD or date_precision 'month'")
+            raise ValueError(
+                f"date {value!r} gives only a month but date_precision is "
+                f"{precision!r}; use YYYY-MM-DD or date_precision 'month'"
+            )
         year, month = int(value[:4]), int(value[5:7])
         if not 1 <= month <= 12:
             raise ValueError(f"date {value!r} has month {month}; allowed 01-12")
@@ -188,8 +194,12 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
 
 #: Byte-order marks of the UTF-16/32 encodings a spreadsheet may save as
 #: "Unicode text"; UTF-32 first (its little-endian mark starts like UTF-16's).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
@@ -204,13 +214,22 @@ def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as err:
-                raise SchemaError(f"file starts with a {encoding.upper()} byte-order mark but "
-                                  f"is not valid {encoding.upper()} (byte {err.start}); save it "
-                                  "as UTF-8", file=name, line=1) from None
+                raise SchemaError(
+                    f"file starts with a {encoding.upper()} byte-order mark but "
+                    f"is not valid {encoding.upper()} (byte {err.start}); save it "
+                    "as UTF-8",
+                    file=name,
+                    line=1,
+                ) from None
             if report is not None:
-                report.add("warning", name, None, None,
-                           f"file is {encoding.upper()} (byte-order mark), not UTF-8; read as "
-                           f"{encoding.upper()}. Save it as UTF-8 to silence this warning")
+                report.add(
+                    "warning",
+                    name,
+                    None,
+                    None,
+                    f"file is {encoding.upper()} (byte-order mark), not UTF-8; read as "
+                    f"{encoding.upper()}. Save it as UTF-8 to silence this warning",
+                )
             return text
     nul = raw.find(b"\x00")
     if nul != -1:
@@ -218,19 +237,24 @@ def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
         half = raw[:4096]
         if half[1::2].count(0) > len(half) // 4 or half[0::2].count(0) > len(half) // 4:
             order = "LE" if half[1::2].count(0) > half[0::2].count(0) else "BE"
-            raise SchemaError(f"file looks like UTF-16 ({order}, no byte-order mark), not "
-                              "UTF-8; save it as UTF-8, e.g. "
-                              f"iconv -f UTF-16{order} -t UTF-8 in.csv > out.csv",
-                              file=name, line=line)
-        raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV text",
-                          file=name, line=line)
+            raise SchemaError(
+                f"file looks like UTF-16 ({order}, no byte-order mark), not "
+                "UTF-8; save it as UTF-8, e.g. "
+                f"iconv -f UTF-16{order} -t UTF-8 in.csv > out.csv",
+                file=name,
+                line=line,
+            )
+        raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV text", file=name, line=line)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw[:err.start].count(b"\n") + 1
-        raise SchemaError(f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded; "
-                          "save the file as UTF-8", file=name, line=line,
-                          column=_column_at(raw, err.start)) from None
+        line = raw[: err.start].count(b"\n") + 1
+        raise SchemaError(
+            f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded; save the file as UTF-8",
+            file=name,
+            line=line,
+            column=_column_at(raw, err.start),
+        ) from None
 
 
 def _column_at(raw: bytes, offset: int) -> str | None:
@@ -286,7 +310,7 @@ def _field_limit(n: int):
         csv.field_size_limit(old)
 
 
-_CLOSE_IT = "close the quote (a literal quote inside a quoted cell is written \"\")"
+_CLOSE_IT = 'close the quote (a literal quote inside a quoted cell is written "")'
 
 
 def _shape(cell: str) -> str:
@@ -326,8 +350,7 @@ def _unclosed_cell(record: str) -> int | None:
     return cell if state == "quoted" else None
 
 
-def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str, ...],
-                  report: Report):
+def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
     """Yield ``(line, row_dict)`` for each data row of a CSV file.
 
     ``line`` is the 1-based physical line where the row starts (the header is
@@ -353,8 +376,9 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
     text = _decode(raw, name, report)
     if not text.strip():
-        raise SchemaError("file is empty; expected a header row with the columns "
-                          + ", ".join(required), file=name, line=1)
+        raise SchemaError(
+            "file is empty; expected a header row with the columns " + ", ".join(required), file=name, line=1
+        )
     # newline="" splits on \n, \r and \r\n only, as the csv module wants;
     # str.splitlines would also split on \u2028 and friends inside a cell.
     lines = _Lines(io.StringIO(text, newline="").readlines())
@@ -362,8 +386,7 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         yield from _rows(lines, name, required, known, report)
 
 
-def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...],
-          report: Report):
+def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report):
     """The records of :func:`read_csv_rows`, once the text is decoded."""
     reader = csv.reader(lines, strict=False)
     try:
@@ -376,26 +399,33 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
         trailing += 1
     missing = [c for c in required if c not in header]
     if missing:
-        raise SchemaError(f"missing required column(s) {', '.join(missing)}; "
-                          f"required: {', '.join(required)}", file=name, line=1,
-                          column=missing[0])
+        raise SchemaError(
+            f"missing required column(s) {', '.join(missing)}; required: {', '.join(required)}",
+            file=name,
+            line=1,
+            column=missing[0],
+        )
     blank = [str(i + 1) for i, h in enumerate(header) if not h]
     if blank:
-        raise SchemaError(f"header cell(s) {', '.join(blank)} are empty; every column needs "
-                          "a name", file=name, line=1)
+        raise SchemaError(f"header cell(s) {', '.join(blank)} are empty; every column needs a name", file=name, line=1)
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
-        raise SchemaError(f"duplicate column(s) {', '.join(dupes)}; each column once",
-                          file=name, line=1, column=dupes[0])
+        raise SchemaError(
+            f"duplicate column(s) {', '.join(dupes)}; each column once", file=name, line=1, column=dupes[0]
+        )
     if trailing:
-        report.add("warning", name, 1, None,
-                   f"{trailing} empty header cell(s) after {header[-1]!r} ignored (trailing "
-                   "commas); empty cells there in the rows are ignored too")
+        report.add(
+            "warning",
+            name,
+            1,
+            None,
+            f"{trailing} empty header cell(s) after {header[-1]!r} ignored (trailing "
+            "commas); empty cells there in the rows are ignored too",
+        )
     for col in (h for h in header if h not in known):
-        report.add("warning", name, 1, col,
-                   f"unknown column {col!r} ignored; known: {', '.join(known)}")
+        report.add("warning", name, 1, col, f"unknown column {col!r} ignored; known: {', '.join(known)}")
     ncols = len(header)
-    shapes: set[str] = set()   # shapes of the first cells of good rows
+    shapes: set[str] = set()  # shapes of the first cells of good rows
     data_rows = 0
 
     def reject(line, column, reason):
@@ -411,8 +441,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
         except csv.Error as err:
             data_rows += 1
             report.count(counts.ROWS_READ)
-            reject(start + 1, None,
-                   f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
+            reject(start + 1, None, f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
             if lines.i == start:  # never loop on the same line
                 lines.i += 1
             reader = csv.reader(lines, strict=False)
@@ -430,51 +459,69 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
         multi = end - start > 1
         opened = col = None
         if multi or end == len(lines.lines):
-            restart = next((k for k in range(start + 1, end)
-                            if _starts_record(lines.lines[k], shapes, ncols)), None)
-            open_at_end = (_unclosed_cell("".join(lines.lines[start:end]))
-                           if end == len(lines.lines) else None)
+            restart = next((k for k in range(start + 1, end) if _starts_record(lines.lines[k], shapes, ncols)), None)
+            open_at_end = _unclosed_cell("".join(lines.lines[start:end])) if end == len(lines.lines) else None
             opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
             if open_at_end is not None:
                 opened = open_at_end
             col = header[opened] if opened is not None and opened < ncols else None
             if restart is not None:
-                reject(start + 1, col,
-                       f"unclosed quote: the quoted cell opened on line {start + 1} runs on "
-                       f"into line {restart + 1}, which starts like a new record; the lines "
-                       f"from {restart + 1} on are read again as rows; {_CLOSE_IT}")
+                reject(
+                    start + 1,
+                    col,
+                    f"unclosed quote: the quoted cell opened on line {start + 1} runs on "
+                    f"into line {restart + 1}, which starts like a new record; the lines "
+                    f"from {restart + 1} on are read again as rows; {_CLOSE_IT}",
+                )
                 lines.i = restart
                 reader = csv.reader(lines, strict=False)
                 continue
             if open_at_end is not None:
-                reject(start + 1, col,
-                       f"unclosed quote: the quoted cell opened on line {start + 1} is never "
-                       f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}")
+                reject(
+                    start + 1,
+                    col,
+                    f"unclosed quote: the quoted cell opened on line {start + 1} is never "
+                    f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}",
+                )
                 continue
         if len(cells) != ncols:
             if multi and opened is not None:
-                reject(start + 1, col,
-                       f"unclosed quote: the quoted cell runs from line {start + 1} to "
-                       f"line {end} and the row has {len(cells)} cells, header has "
-                       f"{ncols}; {_CLOSE_IT}")
+                reject(
+                    start + 1,
+                    col,
+                    f"unclosed quote: the quoted cell runs from line {start + 1} to "
+                    f"line {end} and the row has {len(cells)} cells, header has "
+                    f"{ncols}; {_CLOSE_IT}",
+                )
             elif len(cells) < ncols:
-                reject(start + 1, header[len(cells)],
-                       f"row has {len(cells)} cells, header has {ncols}; "
-                       f"cells from {header[len(cells)]!r} on are missing")
+                reject(
+                    start + 1,
+                    header[len(cells)],
+                    f"row has {len(cells)} cells, header has {ncols}; cells from {header[len(cells)]!r} on are missing",
+                )
             else:
-                reject(start + 1, None,
-                       f"row has {len(cells)} cells, header has {ncols}; "
-                       f"{len(cells) - ncols} extra cell(s) after {header[-1]!r} "
-                       "(a comma inside a cell needs quotes)")
+                reject(
+                    start + 1,
+                    None,
+                    f"row has {len(cells)} cells, header has {ncols}; "
+                    f"{len(cells) - ncols} extra cell(s) after {header[-1]!r} "
+                    "(a comma inside a cell needs quotes)",
+                )
             continue
         # a cell above the limit needs a line (or record) above it
-        big = (next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
-               if multi or len(lines.lines[start]) > MAX_CELL_CHARS else None)
+        big = (
+            next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
+            if multi or len(lines.lines[start]) > MAX_CELL_CHARS
+            else None
+        )
         if big is not None:
-            reject(start + 1, header[big],
-                   f"cell has {len(cells[big])} characters (lines {start + 1}-{end}), above "
-                   f"the limit of {MAX_CELL_CHARS} per cell; shorten it (a quote left open "
-                   "makes such cells too)")
+            reject(
+                start + 1,
+                header[big],
+                f"cell has {len(cells[big])} characters (lines {start + 1}-{end}), above "
+                f"the limit of {MAX_CELL_CHARS} per cell; shorten it (a quote left open "
+                "makes such cells too)",
+            )
             continue
         if data_rows <= 1000 and len(shapes) < 32:  # the ids' shapes show early
             shapes.add(_shape(cells[0].strip()))
@@ -484,6 +531,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
 
 
 # ---------------------------------------------------------------- sources
+
 
 def load_sources(path: str | Path | None = None, report: Report | None = None) -> dict[str, Source]:
     """Load ``sources.csv``: ``{source_id: Source}``.
@@ -513,15 +561,25 @@ def _capped(src: Source, file: str, line: int, report: Report) -> Source:
     for col in ("publisher", "title"):
         value = getattr(src, col)
         if len(value) > MAX_SOURCE_TEXT:
-            cut[col] = value[:MAX_SOURCE_TEXT - 1] + "\u2026"
-            report.add("warning", file, line, col,
-                       f"{col} has {len(value)} characters; cut to {MAX_SOURCE_TEXT}",
-                       value=src.source_id)
+            cut[col] = value[: MAX_SOURCE_TEXT - 1] + "\u2026"
+            report.add(
+                "warning",
+                file,
+                line,
+                col,
+                f"{col} has {len(value)} characters; cut to {MAX_SOURCE_TEXT}",
+                value=src.source_id,
+            )
     if len(src.url) > MAX_URL:
         cut["url"] = ""
-        report.add("warning", file, line, "url",
-                   f"url has {len(src.url)} characters, above {MAX_URL}; left out",
-                   value=src.source_id)
+        report.add(
+            "warning",
+            file,
+            line,
+            "url",
+            f"url has {len(src.url)} characters, above {MAX_URL}; left out",
+            value=src.source_id,
+        )
     return replace(src, **cut) if cut else src
 
 
@@ -550,13 +608,13 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
 
 # ---------------------------------------------------------------- events
 
+
 def _int_cell(row: dict, col: str, fail) -> int | None:
     value = row.get(col, "")
     if value == "":
         return None
     if not _WHOLE.fullmatch(value):
-        fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 "
-                  "(or empty when unknown)")
+        fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
     return int(value)
 
 
@@ -565,17 +623,23 @@ def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None
     if value == "":
         return None
     if not _DECIMAL.fullmatch(value):
-        fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as "
-                  "34.12 or -70.5)")
+        fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
     number = float(value)
     if not lo <= number <= hi:  # also rejects nan
         fail(col, f"{col} {value} is out of range; allowed {lo} to {hi}")
     return number
 
 
-def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] | None,
-                   seen: dict[str, int] | None = None, memo: dict | None = None, *,
-                   rejected_sources: dict | None = None) -> Event:
+def event_from_row(
+    row: dict,
+    file: str,
+    line: int,
+    sources: dict[str, Source] | None,
+    seen: dict[str, int] | None = None,
+    memo: dict | None = None,
+    *,
+    rejected_sources: dict | None = None,
+) -> Event:
     """Validate one events.csv row and return the :class:`Event`.
 
     ``seen``: ``{event_id: line}`` of rows already taken; an id in it is a
@@ -591,6 +655,7 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
     SchemaError
         Naming file, line, column, the bad value and the allowed values.
     """
+
     def fail(col, reason):
         raise SchemaError(reason, file=file, line=line, column=col)
 
@@ -605,23 +670,30 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         fail("event_type", f"unknown event type {etype!r}; allowed: {', '.join(schema.EVENT_TYPES)}")
     precision = row["date_precision"]
     if precision not in schema.DATE_PRECISIONS:
-        fail("date_precision", f"date_precision {precision!r} is not allowed; "
-                               f"allowed: {', '.join(schema.DATE_PRECISIONS)}")
+        fail(
+            "date_precision",
+            f"date_precision {precision!r} is not allowed; allowed: {', '.join(schema.DATE_PRECISIONS)}",
+        )
     problem = _date_problem(row["event_date"], precision)
     if problem:
         fail("event_date", problem)
     gp = row["geo_precision"]
     if gp not in _GEO_PRECISION_TEXTS:
-        fail("geo_precision", f"geo_precision {gp!r} is not allowed; allowed: "
-             + ", ".join(f"{k} ({v})" for k, v in schema.GEO_PRECISIONS.items()))
+        fail(
+            "geo_precision",
+            f"geo_precision {gp!r} is not allowed; allowed: "
+            + ", ".join(f"{k} ({v})" for k, v in schema.GEO_PRECISIONS.items()),
+        )
     country = row.get("country", "")
     if country and not _ISO2.fullmatch(country):
         fail("country", f"country {country!r} is not an ISO 3166-1 alpha-2 code such as AF, PK")
     lat = _float_cell(row, "latitude", fail, -90.0, 90.0)
     lon = _float_cell(row, "longitude", fail, -180.0, 180.0)
     if (lat is None) != (lon is None):
-        fail("latitude" if lat is None else "longitude",
-             "give both latitude and longitude, or neither (then the location is geocoded)")
+        fail(
+            "latitude" if lat is None else "longitude",
+            "give both latitude and longitude, or neither (then the location is geocoded)",
+        )
     if lat is not None and country in ("AF", "PK", ""):
         box = schema.REGION_BBOX
         inside = box["min_lat"] <= lat <= box["max_lat"] and box["min_lon"] <= lon <= box["max_lon"]
@@ -630,21 +702,22 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
         # numbers would put it in the region: then the order is the mistake.
         if not inside and (country or swapped):
             hint = "; latitude and longitude look swapped" if swapped else ""
-            fail("latitude", f"point (latitude {lat}, longitude {lon}) lies outside "
-                             f"Afghanistan/Pakistan (allowed latitude {box['min_lat']} to "
-                             f"{box['max_lat']}, longitude {box['min_lon']} to "
-                             f"{box['max_lon']}){hint}")
+            fail(
+                "latitude",
+                f"point (latitude {lat}, longitude {lon}) lies outside "
+                f"Afghanistan/Pakistan (allowed latitude {box['min_lat']} to "
+                f"{box['max_lat']}, longitude {box['min_lon']} to "
+                f"{box['max_lon']}){hint}",
+            )
     fat = _int_cell(row, "fatalities", fail)
     low = _int_cell(row, "fatalities_low", fail)
     high = _int_cell(row, "fatalities_high", fail)
     known = [v for v in (low, fat, high) if v is not None]
     if known != sorted(known):
-        fail("fatalities", "need fatalities_low <= fatalities <= fatalities_high, got "
-             f"{low}, {fat}, {high}")
+        fail("fatalities", f"need fatalities_low <= fatalities <= fatalities_high, got {low}, {fat}, {high}")
     verified = row.get("verified", "") or "curated"
     if verified not in schema.VERIFIED_VALUES:
-        fail("verified", f"verified {verified!r} is not allowed; allowed: "
-                         f"{', '.join(schema.VERIFIED_VALUES)}")
+        fail("verified", f"verified {verified!r} is not allowed; allowed: {', '.join(schema.VERIFIED_VALUES)}")
     cited = row["sources"]
     if memo is not None and cited in memo:
         ids, unknown = memo[cited]
@@ -661,25 +734,44 @@ def event_from_row(row: dict, file: str, line: int, sources: dict[str, Source] |
             known_ids = sorted(sources)
             shown = ", ".join(known_ids[:10]) + (" ..." if len(known_ids) > 10 else "")
             rejected = rejected_sources or {}
-            parts = [f"source {s!r} was rejected in sources.csv (line {rejected[s].line}"
-                     f"{f' [{rejected[s].column}]' if rejected[s].column else ''}: "
-                     f"{rejected[s].reason})" for s in unknown if s in rejected]
+            parts = [
+                f"source {s!r} was rejected in sources.csv (line {rejected[s].line}"
+                f"{f' [{rejected[s].column}]' if rejected[s].column else ''}: "
+                f"{rejected[s].reason})"
+                for s in unknown
+                if s in rejected
+            ]
             missing = [s for s in unknown if s not in rejected]
             if missing:
-                parts.append(f"unknown source id(s) {', '.join(missing)}; "
-                             f"known in sources.csv: {shown or '(none)'}")
+                parts.append(f"unknown source id(s) {', '.join(missing)}; known in sources.csv: {shown or '(none)'}")
             fail("sources", "; ".join(parts))
     return Event(
-        event_id=eid, event_type=etype, sub_event_type=row.get("sub_event_type", ""),
-        event_date=row["event_date"], date_precision=precision,
-        location=row["location"], country=country, latitude=lat, longitude=lon,
-        geo_precision=int(gp), actor1=row.get("actor1", ""), actor2=row.get("actor2", ""),
-        fatalities=fat, fatalities_low=low, fatalities_high=high,
-        injuries=_int_cell(row, "injuries", fail), sources=ids, verified=verified,
-        note=row.get("note", ""), excerpt=row.get("excerpt", ""),
-        dataset=row.get("dataset", ""), source_type=row.get("source_type", ""),
-        source_precision=row.get("source_precision", ""), details=row.get("details", ""),
-        file=file, line=line,
+        event_id=eid,
+        event_type=etype,
+        sub_event_type=row.get("sub_event_type", ""),
+        event_date=row["event_date"],
+        date_precision=precision,
+        location=row["location"],
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=int(gp),
+        actor1=row.get("actor1", ""),
+        actor2=row.get("actor2", ""),
+        fatalities=fat,
+        fatalities_low=low,
+        fatalities_high=high,
+        injuries=_int_cell(row, "injuries", fail),
+        sources=ids,
+        verified=verified,
+        note=row.get("note", ""),
+        excerpt=row.get("excerpt", ""),
+        dataset=row.get("dataset", ""),
+        source_type=row.get("source_type", ""),
+        source_precision=row.get("source_precision", ""),
+        details=row.get("details", ""),
+        file=file,
+        line=line,
     )
 
 
@@ -699,20 +791,34 @@ def repeat_problem(event: Event, earlier) -> str | None:
     first = earlier[0]
     head = f"duplicate event_id {event.event_id!r} (first on line {first.line})"
     for ev in earlier:
-        if (ev.location.casefold() == event.location.casefold()
-                and (ev.latitude, ev.longitude) == (event.latitude, event.longitude)):
-            return (f"{head}: the event already has a row at {event.location!r} (line "
-                    f"{ev.line}); one row per event and place")
-    differ = [f"{c} {getattr(first, c)!r} there, {getattr(event, c)!r} here"
-              for c in EVENT_IDENTITY if getattr(first, c) != getattr(event, c)]
+        if ev.location.casefold() == event.location.casefold() and (ev.latitude, ev.longitude) == (
+            event.latitude,
+            event.longitude,
+        ):
+            return (
+                f"{head}: the event already has a row at {event.location!r} (line "
+                f"{ev.line}); one row per event and place"
+            )
+    differ = [
+        f"{c} {getattr(first, c)!r} there, {getattr(event, c)!r} here"
+        for c in EVENT_IDENTITY
+        if getattr(first, c) != getattr(event, c)
+    ]
     if differ:
-        return (f"{head} for a different event ({'; '.join(differ)}); rows sharing an id "
-                f"are one event at several places and agree on {', '.join(EVENT_IDENTITY)}")
+        return (
+            f"{head} for a different event ({'; '.join(differ)}); rows sharing an id "
+            f"are one event at several places and agree on {', '.join(EVENT_IDENTITY)}"
+        )
     return None
 
 
-def load_events(events: str | Path | None = None, sources: str | Path | None = None, *,
-                strict: bool = False, report: Report | None = None) -> EventSet:
+def load_events(
+    events: str | Path | None = None,
+    sources: str | Path | None = None,
+    *,
+    strict: bool = False,
+    report: Report | None = None,
+) -> EventSet:
     """Load and validate events and their sources.
 
     Parameters
@@ -740,8 +846,7 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
     src_report = Report()
     known = load_sources(sources, src_report) if sources.exists() else None
     if known is None:
-        report.add("warning", str(sources), None, None,
-                   "sources file not found; source ids cannot be checked")
+        report.add("warning", str(sources), None, None, "sources file not found; source ids cannot be checked")
     for p in src_report.problems:
         report.problems.append(p)
     report.count(counts.SOURCE_ROWS_READ, src_report.counts.get(counts.ROWS_READ, 0))
@@ -751,15 +856,14 @@ def load_events(events: str | Path | None = None, sources: str | Path | None = N
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)
 
     out = EventSet(sources=known or {}, report=report)
-    first: dict[str, Event] = {}          # the first row of each event_id
+    first: dict[str, Event] = {}  # the first row of each event_id
     further: dict[str, list[Event]] = {}  # its other rows (other places)
     memo: dict = {}
     name = str(events)
     rejected = {p.value: p for p in src_report.of_kind("rejected") if p.value}
     for line, row in read_csv_rows(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, report):
         try:
-            event = event_from_row(row, name, line, known, None, memo,
-                                   rejected_sources=rejected)
+            event = event_from_row(row, name, line, known, None, memo, rejected_sources=rejected)
             eid = event.event_id
             if eid in first:
                 problem = repeat_problem(event, [first[eid], *further.get(eid, ())])

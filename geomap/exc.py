@@ -37,8 +37,7 @@ class InputError(GeomapError, ValueError):
         Where the problem is. ``line`` counts from 1 and includes the header.
     """
 
-    def __init__(self, reason: str, file: str | None = None,
-                 line: int | None = None, column: str | None = None):
+    def __init__(self, reason: str, file: str | None = None, line: int | None = None, column: str | None = None):
         self.reason = reason
         self.file = None if file is None else str(file)
         self.line = line

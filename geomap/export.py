@@ -36,8 +36,18 @@ from .atomic import atomic_path, write_text
 from .report import FORMULA_START, defuse
 from .schema import acled_types
 
-__all__ = ["ENGINES", "to_geojson_dict", "geojson_text", "write_geojson", "flat_frame", "defuse",
-           "csv_text", "write_csv", "write_gpkg", "parse_sources"]
+__all__ = [
+    "ENGINES",
+    "to_geojson_dict",
+    "geojson_text",
+    "write_geojson",
+    "flat_frame",
+    "defuse",
+    "csv_text",
+    "write_csv",
+    "write_gpkg",
+    "parse_sources",
+]
 
 #: The engines of the GeoJSON and CSV writers; the first is the default.
 ENGINES = ("fast", "reference")
@@ -93,8 +103,7 @@ def _geometries(geoms) -> list:
     ys = shapely.get_y(np.where(type_ids == 0, arr, None)).tolist()
     shared: dict[int, dict] = {}
     out = []
-    for geom, tid, is_empty, x, y in zip(arr.tolist(), type_ids.tolist(), empty.tolist(),
-                                         xs, ys):
+    for geom, tid, is_empty, x, y in zip(arr.tolist(), type_ids.tolist(), empty.tolist(), xs, ys):
         if geom is None or is_empty:
             out.append(None)
         elif tid == 0:
@@ -122,13 +131,16 @@ def to_geojson_dict(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> di
     names.append("source_refs")
     columns.append(refs)
     geometries = _geometries(frame.geometry.values)
-    features = [{"type": "Feature", "properties": dict(zip(names, row)), "geometry": geom}
-                for row, geom in zip(zip(*columns), geometries)]
+    features = [
+        {"type": "Feature", "properties": dict(zip(names, row)), "geometry": geom}
+        for row, geom in zip(zip(*columns), geometries)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path,
-                  refs: list[list] | None = None, engine: str = "fast") -> Path:
+def write_geojson(
+    gdf: gpd.GeoDataFrame, path: str | Path, refs: list[list] | None = None, engine: str = "fast"
+) -> Path:
     """Write ``events.geojson`` (RFC 7946); ``refs``: :func:`parse_sources` of ``gdf``.
 
     ``engine``: ``"fast"`` or ``"reference"`` (see :data:`ENGINES`), the same bytes.
@@ -136,8 +148,7 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path,
     return write_text(path, geojson_text(gdf, refs, engine=engine))
 
 
-def geojson_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None,
-                 engine: str = "fast") -> str:
+def geojson_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None, engine: str = "fast") -> str:
     """The text of ``events.geojson``, written by ``engine`` (see :data:`ENGINES`)."""
     _check_engine(engine)
     if engine == "reference":
@@ -223,9 +234,11 @@ def _joined(refs: list[list]) -> tuple[list[str], list[str], list[str]]:
     for rs in refs:
         texts = cache.get(id(rs))
         if texts is None:
-            texts = cache[id(rs)] = (" | ".join(r["publisher"] for r in rs),
-                                     " | ".join(r["title"] for r in rs),
-                                     " | ".join(r["url"] for r in rs if r["url"]))
+            texts = cache[id(rs)] = (
+                " | ".join(r["publisher"] for r in rs),
+                " | ".join(r["title"] for r in rs),
+                " | ".join(r["url"] for r in rs if r["url"]),
+            )
         rows.append(texts)
     publishers, titles, urls = (list(col) for col in zip(*rows)) if rows else ([], [], [])
     return publishers, titles, urls
@@ -268,8 +281,7 @@ def _defused(series: pd.Series) -> pd.Series:
     return pd.Series(cells, index=series.index, dtype=series.dtype, name=series.name)
 
 
-def write_csv(gdf: gpd.GeoDataFrame, path: str | Path,
-              refs: list[list] | None = None, engine: str = "fast") -> Path:
+def write_csv(gdf: gpd.GeoDataFrame, path: str | Path, refs: list[list] | None = None, engine: str = "fast") -> Path:
     """Write ``events.csv``: flat, with ``latitude``/``longitude`` and ACLED columns.
 
     Every text cell is passed through :func:`defuse` (CSV formula injection).
@@ -283,8 +295,7 @@ def _is_text(series: pd.Series) -> bool:
     return series.dtype == object or pd.api.types.is_string_dtype(series)
 
 
-def csv_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None,
-             engine: str = "fast") -> str:
+def csv_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None, engine: str = "fast") -> str:
     """The text of ``events.csv``, written by ``engine`` (see :data:`ENGINES`)."""
     _check_engine(engine)
     frame = flat_frame(gdf, refs)
@@ -308,8 +319,10 @@ def _csv_fast(frame: pd.DataFrame) -> str:
         frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     else:
         # NA cells are "" by now, which defuse leaves alone
-        cells = [_defused_cells(c, only_text=frame[col].dtype != object) if text else c
-                 for col, c, text in zip(frame.columns, cells, texts)]
+        cells = [
+            _defused_cells(c, only_text=frame[col].dtype != object) if text else c
+            for col, c, text in zip(frame.columns, cells, texts)
+        ]
         writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         writer.writerow([str(c) for c in frame.columns])
         writer.writerows(zip(*cells))
@@ -339,7 +352,7 @@ def _csv_cells(series: pd.Series) -> list | None:
     missing = series.isna().to_numpy()
     if dtype.kind == "f" and isinstance(dtype, np.dtype):
         values = series.to_numpy().astype(str).astype(object)
-    elif isinstance(dtype, pd.StringDtype) or dtype == object or dtype.kind in "iu":
+    elif isinstance(dtype, pd.StringDtype) or dtype == object or dtype.kind in "iu":  # noqa: E721 (numpy dtype equality)
         values = series.to_numpy(dtype=object)
     else:
         return None

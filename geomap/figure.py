@@ -26,13 +26,16 @@ EXTENT = (60.0, 75.5, 28.5, 38.0)
 
 def _countries():
     import geopandas as gpd
+
     path = geodata_path("countries.geojson")
     return gpd.read_file(path) if path.exists() else None
 
 
 def _durand():
     import geopandas as gpd
+
     from .geo import CRS, durand_line
+
     if not geodata_path("durand_line.geojson").exists():
         return None
     return gpd.GeoSeries([durand_line()], crs=CRS)
@@ -40,6 +43,7 @@ def _durand():
 
 def _crossings() -> list[dict]:
     from .render.reference import load_crossings
+
     return load_crossings()
 
 
@@ -51,14 +55,15 @@ def _places() -> list[dict]:
     """Main towns ``{name, lat, lon}`` of the gazetteer (labelled on the figure)."""
     try:
         from .geocoders.gazetteer import RegionalGazetteer
-        return [{"name": p.name, "lat": p.lat, "lon": p.lon}
-                for p in RegionalGazetteer().places if p.kind in PLACE_KINDS]
+
+        return [
+            {"name": p.name, "lat": p.lat, "lon": p.lon} for p in RegionalGazetteer().places if p.kind in PLACE_KINDS
+        ]
     except (ImportError, OSError):
         return []
 
 
-def select_events(gdf, *, types=None, start: str | None = None, end: str | None = None,
-                  actors=None):
+def select_events(gdf, *, types=None, start: str | None = None, end: str | None = None, actors=None):
     """The events the page would show with these filters.
 
     Parameters
@@ -100,8 +105,7 @@ def _publishers(gdf) -> list[str]:
         except ValueError:
             continue
         for item in items if isinstance(items, list) else []:
-            pub = str(item.get("publisher") or item.get("source_id") or "").strip() \
-                if isinstance(item, dict) else ""
+            pub = str(item.get("publisher") or item.get("source_id") or "").strip() if isinstance(item, dict) else ""
             if pub:
                 counts[pub] = counts.get(pub, 0) + int(n)
     return sorted(counts, key=lambda k: (-counts[k], k))
@@ -118,8 +122,9 @@ def describe_selection(gdf, *, filters: str = "", most: int = 4) -> str:
     n = len(gdf)
     if not n:
         return "No events" + (f" \u00b7 {filters}" if filters else "")
-    text = (f"{n} event{'s' if n != 1 else ''}, {min(gdf['date_start'].astype(str))} to "
-            f"{max(gdf['date_end'].astype(str))}")
+    text = (
+        f"{n} event{'s' if n != 1 else ''}, {min(gdf['date_start'].astype(str))} to {max(gdf['date_end'].astype(str))}"
+    )
     if filters:
         text += f" \u00b7 {filters}"
     pubs = _publishers(gdf)
@@ -138,9 +143,16 @@ def _label(ax, placed: list, x: float, y: float, text: str, min_dist: float, **k
     return True
 
 
-def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *,
-                title: str = DEFAULT_TITLE, dpi: int = 150,
-                size: tuple[float, float] = (10.0, 7.5), filters: str = "") -> tuple[Path, Path | None]:
+def make_figure(
+    gdf,
+    path_png: str | Path,
+    path_svg: str | Path | None = None,
+    *,
+    title: str = DEFAULT_TITLE,
+    dpi: int = 150,
+    size: tuple[float, float] = (10.0, 7.5),
+    filters: str = "",
+) -> tuple[Path, Path | None]:
     """Write the static map as PNG (and SVG), atomically.
 
     Parameters
@@ -161,6 +173,7 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
     (Path, Path or None)
     """
     import matplotlib
+
     matplotlib.use("Agg")  # no display, no network
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
@@ -177,8 +190,15 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
             for _, c in countries.iterrows():
                 p = c.geometry.representative_point()
                 if west < p.x < east and south < p.y < north:
-                    ax.annotate(str(c["name"]).upper(), (p.x, p.y), ha="center", va="center",
-                                fontsize=7, color="#7d7465", alpha=0.9)
+                    ax.annotate(
+                        str(c["name"]).upper(),
+                        (p.x, p.y),
+                        ha="center",
+                        va="center",
+                        fontsize=7,
+                        color="#7d7465",
+                        alpha=0.9,
+                    )
         durand = _durand()
         if durand is not None:
             durand.plot(ax=ax, color=DURAND_COLOUR, linewidth=1.8, linestyle=(0, (6, 3)), zorder=3)
@@ -186,14 +206,43 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
         for c in _places():
             if west < c["lon"] < east and south < c["lat"] < north:
                 ax.plot(c["lon"], c["lat"], marker="s", markersize=2.5, color="#555555", zorder=4)
-                _label(ax, placed, c["lon"], c["lat"], c["name"], 0.18, xytext=(3, 2),
-                       textcoords="offset points", fontsize=6.5, color="#333333", zorder=6)
+                _label(
+                    ax,
+                    placed,
+                    c["lon"],
+                    c["lat"],
+                    c["name"],
+                    0.18,
+                    xytext=(3, 2),
+                    textcoords="offset points",
+                    fontsize=6.5,
+                    color="#333333",
+                    zorder=6,
+                )
         for c in _crossings():
-            ax.plot(c["lon"], c["lat"], marker="o", markersize=4, markerfacecolor="white",
-                    markeredgecolor="#222222", zorder=4)
-            _label(ax, placed, c["lon"], c["lat"], c["name"], 0.18, xytext=(3, -7),
-                   textcoords="offset points", fontsize=6, style="italic", color="#222222",
-                   zorder=6)
+            ax.plot(
+                c["lon"],
+                c["lat"],
+                marker="o",
+                markersize=4,
+                markerfacecolor="white",
+                markeredgecolor="#222222",
+                zorder=4,
+            )
+            _label(
+                ax,
+                placed,
+                c["lon"],
+                c["lat"],
+                c["name"],
+                0.18,
+                xytext=(3, -7),
+                textcoords="offset points",
+                fontsize=6,
+                style="italic",
+                color="#222222",
+                zorder=6,
+            )
         handles = []
         counts = gdf["event_type"].value_counts() if len(gdf) else {}
         outside = 0
@@ -207,25 +256,76 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
                 inside = (lon > west) & (lon < east) & (lat > south) & (lat < north)
                 outside += int((~inside).sum())
                 draft = (rows["verified"] == "draft") if "verified" in rows else inside & False
-                ax.scatter(lon[inside & ~draft], lat[inside & ~draft], s=46, c=color, marker=marker,
-                           edgecolors="white", linewidths=0.7, zorder=5)
-                ax.scatter(lon[inside & draft], lat[inside & draft], s=46, facecolors="white",
-                           marker=marker, edgecolors=color, linewidths=1.2, linestyle="--", zorder=5)
-            handles.append(Line2D([], [], linestyle="", marker=marker, markersize=8, color=color,
-                                  markeredgecolor="white",
-                                  label=f"{type_label(etype)} ({int(counts.get(etype, 0))})"))
+                ax.scatter(
+                    lon[inside & ~draft],
+                    lat[inside & ~draft],
+                    s=46,
+                    c=color,
+                    marker=marker,
+                    edgecolors="white",
+                    linewidths=0.7,
+                    zorder=5,
+                )
+                ax.scatter(
+                    lon[inside & draft],
+                    lat[inside & draft],
+                    s=46,
+                    facecolors="white",
+                    marker=marker,
+                    edgecolors=color,
+                    linewidths=1.2,
+                    linestyle="--",
+                    zorder=5,
+                )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="",
+                    marker=marker,
+                    markersize=8,
+                    color=color,
+                    markeredgecolor="white",
+                    label=f"{type_label(etype)} ({int(counts.get(etype, 0))})",
+                )
+            )
         if len(gdf):
             # events sharing a place hide one another: say how many there are
             pts = gdf[["latitude", "longitude"]].astype(float).round(3)
             for (lat, lon), n in pts.value_counts().items():
                 if n > 1 and west < lon < east and south < lat < north:
-                    ax.annotate(f"\u00d7{n}", (lon, lat), xytext=(6, 4), textcoords="offset points",
-                                fontsize=7, fontweight="bold", color="#222222", zorder=6)
+                    ax.annotate(
+                        f"\u00d7{n}",
+                        (lon, lat),
+                        xytext=(6, 4),
+                        textcoords="offset points",
+                        fontsize=7,
+                        fontweight="bold",
+                        color="#222222",
+                        zorder=6,
+                    )
         handles.append(Line2D([], [], color=DURAND_COLOUR, linestyle=(0, (6, 3)), label="Durand Line"))
-        handles.append(Line2D([], [], linestyle="", marker="o", markersize=5, markerfacecolor="white",
-                              markeredgecolor="#222222", label="Border crossing"))
-        ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.92,
-                  title="Event type (count)", title_fontsize=8)
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="o",
+                markersize=5,
+                markerfacecolor="white",
+                markeredgecolor="#222222",
+                label="Border crossing",
+            )
+        )
+        ax.legend(
+            handles=handles,
+            loc="lower right",
+            fontsize=8,
+            frameon=True,
+            framealpha=0.92,
+            title="Event type (count)",
+            title_fontsize=8,
+        )
         ax.set_xlim(west, east)
         ax.set_ylim(south, north)
         ax.set_aspect(1 / __import__("math").cos(__import__("math").radians((south + north) / 2)))
@@ -234,10 +334,18 @@ def make_figure(gdf, path_png: str | Path, path_svg: str | Path | None = None, *
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_title(title + "\n", fontsize=13, loc="left")
-        ax.text(0.0, 1.01, describe_selection(gdf, filters=filters), transform=ax.transAxes,
-                fontsize=7.5, color="#444444", ha="left", va="bottom", wrap=True)
-        note = ATTRIBUTION + (f" \u00b7 {outside} event(s) outside this view (e.g. talks abroad)"
-                              if outside else "")
+        ax.text(
+            0.0,
+            1.01,
+            describe_selection(gdf, filters=filters),
+            transform=ax.transAxes,
+            fontsize=7.5,
+            color="#444444",
+            ha="left",
+            va="bottom",
+            wrap=True,
+        )
+        note = ATTRIBUTION + (f" \u00b7 {outside} event(s) outside this view (e.g. talks abroad)" if outside else "")
         fig.text(0.01, 0.01, note, fontsize=7, color="#555555", ha="left", va="bottom")
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         buf = io.BytesIO()

@@ -30,8 +30,11 @@ if not ((CHECKOUT_DIR / "pyproject.toml").is_file() and (CHECKOUT_DIR / "geodata
 #: users curate ``geodata/events.csv`` and ``geomap accept`` writes there);
 #: installed, the copy the wheel ships as ``geomap/geodata`` (read-only).
 #: setup.py maps ``geodata/`` into the package, so both are the same files.
-GEODATA_DIR = (CHECKOUT_DIR / "geodata" if CHECKOUT_DIR is not None
-               else Path(str(resources.files(__package__).joinpath("geodata"))))
+GEODATA_DIR = (
+    CHECKOUT_DIR / "geodata"
+    if CHECKOUT_DIR is not None
+    else Path(str(resources.files(__package__).joinpath("geodata")))
+)
 
 
 def point(lat: float, lon: float) -> Point:
@@ -72,8 +75,10 @@ def writable_geodata_path(name: str, option: str = "--events") -> Path:
     if CHECKOUT_DIR is None:
         from .exc import InputError
 
-        raise InputError(f"the packaged {name} is read-only outside a geomap checkout; "
-                         f"pass {option} with the file to write (e.g. {option} my/{name})")
+        raise InputError(
+            f"the packaged {name} is read-only outside a geomap checkout; "
+            f"pass {option} with the file to write (e.g. {option} my/{name})"
+        )
     return geodata_path(name)
 
 

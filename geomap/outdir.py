@@ -57,8 +57,12 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_inputs_spared(out: str | os.PathLike, files: list[tuple[str, Path]],
-                        folders: list[tuple[str, Path]], protected: list[tuple[str, Path]]) -> None:
+def check_inputs_spared(
+    out: str | os.PathLike,
+    files: list[tuple[str, Path]],
+    folders: list[tuple[str, Path]],
+    protected: list[tuple[str, Path]],
+) -> None:
     """Refuse an output folder that could overwrite an input.
 
     Paths are compared after following symlinks.
@@ -92,14 +96,17 @@ def check_inputs_spared(out: str | os.PathLike, files: list[tuple[str, Path]],
         real = _real(path)
         if real == target:
             raise BuildError(f"--out {out} is the input {path} ({role}){refuse}")
-        if _within(real, target) and (real.parent == target
-                                      or _OURS.match(real.relative_to(target).parts[0])):
-            raise BuildError(f"the output folder {out} holds the input {path} ({role}): outputs "
-                             f"written there could overwrite it{refuse}")
+        if _within(real, target) and (real.parent == target or _OURS.match(real.relative_to(target).parts[0])):
+            raise BuildError(
+                f"the output folder {out} holds the input {path} ({role}): outputs "
+                f"written there could overwrite it{refuse}"
+            )
     for role, folder in folders:
         if _within(target, _real(folder)):
-            raise BuildError(f"the output folder {out} is inside the {role} folder {folder}: "
-                             f"the next build would read its pages as articles{refuse}")
+            raise BuildError(
+                f"the output folder {out} is inside the {role} folder {folder}: "
+                f"the next build would read its pages as articles{refuse}"
+            )
 
 
 @contextmanager
@@ -112,8 +119,7 @@ def staging(out: Path):
     out.mkdir(parents=True, exist_ok=True)
     remove_stale(out, _STAGING_RE)
     remove_stale(out)
-    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", suffix=".tmp",
-                                  dir=out))
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", suffix=".tmp", dir=out))
     try:
         yield stage
     finally:
@@ -132,15 +138,15 @@ def publish(stage: Path, out: Path) -> None:
     OSError
         Before the switch (disk full, no permission): nothing was replaced.
     """
+
     def waiting(lock_file, pid):
         holder = f" (pid {pid})" if pid else ""
-        print(f"geomap build: waiting for another build{holder} publishing into {out}",
-              file=sys.stderr, flush=True)
+        print(f"geomap build: waiting for another build{holder} publishing into {out}", file=sys.stderr, flush=True)
 
     with locked(out / LOCK, waiting):
         names = sorted(p.name for p in stage.iterdir())
         _check_free(out, names)
-        generation = out / (GENERATION_PREFIX + stage.name[len(STAGING_PREFIX):-len(".tmp")])
+        generation = out / (GENERATION_PREFIX + stage.name[len(STAGING_PREFIX) : -len(".tmp")])
         os.chmod(stage, NEW_FOLDER_MODE)  # mkdtemp's 0700 would hide it from a web server
         os.rename(stage, generation)
         _swap_link(out / CURRENT, generation.name)  # the one switch
@@ -149,9 +155,11 @@ def publish(stage: Path, out: Path) -> None:
                 _swap_link(out / name, f"{CURRENT}/{name}")
             _remove_unshown(out, names, generation)
         except OSError as err:
-            raise BuildError(f"the new build is shown in {out / CURRENT} but an output link "
-                             f"could not be made: {err.strerror or err} ({err.filename}); "
-                             "run the build again") from err
+            raise BuildError(
+                f"the new build is shown in {out / CURRENT} but an output link "
+                f"could not be made: {err.strerror or err} ({err.filename}); "
+                "run the build again"
+            ) from err
 
 
 def _check_free(out: Path, names: list[str]) -> None:
@@ -164,8 +172,10 @@ def _check_free(out: Path, names: list[str]) -> None:
         if stat.S_ISLNK(mode) or (stat.S_ISREG(mode) and name != CURRENT):
             continue
         what = "a folder" if stat.S_ISDIR(mode) else "not a link or a regular file"
-        raise BuildError(f"{out / name} is {what}, not an output geomap wrote; move it away; "
-                         "nothing was replaced, the previous outputs are kept")
+        raise BuildError(
+            f"{out / name} is {what}, not an output geomap wrote; move it away; "
+            "nothing was replaced, the previous outputs are kept"
+        )
 
 
 def _swap_link(path: Path, target: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field
 
 from .exc import InputError
 
@@ -54,19 +54,20 @@ def terminal_safe(text) -> str:
 def _escape(m: re.Match) -> str:
     ch = m.group()
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
-        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+    )
 
 
 @dataclass(frozen=True)
 class Problem:
     """One rejected row, unreadable article or unlocated place."""
 
-    kind: str            #: "rejected", "unlocated", "warning"
+    kind: str  #: "rejected", "unlocated", "warning"
     file: str
     line: int | None
     column: str | None
     reason: str
-    value: str = ""      #: the offending value (e.g. the place name)
+    value: str = ""  #: the offending value (e.g. the place name)
 
     def __str__(self) -> str:
         where = self.file
@@ -85,8 +86,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
-    def add(self, kind: str, file: str, line: int | None, column: str | None,
-            reason: str, value: str = "") -> Problem:
+    def add(self, kind: str, file: str, line: int | None, column: str | None, reason: str, value: str = "") -> Problem:
         p = Problem(kind, str(file), line, column, reason, value)
         self.problems.append(p)
         return p
@@ -115,7 +115,7 @@ class Report:
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         w.writeheader()
-        for p in (self.problems if kind is None else self.of_kind(kind)):
+        for p in self.problems if kind is None else self.of_kind(kind):
             d = asdict(p)
             if kind is not None:
                 d.pop("kind")

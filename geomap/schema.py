@@ -75,8 +75,13 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "details",
 )
 EVENT_REQUIRED: tuple[str, ...] = (
-    "event_id", "event_type", "event_date", "date_precision",
-    "location", "geo_precision", "sources",
+    "event_id",
+    "event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "geo_precision",
+    "sources",
 )
 
 SOURCE_COLUMNS: tuple[str, ...] = ("source_id", "publisher", "title", "published", "url")
@@ -102,6 +107,7 @@ def format_source_ids(ids) -> str:
     'S1;S2'
     """
     return SOURCES_SEPARATOR.join(ids)
+
 
 #: Bounding box of the region in which a curated coordinate is plausible
 #: without a country outside AF/PK. Used to catch swapped lat/lon.
@@ -137,6 +143,5 @@ def acled_types(event_type: str, sub_event_type: str = "") -> tuple[str, str]:
         If ``event_type`` is not one of :data:`EVENT_TYPES`.
     """
     if event_type not in ACLED_MAP:
-        raise ValueError(
-            f"unknown event type {event_type!r}; allowed: {', '.join(EVENT_TYPES)}")
+        raise ValueError(f"unknown event type {event_type!r}; allowed: {', '.join(EVENT_TYPES)}")
     return ACLED_SUB_MAP.get((event_type, sub_event_type), ACLED_MAP[event_type])

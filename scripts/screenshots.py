@@ -25,12 +25,14 @@ CHROMIUM = "/usr/bin/chromium"
 def load(events):
     try:
         from geomap.api import load_geodataframe
+
         gdf, _ = load_geodataframe(events)
         return gdf
     except Exception as err:  # a broken dataset should not stop the screenshots
         print(f"screenshots: using the test fixture ({err})", file=sys.stderr)
         sys.path.insert(0, str(ROOT / "tests"))
         from conftest_render import make_gdf
+
         return make_gdf()
 
 
@@ -41,8 +43,10 @@ def controls(page, out: Path) -> list[str]:
     # timeline: drag across a stretch of bars, then hover one
     plot = page.locator(".geomap-tl-plot").bounding_box()
     n = page.evaluate("geomap.timeline.nBins")
+
     def x(k):
         return plot["x"] + 34 + (k + 0.5) * (plot["width"] - 38) / n
+
     y = plot["y"] + plot["height"] / 2
     page.mouse.move(x(n * 2 // 3), y)
     page.mouse.down()
@@ -51,9 +55,10 @@ def controls(page, out: Path) -> list[str]:
     page.mouse.move(x(n - 2), y)
     page.wait_for_timeout(600)
     tl = page.locator(".geomap-timeline").bounding_box()
-    page.screenshot(path=str(out / "screenshot-timeline.png"),
-                    clip={"x": tl["x"], "y": tl["y"] - 320, "width": tl["width"],
-                          "height": tl["height"] + 320})
+    page.screenshot(
+        path=str(out / "screenshot-timeline.png"),
+        clip={"x": tl["x"], "y": tl["y"] - 320, "width": tl["width"], "height": tl["height"] + 320},
+    )
     # actor filter: a search, one actor chosen
     page.mouse.move(5, 5)
     page.evaluate("geomap.setFilter({reset: true})")
@@ -65,9 +70,10 @@ def controls(page, out: Path) -> list[str]:
     fs = page.locator(".geomap-actors")
     fs.scroll_into_view_if_needed()
     box = fs.bounding_box()
-    page.screenshot(path=str(out / "screenshot-actors.png"),
-                    clip={"x": 0, "y": max(0, box["y"] - 8), "width": 1280,
-                          "height": min(800 - max(0, box["y"] - 8), 520)})
+    page.screenshot(
+        path=str(out / "screenshot-actors.png"),
+        clip={"x": 0, "y": max(0, box["y"] - 8), "width": 1280, "height": min(800 - max(0, box["y"] - 8), 520)},
+    )
     # province view: fatalities per province
     page.evaluate("geomap.setFilter({reset: true})")
     page.evaluate("document.querySelector('.geomap-panel').scrollTop = 0")
@@ -94,8 +100,7 @@ def main(argv=None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
-                   else r.abort())
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
         page.goto(html.resolve().as_uri())
         page.wait_for_selector("html[data-geomap-ready]", state="attached")
         page.wait_for_timeout(600)

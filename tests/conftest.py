@@ -29,6 +29,7 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
+
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 GEONAMES_FIXTURE = DATA / "geocoders" / "cities_fixture.json"
@@ -39,8 +40,7 @@ def fixture_index(tmp_path_factory) -> Path:
     """A GeoNames index of the 17 fixture cities (the full one takes ~10 s)."""
     from geomap.geocoders.geonames import build_index
 
-    return build_index(tmp_path_factory.mktemp("geonames") / "fixture.sqlite",
-                       source=GEONAMES_FIXTURE)
+    return build_index(tmp_path_factory.mktemp("geonames") / "fixture.sqlite", source=GEONAMES_FIXTURE)
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +79,7 @@ def no_network(monkeypatch):
         def _refuse(*args, **kwargs):
             attempts.append((name, args[1:] if name.startswith("socket.") else args))
             raise NetworkBlocked(f"network use in an offline test: {name}{args[1:]!r}")
+
         return _refuse
 
     monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))

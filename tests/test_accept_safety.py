@@ -9,7 +9,6 @@ once both land (the dataset is locked); a symlinked events.csv stays a link.
 from __future__ import annotations
 
 import csv
-import os
 import signal
 import subprocess
 import sys
@@ -21,31 +20,47 @@ import pytest
 from geomap.cli import main
 from geomap.drafts import DRAFT_COLUMNS, accept
 from geomap.events import load_events
-from geomap.exc import GeomapError
 
-EVENTS_HEADER = ("event_id,event_type,sub_event_type,event_date,date_precision,location,country,"
-                 "latitude,longitude,geo_precision,actor1,actor2,fatalities,fatalities_low,"
-                 "fatalities_high,injuries,sources,verified,note,excerpt")
-CURATED_ROW = ("AFPK-0001,talks,negotiation,2025-03-19,day,Torkham,AF,34.102,71.093,1,"
-               "Pakistan,Afghan Taliban,,,,,S1,curated,talks at the crossing,")
+EVENTS_HEADER = (
+    "event_id,event_type,sub_event_type,event_date,date_precision,location,country,"
+    "latitude,longitude,geo_precision,actor1,actor2,fatalities,fatalities_low,"
+    "fatalities_high,injuries,sources,verified,note,excerpt"
+)
+CURATED_ROW = (
+    "AFPK-0001,talks,negotiation,2025-03-19,day,Torkham,AF,34.102,71.093,1,"
+    "Pakistan,Afghan Taliban,,,,,S1,curated,talks at the crossing,"
+)
 
 
 @pytest.fixture
 def dataset(tmp_path):
     folder = tmp_path / "geodata"
     folder.mkdir()
-    (folder / "sources.csv").write_text(
-        "source_id,publisher,title,published,url\nS1,Pub,Title one,2025-03-19,\n")
+    (folder / "sources.csv").write_text("source_id,publisher,title,published,url\nS1,Pub,Title one,2025-03-19,\n")
     (folder / "events.csv").write_text(EVENTS_HEADER + "\n" + CURATED_ROW + "\n")
     return folder
 
 
 #: A new incident (a clash at Chaman), marked for acceptance.
-CLASH = dict(doc_id="a1", event_type="armed_clash", sub_event_type="exchange_of_fire",
-             event_date="2025-03-20", date_precision="day", location="Chaman", country="PK",
-             latitude="30.92", longitude="66.45", geo_precision="1", confidence="0.8",
-             excerpt="Guards traded fire.", source_title="T", source_publisher="P",
-             source_published="2025-03-21", source_url="https://example.org/a1", accept="yes")
+CLASH = dict(
+    doc_id="a1",
+    event_type="armed_clash",
+    sub_event_type="exchange_of_fire",
+    event_date="2025-03-20",
+    date_precision="day",
+    location="Chaman",
+    country="PK",
+    latitude="30.92",
+    longitude="66.45",
+    geo_precision="1",
+    confidence="0.8",
+    excerpt="Guards traded fire.",
+    source_title="T",
+    source_publisher="P",
+    source_published="2025-03-21",
+    source_url="https://example.org/a1",
+    accept="yes",
+)
 
 
 def draft(**over):
@@ -71,6 +86,7 @@ def table(path: Path) -> list[list[str]]:
 
 # ---------------------------------------------------------------- case 3
 
+
 def test_unknown_columns_are_kept_in_their_order(dataset, tmp_path):
     events, sources = dataset / "events.csv", dataset / "sources.csv"
     header = EVENTS_HEADER.split(",")
@@ -81,13 +97,22 @@ def test_unknown_columns_are_kept_in_their_order(dataset, tmp_path):
     row[header.index("note")] = "talks, at the crossing "
     with open(events, "w", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows([header, row])
-    sources.write_text("source_id,publisher,licence,title,published,url\n"
-                       "S1,Pub,CC BY,Title one,2025-03-19,\n")
-    drafts = write_drafts(tmp_path / "drafts.csv", [
-        draft(),  # a new event
-        draft(doc_id="a2", event_type="talks", sub_event_type="negotiation",
-              location="Torkham", country="AF", latitude="34.10", longitude="71.09"),  # merged
-    ])
+    sources.write_text("source_id,publisher,licence,title,published,url\nS1,Pub,CC BY,Title one,2025-03-19,\n")
+    drafts = write_drafts(
+        tmp_path / "drafts.csv",
+        [
+            draft(),  # a new event
+            draft(
+                doc_id="a2",
+                event_type="talks",
+                sub_event_type="negotiation",
+                location="Torkham",
+                country="AF",
+                latitude="34.10",
+                longitude="71.09",
+            ),  # merged
+        ],
+    )
     assert accept(drafts, events) == ["AFPK-0002"]
     rows = table(events)
     assert rows[0] == header
@@ -118,10 +143,20 @@ def test_missing_optional_columns_are_added_at_the_end(dataset, tmp_path):
 
 # ---------------------------------------------------------------- case 10
 
+
 def test_defused_cells_are_restored(dataset, tmp_path):
-    drafts = write_drafts(tmp_path / "drafts.csv", [draft(
-        source_publisher="@DawnNews", actor1="-TTP", excerpt="=1+1 is not a formula here",
-        source_title="'Quoted' title", actor2="  +Pakistan")])
+    drafts = write_drafts(
+        tmp_path / "drafts.csv",
+        [
+            draft(
+                source_publisher="@DawnNews",
+                actor1="-TTP",
+                excerpt="=1+1 is not a formula here",
+                source_title="'Quoted' title",
+                actor2="  +Pakistan",
+            )
+        ],
+    )
     text = drafts.read_text()
     assert "'@DawnNews" in text and "'-TTP" in text  # the writer did defuse them
     accept(drafts, dataset / "events.csv")
@@ -159,11 +194,27 @@ def test_kill_between_the_two_writes_leaves_a_valid_dataset(dataset, tmp_path):
     driver = tmp_path / "driver.py"
     driver.write_text(KILL_DRIVER)
     events, sources = dataset / "events.csv", dataset / "sources.csv"
-    drafts = write_drafts(tmp_path / "drafts.csv", [
-        draft(), draft(doc_id="a2", event_type="talks", sub_event_type="negotiation",
-                       location="Torkham", country="AF", latitude="34.10", longitude="71.09")])
-    proc = subprocess.run([sys.executable, str(driver), "accept", str(drafts), "--events",
-                           str(events)], capture_output=True, text=True, timeout=120)
+    drafts = write_drafts(
+        tmp_path / "drafts.csv",
+        [
+            draft(),
+            draft(
+                doc_id="a2",
+                event_type="talks",
+                sub_event_type="negotiation",
+                location="Torkham",
+                country="AF",
+                latitude="34.10",
+                longitude="71.09",
+            ),
+        ],
+    )
+    proc = subprocess.run(
+        [sys.executable, str(driver), "accept", str(drafts), "--events", str(events)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == -signal.SIGKILL
     es = load_events(events, strict=True)  # whatever was written, the pair is consistent
     assert [e.event_id for e in es.events] == ["AFPK-0001"]
@@ -233,16 +284,30 @@ def test_two_runs_at_once_both_land(dataset, tmp_path):
     driver.write_text(SLOW_DRIVER)
     events = dataset / "events.csv"
     first = write_drafts(tmp_path / "first.csv", [draft()])
-    second = write_drafts(tmp_path / "second.csv", [draft(
-        doc_id="b1", event_type="airstrike", sub_event_type="drone_strike", location="Khost",
-        country="AF", latitude="33.34", longitude="69.92")])
+    second = write_drafts(
+        tmp_path / "second.csv",
+        [
+            draft(
+                doc_id="b1",
+                event_type="airstrike",
+                sub_event_type="drone_strike",
+                location="Khost",
+                country="AF",
+                latitude="33.34",
+                longitude="69.92",
+            )
+        ],
+    )
     go, no_pause = tmp_path / "go", tmp_path / "no-pause"
     no_pause.touch()
 
     def start(marker, drafts_csv, go):
-        return subprocess.Popen([sys.executable, str(driver), str(marker), str(go), "accept",
-                                 str(drafts_csv), "--events", str(events)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [sys.executable, str(driver), str(marker), str(go), "accept", str(drafts_csv), "--events", str(events)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     marker_a = tmp_path / "a.read"
     a = start(marker_a, first, go)
@@ -265,11 +330,15 @@ def test_two_runs_at_once_both_land(dataset, tmp_path):
     assert "that holds the lock" in first_line and ".events.csv.lock" in first_line
     es = load_events(events, strict=True)
     assert sorted((e.event_id, e.location) for e in es.events) == [
-        ("AFPK-0001", "Torkham"), ("AFPK-0002", "Chaman"), ("AFPK-0003", "Khost")]
+        ("AFPK-0001", "Torkham"),
+        ("AFPK-0002", "Chaman"),
+        ("AFPK-0003", "Khost"),
+    ]
     assert {"doc:a1", "doc:b1"} <= set(es.sources)
 
 
 # ---------------------------------------------------------------- case 6
+
 
 def test_accept_through_a_symlinked_events_file(dataset, tmp_path):
     link_dir = tmp_path / "work"
@@ -277,8 +346,7 @@ def test_accept_through_a_symlinked_events_file(dataset, tmp_path):
     link = link_dir / "link.csv"
     link.symlink_to(dataset / "events.csv")
     drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
-    assert main(["accept", str(drafts), "--events", str(link), "--sources",
-                 str(dataset / "sources.csv")]) == 0
+    assert main(["accept", str(drafts), "--events", str(link), "--sources", str(dataset / "sources.csv")]) == 0
     assert link.is_symlink()
     es = load_events(dataset / "events.csv", strict=True)
     assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]

@@ -94,9 +94,11 @@ def test_api_extract_evaluate_accept(tmp_path, geomap_cache):
     import shutil
 
     article = tmp_path / "a.md"
-    article.write_text("---\ntitle: Crossing shut\npublished: 2019-05-06\n---\n"
-                       "Pakistan closed the Torkham crossing on Sunday after a clash.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "---\ntitle: Crossing shut\npublished: 2019-05-06\n---\n"
+        "Pakistan closed the Torkham crossing on Sunday after a clash.\n",
+        encoding="utf-8",
+    )
     drafts = geomap.extract(article, tmp_path / "drafts.csv")
     assert {d.location for d in drafts} == {"Torkham"}
     scores = geomap.evaluate(tmp_path / "drafts.csv", tmp_path / "drafts.csv")

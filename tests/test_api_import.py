@@ -15,8 +15,10 @@ DATASETS = Path(__file__).parent / "data" / "datasets"
 
 def test_import_writes_events_and_sources_that_build(tmp_path):
     counts, report = geomap.import_events(DATASETS / "points.csv", tmp_path / "out" / "events.csv")
-    assert counts["rows_read"] == counts["events"] + counts["rows_merged"] + \
-        counts["rows_rejected"] + counts["rows_out_of_region"]
+    assert (
+        counts["rows_read"]
+        == counts["events"] + counts["rows_merged"] + counts["rows_rejected"] + counts["rows_out_of_region"]
+    )
     assert (tmp_path / "out" / "sources.csv").exists()
     es = geomap.load_events(tmp_path / "out" / "events.csv")
     assert len({e.event_id for e in es.events}) == counts["events"]

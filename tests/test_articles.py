@@ -8,13 +8,17 @@ import json
 import os
 import resource
 import time
-
 from pathlib import Path
 
 import pytest
 
-from geomap.articles import (DEFAULT_MAX_BYTES, article_from_text, decode_bytes,
-                             iter_articles, read_file, split_front_matter)
+from geomap.articles import (
+    DEFAULT_MAX_BYTES,
+    article_from_text,
+    decode_bytes,
+    iter_articles,
+    split_front_matter,
+)
 from geomap.exc import ArticleError, FrontMatterError
 from geomap.report import Report
 
@@ -26,10 +30,13 @@ ARTICLES = BAD / "articles"
 FILE_CASES = {
     "front_matter_unclosed.md": ("rejected", 1, None, "opened with '---' but never closed"),
     "front_matter_bad_yaml.md": ("rejected", 3, None, "front matter is not valid YAML"),
-    "front_matter_not_mapping.md": ("rejected", 2, None,
-                                    "must be a mapping of title, source, published, url, got list"),
-    "front_matter_bad_date.md": ("rejected", 3, "published",
-                                 "published 'last Tuesday' is not a date; use YYYY-MM-DD"),
+    "front_matter_not_mapping.md": (
+        "rejected",
+        2,
+        None,
+        "must be a mapping of title, source, published, url, got list",
+    ),
+    "front_matter_bad_date.md": ("rejected", 3, "published", "published 'last Tuesday' is not a date; use YYYY-MM-DD"),
     "front_matter_title_list.md": ("rejected", 2, "title", "title must be text, got list"),
     "front_matter_only.md": ("rejected", None, None, "has front matter but no text"),
     "binary.txt": ("rejected", None, None, "binary file (NUL bytes); expected UTF-8 text"),
@@ -133,7 +140,7 @@ def test_article_under_a_raised_cap_is_read(tmp_path):
     path.write_text("Guards exchanged fire at Torkham on 2 March 2025.\n" * 1000)
     arts, report = read(path, max_bytes=100)
     assert arts == [] and "above the cap" in report.of_kind("rejected")[0].reason
-    arts, _ = read(path, max_bytes=10 ** 6)
+    arts, _ = read(path, max_bytes=10**6)
     assert len(arts) == 1
 
 
@@ -157,13 +164,16 @@ def test_front_matter_parts():
     assert art.published.isoformat() == "2025-03-01" and art.url == "https://x.org"
 
 
-@pytest.mark.parametrize("text", [
-    "---\na: &a [*a, *a]\npublished: *a\n---\nbody",         # recursive alias
-    "---\n" + "[" * 5000 + "\n---\nbody",                      # deep nesting
-    "---\n? [a, b]\n: c\n---\nbody",                           # unhashable key
-    "---\npublished: 2025-02-30\n---\nbody",                   # YAML timestamp, bad day
-    "---\ntitle: !!python/object:os.system ls\n---\nbody",     # tag that must not run
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\na: &a [*a, *a]\npublished: *a\n---\nbody",  # recursive alias
+        "---\n" + "[" * 5000 + "\n---\nbody",  # deep nesting
+        "---\n? [a, b]\n: c\n---\nbody",  # unhashable key
+        "---\npublished: 2025-02-30\n---\nbody",  # YAML timestamp, bad day
+        "---\ntitle: !!python/object:os.system ls\n---\nbody",  # tag that must not run
+    ],
+)
 def test_hostile_front_matter_is_an_error_not_a_crash(text):
     with pytest.raises(FrontMatterError):
         article_from_text(text, "d", path="x.md")
@@ -172,17 +182,25 @@ def test_hostile_front_matter_is_an_error_not_a_crash(text):
 def test_decode_bytes():
     assert decode_bytes("\ufeffé".encode("utf-8"))[0] == "é"
     # \x1c and U+3000 are blank as text though bytes.strip() keeps them (found by hypothesis)
-    for data, words in [(b"", "empty"), (b"  \n", "empty"), (b"ab\x00cd", "binary"),
-                        (b"\x1c", "empty"), ("\u3000".encode(), "empty"), (b"\xa1@", "empty")]:
+    for data, words in [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b"ab\x00cd", "binary"),
+        (b"\x1c", "empty"),
+        ("\u3000".encode(), "empty"),
+        (b"\xa1@", "empty"),
+    ]:
         with pytest.raises(ArticleError, match=words):
             decode_bytes(data, file="f")
 
 
 def test_html_article(tmp_path):
     page = tmp_path / "p.html"
-    page.write_text("<html><head><title>Gate</title></head><body><article><p>"
-                    + "Guards exchanged fire at Torkham on 2 March 2025. " * 5
-                    + "</p></article><script>alert(1)</script></body></html>")
+    page.write_text(
+        "<html><head><title>Gate</title></head><body><article><p>"
+        + "Guards exchanged fire at Torkham on 2 March 2025. " * 5
+        + "</p></article><script>alert(1)</script></body></html>"
+    )
     arts, report = read(page)
     check_counts(report)
     assert len(arts) == 1 and "Torkham" in arts[0].text and "alert" not in arts[0].text
@@ -207,8 +225,10 @@ def test_jsonl_is_streamed_with_a_cap_per_line(tmp_path):
     with open(feed, "wb") as fh:
         fh.write(good.encode() + b"\n")
         fh.write(json.dumps({"id": "long", "text": "x" * 5000}).encode() + b"\n")
-        fh.write(json.dumps({"id": "sep", "text": "Line\u2028separator inside a JSON string"},
-                            ensure_ascii=False).encode() + b"\n")
+        fh.write(
+            json.dumps({"id": "sep", "text": "Line\u2028separator inside a JSON string"}, ensure_ascii=False).encode()
+            + b"\n"
+        )
         fh.write('{"id": "latin", "text": "Caf\u00e9"}'.encode("latin-1") + b"\n")
         fh.write(good.replace('"ok"', '"last"').encode())  # no final newline
     arts, report = read(feed, max_bytes=1000)  # the file is bigger than the cap
@@ -221,10 +241,15 @@ def test_jsonl_is_streamed_with_a_cap_per_line(tmp_path):
     assert report.counts["articles_read"] == 5
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"", "empty file"), (b"\n\n  \n", "empty file"), (b"\xef\xbb\xbf\n", "empty file"),
-    (b'{"text": "a"}\n\x00\x01\x02', "binary file"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "empty file"),
+        (b"\n\n  \n", "empty file"),
+        (b"\xef\xbb\xbf\n", "empty file"),
+        (b'{"text": "a"}\n\x00\x01\x02', "binary file"),
+    ],
+)
 def test_jsonl_empty_or_binary(tmp_path, data, words):
     feed = tmp_path / "f.jsonl"
     feed.write_bytes(data)

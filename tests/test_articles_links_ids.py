@@ -78,9 +78,9 @@ def test_links_pipes_and_broken_links_are_reported_and_counted(folder):
 def test_links_are_followed_on_request(folder):
     arts, report = read([folder], follow_links=True)
     # the file link and the folder link lead to the same outside file
-    assert sorted(a.path for a in arts) == sorted([str(folder / "good.md"),
-                                                  str(folder / "more" / "secret.txt"),
-                                                  str(folder / "secret.txt")])
+    assert sorted(a.path for a in arts) == sorted(
+        [str(folder / "good.md"), str(folder / "more" / "secret.txt"), str(folder / "secret.txt")]
+    )
     assert report.counts["articles_rejected"] == 2  # the pipe and the broken link
     same, report2 = read(follow_links([folder]))
     assert [a.path for a in same] == [a.path for a in arts]
@@ -92,8 +92,7 @@ def test_a_link_to_etc_passwd_is_not_read(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "passwd.txt").symlink_to("/etc/passwd")
     arts, report = read([tmp_path / "a"])
-    assert arts == [] and "symbolic link not followed (to '/etc/passwd')" in \
-        report.of_kind("rejected")[0].reason
+    assert arts == [] and "symbolic link not followed (to '/etc/passwd')" in report.of_kind("rejected")[0].reason
 
 
 def test_a_link_loop_is_read_once(tmp_path):
@@ -108,19 +107,31 @@ def test_cli_follow_links_on_extract_and_build(folder, tmp_path, geomap_cache, c
     assert main(["extract", str(folder), "-o", str(tmp_path / "d.csv"), "--quiet"]) == 0
     err = capsys.readouterr().err
     assert "secret.txt: symbolic link not followed" in err and "feed.md: not a regular" in err
-    assert main(["extract", str(folder), "--follow-links", "-o", str(tmp_path / "d.csv"),
-                 "--quiet"]) == 0
+    assert main(["extract", str(folder), "--follow-links", "-o", str(tmp_path / "d.csv"), "--quiet"]) == 0
     assert "secret.txt: symbolic link not followed" not in capsys.readouterr().err
     bad = Path(__file__).parent / "data" / "bad"
     for extra in ([], ["--follow-links"]):
-        assert main(["build", "--events", str(bad / "good.csv"), "--out", str(tmp_path / "o"),
-                     "--articles", str(folder), *extra]) == 0
+        assert (
+            main(
+                [
+                    "build",
+                    "--events",
+                    str(bad / "good.csv"),
+                    "--out",
+                    str(tmp_path / "o"),
+                    "--articles",
+                    str(folder),
+                    *extra,
+                ]
+            )
+            == 0
+        )
         err = capsys.readouterr().err
-        assert ("articles read 5 (used 1, rejected 4)" if not extra
-                else "articles read 5 (used 3, rejected 2)") in err
+        assert ("articles read 5 (used 1, rejected 4)" if not extra else "articles read 5 (used 3, rejected 2)") in err
 
 
 # ---- case 7: one id per article
+
 
 def test_same_file_name_in_two_folders_gets_two_ids(tmp_path):
     dawn = article(tmp_path / "dawn" / "index.md", "Guards closed the Torkham crossing.")
@@ -139,9 +150,13 @@ def test_same_file_name_in_two_folders_gets_two_ids(tmp_path):
 
 def test_ids_colliding_after_slugging_or_cutting_are_told_apart(tmp_path):
     long = "border-crossing-closed-again-after-talks-in-the-capital-ended-without-a-deal"
-    files = [article(tmp_path / f"{long}-one.md"), article(tmp_path / f"{long}-two.md"),
-             article(tmp_path / "a b.md"), article(tmp_path / "a-b.md"),
-             article(tmp_path / "short.md")]
+    files = [
+        article(tmp_path / f"{long}-one.md"),
+        article(tmp_path / f"{long}-two.md"),
+        article(tmp_path / "a b.md"),
+        article(tmp_path / "a-b.md"),
+        article(tmp_path / "short.md"),
+    ]
     ids = unique_doc_ids(files)
     assert ids[files[4]] == "short"
     sources = {source_for({"doc_id": ids[f]}).source_id for f in files}
@@ -153,9 +168,8 @@ def test_ids_colliding_after_slugging_or_cutting_are_told_apart(tmp_path):
 def test_repeated_jsonl_record_ids_are_told_apart(tmp_path):
     for name in ("a", "b"):
         (tmp_path / f"{name}.jsonl").write_text(
-            '{"id": "story-1", "text": "Guards closed the Torkham crossing.", '
-            '"published": "2025-03-04"}\n')
+            '{"id": "story-1", "text": "Guards closed the Torkham crossing.", "published": "2025-03-04"}\n'
+        )
     arts, report = read([tmp_path])
     assert [a.doc_id for a in arts] == ["story-1", "story-1@b:1"]
-    assert "doc_id 'story-1' is already used by another article" in \
-        report.of_kind("warning")[-1].reason
+    assert "doc_id 'story-1' is already used by another article" in report.of_kind("warning")[-1].reason

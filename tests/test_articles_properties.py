@@ -9,21 +9,55 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geomap.articles import (Article, article_from_text, decode_bytes, read_file,
-                             split_front_matter)
+from geomap.articles import Article, article_from_text, decode_bytes, read_file, split_front_matter
 from geomap.exc import ArticleError, FrontMatterError
 from geomap.report import Report
 
 # database=None: no .hypothesis/ folder written outside tmp_path
-SETTINGS = dict(deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = dict(
+    deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
-YAML_BITS = st.sampled_from([
-    "---\n", "...\n", "title: ", "published: ", "source: ", "url: ", "2025-03-01", "2025-02-30",
-    "[", "]", "{", "}", "&a ", "*a ", "!!python/object:os.system ", "!!binary ", "? ", ": ",
-    "- ", "\n", "  ", "'", '"', "#", "|\n", ">\n", "%YAML 1.1\n", "\t", "\ufeff", "null", "~",
-    "1e400", "0x1F", "Torkham", "\x85", "\u2028",
-])
+YAML_BITS = st.sampled_from(
+    [
+        "---\n",
+        "...\n",
+        "title: ",
+        "published: ",
+        "source: ",
+        "url: ",
+        "2025-03-01",
+        "2025-02-30",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a ",
+        "!!python/object:os.system ",
+        "!!binary ",
+        "? ",
+        ": ",
+        "- ",
+        "\n",
+        "  ",
+        "'",
+        '"',
+        "#",
+        "|\n",
+        ">\n",
+        "%YAML 1.1\n",
+        "\t",
+        "\ufeff",
+        "null",
+        "~",
+        "1e400",
+        "0x1F",
+        "Torkham",
+        "\x85",
+        "\u2028",
+    ]
+)
 
 
 @settings(max_examples=800, **SETTINGS)
@@ -77,13 +111,29 @@ def folder(tmp_path_factory):
 
 
 @settings(max_examples=300, **SETTINGS)
-@given(data=st.one_of(st.binary(max_size=300),
-                      st.lists(st.sampled_from(['{"text": "Guards fired at Torkham."}', "{", "[]",
-                                                '{"text": 5}', '{"published": "x", "text": "t"}',
-                                                '{"title": [1], "text": "t"}', "\n", "null",
-                                                '{"id": null, "text": "Kabul"}', "\x00"]),
-                               max_size=8).map(lambda xs: "\n".join(xs).encode())),
-       suffix=st.sampled_from([".md", ".txt", ".jsonl", ".html", ".bin"]))
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.lists(
+            st.sampled_from(
+                [
+                    '{"text": "Guards fired at Torkham."}',
+                    "{",
+                    "[]",
+                    '{"text": 5}',
+                    '{"published": "x", "text": "t"}',
+                    '{"title": [1], "text": "t"}',
+                    "\n",
+                    "null",
+                    '{"id": null, "text": "Kabul"}',
+                    "\x00",
+                ]
+            ),
+            max_size=8,
+        ).map(lambda xs: "\n".join(xs).encode()),
+    ),
+    suffix=st.sampled_from([".md", ".txt", ".jsonl", ".html", ".bin"]),
+)
 def test_read_file_reports_or_reads(folder, data, suffix):
     path = folder / f"a{suffix}"
     path.write_bytes(data)

@@ -57,8 +57,9 @@ def test_new_files_are_not_private(tmp_path):
 
 
 def test_remove_stale_only_removes_dead_writers(tmp_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     dead_pid = int(dead.stdout)
     assert not pid_alive(dead_pid)
     stale = tmp_path / f".map.html.{dead_pid}.abc123.tmp.html"

@@ -46,9 +46,7 @@ def test_synthetic_corpus_has_the_size_asked_and_yields_drafts(tmp_path):
 
 
 def test_run_capped_reports_json_peak_memory_and_caps(tmp_path):
-    ok = run_capped(
-        [sys.executable, "-c", "import json; b = bytearray(30_000_000); print(json.dumps({'n': 1}))"],
-        30)
+    ok = run_capped([sys.executable, "-c", "import json; b = bytearray(30_000_000); print(json.dumps({'n': 1}))"], 30)
     assert ok.status == "ok" and ok.result == {"n": 1}
     assert ok.peak_mb >= 30
     capped = run_capped([sys.executable, "-c", "import time; time.sleep(30)"], 1.0)
@@ -83,17 +81,19 @@ def _expand(data: dict) -> list[dict]:
 
 def test_compact_payload_holds_the_same_events():
     from conftest_render import make_gdf
+
     from geomap.render.data import compact_payload, events_payload
 
     gdf = make_gdf()
     plain = events_payload(gdf)
     compact = compact_payload(gdf)
     assert compact["shapes"] == plain["shapes"]
+
     def by_uid(events):
         return sorted(events, key=lambda e: e["uid"])
+
     # the compact payload comes in the page's order (start date, uid)
-    assert by_uid(_expand(json.loads(json.dumps(compact)))) == by_uid(
-        json.loads(json.dumps(plain["events"])))
+    assert by_uid(_expand(json.loads(json.dumps(compact)))) == by_uid(json.loads(json.dumps(plain["events"])))
 
 
 def test_compact_page_is_gzip_base64_and_escaped():
@@ -102,13 +102,16 @@ def test_compact_page_is_gzip_base64_and_escaped():
     import re
 
     from conftest_render import event, frame
+
     from geomap.render import build_map, render_html
 
     hostile = "</script><!--<script>x</script>\u2028 & {{7*7}}"
-    html = render_html(build_map(frame([event("E1", "talks", "2024-01-01", "Kabul",
-                                              note=hostile)]), compact=True))
-    m = re.search(r'<script type="application/octet-stream" id="geomap-data" '
-                  r'data-encoding="gzip-base64-json">([A-Za-z0-9+/=]+)</script>', html)
+    html = render_html(build_map(frame([event("E1", "talks", "2024-01-01", "Kabul", note=hostile)]), compact=True))
+    m = re.search(
+        r'<script type="application/octet-stream" id="geomap-data" '
+        r'data-encoding="gzip-base64-json">([A-Za-z0-9+/=]+)</script>',
+        html,
+    )
     data = json.loads(gzip.decompress(base64.b64decode(m.group(1))))
     assert _expand(data)[0]["note"] == hostile
     assert hostile not in html and "{{7*7}}" not in html
@@ -118,6 +121,7 @@ def test_compact_page_is_gzip_base64_and_escaped():
 def test_compact_page_in_chromium_has_every_marker_and_filters(tmp_path):
     pytest.importorskip("playwright.sync_api")
     from conftest_render import make_gdf
+
     from geomap.render import build_map, save_html
 
     gdf = make_gdf()
@@ -135,6 +139,7 @@ def test_compact_page_in_chromium_has_every_marker_and_filters(tmp_path):
 def test_grid_engine_page_filters_and_opens_a_shared_place_popup(tmp_path):
     pytest.importorskip("playwright.sync_api")
     from conftest_render import make_gdf
+
     from geomap.render import build_map, save_html
 
     gdf = make_gdf()
@@ -142,8 +147,7 @@ def test_grid_engine_page_filters_and_opens_a_shared_place_popup(tmp_path):
     uid = gdf[gdf.location == "Torkham"].event_id.iloc[-1]
     assert (gdf.location == "Torkham").sum() > 1
     page = save_html(build_map(gdf, compact=True, engine="grid"), tmp_path / "map.html")
-    run = run_capped(python_argv("geomap.bench.browser", page, "--timeout", "30",
-                                 "--select", uid), 60)
+    run = run_capped(python_argv("geomap.bench.browser", page, "--timeout", "30", "--select", uid), 60)
     assert run.ok, run.stderr_tail
     r = run.result
     assert r["engine"] == "grid"
@@ -157,11 +161,16 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     from geomap.bench import Caps, run_bench
 
     browser = CHROMIUM.exists()
-    results = run_bench(tmp_path / "out", sizes=(50,), baseline_sizes=(50,), corpus_mb=(0.02,),
-                        scale_mb=0.02,
-                        browser=browser, caps=Caps(build=60, baseline_build=60, browser=45,
-                                                   extract=60, budget=240),
-                        workdir=tmp_path / "work")
+    results = run_bench(
+        tmp_path / "out",
+        sizes=(50,),
+        baseline_sizes=(50,),
+        corpus_mb=(0.02,),
+        scale_mb=0.02,
+        browser=browser,
+        caps=Caps(build=60, baseline_build=60, browser=45, extract=60, budget=240),
+        workdir=tmp_path / "work",
+    )
     data = json.loads((tmp_path / "out" / "bench.json").read_text())
     assert data["machine"]["cores"] >= 1 and data["machine"]["python"]
     case = data["maps"][0]

@@ -18,8 +18,7 @@ build_mod = importlib.import_module("geomap.build")  # the module; geomap.build 
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"
-OUTPUTS = ["embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv",
-           "summary.json", "unlocated.csv"]
+OUTPUTS = ["embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv", "summary.json", "unlocated.csv"]
 
 
 def names(folder):
@@ -45,9 +44,14 @@ def test_outputs_and_summary(tmp_path, offline_chain):
     result = build(BAD / "unknown_place.csv", SOURCES, out=out, chain=offline_chain)
     assert names(out) == OUTPUTS
     assert {k: p.name for k, p in result.outputs.items()} == {
-        "geojson": "events.geojson", "csv": "events.csv", "rejected": "rejected.csv",
-        "unlocated": "unlocated.csv", "map": "map.html", "embed": "embed.html",
-        "summary": "summary.json"}
+        "geojson": "events.geojson",
+        "csv": "events.csv",
+        "rejected": "rejected.csv",
+        "unlocated": "unlocated.csv",
+        "map": "map.html",
+        "embed": "embed.html",
+        "summary": "summary.json",
+    }
     s = json.loads((out / "summary.json").read_text())
     assert s == result.summary()
     assert (s["rows_read"], s["events_mapped"], s["rows_rejected"], s["places_not_found"]) == (3, 2, 0, 1)
@@ -82,8 +86,11 @@ def test_a_failing_writer_leaves_the_previous_outputs(tmp_path, offline_chain, m
 def test_stale_staging_of_a_killed_build_is_removed(tmp_path, offline_chain):
     out = tmp_path / "out"
     out.mkdir()
-    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True).stdout)
+    dead = int(
+        subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     stale = out / f"{build_mod.STAGING_PREFIX}{dead}.x1y2.tmp"
     stale.mkdir()
     (stale / "map.html").write_text("half")
@@ -97,13 +104,13 @@ def test_stale_staging_of_a_killed_build_is_removed(tmp_path, offline_chain):
 
 
 def test_counts_add_up_with_articles(tmp_path, offline_chain):
-    result = build(BAD / "good.csv", SOURCES, out=tmp_path / "out", chain=offline_chain,
-                   articles=[BAD / "articles"])
+    result = build(BAD / "good.csv", SOURCES, out=tmp_path / "out", chain=offline_chain, articles=[BAD / "articles"])
     s = result.summary()
     assert s["rows_read"] == s["events_mapped"] + s["rows_rejected"] + s["places_not_found"]
     assert s["articles_read"] == s["articles_used"] + s["articles_rejected"]
-    assert s["drafts_extracted"] == (s["drafts_on_map"] + s["drafts_merged"] + s["drafts_rejected"]
-                                     + s["drafts_not_placed"])
+    assert s["drafts_extracted"] == (
+        s["drafts_on_map"] + s["drafts_merged"] + s["drafts_rejected"] + s["drafts_not_placed"]
+    )
     assert s["events_on_map"] == s["events_mapped"] + s["drafts_on_map"] == result.events
     assert len(summary_lines(result)) == 2
 
@@ -135,14 +142,12 @@ def test_online_failure_in_a_build_is_a_warning_and_the_place_unlocated(tmp_path
         def geocode(self, query, **kw):
             raise gexc.GeocoderTimedOut("read timed out")
 
-    result = build(BAD / "unknown_place.csv", SOURCES, out=tmp_path / "out",
-                   chain=online_chain(tmp_path, Down()))
+    result = build(BAD / "unknown_place.csv", SOURCES, out=tmp_path / "out", chain=online_chain(tmp_path, Down()))
     s = result.summary()
     assert (s["events_mapped"], s["places_not_found"]) == (2, 1)
     warnings = [p.reason for p in result.report.of_kind("warning")]
     assert any("is corrupt" in w and "set aside" in w for w in warnings)
-    assert any("did not answer within 10 s for 'Qqzyxabad'" in w and "kept the offline result" in w
-               for w in warnings)
+    assert any("did not answer within 10 s for 'Qqzyxabad'" in w and "kept the offline result" in w for w in warnings)
     assert (tmp_path / "geocoding.sqlite.corrupt").exists()
 
 
@@ -151,11 +156,11 @@ def test_online_answer_places_what_offline_did_not(tmp_path):
 
     class Up:
         def geocode(self, query, **kw):
-            return SimpleNamespace(latitude=30.1, longitude=67.2,
-                                   raw={"addresstype": "village", "address": {"country_code": "pk"}})
+            return SimpleNamespace(
+                latitude=30.1, longitude=67.2, raw={"addresstype": "village", "address": {"country_code": "pk"}}
+            )
 
-    result = build(BAD / "unknown_place.csv", SOURCES, out=tmp_path / "out",
-                   chain=online_chain(tmp_path, Up()))
+    result = build(BAD / "unknown_place.csv", SOURCES, out=tmp_path / "out", chain=online_chain(tmp_path, Up()))
     assert result.summary()["places_not_found"] == 0
     geo = json.loads((tmp_path / "out" / "events.geojson").read_text())
     lost = next(f for f in geo["features"] if f["properties"]["event_id"] == "LOST-1")

@@ -31,8 +31,11 @@ SOURCES = BAD / "sources.csv"
 
 def contents(folder: Path) -> dict[str, bytes]:
     # folium names its map element at random: equal pages up to that name
-    return {p.name: re.sub(rb"map_[0-9a-f]{32}", b"map_X", p.read_bytes())
-            for p in folder.iterdir() if not p.name.startswith(".")}
+    return {
+        p.name: re.sub(rb"map_[0-9a-f]{32}", b"map_X", p.read_bytes())
+        for p in folder.iterdir()
+        if not p.name.startswith(".")
+    }
 
 
 def hidden(folder: Path) -> list[str]:
@@ -56,8 +59,7 @@ def test_forked_exports_are_the_same_files(tmp_path, offline_chain, monkeypatch)
     result = build(BAD / "unknown_place.csv", SOURCES, out=par, chain=offline_chain)
     assert calls == [1]
     assert contents(par) == contents(plain)
-    assert list(result.outputs) == ["geojson", "csv", "rejected", "unlocated", "map", "embed",
-                                    "summary"]
+    assert list(result.outputs) == ["geojson", "csv", "rejected", "unlocated", "map", "embed", "summary"]
 
 
 def test_a_failing_forked_export_fails_the_build(tmp_path, offline_chain, forked, monkeypatch):
@@ -109,7 +111,8 @@ def test_the_worker_dies_with_its_parent(tmp_path):
         f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
         "    time.sleep(60)\n"
         "in_parallel(work)\n"
-        "time.sleep(60)\n")
+        "time.sleep(60)\n"
+    )
     parent = subprocess.Popen([sys.executable, "-c", script])
     try:
         deadline = time.monotonic() + 30

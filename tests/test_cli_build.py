@@ -55,11 +55,12 @@ def read_csv(path):
 def test_bad_rows_are_reported_and_the_rest_built(name, tmp_path, geomap_cache, capsys):
     mapped, rejected, unlocated, where = ROW_FILES[name]
     out = tmp_path / "out"
-    status, _, err = run(capsys, "--events", str(BAD / name), "--sources", str(SOURCES),
-                         "--out", str(out))
+    status, _, err = run(capsys, "--events", str(BAD / name), "--sources", str(SOURCES), "--out", str(out))
     assert status == 0
-    assert (f"rows read {mapped + rejected + unlocated}, events mapped {mapped}, "
-            f"rows rejected {rejected}, places not found {unlocated}") in err
+    assert (
+        f"rows read {mapped + rejected + unlocated}, events mapped {mapped}, "
+        f"rows rejected {rejected}, places not found {unlocated}"
+    ) in err
     assert f"{BAD / name}{where}: " in err
     s = json.loads((out / "summary.json").read_text())
     assert s["rows_read"] == s["events_mapped"] + s["rows_rejected"] + s["places_not_found"]
@@ -77,8 +78,7 @@ def test_bad_rows_are_reported_and_the_rest_built(name, tmp_path, geomap_cache, 
 @pytest.mark.parametrize("name", sorted(ROW_FILES))
 def test_strict_exits_1_and_writes_nothing(name, tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
-    status, _, err = run(capsys, "--events", str(BAD / name), "--sources", str(SOURCES),
-                         "--out", str(out), "--strict")
+    status, _, err = run(capsys, "--events", str(BAD / name), "--sources", str(SOURCES), "--out", str(out), "--strict")
     assert status == 1
     assert "nothing written (--strict)" in err
     assert f"{BAD / name}{ROW_FILES[name][3]}: " in err
@@ -89,8 +89,16 @@ def test_strict_exits_1_and_writes_nothing(name, tmp_path, geomap_cache, capsys)
 @pytest.mark.parametrize("name", sorted(FATAL_FILES))
 def test_unusable_file_exits_1_and_writes_nothing(name, strict, tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
-    status, _, err = run(capsys, "--events", str(BAD / name), "--sources", str(SOURCES),
-                         "--out", str(out), *(["--strict"] if strict else []))
+    status, _, err = run(
+        capsys,
+        "--events",
+        str(BAD / name),
+        "--sources",
+        str(SOURCES),
+        "--out",
+        str(out),
+        *(["--strict"] if strict else []),
+    )
     assert status == 1
     assert f"geomap build: error: {BAD / name}{FATAL_FILES[name]}" in err
     assert not out.exists()
@@ -98,19 +106,20 @@ def test_unusable_file_exits_1_and_writes_nothing(name, strict, tmp_path, geomap
 
 def test_strict_keeps_the_previous_output(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
-    assert run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-               "--out", str(out))[0] == 0
+    assert run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(out))[0] == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    status, _, _ = run(capsys, "--events", str(BAD / "bad_date.csv"), "--sources", str(SOURCES),
-                       "--out", str(out), "--strict")
+    status, _, _ = run(
+        capsys, "--events", str(BAD / "bad_date.csv"), "--sources", str(SOURCES), "--out", str(out), "--strict"
+    )
     assert status == 1
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_header_only_builds_an_empty_map(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
-    status, _, err = run(capsys, "--events", str(BAD / "header_only.csv"), "--sources",
-                         str(SOURCES), "--out", str(out), "--strict")
+    status, _, err = run(
+        capsys, "--events", str(BAD / "header_only.csv"), "--sources", str(SOURCES), "--out", str(out), "--strict"
+    )
     assert status == 0 and "no data rows" in err
     assert json.loads((out / "events.geojson").read_text())["features"] == []
     assert "rows read 0, events mapped 0" in err
@@ -120,15 +129,26 @@ def test_articles_catalogue_through_build(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
     empty = tmp_path / "empty_folder"
     empty.mkdir()
-    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                         "--out", str(out), "--articles", str(BAD / "articles"), str(empty))
+    status, _, err = run(
+        capsys,
+        "--events",
+        str(BAD / "good.csv"),
+        "--sources",
+        str(SOURCES),
+        "--out",
+        str(out),
+        "--articles",
+        str(BAD / "articles"),
+        str(empty),
+    )
     assert status == 0
     s = json.loads((out / "summary.json").read_text())
     assert s["rows_read"] == s["events_mapped"] + s["rows_rejected"] + s["places_not_found"] == 2
     assert s["articles_read"] == s["articles_used"] + s["articles_rejected"] == 20
     assert s["articles_rejected"] == 15 and s["folders_empty"] == 1
-    assert s["drafts_extracted"] == (s["drafts_on_map"] + s["drafts_merged"]
-                                     + s["drafts_rejected"] + s["drafts_not_placed"])
+    assert s["drafts_extracted"] == (
+        s["drafts_on_map"] + s["drafts_merged"] + s["drafts_rejected"] + s["drafts_not_placed"]
+    )
     assert s["events_on_map"] == s["events_mapped"] + s["drafts_on_map"]
     assert s["mentions_without_place"] >= 1
     assert "articles read 20 (used 5, rejected 15)" in err
@@ -141,16 +161,25 @@ def test_articles_catalogue_through_build(tmp_path, geomap_cache, capsys):
     assert len(geo["features"]) == s["events_on_map"]
 
     out2 = tmp_path / "strict"
-    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                         "--out", str(out2), "--articles", str(BAD / "articles"), "--strict")
+    status, _, err = run(
+        capsys,
+        "--events",
+        str(BAD / "good.csv"),
+        "--sources",
+        str(SOURCES),
+        "--out",
+        str(out2),
+        "--articles",
+        str(BAD / "articles"),
+        "--strict",
+    )
     assert status == 1 and not out2.exists()
     assert "front_matter_unclosed.md:1: front matter opened" in err
 
 
 def test_problem_list_is_capped_on_the_terminal(tmp_path, geomap_cache, capsys):
     lines = (BAD / "good.csv").read_text().splitlines()
-    rows = [lines[0]] + [lines[1].replace("OK-1", f"X-{i}").replace("border_closure", "riot")
-                         for i in range(120)]
+    rows = [lines[0]] + [lines[1].replace("OK-1", f"X-{i}").replace("border_closure", "riot") for i in range(120)]
     events = tmp_path / "events.csv"
     events.write_text("\n".join(rows) + "\n")
     out = tmp_path / "out"
@@ -161,16 +190,23 @@ def test_problem_list_is_capped_on_the_terminal(tmp_path, geomap_cache, capsys):
 
 
 def test_quiet_prints_nothing(tmp_path, geomap_cache, capsys):
-    status, out, err = run(capsys, "--events", str(BAD / "bad_date.csv"), "--sources",
-                           str(SOURCES), "--out", str(tmp_path / "o"), "--quiet")
+    status, out, err = run(
+        capsys,
+        "--events",
+        str(BAD / "bad_date.csv"),
+        "--sources",
+        str(SOURCES),
+        "--out",
+        str(tmp_path / "o"),
+        "--quiet",
+    )
     assert status == 0 and out == "" and err == ""
 
 
 def test_out_is_a_file(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
     out.write_text("not a folder")
-    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                         "--out", str(out))
+    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(out))
     assert status == 1
     assert f"geomap build: error: cannot write the outputs to {out}" in err
     assert out.read_text() == "not a folder"
@@ -179,12 +215,13 @@ def test_out_is_a_file(tmp_path, geomap_cache, capsys):
 def test_hostile_values_in_rejected_csv_are_defused(tmp_path, geomap_cache, capsys):
     lines = (BAD / "good.csv").read_text().splitlines()
     events = tmp_path / "events.csv"
-    events.write_text(lines[0] + "\n" + lines[1].replace("OK-1", "=HYPERLINK(\"x\")")
-                      .replace("border_closure", "riot") + "\n")
+    events.write_text(
+        lines[0] + "\n" + lines[1].replace("OK-1", '=HYPERLINK("x")').replace("border_closure", "riot") + "\n"
+    )
     out = tmp_path / "out"
     assert run(capsys, "--events", str(events), "--sources", str(SOURCES), "--out", str(out))[0] == 0
     row = read_csv(out / "rejected.csv")[0]
-    assert row["value"] == "'=HYPERLINK(\"x\")" and row["column"] == "event_type"
+    assert row["value"] == '\'=HYPERLINK("x")' and row["column"] == "event_type"
 
 
 def test_50_mb_article_and_article_without_place(tmp_path, geomap_cache, capsys):
@@ -195,16 +232,35 @@ def test_50_mb_article_and_article_without_place(tmp_path, geomap_cache, capsys)
     with open(big, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
     out = tmp_path / "out"
-    status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                         "--out", str(out), "--articles", str(folder))
+    status, _, err = run(
+        capsys,
+        "--events",
+        str(BAD / "good.csv"),
+        "--sources",
+        str(SOURCES),
+        "--out",
+        str(out),
+        "--articles",
+        str(folder),
+    )
     assert status == 0
     assert f"rejected: {big}: file is 50.0 MiB, above the cap of 20.0 MiB" in err
     assert f"unlocated: {folder / 'no_place.md'}: airstrike mentioned but no place" in err
     s = json.loads((out / "summary.json").read_text())
     assert (s["articles_read"], s["articles_used"], s["articles_rejected"]) == (2, 1, 1)
     assert s["mentions_without_place"] == 1 and s["events_mapped"] == 2
-    status, _, _ = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                       "--out", str(tmp_path / "strict"), "--articles", str(folder), "--strict")
+    status, _, _ = run(
+        capsys,
+        "--events",
+        str(BAD / "good.csv"),
+        "--sources",
+        str(SOURCES),
+        "--out",
+        str(tmp_path / "strict"),
+        "--articles",
+        str(folder),
+        "--strict",
+    )
     assert status == 1 and not (tmp_path / "strict").exists()
 
 

@@ -29,8 +29,10 @@ def test_extract_then_evaluate(tmp_path, capsys):
     gold = tmp_path / "gold.csv"
     gold.write_text(GOLD, encoding="utf-8")
     pred = tmp_path / "pred.csv"
-    assert main(["extract", str(DATA / "ghulam_khan_repeat.md"), str(DATA / "badini_wire.md"),
-                 "-o", str(pred), "--quiet"]) == 0
+    assert (
+        main(["extract", str(DATA / "ghulam_khan_repeat.md"), str(DATA / "badini_wire.md"), "-o", str(pred), "--quiet"])
+        == 0
+    )
     capsys.readouterr()
     assert main(["evaluate", str(pred), str(gold), "--misses"]) == 0
     out = capsys.readouterr().out

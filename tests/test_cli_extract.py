@@ -33,15 +33,28 @@ def test_extract_folder_to_csv(tmp_path, capsys):
     assert {r["doc_id"] for r in rows} >= {"shelling_kurram", "feed-1", "page", "undated"}
     assert all(r["excerpt"] and r["latitude"] and r["confidence"] for r in rows)
     err = capsys.readouterr().err
-    assert "feed.jsonl:3" in err and "no 'text'" in err          # bad JSON line reported
-    assert "no published date" in err                             # undated article reported
+    assert "feed.jsonl:3" in err and "no 'text'" in err  # bad JSON line reported
+    assert "no published date" in err  # undated article reported
     assert f"articles read {len(ARTICLES) + 2}" in err  # the JSON lines file holds 3 and f"events {len(rows)}" in err
 
 
 def test_extract_to_stdout_and_report(tmp_path, capsys):
     report = tmp_path / "problems.csv"
-    assert main(["extract", str(DATA / "badini_wire.md"), str(tmp_path / "missing.md"),
-                 "-o", "-", "--report", str(report), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(DATA / "badini_wire.md"),
+                str(tmp_path / "missing.md"),
+                "-o",
+                "-",
+                "--report",
+                str(report),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     cap = capsys.readouterr()
     lines = cap.out.strip().splitlines()
     assert lines[0].startswith("doc_id,event_type") and len(lines) == 2
@@ -67,14 +80,17 @@ def test_extract_does_not_touch_its_inputs(tmp_path):
 
 
 def _article(path: Path, title: str, source: str, body: str) -> None:
-    path.write_text(f"---\ntitle: {title}\nsource: {source}\npublished: 2024-05-06\n---\n{body}\n",
-                    encoding="utf-8")
+    path.write_text(f"---\ntitle: {title}\nsource: {source}\npublished: 2024-05-06\n---\n{body}\n", encoding="utf-8")
 
 
 def test_folder_readme_is_skipped(tmp_path, capsys):
     shutil.copy(DATA / "README.md", tmp_path / "README.md")
-    _article(tmp_path / "a.md", "Gate shut", "Wire A",
-             "Officials closed the Torkham crossing on Sunday after a dispute over a new post.")
+    _article(
+        tmp_path / "a.md",
+        "Gate shut",
+        "Wire A",
+        "Officials closed the Torkham crossing on Sunday after a dispute over a new post.",
+    )
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "d.csv")]) == 0
     assert "articles read 1," in capsys.readouterr().err
 
@@ -82,13 +98,11 @@ def test_folder_readme_is_skipped(tmp_path, capsys):
 def test_merge_joins_one_incident_across_articles(tmp_path, capsys):
     body = "Officials closed the Torkham crossing on Sunday after a dispute over a new post."
     _article(tmp_path / "a.md", "Gate shut", "Wire A", body)
-    _article(tmp_path / "b.md", "Crossing closed", "Wire B",
-             "The Torkham crossing was closed on Sunday, traders said.")
+    _article(tmp_path / "b.md", "Crossing closed", "Wire B", "The Torkham crossing was closed on Sunday, traders said.")
 
     def rows(*extra):
         out = tmp_path / "d.csv"
-        assert main(["extract", str(tmp_path / "a.md"), str(tmp_path / "b.md"),
-                     "-o", str(out), *extra]) == 0
+        assert main(["extract", str(tmp_path / "a.md"), str(tmp_path / "b.md"), "-o", str(out), *extra]) == 0
         with open(out, encoding="utf-8", newline="") as fh:
             return [r for r in csv.DictReader(fh) if r["event_type"] == "border_closure"]
 
@@ -97,8 +111,12 @@ def test_merge_joins_one_incident_across_articles(tmp_path, capsys):
 
 
 def test_drafts_csv_defuses_formula_cells(tmp_path):
-    _article(tmp_path / "f.md", "'=HYPERLINK(1)'", "'@Wire'",
-             "Officials closed the Torkham crossing on Sunday after a dispute over a new post.")
+    _article(
+        tmp_path / "f.md",
+        "'=HYPERLINK(1)'",
+        "'@Wire'",
+        "Officials closed the Torkham crossing on Sunday after a dispute over a new post.",
+    )
     out = tmp_path / "d.csv"
     assert main(["extract", str(tmp_path / "f.md"), "-o", str(out)]) == 0
     with open(out, encoding="utf-8", newline="") as fh:

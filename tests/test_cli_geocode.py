@@ -43,9 +43,11 @@ class Answers:
         pass
 
     def geocode(self, query, **kw):
-        return SimpleNamespace(latitude=31.2, longitude=66.1,
-                               raw={"addresstype": "village", "osm_type": "node", "osm_id": 7,
-                                    "address": {"country_code": "pk"}})
+        return SimpleNamespace(
+            latitude=31.2,
+            longitude=66.1,
+            raw={"addresstype": "village", "osm_type": "node", "osm_id": 7, "address": {"country_code": "pk"}},
+        )
 
 
 def fast(monkeypatch, client):

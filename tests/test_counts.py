@@ -10,17 +10,35 @@ from geomap.build import build
 BAD = Path(__file__).parent / "data" / "bad"
 
 #: summary.json as published (0.1): a key renamed here is a change to announce
-PUBLISHED = ["rows_read", "events_mapped", "rows_rejected", "places_not_found",
-             "source_rows_read", "source_rows_rejected", "articles_read", "articles_used",
-             "articles_rejected", "folders_empty", "drafts_extracted", "drafts_on_map",
-             "drafts_merged", "drafts_rejected", "drafts_not_placed", "mentions_without_place",
-             "events_on_map", "rows_joined", "rows_merged", "rows_out_of_region", "files",
-             "licences", "warnings"]
+PUBLISHED = [
+    "rows_read",
+    "events_mapped",
+    "rows_rejected",
+    "places_not_found",
+    "source_rows_read",
+    "source_rows_rejected",
+    "articles_read",
+    "articles_used",
+    "articles_rejected",
+    "folders_empty",
+    "drafts_extracted",
+    "drafts_on_map",
+    "drafts_merged",
+    "drafts_rejected",
+    "drafts_not_placed",
+    "mentions_without_place",
+    "events_on_map",
+    "rows_joined",
+    "rows_merged",
+    "rows_out_of_region",
+    "files",
+    "licences",
+    "warnings",
+]
 
 
 def test_summary_keys_are_the_published_ones(tmp_path, offline_chain):
-    result = build(BAD / "unknown_place.csv", BAD / "sources.csv", out=tmp_path / "out",
-                   chain=offline_chain)
+    result = build(BAD / "unknown_place.csv", BAD / "sources.csv", out=tmp_path / "out", chain=offline_chain)
     s = result.summary()
     assert list(s) == PUBLISHED
     assert s["rows_read"] == s["events_mapped"] + s["rows_rejected"] + s["places_not_found"]

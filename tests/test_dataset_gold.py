@@ -60,8 +60,7 @@ def _read(path: Path) -> list[dict[str, str]]:
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km between two (lat, lon) points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
@@ -90,10 +89,12 @@ def _same_date(gold: dict[str, str], event: dict[str, str]) -> bool:
 
 
 def _matches(gold: dict[str, str], event: dict[str, str]) -> bool:
-    return (event["event_type"] == gold["event_type"]
-            and DOC_SOURCE[gold["doc_id"]] in event["sources"].split(";")
-            and _km(_point(event), (float(gold["latitude"]), float(gold["longitude"]))) <= MAX_KM
-            and _same_date(gold, event))
+    return (
+        event["event_type"] == gold["event_type"]
+        and DOC_SOURCE[gold["doc_id"]] in event["sources"].split(";")
+        and _km(_point(event), (float(gold["latitude"]), float(gold["longitude"]))) <= MAX_KM
+        and _same_date(gold, event)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -172,21 +173,33 @@ def geocoded(events, tmp_path_factory) -> dict[str, tuple[float, float]]:
 
 
 def test_locations_geocode_near_canonical_points(geocoded):
-    far = {name: round(_km(pt, PLACES[name]), 1) for name, pt in geocoded.items()
-           if name in PLACES and _km(pt, PLACES[name]) > 25}
+    far = {
+        name: round(_km(pt, PLACES[name]), 1)
+        for name, pt in geocoded.items()
+        if name in PLACES and _km(pt, PLACES[name]) > 25
+    }
     assert not far, f"geocoded more than 25 km from the canonical point (km): {far}"
 
 
 def test_every_gold_row_matches_a_geocoded_event(gold, events, geocoded):
-    located = [dict(e, latitude=e["latitude"] or str(geocoded[e["location"]][0]),
-                    longitude=e["longitude"] or str(geocoded[e["location"]][1])) for e in events]
+    located = [
+        dict(
+            e,
+            latitude=e["latitude"] or str(geocoded[e["location"]][0]),
+            longitude=e["longitude"] or str(geocoded[e["location"]][1]),
+        )
+        for e in events
+    ]
     missing = [g["event_id"] for g in gold if not any(_matches(g, e) for e in located)]
     assert not missing, f"gold rows without a matching geocoded event: {missing}"
 
 
 def test_locations_are_canonical(events):
-    odd = {e["event_id"]: e["location"] for e in events
-           if e["location"] not in PLACES and not (e["latitude"] and e["longitude"])}
+    odd = {
+        e["event_id"]: e["location"]
+        for e in events
+        if e["location"] not in PLACES and not (e["latitude"] and e["longitude"])
+    }
     assert not odd, f"locations outside {sorted(PLACES)}: {odd}"
 
 
@@ -205,12 +218,11 @@ def test_sources_exist_and_all_are_cited(events, sources):
 
 def test_fatality_range_is_ordered(events):
     for e in events:
-        low, best, high = (int(e[c]) if e[c] else None
-                           for c in ("fatalities_low", "fatalities", "fatalities_high"))
+        low, best, high = (int(e[c]) if e[c] else None for c in ("fatalities_low", "fatalities", "fatalities_high"))
         given = [v for v in (low, best, high) if v is not None]
         assert given == sorted(given), (
-            f"{e['event_id']}: expected fatalities_low <= fatalities <= fatalities_high, "
-            f"got {low}, {best}, {high}")
+            f"{e['event_id']}: expected fatalities_low <= fatalities <= fatalities_high, got {low}, {best}, {high}"
+        )
 
 
 def test_curated_rows_carry_no_excerpt(events):

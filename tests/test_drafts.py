@@ -5,34 +5,47 @@ import csv
 import pytest
 
 from geomap.cli import main
-from geomap.drafts import DRAFT_COLUMNS, accept, merge_drafts, same_incident
+from geomap.drafts import DRAFT_COLUMNS, merge_drafts, same_incident
 from geomap.events import load_events
 from geomap.report import Report
 
-EVENTS_HEADER = ("event_id,event_type,sub_event_type,event_date,date_precision,location,country,"
-                 "latitude,longitude,geo_precision,actor1,actor2,fatalities,fatalities_low,"
-                 "fatalities_high,injuries,sources,verified,note,excerpt\n")
+EVENTS_HEADER = (
+    "event_id,event_type,sub_event_type,event_date,date_precision,location,country,"
+    "latitude,longitude,geo_precision,actor1,actor2,fatalities,fatalities_low,"
+    "fatalities_high,injuries,sources,verified,note,excerpt\n"
+)
 
 
 @pytest.fixture
 def curated(tmp_path):
-    (tmp_path / "sources.csv").write_text(
-        "source_id,publisher,title,published,url\nS1,Pub,Title one,2025-03-19,\n")
+    (tmp_path / "sources.csv").write_text("source_id,publisher,title,published,url\nS1,Pub,Title one,2025-03-19,\n")
     (tmp_path / "events.csv").write_text(
-        EVENTS_HEADER
-        + "AFPK-0001,talks,negotiation,2025-03-19,day,Torkham,AF,34.102,71.093,1,"
-          "Pakistan,Afghan Taliban,,,,,S1,curated,talks at the crossing,\n")
+        EVENTS_HEADER + "AFPK-0001,talks,negotiation,2025-03-19,day,Torkham,AF,34.102,71.093,1,"
+        "Pakistan,Afghan Taliban,,,,,S1,curated,talks at the crossing,\n"
+    )
     return tmp_path
 
 
 def draft(**over):
     row = {c: "" for c in DRAFT_COLUMNS}
-    row.update(doc_id="a1", event_type="talks", sub_event_type="negotiation",
-               event_date="2025-03-20", date_precision="day", location="Torkham",
-               country="AF", latitude="34.10", longitude="71.09", geo_precision="1",
-               confidence="0.8", excerpt="Officials met.", source_title="T",
-               source_publisher="P", source_published="2025-03-21",
-               source_url="javascript:alert(1)")
+    row.update(
+        doc_id="a1",
+        event_type="talks",
+        sub_event_type="negotiation",
+        event_date="2025-03-20",
+        date_precision="day",
+        location="Torkham",
+        country="AF",
+        latitude="34.10",
+        longitude="71.09",
+        geo_precision="1",
+        confidence="0.8",
+        excerpt="Officials met.",
+        source_title="T",
+        source_publisher="P",
+        source_published="2025-03-21",
+        source_url="javascript:alert(1)",
+    )
     row.update(over)
     return row
 
@@ -66,15 +79,17 @@ def test_bad_draft_is_reported_with_line(curated):
 
 def test_dates_far_apart_are_different_incidents(curated):
     es = load_events(curated / "events.csv")
-    d, _ = __import__("geomap.drafts", fromlist=["x"]).draft_to_event(
-        draft(event_date="2025-05-01"), 1, "f", 1)
+    d, _ = __import__("geomap.drafts", fromlist=["x"]).draft_to_event(draft(event_date="2025-05-01"), 1, "f", 1)
     assert not same_incident(d, es.events[0])
 
 
 def test_accept_command(curated, tmp_path):
     drafts = tmp_path / "drafts.csv"
-    rows = [draft(event_type="armed_clash", accept="yes"), draft(accept="yes"),
-            draft(event_type="explosion", accept="")]
+    rows = [
+        draft(event_type="armed_clash", accept="yes"),
+        draft(accept="yes"),
+        draft(event_type="explosion", accept=""),
+    ]
     with open(drafts, "w", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
         w.writeheader()

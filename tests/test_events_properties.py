@@ -23,8 +23,9 @@ from geomap.report import Report
 BAD = Path(__file__).parent / "data" / "bad"
 HEADER = ",".join(schema.EVENT_COLUMNS)
 # database=None: no .hypothesis/ folder written outside tmp_path
-SETTINGS = dict(deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = dict(
+    deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +55,53 @@ def load_bytes(folder: Path, data: bytes):
 
 
 #: Cells that are valid, nearly valid, or hostile.
-CELLS = st.sampled_from([
-    "", "OK-9", "armed_clash", "talks", "skirmish", "2025-03-01", "2025-03", "2025-02-30",
-    "0001-01-01", "9999-12-31", "day", "week", "month", "Torkham", "Doha", "AF", "PK", "QA",
-    "af", "34.1", "71.09", "-91", "1e400", "nan", "inf", "1", "4", "5", "S1", "S1;S2", "S9",
-    "curated", "draft", "=HYPERLINK(\"x\")", "<script>alert(1)</script>", '"', '""', "\u2028",
-    "\r", "\x00", "٣", "9" * 5000, "x" * 300,
-]) | st.text(max_size=12)
+CELLS = st.sampled_from(
+    [
+        "",
+        "OK-9",
+        "armed_clash",
+        "talks",
+        "skirmish",
+        "2025-03-01",
+        "2025-03",
+        "2025-02-30",
+        "0001-01-01",
+        "9999-12-31",
+        "day",
+        "week",
+        "month",
+        "Torkham",
+        "Doha",
+        "AF",
+        "PK",
+        "QA",
+        "af",
+        "34.1",
+        "71.09",
+        "-91",
+        "1e400",
+        "nan",
+        "inf",
+        "1",
+        "4",
+        "5",
+        "S1",
+        "S1;S2",
+        "S9",
+        "curated",
+        "draft",
+        '=HYPERLINK("x")',
+        "<script>alert(1)</script>",
+        '"',
+        '""',
+        "\u2028",
+        "\r",
+        "\x00",
+        "٣",
+        "9" * 5000,
+        "x" * 300,
+    ]
+) | st.text(max_size=12)
 
 
 def row_text(cells: list[str]) -> str:
@@ -79,14 +120,21 @@ def test_structured_rows(folder, rows):
     load_bytes(folder, text.encode("utf-8", errors="surrogatepass"))
 
 
-VALID = ("E-{i},armed_clash,,2025-03-0{d},day,Chaman,PK,{lat},{lon},1,,,{f},,,,S1,curated,n,")
+VALID = "E-{i},armed_clash,,2025-03-0{d},day,Chaman,PK,{lat},{lon},1,,,{f},,,,S1,curated,n,"
 
 
 @settings(max_examples=300, **SETTINGS)
-@given(rows=st.lists(st.tuples(st.integers(1, 9),
-                               st.sampled_from(["", "30.9", "91", "66.4", "-30.9", "1e-9"]),
-                               st.sampled_from(["", "66.4", "30.9", "181", "-66.4"]),
-                               st.sampled_from(["", "0", "7", "999999999"])), max_size=8))
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(1, 9),
+            st.sampled_from(["", "30.9", "91", "66.4", "-30.9", "1e-9"]),
+            st.sampled_from(["", "66.4", "30.9", "181", "-66.4"]),
+            st.sampled_from(["", "0", "7", "999999999"]),
+        ),
+        max_size=8,
+    )
+)
 def test_whatever_is_kept_can_be_placed_and_exported(folder, rows):
     lines = [VALID.format(i=i, d=d, lat=lat, lon=lon, f=f) for i, (d, lat, lon, f) in enumerate(rows)]
     es, _ = load_bytes(folder, (HEADER + "\n" + "\n".join(lines) + "\n").encode())
@@ -98,9 +146,12 @@ def test_whatever_is_kept_can_be_placed_and_exported(folder, rows):
 
 
 @settings(max_examples=600, **SETTINGS)
-@given(parts=st.lists(st.sampled_from(list(',"\n\r ab1-:;=\x00\u2028\ufeff')
-                                      + [HEADER + "\n", "OK-1", "2025-03-01", ",S1,"]),
-                     max_size=200))
+@given(
+    parts=st.lists(
+        st.sampled_from(list(',"\n\r ab1-:;=\x00\u2028\ufeff') + [HEADER + "\n", "OK-1", "2025-03-01", ",S1,"]),
+        max_size=200,
+    )
+)
 def test_arbitrary_text_with_a_header(folder, parts):
     load_bytes(folder, (HEADER + "\n" + "".join(parts)).encode("utf-8"))
 
@@ -109,7 +160,7 @@ def test_arbitrary_text_with_a_header(folder, parts):
 @given(data=st.binary(max_size=600))
 @example(data=b"\xef\xbb\xbf")
 @example(data=b"\xff\xfe" + HEADER.encode("utf-16-le"))
-@example(data=HEADER.encode() + b"\n" + b"a,\"b" * 50)
+@example(data=HEADER.encode() + b"\n" + b'a,"b' * 50)
 def test_arbitrary_bytes(folder, data):
     load_bytes(folder, data)
 
@@ -118,8 +169,7 @@ def test_arbitrary_bytes(folder, data):
 @given(text=st.text(max_size=400))
 def test_arbitrary_sources(folder, text):
     path = folder / "sources_fuzz.csv"
-    path.write_text("source_id,publisher,title,published,url\n" + text, encoding="utf-8",
-                    errors="surrogatepass")
+    path.write_text("source_id,publisher,title,published,url\n" + text, encoding="utf-8", errors="surrogatepass")
     report = Report()
     try:
         sources = load_sources(path, report)

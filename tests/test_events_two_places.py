@@ -30,7 +30,10 @@ def two_places():
 def test_two_rows_with_one_id_are_one_event_at_two_places():
     es = two_places()
     assert [(e.event_id, e.location, e.line) for e in es.events] == [
-        ("OK-1", "Torkham", 2), ("OK-2", "Kabul", 3), ("OK-1", "Chaman", 4)]
+        ("OK-1", "Torkham", 2),
+        ("OK-2", "Kabul", 3),
+        ("OK-1", "Chaman", 4),
+    ]
 
 
 def test_dataset_and_exports_keep_both_rows(offline_chain, tmp_path):
@@ -38,13 +41,18 @@ def test_dataset_and_exports_keep_both_rows(offline_chain, tmp_path):
     assert report.counts["events_mapped"] == 3
     assert list(gdf.event_id) == ["OK-1", "OK-2", "OK-1"]
     data = json.loads(write_geojson(gdf, tmp_path / "e.geojson").read_text())
-    assert [(f["properties"]["event_id"], f["properties"]["location"])
-            for f in data["features"]] == [("OK-1", "Torkham"), ("OK-2", "Kabul"),
-                                           ("OK-1", "Chaman")]
+    assert [(f["properties"]["event_id"], f["properties"]["location"]) for f in data["features"]] == [
+        ("OK-1", "Torkham"),
+        ("OK-2", "Kabul"),
+        ("OK-1", "Chaman"),
+    ]
     with open(write_csv(gdf, tmp_path / "e.csv"), newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["event_id"], r["location"]) for r in rows] == [
-        ("OK-1", "Torkham"), ("OK-2", "Kabul"), ("OK-1", "Chaman")]
+        ("OK-1", "Torkham"),
+        ("OK-2", "Kabul"),
+        ("OK-1", "Chaman"),
+    ]
 
 
 def test_the_page_gives_each_row_its_own_uid(offline_chain):
@@ -64,7 +72,8 @@ def test_accept_next_to_an_event_at_two_places(tmp_path):
         "longitude,geo_precision,actor1,actor2,fatalities,injuries,confidence,excerpt,"
         "source_title,source_publisher,source_published,source_url,accept\n"
         "note-a,armed_clash,exchange_of_fire,2025-04-02,day,Chaman,PK,30.92,66.45,1,,,,,0.9,"
-        "Guards traded fire.,A note,Desk,2025-04-02,,yes\n")
+        "Guards traded fire.,A note,Desk,2025-04-02,,yes\n"
+    )
     added = accept(drafts, events)
     assert added == ["AFPK-0003"]
     es = load_events(events)

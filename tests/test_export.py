@@ -40,8 +40,7 @@ def gdf(tmp_path, offline_chain):
 
 @pytest.fixture
 def formula_gdf(offline_chain):
-    frame, _ = build_geodataframe(load_events(BAD / "formula_cells.csv", BAD / "sources.csv"),
-                                  offline_chain)
+    frame, _ = build_geodataframe(load_events(BAD / "formula_cells.csv", BAD / "sources.csv"), offline_chain)
     return frame
 
 
@@ -66,8 +65,16 @@ def test_geojson_round_trips_through_geopandas(gdf, tmp_path, engine):
 def test_csv_has_coordinates_and_acled_columns(gdf, tmp_path, engine):
     path = write_csv(gdf, tmp_path / "events.csv", engine=engine)
     rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
-    assert {"latitude", "longitude", "acled_event_type", "acled_sub_event_type",
-            "geometry_type", "source_publishers", "source_titles", "source_urls"} <= set(rows[0])
+    assert {
+        "latitude",
+        "longitude",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "geometry_type",
+        "source_publishers",
+        "source_titles",
+        "source_urls",
+    } <= set(rows[0])
     by_id = {r["event_id"]: r for r in rows}
     assert (by_id["E-3"]["latitude"], by_id["E-3"]["longitude"]) == ("33.5", "70.25")
     assert by_id["E-3"]["acled_event_type"] == "Explosions/Remote violence"
@@ -84,7 +91,7 @@ def test_csv_formula_injection_is_defused(formula_gdf, tmp_path, engine):
     assert row["sub_event_type"] == "'=1+2"
     assert row["actor1"] == "'+Pakistan"
     assert row["actor2"] == "'@SUM(A1)"
-    assert row["note"] == "'=HYPERLINK(\"http://evil.example/\")"
+    assert row["note"] == '\'=HYPERLINK("http://evil.example/")'
     assert row["excerpt"] == "'-2+3"
     for r in csv.DictReader(open(path, encoding="utf-8", newline="")):
         for key, cell in r.items():
@@ -93,10 +100,22 @@ def test_csv_formula_injection_is_defused(formula_gdf, tmp_path, engine):
                 float(cell)  # only numbers may start with a minus
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
-    (" =1", "' =1"), ("a=1", "a=1"), ("", ""), (5, 5), (-70.5, -70.5), (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1", "'=1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        (" =1", "' =1"),
+        ("a=1", "a=1"),
+        ("", ""),
+        (5, 5),
+        (-70.5, -70.5),
+        (None, None),
+    ],
+)
 def test_defuse(value, expected):
     assert defuse(value) == expected
 
@@ -104,7 +123,7 @@ def test_defuse(value, expected):
 def test_geojson_keeps_hostile_text_as_data(formula_gdf):
     data = to_geojson_dict(formula_gdf)
     note = next(f for f in data["features"] if f["properties"]["event_id"] == "OK-3")["properties"]["note"]
-    assert note == "=HYPERLINK(\"http://evil.example/\")"  # JSON is data: no prefix
+    assert note == '=HYPERLINK("http://evil.example/")'  # JSON is data: no prefix
 
 
 def test_gpkg(gdf, tmp_path):
@@ -118,11 +137,38 @@ def test_gpkg(gdf, tmp_path):
 
 def test_cli_gpkg(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
-    assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"),
-                 "--out", str(out), "--gpkg", "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--events",
+                str(BAD / "good.csv"),
+                "--sources",
+                str(BAD / "sources.csv"),
+                "--out",
+                str(out),
+                "--gpkg",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     assert len(gpd.read_file(out / "events.gpkg")) == 2
-    assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"),
-                 "--out", str(tmp_path / "o2"), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--events",
+                str(BAD / "good.csv"),
+                "--sources",
+                str(BAD / "sources.csv"),
+                "--out",
+                str(tmp_path / "o2"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     assert not (tmp_path / "o2" / "events.gpkg").exists()
 
 
@@ -131,26 +177,25 @@ def test_output_stays_proportional_to_input(tmp_path, geomap_cache, capsys):
     carry the title once per repeat (1 MB in, 12.8 GB out). Ids are now
     deduplicated and long source fields capped, so the exports grow with the
     input: byte counts, not timings."""
-    title = "A very long headline " * 2000                     # 42 KB
+    title = "A very long headline " * 2000  # 42 KB
     (tmp_path / "sources.csv").write_text(
         "source_id,publisher,title,published,url\n"
         f"S1,Frontier Desk,{title},2025-03-01,https://example.org/{'p' * 5000}\n"
-        "S2,Valley Wire,Talks in the capital,2025-03-05,\n")
+        "S2,Valley Wire,Talks in the capital,2025-03-05,\n"
+    )
     good = (BAD / "good.csv").read_text().splitlines()
     row = good[1].replace(",S1,", "," + ";".join(["S1"] * 40 + ["S2"]) + ",")
     rows = [row.replace("OK-1", f"OK-{i}") for i in range(300)]
     events = tmp_path / "events.csv"
     events.write_text("\n".join([good[0], *rows]) + "\n")
     size_in = events.stat().st_size + (tmp_path / "sources.csv").stat().st_size
-    assert main(["build", "--events", str(events), "--out", str(tmp_path / "out"),
-                 "--quiet"]) == 0
+    assert main(["build", "--events", str(events), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     out = tmp_path / "out"
     exports = (out / "events.csv").stat().st_size + (out / "events.geojson").stat().st_size
     # before: 300 rows x 41 repeats x 42 KB = 520 MB per export
     assert exports < 10 * size_in, (exports, size_in)
     # the page carries each source once: its data grows like the input
-    assert main(["build", "--events", str(BAD / "good.csv"), "--out", str(tmp_path / "base"),
-                 "--quiet"]) == 0
+    assert main(["build", "--events", str(BAD / "good.csv"), "--out", str(tmp_path / "base"), "--quiet"]) == 0
     page = (out / "map.html").stat().st_size - (tmp_path / "base" / "map.html").stat().st_size
     assert page < 5 * size_in, (page, size_in)
     with open(out / "events.csv", newline="", encoding="utf-8") as fh:

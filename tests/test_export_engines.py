@@ -23,22 +23,46 @@ from shapely.geometry import LineString, Point
 from geomap import schema
 from geomap.export import ENGINES, csv_text, geojson_text, write_csv, write_geojson
 
-SETTINGS = dict(deadline=None, database=None, max_examples=60,
-                suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = dict(deadline=None, database=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
 # hostile pieces mixed into free text so that every case turns up often
-HOSTILE = st.sampled_from(['"', '""', ",", "\n", "\r\n", "\r", "=1+2", "+x", "-3", "@SUM(A1)",
-                           "\t", " =", "'", "\\", "\u202e", "\u0634\u0627\u0647", "\U0001f4a5",
-                           "\x00", "\x7f", "</script>", "NaN", "null", "  "])
+HOSTILE = st.sampled_from(
+    [
+        '"',
+        '""',
+        ",",
+        "\n",
+        "\r\n",
+        "\r",
+        "=1+2",
+        "+x",
+        "-3",
+        "@SUM(A1)",
+        "\t",
+        " =",
+        "'",
+        "\\",
+        "\u202e",
+        "\u0634\u0627\u0647",
+        "\U0001f4a5",
+        "\x00",
+        "\x7f",
+        "</script>",
+        "NaN",
+        "null",
+        "  ",
+    ]
+)
 TEXT = st.lists(st.one_of(HOSTILE, st.text(max_size=6)), max_size=4).map("".join)
 NA = st.sampled_from([None, float("nan"), pd.NA])
-FLOAT = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64),
-                  st.sampled_from([0.1, 70.25, -0.0, 1e-7, 1e16, 33.5]))
+FLOAT = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=64), st.sampled_from([0.1, 70.25, -0.0, 1e-7, 1e16, 33.5])
+)
 COORD = st.tuples(st.floats(-180, 180), st.floats(-90, 90))
-GEOMETRY = st.one_of(COORD.map(Point),
-                     st.lists(COORD, min_size=2, max_size=4).map(LineString))
-SOURCE = st.fixed_dictionaries({"source_id": TEXT, "publisher": TEXT, "title": TEXT,
-                                "url": st.one_of(st.just(""), TEXT)})
+GEOMETRY = st.one_of(COORD.map(Point), st.lists(COORD, min_size=2, max_size=4).map(LineString))
+SOURCE = st.fixed_dictionaries(
+    {"source_id": TEXT, "publisher": TEXT, "title": TEXT, "url": st.one_of(st.just(""), TEXT)}
+)
 TYPE = st.sampled_from(schema.EVENT_TYPES)
 
 
@@ -52,7 +76,7 @@ def frames(draw) -> gpd.GeoDataFrame:
         "sub_event_type": col(st.one_of(TEXT, st.sampled_from(["shelling", "closure", ""]))),
         "note": col(st.one_of(TEXT, NA)),
         "fatalities": col(st.one_of(FLOAT, st.just(float("nan")))),
-        "count": col(st.integers(-10**12, 10**12)),
+        "count": col(st.integers(-(10**12), 10**12)),
         "sources_json": col(st.lists(SOURCE, max_size=3).map(json.dumps)),
     }
     frame = pd.DataFrame(data)
@@ -60,17 +84,26 @@ def frames(draw) -> gpd.GeoDataFrame:
     frame["fatalities"] = frame["fatalities"].astype("float64")
     if draw(st.booleans()):  # pandas' own string dtype, as read_csv may give
         frame["note"] = frame["note"].astype("string")
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(col(GEOMETRY), dtype="geometry"),
-                            crs="EPSG:4326")
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(col(GEOMETRY), dtype="geometry"), crs="EPSG:4326")
 
 
 @settings(**SETTINGS)
 @given(frames())
-@example(gpd.GeoDataFrame({"event_id": ['a"b\n=c'], "event_type": ["explosion"],
-                           "sub_event_type": ["=1+2"], "note": [None], "fatalities": [math.nan],
-                           "count": [3], "sources_json": ['[{"source_id": "S1", "publisher": "@p", '
-                                                          '"title": "t\\n", "url": ""}]']},
-                          geometry=[LineString([(70, 33), (71, 34)])], crs="EPSG:4326"))
+@example(
+    gpd.GeoDataFrame(
+        {
+            "event_id": ['a"b\n=c'],
+            "event_type": ["explosion"],
+            "sub_event_type": ["=1+2"],
+            "note": [None],
+            "fatalities": [math.nan],
+            "count": [3],
+            "sources_json": ['[{"source_id": "S1", "publisher": "@p", "title": "t\\n", "url": ""}]'],
+        },
+        geometry=[LineString([(70, 33), (71, 34)])],
+        crs="EPSG:4326",
+    )
+)
 def test_geojson_engines_write_the_same_bytes(gdf):
     assert geojson_text(gdf, engine="fast") == geojson_text(gdf, engine="reference")
 
@@ -82,10 +115,19 @@ def test_csv_engines_write_the_same_bytes(gdf):
 
 
 def test_the_reference_engines_are_the_obvious_code():
-    gdf = gpd.GeoDataFrame({"event_id": ["E"], "event_type": ["explosion"],
-                            "sub_event_type": [""], "note": ["-x"], "fatalities": [np.nan],
-                            "count": [1], "sources_json": ["[]"]},
-                           geometry=[Point(70.25, 33.5)], crs="EPSG:4326")
+    gdf = gpd.GeoDataFrame(
+        {
+            "event_id": ["E"],
+            "event_type": ["explosion"],
+            "sub_event_type": [""],
+            "note": ["-x"],
+            "fatalities": [np.nan],
+            "count": [1],
+            "sources_json": ["[]"],
+        },
+        geometry=[Point(70.25, 33.5)],
+        crs="EPSG:4326",
+    )
     text = geojson_text(gdf, engine="reference")
     assert json.loads(text)["features"][0]["geometry"]["coordinates"] == [70.25, 33.5]
     assert csv_text(gdf, engine="reference").splitlines()[1].startswith("E,explosion,,'-x,,1,")

@@ -7,17 +7,20 @@ import pytest
 from geomap.extract.actors import ACTORS, find_actors
 
 
-@pytest.mark.parametrize("sentence, actors", [
-    ("Pakistani Taliban fighters attacked an Afghan border post, Islamabad said.", ["TTP", "Pakistan"]),
-    ("The Afghan Taliban and Pakistan resumed talks.", ["Afghan Taliban", "Pakistan"]),
-    ("Tehreek-e-Taliban Pakistan claimed the attack.", ["TTP"]),
-    ("Talks were facilitated by Türkiye and Qatar.", ["Turkey", "Qatar"]),
-    ("UNAMA said civilians were killed.", ["UNAMA"]),
-    ("The United Nations Assistance Mission in Afghanistan said so.", ["UNAMA"]),
-    ("The Islamic Emirate rejected the claim.", ["Afghan Taliban"]),
-    ("Traders and truck drivers waited.", ["Traders", "Truck drivers"]),
-    ("Nothing to see.", []),
-])
+@pytest.mark.parametrize(
+    "sentence, actors",
+    [
+        ("Pakistani Taliban fighters attacked an Afghan border post, Islamabad said.", ["TTP", "Pakistan"]),
+        ("The Afghan Taliban and Pakistan resumed talks.", ["Afghan Taliban", "Pakistan"]),
+        ("Tehreek-e-Taliban Pakistan claimed the attack.", ["TTP"]),
+        ("Talks were facilitated by Türkiye and Qatar.", ["Turkey", "Qatar"]),
+        ("UNAMA said civilians were killed.", ["UNAMA"]),
+        ("The United Nations Assistance Mission in Afghanistan said so.", ["UNAMA"]),
+        ("The Islamic Emirate rejected the claim.", ["Afghan Taliban"]),
+        ("Traders and truck drivers waited.", ["Traders", "Truck drivers"]),
+        ("Nothing to see.", []),
+    ],
+)
 def test_actors(sentence, actors):
     assert find_actors(sentence) == actors
 
@@ -28,8 +31,10 @@ def test_long_text_with_many_mentions():
 
 
 def test_until_finds_the_earlier_actors_exactly():
-    text = ("Qatar hosted the Pakistani Taliban talks; traders said Afghan forces and "
-            "Pakistani troops clashed while Islamabad and Kabul government officials met in Doha.")
+    text = (
+        "Qatar hosted the Pakistani Taliban talks; traders said Afghan forces and "
+        "Pakistani troops clashed while Islamabad and Kabul government officials met in Doha."
+    )
     full = find_actors(text)
     upto = find_actors(text, until="Pakistan")
     names = [name for name, _ in ACTORS]

@@ -37,8 +37,7 @@ def _of(run, doc_id: str) -> list[DraftEvent]:
 
 
 def _one(run, doc_id: str, event_type: str, location: str | None = None) -> DraftEvent:
-    found = [e for e in _of(run, doc_id) if e.event_type == event_type
-             and (location is None or e.location == location)]
+    found = [e for e in _of(run, doc_id) if e.event_type == event_type and (location is None or e.location == location)]
     assert len(found) == 1, (doc_id, event_type, location, [(e.event_type, e.location) for e in _of(run, doc_id)])
     return found[0]
 
@@ -48,6 +47,7 @@ def _places(run, doc_id: str) -> set[str]:
 
 
 # ------------------------------------------------------------- places
+
 
 def test_dateline_capitals_origin_hospital_are_not_events(run):
     events = _of(run, "shelling_kurram")
@@ -84,6 +84,7 @@ def test_customs_building_is_the_crossing(run):
 
 # ------------------------------------------------------ types, negation
 
+
 def test_denial_and_no_casualties(run):
     events = _of(run, "denials")
     assert [e.event_type for e in events] == ["armed_clash"]  # the denied closure is not an event
@@ -94,12 +95,14 @@ def test_denial_and_no_casualties(run):
 
 
 def test_reopening_and_closure_are_two_events(run):
-    closures = sorted((e.sub_event_type, e.event_date) for e in _of(run, "reopening")
-                      if e.event_type == "border_closure")
+    closures = sorted(
+        (e.sub_event_type, e.event_date) for e in _of(run, "reopening") if e.event_type == "border_closure"
+    )
     assert closures == [("closure", "2024-04-29"), ("reopening", "2024-05-07")]
 
 
 # ----------------------------------------------------------------- dates
+
 
 def test_dates_weekday_week_month_and_upcoming(run):
     doha = _one(run, "talks_rounds", "talks", "Doha")
@@ -131,9 +134,10 @@ def test_without_published_date_only_explicit_dates_and_a_warning(run):
 
 # ---------------------------------------------------- casualties, actors
 
+
 def test_number_words_and_vague_quantities(run):
-    assert _one(run, "ghulam_khan_repeat", "armed_clash").fatalities == 2   # "two soldiers"
-    assert _one(run, "kandahar_strikes", "explosion").injuries == 24        # "dozens"
+    assert _one(run, "ghulam_khan_repeat", "armed_clash").fatalities == 2  # "two soldiers"
+    assert _one(run, "kandahar_strikes", "explosion").injuries == 24  # "dozens"
     assert _one(run, "talks_rounds", "explosion").fatalities == 12
     kurram = _one(run, "shelling_kurram", "explosion")
     assert (kurram.fatalities, kurram.injuries) == (2, 5)
@@ -142,8 +146,12 @@ def test_number_words_and_vague_quantities(run):
 def test_casualties_go_to_their_own_clause(run):
     strike = _one(run, "attribution", "airstrike")
     bomb = _one(run, "attribution", "explosion")
-    assert (strike.location, strike.fatalities, strike.injuries, strike.event_date) == \
-        ("Barmal District", 5, None, "2024-09-30")
+    assert (strike.location, strike.fatalities, strike.injuries, strike.event_date) == (
+        "Barmal District",
+        5,
+        None,
+        "2024-09-30",
+    )
     assert (bomb.location, bomb.fatalities, bomb.injuries, bomb.event_date) == ("Khost", None, 3, "2024-10-01")
 
 
@@ -162,10 +170,10 @@ def test_mediators_are_not_venues(run):
 
 # -------------------------------------------------------------- merging
 
+
 def test_same_incident_twice_in_one_article_is_one_event(run):
     events = _of(run, "ghulam_khan_repeat")
-    assert [(e.event_type, e.location, e.event_date) for e in events] == \
-        [("armed_clash", "Ghulam Khan", "2024-11-03")]
+    assert [(e.event_type, e.location, e.event_date) for e in events] == [("armed_clash", "Ghulam Khan", "2024-11-03")]
     assert events[0].sentences == [-1, 0, 2]  # headline and both sentences
     assert "Miranshah" not in _places(run, "ghulam_khan_repeat")
 
@@ -188,6 +196,7 @@ def test_different_dates_are_not_merged(chain):
 
 
 # ---------------------------------------------------------- HTML, JSONL
+
 
 def test_html_article(run):
     events = _of(run, "page")
@@ -220,6 +229,7 @@ def test_unlocated_event_is_reported(chain):
     unlocated: list = []
     from geomap.articles import article_from_text
     from geomap.extract import extract_article
+
     art = article_from_text("Negotiators met for a second day but made no progress.", "x")
     assert extract_article(art, chain, unlocated=unlocated) == []
     assert unlocated and unlocated[0][:2] == ("x", "talks")
@@ -227,29 +237,35 @@ def test_unlocated_event_is_reported(chain):
 
 
 def test_extract_texts_published_anchor(chain):
-    events = extract_texts(["Guards exchanged fire at Torkham on Monday."], chain,
-                           published=dt.date(2024, 6, 5))
-    assert [(e.event_type, e.location, e.event_date) for e in events] == \
-        [("armed_clash", "Torkham", "2024-06-03")]
+    events = extract_texts(["Guards exchanged fire at Torkham on Monday."], chain, published=dt.date(2024, 6, 5))
+    assert [(e.event_type, e.location, e.event_date) for e in events] == [("armed_clash", "Torkham", "2024-06-03")]
     assert events[0].excerpt == "Guards exchanged fire at Torkham on Monday."
 
 
-@pytest.mark.parametrize("text", ["", " ", "\x00", "—", "on Monday", "Torkham" * 500,
-                                  "Clashes at . , ; in in in At At", "---\ntitle: x\n---\n"])
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\x00", "—", "on Monday", "Torkham" * 500, "Clashes at . , ; in in in At At", "---\ntitle: x\n---\n"],
+)
 def test_odd_texts_never_raise(chain, text):
     try:
         extract_texts([text], chain)
     except Exception as err:  # the article reader may refuse a text, nothing else may fail
         from geomap.exc import ArticleError
+
         assert isinstance(err, ArticleError), err
 
 
 # ------------------------------------------------- background and anaphora
 
+
 def test_background_mentions(run):
     events = {(e.event_type, e.location): e for e in _of(run, "background")}
-    assert set(events) == {("border_closure", "Ghulam Khan"), ("trade_disruption", "Ghulam Khan"),
-                           ("talks", "Kabul"), ("talks", "Jalalabad")}
+    assert set(events) == {
+        ("border_closure", "Ghulam Khan"),
+        ("trade_disruption", "Ghulam Khan"),
+        ("talks", "Kabul"),
+        ("talks", "Jalalabad"),
+    }
     # "The closure has left ..." continues the closure; no second closure at the border
     assert events[("border_closure", "Ghulam Khan")].event_date == "2024-12-02"
     assert len(events[("border_closure", "Ghulam Khan")].sentences) == 3  # headline, two sentences
@@ -262,15 +278,16 @@ def test_background_mentions(run):
 
 
 def test_undated_event_gets_the_published_week(chain):
-    (ev,) = extract_texts(["Hundreds of trucks were stranded at Torkham."], chain,
-                          published=dt.date(2024, 6, 5))
+    (ev,) = extract_texts(["Hundreds of trucks were stranded at Torkham."], chain, published=dt.date(2024, 6, 5))
     assert (ev.event_date, ev.date_precision, ev.date_rank) == ("2024-06-05", "week", 3)
     assert ev.confidence < 0.9
 
 
 def test_own_date_beats_a_weak_or_carried_one(chain):
-    text = ("Delegations from both countries will meet in Doha on Thursday. "
-            "The Pakistani delegation arrived in Doha on Tuesday.")
+    text = (
+        "Delegations from both countries will meet in Doha on Thursday. "
+        "The Pakistani delegation arrived in Doha on Tuesday."
+    )
     events = [e for e in extract_texts([text], chain, published=dt.date(2025, 2, 11)) if e.event_type == "talks"]
     assert [(e.location, e.event_date) for e in events] == [("Doha", "2025-02-13")]
 
@@ -290,28 +307,38 @@ def test_extract_paths_merge_option(chain):
 
 
 def test_headline_province_joins_the_district_event(chain):
-    text = ("---\ntitle: Air raid kills six in Paktika\npublished: 2024-12-25\n---\n"
-            "KABUL — A Pakistani air raid killed six people in Barmal district of Paktika province "
-            "late on Tuesday, officials said on Wednesday.\n"
-            "On Saturday, Taliban forces attacked Pakistani border posts in Kurram.\n"
-            "The Kharlachi crossing was closed after the fighting.\n")
+    text = (
+        "---\ntitle: Air raid kills six in Paktika\npublished: 2024-12-25\n---\n"
+        "KABUL — A Pakistani air raid killed six people in Barmal district of Paktika province "
+        "late on Tuesday, officials said on Wednesday.\n"
+        "On Saturday, Taliban forces attacked Pakistani border posts in Kurram.\n"
+        "The Kharlachi crossing was closed after the fighting.\n"
+    )
     events = extract_texts([text], chain)
     got = sorted((e.event_type, e.location, e.event_date, e.fatalities) for e in events)
-    assert got == [("airstrike", "Barmal District", "2024-12-24", 6),
-                   ("armed_clash", "Kurram District", "2024-12-21", None),
-                   ("border_closure", "Kharlachi", "2024-12-21", None)]  # "after the fighting" is no new clash
+    assert got == [
+        ("airstrike", "Barmal District", "2024-12-24", 6),
+        ("armed_clash", "Kurram District", "2024-12-21", None),
+        ("border_closure", "Kharlachi", "2024-12-21", None),
+    ]  # "after the fighting" is no new clash
 
 
 def test_border_then_place_headline_and_actor_order(chain):
-    text = ("---\ntitle: Fresh fighting on the Durand Line\npublished: 2025-01-15\n---\n"
-            "Afghan and Pakistani forces clashed along the Durand Line near Angoor Adda on Monday, "
-            "killing at least 15 people.\n"
-            "Delegations are due to meet in Doha, Qatar, on Saturday, a Qatari official said.\n"
-            "Traders said more than 400 trucks were stuck at Torkham because of the tension.\n")
+    text = (
+        "---\ntitle: Fresh fighting on the Durand Line\npublished: 2025-01-15\n---\n"
+        "Afghan and Pakistani forces clashed along the Durand Line near Angoor Adda on Monday, "
+        "killing at least 15 people.\n"
+        "Delegations are due to meet in Doha, Qatar, on Saturday, a Qatari official said.\n"
+        "Traders said more than 400 trucks were stuck at Torkham because of the tension.\n"
+    )
     events = {e.event_type: e for e in extract_texts([text], chain)}
-    clash = events["armed_clash"]   # the headline's "Durand Line" joined the body's clash
-    assert (clash.location, clash.place.precision, clash.event_date, clash.fatalities) == \
-        ("Angoor Adda", 2, "2025-01-13", 15)
+    clash = events["armed_clash"]  # the headline's "Durand Line" joined the body's clash
+    assert (clash.location, clash.place.precision, clash.event_date, clash.fatalities) == (
+        "Angoor Adda",
+        2,
+        "2025-01-13",
+        15,
+    )
     assert {clash.actor1, clash.actor2} == {"Pakistan", "Afghan Taliban"}
     talks = events["talks"]
     assert (talks.location, talks.event_date) == ("Doha", "2025-01-18")

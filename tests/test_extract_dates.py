@@ -8,34 +8,37 @@ import pytest
 
 from geomap.extract.dates import find_dates, published_fallback
 
-WED = dt.date(2025, 3, 19)   # a Wednesday
+WED = dt.date(2025, 3, 19)  # a Wednesday
 
 
 def _iso(sentence: str, published=WED) -> list[tuple[str, str]]:
     return [(d.iso(), d.precision) for d in find_dates(sentence, published) if not d.statement]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Fighting broke out on October 19.", [("2024-10-19", "day")]),          # later than published: last year
-    ("Fighting broke out on 3 March.", [("2025-03-03", "day")]),
-    ("It was closed on 14 August 2024.", [("2024-08-14", "day")]),
-    ("It was closed on 2024-08-14.", [("2024-08-14", "day")]),
-    ("The clash came on Sunday.", [("2025-03-16", "day")]),
-    ("The clash came on Wednesday.", [("2025-03-19", "day")]),
-    ("The clash came last Wednesday.", [("2025-03-12", "day")]),
-    ("Officials will meet on Thursday.", [("2025-03-20", "day")]),           # upcoming
-    ("Talks are scheduled for next Monday.", [("2025-03-24", "day")]),
-    ("The border was shut last week.", [("2025-03-12", "week")]),
-    ("The border was shut earlier this week.", [("2025-03-16", "week")]),
-    ("The border was shut earlier this month.", [("2025-03", "month")]),
-    ("The border was shut last month.", [("2025-02", "month")]),
-    ("It happened in January.", [("2025-01", "month")]),
-    ("It happened in November.", [("2024-11", "month")]),
-    ("It happened yesterday.", [("2025-03-18", "day")]),
-    ("It happened two days ago.", [("2025-03-17", "day")]),
-    ("It has been closed for two weeks.", [("2025-03-05", "week")]),
-    ("Nothing of the sort.", []),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Fighting broke out on October 19.", [("2024-10-19", "day")]),  # later than published: last year
+        ("Fighting broke out on 3 March.", [("2025-03-03", "day")]),
+        ("It was closed on 14 August 2024.", [("2024-08-14", "day")]),
+        ("It was closed on 2024-08-14.", [("2024-08-14", "day")]),
+        ("The clash came on Sunday.", [("2025-03-16", "day")]),
+        ("The clash came on Wednesday.", [("2025-03-19", "day")]),
+        ("The clash came last Wednesday.", [("2025-03-12", "day")]),
+        ("Officials will meet on Thursday.", [("2025-03-20", "day")]),  # upcoming
+        ("Talks are scheduled for next Monday.", [("2025-03-24", "day")]),
+        ("The border was shut last week.", [("2025-03-12", "week")]),
+        ("The border was shut earlier this week.", [("2025-03-16", "week")]),
+        ("The border was shut earlier this month.", [("2025-03", "month")]),
+        ("The border was shut last month.", [("2025-02", "month")]),
+        ("It happened in January.", [("2025-01", "month")]),
+        ("It happened in November.", [("2024-11", "month")]),
+        ("It happened yesterday.", [("2025-03-18", "day")]),
+        ("It happened two days ago.", [("2025-03-17", "day")]),
+        ("It has been closed for two weeks.", [("2025-03-05", "week")]),
+        ("Nothing of the sort.", []),
+    ],
+)
 def test_dates(sentence, expected):
     assert _iso(sentence) == expected
 
@@ -50,15 +53,15 @@ def test_weekday_next_to_explicit_date_is_one_date():
 
 
 def test_without_published_only_explicit_dates():
-    assert _iso("Clashes on Friday, and on 14 August 2024 a closure; last week too.", None) == \
-        [("2024-08-14", "day")]
+    assert _iso("Clashes on Friday, and on 14 August 2024 a closure; last week too.", None) == [("2024-08-14", "day")]
     assert _iso("Fighting broke out on October 19.", None) == []  # year unknown
     assert published_fallback(None) is None
     assert published_fallback(WED).precision == "week"
 
 
-@pytest.mark.parametrize("text", ["", "31 February 2024", "9999-99-99", "on Sunday" * 200,
-                                  "February 30", "in May 99999", "\x00\ufffd"])
+@pytest.mark.parametrize(
+    "text", ["", "31 February 2024", "9999-99-99", "on Sunday" * 200, "February 30", "in May 99999", "\x00\ufffd"]
+)
 def test_odd_text_never_raises(text):
     find_dates(text, WED)
     find_dates(text, None)

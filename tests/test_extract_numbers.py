@@ -7,22 +7,25 @@ import pytest
 from geomap.extract.numbers import find_casualties, parse_number
 
 
-@pytest.mark.parametrize("sentence, killed, hurt", [
-    ("Two soldiers were killed.", 2, None),
-    ("The blast killed three people and wounded 12 others.", 3, 12),
-    ("Dozens of people were killed.", 24, None),
-    ("Hundreds were injured.", None, 200),
-    ("At least 50 civilians were killed and 447 wounded.", 50, 447),
-    ("Twenty-three soldiers embraced martyrdom.", 23, None),
-    ("A Pakistani soldier was wounded.", None, 1),
-    ("No casualties were reported.", 0, 0),
-    ("Nobody was hurt.", 0, 0),
-    ("The clash left 4 dead.", 4, None),
-    ("The border was closed in 2023 and trade fell.", None, None),
-    ("More than 6,000 trucks were stuck.", None, None),
-    ("A drone strike killed six people.", 6, None),          # "A" is the article, not a victim
-    ("A soldier was killed and another hurt.", 1, None),
-])
+@pytest.mark.parametrize(
+    "sentence, killed, hurt",
+    [
+        ("Two soldiers were killed.", 2, None),
+        ("The blast killed three people and wounded 12 others.", 3, 12),
+        ("Dozens of people were killed.", 24, None),
+        ("Hundreds were injured.", None, 200),
+        ("At least 50 civilians were killed and 447 wounded.", 50, 447),
+        ("Twenty-three soldiers embraced martyrdom.", 23, None),
+        ("A Pakistani soldier was wounded.", None, 1),
+        ("No casualties were reported.", 0, 0),
+        ("Nobody was hurt.", 0, 0),
+        ("The clash left 4 dead.", 4, None),
+        ("The border was closed in 2023 and trade fell.", None, None),
+        ("More than 6,000 trucks were stuck.", None, None),
+        ("A drone strike killed six people.", 6, None),  # "A" is the article, not a victim
+        ("A soldier was killed and another hurt.", 1, None),
+    ],
+)
 def test_casualties(sentence, killed, hurt):
     c = find_casualties(sentence)
     assert (c.fatalities, c.injuries) == (killed, hurt)
@@ -33,10 +36,21 @@ def test_vague_flag():
     assert not find_casualties("Two were killed.").vague
 
 
-@pytest.mark.parametrize("text, value", [
-    ("6,000", 6000), ("two", 2), ("twenty-three", 23), ("dozens", 24), ("a dozen", 12),
-    ("two hundred", 200), ("seventy", 70), ("", None), ("many", None), ("thirty-ten", None),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("6,000", 6000),
+        ("two", 2),
+        ("twenty-three", 23),
+        ("dozens", 24),
+        ("a dozen", 12),
+        ("two hundred", 200),
+        ("seventy", 70),
+        ("", None),
+        ("many", None),
+        ("thirty-ten", None),
+    ],
+)
 def test_parse_number(text, value):
     assert parse_number(text) == value
 
@@ -46,37 +60,46 @@ def test_odd_text_never_raises(text):
     find_casualties(text)
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("The shelling caused no casualties.", (0, 0)),
-    ("There was no loss of life in the blast.", (0, None)),
-    ("Nobody was hurt when the gate was shut.", (0, 0)),
-    ("Two guards were killed and nobody was injured.", (2, 0)),
-    ("Three soldiers died; without any casualties among civilians.", (3, 0)),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The shelling caused no casualties.", (0, 0)),
+        ("There was no loss of life in the blast.", (0, None)),
+        ("Nobody was hurt when the gate was shut.", (0, 0)),
+        ("Two guards were killed and nobody was injured.", (2, 0)),
+        ("Three soldiers died; without any casualties among civilians.", (3, 0)),
+    ],
+)
 def test_none_reported_with_the_word_prefilter(sentence, expected):
     c = find_casualties(sentence)
     assert (c.fatalities, c.injuries) == expected
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("A mortar round hit the market, wounding seven people.", (None, 7)),
-    ("Six traders were wounded and two were killed.", (2, 6)),
-    ("Officials said 14 injuries were treated.", (None, 14)),
-    ("The blast, killing three, also hurt 11.", (3, 11)),
-    ("Killing two guards, the attackers fled.", (2, None)),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A mortar round hit the market, wounding seven people.", (None, 7)),
+        ("Six traders were wounded and two were killed.", (2, 6)),
+        ("Officials said 14 injuries were treated.", (None, 14)),
+        ("The blast, killing three, also hurt 11.", (3, 11)),
+        ("Killing two guards, the attackers fled.", (2, None)),
+    ],
+)
 def test_tolls_with_each_word_form(sentence, expected):
     c = find_casualties(sentence)
     assert (c.fatalities, c.injuries) == expected
 
 
-@pytest.mark.parametrize("sentence, killed, hurt", [
-    ("No one was injured in the blast.", 0, 0),
-    ("No one was killed.", 0, None),
-    ("Two soldiers were killed and none were injured.", 2, 0),
-    ("The strike killed three and left 11 hurt.", 3, 11),
-    ("The blast left 11 dead.", 11, None),
-])
+@pytest.mark.parametrize(
+    "sentence, killed, hurt",
+    [
+        ("No one was injured in the blast.", 0, 0),
+        ("No one was killed.", 0, None),
+        ("Two soldiers were killed and none were injured.", 2, 0),
+        ("The strike killed three and left 11 hurt.", 3, 11),
+        ("The blast left 11 dead.", 11, None),
+    ],
+)
 def test_negated_and_left_tolls(sentence, killed, hurt):
     c = find_casualties(sentence)
     assert (c.fatalities, c.injuries) == (killed, hurt)

@@ -7,8 +7,8 @@ import csv
 import pytest
 
 from geomap.extract.places import PlaceFinder, country_hints
-from geomap.geocoders import default_chain
 from geomap.geo import geodata_path
+from geomap.geocoders import default_chain
 
 HINTS = ("AF", "PK")
 
@@ -22,22 +22,25 @@ def _names(finder, sentence: str) -> list[str]:
     return [m.place.name for m in finder.find(sentence, HINTS) if m.role == "place"]
 
 
-@pytest.mark.parametrize("sentence, names", [
-    ("ISLAMABAD — Clashes erupted at Torkham.", ["Torkham"]),
-    ("PESHAWAR, Pakistan — Clashes erupted at Torkham.", ["Torkham"]),
-    ("QUETTA (Reuters) — Clashes erupted near Chaman.", ["Chaman"]),
-    ("Kabul said the crossing at Torkham was closed.", ["Torkham"]),
-    ("Islamabad accused Afghan forces of firing at Angoor Adda.", ["Angoor Adda"]),
-    ("The Afghan side acted on instructions from Kabul after clashes in Khost.", ["Khost"]),
-    ("A driver from Jalalabad was hurt at Torkham.", ["Torkham"]),
-    ("The wounded were taken to a hospital in Peshawar after the blast in Bajaur.", ["Bajaur District"]),
-    ("Two were shifted to Peshawar after clashes in Kurram.", ["Kurram District"]),
-    ("Strikes hit Kandahar province.", ["Kandahar Province"]),
-    ("A bomb exploded in Kandahar city.", ["Kandahar"]),
-    ("Talks were held at the Torkham customs building.", ["Torkham"]),
-    ("Trade resumed at Spin Boldak, across from Chaman in Balochistan.", ["Spin Boldak"]),
-    ("Associated Press writer X in Peshawar, Pakistan, contributed to this report.", []),
-])
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("ISLAMABAD — Clashes erupted at Torkham.", ["Torkham"]),
+        ("PESHAWAR, Pakistan — Clashes erupted at Torkham.", ["Torkham"]),
+        ("QUETTA (Reuters) — Clashes erupted near Chaman.", ["Chaman"]),
+        ("Kabul said the crossing at Torkham was closed.", ["Torkham"]),
+        ("Islamabad accused Afghan forces of firing at Angoor Adda.", ["Angoor Adda"]),
+        ("The Afghan side acted on instructions from Kabul after clashes in Khost.", ["Khost"]),
+        ("A driver from Jalalabad was hurt at Torkham.", ["Torkham"]),
+        ("The wounded were taken to a hospital in Peshawar after the blast in Bajaur.", ["Bajaur District"]),
+        ("Two were shifted to Peshawar after clashes in Kurram.", ["Kurram District"]),
+        ("Strikes hit Kandahar province.", ["Kandahar Province"]),
+        ("A bomb exploded in Kandahar city.", ["Kandahar"]),
+        ("Talks were held at the Torkham customs building.", ["Torkham"]),
+        ("Trade resumed at Spin Boldak, across from Chaman in Balochistan.", ["Spin Boldak"]),
+        ("Associated Press writer X in Peshawar, Pakistan, contributed to this report.", []),
+    ],
+)
 def test_event_places(finder, sentence, names):
     assert _names(finder, sentence) == names
 
@@ -100,14 +103,40 @@ def test_torkham_sides():
 # say they can match; these texts (each matching its pattern) check that the
 # tests stay necessary conditions when the patterns are edited.
 _NOT_EVENT_TEXTS = [
-    "orders from ", "officials in ", "the embassy of ", "claims by ", "instructions from ",
-    "a native of ", "he hails from ", "originally from the ", "born in ", "who was from ",
-    "resident of ", "his hometown ", "hometown of ", "women from ", "labourers from ",
-    "families from the ", "treated at a hospital in ", "medical care at ",
-    "was rushed to the district hospitals in ", "airlifted by helicopter to a ", "taken to ",
+    "orders from ",
+    "officials in ",
+    "the embassy of ",
+    "claims by ",
+    "instructions from ",
+    "a native of ",
+    "he hails from ",
+    "originally from the ",
+    "born in ",
+    "who was from ",
+    "resident of ",
+    "his hometown ",
+    "hometown of ",
+    "women from ",
+    "labourers from ",
+    "families from the ",
+    "treated at a hospital in ",
+    "medical care at ",
+    "was rushed to the district hospitals in ",
+    "airlifted by helicopter to a ",
+    "taken to ",
 ]
-_NEAR_TEXTS = ["near ", "NEAR the ", "outside ", "close to ", "not far from ", "around the ",
-               "on the outskirts of ", "12 km east of ", "five miles from the ", "kilometres from "]
+_NEAR_TEXTS = [
+    "near ",
+    "NEAR the ",
+    "outside ",
+    "close to ",
+    "not far from ",
+    "around the ",
+    "on the outskirts of ",
+    "12 km east of ",
+    "five miles from the ",
+    "kilometres from ",
+]
 
 
 @pytest.mark.parametrize("before", _NOT_EVENT_TEXTS)
@@ -133,7 +162,6 @@ def test_near_prefilter_is_necessary(before):
 def test_datelines_found_with_and_without_a_dash():
     finder = PlaceFinder(default_chain())
     # The dateline place is left out; the place after it is kept.
-    for sentence in ("PESHAWAR, Pakistan — Clashes erupted near Torkham.",
-                     "PESHAWAR: Clashes erupted near Torkham."):
+    for sentence in ("PESHAWAR, Pakistan — Clashes erupted near Torkham.", "PESHAWAR: Clashes erupted near Torkham."):
         names = [m.place.name for m in finder.find(sentence) if m.place is not None]
         assert "Peshawar" not in names and "Torkham" in names

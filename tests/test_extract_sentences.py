@@ -8,13 +8,17 @@ from geomap.extract.sentences import clean_text, split_sentences
 def test_split_keeps_abbreviations_and_lines():
     text = "Lt. Gen. Asim spoke. The U.S. envoy left.\nHeadline without stop\nDr. Khan said it."
     assert [s.text for s in split_sentences(text)] == [
-        "Lt. Gen. Asim spoke.", "The U.S. envoy left.", "Headline without stop", "Dr. Khan said it."]
+        "Lt. Gen. Asim spoke.",
+        "The U.S. envoy left.",
+        "Headline without stop",
+        "Dr. Khan said it.",
+    ]
 
 
 def test_offsets_point_into_the_text():
     text = "First one.  Second one?\n\nThird!"
     for s in split_sentences(text):
-        assert text[s.start:s.start + len(s.text)] == s.text
+        assert text[s.start : s.start + len(s.text)] == s.text
 
 
 def test_clean_text_cuts_sidebar_after_the_body():
@@ -46,7 +50,7 @@ def test_over_long_sentence_is_cut_into_bounded_pieces():
     assert max(len(s.text) for s in pieces) <= MAX_SENTENCE_CHARS
     # Nothing is lost: the pieces are the text, cut at commas or spaces.
     assert "".join(s.text for s in pieces).replace(" ", "") == text.replace(" ", "")
-    assert all(text[s.start:s.start + len(s.text)] == s.text for s in pieces)
+    assert all(text[s.start : s.start + len(s.text)] == s.text for s in pieces)
 
 
 def test_sentence_work_grows_linearly_with_text_without_full_stop():

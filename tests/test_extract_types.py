@@ -15,39 +15,45 @@ def _types(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Pakistani jets carried out air strikes in Khost.", [("airstrike", "airstrike")]),
-    ("A drone strike hit a house.", [("airstrike", "drone_strike")]),
-    ("A roadside bomb exploded near the post.", [("explosion", "explosion")]),
-    ("Mortar shells landed in the village.", [("explosion", "shelling")]),
-    ("A grenade attack on a checkpoint wounded three.", [("explosion", "grenade_attack")]),
-    ("Guards exchanged fire at the crossing.", [("armed_clash", "exchange_of_fire")]),
-    ("Militants attacked two border posts.", [("armed_clash", "attack")]),
-    ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
-    ("The crossing was shut on Sunday.", [("border_closure", "closure")]),
-    ("The crossing reopened on Monday.", [("border_closure", "reopening")]),
-    ("Thousands of trucks were stranded.", [("trade_disruption", "stranded_trucks")]),
-    ("A ceasefire took effect.", [("talks", "ceasefire")]),
-    ("The talks were mediated by Qatar.", [("talks", "negotiation"), ("talks", "mediation")]),
-    ("The minister visited Kabul.", [("talks", "visit")]),
-    ("An earlier round in Istanbul ended without a deal.", [("talks", "negotiation")]),
-    ("Troops were building new border outposts.", [("fortification", "outpost_construction")]),
-    ("Workers were fencing the frontier.", [("fortification", "fence_construction")]),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Pakistani jets carried out air strikes in Khost.", [("airstrike", "airstrike")]),
+        ("A drone strike hit a house.", [("airstrike", "drone_strike")]),
+        ("A roadside bomb exploded near the post.", [("explosion", "explosion")]),
+        ("Mortar shells landed in the village.", [("explosion", "shelling")]),
+        ("A grenade attack on a checkpoint wounded three.", [("explosion", "grenade_attack")]),
+        ("Guards exchanged fire at the crossing.", [("armed_clash", "exchange_of_fire")]),
+        ("Militants attacked two border posts.", [("armed_clash", "attack")]),
+        ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
+        ("The crossing was shut on Sunday.", [("border_closure", "closure")]),
+        ("The crossing reopened on Monday.", [("border_closure", "reopening")]),
+        ("Thousands of trucks were stranded.", [("trade_disruption", "stranded_trucks")]),
+        ("A ceasefire took effect.", [("talks", "ceasefire")]),
+        ("The talks were mediated by Qatar.", [("talks", "negotiation"), ("talks", "mediation")]),
+        ("The minister visited Kabul.", [("talks", "visit")]),
+        ("An earlier round in Istanbul ended without a deal.", [("talks", "negotiation")]),
+        ("Troops were building new border outposts.", [("fortification", "outpost_construction")]),
+        ("Workers were fencing the frontier.", [("fortification", "fence_construction")]),
+    ],
+)
 def test_types(sentence, expected):
     assert _types(sentence) == expected
 
 
-@pytest.mark.parametrize("sentence", [
-    "Officials denied the crossing was shut.",
-    "Officials denied that the crossing had been closed.",
-    "The crossing was not closed.",
-    "Failure to agree could lead to clashes.",
-    "Traders urged both sides to reopen the crossing.",
-    "Closures are common along the border.",
-    "Each side has in the past closed the crossing.",
-    "Islamabad accused the Taliban of firing on its posts.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials denied the crossing was shut.",
+        "Officials denied that the crossing had been closed.",
+        "The crossing was not closed.",
+        "Failure to agree could lead to clashes.",
+        "Traders urged both sides to reopen the crossing.",
+        "Closures are common along the border.",
+        "Each side has in the past closed the crossing.",
+        "Islamabad accused the Taliban of firing on its posts.",
+    ],
+)
 def test_no_event(sentence):
     assert _types(sentence) == []
 
@@ -89,12 +95,15 @@ def test_odd_text_never_raises(text):
     find_triggers(text)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Talks resumed; officials said: the crossing, but not the road, reopened — traders waited.",
-    "Fighting broke out, and the crossing was shut, while trucks waited, but buses moved.",
-    "Clashes erupted, although the talks, whereas the truce held; but, then, nothing.",
-    "No punctuation here at all",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks resumed; officials said: the crossing, but not the road, reopened — traders waited.",
+        "Fighting broke out, and the crossing was shut, while trucks waited, but buses moved.",
+        "Clashes erupted, although the talks, whereas the truce held; but, then, nothing.",
+        "No punctuation here at all",
+    ],
+)
 def test_clause_breaks_match_the_single_pattern(sentence):
     import re
 

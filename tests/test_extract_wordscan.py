@@ -12,8 +12,28 @@ from geomap.extract.wordscan import at_boundary, finditer_bounded
 
 #: Texts built to put names next to letters, digits, underscores, hyphens
 #: and non-ASCII letters, where a word boundary is and is not.
-_PIECES = ["Afghan", "Taliban", " ", "Pakistani", "forces", "Kabul", "government", "X", "_", "9",
-           "é", "-", "\n", ".", "Islamabad", "ISPR", "Qatari", "TTP", "Tehreek-e-Taliban", "and"]
+_PIECES = [
+    "Afghan",
+    "Taliban",
+    " ",
+    "Pakistani",
+    "forces",
+    "Kabul",
+    "government",
+    "X",
+    "_",
+    "9",
+    "é",
+    "-",
+    "\n",
+    ".",
+    "Islamabad",
+    "ISPR",
+    "Qatari",
+    "TTP",
+    "Tehreek-e-Taliban",
+    "and",
+]
 
 
 def _texts(n: int, seed: int = 7) -> list[str]:
@@ -36,10 +56,19 @@ def test_a_rejected_start_does_not_hide_a_later_match():
     assert [m.group(0) for m in finditer_bounded(pattern, "XAfghan Taliban")] == ["Taliban"]
 
 
-@pytest.mark.parametrize("text, pos, expected", [
-    ("ab", 0, True), ("ab", 1, False), ("ab", 2, True), ("a b", 1, True), ("", 0, False),
-    ("_a", 1, False), ("éa", 1, False), (" -", 1, False),
-])
+@pytest.mark.parametrize(
+    "text, pos, expected",
+    [
+        ("ab", 0, True),
+        ("ab", 1, False),
+        ("ab", 2, True),
+        ("a b", 1, True),
+        ("", 0, False),
+        ("_a", 1, False),
+        ("éa", 1, False),
+        (" -", 1, False),
+    ],
+)
 def test_at_boundary_is_what_re_calls_a_boundary(text, pos, expected):
     assert at_boundary(text, pos) is expected
     assert bool(re.compile(r"\b").match(text, pos)) is expected
@@ -48,10 +77,42 @@ def test_at_boundary_is_what_re_calls_a_boundary(text, pos, expected):
 def _mixed_case_texts() -> list[str]:
     """Trigger-like words in odd cases and next to letters that fold apart."""
     rng = random.Random(11)
-    words = ["Drone strike", "AIR-STRIKES", "Air  Raid", "clashes", "Clashed", "FIRING", "shelling",
-             "IEDs", "re-opened", "Reopening", "CLOSED", "shut down", "trucks stuck", "Lorries",
-             "stranded", "Talks", "met with", "Negotiations", "ceasefire", "Truce", "fencing",
-             "built new posts", "ı", "ſ", "İ", "K", "é", "_", "-", " ", ", ", "; ", "9", "x"]
+    words = [
+        "Drone strike",
+        "AIR-STRIKES",
+        "Air  Raid",
+        "clashes",
+        "Clashed",
+        "FIRING",
+        "shelling",
+        "IEDs",
+        "re-opened",
+        "Reopening",
+        "CLOSED",
+        "shut down",
+        "trucks stuck",
+        "Lorries",
+        "stranded",
+        "Talks",
+        "met with",
+        "Negotiations",
+        "ceasefire",
+        "Truce",
+        "fencing",
+        "built new posts",
+        "ı",
+        "ſ",
+        "İ",
+        "K",
+        "é",
+        "_",
+        "-",
+        " ",
+        ", ",
+        "; ",
+        "9",
+        "x",
+    ]
     out = []
     for _ in range(600):
         out.append("".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12))))
@@ -69,13 +130,16 @@ def test_lowered_rules_find_what_the_caseless_rules_find():
             continue
         checked += 1
         for (_, _, _, caseless), lowered in zip(_COMPILED, _LOWERED):
-            assert ([m.span() for m in finditer_bounded(lowered, low)]
-                    == [m.span() for m in caseless.finditer(text)]), text
+            assert [m.span() for m in finditer_bounded(lowered, low)] == [m.span() for m in caseless.finditer(text)], (
+                text
+            )
     assert checked > 100
 
 
-@pytest.mark.parametrize("text, ok", [("Clashes", True), ("clashes ı", False), ("ſhelling", False),
-                                      ("İstanbul talks", False), ("Kelvin K", True)])
+@pytest.mark.parametrize(
+    "text, ok",
+    [("Clashes", True), ("clashes ı", False), ("ſhelling", False), ("İstanbul talks", False), ("Kelvin K", True)],
+)
 def test_lowered_ok_refuses_letters_that_fold_apart(text, ok):
     from geomap.extract.wordscan import lowered_ok
 
@@ -114,19 +178,44 @@ def test_lowered_date_patterns_find_what_the_caseless_ones_find():
     from geomap.extract.wordscan import lowered_ok
 
     rng = random.Random(5)
-    words = ["On", "MONDAY", "Sunday's", "last", "Next", "this week", "Earlier This Month", "3 May",
-             "May 3rd", "SEPT. 12, 2024", "in Oct", "mid-June", "two weeks ago", "For THE past 3 days",
-             "2025-10-19", "yesterday", "Tonight", "ı", "ſ", "x", "9", " ", ", "]
+    words = [
+        "On",
+        "MONDAY",
+        "Sunday's",
+        "last",
+        "Next",
+        "this week",
+        "Earlier This Month",
+        "3 May",
+        "May 3rd",
+        "SEPT. 12, 2024",
+        "in Oct",
+        "mid-June",
+        "two weeks ago",
+        "For THE past 3 days",
+        "2025-10-19",
+        "yesterday",
+        "Tonight",
+        "ı",
+        "ſ",
+        "x",
+        "9",
+        " ",
+        ", ",
+    ]
     for _ in range(800):
         text = "".join(rng.choice(words) + " " for _ in range(rng.randint(1, 10)))
         low = text.lower()
         if not lowered_ok(text, low):
             continue
         for (_, caseless), lowered in zip(_PATTERNS, _LOWERED):
-            got = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
-                   for m in finditer_bounded(lowered, low)]
-            assert got == [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
-                           for m in caseless.finditer(text)], text
+            got = [
+                (m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
+                for m in finditer_bounded(lowered, low)
+            ]
+            assert got == [
+                (m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()}) for m in caseless.finditer(text)
+            ], text
 
 
 def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
@@ -134,14 +223,35 @@ def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
     from geomap.extract.wordscan import lowered_ok
 
     rng = random.Random(9)
-    words = ["Along the", "BORDER", "border", "Frontier", "both sides of the", "Cross-Border", "the",
-             "The Key", "crossing", "Crossing Point", "border post", "Border Crossings", "with",
-             "between", "town", "has", "ı", "ſ", "x", " ", ", "]
+    words = [
+        "Along the",
+        "BORDER",
+        "border",
+        "Frontier",
+        "both sides of the",
+        "Cross-Border",
+        "the",
+        "The Key",
+        "crossing",
+        "Crossing Point",
+        "border post",
+        "Border Crossings",
+        "with",
+        "between",
+        "town",
+        "has",
+        "ı",
+        "ſ",
+        "x",
+        " ",
+        ", ",
+    ]
     for _ in range(800):
         text = "".join(rng.choice(words) + " " for _ in range(rng.randint(1, 10)))
         low = text.lower()
         if not lowered_ok(text, low):
             continue
         for caseless, lowered in ((_BORDER_PHRASES, _BORDER_PHRASES_LOW), (_ANAPHOR, _ANAPHOR_LOW)):
-            assert ([m.span() for m in finditer_bounded(lowered, low)]
-                    == [m.span() for m in caseless.finditer(text)]), text
+            assert [m.span() for m in finditer_bounded(lowered, low)] == [m.span() for m in caseless.finditer(text)], (
+                text
+            )

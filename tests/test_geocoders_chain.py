@@ -43,10 +43,15 @@ def test_first_answer_wins_and_is_memoised():
     assert chain.geocode("  ") is None and chain.geocode(None) is None
 
 
-@pytest.mark.parametrize("error", [
-    exc.GeocoderTimedOut("Nominatim did not answer"), exc.GeocoderRateLimited("429"),
-    exc.GeocoderUnavailable("down"), exc.GeocoderServiceError("HTTP 500"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        exc.GeocoderTimedOut("Nominatim did not answer"),
+        exc.GeocoderRateLimited("429"),
+        exc.GeocoderUnavailable("down"),
+        exc.GeocoderServiceError("HTTP 500"),
+    ],
+)
 def test_online_failure_keeps_the_offline_result_with_a_warning(error):
     offline = Scripted("gazetteer", {"Torkham": place("Torkham", "gazetteer")})
     online = Scripted("nominatim", error=error)
@@ -94,8 +99,9 @@ def test_nominatim_errors_through_the_chain(tmp_path):
             Client.calls += 1
             raise gexc.GeocoderTimedOut("timed out")
 
-    online = CachedGeocoder(NominatimGeocoder(client=Client(), min_delay_seconds=0.0),
-                            SqliteStore(tmp_path / "n.sqlite"))
+    online = CachedGeocoder(
+        NominatimGeocoder(client=Client(), min_delay_seconds=0.0), SqliteStore(tmp_path / "n.sqlite")
+    )
     online._geocode._sleep = lambda s: None
     chain = GeocoderChain([Scripted("gazetteer"), online])
     assert chain.geocode("Far Hamlet") is None
@@ -115,8 +121,7 @@ def test_an_old_json_cache_answers_through_the_default_chain(geomap_cache):
     import json
 
     old = geomap_cache / "nominatim.json"
-    old.write_text(json.dumps({"nominatim|Far Hamlet||": place("Far Hamlet", "nominatim")
-                               .to_dict()}))
+    old.write_text(json.dumps({"nominatim|Far Hamlet||": place("Far Hamlet", "nominatim").to_dict()}))
     chain = default_chain(online=True)
 
     def never(*a, **k):
@@ -139,10 +144,15 @@ def test_default_chain_is_offline(geomap_cache):
     assert cached.store.path == geomap_cache / "geocoding.sqlite"
 
 
-@pytest.mark.parametrize("query, admin1, country", [
-    ("Bahram Chah", "Helmand Province", "AF"), ("Kech", "Balochistan", "PK"),
-    ("Khas Kunar", "Kunar Province", "AF"), ("Angoor Adda", "Khyber Pakhtunkhwa", "PK"),
-])
+@pytest.mark.parametrize(
+    "query, admin1, country",
+    [
+        ("Bahram Chah", "Helmand Province", "AF"),
+        ("Kech", "Balochistan", "PK"),
+        ("Khas Kunar", "Kunar Province", "AF"),
+        ("Angoor Adda", "Khyber Pakhtunkhwa", "PK"),
+    ],
+)
 def test_border_names_stay_in_the_region(offline_chain, query, admin1, country):
     place = offline_chain.geocode(query)
     assert (place.backend, place.admin1, place.country) == ("gazetteer", admin1, country)

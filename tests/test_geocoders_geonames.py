@@ -24,11 +24,20 @@ def gn(index) -> GeoNamesOffline:
     return GeoNamesOffline(index)
 
 
-@pytest.mark.parametrize("query, country, gid", [
-    ("Istanbul", "TR", 745044), ("Doha", "QA", 290030), ("Beijing", "CN", 1816670),
-    ("Ankara", "TR", 323786), ("Tehran", "IR", 112931), ("Moscow", "RU", 524901),
-    ("Washington", "US", 4140963), ("Kabul", "AF", 1138958), ("Peshawar", "PK", 1168197),
-])
+@pytest.mark.parametrize(
+    "query, country, gid",
+    [
+        ("Istanbul", "TR", 745044),
+        ("Doha", "QA", 290030),
+        ("Beijing", "CN", 1816670),
+        ("Ankara", "TR", 323786),
+        ("Tehran", "IR", 112931),
+        ("Moscow", "RU", 524901),
+        ("Washington", "US", 4140963),
+        ("Kabul", "AF", 1138958),
+        ("Peshawar", "PK", 1168197),
+    ],
+)
 def test_world_places(gn, query, country, gid):
     place = gn.geocode(query)
     assert place.country == country and place.source == f"GeoNames {gid}"
@@ -92,17 +101,31 @@ def test_ensure_index_builds_once_in_cache_dir(tmp_path, monkeypatch):
 
 # -- evidence: a far-away namesake is not an answer without its country named --
 
+
 @pytest.fixture(scope="module")
 def far(tmp_path_factory) -> GeoNamesOffline:
     import json
 
     def city(gid, name, cc, pop, lat=30.0, lon=60.0, alt=()):
-        return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
-                "countrycode": cc, "population": pop, "admin1code": "", "alternatenames": list(alt)}
+        return {
+            "geonameid": gid,
+            "name": name,
+            "latitude": lat,
+            "longitude": lon,
+            "countrycode": cc,
+            "population": pop,
+            "admin1code": "",
+            "alternatenames": list(alt),
+        }
 
-    cities = [city(1, "Kech", "DE", 600, 50.0, 7.0), city(2, "Bahrām Chāh", "IR", 800, alt=["Bahram Chah"]),
-              city(3, "Zahedan", "IR", 551980), city(1221874, "Dushanbe", "TJ", 679400),
-              city(5, "Turbat", "PK", 75694, 26.0, 63.0, alt=["Kech"]), city(6, "Delhi", "IN", 11034555)]
+    cities = [
+        city(1, "Kech", "DE", 600, 50.0, 7.0),
+        city(2, "Bahrām Chāh", "IR", 800, alt=["Bahram Chah"]),
+        city(3, "Zahedan", "IR", 551980),
+        city(1221874, "Dushanbe", "TJ", 679400),
+        city(5, "Turbat", "PK", 75694, 26.0, 63.0, alt=["Kech"]),
+        city(6, "Delhi", "IN", 11034555),
+    ]
     src = tmp_path_factory.mktemp("far") / "cities.json"
     src.write_text(json.dumps({str(c["geonameid"]): c for c in cities}), encoding="utf-8")
     return GeoNamesOffline(build_index(src.parent / "far.sqlite", source=src))

@@ -18,9 +18,16 @@ from geomap.geocoders.nominatim import USER_AGENT, NominatimGeocoder
 
 
 def location(lat=31.0, lon=66.4, addresstype="village", cc="pk", state="Balochistan"):
-    return SimpleNamespace(latitude=lat, longitude=lon,
-                           raw={"addresstype": addresstype, "osm_type": "node", "osm_id": 42,
-                                "address": {"country_code": cc, "state": state}})
+    return SimpleNamespace(
+        latitude=lat,
+        longitude=lon,
+        raw={
+            "addresstype": addresstype,
+            "osm_type": "node",
+            "osm_id": 42,
+            "address": {"country_code": cc, "state": state},
+        },
+    )
 
 
 class FakeClient:
@@ -65,8 +72,13 @@ def make(*answers, cache=None, clock=None, **kw):
 def test_answer_becomes_a_place():
     geo, client, _ = make(location())
     place = geo.geocode("Some Village", countries=("PK",))
-    assert (place.lat, place.lon, place.kind, place.country, place.admin1) == \
-        (31.0, 66.4, "village", "PK", "Balochistan")
+    assert (place.lat, place.lon, place.kind, place.country, place.admin1) == (
+        31.0,
+        66.4,
+        "village",
+        "PK",
+        "Balochistan",
+    )
     assert place.backend == "nominatim" and place.source == "OpenStreetMap Nominatim node/42"
     assert client.calls[0][1]["country_codes"] == ["pk"]
 
@@ -95,14 +107,20 @@ def test_one_request_per_second_on_a_fake_clock():
     assert sum(clock.sleeps) >= 3.0
 
 
-@pytest.mark.parametrize("error, ours, words", [
-    (gexc.GeocoderTimedOut("read timed out"), exc.GeocoderTimedOut, "did not answer within 10 s"),
-    (gexc.GeocoderRateLimited("429", retry_after=30), exc.GeocoderRateLimited,
-     "too many requests (retry after 30 s)"),
-    (gexc.GeocoderUnavailable("connection refused"), exc.GeocoderUnavailable, "cannot be reached"),
-    (gexc.GeocoderServiceError("HTTP 500"), exc.GeocoderServiceError, "failed for 'Xyz'"),
-    (gexc.GeocoderInsufficientPrivileges("403"), exc.GeocoderServiceError, "failed for 'Xyz'"),
-])
+@pytest.mark.parametrize(
+    "error, ours, words",
+    [
+        (gexc.GeocoderTimedOut("read timed out"), exc.GeocoderTimedOut, "did not answer within 10 s"),
+        (
+            gexc.GeocoderRateLimited("429", retry_after=30),
+            exc.GeocoderRateLimited,
+            "too many requests (retry after 30 s)",
+        ),
+        (gexc.GeocoderUnavailable("connection refused"), exc.GeocoderUnavailable, "cannot be reached"),
+        (gexc.GeocoderServiceError("HTTP 500"), exc.GeocoderServiceError, "failed for 'Xyz'"),
+        (gexc.GeocoderInsufficientPrivileges("403"), exc.GeocoderServiceError, "failed for 'Xyz'"),
+    ],
+)
 def test_failures_become_geomap_errors(error, ours, words):
     # max_retries=1: the error comes twice, then it is raised
     geo, client, clock = make(error, error)
@@ -119,8 +137,9 @@ def test_a_retry_can_succeed():
     assert len(client.calls) == 2 and max(clock.sleeps) >= 1.0
 
 
-@pytest.mark.parametrize("bad", [location(lat=float("nan")), location(lat=120.0),
-                                 SimpleNamespace(latitude="north", longitude=1, raw={})])
+@pytest.mark.parametrize(
+    "bad", [location(lat=float("nan")), location(lat=120.0), SimpleNamespace(latitude="north", longitude=1, raw={})]
+)
 def test_an_unusable_answer_is_a_service_error(bad):
     geo, _, _ = make(bad)
     with pytest.raises(exc.GeocoderServiceError, match="cannot be used"):
@@ -142,8 +161,7 @@ def test_answers_and_misses_are_cached(tmp_path):
 
 def test_failures_are_not_cached(tmp_path):
     cache = SqliteStore(tmp_path / "geocoding.sqlite")
-    geo, client, _ = make(gexc.GeocoderUnavailable("down"), gexc.GeocoderUnavailable("down"),
-                          location(), cache=cache)
+    geo, client, _ = make(gexc.GeocoderUnavailable("down"), gexc.GeocoderUnavailable("down"), location(), cache=cache)
     with pytest.raises(exc.GeocoderUnavailable):
         geo.geocode("Later")
     assert len(cache) == 0
@@ -151,6 +169,7 @@ def test_failures_are_not_cached(tmp_path):
 
 
 # ---- issue 11, case 16: --online without a network is one clear warning
+
 
 def _closed_port() -> int:
     import socket
@@ -167,20 +186,20 @@ def test_a_closed_local_port_is_one_warning_not_tracebacks(capfd):
 
     from geomap.geocoders import GeocoderChain
 
-    client = Nominatim(user_agent=USER_AGENT, domain=f"127.0.0.1:{_closed_port()}",
-                       scheme="http", timeout=2)
+    client = Nominatim(user_agent=USER_AGENT, domain=f"127.0.0.1:{_closed_port()}", scheme="http", timeout=2)
     geo = NominatimGeocoder(client=client, min_delay_seconds=0.01)
     chain = GeocoderChain([geo])
     assert [chain.geocode(n) for n in ("Qqzyxabad", "Zzqqville", "Xxqqtown")] == [None] * 3
     (warning,) = chain.warnings
-    assert warning.startswith("nominatim: Nominatim cannot be reached (") and \
-        "no network? Not asked again in this run" in warning
+    assert (
+        warning.startswith("nominatim: Nominatim cannot be reached (")
+        and "no network? Not asked again in this run" in warning
+    )
     err = capfd.readouterr().err
     assert "Traceback" not in err and "RateLimiter caught an error" not in err
 
 
-def test_online_with_sockets_blocked_prints_one_warning(tmp_path, geomap_cache, monkeypatch,
-                                                        capfd):
+def test_online_with_sockets_blocked_prints_one_warning(tmp_path, geomap_cache, monkeypatch, capfd):
     import socket
 
     from geomap.cli import main
@@ -190,13 +209,14 @@ def test_online_with_sockets_blocked_prints_one_warning(tmp_path, geomap_cache, 
     def unreachable(*args, **kwargs):
         attempts.append(args)
         raise OSError(101, "Network is unreachable")
-    for target, name in ((socket.socket, "connect"), (socket, "create_connection"),
-                         (socket, "getaddrinfo")):
+
+    for target, name in ((socket.socket, "connect"), (socket, "create_connection"), (socket, "getaddrinfo")):
         monkeypatch.setattr(target, name, unreachable)
     assert main(["geocode", "--online", "Qqzyxabad", "Zzqqville", "Xxqqtown", "Wwqqcity"]) == 1
     out = capfd.readouterr()
     assert out.out.count("not found (tried gazetteer, geonames, nominatim)") == 4
     assert out.err.splitlines() == [
         "warning: nominatim: Nominatim cannot be reached ([Errno 101] Network is unreachable); "
-        "no network? Not asked again in this run; kept the offline result (not found)"]
+        "no network? Not asked again in this run; kept the offline result (not found)"
+    ]
     assert attempts  # it did try (the first query), then no more

@@ -51,7 +51,8 @@ def test_countries_file(countries):
     assert geodata_path("countries.geojson").stat().st_size < 300_000
     # the basemap's AF/PK boundary runs along the Durand Line
     shared = shape(countries["AF"]["geometry"]).boundary.intersection(
-        shape(countries["PK"]["geometry"]).boundary.buffer(0.02))
+        shape(countries["PK"]["geometry"]).boundary.buffer(0.02)
+    )
     assert GEOD.geometry_length(shared) / 1000 > 2000
 
 
@@ -93,8 +94,15 @@ def test_every_crossing_is_on_the_durand_line(countries):
 def test_gazetteer_names_provinces_canonically():
     with open(geodata_path("gazetteer.csv"), encoding="utf-8", newline="") as fh:
         provinces = {r["name"] for r in csv.DictReader(fh) if r["kind"] == "province"}
-    assert {"Kandahar Province", "Nangarhar Province", "Khost Province", "Paktika Province",
-            "Kunar Province", "Khyber Pakhtunkhwa", "Balochistan"} <= provinces
+    assert {
+        "Kandahar Province",
+        "Nangarhar Province",
+        "Khost Province",
+        "Paktika Province",
+        "Kunar Province",
+        "Khyber Pakhtunkhwa",
+        "Balochistan",
+    } <= provinces
 
 
 def test_make_geodata_regenerates_the_committed_files(tmp_path):
@@ -114,13 +122,30 @@ def test_make_geodata_regenerates_the_committed_files(tmp_path):
 
 #: GeoNames admin1 codes of the provinces the gazetteer names.
 GEONAMES_ADMIN1 = {
-    "AF": {"01": "Badakhshan Province", "08": "Ghazni Province", "10": "Helmand Province",
-           "13": "Kabul Province", "18": "Nangarhar Province", "19": "Nimroz Province",
-           "23": "Kandahar Province", "28": "Zabul Province", "29": "Paktika Province",
-           "34": "Kunar Province", "35": "Laghman Province", "36": "Paktia Province",
-           "37": "Khost Province", "38": "Nuristan Province"},
-    "PK": {"01": "Khyber Pakhtunkhwa", "02": "Balochistan", "03": "Khyber Pakhtunkhwa",
-           "04": "Punjab", "07": "Gilgit-Baltistan", "08": "Islamabad Capital Territory"},
+    "AF": {
+        "01": "Badakhshan Province",
+        "08": "Ghazni Province",
+        "10": "Helmand Province",
+        "13": "Kabul Province",
+        "18": "Nangarhar Province",
+        "19": "Nimroz Province",
+        "23": "Kandahar Province",
+        "28": "Zabul Province",
+        "29": "Paktika Province",
+        "34": "Kunar Province",
+        "35": "Laghman Province",
+        "36": "Paktia Province",
+        "37": "Khost Province",
+        "38": "Nuristan Province",
+    },
+    "PK": {
+        "01": "Khyber Pakhtunkhwa",
+        "02": "Balochistan",
+        "03": "Khyber Pakhtunkhwa",
+        "04": "Punjab",
+        "07": "Gilgit-Baltistan",
+        "08": "Islamabad Capital Territory",
+    },
 }
 
 
@@ -136,7 +161,7 @@ def _geonames_records(ids: set[int]) -> dict[int, dict]:
     for m in re.finditer(r'"(\d+)": \{', text):
         gid = int(m.group(1))
         if gid in ids:
-            found[gid] = json.loads(text[m.end() - 1:text.index("}", m.end()) + 1])
+            found[gid] = json.loads(text[m.end() - 1 : text.index("}", m.end()) + 1])
     return found
 
 
@@ -162,7 +187,10 @@ def test_geonames_rows_match_their_record():
             continue
         for p in places:
             admin1 = GEONAMES_ADMIN1[rec["countrycode"]].get(rec["admin1code"])
-            if (p.country, p.admin1) != (rec["countrycode"], admin1) or \
-                    abs(p.lat - rec["latitude"]) > 1e-4 or abs(p.lon - rec["longitude"]) > 1e-4:
+            if (
+                (p.country, p.admin1) != (rec["countrycode"], admin1)
+                or abs(p.lat - rec["latitude"]) > 1e-4
+                or abs(p.lon - rec["longitude"]) > 1e-4
+            ):
                 wrong.append((p.name, p.country, p.admin1, rec["countrycode"], admin1))
     assert wrong == []

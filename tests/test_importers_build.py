@@ -21,33 +21,47 @@ UCDP_REAL = SHARED / "data" / "ucdp_ged_pakistan.csv"
 
 
 def adds_up(s: dict) -> None:
-    assert s["rows_read"] == (s["events_mapped"] + s["rows_rejected"] + s["places_not_found"]
-                              + s["rows_joined"] + s["rows_merged"] + s["rows_out_of_region"])
+    assert s["rows_read"] == (
+        s["events_mapped"]
+        + s["rows_rejected"]
+        + s["places_not_found"]
+        + s["rows_joined"]
+        + s["rows_merged"]
+        + s["rows_out_of_region"]
+    )
 
 
 def page_data(out: Path) -> dict:
     html = (out / "map.html").read_text(encoding="utf-8")
     start = html.index('id="geomap-data"')
     start = html.index(">", start) + 1
-    return json.loads(html[start:html.index("</script>", start)])
+    return json.loads(html[start : html.index("</script>", start)])
 
 
-@pytest.mark.parametrize("name, read, mapped, merged, rejected", [
-    ("acled_2024.csv", 5, 4, 0, 1),
-    ("acled_1997_2016.csv", 4, 4, 0, 0),
-    ("ucdp_ged_extract.csv", 5, 4, 0, 1),
-    ("gdelt1_20251012.export.CSV", 6, 4, 1, 1),
-    ("gdelt2_20251020.export.CSV", 4, 2, 1, 1),
-    ("points.csv", 4, 3, 0, 1),
-    ("points.geojson", 3, 2, 0, 1),
-])
-def test_each_dataset_builds_a_map_with_every_row_counted(tmp_path, offline_chain, name, read,
-                                                          mapped, merged, rejected):
+@pytest.mark.parametrize(
+    "name, read, mapped, merged, rejected",
+    [
+        ("acled_2024.csv", 5, 4, 0, 1),
+        ("acled_1997_2016.csv", 4, 4, 0, 0),
+        ("ucdp_ged_extract.csv", 5, 4, 0, 1),
+        ("gdelt1_20251012.export.CSV", 6, 4, 1, 1),
+        ("gdelt2_20251020.export.CSV", 4, 2, 1, 1),
+        ("points.csv", 4, 3, 0, 1),
+        ("points.geojson", 3, 2, 0, 1),
+    ],
+)
+def test_each_dataset_builds_a_map_with_every_row_counted(
+    tmp_path, offline_chain, name, read, mapped, merged, rejected
+):
     out = tmp_path / "out"
     result = build([DATA / name], out=out, chain=offline_chain)
     s = result.summary()
-    assert (s["rows_read"], s["events_mapped"], s["rows_merged"], s["rows_rejected"]) == \
-        (read, mapped, merged, rejected)
+    assert (s["rows_read"], s["events_mapped"], s["rows_merged"], s["rows_rejected"]) == (
+        read,
+        mapped,
+        merged,
+        rejected,
+    )
     adds_up(s)
     data = page_data(out)
     assert len(data["events"]) == mapped
@@ -58,9 +72,16 @@ def test_each_dataset_builds_a_map_with_every_row_counted(tmp_path, offline_chai
 
 def test_curated_and_datasets_together_with_licences(tmp_path, offline_chain):
     out = tmp_path / "out"
-    result = build([geodata_path("events.csv"), DATA / "ucdp_ged_extract.csv",
-                    DATA / "acled_2024.csv", DATA / "gdelt2_20251020.export.CSV"],
-                   out=out, chain=offline_chain)
+    result = build(
+        [
+            geodata_path("events.csv"),
+            DATA / "ucdp_ged_extract.csv",
+            DATA / "acled_2024.csv",
+            DATA / "gdelt2_20251020.export.CSV",
+        ],
+        out=out,
+        chain=offline_chain,
+    )
     s = result.summary()
     adds_up(s)
     assert [f["format"] for f in s["files"]] == ["geomap", "ucdp", "acled", "gdelt"]
@@ -76,10 +97,13 @@ def test_curated_and_datasets_together_with_licences(tmp_path, offline_chain):
 def test_an_imported_event_joins_the_curated_one(tmp_path, offline_chain):
     # AFPK-0002: a clash at Torkham on 2023-02-20; a dataset row a day later joins it
     f = tmp_path / "clashes.csv"
-    f.write_text("id,latitude,longitude,date,event_type,place\n"
-                 "c1,34.105,71.09,2023-02-21,armed_clash,Torkham\n"
-                 "c2,34.105,71.09,2023-02-25,armed_clash,Torkham\n"   # 5 days: not the same
-                 "c3,34.105,71.09,2023-02-21,talks,Torkham\n", encoding="utf-8")
+    f.write_text(
+        "id,latitude,longitude,date,event_type,place\n"
+        "c1,34.105,71.09,2023-02-21,armed_clash,Torkham\n"
+        "c2,34.105,71.09,2023-02-25,armed_clash,Torkham\n"  # 5 days: not the same
+        "c3,34.105,71.09,2023-02-21,talks,Torkham\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = build([geodata_path("events.csv"), f], out=out, chain=offline_chain)
     s = result.summary()
@@ -102,19 +126,35 @@ def test_region_and_bbox_count_what_they_leave_out(tmp_path, offline_chain):
 def test_cli_repeatable_events_format_and_import(tmp_path):
     geomap = [sys.executable, "-m", "geomap"]
     out = tmp_path / "out"
-    run = subprocess.run(geomap + ["build", "--events", str(geodata_path("events.csv")),
-                                   "--events", str(DATA / "points.csv"), "--format", "csv",
-                                   "--out", str(out)], capture_output=True, text=True)
+    run = subprocess.run(
+        geomap
+        + [
+            "build",
+            "--events",
+            str(geodata_path("events.csv")),
+            "--events",
+            str(DATA / "points.csv"),
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
     # --format forces every file: geomap's own CSV has coordinates only on some rows
     assert run.returncode == 0, run.stderr
-    run = subprocess.run(geomap + ["build", "--events", str(DATA / "acled_2024.csv"),
-                                   "--region", "durand:50", "--out", str(out)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        geomap + ["build", "--events", str(DATA / "acled_2024.csv"), "--region", "durand:50", "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert "outside the region" in run.stderr
     events = tmp_path / "imp" / "events.csv"
-    run = subprocess.run(geomap + ["import", str(DATA / "ucdp_ged_extract.csv"), "-o", str(events)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        geomap + ["import", str(DATA / "ucdp_ged_extract.csv"), "-o", str(events)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     # the written file is geomap's own format and builds as it is
     s = build(events, out=tmp_path / "again").summary()

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from geomap import schema
-from geomap.importers import IMPORTERS, detect, read_dataset
+from geomap.importers import IMPORTERS, detect, read_dataset, tables
 from geomap.importers.base import parse_day
 from geomap.importers.combine import Region, parse_bbox, parse_region
-from geomap.importers import tables
 from geomap.report import Report
 
 DATA = Path(__file__).parent / "data" / "datasets"
@@ -27,21 +26,35 @@ def read(name, **kw):
     return imported, report
 
 
-@pytest.mark.parametrize("name, fmt", [
-    ("acled_2024.csv", "acled"), ("acled_1997_2016.csv", "acled"),
-    ("ucdp_ged_extract.csv", "ucdp"), ("gdelt1_20251012.export.CSV", "gdelt"),
-    ("gdelt2_20251020.export.CSV", "gdelt"), ("points.csv", "csv"),
-    ("points.geojson", "geojson"), ("../../../geodata/events.csv", "geomap"),
-])
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("acled_2024.csv", "acled"),
+        ("acled_1997_2016.csv", "acled"),
+        ("ucdp_ged_extract.csv", "ucdp"),
+        ("gdelt1_20251012.export.CSV", "gdelt"),
+        ("gdelt2_20251020.export.CSV", "gdelt"),
+        ("points.csv", "csv"),
+        ("points.geojson", "geojson"),
+        ("../../../geodata/events.csv", "geomap"),
+    ],
+)
 def test_format_detected_from_the_header(name, fmt):
     assert detect(DATA / name) == fmt
 
 
-@pytest.mark.parametrize("text, day", [
-    ("2020-05-09", "2020-05-09"), ("9-May-20", "2020-05-09"), ("01-January-2015", "2015-01-01"),
-    ("28 September 2019", "2019-09-28"), ("1990-10-04 00:00:00.000", "1990-10-04"),
-    ("20251012", "2025-10-12"), ("9-May-97", "1997-05-09"),
-])
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("2020-05-09", "2020-05-09"),
+        ("9-May-20", "2020-05-09"),
+        ("01-January-2015", "2015-01-01"),
+        ("28 September 2019", "2019-09-28"),
+        ("1990-10-04 00:00:00.000", "1990-10-04"),
+        ("20251012", "2025-10-12"),
+        ("9-May-97", "1997-05-09"),
+    ],
+)
 def test_dataset_date_forms(text, day):
     assert parse_day(text) == day
 
@@ -98,10 +111,13 @@ def test_ucdp_hxl_row_crlf_quoted_newline_precisions():
     assert imp.licence == "UCDP GED (CC BY 4.0)"
 
 
-@pytest.mark.parametrize("name, version, events, merged", [
-    ("gdelt1_20251012.export.CSV", "GDELT 1.0", 4, 1),
-    ("gdelt2_20251020.export.CSV", "GDELT 2.0", 2, 1),
-])
+@pytest.mark.parametrize(
+    "name, version, events, merged",
+    [
+        ("gdelt1_20251012.export.CSV", "GDELT 1.0", 4, 1),
+        ("gdelt2_20251020.export.CSV", "GDELT 2.0", 2, 1),
+    ],
+)
 def test_gdelt_reports_merged_and_marked(name, version, events, merged):
     imp, _ = read(name)
     assert (len(imp.events), imp.rows_merged) == (events, merged)
@@ -114,8 +130,12 @@ def test_gdelt_reports_merged_and_marked(name, version, events, merged):
 def test_gdelt_cameo_roots():
     imp, _ = read("gdelt1_20251012.export.CSV")
     types = {e.event_id: e.event_type for e in imp.events}
-    assert types == {"GDELT-410000001": "armed_clash", "GDELT-410000003": "airstrike",
-                     "GDELT-410000004": "other", "GDELT-410000005": "talks"}
+    assert types == {
+        "GDELT-410000001": "armed_clash",
+        "GDELT-410000003": "airstrike",
+        "GDELT-410000004": "other",
+        "GDELT-410000005": "talks",
+    }
 
 
 def test_plain_csv_columns_found_by_name_and_kept():
@@ -141,7 +161,11 @@ def test_region_and_bbox():
     outside = Region(km=parse_region("durand")).outside(imp.events)
     # Doha is far from the border; Torkham and Khost are on it
     assert dict(zip((e.location.split(",")[0] for e in imp.events), outside)) == {
-        "Torkham": False, "Khost": False, "Balochistan": True, "Qatar": True}
+        "Torkham": False,
+        "Khost": False,
+        "Balochistan": True,
+        "Qatar": True,
+    }
     box = Region(bbox=parse_bbox("60,29,75,37")).outside(imp.events)
     assert box == [False, False, True, True]
 

@@ -27,17 +27,24 @@ import pytest
 
 from geomap.geocoders.cache import STORE_NAME, SqliteStore
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
 
 BAD = Path(__file__).parent / "data" / "bad"
 HEADER = (BAD / "good.csv").read_text().splitlines()[0]
-PLACES = ["Torkham", "Chaman", "Kabul", "Spin Boldak", "Peshawar", "Quetta", "Khost",
-          "Jalalabad", "Angoor Adda", "Ghulam Khan"]
-TYPES = ["armed_clash", "airstrike", "explosion", "border_closure", "trade_disruption",
-         "talks", "fortification"]
-OUTPUTS = {"embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv",
-           "summary.json", "unlocated.csv"}
+PLACES = [
+    "Torkham",
+    "Chaman",
+    "Kabul",
+    "Spin Boldak",
+    "Peshawar",
+    "Quetta",
+    "Khost",
+    "Jalalabad",
+    "Angoor Adda",
+    "Ghulam Khan",
+]
+TYPES = ["armed_clash", "airstrike", "explosion", "border_closure", "trade_disruption", "talks", "fortification"]
+OUTPUTS = {"embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv", "summary.json", "unlocated.csv"}
 #: The same bytes in every build here (no row rejected, every place known): old or new alike.
 SAME_IN_ALL = {"embed.html", "rejected.csv", "unlocated.csv"}
 
@@ -47,9 +54,11 @@ def synthetic(path: Path, n: int, seed: int, places=PLACES) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(HEADER + "\n")
         for i in range(n):
-            fh.write(f"K-{i:06d},{rnd.choice(TYPES)},,2025-{rnd.randint(1, 12):02d}-"
-                     f"{rnd.randint(1, 28):02d},day,{rnd.choice(places)},,,,1,,,"
-                     f"{rnd.randint(0, 9)},,,,S1,curated,synthetic row {i} of {n},\n")
+            fh.write(
+                f"K-{i:06d},{rnd.choice(TYPES)},,2025-{rnd.randint(1, 12):02d}-"
+                f"{rnd.randint(1, 28):02d},day,{rnd.choice(places)},,,,1,,,"
+                f"{rnd.randint(0, 9)},,,,S1,curated,synthetic row {i} of {n},\n"
+            )
     return path
 
 
@@ -70,10 +79,8 @@ def setup(tmp_path, fixture_index):
 
 
 def start(env, cwd, *args, driver=None):
-    cmd = [sys.executable, *(["-m", "geomap"] if driver is None else [str(driver)]), "build",
-           *args, "--quiet"]
-    return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    cmd = [sys.executable, *(["-m", "geomap"] if driver is None else [str(driver)]), "build", *args, "--quiet"]
+    return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def finish(proc, timeout=120):
@@ -83,8 +90,11 @@ def finish(proc, timeout=120):
 
 def snapshot(out: Path) -> dict[str, bytes]:
     """Visible outputs; map.html without folium's random element id (B twice is B)."""
-    return {p.name: re.sub(rb"map_[0-9a-f]{32}", b"map_X", p.read_bytes())
-            for p in out.iterdir() if not p.name.startswith(".")}
+    return {
+        p.name: re.sub(rb"map_[0-9a-f]{32}", b"map_X", p.read_bytes())
+        for p in out.iterdir()
+        if not p.name.startswith(".")
+    }
 
 
 def check_outputs(out: Path, old: dict[str, bytes], rows_new: int) -> str:
@@ -145,8 +155,7 @@ def test_kill_build_keeps_previous_outputs(setup):
         return any(p.name.startswith(".geomap-build.") for p in out.iterdir())
 
     def staged(name):
-        return lambda: any((p / name).exists() for p in out.iterdir()
-                           if p.name.startswith(".geomap-build."))
+        return lambda: any((p / name).exists() for p in out.iterdir() if p.name.startswith(".geomap-build."))
 
     geojson_inode = (out / "events.geojson").stat().st_ino
 
@@ -154,13 +163,18 @@ def test_kill_build_keeps_previous_outputs(setup):
         return (out / "events.geojson").stat().st_ino != geojson_inode
 
     moments = [("t", f) for f in (0.1, 0.5, 0.9)]
+
     def renamed():  # the staging folder became a generation, not shown yet
         shown = os.readlink(out / ".geomap-current")
         return any(p.name.startswith(".geomap-gen.") and p.name != shown for p in out.iterdir())
 
-    moments += [("staging", staging_exists), ("staged map", staged("map.html")),
-                ("staged summary", staged("summary.json")), ("renamed", renamed),
-                ("publishing", publishing)]
+    moments += [
+        ("staging", staging_exists),
+        ("staged map", staged("map.html")),
+        ("staged summary", staged("summary.json")),
+        ("renamed", renamed),
+        ("publishing", publishing),
+    ]
     states = []
     for label, when in moments:
         proc = start(env, tmp, "--events", str(b), "--out", str(out))
@@ -244,8 +258,19 @@ def test_kill_during_online_geocoding_keeps_the_cache_readable(setup):
     driver = tmp / "driver.py"
     driver.write_text(DRIVER)
     out = tmp / "out"
-    finish(start(env, tmp, "--events", str(BAD / "good.csv"), "--sources",
-                 str(BAD / "sources.csv"), "--out", str(out), driver=driver))
+    finish(
+        start(
+            env,
+            tmp,
+            "--events",
+            str(BAD / "good.csv"),
+            "--sources",
+            str(BAD / "sources.csv"),
+            "--out",
+            str(out),
+            driver=driver,
+        )
+    )
     old = snapshot(out)
     hamlets = [f"Hamlet Qz{i:04d}" for i in range(1500)]
     many = synthetic(tmp / "hamlets.csv", 3000, 3, places=hamlets)
@@ -254,8 +279,7 @@ def test_kill_during_online_geocoding_keeps_the_cache_readable(setup):
     for _ in range(3):  # each build is killed once the store holds more than before
         proc = start(env, tmp, "--events", str(many), "--out", str(out), "--online", driver=driver)
         deadline = time.monotonic() + 120  # a bound for a loaded machine, not a timing
-        while proc.poll() is None and time.monotonic() < deadline \
-                and stored_answers(store_path) <= seen:
+        while proc.poll() is None and time.monotonic() < deadline and stored_answers(store_path) <= seen:
             time.sleep(0.01)
         killed.append(proc.poll() is None)
         proc.send_signal(signal.SIGKILL)

@@ -33,8 +33,21 @@ def test_the_blocker_blocks(no_network):
 
 def test_cli_build_with_articles_opens_no_socket(no_network, geomap_cache, tmp_path, capsys):
     out = tmp_path / "out"
-    status = main(["build", "--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"),
-                   "--out", str(out), "--articles", str(ARTICLES), "--gpkg", "--figure"])
+    status = main(
+        [
+            "build",
+            "--events",
+            str(BAD / "good.csv"),
+            "--sources",
+            str(BAD / "sources.csv"),
+            "--out",
+            str(out),
+            "--articles",
+            str(ARTICLES),
+            "--gpkg",
+            "--figure",
+        ]
+    )
     err = capsys.readouterr().err
     assert status == 0, err
     assert no_network == []
@@ -60,8 +73,7 @@ def test_api_build_and_extract_open_no_socket(no_network, geomap_cache, tmp_path
     from geomap.geocoders import default_chain
     from geomap.report import Report
 
-    result = build(BAD / "good.csv", BAD / "sources.csv", out=tmp_path / "out",
-                   articles=[ARTICLES])
+    result = build(BAD / "good.csv", BAD / "sources.csv", out=tmp_path / "out", articles=[ARTICLES])
     assert result.summary()["events_mapped"] == 2
     drafts = extract_paths([ARTICLES], default_chain(), Report(), progress=False)
     assert drafts

@@ -27,15 +27,16 @@ from geomap.exc import BuildError
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"
-OUTPUTS = ["embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv",
-           "summary.json", "unlocated.csv"]
+OUTPUTS = ["embed.html", "events.csv", "events.geojson", "map.html", "rejected.csv", "summary.json", "unlocated.csv"]
 
 
 def visible(folder: Path) -> dict[str, bytes]:
     """The outputs shown, map.html without folium's random element ids."""
-    return {p.name: re.sub(rb"[0-9a-f]{32}", b"", p.read_bytes()) if p.name == "map.html"
-            else p.read_bytes() for p in folder.iterdir()
-            if not p.name.startswith(".") and not p.is_dir()}
+    return {
+        p.name: re.sub(rb"[0-9a-f]{32}", b"", p.read_bytes()) if p.name == "map.html" else p.read_bytes()
+        for p in folder.iterdir()
+        if not p.name.startswith(".") and not p.is_dir()
+    }
 
 
 def one_row(folder: Path) -> Path:
@@ -47,9 +48,10 @@ def one_row(folder: Path) -> Path:
 
 def tree(folder: Path) -> dict[str, bytes | None]:
     """Every path under ``folder`` (links not followed) with its bytes."""
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink()
-                                         else None)
-            for p in sorted(folder.rglob("*"))}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def dataset(folder: Path) -> Path:
@@ -60,6 +62,7 @@ def dataset(folder: Path) -> Path:
 
 
 # ---------------------------------------------------------------- case 1
+
 
 def refused(capsys, *args) -> str:
     status = main(["build", *args])
@@ -77,8 +80,7 @@ def test_out_equal_to_the_events_folder_is_refused(tmp_path, geomap_cache, capsy
     assert tree(tmp_path / "D") == before
 
 
-def test_out_geodata_with_the_default_events_is_refused(tmp_path, geomap_cache, capsys,
-                                                         monkeypatch):
+def test_out_geodata_with_the_default_events_is_refused(tmp_path, geomap_cache, capsys, monkeypatch):
     import geomap.geo
 
     geodata = tmp_path / "geodata"
@@ -110,8 +112,7 @@ def test_sources_are_inputs_too(tmp_path, geomap_cache, capsys):
     sources = tmp_path / "D" / "summary.json"  # an odd name, but an input
     shutil.copy(SOURCES, sources)
     before = tree(tmp_path / "D")
-    err = refused(capsys, "--events", str(BAD / "good.csv"), "--sources", str(sources),
-                  "--out", str(tmp_path / "D"))
+    err = refused(capsys, "--events", str(BAD / "good.csv"), "--sources", str(sources), "--out", str(tmp_path / "D"))
     assert f"holds the input {sources} (sources)" in err
     assert tree(tmp_path / "D") == before
 
@@ -121,24 +122,32 @@ def test_out_inside_an_articles_folder_is_refused(tmp_path, geomap_cache, capsys
     shutil.copytree(BAD / "articles", articles)
     before = tree(articles)
     for out in (articles, articles / "output"):
-        err = refused(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                      "--articles", str(articles), "--out", str(out))
+        err = refused(
+            capsys,
+            "--events",
+            str(BAD / "good.csv"),
+            "--sources",
+            str(SOURCES),
+            "--articles",
+            str(articles),
+            "--out",
+            str(out),
+        )
         assert f"inside the articles folder {articles}" in err
     assert tree(articles) == before
 
 
 def test_the_previous_export_as_input_is_refused(tmp_path, geomap_cache, capsys):
     out = tmp_path / "out"
-    assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                 "--out", str(out), "--quiet"]) == 0
+    assert (
+        main(["build", "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(out), "--quiet"]) == 0
+    )
     before = visible(out)
-    refused(capsys, "--events", str(out / "events.csv"), "--sources", str(SOURCES),
-            "--out", str(out))
+    refused(capsys, "--events", str(out / "events.csv"), "--sources", str(SOURCES), "--out", str(out))
     assert visible(out) == before
 
 
-def test_an_input_beside_the_outputs_is_refused_and_below_them_fine(tmp_path, geomap_cache,
-                                                                     capsys):
+def test_an_input_beside_the_outputs_is_refused_and_below_them_fine(tmp_path, geomap_cache, capsys):
     up = tmp_path / "up"
     folder = up / "D"
     folder.mkdir(parents=True)
@@ -148,8 +157,9 @@ def test_an_input_beside_the_outputs_is_refused_and_below_them_fine(tmp_path, ge
     # no name clash today, but outputs are never written beside an input
     refused(capsys, "--events", str(folder / "my-events.csv"), "--out", str(folder))
     assert tree(folder) == before
-    assert main(["build", "--events", str(folder / "my-events.csv"), "--out",
-                 str(up), "--quiet"]) == 0  # the folder above: fine
+    assert (
+        main(["build", "--events", str(folder / "my-events.csv"), "--out", str(up), "--quiet"]) == 0
+    )  # the folder above: fine
     assert set(OUTPUTS) <= set(visible(up)) and tree(folder) == before
 
 
@@ -161,6 +171,7 @@ def test_the_api_refuses_too(tmp_path, offline_chain):
 
 # ---------------------------------------------------------------- case 9
 
+
 def generation(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> str:
     """'old' or 'new' when every visible output is of that build, else 'mixed'."""
     now = visible(out)
@@ -168,8 +179,7 @@ def generation(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> str:
         return "old"
     if now == new:
         return "new"
-    return "mixed: " + ", ".join(f"{k} {'old' if now.get(k) == old.get(k) else 'new'}"
-                                 for k in sorted(now))
+    return "mixed: " + ", ".join(f"{k} {'old' if now.get(k) == old.get(k) else 'new'}" for k in sorted(now))
 
 
 def test_an_output_name_taken_by_a_folder_replaces_nothing(tmp_path, offline_chain):
@@ -202,8 +212,7 @@ def visible_names(out: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("failing_call", range(1, 17))
-def test_a_failure_while_publishing_shows_one_build(tmp_path, offline_chain, monkeypatch,
-                                                    failing_call):
+def test_a_failure_while_publishing_shows_one_build(tmp_path, offline_chain, monkeypatch, failing_call):
     import os
 
     ref = tmp_path / "ref"
@@ -237,17 +246,32 @@ def test_a_failure_while_publishing_shows_one_build(tmp_path, offline_chain, mon
 
 def test_a_second_build_waits_for_the_one_publishing(tmp_path, geomap_cache):
     out = tmp_path / "out"
-    assert main(["build", "--events", str(BAD / "good.csv"), "--sources", str(SOURCES),
-                 "--out", str(out), "--quiet"]) == 0
+    assert (
+        main(["build", "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(out), "--quiet"]) == 0
+    )
     old = visible(out)
     import os
 
     env = dict(os.environ)
     with locked(out / ".geomap-build.lock"):  # as a build publishing right now
-        proc = subprocess.Popen([sys.executable, "-m", "geomap", "build", "--events",
-                                 str(BAD / "unknown_place.csv"), "--sources", str(SOURCES),
-                                 "--out", str(out)], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "geomap",
+                "build",
+                "--events",
+                str(BAD / "unknown_place.csv"),
+                "--sources",
+                str(SOURCES),
+                "--out",
+                str(out),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 90
         staged = False
         while time.monotonic() < deadline and proc.poll() is None and not staged:
@@ -268,14 +292,28 @@ def test_two_builds_at_once_leave_one_of_them(tmp_path, geomap_cache):
     refs = {}
     for events in (BAD / "good.csv", one_row(tmp_path)):
         ref = tmp_path / f"ref-{events.name}"
-        assert main(["build", "--events", str(events), "--sources", str(SOURCES),
-                     "--out", str(ref), "--quiet"]) == 0
+        assert main(["build", "--events", str(events), "--sources", str(SOURCES), "--out", str(ref), "--quiet"]) == 0
         refs[events] = visible(ref)
     for _ in range(3):
-        procs = [subprocess.Popen([sys.executable, "-m", "geomap", "build", "--events",
-                                   str(events), "--sources", str(SOURCES), "--out", str(out),
-                                   "--quiet"], stderr=subprocess.PIPE)
-                 for events in refs]
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "geomap",
+                    "build",
+                    "--events",
+                    str(events),
+                    "--sources",
+                    str(SOURCES),
+                    "--out",
+                    str(out),
+                    "--quiet",
+                ],
+                stderr=subprocess.PIPE,
+            )
+            for events in refs
+        ]
         for proc in procs:
             _, err = proc.communicate(timeout=120)
             assert proc.returncode == 0, err

@@ -64,10 +64,12 @@ def test_every_import_is_stdlib_geomap_or_declared():
 
 
 def test_no_private_module_of_another_package_is_imported():
-    private = {f"{module}: {sorted(files)}" for module, files in imported_modules().items()
-               if not module.startswith("geomap")
-               and any(part.startswith("_") and not part.startswith("__")
-                       for part in module.split("."))}
+    private = {
+        f"{module}: {sorted(files)}"
+        for module, files in imported_modules().items()
+        if not module.startswith("geomap")
+        and any(part.startswith("_") and not part.startswith("__") for part in module.split("."))
+    }
     assert not private
 
 
@@ -112,8 +114,11 @@ def test_version_comes_from_the_installed_metadata():
 def test_vendored_assets_resolve_and_carry_their_licences():
     from geomap.render import assets
 
-    urls = [value[1] for value in vars(assets).values()
-            if isinstance(value, tuple) and len(value) == 2 and str(value[1]).startswith("https://")]
+    urls = [
+        value[1]
+        for value in vars(assets).values()
+        if isinstance(value, tuple) and len(value) == 2 and str(value[1]).startswith("https://")
+    ]
     assert len(urls) >= 5
     for url in urls:
         assert assets.vendored_text(url), url

@@ -15,9 +15,15 @@ DEV = Path(__file__).parent / "data" / "news_dev"
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    c = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                 host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                 silence_logs=40, death_timeout=60)
+    c = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        silence_logs=40,
+        death_timeout=60,
+    )
     try:
         with distributed.Client(c, timeout=60) as client:
             client.wait_for_workers(2, timeout=60)
@@ -29,14 +35,28 @@ def cluster():
 def test_cluster_rows_equal_one_process(cluster, tmp_path, capsys):
     one, two = tmp_path / "one.csv", tmp_path / "cluster.csv"
     assert main(["extract", str(DEV), "-o", str(one), "--quiet"]) == 0
-    assert main(["extract", str(DEV), "--scheduler", cluster.scheduler_address,
-                 "-o", str(two), "--parquet", str(tmp_path / "pq")]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(DEV),
+                "--scheduler",
+                cluster.scheduler_address,
+                "-o",
+                str(two),
+                "--parquet",
+                str(tmp_path / "pq"),
+            ]
+        )
+        == 0
+    )
     assert two.read_bytes() == one.read_bytes()
     err = capsys.readouterr().err
     assert "Dask dashboard: http://127.0.0.1:" in err
     assert "articles read 31" in err
-    from geomap.parallel import read_drafts_parquet
     import csv
+
+    from geomap.parallel import read_drafts_parquet
 
     with open(one, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -76,8 +96,9 @@ def _die_once(marker: str, part):
 
 
 def test_partitions_of_a_dead_worker_are_retried(cluster, tmp_path):
-    import cloudpickle
     from functools import partial
+
+    import cloudpickle
 
     from geomap.extract import drafts_csv, extract_paths
     from geomap.geocoders import default_chain

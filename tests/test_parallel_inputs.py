@@ -46,12 +46,14 @@ def test_plan_names_and_walks_folders_as_iter_articles_does(follow, tmp_path):
     for outlet in ("dawn", "tolo"):
         (tmp_path / "in" / outlet).mkdir(parents=True)
         (tmp_path / "in" / outlet / "index.md").write_text(
-            f"---\ntitle: {outlet}\npublished: 2025-03-01\n---\nTorkham was closed on Friday.\n")
+            f"---\ntitle: {outlet}\npublished: 2025-03-01\n---\nTorkham was closed on Friday.\n"
+        )
     (tmp_path / "in" / "pw").symlink_to("/etc/passwd")
     (tmp_path / "in" / "gone").symlink_to(tmp_path / "nothing")
     paths = [str(tmp_path / "in")]
     if follow:
         from geomap.articles import follow_links
+
         paths = follow_links(paths)
     ref_report = Report()
     ref = list(iter_articles(paths, ref_report))
@@ -66,12 +68,19 @@ def test_plan_names_and_walks_folders_as_iter_articles_does(follow, tmp_path):
 def _shard(tmp_path, n=40) -> Path:
     lines = []
     for i in range(n):
-        lines.append(json.dumps({"text": f"Shelling hit Angoor Adda on 3 May 2024, item {i}.",
-                                 "title": f"t{i}", "published": "2024-05-04"}))
+        lines.append(
+            json.dumps(
+                {
+                    "text": f"Shelling hit Angoor Adda on 3 May 2024, item {i}.",
+                    "title": f"t{i}",
+                    "published": "2024-05-04",
+                }
+            )
+        )
         if i % 7 == 3:
-            lines.append("")             # blank lines are skipped
+            lines.append("")  # blank lines are skipped
         if i % 11 == 5:
-            lines.append("{not json")    # reported with its line
+            lines.append("{not json")  # reported with its line
     path = tmp_path / "shard.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -100,9 +109,17 @@ def _parquet(tmp_path, rows, name="news.parquet", row_group_size=3) -> Path:
 
 
 def test_parquet_rows_are_articles_and_bad_rows_reported(tmp_path):
-    rows = [{"id": f"a{i}", "text": f"Clashes at Torkham on {i + 1} May 2024.", "title": "T",
-             "source": "S", "url": "https://example.org/x", "published": "2024-05-20"}
-            for i in range(8)]
+    rows = [
+        {
+            "id": f"a{i}",
+            "text": f"Clashes at Torkham on {i + 1} May 2024.",
+            "title": "T",
+            "source": "S",
+            "url": "https://example.org/x",
+            "published": "2024-05-20",
+        }
+        for i in range(8)
+    ]
     rows[4]["text"] = "  "
     rows[5]["published"] = "yesterday"
     rows[6]["id"] = None
@@ -126,8 +143,10 @@ def test_parquet_without_text_column_is_rejected(tmp_path):
 def test_fsspec_urls_and_globs(tmp_path):
     fsspec = pytest.importorskip("fsspec")
     fs = fsspec.filesystem("memory")
-    fs.pipe("/geomap-test/news/a.md", b"---\ntitle: A\npublished: 2024-05-04\n---\n"
-                                      b"Clashes erupted at Torkham on 3 May 2024.\n")
+    fs.pipe(
+        "/geomap-test/news/a.md",
+        b"---\ntitle: A\npublished: 2024-05-04\n---\nClashes erupted at Torkham on 3 May 2024.\n",
+    )
     fs.pipe("/geomap-test/news/b.jsonl", b'{"text": "Chaman was shut on 2 May 2024."}\n')
     try:
         arts, report = _articles(["memory://geomap-test/news", "memory://geomap-test/none"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.extract import drafts_csv, draft_rows, extract_paths, merge_across_articles
+from geomap.extract import draft_rows, drafts_csv, extract_paths, merge_across_articles
 from geomap.geocoders import default_chain
 from geomap.parallel import ParallelError, extract_partitioned, make_executor, merge_grouped
 from geomap.parallel.local import ProcessExecutor
@@ -24,9 +24,10 @@ DATA = Path(__file__).parent / "data"
 def corpus(tmp_path_factory):
     """Dev articles, a JSON-lines shard with a bad line, a binary file."""
     root = tmp_path_factory.mktemp("corpus")
-    lines = [json.dumps({"text": p.read_text(encoding="utf-8"), "id": f"j-{p.stem}",
-                         "published": "2024-05-04"})
-             for p in sorted((DATA / "articles").glob("*.md"))]
+    lines = [
+        json.dumps({"text": p.read_text(encoding="utf-8"), "id": f"j-{p.stem}", "published": "2024-05-04"})
+        for p in sorted((DATA / "articles").glob("*.md"))
+    ]
     lines.insert(2, "{broken")
     (root / "shard.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "bad.txt").write_bytes(b"\x00\x01binary")
@@ -45,8 +46,7 @@ def reference(corpus):
 
 def _run(corpus, executor, merge=False, **kw):
     report = Report()
-    drafts = extract_partitioned(corpus, report, executor=executor, merge=merge, progress=False,
-                                 block=20_000, **kw)
+    drafts = extract_partitioned(corpus, report, executor=executor, merge=merge, progress=False, block=20_000, **kw)
     return drafts_csv(drafts), report
 
 
@@ -56,7 +56,7 @@ def test_serial_and_two_processes_equal_one_process(corpus, reference, merge):
     for executor in (SerialExecutor(), ProcessExecutor(2)):
         with executor:
             csv, report = _run(corpus, executor, merge)
-        assert csv == ref_csv                      # same rows, same order
+        assert csv == ref_csv  # same rows, same order
         assert report.problems == ref_report.problems
         assert report.counts == ref_report.counts
 
@@ -140,6 +140,7 @@ def test_dead_worker_partitions_are_retried(corpus, reference, tmp_path):
 
 def test_an_article_that_breaks_the_extractor_is_reported(corpus, reference, monkeypatch):
     import importlib
+
     ex = importlib.import_module("geomap.extract")  # geomap.extract is also the API function
 
     real = ex.extract_article

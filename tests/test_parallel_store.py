@@ -17,8 +17,22 @@ pytest.importorskip("pyarrow")
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("pq")
-    assert main(["extract", str(DEV / "articles"), "--jobs", "2", "--quiet",
-                 "-o", str(tmp / "drafts.csv"), "--parquet", str(tmp / "drafts")]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(DEV / "articles"),
+                "--jobs",
+                "2",
+                "--quiet",
+                "-o",
+                str(tmp / "drafts.csv"),
+                "--parquet",
+                str(tmp / "drafts"),
+            ]
+        )
+        == 0
+    )
     return tmp
 
 
@@ -44,16 +58,16 @@ def test_build_reads_the_drafts_folder(extracted, tmp_path):
     with open(extracted / "drafts.csv", newline="", encoding="utf-8") as fh:
         n = sum(1 for _ in csv.DictReader(fh))
     assert summary["drafts_extracted"] == n
-    assert n == (summary["drafts_on_map"] + summary["drafts_merged"] + summary["drafts_rejected"]
-                 + summary["drafts_not_placed"])
+    assert n == (
+        summary["drafts_on_map"] + summary["drafts_merged"] + summary["drafts_rejected"] + summary["drafts_not_placed"]
+    )
     assert summary["rows_read"] == 0 and summary["events_on_map"] == summary["drafts_on_map"] > 0
 
 
 def test_build_articles_with_jobs_equals_one_process(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     assert main(["build", "--articles", str(DEV / "articles"), "--out", str(one), "--quiet"]) == 0
-    assert main(["build", "--articles", str(DEV / "articles"), "--jobs", "2",
-                 "--out", str(two), "--quiet"]) == 0
+    assert main(["build", "--articles", str(DEV / "articles"), "--jobs", "2", "--out", str(two), "--quiet"]) == 0
     assert (one / "events.csv").read_bytes() == (two / "events.csv").read_bytes()
     s1, s2 = (json.loads((d / "summary.json").read_text()) for d in (one, two))
     assert s1 == s2

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -16,18 +15,79 @@ from geomap.extract.dates import find_dates
 from geomap.extract.numbers import Casualties, find_casualties, parse_number
 
 # database=None: no .hypothesis/ folder written outside tmp_path
-SETTINGS = dict(deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
-WORDS = st.sampled_from([
-    "on", "Monday", "Sunday", "last", "next", "week", "month", "ago", "days", "for", "since",
-    "3", "31", "29", "2025", "0001", "9999", "99999999", "February", "Feb.", "Sept", "March",
-    "2025-02-29", "2024-02-29", "2025-13-01", "9999-12-31", "0000-01-01", "1st", "22nd",
-    "yesterday", "tomorrow", "tonight", "said", "will", "earlier", "this", "the", "before",
-    "killed", "dead", "wounded", "injured", "at", "least", "dozens", "hundreds", "two",
-    "twenty-three", "thousand", "million", "6,000", "1,000,000", "no", "one", "was", "were",
-    "people", "soldiers", ",", ".", "-", "–", "(", ")", "\n", "٣", "１２",
-])
+WORDS = st.sampled_from(
+    [
+        "on",
+        "Monday",
+        "Sunday",
+        "last",
+        "next",
+        "week",
+        "month",
+        "ago",
+        "days",
+        "for",
+        "since",
+        "3",
+        "31",
+        "29",
+        "2025",
+        "0001",
+        "9999",
+        "99999999",
+        "February",
+        "Feb.",
+        "Sept",
+        "March",
+        "2025-02-29",
+        "2024-02-29",
+        "2025-13-01",
+        "9999-12-31",
+        "0000-01-01",
+        "1st",
+        "22nd",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "said",
+        "will",
+        "earlier",
+        "this",
+        "the",
+        "before",
+        "killed",
+        "dead",
+        "wounded",
+        "injured",
+        "at",
+        "least",
+        "dozens",
+        "hundreds",
+        "two",
+        "twenty-three",
+        "thousand",
+        "million",
+        "6,000",
+        "1,000,000",
+        "no",
+        "one",
+        "was",
+        "were",
+        "people",
+        "soldiers",
+        ",",
+        ".",
+        "-",
+        "–",
+        "(",
+        ")",
+        "\n",
+        "٣",
+        "１２",
+    ]
+)
 SENTENCES = st.one_of(st.lists(WORDS, max_size=25).map(" ".join), st.text(max_size=200))
 PUBLISHED = st.one_of(st.none(), st.dates(), st.sampled_from([dt.date(1, 1, 1), dt.date(9999, 12, 31)]))
 
@@ -47,7 +107,7 @@ def test_find_dates_never_raises(sentence, published):
 
 
 @settings(max_examples=800, **SETTINGS)
-@given(text=st.one_of(WORDS, SENTENCES, st.integers(0, 10 ** 12).map(lambda n: f"{n:,}")))
+@given(text=st.one_of(WORDS, SENTENCES, st.integers(0, 10**12).map(lambda n: f"{n:,}")))
 def test_parse_number_never_raises(text):
     value = parse_number(text)
     assert value is None or (isinstance(value, int) and value >= 0)

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from conftest_render import event, frame, make_gdf
+
 from geomap.exc import BuildError
 from geomap.render import build_map, embed_snippet, render_html, save_html
 from geomap.render.assets import safe_json
@@ -35,8 +35,7 @@ def test_events_reach_the_page_once_as_one_blob(html, gdf):
     assert [e["id"] for e in data["events"]] == list(gdf.event_id)
     assert [t["id"] for t in data["config"]["types"]] == list(EVENT_TYPES)
     # no per-event folium objects
-    assert "L.marker(" not in html.split('id="geomap-data"')[1].split("</html>")[0].replace(
-        "L.marker([ev.lat", "")
+    assert "L.marker(" not in html.split('id="geomap-data"')[1].split("</html>")[0].replace("L.marker([ev.lat", "")
     # the Durand Line is in the page once as a shape, shared by border-wide events
     assert len(data["shapes"]) == 1
     assert [e["shape"] for e in data["events"] if e["gp"] == 4] == [0]
@@ -59,8 +58,9 @@ def test_cdn_mode_links_leaflet_and_markercluster(gdf):
 
 
 def test_blob_is_escaped_against_breakouts():
-    gdf = frame([event("E1", "talks", "2024-01-01", "Kabul",
-                       note="</script><!--<script>x</script>\u2028\u2029 & {{7*7}}")])
+    gdf = frame(
+        [event("E1", "talks", "2024-01-01", "Kabul", note="</script><!--<script>x</script>\u2028\u2029 & {{7*7}}")]
+    )
     text = render_html(build_map(gdf, title="</title><script>t</script>"))
     assert "</script><!--" not in text and "\u2028" not in text
     assert "\\u003c/script\\u003e\\u003c!--" in text
@@ -86,6 +86,7 @@ def test_save_html_is_atomic_and_returns_path(gdf, tmp_path):
 def test_unknown_remote_asset_is_refused(gdf):
     m = build_map(gdf)
     import folium
+
     m.get_root().header.add_child(folium.JavascriptLink("https://example.org/other.js"), name="x")
     with pytest.raises(BuildError, match="no offline copy"):
         render_html(m)

@@ -14,8 +14,7 @@ def rows(text):
 
 
 def test_problem_string_names_where_and_why():
-    assert str(Problem("rejected", "a.csv", 4, "event_type", "bad type")) == \
-        "rejected: a.csv:4 [event_type]: bad type"
+    assert str(Problem("rejected", "a.csv", 4, "event_type", "bad type")) == "rejected: a.csv:4 [event_type]: bad type"
     assert str(Problem("warning", "dir", None, None, "empty")) == "warning: dir: empty"
 
 
@@ -39,9 +38,15 @@ def test_csv_of_one_kind_and_of_all():
     r = Report()
     r.add("rejected", "e.csv", 3, "event_date", "date '2025-02-30' is not a real calendar day", "E-1")
     r.add("unlocated", "e.csv", 5, "location", "no geocoder knows 'X'", "X")
-    assert rows(r.to_csv("rejected")) == [{"file": "e.csv", "line": "3", "column": "event_date",
-                                           "reason": "date '2025-02-30' is not a real calendar day",
-                                           "value": "E-1"}]
+    assert rows(r.to_csv("rejected")) == [
+        {
+            "file": "e.csv",
+            "line": "3",
+            "column": "event_date",
+            "reason": "date '2025-02-30' is not a real calendar day",
+            "value": "E-1",
+        }
+    ]
     assert [row["kind"] for row in rows(r.to_csv())] == ["rejected", "unlocated"]
     assert Report().to_csv("unlocated") == "file,line,column,reason,value\n"
 
@@ -64,10 +69,11 @@ def test_terminal_safe_escapes_every_control_character():
 
     shown = terminal_safe("a" + ESCAPES + "\tz")
     assert shown == "a\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil\\r\\n\\tz"
-    assert not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in shown)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in shown)
     assert terminal_safe("Torkham, Spin Boldak – Chaman ٣") == "Torkham, Spin Boldak – Chaman ٣"
-    assert str(Problem("rejected", "x" + ESCAPES + ".csv", 4, "note", "bad " + ESCAPES)) == \
-        "rejected: x" + terminal_safe(ESCAPES) + ".csv:4 [note]: bad " + terminal_safe(ESCAPES)
+    assert str(
+        Problem("rejected", "x" + ESCAPES + ".csv", 4, "note", "bad " + ESCAPES)
+    ) == "rejected: x" + terminal_safe(ESCAPES) + ".csv:4 [note]: bad " + terminal_safe(ESCAPES)
 
 
 def test_cli_messages_escape_file_names_and_cells(tmp_path, geomap_cache, capsys):
@@ -86,8 +92,7 @@ def test_cli_messages_escape_file_names_and_cells(tmp_path, geomap_cache, capsys
     assert "ev\\x1b]0;pwned\\x07.csv:4 [sources]" in err and "in\\x1b[31m" in err
     # a file that cannot be used at all: the error line
     (folder / "empty\x1b[2J.csv").write_text("")
-    assert main(["build", "--events", str(folder / "empty\x1b[2J.csv"),
-                 "--out", str(tmp_path / "out")]) == 1
+    assert main(["build", "--events", str(folder / "empty\x1b[2J.csv"), "--out", str(tmp_path / "out")]) == 1
     # geocode echoes the query
     main(["geocode", "Qqzy\x1b[31mabad"])
     out = capsys.readouterr()

@@ -29,14 +29,14 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 #: Not part of a source tree: environments, outputs, caches, earlier builds (at the top).
-_NOT_SOURCE_TOP = {".git", ".venv", "output", "build", "dist", ".pytest_cache", ".hypothesis",
-                   ".cache"}
+_NOT_SOURCE_TOP = {".git", ".venv", "output", "build", "dist", ".pytest_cache", ".hypothesis", ".cache"}
 
 
 def _not_source(folder: str, names: list[str]) -> set[str]:
     top = Path(folder) == REPO
-    return {n for n in names if n == "__pycache__" or n.endswith(".egg-info")
-            or (top and n in _NOT_SOURCE_TOP)}
+    return {n for n in names if n == "__pycache__" or n.endswith(".egg-info") or (top and n in _NOT_SOURCE_TOP)}
+
+
 ARTICLE = """---
 title: Torkham shut again
 source: Test Wire
@@ -60,8 +60,21 @@ def wheel(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("wheel")
     src = base / "src"
     shutil.copytree(REPO, src, ignore=_not_source)
-    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-          "--no-index", "--wheel-dir", str(base / "dist"), str(src)])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--wheel-dir",
+            str(base / "dist"),
+            str(src),
+        ]
+    )
     (found,) = (base / "dist").glob("geomap-*.whl")
     return found
 
@@ -74,12 +87,23 @@ def env(wheel, tmp_path_factory, fixture_index) -> dict:
     _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
-    site = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
-                     ).stdout.strip())
+    site = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
     ours = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     (site / "dependencies.pth").write_text("".join(f"{p}\n" for p in sorted(ours)), encoding="utf-8")
-    _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-          "--no-deps", "--no-index", str(wheel)])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ]
+    )
     cache = root / "cache"
     cache.mkdir()
     from geomap.geocoders import geonames
@@ -88,16 +112,15 @@ def env(wheel, tmp_path_factory, fixture_index) -> dict:
     shutil.copy(fixture_index, cache / index_name)
     work = root / "work"  # the user's folder: outside the checkout
     work.mkdir()
-    environ = {k: v for k, v in os.environ.items()
-               if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    environ = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     environ.update(GEOMAP_CACHE=str(cache), PATH=f"{bindir}{os.pathsep}{environ.get('PATH', '')}")
-    return {"python": python, "geomap": bindir / "geomap", "site": site, "cwd": work,
-            "env": environ}
+    return {"python": python, "geomap": bindir / "geomap", "site": site, "cwd": work, "env": environ}
 
 
 def geomap_cmd(env, *args, check=True) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(env["geomap"]), *args], cwd=env["cwd"], env=env["env"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(env["geomap"]), *args], cwd=env["cwd"], env=env["env"], capture_output=True, text=True, timeout=300
+    )
     if check:
         assert result.returncode == 0, f"geomap {args}\n{result.stdout}\n{result.stderr}"
     return result
@@ -115,11 +138,18 @@ def test_wheel_holds_the_data_and_assets_and_nothing_else(wheel):
 
 
 def test_geomap_is_imported_from_the_fresh_environment(env):
-    out = subprocess.run([str(env["python"]), "-c",
-                          "import geomap, geomap.geo as g; print(geomap.__file__); "
-                          "print(g.CHECKOUT_DIR); print(g.GEODATA_DIR)"],
-                         cwd=env["cwd"], env=env["env"], capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        [
+            str(env["python"]),
+            "-c",
+            "import geomap, geomap.geo as g; print(geomap.__file__); print(g.CHECKOUT_DIR); print(g.GEODATA_DIR)",
+        ],
+        cwd=env["cwd"],
+        env=env["env"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     module, checkout, geodata = out.stdout.split("\n")[:3]
     assert Path(module).is_relative_to(env["site"]), module

@@ -7,9 +7,12 @@ from ..commands.bench import EPILOG, add_arguments, run
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="python -m geomap.bench", epilog=EPILOG,
-                                formatter_class=argparse.RawDescriptionHelpFormatter,
-                                description="Benchmark geomap against the plain-folium way.")
+    p = argparse.ArgumentParser(
+        prog="python -m geomap.bench",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Benchmark geomap against the plain-folium way.",
+    )
     add_arguments(p)
     return run(p.parse_args(argv))
 

@@ -20,29 +20,35 @@ import json
 import sys
 from pathlib import Path
 
-from .synth import GAZETTEER
 from ..schema import parse_source_ids
+from .synth import GAZETTEER
 
 PALETTE = {
-    "armed_clash": "#d55e00", "airstrike": "#cc79a7", "explosion": "#e69f00",
-    "border_closure": "#0072b2", "trade_disruption": "#009e73", "talks": "#56b4e9",
-    "fortification": "#555555", "other": "#999999",
+    "armed_clash": "#d55e00",
+    "airstrike": "#cc79a7",
+    "explosion": "#e69f00",
+    "border_closure": "#0072b2",
+    "trade_disruption": "#009e73",
+    "talks": "#56b4e9",
+    "fortification": "#555555",
+    "other": "#999999",
 }
 
 
 def _popup_html(row: dict, sources: dict) -> str:
     e = html.escape
-    parts = [f"<b>{e(row['event_type'])}</b> ({e(row['sub_event_type'])})",
-             f"{e(row['event_date'])} &middot; {e(row['location'])}",
-             f"{e(row['actor1'])} &harr; {e(row['actor2'])}"]
+    parts = [
+        f"<b>{e(row['event_type'])}</b> ({e(row['sub_event_type'])})",
+        f"{e(row['event_date'])} &middot; {e(row['location'])}",
+        f"{e(row['actor1'])} &harr; {e(row['actor2'])}",
+    ]
     if row.get("fatalities"):
         parts.append(f"killed: {e(row['fatalities'])}")
     parts.append(f"<i>{e(row['note'])}</i>")
     for sid in parse_source_ids(row["sources"]):
         s = sources.get(sid)
         if s:
-            parts.append(f'<a href="{e(s["url"])}" target="_blank">{e(s["publisher"])}: '
-                         f'{e(s["title"])}</a>')
+            parts.append(f'<a href="{e(s["url"])}" target="_blank">{e(s["publisher"])}: {e(s["title"])}</a>')
     return "<br>".join(parts)
 
 
@@ -77,8 +83,12 @@ def build_baseline(events: Path, sources: Path, out: Path) -> tuple[int, float]:
         else:
             continue
         folium.CircleMarker(
-            [lat, lon], radius=6, color=PALETTE[row["event_type"]], fill=True,
-            fill_opacity=0.8, weight=1,
+            [lat, lon],
+            radius=6,
+            color=PALETTE[row["event_type"]],
+            fill=True,
+            fill_opacity=0.8,
+            weight=1,
             popup=folium.Popup(_popup_html(row, srcs), max_width=320),
         ).add_to(groups[row["event_type"]])
         n += 1

@@ -43,8 +43,15 @@ CHROMIUM = "/usr/bin/chromium"
 #: Each filter change is timed this many times; the median is reported
 #: (one run can catch a garbage collection or another process's burst).
 REPEAT = 5
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # Runs in the page: resolves with the milliseconds from calling ``fn`` until
 # geomap signals 'rendered' and the next frame is painted.
@@ -144,8 +151,6 @@ _UNTOGGLE_FOLIUM = """async () => {
 }"""
 
 
-
-
 def _most_frequent_type(page) -> tuple[str, list[str]]:
     counts = page.evaluate("() => geomap.markerCounts(true)")
     types = page.evaluate("() => geomap.types.map(t => t.id)")
@@ -156,8 +161,10 @@ def _most_frequent_type(page) -> tuple[str, list[str]]:
 def _date_window(page) -> tuple[str, str]:
     lo, hi = page.evaluate("() => [geomap.dayNum(geomap.minDate), geomap.dayNum(geomap.maxDate)]")
     span = hi - lo
-    return (page.evaluate(f"() => geomap.dayStr({lo + span // 4})"),
-            page.evaluate(f"() => geomap.dayStr({hi - span // 4})"))
+    return (
+        page.evaluate(f"() => geomap.dayStr({lo + span // 4})"),
+        page.evaluate(f"() => geomap.dayStr({hi - span // 4})"),
+    )
 
 
 def _repeat(page, patch: dict, times: int = REPEAT) -> dict:
@@ -168,8 +175,12 @@ def _repeat(page, patch: dict, times: int = REPEAT) -> dict:
         page.evaluate(_TIMED_GEOMAP, {"reset": True})
     runs.sort(key=lambda r: r["ms"])
     mid = runs[len(runs) // 2]
-    return {"ms": round(mid["ms"], 1), "painted_ms": round(mid["painted_ms"], 1),
-            "visible": mid["visible"], "runs": [round(r["ms"], 1) for r in runs]}
+    return {
+        "ms": round(mid["ms"], 1),
+        "painted_ms": round(mid["painted_ms"], 1),
+        "visible": mid["visible"],
+        "runs": [round(r["ms"], 1) for r in runs],
+    }
 
 
 def _repeat_action(page, action: str, args: list, undo: str, times: int = REPEAT) -> dict:
@@ -180,8 +191,12 @@ def _repeat_action(page, action: str, args: list, undo: str, times: int = REPEAT
         page.evaluate(undo)
     runs.sort(key=lambda r: r["ms"])
     mid = runs[len(runs) // 2]
-    return {"ms": round(mid["ms"], 1), "painted_ms": round(mid["painted_ms"], 1),
-            "visible": mid["visible"], "runs": [round(r["ms"], 1) for r in runs]}
+    return {
+        "ms": round(mid["ms"], 1),
+        "painted_ms": round(mid["painted_ms"], 1),
+        "visible": mid["visible"],
+        "runs": [round(r["ms"], 1) for r in runs],
+    }
 
 
 def measure_controls(page, others: list[str]) -> dict:
@@ -191,25 +206,30 @@ def measure_controls(page, others: list[str]) -> dict:
     if page.evaluate("() => !!window.geomap.timeline"):
         n = page.evaluate("() => geomap.timeline.nBins")
         a, b = n // 4, max(n // 4, n - 1 - n // 4)
-        r = _repeat_action(page, "timeline", [a, b],
-                           "() => geomap.setFilter({from: geomap.minDate, to: geomap.maxDate})")
-        out.update(timeline_drag_ms=r["ms"], timeline_drag_painted_ms=r["painted_ms"],
-                   timeline_drag_runs_ms=r["runs"], timeline_bins=[a, b], timeline_unit=page.evaluate(
-                       "() => geomap.timeline.unit"), visible_after_drag=r["visible"])
+        r = _repeat_action(
+            page, "timeline", [a, b], "() => geomap.setFilter({from: geomap.minDate, to: geomap.maxDate})"
+        )
+        out.update(
+            timeline_drag_ms=r["ms"],
+            timeline_drag_painted_ms=r["painted_ms"],
+            timeline_drag_runs_ms=r["runs"],
+            timeline_bins=[a, b],
+            timeline_unit=page.evaluate("() => geomap.timeline.unit"),
+            visible_after_drag=r["visible"],
+        )
     if page.evaluate("() => !!window.geomap.provinceView"):
         r = _repeat_action(page, "province", [], "() => geomap.provinceView.show(false)")
-        out.update(province_view_ms=r["ms"], province_view_painted_ms=r["painted_ms"],
-                   province_view_runs_ms=r["runs"])
+        out.update(province_view_ms=r["ms"], province_view_painted_ms=r["painted_ms"], province_view_runs_ms=r["runs"])
         page.evaluate("() => geomap.provinceView.show(true)")
         r = _repeat(page, {"types": others})
-        out.update(province_toggle_ms=r["ms"], province_toggle_painted_ms=r["painted_ms"],
-                   province_toggle_runs_ms=r["runs"])
+        out.update(
+            province_toggle_ms=r["ms"], province_toggle_painted_ms=r["painted_ms"], province_toggle_runs_ms=r["runs"]
+        )
         page.evaluate("() => geomap.provinceView.show(false)")
     return out
 
 
-def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
-                 select: int | str | None = None) -> dict:
+def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000, select: int | str | None = None) -> dict:
     """Open ``path`` in a fresh context of ``browser`` and time it (see module doc).
 
     ``select``: also pick the visible event at this position (or this uid)
@@ -235,8 +255,11 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
                 # it runs without network. Bootstrap, Font Awesome and
                 # awesome-markers, unused by CircleMarker pages, are blocked
                 # and counted in blocked_requests.
-                r.fulfill(status=200, body=body, content_type=(
-                    "text/css" if url.endswith(".css") else "application/javascript"))
+                r.fulfill(
+                    status=200,
+                    body=body,
+                    content_type=("text/css" if url.endswith(".css") else "application/javascript"),
+                )
             else:
                 blocked.append(r.request.url)
                 r.abort()
@@ -247,29 +270,37 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
         page.goto(path.resolve().as_uri(), wait_until="commit")
         out: dict = {"kind": kind}
         if kind == "geomap":
-            page.wait_for_function("() => window.geomap && window.geomap.ready",
-                                   timeout=timeout_ms, polling=50)
+            page.wait_for_function("() => window.geomap && window.geomap.ready", timeout=timeout_ms, polling=50)
             ready = page.evaluate(_READY_GEOMAP)
-            out.update(ready_ms=round(ready["ms"], 1), events=ready["events"],
-                       markers=ready["markers"])
-            out["dom_ready_ms"] = round(page.evaluate(
-                "() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"), 1)
+            out.update(ready_ms=round(ready["ms"], 1), events=ready["events"], markers=ready["markers"])
+            out["dom_ready_ms"] = round(
+                page.evaluate("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"), 1
+            )
             top, others = _most_frequent_type(page)
             r = _repeat(page, {"types": others})
-            out.update(type_toggle_ms=r["ms"], type_toggle_painted_ms=r["painted_ms"],
-                       type_toggle_runs_ms=r["runs"], toggled_type=top,
-                       visible_after_toggle=r["visible"])
+            out.update(
+                type_toggle_ms=r["ms"],
+                type_toggle_painted_ms=r["painted_ms"],
+                type_toggle_runs_ms=r["runs"],
+                toggled_type=top,
+                visible_after_toggle=r["visible"],
+            )
             a, b = _date_window(page)
             r = _repeat(page, {"from": a, "to": b})
-            out.update(date_change_ms=r["ms"], date_change_painted_ms=r["painted_ms"],
-                       date_change_runs_ms=r["runs"], date_window=[a, b],
-                       visible_after_date=r["visible"])
+            out.update(
+                date_change_ms=r["ms"],
+                date_change_painted_ms=r["painted_ms"],
+                date_change_runs_ms=r["runs"],
+                date_window=[a, b],
+                visible_after_date=r["visible"],
+            )
             out.update(measure_controls(page, others))
             out["engine"] = page.evaluate("() => geomap.engine")
             if select is not None:
                 page.evaluate(_TIMED_GEOMAP, {"reset": True})
-                uid = (page.evaluate("(i) => geomap.visible[i].uid", int(select))
-                       if str(select).isdigit() else str(select))
+                uid = (
+                    page.evaluate("(i) => geomap.visible[i].uid", int(select)) if str(select).isdigit() else str(select)
+                )
                 r = page.evaluate(_SELECT, uid)
                 out.update(select_ms=round(r["ms"], 1), select_opened=r["ok"], selected=uid)
         else:
@@ -282,13 +313,16 @@ def measure_page(browser, path: Path, kind: str, timeout_ms: float = 60000,
             runs.sort(key=lambda x: x["ms"])
             r = runs[len(runs) // 2]
             out["type_toggle_runs_ms"] = [round(x["ms"], 1) for x in runs]
-            out.update(type_toggle_ms=round(r["ms"], 1),
-                       type_toggle_painted_ms=round(r["painted_ms"], 1), groups=r["groups"],
-                       visible_after_toggle=None, hidden=r["hidden"])
+            out.update(
+                type_toggle_ms=round(r["ms"], 1),
+                type_toggle_painted_ms=round(r["painted_ms"], 1),
+                groups=r["groups"],
+                visible_after_toggle=None,
+                hidden=r["hidden"],
+            )
             out["date_change_ms"] = None
         if kind == "geomap":
-            out["timing"] = {k: round(v, 1) for k, v in
-                             page.evaluate("() => geomap.timing").items()}
+            out["timing"] = {k: round(v, 1) for k, v in page.evaluate("() => geomap.timing").items()}
         out["wall_s"] = round(time.perf_counter() - t0, 2)
         out["blocked_requests"] = len(blocked)
         out["page_errors"] = errors[:5]
@@ -302,8 +336,7 @@ def chromium_version() -> str:
     import subprocess
 
     try:
-        text = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
-                              timeout=20).stdout
+        text = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=20).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
     return text.strip().split(" built")[0]
@@ -314,8 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("page", type=Path)
     ap.add_argument("--kind", choices=["geomap", "folium"], default="geomap")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds (Playwright's own)")
-    ap.add_argument("--select", default=None, metavar="I|UID",
-                    help="also select visible event I (or event UID) and check its popup opens")
+    ap.add_argument(
+        "--select",
+        default=None,
+        metavar="I|UID",
+        help="also select visible event I (or event UID) and check its popup opens",
+    )
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 

@@ -31,21 +31,27 @@ def extract_dir(folder: Path) -> dict:
     t0 = time.perf_counter()
     drafts = extract_paths([folder], chain, report, progress=False)
     seconds = time.perf_counter() - t0
-    return {"bytes": nbytes, "seconds": round(seconds, 3), "drafts": len(drafts),
-            "mb_per_s": round(nbytes / 1e6 / seconds, 3) if seconds else None,
-            "problems": len(report.problems)}
+    return {
+        "bytes": nbytes,
+        "seconds": round(seconds, 3),
+        "drafts": len(drafts),
+        "mb_per_s": round(nbytes / 1e6 / seconds, 3) if seconds else None,
+        "problems": len(report.problems),
+    }
 
 
 def gazetteer_ready() -> dict:
     """Start-up cost of the offline geocoders in this (fresh) process."""
     t0 = time.perf_counter()
     from ..geocoders import default_chain
+
     t_import = time.perf_counter()
     chain = default_chain()
     t_chain = time.perf_counter()
     place = chain.geocode("Torkham")
     t_first = time.perf_counter()
     from ..extract import PlaceFinder
+
     t1 = time.perf_counter()
     PlaceFinder(chain)
     t_finder = time.perf_counter()

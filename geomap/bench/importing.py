@@ -25,12 +25,39 @@ from ..schema import acled_types
 from .measure import python_argv, run_capped
 from .synth import SEED, gazetteer_places, synth_events
 
-ACLED_HEADER = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
-                "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-                "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
-                "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-                "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
-                "timestamp")
+ACLED_HEADER = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
 _COUNTRY = {"AF": ("Afghanistan", "4"), "PK": ("Pakistan", "586")}
 _PRECISION = {"day": "1", "week": "2", "month": "3"}
 
@@ -55,20 +82,47 @@ def write_acled(path: str | Path, n: int, seed: int = SEED) -> Path:
         w.writerow(ACLED_HEADER)
         for i, e in enumerate(events):
             etype, sub = acled_types(e["event_type"], e["sub_event_type"])
-            day = dt.date.fromisoformat(e["event_date"] if len(e["event_date"]) == 10
-                                        else e["event_date"] + "-01")
+            day = dt.date.fromisoformat(e["event_date"] if len(e["event_date"]) == 10 else e["event_date"] + "-01")
             p = places[e["location"]]
             country, iso = _COUNTRY.get(e["country"] or p.country, ("Pakistan", "586"))
             lat = e["latitude"] or f"{p.lat:.4f}"
             lon = e["longitude"] or f"{p.lon:.4f}"
             gp = min(int(e["geo_precision"]), 3)
-            w.writerow((f"SYN{i:07d}", _acled_date(day, i % 3), day.year,
-                        _PRECISION[e["date_precision"]], "Political violence", etype, sub,
-                        e["actor1"], "", "1", e["actor2"], "", "2", "12", "", iso,
-                        "Caucasus and Central Asia", country, "", "", "", e["location"],
-                        lat, lon, gp, rng.choice(("Frontier Ledger", "Valley Radio")),
-                        "National", e["note"], e["fatalities"] or "0", "",
-                        1_700_000_000 + i))
+            w.writerow(
+                (
+                    f"SYN{i:07d}",
+                    _acled_date(day, i % 3),
+                    day.year,
+                    _PRECISION[e["date_precision"]],
+                    "Political violence",
+                    etype,
+                    sub,
+                    e["actor1"],
+                    "",
+                    "1",
+                    e["actor2"],
+                    "",
+                    "2",
+                    "12",
+                    "",
+                    iso,
+                    "Caucasus and Central Asia",
+                    country,
+                    "",
+                    "",
+                    "",
+                    e["location"],
+                    lat,
+                    lon,
+                    gp,
+                    rng.choice(("Frontier Ledger", "Valley Radio")),
+                    "National",
+                    e["note"],
+                    e["fatalities"] or "0",
+                    "",
+                    1_700_000_000 + i,
+                )
+            )
     return path
 
 
@@ -84,10 +138,8 @@ def import_case(n: int, work: str | Path, cap: float = 120.0) -> dict:
         case["error"] = conv.stderr_tail[-300:]
         return case
     for key, events in (("acled", acled), ("own", own)):
-        run = run_capped(python_argv("geomap", "build", "--events", events,
-                                     "--out", work / f"out-{key}-{n}"), cap)
-        case[key] = {"status": run.status, "build_s": run.seconds, "cpu_s": run.cpu_s,
-                     "peak_mb": run.peak_mb}
+        run = run_capped(python_argv("geomap", "build", "--events", events, "--out", work / f"out-{key}-{n}"), cap)
+        case[key] = {"status": run.status, "build_s": run.seconds, "cpu_s": run.cpu_s, "peak_mb": run.peak_mb}
         if not run.ok:
             case[key]["error"] = run.stderr_tail[-300:]
     a, o = case["acled"].get("build_s"), case["own"].get("build_s")

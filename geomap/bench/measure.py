@@ -57,8 +57,7 @@ def _peak_mb(rusage) -> float:
     return round(rusage.ru_maxrss * scale / 1e6, 1)
 
 
-def run_capped(argv: list[str], cap: float, *, env: dict | None = None,
-               cwd: str | None = None) -> Run:
+def run_capped(argv: list[str], cap: float, *, env: dict | None = None, cwd: str | None = None) -> Run:
     """Run ``argv``; kill its process group after ``cap`` seconds.
 
     The child's stdout is parsed for a last line holding a JSON object (the
@@ -68,8 +67,7 @@ def run_capped(argv: list[str], cap: float, *, env: dict | None = None,
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=cwd,
-                                start_new_session=True)
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=cwd, start_new_session=True)
         status = None
         rusage = None
         code = None
@@ -111,9 +109,15 @@ def run_capped(argv: list[str], cap: float, *, env: dict | None = None,
             break
     if status is None:
         status = "ok" if code == 0 else "failed"
-    return Run(status=status, seconds=round(seconds, 3), peak_mb=_peak_mb(rusage),
-               cpu_s=round(rusage.ru_utime + rusage.ru_stime, 3) if rusage else None,
-               returncode=code, result=result, stderr_tail=stderr[-2000:])
+    return Run(
+        status=status,
+        seconds=round(seconds, 3),
+        peak_mb=_peak_mb(rusage),
+        cpu_s=round(rusage.ru_utime + rusage.ru_stime, 3) if rusage else None,
+        returncode=code,
+        result=result,
+        stderr_tail=stderr[-2000:],
+    )
 
 
 def python_argv(module: str, *args: str) -> list[str]:

@@ -43,6 +43,7 @@ def machine_info() -> dict:
 
     try:
         import folium
+
         folium_version = folium.__version__
     except ImportError:  # pragma: no cover
         folium_version = None
@@ -51,10 +52,16 @@ def machine_info() -> dict:
         load = [round(x, 2) for x in os.getloadavg()]
     except OSError:  # pragma: no cover
         load = None
-    return {"cpu": cpu, "cores": cores, "ram_gb": ram_gb, "load_avg_at_start": load,
-            "os": f"{platform.system()} {platform.release()}",
-            "python": sys.version.split()[0], "chromium": chromium_version(),
-            "folium": folium_version}
+    return {
+        "cpu": cpu,
+        "cores": cores,
+        "ram_gb": ram_gb,
+        "load_avg_at_start": load,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": sys.version.split()[0],
+        "chromium": chromium_version(),
+        "folium": folium_version,
+    }
 
 
 def _fmt(v, unit: str = "", digits: int = 2) -> str:
@@ -88,45 +95,91 @@ def check_targets(results: dict) -> list[dict]:
     out = []
 
     def add(name, value, limit, ok, unit):
-        out.append({"target": name, "value": value, "limit": limit, "unit": unit,
-                    "met": None if value is None else bool(ok)})
+        out.append(
+            {"target": name, "value": value, "limit": limit, "unit": unit, "met": None if value is None else bool(ok)}
+        )
 
     g = {c["events"]: c for c in results.get("maps", [])}
     big = g.get(100_000, {})
     gm = big.get("geomap", {})
-    add("100k events: build", gm.get("build_s"), t["build_100k_s"],
-        (gm.get("build_s") or 1e9) <= t["build_100k_s"], "s")
-    add("100k events: HTML size", gm.get("html_mb"), t["html_100k_mb"],
-        (gm.get("html_mb") or 1e9) <= t["html_100k_mb"], "MB")
-    add("100k events: ready in Chromium", gm.get("ready_s"), t["ready_100k_s"],
-        (gm.get("ready_s") or 1e9) <= t["ready_100k_s"], "s")
+    add(
+        "100k events: build", gm.get("build_s"), t["build_100k_s"], (gm.get("build_s") or 1e9) <= t["build_100k_s"], "s"
+    )
+    add(
+        "100k events: HTML size",
+        gm.get("html_mb"),
+        t["html_100k_mb"],
+        (gm.get("html_mb") or 1e9) <= t["html_100k_mb"],
+        "MB",
+    )
+    add(
+        "100k events: ready in Chromium",
+        gm.get("ready_s"),
+        t["ready_100k_s"],
+        (gm.get("ready_s") or 1e9) <= t["ready_100k_s"],
+        "s",
+    )
     from .runner import FILTER_KEYS
+
     worst = max([v for v in (gm.get(k) for k in FILTER_KEYS) if v is not None], default=None)
-    add("100k events: filter change (worst of type toggle, date range, timeline drag, "
-        "province view)", worst,
-        t["filter_100k_ms"], (worst or 1e9) <= t["filter_100k_ms"], "ms")
+    add(
+        "100k events: filter change (worst of type toggle, date range, timeline drag, province view)",
+        worst,
+        t["filter_100k_ms"],
+        (worst or 1e9) <= t["filter_100k_ms"],
+        "ms",
+    )
     mid = g.get(10_000, {})
     gm, bl = mid.get("geomap", {}), mid.get("baseline", {})
     speed = (bl.get("build_s") / gm["build_s"]) if gm.get("build_s") and bl.get("build_s") else None
-    add("10k events: build vs baseline (speed-up)", speed, t["build_speedup_10k"],
-        (speed or 0) >= t["build_speedup_10k"], "x")
+    add(
+        "10k events: build vs baseline (speed-up)",
+        speed,
+        t["build_speedup_10k"],
+        (speed or 0) >= t["build_speedup_10k"],
+        "x",
+    )
     mk = (bl.get("map_s") / gm["map_s"]) if gm.get("map_s") and bl.get("map_s") else None
-    add("10k events: map making alone vs baseline (speed-up; build_map+save_html)", mk,
-        t["build_speedup_10k"], (mk or 0) >= t["build_speedup_10k"], "x")
+    add(
+        "10k events: map making alone vs baseline (speed-up; build_map+save_html)",
+        mk,
+        t["build_speedup_10k"],
+        (mk or 0) >= t["build_speedup_10k"],
+        "x",
+    )
     shrink = (bl.get("html_mb") / gm["html_mb"]) if gm.get("html_mb") and bl.get("html_mb") else None
-    add("10k events: HTML vs baseline (times smaller)", shrink, t["html_shrink_10k"],
-        (shrink or 0) >= t["html_shrink_10k"], "x")
+    add(
+        "10k events: HTML vs baseline (times smaller)",
+        shrink,
+        t["html_shrink_10k"],
+        (shrink or 0) >= t["html_shrink_10k"],
+        "x",
+    )
     rates = [c.get("mb_per_s") for c in results.get("extraction", []) if c.get("mb_per_s")]
     rate = min(rates) if rates else None
-    add("extraction per core (slowest corpus)", rate, t["extract_mb_s_per_core"],
-        (rate or 0) >= t["extract_mb_s_per_core"], "MB/s")
+    add(
+        "extraction per core (slowest corpus)",
+        rate,
+        t["extract_mb_s_per_core"],
+        (rate or 0) >= t["extract_mb_s_per_core"],
+        "MB/s",
+    )
     imp = {c["events"]: c for c in results.get("import", [])}.get(100_000, {})
-    add("100k ACLED-format rows: build vs the same events in geomap's format (times slower)",
-        imp.get("ratio"), t["import_ratio_100k"],
-        (imp.get("ratio") or 1e9) <= t["import_ratio_100k"], "x")
+    add(
+        "100k ACLED-format rows: build vs the same events in geomap's format (times slower)",
+        imp.get("ratio"),
+        t["import_ratio_100k"],
+        (imp.get("ratio") or 1e9) <= t["import_ratio_100k"],
+        "x",
+    )
     gz = results.get("gazetteer", {})
-    add("gazetteer ready (default_chain + first lookup)", gz.get("ready_s"),
-        t["gazetteer_ready_s"], (gz.get("ready_s") or 1e9) <= t["gazetteer_ready_s"], "s")
+    add(
+        "gazetteer ready (default_chain + first lookup)",
+        gz.get("ready_s"),
+        t["gazetteer_ready_s"],
+        (gz.get("ready_s") or 1e9) <= t["gazetteer_ready_s"],
+        "s",
+    )
     if results.get("scale"):
         from .scale import targets
 
@@ -137,15 +190,18 @@ def check_targets(results: dict) -> list[dict]:
 def markdown(results: dict) -> str:
     """The results as markdown: machine, maps table, extraction table, growth, targets."""
     m = results["machine"]
-    lines = [f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}, "
-             f"Python {m['python']}, {m['chromium'] or 'no Chromium'}, folium {m['folium']}.",
-             f"Run: {results.get('started', '')}, {results.get('total_s', 0):.0f} s in all; "
-             f"load average at start {m.get('load_avg_at_start')}, at end "
-             f"{results.get('load_avg_at_end')} (other work on the machine slows every figure).",
-             ""]
-    lines += ["| events | map | build s (process) | map s | peak MB | HTML MB | ready s "
-              "| type toggle ms | date range ms |",
-              "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}, "
+        f"Python {m['python']}, {m['chromium'] or 'no Chromium'}, folium {m['folium']}.",
+        f"Run: {results.get('started', '')}, {results.get('total_s', 0):.0f} s in all; "
+        f"load average at start {m.get('load_avg_at_start')}, at end "
+        f"{results.get('load_avg_at_end')} (other work on the machine slows every figure).",
+        "",
+    ]
+    lines += [
+        "| events | map | build s (process) | map s | peak MB | HTML MB | ready s | type toggle ms | date range ms |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for case in results.get("maps", []):
         for who in ("geomap", "baseline"):
             c = case.get(who)
@@ -155,44 +211,64 @@ def markdown(results: dict) -> str:
                 f"| {case['events']:,} | {who} | {_cell(c, 'build_s')} | {_cell(c, 'map_s')} "
                 f"| {_cell(c, 'peak_mb', digits=0)} "
                 f"| {_cell(c, 'html_mb', digits=1)} | {_cell(c, 'ready_s')} "
-                f"| {_cell(c, 'type_toggle_ms', digits=0)} | {_cell(c, 'date_change_ms', digits=0)} |")
-    lines += ["", "geomap / baseline (how many times faster or smaller geomap is):", "",
-              "| events | build (process) | map making | HTML | ready | type toggle |",
-              "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+                f"| {_cell(c, 'type_toggle_ms', digits=0)} | {_cell(c, 'date_change_ms', digits=0)} |"
+            )
+    lines += [
+        "",
+        "geomap / baseline (how many times faster or smaller geomap is):",
+        "",
+        "| events | build (process) | map making | HTML | ready | type toggle |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for case in results.get("maps", []):
         g, b = case.get("geomap") or {}, case.get("baseline") or {}
-        lines.append(f"| {case['events']:,} | {_ratio(g.get('build_s'), b.get('build_s'))} "
-                     f"| {_ratio(g.get('map_s'), b.get('map_s'))} "
-                     f"| {_ratio(g.get('html_mb'), b.get('html_mb'))} "
-                     f"| {_ratio(g.get('ready_s'), b.get('ready_s'))} "
-                     f"| {_ratio(g.get('type_toggle_ms'), b.get('type_toggle_ms'))} |")
+        lines.append(
+            f"| {case['events']:,} | {_ratio(g.get('build_s'), b.get('build_s'))} "
+            f"| {_ratio(g.get('map_s'), b.get('map_s'))} "
+            f"| {_ratio(g.get('html_mb'), b.get('html_mb'))} "
+            f"| {_ratio(g.get('ready_s'), b.get('ready_s'))} "
+            f"| {_ratio(g.get('type_toggle_ms'), b.get('type_toggle_ms'))} |"
+        )
     ex = results.get("extraction", [])
     if ex:
-        lines += ["", "| article text MB | files | extract s | MB/s (1 core) | peak MB | drafts |",
-                  "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "| article text MB | files | extract s | MB/s (1 core) | peak MB | drafts |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for c in ex:
-            lines.append(f"| {c['mb']:g} | {c.get('files', '-')} | {_cell(c, 'seconds')} "
-                         f"| {_cell(c, 'mb_per_s')} | {_cell(c, 'peak_mb', digits=0)} "
-                         f"| {c.get('drafts', '-')} |")
+            lines.append(
+                f"| {c['mb']:g} | {c.get('files', '-')} | {_cell(c, 'seconds')} "
+                f"| {_cell(c, 'mb_per_s')} | {_cell(c, 'peak_mb', digits=0)} "
+                f"| {c.get('drafts', '-')} |"
+            )
     imports = results.get("import", [])
     if imports:
-        lines += ["", "| rows | ACLED export build s (CPU s) | same events, geomap format build s "
-                      "(CPU s) | ratio (CPU) | geomap import s |",
-                  "| ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "| rows | ACLED export build s (CPU s) | same events, geomap format build s "
+            "(CPU s) | ratio (CPU) | geomap import s |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+        ]
         for c in imports:
             a, o = c.get("acled") or {}, c.get("own") or {}
-            lines.append(f"| {c['events']:,} | {_cell(a, 'build_s')} ({_cell(a, 'cpu_s')}) "
-                         f"| {_cell(o, 'build_s')} ({_cell(o, 'cpu_s')}) "
-                         f"| {_fmt(c.get('ratio'), 'x')} ({_fmt(c.get('cpu_ratio'), 'x')}) "
-                         f"| {_fmt(c.get('import_s'), ' s')} |")
+            lines.append(
+                f"| {c['events']:,} | {_cell(a, 'build_s')} ({_cell(a, 'cpu_s')}) "
+                f"| {_cell(o, 'build_s')} ({_cell(o, 'cpu_s')}) "
+                f"| {_fmt(c.get('ratio'), 'x')} ({_fmt(c.get('cpu_ratio'), 'x')}) "
+                f"| {_fmt(c.get('import_s'), ' s')} |"
+            )
     gz = results.get("gazetteer")
     if gz:
-        lines += ["", f"Gazetteer ready: default_chain() {_fmt(gz.get('chain_s'), ' s', 3)} + first "
-                      f"lookup {_fmt(gz.get('first_lookup_s'), ' s', 4)} = "
-                      f"{_fmt(gz.get('ready_s'), ' s', 3)}; PlaceFinder "
-                      f"{_fmt(gz.get('placefinder_s'), ' s', 3)}"
-                      + (f" (GeoNames index built once first: {gz['index_build_s']:.1f} s)"
-                         if gz.get("index_build_s") else "") + "."]
+        lines += [
+            "",
+            f"Gazetteer ready: default_chain() {_fmt(gz.get('chain_s'), ' s', 3)} + first "
+            f"lookup {_fmt(gz.get('first_lookup_s'), ' s', 4)} = "
+            f"{_fmt(gz.get('ready_s'), ' s', 3)}; PlaceFinder "
+            f"{_fmt(gz.get('placefinder_s'), ' s', 3)}"
+            + (f" (GeoNames index built once first: {gz['index_build_s']:.1f} s)" if gz.get("index_build_s") else "")
+            + ".",
+        ]
     from .scale import markdown as scale_markdown
 
     lines += scale_markdown(results)
@@ -201,13 +277,11 @@ def markdown(results: dict) -> str:
         lines += ["", "Growth (fitted exponent k in cost ~ size^k; 1.0 is linear) and cost per unit:", ""]
         for name, g in growth.items():
             per = g.get("per_unit")
-            lines.append(f"- {name}: k = {_fmt(g.get('exponent'))}"
-                         + (f"; {per}" if per else ""))
+            lines.append(f"- {name}: k = {_fmt(g.get('exponent'))}" + (f"; {per}" if per else ""))
     lines += ["", "| target | measured | floor | met |", "| --- | ---: | ---: | --- |"]
     for t in results.get("targets", []):
         met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
-        lines.append(f"| {t['target']} | {_fmt(t['value'], ' ' + t['unit'])} "
-                     f"| {t['limit']} {t['unit']} | {met} |")
+        lines.append(f"| {t['target']} | {_fmt(t['value'], ' ' + t['unit'])} | {t['limit']} {t['unit']} | {met} |")
     return "\n".join(lines) + "\n"
 
 

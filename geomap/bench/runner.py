@@ -59,8 +59,7 @@ def _skipped() -> dict:
 
 
 #: Filter timings of a geomap page (ms), reported and held to the floor.
-FILTER_KEYS = ("type_toggle_ms", "date_change_ms", "timeline_drag_ms", "province_view_ms",
-               "province_toggle_ms")
+FILTER_KEYS = ("type_toggle_ms", "date_change_ms", "timeline_drag_ms", "province_view_ms", "province_toggle_ms")
 
 
 def _browser_case(page: Path, kind: str, budget: Budget, cap: float) -> dict:
@@ -68,32 +67,43 @@ def _browser_case(page: Path, kind: str, budget: Budget, cap: float) -> dict:
     if c is None:
         return _skipped()
     extra = ["--select", "0"] if kind == "geomap" else []
-    run = run_capped(python_argv("geomap.bench.browser", page, "--kind", kind,
-                                 "--timeout", max(5.0, c - 5), *extra), c)
+    run = run_capped(python_argv("geomap.bench.browser", page, "--kind", kind, "--timeout", max(5.0, c - 5), *extra), c)
     if not run.ok:
         return {"browser_status": run.status, "browser_error": run.stderr_tail[-300:]}
     r = run.result
-    out = {"ready_s": round(r["ready_ms"] / 1000, 3), "type_toggle_ms": r.get("type_toggle_ms"),
-           "date_change_ms": r.get("date_change_ms"),
-           "blocked_requests": r.get("blocked_requests"), "page_errors": r.get("page_errors")}
-    out.update(type_toggle_painted_ms=r.get("type_toggle_painted_ms"),
-               date_change_painted_ms=r.get("date_change_painted_ms"))
+    out = {
+        "ready_s": round(r["ready_ms"] / 1000, 3),
+        "type_toggle_ms": r.get("type_toggle_ms"),
+        "date_change_ms": r.get("date_change_ms"),
+        "blocked_requests": r.get("blocked_requests"),
+        "page_errors": r.get("page_errors"),
+    }
+    out.update(
+        type_toggle_painted_ms=r.get("type_toggle_painted_ms"), date_change_painted_ms=r.get("date_change_painted_ms")
+    )
     if kind == "geomap":
-        out.update(markers=r.get("markers"), visible_after_toggle=r.get("visible_after_toggle"),
-                   visible_after_date=r.get("visible_after_date"), engine=r.get("engine"),
-                   select_ms=r.get("select_ms"), select_opened=r.get("select_opened"),
-                   page_timing=r.get("timing"))
+        out.update(
+            markers=r.get("markers"),
+            visible_after_toggle=r.get("visible_after_toggle"),
+            visible_after_date=r.get("visible_after_date"),
+            engine=r.get("engine"),
+            select_ms=r.get("select_ms"),
+            select_opened=r.get("select_opened"),
+            page_timing=r.get("timing"),
+        )
         out.update({k: r.get(k) for k in FILTER_KEYS[2:]})
     return out
 
 
-def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool,
-              baseline: bool) -> dict:
+def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool, baseline: bool) -> dict:
     folder = work / f"events-{n}"
     t0 = time.perf_counter()
     ev, src = synth.write_dataset(folder, n)
-    case: dict = {"events": n, "synth_s": round(time.perf_counter() - t0, 2),
-                  "events_csv_mb": round(ev.stat().st_size / 1e6, 2)}
+    case: dict = {
+        "events": n,
+        "synth_s": round(time.perf_counter() - t0, 2),
+        "events_csv_mb": round(ev.stat().st_size / 1e6, 2),
+    }
     # geomap build, whole process
     c = budget.cap(caps.build)
     g: dict
@@ -102,16 +112,14 @@ def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool,
     else:
         _log(f"geomap build, {n:,} events (cap {c:.0f} s)")
         out = folder / "geomap"
-        run = run_capped(python_argv("geomap", "build", "--events", ev, "--sources", src,
-                                     "--out", out), c)
+        run = run_capped(python_argv("geomap", "build", "--events", ev, "--sources", src, "--out", out), c)
         g = {"status": run.status, "build_s": run.seconds, "peak_mb": run.peak_mb}
         if run.ok:
             html = out / "map.html"
             g["html_mb"] = round(html.stat().st_size / 1e6, 2)
             c2 = budget.cap(caps.build)
             if c2 is not None:
-                m = run_capped(python_argv("geomap.bench.maponly", ev, src,
-                                           folder / "maponly.html"), c2)
+                m = run_capped(python_argv("geomap.bench.maponly", ev, src, folder / "maponly.html"), c2)
                 g["map_s"] = m.result.get("map_s") if m.ok else None
             if browser:
                 _log(f"Chromium, geomap page, {n:,} events")
@@ -174,8 +182,7 @@ def _extract_case(mb: float, work: Path, budget: Budget, caps: Caps) -> dict:
     run = run_capped(python_argv("geomap.bench.extraction", "extract", folder), c)
     case.update(status=run.status, process_s=run.seconds, peak_mb=run.peak_mb)
     if run.ok:
-        case.update(seconds=run.result["seconds"], mb_per_s=run.result["mb_per_s"],
-                    drafts=run.result["drafts"])
+        case.update(seconds=run.result["seconds"], mb_per_s=run.result["mb_per_s"], drafts=run.result["drafts"])
     else:
         case["error"] = run.stderr_tail[-300:]
     shutil.rmtree(folder, ignore_errors=True)
@@ -186,8 +193,12 @@ def _growth(results: dict) -> dict:
     out = {}
     maps = results.get("maps", [])
     for who in ("geomap", "baseline"):
-        for key, unit, label in (("build_s", "s", "build time"), ("html_mb", "MB", "HTML size"),
-                                 ("peak_mb", "MB", "peak memory"), ("ready_s", "s", "ready time")):
+        for key, unit, label in (
+            ("build_s", "s", "build time"),
+            ("html_mb", "MB", "HTML size"),
+            ("peak_mb", "MB", "peak memory"),
+            ("ready_s", "s", "ready time"),
+        ):
             pts = [(c["events"], (c.get(who) or {}).get(key)) for c in maps]
             pts = [(n, v) for n, v in pts if v]
             if len(pts) < 2:
@@ -199,14 +210,21 @@ def _growth(results: dict) -> dict:
             marginal = (v - v0) / ((n - n0) / 1000) if n != n0 else None
             out[f"{who} {label}"] = {
                 "exponent": None if k is None else round(k, 3),
-                "per_unit": (f"{marginal * (1000 if unit == 's' else 1):.2f} "
-                             f"{'ms' if unit == 's' else unit} per 1k events "
-                             f"(between {n0:,} and {n:,})") if marginal is not None else None}
+                "per_unit": (
+                    f"{marginal * (1000 if unit == 's' else 1):.2f} "
+                    f"{'ms' if unit == 's' else unit} per 1k events "
+                    f"(between {n0:,} and {n:,})"
+                )
+                if marginal is not None
+                else None,
+            }
     ex = [c for c in results.get("extraction", []) if c.get("seconds")]
     if len(ex) >= 2:
         k = fit_exponent([c["mb"] for c in ex], [c["seconds"] for c in ex])
-        out["extraction time"] = {"exponent": None if k is None else round(k, 3),
-                                  "per_unit": f"{1000 * ex[-1]['seconds'] / ex[-1]['mb']:.0f} ms per MB"}
+        out["extraction time"] = {
+            "exponent": None if k is None else round(k, 3),
+            "per_unit": f"{1000 * ex[-1]['seconds'] / ex[-1]['mb']:.0f} ms per MB",
+        }
         k = fit_exponent([c["mb"] for c in ex], [c["peak_mb"] for c in ex])
         out["extraction peak memory"] = {"exponent": None if k is None else round(k, 3)}
     return out
@@ -222,11 +240,19 @@ def _import_case(n: int, work: Path, budget: Budget, caps: Caps) -> dict:
     return import_case(n, work / f"import-{n}", c)
 
 
-def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
-              baseline_sizes=(1_000, 10_000, 100_000), corpus_mb=(1, 10, 50),
-              browser: bool = True, caps: Caps | None = None, scale_mb: float = 50,
-              workdir: str | Path | None = None, keep: bool = False,
-              import_sizes=None) -> dict:
+def run_bench(
+    out: str | Path = "output",
+    *,
+    sizes=(1_000, 10_000, 100_000),
+    baseline_sizes=(1_000, 10_000, 100_000),
+    corpus_mb=(1, 10, 50),
+    browser: bool = True,
+    caps: Caps | None = None,
+    scale_mb: float = 50,
+    workdir: str | Path | None = None,
+    keep: bool = False,
+    import_sizes=None,
+) -> dict:
     """Run the benchmark; write ``out/bench.json`` and ``out/bench.md``; return the results.
 
     Parameters
@@ -259,9 +285,12 @@ def run_bench(out: str | Path = "output", *, sizes=(1_000, 10_000, 100_000),
     if browser and not Path("/usr/bin/chromium").exists():
         _log("no /usr/bin/chromium: browser timings left out (run 'make chromium')")
         browser = False
-    results: dict = {"started": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                     "machine": machine_info(),
-                     "caps_s": caps.__dict__.copy(), "seed": synth.SEED}
+    results: dict = {
+        "started": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(),
+        "caps_s": caps.__dict__.copy(),
+        "seed": synth.SEED,
+    }
     try:
         _log("gazetteer ready time")
         results["gazetteer"] = _gazetteer_case(budget)

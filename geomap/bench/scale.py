@@ -55,22 +55,29 @@ def measure(folder: Path, workers: int = 2) -> dict:
         tc, rows_c = _timed(paths, ex)
     mb = nbytes / 1e6
     out.update(
-        one_s=round(t1, 3), jobs_s=round(tj, 3), cluster_s=round(tc, 3),
-        mb_per_s_one=round(mb / t1, 3), mb_per_s_jobs=round(mb / tj, 3),
+        one_s=round(t1, 3),
+        jobs_s=round(tj, 3),
+        cluster_s=round(tc, 3),
+        mb_per_s_one=round(mb / t1, 3),
+        mb_per_s_jobs=round(mb / tj, 3),
         mb_per_s_cluster=round(mb / tc, 3),
-        speedup_jobs=round(t1 / tj, 3), speedup_cluster=round(t1 / tc, 3),
-        same_rows=ref == rows_j == rows_c, drafts=ref.count("\n") - 1)
+        speedup_jobs=round(t1 / tj, 3),
+        speedup_cluster=round(t1 / tc, 3),
+        same_rows=ref == rows_j == rows_c,
+        drafts=ref.count("\n") - 1,
+    )
     # Projection: per-worker rate times workers times the efficiency seen here.
     eff = min(out["speedup_jobs"], out["speedup_cluster"]) / workers
     rate = mb / t1 * PROJECT_WORKERS * eff
-    out["projection"] = {f"{gb} GB on {PROJECT_WORKERS} workers": f"{gb * 1000 / rate / 60:.1f} min"
-                         for gb in PROJECT_GB}
-    out["projection_basis"] = (f"{mb / t1:.2f} MB/s per worker x {PROJECT_WORKERS} x "
-                               f"efficiency {eff:.2f}")
+    out["projection"] = {
+        f"{gb} GB on {PROJECT_WORKERS} workers": f"{gb * 1000 / rate / 60:.1f} min" for gb in PROJECT_GB
+    }
+    out["projection_basis"] = f"{mb / t1:.2f} MB/s per worker x {PROJECT_WORKERS} x efficiency {eff:.2f}"
     return out
 
 
 # ------------------------------------------------------------ runner side
+
 
 def run_case(mb: float, work: Path, budget, cap: float, log) -> dict:
     """The case as :func:`geomap.bench.runner.run_bench` runs it (a child process)."""
@@ -102,27 +109,41 @@ def targets(results: dict, add) -> None:
     s = results.get("scale") or {}
     for key, label in (("speedup_jobs", "--jobs 2"), ("speedup_cluster", "2-worker Dask cluster")):
         v = s.get(key)
-        add(f"extraction {label} vs 1 process (speed-up, {s.get('mb', '?')} MB)", v,
-            SPEEDUP_FLOOR, (v or 0) >= SPEEDUP_FLOOR, "x")
+        add(
+            f"extraction {label} vs 1 process (speed-up, {s.get('mb', '?')} MB)",
+            v,
+            SPEEDUP_FLOOR,
+            (v or 0) >= SPEEDUP_FLOOR,
+            "x",
+        )
     v = s.get("mb_per_s_one")
     add("extraction single core, partitioned driver", v, 1.0, (v or 0) >= 1.0, "MB/s")
-    add("extraction at scale: same rows in all three runs", s.get("same_rows"), True,
-        bool(s.get("same_rows")), "")
+    add("extraction at scale: same rows in all three runs", s.get("same_rows"), True, bool(s.get("same_rows")), "")
 
 
 def markdown(results: dict) -> list[str]:
     s = results.get("scale")
     if not s or "one_s" not in s:
         return [] if not s else ["", f"Extraction at scale: {s.get('status')}."]
-    lines = ["", f"Extraction at scale ({s['mb']:g} MB, {s['files']} files; same rows: "
-                 f"{'yes' if s['same_rows'] else '**no**'}):", "",
-             "| run | s | MB/s | speed-up |", "| --- | ---: | ---: | ---: |",
-             f"| 1 process | {s['one_s']:.1f} | {s['mb_per_s_one']:.2f} | 1.00 |",
-             f"| --jobs 2 | {s['jobs_s']:.1f} | {s['mb_per_s_jobs']:.2f} | {s['speedup_jobs']:.2f} |",
-             f"| Dask, 2 workers | {s['cluster_s']:.1f} | {s['mb_per_s_cluster']:.2f} "
-             f"| {s['speedup_cluster']:.2f} |", ""]
-    lines.append("Projection (" + s["projection_basis"] + "): "
-                 + "; ".join(f"{k}: {v}" for k, v in s["projection"].items()) + ".")
+    lines = [
+        "",
+        f"Extraction at scale ({s['mb']:g} MB, {s['files']} files; same rows: "
+        f"{'yes' if s['same_rows'] else '**no**'}):",
+        "",
+        "| run | s | MB/s | speed-up |",
+        "| --- | ---: | ---: | ---: |",
+        f"| 1 process | {s['one_s']:.1f} | {s['mb_per_s_one']:.2f} | 1.00 |",
+        f"| --jobs 2 | {s['jobs_s']:.1f} | {s['mb_per_s_jobs']:.2f} | {s['speedup_jobs']:.2f} |",
+        f"| Dask, 2 workers | {s['cluster_s']:.1f} | {s['mb_per_s_cluster']:.2f} | {s['speedup_cluster']:.2f} |",
+        "",
+    ]
+    lines.append(
+        "Projection ("
+        + s["projection_basis"]
+        + "): "
+        + "; ".join(f"{k}: {v}" for k, v in s["projection"].items())
+        + "."
+    )
     return lines
 
 

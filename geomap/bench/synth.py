@@ -34,12 +34,36 @@ SUB_TYPES = {
     "other": ("protest", "arrests", "looting"),
 }
 #: Relative frequency of the types (clashes and closures dominate real data).
-TYPE_WEIGHTS = {"armed_clash": 24, "airstrike": 10, "explosion": 14, "border_closure": 20,
-                "trade_disruption": 14, "talks": 10, "fortification": 8, "other": 6}
-ACTORS = ("Pakistan", "Afghan Taliban", "TTP", "Frontier Corps", "Afghan border police",
-          "Local traders", "Tribal elders", "ISKP", "Pakistani customs", "Transporters' union")
-PUBLISHERS = ("Frontier Ledger", "Khyber Evening Post", "Kandahar Daily Wire",
-              "Border Affairs Review", "Valley Radio Online", "Regional Monitor")
+TYPE_WEIGHTS = {
+    "armed_clash": 24,
+    "airstrike": 10,
+    "explosion": 14,
+    "border_closure": 20,
+    "trade_disruption": 14,
+    "talks": 10,
+    "fortification": 8,
+    "other": 6,
+}
+ACTORS = (
+    "Pakistan",
+    "Afghan Taliban",
+    "TTP",
+    "Frontier Corps",
+    "Afghan border police",
+    "Local traders",
+    "Tribal elders",
+    "ISKP",
+    "Pakistani customs",
+    "Transporters' union",
+)
+PUBLISHERS = (
+    "Frontier Ledger",
+    "Khyber Evening Post",
+    "Kandahar Daily Wire",
+    "Border Affairs Review",
+    "Valley Radio Online",
+    "Regional Monitor",
+)
 
 # Our own sentence pieces for ~200-character notes.
 _NOTE_OPENERS = (
@@ -59,8 +83,9 @@ _NOTE_WHAT = {
     "fortification": "crews extending the fence and building a post",
     "other": "a crowd gathering outside the district office",
 }
-assert set(TYPE_WEIGHTS) == set(SUB_TYPES) == set(_NOTE_WHAT) == set(EVENT_TYPES), \
+assert set(TYPE_WEIGHTS) == set(SUB_TYPES) == set(_NOTE_WHAT) == set(EVENT_TYPES), (
     "every event type needs a weight, sub-types and a note"
+)
 # Middle clauses with numbers and times, so notes vary the way real ones do
 # (and the page's compression is not flattered by repeated text).
 _NOTE_MIDDLES = (
@@ -93,8 +118,20 @@ _SENTENCES = (
     "Elders in {place} called for calm and asked both sides to respect the ceasefire.",
     "The weather in {place} was dry and the harvest season began without incident.",
 )
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -116,17 +153,23 @@ def gazetteer_places(path: Path = GAZETTEER) -> list[GazPlace]:
         for row in csv.DictReader(fh):
             if row["kind"] == "country":
                 continue
-            out.append(GazPlace(row["name"], row["kind"], row["country"],
-                                float(row["latitude"]), float(row["longitude"]),
-                                int(row["precision"] or 1)))
+            out.append(
+                GazPlace(
+                    row["name"],
+                    row["kind"],
+                    row["country"],
+                    float(row["latitude"]),
+                    float(row["longitude"]),
+                    int(row["precision"] or 1),
+                )
+            )
     return out
 
 
 def _place_weights(places: list[GazPlace]) -> list[float]:
     # Crossings and towns carry most incidents; provinces, regions and the
     # border as a whole fewer; far venues (Doha, Istanbul) only talks, rarely.
-    w = {"crossing": 8.0, "town": 3.0, "city": 2.0, "district": 2.0, "province": 0.6,
-         "region": 0.4, "border": 0.5}
+    w = {"crossing": 8.0, "town": 3.0, "city": 2.0, "district": 2.0, "province": 0.6, "region": 0.4, "border": 0.5}
     return [w.get(p.kind, 1.0) for p in places]
 
 
@@ -136,12 +179,15 @@ def _sources_rows(rng: random.Random, count: int, start: dt.date, days: int) -> 
         pub = PUBLISHERS[i % len(PUBLISHERS)]
         day = start + dt.timedelta(days=rng.randrange(days))
         sid = f"syn-{i:06d}"
-        rows.append({
-            "source_id": sid, "publisher": pub,
-            "title": f"Report {i} from the border districts: {rng.choice(list(_NOTE_WHAT.values()))}",
-            "published": day.isoformat(),
-            "url": f"https://news.example.org/{day.year}/{sid}",
-        })
+        rows.append(
+            {
+                "source_id": sid,
+                "publisher": pub,
+                "title": f"Report {i} from the border districts: {rng.choice(list(_NOTE_WHAT.values()))}",
+                "published": day.isoformat(),
+                "url": f"https://news.example.org/{day.year}/{sid}",
+            }
+        )
     return rows
 
 
@@ -177,24 +223,37 @@ def synth_events(n: int, seed: int = SEED) -> tuple[list[dict], list[dict]]:
         if fat is not None and rng.random() < 0.15:
             lo, hi = max(0, fat - 1), fat + rng.randint(1, 4)
         a1, a2 = rng.sample(ACTORS, 2)
-        note = (rng.choice(_NOTE_OPENERS).format(what=_NOTE_WHAT[etype], place=p.name)
-                + rng.choice(_NOTE_MIDDLES).format(hh=rng.randrange(24), mm=rng.randrange(60),
-                                                   k=rng.randint(2, 400))
-                + rng.choice(_NOTE_TAILS))
+        note = (
+            rng.choice(_NOTE_OPENERS).format(what=_NOTE_WHAT[etype], place=p.name)
+            + rng.choice(_NOTE_MIDDLES).format(hh=rng.randrange(24), mm=rng.randrange(60), k=rng.randint(2, 400))
+            + rng.choice(_NOTE_TAILS)
+        )
         k = rng.choices((1, 2, 3), (70, 22, 8))[0]
         srcs = format_source_ids(s["source_id"] for s in rng.sample(sources, k))
-        events.append({
-            "event_id": f"SYN-{i:06d}", "event_type": etype,
-            "sub_event_type": rng.choice(SUB_TYPES[etype]),
-            "event_date": date_text, "date_precision": dp, "location": p.name,
-            "country": p.country, "latitude": lat, "longitude": lon,
-            "geo_precision": str(gp), "actor1": a1, "actor2": a2,
-            "fatalities": "" if fat is None else str(fat),
-            "fatalities_low": "" if lo is None else str(lo),
-            "fatalities_high": "" if hi is None else str(hi),
-            "injuries": str(rng.choice((0, 1, 3, 7))) if rng.random() < 0.4 else "",
-            "sources": srcs, "verified": "curated", "note": note, "excerpt": "",
-        })
+        events.append(
+            {
+                "event_id": f"SYN-{i:06d}",
+                "event_type": etype,
+                "sub_event_type": rng.choice(SUB_TYPES[etype]),
+                "event_date": date_text,
+                "date_precision": dp,
+                "location": p.name,
+                "country": p.country,
+                "latitude": lat,
+                "longitude": lon,
+                "geo_precision": str(gp),
+                "actor1": a1,
+                "actor2": a2,
+                "fatalities": "" if fat is None else str(fat),
+                "fatalities_low": "" if lo is None else str(lo),
+                "fatalities_high": "" if hi is None else str(hi),
+                "injuries": str(rng.choice((0, 1, 3, 7))) if rng.random() < 0.4 else "",
+                "sources": srcs,
+                "verified": "curated",
+                "note": note,
+                "excerpt": "",
+            }
+        )
     return events, sources
 
 
@@ -216,15 +275,13 @@ def _date_text(rng: random.Random) -> str:
     return f"{rng.randint(1, 28)} {rng.choice(_MONTHS)} {rng.randint(2021, 2025)}"
 
 
-def synth_article(rng: random.Random, places: list[GazPlace], weights: list[float],
-                  sentences: int) -> str:
+def synth_article(rng: random.Random, places: list[GazPlace], weights: list[float], sentences: int) -> str:
     """One article: a title line and ``sentences`` sentences in paragraphs of four."""
     out = [f"# Border report {rng.randint(1, 99999)}", ""]
     para: list[str] = []
     for _ in range(sentences):
         p = rng.choices(places, weights)[0]
-        para.append(rng.choice(_SENTENCES).format(place=p.name, date=_date_text(rng),
-                                                  n=rng.randint(1, 30)))
+        para.append(rng.choice(_SENTENCES).format(place=p.name, date=_date_text(rng), n=rng.randint(1, 30)))
         if len(para) == 4:
             out.append(" ".join(para))
             out.append("")
@@ -234,8 +291,7 @@ def synth_article(rng: random.Random, places: list[GazPlace], weights: list[floa
     return "\n".join(out) + "\n"
 
 
-def write_corpus(folder: str | Path, megabytes: float, seed: int = SEED,
-                 article_bytes: int = 4000) -> tuple[int, int]:
+def write_corpus(folder: str | Path, megabytes: float, seed: int = SEED, article_bytes: int = 4000) -> tuple[int, int]:
     """Write ``.md`` articles of ~``article_bytes`` each until ``megabytes`` MB are written.
 
     Returns

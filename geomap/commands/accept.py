@@ -24,15 +24,22 @@ restored.
 
 
 def register(sub, formatter):
-    p = sub.add_parser("accept", help="add reviewed drafts to geodata/events.csv",
-                       description="Append the drafts marked accept=yes to the curated events "
-                                   "(new AFPK- ids, verified=curated) and their articles to "
-                                   "sources.csv. Both files are rewritten atomically "
-                                   "(through symlinks), keeping every column.",
-                       epilog=EPILOG, formatter_class=formatter)
+    p = sub.add_parser(
+        "accept",
+        help="add reviewed drafts to geodata/events.csv",
+        description="Append the drafts marked accept=yes to the curated events "
+        "(new AFPK- ids, verified=curated) and their articles to "
+        "sources.csv. Both files are rewritten atomically "
+        "(through symlinks), keeping every column.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
     p.add_argument("drafts", metavar="DRAFTS.csv")
-    p.add_argument("--events", default=None, help="curated events CSV (default geodata/events.csv of the "
-                        "checkout; required when geomap is installed)")
+    p.add_argument(
+        "--events",
+        default=None,
+        help="curated events CSV (default geodata/events.csv of the checkout; required when geomap is installed)",
+    )
     p.add_argument("--sources", default=None, help="sources CSV (default beside --events)")
     p.add_argument("--all", action="store_true", help="take every row, not only accept=yes")
     p.set_defaults(func=run)
@@ -44,17 +51,21 @@ def run(args) -> int:
 
     def waiting(lock_file, pid):
         holder = f" (pid {pid})" if pid else ""
-        print(f"geomap accept: waiting for another run{holder} that holds the lock {lock_file}",
-              file=sys.stderr, flush=True)
+        print(
+            f"geomap accept: waiting for another run{holder} that holds the lock {lock_file}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     report = Report()
-    added = accept(args.drafts, args.events, args.sources, only_marked=not args.all,
-                   report=report, waiting=waiting)
+    added = accept(args.drafts, args.events, args.sources, only_marked=not args.all, report=report, waiting=waiting)
     c = report.counts
-    print(f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
-          f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "
-          f"rejected {len(report.of_kind('rejected'))}",
-          file=sys.stderr)
+    print(
+        f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
+        f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "
+        f"rejected {len(report.of_kind('rejected'))}",
+        file=sys.stderr,
+    )
     for p in report.problems:
         print(f"  {p}", file=sys.stderr)
     return 1 if report.of_kind("rejected") else 0

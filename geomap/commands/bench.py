@@ -18,40 +18,81 @@ Writes OUT/bench.json (every figure, the machine, the targets) and OUT/bench.md
 def add_arguments(p) -> None:
     """The options of ``geomap bench`` (shared with ``python -m geomap.bench``)."""
     p.add_argument("--out", default="output", help="folder for bench.json and bench.md (default output/)")
-    p.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000],
-                   metavar="N", help="event counts (default 1000 10000 100000)")
-    p.add_argument("--baseline-sizes", type=int, nargs="*", default=None, metavar="N",
-                   help="event counts for the plain-folium baseline (default: same as --sizes)")
+    p.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[1_000, 10_000, 100_000],
+        metavar="N",
+        help="event counts (default 1000 10000 100000)",
+    )
+    p.add_argument(
+        "--baseline-sizes",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="event counts for the plain-folium baseline (default: same as --sizes)",
+    )
     p.add_argument("--no-baseline", action="store_true", help="leave the folium baseline out")
-    p.add_argument("--corpus-mb", type=float, nargs="*", default=[1, 10, 50], metavar="MB",
-                   help="synthetic article corpus sizes (default 1 10 50)")
-    p.add_argument("--scale-mb", type=float, default=50, metavar="MB",
-                   help="corpus of the extraction-at-scale case: 1 process, --jobs 2, a 2-worker "
-                        "Dask cluster (default 50; 0 leaves it out)")
+    p.add_argument(
+        "--corpus-mb",
+        type=float,
+        nargs="*",
+        default=[1, 10, 50],
+        metavar="MB",
+        help="synthetic article corpus sizes (default 1 10 50)",
+    )
+    p.add_argument(
+        "--scale-mb",
+        type=float,
+        default=50,
+        metavar="MB",
+        help="corpus of the extraction-at-scale case: 1 process, --jobs 2, a 2-worker "
+        "Dask cluster (default 50; 0 leaves it out)",
+    )
     p.add_argument("--no-browser", action="store_true", help="leave the Chromium timings out")
-    p.add_argument("--import-sizes", type=int, nargs="*", default=None, metavar="N",
-                   help="rows of the ACLED-format import case (default: the largest of --sizes; "
-                        "none given: left out)")
-    p.add_argument("--budget", type=float, default=15 * 60, metavar="S",
-                   help="seconds for the whole run; later cases are skipped (default 900)")
-    p.add_argument("--cap-build", type=float, default=120, metavar="S",
-                   help="time cap of one geomap build (default 120)")
-    p.add_argument("--cap-baseline", type=float, default=150, metavar="S",
-                   help="time cap of one baseline build (default 150)")
-    p.add_argument("--cap-browser", type=float, default=60, metavar="S",
-                   help="time cap of one page in Chromium (default 60)")
-    p.add_argument("--cap-extract", type=float, default=150, metavar="S",
-                   help="time cap of one corpus extraction (default 150)")
+    p.add_argument(
+        "--import-sizes",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="rows of the ACLED-format import case (default: the largest of --sizes; none given: left out)",
+    )
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=15 * 60,
+        metavar="S",
+        help="seconds for the whole run; later cases are skipped (default 900)",
+    )
+    p.add_argument(
+        "--cap-build", type=float, default=120, metavar="S", help="time cap of one geomap build (default 120)"
+    )
+    p.add_argument(
+        "--cap-baseline", type=float, default=150, metavar="S", help="time cap of one baseline build (default 150)"
+    )
+    p.add_argument(
+        "--cap-browser", type=float, default=60, metavar="S", help="time cap of one page in Chromium (default 60)"
+    )
+    p.add_argument(
+        "--cap-extract", type=float, default=150, metavar="S", help="time cap of one corpus extraction (default 150)"
+    )
     p.add_argument("--workdir", default=None, help="keep the synthetic inputs and pages here")
 
 
 def register(sub, formatter):
-    p = sub.add_parser("bench", help="benchmark build, page and extraction vs plain folium",
-                       description="Generate synthetic events (1k/10k/100k) and article corpora, "
-                                   "time 'geomap build', the page in headless Chromium, extraction "
-                                   "and the gazetteer, and the plain-folium baseline; print a "
-                                   "markdown table and write bench.json.",
-                       epilog=EPILOG, formatter_class=formatter)
+    p = sub.add_parser(
+        "bench",
+        help="benchmark build, page and extraction vs plain folium",
+        description="Generate synthetic events (1k/10k/100k) and article corpora, "
+        "time 'geomap build', the page in headless Chromium, extraction "
+        "and the gazetteer, and the plain-folium baseline; print a "
+        "markdown table and write bench.json.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
     add_arguments(p)
     p.set_defaults(func=run)
 
@@ -59,14 +100,25 @@ def register(sub, formatter):
 def run(args) -> int:
     from ..bench.runner import Caps, run_bench
 
-    caps = Caps(build=args.cap_build, baseline_build=args.cap_baseline, browser=args.cap_browser,
-                extract=args.cap_extract, budget=args.budget)
-    baseline = [] if args.no_baseline else (
-        args.sizes if args.baseline_sizes is None else args.baseline_sizes)
-    results = run_bench(args.out, sizes=tuple(args.sizes), baseline_sizes=tuple(baseline),
-                        corpus_mb=tuple(args.corpus_mb), browser=not args.no_browser,
-                        caps=caps, workdir=args.workdir, scale_mb=args.scale_mb,
-                        import_sizes=None if args.import_sizes is None else tuple(args.import_sizes))
+    caps = Caps(
+        build=args.cap_build,
+        baseline_build=args.cap_baseline,
+        browser=args.cap_browser,
+        extract=args.cap_extract,
+        budget=args.budget,
+    )
+    baseline = [] if args.no_baseline else (args.sizes if args.baseline_sizes is None else args.baseline_sizes)
+    results = run_bench(
+        args.out,
+        sizes=tuple(args.sizes),
+        baseline_sizes=tuple(baseline),
+        corpus_mb=tuple(args.corpus_mb),
+        browser=not args.no_browser,
+        caps=caps,
+        workdir=args.workdir,
+        scale_mb=args.scale_mb,
+        import_sizes=None if args.import_sizes is None else tuple(args.import_sizes),
+    )
     sys.stdout.write(results["markdown"])
     missed = [t["target"] for t in results["targets"] if t["met"] is False]
     if missed:

@@ -46,33 +46,56 @@ previous ones are kept); 130 interrupted.
 
 
 def register(sub, formatter):
-    p = sub.add_parser("build", help="build output/map.html and the exports",
-                       description="Validate the events, geocode them offline, and write "
-                                   "map.html, embed.html, events.geojson, events.csv, "
-                                   "rejected.csv, unlocated.csv and summary.json.",
-                       epilog=EPILOG, formatter_class=formatter)
-    p.add_argument("--events", action="extend", nargs="+", default=None, metavar="FILE",
-                   help="events file(s), repeatable: geomap CSV, a dataset, or a folder of "
-                        "GeoParquet drafts from extract --parquet (default geodata/events.csv)")
-    p.add_argument("--format", default=None, choices=_formats(), dest="fmt",
-                   help="format of every --events file (default: detected from its header)")
-    p.add_argument("--region", default=None, metavar="durand[:KM]", type=_region,
-                   help="keep imported rows within KM (default 100) of the Durand Line")
-    p.add_argument("--bbox", default=None, metavar="W,S,E,N", type=_bbox,
-                   help="keep imported rows inside this box (degrees)")
+    p = sub.add_parser(
+        "build",
+        help="build output/map.html and the exports",
+        description="Validate the events, geocode them offline, and write "
+        "map.html, embed.html, events.geojson, events.csv, "
+        "rejected.csv, unlocated.csv and summary.json.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
+    p.add_argument(
+        "--events",
+        action="extend",
+        nargs="+",
+        default=None,
+        metavar="FILE",
+        help="events file(s), repeatable: geomap CSV, a dataset, or a folder of "
+        "GeoParquet drafts from extract --parquet (default geodata/events.csv)",
+    )
+    p.add_argument(
+        "--format",
+        default=None,
+        choices=_formats(),
+        dest="fmt",
+        help="format of every --events file (default: detected from its header)",
+    )
+    p.add_argument(
+        "--region",
+        default=None,
+        metavar="durand[:KM]",
+        type=_region,
+        help="keep imported rows within KM (default 100) of the Durand Line",
+    )
+    p.add_argument(
+        "--bbox", default=None, metavar="W,S,E,N", type=_bbox, help="keep imported rows inside this box (degrees)"
+    )
     p.add_argument("--sources", default=None, help="sources CSV (default: sources.csv beside --events)")
     p.add_argument("--out", default="output", help="output folder (default output/)")
-    p.add_argument("--articles", nargs="+", default=None, metavar="PATH",
-                   help="article files/folders to extract draft events from")
-    p.add_argument("--follow-links", action="store_true",
-                   help="with --articles: read what symbolic links inside the folders point "
-                        "to (default: report and skip them)")
-    p.add_argument("--online", action="store_true",
-                   help="allow online geocoding (Nominatim, 1 request/s, cached)")
-    p.add_argument("--strict", action="store_true",
-                   help="exit non-zero and write nothing when any row or place is bad")
-    p.add_argument("--cdn", action="store_true",
-                   help="link scripts from CDNs instead of inlining them (smaller, needs internet)")
+    p.add_argument(
+        "--articles", nargs="+", default=None, metavar="PATH", help="article files/folders to extract draft events from"
+    )
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="with --articles: read what symbolic links inside the folders point to (default: report and skip them)",
+    )
+    p.add_argument("--online", action="store_true", help="allow online geocoding (Nominatim, 1 request/s, cached)")
+    p.add_argument("--strict", action="store_true", help="exit non-zero and write nothing when any row or place is bad")
+    p.add_argument(
+        "--cdn", action="store_true", help="link scripts from CDNs instead of inlining them (smaller, needs internet)"
+    )
     p.add_argument("--gpkg", action="store_true", help="also write events.gpkg")
     p.add_argument("--figure", action="store_true", help="also write map.png and map.svg")
     p.add_argument("--quiet", action="store_true", help="print only errors")
@@ -122,12 +145,23 @@ def run(args) -> int:
     try:
         from ..articles import follow_links
 
-        articles = (follow_links(args.articles) if args.follow_links and args.articles
-                    else args.articles)
-        result = build(args.events, args.sources, out=args.out, articles=articles,
-                       online=args.online, strict=args.strict, cdn=args.cdn, gpkg=args.gpkg,
-                       figure=args.figure, progress=not args.quiet and sys.stderr.isatty(),
-                       fmt=args.fmt, region=args.region, bbox=args.bbox, extract=extract)
+        articles = follow_links(args.articles) if args.follow_links and args.articles else args.articles
+        result = build(
+            args.events,
+            args.sources,
+            out=args.out,
+            articles=articles,
+            online=args.online,
+            strict=args.strict,
+            cdn=args.cdn,
+            gpkg=args.gpkg,
+            figure=args.figure,
+            progress=not args.quiet and sys.stderr.isatty(),
+            fmt=args.fmt,
+            region=args.region,
+            bbox=args.bbox,
+            extract=extract,
+        )
     except BuildError as err:
         # every problem, not only the first, so one --strict run shows all to fix
         report = getattr(err, "report", None)
@@ -142,23 +176,32 @@ def run(args) -> int:
 def summary_lines(result: BuildResult) -> list[str]:
     """The human summary: one line of curated counts, one of articles if any."""
     s = result.summary()
-    lines = [f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
-             f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"]
+    lines = [
+        f"rows read {s['rows_read']}, events mapped {s['events_mapped']}, "
+        f"rows rejected {s['rows_rejected']}, places not found {s['places_not_found']}"
+    ]
     if len(s["files"]) > 1 or any(f["format"] != "geomap" for f in s["files"]):
-        lines[0] += (f", joined to curated events {s['rows_joined']}, GDELT reports merged "
-                     f"{s['rows_merged']}, outside the region {s['rows_out_of_region']}")
+        lines[0] += (
+            f", joined to curated events {s['rows_joined']}, GDELT reports merged "
+            f"{s['rows_merged']}, outside the region {s['rows_out_of_region']}"
+        )
         for f in s["files"]:
-            lines.append(f"  {f['file']} ({f['format']}, {f['dataset']}): read {f['rows_read']}"
-                         + "".join(f", {k.replace('rows_', '').replace('_', ' ')} {f[k]}"
-                                   for k in ("events", "rows_rejected", "rows_joined",
-                                             "rows_merged", "rows_out_of_region") if k in f))
+            lines.append(
+                f"  {f['file']} ({f['format']}, {f['dataset']}): read {f['rows_read']}"
+                + "".join(
+                    f", {k.replace('rows_', '').replace('_', ' ')} {f[k]}"
+                    for k in ("events", "rows_rejected", "rows_joined", "rows_merged", "rows_out_of_region")
+                    if k in f
+                )
+            )
     if s["articles_read"] or s["folders_empty"]:
         lines.append(
             f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "
             f"{s['articles_rejected']}); drafts {s['drafts_extracted']} (on map "
             f"{s['drafts_on_map']}, merged {s['drafts_merged']}, rejected "
             f"{s['drafts_rejected']}, places not found {s['drafts_not_placed']}); "
-            f"event mentions without a place {s['mentions_without_place']}")
+            f"event mentions without a place {s['mentions_without_place']}"
+        )
     return lines
 
 
@@ -168,8 +211,11 @@ def print_problems(report: Report, stream=None, limit: int = MAX_PRINTED) -> Non
     for p in report.problems[:limit]:
         print(f"  {p}", file=stream)
     if len(report.problems) > limit:
-        print(f"  ... and {len(report.problems) - limit} more (all rejected rows are in "
-              "rejected.csv, unlocated places in unlocated.csv)", file=stream)
+        print(
+            f"  ... and {len(report.problems) - limit} more (all rejected rows are in "
+            "rejected.csv, unlocated places in unlocated.csv)",
+            file=stream,
+        )
 
 
 def print_summary(result: BuildResult, stream=None) -> None:

@@ -15,11 +15,15 @@ nearest pairs first. Dates are right when they agree to the gold precision.
 
 
 def register(sub, formatter):
-    p = sub.add_parser("evaluate", help="precision, recall, F1 of extracted events vs gold",
-                       description="Precision, recall and F1 of PRED against GOLD, overall and "
-                                   "per event type, the median place error of matched pairs, "
-                                   "and date and casualty accuracy.",
-                       epilog=EPILOG, formatter_class=formatter)
+    p = sub.add_parser(
+        "evaluate",
+        help="precision, recall, F1 of extracted events vs gold",
+        description="Precision, recall and F1 of PRED against GOLD, overall and "
+        "per event type, the median place error of matched pairs, "
+        "and date and casualty accuracy.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
     p.add_argument("pred", metavar="PRED.csv")
     p.add_argument("gold", metavar="GOLD.csv")
     p.add_argument("--json", action="store_true", help="print every metric and match as JSON")

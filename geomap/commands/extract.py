@@ -25,42 +25,71 @@ through fsspec (install s3fs, gcsfs... for their schemes).
 
 
 def register(sub, formatter):
-    p = sub.add_parser("extract", help="draft located events from articles",
-                       description="Find events (type, place, date, casualties, actors) in "
-                                   "articles and write them as a drafts CSV for review.",
-                       epilog=EPILOG, formatter_class=formatter)
+    p = sub.add_parser(
+        "extract",
+        help="draft located events from articles",
+        description="Find events (type, place, date, casualties, actors) in "
+        "articles and write them as a drafts CSV for review.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
     p.add_argument("paths", nargs="+", metavar="ARTICLES", help="article files or folders")
-    p.add_argument("-o", "--output", default="drafts.csv",
-                   help="drafts CSV to write ('-' for stdout; default drafts.csv)")
-    p.add_argument("--merge", action="store_true",
-                   help="one row per incident across articles (doc_id 'a;b'); default one row "
-                        "per article, as 'geomap evaluate' expects")
-    p.add_argument("--online", action="store_true",
-                   help="allow Nominatim for places the offline backends miss (cached)")
-    p.add_argument("--report", default=None, metavar="CSV",
-                   help="also write the problems (unreadable files, unlocated events) as CSV")
+    p.add_argument(
+        "-o", "--output", default="drafts.csv", help="drafts CSV to write ('-' for stdout; default drafts.csv)"
+    )
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="one row per incident across articles (doc_id 'a;b'); default one row "
+        "per article, as 'geomap evaluate' expects",
+    )
+    p.add_argument(
+        "--online", action="store_true", help="allow Nominatim for places the offline backends miss (cached)"
+    )
+    p.add_argument(
+        "--report",
+        default=None,
+        metavar="CSV",
+        help="also write the problems (unreadable files, unlocated events) as CSV",
+    )
     p.add_argument("--quiet", action="store_true", help="no summary, no progress bar")
-    p.add_argument("--follow-links", action="store_true",
-                   help="read what symbolic links inside folders point to (default: report "
-                        "and skip them; a link may lead out of the folder)")
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read what symbolic links inside folders point to (default: report "
+        "and skip them; a link may lead out of the folder)",
+    )
     add_parallel_arguments(p)
-    p.add_argument("--parquet", default=None, metavar="DIR",
-                   help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet "
-                        "(needs pyarrow: pip install 'geomap[dask]')")
-    p.add_argument("--checkpoint", default=None, metavar="DIR",
-                   help="keep finished partitions here: a run started again skips them "
-                        "(default: DIR/_checkpoint with --parquet, else OUTPUT.checkpoint for "
-                        "parallel runs; removed after a successful run unless given)")
+    p.add_argument(
+        "--parquet",
+        default=None,
+        metavar="DIR",
+        help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet "
+        "(needs pyarrow: pip install 'geomap[dask]')",
+    )
+    p.add_argument(
+        "--checkpoint",
+        default=None,
+        metavar="DIR",
+        help="keep finished partitions here: a run started again skips them "
+        "(default: DIR/_checkpoint with --parquet, else OUTPUT.checkpoint for "
+        "parallel runs; removed after a successful run unless given)",
+    )
     p.set_defaults(func=run)
 
 
 def add_parallel_arguments(p) -> None:
     """``--jobs`` and ``--scheduler`` (shared with ``geomap build --articles``)."""
-    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
-                   help="extract in N local processes (0: one per core; default 1)")
-    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                   help="extract on a Dask cluster: tcp://host:port of a running scheduler, or "
-                        "local:N to start N local workers (needs pip install 'geomap[dask]')")
+    p.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="extract in N local processes (0: one per core; default 1)"
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="extract on a Dask cluster: tcp://host:port of a running scheduler, or "
+        "local:N to start N local workers (needs pip install 'geomap[dask]')",
+    )
 
 
 def _jobs(text: str) -> int:
@@ -79,15 +108,16 @@ def partitioned(args) -> bool:
     """Whether the run goes through :mod:`geomap.parallel` (else one process, as before)."""
     from ..parallel.inputs import PARQUET_SUFFIXES, is_url
 
-    special = any(is_url(p) or str(p).lower().endswith(PARQUET_SUFFIXES) or any(c in str(p) for c in "*?[")
-                  for p in args.paths)
-    return (args.jobs != 1 or args.scheduler or args.parquet or args.checkpoint or special)
+    special = any(
+        is_url(p) or str(p).lower().endswith(PARQUET_SUFFIXES) or any(c in str(p) for c in "*?[") for p in args.paths
+    )
+    return args.jobs != 1 or args.scheduler or args.parquet or args.checkpoint or special
 
 
 def run(args) -> int:
+    from ..atomic import write_text
     from ..extract import drafts_csv, extract_paths, write_drafts
     from ..geocoders import default_chain
-    from ..atomic import write_text
     from ..report import Report, terminal_safe
 
     report = Report()
@@ -98,8 +128,7 @@ def run(args) -> int:
         drafts = _run_partitioned(args, paths, report)
     else:
         chain = default_chain(online=args.online)
-        drafts = extract_paths(paths, chain, report, progress=not args.quiet,
-                               merge=args.merge)
+        drafts = extract_paths(paths, chain, report, progress=not args.quiet, merge=args.merge)
     if args.output == "-":
         sys.stdout.write(drafts_csv(drafts))
     else:
@@ -110,11 +139,13 @@ def run(args) -> int:
         print(f"{problem}", file=sys.stderr)
     if not args.quiet:
         c = report.counts
-        print(f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
-              f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
-              + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}")
-              + (f" and {terminal_safe(args.parquet)}/" if getattr(args, "parquet", None) else ""),
-              file=sys.stderr)
+        print(
+            f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
+            f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
+            + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}")
+            + (f" and {terminal_safe(args.parquet)}/" if getattr(args, "parquet", None) else ""),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -130,9 +161,16 @@ def _run_partitioned(args, paths, report):
     elif checkpoint is None and args.output != "-":
         checkpoint = args.output + ".checkpoint"
     with make_executor(args.jobs, args.scheduler) as ex:
-        drafts = extract_partitioned(paths, report, executor=ex, online=args.online,
-                                     merge=args.merge, progress=not args.quiet,
-                                     checkpoint=checkpoint, keep_checkpoint=keep)
+        drafts = extract_partitioned(
+            paths,
+            report,
+            executor=ex,
+            online=args.online,
+            merge=args.merge,
+            progress=not args.quiet,
+            checkpoint=checkpoint,
+            keep_checkpoint=keep,
+        )
     if args.parquet:
         write_drafts_parquet(draft_rows(drafts), args.parquet)
     return drafts

@@ -20,16 +20,21 @@ out). Exit status 1 when the file cannot be used at all.
 def register(sub, formatter):
     from ..importers import IMPORTERS
 
-    p = sub.add_parser("import", help="convert ACLED/UCDP/GDELT/CSV/GeoJSON to geomap's format",
-                       description="Convert a dataset file into geomap's events.csv and "
-                                   "sources.csv, for review and curation.",
-                       epilog=EPILOG, formatter_class=formatter)
+    p = sub.add_parser(
+        "import",
+        help="convert ACLED/UCDP/GDELT/CSV/GeoJSON to geomap's format",
+        description="Convert a dataset file into geomap's events.csv and sources.csv, for review and curation.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
     p.add_argument("file", help="dataset file (format detected from its header)")
     p.add_argument("-o", "--output", required=True, help="events CSV to write (sources.csv beside it)")
-    p.add_argument("--format", default=None, choices=tuple(IMPORTERS), dest="fmt",
-                   help="the file's format (default: detected)")
-    p.add_argument("--region", default=None, metavar="durand[:KM]",
-                   help="keep rows within KM (default 100) of the Durand Line")
+    p.add_argument(
+        "--format", default=None, choices=tuple(IMPORTERS), dest="fmt", help="the file's format (default: detected)"
+    )
+    p.add_argument(
+        "--region", default=None, metavar="durand[:KM]", help="keep rows within KM (default 100) of the Durand Line"
+    )
     p.add_argument("--bbox", default=None, metavar="W,S,E,N", help="keep rows inside this box")
     p.set_defaults(func=run)
 
@@ -40,8 +45,7 @@ def run(args) -> int:
     from ..report import terminal_safe
 
     try:
-        counts, report = import_events(args.file, args.output, fmt=args.fmt, region=args.region,
-                                       bbox=args.bbox)
+        counts, report = import_events(args.file, args.output, fmt=args.fmt, region=args.region, bbox=args.bbox)
     except InputError:
         raise  # the file cannot be used: the CLI reports it, exit 1
     except ValueError as err:  # --region or --bbox
@@ -49,6 +53,5 @@ def run(args) -> int:
         return 2
     for p in report.problems[:50]:
         print(f"  {terminal_safe(str(p))}", file=sys.stderr)
-    print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()
-                    if isinstance(v, int)), file=sys.stderr)
+    print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if isinstance(v, int)), file=sys.stderr)
     return 0

@@ -6,10 +6,19 @@
 'Torkham'
 """
 
-from .core import (DraftEvent, extract_article, extract_paths, extract_texts,
-                   merge_across_articles)
+from .core import DraftEvent, extract_article, extract_paths, extract_texts, merge_across_articles
 from .io import COLUMNS, draft_rows, drafts_csv, write_drafts
 from .places import PlaceFinder
 
-__all__ = ["DraftEvent", "extract_article", "extract_paths", "extract_texts",
-           "merge_across_articles", "COLUMNS", "draft_rows", "drafts_csv", "write_drafts", "PlaceFinder"]
+__all__ = [
+    "DraftEvent",
+    "extract_article",
+    "extract_paths",
+    "extract_texts",
+    "merge_across_articles",
+    "COLUMNS",
+    "draft_rows",
+    "drafts_csv",
+    "write_drafts",
+    "PlaceFinder",
+]

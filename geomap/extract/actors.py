@@ -14,15 +14,24 @@ from .wordscan import finditer_bounded
 
 #: (actor, pattern), most specific first.
 ACTORS: list[tuple[str, str]] = [
-    ("TTP", r"Tehreek-?e-?Taliban(?:\s+Pakistan)?|Tehrik-?i-?Taliban(?:\s+Pakistan)?|Pakistani\s+Taliban|TTP|khawarij|Fitna\s+al-?Khawarij"),
+    (
+        "TTP",
+        r"Tehreek-?e-?Taliban(?:\s+Pakistan)?|Tehrik-?i-?Taliban(?:\s+Pakistan)?|Pakistani\s+Taliban|TTP|khawarij|Fitna\s+al-?Khawarij",
+    ),
     ("ISKP", r"Islamic\s+State(?:\s+Khorasan)?|IS-?K|ISKP|ISIS-?K|Daesh"),
     ("UNAMA", r"UNAMA|United\s+Nations\s+(?:Assistance\s+)?Mission\s+in\s+Afghanistan|UN\s+mission\s+in\s+Afghanistan"),
-    ("Afghan Taliban", r"Afghan\s+Taliban|Taliban|Islamic\s+Emirate|Afghan\s+(?:forces|border\s+forces|side|government|"
-                       r"delegation|officials|authorities|troops|soldiers|army|military|border\s+guards|border\s+police)|"
-                       r"Afghan(?=\s+and\s+Pakistani\s+(?:forces|troops|soldiers|border|officials|delegations?))|"
-                       r"Kabul\s+(?:government|administration|regime)"),
-    ("Pakistan", r"Pakistani\s+(?:forces|troops|soldiers|army|military|border\s+guards|officials|side|delegation|"
-                 r"government|authorities|team|security\s+forces)|Pakistan(?:'s|’s)?|Pakistani|Islamabad|Frontier\s+Corps|ISPR"),
+    (
+        "Afghan Taliban",
+        r"Afghan\s+Taliban|Taliban|Islamic\s+Emirate|Afghan\s+(?:forces|border\s+forces|side|government|"
+        r"delegation|officials|authorities|troops|soldiers|army|military|border\s+guards|border\s+police)|"
+        r"Afghan(?=\s+and\s+Pakistani\s+(?:forces|troops|soldiers|border|officials|delegations?))|"
+        r"Kabul\s+(?:government|administration|regime)",
+    ),
+    (
+        "Pakistan",
+        r"Pakistani\s+(?:forces|troops|soldiers|army|military|border\s+guards|officials|side|delegation|"
+        r"government|authorities|team|security\s+forces)|Pakistan(?:'s|’s)?|Pakistani|Islamabad|Frontier\s+Corps|ISPR",
+    ),
     ("Qatar", r"Qatar(?:i)?|Doha(?=\s+(?:said|mediated))"),
     ("Turkey", r"Turkey|Türkiye|Turkiye|Turkish|Ankara"),
     ("Saudi Arabia", r"Saudi\s+Arabia|Saudi"),
@@ -36,27 +45,37 @@ _CASELESS = ("Traders", "Truck drivers")
 #: and is run through :func:`~geomap.extract.wordscan.finditer_bounded`
 #: (much faster on a whole article); the case-insensitive ones gain nothing
 #: from that (``re`` cannot skip ahead on cased letters) and keep it.
-_COMPILED = [(name, re.compile(r"\b(?:" + p + r")(?!\w)", re.I), False) if name in _CASELESS
-             else (name, re.compile(r"(?:" + p + r")(?!\w)"), True)
-             for name, p in ACTORS]
+_COMPILED = [
+    (name, re.compile(r"\b(?:" + p + r")(?!\w)", re.I), False)
+    if name in _CASELESS
+    else (name, re.compile(r"(?:" + p + r")(?!\w)"), True)
+    for name, p in ACTORS
+]
 
 
 #: Lower-case stems one of which every match of that actor's pattern
 #: contains: absent stems skip the regex scan.
 _ANCHORS: dict[str, tuple[str, ...]] = {
-    "TTP": ("taliban", "ttp", "khawarij"), "ISKP": ("islamic state", "is-k", "isk", "isis", "daesh"),
+    "TTP": ("taliban", "ttp", "khawarij"),
+    "ISKP": ("islamic state", "is-k", "isk", "isis", "daesh"),
     "UNAMA": ("unama", "united nations", "un mission"),
     "Afghan Taliban": ("taliban", "islamic emirate", "afghan", "kabul"),
-    "Pakistan": ("pakistan", "islamabad", "frontier corps", "ispr"), "Qatar": ("qatar", "doha"),
-    "Turkey": ("turk", "türk", "ankara"), "Saudi Arabia": ("saudi",), "China": ("china", "chinese", "beijing"),
-    "Iran": ("iran", "tehran"), "Traders": ("trader", "chamber", "business community"),
+    "Pakistan": ("pakistan", "islamabad", "frontier corps", "ispr"),
+    "Qatar": ("qatar", "doha"),
+    "Turkey": ("turk", "türk", "ankara"),
+    "Saudi Arabia": ("saudi",),
+    "China": ("china", "chinese", "beijing"),
+    "Iran": ("iran", "tehran"),
+    "Traders": ("trader", "chamber", "business community"),
     "Truck drivers": ("driver", "transporter"),
 }
 assert set(_ANCHORS) == {name for name, _ in ACTORS}
 _FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS], SENTENCE_STEMS)
 
 
-def find_actors(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None, until: str | None = None) -> list[str]:
+def find_actors(
+    sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None, until: str | None = None
+) -> list[str]:
     """Actors of ``sentence`` in order of first mention, without repeats.
 
     Parameters
@@ -87,7 +106,7 @@ def find_actors(sentence: str | ScannedSentence, scan: dict[int, set[int]] | Non
     for i, (name, pattern, bounded) in enumerate(_COMPILED):
         if i not in present:
             continue
-        for m in (finditer_bounded(pattern, sentence) if bounded else pattern.finditer(sentence)):
+        for m in finditer_bounded(pattern, sentence) if bounded else pattern.finditer(sentence):
             s, e = m.span()
             if 1 in taken[s:e]:
                 continue

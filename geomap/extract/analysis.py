@@ -31,34 +31,54 @@ BORDER_TYPES = ("armed_clash", "border_closure", "trade_disruption", "fortificat
 #: Barmal and a village in Sperah"): each place after the trigger is an event.
 SPREAD_TYPES = ("airstrike", "explosion")
 #: "militants have carried out attacks": a standing pattern, not an incident.
-_GENERIC_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:carried\s+out|staged|launched|conducted|mounted|"
-                              r"been\s+(?:carrying\s+out|staging|launching))\b", re.I)
+_GENERIC_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:carried\s+out|staged|launched|conducted|mounted|"
+    r"been\s+(?:carrying\s+out|staging|launching))\b",
+    re.I,
+)
 #: A place after these words is what talks are about, not where they are held.
-_TOPIC_BEFORE = re.compile(r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
-                           r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
-                           r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
+    r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
+    r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
-_GOODS_BEFORE = re.compile(r"(?:\bfrom|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
-                           r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$", re.I)
+_GOODS_BEFORE = re.compile(
+    r"(?:\bfrom|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
+    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$",
+    re.I,
+)
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
-_AFTER_BEFORE = re.compile(r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to)\s+"
-                           r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_BORDER_WORDS = re.compile(r"\b(?:border|frontier|durand|cross-border|across\s+the\s+line|"
-                           r"both\s+sides|two\s+sides|two\s+(?:countries|neighbou?rs))", re.I)
+_AFTER_BEFORE = re.compile(
+    r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to)\s+"
+    r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_BORDER_WORDS = re.compile(
+    r"\b(?:border|frontier|durand|cross-border|across\s+the\s+line|"
+    r"both\s+sides|two\s+sides|two\s+(?:countries|neighbou?rs))",
+    re.I,
+)
 _PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
 _AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Taliban|Kabul)\b")
-_BORDER_THEN_PLACE = re.compile(r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
-                                r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$", re.I)
+_BORDER_THEN_PLACE = re.compile(
+    r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
+    r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$",
+    re.I,
+)
 #: Parties to the conflict, named before mediators in talks.
 _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 #: The party listed last in :data:`geomap.extract.actors.ACTORS`.
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
-_COORD = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$")
+_COORD = re.compile(
+    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$"
+)
 
 
 @dataclass
@@ -95,11 +115,13 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
     if len(mentions) < 2:
         return list(mentions)  # nothing to rank or coordinate
     spans = [(t.start, t.end) for t in triggers]
+
     # A place right after the trigger ("strikes in X") beats one before it.
     def score(m: Mention) -> tuple[int, int]:
         d = min(_distance((m.start, m.end), s) for s in spans)
         after = any(m.start >= s[1] for s in spans)
         return (d - (15 if after else 0), m.start)
+
     best = min(mentions, key=score)
     chosen = [best]
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -108,7 +130,7 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
         j = i
         while 0 <= j + step < len(ordered):
             a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
-            if not _COORD.match(sentence[a.end:b.start]):
+            if not _COORD.match(sentence[a.end : b.start]):
                 break
             chosen.append(ordered[j + step])
             j += step
@@ -149,14 +171,20 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 #: A relative clause between a trigger and a date: the date may belong to
 #: the event the clause describes.
-_LEADING_DATE = re.compile(r"^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during|since)?\s*(?:the\s+)?$", re.I)
+_LEADING_DATE = re.compile(
+    r"^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during|since)?\s*(?:the\s+)?$", re.I
+)
 _COMMA_AFTER = re.compile(r"\s*,")
 _RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
 
 
-def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
-               clause: tuple[int, int] | None = None,
-               others: list[Trigger] | None = None) -> DateMention | None:
+def _pick_date(
+    sentence: str,
+    dates: list[DateMention],
+    triggers: list[Trigger],
+    clause: tuple[int, int] | None = None,
+    others: list[Trigger] | None = None,
+) -> DateMention | None:
     """The date of an event whose ``triggers`` are in ``sentence``.
 
     A date in the trigger's own clause wins. Otherwise the nearest date,
@@ -179,7 +207,7 @@ def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
             # The date follows another event's noun closely ("clashes earlier
             # in the month") or sits in a relative clause about it.
             between = any(lo <= o.start and o.end <= hi for o in others)
-            if _LEADING_DATE.match(sentence[:d.start]) and _COMMA_AFTER.match(sentence, d.end):
+            if _LEADING_DATE.match(sentence[: d.start]) and _COMMA_AFTER.match(sentence, d.end):
                 keep.append(d)  # "On Thursday, while talks went on, troops...": the whole sentence
                 continue
             if near_o < near_t and (_RELATIVE.search(sentence[lo:hi]) or (between and near_o <= 20)):
@@ -190,7 +218,6 @@ def _pick_date(sentence: str, dates: list[DateMention], triggers: list[Trigger],
         return None
     spans = [(t.start, t.end) for t in triggers]
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
-
 
 
 @dataclass
@@ -213,8 +240,9 @@ class ArticleInfo:
     unlocated: list | None = None
 
 
-def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo,
-                    ctx: ArticleState) -> list[DraftEvent]:
+def sentence_events(
+    sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo, ctx: ArticleState
+) -> list[DraftEvent]:
     """Candidate draft events of one sentence (updates ``ctx``)."""
     article, idx, sentence = info.article, sent.index, sent.text
     finder, doc_actors, unlocated = info.finder, info.doc_actors, info.unlocated
@@ -236,8 +264,12 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     triggers = find_triggers(sent)
     if not any(not t.weak for t in triggers):
         last = ctx.last_violent
-        if (last is not None and triggers and all(t.event_type == "armed_clash" for t in triggers)
-                and (0 < _gap(idx, last[0]) <= 2 or (idx > last[0] and all(t.sub_event_type == "toll" for t in triggers)))):
+        if (
+            last is not None
+            and triggers
+            and all(t.event_type == "armed_clash" for t in triggers)
+            and (0 < _gap(idx, last[0]) <= 2 or (idx > last[0] and all(t.sub_event_type == "toll" for t in triggers)))
+        ):
             # "A woman was killed and six were injured." after a report of
             # shelling: the toll of that incident, whatever its type; a
             # "death toll" later in the article is the last incident's.
@@ -246,8 +278,7 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
         triggers = [t for t in triggers if not t.weak]
     dates = find_dates(sent, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = (find_casualties(sent) if any(t.event_type in VIOLENT for t in triggers)
-                  else Casualties())
+    casualties = find_casualties(sent) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
     actors = find_actors(sent) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
@@ -255,9 +286,14 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
-    if "explosion" in by_type and "armed_clash" in by_type and all(
+    if (
+        "explosion" in by_type
+        and "armed_clash" in by_type
+        and all(
             t.sub_event_type == "attack" and any(abs(t.start - x.start) <= 60 for x in by_type["explosion"])
-            for t in by_type["armed_clash"]):
+            for t in by_type["armed_clash"]
+        )
+    ):
         # "gunmen and a suicide bomber attacked the headquarters": one
         # incident, the bombing.
         del by_type["armed_clash"]
@@ -278,8 +314,9 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             # "The bombing came a day after militants stormed a college in
             # Wana": what follows is the other incident's place and date.
             mentions_t = [m for m in mentions_t if m.start < related]
-        places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder,
-                             [t for t in triggers if t.event_type != etype])
+        places = _places_for(
+            etype, trigs, mentions_t, sentence, ctx, crossing, finder, [t for t in triggers if t.event_type != etype]
+        )
         if not places:
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
@@ -306,15 +343,17 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             # ("Clashes erupted on Sunday. The crossing was shut."), and not
             # a start derived from a duration ("closed for two weeks").
             same = ctx.type_dates.get(etype)
-            recent = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind != "for"
-                      and (article.published is None or d.date <= article.published)]
+            recent = [
+                d
+                for i, d in ctx.dates
+                if _gap(idx, i) == 1 and d.kind != "for" and (article.published is None or d.date <= article.published)
+            ]
             same_gap = _gap(idx, same[0]) if same is not None else 99
             if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
-        if (date is None and etype in VIOLENT and not mentions_specific(mentions)
-                and _GENERIC_PERFECT.search(sentence)):
+        if date is None and etype in VIOLENT and not mentions_specific(mentions) and _GENERIC_PERFECT.search(sentence):
             continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
         if reopening:
@@ -348,10 +387,10 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             if split_tolls:
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
-                toll = find_casualties(sentence[clause[0]:clause[1]])
+                toll = find_casualties(sentence[clause[0] : clause[1]])
             if place in starts:
                 nxt = [o for o in order if o > starts[place]]
-                toll = find_casualties(sentence[starts[place]:nxt[0] if nxt else len(sentence)])
+                toll = find_casualties(sentence[starts[place] : nxt[0] if nxt else len(sentence)])
             if toll.fatalities is None and toll.injuries is None and toll is not casualties:
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
@@ -359,16 +398,29 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
-            out.append(DraftEvent(
-                doc_id=article.doc_id, event_type=etype, sub_event_type=sub, place=place,
-                actor1=acts[0] if acts else "", actor2=acts[1] if len(acts) > 1 else "",
-                fatalities=kill, injuries=hurt, confidence=min(conf, 0.95),
-                excerpt=sentence.strip(), source_title=article.title,
-                source_publisher=article.source,
-                source_published=article.published.isoformat() if article.published else "",
-                source_url=article.url, sentences=[idx], date=date,
-                date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
-                ended=ended, claimed=claimed))
+            out.append(
+                DraftEvent(
+                    doc_id=article.doc_id,
+                    event_type=etype,
+                    sub_event_type=sub,
+                    place=place,
+                    actor1=acts[0] if acts else "",
+                    actor2=acts[1] if len(acts) > 1 else "",
+                    fatalities=kill,
+                    injuries=hurt,
+                    confidence=min(conf, 0.95),
+                    excerpt=sentence.strip(),
+                    source_title=article.title,
+                    source_publisher=article.source,
+                    source_published=article.published.isoformat() if article.published else "",
+                    source_url=article.url,
+                    sentences=[idx],
+                    date=date,
+                    date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
+                    ended=ended,
+                    claimed=claimed,
+                )
+            )
             ctx.by_type[etype] = place
             if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)
@@ -385,8 +437,11 @@ def sentence_events(sent: ScannedSentence, mentions: list[Mention], info: Articl
 
 #: "The meeting came less than a week after ...": a sentence whose subject is
 #: an incident already reported, related in time to another.
-_RELATED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-                            r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid)\b", re.I)
+_RELATED_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid)\b",
+    re.I,
+)
 
 
 def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
@@ -402,19 +457,35 @@ def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
 
 
 #: "two days after the bombing", "a week before the talks".
-_DAYS_FROM = re.compile(r"\b(?P<approx>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
-                        r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                        r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b", re.I)
+_DAYS_FROM = re.compile(
+    r"\b(?P<approx>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
+    r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b",
+    re.I,
+)
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
 #: "earlier the same day", "that night": the day of the incident just told.
 _SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
+_SMALL = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
-def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState,
-                   published, low: str) -> DateMention | None:
+def _relative_date(
+    sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState, published, low: str
+) -> DateMention | None:
     """A date given relative to another incident of the text.
 
     "The strikes came two days after a suicide bomber hit Mir Ali": the
@@ -436,8 +507,9 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
                 ref = ctx.type_dates.get(before[-1].event_type)
                 if ref is not None and ref[1].precision == "day":
                     sign = -1 if m.group("dir").lower() in ("after", "later") else 1
-                    return DateMention(ref[1].date + dt.timedelta(days=sign * days), precision,
-                                       m.start(), m.end(), kind="relative")
+                    return DateMention(
+                        ref[1].date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
+                    )
             if start < m.end() or any(t.end <= m.start() for t in trigs):
                 continue
             if before:
@@ -446,13 +518,17 @@ def _relative_date(sentence: str, trigs: list[Trigger], triggers: list[Trigger],
                 # "The strikes came two days after...": the incident told last.
                 ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
             # The incident the text is reporting, undated: the day it was published.
-            ref_date = ref[1] if ref is not None else (
-                DateMention(published, "day", -1, -1) if published is not None else None)
+            ref_date = (
+                ref[1]
+                if ref is not None
+                else (DateMention(published, "day", -1, -1) if published is not None else None)
+            )
             if ref_date is None or ref_date.precision != "day":
                 continue
             sign = -1 if m.group("dir").lower() in ("after", "later") else 1
-            return DateMention(ref_date.date + dt.timedelta(days=sign * days),
-                               precision, m.start(), m.end(), kind="relative")
+            return DateMention(
+                ref_date.date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
+            )
     if "since" in low:
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
@@ -477,8 +553,9 @@ def _gap(idx: int, earlier: int) -> int:
     return idx - earlier if earlier >= 0 else idx + 1
 
 
-def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
-                others: list[Trigger] = ()) -> list[tuple[Place, bool]]:
+def _places_for(
+    etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = ()
+) -> list[tuple[Place, bool]]:
     """Places of an event of ``etype`` in this sentence; bool: named in it."""
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
@@ -486,23 +563,35 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
     if crossing is not None:
         # "trucks stranded on both sides of the border" of the crossing in
         # context: the phrase gives the extent, not another place.
-        candidates = [m for m in candidates
-                      if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
+        candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
-    if anaphoric and etype in ctx.by_type and (
-            any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30):t.start]) for t in trigs)
-            or not mentions_specific(mentions)):
+    if (
+        anaphoric
+        and etype in ctx.by_type
+        and (
+            any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30) : t.start]) for t in trigs)
+            or not mentions_specific(mentions)
+        )
+    ):
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
     if etype == "talks":
-        candidates = [m for m in candidates if m.role != "border"
-                      and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60):m.start])]
-        if not candidates and ctx.venues and any(_THERE.search(sentence[t.end:]) for t in trigs):
+        candidates = [
+            m
+            for m in candidates
+            if m.role != "border" and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+        ]
+        if not candidates and ctx.venues and any(_THERE.search(sentence[t.end :]) for t in trigs):
             return [(ctx.venues[-1], False)]
         # "talks in Turkey" names a venue; "mediated by Qatar and Turkey" does not.
-        countries = [m for m in mentions if m.role == "country" and m.country not in ("AF", "PK")
-                     and _VENUE_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
+        countries = [
+            m
+            for m in mentions
+            if m.role == "country"
+            and m.country not in ("AF", "PK")
+            and _VENUE_BEFORE.search(sentence[max(0, m.start - 20) : m.start])
+        ]
         candidates += countries
     else:
         candidates = [m for m in candidates if m.place.country in REGION]
@@ -511,12 +600,17 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         # are sold, not where they are stuck.
         goods = [m for m in candidates if _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
         # "prices in Kabul and Peshawar": the places coordinated with one are too.
-        goods += [m for m in candidates if any(_COORD.match(sentence[g.end:m.start]) for g in goods if g.end <= m.start)]
+        goods += [
+            m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
+        ]
         candidates = [m for m in candidates if m not in goods]
     if border_mod and etype != "talks":
-        candidates = [m for m in candidates
-                      if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
-                      or _is_crossing(m.place, finder)]
+        candidates = [
+            m
+            for m in candidates
+            if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
+            or _is_crossing(m.place, finder)
+        ]
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
@@ -530,8 +624,9 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
     elif chosen and all(m.role == "border" for m in chosen):
         # "clashed along the Durand Line near Angoor Adda": the named place.
         for m in candidates:
-            if m.role == "place" and any(0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end:m.start])
-                                         for b in chosen):
+            if m.role == "place" and any(
+                0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end : m.start]) for b in chosen
+            ):
                 chosen = [m]
                 break
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
@@ -541,8 +636,15 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         first = min(t.start for t in trigs)
         # Up to the next incident of another type ("; a bomb in Khost...").
         stop = min((t.start for t in others if t.start > first), default=len(sentence))
-        chosen = chosen + [m for m in candidates if m.role == "place" and m not in chosen and first < m.start < stop
-                           and m.place.country in ("AF", "PK") and m.place.kind not in ("province", "region")]
+        chosen = chosen + [
+            m
+            for m in candidates
+            if m.role == "place"
+            and m not in chosen
+            and first < m.start < stop
+            and m.place.country in ("AF", "PK")
+            and m.place.kind not in ("province", "region")
+        ]
     result: list[tuple[Place, bool]] = []
     for m in chosen:
         if m.role == "country":
@@ -562,8 +664,12 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []
     if etype in BORDER_TYPES:
-        if etype == "armed_clash" and not border_mod and not _BORDER_WORDS.search(sentence) and not (
-                _PK_SIDE.search(sentence) and _AF_SIDE.search(sentence)):
+        if (
+            etype == "armed_clash"
+            and not border_mod
+            and not _BORDER_WORDS.search(sentence)
+            and not (_PK_SIDE.search(sentence) and _AF_SIDE.search(sentence))
+        ):
             # "hostilities between Pakistan and India", "the Taliban stepped
             # up their offensive": fighting with no place, no word of the
             # border and not between the two sides is not put on the border
@@ -574,4 +680,3 @@ def _places_for(etype, trigs, mentions, sentence, ctx, crossing, finder,
         if finder.border is not None:
             return [(finder.border, False)]
     return []
-

@@ -28,8 +28,9 @@ from .sentences import clean_text, split_sentences
 __all__ = ["DraftEvent", "extract_article", "extract_texts", "extract_paths", "merge_across_articles"]
 
 
-def extract_article(article: Article, chain=None, finder: PlaceFinder | None = None,
-                    unlocated: list | None = None) -> list[DraftEvent]:
+def extract_article(
+    article: Article, chain=None, finder: PlaceFinder | None = None, unlocated: list | None = None
+) -> list[DraftEvent]:
     """Draft events of one article.
 
     Parameters
@@ -89,8 +90,8 @@ def extract_article(article: Article, chain=None, finder: PlaceFinder | None = N
     return merged
 
 
-
 # ------------------------------------------------------------------ drivers
+
 
 def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None) -> list[DraftEvent]:
     """Draft events of plain texts (for benchmarks and quick use).
@@ -110,8 +111,14 @@ def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None)
     return out
 
 
-def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = True,
-                  max_bytes: int | None = None, merge: bool = False) -> list[DraftEvent]:
+def extract_paths(
+    paths: Iterable[str],
+    chain,
+    report: Report,
+    progress: bool = True,
+    max_bytes: int | None = None,
+    merge: bool = False,
+) -> list[DraftEvent]:
     """Draft events of every article under ``paths``.
 
     With ``merge`` the same incident reported by several articles becomes
@@ -141,9 +148,14 @@ def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = 
         events.extend(found)
         report.count("events_extracted", len(found))
         for doc_id, etype, sentence in unlocated:
-            report.add("unlocated", art.path, art.line, None,
-                       f"{etype} mentioned but no place found in or before the sentence",
-                       value=sentence[:200])
+            report.add(
+                "unlocated",
+                art.path,
+                art.line,
+                None,
+                f"{etype} mentioned but no place found in or before the sentence",
+                value=sentence[:200],
+            )
             report.count("places_not_found")
     if bar is not None:
         bar.close()
@@ -151,4 +163,3 @@ def extract_paths(paths: Iterable[str], chain, report: Report, progress: bool = 
         events = merge_across_articles(events)
         report.count("events_merged", report.counts["events_extracted"] - len(events))
     return events
-

@@ -24,32 +24,96 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 _MONTH = r"(?P<month>" + trie_regex(MONTHS) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + trie_regex(WEEKDAYS) + r")"
-_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
-            "several": 3, "a few": 3, "few": 3}
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_NUMWORD = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+}
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
 _COUNT = r"(?P<count>\d{1,3}|" + trie_regex(_NUMWORD) + r")"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
     # "the night of 11-12 October": the night began on the first day.
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–/]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4}))?", re.I)),
-    ("my", re.compile(r"\b(?:in|since|during|of|early|late|mid-?|(?P<lastm>last))\s+" + _MONTH
-                      + r"(?:\s+(?P<year>\d{4})|\s+(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year)?\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<next>next|this|coming)\s+|(?P<last>last)\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.I)),
+    (
+        "dmy",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–/]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+            + _MONTH
+            + r"\b(?:,?\s+(?P<year>\d{4}))?",
+            re.I,
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            r"\b(?:in|since|during|of|early|late|mid-?|(?P<lastm>last))\s+"
+            + _MONTH
+            + r"(?:\s+(?P<year>\d{4})|\s+(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(r"\b(?:(?P<next>next|this|coming)\s+|(?P<last>last)\s+)?" + _WEEKDAY + r"(?:'s|’s)?\b", re.I),
+    ),
     ("ago", re.compile(r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+ago\b", re.I)),
-    ("for", re.compile(r"\bfor\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
-                       + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", re.I)),
+    (
+        "for",
+        re.compile(
+            r"\bfor\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
+            + _COUNT
+            + r"\s+(?P<unit>day|week|month)s?\b",
+            re.I,
+        ),
+    ),
     # "closed for a sixth day on Monday": the closure began five days before.
-    ("nth", re.compile(r"\bfor\s+(?:a|the)\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-                       r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b", re.I)),
-    ("rel", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
-                       r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
-                       r"(?:last|this|past|previous|next)\s+(?:week|month)|"
-                       r"(?:the\s+)?(?:week|month)\s+before|"
-                       r"(?:this|last|previous)\s+weekend)\b", re.I)),
+    (
+        "nth",
+        re.compile(
+            r"\bfor\s+(?:a|the)\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+            r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
+            r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
+            r"(?:last|this|past|previous|next)\s+(?:week|month)|"
+            r"(?:the\s+)?(?:week|month)\s+before|"
+            r"(?:this|last|previous)\s+weekend)\b",
+            re.I,
+        ),
+    ),
 ]
 
 #: The same patterns for the lower-cased sentence (see :mod:`geomap.extract.wordscan`).
@@ -60,14 +124,32 @@ _LOWERED = [lowered_pattern(p) for _, p in _PATTERNS]
 #: costs far less than a regex scan over the sentence).
 _MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
 _ANCHORS: dict[str, tuple[str, ...]] = {
-    "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "my": _MONTH_STEMS,
-    "weekday": ("day",), "ago": ("ago",), "for": ("for",), "nth": ("day", "week"),
+    "iso": ("-",),
+    "mdy": _MONTH_STEMS,
+    "dmy": _MONTH_STEMS,
+    "my": _MONTH_STEMS,
+    "weekday": ("day",),
+    "ago": ("ago",),
+    "for": ("for",),
+    "nth": ("day", "week"),
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
 }
 
 #: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
-_SPEECH_WORDS = ("said", "says", "told", "stated", "announced", "reported", "confirmed", "added",
-                 "warned", "claimed", "tweeted", "wrote")
+_SPEECH_WORDS = (
+    "said",
+    "says",
+    "told",
+    "stated",
+    "announced",
+    "reported",
+    "confirmed",
+    "added",
+    "warned",
+    "claimed",
+    "tweeted",
+    "wrote",
+)
 #: Groups in the order of :data:`_PATTERNS`, then the speech verbs (one pass for both).
 _FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS], SENTENCE_STEMS)
 _SPEECH_GROUP = len(_PATTERNS)
@@ -75,11 +157,17 @@ _SPEECH_GROUP = len(_PATTERNS)
 #: How far before a date the words that put it in the future are read.
 _FUTURE_REACH = 80
 #: Words that put a weekday or relative date in the future.
-_FUTURE = re.compile(r"\b(?:will|shall|to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
-                     r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+    r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
+    re.I,
+)
 #: A date right after a speech verb dates the statement, not the event.
-_SPEECH = re.compile(r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
-                     r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}$", re.I)
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
+    r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -231,7 +319,9 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
     return None
 
 
-def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan: dict[int, set[int]] | None = None) -> list[DateMention]:
+def find_dates(
+    sentence: str | ScannedSentence, published: dt.date | None, scan: dict[int, set[int]] | None = None
+) -> list[DateMention]:
     """All dates in ``sentence``, resolved against ``published``, in text order.
 
     Never raises for any input text; returns ``[]`` when nothing is found.
@@ -265,16 +355,19 @@ def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan:
     found: list[DateMention] = []
     for i in kinds:
         kind, pattern = _PATTERNS[i]
-        for m in (finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence)):
+        for m in finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if future_words is None:
                 future_words = bool(_FUTURE.search(sentence))
             # The future is read near the date only: "met on Monday and
             # agreed to meet again in February" is a past Monday.
-            future = future_words and kind not in ("iso", "ago", "for") and not (
-                kind in ("mdy", "dmy") and m.group("year")) and bool(
-                _FUTURE.search(sentence, max(0, m.start() - _FUTURE_REACH), m.end()))
+            future = (
+                future_words
+                and kind not in ("iso", "ago", "for")
+                and not (kind in ("mdy", "dmy") and m.group("year"))
+                and bool(_FUTURE.search(sentence, max(0, m.start() - _FUTURE_REACH), m.end()))
+            )
             try:
                 res = _resolve(kind, m, published, bool(future))
             except (ValueError, OverflowError):  # dates beyond year 1..9999
@@ -283,7 +376,7 @@ def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan:
                 continue
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
-            statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]))
+            statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.
@@ -292,14 +385,14 @@ def find_dates(sentence: str | ScannedSentence, published: dt.date | None, scan:
             ref = [e for e in found if e.kind in ("iso", "mdy", "dmy", "weekday", "rel") and e.precision == "day"]
             if ref:
                 back = (published - d.date).days
-                found[i] = DateMention(ref[0].date - dt.timedelta(days=back), "day", d.start, d.end,
-                                       d.statement, d.kind)
+                found[i] = DateMention(
+                    ref[0].date - dt.timedelta(days=back), "day", d.start, d.end, d.statement, d.kind
+                )
                 found = [e for e in found if e is not ref[0]]
                 break
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
-    return [d for d in found
-            if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
+    return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
 
 
 def published_fallback(published: dt.date | None) -> DateMention | None:

@@ -49,16 +49,25 @@ class DraftEvent:
         p = self.place
         return {
             "doc_id": ";".join(self.doc_ids) if self.doc_ids else self.doc_id,
-            "event_type": self.event_type, "sub_event_type": self.sub_event_type,
-            "event_date": self.event_date, "date_precision": self.date_precision,
-            "location": p.name, "country": p.country,
-            "latitude": f"{p.lat:.5f}", "longitude": f"{p.lon:.5f}", "geo_precision": p.precision,
-            "actor1": self.actor1, "actor2": self.actor2,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "event_date": self.event_date,
+            "date_precision": self.date_precision,
+            "location": p.name,
+            "country": p.country,
+            "latitude": f"{p.lat:.5f}",
+            "longitude": f"{p.lon:.5f}",
+            "geo_precision": p.precision,
+            "actor1": self.actor1,
+            "actor2": self.actor2,
             "fatalities": "" if self.fatalities is None else self.fatalities,
             "injuries": "" if self.injuries is None else self.injuries,
-            "confidence": f"{self.confidence:.2f}", "excerpt": self.excerpt,
-            "source_title": self.source_title, "source_publisher": self.source_publisher,
-            "source_published": self.source_published, "source_url": self.source_url,
+            "confidence": f"{self.confidence:.2f}",
+            "excerpt": self.excerpt,
+            "source_title": self.source_title,
+            "source_publisher": self.source_publisher,
+            "source_published": self.source_published,
+            "source_url": self.source_url,
         }
 
 

@@ -11,10 +11,26 @@ from ..report import defuse
 
 #: Columns of the drafts CSV written by ``geomap extract``.
 COLUMNS: tuple[str, ...] = (
-    "doc_id", "event_type", "sub_event_type", "event_date", "date_precision", "location",
-    "country", "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
-    "injuries", "confidence", "excerpt", "source_title", "source_publisher",
-    "source_published", "source_url",
+    "doc_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "injuries",
+    "confidence",
+    "excerpt",
+    "source_title",
+    "source_publisher",
+    "source_published",
+    "source_url",
 )
 
 
@@ -34,8 +50,7 @@ def write_drafts(path: str | os.PathLike, events) -> None:
 
 
 #: Columns holding numbers (a leading '-' is a sign, not a formula).
-_NUMERIC = frozenset({"latitude", "longitude", "geo_precision", "fatalities", "injuries",
-                      "confidence"})
+_NUMERIC = frozenset({"latitude", "longitude", "geo_precision", "fatalities", "injuries", "confidence"})
 
 
 def _defused(row: dict) -> dict:

@@ -62,7 +62,7 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
 
 
 def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
-    """"Strike in Paktika" (headline) and "strike in Barmal district of
+    """ "Strike in Paktika" (headline) and "strike in Barmal district of
     Paktika province" (body) are one incident: an event at a province joins
     the one event of its type placed inside that province, when their dates
     agree (or one has none). A headline-only event at a province or the
@@ -76,9 +76,15 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
         headline_only = ev.sentences == [-1]
         if ev.place.kind == "border" and not headline_only:
             continue  # only a headline's "the border" summarises a body event
-        inside = [o for o in out if o is not ev and o.event_type == ev.event_type
-                  and o.place.kind not in broad + ("country",) and _close(o.date, ev.date, 3)
-                  and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)]
+        inside = [
+            o
+            for o in out
+            if o is not ev
+            and o.event_type == ev.event_type
+            and o.place.kind not in broad + ("country",)
+            and _close(o.date, ev.date, 3)
+            and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)
+        ]
         if len(inside) == 1:
             _absorb(inside[0], ev)
             out.remove(ev)
@@ -100,10 +106,17 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
         for m in merged:
             if m.event_type != d.event_type or not same_place(m.place, d.place):
                 continue
-            if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (d.sub_event_type == "reopening"):
+            if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (
+                d.sub_event_type == "reopening"
+            ):
                 continue  # a closure and the reopening that ends it are two events
-            if (m.date_rank == 0 and d.date_rank == 0 and m.date is not None and d.date is not None
-                    and not _close(m.date, d.date, 31)):
+            if (
+                m.date_rank == 0
+                and d.date_rank == 0
+                and m.date is not None
+                and d.date is not None
+                and not _close(m.date, d.date, 31)
+            ):
                 # "the same cantonment was bombed in July last year": each
                 # mention dated in its own sentence, months apart, is an
                 # incident of its own (its toll is not this one's).
@@ -121,8 +134,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             _absorb(target, d)
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
-    merged = [m for m in merged
-              if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     for m in merged:
         if m.date is None and published is not None:
             # Undated: the published date, a week wide, and less confidence.
@@ -150,9 +162,14 @@ def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[Draft
     for d in drafts:
         target = None
         for m in out:
-            if (m.event_type == d.event_type and same_place(m.place, d.place)
-                    and m.date is not None and d.date is not None
-                    and _close(m.date, d.date, days) and d.doc_id not in m.doc_ids):
+            if (
+                m.event_type == d.event_type
+                and same_place(m.place, d.place)
+                and m.date is not None
+                and d.date is not None
+                and _close(m.date, d.date, days)
+                and d.doc_id not in m.doc_ids
+            ):
                 target = m
                 break
         if target is None:
@@ -166,4 +183,3 @@ def merge_across_articles(drafts: list[DraftEvent], days: int = 1) -> list[Draft
         _absorb(target, d)
         _finish(target)
     return out
-

@@ -9,40 +9,69 @@ from __future__ import annotations
 
 import functools
 import re
-
 from dataclasses import dataclass
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
 
-_UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-          "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-          "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
-          "a couple of": 2, "a pair of": 2}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {
+    "zero": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a pair of": 2,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
 _SCALE = {"hundred": 100, "thousand": 1000}
 
 # Tries, not flat alternations: the NUMBER patterns are tried at every
 # position of a sentence, and a flat list of forty words made them slow.
 _WORD = trie_regex(list(_UNITS) + list(_TENS) + list(_VAGUE))
-_QUALIFIER = (r"(?:more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|"
-              r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than)")
-NUMBER = (r"(?:" + _QUALIFIER + r"\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")"
-          r"(?:[- ](?:" + trie_regex(_UNITS) + r"))?(?:\s+(?:hundred|thousand))?)(?![\w-])")
+_QUALIFIER = (
+    r"(?:more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|"
+    r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than)"
+)
+NUMBER = (
+    r"(?:" + _QUALIFIER + r"\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")"
+    r"(?:[- ](?:" + trie_regex(_UNITS) + r"))?(?:\s+(?:hundred|thousand))?)(?![\w-])"
+)
 
-_DEATH = (r"(?:killed|dead|died|slain|martyred|embraced\s+martyrdom|lost\s+their\s+lives|"
-          r"perished|lost\s+his\s+life|lost\s+her\s+life)")
+_DEATH = (
+    r"(?:killed|dead|died|slain|martyred|embraced\s+martyrdom|lost\s+their\s+lives|"
+    r"perished|lost\s+his\s+life|lost\s+her\s+life)"
+)
 _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 _NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){0,5}?"
 
 _KILLED = [
     re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _DEATH + r"\b", re.I),
-    re.compile(r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER
-               + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I),
+    re.compile(
+        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I
+    ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
     # "leaving 11 dead" is a toll, "left 11 hurt" is not a death toll
@@ -54,29 +83,48 @@ _INJURED = [
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
 ]
 #: "was killed", "died": the words before really are the victims.
-_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
-                      r"\b(?:dead|died|perished|martyrdom|lives|life|slain)$", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
+    r"\b(?:dead|died|perished|martyrdom|lives|life|slain)$",
+    re.I,
+)
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
-_KILLED_STEMS = StemFilter([("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
-                            ("kill", "claimed"), ("death", "lives"),
-                            ("fatalit", "death", "dead", "casualt"), ("dead",)], SENTENCE_STEMS)
-_INJURED_STEMS = StemFilter([("wounded", "injured", "hurt"), ("wound", "injur", "hurt"),
-                             ("injuries", "injured", "wounded")], SENTENCE_STEMS)
-_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
-                          r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
-                          r"nobody\s+was\s+(?:killed|hurt|injured)|"
-                          r"none\s+(?:was|were)\s+killed)\b", re.I)
-_NONE_HURT = re.compile(r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
-                        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
-                        r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)
+_KILLED_STEMS = StemFilter(
+    [
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
+        ("kill", "claimed"),
+        ("death", "lives"),
+        ("fatalit", "death", "dead", "casualt"),
+        ("dead",),
+    ],
+    SENTENCE_STEMS,
+)
+_INJURED_STEMS = StemFilter(
+    [("wounded", "injured", "hurt"), ("wound", "injur", "hurt"), ("injuries", "injured", "wounded")], SENTENCE_STEMS
+)
+_NONE_KILLED = re.compile(
+    r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
+    r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
+    r"nobody\s+was\s+(?:killed|hurt|injured)|"
+    r"none\s+(?:was|were)\s+killed)\b",
+    re.I,
+)
+_NONE_HURT = re.compile(
+    r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
+    r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
+    r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
+    re.I,
+)
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
-_TOLL_ROSE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
-                        r"(?:\s+[\w'’-]+,?){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
-                        r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
-                        # "officials put the death toll at 88 on Sunday, up from 72"
-                        r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
-                        r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+" + NUMBER.replace("?P<n>", "?P<n2>"),
-                        re.I)
+_TOLL_ROSE = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
+    r"(?:\s+[\w'’-]+,?){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
+    r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
+    # "officials put the death toll at 88 on Sunday, up from 72"
+    r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
+    r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+" + NUMBER.replace("?P<n>", "?P<n2>"),
+    re.I,
+)
 #: Attackers killed are not the toll of their attack when victims are counted
 #: too ("four soldiers were killed; twelve attackers were also killed"); the
 #: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
@@ -90,10 +138,29 @@ _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 #: prefix tried every position and cost more than the rest on most
 #: sentences). Groups 1 and 2: words every match of :data:`_NONE_KILLED`
 #: and :data:`_NONE_HURT` holds.
-_ANY_TOLL = StemFilter([("kill", "dead", "die", "slain", "martyr", "lives", "perish", "life", "wound", "injur",
-                         "hurt", "fatalit", "death", "casualt"),
-                        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
-                        ("casualt", "injur", "hurt")], SENTENCE_STEMS)
+_ANY_TOLL = StemFilter(
+    [
+        (
+            "kill",
+            "dead",
+            "die",
+            "slain",
+            "martyr",
+            "lives",
+            "perish",
+            "life",
+            "wound",
+            "injur",
+            "hurt",
+            "fatalit",
+            "death",
+            "casualt",
+        ),
+        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
+        ("casualt", "injur", "hurt"),
+    ],
+    SENTENCE_STEMS,
+)
 
 
 @dataclass(frozen=True)
@@ -138,8 +205,9 @@ def parse_number(text: str) -> int | None:
 _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 
 
-def _total(patterns: list[re.Pattern], sentence: str, low: str,
-           stems: StemFilter, scan: dict[int, set[int]] | None) -> tuple[int | None, bool]:
+def _total(
+    patterns: list[re.Pattern], sentence: str, low: str, stems: StemFilter, scan: dict[int, set[int]] | None
+) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
     attackers: set[tuple[int, int]] = set()
     vague = False

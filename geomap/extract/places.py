@@ -30,32 +30,65 @@ from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 #: Country names as written -> ISO-2. A country is a hint and a talks venue
 #: of last resort, never an event place of its own.
 COUNTRY_NAMES: dict[str, str] = {
-    "afghanistan": "AF", "pakistan": "PK", "turkey": "TR", "türkiye": "TR", "turkiye": "TR",
-    "qatar": "QA", "iran": "IR", "china": "CN", "india": "IN", "saudi arabia": "SA",
-    "united arab emirates": "AE", "uae": "AE", "uzbekistan": "UZ", "tajikistan": "TJ",
-    "turkmenistan": "TM", "russia": "RU", "united states": "US", "oman": "OM",
-    "norway": "NO", "germany": "DE", "kazakhstan": "KZ", "egypt": "EG",
+    "afghanistan": "AF",
+    "pakistan": "PK",
+    "turkey": "TR",
+    "türkiye": "TR",
+    "turkiye": "TR",
+    "qatar": "QA",
+    "iran": "IR",
+    "china": "CN",
+    "india": "IN",
+    "saudi arabia": "SA",
+    "united arab emirates": "AE",
+    "uae": "AE",
+    "uzbekistan": "UZ",
+    "tajikistan": "TJ",
+    "turkmenistan": "TM",
+    "russia": "RU",
+    "united states": "US",
+    "oman": "OM",
+    "norway": "NO",
+    "germany": "DE",
+    "kazakhstan": "KZ",
+    "egypt": "EG",
 }
 _COUNTRY_AUTOMATON = ahocorasick.Automaton()
 for _name in COUNTRY_NAMES:
     _COUNTRY_AUTOMATON.add_word(_name, _name)
 _COUNTRY_AUTOMATON.make_automaton()
 _COUNTRY_GOV = re.compile(r"['’]s\s+(?:government|military|army|forces)")
-_COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(n) for n in COUNTRY_NAMES), key=len, reverse=True))
-                         + r")\b(?!['’]s\s+(?:government|military|army|forces))", re.I)
+_COUNTRY_RE = re.compile(
+    r"\b("
+    + "|".join(sorted((re.escape(n) for n in COUNTRY_NAMES), key=len, reverse=True))
+    + r")\b(?!['’]s\s+(?:government|military|army|forces))",
+    re.I,
+)
 
-_FEATURE = re.compile(r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
-                      r"customs\s+(?:building|house|post)|gate|terminal|province|district|city|town|"
-                      r"village|valley|area|region|agency)\b", re.I)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|around|on\s+the\s+outskirts\s+of|"
-                          r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|kilometres|kilometers|miles)\s+"
-                          r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$", re.I)
+_FEATURE = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
+    r"customs\s+(?:building|house|post)|gate|terminal|province|district|city|town|"
+    r"village|valley|area|region|agency)\b",
+    re.I,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|close\s+to|not\s+far\s+from|around|on\s+the\s+outskirts\s+of|"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|kilometres|kilometers|miles)\s+"
+    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$",
+    re.I,
+)
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (capitals before a hyphen or colon). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
-_DATELINE_DASH = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]")
-_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s")
+_DATELINE_DASH = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
+)
+_DATELINE_CAPS = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}"
+    r"(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
+)
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
@@ -70,44 +103,64 @@ _GOV_AFTER = re.compile(
     r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called)\b|"
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
     r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
-    r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b", re.I)
+    r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
+    re.I,
+)
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b", re.I)
-_GOV_BEFORE = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
-                         r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
-                         r"message|pressure|demands?|response)\s+(?:in|from|of|on|that)\s+$|"
-                         r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
-                         # the capital as the other party: "pointed the finger at Kabul", "talks with Kabul"
-                         r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement)\s+with\s+$|"
-                         # "a police official at the Khar control room said": a source
-                         r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
-                         # where a statement was made: "said in Islamabad", "told reporters in Kabul"
-                         r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|speaking|spoke|briefing|conference|"
-                         r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )", re.I)
-_ORIGIN_BEFORE = re.compile(r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
-                            r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
-                            r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
-                            r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
-                            # "shares the pain of the people of Balochistan"
-                            r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$", re.I)
-_HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical\s+(?:care|treatment)|treatment)\s+(?:\w+\s+){0,2}(?:in|at)\s+$|"
-                              r"\b(?:taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
-                              r"brought|transported)\s+(?:\w+\s+){0,4}?to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?\s+in\s+)?$", re.I)
+_GOV_BEFORE = re.compile(
+    r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
+    r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
+    r"message|pressure|demands?|response)\s+(?:in|from|of|on|that)\s+$|"
+    r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
+    # the capital as the other party: "pointed the finger at Kabul", "talks with Kabul"
+    r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement)\s+with\s+$|"
+    # "a police official at the Khar control room said": a source
+    r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
+    # where a statement was made: "said in Islamabad", "told reporters in Kabul"
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|speaking|spoke|briefing|conference|"
+    r"interview|statement\s+issued)\s+in\s+$|\bfrom\s+(?=$)(?<=instructions from )",
+    re.I,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:native\s+of|hails?\s+from|hailing\s+from|originally\s+from|born\s+in|"
+    r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
+    r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
+    r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
+    # "shares the pain of the people of Balochistan"
+    r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:hospitals?|clinics?|medical\s+(?:care|treatment)|treatment)\s+(?:\w+\s+){0,2}(?:in|at)\s+$|"
+    r"\b(?:taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
+    r"brought|transported)\s+(?:\w+\s+){0,4}?to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?\s+in\s+)?$",
+    re.I,
+)
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
 _CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
-_ACROSS_FROM = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
-                          r"(?:(?:\w+\s+){0,2}(?:town|city)\s+of\s+)?$", re.I)
+_ACROSS_FROM = re.compile(
+    r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+){0,2}(?:town|city)\s+of\s+)?$",
+    re.I,
+)
 #: "Spin Boldak, across from Chaman": the first name is the crossing.
-_ACROSS_AFTER = re.compile(r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|"
-                           r"twinned\s+with)\b", re.I)
+_ACROSS_AFTER = re.compile(
+    r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|"
+    r"twinned\s+with)\b",
+    re.I,
+)
 #: "Chaman in Pakistan's Balochistan province": a province that only says
 #: where the place before it lies.
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$|"
-                            # "Khar, the main town of Bajaur district": an apposition
-                            r"^\s*,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|city|headquarters|capital|centre|center|"
-                            r"district|village|area|part)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+_QUALIFIER_GAP = re.compile(
+    r"^\s*(?:,\s*|in\s+|of\s+)(?:the\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$|"
+    # "Khar, the main town of Bajaur district": an apposition
+    r"^\s*,\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|city|headquarters|capital|centre|center|"
+    r"district|village|area|part)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.I,
+)
 _BROAD = ("province", "region")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
 
@@ -115,8 +168,11 @@ _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivisi
 def _names_its_province(place: Place) -> bool:
     """A city named like its province ("the Sperah district of Khost"): after
     another place it stands for the province."""
-    return (place.kind in ("city", "town") and bool(place.admin1)
-            and _fold(place.admin1).startswith(_fold(place.name) + " "))
+    return (
+        place.kind in ("city", "town")
+        and bool(place.admin1)
+        and _fold(place.admin1).startswith(_fold(place.name) + " ")
+    )
 
 
 def _rank(place: Place) -> int:
@@ -126,14 +182,20 @@ def _rank(place: Place) -> int:
     if place.kind in _BROAD and place.precision >= 3:
         return 3
     return 2 if place.kind in ("district", "agency", "tehsil", "valley") or place.precision == 2 else 1
+
+
 #: Capitalised words after a locative preposition: candidates for GeoNames.
-_CANDIDATE = re.compile(r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
-                        r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
-                        r"([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})")
-_NOT_PLACE_WORDS = frozenset("""the a an this that these those he she it they we i his her their our its
+_CANDIDATE = re.compile(
+    r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
+    r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
+    r"([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})"
+)
+_NOT_PLACE_WORDS = frozenset(
+    """the a an this that these those he she it they we i his her their our its
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december taliban islamic afghan afghans pakistani pakistanis un nato us u.s
-ttp isi gdi ispr radio reuters afp ap dawn time times news media tv amu ariana press""".split())
+ttp isi gdi ispr radio reuters afp ap dawn time times news media tv amu ariana press""".split()
+)
 
 #: Whole-border phrases that are not in the gazetteer's alias list.
 _BORDER_PHRASES = re.compile(
@@ -145,11 +207,18 @@ _BORDER_PHRASES = re.compile(
     r"border\s+crossings\b|crossings\s+(?:with|along|on|between)\s+(?:the\s+)?(?:border|afghanistan|pakistan|two)|"
     r"all\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
     r"the\s+(?:border|frontier)(?=\s+(?:has|had|was|is|remains|remained|stays|stayed|will|between|itself)\b)|"
-    r"border\s+(?:regions|areas)\b|cross-border)", re.I)
-_BORDER_NOT = re.compile(r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I)
+    r"border\s+(?:regions|areas)\b|cross-border)",
+    re.I,
+)
+_BORDER_NOT = re.compile(
+    r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I
+)
 #: "the crossing", "a key border crossing": a crossing named earlier.
-_ANAPHOR = re.compile(r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
-                      r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
+    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b",
+    re.I,
+)
 
 
 #: The same names recur in every article: fold each once.
@@ -165,8 +234,11 @@ _ANAPHOR_LOW = lowered_pattern(_ANAPHOR)
 _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
 #: "the road from Parachinar to Peshawar", "the train to Peshawar": where a
 #: route leads, not where something happened on it.
-_ROUTE_BEFORE = re.compile(r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
-                           r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$", re.I)
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
+    r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$",
+    re.I,
+)
 _ROUTE_WORDS = ("road", "route", "highway", "motorway", "express", "train", "flight", "bus", "journey")
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
@@ -178,27 +250,103 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 #: position of the text before a mention; a look at its last word skips
 #: most of those scans.
 _NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that")
-_MOVED_WORDS = ("taken", "rushed", "shifted", "transferred", "moved", "evacuated", "airlifted", "referred",
-                "flown", "brought", "transported")
+_MOVED_WORDS = (
+    "taken",
+    "rushed",
+    "shifted",
+    "transferred",
+    "moved",
+    "evacuated",
+    "airlifted",
+    "referred",
+    "flown",
+    "brought",
+    "transported",
+)
 _NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
 #: Words one of which every match of :data:`_NOT_EVENT_BEFORE` holds (the
 #: nouns and verbs that govern its prepositions).
 _NOT_EVENT_WORDS = (
-    "government", "authorities", "officials", "leadership", "regime", "administration", "rulers",
-    "instructions", "orders", "diplomats", "envoy", "ambassador", "embassy", "spokesm", "message",
-    "pressure", "demand", "response", "accusation", "allegation", "claim",
-    "native", "hail", "originally", "born", "who", "resident", "hometown", "man", "boy", "girl", "men",
-    "driver", "trader", "migrant", "refugee", "famil", "worker", "student", "labo", "citizen", "people",
-    "hospital", "clinic", "medical", "treatment", "said", "says", "told", "speaking", "spoke",
-    "briefing", "conference", "interview", "statement", "elder", "official", "officer", "doctor", "source",
-    "correspondent", "finger", "talks", "negotiations", "dialogue", "relations", "ties", "engagement",
-    "residents", "inhabitants", "villagers", "tribesmen") + _MOVED_WORDS
+    "government",
+    "authorities",
+    "officials",
+    "leadership",
+    "regime",
+    "administration",
+    "rulers",
+    "instructions",
+    "orders",
+    "diplomats",
+    "envoy",
+    "ambassador",
+    "embassy",
+    "spokesm",
+    "message",
+    "pressure",
+    "demand",
+    "response",
+    "accusation",
+    "allegation",
+    "claim",
+    "native",
+    "hail",
+    "originally",
+    "born",
+    "who",
+    "resident",
+    "hometown",
+    "man",
+    "boy",
+    "girl",
+    "men",
+    "driver",
+    "trader",
+    "migrant",
+    "refugee",
+    "famil",
+    "worker",
+    "student",
+    "labo",
+    "citizen",
+    "people",
+    "hospital",
+    "clinic",
+    "medical",
+    "treatment",
+    "said",
+    "says",
+    "told",
+    "speaking",
+    "spoke",
+    "briefing",
+    "conference",
+    "interview",
+    "statement",
+    "elder",
+    "official",
+    "officer",
+    "doctor",
+    "source",
+    "correspondent",
+    "finger",
+    "talks",
+    "negotiations",
+    "dialogue",
+    "relations",
+    "ties",
+    "engagement",
+    "residents",
+    "inhabitants",
+    "villagers",
+    "tribesmen",
+) + _MOVED_WORDS
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
     """Does ``before``, trailing spaces dropped, end with one of ``words``
     (lower case, at most 8 letters)? A necessary condition, not a word test."""
     return before.rstrip()[-8:].lower().endswith(words)
+
 
 #: Characters before a mention that the origin/government/hospital patterns read.
 _LOOKBACK = 90
@@ -296,8 +444,7 @@ class PlaceFinder:
         self._stem_filter()
 
     # -- resolution ----------------------------------------------------
-    def resolve(self, name: str, kind: str | None = None,
-                countries: tuple[str, ...] = ()) -> Place | None:
+    def resolve(self, name: str, kind: str | None = None, countries: tuple[str, ...] = ()) -> Place | None:
         """Geocode ``name`` through the chain, memoised; never raises."""
         key = (name, kind, countries)
         if key not in self._memo:
@@ -316,8 +463,7 @@ class PlaceFinder:
         return self._memo[key]
 
     # -- finding ---------------------------------------------------------
-    def _raw_mentions(self, sentence: str, countries: tuple[str, ...], low: str,
-                      twin_words: bool) -> list[Mention]:
+    def _raw_mentions(self, sentence: str, countries: tuple[str, ...], low: str, twin_words: bool) -> list[Mention]:
         spans: list[tuple[int, int]] = []
         if self._ready:
             for end, key in self._automaton.iter(low):
@@ -356,16 +502,18 @@ class PlaceFinder:
             if place.backend != "gazetteer" and _fold(place.name) != folded:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
-            near_before = sentence[max(0, s - 60):s]
-            if ((_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before))
-                    or _NEAR_AFTER.match(sentence[end:])):
+            near_before = sentence[max(0, s - 60) : s]
+            if (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before)) or _NEAR_AFTER.match(
+                sentence[end:]
+            ):
                 if place.precision < 2:
                     place = self._near(place)
             out.append(Mention(s, end, full.strip(), "place", place))
         return out
 
-    def find(self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (),
-             scan: dict[int, set[int]] | None = None) -> list[Mention]:
+    def find(
+        self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (), scan: dict[int, set[int]] | None = None
+    ) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
         Dateline places, capitals standing for governments, places of origin,
@@ -387,8 +535,9 @@ class PlaceFinder:
         low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
-        dateline = ((("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence))
-                    or _DATELINE_CAPS.match(sentence))
+        dateline = (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(
+            sentence
+        )
         present = self._stem_filter().present(low, scan)
         moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
@@ -400,19 +549,26 @@ class PlaceFinder:
         for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
-            before, after = sentence[max(0, m.start - _LOOKBACK):m.start], sentence[m.end:]
-            twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end:m.start] + " ")
-            qualifier = (prev is not None and _QUALIFIER_GAP.match(sentence[prev.end:m.start])
-                         and (_rank(m.place) > _rank(prev.place) or _names_its_province(m.place)
-                              # "the Mamund tehsil of Bajaur district"
-                              or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end:m.start]))))
+            before, after = sentence[max(0, m.start - _LOOKBACK) : m.start], sentence[m.end :]
+            twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end : m.start] + " ")
+            qualifier = (
+                prev is not None
+                and _QUALIFIER_GAP.match(sentence[prev.end : m.start])
+                and (
+                    _rank(m.place) > _rank(prev.place)
+                    or _names_its_province(m.place)
+                    # "the Mamund tehsil of Bajaur district"
+                    or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end : m.start]))
+                )
+            )
             prev = m
             if qualifier:
                 continue
             if dateline and m.end <= dateline.end():
                 continue
-            not_event = (governed and (moved or _ends_with(before, _NOT_EVENT_TAILS))
-                         and _NOT_EVENT_BEFORE.search(before))
+            not_event = (
+                governed and (moved or _ends_with(before, _NOT_EVENT_TAILS)) and _NOT_EVENT_BEFORE.search(before)
+            )
             if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
@@ -426,28 +582,29 @@ class PlaceFinder:
             mentions.append(m)
         taken = [(m.start, m.end) for m in mentions]
         if self.border is not None and _G["border_phrase"] in present:
-            for b in (finditer_bounded(_BORDER_PHRASES_LOW, low) if lowered
-                      else _BORDER_PHRASES.finditer(sentence)):
-                if _BORDER_NOT.match(sentence[b.end():]):
+            for b in finditer_bounded(_BORDER_PHRASES_LOW, low) if lowered else _BORDER_PHRASES.finditer(sentence):
+                if _BORDER_NOT.match(sentence[b.end() :]):
                     continue
-                if _FROM_BEFORE.search(sentence[max(0, b.start() - 12):b.start()]):
+                if _FROM_BEFORE.search(sentence[max(0, b.start() - 12) : b.start()]):
                     continue  # "fired from across the border": where it came from
                 if not any(b.start() < e and s < b.end() for s, e in taken):
-                    mentions.append(Mention(b.start(), b.end(), sentence[b.start():b.end()], "border",
-                                            self.border))
+                    mentions.append(Mention(b.start(), b.end(), sentence[b.start() : b.end()], "border", self.border))
         if self.border is not None and _G["border_names"] in present:
             alias_re = self._border_alias_re()
             for b in alias_re.finditer(sentence):
-                if _BORDER_NOT.match(sentence[b.end():]):
+                if _BORDER_NOT.match(sentence[b.end() :]):
                     continue
                 if not any(b.start() < e and s < b.end() for s, e in taken + [(x.start, x.end) for x in mentions]):
                     mentions.append(Mention(b.start(), b.end(), b.group(0), "border", self.border))
-        anaphors = ((finditer_bounded(_ANAPHOR_LOW, low) if lowered else _ANAPHOR.finditer(sentence))
-                    if _G["crossing_ref"] in present else ())
+        anaphors = (
+            (finditer_bounded(_ANAPHOR_LOW, low) if lowered else _ANAPHOR.finditer(sentence))
+            if _G["crossing_ref"] in present
+            else ()
+        )
         for a in anaphors:
             if not any(a.start() < x.end and x.start < a.end() for x in mentions):
-                mentions.append(Mention(a.start(), a.end(), sentence[a.start():a.end()], "crossing_ref"))
-        for cs, ce, code in (_countries(sentence, low) if _G["country"] in present else ()):
+                mentions.append(Mention(a.start(), a.end(), sentence[a.start() : a.end()], "crossing_ref"))
+        for cs, ce, code in _countries(sentence, low) if _G["country"] in present else ():
             if any(cs < x.end and x.start < ce for x in mentions):
                 continue
             if _GOV_AFTER.match(sentence[ce:]):
@@ -468,7 +625,10 @@ class PlaceFinder:
                             # One-word or generic aliases ("border", "the border")
                             # would turn every mention into the whole border.
                             if re.search(r"[\s-]", n.strip()) and fold(n) not in (
-                                    "the border", "border area", "border region"):
+                                "the border",
+                                "border area",
+                                "border region",
+                            ):
                                 names.append(n)
             self._baliases = tuple(sorted(set(names), key=len, reverse=True))
         return self._baliases
@@ -485,8 +645,9 @@ class PlaceFinder:
         per sentence instead of one per alias."""
         if not hasattr(self, "_balias_re"):
             names = self._border_aliases()
-            self._balias_re = (re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
-                               if names else None)
+            self._balias_re = (
+                re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I) if names else None
+            )
         return self._balias_re
 
 

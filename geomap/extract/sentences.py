@@ -12,18 +12,22 @@ import re
 from dataclasses import dataclass
 
 #: Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(
+    """
 mr mrs ms dr prof gen lt col maj capt sgt cpl brig adm gov sen rep st jr sr no nos vs
 u.s u.k u.n e.g i.e etc approx jan feb mar apr jun jul aug sep sept oct nov dec
 inc ltd co corp dept est fig mt ft pvt
-""".split())
+""".split()
+)
 
 #: Lines that end the article body on scraped pages (sidebars, teasers).
 _END_OF_BODY = re.compile(
     r"^\s*(?:recent(?: posts| news| stories)?|related(?: articles| posts| stories| news)?|"
     r"read more\b.*|more stories|you may also like|also read|popular posts|"
     r"trending|latest news|share this(?: article)?|tags?:.*|source:.*|"
-    r"copyright\b.*|©.*|all rights reserved.*)\s*»?\s*$", re.I)
+    r"copyright\b.*|©.*|all rights reserved.*)\s*»?\s*$",
+    re.I,
+)
 #: Single lines to drop but keep reading after.
 _SKIP_LINE = re.compile(r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+)\s*$", re.I)
 
@@ -118,7 +122,7 @@ def _add(out: list[Sentence], line: str, start: int, end: int, offset: int, para
         # The last comma or space of the allowed length ends a piece (a hard
         # cut when there is none).
         cut = start + MAX_SENTENCE_CHARS
-        window = line[start + MAX_SENTENCE_CHARS // 2:cut]
+        window = line[start + MAX_SENTENCE_CHARS // 2 : cut]
         breaks = [m.end() for m in _CUT.finditer(window)]
         if breaks:
             cut = start + MAX_SENTENCE_CHARS // 2 + breaks[-1]

@@ -21,86 +21,169 @@ from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
     ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
-    ("airstrike", "airstrike", False, r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?)|"
-                                      r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
-                                      r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
-                                      # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-                                      r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
-                                      r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
-                                      r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?"),
+    (
+        "airstrike",
+        "airstrike",
+        False,
+        r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?)|"
+        r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
+        r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
+        # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
+        r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
+    ),
     # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
-    ("airstrike", "airstrike", False, r"strikes\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)"),
+    (
+        "airstrike",
+        "airstrike",
+        False,
+        r"strikes\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
+    ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
-    ("explosion", "suicide_bombing", False, r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
-                                            r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
-                                            r"vehicle-borne"),
+    (
+        "explosion",
+        "suicide_bombing",
+        False,
+        r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
+        r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
+        r"vehicle-borne",
+    ),
     ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?"),
-    ("explosion", "shelling", False, r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|"
-                                     r"artillery\s+(?:fire|rounds|shells|barrage)|rockets?\s+(?:fired|landed|hit|attacks?)|"
-                                     # "rockets fired from across the line came down in ...", "shells landed"
-                                     r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
-                                     r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-                                     r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)"),
-    ("explosion", "explosion", False, r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
-                                      r"bombers?|bomb\s+attacks?|improvised\s+explosives?|"
-                                      r"landmines?|explosive\s+devices?|bombs?\s+(?:went\s+off|exploded|blew\s+up|was\s+detonated)|"
-                                      r"(?:exploded|detonated)"),
-    ("armed_clash", "exchange_of_fire", False, r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
-                                               r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
-                                               r"opened\s+fire|firing|gunfights?|shoot-?outs?"),
-    ("armed_clash", "attack", False, r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
-                                     r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-                                     r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
-                                     r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
-                                     r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-                                     r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
-                                     r"repelled\s+(?:\w+\s+){0,3}attacks?"),
-    ("armed_clash", "border_fighting", False, r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
-                                              r"offensive|hostilities|confrontations?|firefights?"),
+    (
+        "explosion",
+        "shelling",
+        False,
+        r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|"
+        r"artillery\s+(?:fire|rounds|shells|barrage)|rockets?\s+(?:fired|landed|hit|attacks?)|"
+        # "rockets fired from across the line came down in ...", "shells landed"
+        r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
+        r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)",
+    ),
+    (
+        "explosion",
+        "explosion",
+        False,
+        r"explosions?|blasts?|bombings?|(?:roadside|car|truck|magnetic|planted)\s+bombs?|IEDs?|"
+        r"bombers?|bomb\s+attacks?|improvised\s+explosives?|"
+        r"landmines?|explosive\s+devices?|bombs?\s+(?:went\s+off|exploded|blew\s+up|was\s+detonated)|"
+        r"(?:exploded|detonated)",
+    ),
+    (
+        "armed_clash",
+        "exchange_of_fire",
+        False,
+        r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
+        r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
+        r"opened\s+fire|firing|gunfights?|shoot-?outs?",
+    ),
+    (
+        "armed_clash",
+        "attack",
+        False,
+        r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
+        r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+        r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+        r"repelled\s+(?:\w+\s+){0,3}attacks?",
+    ),
+    (
+        "armed_clash",
+        "border_fighting",
+        False,
+        r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
+        r"offensive|hostilities|confrontations?|firefights?",
+    ),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
-    ("armed_clash", "border_fighting", True, r"(?:nobody|no\s+one)\s+was\s+(?:hurt|killed|injured|wounded)|"
-                                             r"no\s+(?:reports?\s+of\s+)?(?:casualties|injuries)"),
-    ("border_closure", "reopening", False, r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)"),
-    ("border_closure", "closure", False, r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
-                                         r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)"),
-    ("trade_disruption", "stranded_trucks", False, r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
-                                                   r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
-                                                   r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
-                                                   r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
-                                                   # "700 lorries, many loaded with fruit, were stuck"
-                                                   r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
-                                                   r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
-                                                   r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)"),
+    (
+        "armed_clash",
+        "border_fighting",
+        True,
+        r"(?:nobody|no\s+one)\s+was\s+(?:hurt|killed|injured|wounded)|"
+        r"no\s+(?:reports?\s+of\s+)?(?:casualties|injuries)",
+    ),
+    (
+        "border_closure",
+        "reopening",
+        False,
+        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)",
+    ),
+    (
+        "border_closure",
+        "closure",
+        False,
+        r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
+        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)",
+    ),
+    (
+        "trade_disruption",
+        "stranded_trucks",
+        False,
+        r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
+        r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
+        r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
+        # "700 lorries, many loaded with fruit, were stuck"
+        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
+        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
+    ),
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
-    ("trade_disruption", "stranded_travellers", False, r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
-                                                       r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
-                                                       r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)"),
-    ("trade_disruption", "trade_losses", False, r"(?:financial|economic|commercial|business)\s+losses|losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers)|"
-                                                 # "suffered heavy losses" in a fight is not trade
-                                                 r"(?:heavy|huge|major)\s+losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers|the\s+economy)"),
+    (
+        "trade_disruption",
+        "stranded_travellers",
+        False,
+        r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
+        r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
+        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)",
+    ),
+    (
+        "trade_disruption",
+        "trade_losses",
+        False,
+        r"(?:financial|economic|commercial|business)\s+losses|losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers)|"
+        # "suffered heavy losses" in a fight is not trade
+        r"(?:heavy|huge|major)\s+losses\s+(?:for|to)\s+(?:traders|businesses|exporters|importers|the\s+economy)",
+    ),
     ("talks", "ceasefire", False, r"cease-?fires?|truces?|armistice"),
     ("talks", "mediation", False, r"mediat(?:ed|ion|ing|or|ors)|facilitat(?:ed|ing)\s+by"),
     ("talks", "visit", False, r"visit(?:ed|ing|s)?|trip\s+to"),
-    ("talks", "negotiation", False, r"talks|negotiations?|negotiators|negotiated|dialogue|"
-                                    r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
-                                    r"discussions|peace\s+process|round\s+of\s+talks|"
-                                    r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
-                                    r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))"),
+    (
+        "talks",
+        "negotiation",
+        False,
+        r"talks|negotiations?|negotiators|negotiated|dialogue|"
+        r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
+        r"discussions|peace\s+process|round\s+of\s+talks|"
+        r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
+        r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
+    ),
     ("talks", "negotiation", True, r"delegations?"),
     # Work on a fence is an event; "the fence" alone only continues one.
-    ("fortification", "fence_construction", False,
-     r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
-     r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
-     r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
-     r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)"),
+    (
+        "fortification",
+        "fence_construction",
+        False,
+        r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
+        r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
+        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
+        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
+    ),
     ("fortification", "fence_construction", True, r"fences?"),
-    ("fortification", "outpost_construction", False,
-     r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
-     r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
-     r"(?:outposts?|posts?|bunkers?)\s+construction"),
+    (
+        "fortification",
+        "outpost_construction",
+        False,
+        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
+        r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
+        r"(?:outposts?|posts?|bunkers?)\s+construction",
+    ),
 ]
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
 #: The same rules for the lower-cased sentence (see :mod:`geomap.extract.wordscan`):
@@ -138,8 +221,26 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("visit", "trip"),
     ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ("delegation",),
-    ("fenc", "built", "build", "erect", "construct", "install", "lay", "laid", "extend", "repair", "tore",
-     "tearing", "pulled", "uproot", "remov", "damag", "wall", "barrier"),
+    (
+        "fenc",
+        "built",
+        "build",
+        "erect",
+        "construct",
+        "install",
+        "lay",
+        "laid",
+        "extend",
+        "repair",
+        "tore",
+        "tearing",
+        "pulled",
+        "uproot",
+        "remov",
+        "damag",
+        "wall",
+        "barrier",
+    ),
     ("fence",),
     ("post", "bunker", "trench", "watchtower"),
 ]
@@ -148,75 +249,110 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
-_DENIAL = re.compile(r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
-                     r"false|rumou?rs?|ruled\s+out)\b", re.I)
+_DENIAL = re.compile(
+    r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
+    r"false|rumou?rs?|ruled\s+out)\b",
+    re.I,
+)
 _DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
-_IRREALIS = re.compile(r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
-                       r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
-                       r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
-                       r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
-                       r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
-                       r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b", re.I)
+_IRREALIS = re.compile(
+    r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
+    r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
+    r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
+    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
+    r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
+    r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b",
+    re.I,
+)
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
 #: Talks may be upcoming, so only true conditionals cancel them.
-_IRREALIS_TALKS = re.compile(r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
-                             r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b", re.I)
+_IRREALIS_TALKS = re.compile(
+    r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
+    r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b",
+    re.I,
+)
 #: A call for talks is not talks: "urged both sides to hold talks", "called
 #: on the government to open a dialogue", "asked whether a meeting...".
-_CALL_FOR_TALKS = re.compile(r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
-                             r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
-                             r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
-                             r"advocat\w*|push(?:ed|ing)?\s+for|"
-                             # a statement's wish: "stressed the importance of direct talks"
-                             r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
-                             # a visit that did not happen: "had been expected to visit Kabul for talks"
-                             r"had\s+been\s+(?:expected|scheduled|due|planned|supposed))\b", re.I)
+_CALL_FOR_TALKS = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
+    r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
+    r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
+    r"advocat\w*|push(?:ed|ing)?\s+for|"
+    # a statement's wish: "stressed the importance of direct talks"
+    r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
+    # a visit that did not happen: "had been expected to visit Kabul for talks"
+    r"had\s+been\s+(?:expected|scheduled|due|planned|supposed))\b",
+    re.I,
+)
 #: A truce that ends or is broken is not a meeting: "ended a ceasefire with
 #: the government", "violated the truce".
-_TRUCE_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|ing)?|violat\w*|called\s+off|"
-                          r"scrapp(?:ed|ing)|abandon(?:ed|ing)|collapse\s+of|breakdown\s+of)\s+"
-                          r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$", re.I)
+_TRUCE_ENDED = re.compile(
+    r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|ing)?|violat\w*|called\s+off|"
+    r"scrapp(?:ed|ing)|abandon(?:ed|ing)|collapse\s+of|breakdown\s+of)\s+"
+    r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
 #: "talks were being considered".
-_TALKS_UNREAL_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
-                                 r"\s+(?:would|could|might)\b|"
-                                 r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
-                                 r"(?:considered|mooted|proposed|under\s+consideration)\b|"
-                                 r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b", re.I)
+_TALKS_UNREAL_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:might|could|would|may)\s+(?:\w+\s+)?be\b|"
+    r"\s+(?:would|could|might)\b|"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
+    r"(?:considered|mooted|proposed|under\s+consideration)\b|"
+    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b",
+    re.I,
+)
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
-_DOMESTIC_BODY = re.compile(r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
-                            r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
-                            r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
-                            # "flew to Quetta and chaired a security meeting", "where he was briefed"
-                            r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b", re.I)
-_BILATERAL = re.compile(r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
-                        r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b", re.I)
+_DOMESTIC_BODY = re.compile(
+    r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
+    r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
+    r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+    # "flew to Quetta and chaired a security meeting", "where he was briefed"
+    r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b",
+    re.I,
+)
+_BILATERAL = re.compile(
+    r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
+    r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b",
+    re.I,
+)
 
 #: Closing that is not the border's: shops, markets, schools, offices.
-_NOT_BORDER_CLOSING = re.compile(r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
-                                 r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?)\b", re.I)
+_NOT_BORDER_CLOSING = re.compile(
+    r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
+    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?)\b",
+    re.I,
+)
 
-_HABITUAL = re.compile(r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
-                       r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
-                       r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b", re.I)
+_HABITUAL = re.compile(
+    r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
+    r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
+    r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b",
+    re.I,
+)
 #: "residents heard heavy firing": hearsay of an incident, which adds to the
 #: one reported (weak) but is not placed where the listeners are.
 _HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
 #: A state over years, read in the trigger's own clause only: "has built
 #: fences in recent years", "has been suspended for years".
-_OVER_YEARS = re.compile(r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
-                         r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
-                         # "the latest in a string of confrontations", "a long history of conflict"
-                         r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b", re.I)
+_OVER_YEARS = re.compile(
+    r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+    r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
+    # "the latest in a string of confrontations", "a long history of conflict"
+    r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
+    re.I,
+)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
 _BORDER_WORD = re.compile(r"\bborder\b", re.I)
-_ENDED_AFTER = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[“\"'‘]?(?:ended|concluded|failed|collapsed|broke\s+down)", re.I)
+_ENDED_AFTER = re.compile(
+    r"\s+(?:had\s+|have\s+|has\s+)?[“\"'‘]?(?:ended|concluded|failed|collapsed|broke\s+down)", re.I
+)
 #: A definite noun phrase refers back: "the closure", "these airstrikes",
 #: "the prolonged blockade", "the talks".
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -226,9 +362,11 @@ _BORDER_MOD = re.compile(r"\b(?:cross-border|border|frontier)\s+(?:\w+\s+)?$", r
 #: patterns, each of which ``re`` can skip through quickly (one alternation
 #: starting with ``\b`` was tried at every position of the sentence); the
 #: ends they give are the ends of the one pattern, a few of them twice.
-_CLAUSE_BREAKS = (re.compile(r"[;:—–]"),
-                  re.compile(r",\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b"),
-                  re.compile(r"\bbut\b"))
+_CLAUSE_BREAKS = (
+    re.compile(r"[;:—–]"),
+    re.compile(r",\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b"),
+    re.compile(r"\bbut\b"),
+)
 
 VIOLENT = ("armed_clash", "airstrike", "explosion")
 
@@ -242,9 +380,9 @@ class Trigger:
     start: int
     end: int
     weak: bool = False
-    ended: bool = False        #: a past round of talks that is over
-    border: bool = False       #: "border clashes": the incident is on the border
-    anaphoric: bool = False    #: "the closure", "these airstrikes": an incident named before
+    ended: bool = False  #: a past round of talks that is over
+    border: bool = False  #: "border clashes": the incident is on the border
+    anaphoric: bool = False  #: "the closure", "these airstrikes": an incident named before
 
 
 def _window(sentence: str, start: int, words: int = 6, breaks: list[int] | None = None) -> str:
@@ -264,7 +402,7 @@ def _words_before(sentence: str, start: int, breaks: list[int] | None = None) ->
     if breaks is None:
         breaks = _breaks(sentence)
     cut = max((b for b in breaks if b <= start), default=0)
-    return sentence[max(lo, cut):start].split()
+    return sentence[max(lo, cut) : start].split()
 
 
 def _breaks(sentence: str) -> list[int]:
@@ -279,8 +417,19 @@ def _breaks(sentence: str) -> list[int]:
 
 
 #: Every match of :data:`_HABITUAL` holds one of these.
-_HABIT_STEMS = ("common", "frequent", "routine", "regular", "rare", "recurring", "past", "often", "historically",
-                "time to time", "usually")
+_HABIT_STEMS = (
+    "common",
+    "frequent",
+    "routine",
+    "regular",
+    "rare",
+    "recurring",
+    "past",
+    "often",
+    "historically",
+    "time to time",
+    "usually",
+)
 
 
 _HABIT_FILTER = StemFilter([_HABIT_STEMS], SENTENCE_STEMS)
@@ -350,7 +499,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
     out: list[Trigger] = []
     for i in present:
         etype, sub, weak, pattern = _COMPILED[i]
-        for m in (finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence)):
+        for m in finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
@@ -363,33 +512,46 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                     habitual = is_habitual(sentence, low, scan)
                 if years is None:
                     years = any(w in low for w in ("recent", "years", "decade", "latest", "history")) and bool(
-                        _OVER_YEARS.search(low))
-                if years and _OVER_YEARS.search(low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0),
-                                                _comma_after(low, m.end())):
+                        _OVER_YEARS.search(low)
+                    )
+                if years and _OVER_YEARS.search(
+                    low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0), _comma_after(low, m.end())
+                ):
                     continue
-                if (habitual or _BLOCKED.search(window)
-                        or _NEGATION.search(" ".join(words[-3:]))
-                        # "denied reports that the crossing in X had also been shut"
-                        or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))):
+                if (
+                    habitual
+                    or _BLOCKED.search(window)
+                    or _NEGATION.search(" ".join(words[-3:]))
+                    # "denied reports that the crossing in X had also been shut"
+                    or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))
+                ):
                     continue
-            elif (_ACCUSATION.search(window)
-                  or _IRREALIS_TALKS.search(" ".join(words[-4:]))
-                  or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
-                  or _TALKS_UNREAL_AFTER.match(sentence, m.end())
-                  or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40):m.start()]))
-                  or (_DOMESTIC_BODY.search(sentence[max(0, m.start() - 60):m.end() + 60])
-                      and not _BILATERAL.search(sentence))):
+            elif (
+                _ACCUSATION.search(window)
+                or _IRREALIS_TALKS.search(" ".join(words[-4:]))
+                or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
+                or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
+                or (
+                    _DOMESTIC_BODY.search(sentence[max(0, m.start() - 60) : m.end() + 60])
+                    and not _BILATERAL.search(sentence)
+                )
+            ):
                 continue
-            if (etype == "border_closure" and sub == "closure"
-                    and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))):
+            if (
+                etype == "border_closure"
+                and sub == "closure"
+                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
+            ):
                 continue  # "shops were closed", "markets shut": not the border
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
-            ended = etype == "talks" and bool(_ENDED.search(" ".join(words[-4:]))
-                                              or _ENDED.match(m.group(0))
-                                              or _ENDED_AFTER.match(sentence, m.end()))
-            border = border_words and bool(_BORDER_MOD.search(sentence[max(0, m.start() - 60):m.start()])
-                                           or _BORDER_WORD.search(m.group(0)))
-            anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40):m.start()]))
+            ended = etype == "talks" and bool(
+                _ENDED.search(" ".join(words[-4:])) or _ENDED.match(m.group(0)) or _ENDED_AFTER.match(sentence, m.end())
+            )
+            border = border_words and bool(
+                _BORDER_MOD.search(sentence[max(0, m.start() - 60) : m.start()]) or _BORDER_WORD.search(m.group(0))
+            )
+            anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40) : m.start()]))
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out

@@ -10,17 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import Geocoder, Place, fold, normalize_name, wants_kind
-from .chain import GeocoderChain, REGION_COUNTRIES
-from .cache import (LEGACY_JSON, STORE_NAME, CachedGeocoder, MemoryStore, SqliteStore,
-                    default_cache_dir)
+from .cache import LEGACY_JSON, STORE_NAME, CachedGeocoder, MemoryStore, SqliteStore, default_cache_dir
+from .chain import REGION_COUNTRIES, GeocoderChain
 
-__all__ = ["Geocoder", "Place", "GeocoderChain", "CachedGeocoder", "MemoryStore",
-           "SqliteStore", "default_chain", "fold", "normalize_name", "wants_kind",
-           "REGION_COUNTRIES"]
+__all__ = [
+    "Geocoder",
+    "Place",
+    "GeocoderChain",
+    "CachedGeocoder",
+    "MemoryStore",
+    "SqliteStore",
+    "default_chain",
+    "fold",
+    "normalize_name",
+    "wants_kind",
+    "REGION_COUNTRIES",
+]
 
 
-def default_chain(online: bool = False, cache_dir: str | Path | None = None,
-                  gazetteer: str | Path | None = None) -> GeocoderChain:
+def default_chain(
+    online: bool = False, cache_dir: str | Path | None = None, gazetteer: str | Path | None = None
+) -> GeocoderChain:
     """The standard chain: gazetteer, then GeoNames, then (``online``) Nominatim.
 
     Nominatim is wrapped in a :class:`CachedGeocoder` over the

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 
 #: Feature kinds a Place may have, with the geo precision they imply.
 KIND_PRECISION: dict[str, int] = {
@@ -68,10 +68,25 @@ class Place:
 
 
 _STRIP_PHRASES = (
-    "border crossing point", "border crossing", "crossing point", "customs building",
-    "customs house", "border post", "border point", "crossing", "border",
-    "province", "provincial", "district", "city", "town", "village", "area",
-    "region", "valley", "agency",
+    "border crossing point",
+    "border crossing",
+    "crossing point",
+    "customs building",
+    "customs house",
+    "border post",
+    "border point",
+    "crossing",
+    "border",
+    "province",
+    "provincial",
+    "district",
+    "city",
+    "town",
+    "village",
+    "area",
+    "region",
+    "valley",
+    "agency",
 )
 _STRIP_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _STRIP_PHRASES) + r")\b")
 _LEADING_THE = re.compile(r"^(?:the)\s+")
@@ -134,8 +149,7 @@ class Geocoder(ABC):
     name: str = "base"
 
     @abstractmethod
-    def geocode(self, query: str, *, kind: str | None = None,
-                countries: tuple[str, ...] | None = None) -> Place | None:
+    def geocode(self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None) -> Place | None:
         """Resolve ``query``.
 
         Parameters

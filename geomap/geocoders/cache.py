@@ -64,12 +64,15 @@ def _place(value) -> Place | None:
     """A Place from a stored entry; raises ValueError for an entry we did not write."""
     if value is None:
         return None
-    if not isinstance(value, dict) or not {"name", "lat", "lon"} <= set(value) \
-            or not set(value) <= _PLACE_FIELDS:
+    if not isinstance(value, dict) or not {"name", "lat", "lon"} <= set(value) or not set(value) <= _PLACE_FIELDS:
         raise ValueError(f"not a cached place: {str(value)[:80]}")
     place = Place(**value)
-    if not (isinstance(place.lat, (int, float)) and isinstance(place.lon, (int, float))
-            and -90 <= place.lat <= 90 and -180 <= place.lon <= 180):
+    if not (
+        isinstance(place.lat, (int, float))
+        and isinstance(place.lon, (int, float))
+        and -90 <= place.lat <= 90
+        and -180 <= place.lon <= 180
+    ):
         raise ValueError(f"cached place has bad coordinates: {place.lat!r}, {place.lon!r}")
     return place
 
@@ -133,16 +136,18 @@ class SqliteStore:
 
     # -- opening -----------------------------------------------------------
     def _connect(self, target) -> sqlite3.Connection:
-        conn = sqlite3.connect(target, timeout=self.timeout, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("BEGIN")  # one snapshot: another process may be making the schema
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             conn.execute("COMMIT")
-            if version not in (0, _SCHEMA_VERSION) or (tables and version == 0) \
-                    or (version and "answers" not in tables):
+            if (
+                version not in (0, _SCHEMA_VERSION)
+                or (tables and version == 0)
+                or (version and "answers" not in tables)
+            ):
                 raise sqlite3.DatabaseError("not a geomap geocoding cache")
             if check != "ok":
                 raise sqlite3.DatabaseError(f"damaged ({check})")
@@ -160,8 +165,7 @@ class SqliteStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            return self._in_memory(f"cannot be made: its folder {self.path.parent} cannot be "
-                                   f"made ({_why(err)})")
+            return self._in_memory(f"cannot be made: its folder {self.path.parent} cannot be made ({_why(err)})")
         try:
             if self.path.exists() and not self.path.is_file():
                 raise IsADirectoryError(21, "not a file")
@@ -178,8 +182,10 @@ class SqliteStore:
                     os.replace(journal, aside.with_name(aside.name + "-journal"))
             except OSError:
                 return self._in_memory(f"is corrupt ({_why(err)}) and cannot be set aside")
-            self.warnings.append(f"geocoding cache {self.path} is corrupt ({_why(err)}); "
-                                 f"set aside as {aside}, starting with an empty cache")
+            self.warnings.append(
+                f"geocoding cache {self.path} is corrupt ({_why(err)}); "
+                f"set aside as {aside}, starting with an empty cache"
+            )
             try:
                 return self._connect(self.path)
             except (OSError, sqlite3.Error) as again:
@@ -189,8 +195,7 @@ class SqliteStore:
 
     def _in_memory(self, problem: str) -> sqlite3.Connection:
         self.persistent = False
-        self.warnings.append(f"geocoding cache {self.path} {problem}; answers of this run "
-                             "are kept in memory only")
+        self.warnings.append(f"geocoding cache {self.path} {problem}; answers of this run are kept in memory only")
         return self._connect(":memory:")
 
     # -- reading and writing ---------------------------------------------
@@ -201,14 +206,15 @@ class SqliteStore:
         warning (the wrapper asks again and replaces it).
         """
         row = self._conn.execute(
-            "SELECT place FROM answers WHERE backend=? AND query=? AND kind=? AND countries=?",
-            key).fetchone()
+            "SELECT place FROM answers WHERE backend=? AND query=? AND kind=? AND countries=?", key
+        ).fetchone()
         if row is not None:
             try:
                 return _place(None if row[0] is None else json.loads(row[0]))
             except (ValueError, TypeError, RecursionError) as err:
-                self.warnings.append(f"geocoding cache {self.path}: entry {key[1]!r} is "
-                                     f"corrupt ({str(err)[:120]}); asked again")
+                self.warnings.append(
+                    f"geocoding cache {self.path}: entry {key[1]!r} is corrupt ({str(err)[:120]}); asked again"
+                )
         if default is _MISSING:
             raise KeyError(key)
         return default
@@ -219,8 +225,9 @@ class SqliteStore:
 
     def put_many(self, items) -> None:
         """Store ``(key, place)`` pairs in one transaction (all or none)."""
-        rows = [(*key, None if place is None else json.dumps(place.to_dict(), ensure_ascii=False))
-                for key, place in items]
+        rows = [
+            (*key, None if place is None else json.dumps(place.to_dict(), ensure_ascii=False)) for key, place in items
+        ]
         try:
             self._write(rows)
         except sqlite3.Error as err:
@@ -231,8 +238,10 @@ class SqliteStore:
             self._conn.close()
             self._conn = memory
             self.persistent = False
-            self.warnings.append(f"geocoding cache {self.path} cannot be written "
-                                 f"({_why(err)}); answers of this run are kept in memory only")
+            self.warnings.append(
+                f"geocoding cache {self.path} cannot be written "
+                f"({_why(err)}); answers of this run are kept in memory only"
+            )
             self._write(rows)
 
     def _write(self, rows) -> None:
@@ -274,8 +283,7 @@ class SqliteStore:
         except (FileNotFoundError, NotADirectoryError):  # nothing to migrate
             return 0
         except OSError as err:
-            self.warnings.append(f"old geocoding cache {path} cannot be read ({_why(err)}); "
-                                 "not migrated")
+            self.warnings.append(f"old geocoding cache {path} cannot be read ({_why(err)}); not migrated")
             return 0
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError) as err:
             aside = path.with_name(path.name + ".corrupt")
@@ -284,8 +292,7 @@ class SqliteStore:
                 where = f"set aside as {aside}"
             except OSError:
                 where = "left in place"
-            self.warnings.append(f"geocoding cache {path} is corrupt ({str(err)[:120]}); "
-                                 f"{where}, not migrated")
+            self.warnings.append(f"geocoding cache {path} is corrupt ({str(err)[:120]}); {where}, not migrated")
             return 0
         self.put_many(items)
         if self.persistent:

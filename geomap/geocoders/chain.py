@@ -92,11 +92,11 @@ class GeocoderChain(Geocoder):
             except GeocoderServiceError as err:
                 n = self._failures[i] = self._failures.get(i, 0) + 1
                 # online backends come last: the offline answer was "not found"
-                self._warnings.append(f"{geocoder.name}: {err}; kept the offline result "
-                                      "(not found)")
+                self._warnings.append(f"{geocoder.name}: {err}; kept the offline result (not found)")
                 if n >= self.max_failures:
-                    self._warnings.append(f"{geocoder.name}: {n} failures in a row; not asked "
-                                          "again in this run (offline backends only)")
+                    self._warnings.append(
+                        f"{geocoder.name}: {n} failures in a row; not asked again in this run (offline backends only)"
+                    )
                 place = None
                 continue
             self._failures[i] = 0

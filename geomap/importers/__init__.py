@@ -25,8 +25,7 @@ from .ucdp import UcdpImporter
 #: ``--format`` name -> importer, in the order :func:`detect` tries them
 #: (``geomap``, the project's own events.csv, is read by :mod:`geomap.events`).
 IMPORTERS: dict[str, type[Importer]] = {
-    cls.format: cls for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, UcdpImporter,
-                                TableImporter)
+    cls.format: cls for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, UcdpImporter, TableImporter)
 }
 FORMATS: tuple[str, ...] = ("geomap", *IMPORTERS)
 
@@ -85,10 +84,14 @@ def detect(path: str | Path) -> str:
     if names & set(schema.EVENT_COLUMNS):
         return "geomap"  # its loader names the missing columns
     shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
-    raise SchemaError(f"cannot tell the format from the first line ({shown or 'empty'}); "
-                      "expected geomap's events.csv header, an ACLED, UCDP GED or GDELT file, "
-                      "a CSV with latitude/longitude columns or GeoJSON; or give "
-                      f"--format ({', '.join(FORMATS)})", file=str(path), line=1)
+    raise SchemaError(
+        f"cannot tell the format from the first line ({shown or 'empty'}); "
+        "expected geomap's events.csv header, an ACLED, UCDP GED or GDELT file, "
+        "a CSV with latitude/longitude columns or GeoJSON; or give "
+        f"--format ({', '.join(FORMATS)})",
+        file=str(path),
+        line=1,
+    )
 
 
 def read_dataset(path: str | Path, fmt: str | None = None, report: Report | None = None) -> Imported:
@@ -103,6 +106,5 @@ def read_dataset(path: str | Path, fmt: str | None = None, report: Report | None
     report = report if report is not None else Report()
     fmt = fmt or detect(path)
     if fmt not in IMPORTERS:
-        raise SchemaError(f"format {fmt!r} is not an import format; allowed: "
-                          f"{', '.join(IMPORTERS)}", file=str(path))
+        raise SchemaError(f"format {fmt!r} is not an import format; allowed: {', '.join(IMPORTERS)}", file=str(path))
     return IMPORTERS[fmt](path, report).read()

@@ -16,20 +16,49 @@ from __future__ import annotations
 import datetime as dt
 
 from ..events import Source
-from .base import Importer, RowError, details, parse_day, whole, country_code
+from .base import Importer, RowError, country_code, details, parse_day, whole
 from .refine import mechanism
-from .tables import (ACLED_DATE_PRECISION, ACLED_GEO_PRECISION, ACLED_OLD_COLUMNS,
-                     ACLED_REFINED, acled_type)
+from .tables import ACLED_DATE_PRECISION, ACLED_GEO_PRECISION, ACLED_OLD_COLUMNS, ACLED_REFINED, acled_type
 
 #: Columns shown in the popup as they are (the rest have their own fields).
-_SHOWN = ("disorder_type", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction",
-          "civilian_targeting", "region", "admin1", "admin2", "admin3", "source_scale", "tags")
+_SHOWN = (
+    "disorder_type",
+    "assoc_actor_1",
+    "assoc_actor_2",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "region",
+    "admin1",
+    "admin2",
+    "admin3",
+    "source_scale",
+    "tags",
+)
 
 
 #: The columns :meth:`AcledImporter.convert` reads, in its order.
-_NEEDED = ("event_id_cnty", "event_date", "time_precision", "geo_precision", "event_type",
-           "sub_event_type", "notes", "source", "timestamp", "location", "admin2", "admin1",
-           "country", "latitude", "longitude", "actor1", "actor2", "fatalities")
+_NEEDED = (
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "geo_precision",
+    "event_type",
+    "sub_event_type",
+    "notes",
+    "source",
+    "timestamp",
+    "location",
+    "admin2",
+    "admin1",
+    "country",
+    "latitude",
+    "longitude",
+    "actor1",
+    "actor2",
+    "fatalities",
+)
 
 
 class AcledImporter(Importer):
@@ -51,8 +80,26 @@ class AcledImporter(Importer):
 
     def convert(self, line: int, row: dict):
         # one pass over the columns this row needs ('' for those the file lacks)
-        (eid, date, tp, gp, atype, asub, notes, source, stamp, location, admin2, admin1,
-         country, lat, lon, actor1, actor2, fatalities) = [row[k] if k else "" for k in self.keys]
+        (
+            eid,
+            date,
+            tp,
+            gp,
+            atype,
+            asub,
+            notes,
+            source,
+            stamp,
+            location,
+            admin2,
+            admin1,
+            country,
+            lat,
+            lon,
+            actor1,
+            actor2,
+            fatalities,
+        ) = [row[k] if k else "" for k in self.keys]
         col = self.col
         if not eid:
             raise RowError("event_id_cnty is empty", column=col["event_id_cnty"])
@@ -62,11 +109,12 @@ class AcledImporter(Importer):
             raise RowError(str(err), column=col["event_date"]) from None
         tp, gp = tp or "1", gp or "1"
         if tp not in ACLED_DATE_PRECISION:
-            raise RowError(f"time_precision {tp!r} is not allowed; allowed: 1 (day), 2 (week), "
-                           "3 (month)", column=col.get("time_precision"))
+            raise RowError(
+                f"time_precision {tp!r} is not allowed; allowed: 1 (day), 2 (week), 3 (month)",
+                column=col.get("time_precision"),
+            )
         if gp not in ACLED_GEO_PRECISION:
-            raise RowError(f"geo_precision {gp!r} is not allowed; allowed: 1, 2, 3",
-                           column=col.get("geo_precision"))
+            raise RowError(f"geo_precision {gp!r} is not allowed; allowed: 1, 2, 3", column=col.get("geo_precision"))
         ours = acled_type(atype, asub)
         if atype in ACLED_REFINED:
             ours = mechanism(notes) or ours
@@ -74,18 +122,28 @@ class AcledImporter(Importer):
         updated = ""
         if stamp.isdigit():
             updated = dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date().isoformat()
-        ref = Source(source_id=f"acled:{eid}", publisher="ACLED",
-                     title=f"event {eid}" + (f"; sources: {source}" if source else "")
-                           + (f" (row updated {updated})" if updated else ""),
-                     published=updated or day, url="")
+        ref = Source(
+            source_id=f"acled:{eid}",
+            publisher="ACLED",
+            title=f"event {eid}"
+            + (f"; sources: {source}" if source else "")
+            + (f" (row updated {updated})" if updated else ""),
+            published=updated or day,
+            url="",
+        )
         cells = {
-            "event_id": eid, "event_type": etype, "sub_event_type": sub,
-            "event_date": day, "date_precision": ACLED_DATE_PRECISION[tp],
+            "event_id": eid,
+            "event_type": etype,
+            "sub_event_type": sub,
+            "event_date": day,
+            "date_precision": ACLED_DATE_PRECISION[tp],
             "location": location or admin2 or admin1 or country,
             "country": country_code(country),
-            "latitude": lat, "longitude": lon,
+            "latitude": lat,
+            "longitude": lon,
             "geo_precision": str(ACLED_GEO_PRECISION[gp]),
-            "actor1": actor1, "actor2": actor2,
+            "actor1": actor1,
+            "actor2": actor2,
             "fatalities": whole(fatalities, col.get("fatalities", "fatalities")),
             "note": notes,
             "source_type": f"{atype} / {asub}" if asub else atype,

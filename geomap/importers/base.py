@@ -22,19 +22,36 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .. import counts
 from ..events import Event, Source, event_from_row, read_csv_rows
 from ..exc import SchemaError
 from ..report import Report
-from .. import counts
 from ..schema import format_source_ids
 
 #: Dates written as day, month name and year (ACLED: ``9-May-20``,
 #: ``01-January-2015``, ``28 September 2019``).
 _DMY = re.compile(r"([0-9]{1,2})[- /]([A-Za-z]{3,9})\.?[- /,]*([0-9]{2}|[0-9]{4})")
 _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T].*)?")
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _HTTP = re.compile(r"^https?://", re.I)
@@ -55,13 +72,19 @@ class Imported:
     sources: dict[str, Source] = field(default_factory=dict)
     rows_read: int = 0
     rows_rejected: int = 0
-    rows_merged: int = 0        #: GDELT: records folded into another of the same day, place, code
+    rows_merged: int = 0  #: GDELT: records folded into another of the same day, place, code
     licence: str = ""
 
     def counts(self) -> dict:
-        return {"file": self.file, "format": self.format, "dataset": self.dataset,
-                counts.ROWS_READ: self.rows_read, "events": len(self.events),
-                counts.ROWS_MERGED: self.rows_merged, counts.ROWS_REJECTED: self.rows_rejected}
+        return {
+            "file": self.file,
+            "format": self.format,
+            "dataset": self.dataset,
+            counts.ROWS_READ: self.rows_read,
+            "events": len(self.events),
+            counts.ROWS_MERGED: self.rows_merged,
+            counts.ROWS_REJECTED: self.rows_rejected,
+        }
 
 
 @lru_cache(maxsize=65536)
@@ -90,8 +113,10 @@ def parse_day(text: str, two_digit_century: int | None = None) -> str:
     else:
         m = _DMY.fullmatch(text)
         if not m or m.group(2).lower() not in _MONTHS:
-            raise ValueError(f"date {text!r} is not a date; allowed forms: 2020-05-09, "
-                             "20200509, 9-May-20, 01-January-2015, 28 September 2019")
+            raise ValueError(
+                f"date {text!r} is not a date; allowed forms: 2020-05-09, "
+                "20200509, 9-May-20, 01-January-2015, 28 September 2019"
+            )
         d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
         if len(m.group(3)) == 2:
             y += 1900 if y >= 90 else 2000
@@ -216,9 +241,13 @@ class Importer:
         self.columns = {h.lower(): h for h in header}
         missing = [c for c in self.required if c not in self.columns]
         if missing:
-            raise SchemaError(f"missing required {self.dataset or self.format} column(s) "
-                              f"{', '.join(missing)}; required: {', '.join(self.required)}",
-                              file=self.file, line=1, column=missing[0])
+            raise SchemaError(
+                f"missing required {self.dataset or self.format} column(s) "
+                f"{', '.join(missing)}; required: {', '.join(self.required)}",
+                file=self.file,
+                line=1,
+                column=missing[0],
+            )
         self.start()
         yield from read_csv_rows(self.path, (), tuple(header), sub)
         self.report.problems.extend(sub.problems)
@@ -242,8 +271,7 @@ class Importer:
         """Every record of the file as events; see the module docstring for the counts."""
         from .tables import LICENCES
 
-        out = Imported(self.file, self.format, self.dataset,
-                       licence=LICENCES.get(self.dataset, ""))
+        out = Imported(self.file, self.format, self.dataset, licence=LICENCES.get(self.dataset, ""))
         self.bad_records = 0
         first = True
         for line, row in self.records():
@@ -264,9 +292,14 @@ class Importer:
                 event = event_from_row(cells, self.file, line, None, self.seen, self.memo)
             except SchemaError as err:
                 out.rows_rejected += 1
-                self.report.add("rejected", self.file, line, err.column,
-                                f"{self.dataset or self.format} row not imported: {err.reason}",
-                                value=_row_id(row))
+                self.report.add(
+                    "rejected",
+                    self.file,
+                    line,
+                    err.column,
+                    f"{self.dataset or self.format} row not imported: {err.reason}",
+                    value=_row_id(row),
+                )
                 continue
             self.seen[event.event_id] = line
             for s in sources:

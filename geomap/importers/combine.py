@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import counts
 from ..events import Event, EventSet, date_range, load_events
 from ..exc import SchemaError
 from ..report import Report
 from . import detect, read_dataset
-from .. import counts
 
 #: Default distance of ``--region durand`` from the Durand Line.
 DEFAULT_REGION_KM = 100.0
@@ -75,10 +75,9 @@ def _near_durand(lon, lat, km: float):
     from ..geo import durand_line
 
     to_m = pyproj.Transformer.from_crs(
-        "EPSG:4326", "+proj=aeqd +lat_0=32.5 +lon_0=68.5 +datum=WGS84 +units=m",
-        always_xy=True)
-    line = shapely.transform(durand_line(),
-                             lambda xy: np.column_stack(to_m.transform(xy[:, 0], xy[:, 1])))
+        "EPSG:4326", "+proj=aeqd +lat_0=32.5 +lon_0=68.5 +datum=WGS84 +units=m", always_xy=True
+    )
+    line = shapely.transform(durand_line(), lambda xy: np.column_stack(to_m.transform(xy[:, 0], xy[:, 1])))
     x, y = to_m.transform(np.nan_to_num(lon), np.nan_to_num(lat))
     return shapely.dwithin(shapely.points(x, y), line, km * 1000.0)
 
@@ -122,8 +121,15 @@ class Loaded:
     licences: list[str] = field(default_factory=list)
 
 
-def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | None = None,
-             report: Report | None = None, chain=None) -> Loaded:
+def load_all(
+    paths,
+    sources=None,
+    *,
+    fmt: str | None = None,
+    region: Region | None = None,
+    report: Report | None = None,
+    chain=None,
+) -> Loaded:
     """Read every events file into one :class:`EventSet`.
 
     Parameters
@@ -159,9 +165,15 @@ def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | No
             report.extend(sub)
             es.events.extend(own.events)
             es.sources.update(own.sources)
-            loaded.files.append({"file": str(path), "format": "geomap", "dataset": "curated",
-                                 counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
-                                 counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0)})
+            loaded.files.append(
+                {
+                    "file": str(path),
+                    "format": "geomap",
+                    "dataset": "curated",
+                    counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
+                    counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0),
+                }
+            )
         else:
             imports.append(read_dataset(path, kind, report))
     curated = [e for e in es.events if e.verified == "curated" and not e.dataset]
@@ -190,36 +202,48 @@ def load_all(paths, sources=None, *, fmt: str | None = None, region: Region | No
                     spans[key] = (s.toordinal(), e.toordinal())
                 s, e = spans[key]
                 # cheap date test first; the rule itself decides
-                if max(c_start - e, s - c_end) <= JOIN_DAYS \
-                        and same_incident(ev, cur, coords, days=JOIN_DAYS):
+                if max(c_start - e, s - c_end) <= JOIN_DAYS and same_incident(ev, cur, coords, days=JOIN_DAYS):
                     target = cur
                     break
             if target is not None:
                 joined += 1
-                target.sources = target.sources + tuple(s for s in ev.sources
-                                                        if s not in target.sources)
+                target.sources = target.sources + tuple(s for s in ev.sources if s not in target.sources)
                 for sid in ev.sources:
                     es.sources[sid] = imp.sources[sid]
-                report.add("merged", imp.file, ev.line, None,
-                           f"{imp.dataset} event {ev.event_id} is the same incident as "
-                           f"{target.event_id}; it joins it as a further source",
-                           value=target.event_id)
+                report.add(
+                    "merged",
+                    imp.file,
+                    ev.line,
+                    None,
+                    f"{imp.dataset} event {ev.event_id} is the same incident as "
+                    f"{target.event_id}; it joins it as a further source",
+                    value=target.event_id,
+                )
                 continue
             es.events.append(ev)
             for sid in ev.sources:
                 es.sources[sid] = imp.sources[sid]
         if left_out:
-            report.add("warning", imp.file, None, None,
-                       f"{left_out} row(s) left out: not {region.describe()}")
+            report.add("warning", imp.file, None, None, f"{left_out} row(s) left out: not {region.describe()}")
         report.count(counts.ROWS_JOINED, joined)
         report.count(counts.ROWS_OUT_OF_REGION, left_out)
-        file_counts.update({counts.ROWS_JOINED: joined, counts.ROWS_OUT_OF_REGION: left_out,
-                            "events": len(imp.events) - joined - left_out})
+        file_counts.update(
+            {
+                counts.ROWS_JOINED: joined,
+                counts.ROWS_OUT_OF_REGION: left_out,
+                "events": len(imp.events) - joined - left_out,
+            }
+        )
         loaded.files.append(file_counts)
         if imp.licence and imp.licence not in loaded.licences:
             loaded.licences.append(imp.licence)
-    for key in (counts.ROWS_READ, counts.ROWS_REJECTED, counts.ROWS_MERGED, counts.ROWS_JOINED,
-                counts.ROWS_OUT_OF_REGION):
+    for key in (
+        counts.ROWS_READ,
+        counts.ROWS_REJECTED,
+        counts.ROWS_MERGED,
+        counts.ROWS_JOINED,
+        counts.ROWS_OUT_OF_REGION,
+    ):
         report.counts.setdefault(key, 0)
     return loaded
 
@@ -230,7 +254,6 @@ def check_paths(paths) -> list[Path]:
     for p in paths:
         p = Path(p)
         if not p.is_file():
-            raise SchemaError("events file not found" if not p.exists() else "not a file",
-                              file=str(p))
+            raise SchemaError("events file not found" if not p.exists() else "not a file", file=str(p))
         out.append(p)
     return out

@@ -22,27 +22,74 @@ from .base import Importer, RowError, country_code, details, http_url, parse_day
 from .tables import CAMEO_ROOTS, GDELT_GEO_PRECISION, GDELT_GEO_TYPES, cameo_type
 
 #: Columns shared by both versions (0-34).
-_COMMON = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-           *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                                    "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                                    "Type3Code")),
-           *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                                    "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                                    "Type3Code")),
-           "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-           "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone")
+_COMMON = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor1{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    *(
+        f"Actor2{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+)
 _GEO1 = ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")
 _GEO2 = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 
 
 def _layout(geo: tuple[str, ...], tail: tuple[str, ...]) -> tuple[str, ...]:
-    return (*_COMMON, *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in geo),
-            *tail)
+    return (*_COMMON, *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in geo), *tail)
 
 
 #: Columns shown in the popup as they are.
-_SHOWN = ("EventCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
-          "AvgTone", "Actor1Geo_FullName", "Actor2Geo_FullName", "DATEADDED")
+_SHOWN = (
+    "EventCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_FullName",
+    "Actor2Geo_FullName",
+    "DATEADDED",
+)
 #: Column names by number of columns.
 LAYOUTS: dict[int, tuple[str, tuple[str, ...]]] = {
     57: ("1.0", _layout(_GEO1, ("DATEADDED",))),
@@ -61,8 +108,12 @@ class GdeltImporter(Importer):
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        return (len(header) in LAYOUTS and header[0].strip().isdigit()
-                and len(header[1].strip()) == 8 and header[1].strip().isdigit())
+        return (
+            len(header) in LAYOUTS
+            and header[0].strip().isdigit()
+            and len(header[1].strip()) == 8
+            and header[1].strip().isdigit()
+        )
 
     def records(self):
         try:
@@ -70,8 +121,7 @@ class GdeltImporter(Importer):
         except OSError as err:
             raise SchemaError(f"cannot read file: {err.strerror or err}", file=self.file) from None
         if b"\x00" in raw:
-            raise SchemaError("file is binary (contains NUL bytes), expected GDELT tab-separated "
-                              "text", file=self.file)
+            raise SchemaError("file is binary (contains NUL bytes), expected GDELT tab-separated text", file=self.file)
         text = raw.decode("utf-8", errors="replace")
         self.layout = None
         self.keys: dict[str, tuple] = {}
@@ -86,14 +136,18 @@ class GdeltImporter(Importer):
             if self.layout is None or len(cells) != len(self.layout):
                 self.bad_records += 1
                 expected = len(self.layout) if self.layout else "57, 58 or 61"
-                self.report.add("rejected", self.file, n, None,
-                                f"GDELT row not imported: {len(cells)} tab-separated cells, "
-                                f"expected {expected}", value=cells[0][:100])
+                self.report.add(
+                    "rejected",
+                    self.file,
+                    n,
+                    None,
+                    f"GDELT row not imported: {len(cells)} tab-separated cells, expected {expected}",
+                    value=cells[0][:100],
+                )
                 continue
             yield n, dict(zip(self.layout, cells))
         if self.layout is None and not self.bad_records:
-            raise SchemaError("file is empty; expected GDELT event records", file=self.file,
-                              line=1)
+            raise SchemaError("file is empty; expected GDELT event records", file=self.file, line=1)
 
     def convert(self, line: int, row: dict):
         gid = row["GLOBALEVENTID"].strip()
@@ -105,12 +159,14 @@ class GdeltImporter(Importer):
             raise RowError(str(err), column="SQLDATE") from None
         lat, lon = row["ActionGeo_Lat"].strip(), row["ActionGeo_Long"].strip()
         if not lat or not lon:
-            raise RowError("no action geography (ActionGeo_Lat/ActionGeo_Long empty): GDELT "
-                           "could not place where the action happened", column="ActionGeo_Lat")
+            raise RowError(
+                "no action geography (ActionGeo_Lat/ActionGeo_Long empty): GDELT "
+                "could not place where the action happened",
+                column="ActionGeo_Lat",
+            )
         gtype = row["ActionGeo_Type"].strip()
         if gtype not in GDELT_GEO_PRECISION:
-            raise RowError(f"ActionGeo_Type {gtype!r} is not allowed; allowed: 1-5",
-                           column="ActionGeo_Type")
+            raise RowError(f"ActionGeo_Type {gtype!r} is not allowed; allowed: 1-5", column="ActionGeo_Type")
         code = row["EventCode"].strip()
         root = row["EventRootCode"].strip() or code[:2]
         ours = cameo_type(code)
@@ -118,21 +174,29 @@ class GdeltImporter(Importer):
         etype, sub = ours if ours else ("other", f"cameo_{code}")
         articles = row["NumArticles"].strip()
         url = http_url(row.get("SOURCEURL", ""))
-        ref = Source(source_id=f"gdelt:{gid}", publisher=self.publisher,
-                     title=f"GLOBALEVENTID {gid}: CAMEO {code} ({root_name}), "
-                           f"{articles or '?'} article(s)",
-                     published=day, url=url)
+        ref = Source(
+            source_id=f"gdelt:{gid}",
+            publisher=self.publisher,
+            title=f"GLOBALEVENTID {gid}: CAMEO {code} ({root_name}), {articles or '?'} article(s)",
+            published=day,
+            url=url,
+        )
         place = row["ActionGeo_FeatureID"].strip() or f"{lat},{lon}"
         self.keys[f"GDELT-{gid}"] = (day, place, code)
         self.articles[f"GDELT-{gid}"] = int(articles) if articles.isdigit() else 0
         cells = {
-            "event_id": f"GDELT-{gid}", "event_type": etype, "sub_event_type": sub,
-            "event_date": day, "date_precision": "day",
+            "event_id": f"GDELT-{gid}",
+            "event_type": etype,
+            "sub_event_type": sub,
+            "event_date": day,
+            "date_precision": "day",
             "location": row["ActionGeo_FullName"].strip() or f"{lat}, {lon}",
             "country": country_code(row["ActionGeo_CountryCode"], "fips"),
-            "latitude": lat, "longitude": lon,
+            "latitude": lat,
+            "longitude": lon,
             "geo_precision": str(GDELT_GEO_PRECISION[gtype]),
-            "actor1": row["Actor1Name"].strip(), "actor2": row["Actor2Name"].strip(),
+            "actor1": row["Actor1Name"].strip(),
+            "actor2": row["Actor2Name"].strip(),
             "source_type": f"{root_name} / CAMEO {code}",
             "source_precision": f"GDELT ActionGeo_Type {gtype} ({GDELT_GEO_TYPES[gtype]})",
             "note": _note(1, self.articles[f"GDELT-{gid}"]),
@@ -166,5 +230,7 @@ class GdeltImporter(Importer):
 
 
 def _note(records: int, articles: int) -> str:
-    return (f"GDELT machine-coded report: {records} record(s), {articles} article(s); "
-            "reports of an action, not a verified event")
+    return (
+        f"GDELT machine-coded report: {records} record(s), {articles} article(s); "
+        "reports of an action, not a verified event"
+    )

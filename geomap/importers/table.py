@@ -24,8 +24,7 @@ from .tables import acled_type
 
 LAT_NAMES = ("latitude", "lat", "y")
 LON_NAMES = ("longitude", "lon", "lng", "long", "x")
-DATE_NAMES = ("event_date", "date", "datetime", "date_time", "timestamp", "time", "day",
-              "start_date", "date_start")
+DATE_NAMES = ("event_date", "date", "datetime", "date_time", "timestamp", "time", "day", "start_date", "date_start")
 TYPE_NAMES = ("event_type", "type", "category", "kind")
 SUB_NAMES = ("sub_event_type", "subtype", "sub_type")
 ID_NAMES = ("event_id", "id", "fid", "uid")
@@ -63,13 +62,18 @@ class TableImporter(Importer):
         cols = self.columns
         self.lat, self.lon = find_column(cols, LAT_NAMES), find_column(cols, LON_NAMES)
         if self.lat is None or self.lon is None:
-            raise SchemaError("no coordinate columns: need one of "
-                              f"{', '.join(LAT_NAMES)} and one of {', '.join(LON_NAMES)}",
-                              file=self.file, line=1)
+            raise SchemaError(
+                f"no coordinate columns: need one of {', '.join(LAT_NAMES)} and one of {', '.join(LON_NAMES)}",
+                file=self.file,
+                line=1,
+            )
         self.date = find_column(cols, DATE_NAMES)
         if self.date is None:
-            raise SchemaError(f"no date column: need one of {', '.join(DATE_NAMES)} "
-                              "(every event on the map has a date)", file=self.file, line=1)
+            raise SchemaError(
+                f"no date column: need one of {', '.join(DATE_NAMES)} (every event on the map has a date)",
+                file=self.file,
+                line=1,
+            )
         self.type = find_column(cols, TYPE_NAMES)
         self.sub = find_column(cols, SUB_NAMES)
         self.id = find_column(cols, ID_NAMES)
@@ -77,8 +81,7 @@ class TableImporter(Importer):
         self.url = find_column(cols, _URL_NAMES)
         self.same = {f: cols[f] for f in _SAME if f in cols}
         self.fat = cols.get("fatalities")
-        used = {self.lat, self.lon, self.date, self.type, self.sub, self.id, self.place,
-                self.fat, *self.same.values()}
+        used = {self.lat, self.lon, self.date, self.type, self.sub, self.id, self.place, self.fat, *self.same.values()}
         self.shown = [c for c in cols.values() if c not in used]
 
     def convert(self, line: int, row: dict):
@@ -99,16 +102,24 @@ class TableImporter(Importer):
         eid = f"{self.stem}-{rid or line}"
         country = row.get(self.same.get("country", ""), "").strip().upper()
         url = http_url(row.get(self.url, "")) if self.url else ""
-        ref = Source(source_id=f"file:{self.stem}:{rid or line}", publisher=self.dataset,
-                     title=f"{'row ' + rid if rid else 'line ' + str(line)} of {self.dataset}",
-                     published=day, url=url)
+        ref = Source(
+            source_id=f"file:{self.stem}:{rid or line}",
+            publisher=self.dataset,
+            title=f"{'row ' + rid if rid else 'line ' + str(line)} of {self.dataset}",
+            published=day,
+            url=url,
+        )
         cells = {
-            "event_id": eid, "event_type": etype, "sub_event_type": sub,
-            "event_date": day, "date_precision": "day",
-            "location": (row.get(self.place, "").strip() if self.place else "")
-                        or f"{lat:.4f}, {lon:.4f}",
+            "event_id": eid,
+            "event_type": etype,
+            "sub_event_type": sub,
+            "event_date": day,
+            "date_precision": "day",
+            "location": (row.get(self.place, "").strip() if self.place else "") or f"{lat:.4f}, {lon:.4f}",
             "country": country if _ISO2.fullmatch(country) else "",
-            "latitude": repr(lat), "longitude": repr(lon), "geo_precision": "1",
+            "latitude": repr(lat),
+            "longitude": repr(lon),
+            "geo_precision": "1",
             "actor1": row.get(self.same.get("actor1", ""), ""),
             "actor2": row.get(self.same.get("actor2", ""), ""),
             "note": row.get(self.same.get("note", ""), ""),
@@ -136,13 +147,17 @@ class GeoJsonImporter(TableImporter):
         try:
             data = json.loads(text)
         except ValueError as err:
-            raise SchemaError(f"not valid JSON: {err}", file=self.file,
-                              line=getattr(err, "lineno", None)) from None
-        if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
-                or not isinstance(data.get("features"), list):
-            raise SchemaError("not a GeoJSON FeatureCollection (need \"type\": "
-                              "\"FeatureCollection\" and a \"features\" list)", file=self.file,
-                              line=1)
+            raise SchemaError(f"not valid JSON: {err}", file=self.file, line=getattr(err, "lineno", None)) from None
+        if (
+            not isinstance(data, dict)
+            or data.get("type") != "FeatureCollection"
+            or not isinstance(data.get("features"), list)
+        ):
+            raise SchemaError(
+                'not a GeoJSON FeatureCollection (need "type": "FeatureCollection" and a "features" list)',
+                file=self.file,
+                line=1,
+            )
         features = data["features"]
         lines = _feature_lines(text, len(features))
         props = [f.get("properties") or {} if isinstance(f, dict) else {} for f in features]
@@ -159,17 +174,27 @@ class GeoJsonImporter(TableImporter):
             line = lines[i]
             geom = feature.get("geometry") if isinstance(feature, dict) else None
             coords = geom.get("coordinates") if isinstance(geom, dict) else None
-            if not isinstance(geom, dict) or geom.get("type") != "Point" \
-                    or not isinstance(coords, list) or len(coords) < 2:
+            if (
+                not isinstance(geom, dict)
+                or geom.get("type") != "Point"
+                or not isinstance(coords, list)
+                or len(coords) < 2
+            ):
                 kind = geom.get("type") if isinstance(geom, dict) else "no geometry"
                 self.bad_records += 1
-                self.report.add("rejected", self.file, line, f"features[{i}].geometry",
-                                f"{self.dataset} feature not imported: geometry {kind!s} is not "
-                                "a Point with [longitude, latitude]", value=str(i))
+                self.report.add(
+                    "rejected",
+                    self.file,
+                    line,
+                    f"features[{i}].geometry",
+                    f"{self.dataset} feature not imported: geometry {kind!s} is not a Point with [longitude, latitude]",
+                    value=str(i),
+                )
                 continue
-            row = {str(k): "" if v is None else (v if isinstance(v, str) else
-                                                 json.dumps(v, ensure_ascii=False))
-                   for k, v in (p.items() if isinstance(p, dict) else ())}
+            row = {
+                str(k): "" if v is None else (v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+                for k, v in (p.items() if isinstance(p, dict) else ())
+            }
             row[self.lat], row[self.lon] = str(coords[1]), str(coords[0])
             yield line, row
 

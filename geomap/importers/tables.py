@@ -12,10 +12,10 @@ from __future__ import annotations
 #: show when the dataset's rows are on it (each dataset's own terms).
 LICENCES: dict[str, str] = {
     "ACLED": "ACLED, acleddata.com (Armed Conflict Location & Event Data; used under ACLED's "
-             "Terms of Use, attribution required)",
+    "Terms of Use, attribution required)",
     "UCDP GED": "UCDP GED (CC BY 4.0)",
     "GDELT": "The GDELT Project, gdeltproject.org (free to use with citation; machine-coded "
-             "reports, not verified events)",
+    "reports, not verified events)",
 }
 
 # ---------------------------------------------------------------- ACLED
@@ -35,8 +35,7 @@ ACLED_TYPES: dict[tuple[str, str], tuple[str, str]] = {
     ("Explosions/Remote violence", "Grenade"): ("explosion", "grenade_attack"),
     ("Explosions/Remote violence", "Chemical weapon"): ("explosion", "chemical_weapon"),
     ("Strategic developments", "Agreement"): ("talks", "agreement"),
-    ("Strategic developments", "Headquarters or base established"):
-        ("fortification", "base_established"),
+    ("Strategic developments", "Headquarters or base established"): ("fortification", "base_established"),
     # ACLED's first generation (upper-case columns, no sub-types)
     ("Battle-No change of territory", ""): ("armed_clash", "armed_clash"),
     ("Battle-Government regains territory", ""): ("armed_clash", "territory_regained"),
@@ -54,8 +53,7 @@ ACLED_DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "month"}
 #: ACLED geo_precision -> ours (1 exact place, 2 near place / district, 3 province / region).
 ACLED_GEO_PRECISION: dict[str, int] = {"1": 1, "2": 2, "3": 3}
 #: Columns of ACLED's first generation renamed to today's names.
-ACLED_OLD_COLUMNS: dict[str, str] = {"ally_actor_1": "assoc_actor_1",
-                                     "ally_actor_2": "assoc_actor_2"}
+ACLED_OLD_COLUMNS: dict[str, str] = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 
 # ---------------------------------------------------------------- UCDP GED
 
@@ -72,14 +70,17 @@ UCDP_VIOLENCE: dict[str, tuple[str, str, str]] = {
 #: 7 international waters or airspace.
 UCDP_GEO_PRECISION: dict[str, int] = {"1": 1, "2": 2, "3": 2, "4": 3, "5": 3, "6": 4, "7": 4}
 UCDP_WHERE_PREC: dict[str, str] = {
-    "1": "exact location", "2": "within 25 km of a known point", "3": "district (ADM2) only",
-    "4": "province (ADM1) only", "5": "larger area or linear feature", "6": "country only",
+    "1": "exact location",
+    "2": "within 25 km of a known point",
+    "3": "district (ADM2) only",
+    "4": "province (ADM1) only",
+    "5": "larger area or linear feature",
+    "6": "country only",
     "7": "international waters or airspace",
 }
 #: date_prec -> ours. 1 exact day; 2 a range of 2-6 days; 3 the week; 4 a
 #: range of 8-30 days or the month; 5 more than a month.
-UCDP_DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "week", "4": "month",
-                                       "5": "month"}
+UCDP_DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "month"}
 
 #: Our violent types in the order a text's triggers decide between them: the
 #: most specific mechanism wins ("a drone strike ... in the clashes" is an
@@ -115,17 +116,36 @@ CAMEO_TYPES: dict[str, tuple[str, str]] = {
 #: CAMEO root codes (the first two digits) and their names, for the label of
 #: ``other`` rows and the popup.
 CAMEO_ROOTS: dict[str, str] = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
-    "04": "Consult", "05": "Engage in diplomatic cooperation",
-    "06": "Engage in material cooperation", "07": "Provide aid", "08": "Yield",
-    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce",
-    "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
+    "01": "Make public statement",
+    "02": "Appeal",
+    "03": "Express intent to cooperate",
+    "04": "Consult",
+    "05": "Engage in diplomatic cooperation",
+    "06": "Engage in material cooperation",
+    "07": "Provide aid",
+    "08": "Yield",
+    "09": "Investigate",
+    "10": "Demand",
+    "11": "Disapprove",
+    "12": "Reject",
+    "13": "Threaten",
+    "14": "Protest",
+    "15": "Exhibit force posture",
+    "16": "Reduce relations",
+    "17": "Coerce",
+    "18": "Assault",
+    "19": "Fight",
+    "20": "Use unconventional mass violence",
 }
 #: Geo_Type -> ours: 1 country, 2 US state, 3 US city, 4 world city, 5 world state/province.
 GDELT_GEO_PRECISION: dict[str, int] = {"1": 4, "2": 3, "3": 1, "4": 1, "5": 3}
-GDELT_GEO_TYPES: dict[str, str] = {"1": "country", "2": "US state", "3": "US city",
-                                   "4": "world city", "5": "world state/province"}
+GDELT_GEO_TYPES: dict[str, str] = {
+    "1": "country",
+    "2": "US state",
+    "3": "US city",
+    "4": "world city",
+    "5": "world state/province",
+}
 
 
 def cameo_type(code: str) -> tuple[str, str] | None:

@@ -22,13 +22,26 @@ import re
 from ..events import Source
 from .base import Importer, RowError, country_code, details, parse_day, whole
 from .refine import mechanism
-from .tables import (UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE,
-                     UCDP_WHERE_PREC)
+from .tables import UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE, UCDP_WHERE_PREC
 
-_SHOWN = ("relid", "conflict_name", "dyad_name", "adm_1", "adm_2", "where_description",
-          "event_clarity", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
-          "number_of_sources", "source_office", "source_date", "source_original",
-          "priogrid_gid")
+_SHOWN = (
+    "relid",
+    "conflict_name",
+    "dyad_name",
+    "adm_1",
+    "adm_2",
+    "where_description",
+    "event_clarity",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "number_of_sources",
+    "source_office",
+    "source_date",
+    "source_original",
+    "priogrid_gid",
+)
 #: File names that give the GED version: ged221.csv, GEDEvent_v22_1.csv, ged_22.1 ...
 _VERSION = re.compile(r"ged(?:event)?[_-]?v?([0-9]{2})[._-]?([0-9])", re.I)
 
@@ -38,8 +51,7 @@ class UcdpImporter(Importer):
 
     format = "ucdp"
     dataset = "UCDP GED"
-    required = ("id", "type_of_violence", "latitude", "longitude", "where_prec", "date_prec",
-                "date_start", "best")
+    required = ("id", "type_of_violence", "latitude", "longitude", "where_prec", "date_prec", "date_start", "best")
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
@@ -65,16 +77,15 @@ class UcdpImporter(Importer):
             raise RowError("id is empty", column=col["id"])
         violence = get("type_of_violence")
         if violence not in UCDP_VIOLENCE:
-            raise RowError(f"type_of_violence {violence!r} is not allowed; allowed: 1 "
-                           "(state-based), 2 (non-state), 3 (one-sided)",
-                           column=col["type_of_violence"])
+            raise RowError(
+                f"type_of_violence {violence!r} is not allowed; allowed: 1 (state-based), 2 (non-state), 3 (one-sided)",
+                column=col["type_of_violence"],
+            )
         wp, dp = get("where_prec"), get("date_prec")
         if wp not in UCDP_GEO_PRECISION:
-            raise RowError(f"where_prec {wp!r} is not allowed; allowed: 1-7",
-                           column=col["where_prec"])
+            raise RowError(f"where_prec {wp!r} is not allowed; allowed: 1-7", column=col["where_prec"])
         if dp not in UCDP_DATE_PRECISION:
-            raise RowError(f"date_prec {dp!r} is not allowed; allowed: 1-5",
-                           column=col["date_prec"])
+            raise RowError(f"date_prec {dp!r} is not allowed; allowed: 1-5", column=col["date_prec"])
         try:
             start = parse_day(get("date_start"))
         except ValueError as err:
@@ -101,27 +112,41 @@ class UcdpImporter(Importer):
         best = whole(get("best"), col["best"])
         # real rows sometimes have low/high that do not bracket best: the
         # range is then the smallest and largest of the three
-        given = [int(v) for v in (best, whole(get("low"), col.get("low", "low")),
-                                  whole(get("high"), col.get("high", "high"))) if v]
+        given = [
+            int(v)
+            for v in (best, whole(get("low"), col.get("low", "low")), whole(get("high"), col.get("high", "high")))
+            if v
+        ]
         low, high = (str(min(given)), str(max(given))) if given else ("", "")
-        ref = Source(source_id=f"ucdp:{uid}", publisher=self.publisher,
-                     title=f"event {uid}" + (f" ({get('relid')})" if get("relid") else "")
-                           + (f": {article or headline}" if article or headline else ""),
-                     published=start, url="")
+        ref = Source(
+            source_id=f"ucdp:{uid}",
+            publisher=self.publisher,
+            title=f"event {uid}"
+            + (f" ({get('relid')})" if get("relid") else "")
+            + (f": {article or headline}" if article or headline else ""),
+            published=start,
+            url="",
+        )
         cells = {
-            "event_id": f"UCDP-{uid}", "event_type": etype, "sub_event_type": sub,
-            "event_date": day, "date_precision": precision,
+            "event_id": f"UCDP-{uid}",
+            "event_type": etype,
+            "sub_event_type": sub,
+            "event_date": day,
+            "date_precision": precision,
             "location": get("where_coordinates") or get("adm_2") or get("adm_1") or get("country"),
             "country": country_code(get("iso3"), "iso3") or country_code(get("country")),
-            "latitude": get("latitude"), "longitude": get("longitude"),
+            "latitude": get("latitude"),
+            "longitude": get("longitude"),
             "geo_precision": str(UCDP_GEO_PRECISION[wp]),
-            "actor1": get("side_a"), "actor2": get("side_b"),
+            "actor1": get("side_a"),
+            "actor2": get("side_b"),
             "fatalities": best,
-            "fatalities_low": low, "fatalities_high": high,
+            "fatalities_low": low,
+            "fatalities_high": high,
             "note": "; ".join(x for x in (get("dyad_name"), get("where_description")) if x),
             "source_type": f"{vname} / {conflict}" if conflict else vname,
             "source_precision": f"UCDP where_prec {wp} ({UCDP_WHERE_PREC[wp]}), date_prec {dp} "
-                                f"({start}" + (f" to {end})" if end != start else ")"),
+            f"({start}" + (f" to {end})" if end != start else ")"),
             "details": details(row, self.shown),
         }
         return cells, [ref]

@@ -10,8 +10,9 @@ from ..report import Report
 from .combine import Region, load_all
 
 
-def import_file(path, output, *, fmt: str | None = None, region: Region | None = None,
-                report: Report | None = None) -> tuple[dict, Report]:
+def import_file(
+    path, output, *, fmt: str | None = None, region: Region | None = None, report: Report | None = None
+) -> tuple[dict, Report]:
     """Convert ``path`` and write ``output`` (events) and ``sources.csv`` beside it.
 
     Returns

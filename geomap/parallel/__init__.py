@@ -18,6 +18,15 @@ from .merge import merge_grouped
 from .run import ParallelExtractor, extract_partitioned, make_executor
 from .store import is_drafts_parquet, read_drafts_parquet, write_drafts_parquet
 
-__all__ = ["Executor", "MissingDependency", "ParallelError", "ParallelExtractor",
-           "extract_partitioned", "make_executor", "merge_grouped", "is_drafts_parquet",
-           "read_drafts_parquet", "write_drafts_parquet"]
+__all__ = [
+    "Executor",
+    "MissingDependency",
+    "ParallelError",
+    "ParallelExtractor",
+    "extract_partitioned",
+    "make_executor",
+    "merge_grouped",
+    "is_drafts_parquet",
+    "read_drafts_parquet",
+    "write_drafts_parquet",
+]

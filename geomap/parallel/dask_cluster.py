@@ -16,8 +16,10 @@ def _distributed():
     try:
         import distributed
     except ImportError as err:
-        raise MissingDependency(f"--scheduler needs Dask's distributed scheduler, which is not "
-                                f"installed ({err.name}); install it with: {INSTALL_HINT}") from None
+        raise MissingDependency(
+            f"--scheduler needs Dask's distributed scheduler, which is not "
+            f"installed ({err.name}); install it with: {INSTALL_HINT}"
+        ) from None
     return distributed
 
 
@@ -46,8 +48,13 @@ class DaskExecutor(Executor):
 
             n = n or cpu_count()
             self._cluster = distributed.LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address="127.0.0.1:0", silence_logs=40)
+                n_workers=n,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+                silence_logs=40,
+            )
             address = self._cluster.scheduler_address
         try:
             self.client = distributed.Client(address, timeout=timeout, set_as_default=False)
@@ -71,8 +78,9 @@ class DaskExecutor(Executor):
                 try:
                     result = fut.result()
                 except distributed.KilledWorker as err:
-                    raise ParallelError(f"partition {index[fut.key]}: workers died running it "
-                                        f"({err}); giving up") from None
+                    raise ParallelError(
+                        f"partition {index[fut.key]}: workers died running it ({err}); giving up"
+                    ) from None
                 yield index[fut.key], result
                 fut.release()
         finally:

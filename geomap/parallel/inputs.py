@@ -22,12 +22,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from ..articles import (DEFAULT_MAX_BYTES, JSONL_SUFFIXES, SUFFIXES, Article, LinkedPath,
-                        _folder_files, parse_date, read_file, report_renamed,
-                        unique_doc_ids)
+from .. import counts
+from ..articles import (
+    DEFAULT_MAX_BYTES,
+    JSONL_SUFFIXES,
+    SUFFIXES,
+    Article,
+    LinkedPath,
+    _folder_files,
+    parse_date,
+    read_file,
+    report_renamed,
+    unique_doc_ids,
+)
 from ..exc import ArticleError, FrontMatterError
 from ..report import Report
-from .. import counts
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Largest partition (bytes of input); smaller when the input is small so
@@ -46,7 +55,7 @@ class Unit:
     ``first_line`` the 1-based row number of the first row)."""
 
     path: str
-    kind: str                   #: "file", "jsonl-range", "parquet"
+    kind: str  #: "file", "jsonl-range", "parquet"
     size: int = 0
     mtime: float = 0.0
     start: int = 0
@@ -92,6 +101,7 @@ def block_size(total_bytes: int) -> int:
 
 # ------------------------------------------------------------------ planning
 
+
 def plan(paths, block: int | None = None) -> list[Partition]:
     """Cut the inputs under ``paths`` into partitions (see the module docstring).
 
@@ -107,8 +117,7 @@ def plan(paths, block: int | None = None) -> list[Partition]:
         entries.extend(_expand(path))
     entries, named = _name_files(entries)
     # problems in iter_articles' order: the whole walk, the renamed files, then reading
-    entries = ([e for e in entries if isinstance(e, Report)] + [named]
-               + [e for e in entries if isinstance(e, Unit)])
+    entries = [e for e in entries if isinstance(e, Report)] + [named] + [e for e in entries if isinstance(e, Unit)]
     total = sum(e.size for e in entries if isinstance(e, Unit))
     block = block or block_size(total)
     parts: list[Partition] = []
@@ -140,6 +149,7 @@ def _name_files(entries: list[Unit | Report]) -> tuple[list[Unit | Report], Repo
     :func:`~geomap.articles.iter_articles` gives it: decided over all the
     files of the run, so that two ``index.md`` in different folders stay two
     articles in any partition. Also the warnings for renamed ones."""
+
     def local(e) -> bool:
         return isinstance(e, Unit) and e.kind == "file" and not is_url(e.path)
 
@@ -172,8 +182,11 @@ def _expand(path) -> list[Unit | Report]:
     if p.exists():
         return [_local_unit(p)]
     if p.is_symlink():
-        return [_problem(str(p), f"broken symbolic link (to {os.readlink(p)!r}, which does "
-                                 "not exist)", counts.ARTICLES_REJECTED)]
+        return [
+            _problem(
+                str(p), f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)", counts.ARTICLES_REJECTED
+            )
+        ]
     return [_problem(str(p), "no such file or folder", counts.ARTICLES_REJECTED)]
 
 
@@ -204,8 +217,13 @@ def _expand_url(url: str) -> list[Unit | Report]:
     try:
         fs, root = _fs(url)
     except ImportError as err:
-        return [_problem(url, f"cannot read this URL: {err} (install the fsspec filesystem "
-                              "package for its scheme, e.g. s3fs, gcsfs)", counts.ARTICLES_REJECTED)]
+        return [
+            _problem(
+                url,
+                f"cannot read this URL: {err} (install the fsspec filesystem package for its scheme, e.g. s3fs, gcsfs)",
+                counts.ARTICLES_REJECTED,
+            )
+        ]
     proto = url.split("://", 1)[0]
 
     def full(p: str) -> str:
@@ -215,9 +233,14 @@ def _expand_url(url: str) -> list[Unit | Report]:
         if any(c in root for c in "*?["):
             found = sorted(fs.glob(root))
         elif fs.isdir(root):
-            found = sorted(f for f in fs.find(root)
-                           if not any(part.startswith(".") for part in
-                                      PurePosixPath(f).relative_to(PurePosixPath(fs._strip_protocol(root))).parts))
+            found = sorted(
+                f
+                for f in fs.find(root)
+                if not any(
+                    part.startswith(".")
+                    for part in PurePosixPath(f).relative_to(PurePosixPath(fs._strip_protocol(root))).parts
+                )
+            )
             readmes = [f for f in found if PurePosixPath(f).name.upper().startswith("README")]
             found = [f for f in found if f not in readmes]
             if not found:
@@ -229,9 +252,16 @@ def _expand_url(url: str) -> list[Unit | Report]:
         units = []
         for f in found:
             info = fs.info(f)
-            units.append(Unit(full(f), "file", int(info.get("size") or 0),
-                              float(info.get("mtime", 0) or 0) if not hasattr(info.get("mtime"), "timestamp")
-                              else info["mtime"].timestamp()))
+            units.append(
+                Unit(
+                    full(f),
+                    "file",
+                    int(info.get("size") or 0),
+                    float(info.get("mtime", 0) or 0)
+                    if not hasattr(info.get("mtime"), "timestamp")
+                    else info["mtime"].timestamp(),
+                )
+            )
         return units
     except OSError as err:
         return [_problem(url, f"cannot read: {err}", counts.ARTICLES_REJECTED)]
@@ -296,8 +326,8 @@ def _split_jsonl(u: Unit, block: int) -> list[Unit]:
 
 # ------------------------------------------------------------------ reading
 
-def read_units(units: list[Unit], report: Report,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+
+def read_units(units: list[Unit], report: Report, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
     """The articles of ``units`` in order; what cannot be used goes to
     ``report`` with file, line and reason, as :func:`geomap.articles.read_file`
     does."""
@@ -330,8 +360,13 @@ def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
             lineno = u.first_line + n - 1
             if raw is None:
                 report.count(counts.ARTICLES_READ)
-                report.add_error(ArticleError(f"line is above the cap of {max_bytes / 2**20:.1f} MiB "
-                                              "for one article", file=u.path, line=lineno))
+                report.add_error(
+                    ArticleError(
+                        f"line is above the cap of {max_bytes / 2**20:.1f} MiB for one article",
+                        file=u.path,
+                        line=lineno,
+                    )
+                )
                 report.count(counts.ARTICLES_REJECTED)
             elif raw.strip() and raw.strip() != b"\xef\xbb\xbf":
                 report.count(counts.ARTICLES_READ)
@@ -353,16 +388,25 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
     suffix = PurePosixPath(u.path.split("?", 1)[0]).suffix.lower()
     if suffix not in SUFFIXES:
         report.count(counts.ARTICLES_READ)
-        report.add("rejected", u.path, None, None,
-                   f"unsupported file type {suffix or '(none)'!r}; allowed: "
-                   f"{', '.join(SUFFIXES + PARQUET_SUFFIXES)}")
+        report.add(
+            "rejected",
+            u.path,
+            None,
+            None,
+            f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES + PARQUET_SUFFIXES)}",
+        )
         report.count(counts.ARTICLES_REJECTED)
         return
     if u.size > max_bytes and suffix not in JSONL_SUFFIXES:
         report.count(counts.ARTICLES_READ)
-        report.add("rejected", u.path, None, None,
-                   f"file is {u.size / 2**20:.1f} MiB, above the cap of "
-                   f"{max_bytes / 2**20:.1f} MiB for one article file; split it into smaller files")
+        report.add(
+            "rejected",
+            u.path,
+            None,
+            None,
+            f"file is {u.size / 2**20:.1f} MiB, above the cap of "
+            f"{max_bytes / 2**20:.1f} MiB for one article file; split it into smaller files",
+        )
         report.count(counts.ARTICLES_REJECTED)
         return
     try:
@@ -380,8 +424,7 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
         sub = Report()
         arts = list(read_file(local, sub, max_bytes))
     for p in sub.problems:
-        report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column,
-                   p.reason, p.value)
+        report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column, p.reason, p.value)
     for k, v in sub.counts.items():
         report.count(k, v)
     for art in arts:
@@ -399,11 +442,13 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
         groups = range(u.start, u.end if u.end >= 0 else pf.metadata.num_row_groups)
         if u.end < 0:
             raise OSError("unreadable Parquet metadata")
-        columns = [c for c in ("text", "published", "title", "source", "url", "id")
-                   if c in pf.schema_arrow.names]
+        columns = [c for c in ("text", "published", "title", "source", "url", "id") if c in pf.schema_arrow.names]
         if "text" not in columns:
-            raise ArticleError("Parquet file has no 'text' column; expected columns text, "
-                               "published, title, source, url, id", file=u.path, column="text")
+            raise ArticleError(
+                "Parquet file has no 'text' column; expected columns text, published, title, source, url, id",
+                file=u.path,
+                column="text",
+            )
     except ArticleError as err:
         report.count(counts.ARTICLES_READ)
         report.add_error(err)
@@ -445,6 +490,13 @@ def _row_article(rec: dict, row: int, stem: str, path: str) -> Article:
         if isinstance(rec.get(key), (dict, list)):
             raise FrontMatterError(f"{key} must be text", file=path, line=row, column=key)
     doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{row}"
-    return Article(doc_id=doc_id, text=body, title=str(rec.get("title") or ""),
-                   source=str(rec.get("source") or ""), published=published,
-                   url=str(rec.get("url") or ""), path=path, line=row)
+    return Article(
+        doc_id=doc_id,
+        text=body,
+        title=str(rec.get("title") or ""),
+        source=str(rec.get("source") or ""),
+        published=published,
+        url=str(rec.get("url") or ""),
+        path=path,
+        line=row,
+    )

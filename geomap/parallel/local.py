@@ -59,8 +59,9 @@ class ProcessExecutor(Executor):
                     except BrokenProcessPool:
                         attempts[i] += 1
                         if attempts[i] > self.retries:
-                            raise ParallelError(f"partition {i}: its worker died {attempts[i]} "
-                                                "times; giving up") from None
+                            raise ParallelError(
+                                f"partition {i}: its worker died {attempts[i]} times; giving up"
+                            ) from None
                         todo.append(i)
                         continue
                     yield i, result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 
+from .. import counts
 from ..report import Report
 from .base import Executor
 from .inputs import plan
@@ -12,7 +13,6 @@ from .merge import merge_grouped
 from .serial import SerialExecutor
 from .store import Checkpoint
 from .work import PartResult, extract_partition
-from .. import counts
 
 
 def make_executor(jobs: int = 1, scheduler: str | None = None) -> Executor:
@@ -41,14 +41,22 @@ def _settings(online: bool, max_bytes: int | None) -> str:
     for f in sorted((pkg / "extract").glob("*.py")) + [pkg / "articles.py"]:
         if f.exists():
             h.update(f.read_bytes())
-    return (f"geomap {__version__}; code {h.hexdigest()[:12]}; online={online}; "
-            f"max_bytes={max_bytes}")
+    return f"geomap {__version__}; code {h.hexdigest()[:12]}; online={online}; max_bytes={max_bytes}"
 
 
-def extract_partitioned(paths, report: Report, *, executor: Executor | None = None,
-                        online: bool = False, merge: bool = False, progress: bool = True,
-                        checkpoint=None, keep_checkpoint: bool = False,
-                        block: int | None = None, max_bytes: int | None = None) -> list:
+def extract_partitioned(
+    paths,
+    report: Report,
+    *,
+    executor: Executor | None = None,
+    online: bool = False,
+    merge: bool = False,
+    progress: bool = True,
+    checkpoint=None,
+    keep_checkpoint: bool = False,
+    block: int | None = None,
+    max_bytes: int | None = None,
+) -> list:
     """Draft events of every article under ``paths``, extracted partition by
     partition on ``executor``; the same drafts, problems and counts, in the
     same order, as :func:`geomap.extract.extract_paths` in one process.
@@ -113,8 +121,7 @@ def _progress(progress: bool, executor: Executor, total: int, done: int):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, initial=done, desc="extract", unit="partition", file=sys.stderr,
-                leave=False)
+    return tqdm(total=total, initial=done, desc="extract", unit="partition", file=sys.stderr, leave=False)
 
 
 class ParallelExtractor:
@@ -125,8 +132,8 @@ class ParallelExtractor:
     def __init__(self, jobs: int = 1, scheduler: str | None = None, online: bool = False):
         self.jobs, self.scheduler, self.online = jobs, scheduler, online
 
-    def __call__(self, paths, chain, report, progress: bool = True, merge: bool = False,
-                 max_bytes: int | None = None):
+    def __call__(self, paths, chain, report, progress: bool = True, merge: bool = False, max_bytes: int | None = None):
         with make_executor(self.jobs, self.scheduler) as ex:
-            return extract_partitioned(paths, report, executor=ex, online=self.online,
-                                       merge=merge, progress=progress, max_bytes=max_bytes)
+            return extract_partitioned(
+                paths, report, executor=ex, online=self.online, merge=merge, progress=progress, max_bytes=max_bytes
+            )

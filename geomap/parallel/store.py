@@ -21,9 +21,9 @@ import pickle
 import shutil
 from pathlib import Path
 
+from .. import counts
 from ..atomic import atomic_path, write_bytes, write_text
 from .base import MissingDependency
-from .. import counts
 
 MANIFEST = "manifest.json"
 ROWS_PER_FILE = 100_000
@@ -61,10 +61,8 @@ class Checkpoint:
 
     def save(self, result) -> None:
         write_bytes(self._file(result.index, result.key), pickle.dumps(result, protocol=5))
-        self.done[str(result.index)] = {"key": result.key, "drafts": len(result.drafts),
-                                        "bytes": result.nbytes}
-        write_text(self.folder / MANIFEST,
-                   json.dumps({"settings": self.settings, "partitions": self.done}, indent=0))
+        self.done[str(result.index)] = {"key": result.key, "drafts": len(result.drafts), "bytes": result.nbytes}
+        write_text(self.folder / MANIFEST, json.dumps({"settings": self.settings, "partitions": self.done}, indent=0))
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -74,12 +72,10 @@ def _needs_pyarrow():
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise MissingDependency("GeoParquet needs pyarrow; install it with: "
-                                "pip install 'geomap[dask]'") from None
+        raise MissingDependency("GeoParquet needs pyarrow; install it with: pip install 'geomap[dask]'") from None
 
 
-def write_drafts_parquet(rows: list[dict], folder: str | Path,
-                         rows_per_file: int = ROWS_PER_FILE) -> list[Path]:
+def write_drafts_parquet(rows: list[dict], folder: str | Path, rows_per_file: int = ROWS_PER_FILE) -> list[Path]:
     """Write draft rows (:func:`geomap.extract.draft_rows`) as GeoParquet
     files ``folder/part-NNNNN.parquet``; older part files beyond these are removed."""
     _needs_pyarrow()
@@ -98,13 +94,12 @@ def write_drafts_parquet(rows: list[dict], folder: str | Path,
     for col in COLUMNS:
         if col not in _FLOATS + _INTS:
             frame[col] = frame[col].fillna("").astype(str)
-    gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame.longitude, frame.latitude),
-                           crs="EPSG:4326")
+    gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame.longitude, frame.latitude), crs="EPSG:4326")
     written = []
     for n, start in enumerate(range(0, max(len(gdf), 1), rows_per_file)):
         path = folder / f"part-{n:05d}.parquet"
         with atomic_path(path) as tmp:
-            gdf.iloc[start:start + rows_per_file].to_parquet(tmp, index=False)
+            gdf.iloc[start : start + rows_per_file].to_parquet(tmp, index=False)
         written.append(path)
     for old in folder.glob("part-*.parquet"):
         if old not in written:
@@ -132,8 +127,7 @@ def read_drafts_parquet(path: str | Path, report=None) -> list[tuple[int, dict]]
     out: list[tuple[int, dict]] = []
     n = 0
     for f in files:
-        table = pq.read_table(f, columns=[c for c in COLUMNS
-                                          if c in pq.read_schema(f).names])
+        table = pq.read_table(f, columns=[c for c in COLUMNS if c in pq.read_schema(f).names])
         for rec in table.to_pylist():
             n += 1
             out.append((n, {c: _cell(c, rec.get(c)) for c in COLUMNS}))

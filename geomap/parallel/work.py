@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from .. import counts
 from ..report import Report
 from .inputs import Partition, read_units
-from .. import counts
 
 #: One place finder per (process, online): built by the first partition.
 _FINDERS: dict[bool, object] = {}
@@ -45,8 +45,7 @@ def warm(online: bool = False) -> None:
     _finder(online)
 
 
-def extract_partition(part: Partition, online: bool = False,
-                      max_bytes: int | None = None) -> PartResult:
+def extract_partition(part: Partition, online: bool = False, max_bytes: int | None = None) -> PartResult:
     """Drafts and report of ``part``, as :func:`geomap.extract.extract_paths`
     would give for its articles: the same problems, counts and rows in the
     same order. An article whose extraction raises is reported (kind
@@ -68,17 +67,27 @@ def extract_partition(part: Partition, online: bool = False,
             try:
                 found = extract_article(art, finder=finder, unlocated=unlocated)
             except Exception as err:  # one bad article never stops the run
-                report.add("rejected", art.path, art.line, None,
-                           f"extraction failed: {type(err).__name__}: {err}", value=art.doc_id)
+                report.add(
+                    "rejected",
+                    art.path,
+                    art.line,
+                    None,
+                    f"extraction failed: {type(err).__name__}: {err}",
+                    value=art.doc_id,
+                )
                 report.count(counts.ARTICLES_USED, -1)
                 report.count(counts.ARTICLES_REJECTED)
                 continue
             drafts.extend(found)
             report.count(counts.EVENTS_EXTRACTED, len(found))
             for _doc_id, etype, sentence in unlocated:
-                report.add("unlocated", art.path, art.line, None,
-                           f"{etype} mentioned but no place found in or before the sentence",
-                           value=sentence[:200])
+                report.add(
+                    "unlocated",
+                    art.path,
+                    art.line,
+                    None,
+                    f"{etype} mentioned but no place found in or before the sentence",
+                    value=sentence[:200],
+                )
                 report.count(counts.PLACES_NOT_FOUND)
-    return PartResult(part.index, part.key(), drafts, report, part.nbytes,
-                      time.perf_counter() - t0)
+    return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0)

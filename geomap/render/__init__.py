@@ -33,10 +33,25 @@ from .timeline import Timeline
 from .urlstate import EmbedMode, UrlState
 
 __all__ = [
-    "build_map", "save_html", "embed_snippet", "render_html",
-    "EventLayer", "FilterPanel", "EventList", "ReferenceLayers", "OfflineBasemap",
-    "UrlState", "EmbedMode", "Timeline", "ActorFilter", "DatasetFilter", "Download",
-    "ProvinceView", "MarkerSize", "DEFAULT_TITLE", "BORDER_BOUNDS",
+    "build_map",
+    "save_html",
+    "embed_snippet",
+    "render_html",
+    "EventLayer",
+    "FilterPanel",
+    "EventList",
+    "ReferenceLayers",
+    "OfflineBasemap",
+    "UrlState",
+    "EmbedMode",
+    "Timeline",
+    "ActorFilter",
+    "DatasetFilter",
+    "Download",
+    "ProvinceView",
+    "MarkerSize",
+    "DEFAULT_TITLE",
+    "BORDER_BOUNDS",
 ]
 
 DEFAULT_TITLE = "Incidents along the Durand Line"
@@ -45,11 +60,20 @@ DEFAULT_SUBTITLE = "Afghanistan\u2013Pakistan border: clashes, strikes, closures
 BORDER_BOUNDS = [[28.8, 60.5], [37.2, 75.0]]
 
 
-def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
-              subtitle: str = DEFAULT_SUBTITLE, reference: bool = True,
-              countries="default", durand="default", crossings="default",
-              provinces="default", compact: bool | None = None,
-              engine: str | None = None) -> folium.Map:
+def build_map(
+    gdf,
+    *,
+    cdn: bool = False,
+    title: str = DEFAULT_TITLE,
+    subtitle: str = DEFAULT_SUBTITLE,
+    reference: bool = True,
+    countries="default",
+    durand="default",
+    crossings="default",
+    provinces="default",
+    compact: bool | None = None,
+    engine: str | None = None,
+) -> folium.Map:
     """The interactive map of an events GeoDataFrame.
 
     Parameters
@@ -79,8 +103,7 @@ def build_map(gdf, *, cdn: bool = False, title: str = DEFAULT_TITLE,
     """
     # folium 0.20 gives min/max zoom to its tile layer only; markercluster
     # needs them on the map itself.
-    m = folium.Map(location=[33.0, 68.5], zoom_start=6, tiles=None, control_scale=True,
-                   minZoom=2, maxZoom=18)
+    m = folium.Map(location=[33.0, 68.5], zoom_start=6, tiles=None, control_scale=True, minZoom=2, maxZoom=18)
     # folium's defaults also pull jQuery, Bootstrap, Font Awesome and
     # awesome-markers (~1.2 MB inline); our features declare what they use.
     m.default_js = []
@@ -125,8 +148,9 @@ def render_html(m: folium.Map, *, cdn: bool = False) -> str:
     if not cdn:
         text = inline_links(text)
         if _REMOTE_ASSET.search(text):
-            raise BuildError("self-contained map still links a remote script or style: "
-                             + _REMOTE_ASSET.search(text).group(0))
+            raise BuildError(
+                "self-contained map still links a remote script or style: " + _REMOTE_ASSET.search(text).group(0)
+            )
     return text
 
 
@@ -135,8 +159,9 @@ def save_html(m: folium.Map, path: str | Path, *, cdn: bool = False) -> Path:
     return write_text(path, render_html(m, cdn=cdn))
 
 
-def embed_snippet(html_name: str = "map.html", width: str = "100%", height: str = "600px",
-                  title: str = DEFAULT_TITLE) -> str:
+def embed_snippet(
+    html_name: str = "map.html", width: str = "100%", height: str = "600px", title: str = DEFAULT_TITLE
+) -> str:
     """HTML of an ``<iframe>`` showing the map in embed mode (no side panel).
 
     >>> print(embed_snippet("map.html", height="480px"))  # doctest: +ELLIPSIS

@@ -47,8 +47,11 @@ STATIC = "geomap-static:"
 #: Characters that could end a <script> element or start an HTML comment or
 #: break a JavaScript string, escaped in any JSON we put into a page.
 _JSON_ESCAPES = {
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-    "\u2028": "\\u2028", "\u2029": "\\u2029",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
 }
 _JSON_RE = re.compile("[<>&\u2028\u2029]")
 
@@ -112,11 +115,10 @@ def resource_text(url: str) -> str:
         If no offline copy of ``url`` is available.
     """
     if url.startswith(STATIC):
-        return static_text(url[len(STATIC):])
+        return static_text(url[len(STATIC) :])
     text = vendored_text(url)
     if text is None:
-        raise BuildError(
-            f"no offline copy of {url!r}; use --cdn or drop the plugin that needs it")
+        raise BuildError(f"no offline copy of {url!r}; use --cdn or drop the plugin that needs it")
     return text
 
 
@@ -142,8 +144,7 @@ def inline_style(css: str) -> RawElement:
 
 def json_blob(element_id: str, obj) -> RawElement:
     """A ``<script type="application/json" id=...>`` data island, read with ``JSON.parse``."""
-    return RawElement(
-        f'<script type="application/json" id="{escape(element_id)}">{safe_json(obj)}</script>')
+    return RawElement(f'<script type="application/json" id="{escape(element_id)}">{safe_json(obj)}</script>')
 
 
 def is_cdn(element: Element) -> bool:
@@ -176,12 +177,10 @@ class AssetsMixin(MacroElement):
 
 
 #: Every feature needs Leaflet and our core namespace first.
-CORE_JS = [LEAFLET_JS, ("geomap_core", STATIC + "geomap.js"),
-           ("geomap_facets", STATIC + "facets.js")]
+CORE_JS = [LEAFLET_JS, ("geomap_core", STATIC + "geomap.js"), ("geomap_facets", STATIC + "facets.js")]
 CORE_CSS = [LEAFLET_CSS, ("geomap_css", STATIC + "geomap.css")]
 
-_LINK_RE = re.compile(
-    r'<script src="(https?://[^"]+)"></script>|<link rel="stylesheet" href="(https?://[^"]+)"/>')
+_LINK_RE = re.compile(r'<script src="(https?://[^"]+)"></script>|<link rel="stylesheet" href="(https?://[^"]+)"/>')
 
 
 def inline_links(html: str) -> str:
@@ -190,8 +189,10 @@ def inline_links(html: str) -> str:
     Catches assets added by folium objects that are not ours (a caller may add
     a plugin to the map we return).
     """
+
     def repl(m: re.Match) -> str:
         if m.group(1):
             return inline_script(resource_text(m.group(1))).text
         return inline_style(resource_text(m.group(2))).text
+
     return _LINK_RE.sub(repl, html)

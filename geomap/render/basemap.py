@@ -26,15 +26,23 @@ class OfflineBasemap(Feature):
 
     def __init__(self, *, countries="default", focus=("AF", "PK")):
         super().__init__(focus=list(focus), attribution=ATTRIBUTION)
-        self.countries = (load_geojson(geodata_path("countries.geojson"))
-                          if countries == "default" else countries)
+        self.countries = load_geojson(geodata_path("countries.geojson")) if countries == "default" else countries
 
     def data_elements(self):
         if not self.countries:
             return []
-        slim = {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": f["geometry"],
-             "properties": {"iso_a2": f["properties"].get("iso_a2", ""),
-                            "name": f["properties"].get("name", "")}}
-            for f in self.countries.get("features", [])]}
+        slim = {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": f["geometry"],
+                    "properties": {
+                        "iso_a2": f["properties"].get("iso_a2", ""),
+                        "name": f["properties"].get("name", ""),
+                    },
+                }
+                for f in self.countries.get("features", [])
+            ],
+        }
         return [("geomap_basemap", json_blob("geomap-basemap", slim))]

@@ -13,28 +13,40 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 import shapely
-
 from shapely.geometry import mapping
 
-from ..geo import latlon
-from .assets import clean
-from ..schema import parse_source_ids
 from ..events import date_range
+from ..geo import latlon
+from ..schema import parse_source_ids
 
 #: Text columns copied as they are (untrusted: the browser only ever puts
 #: them into the page with textContent).
 _TEXT = {
-    "type": "event_type", "sub": "sub_event_type", "date": "event_date",
-    "dp": "date_precision", "place": "location", "country": "country",
-    "admin1": "admin1", "kind": "place_kind", "actor1": "actor1", "actor2": "actor2",
-    "note": "note", "excerpt": "excerpt", "verified": "verified",
+    "type": "event_type",
+    "sub": "sub_event_type",
+    "date": "event_date",
+    "dp": "date_precision",
+    "place": "location",
+    "country": "country",
+    "admin1": "admin1",
+    "kind": "place_kind",
+    "actor1": "actor1",
+    "actor2": "actor2",
+    "note": "note",
+    "excerpt": "excerpt",
+    "verified": "verified",
     # imported datasets: name, own type, own precision codes, other columns (JSON)
-    "dataset": "dataset", "otype": "source_type", "oprec": "source_precision",
+    "dataset": "dataset",
+    "otype": "source_type",
+    "oprec": "source_precision",
     "details": "details",
 }
 _NUMBERS = {
-    "fat": "fatalities", "fat_lo": "fatalities_low", "fat_hi": "fatalities_high",
-    "inj": "injuries", "conf": "confidence",
+    "fat": "fatalities",
+    "fat_lo": "fatalities_low",
+    "fat_hi": "fatalities_high",
+    "inj": "injuries",
+    "conf": "confidence",
 }
 
 
@@ -91,11 +103,12 @@ def _source_list(raw: str, ids: str) -> list[dict]:
         except ValueError:
             items = None
         if isinstance(items, list):
-            return [{k: _source_text(s.get(k))
-                     for k in ("source_id", "publisher", "title", "published", "url")}
-                    for s in items if isinstance(s, dict)]
-    return [{"source_id": s, "publisher": "", "title": "", "published": "", "url": ""}
-            for s in parse_source_ids(ids)]
+            return [
+                {k: _source_text(s.get(k)) for k in ("source_id", "publisher", "title", "published", "url")}
+                for s in items
+                if isinstance(s, dict)
+            ]
+    return [{"source_id": s, "publisher": "", "title": "", "published": "", "url": ""} for s in parse_source_ids(ids)]
 
 
 def event_columns(gdf) -> dict:
@@ -116,8 +129,7 @@ def event_columns(gdf) -> dict:
     cols: dict[str, list] = {key: _texts(_column(gdf, col, n)) for key, col in _TEXT.items()}
     for key, col in _NUMBERS.items():
         vals = _column(gdf, col, n)
-        cols[key] = [None if v is None else (round(float(v), 2) if key == "conf" else int(v))
-                     for v in vals]
+        cols[key] = [None if v is None else (round(float(v), 2) if key == "conf" else int(v)) for v in vals]
     ids = _texts(_column(gdf, "event_id", n))
     lats, lons = _column(gdf, "latitude", n), _column(gdf, "longitude", n)
     gps = _column(gdf, "geo_precision", n)
@@ -139,11 +151,14 @@ def event_columns(gdf) -> dict:
             keep.append(i)
         # else: the dataset reports unlocated events; nothing to draw
     if len(keep) < n:
+
         def pick(values: list) -> list:
             return [values[i] for i in keep]
     else:
+
         def pick(values: list) -> list:
             return values
+
     out: dict[str, list] = {}
     ids = pick(ids)
     seen: dict[str, int] = {}
@@ -197,8 +212,7 @@ def event_columns(gdf) -> dict:
 
 
 #: Order of an event's keys in the page (as the row-by-row payload had them).
-_KEYS = ("uid", "id", "lat", "lon", *_TEXT, *_NUMBERS, "gp", "start", "end", "label",
-         "sources", "shape")
+_KEYS = ("uid", "id", "lat", "lon", *_TEXT, *_NUMBERS, "gp", "start", "end", "label", "sources", "shape")
 
 
 def events_payload(gdf) -> dict:
@@ -223,8 +237,23 @@ def events_payload(gdf) -> dict:
 
 
 #: Text fields with few distinct values: dictionary-encoded in the compact payload.
-_DICT_FIELDS = ("type", "sub", "dp", "place", "country", "admin1", "kind", "actor1", "actor2",
-                "verified", "label", "gp", "dataset", "otype", "oprec")
+_DICT_FIELDS = (
+    "type",
+    "sub",
+    "dp",
+    "place",
+    "country",
+    "admin1",
+    "kind",
+    "actor1",
+    "actor2",
+    "verified",
+    "label",
+    "gp",
+    "dataset",
+    "otype",
+    "oprec",
+)
 
 
 def compact_payload(gdf) -> dict:
@@ -266,8 +295,7 @@ def compact_payload(gdf) -> dict:
         elif key in _DICT_FIELDS:
             # factorize keeps first-appearance order, like a dict would, in C
             codes, uniques = pd.factorize(np.array(values, dtype=object), use_na_sentinel=False)
-            c[key] = {"values": [None if v is None else v for v in uniques.tolist()],
-                      "index": codes.tolist()}
+            c[key] = {"values": [None if v is None else v for v in uniques.tolist()], "index": codes.tolist()}
         else:
             c[key] = values
     out["shapes"] = data["shapes"]
@@ -276,10 +304,12 @@ def compact_payload(gdf) -> dict:
 
 def _rounded(geo: dict) -> dict:
     """GeoJSON geometry with coordinates rounded to ~1 m (smaller page)."""
+
     def r(c):
         if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
             return [round(float(x), 5) for x in c]
         return [r(x) for x in c]
+
     if "coordinates" not in geo:  # GeometryCollection: rare, keep as is
         return json.loads(json.dumps(geo))
     return {"type": geo["type"], "coordinates": r(geo["coordinates"])}

@@ -6,9 +6,10 @@ import base64
 import gzip
 
 from ..schema import GEO_PRECISIONS
-from .assets import (MARKERCLUSTER_CSS, MARKERCLUSTER_JS, STATIC, RawElement, json_blob,
-                     safe_json)
+from .assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS, STATIC, RawElement, json_blob, safe_json
 from .data import compact_payload, events_payload
+from .feature import Feature
+from .palette import type_table
 
 #: From this many events on, the data goes into the page as compressed columns.
 COMPACT_FROM = 5000
@@ -19,8 +20,6 @@ GRID_FROM = 5000
 #: (thousands of overlapping 60 km shapes froze the page for seconds per
 #: zoom, issue 11 case 14); an opened event still shows its own area.
 MAX_AREAS = 300
-from .feature import Feature
-from .palette import type_table
 
 
 def licence_lines(gdf) -> list[str]:
@@ -61,21 +60,37 @@ class EventLayer(Feature):
     feature = "events"
     script_file = "events.js"
 
-    def __init__(self, gdf, *, title: str = "", subtitle: str = "",
-                 cluster_radius: int = 40, province_radius: float = 60000, select_zoom: int = 9,
-                 compact: bool | None = None, engine: str | None = None):
+    def __init__(
+        self,
+        gdf,
+        *,
+        title: str = "",
+        subtitle: str = "",
+        cluster_radius: int = 40,
+        province_radius: float = 60000,
+        select_zoom: int = 9,
+        compact: bool | None = None,
+        engine: str | None = None,
+    ):
         if engine is None:
             engine = "grid" if len(gdf) >= GRID_FROM else "markercluster"
         if engine not in ("markercluster", "grid"):
             raise ValueError(f"engine must be 'markercluster' or 'grid', not {engine!r}")
-        super().__init__(clusterRadius=cluster_radius, provinceRadius=province_radius,
-                         selectZoom=select_zoom, engine=engine, maxAreas=MAX_AREAS)
+        super().__init__(
+            clusterRadius=cluster_radius,
+            provinceRadius=province_radius,
+            selectZoom=select_zoom,
+            engine=engine,
+            maxAreas=MAX_AREAS,
+        )
         self.compact = len(gdf) >= COMPACT_FROM if compact is None else bool(compact)
         self.payload = compact_payload(gdf) if self.compact else events_payload(gdf)
         self.config = {
-            "title": title, "subtitle": subtitle,
-            "types": type_table(gdf["event_type"].dropna().astype(str).unique().tolist()
-                                if "event_type" in gdf.columns else ()),
+            "title": title,
+            "subtitle": subtitle,
+            "types": type_table(
+                gdf["event_type"].dropna().astype(str).unique().tolist() if "event_type" in gdf.columns else ()
+            ),
             "precisions": {str(k): v for k, v in GEO_PRECISIONS.items()},
             "licences": licence_lines(gdf),
         }
@@ -93,6 +108,12 @@ class EventLayer(Feature):
         # mtime=0: the same events give the same page, byte for byte
         packed = gzip.compress(safe_json(data).encode("utf-8"), compresslevel=6, mtime=0)
         text = base64.b64encode(packed).decode("ascii")  # no <, >, & by construction
-        return [("geomap_data", RawElement(
-            '<script type="application/octet-stream" id="geomap-data" '
-            f'data-encoding="gzip-base64-json">{text}</script>'))]
+        return [
+            (
+                "geomap_data",
+                RawElement(
+                    '<script type="application/octet-stream" id="geomap-data" '
+                    f'data-encoding="gzip-base64-json">{text}</script>'
+                ),
+            )
+        ]

@@ -60,11 +60,15 @@ def load_province_centres() -> list[dict]:
     """``{name, aliases, country, lat, lon}`` of the gazetteer's provinces."""
     try:
         from ..geocoders.gazetteer import RegionalGazetteer
+
         gaz = RegionalGazetteer()
     except (ImportError, OSError):
         return []
-    return [{"name": p.name, "aliases": list(gaz.aliases.get(p, ())), "country": p.country,
-             "lat": p.lat, "lon": p.lon} for p in gaz.places if p.kind == "province"]
+    return [
+        {"name": p.name, "aliases": list(gaz.aliases.get(p, ())), "country": p.country, "lat": p.lat, "lon": p.lon}
+        for p in gaz.places
+        if p.kind == "province"
+    ]
 
 
 class ProvinceView(Feature):

@@ -33,8 +33,7 @@ class Feature(AssetsMixin):
         super().__init__()
         self._name = type(self).__name__
         self.options = options
-        self.default_js = CORE_JS + self.extra_js() + [
-            (f"geomap_{self.feature}", STATIC + self.script_file)]
+        self.default_js = CORE_JS + self.extra_js() + [(f"geomap_{self.feature}", STATIC + self.script_file)]
         self.default_css = list(CORE_CSS) + self.extra_css()
 
     def extra_js(self) -> list[tuple[str, str]]:

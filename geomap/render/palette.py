@@ -13,9 +13,11 @@ from ..schema import EVENT_LABELS, EVENT_TYPES
 STYLES: dict[str, tuple[str, str, str]] = {
     "armed_clash": ("#D55E00", "^", "M10 2 L18.5 17 L1.5 17 Z"),
     "airstrike": ("#CC79A7", "v", "M1.5 3 L18.5 3 L10 18 Z"),
-    "explosion": ("#E69F00", "*",
-                  "M10 1 L12.6 7.2 L19 7.6 L14.1 11.8 L15.6 18.5 L10 14.9 "
-                  "L4.4 18.5 L5.9 11.8 L1 7.6 L7.4 7.2 Z"),
+    "explosion": (
+        "#E69F00",
+        "*",
+        "M10 1 L12.6 7.2 L19 7.6 L14.1 11.8 L15.6 18.5 L10 14.9 L4.4 18.5 L5.9 11.8 L1 7.6 L7.4 7.2 Z",
+    ),
     "border_closure": ("#0072B2", "s", "M3 3 H17 V17 H3 Z"),
     "trade_disruption": ("#56B4E9", "D", "M10 1.5 L18.5 10 L10 18.5 L1.5 10 Z"),
     "talks": ("#009E73", "o", "M10 2 A8 8 0 1 1 9.99 2 Z"),
@@ -55,7 +57,6 @@ def type_table(extra=()) -> list[dict]:
     """
     types = list(EVENT_TYPES) + [t for t in dict.fromkeys(extra) if t not in EVENT_TYPES]
     return [
-        {"id": t, "label": type_label(t), "color": style(t)[0],
-         "marker": style(t)[1], "path": style(t)[2]}
+        {"id": t, "label": type_label(t), "color": style(t)[0], "marker": style(t)[1], "path": style(t)[2]}
         for t in types
     ]

@@ -42,8 +42,12 @@ def load_places() -> list[dict]:
     """Cities and towns ``{name, kind, lat, lon}`` of the regional gazetteer."""
     try:
         from ..geocoders.gazetteer import RegionalGazetteer
-        return [{"name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon}
-                for p in RegionalGazetteer().places if p.kind in PLACE_KINDS]
+
+        return [
+            {"name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon}
+            for p in RegionalGazetteer().places
+            if p.kind in PLACE_KINDS
+        ]
     except (ImportError, OSError):
         return []
 
@@ -52,15 +56,18 @@ def load_crossings() -> list[dict]:
     """Border crossings ``{name, lat, lon}`` from the regional gazetteer."""
     try:
         from ..geocoders.gazetteer import RegionalGazetteer
-        return [{"name": p.name, "lat": p.lat, "lon": p.lon}
-                for p in RegionalGazetteer().crossings()]
+
+        return [{"name": p.name, "lat": p.lat, "lon": p.lon} for p in RegionalGazetteer().crossings()]
     except (ImportError, OSError):
         path = geodata_path("gazetteer.csv")
         if not path.exists():
             return []
         with open(path, encoding="utf-8", newline="") as fh:
-            return [{"name": r["name"], "lat": float(r["latitude"]), "lon": float(r["longitude"])}
-                    for r in csv.DictReader(fh) if r.get("kind") == "crossing"]
+            return [
+                {"name": r["name"], "lat": float(r["latitude"]), "lon": float(r["longitude"])}
+                for r in csv.DictReader(fh)
+                if r.get("kind") == "crossing"
+            ]
 
 
 class ReferenceLayers(Feature):
@@ -86,10 +93,18 @@ class ReferenceLayers(Feature):
     def extra_js(self):
         return [("geomap_labels", STATIC + "labels.js")]
 
-    def __init__(self, *, durand="default", crossings="default", provinces="default",
-                 places="default", label_zoom: int = 7, city_zoom: int = 5, town_zoom: int = 8):
-        super().__init__(labelZoom=label_zoom, cityZoom=city_zoom, townZoom=town_zoom,
-                         durandColor=DURAND_COLOUR)
+    def __init__(
+        self,
+        *,
+        durand="default",
+        crossings="default",
+        provinces="default",
+        places="default",
+        label_zoom: int = 7,
+        city_zoom: int = 5,
+        town_zoom: int = 8,
+    ):
+        super().__init__(labelZoom=label_zoom, cityZoom=city_zoom, townZoom=town_zoom, durandColor=DURAND_COLOUR)
         self.places = load_places() if places == "default" else list(places or [])
         if durand == "default":
             durand = load_durand()
@@ -97,18 +112,17 @@ class ReferenceLayers(Feature):
             durand = mapping(durand)
         self.durand = _rounded(durand) if durand else None
         self.crossings = load_crossings() if crossings == "default" else list(crossings or [])
-        self.provinces = (load_geojson(geodata_path("provinces.geojson"))
-                          if provinces == "default" else provinces)
+        self.provinces = load_geojson(geodata_path("provinces.geojson")) if provinces == "default" else provinces
 
     def bounds(self, pad: float = 0.3) -> list[list[float]] | None:
         """``[[south, west], [north, east]]`` of the Durand Line, padded in degrees."""
         if not self.durand:
             return None
         from shapely.geometry import shape
+
         w, s, e, n = shape(self.durand).bounds
         return [[s - pad, w - pad], [n + pad, e + pad]]
 
     def data_elements(self):
-        ref = {"durand": self.durand, "crossings": self.crossings, "provinces": self.provinces,
-               "places": self.places}
+        ref = {"durand": self.durand, "crossings": self.crossings, "provinces": self.provinces, "places": self.places}
         return [("geomap_ref", json_blob("geomap-ref", ref))]

@@ -16,8 +16,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for conftest_render
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def pytest_collection_modifyitems(items):
@@ -29,8 +36,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("browser tests need /usr/bin/chromium (run 'make chromium' or "
-                    "'apt-get install chromium')")
+        pytest.skip("browser tests need /usr/bin/chromium (run 'make chromium' or 'apt-get install chromium')")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
@@ -65,8 +71,16 @@ class PageWatch:
         dialog.dismiss()
 
     def problems(self) -> dict:
-        return {k: v for k, v in (("requests", self.requests), ("console", self.console_errors),
-                                  ("errors", self.page_errors), ("dialogs", self.dialogs)) if v}
+        return {
+            k: v
+            for k, v in (
+                ("requests", self.requests),
+                ("console", self.console_errors),
+                ("errors", self.page_errors),
+                ("dialogs", self.dialogs),
+            )
+            if v
+        }
 
 
 def _watched_page(browser, **context_options):
@@ -111,6 +125,7 @@ def open_map(page, path: Path, query: str = "", hash: str = "") -> None:
 @pytest.fixture(scope="session")
 def fixture_gdf():
     from conftest_render import make_gdf
+
     return make_gdf()
 
 
@@ -118,5 +133,6 @@ def fixture_gdf():
 def map_html(fixture_gdf, tmp_path_factory) -> Path:
     """The fixture map, built once per session."""
     from geomap.render import build_map, save_html
+
     path = tmp_path_factory.mktemp("map") / "map.html"
     return save_html(build_map(fixture_gdf), path)

@@ -36,8 +36,7 @@ def test_choosing_actors_filters_both_columns_and_keeps_counts(page, map_html, f
     page.fill("#geomap-actor-search", "air")
     page.wait_for_selector(".geomap-actor input[value='Air force']")
     page.check(".geomap-actor input[value='Air force']")
-    want = {r.event_id for r in fixture_gdf.itertuples()
-            if {"Border police", "Air force"} & {r.actor1, r.actor2}}
+    want = {r.event_id for r in fixture_gdf.itertuples() if {"Border police", "Air force"} & {r.actor1, r.actor2}}
     assert set(page.evaluate("geomap.visibleIds()")) == want
     # the chosen stay listed, with counts of the selection before the actor choice
     page.fill("#geomap-actor-search", "")

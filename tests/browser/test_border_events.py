@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from conftest import open_map
 
-BOUNDS = "(() => { const b = geomap.map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()"
+BOUNDS = (
+    "(() => { const b = geomap.map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()"
+)
 
 
 def fits_the_line(page) -> bool:
     s, w, n, e = page.evaluate(BOUNDS)
     ds, dw, dn, de = page.evaluate(
-        "(() => { const b = geomap.durandBounds; return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()")
+        "(() => { const b = geomap.durandBounds; return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()"
+    )
     # the whole line in view, and not a far wider view
     return s <= ds and w <= dw and n >= dn and e >= de and (n - s) < 3 * (dn - ds)
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import open_map
 
 
 @pytest.fixture(scope="module")
 def datasets_html(tmp_path_factory):
     from conftest_render import make_gdf
+
     from geomap.render import build_map, save_html
+
     gdf = make_gdf()
     names = ["curated", "UCDP GED", "ACLED", "my file.csv"]
     gdf["dataset"] = [names[i % 4] for i in range(len(gdf))]
@@ -26,14 +27,14 @@ def test_without_dataset_column_curated_and_drafts(page, map_html, fixture_gdf):
     assert not page.is_visible(".geomap-datasets")
     page.evaluate("geomap.setFilter({datasets: ['draft']})")
     assert set(page.evaluate("geomap.visibleIds()")) == set(
-        fixture_gdf.loc[fixture_gdf.verified == "draft", "event_id"])
+        fixture_gdf.loc[fixture_gdf.verified == "draft", "event_id"]
+    )
 
 
 def test_datasets_and_types_come_from_the_data(page, datasets_html):
     path, gdf = datasets_html
     open_map(page, path)
-    assert page.evaluate("geomap.datasets") == ["curated", "draft", "ACLED", "UCDP GED",
-                                                "my file.csv"]
+    assert page.evaluate("geomap.datasets") == ["curated", "draft", "ACLED", "UCDP GED", "my file.csv"]
     counts = page.evaluate("""() => Object.fromEntries(Array.from(
       document.querySelectorAll('.geomap-datasets input')).map(i => [i.value,
         +i.parentNode.querySelector('.geomap-count').textContent]))""")
@@ -55,7 +56,9 @@ def test_datasets_and_types_come_from_the_data(page, datasets_html):
 def test_names_like_object_keys_are_plain_values(page, tmp_path):
     """Dataset, actor and province names such as __proto__ filter like any other."""
     from conftest_render import make_gdf
+
     from geomap.render import build_map, save_html
+
     gdf = make_gdf()
     gdf["dataset"] = ["__proto__" if i % 2 else "constructor" for i in range(len(gdf))]
     gdf.loc[0, "actor1"] = "__proto__"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import open_map
+
 from geomap.build import build
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "datasets"
@@ -19,8 +20,8 @@ def test_popup_cites_the_dataset_and_the_page_shows_its_licence(page, tmp_path, 
     popup = page.wait_for_selector(".leaflet-popup .geomap-popup[data-uid='UCDP-900002']")
     text = popup.inner_text()
     assert "UCDP GED" in text and "event 900002" in text
-    assert "State-based conflict / Pakistan: TTP" in text      # original type
-    assert "where_prec 2" in text and "date_prec 3" in text    # original precision
+    assert "State-based conflict / Pakistan: TTP" in text  # original type
+    assert "where_prec 2" in text and "date_prec 3" in text  # original precision
     assert "Other columns" in text
     attribution = page.inner_text(".leaflet-control-attribution")
     assert "UCDP GED (CC BY 4.0)" in attribution

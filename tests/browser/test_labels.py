@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import open_map
 
 VISIBLE_BOXES = """() => Array.from(document.querySelectorAll(
@@ -14,8 +13,12 @@ VISIBLE_BOXES = """() => Array.from(document.querySelectorAll(
 
 
 def overlapping(boxes):
-    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-            if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]]
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+    ]
 
 
 @pytest.mark.parametrize("view", ["7/33.5/70", "9/34.05/71.1", "11/34.1/71.1"])

@@ -12,8 +12,8 @@ import unicodedata
 from collections import Counter
 
 import pytest
-
 from conftest import open_map
+
 from geomap.schema import EVENT_TYPES
 
 
@@ -21,12 +21,10 @@ def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).lower()
 
 
-def expected(gdf, types=None, start=None, end=None, q="", gp=(1, 2, 3, 4),
-             verified=("curated", "draft")) -> set[str]:
+def expected(gdf, types=None, start=None, end=None, q="", gp=(1, 2, 3, 4), verified=("curated", "draft")) -> set[str]:
     keep = set()
     for r in gdf.itertuples():
-        hay = fold(" ".join([r.location, r.admin1, r.actor1, r.actor2, r.note,
-                             r.sub_event_type, r.event_id]))
+        hay = fold(" ".join([r.location, r.admin1, r.actor1, r.actor2, r.note, r.sub_event_type, r.event_id]))
         if types is not None and r.event_type not in types:
             continue
         if start and r.date_end < start or end and r.date_start > end:
@@ -45,8 +43,10 @@ def type_counts(gdf, ids) -> dict[str, int]:
 
 def shown_counts(page) -> dict[str, int]:
     """Legend counts as the reader sees them in the panel."""
-    return {el.get_attribute("data-type"): int(el.inner_text())
-            for el in page.query_selector_all(".geomap-types .geomap-count")}
+    return {
+        el.get_attribute("data-type"): int(el.inner_text())
+        for el in page.query_selector_all(".geomap-types .geomap-count")
+    }
 
 
 def visible(page) -> set[str]:
@@ -76,8 +76,9 @@ def test_leaflet_loaded_and_one_marker_per_event(page, map_html, fixture_gdf):
 
 def test_initial_view_frames_the_border(page, map_html):
     open_map(page, map_html)
-    b = page.evaluate("(() => { const b = geomap.map.getBounds(); "
-                      "return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()")
+    b = page.evaluate(
+        "(() => { const b = geomap.map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()"
+    )
     south, west, north, east = b
     assert south < 29.5 and north > 36.5 and west < 61.5 and east > 74
     assert east - west < 30  # the border region, not the world
@@ -109,8 +110,9 @@ def test_keyboard_toggles_a_type(page, map_html, fixture_gdf):
     assert unnamed == 0
 
 
-@pytest.mark.parametrize("start,end", [("2024-03-01", "2024-03-31"), ("2023-08-20", "2023-12-31"),
-                                       ("2025-01-01", "2025-12-31")])
+@pytest.mark.parametrize(
+    "start,end", [("2024-03-01", "2024-03-31"), ("2023-08-20", "2023-12-31"), ("2025-01-01", "2025-12-31")]
+)
 def test_date_range_changes_visible_set_and_counts(page, map_html, fixture_gdf, start, end):
     open_map(page, map_html)
     page.evaluate(f"geomap.setFilter({{from: '{start}', to: '{end}'}})")
@@ -154,9 +156,18 @@ def test_popup_from_list_click_shows_sources(page, map_html, fixture_gdf):
     page.click(".geomap-item-btn[data-uid='T-002']")
     popup = page.wait_for_selector(".leaflet-popup .geomap-popup[data-uid='T-002']")
     text = popup.inner_text()
-    for s in ("Frontier Daily", "Crossing shut after dispute", "2024-03-02",
-              "Valley Radio", "Guards trade fire near gate", "2024-03-03",
-              "Armed clash", "Torkham", "1\u20133", "Border guards"):
+    for s in (
+        "Frontier Daily",
+        "Crossing shut after dispute",
+        "2024-03-02",
+        "Valley Radio",
+        "Guards trade fire near gate",
+        "2024-03-03",
+        "Armed clash",
+        "Torkham",
+        "1\u20133",
+        "Border guards",
+    ):
         assert s in text, s
     links = popup.eval_on_selector_all("a", "as => as.map(a => a.href)")
     assert links == ["https://example.org/frontier/1", "http://example.net/valley/2"]

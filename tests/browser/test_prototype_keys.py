@@ -12,7 +12,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-
 from conftest import open_map
 from conftest_render import event, frame
 
@@ -23,8 +22,15 @@ def proto_rows() -> list[dict]:
     rows = []
     for i, key in enumerate(KEYS):
         for gp in (1, 3):
-            row = event(f"{key}" if gp == 3 else f"{key}-{i}", "armed_clash" if i % 2 else "talks",
-                        f"2024-03-{1 + i:02d}", "Torkham", gp=gp, actor1=key, note=key)
+            row = event(
+                f"{key}" if gp == 3 else f"{key}-{i}",
+                "armed_clash" if i % 2 else "talks",
+                f"2024-03-{1 + i:02d}",
+                "Torkham",
+                gp=gp,
+                actor1=key,
+                note=key,
+            )
             row["location"] = row["admin1"] = key
             rows.append(row)
     # one event at two places: two rows, one id (case 21)
@@ -59,11 +65,18 @@ def test_prototype_names_in_the_data_do_not_break_the_page(page, proto_map):
     assert page.evaluate("Object.prototype.constructor === Object && !('polluted' in {})")
 
 
-@pytest.mark.parametrize("hash", [
-    {"base": "__proto__"}, {"base": "constructor"}, {"event": "__proto__"},
-    {"event": "isPrototypeOf"}, {"types": "__proto__,constructor,talks"},
-    {"v": "__proto__,curated"}, {"gp": "__proto__,1,3"},
-])
+@pytest.mark.parametrize(
+    "hash",
+    [
+        {"base": "__proto__"},
+        {"base": "constructor"},
+        {"event": "__proto__"},
+        {"event": "isPrototypeOf"},
+        {"types": "__proto__,constructor,talks"},
+        {"v": "__proto__,curated"},
+        {"gp": "__proto__,1,3"},
+    ],
+)
 def test_prototype_names_in_the_hash_are_ignored(page, proto_map, hash):
     open_map(page, proto_map, hash="#" + urlencode(hash))
     page.wait_for_selector("html[data-geomap-rendered]", state="attached")
@@ -79,6 +92,5 @@ def test_prototype_names_in_the_hash_are_ignored(page, proto_map, hash):
 def test_an_event_at_two_places_is_two_markers(page, proto_map):
     open_map(page, proto_map, hash="#" + urlencode({"event": "TWO~2"}))
     page.wait_for_selector(".leaflet-popup .geomap-popup", state="attached")
-    assert page.evaluate("geomap.visible.filter(e => e.id === 'TWO').map(e => e.place).sort()") \
-        == ["Chaman", "Torkham"]
+    assert page.evaluate("geomap.visible.filter(e => e.id === 'TWO').map(e => e.place).sort()") == ["Chaman", "Torkham"]
     assert page.evaluate("geomap.selected") == "TWO~2"

@@ -56,4 +56,5 @@ def test_click_or_menu_filters_to_a_province_and_url_round_trip(page, map_html, 
     assert len(page.evaluate("geomap.visibleIds()")) == len(fixture_gdf)
     page.select_option("#geomap-province-select", "Nangarhar")
     assert set(page.evaluate("geomap.visibleIds()")) == set(
-        fixture_gdf.loc[fixture_gdf.admin1 == "Nangarhar", "event_id"])
+        fixture_gdf.loc[fixture_gdf.admin1 == "Nangarhar", "event_id"]
+    )

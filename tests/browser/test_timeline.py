@@ -40,19 +40,21 @@ def test_bars_count_each_event_by_month_and_type(page, map_html, fixture_gdf):
     # the timeline follows the other filters, not its own date range
     page.evaluate("geomap.setFilter({types: ['talks'], from: '2024-10-01'})")
     got = {int(k): v for k, v in bars(page).items()}
-    talks = Counter(bin_of(unit, first, r.date_start) for r in fixture_gdf.itertuples()
-                    if r.event_type == "talks")
+    talks = Counter(bin_of(unit, first, r.date_start) for r in fixture_gdf.itertuples() if r.event_type == "talks")
     assert got == {k: {"talks": n} for k, n in talks.items()}
 
 
 def test_drag_across_the_bars_sets_the_date_range(page, map_html):
     open_map(page, map_html)
     box = page.locator(".geomap-tl-plot").bounding_box()
-    x = page.evaluate("""(b) => {
+    x = page.evaluate(
+        """(b) => {
       const k0 = 3, k1 = 5;
       const left = b.x + 34, bw = (b.width - 34 - 4) / geomap.timeline.nBins;
       return [left + (k0 + 0.5) * bw, left + (k1 + 0.5) * bw];
-    }""", box)
+    }""",
+        box,
+    )
     y = box["y"] + box["height"] / 2
     page.mouse.move(x[0], y)
     page.mouse.down()
@@ -64,7 +66,8 @@ def test_drag_across_the_bars_sets_the_date_range(page, map_html):
     assert f[0] == start3
     assert f[1] < start6 and f[1] >= page.evaluate("geomap.timeline.binStart(5)")
     assert "from=" + start3 in page.evaluate("location.hash") or page.wait_for_function(
-        f"location.hash.includes('from={start3}')")
+        f"location.hash.includes('from={start3}')"
+    )
     # hovering a bar reads out its counts
     page.mouse.move(x[0], y)
     tip = page.inner_text(".geomap-tl-tip")
@@ -73,7 +76,8 @@ def test_drag_across_the_bars_sets_the_date_range(page, map_html):
     page.mouse.click(x[0], y)
     page.mouse.click(x[0], y)
     assert page.evaluate("[geomap.filters.from, geomap.filters.to]") == page.evaluate(
-        "[geomap.minDate, geomap.maxDate]")
+        "[geomap.minDate, geomap.maxDate]"
+    )
 
 
 def test_keyboard_chooses_bars_and_announces_counts(page, map_html):

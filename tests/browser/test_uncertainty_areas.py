@@ -8,16 +8,17 @@ draws none, and an opened event still shows its own area.
 from __future__ import annotations
 
 import pytest
-
 from conftest import open_map
 
 
 @pytest.fixture
 def many_areas_html(tmp_path, monkeypatch):
     from conftest_render import event, make_gdf
+
     import geomap.render.events as events_mod
     from geomap.geo import point
     from geomap.render import build_map, save_html
+
     monkeypatch.setattr(events_mod, "MAX_AREAS", 10)
     rows = []
     for i in range(40):

@@ -13,25 +13,37 @@ import json
 import re
 
 import pytest
-
 from conftest import open_map
 from conftest_render import event, frame
 from xss_payloads import TEXT_PAYLOADS, URL_PAYLOADS
 
 TITLE = "<script>alert('title')</script>{{7*7}}"
-TYPES = ["armed_clash", "airstrike", "explosion", "border_closure", "trade_disruption",
-         "talks", "fortification"]
+TYPES = ["armed_clash", "airstrike", "explosion", "border_closure", "trade_disruption", "talks", "fortification"]
 
 
 def hostile_rows() -> list[dict]:
     rows = []
     for i, p in enumerate(TEXT_PAYLOADS):
         sid = f"src{i}"
-        table = {sid: {"source_id": sid, "publisher": p, "title": p, "published": p,
-                       "url": URL_PAYLOADS[i % len(URL_PAYLOADS)]}}
-        row = event(f"X{i:02d}{p}", TYPES[i % 7], f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                    "Torkham" if i % 2 else "Chaman", gp=1 + i % 3, sources=(sid,),
-                    source_table=table, verified="draft" if i % 5 == 0 else "curated")
+        table = {
+            sid: {
+                "source_id": sid,
+                "publisher": p,
+                "title": p,
+                "published": p,
+                "url": URL_PAYLOADS[i % len(URL_PAYLOADS)],
+            }
+        }
+        row = event(
+            f"X{i:02d}{p}",
+            TYPES[i % 7],
+            f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "Torkham" if i % 2 else "Chaman",
+            gp=1 + i % 3,
+            sources=(sid,),
+            source_table=table,
+            verified="draft" if i % 5 == 0 else "curated",
+        )
         for col in ("location", "admin1", "actor1", "actor2", "note", "excerpt", "sub_event_type"):
             row[col] = p
         rows.append(row)
@@ -41,6 +53,7 @@ def hostile_rows() -> list[dict]:
 @pytest.fixture(scope="module")
 def hostile_map(tmp_path_factory):
     from geomap.render import build_map, save_html
+
     gdf = frame(hostile_rows())
     path = tmp_path_factory.mktemp("xss") / "map.html"
     save_html(build_map(gdf, title=TITLE), path)
@@ -98,8 +111,7 @@ def test_payloads_never_run_and_show_literally(page, hostile_map):
         assert note in payloads
         assert shown_note == note and publisher == note and title == note
     # only the two well-formed http(s) URLs became links
-    ok_urls = sum(1 for i in range(len(TEXT_PAYLOADS))
-                  if URL_PAYLOADS[i % len(URL_PAYLOADS)].startswith("http"))
+    ok_urls = sum(1 for i in range(len(TEXT_PAYLOADS)) if URL_PAYLOADS[i % len(URL_PAYLOADS)].startswith("http"))
     assert sum(r[4] for r in report) == ok_urls
     assert_nothing_ran(page, expected)
 
@@ -111,11 +123,15 @@ def test_payloads_never_run_and_show_literally(page, hostile_map):
 def test_real_popup_search_and_hostile_id_in_the_hash(page, hostile_map):
     """One load: the hash selects an event whose id is a payload and searches for '<script>'."""
     from urllib.parse import urlencode
+
     expected = script_tags(hostile_map.read_text(encoding="utf-8"))
     uid = "X02" + TEXT_PAYLOADS[2]
     open_map(page, hostile_map, hash="#" + urlencode({"q": "<script>", "event": uid}))
-    page.wait_for_function("uid => { const p = document.querySelector('.leaflet-popup .geomap-popup');"
-                           " return p && p.getAttribute('data-uid') === uid; }", arg=uid)
+    page.wait_for_function(
+        "uid => { const p = document.querySelector('.leaflet-popup .geomap-popup');"
+        " return p && p.getAttribute('data-uid') === uid; }",
+        arg=uid,
+    )
     popup = page.query_selector(".leaflet-popup .geomap-popup")
     assert popup.eval_on_selector(".gp-note", "n => n.textContent") == TEXT_PAYLOADS[2]
     assert page.input_value("#geomap-search") == "<script>"
@@ -124,10 +140,15 @@ def test_real_popup_search_and_hostile_id_in_the_hash(page, hostile_map):
 
 
 def test_payload_in_hash_is_inert(page, hostile_map):
-    hostile = {"q": "<img src=x onerror=window.__xss=1>", "event": "<script>alert(1)</script>",
-               "types": "talks,<svg onload=alert(1)>", "from": "javascript:alert(1)",
-               "map": "7/34/70"}
+    hostile = {
+        "q": "<img src=x onerror=window.__xss=1>",
+        "event": "<script>alert(1)</script>",
+        "types": "talks,<svg onload=alert(1)>",
+        "from": "javascript:alert(1)",
+        "map": "7/34/70",
+    }
     from urllib.parse import urlencode
+
     expected = script_tags(hostile_map.read_text(encoding="utf-8"))
     open_map(page, hostile_map, hash="#" + urlencode(hostile))
     assert page.input_value("#geomap-search") == hostile["q"]

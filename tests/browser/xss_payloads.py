@@ -59,9 +59,9 @@ TEXT_PAYLOADS = [
     "\ufeff<script>window.__xss=1</script>",
     "<xss id=x tabindex=1 onfocusin=window.__xss=1></xss>",
     "]]><script>window.__xss=1</script>",
-    "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+    '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
     "<isindex type=image src=1 onerror=alert(1)>",
-    "<link rel=import href=\"data:text/html,<script>alert(1)</script>\">",
+    '<link rel=import href="data:text/html,<script>alert(1)</script>">',
 ]
 
 URL_PAYLOADS = [
@@ -72,7 +72,7 @@ URL_PAYLOADS = [
     "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "//evil.example/x",
-    "https://ok.example/\"><script>window.__xss=1</script>",
+    'https://ok.example/"><script>window.__xss=1</script>',
     "http://ok.example/a?b=<img src=x onerror=window.__xss=1>",
     "file:///etc/passwd",
 ]
