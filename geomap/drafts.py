@@ -33,29 +33,8 @@ from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
 
-#: Columns of a drafts CSV written by ``geomap extract``.
-DRAFT_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "event_type",
-    "sub_event_type",
-    "event_date",
-    "date_precision",
-    "location",
-    "country",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "actor1",
-    "actor2",
-    "fatalities",
-    "injuries",
-    "confidence",
-    "excerpt",
-    "source_title",
-    "source_publisher",
-    "source_published",
-    "source_url",
-)
+#: Columns of a drafts CSV written by ``geomap extract`` (see :mod:`geomap.schema`).
+DRAFT_COLUMNS: tuple[str, ...] = schema.DRAFT_COLUMNS
 DRAFT_REQUIRED: tuple[str, ...] = ("doc_id", "event_type", "event_date", "date_precision", "location", "geo_precision")
 
 

@@ -145,3 +145,29 @@ def acled_types(event_type: str, sub_event_type: str = "") -> tuple[str, str]:
     if event_type not in ACLED_MAP:
         raise ValueError(f"unknown event type {event_type!r}; allowed: {', '.join(EVENT_TYPES)}")
     return ACLED_SUB_MAP.get((event_type, sub_event_type), ACLED_MAP[event_type])
+
+
+#: Columns of the drafts CSV written by ``geomap extract`` (``geomap.extract.io``) and
+#: read by ``geomap accept`` (``geomap.drafts``).
+DRAFT_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "injuries",
+    "confidence",
+    "excerpt",
+    "source_title",
+    "source_publisher",
+    "source_published",
+    "source_url",
+)

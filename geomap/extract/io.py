@@ -6,32 +6,12 @@ import csv
 import io
 import os
 
+from .. import schema
 from ..atomic import write_text
 from ..report import defuse
 
-#: Columns of the drafts CSV written by ``geomap extract``.
-COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "event_type",
-    "sub_event_type",
-    "event_date",
-    "date_precision",
-    "location",
-    "country",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "actor1",
-    "actor2",
-    "fatalities",
-    "injuries",
-    "confidence",
-    "excerpt",
-    "source_title",
-    "source_publisher",
-    "source_published",
-    "source_url",
-)
+#: Columns of the drafts CSV written by ``geomap extract`` (one list, in the schema).
+COLUMNS: tuple[str, ...] = schema.DRAFT_COLUMNS
 
 
 def drafts_csv(events) -> str:
