@@ -22,42 +22,27 @@ from .base import Importer, RowError, country_code, details, http_url, parse_day
 from .tables import CAMEO_ROOTS, GDELT_GEO_PRECISION, GDELT_GEO_TYPES, cameo_type
 
 #: Columns shared by both versions (0-34).
+#: The fields each of the two actors has (Actor1Code, Actor2Code, ...).
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 _COMMON = (
     "GLOBALEVENTID",
     "SQLDATE",
     "MonthYear",
     "Year",
     "FractionDate",
-    *(
-        f"Actor1{c}"
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    *(
-        f"Actor2{c}"
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
+    *(f"Actor1{c}" for c in _ACTOR_FIELDS),
+    *(f"Actor2{c}" for c in _ACTOR_FIELDS),
     "IsRootEvent",
     "EventCode",
     "EventBaseCode",
