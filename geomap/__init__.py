@@ -36,7 +36,7 @@ from .api import (
     import_events,
     load_geodataframe,
 )
-from .events import Event, EventSet, Source, load_events  # noqa: E402
+from .curated import Event, EventSet, Source, load_events  # noqa: E402
 
 __all__ = [
     "build",

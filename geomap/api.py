@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .events import EventSet, load_events
+from .curated import EventSet, load_events
 from .exc import PlaceNotFound
 from .geocoders import default_chain
 from .geocoders.base import Place

@@ -33,8 +33,8 @@ from pathlib import Path
 
 from . import counts
 from .atomic import write_text
+from .curated import EventSet, load_events
 from .dataset import build_geodataframe
-from .events import EventSet, load_events
 from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain

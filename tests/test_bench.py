@@ -10,7 +10,7 @@ import pytest
 
 from geomap.bench import synth
 from geomap.bench.measure import fit_exponent, python_argv, run_capped
-from geomap.events import load_events
+from geomap.curated import load_events
 from geomap.schema import EVENT_TYPES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for conftest_render

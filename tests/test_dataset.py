@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from shapely.geometry import LineString, MultiLineString, Point
 
+from geomap.curated import load_events
 from geomap.dataset import COLUMNS, border_point, build_geodataframe
-from geomap.events import load_events
 from geomap.geo import durand_line
 from geomap.report import Report
 

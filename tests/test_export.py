@@ -11,8 +11,8 @@ import geopandas as gpd
 import pytest
 
 from geomap.cli import main
+from geomap.curated import load_events
 from geomap.dataset import build_geodataframe
-from geomap.events import load_events
 from geomap.export import ENGINES, defuse, to_geojson_dict, write_csv, write_geojson, write_gpkg
 
 BAD = Path(__file__).parent / "data" / "bad"

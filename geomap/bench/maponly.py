@@ -22,8 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sources", type=Path)
     ap.add_argument("out", type=Path)
     args = ap.parse_args(argv)
+    from ..curated import load_events
     from ..dataset import build_geodataframe
-    from ..events import load_events
     from ..geocoders import default_chain
     from ..render import build_map, save_html
 

@@ -14,9 +14,9 @@ import json
 import re
 from pathlib import Path
 
+from geomap.curated import load_events
 from geomap.dataset import build_geodataframe
 from geomap.drafts import accept
-from geomap.events import load_events
 from geomap.export import write_csv, write_geojson
 from geomap.render.data import events_payload
 

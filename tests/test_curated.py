@@ -1,4 +1,4 @@
-"""The bad-input catalogue for events.csv, through the API (geomap.events).
+"""The bad-input catalogue for events.csv, through the API (geomap.curated).
 
 Every bad row is reported with file, line, column and a reason that names the
 allowed values, the rest is kept, and the counts add up. Files that cannot be
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.events import date_range, load_events, parse_date
+from geomap.curated import date_range, load_events, parse_date
 from geomap.exc import GeomapError, InputError, SchemaError
 from geomap.report import Report
 

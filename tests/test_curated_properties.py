@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geomap import schema
+from geomap.curated import load_events, load_sources
 from geomap.dataset import build_geodataframe
-from geomap.events import load_events, load_sources
 from geomap.exc import GeomapError
 from geomap.export import flat_frame, to_geojson_dict
 from geomap.report import Report
