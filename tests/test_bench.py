@@ -82,7 +82,7 @@ def _expand(data: dict) -> list[dict]:
 def test_compact_payload_holds_the_same_events():
     from conftest_render import make_gdf
 
-    from geomap.render.data import compact_payload, events_payload
+    from geomap.render.payload import compact_payload, events_payload
 
     gdf = make_gdf()
     plain = events_payload(gdf)

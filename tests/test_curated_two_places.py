@@ -18,7 +18,7 @@ from geomap.curated import load_events
 from geomap.dataset import build_geodataframe
 from geomap.drafts import accept
 from geomap.export import write_csv, write_geojson
-from geomap.render.data import events_payload
+from geomap.render.payload import events_payload
 
 BAD = Path(__file__).parent / "data" / "bad"
 

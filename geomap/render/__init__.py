@@ -25,9 +25,9 @@ from ..exc import BuildError
 from .assets import inline_links
 from .basemap import OfflineBasemap
 from .event_list import EventList
-from .events import EventLayer
 from .facets import ActorFilter, DatasetFilter, Download, MarkerSize, ProvinceView
 from .filters import FilterPanel
+from .layer import EventLayer
 from .reference import ReferenceLayers
 from .timeline import Timeline
 from .urlstate import EmbedMode, UrlState

@@ -15,7 +15,7 @@ from conftest import open_map
 def many_areas_html(tmp_path, monkeypatch):
     from conftest_render import event, make_gdf
 
-    import geomap.render.events as events_mod
+    import geomap.render.layer as events_mod
     from geomap.geo import point
     from geomap.render import build_map, save_html
 
