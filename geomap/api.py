@@ -63,7 +63,7 @@ def load_geodataframe(
     chain=None,
 ):
     """Load, validate and place events: ``(GeoDataFrame, Report)``."""
-    from .dataset import build_geodataframe
+    from .geoframe import build_geodataframe
 
     report = report if report is not None else Report()
     es = load_events(events, sources, strict=strict, report=report)
@@ -85,7 +85,7 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
     """
     import geopandas as gpd
 
-    from .dataset import build_geodataframe
+    from .geoframe import build_geodataframe
     from .render import build_map as render_map
 
     if isinstance(events, gpd.GeoDataFrame):

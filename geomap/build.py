@@ -34,10 +34,10 @@ from pathlib import Path
 from . import counts
 from .atomic import write_text
 from .curated import EventSet, load_events
-from .dataset import build_geodataframe
 from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
+from .geoframe import build_geodataframe
 from .outdir import STAGING_PREFIX, check_inputs_spared, publish, staging  # noqa: F401
 from .report import Report
 

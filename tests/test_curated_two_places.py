@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 
 from geomap.curated import load_events
-from geomap.dataset import build_geodataframe
 from geomap.drafts import accept
 from geomap.export import write_csv, write_geojson
+from geomap.geoframe import build_geodataframe
 from geomap.render.payload import events_payload
 
 BAD = Path(__file__).parent / "data" / "bad"

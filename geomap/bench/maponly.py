@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path)
     args = ap.parse_args(argv)
     from ..curated import load_events
-    from ..dataset import build_geodataframe
     from ..geocoders import default_chain
+    from ..geoframe import build_geodataframe
     from ..render import build_map, save_html
 
     gdf, _ = build_geodataframe(load_events(args.events, args.sources), default_chain())

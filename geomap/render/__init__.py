@@ -79,7 +79,7 @@ def build_map(
     Parameters
     ----------
     gdf : GeoDataFrame
-        Events as :func:`geomap.dataset.build_geodataframe` makes them (EPSG:4326); every text column is untrusted.
+        Events as :func:`geomap.geoframe.build_geodataframe` makes them (EPSG:4326); every text column is untrusted.
     cdn : bool
         Link Leaflet and markercluster from CDNs instead of inlining them
         (the page then needs the network). Our own JS/CSS is always inline.

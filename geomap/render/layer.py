@@ -32,7 +32,7 @@ def licence_lines(gdf) -> list[str]:
 
 
 class EventLayer(Feature):
-    """The events of a GeoDataFrame (as :func:`geomap.dataset.build_geodataframe` makes it) on the map.
+    """The events of a GeoDataFrame (as :func:`geomap.geoframe.build_geodataframe` makes it) on the map.
 
     Parameters
     ----------
