@@ -63,7 +63,7 @@ class _Package(type(_sys)):
     modules (``geomap/build.py`` ...). Importing a submodule makes Python set
     it as an attribute of its package, which would replace the function
     ``geomap.build`` by the module ``geomap.build``. Those modules stay
-    importable by their dotted names (``from geomap.build import ...``,
+    importable by their dotted names (``from geomap.pipeline import ...``,
     ``importlib.import_module("geomap.build")``); the attribute keeps the
     function. Goes away once the modules are renamed.
     """

@@ -111,14 +111,14 @@ def build(
         Output folder (default ``output`` in the current folder).
     **options
         ``articles``, ``online``, ``strict``, ``cdn``, ``gpkg``, ``figure``,
-        ``progress``, ``chain``: see :func:`geomap.build.build`.
+        ``progress``, ``chain``: see :func:`geomap.pipeline.build`.
 
     Returns
     -------
     BuildResult
         Paths written, the GeoDataFrame and the report (``result.summary()``).
     """
-    from .build import build as build_outputs
+    from .pipeline import build as build_outputs
 
     return build_outputs(events, sources, out=out, **options)
 
@@ -164,7 +164,7 @@ def extract(
 
 def evaluate(pred: str | Path, gold: str | Path) -> dict:
     """Precision, recall and F1 of predicted against gold events: ``geomap evaluate``."""
-    from .evaluate import evaluate as score
+    from .scoring import evaluate as score
 
     return score(pred, gold)
 
@@ -224,14 +224,14 @@ def figure(
     """The static map as ``out/map.png`` and ``out/map.svg``: ``geomap figure``.
 
     ``types``, ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the
-    events as the page's filters do (:func:`geomap.figure.select_events`);
+    events as the page's filters do (:func:`geomap.staticmap.select_events`);
     the figure states the selection under its title.
 
     Returns
     -------
     (Path, Path)
     """
-    from .figure import DEFAULT_TITLE, make_figure, select_events
+    from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
     gdf, _ = load_geodataframe(events, sources)
     said = []

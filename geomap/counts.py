@@ -2,7 +2,7 @@
 
 A stage counts into :attr:`geomap.report.Report.counts` under one of these
 names; :data:`SUMMARY` says which counter each key of ``summary.json`` (and
-:meth:`geomap.build.BuildResult.summary`) reports. Where the two names
+:meth:`geomap.pipeline.BuildResult.summary`) reports. Where the two names
 differ, the table is the only place that says so (see the note there).
 """
 

@@ -1,4 +1,4 @@
-"""geomap.build.build through the API: outputs, counts that add up, staging."""
+"""geomap.pipeline.build through the API: outputs, counts that add up, staging."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from geomap.build import build
 from geomap.commands.build import summary_lines
 from geomap.exc import BuildError
+from geomap.pipeline import build
 
-build_mod = importlib.import_module("geomap.build")  # the module; geomap.build is the API function
+build_mod = importlib.import_module("geomap.pipeline")  # the module; geomap.build is the API function
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"

@@ -345,7 +345,7 @@ def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool, figu
     save_html(build_map(gdf, cdn=cdn), staged("map", "map.html"), cdn=cdn)
     write_text(staged("embed", "embed.html"), embed_snippet("map.html"))
     if figure:
-        from .figure import make_figure
+        from .staticmap import make_figure
 
         make_figure(gdf, staged("png", "map.png"), staged("svg", "map.svg"))
     write_text(staged("summary", "summary.json"), json.dumps(result.summary(), indent=2) + "\n")
