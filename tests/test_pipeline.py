@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -10,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import geomap.pipeline as build_mod
 from geomap.commands.build import summary_lines
 from geomap.exc import BuildError
 from geomap.pipeline import build
-
-build_mod = importlib.import_module("geomap.pipeline")  # the module; geomap.build is the API function
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"

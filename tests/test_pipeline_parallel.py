@@ -7,7 +7,6 @@ build (with the same exception) and leave the previous outputs alone.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import subprocess
@@ -17,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
+import geomap.pipeline as build_mod
 from geomap import export
 from geomap.exc import BuildError
 from geomap.pipeline import build, in_parallel
-
-build_mod = importlib.import_module("geomap.pipeline")  # the module; geomap.build is the API function
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
