@@ -86,7 +86,7 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
     import geopandas as gpd
 
     from .geoframe import build_geodataframe
-    from .render import build_map as render_map
+    from .render import map_from_frame
 
     if isinstance(events, gpd.GeoDataFrame):
         gdf = events
@@ -94,7 +94,7 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
         gdf, _ = build_geodataframe(events, default_chain(online=online))
     else:
         gdf, _ = load_geodataframe(events, sources, online=online)
-    return render_map(gdf, cdn=cdn, **kwargs)
+    return map_from_frame(gdf, cdn=cdn, **kwargs)
 
 
 def build(

@@ -335,14 +335,14 @@ def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool
 def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool, figure: bool) -> None:
     """Every output but the GeoJSON and CSV exports, into the staging folder."""
     from . import export
-    from .render import build_map, embed_snippet, save_html
+    from .render import embed_snippet, map_from_frame, save_html
 
     report = result.report
     if gpkg:
         export.write_gpkg(gdf, staged("gpkg", "events.gpkg"))
     write_text(staged("rejected", "rejected.csv"), report.to_csv("rejected"))
     write_text(staged("unlocated", "unlocated.csv"), report.to_csv("unlocated"))
-    save_html(build_map(gdf, cdn=cdn), staged("map", "map.html"), cdn=cdn)
+    save_html(map_from_frame(gdf, cdn=cdn), staged("map", "map.html"), cdn=cdn)
     write_text(staged("embed", "embed.html"), embed_snippet("map.html"))
     if figure:
         from .staticmap import make_figure

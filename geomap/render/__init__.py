@@ -1,6 +1,6 @@
 """The interactive map: a GeoDataFrame of events -> one self-contained HTML page.
 
->>> m = build_map(gdf)                      # doctest: +SKIP
+>>> m = map_from_frame(gdf)                 # doctest: +SKIP
 >>> save_html(m, "output/map.html")         # doctest: +SKIP
 
 The page is made of features in the folium-plugin style (one class and one
@@ -33,7 +33,7 @@ from .timeline import Timeline
 from .urlstate import EmbedMode, UrlState
 
 __all__ = [
-    "build_map",
+    "map_from_frame",
     "save_html",
     "embed_snippet",
     "render_html",
@@ -60,7 +60,7 @@ DEFAULT_SUBTITLE = "Afghanistan\u2013Pakistan border: clashes, strikes, closures
 BORDER_BOUNDS = [[28.8, 60.5], [37.2, 75.0]]
 
 
-def build_map(
+def map_from_frame(
     gdf,
     *,
     cdn: bool = False,
