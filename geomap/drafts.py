@@ -28,7 +28,8 @@ from typing import Iterable
 
 from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
-from .curated import Event, EventSet, Source, event_from_row, read_csv_rows
+from .csvrows import read_csv_rows
+from .curated import Event, EventSet, Source, event_from_row
 from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
@@ -374,7 +375,7 @@ class _Table:
         if not path.exists():
             return cls(list(columns), [], changed=True)
         text = path.read_bytes().decode("utf-8-sig")
-        # blank lines are no rows, as in geomap.curated.read_csv_rows
+        # blank lines are no rows, as in geomap.csvrows.read_csv_rows
         rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
         return cls(rows[0], rows[1:])
 
