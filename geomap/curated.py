@@ -266,22 +266,34 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
 # ---------------------------------------------------------------- events
 
 
+# A cell is the text of a CSV cell, or already a number (or None) when the
+# row comes from memory (a draft from extraction): the same rules apply to
+# both, only text is parsed first.
+
+
 def _int_cell(row: dict, col: str, fail) -> int | None:
     value = row.get(col, "")
-    if value == "":
+    if value is None or value == "":
         return None
-    if not _WHOLE.fullmatch(value):
-        fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 0 <= value <= 999_999_999:
+            fail(col, f"{col} {str(value)!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
+        return value
+    if not isinstance(value, str) or not _WHOLE.fullmatch(value):
+        fail(col, f"{col} {str(value)!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
     return int(value)
 
 
 def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None:
     value = row.get(col, "")
-    if value == "":
+    if value is None or value == "":
         return None
-    if not _DECIMAL.fullmatch(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif not isinstance(value, str) or not _DECIMAL.fullmatch(value):
         fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
-    number = float(value)
+    else:
+        number = float(value)
     if not lo <= number <= hi:  # also rejects nan
         fail(col, f"{col} {value} is out of range; allowed {lo} to {hi}")
     return number
@@ -298,6 +310,13 @@ def event_from_row(
     rejected_sources: dict | None = None,
 ) -> Event:
     """Validate one events.csv row and return the :class:`Event`.
+
+    The one validator of events: rows of ``events.csv``, of drafts CSVs and
+    GeoParquet files, imported rows and drafts straight from extraction all
+    pass through it. Cells are text as read from a file; a row built in
+    memory may give ``latitude``, ``longitude``, ``geo_precision`` and the
+    counts as numbers (``None`` for unknown), checked by the same rules
+    without being written out as text first.
 
     ``seen``: ``{event_id: line}`` of rows already taken; an id in it is a
     duplicate (:func:`load_events` instead allows one event at several
@@ -317,7 +336,8 @@ def event_from_row(
         raise SchemaError(reason, file=file, line=line, column=col)
 
     for col in schema.EVENT_REQUIRED:
-        if not row.get(col):
+        value = row.get(col)
+        if value is None or value == "":
             fail(col, f"{col} is empty; required columns: {', '.join(schema.EVENT_REQUIRED)}")
     eid = row["event_id"]
     if seen and eid in seen:
@@ -335,7 +355,7 @@ def event_from_row(
     if problem:
         fail("event_date", problem)
     gp = row["geo_precision"]
-    if gp not in _GEO_PRECISION_TEXTS:
+    if gp not in _GEO_PRECISION_TEXTS and not (type(gp) is int and gp in schema.GEO_PRECISIONS):
         fail(
             "geo_precision",
             f"geo_precision {gp!r} is not allowed; allowed: "
