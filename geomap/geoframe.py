@@ -129,7 +129,7 @@ def build_geodataframe(
         coordinates given in the rows.
     report : Report, optional
         Gets one ``unlocated`` problem per event no backend could place and
-        the counts ``events_in``, ``events_mapped``, ``events_unlocated``.
+        the counts ``events_in``, ``events_on_map``, ``events_unlocated``.
     sources : dict, optional
         ``{source_id: Source}``; taken from the EventSet when it is one.
 
@@ -170,7 +170,7 @@ def build_geodataframe(
                 value=event.location,
             )
             continue
-        report.count(counts.EVENTS_MAPPED)
+        report.count(counts.EVENTS_ON_MAP)
         if border is not None and _is_border_wide(event, place):
             border_rows.append(len(xs))
             lat, lon = border_latlon
@@ -244,7 +244,7 @@ def build_geodataframe(
     for i in border_rows:
         geoms[i] = border
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
-    for key in ("events_in", "events_mapped", "events_unlocated"):
+    for key in (counts.EVENTS_IN, counts.EVENTS_ON_MAP, counts.EVENTS_UNLOCATED):
         report.counts.setdefault(key, 0)
     return gdf, report
 

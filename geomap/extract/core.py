@@ -15,6 +15,7 @@ import datetime as dt
 import sys
 from typing import Iterable
 
+from .. import counts
 from ..articles import Article, iter_articles
 from ..report import Report
 from .actors import find_actors
@@ -127,7 +128,7 @@ def extract_paths(
 
     Unusable files and events whose place is not found are recorded in
     ``report`` (kinds ``rejected``/``warning`` and ``unlocated``); counts
-    ``events_extracted`` and ``places_not_found`` are set.
+    ``events_extracted`` and ``mentions_without_place`` are set.
     """
     from ..articles import DEFAULT_MAX_BYTES
 
@@ -140,13 +141,13 @@ def extract_paths(
         bar = tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
         articles = bar
     events: list[DraftEvent] = []
-    report.count("events_extracted", 0)
-    report.count("places_not_found", 0)
+    report.count(counts.EVENTS_EXTRACTED, 0)
+    report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     for art in articles:
         unlocated: list = []
         found = extract_article(art, finder=finder, unlocated=unlocated)
         events.extend(found)
-        report.count("events_extracted", len(found))
+        report.count(counts.EVENTS_EXTRACTED, len(found))
         for doc_id, etype, sentence in unlocated:
             report.add(
                 "unlocated",
@@ -156,10 +157,10 @@ def extract_paths(
                 f"{etype} mentioned but no place found in or before the sentence",
                 value=sentence[:200],
             )
-            report.count("places_not_found")
+            report.count(counts.MENTIONS_WITHOUT_PLACE)
     if bar is not None:
         bar.close()
     if merge:
         events = merge_across_articles(events)
-        report.count("events_merged", report.counts["events_extracted"] - len(events))
+        report.count(counts.EVENTS_MERGED, report.counts[counts.EVENTS_EXTRACTED] - len(events))
     return events

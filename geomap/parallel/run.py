@@ -100,7 +100,7 @@ def extract_partitioned(
         bar.close()
     drafts: list = []
     report.count(counts.EVENTS_EXTRACTED, 0)
-    report.count(counts.PLACES_NOT_FOUND, 0)
+    report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     for r in results:
         drafts.extend(r.drafts)
         report.extend(r.report)

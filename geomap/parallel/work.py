@@ -58,7 +58,7 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     report = Report()
     report.extend(part.report)
     report.count(counts.EVENTS_EXTRACTED, 0)
-    report.count(counts.PLACES_NOT_FOUND, 0)
+    report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     drafts: list = []
     if part.units:
         finder = _finder(online)
@@ -89,5 +89,5 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
                     f"{etype} mentioned but no place found in or before the sentence",
                     value=sentence[:200],
                 )
-                report.count(counts.PLACES_NOT_FOUND)
+                report.count(counts.MENTIONS_WITHOUT_PLACE)
     return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0)
