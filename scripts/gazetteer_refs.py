@@ -61,6 +61,9 @@ GAZETTEER = ROOT / "geodata" / "gazetteer.csv"
 #: only one this close: an estimate made without a reference may be tens of km
 #: off, a same-named village elsewhere in the province is usually further.
 NEAR_KM = 40.0
+#: Uncited GeoNames places this close to a row GeoNames does not name are
+#: listed in the report as leads for a human (never taken).
+HINT_KM = 15.0
 #: Moves longer than this are listed for a human check in geodata/README.md.
 CHECK_KM = 25.0
 #: Kinds whose point a GeoNames populated place can give: the place itself or,
@@ -134,10 +137,10 @@ def read_records(countries: set[str], source: Path | None = None) -> list[dict]:
         return [rec for rec in json.loads(text).values() if rec["countrycode"] in countries]
 
 
-def load_geonames(countries: set[str], source: Path | None = None) -> dict[str, list[dict]]:
-    """GeoNames places of ``countries`` by folded name key (see :func:`read_records`)."""
+def name_index(records: list[dict]) -> dict[str, list[dict]]:
+    """GeoNames ``records`` by folded name key."""
     index: dict[str, list[dict]] = {}
-    for rec in read_records(countries, source):
+    for rec in records:
         keys = set()
         for name in (rec["name"], *(rec.get("alternatenames") or ())):
             keys |= name_keys(name)
@@ -212,7 +215,8 @@ def run(path: Path, write: bool = False, cities: Path | None = None, out=sys.std
     text = path.read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     header, body = rows[0], rows[1:]
-    index = load_geonames({"AF", "PK"}, cities)
+    records = read_records({"AF", "PK"}, cities)
+    index = name_index(records)
     cited = {}
     for cells in body:
         row = dict(zip(header, cells))
@@ -233,6 +237,7 @@ def run(path: Path, write: bool = False, cities: Path | None = None, out=sys.std
     for o in outcomes:
         if o.candidate:
             body[o.line - 2] = [referenced(o.row, o.candidate)[col] for col in header]
+    hint_nearby(outcomes, records, {gid for gid, _kind in cited} | {o.candidate.gid for o in outcomes if o.candidate})
     report(path, outcomes, out)
     if write and any(o.candidate for o in outcomes):
         buf = io.StringIO()
@@ -240,6 +245,26 @@ def run(path: Path, write: bool = False, cities: Path | None = None, out=sys.std
         write_text(path, buf.getvalue())
         print(f"\nwrote {path}", file=out)
     return outcomes
+
+
+def hint_nearby(outcomes: list[Outcome], records: list[dict], cited: set[int]) -> None:
+    """For a place or district GeoNames does not name, list the GeoNames places
+    of its province within :data:`HINT_KM` that no row cites: leads for a human
+    (one may be a district's centre under another name), never taken as such."""
+    for o in outcomes:
+        if o.why != "no GeoNames place" or o.row["kind"] not in (*PLACE_KINDS, "district"):
+            continue
+        lat, lon = float(o.row["latitude"]), float(o.row["longitude"])
+        near = sorted(
+            (haversine_km(lat, lon, rec["latitude"], rec["longitude"]), int(rec["geonameid"]), rec["name"])
+            for rec in records
+            if int(rec["geonameid"]) not in cited
+            and rec["countrycode"] == o.row["country"]
+            and GEONAMES_ADMIN1.get(rec["countrycode"], {}).get(rec["admin1code"]) == o.row["admin1"]
+        )
+        near = [f"{gid} {name} {km:.0f} km" for km, gid, name in near if km < HINT_KM]
+        if near:
+            o.reason += f"; uncited GeoNames places within {HINT_KM:.0f} km, named otherwise: {', '.join(near)}"
 
 
 def report(path: Path, outcomes: list[Outcome], out) -> None:

@@ -62,6 +62,7 @@ def fixture(tmp_path):
         ("Shin District", "", "district", "AF", "Kunar Province", "35.3", "71.5", "2", "GeoNames 7 (Shin)", ""),
         ("Foo Valley", "Fookalay valley", "region", "AF", "Kunar Province", "34.9", "71.1", "3", APPROX, ""),
         ("Inzari", "", "village", "PK", "Khyber Pakhtunkhwa", "34.6", "71.3", "2", APPROX, ""),
+        ("Lone", "", "village", "AF", "Kunar Province", "34.85", "71.05", "2", APPROX, ""),
     ]
     buf = io.StringIO()
     buf.write(HEADER)
@@ -81,7 +82,11 @@ def test_rows_are_referenced_only_when_geonames_is_sure(refs, fixture):
         "Qux": "no GeoNames place",  # only in another province
         "Zed District": "another row's place",  # Shin is Shin District's centre
         "Foo Valley": "not a populated place",
+        "Lone": "no GeoNames place",
     }
+    # a place GeoNames does not name gets the uncited places nearby as leads, not the ones just taken
+    lone = next(o for o in outcomes if o.row["name"] == "Lone")
+    assert lone.reason.endswith("named otherwise: 4 Baz 6 km, 5 Baz 9 km")
     rows = {r["name"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
     assert rows["Fookalay"]["source"] == "GeoNames 1 (Fōōkalay)"
     assert (rows["Fookalay"]["latitude"], rows["Fookalay"]["longitude"], rows["Fookalay"]["precision"]) == (
@@ -98,7 +103,7 @@ def test_rows_are_referenced_only_when_geonames_is_sure(refs, fixture):
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     assert len(after) == len(before) and changed == [1, 2, 8]
     assert after[2].endswith(',"a, quoted note"\n')
-    assert "7 hand-placed rows checked, 3 referenced, 4 left" in out.getvalue()
+    assert "8 hand-placed rows checked, 3 referenced, 5 left" in out.getvalue()
 
 
 def test_a_second_run_changes_nothing(refs, fixture):
