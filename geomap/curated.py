@@ -273,27 +273,33 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
 
 def _int_cell(row: dict, col: str, fail) -> int | None:
     value = row.get(col, "")
-    if value is None or value == "":
+    if type(value) is str:  # a CSV cell, the common case first
+        if value == "":
+            return None
+        if not _WHOLE.fullmatch(value):
+            fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
+        return int(value)
+    if value is None:
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not 0 <= value <= 999_999_999:
-            fail(col, f"{col} {str(value)!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
-        return value
-    if not isinstance(value, str) or not _WHOLE.fullmatch(value):
+    if not (type(value) is int and 0 <= value <= 999_999_999):
         fail(col, f"{col} {str(value)!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
-    return int(value)
+    return value
 
 
 def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None:
     value = row.get(col, "")
-    if value is None or value == "":
+    if type(value) is str:  # a CSV cell, the common case first
+        if value == "":
+            return None
+        if not _DECIMAL.fullmatch(value):
+            fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
+        number = float(value)
+    elif value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif type(value) in (int, float):
         number = float(value)
-    elif not isinstance(value, str) or not _DECIMAL.fullmatch(value):
-        fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
     else:
-        number = float(value)
+        fail(col, f"{col} {str(value)!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
     if not lo <= number <= hi:  # also rejects nan
         fail(col, f"{col} {value} is out of range; allowed {lo} to {hi}")
     return number
