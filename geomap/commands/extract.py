@@ -121,7 +121,7 @@ def run(args) -> int:
     from ..report import Report, terminal_safe
 
     report = Report()
-    from ..articles import follow_links
+    from ..extract.reading import follow_links
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):

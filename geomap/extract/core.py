@@ -16,13 +16,13 @@ import sys
 from typing import Iterable
 
 from .. import counts
-from ..articles import Article, iter_articles
 from ..report import Report
 from .actors import find_actors
 from .analysis import _LAST_PARTY, ArticleInfo, ArticleState, sentence_events
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
 from .places import Mention, PlaceFinder, country_hints
+from .reading import Article, iter_articles
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
 
@@ -100,7 +100,7 @@ def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None)
     Each text may carry YAML front matter; ``published`` anchors relative
     dates of texts without one.
     """
-    from ..articles import article_from_text
+    from .reading import article_from_text
 
     finder = PlaceFinder(chain)
     out: list[DraftEvent] = []
@@ -130,7 +130,7 @@ def extract_paths(
     ``report`` (kinds ``rejected``/``warning`` and ``unlocated``); counts
     ``events_extracted`` and ``mentions_without_place`` are set.
     """
-    from ..articles import DEFAULT_MAX_BYTES
+    from .reading import DEFAULT_MAX_BYTES
 
     finder = PlaceFinder(chain)
     articles = iter_articles(paths, report, max_bytes or DEFAULT_MAX_BYTES)

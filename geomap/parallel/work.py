@@ -51,8 +51,8 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     same order. An article whose extraction raises is reported (kind
     ``rejected``, counted in ``articles_rejected`` instead of
     ``articles_used``) and the partition goes on."""
-    from ..articles import DEFAULT_MAX_BYTES
     from ..extract import extract_article
+    from ..extract.reading import DEFAULT_MAX_BYTES
 
     t0 = time.perf_counter()
     report = Report()
