@@ -60,31 +60,10 @@ COLUMNS: tuple[str, ...] = (
     "sources_json",
 )
 INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries")
-#: The columns taken from the Event as they are, and the few the frame derives from.
-_EVENT_FIELD_NAMES: tuple[str, ...] = (
-    "event_id",
-    "event_type",
-    "sub_event_type",
-    "event_date",
-    "date_precision",
-    "location",
-    "geo_precision",
-    "actor1",
-    "actor2",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "injuries",
-    "note",
-    "excerpt",
-    "verified",
-    "confidence",
-    "dataset",
-    "source_type",
-    "source_precision",
-    "details",
-    "sources",
-)
+#: The columns worked out from the place, the dates and the source ids; the
+#: others are the Event's fields of the same names (some reworked after).
+_FROM_PLACE = ("event_label", "date_start", "date_end", "country", "admin1", "place_kind", "place_backend")
+_EVENT_FIELD_NAMES = tuple(c for c in COLUMNS if c not in _FROM_PLACE + ("latitude", "longitude", "sources_json"))
 _EVENT_FIELDS = attrgetter(*_EVENT_FIELD_NAMES)
 
 
