@@ -1,12 +1,12 @@
-"""Column-wise validation of curated rows: the ``"fast"`` engine of :func:`~geomap.events.load_events`.
+"""Column-wise validation of curated rows: the ``"fast"`` engine of :func:`~geomap.curated.load_events`.
 
-The row-wise validator, :func:`~geomap.events.event_from_row`, is the
+The row-wise validator, :func:`~geomap.curated.event_from_row`, is the
 reference engine (as geopandas names its IO engines): it says, for one row,
 the first rule broken and why. This engine checks every rule over a whole
 column at once (the same regular expressions and allowed-value sets, one
 list comprehension or numpy operation per rule instead of a function call,
 a closure and a dict per row: seconds at 100k rows) and builds the
-:class:`~geomap.events.Event` of each row that passes them all. A row that
+:class:`~geomap.curated.Event` of each row that passes them all. A row that
 breaks any rule is handed back as ``None``, and :func:`load_events` runs the
 reference on it, so a rejection names the same column and reason word for
 word whichever engine ran. The checks are therefore allowed to be
@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .events import (
+from .curated import (
     _DECIMAL,
     _GEO_PRECISION_TEXTS,
     _ISO2,

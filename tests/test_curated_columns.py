@@ -1,6 +1,6 @@
 """Both validation engines of load_events keep the same rows and report the same problems.
 
-The row-wise ``"reference"`` engine (:func:`geomap.events.event_from_row`)
+The row-wise ``"reference"`` engine (:func:`geomap.curated.event_from_row`)
 and the column-wise ``"fast"`` one (:mod:`geomap.curated_columns`) run on
 every bad-input file of ``tests/data/bad``, on the curated data, and on
 generated tables whose cells mix good values with every kind of bad one
@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geomap import schema
-from geomap.events import load_events
+from geomap.curated import load_events
 from geomap.exc import SchemaError
 from geomap.report import Report
 

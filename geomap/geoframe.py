@@ -1,0 +1,273 @@
+"""Join validated events to their places: one GeoDataFrame (EPSG:4326).
+
+One row per event-location. Places come from the event's own coordinates
+when the curated row gives them, otherwise from the geocoder chain. Events
+along the whole border (geo precision 4 at the border) carry the Durand Line
+geometry, with a representative point on it in ``latitude``/``longitude``.
+An event whose place no backend knows is reported as ``unlocated`` (file,
+line, name) and counted, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from operator import attrgetter
+from typing import Iterable
+
+import geopandas as gpd
+import pandas as pd
+
+from . import counts, schema
+from .curated import Event, EventSet, date_range
+from .geo import CRS, durand_line, latlon, points_xy
+from .geocoders.base import Geocoder, Place
+from .report import Report
+
+#: Columns of the events GeoDataFrame, in order (see the README's data formats).
+COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_type",
+    "event_label",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "location",
+    "country",
+    "admin1",
+    "place_kind",
+    "place_backend",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injuries",
+    "note",
+    "excerpt",
+    "verified",
+    "confidence",
+    "dataset",
+    "source_type",
+    "source_precision",
+    "details",
+    "sources",
+    "sources_json",
+)
+INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries")
+#: The columns worked out from the place, the dates and the source ids; the
+#: others are the Event's fields of the same names (some reworked after).
+_FROM_PLACE = ("event_label", "date_start", "date_end", "country", "admin1", "place_kind", "place_backend")
+_EVENT_FIELD_NAMES = tuple(c for c in COLUMNS if c not in _FROM_PLACE + ("latitude", "longitude", "sources_json"))
+_EVENT_FIELDS = attrgetter(*_EVENT_FIELD_NAMES)
+
+
+def border_point() -> tuple[float, float]:
+    """(lat, lon) of the point halfway along the Durand Line."""
+    line = durand_line()
+    try:
+        mid = line.interpolate(0.5, normalized=True)
+    except Exception:  # a MultiLineString cannot interpolate
+        mid = line.representative_point()
+    return latlon(mid)
+
+
+def locate(event: Event, chain: Geocoder | None) -> Place | None:
+    """The place of one event: its own coordinates, else the geocoder's answer."""
+    if event.latitude is not None and event.longitude is not None:
+        return Place(
+            name=event.location,
+            lat=event.latitude,
+            lon=event.longitude,
+            kind="given",
+            country=event.country,
+            precision=event.geo_precision,
+            backend="given",
+            source=f"{event.file}:{event.line}",
+        )
+    if chain is None:
+        return None
+    countries = (event.country,) if event.country else None
+    return chain.geocode(event.location, countries=countries)
+
+
+def _is_border_wide(event: Event, place: Place) -> bool:
+    return event.geo_precision == 4 and place.kind == "border"
+
+
+def _sources_json(ids: tuple[str, ...], sources: dict, texts: dict[str, str] | None = None) -> str:
+    """An event's sources (its source ids) as a JSON list of objects.
+
+    ``texts`` caches the JSON of each source id: ``json.dumps`` of a list is
+    its items' JSON joined by ``", "`` in brackets, so each source is encoded
+    once however many events cite it.
+    """
+    texts = {} if texts is None else texts
+    parts = []
+    for sid in ids:
+        text = texts.get(sid)
+        if text is None:
+            src = sources.get(sid)
+            ref = src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "", "published": "", "url": ""}
+            text = texts[sid] = json.dumps(ref, ensure_ascii=False)
+        parts.append(text)
+    return "[" + ", ".join(parts) + "]"
+
+
+def build_geodataframe(
+    events: EventSet | Iterable[Event],
+    chain: Geocoder | None,
+    report: Report | None = None,
+    sources: dict | None = None,
+) -> tuple[gpd.GeoDataFrame, Report]:
+    """Place every event and return the GeoDataFrame and the report.
+
+    Parameters
+    ----------
+    events : EventSet or iterable of Event
+    chain : Geocoder or None
+        Usually :func:`geomap.geocoders.default_chain`. ``None`` uses only
+        coordinates given in the rows.
+    report : Report, optional
+        Gets one ``unlocated`` problem per event no backend could place and
+        the counts ``events_in``, ``events_mapped``, ``events_unlocated``.
+    sources : dict, optional
+        ``{source_id: Source}``; taken from the EventSet when it is one.
+
+    Returns
+    -------
+    (GeoDataFrame, Report)
+        The frame has :data:`COLUMNS` plus ``geometry``, ``crs="EPSG:4326"``.
+    """
+    report = report if report is not None else Report()
+    if isinstance(events, EventSet):
+        sources = events.sources if sources is None else sources
+        events = events.events
+    sources = sources or {}
+    border = durand_line_or_none()
+    border_latlon = border_point() if border is not None else None
+    events = list(events)
+    if events:
+        report.count(counts.EVENTS_IN, len(events))
+    # Column by column: the rows with their own coordinates (nearly all, in a
+    # large table) need no Place and no geocoder; each distinct date and source
+    # list is worked out once. A dict, a Place and a shapely Point per row cost
+    # seconds at 100k events.
+    places: list[Place | None] = [
+        None if e.latitude is not None and e.longitude is not None else locate(e, chain) for e in events
+    ]
+    kept, kept_places = [], []
+    mapped = 0
+    for event, place in zip(events, places):
+        if place is None and (event.latitude is None or event.longitude is None):
+            report.count(counts.EVENTS_UNLOCATED)
+            tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
+            report.add(
+                "unlocated",
+                event.file,
+                event.line,
+                "location",
+                f"no geocoder knows the place {event.location!r} (event "
+                f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
+                "or give latitude and longitude",
+                value=event.location,
+            )
+            continue
+        if not mapped:  # the counts in the order a count per row gives them
+            report.counts.setdefault(counts.EVENTS_MAPPED, 0)
+        mapped += 1
+        kept.append(event)
+        kept_places.append(place)
+    if mapped:
+        report.count(counts.EVENTS_MAPPED, mapped)
+    rows = list(map(_EVENT_FIELDS, kept))
+    cols = dict(zip(_EVENT_FIELD_NAMES, map(list, zip(*rows)))) if rows else {}
+    xs, ys, lats, lons, country, admin1, kind, backend, border_rows = [], [], [], [], [], [], [], [], []
+    for j, (event, place) in enumerate(zip(kept, kept_places)):
+        if place is None:  # its own coordinates (see locate: a "given" place)
+            lat, lon = event.latitude, event.longitude
+            country.append(event.country)
+            admin1.append("")
+            kind.append("given")
+            backend.append("given")
+        else:
+            if border is not None and event.geo_precision == 4 and place.kind == "border":
+                border_rows.append(j)
+                lat, lon = border_latlon
+                xs.append(0.0)
+                ys.append(0.0)
+            else:
+                lat, lon = place.lat, place.lon
+                xs.append(float(lon))
+                ys.append(float(lat))
+            country.append(event.country or place.country)
+            admin1.append(place.admin1)
+            kind.append(place.kind)
+            backend.append(place.backend)
+            lats.append(round(lat, 6))
+            lons.append(round(lon, 6))
+            continue
+        xs.append(float(lon))
+        ys.append(float(lat))
+        lats.append(round(lat, 6))
+        lons.append(round(lon, 6))
+    ranges: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in set(zip(cols.get("event_date", ()), cols.get("date_precision", ()))):
+        start, end = date_range(*key)
+        ranges[key] = (start.isoformat(), end.isoformat())
+    spans = [ranges[key] for key in zip(cols.get("event_date", ()), cols.get("date_precision", ()))]
+    refs: dict[tuple[str, ...], tuple[str, str]] = {}
+    texts: dict[str, str] = {}
+    for ids in set(cols.get("sources", ())):
+        refs[ids] = (schema.format_source_ids(ids), _sources_json(ids, sources, texts))
+    labels = schema.EVENT_LABELS
+    derived = {
+        # ``other`` rows (imported, outside our types) are labelled with their own type
+        "event_label": [
+            labels[t] if t != "other" or not st else st.split(" / ")[0]
+            for t, st in zip(cols.get("event_type", ()), cols.get("source_type", ()))
+        ],
+        "date_start": [s for s, _ in spans],
+        "date_end": [e for _, e in spans],
+        "country": country,
+        "admin1": admin1,
+        "place_kind": kind,
+        "place_backend": backend,
+        "latitude": lats,
+        "longitude": lons,
+        "confidence": [math.nan if c is None else float(c) for c in cols.get("confidence", ())],
+        "dataset": [d or v for d, v in zip(cols.get("dataset", ()), cols.get("verified", ()))],
+        "sources": [refs[ids][0] for ids in cols.get("sources", ())],
+        "sources_json": [refs[ids][1] for ids in cols.get("sources", ())],
+    }
+    cols.update(derived)
+    if rows:
+        frame = pd.DataFrame({c: cols[c] for c in COLUMNS}, columns=list(COLUMNS))
+    else:  # no rows: the same empty frame as a row list would give
+        frame = pd.DataFrame([], columns=list(COLUMNS))
+    for col in INT_COLUMNS:
+        frame[col] = frame[col].astype("Int64")
+    frame["geo_precision"] = frame["geo_precision"].astype("int64")
+    frame["latitude"] = frame["latitude"].astype("float64")
+    frame["longitude"] = frame["longitude"].astype("float64")
+    frame["confidence"] = frame["confidence"].astype("float64")
+    geoms = points_xy(xs, ys)
+    for i in border_rows:
+        geoms[i] = border
+    gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
+    for key in ("events_in", "events_mapped", "events_unlocated"):
+        report.counts.setdefault(key, 0)
+    return gdf, report
+
+
+def durand_line_or_none():
+    """The Durand Line, or ``None`` when geodata has no line file yet."""
+    try:
+        return durand_line()
+    except FileNotFoundError:
+        return None
