@@ -18,7 +18,6 @@ engines to the same kept rows and the same reports.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from . import schema
 from .curated import (
@@ -37,10 +36,11 @@ _VERIFIED = frozenset(schema.VERIFIED_VALUES)
 
 
 def _distinct(cells: list[str]) -> tuple[np.ndarray, list[str]]:
-    """(code of each cell, the distinct cells): a rule runs once per distinct
-    value (hash-based and exact, in C), and the codes spread its answer."""
-    codes, uniques = pd.factorize(np.array(cells, dtype=object), use_na_sentinel=False)
-    return codes, uniques.tolist()
+    """(code of each cell, the distinct cells in first-seen order): a rule runs
+    once per distinct value (dict lookups: exact, in C), the codes spread its answer."""
+    uniques = list(dict.fromkeys(cells))
+    index = {u: i for i, u in enumerate(uniques)}
+    return np.fromiter(map(index.__getitem__, cells), dtype=np.intp, count=len(cells)), uniques
 
 
 def _decimal(lo: float, hi: float):
