@@ -17,6 +17,8 @@ engines to the same kept rows and the same reports.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from . import schema
@@ -39,8 +41,46 @@ def _distinct(cells: list[str]) -> tuple[np.ndarray, list[str]]:
     """(code of each cell, the distinct cells in first-seen order): a rule runs
     once per distinct value (dict lookups: exact, in C), the codes spread its answer."""
     uniques = list(dict.fromkeys(cells))
-    index = {u: i for i, u in enumerate(uniques)}
+    index = dict(zip(uniques, range(len(uniques))))
     return np.fromiter(map(index.__getitem__, cells), dtype=np.intp, count=len(cells)), uniques
+
+
+def _filled(cells: list[str]) -> np.ndarray | bool:
+    """Whether each cell is non-empty; just ``True`` when all are (one C scan)."""
+    return True if "" not in cells else np.array(cells, dtype=object) != ""
+
+
+def _each(cells: list[str], rule) -> np.ndarray | bool:
+    """``rule(cell)`` (a bool) of every cell, once per distinct cell; just
+    ``True`` when it holds for all (the usual case: no per-row array)."""
+    uniques = dict.fromkeys(cells)
+    answers = [rule(u) for u in uniques]
+    if all(answers):
+        return True
+    codes, uniques = _distinct(cells)
+    return np.array(answers, dtype=bool)[codes]
+
+
+#: A whole column of cells, each empty or a decimal, joined by newlines: one
+#: regex call checks 100k coordinates where a call per cell costs a function
+#: call each (only used when no cell holds a newline itself).
+_DECIMAL_COLUMN = re.compile(f"(?:{_DECIMAL.pattern})?(?:\n(?:{_DECIMAL.pattern})?)*")
+
+
+def _coordinate(cells: list[str], lo: float, hi: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(numbers, nan where empty or bad; good mask; given mask) of a latitude/longitude column."""
+    n = len(cells)
+    joined = "\n".join(cells)
+    if joined.count("\n") != n - 1 or _DECIMAL_COLUMN.fullmatch(joined) is None:
+        return _coordinate_cells(cells, lo, hi)
+    # every cell is empty or a decimal: float() of each given one, as the reference parses it
+    given = np.array(cells, dtype=object) != "" if "" in cells else np.ones(n, dtype=bool)
+    numbers = np.full(n, np.nan)
+    rows = np.flatnonzero(given)
+    numbers[rows] = list(map(float, cells)) if len(rows) == n else [float(cells[i]) for i in rows.tolist()]
+    with np.errstate(invalid="ignore"):
+        good = ~given | ((lo <= numbers) & (numbers <= hi))  # nan and infinities fail, as there
+    return numbers, good, given
 
 
 def _decimal(lo: float, hi: float):
@@ -56,8 +96,8 @@ def _decimal(lo: float, hi: float):
     return rule
 
 
-def _coordinate(cells: list[str], lo: float, hi: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(numbers, nan where empty or bad; good mask; given mask) of a latitude/longitude column."""
+def _coordinate_cells(cells: list[str], lo: float, hi: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_coordinate` once per distinct cell (a column with some bad or odd cell)."""
     codes, uniques = _distinct(cells)
     parsed = [_decimal(lo, hi)(u) for u in uniques]
     good = np.array([v is not None for v in parsed], dtype=bool)[codes]
@@ -83,13 +123,13 @@ def _whole(cells: list[str]) -> np.ndarray:
     return np.array([_whole_rule(u) for u in uniques], dtype=np.int64)[codes]
 
 
-def _member(cells: list[str], allowed) -> np.ndarray:
-    codes, uniques = _distinct(cells)
-    return np.array([u in allowed for u in uniques], dtype=bool)[codes]
-
-
-def _not_empty(cells: list[str]) -> np.ndarray:
-    return np.array(cells, dtype=object) != ""
+def _optional(values: np.ndarray, given: np.ndarray) -> list:
+    """``values`` as Python numbers (the values the reference parses), ``None`` where not given."""
+    out = values.tolist()
+    if not given.all():
+        for k in np.flatnonzero(~given).tolist():
+            out[k] = None
+    return out
 
 
 def _ordered(low: np.ndarray, mid: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -131,25 +171,15 @@ def events_from_columns(
 
     ok = np.ones(n, dtype=bool)
     for name in schema.EVENT_REQUIRED:
-        ok &= _not_empty(col(name))
-    etype, precision, date = col("event_type"), col("date_precision"), col("event_date")
-    ok &= _member(etype, _TYPES)
-    ok &= _member(precision, _DATE_PRECISIONS)
+        ok &= _filled(col(name))
+    ok &= _each(col("event_type"), _TYPES.__contains__)
+    ok &= _each(col("date_precision"), _DATE_PRECISIONS.__contains__)
     # _date_problem is the reference's own check, once per distinct (date, precision)
-    date_codes, dates = _distinct(date)
-    precision_codes, precisions = _distinct(precision)
-    pairs, first = np.unique(date_codes * len(precisions) + precision_codes, return_inverse=True)
-    ok &= np.array(
-        [_date_problem(dates[k // len(precisions)], precisions[k % len(precisions)]) is None for k in pairs.tolist()],
-        dtype=bool,
-    )[first]
-    gp = col("geo_precision")
-    ok &= _member(gp, _GEO_PRECISION_TEXTS)
+    dated = list(zip(col("event_date"), col("date_precision")))
+    ok &= _each(dated, lambda pair: _date_problem(*pair) is None)
+    ok &= _each(col("geo_precision"), _GEO_PRECISION_TEXTS.__contains__)
     country = col("country")
-    codes, uniques = _distinct(country)
-    ok &= np.array([c == "" or _ISO2.fullmatch(c) is not None for c in uniques], dtype=bool)[codes]
-    ours = np.array([c in ("AF", "PK", "") for c in uniques], dtype=bool)[codes]
-    has_country = np.array([c != "" for c in uniques], dtype=bool)[codes]
+    ok &= _each(country, lambda c: c == "" or _ISO2.fullmatch(c) is not None)
     y, lat_ok, lat_given = _coordinate(col("latitude"), -90.0, 90.0)
     x, lon_ok, lon_given = _coordinate(col("longitude"), -180.0, 180.0)
     ok &= lat_ok & lon_ok & (lat_given == lon_given)
@@ -158,69 +188,61 @@ def events_from_columns(
     with np.errstate(invalid="ignore"):
         inside = (box["min_lat"] <= y) & (y <= box["max_lat"]) & (box["min_lon"] <= x) & (x <= box["max_lon"])
         swapped = (box["min_lat"] <= x) & (x <= box["max_lat"]) & (box["min_lon"] <= y) & (y <= box["max_lon"])
-    ok &= ~(lat_given & ours & ~inside & (has_country | swapped))
+    outside = lat_given & ~inside
+    if outside.any():
+        ours = _each(country, ("AF", "PK", "").__contains__)
+        has_country = _filled(country)
+        ok &= ~(outside & ours & (has_country | swapped))
     whole = {name: _whole(col(name)) for name in ("fatalities", "fatalities_low", "fatalities_high", "injuries")}
     for values in whole.values():
         ok &= values != _BAD_INT
     ok &= _ordered(whole["fatalities_low"], whole["fatalities"], whole["fatalities_high"])
     verified = [v or "curated" for v in col("verified")]
-    ok &= _member(verified, _VERIFIED)
+    ok &= _each(verified, _VERIFIED.__contains__)
     cited = col("sources")
-    codes, uniques = _distinct(cited)
-    for cell in uniques:
-        if cell not in memo:
-            ids = schema.parse_source_ids(cell)
-            memo[cell] = (ids, [s for s in ids if s not in sources] if sources is not None else [])
-    ok &= np.array([bool(memo[c][0]) and not memo[c][1] for c in uniques], dtype=bool)[codes]
-    ids = [memo[c][0] for c in uniques]
+    for cell in set(cited).difference(memo):
+        ids = schema.parse_source_ids(cell)
+        memo[cell] = (ids, [s for s in ids if s not in sources] if sources is not None else [])
+    ok &= _each(cited, lambda c: bool(memo[c][0]) and not memo[c][1])
 
+    # the Events of the rows that passed, field by field (in Event's order)
     rows = np.flatnonzero(ok)
-    lat = _optional(y, lat_given, rows, float)
-    lon = _optional(x, lon_given, rows, float)
-    fat, low, high, injuries = (_optional(v, v >= 0, rows, int) for v in whole.values())
-    cited_ids = [ids[c] for c in codes[rows].tolist()]
-    geo = [int(g) for g in np.array(gp, dtype=object)[rows].tolist()]
+    every = len(rows) == n
+    take = rows.tolist()
+
+    def pick(values: list) -> list:
+        return values if every else [values[i] for i in take]
+
+    fields = [
+        pick(col("event_id")),
+        pick(col("event_type")),
+        pick(col("sub_event_type")),
+        pick(col("event_date")),
+        pick(col("date_precision")),
+        pick(col("location")),
+        pick(country),
+        _optional(y[rows], lat_given[rows]),
+        _optional(x[rows], lon_given[rows]),
+        list(map(int, pick(col("geo_precision")))),
+        pick(col("actor1")),
+        pick(col("actor2")),
+        *(_optional(v[rows], v[rows] >= 0) for v in whole.values()),
+        list(map(lambda c: memo[c][0], pick(cited))),
+        pick(verified),
+        pick(col("note")),
+        pick(col("excerpt")),
+        [None] * len(take),  # confidence: curated rows carry none
+        pick(col("dataset")),
+        pick(col("source_type")),
+        pick(col("source_precision")),
+        pick(col("details")),
+        [file] * len(take),
+        pick(lines),
+    ]
+    events = list(map(Event, *fields))
+    if every:
+        return events
     out: list[Event | None] = [None] * n
-    eid, sub, location = col("event_id"), col("sub_event_type"), col("location")
-    actor1, actor2, note, excerpt = col("actor1"), col("actor2"), col("note"), col("excerpt")
-    dataset, source_type = col("dataset"), col("source_type")
-    source_precision, details = col("source_precision"), col("details")
-    for k, i in enumerate(rows.tolist()):
-        out[i] = Event(
-            eid[i],
-            etype[i],
-            sub[i],
-            date[i],
-            precision[i],
-            location[i],
-            country[i],
-            lat[k],
-            lon[k],
-            geo[k],
-            actor1[i],
-            actor2[i],
-            fat[k],
-            low[k],
-            high[k],
-            injuries[k],
-            cited_ids[k],
-            verified[i],
-            note[i],
-            excerpt[i],
-            None,
-            dataset[i],
-            source_type[i],
-            source_precision[i],
-            details[i],
-            file,
-            lines[i],
-        )
+    for i, event in zip(take, events):
+        out[i] = event
     return out
-
-
-def _optional(values: np.ndarray, given: np.ndarray, rows: np.ndarray, kind) -> list:
-    """``values[rows]`` as Python ``kind`` (float or int), ``None`` where not given."""
-    picked = values[rows].tolist()  # Python floats / ints, the same values the reference parses
-    for k in np.flatnonzero(~given[rows]).tolist():
-        picked[k] = None
-    return picked
