@@ -187,35 +187,31 @@ def build_geodataframe(
         report.count(counts.EVENTS_MAPPED, mapped)
     rows = list(map(_EVENT_FIELDS, kept))
     cols = dict(zip(_EVENT_FIELD_NAMES, map(list, zip(*rows)))) if rows else {}
-    xs, ys, lats, lons, country, admin1, kind, backend, border_rows = [], [], [], [], [], [], [], [], []
-    for j, (event, place) in enumerate(zip(kept, kept_places)):
-        if place is None:  # its own coordinates (see locate: a "given" place)
-            lat, lon = event.latitude, event.longitude
-            country.append(event.country)
-            admin1.append("")
-            kind.append("given")
-            backend.append("given")
-        else:
-            if border is not None and event.geo_precision == 4 and place.kind == "border":
-                border_rows.append(j)
-                lat, lon = border_latlon
-                xs.append(0.0)
-                ys.append(0.0)
-            else:
-                lat, lon = place.lat, place.lon
-                xs.append(float(lon))
-                ys.append(float(lat))
-            country.append(event.country or place.country)
-            admin1.append(place.admin1)
-            kind.append(place.kind)
-            backend.append(place.backend)
-            lats.append(round(lat, 6))
-            lons.append(round(lon, 6))
+    # first as if every row gave its coordinates (see locate: a "given" place),
+    # then the geocoded rows put right one by one
+    k = len(kept)
+    lat_given, lon_given = [e.latitude for e in kept], [e.longitude for e in kept]
+    ys = [0.0 if v is None else float(v) for v in lat_given]
+    xs = [0.0 if v is None else float(v) for v in lon_given]
+    lats = [None if v is None else round(v, 6) for v in lat_given]
+    lons = [None if v is None else round(v, 6) for v in lon_given]
+    country = [e.country for e in kept]
+    admin1, kind, backend = [""] * k, ["given"] * k, ["given"] * k
+    border_rows = []
+    for j, place in enumerate(kept_places):
+        if place is None:
             continue
-        xs.append(float(lon))
-        ys.append(float(lat))
-        lats.append(round(lat, 6))
-        lons.append(round(lon, 6))
+        event = kept[j]
+        if border is not None and event.geo_precision == 4 and place.kind == "border":
+            border_rows.append(j)
+            lat, lon = border_latlon
+            xs[j], ys[j] = 0.0, 0.0
+        else:
+            lat, lon = place.lat, place.lon
+            xs[j], ys[j] = float(lon), float(lat)
+        lats[j], lons[j] = round(lat, 6), round(lon, 6)
+        country[j] = event.country or place.country
+        admin1[j], kind[j], backend[j] = place.admin1, place.kind, place.backend
     ranges: dict[tuple[str, str], tuple[str, str]] = {}
     for key in set(zip(cols.get("event_date", ()), cols.get("date_precision", ()))):
         start, end = date_range(*key)
