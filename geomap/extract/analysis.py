@@ -178,6 +178,15 @@ _COMMA_AFTER = re.compile(r"\s*,")
 _RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
 
 
+def _tied(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
+    """Is ``d`` told with one of ``triggers``, no relative clause between?"""
+    for t in triggers:
+        lo, hi = min(t.end, d.end), max(t.start, d.start)
+        if not _RELATIVE.search(sentence, lo, hi):
+            return True
+    return False
+
+
 def _pick_date(
     sentence: str,
     dates: list[DateMention],
@@ -193,6 +202,13 @@ def _pick_date(
     month") or right after its noun.
     """
     usable = [d for d in dates if not d.statement]
+    if any(d.kind == "for" for d in usable) and any(_tied(sentence, d, triggers) for d in usable if d.kind != "for"):
+        # "closed for two weeks on Monday", "shut for several days in June
+        # 2016": a duration counted back from publication is only the date
+        # of a state that lasts until then; a date told with the trigger
+        # wins (not one across a relative clause: "talks began on Wednesday
+        # at the crossing, which has been closed for 27 days").
+        usable = [d for d in usable if d.kind != "for"]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
@@ -439,7 +455,7 @@ def sentence_events(
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid)\b",
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as)\b",
     re.I,
 )
 

@@ -162,6 +162,8 @@ _FUTURE = re.compile(
     r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
     re.I,
 )
+#: "would last until March 16": the end of a period, not when it began.
+_UNTIL = re.compile(r"\b(?:until|till|untill|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -183,7 +185,8 @@ class DateMention:
     start, end : int
         Span in the sentence.
     statement : bool
-        True when the date follows a speech verb ("said on Monday").
+        True when the date is not an event's: it follows a speech verb
+        ("said on Monday") or ends a period ("until March 16").
     """
 
     date: dt.date
@@ -377,6 +380,8 @@ def find_dates(
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
+            if not statement and ("til" in low or "through" in low):
+                statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.

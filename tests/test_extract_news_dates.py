@@ -1,0 +1,60 @@
+"""Dates of issue 10 (class 6), third round: sentence-level cases written
+for these tests in our own words, each naming the rule it pins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.extract.dates import find_dates
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def test_a_duration_yields_to_the_day_told_with_it(chain):
+    # "for two weeks" counted back from publication would be 1 May.
+    ev = _events(chain, "Pakistan shut the Torkham crossing for two weeks on Monday over the outbreak.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_a_duration_yields_to_a_background_month(chain):
+    ev = _events(chain, "Chaman was also closed for several days in March 2019 after a quarrel over passes.")
+    assert _by(ev, "border_closure") == [("Chaman", "2019-03")]
+
+
+def test_a_duration_across_a_relative_clause_keeps_its_own_count(chain):
+    # Wednesday is the day of the meeting, not of the closure.
+    ev = _events(
+        chain,
+        "Officials of both sides met on Wednesday at Torkham, a crossing which has been closed for ten days.",
+    )
+    assert ("Torkham", "2024-05-05") in _by(ev, "border_closure")
+
+
+def test_the_end_of_a_period_is_not_an_event_date():
+    dates = find_dates("The closure will last until March 16, the ministry said.", dt.date(2020, 3, 3))
+    assert [d.statement for d in dates] == [True]
+
+
+def test_closure_until_a_date_keeps_the_day_it_began(chain):
+    ev = _events(
+        chain,
+        "Pakistan closed the Chaman crossing on Monday. "
+        "The interior ministry said the closure would last until May 27.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
+
+
+def test_the_closure_came_as_does_not_take_the_other_events_date(chain):
+    ev = _events(
+        chain,
+        "Pakistan closed the Torkham crossing on Monday. The closure came as the two sides prepared "
+        "for a meeting in Doha on Saturday, May 11.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
