@@ -351,6 +351,11 @@ def sentence_events(
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
+        if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
+            # "Hundreds were killed in fighting between 2007 and 2011", "the
+            # route was closed in 2014": dated by a past year only, history
+            # (not an event, and not more of the incident reported).
+            continue
         if date is None and not ended:
             # A finished round with no date of its own is background: it
             # does not borrow the date of the sentences around it.
@@ -558,6 +563,19 @@ def _relative_date(
     if ("same " in low or "that " in low) and ctx.dates and _SAME_DAY.search(sentence):
         return ctx.dates[-1][1]
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
+    """Does the clause name a year before ``published`` outside any date found?"""
+    if not any(c in sentence for c in "12"):
+        return False
+    for m in _YEAR.finditer(sentence, clause[0], clause[1]):
+        if int(m.group(0)) < published.year and not any(d.start <= m.start() < d.end for d in dates):
+            return True
+    return False
 
 
 def mentions_specific(mentions) -> bool:

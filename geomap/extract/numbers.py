@@ -76,6 +76,18 @@ _KILLED = [
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
     # "leaving 11 dead" is a toll, "left 11 hurt" is not a death toll
     re.compile(r"\b(?:leaving|left)\s+" + NUMBER + r"(?=" + _NOUNS + r"\s+dead\b)", re.I),
+    # "six bodies had been brought in", "rescuers recovered 12 bodies"
+    re.compile(
+        r"\b" + NUMBER + r"(?:\s+[\w-]+){0,2}?\s+bodies\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
+        r"(?:brought|recovered|retrieved|found|pulled|received|taken|shifted|moved|carried)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:recovered|retrieved|found|pulled\s+out|received)\s+(?:the\s+)?"
+        + NUMBER
+        + r"(?:\s+[\w-]+){0,2}?\s+bodies\b",
+        re.I,
+    ),
 ]
 _INJURED = [
     re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _HURT + r"\b", re.I),
@@ -96,6 +108,8 @@ _KILLED_STEMS = StemFilter(
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
+        ("bodies",),
+        ("bodies",),
     ],
     SENTENCE_STEMS,
 )
@@ -155,6 +169,7 @@ _ANY_TOLL = StemFilter(
             "fatalit",
             "death",
             "casualt",
+            "bodies",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),

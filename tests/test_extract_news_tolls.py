@@ -1,0 +1,43 @@
+"""Casualties and history of issue 10, third round: sentence-level cases
+written for these tests in our own words, each naming the rule it pins."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _events
+
+from geomap.extract.numbers import find_casualties
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("Doctors said nine bodies had been brought to the district hospital.", 9),
+        ("Rescue workers recovered 14 bodies from the collapsed building.", 14),
+        ("Three bodies were found near the checkpoint after the firing stopped.", 3),
+        # organisations, not the dead
+        ("The two bodies agreed to share information on the crossing.", None),
+    ],
+)
+def test_bodies_brought_in_or_recovered_are_the_dead(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_a_toll_of_years_ago_is_history_not_the_incident_reported(chain):
+    ev = _events(
+        chain,
+        "Gunmen attacked a police checkpoint in Parachinar on Monday, killing four policemen. "
+        "Hundreds of people were killed in fighting in the district between 2007 and 2011.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Parachinar", 4)]
+
+
+def test_an_event_dated_only_by_a_past_year_is_not_drafted(chain):
+    ev = _events(chain, "The Ghulam Khan crossing was also closed for weeks in 2014 during a military operation.")
+    assert not [e for e in ev if e.event_type == "border_closure"]
