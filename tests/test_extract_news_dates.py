@@ -58,3 +58,10 @@ def test_the_closure_came_as_does_not_take_the_other_events_date(chain):
         "for a meeting in Doha on Saturday, May 11.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_the_month_may_is_not_the_modal_may(chain):
+    # "may" lower case hedges ("may strike"); "May" names the month.
+    ev = _events(chain, "In May, militants attacked a border post in Chitral, killing two soldiers.")
+    assert _by(ev, "armed_clash") == [("Chitral", "2024-05")]
+    assert not _events(chain, "Officials warned that militants may attack border posts in Chitral.")
