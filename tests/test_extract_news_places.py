@@ -18,3 +18,18 @@ def chain():
 def test_a_dateline_with_a_date_is_not_the_event_place(chain, dateline):
     ev = _events(chain, dateline + "Pakistani aircraft bombed two villages in Barmal district before dawn on Tuesday.")
     assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+
+
+def test_headline_town_yields_to_the_body_district_nearby(chain):
+    ev = _events(
+        chain,
+        "Pakistani warplanes struck a house in the Sperah district of Khost province late on Monday, "
+        "killing six people, local officials said.",
+        title="Pakistani strike on Khost house kills six",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Sperah District"]
+
+
+def test_forces_that_bombed_a_place_carried_out_an_air_strike(chain):
+    ev = _events(chain, "Pakistani forces had bombed a home in the Gurbuz district of Khost late on Monday.")
+    assert _by(ev, "airstrike") == [("Gurbuz District", "2024-05-13")]

@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..geo import haversine_km
 from .dates import DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+#: How far the body's place of an incident may lie from the town or
+#: district its headline names (a district's width).
+HEADLINE_KM = 60
 
 
 _SUFFIX = re.compile(r"\s+(?:district|province|town|city|crossing|\(.*\))$", re.I)
@@ -71,6 +75,23 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     out = list(events)
     for ev in events:
         broad = ("province", "region", "border")
+        if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
+            # "Strike on Khost home kills ten" over a body that places the
+            # strike in Gurbuz district: the headline summarises the one
+            # body event of its type nearby.
+            near = [
+                o
+                for o in out
+                if o is not ev
+                and o.event_type == ev.event_type
+                and o.sentences != [-1]
+                and _close(o.date, ev.date, 3)
+                and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= HEADLINE_KM
+            ]
+            if len(near) == 1 and not same_place(near[0].place, ev.place):
+                _absorb(near[0], ev)
+                out.remove(ev)
+            continue
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
             continue  # a tehsil or valley filed as a region is a place of its own
         headline_only = ev.sentences == [-1]

@@ -31,6 +31,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
         r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        # "Pakistani forces had bombed a home": a state's forces bomb from the air
+        r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
     ),
     # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
