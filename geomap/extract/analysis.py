@@ -460,7 +460,7 @@ def sentence_events(
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as)\b",
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b",
     re.I,
 )
 

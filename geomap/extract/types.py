@@ -328,7 +328,14 @@ _BILATERAL = re.compile(
 #: Closing that is not the border's: shops, markets, schools, offices.
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
-    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?)\b",
+    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors)\b",
+    re.I,
+)
+#: "was reported closed on Monday, but officials denied the reports": the
+#: denial that follows the report in its sentence.
+_DENIED_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:denied|dismissed|rejected|refuted)\s+"
+    r"(?:the\s+|these\s+|those\s+|such\s+|that\s+)?(?:reports?|claims?|rumou?rs?)\b(?!\s+(?:of|that|about|on)\b)",
     re.I,
 )
 
@@ -547,6 +554,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
             ):
                 continue  # "shops were closed", "markets shut": not the border
+            if denial_words and _DENIED_AFTER.match(sentence, m.end()):
+                continue  # "reported closed on Monday, but officials denied the reports"
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             ended = etype == "talks" and bool(
                 _ENDED.search(" ".join(words[-4:])) or _ENDED.match(m.group(0)) or _ENDED_AFTER.match(sentence, m.end())
