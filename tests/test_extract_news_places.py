@@ -33,3 +33,12 @@ def test_headline_town_yields_to_the_body_district_nearby(chain):
 def test_forces_that_bombed_a_place_carried_out_an_air_strike(chain):
     ev = _events(chain, "Pakistani forces had bombed a home in the Gurbuz district of Khost late on Monday.")
     assert _by(ev, "airstrike") == [("Gurbuz District", "2024-05-13")]
+
+
+def test_in_the_district_is_the_district_named_before(chain):
+    ev = _events(
+        chain,
+        "Shells fell on houses in Dand-e-Patan district on Monday, residents said. "
+        "On Tuesday, Afghan and Pakistani troops exchanged fire in the district for two hours.",
+    )
+    assert _by(ev, "armed_clash") == [("Dand-e-Patan District", "2024-05-14")]

@@ -578,6 +578,35 @@ def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention],
     return False
 
 
+#: "in the district", "near the town": a place named before, by its kind.
+_PLACE_ANAPHOR = re.compile(
+    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|village|valley|sector|tehsil|area)\b",
+    re.I,
+)
+_ANAPHOR_KINDS = {
+    "district": ("district",),
+    "tehsil": ("district", "region"),
+    "town": ("town", "village", "crossing"),
+    "village": ("village", "town"),
+    "valley": ("region", "district", "village", "town"),
+    "sector": ("region", "district", "village", "town", "crossing"),
+    "area": ("region", "district", "village", "town", "crossing"),
+}
+
+
+def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
+    """The place an anaphor of the sentence ("in the district") stands for:
+    the last place of that kind named in the sentences before, if any."""
+    m = _PLACE_ANAPHOR.search(sentence)
+    if m is None:
+        return None
+    kinds = _ANAPHOR_KINDS[m.group("kind").lower()]
+    for place in reversed(ctx.venues):
+        if place.kind in kinds and place.country in ("AF", "PK"):
+            return place
+    return None
+
+
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
@@ -679,6 +708,11 @@ def _places_for(
             and m.place.country in ("AF", "PK")
             and m.place.kind not in ("province", "region")
         ]
+    if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
+        # "exchanged fire in the district": the district named last.
+        named = _named_before(sentence, ctx)
+        if named is not None:
+            return [(named, False)]
     result: list[tuple[Place, bool]] = []
     for m in chosen:
         if m.role == "country":
