@@ -46,3 +46,31 @@ def test_an_incident_that_came_on_the_same_day_as_another_keeps_its_place(chain)
         "militants attacked posts in Chitral.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_fighting_dated_apart_does_not_take_the_place_of_the_incident_reported(chain):
+    ev = _events(
+        chain,
+        "Gunmen attacked a police station in Peshawar on Monday, killing three officers. "
+        "Ties have been tense since border clashes in March that killed dozens.",
+    )
+    assert ("Afghanistan-Pakistan border", "2024-03") in _by(ev, "armed_clash")
+    assert ("Peshawar", "2024-05-13") in _by(ev, "armed_clash")
+
+
+def test_an_incident_dated_apart_with_no_place_on_the_border_is_dropped(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Peshawar on Monday, killing nine people. "
+        "Another bombing in March killed four.",
+    )
+    assert _by(ev, "explosion") == [("Peshawar", "2024-05-13")]
+
+
+def test_in_the_city_is_the_city_named_before(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Peshawar on Monday, killing nine people. "
+        "It was the worst attack in the city since a bombing in March that killed four.",
+    )
+    assert _by(ev, "explosion") == [("Peshawar", "2024-03"), ("Peshawar", "2024-05-13")]

@@ -374,6 +374,24 @@ def sentence_events(
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
+        if (
+            etype in VIOLENT
+            and not carried
+            and _other_incident(etype, places, date, ctx)
+            and not _SAME_PLACE.search(sentence)
+        ):
+            # "Relations have been strained since border clashes in October":
+            # dated apart from the incident whose place it would borrow, it
+            # is another incident; fighting on the border (border words, or
+            # the borrowed place lies on the line) is the border as a whole.
+            if (
+                etype == "armed_clash"
+                and finder.border is not None
+                and (_BORDER_WORDS.search(sentence) or _near_line(places[0][0]))
+            ):
+                places = [(finder.border, False)]
+            else:
+                continue
         if date is None and etype in VIOLENT and not mentions_specific(mentions) and _GENERIC_PERFECT.search(sentence):
             continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
@@ -580,13 +598,14 @@ def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention],
 
 #: "in the district", "near the town": a place named before, by its kind.
 _PLACE_ANAPHOR = re.compile(
-    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|village|valley|sector|tehsil|area)\b",
+    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
     re.I,
 )
 _ANAPHOR_KINDS = {
     "district": ("district",),
     "tehsil": ("district", "region"),
-    "town": ("town", "village", "crossing"),
+    "town": ("town", "village", "crossing", "city"),
+    "city": ("city", "town"),
     "village": ("village", "town"),
     "valley": ("region", "district", "village", "town"),
     "sector": ("region", "district", "village", "town", "crossing"),
@@ -605,6 +624,35 @@ def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
         if place.kind in kinds and place.country in ("AF", "PK"):
             return place
     return None
+
+
+#: "the same cantonment was hit in July", "attacked there in March": another
+#: incident at the place of the one reported.
+_SAME_PLACE = re.compile(
+    r"\bthe\s+same\s+(?!(?:day|night|week|month|year|time|period|way|kind|group)\b)[a-z]+|\bthere\b", re.I
+)
+#: A place this close to the Durand Line (degrees, about 30 km) is on the border.
+_NEAR_LINE_DEG = 0.3
+
+
+def _near_line(place: Place) -> bool:
+    """Is ``place`` on the border (so fighting dated apart from its own, in
+    an article about it, is fighting on the border)?"""
+    from ..geo import durand_line, point
+
+    return durand_line().distance(point(place.lat, place.lon)) <= _NEAR_LINE_DEG
+
+
+def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleState) -> bool:
+    """Is an event that borrows the place of the last incident of its type
+    dated apart from it (more than three days, or another month)?"""
+    last = ctx.type_dates.get(etype)
+    if date is None or last is None or len(places) != 1 or places[0][1] or places[0][0] != ctx.by_type.get(etype):
+        return False
+    a, b = date, last[1]
+    if "month" in (a.precision, b.precision):
+        return (a.date.year, a.date.month) != (b.date.year, b.date.month)
+    return abs((a.date - b.date).days) > 3
 
 
 def mentions_specific(mentions) -> bool:
@@ -712,7 +760,7 @@ def _places_for(
         # "exchanged fire in the district": the district named last.
         named = _named_before(sentence, ctx)
         if named is not None:
-            return [(named, False)]
+            return [(named, True)]  # named, by its kind, in the sentence
     result: list[tuple[Place, bool]] = []
     for m in chosen:
         if m.role == "country":
