@@ -41,3 +41,21 @@ def test_a_toll_of_years_ago_is_history_not_the_incident_reported(chain):
 def test_an_event_dated_only_by_a_past_year_is_not_drafted(chain):
     ev = _events(chain, "The Ghulam Khan crossing was also closed for weeks in 2014 during a military operation.")
     assert not [e for e in ev if e.event_type == "border_closure"]
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # the day of a date is not a toll
+        ("A bombing at a market in Quetta on March 12 killed 40 people and wounded 90.", 40),
+        # one named victim and a count of others
+        ("The gunmen opened fire, killing the local councillor and at least 12 others.", 13),
+        ("Militants killed a policeman and two others at the checkpoint.", 3),
+        # a count and one more victim
+        ("The strike hit a house, killing six children and a woman.", 7),
+        # "others" that were wounded are not more dead
+        ("The blast killed five people and wounded 20 others.", 5),
+    ],
+)
+def test_tolls_as_reports_word_them(text, dead):
+    assert find_casualties(text).fatalities == dead

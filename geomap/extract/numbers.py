@@ -143,6 +143,24 @@ _TOLL_ROSE = re.compile(
 #: too ("four soldiers were killed; twelve attackers were also killed"); the
 #: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
 _ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kharijis?|bombers?|gunmen)\b", re.I)
+#: "on January 30 killed 101": a day number after its month is no toll.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+)
+#: "killing nine children and a woman": one victim more after the count.
+_AND_ONE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(?:woman|man|child|boy|girl|soldier|officer|"
+    r"policeman|policewoman|civilian|guard|teacher|student|worker|doctor|journalist|passer-by|"
+    r"bystander|militant|attacker)\b",
+    re.I,
+)
+#: "killing the party's candidate and at least 20 others": one named victim and a count.
+_AND_OTHERS = re.compile(
+    r"\b(?:killing|killed)\s+(?!\d)[^,.;]{1,60}?\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?"
+    r"(?P<n>\d+|" + _WORD + r")\s+others\b",
+    re.I,
+)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
 _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
@@ -242,6 +260,10 @@ def _total(
             if 1900 <= value <= 2100 and m.group("n").isdigit():
                 continue
             span = m.span("n")
+            if m.group("n").isdigit() and _MONTH_BEFORE.search(sentence, max(0, span[0] - 12), span[0]):
+                continue  # "on January 30 killed 101": the day of a date
+            if i == 1 and _AND_ONE.match(sentence, m.end()):
+                value += 1  # "killing nine children and a woman"
             if any(s < span[1] and span[0] < e for s, e in spans):
                 continue
             spans[span] = value
@@ -287,6 +309,13 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
         value = _parse_cached(rose.group("n") or rose.group("n2")) if rose else None
         if value is not None:
             killed = value
+    if "others" in sentence:
+        more = _AND_OTHERS.search(sentence)
+        if more is not None and (killed is None or killed in (1, _parse_cached(more.group("n")))):
+            # "killing the candidate and at least 20 others": the named victim too
+            value = _parse_cached(more.group("n"))
+            if value is not None:
+                killed = value + 1
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):
