@@ -65,3 +65,15 @@ def test_the_month_may_is_not_the_modal_may(chain):
     ev = _events(chain, "In May, militants attacked a border post in Chitral, killing two soldiers.")
     assert _by(ev, "armed_clash") == [("Chitral", "2024-05")]
     assert not _events(chain, "Officials warned that militants may attack border posts in Chitral.")
+
+
+def test_trucks_stranded_by_a_long_closure_wait_now(chain):
+    ev = _events(
+        chain,
+        "The Torkham crossing stayed shut for a sixth day on Tuesday, leaving more than 3,000 trucks "
+        "stranded on both sides.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-09")]
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-15", "week")
+    ]

@@ -345,6 +345,10 @@ def sentence_events(
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
             own_dates = [d for d in dates if d.kind not in ("for", "nth")]
+        if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
+            # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
+            # the count dates the closure; the trucks wait now.
+            own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
