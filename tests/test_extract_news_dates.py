@@ -77,3 +77,15 @@ def test_trucks_stranded_by_a_long_closure_wait_now(chain):
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
         ("2024-05-15", "week")
     ]
+
+
+def test_the_nth_day_after_a_closure_counts_back_to_it(chain):
+    ev = _events(
+        chain,
+        "Travellers waited at Chaman on Tuesday, the fifth day after the Taliban closed the Spin Boldak crossing.",
+    )
+    assert ("Spin Boldak", "2024-05-10") in _by(ev, "border_closure")
+
+
+def test_the_nth_day_alone_is_no_date():
+    assert find_dates("On the fifth day, the families went home.", dt.date(2024, 5, 15)) == []

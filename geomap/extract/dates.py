@@ -94,12 +94,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # "closed for a sixth day on Monday": the closure began five days before.
+    # "closed for a sixth day on Monday", "on Monday, the sixth day since it
+    # closed": the closure began five days before.
     (
         "nth",
         re.compile(
-            r"\bfor\s+(?:a|the)\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-            r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b",
+            r"\b(?:for\s+(?:a|the)|(?P<the>the))\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+            r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b"
+            # "on Tuesday, the fifth day after the Taliban closed it": day one is the closure
+            r"(?(the)(?=\s+(?:after|since)\b))",
             re.I,
         ),
     ),
