@@ -89,3 +89,13 @@ def test_the_nth_day_after_a_closure_counts_back_to_it(chain):
 
 def test_the_nth_day_alone_is_no_date():
     assert find_dates("On the fifth day, the families went home.", dt.date(2024, 5, 15)) == []
+
+
+def test_the_reopening_followed_a_meeting_keeps_its_own_date(chain):
+    ev = _events(
+        chain,
+        "Chaman was reopened on Monday afternoon. The reopening followed a meeting in London on May 8 "
+        "between the two national security advisers.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
+    assert ("London", "2024-05-08") in _by(ev, "talks")

@@ -42,3 +42,13 @@ def test_in_the_district_is_the_district_named_before(chain):
         "On Tuesday, Afghan and Pakistani troops exchanged fire in the district for two hours.",
     )
     assert _by(ev, "armed_clash") == [("Dand-e-Patan District", "2024-05-14")]
+
+
+def test_a_crossing_is_not_shut_in_a_far_province(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed its crossings with Afghanistan on Thursday after a suicide bombing at a shrine in Sindh "
+        "killed more than 80 people.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Afghanistan-Pakistan border"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Sindh"]

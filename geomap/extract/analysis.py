@@ -341,10 +341,10 @@ def sentence_events(
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
-        if reopening and any(d.kind not in ("for", "nth") for d in dates):
+        if reopening and any(d.kind not in ("for", "nth") for d in own_dates):
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
-            own_dates = [d for d in dates if d.kind not in ("for", "nth")]
+            own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
             # the count dates the closure; the trucks wait now.
@@ -482,7 +482,9 @@ def sentence_events(
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b",
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b|"
+    # "The reopening followed a meeting in London on March 15"
+    r"\s+(?:\w+\s+){0,2}?(?:followed|follows|preceded|precedes)\b",
     re.I,
 )
 
@@ -639,12 +641,16 @@ _SAME_PLACE = re.compile(
 _NEAR_LINE_DEG = 0.3
 
 
-def _near_line(place: Place) -> bool:
+#: Farther than this from the line (degrees, about 150 km), no crossing is shut.
+_FAR_DEG = 1.5
+
+
+def _near_line(place: Place, within: float = _NEAR_LINE_DEG) -> bool:
     """Is ``place`` on the border (so fighting dated apart from its own, in
     an article about it, is fighting on the border)?"""
     from ..geo import durand_line, point
 
-    return durand_line().distance(point(place.lat, place.lon)) <= _NEAR_LINE_DEG
+    return durand_line().distance(point(place.lat, place.lon)) <= within
 
 
 def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleState) -> bool:
@@ -710,6 +716,10 @@ def _places_for(
         candidates += countries
     else:
         candidates = [m for m in candidates if m.place.country in REGION]
+        if etype in ("border_closure", "fortification"):
+            # "sealed after a bombing in Sindh": a crossing is shut or a
+            # fence built near the line, not in a far province or city.
+            candidates = [m for m in candidates if m.role == "border" or _near_line(m.place, _FAR_DEG)]
     if etype == "trade_disruption":
         # "grapes from Kandahar", "prices in Kabul": where goods come from or
         # are sold, not where they are stuck.
