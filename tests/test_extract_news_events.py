@@ -74,3 +74,26 @@ def test_in_the_city_is_the_city_named_before(chain):
         "It was the worst attack in the city since a bombing in March that killed four.",
     )
     assert _by(ev, "explosion") == [("Peshawar", "2024-03"), ("Peshawar", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 60 to 70 militants opened fire on troops in the Datta Khel area on Tuesday.",
+        "Close to the border, militants opened fire on troops in the Datta Khel area on Tuesday.",
+    ],
+)
+def test_to_that_is_no_infinitive_does_not_block_the_incident(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == ["Datta Khel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan plans to close the Chaman crossing on Friday.",
+        "Officials met in Quetta on Tuesday to discuss the closure of Chaman.",
+        "Train services to and from Quetta were suspended until Monday.",
+    ],
+)
+def test_infinitives_topics_and_trains_are_no_closure(chain, text):
+    assert not _by(_events(chain, text), "border_closure")

@@ -264,7 +264,12 @@ _IRREALIS = re.compile(
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
     r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
     r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
-    r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b",
+    r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
+    # "met to discuss the closure": the topic, not a new incident
+    r"discuss(?:ed|es|ing)?|"
+    # an infinitive right before the trigger ("to close", "to fully reopen"),
+    # not "60 to 70 militants opened fire" nor "close to the border"
+    r"to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: "accused X of firing": the trigger is the content of a claim about an
@@ -328,7 +333,8 @@ _BILATERAL = re.compile(
 #: Closing that is not the border's: shops, markets, schools, offices.
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
-    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors)\b",
+    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
+    r"trains?|railways?|flights?|internet|mobile|classes|exams)\b",
     re.I,
 )
 #: "was reported closed on Monday, but officials denied the reports": the
