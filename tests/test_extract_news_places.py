@@ -52,3 +52,20 @@ def test_a_crossing_is_not_shut_in_a_far_province(chain):
     )
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Afghanistan-Pakistan border"]
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Sindh"]
+
+
+def test_a_district_and_the_place_inside_it_told_apart_are_one_incident(chain):
+    ev = _events(
+        chain,
+        "Gunmen shooting from across the frontier killed three soldiers in North Waziristan on Tuesday. "
+        "Some 60 to 70 militants opened fire on a fencing party in the Datta Khel area, the military said.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Datta Khel", 3)]
+
+
+def test_two_places_listed_in_one_sentence_stay_two(chain):
+    ev = _events(
+        chain,
+        "Mortar rounds landed in Marawara district and on the edge of Asadabad on Monday afternoon.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Asadabad", "Marawara District"]

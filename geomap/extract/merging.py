@@ -14,6 +14,8 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
 #: How far the body's place of an incident may lie from the town or
 #: district its headline names (a district's width).
 HEADLINE_KM = 60
+#: How far from a district's point a town of it may lie (same incident).
+DISTRICT_KM = 40
 
 
 _SUFFIX = re.compile(r"\s+(?:district|province|town|city|crossing|\(.*\))$", re.I)
@@ -90,6 +92,27 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             ]
             if len(near) == 1 and not same_place(near[0].place, ev.place):
                 _absorb(near[0], ev)
+                out.remove(ev)
+            continue
+        if ev.place.kind == "district":
+            # "killed three soldiers in North Waziristan" and "opened fire on
+            # troops in the Datta Khel area" the same day: one incident, at
+            # the narrower place inside the district.
+            inside = [
+                o
+                for o in out
+                if o is not ev
+                and o.event_type == ev.event_type
+                and o.place.precision == 1
+                and o.place.country == ev.place.country
+                # not two places listed in one sentence ("in Marawara
+                # district and on the edge of Asadabad")
+                and not set(o.sentences) & set(ev.sentences)
+                and _close(o.date, ev.date, 1)
+                and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
+            ]
+            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
+                _absorb(inside[0], ev)
                 out.remove(ev)
             continue
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):

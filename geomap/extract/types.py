@@ -78,7 +78,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
-        r"opened\s+fire|firing|gunfights?|shoot-?outs?",
+        r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
+        # "gunmen shooting from across the border killed three soldiers"
+        r"shooting|shot\s+(?:dead|and\s+killed)|gunned\s+down",
     ),
     (
         "armed_clash",
@@ -206,7 +208,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("grenade",),
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
-    ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
+    ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
