@@ -69,3 +69,12 @@ def test_two_places_listed_in_one_sentence_stay_two(chain):
         "Mortar rounds landed in Marawara district and on the edge of Asadabad on Monday afternoon.",
     )
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Asadabad", "Marawara District"]
+
+
+def test_posts_attacked_at_a_list_of_places_are_one_event_each(chain):
+    ev = _events(
+        chain,
+        "Militants opened fire on posts at Angoor Adda, Bajaur, Kurram, Chitral and Barabcha on Saturday night.",
+    )
+    places = {loc for loc, _ in _by(ev, "armed_clash")}
+    assert {"Angoor Adda", "Kurram District", "Barabcha"} <= places

@@ -77,7 +77,9 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$"
+    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$|"
+    # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
+    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
 
 
