@@ -78,3 +78,17 @@ def test_posts_attacked_at_a_list_of_places_are_one_event_each(chain):
     )
     places = {loc for loc, _ in _by(ev, "armed_clash")}
     assert {"Angoor Adda", "Kurram District", "Barabcha"} <= places
+
+
+def test_strikes_first_told_without_a_place_take_the_places_of_the_next_sentence(chain):
+    ev = _events(
+        chain,
+        "Pakistani aircraft bombed two areas in eastern Afghanistan before dawn on Monday. "
+        "A Taliban spokesman said the strikes, at about 3 a.m., hit houses in Barmal district and in Sepera district.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District", "Sperah District"]
+
+
+def test_posts_that_came_under_fire_are_a_clash(chain):
+    ev = _events(chain, "Officials said posts in the Kurram district came under heavy fire on Monday.")
+    assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-13")]

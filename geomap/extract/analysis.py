@@ -97,6 +97,9 @@ class ArticleState:
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
+    #: Sentence index of the last incident of each type reported with no
+    #: place ("aircraft bombed two areas in eastern Afghanistan").
+    unplaced: dict[str, int] = field(default_factory=dict)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -333,9 +336,19 @@ def sentence_events(
             # Wana": what follows is the other incident's place and date.
             mentions_t = [m for m in mentions_t if m.start < related]
         places = _places_for(
-            etype, trigs, mentions_t, sentence, ctx, crossing, finder, [t for t in triggers if t.event_type != etype]
+            etype,
+            trigs,
+            mentions_t,
+            sentence,
+            ctx,
+            crossing,
+            finder,
+            [t for t in triggers if t.event_type != etype],
+            idx,
         )
         if not places:
+            if not all(t.weak for t in trigs):
+                ctx.unplaced[etype] = idx
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
@@ -677,7 +690,7 @@ def _gap(idx: int, earlier: int) -> int:
 
 
 def _places_for(
-    etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = ()
+    etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
     """Places of an event of ``etype`` in this sentence; bool: named in it."""
     weak = all(t.weak for t in trigs)
@@ -738,6 +751,16 @@ def _places_for(
             if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
             or _is_crossing(m.place, finder)
         ]
+    if (
+        weak
+        and etype in SPREAD_TYPES
+        and etype not in ctx.by_type
+        and etype in ctx.unplaced
+        and 0 < _gap(idx, ctx.unplaced[etype]) <= 2
+    ):
+        # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
+        # houses in Barmal and Sperah.": the places of the incident just told.
+        weak = False
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []

@@ -92,6 +92,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+        # "posts in Kurram came under fire"
+        r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
         r"repelled\s+(?:\w+\s+){0,3}attacks?",
     ),
     (
@@ -209,7 +211,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
-    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("toll",),
