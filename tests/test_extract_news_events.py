@@ -97,3 +97,46 @@ def test_to_that_is_no_infinitive_does_not_block_the_incident(chain, text):
 )
 def test_infinitives_topics_and_trains_are_no_closure(chain, text):
     assert not _by(_events(chain, text), "border_closure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber struck an election meeting near Mastung on Friday, killing dozens.",
+        "A bomber hit a group of traders on their way to meet the governor in Jalalabad on Sunday.",
+        "The provincial home minister visited the border at Chaman on Friday.",
+    ],
+)
+def test_meetings_and_visits_that_are_no_talks(chain, text):
+    assert not _by(_events(chain, text), "talks")
+
+
+def test_a_proposal_to_reopen_is_no_reopening(chain):
+    ev = _events(
+        chain,
+        "Elders met at the Torkham terminal on Sunday and proposed that the crossing be reopened.",
+    )
+    assert not [e for e in ev if e.event_type == "border_closure"]
+
+
+def test_the_kind_of_confrontation_is_no_incident(chain):
+    ev = _events(chain, "New rules at Chaman invite exactly the kind of confrontation that helps nobody.")
+    assert not _by(ev, "armed_clash")
+
+
+def test_a_protest_over_firing_is_not_placed_where_it_was_lodged(chain):
+    ev = _events(
+        chain,
+        "Afghan forces opened fire on troops at Torkham on Sunday. "
+        "In Islamabad, the Foreign Office lodged a protest over what it called unprovoked firing.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+def test_the_bombings_came_in_a_week_when_keeps_its_place(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Bannu on Friday. The bombing came in a week when "
+        "intelligence chiefs met in Islamabad on Tuesday.",
+    )
+    assert _by(ev, "explosion") == [("Bannu", "2024-05-10")]

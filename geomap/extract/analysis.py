@@ -43,6 +43,12 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: A reaction to an incident: "protest over", "condemned the", "what it called".
+_REACTION_BEFORE = re.compile(
+    r"\b(?:protest(?:ed|s)?\s+(?:over|against|at)|condemn(?:ed|s|ing)?|"
+    r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
 _GOODS_BEFORE = re.compile(
@@ -497,7 +503,7 @@ def sentence_events(
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b|"
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|when|while|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b|"
     # "The reopening followed a meeting in London on March 15"
     r"\s+(?:\w+\s+){0,2}?(?:followed|follows|preceded|precedes)\b",
     re.I,
@@ -701,6 +707,10 @@ def _places_for(
         # context: the phrase gives the extent, not another place.
         candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
+    if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
+        # "lodged a protest over what it called unprovoked firing": the
+        # incident reacted to, at its own place, not where the reaction was.
+        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     if (
         anaphoric
         and etype in ctx.by_type

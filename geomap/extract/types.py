@@ -271,6 +271,8 @@ _IRREALIS = re.compile(
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
     r"discuss(?:ed|es|ing)?|"
+    # "proposed that the crossing be reopened", "the kind of confrontation"
+    r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
     r"to(?=(?:\s+\S+)?\s*$))\b",
@@ -320,6 +322,16 @@ _TALKS_UNREAL_AFTER = re.compile(
 )
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
+#: Meetings and visits that are no talks between the sides: "visited the
+#: border", "an election meeting", "on their way to meet the president".
+_NOT_TALKS = re.compile(
+    r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
+)
+_NOT_TALKS_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
+    re.I,
+)
 _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
@@ -551,6 +563,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
+                or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
                 or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
                 or (
                     _DOMESTIC_BODY.search(sentence[max(0, m.start() - 60) : m.end() + 60])
