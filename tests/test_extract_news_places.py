@@ -92,3 +92,22 @@ def test_strikes_first_told_without_a_place_take_the_places_of_the_next_sentence
 def test_posts_that_came_under_fire_are_a_clash(chain):
     ev = _events(chain, "Officials said posts in the Kurram district came under heavy fire on Monday.")
     assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-13")]
+
+
+def test_headline_district_yields_to_the_lead_inside_it(chain):
+    ev = _events(
+        chain,
+        "Gunmen opened fire inside a school in Teri Mangal on Thursday, killing seven teachers. "
+        "The shooting came hours after a man was shot dead in a car in the Shalozan area.",
+        title="Seven teachers shot dead in Kurram school",
+    )
+    assert not [e for e in ev if e.location == "Kurram District"]
+
+
+def test_a_background_clash_at_the_crossing_of_the_article_stays_there(chain):
+    ev = _events(
+        chain,
+        "A gunman fired on troops at the Chaman crossing on Sunday, killing a soldier. "
+        "In July 2020 firing during an Eid rush at the gate killed several people.",
+    )
+    assert ("Chaman", "2020-07") in _by(ev, "armed_clash")

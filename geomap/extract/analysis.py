@@ -402,7 +402,7 @@ def sentence_events(
         if (
             etype in VIOLENT
             and not carried
-            and _other_incident(etype, places, date, ctx)
+            and _other_incident(etype, places, date, ctx, any(t.anaphoric for t in trigs))
             and not _SAME_PLACE.search(sentence)
         ):
             # "Relations have been strained since border clashes in October":
@@ -674,12 +674,14 @@ def _near_line(place: Place, within: float = _NEAR_LINE_DEG) -> bool:
     return durand_line().distance(point(place.lat, place.lon)) <= within
 
 
-def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleState) -> bool:
+def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleState, anaphoric: bool = False) -> bool:
     """Is an event that borrows the place of the last incident of its type
     dated apart from it (more than three days, or another month)?"""
     last = ctx.type_dates.get(etype)
     if date is None or last is None or len(places) != 1 or places[0][1] or places[0][0] != ctx.by_type.get(etype):
         return False
+    if places[0][0].kind == "crossing" and not anaphoric:
+        return False  # "a clash at the gate in July 2020": the crossing the article is about
     a, b = date, last[1]
     if "month" in (a.precision, b.precision):
         return (a.date.year, a.date.month) != (b.date.year, b.date.month)

@@ -14,6 +14,9 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
 #: How far the body's place of an incident may lie from the town or
 #: district its headline names (a district's width).
 HEADLINE_KM = 60
+#: How far from a headline's place the lead it names may lie when the body
+#: tells several incidents of its type nearby.
+HEADLINE_INSIDE_KM = 30
 #: How far from a district's point a town of it may lie (same incident).
 DISTRICT_KM = 40
 
@@ -67,6 +70,10 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _km(a, b) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     """ "Strike in Paktika" (headline) and "strike in Barmal district of
     Paktika province" (body) are one incident: an event at a province joins
@@ -79,8 +86,8 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
         broad = ("province", "region", "border")
         if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
             # "Strike on Khost home kills ten" over a body that places the
-            # strike in Gurbuz district: the headline summarises the one
-            # body event of its type nearby.
+            # strike in Gurbuz district: the headline summarises the body
+            # event of its type nearby.
             near = [
                 o
                 for o in out
@@ -90,8 +97,13 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and _close(o.date, ev.date, 3)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= HEADLINE_KM
             ]
-            if len(near) == 1 and not same_place(near[0].place, ev.place):
-                _absorb(near[0], ev)
+            # Several nearby: the headline tells the lead (the first one
+            # told) when it lies inside the headline's place.
+            lead = min(near, key=lambda o: min(o.sentences), default=None)
+            if len(near) > 1 and lead is not None and _km(lead.place, ev.place) > HEADLINE_INSIDE_KM:
+                lead = None
+            if lead is not None and not same_place(lead.place, ev.place):
+                _absorb(lead, ev)
                 out.remove(ev)
             continue
         if ev.place.kind == "district":
