@@ -99,3 +99,15 @@ def test_the_reopening_followed_a_meeting_keeps_its_own_date(chain):
     )
     assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
     assert ("London", "2024-05-08") in _by(ev, "talks")
+
+
+def test_an_undated_incident_of_the_report_takes_the_day_of_the_lead(chain):
+    ev = _events(
+        chain,
+        "Taliban forces and Pakistani troops exchanged heavy fire at Angoor Adda on Saturday, officials said. "
+        "Residents said they stayed indoors. "
+        "Schools in the area sent pupils home. "
+        "Elders appealed for calm. "
+        "Pakistani officials said Afghan forces had also fired on posts in Kurram with heavy weapons.",
+    )
+    assert ("Kurram District", "2024-05-11") in _by(ev, "armed_clash")

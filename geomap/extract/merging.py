@@ -191,13 +191,40 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    lead = _lead_date(merged, published)
     for m in merged:
+        if m.date is None and lead is not None and m.event_type in _VIOLENT:
+            # "Afghan forces had fired on posts in Kurram", undated, in a
+            # report of Saturday's fighting: the day of the lead incident.
+            m.date, m.date_rank = lead, 3
         if m.date is None and published is not None:
             # Undated: the published date, a week wide, and less confidence.
             m.date, m.date_rank = published_fallback(published), 3
             m.confidence -= 0.1
         _finish(m)
     return merged
+
+
+_VIOLENT = ("armed_clash", "airstrike", "explosion")
+
+
+def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMention | None:
+    """The day of the article's lead incident: the first violent event told
+    with a day of its own in the week before publication."""
+    if published is None:
+        return None
+    dated = [
+        e
+        for e in events
+        if e.event_type in _VIOLENT
+        and e.date is not None
+        and e.date_rank == 0
+        and e.date.precision == "day"
+        and 0 <= (published - e.date.date).days <= 7
+    ]
+    if not dated:
+        return None
+    return min(dated, key=lambda e: min(e.sentences)).date
 
 
 def _finish(ev: DraftEvent) -> None:
