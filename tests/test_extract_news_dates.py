@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_extract_news import _by, _events
+from test_extract_news import PUBLISHED, _by, _events
 
 from geomap.extract.dates import find_dates
 from geomap.geocoders import default_chain
@@ -111,3 +111,27 @@ def test_an_undated_incident_of_the_report_takes_the_day_of_the_lead(chain):
         "Pakistani officials said Afghan forces had also fired on posts in Kurram with heavy weapons.",
     )
     assert ("Kurram District", "2024-05-11") in _by(ev, "armed_clash")
+
+
+def test_a_closure_that_remained_in_force_is_dated_by_its_first_day(chain):
+    ev = _events(
+        chain,
+        "The Chaman crossing was closed to all traffic on Friday soon after the firing began, "
+        "and it remained shut on Saturday.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-10")]
+
+
+def test_a_datelines_date_is_the_day_of_writing():
+    dates = find_dates("ISTANBUL, May 14 - The two sides agreed to keep the truce.", PUBLISHED)
+    assert [d.statement for d in dates] == [True]
+
+
+def test_on_their_way_to_meet_is_not_the_future():
+    dates = find_dates("A bomber struck traders on their way to meet the governor on Sunday.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-12"]
+
+
+def test_would_meet_again_on_a_date_is_an_upcoming_round(chain):
+    ev = _events(chain, "Officials said the two sides would meet again in Istanbul on May 30.")
+    assert _by(ev, "talks") == [("Istanbul", "2024-05-30")]

@@ -49,6 +49,10 @@ _REACTION_BEFORE = re.compile(
     r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+#: "remained shut", "was still closed": a closure that goes on.
+_CONTINUES = re.compile(
+    r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
+)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
 _GOODS_BEFORE = re.compile(
@@ -61,7 +65,7 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
-    r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to)\s+"
+    r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -336,6 +340,11 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        if etype == "border_closure" and len(trigs) > 1:
+            # "closed on Friday ..., and it remained shut on Saturday": the
+            # closure began on the first day; the rest continues it.
+            began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
+            trigs = began or trigs
         related = _related_cut(sentence, trigs)
         if related is not None:
             # "The bombing came a day after militants stormed a college in

@@ -161,12 +161,16 @@ _SPEECH_GROUP = len(_PATTERNS)
 _FUTURE_REACH = 80
 #: Words that put a weekday or relative date in the future.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+    r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
+    r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
     r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
     re.I,
 )
 #: "would last until March 16": the end of a period, not when it began.
 _UNTIL = re.compile(r"\b(?:until|till|untill|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+#: A dateline's date ("KABUL, April 17 -") is the day of writing.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
+_AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -383,6 +387,8 @@ def find_dates(
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
+            if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
+                statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if not statement and ("til" in low or "through" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))

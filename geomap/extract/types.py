@@ -166,6 +166,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"talks|negotiations?|negotiators|negotiated|dialogue|"
         r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
+        # "said the two sides would meet again in Istanbul on November 6"
+        r"would\s+meet\s+again|"
         r"discussions|peace\s+process|round\s+of\s+talks|"
         r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
         r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
