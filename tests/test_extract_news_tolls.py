@@ -59,3 +59,19 @@ def test_an_event_dated_only_by_a_past_year_is_not_drafted(chain):
 )
 def test_tolls_as_reports_word_them(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+def test_the_first_place_of_a_sentence_owns_the_toll_told_before_it(chain):
+    ev = _events(
+        chain,
+        "Air strikes on Friday night killed at least ten civilians in Urgun district, "
+        "and a second strike hit a house in Barmal district.",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Urgun District": 10, "Barmal District": None}
+
+
+def test_each_place_keeps_the_toll_told_after_it(chain):
+    ev = _events(chain, "Strikes hit Barmal district, killing five, and Sperah district, where three died.")
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Barmal District": 5, "Sperah District": 3}

@@ -463,7 +463,10 @@ def sentence_events(
                 toll = find_casualties(sentence[clause[0] : clause[1]])
             if place in starts:
                 nxt = [o for o in order if o > starts[place]]
-                toll = find_casualties(sentence[starts[place] : nxt[0] if nxt else len(sentence)])
+                # The first place also owns the toll told before it ("strikes
+                # killed ten civilians in Urgun ..., and a second hit Barmal").
+                begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
+                toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
             if toll.fatalities is None and toll.injuries is None and toll is not casualties:
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
