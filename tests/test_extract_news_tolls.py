@@ -75,3 +75,14 @@ def test_each_place_keeps_the_toll_told_after_it(chain):
     ev = _events(chain, "Strikes hit Barmal district, killing five, and Sperah district, where three died.")
     tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
     assert tolls == {"Barmal District": 5, "Sperah District": 3}
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A wounded officer died on Wednesday, raising to three the number of people killed in the fighting.", 3),
+        ("A second soldier died in hospital, raising the death toll to 12.", 12),
+    ],
+)
+def test_raising_the_toll_to_a_figure_replaces_the_count(text, dead):
+    assert find_casualties(text).fatalities == dead

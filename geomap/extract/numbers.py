@@ -136,7 +136,12 @@ _TOLL_ROSE = re.compile(
     r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
     # "officials put the death toll at 88 on Sunday, up from 72"
     r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
-    r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+" + NUMBER.replace("?P<n>", "?P<n2>"),
+    r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+"
+    + NUMBER.replace("?P<n>", "?P<n2>")
+    # "raising to two the number of people killed", "raising the death toll to 12"
+    + r"|\brais(?:ing|ed|es)\s+(?:the\s+(?:death\s+)?toll\s+)?to\s+"
+    + NUMBER.replace("?P<n>", "?P<n3>")
+    + r"(?=\s+the\s+(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))|\b)",
     re.I,
 )
 #: Attackers killed are not the toll of their attack when victims are counted
@@ -306,7 +311,7 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
     if "toll" in sentence or "number" in sentence:
         rose = _TOLL_ROSE.search(sentence)
-        value = _parse_cached(rose.group("n") or rose.group("n2")) if rose else None
+        value = _parse_cached(rose.group("n") or rose.group("n2") or rose.group("n3")) if rose else None
         if value is not None:
             killed = value
     if "others" in sentence:
