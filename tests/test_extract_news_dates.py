@@ -135,3 +135,15 @@ def test_on_their_way_to_meet_is_not_the_future():
 def test_would_meet_again_on_a_date_is_an_upcoming_round(chain):
     ev = _events(chain, "Officials said the two sides would meet again in Istanbul on May 30.")
     assert _by(ev, "talks") == [("Istanbul", "2024-05-30")]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Shells landed in Kunar last night.", "2024-05-14"),
+        ("The crossing reopened this morning.", "2024-05-15"),
+        ("Clashes erupted over the weekend.", "2024-05-11"),
+    ],
+)
+def test_last_night_this_morning_and_the_weekend(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED)] == [iso]

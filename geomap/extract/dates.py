@@ -109,7 +109,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
+            r"\b(?P<rel>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+            r"(?:over|at|during)\s+the\s+weekend|"
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
@@ -135,7 +136,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",),
     "for": ("for",),
     "nth": ("day", "week"),
-    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
+    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
 }
 
 #: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
@@ -301,8 +302,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             return published - dt.timedelta(days=7 * n), "week"
         return _month_shift(published, -n), "month"
     rel = re.sub(r"\s+", " ", g["rel"].lower())
-    if rel in ("today", "tonight"):
+    if rel in ("today", "tonight") or rel.startswith("this ") and rel.endswith(("morning", "afternoon", "evening")):
         return published, "day"
+    if rel == "last night":
+        return published - dt.timedelta(days=1), "day"
     if rel == "yesterday":
         return published - dt.timedelta(days=1), "day"
     if rel == "tomorrow":
