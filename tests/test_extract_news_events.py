@@ -140,3 +140,21 @@ def test_the_bombings_came_in_a_week_when_keeps_its_place(chain):
         "intelligence chiefs met in Islamabad on Tuesday.",
     )
     assert _by(ev, "explosion") == [("Bannu", "2024-05-10")]
+
+
+def test_the_deadliest_in_months_compares_the_incident_reported(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a border post near Kharlachi on Wednesday, killing four soldiers. "
+        "The clash is the deadliest on the Kurram frontier in months.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+
+
+def test_the_deadliest_since_an_earlier_attack_keeps_that_attack(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber killed 26 people at the railway station in Quetta on Saturday. "
+        "The bombing is the deadliest in Quetta since August 2016, when a bomber killed 70 at a hospital.",
+    )
+    assert ("Quetta", "2016-08") in _by(ev, "explosion")

@@ -53,6 +53,13 @@ _REACTION_BEFORE = re.compile(
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
 )
+#: "is the deadliest ... in months": a comparison of the incident reported.
+_SUPERLATIVE = re.compile(
+    r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
+    r"most\s+(?:serious|severe|intense|violent))\b",
+    re.I,
+)
+_SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
 _GOODS_BEFORE = re.compile(
@@ -731,6 +738,9 @@ def _places_for(
         and (
             any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30) : t.start]) for t in trigs)
             or not mentions_specific(mentions)
+            # "The clash is the deadliest on the Kurram frontier in months"
+            # (not "the deadliest since August 2016, when a bomber killed 70")
+            or (_SUPERLATIVE.search(sentence) and not _SINCE_WHEN.search(sentence))
         )
     ):
         # "the closure", "these airstrikes", "closed after the fighting":
