@@ -111,3 +111,17 @@ def test_a_background_clash_at_the_crossing_of_the_article_stays_there(chain):
         "In July 2020 firing during an Eid rush at the gate killed several people.",
     )
     assert ("Chaman", "2020-07") in _by(ev, "armed_clash")
+
+
+def test_trucks_lined_up_to_the_border_wait_at_the_crossing_in_context(chain):
+    ev = _events(
+        chain,
+        "Torkham stayed closed on Monday. By Tuesday, long lines of trucks had formed on the road "
+        "to the border, transporters said.",
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_crossings_along_the_frontier_are_the_whole_border(chain):
+    ev = _events(chain, "Torkham saw clashes on Sunday. Crossings along the frontier have been shut since Monday.")
+    assert ("Afghanistan-Pakistan border", "2024-05-13") in _by(ev, "border_closure")

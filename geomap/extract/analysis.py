@@ -59,6 +59,10 @@ _SUPERLATIVE = re.compile(
     r"most\s+(?:serious|severe|intense|violent))\b",
     re.I,
 )
+#: Words for the border that name no extent ("all crossings" does).
+_THE_BORDER = re.compile(r"^(?:(?:to|at|on|near|along|across)\s+)?(?:the\s+)?(?:border|frontier)$", re.I)
+#: "Crossings along the frontier have been shut": more than the one in context.
+_MANY_CROSSINGS = re.compile(r"\bcrossings\b|\ball\s+(?:the\s+)?(?:border|crossing|trade\s+routes)", re.I)
 _SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
@@ -813,6 +817,16 @@ def _places_for(
             ):
                 chosen = [m]
                 break
+    if (
+        etype in ("trade_disruption", "border_closure")
+        and crossing is not None
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+        and not _MANY_CROSSINGS.search(sentence)
+    ):
+        # "lines of trucks formed on the road to the border" in a report
+        # about Torkham: the crossing in context, not the whole line.
+        return [(crossing, False)]
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
