@@ -147,3 +147,16 @@ def test_would_meet_again_on_a_date_is_an_upcoming_round(chain):
 )
 def test_last_night_this_morning_and_the_weekend(text, iso):
     assert [d.iso() for d in find_dates(text, PUBLISHED)] == [iso]
+
+
+def test_a_round_of_talks_is_dated_by_its_end(chain):
+    ev = _events(chain, "The talks in Istanbul, hosted by Turkey, began on Saturday and ended late on Tuesday.")
+    assert _by(ev, "talks") == [("Istanbul", "2024-05-14")]
+
+
+def test_a_crossing_closed_for_days_does_not_end_the_talks(chain):
+    ev = _events(
+        chain,
+        "Officials began negotiations on Wednesday at Torkham, a route which has been closed for 27 days.",
+    )
+    assert _by(ev, "talks") == [("Torkham", "2024-05-15")]

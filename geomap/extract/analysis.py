@@ -63,6 +63,7 @@ _SUPERLATIVE = re.compile(
 _THE_BORDER = re.compile(r"^(?:(?:to|at|on|near|along|across)\s+)?(?:the\s+)?(?:border|frontier)$", re.I)
 #: "Crossings along the frontier have been shut": more than the one in context.
 _MANY_CROSSINGS = re.compile(r"\bcrossings\b|\ball\s+(?:the\s+)?(?:border|crossing|trade\s+routes)", re.I)
+_ENDED_ON = re.compile(r"\b(?:ended|concluded|wrapped\s+up)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
 _SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
@@ -390,6 +391,15 @@ def sentence_events(
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
             # the count dates the closure; the trucks wait now.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype == "talks" and len(own_dates) > 1:
+            # "began on Saturday and ended late on Thursday": a round is
+            # dated by its end, when its outcome is known.
+            ends = [
+                d
+                for d in own_dates
+                if d.kind not in ("for", "nth") and _ENDED_ON.search(sentence, max(0, d.start - 30), d.start)
+            ]
+            own_dates = ends or own_dates
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
