@@ -9,6 +9,7 @@ dates in context) and the :class:`ArticleInfo` of the whole article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -702,9 +703,15 @@ _FAR_DEG = 1.5
 def _near_line(place: Place, within: float = _NEAR_LINE_DEG) -> bool:
     """Is ``place`` on the border (so fighting dated apart from its own, in
     an article about it, is fighting on the border)?"""
+    return _line_distance(place.lat, place.lon) <= within
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_distance(lat: float, lon: float) -> float:
+    """Degrees from (lat, lon) to the Durand Line; the same few places recur."""
     from ..geo import durand_line, point
 
-    return durand_line().distance(point(place.lat, place.lon)) <= within
+    return durand_line().distance(point(lat, lon))
 
 
 def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleState, anaphoric: bool = False) -> bool:
