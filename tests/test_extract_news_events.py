@@ -158,3 +158,19 @@ def test_the_deadliest_since_an_earlier_attack_keeps_that_attack(chain):
         "The bombing is the deadliest in Quetta since August 2016, when a bomber killed 70 at a hospital.",
     )
     assert ("Quetta", "2016-08") in _by(ev, "explosion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A jirga of elders from both communities met in Parachinar on Friday and called for calm.",
+        "A grand jirga met in Kohat on Saturday to arrange a ceasefire between the rival tribes of Kurram.",
+    ],
+)
+def test_a_jirga_between_the_tribes_of_a_district_is_no_talks(chain, text):
+    assert not _by(_events(chain, text), "talks")
+
+
+def test_a_jirga_of_both_sides_at_the_crossing_is_talks(chain):
+    ev = _events(chain, "A jirga of elders from both sides met Afghan officials at Torkham on Tuesday.")
+    assert _by(ev, "talks") == [("Torkham", "2024-05-14")]

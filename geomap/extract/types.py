@@ -334,6 +334,12 @@ _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
     re.I,
 )
+#: A jirga between the tribes of one district about their own feud.
+_TRIBAL = re.compile(
+    r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
+    r"rival\s+(?:tribes|communities|clans))\b",
+    re.I,
+)
 _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
@@ -566,6 +572,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
+                or ("tribes" in low or "communities" in low or "clans" in low)
+                and _TRIBAL.search(sentence)
                 or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
                 or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
                 or (
