@@ -14,22 +14,13 @@ DEV = Path(__file__).parent / "data" / "news_dev"
 
 @pytest.fixture(scope="module")
 def cluster():
-    distributed = pytest.importorskip("distributed")
-    c = distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-        silence_logs=40,
-        death_timeout=60,
-    )
-    try:
-        with distributed.Client(c, timeout=60) as client:
-            client.wait_for_workers(2, timeout=60)
-        yield c
-    finally:
-        c.close(timeout=30)
+    """The cluster ``--scheduler local:2`` starts (127.0.0.1), stopped afterwards."""
+    pytest.importorskip("distributed")
+    from geomap.parallel.dask_cluster import DaskExecutor
+
+    with DaskExecutor("local:2", timeout=60) as ex:
+        ex.client.wait_for_workers(2, timeout=60)
+        yield ex
 
 
 def test_cluster_rows_equal_one_process(cluster, tmp_path, capsys):
@@ -41,7 +32,7 @@ def test_cluster_rows_equal_one_process(cluster, tmp_path, capsys):
                 "extract",
                 str(DEV),
                 "--scheduler",
-                cluster.scheduler_address,
+                cluster.address,
                 "-o",
                 str(two),
                 "--parquet",
@@ -61,6 +52,17 @@ def test_cluster_rows_equal_one_process(cluster, tmp_path, capsys):
     with open(one, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert [r for _, r in read_drafts_parquet(tmp_path / "pq")] == rows
+
+
+def test_local_cluster_workers_run_with_rare_wake_ups(cluster):
+    """``local:N`` workers get :data:`LOCAL_CLUSTER_CONFIG` (one task holds the GIL)."""
+    import dask
+
+    from geomap.parallel.dask_cluster import LOCAL_CLUSTER_CONFIG
+
+    assert cluster.workers == 2
+    for key, value in LOCAL_CLUSTER_CONFIG.items():
+        assert set(cluster.client.run(dask.config.get, key).values()) == {value}, key
 
 
 def test_scheduler_without_dask_says_how_to_install(monkeypatch, tmp_path, capsys):
@@ -109,7 +111,7 @@ def test_partitions_of_a_dead_worker_are_retried(cluster, tmp_path):
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import tests/
     try:
         parts = [p for p in plan([str(DEV / "articles")], 40_000) if p.units]
-        with DaskExecutor(cluster.scheduler_address) as ex:
+        with DaskExecutor(cluster.address) as ex:
             results = dict(ex.run(partial(_die_once, str(tmp_path / "died")), parts))
     finally:
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
