@@ -62,7 +62,7 @@ def extract_article(
     ctx = ArticleState()
     found: list[list[Mention]] = []
     for sent in items:
-        found.append(finder.find(sent, hints))
+        found.append(sent.cached(finder.find, hints))
         ctx.venues.extend(m.place for m in found[-1] if m.place is not None and m.role == "place")
     whole = article.title + " " + text
     cache: list[list[str]] = []

@@ -3,13 +3,30 @@
 Every finder (triggers, places, dates, casualties, actors) reads the same
 :class:`ScannedSentence`, so the lower-casing and the one stem pass of
 :data:`~geomap.extract.stems.SENTENCE_STEMS` are done once per sentence.
+
+The finders are pure functions of the sentence's text (and of a few
+arguments: the article's publication date, its country hints). A sentence
+met again in the same run (wire copy syndicated by several outlets, an
+outlet's boilerplate, an article crawled twice) is scanned once and each
+finder's answer is kept with it (:meth:`ScannedSentence.cached`), for the
+last :data:`MEMO_SENTENCES` distinct sentences. :func:`memo_disabled` turns
+this off, for tests that compare both paths.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
 
 from .stems import SENTENCE_STEMS
+
+#: How many distinct sentences keep their scan and finder answers (oldest
+#: dropped first); a few MB, and 0 turns the memo off.
+MEMO_SENTENCES = 16384
+
+#: text -> (lower-cased text, stem scan, finder answers), oldest first.
+_SEEN: dict[str, tuple[str, dict[int, set[int]] | None, dict]] = {}
 
 
 @dataclass(frozen=True)
@@ -28,19 +45,59 @@ class ScannedSentence:
         the finders then scan on their own.
     index : int
         Position in the article; -1 for the headline.
+    memo : dict
+        Finder answers for this text (see :meth:`cached`), shared by every
+        sentence of the same text.
     """
 
     text: str
     low: str
     scan: dict[int, set[int]] | None
     index: int = 0
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, index: int = 0) -> "ScannedSentence":
-        low = text.lower()
-        scan = SENTENCE_STEMS.scan(low) if len(low) == len(text) else None
-        return cls(text, low, scan, index)
+        hit = _SEEN.get(text) if MEMO_SENTENCES else None
+        if hit is None:
+            low = text.lower()
+            scan = SENTENCE_STEMS.scan(low) if len(low) == len(text) else None
+            hit = (low, scan, {})
+            if MEMO_SENTENCES:
+                while len(_SEEN) >= MEMO_SENTENCES:
+                    del _SEEN[next(iter(_SEEN))]
+                _SEEN[text] = hit
+        return cls(text, hit[0], hit[1], index, hit[2])
+
+    def cached(self, finder: Callable[..., Any], *args: Any) -> Any:
+        """``finder(self, *args)``, computed once per text and arguments.
+
+        ``finder`` must be a pure function of the sentence's text and
+        ``args`` (hashable), and its answer must not be modified by callers
+        (the finders return frozen dataclasses or lists nobody changes; the
+        equivalence tests run every corpus with and without the memo).
+        """
+        key = (finder, *args)
+        try:
+            return self.memo[key]
+        except KeyError:
+            answer = self.memo[key] = finder(self, *args)
+            return answer
 
     @property
     def is_headline(self) -> bool:
         return self.index == -1
+
+
+@contextlib.contextmanager
+def memo_disabled() -> Iterator[None]:
+    """Scan every sentence afresh and keep no finder answers (the reference
+    path the equivalence tests compare with)."""
+    global MEMO_SENTENCES
+    saved = MEMO_SENTENCES
+    MEMO_SENTENCES = 0
+    _SEEN.clear()
+    try:
+        yield
+    finally:
+        MEMO_SENTENCES = saved
