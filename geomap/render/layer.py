@@ -7,9 +7,9 @@ import gzip
 
 from ..schema import GEO_PRECISIONS
 from .assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS, STATIC, RawElement, json_blob, safe_json
-from .data import compact_payload, events_payload
 from .feature import Feature
 from .palette import type_table
+from .payload import compact_payload, events_payload
 
 #: From this many events on, the data goes into the page as compressed columns.
 COMPACT_FROM = 5000
@@ -32,7 +32,7 @@ def licence_lines(gdf) -> list[str]:
 
 
 class EventLayer(Feature):
-    """The events of a GeoDataFrame (as :func:`geomap.dataset.build_geodataframe` makes it) on the map.
+    """The events of a GeoDataFrame (as :func:`geomap.geoframe.build_geodataframe` makes it) on the map.
 
     Parameters
     ----------

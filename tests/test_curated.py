@@ -1,4 +1,4 @@
-"""The bad-input catalogue for events.csv, through the API (geomap.events).
+"""The bad-input catalogue for events.csv, through the API (geomap.curated).
 
 Every bad row is reported with file, line, column and a reason that names the
 allowed values, the rest is kept, and the counts add up. Files that cannot be
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.events import date_range, load_events, parse_date
+from geomap.curated import date_range, load_events, parse_event_date
 from geomap.exc import GeomapError, InputError, SchemaError
 from geomap.report import Report
 
@@ -418,8 +418,8 @@ def test_bad_sources_rows(tmp_path):
     assert info.value.column == "url"
 
 
-def test_parse_date_and_ranges():
-    assert parse_date("2025-03", "month") == dt.date(2025, 3, 1)
+def test_parse_event_date_and_ranges():
+    assert parse_event_date("2025-03", "month") == dt.date(2025, 3, 1)
     assert date_range("2025-02", "month") == (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
     assert date_range("2025-03-10", "week") == (dt.date(2025, 3, 7), dt.date(2025, 3, 13))
     for bad, prec in [("2025-03", "day"), ("2025", "day"), ("9999-12-31", "week"), ("2025-03-01", "year")]:

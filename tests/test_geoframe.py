@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from shapely.geometry import LineString, MultiLineString, Point
 
-from geomap.dataset import COLUMNS, border_point, build_geodataframe
-from geomap.events import load_events
+from geomap.curated import load_events
 from geomap.geo import durand_line
+from geomap.geoframe import COLUMNS, border_point, build_geodataframe
 from geomap.report import Report
 
 BAD = Path(__file__).parent / "data" / "bad"

@@ -158,7 +158,7 @@ def make_figure(
     Parameters
     ----------
     gdf : GeoDataFrame
-        Events as :func:`geomap.dataset.build_geodataframe` makes them; the point of each row (``latitude``,
+        Events as :func:`geomap.geoframe.build_geodataframe` makes them; the point of each row (``latitude``,
         ``longitude``) is drawn, also for border-wide events.
     path_png, path_svg : path
         Outputs; ``path_svg`` may be ``None``.

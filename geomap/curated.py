@@ -120,7 +120,7 @@ class EventSet:
 # ---------------------------------------------------------------- dates
 
 
-def parse_date(value: str, precision: str) -> dt.date:
+def parse_event_date(value: str, precision: str) -> dt.date:
     """Parse an event date of the given precision; return its anchor day.
 
     ``YYYY-MM-DD`` is valid for every precision; ``YYYY-MM`` only for
@@ -160,10 +160,10 @@ def parse_date(value: str, precision: str) -> dt.date:
 
 @lru_cache(maxsize=8192)
 def _date_problem(value: str, precision: str) -> str | None:
-    """What :func:`parse_date` says is wrong with a date, or ``None`` (cached:
+    """What :func:`parse_event_date` says is wrong with a date, or ``None`` (cached:
     a large file repeats the same few thousand dates)."""
     try:
-        parse_date(value, precision)
+        parse_event_date(value, precision)
     except ValueError as err:
         return str(err)
     return None
@@ -179,9 +179,9 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
     Raises
     ------
     ValueError
-        As :func:`parse_date`.
+        As :func:`parse_event_date`.
     """
-    day = parse_date(value, precision)
+    day = parse_event_date(value, precision)
     if precision == "day":
         return day, day
     if precision == "week":
@@ -597,7 +597,7 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
         fail("source_id", f"duplicate source_id {sid!r} (first on line {seen[sid]})")
     published = row["published"]
     try:
-        parse_date(published, "month")
+        parse_event_date(published, "month")
     except ValueError as err:
         fail("published", f"published: {err}")
     url = row.get("url", "")

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geomap import schema
-from geomap.dataset import build_geodataframe
-from geomap.events import load_events, load_sources
+from geomap.curated import load_events, load_sources
 from geomap.exc import GeomapError
 from geomap.export import flat_frame, to_geojson_dict
+from geomap.geoframe import build_geodataframe
 from geomap.report import Report
 
 BAD = Path(__file__).parent / "data" / "bad"

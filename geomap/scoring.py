@@ -14,7 +14,7 @@ import datetime as dt
 import statistics
 from pathlib import Path
 
-from .events import date_range
+from .curated import date_range
 from .exc import SchemaError
 from .geo import haversine_km, same_incident_km
 from .schema import DATE_PRECISIONS, EVENT_TYPES
@@ -60,7 +60,7 @@ def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:
 
 
 def _date_range(value: str, precision: str) -> tuple[dt.date, dt.date] | None:
-    """Interval a date may cover at its precision (:func:`geomap.events.date_range`);
+    """Interval a date may cover at its precision (:func:`geomap.curated.date_range`);
     ``None`` when it is no date. A time after the day is ignored, an unknown
     precision read as a day."""
     if precision not in DATE_PRECISIONS:

@@ -1,8 +1,7 @@
-"""geomap.build.build through the API: outputs, counts that add up, staging."""
+"""geomap.pipeline.build through the API: outputs, counts that add up, staging."""
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -10,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geomap.build import build
+import geomap.pipeline as build_mod
 from geomap.commands.build import summary_lines
 from geomap.exc import BuildError
-
-build_mod = importlib.import_module("geomap.build")  # the module; geomap.build is the API function
+from geomap.pipeline import build
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"

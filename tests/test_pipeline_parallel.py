@@ -7,7 +7,6 @@ build (with the same exception) and leave the previous outputs alone.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import subprocess
@@ -17,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
+import geomap.pipeline as build_mod
 from geomap import export
-from geomap.build import build, in_parallel
 from geomap.exc import BuildError
-
-build_mod = importlib.import_module("geomap.build")  # the module; geomap.build is the API function
+from geomap.pipeline import build, in_parallel
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -106,7 +104,7 @@ def test_the_worker_dies_with_its_parent(tmp_path):
     script = (
         "import os, sys, time\n"
         "os.cpu_count = lambda: 2\n"
-        "from geomap.build import in_parallel\n"
+        "from geomap.pipeline import in_parallel\n"
         "def work():\n"
         f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
         "    time.sleep(60)\n"

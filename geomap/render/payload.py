@@ -15,7 +15,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from ..events import date_range
+from ..curated import date_range
 from ..geo import latlon
 from ..schema import parse_source_ids
 

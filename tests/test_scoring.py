@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.evaluate import date_correct, evaluate, format_table, haversine_km
 from geomap.exc import SchemaError
+from geomap.scoring import date_correct, evaluate, format_table, haversine_km
 
 GOLD_COLS = [
     "doc_id",

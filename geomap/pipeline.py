@@ -33,11 +33,11 @@ from pathlib import Path
 
 from . import counts
 from .atomic import write_text
-from .dataset import build_geodataframe
-from .events import EventSet, load_events
+from .curated import EventSet, load_events
 from .exc import BuildError
 from .geo import geodata_path
 from .geocoders import default_chain
+from .geoframe import build_geodataframe
 from .outdir import STAGING_PREFIX, check_inputs_spared, publish, staging  # noqa: F401
 from .report import Report
 
@@ -335,17 +335,17 @@ def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool
 def _write_rest(gdf, result: BuildResult, staged, *, cdn: bool, gpkg: bool, figure: bool) -> None:
     """Every output but the GeoJSON and CSV exports, into the staging folder."""
     from . import export
-    from .render import build_map, embed_snippet, save_html
+    from .render import embed_snippet, map_from_frame, save_html
 
     report = result.report
     if gpkg:
         export.write_gpkg(gdf, staged("gpkg", "events.gpkg"))
     write_text(staged("rejected", "rejected.csv"), report.to_csv("rejected"))
     write_text(staged("unlocated", "unlocated.csv"), report.to_csv("unlocated"))
-    save_html(build_map(gdf, cdn=cdn), staged("map", "map.html"), cdn=cdn)
+    save_html(map_from_frame(gdf, cdn=cdn), staged("map", "map.html"), cdn=cdn)
     write_text(staged("embed", "embed.html"), embed_snippet("map.html"))
     if figure:
-        from .figure import make_figure
+        from .staticmap import make_figure
 
         make_figure(gdf, staged("png", "map.png"), staged("svg", "map.svg"))
     write_text(staged("summary", "summary.json"), json.dumps(result.summary(), indent=2) + "\n")

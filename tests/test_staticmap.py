@@ -6,8 +6,8 @@ import struct
 
 from conftest_render import make_gdf
 
-from geomap.figure import make_figure
 from geomap.schema import EVENT_LABELS
+from geomap.staticmap import make_figure
 
 
 def png_size(path) -> tuple[int, int]:
@@ -47,7 +47,7 @@ def test_figure_labels_places_and_states_range_and_sources(tmp_path):
 
 
 def test_select_events_filters_like_the_page():
-    from geomap.figure import select_events
+    from geomap.staticmap import select_events
 
     gdf = make_gdf()
     got = select_events(gdf, types=["airstrike", "talks"], start="2024-03-01", end="2024-12-31")

@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import counts, schema
-from .events import Event, EventSet
+from .curated import Event, EventSet
 from .geo import CRS, durand_line, latlon, points_xy
 from .geocoders.base import Geocoder, Place
 from .report import Report

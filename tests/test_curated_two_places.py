@@ -14,11 +14,11 @@ import json
 import re
 from pathlib import Path
 
-from geomap.dataset import build_geodataframe
+from geomap.curated import load_events
 from geomap.drafts import accept
-from geomap.events import load_events
 from geomap.export import write_csv, write_geojson
-from geomap.render.data import events_payload
+from geomap.geoframe import build_geodataframe
+from geomap.render.payload import events_payload
 
 BAD = Path(__file__).parent / "data" / "bad"
 
