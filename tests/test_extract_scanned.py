@@ -87,3 +87,13 @@ def test_memo_is_bounded(monkeypatch):
     for i in range(10):
         ScannedSentence.of(f"Sentence {i}.")
     assert list(scanned._SEEN) == ["Sentence 7.", "Sentence 8.", "Sentence 9."]
+
+
+def test_a_filter_registered_later_is_in_the_scan_of_a_repeated_sentence():
+    # A scan kept from before a new finder registered its stems would lack them.
+    from geomap.extract.stems import SENTENCE_STEMS, StemFilter
+
+    text = "Zzqx crossing reopened."
+    ScannedSentence.of(text)
+    late = StemFilter([("zzqx",)], SENTENCE_STEMS)
+    assert late.present("", ScannedSentence.of(text).scan) == {0}

@@ -27,6 +27,10 @@ MEMO_SENTENCES = 16384
 
 #: text -> (lower-cased text, stem scan, finder answers), oldest first.
 _SEEN: dict[str, tuple[str, dict[int, set[int]] | None, dict]] = {}
+#: The :data:`SENTENCE_STEMS` version the scans of :data:`_SEEN` were made with
+#: (a finder registered later, e.g. a PlaceFinder over another gazetteer,
+#: adds groups that older scans lack).
+_SEEN_VERSION = [-1]
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class ScannedSentence:
 
     @classmethod
     def of(cls, text: str, index: int = 0) -> "ScannedSentence":
+        if _SEEN_VERSION[0] != SENTENCE_STEMS.version:
+            _SEEN.clear()
+            _SEEN_VERSION[0] = SENTENCE_STEMS.version
         hit = _SEEN.get(text) if MEMO_SENTENCES else None
         if hit is None:
             low = text.lower()
