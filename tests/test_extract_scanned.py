@@ -64,12 +64,16 @@ def test_cached_runs_the_finder_once_per_text():
         calls.append((sent.text, arg))
         return [sent.text.upper(), arg]
 
+    scanned._SEEN.clear()
+    # Answers are kept from the second sighting of a text on.
+    first = ScannedSentence.of("Shelling hit Torkham.", 1)
     a = ScannedSentence.of("Shelling hit Torkham.", 3)
     b = ScannedSentence.of("Shelling hit Torkham.", 7)
+    assert first.memo is not a.memo and a.memo is b.memo
     assert a.cached(finder, 1) == b.cached(finder, 1) == ["SHELLING HIT TORKHAM.", 1]
     assert b.cached(finder, 2) == ["SHELLING HIT TORKHAM.", 2]
     assert calls == [("Shelling hit Torkham.", 1), ("Shelling hit Torkham.", 2)]
-    assert (a.index, b.index) == (3, 7) and a.scan == b.scan
+    assert (a.index, b.index) == (3, 7) and first.scan == a.scan == b.scan
 
 
 def test_memo_disabled_keeps_nothing():
@@ -94,6 +98,7 @@ def test_a_filter_registered_later_is_in_the_scan_of_a_repeated_sentence():
     from geomap.extract.stems import SENTENCE_STEMS, StemFilter
 
     text = "Zzqx crossing reopened."
+    ScannedSentence.of(text)
     ScannedSentence.of(text)
     late = StemFilter([("zzqx",)], SENTENCE_STEMS)
     assert late.present("", ScannedSentence.of(text).scan) == {0}

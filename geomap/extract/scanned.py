@@ -8,8 +8,8 @@ The finders are pure functions of the sentence's text (and of a few
 arguments: the article's publication date, its country hints). A sentence
 met again in the same run (wire copy syndicated by several outlets, an
 outlet's boilerplate, an article crawled twice) is scanned once and each
-finder's answer is kept with it (:meth:`ScannedSentence.cached`), for the
-last :data:`MEMO_SENTENCES` distinct sentences. :func:`memo_disabled` turns
+finder's answer is kept with it (:meth:`ScannedSentence.cached`) from its
+second sighting on, among the last :data:`MEMO_SENTENCES` distinct sentences. :func:`memo_disabled` turns
 this off, for tests that compare both paths.
 """
 
@@ -25,8 +25,11 @@ from .stems import SENTENCE_STEMS
 #: dropped first); a few MB, and 0 turns the memo off.
 MEMO_SENTENCES = 16384
 
-#: text -> (lower-cased text, stem scan, finder answers), oldest first.
-_SEEN: dict[str, tuple[str, dict[int, set[int]] | None, dict]] = {}
+#: text -> (lower-cased text, stem scan, finder answers), oldest first; None
+#: for a text met once. Answers are kept from a text's second sighting on:
+#: keeping every sentence's answers costs more (garbage collector passes,
+#: memory) than it saves on text that does not repeat.
+_SEEN: dict[str, tuple[str, dict[int, set[int]] | None, dict] | None] = {}
 #: The :data:`SENTENCE_STEMS` version the scans of :data:`_SEEN` were made with
 #: (a finder registered later, e.g. a PlaceFinder over another gazetteer,
 #: adds groups that older scans lack).
@@ -65,15 +68,19 @@ class ScannedSentence:
         if _SEEN_VERSION[0] != SENTENCE_STEMS.version:
             _SEEN.clear()
             _SEEN_VERSION[0] = SENTENCE_STEMS.version
-        hit = _SEEN.get(text) if MEMO_SENTENCES else None
-        if hit is None:
+        hit = _SEEN.get(text, False) if MEMO_SENTENCES else False
+        if not hit:
             low = text.lower()
             scan = SENTENCE_STEMS.scan(low) if len(low) == len(text) else None
-            hit = (low, scan, {})
+            memo: dict = {}
             if MEMO_SENTENCES:
-                while len(_SEEN) >= MEMO_SENTENCES:
-                    del _SEEN[next(iter(_SEEN))]
-                _SEEN[text] = hit
+                if hit is False:  # first sighting: remember the text only
+                    while len(_SEEN) >= MEMO_SENTENCES:
+                        del _SEEN[next(iter(_SEEN))]
+                    _SEEN[text] = None
+                else:  # second sighting: keep the scan and the answers to come
+                    _SEEN[text] = (low, scan, memo)
+            return cls(text, low, scan, index, memo)
         return cls(text, hit[0], hit[1], index, hit[2])
 
     def cached(self, finder: Callable[..., Any], *args: Any) -> Any:
