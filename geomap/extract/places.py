@@ -79,15 +79,16 @@ _NEAR_BEFORE = re.compile(
 )
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
-#: (capitals before a hyphen or colon). Two patterns, so that the first,
+#: (capitals before a hyphen or colon), either with a date ("KABUL, April
+#: 17 -"). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
 _DATELINE_DASH = re.compile(
     r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
+    r"(?:,\s*[A-Z][A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
 )
 _DATELINE_CAPS = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}"
-    r"(?:,\s*[A-Za-z .]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
+    r"(?:,\s*[A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
 )
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
