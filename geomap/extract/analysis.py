@@ -305,7 +305,7 @@ def sentence_events(
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
-    triggers = find_triggers(sent)
+    triggers = sent.cached(find_triggers)
     if not any(not t.weak for t in triggers):
         last = ctx.last_violent
         if (
@@ -320,10 +320,10 @@ def sentence_events(
             triggers = [replace(t, event_type=last[1]) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]
-    dates = find_dates(sent, article.published)
+    dates = sent.cached(find_dates, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = find_casualties(sent) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
-    actors = find_actors(sent) if triggers else []
+    casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
+    actors = sent.cached(find_actors) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
         triggers = []  # a section label ("Cross-border shelling."), not a report
