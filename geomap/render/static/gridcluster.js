@@ -10,7 +10,8 @@
  *
  * It offers the part of markercluster's API that events.js uses
  * (addLayers, removeLayers, clearLayers, hasLayer, getLayers,
- * getVisibleParent, zoomToShowLayer, options.chunkProgress) and the same
+ * getVisibleParent, zoomToShowLayer, options.chunkProgress), and setFlags,
+ * a filter's flags by event index taken as they are (indexAll). The same
  * behaviour: a cluster shows its count and its mix of types; clicking it
  * zooms to its markers, or spreads them in a spiral when they share a place
  * or the map is at its last zoom.
@@ -40,6 +41,7 @@
       this._types = Object.create(null);
       this._shown = new Set(); /* markers now on the map on their own */
       this._clusterLayer = L.layerGroup();
+      this._clusterMarkers = [];  /* cluster markers of the last render, reused by the next */
       this._spider = null;     /* {zoom, idx, markers, set, legs} */
     },
 
@@ -57,6 +59,7 @@
       this._shown.forEach(function (m) { map.removeLayer(m); });
       this._shown.clear();
       this._clusterLayer.clearLayers();
+      this._clusterMarkers = [];
       map.removeLayer(this._clusterLayer);
     },
 
@@ -79,6 +82,7 @@
         this._flag = grow(this._flag, Uint8Array);
       }
       this._items.push(ev);
+      this._aligned = false;  /* until indexAll says otherwise */
       ev._gcI = i;
       var ll = ev.lat !== undefined ? L.latLng(ev.lat, ev.lon) : item.getLatLng();
       var p = L.CRS.EPSG3857.latLngToPoint(ll, 0);
@@ -92,6 +96,27 @@
     },
 
     _home: function (i) { return L.CRS.EPSG3857.pointToLatLng(L.point(this._x[i], this._y[i]), 0); },
+
+    /* Index these items first, in this order: item k of the list gets
+       index k, so that setFlags can take flags by the list's positions. */
+    indexAll: function (list) {
+      for (var k = 0; k < list.length; k++) this._index(list[k]);
+      this._aligned = this._items.length === list.length;
+      return this;
+    },
+
+    /* Show the items whose flag is 1, hide the others (flags by the
+       positions of the list given to indexAll): a filter change then costs
+       one typed-array copy instead of adding and removing items one by one. */
+    setFlags: function (flags) {
+      if (!this._aligned || flags.length !== this._items.length) {
+        throw new Error('GridCluster.setFlags: call indexAll with the same items first');
+      }
+      this._flag.set(flags);
+      this._render();
+      if (this.options.chunkProgress) this.options.chunkProgress(flags.length, flags.length, 0);
+      return this;
+    },
 
     addLayers: function (list) {
       for (var k = 0; k < list.length; k++) this._flag[this._index(list[k])] = 1;
@@ -246,20 +271,51 @@
       want.forEach(function (m) {
         if (!self._shown.has(m)) { map.addLayer(m); self._shown.add(m); }
       });
-      this._clusterLayer.clearLayers();
-      clusters.forEach(function (c) {
+      /* the cluster markers already on the map are moved and given their
+         new icon rather than made again (making ~100 Leaflet markers was
+         a large part of a filter change) */
+      var old = this._clusterMarkers, fresh = [];
+      clusters.forEach(function (c, j) {
         var at = map.unproject(L.point(c.sx / c.idx.length, c.sy / c.idx.length), zoom);
-        var cm = L.marker(at, {
-          icon: self.options.iconCreateFunction(self._clusterFacade(c.idx, c.perByName, c.fat)),
-          keyboard: true, title: c.idx.length + ' events here; select to zoom in'
-        });
+        var icon = self.options.iconCreateFunction(self._clusterFacade(c.idx, c.perByName, c.fat));
+        var title = c.idx.length + ' events here; select to zoom in';
+        var cm = old[j];
+        if (cm) {
+          self._retarget(cm, at, icon, title);
+        } else {
+          cm = L.marker(at, {icon: icon, keyboard: true, title: title});
+          cm.on('click keypress', function (e) {
+            if (e.type === 'keypress' && e.originalEvent && e.originalEvent.key !== 'Enter') return;
+            self._clusterClicked(cm);
+          });
+        }
         cm._gridIdx = c.idx;
-        cm.on('click keypress', function (e) {
-          if (e.type === 'keypress' && e.originalEvent && e.originalEvent.key !== 'Enter') return;
-          self._clusterClicked(cm);
-        });
-        self._clusterLayer.addLayer(cm);
+        /* (a spiderfied cluster's marker was taken off the layer) */
+        if (!self._clusterLayer.hasLayer(cm)) self._clusterLayer.addLayer(cm);
+        fresh.push(cm);
       });
+      for (var j = clusters.length; j < old.length; j++) this._clusterLayer.removeLayer(old[j]);
+      this._clusterMarkers = fresh;
+    },
+
+    /* Move cluster marker cm to ``at`` with ``icon`` and ``title``. An icon
+       of the same class and size only has its inner HTML (the ring and the
+       count, made by iconCreateFunction from numbers and type colours)
+       replaced; Leaflet's setIcon would make its element again. */
+    _retarget: function (cm, at, icon, title) {
+      var was = cm.options.icon.options, now = icon.options, el = cm.getElement();
+      if (el && was.className === now.className && String(was.iconSize) === String(now.iconSize)) {
+        if (was.html !== now.html) el.innerHTML = now.html;
+        cm.options.icon = icon;
+      } else {
+        cm.setIcon(icon);
+        el = cm.getElement();
+      }
+      if (cm.options.title !== title) {
+        cm.options.title = title;
+        if (el) el.title = title;
+      }
+      cm.setLatLng(at);
     },
 
     /* What iconCreateFunction expects of a markercluster cluster; the type

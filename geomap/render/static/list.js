@@ -17,11 +17,29 @@
     panel.appendChild(section);
     var shown = 0;
     var items = Object.create(null);
+    /* the items of the list before this filter change: an event still
+       listed keeps its item (at 100k events a filter change would otherwise
+       make 200 items again, most of them the same) */
+    var before = Object.create(null);
+    /* one glyph per type and status, cloned for each item */
+    var glyphs = new Map();
+    function glyph(ev) {
+      var draft = ev.verified === 'draft';
+      var key = (draft ? 'd:' : 'c:') + ev.type;
+      if (!glyphs.has(key)) glyphs.set(key, G.glyph(ev.type, 14, draft));
+      return glyphs.get(key).cloneNode(true);
+    }
 
     function item(ev) {
-      var li = G.el('li', 'geomap-item' + (ev.verified === 'draft' ? ' geomap-draft' : ''));
+      var li = before[ev.uid];
+      if (li) {
+        li.classList.remove('geomap-selected');  /* as a new item: mark() sets it */
+        items[ev.uid] = li;
+        return li;
+      }
+      li = G.el('li', 'geomap-item' + (ev.verified === 'draft' ? ' geomap-draft' : ''));
       var btn = G.el('button', 'geomap-item-btn', null, {type: 'button', 'data-uid': ev.uid});
-      btn.appendChild(G.glyph(ev.type, 14, ev.verified === 'draft'));
+      btn.appendChild(glyph(ev));
       btn.appendChild(G.el('span', 'geomap-item-date', ev.date));
       btn.appendChild(G.el('span', 'geomap-item-place', ev.place));
       var what = (ev.label || G.typeLabel(ev.type)) + (ev.verified === 'draft' ? ' (draft)' : '');
@@ -45,9 +63,11 @@
 
     G.on('filter', function () {
       ol.textContent = '';
+      before = items;
       items = Object.create(null);
       shown = 0;
       render(pageSize);
+      before = Object.create(null);
     });
 
     function mark(uid) {
