@@ -231,37 +231,52 @@
         this._unspiderfy(true);
         spider = null;
       }
-      var cells = new Map();
+      /* Bin the items in view into the grid cells that cover the view, in
+         typed arrays: a first pass counts per cell, a second lists each
+         cell's items in one array (no object or array per cell or item:
+         at 100k events those made a filter change allocate megabytes). */
       var self = this;
       var X = this._x, Y = this._y, T = this._t, F = this._f;
       var skip = spider ? spider.set : null;
-      for (var i = 0; i < this._items.length; i++) {
+      var gx0 = Math.floor(x0 / cell), gy0 = Math.floor(y0 / cell);
+      var H = Math.floor(y1 / cell) - gy0 + 1;
+      var nCells = (Math.floor(x1 / cell) - gx0 + 1) * H;
+      var count = new Int32Array(nCells), per = new Int32Array(nCells * 8);
+      var sx = new Float64Array(nCells), sy = new Float64Array(nCells), fat = new Float64Array(nCells);
+      var n = this._items.length, cellOf = new Int32Array(n), inView = 0;
+      for (var i = 0; i < n; i++) {
+        cellOf[i] = -1;
         if (!on[i]) continue;
         var x = X[i] * scale, y = Y[i] * scale;
         if (x < x0 || x > x1 || y < y0 || y > y1) continue;
         if (skip && skip.has(i)) continue;
-        var key = Math.floor(x / cell) * 4194304 + Math.floor(y / cell);
-        var c = cells.get(key);
-        if (!c) { c = {idx: [], sx: 0, sy: 0, fat: 0, per: new Int32Array(8)}; cells.set(key, c); }
-        c.idx.push(i);
-        c.fat += F[i];
-        c.sx += x;
-        c.sy += y;
-        c.per[T[i]]++;
+        var k = (Math.floor(x / cell) - gx0) * H + (Math.floor(y / cell) - gy0);
+        cellOf[i] = k;
+        count[k]++;
+        fat[k] += F[i];
+        sx[k] += x;
+        sy[k] += y;
+        per[k * 8 + T[i]]++;
+        inView++;
       }
+      var first = new Int32Array(nCells + 1);  /* cell k's items: order[first[k] .. first[k+1]) */
+      for (k = 0; k < nCells; k++) first[k + 1] = first[k] + count[k];
+      var order = new Int32Array(inView), fill = first.slice(0, nCells);
+      for (i = 0; i < n; i++) if (cellOf[i] >= 0) order[fill[cellOf[i]]++] = i;
       var want = new Set();
       var clusters = [];
       var typeNames = Object.keys(this._types);
-      cells.forEach(function (c) {
-        if (c.idx.length === 1) { want.add(self._marker(c.idx[0])); return; }
-        var per = Object.create(null);
-        typeNames.forEach(function (name) {
-          var n = c.per[Math.min(self._types[name], 7)];
-          if (n) per[name] = n;
-        });
-        c.perByName = per;
-        clusters.push(c);
-      });
+      for (k = 0; k < nCells; k++) {
+        if (!count[k]) continue;
+        if (count[k] === 1) { want.add(this._marker(order[first[k]])); continue; }
+        var perByName = Object.create(null);
+        for (var t = 0; t < typeNames.length; t++) {
+          var m = per[k * 8 + Math.min(this._types[typeNames[t]], 7)];
+          if (m) perByName[typeNames[t]] = m;
+        }
+        clusters.push({idx: order.subarray(first[k], first[k + 1]), sx: sx[k], sy: sy[k], fat: fat[k],
+          perByName: perByName});
+      }
       this._shown.forEach(function (m) {
         if (!want.has(m) && !(spider && spider.markers.indexOf(m) >= 0)) {
           map.removeLayer(m);
@@ -322,7 +337,9 @@
        counts come ready (geomapPer), the markers only when asked for. */
     _clusterFacade: function (idx, per, fat) {
       var self = this;
-      return {getAllChildMarkers: function () { return idx.map(function (j) { return self._marker(j); }); },
+      return {getAllChildMarkers: function () {
+        return Array.prototype.map.call(idx, function (j) { return self._marker(j); });
+      },
         getChildCount: function () { return idx.length; }, geomapPer: per, geomapFat: fat};
     },
 
@@ -367,7 +384,7 @@
       var center = map.project(cm.getLatLng(), zoom);
       var legs = L.layerGroup().addTo(map);
       var angle = 0, radius = 28, self = this;
-      var markers = idx.map(function (j, k) {
+      var markers = Array.prototype.map.call(idx, function (j, k) {
         var m = self._marker(j);
         /* Archimedean spiral: the distance between turns stays constant */
         if (k) { angle += 28 / radius + 0.0005 * k; radius += 28 / (2 * Math.PI) * (28 / radius); }

@@ -55,18 +55,35 @@
       for (var i = shown; i < Math.min(upto, G.visible.length); i++) frag.appendChild(item(G.visible[i]));
       ol.appendChild(frag);
       shown = Math.min(upto, G.visible.length);
+      footer();
+    }
+
+    function footer() {
       more.hidden = shown >= G.visible.length;
       more.textContent = 'Show more (' + (G.visible.length - shown) + ' left)';
     }
 
     more.addEventListener('click', function () { render(shown + pageSize); });
 
+    /* A filter change: the items of the first page, those already listed
+       left in place (the list keeps date order, so only the items that
+       leave or come in touch the document) */
     G.on('filter', function () {
-      ol.textContent = '';
       before = items;
       items = Object.create(null);
-      shown = 0;
-      render(pageSize);
+      shown = Math.min(pageSize, G.visible.length);
+      var want = new Array(shown);
+      for (var i = 0; i < shown; i++) want[i] = item(G.visible[i]);
+      var keep = new Set(want);
+      Array.prototype.slice.call(ol.children).forEach(function (li) {
+        if (!keep.has(li)) ol.removeChild(li);
+      });
+      var at = ol.firstChild;
+      for (i = 0; i < shown; i++) {
+        if (at === want[i]) at = at.nextSibling;
+        else ol.insertBefore(want[i], at);
+      }
+      footer();
       before = Object.create(null);
     });
 
