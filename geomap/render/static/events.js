@@ -134,11 +134,22 @@
     /* size.js: by fatalities, a cluster is sized by (and shows) the sum of its events' */
     var look = G.clusterLook ? G.clusterLook(cluster) : null;
     if (look) { size = look.size; label = look.label; }
+    var ring = 'conic-gradient(' + stops.join(',') + ')';
     return L.divIcon({
-      html: '<div class="geomap-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
-        ')"><span>' + label + '</span></div>',
-      className: 'geomap-cluster' + (look ? ' geomap-cluster-sized' : ''), iconSize: [size, size]
+      html: '<div class="geomap-cluster-ring" style="background:' + ring + '"><span>' + label + '</span></div>',
+      className: 'geomap-cluster' + (look ? ' geomap-cluster-sized' : ''), iconSize: [size, size],
+      geomapRing: ring, geomapLabel: label
     });
+  }
+
+  /* The grid moves its cluster markers on a filter change: their ring and
+     count are set on the element clusterIcon made, without parsing HTML. */
+  function clusterIconUpdate(el, icon) {
+    var ring = el.firstChild, span = ring && ring.firstChild;
+    if (!span || icon.options.geomapRing === undefined) return false;
+    ring.style.background = icon.options.geomapRing;
+    span.textContent = icon.options.geomapLabel;
+    return true;
   }
 
   G.define('events', function (G, map, opts) {
@@ -157,7 +168,8 @@
        'rendered' tells when the last chunk of a filter change is on the map:
        the signal tests and the benchmark wait for. */
     var cluster = opts.engine === 'grid' ? new G.GridCluster({
-      maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
+      maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon,
+      iconUpdateFunction: clusterIconUpdate
     }) : L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
@@ -286,13 +298,15 @@
        points) none are drawn: thousands of overlapping 60 km shapes froze
        the page for seconds per zoom; the opened event still shows its own.
        Reads the typed columns, and stops counting once past maxAreas. */
+    var areaKey = new Array(G.events.length);  /* by event index, made on first use */
     function visibleAreas() {
       var areas = Object.create(null), n = 0;
       var vis = G._cols.visible, gp = G._cols.gp, events = G.events;
       for (var i = 0; i < events.length; i++) {
         if (!vis[i] || gp[i] !== 3) continue;
         var ev = events[i];
-        var akey = ev.type + '|' + ev.admin1 + '|' + ev.place + '|' + ev.lat + ',' + ev.lon;
+        var akey = areaKey[i] ||
+          (areaKey[i] = ev.type + '|' + ev.admin1 + '|' + ev.place + '|' + ev.lat + ',' + ev.lon);
         if (areas[akey]) continue;
         areas[akey] = ev;
         if (++n > maxAreas) return Object.create(null);

@@ -26,7 +26,7 @@
 
   G.GridCluster = L.Layer.extend({
     options: {maxClusterRadius: 40, iconCreateFunction: null, chunkProgress: null,
-      markerFor: null},
+      markerFor: null, iconUpdateFunction: null},
 
     initialize: function (options) {
       L.setOptions(this, options);
@@ -314,13 +314,16 @@
     },
 
     /* Move cluster marker cm to ``at`` with ``icon`` and ``title``. An icon
-       of the same class and size only has its inner HTML (the ring and the
-       count, made by iconCreateFunction from numbers and type colours)
-       replaced; Leaflet's setIcon would make its element again. */
+       of the same class and size is updated on its element: by
+       options.iconUpdateFunction(element, icon) when given (it returns
+       false when it cannot), else its inner HTML (the ring and the count,
+       made by iconCreateFunction from numbers and type colours) is replaced.
+       Leaflet's setIcon would make the element again. */
     _retarget: function (cm, at, icon, title) {
       var was = cm.options.icon.options, now = icon.options, el = cm.getElement();
+      var update = this.options.iconUpdateFunction;
       if (el && was.className === now.className && String(was.iconSize) === String(now.iconSize)) {
-        if (was.html !== now.html) el.innerHTML = now.html;
+        if (was.html !== now.html && !(update && update(el, icon))) el.innerHTML = now.html;
         cm.options.icon = icon;
       } else {
         cm.setIcon(icon);

@@ -72,16 +72,27 @@
       before = items;
       items = Object.create(null);
       shown = Math.min(pageSize, G.visible.length);
-      var want = new Array(shown);
-      for (var i = 0; i < shown; i++) want[i] = item(G.visible[i]);
-      var keep = new Set(want);
-      Array.prototype.slice.call(ol.children).forEach(function (li) {
-        if (!keep.has(li)) ol.removeChild(li);
-      });
-      var at = ol.firstChild;
-      for (i = 0; i < shown; i++) {
-        if (at === want[i]) at = at.nextSibling;
-        else ol.insertBefore(want[i], at);
+      var want = new Array(shown), kept = 0;
+      for (var i = 0; i < shown; i++) {
+        if (before[G.visible[i].uid]) kept++;
+        want[i] = item(G.visible[i]);
+      }
+      if (kept < shown / 2) {
+        /* mostly new: emptying the list beats removing items one by one */
+        ol.textContent = '';
+        var frag = document.createDocumentFragment();
+        want.forEach(function (li) { frag.appendChild(li); });
+        ol.appendChild(frag);
+      } else {
+        var keep = new Set(want);
+        Array.prototype.slice.call(ol.children).forEach(function (li) {
+          if (!keep.has(li)) ol.removeChild(li);
+        });
+        var at = ol.firstChild;
+        for (i = 0; i < shown; i++) {
+          if (at === want[i]) at = at.nextSibling;
+          else ol.insertBefore(want[i], at);
+        }
       }
       footer();
       before = Object.create(null);
