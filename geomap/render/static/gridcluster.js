@@ -243,7 +243,16 @@
       var nCells = (Math.floor(x1 / cell) - gx0 + 1) * H;
       var count = new Int32Array(nCells), per = new Int32Array(nCells * 8);
       var sx = new Float64Array(nCells), sy = new Float64Array(nCells), fat = new Float64Array(nCells);
-      var n = this._items.length, cellOf = new Int32Array(n), inView = 0;
+      var n = this._items.length, inView = 0;
+      /* the two item-sized arrays are kept from one render to the next
+         (allocating them at every change made the garbage collector run
+         during filter changes); a cluster's idx is a view into order, so
+         it is valid until the next render (the spiral keeps a copy) */
+      if (!this._cellOf || this._cellOf.length < n) {
+        this._cellOf = new Int32Array(n);
+        this._order = new Int32Array(n);
+      }
+      var cellOf = this._cellOf;
       for (var i = 0; i < n; i++) {
         cellOf[i] = -1;
         if (!on[i]) continue;
@@ -261,7 +270,7 @@
       }
       var first = new Int32Array(nCells + 1);  /* cell k's items: order[first[k] .. first[k+1]) */
       for (k = 0; k < nCells; k++) first[k + 1] = first[k] + count[k];
-      var order = new Int32Array(inView), fill = first.slice(0, nCells);
+      var order = this._order, fill = first.slice(0, nCells);
       for (i = 0; i < n; i++) if (cellOf[i] >= 0) order[fill[cellOf[i]]++] = i;
       var want = new Set();
       var clusters = [];
@@ -400,6 +409,7 @@
         return m;
       });
       this._clusterLayer.removeLayer(cm);
+      idx = Array.from(idx);  /* a view into the grid's order array, which the next render reuses */
       this._spider = {zoom: zoom, idx: idx, markers: markers, set: new Set(idx), legs: legs};
     },
 
