@@ -36,7 +36,7 @@ from .api import (
     import_events,
     load_geodataframe,
 )
-from .events import Event, EventSet, Source, load_events  # noqa: E402
+from .curated import Event, EventSet, Source, load_events  # noqa: E402
 
 __all__ = [
     "build",
@@ -57,22 +57,27 @@ __all__ = [
 
 
 class _Package(type(_sys)):
-    """The ``geomap`` package, whose API functions keep their names.
+    """The ``geomap`` package, whose API function ``extract`` keeps its name.
 
-    ``build``, ``extract``, ``evaluate`` and ``figure`` are also the names of
-    modules (``geomap/build.py`` ...). Importing a submodule makes Python set
-    it as an attribute of its package, which would replace the function
-    ``geomap.build`` by the module ``geomap.build``. Those modules stay
-    importable by their dotted names (``from geomap.build import ...``,
-    ``importlib.import_module("geomap.build")``); the attribute keeps the
-    function. Goes away once the modules are renamed.
+    ``extract`` is also the name of a subpackage (``geomap/extract/``).
+    Importing a submodule makes Python set it as an attribute of its package,
+    which would replace the function ``geomap.extract`` by the package
+    ``geomap.extract``. The package stays importable by its dotted name
+    (``from geomap.extract import ...``,
+    ``importlib.import_module("geomap.extract")``); the attribute keeps the
+    function. The modules that shadowed ``build``, ``evaluate`` and ``figure``
+    were renamed (``pipeline``, ``scoring``, ``staticmap``); this goes away
+    once the extract package is renamed too.
     """
 
     def __setattr__(self, name, value):
-        if isinstance(value, type(_sys)) and name in __all__:
+        if name in _SHADOWED and isinstance(value, type(_sys)):
             return
         super().__setattr__(name, value)
 
+
+#: API function names that are also the names of submodules.
+_SHADOWED = frozenset({"extract"})
 
 _sys.modules[__name__].__class__ = _Package
 del PackageNotFoundError, _version

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .events import EventSet, load_events
+from .curated import EventSet, load_events
 from .exc import PlaceNotFound
 from .geocoders import default_chain
 from .geocoders.base import Place
@@ -63,7 +63,7 @@ def load_geodataframe(
     chain=None,
 ):
     """Load, validate and place events: ``(GeoDataFrame, Report)``."""
-    from .dataset import build_geodataframe
+    from .geoframe import build_geodataframe
 
     report = report if report is not None else Report()
     es = load_events(events, sources, strict=strict, report=report)
@@ -85,8 +85,8 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
     """
     import geopandas as gpd
 
-    from .dataset import build_geodataframe
-    from .render import build_map as render_map
+    from .geoframe import build_geodataframe
+    from .render import map_from_frame
 
     if isinstance(events, gpd.GeoDataFrame):
         gdf = events
@@ -94,7 +94,7 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
         gdf, _ = build_geodataframe(events, default_chain(online=online))
     else:
         gdf, _ = load_geodataframe(events, sources, online=online)
-    return render_map(gdf, cdn=cdn, **kwargs)
+    return map_from_frame(gdf, cdn=cdn, **kwargs)
 
 
 def build(
@@ -111,14 +111,14 @@ def build(
         Output folder (default ``output`` in the current folder).
     **options
         ``articles``, ``online``, ``strict``, ``cdn``, ``gpkg``, ``figure``,
-        ``progress``, ``chain``: see :func:`geomap.build.build`.
+        ``progress``, ``chain``: see :func:`geomap.pipeline.build`.
 
     Returns
     -------
     BuildResult
         Paths written, the GeoDataFrame and the report (``result.summary()``).
     """
-    from .build import build as build_outputs
+    from .pipeline import build as build_outputs
 
     return build_outputs(events, sources, out=out, **options)
 
@@ -164,7 +164,7 @@ def extract(
 
 def evaluate(pred: str | Path, gold: str | Path) -> dict:
     """Precision, recall and F1 of predicted against gold events: ``geomap evaluate``."""
-    from .evaluate import evaluate as score
+    from .scoring import evaluate as score
 
     return score(pred, gold)
 
@@ -224,14 +224,14 @@ def figure(
     """The static map as ``out/map.png`` and ``out/map.svg``: ``geomap figure``.
 
     ``types``, ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the
-    events as the page's filters do (:func:`geomap.figure.select_events`);
+    events as the page's filters do (:func:`geomap.staticmap.select_events`);
     the figure states the selection under its title.
 
     Returns
     -------
     (Path, Path)
     """
-    from .figure import DEFAULT_TITLE, make_figure, select_events
+    from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
     gdf, _ = load_geodataframe(events, sources)
     said = []

@@ -113,7 +113,7 @@ _FM_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
-def parse_date(value, file: str = "", line: int | None = None) -> dt.date:
+def parse_published_date(value, file: str = "", line: int | None = None) -> dt.date:
     """Turn a front-matter ``published`` value into a date.
 
     Accepts a ``date``/``datetime`` (YAML already parsed it) or an ISO string
@@ -216,7 +216,7 @@ def article_from_text(
         title, source, url = (_text_field(meta, k) for k in ("title", "source", "url"))
         published = None
         if meta.get("published") not in (None, ""):
-            published = parse_date(meta["published"])
+            published = parse_published_date(meta["published"])
     except FrontMatterError as err:
         where = line or _key_line(text, err.column, body_line)
         raise FrontMatterError(err.reason, file=path, line=where, column=err.column) from None
@@ -247,7 +247,7 @@ def _html_article(text: str, doc_id: str, path: str) -> Article:
     published = None
     if get("date"):
         try:
-            published = parse_date(str(get("date")), file=path)
+            published = parse_published_date(str(get("date")), file=path)
         except FrontMatterError:
             published = None
     return Article(
@@ -308,7 +308,7 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
             raise FrontMatterError(f"{key} must be text", file=path, line=lineno, column=key)
     published = None
     if obj.get("published") not in (None, ""):
-        published = parse_date(obj["published"], file=path, line=lineno)
+        published = parse_published_date(obj["published"], file=path, line=lineno)
     doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{stem}:{lineno}"
     return Article(
         doc_id=doc_id,

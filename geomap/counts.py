@@ -2,7 +2,7 @@
 
 A stage counts into :attr:`geomap.report.Report.counts` under one of these
 names; :data:`SUMMARY` says which counter each key of ``summary.json`` (and
-:meth:`geomap.build.BuildResult.summary`) reports. Where the two names
+:meth:`geomap.pipeline.BuildResult.summary`) reports. Where the two names
 differ, the table is the only place that says so (see the note there).
 """
 
@@ -17,7 +17,7 @@ ROWS_MERGED = "rows_merged"  #: GDELT reports merged into one event
 ROWS_OUT_OF_REGION = "rows_out_of_region"
 SOURCE_ROWS_READ = "source_rows_read"
 SOURCE_ROWS_REJECTED = "source_rows_rejected"
-# geomap.dataset: events placed or not (of one build_geodataframe call)
+# geomap.geoframe: events placed or not (of one build_geodataframe call)
 EVENTS_IN = "events_in"
 EVENTS_MAPPED = "events_mapped"
 EVENTS_UNLOCATED = "events_unlocated"

@@ -28,7 +28,7 @@ from typing import Iterable
 
 from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
-from .events import Event, EventSet, Source, event_from_row, read_csv_rows
+from .curated import Event, EventSet, Source, event_from_row, read_csv_rows
 from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
@@ -254,7 +254,7 @@ def accept(
 
 
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
-    from .events import load_events
+    from .curated import load_events
 
     # read under the lock: the dataset as the previous run left it
     es = load_events(events, sources, strict=True)
@@ -374,7 +374,7 @@ class _Table:
         if not path.exists():
             return cls(list(columns), [], changed=True)
         text = path.read_bytes().decode("utf-8-sig")
-        # blank lines are no rows, as in geomap.events.read_csv_rows
+        # blank lines are no rows, as in geomap.curated.read_csv_rows
         rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
         return cls(rows[0], rows[1:])
 

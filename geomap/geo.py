@@ -105,7 +105,7 @@ def same_incident_km(*geo_precisions: int) -> float:
 
     The one matching-distance rule: drafts joining curated events, imported
     rows joining them (:func:`geomap.drafts.same_incident`) and predictions
-    meeting the gold standard (:mod:`geomap.evaluate`).
+    meeting the gold standard (:mod:`geomap.scoring`).
 
     >>> same_incident_km(1, 2), same_incident_km(1, 3)
     (50.0, 150.0)

@@ -1,6 +1,6 @@
 """The event and source schema: allowed values, columns, ACLED mapping.
 
-One place defines what a valid event row is; :mod:`geomap.events` applies it.
+One place defines what a valid event row is; :mod:`geomap.curated` applies it.
 """
 
 from __future__ import annotations

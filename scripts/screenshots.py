@@ -91,12 +91,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.TemporaryDirectory()
-    html = save_html(build_map(load(args.events)), Path(tmp.name) / "map.html")
+    html = save_html(map_from_frame(load(args.events)), Path(tmp.name) / "map.html")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1280, "height": 800})

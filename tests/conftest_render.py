@@ -1,4 +1,4 @@
-"""Events GeoDataFrames for the render, figure and browser tests, with the columns geomap.dataset.build_geodataframe makes.
+"""Events GeoDataFrames for the render, figure and browser tests, with the columns geomap.geoframe.build_geodataframe makes.
 
 Not a conftest pytest loads by itself: ``from conftest_render import make_gdf``.
 The texts are our own words; places and dates are plausible, not real reports.

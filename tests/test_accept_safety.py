@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from geomap.cli import main
+from geomap.curated import load_events
 from geomap.drafts import DRAFT_COLUMNS, accept
-from geomap.events import load_events
 
 EVENTS_HEADER = (
     "event_id,event_type,sub_event_type,event_date,date_precision,location,country,"

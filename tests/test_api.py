@@ -68,13 +68,20 @@ def test_every_command_is_in_the_readme(command):
     assert re.search(rf"^(#+ .*geomap {command}\b|geomap {command}\b)", README, re.M)
 
 
-def test_modules_with_api_names_stay_importable():
+def test_the_extract_package_does_not_replace_the_function():
     import importlib
 
-    for name in ("build", "evaluate", "figure", "extract"):
-        module = importlib.import_module(f"geomap.{name}")
-        assert isinstance(module, types.ModuleType)
-        assert callable(getattr(geomap, name)), f"importing geomap.{name} kept the function"
+    module = importlib.import_module("geomap.extract")
+    assert isinstance(module, types.ModuleType)
+    assert callable(geomap.extract), "importing geomap.extract kept the function"
+
+
+@pytest.mark.parametrize("name", ["build", "evaluate", "figure", "accept", "geocode", "import_events"])
+def test_no_module_shadows_an_api_function(name):
+    import importlib.util
+
+    assert importlib.util.find_spec(f"geomap.{name}") is None, f"geomap/{name}.py would shadow geomap.{name}"
+    assert callable(getattr(geomap, name))
 
 
 def test_version_option(capsys):

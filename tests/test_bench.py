@@ -10,7 +10,7 @@ import pytest
 
 from geomap.bench import synth
 from geomap.bench.measure import fit_exponent, python_argv, run_capped
-from geomap.events import load_events
+from geomap.curated import load_events
 from geomap.schema import EVENT_TYPES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for conftest_render
@@ -82,7 +82,7 @@ def _expand(data: dict) -> list[dict]:
 def test_compact_payload_holds_the_same_events():
     from conftest_render import make_gdf
 
-    from geomap.render.data import compact_payload, events_payload
+    from geomap.render.payload import compact_payload, events_payload
 
     gdf = make_gdf()
     plain = events_payload(gdf)
@@ -103,10 +103,10 @@ def test_compact_page_is_gzip_base64_and_escaped():
 
     from conftest_render import event, frame
 
-    from geomap.render import build_map, render_html
+    from geomap.render import map_from_frame, render_html
 
     hostile = "</script><!--<script>x</script>\u2028 & {{7*7}}"
-    html = render_html(build_map(frame([event("E1", "talks", "2024-01-01", "Kabul", note=hostile)]), compact=True))
+    html = render_html(map_from_frame(frame([event("E1", "talks", "2024-01-01", "Kabul", note=hostile)]), compact=True))
     m = re.search(
         r'<script type="application/octet-stream" id="geomap-data" '
         r'data-encoding="gzip-base64-json">([A-Za-z0-9+/=]+)</script>',
@@ -122,10 +122,10 @@ def test_compact_page_in_chromium_has_every_marker_and_filters(tmp_path):
     pytest.importorskip("playwright.sync_api")
     from conftest_render import make_gdf
 
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     gdf = make_gdf()
-    page = save_html(build_map(gdf, compact=True), tmp_path / "map.html")
+    page = save_html(map_from_frame(gdf, compact=True), tmp_path / "map.html")
     run = run_capped(python_argv("geomap.bench.browser", page, "--timeout", "30"), 60)
     assert run.ok, run.stderr_tail
     r = run.result
@@ -140,13 +140,13 @@ def test_grid_engine_page_filters_and_opens_a_shared_place_popup(tmp_path):
     pytest.importorskip("playwright.sync_api")
     from conftest_render import make_gdf
 
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     gdf = make_gdf()
     # an event at Torkham, a place many events share: the grid must spread them
     uid = gdf[gdf.location == "Torkham"].event_id.iloc[-1]
     assert (gdf.location == "Torkham").sum() > 1
-    page = save_html(build_map(gdf, compact=True, engine="grid"), tmp_path / "map.html")
+    page = save_html(map_from_frame(gdf, compact=True, engine="grid"), tmp_path / "map.html")
     run = run_capped(python_argv("geomap.bench.browser", page, "--timeout", "30", "--select", uid), 60)
     assert run.ok, run.stderr_tail
     r = run.result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geomap import counts
-from geomap.build import build
+from geomap.pipeline import build
 
 BAD = Path(__file__).parent / "data" / "bad"
 

@@ -5,8 +5,8 @@ import csv
 import pytest
 
 from geomap.cli import main
+from geomap.curated import load_events
 from geomap.drafts import DRAFT_COLUMNS, merge_drafts, same_incident
-from geomap.events import load_events
 from geomap.report import Report
 
 EVENTS_HEADER = (

@@ -11,9 +11,9 @@ import geopandas as gpd
 import pytest
 
 from geomap.cli import main
-from geomap.dataset import build_geodataframe
-from geomap.events import load_events
+from geomap.curated import load_events
 from geomap.export import ENGINES, defuse, to_geojson_dict, write_csv, write_geojson, write_gpkg
+from geomap.geoframe import build_geodataframe
 
 BAD = Path(__file__).parent / "data" / "bad"
 HEADER = (BAD / "good.csv").read_text().splitlines()[0]

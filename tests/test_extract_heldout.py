@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from geomap.evaluate import evaluate
 from geomap.extract import drafts_csv, extract_paths
 from geomap.geocoders import default_chain
 from geomap.report import Report
+from geomap.scoring import evaluate
 
 DATA = Path(__file__).parent / "data"
 

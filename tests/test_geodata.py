@@ -13,6 +13,7 @@ from shapely.geometry import shape
 
 from geomap.geo import durand_line, geodata_path, point
 from geomap.geocoders.gazetteer import RegionalGazetteer
+from geomap.geocoders.geonames import GEONAMES_ADMIN1
 
 GEOD = Geod(ellps="WGS84")
 
@@ -118,35 +119,6 @@ def test_make_geodata_regenerates_the_committed_files(tmp_path):
     assert mod.main(["--out", str(tmp_path)]) == 0
     for name in ("durand_line.geojson", "countries.geojson"):
         assert (tmp_path / name).read_bytes() == geodata_path(name).read_bytes(), name
-
-
-#: GeoNames admin1 codes of the provinces the gazetteer names.
-GEONAMES_ADMIN1 = {
-    "AF": {
-        "01": "Badakhshan Province",
-        "08": "Ghazni Province",
-        "10": "Helmand Province",
-        "13": "Kabul Province",
-        "18": "Nangarhar Province",
-        "19": "Nimroz Province",
-        "23": "Kandahar Province",
-        "28": "Zabul Province",
-        "29": "Paktika Province",
-        "34": "Kunar Province",
-        "35": "Laghman Province",
-        "36": "Paktia Province",
-        "37": "Khost Province",
-        "38": "Nuristan Province",
-    },
-    "PK": {
-        "01": "Khyber Pakhtunkhwa",
-        "02": "Balochistan",
-        "03": "Khyber Pakhtunkhwa",
-        "04": "Punjab",
-        "07": "Gilgit-Baltistan",
-        "08": "Islamabad Capital Territory",
-    },
-}
 
 
 def _geonames_records(ids: set[int]) -> dict[int, dict]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.build import build
 from geomap.geo import geodata_path
+from geomap.pipeline import build
 
 DATA = Path(__file__).parent / "data" / "datasets"
 #: the real UCDP file lives outside the repository (../shared/data, see its README)

@@ -68,9 +68,9 @@ def test_cli_extract_opens_no_socket(no_network, geomap_cache, tmp_path, capsys)
 
 
 def test_api_build_and_extract_open_no_socket(no_network, geomap_cache, tmp_path):
-    from geomap.build import build
     from geomap.extract import extract_paths
     from geomap.geocoders import default_chain
+    from geomap.pipeline import build
     from geomap.report import Report
 
     result = build(BAD / "good.csv", BAD / "sources.csv", out=tmp_path / "out", articles=[ARTICLES])

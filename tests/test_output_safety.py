@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from geomap.atomic import locked
-from geomap.build import build
 from geomap.cli import main
 from geomap.exc import BuildError
+from geomap.pipeline import build
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"

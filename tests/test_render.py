@@ -9,7 +9,7 @@ import pytest
 from conftest_render import event, frame, make_gdf
 
 from geomap.exc import BuildError
-from geomap.render import build_map, embed_snippet, render_html, save_html
+from geomap.render import embed_snippet, map_from_frame, render_html, save_html
 from geomap.render.assets import safe_json
 from geomap.schema import EVENT_TYPES
 
@@ -21,7 +21,7 @@ def gdf():
 
 @pytest.fixture(scope="module")
 def html(gdf):
-    return render_html(build_map(gdf))
+    return render_html(map_from_frame(gdf))
 
 
 def blob(text: str, element_id: str = "geomap-data") -> dict:
@@ -49,19 +49,19 @@ def test_self_contained_has_no_remote_assets(html):
 
 
 def test_cdn_mode_links_leaflet_and_markercluster(gdf):
-    text = render_html(build_map(gdf, cdn=True), cdn=True)
+    text = render_html(map_from_frame(gdf, cdn=True), cdn=True)
     links = re.findall(r'(?:src|href)="(https://[^"]+)"', text)
     assert any("leaflet@1.9.3/dist/leaflet.js" in u for u in links)
     assert any("leaflet.markercluster.js" in u for u in links)
     assert "G.define('events'" in text  # our code stays inline
-    assert len(text) < len(render_html(build_map(gdf))) - 150_000
+    assert len(text) < len(render_html(map_from_frame(gdf))) - 150_000
 
 
 def test_blob_is_escaped_against_breakouts():
     gdf = frame(
         [event("E1", "talks", "2024-01-01", "Kabul", note="</script><!--<script>x</script>\u2028\u2029 & {{7*7}}")]
     )
-    text = render_html(build_map(gdf, title="</title><script>t</script>"))
+    text = render_html(map_from_frame(gdf, title="</title><script>t</script>"))
     assert "</script><!--" not in text and "\u2028" not in text
     assert "\\u003c/script\\u003e\\u003c!--" in text
     assert blob(text)["events"][0]["note"] == "</script><!--<script>x</script>\u2028\u2029 & {{7*7}}"
@@ -78,13 +78,13 @@ def test_safe_json():
 def test_save_html_is_atomic_and_returns_path(gdf, tmp_path):
     target = tmp_path / "map.html"
     target.write_text("old")
-    assert save_html(build_map(gdf), target) == target
+    assert save_html(map_from_frame(gdf), target) == target
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
 
 
 def test_unknown_remote_asset_is_refused(gdf):
-    m = build_map(gdf)
+    m = map_from_frame(gdf)
     import folium
 
     m.get_root().header.add_child(folium.JavascriptLink("https://example.org/other.js"), name="x")
@@ -94,7 +94,7 @@ def test_unknown_remote_asset_is_refused(gdf):
 
 def test_events_without_optional_columns(gdf):
     slim = gdf.drop(columns=["date_start", "date_end", "sources_json", "event_label", "confidence"])
-    data = blob(render_html(build_map(slim)))
+    data = blob(render_html(map_from_frame(slim)))
     month = next(e for e in data["events"] if e["dp"] == "month")
     assert month["start"].endswith("-01") and month["end"] > month["start"]
     assert data["events"][0]["sources"][0]["source_id"] == "s1"

@@ -1,7 +1,7 @@
 """Child-process worker: geomap's map-making time alone, set against the baseline's.
 
 ``python -m geomap.bench.maponly EVENTS SOURCES OUT.html`` loads and places
-the events (not timed), then times :func:`geomap.render.build_map` plus
+the events (not timed), then times :func:`geomap.render.map_from_frame` plus
 :func:`geomap.render.save_html`: the part of ``geomap build`` that does what
 the plain-folium baseline does (make the map and write the page). It prints
 one JSON line.
@@ -17,19 +17,19 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Time build_map + save_html alone.")
+    ap = argparse.ArgumentParser(description="Time map_from_frame + save_html alone.")
     ap.add_argument("events", type=Path)
     ap.add_argument("sources", type=Path)
     ap.add_argument("out", type=Path)
     args = ap.parse_args(argv)
-    from ..dataset import build_geodataframe
-    from ..events import load_events
+    from ..curated import load_events
     from ..geocoders import default_chain
-    from ..render import build_map, save_html
+    from ..geoframe import build_geodataframe
+    from ..render import map_from_frame, save_html
 
     gdf, _ = build_geodataframe(load_events(args.events, args.sources), default_chain())
     t0 = time.perf_counter()
-    save_html(build_map(gdf), args.out)
+    save_html(map_from_frame(gdf), args.out)
     print(json.dumps({"events": len(gdf), "map_s": round(time.perf_counter() - t0, 3)}))
     return 0
 

@@ -141,7 +141,7 @@ def check_targets(results: dict) -> list[dict]:
     )
     mk = (bl.get("map_s") / gm["map_s"]) if gm.get("map_s") and bl.get("map_s") else None
     add(
-        "10k events: map making alone vs baseline (speed-up; build_map+save_html)",
+        "10k events: map making alone vs baseline (speed-up; map_from_frame+save_html)",
         mk,
         t["build_speedup_10k"],
         (mk or 0) >= t["build_speedup_10k"],

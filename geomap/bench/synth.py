@@ -192,7 +192,7 @@ def _sources_rows(rng: random.Random, count: int, start: dt.date, days: int) -> 
 
 
 def synth_events(n: int, seed: int = SEED) -> tuple[list[dict], list[dict]]:
-    """``n`` event rows and their source rows (valid for :func:`geomap.events.load_events`).
+    """``n`` event rows and their source rows (valid for :func:`geomap.curated.load_events`).
 
     Returns
     -------

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..report import terminal_safe
 
 if TYPE_CHECKING:
-    from ..build import BuildResult
+    from ..pipeline import BuildResult
     from ..report import Report
 
 #: Problems printed on the terminal; the rest are in rejected.csv/unlocated.csv.
@@ -134,8 +134,8 @@ def _bbox(text):
 
 
 def run(args) -> int:
-    from ..build import build
     from ..exc import BuildError
+    from ..pipeline import build
 
     extract = None
     if args.articles and (args.jobs != 1 or args.scheduler):

@@ -32,7 +32,7 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from ..evaluate import evaluate, format_table
+    from ..scoring import evaluate, format_table
 
     m = evaluate(args.pred, args.gold)
     if args.json:

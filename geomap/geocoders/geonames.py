@@ -79,6 +79,36 @@ TALKS_VENUES: dict[int, str] = {
     1176615: "Islamabad",
     1138958: "Kabul",
 }
+#: GeoNames admin1 codes (``admin1code`` in cities500) -> the province as the
+#: regional gazetteer's ``admin1`` column names it. Pakistan's 01 is the former
+#: FATA, merged into Khyber Pakhtunkhwa (03) in 2018. Used by the gazetteer test
+#: and ``scripts/gazetteer_refs.py`` to file a GeoNames record under a province.
+GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
+    "AF": {
+        "01": "Badakhshan Province",
+        "08": "Ghazni Province",
+        "10": "Helmand Province",
+        "13": "Kabul Province",
+        "18": "Nangarhar Province",
+        "19": "Nimroz Province",
+        "23": "Kandahar Province",
+        "28": "Zabul Province",
+        "29": "Paktika Province",
+        "34": "Kunar Province",
+        "35": "Laghman Province",
+        "36": "Paktia Province",
+        "37": "Khost Province",
+        "38": "Nuristan Province",
+    },
+    "PK": {
+        "01": "Khyber Pakhtunkhwa",
+        "02": "Balochistan",
+        "03": "Khyber Pakhtunkhwa",
+        "04": "Punjab",
+        "07": "Gilgit-Baltistan",
+        "08": "Islamabad Capital Territory",
+    },
+}
 NEIGHBOURS = ("IR", "TM", "UZ", "TJ", "CN", "IN")
 #: A neighbour's place counts as if NEIGHBOUR_WEIGHT times as populous: enough
 #: to win against a same-named hamlet far away, not against Doha (Qatar) when

@@ -23,7 +23,7 @@ from .table import GeoJsonImporter, TableImporter
 from .ucdp import UcdpImporter
 
 #: ``--format`` name -> importer, in the order :func:`detect` tries them
-#: (``geomap``, the project's own events.csv, is read by :mod:`geomap.events`).
+#: (``geomap``, the project's own events.csv, is read by :mod:`geomap.curated`).
 IMPORTERS: dict[str, type[Importer]] = {
     cls.format: cls for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, UcdpImporter, TableImporter)
 }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..events import Source
+from ..curated import Source
 from .base import Importer, RowError, country_code, details, parse_day, whole
 from .refine import mechanism
 from .tables import ACLED_DATE_PRECISION, ACLED_GEO_PRECISION, ACLED_OLD_COLUMNS, ACLED_REFINED, acled_type

@@ -5,8 +5,8 @@ says how to recognise its header (:meth:`Importer.sniff`), how to read its
 records with their line numbers (:meth:`Importer.records`) and how to turn
 one record into the cells of a geomap event row (:meth:`Importer.convert`).
 The base class validates those cells with the same rules as
-``geodata/events.csv`` (:func:`geomap.events.event_from_row`), so an imported
-event is an ordinary :class:`~geomap.events.Event`, and counts every record:
+``geodata/events.csv`` (:func:`geomap.curated.event_from_row`), so an imported
+event is an ordinary :class:`~geomap.curated.Event`, and counts every record:
 
     rows_read = len(events) + rows_merged + rows_rejected
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..events import Event, Source, event_from_row, read_csv_rows
+from ..curated import Event, Source, event_from_row, read_csv_rows
 from ..exc import SchemaError
 from ..report import Report
 from ..schema import format_source_ids

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import counts
-from ..events import Event, EventSet, date_range, load_events
+from ..curated import Event, EventSet, date_range, load_events
 from ..exc import SchemaError
 from ..report import Report
 from . import detect, read_dataset

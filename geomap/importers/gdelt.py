@@ -16,7 +16,7 @@ map, and said so in its note).
 
 from __future__ import annotations
 
-from ..events import Source
+from ..curated import Source
 from ..exc import SchemaError
 from .base import Importer, RowError, country_code, details, http_url, parse_day
 from .tables import CAMEO_ROOTS, GDELT_GEO_PRECISION, GDELT_GEO_TYPES, cameo_type

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from .. import schema
-from ..events import Source
+from ..curated import Source
 from ..exc import SchemaError
 from .base import Importer, RowError, details, http_url, number, parse_day, whole
 from .tables import acled_type

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..events import Source
+from ..curated import Source
 from .base import Importer, RowError, country_code, details, parse_day, whole
 from .refine import mechanism
 from .tables import UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE, UCDP_WHERE_PREC

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..curated import EventSet
 from ..drafts import write_dataset
-from ..events import EventSet
 from ..report import Report
 from .combine import Region, load_all
 

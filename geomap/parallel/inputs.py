@@ -30,7 +30,7 @@ from ..articles import (
     Article,
     LinkedPath,
     _folder_files,
-    parse_date,
+    parse_published_date,
     read_file,
     report_renamed,
     unique_doc_ids,
@@ -485,7 +485,7 @@ def _row_article(rec: dict, row: int, stem: str, path: str) -> Article:
         raise ArticleError("row has no 'text'", file=path, line=row, column="text")
     published = None
     if rec.get("published") not in (None, ""):
-        published = parse_date(rec["published"], file=path, line=row)
+        published = parse_published_date(rec["published"], file=path, line=row)
     for key in ("title", "source", "url"):
         if isinstance(rec.get(key), (dict, list)):
             raise FrontMatterError(f"{key} must be text", file=path, line=row, column=key)

@@ -1,6 +1,6 @@
 """The interactive map: a GeoDataFrame of events -> one self-contained HTML page.
 
->>> m = build_map(gdf)                      # doctest: +SKIP
+>>> m = map_from_frame(gdf)                 # doctest: +SKIP
 >>> save_html(m, "output/map.html")         # doctest: +SKIP
 
 The page is made of features in the folium-plugin style (one class and one
@@ -25,15 +25,15 @@ from ..exc import BuildError
 from .assets import inline_links
 from .basemap import OfflineBasemap
 from .event_list import EventList
-from .events import EventLayer
 from .facets import ActorFilter, DatasetFilter, Download, MarkerSize, ProvinceView
 from .filters import FilterPanel
+from .layer import EventLayer
 from .reference import ReferenceLayers
 from .timeline import Timeline
 from .urlstate import EmbedMode, UrlState
 
 __all__ = [
-    "build_map",
+    "map_from_frame",
     "save_html",
     "embed_snippet",
     "render_html",
@@ -60,7 +60,7 @@ DEFAULT_SUBTITLE = "Afghanistan\u2013Pakistan border: clashes, strikes, closures
 BORDER_BOUNDS = [[28.8, 60.5], [37.2, 75.0]]
 
 
-def build_map(
+def map_from_frame(
     gdf,
     *,
     cdn: bool = False,
@@ -79,7 +79,7 @@ def build_map(
     Parameters
     ----------
     gdf : GeoDataFrame
-        Events as :func:`geomap.dataset.build_geodataframe` makes them (EPSG:4326); every text column is untrusted.
+        Events as :func:`geomap.geoframe.build_geodataframe` makes them (EPSG:4326); every text column is untrusted.
     cdn : bool
         Link Leaflet and markercluster from CDNs instead of inlining them
         (the page then needs the network). Our own JS/CSS is always inline.

@@ -10,9 +10,9 @@ from shapely.geometry import mapping
 
 from ..geo import geodata_path
 from .assets import STATIC, json_blob
-from .data import _rounded
 from .feature import Feature
 from .palette import DURAND_COLOUR
+from .payload import _rounded
 
 
 def load_geojson(path: str | Path) -> dict | None:

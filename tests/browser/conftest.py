@@ -132,7 +132,7 @@ def fixture_gdf():
 @pytest.fixture(scope="session")
 def map_html(fixture_gdf, tmp_path_factory) -> Path:
     """The fixture map, built once per session."""
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     path = tmp_path_factory.mktemp("map") / "map.html"
-    return save_html(build_map(fixture_gdf), path)
+    return save_html(map_from_frame(fixture_gdf), path)

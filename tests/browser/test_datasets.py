@@ -10,14 +10,14 @@ from conftest import open_map
 def datasets_html(tmp_path_factory):
     from conftest_render import make_gdf
 
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     gdf = make_gdf()
     names = ["curated", "UCDP GED", "ACLED", "my file.csv"]
     gdf["dataset"] = [names[i % 4] for i in range(len(gdf))]
     gdf.loc[gdf["verified"] == "draft", "dataset"] = "draft"
     gdf.loc[0, "event_type"] = "other"
-    return save_html(build_map(gdf), tmp_path_factory.mktemp("ds") / "map.html"), gdf
+    return save_html(map_from_frame(gdf), tmp_path_factory.mktemp("ds") / "map.html"), gdf
 
 
 def test_without_dataset_column_curated_and_drafts(page, map_html, fixture_gdf):
@@ -57,13 +57,13 @@ def test_names_like_object_keys_are_plain_values(page, tmp_path):
     """Dataset, actor and province names such as __proto__ filter like any other."""
     from conftest_render import make_gdf
 
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     gdf = make_gdf()
     gdf["dataset"] = ["__proto__" if i % 2 else "constructor" for i in range(len(gdf))]
     gdf.loc[0, "actor1"] = "__proto__"
     gdf.loc[0, "admin1"] = "hasOwnProperty"
-    path = save_html(build_map(gdf), tmp_path / "map.html")
+    path = save_html(map_from_frame(gdf), tmp_path / "map.html")
     open_map(page, path, hash="#datasets=__proto__&actors=__proto__%7Cconstructor")
     assert page.evaluate("geomap.datasets") == ["__proto__", "constructor"]
     assert page.evaluate("geomap.visibleIds()") == []  # row 0 is a 'constructor' dataset row

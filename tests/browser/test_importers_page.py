@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import open_map
 
-from geomap.build import build
+from geomap.pipeline import build
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "datasets"
 

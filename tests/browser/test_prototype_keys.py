@@ -41,10 +41,10 @@ def proto_rows() -> list[dict]:
 
 @pytest.fixture(scope="module", params=["markercluster", "grid"])
 def proto_map(request, tmp_path_factory):
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     path = tmp_path_factory.mktemp("proto") / f"map-{request.param}.html"
-    save_html(build_map(frame(proto_rows()), engine=request.param), path)
+    save_html(map_from_frame(frame(proto_rows()), engine=request.param), path)
     return path
 
 

@@ -15,9 +15,9 @@ from conftest import open_map
 def many_areas_html(tmp_path, monkeypatch):
     from conftest_render import event, make_gdf
 
-    import geomap.render.events as events_mod
+    import geomap.render.layer as events_mod
     from geomap.geo import point
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     monkeypatch.setattr(events_mod, "MAX_AREAS", 10)
     rows = []
@@ -28,7 +28,7 @@ def many_areas_html(tmp_path, monkeypatch):
         row["geometry"] = point(row["latitude"], row["longitude"])
         rows.append(row)
     gdf = make_gdf(rows)
-    return save_html(build_map(gdf, engine="grid"), tmp_path / "map.html")
+    return save_html(map_from_frame(gdf, engine="grid"), tmp_path / "map.html")
 
 
 def test_too_many_areas_draws_none_but_the_opened_one(page, many_areas_html):

@@ -52,11 +52,11 @@ def hostile_rows() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def hostile_map(tmp_path_factory):
-    from geomap.render import build_map, save_html
+    from geomap.render import map_from_frame, save_html
 
     gdf = frame(hostile_rows())
     path = tmp_path_factory.mktemp("xss") / "map.html"
-    save_html(build_map(gdf, title=TITLE), path)
+    save_html(map_from_frame(gdf, title=TITLE), path)
     return path
 
 

@@ -265,7 +265,7 @@
   /* ---- start --------------------------------------------------------------- */
 
   /* Large maps carry their events gzip-compressed (base64) as columns
-   * (render/data.py compact_payload); small ones as readable JSON. */
+   * (render/payload.py compact_payload); small ones as readable JSON. */
   function inflate(b64) {
     var bin = atob(b64.replace(/\s+/g, ''));
     var bytes = new Uint8Array(bin.length);

@@ -1,0 +1,197 @@
+"""Scoring predicted events against gold: matching rule, P/R/F1, dates."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from geomap.exc import SchemaError
+from geomap.scoring import date_correct, evaluate, format_table, haversine_km
+
+GOLD_COLS = [
+    "doc_id",
+    "event_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "injuries",
+    "note",
+]
+PRED_COLS = [
+    "doc_id",
+    "event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "injuries",
+]
+
+
+def _write(path: Path, cols: list[str], rows: list[dict]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=cols, restval="")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def _gold(doc, n, etype, date, prec, lat, lon, gp, fat=""):
+    return {
+        "doc_id": doc,
+        "event_id": f"{doc}#{n}",
+        "event_type": etype,
+        "event_date": date,
+        "date_precision": prec,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": gp,
+        "fatalities": fat,
+    }
+
+
+def _pred(doc, etype, date, prec, lat, lon, fat=""):
+    return {
+        "doc_id": doc,
+        "event_type": etype,
+        "event_date": date,
+        "date_precision": prec,
+        "latitude": lat,
+        "longitude": lon,
+        "fatalities": fat,
+    }
+
+
+@pytest.fixture
+def pair(tmp_path):
+    gold = _write(
+        tmp_path / "gold.csv",
+        GOLD_COLS,
+        [
+            _gold("a", 1, "armed_clash", "2024-05-05", "day", 34.10, 71.09, 1, "2"),  # Torkham
+            _gold("a", 2, "talks", "2024-05-07", "week", 41.01, 28.95, 1),  # Istanbul
+            _gold("b", 1, "airstrike", "2024-05", "month", 31.00, 65.70, 3),  # a province
+            _gold("b", 2, "border_closure", "2024-05-01", "day", 30.95, 66.43, 1),
+        ],
+    )
+    pred = _write(
+        tmp_path / "pred.csv",
+        PRED_COLS,
+        [
+            _pred("a", "armed_clash", "2024-05-05", "day", 34.12, 71.06, "2"),  # ~3 km: match, date and toll right
+            _pred("a", "talks", "2024-05-09", "day", 41.01, 28.95),  # match, within the gold week
+            _pred("b", "airstrike", "2024-05-20", "day", 31.61, 65.71),  # ~68 km from a precision-3 gold: match
+            _pred("b", "border_closure", "2024-05-01", "day", 34.10, 71.09),  # 400 km away: no match
+            _pred("a", "explosion", "2024-05-05", "day", 34.10, 71.09),  # no such gold type
+        ],
+    )
+    return pred, gold
+
+
+def test_precision_recall_f1(pair):
+    m = evaluate(*pair)
+    assert (m["tp"], m["fp"], m["fn"], m["n_pred"], m["n_gold"]) == (3, 2, 1, 5, 4)
+    assert m["precision"] == 0.6 and m["recall"] == 0.75
+    assert m["f1"] == round(2 * 0.6 * 0.75 / 1.35, 3)
+    assert m["unmatched_gold"] == ["b#2"]
+    assert sorted(m["unmatched_pred"]) == [5, 6]
+
+
+def test_place_error_date_and_casualty_accuracy(pair):
+    m = evaluate(*pair)
+    kms = sorted(x["km"] for x in m["matches"])
+    assert kms[0] == 0.0 and 2 < kms[1] < 4 and 60 < kms[2] < 75
+    assert m["median_place_error_km"] == kms[1]
+    assert m["date_accuracy"] == 1.0  # day, week (+-3 days) and month all right
+    assert m["casualty_accuracy"] == 1.0
+    assert m["per_type"]["border_closure"] == {"tp": 0, "fp": 1, "fn": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert "F1" in format_table(m)
+
+
+def test_150_km_only_for_broad_gold(tmp_path):
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "airstrike", "2024-05", "month", 31.0, 65.7, 1)])
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "airstrike", "2024-05", "month", 31.61, 65.71)])
+    assert evaluate(pred, gold)["tp"] == 0  # 68 km from a precision-1 gold point
+    gold4 = _write(tmp_path / "g4.csv", GOLD_COLS, [_gold("a", 1, "airstrike", "2024-05", "month", 31.0, 65.7, 4)])
+    assert evaluate(pred, gold4)["tp"] == 1
+
+
+def test_one_to_one_nearest_first(tmp_path):
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "talks", "2024-05-01", "day", 41.0, 29.0, 1)])
+    pred = _write(
+        tmp_path / "p.csv",
+        PRED_COLS,
+        [_pred("a", "talks", "2024-05-02", "day", 41.1, 29.0), _pred("a", "talks", "2024-05-01", "day", 41.0, 29.0)],
+    )
+    m = evaluate(pred, gold)
+    assert (m["tp"], m["fp"]) == (1, 1) and m["matches"][0]["pred_line"] == 3 and m["date_accuracy"] == 1.0
+
+
+def test_merged_doc_ids_match_each_article(tmp_path):
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("b", 1, "talks", "2024-05-01", "day", 41.0, 29.0, 1)])
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a;b", "talks", "2024-05-01", "day", 41.0, 29.0)])
+    assert evaluate(pred, gold)["tp"] == 1
+
+
+@pytest.mark.parametrize(
+    "pred, gold, ok",
+    [
+        (("2024-05-05", "day"), ("2024-05-05", "day"), True),
+        (("2024-05-06", "day"), ("2024-05-05", "day"), False),
+        (("2024-05-08", "day"), ("2024-05-05", "week"), True),
+        (("2024-05-09", "day"), ("2024-05-05", "week"), False),
+        (("2024-05-05", "week"), ("2024-05-05", "day"), False),  # vaguer than gold is not right
+        (("2024-05-31", "day"), ("2024-05", "month"), True),
+        (("2024-05", "month"), ("2024-05", "month"), True),
+        (("2024-06-01", "day"), ("2024-05", "month"), False),
+        (("", ""), ("2024-05", "month"), False),
+    ],
+)
+def test_date_precision_rule(pred, gold, ok):
+    assert (
+        date_correct(
+            {"event_date": pred[0], "date_precision": pred[1]}, {"event_date": gold[0], "date_precision": gold[1]}
+        )
+        is ok
+    )
+
+
+def test_haversine():
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)
+
+
+def test_bad_inputs(tmp_path):
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [])
+    with pytest.raises(SchemaError, match="missing column"):
+        evaluate(_write(tmp_path / "p.csv", ["doc_id"], [{"doc_id": "a"}]), gold)
+    with pytest.raises(SchemaError, match="unknown event type"):
+        evaluate(_write(tmp_path / "p2.csv", PRED_COLS, [_pred("a", "riot", "", "", 1, 1)]), gold)
+    with pytest.raises(SchemaError, match="not numbers"):
+        evaluate(_write(tmp_path / "p3.csv", PRED_COLS, [_pred("a", "talks", "", "", "x", 1)]), gold)
+    with pytest.raises(SchemaError, match="cannot read"):
+        evaluate(tmp_path / "missing.csv", gold)
+
+
+def test_empty_prediction(tmp_path):
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "talks", "2024-05-01", "day", 41.0, 29.0, 1)])
+    m = evaluate(_write(tmp_path / "p.csv", PRED_COLS, []), gold)
+    assert (m["precision"], m["recall"], m["f1"], m["median_place_error_km"], m["date_accuracy"]) == (
+        0.0,
+        0.0,
+        0.0,
+        None,
+        None,
+    )

@@ -1,0 +1,86 @@
+"""The static figure: files exist, have the asked size, and carry the legend."""
+
+from __future__ import annotations
+
+import struct
+
+from conftest_render import make_gdf
+
+from geomap.schema import EVENT_LABELS
+from geomap.staticmap import make_figure
+
+
+def png_size(path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+def test_figure_png_and_svg(tmp_path):
+    gdf = make_gdf()
+    png, svg = make_figure(gdf, tmp_path / "map.png", tmp_path / "map.svg", title="Test map", dpi=80)
+    assert png_size(png) == (800, 600)
+    text = svg.read_text(encoding="utf-8")
+    for label in EVENT_LABELS.values():
+        assert label in text
+    assert "Test map" in text and "Durand Line" in text
+    assert "Natural Earth; GeoNames; geomap" in text
+    assert "outside this view" in text  # Doha and Istanbul are counted, not lost
+
+
+def test_figure_cli(tmp_path):
+    from geomap.cli import main
+
+    assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 0
+    assert png_size(tmp_path / "map.png") == (400, 300)
+    assert (tmp_path / "map.svg").exists()
+
+
+def test_figure_labels_places_and_states_range_and_sources(tmp_path):
+    gdf = make_gdf()
+    _, svg = make_figure(gdf, tmp_path / "m.png", tmp_path / "m.svg", dpi=40)
+    text = svg.read_text(encoding="utf-8")
+    for place in ("Kabul", "Peshawar", "Quetta", "Torkham"):
+        assert place in text
+    assert f"{len(gdf)} events, 2023-05-02 to 2025-04-02" in text
+    assert "Sources: Frontier Daily, Capital Wire, Valley Radio" in text  # most cited first
+
+
+def test_select_events_filters_like_the_page():
+    from geomap.staticmap import select_events
+
+    gdf = make_gdf()
+    got = select_events(gdf, types=["airstrike", "talks"], start="2024-03-01", end="2024-12-31")
+    assert set(got.event_id) == {"K-002", "K-003", "T-004", "D-001", "I-001"}
+    got = select_events(gdf, actors=["Air force", "Border police"])
+    assert set(got.event_id) == {"K-002", "K-003", "C-003"}
+    # a month-precision event overlaps a range inside its month
+    assert set(select_events(gdf, start="2024-05-10", end="2024-05-12").event_id) == {"F-002"}
+
+
+def test_figure_cli_filters(tmp_path, capsys):
+    from geomap.cli import main
+
+    assert (
+        main(
+            [
+                "figure",
+                "--out",
+                str(tmp_path),
+                "--dpi",
+                "40",
+                "--types",
+                "armed_clash,talks",
+                "--from",
+                "2025-10-01",
+                "--actors",
+                "Pakistan",
+            ]
+        )
+        == 0
+    )
+    text = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert "types: armed_clash, talks; actors: Pakistan; dates 2025-10-01 to" in text
+    assert main(["figure", "--out", str(tmp_path), "--types", "nonsense"]) == 2
+    assert "unknown; allowed" in capsys.readouterr().err
+    assert main(["figure", "--out", str(tmp_path), "--from", "2025-13-01"]) == 2
