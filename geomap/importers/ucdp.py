@@ -21,6 +21,7 @@ import re
 
 from ..curated import Source
 from .base import Importer, RowError, country_code, details, parse_day, whole
+from .files import norm
 from .refine import mechanism
 from .tables import UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE, UCDP_WHERE_PREC
 
@@ -55,11 +56,11 @@ class UcdpImporter(Importer):
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        names = {h.strip().lower() for h in header}
+        names = {norm(h) for h in header}
         return {"where_prec", "date_prec", "type_of_violence"} <= names
 
     def start(self) -> None:
-        m = _VERSION.search(self.path.name)
+        m = _VERSION.search(self.table.inner) or _VERSION.search(self.path.name)
         self.version = f"{m.group(1)}.{m.group(2)}" if m else ""
         self.publisher = "UCDP GED" + (f" {self.version}" if self.version else "")
         self.col = dict(self.columns)
