@@ -16,6 +16,7 @@ from .. import schema
 from ..exc import SchemaError
 from ..report import Report
 from .acled import AcledImporter
+from .acled_aggregated import AcledAggregatedImporter
 from .base import Imported, Importer, parse_day
 from .files import norm, open_table
 from .gdelt import GdeltImporter
@@ -25,7 +26,8 @@ from .ucdp import UcdpImporter
 #: ``--format`` name -> importer, in the order :func:`detect` tries them
 #: (``geomap``, the project's own events.csv, is read by :mod:`geomap.curated`).
 IMPORTERS: dict[str, type[Importer]] = {
-    cls.format: cls for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, UcdpImporter, TableImporter)
+    cls.format: cls
+    for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, AcledAggregatedImporter, UcdpImporter, TableImporter)
 }
 FORMATS: tuple[str, ...] = ("geomap", *IMPORTERS)
 

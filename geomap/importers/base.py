@@ -56,6 +56,7 @@ _MONTHS = {
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _HTTP = re.compile(r"^https?://", re.I)
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 #: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
 _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
 #: Numeric dates, day first: ``15.03.2019``, ``15/03/2019`` (a time after them is ignored).
@@ -293,7 +294,10 @@ class Importer:
         self.start()
         if table.kind == "csv":
             sub = Report()
-            yield from read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
+            rows = read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
+            if table.delimiter == ";":  # European spreadsheets: 34,11 is 34.11
+                rows = ((n, {k: _decimal_point(v) for k, v in row.items()}) for n, row in rows)
+            yield from rows
             self.report.problems.extend(sub.problems)
             self.bad_records += sub.counts.get(counts.ROWS_REJECTED, 0)
             return
@@ -322,6 +326,9 @@ class Importer:
             self._table = open_table(self.path_text)
         return self._table
 
+    def prepare(self) -> None:
+        """Called once the file is open, before any record (the name may say which dataset it is)."""
+
     def start(self) -> None:
         """Called once the header is known (``self.columns``: lower-case name -> as written)."""
 
@@ -341,6 +348,7 @@ class Importer:
         from .tables import LICENCES
 
         self.file = self.table.name
+        self.prepare()
         for note in self.table.notes:
             self.report.add("warning", self.file, None, None, note)
         out = Imported(self.file, self.format, self.dataset, licence=LICENCES.get(self.dataset, ""))
@@ -381,6 +389,11 @@ class Importer:
         out.rows_rejected += self.bad_records
         self.finish(out)
         return out
+
+
+def _decimal_point(cell: str) -> str:
+    """``34,11`` -> ``34.11`` (a whole cell written with a decimal comma); other cells as they are."""
+    return cell.replace(",", ".") if "," in cell and _DECIMAL_COMMA.fullmatch(cell) else cell
 
 
 def is_hxl(row) -> bool:

@@ -7,6 +7,8 @@ every form:
 - compressed: ``.gz`` (any file gzipped), ``.zip`` holding one data file
   (UCDP's ``ged251-csv.zip``, GDELT's ``.export.CSV.zip``) or a named one,
   ``ARCHIVE.zip:MEMBER``;
+- Stata ``.dta`` (UCDP offers GED in it; read by pandas, value labels left
+  as their codes);
 - Excel ``.xlsx`` (the first sheet, or ``BOOK.xlsx:SHEET``), with dates
   stored as dates or as serial numbers;
 - JSON: an ACLED API response (``{"status": 200, "success": true,
@@ -158,6 +160,8 @@ def _unpack(raw: bytes, shown: str, inner: str, member: str | None, forms: list[
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as err:
             raise SchemaError(f"cannot unpack {name!r} from the zip ({err})", file=shown) from None
         return _unpack(data, f"{shown}:{name}", PurePosixPath(name).name, None, forms + ["zip"])
+    if raw[:11] == b"<stata_dta>" or (inner.lower().endswith(".dta") and raw[:1] in (b"\x71", b"\x72", b"\x73")):
+        return _stata(raw, shown, inner, forms)
     if member is not None:
         raise SchemaError(f"{member!r} names a member, but the file is not a zip or an .xlsx workbook", file=shown)
     text, note = decode_text(raw, shown)
@@ -341,9 +345,9 @@ def _json_lines(text: str, shown: str, inner: str, notes: list[str], forms: list
 
 
 def _record(rec, line: int | None, index: int | None, key: str | None):
-    where = f"{key or ''}[{index}]" if index is not None else "this line"
+    where = f"record {key or ''}[{index}]" if index is not None else "this line"
     if not isinstance(rec, dict):
-        return line, None, f"record {where} is a JSON {type(rec).__name__}, not an object of fields"
+        return line, None, f"{where} is a JSON {type(rec).__name__}, not an object of fields"
     return line, {str(k): cell(v) for k, v in rec.items()}, None
 
 
@@ -484,3 +488,22 @@ def _sheet_has_data(ws) -> bool:
         if any(v not in (None, "") for v in values):
             return True
     return False
+
+
+# ---------------------------------------------------------------- Stata
+
+
+def _stata(raw: bytes, shown: str, inner: str, forms: list[str]) -> Table:
+    """A Stata .dta file, read by pandas (no new dependency); ``line`` is the observation number."""
+    import pandas as pd
+
+    try:
+        frame = pd.read_stata(io.BytesIO(raw), convert_categoricals=False, convert_missing=False)
+    except Exception as err:  # pandas raises several kinds on a broken file
+        raise SchemaError(f"not a readable Stata .dta file ({type(err).__name__}: {err})", file=shown) from None
+    header = [str(c) for c in frame.columns]
+    rows = [
+        (i, {h: cell(v.item() if hasattr(v, "item") else v) for h, v in zip(header, values)}, None)
+        for i, values in enumerate(frame.itertuples(index=False, name=None), start=1)
+    ]
+    return Table(shown, "records", header, rows=rows, inner=inner, form=_form(forms, "Stata .dta"))
