@@ -105,12 +105,6 @@ def split_member(path: str | Path) -> tuple[Path, str | None]:
     return p, None
 
 
-def is_data_file(path: str | Path) -> bool:
-    """Whether ``path`` names a file (or a member of one) :func:`open_table` can try."""
-    p, member = split_member(path)
-    return p.is_file()
-
-
 def open_table(path: str | Path) -> Table:
     """The table in ``path`` (see the module docstring); cached per file state.
 
@@ -232,7 +226,9 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
                 pass
         line = raw[: raw.find(b"\x00")].count(b"\n") + 1
         raise SchemaError(
-            f"file is binary (NUL bytes from line {line}); expected CSV or JSON text, a .zip, .gz or .xlsx", file=name
+            "file is binary (contains NUL bytes); expected CSV or JSON text, a .zip, .gz, .xlsx or .dta",
+            file=name,
+            line=line,
         )
     try:
         return raw.decode("utf-8"), ""
@@ -453,6 +449,9 @@ def _xlsx(raw: bytes, shown: str, inner: str, sheet: str | None, forms: list[str
                 f"sheet(s) {', '.join(others)} not read (only {chosen!r}); name one as {Path(shown).name}:SHEET"
             )
         ws = wb[chosen]
+        # read-only mode trusts the sheet's stored dimensions, which some
+        # writers get wrong ("A1"): forget them and read every cell there is
+        ws.reset_dimensions()
         header: list[str] = []
         rows: list = []
         dates: list[bool] = []
@@ -484,6 +483,7 @@ def _xlsx(raw: bytes, shown: str, inner: str, sheet: str | None, forms: list[str
 
 
 def _sheet_has_data(ws) -> bool:
+    ws.reset_dimensions()
     for values in ws.iter_rows(max_row=5, values_only=True):
         if any(v not in (None, "") for v in values):
             return True
