@@ -316,6 +316,20 @@ def test_acled_aggregated_rows_are_one_marker_per_row_never_invented_events():
     assert "counts no events" in report.of_kind("rejected")[0].reason
 
 
+def test_aggregated_id_of_a_province_does_not_merge_its_weeks(tmp_path):
+    agg = tmp_path / "agg.csv"
+    agg.write_text(
+        "week,country,admin1,event_type,sub_event_type,events,fatalities,id,centroid_latitude,centroid_longitude\n"
+        "2025-09-06,Pakistan,Balochistan,Battles,Armed clash,2,1,77,28.5,65.4\n"
+        "2025-09-13,Pakistan,Balochistan,Battles,Armed clash,1,0,77,28.5,65.4\n"
+        "2025-09-13,Pakistan,Balochistan,Riots,Mob violence,1,0,77,28.5,65.4\n"
+        "2025-09-13,Pakistan,Balochistan,Riots,Mob violence,1,0,77,28.5,65.4\n",
+        encoding="utf-8",
+    )
+    imported, report = read(agg)
+    assert len(imported.events) == 3 and "duplicate" in report.of_kind("rejected")[0].reason
+
+
 def test_aggregates_never_join_curated_events(tmp_path, offline_chain):
     from geomap.geo import geodata_path
     from geomap.importers.combine import load_all

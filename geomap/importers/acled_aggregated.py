@@ -75,9 +75,10 @@ class AcledAggregatedImporter(Importer):
         middle = start + dt.timedelta(days=3)
         rid = get("id")
         iso2 = country_code(country)
-        key = rid or "-".join(
-            _SLUG.sub("-", v).strip("-") for v in (iso2 or country, admin1, start.isoformat(), asub or atype)
-        )
+        # the id column may name the province rather than the row: the week and
+        # the (sub-)type always go into the key, so one province's weeks stay apart
+        parts = (rid,) if rid else (iso2 or country, admin1)
+        key = "-".join(_SLUG.sub("-", v).strip("-") for v in (*parts, start.isoformat(), asub or atype))
         eid = f"ACLED-AGG-{key}"
         what = asub or atype
         where = ", ".join(x for x in (admin1, country) if x) or f"{lat:.3f}, {lon:.3f}"
