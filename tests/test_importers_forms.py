@@ -366,6 +366,29 @@ def test_more_date_forms(text, day):
     assert parse_day(text) == day
 
 
+def test_us_excel_resave_slashed_dates_take_the_order_the_file_shows(tmp_path):
+    # Excel on a US locale saves 2025-10-12 as 10/12/2025: the 3/15/2025 row tells the order
+    head = "event_id_cnty,event_date,event_type,sub_event_type,latitude,longitude,country,fatalities\n"
+    path = tmp_path / "acled_us.csv"
+    path.write_text(
+        head + "PAK1,10/12/2025,Battles,Armed clash,34.1,71.1,Pakistan,1\n"
+        "PAK2,3/15/2025,Battles,Armed clash,34.1,71.1,Pakistan,0\n",
+        encoding="utf-8",
+    )
+    imported, report = read(path)
+    assert [e.event_date for e in imported.events] == ["2025-10-12", "2025-03-15"]
+    assert any("month first" in p.reason and "line 3" in p.reason for p in report.of_kind("warning"))
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(
+        head + "PAK1,10/12/2025,Battles,,34.1,71.1,Pakistan,1\n"
+        "PAK2,3/15/2025,Battles,,34.1,71.1,Pakistan,0\n"
+        "PAK3,15/3/2025,Battles,,34.1,71.1,Pakistan,0\n",
+        encoding="utf-8",
+    )
+    imported, report = read(mixed)
+    assert len(imported.events) == 2 and "ambiguous" in report.of_kind("rejected")[0].reason
+
+
 def test_ambiguous_slashed_date_is_refused_not_guessed():
     with pytest.raises(ValueError, match="ambiguous"):
         parse_day("03/04/2019")

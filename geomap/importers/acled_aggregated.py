@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from ..curated import Source
-from .base import Importer, RowError, country_code, details, number, parse_day, whole
+from .base import Importer, RowError, country_code, details, number, whole
 from .files import norm
 from .tables import acled_type
 
@@ -59,7 +59,7 @@ class AcledAggregatedImporter(Importer):
             return row.get(key, "").strip() if key else ""
 
         try:
-            start = dt.date.fromisoformat(parse_day(get("week")))
+            start = dt.date.fromisoformat(self.day(get("week")))
         except ValueError as err:
             raise RowError(str(err), column=col["week"]) from None
         n = whole(get("events"), col["events"])

@@ -99,15 +99,16 @@ class Imported:
 
 
 @lru_cache(maxsize=65536)
-def parse_day(text: str, two_digit_century: int | None = None) -> str:
+def parse_day(text: str, slashes: str | None = None) -> str:
     """ISO ``YYYY-MM-DD`` of a dataset's date cell.
 
     Accepts ``2020-05-09`` (a time after it is ignored: UCDP's
     ``1990-10-04 00:00:00.000``, the APIs' ``2016-05-02T00:00:00``),
     ``20200509`` (GDELT), ``9-May-20``, ``01-January-2015``,
     ``15 March 2019``, ``09.05.2020`` (day first, as European spreadsheets
-    write it), ``9/5/2020`` only when the day is over 12 (else day and month
-    cannot be told apart), a Unix time in seconds (ACLED's ``timestamp``:
+    write it), ``9/5/2020`` when the day is over 12 or ``slashes`` says
+    the file's order (``"dmy"`` or ``"mdy"``, see
+    :func:`~geomap.importers.files.slash_order`), a Unix time in seconds (ACLED's ``timestamp``:
     9 or 10 digits) and an Excel serial day number (5 digits, a date column
     a spreadsheet saved as a number). Two-digit years are 19xx from 90 on,
     else 20xx (ACLED's data begin in 1997).
@@ -137,9 +138,13 @@ def parse_day(text: str, two_digit_century: int | None = None) -> str:
     elif _NUMERIC_DMY.fullmatch(text):
         m = _NUMERIC_DMY.fullmatch(text)
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if m.group(2) == "/" and a <= 12 and b <= 12 and a != b:
-            raise ValueError(f"date {text!r} is ambiguous: day and month are both 12 or less; write it as YYYY-MM-DD")
-        d, mo = (b, a) if m.group(2) == "/" and b > 12 else (a, b)
+        if m.group(2) == "/" and a <= 12 and b <= 12 and a != b and slashes is None:
+            raise ValueError(
+                f"date {text!r} is ambiguous: day and month are both 12 or less and no date of the file "
+                "tells the order; write it as YYYY-MM-DD"
+            )
+        month_first = m.group(2) == "/" and (b > 12 or (slashes == "mdy" and a <= 12))
+        d, mo = (b, a) if month_first else (a, b)
         if len(m.group(4)) == 2:
             y += 1900 if y >= 90 else 2000
     else:
@@ -318,6 +323,10 @@ class Importer:
             f"{self.dataset or self.format} row not imported: {reason}",
             value=value,
         )
+
+    def day(self, text: str) -> str:
+        """:func:`parse_day` with the order of this file's slashed dates."""
+        return parse_day(text, self.table.slashes)
 
     @property
     def table(self) -> Table:

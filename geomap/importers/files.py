@@ -91,6 +91,8 @@ class Table:
     #: the innermost file name (for the version a name gives: ``GEDEvent_v25_1.csv``)
     inner: str = ""
     form: str = ""  #: how it was read, for the summary: "zip > UTF-8 CSV (semicolon)"
+    #: the order of the file's slashed dates (``dmy``, ``mdy``) when some date shows it
+    slashes: str | None = None
 
 
 def split_member(path: str | Path) -> tuple[Path, str | None]:
@@ -271,7 +273,50 @@ def _csv(text: str, shown: str, inner: str, notes: list[str], forms: list[str]) 
     while len(header) > 1 and header[-1] == "":
         header.pop()
     form = _form(forms, f"CSV ({_DELIMITER_NAMES[delimiter]}-separated)")
-    return Table(shown, "csv", header, text=text, delimiter=delimiter, notes=notes, inner=inner, form=form)
+    order, note = slash_order(text)
+    if note:
+        notes.append(note)
+    table = Table(shown, "csv", header, text=text, delimiter=delimiter, notes=notes, inner=inner, form=form)
+    table.slashes = order
+    return table
+
+
+#: The tail of a slashed date (``/15/2019``): a pattern that starts with a
+#: literal is searched fast; the day or month before it is read by hand.
+_SLASH_TAIL = re.compile(r"/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+
+
+def slash_order(text: str) -> tuple[str | None, str]:
+    r"""``(order, warning)`` of the slashed dates in a file: ``mdy`` when some
+    date has a second number over 12 (``3/15/2019``, as US spreadsheets save
+    dates) and none a first, ``dmy`` the other way round, ``None`` when no
+    date tells or the dates disagree (then each ambiguous date is rejected).
+
+    >>> slash_order("a,1/2/2019\nb,3/15/2019\n")[0], slash_order("a,15/3/2019")[0], slash_order("1/2/2019")[0]
+    ('mdy', 'dmy', None)
+    """
+    dmy = mdy = None
+    for m in _SLASH_TAIL.finditer(text):
+        i = j = m.start()
+        while j > i - 3 and j > 0 and text[j - 1].isdigit():
+            j -= 1
+        if not 1 <= i - j <= 2 or (j > 0 and text[j - 1] == "/"):
+            continue
+        a, b = int(text[j:i]), int(m.group(1))
+        if a > 12 and b <= 12 and dmy is None:
+            dmy = (text[j : m.end()], text.count("\n", 0, j) + 1)
+        elif b > 12 and a <= 12 and mdy is None:
+            mdy = (text[j : m.end()], text.count("\n", 0, j) + 1)
+        if dmy and mdy:
+            return None, (
+                f"slashed dates disagree ({mdy[0]} on line {mdy[1]} is month first, {dmy[0]} on line "
+                f"{dmy[1]} day first): a date with both numbers 12 or less is rejected"
+            )
+    if mdy:
+        return "mdy", f"dates with slashes read month first (m/d/y), as {mdy[0]} on line {mdy[1]} shows"
+    if dmy:
+        return "dmy", f"dates with slashes read day first (d/m/y), as {dmy[0]} on line {dmy[1]} shows"
+    return None, ""
 
 
 def _form(forms: list[str], last: str) -> str:

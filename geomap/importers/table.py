@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import schema
 from ..curated import Source
 from ..exc import SchemaError
-from .base import Importer, RowError, details, http_url, number, parse_day, whole
+from .base import Importer, RowError, details, http_url, number, whole
 from .files import norm
 from .tables import acled_type
 
@@ -89,7 +89,7 @@ class TableImporter(Importer):
         lat = number(row.get(self.lat, ""), self.lat, -90.0, 90.0)
         lon = number(row.get(self.lon, ""), self.lon, -180.0, 180.0)
         try:
-            day = parse_day(row.get(self.date, ""))
+            day = self.day(row.get(self.date, ""))
         except ValueError as err:
             raise RowError(str(err), column=self.date) from None
         own = row.get(self.type, "").strip() if self.type else ""

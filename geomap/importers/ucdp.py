@@ -20,7 +20,7 @@ import datetime as dt
 import re
 
 from ..curated import Source
-from .base import Importer, RowError, country_code, details, parse_day, whole
+from .base import Importer, RowError, country_code, details, whole
 from .files import norm
 from .refine import mechanism
 from .tables import UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE, UCDP_WHERE_PREC
@@ -97,11 +97,11 @@ class UcdpImporter(Importer):
         if dp not in UCDP_DATE_PRECISION:
             raise RowError(f"date_prec {dp!r} is not allowed; allowed: 1-5", column=col["date_prec"])
         try:
-            start = parse_day(get("date_start"))
+            start = self.day(get("date_start"))
         except ValueError as err:
             raise RowError(str(err), column=col["date_start"]) from None
         try:
-            end = parse_day(get("date_end")) if get("date_end") else start
+            end = self.day(get("date_end")) if get("date_end") else start
         except ValueError as err:
             raise RowError(str(err), column=col["date_end"]) from None
         if end < start:
