@@ -160,11 +160,13 @@ def test_excel_acled_events_with_a_named_sheet(tmp_path):
     with open(DATA / "acled_2024.csv", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     book = tmp_path / "acled.xlsx"
-    _xlsx(book, [["a note sheet first"]], {"Export": rows})
+    _xlsx(book, [["a note sheet first"]], {"Export": [["ACLED export, made-up title line"], [], *rows]})
     with pytest.raises(SchemaError, match="no sheet 'Nope'"):
         detect(f"{book}:Nope")
-    imported, _ = read(f"{book}:Export")
+    imported, report = read(f"{book}:Export")
     same(imported, "acled_2024.csv")
+    assert any("row(s) 1 above the header" in p.reason for p in report.of_kind("warning"))
+    assert report.of_kind("rejected")[0].line == 8  # the sheet's row: title, blank row, header, 5 rows
 
 
 # ---------------------------------------------------------------- API JSON and JSON lines

@@ -457,7 +457,7 @@ def cell(value) -> str:
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
+    if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, str):
         return value.strip()
@@ -498,10 +498,15 @@ def _xlsx(raw: bytes, shown: str, inner: str, sheet: str | None, forms: list[str
         # writers get wrong ("A1"): forget them and read every cell there is
         ws.reset_dimensions()
         header: list[str] = []
+        titles: list[int] = []
         rows: list = []
         dates: list[bool] = []
         for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if not any(v not in (None, "") for v in values):
+            filled = sum(v not in (None, "") for v in values)
+            if not filled:
+                continue
+            if not header and filled < 2:  # a title line above the table, not its header
+                titles.append(n)
                 continue
             if not header:
                 header = [cell(v) for v in values]
@@ -522,6 +527,8 @@ def _xlsx(raw: bytes, shown: str, inner: str, sheet: str | None, forms: list[str
             rows.append((n, row, None))
     finally:
         wb.close()
+    if titles and header:
+        notes.append(f"row(s) {', '.join(map(str, titles))} above the header (one cell each) skipped as titles")
     shown = f"{shown}:{chosen}" if sheet or len(names) > 1 else shown
     form = _form(forms, f"Excel workbook (sheet {chosen!r})")
     return Table(shown, "records", header, rows=rows, notes=notes, inner=inner, form=form)
