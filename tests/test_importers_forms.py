@@ -103,6 +103,20 @@ def test_broken_archives_say_what_was_expected(tmp_path):
         detect(empty)
 
 
+def test_an_archive_unpacking_past_the_cap_is_refused(tmp_path, monkeypatch):
+    from geomap.importers import files
+
+    monkeypatch.setattr(files, "MAX_UNPACKED", 100)
+    gz = tmp_path / "big.csv.gz"
+    gz.write_bytes(gzip.compress((DATA / "acled_2024.csv").read_bytes()))
+    z = tmp_path / "big.zip"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(DATA / "acled_2024.csv", "acled.csv")
+    for path in (gz, z):
+        with pytest.raises(SchemaError, match="unpacks to more than"):
+            detect(path)
+
+
 @pytest.mark.skipif(not UCDP_REAL.exists(), reason=f"{UCDP_REAL} not found (lives in ../shared)")
 def test_real_ucdp_file_zipped_as_ucdp_ships_it(tmp_path):
     z = tmp_path / "ged251-csv.zip"

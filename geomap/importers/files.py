@@ -37,6 +37,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +49,9 @@ from ..exc import SchemaError
 DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".geojson", ".xlsx", ".gz")
 #: Containers that can name a member after a colon: ``ged.zip:ged251.csv``, ``book.xlsx:Sheet2``.
 _MEMBER_SUFFIXES = (".zip", ".xlsx", ".xlsm")
+#: Largest file unpacked from a .gz or .zip (a full UCDP GED CSV is under half of it):
+#: a bigger one is refused rather than filling the memory (a "zip bomb" or a wrong file).
+MAX_UNPACKED = 2 << 30
 #: Cell separators tried on the header line, in the order that breaks ties.
 DELIMITERS = (",", "\t", ";", "|")
 _BOMS = (
@@ -137,9 +141,12 @@ def _unpack(raw: bytes, shown: str, inner: str, member: str | None, forms: list[
     """The table in ``raw``: decompress and open containers until a table is found."""
     if raw[:2] == b"\x1f\x8b":
         try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zipfile.BadZipFile) as err:
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
+                raw = gz.read(MAX_UNPACKED + 1)
+        except (OSError, EOFError, zlib.error) as err:
             raise SchemaError(f"not a readable gzip file ({err}); expected a gzipped CSV or JSON", file=shown) from None
+        if len(raw) > MAX_UNPACKED:
+            raise SchemaError(f"unpacks to more than {MAX_UNPACKED >> 30} GiB; split it or filter it first", file=shown)
         inner = inner[:-3] if inner.lower().endswith(".gz") else inner
         return _unpack(raw, shown, inner, member, forms + ["gzip"])
     if raw[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -151,9 +158,13 @@ def _unpack(raw: bytes, shown: str, inner: str, member: str | None, forms: list[
         if "xl/workbook.xml" in names:
             return _xlsx(raw, shown, inner, member, forms)
         name = _zip_member(names, member, shown)
+        if zf.getinfo(name).file_size > MAX_UNPACKED:
+            raise SchemaError(
+                f"{name!r} unpacks to more than {MAX_UNPACKED >> 30} GiB; split it or filter it first", file=shown
+            )
         try:
             data = zf.read(name)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as err:
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, zlib.error) as err:
             raise SchemaError(f"cannot unpack {name!r} from the zip ({err})", file=shown) from None
         return _unpack(data, f"{shown}:{name}", PurePosixPath(name).name, None, forms + ["zip"])
     if raw[:11] == b"<stata_dta>" or (inner.lower().endswith(".dta") and raw[:1] in (b"\x71", b"\x72", b"\x73")):
