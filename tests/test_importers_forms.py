@@ -435,3 +435,12 @@ def test_build_takes_a_zipped_dataset_and_a_workbook(tmp_path, offline_chain):
     assert [f["form"] for f in loaded.files] == ["zip > CSV (comma-separated)", "ACLED API response (JSON)"]
     with pytest.raises(SchemaError, match="not found"):
         check_paths([tmp_path / "missing.zip:ged.csv"])
+
+
+def test_geomap_own_format_packed_is_refused_with_what_its_loader_reads(tmp_path):
+    from geomap.geo import geodata_path
+
+    gz = tmp_path / "events.csv.gz"
+    gz.write_bytes(gzip.compress(geodata_path("events.csv").read_bytes()))
+    with pytest.raises(SchemaError, match="plain comma-separated events.csv"):
+        detect(gz)

@@ -56,6 +56,13 @@ def detect(path: str | Path) -> str:
     # geomap's own header, or a file only geomap's loader can say more about
     # (empty, binary, not UTF-8, most of its own columns with some missing)
     if not header or set(schema.EVENT_REQUIRED) <= names:
+        table = open_table(path)
+        if header and (table.kind != "csv" or table.form != "CSV (comma-separated)"):
+            raise SchemaError(
+                f"geomap's own events format read as {table.form}: its loader reads a plain comma-separated "
+                "events.csv with sources.csv beside it; unpack or save it as that",
+                file=str(path),
+            )
         return "geomap"
     specific = {name: cls for name, cls in IMPORTERS.items() if cls is not TableImporter}
     for name, cls in specific.items():
