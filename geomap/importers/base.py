@@ -260,6 +260,7 @@ class Importer:
         self.member = member
         self.file = str(path)
         self._table: Table | None = None
+        self.slash_said = False
         self.bad_records = 0
         self.report = report
         self.seen: dict[str, int] = {}
@@ -325,7 +326,10 @@ class Importer:
         )
 
     def day(self, text: str) -> str:
-        """:func:`parse_day` with the order of this file's slashed dates."""
+        """:func:`parse_day` with the order of this file's slashed dates (said once, when one is read)."""
+        if "/" in text and self.table.slash_note and not self.slash_said:
+            self.slash_said = True
+            self.report.add("warning", self.file, None, None, self.table.slash_note)
         return parse_day(text, self.table.slashes)
 
     @property

@@ -97,6 +97,9 @@ class Table:
     form: str = ""  #: how it was read, for the summary: "zip > UTF-8 CSV (semicolon)"
     #: the order of the file's slashed dates (``dmy``, ``mdy``) when some date shows it
     slashes: str | None = None
+    #: what decided that order (or that the dates disagree): warned about once
+    #: a slashed date is read (a date inside a UCDP source text alone is no news)
+    slash_note: str = ""
 
 
 def split_member(path: str | Path) -> tuple[Path, str | None]:
@@ -284,11 +287,8 @@ def _csv(text: str, shown: str, inner: str, notes: list[str], forms: list[str]) 
     while len(header) > 1 and header[-1] == "":
         header.pop()
     form = _form(forms, f"CSV ({_DELIMITER_NAMES[delimiter]}-separated)")
-    order, note = slash_order(text)
-    if note:
-        notes.append(note)
     table = Table(shown, "csv", header, text=text, delimiter=delimiter, notes=notes, inner=inner, form=form)
-    table.slashes = order
+    table.slashes, table.slash_note = slash_order(text)
     return table
 
 
