@@ -368,6 +368,15 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         When the file as a whole cannot be used: unreadable, binary, not
         UTF-8, empty, or a required column missing.
     """
+    for line, header, cells in read_csv_records(path, required, known, report):
+        yield line, dict(zip(header, cells))
+
+
+def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
+    """Yield ``(line, header, cells)`` for each data row: :func:`read_csv_rows`
+    without the dict per row (``header`` is the same list every time; the
+    cells are stripped, one per header column). Same checks, reports and counts.
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -381,9 +390,9 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
 def read_csv_text(
     text: str, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
 ):
-    """:func:`read_csv_rows` of text already decoded (``name`` for messages),
-    with its cells separated by ``delimiter`` (the dataset importers read
-    semicolon- and tab-separated exports too)."""
+    """:func:`read_csv_records` of text already decoded (``name`` for
+    messages), with its cells separated by ``delimiter`` (the dataset
+    importers read semicolon- and tab-separated exports too)."""
     if not text.strip():
         raise SchemaError(
             "file is empty; expected a header row with the columns " + ", ".join(required), file=name, line=1
@@ -398,7 +407,7 @@ def read_csv_text(
 def _rows(
     lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
 ):
-    """The records of :func:`read_csv_rows`, once the text is decoded."""
+    """The records of :func:`read_csv_records`, once the text is decoded."""
     reader = csv.reader(lines, strict=False, delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
@@ -540,7 +549,7 @@ def _rows(
             continue
         if data_rows <= 1000 and len(shapes) < 32:  # the ids' shapes show early
             shapes.add(_shape(cells[0].strip()))
-        yield start + 1, dict(zip(header, map(str.strip, cells)))
+        yield start + 1, header, list(map(str.strip, cells))
     if data_rows == 0:
         report.add("warning", name, None, None, "no data rows: the file has only a header")
 
@@ -794,6 +803,17 @@ def event_from_row(
 EVENT_IDENTITY: tuple[str, ...] = ("event_type", "event_date", "date_precision")
 
 
+def _fast_events(records: list, name: str, known, memo: dict) -> list:
+    """:func:`geomap.curated_columns.events_from_columns` over the records of one file."""
+    if not records:
+        return []
+    from .curated_columns import events_from_columns
+
+    header = records[0][1]
+    columns = dict(zip(header, map(list, zip(*(cells for _, _, cells in records)))))
+    return events_from_columns(columns, [line for line, _, _ in records], name, known, memo)
+
+
 def repeat_problem(event: Event, earlier) -> str | None:
     """Why ``event`` may not reuse the id of the ``earlier`` rows, or ``None``.
 
@@ -833,6 +853,7 @@ def load_events(
     *,
     strict: bool = False,
     report: Report | None = None,
+    engine: str = "fast",
 ) -> EventSet:
     """Load and validate events and their sources.
 
@@ -845,6 +866,11 @@ def load_events(
     report : Report, optional
         Collects rejected rows and the counts ``rows_read``, ``rows_kept``,
         ``rows_rejected``.
+    engine : {"fast", "reference"}
+        ``"fast"`` checks the rows column by column
+        (:mod:`geomap.curated_columns`) and the row-wise ``"reference"``
+        (:func:`event_from_row`) only the rows it turns down; both keep the
+        same rows and report the same problems.
 
     Returns
     -------
@@ -876,9 +902,37 @@ def load_events(
     memo: dict = {}
     name = str(events)
     rejected = {p.value: p for p in src_report.of_kind("rejected") if p.value}
-    for line, row in read_csv_rows(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, report):
+    # The reader's problems go to their own report and are replayed below, each
+    # before the row it was found ahead of: rejected.csv lists every problem in
+    # file order whichever engine checks the rows.
+    read = Report()
+    records, marks = [], []
+    try:
+        for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read):
+            records.append(record)
+            marks.append(len(read.problems))
+    except SchemaError:  # the file cannot be used: what was found before says why too
+        report.problems.extend(read.problems)
+        raise
+    if read.counts.get(counts.ROWS_READ):
+        report.count(counts.ROWS_READ, read.counts[counts.ROWS_READ])
+    checked = _fast_events(records, name, known, memo) if engine == "fast" else [None] * len(records)
+    shown = 0
+
+    def replay(upto: int) -> None:
+        for p in read.problems[shown:upto]:
+            report.problems.append(p)
+            if p.kind == "rejected":  # the reader counted each row it turned down
+                report.count(counts.ROWS_REJECTED)
+
+    for (line, header, cells), mark, event in zip(records, marks, checked):
+        replay(mark)
+        shown = mark
+        row = None
         try:
-            event = event_from_row(row, name, line, known, None, memo, rejected_sources=rejected)
+            if event is None:  # the reference: every row, or the rows the fast engine turned down
+                row = dict(zip(header, cells))
+                event = event_from_row(row, name, line, known, None, memo, rejected_sources=rejected)
             eid = event.event_id
             if eid in first:
                 problem = repeat_problem(event, [first[eid], *further.get(eid, ())])
@@ -888,7 +942,7 @@ def load_events(
             if strict:
                 raise
             report.count(counts.ROWS_REJECTED)
-            report.add_error(err, value=row.get("event_id", ""))
+            report.add_error(err, value=(row or dict(zip(header, cells))).get("event_id", ""))
             continue
         if event.event_id in first:
             further.setdefault(event.event_id, []).append(event)
@@ -896,6 +950,7 @@ def load_events(
             first[event.event_id] = event
         out.events.append(event)
         report.count(counts.ROWS_KEPT)
+    replay(len(read.problems))
     if strict and report.of_kind("rejected"):
         p = report.of_kind("rejected")[0]
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)

@@ -300,7 +300,8 @@ class Importer:
         self.start()
         if table.kind == "csv":
             sub = Report()
-            rows = read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
+            records = read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
+            rows = ((n, dict(zip(header, cells))) for n, header, cells in records)
             if table.delimiter == ";":  # European spreadsheets: 34,11 is 34.11
                 rows = ((n, {k: _decimal_point(v) for k, v in row.items()}) for n, row in rows)
             yield from rows
