@@ -152,19 +152,19 @@ def _shape(cell: str) -> str:
     return re.sub(r"[0-9]+", "0", re.sub(r"[A-Za-z]+", "A", cell))
 
 
-def _starts_record(line: str, shapes: set[str], ncols: int) -> bool:
+def _starts_record(line: str, shapes: set[str], ncols: int, delimiter: str = ",") -> bool:
     """Whether a line inside a quoted cell looks like the start of a new record:
     its first cell has the shape of the first cells of the rows read so far
     (any id-like word before the first row) and it has at least half the
     header's delimiters."""
-    first, sep, _ = line.partition(",")
+    first, sep, _ = line.partition(delimiter)
     first = first.strip()
     if not sep or not _ID_LIKE.fullmatch(first) or (shapes and _shape(first) not in shapes):
         return False
-    return line.count(",") >= max(2, (ncols - 1) // 2)
+    return line.count(delimiter) >= max(2, (ncols - 1) // 2)
 
 
-def _unclosed_cell(record: str) -> int | None:
+def _unclosed_cell(record: str, delimiter: str = ",") -> int | None:
     """Index of the cell whose quote is still open at the end of ``record``
     (CSV rules as the csv module applies them, quotes open only at the start
     of a cell), or ``None`` when every quote is closed."""
@@ -173,7 +173,7 @@ def _unclosed_cell(record: str) -> int | None:
         if state == "quoted":
             if ch == '"':
                 state = "quote"
-        elif ch == ",":
+        elif ch == delimiter:
             cell, state = cell + 1, "start"
         elif state == "quote":
             state = "quoted" if ch == '"' else "field"
@@ -202,6 +202,15 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         When the file as a whole cannot be used: unreadable, binary, not
         UTF-8, empty, or a required column missing.
     """
+    for line, header, cells in read_csv_records(path, required, known, report):
+        yield line, dict(zip(header, cells))
+
+
+def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
+    """Yield ``(line, header, cells)`` for each data row: :func:`read_csv_rows`
+    without the dict per row (``header`` is the same list every time; the
+    cells are stripped, one per header column). Same checks, reports and counts.
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -209,6 +218,15 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
     text = _decode(raw, name, report)
+    yield from read_csv_text(text, name, required, known, report)
+
+
+def read_csv_text(
+    text: str, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
+):
+    """:func:`read_csv_records` of text already decoded (``name`` for
+    messages), with its cells separated by ``delimiter`` (the dataset
+    importers read semicolon- and tab-separated exports too)."""
     if not text.strip():
         raise SchemaError(
             "file is empty; expected a header row with the columns " + ", ".join(required), file=name, line=1
@@ -217,12 +235,14 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
     # str.splitlines would also split on \u2028 and friends inside a cell.
     lines = _Lines(io.StringIO(text, newline="").readlines())
     with _field_limit(len(text) + 1):
-        yield from _rows(lines, name, required, known, report)
+        yield from _rows(lines, name, required, known, report, delimiter)
 
 
-def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report):
-    """The records of :func:`read_csv_rows`, once the text is decoded."""
-    reader = csv.reader(lines, strict=False)
+def _rows(
+    lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
+):
+    """The records of :func:`read_csv_records`, once the text is decoded."""
+    reader = csv.reader(lines, strict=False, delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as err:
@@ -278,7 +298,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
             reject(start + 1, None, f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
             if lines.i == start:  # never loop on the same line
                 lines.i += 1
-            reader = csv.reader(lines, strict=False)
+            reader = csv.reader(lines, strict=False, delimiter=delimiter)
             continue
         # blank line: not a row (the first cell decides for nearly every row)
         if not cells or (not cells[0].strip() and not "".join(cells).strip()):
@@ -293,8 +313,12 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
         multi = end - start > 1
         opened = col = None
         if multi or end == len(lines.lines):
-            restart = next((k for k in range(start + 1, end) if _starts_record(lines.lines[k], shapes, ncols)), None)
-            open_at_end = _unclosed_cell("".join(lines.lines[start:end])) if end == len(lines.lines) else None
+            restart = next(
+                (k for k in range(start + 1, end) if _starts_record(lines.lines[k], shapes, ncols, delimiter)), None
+            )
+            open_at_end = (
+                _unclosed_cell("".join(lines.lines[start:end]), delimiter) if end == len(lines.lines) else None
+            )
             opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
             if open_at_end is not None:
                 opened = open_at_end
@@ -308,7 +332,7 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
                     f"from {restart + 1} on are read again as rows; {_CLOSE_IT}",
                 )
                 lines.i = restart
-                reader = csv.reader(lines, strict=False)
+                reader = csv.reader(lines, strict=False, delimiter=delimiter)
                 continue
             if open_at_end is not None:
                 reject(
@@ -359,6 +383,6 @@ def _rows(lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str,
             continue
         if data_rows <= 1000 and len(shapes) < 32:  # the ids' shapes show early
             shapes.add(_shape(cells[0].strip()))
-        yield start + 1, dict(zip(header, map(str.strip, cells)))
+        yield start + 1, header, list(map(str.strip, cells))
     if data_rows == 0:
         report.add("warning", name, None, None, "no data rows: the file has only a header")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import counts, schema
-from .csvrows import read_csv_rows
+from .csvrows import read_csv_records, read_csv_rows
 from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
@@ -317,9 +317,10 @@ def event_from_row(
 ) -> Event:
     """Validate one events.csv row and return the :class:`Event`.
 
-    The one validator of events: rows of ``events.csv``, of drafts CSVs and
-    GeoParquet files, imported rows and drafts straight from extraction all
-    pass through it. Cells are text as read from a file; a row built in
+    The row-at-a-time validator of events (the ``"reference"`` engine of
+    :func:`load_events`; :mod:`geomap.curated_columns` is its column-wise
+    twin, held to the same results): rows of drafts CSVs and GeoParquet
+    files, imported rows and drafts straight from extraction pass through it. Cells are text as read from a file; a row built in
     memory may give ``latitude``, ``longitude``, ``geo_precision`` and the
     counts as numbers (``None`` for unknown), checked by the same rules
     without being written out as text first.
@@ -462,6 +463,17 @@ def event_from_row(
 EVENT_IDENTITY: tuple[str, ...] = ("event_type", "event_date", "date_precision")
 
 
+def _fast_events(records: list, name: str, known, memo: dict) -> list:
+    """:func:`geomap.curated_columns.events_from_columns` over the records of one file."""
+    if not records:
+        return []
+    from .curated_columns import events_from_columns
+
+    header = records[0][1]
+    columns = dict(zip(header, map(list, zip(*(cells for _, _, cells in records)))))
+    return events_from_columns(columns, [line for line, _, _ in records], name, known, memo)
+
+
 def repeat_problem(event: Event, earlier) -> str | None:
     """Why ``event`` may not reuse the id of the ``earlier`` rows, or ``None``.
 
@@ -501,6 +513,7 @@ def load_events(
     *,
     strict: bool = False,
     report: Report | None = None,
+    engine: str = "fast",
 ) -> EventSet:
     """Load and validate events and their sources.
 
@@ -513,6 +526,11 @@ def load_events(
     report : Report, optional
         Collects rejected rows and the counts ``rows_read``, ``rows_kept``,
         ``rows_rejected``.
+    engine : {"fast", "reference"}
+        ``"fast"`` checks the rows column by column
+        (:mod:`geomap.curated_columns`) and the row-wise ``"reference"``
+        (:func:`event_from_row`) only the rows it turns down; both keep the
+        same rows and report the same problems.
 
     Returns
     -------
@@ -544,9 +562,37 @@ def load_events(
     memo: dict = {}
     name = str(events)
     rejected = {p.value: p for p in src_report.of_kind("rejected") if p.value}
-    for line, row in read_csv_rows(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, report):
+    # The reader's problems go to their own report and are replayed below, each
+    # before the row it was found ahead of: rejected.csv lists every problem in
+    # file order whichever engine checks the rows.
+    read = Report()
+    records, marks = [], []
+    try:
+        for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read):
+            records.append(record)
+            marks.append(len(read.problems))
+    except SchemaError:  # the file cannot be used: what was found before says why too
+        report.problems.extend(read.problems)
+        raise
+    if read.counts.get(counts.ROWS_READ):
+        report.count(counts.ROWS_READ, read.counts[counts.ROWS_READ])
+    checked = _fast_events(records, name, known, memo) if engine == "fast" else [None] * len(records)
+    shown = 0
+
+    def replay(upto: int) -> None:
+        for p in read.problems[shown:upto]:
+            report.problems.append(p)
+            if p.kind == "rejected":  # the reader counted each row it turned down
+                report.count(counts.ROWS_REJECTED)
+
+    for (line, header, cells), mark, event in zip(records, marks, checked):
+        replay(mark)
+        shown = mark
+        row = None
         try:
-            event = event_from_row(row, name, line, known, None, memo, rejected_sources=rejected)
+            if event is None:  # the reference: every row, or the rows the fast engine turned down
+                row = dict(zip(header, cells))
+                event = event_from_row(row, name, line, known, None, memo, rejected_sources=rejected)
             eid = event.event_id
             if eid in first:
                 problem = repeat_problem(event, [first[eid], *further.get(eid, ())])
@@ -556,7 +602,7 @@ def load_events(
             if strict:
                 raise
             report.count(counts.ROWS_REJECTED)
-            report.add_error(err, value=row.get("event_id", ""))
+            report.add_error(err, value=(row or dict(zip(header, cells))).get("event_id", ""))
             continue
         if event.event_id in first:
             further.setdefault(event.event_id, []).append(event)
@@ -564,6 +610,7 @@ def load_events(
             first[event.event_id] = event
         out.events.append(event)
         report.count(counts.ROWS_KEPT)
+    replay(len(read.problems))
     if strict and report.of_kind("rejected"):
         p = report.of_kind("rejected")[0]
         raise SchemaError(p.reason, file=p.file, line=p.line, column=p.column)

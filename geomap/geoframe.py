@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import math
+from operator import attrgetter
 from typing import Iterable
 
 import geopandas as gpd
 import pandas as pd
 
 from . import counts, schema
-from .curated import Event, EventSet
+from .curated import Event, EventSet, date_range
 from .geo import CRS, durand_line, latlon, points_xy
 from .geocoders.base import Geocoder, Place
 from .report import Report
@@ -59,6 +60,11 @@ COLUMNS: tuple[str, ...] = (
     "sources_json",
 )
 INT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "injuries")
+#: The columns worked out from the place, the dates and the source ids; the
+#: others are the Event's fields of the same names (some reworked after).
+_FROM_PLACE = ("event_label", "date_start", "date_end", "country", "admin1", "place_kind", "place_backend")
+_EVENT_FIELD_NAMES = tuple(c for c in COLUMNS if c not in _FROM_PLACE + ("latitude", "longitude", "sources_json"))
+_EVENT_FIELDS = attrgetter(*_EVENT_FIELD_NAMES)
 
 
 def border_point() -> tuple[float, float]:
@@ -94,8 +100,8 @@ def _is_border_wide(event: Event, place: Place) -> bool:
     return event.geo_precision == 4 and place.kind == "border"
 
 
-def _sources_json(event: Event, sources: dict, texts: dict[str, str] | None = None) -> str:
-    """The event's sources as a JSON list of objects.
+def _sources_json(ids: tuple[str, ...], sources: dict, texts: dict[str, str] | None = None) -> str:
+    """An event's sources (its source ids) as a JSON list of objects.
 
     ``texts`` caches the JSON of each source id: ``json.dumps`` of a list is
     its items' JSON joined by ``", "`` in brackets, so each source is encoded
@@ -103,7 +109,7 @@ def _sources_json(event: Event, sources: dict, texts: dict[str, str] | None = No
     """
     texts = {} if texts is None else texts
     parts = []
-    for sid in event.sources:
+    for sid in ids:
         text = texts.get(sid)
         if text is None:
             src = sources.get(sid)
@@ -145,18 +151,20 @@ def build_geodataframe(
     sources = sources or {}
     border = durand_line_or_none()
     border_latlon = border_point() if border is not None else None
-    # Column by column, with each distinct date and source list worked out
-    # once: a dict and a shapely Point per row cost seconds at 100k events.
-    rows: list[tuple] = []
-    xs, ys, border_rows = [], [], []
-    ranges: dict[tuple[str, str], tuple[str, str]] = {}
-    refs: dict[tuple[str, ...], str] = {}
-    texts: dict[str, str] = {}
-    labels = schema.EVENT_LABELS
-    for event in events:
-        report.count(counts.EVENTS_IN)
-        place = locate(event, chain)
-        if place is None:
+    events = list(events)
+    if events:
+        report.count(counts.EVENTS_IN, len(events))
+    # Column by column: the rows with their own coordinates (nearly all, in a
+    # large table) need no Place and no geocoder; each distinct date and source
+    # list is worked out once. A dict, a Place and a shapely Point per row cost
+    # seconds at 100k events.
+    places: list[Place | None] = [
+        None if e.latitude is not None and e.longitude is not None else locate(e, chain) for e in events
+    ]
+    kept, kept_places = [], []
+    mapped = 0
+    for event, place in zip(events, places):
+        if place is None and (event.latitude is None or event.longitude is None):
             report.count(counts.EVENTS_UNLOCATED)
             tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
             report.add(
@@ -170,68 +178,72 @@ def build_geodataframe(
                 value=event.location,
             )
             continue
-        report.count(counts.EVENTS_ON_MAP)
-        if border is not None and _is_border_wide(event, place):
-            border_rows.append(len(xs))
+        if not mapped:  # the counts in the order a count per row gives them
+            report.counts.setdefault(counts.EVENTS_ON_MAP, 0)
+        mapped += 1
+        kept.append(event)
+        kept_places.append(place)
+    if mapped:
+        report.count(counts.EVENTS_ON_MAP, mapped)
+    rows = list(map(_EVENT_FIELDS, kept))
+    cols = dict(zip(_EVENT_FIELD_NAMES, map(list, zip(*rows)))) if rows else {}
+    # first as if every row gave its coordinates (see locate: a "given" place),
+    # then the geocoded rows put right one by one
+    k = len(kept)
+    lat_given, lon_given = [e.latitude for e in kept], [e.longitude for e in kept]
+    ys = [0.0 if v is None else float(v) for v in lat_given]
+    xs = [0.0 if v is None else float(v) for v in lon_given]
+    lats = [None if v is None else round(v, 6) for v in lat_given]
+    lons = [None if v is None else round(v, 6) for v in lon_given]
+    country = [e.country for e in kept]
+    admin1, kind, backend = [""] * k, ["given"] * k, ["given"] * k
+    border_rows = []
+    for j, place in enumerate(kept_places):
+        if place is None:
+            continue
+        event = kept[j]
+        if border is not None and event.geo_precision == 4 and place.kind == "border":
+            border_rows.append(j)
             lat, lon = border_latlon
-            xs.append(0.0)
-            ys.append(0.0)
+            xs[j], ys[j] = 0.0, 0.0
         else:
             lat, lon = place.lat, place.lon
-            xs.append(float(lon))
-            ys.append(float(lat))
-        key = (event.event_date, event.date_precision)
-        if key not in ranges:
-            start, end = event.date_range
-            ranges[key] = (start.isoformat(), end.isoformat())
-        start, end = ranges[key]
-        if event.sources not in refs:
-            refs[event.sources] = _sources_json(event, sources, texts)
+            xs[j], ys[j] = float(lon), float(lat)
+        lats[j], lons[j] = round(lat, 6), round(lon, 6)
+        country[j] = event.country or place.country
+        admin1[j], kind[j], backend[j] = place.admin1, place.kind, place.backend
+    ranges: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in set(zip(cols.get("event_date", ()), cols.get("date_precision", ()))):
+        start, end = date_range(*key)
+        ranges[key] = (start.isoformat(), end.isoformat())
+    spans = [ranges[key] for key in zip(cols.get("event_date", ()), cols.get("date_precision", ()))]
+    refs: dict[tuple[str, ...], tuple[str, str]] = {}
+    texts: dict[str, str] = {}
+    for ids in set(cols.get("sources", ())):
+        refs[ids] = (schema.format_source_ids(ids), _sources_json(ids, sources, texts))
+    labels = schema.EVENT_LABELS
+    derived = {
         # ``other`` rows (imported, outside our types) are labelled with their own type
-        label = (
-            labels[event.event_type]
-            if event.event_type != "other" or not event.source_type
-            else event.source_type.split(" / ")[0]
-        )
-        # in the order of COLUMNS
-        rows.append(
-            (
-                event.event_id,
-                event.event_type,
-                label,
-                event.sub_event_type,
-                event.event_date,
-                event.date_precision,
-                start,
-                end,
-                event.location,
-                event.country or place.country,
-                place.admin1,
-                place.kind,
-                place.backend,
-                round(lat, 6),
-                round(lon, 6),
-                event.geo_precision,
-                event.actor1,
-                event.actor2,
-                event.fatalities,
-                event.fatalities_low,
-                event.fatalities_high,
-                event.injuries,
-                event.note,
-                event.excerpt,
-                event.verified,
-                math.nan if event.confidence is None else float(event.confidence),
-                event.dataset or event.verified,
-                event.source_type,
-                event.source_precision,
-                event.details,
-                schema.format_source_ids(event.sources),
-                refs[event.sources],
-            )
-        )
+        "event_label": [
+            labels[t] if t != "other" or not st else st.split(" / ")[0]
+            for t, st in zip(cols.get("event_type", ()), cols.get("source_type", ()))
+        ],
+        "date_start": [s for s, _ in spans],
+        "date_end": [e for _, e in spans],
+        "country": country,
+        "admin1": admin1,
+        "place_kind": kind,
+        "place_backend": backend,
+        "latitude": lats,
+        "longitude": lons,
+        "confidence": [math.nan if c is None else float(c) for c in cols.get("confidence", ())],
+        "dataset": [d or v for d, v in zip(cols.get("dataset", ()), cols.get("verified", ()))],
+        "sources": [refs[ids][0] for ids in cols.get("sources", ())],
+        "sources_json": [refs[ids][1] for ids in cols.get("sources", ())],
+    }
+    cols.update(derived)
     if rows:
-        frame = pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows)))), columns=list(COLUMNS))
+        frame = pd.DataFrame({c: cols[c] for c in COLUMNS}, columns=list(COLUMNS))
     else:  # no rows: the same empty frame as a row list would give
         frame = pd.DataFrame([], columns=list(COLUMNS))
     for col in INT_COLUMNS:

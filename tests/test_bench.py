@@ -153,6 +153,12 @@ def test_grid_engine_page_filters_and_opens_a_shared_place_popup(tmp_path):
     assert r["engine"] == "grid"
     assert r["events"] == r["markers"] == len(gdf)
     assert r["visible_after_toggle"] == len(gdf) - gdf.event_type.value_counts().max()
+    # the actor and province filters: the most frequent actor's / province's events
+    actors = gdf.actor1.fillna("").tolist() + gdf.actor2.fillna("").tolist()
+    top_actor = max((a for a in actors if a), key=actors.count)
+    assert r["actor_filter_ms"] >= 0 and r["province_filter_ms"] >= 0
+    assert r["visible_after_actor"] == ((gdf.actor1 == top_actor) | (gdf.actor2 == top_actor)).sum()
+    assert r["visible_after_province"] == gdf.admin1.value_counts().max()
     assert r["select_opened"] and r["selected"] == uid
     assert r["blocked_requests"] == 0 and not r["page_errors"]
 

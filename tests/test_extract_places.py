@@ -165,3 +165,54 @@ def test_datelines_found_with_and_without_a_dash():
     for sentence in ("PESHAWAR, Pakistan — Clashes erupted near Torkham.", "PESHAWAR: Clashes erupted near Torkham."):
         names = [m.place.name for m in finder.find(sentence) if m.place is not None]
         assert "Peshawar" not in names and "Torkham" in names
+
+
+def test_fast_candidate_pattern_finds_the_reference_spans():
+    # _CANDIDATE_FAST with finditer_bounded is the fast path of _CANDIDATE.
+    import random
+
+    from geomap.extract.places import _CANDIDATE, _CANDIDATE_FAST
+    from geomap.extract.wordscan import finditer_bounded
+
+    pieces = [
+        "in",
+        "into",
+        "at",
+        "near",
+        "across",
+        "arrived",
+        "hit",
+        "struck",
+        "towards",
+        "toward",
+        "visited",
+        "reached",
+        "outside",
+        "the town of",
+        "Kabul",
+        "Spin Boldak",
+        "Bajaur's",
+        "D'Khar",
+        "Mir-Ali",
+        "x",
+        "_",
+        "9",
+        "é",
+        "É",
+        " ",
+        "  ",
+        ",",
+        "-",
+        "\n",
+        "Wana",
+        "the",
+        "city",
+    ]
+    rng = random.Random(11)
+    texts = [
+        "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 25))) for _ in range(3000)
+    ]
+    texts += ["Shells landed in Kabul and near Spin Boldak.", "They arrived  in the city of Quetta.", "hitKabul in X"]
+    for text in texts:
+        expected = [m.span(1) for m in _CANDIDATE.finditer(text)]
+        assert [m.span(1) for m in finditer_bounded(_CANDIDATE_FAST, text)] == expected, text

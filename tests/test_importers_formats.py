@@ -178,4 +178,4 @@ def test_mapping_tables_point_at_our_types():
         assert set(table.values()) <= set(schema.GEO_PRECISIONS)
     for table in (tables.ACLED_DATE_PRECISION, tables.UCDP_DATE_PRECISION):
         assert set(table.values()) <= set(schema.DATE_PRECISIONS)
-    assert set(IMPORTERS) == {"acled", "ucdp", "gdelt", "csv", "geojson"}
+    assert set(IMPORTERS) == {"acled", "acled-aggregated", "ucdp", "gdelt", "csv", "geojson"}

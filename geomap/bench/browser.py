@@ -21,6 +21,10 @@ What is measured, all with ``performance.now()`` inside the page:
 - ``province_view_ms``: switch to the province view (events per province,
   following the filters), until a frame is drawn; ``province_toggle_ms``:
   the type toggle above while in the province view (geomap only).
+- ``actor_filter_ms``: show only the events of the most frequent actor (what
+  ticking it in the actor list does); ``province_filter_ms``: only the
+  events of the province with most events (what clicking its circle does),
+  each until re-clustered and drawn (geomap only).
 
 Filter changes are timed :data:`REPEAT` times each (median reported, every
 run kept); ``*_painted_ms`` wait one frame more, until it has been painted.
@@ -226,6 +230,25 @@ def measure_controls(page, others: list[str]) -> dict:
             province_toggle_ms=r["ms"], province_toggle_painted_ms=r["painted_ms"], province_toggle_runs_ms=r["runs"]
         )
         page.evaluate("() => geomap.provinceView.show(false)")
+    # the facets' largest entries (slot 0 of the count arrays is 'none')
+    top = page.evaluate(
+        """() => {
+      const fc = geomap.facetCounts, c = geomap._cols;
+      const best = (a, names) => { let k = 1; for (let i = 2; i < a.length; i++) if (a[i] > a[k]) k = i;
+        return a.length > 1 && a[k] > 0 ? names[k - 1] : null; };
+      return {actor: best(fc.actors, c.actorNames), province: best(fc.provinces, c.provinceNames)};
+    }"""
+    )
+    if top["actor"] is not None:
+        r = _repeat(page, {"actors": [top["actor"]]})
+        out.update(actor_filter_ms=r["ms"], actor_filter_painted_ms=r["painted_ms"], actor_filter_runs_ms=r["runs"])
+        out.update(visible_after_actor=r["visible"])
+    if top["province"] is not None:
+        r = _repeat(page, {"province": top["province"]})
+        out.update(
+            province_filter_ms=r["ms"], province_filter_painted_ms=r["painted_ms"], province_filter_runs_ms=r["runs"]
+        )
+        out.update(visible_after_province=r["visible"])
     return out
 
 

@@ -3,7 +3,8 @@
 ``python -m geomap.bench.extraction extract DIR`` extracts every article under
 ``DIR`` with :func:`geomap.extract.extract_paths` and prints one JSON line:
 bytes read, seconds spent extracting (the geocoder chain and place finder are
-built before the clock starts) and the number of drafts.
+built before the clock starts), the CPU seconds of the same span (what other
+work on a shared machine disturbs least) and the number of drafts.
 
 ``python -m geomap.bench.extraction gazetteer`` prints how long
 :func:`geomap.geocoders.default_chain` plus a first lookup take in a fresh
@@ -28,14 +29,16 @@ def extract_dir(folder: Path) -> dict:
     nbytes = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     chain = default_chain()
     report = Report()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     drafts = extract_paths([folder], chain, report, progress=False)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "bytes": nbytes,
         "seconds": round(seconds, 3),
         "drafts": len(drafts),
         "mb_per_s": round(nbytes / 1e6 / seconds, 3) if seconds else None,
+        "cpu_s": round(cpu, 3),
+        "mb_per_cpu_s": round(nbytes / 1e6 / cpu, 3) if cpu else None,
         "problems": len(report.problems),
     }
 

@@ -9,6 +9,7 @@ dates in context) and the :class:`ArticleInfo` of the whole article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -43,6 +44,28 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: A reaction to an incident: "protest over", "condemned the", "what it called".
+_REACTION_BEFORE = re.compile(
+    r"\b(?:protest(?:ed|s)?\s+(?:over|against|at)|condemn(?:ed|s|ing)?|"
+    r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+#: "remained shut", "was still closed": a closure that goes on.
+_CONTINUES = re.compile(
+    r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
+)
+#: "is the deadliest ... in months": a comparison of the incident reported.
+_SUPERLATIVE = re.compile(
+    r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
+    r"most\s+(?:serious|severe|intense|violent))\b",
+    re.I,
+)
+#: Words for the border that name no extent ("all crossings" does).
+_THE_BORDER = re.compile(r"^(?:(?:to|at|on|near|along|across)\s+)?(?:the\s+)?(?:border|frontier)$", re.I)
+#: "Crossings along the frontier have been shut": more than the one in context.
+_MANY_CROSSINGS = re.compile(r"\bcrossings\b|\ball\s+(?:the\s+)?(?:border|crossing|trade\s+routes)", re.I)
+_ENDED_ON = re.compile(r"\b(?:ended|concluded|wrapped\s+up)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
+_SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
 _GOODS_BEFORE = re.compile(
@@ -55,7 +78,7 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
-    r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to)\s+"
+    r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -77,7 +100,9 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$"
+    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$|"
+    # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
+    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
 
 
@@ -95,6 +120,9 @@ class ArticleState:
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
+    #: Sentence index of the last incident of each type reported with no
+    #: place ("aircraft bombed two areas in eastern Afghanistan").
+    unplaced: dict[str, int] = field(default_factory=dict)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -178,6 +206,15 @@ _COMMA_AFTER = re.compile(r"\s*,")
 _RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
 
 
+def _tied(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
+    """Is ``d`` told with one of ``triggers``, no relative clause between?"""
+    for t in triggers:
+        lo, hi = min(t.end, d.end), max(t.start, d.start)
+        if not _RELATIVE.search(sentence, lo, hi):
+            return True
+    return False
+
+
 def _pick_date(
     sentence: str,
     dates: list[DateMention],
@@ -193,6 +230,13 @@ def _pick_date(
     month") or right after its noun.
     """
     usable = [d for d in dates if not d.statement]
+    if any(d.kind == "for" for d in usable) and any(_tied(sentence, d, triggers) for d in usable if d.kind != "for"):
+        # "closed for two weeks on Monday", "shut for several days in June
+        # 2016": a duration counted back from publication is only the date
+        # of a state that lasts until then; a date told with the trigger
+        # wins (not one across a relative clause: "talks began on Wednesday
+        # at the crossing, which has been closed for 27 days").
+        usable = [d for d in usable if d.kind != "for"]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
@@ -261,7 +305,7 @@ def sentence_events(
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
-    triggers = find_triggers(sent)
+    triggers = sent.cached(find_triggers)
     if not any(not t.weak for t in triggers):
         last = ctx.last_violent
         if (
@@ -276,10 +320,10 @@ def sentence_events(
             triggers = [replace(t, event_type=last[1]) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]
-    dates = find_dates(sent, article.published)
+    dates = sent.cached(find_dates, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = find_casualties(sent) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
-    actors = find_actors(sent) if triggers else []
+    casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
+    actors = sent.cached(find_actors) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
         triggers = []  # a section label ("Cross-border shelling."), not a report
@@ -309,15 +353,30 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        if etype == "border_closure" and len(trigs) > 1:
+            # "closed on Friday ..., and it remained shut on Saturday": the
+            # closure began on the first day; the rest continues it.
+            began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
+            trigs = began or trigs
         related = _related_cut(sentence, trigs)
         if related is not None:
             # "The bombing came a day after militants stormed a college in
             # Wana": what follows is the other incident's place and date.
             mentions_t = [m for m in mentions_t if m.start < related]
         places = _places_for(
-            etype, trigs, mentions_t, sentence, ctx, crossing, finder, [t for t in triggers if t.event_type != etype]
+            etype,
+            trigs,
+            mentions_t,
+            sentence,
+            ctx,
+            crossing,
+            finder,
+            [t for t in triggers if t.event_type != etype],
+            idx,
         )
         if not places:
+            if not all(t.weak for t in trigs):
+                ctx.unplaced[etype] = idx
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
@@ -325,16 +384,34 @@ def sentence_events(
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
-        if reopening and any(d.kind not in ("for", "nth") for d in dates):
+        if reopening and any(d.kind not in ("for", "nth") for d in own_dates):
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
-            own_dates = [d for d in dates if d.kind not in ("for", "nth")]
+            own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
+            # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
+            # the count dates the closure; the trucks wait now.
+            own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype == "talks" and len(own_dates) > 1:
+            # "began on Saturday and ended late on Thursday": a round is
+            # dated by its end, when its outcome is known.
+            ends = [
+                d
+                for d in own_dates
+                if d.kind not in ("for", "nth") and _ENDED_ON.search(sentence, max(0, d.start - 30), d.start)
+            ]
+            own_dates = ends or own_dates
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
+        if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
+            # "Hundreds were killed in fighting between 2007 and 2011", "the
+            # route was closed in 2014": dated by a past year only, history
+            # (not an event, and not more of the incident reported).
+            continue
         if date is None and not ended:
             # A finished round with no date of its own is background: it
             # does not borrow the date of the sentences around it.
@@ -353,6 +430,24 @@ def sentence_events(
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
+        if (
+            etype in VIOLENT
+            and not carried
+            and _other_incident(etype, places, date, ctx, any(t.anaphoric for t in trigs))
+            and not _SAME_PLACE.search(sentence)
+        ):
+            # "Relations have been strained since border clashes in October":
+            # dated apart from the incident whose place it would borrow, it
+            # is another incident; fighting on the border (border words, or
+            # the borrowed place lies on the line) is the border as a whole.
+            if (
+                etype == "armed_clash"
+                and finder.border is not None
+                and (_BORDER_WORDS.search(sentence) or _near_line(places[0][0]))
+            ):
+                places = [(finder.border, False)]
+            else:
+                continue
         if date is None and etype in VIOLENT and not mentions_specific(mentions) and _GENERIC_PERFECT.search(sentence):
             continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
@@ -390,7 +485,10 @@ def sentence_events(
                 toll = find_casualties(sentence[clause[0] : clause[1]])
             if place in starts:
                 nxt = [o for o in order if o > starts[place]]
-                toll = find_casualties(sentence[starts[place] : nxt[0] if nxt else len(sentence)])
+                # The first place also owns the toll told before it ("strikes
+                # killed ten civilians in Urgun ..., and a second hit Barmal").
+                begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
+                toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
             if toll.fatalities is None and toll.injuries is None and toll is not casualties:
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
@@ -439,7 +537,9 @@ def sentence_events(
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid)\b",
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|when|while|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b|"
+    # "The reopening followed a meeting in London on March 15"
+    r"\s+(?:\w+\s+){0,2}?(?:followed|follows|preceded|precedes)\b",
     re.I,
 )
 
@@ -544,6 +644,90 @@ def _relative_date(
     return None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
+    """Does the clause name a year before ``published`` outside any date found?"""
+    if not any(c in sentence for c in "12"):
+        return False
+    for m in _YEAR.finditer(sentence, clause[0], clause[1]):
+        if int(m.group(0)) < published.year and not any(d.start <= m.start() < d.end for d in dates):
+            return True
+    return False
+
+
+#: "in the district", "near the town": a place named before, by its kind.
+_PLACE_ANAPHOR = re.compile(
+    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
+    re.I,
+)
+_ANAPHOR_KINDS = {
+    "district": ("district",),
+    "tehsil": ("district", "region"),
+    "town": ("town", "village", "crossing", "city"),
+    "city": ("city", "town"),
+    "village": ("village", "town"),
+    "valley": ("region", "district", "village", "town"),
+    "sector": ("region", "district", "village", "town", "crossing"),
+    "area": ("region", "district", "village", "town", "crossing"),
+}
+
+
+def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
+    """The place an anaphor of the sentence ("in the district") stands for:
+    the last place of that kind named in the sentences before, if any."""
+    m = _PLACE_ANAPHOR.search(sentence)
+    if m is None:
+        return None
+    kinds = _ANAPHOR_KINDS[m.group("kind").lower()]
+    for place in reversed(ctx.venues):
+        if place.kind in kinds and place.country in ("AF", "PK"):
+            return place
+    return None
+
+
+#: "the same cantonment was hit in July", "attacked there in March": another
+#: incident at the place of the one reported.
+_SAME_PLACE = re.compile(
+    r"\bthe\s+same\s+(?!(?:day|night|week|month|year|time|period|way|kind|group)\b)[a-z]+|\bthere\b", re.I
+)
+#: A place this close to the Durand Line (degrees, about 30 km) is on the border.
+_NEAR_LINE_DEG = 0.3
+
+
+#: Farther than this from the line (degrees, about 150 km), no crossing is shut.
+_FAR_DEG = 1.5
+
+
+def _near_line(place: Place, within: float = _NEAR_LINE_DEG) -> bool:
+    """Is ``place`` on the border (so fighting dated apart from its own, in
+    an article about it, is fighting on the border)?"""
+    return _line_distance(place.lat, place.lon) <= within
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_distance(lat: float, lon: float) -> float:
+    """Degrees from (lat, lon) to the Durand Line; the same few places recur."""
+    from ..geo import durand_line, point
+
+    return durand_line().distance(point(lat, lon))
+
+
+def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleState, anaphoric: bool = False) -> bool:
+    """Is an event that borrows the place of the last incident of its type
+    dated apart from it (more than three days, or another month)?"""
+    last = ctx.type_dates.get(etype)
+    if date is None or last is None or len(places) != 1 or places[0][1] or places[0][0] != ctx.by_type.get(etype):
+        return False
+    if places[0][0].kind == "crossing" and not anaphoric:
+        return False  # "a clash at the gate in July 2020": the crossing the article is about
+    a, b = date, last[1]
+    if "month" in (a.precision, b.precision):
+        return (a.date.year, a.date.month) != (b.date.year, b.date.month)
+    return abs((a.date - b.date).days) > 3
+
+
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
@@ -554,7 +738,7 @@ def _gap(idx: int, earlier: int) -> int:
 
 
 def _places_for(
-    etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = ()
+    etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
     """Places of an event of ``etype`` in this sentence; bool: named in it."""
     weak = all(t.weak for t in trigs)
@@ -565,12 +749,19 @@ def _places_for(
         # context: the phrase gives the extent, not another place.
         candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
+    if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
+        # "lodged a protest over what it called unprovoked firing": the
+        # incident reacted to, at its own place, not where the reaction was.
+        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     if (
         anaphoric
         and etype in ctx.by_type
         and (
             any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30) : t.start]) for t in trigs)
             or not mentions_specific(mentions)
+            # "The clash is the deadliest on the Kurram frontier in months"
+            # (not "the deadliest since August 2016, when a bomber killed 70")
+            or (_SUPERLATIVE.search(sentence) and not _SINCE_WHEN.search(sentence))
         )
     ):
         # "the closure", "these airstrikes", "closed after the fighting":
@@ -595,6 +786,10 @@ def _places_for(
         candidates += countries
     else:
         candidates = [m for m in candidates if m.place.country in REGION]
+        if etype in ("border_closure", "fortification"):
+            # "sealed after a bombing in Sindh": a crossing is shut or a
+            # fence built near the line, not in a far province or city.
+            candidates = [m for m in candidates if m.role == "border" or _near_line(m.place, _FAR_DEG)]
     if etype == "trade_disruption":
         # "grapes from Kandahar", "prices in Kabul": where goods come from or
         # are sold, not where they are stuck.
@@ -611,6 +806,16 @@ def _places_for(
             if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
             or _is_crossing(m.place, finder)
         ]
+    if (
+        weak
+        and etype in SPREAD_TYPES
+        and etype not in ctx.by_type
+        and etype in ctx.unplaced
+        and 0 < _gap(idx, ctx.unplaced[etype]) <= 2
+    ):
+        # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
+        # houses in Barmal and Sperah.": the places of the incident just told.
+        weak = False
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
@@ -629,6 +834,16 @@ def _places_for(
             ):
                 chosen = [m]
                 break
+    if (
+        etype in ("trade_disruption", "border_closure")
+        and crossing is not None
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+        and not _MANY_CROSSINGS.search(sentence)
+    ):
+        # "lines of trucks formed on the road to the border" in a report
+        # about Torkham: the crossing in context, not the whole line.
+        return [(crossing, False)]
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
@@ -645,6 +860,11 @@ def _places_for(
             and m.place.country in ("AF", "PK")
             and m.place.kind not in ("province", "region")
         ]
+    if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
+        # "exchanged fire in the district": the district named last.
+        named = _named_before(sentence, ctx)
+        if named is not None:
+            return [(named, True)]  # named, by its kind, in the sentence
     result: list[tuple[Place, bool]] = []
     for m in chosen:
         if m.role == "country":

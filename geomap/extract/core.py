@@ -52,18 +52,20 @@ def extract_article(
     items: list[ScannedSentence] = []
     if article.title:
         items.append(ScannedSentence.of(article.title, -1))
-    seen: set[str] = set()
+    # Sentences are stripped: their lower case (made once, by the scan) is
+    # the key that finds repeats.
+    seen: set[str] = {article.title.strip().lower()} if article.title else set()
     for s in sentences:
-        key = s.text.strip().lower()
-        if key in seen or (article.title and key == article.title.strip().lower()):
+        sent = ScannedSentence.of(s.text, s.index)
+        if sent.low in seen:
             continue  # repeated headlines are one mention
-        seen.add(key)
-        items.append(ScannedSentence.of(s.text, s.index))
+        seen.add(sent.low)
+        items.append(sent)
     hints = country_hints(article.title + " " + text)
     ctx = ArticleState()
     found: list[list[Mention]] = []
     for sent in items:
-        found.append(finder.find(sent, hints))
+        found.append(sent.cached(finder.find, hints))
         ctx.venues.extend(m.place for m in found[-1] if m.place is not None and m.role == "place")
     whole = article.title + " " + text
     cache: list[list[str]] = []

@@ -94,19 +94,23 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    # "closed for a sixth day on Monday": the closure began five days before.
+    # "closed for a sixth day on Monday", "on Monday, the sixth day since it
+    # closed": the closure began five days before.
     (
         "nth",
         re.compile(
-            r"\bfor\s+(?:a|the)\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-            r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b",
+            r"\b(?:for\s+(?:a|the)|(?P<the>the))\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+            r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b"
+            # "on Tuesday, the fifth day after the Taliban closed it": day one is the closure
+            r"(?(the)(?=\s+(?:after|since)\b))",
             re.I,
         ),
     ),
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
+            r"\b(?P<rel>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+            r"(?:over|at|during)\s+the\s+weekend|"
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
@@ -132,7 +136,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",),
     "for": ("for",),
     "nth": ("day", "week"),
-    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month"),
+    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
 }
 
 #: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
@@ -158,10 +162,16 @@ _SPEECH_GROUP = len(_PATTERNS)
 _FUTURE_REACH = 80
 #: Words that put a weekday or relative date in the future.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+    r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
+    r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
     r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
     re.I,
 )
+#: "would last until March 16": the end of a period, not when it began.
+_UNTIL = re.compile(r"\b(?:until|till|untill|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+#: A dateline's date ("KABUL, April 17 -") is the day of writing.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
+_AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -183,7 +193,8 @@ class DateMention:
     start, end : int
         Span in the sentence.
     statement : bool
-        True when the date follows a speech verb ("said on Monday").
+        True when the date is not an event's: it follows a speech verb
+        ("said on Monday") or ends a period ("until March 16").
     """
 
     date: dt.date
@@ -291,8 +302,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             return published - dt.timedelta(days=7 * n), "week"
         return _month_shift(published, -n), "month"
     rel = re.sub(r"\s+", " ", g["rel"].lower())
-    if rel in ("today", "tonight"):
+    if rel in ("today", "tonight") or rel.startswith("this ") and rel.endswith(("morning", "afternoon", "evening")):
         return published, "day"
+    if rel == "last night":
+        return published - dt.timedelta(days=1), "day"
     if rel == "yesterday":
         return published - dt.timedelta(days=1), "day"
     if rel == "tomorrow":
@@ -377,6 +390,10 @@ def find_dates(
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
+            if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
+                statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
+            if not statement and ("til" in low or "through" in low):
+                statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.

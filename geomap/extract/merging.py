@@ -6,10 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..geo import haversine_km
 from .dates import DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+#: How far the body's place of an incident may lie from the town or
+#: district its headline names (a district's width).
+HEADLINE_KM = 60
+#: How far from a headline's place the lead it names may lie when the body
+#: tells several incidents of its type nearby.
+HEADLINE_INSIDE_KM = 30
+#: How far from a district's point a town of it may lie (same incident).
+DISTRICT_KM = 40
 
 
 _SUFFIX = re.compile(r"\s+(?:district|province|town|city|crossing|\(.*\))$", re.I)
@@ -61,6 +70,10 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _km(a, b) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     """ "Strike in Paktika" (headline) and "strike in Barmal district of
     Paktika province" (body) are one incident: an event at a province joins
@@ -71,6 +84,49 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     out = list(events)
     for ev in events:
         broad = ("province", "region", "border")
+        if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
+            # "Strike on Khost home kills ten" over a body that places the
+            # strike in Gurbuz district: the headline summarises the body
+            # event of its type nearby.
+            near = [
+                o
+                for o in out
+                if o is not ev
+                and o.event_type == ev.event_type
+                and o.sentences != [-1]
+                and _close(o.date, ev.date, 3)
+                and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= HEADLINE_KM
+            ]
+            # Several nearby: the headline tells the lead (the first one
+            # told) when it lies inside the headline's place.
+            lead = min(near, key=lambda o: min(o.sentences), default=None)
+            if len(near) > 1 and lead is not None and _km(lead.place, ev.place) > HEADLINE_INSIDE_KM:
+                lead = None
+            if lead is not None and not same_place(lead.place, ev.place):
+                _absorb(lead, ev)
+                out.remove(ev)
+            continue
+        if ev.place.kind == "district":
+            # "killed three soldiers in North Waziristan" and "opened fire on
+            # troops in the Datta Khel area" the same day: one incident, at
+            # the narrower place inside the district.
+            inside = [
+                o
+                for o in out
+                if o is not ev
+                and o.event_type == ev.event_type
+                and o.place.precision == 1
+                and o.place.country == ev.place.country
+                # not two places listed in one sentence ("in Marawara
+                # district and on the edge of Asadabad")
+                and not set(o.sentences) & set(ev.sentences)
+                and _close(o.date, ev.date, 1)
+                and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
+            ]
+            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
+                _absorb(inside[0], ev)
+                out.remove(ev)
+            continue
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
             continue  # a tehsil or valley filed as a region is a place of its own
         headline_only = ev.sentences == [-1]
@@ -135,13 +191,40 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    lead = _lead_date(merged, published)
     for m in merged:
+        if m.date is None and lead is not None and m.event_type in _VIOLENT:
+            # "Afghan forces had fired on posts in Kurram", undated, in a
+            # report of Saturday's fighting: the day of the lead incident.
+            m.date, m.date_rank = lead, 3
         if m.date is None and published is not None:
             # Undated: the published date, a week wide, and less confidence.
             m.date, m.date_rank = published_fallback(published), 3
             m.confidence -= 0.1
         _finish(m)
     return merged
+
+
+_VIOLENT = ("armed_clash", "airstrike", "explosion")
+
+
+def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMention | None:
+    """The day of the article's lead incident: the first violent event told
+    with a day of its own in the week before publication."""
+    if published is None:
+        return None
+    dated = [
+        e
+        for e in events
+        if e.event_type in _VIOLENT
+        and e.date is not None
+        and e.date_rank == 0
+        and e.date.precision == "day"
+        and 0 <= (published - e.date.date).days <= 7
+    ]
+    if not dated:
+        return None
+    return min(dated, key=lambda e: min(e.sentences)).date
 
 
 def _finish(ev: DraftEvent) -> None:

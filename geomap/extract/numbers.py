@@ -76,6 +76,18 @@ _KILLED = [
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
     # "leaving 11 dead" is a toll, "left 11 hurt" is not a death toll
     re.compile(r"\b(?:leaving|left)\s+" + NUMBER + r"(?=" + _NOUNS + r"\s+dead\b)", re.I),
+    # "six bodies had been brought in", "rescuers recovered 12 bodies"
+    re.compile(
+        r"\b" + NUMBER + r"(?:\s+[\w-]+){0,2}?\s+bodies\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
+        r"(?:brought|recovered|retrieved|found|pulled|received|taken|shifted|moved|carried)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:recovered|retrieved|found|pulled\s+out|received)\s+(?:the\s+)?"
+        + NUMBER
+        + r"(?:\s+[\w-]+){0,2}?\s+bodies\b",
+        re.I,
+    ),
 ]
 _INJURED = [
     re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _HURT + r"\b", re.I),
@@ -96,6 +108,8 @@ _KILLED_STEMS = StemFilter(
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
+        ("bodies",),
+        ("bodies",),
     ],
     SENTENCE_STEMS,
 )
@@ -122,13 +136,36 @@ _TOLL_ROSE = re.compile(
     r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
     # "officials put the death toll at 88 on Sunday, up from 72"
     r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
-    r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+" + NUMBER.replace("?P<n>", "?P<n2>"),
+    r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+"
+    + NUMBER.replace("?P<n>", "?P<n2>")
+    # "raising to two the number of people killed", "raising the death toll to 12"
+    + r"|\brais(?:ing|ed|es)\s+(?:the\s+(?:death\s+)?toll\s+)?to\s+"
+    + NUMBER.replace("?P<n>", "?P<n3>")
+    + r"(?=\s+the\s+(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))|\b)",
     re.I,
 )
 #: Attackers killed are not the toll of their attack when victims are counted
 #: too ("four soldiers were killed; twelve attackers were also killed"); the
 #: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
 _ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kharijis?|bombers?|gunmen)\b", re.I)
+#: "on January 30 killed 101": a day number after its month is no toll.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+)
+#: "killing nine children and a woman": one victim more after the count.
+_AND_ONE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(?:woman|man|child|boy|girl|soldier|officer|"
+    r"policeman|policewoman|civilian|guard|teacher|student|worker|doctor|journalist|passer-by|"
+    r"bystander|militant|attacker)\b",
+    re.I,
+)
+#: "killing the party's candidate and at least 20 others": one named victim and a count.
+_AND_OTHERS = re.compile(
+    r"\b(?:killing|killed)\s+(?!\d)[^,.;]{1,60}?\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?"
+    r"(?P<n>\d+|" + _WORD + r")\s+others\b",
+    re.I,
+)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
 _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
@@ -155,6 +192,7 @@ _ANY_TOLL = StemFilter(
             "fatalit",
             "death",
             "casualt",
+            "bodies",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
@@ -227,6 +265,10 @@ def _total(
             if 1900 <= value <= 2100 and m.group("n").isdigit():
                 continue
             span = m.span("n")
+            if m.group("n").isdigit() and _MONTH_BEFORE.search(sentence, max(0, span[0] - 12), span[0]):
+                continue  # "on January 30 killed 101": the day of a date
+            if i == 1 and _AND_ONE.match(sentence, m.end()):
+                value += 1  # "killing nine children and a woman"
             if any(s < span[1] and span[0] < e for s, e in spans):
                 continue
             spans[span] = value
@@ -269,9 +311,16 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
     if "toll" in sentence or "number" in sentence:
         rose = _TOLL_ROSE.search(sentence)
-        value = _parse_cached(rose.group("n") or rose.group("n2")) if rose else None
+        value = _parse_cached(rose.group("n") or rose.group("n2") or rose.group("n3")) if rose else None
         if value is not None:
             killed = value
+    if "others" in sentence:
+        more = _AND_OTHERS.search(sentence)
+        if more is not None and (killed is None or killed in (1, _parse_cached(more.group("n")))):
+            # "killing the candidate and at least 20 others": the named victim too
+            value = _parse_cached(more.group("n"))
+            if value is not None:
+                killed = value + 1
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):

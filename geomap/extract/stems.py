@@ -84,6 +84,8 @@ class StemIndex:
         #: registered twice (one per PlaceFinder) share a slot.
         self._slots: dict[tuple, int] = {}
         self._automaton = None
+        #: Grows with each new slot: scans made before a change lack its groups.
+        self.version = 0
 
     def add(self, groups) -> int:
         """Register ``groups``; their key in :meth:`scan` results."""
@@ -91,6 +93,7 @@ class StemIndex:
         if key not in self._slots:
             self._slots[key] = len(self._slots)
             self._automaton = None  # rebuilt on the next scan
+            self.version += 1
         return self._slots[key]
 
     def _build(self) -> ahocorasick.Automaton | None:

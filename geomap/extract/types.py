@@ -31,6 +31,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
         r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        # "Pakistani forces had bombed a home": a state's forces bomb from the air
+        r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
     ),
     # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
@@ -76,7 +78,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
-        r"opened\s+fire|firing|gunfights?|shoot-?outs?",
+        r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
+        # "gunmen shooting from across the border killed three soldiers"
+        r"shooting|shot\s+(?:dead|and\s+killed)|gunned\s+down",
     ),
     (
         "armed_clash",
@@ -88,6 +92,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+        # "posts in Kurram came under fire"
+        r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
         r"repelled\s+(?:\w+\s+){0,3}attacks?",
     ),
     (
@@ -160,6 +166,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"talks|negotiations?|negotiators|negotiated|dialogue|"
         r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
+        # "said the two sides would meet again in Istanbul on November 6"
+        r"would\s+meet\s+again|"
         r"discussions|peace\s+process|round\s+of\s+talks|"
         r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
         r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
@@ -204,8 +212,8 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("grenade",),
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
-    ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot"),
-    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing"),
+    ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("toll",),
@@ -256,12 +264,20 @@ _DENIAL = re.compile(
 )
 _DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
 _IRREALIS = re.compile(
-    r"\b(?:could|would|might|may|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
+    # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
+    r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
     r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
     r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
-    r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|to)\b",
+    r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
+    # "met to discuss the closure": the topic, not a new incident
+    r"discuss(?:ed|es|ing)?|"
+    # "proposed that the crossing be reopened", "the kind of confrontation"
+    r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
+    # an infinitive right before the trigger ("to close", "to fully reopen"),
+    # not "60 to 70 militants opened fire" nor "close to the border"
+    r"to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: "accused X of firing": the trigger is the content of a claim about an
@@ -308,6 +324,22 @@ _TALKS_UNREAL_AFTER = re.compile(
 )
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
+#: Meetings and visits that are no talks between the sides: "visited the
+#: border", "an election meeting", "on their way to meet the president".
+_NOT_TALKS = re.compile(
+    r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
+)
+_NOT_TALKS_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
+    re.I,
+)
+#: A jirga between the tribes of one district about their own feud.
+_TRIBAL = re.compile(
+    r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
+    r"rival\s+(?:tribes|communities|clans))\b",
+    re.I,
+)
 _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
@@ -325,7 +357,15 @@ _BILATERAL = re.compile(
 #: Closing that is not the border's: shops, markets, schools, offices.
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
-    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?)\b",
+    r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
+    r"trains?|railways?|flights?|internet|mobile|classes|exams)\b",
+    re.I,
+)
+#: "was reported closed on Monday, but officials denied the reports": the
+#: denial that follows the report in its sentence.
+_DENIED_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:denied|dismissed|rejected|refuted)\s+"
+    r"(?:the\s+|these\s+|those\s+|such\s+|that\s+)?(?:reports?|claims?|rumou?rs?)\b(?!\s+(?:of|that|about|on)\b)",
     re.I,
 )
 
@@ -531,6 +571,10 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
+                or ("tribes" in low or "communities" in low or "clans" in low)
+                and _TRIBAL.search(sentence)
+                or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
                 or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
                 or (
                     _DOMESTIC_BODY.search(sentence[max(0, m.start() - 60) : m.end() + 60])
@@ -544,6 +588,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
             ):
                 continue  # "shops were closed", "markets shut": not the border
+            if denial_words and _DENIED_AFTER.match(sentence, m.end()):
+                continue  # "reported closed on Monday, but officials denied the reports"
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             ended = etype == "talks" and bool(
                 _ENDED.search(" ".join(words[-4:])) or _ENDED.match(m.group(0)) or _ENDED_AFTER.match(sentence, m.end())

@@ -10,14 +10,15 @@ mapping tables are data in :mod:`geomap.importers.tables`.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from .. import schema
 from ..exc import SchemaError
 from ..report import Report
 from .acled import AcledImporter
+from .acled_aggregated import AcledAggregatedImporter
 from .base import Imported, Importer, parse_day
+from .files import norm, open_table
 from .gdelt import GdeltImporter
 from .table import GeoJsonImporter, TableImporter
 from .ucdp import UcdpImporter
@@ -25,35 +26,21 @@ from .ucdp import UcdpImporter
 #: ``--format`` name -> importer, in the order :func:`detect` tries them
 #: (``geomap``, the project's own events.csv, is read by :mod:`geomap.curated`).
 IMPORTERS: dict[str, type[Importer]] = {
-    cls.format: cls for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, UcdpImporter, TableImporter)
+    cls.format: cls
+    for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, AcledAggregatedImporter, UcdpImporter, TableImporter)
 }
 FORMATS: tuple[str, ...] = ("geomap", *IMPORTERS)
 
 __all__ = ["FORMATS", "IMPORTERS", "Imported", "Importer", "detect", "read_dataset", "parse_day"]
 
 
-def _first_record(path: Path) -> list[str]:
-    """The first record of a file: tab-split when it has tabs and no commas, else CSV."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.readline(1 << 20)
-    except OSError as err:
-        raise SchemaError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
-    try:
-        first = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return []
-    if not first.strip() or "\x00" in first:
-        return []
-    if first.lstrip().startswith(("{", "[")):
-        return [first]
-    line = first.rstrip("\r\n")
-    if "\t" in line and line.count("\t") >= 56:
-        return line.split("\t")
-    try:
-        return next(csv.reader([line]))
-    except csv.Error:
-        return [line]
+def _first_record(path) -> list[str]:
+    """The header of a file's table (the first record: GDELT's has no header
+    and gives its first data record), ``["{"]`` for GeoJSON, ``[]`` when empty."""
+    table = open_table(path)
+    if table.kind == "geojson":
+        return ["{"]
+    return table.header
 
 
 def detect(path: str | Path) -> str:
@@ -64,12 +51,18 @@ def detect(path: str | Path) -> str:
     SchemaError
         When no format recognises the file (the message lists the formats).
     """
-    path = Path(path)
     header = _first_record(path)
-    names = {h.strip().lower() for h in header}
+    names = {norm(h) for h in header}
     # geomap's own header, or a file only geomap's loader can say more about
     # (empty, binary, not UTF-8, most of its own columns with some missing)
     if not header or set(schema.EVENT_REQUIRED) <= names:
+        table = open_table(path)
+        if header and (table.kind != "csv" or table.form != "CSV (comma-separated)"):
+            raise SchemaError(
+                f"geomap's own events format read as {table.form}: its loader reads a plain comma-separated "
+                "events.csv with sources.csv beside it; unpack or save it as that",
+                file=str(path),
+            )
         return "geomap"
     specific = {name: cls for name, cls in IMPORTERS.items() if cls is not TableImporter}
     for name, cls in specific.items():
@@ -79,15 +72,13 @@ def detect(path: str | Path) -> str:
         return "geomap"
     if TableImporter.sniff(header):
         return TableImporter.format
-    if path.suffix.lower() in (".geojson", ".json"):
-        return "geojson"
     if names & set(schema.EVENT_COLUMNS):
         return "geomap"  # its loader names the missing columns
     shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
     raise SchemaError(
         f"cannot tell the format from the first line ({shown or 'empty'}); "
-        "expected geomap's events.csv header, an ACLED, UCDP GED or GDELT file, "
-        "a CSV with latitude/longitude columns or GeoJSON; or give "
+        "expected geomap's events.csv header, an ACLED (events or weekly aggregates), UCDP GED or GDELT "
+        "file, a table with latitude/longitude columns or GeoJSON; or give "
         f"--format ({', '.join(FORMATS)})",
         file=str(path),
         line=1,

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..curated import Source
-from .base import Importer, RowError, country_code, details, parse_day, whole
+from .base import Importer, RowError, country_code, details, whole
+from .files import norm
 from .refine import mechanism
 from .tables import ACLED_DATE_PRECISION, ACLED_GEO_PRECISION, ACLED_OLD_COLUMNS, ACLED_REFINED, acled_type
 
@@ -70,7 +71,7 @@ class AcledImporter(Importer):
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        return "event_id_cnty" in {h.strip().lower() for h in header}
+        return "event_id_cnty" in {norm(h) for h in header}
 
     def start(self) -> None:
         # today's name -> the name in this file
@@ -104,7 +105,7 @@ class AcledImporter(Importer):
         if not eid:
             raise RowError("event_id_cnty is empty", column=col["event_id_cnty"])
         try:
-            day = parse_day(date)
+            day = self.day(date)
         except ValueError as err:
             raise RowError(str(err), column=col["event_date"]) from None
         tp, gp = tp or "1", gp or "1"

@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..csvrows import read_csv_rows
+from ..csvrows import read_csv_text
 from ..curated import Event, Source, event_from_row
 from ..exc import SchemaError
 from ..report import Report
 from ..schema import format_source_ids
+from .files import Table, norm, open_table, split_member
 
 #: Dates written as day, month name and year (ACLED: ``9-May-20``,
 #: ``01-January-2015``, ``28 September 2019``).
@@ -56,6 +57,11 @@ _MONTHS = {
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _HTTP = re.compile(r"^https?://", re.I)
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
+#: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
+_SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
+#: Numeric dates, day first: ``15.03.2019``, ``15/03/2019`` (a time after them is ignored).
+_NUMERIC_DMY = re.compile(r"([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?:[ T].*)?")
 
 
 class RowError(SchemaError):
@@ -75,11 +81,16 @@ class Imported:
     rows_rejected: int = 0
     rows_merged: int = 0  #: GDELT: records folded into another of the same day, place, code
     licence: str = ""
+    form: str = ""  #: how the file was read ("zip > CSV (comma-separated)", "Excel workbook ...")
+    #: whether its events may join a curated event as a further source (not
+    #: aggregates: a count of many events is no one incident)
+    joinable: bool = True
 
     def counts(self) -> dict:
         return {
             "file": self.file,
             "format": self.format,
+            "form": self.form,
             "dataset": self.dataset,
             counts.ROWS_READ: self.rows_read,
             "events": len(self.events),
@@ -89,13 +100,19 @@ class Imported:
 
 
 @lru_cache(maxsize=65536)
-def parse_day(text: str, two_digit_century: int | None = None) -> str:
+def parse_day(text: str, slashes: str | None = None) -> str:
     """ISO ``YYYY-MM-DD`` of a dataset's date cell.
 
     Accepts ``2020-05-09`` (a time after it is ignored: UCDP's
-    ``1990-10-04 00:00:00.000``), ``20200509`` (GDELT), ``9-May-20``,
-    ``01-January-2015`` and ``28 September 2019``. Two-digit years are 19xx
-    from 90 on, else 20xx (ACLED's data begin in 1997).
+    ``1990-10-04 00:00:00.000``, the APIs' ``2016-05-02T00:00:00``),
+    ``20200509`` (GDELT), ``9-May-20``, ``01-January-2015``,
+    ``15 March 2019``, ``09.05.2020`` (day first, as European spreadsheets
+    write it), ``9/5/2020`` when the day is over 12 or ``slashes`` says
+    the file's order (``"dmy"`` or ``"mdy"``, see
+    :func:`~geomap.importers.files.slash_order`), a Unix time in seconds (ACLED's ``timestamp``:
+    9 or 10 digits) and an Excel serial day number (5 digits, a date column
+    a spreadsheet saved as a number). Two-digit years are 19xx from 90 on,
+    else 20xx (ACLED's data begin in 1997).
 
     Raises
     ------
@@ -104,25 +121,44 @@ def parse_day(text: str, two_digit_century: int | None = None) -> str:
 
     >>> parse_day("9-May-20"), parse_day("01-January-2015"), parse_day("28 September 2019")
     ('2020-05-09', '2015-01-01', '2019-09-28')
+    >>> parse_day("15-March-2019"), parse_day("1552608000"), parse_day("43539"), parse_day("15.03.2019")
+    ('2019-03-15', '2019-03-15', '2019-03-15', '2019-03-15')
     """
+    import datetime as dt
+
     text = text.strip()
     m = _ISO_DAY.fullmatch(text)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif len(text) == 8 and text.isdigit():
         y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
+    elif text.isdigit() and len(text) in (9, 10):
+        return dt.datetime.fromtimestamp(int(text), dt.timezone.utc).date().isoformat()
+    elif _SERIAL.fullmatch(text) and 20000 <= float(text) < 80000:
+        return (dt.date(1899, 12, 30) + dt.timedelta(days=int(float(text)))).isoformat()
+    elif _NUMERIC_DMY.fullmatch(text):
+        m = _NUMERIC_DMY.fullmatch(text)
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if m.group(2) == "/" and a <= 12 and b <= 12 and a != b and slashes is None:
+            raise ValueError(
+                f"date {text!r} is ambiguous: day and month are both 12 or less and no date of the file "
+                "tells the order; write it as YYYY-MM-DD"
+            )
+        month_first = m.group(2) == "/" and (b > 12 or (slashes == "mdy" and a <= 12))
+        d, mo = (b, a) if month_first else (a, b)
+        if len(m.group(4)) == 2:
+            y += 1900 if y >= 90 else 2000
     else:
         m = _DMY.fullmatch(text)
         if not m or m.group(2).lower() not in _MONTHS:
             raise ValueError(
                 f"date {text!r} is not a date; allowed forms: 2020-05-09, "
-                "20200509, 9-May-20, 01-January-2015, 28 September 2019"
+                "20200509, 9-May-20, 01-January-2015, 28 September 2019, 09.05.2020, "
+                "a Unix time, an Excel day number"
             )
         d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
         if len(m.group(3)) == 2:
             y += 1900 if y >= 90 else 2000
-    import datetime as dt
-
     try:
         return dt.date(y, mo, d).isoformat()
     except ValueError:
@@ -214,12 +250,19 @@ class Importer:
     dataset: str = ""
     #: ``verified`` of the rows: human-coded datasets are ``curated``.
     verified: str = "curated"
-    #: Columns (lower-case) a file of this format must have.
+    #: Columns (as :func:`~geomap.importers.files.norm` writes them) a file of this format must have.
     required: tuple[str, ...] = ()
+    #: Another name a column had in some version of the dataset -> today's name.
+    aliases: dict[str, str] = {}
 
     def __init__(self, path: str | Path, report: Report):
-        self.path = Path(path)
+        self.path_text = str(path)
+        self.path, member = split_member(path)
+        self.member = member
         self.file = str(path)
+        self._table: Table | None = None
+        self.slash_said = False
+        self.bad_records = 0
         self.report = report
         self.seen: dict[str, int] = {}
         self.memo: dict = {}
@@ -232,14 +275,20 @@ class Importer:
         raise NotImplementedError
 
     def records(self) -> Iterator[tuple[int, dict]]:
-        """``(line, row)`` for each data record; the default reads a CSV with a header.
+        """``(line, row)`` for each data record; the default reads the table
+        :func:`~geomap.importers.files.open_table` finds in the file (CSV in
+        any of its dialects, Excel, JSON, compressed or not).
 
-        Malformed CSV records are reported here (file, line, reason) and
-        counted in ``self.bad_records``.
+        Records that cannot be read are reported here (file, line, reason)
+        and counted in ``self.bad_records``.
         """
-        sub = Report()
-        header = _csv_header(self.path)
-        self.columns = {h.lower(): h for h in header}
+        table = self.table
+        self.columns = {}
+        for h in table.header:
+            self.columns.setdefault(norm(h), h)
+        for alias, name in self.aliases.items():  # older names of a column
+            if name not in self.columns and alias in self.columns:
+                self.columns[name] = self.columns[alias]
         missing = [c for c in self.required if c not in self.columns]
         if missing:
             raise SchemaError(
@@ -250,9 +299,50 @@ class Importer:
                 column=missing[0],
             )
         self.start()
-        yield from read_csv_rows(self.path, (), tuple(header), sub)
-        self.report.problems.extend(sub.problems)
-        self.bad_records = sub.counts.get(counts.ROWS_REJECTED, 0)
+        if table.kind == "csv":
+            sub = Report()
+            records = read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
+            rows = ((n, dict(zip(header, cells))) for n, header, cells in records)
+            if table.delimiter == ";":  # European spreadsheets: 34,11 is 34.11
+                rows = ((n, {k: _decimal_point(v) for k, v in row.items()}) for n, row in rows)
+            yield from rows
+            self.report.problems.extend(sub.problems)
+            self.bad_records += sub.counts.get(counts.ROWS_REJECTED, 0)
+            return
+        for line, row, reason in table.rows:
+            if row is None:
+                self.reject_record(line, None, reason)
+                continue
+            yield line, row
+
+    def reject_record(self, line: int | None, column: str | None, reason: str, value: str = "") -> None:
+        """Report a record that never reached :meth:`convert` (and count it)."""
+        self.bad_records += 1
+        self.report.add(
+            "rejected",
+            self.file,
+            line,
+            column,
+            f"{self.dataset or self.format} row not imported: {reason}",
+            value=value,
+        )
+
+    def day(self, text: str) -> str:
+        """:func:`parse_day` with the order of this file's slashed dates (said once, when one is read)."""
+        if "/" in text and self.table.slash_note and not self.slash_said:
+            self.slash_said = True
+            self.report.add("warning", self.file, None, None, self.table.slash_note)
+        return parse_day(text, self.table.slashes)
+
+    @property
+    def table(self) -> Table:
+        """The file opened as a table (see :mod:`geomap.importers.files`)."""
+        if self._table is None:
+            self._table = open_table(self.path_text)
+        return self._table
+
+    def prepare(self) -> None:
+        """Called once the file is open, before any record (the name may say which dataset it is)."""
 
     def start(self) -> None:
         """Called once the header is known (``self.columns``: lower-case name -> as written)."""
@@ -272,8 +362,12 @@ class Importer:
         """Every record of the file as events; see the module docstring for the counts."""
         from .tables import LICENCES
 
+        self.file = self.table.name
+        self.prepare()
+        for note in self.table.notes:
+            self.report.add("warning", self.file, None, None, note)
         out = Imported(self.file, self.format, self.dataset, licence=LICENCES.get(self.dataset, ""))
-        self.bad_records = 0
+        out.form = self.table.form
         first = True
         for line, row in self.records():
             if first and is_hxl(row):
@@ -312,6 +406,11 @@ class Importer:
         return out
 
 
+def _decimal_point(cell: str) -> str:
+    """``34,11`` -> ``34.11`` (a whole cell written with a decimal comma); other cells as they are."""
+    return cell.replace(",", ".") if "," in cell and _DECIMAL_COMMA.fullmatch(cell) else cell
+
+
 def is_hxl(row) -> bool:
     """Whether a record is an HXL hashtag row (``#date+year``, ``#geo+lat``, ...)."""
     cells = [c for c in (row.values() if isinstance(row, dict) else row) if c]
@@ -320,18 +419,7 @@ def is_hxl(row) -> bool:
 
 def _row_id(row) -> str:
     if isinstance(row, dict):
-        for key in ("event_id_cnty", "EVENT_ID_CNTY", "id", "event_id", "GLOBALEVENTID"):
-            if row.get(key):
-                return str(row[key])[:100]
+        for key, value in row.items():
+            if value and norm(key) in ("event_id_cnty", "id", "event_id", "globaleventid"):
+                return str(value)[:100]
     return ""
-
-
-def _csv_header(path: Path) -> list[str]:
-    """The header cells of a CSV file (stripped), read from its first record."""
-    import csv
-
-    with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-        try:
-            return [h.strip() for h in next(csv.reader(fh))]
-        except (StopIteration, csv.Error):
-            return []

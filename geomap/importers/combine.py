@@ -23,6 +23,7 @@ from ..curated import Event, EventSet, date_range, load_events
 from ..exc import SchemaError
 from ..report import Report
 from . import detect, read_dataset
+from .files import split_member
 
 #: Default distance of ``--region durand`` from the Durand Line.
 DEFAULT_REGION_KM = 100.0
@@ -195,7 +196,7 @@ def load_all(
                 left_out += 1
                 continue
             target = None
-            for cur, c_start, c_end in by_type.get(ev.event_type, ()):
+            for cur, c_start, c_end in by_type.get(ev.event_type, ()) if imp.joinable else ():
                 key = (ev.event_date, ev.date_precision)
                 if key not in spans:
                     s, e = date_range(*key)
@@ -249,11 +250,13 @@ def load_all(
 
 
 def check_paths(paths) -> list[Path]:
-    """The paths as :class:`Path`; a missing file is a :class:`SchemaError` (nothing written)."""
+    """The paths as :class:`Path`; a missing file is a :class:`SchemaError` (nothing written).
+
+    ``ARCHIVE.zip:MEMBER`` and ``BOOK.xlsx:SHEET`` name a file when the archive or workbook exists."""
     out = []
     for p in paths:
-        p = Path(p)
-        if not p.is_file():
-            raise SchemaError("events file not found" if not p.exists() else "not a file", file=str(p))
-        out.append(p)
+        base, member = split_member(p)
+        if not base.is_file():
+            raise SchemaError("events file not found" if not base.exists() else "not a file", file=str(p))
+        out.append(Path(p))
     return out

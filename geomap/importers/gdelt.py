@@ -101,13 +101,9 @@ class GdeltImporter(Importer):
         )
 
     def records(self):
-        try:
-            raw = self.path.read_bytes()
-        except OSError as err:
-            raise SchemaError(f"cannot read file: {err.strerror or err}", file=self.file) from None
-        if b"\x00" in raw:
-            raise SchemaError("file is binary (contains NUL bytes), expected GDELT tab-separated text", file=self.file)
-        text = raw.decode("utf-8", errors="replace")
+        if self.table.kind not in ("csv", "empty"):
+            raise SchemaError(f"file is {self.table.form}; expected GDELT tab-separated text", file=self.file)
+        text = self.table.text
         self.layout = None
         self.keys: dict[str, tuple] = {}
         self.articles: dict[str, int] = {}

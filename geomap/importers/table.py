@@ -19,7 +19,8 @@ from pathlib import Path
 from .. import schema
 from ..curated import Source
 from ..exc import SchemaError
-from .base import Importer, RowError, details, http_url, number, parse_day, whole
+from .base import Importer, RowError, details, http_url, number, whole
+from .files import norm
 from .tables import acled_type
 
 LAT_NAMES = ("latitude", "lat", "y")
@@ -50,7 +51,7 @@ class TableImporter(Importer):
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        names = {h.strip().lower() for h in header}
+        names = {norm(h) for h in header}
         return bool(names & set(LAT_NAMES)) and bool(names & set(LON_NAMES))
 
     def __init__(self, path, report):
@@ -88,7 +89,7 @@ class TableImporter(Importer):
         lat = number(row.get(self.lat, ""), self.lat, -90.0, 90.0)
         lon = number(row.get(self.lon, ""), self.lon, -180.0, 180.0)
         try:
-            day = parse_day(row.get(self.date, ""))
+            day = self.day(row.get(self.date, ""))
         except ValueError as err:
             raise RowError(str(err), column=self.date) from None
         own = row.get(self.type, "").strip() if self.type else ""
@@ -140,12 +141,9 @@ class GeoJsonImporter(TableImporter):
         return bool(header) and header[0].lstrip().startswith(("{", "["))
 
     def records(self):
+        text = self.table.text
         try:
-            text = self.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as err:
-            raise SchemaError(f"cannot read GeoJSON: {err}", file=self.file) from None
-        try:
-            data = json.loads(text)
+            data = json.loads(text) if self.table.kind == "geojson" else None
         except ValueError as err:
             raise SchemaError(f"not valid JSON: {err}", file=self.file, line=getattr(err, "lineno", None)) from None
         if (

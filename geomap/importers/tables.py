@@ -13,7 +13,10 @@ from __future__ import annotations
 LICENCES: dict[str, str] = {
     "ACLED": "ACLED, acleddata.com (Armed Conflict Location & Event Data; used under ACLED's "
     "Terms of Use, attribution required)",
+    "ACLED aggregated": "ACLED aggregated data, acleddata.com (used under ACLED's Terms of Use, "
+    "attribution required; weekly counts per province)",
     "UCDP GED": "UCDP GED (CC BY 4.0)",
+    "UCDP Candidate": "UCDP Candidate Events Dataset (CC BY 4.0; monthly, not yet fully vetted)",
     "GDELT": "The GDELT Project, gdeltproject.org (free to use with citation; machine-coded "
     "reports, not verified events)",
 }
@@ -162,5 +165,16 @@ def cameo_type(code: str) -> tuple[str, str] | None:
 
 
 def acled_type(event_type: str, sub_event_type: str) -> tuple[str, str] | None:
-    """Our (type, sub-type) of an ACLED type pair, or ``None`` (then ``other``)."""
-    return ACLED_TYPES.get((event_type, sub_event_type)) or ACLED_TYPES.get((event_type, ""))
+    """Our (type, sub-type) of an ACLED type pair, or ``None`` (then ``other``).
+
+    Case and spacing do not matter (the aggregated files write
+    "Explosions/remote violence").
+
+    >>> acled_type("Explosions/remote violence", "air/drone strike")
+    ('airstrike', 'airstrike')
+    """
+    key = (" ".join(event_type.split()).casefold(), " ".join(sub_event_type.split()).casefold())
+    return _ACLED_FOLDED.get(key) or _ACLED_FOLDED.get((key[0], ""))
+
+
+_ACLED_FOLDED = {(t.casefold(), s.casefold()): v for (t, s), v in ACLED_TYPES.items()}

@@ -20,12 +20,14 @@ import datetime as dt
 import re
 
 from ..curated import Source
-from .base import Importer, RowError, country_code, details, parse_day, whole
+from .base import Importer, RowError, country_code, details, whole
+from .files import norm
 from .refine import mechanism
 from .tables import UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE, UCDP_WHERE_PREC
 
 _SHOWN = (
     "relid",
+    "code_status",
     "conflict_name",
     "dyad_name",
     "adm_1",
@@ -42,8 +44,9 @@ _SHOWN = (
     "source_original",
     "priogrid_gid",
 )
-#: File names that give the GED version: ged221.csv, GEDEvent_v22_1.csv, ged_22.1 ...
-_VERSION = re.compile(r"ged(?:event)?[_-]?v?([0-9]{2})[._-]?([0-9])", re.I)
+#: File names that give the GED version: ged221.csv, GEDEvent_v22_1.csv, ged_22.1 ...;
+#: a third number is a monthly candidate release (GEDEvent_v25_0_7.csv: 25.0.7).
+_VERSION = re.compile(r"ged(?:events?)?[_-]?v?([0-9]{2})[._-]?([0-9])(?:[._-]([0-9]{1,2})(?![0-9]))?", re.I)
 
 
 class UcdpImporter(Importer):
@@ -52,16 +55,23 @@ class UcdpImporter(Importer):
     format = "ucdp"
     dataset = "UCDP GED"
     required = ("id", "type_of_violence", "latitude", "longitude", "where_prec", "date_prec", "date_start", "best")
+    #: GED's first versions (1.x, 2.0) named the death estimates best_est, low_est, high_est
+    aliases = {"best_est": "best", "low_est": "low", "high_est": "high"}
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        names = {h.strip().lower() for h in header}
+        names = {norm(h) for h in header}
         return {"where_prec", "date_prec", "type_of_violence"} <= names
 
+    def prepare(self) -> None:
+        names = (self.table.inner, self.path.name)
+        m = next(filter(None, (_VERSION.search(n) for n in names)), None)
+        self.version = ".".join(g for g in m.groups() if g) if m else ""
+        candidate = bool(m and m.group(3)) or any("candidate" in n.lower() for n in names)
+        self.dataset = "UCDP Candidate" if candidate else "UCDP GED"
+        self.publisher = self.dataset + (f" {self.version}" if self.version else "")
+
     def start(self) -> None:
-        m = _VERSION.search(self.path.name)
-        self.version = f"{m.group(1)}.{m.group(2)}" if m else ""
-        self.publisher = "UCDP GED" + (f" {self.version}" if self.version else "")
         self.col = dict(self.columns)
         self.shown = [self.col[c] for c in _SHOWN if c in self.col]
 
@@ -87,11 +97,11 @@ class UcdpImporter(Importer):
         if dp not in UCDP_DATE_PRECISION:
             raise RowError(f"date_prec {dp!r} is not allowed; allowed: 1-5", column=col["date_prec"])
         try:
-            start = parse_day(get("date_start"))
+            start = self.day(get("date_start"))
         except ValueError as err:
             raise RowError(str(err), column=col["date_start"]) from None
         try:
-            end = parse_day(get("date_end")) if get("date_end") else start
+            end = self.day(get("date_end")) if get("date_end") else start
         except ValueError as err:
             raise RowError(str(err), column=col["date_end"]) from None
         if end < start:

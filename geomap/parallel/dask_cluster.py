@@ -11,6 +11,25 @@ from .base import Executor, MissingDependency, ParallelError
 
 INSTALL_HINT = "pip install 'geomap[dask]'  (installs dask[distributed] and pyarrow)"
 
+#: Dask settings for the cluster that ``local:N`` starts (scheduler, nannies
+#: and workers read them when they start). A geomap task is one CPU-bound
+#: Python call; every time a worker's event loop or profiler wakes up it
+#: takes the GIL from that call. Dask's defaults wake the loop every 20 ms
+#: (tick), sample the task's stack every 10 ms (profiler: only for the
+#: dashboard) and poll memory every 100 ms; on a busy machine each hand-over
+#: of the GIL can wait for a core, and the 2-worker cluster ran at 1.5x one
+#: process where two plain processes ran at 2x (README, Benchmark). Rarer
+#: wake-ups change no result: ticks only measure loop latency, the monitors
+#: feed the dashboard and the memory limits, which a partition is far below.
+#: The same keys can be given to ``dask worker`` as environment variables
+#: (``DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=1s``; README).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
 
 def _distributed():
     try:
@@ -43,18 +62,20 @@ class DaskExecutor(Executor):
         distributed = _distributed()
         self._cluster = None
         if address.startswith("local:") or address == "local":
+            import dask
+
             n = int(address.partition(":")[2] or 0) or None
             from .local import cpu_count
 
-            n = n or cpu_count()
-            self._cluster = distributed.LocalCluster(
-                n_workers=n,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address="127.0.0.1:0",
-                silence_logs=40,
-            )
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                self._cluster = distributed.LocalCluster(
+                    n_workers=n or cpu_count(),
+                    threads_per_worker=1,  # one task per process: no two tasks share a GIL
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address="127.0.0.1:0",
+                    silence_logs=40,
+                )
             address = self._cluster.scheduler_address
         try:
             self.client = distributed.Client(address, timeout=timeout, set_as_default=False)

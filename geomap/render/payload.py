@@ -11,7 +11,6 @@ import json
 from operator import itemgetter
 
 import numpy as np
-import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
@@ -86,6 +85,8 @@ def _column(gdf, col: str, n: int) -> list:
 
 
 def _texts(values: list) -> list[str]:
+    if set(map(type, values)) <= {str}:  # the usual case: nothing to convert (a C scan)
+        return values
     return ["" if v is None else str(v) for v in values]
 
 
@@ -267,7 +268,7 @@ def compact_payload(gdf) -> dict:
     data = event_columns(gdf)
     cols = data["columns"]
     # in the page's order (by start, then uid): sorting sorted input is cheap
-    order = sorted(range(len(cols["id"])), key=lambda i: (cols["start"][i], cols["uid"][i]))
+    order = sorted(range(len(cols["id"])), key=list(zip(cols["start"], cols["uid"])).__getitem__)
     if len(order) > 1:
         pick = itemgetter(*order)
         cols = {k: list(pick(v)) for k, v in cols.items()}
@@ -281,21 +282,26 @@ def compact_payload(gdf) -> dict:
             table: list[dict] = []
             index: dict[tuple, int] = {}
             lists = []
+            done: dict[int, list[int]] = {}  # rows citing the same sources share one parsed list
             for srcs in values:
-                ref = []
-                for s in srcs:
-                    k = tuple(s.values())
-                    if k not in index:
-                        index[k] = len(table)
-                        table.append(s)
-                    ref.append(index[k])
+                ref = done.get(id(srcs))
+                if ref is None:
+                    ref = done[id(srcs)] = []
+                    for s in srcs:
+                        k = tuple(s.values())
+                        if k not in index:
+                            index[k] = len(table)
+                            table.append(s)
+                        ref.append(index[k])
                 lists.append(ref)
             out["sources"] = table
             c["sources"] = lists
         elif key in _DICT_FIELDS:
-            # factorize keeps first-appearance order, like a dict would, in C
-            codes, uniques = pd.factorize(np.array(values, dtype=object), use_na_sentinel=False)
-            c[key] = {"values": [None if v is None else v for v in uniques.tolist()], "index": codes.tolist()}
+            # codes in first-appearance order, by dict lookups in C (the values are
+            # all str, or all int for gp: no two distinct values compare equal)
+            uniques = list(dict.fromkeys(values))
+            code = {v: i for i, v in enumerate(uniques)}
+            c[key] = {"values": uniques, "index": list(map(code.__getitem__, values))}
         else:
             c[key] = values
     out["shapes"] = data["shapes"]

@@ -134,11 +134,22 @@
     /* size.js: by fatalities, a cluster is sized by (and shows) the sum of its events' */
     var look = G.clusterLook ? G.clusterLook(cluster) : null;
     if (look) { size = look.size; label = look.label; }
+    var ring = 'conic-gradient(' + stops.join(',') + ')';
     return L.divIcon({
-      html: '<div class="geomap-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
-        ')"><span>' + label + '</span></div>',
-      className: 'geomap-cluster' + (look ? ' geomap-cluster-sized' : ''), iconSize: [size, size]
+      html: '<div class="geomap-cluster-ring" style="background:' + ring + '"><span>' + label + '</span></div>',
+      className: 'geomap-cluster' + (look ? ' geomap-cluster-sized' : ''), iconSize: [size, size],
+      geomapRing: ring, geomapLabel: label
     });
+  }
+
+  /* The grid moves its cluster markers on a filter change: their ring and
+     count are set on the element clusterIcon made, without parsing HTML. */
+  function clusterIconUpdate(el, icon) {
+    var ring = el.firstChild, span = ring && ring.firstChild;
+    if (!span || icon.options.geomapRing === undefined) return false;
+    ring.style.background = icon.options.geomapRing;
+    span.textContent = icon.options.geomapLabel;
+    return true;
   }
 
   G.define('events', function (G, map, opts) {
@@ -157,7 +168,8 @@
        'rendered' tells when the last chunk of a filter change is on the map:
        the signal tests and the benchmark wait for. */
     var cluster = opts.engine === 'grid' ? new G.GridCluster({
-      maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
+      maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon,
+      iconUpdateFunction: clusterIconUpdate
     }) : L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: opts.clusterRadius || 40, iconCreateFunction: clusterIcon
@@ -196,8 +208,14 @@
       markers[ev.uid] = m;
       return m;
     }
-    if (grid) cluster.options.markerFor = markerOf;
-    else G.events.forEach(makeMarker);
+    if (grid) {
+      cluster.options.markerFor = markerOf;
+      /* the grid's item k is event k: a filter change hands it the filter's
+         flags (G._cols.visible) as they are */
+      cluster.indexAll(G.events);
+    } else {
+      G.events.forEach(makeMarker);
+    }
     /* markercluster computes its cluster bounds only once a chunked load
        is complete; a pan or zoom before that (the side panel resizing the
        map, a reader who is quick) makes it throw. Hold those until the load
@@ -257,13 +275,15 @@
     var afterLoad = null;
 
     function loaded() {
+      if (!loading) return;
       loading = false;
       release();
       if (again) { again = false; sync(); return; }
       G.rendered = true;
       if (!G.timing.rendered) G.timing.rendered = performance.now();
-      document.documentElement.setAttribute('data-geomap-rendered', String(onMap.length));
-      G.emit('rendered', onMap.length);
+      var count = grid ? G.visible.length : onMap.length;
+      document.documentElement.setAttribute('data-geomap-rendered', String(count));
+      G.emit('rendered', count);
       if (afterLoad) { var f = afterLoad; afterLoad = null; f(); }
     }
     /* markercluster reports the last chunk before it computes the bounds
@@ -272,28 +292,34 @@
       if (done >= total && loading) setTimeout(loaded, 0);
     };
 
+    /* The uncertainty areas of the visible province-level events: one shape
+       per area and type (thousands of events share a few). Past maxAreas
+       distinct areas (thousands of province-level events at distinct
+       points) none are drawn: thousands of overlapping 60 km shapes froze
+       the page for seconds per zoom; the opened event still shows its own.
+       Reads the typed columns, and stops counting once past maxAreas. */
+    var areaKey = new Array(G.events.length);  /* by event index, made on first use */
+    function visibleAreas() {
+      var areas = Object.create(null), n = 0;
+      var vis = G._cols.visible, gp = G._cols.gp, events = G.events;
+      for (var i = 0; i < events.length; i++) {
+        if (!vis[i] || gp[i] !== 3) continue;
+        var ev = events[i];
+        var akey = areaKey[i] ||
+          (areaKey[i] = ev.type + '|' + ev.admin1 + '|' + ev.place + '|' + ev.lat + ',' + ev.lon);
+        if (areas[akey]) continue;
+        areas[akey] = ev;
+        if (++n > maxAreas) return Object.create(null);
+      }
+      return areas;
+    }
+
     function sync() {
       if (loading) { again = true; return; }
       G.rendered = false;
-      var add = [];
-      var keep = [];
-      var areas = Object.create(null);  /* one shape per area and type: thousands of events share a few */
       var vis = G._cols.visible;  /* 1 where the event passes the filters, by event index */
-      var i, m;
-      for (i = 0; i < G.visible.length; i++) {
-        var ev = G.visible[i];
-        if (ev.gp === 3) {
-          var akey = ev.type + '|' + ev.admin1 + '|' + ev.place + '|' + ev.lat + ',' + ev.lon;
-          if (!areas[akey]) areas[akey] = ev;
-        }
-        if (!on[ev._i]) add.push(byIndex[ev._i]);
-      }
-      /* areas that stay are kept, not redrawn; past maxAreas distinct areas
-         (thousands of province-level events at distinct points) none are
-         drawn: thousands of overlapping 60 km shapes froze the page for
-         seconds per zoom; the opened event still shows its own */
+      var areas = visibleAreas();
       var areaKeys = Object.keys(areas);
-      if (areaKeys.length > maxAreas) { areas = Object.create(null); areaKeys = []; }
       Object.keys(areaLayers).forEach(function (k) {
         if (!areas[k]) { uncertainty.removeLayer(areaLayers[k]); delete areaLayers[k]; }
       });
@@ -301,6 +327,18 @@
         if (!areaLayers[k]) uncertainty.addLayer(areaLayers[k] = areaOf(areas[k]));
       });
       G.areasShown = areaKeys.length;
+      if (grid) {
+        loading = true;
+        cluster.setFlags(vis);  /* calls chunkProgress: 'rendered' follows */
+        if (!cluster._map) loaded();
+        return;
+      }
+      var add = [];
+      var keep = [];
+      var i, m;
+      for (i = 0; i < G.visible.length; i++) {
+        if (!on[G.visible[i]._i]) add.push(byIndex[G.visible[i]._i]);
+      }
       var remove = [];
       for (i = 0; i < onMap.length; i++) {
         m = onMap[i];

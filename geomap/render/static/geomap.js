@@ -192,35 +192,40 @@
     var words = G.fold(f.q).split(/\s+/).filter(Boolean);
     var fromN = G.dayNum(f.from), toN = G.dayNum(f.to);
     var c = G._cols;
-    var typeOn = c.typeNames.map(function (t) { return !!f.types[t]; });
-    var verOn = c.verNames.map(function (v) { return !!f.verified[v]; });
-    var gpOn = [];
-    for (var g = 0; g < 256; g++) gpOn.push(!!f.gp[g]);
+    /* what is switched on, by code, as bytes: the loop below reads only
+       typed arrays (columns hoisted into locals) */
+    var typeOn = Uint8Array.from(c.typeNames, function (t) { return f.types[t] ? 1 : 0; });
+    var verOn = Uint8Array.from(c.verNames, function (v) { return f.verified[v] ? 1 : 0; });
+    var gpOn = new Uint8Array(256);
+    for (var g = 0; g < 256; g++) gpOn[g] = f.gp[g] ? 1 : 0;
     var tn = new Float64Array(c.typeNames.length), vn = new Float64Array(c.verNames.length);
     /* facets (facets.js): each is counted over the events that pass every
        other filter, so a facet's own choice does not empty its counts */
     var fc = G.facetFilter(c, f);
     var dsOn = fc.dsOn, actOn = fc.actOn, prov = fc.prov;
     var a1 = c.a1, a2 = c.a2, ds = c.ds, adm = c.adm, bin = c.bin, fat = c.fat;
+    var type = c.type, gp = c.gp, ver = c.ver, s = c.s, e = c.e;
     var nT = c.typeNames.length;
     var binN = fc.bins, actN = fc.actors, provN = fc.provinces, provF = fc.provFat, dsN = fc.datasets;
-    var events = G.events, visible = [], flag = c.visible;
+    var events = G.events, visible = [], flag = c.visible, search = words.length > 0;
+    flag.fill(0);
     for (var i = 0; i < events.length; i++) {
-      flag[i] = 0;
-      if (!typeOn[c.type[i]] || !gpOn[c.gp[i]] || !verOn[c.ver[i]] || !dsOn[ds[i]]) continue;
-      if (words.length && !textMatch(events[i], words)) continue;
+      var t = type[i];
+      if (!typeOn[t] || !gpOn[gp[i]] || !verOn[ver[i]] || !dsOn[ds[i]]) continue;
+      if (search && !textMatch(events[i], words)) continue;
       /* bit 1: outside the dates, 2: no chosen actor, 4: another province */
-      var miss = (c.e[i] < fromN || c.s[i] > toN ? 1 : 0) |
-        (actOn && !actOn[a1[i] + 1] && !actOn[a2[i] + 1] ? 2 : 0) |
-        (prov >= 0 && adm[i] !== prov ? 4 : 0);
-      if ((miss & 6) === 0 && bin) binN[bin[i] * nT + c.type[i]]++;
-      if ((miss & 5) === 0) { actN[a1[i] + 1]++; if (a2[i] !== a1[i]) actN[a2[i] + 1]++; }
-      if ((miss & 3) === 0) { provN[adm[i] + 1]++; provF[adm[i] + 1] += fat[i]; }
+      var x1 = a1[i], x2 = a2[i], p = adm[i];
+      var miss = (e[i] < fromN || s[i] > toN ? 1 : 0) |
+        (actOn && !actOn[x1 + 1] && !actOn[x2 + 1] ? 2 : 0) |
+        (prov >= 0 && p !== prov ? 4 : 0);
+      if ((miss & 6) === 0 && bin) binN[bin[i] * nT + t]++;
+      if ((miss & 5) === 0) { actN[x1 + 1]++; if (x2 !== x1) actN[x2 + 1]++; }
+      if ((miss & 3) === 0) { provN[p + 1]++; provF[p + 1] += fat[i]; }
       if (miss) continue;
       flag[i] = 1;
       visible.push(events[i]);
-      tn[c.type[i]]++;
-      vn[c.ver[i]]++;
+      tn[t]++;
+      vn[ver[i]]++;
       dsN[ds[i]]++;
     }
     var counts = Object.create(null);

@@ -10,7 +10,8 @@
  *
  * It offers the part of markercluster's API that events.js uses
  * (addLayers, removeLayers, clearLayers, hasLayer, getLayers,
- * getVisibleParent, zoomToShowLayer, options.chunkProgress) and the same
+ * getVisibleParent, zoomToShowLayer, options.chunkProgress), and setFlags,
+ * a filter's flags by event index taken as they are (indexAll). The same
  * behaviour: a cluster shows its count and its mix of types; clicking it
  * zooms to its markers, or spreads them in a spiral when they share a place
  * or the map is at its last zoom.
@@ -25,7 +26,7 @@
 
   G.GridCluster = L.Layer.extend({
     options: {maxClusterRadius: 40, iconCreateFunction: null, chunkProgress: null,
-      markerFor: null},
+      markerFor: null, iconUpdateFunction: null},
 
     initialize: function (options) {
       L.setOptions(this, options);
@@ -40,6 +41,7 @@
       this._types = Object.create(null);
       this._shown = new Set(); /* markers now on the map on their own */
       this._clusterLayer = L.layerGroup();
+      this._clusterMarkers = [];  /* cluster markers of the last render, reused by the next */
       this._spider = null;     /* {zoom, idx, markers, set, legs} */
     },
 
@@ -57,6 +59,7 @@
       this._shown.forEach(function (m) { map.removeLayer(m); });
       this._shown.clear();
       this._clusterLayer.clearLayers();
+      this._clusterMarkers = [];
       map.removeLayer(this._clusterLayer);
     },
 
@@ -79,6 +82,7 @@
         this._flag = grow(this._flag, Uint8Array);
       }
       this._items.push(ev);
+      this._aligned = false;  /* until indexAll says otherwise */
       ev._gcI = i;
       var ll = ev.lat !== undefined ? L.latLng(ev.lat, ev.lon) : item.getLatLng();
       var p = L.CRS.EPSG3857.latLngToPoint(ll, 0);
@@ -92,6 +96,27 @@
     },
 
     _home: function (i) { return L.CRS.EPSG3857.pointToLatLng(L.point(this._x[i], this._y[i]), 0); },
+
+    /* Index these items first, in this order: item k of the list gets
+       index k, so that setFlags can take flags by the list's positions. */
+    indexAll: function (list) {
+      for (var k = 0; k < list.length; k++) this._index(list[k]);
+      this._aligned = this._items.length === list.length;
+      return this;
+    },
+
+    /* Show the items whose flag is 1, hide the others (flags by the
+       positions of the list given to indexAll): a filter change then costs
+       one typed-array copy instead of adding and removing items one by one. */
+    setFlags: function (flags) {
+      if (!this._aligned || flags.length !== this._items.length) {
+        throw new Error('GridCluster.setFlags: call indexAll with the same items first');
+      }
+      this._flag.set(flags);
+      this._render();
+      if (this.options.chunkProgress) this.options.chunkProgress(flags.length, flags.length, 0);
+      return this;
+    },
 
     addLayers: function (list) {
       for (var k = 0; k < list.length; k++) this._flag[this._index(list[k])] = 1;
@@ -206,37 +231,61 @@
         this._unspiderfy(true);
         spider = null;
       }
-      var cells = new Map();
+      /* Bin the items in view into the grid cells that cover the view, in
+         typed arrays: a first pass counts per cell, a second lists each
+         cell's items in one array (no object or array per cell or item:
+         at 100k events those made a filter change allocate megabytes). */
       var self = this;
       var X = this._x, Y = this._y, T = this._t, F = this._f;
       var skip = spider ? spider.set : null;
-      for (var i = 0; i < this._items.length; i++) {
+      var gx0 = Math.floor(x0 / cell), gy0 = Math.floor(y0 / cell);
+      var H = Math.floor(y1 / cell) - gy0 + 1;
+      var nCells = (Math.floor(x1 / cell) - gx0 + 1) * H;
+      var count = new Int32Array(nCells), per = new Int32Array(nCells * 8);
+      var sx = new Float64Array(nCells), sy = new Float64Array(nCells), fat = new Float64Array(nCells);
+      var n = this._items.length, inView = 0;
+      /* the two item-sized arrays are kept from one render to the next
+         (allocating them at every change made the garbage collector run
+         during filter changes); a cluster's idx is a view into order, so
+         it is valid until the next render (the spiral keeps a copy) */
+      if (!this._cellOf || this._cellOf.length < n) {
+        this._cellOf = new Int32Array(n);
+        this._order = new Int32Array(n);
+      }
+      var cellOf = this._cellOf;
+      for (var i = 0; i < n; i++) {
+        cellOf[i] = -1;
         if (!on[i]) continue;
         var x = X[i] * scale, y = Y[i] * scale;
         if (x < x0 || x > x1 || y < y0 || y > y1) continue;
         if (skip && skip.has(i)) continue;
-        var key = Math.floor(x / cell) * 4194304 + Math.floor(y / cell);
-        var c = cells.get(key);
-        if (!c) { c = {idx: [], sx: 0, sy: 0, fat: 0, per: new Int32Array(8)}; cells.set(key, c); }
-        c.idx.push(i);
-        c.fat += F[i];
-        c.sx += x;
-        c.sy += y;
-        c.per[T[i]]++;
+        var k = (Math.floor(x / cell) - gx0) * H + (Math.floor(y / cell) - gy0);
+        cellOf[i] = k;
+        count[k]++;
+        fat[k] += F[i];
+        sx[k] += x;
+        sy[k] += y;
+        per[k * 8 + T[i]]++;
+        inView++;
       }
+      var first = new Int32Array(nCells + 1);  /* cell k's items: order[first[k] .. first[k+1]) */
+      for (k = 0; k < nCells; k++) first[k + 1] = first[k] + count[k];
+      var order = this._order, fill = first.slice(0, nCells);
+      for (i = 0; i < n; i++) if (cellOf[i] >= 0) order[fill[cellOf[i]]++] = i;
       var want = new Set();
       var clusters = [];
       var typeNames = Object.keys(this._types);
-      cells.forEach(function (c) {
-        if (c.idx.length === 1) { want.add(self._marker(c.idx[0])); return; }
-        var per = Object.create(null);
-        typeNames.forEach(function (name) {
-          var n = c.per[Math.min(self._types[name], 7)];
-          if (n) per[name] = n;
-        });
-        c.perByName = per;
-        clusters.push(c);
-      });
+      for (k = 0; k < nCells; k++) {
+        if (!count[k]) continue;
+        if (count[k] === 1) { want.add(this._marker(order[first[k]])); continue; }
+        var perByName = Object.create(null);
+        for (var t = 0; t < typeNames.length; t++) {
+          var m = per[k * 8 + Math.min(this._types[typeNames[t]], 7)];
+          if (m) perByName[typeNames[t]] = m;
+        }
+        clusters.push({idx: order.subarray(first[k], first[k + 1]), sx: sx[k], sy: sy[k], fat: fat[k],
+          perByName: perByName});
+      }
       this._shown.forEach(function (m) {
         if (!want.has(m) && !(spider && spider.markers.indexOf(m) >= 0)) {
           map.removeLayer(m);
@@ -246,27 +295,63 @@
       want.forEach(function (m) {
         if (!self._shown.has(m)) { map.addLayer(m); self._shown.add(m); }
       });
-      this._clusterLayer.clearLayers();
-      clusters.forEach(function (c) {
+      /* the cluster markers already on the map are moved and given their
+         new icon rather than made again (making ~100 Leaflet markers was
+         a large part of a filter change) */
+      var old = this._clusterMarkers, fresh = [];
+      clusters.forEach(function (c, j) {
         var at = map.unproject(L.point(c.sx / c.idx.length, c.sy / c.idx.length), zoom);
-        var cm = L.marker(at, {
-          icon: self.options.iconCreateFunction(self._clusterFacade(c.idx, c.perByName, c.fat)),
-          keyboard: true, title: c.idx.length + ' events here; select to zoom in'
-        });
+        var icon = self.options.iconCreateFunction(self._clusterFacade(c.idx, c.perByName, c.fat));
+        var title = c.idx.length + ' events here; select to zoom in';
+        var cm = old[j];
+        if (cm) {
+          self._retarget(cm, at, icon, title);
+        } else {
+          cm = L.marker(at, {icon: icon, keyboard: true, title: title});
+          cm.on('click keypress', function (e) {
+            if (e.type === 'keypress' && e.originalEvent && e.originalEvent.key !== 'Enter') return;
+            self._clusterClicked(cm);
+          });
+        }
         cm._gridIdx = c.idx;
-        cm.on('click keypress', function (e) {
-          if (e.type === 'keypress' && e.originalEvent && e.originalEvent.key !== 'Enter') return;
-          self._clusterClicked(cm);
-        });
-        self._clusterLayer.addLayer(cm);
+        /* (a spiderfied cluster's marker was taken off the layer) */
+        if (!self._clusterLayer.hasLayer(cm)) self._clusterLayer.addLayer(cm);
+        fresh.push(cm);
       });
+      for (var j = clusters.length; j < old.length; j++) this._clusterLayer.removeLayer(old[j]);
+      this._clusterMarkers = fresh;
+    },
+
+    /* Move cluster marker cm to ``at`` with ``icon`` and ``title``. An icon
+       of the same class and size is updated on its element: by
+       options.iconUpdateFunction(element, icon) when given (it returns
+       false when it cannot), else its inner HTML (the ring and the count,
+       made by iconCreateFunction from numbers and type colours) is replaced.
+       Leaflet's setIcon would make the element again. */
+    _retarget: function (cm, at, icon, title) {
+      var was = cm.options.icon.options, now = icon.options, el = cm.getElement();
+      var update = this.options.iconUpdateFunction;
+      if (el && was.className === now.className && String(was.iconSize) === String(now.iconSize)) {
+        if (was.html !== now.html && !(update && update(el, icon))) el.innerHTML = now.html;
+        cm.options.icon = icon;
+      } else {
+        cm.setIcon(icon);
+        el = cm.getElement();
+      }
+      if (cm.options.title !== title) {
+        cm.options.title = title;
+        if (el) el.title = title;
+      }
+      cm.setLatLng(at);
     },
 
     /* What iconCreateFunction expects of a markercluster cluster; the type
        counts come ready (geomapPer), the markers only when asked for. */
     _clusterFacade: function (idx, per, fat) {
       var self = this;
-      return {getAllChildMarkers: function () { return idx.map(function (j) { return self._marker(j); }); },
+      return {getAllChildMarkers: function () {
+        return Array.prototype.map.call(idx, function (j) { return self._marker(j); });
+      },
         getChildCount: function () { return idx.length; }, geomapPer: per, geomapFat: fat};
     },
 
@@ -311,7 +396,7 @@
       var center = map.project(cm.getLatLng(), zoom);
       var legs = L.layerGroup().addTo(map);
       var angle = 0, radius = 28, self = this;
-      var markers = idx.map(function (j, k) {
+      var markers = Array.prototype.map.call(idx, function (j, k) {
         var m = self._marker(j);
         /* Archimedean spiral: the distance between turns stays constant */
         if (k) { angle += 28 / radius + 0.0005 * k; radius += 28 / (2 * Math.PI) * (28 / radius); }
@@ -324,6 +409,7 @@
         return m;
       });
       this._clusterLayer.removeLayer(cm);
+      idx = Array.from(idx);  /* a view into the grid's order array, which the next render reuses */
       this._spider = {zoom: zoom, idx: idx, markers: markers, set: new Set(idx), legs: legs};
     },
 

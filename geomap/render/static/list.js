@@ -17,11 +17,29 @@
     panel.appendChild(section);
     var shown = 0;
     var items = Object.create(null);
+    /* the items of the list before this filter change: an event still
+       listed keeps its item (at 100k events a filter change would otherwise
+       make 200 items again, most of them the same) */
+    var before = Object.create(null);
+    /* one glyph per type and status, cloned for each item */
+    var glyphs = new Map();
+    function glyph(ev) {
+      var draft = ev.verified === 'draft';
+      var key = (draft ? 'd:' : 'c:') + ev.type;
+      if (!glyphs.has(key)) glyphs.set(key, G.glyph(ev.type, 14, draft));
+      return glyphs.get(key).cloneNode(true);
+    }
 
     function item(ev) {
-      var li = G.el('li', 'geomap-item' + (ev.verified === 'draft' ? ' geomap-draft' : ''));
+      var li = before[ev.uid];
+      if (li) {
+        li.classList.remove('geomap-selected');  /* as a new item: mark() sets it */
+        items[ev.uid] = li;
+        return li;
+      }
+      li = G.el('li', 'geomap-item' + (ev.verified === 'draft' ? ' geomap-draft' : ''));
       var btn = G.el('button', 'geomap-item-btn', null, {type: 'button', 'data-uid': ev.uid});
-      btn.appendChild(G.glyph(ev.type, 14, ev.verified === 'draft'));
+      btn.appendChild(glyph(ev));
       btn.appendChild(G.el('span', 'geomap-item-date', ev.date));
       btn.appendChild(G.el('span', 'geomap-item-place', ev.place));
       var what = (ev.label || G.typeLabel(ev.type)) + (ev.verified === 'draft' ? ' (draft)' : '');
@@ -37,17 +55,47 @@
       for (var i = shown; i < Math.min(upto, G.visible.length); i++) frag.appendChild(item(G.visible[i]));
       ol.appendChild(frag);
       shown = Math.min(upto, G.visible.length);
+      footer();
+    }
+
+    function footer() {
       more.hidden = shown >= G.visible.length;
       more.textContent = 'Show more (' + (G.visible.length - shown) + ' left)';
     }
 
     more.addEventListener('click', function () { render(shown + pageSize); });
 
+    /* A filter change: the items of the first page, those already listed
+       left in place (the list keeps date order, so only the items that
+       leave or come in touch the document) */
     G.on('filter', function () {
-      ol.textContent = '';
+      before = items;
       items = Object.create(null);
-      shown = 0;
-      render(pageSize);
+      shown = Math.min(pageSize, G.visible.length);
+      var want = new Array(shown), kept = 0;
+      for (var i = 0; i < shown; i++) {
+        if (before[G.visible[i].uid]) kept++;
+        want[i] = item(G.visible[i]);
+      }
+      if (kept < shown / 2) {
+        /* mostly new: emptying the list beats removing items one by one */
+        ol.textContent = '';
+        var frag = document.createDocumentFragment();
+        want.forEach(function (li) { frag.appendChild(li); });
+        ol.appendChild(frag);
+      } else {
+        var keep = new Set(want);
+        Array.prototype.slice.call(ol.children).forEach(function (li) {
+          if (!keep.has(li)) ol.removeChild(li);
+        });
+        var at = ol.firstChild;
+        for (i = 0; i < shown; i++) {
+          if (at === want[i]) at = at.nextSibling;
+          else ol.insertBefore(want[i], at);
+        }
+      }
+      footer();
+      before = Object.create(null);
     });
 
     function mark(uid) {

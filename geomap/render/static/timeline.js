@@ -131,6 +131,16 @@
       return out;
     }
     var order = typeOrder();
+    /* axis ticks [bar, label]: each new year (and month, for short
+       periods); the bars never change, so they are found once */
+    var ticks = [];
+    for (var t = 0; t < nBins; t++) {
+      var day = G.dayStr(bins.start(t));
+      var prev = t ? G.dayStr(bins.start(t - 1)) : '';
+      var newMonth = day.slice(0, 7) !== prev.slice(0, 7);
+      if (day.slice(0, 4) !== prev.slice(0, 4)) ticks.push([t, day.slice(0, 4)]);
+      else if (nBins < 30 && newMonth) ticks.push([t, MONTHS[+day.slice(5, 7) - 1]]);
+    }
 
     function draw() {
       if (!G.facetCounts) return;
@@ -156,16 +166,23 @@
         ctx.fillRect(PAD_L + r[0] * g.bw, PAD_T, (r[1] - r[0] + 1) * g.bw, plotH);
       }
       var gap = g.bw > 3 ? 1 : 0;
-      for (var k = 0; k < nBins; k++) {
-        var x = PAD_L + k * g.bw, y = PAD_T + plotH;
-        ctx.globalAlpha = (k < r[0] || k > r[1]) ? 0.28 : 1;
-        for (var o = 0; o < order.length; o++) {
-          var v = counts[k * nT + order[o][0]];
-          if (!v) continue;
-          var hgt = v * scale;
-          ctx.fillStyle = order[o][1];
-          ctx.fillRect(x, y - hgt, Math.max(0.5, g.bw - gap), hgt);
-          y -= hgt;
+      var barW = Math.max(0.5, g.bw - gap);
+      /* type by type (one colour set per type, not per bar), stacked: top[k]
+         is where bar k's next segment goes; bars outside the range faded */
+      var top = new Float64Array(nBins).fill(PAD_T + plotH);
+      var k, x;
+      for (var o = 0; o < order.length; o++) {
+        ctx.fillStyle = order[o][1];
+        for (var pass = 0; pass < 2; pass++) {
+          ctx.globalAlpha = pass ? 0.28 : 1;
+          for (k = 0; k < nBins; k++) {
+            if ((k < r[0] || k > r[1]) !== (pass === 1)) continue;
+            var v = counts[k * nT + order[o][0]];
+            if (!v) continue;
+            var hgt = v * scale;
+            ctx.fillRect(PAD_L + k * g.bw, top[k] - hgt, barW, hgt);
+            top[k] -= hgt;
+          }
         }
       }
       ctx.globalAlpha = 1;
@@ -181,19 +198,13 @@
       ctx.lineTo(g.w - 4, PAD_T + plotH + 0.5);
       ctx.stroke();
       var lastX = -1e9;
-      for (k = 0; k < nBins; k++) {
-        var day = G.dayStr(bins.start(k));
-        var prev = k ? G.dayStr(bins.start(k - 1)) : '';
-        var newYear = day.slice(0, 4) !== prev.slice(0, 4);
-        var newMonth = day.slice(0, 7) !== prev.slice(0, 7);
-        var label = newYear ? day.slice(0, 4) : (nBins < 30 && newMonth ? MONTHS[+day.slice(5, 7) - 1] : '');
-        if (!label) continue;
-        x = PAD_L + k * g.bw;
-        if (x - lastX < 34) continue;
+      ticks.forEach(function (tick) {
+        x = PAD_L + tick[0] * g.bw;
+        if (x - lastX < 34) return;
         ctx.fillRect(x, PAD_T + plotH, 1, 4);
-        ctx.fillText(label, x + 2, PAD_T + plotH + 3);
+        ctx.fillText(tick[1], x + 2, PAD_T + plotH + 3);
         lastX = x;
-      }
+      });
       if (cursor >= 0) {
         ctx.strokeStyle = '#0b5394';
         ctx.lineWidth = 2;

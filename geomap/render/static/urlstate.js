@@ -92,7 +92,24 @@
       map.on('moveend', function () { setTimeout(write, 0); });
       setTimeout(write, 0);
     });
-    G.on('state', function () { setTimeout(write, 0); });
+    /* Filter changes come in bursts (a timeline drag, play, the sliders):
+       the hash is written once the map's next frame is out, at most once
+       per frame (replaceState costs several ms at 100k events, time the
+       map's own update should get first); a page in the background, which
+       gets no frames, still writes it within 250 ms. */
+    var queued = false;
+    function writeSoon() {
+      if (queued) return;
+      queued = true;
+      var done = function () {
+        if (!queued) return;
+        queued = false;
+        write();
+      };
+      requestAnimationFrame(function () { setTimeout(done, 0); });
+      setTimeout(done, 250);
+    }
+    G.on('state', writeSoon);
     window.addEventListener('hashchange', function () {
       if (!writing) restore(location.hash);
     });

@@ -1,0 +1,162 @@
+"""Dates of issue 10 (class 6), third round: sentence-level cases written
+for these tests in our own words, each naming the rule it pins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract_news import PUBLISHED, _by, _events
+
+from geomap.extract.dates import find_dates
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def test_a_duration_yields_to_the_day_told_with_it(chain):
+    # "for two weeks" counted back from publication would be 1 May.
+    ev = _events(chain, "Pakistan shut the Torkham crossing for two weeks on Monday over the outbreak.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_a_duration_yields_to_a_background_month(chain):
+    ev = _events(chain, "Chaman was also closed for several days in March 2019 after a quarrel over passes.")
+    assert _by(ev, "border_closure") == [("Chaman", "2019-03")]
+
+
+def test_a_duration_across_a_relative_clause_keeps_its_own_count(chain):
+    # Wednesday is the day of the meeting, not of the closure.
+    ev = _events(
+        chain,
+        "Officials of both sides met on Wednesday at Torkham, a crossing which has been closed for ten days.",
+    )
+    assert ("Torkham", "2024-05-05") in _by(ev, "border_closure")
+
+
+def test_the_end_of_a_period_is_not_an_event_date():
+    dates = find_dates("The closure will last until March 16, the ministry said.", dt.date(2020, 3, 3))
+    assert [d.statement for d in dates] == [True]
+
+
+def test_closure_until_a_date_keeps_the_day_it_began(chain):
+    ev = _events(
+        chain,
+        "Pakistan closed the Chaman crossing on Monday. "
+        "The interior ministry said the closure would last until May 27.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
+
+
+def test_the_closure_came_as_does_not_take_the_other_events_date(chain):
+    ev = _events(
+        chain,
+        "Pakistan closed the Torkham crossing on Monday. The closure came as the two sides prepared "
+        "for a meeting in Doha on Saturday, May 11.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_the_month_may_is_not_the_modal_may(chain):
+    # "may" lower case hedges ("may strike"); "May" names the month.
+    ev = _events(chain, "In May, militants attacked a border post in Chitral, killing two soldiers.")
+    assert _by(ev, "armed_clash") == [("Chitral", "2024-05")]
+    assert not _events(chain, "Officials warned that militants may attack border posts in Chitral.")
+
+
+def test_trucks_stranded_by_a_long_closure_wait_now(chain):
+    ev = _events(
+        chain,
+        "The Torkham crossing stayed shut for a sixth day on Tuesday, leaving more than 3,000 trucks "
+        "stranded on both sides.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-09")]
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-15", "week")
+    ]
+
+
+def test_the_nth_day_after_a_closure_counts_back_to_it(chain):
+    ev = _events(
+        chain,
+        "Travellers waited at Chaman on Tuesday, the fifth day after the Taliban closed the Spin Boldak crossing.",
+    )
+    assert ("Spin Boldak", "2024-05-10") in _by(ev, "border_closure")
+
+
+def test_the_nth_day_alone_is_no_date():
+    assert find_dates("On the fifth day, the families went home.", dt.date(2024, 5, 15)) == []
+
+
+def test_the_reopening_followed_a_meeting_keeps_its_own_date(chain):
+    ev = _events(
+        chain,
+        "Chaman was reopened on Monday afternoon. The reopening followed a meeting in London on May 8 "
+        "between the two national security advisers.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
+    assert ("London", "2024-05-08") in _by(ev, "talks")
+
+
+def test_an_undated_incident_of_the_report_takes_the_day_of_the_lead(chain):
+    ev = _events(
+        chain,
+        "Taliban forces and Pakistani troops exchanged heavy fire at Angoor Adda on Saturday, officials said. "
+        "Residents said they stayed indoors. "
+        "Schools in the area sent pupils home. "
+        "Elders appealed for calm. "
+        "Pakistani officials said Afghan forces had also fired on posts in Kurram with heavy weapons.",
+    )
+    assert ("Kurram District", "2024-05-11") in _by(ev, "armed_clash")
+
+
+def test_a_closure_that_remained_in_force_is_dated_by_its_first_day(chain):
+    ev = _events(
+        chain,
+        "The Chaman crossing was closed to all traffic on Friday soon after the firing began, "
+        "and it remained shut on Saturday.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-10")]
+
+
+def test_a_datelines_date_is_the_day_of_writing():
+    dates = find_dates("ISTANBUL, May 14 - The two sides agreed to keep the truce.", PUBLISHED)
+    assert [d.statement for d in dates] == [True]
+
+
+def test_on_their_way_to_meet_is_not_the_future():
+    dates = find_dates("A bomber struck traders on their way to meet the governor on Sunday.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-12"]
+
+
+def test_would_meet_again_on_a_date_is_an_upcoming_round(chain):
+    ev = _events(chain, "Officials said the two sides would meet again in Istanbul on May 30.")
+    assert _by(ev, "talks") == [("Istanbul", "2024-05-30")]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Shells landed in Kunar last night.", "2024-05-14"),
+        ("The crossing reopened this morning.", "2024-05-15"),
+        ("Clashes erupted over the weekend.", "2024-05-11"),
+    ],
+)
+def test_last_night_this_morning_and_the_weekend(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED)] == [iso]
+
+
+def test_a_round_of_talks_is_dated_by_its_end(chain):
+    ev = _events(chain, "The talks in Istanbul, hosted by Turkey, began on Saturday and ended late on Tuesday.")
+    assert _by(ev, "talks") == [("Istanbul", "2024-05-14")]
+
+
+def test_a_crossing_closed_for_days_does_not_end_the_talks(chain):
+    ev = _events(
+        chain,
+        "Officials began negotiations on Wednesday at Torkham, a route which has been closed for 27 days.",
+    )
+    assert _by(ev, "talks") == [("Torkham", "2024-05-15")]

@@ -1,0 +1,176 @@
+"""Not events and references to other incidents (issue 10, class 7), third
+round: sentence-level cases written for these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was negotiated behind closed doors in Peshawar.",
+        "Officials said two refugee camps near Chaman were closed last week.",
+    ],
+)
+def test_closing_what_is_not_a_crossing_is_no_closure(chain, text):
+    assert not _by(_events(chain, text), "border_closure")
+
+
+def test_a_report_denied_in_its_own_sentence_is_not_an_event(chain):
+    ev = _events(
+        chain,
+        "The Ghulam Khan crossing was said on social media to have closed on Monday, "
+        "but officials there denied the reports and said lorries were crossing.",
+    )
+    assert not _by(ev, "border_closure")
+
+
+def test_a_denial_of_something_else_keeps_the_event(chain):
+    ev = _events(chain, "Pakistan closed the Torkham crossing on Monday but denied reports of firing there.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_an_incident_that_came_on_the_same_day_as_another_keeps_its_place(chain):
+    ev = _events(
+        chain,
+        "Pakistan closed the Torkham crossing on Monday. The closure came on the same day that "
+        "militants attacked posts in Chitral.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_fighting_dated_apart_does_not_take_the_place_of_the_incident_reported(chain):
+    ev = _events(
+        chain,
+        "Gunmen attacked a police station in Peshawar on Monday, killing three officers. "
+        "Ties have been tense since border clashes in March that killed dozens.",
+    )
+    assert ("Afghanistan-Pakistan border", "2024-03") in _by(ev, "armed_clash")
+    assert ("Peshawar", "2024-05-13") in _by(ev, "armed_clash")
+
+
+def test_an_incident_dated_apart_with_no_place_on_the_border_is_dropped(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Peshawar on Monday, killing nine people. "
+        "Another bombing in March killed four.",
+    )
+    assert _by(ev, "explosion") == [("Peshawar", "2024-05-13")]
+
+
+def test_in_the_city_is_the_city_named_before(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Peshawar on Monday, killing nine people. "
+        "It was the worst attack in the city since a bombing in March that killed four.",
+    )
+    assert _by(ev, "explosion") == [("Peshawar", "2024-03"), ("Peshawar", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 60 to 70 militants opened fire on troops in the Datta Khel area on Tuesday.",
+        "Close to the border, militants opened fire on troops in the Datta Khel area on Tuesday.",
+    ],
+)
+def test_to_that_is_no_infinitive_does_not_block_the_incident(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == ["Datta Khel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan plans to close the Chaman crossing on Friday.",
+        "Officials met in Quetta on Tuesday to discuss the closure of Chaman.",
+        "Train services to and from Quetta were suspended until Monday.",
+    ],
+)
+def test_infinitives_topics_and_trains_are_no_closure(chain, text):
+    assert not _by(_events(chain, text), "border_closure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber struck an election meeting near Mastung on Friday, killing dozens.",
+        "A bomber hit a group of traders on their way to meet the governor in Jalalabad on Sunday.",
+        "The provincial home minister visited the border at Chaman on Friday.",
+    ],
+)
+def test_meetings_and_visits_that_are_no_talks(chain, text):
+    assert not _by(_events(chain, text), "talks")
+
+
+def test_a_proposal_to_reopen_is_no_reopening(chain):
+    ev = _events(
+        chain,
+        "Elders met at the Torkham terminal on Sunday and proposed that the crossing be reopened.",
+    )
+    assert not [e for e in ev if e.event_type == "border_closure"]
+
+
+def test_the_kind_of_confrontation_is_no_incident(chain):
+    ev = _events(chain, "New rules at Chaman invite exactly the kind of confrontation that helps nobody.")
+    assert not _by(ev, "armed_clash")
+
+
+def test_a_protest_over_firing_is_not_placed_where_it_was_lodged(chain):
+    ev = _events(
+        chain,
+        "Afghan forces opened fire on troops at Torkham on Sunday. "
+        "In Islamabad, the Foreign Office lodged a protest over what it called unprovoked firing.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+def test_the_bombings_came_in_a_week_when_keeps_its_place(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Bannu on Friday. The bombing came in a week when "
+        "intelligence chiefs met in Islamabad on Tuesday.",
+    )
+    assert _by(ev, "explosion") == [("Bannu", "2024-05-10")]
+
+
+def test_the_deadliest_in_months_compares_the_incident_reported(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a border post near Kharlachi on Wednesday, killing four soldiers. "
+        "The clash is the deadliest on the Kurram frontier in months.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+
+
+def test_the_deadliest_since_an_earlier_attack_keeps_that_attack(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber killed 26 people at the railway station in Quetta on Saturday. "
+        "The bombing is the deadliest in Quetta since August 2016, when a bomber killed 70 at a hospital.",
+    )
+    assert ("Quetta", "2016-08") in _by(ev, "explosion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A jirga of elders from both communities met in Parachinar on Friday and called for calm.",
+        "A grand jirga met in Kohat on Saturday to arrange a ceasefire between the rival tribes of Kurram.",
+    ],
+)
+def test_a_jirga_between_the_tribes_of_a_district_is_no_talks(chain, text):
+    assert not _by(_events(chain, text), "talks")
+
+
+def test_a_jirga_of_both_sides_at_the_crossing_is_talks(chain):
+    ev = _events(chain, "A jirga of elders from both sides met Afghan officials at Torkham on Tuesday.")
+    assert _by(ev, "talks") == [("Torkham", "2024-05-14")]

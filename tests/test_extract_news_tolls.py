@@ -1,0 +1,88 @@
+"""Casualties and history of issue 10, third round: sentence-level cases
+written for these tests in our own words, each naming the rule it pins."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _events
+
+from geomap.extract.numbers import find_casualties
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("Doctors said nine bodies had been brought to the district hospital.", 9),
+        ("Rescue workers recovered 14 bodies from the collapsed building.", 14),
+        ("Three bodies were found near the checkpoint after the firing stopped.", 3),
+        # organisations, not the dead
+        ("The two bodies agreed to share information on the crossing.", None),
+    ],
+)
+def test_bodies_brought_in_or_recovered_are_the_dead(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_a_toll_of_years_ago_is_history_not_the_incident_reported(chain):
+    ev = _events(
+        chain,
+        "Gunmen attacked a police checkpoint in Parachinar on Monday, killing four policemen. "
+        "Hundreds of people were killed in fighting in the district between 2007 and 2011.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Parachinar", 4)]
+
+
+def test_an_event_dated_only_by_a_past_year_is_not_drafted(chain):
+    ev = _events(chain, "The Ghulam Khan crossing was also closed for weeks in 2014 during a military operation.")
+    assert not [e for e in ev if e.event_type == "border_closure"]
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # the day of a date is not a toll
+        ("A bombing at a market in Quetta on March 12 killed 40 people and wounded 90.", 40),
+        # one named victim and a count of others
+        ("The gunmen opened fire, killing the local councillor and at least 12 others.", 13),
+        ("Militants killed a policeman and two others at the checkpoint.", 3),
+        # a count and one more victim
+        ("The strike hit a house, killing six children and a woman.", 7),
+        # "others" that were wounded are not more dead
+        ("The blast killed five people and wounded 20 others.", 5),
+    ],
+)
+def test_tolls_as_reports_word_them(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_the_first_place_of_a_sentence_owns_the_toll_told_before_it(chain):
+    ev = _events(
+        chain,
+        "Air strikes on Friday night killed at least ten civilians in Urgun district, "
+        "and a second strike hit a house in Barmal district.",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Urgun District": 10, "Barmal District": None}
+
+
+def test_each_place_keeps_the_toll_told_after_it(chain):
+    ev = _events(chain, "Strikes hit Barmal district, killing five, and Sperah district, where three died.")
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Barmal District": 5, "Sperah District": 3}
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A wounded officer died on Wednesday, raising to three the number of people killed in the fighting.", 3),
+        ("A second soldier died in hospital, raising the death toll to 12.", 12),
+    ],
+)
+def test_raising_the_toll_to_a_figure_replaces_the_count(text, dead):
+    assert find_casualties(text).fatalities == dead
