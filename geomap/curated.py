@@ -320,10 +320,11 @@ def event_from_row(
     The row-at-a-time validator of events (the ``"reference"`` engine of
     :func:`load_events`; :mod:`geomap.curated_columns` is its column-wise
     twin, held to the same results): rows of drafts CSVs and GeoParquet
-    files, imported rows and drafts straight from extraction pass through it. Cells are text as read from a file; a row built in
-    memory may give ``latitude``, ``longitude``, ``geo_precision`` and the
-    counts as numbers (``None`` for unknown), checked by the same rules
-    without being written out as text first.
+    files, imported rows and drafts straight from extraction pass through
+    it. Cells are text as read from a file; a row built in memory may give
+    ``latitude``, ``longitude``, ``geo_precision`` and the counts as numbers
+    (``None`` for unknown), checked by the same rules without being written
+    out as text first.
 
     ``seen``: ``{event_id: line}`` of rows already taken; an id in it is a
     duplicate (:func:`load_events` instead allows one event at several
