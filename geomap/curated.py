@@ -11,17 +11,14 @@ the whole file unusable (missing column, not UTF-8, binary) raise
 from __future__ import annotations
 
 import calendar
-import codecs
-import contextlib
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from . import counts, schema
+from .csvrows import read_csv_records, read_csv_rows
 from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
@@ -190,370 +187,6 @@ def date_range(value: str, precision: str) -> tuple[dt.date, dt.date]:
     return day.replace(day=1), day.replace(day=last)
 
 
-# ---------------------------------------------------------------- csv reading
-
-#: Byte-order marks of the UTF-16/32 encodings a spreadsheet may save as
-#: "Unicode text"; UTF-32 first (its little-endian mark starts like UTF-16's).
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
-    """UTF-8 text of a CSV file, or a :class:`SchemaError` naming where it breaks.
-
-    A UTF-16 or UTF-32 file with a byte-order mark is unambiguous: it is
-    decoded, with a warning. Without the mark it is named as such (with how
-    to convert it) instead of being called binary.
-    """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise SchemaError(
-                    f"file starts with a {encoding.upper()} byte-order mark but "
-                    f"is not valid {encoding.upper()} (byte {err.start}); save it "
-                    "as UTF-8",
-                    file=name,
-                    line=1,
-                ) from None
-            if report is not None:
-                report.add(
-                    "warning",
-                    name,
-                    None,
-                    None,
-                    f"file is {encoding.upper()} (byte-order mark), not UTF-8; read as "
-                    f"{encoding.upper()}. Save it as UTF-8 to silence this warning",
-                )
-            return text
-    nul = raw.find(b"\x00")
-    if nul != -1:
-        line = raw[:nul].count(b"\n") + 1
-        half = raw[:4096]
-        if half[1::2].count(0) > len(half) // 4 or half[0::2].count(0) > len(half) // 4:
-            order = "LE" if half[1::2].count(0) > half[0::2].count(0) else "BE"
-            raise SchemaError(
-                f"file looks like UTF-16 ({order}, no byte-order mark), not "
-                "UTF-8; save it as UTF-8, e.g. "
-                f"iconv -f UTF-16{order} -t UTF-8 in.csv > out.csv",
-                file=name,
-                line=line,
-            )
-        raise SchemaError("file is binary (contains NUL bytes), expected UTF-8 CSV text", file=name, line=line)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise SchemaError(
-            f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded; save the file as UTF-8",
-            file=name,
-            line=line,
-            column=_column_at(raw, err.start),
-        ) from None
-
-
-def _column_at(raw: bytes, offset: int) -> str | None:
-    """Header name of the cell holding byte ``offset`` (best effort, for messages)."""
-    text = raw.decode("utf-8-sig", errors="replace")
-    lines = text.splitlines()
-    if not lines:
-        return None
-    line_no = raw[:offset].count(b"\n")
-    try:
-        header = next(csv.reader([lines[0]]))
-        cells = next(csv.reader([lines[line_no]]))
-    except (csv.Error, StopIteration, IndexError):
-        return None
-    for i, cell in enumerate(cells):
-        if "\ufffd" in cell and i < len(header):
-            return header[i].strip()
-    return None
-
-
-class _Lines:
-    """Iterator over physical lines that the loader can rewind after a bad quote."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        self.i = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        if self.i >= len(self.lines):
-            raise StopIteration
-        self.i += 1
-        return self.lines[self.i - 1]
-
-
-#: Longest cell accepted, in characters (the csv module's own default limit).
-#: A longer cell is nearly always a quote left open or pasted text; its
-#: record is rejected as one record, however many lines it spans.
-MAX_CELL_CHARS = 131_072
-
-
-@contextlib.contextmanager
-def _field_limit(n: int):
-    """Let the csv module read cells up to ``n`` characters (restored after):
-    we check cell lengths ourselves, per record, after it is read whole."""
-    old = csv.field_size_limit()
-    csv.field_size_limit(max(old, n))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(old)
-
-
-_CLOSE_IT = 'close the quote (a literal quote inside a quoted cell is written "")'
-
-
-def _shape(cell: str) -> str:
-    """The shape of an id: ``AFPK-0014`` -> ``A-0`` (letters, digits collapsed)."""
-    return re.sub(r"[0-9]+", "0", re.sub(r"[A-Za-z]+", "A", cell))
-
-
-def _starts_record(line: str, shapes: set[str], ncols: int, delimiter: str = ",") -> bool:
-    """Whether a line inside a quoted cell looks like the start of a new record:
-    its first cell has the shape of the first cells of the rows read so far
-    (any id-like word before the first row) and it has at least half the
-    header's delimiters."""
-    first, sep, _ = line.partition(delimiter)
-    first = first.strip()
-    if not sep or not _SOURCE_ID.fullmatch(first) or (shapes and _shape(first) not in shapes):
-        return False
-    return line.count(delimiter) >= max(2, (ncols - 1) // 2)
-
-
-def _unclosed_cell(record: str, delimiter: str = ",") -> int | None:
-    """Index of the cell whose quote is still open at the end of ``record``
-    (CSV rules as the csv module applies them, quotes open only at the start
-    of a cell), or ``None`` when every quote is closed."""
-    cell, state = 0, "start"
-    for ch in record:
-        if state == "quoted":
-            if ch == '"':
-                state = "quote"
-        elif ch == delimiter:
-            cell, state = cell + 1, "start"
-        elif state == "quote":
-            state = "quoted" if ch == '"' else "field"
-        elif state == "start" and ch == '"':
-            state = "quoted"
-        else:
-            state = "field"
-    return cell if state == "quoted" else None
-
-
-def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
-    """Yield ``(line, row_dict)`` for each data row of a CSV file.
-
-    ``line`` is the 1-based physical line where the row starts (the header is
-    line 1). Records, not lines, are counted: a quoted cell may span lines.
-    Rows with the wrong number of cells or a cell above
-    :data:`MAX_CELL_CHARS` are reported and skipped. A quote left open is
-    reported; when the quoted cell runs into a line that starts like a new
-    record, the rows from there on are read again on their own, and a quote
-    left open on the last row is named as such. Counts ``rows_read`` and
-    ``rows_rejected``.
-
-    Raises
-    ------
-    SchemaError
-        When the file as a whole cannot be used: unreadable, binary, not
-        UTF-8, empty, or a required column missing.
-    """
-    for line, header, cells in read_csv_records(path, required, known, report):
-        yield line, dict(zip(header, cells))
-
-
-def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
-    """Yield ``(line, header, cells)`` for each data row: :func:`read_csv_rows`
-    without the dict per row (``header`` is the same list every time; the
-    cells are stripped, one per header column). Same checks, reports and counts.
-    """
-    path = Path(path)
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
-    text = _decode(raw, name, report)
-    yield from read_csv_text(text, name, required, known, report)
-
-
-def read_csv_text(
-    text: str, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
-):
-    """:func:`read_csv_records` of text already decoded (``name`` for
-    messages), with its cells separated by ``delimiter`` (the dataset
-    importers read semicolon- and tab-separated exports too)."""
-    if not text.strip():
-        raise SchemaError(
-            "file is empty; expected a header row with the columns " + ", ".join(required), file=name, line=1
-        )
-    # newline="" splits on \n, \r and \r\n only, as the csv module wants;
-    # str.splitlines would also split on \u2028 and friends inside a cell.
-    lines = _Lines(io.StringIO(text, newline="").readlines())
-    with _field_limit(len(text) + 1):
-        yield from _rows(lines, name, required, known, report, delimiter)
-
-
-def _rows(
-    lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
-):
-    """The records of :func:`read_csv_records`, once the text is decoded."""
-    reader = csv.reader(lines, strict=False, delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except csv.Error as err:
-        raise SchemaError(f"header row is not valid CSV: {err}", file=name, line=1) from None
-    trailing = 0
-    while len(header) > 1 and header[-1] == "":  # "a,b,," from a spreadsheet
-        header.pop()
-        trailing += 1
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise SchemaError(
-            f"missing required column(s) {', '.join(missing)}; required: {', '.join(required)}",
-            file=name,
-            line=1,
-            column=missing[0],
-        )
-    blank = [str(i + 1) for i, h in enumerate(header) if not h]
-    if blank:
-        raise SchemaError(f"header cell(s) {', '.join(blank)} are empty; every column needs a name", file=name, line=1)
-    dupes = sorted({h for h in header if header.count(h) > 1})
-    if dupes:
-        raise SchemaError(
-            f"duplicate column(s) {', '.join(dupes)}; each column once", file=name, line=1, column=dupes[0]
-        )
-    if trailing:
-        report.add(
-            "warning",
-            name,
-            1,
-            None,
-            f"{trailing} empty header cell(s) after {header[-1]!r} ignored (trailing "
-            "commas); empty cells there in the rows are ignored too",
-        )
-    for col in (h for h in header if h not in known):
-        report.add("warning", name, 1, col, f"unknown column {col!r} ignored; known: {', '.join(known)}")
-    ncols = len(header)
-    shapes: set[str] = set()  # shapes of the first cells of good rows
-    data_rows = 0
-
-    def reject(line, column, reason):
-        report.count(counts.ROWS_REJECTED)
-        report.add("rejected", name, line, column, reason)
-
-    while True:
-        start = lines.i  # 0-based index of the row's first line
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            data_rows += 1
-            report.count(counts.ROWS_READ)
-            reject(start + 1, None, f"malformed CSV (lines {start + 1}-{max(lines.i, start + 1)}): {err}")
-            if lines.i == start:  # never loop on the same line
-                lines.i += 1
-            reader = csv.reader(lines, strict=False, delimiter=delimiter)
-            continue
-        # blank line: not a row (the first cell decides for nearly every row)
-        if not cells or (not cells[0].strip() and not "".join(cells).strip()):
-            continue
-        data_rows += 1
-        report.count(counts.ROWS_READ)
-        end = lines.i
-        if trailing and len(cells) > ncols and not "".join(cells[ncols:]).strip():
-            del cells[ncols:]
-        # a quote left open: the cell runs into the next record(s) or to the end
-        # (only a record over several lines, or the last one, can have one)
-        multi = end - start > 1
-        opened = col = None
-        if multi or end == len(lines.lines):
-            restart = next(
-                (k for k in range(start + 1, end) if _starts_record(lines.lines[k], shapes, ncols, delimiter)), None
-            )
-            open_at_end = (
-                _unclosed_cell("".join(lines.lines[start:end]), delimiter) if end == len(lines.lines) else None
-            )
-            opened = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), None)
-            if open_at_end is not None:
-                opened = open_at_end
-            col = header[opened] if opened is not None and opened < ncols else None
-            if restart is not None:
-                reject(
-                    start + 1,
-                    col,
-                    f"unclosed quote: the quoted cell opened on line {start + 1} runs on "
-                    f"into line {restart + 1}, which starts like a new record; the lines "
-                    f"from {restart + 1} on are read again as rows; {_CLOSE_IT}",
-                )
-                lines.i = restart
-                reader = csv.reader(lines, strict=False, delimiter=delimiter)
-                continue
-            if open_at_end is not None:
-                reject(
-                    start + 1,
-                    col,
-                    f"unclosed quote: the quoted cell opened on line {start + 1} is never "
-                    f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}",
-                )
-                continue
-        if len(cells) != ncols:
-            if multi and opened is not None:
-                reject(
-                    start + 1,
-                    col,
-                    f"unclosed quote: the quoted cell runs from line {start + 1} to "
-                    f"line {end} and the row has {len(cells)} cells, header has "
-                    f"{ncols}; {_CLOSE_IT}",
-                )
-            elif len(cells) < ncols:
-                reject(
-                    start + 1,
-                    header[len(cells)],
-                    f"row has {len(cells)} cells, header has {ncols}; cells from {header[len(cells)]!r} on are missing",
-                )
-            else:
-                reject(
-                    start + 1,
-                    None,
-                    f"row has {len(cells)} cells, header has {ncols}; "
-                    f"{len(cells) - ncols} extra cell(s) after {header[-1]!r} "
-                    "(a comma inside a cell needs quotes)",
-                )
-            continue
-        # a cell above the limit needs a line (or record) above it
-        big = (
-            next((i for i, c in enumerate(cells) if len(c) > MAX_CELL_CHARS), None)
-            if multi or len(lines.lines[start]) > MAX_CELL_CHARS
-            else None
-        )
-        if big is not None:
-            reject(
-                start + 1,
-                header[big],
-                f"cell has {len(cells[big])} characters (lines {start + 1}-{end}), above "
-                f"the limit of {MAX_CELL_CHARS} per cell; shorten it (a quote left open "
-                "makes such cells too)",
-            )
-            continue
-        if data_rows <= 1000 and len(shapes) < 32:  # the ids' shapes show early
-            shapes.add(_shape(cells[0].strip()))
-        yield start + 1, header, list(map(str.strip, cells))
-    if data_rows == 0:
-        report.add("warning", name, None, None, "no data rows: the file has only a header")
-
-
 # ---------------------------------------------------------------- sources
 
 
@@ -633,22 +266,40 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
 # ---------------------------------------------------------------- events
 
 
+# A cell is the text of a CSV cell, or already a number (or None) when the
+# row comes from memory (a draft from extraction): the same rules apply to
+# both, only text is parsed first.
+
+
 def _int_cell(row: dict, col: str, fail) -> int | None:
     value = row.get(col, "")
-    if value == "":
+    if type(value) is str:  # a CSV cell, the common case first
+        if value == "":
+            return None
+        if not _WHOLE.fullmatch(value):
+            fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
+        return int(value)
+    if value is None:
         return None
-    if not _WHOLE.fullmatch(value):
-        fail(col, f"{col} {value!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
-    return int(value)
+    if not (type(value) is int and 0 <= value <= 999_999_999):
+        fail(col, f"{col} {str(value)!r} is not a whole number from 0 to 999999999 (or empty when unknown)")
+    return value
 
 
 def _float_cell(row: dict, col: str, fail, lo: float, hi: float) -> float | None:
     value = row.get(col, "")
-    if value == "":
+    if type(value) is str:  # a CSV cell, the common case first
+        if value == "":
+            return None
+        if not _DECIMAL.fullmatch(value):
+            fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
+        number = float(value)
+    elif value is None:
         return None
-    if not _DECIMAL.fullmatch(value):
-        fail(col, f"{col} {value!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
-    number = float(value)
+    elif type(value) in (int, float):
+        number = float(value)
+    else:
+        fail(col, f"{col} {str(value)!r} is not a decimal number in ASCII digits (such as 34.12 or -70.5)")
     if not lo <= number <= hi:  # also rejects nan
         fail(col, f"{col} {value} is out of range; allowed {lo} to {hi}")
     return number
@@ -665,6 +316,15 @@ def event_from_row(
     rejected_sources: dict | None = None,
 ) -> Event:
     """Validate one events.csv row and return the :class:`Event`.
+
+    The row-at-a-time validator of events (the ``"reference"`` engine of
+    :func:`load_events`; :mod:`geomap.curated_columns` is its column-wise
+    twin, held to the same results): rows of drafts CSVs and GeoParquet
+    files, imported rows and drafts straight from extraction pass through
+    it. Cells are text as read from a file; a row built in memory may give
+    ``latitude``, ``longitude``, ``geo_precision`` and the counts as numbers
+    (``None`` for unknown), checked by the same rules without being written
+    out as text first.
 
     ``seen``: ``{event_id: line}`` of rows already taken; an id in it is a
     duplicate (:func:`load_events` instead allows one event at several
@@ -684,7 +344,8 @@ def event_from_row(
         raise SchemaError(reason, file=file, line=line, column=col)
 
     for col in schema.EVENT_REQUIRED:
-        if not row.get(col):
+        value = row.get(col)
+        if value is None or value == "":
             fail(col, f"{col} is empty; required columns: {', '.join(schema.EVENT_REQUIRED)}")
     eid = row["event_id"]
     if seen and eid in seen:
@@ -702,7 +363,7 @@ def event_from_row(
     if problem:
         fail("event_date", problem)
     gp = row["geo_precision"]
-    if gp not in _GEO_PRECISION_TEXTS:
+    if gp not in _GEO_PRECISION_TEXTS and not (type(gp) is int and gp in schema.GEO_PRECISIONS):
         fail(
             "geo_precision",
             f"geo_precision {gp!r} is not allowed; allowed: "

@@ -28,7 +28,8 @@ from typing import Iterable
 
 from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
-from .curated import Event, EventSet, Source, event_from_row, read_csv_rows
+from .csvrows import read_csv_rows
+from .curated import Event, EventSet, Source, event_from_row
 from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
@@ -60,7 +61,8 @@ def source_for(row: dict) -> Source:
 
 
 def draft_to_event(row: dict, n: int, file: str, line: int | None) -> tuple[Event, Source]:
-    """Validate one draft row and return it as a ``verified="draft"`` Event."""
+    """Validate one draft row (of a drafts CSV or GeoParquet file) and return
+    it as a ``verified="draft"`` Event."""
     src = source_for(row)
     cells = {c: str(row.get(c, "") if row.get(c) is not None else "") for c in schema.EVENT_COLUMNS}
     cells.update(
@@ -84,6 +86,58 @@ def draft_to_event(row: dict, n: int, file: str, line: int | None) -> tuple[Even
     except ValueError:
         confidence = math.nan
     event.confidence = None if math.isnan(confidence) else confidence
+    return event, src
+
+
+def draft_event(draft, n: int, file: str = "articles", line: int | None = None) -> tuple[Event, Source]:
+    """A draft from extraction as a ``verified="draft"`` Event, in memory.
+
+    ``draft`` is a :class:`geomap.extract.draft.DraftEvent`. Its values go
+    through the curated validator (:func:`geomap.curated.event_from_row`)
+    as they are, numbers as numbers, so a draft is held to the rules of a
+    curated row without being written out as CSV text and read back. The
+    event is the one :func:`draft_to_event` makes of the draft's CSV row
+    (coordinates at the 5 decimals and confidence at the 2 of that row).
+
+    Raises
+    ------
+    SchemaError
+        As for a curated row.
+    """
+    place = draft.place
+    doc_id = ";".join(draft.doc_ids) if draft.doc_ids else draft.doc_id
+    src = source_for(
+        {
+            "doc_id": doc_id,
+            "source_title": draft.source_title,
+            "source_publisher": draft.source_publisher,
+            "source_published": draft.source_published,
+            "source_url": draft.source_url,
+        }
+    )
+    # a border-wide draft is drawn as the Durand Line: let the chain place it
+    placed = place.precision != 4
+    row = {
+        "event_id": f"D-{_slug(doc_id)}-{n}",
+        "event_type": draft.event_type,
+        "sub_event_type": draft.sub_event_type,
+        "event_date": draft.event_date,
+        "date_precision": draft.date_precision,
+        "location": place.name,
+        "country": place.country,
+        "latitude": round(place.lat, 5) if placed else None,
+        "longitude": round(place.lon, 5) if placed else None,
+        "geo_precision": place.precision,
+        "actor1": draft.actor1,
+        "actor2": draft.actor2,
+        "fatalities": draft.fatalities,
+        "injuries": draft.injuries,
+        "sources": src.source_id,
+        "verified": "draft",
+        "excerpt": draft.excerpt,
+    }
+    event = event_from_row(row, file, line or 0, {src.source_id: src}, {})
+    event.confidence = round(draft.confidence, 2)
     return event, src
 
 
@@ -126,18 +180,39 @@ def curated_coords(events: Iterable[Event], chain) -> dict[str, tuple[float, flo
 def merge_drafts(
     es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str, report: Report, chain=None
 ) -> list[Event]:
-    """Turn draft rows into events; fold those already curated into them.
+    """Turn draft rows (of a drafts CSV or GeoParquet file) into events; fold
+    those already curated into them.
 
     Returns the new draft events (the curated ones in ``es`` gain sources in
     place). Every row is accounted for: ``drafts == drafts_mapped +
     drafts_merged + drafts_rejected``.
     """
+    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain)
+
+
+def merge_draft_events(es: EventSet, drafts, file: str, report: Report, chain=None) -> list[Event]:
+    """:func:`merge_drafts` for drafts straight from extraction
+    (:class:`~geomap.extract.draft.DraftEvent`), validated in memory
+    (:func:`draft_event`)."""
+    return _merge(es, ((None, d, draft_event) for d in drafts), file, report, chain)
+
+
+def _doc_id(item) -> str:
+    """The doc id of a draft row or a DraftEvent, for messages."""
+    if isinstance(item, dict):
+        return item.get("doc_id", "")
+    return ";".join(item.doc_ids) if item.doc_ids else item.doc_id
+
+
+def _merge(es: EventSet, items, file: str, report: Report, chain) -> list[Event]:
+    """``items``: ``(line, draft, convert)``, ``convert(draft, n, file, line)``
+    -> ``(Event, Source)`` (raising SchemaError or KeyError for a bad draft)."""
     coords = curated_coords(es.events, chain)
     out: list[Event] = []
-    for n, (line, row) in enumerate(rows, start=1):
+    for n, (line, row, convert) in enumerate(items, start=1):
         report.count(counts.DRAFTS_EXTRACTED)
         try:
-            draft, src = draft_to_event(row, n, file, line)
+            draft, src = convert(row, n, file, line)
         except (SchemaError, KeyError) as err:
             report.count(counts.DRAFTS_REJECTED)
             reason = err.reason if isinstance(err, SchemaError) else f"missing {err}"
@@ -147,7 +222,7 @@ def merge_drafts(
                 line,
                 getattr(err, "column", None),
                 f"draft row rejected: {reason}",
-                value=row.get("doc_id", ""),
+                value=_doc_id(row),
             )
             continue
         es.sources.setdefault(src.source_id, src)
@@ -161,7 +236,7 @@ def merge_drafts(
                 file,
                 line,
                 None,
-                f"draft from {row.get('doc_id')} is the same incident as {target.event_id}; its source was added there",
+                f"draft from {_doc_id(row)} is the same incident as {target.event_id}; its source was added there",
                 value=target.event_id,
             )
             continue
@@ -176,15 +251,13 @@ def drafts_to_events(
     """Extract drafts from article files/folders and merge them (see :func:`merge_drafts`);
     ``extract`` replaces :func:`geomap.extract.extract_paths` (same signature)."""
     from .extract import extract_paths
-    from .extract.io import draft_rows
 
     extract_paths = extract or extract_paths
 
     # One draft per incident with every article as a source, as on the
     # curated side (evaluation needs per-article rows; the map does not).
     drafts = extract_paths(articles, chain, report, progress=progress, merge=True)
-    rows = [(None, r) for r in draft_rows(drafts)]
-    return merge_drafts(es, rows, "articles", report, chain)
+    return merge_draft_events(es, drafts, "articles", report, chain)
 
 
 def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
@@ -374,7 +447,7 @@ class _Table:
         if not path.exists():
             return cls(list(columns), [], changed=True)
         text = path.read_bytes().decode("utf-8-sig")
-        # blank lines are no rows, as in geomap.curated.read_csv_rows
+        # blank lines are no rows, as in geomap.csvrows.read_csv_rows
         rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
         return cls(rows[0], rows[1:])
 

@@ -135,7 +135,7 @@ def build_geodataframe(
         coordinates given in the rows.
     report : Report, optional
         Gets one ``unlocated`` problem per event no backend could place and
-        the counts ``events_in``, ``events_mapped``, ``events_unlocated``.
+        the counts ``events_in``, ``events_on_map``, ``events_unlocated``.
     sources : dict, optional
         ``{source_id: Source}``; taken from the EventSet when it is one.
 
@@ -179,12 +179,12 @@ def build_geodataframe(
             )
             continue
         if not mapped:  # the counts in the order a count per row gives them
-            report.counts.setdefault(counts.EVENTS_MAPPED, 0)
+            report.counts.setdefault(counts.EVENTS_ON_MAP, 0)
         mapped += 1
         kept.append(event)
         kept_places.append(place)
     if mapped:
-        report.count(counts.EVENTS_MAPPED, mapped)
+        report.count(counts.EVENTS_ON_MAP, mapped)
     rows = list(map(_EVENT_FIELDS, kept))
     cols = dict(zip(_EVENT_FIELD_NAMES, map(list, zip(*rows)))) if rows else {}
     # first as if every row gave its coordinates (see locate: a "given" place),
@@ -256,7 +256,7 @@ def build_geodataframe(
     for i in border_rows:
         geoms[i] = border
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
-    for key in ("events_in", "events_mapped", "events_unlocated"):
+    for key in (counts.EVENTS_IN, counts.EVENTS_ON_MAP, counts.EVENTS_UNLOCATED):
         report.counts.setdefault(key, 0)
     return gdf, report
 

@@ -58,10 +58,10 @@ class BuildResult:
     licences: list = field(default_factory=list)  #: the imported datasets' licence lines
 
     def summary(self) -> dict:
-        """The run's counts (keys: :data:`geomap.counts.SUMMARY`); the module docstring
-        says how they add up."""
+        """The run's counts (keys: :data:`geomap.counts.SUMMARY`, each the name of
+        its counter); the module docstring says how they add up."""
         c = self.report.counts
-        out = {key: c.get(counter, 0) for key, counter in counts.SUMMARY.items()}
+        out = {name: c.get(name, 0) for name in counts.SUMMARY}
         out.update(files=self.files, licences=self.licences, warnings=len(self.report.of_kind("warning")))
         return out
 
@@ -73,7 +73,7 @@ def _place(curated, drafts, sources, chain, report: Report):
 
     frames = []
     for events, mapped, unlocated in (
-        (curated, counts.ROWS_MAPPED, counts.ROWS_UNLOCATED),
+        (curated, counts.EVENTS_MAPPED, counts.PLACES_NOT_FOUND),
         (drafts, counts.DRAFTS_ON_MAP, counts.DRAFTS_NOT_PLACED),
     ):
         if events is drafts and not drafts:
@@ -81,7 +81,7 @@ def _place(curated, drafts, sources, chain, report: Report):
         sub = Report()
         gdf, _ = build_geodataframe(events, chain, sub, sources=sources)
         report.extend(sub)
-        report.count(mapped, sub.counts[counts.EVENTS_MAPPED])
+        report.count(mapped, sub.counts[counts.EVENTS_ON_MAP])
         report.count(unlocated, sub.counts[counts.EVENTS_UNLOCATED])
         frames.append(gdf)
     if len(frames) == 1:

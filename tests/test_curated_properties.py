@@ -140,7 +140,7 @@ def test_whatever_is_kept_can_be_placed_and_exported(folder, rows):
     es, _ = load_bytes(folder, (HEADER + "\n" + "\n".join(lines) + "\n").encode())
     gdf, report = build_geodataframe(es, None)
     assert report.counts["events_in"] == len(es.events)
-    assert report.counts["events_mapped"] + report.counts["events_unlocated"] == len(es.events)
+    assert report.counts["events_on_map"] + report.counts["events_unlocated"] == len(es.events)
     to_geojson_dict(gdf)
     flat_frame(gdf)
 

@@ -38,7 +38,7 @@ def test_two_rows_with_one_id_are_one_event_at_two_places():
 
 def test_dataset_and_exports_keep_both_rows(offline_chain, tmp_path):
     gdf, report = build_geodataframe(two_places(), offline_chain)
-    assert report.counts["events_mapped"] == 3
+    assert report.counts["events_on_map"] == 3
     assert list(gdf.event_id) == ["OK-1", "OK-2", "OK-1"]
     data = json.loads(write_geojson(gdf, tmp_path / "e.geojson").read_text())
     assert [(f["properties"]["event_id"], f["properties"]["location"]) for f in data["features"]] == [

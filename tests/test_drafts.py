@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from geomap.cli import main
-from geomap.curated import load_events
+from geomap.curated import Event, load_events
 from geomap.drafts import DRAFT_COLUMNS, merge_drafts, same_incident
 from geomap.report import Report
 
@@ -101,3 +101,145 @@ def test_accept_command(curated, tmp_path):
     assert es.events[1].event_type == "armed_clash" and es.events[1].verified == "curated"
     assert es.events[0].sources == ("S1", "doc:a1")
     assert "doc:a1" in es.sources
+
+
+# -- drafts from extraction: the curated validator in memory, no CSV text ----
+
+ARTICLES = __import__("pathlib").Path(__file__).parent / "data" / "articles"
+
+
+def _draft_event(**over):
+    from geomap.extract.draft import DraftEvent
+    from geomap.geocoders.base import Place
+
+    fields = dict(
+        doc_id="a1",
+        event_type="talks",
+        sub_event_type="negotiation",
+        place=Place(name="Torkham", lat=34.1020049, lon=71.0931149, country="AF", precision=1),
+        event_date="2025-03-20",
+        date_precision="day",
+        actor1="Pakistan",
+        fatalities=3,
+        injuries=None,
+        confidence=0.8349,
+        excerpt="Officials met.",
+        source_title="T",
+        source_publisher="P",
+        source_published="2025-03-21",
+        source_url="javascript:alert(1)",
+    )
+    fields.update(over)
+    return DraftEvent(**fields)
+
+
+def _outcome(convert, *args):
+    """The (Event, Source) a conversion makes, or the problem it reports."""
+    from geomap.exc import SchemaError
+
+    try:
+        return convert(*args)
+    except SchemaError as err:
+        return ("rejected", err.column, err.reason)
+
+
+def test_extracted_drafts_become_the_events_their_csv_rows_make(offline_chain):
+    """Equivalence: every draft extracted from the test articles, validated in
+    memory, is the event that its drafts-CSV row becomes."""
+    from geomap.drafts import draft_event, draft_to_event
+    from geomap.extract import extract_paths
+
+    drafts = extract_paths([str(ARTICLES)], offline_chain, Report(), merge=True)
+    assert len(drafts) > 10
+    outcomes = [
+        (_outcome(draft_event, d, n), _outcome(draft_to_event, d.to_row(), n, "articles", None))
+        for n, d in enumerate(drafts, start=1)
+    ]
+    assert all(memory == row for memory, row in outcomes)
+    assert sum(isinstance(memory[0], Event) for memory, _ in outcomes) > 10
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        {},
+        {"event_type": "picnic"},
+        {"event_date": "2025-02-30"},
+        {"event_date": ""},
+        {"date_precision": "year"},
+        {"event_date": "2025-03", "date_precision": "month"},
+        {"fatalities": -1},
+        {"fatalities": 10**10},
+        {"doc_ids": ["a1", "b/2"]},
+        {"source_published": "yesterday", "source_url": "https://example.org/x"},
+    ],
+)
+def test_a_draft_in_memory_meets_the_rules_of_a_curated_row(over):
+    from geomap.drafts import draft_event, draft_to_event
+
+    d = _draft_event(**over)
+    assert _outcome(draft_event, d, 4) == _outcome(draft_to_event, d.to_row(), 4, "articles", None)
+
+
+@pytest.mark.parametrize(
+    "place, column",
+    [
+        ({"lat": 51.5, "lon": -0.1, "country": "AF"}, "latitude"),  # outside the region
+        ({"lat": 71.09, "lon": 34.10, "country": ""}, "latitude"),  # swapped
+        ({"lat": 91.0}, "latitude"),
+        ({"country": "Afghanistan"}, "country"),
+        ({"precision": 7}, "geo_precision"),
+    ],
+)
+def test_a_draft_at_a_bad_place_is_rejected_as_a_curated_row_would_be(place, column):
+    from dataclasses import replace
+
+    from geomap.drafts import draft_event, draft_to_event
+
+    d = _draft_event()
+    d.place = replace(d.place, **place)
+    got = _outcome(draft_event, d, 1)
+    assert got[:2] == ("rejected", column)
+    # the same rule fails (the message may write the number with fewer decimals)
+    assert got[:2] == _outcome(draft_to_event, d.to_row(), 1, "articles", None)[:2]
+
+
+def test_a_border_wide_draft_is_left_for_the_chain_to_place():
+    from dataclasses import replace
+
+    from geomap.drafts import draft_event
+
+    d = _draft_event()
+    d.place = replace(d.place, name="Afghanistan-Pakistan border", precision=4)
+    event, src = draft_event(d, 1)
+    assert (event.latitude, event.longitude, event.geo_precision) == (None, None, 4)
+    assert event.verified == "draft" and event.sources == (src.source_id,) and src.url == ""
+
+
+def test_build_merges_extracted_drafts_without_writing_rows(curated, monkeypatch):
+    """drafts_to_events validates the DraftEvents themselves: no CSV row is made."""
+    from geomap.drafts import drafts_to_events
+    from geomap.extract.draft import DraftEvent
+
+    def no_rows(self):
+        raise AssertionError("a draft was turned into a CSV row")
+
+    monkeypatch.setattr(DraftEvent, "to_row", no_rows)
+    drafts = [
+        _draft_event(),
+        _draft_event(doc_id="b1", event_type="picnic"),
+        _draft_event(doc_id="c1", event_date="2025-06-01"),
+    ]
+    es = load_events(curated / "events.csv")
+    report = Report()
+    new = drafts_to_events(["x"], None, es, report, extract=lambda *a, **k: drafts)
+    assert [e.event_id for e in new] == ["D-c1-3"]
+    assert es.events[0].sources == ("S1", "doc:a1")  # a1 is the curated talks at Torkham
+    assert {k: report.counts[k] for k in ("drafts_extracted", "drafts_merged", "drafts_rejected", "drafts_mapped")} == {
+        "drafts_extracted": 3,
+        "drafts_merged": 1,
+        "drafts_rejected": 1,
+        "drafts_mapped": 1,
+    }
+    (problem,) = report.of_kind("rejected")
+    assert problem.column == "event_type" and problem.value == "b1"

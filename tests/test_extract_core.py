@@ -227,8 +227,8 @@ def test_report_counts_add_up(run):
 def test_unlocated_event_is_reported(chain):
     report = Report()
     unlocated: list = []
-    from geomap.articles import article_from_text
     from geomap.extract import extract_article
+    from geomap.extract.reading import article_from_text
 
     art = article_from_text("Negotiators met for a second day but made no progress.", "x")
     assert extract_article(art, chain, unlocated=unlocated) == []

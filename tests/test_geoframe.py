@@ -70,7 +70,7 @@ def test_points_and_the_durand_line(placed):
 def test_unlocated_event_is_reported_and_counted(placed):
     _, report = placed
     c = report.counts
-    assert (c["events_in"], c["events_mapped"], c["events_unlocated"]) == (5, 4, 1)
+    assert (c["events_in"], c["events_on_map"], c["events_unlocated"]) == (5, 4, 1)
     p = report.of_kind("unlocated")[0]
     assert (p.line, p.column, p.value) == (6, "location", "Qqzyxabad")
     assert "tried gazetteer, geonames" in p.reason and "gazetteer.csv" in p.reason
@@ -87,7 +87,7 @@ def test_without_a_chain_only_given_points_are_placed(events):
 def test_empty_input_gives_an_empty_frame():
     gdf, report = build_geodataframe([], None)
     assert len(gdf) == 0 and gdf.crs.to_epsg() == 4326
-    assert report.counts == {"events_in": 0, "events_mapped": 0, "events_unlocated": 0}
+    assert report.counts == {"events_in": 0, "events_on_map": 0, "events_unlocated": 0}
 
 
 def test_sources_are_attached(placed):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.articles import iter_articles
+from geomap.extract.reading import iter_articles
 from geomap.parallel.inputs import plan, read_units
 from geomap.report import Report
 
@@ -52,7 +52,7 @@ def test_plan_names_and_walks_folders_as_iter_articles_does(follow, tmp_path):
     (tmp_path / "in" / "gone").symlink_to(tmp_path / "nothing")
     paths = [str(tmp_path / "in")]
     if follow:
-        from geomap.articles import follow_links
+        from geomap.extract.reading import follow_links
 
         paths = follow_links(paths)
     ref_report = Report()

@@ -143,7 +143,7 @@ def run(args) -> int:
 
         extract = ParallelExtractor(args.jobs, args.scheduler, online=args.online)
     try:
-        from ..articles import follow_links
+        from ..extract.reading import follow_links
 
         articles = follow_links(args.articles) if args.follow_links and args.articles else args.articles
         result = build(

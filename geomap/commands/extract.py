@@ -121,7 +121,7 @@ def run(args) -> int:
     from ..report import Report, terminal_safe
 
     report = Report()
-    from ..articles import follow_links
+    from ..extract.reading import follow_links
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):
@@ -141,7 +141,7 @@ def run(args) -> int:
         c = report.counts
         print(
             f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
-            f"events {len(drafts)}; places not found {c.get('places_not_found', 0)}"
+            f"events {len(drafts)}; event mentions without a place {c.get('mentions_without_place', 0)}"
             + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}")
             + (f" and {terminal_safe(args.parquet)}/" if getattr(args, "parquet", None) else ""),
             file=sys.stderr,

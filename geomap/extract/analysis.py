@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ..articles import Article
 from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, find_dates
 from .draft import DraftEvent
 from .numbers import Casualties, find_casualties
 from .places import Mention, PlaceFinder
+from .reading import Article
 from .scanned import ScannedSentence
 from .types import VIOLENT, Trigger, find_triggers
 

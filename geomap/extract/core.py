@@ -15,13 +15,14 @@ import datetime as dt
 import sys
 from typing import Iterable
 
-from ..articles import Article, iter_articles
+from .. import counts
 from ..report import Report
 from .actors import find_actors
 from .analysis import _LAST_PARTY, ArticleInfo, ArticleState, sentence_events
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
 from .places import Mention, PlaceFinder, country_hints
+from .reading import Article, iter_articles
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
 
@@ -101,7 +102,7 @@ def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None)
     Each text may carry YAML front matter; ``published`` anchors relative
     dates of texts without one.
     """
-    from ..articles import article_from_text
+    from .reading import article_from_text
 
     finder = PlaceFinder(chain)
     out: list[DraftEvent] = []
@@ -129,9 +130,9 @@ def extract_paths(
 
     Unusable files and events whose place is not found are recorded in
     ``report`` (kinds ``rejected``/``warning`` and ``unlocated``); counts
-    ``events_extracted`` and ``places_not_found`` are set.
+    ``events_extracted`` and ``mentions_without_place`` are set.
     """
-    from ..articles import DEFAULT_MAX_BYTES
+    from .reading import DEFAULT_MAX_BYTES
 
     finder = PlaceFinder(chain)
     articles = iter_articles(paths, report, max_bytes or DEFAULT_MAX_BYTES)
@@ -142,13 +143,13 @@ def extract_paths(
         bar = tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
         articles = bar
     events: list[DraftEvent] = []
-    report.count("events_extracted", 0)
-    report.count("places_not_found", 0)
+    report.count(counts.EVENTS_EXTRACTED, 0)
+    report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     for art in articles:
         unlocated: list = []
         found = extract_article(art, finder=finder, unlocated=unlocated)
         events.extend(found)
-        report.count("events_extracted", len(found))
+        report.count(counts.EVENTS_EXTRACTED, len(found))
         for doc_id, etype, sentence in unlocated:
             report.add(
                 "unlocated",
@@ -158,10 +159,10 @@ def extract_paths(
                 f"{etype} mentioned but no place found in or before the sentence",
                 value=sentence[:200],
             )
-            report.count("places_not_found")
+            report.count(counts.MENTIONS_WITHOUT_PLACE)
     if bar is not None:
         bar.close()
     if merge:
         events = merge_across_articles(events)
-        report.count("events_merged", report.counts["events_extracted"] - len(events))
+        report.count(counts.EVENTS_MERGED, report.counts[counts.EVENTS_EXTRACTED] - len(events))
     return events

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..curated import Event, Source, event_from_row, read_csv_text
+from ..csvrows import read_csv_text
+from ..curated import Event, Source, event_from_row
 from ..exc import SchemaError
 from ..report import Report
 from ..schema import format_source_ids

@@ -79,7 +79,7 @@ class Table:
     """One opened dataset file.
 
     ``kind`` is ``csv`` (``text`` and ``delimiter`` to be read by
-    :func:`geomap.curated.read_csv_text`), ``records`` (``rows`` already
+    :func:`geomap.csvrows.read_csv_text`), ``records`` (``rows`` already
     read: Excel, JSON), ``geojson`` or ``empty``.
     """
 

@@ -1,13 +1,13 @@
 """Inputs at archive scale: planning deterministic partitions and reading them.
 
-A *plan* lists every article source in the order :func:`geomap.articles.iter_articles`
+A *plan* lists every article source in the order :func:`geomap.extract.reading.iter_articles`
 reads them (paths in the order given, folders sorted recursively), cut into
 :class:`Partition` objects: runs of small files, byte ranges of a large
 JSON-lines shard (cut after a newline), row-group ranges of a Parquet file.
 Concatenating the articles of the partitions in plan order gives exactly the
 articles of a single-process run, so results can be put back in that order.
 
-Local paths are read by :mod:`geomap.articles` itself; ``scheme://`` paths
+Local paths are read by :mod:`geomap.extract.reading` itself; ``scheme://`` paths
 (``s3://``, ``gs://``, ``https://``, ``memory://``) go through fsspec and the
 same parsers. Parquet files hold one article per row with the columns
 ``text`` (required), ``published``, ``title``, ``source``, ``url``, ``id``.
@@ -23,7 +23,8 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .. import counts
-from ..articles import (
+from ..exc import ArticleError, FrontMatterError
+from ..extract.reading import (
     DEFAULT_MAX_BYTES,
     JSONL_SUFFIXES,
     SUFFIXES,
@@ -35,7 +36,6 @@ from ..articles import (
     report_renamed,
     unique_doc_ids,
 )
-from ..exc import ArticleError, FrontMatterError
 from ..report import Report
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -62,7 +62,7 @@ class Unit:
     end: int = 0
     first_line: int = 1
     #: The article's id for a whole local file, unique in the run
-    #: (:func:`geomap.articles.unique_doc_ids`, decided over every file).
+    #: (:func:`geomap.extract.reading.unique_doc_ids`, decided over every file).
     doc_id: str = ""
 
 
@@ -146,7 +146,7 @@ def plan(paths, block: int | None = None) -> list[Partition]:
 
 def _name_files(entries: list[Unit | Report]) -> tuple[list[Unit | Report], Report]:
     """``entries`` with each whole local file given the doc_id
-    :func:`~geomap.articles.iter_articles` gives it: decided over all the
+    :func:`~geomap.extract.reading.iter_articles` gives it: decided over all the
     files of the run, so that two ``index.md`` in different folders stay two
     articles in any partition. Also the warnings for renamed ones."""
 
@@ -160,7 +160,7 @@ def _name_files(entries: list[Unit | Report]) -> tuple[list[Unit | Report], Repo
 
 
 def _expand(path) -> list[Unit | Report]:
-    """The files of one path argument, as :func:`~geomap.articles.iter_articles`
+    """The files of one path argument, as :func:`~geomap.extract.reading.iter_articles`
     would read them (the same folder walk: links reported unless followed);
     problems as Reports kept in order."""
     follow = isinstance(path, LinkedPath)
@@ -329,7 +329,7 @@ def _split_jsonl(u: Unit, block: int) -> list[Unit]:
 
 def read_units(units: list[Unit], report: Report, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
     """The articles of ``units`` in order; what cannot be used goes to
-    ``report`` with file, line and reason, as :func:`geomap.articles.read_file`
+    ``report`` with file, line and reason, as :func:`geomap.extract.reading.read_file`
     does."""
     for u in units:
         if u.kind == "parquet":
@@ -351,7 +351,7 @@ def _open(path: str, mode: str = "rb"):
 
 
 def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
-    from .. import articles as A
+    from ..extract import reading as A
 
     stem = Path(u.path).stem
     with open(u.path, "rb") as fh:
@@ -459,7 +459,7 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
         report.add("rejected", u.path, None, None, f"not a readable Parquet file: {err}")
         report.count(counts.ARTICLES_REJECTED)
         return
-    from .. import articles as A
+    from ..extract import reading as A
 
     row = u.first_line
     with fh:

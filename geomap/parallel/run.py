@@ -38,7 +38,7 @@ def _settings(online: bool, max_bytes: int | None) -> str:
 
     pkg = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for f in sorted((pkg / "extract").glob("*.py")) + [pkg / "articles.py"]:
+    for f in sorted((pkg / "extract").glob("*.py")):  # reading.py (articles) included
         if f.exists():
             h.update(f.read_bytes())
     return f"geomap {__version__}; code {h.hexdigest()[:12]}; online={online}; max_bytes={max_bytes}"
@@ -100,7 +100,7 @@ def extract_partitioned(
         bar.close()
     drafts: list = []
     report.count(counts.EVENTS_EXTRACTED, 0)
-    report.count(counts.PLACES_NOT_FOUND, 0)
+    report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     for r in results:
         drafts.extend(r.drafts)
         report.extend(r.report)

@@ -51,14 +51,14 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     same order. An article whose extraction raises is reported (kind
     ``rejected``, counted in ``articles_rejected`` instead of
     ``articles_used``) and the partition goes on."""
-    from ..articles import DEFAULT_MAX_BYTES
     from ..extract import extract_article
+    from ..extract.reading import DEFAULT_MAX_BYTES
 
     t0 = time.perf_counter()
     report = Report()
     report.extend(part.report)
     report.count(counts.EVENTS_EXTRACTED, 0)
-    report.count(counts.PLACES_NOT_FOUND, 0)
+    report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     drafts: list = []
     if part.units:
         finder = _finder(online)
@@ -89,5 +89,5 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
                     f"{etype} mentioned but no place found in or before the sentence",
                     value=sentence[:200],
                 )
-                report.count(counts.PLACES_NOT_FOUND)
+                report.count(counts.MENTIONS_WITHOUT_PLACE)
     return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0)

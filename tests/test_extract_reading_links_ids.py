@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from geomap.articles import follow_links, iter_articles, unique_doc_ids
 from geomap.cli import main
 from geomap.drafts import source_for
+from geomap.extract.reading import follow_links, iter_articles, unique_doc_ids
 from geomap.report import Report
 
 ARTICLE = """---

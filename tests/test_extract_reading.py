@@ -1,4 +1,4 @@
-"""The bad-input catalogue for articles (geomap.articles): each unusable file
+"""The bad-input catalogue for articles (geomap.extract.reading): each unusable file
 is reported with file, line, column and reason, the others are read, and
 ``articles_read == articles_used + articles_rejected``."""
 
@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from geomap.articles import (
+from geomap.exc import ArticleError, FrontMatterError
+from geomap.extract.reading import (
     DEFAULT_MAX_BYTES,
     article_from_text,
     decode_bytes,
     iter_articles,
     split_front_matter,
 )
-from geomap.exc import ArticleError, FrontMatterError
 from geomap.report import Report
 
 BAD = Path(__file__).parent / "data" / "bad"

@@ -21,9 +21,9 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from . import counts
-from .exc import ArticleError, FrontMatterError
-from .report import Report
+from .. import counts
+from ..exc import ArticleError, FrontMatterError
+from ..report import Report
 
 #: libyaml's safe loader when PyYAML was built with it: the pure-Python one
 #: spent about a tenth of extraction time reading front matter.

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geomap.articles import Article, article_from_text, decode_bytes, read_file, split_front_matter
 from geomap.exc import ArticleError, FrontMatterError
+from geomap.extract.reading import Article, article_from_text, decode_bytes, read_file, split_front_matter
 from geomap.report import Report
 
 # database=None: no .hypothesis/ folder written outside tmp_path
