@@ -86,3 +86,21 @@ def test_each_place_keeps_the_toll_told_after_it(chain):
 )
 def test_raising_the_toll_to_a_figure_replaces_the_count(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # attackers counted as such belong to the toll, as in the gold
+        ("Five guards were killed and all four gunmen died in the shootout.", 9),
+        ("Police said two officers were killed; the three attackers were also killed.", 5),
+        # a number only near an attacker noun is no count of attackers
+        ("The raid killed two guards and wounded nine people before the attackers were shot dead.", 2),
+        # both groups of one clause
+        ("Three policemen and eight militants were killed in the fighting.", 11),
+        # an aside between the victims and the verb
+        ("Six soldiers, one of them a major, were killed when the convoy was ambushed.", 6),
+    ],
+)
+def test_attackers_counted_and_both_groups_of_a_clause_add_to_the_toll(text, dead):
+    assert find_casualties(text).fatalities == dead

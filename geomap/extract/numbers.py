@@ -67,8 +67,12 @@ _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 _NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){0,5}?"
 
+#: "Seven soldiers, two of them officers, were killed": an aside between the
+#: victims and the verb.
+_ASIDE = r"(?:,\s+[^,.;]{1,40},)?"
+
 _KILLED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _DEATH + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b", re.I),
     re.compile(
         r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I
     ),
@@ -86,6 +90,17 @@ _KILLED = [
         r"\b(?:recovered|retrieved|found|pulled\s+out|received)\s+(?:the\s+)?"
         + NUMBER
         + r"(?:\s+[\w-]+){0,2}?\s+bodies\b",
+        re.I,
+    ),
+    # "Four soldiers and twelve militants were killed": the first group too
+    re.compile(
+        r"\b" + NUMBER + r"(?:\s+[\w'’-]+){1,2}\s+and\s+(?="
+        + NUMBER.replace("?P<n>", "?:")
+        + _NOUNS
+        + r"\s+"
+        + _BE
+        + _DEATH
+        + r"\b)",
         re.I,
     ),
 ]
@@ -110,6 +125,7 @@ _KILLED_STEMS = StemFilter(
         ("dead",),
         ("bodies",),
         ("bodies",),
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
     ],
     SENTENCE_STEMS,
 )
@@ -144,10 +160,16 @@ _TOLL_ROSE = re.compile(
     + r"(?=\s+the\s+(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))|\b)",
     re.I,
 )
-#: Attackers killed are not the toll of their attack when victims are counted
-#: too ("four soldiers were killed; twelve attackers were also killed"); the
-#: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
+#: A number with an attacker noun close after it ("wounding eleven people
+#: before the attackers were killed") is no sure toll and is dropped when
+#: victims are counted too ...
 _ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kharijis?|bombers?|gunmen)\b", re.I)
+#: ... but attackers counted as such ("all six attackers died", "three
+#: attackers were killed") are part of the toll: the gold counts everyone
+#: the incident killed, like the losses of both forces in a clash.
+_COUNTED_ATTACKERS = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:attackers?|assailants?|infiltrators?|bombers?|gunmen)\b", re.I
+)
 #: "on January 30 killed 101": a day number after its month is no toll.
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -273,7 +295,9 @@ def _total(
                 continue
             spans[span] = value
             # The victims' nouns: in the match, or just after the number.
-            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)):
+            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)) and not _COUNTED_ATTACKERS.match(
+                sentence, span[1]
+            ):
                 attackers.add(span)
             vague = vague or m.group("n").lower() in _VAGUE
     if not spans:
