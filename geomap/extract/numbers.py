@@ -94,7 +94,9 @@ _KILLED = [
     ),
     # "Four soldiers and twelve militants were killed": the first group too
     re.compile(
-        r"\b" + NUMBER + r"(?:\s+[\w'’-]+){1,2}\s+and\s+(?="
+        r"\b"
+        + NUMBER
+        + r"(?:\s+[\w'’-]+){1,2}\s+and\s+(?="
         + NUMBER.replace("?P<n>", "?:")
         + _NOUNS
         + r"\s+"
