@@ -104,3 +104,23 @@ def test_raising_the_toll_to_a_figure_replaces_the_count(text, dead):
 )
 def test_attackers_counted_and_both_groups_of_a_clause_add_to_the_toll(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+def test_attackers_killed_in_the_next_sentence_add_to_the_attack(chain):
+    ev = _events(
+        chain,
+        "Three policemen were killed when gunmen raided a checkpoint in Wana on Sunday night. "
+        "Other policemen drove them off, killing at least five of the attackers.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Wana", 8)]
+
+
+def test_attackers_killed_after_a_sentence_relating_two_incidents_add_to_neither(chain):
+    ev = _events(
+        chain,
+        "A car bomb killed ten people at a market in Bannu on Tuesday.\n\n"
+        "The bombing came a day after militants stormed a police post in Wana on Monday. "
+        "Police said four attackers were killed at the gate.",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "explosion"}
+    assert tolls.get("Bannu") == 10

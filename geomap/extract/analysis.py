@@ -19,7 +19,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, find_dates
 from .draft import DraftEvent
-from .numbers import Casualties, find_casualties
+from .numbers import Casualties, attackers_toll, find_casualties
 from .places import Mention, PlaceFinder
 from .scanned import ScannedSentence
 from .types import VIOLENT, Trigger, find_triggers
@@ -123,6 +123,10 @@ class ArticleState:
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
+    #: Sentence index of the last sentence that relates an incident to
+    #: another ("The bombing came a day after militants stormed ..."): a
+    #: toll told next may be either one's.
+    related_at: int = -99
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -306,8 +310,15 @@ def sentence_events(
         resolved.append(m)
     mentions = resolved
     triggers = find_triggers(sent)
+    continued = False  # the sentence continues the violent incident just told
+    last = ctx.last_violent
+    if not triggers and last is not None and 0 < _gap(idx, last[0]) <= 2 and "killing" in sent.low:
+        # "the troops repulsed them, killing at least eight of the
+        # militants": the attackers' dead of the attack just told.
+        at = sent.low.index("killing")
+        if attackers_toll(sentence, find_casualties(sent)):
+            triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
     if not any(not t.weak for t in triggers):
-        last = ctx.last_violent
         if (
             last is not None
             and triggers
@@ -318,6 +329,7 @@ def sentence_events(
             # shelling: the toll of that incident, whatever its type; a
             # "death toll" later in the article is the last incident's.
             triggers = [replace(t, event_type=last[1]) for t in triggers]
+            continued = last[0] != ctx.related_at
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = find_dates(sent, article.published)
@@ -363,6 +375,7 @@ def sentence_events(
             # "The bombing came a day after militants stormed a college in
             # Wana": what follows is the other incident's place and date.
             mentions_t = [m for m in mentions_t if m.start < related]
+            ctx.related_at = idx
         places = _places_for(
             etype,
             trigs,
@@ -517,6 +530,7 @@ def sentence_events(
                     date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
                     ended=ended,
                     claimed=claimed,
+                    added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
                 )
             )
             ctx.by_type[etype] = place

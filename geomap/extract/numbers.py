@@ -172,6 +172,12 @@ _ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kha
 _COUNTED_ATTACKERS = re.compile(
     r"\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:attackers?|assailants?|infiltrators?|bombers?|gunmen)\b", re.I
 )
+#: "killing at least eight of the militants": a count of the attacking side.
+_ATTACKER_COUNT = re.compile(
+    NUMBER + r"(?:\s+of\s+the)?(?:\s+[\w-]+)?\s+(?:attackers?|assailants?|infiltrators?|bombers?|gunmen|"
+    r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b",
+    re.I,
+)
 #: "on January 30 killed 101": a day number after its month is no toll.
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -352,3 +358,18 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):
         hurt = 0
     return Casualties(killed, hurt, v1 or v2)
+
+
+def attackers_toll(sentence: str, toll: Casualties) -> bool:
+    """Whether the whole ``toll`` of ``sentence`` is attackers ("the troops
+    repulsed them, killing at least eight of the militants"), which adds to
+    the toll of the attack told before rather than restating it.
+
+    >>> attackers_toll("Troops killed five of the attackers.", Casualties(5))
+    True
+    >>> attackers_toll("Five soldiers were killed.", Casualties(5))
+    False
+    """
+    if not toll.fatalities or toll.injuries:
+        return False
+    return any(_parse_cached(m.group("n")) == toll.fatalities for m in _ATTACKER_COUNT.finditer(sentence))
