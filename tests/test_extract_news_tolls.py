@@ -124,3 +124,14 @@ def test_attackers_killed_after_a_sentence_relating_two_incidents_add_to_neither
     )
     tolls = {e.location: e.fatalities for e in ev if e.event_type == "explosion"}
     assert tolls.get("Bannu") == 10
+
+
+def test_tolls_told_per_place_in_a_follow_up_go_to_those_places(chain):
+    ev = _events(
+        chain,
+        "Jets bombed two areas of eastern Afghanistan before dawn on Friday.\n\n"
+        "The strikes hit homes in Barmal district and in the Sperah district of Khost. "
+        "Four men and a boy were killed in Barmal and three women in Khost, officials said.",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Barmal District": 5, "Sperah District": 3}

@@ -19,7 +19,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, find_dates
 from .draft import DraftEvent
-from .numbers import Casualties, attackers_toll, find_casualties
+from .numbers import Casualties, attackers_toll, find_casualties, parse_number
 from .places import Mention, PlaceFinder
 from .scanned import ScannedSentence
 from .types import VIOLENT, Trigger, find_triggers
@@ -484,8 +484,9 @@ def sentence_events(
             # between its name and the next place's ("in Barmal, killing
             # five, and in Sperah, where three died").
             for m in mentions:
-                if m.place is not None and m.place in named and m.place not in starts:
-                    starts[m.place] = m.start
+                place = m.place if m.place in named else _stands_for(m, ctx.venues, {x.place for x in mentions})
+                if place is not None and place in named and place not in starts:
+                    starts[place] = m.start
         order = sorted(starts.values())
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
@@ -502,6 +503,12 @@ def sentence_events(
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
                 toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
+            if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
+                before = [o for o in order if o < starts[place]]
+                elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])
+                n = parse_number(elided.group("n")) if elided else None
+                if n is not None and casualties.fatalities is not None:
+                    toll = Casualties(n)  # "killed in Barmal and two women in Khost"
             if toll.fatalities is None and toll.injuries is None and toll is not casualties:
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
@@ -751,6 +758,25 @@ def _gap(idx: int, earlier: int) -> int:
     return idx - earlier if earlier >= 0 else idx + 1
 
 
+#: "killed in Barmal and two women in Khost": tolls told per place, the verb
+#: said once.
+_PER_PLACE_TOLL = re.compile(
+    r"\b(?:killed|dead|died|wounded|injured|hurt)\s+in\s+[A-Z][\w'-]+(?:\s+[A-Za-z][\w'-]+){0,2}?,?\s+and\s+"
+    r"(?:\d+|[a-z]+)(?:\s+[\w-]+){0,2}?\s+in\s+[A-Z]"
+)
+#: "... and two women in Khost": the count before a later place of such a sentence.
+_ELIDED_TOLL = re.compile(r"\band\s+(?P<n>\d+|[a-z]+(?:-[a-z]+)?)(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+)?$")
+
+
+def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | None:
+    """The place named before that a wider name of a per-place toll stands
+    for ("two in Khost" after "the Sperah district of Khost"), or ``None``."""
+    if m.role != "place" or m.place is None or m.place in venues:
+        return None
+    earlier = [v for v in venues if v.admin1 and v.admin1 == m.place.admin1 and v not in named and v.kind != "province"]
+    return earlier[-1] if earlier else None
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -830,6 +856,22 @@ def _places_for(
         # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
         # houses in Barmal and Sperah.": the places of the incident just told.
         weak = False
+    if (
+        weak
+        and etype in VIOLENT
+        and etype in ctx.by_type
+        and len({m.place for m in candidates if m.role == "place"}) > 1
+        and _PER_PLACE_TOLL.search(sentence)
+    ):
+        # "Three were killed in Barmal and two in Khost": the toll of each
+        # place of the incident just told; a wider name ("Khost") stands
+        # for the place named before in its province ("Sperah district").
+        weak = False
+        named = {m.place for m in candidates}
+        for i, m in enumerate(candidates):
+            stand = _stands_for(m, ctx.venues, named)
+            if stand is not None:
+                candidates[i] = replace(m, place=stand)
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
