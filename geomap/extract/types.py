@@ -47,7 +47,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "explosion",
         "suicide_bombing",
         False,
-        r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
+        r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|attackers?|assailants?|blasts?|vests?|car|truck|vehicle)|"
         r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
         r"vehicle-borne",
     ),
