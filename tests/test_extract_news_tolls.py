@@ -135,3 +135,14 @@ def test_tolls_told_per_place_in_a_follow_up_go_to_those_places(chain):
     )
     tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
     assert tolls == {"Barmal District": 5, "Sperah District": 3}
+
+
+def test_a_toll_told_before_a_day_after_belongs_to_the_incident_reported_first(chain):
+    ev = _events(
+        chain,
+        "Officials said on Tuesday that jets had bombed a house in Barmal district late on Monday, "
+        "killing seven people, two days after a suicide bombing in Wana.",
+    )
+    tolls = {(e.event_type, e.location): e.fatalities for e in ev}
+    assert tolls.get(("airstrike", "Barmal District")) == 7
+    assert tolls.get(("explosion", "Wana")) is None

@@ -503,6 +503,11 @@ def sentence_events(
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
                 toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
+            after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
+            if after is not None and not split_tolls and place not in starts:
+                # "killing nine children, a day after a suicide attack in
+                # Peshawar": the toll before is the first incident's.
+                toll = find_casualties(sentence[after.start() :])
             if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
                 before = [o for o in order if o < starts[place]]
                 elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])
@@ -766,6 +771,15 @@ _PER_PLACE_TOLL = re.compile(
 )
 #: "... and two women in Khost": the count before a later place of such a sentence.
 _ELIDED_TOLL = re.compile(r"\band\s+(?P<n>\d+|[a-z]+(?:-[a-z]+)?)(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+)?$")
+
+
+#: "..., a day after a suicide attack in Peshawar": an earlier incident
+#: named after the one reported.
+_TIME_AFTER = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|hours?|weeks?)|hours|days|weeks|shortly|soon|just)"
+    r"\s+after\b",
+    re.I,
+)
 
 
 def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | None:
