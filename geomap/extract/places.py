@@ -163,6 +163,8 @@ _QUALIFIER_GAP = re.compile(
     re.I,
 )
 _BROAD = ("province", "region")
+#: After a name set off by a comma: more names of a list follow.
+_LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
 
 
@@ -555,6 +557,8 @@ class PlaceFinder:
             qualifier = (
                 prev is not None
                 and _QUALIFIER_GAP.match(sentence[prev.end : m.start])
+                # "posts at Angoor Adda, Bajaur, Kurram and Chitral": a list
+                and not (sentence[prev.end : m.start].strip() == "," and _LIST_GOES_ON.match(sentence, m.end))
                 and (
                     _rank(m.place) > _rank(prev.place)
                     or _names_its_province(m.place)
