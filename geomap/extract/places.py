@@ -238,11 +238,31 @@ _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN
 #: "the road from Parachinar to Peshawar", "the train to Peshawar": where a
 #: route leads, not where something happened on it.
 _ROUTE_BEFORE = re.compile(
+    # ... and the ends of a journey told from its start ("trucks travelling
+    # from Parachinar to Peshawar", "travellers heading from Jalalabad"; not
+    # a bare destination: a delegation that "travelled to Kabul" meets there)
+    r"\b(?:travell?(?:ing|ed)|heading|headed|returning|on\s+(?:their|its|his|her)\s+way|en\s+route)\s+"
+    r"(?:back\s+|home\s+)?from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?(?:the\s+)?$|"
     r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
     r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$",
     re.I,
 )
-_ROUTE_WORDS = ("road", "route", "highway", "motorway", "express", "train", "flight", "bus", "journey")
+_ROUTE_WORDS = (
+    "road",
+    "route",
+    "highway",
+    "motorway",
+    "express",
+    "train",
+    "flight",
+    "bus",
+    "journey",
+    "travel",
+    "heading",
+    "headed",
+    "returning",
+    " way",
+)
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
