@@ -137,7 +137,7 @@ def test_a_district_inside_a_list_is_a_place_not_a_qualifier(chain):
 
 def test_the_ends_of_a_journey_told_from_its_start_are_not_the_place(chain):
     ev = _events(
-        chain, "Gunmen fired on a convoy of lorries travelling from Parachinar to Peshawar near Bagan on Friday."
+        chain, "Gunmen attacked a convoy of lorries travelling from Parachinar to Peshawar near Bagan on Friday."
     )
     assert [e.location for e in ev if e.event_type == "armed_clash"] == ["Bagan (Kurram)"]
     ev = _events(chain, "Militants ambushed a van of families heading from Jalalabad near Torkham on Friday.")
