@@ -146,3 +146,18 @@ def test_a_toll_told_before_a_day_after_belongs_to_the_incident_reported_first(c
     tolls = {(e.event_type, e.location): e.fatalities for e in ev}
     assert tolls.get(("airstrike", "Barmal District")) == 7
     assert tolls.get(("explosion", "Wana")) is None
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("One policeman was killed and another wounded in the firing.", (1, 1)),
+        ("Three guards were killed and five others, most of them traders, wounded.", (3, 5)),
+        ("Officials said three soldiers and a driver were hurt.", (None, 4)),
+        # two tolls of one sentence stay apart
+        ("Twelve villagers were killed and about 40 hurt.", (12, 40)),
+    ],
+)
+def test_the_hurt_told_with_the_dead_or_in_groups(text, toll):
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == toll

@@ -70,6 +70,27 @@ _NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){
 #: "Seven soldiers, two of them officers, were killed": an aside between the
 #: victims and the verb.
 _ASIDE = r"(?:,\s+[^,.;]{1,40},)?"
+#: The nouns of a group of victims before "and" ("Four soldiers and ..."):
+#: no verb of their own ("15 killed and 80 hurt" are two tolls).
+_GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was)\b)[\w'’-]+){1,3}"
+
+
+def _and_group(verb: str) -> re.Pattern:
+    """The first of two groups of victims told with one ``verb``."""
+    return re.compile(
+        r"\b"
+        + NUMBER
+        + _GROUP
+        + r"\s+and\s+(?="
+        + NUMBER.replace("?P<n>", "?:")
+        + _NOUNS
+        + r"\s+"
+        + _BE
+        + verb
+        + r"\b)",
+        re.I,
+    )
+
 
 _KILLED = [
     re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b", re.I),
@@ -93,24 +114,17 @@ _KILLED = [
         re.I,
     ),
     # "Four soldiers and twelve militants were killed": the first group too
-    re.compile(
-        r"\b"
-        + NUMBER
-        + r"(?:\s+[\w'’-]+){1,2}\s+and\s+(?="
-        + NUMBER.replace("?P<n>", "?:")
-        + _NOUNS
-        + r"\s+"
-        + _BE
-        + _DEATH
-        + r"\b)",
-        re.I,
-    ),
+    _and_group(_DEATH),
 ]
 _INJURED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _HURT + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
+    # "two FC soldiers and a labourer were hurt": the first group too
+    _and_group(_HURT),
 ]
+#: "one guard was killed and another wounded": one more hurt.
+_ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
 #: "was killed", "died": the words before really are the victims.
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
@@ -132,7 +146,13 @@ _KILLED_STEMS = StemFilter(
     SENTENCE_STEMS,
 )
 _INJURED_STEMS = StemFilter(
-    [("wounded", "injured", "hurt"), ("wound", "injur", "hurt"), ("injuries", "injured", "wounded")], SENTENCE_STEMS
+    [
+        ("wounded", "injured", "hurt"),
+        ("wound", "injur", "hurt"),
+        ("injuries", "injured", "wounded"),
+        ("wounded", "injured", "hurt"),
+    ],
+    SENTENCE_STEMS,
 )
 _NONE_KILLED = re.compile(
     r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
@@ -353,6 +373,8 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
             value = _parse_cached(more.group("n"))
             if value is not None:
                 killed = value + 1
+    if hurt is None and killed and "another" in sentence and _ANOTHER_HURT.search(sentence):
+        hurt = 1  # "a soldier was martyred and another injured"
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):
