@@ -161,3 +161,13 @@ def test_a_toll_told_before_a_day_after_belongs_to_the_incident_reported_first(c
 def test_the_hurt_told_with_the_dead_or_in_groups(text, toll):
     c = find_casualties(text)
     assert (c.fatalities, c.injuries) == toll
+
+
+def test_a_toll_sentence_naming_one_place_of_the_incident_goes_to_that_place(chain):
+    ev = _events(
+        chain,
+        "Air strikes hit villages in Barmal and Sperah districts before dawn on Sunday.\n\n"
+        "In Barmal, nine people were killed and four wounded, a district official said.",
+    )
+    tolls = {e.location: (e.fatalities, e.injuries) for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Barmal District": (9, 4), "Sperah District": (None, None)}

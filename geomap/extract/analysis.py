@@ -111,6 +111,8 @@ class ArticleState:
     """What earlier sentences of the article established."""
 
     by_type: dict[str, Place] = field(default_factory=dict)
+    #: Every place given to an event of each type so far.
+    type_places: dict[str, set[Place]] = field(default_factory=dict)
     crossing: Place | None = None
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
@@ -546,6 +548,7 @@ def sentence_events(
                 )
             )
             ctx.by_type[etype] = place
+            ctx.type_places.setdefault(etype, set()).add(place)
             if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)
             if date is not None:
@@ -886,6 +889,12 @@ def _places_for(
             stand = _stands_for(m, ctx.venues, named)
             if stand is not None:
                 candidates[i] = replace(m, place=stand)
+    if weak and etype in VIOLENT and etype in ctx.by_type:
+        # "In Khost, officials said 41 were killed" after strikes "in Khost
+        # and Kunar": the toll of the place of the incident it names.
+        told = {m.place for m in candidates if m.role == "place" and m.place in ctx.type_places.get(etype, ())}
+        if len(told) == 1:
+            return [(told.pop(), True)]
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
