@@ -171,3 +171,14 @@ def test_a_toll_sentence_naming_one_place_of_the_incident_goes_to_that_place(cha
     )
     tolls = {e.location: (e.fatalities, e.injuries) for e in ev if e.event_type == "airstrike"}
     assert tolls == {"Barmal District": (9, 4), "Sperah District": (None, None)}
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("In Chaman, a hospital doctor said seven people were killed.", 7),
+        ("Two guards including a sergeant were killed.", 2),
+    ],
+)
+def test_the_victims_words_hold_no_other_count(text, dead):
+    assert find_casualties(text).fatalities == dead

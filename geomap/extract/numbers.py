@@ -65,7 +65,13 @@ _DEATH = (
 )
 _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
-_NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){0,5}?"
+#: The victims' words hold no other count ("a district official said nine
+#: people were killed" is nine, not "a ... were killed").
+_NOUNS = (
+    r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when|\d+|"
+    + trie_regex([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "one")])
+    + r")\b)[\w'’-]+){0,5}?"
+)
 
 #: "Seven soldiers, two of them officers, were killed": an aside between the
 #: victims and the verb.
