@@ -182,3 +182,16 @@ def test_a_toll_sentence_naming_one_place_of_the_incident_goes_to_that_place(cha
 )
 def test_the_victims_words_hold_no_other_count(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
+    ev = _events(
+        chain,
+        "Jets bombed two areas of eastern Afghanistan before dawn on Friday.\n\n"
+        "An official said the strikes, at about 2 a.m., hit homes in Barmal district and in the Sperah "
+        "district of Khost. Four men and a boy were killed in Barmal and three women in Khost, he said.",
+        title="Jets strike Paktika and Khost",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls.get("Barmal District") == 5 and tolls.get("Sperah District") == 3
+    assert "Khost" not in tolls

@@ -787,10 +787,20 @@ _TIME_AFTER = re.compile(
 
 def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | None:
     """The place named before that a wider name of a per-place toll stands
-    for ("two in Khost" after "the Sperah district of Khost"), or ``None``."""
-    if m.role != "place" or m.place is None or m.place in venues:
+    for ("two in Khost" after "the Sperah district of Khost"), or ``None``:
+    a name not told before, or the name of the province of a place told."""
+    if m.role != "place" or m.place is None:
         return None
-    earlier = [v for v in venues if v.admin1 and v.admin1 == m.place.admin1 and v not in named and v.kind != "province"]
+    told = m.place in venues
+    earlier = [
+        v
+        for v in venues
+        if v.admin1
+        and v.admin1 == m.place.admin1
+        and v not in named
+        and v.kind != "province"
+        and (not told or v.admin1.split()[0] == m.place.name.split()[0])
+    ]
     return earlier[-1] if earlier else None
 
 

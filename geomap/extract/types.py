@@ -40,7 +40,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         "airstrike",
         False,
-        r"strikes\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
+        # (also with an aside: "the strikes, at about 3 a.m., hit")
+        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     (
