@@ -219,13 +219,14 @@ def test_toll_rose_to_replaces_earlier_counts():
     assert find_casualties("The death toll has risen to 12.").fatalities == 12
 
 
-def test_attackers_killed_are_not_the_victims_toll():
+def test_attackers_counted_as_such_add_to_the_victims_toll():
     from geomap.extract.numbers import find_casualties
 
+    # The gold counts everyone an incident killed, attackers too.
     c = find_casualties(
         "Four soldiers were killed when posts came under attack, and twelve attackers were killed in the fighting."
     )
-    assert c.fatalities == 4
+    assert c.fatalities == 16
     # Both forces' losses in a clash, and attackers alone, still count.
     assert find_casualties("Over 200 Taliban fighters were killed while 23 soldiers died.").fatalities == 223
     assert find_casualties("Three infiltrators were killed near the fence.").fatalities == 3

@@ -174,3 +174,12 @@ def test_a_jirga_between_the_tribes_of_a_district_is_no_talks(chain, text):
 def test_a_jirga_of_both_sides_at_the_crossing_is_talks(chain):
     ev = _events(chain, "A jirga of elders from both sides met Afghan officials at Torkham on Tuesday.")
     assert _by(ev, "talks") == [("Torkham", "2024-05-14")]
+
+
+def test_suicide_attackers_are_a_bombing_not_a_second_armed_attack():
+    from geomap.extract.types import find_triggers
+
+    kinds = {
+        t.event_type for t in find_triggers("Early on Friday, suicide attackers stormed a police training centre.")
+    }
+    assert "explosion" in kinds

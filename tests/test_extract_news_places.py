@@ -125,3 +125,23 @@ def test_trucks_lined_up_to_the_border_wait_at_the_crossing_in_context(chain):
 def test_crossings_along_the_frontier_are_the_whole_border(chain):
     ev = _events(chain, "Torkham saw clashes on Sunday. Crossings along the frontier have been shut since Monday.")
     assert ("Afghanistan-Pakistan border", "2024-05-13") in _by(ev, "border_closure")
+
+
+def test_a_district_inside_a_list_is_a_place_not_a_qualifier(chain):
+    ev = _events(chain, "Afghan troops fired on Pakistani posts at Angoor Adda, Bajaur, Kurram and Chitral on Sunday.")
+    assert "Bajaur District" in {e.location for e in ev if e.event_type == "armed_clash"}
+    # a single name set off by commas still qualifies the one before
+    ev = _events(chain, "Gunmen attacked a police post in Mir Ali, North Waziristan, on Sunday.")
+    assert [e.location for e in ev if e.event_type == "armed_clash"] == ["Mir Ali"]
+
+
+def test_the_ends_of_a_journey_told_from_its_start_are_not_the_place(chain):
+    ev = _events(
+        chain, "Gunmen attacked a convoy of lorries travelling from Parachinar to Peshawar near Bagan on Friday."
+    )
+    assert [e.location for e in ev if e.event_type == "armed_clash"] == ["Bagan (Kurram)"]
+    ev = _events(chain, "Militants ambushed a van of families heading from Jalalabad near Torkham on Friday.")
+    assert [e.location for e in ev if e.event_type == "armed_clash"] == ["Torkham"]
+    # a bare destination of a visit is its venue
+    ev = _events(chain, "The foreign minister travelled to Kabul on Friday for talks with the Taliban.")
+    assert [e.location for e in ev if e.event_type == "talks"] == ["Kabul"]

@@ -86,3 +86,112 @@ def test_each_place_keeps_the_toll_told_after_it(chain):
 )
 def test_raising_the_toll_to_a_figure_replaces_the_count(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # attackers counted as such belong to the toll, as in the gold
+        ("Five guards were killed and all four gunmen died in the shootout.", 9),
+        ("Police said two officers were killed; the three attackers were also killed.", 5),
+        # a number only near an attacker noun is no count of attackers
+        ("The raid killed two guards and wounded nine people before the attackers were shot dead.", 2),
+        # both groups of one clause
+        ("Three policemen and eight militants were killed in the fighting.", 11),
+        # an aside between the victims and the verb
+        ("Six soldiers, one of them a major, were killed when the convoy was ambushed.", 6),
+    ],
+)
+def test_attackers_counted_and_both_groups_of_a_clause_add_to_the_toll(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_attackers_killed_in_the_next_sentence_add_to_the_attack(chain):
+    ev = _events(
+        chain,
+        "Three policemen were killed when gunmen raided a checkpoint in Wana on Sunday night. "
+        "Other policemen drove them off, killing at least five of the attackers.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Wana", 8)]
+
+
+def test_attackers_killed_after_a_sentence_relating_two_incidents_add_to_neither(chain):
+    ev = _events(
+        chain,
+        "A car bomb killed ten people at a market in Bannu on Tuesday.\n\n"
+        "The bombing came a day after militants stormed a police post in Wana on Monday. "
+        "Police said four attackers were killed at the gate.",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "explosion"}
+    assert tolls.get("Bannu") == 10
+
+
+def test_tolls_told_per_place_in_a_follow_up_go_to_those_places(chain):
+    ev = _events(
+        chain,
+        "Jets bombed two areas of eastern Afghanistan before dawn on Friday.\n\n"
+        "The strikes hit homes in Barmal district and in the Sperah district of Khost. "
+        "Four men and a boy were killed in Barmal and three women in Khost, officials said.",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Barmal District": 5, "Sperah District": 3}
+
+
+def test_a_toll_told_before_a_day_after_belongs_to_the_incident_reported_first(chain):
+    ev = _events(
+        chain,
+        "Officials said on Tuesday that jets had bombed a house in Barmal district late on Monday, "
+        "killing seven people, two days after a suicide bombing in Wana.",
+    )
+    tolls = {(e.event_type, e.location): e.fatalities for e in ev}
+    assert tolls.get(("airstrike", "Barmal District")) == 7
+    assert tolls.get(("explosion", "Wana")) is None
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("One policeman was killed and another wounded in the firing.", (1, 1)),
+        ("Three guards were killed and five others, most of them traders, wounded.", (3, 5)),
+        ("Officials said three soldiers and a driver were hurt.", (None, 4)),
+        # two tolls of one sentence stay apart
+        ("Twelve villagers were killed and about 40 hurt.", (12, 40)),
+    ],
+)
+def test_the_hurt_told_with_the_dead_or_in_groups(text, toll):
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == toll
+
+
+def test_a_toll_sentence_naming_one_place_of_the_incident_goes_to_that_place(chain):
+    ev = _events(
+        chain,
+        "Air strikes hit villages in Barmal and Sperah districts before dawn on Sunday.\n\n"
+        "In Barmal, nine people were killed and four wounded, a district official said.",
+    )
+    tolls = {e.location: (e.fatalities, e.injuries) for e in ev if e.event_type == "airstrike"}
+    assert tolls == {"Barmal District": (9, 4), "Sperah District": (None, None)}
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("In Chaman, a hospital doctor said seven people were killed.", 7),
+        ("Two guards including a sergeant were killed.", 2),
+    ],
+)
+def test_the_victims_words_hold_no_other_count(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
+    ev = _events(
+        chain,
+        "Jets bombed two areas of eastern Afghanistan before dawn on Friday.\n\n"
+        "An official said the strikes, at about 2 a.m., hit homes in Barmal district and in the Sperah "
+        "district of Khost. Four men and a boy were killed in Barmal and three women in Khost, he said.",
+        title="Jets strike Paktika and Khost",
+    )
+    tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
+    assert tolls.get("Barmal District") == 5 and tolls.get("Sperah District") == 3
+    assert "Khost" not in tolls

@@ -23,7 +23,7 @@ from geomap.extract.numbers import find_casualties, parse_number
         ("The border was closed in 2023 and trade fell.", None, None),
         ("More than 6,000 trucks were stuck.", None, None),
         ("A drone strike killed six people.", 6, None),  # "A" is the article, not a victim
-        ("A soldier was killed and another hurt.", 1, None),
+        ("A soldier was killed and another hurt.", 1, 1),  # the gold counts "another" as one
     ],
 )
 def test_casualties(sentence, killed, hurt):

@@ -18,7 +18,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, find_dates
 from .draft import DraftEvent
-from .numbers import Casualties, find_casualties
+from .numbers import Casualties, attackers_toll, find_casualties, parse_number
 from .places import Mention, PlaceFinder
 from .reading import Article
 from .scanned import ScannedSentence
@@ -111,6 +111,8 @@ class ArticleState:
     """What earlier sentences of the article established."""
 
     by_type: dict[str, Place] = field(default_factory=dict)
+    #: Every place given to an event of each type so far.
+    type_places: dict[str, set[Place]] = field(default_factory=dict)
     crossing: Place | None = None
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
@@ -123,6 +125,10 @@ class ArticleState:
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
+    #: Sentence index of the last sentence that relates an incident to
+    #: another ("The bombing came a day after militants stormed ..."): a
+    #: toll told next may be either one's.
+    related_at: int = -99
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -306,8 +312,15 @@ def sentence_events(
         resolved.append(m)
     mentions = resolved
     triggers = sent.cached(find_triggers)
+    continued = False  # the sentence continues the violent incident just told
+    last = ctx.last_violent
+    if not triggers and last is not None and 0 < _gap(idx, last[0]) <= 2 and "killing" in sent.low:
+        # "the troops repulsed them, killing at least eight of the
+        # militants": the attackers' dead of the attack just told.
+        at = sent.low.index("killing")
+        if attackers_toll(sentence, sent.cached(find_casualties)):
+            triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
     if not any(not t.weak for t in triggers):
-        last = ctx.last_violent
         if (
             last is not None
             and triggers
@@ -318,6 +331,7 @@ def sentence_events(
             # shelling: the toll of that incident, whatever its type; a
             # "death toll" later in the article is the last incident's.
             triggers = [replace(t, event_type=last[1]) for t in triggers]
+            continued = last[0] != ctx.related_at
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = sent.cached(find_dates, article.published)
@@ -363,6 +377,7 @@ def sentence_events(
             # "The bombing came a day after militants stormed a college in
             # Wana": what follows is the other incident's place and date.
             mentions_t = [m for m in mentions_t if m.start < related]
+            ctx.related_at = idx
         places = _places_for(
             etype,
             trigs,
@@ -471,8 +486,9 @@ def sentence_events(
             # between its name and the next place's ("in Barmal, killing
             # five, and in Sperah, where three died").
             for m in mentions:
-                if m.place is not None and m.place in named and m.place not in starts:
-                    starts[m.place] = m.start
+                place = m.place if m.place in named else _stands_for(m, ctx.venues, {x.place for x in mentions})
+                if place is not None and place in named and place not in starts:
+                    starts[place] = m.start
         order = sorted(starts.values())
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
@@ -489,6 +505,17 @@ def sentence_events(
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
                 toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
+            after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
+            if after is not None and not split_tolls and place not in starts:
+                # "killing nine children, a day after a suicide attack in
+                # Peshawar": the toll before is the first incident's.
+                toll = find_casualties(sentence[after.start() :])
+            if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
+                before = [o for o in order if o < starts[place]]
+                elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])
+                n = parse_number(elided.group("n")) if elided else None
+                if n is not None and casualties.fatalities is not None:
+                    toll = Casualties(n)  # "killed in Barmal and two women in Khost"
             if toll.fatalities is None and toll.injuries is None and toll is not casualties:
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
@@ -517,9 +544,11 @@ def sentence_events(
                     date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
                     ended=ended,
                     claimed=claimed,
+                    added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
                 )
             )
             ctx.by_type[etype] = place
+            ctx.type_places.setdefault(etype, set()).add(place)
             if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)
             if date is not None:
@@ -737,6 +766,44 @@ def _gap(idx: int, earlier: int) -> int:
     return idx - earlier if earlier >= 0 else idx + 1
 
 
+#: "killed in Barmal and two women in Khost": tolls told per place, the verb
+#: said once.
+_PER_PLACE_TOLL = re.compile(
+    r"\b(?:killed|dead|died|wounded|injured|hurt)\s+in\s+[A-Z][\w'-]+(?:\s+[A-Za-z][\w'-]+){0,2}?,?\s+and\s+"
+    r"(?:\d+|[a-z]+)(?:\s+[\w-]+){0,2}?\s+in\s+[A-Z]"
+)
+#: "... and two women in Khost": the count before a later place of such a sentence.
+_ELIDED_TOLL = re.compile(r"\band\s+(?P<n>\d+|[a-z]+(?:-[a-z]+)?)(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+)?$")
+
+
+#: "..., a day after a suicide attack in Peshawar": an earlier incident
+#: named after the one reported.
+_TIME_AFTER = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|hours?|weeks?)|hours|days|weeks|shortly|soon|just)"
+    r"\s+after\b",
+    re.I,
+)
+
+
+def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | None:
+    """The place named before that a wider name of a per-place toll stands
+    for ("two in Khost" after "the Sperah district of Khost"), or ``None``:
+    a name not told before, or the name of the province of a place told."""
+    if m.role != "place" or m.place is None:
+        return None
+    told = m.place in venues
+    earlier = [
+        v
+        for v in venues
+        if v.admin1
+        and v.admin1 == m.place.admin1
+        and v not in named
+        and v.kind != "province"
+        and (not told or v.admin1.split()[0] == m.place.name.split()[0])
+    ]
+    return earlier[-1] if earlier else None
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -816,6 +883,28 @@ def _places_for(
         # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
         # houses in Barmal and Sperah.": the places of the incident just told.
         weak = False
+    if (
+        weak
+        and etype in VIOLENT
+        and etype in ctx.by_type
+        and len({m.place for m in candidates if m.role == "place"}) > 1
+        and _PER_PLACE_TOLL.search(sentence)
+    ):
+        # "Three were killed in Barmal and two in Khost": the toll of each
+        # place of the incident just told; a wider name ("Khost") stands
+        # for the place named before in its province ("Sperah district").
+        weak = False
+        named = {m.place for m in candidates}
+        for i, m in enumerate(candidates):
+            stand = _stands_for(m, ctx.venues, named)
+            if stand is not None:
+                candidates[i] = replace(m, place=stand)
+    if weak and etype in VIOLENT and etype in ctx.by_type:
+        # "In Khost, officials said 41 were killed" after strikes "in Khost
+        # and Kunar": the toll of the place of the incident it names.
+        told = {m.place for m in candidates if m.role == "place" and m.place in ctx.type_places.get(etype, ())}
+        if len(told) == 1:
+            return [(told.pop(), True)]
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []

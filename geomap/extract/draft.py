@@ -38,6 +38,10 @@ class DraftEvent:
     #: The toll is a party's claim ("the Taliban claimed to have killed 19"):
     #: an official or reported toll of the same incident wins over it.
     claimed: bool = False
+    #: The toll is attackers killed, told after the attack ("the troops
+    #: repulsed them, killing eight of the militants"): it adds to the
+    #: attack's toll (the gold counts everyone an incident killed).
+    added_toll: bool = False
     doc_ids: list[str] = field(default_factory=list)
 
     @property

@@ -47,7 +47,12 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
     if _date_key(other) < _date_key(into):
         into.date, into.date_rank = other.date, other.date_rank
     has_toll = lambda d: d.fatalities is not None or d.injuries is not None  # noqa: E731
-    if into.claimed and not other.claimed and has_toll(other):
+    if other.added_toll != into.added_toll and has_toll(other) and has_toll(into):
+        # attackers killed, told after the attack: both sides' dead add up
+        into.fatalities = (into.fatalities or 0) + (other.fatalities or 0)
+        into.injuries = into.injuries if into.injuries is not None else other.injuries
+        into.added_toll = False
+    elif into.claimed and not other.claimed and has_toll(other):
         into.fatalities, into.injuries, into.claimed = other.fatalities, other.injuries, False
     elif not (other.claimed and has_toll(into) and not into.claimed):
         for attr in ("fatalities", "injuries"):

@@ -65,10 +65,41 @@ _DEATH = (
 )
 _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
-_NOUNS = r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when)\b)[\w'’-]+){0,5}?"
+#: The victims' words hold no other count ("a district official said nine
+#: people were killed" is nine, not "a ... were killed").
+_NOUNS = (
+    r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when|\d+|"
+    + trie_regex([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "one")])
+    + r")\b)[\w'’-]+){0,5}?"
+)
+
+#: "Seven soldiers, two of them officers, were killed": an aside between the
+#: victims and the verb.
+_ASIDE = r"(?:,\s+[^,.;]{1,40},)?"
+#: The nouns of a group of victims before "and" ("Four soldiers and ..."):
+#: no verb of their own ("15 killed and 80 hurt" are two tolls).
+_GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was)\b)[\w'’-]+){1,3}"
+
+
+def _and_group(verb: str) -> re.Pattern:
+    """The first of two groups of victims told with one ``verb``."""
+    return re.compile(
+        r"\b"
+        + NUMBER
+        + _GROUP
+        + r"\s+and\s+(?="
+        + NUMBER.replace("?P<n>", "?:")
+        + _NOUNS
+        + r"\s+"
+        + _BE
+        + verb
+        + r"\b)",
+        re.I,
+    )
+
 
 _KILLED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _DEATH + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b", re.I),
     re.compile(
         r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I
     ),
@@ -88,12 +119,18 @@ _KILLED = [
         + r"(?:\s+[\w-]+){0,2}?\s+bodies\b",
         re.I,
     ),
+    # "Four soldiers and twelve militants were killed": the first group too
+    _and_group(_DEATH),
 ]
 _INJURED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + r"\s+" + _BE + _HURT + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
+    # "two FC soldiers and a labourer were hurt": the first group too
+    _and_group(_HURT),
 ]
+#: "one guard was killed and another wounded": one more hurt.
+_ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
 #: "was killed", "died": the words before really are the victims.
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
@@ -110,11 +147,18 @@ _KILLED_STEMS = StemFilter(
         ("dead",),
         ("bodies",),
         ("bodies",),
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
     ],
     SENTENCE_STEMS,
 )
 _INJURED_STEMS = StemFilter(
-    [("wounded", "injured", "hurt"), ("wound", "injur", "hurt"), ("injuries", "injured", "wounded")], SENTENCE_STEMS
+    [
+        ("wounded", "injured", "hurt"),
+        ("wound", "injur", "hurt"),
+        ("injuries", "injured", "wounded"),
+        ("wounded", "injured", "hurt"),
+    ],
+    SENTENCE_STEMS,
 )
 _NONE_KILLED = re.compile(
     r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
@@ -144,10 +188,22 @@ _TOLL_ROSE = re.compile(
     + r"(?=\s+the\s+(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))|\b)",
     re.I,
 )
-#: Attackers killed are not the toll of their attack when victims are counted
-#: too ("four soldiers were killed; twelve attackers were also killed"); the
-#: losses of both forces in a clash ("200 Taliban and 23 soldiers") are.
+#: A number with an attacker noun close after it ("wounding eleven people
+#: before the attackers were killed") is no sure toll and is dropped when
+#: victims are counted too ...
 _ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|infiltrators?|khawarij|kharijis?|bombers?|gunmen)\b", re.I)
+#: ... but attackers counted as such ("all six attackers died", "three
+#: attackers were killed") are part of the toll: the gold counts everyone
+#: the incident killed, like the losses of both forces in a clash.
+_COUNTED_ATTACKERS = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:attackers?|assailants?|infiltrators?|bombers?|gunmen)\b", re.I
+)
+#: "killing at least eight of the militants": a count of the attacking side.
+_ATTACKER_COUNT = re.compile(
+    NUMBER + r"(?:\s+of\s+the)?(?:\s+[\w-]+)?\s+(?:attackers?|assailants?|infiltrators?|bombers?|gunmen|"
+    r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b",
+    re.I,
+)
 #: "on January 30 killed 101": a day number after its month is no toll.
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -273,7 +329,9 @@ def _total(
                 continue
             spans[span] = value
             # The victims' nouns: in the match, or just after the number.
-            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)):
+            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)) and not _COUNTED_ATTACKERS.match(
+                sentence, span[1]
+            ):
                 attackers.add(span)
             vague = vague or m.group("n").lower() in _VAGUE
     if not spans:
@@ -321,8 +379,25 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
             value = _parse_cached(more.group("n"))
             if value is not None:
                 killed = value + 1
+    if hurt is None and killed and "another" in sentence and _ANOTHER_HURT.search(sentence):
+        hurt = 1  # "a soldier was martyred and another injured"
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
         killed = 0
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):
         hurt = 0
     return Casualties(killed, hurt, v1 or v2)
+
+
+def attackers_toll(sentence: str, toll: Casualties) -> bool:
+    """Whether the whole ``toll`` of ``sentence`` is attackers ("the troops
+    repulsed them, killing at least eight of the militants"), which adds to
+    the toll of the attack told before rather than restating it.
+
+    >>> attackers_toll("Troops killed five of the attackers.", Casualties(5))
+    True
+    >>> attackers_toll("Five soldiers were killed.", Casualties(5))
+    False
+    """
+    if not toll.fatalities or toll.injuries:
+        return False
+    return any(_parse_cached(m.group("n")) == toll.fatalities for m in _ATTACKER_COUNT.finditer(sentence))

@@ -163,6 +163,8 @@ _QUALIFIER_GAP = re.compile(
     re.I,
 )
 _BROAD = ("province", "region")
+#: After a name set off by a comma: more names of a list follow.
+_LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
 
 
@@ -246,11 +248,31 @@ _NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN
 #: "the road from Parachinar to Peshawar", "the train to Peshawar": where a
 #: route leads, not where something happened on it.
 _ROUTE_BEFORE = re.compile(
+    # ... and the ends of a journey told from its start ("trucks travelling
+    # from Parachinar to Peshawar", "travellers heading from Jalalabad"; not
+    # a bare destination: a delegation that "travelled to Kabul" meets there)
+    r"\b(?:travell?(?:ing|ed)|heading|headed|returning|on\s+(?:their|its|his|her)\s+way|en\s+route)\s+"
+    r"(?:back\s+|home\s+)?from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?(?:the\s+)?$|"
     r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
     r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$",
     re.I,
 )
-_ROUTE_WORDS = ("road", "route", "highway", "motorway", "express", "train", "flight", "bus", "journey")
+_ROUTE_WORDS = (
+    "road",
+    "route",
+    "highway",
+    "motorway",
+    "express",
+    "train",
+    "flight",
+    "bus",
+    "journey",
+    "travel",
+    "heading",
+    "headed",
+    "returning",
+    " way",
+)
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
@@ -569,6 +591,8 @@ class PlaceFinder:
             qualifier = (
                 prev is not None
                 and _QUALIFIER_GAP.match(sentence[prev.end : m.start])
+                # "posts at Angoor Adda, Bajaur, Kurram and Chitral": a list
+                and not (sentence[prev.end : m.start].strip() == "," and _LIST_GOES_ON.match(sentence, m.end))
                 and (
                     _rank(m.place) > _rank(prev.place)
                     or _names_its_province(m.place)

@@ -40,14 +40,15 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         "airstrike",
         False,
-        r"strikes\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
+        # (also with an aside: "the strikes, at about 3 a.m., hit")
+        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     (
         "explosion",
         "suicide_bombing",
         False,
-        r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|blasts?|vests?|car|truck|vehicle)|"
+        r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|attackers?|assailants?|blasts?|vests?|car|truck|vehicle)|"
         r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
         r"vehicle-borne",
     ),
