@@ -160,3 +160,23 @@ def test_a_crossing_closed_for_days_does_not_end_the_talks(chain):
         "Officials began negotiations on Wednesday at Torkham, a route which has been closed for 27 days.",
     )
     assert _by(ev, "talks") == [("Torkham", "2024-05-15")]
+
+
+def test_two_attacks_weeks_apart_at_one_district_stay_two(chain):
+    # Both days are told in their own sentences, three weeks apart: the
+    # earlier attack is background, not the day of the lead one.
+    ev = _events(
+        chain,
+        "Gunmen fired on a security post in Bajaur district on Monday, killing a soldier. "
+        "On April 20, militants attacked another post in Bajaur district.",
+    )
+    assert sorted(_by(ev, "armed_clash")) == [("Bajaur District", "2024-04-20"), ("Bajaur District", "2024-05-13")]
+
+
+def test_mentions_days_apart_at_one_district_stay_one(chain):
+    ev = _events(
+        chain,
+        "Gunmen fired on a security post in Bajaur district on Monday, killing a soldier. "
+        "The attack on the post in Bajaur district followed a raid there on Saturday, officials said.",
+    )
+    assert len(_by(ev, "armed_clash")) == 1
