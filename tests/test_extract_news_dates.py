@@ -180,3 +180,16 @@ def test_mentions_days_apart_at_one_district_stay_one(chain):
         "The attack on the post in Bajaur district followed a raid there on Saturday, officials said.",
     )
     assert len(_by(ev, "armed_clash")) == 1
+
+
+def test_the_month_a_work_had_begun_does_not_date_the_work(chain):
+    # The fence is still going up: the report dates it, not its start.
+    ev = _events(chain, "Troops were building new posts near Torkham, where work on a fence had begun in March.")
+    assert _by(ev, "fortification") == [("Torkham", "2024-05-15")]
+
+
+def test_a_month_told_as_the_start_of_a_work_is_no_event_date():
+    dates = find_dates("Officials said fencing in the sector had begun in March.", dt.date(2019, 5, 2))
+    assert [d.statement for d in dates] == [True]
+    dates = find_dates("Troops began building new posts in March.", dt.date(2019, 5, 2))
+    assert [d.statement for d in dates] == [False]

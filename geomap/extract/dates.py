@@ -169,6 +169,9 @@ _FUTURE = re.compile(
 )
 #: "would last until March 16": the end of a period, not when it began.
 _UNTIL = re.compile(r"\b(?:until|till|untill|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+#: "work on the fence had begun in March": the month a work still going on
+#: started, told as background; the work is dated by the report, not by it.
+_HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", re.I)
 #: A dateline's date ("KABUL, April 17 -") is the day of writing.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
@@ -194,7 +197,8 @@ class DateMention:
         Span in the sentence.
     statement : bool
         True when the date is not an event's: it follows a speech verb
-        ("said on Monday") or ends a period ("until March 16").
+        ("said on Monday"), ends a period ("until March 16") or tells the
+        month a work still going on had begun ("had begun in March").
     """
 
     date: dt.date
@@ -394,6 +398,8 @@ def find_dates(
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if not statement and ("til" in low or "through" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
+            if not statement and res[1] == "month" and ("begun" in low or "started" in low):
+                statement = bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.
