@@ -193,3 +193,18 @@ def test_a_month_told_as_the_start_of_a_work_is_no_event_date():
     assert [d.statement for d in dates] == [True]
     dates = find_dates("Troops began building new posts in March.", dt.date(2019, 5, 2))
     assert [d.statement for d in dates] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guards traded fire at the gate on Tuesday last week.", "Last week on Tuesday, guards traded fire at the gate."],
+)
+def test_a_weekday_of_last_week_is_one_day_of_the_week_before(text):
+    # Published on a Friday: the Tuesday of the week before, not this week's.
+    dates = find_dates(text, dt.date(2024, 5, 17))
+    assert [(d.iso(), d.precision) for d in dates] == [("2024-05-07", "day")]
+
+
+def test_the_fire_of_a_weekday_last_week_takes_that_day(chain):
+    ev = _events(chain, "Torkham was shut on Monday last week after border guards exchanged fire.")
+    assert ("Torkham", "2024-05-06") in _by(ev, "armed_clash")

@@ -413,9 +413,36 @@ def find_dates(
                 )
                 found = [e for e in found if e is not ref[0]]
                 break
+    found = _weekday_of_last_week(sentence, found, published)
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
+
+
+_LAST_WEEK = re.compile(r"(?:on\s+)?last\s+week$", re.I)
+_BETWEEN_DAY_WEEK = re.compile(r"^\s*(?:,\s*)?(?:on\s+)?$", re.I)
+
+
+def _weekday_of_last_week(sentence: str, found: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """ "On Wednesday last week", "last week on Monday": one day, the weekday
+    of the calendar week before the published one (not "last week" a week
+    wide beside it, which the event nearest to it would take)."""
+    if published is None or len(found) < 2:
+        return found
+    for a, b in zip(found, found[1:]):
+        pair = {a.kind, b.kind}
+        if pair != {"weekday", "rel"} or not _BETWEEN_DAY_WEEK.match(sentence[a.end : b.start]):
+            continue
+        day, week = (a, b) if a.kind == "weekday" else (b, a)
+        if week.precision != "week" or not _LAST_WEEK.search(sentence[week.start : week.end].strip()):
+            continue
+        weekday = WEEKDAYS[re.search(_WEEKDAY, sentence[day.start : day.end], re.I)["weekday"].lower()]
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        merged = DateMention(
+            monday + dt.timedelta(days=weekday), "day", a.start, b.end, a.statement or b.statement, "weekday"
+        )
+        return [merged if d is a else d for d in found if d is not b]
+    return found
 
 
 def published_fallback(published: dt.date | None) -> DateMention | None:
