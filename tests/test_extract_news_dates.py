@@ -208,3 +208,17 @@ def test_a_weekday_of_last_week_is_one_day_of_the_week_before(text):
 def test_the_fire_of_a_weekday_last_week_takes_that_day(chain):
     ev = _events(chain, "Torkham was shut on Monday last week after border guards exchanged fire.")
     assert ("Torkham", "2024-05-06") in _by(ev, "armed_clash")
+
+
+def test_fire_that_went_on_into_the_next_day_is_dated_by_its_start(chain):
+    ev = _events(
+        chain,
+        "On Sunday night gunmen attacked homes in Parachinar, and firing between the tribes "
+        "continued into Monday morning, killing five people.",
+    )
+    assert _by(ev, "armed_clash") == [("Parachinar", "2024-05-12")]
+
+
+def test_the_day_an_incident_ran_into_is_no_event_date():
+    dates = find_dates("Shelling lasted into Tuesday, residents said.", dt.date(2024, 5, 17))
+    assert [d.statement for d in dates] == [True]

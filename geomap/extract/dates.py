@@ -168,7 +168,13 @@ _FUTURE = re.compile(
     re.I,
 )
 #: "would last until March 16": the end of a period, not when it began.
-_UNTIL = re.compile(r"\b(?:until|till|untill|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+#: "fire went on into Saturday morning": the end of an incident that began
+#: on the day told before, not its date.
+_UNTIL = re.compile(
+    r"\b(?:until|till|untill|through|(?:continu(?:ed|ing)|last(?:ed|ing)|went\s+on|raged|dragged\s+on)\s+into)"
+    r"\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
 #: "work on the fence had begun in March": the month a work still going on
 #: started, told as background; the work is dated by the report, not by it.
 _HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", re.I)
@@ -396,7 +402,7 @@ def find_dates(
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
-            if not statement and ("til" in low or "through" in low):
+            if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             if not statement and res[1] == "month" and ("begun" in low or "started" in low):
                 statement = bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
