@@ -222,3 +222,14 @@ def test_fire_that_went_on_into_the_next_day_is_dated_by_its_start(chain):
 def test_the_day_an_incident_ran_into_is_no_event_date():
     dates = find_dates("Shelling lasted into Tuesday, residents said.", dt.date(2024, 5, 17))
     assert [d.statement for d in dates] == [True]
+
+
+def test_a_month_told_in_a_sentence_without_an_event_dates_none_of_the_next(chain):
+    # "last month" is about the first case of the disease, not the trucks.
+    ev = _events(
+        chain,
+        "Pakistan shut the Torkham crossing on Monday over the virus. "
+        "Doctors in Herat had reported the first case of the disease last month. "
+        "At Torkham, hundreds of trucks were stranded on the Pakistani side.",
+    )
+    assert _by(ev, "trade_disruption") == [("Torkham", "2024-05-15")]

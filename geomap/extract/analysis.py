@@ -557,7 +557,9 @@ def sentence_events(
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
     ctx.crossing = crossing
-    if usable_dates:
+    if usable_dates and (triggers or usable_dates[-1].precision == "day"):
+        # A month told in a sentence with no event ("the first case was
+        # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
     return out
 
