@@ -233,3 +233,13 @@ def test_a_month_told_in_a_sentence_without_an_event_dates_none_of_the_next(chai
         "At Torkham, hundreds of trucks were stranded on the Pakistani side.",
     )
     assert _by(ev, "trade_disruption") == [("Torkham", "2024-05-15")]
+
+
+def test_months_after_another_incident_count_back_from_the_one_told(chain):
+    # Monday 13 May less about two months: March, a month wide.
+    ev = _events(
+        chain,
+        "A bomb went off near a market in Bajaur district on Monday, killing four people. "
+        "The bombing came less than two months after Pakistani and Afghan troops fought for days at Torkham.",
+    )
+    assert ("Torkham", "2024-03") in _by(ev, "armed_clash")
