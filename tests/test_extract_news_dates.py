@@ -160,3 +160,86 @@ def test_a_crossing_closed_for_days_does_not_end_the_talks(chain):
         "Officials began negotiations on Wednesday at Torkham, a route which has been closed for 27 days.",
     )
     assert _by(ev, "talks") == [("Torkham", "2024-05-15")]
+
+
+def test_two_attacks_weeks_apart_at_one_district_stay_two(chain):
+    # Both days are told in their own sentences, three weeks apart: the
+    # earlier attack is background, not the day of the lead one.
+    ev = _events(
+        chain,
+        "Gunmen fired on a security post in Bajaur district on Monday, killing a soldier. "
+        "On April 20, militants attacked another post in Bajaur district.",
+    )
+    assert sorted(_by(ev, "armed_clash")) == [("Bajaur District", "2024-04-20"), ("Bajaur District", "2024-05-13")]
+
+
+def test_mentions_days_apart_at_one_district_stay_one(chain):
+    ev = _events(
+        chain,
+        "Gunmen fired on a security post in Bajaur district on Monday, killing a soldier. "
+        "The attack on the post in Bajaur district followed a raid there on Saturday, officials said.",
+    )
+    assert len(_by(ev, "armed_clash")) == 1
+
+
+def test_the_month_a_work_had_begun_does_not_date_the_work(chain):
+    # The fence is still going up: the report dates it, not its start.
+    ev = _events(chain, "Troops were building new posts near Torkham, where work on a fence had begun in March.")
+    assert _by(ev, "fortification") == [("Torkham", "2024-05-15")]
+
+
+def test_a_month_told_as_the_start_of_a_work_is_no_event_date():
+    dates = find_dates("Officials said fencing in the sector had begun in March.", dt.date(2019, 5, 2))
+    assert [d.statement for d in dates] == [True]
+    dates = find_dates("Troops began building new posts in March.", dt.date(2019, 5, 2))
+    assert [d.statement for d in dates] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guards traded fire at the gate on Tuesday last week.", "Last week on Tuesday, guards traded fire at the gate."],
+)
+def test_a_weekday_of_last_week_is_one_day_of_the_week_before(text):
+    # Published on a Friday: the Tuesday of the week before, not this week's.
+    dates = find_dates(text, dt.date(2024, 5, 17))
+    assert [(d.iso(), d.precision) for d in dates] == [("2024-05-07", "day")]
+
+
+def test_the_fire_of_a_weekday_last_week_takes_that_day(chain):
+    ev = _events(chain, "Torkham was shut on Monday last week after border guards exchanged fire.")
+    assert ("Torkham", "2024-05-06") in _by(ev, "armed_clash")
+
+
+def test_fire_that_went_on_into_the_next_day_is_dated_by_its_start(chain):
+    ev = _events(
+        chain,
+        "On Sunday night gunmen attacked homes in Parachinar, and firing between the tribes "
+        "continued into Monday morning, killing five people.",
+    )
+    assert _by(ev, "armed_clash") == [("Parachinar", "2024-05-12")]
+
+
+def test_the_day_an_incident_ran_into_is_no_event_date():
+    dates = find_dates("Shelling lasted into Tuesday, residents said.", dt.date(2024, 5, 17))
+    assert [d.statement for d in dates] == [True]
+
+
+def test_a_month_told_in_a_sentence_without_an_event_dates_none_of_the_next(chain):
+    # "last month" is about the first case of the disease, not the trucks.
+    ev = _events(
+        chain,
+        "Pakistan shut the Torkham crossing on Monday over the virus. "
+        "Doctors in Herat had reported the first case of the disease last month. "
+        "At Torkham, hundreds of trucks were stranded on the Pakistani side.",
+    )
+    assert _by(ev, "trade_disruption") == [("Torkham", "2024-05-15")]
+
+
+def test_months_after_another_incident_count_back_from_the_one_told(chain):
+    # Monday 13 May less about two months: March, a month wide.
+    ev = _events(
+        chain,
+        "A bomb went off near a market in Bajaur district on Monday, killing four people. "
+        "The bombing came less than two months after Pakistani and Afghan troops fought for days at Torkham.",
+    )
+    assert ("Torkham", "2024-03") in _by(ev, "armed_clash")

@@ -557,7 +557,9 @@ def sentence_events(
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
     ctx.crossing = crossing
-    if usable_dates:
+    if usable_dates and (triggers or usable_dates[-1].precision == "day"):
+        # A month told in a sentence with no event ("the first case was
+        # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
     return out
 
@@ -585,17 +587,19 @@ def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
     return m.end()
 
 
-#: "two days after the bombing", "a week before the talks".
+#: "two days after the bombing", "a week before the talks", "less than two
+#: months after the clashes" (a month wide).
 _DAYS_FROM = re.compile(
     r"\b(?P<approx>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
     r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)\b",
+    r"(?P<unit>day|week|month)s?\s+(?P<dir>after|before|later|earlier)\b",
     re.I,
 )
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
 #: "earlier the same day", "that night": the day of the incident just told.
 _SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 _SMALL = {
     "a": 1,
     "an": 1,
@@ -627,8 +631,9 @@ def _relative_date(
         for m in _DAYS_FROM.finditer(sentence):
             before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
             n = m.group("n").lower()
-            days = (int(n) if n.isdigit() else _SMALL[n]) * (7 if m.group("unit").lower() == "week" else 1)
-            precision = "day" if days < 7 and not m.group("approx") else "week"
+            unit = m.group("unit").lower()
+            days = (int(n) if n.isdigit() else _SMALL[n]) * _UNIT_DAYS[unit]
+            precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
             if start >= m.end() and before and not any(t.end <= m.start() for t in trigs):
                 # "The meeting came less than a week after gunmen attacked
                 # the consulate": the attack, after the phrase, is that much

@@ -168,7 +168,16 @@ _FUTURE = re.compile(
     re.I,
 )
 #: "would last until March 16": the end of a period, not when it began.
-_UNTIL = re.compile(r"\b(?:until|till|untill|through)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+#: "fire went on into Saturday morning": the end of an incident that began
+#: on the day told before, not its date.
+_UNTIL = re.compile(
+    r"\b(?:until|till|untill|through|(?:continu(?:ed|ing)|last(?:ed|ing)|went\s+on|raged|dragged\s+on)\s+into)"
+    r"\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
+#: "work on the fence had begun in March": the month a work still going on
+#: started, told as background; the work is dated by the report, not by it.
+_HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", re.I)
 #: A dateline's date ("KABUL, April 17 -") is the day of writing.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
@@ -194,7 +203,8 @@ class DateMention:
         Span in the sentence.
     statement : bool
         True when the date is not an event's: it follows a speech verb
-        ("said on Monday") or ends a period ("until March 16").
+        ("said on Monday"), ends a period ("until March 16") or tells the
+        month a work still going on had begun ("had begun in March").
     """
 
     date: dt.date
@@ -392,8 +402,10 @@ def find_dates(
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
-            if not statement and ("til" in low or "through" in low):
+            if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
+            if not statement and res[1] == "month" and ("begun" in low or "started" in low):
+                statement = bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.
@@ -407,9 +419,36 @@ def find_dates(
                 )
                 found = [e for e in found if e is not ref[0]]
                 break
+    found = _weekday_of_last_week(sentence, found, published)
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
+
+
+_LAST_WEEK = re.compile(r"(?:on\s+)?last\s+week$", re.I)
+_BETWEEN_DAY_WEEK = re.compile(r"^\s*(?:,\s*)?(?:on\s+)?$", re.I)
+
+
+def _weekday_of_last_week(sentence: str, found: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """ "On Wednesday last week", "last week on Monday": one day, the weekday
+    of the calendar week before the published one (not "last week" a week
+    wide beside it, which the event nearest to it would take)."""
+    if published is None or len(found) < 2:
+        return found
+    for a, b in zip(found, found[1:]):
+        pair = {a.kind, b.kind}
+        if pair != {"weekday", "rel"} or not _BETWEEN_DAY_WEEK.match(sentence[a.end : b.start]):
+            continue
+        day, week = (a, b) if a.kind == "weekday" else (b, a)
+        if week.precision != "week" or not _LAST_WEEK.search(sentence[week.start : week.end].strip()):
+            continue
+        weekday = WEEKDAYS[re.search(_WEEKDAY, sentence[day.start : day.end], re.I)["weekday"].lower()]
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        merged = DateMention(
+            monday + dt.timedelta(days=weekday), "day", a.start, b.end, a.statement or b.statement, "weekday"
+        )
+        return [merged if d is a else d for d in found if d is not b]
+    return found
 
 
 def published_fallback(published: dt.date | None) -> DateMention | None:

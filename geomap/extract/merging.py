@@ -156,6 +156,23 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     return out
 
 
+#: How many days apart two mentions of one type and place, each dated in
+#: its own sentence, may lie and still be one incident: a month when either
+#: date is loose ("in July") or the place is broad (fighting "along the
+#: border" flares on and off for weeks), a week when both name the day at one
+#: town or district ("on Tuesday" and "on September 22" are two attacks on
+#: posts of one district).
+_APART_DAY = 7
+_APART_LOOSE = 31
+_BROAD = ("province", "region", "border", "country")
+
+
+def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
+    if a.date.precision == b.date.precision == "day" and a.place.kind not in _BROAD:
+        return _APART_DAY
+    return _APART_LOOSE
+
+
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
     """One event per (type, place); talks split into rounds by date.
 
@@ -176,7 +193,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
                 and d.date_rank == 0
                 and m.date is not None
                 and d.date is not None
-                and not _close(m.date, d.date, 31)
+                and not _close(m.date, d.date, _apart_days(m, d))
             ):
                 # "the same cantonment was bombed in July last year": each
                 # mention dated in its own sentence, months apart, is an
