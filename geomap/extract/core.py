@@ -96,6 +96,26 @@ def extract_article(
 # ------------------------------------------------------------------ drivers
 
 
+def report_found(report: Report, art: Article, found: list[DraftEvent], unlocated: list) -> None:
+    """Count an article's drafts and report each event mentioned without a place.
+
+    The one place both drivers (:func:`extract_paths` and the partitioned
+    workers of :mod:`geomap.parallel.work`) report them, so the reason and
+    the counts read the same whichever ran.
+    """
+    report.count(counts.EVENTS_EXTRACTED, len(found))
+    for _doc_id, etype, sentence in unlocated:
+        report.add(
+            "unlocated",
+            art.path,
+            art.line,
+            None,
+            f"{etype} mentioned but no place found in or before the sentence",
+            value=sentence[:200],
+        )
+        report.count(counts.MENTIONS_WITHOUT_PLACE)
+
+
 def extract_texts(texts: Iterable[str], chain, published: dt.date | None = None) -> list[DraftEvent]:
     """Draft events of plain texts (for benchmarks and quick use).
 
@@ -149,17 +169,7 @@ def extract_paths(
         unlocated: list = []
         found = extract_article(art, finder=finder, unlocated=unlocated)
         events.extend(found)
-        report.count(counts.EVENTS_EXTRACTED, len(found))
-        for doc_id, etype, sentence in unlocated:
-            report.add(
-                "unlocated",
-                art.path,
-                art.line,
-                None,
-                f"{etype} mentioned but no place found in or before the sentence",
-                value=sentence[:200],
-            )
-            report.count(counts.MENTIONS_WITHOUT_PLACE)
+        report_found(report, art, found, unlocated)
     if bar is not None:
         bar.close()
     if merge:

@@ -52,6 +52,7 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     ``rejected``, counted in ``articles_rejected`` instead of
     ``articles_used``) and the partition goes on."""
     from ..extract import extract_article
+    from ..extract.core import report_found
     from ..extract.reading import DEFAULT_MAX_BYTES
 
     t0 = time.perf_counter()
@@ -79,15 +80,5 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
                 report.count(counts.ARTICLES_REJECTED)
                 continue
             drafts.extend(found)
-            report.count(counts.EVENTS_EXTRACTED, len(found))
-            for _doc_id, etype, sentence in unlocated:
-                report.add(
-                    "unlocated",
-                    art.path,
-                    art.line,
-                    None,
-                    f"{etype} mentioned but no place found in or before the sentence",
-                    value=sentence[:200],
-                )
-                report.count(counts.MENTIONS_WITHOUT_PLACE)
+            report_found(report, art, found, unlocated)
     return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0)
