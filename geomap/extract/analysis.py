@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
-from .dates import DateMention, find_dates
+from .dates import DateMention, count_value, find_dates
 from .draft import DraftEvent
 from .numbers import Casualties, attackers_toll, find_casualties, parse_number
 from .places import Mention, PlaceFinder
@@ -600,20 +600,6 @@ _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)"
 #: "earlier the same day", "that night": the day of the incident just told.
 _SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-_SMALL = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _relative_date(
@@ -632,7 +618,7 @@ def _relative_date(
             before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
             n = m.group("n").lower()
             unit = m.group("unit").lower()
-            days = (int(n) if n.isdigit() else _SMALL[n]) * _UNIT_DAYS[unit]
+            days = count_value(n) * _UNIT_DAYS[unit]
             precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
             if start >= m.end() and before and not any(t.end <= m.start() for t in trigs):
                 # "The meeting came less than a week after gunmen attacked

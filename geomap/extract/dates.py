@@ -224,7 +224,8 @@ def _ordinal(text: str) -> int:
     return int(text[:-2]) if text[:-2].isdigit() else _ORDINALS.get(text, 1)
 
 
-def _count(text: str) -> int:
+def count_value(text: str) -> int:
+    """The number a count is written as: digits or a number word ("two", "a", "several")."""
     text = text.lower()
     return int(text) if text.isdigit() else _NUMWORD.get(text, 1)
 
@@ -304,7 +305,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             return published - dt.timedelta(days=7 * (_ordinal(g["nth"]) - 1)), "week"
         return published - dt.timedelta(days=_ordinal(g["nth"]) - 1), "day"
     if kind in ("ago", "for"):
-        n = _count(g["count"])
+        n = count_value(g["count"])
         unit = g["unit"].lower()
         if unit == "day":
             return published - dt.timedelta(days=n), "day"
