@@ -183,3 +183,39 @@ def test_suicide_attackers_are_a_bombing_not_a_second_armed_attack():
         t.event_type for t in find_triggers("Early on Friday, suicide attackers stormed a police training centre.")
     }
     assert "explosion" in kinds
+
+
+# -- the whole border over the places the article names (round 4) ------------
+
+
+def test_a_headline_on_the_border_is_the_fighting_the_body_places(chain):
+    ev = _events(
+        chain,
+        "Troops and Taliban fighters traded fire near Angoor Adda on Tuesday. "
+        "Posts in the Kharlachi area also came under fire on Tuesday, officials said.",
+        title="Heavy fighting on the Afghan border",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Angoor Adda", "Kharlachi"]
+
+
+def test_crossings_shut_that_the_article_then_names_are_those_crossings(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed its crossings with Afghanistan on Monday after a bombing in Lahore. "
+        "Torkham and Chaman, the two main gateways, were shut from dawn on Monday, officials said.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13"), ("Torkham", "2024-05-13")]
+
+
+def test_crossings_shut_with_none_named_are_the_border(chain):
+    ev = _events(chain, "Pakistan sealed all its crossings with Afghanistan on Monday after the clashes.")
+    assert _by(ev, "border_closure") == [("Afghanistan-Pakistan border", "2024-05-13")]
+
+
+def test_a_crossing_shut_weeks_apart_leaves_the_border_closure(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed all its crossings with Afghanistan on Monday after the clashes. "
+        "Torkham had also been shut for a week in February over a dispute about documents.",
+    )
+    assert ("Afghanistan-Pakistan border", "2024-05-13") in _by(ev, "border_closure")

@@ -135,8 +135,10 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
             continue  # a tehsil or valley filed as a region is a place of its own
         headline_only = ev.sentences == [-1]
-        if ev.place.kind == "border" and not headline_only:
-            continue  # only a headline's "the border" summarises a body event
+        # "Pakistan closed its crossings on Monday" over "Torkham and Chaman
+        # were shut on Monday": the whole border is the sum of the places
+        # the article names for that incident (the narrowest place wins).
+        body_border = ev.place.kind == "border" and not headline_only
         inside = [
             o
             for o in out
@@ -144,14 +146,15 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             and o.event_type == ev.event_type
             and o.place.kind not in broad + ("country",)
             and _close(o.date, ev.date, 3)
-            and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)
+            and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only or body_border)
         ]
-        if len(inside) == 1:
+        if len(inside) == 1 and not body_border:
             _absorb(inside[0], ev)
             out.remove(ev)
-        elif len(inside) > 1 and ev.place.kind != "border":
+        elif inside:
             # "rockets hit four districts of Kunar" then the districts one
-            # by one: the province is their sum, not another event.
+            # by one: the province is their sum, not another event; a toll
+            # or date of the whole is not any one place's.
             out.remove(ev)
     return out
 
