@@ -145,3 +145,18 @@ def test_the_ends_of_a_journey_told_from_its_start_are_not_the_place(chain):
     # a bare destination of a visit is its venue
     ev = _events(chain, "The foreign minister travelled to Kabul on Friday for talks with the Taliban.")
     assert [e.location for e in ev if e.event_type == "talks"] == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomber blew himself up at a rally of the Balochistan National Party on Friday.",
+        "Gunmen shot dead a lawyer who led the Quetta Bar Association on Friday.",
+        "A bomb went off near the office of the Khyber Traders Federation on Friday.",
+    ],
+)
+def test_a_place_that_opens_an_organisation_name_is_no_event_place(chain, text):
+    from geomap.extract.places import PlaceFinder
+
+    finder = PlaceFinder(chain)
+    assert not [m for m in finder.find(text) if m.role == "place"]

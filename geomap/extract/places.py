@@ -107,6 +107,13 @@ _GOV_AFTER = re.compile(
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
+#: "the Balochistan Awami Party", "the Quetta Bar Association": a place
+#: name that opens the name of an organisation (capitalised words, then a
+#: noun of a body that is no site) is no place of the sentence.
+_ORG_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Party|Association|Bar|Assembly|Council|Chamber|Movement|Front|"
+    r"Union|Federation|Shura|Committee|Board|Authority|Liberation\s+Army|Bureau)\b"
+)
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
@@ -612,7 +619,7 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after):
+            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
                 continue
             if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
                 continue
