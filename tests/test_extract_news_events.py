@@ -219,3 +219,21 @@ def test_a_crossing_shut_weeks_apart_leaves_the_border_closure(chain):
         "Torkham had also been shut for a week in February over a dispute about documents.",
     )
     assert ("Afghanistan-Pakistan border", "2024-05-13") in _by(ev, "border_closure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, while the two delegations were still meeting, troops traded fire near Angoor Adda.",
+        "Even as the negotiations went on, militants attacked a border post in Kurram on Friday.",
+    ],
+)
+def test_talks_that_only_time_another_incident_are_no_round(chain, text):
+    ev = _events(chain, text)
+    assert not _by(ev, "talks")
+    assert _by(ev, "armed_clash")
+
+
+def test_talks_with_a_place_in_a_while_clause_stay(chain):
+    ev = _events(chain, "While the delegations met in Doha on Friday, troops traded fire near Angoor Adda.")
+    assert _by(ev, "talks") == [("Doha", "2024-05-10")]

@@ -111,3 +111,33 @@ def test_clause_breaks_match_the_single_pattern(sentence):
 
     single = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
     assert set(_breaks(sentence)) == {m.end() for m in single.finditer(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the state of a process, not a meeting
+        "Negotiations between the two governments in Doha have made little progress since March.",
+        "Talks on the water dispute have stalled since the spring.",
+        "A regional push to bring the insurgents to the negotiating table has stalled.",
+        "The dialogue remains deadlocked over the question of the prisoners.",
+        # a visit refused is none
+        "The prime minister declined an invitation to visit Kabul this month.",
+        "He turned down a request to meet the envoy.",
+        # on the way to a meeting: the meeting is the victims' errand
+        "The bus was hit while the elders were on their way to meet the governor.",
+    ],
+)
+def test_talks_that_did_not_happen_or_are_a_state(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "talks" and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Negotiators met in Doha on Monday and made some progress, officials said.",
+        "The minister accepted an invitation to visit Kabul next week.",
+    ],
+)
+def test_talks_that_happened_or_are_planned_stay(sentence):
+    assert [t for t in find_triggers(sentence) if t.event_type == "talks" and not t.weak]

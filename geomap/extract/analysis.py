@@ -360,6 +360,8 @@ def sentence_events(
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
     for etype, trigs in by_type.items():
+        if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
+            continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
             # "while the delegations were meeting, troops traded fire near X":
             # talks take a place only from their own clause.
@@ -562,6 +564,27 @@ def sentence_events(
         # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "while the delegations were still meeting", "even as the talks went on":
+#: a clause that sets the time of the incident the sentence reports.
+_WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
+
+
+def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], mentions: list[Mention]) -> bool:
+    """Are the talks ``trigs`` only the time of another incident ("On
+    Thursday, while the delegations were still meeting, troops traded fire
+    near Chaman")? Told in a while/as clause that names no place of its
+    own, beside a trigger of another type outside it: the talks are those
+    reported elsewhere, not a round of their own."""
+    for t in trigs:
+        lo = max(sentence.rfind(",", 0, t.start), sentence.rfind(";", 0, t.start)) + 1
+        hi = min((i for i in (sentence.find(",", t.end), sentence.find(";", t.end)) if i >= 0), default=len(sentence))
+        if not _WHILE_CLAUSE.match(sentence, lo) or any(lo <= m.start < hi for m in mentions):
+            return False
+        if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
+            return False
+    return True
 
 
 #: "The meeting came less than a week after ...": a sentence whose subject is

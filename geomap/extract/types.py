@@ -323,13 +323,28 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b",
     re.I,
 )
+#: The state of a process, not a meeting: "talks have made little progress
+#: since January", "an effort to bring them to talks has stalled".
+_TALKS_STATE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:have|has|had)\s+(?:so\s+far\s+|since\s+)?(?:made\s+(?:little|no|slow|scant|some)\s+"
+    r"(?:progress|headway)|(?:been\s+)?(?:stalled|deadlocked|frozen|stuck|bogged\s+down)|stalled|faltered|"
+    r"dragged\s+on|gone\s+nowhere)\b|"
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:remain|remains|remained)\s+(?:stalled|deadlocked|frozen|stuck)\b",
+    re.I,
+)
+#: "turned down an invitation to visit Islamabad": a visit refused is none.
+_DECLINED = re.compile(
+    r"\b(?:declin\w*|turn(?:ed|s|ing)?\s+down|reject\w*|refus\w*)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\w+\s+){0,2}(?:invitations?|offers?|requests?)(?:\s+(?:to|for))?\s*$",
+    re.I,
+)
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
 #: Meetings and visits that are no talks between the sides: "visited the
 #: border", "an election meeting", "on their way to meet the president".
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
-    r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$"
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
@@ -572,6 +587,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or _TALKS_STATE_AFTER.match(sentence, m.end())
+                or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
                 or ("tribes" in low or "communities" in low or "clans" in low)
                 and _TRIBAL.search(sentence)
