@@ -237,3 +237,20 @@ def test_talks_that_only_time_another_incident_are_no_round(chain, text):
 def test_talks_with_a_place_in_a_while_clause_stay(chain):
     ev = _events(chain, "While the delegations met in Doha on Friday, troops traded fire near Angoor Adda.")
     assert _by(ev, "talks") == [("Doha", "2024-05-10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan is fencing the whole frontier to keep militants out, the army said.",
+        "The army said the fencing of the border was nearly finished.",
+        "A fence put up without crossing points for families will only breed resentment.",
+    ],
+)
+def test_the_fence_project_as_a_whole_is_no_located_incident(chain, text):
+    assert not _by(_events(chain, text), "fortification")
+
+
+def test_fence_work_at_a_named_place_stays(chain):
+    ev = _events(chain, "Soldiers were building the fence near Angoor Adda on Tuesday.")
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Angoor Adda"]

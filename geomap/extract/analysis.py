@@ -391,6 +391,10 @@ def sentence_events(
             [t for t in triggers if t.event_type != etype],
             idx,
         )
+        if etype == "fortification":
+            # "Pakistan is fencing the border", "forts along the line": the
+            # fence project as a whole, years long, is no located incident.
+            places = [(p, named) for p, named in places if p.kind != "border"]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
