@@ -254,3 +254,32 @@ def test_the_fence_project_as_a_whole_is_no_located_incident(chain, text):
 def test_fence_work_at_a_named_place_stays(chain):
     ev = _events(chain, "Soldiers were building the fence near Angoor Adda on Tuesday.")
     assert [loc for loc, _ in _by(ev, "fortification")] == ["Angoor Adda"]
+
+
+def test_a_truce_does_not_take_the_place_of_the_fighting_before_it(chain):
+    ev = _events(
+        chain,
+        "Troops and Taliban fighters clashed near Angoor Adda on Tuesday before both sides agreed to a truce.",
+    )
+    assert _by(ev, "armed_clash") == [("Angoor Adda", "2024-05-14")]
+    assert not _by(ev, "talks")
+
+
+def test_a_truce_agreed_at_a_venue_keeps_the_venue(chain):
+    ev = _events(
+        chain,
+        "After the clashes near Angoor Adda, the two sides agreed to a truce at talks in Doha on Tuesday.",
+    )
+    assert _by(ev, "talks") == [("Doha", "2024-05-14")]
+
+
+def test_a_truce_requested_by_a_capital_is_not_held_there(chain):
+    ev = _events(chain, "The ceasefire, which officials said was requested by Islamabad, began on Wednesday evening.")
+    assert not _by(ev, "talks")
+
+
+def test_aircraft_that_later_struck_a_city_are_an_air_strike(chain):
+    ev = _events(
+        chain, "Fighting broke out near Chaman, and Pakistani aircraft later struck targets in Kabul on Monday."
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]

@@ -369,6 +369,10 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        if etype == "talks" and len(by_type) > 1:
+            # "fought around Spin Boldak before the two sides agreed to a
+            # truce": a place told with another incident is not the venue.
+            mentions_t = [m for m in mentions_t if not _nearer_other(m, trigs, triggers)]
         if etype == "border_closure" and len(trigs) > 1:
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
@@ -568,6 +572,13 @@ def sentence_events(
         # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
+    """Is ``m`` nearer to a trigger of another type than to any of ``trigs``?"""
+    span = (m.start, m.end)
+    own = min(_distance(span, (t.start, t.end)) for t in trigs)
+    return any(o.event_type != trigs[0].event_type and _distance(span, (o.start, o.end)) < own for o in triggers)
 
 
 #: "while the delegations were still meeting", "even as the talks went on":

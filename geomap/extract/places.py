@@ -114,6 +114,9 @@ _ORG_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Party|Association|Bar|Assembly|Council|Chamber|Movement|Front|"
     r"Union|Federation|Shura|Committee|Board|Authority|Liberation\s+Army|Bureau)\b"
 )
+#: "the truce, requested by Kabul", "a plan backed by Islamabad": the agent
+#: of a participle is the government seated there, not a place.
+_AGENT_BEFORE = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
@@ -620,6 +623,8 @@ class PlaceFinder:
                 dropped = m.end
                 continue
             if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
+                continue
+            if before.endswith("by ") and _AGENT_BEFORE.search(before):
                 continue
             if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
                 continue
