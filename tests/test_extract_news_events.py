@@ -283,3 +283,26 @@ def test_aircraft_that_later_struck_a_city_are_an_air_strike(chain):
         chain, "Fighting broke out near Chaman, and Pakistani aircraft later struck targets in Kabul on Monday."
     )
     assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elders from both sides are expected to meet at Torkham in the coming days.",
+        "The next round of talks will be held in Kabul, officials said.",
+        "The two sides agreed to meet again in Islamabad but fixed no date.",
+    ],
+)
+def test_talks_planned_without_a_date_are_no_event(chain, text):
+    assert not _by(_events(chain, text), "talks")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The next round of talks will be held in Kabul on May 20.", ("Kabul", "2024-05-20")),
+        ("The two sides agreed to meet again in Islamabad on May 28.", ("Islamabad", "2024-05-28")),
+    ],
+)
+def test_talks_announced_for_a_date_are_an_event(chain, text, expected):
+    assert _by(_events(chain, text), "talks") == [expected]

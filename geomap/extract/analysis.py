@@ -432,6 +432,14 @@ def sentence_events(
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
+        if (
+            etype == "talks"
+            and date is None
+            and all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+        ):
+            # "a jirga is expected to meet in the coming days": a plan with
+            # no date is no event (a meeting announced for a day is one).
+            continue
         if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
             # "Hundreds were killed in fighting between 2007 and 2011", "the
             # route was closed in 2014": dated by a past year only, history
@@ -579,6 +587,12 @@ def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> 
     span = (m.start, m.end)
     own = min(_distance(span, (t.start, t.end)) for t in trigs)
     return any(o.event_type != trigs[0].event_type and _distance(span, (o.start, o.end)) < own for o in triggers)
+
+
+#: Talks still to come: "will meet", "is expected to meet", "the next round".
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:expected|due|scheduled|set|plans?|planned|agreed)\s+to|next|upcoming)\b", re.I
+)
 
 
 #: "while the delegations were still meeting", "even as the talks went on":
