@@ -195,3 +195,19 @@ def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
     tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
     assert tolls.get("Barmal District") == 5 and tolls.get("Sperah District") == 3
     assert "Khost" not in tolls
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        # a precise count beside a vague one keeps only the precise one
+        ("At least eleven villagers were killed and dozens were wounded by the shells.", 11, None),
+        ("Scores of people were hurt and four were killed in the stampede at the gate.", 4, None),
+        # a count before a vague quantity is not its victims' count
+        ("The two armies say the fighting left dozens dead.", None, None),
+        ("Hundreds of families fled and three children were injured.", None, 3),
+    ],
+)
+def test_vague_quantities_are_no_toll(text, dead, hurt):
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == (dead, hurt)

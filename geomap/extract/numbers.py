@@ -1,8 +1,11 @@
 """Numbers of dead and injured in a sentence, including number words.
 
-Vague quantities get the low end of what they can mean, following the usual
-conflict-data convention of not inflating tolls: "dozens" 24, "scores" 40,
-"hundreds" 200, "more than 70" 70.
+A bound counts as its number ("more than 70" 70, "at least 12" 12). Vague
+quantities ("dozens", "scores", "hundreds") are no toll: the gold leaves the
+figure empty when the text gives no integer (``GOLD_FORMAT.md``: "integers
+as reported"), and a precise count told elsewhere in the article then
+stands alone. :func:`parse_number` still reads them as the low end of what
+they can mean ("dozens" 24), for counts that are not tolls.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 #: people were killed" is nine, not "a ... were killed").
 _NOUNS = (
     r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when|\d+|"
-    + trie_regex([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "one")])
+    + trie_regex([w for w in list(_UNITS) + list(_TENS) + list(_VAGUE) if w not in ("a", "an", "one")])
     + r")\b)[\w'’-]+){0,5}?"
 )
 
@@ -303,6 +306,7 @@ def _total(
     patterns: list[re.Pattern], sentence: str, low: str, stems: StemFilter, scan: dict[int, set[int]] | None
 ) -> tuple[int | None, bool]:
     spans: dict[tuple[int, int], int] = {}
+    blocked: set[tuple[int, int]] = set()
     attackers: set[tuple[int, int]] = set()
     vague = False
     present = stems.present(low, scan)
@@ -325,7 +329,13 @@ def _total(
                 continue  # "on January 30 killed 101": the day of a date
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
-            if any(s < span[1] and span[0] < e for s, e in spans):
+            if any(s < span[1] and span[0] < e for s, e in (*spans, *blocked)):
+                continue
+            if m.group("n").lower() in _VAGUE:
+                # "dozens were killed": no integer as reported; the span is
+                # kept out of other matches, the value out of the toll.
+                vague = True
+                blocked.add(span)
                 continue
             spans[span] = value
             # The victims' nouns: in the match, or just after the number.
@@ -333,9 +343,8 @@ def _total(
                 sentence, span[1]
             ):
                 attackers.add(span)
-            vague = vague or m.group("n").lower() in _VAGUE
     if not spans:
-        return None, False
+        return None, vague
     if attackers and len(attackers) < len(spans):
         return sum(v for k, v in spans.items() if k not in attackers), vague
     return sum(spans.values()), vague
