@@ -211,3 +211,12 @@ def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
 def test_vague_quantities_are_no_toll(text, dead, hurt):
     c = find_casualties(text)
     assert (c.fatalities, c.injuries) == (dead, hurt)
+
+
+def test_a_toll_told_of_the_incident_another_followed_is_not_its_toll(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a market in Parachinar on Friday, killing 12 people. "
+        "The bombing followed weeks of unrest in the district that left 40 people dead.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Parachinar", 12)]

@@ -513,7 +513,11 @@ def sentence_events(
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
             toll = casualties
-            if split_tolls:
+            if related is not None and etype in VIOLENT:
+                # "The fighting followed the weekend's clashes, which left
+                # 40 dead": the toll after the cut is the other incident's.
+                toll = find_casualties(sentence[:related])
+            elif split_tolls:
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
