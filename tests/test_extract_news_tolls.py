@@ -220,3 +220,61 @@ def test_a_toll_told_of_the_incident_another_followed_is_not_its_toll(chain):
         "The bombing followed weeks of unrest in the district that left 40 people dead.",
     )
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Parachinar", 12)]
+
+
+# -- each side's losses, told apart, add up (round 4) -----------------------
+
+
+def _clash_toll(chain, text):
+    return [(e.fatalities, e.injuries) for e in _events(chain, text) if e.event_type == "armed_clash"]
+
+
+def test_each_sides_losses_told_apart_add_up(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday. "
+        "A Pakistani official said three FC soldiers were wounded. "
+        "The Taliban's border commissioner said one of his guards was killed and two were hurt."
+    )
+    assert _clash_toll(chain, text) == [(1, 5)]
+
+
+def test_one_side_told_twice_is_counted_once(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday, killing one Afghan guard. "
+        "Taliban officials said one guard was killed and another was wounded."
+    )
+    assert _clash_toll(chain, text) == [(1, 1)]
+
+
+def test_a_total_for_both_sides_is_not_added_to_a_sides_count(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday. "
+        "A Pakistani official said two soldiers were killed. "
+        "In all, two people were killed and nine wounded on both sides, officials said."
+    )
+    assert _clash_toll(chain, text) == [(2, 9)]
+
+
+def test_none_on_one_side_is_no_count_when_the_other_gives_none(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday. "
+        "A local official said four Pakistani civilians were hurt. "
+        "The Afghan side reported no casualties."
+    )
+    assert _clash_toll(chain, text) == [(None, 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence, side",
+    [
+        ("A Pakistani official said two FC soldiers were hurt.", "PK"),
+        ("The Taliban's interior ministry said one guard was killed.", "AF"),
+        ("On the Afghan side, a district spokesman said six people were wounded.", "AF"),
+        ("Pakistani troops and Afghan guards traded fire, and two people died.", ""),
+        ("The death toll rose to 12 on Tuesday, Pakistani officials said.", ""),
+    ],
+)
+def test_whose_losses_a_sentence_tells(sentence, side):
+    from geomap.extract.numbers import toll_side
+
+    assert toll_side(sentence) == side

@@ -18,7 +18,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, count_value, find_dates
 from .draft import DraftEvent
-from .numbers import Casualties, attackers_toll, find_casualties, parse_number
+from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
 from .scanned import ScannedSentence
@@ -567,6 +567,7 @@ def sentence_events(
                     ended=ended,
                     claimed=claimed,
                     added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
+                    side_tolls=_side_tolls(sentence, kill, hurt),
                 )
             )
             ctx.by_type[etype] = place
@@ -618,6 +619,13 @@ def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ment
         if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
             return False
     return True
+
+
+def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
+    """``{side: (kill, hurt)}`` of a toll; side ``""`` when it is no one side's."""
+    if kill is None and hurt is None:
+        return {}
+    return {toll_side(sentence): (kill, hurt)}
 
 
 #: "The meeting came less than a week after ...": a sentence whose subject is

@@ -59,6 +59,7 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
             a, b = getattr(into, attr), getattr(other, attr)
             if b is not None and (a is None or b > a):
                 setattr(into, attr, b)
+    _add_sides(into, other)
     if other.confidence > into.confidence:
         into.excerpt, into.sub_event_type = other.excerpt, other.sub_event_type
         if other.actor1:
@@ -67,6 +68,39 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
         into.actor1, into.actor2 = other.actor1, other.actor2
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     into.ended = into.ended and other.ended
+
+
+def _add_sides(into: DraftEvent, other: DraftEvent) -> None:
+    """ "A Pakistani official said two soldiers were hurt. The Taliban said
+    one of their guards was killed.": each side's losses, told apart, add
+    up (the larger count of each side when it is told twice), and a toll
+    told for no one side ("" in ``side_tolls``) stands when it is larger;
+    a party's claim of the other side's losses is not added."""
+    # getattr: drafts pickled by an older version (checkpoints) lack the field
+    if not getattr(other, "side_tolls", None):
+        return
+    sides = dict(getattr(into, "side_tolls", None) or {})
+    for side, toll in other.side_tolls.items():
+        old = sides.get(side, (None, None))
+        sides[side] = tuple(_larger(a, b) for a, b in zip(old, toll))
+    into.side_tolls = sides
+    if "PK" in sides and "AF" in sides and not (into.claimed or other.claimed):
+        whole = sides.get("", (None, None))
+        into.fatalities, into.injuries = (_larger(whole[k], _plus(sides["PK"][k], sides["AF"][k])) for k in (0, 1))
+
+
+def _larger(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    """Two sides' counts: unknown when neither gives one, and when one
+    reports none and the other is silent ("no casualties" on one side
+    is no count of the incident)."""
+    if a is None or b is None:
+        known = b if a is None else a
+        return None if known == 0 else known
+    return a + b
 
 
 def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:

@@ -410,3 +410,40 @@ def attackers_toll(sentence: str, toll: Casualties) -> bool:
     if not toll.fatalities or toll.injuries:
         return False
     return any(_parse_cached(m.group("n")) == toll.fatalities for m in _ATTACKER_COUNT.finditer(sentence))
+
+
+#: Whose losses a sentence tells: the side named with the victims ("two
+#: Pakistani soldiers", "Taliban guards", "FC personnel"), the side where
+#: they fell ("on the Afghan side") or the side whose officials speak ("the
+#: Taliban's interior ministry said"; each side reports its own losses).
+_SIDE_CUES = {
+    "PK": re.compile(
+        r"\b(?:Pakistani|Pakistan['’]s|FC|Frontier\s+Corps)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:soldiers?|troops|personnel|guards?|policem[ae]n|officials?|military|army|authorities|"
+        r"spokesm[ae]n|ministry|sources?|civilians?)\b|"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Pakistani\s+side\b|^\s*The\s+Pakistani\s+side\b"
+    ),
+    "AF": re.compile(
+        r"\b(?:Afghan|Afghanistan['’]s|Taliban(?:['’]s)?|Islamic\s+Emirate(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:soldiers?|troops|personnel|guards?|police(?:m[ae]n)?|officials?|military|army|authorities|"
+        r"spokesm[ae]n|ministry|commissioner|governor|sources?|civilians?)\b|"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Afghan\s+side\b|^\s*The\s+Afghan\s+side\b"
+    ),
+}
+
+
+def toll_side(sentence: str) -> str:
+    """``"PK"`` or ``"AF"`` when the losses ``sentence`` tells are one
+    side's by its words alone, else ``""`` (no cue, or both sides named).
+
+    >>> toll_side("A Pakistani official said two FC soldiers were hurt.")
+    'PK'
+    >>> toll_side("On the Afghan side, one border policeman was killed.")
+    'AF'
+    >>> toll_side("Pakistani troops and Afghan guards traded fire; two died.")
+    ''
+    """
+    if "both sides" in sentence or (("toll" in sentence or "number" in sentence) and _TOLL_ROSE.search(sentence)):
+        return ""  # "wounded on both sides", "raising to two the number killed": the whole toll
+    found = [side for side, cue in _SIDE_CUES.items() if cue.search(sentence)]
+    return found[0] if len(found) == 1 else ""

@@ -104,7 +104,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
         r"offensive|hostilities|confrontations?|firefights?",
     ),
-    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
@@ -216,7 +216,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
-    ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
