@@ -306,3 +306,24 @@ def test_talks_planned_without_a_date_are_no_event(chain, text):
 )
 def test_talks_announced_for_a_date_are_an_event(chain, text, expected):
     assert _by(_events(chain, text), "talks") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Chaman has been shut since Monday, when Taliban fighters attacked posts at several points "
+            "along the border.",
+            "Afghanistan-Pakistan border",
+        ),
+        ("Torkham was closed on Monday after militants attacked a checkpoint in Bara.", "Bara"),
+    ],
+)
+def test_an_incident_behind_another_has_the_places_of_its_own_clause(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]
+
+
+def test_bombings_in_a_country_are_not_placed_at_the_crossings_they_closed(chain):
+    ev = _events(chain, "Torkham and Chaman had been shut since Monday following a wave of bombings in Pakistan.")
+    assert not _by(ev, "explosion")
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman", "Torkham"]

@@ -600,6 +600,22 @@ _FUTURE = re.compile(
 )
 
 
+#: A clause that tells the earlier incident behind the one told first: ",
+#: when militants attacked ...", "following a wave of bombings".
+_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
+
+
+def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
+    """Where the clause of ``trigs`` starts when it follows, after "when",
+    "after" or "following", an incident of another type told first."""
+    first = min(t.start for t in trigs)
+    prior = [o.end for o in others if o.end <= first]
+    if not prior:
+        return None
+    cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, max(prior), first)]
+    return cuts[-1] if cuts else None
+
+
 #: "while the delegations were still meeting", "even as the talks went on":
 #: a clause that sets the time of the incident the sentence reports.
 _WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
@@ -866,6 +882,15 @@ def _places_for(
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
     candidates = [m for m in mentions if m.place is not None]
+    cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
+    # ... up to the next incident of another type
+    stop = min((o.start for o in others if cut is not None and o.start > cut), default=len(sentence))
+    if cut is not None and any(cut <= m.start < stop for m in mentions):
+        # "Torkham has been shut since October 12, when the Taliban attacked
+        # posts along the border", "closed following bombings in Pakistan":
+        # the places before the clause are the closure's; the attack has
+        # the places its own clause names (a country names none).
+        candidates = [m for m in candidates if cut <= m.start < stop]
     if crossing is not None:
         # "trucks stranded on both sides of the border" of the crossing in
         # context: the phrase gives the extent, not another place.
