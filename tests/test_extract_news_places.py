@@ -160,3 +160,25 @@ def test_a_place_that_opens_an_organisation_name_is_no_event_place(chain, text):
 
     finder = PlaceFinder(chain)
     assert not [m for m in finder.find(text) if m.role == "place"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan urged Kabul to act against the militants behind the attack.",
+        "The minister asked Islamabad to reopen the route for patients.",
+        "Officials said the crossing would stay shut until Kabul apologised.",
+        "A Taliban official warned that Kabul could review the transit agreement.",
+    ],
+)
+def test_a_capital_addressed_or_acting_is_its_government(chain, text):
+    from geomap.extract.places import PlaceFinder
+
+    assert not [m for m in PlaceFinder(chain).find(text) if m.role == "place"]
+
+
+def test_a_city_where_something_happened_stays(chain):
+    from geomap.extract.places import PlaceFinder
+
+    found = PlaceFinder(chain).find("Two blasts were heard in Kabul on Thursday night.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Kabul"]

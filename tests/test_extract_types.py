@@ -141,3 +141,15 @@ def test_talks_that_did_not_happen_or_are_a_state(sentence):
 )
 def test_talks_that_happened_or_are_planned_stay(sentence):
     assert [t for t in find_triggers(sentence) if t.event_type == "talks" and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Foreign Office rejects reports of a closure at the crossing.",
+        "Officials dismissed reports that the gate had been shut.",
+        "The ministry refutes claims that the border was sealed.",
+    ],
+)
+def test_a_closure_whose_report_is_rejected_is_none(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "border_closure"]

@@ -117,6 +117,15 @@ _ORG_AFTER = re.compile(
 #: "the truce, requested by Kabul", "a plan backed by Islamabad": the agent
 #: of a participle is the government seated there, not a place.
 _AGENT_BEFORE = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$")
+#: "urges Kabul to curb militants", "asked Islamabad to": who is addressed
+#: is a government; and a city that "could" or "would" do something, or
+#: "apologised", is its government too.
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:urg(?:ed|es|ing|e)|ask(?:ed|s|ing)?|press(?:ed|es|ing)?|warn(?:ed|s|ing)?|told|tells|"
+    r"call(?:ed|s|ing)?\s+(?:on|upon))\s+$",
+    re.I,
+)
+_CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
@@ -623,6 +632,8 @@ class PlaceFinder:
                 dropped = m.end
                 continue
             if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
+                continue
+            if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
                 continue
             if before.endswith("by ") and _AGENT_BEFORE.search(before):
                 continue
