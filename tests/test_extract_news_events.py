@@ -327,3 +327,8 @@ def test_bombings_in_a_country_are_not_placed_at_the_crossings_they_closed(chain
     ev = _events(chain, "Torkham and Chaman had been shut since Monday following a wave of bombings in Pakistan.")
     assert not _by(ev, "explosion")
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman", "Torkham"]
+
+
+def test_a_link_to_another_story_is_no_report(chain):
+    ev = _events(chain, "Traders waited at Torkham on Monday.\n\nAlso read: Chaman crossing reopens after a week")
+    assert not _by(ev, "border_closure")

@@ -278,3 +278,18 @@ def test_whose_losses_a_sentence_tells(sentence, side):
     from geomap.extract.numbers import toll_side
 
     assert toll_side(sentence) == side
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # a named man and a count of his men
+        ("Officials said the commander and three of his guards were killed in the raid.", 3),
+        ("Officials said Haqqani and three of his guards were killed in the raid.", 4),
+        ("A police officer said Khan and two others died in hospital.", 3),
+        # a speaker is no group of victims
+        ("A spokesman said Rahim and four of his men were killed.", 5),
+    ],
+)
+def test_a_named_victim_and_a_count_of_his_men(text, dead):
+    assert find_casualties(text).fatalities == dead

@@ -153,3 +153,19 @@ def test_talks_that_happened_or_are_planned_stay(sentence):
 )
 def test_a_closure_whose_report_is_rejected_is_none(sentence):
     assert not [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army chief, during a visit to a forward post in Mohmand, praised the troops.",
+        "The governor visited the border crossing on Monday to inspect new scanners.",
+    ],
+)
+def test_a_visit_to_a_post_or_the_border_is_no_talks(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "talks"]
+
+
+@pytest.mark.parametrize("sentence", ["A drone struck a house late on Sunday.", "A jet bombed the compound."])
+def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
+    assert ("airstrike", "airstrike") in _types(sentence)

@@ -81,7 +81,7 @@ _NOUNS = (
 _ASIDE = r"(?:,\s+[^,.;]{1,40},)?"
 #: The nouns of a group of victims before "and" ("Four soldiers and ..."):
 #: no verb of their own ("15 killed and 80 hurt" are two tolls).
-_GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was)\b)[\w'’-]+){1,3}"
+_GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was|said|says|told)\b)[\w'’-]+){1,3}"
 
 
 def _and_group(verb: str) -> re.Pattern:
@@ -219,6 +219,11 @@ _AND_ONE = re.compile(
     r"bystander|militant|attacker)\b",
     re.I,
 )
+#: "Fazlullah and four of his commanders were killed": a named victim
+#: (a capitalised name, not the sentence's first word) and a count of his
+#: men or of others.
+_NAMED_AND = re.compile(r"(?<=[\w,] )[A-Z][\w'’-]+\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?$")
+_HIS = re.compile(r"\s+(?:of\s+(?:his|her|their)\b|others?\b)")
 #: "killing the party's candidate and at least 20 others": one named victim and a count.
 _AND_OTHERS = re.compile(
     r"\b(?:killing|killed)\s+(?!\d)[^,.;]{1,60}?\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?"
@@ -329,6 +334,12 @@ def _total(
                 continue  # "on January 30 killed 101": the day of a date
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
+            if (
+                i == 0
+                and _NAMED_AND.search(sentence, max(0, m.start() - 40), m.start())
+                and _HIS.match(sentence, m.end("n"))
+            ):
+                value += 1  # "Fazlullah and four of his commanders were killed": the named man too
             if any(s < span[1] and span[0] < e for s, e in (*spans, *blocked)):
                 continue
             if m.group("n").lower() in _VAGUE:
