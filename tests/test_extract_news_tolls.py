@@ -293,3 +293,27 @@ def test_whose_losses_a_sentence_tells(sentence, side):
 )
 def test_a_named_victim_and_a_count_of_his_men(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        # the attackers named after a group of victims are not that group
+        ("Seven soldiers and nine attackers were killed in the assault, the army said.", 16, None),
+        # a count before "before" is not the dead told after it
+        ("The gunmen wounded eleven people before the attackers were killed.", None, 11),
+    ],
+)
+def test_groups_of_victims_and_attackers(text, dead, hurt):
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == (dead, hurt)
+
+
+def test_a_headline_total_is_not_added_to_the_attackers_told_in_the_body(chain):
+    ev = _events(
+        chain,
+        "Two soldiers were killed when militants attacked a post in Kurram on Tuesday. "
+        "Four of the attackers were killed when troops retaliated, the army said.",
+        title="Six killed as militants attack post in Kurram",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Kurram District", 6)]

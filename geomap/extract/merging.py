@@ -156,6 +156,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.event_type == ev.event_type
                 and o.place.precision == 1
                 and o.place.country == ev.place.country
+                and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
                 # district and on the edge of Asadabad")
                 and not set(o.sentences) & set(ev.sentences)
@@ -216,7 +217,17 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     Events still without a date get ``published`` at week precision.
     """
     merged: list[DraftEvent] = []
+    # The headline sums up the body ("Six killed in attack on Mohmand post"
+    # over "two soldiers ... four attackers were killed"): its toll is
+    # weighed last, against the body's sum, not added to it.
+    headline_tolls: dict[int, tuple[int | None, int | None]] = {}
     for d in drafts:
+        toll = None
+        if d.sentences == [-1] and (d.fatalities is not None or d.injuries is not None):
+            toll = (d.fatalities, d.injuries)
+            d = copy_draft(d)
+            d.fatalities = d.injuries = None
+            d.side_tolls = {}
         target = None
         for m in merged:
             if m.event_type != d.event_type or not same_place(m.place, d.place):
@@ -244,9 +255,16 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             target = m
             break
         if target is None:
-            merged.append(copy_draft(d))
+            target = copy_draft(d)
+            merged.append(target)
         else:
             _absorb(target, d)
+        if toll is not None:
+            headline_tolls[id(target)] = toll
+    for m in merged:
+        if id(m) in headline_tolls:
+            dead, hurt = headline_tolls[id(m)]
+            m.fatalities, m.injuries = _larger(m.fatalities, dead), _larger(m.injuries, hurt)
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]

@@ -71,7 +71,7 @@ _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 #: The victims' words hold no other count ("a district official said nine
 #: people were killed" is nine, not "a ... were killed").
 _NOUNS = (
-    r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when|\d+|"
+    r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|before|when|\d+|"
     + trie_regex([w for w in list(_UNITS) + list(_TENS) + list(_VAGUE) if w not in ("a", "an", "one")])
     + r")\b)[\w'’-]+){0,5}?"
 )
@@ -350,9 +350,10 @@ def _total(
                 continue
             spans[span] = value
             # The victims' nouns: in the match, or just after the number.
-            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)) and not _COUNTED_ATTACKERS.match(
-                sentence, span[1]
-            ):
+            # (a match that runs past its number holds its own nouns: "Seven
+            # soldiers and" are not the attackers named after it)
+            nouns_end = m.end() if m.end() > span[1] + 1 else span[1] + 30
+            if _ATTACKERS.search(sentence, span[1], nouns_end) and not _COUNTED_ATTACKERS.match(sentence, span[1]):
                 attackers.add(span)
     if not spans:
         return None, vague
