@@ -206,9 +206,14 @@ def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
         # a count before a vague quantity is not its victims' count
         ("The two armies say the fighting left dozens dead.", None, None),
         ("Hundreds of families fled and three children were injured.", None, 3),
+        # the attackers named after a group of victims are not that group
+        ("Seven soldiers and nine attackers were killed in the assault, the army said.", 16, None),
+        # a count before "before" is not the dead told after it
+        ("The gunmen wounded eleven people before the attackers were killed.", None, 11),
     ],
 )
-def test_vague_quantities_are_no_toll(text, dead, hurt):
+def test_counts_of_victims(text, dead, hurt):
+    """Vague quantities are no toll; groups of victims and attackers."""
     c = find_casualties(text)
     assert (c.fatalities, c.injuries) == (dead, hurt)
 
@@ -293,20 +298,6 @@ def test_whose_losses_a_sentence_tells(sentence, side):
 )
 def test_a_named_victim_and_a_count_of_his_men(text, dead):
     assert find_casualties(text).fatalities == dead
-
-
-@pytest.mark.parametrize(
-    "text, dead, hurt",
-    [
-        # the attackers named after a group of victims are not that group
-        ("Seven soldiers and nine attackers were killed in the assault, the army said.", 16, None),
-        # a count before "before" is not the dead told after it
-        ("The gunmen wounded eleven people before the attackers were killed.", None, 11),
-    ],
-)
-def test_groups_of_victims_and_attackers(text, dead, hurt):
-    c = find_casualties(text)
-    assert (c.fatalities, c.injuries) == (dead, hurt)
 
 
 def test_a_headline_total_is_not_added_to_the_attackers_told_in_the_body(chain):
