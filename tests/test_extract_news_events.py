@@ -332,3 +332,13 @@ def test_bombings_in_a_country_are_not_placed_at_the_crossings_they_closed(chain
 def test_a_link_to_another_story_is_no_report(chain):
     ev = _events(chain, "Traders waited at Torkham on Monday.\n\nAlso read: Chaman crossing reopens after a week")
     assert not _by(ev, "border_closure")
+
+
+def test_the_incident_told_first_does_not_take_the_places_of_the_one_behind_it(chain):
+    ev = _events(
+        chain,
+        "Troops traded fire along the Durand Line on Saturday, four days after air strikes killed "
+        "twelve people in Barmal district.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]

@@ -616,6 +616,17 @@ def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger])
     return cuts[-1] if cuts else None
 
 
+def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
+    """Where a when/after/following clause telling an incident of another
+    type begins, after the last of ``trigs``."""
+    last = max(t.end for t in trigs)
+    later = [o.start for o in others if o.start >= last]
+    if not later:
+        return None
+    cuts = [m.start() for m in _SUBORDINATE.finditer(sentence, last, min(later))]
+    return cuts[0] if cuts else None
+
+
 #: "while the delegations were still meeting", "even as the talks went on":
 #: a clause that sets the time of the incident the sentence reports.
 _WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
@@ -885,6 +896,11 @@ def _places_for(
     cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
     # ... up to the next incident of another type
     stop = min((o.start for o in others if cut is not None and o.start > cut), default=len(sentence))
+    ahead = _main_clause_end(sentence, trigs, others) if others and etype != "talks" else None
+    if ahead is not None and any(m.start < ahead and m.place is not None for m in candidates):
+        # "exchanged fire along the Durand Line on Saturday, four days after
+        # air strikes killed dozens in Paktika": Paktika is the strikes'.
+        candidates = [m for m in candidates if m.start < ahead]
     if cut is not None and any(cut <= m.start < stop for m in mentions):
         # "Torkham has been shut since October 12, when the Taliban attacked
         # posts along the border", "closed following bombings in Pakistan":
