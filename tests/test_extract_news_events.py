@@ -342,3 +342,24 @@ def test_the_incident_told_first_does_not_take_the_places_of_the_one_behind_it(c
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
     assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "More trucks were lined up on the highway through Landi Kotal, drivers said.",
+        '"Every day this gate stays shut costs us money," said a clearing agent in Landi Kotal.',
+    ],
+)
+def test_a_town_on_the_road_to_a_crossing_is_the_crossings_incident(chain, second):
+    ev = _events(chain, "Torkham was closed on Monday and hundreds of trucks were stuck at the crossing. " + second)
+    assert not [e for e in ev if e.location == "Landi Kotal"]
+
+
+def test_a_town_far_from_any_crossing_keeps_its_own_disruption(chain):
+    ev = _events(
+        chain,
+        "Torkham was closed on Monday and hundreds of trucks were stuck at the crossing. "
+        "In Quetta, dozens of lorries were stranded on Tuesday after a strike by transporters.",
+    )
+    assert "Quetta" in [loc for loc, _ in _by(ev, "trade_disruption")]

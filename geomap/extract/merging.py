@@ -120,8 +120,8 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     agree (or one has none). A headline-only event at a province or the
     whole border ("fighting on the Durand Line") joins the one body event of
     its type at a more precise place."""
-    out = list(events)
-    for ev in events:
+    out = _fold_near_crossings(list(events))
+    for ev in list(out):
         broad = ("province", "region", "border")
         if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
             # "Strike on Khost home kills ten" over a body that places the
@@ -190,6 +190,38 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             # "rockets hit four districts of Kunar" then the districts one
             # by one: the province is their sum, not another event; a toll
             # or date of the whole is not any one place's.
+            out.remove(ev)
+    return out
+
+
+#: How far from a crossing a town on its road may lie ("trucks waiting on
+#: the highway through Landi Kotal", the Torkham queue).
+CROSSING_ROAD_KM = 35
+_AT_CROSSINGS = ("border_closure", "trade_disruption")
+
+
+def _fold_near_crossings(events: list[DraftEvent]) -> list[DraftEvent]:
+    """ "Trucks stuck at Landi Kotal", "the gate stays closed, said an agent
+    in Landi Kotal" in a report about Torkham: a closure or a trade
+    disruption placed at a town near a crossing with an event of its type
+    is that crossing's (the narrowest place of the incident is the
+    crossing; GOLD_FORMAT)."""
+    out = list(events)
+    for ev in events:
+        if ev.event_type not in _AT_CROSSINGS or ev.place.kind in ("crossing", "border", "country"):
+            continue
+        near = [
+            o
+            for o in out
+            if o is not ev
+            and o.event_type == ev.event_type
+            and o.place.kind == "crossing"
+            and o.sub_event_type == ev.sub_event_type
+            and _close(o.date, ev.date, _APART_LOOSE)
+            and _km(o.place, ev.place) <= CROSSING_ROAD_KM
+        ]
+        if near:
+            _absorb(min(near, key=lambda o: _km(o.place, ev.place)), ev)
             out.remove(ev)
     return out
 
