@@ -182,3 +182,26 @@ def test_a_city_where_something_happened_stays(chain):
 
     found = PlaceFinder(chain).find("Two blasts were heard in Kabul on Thursday night.")
     assert [m.place.name for m in found if m.role == "place"] == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a man's name that ends in a place name, his office after it
+        "Mohammad Khogyani, a spokesman for the provincial governor, said shells hit two villages.",
+        # where the wounded died later
+        "The toll rose to 40 after two more of the wounded died in Peshawar.",
+        "A soldier hurt in the clash succumbed to his wounds in Quetta on Friday.",
+    ],
+)
+def test_names_of_people_and_where_the_wounded_died_are_no_event_place(chain, text):
+    from geomap.extract.places import PlaceFinder
+
+    assert not [m for m in PlaceFinder(chain).find(text) if m.role == "place"]
+
+
+def test_a_place_after_a_preposition_and_before_an_official_stays(chain):
+    from geomap.extract.places import PlaceFinder
+
+    found = PlaceFinder(chain).find("Shells hit houses in Khogyani, a district official said.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Khogyani District"]

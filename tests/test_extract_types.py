@@ -169,3 +169,15 @@ def test_a_visit_to_a_post_or_the_border_is_no_talks(sentence):
 @pytest.mark.parametrize("sentence", ["A drone struck a house late on Sunday.", "A jet bombed the compound."])
 def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
     assert ("airstrike", "airstrike") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        ("Elders from the Zaimusht and Orakzai tribes met in Hangu and agreed to end the feud.", "talks"),
+        ("Washington suspended military assistance to Islamabad in January.", "border_closure"),
+        ("Relations have been strained by the firing incidents of recent years over the fence.", "armed_clash"),
+    ],
+)
+def test_tribal_jirgas_aid_and_recent_years_are_no_incident(sentence, etype):
+    assert not [t for t in find_triggers(sentence) if t.event_type == etype and not t.weak]

@@ -125,6 +125,20 @@ _ADDRESSEE_BEFORE = re.compile(
     r"call(?:ed|s|ing)?\s+(?:on|upon))\s+$",
     re.I,
 )
+#: "two more of the wounded died in Peshawar", "succumbed to his wounds in
+#: Quetta": where the wounded died, not where they were hurt.
+_DIED_OF_WOUNDS_BEFORE = re.compile(
+    r"\b(?:wounded|injured)\s+(?:\w+\s+){0,3}?died\s+in\s+$|"
+    r"\b(?:succumbed|died)\s+(?:to|of)\s+(?:his|her|their)\s+(?:injuries|wounds)\s+in\s+$",
+    re.I,
+)
+#: "Attaullah Khogyani, spokesman for the governor": a man's name that ends
+#: in a place name (a given name before it, his office after it).
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?!(?:In|At|On|Near|From|The|A|An|And|But|Of|For|To|By|With)\b)[A-Z][a-z]+\s$")
+_PERSON_AFTER = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|governor|minister|commander|chief|"
+    r"head|director|commissioner|official|officer|leader|mayor|elder|adviser|envoy)\b"
+)
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -634,6 +648,10 @@ class PlaceFinder:
             if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
                 continue
             if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
+                continue
+            if before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
+                continue
+            if after.startswith(",") and _PERSON_AFTER.match(after) and _NAME_BEFORE.search(before):
                 continue
             if before.endswith("by ") and _AGENT_BEFORE.search(before):
                 continue

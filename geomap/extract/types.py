@@ -353,6 +353,8 @@ _NOT_TALKS_AFTER = re.compile(
 )
 #: A jirga between the tribes of one district about their own feud.
 _TRIBAL = re.compile(
+    # "elders from the Turi and Bangash tribes"
+    r"\b(?:from|of)\s+the\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+(?:tribes|communities|clans)\b|"
     r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
     r"rival\s+(?:tribes|communities|clans))\b",
     re.I,
@@ -361,6 +363,8 @@ _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
     r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+    # "protest leaders met the chief minister": a protest at home
+    r"chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|"
     # "flew to Quetta and chaired a security meeting", "where he was briefed"
     r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b",
     re.I,
@@ -375,7 +379,7 @@ _BILATERAL = re.compile(
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
-    r"trains?|railways?|flights?|internet|mobile|classes|exams)\b",
+    r"trains?|railways?|flights?|internet|mobile|classes|exams|assistance|aid|funding|cooperation)\b",
     re.I,
 )
 #: "was reported closed on Monday, but officials denied the reports": the
@@ -398,7 +402,7 @@ _HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
 #: A state over years, read in the trigger's own clause only: "has built
 #: fences in recent years", "has been suspended for years".
 _OVER_YEARS = re.compile(
-    r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+    r"\b(?:in|of)\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
     r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
     # "the latest in a string of confrontations", "a long history of conflict"
     r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
