@@ -363,3 +363,33 @@ def test_a_town_far_from_any_crossing_keeps_its_own_disruption(chain):
         "In Quetta, dozens of lorries were stranded on Tuesday after a strike by transporters.",
     )
     assert "Quetta" in [loc for loc, _ in _by(ev, "trade_disruption")]
+
+
+def test_talks_overshadowed_by_an_attack_keep_their_venue_and_day(chain):
+    ev = _events(
+        chain,
+        "Officials of the two countries met in Islamabad on Monday. The talks were overshadowed by an "
+        "attack on Sunday on a border post in Kurram, where two soldiers were wounded.",
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
+    assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-12")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells landed near their homes on Monday and some families moved to relatives in Khar.",
+        "Shells landed near their homes on Monday and dozens of families fled to Khar.",
+    ],
+)
+def test_where_the_displaced_went_is_not_where_the_shells_fell(chain, text):
+    assert "Khar" not in [loc for loc, _ in _by(_events(chain, text), "explosion")]
+
+
+def test_the_pakistani_taliban_are_not_the_afghan_side(chain):
+    ev = _events(
+        chain,
+        "Torkham was closed on Monday. Analysts said the army was stretched by fighting both the "
+        "separatists and the Pakistani Taliban.",
+    )
+    assert not _by(ev, "armed_clash")

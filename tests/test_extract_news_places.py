@@ -205,3 +205,10 @@ def test_a_place_after_a_preposition_and_before_an_official_stays(chain):
 
     found = PlaceFinder(chain).find("Shells hit houses in Khogyani, a district official said.")
     assert [m.place.name for m in found if m.role == "place"] == ["Khogyani District"]
+
+
+def test_a_provincial_council_is_no_place(chain):
+    from geomap.extract.places import PlaceFinder
+
+    found = PlaceFinder(chain).find("A delegation of the Kandahar provincial council held talks at Chaman on Monday.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Chaman"]

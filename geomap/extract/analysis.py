@@ -88,7 +88,8 @@ _BORDER_WORDS = re.compile(
     re.I,
 )
 _PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
-_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Taliban|Kabul)\b")
+#: ("the Pakistani Taliban" are the TTP, no Afghan side)
+_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Kabul)\b|(?<!Pakistani )\bTaliban\b")
 _BORDER_THEN_PLACE = re.compile(
     r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
     r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$",
@@ -203,6 +204,8 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
+#: What lies between a trigger and its own date: "an attack on Sunday".
+_DATE_AFTER = re.compile(r"\s+(?:late\s+|early\s+)?on\s+", re.I)
 #: A relative clause between a trigger and a date: the date may belong to
 #: the event the clause describes.
 _LEADING_DATE = re.compile(
@@ -243,6 +246,12 @@ def _pick_date(
         # wins (not one across a relative clause: "talks began on Wednesday
         # at the crossing, which has been closed for 27 days").
         usable = [d for d in usable if d.kind != "for"]
+    if others and triggers[0].event_type == "talks":
+        # "talks overshadowed by an attack on Sunday": a date right after an
+        # incident's trigger is that incident's, not the talks' (an incident
+        # and the closure it caused may share a day: "shut on Monday after
+        # guards exchanged fire").
+        usable = [d for d in usable if not any(_DATE_AFTER.fullmatch(sentence, o.end, d.start) for o in others)]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside

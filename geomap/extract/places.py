@@ -139,6 +139,14 @@ _PERSON_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|governor|minister|commander|chief|"
     r"head|director|commissioner|official|officer|leader|mayor|elder|adviser|envoy)\b"
 )
+#: "families fled to Khar", "moved to relatives in Peshawar": where the
+#: displaced went, not where the incident was.
+_FLED_TO_BEFORE = re.compile(
+    r"\b(?:fled|flee|fleeing|moved|relocated|sheltered|taken\s+refuge)\s+(?:\w+\s+){0,3}?to\s+(?:(?:\w+\s+){1,2}in\s+)?$",
+    re.I,
+)
+#: "the Kandahar provincial council": a body named after its province.
+_COUNCIL_AFTER = re.compile(r"^\s+(?:provincial|district|municipal)\s+(?:council|assembly)\b", re.I)
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -648,6 +656,10 @@ class PlaceFinder:
             if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
                 continue
             if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
+                continue
+            if (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
+                continue
+            if _COUNCIL_AFTER.match(after):
                 continue
             if before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
                 continue
