@@ -210,6 +210,10 @@ def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
         ("Seven soldiers and nine attackers were killed in the assault, the army said.", 16, None),
         # a count before "before" is not the dead told after it
         ("The gunmen wounded eleven people before the attackers were killed.", None, 11),
+        # victims named at length
+        ("A spokesman said two members of the Islamic Emirate's border forces were wounded.", None, 2),
+        # shot dead
+        ("Hours earlier a teacher, Gul Zaman, was shot dead near his school.", 1, None),
     ],
 )
 def test_counts_of_victims(text, dead, hurt):

@@ -63,7 +63,7 @@ NUMBER = (
 )
 
 _DEATH = (
-    r"(?:killed|dead|died|slain|martyred|embraced\s+martyrdom|lost\s+their\s+lives|"
+    r"(?:killed|dead|died|slain|martyred|shot\s+dead|embraced\s+martyrdom|lost\s+their\s+lives|"
     r"perished|lost\s+his\s+life|lost\s+her\s+life)"
 )
 _HURT = r"(?:wounded|injured|hurt)"
@@ -73,7 +73,7 @@ _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 _NOUNS = (
     r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|before|when|\d+|"
     + trie_regex([w for w in list(_UNITS) + list(_TENS) + list(_VAGUE) if w not in ("a", "an", "one")])
-    + r")\b)[\w'’-]+){0,5}?"
+    + r")\b)[\w'’-]+){0,7}?"
 )
 
 #: "Seven soldiers, two of them officers, were killed": an aside between the
