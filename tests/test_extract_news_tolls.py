@@ -312,3 +312,13 @@ def test_a_headline_total_is_not_added_to_the_attackers_told_in_the_body(chain):
         title="Six killed as militants attack post in Kurram",
     )
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Kurram District", 6)]
+
+
+def test_each_place_told_again_gets_the_part_of_the_toll_its_clause_tells(chain):
+    ev = _events(
+        chain,
+        "Rockets from across the border landed in Dangam and Marawara districts on Tuesday night. "
+        "Four of the wounded were from a village in Marawara, and the other two were hurt in Dangam.",
+    )
+    tolls = {e.location: e.injuries for e in ev if e.event_type == "explosion"}
+    assert tolls == {"Marawara District": 4, "Dangam District": 2}

@@ -530,7 +530,13 @@ def sentence_events(
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
-            if place in starts:
+            own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            if own is not None and sum(own[0] <= o < own[1] for o in order) == 1:
+                # "Three of the wounded were from Marawara, and the other two
+                # were hurt in Dangam": a clause that names one place tells
+                # its toll, before or after the name.
+                toll = find_casualties(sentence[own[0] : own[1]])
+            elif place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
@@ -1010,6 +1016,12 @@ def _places_for(
         told = {m.place for m in candidates if m.role == "place" and m.place in ctx.type_places.get(etype, ())}
         if len(told) == 1:
             return [(told.pop(), True)]
+        if len(told) > 1:
+            # "Three of the wounded were from Marawara, and the other two
+            # were hurt in Dangam": each place told gets its part of the
+            # toll (see the per-place tolls of sentence_events).
+            ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
+            return [(p, True) for p in dict.fromkeys(ordered)]
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
