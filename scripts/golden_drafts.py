@@ -8,7 +8,8 @@ DIR`` extracts again and says which corpus differs from what ``DIR`` holds
 ``check`` after it.
 
 The corpora: the seed articles (``../shared/seeds``), the dev sets
-``tests/data/news_dev``, ``news_dev2``, ``news_dev3``, ``tests/data/articles``
+``tests/data/news_dev``, ``news_dev2`` ... ``news_dev5`` (those present),
+``tests/data/articles``
 and a synthetic corpus (``--synth DIR``, made with
 ``geomap.bench.synth.write_corpus(DIR, 2)``). Each corpus is extracted in a
 fresh sentence memo, as ``geomap extract`` would in its own process. Never
@@ -29,6 +30,8 @@ CORPORA = {
     "news_dev": ROOT / "tests" / "data" / "news_dev" / "articles",
     "news_dev2": ROOT / "tests" / "data" / "news_dev2" / "articles",
     "news_dev3": ROOT / "tests" / "data" / "news_dev3" / "articles",
+    "news_dev4": ROOT / "tests" / "data" / "news_dev4" / "articles",
+    "news_dev5": ROOT / "tests" / "data" / "news_dev5" / "articles",
     "articles": ROOT / "tests" / "data" / "articles",
 }
 
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dir", type=Path)
     ap.add_argument("--synth", type=Path, help="folder of a synthetic corpus to include")
     args = ap.parse_args(argv)
-    corpora = dict(CORPORA)
+    corpora = {name: folder for name, folder in CORPORA.items() if folder.is_dir()}
     if args.synth:
         corpora["synth"] = args.synth
     got = outputs(corpora)
