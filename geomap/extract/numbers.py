@@ -343,20 +343,23 @@ def _finditer_from(pattern: re.Pattern, sentence: str, starts: list[int]) -> Ite
 
 
 def _total(
-    patterns: list[re.Pattern], sentence: str, low: str, stems: StemFilter, scan: dict[int, set[int]] | None
+    patterns: list[re.Pattern],
+    sentence: str,
+    low: str,
+    stems: StemFilter,
+    scan: dict[int, set[int]] | None,
+    starts: list[int] | None = None,
 ) -> tuple[int | None, bool]:
+    # ``starts``: :func:`_number_starts` of the sentence (None: scan each pattern whole).
     spans: dict[tuple[int, int], int] = {}
     attackers: set[tuple[int, int]] = set()
     vague = False
     present = stems.present(low, scan)
-    starts: list[int] | None = None
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
-        if pattern in _NUMBER_LED:
-            if starts is None:
-                starts = _number_starts(sentence, low or sentence.lower())
-            found = pattern.finditer(sentence) if starts is None else _finditer_from(pattern, sentence, starts)
+        if starts is not None and pattern in _NUMBER_LED:
+            found = _finditer_from(pattern, sentence, starts)
         else:
             found = pattern.finditer(sentence)
         for m in found:
@@ -415,8 +418,10 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:
         return Casualties()
-    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
-    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
+    # Where a number can begin, for the patterns that begin with one (one scan for both totals).
+    starts = _number_starts(sentence, low or sentence.lower())
+    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
+    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
     if "toll" in sentence or "number" in sentence:
         rose = _TOLL_ROSE.search(sentence)
         value = _parse_cached(rose.group("n") or rose.group("n2") or rose.group("n3")) if rose else None
