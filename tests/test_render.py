@@ -137,3 +137,50 @@ def test_embed_snippet():
     s = embed_snippet("map.html", width="100%", height="480px")
     assert '<iframe src="map.html?embed=1"' in s and 'height="480px"' in s
     assert '"><script>' not in embed_snippet('"><script>')
+
+
+def _reference_sources(raw: str, ids: str) -> list[dict]:
+    """The row-by-row reading of a sources_json cell the payload had before (json.loads per cell)."""
+    from geomap.schema import parse_source_ids
+
+    def text(v):
+        return "" if v is None or v != v else str(v)
+
+    try:
+        items = json.loads(raw) if raw else None
+    except ValueError:
+        items = None
+    if isinstance(items, list):
+        keys = ("source_id", "publisher", "title", "published", "url")
+        return [{k: text(s.get(k)) for k in keys} for s in items if isinstance(s, dict)]
+    return [{"source_id": s, "publisher": "", "title": "", "published": "", "url": ""} for s in parse_source_ids(ids)]
+
+
+SOURCE_VALUES = st.none() | st.integers() | st.floats() | HOSTILE_TEXTS | st.lists(st.integers(), max_size=2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from(["source_id", "publisher", "title", "url", "x"]), SOURCE_VALUES, max_size=5)
+        | SOURCE_VALUES,
+        max_size=4,
+    )
+    | SOURCE_VALUES,
+    st.booleans(),
+)
+def test_sources_cells_read_as_json_loads_reads_them(items, ascii_only):
+    from geomap.render.payload import _source_list
+
+    raw = json.dumps(items, ensure_ascii=ascii_only)
+    assert _source_list(raw, "S1;S2") == _reference_sources(raw, "S1;S2")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "[", "{}", "[1e400]", '[{"source_id": 123456789012345678901234567890}]', '[{"title": NaN}]', '"\\ud800"'],
+)
+def test_odd_sources_cells(raw):
+    from geomap.render.payload import _source_list
+
+    assert _source_list(raw, "S1") == _reference_sources(raw, "S1")
