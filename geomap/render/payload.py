@@ -115,12 +115,12 @@ def _text_array(gdf, col: str, n: int) -> np.ndarray:
     series = gdf[col]
     if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
         values = series.to_numpy(dtype=object)
+        if set(map(type, values)) <= {str}:  # no NA either: one pass
+            return values
         missing = series.isna().to_numpy()
-        some = bool(missing.any())
-        if set(map(type, values[~missing] if some else values)) <= {str}:
-            if some:
-                values = values.copy()  # may be the frame's own array
-                values[missing] = ""
+        if set(map(type, values[~missing])) <= {str}:
+            values = values.copy()  # may be the frame's own array
+            values[missing] = ""
             return values
     return _objects(_texts(_column(gdf, col, n)))
 
