@@ -207,10 +207,14 @@ def _build(
     _check_out(out, events, sources, articles, default_cache=chain is None)
     result = BuildResult()
     report = result.report
-    from .parallel.store import is_drafts_parquet  # --events DIR of GeoParquet drafts
-
     paths = list(events) if isinstance(events, (list, tuple)) else ([events] if events else [])
-    parquet = [p for p in paths if is_drafts_parquet(p)]
+    parquet = []
+    # --events DIR of GeoParquet drafts; geomap.parallel (and the extraction
+    # package it imports, ~0.3 s) only when a path may be one
+    if any(Path(p).is_dir() or Path(p).suffix.lower() in (".parquet", ".pq") for p in paths):
+        from .parallel.store import is_drafts_parquet
+
+        parquet = [p for p in paths if is_drafts_parquet(p)]
     others = [p for p in paths if p not in parquet]
     chain = chain if chain is not None else default_chain(online=online)
     # GeoParquet drafts alone stand for themselves, with no curated file beside them
