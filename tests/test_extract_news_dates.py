@@ -243,3 +243,40 @@ def test_months_after_another_incident_count_back_from_the_one_told(chain):
         "The bombing came less than two months after Pakistani and Afghan troops fought for days at Torkham.",
     )
     assert ("Torkham", "2024-03") in _by(ev, "armed_clash")
+
+
+# -- round 4: the week split narrowed to acts done on a day ---------------------
+
+
+def test_a_closure_still_in_force_days_later_is_the_same_closure(chain):
+    # Published on a Tuesday; "still closed on Tuesday" continues the
+    # closure of February 21, it is no second closure eleven days later.
+    ev = _events(
+        chain,
+        "Pakistan closed the Torkham crossing on February 21 after a row over a new Afghan post. "
+        "On Tuesday the crossing was still closed, and traders said their losses were mounting.",
+        published=dt.date(2025, 3, 4),
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2025-02-21")]
+
+
+def test_a_closure_that_stayed_shut_for_a_week_after_an_older_attack_is_its_own(chain):
+    # The count says when that closure began: a closure of its own, a month
+    # before the one reported.
+    ev = _events(
+        chain,
+        "Pakistan closed the Chaman crossing on Sunday after shells hit the town. "
+        "On November 13, a gunman killed a soldier at the gate, and the crossing stayed shut for a week.",
+        published=dt.date(2022, 12, 12),
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2022-11-13"), ("Chaman", "2022-12-11")]
+
+
+def test_trucks_stranded_told_on_two_days_are_one_disruption(chain):
+    ev = _events(
+        chain,
+        "Hundreds of trucks have been stuck at Chaman since October 3, drivers said. "
+        "On Tuesday, more than 2,000 trucks were stranded at Chaman.",
+        published=dt.date(2024, 10, 16),
+    )
+    assert len(_by(ev, "trade_disruption")) == 1

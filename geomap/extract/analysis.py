@@ -367,10 +367,14 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
-        if etype == "border_closure" and len(trigs) > 1:
+        goes_on = False  # a closure told only as going on ("was still shut on Tuesday")
+        if etype == "border_closure":
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
             began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
+            # "stayed shut for a week", "for a third day": the count tells
+            # when the closure began, so it is dated like one that begins.
+            goes_on = not began and not any(d.kind in ("for", "nth") for d in dates)
             trigs = began or trigs
         related = _related_cut(sentence, trigs)
         if related is not None:
@@ -541,7 +545,8 @@ def sentence_events(
                     source_url=article.url,
                     sentences=[idx],
                     date=date,
-                    date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
+                    # A day a closure goes on is not the day it began.
+                    date_rank=2 if carried else (1 if goes_on or all(t.weak for t in trigs) else 0),
                     ended=ended,
                     claimed=claimed,
                     added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),

@@ -161,14 +161,18 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
 #: date is loose ("in July") or the place is broad (fighting "along the
 #: border" flares on and off for weeks), a week when both name the day at one
 #: town or district ("on Tuesday" and "on September 22" are two attacks on
-#: posts of one district).
+#: posts of one district). Only for acts that happen on a day (violence, a
+#: crossing being shut): trucks stranded and a fence going up are states
+#: that a report tells on several days ("stuck since October 3", "on
+#: Tuesday, 2,000 trucks were stranded").
 _APART_DAY = 7
 _APART_LOOSE = 31
 _BROAD = ("province", "region", "border", "country")
+_DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 
 
 def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
-    if a.date.precision == b.date.precision == "day" and a.place.kind not in _BROAD:
+    if a.date.precision == b.date.precision == "day" and a.place.kind not in _BROAD and a.event_type in _DAY_ACTS:
         return _APART_DAY
     return _APART_LOOSE
 
