@@ -225,7 +225,8 @@ def test_the_day_an_incident_ran_into_is_no_event_date():
 
 
 def test_a_month_told_in_a_sentence_without_an_event_dates_none_of_the_next(chain):
-    # "last month" is about the first case of the disease, not the trucks.
+    # "last month" is about the first case of the disease, not the trucks:
+    # told in the perfect ("had reported"), it is background to the report.
     ev = _events(
         chain,
         "Pakistan shut the Torkham crossing on Monday over the virus. "
@@ -280,3 +281,26 @@ def test_trucks_stranded_told_on_two_days_are_one_disruption(chain):
         published=dt.date(2024, 10, 16),
     )
     assert len(_by(ev, "trade_disruption")) == 1
+
+
+# -- round 4: a month told with no event dates the next sentence unless told as background
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        (
+            "Tension along the frontier rose sharply in May. Pakistani troops and Afghan border guards "
+            "exchanged fire at Ghulam Khan, killing a soldier.",
+            "2024-05",
+        ),
+        (
+            "Earlier this month the mood at the crossing was tense. Guards from both sides traded fire "
+            "at Torkham for an hour.",
+            "2024-06",
+        ),
+    ],
+)
+def test_a_month_that_sets_the_time_dates_the_next_incident(chain, text, iso):
+    ev = _events(chain, text, published=dt.date(2024, 6, 12))
+    assert [e.event_date for e in ev if e.event_type == "armed_clash"] == [iso]
