@@ -188,11 +188,21 @@ def test_the_month_a_work_had_begun_does_not_date_the_work(chain):
     assert _by(ev, "fortification") == [("Torkham", "2024-05-15")]
 
 
-def test_a_month_told_as_the_start_of_a_work_is_no_event_date():
+def test_a_month_told_as_the_start_of_a_work_is_marked():
     dates = find_dates("Officials said fencing in the sector had begun in March.", dt.date(2019, 5, 2))
-    assert [d.statement for d in dates] == [True]
+    assert [(d.began, d.statement) for d in dates] == [(True, False)]
     dates = find_dates("Troops began building new posts in March.", dt.date(2019, 5, 2))
-    assert [d.statement for d in dates] == [False]
+    assert [d.began for d in dates] == [False]
+
+
+def test_clashes_that_had_begun_in_a_month_are_dated_by_it(chain):
+    # Only a work still going on is dated by the report; fighting that "had
+    # begun in March" happened in March.
+    ev = _events(
+        chain,
+        "Clashes along the Kurram frontier had begun in March, when Afghan forces fired on a post near Parachinar.",
+    )
+    assert _by(ev, "armed_clash") == [("Parachinar", "2024-03")]
 
 
 @pytest.mark.parametrize(

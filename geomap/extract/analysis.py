@@ -418,6 +418,10 @@ def sentence_events(
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
             # the count dates the closure; the trucks wait now.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype == "fortification":
+            # "work on a fence had begun in March": the fence is still going
+            # up; the report dates it, not its start.
+            own_dates = [d for d in own_dates if not d.began]
         if etype == "talks" and len(own_dates) > 1:
             # "began on Saturday and ended late on Thursday": a round is
             # dated by its end, when its outcome is known.

@@ -176,7 +176,8 @@ _UNTIL = re.compile(
     re.I,
 )
 #: "work on the fence had begun in March": the month a work still going on
-#: started, told as background; the work is dated by the report, not by it.
+#: started; the work is dated by the report, not by it (a clash that "had
+#: begun in March" is dated by it: see :attr:`DateMention.began`).
 _HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", re.I)
 #: A dateline's date ("KABUL, April 17 -") is the day of writing.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
@@ -203,8 +204,10 @@ class DateMention:
         Span in the sentence.
     statement : bool
         True when the date is not an event's: it follows a speech verb
-        ("said on Monday"), ends a period ("until March 16") or tells the
-        month a work still going on had begun ("had begun in March").
+        ("said on Monday") or ends a period ("until March 16").
+    began : bool
+        A month told as when something "had begun": a work still going on
+        is not dated by it, an incident is.
     """
 
     date: dt.date
@@ -213,6 +216,7 @@ class DateMention:
     end: int
     statement: bool = False
     kind: str = ""
+    began: bool = False
 
     def iso(self) -> str:
         """``YYYY-MM-DD``, or ``YYYY-MM`` for month precision."""
@@ -405,9 +409,9 @@ def find_dates(
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
-            if not statement and res[1] == "month" and ("begun" in low or "started" in low):
-                statement = bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
-            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
+            began = res[1] == "month" and ("begun" in low or "started" in low)
+            began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
+            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named.
     for i, d in enumerate(found):
