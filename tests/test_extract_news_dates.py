@@ -215,6 +215,11 @@ def test_a_weekday_of_last_week_is_one_day_of_the_week_before(text):
     assert [(d.iso(), d.precision) for d in dates] == [("2024-05-07", "day")]
 
 
+def test_a_weekday_before_last_weeks_incident_is_this_weeks():
+    dates = find_dates("A bomb went off in Bajaur on Monday, last week's attack in Wana having killed two.", PUBLISHED)
+    assert [(d.iso(), d.precision) for d in dates] == [("2024-05-13", "day"), ("2024-05-08", "week")]
+
+
 def test_the_fire_of_a_weekday_last_week_takes_that_day(chain):
     ev = _events(chain, "Torkham was shut on Monday last week after border guards exchanged fire.")
     assert ("Torkham", "2024-05-06") in _by(ev, "armed_clash")
@@ -314,3 +319,29 @@ def test_trucks_stranded_told_on_two_days_are_one_disruption(chain):
 def test_a_month_that_sets_the_time_dates_the_next_incident(chain, text, iso):
     ev = _events(chain, text, published=dt.date(2024, 6, 12))
     assert [e.event_date for e in ev if e.event_type == "armed_clash"] == [iso]
+
+
+# -- round 4: "entered its sixth day", "into a third day" -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("The closure of the Torkham crossing entered its fifth day on Tuesday.", "2024-05-10"),
+        ("The Chaman crossing stayed shut into a third day on Tuesday, traders said.", "2024-05-12"),
+        ("With the sit-in in its fourth day, the Chaman crossing remained closed.", "2024-05-12"),
+    ],
+)
+def test_a_closure_in_its_nth_day_began_that_many_days_before(chain, text, iso):
+    assert [e.event_date for e in _events(chain, text) if e.event_type == "border_closure"] == [iso]
+
+
+def test_a_count_told_after_the_closures_noun_does_not_date_the_clash(chain):
+    ev = _events(
+        chain,
+        "Border guards traded fire at Torkham on Monday, killing a porter, as the closure of the "
+        "crossing entered its tenth day.",
+    )
+    assert _by(ev, "armed_clash") == [("Torkham", "2024-05-13")]
+    # its tenth day is the day of the fire
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-04")]

@@ -418,6 +418,18 @@ def sentence_events(
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
             # the count dates the closure; the trucks wait now.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype != "border_closure":
+            # "exchanged fire ..., as the closure entered its twelfth day on
+            # Tuesday": the count is the closure's, told after its noun.
+            trig_end = max(t.end for t in trigs)
+            own_dates = [
+                d
+                for d in own_dates
+                if not (
+                    d.kind == "nth"
+                    and any(o.event_type == "border_closure" and trig_end <= o.start < d.start for o in others)
+                )
+            ]
         if etype == "fortification":
             # "work on a fence had begun in March": the fence is still going
             # up; the report dates it, not its start.

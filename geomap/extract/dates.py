@@ -95,11 +95,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "closed for a sixth day on Monday", "on Monday, the sixth day since it
-    # closed": the closure began five days before.
+    # closed", "the closure entered its sixth day", "shut into a sixth day":
+    # the closure began five days before.
     (
         "nth",
         re.compile(
-            r"\b(?:for\s+(?:a|the)|(?P<the>the))\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+            r"\b(?:(?:for|into|entered|entering|enters|in)\s+(?:a|the|its)|(?P<the>the))\s+(?P<nth>"
+            + trie_regex(_ORDINALS)
+            + r"|\d{1,2}(?:st|nd|rd|th))\s+"
             r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b"
             # "on Tuesday, the fifth day after the Taliban closed it": day one is the closure
             r"(?(the)(?=\s+(?:after|since)\b))",
@@ -160,6 +163,10 @@ _SPEECH_GROUP = len(_PATTERNS)
 
 #: How far before a date the words that put it in the future are read.
 _FUTURE_REACH = 80
+#: "for a sixth day on Friday": a day this close to a count is the count's
+#: own; farther ("fire on Monday, killing a porter, as the closure entered
+#: its tenth day") it dates the other incident too.
+_NTH_DAY_GAP = 12
 #: Words that put a weekday or relative date in the future.
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
@@ -413,16 +420,17 @@ def find_dates(
             began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began))
     found.sort(key=lambda d: d.start)
-    # "for a third day on Thursday": the count runs back from the day named.
+    # "for a third day on Thursday": the count runs back from the day named
+    # (the nearest; told with the count, it is the count's only).
     for i, d in enumerate(found):
         if d.kind == "nth" and d.precision == "day" and published is not None:
             ref = [e for e in found if e.kind in ("iso", "mdy", "dmy", "weekday", "rel") and e.precision == "day"]
             if ref:
+                near = min(ref, key=lambda e: max(e.start - d.end, d.start - e.end))
                 back = (published - d.date).days
-                found[i] = DateMention(
-                    ref[0].date - dt.timedelta(days=back), "day", d.start, d.end, d.statement, d.kind
-                )
-                found = [e for e in found if e is not ref[0]]
+                found[i] = DateMention(near.date - dt.timedelta(days=back), "day", d.start, d.end, d.statement, d.kind)
+                if max(near.start - d.end, d.start - near.end) <= _NTH_DAY_GAP:
+                    found = [e for e in found if e is not near]
                 break
     found = _weekday_of_last_week(sentence, found, published)
     # "Monday (March 17)": the explicit date wins over the weekday it names.
@@ -447,6 +455,8 @@ def _weekday_of_last_week(sentence: str, found: list[DateMention], published: dt
         day, week = (a, b) if a.kind == "weekday" else (b, a)
         if week.precision != "week" or not _LAST_WEEK.search(sentence[week.start : week.end].strip()):
             continue
+        if sentence.startswith(("'s", "’s"), week.end):
+            continue  # "on Monday, last week's attack": the week names the other incident
         weekday = WEEKDAYS[re.search(_WEEKDAY, sentence[day.start : day.end], re.I)["weekday"].lower()]
         monday = published - dt.timedelta(days=published.weekday() + 7)
         merged = DateMention(
