@@ -345,3 +345,36 @@ def test_a_count_told_after_the_closures_noun_does_not_date_the_clash(chain):
     assert _by(ev, "armed_clash") == [("Torkham", "2024-05-13")]
     # its tenth day is the day of the fire
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-04")]
+
+
+# -- round 4: the day a toll was updated is not the incident's -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the bombing of a market in Parachinar rose to 24 on Tuesday.",
+        "Hospital officials had put the toll at 59 early on Tuesday.",
+        "The number of dead stood at 25 on Tuesday evening, officials said.",
+    ],
+)
+def test_the_day_a_toll_was_updated_dates_no_incident(text):
+    assert [d.statement for d in find_dates(text, PUBLISHED)] == [True]
+
+
+def test_an_attack_whose_toll_rose_on_a_later_day_keeps_its_own_day(chain):
+    ev = _events(
+        chain,
+        "The number of people killed when gunmen stormed a police post in Chaman rose to 12 on Tuesday. "
+        "The attackers struck the post late on Monday night.",
+    )
+    assert _by(ev, "armed_clash") == [("Chaman", "2024-05-13")]
+
+
+def test_took_place_before_dawn_relates_to_no_other_incident(chain):
+    ev = _events(
+        chain,
+        "Pakistani aircraft struck houses in the Sperah district of Khost, killing 20 people. "
+        "The strikes took place before dawn on Saturday.",
+    )
+    assert _by(ev, "airstrike") == [("Sperah District", "2024-05-11")]

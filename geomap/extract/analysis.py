@@ -599,7 +599,9 @@ def sentence_events(
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|when|while|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b|"
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|when|while|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b"
+    # "took place before dawn": a time of day, no other incident
+    r"(?!\s+(?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|nightfall|first\s+light)\b)|"
     # "The reopening followed a meeting in London on March 15"
     r"\s+(?:\w+\s+){0,2}?(?:followed|follows|preceded|precedes)\b",
     re.I,

@@ -189,6 +189,15 @@ _HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", r
 #: A dateline's date ("KABUL, April 17 -") is the day of writing.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
+#: "the death toll rose to 47 on Sunday": the day the count was updated,
+#: not the day of the incident counted.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:(?:rose|risen|rises|climbed|jumped|increased|reached|mounted|swelled)\s+to|"
+    r"(?:put|stood|was|were)\s+(?:the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\s+)?at)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,]+(?:\s+[a-z]+)?"
+    r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
+    re.I,
+)
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -414,6 +423,8 @@ def find_dates(
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
+            if not statement and (" to " in low or " at " in low) and m.start() > 10:
+                statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             began = res[1] == "month" and ("begun" in low or "started" in low)
