@@ -378,3 +378,26 @@ def test_took_place_before_dawn_relates_to_no_other_incident(chain):
         "The strikes took place before dawn on Saturday.",
     )
     assert _by(ev, "airstrike") == [("Sperah District", "2024-05-11")]
+
+
+# -- round 4: "Two days after the talks, ..." opens the sentence -------------------
+
+
+def test_an_opening_days_after_phrase_dates_the_main_clause_after_the_incident_it_names(chain):
+    ev = _events(
+        chain,
+        "Officials of the two countries met in Doha on Saturday. "
+        "Two days after the talks, militants attacked a border post in Chitral.",
+    )
+    assert _by(ev, "armed_clash") == [("Chitral", "2024-05-13")]
+
+
+def test_an_opening_day_after_the_incident_itself_does_not_move_it(chain):
+    # "A day after the blast" names the blast reported: the toll was put a
+    # day later, the blast stays on Sunday.
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Khar on Sunday, killing 40 people. "
+        "A day after the blast, officials had put the number of dead at 54.",
+    )
+    assert _by(ev, "explosion") == [("Khar", "2024-05-12")]

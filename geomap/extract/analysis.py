@@ -628,6 +628,8 @@ _DAYS_FROM = re.compile(
     r"(?P<unit>day|week|month)s?\s+(?P<dir>after|before|later|earlier)\b",
     re.I,
 )
+#: Words that may come before a time phrase that opens a sentence ("Just two days after ...").
+_OPENING = re.compile(r"\W*(?:(?:just|only|barely|some|about|nearly|almost|less\s+than|more\s+than)\s+)?$", re.I)
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
 #: "earlier the same day", "that night": the day of the incident just told.
@@ -653,6 +655,21 @@ def _relative_date(
             unit = m.group("unit").lower()
             days = count_value(n) * _UNIT_DAYS[unit]
             precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
+            if m.group("dir").lower() in ("after", "before") and _OPENING.match(sentence, 0, m.start()):
+                # "A day after the blast, officials put the dead at 54": the
+                # phrase opens the sentence; what it names (up to the comma)
+                # is the earlier incident, the main clause the later one.
+                comma = sentence.find(",", m.end())
+                if comma < 0 or start < comma:
+                    return None  # the incident named is this one: the phrase dates another
+                named = [t for t in triggers if m.end() <= t.start < comma]
+                ref = ctx.type_dates.get(named[0].event_type) if named else None
+                if ref is None or ref[1].precision != "day":
+                    return None
+                sign = 1 if m.group("dir").lower() == "after" else -1
+                return DateMention(
+                    ref[1].date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
+                )
             if start >= m.end() and before and not any(t.end <= m.start() for t in trigs):
                 # "The meeting came less than a week after gunmen attacked
                 # the consulate": the attack, after the phrase, is that much
