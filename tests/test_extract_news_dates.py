@@ -401,3 +401,17 @@ def test_an_opening_day_after_the_incident_itself_does_not_move_it(chain):
         "A day after the blast, officials had put the number of dead at 54.",
     )
     assert _by(ev, "explosion") == [("Khar", "2024-05-12")]
+
+
+def test_an_event_of_the_headline_that_the_body_does_not_date_takes_the_headlines_day(chain):
+    # The fence work is named in the headline with the clash; the body
+    # dates only the clash, and tells talks in March just before the fence
+    # comes up again.
+    ev = _events(
+        chain,
+        "Pakistani and Afghan border forces exchanged fire near Angoor Adda on Saturday, officials said. "
+        "The two sides held talks in Kabul in March on border management. "
+        "Kabul says the fence near Angoor Adda divides families.",
+        title="Border troops clash over fencing at Angoor Adda",
+    )
+    assert _by(ev, "fortification") == [("Angoor Adda", "2024-05-11")]

@@ -217,6 +217,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    _headline_day(merged)
     lead = _lead_date(merged, published)
     for m in merged:
         if m.date is None and lead is not None and m.event_type in _VIOLENT:
@@ -232,6 +233,21 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
 
 
 _VIOLENT = ("armed_clash", "airstrike", "explosion")
+
+
+def _headline_day(events: list[DraftEvent]) -> None:
+    """A headline tells one news day: an event it names that the body dates
+    only by carrying a nearby date (or not at all) takes the day the body
+    gives another event of the headline ("Border troops clash over fencing":
+    the fence work is the clash's day, not the month of talks told last)."""
+    told = [e for e in events if -1 in e.sentences and e.date is not None and e.date_rank <= 1]
+    days = [e for e in told if e.date.precision == "day"]
+    if not days:
+        return
+    day = min(days, key=lambda e: (e.date_rank, sorted(e.sentences)[1:2] or [99])).date
+    for e in events:
+        if -1 in e.sentences and (e.date is None or e.date_rank >= 2):
+            e.date, e.date_rank = day, 2
 
 
 def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMention | None:
