@@ -217,7 +217,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
-    _headline_day(merged)
+    if published is not None:  # without it, a weekday told in the body is no day at all
+        _headline_day(merged)
     lead = _lead_date(merged, published)
     for m in merged:
         if m.date is None and lead is not None and m.event_type in _VIOLENT:
