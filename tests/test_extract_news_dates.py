@@ -74,9 +74,19 @@ def test_trucks_stranded_by_a_long_closure_wait_now(chain):
         "stranded on both sides.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-09")]
+    # the trucks wait on the day the count runs to
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
-        ("2024-05-15", "week")
+        ("2024-05-14", "day")
     ]
+
+
+def test_trucks_told_after_a_closures_count_wait_on_the_day_it_runs_to(chain):
+    ev = _events(
+        chain,
+        "The Torkham crossing, closed by Pakistan on Friday, remained shut for a fourth day on Monday. "
+        "Hundreds of trucks loaded with fruit were stranded on the Afghan side near the gate.",
+    )
+    assert _by(ev, "trade_disruption") == [("Torkham", "2024-05-13")]
 
 
 def test_the_nth_day_after_a_closure_counts_back_to_it(chain):

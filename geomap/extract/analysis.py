@@ -416,8 +416,9 @@ def sentence_events(
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
-            # the count dates the closure; the trucks wait now.
-            own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+            # the count dates the closure; the trucks wait on the day it
+            # counts to (Friday).
+            own_dates = [_count_day(d) for d in own_dates if d.kind != "for" and _count_day(d) is not None]
         if etype != "border_closure":
             # "exchanged fire ..., as the closure entered its twelfth day on
             # Tuesday": the count is the closure's, told after its noun.
@@ -472,6 +473,10 @@ def sentence_events(
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
+            if carried and etype == "trade_disruption" and date.kind == "nth":
+                # "The crossing remained shut for a fourth day on Monday.
+                # Hundreds of trucks were stranded.": Monday, not the closure's start.
+                date = _count_day(date)
         if (
             etype in VIOLENT
             and not carried
@@ -606,6 +611,16 @@ _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:followed|follows|preceded|precedes)\b",
     re.I,
 )
+
+
+def _count_day(d: DateMention) -> DateMention | None:
+    """The day a count ("for a fourth day on Monday") counts to, as a date
+    of its own; other dates unchanged."""
+    if d.kind != "nth":
+        return d
+    if d.count_day is None:
+        return None
+    return DateMention(d.count_day, "day", d.start, d.end, d.statement, "count")
 
 
 def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:

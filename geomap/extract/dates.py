@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
@@ -224,6 +224,11 @@ class DateMention:
     began : bool
         A month told as when something "had begun": a work still going on
         is not dated by it, an incident is.
+    count_day : datetime.date or None
+        For a count ("shut for a sixth day on Monday"), the day it counts
+        to: the day named with it, else the published day. The date is the
+        first day of the count; trucks stranded by the closure wait on
+        this one.
     """
 
     date: dt.date
@@ -233,6 +238,7 @@ class DateMention:
     statement: bool = False
     kind: str = ""
     began: bool = False
+    count_day: dt.date | None = None
 
     def iso(self) -> str:
         """``YYYY-MM-DD``, or ``YYYY-MM`` for month precision."""
@@ -429,7 +435,8 @@ def find_dates(
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             began = res[1] == "month" and ("begun" in low or "started" in low)
             began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
-            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began))
+            count_day = published if kind == "nth" and res[1] == "day" else None
+            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began, count_day))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named
     # (the nearest; told with the count, it is the count's only).
@@ -439,7 +446,7 @@ def find_dates(
             if ref:
                 near = min(ref, key=lambda e: max(e.start - d.end, d.start - e.end))
                 back = (published - d.date).days
-                found[i] = DateMention(near.date - dt.timedelta(days=back), "day", d.start, d.end, d.statement, d.kind)
+                found[i] = replace(d, date=near.date - dt.timedelta(days=back), count_day=near.date)
                 if max(near.start - d.end, d.start - near.end) <= _NTH_DAY_GAP:
                     found = [e for e in found if e is not near]
                 break
