@@ -425,3 +425,33 @@ def test_an_event_of_the_headline_that_the_body_does_not_date_takes_the_headline
         title="Border troops clash over fencing at Angoor Adda",
     )
     assert _by(ev, "fortification") == [("Angoor Adda", "2024-05-11")]
+
+
+# -- round 4: "the previous night", "the day before", "overnight" ------------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # the day before the day the sentence names, even a statement's
+        ("The army said on Tuesday that four soldiers were killed in Mir Ali the previous night.", "2024-05-13"),
+        ("Guards clashed at Torkham overnight, officials said.", "2024-05-14"),
+        ("Fighting raged near Chaman the night before, residents said.", "2024-05-14"),
+    ],
+)
+def test_the_previous_night_is_the_day_before_the_day_told(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED) if not d.statement] == [iso]
+
+
+def test_overnight_yields_to_the_day_the_sentence_names():
+    dates = find_dates("Fighters entered the town early on Sunday after overnight fighting.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-12"]
+
+
+def test_the_day_before_a_dated_attack_is_the_day_before_it(chain):
+    ev = _events(
+        chain,
+        "Gunmen stormed a university in Charsadda on Friday, killing 20 people. "
+        "The day before, a suicide bomber killed 11 people at a checkpoint in Jamrud.",
+    )
+    assert ("Jamrud", "2024-05-09") in _by(ev, "explosion")

@@ -445,6 +445,10 @@ def sentence_events(
             ]
             own_dates = ends or own_dates
         date = _pick_date(sentence, own_dates, trigs, clause, others)
+        if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
+            # "The day before, a bomber struck Jamrud": the day before the
+            # day the story told last.
+            date = replace(date, date=ctx.dates[-1][1].date - dt.timedelta(days=1), kind="relative")
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):

@@ -121,6 +121,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "the previous night", "the day before," "overnight": the day before
+    # the day of the story (named in the sentence, else told before).
+    (
+        "prev",
+        re.compile(
+            r"\b(?:the\s+(?:previous|preceding)\s+(?:day|night|evening|afternoon|morning)|"
+            r"the\s+(?:day|night|evening)\s+before(?=\s*[,.;]|\s*$)|"
+            r"overnight(?!\s+(?:on|into|to|from|until|till|between)\b))\b",
+            re.I,
+        ),
+    ),
 ]
 
 #: The same patterns for the lower-cased sentence (see :mod:`geomap.extract.wordscan`).
@@ -140,6 +151,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "for": ("for",),
     "nth": ("day", "week"),
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
+    "prev": ("previous", "preceding", "before", "overnight"),
 }
 
 #: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
@@ -326,6 +338,8 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         if g.get("last") and delta == 0:
             delta = 7
         return published - dt.timedelta(days=delta), "day"
+    if kind == "prev":  # re-anchored to the day of the story by find_dates or its caller
+        return published - dt.timedelta(days=1), "day"
     if kind == "nth":
         if g["unit"].lower() == "week":  # "shut for a second week": began about a week ago
             return published - dt.timedelta(days=7 * (_ordinal(g["nth"]) - 1)), "week"
@@ -451,6 +465,17 @@ def find_dates(
                     found = [e for e in found if e is not near]
                 break
     found = _weekday_of_last_week(sentence, found, published)
+    # "the military said on Tuesday that six were killed the previous
+    # night": the day before the day the sentence names, even a statement's.
+    # "entered early on Wednesday after overnight fighting": the writer
+    # dates the night's events by the day named.
+    days = [e for e in found if e.precision == "day" and e.kind not in ("prev", "nth")]
+    if any(not e.statement for e in days):
+        found = [d for d in found if not (d.kind == "prev" and low.startswith("overnight", d.start))]
+    for i, d in enumerate(found):
+        if d.kind == "prev" and days:
+            near = min(days, key=lambda e: abs(e.start - d.start))
+            found[i] = replace(d, date=near.date - dt.timedelta(days=1), kind="relative")
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
