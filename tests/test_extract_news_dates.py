@@ -308,14 +308,14 @@ def test_trucks_stranded_told_on_two_days_are_one_disruption(chain):
     assert len(_by(ev, "trade_disruption")) == 1
 
 
-# -- round 4: a month told with no event dates the next sentence unless told as background
+# -- round 4: a month told with no event dates the next sentence only when it opens it
 
 
 @pytest.mark.parametrize(
     "text, iso",
     [
         (
-            "Tension along the frontier rose sharply in May. Pakistani troops and Afghan border guards "
+            "In May, tension along the frontier rose sharply. Pakistani troops and Afghan border guards "
             "exchanged fire at Ghulam Khan, killing a soldier.",
             "2024-05",
         ),
@@ -326,9 +326,21 @@ def test_trucks_stranded_told_on_two_days_are_one_disruption(chain):
         ),
     ],
 )
-def test_a_month_that_sets_the_time_dates_the_next_incident(chain, text, iso):
+def test_a_month_that_opens_a_sentence_dates_the_next_incident(chain, text, iso):
     ev = _events(chain, text, published=dt.date(2024, 6, 12))
     assert [e.event_date for e in ev if e.event_type == "armed_clash"] == [iso]
+
+
+def test_a_month_inside_a_sentence_without_an_event_dates_none_of_the_next(chain):
+    # "agreed in May" dates the plan, not the talks the next sentence continues.
+    ev = _events(
+        chain,
+        "Officials of the two countries met in Islamabad on Monday for talks under a new plan. "
+        "The plan, agreed in May, provides for five working groups. "
+        "The Afghan delegation at the talks was led by a deputy foreign minister.",
+        published=dt.date(2024, 7, 24),
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-07-22")]
 
 
 # -- round 4: "entered its sixth day", "into a third day" -----------------------

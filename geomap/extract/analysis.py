@@ -37,13 +37,6 @@ _GENERIC_PERFECT = re.compile(
     r"been\s+(?:carrying\s+out|staging|launching))\b",
     re.I,
 )
-#: A verb in the perfect ("had reported", "has seen", "have risen"): told
-#: as background to the narrative, not as its next step ("had a", "have to"
-#: are no perfect).
-_PERFECT = re.compile(
-    r"\b(?:had|has|have)\s+(?:(?:not|never|already|also|just|long|\w+ly)\s+)?"
-    r"(?!(?:a|an|the|no|to|any|some|its|their|his|her|little|much|many|more|few)\b)[a-z]+\b"
-)
 #: A place after these words is what talks are about, not where they are held.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
@@ -594,12 +587,14 @@ def sentence_events(
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
     ctx.crossing = crossing
-    if usable_dates and (triggers or usable_dates[-1].precision == "day" or not _PERFECT.search(sentence)):
-        # A month told in a sentence with no event sets the time of the
-        # next ("Tension rose in May. Troops traded fire at Ghulam Khan."),
-        # unless the sentence is in the perfect: told as background to the
-        # report ("officials had reported the first case last month"), it
-        # dates none of the next.
+    if usable_dates and (
+        triggers or usable_dates[-1].precision == "day" or _LEADING_DATE.match(sentence, 0, usable_dates[-1].start)
+    ):
+        # A month told in a sentence with no event dates none of the next
+        # ("the plan, agreed in May, provides for ...", "officials had
+        # reported the first case last month"), unless it opens the
+        # sentence and so sets the time of what follows ("In May, tension
+        # rose. Troops traded fire at Ghulam Khan.").
         ctx.dates.append((idx, usable_dates[-1]))
     return out
 
