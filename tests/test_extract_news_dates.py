@@ -467,3 +467,14 @@ def test_the_day_before_a_dated_attack_is_the_day_before_it(chain):
         "The day before, a suicide bomber killed 11 people at a checkpoint in Jamrud.",
     )
     assert ("Jamrud", "2024-05-09") in _by(ev, "explosion")
+
+
+def test_a_closure_told_as_going_on_stays_apart_from_one_months_before(chain):
+    # "remained closed on Tuesday" continues this week's closure; the March
+    # closure is another one, not its start.
+    ev = _events(
+        chain,
+        "Guards traded fire at Torkham on Sunday, and the crossing remained closed on Tuesday. "
+        "Torkham was last closed in March for ten days after a similar quarrel.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-03"), ("Torkham", "2024-05-14")]

@@ -172,9 +172,14 @@ _DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 
 
 def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
-    if a.date.precision == b.date.precision == "day" and a.place.kind not in _BROAD and a.event_type in _DAY_ACTS:
+    if (
+        a.date.precision == b.date.precision == "day"
+        and a.place.kind not in _BROAD
+        and a.event_type in _DAY_ACTS
+        and a.date_rank == b.date_rank == 0
+    ):
         return _APART_DAY
-    return _APART_LOOSE
+    return _APART_LOOSE  # a mention that continues one ("still shut on Tuesday") spans more
 
 
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
@@ -193,8 +198,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             ):
                 continue  # a closure and the reopening that ends it are two events
             if (
-                m.date_rank == 0
-                and d.date_rank == 0
+                m.date_rank <= 1
+                and d.date_rank <= 1
                 and m.date is not None
                 and d.date is not None
                 and not _close(m.date, d.date, _apart_days(m, d))
