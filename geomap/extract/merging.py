@@ -252,7 +252,8 @@ def _headline_day(events: list[DraftEvent]) -> None:
         return
     day = min(days, key=lambda e: (e.date_rank, sorted(e.sentences)[1:2] or [99])).date
     for e in events:
-        if -1 in e.sentences and (e.date is None or e.date_rank >= 2):
+        # An undated violent event takes the lead's day instead (below).
+        if -1 in e.sentences and (e.date_rank == 2 or e.date is None and e.event_type not in _VIOLENT):
             e.date, e.date_rank = day, 2
 
 
