@@ -478,3 +478,30 @@ def test_a_closure_told_as_going_on_stays_apart_from_one_months_before(chain):
         "Torkham was last closed in March for ten days after a similar quarrel.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-03"), ("Torkham", "2024-05-14")]
+
+
+# -- round 4: "the next day"; timelines ("March 2026: ...") ----------------------
+
+
+def test_the_next_day_is_the_day_after_the_day_named_before_it():
+    dates = find_dates("Guards fired on a post on May 3, and Pakistan shut Torkham the next day.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-03", "2024-05-04"]
+
+
+def test_the_next_day_with_no_day_before_it_dates_nothing_after_publication(chain):
+    ev = _events(chain, "Pakistan said it would shut Torkham the next day.")
+    assert all(e.event_date <= PUBLISHED.isoformat() for e in ev)
+
+
+def test_a_timeline_entry_gives_the_year_of_its_days(chain):
+    # Published in October 2026: "October 11" alone would be 2026.
+    ev = _events(
+        chain,
+        "Here is how the year unfolded.\n\n"
+        "October 2025: Pakistani aircraft struck hideouts in Barmal on October 11. "
+        "A ceasefire is agreed in Doha on October 19.\n\n"
+        "January 2026: Officials of both countries hold talks in Istanbul.",
+        published=dt.date(2026, 10, 13),
+    )
+    assert _by(ev, "airstrike") == [("Barmal District", "2025-10-11")]
+    assert _by(ev, "talks") == [("Doha", "2025-10-19"), ("Istanbul", "2026-01")]

@@ -8,6 +8,7 @@ dates in context) and the :class:`ArticleInfo` of the whole article.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -16,7 +17,7 @@ from typing import Callable
 
 from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
-from .dates import DateMention, count_value, find_dates
+from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
 from .numbers import Casualties, attackers_toll, find_casualties, parse_number
 from .places import Mention, PlaceFinder
@@ -118,6 +119,8 @@ class ArticleState:
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
     #: Every place the article names, for turning "talks in Turkey" into the city.
     venues_all: list[Place] = field(default_factory=list)
+    #: Year and month of the last timeline heading ("March 2026: ...").
+    year_hint: tuple[int, int] | None = None
     #: Sentence index and date of the last dated event of each type.
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
     #: Sentence index and type of the last violent incident reported.
@@ -335,6 +338,15 @@ def sentence_events(
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = sent.cached(find_dates, article.published)
+    heading = _HEADING.match(sentence)
+    if heading:
+        # "October 2025: Taliban forces attack posts on the night of
+        # October 11": a timeline's entry gives the year of its days.
+        ctx.year_hint = (int(heading.group("year")), MONTHS[heading.group("month").lower()])
+        if not dates:  # the heading's month dates an entry that names no day
+            dates = [DateMention(dt.date(*ctx.year_hint, 1), "month", heading.start(), heading.end(), kind="my")]
+    if ctx.year_hint is not None and any(d.kind in ("mdy", "dmy") for d in dates):
+        dates = [_in_year(d, sentence, ctx.year_hint) for d in dates]
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
     actors = sent.cached(find_actors) if triggers else []
@@ -439,9 +451,12 @@ def sentence_events(
             own_dates = ends or own_dates
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
-            # "The day before, a bomber struck Jamrud": the day before the
-            # day the story told last.
-            date = replace(date, date=ctx.dates[-1][1].date - dt.timedelta(days=1), kind="relative")
+            # "The day before, a bomber struck Jamrud", "Pakistan closed the
+            # crossing the next day": the day before (after) the day the
+            # story told last.
+            date = next_or_previous(date, sentence, ctx.dates[-1][1].date)
+        if date is not None and date.kind == "prev" and article.published and date.date > article.published:
+            date = None  # "the next day" with no day told before it
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
@@ -620,6 +635,24 @@ def _count_day(d: DateMention) -> DateMention | None:
     if d.count_day is None:
         return None
     return DateMention(d.count_day, "day", d.start, d.end, d.statement, "count")
+
+
+#: A timeline's entry: "March 2026: Torkham reopens for trade on March 23."
+_HEADING = re.compile(
+    r"^\s*(?P<month>" + "|".join(calendar.month_name[1:]) + r")\s+(?P<year>(?:19|20)\d\d)\s*[:—–]", re.I
+)
+
+
+def _in_year(d: DateMention, sentence: str, hint: tuple[int, int]) -> DateMention:
+    """A day named without its year ("on March 23") in the year of the
+    timeline heading it follows (the next year for an earlier month)."""
+    if d.kind not in ("mdy", "dmy") or _YEAR.search(sentence, d.start, d.end):
+        return d
+    year = hint[0] if d.date.month >= hint[1] else hint[0] + 1
+    try:
+        return replace(d, date=d.date.replace(year=year))
+    except ValueError:  # 29 February
+        return d
 
 
 def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:

@@ -122,13 +122,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "the previous night", "the day before," "overnight": the day before
-    # the day of the story (named in the sentence, else told before).
+    # the day of the story (named in the sentence, else told before); "the
+    # next day", "the following day": the day after it.
     (
         "prev",
         re.compile(
             r"\b(?:the\s+(?:previous|preceding)\s+(?:day|night|evening|afternoon|morning)|"
             r"the\s+(?:day|night|evening)\s+before(?=\s*[,.;]|\s*$)|"
-            r"overnight(?!\s+(?:on|into|to|from|until|till|between)\b))\b",
+            r"overnight(?!\s+(?:on|into|to|from|until|till|between)\b)|"
+            r"(?P<next>the\s+(?:next|following)\s+(?:day|morning|evening)|the\s+day\s+after(?=\s*[,.;]|\s*$)))\b",
             re.I,
         ),
     ),
@@ -151,7 +153,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "for": ("for",),
     "nth": ("day", "week"),
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
-    "prev": ("previous", "preceding", "before", "overnight"),
+    "prev": ("previous", "preceding", "before", "overnight", "next", "following", "after"),
 }
 
 #: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
@@ -339,7 +341,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             delta = 7
         return published - dt.timedelta(days=delta), "day"
     if kind == "prev":  # re-anchored to the day of the story by find_dates or its caller
-        return published - dt.timedelta(days=1), "day"
+        return published + dt.timedelta(days=1 if g.get("next") else -1), "day"
     if kind == "nth":
         if g["unit"].lower() == "week":  # "shut for a second week": began about a week ago
             return published - dt.timedelta(days=7 * (_ordinal(g["nth"]) - 1)), "week"
@@ -473,12 +475,31 @@ def find_dates(
     if any(not e.statement for e in days):
         found = [d for d in found if not (d.kind == "prev" and low.startswith("overnight", d.start))]
     for i, d in enumerate(found):
-        if d.kind == "prev" and days:
+        if d.kind != "prev":
+            continue
+        if _NEXT_DAY.match(low, d.start):
+            # "attacked on October 11 ... closed the crossing the next day":
+            # the day after the day named before it, else after the day
+            # told last (see :func:`next_or_previous`).
+            ref = [e for e in days if e.end <= d.start and not e.statement]
+            if ref:
+                found[i] = replace(d, date=ref[-1].date + dt.timedelta(days=1), kind="relative")
+        elif days:
             near = min(days, key=lambda e: abs(e.start - d.start))
             found[i] = replace(d, date=near.date - dt.timedelta(days=1), kind="relative")
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
+
+
+_NEXT_DAY = re.compile(r"the\s+(?:next|following|day\s+after)")
+
+
+def next_or_previous(d: DateMention, sentence: str, told: dt.date) -> DateMention:
+    """A "the previous night" / "the next day" that its sentence did not
+    anchor (``d.kind == "prev"``), anchored to the day ``told`` last."""
+    step = 1 if _NEXT_DAY.match(sentence.lower(), d.start) else -1
+    return replace(d, date=told + dt.timedelta(days=step), kind="relative")
 
 
 _LAST_WEEK = re.compile(r"(?:on\s+)?last\s+week$", re.I)
