@@ -505,3 +505,44 @@ def test_a_timeline_entry_gives_the_year_of_its_days(chain):
     )
     assert _by(ev, "airstrike") == [("Barmal District", "2025-10-11")]
     assert _by(ev, "talks") == [("Doha", "2025-10-19"), ("Istanbul", "2026-01")]
+
+
+# -- round 4: states told as they stand are the report's, on its day --------------
+
+
+def test_trucks_stranded_with_no_day_of_their_own_wait_on_the_report_day(chain):
+    # Not the Wednesday of the meeting told just before.
+    ev = _events(
+        chain,
+        "Officials of both sides met at Torkham on Monday. A second meeting was held on Wednesday last week. "
+        "More than 3,000 trucks were stuck on both sides of the crossing, customs officials said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-15", "day")
+    ]
+
+
+def test_a_crossing_that_remains_closed_is_closed_on_the_report_day(chain):
+    ev = _events(
+        chain,
+        "Torkham reopened on Monday after talks in Islamabad. "
+        "The Chaman crossing in Balochistan remains closed, and officials gave no date for its reopening.",
+    )
+    assert ("Chaman", "2024-05-15") in _by(ev, "border_closure")
+
+
+def test_a_closure_going_on_in_the_headline_joins_the_closure_told_with_its_start(chain):
+    ev = _events(
+        chain,
+        "Pakistani authorities sealed the Chaman gate on Thursday afternoon after protesters burned a flag.",
+        title="Chaman crossing stays shut for fifth day after flag row",
+        published=dt.date(2016, 8, 22),
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2016-08-18")]
+
+
+def test_a_meeting_planned_for_a_weekday_is_upcoming():
+    dates = find_dates("A second meeting was planned for Wednesday, he said.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-15"]
+    dates = find_dates("A second meeting was planned for Thursday, he said.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-16"]

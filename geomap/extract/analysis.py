@@ -55,6 +55,10 @@ _REACTION_BEFORE = re.compile(
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
 )
+#: States a report tells as they stand: trucks stranded, a crossing shut.
+_STATES = ("trade_disruption", "border_closure")
+#: "remains closed", "is still shut": a closure going on as the report is written.
+_NOW = re.compile(r"\b(?:remains|remain|stays|stay|is\s+still|are\s+still)\s+(?:\w+\s+)?$", re.I)
 #: "is the deadliest ... in months": a comparison of the incident reported.
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
@@ -379,14 +383,19 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
-        goes_on = False  # a closure told only as going on ("was still shut on Tuesday")
+        goes_on = goes_on_now = False  # a closure told only as going on ("was still shut on Tuesday")
         if etype == "border_closure":
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
             began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
             # "stayed shut for a week", "for a third day": the count tells
             # when the closure began, so it is dated like one that begins.
-            goes_on = not began and not any(d.kind in ("for", "nth") for d in dates)
+            # ("remains closed, and gave no date for its reopening": the
+            # reopening is none).
+            goes_on = not [t for t in began if t.sub_event_type != "reopening"] and len(began) < len(trigs)
+            goes_on = goes_on and not any(d.kind in ("for", "nth") for d in dates)
+            # "remains closed": going on as the report is written
+            goes_on_now = goes_on and any(_NOW.search(sentence, max(0, t.start - 25), t.start) for t in trigs)
             trigs = began or trigs
         related = _related_cut(sentence, trigs)
         if related is not None:
@@ -467,6 +476,17 @@ def sentence_events(
             # route was closed in 2014": dated by a past year only, history
             # (not an event, and not more of the incident reported).
             continue
+        counted = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind == "nth"]
+        if date is None and etype == "trade_disruption" and counted and counted[-1].count_day is not None:
+            # "The crossing remained shut for a fourth day on Monday.
+            # Hundreds of trucks were stranded.": Monday, not the closure's start.
+            date = _count_day(counted[-1])
+        if date is None and article.published is not None and etype in _STATES:
+            if etype == "trade_disruption" or goes_on_now:
+                # "Hundreds of trucks were stranded", "Chaman remains closed":
+                # a state told with no day of its own is the report's, on
+                # its day, not the day the sentence before told.
+                date = DateMention(article.published, "day", -1, -1, kind="report")
         if date is None and not ended:
             # A finished round with no date of its own is background: it
             # does not borrow the date of the sentences around it.
@@ -485,10 +505,6 @@ def sentence_events(
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
-            if carried and etype == "trade_disruption" and date.kind == "nth":
-                # "The crossing remained shut for a fourth day on Monday.
-                # Hundreds of trucks were stranded.": Monday, not the closure's start.
-                date = _count_day(date)
         if (
             etype in VIOLENT
             and not carried
@@ -538,6 +554,8 @@ def sentence_events(
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
+            if date is not None and date.kind == "report":
+                conf -= 0.2  # no day of its own: as little confidence as an undated event
             toll = casualties
             if split_tolls:
                 # Several violent incidents in one sentence: each gets the
@@ -586,7 +604,13 @@ def sentence_events(
                     sentences=[idx],
                     date=date,
                     # A day a closure goes on is not the day it began.
-                    date_rank=2 if carried else (1 if goes_on or all(t.weak for t in trigs) else 0),
+                    date_rank=(
+                        3  # the report's day: any day told with a mention of the state wins
+                        if date is not None and date.kind == "report"
+                        else 2
+                        if carried
+                        else (1 if goes_on or all(t.weak for t in trigs) else 0)
+                    ),
                     ended=ended,
                     claimed=claimed,
                     added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),

@@ -100,7 +100,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "nth",
         re.compile(
-            r"\b(?:(?:for|into|entered|entering|enters|in)\s+(?:a|the|its)|(?P<the>the))\s+(?P<nth>"
+            # "for fifth day" in a headline, without its article
+            r"\b(?:(?:for|into|entered|entering|enters|in)\s+(?:(?:a|the|its)\s+)?|(?P<the>the)\s+)(?P<nth>"
             + trie_regex(_ORDINALS)
             + r"|\d{1,2}(?:st|nd|rd|th))\s+"
             r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b"
@@ -185,7 +186,9 @@ _NTH_DAY_GAP = 12
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
     r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
-    r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
+    r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
+    # "a second meeting was planned for Wednesday"
+    r"(?:is|are|was|were)\s+(?:planned|scheduled|due|set)\s+(?:for|on))\b",
     re.I,
 )
 #: "would last until March 16": the end of a period, not when it began.

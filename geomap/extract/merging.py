@@ -75,6 +75,12 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _told(ev: DraftEvent) -> DateMention | None:
+    """The date the text tells for ``ev``: none for the report's own day
+    given to a state told without one ("Chaman crossing stays shut")."""
+    return ev.date if ev.date_rank < 3 else None
+
+
 def _km(a, b) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
@@ -99,7 +105,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 if o is not ev
                 and o.event_type == ev.event_type
                 and o.sentences != [-1]
-                and _close(o.date, ev.date, 3)
+                and _close(_told(o), _told(ev), 3)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= HEADLINE_KM
             ]
             # Several nearby: the headline tells the lead (the first one
@@ -125,7 +131,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 # not two places listed in one sentence ("in Marawara
                 # district and on the edge of Asadabad")
                 and not set(o.sentences) & set(ev.sentences)
-                and _close(o.date, ev.date, 1)
+                and _close(_told(o), _told(ev), 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
             if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
@@ -143,7 +149,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             if o is not ev
             and o.event_type == ev.event_type
             and o.place.kind not in broad + ("country",)
-            and _close(o.date, ev.date, 3)
+            and _close(_told(o), _told(ev), 3)
             and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)
         ]
         if len(inside) == 1:
