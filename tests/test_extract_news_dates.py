@@ -546,3 +546,13 @@ def test_a_meeting_planned_for_a_weekday_is_upcoming():
     assert [d.iso() for d in dates] == ["2024-05-15"]
     dates = find_dates("A second meeting was planned for Thursday, he said.", PUBLISHED)
     assert [d.iso() for d in dates] == ["2024-05-16"]
+
+
+def test_a_dateline_with_the_country_after_the_city_is_the_day_of_writing():
+    dates = find_dates("PESHAWAR, Pakistan, May 14 - Guards traded fire at Torkham late on Sunday.", PUBLISHED)
+    assert [(d.iso(), d.statement) for d in dates] == [("2024-05-14", True), ("2024-05-12", False)]
+
+
+def test_firing_until_the_early_hours_of_a_day_ends_there():
+    dates = find_dates("The shelling went on until the early hours of Monday, residents said.", PUBLISHED)
+    assert [d.statement for d in dates] == [True]

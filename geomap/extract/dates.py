@@ -196,7 +196,7 @@ _FUTURE = re.compile(
 #: on the day told before, not its date.
 _UNTIL = re.compile(
     r"\b(?:until|till|untill|through|(?:continu(?:ed|ing)|last(?:ed|ing)|went\s+on|raged|dragged\s+on)\s+into)"
-    r"\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:end\s+of\s+|(?:early|small|late)\s+hours\s+of\s+)?$",
     re.I,
 )
 #: "work on the fence had begun in March": the month a work still going on
@@ -204,7 +204,10 @@ _UNTIL = re.compile(
 #: begun in March" is dated by it: see :attr:`DateMention.began`).
 _HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", re.I)
 #: A dateline's date ("KABUL, April 17 -") is the day of writing.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
+_DATELINE = re.compile(
+    # "KABUL, April 17 -", "PESHAWAR, Pakistan, May 19 -": with the country after the city
+    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*(?:[A-Z][A-Za-z .'’-]{2,30},\s*)?$"
+)
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
 #: "the death toll rose to 47 on Sunday": the day the count was updated,
 #: not the day of the incident counted.
