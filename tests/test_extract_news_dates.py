@@ -556,3 +556,15 @@ def test_a_dateline_with_the_country_after_the_city_is_the_day_of_writing():
 def test_firing_until_the_early_hours_of_a_day_ends_there():
     dates = find_dates("The shelling went on until the early hours of Monday, residents said.", PUBLISHED)
     assert [d.statement for d in dates] == [True]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Torkham reopened earlier this month, on May 3, after talks in Islamabad.", ["2024-05-03"]),
+        ("Guards clashed at Chaman last week, on Thursday.", ["2024-05-09"]),
+        ("Guards clashed at Chaman on May 3 and again later in the month.", ["2024-05-03", "2024-05"]),
+    ],
+)
+def test_a_day_told_beside_the_month_that_holds_it_is_the_one_date(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED)] == iso

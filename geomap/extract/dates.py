@@ -493,6 +493,7 @@ def find_dates(
         elif days:
             near = min(days, key=lambda e: abs(e.start - d.start))
             found[i] = replace(d, date=near.date - dt.timedelta(days=1), kind="relative")
+    found = _day_in_apposition(sentence, found)
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
@@ -506,6 +507,28 @@ def next_or_previous(d: DateMention, sentence: str, told: dt.date) -> DateMentio
     anchor (``d.kind == "prev"``), anchored to the day ``told`` last."""
     step = 1 if _NEXT_DAY.match(sentence.lower(), d.start) else -1
     return replace(d, date=told + dt.timedelta(days=step), kind="relative")
+
+
+_APPOSITION = re.compile(r"^\s*(?:,|\(|—|–)?\s*(?:on\s+)?$", re.I)
+
+
+def _day_in_apposition(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """ "earlier this month, on November 3": the day told beside a week or a
+    month that holds it is the one date."""
+    loose = []
+    for a, b in zip(found, found[1:]):
+        if not _APPOSITION.match(sentence[a.end : b.start]):
+            continue
+        for wide, day in ((a, b), (b, a)):
+            if wide.precision == "month" and day.precision == "day":
+                holds = (wide.date.year, wide.date.month) == (day.date.year, day.date.month)
+            elif wide.precision == "week" and day.precision == "day":
+                holds = abs((wide.date - day.date).days) <= 3
+            else:
+                continue
+            if holds and not day.statement:
+                loose.append(wide)
+    return [d for d in found if not any(d is w for w in loose)]
 
 
 _LAST_WEEK = re.compile(r"(?:on\s+)?last\s+week$", re.I)
