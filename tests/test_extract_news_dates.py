@@ -568,3 +568,14 @@ def test_firing_until_the_early_hours_of_a_day_ends_there():
 )
 def test_a_day_told_beside_the_month_that_holds_it_is_the_one_date(text, iso):
     assert [d.iso() for d in find_dates(text, PUBLISHED)] == iso
+
+
+def test_the_day_a_closure_went_on_is_not_the_day_it_began(chain):
+    # Published on a Tuesday: shut after Monday's clash, still shut on Tuesday.
+    ev = _events(
+        chain,
+        "Border forces traded mortar fire near Angoor Adda on Monday. "
+        "The crossing was closed to traffic after the clash and remained shut on Tuesday.",
+        published=dt.date(2021, 2, 23),
+    )
+    assert _by(ev, "border_closure") == [("Angoor Adda", "2021-02-22")]

@@ -384,6 +384,7 @@ def sentence_events(
         else:
             mentions_t = mentions
         goes_on = goes_on_now = False  # a closure told only as going on ("was still shut on Tuesday")
+        going: list[int] = []  # ends of the triggers of a closure going on, beside one that begins
         if etype == "border_closure":
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
@@ -396,6 +397,9 @@ def sentence_events(
             goes_on = goes_on and not any(d.kind in ("for", "nth") for d in dates)
             # "remains closed": going on as the report is written
             goes_on_now = goes_on and any(_NOW.search(sentence, max(0, t.start - 25), t.start) for t in trigs)
+            # "closed after the clash and remained shut on Tuesday": the day
+            # told with the closure going on is not the day it began.
+            going = [t.end for t in trigs if t not in began] if began else []
             trigs = began or trigs
         related = _related_cut(sentence, trigs)
         if related is not None:
@@ -424,6 +428,11 @@ def sentence_events(
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
+        if going:
+            # (a count told there, "remained closed for a third day", still dates its start)
+            own_dates = [
+                d for d in own_dates if d.kind in ("nth", "for") or not any(0 <= d.start - e <= 12 for e in going)
+            ]
         if reopening and any(d.kind not in ("for", "nth") for d in own_dates):
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
