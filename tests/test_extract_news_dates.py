@@ -455,9 +455,16 @@ def test_the_previous_night_is_the_day_before_the_day_told(text, iso):
     assert [d.iso() for d in find_dates(text, PUBLISHED) if not d.statement] == [iso]
 
 
-def test_overnight_yields_to_the_day_the_sentence_names():
-    dates = find_dates("Fighters entered the town early on Sunday after overnight fighting.", PUBLISHED)
-    assert [d.iso() for d in dates] == ["2024-05-12"]
+def test_overnight_is_the_night_before_the_day_the_sentence_names(chain):
+    # The strikes were the night before the Monday attack they prompted
+    # (a night is dated by the day it began).
+    ev = _events(
+        chain,
+        "Pakistani jets bombed hideouts in Kunar overnight, prompting Afghan forces to attack "
+        "Pakistani posts in Bajaur on Monday, officials said.",
+        published=dt.date(2024, 5, 14),
+    )
+    assert ("Kunar Province", "2024-05-12") in _by(ev, "airstrike")
 
 
 def test_the_day_before_a_dated_attack_is_the_day_before_it(chain):

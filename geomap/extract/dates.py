@@ -475,11 +475,7 @@ def find_dates(
     found = _weekday_of_last_week(sentence, found, published)
     # "the military said on Tuesday that six were killed the previous
     # night": the day before the day the sentence names, even a statement's.
-    # "entered early on Wednesday after overnight fighting": the writer
-    # dates the night's events by the day named.
     days = [e for e in found if e.precision == "day" and e.kind not in ("prev", "nth")]
-    if any(not e.statement for e in days):
-        found = [d for d in found if not (d.kind == "prev" and low.startswith("overnight", d.start))]
     for i, d in enumerate(found):
         if d.kind != "prev":
             continue
