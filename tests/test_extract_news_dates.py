@@ -586,3 +586,18 @@ def test_the_day_a_closure_went_on_is_not_the_day_it_began(chain):
         published=dt.date(2021, 2, 23),
     )
     assert _by(ev, "border_closure") == [("Angoor Adda", "2021-02-22")]
+
+
+def test_a_date_in_a_relative_clause_about_another_noun_does_not_date_the_event(chain):
+    # "earlier this month" is when the hostilities flared, not the talks.
+    ev = _events(
+        chain,
+        "The talks in Istanbul, hosted by Turkey, are part of a push to calm hostilities that flared "
+        "earlier this month along the border.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "talks"] == [("2024-05-15", "week")]
+
+
+def test_a_date_in_a_relative_clause_of_the_events_own_phrase_dates_it(chain):
+    ev = _events(chain, "The bombing of a shrine in Sehwan that killed 80 people on Thursday shocked the country.")
+    assert _by(ev, "explosion") == [("Sehwan", "2024-05-09")]

@@ -228,6 +228,25 @@ def _tied(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
     return False
 
 
+#: "that", "which", "who" opening a relative clause.
+_THAT = re.compile(r"\b(?:that|which|who)\b", re.I)
+#: A verb of the trigger's own clause: a noun after it is no part of the trigger's phrase.
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|to)\b", re.I)
+
+
+def _about_another_noun(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
+    """Is ``d`` told after every trigger, in a relative clause ("that
+    flared earlier this month") about a noun of the rest of the clause,
+    past a verb ("the talks are part of a push to calm hostilities that
+    flared ..."), not about the trigger's own phrase ("the attack on a
+    shrine in Sehwan that killed 80 on Thursday")?"""
+    if any(t.end > d.start for t in triggers):
+        return False
+    end = max(t.end for t in triggers)
+    pronouns = list(_THAT.finditer(sentence, end, d.start))
+    return bool(pronouns) and bool(_CLAUSE_VERB.search(sentence, end, pronouns[-1].start()))
+
+
 def _pick_date(
     sentence: str,
     dates: list[DateMention],
@@ -250,6 +269,10 @@ def _pick_date(
         # wins (not one across a relative clause: "talks began on Wednesday
         # at the crossing, which has been closed for 27 days").
         usable = [d for d in usable if d.kind != "for"]
+    # "the talks are part of a push to calm hostilities that flared earlier
+    # this month": a date in a relative clause about a noun told well after
+    # the trigger is that noun's, not the event's.
+    usable = [d for d in usable if not _about_another_noun(sentence, d, triggers)]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
