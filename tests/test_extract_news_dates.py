@@ -601,3 +601,19 @@ def test_a_date_in_a_relative_clause_about_another_noun_does_not_date_the_event(
 def test_a_date_in_a_relative_clause_of_the_events_own_phrase_dates_it(chain):
     ev = _events(chain, "The bombing of a shrine in Sehwan that killed 80 people on Thursday shocked the country.")
     assert _by(ev, "explosion") == [("Sehwan", "2024-05-09")]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("A meeting of the two delegations is planned in Doha for this weekend.", "2024-05-18"),
+        ("Talks will be held in Doha next weekend.", "2024-05-18"),  # said on a Wednesday: the coming one
+        ("Clashes erupted near Chaman over the weekend.", "2024-05-11"),
+    ],
+)
+def test_a_weekend_to_come_and_one_gone(text, iso):
+    assert [(d.iso(), d.precision) for d in find_dates(text, PUBLISHED)] == [(iso, "week")]
+
+
+def test_set_on_fire_is_no_future():
+    assert [d.iso() for d in find_dates("A house was set on fire on Monday.", PUBLISHED)] == ["2024-05-13"]

@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
-            r"(?:this|last|previous)\s+weekend)\b",
+            r"(?:this|last|previous|next|coming)\s+weekend)\b",
             re.I,
         ),
     ),
@@ -188,7 +188,7 @@ _FUTURE = re.compile(
     r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
     r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
     # "a second meeting was planned for Wednesday"
-    r"(?:is|are|was|were)\s+(?:planned|scheduled|due|set)\s+(?:for|on))\b",
+    r"(?:is|are|was|were)\s+(?:planned|scheduled|due\s+(?:for|on)|set\s+for))\b",
     re.I,
 )
 #: "would last until March 16": the end of a period, not when it began.
@@ -369,6 +369,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         return published - dt.timedelta(days=1), "day"
     if rel == "tomorrow":
         return published + dt.timedelta(days=1), "day"
+    if "weekend" in rel and (future or rel.startswith("next")) and not rel.startswith(("last", "previous")):
+        # "a meeting is planned for this weekend": the Saturday to come
+        ahead = (5 - published.weekday()) % 7 or (7 if rel.startswith("next") else 0)  # "next" on a Saturday
+        return published + dt.timedelta(days=ahead), "week"
     if "weekend" in rel:
         back = (published.weekday() - 5) % 7 or 7
         if rel.startswith("this") and published.weekday() >= 5:
