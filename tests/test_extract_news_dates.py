@@ -617,3 +617,17 @@ def test_a_weekend_to_come_and_one_gone(text, iso):
 
 def test_set_on_fire_is_no_future():
     assert [d.iso() for d in find_dates("A house was set on fire on Monday.", PUBLISHED)] == ["2024-05-13"]
+
+
+def test_the_closure_told_again_far_on_keeps_the_day_it_was_reported(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed its border crossings with Afghanistan on Thursday night after a bombing in Sindh. "
+        "Officials blamed militants based across the border. "
+        "The army said troops were on alert along the frontier. "
+        "Afghan officials rejected the accusation. "
+        "At Torkham, the closure caught traders and travellers unawares.",
+        published=dt.date(2017, 2, 20),
+    )
+    assert ("Torkham", "2017-02-16") in _by(ev, "border_closure")
+    assert ("Torkham", "2017-02-20") not in _by(ev, "border_closure")

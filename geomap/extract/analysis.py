@@ -55,6 +55,8 @@ _REACTION_BEFORE = re.compile(
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
 )
+#: Acts done on a day, which "the closure", "the attack" refer back to.
+_DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 #: States a report tells as they stand: trucks stranded, a crossing shut.
 _STATES = ("trade_disruption", "border_closure")
 #: "remains closed", "is still shut": a closure going on as the report is written.
@@ -534,6 +536,16 @@ def sentence_events(
             ]
             same_gap = _gap(idx, same[0]) if same is not None else 99
             if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
+                date, carried = same[1], True
+            elif (
+                same is not None
+                and 0 < same_gap
+                and etype in _DAY_ACTS
+                and any(t.anaphoric and t.sub_event_type != "reopening" for t in trigs)
+            ):
+                # "At Torkham, the closure caught traders unawares": the
+                # closure already reported, on its day however far back
+                # (not "the fence", a thing rather than an act).
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
