@@ -631,3 +631,14 @@ def test_the_closure_told_again_far_on_keeps_the_day_it_was_reported(chain):
     )
     assert ("Torkham", "2017-02-16") in _by(ev, "border_closure")
     assert ("Torkham", "2017-02-20") not in _by(ev, "border_closure")
+
+
+def test_talks_on_the_day_of_the_strikes_take_their_day(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck four villages in Barmal district on Tuesday night, killing 40 people. "
+        "Pakistan has not confirmed the raids. "
+        "The strikes came on the day Pakistan's envoy was in Kabul for talks with Taliban ministers.",
+        published=dt.date(2024, 12, 29),
+    )
+    assert _by(ev, "talks") == [("Kabul", "2024-12-24")]

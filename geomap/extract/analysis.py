@@ -747,6 +747,8 @@ _DAYS_FROM = re.compile(
 _OPENING = re.compile(r"\W*(?:(?:just|only|barely|some|about|nearly|almost|less\s+than|more\s+than)\s+)?$", re.I)
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
+#: "came on the day the envoy was in Kabul": the other incident is on this one's day.
+_ON_THE_DAY = re.compile(r"\b(?:came|comes|happened|took\s+place|occurred)\s+on\s+the\s+(?:same\s+)?day\b", re.I)
 #: "earlier the same day", "that night": the day of the incident just told.
 _SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -814,6 +816,18 @@ def _relative_date(
             return DateMention(
                 ref_date.date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
             )
+    if "same day" in low or "on the day" in low:
+        m = _ON_THE_DAY.search(sentence)
+        if m is not None and start >= m.end():
+            # "The strikes came on the day the envoy was in Kabul for talks":
+            # the talks are on the strikes' day.
+            before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
+            if before:
+                ref = ctx.type_dates.get(before[-1].event_type)
+            else:  # "The strikes" (weak, read as the incident told last)
+                ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
+            if ref is not None and ref[1].precision == "day":
+                return DateMention(ref[1].date, "day", m.start(), m.end(), kind="relative")
     if "since" in low:
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
