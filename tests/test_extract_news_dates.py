@@ -642,3 +642,14 @@ def test_talks_on_the_day_of_the_strikes_take_their_day(chain):
         published=dt.date(2024, 12, 29),
     )
     assert _by(ev, "talks") == [("Kabul", "2024-12-24")]
+
+
+def test_closed_since_the_fighting_broke_out_is_its_first_day(chain):
+    # The fighting began on Sunday and went on on Monday.
+    ev = _events(
+        chain,
+        "Pakistani and Afghan guards exchanged fire at Torkham on Sunday. "
+        "A border policeman was killed in fresh firing at Torkham on Monday. "
+        "The crossing has been closed since the fighting broke out, stranding hundreds of travellers.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-12")]

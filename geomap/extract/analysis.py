@@ -127,6 +127,8 @@ class ArticleState:
     venues_all: list[Place] = field(default_factory=list)
     #: Year and month of the last timeline heading ("March 2026: ...").
     year_hint: tuple[int, int] | None = None
+    #: The days told with the events of each type, in the text's order.
+    type_days: dict[str, list[DateMention]] = field(default_factory=dict)
     #: Sentence index and date of the last dated event of each type.
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
     #: Sentence index and type of the last violent incident reported.
@@ -666,6 +668,8 @@ def sentence_events(
                 ctx.last_violent = (idx, etype)
             if date is not None:
                 ctx.type_dates[etype] = (idx, date)
+                if not carried and date.precision == "day":
+                    ctx.type_days.setdefault(etype, []).append(date)
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
@@ -837,7 +841,11 @@ def _relative_date(
                 if ctx.dates:
                     return ctx.dates[-1][1]
             elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:
-                return ctx.type_dates[later[0].event_type][1]
+                # "closed since the fighting broke out": since its first day
+                # (of the days told for it within a week of the last one).
+                last = ctx.type_dates[later[0].event_type][1]
+                days = [d for d in ctx.type_days.get(later[0].event_type, []) if 0 <= (last.date - d.date).days <= 7]
+                return min(days, key=lambda d: d.date, default=last)
     if ("same " in low or "that " in low) and ctx.dates and _SAME_DAY.search(sentence):
         return ctx.dates[-1][1]
     return None
