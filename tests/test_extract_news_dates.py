@@ -653,3 +653,22 @@ def test_closed_since_the_fighting_broke_out_is_its_first_day(chain):
         "The crossing has been closed since the fighting broke out, stranding hundreds of travellers.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-12")]
+
+
+def test_trucks_stranded_by_a_closure_since_a_day_wait_on_the_report_day(chain):
+    ev = _events(
+        chain,
+        "The Kharlachi crossing has been closed since Sunday, and trucks carrying timber and rice "
+        "were stranded on both sides, traders said.",
+    )
+    assert _by(ev, "border_closure") == [("Kharlachi", "2024-05-12")]
+    assert _by(ev, "trade_disruption") == [("Kharlachi", "2024-05-15")]
+
+
+def test_a_duration_yields_to_the_month_that_opens_the_sentence(chain):
+    ev = _events(
+        chain,
+        "In March, troops traded fire for several days over a gate that Pakistan was building, "
+        "and Torkham was closed for nearly a week.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-03")]

@@ -57,6 +57,7 @@ _CONTINUES = re.compile(
 )
 #: Acts done on a day, which "the closure", "the attack" refer back to.
 _DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 #: States a report tells as they stand: trucks stranded, a crossing shut.
 _STATES = ("trade_disruption", "border_closure")
 #: "remains closed", "is still shut": a closure going on as the report is written.
@@ -247,6 +248,12 @@ _THAT = re.compile(r"\b(?:that|which|who)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|to)\b", re.I)
 
 
+def _opens(sentence: str, d: DateMention) -> bool:
+    """Does ``d`` open the sentence ("In June, troops traded fire ..., and
+    Torkham was closed for nearly a week"), so that it dates all of it?"""
+    return bool(_LEADING_DATE.match(sentence[: d.start]) and _COMMA_AFTER.match(sentence, d.end))
+
+
 def _about_another_noun(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
     """Is ``d`` told after every trigger, in a relative clause ("that
     flared earlier this month") about a noun of the rest of the clause,
@@ -275,7 +282,9 @@ def _pick_date(
     month") or right after its noun.
     """
     usable = [d for d in dates if not d.statement]
-    if any(d.kind == "for" for d in usable) and any(_tied(sentence, d, triggers) for d in usable if d.kind != "for"):
+    if any(d.kind == "for" for d in usable) and any(
+        _tied(sentence, d, triggers) or _opens(sentence, d) for d in usable if d.kind != "for"
+    ):
         # "closed for two weeks on Monday", "shut for several days in June
         # 2016": a duration counted back from publication is only the date
         # of a state that lasts until then; a date told with the trigger
@@ -489,6 +498,10 @@ def sentence_events(
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype == "trade_disruption":
+            # "closed since Sunday, and trucks were stranded": the start of
+            # the closure; the trucks wait on the day of the report.
+            own_dates = [d for d in own_dates if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
             # the count dates the closure; the trucks wait on the day it
