@@ -672,3 +672,20 @@ def test_a_duration_yields_to_the_month_that_opens_the_sentence(chain):
         "and Torkham was closed for nearly a week.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-03")]
+
+
+@pytest.mark.parametrize(
+    "text, iso, precision",
+    [
+        # published on a Wednesday
+        ("Guards traded fire at Torkham on Wednesday.", "2024-05-15", "day"),  # the day of publication
+        ("Guards traded fire at Torkham on Tuesday.", "2024-05-14", "day"),  # the day before
+        ("Guards traded fire at Torkham on Thursday.", "2024-05-09", "day"),  # after publication: last week's
+        ("Guards traded fire at Torkham late Sunday.", "2024-05-12", "day"),
+        ("Guards traded fire at Torkham last week.", "2024-05-08", "week"),
+        ("The crossing was shut earlier this month.", "2024-05", "month"),
+        ("The crossing was shut last month.", "2024-04", "month"),
+    ],
+)
+def test_relative_days_against_the_published_wednesday(text, iso, precision):
+    assert [(d.iso(), d.precision) for d in find_dates(text, PUBLISHED)] == [(iso, precision)]
