@@ -609,6 +609,7 @@ def test_a_date_in_a_relative_clause_of_the_events_own_phrase_dates_it(chain):
         ("A meeting of the two delegations is planned in Doha for this weekend.", "2024-05-18"),
         ("Talks will be held in Doha next weekend.", "2024-05-18"),  # said on a Wednesday: the coming one
         ("Clashes erupted near Chaman over the weekend.", "2024-05-11"),
+        ("The Chaman crossing has been shut since the weekend.", "2024-05-11"),
     ],
 )
 def test_a_weekend_to_come_and_one_gone(text, iso):
@@ -689,3 +690,10 @@ def test_a_duration_yields_to_the_month_that_opens_the_sentence(chain):
 )
 def test_relative_days_against_the_published_wednesday(text, iso, precision):
     assert [(d.iso(), d.precision) for d in find_dates(text, PUBLISHED)] == [(iso, precision)]
+
+
+def test_a_closure_since_the_weekend_that_stayed_shut_on_a_day_began_at_the_weekend(chain):
+    ev = _events(chain, "The Chaman crossing, shut since the weekend, stayed closed on Tuesday.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "border_closure"] == [
+        ("2024-05-11", "week")
+    ]

@@ -114,7 +114,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "rel",
         re.compile(
             r"\b(?P<rel>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
-            r"(?:over|at|during)\s+the\s+weekend|"
+            r"(?:over|at|during|since|on)\s+the\s+weekend|"
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
