@@ -697,3 +697,10 @@ def test_a_closure_since_the_weekend_that_stayed_shut_on_a_day_began_at_the_week
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "border_closure"] == [
         ("2024-05-11", "week")
     ]
+
+
+def test_trucks_stranded_since_a_month_wait_on_the_report_day(chain):
+    ev = _events(chain, "More than 300 trucks that had been stranded at Ghulam Khan since March were cleared first.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-15", "day")
+    ]

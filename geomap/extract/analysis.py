@@ -501,7 +501,12 @@ def sentence_events(
         if etype == "trade_disruption":
             # "closed since Sunday, and trucks were stranded": the start of
             # the closure; the trucks wait on the day of the report.
-            own_dates = [d for d in own_dates if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)]
+            own_dates = [
+                d
+                for d in own_dates
+                if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
+                and not sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+            ]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
             # the count dates the closure; the trucks wait on the day it
