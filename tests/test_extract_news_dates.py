@@ -704,3 +704,20 @@ def test_trucks_stranded_since_a_month_wait_on_the_report_day(chain):
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
         ("2024-05-15", "day")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("A militant was killed in a fire exchange near Wana on the night between Monday and Tuesday.", ["2024-05-13"]),
+        ("Shells fell on Lalpur on the night of Sunday and Monday.", ["2024-05-12"]),
+        ("Guards fired on Monday and again on Tuesday.", ["2024-05-13", "2024-05-14"]),
+    ],
+)
+def test_a_night_between_two_days_is_the_first(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED)] == iso
+
+
+def test_a_toll_that_rose_on_a_day_without_on_is_the_toll_update():
+    dates = find_dates("The death toll from the rally bombing jumped to 63 Wednesday, doctors said.", PUBLISHED)
+    assert [d.statement for d in dates] == [True]

@@ -217,7 +217,8 @@ _TOLL_UPDATE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|jumped|increased|reached|mounted|swelled)\s+to|"
     r"(?:put|stood|was|were)\s+(?:the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\s+)?at)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,]+(?:\s+[a-z]+)?"
-    r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
+    # "rose to 60 Monday" (no "on", as wire copy often writes it)
+    r"(?:\s+(?:early|late))?(?:\s+(?:on|by))?\s+$",
     re.I,
 )
 #: A date right after a speech verb dates the statement, not the event.
@@ -496,6 +497,12 @@ def find_dates(
             near = min(days, key=lambda e: abs(e.start - d.start))
             found[i] = replace(d, date=near.date - dt.timedelta(days=1), kind="relative")
     found = _day_in_apposition(sentence, found)
+    if "night" in low:
+        # "on the night between Tuesday and Wednesday": the night of its first day
+        for a, b in zip(found, found[1:]):
+            if a.kind == b.kind == "weekday" and _NIGHT_BETWEEN.search(sentence, max(0, a.start - 30), b.start):
+                found = [d for d in found if d is not b]
+                break
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
@@ -511,6 +518,7 @@ def next_or_previous(d: DateMention, sentence: str, told: dt.date) -> DateMentio
     return replace(d, date=told + dt.timedelta(days=step), kind="relative")
 
 
+_NIGHT_BETWEEN = re.compile(r"\bnight\s+(?:of\s+|between\s+)?\w+\s+(?:and|to|-)\s+$", re.I)
 _APPOSITION = re.compile(r"^\s*(?:,|\(|—|–)?\s*(?:on\s+)?$", re.I)
 
 
