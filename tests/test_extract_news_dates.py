@@ -721,3 +721,13 @@ def test_a_night_between_two_days_is_the_first(text, iso):
 def test_a_toll_that_rose_on_a_day_without_on_is_the_toll_update():
     dates = find_dates("The death toll from the rally bombing jumped to 63 Wednesday, doctors said.", PUBLISHED)
     assert [d.statement for d in dates] == [True]
+
+
+@pytest.mark.parametrize("heading", ["- October 2025:", "2025 October:", "October 2025 —"])
+def test_a_timeline_entry_in_other_layouts_gives_the_year(chain, heading):
+    ev = _events(
+        chain,
+        f"{heading} Pakistani aircraft struck hideouts in Barmal on October 11.",
+        published=dt.date(2026, 10, 13),
+    )
+    assert _by(ev, "airstrike") == [("Barmal District", "2025-10-11")]

@@ -397,7 +397,8 @@ def sentence_events(
     if heading:
         # "October 2025: Taliban forces attack posts on the night of
         # October 11": a timeline's entry gives the year of its days.
-        ctx.year_hint = (int(heading.group("year")), MONTHS[heading.group("month").lower()])
+        year, month = heading.group("year") or heading.group("year2"), heading.group("month") or heading.group("month2")
+        ctx.year_hint = (int(year), MONTHS[month.lower()])
         if not dates:  # the heading's month dates an entry that names no day
             dates = [DateMention(dt.date(*ctx.year_hint, 1), "month", heading.start(), heading.end(), kind="my")]
     if ctx.year_hint is not None and any(d.kind in ("mdy", "dmy") for d in dates):
@@ -840,8 +841,13 @@ def _count_day(d: DateMention) -> DateMention | None:
 
 
 #: A timeline's entry: "March 2026: Torkham reopens for trade on March 23."
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
+#: A timeline's entry: "March 2026: Torkham reopens on March 23", also
+#: "- March 2026 -" as a list item and "2026 March:" year first.
 _HEADING = re.compile(
-    r"^\s*(?P<month>" + "|".join(calendar.month_name[1:]) + r")\s+(?P<year>(?:19|20)\d\d)\s*[:—–]", re.I
+    r"^\s*(?:[-–•*]\s*)?(?:(?P<month>" + _MONTH_NAMES + r")\s+(?P<year>(?:19|20)\d\d)|"
+    r"(?P<year2>(?:19|20)\d\d)\s+(?P<month2>" + _MONTH_NAMES + r"))\s*[:—–-]",
+    re.I,
 )
 
 
