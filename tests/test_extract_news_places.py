@@ -145,3 +145,35 @@ def test_the_ends_of_a_journey_told_from_its_start_are_not_the_place(chain):
     # a bare destination of a visit is its venue
     ev = _events(chain, "The foreign minister travelled to Kabul on Friday for talks with the Taliban.")
     assert [e.location for e in ev if e.event_type == "talks"] == ["Kabul"]
+
+
+# -- round 4: several places of one incident (class 3) ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the province that places the first district stands between the two
+        "Afghan and Pakistani guards traded fire on Sunday in the Dangam district of Kunar and in Nangarhar's "
+        "Dur Baba district.",
+        "Border troops clashed on Sunday in Dangam district of Kunar province and the Dur Baba district.",
+        "Pakistani posts came under fire on Sunday in Dangam and Dur Baba, officials said.",
+    ],
+)
+def test_a_clash_told_at_two_districts_is_one_event_at_each(chain, sentence):
+    ev = _events(chain, sentence)
+    assert sorted(loc for loc, _ in _by(ev, "armed_clash")) == ["Dangam District", "Dur Baba District"]
+
+
+def test_a_province_in_the_possessive_only_places_the_district_after_it(chain):
+    ev = _events(chain, "Mortar rounds fired from across the line landed in Khost's Gurbuz district on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Gurbuz District"]
+
+
+def test_what_closes_is_the_crossing_not_the_places_it_links(chain):
+    ev = _events(
+        chain,
+        "The Ghulam Khan crossing, the trade link between North Waziristan and Khost province, "
+        "was shut on Tuesday after the firing, officials said.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Ghulam Khan"]

@@ -58,6 +58,18 @@ def test_no_event(sentence):
     assert _types(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials of both sides held several meetings on reopening the crossing.",
+        "Consultations about closing the border went on for weeks.",
+    ],
+)
+def test_a_crossing_that_meetings_are_about_is_their_topic_not_an_event(sentence):
+    assert ("border_closure", "reopening") not in _types(sentence)
+    assert ("border_closure", "closure") not in _types(sentence)
+
+
 def test_a_round_of_shelling_is_not_talks():
     assert _types("A fresh round of shelling followed.") == [("explosion", "shelling")]
 

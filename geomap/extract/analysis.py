@@ -100,7 +100,11 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$|"
+    # "in the Khas Kunar district of Kunar and in Goshta": the province that
+    # places the first name may stand between the two names of the list.
+    r"^(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+(?:province|district|agency|region))?)?"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
     r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
@@ -857,6 +861,11 @@ def _places_for(
             m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
         ]
         candidates = [m for m in candidates if m not in goods]
+    if etype == "border_closure" and any(m.role == "place" and _is_crossing(m.place, finder) for m in candidates):
+        # "the Kharlachi crossing, the trading point between Kurram and
+        # Paktia, was closed": what closes is the crossing; the other names
+        # say where it lies or what it links.
+        candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
     if border_mod and etype != "talks":
         candidates = [
             m

@@ -163,6 +163,8 @@ _QUALIFIER_GAP = re.compile(
     re.I,
 )
 _BROAD = ("province", "region")
+#: "Khost's Gurbuz district", "Kunar's Dangam": a wider place before a narrower one.
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?$")
 #: After a name set off by a comma: more names of a list follow.
 _LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
@@ -583,7 +585,18 @@ class PlaceFinder:
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
-        for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
+        raw = self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present)
+        for k, m in enumerate(raw):
+            nxt = raw[k + 1] if k + 1 < len(raw) else None
+            if (
+                nxt is not None
+                and _POSSESSIVE_GAP.match(sentence, m.end, nxt.start)
+                and (_rank(m.place) > _rank(nxt.place) or _names_its_province(m.place))
+            ):
+                # "Khost's Gurbuz district": the wider name only says where
+                # the narrower one after it lies.
+                prev = m
+                continue
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK) : m.start], sentence[m.end :]

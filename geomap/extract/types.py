@@ -269,7 +269,7 @@ _IRREALIS = re.compile(
     r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
-    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
+    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions|meetings?|consultations)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
     r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
