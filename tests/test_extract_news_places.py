@@ -177,3 +177,26 @@ def test_what_closes_is_the_crossing_not_the_places_it_links(chain):
         "was shut on Tuesday after the firing, officials said.",
     )
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Ghulam Khan"]
+
+
+def test_two_crossings_each_placed_in_its_region_are_both_closed(chain):
+    ev = _events(
+        chain,
+        "The Torkham crossing in the Khyber tribal district and the Chaman crossing in Balochistan "
+        "were shut on Sunday.",
+    )
+    assert sorted(loc for loc, _ in _by(ev, "border_closure")) == ["Chaman", "Torkham"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Islamabad had closed them on April 2 after a bombing in Lahore.",
+        "Both crossings had been sealed on April 2.",
+        "On April 2 the two main crossings were closed.",
+    ],
+)
+def test_crossings_named_together_are_what_a_plural_refers_to(chain, second):
+    ev = _events(chain, "Pakistan reopened Torkham and Chaman on Monday. " + second)
+    closed = [loc for loc, date in _by(ev, "border_closure") if date == "2024-04-02"]
+    assert sorted(closed) == ["Chaman", "Torkham"]

@@ -28,6 +28,11 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
         ("The crossing was shut on Sunday.", [("border_closure", "closure")]),
         ("The crossing reopened on Monday.", [("border_closure", "reopening")]),
+        # "opened" is said of a border as often as "reopened"
+        ("Pakistan opened its side of the crossing on Monday.", [("border_closure", "reopening")]),
+        ("The gate was opened to pedestrians at dawn.", [("border_closure", "reopening")]),
+        ("Traders welcomed the opening of the border.", [("border_closure", "reopening")]),
+        ("Guards opened fire on border posts.", [("armed_clash", "exchange_of_fire")]),
         ("Thousands of trucks were stranded.", [("trade_disruption", "stranded_trucks")]),
         ("A ceasefire took effect.", [("talks", "ceasefire")]),
         ("The talks were mediated by Qatar.", [("talks", "negotiation"), ("talks", "mediation")]),

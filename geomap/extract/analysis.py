@@ -75,6 +75,15 @@ _GOODS_BEFORE = re.compile(
 )
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
+#: The crossings named together before: "both crossings", "the two border
+#: points", "sealed them", "both of them".
+_BOTH_CROSSINGS = re.compile(
+    r"\b(?:both|the\s+two|these|those)\s+(?:(?:main|key|border|trade|official|busiest|major)\s+){0,2}"
+    r"(?:crossings|border\s+points|gateways|entry\s+points|terminals)\b|\bboth\s+of\s+them\b|"
+    r"\b(?:clos(?:ed|ing)|shut(?:ting)?|seal(?:ed|ing)|re-?open(?:ed|ing)|open(?:ed|ing))\s+them\b|"
+    r"\bthey\s+(?:were|had\s+been|have\s+been|remain(?:ed)?|stay(?:ed)?)\s+(?:both\s+)?(?:closed|shut|sealed|reopened)\b",
+    re.I,
+)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
@@ -102,7 +111,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", 
 _COORD = re.compile(
     # "in the Khas Kunar district of Kunar and in Goshta": the province that
     # places the first name may stand between the two names of the list.
-    r"^(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+(?:province|district|agency|region))?)?"
+    r"^(?:\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?)?"
     r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?"
     r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
@@ -118,6 +128,9 @@ class ArticleState:
     #: Every place given to an event of each type so far.
     type_places: dict[str, set[Place]] = field(default_factory=dict)
     crossing: Place | None = None
+    #: The crossings named together in the last sentence that named any
+    #: ("Torkham and Chaman"), for "both crossings" and "sealed them".
+    crossings: list[Place] = field(default_factory=list)
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
     #: Every place the article names, for turning "talks in Turkey" into the city.
@@ -561,6 +574,11 @@ def sentence_events(
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
     ctx.crossing = crossing
+    named_crossings = list(
+        dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
+    )
+    if named_crossings:
+        ctx.crossings = named_crossings
     if usable_dates and (triggers or usable_dates[-1].precision == "day"):
         # A month told in a sentence with no event ("the first case was
         # reported last month") is background: it dates none of the next.
@@ -811,6 +829,16 @@ def _places_for(
         # context: the phrase gives the extent, not another place.
         candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
+    if (
+        etype in ("border_closure", "trade_disruption")
+        and len(ctx.crossings) > 1
+        and not any(m.role == "place" and _near_line(m.place, _FAR_DEG) for m in candidates)
+        and _BOTH_CROSSINGS.search(sentence)
+    ):
+        # "Torkham and Chaman ... Pakistan had sealed them in February",
+        # "opened both crossings for two days": each crossing named together
+        # (a far place is the reason: "after a bombing in Sindh").
+        return [(c, False) for c in ctx.crossings]
     if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
         # "lodged a protest over what it called unprovoked firing": the
         # incident reacted to, at its own place, not where the reaction was.

@@ -119,7 +119,15 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "reopening",
         False,
-        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)",
+        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)|"
+        # "opened the Torkham border", "opened both crossings", "the gate was
+        # opened", "the opening of the border": reports say "opened" as often
+        # as "reopened" (not "opened fire", nor a new border post or market)
+        r"open(?:ed|s|ing)\s+(?:(?!fire\b)[\w'’-]+\s+){0,4}?(?:border|crossings?|gates?)"
+        r"(?!\s+(?:posts?|markets?|towns?|terminals?|offices?|areas?))|"
+        r"opening\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:border|crossings?|gates?)|"
+        r"(?:border|crossings?|gates?)\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
+        r"\s+(?:\w+\s+)?opened",
     ),
     (
         "border_closure",
