@@ -200,3 +200,30 @@ def test_crossings_named_together_are_what_a_plural_refers_to(chain, second):
     ev = _events(chain, "Pakistan reopened Torkham and Chaman on Monday. " + second)
     closed = [loc for loc, date in _by(ev, "border_closure") if date == "2024-04-02"]
     assert sorted(closed) == ["Chaman", "Torkham"]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("A suicide bomber struck the emergency ward of the main hospital in Kohat on Monday.", "Kohat"),
+        ("Gunmen stormed Kabul's military hospital on Tuesday, killing five.", "Kabul"),
+    ],
+)
+def test_a_hospital_attacked_is_the_place_of_the_attack(chain, sentence, place):
+    ev = _events(chain, sentence)
+    assert place in {e.location for e in ev}
+
+
+def test_a_hospital_where_the_wounded_are_treated_is_not_the_place(chain):
+    ev = _events(
+        chain, "A roadside bomb hit a patrol in Bajaur on Monday; the wounded were treated at a hospital in Peshawar."
+    )
+    assert {e.location for e in ev} == {"Bajaur District"}
+
+
+def test_a_place_inside_the_name_of_a_body_is_not_a_place(chain):
+    ev = _events(
+        chain,
+        "A bomb went off in Kohat on Monday as the head of the Balochistan Bar Association spoke at a rally.",
+    )
+    assert {e.location for e in ev} == {"Kohat"}

@@ -140,6 +140,39 @@ _HOSPITAL_BEFORE = re.compile(
     r"brought|transported)\s+(?:\w+\s+){0,4}?to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?\s+in\s+)?$",
     re.I,
 )
+#: "a suicide bombing at the Civil Hospital in Quetta", "gunmen stormed a
+#: hospital in Kabul": the hospital is where the incident was, unless the
+#: wounded are cared for there ("treated at a hospital in Peshawar").
+_HOSPITAL_SITE = re.compile(
+    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?(?:hospital|clinic)s?\s+(?:\w+\s+){0,2}(?:in|at)\s+$",
+    re.I,
+)
+_SITE_BEFORE = re.compile(
+    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?$", re.I
+)
+_CARE = re.compile(
+    r"\b(?:treat\w*|admitted|care|taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
+    r"brought|transported|died|succumbed|recover\w*)\b",
+    re.I,
+)
+#: "the Balochistan Bar Association", "the Khyber Rifles", "Peshawar High
+#: Court": a name inside the name of a body, not a place of the text.
+_ORG_AFTER = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Association|Council|Court|University|Assembly|Party|Levies|Constabulary|"
+    r"Scouts|Rifles|Corps|Chamber|Club|Liberation|Authority|Secretariat|Movement)\b"
+)
+
+
+def _hospital_site(before: str) -> bool:
+    """Is the hospital named just before a place the site of an incident?"""
+    return (
+        ("ospital" in before or "linic" in before)
+        and _HOSPITAL_SITE.search(before) is not None
+        and not _CARE.search(before)
+    )
+
+
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
 _CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
 _ACROSS_FROM = re.compile(
@@ -619,13 +652,18 @@ class PlaceFinder:
             if dateline and m.end <= dateline.end():
                 continue
             not_event = (
-                governed and (moved or _ends_with(before, _NOT_EVENT_TAILS)) and _NOT_EVENT_BEFORE.search(before)
+                governed
+                and (moved or _ends_with(before, _NOT_EVENT_TAILS))
+                and _NOT_EVENT_BEFORE.search(before)
+                and not _hospital_site(before)
             )
             if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after):
+            if twin or _GOV_AFTER.match(after) or _ORG_AFTER.match(after):
+                continue
+            if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
                 continue
             if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
                 continue
