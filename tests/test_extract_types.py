@@ -25,6 +25,9 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("A grenade attack on a checkpoint wounded three.", [("explosion", "grenade_attack")]),
         ("Guards exchanged fire at the crossing.", [("armed_clash", "exchange_of_fire")]),
         ("Militants attacked two border posts.", [("armed_clash", "attack")]),
+        # a building stormed or raided is attacked, whatever it houses
+        ("Gunmen stormed the cantonment before dawn.", [("armed_clash", "attack")]),
+        ("Militants raided a girls' school near the town.", [("armed_clash", "attack")]),
         ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
         ("The crossing was shut on Sunday.", [("border_closure", "closure")]),
         ("The crossing reopened on Monday.", [("border_closure", "reopening")]),
