@@ -151,11 +151,6 @@ _HOSPITAL_SITE = re.compile(
 _SITE_BEFORE = re.compile(
     r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?$", re.I
 )
-_CARE = re.compile(
-    r"\b(?:treat\w*|admitted|care|taken|rushed|shifted|transferred|moved|evacuated|airlifted|referred|flown|"
-    r"brought|transported|died|succumbed|recover\w*)\b",
-    re.I,
-)
 #: "the Balochistan Bar Association", "the Khyber Rifles", "Peshawar High
 #: Court": a name inside the name of a body, not a place of the text.
 _ORG_AFTER = re.compile(
@@ -331,6 +326,8 @@ _MOVED_WORDS = (
     "brought",
     "transported",
 )
+#: The wounded cared for: a hospital named with these is no incident's site.
+_CARE = re.compile(r"\b(?:treat\w*|admitted|care|died|succumbed|recover\w*|" + "|".join(_MOVED_WORDS) + r")\b", re.I)
 _NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
 #: Words one of which every match of :data:`_NOT_EVENT_BEFORE` holds (the
 #: nouns and verbs that govern its prepositions).
