@@ -28,6 +28,8 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         # a building stormed or raided is attacked, whatever it houses
         ("Gunmen stormed the cantonment before dawn.", [("armed_clash", "attack")]),
         ("Militants raided a girls' school near the town.", [("armed_clash", "attack")]),
+        # an attempt that was made is an incident
+        ("Two gunmen tried to storm the consulate at dawn.", [("armed_clash", "attack")]),
         ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
         ("The crossing was shut on Sunday.", [("border_closure", "closure")]),
         ("The crossing reopened on Monday.", [("border_closure", "reopening")]),
@@ -60,6 +62,7 @@ def test_types(sentence, expected):
         "Closures are common along the border.",
         "Each side has in the past closed the crossing.",
         "Islamabad accused the Taliban of firing on its posts.",
+        "The group wants to storm the consulate.",
     ],
 )
 def test_no_event(sentence):

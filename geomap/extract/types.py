@@ -17,6 +17,11 @@ from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
+#: Buildings whose storming is an attack on people, whatever they house.
+_BUILDINGS = (
+    r"(?:hospitals?|schools?|colleges?|universit(?:y|ies)|hotels?|offices?|banks?|courts?|bases?|"
+    r"cantonments?|garrisons?|airports?|prisons?|jails?|barracks|consulates?|embass(?:y|ies))"
+)
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
@@ -92,9 +97,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-        # "gunmen stormed a hospital", "militants raided the cantonment"
-        r"(?:attacked|stormed|raided)\s+(?:[\w'’-]+\s+){0,3}(?:hospitals?|schools?|colleges?|universit(?:y|ies)|"
-        r"hotels?|offices?|banks?|courts?|bases?|cantonments?|garrisons?|airports?|prisons?|jails?|barracks)|"
+        # "gunmen stormed a hospital", "militants attack consulate", "an
+        # attack on the cantonment": a building attacked, whatever it houses
+        r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
         # "posts in Kurram came under fire"
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
@@ -289,7 +294,8 @@ _IRREALIS = re.compile(
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
-    r"to(?=(?:\s+\S+)?\s*$))\b",
+    # ("tried to storm", "attempted to cross": the attempt happened)
+    r"(?<!tried\s)(?<!attempted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: "accused X of firing": the trigger is the content of a claim about an
