@@ -227,3 +227,22 @@ def test_a_place_inside_the_name_of_a_body_is_not_a_place(chain):
         "A bomb went off in Kohat on Monday as the head of the Balochistan Bar Association spoke at a rally.",
     )
     assert {e.location for e in ev} == {"Kohat"}
+
+
+def test_the_places_hit_stop_at_a_semicolon(chain):
+    ev = _events(chain, "Drones hit Barmal and Urgun on Sunday; militants raid a post in Teri Mangal")
+    assert sorted(loc for loc, _ in _by(ev, "airstrike")) == ["Barmal District", "Urgun"]
+
+
+def test_a_neighbour_named_to_place_the_strike_is_not_hit(chain):
+    ev = _events(
+        chain,
+        "Drones struck a house in the Sperah district of Khost, near the border with North Waziristan, on Sunday.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Sperah District"]
+
+
+@pytest.mark.parametrize("verb", ["warns", "accused", "urged"])
+def test_a_capital_addressed_or_blamed_is_a_government(chain, verb):
+    ev = _events(chain, f"Militants attacked a post in Zhob on Monday; the army {verb} Kabul over the raid.")
+    assert {e.location for e in ev if e.event_type == "armed_clash"} == {"Zhob"}

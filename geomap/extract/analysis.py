@@ -109,11 +109,14 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
+    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    # "Kurram and Khost's Gurbuz district": the second name's province before it
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "in the Khas Kunar district of Kunar and in Goshta": the province that
     # places the first name may stand between the two names of the list.
-    r"^(?:\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
-    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?)?"
-    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    r"^\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
     r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
     r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
@@ -199,6 +202,13 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
 #: Where a sentence splits into clauses that may report different incidents
 #: ("an air strike killed five, while a bomb wounded three").
 _CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
+
+
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
+    re.I,
+)
+_SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -968,6 +978,10 @@ def _places_for(
         first = min(t.start for t in trigs)
         # Up to the next incident of another type ("; a bomb in Khost...").
         stop = min((t.start for t in others if t.start > first), default=len(sentence))
+        # ... and within its clause ("drones hit Khost and Paktika; TTP raid
+        # on Angoor Adda post": the raid is another incident).
+        semi = _SEMICOLON.search(sentence, first)
+        stop = min(stop, semi.start()) if semi else stop
         chosen = chosen + [
             m
             for m in candidates
@@ -976,6 +990,9 @@ def _places_for(
             and first < m.start < stop
             and m.place.country in ("AF", "PK")
             and m.place.kind not in ("province", "region")
+            # "a compound in Barmal, near the border with North Waziristan":
+            # a neighbour that says where the place hit lies
+            and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
     if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
         # "exchanged fire in the district": the district named last.

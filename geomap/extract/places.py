@@ -107,6 +107,13 @@ _GOV_AFTER = re.compile(
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
+#: "army warns Kabul", "accused Islamabad of": a capital addressed or
+#: blamed is a government, not a place.
+_GOV_OBJECT = re.compile(
+    r"\b(?:warn(?:s|ed|ing)?|urg(?:es|ed|ing)|accus(?:es|ed|ing)|blam(?:es|ed|ing)|press(?:es|ed|ing)|"
+    r"summon(?:s|ed)|tells?|told|asks?|asked)\s+$",
+    re.I,
+)
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
@@ -658,7 +665,7 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _GOV_AFTER.match(after) or _ORG_AFTER.match(after):
+            if twin or _GOV_AFTER.match(after) or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before):
                 continue
             if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
                 continue
