@@ -45,6 +45,15 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("An earlier round in Istanbul ended without a deal.", [("talks", "negotiation")]),
         ("Troops were building new border outposts.", [("fortification", "outpost_construction")]),
         ("Workers were fencing the frontier.", [("fortification", "fence_construction")]),
+        # the words real reports use for disputed works on the line
+        ("Soldiers were putting up a barbed-wire fence on the ridge.", [("fortification", "fence_construction")]),
+        (
+            "Guards tried to stop men repairing a stretch of the border fence.",
+            [("fortification", "fence_construction")],
+        ),
+        ("Guards resumed work on a check post near the zero line.", [("fortification", "outpost_construction")]),
+        ("Engineers began the construction of a gate at the crossing.", [("fortification", "outpost_construction")]),
+        ("They started building what officials called a bunker.", [("fortification", "outpost_construction")]),
     ],
 )
 def test_types(sentence, expected):
@@ -63,6 +72,7 @@ def test_types(sentence, expected):
         "Each side has in the past closed the crossing.",
         "Islamabad accused the Taliban of firing on its posts.",
         "The group wants to storm the consulate.",
+        "Fighters raised their flag over the customs building and the gate.",
     ],
 )
 def test_no_event(sentence):

@@ -195,9 +195,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "fortification",
         "fence_construction",
         False,
-        r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
+        r"fencing|fence\s+(?:work|construction|sections?|repairs?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
         r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
-        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
+        r"put(?:ting|s)?\s+up|"
+        # "erecting a barbed-wire fence", "repairing a section of the border fence"
+        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:(?!and\s|or\s)[\w-]+\s+){0,5}?(?:fences?|walls?|barriers?)|"
         r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
@@ -205,8 +207,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "fortification",
         "outpost_construction",
         False,
-        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
-        r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
+        # "began building what they called a checkpost", "resumed work on a
+        # check post", "the construction of a gate at the crossing"
+        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on)\s+"
+        r"(?:of\s+)?(?:what\s+(?:[\w-]+\s+){1,2}(?:as\s+)?)?(?:(?!and\s|or\s)[\w-]+\s+){0,3}?"
+        r"(?:outposts?|posts?|check[\s-]?posts?|bunkers?|trenches|watchtowers?|gates?)|"
         r"(?:outposts?|posts?|bunkers?)\s+construction",
     ),
 ]
@@ -267,7 +272,7 @@ _ANCHORS: list[tuple[str, ...]] = [
         "barrier",
     ),
     ("fence",),
-    ("post", "bunker", "trench", "watchtower"),
+    ("post", "bunker", "trench", "watchtower", "gate"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
