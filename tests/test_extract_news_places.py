@@ -246,3 +246,12 @@ def test_a_neighbour_named_to_place_the_strike_is_not_hit(chain):
 def test_a_capital_addressed_or_blamed_is_a_government(chain, verb):
     ev = _events(chain, f"Militants attacked a post in Zhob on Monday; the army {verb} Kabul over the raid.")
     assert {e.location for e in ev if e.event_type == "armed_clash"} == {"Zhob"}
+
+
+def test_fence_work_in_a_district_and_a_place_inside_it_the_same_day_is_one(chain):
+    ev = _events(
+        chain,
+        "Gunmen fired on troops putting up the border fence in North Waziristan on Wednesday. "
+        "The soldiers had been erecting the fence in the Datta Khel area when the firing began.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Datta Khel"]
