@@ -28,6 +28,10 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         # a building stormed or raided is attacked, whatever it houses
         ("Gunmen stormed the cantonment before dawn.", [("armed_clash", "attack")]),
         ("Militants raided a girls' school near the town.", [("armed_clash", "attack")]),
+        # sieges, hostage-taking and hijackings are armed attacks
+        ("Troops ended the siege of the police compound at dawn.", [("armed_clash", "siege")]),
+        ("Gunmen held twenty passengers hostage for a day.", [("armed_clash", "siege")]),
+        ("Fighters hijacked a bus on the highway.", [("armed_clash", "siege")]),
         # an attempt that was made is an incident
         ("Two gunmen tried to storm the consulate at dawn.", [("armed_clash", "attack")]),
         ("Heavy clashes erupted overnight.", [("armed_clash", "border_fighting")]),
@@ -73,6 +77,7 @@ def test_types(sentence, expected):
         "Islamabad accused the Taliban of firing on its posts.",
         "The group wants to storm the consulate.",
         "Fighters raised their flag over the customs building and the gate.",
+        "Traders said commerce was held hostage to politics.",
     ],
 )
 def test_no_event(sentence):

@@ -112,6 +112,16 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
         r"offensive|hostilities|confrontations?|firefights?",
     ),
+    (
+        "armed_clash",
+        "siege",
+        False,
+        # "took the staff hostage", "the siege of the compound", "hijacked a
+        # passenger train" (not a trade "held hostage to politics")
+        r"(?:took|taken|taking|held|holding|seized|freed|freeing|rescued?|rescuing)\s+(?:[\w'’-]+\s+){0,4}?hostages?"
+        r"(?!\s+to\b)|hostages?\s+(?:crisis|situation|rescue|standoff|stand-off)|hostage-taking|"
+        r"sieges?(?!\s+mentality)|hijack(?:ed|ing|ings)?",
+    ),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
@@ -237,6 +247,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
+    ("hostage", "siege", "hijack"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
