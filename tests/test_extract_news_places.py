@@ -255,3 +255,25 @@ def test_fence_work_in_a_district_and_a_place_inside_it_the_same_day_is_one(chai
         "The soldiers had been erecting the fence in the Datta Khel area when the firing began.",
     )
     assert [loc for loc, _ in _by(ev, "fortification")] == ["Datta Khel"]
+
+
+# -- round 4: the lead of a report places its incident -----------------------
+
+
+def test_the_dateline_town_places_an_incident_the_lead_leaves_unplaced(chain):
+    ev = _events(chain, "MARDAN, Pakistan, May 14 - Gunmen stormed a college in the northwest on Tuesday, killing six.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Mardan"]
+
+
+def test_a_bureau_city_in_the_dateline_places_nothing(chain):
+    ev = _events(chain, "PESHAWAR: Gunmen stormed a college in the northwest on Tuesday, killing six.")
+    assert _by(ev, "armed_clash") == []
+
+
+def test_the_headline_place_places_an_incident_the_lead_leaves_unplaced(chain):
+    ev = _events(
+        chain,
+        "Gunmen stormed a college in the northwest on Tuesday, killing six, police said.",
+        title="Six killed as gunmen attack Bannu college",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]

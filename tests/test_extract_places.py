@@ -28,6 +28,9 @@ def _names(finder, sentence: str) -> list[str]:
         ("ISLAMABAD — Clashes erupted at Torkham.", ["Torkham"]),
         ("PESHAWAR, Pakistan — Clashes erupted at Torkham.", ["Torkham"]),
         ("QUETTA (Reuters) — Clashes erupted near Chaman.", ["Chaman"]),
+        ("MARDAN, Pakistan, May 14 - Clashes erupted at Torkham.", ["Torkham"]),
+        # a meeting's venue, though its members then speak
+        ("Envoys meeting in Moscow on Friday urged restraint.", ["Moscow"]),
         ("Kabul said the crossing at Torkham was closed.", ["Torkham"]),
         ("Islamabad accused Afghan forces of firing at Angoor Adda.", ["Angoor Adda"]),
         ("The Afghan side acted on instructions from Kabul after clashes in Khost.", ["Khost"]),

@@ -136,6 +136,9 @@ class ArticleState:
     crossings: list[Place] = field(default_factory=list)
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    #: The places the headline names, and the town of the dateline.
+    lead_places: list[Place] = field(default_factory=list)
+    dateline: Place | None = None
     #: Every place the article names, for turning "talks in Turkey" into the city.
     venues_all: list[Place] = field(default_factory=list)
     #: Sentence index and date of the last dated event of each type.
@@ -338,6 +341,10 @@ def sentence_events(
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
+    if idx == -1:
+        ctx.lead_places = [m.place for m in mentions if m.role == "place" and m.place is not None]
+    elif idx == 0:
+        ctx.dateline = finder.dateline_place(sentence, REGION[:2])
     triggers = sent.cached(find_triggers)
     continued = False  # the sentence continues the violent incident just told
     last = ctx.last_violent
@@ -780,6 +787,25 @@ def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleSt
     return abs((a.date - b.date).days) > 3
 
 
+#: Cities that news bureaus file from: as a dateline they say where the
+#: reporter is, not where the incident was.
+_BUREAUS = frozenset(
+    ("Kabul", "Islamabad", "Rawalpindi", "Peshawar", "Quetta", "Karachi", "Lahore", "Kandahar", "Jalalabad")
+)
+
+
+def _lead_place(ctx: ArticleState) -> Place | None:
+    """The one place in the region the headline names, else the dateline's
+    town when it is no bureau city."""
+    named = {p for p in ctx.lead_places if p.country in ("AF", "PK")}
+    if len(named) == 1:
+        return named.pop()
+    dateline = ctx.dateline
+    if not named and dateline is not None and dateline.country in ("AF", "PK") and dateline.name not in _BUREAUS:
+        return dateline
+    return None
+
+
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
@@ -1017,6 +1043,13 @@ def _places_for(
         # The border as a whole is never a venue.
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []
+    if etype in VIOLENT and not weak and not anaphoric and 0 <= idx <= 1:
+        # "CHARSADDA - Gunmen stormed a university in the northwest": the
+        # lead of a report places its incident in the headline or dateline
+        # ("the blast" refers to an incident told, maybe of another type).
+        lead = _lead_place(ctx)
+        if lead is not None:
+            return [(lead, False)]
     if etype in BORDER_TYPES:
         if (
             etype == "armed_clash"

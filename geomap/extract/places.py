@@ -79,16 +79,17 @@ _NEAR_BEFORE = re.compile(
 )
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
+#: (also "CHARSADDA, Pakistan, Jan 21 -": a country and a date)
 #: (capitals before a hyphen or colon), either with a date ("KABUL, April
 #: 17 -"). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
 _DATELINE_DASH = re.compile(
     r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
+    r"(?:,\s*[A-Z][A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?){0,2}\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
 )
 _DATELINE_CAPS = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}"
-    r"(?:,\s*[A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
+    r"(?:,\s*[A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?){0,2}\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
 )
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
@@ -105,6 +106,12 @@ _GOV_AFTER = re.compile(
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
     r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
+    re.I,
+)
+#: "envoys meeting in Moscow on Friday urged ...": the venue of a meeting
+#: whose members then speak, not a capital speaking.
+_MEETING_IN = re.compile(
+    r"\b(?:meeting|met|meet|gathered|gathering|talks|summit|conference|convened)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+$",
     re.I,
 )
 #: "army warns Kabul", "accused Islamabad of": a capital addressed or
@@ -203,6 +210,12 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?$")
 #: After a name set off by a comma: more names of a list follow.
 _LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
+
+
+def _dateline(sentence: str) -> re.Match | None:
+    """The dateline opening ``sentence``; the costly dash pattern only when
+    the sentence has a dash."""
+    return (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(sentence)
 
 
 def _names_its_province(place: Place) -> bool:
@@ -611,9 +624,7 @@ class PlaceFinder:
             low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
-        dateline = (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(
-            sentence
-        )
+        dateline = _dateline(sentence)
         present = self._stem_filter().present(low, scan)
         moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
@@ -665,7 +676,9 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _GOV_AFTER.match(after) or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before):
+            if twin or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before):
+                continue
+            if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
                 continue
             if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
                 continue
@@ -706,6 +719,23 @@ class PlaceFinder:
             mentions.append(Mention(cs, ce, sentence[cs:ce], "country", country=code))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def dateline_place(self, sentence: str, countries: tuple[str, ...] = ()) -> Place | None:
+        """The place a dateline opening ``sentence`` names ("CHARSADDA,
+        Pakistan -" is Charsadda), or None."""
+        dateline = _dateline(sentence)
+        if not dateline:
+            return None
+        head = sentence[: dateline.end()]
+        # A dateline is often in capitals: the automaton reads lower case,
+        # GeoNames candidates need a capital and a preposition.
+        for m in self._raw_mentions(head, countries, _lower_same_length(head), False):
+            return m.place
+        name = re.split(r"[,/(—–:-]", head.strip(), maxsplit=1)[0].strip()
+        if len(name) < 3 or _fold(name) in COUNTRY_NAMES:
+            return None
+        place = self.resolve(name.title(), None, countries)
+        return place if place is not None and place.kind not in ("country", "border") else None
 
     def _border_aliases(self) -> tuple[str, ...]:
         """Multi-word names of the border from the gazetteer ("Durand Line")."""
