@@ -28,6 +28,14 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         # a building stormed or raided is attacked, whatever it houses
         ("Gunmen stormed the cantonment before dawn.", [("armed_clash", "attack")]),
         ("Militants raided a girls' school near the town.", [("armed_clash", "attack")]),
+        # crossings fought off, warning shots, fire on patrols and positions
+        ("Troops killed five men trying to cross the line at night.", [("armed_clash", "infiltration")]),
+        ("The army said it foiled an infiltration bid near the fence.", [("armed_clash", "infiltration")]),
+        ("Guards fired shots in the air to halt the work.", [("armed_clash", "warning_fire")]),
+        ("Gunmen fired on a police patrol.", [("armed_clash", "attack")]),
+        ("Fighters attacked army positions on the ridge.", [("armed_clash", "attack")]),
+        # a wish in the main clause does not govern a clause of time after it
+        ("Islamabad vowed to respond after gunmen attacked a post.", [("armed_clash", "attack")]),
         # sieges, hostage-taking and hijackings are armed attacks
         ("Troops ended the siege of the police compound at dawn.", [("armed_clash", "siege")]),
         ("Gunmen held twenty passengers hostage for a day.", [("armed_clash", "siege")]),
@@ -78,6 +86,9 @@ def test_types(sentence, expected):
         "The group wants to storm the consulate.",
         "Fighters raised their flag over the customs building and the gate.",
         "Traders said commerce was held hostage to politics.",
+        "The wall was meant to stop infiltration.",
+        "Troops patrol the high-infiltration zones.",
+        "Pakistan threatened to close the border after the attack.",
     ],
 )
 def test_no_event(sentence):

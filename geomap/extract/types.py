@@ -94,9 +94,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
+        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|"
+        r"patrols?|convoys?|vehicles?|soldiers|policemen|guards)|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
-        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions)|"
         # "gunmen stormed a hospital", "militants attack consulate", "an
         # attack on the cantonment": a building attacked, whatever it houses
         r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
@@ -112,6 +113,17 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
         r"offensive|hostilities|confrontations?|firefights?",
     ),
+    (
+        "armed_clash",
+        "infiltration",
+        False,
+        # "militants trying to cross into Pakistan were killed", "an
+        # infiltration bid was foiled" (not "to curb infiltration": irrealis;
+        # nor "high-infiltration zones")
+        r"(?<!-)infiltrat(?:e|ed|ing|ion|ors?)|(?:tried|trying|attempted|attempting)\s+to\s+(?:cross|sneak|enter|infiltrate)\b",
+    ),
+    # "guards fired in the air to stop the work": warning shots
+    ("armed_clash", "warning_fire", False, r"fired\s+(?:\w+\s+){0,2}in\s+the\s+air|warning\s+shots"),
     (
         "armed_clash",
         "siege",
@@ -247,6 +259,8 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
+    ("infiltrat", "tried", "trying", "attempt"),
+    ("fired", "warning"),
     ("hostage", "siege", "hijack"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("toll",),
@@ -551,6 +565,20 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
+#: Words that open a clause of time or cause: a threat or wish before one
+#: ("came under pressure to act after militants attacked a post") does not
+#: govern the incident the clause tells.
+_SUBORDINATORS = frozenset(("after", "before", "when", "since", "because", "following", "amid", "while"))
+
+
+def _own_clause(words: list[str]) -> list[str]:
+    """``words`` (before a trigger) from the last subordinator on."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _SUBORDINATORS:
+            return words[i + 1 :]
+    return words
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -580,7 +608,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if breaks is None:
                 breaks = _breaks(sentence)
             words = _words_before(sentence, m.start(), breaks)
-            window = " ".join(words[-6:])
+            window = " ".join(_own_clause(words[-6:]))
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
