@@ -277,3 +277,8 @@ def test_the_headline_place_places_an_incident_the_lead_leaves_unplaced(chain):
         title="Six killed as gunmen attack Bannu college",
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
+
+
+def test_two_places_each_with_its_day_are_both_places_of_the_incident(chain):
+    ev = _events(chain, "Militants tried to cross into Bajaur on Friday and into Mohmand on Saturday, the army said.")
+    assert sorted(loc for loc, _ in _by(ev, "armed_clash")) == ["Bajaur District", "Mohmand District"]

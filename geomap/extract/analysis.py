@@ -109,7 +109,9 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    # "into Kurram on Friday and into North Waziristan on Saturday"
+    r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
     # "Kurram and Khost's Gurbuz district": the second name's province before it
     r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "in the Khas Kunar district of Kunar and in Goshta": the province that
