@@ -282,3 +282,15 @@ def test_the_headline_place_places_an_incident_the_lead_leaves_unplaced(chain):
 def test_two_places_each_with_its_day_are_both_places_of_the_incident(chain):
     ev = _events(chain, "Militants tried to cross into Bajaur on Friday and into Mohmand on Saturday, the army said.")
     assert sorted(loc for loc, _ in _by(ev, "armed_clash")) == ["Bajaur District", "Mohmand District"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Border commanders held a flag meeting on Monday and agreed a truce.",
+        "Elders from both sides met near the border on Monday and agreed a truce.",
+    ],
+)
+def test_a_meeting_on_the_line_is_where_the_incident_was(chain, second):
+    ev = _events(chain, "Guards traded fire at Ghulam Khan on Sunday. " + second)
+    assert _by(ev, "talks") == [("Ghulam Khan", "2024-05-13")]

@@ -213,6 +213,13 @@ _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
     re.I,
 )
+#: A meeting held on the line: a flag meeting, a border meeting, "met near
+#: the border", "at the zero point".
+_BORDER_MEETING = re.compile(
+    r"\bflag\s+meetings?\b|\bborder\s+(?:meetings?|jirgas?)\b|"
+    r"\b(?:met|meet|meeting|gathered|talks)\s+(?:[\w-]+\s+){0,2}?(?:near|at|on)\s+(?:the\s+)?(?:border|zero\s+(?:point|line))\b",
+    re.I,
+)
 _SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 
@@ -1038,6 +1045,15 @@ def _places_for(
             result.append((m.place, True))
     if result:
         return result
+    if etype == "talks" and not weak and _BORDER_MEETING.search(sentence):
+        # "border commanders held a flag meeting", "elders of both sides met
+        # near the border": at the crossing in context, else where the last
+        # incident on the line was.
+        if crossing is not None:
+            return [(crossing, False)]
+        on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
+        if on_line:
+            return [(on_line[-1], False)]
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
     if etype == "talks" and not weak and any(t.ended for t in trigs):
