@@ -170,13 +170,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "trade_disruption",
         "stranded_trucks",
         False,
+        # "trucks lined the highway", "trucks were queuing", "held up"
         r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
-        r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)|backed\s+up|turned\s+back)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
         r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
-        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
-        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain|had\s+been|have\s+been)\s+"
+        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|queuing|parked|lined\s+up|held(?!\s+by)|turned\s+back|left\s+waiting)|"
         r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
     ),
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
