@@ -31,6 +31,8 @@ def _names(finder, sentence: str) -> list[str]:
         ("MARDAN, Pakistan, May 14 - Clashes erupted at Torkham.", ["Torkham"]),
         # a meeting's venue, though its members then speak
         ("Envoys meeting in Moscow on Friday urged restraint.", ["Moscow"]),
+        # the places of speakers listed together
+        ("Trucks are stuck at Torkham, and traders in Peshawar and Kabul say prices rose.", ["Torkham"]),
         ("Kabul said the crossing at Torkham was closed.", ["Torkham"]),
         ("Islamabad accused Afghan forces of firing at Angoor Adda.", ["Angoor Adda"]),
         ("The Afghan side acted on instructions from Kabul after clashes in Khost.", ["Khost"]),

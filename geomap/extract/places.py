@@ -679,6 +679,10 @@ class PlaceFinder:
             if twin or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before):
                 continue
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
+                if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
+                    # "traders in Peshawar and Kabul say": both are where
+                    # the speakers are
+                    mentions.pop()
                 continue
             if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
                 continue
