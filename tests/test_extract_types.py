@@ -28,6 +28,10 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         # a building stormed or raided is attacked, whatever it houses
         ("Gunmen stormed the cantonment before dawn.", [("armed_clash", "attack")]),
         ("Militants raided a girls' school near the town.", [("armed_clash", "attack")]),
+        # one aircraft as well as many; artillery fired is shelling
+        ("A drone fired two missiles at a house.", [("airstrike", "airstrike")]),
+        ("A military jet struck a compound.", [("airstrike", "airstrike")]),
+        ("Troops fired artillery into the valley.", [("explosion", "shelling")]),
         # crossings fought off, warning shots, fire on patrols and positions
         ("Troops killed five men trying to cross the line at night.", [("armed_clash", "infiltration")]),
         ("The army said it foiled an infiltration bid near the fence.", [("armed_clash", "infiltration")]),

@@ -34,7 +34,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
+        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
@@ -67,7 +67,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
         r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)",
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)",
     ),
     (
         "explosion",
@@ -250,7 +250,7 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
-    ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
+    ("air", "aerial", "drone", "bombed", "jet", "plane", "helicopter", "gunship", "bombard", "strike"),
     ("strikes",),
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
