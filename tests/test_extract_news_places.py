@@ -294,3 +294,21 @@ def test_two_places_each_with_its_day_are_both_places_of_the_incident(chain):
 def test_a_meeting_on_the_line_is_where_the_incident_was(chain, second):
     ev = _events(chain, "Guards traded fire at Ghulam Khan on Sunday. " + second)
     assert _by(ev, "talks") == [("Ghulam Khan", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        # a kind said once, in the plural, after a list of names
+        (
+            "Shells fired from across the line landed in the Dangam and Nari districts on Sunday.",
+            ["Dangam District", "Nari District"],
+        ),
+        ("Jets bombed hideouts in Khost and Paktika provinces on Sunday.", ["Khost Province", "Paktika Province"]),
+        # a district in the possessive only places the tehsil after it
+        ("Mortar shells landed in Bajaur's Salarzai tehsil on Sunday.", ["Salarzai"]),
+    ],
+)
+def test_a_kind_said_once_for_a_list_and_a_possessive_district(chain, sentence, places):
+    ev = _events(chain, sentence)
+    assert sorted({e.location for e in ev}) == places

@@ -205,6 +205,11 @@ _QUALIFIER_GAP = re.compile(
     re.I,
 )
 _BROAD = ("province", "region")
+#: "the Dangam and Nari districts", "Khost and Paktika provinces": a kind
+#: said once, in the plural, after a list of names.
+_PLURAL_KIND = re.compile(
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*\s+(district|province)s\b"
+)
 #: "Khost's Gurbuz district", "Kunar's Dangam": a wider place before a narrower one.
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?$")
 #: After a name set off by a comma: more names of a list follow.
@@ -576,6 +581,10 @@ class PlaceFinder:
                 continue
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
+            plural = None if feature else _PLURAL_KIND.match(sentence, e)
+            if plural:
+                # "the Dangam and Nari districts": each name of the list is one
+                full = surface + " " + plural.group(1)
             kind = _wants_kind(full)
             if kind is None and twin_words and _ACROSS_AFTER.match(sentence[e:]):
                 kind = "crossing"
@@ -639,7 +648,7 @@ class PlaceFinder:
             if (
                 nxt is not None
                 and _POSSESSIVE_GAP.match(sentence, m.end, nxt.start)
-                and (_rank(m.place) > _rank(nxt.place) or _names_its_province(m.place))
+                and (_rank(m.place) >= _rank(nxt.place) or _names_its_province(m.place))
             ):
                 # "Khost's Gurbuz district": the wider name only says where
                 # the narrower one after it lies.
