@@ -68,7 +68,7 @@ _COUNTRY_RE = re.compile(
 _FEATURE = re.compile(
     r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
     r"customs\s+(?:building|house|post)|gate|terminal|province|district|city|town|"
-    r"village|valley|area|region|agency)\b",
+    r"village|valley|area|region|agency|tehsil|sector)\b",
     re.I,
 )
 _NEAR_BEFORE = re.compile(
@@ -112,6 +112,13 @@ _GOV_AFTER = re.compile(
 #: whose members then speak, not a capital speaking.
 _MEETING_IN = re.compile(
     r"\b(?:meeting|met|meet|gathered|gathering|talks|summit|conference|convened)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+$",
+    re.I,
+)
+#: "two more of the wounded died in Peshawar", "succumbed to his injuries
+#: in Quetta": where the hurt were cared for, not the incident.
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:wounded|injured|wounds|injuries)\b[^.;]{0,40}?\b(?:died|succumbed)"
+    r"(?:\s+to\s+(?:his|her|their|the)\s+(?:wounds|injuries))?\s+(?:later\s+)?(?:in|at)\s+(?:a\s+|the\s+)?(?:hospital\s+in\s+)?$",
     re.I,
 )
 #: "army warns Kabul", "accused Islamabad of": a capital addressed or
@@ -589,7 +596,7 @@ class PlaceFinder:
             if kind is None and twin_words and _ACROSS_AFTER.match(sentence[e:]):
                 kind = "crossing"
             place = self.resolve(full, kind, countries)
-            if place is None and kind is not None:
+            if place is None and (kind is not None or feature or plural):
                 place = self.resolve(surface, None, countries)
             if place is None or place.kind in ("country", "border"):
                 continue
@@ -685,7 +692,7 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before):
+            if twin or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before) or _DIED_OF_WOUNDS.search(before):
                 continue
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
                 if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
