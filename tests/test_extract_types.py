@@ -75,6 +75,11 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("Guards resumed work on a check post near the zero line.", [("fortification", "outpost_construction")]),
         ("Engineers began the construction of a gate at the crossing.", [("fortification", "outpost_construction")]),
         ("They started building what officials called a bunker.", [("fortification", "outpost_construction")]),
+        ("Engineers were digging a deep trench along the line.", [("fortification", "outpost_construction")]),
+        ("Soldiers began fixing a steel gate in the fence.", [("fortification", "outpost_construction")]),
+        ("Two new gates are being built at the crossing.", [("fortification", "outpost_construction")]),
+        ("Crews were working on the fence near the pass.", [("fortification", "fence_construction")]),
+        ("The army foiled an attempt by a band of gunmen to cross the line.", [("armed_clash", "infiltration")]),
     ],
 )
 def test_types(sentence, expected):
@@ -96,6 +101,8 @@ def test_types(sentence, expected):
         "Fighters raised their flag over the customs building and the gate.",
         "Traders said commerce was held hostage to politics.",
         "The trucks held by customs were released.",
+        "The new road is under construction.",
+        "Work on the fence is now 90 percent complete.",
         "The wall was meant to stop infiltration.",
         "Troops patrol the high-infiltration zones.",
         "Pakistan threatened to close the border after the attack.",
@@ -115,6 +122,13 @@ def test_no_event(sentence):
 def test_a_crossing_that_meetings_are_about_is_their_topic_not_an_event(sentence):
     assert ("border_closure", "reopening") not in _types(sentence)
     assert ("border_closure", "closure") not in _types(sentence)
+
+
+def test_fire_on_a_post_being_built_is_an_attack_and_a_work():
+    assert _types("Gunmen fired on a post under construction near the fence.") == [
+        ("armed_clash", "attack"),
+        ("fortification", "outpost_construction"),
+    ]
 
 
 def test_a_round_of_shelling_is_not_talks():

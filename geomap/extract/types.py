@@ -120,7 +120,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "militants trying to cross into Pakistan were killed", "an
         # infiltration bid was foiled" (not "to curb infiltration": irrealis;
         # nor "high-infiltration zones")
-        r"(?<!-)infiltrat(?:e|ed|ing|ion|ors?)|(?:tried|trying|attempted|attempting)\s+to\s+(?:cross|sneak|enter|infiltrate)\b",
+        r"(?<!-)infiltrat(?:e|ed|ing|ion|ors?)|(?:tried|trying|attempted|attempting)\s+to\s+(?:cross|sneak|enter|infiltrate)\b|"
+        # "foiled an attempt by a group of militants to cross into Pakistan"
+        r"attempts?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?to\s+(?:cross|sneak|enter|infiltrate)\b",
     ),
     # "guards fired in the air to stop the work": warning shots
     ("armed_clash", "warning_fire", False, r"fired\s+(?:\w+\s+){0,2}in\s+the\s+air|warning\s+shots"),
@@ -223,7 +225,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"put(?:ting|s)?\s+up|"
         # "erecting a barbed-wire fence", "repairing a section of the border fence"
         r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:(?!and\s|or\s)[\w-]+\s+){0,5}?(?:fences?|walls?|barriers?)|"
-        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
+        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)|"
+        # "troops working on the fence" (not "work on the fence is 85
+        # percent complete": a state of the project)
+        r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?fences?",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
     (
@@ -232,10 +237,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         # "began building what they called a checkpost", "resumed work on a
         # check post", "the construction of a gate at the crossing"
-        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on)\s+"
+        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on|"
+        r"fix(?:ed|ing)|install(?:ed|ing))\s+"
         r"(?:of\s+)?(?:what\s+(?:[\w-]+\s+){1,2}(?:as\s+)?)?(?:(?!and\s|or\s)[\w-]+\s+){0,3}?"
         r"(?:outposts?|posts?|check[\s-]?posts?|bunkers?|trenches|watchtowers?|gates?)|"
-        r"(?:outposts?|posts?|bunkers?)\s+construction",
+        r"(?:outposts?|posts?|bunkers?)\s+construction|"
+        # "new gates were being built", "fired on a post under construction"
+        # (read from "under": the attack claims the noun)
+        r"(?:outposts?|posts?|check[\s-]?posts?|gates?|bunkers?)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:also\s+)?"
+        r"being\s+(?:built|erected|installed)|"
+        r"(?:(?<=post\s)|(?<=posts\s)|(?<=gate\s)|(?<=gates\s)|(?<=bunker\s)|(?<=bunkers\s))under\s+construction|"
+        # "digging a trench along the fence"
+        r"(?:dig|digs|digging|dug)\s+(?:[\w-]+\s+){0,3}?(?:trench(?:es)?|ditch(?:es)?)",
     ),
 ]
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
@@ -298,7 +311,7 @@ _ANCHORS: list[tuple[str, ...]] = [
         "barrier",
     ),
     ("fence",),
-    ("post", "bunker", "trench", "watchtower", "gate"),
+    ("post", "bunker", "trench", "watchtower", "gate", "ditch", "construction"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
