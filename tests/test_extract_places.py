@@ -31,6 +31,7 @@ def _names(finder, sentence: str) -> list[str]:
         ("MARDAN, Pakistan, May 14 - Clashes erupted at Torkham.", ["Torkham"]),
         # a meeting's venue, though its members then speak
         ("Envoys meeting in Moscow on Friday urged restraint.", ["Moscow"]),
+        ("Traders met Taliban officials in Jalalabad on Tuesday.", ["Jalalabad"]),
         # a tehsil or sector named by its kind, and where the wounded died
         ("An IED hit a patrol in Ladha tehsil of South Waziristan.", ["Ladha"]),
         ("Two of the wounded later died in Peshawar after the blast in Khar.", ["Khar"]),

@@ -108,10 +108,11 @@ _GOV_AFTER = re.compile(
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
-#: "envoys meeting in Moscow on Friday urged ...": the venue of a meeting
-#: whose members then speak, not a capital speaking.
+#: "envoys meeting in Moscow on Friday urged ...", "met Taliban officials in
+#: Jalalabad": the venue of a meeting, not a capital speaking nor officials'
+#: seat.
 _MEETING_IN = re.compile(
-    r"\b(?:meeting|met|meet|gathered|gathering|talks|summit|conference|convened)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+$",
+    r"\b(?:meeting|met|meet|gathered|gathering|talks|summit|conference|convened)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+$",
     re.I,
 )
 #: "two more of the wounded died in Peshawar", "succumbed to his injuries
@@ -687,6 +688,8 @@ class PlaceFinder:
                 and (moved or _ends_with(before, _NOT_EVENT_TAILS))
                 and _NOT_EVENT_BEFORE.search(before)
                 and not _hospital_site(before)
+                # "met Taliban officials in Jalalabad": where they met
+                and not _MEETING_IN.search(before)
             )
             if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
                 # "traders from Parachinar and Paktia": the second name too
