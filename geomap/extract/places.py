@@ -129,6 +129,33 @@ _GOV_OBJECT = re.compile(
     r"summon(?:s|ed)|tells?|told|asks?|asked)\s+$",
     re.I,
 )
+#: The last words of every match of :data:`_GOV_OBJECT` (a cheap test first).
+_GOV_OBJECT_TAILS = (
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "urges",
+    "urged",
+    "urging",
+    "accuses",
+    "accused",
+    "accusing",
+    "blames",
+    "blamed",
+    "blaming",
+    "presses",
+    "pressed",
+    "pressing",
+    "summons",
+    "summoned",
+    "tell",
+    "tells",
+    "told",
+    "ask",
+    "asks",
+    "asked",
+)
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
@@ -695,7 +722,12 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _ORG_AFTER.match(after) or _GOV_OBJECT.search(before) or _DIED_OF_WOUNDS.search(before):
+            if (
+                twin
+                or _ORG_AFTER.match(after)
+                or (_ends_with(before, _GOV_OBJECT_TAILS) and _GOV_OBJECT.search(before))
+                or (("died" in before or "succumb" in before) and _DIED_OF_WOUNDS.search(before))
+            ):
                 continue
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
                 if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
