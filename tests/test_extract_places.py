@@ -32,6 +32,8 @@ def _names(finder, sentence: str) -> list[str]:
         # a meeting's venue, though its members then speak
         ("Envoys meeting in Moscow on Friday urged restraint.", ["Moscow"]),
         ("Traders met Taliban officials in Jalalabad on Tuesday.", ["Jalalabad"]),
+        # a town and, set off by commas, the district it lies in
+        ("Militants attacked a post in Makeen, South Waziristan, on Saturday.", ["Makeen"]),
         # a tehsil or sector named by its kind, and where the wounded died
         ("An IED hit a patrol in Ladha tehsil of South Waziristan.", ["Ladha"]),
         ("Two of the wounded later died in Peshawar after the blast in Khar.", ["Khar"]),

@@ -103,6 +103,7 @@ def test_types(sentence, expected):
         "The trucks held by customs were released.",
         "The new road is under construction.",
         "Work on the fence is now 90 percent complete.",
+        "A newly built post near the pass was empty.",
         "The wall was meant to stop infiltration.",
         "Troops patrol the high-infiltration zones.",
         "Pakistan threatened to close the border after the attack.",

@@ -240,6 +240,7 @@ _QUALIFIER_GAP = re.compile(
     re.I,
 )
 _BROAD = ("province", "region")
+_POINT_KINDS = ("town", "village", "city", "crossing")
 #: "the Dangam and Nari districts", "Khost and Paktika provinces": a kind
 #: said once, in the plural, after a list of names.
 _PLURAL_KIND = re.compile(
@@ -703,6 +704,9 @@ class PlaceFinder:
                     or _names_its_province(m.place)
                     # "the Mamund tehsil of Bajaur district"
                     or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end : m.start]))
+                    # "Makeen, South Waziristan": a hand-placed town (precision
+                    # 2) and the district it lies in
+                    or (m.place.kind == "district" and prev.place.kind in _POINT_KINDS)
                 )
             )
             prev = m

@@ -237,7 +237,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         # "began building what they called a checkpost", "resumed work on a
         # check post", "the construction of a gate at the crossing"
-        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on|"
+        # ("a newly built post came under fire": built some time before)
+        r"(?<!newly\s)(?<!recently\s)(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on|"
         r"fix(?:ed|ing)|install(?:ed|ing))\s+"
         r"(?:of\s+)?(?:what\s+(?:[\w-]+\s+){1,2}(?:as\s+)?)?(?:(?!and\s|or\s)[\w-]+\s+){0,3}?"
         r"(?:outposts?|posts?|check[\s-]?posts?|bunkers?|trenches|watchtowers?|gates?)|"
