@@ -312,3 +312,17 @@ def test_a_meeting_on_the_line_is_where_the_incident_was(chain, second):
 def test_a_kind_said_once_for_a_list_and_a_possessive_district(chain, sentence, places):
     ev = _events(chain, sentence)
     assert sorted({e.location for e in ev}) == places
+
+
+def test_work_near_the_border_is_at_the_place_just_named_on_the_line(chain):
+    ev = _events(
+        chain,
+        "Militants fired on a post in Mohmand on Tuesday night. Soldiers had been repairing a stretch "
+        "of the fence near the border when the post came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Mohmand District"]
+
+
+def test_trucks_turned_back_wait_where_they_were_not_where_they_went(chain):
+    ev = _events(chain, "Torkham stayed shut on Monday. Some trucks turned back towards Peshawar as fruit rotted.")
+    assert "Peshawar" not in {e.location for e in ev}

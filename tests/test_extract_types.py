@@ -132,6 +132,10 @@ def test_fire_on_a_post_being_built_is_an_attack_and_a_work():
     ]
 
 
+def test_a_meeting_expected_soon_without_a_date_is_not_talks():
+    assert _types("A flag meeting of commanders was expected in the coming days.") == []
+
+
 def test_a_round_of_shelling_is_not_talks():
     assert _types("A fresh round of shelling followed.") == [("explosion", "shelling")]
 

@@ -138,6 +138,8 @@ class ArticleState:
     crossings: list[Place] = field(default_factory=list)
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    #: Sentence index and place of the last place named near the line.
+    line_place: tuple[int, Place] | None = None
     #: The places the headline names, and the town of the dateline.
     lead_places: list[Place] = field(default_factory=list)
     dateline: Place | None = None
@@ -599,6 +601,8 @@ def sentence_events(
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
+            if idx >= 0 and m.place.country in ("AF", "PK") and _near_line(m.place):
+                ctx.line_place = (idx, m.place)
     ctx.crossing = crossing
     named_crossings = list(
         dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
@@ -1006,6 +1010,17 @@ def _places_for(
         # "lines of trucks formed on the road to the border" in a report
         # about Torkham: the crossing in context, not the whole line.
         return [(crossing, False)]
+    if (
+        etype in ("fortification", "armed_clash")
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+        and ctx.line_place is not None
+        and 0 < _gap(idx, ctx.line_place[0]) <= 1
+    ):
+        # "Troops were repairing a stretch of fence near the border when the
+        # post came under fire" after a sentence naming Mohmand: the place
+        # just named on the line, not the whole border.
+        return [(ctx.line_place[1], False)]
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of

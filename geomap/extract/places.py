@@ -344,6 +344,8 @@ _ROUTE_BEFORE = re.compile(
     # a bare destination: a delegation that "travelled to Kabul" meets there)
     r"\b(?:travell?(?:ing|ed)|heading|headed|returning|on\s+(?:their|its|his|her)\s+way|en\s+route)\s+"
     r"(?:back\s+|home\s+)?from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?(?:the\s+)?$|"
+    # "trucks turned back towards Peshawar": where they went, not where they waited
+    r"\b(?:turned\s+back|went\s+back|diverted|rerouted)\s+(?:to|towards?)\s+(?:the\s+)?$|"
     r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
     r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$",
     re.I,
@@ -363,6 +365,10 @@ _ROUTE_WORDS = (
     "headed",
     "returning",
     " way",
+    "turned back",
+    "went back",
+    "diverted",
+    "rerouted",
 )
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)

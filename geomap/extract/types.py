@@ -382,7 +382,9 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"\s+(?:would|could|might)\b|"
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
-    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b",
+    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
+    # "a flag meeting was expected in the coming days": no date, no meeting yet
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
