@@ -29,6 +29,7 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("Gunmen stormed the cantonment before dawn.", [("armed_clash", "attack")]),
         ("Militants raided a girls' school near the town.", [("armed_clash", "attack")]),
         # one aircraft as well as many; artillery fired is shelling
+        ("The strike hit a car on the road near the town.", [("airstrike", "airstrike")]),
         ("A drone fired two missiles at a house.", [("airstrike", "airstrike")]),
         ("A military jet struck a compound.", [("airstrike", "airstrike")]),
         ("Troops fired artillery into the valley.", [("explosion", "shelling")]),
@@ -102,6 +103,7 @@ def test_types(sentence, expected):
         "Traders said commerce was held hostage to politics.",
         "The trucks held by customs were released.",
         "The new road is under construction.",
+        "A shutter-down strike hit business in the bazaar.",
         "Work on the fence is now 90 percent complete.",
         "A newly built post near the pass was empty.",
         "The wall was meant to stop infiltration.",

@@ -46,7 +46,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         False,
         # (also with an aside: "the strikes, at about 3 a.m., hit")
-        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
+        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)|"
+        # one strike too ("the strike hit a car near Ahmad Wal"; not a
+        # general, hunger, labour or shutter-down strike)
+        r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!-down\s)(?<!-jam\s)"
+        r"strike\s+(?:also\s+|had\s+|has\s+)?(?:hit|struck|targeted|killed|destroyed)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     (
@@ -265,7 +269,7 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
     ("air", "aerial", "drone", "bombed", "jet", "plane", "helicopter", "gunship", "bombard", "strike"),
-    ("strikes",),
+    ("strike",),
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
