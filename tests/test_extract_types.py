@@ -54,6 +54,8 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("Pakistan opened its side of the crossing on Monday.", [("border_closure", "reopening")]),
         ("The gate was opened to pedestrians at dawn.", [("border_closure", "reopening")]),
         ("Traders welcomed the opening of the border.", [("border_closure", "reopening")]),
+        ("Trade resumed at the crossing on Friday.", [("border_closure", "reopening")]),
+        ("Pedestrian movement partly resumed after noon.", [("border_closure", "reopening")]),
         ("Guards opened fire on border posts.", [("armed_clash", "exchange_of_fire")]),
         ("Thousands of trucks were stranded.", [("trade_disruption", "stranded_trucks")]),
         # how reports say trucks are kept waiting

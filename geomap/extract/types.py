@@ -155,7 +155,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "reopening",
         False,
-        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)|"
+        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?|movement)|"
+        # "trade resumed on Wednesday", "pedestrian movement partly resumed"
+        r"(?:trade|traffic|movement|crossings?)\s+(?:[\w-]+\s+){0,2}?(?:resumed|was\s+restored)|"
         # "opened the Torkham border", "opened both crossings", "the gate was
         # opened", "the opening of the border": reports say "opened" as often
         # as "reopened" (not "opened fire", nor a new border post or market)
