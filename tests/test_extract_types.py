@@ -33,6 +33,11 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("A drone fired two missiles at a house.", [("airstrike", "airstrike")]),
         ("A military jet struck a compound.", [("airstrike", "airstrike")]),
         ("Troops fired artillery into the valley.", [("explosion", "shelling")]),
+        # drones that drop explosives; the words of security-force reports
+        ("A quadcopter dropped a mortar shell on the police station.", [("airstrike", "drone_strike")]),
+        ("Afghan forces resorted to unprovoked firing at the gate.", [("armed_clash", "exchange_of_fire")]),
+        ("Troops killed nine militants in an intelligence-based operation.", [("armed_clash", "attack")]),
+        ("Gunmen attacked a polio team in the village.", [("armed_clash", "attack")]),
         # crossings fought off, warning shots, fire on patrols and positions
         ("Troops killed five men trying to cross the line at night.", [("armed_clash", "infiltration")]),
         ("The army said it foiled an infiltration bid near the fence.", [("armed_clash", "infiltration")]),
@@ -106,6 +111,7 @@ def test_types(sentence, expected):
         "The trucks held by customs were released.",
         "The new road is under construction.",
         "A shutter-down strike hit business in the bazaar.",
+        "The valley has seen repeated military operations over two decades.",
         "Work on the fence is now 90 percent complete.",
         "A newly built post near the pass was empty.",
         "The wall was meant to stop infiltration.",

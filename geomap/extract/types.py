@@ -25,7 +25,13 @@ _BUILDINGS = (
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
-    ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
+    (
+        "airstrike",
+        "drone_strike",
+        False,
+        # "a quadcopter dropped explosives on a police station"
+        r"(?:drone|quadcopter)\s+(?:strikes?|attacks?)|(?:drones?|quadcopters?)\s+(?:had\s+|also\s+)?dropped",
+    ),
     (
         "airstrike",
         "airstrike",
@@ -50,7 +56,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # one strike too ("the strike hit a car near Ahmad Wal"; not a
         # general, hunger, labour or shutter-down strike)
         r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!-down\s)(?<!-jam\s)"
-        r"strike\s+(?:also\s+|had\s+|has\s+)?(?:hit|struck|targeted|killed|destroyed)",
+        r"strike(?:\s+on\s+\w+)?\s+(?:also\s+|had\s+|has\s+)?(?:hit|struck|targeted|killed|destroyed)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     (
@@ -101,7 +107,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|"
         r"patrols?|convoys?|vehicles?|soldiers|policemen|guards)|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
-        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions)|"
+        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
+        # "attacked a polio team", "ambushed a police van"
+        r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
+        # "killed 12 militants in an intelligence-based operation"
+        # (one operation: "repeated military operations" are a history)
+        r"(?:intelligence-based|military|security|clearance|counter-?terrorism|combing)\s+operation(?!s)|"
         # "gunmen stormed a hospital", "militants attack consulate", "an
         # attack on the cantonment": a building attacked, whatever it houses
         r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
@@ -269,7 +280,7 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: rules are absent from most sentences. ``tests/test_extract_types.py``
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
-    ("drone",),
+    ("drone", "quadcopter"),
     ("air", "aerial", "drone", "bombed", "jet", "plane", "helicopter", "gunship", "bombard", "strike"),
     ("strike",),
     ("strikes", "raids"),
@@ -278,7 +289,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
-    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under", "operation"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("infiltrat", "tried", "trying", "attempt"),
     ("fired", "warning"),
@@ -345,8 +356,9 @@ _IRREALIS = re.compile(
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
-    # ("tried to storm", "attempted to cross": the attempt happened)
-    r"(?<!tried\s)(?<!attempted\s)to(?=(?:\s+\S+)?\s*$))\b",
+    # ("tried to storm", "attempted to cross": the attempt happened;
+    # "resorted to unprovoked firing": the firing too)
+    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: "accused X of firing": the trigger is the content of a claim about an
