@@ -326,3 +326,12 @@ def test_work_near_the_border_is_at_the_place_just_named_on_the_line(chain):
 def test_trucks_turned_back_wait_where_they_were_not_where_they_went(chain):
     ev = _events(chain, "Torkham stayed shut on Monday. Some trucks turned back towards Peshawar as fruit rotted.")
     assert "Peshawar" not in {e.location for e in ev}
+
+
+def test_a_second_strike_near_the_border_is_at_the_first_ones_place(chain):
+    ev = _events(
+        chain,
+        "Drones struck a compound in Barmal district on Monday, killing eight. "
+        "A second strike on Tuesday targeted a pickup on a road near the border, killing three.",
+    )
+    assert {loc for loc, _ in _by(ev, "airstrike")} == {"Barmal District"}

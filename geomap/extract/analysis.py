@@ -1011,16 +1011,20 @@ def _places_for(
         # about Torkham: the crossing in context, not the whole line.
         return [(crossing, False)]
     if (
-        etype in ("fortification", "armed_clash")
+        etype in ("fortification", *VIOLENT)
         and chosen
         and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
-        and ctx.line_place is not None
-        and 0 < _gap(idx, ctx.line_place[0]) <= 1
     ):
-        # "Troops were repairing a stretch of fence near the border when the
-        # post came under fire" after a sentence naming Mohmand: the place
-        # just named on the line, not the whole border.
-        return [(ctx.line_place[1], False)]
+        # "a second strike hit a car near the border", "troops were repairing
+        # the fence near the border when the post came under fire" after a
+        # sentence naming Mohmand: the place of the incident of this type
+        # told before, else the place just named on the line, not the whole
+        # border.
+        told = ctx.by_type.get(etype)
+        if told is not None and told.kind != "border" and _near_line(told):
+            return [(told, False)]
+        if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
+            return [(ctx.line_place[1], False)]
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
