@@ -84,6 +84,7 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("Engineers began the construction of a gate at the crossing.", [("fortification", "outpost_construction")]),
         ("They started building what officials called a bunker.", [("fortification", "outpost_construction")]),
         ("Engineers were digging a deep trench along the line.", [("fortification", "outpost_construction")]),
+        ("Soldiers began building a checkpoint on the ridge.", [("fortification", "outpost_construction")]),
         ("Soldiers began fixing a steel gate in the fence.", [("fortification", "outpost_construction")]),
         ("Two new gates are being built at the crossing.", [("fortification", "outpost_construction")]),
         ("Crews were working on the fence near the pass.", [("fortification", "fence_construction")]),

@@ -258,7 +258,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?<!newly\s)(?<!recently\s)(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on|"
         r"fix(?:ed|ing)|install(?:ed|ing))\s+"
         r"(?:of\s+)?(?:what\s+(?:[\w-]+\s+){1,2}(?:as\s+)?)?(?:(?!and\s|or\s)[\w-]+\s+){0,3}?"
-        r"(?:outposts?|posts?|check[\s-]?posts?|bunkers?|trenches|watchtowers?|gates?)|"
+        r"(?:outposts?|posts?|check[\s-]?posts?|checkpoints?|bunkers?|trenches|watchtowers?|gates?)|"
         r"(?:outposts?|posts?|bunkers?)\s+construction|"
         # "new gates were being built", "fired on a post under construction"
         # (read from "under": the attack claims the noun)
@@ -329,7 +329,7 @@ _ANCHORS: list[tuple[str, ...]] = [
         "barrier",
     ),
     ("fence",),
-    ("post", "bunker", "trench", "watchtower", "gate", "ditch", "construction"),
+    ("post", "bunker", "trench", "watchtower", "gate", "ditch", "construction", "checkpoint"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
