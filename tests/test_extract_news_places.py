@@ -335,3 +335,12 @@ def test_a_second_strike_near_the_border_is_at_the_first_ones_place(chain):
         "A second strike on Tuesday targeted a pickup on a road near the border, killing three.",
     )
     assert {loc for loc, _ in _by(ev, "airstrike")} == {"Barmal District"}
+
+
+def test_fence_work_in_a_report_of_an_attack_is_where_the_attack_was(chain):
+    ev = _events(
+        chain,
+        "Two soldiers were killed when militants from across the line attacked a post in Mohmand on Tuesday. "
+        "A party of soldiers was repairing a stretch of fence damaged by rain when the post came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Mohmand District"]

@@ -1087,6 +1087,18 @@ def _places_for(
         lead = _lead_place(ctx)
         if lead is not None:
             return [(lead, False)]
+    violent_here = [o.event_type for o in others if o.event_type in VIOLENT]
+    if (
+        etype == "fortification"
+        and not weak
+        and (violent_here or (ctx.last_violent is not None and 0 < _gap(idx, ctx.last_violent[0]) <= 3))
+    ):
+        # "A party of soldiers was repairing the fence when the post came
+        # under fire": the works of a report about an attack are where the
+        # attack was, not the whole border.
+        attacked = ctx.by_type.get(violent_here[0] if violent_here else ctx.last_violent[1])
+        if attacked is not None and attacked.kind != "border" and _near_line(attacked, _FAR_DEG):
+            return [(attacked, False)]
     if etype in BORDER_TYPES:
         if (
             etype == "armed_clash"
