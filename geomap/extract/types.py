@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 #: Buildings whose storming is an attack on people, whatever they house.
 _BUILDINGS = (
@@ -40,7 +40,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+)?"
+        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
@@ -55,7 +55,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)|"
         # one strike too ("the strike hit a car near Ahmad Wal"; not a
         # general, hunger, labour or shutter-down strike)
-        r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!-down\s)(?<!-jam\s)"
+        r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!-down\s)(?<!-jam\s)(?<!s['’]\s)"
         r"strike(?:\s+on\s+\w+)?\s+(?:also\s+|had\s+|has\s+)?(?:hit|struck|targeted|killed|destroyed)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
@@ -102,6 +102,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "armed_clash",
         "attack",
         False,
+        # "an attack on Sunday on a border post" (the day not in the trigger)
+        r"attacks?(?=\s+(?:on|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+(?:\w+\s+){0,3}"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|police\s+stations?|convoys?|camps?))|"
         r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
         r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|"
@@ -151,7 +154,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?!\s+to\b)|hostages?\s+(?:crisis|situation|rescue|standoff|stand-off)|hostage-taking|"
         r"sieges?(?!\s+mentality)|hijack(?:ed|ing|ings)?",
     ),
-    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
@@ -294,7 +297,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("infiltrat", "tried", "trying", "attempt"),
     ("fired", "warning"),
     ("hostage", "siege", "hijack"),
-    ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
@@ -337,11 +340,11 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
 _DENIAL = re.compile(
-    r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
+    r"\b(?:denied|deny|denies|denying|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|reject(?:ed|s|ing)?\s+(?:claims|reports)|"
     r"false|rumou?rs?|ruled\s+out)\b",
     re.I,
 )
-_DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
+_DENIAL_STEMS = re.compile("deni|deny|dismiss|refut|reject|false|rumo|ruled")
 _IRREALIS = re.compile(
     # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
     r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
@@ -405,20 +408,38 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
+#: The state of a process, not a meeting: "talks have made little progress
+#: since January", "an effort to bring them to talks has stalled".
+_TALKS_STATE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:have|has|had)\s+(?:so\s+far\s+|since\s+)?(?:made\s+(?:little|no|slow|scant|some)\s+"
+    r"(?:progress|headway)|(?:been\s+)?(?:stalled|deadlocked|frozen|stuck|bogged\s+down)|stalled|faltered|"
+    r"dragged\s+on|gone\s+nowhere)\b|"
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:remain|remains|remained)\s+(?:stalled|deadlocked|frozen|stuck)\b",
+    re.I,
+)
+#: "turned down an invitation to visit Islamabad": a visit refused is none.
+_DECLINED = re.compile(
+    r"\b(?:declin\w*|turn(?:ed|s|ing)?\s+down|reject\w*|refus\w*)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\w+\s+){0,2}(?:invitations?|offers?|requests?)(?:\s+(?:to|for))?\s*$",
+    re.I,
+)
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
 #: Meetings and visits that are no talks between the sides: "visited the
 #: border", "an election meeting", "on their way to meet the president".
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
-    r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$"
 )
 _NOT_TALKS_AFTER = re.compile(
-    r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
+    r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
+    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?)\b",
     re.I,
 )
 #: A jirga between the tribes of one district about their own feud.
 _TRIBAL = re.compile(
+    # "elders from the Turi and Bangash tribes"
+    r"\b(?:from|of)\s+the\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+(?:tribes|communities|clans)\b|"
     r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
     r"rival\s+(?:tribes|communities|clans))\b",
     re.I,
@@ -427,10 +448,13 @@ _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
     r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+    # "protest leaders met the chief minister": a protest at home
+    r"chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|"
     # "flew to Quetta and chaired a security meeting", "where he was briefed"
     r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b",
     re.I,
 )
+_DOMESTIC_BODY = LoweredPattern(_DOMESTIC_BODY)  # searched on the lower-cased text (wordscan)
 _BILATERAL = re.compile(
     r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
     r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b",
@@ -441,9 +465,10 @@ _BILATERAL = re.compile(
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
-    r"trains?|railways?|flights?|internet|mobile|classes|exams)\b",
+    r"trains?|railways?|flights?|internet|mobile|classes|exams|assistance|aid|funding|cooperation)\b",
     re.I,
 )
+_NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
 #: "was reported closed on Monday, but officials denied the reports": the
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(
@@ -464,7 +489,7 @@ _HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
 #: A state over years, read in the trigger's own clause only: "has built
 #: fences in recent years", "has been suspended for years".
 _OVER_YEARS = re.compile(
-    r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+    r"\b(?:in|of)\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
     r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
     # "the latest in a string of confrontations", "a long history of conflict"
     r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
@@ -668,6 +693,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or _TALKS_STATE_AFTER.match(sentence, m.end())
+                or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
                 or ("tribes" in low or "communities" in low or "clans" in low)
                 and _TRIBAL.search(sentence)
@@ -682,7 +709,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if (
                 etype == "border_closure"
                 and sub == "closure"
-                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
+                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):
