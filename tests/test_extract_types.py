@@ -113,6 +113,8 @@ def test_types(sentence, expected):
         "The new road is under construction.",
         "A shutter-down strike hit business in the bazaar.",
         "The valley has seen repeated military operations over two decades.",
+        "A traders' strike hit business in the bazaar.",
+        "Critics said he hijacked the debate.",
         "Work on the fence is now 90 percent complete.",
         "A newly built post near the pass was empty.",
         "The wall was meant to stop infiltration.",

@@ -152,7 +152,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # passenger train" (not a trade "held hostage to politics")
         r"(?:took|taken|taking|held|holding|seized|freed|freeing|rescued?|rescuing)\s+(?:[\w'’-]+\s+){0,4}?hostages?"
         r"(?!\s+to\b)|hostages?\s+(?:crisis|situation|rescue|standoff|stand-off)|hostage-taking|"
-        r"sieges?(?!\s+mentality)|hijack(?:ed|ing|ings)?",
+        r"sieges?(?!\s+mentality)|"
+        # a vehicle hijacked (not "hijacked the debate")
+        r"hijack(?:ed|ing|s)?\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:trains?|bus(?:es)?|coach(?:es)?|planes?|aircraft|"
+        r"vehicles?|trucks?|lorries|convoys?|vans?)|(?:train|bus|plane)\s+hijack(?:ing|ers?)",
     ),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
