@@ -411,3 +411,12 @@ def test_a_provincial_council_is_no_place(chain):
 
     found = PlaceFinder(chain).find("A delegation of the Kandahar provincial council held talks at Chaman on Monday.")
     assert [m.place.name for m in found if m.role == "place"] == ["Chaman"]
+
+
+def test_fence_work_along_the_line_that_set_off_a_clash_is_where_the_clash_was(chain):
+    ev = _events(
+        chain,
+        "Guards of both sides traded fire in Dangam district on Monday after soldiers tried to put up "
+        "a new section of fence along the Durand Line.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Dangam District"]

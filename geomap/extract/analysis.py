@@ -456,6 +456,14 @@ def sentence_events(
             idx,
         )
         if etype == "fortification":
+            if places and all(p.kind == "border" for p, _ in places) and ctx.last_violent is not None:
+                # "fire was exchanged in Zazai Maidan after soldiers tried to
+                # put up a section of fence along the Durand Line": the work
+                # is where the fight over it just told in this sentence was.
+                at, vtype = ctx.last_violent
+                fought = ctx.by_type.get(vtype)
+                if at == idx and fought is not None and fought.kind != "border":
+                    places = [(fought, False)]
             # "Pakistan is fencing the border", "forts along the line": the
             # fence project as a whole, years long, is no located incident.
             places = [(p, named) for p, named in places if p.kind != "border"]
