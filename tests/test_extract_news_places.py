@@ -420,3 +420,13 @@ def test_fence_work_along_the_line_that_set_off_a_clash_is_where_the_clash_was(c
         "a new section of fence along the Durand Line.",
     )
     assert [loc for loc, _ in _by(ev, "fortification")] == ["Dangam District"]
+
+
+def test_an_exchange_of_fire_with_no_place_in_a_standoff_report_is_at_the_place_just_named(chain):
+    ev = _events(
+        chain,
+        "Taliban fighters stopped Pakistani troops from laying wire in Dangam district on Sunday. "
+        "A video showed fighters loading the coils onto a pickup. "
+        "Officials said there was a brief exchange of fire but nobody was hurt.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Dangam District"]

@@ -1249,7 +1249,15 @@ def _places_for(
             # "hostilities between Pakistan and India", "the Taliban stepped
             # up their offensive": fighting with no place, no word of the
             # border and not between the two sides is not put on the border
-            # nor at the crossing named before.
+            # nor at the crossing named before; "there was a brief exchange
+            # of fire" in a report of a standoff at a place on the line just
+            # named is there.
+            if (
+                any(t.sub_event_type == "exchange_of_fire" for t in trigs)
+                and ctx.line_place is not None
+                and 0 < _gap(idx, ctx.line_place[0]) <= 2
+            ):
+                return [(ctx.line_place[1], False)]
             return []
         if crossing is not None:
             return [(crossing, False)]
