@@ -171,7 +171,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and _close(o.date, ev.date, 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
-            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
+            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion", "fortification"):
                 _absorb(inside[0], ev)
                 out.remove(ev)
             continue
