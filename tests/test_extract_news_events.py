@@ -393,3 +393,13 @@ def test_the_pakistani_taliban_are_not_the_afghan_side(chain):
         "separatists and the Pakistani Taliban.",
     )
     assert not _by(ev, "armed_clash")
+
+
+def test_a_headline_naming_the_district_and_the_town_does_not_keep_them_apart(chain):
+    ev = _events(
+        chain,
+        "The death toll from Sunday's bombing at a rally in Bajaur rose to 40 on Tuesday. "
+        "The bomber blew himself up near the stage in Khar on Sunday afternoon.",
+        title="Bajaur bombing toll rises to 40 as funerals are held in Khar",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Khar", 40)]

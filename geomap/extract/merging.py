@@ -158,8 +158,9 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.place.country == ev.place.country
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
-                # district and on the edge of Asadabad")
-                and not set(o.sentences) & set(ev.sentences)
+                # district and on the edge of Asadabad"; the headline may
+                # name both)
+                and not (set(o.sentences) & set(ev.sentences)) - {-1}
                 and _close(o.date, ev.date, 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
