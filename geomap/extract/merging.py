@@ -4,6 +4,7 @@ and place, talks split into rounds by date) and across articles."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..geo import haversine_km
@@ -29,7 +30,14 @@ def same_place(a, b) -> bool:
     and "Spin Boldak District" (a district named after its centre)."""
     if a.name == b.name:
         return True
-    return a.country == b.country and _SUFFIX.sub("", a.name) == _SUFFIX.sub("", b.name)
+    return a.country == b.country and _bare_name(a.name) == _bare_name(b.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_name(name: str) -> str:
+    # Every draft of an article is compared with every event kept so far:
+    # the same few names, stripped once each.
+    return _SUFFIX.sub("", name)
 
 
 def _date_key(ev: DraftEvent) -> tuple:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
+from .wordscan import lowered_ok
 
 _UNITS = {
     "zero": 0,
@@ -306,10 +308,57 @@ def parse_number(text: str) -> int | None:
 #: article: parse each once.
 _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 
+#: The first word of every way :data:`NUMBER` can begin (a qualifier or a
+#: number word), lower case; a number in digits begins with a digit.
+_NUMBER_FIRST_WORDS = frozenset(
+    w.split()[0] for w in [*_UNITS, *_TENS, *_VAGUE] + re.sub(r"\\s\+", " ", _QUALIFIER[3:-1]).split("|")
+)
+#: The patterns of :data:`_KILLED` and :data:`_INJURED` that begin with a number.
+_NUMBER_LED = frozenset(p for p in (*_KILLED, *_INJURED) if p.pattern.startswith(r"\b" + NUMBER))
+#: Runs of word characters: a pattern that starts with ``\b`` + NUMBER can
+#: only start where one of them starts.
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _number_starts(sentence: str, low: str) -> list[int] | None:
+    """Where a match of a pattern led by ``\\b`` + :data:`NUMBER` may start
+    in ``sentence``, or None when that cannot be told from ``low``.
+
+    Such a match starts at a word boundary with a digit or with a whole
+    word of :data:`_NUMBER_FIRST_WORDS` (every way NUMBER begins ends its
+    first word with a space, a hyphen or a non-word character). ``re``
+    cannot skip ahead on these patterns and tries NUMBER's alternatives at
+    every word of the sentence; one scan for word starts here, and the
+    pattern matched only at the few that can begin a number, finds the same
+    matches (:func:`_finditer_from`).
+    """
+    if not lowered_ok(sentence, low):
+        return None
+    return [w.start() for w in _WORD_RUN.finditer(low) if w.group()[0].isdecimal() or w.group() in _NUMBER_FIRST_WORDS]
+
+
+def _finditer_from(pattern: re.Pattern, sentence: str, starts: list[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(sentence)`` for a pattern whose every match starts
+    at one of ``starts`` (sorted): the pattern is only tried there."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(sentence, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
 
 def _total(
-    patterns: list[re.Pattern], sentence: str, low: str, stems: StemFilter, scan: dict[int, set[int]] | None
+    patterns: list[re.Pattern],
+    sentence: str,
+    low: str,
+    stems: StemFilter,
+    scan: dict[int, set[int]] | None,
+    starts: list[int] | None = None,
 ) -> tuple[int | None, bool]:
+    # ``starts``: :func:`_number_starts` of the sentence (None: scan each pattern whole).
     spans: dict[tuple[int, int], int] = {}
     blocked: set[tuple[int, int]] = set()
     attackers: set[tuple[int, int]] = set()
@@ -318,7 +367,11 @@ def _total(
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
-        for m in pattern.finditer(sentence):
+        if starts is not None and pattern in _NUMBER_LED:
+            found = _finditer_from(pattern, sentence, starts)
+        else:
+            found = pattern.finditer(sentence)
+        for m in found:
             value = _parse_cached(m.group("n"))
             if value is None:
                 continue
@@ -386,8 +439,10 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:
         return Casualties()
-    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
-    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
+    # Where a number can begin, for the patterns that begin with one (one scan for both totals).
+    starts = _number_starts(sentence, low or sentence.lower())
+    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
+    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
     if "toll" in sentence or "number" in sentence:
         rose = _TOLL_ROSE.search(sentence)
         value = _parse_cached(rose.group("n") or rose.group("n2") or rose.group("n3")) if rose else None

@@ -25,7 +25,7 @@ import ahocorasick
 from ..geocoders.base import Place, fold, wants_kind
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 #: Country names as written -> ISO-2. A country is a hint and a talks venue
 #: of last resort, never an event place of its own.
@@ -285,7 +285,9 @@ _BORDER_PHRASES_LOW = lowered_pattern(_BORDER_PHRASES)
 _ANAPHOR_LOW = lowered_pattern(_ANAPHOR)
 
 #: Government, origin and hospital phrases before a name, in one scan.
-_NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
+_NOT_EVENT_BEFORE = LoweredPattern(
+    re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
+)
 #: "the road from Parachinar to Peshawar", "the train to Peshawar": where a
 #: route leads, not where something happened on it.
 _ROUTE_BEFORE = re.compile(

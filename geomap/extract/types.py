@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
@@ -372,6 +372,7 @@ _DOMESTIC_BODY = re.compile(
     r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b",
     re.I,
 )
+_DOMESTIC_BODY = LoweredPattern(_DOMESTIC_BODY)  # searched on the lower-cased text (wordscan)
 _BILATERAL = re.compile(
     r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
     r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b",
@@ -385,6 +386,7 @@ _NOT_BORDER_CLOSING = re.compile(
     r"trains?|railways?|flights?|internet|mobile|classes|exams|assistance|aid|funding|cooperation)\b",
     re.I,
 )
+_NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
 #: "was reported closed on Monday, but officials denied the reports": the
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(
@@ -611,7 +613,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if (
                 etype == "border_closure"
                 and sub == "closure"
-                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
+                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):
