@@ -378,6 +378,7 @@ def test_a_count_told_after_the_closures_noun_does_not_date_the_clash(chain):
         "The death toll from the bombing of a market in Parachinar rose to 24 on Tuesday.",
         "Hospital officials had put the toll at 59 early on Tuesday.",
         "The number of dead stood at 25 on Tuesday evening, officials said.",
+        "Twelve civilians were reported dead at first; the toll rose on Tuesday morning.",
     ],
 )
 def test_the_day_a_toll_was_updated_dates_no_incident(text):

@@ -218,7 +218,10 @@ _TOLL_UPDATE = re.compile(
     r"(?:put|stood|was|were)\s+(?:the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\s+)?at)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,]+(?:\s+[a-z]+)?"
     # "rose to 60 Monday" (no "on", as wire copy often writes it)
-    r"(?:\s+(?:early|late))?(?:\s+(?:on|by))?\s+$",
+    r"(?:\s+(?:early|late))?(?:\s+(?:on|by))?\s+$|"
+    # "the toll rose on Wednesday morning"
+    r"\b(?:toll|number\s+of\s+(?:dead|deaths|casualties))\s+(?:had\s+)?(?:rose|risen|climbed|jumped)"
+    r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
     re.I,
 )
 #: A date right after a speech verb dates the statement, not the event.
@@ -458,7 +461,11 @@ def find_dates(
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
-            if not statement and (" to " in low or " at " in low) and m.start() > 10:
+            if (
+                not statement
+                and (" to " in low or " at " in low or "toll" in low or "number of" in low)
+                and m.start() > 10
+            ):
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
