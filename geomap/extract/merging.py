@@ -117,6 +117,12 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _told(ev: DraftEvent) -> DateMention | None:
+    """The date the text tells for ``ev``: none for the report's own day
+    given to a state told without one ("Chaman crossing stays shut")."""
+    return ev.date if ev.date_rank < 3 else None
+
+
 def _km(a, b) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
@@ -128,7 +134,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     agree (or one has none). A headline-only event at a province or the
     whole border ("fighting on the Durand Line") joins the one body event of
     its type at a more precise place."""
-    out = _fold_near_crossings(list(events))
+    out = _fold_blasts_of_strikes(_fold_near_crossings(list(events)))
     for ev in list(out):
         broad = ("province", "region", "border")
         if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
@@ -141,7 +147,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 if o is not ev
                 and o.event_type == ev.event_type
                 and o.sentences != [-1]
-                and _close(o.date, ev.date, 3)
+                and _close(_told(o), _told(ev), 3)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= HEADLINE_KM
             ]
             # Several nearby: the headline tells the lead (the first one
@@ -166,12 +172,13 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.place.country == ev.place.country
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
-                # district and on the edge of Asadabad")
-                and not set(o.sentences) & set(ev.sentences)
-                and _close(o.date, ev.date, 1)
+                # district and on the edge of Asadabad"; the headline may
+                # name both)
+                and not (set(o.sentences) & set(ev.sentences)) - {-1}
+                and _close(_told(o), _told(ev), 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
-            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
+            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion", "fortification"):
                 _absorb(inside[0], ev)
                 out.remove(ev)
             continue
@@ -188,7 +195,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             if o is not ev
             and o.event_type == ev.event_type
             and o.place.kind not in broad + ("country",)
-            and _close(o.date, ev.date, 3)
+            and _close(_told(o), _told(ev), 3)
             and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only or body_border)
         ]
         if len(inside) == 1 and not body_border:
@@ -234,21 +241,50 @@ def _fold_near_crossings(events: list[DraftEvent]) -> list[DraftEvent]:
     return out
 
 
+def _fold_blasts_of_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
+    """ "Explosions were heard in Kabul" in a report of air strikes on Kabul
+    that day: the blasts are the strikes, one incident typed by its cause."""
+    out = list(events)
+    for ev in events:
+        if ev.event_type != "explosion":
+            continue
+        strikes = [
+            o
+            for o in out
+            if o.event_type == "airstrike" and same_place(o.place, ev.place) and _close(o.date, ev.date, 1)
+        ]
+        if strikes:
+            sub = strikes[0].sub_event_type
+            _absorb(strikes[0], ev)
+            strikes[0].sub_event_type = sub  # a strike, whatever the blast's wording
+            out.remove(ev)
+    return out
+
+
 #: How many days apart two mentions of one type and place, each dated in
 #: its own sentence, may lie and still be one incident: a month when either
 #: date is loose ("in July") or the place is broad (fighting "along the
 #: border" flares on and off for weeks), a week when both name the day at one
 #: town or district ("on Tuesday" and "on September 22" are two attacks on
-#: posts of one district).
+#: posts of one district). Only for acts that happen on a day (violence, a
+#: crossing being shut): trucks stranded and a fence going up are states
+#: that a report tells on several days ("stuck since October 3", "on
+#: Tuesday, 2,000 trucks were stranded").
 _APART_DAY = 7
 _APART_LOOSE = 31
 _BROAD = ("province", "region", "border", "country")
+_DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 
 
 def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
-    if a.date.precision == b.date.precision == "day" and a.place.kind not in _BROAD:
+    if (
+        a.date.precision == b.date.precision == "day"
+        and a.place.kind not in _BROAD
+        and a.event_type in _DAY_ACTS
+        and a.date_rank == b.date_rank == 0
+    ):
         return _APART_DAY
-    return _APART_LOOSE
+    return _APART_LOOSE  # a mention that continues one ("still shut on Tuesday") spans more
 
 
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
@@ -277,8 +313,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             ):
                 continue  # a closure and the reopening that ends it are two events
             if (
-                m.date_rank == 0
-                and d.date_rank == 0
+                m.date_rank <= 1
+                and d.date_rank <= 1
                 and m.date is not None
                 and d.date is not None
                 and not _close(m.date, d.date, _apart_days(m, d))
@@ -308,6 +344,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    if published is not None:  # without it, a weekday told in the body is no day at all
+        _headline_day(merged)
     lead = _lead_date(merged, published)
     for m in merged:
         if m.date is None and lead is not None and m.event_type in _VIOLENT:
@@ -323,6 +361,22 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
 
 
 _VIOLENT = ("armed_clash", "airstrike", "explosion")
+
+
+def _headline_day(events: list[DraftEvent]) -> None:
+    """A headline tells one news day: an event it names that the body dates
+    only by carrying a nearby date (or not at all) takes the day the body
+    gives another event of the headline ("Border troops clash over fencing":
+    the fence work is the clash's day, not the month of talks told last)."""
+    told = [e for e in events if -1 in e.sentences and e.date is not None and e.date_rank <= 1]
+    days = [e for e in told if e.date.precision == "day"]
+    if not days:
+        return
+    day = min(days, key=lambda e: (e.date_rank, sorted(e.sentences)[1:2] or [99])).date
+    for e in events:
+        # An undated violent event takes the lead's day instead (below).
+        if -1 in e.sentences and (e.date_rank == 2 or e.date is None and e.event_type not in _VIOLENT):
+            e.date, e.date_rank = day, 2
 
 
 def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMention | None:
