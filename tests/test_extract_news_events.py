@@ -420,3 +420,14 @@ def test_a_bombing_in_a_city_struck_from_the_air_weeks_apart_stays(chain):
         "A suicide bomber had killed six people at a Kabul market on April 2.",
     )
     assert _by(ev, "explosion") == [("Kabul", "2024-04-02")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan shut every crossing with Afghanistan on Monday except Torkham.",
+        "Pakistan shut its crossings with Afghanistan on Monday, with exceptions for food lorries at Torkham.",
+    ],
+)
+def test_a_crossing_excepted_from_a_closure_is_not_closed(chain, text):
+    assert _by(_events(chain, text), "border_closure") == [("Afghanistan-Pakistan border", "2024-05-13")]
