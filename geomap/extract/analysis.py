@@ -857,6 +857,9 @@ def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger])
     return cuts[0] if cuts else None
 
 
+_EXCEPT_BEFORE = re.compile(r"\b(?:except(?:ions?)?|apart\s+from)\b[^.;]*$", re.I)
+
+
 #: "while the delegations were still meeting", "even as the talks went on":
 #: a clause that sets the time of the incident the sentence reports.
 _WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
@@ -1282,6 +1285,13 @@ def _places_for(
             # "sealed after a bombing in Sindh": a crossing is shut or a
             # fence built near the line, not in a far province or city.
             candidates = [m for m in candidates if m.role == "border" or _near_line(m.place, _FAR_DEG)]
+        if etype == "border_closure" and ("xcept" in sentence or "apart from" in sentence):
+            # "closed all crossings except Torkham", "making exceptions for
+            # transit trade at Torkham and Chaman": those stayed open.
+            kept = [m for m in candidates if not _EXCEPT_BEFORE.search(sentence, max(0, m.start - 60), m.start)]
+            if len(kept) < len(candidates) and not kept and finder.border is not None:
+                return [(finder.border, False)]  # the rest of the border
+            candidates = kept
     if etype == "trade_disruption":
         # "grapes from Kandahar", "prices in Kabul": where goods come from or
         # are sold, not where they are stuck.
