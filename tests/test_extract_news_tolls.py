@@ -331,3 +331,29 @@ def test_a_toll_told_after_an_attack_on_several_places_is_no_one_places(chain):
         "A Taliban spokesman said 40 soldiers had been killed.",
     )
     assert all(e.fatalities is None for e in ev if e.event_type == "armed_clash")
+
+
+def test_the_assault_told_after_a_suicide_bombing_is_the_bombing_with_its_tolls(chain):
+    # a blast, then the storming of the same target and the fight with the
+    # attackers: one incident, the bombing, whose toll counts the attackers
+    # killed in the fighting and the wounded told after it
+    ev = _events(
+        chain,
+        "A suicide bomber blew up a truck at the gate of a paramilitary fort in Zhob on Sunday night, "
+        "killing nine soldiers. Gunmen then stormed the fort in Zhob and traded fire with the troops for "
+        "several hours. Six of the militants were killed in the fighting. Twenty-two people were wounded.",
+    )
+    assert [(e.event_type, e.location, e.fatalities, e.injuries) for e in ev] == [("explosion", "Zhob", 15, 22)]
+
+
+def test_a_shooting_told_beside_the_bombing_it_preceded_stays_its_own_incident(chain):
+    # the shooting and the bombing share a sentence (the first that tells
+    # the bombing): two incidents; the later wounded are the bombing's
+    ev = _events(
+        chain,
+        "Gunmen shot dead a police officer at a checkpoint in Zhob on Sunday morning, and hours later "
+        "a suicide bomber struck the hospital where his body had been taken, killing eight people. "
+        "Thirty people were wounded in the blast.",
+    )
+    assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(8, 30)]

@@ -782,7 +782,12 @@ def sentence_events(
                     ),
                     ended=ended,
                     claimed=claimed,
-                    added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
+                    # attackers killed add to the victims of the attack:
+                    # told in a bare toll after it, or in fighting of its
+                    # own ("six militants were killed in the gunfight")
+                    added_toll=(continued or etype == "armed_clash")
+                    and etype in VIOLENT
+                    and attackers_toll(sentence, toll),
                     side_tolls=_side_tolls(sentence, kill, hurt),
                 )
             )
