@@ -357,3 +357,17 @@ def test_a_shooting_told_beside_the_bombing_it_preceded_stays_its_own_incident(c
     )
     assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]
     assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(8, 30)]
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("Officials said 12 had died and more than 40 were being treated for wounds.", 40),
+        ("A doctor at the district hospital said 17 people had been treated for injuries.", 17),
+        ("Nine of the passengers were treated for their injuries and sent home.", 9),
+        # some of those already counted, not more
+        ("The blast wounded 20 people, six of whom were treated for injuries and discharged.", 20),
+    ],
+)
+def test_people_treated_for_wounds_are_the_hurt(text, hurt):
+    assert find_casualties(text).injuries == hurt

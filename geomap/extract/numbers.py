@@ -133,6 +133,19 @@ _INJURED = [
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
     # "two FC soldiers and a labourer were hurt": the first group too
     _and_group(_HURT),
+    # "hospitals said 40 people were being treated for wounds": the hurt,
+    # as hospitals count them
+    re.compile(
+        # (not "20 were hurt, 12 of whom were treated ...": some of them)
+        r"\b"
+        + NUMBER
+        + r"(?!\s+of\s+(?:whom|them|those)\b)"
+        + _NOUNS
+        + r"\s+"
+        + _BE
+        + r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:wounds|injuries)\b",
+        re.I,
+    ),
 ]
 #: "one guard was killed and another wounded": one more hurt.
 _ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
@@ -162,6 +175,7 @@ _INJURED_STEMS = StemFilter(
         ("wound", "injur", "hurt"),
         ("injuries", "injured", "wounded"),
         ("wounded", "injured", "hurt"),
+        ("wounds", "injuries"),
     ],
     SENTENCE_STEMS,
 )
