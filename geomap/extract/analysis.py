@@ -157,6 +157,10 @@ class ArticleState:
     #: another ("The bombing came a day after militants stormed ..."): a
     #: toll told next may be either one's.
     related_at: int = -99
+    #: Types whose last sentence placed the incident at several places
+    #: ("posts at Angoor Adda, Bajaur, Kurram and Chitral"): a toll told
+    #: after it with no place is not any one place's.
+    spread: set[str] = field(default_factory=set)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -566,6 +570,10 @@ def sentence_events(
                 parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
             acts = parties + [a for a in acts if a not in parties]
         named = [p for p, inside in places if inside]
+        if len(named) > 1:
+            ctx.spread.add(etype)
+        elif named or not all(t.weak for t in trigs):
+            ctx.spread.discard(etype)
         starts = {}
         if len(named) > 1 and etype in VIOLENT:
             # Several places in one sentence: each gets the toll told
@@ -1123,7 +1131,10 @@ def _places_for(
             ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
             return [(p, True) for p in dict.fromkeys(ordered)]
     if weak:
-        # "trucks", "killed": only more of an incident already reported.
+        # "trucks", "killed": only more of an incident already reported
+        # (not of one of several places told at once).
+        if etype in ctx.spread and etype in VIOLENT:
+            return []
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
     narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]

@@ -128,7 +128,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     agree (or one has none). A headline-only event at a province or the
     whole border ("fighting on the Durand Line") joins the one body event of
     its type at a more precise place."""
-    out = _fold_near_crossings(list(events))
+    out = _fold_blasts_of_strikes(_fold_near_crossings(list(events)))
     for ev in list(out):
         broad = ("province", "region", "border")
         if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
@@ -166,8 +166,9 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.place.country == ev.place.country
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
-                # district and on the edge of Asadabad")
-                and not set(o.sentences) & set(ev.sentences)
+                # district and on the edge of Asadabad"; the headline may
+                # name both)
+                and not (set(o.sentences) & set(ev.sentences)) - {-1}
                 and _close(o.date, ev.date, 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
@@ -230,6 +231,26 @@ def _fold_near_crossings(events: list[DraftEvent]) -> list[DraftEvent]:
         ]
         if near:
             _absorb(min(near, key=lambda o: _km(o.place, ev.place)), ev)
+            out.remove(ev)
+    return out
+
+
+def _fold_blasts_of_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
+    """ "Explosions were heard in Kabul" in a report of air strikes on Kabul
+    that day: the blasts are the strikes, one incident typed by its cause."""
+    out = list(events)
+    for ev in events:
+        if ev.event_type != "explosion":
+            continue
+        strikes = [
+            o
+            for o in out
+            if o.event_type == "airstrike" and same_place(o.place, ev.place) and _close(o.date, ev.date, 1)
+        ]
+        if strikes:
+            sub = strikes[0].sub_event_type
+            _absorb(strikes[0], ev)
+            strikes[0].sub_event_type = sub  # a strike, whatever the blast's wording
             out.remove(ev)
     return out
 
