@@ -18,7 +18,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, count_value, find_dates
 from .draft import DraftEvent
-from .numbers import Casualties, attackers_toll, find_casualties, parse_number
+from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
 from .scanned import ScannedSentence
@@ -75,6 +75,15 @@ _GOODS_BEFORE = re.compile(
 )
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
+#: The crossings named together before: "both crossings", "the two border
+#: points", "sealed them", "both of them".
+_BOTH_CROSSINGS = re.compile(
+    r"\b(?:both|the\s+two|these|those)\s+(?:(?:main|key|border|trade|official|busiest|major)\s+){0,2}"
+    r"(?:crossings|border\s+points|gateways|entry\s+points|terminals)\b|\bboth\s+of\s+them\b|"
+    r"\b(?:clos(?:ed|ing)|shut(?:ting)?|seal(?:ed|ing)|re-?open(?:ed|ing)|open(?:ed|ing))\s+them\b|"
+    r"\bthey\s+(?:were|had\s+been|have\s+been|remain(?:ed)?|stay(?:ed)?)\s+(?:both\s+)?(?:closed|shut|sealed|reopened)\b",
+    re.I,
+)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
@@ -88,7 +97,8 @@ _BORDER_WORDS = re.compile(
     re.I,
 )
 _PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
-_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Taliban|Kabul)\b")
+#: ("the Pakistani Taliban" are the TTP, no Afghan side)
+_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Kabul)\b|(?<!Pakistani )\bTaliban\b")
 _BORDER_THEN_PLACE = re.compile(
     r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
     r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$",
@@ -100,7 +110,17 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$|"
+    # "into Kurram on Friday and into North Waziristan on Saturday"
+    r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
+    # "Kurram and Khost's Gurbuz district": the second name's province before it
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
+    # "in the Khas Kunar district of Kunar and in Goshta": the province that
+    # places the first name may stand between the two names of the list.
+    r"^\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
     r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
@@ -114,8 +134,16 @@ class ArticleState:
     #: Every place given to an event of each type so far.
     type_places: dict[str, set[Place]] = field(default_factory=dict)
     crossing: Place | None = None
+    #: The crossings named together in the last sentence that named any
+    #: ("Torkham and Chaman"), for "both crossings" and "sealed them".
+    crossings: list[Place] = field(default_factory=list)
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    #: Sentence index and place of the last place named near the line.
+    line_place: tuple[int, Place] | None = None
+    #: The places the headline names, and the town of the dateline.
+    lead_places: list[Place] = field(default_factory=list)
+    dateline: Place | None = None
     #: Every place the article names, for turning "talks in Turkey" into the city.
     venues_all: list[Place] = field(default_factory=list)
     #: Sentence index and date of the last dated event of each type.
@@ -129,6 +157,10 @@ class ArticleState:
     #: another ("The bombing came a day after militants stormed ..."): a
     #: toll told next may be either one's.
     related_at: int = -99
+    #: Types whose last sentence placed the incident at several places
+    #: ("posts at Angoor Adda, Bajaur, Kurram and Chitral"): a toll told
+    #: after it with no place is not any one place's.
+    spread: set[str] = field(default_factory=set)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -180,8 +212,28 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
 
 
 #: Where a sentence splits into clauses that may report different incidents
-#: ("an air strike killed five, while a bomb wounded three").
-_CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
+#: ("an air strike killed five, while a bomb wounded three"): a ";", a dash
+#: between spaces, "while", or a comma before "while", "but", "and the" ...
+#: Each alternative begins with the one class [;,\s], so that ``re`` skips
+#: ahead to those characters instead of trying every position; the matches
+#: are those of the plain alternation (tests/test_extract_analysis.py).
+_CLAUSE = re.compile(
+    r"[;,\s](?:(?<=;)|(?<=\s)\s*[—–]\s+|(?<=,)\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|(?<=\s)\s*while\s+)"
+)
+
+
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
+    re.I,
+)
+#: A meeting held on the line: a flag meeting, a border meeting, "met near
+#: the border", "at the zero point".
+_BORDER_MEETING = re.compile(
+    r"\bflag\s+meetings?\b|\bborder\s+(?:meetings?|jirgas?)\b|"
+    r"\b(?:met|meet|meeting|gathered|talks)\s+(?:[\w-]+\s+){0,2}?(?:near|at|on)\s+(?:the\s+)?(?:border|zero\s+(?:point|line))\b",
+    re.I,
+)
+_SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -203,6 +255,8 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
+#: What lies between a trigger and its own date: "an attack on Sunday".
+_DATE_AFTER = re.compile(r"\s+(?:late\s+|early\s+)?on\s+", re.I)
 #: A relative clause between a trigger and a date: the date may belong to
 #: the event the clause describes.
 _LEADING_DATE = re.compile(
@@ -243,6 +297,12 @@ def _pick_date(
         # wins (not one across a relative clause: "talks began on Wednesday
         # at the crossing, which has been closed for 27 days").
         usable = [d for d in usable if d.kind != "for"]
+    if others and triggers[0].event_type == "talks":
+        # "talks overshadowed by an attack on Sunday": a date right after an
+        # incident's trigger is that incident's, not the talks' (an incident
+        # and the closure it caused may share a day: "shut on Monday after
+        # guards exchanged fire").
+        usable = [d for d in usable if not any(_DATE_AFTER.fullmatch(sentence, o.end, d.start) for o in others)]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
@@ -311,6 +371,10 @@ def sentence_events(
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
+    if idx == -1:
+        ctx.lead_places = [m.place for m in mentions if m.role == "place" and m.place is not None]
+    elif idx == 0:
+        ctx.dateline = finder.dateline_place(sentence, REGION[:2])
     triggers = sent.cached(find_triggers)
     continued = False  # the sentence continues the violent incident just told
     last = ctx.last_violent
@@ -360,6 +424,8 @@ def sentence_events(
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
     for etype, trigs in by_type.items():
+        if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
+            continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
             # "while the delegations were meeting, troops traded fire near X":
             # talks take a place only from their own clause.
@@ -367,6 +433,10 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        if etype == "talks" and len(by_type) > 1:
+            # "fought around Spin Boldak before the two sides agreed to a
+            # truce": a place told with another incident is not the venue.
+            mentions_t = [m for m in mentions_t if not _nearer_other(m, trigs, triggers)]
         if etype == "border_closure" and len(trigs) > 1:
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
@@ -389,6 +459,18 @@ def sentence_events(
             [t for t in triggers if t.event_type != etype],
             idx,
         )
+        if etype == "fortification":
+            if places and all(p.kind == "border" for p, _ in places) and ctx.last_violent is not None:
+                # "fire was exchanged in Zazai Maidan after soldiers tried to
+                # put up a section of fence along the Durand Line": the work
+                # is where the fight over it just told in this sentence was.
+                at, vtype = ctx.last_violent
+                fought = ctx.by_type.get(vtype)
+                if at == idx and fought is not None and fought.kind != "border":
+                    places = [(fought, False)]
+            # "Pakistan is fencing the border", "forts along the line": the
+            # fence project as a whole, years long, is no located incident.
+            places = [(p, named) for p, named in places if p.kind != "border"]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
@@ -422,6 +504,14 @@ def sentence_events(
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
+        if (
+            etype == "talks"
+            and date is None
+            and all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+        ):
+            # "a jirga is expected to meet in the coming days": a plan with
+            # no date is no event (a meeting announced for a day is one).
+            continue
         if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
             # "Hundreds were killed in fighting between 2007 and 2011", "the
             # route was closed in 2014": dated by a past year only, history
@@ -480,6 +570,10 @@ def sentence_events(
                 parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
             acts = parties + [a for a in acts if a not in parties]
         named = [p for p, inside in places if inside]
+        if len(named) > 1:
+            ctx.spread.add(etype)
+        elif named or not all(t.weak for t in trigs):
+            ctx.spread.discard(etype)
         starts = {}
         if len(named) > 1 and etype in VIOLENT:
             # Several places in one sentence: each gets the toll told
@@ -495,11 +589,21 @@ def sentence_events(
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
             toll = casualties
-            if split_tolls:
+            if related is not None and etype in VIOLENT:
+                # "The fighting followed the weekend's clashes, which left
+                # 40 dead": the toll after the cut is the other incident's.
+                toll = find_casualties(sentence[:related])
+            elif split_tolls:
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
-            if place in starts:
+            own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            if own is not None and sum(own[0] <= o < own[1] for o in order) == 1:
+                # "Three of the wounded were from Marawara, and the other two
+                # were hurt in Dangam": a clause that names one place tells
+                # its toll, before or after the name.
+                toll = find_casualties(sentence[own[0] : own[1]])
+            elif place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
@@ -545,6 +649,7 @@ def sentence_events(
                     ended=ended,
                     claimed=claimed,
                     added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
+                    side_tolls=_side_tolls(sentence, kill, hurt),
                 )
             )
             ctx.by_type[etype] = place
@@ -556,12 +661,87 @@ def sentence_events(
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
+            if idx >= 0 and m.place.country in ("AF", "PK") and _near_line(m.place):
+                ctx.line_place = (idx, m.place)
     ctx.crossing = crossing
+    named_crossings = list(
+        dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
+    )
+    if named_crossings:
+        ctx.crossings = named_crossings
     if usable_dates and (triggers or usable_dates[-1].precision == "day"):
         # A month told in a sentence with no event ("the first case was
         # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
+    """Is ``m`` nearer to a trigger of another type than to any of ``trigs``?"""
+    span = (m.start, m.end)
+    own = min(_distance(span, (t.start, t.end)) for t in trigs)
+    return any(o.event_type != trigs[0].event_type and _distance(span, (o.start, o.end)) < own for o in triggers)
+
+
+#: Talks still to come: "will meet", "is expected to meet", "the next round".
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:expected|due|scheduled|set|plans?|planned|agreed)\s+to|next|upcoming)\b", re.I
+)
+
+
+#: A clause that tells the earlier incident behind the one told first: ",
+#: when militants attacked ...", "following a wave of bombings".
+_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
+
+
+def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
+    """Where the clause of ``trigs`` starts when it follows, after "when",
+    "after" or "following", an incident of another type told first."""
+    first = min(t.start for t in trigs)
+    prior = [o.end for o in others if o.end <= first]
+    if not prior:
+        return None
+    cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, max(prior), first)]
+    return cuts[-1] if cuts else None
+
+
+def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
+    """Where a when/after/following clause telling an incident of another
+    type begins, after the last of ``trigs``."""
+    last = max(t.end for t in trigs)
+    later = [o.start for o in others if o.start >= last]
+    if not later:
+        return None
+    cuts = [m.start() for m in _SUBORDINATE.finditer(sentence, last, min(later))]
+    return cuts[0] if cuts else None
+
+
+#: "while the delegations were still meeting", "even as the talks went on":
+#: a clause that sets the time of the incident the sentence reports.
+_WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
+
+
+def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], mentions: list[Mention]) -> bool:
+    """Are the talks ``trigs`` only the time of another incident ("On
+    Thursday, while the delegations were still meeting, troops traded fire
+    near Chaman")? Told in a while/as clause that names no place of its
+    own, beside a trigger of another type outside it: the talks are those
+    reported elsewhere, not a round of their own."""
+    for t in trigs:
+        lo = max(sentence.rfind(",", 0, t.start), sentence.rfind(";", 0, t.start)) + 1
+        hi = min((i for i in (sentence.find(",", t.end), sentence.find(";", t.end)) if i >= 0), default=len(sentence))
+        if not _WHILE_CLAUSE.match(sentence, lo) or any(lo <= m.start < hi for m in mentions):
+            return False
+        if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
+            return False
+    return True
+
+
+def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
+    """``{side: (kill, hurt)}`` of a toll; side ``""`` when it is no one side's."""
+    if kill is None and hurt is None:
+        return {}
+    return {toll_side(sentence): (kill, hurt)}
 
 
 #: "The meeting came less than a week after ...": a sentence whose subject is
@@ -748,6 +928,25 @@ def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleSt
     return abs((a.date - b.date).days) > 3
 
 
+#: Cities that news bureaus file from: as a dateline they say where the
+#: reporter is, not where the incident was.
+_BUREAUS = frozenset(
+    ("Kabul", "Islamabad", "Rawalpindi", "Peshawar", "Quetta", "Karachi", "Lahore", "Kandahar", "Jalalabad")
+)
+
+
+def _lead_place(ctx: ArticleState) -> Place | None:
+    """The one place in the region the headline names, else the dateline's
+    town when it is no bureau city."""
+    named = {p for p in ctx.lead_places if p.country in ("AF", "PK")}
+    if len(named) == 1:
+        return named.pop()
+    dateline = ctx.dateline
+    if not named and dateline is not None and dateline.country in ("AF", "PK") and dateline.name not in _BUREAUS:
+        return dateline
+    return None
+
+
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
@@ -802,11 +1001,35 @@ def _places_for(
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
     candidates = [m for m in mentions if m.place is not None]
+    cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
+    # ... up to the next incident of another type
+    stop = min((o.start for o in others if cut is not None and o.start > cut), default=len(sentence))
+    ahead = _main_clause_end(sentence, trigs, others) if others and etype != "talks" else None
+    if ahead is not None and any(m.start < ahead and m.place is not None for m in candidates):
+        # "exchanged fire along the Durand Line on Saturday, four days after
+        # air strikes killed dozens in Paktika": Paktika is the strikes'.
+        candidates = [m for m in candidates if m.start < ahead]
+    if cut is not None and any(cut <= m.start < stop for m in mentions):
+        # "Torkham has been shut since October 12, when the Taliban attacked
+        # posts along the border", "closed following bombings in Pakistan":
+        # the places before the clause are the closure's; the attack has
+        # the places its own clause names (a country names none).
+        candidates = [m for m in candidates if cut <= m.start < stop]
     if crossing is not None:
         # "trucks stranded on both sides of the border" of the crossing in
         # context: the phrase gives the extent, not another place.
         candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
+    if (
+        etype in ("border_closure", "trade_disruption")
+        and len(ctx.crossings) > 1
+        and not any(m.role == "place" and _near_line(m.place, _FAR_DEG) for m in candidates)
+        and _BOTH_CROSSINGS.search(sentence)
+    ):
+        # "Torkham and Chaman ... Pakistan had sealed them in February",
+        # "opened both crossings for two days": each crossing named together
+        # (a far place is the reason: "after a bombing in Sindh").
+        return [(c, False) for c in ctx.crossings]
     if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
         # "lodged a protest over what it called unprovoked firing": the
         # incident reacted to, at its own place, not where the reaction was.
@@ -857,6 +1080,11 @@ def _places_for(
             m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
         ]
         candidates = [m for m in candidates if m not in goods]
+    if etype == "border_closure" and any(m.role == "place" and _is_crossing(m.place, finder) for m in candidates):
+        # "the Kharlachi crossing, the trading point between Kurram and
+        # Paktia, was closed": what closes is the crossing; the other names
+        # say where it lies or what it links.
+        candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
     if border_mod and etype != "talks":
         candidates = [
             m
@@ -896,8 +1124,17 @@ def _places_for(
         told = {m.place for m in candidates if m.role == "place" and m.place in ctx.type_places.get(etype, ())}
         if len(told) == 1:
             return [(told.pop(), True)]
+        if len(told) > 1:
+            # "Three of the wounded were from Marawara, and the other two
+            # were hurt in Dangam": each place told gets its part of the
+            # toll (see the per-place tolls of sentence_events).
+            ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
+            return [(p, True) for p in dict.fromkeys(ordered)]
     if weak:
-        # "trucks", "killed": only more of an incident already reported.
+        # "trucks", "killed": only more of an incident already reported
+        # (not of one of several places told at once).
+        if etype in ctx.spread and etype in VIOLENT:
+            return []
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
     narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
@@ -924,6 +1161,21 @@ def _places_for(
         # "lines of trucks formed on the road to the border" in a report
         # about Torkham: the crossing in context, not the whole line.
         return [(crossing, False)]
+    if (
+        etype in ("fortification", *VIOLENT)
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+    ):
+        # "a second strike hit a car near the border", "troops were repairing
+        # the fence near the border when the post came under fire" after a
+        # sentence naming Mohmand: the place of the incident of this type
+        # told before, else the place just named on the line, not the whole
+        # border.
+        told = ctx.by_type.get(etype)
+        if told is not None and told.kind != "border" and _near_line(told):
+            return [(told, False)]
+        if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
+            return [(ctx.line_place[1], False)]
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
@@ -931,6 +1183,10 @@ def _places_for(
         first = min(t.start for t in trigs)
         # Up to the next incident of another type ("; a bomb in Khost...").
         stop = min((t.start for t in others if t.start > first), default=len(sentence))
+        # ... and within its clause ("drones hit Khost and Paktika; TTP raid
+        # on Angoor Adda post": the raid is another incident).
+        semi = _SEMICOLON.search(sentence, first)
+        stop = min(stop, semi.start()) if semi else stop
         chosen = chosen + [
             m
             for m in candidates
@@ -939,6 +1195,9 @@ def _places_for(
             and first < m.start < stop
             and m.place.country in ("AF", "PK")
             and m.place.kind not in ("province", "region")
+            # "a compound in Barmal, near the border with North Waziristan":
+            # a neighbour that says where the place hit lies
+            and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
     if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
         # "exchanged fire in the district": the district named last.
@@ -956,6 +1215,15 @@ def _places_for(
             result.append((m.place, True))
     if result:
         return result
+    if etype == "talks" and not weak and _BORDER_MEETING.search(sentence):
+        # "border commanders held a flag meeting", "elders of both sides met
+        # near the border": at the crossing in context, else where the last
+        # incident on the line was.
+        if crossing is not None:
+            return [(crossing, False)]
+        on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
+        if on_line:
+            return [(on_line[-1], False)]
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
     if etype == "talks" and not weak and any(t.ended for t in trigs):
@@ -963,6 +1231,25 @@ def _places_for(
         # The border as a whole is never a venue.
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []
+    if etype in VIOLENT and not weak and not anaphoric and 0 <= idx <= 1:
+        # "CHARSADDA - Gunmen stormed a university in the northwest": the
+        # lead of a report places its incident in the headline or dateline
+        # ("the blast" refers to an incident told, maybe of another type).
+        lead = _lead_place(ctx)
+        if lead is not None:
+            return [(lead, False)]
+    violent_here = [o.event_type for o in others if o.event_type in VIOLENT]
+    if (
+        etype == "fortification"
+        and not weak
+        and (violent_here or (ctx.last_violent is not None and 0 < _gap(idx, ctx.last_violent[0]) <= 3))
+    ):
+        # "A party of soldiers was repairing the fence when the post came
+        # under fire": the works of a report about an attack are where the
+        # attack was, not the whole border.
+        attacked = ctx.by_type.get(violent_here[0] if violent_here else ctx.last_violent[1])
+        if attacked is not None and attacked.kind != "border" and _near_line(attacked, _FAR_DEG):
+            return [(attacked, False)]
     if etype in BORDER_TYPES:
         if (
             etype == "armed_clash"
@@ -973,7 +1260,15 @@ def _places_for(
             # "hostilities between Pakistan and India", "the Taliban stepped
             # up their offensive": fighting with no place, no word of the
             # border and not between the two sides is not put on the border
-            # nor at the crossing named before.
+            # nor at the crossing named before; "there was a brief exchange
+            # of fire" in a report of a standoff at a place on the line just
+            # named is there.
+            if (
+                any(t.sub_event_type == "exchange_of_fire" for t in trigs)
+                and ctx.line_place is not None
+                and 0 < _gap(idx, ctx.line_place[0]) <= 2
+            ):
+                return [(ctx.line_place[1], False)]
             return []
         if crossing is not None:
             return [(crossing, False)]

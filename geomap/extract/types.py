@@ -15,12 +15,23 @@ from dataclasses import dataclass
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
+#: Buildings whose storming is an attack on people, whatever they house.
+_BUILDINGS = (
+    r"(?:hospitals?|schools?|colleges?|universit(?:y|ies)|hotels?|offices?|banks?|courts?|bases?|"
+    r"cantonments?|garrisons?|airports?|prisons?|jails?|barracks|consulates?|embass(?:y|ies))"
+)
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
-    ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
+    (
+        "airstrike",
+        "drone_strike",
+        False,
+        # "a quadcopter dropped explosives on a police station"
+        r"(?:drone|quadcopter)\s+(?:strikes?|attacks?)|(?:drones?|quadcopters?)\s+(?:had\s+|also\s+)?dropped",
+    ),
     (
         "airstrike",
         "airstrike",
@@ -29,7 +40,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
+        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
@@ -41,7 +52,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         False,
         # (also with an aside: "the strikes, at about 3 a.m., hit")
-        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
+        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)|"
+        # one strike too ("the strike hit a car near Ahmad Wal"; not a
+        # general, hunger, labour or shutter-down strike)
+        r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!-down\s)(?<!-jam\s)(?<!s['’]\s)"
+        r"strike(?:\s+on\s+\w+)?\s+(?:also\s+|had\s+|has\s+)?(?:hit|struck|targeted|killed|destroyed)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     (
@@ -62,7 +77,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
         r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)",
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)",
     ),
     (
         "explosion",
@@ -87,11 +102,23 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "armed_clash",
         "attack",
         False,
+        # "an attack on Sunday on a border post" (the day not in the trigger)
+        r"attacks?(?=\s+(?:on|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+(?:\w+\s+){0,3}"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|police\s+stations?|convoys?|camps?))|"
         r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
+        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|"
+        r"patrols?|convoys?|vehicles?|soldiers|policemen|guards)|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
-        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
+        # "attacked a polio team", "ambushed a police van"
+        r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
+        # "killed 12 militants in an intelligence-based operation"
+        # (one operation: "repeated military operations" are a history)
+        r"(?:intelligence-based|military|security|clearance|counter-?terrorism|combing)\s+operation(?!s)|"
+        # "gunmen stormed a hospital", "militants attack consulate", "an
+        # attack on the cantonment": a building attacked, whatever it houses
+        r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
         # "posts in Kurram came under fire"
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
@@ -104,7 +131,33 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
         r"offensive|hostilities|confrontations?|firefights?",
     ),
-    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    (
+        "armed_clash",
+        "infiltration",
+        False,
+        # "militants trying to cross into Pakistan were killed", "an
+        # infiltration bid was foiled" (not "to curb infiltration": irrealis;
+        # nor "high-infiltration zones")
+        r"(?<!-)infiltrat(?:e|ed|ing|ion|ors?)|(?:tried|trying|attempted|attempting)\s+to\s+(?:cross|sneak|enter|infiltrate)\b|"
+        # "foiled an attempt by a group of militants to cross into Pakistan"
+        r"attempts?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?to\s+(?:cross|sneak|enter|infiltrate)\b",
+    ),
+    # "guards fired in the air to stop the work": warning shots
+    ("armed_clash", "warning_fire", False, r"fired\s+(?:\w+\s+){0,2}in\s+the\s+air|warning\s+shots"),
+    (
+        "armed_clash",
+        "siege",
+        False,
+        # "took the staff hostage", "the siege of the compound", "hijacked a
+        # passenger train" (not a trade "held hostage to politics")
+        r"(?:took|taken|taking|held|holding|seized|freed|freeing|rescued?|rescuing)\s+(?:[\w'’-]+\s+){0,4}?hostages?"
+        r"(?!\s+to\b)|hostages?\s+(?:crisis|situation|rescue|standoff|stand-off)|hostage-taking|"
+        r"sieges?(?!\s+mentality)|"
+        # a vehicle hijacked (not "hijacked the debate")
+        r"hijack(?:ed|ing|s)?\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:trains?|bus(?:es)?|coach(?:es)?|planes?|aircraft|"
+        r"vehicles?|trucks?|lorries|convoys?|vans?)|(?:train|bus|plane)\s+hijack(?:ing|ers?)",
+    ),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
@@ -119,7 +172,17 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "reopening",
         False,
-        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)",
+        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?|movement)|"
+        # "trade resumed on Wednesday", "pedestrian movement partly resumed"
+        r"(?:trade|traffic|movement|crossings?)\s+(?:[\w-]+\s+){0,2}?(?:resumed|was\s+restored)|"
+        # "opened the Torkham border", "opened both crossings", "the gate was
+        # opened", "the opening of the border": reports say "opened" as often
+        # as "reopened" (not "opened fire", nor a new border post or market)
+        r"open(?:ed|s|ing)\s+(?:(?!fire\b)[\w'’-]+\s+){0,4}?(?:border|crossings?|gates?)"
+        r"(?!\s+(?:posts?|markets?|towns?|terminals?|offices?|areas?))|"
+        r"opening\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:border|crossings?|gates?)|"
+        r"(?:border|crossings?|gates?)\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
+        r"\s+(?:\w+\s+)?opened",
     ),
     (
         "border_closure",
@@ -132,13 +195,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "trade_disruption",
         "stranded_trucks",
         False,
+        # "trucks lined the highway", "trucks were queuing", "held up"
         r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
-        r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)|backed\s+up|turned\s+back)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
         r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
-        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
-        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain|had\s+been|have\s+been)\s+"
+        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|queuing|parked|lined\s+up|held(?!\s+by)|turned\s+back|left\s+waiting)|"
         r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
     ),
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
@@ -179,19 +243,36 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "fortification",
         "fence_construction",
         False,
-        r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
+        r"fencing|fence\s+(?:work|construction|sections?|repairs?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
         r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
-        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
-        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
+        r"put(?:ting|s)?\s+up|"
+        # "erecting a barbed-wire fence", "repairing a section of the border fence"
+        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:(?!and\s|or\s)[\w-]+\s+){0,5}?(?:fences?|walls?|barriers?)|"
+        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)|"
+        # "troops working on the fence" (not "work on the fence is 85
+        # percent complete": a state of the project)
+        r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?fences?",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
     (
         "fortification",
         "outpost_construction",
         False,
-        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
-        r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
-        r"(?:outposts?|posts?|bunkers?)\s+construction",
+        # "began building what they called a checkpost", "resumed work on a
+        # check post", "the construction of a gate at the crossing"
+        # ("a newly built post came under fire": built some time before)
+        r"(?<!newly\s)(?<!recently\s)(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on|"
+        r"fix(?:ed|ing)|install(?:ed|ing))\s+"
+        r"(?:of\s+)?(?:what\s+(?:[\w-]+\s+){1,2}(?:as\s+)?)?(?:(?!and\s|or\s)[\w-]+\s+){0,3}?"
+        r"(?:outposts?|posts?|check[\s-]?posts?|checkpoints?|bunkers?|trenches|watchtowers?|gates?)|"
+        r"(?:outposts?|posts?|bunkers?)\s+construction|"
+        # "new gates were being built", "fired on a post under construction"
+        # (read from "under": the attack claims the noun)
+        r"(?:outposts?|posts?|check[\s-]?posts?|gates?|bunkers?)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:also\s+)?"
+        r"being\s+(?:built|erected|installed)|"
+        r"(?:(?<=post\s)|(?<=posts\s)|(?<=gate\s)|(?<=gates\s)|(?<=bunker\s)|(?<=bunkers\s))under\s+construction|"
+        # "digging a trench along the fence"
+        r"(?:dig|digs|digging|dug)\s+(?:[\w-]+\s+){0,3}?(?:trench(?:es)?|ditch(?:es)?)",
     ),
 ]
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
@@ -205,18 +286,21 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: rules are absent from most sentences. ``tests/test_extract_types.py``
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
-    ("drone",),
-    ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
-    ("strikes",),
+    ("drone", "quadcopter"),
+    ("air", "aerial", "drone", "bombed", "jet", "plane", "helicopter", "gunship", "bombard", "strike"),
+    ("strike",),
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
-    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under", "operation"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
-    ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("infiltrat", "tried", "trying", "attempt"),
+    ("fired", "warning"),
+    ("hostage", "siege", "hijack"),
+    ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
@@ -251,7 +335,7 @@ _ANCHORS: list[tuple[str, ...]] = [
         "barrier",
     ),
     ("fence",),
-    ("post", "bunker", "trench", "watchtower"),
+    ("post", "bunker", "trench", "watchtower", "gate", "ditch", "construction", "checkpoint"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
@@ -259,17 +343,17 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
 _DENIAL = re.compile(
-    r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
+    r"\b(?:denied|deny|denies|denying|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|reject(?:ed|s|ing)?\s+(?:claims|reports)|"
     r"false|rumou?rs?|ruled\s+out)\b",
     re.I,
 )
-_DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
+_DENIAL_STEMS = re.compile("deni|deny|dismiss|refut|reject|false|rumo|ruled")
 _IRREALIS = re.compile(
     # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
     r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
-    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
+    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions|meetings?|consultations)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
     r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
@@ -278,7 +362,9 @@ _IRREALIS = re.compile(
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
-    r"to(?=(?:\s+\S+)?\s*$))\b",
+    # ("tried to storm", "attempted to cross": the attempt happened;
+    # "resorted to unprovoked firing": the firing too)
+    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: "accused X of firing": the trigger is the content of a claim about an
@@ -320,7 +406,24 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"\s+(?:would|could|might)\b|"
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
-    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b",
+    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
+    # "a flag meeting was expected in the coming days": no date, no meeting yet
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
+    re.I,
+)
+#: The state of a process, not a meeting: "talks have made little progress
+#: since January", "an effort to bring them to talks has stalled".
+_TALKS_STATE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:have|has|had)\s+(?:so\s+far\s+|since\s+)?(?:made\s+(?:little|no|slow|scant|some)\s+"
+    r"(?:progress|headway)|(?:been\s+)?(?:stalled|deadlocked|frozen|stuck|bogged\s+down)|stalled|faltered|"
+    r"dragged\s+on|gone\s+nowhere)\b|"
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:remain|remains|remained)\s+(?:stalled|deadlocked|frozen|stuck)\b",
+    re.I,
+)
+#: "turned down an invitation to visit Islamabad": a visit refused is none.
+_DECLINED = re.compile(
+    r"\b(?:declin\w*|turn(?:ed|s|ing)?\s+down|reject\w*|refus\w*)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\w+\s+){0,2}(?:invitations?|offers?|requests?)(?:\s+(?:to|for))?\s*$",
     re.I,
 )
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
@@ -329,14 +432,17 @@ _TALKS_UNREAL_AFTER = re.compile(
 #: border", "an election meeting", "on their way to meet the president".
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
-    r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$"
 )
 _NOT_TALKS_AFTER = re.compile(
-    r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
+    r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
+    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?)\b",
     re.I,
 )
 #: A jirga between the tribes of one district about their own feud.
 _TRIBAL = re.compile(
+    # "elders from the Turi and Bangash tribes"
+    r"\b(?:from|of)\s+the\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+(?:tribes|communities|clans)\b|"
     r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
     r"rival\s+(?:tribes|communities|clans))\b",
     re.I,
@@ -345,10 +451,13 @@ _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
     r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+    # "protest leaders met the chief minister": a protest at home
+    r"chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|"
     # "flew to Quetta and chaired a security meeting", "where he was briefed"
     r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b",
     re.I,
 )
+_DOMESTIC_BODY = LoweredPattern(_DOMESTIC_BODY)  # searched on the lower-cased text (wordscan)
 _BILATERAL = re.compile(
     r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
     r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b",
@@ -359,9 +468,10 @@ _BILATERAL = re.compile(
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
-    r"trains?|railways?|flights?|internet|mobile|classes|exams)\b",
+    r"trains?|railways?|flights?|internet|mobile|classes|exams|assistance|aid|funding|cooperation)\b",
     re.I,
 )
+_NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
 #: "was reported closed on Monday, but officials denied the reports": the
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(
@@ -382,7 +492,7 @@ _HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
 #: A state over years, read in the trigger's own clause only: "has built
 #: fences in recent years", "has been suspended for years".
 _OVER_YEARS = re.compile(
-    r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+    r"\b(?:in|of)\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
     r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
     # "the latest in a string of confrontations", "a long history of conflict"
     r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
@@ -518,6 +628,20 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
+#: Words that open a clause of time or cause: a threat or wish before one
+#: ("came under pressure to act after militants attacked a post") does not
+#: govern the incident the clause tells.
+_SUBORDINATORS = frozenset(("after", "before", "when", "since", "because", "following", "amid", "while"))
+
+
+def _own_clause(words: list[str]) -> list[str]:
+    """``words`` (before a trigger) from the last subordinator on."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _SUBORDINATORS:
+            return words[i + 1 :]
+    return words
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -547,7 +671,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if breaks is None:
                 breaks = _breaks(sentence)
             words = _words_before(sentence, m.start(), breaks)
-            window = " ".join(words[-6:])
+            window = " ".join(_own_clause(words[-6:]))
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
@@ -572,6 +696,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or _TALKS_STATE_AFTER.match(sentence, m.end())
+                or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
                 or ("tribes" in low or "communities" in low or "clans" in low)
                 and _TRIBAL.search(sentence)
@@ -586,7 +712,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if (
                 etype == "border_closure"
                 and sub == "closure"
-                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
+                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):
