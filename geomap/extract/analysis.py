@@ -741,6 +741,13 @@ def sentence_events(
                 # "killing nine children, a day after a suicide attack in
                 # Peshawar": the toll before is the first incident's.
                 toll = find_casualties(sentence[after.start() :])
+            later = _TIME_AFTER.search(sentence, trigs[-1].end)
+            if later is not None and not split_tolls and place not in starts and related is None:
+                # "shot dead seven teachers, hours after a teacher was killed
+                # in another attack": the toll after is the earlier incident's.
+                head = find_casualties(sentence[: later.start()])
+                if head.fatalities is not None or head.injuries is not None:
+                    toll = head
             if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
                 before = [o for o in order if o < starts[place]]
                 elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])

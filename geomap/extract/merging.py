@@ -287,6 +287,10 @@ def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
     return _APART_LOOSE  # a mention that continues one ("still shut on Tuesday") spans more
 
 
+#: Words that tell an incident apart from the one reported before it.
+_APART = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|unrelated)\b", re.I)
+
+
 def _assaults_of_bombings(drafts: list[DraftEvent]) -> list[DraftEvent]:
     """ "Two suicide bombers blew up a car at the gate. Gunmen then stormed
     the compound, and troops fought them for hours.": a suicide attack is
@@ -305,6 +309,8 @@ def _assaults_of_bombings(drafts: list[DraftEvent]) -> list[DraftEvent]:
             # the first sentence telling gunfire at this place around this day
             kin = [c for c in clashes if same_place(c.place, d.place) and _close(c.date, d.date, 1)]
             first = min((i for c in kin for i in c.sentences if i >= 0), default=None)
+            if any(_APART.search(c.excerpt) for c in kin):
+                first = None  # "in a separate attack", "elsewhere in the city": told apart
             bomb = next(
                 (
                     b

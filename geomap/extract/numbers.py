@@ -103,10 +103,24 @@ def _and_group(verb: str) -> re.Pattern:
     )
 
 
+#: "a motorbike shot dead three guards": a verb with a count after it is
+#: active, and the words before it are no victims.
+_COUNT_AFTER = (
+    r"(?!\s+(?:at\s+least\s+)?(?:\d|(?:"
+    + trie_regex([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "one")])
+    + r")\b))"
+)
+
 _KILLED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b" + _COUNT_AFTER, re.I),
     re.compile(
-        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I
+        # "gunmen shot dead two policemen", "gunned down three guards"
+        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|(?:gunned|gunning)\s+down)\s+"
+        + NUMBER
+        + r"(?="
+        + _NOUNS
+        + r"(?:\s+dead)?)",
+        re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
@@ -159,7 +173,7 @@ _PASSIVE = re.compile(
 _KILLED_STEMS = StemFilter(
     [
         ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
-        ("kill", "claimed"),
+        ("kill", "claimed", "dead", "gunn"),
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
@@ -273,6 +287,7 @@ _ANY_TOLL = StemFilter(
             "death",
             "casualt",
             "bodies",
+            "gunn",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
