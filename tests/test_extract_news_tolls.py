@@ -387,3 +387,15 @@ def test_a_toll_told_after_hours_after_is_the_earlier_incidents(chain):
         "hours after a shopkeeper was killed in another attack in the town.",
     )
     assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [4]
+
+
+def test_a_bare_toll_goes_to_the_incident_whose_place_it_names(chain):
+    # the clash was told first, the strikes last: the toll naming the
+    # clash's town is the clash's, not dropped as the strikes'
+    ev = _events(
+        chain,
+        "Afghan and Pakistani forces clashed around Spin Boldak on Tuesday, and Pakistani jets later "
+        "struck targets in Kabul. Officials said nine civilians were killed and 40 wounded in Spin Boldak.",
+    )
+    clash = [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"]
+    assert clash == [(9, 40)]

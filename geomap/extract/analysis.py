@@ -19,6 +19,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
+from .merging import same_place
 from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
@@ -437,7 +438,12 @@ def sentence_events(
             # "A woman was killed and six were injured." after a report of
             # shelling: the toll of that incident, whatever its type; a
             # "death toll" later in the article is the last incident's.
-            triggers = [replace(t, event_type=last[1]) for t in triggers]
+            # "... struck Kabul. At least 12 were killed in Spin Boldak.":
+            # the incident whose place the toll names, else the last told.
+            named = [m.place for m in mentions if m.place is not None and m.role == "place"]
+            fits = [et for et in VIOLENT if et in ctx.by_type and any(same_place(ctx.by_type[et], p) for p in named)]
+            kind = last[1] if last[1] in fits or not fits else fits[0]
+            triggers = [replace(t, event_type=kind) for t in triggers]
             continued = last[0] != ctx.related_at
     else:
         triggers = [t for t in triggers if not t.weak]
