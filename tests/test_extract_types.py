@@ -111,3 +111,45 @@ def test_clause_breaks_match_the_single_pattern(sentence):
 
     single = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
     assert set(_breaks(sentence)) == {m.end() for m in single.finditer(sentence)}
+
+
+# -- fortification: works on the line, put up, pulled down, halted ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence, sub",
+    [
+        ("Border guards tried to put up a stretch of fence on the ridge.", "fence_construction"),
+        ("Villagers pulled down a section of the border fence overnight.", "fence_construction"),
+        ("Fighters seized spools of barbed wire left by the soldiers.", "fence_construction"),
+        ("Soldiers were repairing a damaged part of the fence when they were hit.", "fence_construction"),
+        ("Engineers resumed work on a new check post near the gate.", "outpost_construction"),
+        ("The post was being built on ground both sides claim.", "outpost_construction"),
+        ("Soldiers began digging trenches near the crossing.", "outpost_construction"),
+        ("Troops began to build a bunker on the hill.", "outpost_construction"),
+        ("Guards stopped the construction of what locals said was a new checkpoint.", "outpost_construction"),
+        ("The row began over the construction of a gate at the crossing.", "gate_construction"),
+        # halting a work presupposes it
+        ("Guards were asked to stop building the check-post.", "outpost_construction"),
+        ("Both sides agreed to halt work on the disputed post.", "outpost_construction"),
+    ],
+)
+def test_fortification_works(sentence, sub):
+    assert ("fortification", sub) in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the attack on a post built earlier, not its building
+        "A newly built post came under fire from the hills.",
+        # police checkpoints in a city are no border work
+        "Police set up checkpoints across the city after the bombing.",
+        # shelling that hits a wall
+        "Shells damaged the walls of a school.",
+        # a wish, not a work
+        "Kabul wants Pakistan to stop fencing the frontier.",
+    ],
+)
+def test_no_fortification(sentence):
+    assert not [t for t in _types(sentence) if t[0] == "fortification"]

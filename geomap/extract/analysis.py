@@ -389,6 +389,11 @@ def sentence_events(
             [t for t in triggers if t.event_type != etype],
             idx,
         )
+        if etype == "fortification":
+            # "Pakistan is fencing the border", "the construction of forts
+            # along the line": a programme along the whole line is no
+            # located work (a post, a gate, a fence section somewhere).
+            places = [(p, inside) for p, inside in places if p.kind != "border"]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx

@@ -175,22 +175,56 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ),
     ("talks", "negotiation", True, r"delegations?"),
     # Work on a fence is an event; "the fence" alone only continues one.
+    # Putting a fence up and pulling it down are both fence events ("pulled
+    # up coils of barbed wire", "removed a section of the fence"); a wall
+    # damaged by shelling is not.
     (
         "fortification",
         "fence_construction",
         False,
-        r"fencing|fence\s+(?:work|construction|sections?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
-        r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
-        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:\w+\s+){0,4}(?:fences?|walls?|barriers?)|"
+        r"fencing|fence\s+(?:work|construction|sections?|repairs?)|"
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
+        r"install(?:s|ed|ing)|lay(?:s|ing)?|laid|extend(?:s|ed|ing)|repair(?:s|ed|ing)?|put(?:s|ting)?\s+up)\s+"
+        r"(?:[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:barbed|razor|concertina)\s+wire)|"
+        r"(?:t(?:ore|ear(?:s|ing)?)\s+(?:down|up|out)|pull(?:s|ed|ing)?\s+(?:up|down|out)|uproot(?:s|ed|ing)?|"
+        r"remov(?:e|es|ed|ing)|dismantl(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|damag(?:ed|ing))\s+"
+        r"(?:[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
+        r"(?:coils|spools|rolls)\s+of\s+wire|wire\s+coils)|"
+        r"(?:construction|erection|installation|building|repairs?)\s+of\s+(?:[\w'-]+\s+){0,3}?fences?|"
         r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
+    # A gate built at a crossing ("construction of a gate on its side").
+    (
+        "fortification",
+        "gate_construction",
+        False,
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
+        r"put(?:s|ting)?\s+up)\s+(?:an?\s+|the\s+|its\s+)(?:[\w'-]+\s+){0,2}?gates?|"
+        r"(?:construction|erection|building)\s+of\s+(?:[\w'-]+\s+){0,3}?gates?|"
+        r"work\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?gates?",
+    ),
+    # Posts and checkpoints being built, and work on them halted or resumed
+    # ("resumed work on a check post", "stopped the construction of what
+    # they called a new post", "the post was being built"). A "newly built
+    # post" that came under fire is the attack, not the building.
     (
         "fortification",
         "outpost_construction",
         False,
-        r"(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up)\s+(?:of\s+)?(?:\w+\s+){0,3}"
-        r"(?:outposts?|posts?|check-?posts?|bunkers?|trenches|watchtowers?)|"
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|construct(?:s|ed|ing)|erect(?:s|ed|ing)?)\s+"
+        r"(?:[\w'-]+\s+){0,5}?"
+        r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|checkpoints?|bunkers?|trenches|watchtowers?|forts?)|"
+        # (police "set up checkpoints" in a city after a bombing: not a work)
+        r"(?:set(?:s|ting)?\s+up|put(?:s|ting)?\s+up)\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|bunkers?|watchtowers?)|"
+        r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?trenches|"
+        r"construction\s+of\s+(?:[\w'-]+\s+){0,6}?"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trenches|watchtowers?|forts?|structures?)|"
+        r"work\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trenches|structures?)|"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|structures?)\s+"
+        r"(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:being\s+)?(?:built|constructed|erected|put\s+up)|"
         r"(?:outposts?|posts?|bunkers?)\s+construction",
     ),
 ]
@@ -241,17 +275,19 @@ _ANCHORS: list[tuple[str, ...]] = [
         "laid",
         "extend",
         "repair",
+        "put",
         "tore",
-        "tearing",
-        "pulled",
+        "tear",
+        "pull",
         "uproot",
         "remov",
+        "dismantl",
+        "seiz",
         "damag",
-        "wall",
-        "barrier",
     ),
     ("fence",),
-    ("post", "bunker", "trench", "watchtower"),
+    ("gate",),
+    ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
@@ -280,6 +316,14 @@ _IRREALIS = re.compile(
     # not "60 to 70 militants opened fire" nor "close to the border"
     r"to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
+)
+#: "were asked to stop building a post", "agreed to halt work on the gate",
+#: "tried to put up a fence", "began to dig trenches": halting, starting or
+#: attempting a work presupposes it, so the infinitive before a
+#: fortification trigger is no irrealis (a wish, "wants them to stop
+#: fencing", still is: it is read before the infinitive).
+_HALT_WORK = re.compile(
+    r"\b(?:(?:tried|attempted|began|started|continued|resumed)\s+to|to\s+(?:stop|halt|suspend|freeze|end))\s*$", re.I
 )
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
@@ -548,6 +592,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 breaks = _breaks(sentence)
             words = _words_before(sentence, m.start(), breaks)
             window = " ".join(words[-6:])
+            if etype == "fortification" and "to" in window:
+                window = _HALT_WORK.sub("", window)
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)

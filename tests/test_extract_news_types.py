@@ -1,0 +1,39 @@
+"""Event types of whole short texts (issue 10, round 4): which of the seven
+types a report gets. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+# -- fortification ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said on Tuesday that it is fencing the whole border to stop infiltration.",
+        "Officials told the committee on Monday about forts being built along the frontier.",
+        "The fence now going up along the Durand Line has hardened old grievances.",
+    ],
+)
+def test_a_programme_along_the_whole_line_is_no_located_work(chain, text):
+    assert not _by(_events(chain, text), "fortification")
+
+
+def test_an_attempt_to_put_up_a_fence_is_a_work_at_its_place(chain):
+    ev = _events(chain, "Pakistani troops tried to put up a new stretch of fence near Angoor Adda on Monday.")
+    assert _by(ev, "fortification") == [("Angoor Adda", "2024-05-13")]
+
+
+def test_work_resumed_on_a_post_at_the_crossing(chain):
+    ev = _events(chain, "Afghan guards resumed work on a check post near Torkham on Saturday, officials said.")
+    assert _by(ev, "fortification") == [("Torkham", "2024-05-11")]
