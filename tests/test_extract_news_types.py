@@ -37,3 +37,18 @@ def test_an_attempt_to_put_up_a_fence_is_a_work_at_its_place(chain):
 def test_work_resumed_on_a_post_at_the_crossing(chain):
     ev = _events(chain, "Afghan guards resumed work on a check post near Torkham on Saturday, officials said.")
     assert _by(ev, "fortification") == [("Torkham", "2024-05-11")]
+
+
+def test_two_works_in_one_sentence_each_take_their_own_place(chain):
+    ev = _events(
+        chain,
+        "The army said on Tuesday that crews were laying fence in Mohmand district and "
+        "completing several forts in Khyber district.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Khyber District", "Mohmand District"]
+
+
+def test_a_drone_that_struck_a_compound_is_an_air_strike(chain):
+    ev = _events(chain, "In Khost, officials said a drone struck an empty compound in the Sperah district on Monday.")
+    assert _by(ev, "airstrike") == [("Sperah District", "2024-05-13")]
+    assert not _by(ev, "armed_clash")

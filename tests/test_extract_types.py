@@ -132,6 +132,13 @@ def test_clause_breaks_match_the_single_pattern(sentence):
         # halting a work presupposes it
         ("Guards were asked to stop building the check-post.", "outpost_construction"),
         ("Both sides agreed to halt work on the disputed post.", "outpost_construction"),
+        ("Troops were digging a trench along the fence.", "outpost_construction"),
+        ("Crews are completing several forts in the valley.", "outpost_construction"),
+        ("Guards fired on a post under construction.", "outpost_construction"),
+        ("New gates were also being built at the crossing.", "gate_construction"),
+        ("Troops began fixing a steel gate in the fence.", "gate_construction"),
+        ("The row started over the installation of a new gate.", "gate_construction"),
+        ("Militants fired on soldiers working on the fence.", "fence_construction"),
     ],
 )
 def test_fortification_works(sentence, sub):
@@ -149,7 +156,22 @@ def test_fortification_works(sentence, sub):
         "Shells damaged the walls of a school.",
         # a wish, not a work
         "Kabul wants Pakistan to stop fencing the frontier.",
+        "The new road to the crossing is under construction.",
     ],
 )
 def test_no_fortification(sentence):
     assert not [t for t in _types(sentence) if t[0] == "fortification"]
+
+
+@pytest.mark.parametrize(
+    "sentence, sub",
+    [
+        ("A drone struck an empty compound near the village.", "drone_strike"),
+        ("Officials said a drone had hit a car on the main road.", "drone_strike"),
+        ("A jet hit a house on the edge of the town.", "airstrike"),
+        ("A helicopter gunship fired on the hideout.", "airstrike"),
+    ],
+)
+def test_one_aircraft_or_drone_is_an_air_strike(sentence, sub):
+    assert _types(sentence)[0] == ("airstrike", sub)
+    assert "armed_clash" not in {t for t, _ in _types(sentence)}

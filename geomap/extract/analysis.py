@@ -143,6 +143,10 @@ def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
     return place.kind == "crossing" or place.name in finder.crossing_names
 
 
+#: Only a conjunction between a place and the trigger after it ("in Mohmand and completing").
+_AND_BETWEEN = re.compile(r"\s*(?:district|province|area|region|valley|agency)?\s*,?\s+and\s+$", re.I)
+
+
 def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
     """The mention nearest to the triggers, plus the ones coordinated with it
     ("in Kandahar province and Kabul")."""
@@ -154,6 +158,10 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
     def score(m: Mention) -> tuple[int, int]:
         d = min(_distance((m.start, m.end), s) for s in spans)
         after = any(m.start >= s[1] for s in spans)
+        if not after and _AND_BETWEEN.match(sentence, m.end, min(s[0] for s in spans)):
+            # "laying fence in Mohmand and completing forts in Khyber": the
+            # place before "and" is the other verb's.
+            d += 40
         return (d - (15 if after else 0), m.start)
 
     best = min(mentions, key=score)
@@ -359,7 +367,7 @@ def sentence_events(
     violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
-    for etype, trigs in by_type.items():
+    for etype, trigs in _groups(by_type):
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
             # "while the delegations were meeting, troops traded fire near X":
             # talks take a place only from their own clause.
@@ -566,6 +574,24 @@ def sentence_events(
         # A month told in a sentence with no event ("the first case was
         # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
+    return out
+
+
+def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
+    """The triggers of each type, one group per incident to place.
+
+    Works of different kinds told in one sentence ("laying fence in Mohmand
+    and completing forts in Khyber") are apart: each kind takes the place
+    nearest to its own words. Other types keep one group.
+    """
+    out: list[tuple[str, list[Trigger]]] = []
+    for etype, trigs in by_type.items():
+        subs = {t.sub_event_type for t in trigs if not t.weak}
+        if etype != "fortification" or len(subs) < 2:
+            out.append((etype, trigs))
+            continue
+        for sub in sorted(subs, key=lambda x: min(t.start for t in trigs if t.sub_event_type == x)):
+            out.append((etype, [t for t in trigs if t.sub_event_type == sub]))
     return out
 
 

@@ -20,7 +20,14 @@ from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
-    ("airstrike", "drone_strike", False, r"drone\s+(?:strikes?|attacks?)"),
+    (
+        "airstrike",
+        "drone_strike",
+        False,
+        # "a drone struck an empty compound": one drone is a drone strike too
+        r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:had\s+|has\s+|have\s+|also\s+)?"
+        r"(?:bombed|struck|hit|targeted|fired\s+(?:on|at|upon|missiles?))",
+    ),
     (
         "airstrike",
         "airstrike",
@@ -29,7 +36,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes|planes|jets|helicopters|gunships|drones)\s+(?:had\s+|have\s+|also\s+)?"
+        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?)\s+(?:had\s+|has\s+|have\s+|also\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
@@ -191,6 +198,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
         r"(?:coils|spools|rolls)\s+of\s+wire|wire\s+coils)|"
         r"(?:construction|erection|installation|building|repairs?)\s+of\s+(?:[\w'-]+\s+){0,3}?fences?|"
+        # "troops working on the fence in Mamund"
+        r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?fences?|"
         r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
@@ -200,9 +209,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "gate_construction",
         False,
         r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
-        r"put(?:s|ting)?\s+up)\s+(?:an?\s+|the\s+|its\s+)(?:[\w'-]+\s+){0,2}?gates?|"
-        r"(?:construction|erection|building)\s+of\s+(?:[\w'-]+\s+){0,3}?gates?|"
-        r"work\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?gates?",
+        r"install(?:s|ed|ing)?|fix(?:es|ed|ing)?|put(?:s|ting)?\s+up)\s+(?:an?\s+|the\s+|its\s+)(?:[\w'-]+\s+){0,2}?gates?|"
+        r"(?:construction|erection|building|installation)\s+of\s+(?:[\w'-]+\s+){0,3}?gates?|"
+        r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?gates?|"
+        # "new gates were also being built at the crossing", "a gate under construction"
+        r"gates?\s+(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
+        r"(?:built|constructed|erected|installed|put\s+up)|under\s+construction)",
     ),
     # Posts and checkpoints being built, and work on them halted or resumed
     # ("resumed work on a check post", "stopped the construction of what
@@ -212,19 +224,23 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "fortification",
         "outpost_construction",
         False,
-        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|construct(?:s|ed|ing)|erect(?:s|ed|ing)?)\s+"
-        r"(?:[\w'-]+\s+){0,5}?"
-        r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|checkpoints?|bunkers?|trenches|watchtowers?|forts?)|"
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|construct(?:s|ed|ing)|erect(?:s|ed|ing)?|"
+        r"complet(?:e|es|ed|ing))\s+(?:[\w'-]+\s+){0,5}?"
+        r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?)|"
         # (police "set up checkpoints" in a city after a bombing: not a work)
         r"(?:set(?:s|ting)?\s+up|put(?:s|ting)?\s+up)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|bunkers?|watchtowers?)|"
-        r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?trenches|"
+        r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?trench(?:es)?|"
         r"construction\s+of\s+(?:[\w'-]+\s+){0,6}?"
-        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trenches|watchtowers?|forts?|structures?)|"
-        r"work\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
-        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trenches|structures?)|"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?|structures?)|"
+        r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|structures?)|"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|structures?)\s+"
-        r"(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:being\s+)?(?:built|constructed|erected|put\s+up)|"
+        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
+        r"(?:built|constructed|erected|put\s+up))|"
+        # "fired on a post under construction": the attack's words claim
+        # "a post", the work is read from what follows it
+        r"(?:(?<=posts\s)|(?<=post\s)|(?<=checkpoint\s)|(?<=checkpoints\s)|(?<=bunker\s)|(?<=structure\s))under\s+construction|"
         r"(?:outposts?|posts?|bunkers?)\s+construction",
     ),
 ]
@@ -240,7 +256,7 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
     ("drone",),
-    ("air", "aerial", "drone", "bombed", "jets", "planes", "helicopter", "gunship", "bombard", "strike"),
+    ("air", "aerial", "drone", "bombed", "jet", "plane", "helicopter", "gunship", "bombard", "strike"),
     ("strikes",),
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
@@ -287,7 +303,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ),
     ("fence",),
     ("gate",),
-    ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure"),
+    ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure", "under construction"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
