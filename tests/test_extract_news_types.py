@@ -52,3 +52,37 @@ def test_a_drone_that_struck_a_compound_is_an_air_strike(chain):
     ev = _events(chain, "In Khost, officials said a drone struck an empty compound in the Sperah district on Monday.")
     assert _by(ev, "airstrike") == [("Sperah District", "2024-05-13")]
     assert not _by(ev, "armed_clash")
+
+
+# -- armed clash or explosion ----------------------------------------------------
+
+
+def test_mortar_fire_aimed_at_a_post_is_an_attack_on_it(chain):
+    ev = _events(chain, "On Monday a soldier was killed when mortar rounds were fired at a post near Kharlachi.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert not _by(ev, "explosion")
+
+
+def test_grenades_and_gunfire_on_a_station_are_an_attack(chain):
+    ev = _events(chain, "Militants attacked a police station in Bannu with grenades and gunfire on Monday night.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
+    assert not _by(ev, "explosion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen and a suicide bomber attacked a police compound in Bannu on Monday.",
+        "Militants attacked a police compound in Bannu with a car bomb on Monday.",
+    ],
+)
+def test_an_attack_made_by_a_bomber_or_a_bomb_is_a_bombing(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Bannu"]
+    assert not _by(ev, "armed_clash")
+
+
+def test_an_ambush_listed_before_a_bombing_is_another_incident(chain):
+    ev = _events(chain, "A checkpost ambush and a hospital suicide blast killed nine people in Bannu on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Bannu"]

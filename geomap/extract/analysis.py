@@ -360,9 +360,9 @@ def sentence_events(
             for t in by_type["armed_clash"]
         )
     ):
-        # "gunmen and a suicide bomber attacked the headquarters": one
-        # incident, the bombing.
-        del by_type["armed_clash"]
+        drop = _attack_or_bombing(sentence, by_type["armed_clash"], by_type["explosion"])
+        if drop is not None:
+            del by_type[drop]
     spans = clauses(sentence) if triggers else []  # read per trigger only
     violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
     split_tolls = len(violent_clauses) > 1
@@ -575,6 +575,33 @@ def sentence_events(
         # reported last month") is background: it dates none of the next.
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "attacked the post with a car bomb": the bomb is how the attack was made.
+_WITH_BETWEEN = re.compile(r"\b(?:with|using)\b", re.I)
+
+
+def _attack_or_bombing(sentence: str, attacks: list[Trigger], blasts: list[Trigger]) -> str | None:
+    """Which of an attack and a blast told together is not an incident of its own.
+
+    "Mortar rounds were fired at a post", "attacked the police station with
+    grenades and gunfire": shells and grenades aimed at a post or a station
+    are the weapons of an attack on it (GOLD_FORMAT: attacks on border posts
+    are clashes), so the explosion goes. "Gunmen and a suicide bomber
+    attacked the headquarters", "attacked the post with a car bomb": the
+    bomber or bomb made the attack, a bombing, so the clash goes. "Checkpost
+    ambush and hospital suicide blast": an attack named before a bombing and
+    not made with it is another incident; both stay (None).
+    """
+    if all(x.sub_event_type in ("shelling", "grenade_attack") for x in blasts):
+        return "explosion"
+    bombs = [x for x in blasts if x.sub_event_type not in ("shelling", "grenade_attack")]
+    first = min(t.start for t in attacks)
+    if any(x.start < first for x in bombs) or any(
+        _WITH_BETWEEN.search(sentence, t.end, x.start) for t in attacks for x in bombs if x.start > t.end
+    ):
+        return "armed_clash"
+    return None
 
 
 def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
