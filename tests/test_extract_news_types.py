@@ -86,3 +86,26 @@ def test_an_ambush_listed_before_a_bombing_is_another_incident(chain):
     ev = _events(chain, "A checkpost ambush and a hospital suicide blast killed nine people in Bannu on Monday.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Bannu"]
+
+
+# -- air strike or explosion -----------------------------------------------------
+
+
+def test_blasts_heard_where_aircraft_struck_that_day_are_the_strike(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck two compounds in Kabul on Monday night, officials said. "
+        "Residents said loud explosions were heard across Kabul at about the same time.",
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
+    assert not _by(ev, "explosion")
+
+
+def test_a_suicide_bombing_on_the_day_of_a_strike_stays_a_bombing(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck two compounds in Kabul on Monday night, officials said. "
+        "Earlier on Monday a suicide bomber killed six people at a market in Kabul.",
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
+    assert _by(ev, "explosion") == [("Kabul", "2024-05-13")]

@@ -156,6 +156,30 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     return out
 
 
+def _fold_blasts_into_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
+    """ "Explosions were heard in Kabul", "an explosion at a house in Kabul"
+    in a report of air or drone strikes on Kabul that day: the blasts are the
+    strikes heard or seen from the ground, one incident, an air strike
+    (GOLD_FORMAT: explosions are blasts not attributed to an air strike).
+    Only plain blasts: a suicide bombing, shelling or a grenade is its own.
+    """
+    out = list(events)
+    for ev in events:
+        if ev.event_type != "explosion" or ev.sub_event_type != "explosion":
+            continue
+        strikes = [
+            o
+            for o in out
+            if o.event_type == "airstrike" and same_place(o.place, ev.place) and _close(o.date, ev.date, 1)
+        ]
+        if strikes:
+            sub = strikes[0].sub_event_type
+            _absorb(strikes[0], ev)
+            strikes[0].sub_event_type = sub
+            out.remove(ev)
+    return out
+
+
 #: How many days apart two mentions of one type and place, each dated in
 #: its own sentence, may lie and still be one incident: a month when either
 #: date is loose ("in July") or the place is broad (fighting "along the
@@ -211,6 +235,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
         else:
             _absorb(target, d)
     merged = _fold_provinces(merged)
+    merged = _fold_blasts_into_strikes(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     lead = _lead_date(merged, published)
