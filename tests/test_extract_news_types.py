@@ -109,3 +109,21 @@ def test_a_suicide_bombing_on_the_day_of_a_strike_stays_a_bombing(chain):
     )
     assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
     assert _by(ev, "explosion") == [("Kabul", "2024-05-13")]
+
+
+# -- trade disruption and closure --------------------------------------------------
+
+
+def test_trucks_turned_back_towards_a_city_wait_at_the_crossing(chain):
+    ev = _events(
+        chain,
+        "Torkham stayed shut on Monday. Some fruit trucks were turned back towards Peshawar "
+        "as their loads began to rot.",
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_one_sentence_can_tell_a_closure_and_its_stranded_trucks(chain):
+    ev = _events(chain, "Chaman stayed shut on Tuesday, and hundreds of trucks lined the highway to the gate.")
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman"]
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Chaman"]

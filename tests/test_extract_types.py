@@ -175,3 +175,27 @@ def test_no_fortification(sentence):
 def test_one_aircraft_or_drone_is_an_air_strike(sentence, sub):
     assert _types(sentence)[0] == ("airstrike", sub)
     assert "armed_clash" not in {t for t, _ in _types(sentence)}
+
+
+_STRANDED = ("trade_disruption", "stranded_trucks")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("About 300 lorries were held up on both sides on Monday.", _STRANDED),
+        ("Fruit trucks were turned back because their loads had started to rot.", _STRANDED),
+        ("Hundreds of trucks lined the highway to the gate.", _STRANDED),
+        ("The closure caused a build-up of loaded vehicles near the terminal.", _STRANDED),
+        # the weak word "trucks" no longer hides the stranding before it
+        ("The gate stayed shut, stranding scores of trucks on the road.", ("trade_disruption", "stranded_travellers")),
+        ("Trade resumed through the crossing on Wednesday.", ("border_closure", "reopening")),
+        ("Foot traffic partly resumed on Tuesday.", ("border_closure", "reopening")),
+    ],
+)
+def test_trucks_held_and_trade_resumed(sentence, expected):
+    assert expected in _types(sentence)
+
+
+def test_talks_resumed_is_no_reopening():
+    assert ("border_closure", "reopening") not in _types("Talks resumed in Doha on Monday.")

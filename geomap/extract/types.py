@@ -126,7 +126,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "reopening",
         False,
-        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)",
+        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)|"
+        # "trade resumed on Wednesday", "pedestrian movement partly resumed"
+        r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?resum(?:ed|es)",
     ),
     (
         "border_closure",
@@ -140,7 +142,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "stranded_trucks",
         False,
         r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
-        r"(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:stuck|stranded|waiting|queued|parked|lined\s+up|"
+        # "300 trucks were held on both sides", "trucks turned back", "trucks lined the highway"
+        r"held(?:\s+up)?|turned\s+back|sent\s+back|sitting\s+idle|backed\s+up|piled\s+up|lined\s+(?:the|both))|"
+        r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
         r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
@@ -148,7 +153,6 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
         r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
     ),
-    ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
     (
         "trade_disruption",
         "stranded_travellers",
@@ -157,6 +161,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
         r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)",
     ),
+    # after the rules above: "stranding dozens of trucks" is no mere mention of trucks
+    ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
     (
         "trade_disruption",
         "trade_losses",
@@ -272,8 +278,8 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
     ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
-    ("truck", "lorr"),
     ("strand",),
+    ("truck", "lorr"),
     ("losses",),
     ("cease", "truce", "armistice"),
     ("mediat", "facilitat"),
