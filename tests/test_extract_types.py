@@ -199,3 +199,21 @@ def test_trucks_held_and_trade_resumed(sentence, expected):
 
 def test_talks_resumed_is_no_reopening():
     assert ("border_closure", "reopening") not in _types("Talks resumed in Doha on Monday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an inspection of one's own troops is no talks between the sides
+        "The army chief said during a visit to a forward post last week that the line was calm.",
+        "The corps commander visited frontline troops in the valley.",
+        # goods that could spoil are no disruption until they are held up
+        "Traders asked officials for a separate lane for perishable goods.",
+    ],
+)
+def test_inspections_and_perishable_goods_are_no_event(sentence):
+    assert _types(sentence) == []
+
+
+def test_a_visit_to_a_capital_stays_talks():
+    assert ("talks", "visit") in _types("The foreign minister's visit to Kabul ended on Monday.")

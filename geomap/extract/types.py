@@ -147,7 +147,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"held(?:\s+up)?|turned\s+back|sent\s+back|sitting\s+idle|backed\s+up|piled\s+up|lined\s+(?:the|both))|"
         r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
-        r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
+        r"rott(?:ing|ed|en)|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
         r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
         r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
@@ -277,7 +277,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
     ("clos", "shut", "seal", "blockade", "suspen"),
-    ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
+    ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "queue", "traffic"),
     ("strand",),
     ("truck", "lorr"),
     ("losses",),
@@ -398,7 +398,9 @@ _NOT_TALKS = re.compile(
     r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
 )
 _NOT_TALKS_AFTER = re.compile(
-    r"\s+(?:the\s+)?(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?)\b",
+    # (also "a visit to a forward post", "visited frontline troops": an inspection)
+    r"\s+(?:to\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:forward|frontline|front-line|border|army|military)\s+)?"
+    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|soldiers)\b",
     re.I,
 )
 #: A jirga between the tribes of one district about their own feud.
