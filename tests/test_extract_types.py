@@ -206,7 +206,7 @@ def test_talks_resumed_is_no_reopening():
     [
         # an inspection of one's own troops is no talks between the sides
         "The army chief said during a visit to a forward post last week that the line was calm.",
-        "The corps commander visited frontline troops in the valley.",
+        "The corps commander visited border troops in the valley.",
         # goods that could spoil are no disruption until they are held up
         "Traders asked officials for a separate lane for perishable goods.",
     ],

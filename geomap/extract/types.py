@@ -36,7 +36,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?)\s+(?:had\s+|has\s+|have\s+|also\s+)?"
+        r"(?:aircraft|warplanes?|planes|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
@@ -398,9 +398,8 @@ _NOT_TALKS = re.compile(
     r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
 )
 _NOT_TALKS_AFTER = re.compile(
-    # (also "a visit to a forward post", "visited frontline troops": an inspection)
-    r"\s+(?:to\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:forward|frontline|front-line|border|army|military)\s+)?"
-    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|soldiers)\b",
+    r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
+    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?)\b",
     re.I,
 )
 #: A jirga between the tribes of one district about their own feud.
