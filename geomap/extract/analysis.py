@@ -399,10 +399,9 @@ def sentence_events(
             idx,
         )
         if etype == "fortification":
-            # "Pakistan is fencing the border", "the construction of forts
-            # along the line": a programme along the whole line is no
-            # located work (a post, a gate, a fence section somewhere).
-            places = [(p, inside) for p, inside in places if p.kind != "border"]
+            # "Pakistan is fencing the border", "forts along the line": the
+            # fence project as a whole, years long, is no located incident.
+            places = [(p, named) for p, named in places if p.kind != "border"]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
