@@ -157,6 +157,8 @@ def test_fortification_works(sentence, sub):
         # a wish, not a work
         "Kabul wants Pakistan to stop fencing the frontier.",
         "The new road to the crossing is under construction.",
+        # "building" the noun, then another noun: no work
+        "Shells hit the customs building and the border posts.",
     ],
 )
 def test_no_fortification(sentence):

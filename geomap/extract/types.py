@@ -198,10 +198,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"fencing|fence\s+(?:work|construction|sections?|repairs?)|"
         r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
         r"install(?:s|ed|ing)|lay(?:s|ing)?|laid|extend(?:s|ed|ing)|repair(?:s|ed|ing)?|put(?:s|ting)?\s+up)\s+"
-        r"(?:[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:barbed|razor|concertina)\s+wire)|"
+        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:barbed|razor|concertina)\s+wire)|"
         r"(?:t(?:ore|ear(?:s|ing)?)\s+(?:down|up|out)|pull(?:s|ed|ing)?\s+(?:up|down|out)|uproot(?:s|ed|ing)?|"
         r"remov(?:e|es|ed|ing)|dismantl(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|damag(?:ed|ing))\s+"
-        r"(?:[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
+        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
         r"(?:coils|spools|rolls)\s+of\s+wire|wire\s+coils)|"
         r"(?:construction|erection|installation|building|repairs?)\s+of\s+(?:[\w'-]+\s+){0,3}?fences?|"
         # "troops working on the fence in Mamund"
@@ -231,13 +231,13 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "outpost_construction",
         False,
         r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|construct(?:s|ed|ing)|erect(?:s|ed|ing)?|"
-        r"complet(?:e|es|ed|ing))\s+(?:[\w'-]+\s+){0,5}?"
+        r"complet(?:e|es|ed|ing))\s+(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?"
         r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?)|"
         # (police "set up checkpoints" in a city after a bombing: not a work)
         r"(?:set(?:s|ting)?\s+up|put(?:s|ting)?\s+up)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|bunkers?|watchtowers?)|"
         r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?trench(?:es)?|"
-        r"construction\s+of\s+(?:[\w'-]+\s+){0,6}?"
+        r"construction\s+of\s+(?:(?!and\s|or\s)[\w'-]+\s+){0,6}?"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?|structures?)|"
         r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|structures?)|"
