@@ -127,3 +127,12 @@ def test_one_sentence_can_tell_a_closure_and_its_stranded_trucks(chain):
     ev = _events(chain, "Chaman stayed shut on Tuesday, and hundreds of trucks lined the highway to the gate.")
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman"]
     assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Chaman"]
+
+
+def test_a_work_is_on_the_line_not_in_a_far_city(chain):
+    ev = _events(
+        chain,
+        "Asked on Monday whether Kabul might curb trade if the fencing continued, the spokeswoman "
+        "said the fence was being built on Pakistani soil.",
+    )
+    assert not _by(ev, "fortification")

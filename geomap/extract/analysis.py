@@ -402,6 +402,10 @@ def sentence_events(
             # "Pakistan is fencing the border", "forts along the line": the
             # fence project as a whole, years long, is no located incident.
             places = [(p, named) for p, named in places if p.kind != "border"]
+            # A fence, post, gate or trench stands on the line: a city far
+            # from it ("Kabul could review trade if the fencing goes on") is
+            # a government or a speaker, not the work's place.
+            places = [(p, named) for p, named in places if _near_line(p, _WORKS_DEG)]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
@@ -776,6 +780,9 @@ _NEAR_LINE_DEG = 0.3
 
 #: Farther than this from the line (degrees, about 150 km), no crossing is shut.
 _FAR_DEG = 1.5
+#: How far from the line a border work may lie: every fortification of the
+#: dev gold sets is within 0.26 degrees; Jalalabad and Peshawar are 0.5 off.
+_WORKS_DEG = 0.4
 
 
 def _near_line(place: Place, within: float = _NEAR_LINE_DEG) -> bool:
