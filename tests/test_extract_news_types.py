@@ -136,3 +136,12 @@ def test_a_work_is_on_the_line_not_in_a_far_city(chain):
         "said the fence was being built on Pakistani soil.",
     )
     assert not _by(ev, "fortification")
+
+
+def test_fire_on_troops_in_a_district_and_near_a_crossing_in_it_is_one_clash(chain):
+    ev = _events(
+        chain,
+        "Militants fired from across the border on troops in the Kurram district on Wednesday, killing four. "
+        "The soldiers were working near Kharlachi when they came under fire, the military said.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]

@@ -219,3 +219,16 @@ def test_inspections_and_perishable_goods_are_no_event(sentence):
 
 def test_a_visit_to_a_capital_stays_talks():
     assert ("talks", "visit") in _types("The foreign minister's visit to Kabul ended on Monday.")
+
+
+@pytest.mark.parametrize(
+    "sentence, sub",
+    [
+        ("Militants fired on a patrol near the village.", "attack"),
+        ("Gunmen fired from across the border on a fencing party.", "attack"),
+        ("Attackers fired from the Afghan side at soldiers on the ridge.", "attack"),
+        ("Guards fired in the air to halt the work.", "warning_fire"),
+    ],
+)
+def test_fire_aimed_at_troops_or_warning_shots_are_a_clash(sentence, sub):
+    assert ("armed_clash", sub) in _types(sentence)

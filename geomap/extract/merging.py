@@ -120,7 +120,8 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 for o in out
                 if o is not ev
                 and o.event_type == ev.event_type
-                and o.place.precision == 1
+                # (a town or crossing "near" which it happened is still inside)
+                and (o.place.precision == 1 or o.place.kind in ("crossing", "town", "village"))
                 and o.place.country == ev.place.country
                 # not two places listed in one sentence ("in Marawara
                 # district and on the edge of Asadabad")

@@ -96,7 +96,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces)|"
+        # "fired on a patrol", "fired from across the border on troops"
+        r"(?:fired|firing)\s+(?:from\s+(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line))?\s+)?(?:on|at|upon)\s+"
+        r"(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|"
+        r"patrols?|convoys?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
@@ -104,6 +107,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
         r"repelled\s+(?:\w+\s+){0,3}attacks?",
     ),
+    # "guards fired in the air to stop the work": warning shots at the line
+    ("armed_clash", "warning_fire", False, r"fired\s+(?:(?:warning\s+)?shots\s+)?(?:in|into)\s+the\s+air"),
     (
         "armed_clash",
         "border_fighting",
@@ -271,6 +276,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
+    ("fired",),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("violence", "killed", "martyred", "wounded", "injured", "died"),
     ("toll",),
