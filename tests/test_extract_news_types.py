@@ -145,3 +145,21 @@ def test_fire_on_troops_in_a_district_and_near_a_crossing_in_it_is_one_clash(cha
         "The soldiers were working near Kharlachi when they came under fire, the military said.",
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+
+
+def test_a_work_along_the_border_is_where_its_men_were_attacked(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a border post near Kharlachi on Monday, killing two soldiers. "
+        "The men had been clearing ground along the border to prepare for fencing when they came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Kharlachi"]
+
+
+def test_a_fence_programme_after_an_attack_report_stays_no_event(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a border post near Kharlachi on Monday, killing two soldiers. "
+        "The army says it is fencing the border to stop such raids.",
+    )
+    assert not _by(ev, "fortification")

@@ -406,6 +406,16 @@ def sentence_events(
             # from it ("Kabul could review trade if the fencing goes on") is
             # a government or a speaker, not the work's place.
             places = [(p, named) for p, named in places if _near_line(p, _WORKS_DEG)]
+            if (
+                places
+                and not any(named for _, named in places)
+                and any(_WHOLE_LINE_AFTER.match(sentence, t.end) for t in trigs)
+            ):
+                # "is fencing the border to stop such raids" in a report about
+                # one crossing: the whole line, not the crossing in context.
+                places = []
+            if not places and not all(t.weak for t in trigs) and "armed_clash" in by_type:
+                places = _attacked_work(ctx, idx)
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
@@ -606,6 +616,29 @@ def _attack_or_bombing(sentence: str, attacks: list[Trigger], blasts: list[Trigg
     ):
         return "armed_clash"
     return None
+
+
+#: The object of a fencing trigger that is the whole line ("fencing the
+#: border", "fencing of the 2,600-km frontier").
+_WHOLE_LINE_AFTER = re.compile(
+    r"\s+(?:of\s+|along\s+|on\s+)?(?:the\s+)?(?:entire\s+|whole\s+|rest\s+of\s+the\s+|[\d,.]+-(?:km|kilometre|mile)\s+)?"
+    r"(?:border|frontier|durand\s+line|line)\b",
+    re.I,
+)
+
+
+def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
+    """The place of a work told only "along the border" in a sentence that
+    tells the attack on the men doing it ("surveying the area along the
+    border to prepare for fencing when they came under fire"): the place of
+    that attack, told in the sentence before, when it lies on the line."""
+    last = ctx.last_violent
+    if last is None or _gap(idx, last[0]) > 1 or last[1] != "armed_clash":
+        return []
+    place = ctx.by_type.get("armed_clash")
+    if place is None or place.kind == "border" or not _near_line(place, _WORKS_DEG):
+        return []
+    return [(place, False)]
 
 
 def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
