@@ -80,6 +80,8 @@ SENTENCES = [
     "Trucks lined up for miles as the closure entered its third week and fruit was rotting.",
     "The delegations met, a truce was agreed and the crossing reopened to traffic.",
     "Workers erected watchtowers and built a fence while fighters attacked a checkpoint.",
+    "Guards fired on a post under construction and pulled up coils of barbed wire near the new gate.",
+    "Troops resumed work on the structure, which was under construction, and began digging a trench.",
     "Shelling, skirmishes, firefights, ambushes and an air raid were reported overnight.",
     "Nothing happened here at all.",
 ]

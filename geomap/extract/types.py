@@ -251,7 +251,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:built|constructed|erected|put\s+up))|"
         # "fired on a post under construction": the attack's words claim
         # "a post", the work is read from what follows it
-        r"(?:(?<=posts\s)|(?<=post\s)|(?<=checkpoint\s)|(?<=checkpoints\s)|(?<=bunker\s)|(?<=structure\s))under\s+construction|"
+        # (the lookbehinds after "under" let the scan skip to that word)
+        r"under(?:(?<=posts\sunder)|(?<=post\sunder)|(?<=checkpoint\sunder)|(?<=checkpoints\sunder)|(?<=bunker\sunder)|(?<=structure\sunder))"
+        r"\s+construction|"
         r"(?:outposts?|posts?|bunkers?)\s+construction",
     ),
 ]
@@ -292,27 +294,8 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("visit", "trip"),
     ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ("delegation",),
-    (
-        "fenc",
-        "built",
-        "build",
-        "erect",
-        "construct",
-        "install",
-        "lay",
-        "laid",
-        "extend",
-        "repair",
-        "put",
-        "tore",
-        "tear",
-        "pull",
-        "uproot",
-        "remov",
-        "dismantl",
-        "seiz",
-        "damag",
-    ),
+    # every match names its object: a fence, wall, barrier or wire
+    ("fenc", "wall", "barrier", "wire"),
     ("fence",),
     ("gate",),
     ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure", "under construction"),
