@@ -163,3 +163,13 @@ def test_a_fence_programme_after_an_attack_report_stays_no_event(chain):
         "The army says it is fencing the border to stop such raids.",
     )
     assert not _by(ev, "fortification")
+
+
+def test_an_attack_and_shelling_in_two_clauses_are_two_incidents(chain):
+    ev = _events(
+        chain,
+        "Afghan forces attacked Pakistani posts near Kharlachi on Monday, and Pakistani shelling hit villages "
+        "in the Dand-e-Patan district.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Dand-e-Patan District"]

@@ -608,7 +608,11 @@ def _attack_or_bombing(sentence: str, attacks: list[Trigger], blasts: list[Trigg
     not made with it is another incident; both stay (None).
     """
     if all(x.sub_event_type in ("shelling", "grenade_attack") for x in blasts):
-        return "explosion"
+        # (only in the attack's own clause: "attacked posts in Kurram, and
+        # shelling hit villages in Paktia" are two incidents)
+        spans = clauses(sentence)
+        own = {_clause_of(spans, t.start) for t in attacks}
+        return "explosion" if all(_clause_of(spans, x.start) in own for x in blasts) else None
     bombs = [x for x in blasts if x.sub_event_type not in ("shelling", "grenade_attack")]
     first = min(t.start for t in attacks)
     if any(x.start < first for x in bombs) or any(
