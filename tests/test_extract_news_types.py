@@ -173,3 +173,23 @@ def test_an_attack_and_shelling_in_two_clauses_are_two_incidents(chain):
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Dand-e-Patan District"]
+
+
+# -- talks -------------------------------------------------------------------------
+
+
+def test_the_round_told_before_named_again_without_a_day_is_no_new_round(chain):
+    ev = _events(
+        chain,
+        "Envoys of the two countries met in Doha on Monday. "
+        "That meeting followed months of tension along the border, diplomats in Kabul said.",
+    )
+    assert _by(ev, "talks") == [("Doha", "2024-05-13")]
+
+
+def test_the_talks_named_again_with_a_day_and_place_of_their_own_stay(chain):
+    ev = _events(
+        chain,
+        "Envoys of the two countries met in Doha on Monday. The talks continued in Istanbul on Tuesday.",
+    )
+    assert _by(ev, "talks") == [("Doha", "2024-05-13"), ("Istanbul", "2024-05-14")]

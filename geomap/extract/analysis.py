@@ -381,6 +381,16 @@ def sentence_events(
             # closure began on the first day; the rest continues it.
             began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
             trigs = began or trigs
+        if (
+            etype == "talks"
+            and "talks" in ctx.by_type
+            and all(t.anaphoric for t in trigs)
+            and not any(d.kind not in ("for", "nth") for d in usable_dates)
+        ):
+            # "That visit followed a hard year", "The talks were overshadowed
+            # by an attack on Sunday": the round told before, with no day of
+            # its own here, is no new round (its place and date are told).
+            continue
         related = _related_cut(sentence, trigs)
         if related is not None:
             # "The bombing came a day after militants stormed a college in
