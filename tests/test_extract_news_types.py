@@ -193,3 +193,12 @@ def test_the_talks_named_again_with_a_day_and_place_of_their_own_stay(chain):
         "Envoys of the two countries met in Doha on Monday. The talks continued in Istanbul on Tuesday.",
     )
     assert _by(ev, "talks") == [("Doha", "2024-05-13"), ("Istanbul", "2024-05-14")]
+
+
+def test_a_round_told_after_the_talks_is_at_its_own_venue(chain):
+    ev = _events(
+        chain,
+        "Envoys of the two countries met in Islamabad on Monday. A statement after the talks said "
+        "both sides had agreed to hold the next round in Kabul on May 30.",
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13"), ("Kabul", "2024-05-30")]

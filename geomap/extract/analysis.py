@@ -381,6 +381,13 @@ def sentence_events(
             # closure began on the first day; the rest continues it.
             began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
             trigs = began or trigs
+        if etype == "talks" and len(trigs) > 1:
+            # "A statement after the talks said the next round would be in
+            # Kabul on August 20": the round told before only times the new one.
+            fresh = [
+                t for t in trigs if not (t.anaphoric and _AFTER_BEFORE.search(sentence[max(0, t.start - 30) : t.start]))
+            ]
+            trigs = fresh or trigs
         if (
             etype == "talks"
             and "talks" in ctx.by_type
