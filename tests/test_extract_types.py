@@ -234,3 +234,18 @@ def test_a_visit_to_a_capital_stays_talks():
 )
 def test_fire_aimed_at_troops_or_warning_shots_are_a_clash(sentence, sub):
     assert ("armed_clash", sub) in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weeks earlier Washington suspended military assistance to Islamabad.",
+        "Work on the new terminal building was suspended for lack of funds.",
+    ],
+)
+def test_suspended_aid_or_work_is_no_closure(sentence):
+    assert ("border_closure", "closure") not in _types(sentence)
+
+
+def test_suspended_traffic_is_a_closure():
+    assert ("border_closure", "closure") in _types("Traffic through the crossing was suspended on Monday.")

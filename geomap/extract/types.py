@@ -415,7 +415,9 @@ _BILATERAL = re.compile(
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
-    r"trains?|railways?|flights?|internet|mobile|classes|exams)\b",
+    r"trains?|railways?|flights?|internet|mobile|classes|exams|"
+    # "suspended security assistance", "fencing work was suspended"
+    r"assistance|aid|cooperation|work)\b",
     re.I,
 )
 #: "was reported closed on Monday, but officials denied the reports": the
