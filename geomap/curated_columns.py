@@ -45,6 +45,22 @@ def _distinct(cells: list[str]) -> tuple[np.ndarray, list[str]]:
     return np.fromiter(map(index.__getitem__, cells), dtype=np.intp, count=len(cells)), uniques
 
 
+#: Columns whose cells mostly repeat (types, dates, places, actors, cited ids).
+_REPEATED = frozenset(schema.EVENT_COLUMNS) - {"event_id", "note", "latitude", "longitude"}
+
+
+def _shared(cells: list[str]) -> list[str]:
+    """The same cells, equal ones as one str object (in C: a dict keeps one per value).
+
+    The reader makes a new object per cell; shared, every later pass over
+    a column (the checks here, the frame, the page, the exports, each forked
+    writer's copy) touches a few objects instead of 100k scattered ones, and
+    each string's hash is worked out once.
+    """
+    one = dict(zip(cells, cells))
+    return list(map(one.__getitem__, cells))
+
+
 def _filled(cells: list[str]) -> np.ndarray | bool:
     """Whether each cell is non-empty; just ``True`` when all are (one C scan)."""
     return True if "" not in cells else np.array(cells, dtype=object) != ""
@@ -165,6 +181,7 @@ def events_from_columns(
     """
     n = len(lines)
     empty = [""] * n
+    columns = {name: _shared(cells) if name in _REPEATED else cells for name, cells in columns.items()}
 
     def col(name: str) -> list[str]:
         return columns.get(name, empty)

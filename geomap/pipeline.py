@@ -41,9 +41,9 @@ from .geoframe import build_geodataframe
 from .outdir import STAGING_PREFIX, check_inputs_spared, publish, staging  # noqa: F401
 from .report import Report
 
-#: From this many events on, events.geojson and events.csv are written by a
-#: forked worker process while this one draws the page (about a third off the build
-#: on two free cores at 100k events; a thread gains nothing, the writers hold the GIL).
+#: From this many events on, events.geojson and events.csv are each written by a
+#: forked worker process while this one draws the page (a thread gains nothing:
+#: the writers hold the GIL).
 PARALLEL_FROM = 50_000
 
 
@@ -207,10 +207,14 @@ def _build(
     _check_out(out, events, sources, articles, default_cache=chain is None)
     result = BuildResult()
     report = result.report
-    from .parallel.store import is_drafts_parquet  # --events DIR of GeoParquet drafts
-
     paths = list(events) if isinstance(events, (list, tuple)) else ([events] if events else [])
-    parquet = [p for p in paths if is_drafts_parquet(p)]
+    parquet = []
+    # --events DIR of GeoParquet drafts; geomap.parallel (and the extraction
+    # package it imports, ~0.3 s) only when a path may be one
+    if any(Path(p).is_dir() or Path(p).suffix.lower() in (".parquet", ".pq") for p in paths):
+        from .parallel.store import is_drafts_parquet
+
+        parquet = [p for p in paths if is_drafts_parquet(p)]
     others = [p for p in paths if p not in parquet]
     chain = chain if chain is not None else default_chain(online=online)
     # GeoParquet drafts alone stand for themselves, with no curated file beside them
@@ -312,22 +316,26 @@ def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool
 
         geojson_path, csv_path = staged("geojson", "events.geojson"), staged("csv", "events.csv")
 
-        def write_exports():
-            refs = export.parse_sources(gdf)  # once for both exports
-            export.write_geojson(gdf, geojson_path, refs)
-            export.write_csv(gdf, csv_path, refs)
-
-        # large builds: the exports in a forked copy while this process draws the page
-        exports_done = in_parallel(write_exports, len(gdf) >= PARALLEL_FROM)
+        refs = export.parse_sources(gdf)  # once for both exports (the workers inherit it)
+        # large builds: each export in its own forked copy while this process
+        # draws the page (three jobs of about the same size for two cores: the
+        # one left waiting runs while the others finish)
+        parallel = len(gdf) >= PARALLEL_FROM
+        waits = [
+            in_parallel(lambda: export.write_geojson(gdf, geojson_path, refs), parallel),
+            in_parallel(lambda: export.write_csv(gdf, csv_path, refs), parallel),
+        ]
         try:
             _write_rest(gdf, result, staged, cdn=cdn, gpkg=gpkg, figure=figure)
         except BaseException:
-            try:
-                exports_done()  # never leave the child behind
-            except Exception:  # noqa: BLE001 - the first error is the one to report
-                pass
+            for wait in waits:
+                try:
+                    wait()  # never leave a child behind
+                except Exception:  # noqa: BLE001 - the first error is the one to report
+                    pass
             raise
-        exports_done()
+        for wait in waits:
+            wait()
         publish(stage, out)
     return {key: out / name for key, name in names.items()}
 

@@ -87,3 +87,40 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
     monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
     return attempts
+
+
+#: Folders of articles written for this project that tests may read (never
+#: the frozen held-out sets news_test*).
+DEV_CORPORA = tuple(
+    f
+    for f in ("articles", *(f"news_dev{n}/articles" for n in ("", 2, 3, 4, 5)))
+    if (Path(__file__).parent / "data" / f).is_dir()
+)
+
+
+@pytest.fixture(scope="session")
+def dev_sentences() -> list[str]:
+    """Every sentence of the dev articles and of a small synthetic corpus,
+    plus texts made to sit on the edges of the fast paths (case, Unicode
+    digits and letters that lower-casing treats apart): the inputs on which
+    each fast path of :mod:`geomap.extract` must answer as its reference."""
+    from geomap.bench.synth import synth_texts
+    from geomap.extract.sentences import clean_text, split_sentences
+
+    data = Path(__file__).parent / "data"
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for folder in DEV_CORPORA
+        for p in sorted((data / folder).iterdir())
+        if p.suffix in (".md", ".txt")
+    ]
+    texts += synth_texts(0.05, seed=11)
+    odd = [
+        "TWENTY-THREE soldiers were KILLED; a Dozen people died and One man was hurt.",
+        "No fewer than 12 were wounded, some 6,000 fled and ٣ people were killed.",
+        "ſome 5 were killed as the İmam and K4 people died in the ıslamabad blast.",
+        "x15 killed, a-five killed, 15th killed, at least eight of the attackers died.",
+        "The talks WILL resume next week; officials Denied reports the markets were closed.",
+        "Prime Minister's cabinet met in Kabul; the crossing will be shut, traders from Quetta said.",
+    ]
+    return [s.text for t in texts for s in split_sentences(clean_text(t))] + odd

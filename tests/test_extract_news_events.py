@@ -183,3 +183,213 @@ def test_suicide_attackers_are_a_bombing_not_a_second_armed_attack():
         t.event_type for t in find_triggers("Early on Friday, suicide attackers stormed a police training centre.")
     }
     assert "explosion" in kinds
+
+
+# -- the whole border over the places the article names (round 4) ------------
+
+
+def test_a_headline_on_the_border_is_the_fighting_the_body_places(chain):
+    ev = _events(
+        chain,
+        "Troops and Taliban fighters traded fire near Angoor Adda on Tuesday. "
+        "Posts in the Kharlachi area also came under fire on Tuesday, officials said.",
+        title="Heavy fighting on the Afghan border",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Angoor Adda", "Kharlachi"]
+
+
+def test_crossings_shut_that_the_article_then_names_are_those_crossings(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed its crossings with Afghanistan on Monday after a bombing in Lahore. "
+        "Torkham and Chaman, the two main gateways, were shut from dawn on Monday, officials said.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13"), ("Torkham", "2024-05-13")]
+
+
+def test_crossings_shut_with_none_named_are_the_border(chain):
+    ev = _events(chain, "Pakistan sealed all its crossings with Afghanistan on Monday after the clashes.")
+    assert _by(ev, "border_closure") == [("Afghanistan-Pakistan border", "2024-05-13")]
+
+
+def test_a_crossing_shut_weeks_apart_leaves_the_border_closure(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed all its crossings with Afghanistan on Monday after the clashes. "
+        "Torkham had also been shut for a week in February over a dispute about documents.",
+    )
+    assert ("Afghanistan-Pakistan border", "2024-05-13") in _by(ev, "border_closure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, while the two delegations were still meeting, troops traded fire near Angoor Adda.",
+        "Even as the negotiations went on, militants attacked a border post in Kurram on Friday.",
+    ],
+)
+def test_talks_that_only_time_another_incident_are_no_round(chain, text):
+    ev = _events(chain, text)
+    assert not _by(ev, "talks")
+    assert _by(ev, "armed_clash")
+
+
+def test_talks_with_a_place_in_a_while_clause_stay(chain):
+    ev = _events(chain, "While the delegations met in Doha on Friday, troops traded fire near Angoor Adda.")
+    assert _by(ev, "talks") == [("Doha", "2024-05-10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan is fencing the whole frontier to keep militants out, the army said.",
+        "The army said the fencing of the border was nearly finished.",
+        "A fence put up without crossing points for families will only breed resentment.",
+    ],
+)
+def test_the_fence_project_as_a_whole_is_no_located_incident(chain, text):
+    assert not _by(_events(chain, text), "fortification")
+
+
+def test_fence_work_at_a_named_place_stays(chain):
+    ev = _events(chain, "Soldiers were building the fence near Angoor Adda on Tuesday.")
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Angoor Adda"]
+
+
+def test_a_truce_does_not_take_the_place_of_the_fighting_before_it(chain):
+    ev = _events(
+        chain,
+        "Troops and Taliban fighters clashed near Angoor Adda on Tuesday before both sides agreed to a truce.",
+    )
+    assert _by(ev, "armed_clash") == [("Angoor Adda", "2024-05-14")]
+    assert not _by(ev, "talks")
+
+
+def test_a_truce_agreed_at_a_venue_keeps_the_venue(chain):
+    ev = _events(
+        chain,
+        "After the clashes near Angoor Adda, the two sides agreed to a truce at talks in Doha on Tuesday.",
+    )
+    assert _by(ev, "talks") == [("Doha", "2024-05-14")]
+
+
+def test_a_truce_requested_by_a_capital_is_not_held_there(chain):
+    ev = _events(chain, "The ceasefire, which officials said was requested by Islamabad, began on Wednesday evening.")
+    assert not _by(ev, "talks")
+
+
+def test_aircraft_that_later_struck_a_city_are_an_air_strike(chain):
+    ev = _events(
+        chain, "Fighting broke out near Chaman, and Pakistani aircraft later struck targets in Kabul on Monday."
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elders from both sides are expected to meet at Torkham in the coming days.",
+        "The next round of talks will be held in Kabul, officials said.",
+        "The two sides agreed to meet again in Islamabad but fixed no date.",
+    ],
+)
+def test_talks_planned_without_a_date_are_no_event(chain, text):
+    assert not _by(_events(chain, text), "talks")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The next round of talks will be held in Kabul on May 20.", ("Kabul", "2024-05-20")),
+        ("The two sides agreed to meet again in Islamabad on May 28.", ("Islamabad", "2024-05-28")),
+    ],
+)
+def test_talks_announced_for_a_date_are_an_event(chain, text, expected):
+    assert _by(_events(chain, text), "talks") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Chaman has been shut since Monday, when Taliban fighters attacked posts at several points "
+            "along the border.",
+            "Afghanistan-Pakistan border",
+        ),
+        ("Torkham was closed on Monday after militants attacked a checkpoint in Bara.", "Bara"),
+    ],
+)
+def test_an_incident_behind_another_has_the_places_of_its_own_clause(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]
+
+
+def test_bombings_in_a_country_are_not_placed_at_the_crossings_they_closed(chain):
+    ev = _events(chain, "Torkham and Chaman had been shut since Monday following a wave of bombings in Pakistan.")
+    assert not _by(ev, "explosion")
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman", "Torkham"]
+
+
+def test_a_link_to_another_story_is_no_report(chain):
+    ev = _events(chain, "Traders waited at Torkham on Monday.\n\nAlso read: Chaman crossing reopens after a week")
+    assert not _by(ev, "border_closure")
+
+
+def test_the_incident_told_first_does_not_take_the_places_of_the_one_behind_it(chain):
+    ev = _events(
+        chain,
+        "Troops traded fire along the Durand Line on Saturday, four days after air strikes killed "
+        "twelve people in Barmal district.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "More trucks were lined up on the highway through Landi Kotal, drivers said.",
+        '"Every day this gate stays shut costs us money," said a clearing agent in Landi Kotal.',
+    ],
+)
+def test_a_town_on_the_road_to_a_crossing_is_the_crossings_incident(chain, second):
+    ev = _events(chain, "Torkham was closed on Monday and hundreds of trucks were stuck at the crossing. " + second)
+    assert not [e for e in ev if e.location == "Landi Kotal"]
+
+
+def test_a_town_far_from_any_crossing_keeps_its_own_disruption(chain):
+    ev = _events(
+        chain,
+        "Torkham was closed on Monday and hundreds of trucks were stuck at the crossing. "
+        "In Quetta, dozens of lorries were stranded on Tuesday after a strike by transporters.",
+    )
+    assert "Quetta" in [loc for loc, _ in _by(ev, "trade_disruption")]
+
+
+def test_talks_overshadowed_by_an_attack_keep_their_venue_and_day(chain):
+    ev = _events(
+        chain,
+        "Officials of the two countries met in Islamabad on Monday. The talks were overshadowed by an "
+        "attack on Sunday on a border post in Kurram, where two soldiers were wounded.",
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
+    assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-12")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells landed near their homes on Monday and some families moved to relatives in Khar.",
+        "Shells landed near their homes on Monday and dozens of families fled to Khar.",
+    ],
+)
+def test_where_the_displaced_went_is_not_where_the_shells_fell(chain, text):
+    assert "Khar" not in [loc for loc, _ in _by(_events(chain, text), "explosion")]
+
+
+def test_the_pakistani_taliban_are_not_the_afghan_side(chain):
+    ev = _events(
+        chain,
+        "Torkham was closed on Monday. Analysts said the army was stretched by fighting both the "
+        "separatists and the Pakistani Taliban.",
+    )
+    assert not _by(ev, "armed_clash")

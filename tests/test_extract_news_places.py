@@ -145,3 +145,70 @@ def test_the_ends_of_a_journey_told_from_its_start_are_not_the_place(chain):
     # a bare destination of a visit is its venue
     ev = _events(chain, "The foreign minister travelled to Kabul on Friday for talks with the Taliban.")
     assert [e.location for e in ev if e.event_type == "talks"] == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomber blew himself up at a rally of the Balochistan National Party on Friday.",
+        "Gunmen shot dead a lawyer who led the Quetta Bar Association on Friday.",
+        "A bomb went off near the office of the Khyber Traders Federation on Friday.",
+    ],
+)
+def test_a_place_that_opens_an_organisation_name_is_no_event_place(chain, text):
+    from geomap.extract.places import PlaceFinder
+
+    finder = PlaceFinder(chain)
+    assert not [m for m in finder.find(text) if m.role == "place"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan urged Kabul to act against the militants behind the attack.",
+        "The minister asked Islamabad to reopen the route for patients.",
+        "Officials said the crossing would stay shut until Kabul apologised.",
+        "A Taliban official warned that Kabul could review the transit agreement.",
+    ],
+)
+def test_a_capital_addressed_or_acting_is_its_government(chain, text):
+    from geomap.extract.places import PlaceFinder
+
+    assert not [m for m in PlaceFinder(chain).find(text) if m.role == "place"]
+
+
+def test_a_city_where_something_happened_stays(chain):
+    from geomap.extract.places import PlaceFinder
+
+    found = PlaceFinder(chain).find("Two blasts were heard in Kabul on Thursday night.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a man's name that ends in a place name, his office after it
+        "Mohammad Khogyani, a spokesman for the provincial governor, said shells hit two villages.",
+        # where the wounded died later
+        "The toll rose to 40 after two more of the wounded died in Peshawar.",
+        "A soldier hurt in the clash succumbed to his wounds in Quetta on Friday.",
+    ],
+)
+def test_names_of_people_and_where_the_wounded_died_are_no_event_place(chain, text):
+    from geomap.extract.places import PlaceFinder
+
+    assert not [m for m in PlaceFinder(chain).find(text) if m.role == "place"]
+
+
+def test_a_place_after_a_preposition_and_before_an_official_stays(chain):
+    from geomap.extract.places import PlaceFinder
+
+    found = PlaceFinder(chain).find("Shells hit houses in Khogyani, a district official said.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Khogyani District"]
+
+
+def test_a_provincial_council_is_no_place(chain):
+    from geomap.extract.places import PlaceFinder
+
+    found = PlaceFinder(chain).find("A delegation of the Kandahar provincial council held talks at Chaman on Monday.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Chaman"]

@@ -195,3 +195,130 @@ def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
     tolls = {e.location: e.fatalities for e in ev if e.event_type == "airstrike"}
     assert tolls.get("Barmal District") == 5 and tolls.get("Sperah District") == 3
     assert "Khost" not in tolls
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        # a precise count beside a vague one keeps only the precise one
+        ("At least eleven villagers were killed and dozens were wounded by the shells.", 11, None),
+        ("Scores of people were hurt and four were killed in the stampede at the gate.", 4, None),
+        # a count before a vague quantity is not its victims' count
+        ("The two armies say the fighting left dozens dead.", None, None),
+        ("Hundreds of families fled and three children were injured.", None, 3),
+        # the attackers named after a group of victims are not that group
+        ("Seven soldiers and nine attackers were killed in the assault, the army said.", 16, None),
+        # a count before "before" is not the dead told after it
+        ("The gunmen wounded eleven people before the attackers were killed.", None, 11),
+        # victims named at length
+        ("A spokesman said two members of the Islamic Emirate's border forces were wounded.", None, 2),
+        # shot dead
+        ("Hours earlier a teacher, Gul Zaman, was shot dead near his school.", 1, None),
+    ],
+)
+def test_counts_of_victims(text, dead, hurt):
+    """Vague quantities are no toll; groups of victims and attackers."""
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == (dead, hurt)
+
+
+def test_a_toll_told_of_the_incident_another_followed_is_not_its_toll(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a market in Parachinar on Friday, killing 12 people. "
+        "The bombing followed weeks of unrest in the district that left 40 people dead.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Parachinar", 12)]
+
+
+# -- each side's losses, told apart, add up (round 4) -----------------------
+
+
+def _clash_toll(chain, text):
+    return [(e.fatalities, e.injuries) for e in _events(chain, text) if e.event_type == "armed_clash"]
+
+
+def test_each_sides_losses_told_apart_add_up(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday. "
+        "A Pakistani official said three FC soldiers were wounded. "
+        "The Taliban's border commissioner said one of his guards was killed and two were hurt."
+    )
+    assert _clash_toll(chain, text) == [(1, 5)]
+
+
+def test_one_side_told_twice_is_counted_once(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday, killing one Afghan guard. "
+        "Taliban officials said one guard was killed and another was wounded."
+    )
+    assert _clash_toll(chain, text) == [(1, 1)]
+
+
+def test_a_total_for_both_sides_is_not_added_to_a_sides_count(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday. "
+        "A Pakistani official said two soldiers were killed. "
+        "In all, two people were killed and nine wounded on both sides, officials said."
+    )
+    assert _clash_toll(chain, text) == [(2, 9)]
+
+
+def test_none_on_one_side_is_no_count_when_the_other_gives_none(chain):
+    text = (
+        "Border guards of the two countries traded fire at Ghulam Khan on Monday. "
+        "A local official said four Pakistani civilians were hurt. "
+        "The Afghan side reported no casualties."
+    )
+    assert _clash_toll(chain, text) == [(None, 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence, side",
+    [
+        ("A Pakistani official said two FC soldiers were hurt.", "PK"),
+        ("The Taliban's interior ministry said one guard was killed.", "AF"),
+        ("On the Afghan side, a district spokesman said six people were wounded.", "AF"),
+        ("Pakistani troops and Afghan guards traded fire, and two people died.", ""),
+        ("The death toll rose to 12 on Tuesday, Pakistani officials said.", ""),
+    ],
+)
+def test_whose_losses_a_sentence_tells(sentence, side):
+    from geomap.extract.numbers import toll_side
+
+    assert toll_side(sentence) == side
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # a named man and a count of his men
+        ("Officials said the commander and three of his guards were killed in the raid.", 3),
+        ("Officials said Haqqani and three of his guards were killed in the raid.", 4),
+        ("A police officer said Khan and two others died in hospital.", 3),
+        # a speaker is no group of victims
+        ("A spokesman said Rahim and four of his men were killed.", 5),
+    ],
+)
+def test_a_named_victim_and_a_count_of_his_men(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_a_headline_total_is_not_added_to_the_attackers_told_in_the_body(chain):
+    ev = _events(
+        chain,
+        "Two soldiers were killed when militants attacked a post in Kurram on Tuesday. "
+        "Four of the attackers were killed when troops retaliated, the army said.",
+        title="Six killed as militants attack post in Kurram",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Kurram District", 6)]
+
+
+def test_each_place_told_again_gets_the_part_of_the_toll_its_clause_tells(chain):
+    ev = _events(
+        chain,
+        "Rockets from across the border landed in Dangam and Marawara districts on Tuesday night. "
+        "Four of the wounded were from a village in Marawara, and the other two were hurt in Dangam.",
+    )
+    tolls = {e.location: e.injuries for e in ev if e.event_type == "explosion"}
+    assert tolls == {"Marawara District": 4, "Dangam District": 2}

@@ -249,3 +249,74 @@ def test_suspended_aid_or_work_is_no_closure(sentence):
 
 def test_suspended_traffic_is_a_closure():
     assert ("border_closure", "closure") in _types("Traffic through the crossing was suspended on Monday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the state of a process, not a meeting
+        "Negotiations between the two governments in Doha have made little progress since March.",
+        "Talks on the water dispute have stalled since the spring.",
+        "A regional push to bring the insurgents to the negotiating table has stalled.",
+        "The dialogue remains deadlocked over the question of the prisoners.",
+        # a visit refused is none
+        "The prime minister declined an invitation to visit Kabul this month.",
+        "He turned down a request to meet the envoy.",
+        # on the way to a meeting: the meeting is the victims' errand
+        "The bus was hit while the elders were on their way to meet the governor.",
+    ],
+)
+def test_talks_that_did_not_happen_or_are_a_state(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "talks" and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Negotiators met in Doha on Monday and made some progress, officials said.",
+        "The minister accepted an invitation to visit Kabul next week.",
+    ],
+)
+def test_talks_that_happened_or_are_planned_stay(sentence):
+    assert [t for t in find_triggers(sentence) if t.event_type == "talks" and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Foreign Office rejects reports of a closure at the crossing.",
+        "Officials dismissed reports that the gate had been shut.",
+        "The ministry refutes claims that the border was sealed.",
+    ],
+)
+def test_a_closure_whose_report_is_rejected_is_none(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army chief, during a visit to a forward post in Mohmand, praised the troops.",
+        "The governor visited the border crossing on Monday to inspect new scanners.",
+    ],
+)
+def test_a_visit_to_a_post_or_the_border_is_no_talks(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "talks"]
+
+
+@pytest.mark.parametrize("sentence", ["A drone struck a house late on Sunday.", "A jet bombed the compound."])
+def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
+    # (a drone's strike has the sub-type drone_strike, as in the gold)
+    assert "airstrike" in {t for t, _ in _types(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        ("Elders from the Zaimusht and Orakzai tribes met in Hangu and agreed to end the feud.", "talks"),
+        ("Washington suspended military assistance to Islamabad in January.", "border_closure"),
+        ("Relations have been strained by the firing incidents of recent years over the fence.", "armed_clash"),
+    ],
+)
+def test_tribal_jirgas_aid_and_recent_years_are_no_incident(sentence, etype):
+    assert not [t for t in find_triggers(sentence) if t.event_type == etype and not t.weak]

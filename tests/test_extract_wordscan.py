@@ -8,7 +8,7 @@ import re
 import pytest
 
 from geomap.extract.actors import ACTORS
-from geomap.extract.wordscan import at_boundary, finditer_bounded
+from geomap.extract.wordscan import LoweredPattern, at_boundary, finditer_bounded, lowered_pattern
 
 #: Texts built to put names next to letters, digits, underscores, hyphens
 #: and non-ASCII letters, where a word boundary is and is not.
@@ -255,3 +255,45 @@ def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
             assert [m.span() for m in finditer_bounded(lowered, low)] == [m.span() for m in caseless.finditer(text)], (
                 text
             )
+
+
+def _lowered_patterns():
+    """Every :class:`LoweredPattern` of the extractor's modules, by name."""
+    from geomap.extract import actors, analysis, dates, numbers, places, types
+
+    return {
+        f"{mod.__name__}.{name}": value
+        for mod in (actors, analysis, dates, numbers, places, types)
+        for name, value in vars(mod).items()
+        if isinstance(value, LoweredPattern)
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_lowered_patterns()))
+def test_lowered_pattern_finds_what_its_pattern_finds(name, dev_sentences):
+    fast = _lowered_patterns()[name]
+    rng = random.Random(3)
+    for s in dev_sentences:
+        # The whole sentence, and a window of it as the callers pass.
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        for args in ((s,), (s, lo, hi), (s[lo:hi],)):
+            expected = [m.span() for m in fast.pattern.finditer(*args)]
+            assert [m.span() for m in fast.finditer(*args)] == expected, (args, name)
+            first = fast.pattern.search(*args)
+            got = fast.search(*args)
+            assert (got.span() if got else None) == (first.span() if first else None)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\bcould|would",  # the second alternative has no boundary
+        r"\b(?:could|(?-i:may))\b",  # "may" in lower case only: lowered, "May" would match too
+        r"\bfoo\S+",  # an upper-case escape changes meaning when lowered
+        r"foo\b",
+    ],
+)
+def test_patterns_that_cannot_be_lowered(source):
+    with pytest.raises(ValueError):
+        lowered_pattern(re.compile(source, re.I))

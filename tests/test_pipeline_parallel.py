@@ -55,7 +55,7 @@ def test_forked_exports_are_the_same_files(tmp_path, offline_chain, monkeypatch)
     monkeypatch.setattr(build_mod.os, "fork", lambda real=os.fork: calls.append(1) or real())
     par = tmp_path / "par"
     result = build(BAD / "unknown_place.csv", SOURCES, out=par, chain=offline_chain)
-    assert calls == [1]
+    assert calls == [1, 1]  # one worker per export
     assert contents(par) == contents(plain)
     assert list(result.outputs) == ["geojson", "csv", "rejected", "unlocated", "map", "embed", "summary"]
 

@@ -7,10 +7,13 @@ import re
 
 import pytest
 from conftest_render import event, frame, make_gdf
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geomap.exc import BuildError
 from geomap.render import embed_snippet, map_from_frame, render_html, save_html
-from geomap.render.assets import safe_json
+from geomap.render.assets import safe_json, safe_json_bytes
+from geomap.render.payload import compact_payload
 from geomap.schema import EVENT_TYPES
 
 
@@ -75,6 +78,36 @@ def test_safe_json():
         safe_json(float("nan"))
 
 
+HOSTILE_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | st.sampled_from(
+    ["</script><!--", "\u2028\u2029", "a & b <b>", "\x00\x1f\x7f", "\U0001f600 K\u0101bul", '"\\']
+)
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | HOSTILE_TEXTS,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(HOSTILE_TEXTS, inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_safe_json_bytes_reads_as_safe_json(value):
+    """The orjson encoder of the payload: the same value once parsed, the same escapes."""
+    fast = safe_json_bytes(value)
+    assert json.loads(fast) == json.loads(safe_json(value))
+    assert not any(c in fast for c in (b"<", b">", b"&", "\u2028".encode(), "\u2029".encode()))
+
+
+def test_safe_json_bytes_is_safe_json_on_a_page_payload():
+    """Byte for byte on a payload (floats rounded to 5 places spell alike), and what orjson refuses."""
+    data = compact_payload(make_gdf())
+    assert safe_json_bytes(data) == safe_json(data).encode("utf-8")
+    assert safe_json_bytes({"n": 2**70, "k": {1: "<"}}) == safe_json({"n": 2**70, "k": {1: "<"}}).encode()
+
+
 def test_save_html_is_atomic_and_returns_path(gdf, tmp_path):
     target = tmp_path / "map.html"
     target.write_text("old")
@@ -104,3 +137,50 @@ def test_embed_snippet():
     s = embed_snippet("map.html", width="100%", height="480px")
     assert '<iframe src="map.html?embed=1"' in s and 'height="480px"' in s
     assert '"><script>' not in embed_snippet('"><script>')
+
+
+def _reference_sources(raw: str, ids: str) -> list[dict]:
+    """The row-by-row reading of a sources_json cell the payload had before (json.loads per cell)."""
+    from geomap.schema import parse_source_ids
+
+    def text(v):
+        return "" if v is None or v != v else str(v)
+
+    try:
+        items = json.loads(raw) if raw else None
+    except ValueError:
+        items = None
+    if isinstance(items, list):
+        keys = ("source_id", "publisher", "title", "published", "url")
+        return [{k: text(s.get(k)) for k in keys} for s in items if isinstance(s, dict)]
+    return [{"source_id": s, "publisher": "", "title": "", "published": "", "url": ""} for s in parse_source_ids(ids)]
+
+
+SOURCE_VALUES = st.none() | st.integers() | st.floats() | HOSTILE_TEXTS | st.lists(st.integers(), max_size=2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from(["source_id", "publisher", "title", "url", "x"]), SOURCE_VALUES, max_size=5)
+        | SOURCE_VALUES,
+        max_size=4,
+    )
+    | SOURCE_VALUES,
+    st.booleans(),
+)
+def test_sources_cells_read_as_json_loads_reads_them(items, ascii_only):
+    from geomap.render.payload import _source_list
+
+    raw = json.dumps(items, ensure_ascii=ascii_only)
+    assert _source_list(raw, "S1;S2") == _reference_sources(raw, "S1;S2")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "[", "{}", "[1e400]", '[{"source_id": 123456789012345678901234567890}]', '[{"title": NaN}]', '"\\ud800"'],
+)
+def test_odd_sources_cells(raw):
+    from geomap.render.payload import _source_list
+
+    assert _source_list(raw, "S1") == _reference_sources(raw, "S1")

@@ -18,7 +18,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import DateMention, count_value, find_dates
 from .draft import DraftEvent
-from .numbers import Casualties, attackers_toll, find_casualties, parse_number
+from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
 from .scanned import ScannedSentence
@@ -89,7 +89,8 @@ _BORDER_WORDS = re.compile(
     re.I,
 )
 _PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
-_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Taliban|Kabul)\b")
+#: ("the Pakistani Taliban" are the TTP, no Afghan side)
+_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Kabul)\b|(?<!Pakistani )\bTaliban\b")
 _BORDER_THEN_PLACE = re.compile(
     r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
     r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$",
@@ -189,8 +190,14 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
 
 
 #: Where a sentence splits into clauses that may report different incidents
-#: ("an air strike killed five, while a bomb wounded three").
-_CLAUSE = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
+#: ("an air strike killed five, while a bomb wounded three"): a ";", a dash
+#: between spaces, "while", or a comma before "while", "but", "and the" ...
+#: Each alternative begins with the one class [;,\s], so that ``re`` skips
+#: ahead to those characters instead of trying every position; the matches
+#: are those of the plain alternation (tests/test_extract_analysis.py).
+_CLAUSE = re.compile(
+    r"[;,\s](?:(?<=;)|(?<=\s)\s*[—–]\s+|(?<=,)\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|(?<=\s)\s*while\s+)"
+)
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -212,6 +219,8 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
+#: What lies between a trigger and its own date: "an attack on Sunday".
+_DATE_AFTER = re.compile(r"\s+(?:late\s+|early\s+)?on\s+", re.I)
 #: A relative clause between a trigger and a date: the date may belong to
 #: the event the clause describes.
 _LEADING_DATE = re.compile(
@@ -252,6 +261,12 @@ def _pick_date(
         # wins (not one across a relative clause: "talks began on Wednesday
         # at the crossing, which has been closed for 27 days").
         usable = [d for d in usable if d.kind != "for"]
+    if others and triggers[0].event_type == "talks":
+        # "talks overshadowed by an attack on Sunday": a date right after an
+        # incident's trigger is that incident's, not the talks' (an incident
+        # and the closure it caused may share a day: "shut on Monday after
+        # guards exchanged fire").
+        usable = [d for d in usable if not any(_DATE_AFTER.fullmatch(sentence, o.end, d.start) for o in others)]
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
@@ -369,6 +384,8 @@ def sentence_events(
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
     for etype, trigs in _groups(by_type):
+        if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
+            continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
             # "while the delegations were meeting, troops traded fire near X":
             # talks take a place only from their own clause.
@@ -376,6 +393,10 @@ def sentence_events(
             mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
         else:
             mentions_t = mentions
+        if etype == "talks" and len(by_type) > 1:
+            # "fought around Spin Boldak before the two sides agreed to a
+            # truce": a place told with another incident is not the venue.
+            mentions_t = [m for m in mentions_t if not _nearer_other(m, trigs, triggers)]
         if etype == "border_closure" and len(trigs) > 1:
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
@@ -466,6 +487,14 @@ def sentence_events(
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
+        if (
+            etype == "talks"
+            and date is None
+            and all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+        ):
+            # "a jirga is expected to meet in the coming days": a plan with
+            # no date is no event (a meeting announced for a day is one).
+            continue
         if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
             # "Hundreds were killed in fighting between 2007 and 2011", "the
             # route was closed in 2014": dated by a past year only, history
@@ -539,11 +568,21 @@ def sentence_events(
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
             toll = casualties
-            if split_tolls:
+            if related is not None and etype in VIOLENT:
+                # "The fighting followed the weekend's clashes, which left
+                # 40 dead": the toll after the cut is the other incident's.
+                toll = find_casualties(sentence[:related])
+            elif split_tolls:
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
-            if place in starts:
+            own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            if own is not None and sum(own[0] <= o < own[1] for o in order) == 1:
+                # "Three of the wounded were from Marawara, and the other two
+                # were hurt in Dangam": a clause that names one place tells
+                # its toll, before or after the name.
+                toll = find_casualties(sentence[own[0] : own[1]])
+            elif place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
@@ -589,6 +628,7 @@ def sentence_events(
                     ended=ended,
                     claimed=claimed,
                     added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
+                    side_tolls=_side_tolls(sentence, kill, hurt),
                 )
             )
             ctx.by_type[etype] = place
@@ -678,6 +718,74 @@ def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]
         for sub in sorted(subs, key=lambda x: min(t.start for t in trigs if t.sub_event_type == x)):
             out.append((etype, [t for t in trigs if t.sub_event_type == sub]))
     return out
+
+
+def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
+    """Is ``m`` nearer to a trigger of another type than to any of ``trigs``?"""
+    span = (m.start, m.end)
+    own = min(_distance(span, (t.start, t.end)) for t in trigs)
+    return any(o.event_type != trigs[0].event_type and _distance(span, (o.start, o.end)) < own for o in triggers)
+
+
+#: Talks still to come: "will meet", "is expected to meet", "the next round".
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:expected|due|scheduled|set|plans?|planned|agreed)\s+to|next|upcoming)\b", re.I
+)
+
+
+#: A clause that tells the earlier incident behind the one told first: ",
+#: when militants attacked ...", "following a wave of bombings".
+_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
+
+
+def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
+    """Where the clause of ``trigs`` starts when it follows, after "when",
+    "after" or "following", an incident of another type told first."""
+    first = min(t.start for t in trigs)
+    prior = [o.end for o in others if o.end <= first]
+    if not prior:
+        return None
+    cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, max(prior), first)]
+    return cuts[-1] if cuts else None
+
+
+def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
+    """Where a when/after/following clause telling an incident of another
+    type begins, after the last of ``trigs``."""
+    last = max(t.end for t in trigs)
+    later = [o.start for o in others if o.start >= last]
+    if not later:
+        return None
+    cuts = [m.start() for m in _SUBORDINATE.finditer(sentence, last, min(later))]
+    return cuts[0] if cuts else None
+
+
+#: "while the delegations were still meeting", "even as the talks went on":
+#: a clause that sets the time of the incident the sentence reports.
+_WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
+
+
+def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], mentions: list[Mention]) -> bool:
+    """Are the talks ``trigs`` only the time of another incident ("On
+    Thursday, while the delegations were still meeting, troops traded fire
+    near Chaman")? Told in a while/as clause that names no place of its
+    own, beside a trigger of another type outside it: the talks are those
+    reported elsewhere, not a round of their own."""
+    for t in trigs:
+        lo = max(sentence.rfind(",", 0, t.start), sentence.rfind(";", 0, t.start)) + 1
+        hi = min((i for i in (sentence.find(",", t.end), sentence.find(";", t.end)) if i >= 0), default=len(sentence))
+        if not _WHILE_CLAUSE.match(sentence, lo) or any(lo <= m.start < hi for m in mentions):
+            return False
+        if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
+            return False
+    return True
+
+
+def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
+    """``{side: (kill, hurt)}`` of a toll; side ``""`` when it is no one side's."""
+    if kill is None and hurt is None:
+        return {}
+    return {toll_side(sentence): (kill, hurt)}
 
 
 #: "The meeting came less than a week after ...": a sentence whose subject is
@@ -921,6 +1029,20 @@ def _places_for(
     weak = all(t.weak for t in trigs)
     border_mod = any(t.border for t in trigs)
     candidates = [m for m in mentions if m.place is not None]
+    cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
+    # ... up to the next incident of another type
+    stop = min((o.start for o in others if cut is not None and o.start > cut), default=len(sentence))
+    ahead = _main_clause_end(sentence, trigs, others) if others and etype != "talks" else None
+    if ahead is not None and any(m.start < ahead and m.place is not None for m in candidates):
+        # "exchanged fire along the Durand Line on Saturday, four days after
+        # air strikes killed dozens in Paktika": Paktika is the strikes'.
+        candidates = [m for m in candidates if m.start < ahead]
+    if cut is not None and any(cut <= m.start < stop for m in mentions):
+        # "Torkham has been shut since October 12, when the Taliban attacked
+        # posts along the border", "closed following bombings in Pakistan":
+        # the places before the clause are the closure's; the attack has
+        # the places its own clause names (a country names none).
+        candidates = [m for m in candidates if cut <= m.start < stop]
     if crossing is not None:
         # "trucks stranded on both sides of the border" of the crossing in
         # context: the phrase gives the extent, not another place.
@@ -1015,6 +1137,12 @@ def _places_for(
         told = {m.place for m in candidates if m.role == "place" and m.place in ctx.type_places.get(etype, ())}
         if len(told) == 1:
             return [(told.pop(), True)]
+        if len(told) > 1:
+            # "Three of the wounded were from Marawara, and the other two
+            # were hurt in Dangam": each place told gets its part of the
+            # toll (see the per-place tolls of sentence_events).
+            ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
+            return [(p, True) for p in dict.fromkeys(ordered)]
     if weak:
         # "trucks", "killed": only more of an incident already reported.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []

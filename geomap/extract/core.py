@@ -12,6 +12,7 @@ place), talks split into rounds by date; across articles
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from typing import Iterable
 
@@ -25,6 +26,9 @@ from .places import Mention, PlaceFinder, country_hints
 from .reading import Article, iter_articles
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
+
+#: A link to another story in the page's text ("Also read: ...", "Related: ...").
+_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
 __all__ = ["DraftEvent", "extract_article", "extract_texts", "extract_paths", "merge_across_articles"]
 
@@ -56,6 +60,8 @@ def extract_article(
     # the key that finds repeats.
     seen: set[str] = {article.title.strip().lower()} if article.title else set()
     for s in sentences:
+        if _LINK_LINE.match(s.text):
+            continue  # "Also read: Traders seek reopening of Nawa Pass": another story's headline
         sent = ScannedSentence.of(s.text, s.index)
         if sent.low in seen:
             continue  # repeated headlines are one mention

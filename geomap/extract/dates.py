@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -161,11 +161,13 @@ _SPEECH_GROUP = len(_PATTERNS)
 #: How far before a date the words that put it in the future are read.
 _FUTURE_REACH = 80
 #: Words that put a weekday or relative date in the future.
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
-    r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
-    r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
-    re.I,
+_FUTURE = LoweredPattern(
+    re.compile(
+        r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
+        r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+        r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
+        re.I,
+    )
 )
 #: "would last until March 16": the end of a period, not when it began.
 #: "fire went on into Saturday morning": the end of an incident that began
@@ -383,14 +385,14 @@ def find_dates(
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if future_words is None:
-                future_words = bool(_FUTURE.search(sentence))
+                future_words = bool(_FUTURE.search(sentence, low=low))
             # The future is read near the date only: "met on Monday and
             # agreed to meet again in February" is a past Monday.
             future = (
                 future_words
                 and kind not in ("iso", "ago", "for")
                 and not (kind in ("mdy", "dmy") and m.group("year"))
-                and bool(_FUTURE.search(sentence, max(0, m.start() - _FUTURE_REACH), m.end()))
+                and bool(_FUTURE.search(sentence, max(0, m.start() - _FUTURE_REACH), m.end(), low))
             )
             try:
                 res = _resolve(kind, m, published, bool(future))

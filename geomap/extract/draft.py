@@ -42,6 +42,10 @@ class DraftEvent:
     #: repulsed them, killing eight of the militants"): it adds to the
     #: attack's toll (the gold counts everyone an incident killed).
     added_toll: bool = False
+    #: Tolls told as one side's losses, ``{"PK"|"AF": (fatalities,
+    #: injuries)}`` (:func:`geomap.extract.numbers.toll_side`): each side
+    #: reports its own, and the gold adds both sides of one incident.
+    side_tolls: dict = field(default_factory=dict)
     doc_ids: list[str] = field(default_factory=list)
 
     @property

@@ -4,6 +4,7 @@ and place, talks split into rounds by date) and across articles."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..geo import haversine_km
@@ -29,7 +30,14 @@ def same_place(a, b) -> bool:
     and "Spin Boldak District" (a district named after its centre)."""
     if a.name == b.name:
         return True
-    return a.country == b.country and _SUFFIX.sub("", a.name) == _SUFFIX.sub("", b.name)
+    return a.country == b.country and _bare_name(a.name) == _bare_name(b.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_name(name: str) -> str:
+    # Every draft of an article is compared with every event kept so far:
+    # the same few names, stripped once each.
+    return _SUFFIX.sub("", name)
 
 
 def _date_key(ev: DraftEvent) -> tuple:
@@ -59,6 +67,7 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
             a, b = getattr(into, attr), getattr(other, attr)
             if b is not None and (a is None or b > a):
                 setattr(into, attr, b)
+    _add_sides(into, other)
     if other.confidence > into.confidence:
         into.excerpt, into.sub_event_type = other.excerpt, other.sub_event_type
         if other.actor1:
@@ -67,6 +76,39 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
         into.actor1, into.actor2 = other.actor1, other.actor2
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     into.ended = into.ended and other.ended
+
+
+def _add_sides(into: DraftEvent, other: DraftEvent) -> None:
+    """ "A Pakistani official said two soldiers were hurt. The Taliban said
+    one of their guards was killed.": each side's losses, told apart, add
+    up (the larger count of each side when it is told twice), and a toll
+    told for no one side ("" in ``side_tolls``) stands when it is larger;
+    a party's claim of the other side's losses is not added."""
+    # getattr: drafts pickled by an older version (checkpoints) lack the field
+    if not getattr(other, "side_tolls", None):
+        return
+    sides = dict(getattr(into, "side_tolls", None) or {})
+    for side, toll in other.side_tolls.items():
+        old = sides.get(side, (None, None))
+        sides[side] = tuple(_larger(a, b) for a, b in zip(old, toll))
+    into.side_tolls = sides
+    if "PK" in sides and "AF" in sides and not (into.claimed or other.claimed):
+        whole = sides.get("", (None, None))
+        into.fatalities, into.injuries = (_larger(whole[k], _plus(sides["PK"][k], sides["AF"][k])) for k in (0, 1))
+
+
+def _larger(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    """Two sides' counts: unknown when neither gives one, and when one
+    reports none and the other is silent ("no casualties" on one side
+    is no count of the incident)."""
+    if a is None or b is None:
+        known = b if a is None else a
+        return None if known == 0 else known
+    return a + b
 
 
 def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
@@ -86,8 +128,8 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     agree (or one has none). A headline-only event at a province or the
     whole border ("fighting on the Durand Line") joins the one body event of
     its type at a more precise place."""
-    out = list(events)
-    for ev in events:
+    out = _fold_near_crossings(list(events))
+    for ev in list(out):
         broad = ("province", "region", "border")
         if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
             # "Strike on Khost home kills ten" over a body that places the
@@ -123,6 +165,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 # (a town or crossing "near" which it happened is still inside)
                 and (o.place.precision == 1 or o.place.kind in ("crossing", "town", "village"))
                 and o.place.country == ev.place.country
+                and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
                 # district and on the edge of Asadabad")
                 and not set(o.sentences) & set(ev.sentences)
@@ -136,8 +179,10 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
             continue  # a tehsil or valley filed as a region is a place of its own
         headline_only = ev.sentences == [-1]
-        if ev.place.kind == "border" and not headline_only:
-            continue  # only a headline's "the border" summarises a body event
+        # "Pakistan closed its crossings on Monday" over "Torkham and Chaman
+        # were shut on Monday": the whole border is the sum of the places
+        # the article names for that incident (the narrowest place wins).
+        body_border = ev.place.kind == "border" and not headline_only
         inside = [
             o
             for o in out
@@ -145,14 +190,47 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             and o.event_type == ev.event_type
             and o.place.kind not in broad + ("country",)
             and _close(o.date, ev.date, 3)
-            and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only)
+            and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only or body_border)
         ]
-        if len(inside) == 1:
+        if len(inside) == 1 and not body_border:
             _absorb(inside[0], ev)
             out.remove(ev)
-        elif len(inside) > 1 and ev.place.kind != "border":
+        elif inside:
             # "rockets hit four districts of Kunar" then the districts one
-            # by one: the province is their sum, not another event.
+            # by one: the province is their sum, not another event; a toll
+            # or date of the whole is not any one place's.
+            out.remove(ev)
+    return out
+
+
+#: How far from a crossing a town on its road may lie ("trucks waiting on
+#: the highway through Landi Kotal", the Torkham queue).
+CROSSING_ROAD_KM = 35
+_AT_CROSSINGS = ("border_closure", "trade_disruption")
+
+
+def _fold_near_crossings(events: list[DraftEvent]) -> list[DraftEvent]:
+    """ "Trucks stuck at Landi Kotal", "the gate stays closed, said an agent
+    in Landi Kotal" in a report about Torkham: a closure or a trade
+    disruption placed at a town near a crossing with an event of its type
+    is that crossing's (the narrowest place of the incident is the
+    crossing; GOLD_FORMAT)."""
+    out = list(events)
+    for ev in events:
+        if ev.event_type not in _AT_CROSSINGS or ev.place.kind in ("crossing", "border", "country"):
+            continue
+        near = [
+            o
+            for o in out
+            if o is not ev
+            and o.event_type == ev.event_type
+            and o.place.kind == "crossing"
+            and o.sub_event_type == ev.sub_event_type
+            and _close(o.date, ev.date, _APART_LOOSE)
+            and _km(o.place, ev.place) <= CROSSING_ROAD_KM
+        ]
+        if near:
+            _absorb(min(near, key=lambda o: _km(o.place, ev.place)), ev)
             out.remove(ev)
     return out
 
@@ -204,7 +282,17 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     Events still without a date get ``published`` at week precision.
     """
     merged: list[DraftEvent] = []
+    # The headline sums up the body ("Six killed in attack on Mohmand post"
+    # over "two soldiers ... four attackers were killed"): its toll is
+    # weighed last, against the body's sum, not added to it.
+    headline_tolls: dict[int, tuple[int | None, int | None]] = {}
     for d in drafts:
+        toll = None
+        if d.sentences == [-1] and (d.fatalities is not None or d.injuries is not None):
+            toll = (d.fatalities, d.injuries)
+            d = copy_draft(d)
+            d.fatalities = d.injuries = None
+            d.side_tolls = {}
         target = None
         for m in merged:
             if m.event_type != d.event_type or not same_place(m.place, d.place):
@@ -232,9 +320,16 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             target = m
             break
         if target is None:
-            merged.append(copy_draft(d))
+            target = copy_draft(d)
+            merged.append(target)
         else:
             _absorb(target, d)
+        if toll is not None:
+            headline_tolls[id(target)] = toll
+    for m in merged:
+        if id(m) in headline_tolls:
+            dead, hurt = headline_tolls[id(m)]
+            m.fatalities, m.injuries = _larger(m.fatalities, dead), _larger(m.injuries, hurt)
     merged = _fold_provinces(merged)
     merged = _fold_blasts_into_strikes(merged)
     # A finished round with no date of its own is background, not an event.

@@ -1,8 +1,11 @@
 """Numbers of dead and injured in a sentence, including number words.
 
-Vague quantities get the low end of what they can mean, following the usual
-conflict-data convention of not inflating tolls: "dozens" 24, "scores" 40,
-"hundreds" 200, "more than 70" 70.
+A bound counts as its number ("more than 70" 70, "at least 12" 12). Vague
+quantities ("dozens", "scores", "hundreds") are no toll: the gold leaves the
+figure empty when the text gives no integer (``GOLD_FORMAT.md``: "integers
+as reported"), and a precise count told elsewhere in the article then
+stands alone. :func:`parse_number` still reads them as the low end of what
+they can mean ("dozens" 24), for counts that are not tolls.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
+from .wordscan import lowered_ok
 
 _UNITS = {
     "zero": 0,
@@ -60,7 +65,7 @@ NUMBER = (
 )
 
 _DEATH = (
-    r"(?:killed|dead|died|slain|martyred|embraced\s+martyrdom|lost\s+their\s+lives|"
+    r"(?:killed|dead|died|slain|martyred|shot\s+dead|embraced\s+martyrdom|lost\s+their\s+lives|"
     r"perished|lost\s+his\s+life|lost\s+her\s+life)"
 )
 _HURT = r"(?:wounded|injured|hurt)"
@@ -68,9 +73,9 @@ _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 #: The victims' words hold no other count ("a district official said nine
 #: people were killed" is nine, not "a ... were killed").
 _NOUNS = (
-    r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|when|\d+|"
-    + trie_regex([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "one")])
-    + r")\b)[\w'’-]+){0,5}?"
+    r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|before|when|\d+|"
+    + trie_regex([w for w in list(_UNITS) + list(_TENS) + list(_VAGUE) if w not in ("a", "an", "one")])
+    + r")\b)[\w'’-]+){0,7}?"
 )
 
 #: "Seven soldiers, two of them officers, were killed": an aside between the
@@ -78,7 +83,7 @@ _NOUNS = (
 _ASIDE = r"(?:,\s+[^,.;]{1,40},)?"
 #: The nouns of a group of victims before "and" ("Four soldiers and ..."):
 #: no verb of their own ("15 killed and 80 hurt" are two tolls).
-_GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was)\b)[\w'’-]+){1,3}"
+_GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was|said|says|told)\b)[\w'’-]+){1,3}"
 
 
 def _and_group(verb: str) -> re.Pattern:
@@ -216,6 +221,11 @@ _AND_ONE = re.compile(
     r"bystander|militant|attacker)\b",
     re.I,
 )
+#: "Fazlullah and four of his commanders were killed": a named victim
+#: (a capitalised name, not the sentence's first word) and a count of his
+#: men or of others.
+_NAMED_AND = re.compile(r"(?<=[\w,] )[A-Z][\w'’-]+\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?$")
+_HIS = re.compile(r"\s+(?:of\s+(?:his|her|their)\b|others?\b)")
 #: "killing the party's candidate and at least 20 others": one named victim and a count.
 _AND_OTHERS = re.compile(
     r"\b(?:killing|killed)\s+(?!\d)[^,.;]{1,60}?\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?"
@@ -298,18 +308,70 @@ def parse_number(text: str) -> int | None:
 #: article: parse each once.
 _parse_cached = functools.lru_cache(maxsize=4096)(parse_number)
 
+#: The first word of every way :data:`NUMBER` can begin (a qualifier or a
+#: number word), lower case; a number in digits begins with a digit.
+_NUMBER_FIRST_WORDS = frozenset(
+    w.split()[0] for w in [*_UNITS, *_TENS, *_VAGUE] + re.sub(r"\\s\+", " ", _QUALIFIER[3:-1]).split("|")
+)
+#: The patterns of :data:`_KILLED` and :data:`_INJURED` that begin with a number.
+_NUMBER_LED = frozenset(p for p in (*_KILLED, *_INJURED) if p.pattern.startswith(r"\b" + NUMBER))
+#: Runs of word characters: a pattern that starts with ``\b`` + NUMBER can
+#: only start where one of them starts.
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _number_starts(sentence: str, low: str) -> list[int] | None:
+    """Where a match of a pattern led by ``\\b`` + :data:`NUMBER` may start
+    in ``sentence``, or None when that cannot be told from ``low``.
+
+    Such a match starts at a word boundary with a digit or with a whole
+    word of :data:`_NUMBER_FIRST_WORDS` (every way NUMBER begins ends its
+    first word with a space, a hyphen or a non-word character). ``re``
+    cannot skip ahead on these patterns and tries NUMBER's alternatives at
+    every word of the sentence; one scan for word starts here, and the
+    pattern matched only at the few that can begin a number, finds the same
+    matches (:func:`_finditer_from`).
+    """
+    if not lowered_ok(sentence, low):
+        return None
+    return [w.start() for w in _WORD_RUN.finditer(low) if w.group()[0].isdecimal() or w.group() in _NUMBER_FIRST_WORDS]
+
+
+def _finditer_from(pattern: re.Pattern, sentence: str, starts: list[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(sentence)`` for a pattern whose every match starts
+    at one of ``starts`` (sorted): the pattern is only tried there."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(sentence, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
 
 def _total(
-    patterns: list[re.Pattern], sentence: str, low: str, stems: StemFilter, scan: dict[int, set[int]] | None
+    patterns: list[re.Pattern],
+    sentence: str,
+    low: str,
+    stems: StemFilter,
+    scan: dict[int, set[int]] | None,
+    starts: list[int] | None = None,
 ) -> tuple[int | None, bool]:
+    # ``starts``: :func:`_number_starts` of the sentence (None: scan each pattern whole).
     spans: dict[tuple[int, int], int] = {}
+    blocked: set[tuple[int, int]] = set()
     attackers: set[tuple[int, int]] = set()
     vague = False
     present = stems.present(low, scan)
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
-        for m in pattern.finditer(sentence):
+        if starts is not None and pattern in _NUMBER_LED:
+            found = _finditer_from(pattern, sentence, starts)
+        else:
+            found = pattern.finditer(sentence)
+        for m in found:
             value = _parse_cached(m.group("n"))
             if value is None:
                 continue
@@ -325,17 +387,29 @@ def _total(
                 continue  # "on January 30 killed 101": the day of a date
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
-            if any(s < span[1] and span[0] < e for s, e in spans):
+            if (
+                i == 0
+                and _NAMED_AND.search(sentence, max(0, m.start() - 40), m.start())
+                and _HIS.match(sentence, m.end("n"))
+            ):
+                value += 1  # "Fazlullah and four of his commanders were killed": the named man too
+            if any(s < span[1] and span[0] < e for s, e in (*spans, *blocked)):
+                continue
+            if m.group("n").lower() in _VAGUE:
+                # "dozens were killed": no integer as reported; the span is
+                # kept out of other matches, the value out of the toll.
+                vague = True
+                blocked.add(span)
                 continue
             spans[span] = value
             # The victims' nouns: in the match, or just after the number.
-            if _ATTACKERS.search(sentence, span[1], max(m.end(), span[1] + 30)) and not _COUNTED_ATTACKERS.match(
-                sentence, span[1]
-            ):
+            # (a match that runs past its number holds its own nouns: "Seven
+            # soldiers and" are not the attackers named after it)
+            nouns_end = m.end() if m.end() > span[1] + 1 else span[1] + 30
+            if _ATTACKERS.search(sentence, span[1], nouns_end) and not _COUNTED_ATTACKERS.match(sentence, span[1]):
                 attackers.add(span)
-            vague = vague or m.group("n").lower() in _VAGUE
     if not spans:
-        return None, False
+        return None, vague
     if attackers and len(attackers) < len(spans):
         return sum(v for k, v in spans.items() if k not in attackers), vague
     return sum(spans.values()), vague
@@ -365,8 +439,10 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:
         return Casualties()
-    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan)
-    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan)
+    # Where a number can begin, for the patterns that begin with one (one scan for both totals).
+    starts = _number_starts(sentence, low or sentence.lower())
+    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
+    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
     if "toll" in sentence or "number" in sentence:
         rose = _TOLL_ROSE.search(sentence)
         value = _parse_cached(rose.group("n") or rose.group("n2") or rose.group("n3")) if rose else None
@@ -401,3 +477,40 @@ def attackers_toll(sentence: str, toll: Casualties) -> bool:
     if not toll.fatalities or toll.injuries:
         return False
     return any(_parse_cached(m.group("n")) == toll.fatalities for m in _ATTACKER_COUNT.finditer(sentence))
+
+
+#: Whose losses a sentence tells: the side named with the victims ("two
+#: Pakistani soldiers", "Taliban guards", "FC personnel"), the side where
+#: they fell ("on the Afghan side") or the side whose officials speak ("the
+#: Taliban's interior ministry said"; each side reports its own losses).
+_SIDE_CUES = {
+    "PK": re.compile(
+        r"\b(?:Pakistani|Pakistan['’]s|FC|Frontier\s+Corps)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:soldiers?|troops|personnel|guards?|policem[ae]n|officials?|military|army|authorities|"
+        r"spokesm[ae]n|ministry|sources?|civilians?)\b|"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Pakistani\s+side\b|^\s*The\s+Pakistani\s+side\b"
+    ),
+    "AF": re.compile(
+        r"\b(?:Afghan|Afghanistan['’]s|Taliban(?:['’]s)?|Islamic\s+Emirate(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:soldiers?|troops|personnel|guards?|police(?:m[ae]n)?|officials?|military|army|authorities|"
+        r"spokesm[ae]n|ministry|commissioner|governor|sources?|civilians?)\b|"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Afghan\s+side\b|^\s*The\s+Afghan\s+side\b"
+    ),
+}
+
+
+def toll_side(sentence: str) -> str:
+    """``"PK"`` or ``"AF"`` when the losses ``sentence`` tells are one
+    side's by its words alone, else ``""`` (no cue, or both sides named).
+
+    >>> toll_side("A Pakistani official said two FC soldiers were hurt.")
+    'PK'
+    >>> toll_side("On the Afghan side, one border policeman was killed.")
+    'AF'
+    >>> toll_side("Pakistani troops and Afghan guards traded fire; two died.")
+    ''
+    """
+    if "both sides" in sentence or (("toll" in sentence or "number" in sentence) and _TOLL_ROSE.search(sentence)):
+        return ""  # "wounded on both sides", "raising to two the number killed": the whole toll
+    found = [side for side, cue in _SIDE_CUES.items() if cue.search(sentence)]
+    return found[0] if len(found) == 1 else ""

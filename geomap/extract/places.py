@@ -25,7 +25,7 @@ import ahocorasick
 from ..geocoders.base import Place, fold, wants_kind
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 #: Country names as written -> ISO-2. A country is a hint and a talks venue
 #: of last resort, never an event place of its own.
@@ -107,6 +107,47 @@ _GOV_AFTER = re.compile(
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
+#: "the Balochistan Awami Party", "the Quetta Bar Association": a place
+#: name that opens the name of an organisation (capitalised words, then a
+#: noun of a body that is no site) is no place of the sentence.
+_ORG_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Party|Association|Bar|Assembly|Council|Chamber|Movement|Front|"
+    r"Union|Federation|Shura|Committee|Board|Authority|Liberation\s+Army|Bureau)\b"
+)
+#: "the truce, requested by Kabul", "a plan backed by Islamabad": the agent
+#: of a participle is the government seated there, not a place.
+_AGENT_BEFORE = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$")
+#: "urges Kabul to curb militants", "asked Islamabad to": who is addressed
+#: is a government; and a city that "could" or "would" do something, or
+#: "apologised", is its government too.
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:urg(?:ed|es|ing|e)|ask(?:ed|s|ing)?|press(?:ed|es|ing)?|warn(?:ed|s|ing)?|told|tells|"
+    r"call(?:ed|s|ing)?\s+(?:on|upon))\s+$",
+    re.I,
+)
+#: "two more of the wounded died in Peshawar", "succumbed to his wounds in
+#: Quetta": where the wounded died, not where they were hurt.
+_DIED_OF_WOUNDS_BEFORE = re.compile(
+    r"\b(?:wounded|injured)\s+(?:\w+\s+){0,3}?died\s+in\s+$|"
+    r"\b(?:succumbed|died)\s+(?:to|of)\s+(?:his|her|their)\s+(?:injuries|wounds)\s+in\s+$",
+    re.I,
+)
+#: "Attaullah Khogyani, spokesman for the governor": a man's name that ends
+#: in a place name (a given name before it, his office after it).
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?!(?:In|At|On|Near|From|The|A|An|And|But|Of|For|To|By|With)\b)[A-Z][a-z]+\s$")
+_PERSON_AFTER = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|governor|minister|commander|chief|"
+    r"head|director|commissioner|official|officer|leader|mayor|elder|adviser|envoy)\b"
+)
+#: "families fled to Khar", "moved to relatives in Peshawar": where the
+#: displaced went, not where the incident was.
+_FLED_TO_BEFORE = re.compile(
+    r"\b(?:fled|flee|fleeing|moved|relocated|sheltered|taken\s+refuge)\s+(?:\w+\s+){0,3}?to\s+(?:(?:\w+\s+){1,2}in\s+)?$",
+    re.I,
+)
+#: "the Kandahar provincial council": a body named after its province.
+_COUNCIL_AFTER = re.compile(r"^\s+(?:provincial|district|municipal)\s+(?:council|assembly)\b", re.I)
+_CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
@@ -244,7 +285,9 @@ _BORDER_PHRASES_LOW = lowered_pattern(_BORDER_PHRASES)
 _ANAPHOR_LOW = lowered_pattern(_ANAPHOR)
 
 #: Government, origin and hospital phrases before a name, in one scan.
-_NOT_EVENT_BEFORE = re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
+_NOT_EVENT_BEFORE = LoweredPattern(
+    re.compile("|".join(p.pattern for p in (_GOV_BEFORE, _ORIGIN_BEFORE, _HOSPITAL_BEFORE)), re.I)
+)
 #: "the road from Parachinar to Peshawar", "the train to Peshawar": where a
 #: route leads, not where something happened on it.
 _ROUTE_BEFORE = re.compile(
@@ -612,7 +655,19 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after):
+            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
+                continue
+            if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
+                continue
+            if (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
+                continue
+            if _COUNCIL_AFTER.match(after):
+                continue
+            if before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
+                continue
+            if after.startswith(",") and _PERSON_AFTER.match(after) and _NAME_BEFORE.search(before):
+                continue
+            if before.endswith("by ") and _AGENT_BEFORE.search(before):
                 continue
             if m.start < 12 and _SPEAKER_OPENING.match(before) and _SPEAKER_AFTER.match(after):
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
@@ -94,6 +94,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "armed_clash",
         "attack",
         False,
+        # "an attack on Sunday on a border post" (the day not in the trigger)
+        r"attacks?(?=\s+(?:on|late|early)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+on\s+(?:\w+\s+){0,3}"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|police\s+stations?|convoys?|camps?))|"
         r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
         # "fired on a patrol", "fired from across the border on troops"
@@ -116,7 +119,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
         r"offensive|hostilities|confrontations?|firefights?",
     ),
-    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|died"),
+    ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
@@ -280,7 +283,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
     ("fired",),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
-    ("violence", "killed", "martyred", "wounded", "injured", "died"),
+    ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum"),
@@ -306,11 +309,11 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
 _DENIAL = re.compile(
-    r"\b(?:denied|deny|denies|denying|dismissed|refuted|rejected\s+(?:claims|reports)|"
+    r"\b(?:denied|deny|denies|denying|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|reject(?:ed|s|ing)?\s+(?:claims|reports)|"
     r"false|rumou?rs?|ruled\s+out)\b",
     re.I,
 )
-_DENIAL_STEMS = re.compile("deni|deny|dismissed|refuted|rejected|false|rumo|ruled")
+_DENIAL_STEMS = re.compile("deni|deny|dismiss|refut|reject|false|rumo|ruled")
 _IRREALIS = re.compile(
     # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
     r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
@@ -378,13 +381,28 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b",
     re.I,
 )
+#: The state of a process, not a meeting: "talks have made little progress
+#: since January", "an effort to bring them to talks has stalled".
+_TALKS_STATE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:have|has|had)\s+(?:so\s+far\s+|since\s+)?(?:made\s+(?:little|no|slow|scant|some)\s+"
+    r"(?:progress|headway)|(?:been\s+)?(?:stalled|deadlocked|frozen|stuck|bogged\s+down)|stalled|faltered|"
+    r"dragged\s+on|gone\s+nowhere)\b|"
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:remain|remains|remained)\s+(?:stalled|deadlocked|frozen|stuck)\b",
+    re.I,
+)
+#: "turned down an invitation to visit Islamabad": a visit refused is none.
+_DECLINED = re.compile(
+    r"\b(?:declin\w*|turn(?:ed|s|ing)?\s+down|reject\w*|refus\w*)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\w+\s+){0,2}(?:invitations?|offers?|requests?)(?:\s+(?:to|for))?\s*$",
+    re.I,
+)
 #: Meetings at home (a cabinet, a committee, a council, with traders) are
 #: not talks between the two sides, unless the sentence says they are.
 #: Meetings and visits that are no talks between the sides: "visited the
 #: border", "an election meeting", "on their way to meet the president".
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
-    r"\bon\s+(?:their|his|her|its|the)\s+way\s+to\s+$"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$"
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
@@ -393,6 +411,8 @@ _NOT_TALKS_AFTER = re.compile(
 )
 #: A jirga between the tribes of one district about their own feud.
 _TRIBAL = re.compile(
+    # "elders from the Turi and Bangash tribes"
+    r"\b(?:from|of)\s+the\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+(?:tribes|communities|clans)\b|"
     r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
     r"rival\s+(?:tribes|communities|clans))\b",
     re.I,
@@ -401,10 +421,13 @@ _DOMESTIC_BODY = re.compile(
     r"\b(?:cabinets?|committees?|council|parliament(?:ary)?|senate|assembly|"
     r"corps\s+commanders|apex|party|traders|protesters|demonstrators|transporters|"
     r"shura|ulema|provincial\s+government|security\s+officials|officials\s+of\s+the\s+ministry|"
+    # "protest leaders met the chief minister": a protest at home
+    r"chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|"
     # "flew to Quetta and chaired a security meeting", "where he was briefed"
     r"chair(?:ed|s|ing)|presid(?:ed|es|ing)\s+over|briefed|security\s+meeting)\b",
     re.I,
 )
+_DOMESTIC_BODY = LoweredPattern(_DOMESTIC_BODY)  # searched on the lower-cased text (wordscan)
 _BILATERAL = re.compile(
     r"\b(?:joint|bilateral|between|both\s+sides|two\s+sides|two\s+countries|two\s+neighbou?rs|"
     r"counterparts?|flag|delegations?|envoys?|ambassadors?|mediat\w*|jirga)\b",
@@ -417,9 +440,10 @@ _NOT_BORDER_CLOSING = re.compile(
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
     # "suspended security assistance", "fencing work was suspended"
-    r"assistance|aid|cooperation|work)\b",
+    r"assistance|aid|funding|cooperation|work)\b",
     re.I,
 )
+_NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
 #: "was reported closed on Monday, but officials denied the reports": the
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(
@@ -440,7 +464,7 @@ _HEARD = re.compile(r"\b(?:heard|hear|hearing)\b", re.I)
 #: A state over years, read in the trigger's own clause only: "has built
 #: fences in recent years", "has been suspended for years".
 _OVER_YEARS = re.compile(
-    r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
+    r"\b(?:in|of)\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
     r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
     # "the latest in a string of confrontations", "a long history of conflict"
     r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
@@ -632,6 +656,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
                 or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
+                or _TALKS_STATE_AFTER.match(sentence, m.end())
+                or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
                 or ("tribes" in low or "communities" in low or "clans" in low)
                 and _TRIBAL.search(sentence)
@@ -646,7 +672,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if (
                 etype == "border_closure"
                 and sub == "closure"
-                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25))
+                and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):

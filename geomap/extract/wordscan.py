@@ -49,6 +49,17 @@ def lowered_ok(text: str, low: str) -> bool:
     return len(low) == len(text) and not any(c in text for c in _FOLDS_APART)
 
 
+def _led_by_boundary(source: str, flags: int) -> bool:
+    r"""Does every match of ``source`` start at its ``\b`` (``\bA|B`` does not)?"""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    parsed = sre_parse.parse(source, flags)
+    # The parser moves a prefix shared by all alternatives ("\bA|\bB") out in front.
+    return len(parsed) > 0 and parsed[0] == (sre_parse.AT, sre_parse.AT_BOUNDARY)
+
+
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern:
     r"""The case-sensitive, lower-case twin of ``pattern``, without its leading ``\b``.
 
@@ -58,27 +69,73 @@ def lowered_pattern(pattern: re.Pattern) -> re.Pattern:
     (``\S``, ``\W``, ...) or group name, which lower-casing would change.
     """
     source = pattern.pattern
-    if not source.startswith(r"\b") or re.search(r"\\[A-Z]|\(\?P<[^>]*[A-Z]", source):
+    if (
+        not source.startswith(r"\b")
+        or re.search(r"\\[A-Z]|\(\?P<[^>]*[A-Z]", source)
+        # a part that turns case-insensitivity off ("(?-i:may)") would match more once lowered
+        or re.search(r"\(\?[a-zA-Z]*-[a-zA-Z]*i", source)
+        or not _led_by_boundary(source, pattern.flags)
+    ):
         raise ValueError(f"cannot lower {source!r}")
     # "(?P<name>" is syntax, not text: lower-casing must leave its P.
     lowered = source[2:].lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
 
 
-def finditer_bounded(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+class LoweredPattern:
+    r"""A case-insensitive pattern led by ``\b``, searched on lower-cased text.
+
+    :meth:`search` and :meth:`finditer` answer as ``pattern``'s own do (same
+    spans; group texts come lower-cased), using the lowered twin
+    (:func:`lowered_pattern`) when :func:`lowered_ok` says it finds the same.
+    For patterns tried on most sentences or windows, where the engine would
+    otherwise try every word of the text.
+
+    >>> p = LoweredPattern(re.compile(r"\b(?:will|next)\b", re.I))
+    >>> p.search("Talks WILL resume.").span(), p.search("Unwilling"), p.search("Talks will", 0, 8)
+    ((6, 10), None, None)
+    """
+
+    __slots__ = ("pattern", "low")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.low = lowered_pattern(pattern)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None
+    ) -> Iterator[re.Match]:
+        """``pattern.finditer(text, pos, endpos)``; ``low`` is ``text.lower()`` when the caller has it."""
+        if low is None:
+            low = text.lower()
+        if endpos is None:
+            endpos = len(text)
+        if lowered_ok(text, low):
+            return finditer_bounded(self.low, low, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> re.Match | None:
+        """``pattern.search(text, pos, endpos)``; ``low`` is ``text.lower()`` when the caller has it."""
+        return next(self.finditer(text, pos, endpos, low), None)
+
+
+def finditer_bounded(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
     """The matches of ``\\b`` + ``pattern`` in ``text``, as ``finditer`` gives them.
 
     ``pattern`` is the pattern without its leading ``\\b`` and must not match
-    the empty string. A match that does not start at a word boundary is
-    dropped and the search resumes one character after its start (not after
-    its end), as the engine would with the ``\\b`` in place.
+    the empty string. ``pos`` and ``endpos`` limit the search as they do
+    ``re.Pattern.search`` (the boundary at ``pos`` reads the character
+    before it). A match that does not start at a word boundary is dropped
+    and the search resumes one character after its start (not after its
+    end), as the engine would with the ``\\b`` in place.
 
     >>> [m.group(0) for m in finditer_bounded(re.compile("Afghan Taliban|Taliban"), "XAfghan Taliban")]
     ['Taliban']
     """
-    pos = 0
+    if endpos is None:
+        endpos = len(text)
     while True:
-        m = pattern.search(text, pos)
+        m = pattern.search(text, pos, endpos)
         if m is None:
             return
         if at_boundary(text, m.start()):

@@ -8,6 +8,7 @@ asks them in order.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from abc import ABC, abstractmethod
@@ -92,6 +93,20 @@ _STRIP_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _STRIP_PHRASES)
 _LEADING_THE = re.compile(r"^(?:the)\s+")
 
 
+def _per_text(fn):
+    """``fn`` computed once per distinct string (every backend of a chain
+    folds the same query, and extraction asks about the same few names
+    again and again); an argument of another type is not cached."""
+    cached = functools.lru_cache(maxsize=16384)(fn)
+
+    @functools.wraps(fn)
+    def wrapper(text):
+        return cached(text) if type(text) is str else fn(text)
+
+    return wrapper
+
+
+@_per_text
 def fold(text: str) -> str:
     """Lower-case, drop diacritics, unify dashes/apostrophes and spaces.
 
@@ -108,6 +123,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@_per_text
 def normalize_name(name: str) -> str:
     """Key used to look names up: :func:`fold` minus generic feature words.
 
@@ -121,6 +137,7 @@ def normalize_name(name: str) -> str:
     return stripped or key
 
 
+@_per_text
 def wants_kind(name: str) -> str | None:
     """Kind that the wording of ``name`` asks for, if any.
 

@@ -26,6 +26,7 @@ from html import escape
 from importlib import resources
 from urllib.parse import urlsplit
 
+import orjson
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 
 from ..exc import BuildError
@@ -68,6 +69,35 @@ def safe_json(obj) -> str:
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return _JSON_RE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+#: :data:`_JSON_ESCAPES` as UTF-8 bytes (U+2028's three bytes occur in UTF-8
+#: only as that character, so a byte replace finds just it).
+_JSON_BYTE_ESCAPES = tuple((raw.encode("utf-8"), escaped.encode("ascii")) for raw, escaped in _JSON_ESCAPES.items())
+
+
+def safe_json_bytes(obj) -> bytes:
+    """:func:`safe_json` as UTF-8 bytes, encoded by orjson (a large map's payload).
+
+    orjson is a compiled JSON encoder: ~0.1 s for the 40 MB payload of 100k
+    events where ``json.dumps`` takes ~1 s. It writes the same text as
+    :func:`safe_json` (compact, non-ASCII as is, the same escapes inside
+    strings) except that a few floats are spelled otherwise (``1e-05`` is
+    ``0.00001``), which ``JSON.parse`` reads as the same number; the
+    ``<``, ``>``, ``&``, U+2028 and U+2029 escapes are then put in by byte
+    replacement. NaN and infinities must be ``None`` already, as for
+    :func:`safe_json` (orjson would write ``null``). What orjson refuses
+    (integers past 64 bits, keys other than strings) goes through
+    :func:`safe_json`, with its errors.
+    """
+    try:
+        text = orjson.dumps(obj)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return safe_json(obj).encode("utf-8")
+    for raw, escaped in _JSON_BYTE_ESCAPES:
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return text
 
 
 def clean(value):

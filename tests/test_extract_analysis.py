@@ -1,0 +1,50 @@
+"""Per-sentence analysis (geomap.extract.analysis): its fast patterns find
+what their plain forms find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from geomap.extract.analysis import _CLAUSE, clauses
+
+#: The clause breaks as a plain alternation, the reference for :data:`_CLAUSE`.
+_CLAUSE_PLAIN = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
+
+
+def _texts(n: int, seed: int = 5) -> list[str]:
+    pieces = [
+        " ",
+        "  ",
+        "\t",
+        ",",
+        ";",
+        "—",
+        "–",
+        "-",
+        "while",
+        "whereas",
+        "but",
+        "and",
+        "a",
+        "an",
+        "the",
+        "x",
+        "another",
+    ]
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(3000)]
+
+
+def test_clause_breaks_match_the_plain_alternation(dev_sentences):
+    for text in dev_sentences + _texts(3000):
+        assert [m.span() for m in _CLAUSE.finditer(text)] == [m.span() for m in _CLAUSE_PLAIN.finditer(text)], text
+
+
+def test_clauses():
+    s = "An air strike killed five, while a bomb wounded three; the crossing stayed shut"
+    assert [s[a:b] for a, b in clauses(s)] == [
+        "An air strike killed five",
+        " a bomb wounded three",
+        " the crossing stayed shut",
+    ]
