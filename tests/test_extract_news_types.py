@@ -202,3 +202,22 @@ def test_a_round_told_after_the_talks_is_at_its_own_venue(chain):
         "both sides had agreed to hold the next round in Kabul on May 30.",
     )
     assert _by(ev, "talks") == [("Islamabad", "2024-05-13"), ("Kabul", "2024-05-30")]
+
+
+def test_the_fence_as_a_whole_does_not_take_the_crossing_in_context(chain):
+    ev = _events(
+        chain,
+        "Officials said Torkham was open on Monday. A spokeswoman said the fence was being built "
+        "on Pakistani soil to stop smugglers.",
+    )
+    assert not _by(ev, "fortification")
+
+
+def test_a_repair_interrupted_by_the_attack_told_in_its_sentence_is_at_the_attack(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a post in the Datta Khel area on Monday, killing two soldiers. Reinforcements were sent. "
+        "Officers toured the area on Tuesday. A party of soldiers was repairing a stretch of the fence "
+        "when the post came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Datta Khel"]

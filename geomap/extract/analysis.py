@@ -447,7 +447,11 @@ def sentence_events(
             if (
                 places
                 and not any(named for _, named in places)
-                and any(_WHOLE_LINE_AFTER.match(sentence, t.end) for t in trigs)
+                and any(
+                    _WHOLE_LINE_AFTER.match(sentence, t.end)
+                    or _THE_FENCE.search(sentence[max(0, t.start - 12) : t.end])
+                    for t in trigs
+                )
             ):
                 # "is fencing the border to stop such raids" in a report about
                 # one crossing: the whole line, not the crossing in context.
@@ -688,17 +692,29 @@ _WHOLE_LINE_AFTER = re.compile(
 )
 
 
+#: "the fence was being built on Pakistani territory": the fence as a whole
+#: (a work somewhere is "a section of the fence"; "the fence near X" names
+#: its place, and the rule reads only sentences that name none).
+_THE_FENCE = re.compile(r"(?<!of\s)\bthe\s+(?:border\s+)?fences?\b", re.I)
+
+
 def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
     """The place of a work told only "along the border" in a sentence that
     tells the attack on the men doing it ("surveying the area along the
     border to prepare for fencing when they came under fire"): the place of
-    that attack, told in the sentence before, when it lies on the line."""
+    that attack, placed in this sentence (works are placed after the other
+    types) or the one before, when it lies on the line."""
     last = ctx.last_violent
     if last is None or _gap(idx, last[0]) > 1 or last[1] != "armed_clash":
         return []
     place = ctx.by_type.get("armed_clash")
     if place is None or place.kind == "border" or not _near_line(place, _WORKS_DEG):
-        return []
+        # the attack itself went to the whole border: the one place on the
+        # line its type was given before, if there is one
+        told = [p for p in ctx.type_places.get("armed_clash", ()) if p.kind != "border" and _near_line(p, _WORKS_DEG)]
+        if len(told) != 1:
+            return []
+        place = told[0]
     return [(place, False)]
 
 
@@ -707,17 +723,22 @@ def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]
 
     Works of different kinds told in one sentence ("laying fence in Mohmand
     and completing forts in Khyber") are apart: each kind takes the place
-    nearest to its own words. Other types keep one group.
+    nearest to its own words. Other types keep one group. Works come last:
+    one told only "along the border" takes the place of the attack on its
+    men told in the same sentence (:func:`_attacked_work`).
     """
     out: list[tuple[str, list[Trigger]]] = []
+    works: list[tuple[str, list[Trigger]]] = []
     for etype, trigs in by_type.items():
         subs = {t.sub_event_type for t in trigs if not t.weak}
-        if etype != "fortification" or len(subs) < 2:
+        if etype != "fortification":
             out.append((etype, trigs))
-            continue
-        for sub in sorted(subs, key=lambda x: min(t.start for t in trigs if t.sub_event_type == x)):
-            out.append((etype, [t for t in trigs if t.sub_event_type == sub]))
-    return out
+        elif len(subs) < 2:
+            works.append((etype, trigs))
+        else:
+            for sub in sorted(subs, key=lambda x: min(t.start for t in trigs if t.sub_event_type == x)):
+                works.append((etype, [t for t in trigs if t.sub_event_type == sub]))
+    return out + works
 
 
 def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
