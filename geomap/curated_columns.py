@@ -45,8 +45,25 @@ def _distinct(cells: list[str]) -> tuple[np.ndarray, list[str]]:
     return np.fromiter(map(index.__getitem__, cells), dtype=np.intp, count=len(cells)), uniques
 
 
-#: Columns whose cells mostly repeat (types, dates, places, actors, cited ids).
-_REPEATED = frozenset(schema.EVENT_COLUMNS) - {"event_id", "note", "latitude", "longitude"}
+#: Text columns whose cells mostly repeat (types, dates, places, actors, cited
+#: ids) and go on into the frame (numbers are parsed once per distinct cell).
+_REPEATED = frozenset(
+    {
+        "event_type",
+        "sub_event_type",
+        "event_date",
+        "date_precision",
+        "location",
+        "country",
+        "actor1",
+        "actor2",
+        "sources",
+        "verified",
+        "dataset",
+        "source_type",
+        "source_precision",
+    }
+)
 
 
 def _shared(cells: list[str]) -> list[str]:

@@ -316,11 +316,12 @@ def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool
 
         geojson_path, csv_path = staged("geojson", "events.geojson"), staged("csv", "events.csv")
 
-        refs = export.parse_sources(gdf)  # once for both exports (the workers inherit it)
         # large builds: each export in its own forked copy while this process
         # draws the page (three jobs of about the same size for two cores: the
-        # one left waiting runs while the others finish)
+        # one left waiting runs while the others finish); each parses the
+        # sources itself, in parallel, rather than this one before forking
         parallel = len(gdf) >= PARALLEL_FROM
+        refs = None if parallel else export.parse_sources(gdf)  # once for both when in one process
         waits = [
             in_parallel(lambda: export.write_geojson(gdf, geojson_path, refs), parallel),
             in_parallel(lambda: export.write_csv(gdf, csv_path, refs), parallel),

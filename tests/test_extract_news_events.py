@@ -393,3 +393,32 @@ def test_the_pakistani_taliban_are_not_the_afghan_side(chain):
         "separatists and the Pakistani Taliban.",
     )
     assert not _by(ev, "armed_clash")
+
+
+def test_a_headline_naming_the_district_and_the_town_does_not_keep_them_apart(chain):
+    ev = _events(
+        chain,
+        "The death toll from Sunday's bombing at a rally in Bajaur rose to 40 on Tuesday. "
+        "The bomber blew himself up near the stage in Khar on Sunday afternoon.",
+        title="Bajaur bombing toll rises to 40 as funerals are held in Khar",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Khar", 40)]
+
+
+def test_blasts_heard_where_strikes_hit_that_day_are_the_strikes(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck targets in Kabul on Wednesday evening, officials said. "
+        "Residents said loud explosions were heard across Kabul on Wednesday.",
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-15")]
+    assert not _by(ev, "explosion")
+
+
+def test_a_bombing_in_a_city_struck_from_the_air_weeks_apart_stays(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck targets in Kabul on Wednesday evening, officials said. "
+        "A suicide bomber had killed six people at a Kabul market on April 2.",
+    )
+    assert _by(ev, "explosion") == [("Kabul", "2024-04-02")]

@@ -147,6 +147,205 @@ def test_the_ends_of_a_journey_told_from_its_start_are_not_the_place(chain):
     assert [e.location for e in ev if e.event_type == "talks"] == ["Kabul"]
 
 
+# -- round 4: several places of one incident (class 3) ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the province that places the first district stands between the two
+        "Afghan and Pakistani guards traded fire on Sunday in the Dangam district of Kunar and in Nangarhar's "
+        "Dur Baba district.",
+        "Border troops clashed on Sunday in Dangam district of Kunar province and the Dur Baba district.",
+        "Pakistani posts came under fire on Sunday in Dangam and Dur Baba, officials said.",
+    ],
+)
+def test_a_clash_told_at_two_districts_is_one_event_at_each(chain, sentence):
+    ev = _events(chain, sentence)
+    assert sorted(loc for loc, _ in _by(ev, "armed_clash")) == ["Dangam District", "Dur Baba District"]
+
+
+def test_a_province_in_the_possessive_only_places_the_district_after_it(chain):
+    ev = _events(chain, "Mortar rounds fired from across the line landed in Khost's Gurbuz district on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Gurbuz District"]
+
+
+def test_what_closes_is_the_crossing_not_the_places_it_links(chain):
+    ev = _events(
+        chain,
+        "The Ghulam Khan crossing, the trade link between North Waziristan and Khost province, "
+        "was shut on Tuesday after the firing, officials said.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Ghulam Khan"]
+
+
+def test_two_crossings_each_placed_in_its_region_are_both_closed(chain):
+    ev = _events(
+        chain,
+        "The Torkham crossing in the Khyber tribal district and the Chaman crossing in Balochistan "
+        "were shut on Sunday.",
+    )
+    assert sorted(loc for loc, _ in _by(ev, "border_closure")) == ["Chaman", "Torkham"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Islamabad had closed them on April 2 after a bombing in Lahore.",
+        "Both crossings had been sealed on April 2.",
+        "On April 2 the two main crossings were closed.",
+    ],
+)
+def test_crossings_named_together_are_what_a_plural_refers_to(chain, second):
+    ev = _events(chain, "Pakistan reopened Torkham and Chaman on Monday. " + second)
+    closed = [loc for loc, date in _by(ev, "border_closure") if date == "2024-04-02"]
+    assert sorted(closed) == ["Chaman", "Torkham"]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("A suicide bomber struck the emergency ward of the main hospital in Kohat on Monday.", "Kohat"),
+        ("Gunmen stormed Kabul's military hospital on Tuesday, killing five.", "Kabul"),
+    ],
+)
+def test_a_hospital_attacked_is_the_place_of_the_attack(chain, sentence, place):
+    ev = _events(chain, sentence)
+    assert place in {e.location for e in ev}
+
+
+def test_a_hospital_where_the_wounded_are_treated_is_not_the_place(chain):
+    ev = _events(
+        chain, "A roadside bomb hit a patrol in Bajaur on Monday; the wounded were treated at a hospital in Peshawar."
+    )
+    assert {e.location for e in ev} == {"Bajaur District"}
+
+
+def test_a_place_inside_the_name_of_a_body_is_not_a_place(chain):
+    ev = _events(
+        chain,
+        "A bomb went off in Kohat on Monday as the head of the Balochistan Bar Association spoke at a rally.",
+    )
+    assert {e.location for e in ev} == {"Kohat"}
+
+
+def test_the_places_hit_stop_at_a_semicolon(chain):
+    ev = _events(chain, "Drones hit Barmal and Urgun on Sunday; militants raid a post in Teri Mangal")
+    assert sorted(loc for loc, _ in _by(ev, "airstrike")) == ["Barmal District", "Urgun"]
+
+
+def test_a_neighbour_named_to_place_the_strike_is_not_hit(chain):
+    ev = _events(
+        chain,
+        "Drones struck a house in the Sperah district of Khost, near the border with North Waziristan, on Sunday.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Sperah District"]
+
+
+@pytest.mark.parametrize("verb", ["warns", "accused", "urged"])
+def test_a_capital_addressed_or_blamed_is_a_government(chain, verb):
+    ev = _events(chain, f"Militants attacked a post in Zhob on Monday; the army {verb} Kabul over the raid.")
+    assert {e.location for e in ev if e.event_type == "armed_clash"} == {"Zhob"}
+
+
+def test_fence_work_in_a_district_and_a_place_inside_it_the_same_day_is_one(chain):
+    ev = _events(
+        chain,
+        "Gunmen fired on troops putting up the border fence in North Waziristan on Wednesday. "
+        "The soldiers had been erecting the fence in the Datta Khel area when the firing began.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Datta Khel"]
+
+
+# -- round 4: the lead of a report places its incident -----------------------
+
+
+def test_the_dateline_town_places_an_incident_the_lead_leaves_unplaced(chain):
+    ev = _events(chain, "MARDAN, Pakistan, May 14 - Gunmen stormed a college in the northwest on Tuesday, killing six.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Mardan"]
+
+
+def test_a_bureau_city_in_the_dateline_places_nothing(chain):
+    ev = _events(chain, "PESHAWAR: Gunmen stormed a college in the northwest on Tuesday, killing six.")
+    assert _by(ev, "armed_clash") == []
+
+
+def test_the_headline_place_places_an_incident_the_lead_leaves_unplaced(chain):
+    ev = _events(
+        chain,
+        "Gunmen stormed a college in the northwest on Tuesday, killing six, police said.",
+        title="Six killed as gunmen attack Bannu college",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
+
+
+def test_two_places_each_with_its_day_are_both_places_of_the_incident(chain):
+    ev = _events(chain, "Militants tried to cross into Bajaur on Friday and into Mohmand on Saturday, the army said.")
+    assert sorted(loc for loc, _ in _by(ev, "armed_clash")) == ["Bajaur District", "Mohmand District"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Border commanders held a flag meeting on Monday and agreed a truce.",
+        "Elders from both sides met near the border on Monday and agreed a truce.",
+    ],
+)
+def test_a_meeting_on_the_line_is_where_the_incident_was(chain, second):
+    ev = _events(chain, "Guards traded fire at Ghulam Khan on Sunday. " + second)
+    assert _by(ev, "talks") == [("Ghulam Khan", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        # a kind said once, in the plural, after a list of names
+        (
+            "Shells fired from across the line landed in the Dangam and Nari districts on Sunday.",
+            ["Dangam District", "Nari District"],
+        ),
+        ("Jets bombed hideouts in Khost and Paktika provinces on Sunday.", ["Khost Province", "Paktika Province"]),
+        # a district in the possessive only places the tehsil after it
+        ("Mortar shells landed in Bajaur's Salarzai tehsil on Sunday.", ["Salarzai"]),
+    ],
+)
+def test_a_kind_said_once_for_a_list_and_a_possessive_district(chain, sentence, places):
+    ev = _events(chain, sentence)
+    assert sorted({e.location for e in ev}) == places
+
+
+def test_work_near_the_border_is_at_the_place_just_named_on_the_line(chain):
+    ev = _events(
+        chain,
+        "Militants fired on a post in Mohmand on Tuesday night. Soldiers had been repairing a stretch "
+        "of the fence near the border when the post came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Mohmand District"]
+
+
+def test_trucks_turned_back_wait_where_they_were_not_where_they_went(chain):
+    ev = _events(chain, "Torkham stayed shut on Monday. Some trucks turned back towards Peshawar as fruit rotted.")
+    assert "Peshawar" not in {e.location for e in ev}
+
+
+def test_a_second_strike_near_the_border_is_at_the_first_ones_place(chain):
+    ev = _events(
+        chain,
+        "Drones struck a compound in Barmal district on Monday, killing eight. "
+        "A second strike on Tuesday targeted a pickup on a road near the border, killing three.",
+    )
+    assert {loc for loc, _ in _by(ev, "airstrike")} == {"Barmal District"}
+
+
+def test_fence_work_in_a_report_of_an_attack_is_where_the_attack_was(chain):
+    ev = _events(
+        chain,
+        "Two soldiers were killed when militants from across the line attacked a post in Mohmand on Tuesday. "
+        "A party of soldiers was repairing a stretch of fence damaged by rain when the post came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Mohmand District"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -212,3 +411,22 @@ def test_a_provincial_council_is_no_place(chain):
 
     found = PlaceFinder(chain).find("A delegation of the Kandahar provincial council held talks at Chaman on Monday.")
     assert [m.place.name for m in found if m.role == "place"] == ["Chaman"]
+
+
+def test_fence_work_along_the_line_that_set_off_a_clash_is_where_the_clash_was(chain):
+    ev = _events(
+        chain,
+        "Guards of both sides traded fire in Dangam district on Monday after soldiers tried to put up "
+        "a new section of fence along the Durand Line.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Dangam District"]
+
+
+def test_an_exchange_of_fire_with_no_place_in_a_standoff_report_is_at_the_place_just_named(chain):
+    ev = _events(
+        chain,
+        "Taliban fighters stopped Pakistani troops from laying wire in Dangam district on Sunday. "
+        "A video showed fighters loading the coils onto a pickup. "
+        "Officials said there was a brief exchange of fire but nobody was hurt.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Dangam District"]

@@ -322,3 +322,12 @@ def test_each_place_told_again_gets_the_part_of_the_toll_its_clause_tells(chain)
     )
     tolls = {e.location: e.injuries for e in ev if e.event_type == "explosion"}
     assert tolls == {"Marawara District": 4, "Dangam District": 2}
+
+
+def test_a_toll_told_after_an_attack_on_several_places_is_no_one_places(chain):
+    ev = _events(
+        chain,
+        "Taliban fighters attacked posts at Angoor Adda, Kurram and Chitral on Saturday night. "
+        "A Taliban spokesman said 40 soldiers had been killed.",
+    )
+    assert all(e.fatalities is None for e in ev if e.event_type == "armed_clash")

@@ -28,6 +28,17 @@ def _names(finder, sentence: str) -> list[str]:
         ("ISLAMABAD — Clashes erupted at Torkham.", ["Torkham"]),
         ("PESHAWAR, Pakistan — Clashes erupted at Torkham.", ["Torkham"]),
         ("QUETTA (Reuters) — Clashes erupted near Chaman.", ["Chaman"]),
+        ("MARDAN, Pakistan, May 14 - Clashes erupted at Torkham.", ["Torkham"]),
+        # a meeting's venue, though its members then speak
+        ("Envoys meeting in Moscow on Friday urged restraint.", ["Moscow"]),
+        ("Traders met Taliban officials in Jalalabad on Tuesday.", ["Jalalabad"]),
+        # a town and, set off by commas, the district it lies in
+        ("Militants attacked a post in Makeen, South Waziristan, on Saturday.", ["Makeen"]),
+        # a tehsil or sector named by its kind, and where the wounded died
+        ("An IED hit a patrol in Ladha tehsil of South Waziristan.", ["Ladha"]),
+        ("Two of the wounded later died in Peshawar after the blast in Khar.", ["Khar"]),
+        # the places of speakers listed together
+        ("Trucks are stuck at Torkham, and traders in Peshawar and Kabul say prices rose.", ["Torkham"]),
         ("Kabul said the crossing at Torkham was closed.", ["Torkham"]),
         ("Islamabad accused Afghan forces of firing at Angoor Adda.", ["Angoor Adda"]),
         ("The Afghan side acted on instructions from Kabul after clashes in Khost.", ["Khost"]),
@@ -39,6 +50,12 @@ def _names(finder, sentence: str) -> list[str]:
         ("Talks were held at the Torkham customs building.", ["Torkham"]),
         ("Trade resumed at Spin Boldak, across from Chaman in Balochistan.", ["Spin Boldak"]),
         ("Associated Press writer X in Peshawar, Pakistan, contributed to this report.", []),
+        # border-belt places added in round 4, with the spellings outlets use
+        ("Mortar rounds landed in Bacha Mena, beside the crossing.", ["Bacha Maina"]),
+        ("Troops pushed into the Rajgal valley of Tirah.", ["Rajgal Valley"]),
+        ("Gunmen attacked a convoy near Kunj Alizai.", ["Alizai"]),
+        ("Militants struck a checkpost at Khar Qamar.", ["Kharqamar"]),
+        ("Fighting spread to Shorawak district.", ["Shorabak District"]),
     ],
 )
 def test_event_places(finder, sentence, names):

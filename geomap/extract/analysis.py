@@ -76,6 +76,15 @@ _GOODS_BEFORE = re.compile(
 )
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
+#: The crossings named together before: "both crossings", "the two border
+#: points", "sealed them", "both of them".
+_BOTH_CROSSINGS = re.compile(
+    r"\b(?:both|the\s+two|these|those)\s+(?:(?:main|key|border|trade|official|busiest|major)\s+){0,2}"
+    r"(?:crossings|border\s+points|gateways|entry\s+points|terminals)\b|\bboth\s+of\s+them\b|"
+    r"\b(?:clos(?:ed|ing)|shut(?:ting)?|seal(?:ed|ing)|re-?open(?:ed|ing)|open(?:ed|ing))\s+them\b|"
+    r"\bthey\s+(?:were|had\s+been|have\s+been|remain(?:ed)?|stay(?:ed)?)\s+(?:both\s+)?(?:closed|shut|sealed|reopened)\b",
+    re.I,
+)
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
@@ -102,7 +111,17 @@ _PARTIES = ("Pakistan", "Afghan Taliban", "TTP")
 _LAST_PARTY = max(_PARTIES, key=[name for name, _ in ACTORS].index)
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on)\s+)?(?:the\s+)?$|"
+    # "into Kurram on Friday and into North Waziristan on Saturday"
+    r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
+    # "Kurram and Khost's Gurbuz district": the second name's province before it
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
+    # "in the Khas Kunar district of Kunar and in Goshta": the province that
+    # places the first name may stand between the two names of the list.
+    r"^\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
     r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
@@ -116,8 +135,16 @@ class ArticleState:
     #: Every place given to an event of each type so far.
     type_places: dict[str, set[Place]] = field(default_factory=dict)
     crossing: Place | None = None
+    #: The crossings named together in the last sentence that named any
+    #: ("Torkham and Chaman"), for "both crossings" and "sealed them".
+    crossings: list[Place] = field(default_factory=list)
     venues: list[Place] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    #: Sentence index and place of the last place named near the line.
+    line_place: tuple[int, Place] | None = None
+    #: The places the headline names, and the town of the dateline.
+    lead_places: list[Place] = field(default_factory=list)
+    dateline: Place | None = None
     #: Every place the article names, for turning "talks in Turkey" into the city.
     venues_all: list[Place] = field(default_factory=list)
     #: Sentence index and date of the last dated event of each type.
@@ -131,6 +158,10 @@ class ArticleState:
     #: another ("The bombing came a day after militants stormed ..."): a
     #: toll told next may be either one's.
     related_at: int = -99
+    #: Types whose last sentence placed the incident at several places
+    #: ("posts at Angoor Adda, Bajaur, Kurram and Chitral"): a toll told
+    #: after it with no place is not any one place's.
+    spread: set[str] = field(default_factory=set)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -198,6 +229,20 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
 _CLAUSE = re.compile(
     r"[;,\s](?:(?<=;)|(?<=\s)\s*[—–]\s+|(?<=,)\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|(?<=\s)\s*while\s+)"
 )
+
+
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
+    re.I,
+)
+#: A meeting held on the line: a flag meeting, a border meeting, "met near
+#: the border", "at the zero point".
+_BORDER_MEETING = re.compile(
+    r"\bflag\s+meetings?\b|\bborder\s+(?:meetings?|jirgas?)\b|"
+    r"\b(?:met|meet|meeting|gathered|talks)\s+(?:[\w-]+\s+){0,2}?(?:near|at|on)\s+(?:the\s+)?(?:border|zero\s+(?:point|line))\b",
+    re.I,
+)
+_SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -335,6 +380,10 @@ def sentence_events(
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     mentions = resolved
+    if idx == -1:
+        ctx.lead_places = [m.place for m in mentions if m.role == "place" and m.place is not None]
+    elif idx == 0:
+        ctx.dateline = finder.dateline_place(sentence, REGION[:2])
     triggers = sent.cached(find_triggers)
     continued = False  # the sentence continues the violent incident just told
     last = ctx.last_violent
@@ -437,6 +486,14 @@ def sentence_events(
             idx,
         )
         if etype == "fortification":
+            if places and all(p.kind == "border" for p, _ in places) and ctx.last_violent is not None:
+                # "fire was exchanged in Zazai Maidan after soldiers tried to
+                # put up a section of fence along the Durand Line": the work
+                # is where the fight over it just told in this sentence was.
+                at, vtype = ctx.last_violent
+                fought = ctx.by_type.get(vtype)
+                if at == idx and fought is not None and fought.kind != "border":
+                    places = [(fought, False)]
             # "Pakistan is fencing the border", "forts along the line": the
             # fence project as a whole, years long, is no located incident.
             places = [(p, named) for p, named in places if p.kind != "border"]
@@ -557,6 +614,10 @@ def sentence_events(
                 parties += [a for a in doc_actors() if a in _PARTIES and a not in parties]
             acts = parties + [a for a in acts if a not in parties]
         named = [p for p, inside in places if inside]
+        if len(named) > 1:
+            ctx.spread.add(etype)
+        elif named or not all(t.weak for t in trigs):
+            ctx.spread.discard(etype)
         starts = {}
         if len(named) > 1 and etype in VIOLENT:
             # Several places in one sentence: each gets the toll told
@@ -644,7 +705,14 @@ def sentence_events(
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
+            if idx >= 0 and m.place.country in ("AF", "PK") and _near_line(m.place):
+                ctx.line_place = (idx, m.place)
     ctx.crossing = crossing
+    named_crossings = list(
+        dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
+    )
+    if named_crossings:
+        ctx.crossings = named_crossings
     if usable_dates and (triggers or usable_dates[-1].precision == "day"):
         # A month told in a sentence with no event ("the first case was
         # reported last month") is background: it dates none of the next.
@@ -996,6 +1064,25 @@ def _other_incident(etype: str, places, date: DateMention | None, ctx: ArticleSt
     return abs((a.date - b.date).days) > 3
 
 
+#: Cities that news bureaus file from: as a dateline they say where the
+#: reporter is, not where the incident was.
+_BUREAUS = frozenset(
+    ("Kabul", "Islamabad", "Rawalpindi", "Peshawar", "Quetta", "Karachi", "Lahore", "Kandahar", "Jalalabad")
+)
+
+
+def _lead_place(ctx: ArticleState) -> Place | None:
+    """The one place in the region the headline names, else the dateline's
+    town when it is no bureau city."""
+    named = {p for p in ctx.lead_places if p.country in ("AF", "PK")}
+    if len(named) == 1:
+        return named.pop()
+    dateline = ctx.dateline
+    if not named and dateline is not None and dateline.country in ("AF", "PK") and dateline.name not in _BUREAUS:
+        return dateline
+    return None
+
+
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
@@ -1069,6 +1156,16 @@ def _places_for(
         # context: the phrase gives the extent, not another place.
         candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
     anaphoric = any(t.anaphoric for t in trigs)
+    if (
+        etype in ("border_closure", "trade_disruption")
+        and len(ctx.crossings) > 1
+        and not any(m.role == "place" and _near_line(m.place, _FAR_DEG) for m in candidates)
+        and _BOTH_CROSSINGS.search(sentence)
+    ):
+        # "Torkham and Chaman ... Pakistan had sealed them in February",
+        # "opened both crossings for two days": each crossing named together
+        # (a far place is the reason: "after a bombing in Sindh").
+        return [(c, False) for c in ctx.crossings]
     if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
         # "lodged a protest over what it called unprovoked firing": the
         # incident reacted to, at its own place, not where the reaction was.
@@ -1119,6 +1216,11 @@ def _places_for(
             m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
         ]
         candidates = [m for m in candidates if m not in goods]
+    if etype == "border_closure" and any(m.role == "place" and _is_crossing(m.place, finder) for m in candidates):
+        # "the Kharlachi crossing, the trading point between Kurram and
+        # Paktia, was closed": what closes is the crossing; the other names
+        # say where it lies or what it links.
+        candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
     if border_mod and etype != "talks":
         candidates = [
             m
@@ -1165,7 +1267,10 @@ def _places_for(
             ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
             return [(p, True) for p in dict.fromkeys(ordered)]
     if weak:
-        # "trucks", "killed": only more of an incident already reported.
+        # "trucks", "killed": only more of an incident already reported
+        # (not of one of several places told at once).
+        if etype in ctx.spread and etype in VIOLENT:
+            return []
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
     narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
@@ -1192,6 +1297,21 @@ def _places_for(
         # "lines of trucks formed on the road to the border" in a report
         # about Torkham: the crossing in context, not the whole line.
         return [(crossing, False)]
+    if (
+        etype in ("fortification", *VIOLENT)
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+    ):
+        # "a second strike hit a car near the border", "troops were repairing
+        # the fence near the border when the post came under fire" after a
+        # sentence naming Mohmand: the place of the incident of this type
+        # told before, else the place just named on the line, not the whole
+        # border.
+        told = ctx.by_type.get(etype)
+        if told is not None and told.kind != "border" and _near_line(told):
+            return [(told, False)]
+        if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
+            return [(ctx.line_place[1], False)]
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
@@ -1199,6 +1319,10 @@ def _places_for(
         first = min(t.start for t in trigs)
         # Up to the next incident of another type ("; a bomb in Khost...").
         stop = min((t.start for t in others if t.start > first), default=len(sentence))
+        # ... and within its clause ("drones hit Khost and Paktika; TTP raid
+        # on Angoor Adda post": the raid is another incident).
+        semi = _SEMICOLON.search(sentence, first)
+        stop = min(stop, semi.start()) if semi else stop
         chosen = chosen + [
             m
             for m in candidates
@@ -1207,6 +1331,9 @@ def _places_for(
             and first < m.start < stop
             and m.place.country in ("AF", "PK")
             and m.place.kind not in ("province", "region")
+            # "a compound in Barmal, near the border with North Waziristan":
+            # a neighbour that says where the place hit lies
+            and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
     if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
         # "exchanged fire in the district": the district named last.
@@ -1224,6 +1351,15 @@ def _places_for(
             result.append((m.place, True))
     if result:
         return result
+    if etype == "talks" and not weak and _BORDER_MEETING.search(sentence):
+        # "border commanders held a flag meeting", "elders of both sides met
+        # near the border": at the crossing in context, else where the last
+        # incident on the line was.
+        if crossing is not None:
+            return [(crossing, False)]
+        on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
+        if on_line:
+            return [(on_line[-1], False)]
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
     if etype == "talks" and not weak and any(t.ended for t in trigs):
@@ -1231,6 +1367,25 @@ def _places_for(
         # The border as a whole is never a venue.
         venues = [v for v in ctx.venues if v.kind != "border"]
         return [(venues[-1], False)] if venues else []
+    if etype in VIOLENT and not weak and not anaphoric and 0 <= idx <= 1:
+        # "CHARSADDA - Gunmen stormed a university in the northwest": the
+        # lead of a report places its incident in the headline or dateline
+        # ("the blast" refers to an incident told, maybe of another type).
+        lead = _lead_place(ctx)
+        if lead is not None:
+            return [(lead, False)]
+    violent_here = [o.event_type for o in others if o.event_type in VIOLENT]
+    if (
+        etype == "fortification"
+        and not weak
+        and (violent_here or (ctx.last_violent is not None and 0 < _gap(idx, ctx.last_violent[0]) <= 3))
+    ):
+        # "A party of soldiers was repairing the fence when the post came
+        # under fire": the works of a report about an attack are where the
+        # attack was, not the whole border.
+        attacked = ctx.by_type.get(violent_here[0] if violent_here else ctx.last_violent[1])
+        if attacked is not None and attacked.kind != "border" and _near_line(attacked, _FAR_DEG):
+            return [(attacked, False)]
     if etype in BORDER_TYPES:
         if (
             etype == "armed_clash"
@@ -1241,7 +1396,15 @@ def _places_for(
             # "hostilities between Pakistan and India", "the Taliban stepped
             # up their offensive": fighting with no place, no word of the
             # border and not between the two sides is not put on the border
-            # nor at the crossing named before.
+            # nor at the crossing named before; "there was a brief exchange
+            # of fire" in a report of a standoff at a place on the line just
+            # named is there.
+            if (
+                any(t.sub_event_type == "exchange_of_fire" for t in trigs)
+                and ctx.line_place is not None
+                and 0 < _gap(idx, ctx.line_place[0]) <= 2
+            ):
+                return [(ctx.line_place[1], False)]
             return []
         if crossing is not None:
             return [(crossing, False)]

@@ -128,7 +128,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     agree (or one has none). A headline-only event at a province or the
     whole border ("fighting on the Durand Line") joins the one body event of
     its type at a more precise place."""
-    out = _fold_near_crossings(list(events))
+    out = _fold_blasts_of_strikes(_fold_near_crossings(list(events)))
     for ev in list(out):
         broad = ("province", "region", "border")
         if ev.sentences == [-1] and ev.place.kind not in broad and ev.place.kind != "country":
@@ -167,12 +167,13 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.place.country == ev.place.country
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
-                # district and on the edge of Asadabad")
-                and not set(o.sentences) & set(ev.sentences)
+                # district and on the edge of Asadabad"; the headline may
+                # name both)
+                and not (set(o.sentences) & set(ev.sentences)) - {-1}
                 and _close(o.date, ev.date, 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
-            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
+            if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion", "fortification"):
                 _absorb(inside[0], ev)
                 out.remove(ev)
             continue
@@ -235,10 +236,10 @@ def _fold_near_crossings(events: list[DraftEvent]) -> list[DraftEvent]:
     return out
 
 
-def _fold_blasts_into_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
+def _fold_blasts_of_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
     """ "Explosions were heard in Kabul", "an explosion at a house in Kabul"
     in a report of air or drone strikes on Kabul that day: the blasts are the
-    strikes heard or seen from the ground, one incident, an air strike
+    strikes heard or seen from the ground, one incident typed by its cause
     (GOLD_FORMAT: explosions are blasts not attributed to an air strike).
     Only plain blasts: a suicide bombing, shelling or a grenade is its own.
     """
@@ -254,7 +255,7 @@ def _fold_blasts_into_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
         if strikes:
             sub = strikes[0].sub_event_type
             _absorb(strikes[0], ev)
-            strikes[0].sub_event_type = sub
+            strikes[0].sub_event_type = sub  # a strike, whatever the blast's wording
             out.remove(ev)
     return out
 
@@ -331,7 +332,6 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             dead, hurt = headline_tolls[id(m)]
             m.fatalities, m.injuries = _larger(m.fatalities, dead), _larger(m.injuries, hurt)
     merged = _fold_provinces(merged)
-    merged = _fold_blasts_into_strikes(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     lead = _lead_date(merged, published)

@@ -68,7 +68,7 @@ _COUNTRY_RE = re.compile(
 _FEATURE = re.compile(
     r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
     r"customs\s+(?:building|house|post)|gate|terminal|province|district|city|town|"
-    r"village|valley|area|region|agency)\b",
+    r"village|valley|area|region|agency|tehsil|sector)\b",
     re.I,
 )
 _NEAR_BEFORE = re.compile(
@@ -79,16 +79,17 @@ _NEAR_BEFORE = re.compile(
 )
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
+#: (also "CHARSADDA, Pakistan, Jan 21 -": a country and a date)
 #: (capitals before a hyphen or colon), either with a date ("KABUL, April
 #: 17 -"). Two patterns, so that the first,
 #: costly on every sentence, runs only when the sentence has a dash.
 _DATELINE_DASH = re.compile(
     r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:/\s*[A-Z][A-Za-z .'’-]{1,40}){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
+    r"(?:,\s*[A-Z][A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?){0,2}\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–]"
 )
 _DATELINE_CAPS = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3}"
-    r"(?:,\s*[A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
+    r"(?:,\s*[A-Za-z .]{1,30}(?:\d{1,2}(?:,?\s*\d{4})?)?){0,2}\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-:]\s"
 )
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
@@ -107,12 +108,21 @@ _GOV_AFTER = re.compile(
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
+#: "envoys meeting in Moscow on Friday urged ...", "met Taliban officials in
+#: Jalalabad": the venue of a meeting, not a capital speaking nor officials'
+#: seat.
+_MEETING_IN = re.compile(
+    r"\b(?:meeting|met|meet|gathered|gathering|talks|summit|conference|convened)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+$",
+    re.I,
+)
 #: "the Balochistan Awami Party", "the Quetta Bar Association": a place
 #: name that opens the name of an organisation (capitalised words, then a
 #: noun of a body that is no site) is no place of the sentence.
 _ORG_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Party|Association|Bar|Assembly|Council|Chamber|Movement|Front|"
-    r"Union|Federation|Shura|Committee|Board|Authority|Liberation\s+Army|Bureau)\b"
+    r"Union|Federation|Shura|Committee|Board|Authority|Liberation\s+Army|Bureau|"
+    # "the Khyber Rifles", "Bajaur Levies", "Kurram Scouts": forces named after a place
+    r"Levies|Constabulary|Scouts|Rifles|Corps|Club|Secretariat)\b"
 )
 #: "the truce, requested by Kabul", "a plan backed by Islamabad": the agent
 #: of a participle is the government seated there, not a place.
@@ -122,6 +132,8 @@ _AGENT_BEFORE = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$")
 #: "apologised", is its government too.
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:urg(?:ed|es|ing|e)|ask(?:ed|s|ing)?|press(?:ed|es|ing)?|warn(?:ed|s|ing)?|told|tells|"
+    # "accused Islamabad of", "blames Kabul", "summoned ... from Kabul"
+    r"accus(?:ed|es|ing)|blam(?:ed|es|ing)|summon(?:ed|s)|"
     r"call(?:ed|s|ing)?\s+(?:on|upon))\s+$",
     re.I,
 )
@@ -181,6 +193,28 @@ _HOSPITAL_BEFORE = re.compile(
     r"brought|transported)\s+(?:\w+\s+){0,4}?to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?\s+in\s+)?$",
     re.I,
 )
+#: "a suicide bombing at the Civil Hospital in Quetta", "gunmen stormed a
+#: hospital in Kabul": the hospital is where the incident was, unless the
+#: wounded are cared for there ("treated at a hospital in Peshawar").
+_HOSPITAL_SITE = re.compile(
+    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?(?:hospital|clinic)s?\s+(?:\w+\s+){0,2}(?:in|at)\s+$",
+    re.I,
+)
+_SITE_BEFORE = re.compile(
+    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?$", re.I
+)
+
+
+def _hospital_site(before: str) -> bool:
+    """Is the hospital named just before a place the site of an incident?"""
+    return (
+        ("ospital" in before or "linic" in before)
+        and _HOSPITAL_SITE.search(before) is not None
+        and not _CARE.search(before)
+    )
+
+
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
 _CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
 _ACROSS_FROM = re.compile(
@@ -204,9 +238,23 @@ _QUALIFIER_GAP = re.compile(
     re.I,
 )
 _BROAD = ("province", "region")
+_POINT_KINDS = ("town", "village", "city", "crossing")
+#: "the Dangam and Nari districts", "Khost and Paktika provinces": a kind
+#: said once, in the plural, after a list of names.
+_PLURAL_KIND = re.compile(
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*\s+(district|province)s\b"
+)
+#: "Khost's Gurbuz district", "Kunar's Dangam": a wider place before a narrower one.
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?$")
 #: After a name set off by a comma: more names of a list follow.
 _LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
 _OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
+
+
+def _dateline(sentence: str) -> re.Match | None:
+    """The dateline opening ``sentence``; the costly dash pattern only when
+    the sentence has a dash."""
+    return (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(sentence)
 
 
 def _names_its_province(place: Place) -> bool:
@@ -296,6 +344,8 @@ _ROUTE_BEFORE = re.compile(
     # a bare destination: a delegation that "travelled to Kabul" meets there)
     r"\b(?:travell?(?:ing|ed)|heading|headed|returning|on\s+(?:their|its|his|her)\s+way|en\s+route)\s+"
     r"(?:back\s+|home\s+)?from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?(?:the\s+)?$|"
+    # "trucks turned back towards Peshawar": where they went, not where they waited
+    r"\b(?:turned\s+back|went\s+back|diverted|rerouted)\s+(?:to|towards?)\s+(?:the\s+)?$|"
     r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
     r"(?:(?:from|between)\s+(?:[\w-]+\s+){1,3}?)?(?:to|from|towards)\s+(?:the\s+)?$",
     re.I,
@@ -315,6 +365,10 @@ _ROUTE_WORDS = (
     "headed",
     "returning",
     " way",
+    "turned back",
+    "went back",
+    "diverted",
+    "rerouted",
 )
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
@@ -339,6 +393,8 @@ _MOVED_WORDS = (
     "brought",
     "transported",
 )
+#: The wounded cared for: a hospital named with these is no incident's site.
+_CARE = re.compile(r"\b(?:treat\w*|admitted|care|died|succumbed|recover\w*|" + "|".join(_MOVED_WORDS) + r")\b", re.I)
 _NEAR_TAILS = ("near", "outside", "to", "from", "around", "of", "the")
 #: Words one of which every match of :data:`_NOT_EVENT_BEFORE` holds (the
 #: nouns and verbs that govern its prepositions).
@@ -567,11 +623,15 @@ class PlaceFinder:
                 continue
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
+            plural = None if feature else _PLURAL_KIND.match(sentence, e)
+            if plural:
+                # "the Dangam and Nari districts": each name of the list is one
+                full = surface + " " + plural.group(1)
             kind = _wants_kind(full)
             if kind is None and twin_words and _ACROSS_AFTER.match(sentence[e:]):
                 kind = "crossing"
             place = self.resolve(full, kind, countries)
-            if place is None and kind is not None:
+            if place is None and (kind is not None or feature or plural):
                 place = self.resolve(surface, None, countries)
             if place is None or place.kind in ("country", "border"):
                 continue
@@ -615,9 +675,7 @@ class PlaceFinder:
             low = _lower_same_length(sentence)
         if ("contribut" in low or "reported from" in low) and _CREDIT.search(sentence):
             return []
-        dateline = (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(
-            sentence
-        )
+        dateline = _dateline(sentence)
         present = self._stem_filter().present(low, scan)
         moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
@@ -626,7 +684,18 @@ class PlaceFinder:
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
-        for m in self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present):
+        raw = self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present)
+        for k, m in enumerate(raw):
+            nxt = raw[k + 1] if k + 1 < len(raw) else None
+            if (
+                nxt is not None
+                and _POSSESSIVE_GAP.match(sentence, m.end, nxt.start)
+                and (_rank(m.place) >= _rank(nxt.place) or _names_its_province(m.place))
+            ):
+                # "Khost's Gurbuz district": the wider name only says where
+                # the narrower one after it lies.
+                prev = m
+                continue
             # The "before" patterns end at the mention; a bounded window keeps
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK) : m.start], sentence[m.end :]
@@ -641,6 +710,9 @@ class PlaceFinder:
                     or _names_its_province(m.place)
                     # "the Mamund tehsil of Bajaur district"
                     or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end : m.start]))
+                    # "Makeen, South Waziristan": a hand-placed town (precision
+                    # 2) and the district it lies in
+                    or (m.place.kind == "district" and prev.place.kind in _POINT_KINDS)
                 )
             )
             prev = m
@@ -649,13 +721,26 @@ class PlaceFinder:
             if dateline and m.end <= dateline.end():
                 continue
             not_event = (
-                governed and (moved or _ends_with(before, _NOT_EVENT_TAILS)) and _NOT_EVENT_BEFORE.search(before)
+                governed
+                and (moved or _ends_with(before, _NOT_EVENT_TAILS))
+                and _NOT_EVENT_BEFORE.search(before)
+                and not _hospital_site(before)
+                # "met Taliban officials in Jalalabad": where they met
+                and not _MEETING_IN.search(before)
             )
             if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
-            if twin or _GOV_AFTER.match(after) or _HOSPITAL_AFTER.match(after) or _ORG_AFTER.match(after):
+            if twin or _ORG_AFTER.match(after):
+                continue
+            if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
+                if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
+                    # "traders in Peshawar and Kabul say": both are where
+                    # the speakers are
+                    mentions.pop()
+                continue
+            if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
                 continue
             if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
                 continue
@@ -706,6 +791,23 @@ class PlaceFinder:
             mentions.append(Mention(cs, ce, sentence[cs:ce], "country", country=code))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def dateline_place(self, sentence: str, countries: tuple[str, ...] = ()) -> Place | None:
+        """The place a dateline opening ``sentence`` names ("CHARSADDA,
+        Pakistan -" is Charsadda), or None."""
+        dateline = _dateline(sentence)
+        if not dateline:
+            return None
+        head = sentence[: dateline.end()]
+        # A dateline is often in capitals: the automaton reads lower case,
+        # GeoNames candidates need a capital and a preposition.
+        for m in self._raw_mentions(head, countries, _lower_same_length(head), False):
+            return m.place
+        name = re.split(r"[,/(—–:-]", head.strip(), maxsplit=1)[0].strip()
+        if len(name) < 3 or _fold(name) in COUNTRY_NAMES:
+            return None
+        place = self.resolve(name.title(), None, countries)
+        return place if place is not None and place.kind not in ("country", "border") else None
 
     def _border_aliases(self) -> tuple[str, ...]:
         """Multi-word names of the border from the gazetteer ("Durand Line")."""

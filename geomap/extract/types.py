@@ -17,6 +17,11 @@ from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
+#: Buildings whose storming is an attack on people, whatever they house.
+_BUILDINGS = (
+    r"(?:hospitals?|schools?|colleges?|universit(?:y|ies)|hotels?|offices?|banks?|courts?|bases?|"
+    r"cantonments?|garrisons?|airports?|prisons?|jails?|barracks|consulates?|embass(?:y|ies))"
+)
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
@@ -24,9 +29,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         "drone_strike",
         False,
-        # "a drone struck an empty compound": one drone is a drone strike too
-        r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:had\s+|has\s+|have\s+|also\s+)?"
-        r"(?:bombed|struck|hit|targeted|fired\s+(?:on|at|upon|missiles?))",
+        # "a drone struck an empty compound": one drone is a drone strike too;
+        # "a quadcopter dropped explosives on a police station"
+        r"(?:drone|quadcopter)\s+(?:strikes?|attacks?)|(?:drones?|quadcopters?)\s+(?:had\s+|has\s+|have\s+|also\s+)?"
+        r"(?:dropped|bombed|struck|hit|targeted|fired\s+(?:on|at|upon|missiles?))",
     ),
     (
         "airstrike",
@@ -36,7 +42,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes?|planes|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|also\s+|later\s+|then\s+|again\s+)?"
+        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
@@ -48,7 +54,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         False,
         # (also with an aside: "the strikes, at about 3 a.m., hit")
-        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)",
+        r"strikes(?:,\s+[^,;]{1,30},)?\s+(?:also\s+|had\s+|have\s+)?(?:hit|struck|targeted|killed|destroyed|pounded)|"
+        # one strike too ("the strike hit a car near Ahmad Wal"; not a
+        # general, hunger, labour or shutter-down strike)
+        r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!-down\s)(?<!-jam\s)(?<!s['’]\s)"
+        r"strike(?:\s+on\s+\w+)?\s+(?:also\s+|had\s+|has\s+)?(?:hit|struck|targeted|killed|destroyed)",
     ),
     ("airstrike", "airstrike", True, r"strikes|raids"),
     (
@@ -69,7 +79,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
         r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells)",
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)",
     ),
     (
         "explosion",
@@ -102,22 +112,54 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "fired on a patrol", "fired from across the border on troops"
         r"(?:fired|firing)\s+(?:from\s+(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line))?\s+)?(?:on|at|upon)\s+"
         r"(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|"
-        r"patrols?|convoys?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
+        r"patrols?|convoys?|vehicles?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
-        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
+        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
+        # "attacked a polio team", "ambushed a police van"
+        r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
+        # "killed 12 militants in an intelligence-based operation"
+        # (one operation: "repeated military operations" are a history)
+        r"(?:intelligence-based|military|security|clearance|counter-?terrorism|combing)\s+operation(?!s)|"
+        # "gunmen stormed a hospital", "militants attack consulate", "an
+        # attack on the cantonment": a building attacked, whatever it houses
+        r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
         # "posts in Kurram came under fire"
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
         r"repelled\s+(?:\w+\s+){0,3}attacks?",
     ),
-    # "guards fired in the air to stop the work": warning shots at the line
-    ("armed_clash", "warning_fire", False, r"fired\s+(?:(?:warning\s+)?shots\s+)?(?:in|into)\s+the\s+air"),
     (
         "armed_clash",
         "border_fighting",
         False,
         r"clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|"
         r"offensive|hostilities|confrontations?|firefights?",
+    ),
+    (
+        "armed_clash",
+        "infiltration",
+        False,
+        # "militants trying to cross into Pakistan were killed", "an
+        # infiltration bid was foiled" (not "to curb infiltration": irrealis;
+        # nor "high-infiltration zones")
+        r"(?<!-)infiltrat(?:e|ed|ing|ion|ors?)|(?:tried|trying|attempted|attempting)\s+to\s+(?:cross|sneak|enter|infiltrate)\b|"
+        # "foiled an attempt by a group of militants to cross into Pakistan"
+        r"attempts?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?to\s+(?:cross|sneak|enter|infiltrate)\b",
+    ),
+    # "guards fired in the air to stop the work": warning shots
+    ("armed_clash", "warning_fire", False, r"fired\s+(?:\w+\s+){0,2}in\s+the\s+air|warning\s+shots"),
+    (
+        "armed_clash",
+        "siege",
+        False,
+        # "took the staff hostage", "the siege of the compound", "hijacked a
+        # passenger train" (not a trade "held hostage to politics")
+        r"(?:took|taken|taking|held|holding|seized|freed|freeing|rescued?|rescuing)\s+(?:[\w'’-]+\s+){0,4}?hostages?"
+        r"(?!\s+to\b)|hostages?\s+(?:crisis|situation|rescue|standoff|stand-off)|hostage-taking|"
+        r"sieges?(?!\s+mentality)|"
+        # a vehicle hijacked (not "hijacked the debate")
+        r"hijack(?:ed|ing|s)?\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:trains?|bus(?:es)?|coach(?:es)?|planes?|aircraft|"
+        r"vehicles?|trucks?|lorries|convoys?|vans?)|(?:train|bus|plane)\s+hijack(?:ing|ers?)",
     ),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
     # "Officials put the death toll at 88": the toll of the incident reported
@@ -134,9 +176,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "reopening",
         False,
-        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?)|"
+        r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?|movement)|"
         # "trade resumed on Wednesday", "pedestrian movement partly resumed"
-        r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?resum(?:ed|es)",
+        r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:resum(?:ed|es)|was\s+restored)|"
+        # "opened the Torkham border", "opened both crossings", "the gate was
+        # opened", "the opening of the border": reports say "opened" as often
+        # as "reopened" (not "opened fire", nor a new border post or market)
+        r"open(?:ed|s|ing)\s+(?:(?!fire\b)[\w'’-]+\s+){0,4}?(?:border|crossings?|gates?)"
+        r"(?!\s+(?:posts?|markets?|towns?|terminals?|offices?|areas?))|"
+        r"opening\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:border|crossings?|gates?)|"
+        r"(?:border|crossings?|gates?)\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
+        r"\s+(?:\w+\s+)?opened",
     ),
     (
         "border_closure",
@@ -149,16 +200,16 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "trade_disruption",
         "stranded_trucks",
         False,
+        # "trucks lined the highway", "trucks were queuing", "held up"
         r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
-        r"(?:stuck|stranded|waiting|queued|parked|lined\s+up|"
-        # "300 trucks were held on both sides", "trucks turned back", "trucks lined the highway"
-        r"held(?:\s+up)?|turned\s+back|sent\s+back|sitting\s+idle|backed\s+up|piled\s+up|lined\s+(?:the|both))|"
+        r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)(?:\s+up)?|backed\s+up|"
+        r"turned\s+back|sent\s+back|sitting\s+idle|piled\s+up)|"
         r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
         r"rott(?:ing|ed|en)|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
-        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
-        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|parked|lined\s+up)|"
+        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain|had\s+been|have\s+been)\s+"
+        r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|queuing|parked|lined\s+up|held(?!\s+by)|turned\s+back|left\s+waiting)|"
         r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
     ),
     (
@@ -212,8 +263,13 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
         r"(?:coils|spools|rolls)\s+of\s+wire|wire\s+coils)|"
         r"(?:construction|erection|installation|building|repairs?)\s+of\s+(?:[\w'-]+\s+){0,3}?fences?|"
-        # "troops working on the fence in Mamund"
-        r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?fences?|"
+        # "troops working on the fence" (not "work on the fence is 85
+        # percent complete": a state of the project)
+        r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?|"
+        # ("stepped up work on the fence", "halted work on the fence": the work
+        # acted on, an event)
+        r"(?:stepped\s+up|resum(?:ed|ing)|beg(?:a|u)n|start(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing))\s+"
+        r"(?:the\s+)?work\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?|"
         r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
@@ -244,7 +300,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # (police "set up checkpoints" in a city after a bombing: not a work)
         r"(?:set(?:s|ting)?\s+up|put(?:s|ting)?\s+up)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|bunkers?|watchtowers?)|"
-        r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?trench(?:es)?|"
+        # "digging a trench along the fence"
+        r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?(?:trench(?:es)?|ditch(?:es)?)|"
         r"construction\s+of\s+(?:(?!and\s|or\s)[\w'-]+\s+){0,6}?"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?|structures?)|"
         r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
@@ -271,22 +328,24 @@ _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
 #: rules are absent from most sentences. ``tests/test_extract_types.py``
 #: checks that the results are the same with and without this filter.
 _ANCHORS: list[tuple[str, ...]] = [
-    ("drone",),
+    ("drone", "quadcopter"),
     ("air", "aerial", "drone", "bombed", "jet", "plane", "helicopter", "gunship", "bombard", "strike"),
-    ("strikes",),
+    ("strike",),
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
-    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under"),
-    ("fired",),
+    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under", "operation"),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
+    ("infiltrat", "tried", "trying", "attempt"),
+    ("fired", "warning"),
+    ("hostage", "siege", "hijack"),
     ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
-    ("open", "resum"),
+    ("open", "resum", "restor"),
     ("clos", "shut", "seal", "blockade", "suspen"),
     ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "queue", "traffic"),
     ("strand",),
@@ -301,7 +360,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("fenc", "wall", "barrier", "wire"),
     ("fence",),
     ("gate",),
-    ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure", "under construction"),
+    ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure", "under construction", "ditch"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
@@ -319,7 +378,7 @@ _IRREALIS = re.compile(
     r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
-    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
+    r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions|meetings?|consultations)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
     r"avoid|prevent|fear(?:s|ed)?|risk(?:s)?|ready\s+to|pressure\s+to|"
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
@@ -328,7 +387,9 @@ _IRREALIS = re.compile(
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
-    r"to(?=(?:\s+\S+)?\s*$))\b",
+    # ("tried to storm", "attempted to cross": the attempt happened;
+    # "resorted to unprovoked firing": the firing too)
+    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: "were asked to stop building a post", "agreed to halt work on the gate",
@@ -378,7 +439,9 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"\s+(?:would|could|might)\b|"
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+(?:being\s+|still\s+)?"
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
-    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b",
+    r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
+    # "a flag meeting was expected in the coming days": no date, no meeting yet
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
 #: The state of a process, not a meeting: "talks have made little progress
@@ -600,6 +663,20 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
+#: Words that open a clause of time or cause: a threat or wish before one
+#: ("came under pressure to act after militants attacked a post") does not
+#: govern the incident the clause tells.
+_SUBORDINATORS = frozenset(("after", "before", "when", "since", "because", "following", "amid", "while"))
+
+
+def _own_clause(words: list[str]) -> list[str]:
+    """``words`` (before a trigger) from the last subordinator on."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _SUBORDINATORS:
+            return words[i + 1 :]
+    return words
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -629,7 +706,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             if breaks is None:
                 breaks = _breaks(sentence)
             words = _words_before(sentence, m.start(), breaks)
-            window = " ".join(words[-6:])
+            window = " ".join(_own_clause(words[-6:]))
             if etype == "fortification" and "to" in window:
                 window = _HALT_WORK.sub("", window)
             if etype != "talks":
