@@ -126,10 +126,13 @@ def evaluate(pred_csv: str | Path, gold_csv: str | Path) -> dict:
             # only the gold precision counts: a prediction does not get to widen the radius
             limit = same_incident_km(_int(g.get("geo_precision", "")) or 1)
             if d <= limit:
-                pairs.append((d, i, j))
+                # at equal distance (a closure and its reopening at one
+                # crossing) the pair whose dates agree goes first: order in
+                # the files must not pair each draft with the other's row
+                pairs.append((d, not date_correct(p, g), i, j))
     pairs.sort()
     used_p, used_g, matches = set(), set(), []
-    for d, i, j in pairs:
+    for d, _, i, j in pairs:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)

@@ -278,8 +278,14 @@ def test_background_mentions(run):
 
 
 def test_undated_event_gets_the_published_week(chain):
-    (ev,) = extract_texts(["Hundreds of trucks were stranded at Torkham."], chain, published=dt.date(2024, 6, 5))
+    (ev,) = extract_texts(["Troops exchanged fire at Torkham."], chain, published=dt.date(2024, 6, 5))
     assert (ev.event_date, ev.date_precision, ev.date_rank) == ("2024-06-05", "week", 3)
+    assert ev.confidence < 0.9
+
+
+def test_a_state_with_no_day_of_its_own_is_the_reports_on_its_day(chain):
+    (ev,) = extract_texts(["Hundreds of trucks were stranded at Torkham."], chain, published=dt.date(2024, 6, 5))
+    assert (ev.event_date, ev.date_precision, ev.date_rank) == ("2024-06-05", "day", 3)
     assert ev.confidence < 0.9
 
 
@@ -344,6 +350,6 @@ def test_border_then_place_headline_and_actor_order(chain):
     assert (talks.location, talks.event_date) == ("Doha", "2025-01-18")
     assert {talks.actor1, talks.actor2} == {"Pakistan", "Afghan Taliban"}  # parties before the host
     trucks = events["trade_disruption"]
-    # no date of its own; the Saturday before it is upcoming, so the published week
-    assert (trucks.location, trucks.event_date, trucks.date_precision) == ("Torkham", "2025-01-15", "week")
+    # no date of its own; the Saturday before it is upcoming, so the published day
+    assert (trucks.location, trucks.event_date, trucks.date_precision) == ("Torkham", "2025-01-15", "day")
     assert len(events) == 3 and len(extract_texts([text], chain)) == 3

@@ -74,9 +74,19 @@ def test_trucks_stranded_by_a_long_closure_wait_now(chain):
         "stranded on both sides.",
     )
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-09")]
+    # the trucks wait on the day the count runs to
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
-        ("2024-05-15", "week")
+        ("2024-05-14", "day")
     ]
+
+
+def test_trucks_told_after_a_closures_count_wait_on_the_day_it_runs_to(chain):
+    ev = _events(
+        chain,
+        "The Torkham crossing, closed by Pakistan on Friday, remained shut for a fourth day on Monday. "
+        "Hundreds of trucks loaded with fruit were stranded on the Afghan side near the gate.",
+    )
+    assert _by(ev, "trade_disruption") == [("Torkham", "2024-05-13")]
 
 
 def test_the_nth_day_after_a_closure_counts_back_to_it(chain):
@@ -188,11 +198,21 @@ def test_the_month_a_work_had_begun_does_not_date_the_work(chain):
     assert _by(ev, "fortification") == [("Torkham", "2024-05-15")]
 
 
-def test_a_month_told_as_the_start_of_a_work_is_no_event_date():
+def test_a_month_told_as_the_start_of_a_work_is_marked():
     dates = find_dates("Officials said fencing in the sector had begun in March.", dt.date(2019, 5, 2))
-    assert [d.statement for d in dates] == [True]
+    assert [(d.began, d.statement) for d in dates] == [(True, False)]
     dates = find_dates("Troops began building new posts in March.", dt.date(2019, 5, 2))
-    assert [d.statement for d in dates] == [False]
+    assert [d.began for d in dates] == [False]
+
+
+def test_clashes_that_had_begun_in_a_month_are_dated_by_it(chain):
+    # Only a work still going on is dated by the report; fighting that "had
+    # begun in March" happened in March.
+    ev = _events(
+        chain,
+        "Clashes along the Kurram frontier had begun in March, when Afghan forces fired on a post near Parachinar.",
+    )
+    assert _by(ev, "armed_clash") == [("Parachinar", "2024-03")]
 
 
 @pytest.mark.parametrize(
@@ -203,6 +223,11 @@ def test_a_weekday_of_last_week_is_one_day_of_the_week_before(text):
     # Published on a Friday: the Tuesday of the week before, not this week's.
     dates = find_dates(text, dt.date(2024, 5, 17))
     assert [(d.iso(), d.precision) for d in dates] == [("2024-05-07", "day")]
+
+
+def test_a_weekday_before_last_weeks_incident_is_this_weeks():
+    dates = find_dates("A bomb went off in Bajaur on Monday, last week's attack in Wana having killed two.", PUBLISHED)
+    assert [(d.iso(), d.precision) for d in dates] == [("2024-05-13", "day"), ("2024-05-08", "week")]
 
 
 def test_the_fire_of_a_weekday_last_week_takes_that_day(chain):
@@ -225,7 +250,8 @@ def test_the_day_an_incident_ran_into_is_no_event_date():
 
 
 def test_a_month_told_in_a_sentence_without_an_event_dates_none_of_the_next(chain):
-    # "last month" is about the first case of the disease, not the trucks.
+    # "last month" is about the first case of the disease, not the trucks:
+    # told in the perfect ("had reported"), it is background to the report.
     ev = _events(
         chain,
         "Pakistan shut the Torkham crossing on Monday over the virus. "
@@ -243,3 +269,466 @@ def test_months_after_another_incident_count_back_from_the_one_told(chain):
         "The bombing came less than two months after Pakistani and Afghan troops fought for days at Torkham.",
     )
     assert ("Torkham", "2024-03") in _by(ev, "armed_clash")
+
+
+# -- round 4: the week split narrowed to acts done on a day ---------------------
+
+
+def test_a_closure_still_in_force_days_later_is_the_same_closure(chain):
+    # Published on a Tuesday; "still closed on Tuesday" continues the
+    # closure of February 21, it is no second closure eleven days later.
+    ev = _events(
+        chain,
+        "Pakistan closed the Torkham crossing on February 21 after a row over a new Afghan post. "
+        "On Tuesday the crossing was still closed, and traders said their losses were mounting.",
+        published=dt.date(2025, 3, 4),
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2025-02-21")]
+
+
+def test_a_closure_that_stayed_shut_for_a_week_after_an_older_attack_is_its_own(chain):
+    # The count says when that closure began: a closure of its own, a month
+    # before the one reported.
+    ev = _events(
+        chain,
+        "Pakistan closed the Chaman crossing on Sunday after shells hit the town. "
+        "On November 13, a gunman killed a soldier at the gate, and the crossing stayed shut for a week.",
+        published=dt.date(2022, 12, 12),
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2022-11-13"), ("Chaman", "2022-12-11")]
+
+
+def test_trucks_stranded_told_on_two_days_are_one_disruption(chain):
+    ev = _events(
+        chain,
+        "Hundreds of trucks have been stuck at Chaman since October 3, drivers said. "
+        "On Tuesday, more than 2,000 trucks were stranded at Chaman.",
+        published=dt.date(2024, 10, 16),
+    )
+    assert len(_by(ev, "trade_disruption")) == 1
+
+
+# -- round 4: a month told with no event dates the next sentence only when it opens it
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        (
+            "In May, tension along the frontier rose sharply. Pakistani troops and Afghan border guards "
+            "exchanged fire at Ghulam Khan, killing a soldier.",
+            "2024-05",
+        ),
+        (
+            "Earlier this month the mood at the crossing was tense. Guards from both sides traded fire "
+            "at Torkham for an hour.",
+            "2024-06",
+        ),
+    ],
+)
+def test_a_month_that_opens_a_sentence_dates_the_next_incident(chain, text, iso):
+    ev = _events(chain, text, published=dt.date(2024, 6, 12))
+    assert [e.event_date for e in ev if e.event_type == "armed_clash"] == [iso]
+
+
+def test_a_month_inside_a_sentence_without_an_event_dates_none_of_the_next(chain):
+    # "agreed in May" dates the plan, not the talks the next sentence continues.
+    ev = _events(
+        chain,
+        "Officials of the two countries met in Islamabad on Monday for talks under a new plan. "
+        "The plan, agreed in May, provides for five working groups. "
+        "The Afghan delegation at the talks was led by a deputy foreign minister.",
+        published=dt.date(2024, 7, 24),
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-07-22")]
+
+
+# -- round 4: "entered its sixth day", "into a third day" -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("The closure of the Torkham crossing entered its fifth day on Tuesday.", "2024-05-10"),
+        ("The Chaman crossing stayed shut into a third day on Tuesday, traders said.", "2024-05-12"),
+        ("With the sit-in in its fourth day, the Chaman crossing remained closed.", "2024-05-12"),
+    ],
+)
+def test_a_closure_in_its_nth_day_began_that_many_days_before(chain, text, iso):
+    assert [e.event_date for e in _events(chain, text) if e.event_type == "border_closure"] == [iso]
+
+
+def test_a_count_told_after_the_closures_noun_does_not_date_the_clash(chain):
+    ev = _events(
+        chain,
+        "Border guards traded fire at Torkham on Monday, killing a porter, as the closure of the "
+        "crossing entered its tenth day.",
+    )
+    assert _by(ev, "armed_clash") == [("Torkham", "2024-05-13")]
+    # its tenth day is the day of the fire
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-04")]
+
+
+# -- round 4: the day a toll was updated is not the incident's -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the bombing of a market in Parachinar rose to 24 on Tuesday.",
+        "Hospital officials had put the toll at 59 early on Tuesday.",
+        "The number of dead stood at 25 on Tuesday evening, officials said.",
+        "Twelve civilians were reported dead at first; the toll rose on Tuesday morning.",
+    ],
+)
+def test_the_day_a_toll_was_updated_dates_no_incident(text):
+    assert [d.statement for d in find_dates(text, PUBLISHED)] == [True]
+
+
+def test_an_attack_whose_toll_rose_on_a_later_day_keeps_its_own_day(chain):
+    ev = _events(
+        chain,
+        "The number of people killed when gunmen stormed a police post in Chaman rose to 12 on Tuesday. "
+        "The attackers struck the post late on Monday night.",
+    )
+    assert _by(ev, "armed_clash") == [("Chaman", "2024-05-13")]
+
+
+def test_took_place_before_dawn_relates_to_no_other_incident(chain):
+    ev = _events(
+        chain,
+        "Pakistani aircraft struck houses in the Sperah district of Khost, killing 20 people. "
+        "The strikes took place before dawn on Saturday.",
+    )
+    assert _by(ev, "airstrike") == [("Sperah District", "2024-05-11")]
+
+
+# -- round 4: "Two days after the talks, ..." opens the sentence -------------------
+
+
+def test_an_opening_days_after_phrase_dates_the_main_clause_after_the_incident_it_names(chain):
+    ev = _events(
+        chain,
+        "Officials of the two countries met in Doha on Saturday. "
+        "Two days after the talks, militants attacked a border post in Chitral.",
+    )
+    assert _by(ev, "armed_clash") == [("Chitral", "2024-05-13")]
+
+
+def test_an_opening_day_after_the_incident_itself_does_not_move_it(chain):
+    # "A day after the blast" names the blast reported: the toll was put a
+    # day later, the blast stays on Sunday.
+    ev = _events(
+        chain,
+        "A suicide bomber struck a rally in Khar on Sunday, killing 40 people. "
+        "A day after the blast, officials had put the number of dead at 54.",
+    )
+    assert _by(ev, "explosion") == [("Khar", "2024-05-12")]
+
+
+def test_an_event_of_the_headline_that_the_body_does_not_date_takes_the_headlines_day(chain):
+    # The fence work is named in the headline with the clash; the body
+    # dates only the clash, and tells talks in March just before the fence
+    # comes up again.
+    ev = _events(
+        chain,
+        "Pakistani and Afghan border forces exchanged fire near Angoor Adda on Saturday, officials said. "
+        "The two sides held talks in Kabul in March on border management. "
+        "Kabul says the fence near Angoor Adda divides families.",
+        title="Border troops clash over fencing at Angoor Adda",
+    )
+    assert _by(ev, "fortification") == [("Angoor Adda", "2024-05-11")]
+
+
+# -- round 4: "the previous night", "the day before", "overnight" ------------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # the day before the day the sentence names, even a statement's
+        ("The army said on Tuesday that four soldiers were killed in Mir Ali the previous night.", "2024-05-13"),
+        ("Guards clashed at Torkham overnight, officials said.", "2024-05-14"),
+        ("Fighting raged near Chaman the night before, residents said.", "2024-05-14"),
+    ],
+)
+def test_the_previous_night_is_the_day_before_the_day_told(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED) if not d.statement] == [iso]
+
+
+def test_overnight_is_the_night_before_the_day_the_sentence_names(chain):
+    # The strikes were the night before the Monday attack they prompted
+    # (a night is dated by the day it began).
+    ev = _events(
+        chain,
+        "Pakistani jets bombed hideouts in Kunar overnight, prompting Afghan forces to attack "
+        "Pakistani posts in Bajaur on Monday, officials said.",
+        published=dt.date(2024, 5, 14),
+    )
+    assert ("Kunar Province", "2024-05-12") in _by(ev, "airstrike")
+
+
+def test_the_day_before_a_dated_attack_is_the_day_before_it(chain):
+    ev = _events(
+        chain,
+        "Gunmen stormed a university in Charsadda on Friday, killing 20 people. "
+        "The day before, a suicide bomber killed 11 people at a checkpoint in Jamrud.",
+    )
+    assert ("Jamrud", "2024-05-09") in _by(ev, "explosion")
+
+
+def test_a_closure_told_as_going_on_stays_apart_from_one_months_before(chain):
+    # "remained closed on Tuesday" continues this week's closure; the March
+    # closure is another one, not its start.
+    ev = _events(
+        chain,
+        "Guards traded fire at Torkham on Sunday, and the crossing remained closed on Tuesday. "
+        "Torkham was last closed in March for ten days after a similar quarrel.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-03"), ("Torkham", "2024-05-14")]
+
+
+# -- round 4: "the next day"; timelines ("March 2026: ...") ----------------------
+
+
+def test_the_next_day_is_the_day_after_the_day_named_before_it():
+    dates = find_dates("Guards fired on a post on May 3, and Pakistan shut Torkham the next day.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-03", "2024-05-04"]
+
+
+def test_the_next_day_with_no_day_before_it_dates_nothing_after_publication(chain):
+    ev = _events(chain, "Pakistan said it would shut Torkham the next day.")
+    assert all(e.event_date <= PUBLISHED.isoformat() for e in ev)
+
+
+def test_a_timeline_entry_gives_the_year_of_its_days(chain):
+    # Published in October 2026: "October 11" alone would be 2026.
+    ev = _events(
+        chain,
+        "Here is how the year unfolded.\n\n"
+        "October 2025: Pakistani aircraft struck hideouts in Barmal on October 11. "
+        "A ceasefire is agreed in Doha on October 19.\n\n"
+        "January 2026: Officials of both countries hold talks in Istanbul.",
+        published=dt.date(2026, 10, 13),
+    )
+    assert _by(ev, "airstrike") == [("Barmal District", "2025-10-11")]
+    assert _by(ev, "talks") == [("Doha", "2025-10-19"), ("Istanbul", "2026-01")]
+
+
+# -- round 4: states told as they stand are the report's, on its day --------------
+
+
+def test_trucks_stranded_with_no_day_of_their_own_wait_on_the_report_day(chain):
+    # Not the Wednesday of the meeting told just before.
+    ev = _events(
+        chain,
+        "Officials of both sides met at Torkham on Monday. A second meeting was held on Wednesday last week. "
+        "More than 3,000 trucks were stuck on both sides of the crossing, customs officials said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-15", "day")
+    ]
+
+
+def test_a_crossing_that_remains_closed_is_closed_on_the_report_day(chain):
+    ev = _events(
+        chain,
+        "Torkham reopened on Monday after talks in Islamabad. "
+        "The Chaman crossing in Balochistan remains closed, and officials gave no date for its reopening.",
+    )
+    assert ("Chaman", "2024-05-15") in _by(ev, "border_closure")
+
+
+def test_a_closure_going_on_in_the_headline_joins_the_closure_told_with_its_start(chain):
+    ev = _events(
+        chain,
+        "Pakistani authorities sealed the Chaman gate on Thursday afternoon after protesters burned a flag.",
+        title="Chaman crossing stays shut for fifth day after flag row",
+        published=dt.date(2016, 8, 22),
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2016-08-18")]
+
+
+def test_a_meeting_planned_for_a_weekday_is_upcoming():
+    dates = find_dates("A second meeting was planned for Wednesday, he said.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-15"]
+    dates = find_dates("A second meeting was planned for Thursday, he said.", PUBLISHED)
+    assert [d.iso() for d in dates] == ["2024-05-16"]
+
+
+def test_a_dateline_with_the_country_after_the_city_is_the_day_of_writing():
+    dates = find_dates("PESHAWAR, Pakistan, May 14 - Guards traded fire at Torkham late on Sunday.", PUBLISHED)
+    assert [(d.iso(), d.statement) for d in dates] == [("2024-05-14", True), ("2024-05-12", False)]
+
+
+def test_firing_until_the_early_hours_of_a_day_ends_there():
+    dates = find_dates("The shelling went on until the early hours of Monday, residents said.", PUBLISHED)
+    assert [d.statement for d in dates] == [True]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Torkham reopened earlier this month, on May 3, after talks in Islamabad.", ["2024-05-03"]),
+        ("Guards clashed at Chaman last week, on Thursday.", ["2024-05-09"]),
+        ("Guards clashed at Chaman on May 3 and again later in the month.", ["2024-05-03", "2024-05"]),
+    ],
+)
+def test_a_day_told_beside_the_month_that_holds_it_is_the_one_date(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED)] == iso
+
+
+def test_the_day_a_closure_went_on_is_not_the_day_it_began(chain):
+    # Published on a Tuesday: shut after Monday's clash, still shut on Tuesday.
+    ev = _events(
+        chain,
+        "Border forces traded mortar fire near Angoor Adda on Monday. "
+        "The crossing was closed to traffic after the clash and remained shut on Tuesday.",
+        published=dt.date(2021, 2, 23),
+    )
+    assert _by(ev, "border_closure") == [("Angoor Adda", "2021-02-22")]
+
+
+def test_a_date_in_a_relative_clause_about_another_noun_does_not_date_the_event(chain):
+    # "earlier this month" is when the hostilities flared, not the talks.
+    ev = _events(
+        chain,
+        "The talks in Istanbul, hosted by Turkey, are part of a push to calm hostilities that flared "
+        "earlier this month along the border.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "talks"] == [("2024-05-15", "week")]
+
+
+def test_a_date_in_a_relative_clause_of_the_events_own_phrase_dates_it(chain):
+    ev = _events(chain, "The bombing of a shrine in Sehwan that killed 80 people on Thursday shocked the country.")
+    assert _by(ev, "explosion") == [("Sehwan", "2024-05-09")]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("A meeting of the two delegations is planned in Doha for this weekend.", "2024-05-18"),
+        ("Talks will be held in Doha next weekend.", "2024-05-18"),  # said on a Wednesday: the coming one
+        ("Clashes erupted near Chaman over the weekend.", "2024-05-11"),
+        ("The Chaman crossing has been shut since the weekend.", "2024-05-11"),
+    ],
+)
+def test_a_weekend_to_come_and_one_gone(text, iso):
+    assert [(d.iso(), d.precision) for d in find_dates(text, PUBLISHED)] == [(iso, "week")]
+
+
+def test_set_on_fire_is_no_future():
+    assert [d.iso() for d in find_dates("A house was set on fire on Monday.", PUBLISHED)] == ["2024-05-13"]
+
+
+def test_the_closure_told_again_far_on_keeps_the_day_it_was_reported(chain):
+    ev = _events(
+        chain,
+        "Pakistan sealed its border crossings with Afghanistan on Thursday night after a bombing in Sindh. "
+        "Officials blamed militants based across the border. "
+        "The army said troops were on alert along the frontier. "
+        "Afghan officials rejected the accusation. "
+        "At Torkham, the closure caught traders and travellers unawares.",
+        published=dt.date(2017, 2, 20),
+    )
+    assert ("Torkham", "2017-02-16") in _by(ev, "border_closure")
+    assert ("Torkham", "2017-02-20") not in _by(ev, "border_closure")
+
+
+def test_talks_on_the_day_of_the_strikes_take_their_day(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck four villages in Barmal district on Tuesday night, killing 40 people. "
+        "Pakistan has not confirmed the raids. "
+        "The strikes came on the day Pakistan's envoy was in Kabul for talks with Taliban ministers.",
+        published=dt.date(2024, 12, 29),
+    )
+    assert _by(ev, "talks") == [("Kabul", "2024-12-24")]
+
+
+def test_closed_since_the_fighting_broke_out_is_its_first_day(chain):
+    # The fighting began on Sunday and went on on Monday.
+    ev = _events(
+        chain,
+        "Pakistani and Afghan guards exchanged fire at Torkham on Sunday. "
+        "A border policeman was killed in fresh firing at Torkham on Monday. "
+        "The crossing has been closed since the fighting broke out, stranding hundreds of travellers.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-12")]
+
+
+def test_trucks_stranded_by_a_closure_since_a_day_wait_on_the_report_day(chain):
+    ev = _events(
+        chain,
+        "The Kharlachi crossing has been closed since Sunday, and trucks carrying timber and rice "
+        "were stranded on both sides, traders said.",
+    )
+    assert _by(ev, "border_closure") == [("Kharlachi", "2024-05-12")]
+    assert _by(ev, "trade_disruption") == [("Kharlachi", "2024-05-15")]
+
+
+def test_a_duration_yields_to_the_month_that_opens_the_sentence(chain):
+    ev = _events(
+        chain,
+        "In March, troops traded fire for several days over a gate that Pakistan was building, "
+        "and Torkham was closed for nearly a week.",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-03")]
+
+
+@pytest.mark.parametrize(
+    "text, iso, precision",
+    [
+        # published on a Wednesday
+        ("Guards traded fire at Torkham on Wednesday.", "2024-05-15", "day"),  # the day of publication
+        ("Guards traded fire at Torkham on Tuesday.", "2024-05-14", "day"),  # the day before
+        ("Guards traded fire at Torkham on Thursday.", "2024-05-09", "day"),  # after publication: last week's
+        ("Guards traded fire at Torkham late Sunday.", "2024-05-12", "day"),
+        ("Guards traded fire at Torkham last week.", "2024-05-08", "week"),
+        ("The crossing was shut earlier this month.", "2024-05", "month"),
+        ("The crossing was shut last month.", "2024-04", "month"),
+    ],
+)
+def test_relative_days_against_the_published_wednesday(text, iso, precision):
+    assert [(d.iso(), d.precision) for d in find_dates(text, PUBLISHED)] == [(iso, precision)]
+
+
+def test_a_closure_since_the_weekend_that_stayed_shut_on_a_day_began_at_the_weekend(chain):
+    ev = _events(chain, "The Chaman crossing, shut since the weekend, stayed closed on Tuesday.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "border_closure"] == [
+        ("2024-05-11", "week")
+    ]
+
+
+def test_trucks_stranded_since_a_month_wait_on_the_report_day(chain):
+    ev = _events(chain, "More than 300 trucks that had been stranded at Ghulam Khan since March were cleared first.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-15", "day")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("A militant was killed in a fire exchange near Wana on the night between Monday and Tuesday.", ["2024-05-13"]),
+        ("Shells fell on Lalpur on the night of Sunday and Monday.", ["2024-05-12"]),
+        ("Guards fired on Monday and again on Tuesday.", ["2024-05-13", "2024-05-14"]),
+    ],
+)
+def test_a_night_between_two_days_is_the_first(text, iso):
+    assert [d.iso() for d in find_dates(text, PUBLISHED)] == iso
+
+
+def test_a_toll_that_rose_on_a_day_without_on_is_the_toll_update():
+    dates = find_dates("The death toll from the rally bombing jumped to 63 Wednesday, doctors said.", PUBLISHED)
+    assert [d.statement for d in dates] == [True]
+
+
+@pytest.mark.parametrize("heading", ["- October 2025:", "2025 October:", "October 2025 —"])
+def test_a_timeline_entry_in_other_layouts_gives_the_year(chain, heading):
+    ev = _events(
+        chain,
+        f"{heading} Pakistani aircraft struck hideouts in Barmal on October 11.",
+        published=dt.date(2026, 10, 13),
+    )
+    assert _by(ev, "airstrike") == [("Barmal District", "2025-10-11")]

@@ -202,7 +202,7 @@ def test_crossings_shut_that_the_article_then_names_are_those_crossings(chain):
     ev = _events(
         chain,
         "Pakistan sealed its crossings with Afghanistan on Monday after a bombing in Lahore. "
-        "Torkham and Chaman, the two main gateways, were shut from dawn on Monday, officials said.",
+        "Torkham and Chaman were both shut at dawn on Monday, customs staff said.",
     )
     assert _by(ev, "border_closure") == [("Chaman", "2024-05-13"), ("Torkham", "2024-05-13")]
 
@@ -216,7 +216,7 @@ def test_a_crossing_shut_weeks_apart_leaves_the_border_closure(chain):
     ev = _events(
         chain,
         "Pakistan sealed all its crossings with Afghanistan on Monday after the clashes. "
-        "Torkham had also been shut for a week in February over a dispute about documents.",
+        "Torkham had also been closed in February during a row over visas.",
     )
     assert ("Afghanistan-Pakistan border", "2024-05-13") in _by(ev, "border_closure")
 
@@ -224,8 +224,8 @@ def test_a_crossing_shut_weeks_apart_leaves_the_border_closure(chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "On Friday, while the two delegations were still meeting, troops traded fire near Angoor Adda.",
-        "Even as the negotiations went on, militants attacked a border post in Kurram on Friday.",
+        "On Friday, as the negotiators sat down for a second day, troops traded fire near Angoor Adda.",
+        "Even as the negotiations continued, militants attacked a border post in Kurram on Friday.",
     ],
 )
 def test_talks_that_only_time_another_incident_are_no_round(chain, text):
@@ -242,8 +242,8 @@ def test_talks_with_a_place_in_a_while_clause_stay(chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "Pakistan is fencing the whole frontier to keep militants out, the army said.",
-        "The army said the fencing of the border was nearly finished.",
+        "Engineers are fencing the entire frontier, the army said.",
+        "Soldiers are still fencing long stretches of the frontier, officials said.",
         "A fence put up without crossing points for families will only breed resentment.",
     ],
 )
@@ -274,13 +274,13 @@ def test_a_truce_agreed_at_a_venue_keeps_the_venue(chain):
 
 
 def test_a_truce_requested_by_a_capital_is_not_held_there(chain):
-    ev = _events(chain, "The ceasefire, which officials said was requested by Islamabad, began on Wednesday evening.")
+    ev = _events(chain, "A truce backed by Islamabad held through Wednesday night.")
     assert not _by(ev, "talks")
 
 
 def test_aircraft_that_later_struck_a_city_are_an_air_strike(chain):
     ev = _events(
-        chain, "Fighting broke out near Chaman, and Pakistani aircraft later struck targets in Kabul on Monday."
+        chain, "Fighting broke out near Chaman, and Pakistani aircraft later hit a compound in Kabul on Monday."
     )
     assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
 
@@ -288,9 +288,9 @@ def test_aircraft_that_later_struck_a_city_are_an_air_strike(chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "Elders from both sides are expected to meet at Torkham in the coming days.",
+        "Elders of the two sides will meet at Torkham soon to discuss the gate.",
         "The next round of talks will be held in Kabul, officials said.",
-        "The two sides agreed to meet again in Islamabad but fixed no date.",
+        "Both delegations plan to meet once more in Islamabad, without naming a day.",
     ],
 )
 def test_talks_planned_without_a_date_are_no_event(chain, text):
@@ -301,7 +301,7 @@ def test_talks_planned_without_a_date_are_no_event(chain, text):
     "text, expected",
     [
         ("The next round of talks will be held in Kabul on May 20.", ("Kabul", "2024-05-20")),
-        ("The two sides agreed to meet again in Islamabad on May 28.", ("Islamabad", "2024-05-28")),
+        ("Both delegations plan to meet once more in Islamabad on May 28.", ("Islamabad", "2024-05-28")),
     ],
 )
 def test_talks_announced_for_a_date_are_an_event(chain, text, expected):
@@ -312,8 +312,7 @@ def test_talks_announced_for_a_date_are_an_event(chain, text, expected):
     "text, place",
     [
         (
-            "Chaman has been shut since Monday, when Taliban fighters attacked posts at several points "
-            "along the border.",
+            "Chaman has stayed closed since Monday, when gunmen fired on frontier posts along the border.",
             "Afghanistan-Pakistan border",
         ),
         ("Torkham was closed on Monday after militants attacked a checkpoint in Bara.", "Bara"),
@@ -324,7 +323,7 @@ def test_an_incident_behind_another_has_the_places_of_its_own_clause(chain, text
 
 
 def test_bombings_in_a_country_are_not_placed_at_the_crossings_they_closed(chain):
-    ev = _events(chain, "Torkham and Chaman had been shut since Monday following a wave of bombings in Pakistan.")
+    ev = _events(chain, "Torkham and Chaman were closed on Monday following several bomb attacks in Pakistan.")
     assert not _by(ev, "explosion")
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman", "Torkham"]
 
@@ -337,8 +336,8 @@ def test_a_link_to_another_story_is_no_report(chain):
 def test_the_incident_told_first_does_not_take_the_places_of_the_one_behind_it(chain):
     ev = _events(
         chain,
-        "Troops traded fire along the Durand Line on Saturday, four days after air strikes killed "
-        "twelve people in Barmal district.",
+        "Border guards clashed along the Durand Line on Saturday, a week after an air raid left twelve "
+        "dead in Barmal district.",
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
     assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
@@ -347,8 +346,8 @@ def test_the_incident_told_first_does_not_take_the_places_of_the_one_behind_it(c
 @pytest.mark.parametrize(
     "second",
     [
-        "More trucks were lined up on the highway through Landi Kotal, drivers said.",
-        '"Every day this gate stays shut costs us money," said a clearing agent in Landi Kotal.',
+        "More trucks queued on the road near Landi Kotal, drivers said.",
+        "A customs broker in Landi Kotal said the closure was ruining his business.",
     ],
 )
 def test_a_town_on_the_road_to_a_crossing_is_the_crossings_incident(chain, second):
@@ -368,8 +367,8 @@ def test_a_town_far_from_any_crossing_keeps_its_own_disruption(chain):
 def test_talks_overshadowed_by_an_attack_keep_their_venue_and_day(chain):
     ev = _events(
         chain,
-        "Officials of the two countries met in Islamabad on Monday. The talks were overshadowed by an "
-        "attack on Sunday on a border post in Kurram, where two soldiers were wounded.",
+        "Officials of the two countries met in Islamabad on Monday. The meeting was clouded by an "
+        "attack on Sunday on a police post in Kurram, in which two soldiers were wounded.",
     )
     assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
     assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-12")]
@@ -378,7 +377,7 @@ def test_talks_overshadowed_by_an_attack_keep_their_venue_and_day(chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "Shells landed near their homes on Monday and some families moved to relatives in Khar.",
+        "Mortar rounds hit a village on Monday and some households relocated to relatives in Khar.",
         "Shells landed near their homes on Monday and dozens of families fled to Khar.",
     ],
 )
@@ -389,8 +388,7 @@ def test_where_the_displaced_went_is_not_where_the_shells_fell(chain, text):
 def test_the_pakistani_taliban_are_not_the_afghan_side(chain):
     ev = _events(
         chain,
-        "Torkham was closed on Monday. Analysts said the army was stretched by fighting both the "
-        "separatists and the Pakistani Taliban.",
+        "Torkham was closed on Monday. Analysts say the army is overstretched in its war with the Pakistani Taliban.",
     )
     assert not _by(ev, "armed_clash")
 
@@ -398,9 +396,9 @@ def test_the_pakistani_taliban_are_not_the_afghan_side(chain):
 def test_a_headline_naming_the_district_and_the_town_does_not_keep_them_apart(chain):
     ev = _events(
         chain,
-        "The death toll from Sunday's bombing at a rally in Bajaur rose to 40 on Tuesday. "
-        "The bomber blew himself up near the stage in Khar on Sunday afternoon.",
-        title="Bajaur bombing toll rises to 40 as funerals are held in Khar",
+        "Forty people have now died from Sunday's bombing of a party meeting in Bajaur, doctors said on Tuesday. "
+        "The attacker detonated his suicide vest beside the stage in Khar on Sunday.",
+        title="Bajaur blast deaths reach 40; mourners gather in Khar",
     )
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "explosion"] == [("Khar", 40)]
 
@@ -422,3 +420,14 @@ def test_a_bombing_in_a_city_struck_from_the_air_weeks_apart_stays(chain):
         "A suicide bomber had killed six people at a Kabul market on April 2.",
     )
     assert _by(ev, "explosion") == [("Kabul", "2024-04-02")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan shut every crossing with Afghanistan on Monday except Torkham.",
+        "Pakistan shut its crossings with Afghanistan on Monday, with exceptions for food lorries at Torkham.",
+    ],
+)
+def test_a_crossing_excepted_from_a_closure_is_not_closed(chain, text):
+    assert _by(_events(chain, text), "border_closure") == [("Afghanistan-Pakistan border", "2024-05-13")]

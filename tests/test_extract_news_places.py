@@ -366,8 +366,8 @@ def test_a_place_that_opens_an_organisation_name_is_no_event_place(chain, text):
     [
         "Pakistan urged Kabul to act against the militants behind the attack.",
         "The minister asked Islamabad to reopen the route for patients.",
-        "Officials said the crossing would stay shut until Kabul apologised.",
-        "A Taliban official warned that Kabul could review the transit agreement.",
+        "Islamabad will keep the gate closed until Kabul apologises, a minister said.",
+        "Kabul might suspend the transit deal, a Taliban aide said.",
     ],
 )
 def test_a_capital_addressed_or_acting_is_its_government(chain, text):
@@ -389,7 +389,7 @@ def test_a_city_where_something_happened_stays(chain):
         # a man's name that ends in a place name, his office after it
         "Mohammad Khogyani, a spokesman for the provincial governor, said shells hit two villages.",
         # where the wounded died later
-        "The toll rose to 40 after two more of the wounded died in Peshawar.",
+        "The toll reached 40 after three of the injured died in Peshawar.",
         "A soldier hurt in the clash succumbed to his wounds in Quetta on Friday.",
     ],
 )
@@ -409,8 +409,8 @@ def test_a_place_after_a_preposition_and_before_an_official_stays(chain):
 def test_a_provincial_council_is_no_place(chain):
     from geomap.extract.places import PlaceFinder
 
-    found = PlaceFinder(chain).find("A delegation of the Kandahar provincial council held talks at Chaman on Monday.")
-    assert [m.place.name for m in found if m.role == "place"] == ["Chaman"]
+    found = PlaceFinder(chain).find("Members of the Khost provincial council met traders at Ghulam Khan on Monday.")
+    assert [m.place.name for m in found if m.role == "place"] == ["Ghulam Khan"]
 
 
 def test_fence_work_along_the_line_that_set_off_a_clash_is_where_the_clash_was(chain):

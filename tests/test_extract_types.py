@@ -349,9 +349,9 @@ def test_suspended_traffic_is_a_closure():
     "sentence",
     [
         # the state of a process, not a meeting
-        "Negotiations between the two governments in Doha have made little progress since March.",
+        "Negotiations over the water dispute have made scant headway since March.",
         "Talks on the water dispute have stalled since the spring.",
-        "A regional push to bring the insurgents to the negotiating table has stalled.",
+        "The mediation effort has stalled since the spring.",
         "The dialogue remains deadlocked over the question of the prisoners.",
         # a visit refused is none
         "The prime minister declined an invitation to visit Kabul this month.",
@@ -378,7 +378,7 @@ def test_talks_that_happened_or_are_planned_stay(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The Foreign Office rejects reports of a closure at the crossing.",
+        "The ministry rejects reports that the gate was sealed.",
         "Officials dismissed reports that the gate had been shut.",
         "The ministry refutes claims that the border was sealed.",
     ],
@@ -390,7 +390,7 @@ def test_a_closure_whose_report_is_rejected_is_none(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The army chief, during a visit to a forward post in Mohmand, praised the troops.",
+        "The corps commander paid a visit to a forward post near Zhob on Tuesday.",
         "The governor visited the border crossing on Monday to inspect new scanners.",
     ],
 )
@@ -408,8 +408,8 @@ def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
     "sentence, etype",
     [
         ("Elders from the Zaimusht and Orakzai tribes met in Hangu and agreed to end the feud.", "talks"),
-        ("Washington suspended military assistance to Islamabad in January.", "border_closure"),
-        ("Relations have been strained by the firing incidents of recent years over the fence.", "armed_clash"),
+        ("The donors suspended aid to the provincial government last year.", "border_closure"),
+        ("Shooting incidents of recent years have soured ties between the border guards.", "armed_clash"),
     ],
 )
 def test_tribal_jirgas_aid_and_recent_years_are_no_incident(sentence, etype):

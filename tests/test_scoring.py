@@ -140,6 +140,40 @@ def test_one_to_one_nearest_first(tmp_path):
     assert (m["tp"], m["fp"]) == (1, 1) and m["matches"][0]["pred_line"] == 3 and m["date_accuracy"] == 1.0
 
 
+def test_equal_distance_pairs_the_rows_whose_dates_agree(tmp_path):
+    # a closure and its reopening at one crossing: both drafts right, listed
+    # in the other order than the gold rows
+    gold = _write(
+        tmp_path / "g.csv",
+        GOLD_COLS,
+        [
+            _gold("a", 1, "border_closure", "2024-05-01", "day", 34.1, 71.1, 1),
+            _gold("a", 2, "border_closure", "2024-05-09", "day", 34.1, 71.1, 1),
+        ],
+    )
+    pred = _write(
+        tmp_path / "p.csv",
+        PRED_COLS,
+        [
+            _pred("a", "border_closure", "2024-05-09", "day", 34.1, 71.1),
+            _pred("a", "border_closure", "2024-05-01", "day", 34.1, 71.1),
+        ],
+    )
+    m = evaluate(pred, gold)
+    assert m["tp"] == 2 and m["date_accuracy"] == 1.0
+
+
+def test_a_nearer_pair_still_beats_a_date_that_agrees(tmp_path):
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "talks", "2024-05-01", "day", 41.0, 29.0, 1)])
+    pred = _write(
+        tmp_path / "p.csv",
+        PRED_COLS,
+        [_pred("a", "talks", "2024-05-01", "day", 41.1, 29.0), _pred("a", "talks", "2024-05-03", "day", 41.0, 29.0)],
+    )
+    m = evaluate(pred, gold)
+    assert m["matches"][0]["pred_line"] == 3 and m["date_accuracy"] == 0.0
+
+
 def test_merged_doc_ids_match_each_article(tmp_path):
     gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("b", 1, "talks", "2024-05-01", "day", 41.0, 29.0, 1)])
     pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a;b", "talks", "2024-05-01", "day", 41.0, 29.0)])

@@ -8,6 +8,7 @@ dates in context) and the :class:`ArticleInfo` of the whole article.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -16,7 +17,7 @@ from typing import Callable
 
 from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
-from .dates import DateMention, count_value, find_dates
+from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
 from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
@@ -54,6 +55,13 @@ _REACTION_BEFORE = re.compile(
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
 )
+#: Acts done on a day, which "the closure", "the attack" refer back to.
+_DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+#: States a report tells as they stand: trucks stranded, a crossing shut.
+_STATES = ("trade_disruption", "border_closure")
+#: "remains closed", "is still shut": a closure going on as the report is written.
+_NOW = re.compile(r"\b(?:remains|remain|stays|stay|is\s+still|are\s+still)\s+(?:\w+\s+)?$", re.I)
 #: "is the deadliest ... in months": a comparison of the incident reported.
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
@@ -147,6 +155,10 @@ class ArticleState:
     dateline: Place | None = None
     #: Every place the article names, for turning "talks in Turkey" into the city.
     venues_all: list[Place] = field(default_factory=list)
+    #: Year and month of the last timeline heading ("March 2026: ...").
+    year_hint: tuple[int, int] | None = None
+    #: The days told with the events of each type, in the text's order.
+    type_days: dict[str, list[DateMention]] = field(default_factory=dict)
     #: Sentence index and date of the last dated event of each type.
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
     #: Sentence index and type of the last violent incident reported.
@@ -284,6 +296,31 @@ def _tied(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
     return False
 
 
+#: "that", "which", "who" opening a relative clause.
+_THAT = re.compile(r"\b(?:that|which|who)\b", re.I)
+#: A verb of the trigger's own clause: a noun after it is no part of the trigger's phrase.
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|to)\b", re.I)
+
+
+def _opens(sentence: str, d: DateMention) -> bool:
+    """Does ``d`` open the sentence ("In June, troops traded fire ..., and
+    Torkham was closed for nearly a week"), so that it dates all of it?"""
+    return bool(_LEADING_DATE.match(sentence[: d.start]) and _COMMA_AFTER.match(sentence, d.end))
+
+
+def _about_another_noun(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
+    """Is ``d`` told after every trigger, in a relative clause ("that
+    flared earlier this month") about a noun of the rest of the clause,
+    past a verb ("the talks are part of a push to calm hostilities that
+    flared ..."), not about the trigger's own phrase ("the attack on a
+    shrine in Sehwan that killed 80 on Thursday")?"""
+    if any(t.end > d.start for t in triggers):
+        return False
+    end = max(t.end for t in triggers)
+    pronouns = list(_THAT.finditer(sentence, end, d.start))
+    return bool(pronouns) and bool(_CLAUSE_VERB.search(sentence, end, pronouns[-1].start()))
+
+
 def _pick_date(
     sentence: str,
     dates: list[DateMention],
@@ -299,13 +336,19 @@ def _pick_date(
     month") or right after its noun.
     """
     usable = [d for d in dates if not d.statement]
-    if any(d.kind == "for" for d in usable) and any(_tied(sentence, d, triggers) for d in usable if d.kind != "for"):
+    if any(d.kind == "for" for d in usable) and any(
+        _tied(sentence, d, triggers) or _opens(sentence, d) for d in usable if d.kind != "for"
+    ):
         # "closed for two weeks on Monday", "shut for several days in June
         # 2016": a duration counted back from publication is only the date
         # of a state that lasts until then; a date told with the trigger
         # wins (not one across a relative clause: "talks began on Wednesday
         # at the crossing, which has been closed for 27 days").
         usable = [d for d in usable if d.kind != "for"]
+    # "the talks are part of a push to calm hostilities that flared earlier
+    # this month": a date in a relative clause about a noun told well after
+    # the trigger is that noun's, not the event's.
+    usable = [d for d in usable if not _about_another_noun(sentence, d, triggers)]
     if others and triggers[0].event_type == "talks":
         # "talks overshadowed by an attack on Sunday": a date right after an
         # incident's trigger is that incident's, not the talks' (an incident
@@ -408,6 +451,16 @@ def sentence_events(
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = sent.cached(find_dates, article.published)
+    heading = _HEADING.match(sentence)
+    if heading:
+        # "October 2025: Taliban forces attack posts on the night of
+        # October 11": a timeline's entry gives the year of its days.
+        year, month = heading.group("year") or heading.group("year2"), heading.group("month") or heading.group("month2")
+        ctx.year_hint = (int(year), MONTHS[month.lower()])
+        if not dates:  # the heading's month dates an entry that names no day
+            dates = [DateMention(dt.date(*ctx.year_hint, 1), "month", heading.start(), heading.end(), kind="my")]
+    if ctx.year_hint is not None and any(d.kind in ("mdy", "dmy") for d in dates):
+        dates = [_in_year(d, sentence, ctx.year_hint) for d in dates]
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
     actors = sent.cached(find_actors) if triggers else []
@@ -446,10 +499,23 @@ def sentence_events(
             # "fought around Spin Boldak before the two sides agreed to a
             # truce": a place told with another incident is not the venue.
             mentions_t = [m for m in mentions_t if not _nearer_other(m, trigs, triggers)]
-        if etype == "border_closure" and len(trigs) > 1:
+        goes_on = goes_on_now = False  # a closure told only as going on ("was still shut on Tuesday")
+        going: list[int] = []  # ends of the triggers of a closure going on, beside one that begins
+        if etype == "border_closure":
             # "closed on Friday ..., and it remained shut on Saturday": the
             # closure began on the first day; the rest continues it.
             began = [t for t in trigs if not _CONTINUES.search(sentence, max(0, t.start - 25), t.start)]
+            # "stayed shut for a week", "for a third day": the count tells
+            # when the closure began, so it is dated like one that begins.
+            # ("remains closed, and gave no date for its reopening": the
+            # reopening is none).
+            goes_on = not [t for t in began if t.sub_event_type != "reopening"] and len(began) < len(trigs)
+            goes_on = goes_on and not any(d.kind in ("for", "nth") for d in dates)
+            # "remains closed": going on as the report is written
+            goes_on_now = goes_on and any(_NOW.search(sentence, max(0, t.start - 25), t.start) for t in trigs)
+            # "closed after the clash and remained shut on Tuesday": the day
+            # told with the closure going on is not the day it began.
+            going = [t.end for t in trigs if t not in began] if began else []
             trigs = began or trigs
         if etype == "talks" and len(trigs) > 1:
             # "A statement after the talks said the next round would be in
@@ -525,14 +591,45 @@ def sentence_events(
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
+        if going:
+            # (a count told there, "remained closed for a third day", still dates its start)
+            own_dates = [
+                d for d in own_dates if d.kind in ("nth", "for") or not any(0 <= d.start - e <= 12 for e in going)
+            ]
         if reopening and any(d.kind not in ("for", "nth") for d in own_dates):
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if etype == "trade_disruption":
+            # "closed since Sunday, and trucks were stranded": the start of
+            # the closure; the trucks wait on the day of the report.
+            own_dates = [
+                d
+                for d in own_dates
+                if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
+                and not sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+            ]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
-            # the count dates the closure; the trucks wait now.
-            own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+            # the count dates the closure; the trucks wait on the day it
+            # counts to (Friday).
+            own_dates = [_count_day(d) for d in own_dates if d.kind != "for" and _count_day(d) is not None]
+        if etype != "border_closure":
+            # "exchanged fire ..., as the closure entered its twelfth day on
+            # Tuesday": the count is the closure's, told after its noun.
+            trig_end = max(t.end for t in trigs)
+            own_dates = [
+                d
+                for d in own_dates
+                if not (
+                    d.kind == "nth"
+                    and any(o.event_type == "border_closure" and trig_end <= o.start < d.start for o in others)
+                )
+            ]
+        if etype == "fortification":
+            # "work on a fence had begun in March": the fence is still going
+            # up; the report dates it, not its start.
+            own_dates = [d for d in own_dates if not d.began]
         if etype == "talks" and len(own_dates) > 1:
             # "began on Saturday and ended late on Thursday": a round is
             # dated by its end, when its outcome is known.
@@ -543,6 +640,13 @@ def sentence_events(
             ]
             own_dates = ends or own_dates
         date = _pick_date(sentence, own_dates, trigs, clause, others)
+        if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
+            # "The day before, a bomber struck Jamrud", "Pakistan closed the
+            # crossing the next day": the day before (after) the day the
+            # story told last.
+            date = next_or_previous(date, sentence, ctx.dates[-1][1].date)
+        if date is not None and date.kind == "prev" and article.published and date.date > article.published:
+            date = None  # "the next day" with no day told before it
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
@@ -561,6 +665,17 @@ def sentence_events(
             # route was closed in 2014": dated by a past year only, history
             # (not an event, and not more of the incident reported).
             continue
+        counted = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind == "nth"]
+        if date is None and etype == "trade_disruption" and counted and counted[-1].count_day is not None:
+            # "The crossing remained shut for a fourth day on Monday.
+            # Hundreds of trucks were stranded.": Monday, not the closure's start.
+            date = _count_day(counted[-1])
+        if date is None and article.published is not None and etype in _STATES:
+            if etype == "trade_disruption" or goes_on_now:
+                # "Hundreds of trucks were stranded", "Chaman remains closed":
+                # a state told with no day of its own is the report's, on
+                # its day, not the day the sentence before told.
+                date = DateMention(article.published, "day", -1, -1, kind="report")
         if date is None and not ended:
             # A finished round with no date of its own is background: it
             # does not borrow the date of the sentences around it.
@@ -576,6 +691,16 @@ def sentence_events(
             ]
             same_gap = _gap(idx, same[0]) if same is not None else 99
             if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):
+                date, carried = same[1], True
+            elif (
+                same is not None
+                and 0 < same_gap
+                and etype in _DAY_ACTS
+                and any(t.anaphoric and t.sub_event_type != "reopening" for t in trigs)
+            ):
+                # "At Torkham, the closure caught traders unawares": the
+                # closure already reported, on its day however far back
+                # (not "the fence", a thing rather than an act).
                 date, carried = same[1], True
             elif recent:
                 date, carried = recent[-1], True
@@ -632,6 +757,8 @@ def sentence_events(
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
+            if date is not None and date.kind == "report":
+                conf -= 0.2  # no day of its own: as little confidence as an undated event
             toll = casualties
             if related is not None and etype in VIOLENT:
                 # "The fighting followed the weekend's clashes, which left
@@ -689,7 +816,14 @@ def sentence_events(
                     source_url=article.url,
                     sentences=[idx],
                     date=date,
-                    date_rank=2 if carried else (1 if all(t.weak for t in trigs) else 0),
+                    # A day a closure goes on is not the day it began.
+                    date_rank=(
+                        3  # the report's day: any day told with a mention of the state wins
+                        if date is not None and date.kind == "report"
+                        else 2
+                        if carried
+                        else (1 if goes_on or all(t.weak for t in trigs) else 0)
+                    ),
                     ended=ended,
                     claimed=claimed,
                     added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
@@ -702,6 +836,8 @@ def sentence_events(
                 ctx.last_violent = (idx, etype)
             if date is not None:
                 ctx.type_dates[etype] = (idx, date)
+                if not carried and date.precision == "day":
+                    ctx.type_days.setdefault(etype, []).append(date)
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
@@ -713,9 +849,14 @@ def sentence_events(
     )
     if named_crossings:
         ctx.crossings = named_crossings
-    if usable_dates and (triggers or usable_dates[-1].precision == "day"):
-        # A month told in a sentence with no event ("the first case was
-        # reported last month") is background: it dates none of the next.
+    if usable_dates and (
+        triggers or usable_dates[-1].precision == "day" or _LEADING_DATE.match(sentence, 0, usable_dates[-1].start)
+    ):
+        # A month told in a sentence with no event dates none of the next
+        # ("the plan, agreed in May, provides for ...", "officials had
+        # reported the first case last month"), unless it opens the
+        # sentence and so sets the time of what follows ("In May, tension
+        # rose. Troops traded fire at Ghulam Khan.").
         ctx.dates.append((idx, usable_dates[-1]))
     return out
 
@@ -849,6 +990,9 @@ def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger])
     return cuts[0] if cuts else None
 
 
+_EXCEPT_BEFORE = re.compile(r"\b(?:except(?:ions?)?|apart\s+from)\b[^.;]*$", re.I)
+
+
 #: "while the delegations were still meeting", "even as the talks went on":
 #: a clause that sets the time of the incident the sentence reports.
 _WHILE_CLAUSE = re.compile(r"\s*(?:even\s+)?(?:while|as)\b", re.I)
@@ -881,11 +1025,46 @@ def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
 #: an incident already reported, related in time to another.
 _RELATED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:came|comes|took\s+place|happened|followed|occurred|"
-    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|when|while|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b|"
+    r"was\s+held|were\s+held)\s+(?:[\w-]+\s+){0,5}?(?:after|before|following|amid|as|when|while|(?:on\s+)?the\s+(?:same\s+)?day(?:\s+that)?)\b"
+    # "took place before dawn": a time of day, no other incident
+    r"(?!\s+(?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|nightfall|first\s+light)\b)|"
     # "The reopening followed a meeting in London on March 15"
     r"\s+(?:\w+\s+){0,2}?(?:followed|follows|preceded|precedes)\b",
     re.I,
 )
+
+
+def _count_day(d: DateMention) -> DateMention | None:
+    """The day a count ("for a fourth day on Monday") counts to, as a date
+    of its own; other dates unchanged."""
+    if d.kind != "nth":
+        return d
+    if d.count_day is None:
+        return None
+    return DateMention(d.count_day, "day", d.start, d.end, d.statement, "count")
+
+
+#: A timeline's entry: "March 2026: Torkham reopens for trade on March 23."
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
+#: A timeline's entry: "March 2026: Torkham reopens on March 23", also
+#: "- March 2026 -" as a list item and "2026 March:" year first.
+_HEADING = re.compile(
+    r"^\s*(?:[-–•*]\s*)?(?:(?P<month>" + _MONTH_NAMES + r")\s+(?P<year>(?:19|20)\d\d)|"
+    r"(?P<year2>(?:19|20)\d\d)\s+(?P<month2>" + _MONTH_NAMES + r"))\s*[:—–-]",
+    re.I,
+)
+
+
+def _in_year(d: DateMention, sentence: str, hint: tuple[int, int]) -> DateMention:
+    """A day named without its year ("on March 23") in the year of the
+    timeline heading it follows (the next year for an earlier month)."""
+    if d.kind not in ("mdy", "dmy") or _YEAR.search(sentence, d.start, d.end):
+        return d
+    year = hint[0] if d.date.month >= hint[1] else hint[0] + 1
+    try:
+        return replace(d, date=d.date.replace(year=year))
+    except ValueError:  # 29 February
+        return d
 
 
 def _related_cut(sentence: str, trigs: list[Trigger]) -> int | None:
@@ -908,8 +1087,12 @@ _DAYS_FROM = re.compile(
     r"(?P<unit>day|week|month)s?\s+(?P<dir>after|before|later|earlier)\b",
     re.I,
 )
+#: Words that may come before a time phrase that opens a sentence ("Just two days after ...").
+_OPENING = re.compile(r"\W*(?:(?:just|only|barely|some|about|nearly|almost|less\s+than|more\s+than)\s+)?$", re.I)
 #: "shut since the fighting began", "since then": from the date of that incident.
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:then|(?:the|this|that|these|those)\s+)", re.I)
+#: "came on the day the envoy was in Kabul": the other incident is on this one's day.
+_ON_THE_DAY = re.compile(r"\b(?:came|comes|happened|took\s+place|occurred)\s+on\s+the\s+(?:same\s+)?day\b", re.I)
 #: "earlier the same day", "that night": the day of the incident just told.
 _SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -933,6 +1116,21 @@ def _relative_date(
             unit = m.group("unit").lower()
             days = count_value(n) * _UNIT_DAYS[unit]
             precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
+            if m.group("dir").lower() in ("after", "before") and _OPENING.match(sentence, 0, m.start()):
+                # "A day after the blast, officials put the dead at 54": the
+                # phrase opens the sentence; what it names (up to the comma)
+                # is the earlier incident, the main clause the later one.
+                comma = sentence.find(",", m.end())
+                if comma < 0 or start < comma:
+                    return None  # the incident named is this one: the phrase dates another
+                named = [t for t in triggers if m.end() <= t.start < comma]
+                ref = ctx.type_dates.get(named[0].event_type) if named else None
+                if ref is None or ref[1].precision != "day":
+                    return None
+                sign = 1 if m.group("dir").lower() == "after" else -1
+                return DateMention(
+                    ref[1].date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
+                )
             if start >= m.end() and before and not any(t.end <= m.start() for t in trigs):
                 # "The meeting came less than a week after gunmen attacked
                 # the consulate": the attack, after the phrase, is that much
@@ -962,6 +1160,18 @@ def _relative_date(
             return DateMention(
                 ref_date.date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
             )
+    if "same day" in low or "on the day" in low:
+        m = _ON_THE_DAY.search(sentence)
+        if m is not None and start >= m.end():
+            # "The strikes came on the day the envoy was in Kabul for talks":
+            # the talks are on the strikes' day.
+            before = [t for t in triggers if t.end <= m.start() and t.event_type != trigs[0].event_type]
+            if before:
+                ref = ctx.type_dates.get(before[-1].event_type)
+            else:  # "The strikes" (weak, read as the incident told last)
+                ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
+            if ref is not None and ref[1].precision == "day":
+                return DateMention(ref[1].date, "day", m.start(), m.end(), kind="relative")
     if "since" in low:
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
@@ -971,7 +1181,11 @@ def _relative_date(
                 if ctx.dates:
                     return ctx.dates[-1][1]
             elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:
-                return ctx.type_dates[later[0].event_type][1]
+                # "closed since the fighting broke out": since its first day
+                # (of the days told for it within a week of the last one).
+                last = ctx.type_dates[later[0].event_type][1]
+                days = [d for d in ctx.type_days.get(later[0].event_type, []) if 0 <= (last.date - d.date).days <= 7]
+                return min(days, key=lambda d: d.date, default=last)
     if ("same " in low or "that " in low) and ctx.dates and _SAME_DAY.search(sentence):
         return ctx.dates[-1][1]
     return None
@@ -1207,6 +1421,13 @@ def _places_for(
             # "sealed after a bombing in Sindh": a crossing is shut or a
             # fence built near the line, not in a far province or city.
             candidates = [m for m in candidates if m.role == "border" or _near_line(m.place, _FAR_DEG)]
+        if etype == "border_closure" and ("xcept" in sentence or "apart from" in sentence):
+            # "closed all crossings except Torkham", "making exceptions for
+            # transit trade at Torkham and Chaman": those stayed open.
+            kept = [m for m in candidates if not _EXCEPT_BEFORE.search(sentence, max(0, m.start - 60), m.start)]
+            if len(kept) < len(candidates) and not kept and finder.border is not None:
+                return [(finder.border, False)]  # the rest of the border
+            candidates = kept
     if etype == "trade_disruption":
         # "grapes from Kandahar", "prices in Kabul": where goods come from or
         # are sold, not where they are stuck.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
@@ -95,11 +95,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "closed for a sixth day on Monday", "on Monday, the sixth day since it
-    # closed": the closure began five days before.
+    # closed", "the closure entered its sixth day", "shut into a sixth day":
+    # the closure began five days before.
     (
         "nth",
         re.compile(
-            r"\b(?:for\s+(?:a|the)|(?P<the>the))\s+(?P<nth>" + trie_regex(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+            # "for fifth day" in a headline, without its article
+            r"\b(?:(?:for|into|entered|entering|enters|in)\s+(?:(?:a|the|its)\s+)?|(?P<the>the)\s+)(?P<nth>"
+            + trie_regex(_ORDINALS)
+            + r"|\d{1,2}(?:st|nd|rd|th))\s+"
             r"(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?P<unit>day|week)\b"
             # "on Tuesday, the fifth day after the Taliban closed it": day one is the closure
             r"(?(the)(?=\s+(?:after|since)\b))",
@@ -110,11 +114,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "rel",
         re.compile(
             r"\b(?P<rel>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
-            r"(?:over|at|during)\s+the\s+weekend|"
+            r"(?:over|at|during|since|on)\s+the\s+weekend|"
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
-            r"(?:this|last|previous)\s+weekend)\b",
+            r"(?:this|last|previous|next|coming)\s+weekend)\b",
+            re.I,
+        ),
+    ),
+    # "the previous night", "the day before," "overnight": the day before
+    # the day of the story (named in the sentence, else told before); "the
+    # next day", "the following day": the day after it.
+    (
+        "prev",
+        re.compile(
+            r"\b(?:the\s+(?:previous|preceding)\s+(?:day|night|evening|afternoon|morning)|"
+            r"the\s+(?:day|night|evening)\s+before(?=\s*[,.;]|\s*$)|"
+            r"overnight(?!\s+(?:on|into|to|from|until|till|between)\b)|"
+            r"(?P<next>the\s+(?:next|following)\s+(?:day|morning|evening)|the\s+day\s+after(?=\s*[,.;]|\s*$)))\b",
             re.I,
         ),
     ),
@@ -137,6 +154,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "for": ("for",),
     "nth": ("day", "week"),
     "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
+    "prev": ("previous", "preceding", "before", "overnight", "next", "following", "after"),
 }
 
 #: The speech verbs of :data:`_SPEECH`, whose scan is skipped when none occurs.
@@ -160,12 +178,18 @@ _SPEECH_GROUP = len(_PATTERNS)
 
 #: How far before a date the words that put it in the future are read.
 _FUTURE_REACH = 80
+#: "for a sixth day on Friday": a day this close to a count is the count's
+#: own; farther ("fire on Monday, killing a porter, as the closure entered
+#: its tenth day") it dates the other incident too.
+_NTH_DAY_GAP = 12
 #: Words that put a weekday or relative date in the future.
 _FUTURE = LoweredPattern(
     re.compile(
         r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
         r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
-        r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next)\b",
+        r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
+        # "a second meeting was planned for Wednesday"
+        r"(?:is|are|was|were)\s+(?:planned|scheduled|due\s+(?:for|on)|set\s+for))\b",
         re.I,
     )
 )
@@ -174,15 +198,32 @@ _FUTURE = LoweredPattern(
 #: on the day told before, not its date.
 _UNTIL = re.compile(
     r"\b(?:until|till|untill|through|(?:continu(?:ed|ing)|last(?:ed|ing)|went\s+on|raged|dragged\s+on)\s+into)"
-    r"\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:end\s+of\s+|(?:early|small|late)\s+hours\s+of\s+)?$",
     re.I,
 )
 #: "work on the fence had begun in March": the month a work still going on
-#: started, told as background; the work is dated by the report, not by it.
+#: started; the work is dated by the report, not by it (a clash that "had
+#: begun in March" is dated by it: see :attr:`DateMention.began`).
 _HAD_BEGUN = re.compile(r"\bha(?:d|s|ve)\s+(?:been\s+)?(?:begun|started)\s+$", re.I)
 #: A dateline's date ("KABUL, April 17 -") is the day of writing.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*$")
+_DATELINE = re.compile(
+    # "KABUL, April 17 -", "PESHAWAR, Pakistan, May 19 -": with the country after the city
+    r"^\s*[A-Z][A-Z .'’-]{2,40}(?:/\s*[A-Z][A-Z .'’-]{2,40}){0,3},\s*(?:[A-Z][A-Za-z .'’-]{2,30},\s*)?$"
+)
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
+#: "the death toll rose to 47 on Sunday": the day the count was updated,
+#: not the day of the incident counted.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:(?:rose|risen|rises|climbed|jumped|increased|reached|mounted|swelled)\s+to|"
+    r"(?:put|stood|was|were)\s+(?:the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\s+)?at)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,]+(?:\s+[a-z]+)?"
+    # "rose to 60 Monday" (no "on", as wire copy often writes it)
+    r"(?:\s+(?:early|late))?(?:\s+(?:on|by))?\s+$|"
+    # "the toll rose on Wednesday morning"
+    r"\b(?:toll|number\s+of\s+(?:dead|deaths|casualties))\s+(?:had\s+)?(?:rose|risen|climbed|jumped)"
+    r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
+    re.I,
+)
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -205,8 +246,15 @@ class DateMention:
         Span in the sentence.
     statement : bool
         True when the date is not an event's: it follows a speech verb
-        ("said on Monday"), ends a period ("until March 16") or tells the
-        month a work still going on had begun ("had begun in March").
+        ("said on Monday") or ends a period ("until March 16").
+    began : bool
+        A month told as when something "had begun": a work still going on
+        is not dated by it, an incident is.
+    count_day : datetime.date or None
+        For a count ("shut for a sixth day on Monday"), the day it counts
+        to: the day named with it, else the published day. The date is the
+        first day of the count; trucks stranded by the closure wait on
+        this one.
     """
 
     date: dt.date
@@ -215,6 +263,8 @@ class DateMention:
     end: int
     statement: bool = False
     kind: str = ""
+    began: bool = False
+    count_day: dt.date | None = None
 
     def iso(self) -> str:
         """``YYYY-MM-DD``, or ``YYYY-MM`` for month precision."""
@@ -302,6 +352,8 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         if g.get("last") and delta == 0:
             delta = 7
         return published - dt.timedelta(days=delta), "day"
+    if kind == "prev":  # re-anchored to the day of the story by find_dates or its caller
+        return published + dt.timedelta(days=1 if g.get("next") else -1), "day"
     if kind == "nth":
         if g["unit"].lower() == "week":  # "shut for a second week": began about a week ago
             return published - dt.timedelta(days=7 * (_ordinal(g["nth"]) - 1)), "week"
@@ -323,6 +375,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         return published - dt.timedelta(days=1), "day"
     if rel == "tomorrow":
         return published + dt.timedelta(days=1), "day"
+    if "weekend" in rel and (future or rel.startswith("next")) and not rel.startswith(("last", "previous")):
+        # "a meeting is planned for this weekend": the Saturday to come
+        ahead = (5 - published.weekday()) % 7 or (7 if rel.startswith("next") else 0)  # "next" on a Saturday
+        return published + dt.timedelta(days=ahead), "week"
     if "weekend" in rel:
         back = (published.weekday() - 5) % 7 or 7
         if rel.startswith("this") and published.weekday() >= 5:
@@ -405,27 +461,91 @@ def find_dates(
             statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
+            if (
+                not statement
+                and (" to " in low or " at " in low or "toll" in low or "number of" in low)
+                and m.start() > 10
+            ):
+                statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
-            if not statement and res[1] == "month" and ("begun" in low or "started" in low):
-                statement = bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
-            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind))
+            began = res[1] == "month" and ("begun" in low or "started" in low)
+            began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
+            count_day = published if kind == "nth" and res[1] == "day" else None
+            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began, count_day))
     found.sort(key=lambda d: d.start)
-    # "for a third day on Thursday": the count runs back from the day named.
+    # "for a third day on Thursday": the count runs back from the day named
+    # (the nearest; told with the count, it is the count's only).
     for i, d in enumerate(found):
         if d.kind == "nth" and d.precision == "day" and published is not None:
             ref = [e for e in found if e.kind in ("iso", "mdy", "dmy", "weekday", "rel") and e.precision == "day"]
             if ref:
+                near = min(ref, key=lambda e: max(e.start - d.end, d.start - e.end))
                 back = (published - d.date).days
-                found[i] = DateMention(
-                    ref[0].date - dt.timedelta(days=back), "day", d.start, d.end, d.statement, d.kind
-                )
-                found = [e for e in found if e is not ref[0]]
+                found[i] = replace(d, date=near.date - dt.timedelta(days=back), count_day=near.date)
+                if max(near.start - d.end, d.start - near.end) <= _NTH_DAY_GAP:
+                    found = [e for e in found if e is not near]
                 break
     found = _weekday_of_last_week(sentence, found, published)
+    # "the military said on Tuesday that six were killed the previous
+    # night": the day before the day the sentence names, even a statement's.
+    days = [e for e in found if e.precision == "day" and e.kind not in ("prev", "nth")]
+    for i, d in enumerate(found):
+        if d.kind != "prev":
+            continue
+        if _NEXT_DAY.match(low, d.start):
+            # "attacked on October 11 ... closed the crossing the next day":
+            # the day after the day named before it, else after the day
+            # told last (see :func:`next_or_previous`).
+            ref = [e for e in days if e.end <= d.start and not e.statement]
+            if ref:
+                found[i] = replace(d, date=ref[-1].date + dt.timedelta(days=1), kind="relative")
+        elif days:
+            near = min(days, key=lambda e: abs(e.start - d.start))
+            found[i] = replace(d, date=near.date - dt.timedelta(days=1), kind="relative")
+    found = _day_in_apposition(sentence, found)
+    if "night" in low:
+        # "on the night between Tuesday and Wednesday": the night of its first day
+        for a, b in zip(found, found[1:]):
+            if a.kind == b.kind == "weekday" and _NIGHT_BETWEEN.search(sentence, max(0, a.start - 30), b.start):
+                found = [d for d in found if d is not b]
+                break
     # "Monday (March 17)": the explicit date wins over the weekday it names.
     explicit = [d for d in found if d.kind in ("iso", "mdy", "dmy")]
     return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 3 for e in explicit))]
+
+
+_NEXT_DAY = re.compile(r"the\s+(?:next|following|day\s+after)")
+
+
+def next_or_previous(d: DateMention, sentence: str, told: dt.date) -> DateMention:
+    """A "the previous night" / "the next day" that its sentence did not
+    anchor (``d.kind == "prev"``), anchored to the day ``told`` last."""
+    step = 1 if _NEXT_DAY.match(sentence.lower(), d.start) else -1
+    return replace(d, date=told + dt.timedelta(days=step), kind="relative")
+
+
+_NIGHT_BETWEEN = re.compile(r"\bnight\s+(?:of\s+|between\s+)?\w+\s+(?:and|to|-)\s+$", re.I)
+_APPOSITION = re.compile(r"^\s*(?:,|\(|—|–)?\s*(?:on\s+)?$", re.I)
+
+
+def _day_in_apposition(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """ "earlier this month, on November 3": the day told beside a week or a
+    month that holds it is the one date."""
+    loose = []
+    for a, b in zip(found, found[1:]):
+        if not _APPOSITION.match(sentence[a.end : b.start]):
+            continue
+        for wide, day in ((a, b), (b, a)):
+            if wide.precision == "month" and day.precision == "day":
+                holds = (wide.date.year, wide.date.month) == (day.date.year, day.date.month)
+            elif wide.precision == "week" and day.precision == "day":
+                holds = abs((wide.date - day.date).days) <= 3
+            else:
+                continue
+            if holds and not day.statement:
+                loose.append(wide)
+    return [d for d in found if not any(d is w for w in loose)]
 
 
 _LAST_WEEK = re.compile(r"(?:on\s+)?last\s+week$", re.I)
@@ -445,6 +565,8 @@ def _weekday_of_last_week(sentence: str, found: list[DateMention], published: dt
         day, week = (a, b) if a.kind == "weekday" else (b, a)
         if week.precision != "week" or not _LAST_WEEK.search(sentence[week.start : week.end].strip()):
             continue
+        if sentence.startswith(("'s", "’s"), week.end):
+            continue  # "on Monday, last week's attack": the week names the other incident
         weekday = WEEKDAYS[re.search(_WEEKDAY, sentence[day.start : day.end], re.I)["weekday"].lower()]
         monday = published - dt.timedelta(days=published.weekday() + 7)
         merged = DateMention(

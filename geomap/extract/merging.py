@@ -117,6 +117,12 @@ def _close(a: DateMention | None, b: DateMention | None, days: int) -> bool:
     return abs((a.date - b.date).days) <= days
 
 
+def _told(ev: DraftEvent) -> DateMention | None:
+    """The date the text tells for ``ev``: none for the report's own day
+    given to a state told without one ("Chaman crossing stays shut")."""
+    return ev.date if ev.date_rank < 3 else None
+
+
 def _km(a, b) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
@@ -141,7 +147,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 if o is not ev
                 and o.event_type == ev.event_type
                 and o.sentences != [-1]
-                and _close(o.date, ev.date, 3)
+                and _close(_told(o), _told(ev), 3)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= HEADLINE_KM
             ]
             # Several nearby: the headline tells the lead (the first one
@@ -170,7 +176,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 # district and on the edge of Asadabad"; the headline may
                 # name both)
                 and not (set(o.sentences) & set(ev.sentences)) - {-1}
-                and _close(o.date, ev.date, 1)
+                and _close(_told(o), _told(ev), 1)
                 and haversine_km(o.place.lat, o.place.lon, ev.place.lat, ev.place.lon) <= DISTRICT_KM
             ]
             if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion", "fortification"):
@@ -190,7 +196,7 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             if o is not ev
             and o.event_type == ev.event_type
             and o.place.kind not in broad + ("country",)
-            and _close(o.date, ev.date, 3)
+            and _close(_told(o), _told(ev), 3)
             and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only or body_border)
         ]
         if len(inside) == 1 and not body_border:
@@ -265,16 +271,25 @@ def _fold_blasts_of_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
 #: date is loose ("in July") or the place is broad (fighting "along the
 #: border" flares on and off for weeks), a week when both name the day at one
 #: town or district ("on Tuesday" and "on September 22" are two attacks on
-#: posts of one district).
+#: posts of one district). Only for acts that happen on a day (violence, a
+#: crossing being shut): trucks stranded and a fence going up are states
+#: that a report tells on several days ("stuck since October 3", "on
+#: Tuesday, 2,000 trucks were stranded").
 _APART_DAY = 7
 _APART_LOOSE = 31
 _BROAD = ("province", "region", "border", "country")
+_DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 
 
 def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
-    if a.date.precision == b.date.precision == "day" and a.place.kind not in _BROAD:
+    if (
+        a.date.precision == b.date.precision == "day"
+        and a.place.kind not in _BROAD
+        and a.event_type in _DAY_ACTS
+        and a.date_rank == b.date_rank == 0
+    ):
         return _APART_DAY
-    return _APART_LOOSE
+    return _APART_LOOSE  # a mention that continues one ("still shut on Tuesday") spans more
 
 
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
@@ -303,8 +318,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             ):
                 continue  # a closure and the reopening that ends it are two events
             if (
-                m.date_rank == 0
-                and d.date_rank == 0
+                m.date_rank <= 1
+                and d.date_rank <= 1
                 and m.date is not None
                 and d.date is not None
                 and not _close(m.date, d.date, _apart_days(m, d))
@@ -334,6 +349,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     merged = _fold_provinces(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
+    if published is not None:  # without it, a weekday told in the body is no day at all
+        _headline_day(merged)
     lead = _lead_date(merged, published)
     for m in merged:
         if m.date is None and lead is not None and m.event_type in _VIOLENT:
@@ -349,6 +366,22 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
 
 
 _VIOLENT = ("armed_clash", "airstrike", "explosion")
+
+
+def _headline_day(events: list[DraftEvent]) -> None:
+    """A headline tells one news day: an event it names that the body dates
+    only by carrying a nearby date (or not at all) takes the day the body
+    gives another event of the headline ("Border troops clash over fencing":
+    the fence work is the clash's day, not the month of talks told last)."""
+    told = [e for e in events if -1 in e.sentences and e.date is not None and e.date_rank <= 1]
+    days = [e for e in told if e.date.precision == "day"]
+    if not days:
+        return
+    day = min(days, key=lambda e: (e.date_rank, sorted(e.sentences)[1:2] or [99])).date
+    for e in events:
+        # An undated violent event takes the lead's day instead (below).
+        if -1 in e.sentences and (e.date_rank == 2 or e.date is None and e.event_type not in _VIOLENT):
+            e.date, e.date_rank = day, 2
 
 
 def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMention | None:
