@@ -47,23 +47,20 @@ def _distinct(cells: list[str]) -> tuple[np.ndarray, list[str]]:
 
 #: Text columns whose cells mostly repeat (types, dates, places, actors, cited
 #: ids) and go on into the frame (numbers are parsed once per distinct cell).
-_REPEATED = frozenset(
-    {
-        "event_type",
-        "sub_event_type",
-        "event_date",
-        "date_precision",
-        "location",
-        "country",
-        "actor1",
-        "actor2",
-        "sources",
-        "verified",
-        "dataset",
-        "source_type",
-        "source_precision",
-    }
-)
+_REPEATED = frozenset(schema.EVENT_COLUMNS) - {
+    # unique per row, or parsed as numbers once per distinct cell
+    "event_id",
+    "note",
+    "excerpt",
+    "details",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injuries",
+}
 
 
 def _shared(cells: list[str]) -> list[str]:

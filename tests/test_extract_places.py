@@ -56,6 +56,9 @@ def _names(finder, sentence: str) -> list[str]:
         ("Gunmen attacked a convoy near Kunj Alizai.", ["Alizai"]),
         ("Militants struck a checkpost at Khar Qamar.", ["Kharqamar"]),
         ("Fighting spread to Shorawak district.", ["Shorabak District"]),
+        ("Shells landed in Birmal tehsil of South Waziristan.", ["Birmal Tehsil"]),
+        ("A bomb went off in Inayat Kali on Monday.", ["Inayat Kalay"]),
+        ("Traders protested in Chamman.", ["Chaman"]),
     ],
 )
 def test_event_places(finder, sentence, names):

@@ -38,6 +38,8 @@ def _types(sentence: str) -> list[tuple[str, str]]:
         ("Afghan forces resorted to unprovoked firing at the gate.", [("armed_clash", "exchange_of_fire")]),
         ("Troops killed nine militants in an intelligence-based operation.", [("armed_clash", "attack")]),
         ("Gunmen attacked a polio team in the village.", [("armed_clash", "attack")]),
+        ("Unknown gunmen targeted a tribal elder outside his home.", [("armed_clash", "attack")]),
+        ("Police called it a targeted killing.", [("armed_clash", "attack")]),
         # crossings fought off, warning shots, fire on patrols and positions
         ("Troops killed five men trying to cross the line at night.", [("armed_clash", "infiltration")]),
         ("The army said it foiled an infiltration bid near the fence.", [("armed_clash", "infiltration")]),

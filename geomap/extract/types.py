@@ -117,6 +117,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
         # "attacked a polio team", "ambushed a police van"
         r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
+        # "unknown gunmen targeted a tribal elder", "a targeted killing"
+        r"(?:gunmen|assailants|attackers|militants|terrorists)\s+(?:on\s+\w+\s+)?(?:targeted|shot)|targeted\s+killings?|"
         # "killed 12 militants in an intelligence-based operation"
         # (one operation: "repeated military operations" are a history)
         r"(?:intelligence-based|military|security|clearance|counter-?terrorism|combing)\s+operation(?!s)|"
@@ -337,7 +339,20 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
-    ("attack", "assault", "raid", "ambush", "storm", "target", "struck", "fired", "firing", "under", "operation"),
+    (
+        "attack",
+        "assault",
+        "raid",
+        "ambush",
+        "storm",
+        "target",
+        "struck",
+        "fired",
+        "firing",
+        "under",
+        "operation",
+        "shot",
+    ),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("infiltrat", "tried", "trying", "attempt"),
     ("fired", "warning"),

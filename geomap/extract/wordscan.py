@@ -49,15 +49,43 @@ def lowered_ok(text: str, low: str) -> bool:
     return len(low) == len(text) and not any(c in text for c in _FOLDS_APART)
 
 
+def _top_level_alternatives(source: str) -> list[str]:
+    """``source`` cut at its ``|`` outside groups and character classes."""
+    parts, depth, in_class, i, last = [], 0, False, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a first "]" is a member, not the end
+            if source[i + 1 : i + 2] == "^":
+                i += 1
+            if source[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[last:i])
+            last = i + 1
+        i += 1
+    parts.append(source[last:])
+    return parts
+
+
 def _led_by_boundary(source: str, flags: int) -> bool:
-    r"""Does every match of ``source`` start at its ``\b`` (``\bA|B`` does not)?"""
-    try:
-        from re import _parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    parsed = sre_parse.parse(source, flags)
-    # The parser moves a prefix shared by all alternatives ("\bA|\bB") out in front.
-    return len(parsed) > 0 and parsed[0] == (sre_parse.AT, sre_parse.AT_BOUNDARY)
+    r"""Does every match of ``source`` start at its ``\b`` (``\bA|B`` does not)?
+
+    Read from the source text rather than with ``re``'s private parser
+    (``re._parser`` may change between Python versions): every alternative
+    outside groups must open with ``\b``.
+    """
+    return all(part.startswith(r"\b") for part in _top_level_alternatives(source))
 
 
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern:
