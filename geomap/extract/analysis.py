@@ -78,7 +78,8 @@ _SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
 _GOODS_BEFORE = re.compile(
-    r"(?:\bfrom|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
+    # "trucks turned back towards Peshawar": where they went, not where they wait
+    r"(?:\bfrom|\bback\s+(?:towards|to)|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
     r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$",
     re.I,
 )
@@ -188,6 +189,10 @@ def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
     return place.kind == "crossing" or place.name in finder.crossing_names
 
 
+#: Only a conjunction between a place and the trigger after it ("in Mohmand and completing").
+_AND_BETWEEN = re.compile(r"\s*(?:district|province|area|region|valley|agency)?\s*,?\s+and\s+$", re.I)
+
+
 def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
     """The mention nearest to the triggers, plus the ones coordinated with it
     ("in Kandahar province and Kabul")."""
@@ -199,6 +204,10 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
     def score(m: Mention) -> tuple[int, int]:
         d = min(_distance((m.start, m.end), s) for s in spans)
         after = any(m.start >= s[1] for s in spans)
+        if not after and _AND_BETWEEN.match(sentence, m.end, min(s[0] for s in spans)):
+            # "laying fence in Mohmand and completing forts in Khyber": the
+            # place before "and" is the other verb's.
+            d += 40
         return (d - (15 if after else 0), m.start)
 
     best = min(mentions, key=score)
@@ -475,14 +484,14 @@ def sentence_events(
             for t in by_type["armed_clash"]
         )
     ):
-        # "gunmen and a suicide bomber attacked the headquarters": one
-        # incident, the bombing.
-        del by_type["armed_clash"]
+        drop = _attack_or_bombing(sentence, by_type["armed_clash"], by_type["explosion"])
+        if drop is not None:
+            del by_type[drop]
     spans = clauses(sentence) if triggers else []  # read per trigger only
     violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
     split_tolls = len(violent_clauses) > 1
     out: list[DraftEvent] = []
-    for etype, trigs in by_type.items():
+    for etype, trigs in _groups(by_type):
         if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
             continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
@@ -514,6 +523,23 @@ def sentence_events(
             # told with the closure going on is not the day it began.
             going = [t.end for t in trigs if t not in began] if began else []
             trigs = began or trigs
+        if etype == "talks" and len(trigs) > 1:
+            # "A statement after the talks said the next round would be in
+            # Kabul on August 20": the round told before only times the new one.
+            fresh = [
+                t for t in trigs if not (t.anaphoric and _AFTER_BEFORE.search(sentence[max(0, t.start - 30) : t.start]))
+            ]
+            trigs = fresh or trigs
+        if (
+            etype == "talks"
+            and "talks" in ctx.by_type
+            and all(t.anaphoric for t in trigs)
+            and not any(d.kind not in ("for", "nth") for d in usable_dates)
+        ):
+            # "That visit followed a hard year", "The talks were overshadowed
+            # by an attack on Sunday": the round told before, with no day of
+            # its own here, is no new round (its place and date are told).
+            continue
         related = _related_cut(sentence, trigs)
         if related is not None:
             # "The bombing came a day after militants stormed a college in
@@ -543,6 +569,24 @@ def sentence_events(
             # "Pakistan is fencing the border", "forts along the line": the
             # fence project as a whole, years long, is no located incident.
             places = [(p, named) for p, named in places if p.kind != "border"]
+            # A fence, post, gate or trench stands on the line: a city far
+            # from it ("Kabul could review trade if the fencing goes on") is
+            # a government or a speaker, not the work's place.
+            places = [(p, named) for p, named in places if _near_line(p, _WORKS_DEG)]
+            if (
+                places
+                and not any(named for _, named in places)
+                and any(
+                    _WHOLE_LINE_AFTER.match(sentence, t.end)
+                    or _THE_FENCE.search(sentence[max(0, t.start - 12) : t.end])
+                    for t in trigs
+                )
+            ):
+                # "is fencing the border to stop such raids" in a report about
+                # one crossing: the whole line, not the crossing in context.
+                places = []
+            if not places and not all(t.weak for t in trigs) and "armed_clash" in by_type:
+                places = _attacked_work(ctx, idx)
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
@@ -833,6 +877,95 @@ def sentence_events(
         # rose. Troops traded fire at Ghulam Khan.").
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "attacked the post with a car bomb": the bomb is how the attack was made.
+_WITH_BETWEEN = re.compile(r"\b(?:with|using)\b", re.I)
+
+
+def _attack_or_bombing(sentence: str, attacks: list[Trigger], blasts: list[Trigger]) -> str | None:
+    """Which of an attack and a blast told together is not an incident of its own.
+
+    "Mortar rounds were fired at a post", "attacked the police station with
+    grenades and gunfire": shells and grenades aimed at a post or a station
+    are the weapons of an attack on it (GOLD_FORMAT: attacks on border posts
+    are clashes), so the explosion goes. "Gunmen and a suicide bomber
+    attacked the headquarters", "attacked the post with a car bomb": the
+    bomber or bomb made the attack, a bombing, so the clash goes. "Checkpost
+    ambush and hospital suicide blast": an attack named before a bombing and
+    not made with it is another incident; both stay (None).
+    """
+    if all(x.sub_event_type in ("shelling", "grenade_attack") for x in blasts):
+        # (only in the attack's own clause: "attacked posts in Kurram, and
+        # shelling hit villages in Paktia" are two incidents)
+        spans = clauses(sentence)
+        own = {_clause_of(spans, t.start) for t in attacks}
+        return "explosion" if all(_clause_of(spans, x.start) in own for x in blasts) else None
+    bombs = [x for x in blasts if x.sub_event_type not in ("shelling", "grenade_attack")]
+    first = min(t.start for t in attacks)
+    if any(x.start < first for x in bombs) or any(
+        _WITH_BETWEEN.search(sentence, t.end, x.start) for t in attacks for x in bombs if x.start > t.end
+    ):
+        return "armed_clash"
+    return None
+
+
+#: The object of a fencing trigger that is the whole line ("fencing the
+#: border", "fencing of the 2,600-km frontier").
+_WHOLE_LINE_AFTER = re.compile(
+    r"\s+(?:of\s+|along\s+|on\s+)?(?:the\s+)?(?:entire\s+|whole\s+|rest\s+of\s+the\s+|[\d,.]+-(?:km|kilometre|mile)\s+)?"
+    r"(?:border|frontier|durand\s+line|line)\b",
+    re.I,
+)
+
+
+#: "the fence was being built on Pakistani territory": the fence as a whole
+#: (a work somewhere is "a section of the fence"; "the fence near X" names
+#: its place, and the rule reads only sentences that name none).
+_THE_FENCE = re.compile(r"(?<!of\s)\bthe\s+(?:border\s+)?fences?\b", re.I)
+
+
+def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
+    """The place of a work told only "along the border" in a sentence that
+    tells the attack on the men doing it ("surveying the area along the
+    border to prepare for fencing when they came under fire"): the place of
+    that attack, placed in this sentence (works are placed after the other
+    types) or the one before, when it lies on the line."""
+    last = ctx.last_violent
+    if last is None or _gap(idx, last[0]) > 1 or last[1] != "armed_clash":
+        return []
+    place = ctx.by_type.get("armed_clash")
+    if place is None or place.kind == "border" or not _near_line(place, _WORKS_DEG):
+        # the attack itself went to the whole border: the one place on the
+        # line its type was given before, if there is one
+        told = [p for p in ctx.type_places.get("armed_clash", ()) if p.kind != "border" and _near_line(p, _WORKS_DEG)]
+        if len(told) != 1:
+            return []
+        place = told[0]
+    return [(place, False)]
+
+
+def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
+    """The triggers of each type, one group per incident to place.
+
+    Works of different kinds told in one sentence ("laying fence in Mohmand
+    and completing forts in Khyber") are apart: each kind takes the place
+    nearest to its own words. Other types keep one group. Works come last:
+    one told only "along the border" takes the place of the attack on its
+    men told in the same sentence (:func:`_attacked_work`).
+    """
+    out: list[tuple[str, list[Trigger]]] = []
+    works: list[tuple[str, list[Trigger]]] = []
+    for etype, trigs in by_type.items():
+        subs = {t.sub_event_type for t in trigs if not t.weak}
+        if etype != "fortification":
+            out.append((etype, trigs))
+        elif len(subs) < 2:
+            works.append((etype, trigs))
+        else:
+            for sub in sorted(subs, key=lambda x: min(t.start for t in trigs if t.sub_event_type == x)):
+                works.append((etype, [t for t in trigs if t.sub_event_type == sub]))
+    return out + works
 
 
 def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
@@ -1130,6 +1263,9 @@ _NEAR_LINE_DEG = 0.3
 
 #: Farther than this from the line (degrees, about 150 km), no crossing is shut.
 _FAR_DEG = 1.5
+#: How far from the line a border work may lie: every fortification of the
+#: dev gold sets is within 0.26 degrees; Jalalabad and Peshawar are 0.5 off.
+_WORKS_DEG = 0.4
 
 
 def _near_line(place: Place, within: float = _NEAR_LINE_DEG) -> bool:

@@ -168,7 +168,8 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 for o in out
                 if o is not ev
                 and o.event_type == ev.event_type
-                and o.place.precision == 1
+                # (a town or crossing "near" which it happened is still inside)
+                and (o.place.precision == 1 or o.place.kind in ("crossing", "town", "village"))
                 and o.place.country == ev.place.country
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
@@ -242,11 +243,15 @@ def _fold_near_crossings(events: list[DraftEvent]) -> list[DraftEvent]:
 
 
 def _fold_blasts_of_strikes(events: list[DraftEvent]) -> list[DraftEvent]:
-    """ "Explosions were heard in Kabul" in a report of air strikes on Kabul
-    that day: the blasts are the strikes, one incident typed by its cause."""
+    """ "Explosions were heard in Kabul", "an explosion at a house in Kabul"
+    in a report of air or drone strikes on Kabul that day: the blasts are the
+    strikes heard or seen from the ground, one incident typed by its cause
+    (GOLD_FORMAT: explosions are blasts not attributed to an air strike).
+    Only plain blasts: a suicide bombing, shelling or a grenade is its own.
+    """
     out = list(events)
     for ev in events:
-        if ev.event_type != "explosion":
+        if ev.event_type != "explosion" or ev.sub_event_type != "explosion":
             continue
         strikes = [
             o

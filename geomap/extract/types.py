@@ -29,8 +29,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "airstrike",
         "drone_strike",
         False,
+        # "a drone struck an empty compound": one drone is a drone strike too;
         # "a quadcopter dropped explosives on a police station"
-        r"(?:drone|quadcopter)\s+(?:strikes?|attacks?)|(?:drones?|quadcopters?)\s+(?:had\s+|also\s+)?dropped",
+        r"(?:drone|quadcopter)\s+(?:strikes?|attacks?)|(?:drones?|quadcopters?)\s+(?:had\s+|has\s+|have\s+|also\s+)?"
+        r"(?:dropped|bombed|struck|hit|targeted|fired\s+(?:on|at|upon|missiles?))",
     ),
     (
         "airstrike",
@@ -107,8 +109,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:posts?|outposts?|checkpoints?|checkposts?|police\s+stations?|convoys?|camps?))|"
         r"attacks?\s+on\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?)|"
-        r"(?:fired|firing)\s+(?:on|at|upon)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|"
-        r"patrols?|convoys?|vehicles?|soldiers|policemen|guards)|"
+        # "fired on a patrol", "fired from across the border on troops"
+        r"(?:fired|firing)\s+(?:from\s+(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line))?\s+)?(?:on|at|upon)\s+"
+        r"(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|"
+        r"patrols?|convoys?|vehicles?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
         # "attacked a polio team", "ambushed a police van"
@@ -176,7 +180,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?|movement)|"
         # "trade resumed on Wednesday", "pedestrian movement partly resumed"
-        r"(?:trade|traffic|movement|crossings?)\s+(?:[\w-]+\s+){0,2}?(?:resumed|was\s+restored)|"
+        r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:resum(?:ed|es)|was\s+restored)|"
         # "opened the Torkham border", "opened both crossings", "the gate was
         # opened", "the opening of the border": reports say "opened" as often
         # as "reopened" (not "opened fire", nor a new border post or market)
@@ -199,15 +204,16 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         # "trucks lined the highway", "trucks were queuing", "held up"
         r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
-        r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)|backed\s+up|turned\s+back)|"
+        r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)(?:\s+up)?|backed\s+up|"
+        r"turned\s+back|sent\s+back|sitting\s+idle|piled\s+up)|"
+        r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
-        r"rott(?:ing|ed|en)|perishable|queues?\s+of\s+trucks|traffic\s+halt|"
+        r"rott(?:ing|ed|en)|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
         r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain|had\s+been|have\s+been)\s+"
         r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|queuing|parked|lined\s+up|held(?!\s+by)|turned\s+back|left\s+waiting)|"
         r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
     ),
-    ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
     (
         "trade_disruption",
         "stranded_travellers",
@@ -216,6 +222,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
         r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)",
     ),
+    # after the rules above: "stranding dozens of trucks" is no mere mention of trucks
+    ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
     (
         "trade_disruption",
         "trade_losses",
@@ -241,40 +249,74 @@ _RULES: list[tuple[str, str, bool, str]] = [
     ),
     ("talks", "negotiation", True, r"delegations?"),
     # Work on a fence is an event; "the fence" alone only continues one.
+    # Putting a fence up and pulling it down are both fence events ("pulled
+    # up coils of barbed wire", "removed a section of the fence"); a wall
+    # damaged by shelling is not.
     (
         "fortification",
         "fence_construction",
         False,
-        r"fencing|fence\s+(?:work|construction|sections?|repairs?)|(?:built|building|erect(?:ed|ing)|construct(?:ed|ing)|"
-        r"install(?:ed|ing)|lay(?:ing)?|laid|extend(?:ed|ing)|repair(?:ed|ing)|tore\s+down|tearing\s+down|"
-        r"put(?:ting|s)?\s+up|"
-        # "erecting a barbed-wire fence", "repairing a section of the border fence"
-        r"pulled\s+(?:up|down)|uproot(?:ed|ing)|remov(?:ed|ing)|damag(?:ed|ing))\s+(?:(?!and\s|or\s)[\w-]+\s+){0,5}?(?:fences?|walls?|barriers?)|"
-        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)|"
+        r"fencing|fence\s+(?:work|construction|sections?|repairs?)|"
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
+        r"install(?:s|ed|ing)|lay(?:s|ing)?|laid|extend(?:s|ed|ing)|repair(?:s|ed|ing)?|put(?:s|ting)?\s+up)\s+"
+        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:barbed|razor|concertina)\s+wire)|"
+        r"(?:t(?:ore|ear(?:s|ing)?)\s+(?:down|up|out)|pull(?:s|ed|ing)?\s+(?:up|down|out)|uproot(?:s|ed|ing)?|"
+        r"remov(?:e|es|ed|ing)|dismantl(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|damag(?:ed|ing))\s+"
+        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
+        r"(?:coils|spools|rolls)\s+of\s+wire|wire\s+coils)|"
+        r"(?:construction|erection|installation|building|repairs?)\s+of\s+(?:[\w'-]+\s+){0,3}?fences?|"
         # "troops working on the fence" (not "work on the fence is 85
         # percent complete": a state of the project)
-        r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?fences?",
+        r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?|"
+        # ("stepped up work on the fence", "halted work on the fence": the work
+        # acted on, an event)
+        r"(?:stepped\s+up|resum(?:ed|ing)|beg(?:a|u)n|start(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing))\s+"
+        r"(?:the\s+)?work\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?|"
+        r"fences?\s+(?:\w+\s+){0,3}(?:erected|built|installed)",
     ),
     ("fortification", "fence_construction", True, r"fences?"),
+    # A gate built at a crossing ("construction of a gate on its side").
+    (
+        "fortification",
+        "gate_construction",
+        False,
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
+        r"install(?:s|ed|ing)?|fix(?:es|ed|ing)?|put(?:s|ting)?\s+up)\s+(?:an?\s+|the\s+|its\s+)(?:[\w'-]+\s+){0,2}?gates?|"
+        r"(?:construction|erection|building|installation)\s+of\s+(?:[\w'-]+\s+){0,3}?gates?|"
+        r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?gates?|"
+        # "new gates were also being built at the crossing", "a gate under construction"
+        r"gates?\s+(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
+        r"(?:built|constructed|erected|installed|put\s+up)|under\s+construction)",
+    ),
+    # Posts and checkpoints being built, and work on them halted or resumed
+    # ("resumed work on a check post", "stopped the construction of what
+    # they called a new post", "the post was being built"). A "newly built
+    # post" that came under fire is the attack, not the building.
     (
         "fortification",
         "outpost_construction",
         False,
-        # "began building what they called a checkpost", "resumed work on a
-        # check post", "the construction of a gate at the crossing"
-        # ("a newly built post came under fire": built some time before)
-        r"(?<!newly\s)(?<!recently\s)(?:build|built|building|construct(?:ed|ing|ion\s+of)?|erect(?:ed|ing)|set(?:ting)?\s+up|works?\s+on|"
-        r"fix(?:ed|ing)|install(?:ed|ing))\s+"
-        r"(?:of\s+)?(?:what\s+(?:[\w-]+\s+){1,2}(?:as\s+)?)?(?:(?!and\s|or\s)[\w-]+\s+){0,3}?"
-        r"(?:outposts?|posts?|check[\s-]?posts?|checkpoints?|bunkers?|trenches|watchtowers?|gates?)|"
-        r"(?:outposts?|posts?|bunkers?)\s+construction|"
-        # "new gates were being built", "fired on a post under construction"
-        # (read from "under": the attack claims the noun)
-        r"(?:outposts?|posts?|check[\s-]?posts?|gates?|bunkers?)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:also\s+)?"
-        r"being\s+(?:built|erected|installed)|"
-        r"(?:(?<=post\s)|(?<=posts\s)|(?<=gate\s)|(?<=gates\s)|(?<=bunker\s)|(?<=bunkers\s))under\s+construction|"
+        r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|construct(?:s|ed|ing)|erect(?:s|ed|ing)?|"
+        r"complet(?:e|es|ed|ing))\s+(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?"
+        r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?)|"
+        # (police "set up checkpoints" in a city after a bombing: not a work)
+        r"(?:set(?:s|ting)?\s+up|put(?:s|ting)?\s+up)\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:outposts?|(?:check\s*-?\s*|border\s+)?posts?|bunkers?|watchtowers?)|"
         # "digging a trench along the fence"
-        r"(?:dig|digs|digging|dug)\s+(?:[\w-]+\s+){0,3}?(?:trench(?:es)?|ditch(?:es)?)",
+        r"(?:dig(?:s|ging)?|dug)\s+(?:[\w'-]+\s+){0,3}?(?:trench(?:es)?|ditch(?:es)?)|"
+        r"construction\s+of\s+(?:(?!and\s|or\s)[\w'-]+\s+){0,6}?"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|watchtowers?|forts?|structures?)|"
+        r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|structures?)|"
+        r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|structures?)\s+"
+        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
+        r"(?:built|constructed|erected|put\s+up))|"
+        # "fired on a post under construction": the attack's words claim
+        # "a post", the work is read from what follows it
+        # (the lookbehinds after "under" let the scan skip to that word)
+        r"under(?:(?<=posts\sunder)|(?<=post\sunder)|(?<=checkpoint\sunder)|(?<=checkpoints\sunder)|(?<=bunker\sunder)|(?<=structure\sunder))"
+        r"\s+construction|"
+        r"(?:outposts?|posts?|bunkers?)\s+construction",
     ),
 ]
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p in _RULES]
@@ -318,39 +360,22 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
-    ("open", "resum"),
+    ("open", "resum", "restor"),
     ("clos", "shut", "seal", "blockade", "suspen"),
-    ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "perishable", "queue", "traffic"),
-    ("truck", "lorr"),
+    ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "queue", "traffic"),
     ("strand",),
+    ("truck", "lorr"),
     ("losses",),
     ("cease", "truce", "armistice"),
     ("mediat", "facilitat"),
     ("visit", "trip"),
     ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ("delegation",),
-    (
-        "fenc",
-        "built",
-        "build",
-        "erect",
-        "construct",
-        "install",
-        "lay",
-        "laid",
-        "extend",
-        "repair",
-        "tore",
-        "tearing",
-        "pulled",
-        "uproot",
-        "remov",
-        "damag",
-        "wall",
-        "barrier",
-    ),
+    # every match names its object: a fence, wall, barrier or wire
+    ("fenc", "wall", "barrier", "wire"),
     ("fence",),
-    ("post", "bunker", "trench", "watchtower", "gate", "ditch", "construction", "checkpoint"),
+    ("gate",),
+    ("post", "checkpoint", "bunker", "trench", "watchtower", "fort", "structure", "under construction", "ditch"),
 ]
 assert len(_ANCHORS) == len(_RULES)
 _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
@@ -381,6 +406,14 @@ _IRREALIS = re.compile(
     # "resorted to unprovoked firing": the firing too)
     r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
+)
+#: "were asked to stop building a post", "agreed to halt work on the gate",
+#: "tried to put up a fence", "began to dig trenches": halting, starting or
+#: attempting a work presupposes it, so the infinitive before a
+#: fortification trigger is no irrealis (a wish, "wants them to stop
+#: fencing", still is: it is read before the infinitive).
+_HALT_WORK = re.compile(
+    r"\b(?:(?:tried|attempted|began|started|continued|resumed)\s+to|to\s+(?:stop|halt|suspend|freeze|end))\s*$", re.I
 )
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
@@ -483,7 +516,9 @@ _BILATERAL = re.compile(
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
-    r"trains?|railways?|flights?|internet|mobile|classes|exams|assistance|aid|funding|cooperation)\b",
+    r"trains?|railways?|flights?|internet|mobile|classes|exams|"
+    # "suspended security assistance", "fencing work was suspended"
+    r"assistance|aid|funding|cooperation|work)\b",
     re.I,
 )
 _NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
@@ -687,6 +722,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 breaks = _breaks(sentence)
             words = _words_before(sentence, m.start(), breaks)
             window = " ".join(_own_clause(words[-6:]))
+            if etype == "fortification" and "to" in window:
+                window = _HALT_WORK.sub("", window)
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)

@@ -1,0 +1,223 @@
+"""Event types of whole short texts (issue 10, round 4): which of the seven
+types a report gets. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+# -- fortification ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said on Tuesday that it is fencing the whole border to stop infiltration.",
+        "Officials told the committee on Monday about forts being built along the frontier.",
+        "The fence now going up along the Durand Line has hardened old grievances.",
+    ],
+)
+def test_a_programme_along_the_whole_line_is_no_located_work(chain, text):
+    assert not _by(_events(chain, text), "fortification")
+
+
+def test_an_attempt_to_put_up_a_fence_is_a_work_at_its_place(chain):
+    ev = _events(chain, "Pakistani troops tried to put up a new stretch of fence near Angoor Adda on Monday.")
+    assert _by(ev, "fortification") == [("Angoor Adda", "2024-05-13")]
+
+
+def test_work_resumed_on_a_post_at_the_crossing(chain):
+    ev = _events(chain, "Afghan guards resumed work on a check post near Torkham on Saturday, officials said.")
+    assert _by(ev, "fortification") == [("Torkham", "2024-05-11")]
+
+
+def test_two_works_in_one_sentence_each_take_their_own_place(chain):
+    ev = _events(
+        chain,
+        "The army said on Tuesday that crews were laying fence in Mohmand district and "
+        "completing several forts in Khyber district.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Khyber District", "Mohmand District"]
+
+
+def test_a_drone_that_struck_a_compound_is_an_air_strike(chain):
+    ev = _events(chain, "In Khost, officials said a drone struck an empty compound in the Sperah district on Monday.")
+    assert _by(ev, "airstrike") == [("Sperah District", "2024-05-13")]
+    assert not _by(ev, "armed_clash")
+
+
+# -- armed clash or explosion ----------------------------------------------------
+
+
+def test_mortar_fire_aimed_at_a_post_is_an_attack_on_it(chain):
+    ev = _events(chain, "On Monday a soldier was killed when mortar rounds were fired at a post near Kharlachi.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert not _by(ev, "explosion")
+
+
+def test_grenades_and_gunfire_on_a_station_are_an_attack(chain):
+    ev = _events(chain, "Militants attacked a police station in Bannu with grenades and gunfire on Monday night.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
+    assert not _by(ev, "explosion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen and a suicide bomber attacked a police compound in Bannu on Monday.",
+        "Militants attacked a police compound in Bannu with a car bomb on Monday.",
+    ],
+)
+def test_an_attack_made_by_a_bomber_or_a_bomb_is_a_bombing(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Bannu"]
+    assert not _by(ev, "armed_clash")
+
+
+def test_an_ambush_listed_before_a_bombing_is_another_incident(chain):
+    ev = _events(chain, "A checkpost ambush and a hospital suicide blast killed nine people in Bannu on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Bannu"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Bannu"]
+
+
+# -- air strike or explosion -----------------------------------------------------
+
+
+def test_blasts_heard_where_aircraft_struck_that_day_are_the_strike(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck two compounds in Kabul on Monday night, officials said. "
+        "Residents said loud explosions were heard across Kabul at about the same time.",
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
+    assert not _by(ev, "explosion")
+
+
+def test_a_suicide_bombing_on_the_day_of_a_strike_stays_a_bombing(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck two compounds in Kabul on Monday night, officials said. "
+        "Earlier on Monday a suicide bomber killed six people at a market in Kabul.",
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13")]
+    assert _by(ev, "explosion") == [("Kabul", "2024-05-13")]
+
+
+# -- trade disruption and closure --------------------------------------------------
+
+
+def test_trucks_turned_back_towards_a_city_wait_at_the_crossing(chain):
+    ev = _events(
+        chain,
+        "Torkham stayed shut on Monday. Some fruit trucks were turned back towards Peshawar "
+        "as their loads began to rot.",
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_one_sentence_can_tell_a_closure_and_its_stranded_trucks(chain):
+    ev = _events(chain, "Chaman stayed shut on Tuesday, and hundreds of trucks lined the highway to the gate.")
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman"]
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Chaman"]
+
+
+def test_a_work_is_on_the_line_not_in_a_far_city(chain):
+    ev = _events(
+        chain,
+        "Asked on Monday whether Kabul might curb trade if the fencing continued, the spokeswoman "
+        "said the fence was being built on Pakistani soil.",
+    )
+    assert not _by(ev, "fortification")
+
+
+def test_fire_on_troops_in_a_district_and_near_a_crossing_in_it_is_one_clash(chain):
+    ev = _events(
+        chain,
+        "Militants fired from across the border on troops in the Kurram district on Wednesday, killing four. "
+        "The soldiers were working near Kharlachi when they came under fire, the military said.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+
+
+def test_a_work_along_the_border_is_where_its_men_were_attacked(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a border post near Kharlachi on Monday, killing two soldiers. "
+        "The men had been clearing ground along the border to prepare for fencing when they came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Kharlachi"]
+
+
+def test_a_fence_programme_after_an_attack_report_stays_no_event(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a border post near Kharlachi on Monday, killing two soldiers. "
+        "The army says it is fencing the border to stop such raids.",
+    )
+    assert not _by(ev, "fortification")
+
+
+def test_an_attack_and_shelling_in_two_clauses_are_two_incidents(chain):
+    ev = _events(
+        chain,
+        "Afghan forces attacked Pakistani posts near Kharlachi on Monday, and Pakistani shelling hit villages "
+        "in the Dand-e-Patan district.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Dand-e-Patan District"]
+
+
+# -- talks -------------------------------------------------------------------------
+
+
+def test_the_round_told_before_named_again_without_a_day_is_no_new_round(chain):
+    ev = _events(
+        chain,
+        "Envoys of the two countries met in Doha on Monday. "
+        "That meeting followed months of tension along the border, diplomats in Kabul said.",
+    )
+    assert _by(ev, "talks") == [("Doha", "2024-05-13")]
+
+
+def test_the_talks_named_again_with_a_day_and_place_of_their_own_stay(chain):
+    ev = _events(
+        chain,
+        "Envoys of the two countries met in Doha on Monday. The talks continued in Istanbul on Tuesday.",
+    )
+    assert _by(ev, "talks") == [("Doha", "2024-05-13"), ("Istanbul", "2024-05-14")]
+
+
+def test_a_round_told_after_the_talks_is_at_its_own_venue(chain):
+    ev = _events(
+        chain,
+        "Envoys of the two countries met in Islamabad on Monday. A statement after the talks said "
+        "both sides had agreed to hold the next round in Kabul on May 30.",
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13"), ("Kabul", "2024-05-30")]
+
+
+def test_the_fence_as_a_whole_does_not_take_the_crossing_in_context(chain):
+    ev = _events(
+        chain,
+        "Officials said Torkham was open on Monday. A spokeswoman said the fence was being built "
+        "on Pakistani soil to stop smugglers.",
+    )
+    assert not _by(ev, "fortification")
+
+
+def test_a_repair_interrupted_by_the_attack_told_in_its_sentence_is_at_the_attack(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a post in the Datta Khel area on Monday, killing two soldiers. Reinforcements were sent. "
+        "Officers toured the area on Tuesday. A party of soldiers was repairing a stretch of the fence "
+        "when the post came under fire.",
+    )
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Datta Khel"]
