@@ -167,6 +167,9 @@ def test_a_toll_told_before_a_day_after_belongs_to_the_incident_reported_first(c
         ("Gunmen on a motorbike shot dead three policemen near the bazaar.", (3, None)),
         ("Unidentified attackers gunned down two health workers in the village.", (2, None)),
         ("Two guards were shot dead at the gate.", (2, None)),
+        # the hurt who later died are more dead, not a count of the hurt
+        ("Police first said 20 were killed; three of the wounded later died in hospital.", (23, None)),
+        ("The toll stood at 11 on Monday; two of the injured, flown to Quetta, died overnight.", (11, None)),
     ],
 )
 def test_the_hurt_told_with_the_dead_or_in_groups(text, toll):

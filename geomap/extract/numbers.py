@@ -141,8 +141,15 @@ _KILLED = [
     # "Four soldiers and twelve militants were killed": the first group too
     _and_group(_DEATH),
 ]
+#: "four of the wounded later died": dead told among the hurt, not a count
+#: of the hurt.
+_HURT_WHO_DIED = (
+    r"(?!\s+of\s+(?:the|those)\s+(?:wounded|injured|hurt)\b"
+    r"(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:died|succumbed|passed\s+away)\b)"
+)
+
 _INJURED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _HURT_WHO_DIED + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
     # "two FC soldiers and a labourer were hurt": the first group too
