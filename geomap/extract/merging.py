@@ -307,10 +307,12 @@ def _assaults_of_bombings(drafts: list[DraftEvent]) -> list[DraftEvent]:
     morning", "gunmen killed two policemen, and a bomber struck the
     hospital"), or before it, stays an incident of its own."""
     bombs = [d for d in drafts if d.event_type == "explosion" and d.sub_event_type == "suicide_bombing"]
+    if not bombs:
+        return drafts
     clashes = [d for d in drafts if d.event_type == "armed_clash" and d.date is not None]
     out = []
     for d in drafts:
-        if d in clashes:
+        if d.event_type == "armed_clash" and d.date is not None:
             # the first sentence telling gunfire at this place around this day
             kin = [c for c in clashes if same_place(c.place, d.place) and _close(c.date, d.date, 1)]
             first = min((i for c in kin for i in c.sentences if i >= 0), default=None)
