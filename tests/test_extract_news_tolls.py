@@ -156,6 +156,20 @@ def test_a_toll_told_before_a_day_after_belongs_to_the_incident_reported_first(c
         ("Officials said three soldiers and a driver were hurt.", (None, 4)),
         # two tolls of one sentence stay apart
         ("Twelve villagers were killed and about 40 hurt.", (12, 40)),
+        # hospitals' counts of the hurt
+        ("Officials said 12 had died and more than 40 were being treated for wounds.", (12, 40)),
+        ("A doctor at the district hospital said 17 people had been treated for injuries.", (None, 17)),
+        ("Nine of the passengers were treated for their injuries and sent home.", (None, 9)),
+        # some of those already counted, not more
+        ("The blast wounded 20 people, six of whom were treated for injuries and discharged.", (None, 20)),
+        # victims shot dead or gunned down (and the words before an active
+        # verb are no victims: "a motorbike")
+        ("Gunmen on a motorbike shot dead three policemen near the bazaar.", (3, None)),
+        ("Unidentified attackers gunned down two health workers in the village.", (2, None)),
+        ("Two guards were shot dead at the gate.", (2, None)),
+        # the hurt who later died are more dead, not a count of the hurt
+        ("Police first said 20 were killed; three of the wounded later died in hospital.", (23, None)),
+        ("The toll stood at 11 on Monday; two of the injured, flown to Quetta, died overnight.", (11, None)),
     ],
 )
 def test_the_hurt_told_with_the_dead_or_in_groups(text, toll):
@@ -331,3 +345,60 @@ def test_a_toll_told_after_an_attack_on_several_places_is_no_one_places(chain):
         "A Taliban spokesman said 40 soldiers had been killed.",
     )
     assert all(e.fatalities is None for e in ev if e.event_type == "armed_clash")
+
+
+def test_the_assault_told_after_a_suicide_bombing_is_the_bombing_with_its_tolls(chain):
+    # a blast, then the storming of the same target and the fight with the
+    # attackers: one incident, the bombing, whose toll counts the attackers
+    # killed in the fighting and the wounded told after it
+    ev = _events(
+        chain,
+        "A suicide bomber blew up a truck at the gate of a paramilitary fort in Zhob on Sunday night, "
+        "killing nine soldiers. Gunmen then stormed the fort in Zhob and traded fire with the troops for "
+        "several hours. Six of the militants were killed in the fighting. Twenty-two people were wounded.",
+    )
+    assert [(e.event_type, e.location, e.fatalities, e.injuries) for e in ev] == [("explosion", "Zhob", 15, 22)]
+
+
+def test_a_shooting_told_beside_the_bombing_it_preceded_stays_its_own_incident(chain):
+    # the shooting and the bombing share a sentence (the first that tells
+    # the bombing): two incidents; the later wounded are the bombing's
+    ev = _events(
+        chain,
+        "Gunmen shot dead a police officer at a checkpoint in Zhob on Sunday morning, and a suicide bomber later "
+        "struck the hospital where his body had been taken, killing eight people. "
+        "Thirty people were wounded in the blast.",
+    )
+    assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(8, 30)]
+
+
+def test_gunfire_told_as_a_separate_attack_after_a_bombing_stays_apart(chain):
+    ev = _events(
+        chain,
+        "A suicide bomber struck a police station in Zhob on Sunday, killing five officers. "
+        "In a separate attack in Zhob later the same day, gunmen shot dead two soldiers at a checkpoint.",
+    )
+    tolls = sorted((e.event_type, e.fatalities) for e in ev)
+    assert tolls == [("armed_clash", 2), ("explosion", 5)]
+
+
+def test_a_toll_told_after_hours_after_is_the_earlier_incidents(chain):
+    ev = _events(
+        chain,
+        "Militants raided a girls' school in Parachinar on Thursday and shot dead four guards, "
+        "hours after a shopkeeper was killed in another attack in the town.",
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [4]
+
+
+def test_a_bare_toll_goes_to_the_incident_whose_place_it_names(chain):
+    # the clash was told first, the strikes last: the toll naming the
+    # clash's town is the clash's, not dropped as the strikes'
+    ev = _events(
+        chain,
+        "Afghan and Pakistani forces clashed around Spin Boldak on Tuesday, and Pakistani jets later "
+        "struck targets in Kabul. Officials said nine civilians were killed and 40 wounded in Spin Boldak.",
+    )
+    clash = [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"]
+    assert clash == [(9, 40)]

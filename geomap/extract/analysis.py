@@ -19,6 +19,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
+from .merging import same_place
 from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
@@ -446,7 +447,12 @@ def sentence_events(
             # "A woman was killed and six were injured." after a report of
             # shelling: the toll of that incident, whatever its type; a
             # "death toll" later in the article is the last incident's.
-            triggers = [replace(t, event_type=last[1]) for t in triggers]
+            # "... struck Kabul. At least 12 were killed in Spin Boldak.":
+            # the incident whose place the toll names, else the last told.
+            named = [m.place for m in mentions if m.place is not None and m.role == "place"]
+            fits = [et for et in VIOLENT if et in ctx.by_type and any(same_place(ctx.by_type[et], p) for p in named)]
+            kind = last[1] if last[1] in fits or not fits else fits[0]
+            triggers = [replace(t, event_type=kind) for t in triggers]
             continued = last[0] != ctx.related_at
     else:
         triggers = [t for t in triggers if not t.weak]
@@ -785,6 +791,13 @@ def sentence_events(
                 # "killing nine children, a day after a suicide attack in
                 # Peshawar": the toll before is the first incident's.
                 toll = find_casualties(sentence[after.start() :])
+            later = _TIME_AFTER.search(sentence, trigs[-1].end)
+            if later is not None and not split_tolls and place not in starts and related is None:
+                # "shot dead seven teachers, hours after a teacher was killed
+                # in another attack": the toll after is the earlier incident's.
+                head = find_casualties(sentence[: later.start()])
+                if head.fatalities is not None or head.injuries is not None:
+                    toll = head
             if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
                 before = [o for o in order if o < starts[place]]
                 elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])
@@ -826,7 +839,12 @@ def sentence_events(
                     ),
                     ended=ended,
                     claimed=claimed,
-                    added_toll=continued and etype in VIOLENT and attackers_toll(sentence, toll),
+                    # attackers killed add to the victims of the attack:
+                    # told in a bare toll after it, or in fighting of its
+                    # own ("six militants were killed in the gunfight")
+                    added_toll=(continued or etype == "armed_clash")
+                    and etype in VIOLENT
+                    and attackers_toll(sentence, toll),
                     side_tolls=_side_tolls(sentence, kill, hurt),
                 )
             )

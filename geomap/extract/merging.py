@@ -292,6 +292,50 @@ def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
     return _APART_LOOSE  # a mention that continues one ("still shut on Tuesday") spans more
 
 
+#: Words that tell an incident apart from the one reported before it.
+_APART = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|unrelated)\b", re.I)
+
+
+def _assaults_of_bombings(drafts: list[DraftEvent]) -> list[DraftEvent]:
+    """ "Two suicide bombers blew up a car at the gate. Gunmen then stormed
+    the compound, and troops fought them for hours.": a suicide attack is
+    often a bombing and an assault on one target. Gunfire first told after
+    the bombing, at its place and within a day of it, is that assault: its
+    drafts become the bombing's, so their tolls (the attackers killed in
+    the fighting, the wounded) are the bombing's. A shooting told in the
+    sentence that first reports the bombing ("a lawyer shot dead that
+    morning", "gunmen killed two policemen, and a bomber struck the
+    hospital"), or before it, stays an incident of its own."""
+    bombs = [d for d in drafts if d.event_type == "explosion" and d.sub_event_type == "suicide_bombing"]
+    if not bombs:
+        return drafts
+    clashes = [d for d in drafts if d.event_type == "armed_clash" and d.date is not None]
+    out = []
+    for d in drafts:
+        if d.event_type == "armed_clash" and d.date is not None:
+            # the first sentence telling gunfire at this place around this day
+            kin = [c for c in clashes if same_place(c.place, d.place) and _close(c.date, d.date, 1)]
+            first = min((i for c in kin for i in c.sentences if i >= 0), default=None)
+            if any(_APART.search(c.excerpt) for c in kin):
+                first = None  # "in a separate attack", "elsewhere in the city": told apart
+            bomb = next(
+                (
+                    b
+                    for b in bombs
+                    if first is not None
+                    and min((i for i in b.sentences if i >= 0), default=first) < first
+                    and same_place(b.place, d.place)
+                    and _close(b.date, d.date, 1)
+                ),
+                None,
+            )
+            if bomb is not None:
+                d = copy_draft(d)
+                d.event_type, d.sub_event_type = "explosion", bomb.sub_event_type
+        out.append(d)
+    return out
+
+
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
     """One event per (type, place); talks split into rounds by date.
 
@@ -302,7 +346,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
     # over "two soldiers ... four attackers were killed"): its toll is
     # weighed last, against the body's sum, not added to it.
     headline_tolls: dict[int, tuple[int | None, int | None]] = {}
-    for d in drafts:
+    for d in _assaults_of_bombings(drafts):
         toll = None
         if d.sentences == [-1] and (d.fatalities is not None or d.injuries is not None):
             toll = (d.fatalities, d.injuries)

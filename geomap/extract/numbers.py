@@ -103,10 +103,24 @@ def _and_group(verb: str) -> re.Pattern:
     )
 
 
+#: "a motorbike shot dead three guards": a verb with a count after it is
+#: active, and the words before it are no victims.
+_COUNT_AFTER = (
+    r"(?!\s+(?:at\s+least\s+)?(?:\d|(?:"
+    + trie_regex([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "one")])
+    + r")\b))"
+)
+
 _KILLED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b" + _COUNT_AFTER, re.I),
     re.compile(
-        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)", re.I
+        # "gunmen shot dead two policemen", "gunned down three guards"
+        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|(?:gunned|gunning)\s+down)\s+"
+        + NUMBER
+        + r"(?="
+        + _NOUNS
+        + r"(?:\s+dead)?)",
+        re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:fatalities|deaths|dead|casualties|people\s+dead)\b", re.I),
@@ -127,12 +141,32 @@ _KILLED = [
     # "Four soldiers and twelve militants were killed": the first group too
     _and_group(_DEATH),
 ]
+#: "four of the wounded later died": dead told among the hurt, not a count
+#: of the hurt.
+_HURT_WHO_DIED = (
+    r"(?!\s+of\s+(?:the|those)\s+(?:wounded|injured|hurt)\b"
+    r"(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:died|succumbed|passed\s+away)\b)"
+)
+
 _INJURED = [
-    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
+    re.compile(r"\b" + NUMBER + _HURT_WHO_DIED + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
     re.compile(r"\b" + NUMBER + r"\s+(?:of\s+)?(?:injuries|injured|wounded)\b", re.I),
     # "two FC soldiers and a labourer were hurt": the first group too
     _and_group(_HURT),
+    # "hospitals said 40 people were being treated for wounds": the hurt,
+    # as hospitals count them
+    re.compile(
+        # (not "20 were hurt, 12 of whom were treated ...": some of them)
+        r"\b"
+        + NUMBER
+        + r"(?!\s+of\s+(?:whom|them|those)\b)"
+        + _NOUNS
+        + r"\s+"
+        + _BE
+        + r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:wounds|injuries)\b",
+        re.I,
+    ),
 ]
 #: "one guard was killed and another wounded": one more hurt.
 _ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
@@ -146,7 +180,7 @@ _PASSIVE = re.compile(
 _KILLED_STEMS = StemFilter(
     [
         ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
-        ("kill", "claimed"),
+        ("kill", "claimed", "dead", "gunn"),
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
@@ -162,6 +196,7 @@ _INJURED_STEMS = StemFilter(
         ("wound", "injur", "hurt"),
         ("injuries", "injured", "wounded"),
         ("wounded", "injured", "hurt"),
+        ("wounds", "injuries"),
     ],
     SENTENCE_STEMS,
 )
@@ -259,6 +294,7 @@ _ANY_TOLL = StemFilter(
             "death",
             "casualt",
             "bodies",
+            "gunn",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
