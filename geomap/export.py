@@ -23,11 +23,13 @@ import io
 import json
 import math
 import re
+from itertools import chain
 from json.encoder import encode_basestring
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import orjson
 import pandas as pd
 import shapely
 from shapely.geometry import mapping
@@ -83,9 +85,32 @@ def parse_sources(gdf: gpd.GeoDataFrame) -> list[list]:
     for text in gdf["sources_json"].tolist():
         refs = cache.get(text)
         if refs is None:
-            refs = cache[text] = json.loads(text) if text else []
+            refs = cache[text] = _loads(text) if text else []
         out.append(refs)
     return out
+
+
+def _loads(text: str):
+    """``json.loads(text)``, by orjson when that gives the same value.
+
+    orjson (compiled) parses the 50k distinct cells of 100k events in about a
+    third of the time. Its result is kept only when it is a list of objects of
+    strings, which it reads as :mod:`json` does; anything else (numbers:
+    orjson reads integers past 64 bits as floats; NaN, lone surrogates, which
+    it refuses) is parsed by :mod:`json`.
+    """
+    try:
+        items = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+    # the types of the items, then of their values, gathered in C (no Python loop)
+    if (
+        type(items) is list
+        and set(map(type, items)) <= {dict}
+        and set(map(type, chain.from_iterable(map(dict.values, items)))) <= {str}
+    ):
+        return items
+    return json.loads(text)
 
 
 def _geometries(geoms) -> list:
@@ -370,7 +395,8 @@ def _defused_cells(values: list, only_text: bool = False) -> list:
 
     ``only_text``: every cell is a ``str`` (a string column with NA as ``""``).
     """
-    texts = values if only_text else [v for v in values if isinstance(v, str)]
+    # a column of str only (the usual case) is joined as it is: no per-cell test
+    texts = values if only_text or set(map(type, values)) <= {str} else [v for v in values if isinstance(v, str)]
     if not texts or not _RISKY_LINE.search("\n" + "\n".join(texts)):
         return values
     return [defuse(v) for v in values]
