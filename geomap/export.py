@@ -23,7 +23,7 @@ import io
 import json
 import math
 import re
-from itertools import chain
+from itertools import chain, islice
 from json.encoder import encode_basestring
 from pathlib import Path
 
@@ -170,7 +170,24 @@ def write_geojson(
 
     ``engine``: ``"fast"`` or ``"reference"`` (see :data:`ENGINES`), the same bytes.
     """
-    return write_text(path, geojson_text(gdf, refs, engine=engine))
+    _check_engine(engine)
+    if engine == "reference":
+        return write_text(path, geojson_text(gdf, refs, engine=engine))
+    return _write_parts(path, _geojson_parts(gdf, refs))
+
+
+def _write_parts(path: str | Path, parts) -> Path:
+    """Write the text ``parts`` one after the other (UTF-8), atomically.
+
+    The whole text is never held: at 100k events the GeoJSON is 140 MB, and
+    its features, their joined text and its bytes cost a fresh page fault
+    for every 4 kB (over a second of system time in the worker writing it);
+    pieces of a few MB reuse the same memory.
+    """
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        for part in parts:
+            fh.write(part.encode("utf-8"))
+    return Path(path)
 
 
 def geojson_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None, engine: str = "fast") -> str:
@@ -178,11 +195,16 @@ def geojson_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None, engine: 
     _check_engine(engine)
     if engine == "reference":
         return json.dumps(to_geojson_dict(gdf, refs), ensure_ascii=False)
-    return _geojson_fast(gdf, refs)
+    return "".join(_geojson_parts(gdf, refs))
 
 
-def _geojson_fast(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> str:
-    """``json.dumps(to_geojson_dict(gdf), ensure_ascii=False)``, the same text, faster.
+#: Features per piece of the fast GeoJSON text (a few MB).
+_PART_ROWS = 4096
+
+
+def _geojson_parts(gdf: gpd.GeoDataFrame, refs: list[list] | None = None):
+    """``json.dumps(to_geojson_dict(gdf), ensure_ascii=False)``, the same text, faster,
+    in pieces of :data:`_PART_ROWS` features (joined, they are the text).
 
     Each distinct value of a column is encoded once and every feature is
     filled into one template: at 100k events dumping the nested dicts was the
@@ -216,8 +238,12 @@ def _geojson_fast(gdf: gpd.GeoDataFrame, refs: list[list] | None = None) -> str:
             geometries.append(encode(geom))
     props = ", ".join(f"{encode(str(n))}: %s" for n in names)
     template = '{"type": "Feature", "properties": {' + props + '}, "geometry": %s}'
-    features = [template % row for row in zip(*columns, geometries)]
-    return '{"type": "FeatureCollection", "features": [' + ", ".join(features) + "]}"
+    rows = zip(*columns, geometries)
+    yield '{"type": "FeatureCollection", "features": ['
+    for start in range(0, len(geometries), _PART_ROWS):
+        part = ", ".join([template % row for row in islice(rows, _PART_ROWS)])
+        yield part if start == 0 else ", " + part
+    yield "]}"
 
 
 def _encoded(values: list, encode) -> list[str]:
