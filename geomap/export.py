@@ -339,7 +339,10 @@ def write_csv(gdf: gpd.GeoDataFrame, path: str | Path, refs: list[list] | None =
     ``refs``: :func:`parse_sources` of ``gdf`` (parsed here when not given).
     ``engine``: ``"fast"`` or ``"reference"`` (see :data:`ENGINES`), the same bytes.
     """
-    return write_text(path, csv_text(gdf, refs, engine=engine))
+    _check_engine(engine)
+    if engine == "reference":
+        return write_text(path, csv_text(gdf, refs, engine=engine))
+    return _write_parts(path, _csv_parts(flat_frame(gdf, refs)))
 
 
 def _is_text(series: pd.Series) -> bool:
@@ -355,11 +358,12 @@ def csv_text(gdf: gpd.GeoDataFrame, refs: list[list] | None = None, engine: str 
             if _is_text(frame[col]):
                 frame[col] = frame[col].map(defuse)
         return frame.to_csv(index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    return _csv_fast(frame)
+    return "".join(_csv_parts(frame))
 
 
-def _csv_fast(frame: pd.DataFrame) -> str:
-    """``DataFrame.to_csv`` of ``frame`` with text cells defused, the same text, faster."""
+def _csv_parts(frame: pd.DataFrame):
+    """``DataFrame.to_csv`` of ``frame`` with text cells defused, the same text, faster,
+    in pieces of :data:`_PART_ROWS` rows (see :func:`_write_parts`)."""
     texts = [_is_text(frame[col]) for col in frame.columns]
     cells = [_csv_cells(frame[col]) for col in frame.columns]
     buf = io.StringIO()
@@ -368,6 +372,7 @@ def _csv_fast(frame: pd.DataFrame) -> str:
             if text:
                 frame[col] = _defused(frame[col])
         frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        yield buf.getvalue()
     else:
         # NA cells are "" by now, which defuse leaves alone
         cells = [
@@ -375,13 +380,14 @@ def _csv_fast(frame: pd.DataFrame) -> str:
             for col, c, text in zip(frame.columns, cells, texts)
         ]
         header = [str(c) for c in frame.columns]
-        lines = _csv_lines([[name] for name in header], cells)
-        if lines is not None:
-            return lines
+        quoted = _csv_columns([[name] for name in header], cells)
+        if quoted is not None:
+            yield from _lines_in_parts(quoted)
+            return
         writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(zip(*cells))
-    return buf.getvalue()
+        yield buf.getvalue()
 
 
 #: What makes the csv module quote a cell (``QUOTE_MINIMAL``, ``,`` between
@@ -391,7 +397,21 @@ _QUOTED = re.compile('[,"\n]')
 
 def _csv_lines(header: list[list[str]], columns: list[list]) -> str | None:
     """The text ``csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\\n")`` writes for
-    the header row and these columns, put together column by column.
+    the header row and these columns (see :func:`_csv_columns`)."""
+    texts = _csv_columns(header, columns)
+    return None if texts is None else "".join(_lines_in_parts(texts))
+
+
+def _lines_in_parts(texts: list[list[str]]):
+    """The CSV lines of these columns of cell texts, :data:`_PART_ROWS` at a time."""
+    rows = zip(*texts)
+    for _ in range(0, len(texts[0]), _PART_ROWS):
+        yield "\n".join(map(",".join, islice(rows, _PART_ROWS))) + "\n"
+
+
+def _csv_columns(header: list[list[str]], columns: list[list]) -> list[list[str]] | None:
+    """The cells ``csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\\n")`` writes for
+    the header row and these columns, worked out column by column.
 
     The writer's C loop looks at every cell of every row (about half of the
     CSV export at 100k events); here a column is checked once, as one joined
@@ -413,7 +433,7 @@ def _csv_lines(header: list[list[str]], columns: list[list]) -> str | None:
             needs = _QUOTED.search
             cells = ['"' + c.replace('"', '""') + '"' if needs(c) else c for c in cells]
         texts.append(cells)
-    return "\n".join(map(",".join, zip(*texts))) + "\n"
+    return texts
 
 
 def _defused_cells(values: list, only_text: bool = False) -> list:

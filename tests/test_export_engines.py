@@ -111,16 +111,18 @@ def test_geojson_engines_write_the_same_bytes(gdf):
 
 @settings(**SETTINGS)
 @given(frames())
-def test_the_fast_geojson_file_is_its_text_in_pieces(gdf):
+def test_the_fast_files_are_their_text_in_pieces(gdf):
     import tempfile
 
     from geomap import export
 
-    # pieces of two features: every frame of a few rows is split somewhere
+    # pieces of two features or rows: every frame of a few rows is split somewhere
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as mp:
         mp.setattr(export, "_PART_ROWS", 2)
         path = write_geojson(gdf, Path(folder) / "events.geojson")
         assert path.read_bytes() == geojson_text(gdf, engine="reference").encode("utf-8")
+        path = write_csv(gdf, Path(folder) / "events.csv")
+        assert path.read_bytes() == csv_text(gdf, engine="reference").encode("utf-8")
 
 
 @settings(**SETTINGS)
