@@ -201,3 +201,23 @@ def test_output_stays_proportional_to_input(tmp_path, geomap_cache, capsys):
     with open(out / "events.csv", newline="", encoding="utf-8") as fh:
         first = next(csv.DictReader(fh))
     assert first["sources"] == "S1;S2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"source_id": "a", "title": "caf\\u00e9 \\"x\\""}]',
+        '[{"a": 1, "b": 2, "a": 3}]',
+        '[{"n": 12345678901234567890123}]',  # orjson would read a float
+        '[{"n": NaN}]',  # orjson refuses
+        '[{"t": "\\ud800"}]',  # a lone surrogate: orjson refuses
+        '[{"n": 1e400}]',
+        '{"not": "a list"}',
+        "[]",
+    ],
+)
+def test_sources_parsed_as_json_reads_them(text):
+    from geomap.export import _loads
+
+    got, want = _loads(text), json.loads(text)
+    assert repr(got) == repr(want)  # repr: NaN != NaN, and int vs float shows

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -106,6 +107,22 @@ def frames(draw) -> gpd.GeoDataFrame:
 )
 def test_geojson_engines_write_the_same_bytes(gdf):
     assert geojson_text(gdf, engine="fast") == geojson_text(gdf, engine="reference")
+
+
+@settings(**SETTINGS)
+@given(frames())
+def test_the_fast_files_are_their_text_in_pieces(gdf):
+    import tempfile
+
+    from geomap import export
+
+    # pieces of two features or rows: every frame of a few rows is split somewhere
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as mp:
+        mp.setattr(export, "_PART_ROWS", 2)
+        path = write_geojson(gdf, Path(folder) / "events.geojson")
+        assert path.read_bytes() == geojson_text(gdf, engine="reference").encode("utf-8")
+        path = write_csv(gdf, Path(folder) / "events.csv")
+        assert path.read_bytes() == csv_text(gdf, engine="reference").encode("utf-8")
 
 
 @settings(**SETTINGS)

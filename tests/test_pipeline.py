@@ -13,6 +13,7 @@ import geomap.pipeline as build_mod
 from geomap.commands.build import summary_lines
 from geomap.exc import BuildError
 from geomap.pipeline import build
+from geomap.schema import EVENT_COLUMNS, EVENT_REQUIRED
 
 BAD = Path(__file__).parent / "data" / "bad"
 SOURCES = BAD / "sources.csv"
@@ -166,3 +167,31 @@ def test_online_answer_places_what_offline_did_not(tmp_path):
     from geomap.geocoders import SqliteStore
 
     assert len(SqliteStore(tmp_path / "geocoding.sqlite")) == 1  # the fresh cache was saved
+
+
+def _header(names, sep=b",") -> bytes:
+    return sep.join(n.encode() for n in names)
+
+
+@pytest.mark.parametrize(
+    "name, data, own",
+    [
+        ("a.csv", _header(EVENT_COLUMNS) + b"\n1\n", True),
+        ("a.csv", b"excerpt, note ," + _header(EVENT_REQUIRED) + b"\r\n", True),
+        ("a.csv", b"\xef\xbb\xbf" + _header(EVENT_REQUIRED) + b"\n", False),
+        ("a.csv", b'"event_id",' + _header(EVENT_REQUIRED) + b"\n", False),
+        ("a.csv", _header(EVENT_REQUIRED, b";") + b"\n", False),
+        ("a.dta", _header(EVENT_REQUIRED) + b"\n", False),
+        ("a.csv", b"event_id,latitude,longitude\n", False),
+        ("a.csv", _header(EVENT_REQUIRED), False),  # no line end
+    ],
+)
+def test_own_header_shortcut_agrees_with_detect(tmp_path, name, data, own):
+    """The 4 kB look at the header says geomap only where detect (reading the whole file) does."""
+    from geomap.importers import detect
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert build_mod._own_header(path) is own
+    if own:
+        assert detect(path) == "geomap"
