@@ -300,25 +300,45 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
         raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
     if not isinstance(obj, dict):
         raise ArticleError("line must be a JSON object with title/source/published/url/text", file=path, line=lineno)
-    body = obj.get("text")
+    return record_article(obj, lineno, stem, path, "JSON object")
+
+
+def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Article:
+    """The article of one record of fields (a JSON line, a Parquet row).
+
+    Parameters
+    ----------
+    rec : dict
+        ``text`` (required), ``title``, ``source``, ``url``, ``published``, ``id``.
+    line : int
+        1-based line or row number, for reports and the default id
+        ``STEM:LINE``.
+    what : str
+        What a record is called in the error of a missing text.
+
+    Raises
+    ------
+    ArticleError, FrontMatterError
+    """
+    body = rec.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise ArticleError("JSON object has no 'text'", file=path, line=lineno, column="text")
+        raise ArticleError(f"{what} has no 'text'", file=path, line=line, column="text")
     for key in ("title", "source", "url"):
-        if isinstance(obj.get(key), (dict, list)):
-            raise FrontMatterError(f"{key} must be text", file=path, line=lineno, column=key)
+        if isinstance(rec.get(key), (dict, list)):
+            raise FrontMatterError(f"{key} must be text", file=path, line=line, column=key)
     published = None
-    if obj.get("published") not in (None, ""):
-        published = parse_published_date(obj["published"], file=path, line=lineno)
-    doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{stem}:{lineno}"
+    if rec.get("published") not in (None, ""):
+        published = parse_published_date(rec["published"], file=path, line=line)
+    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
     return Article(
         doc_id=doc_id,
         text=body,
-        title=str(obj.get("title") or ""),
-        source=str(obj.get("source") or ""),
+        title=str(rec.get("title") or ""),
+        source=str(rec.get("source") or ""),
         published=published,
-        url=str(obj.get("url") or ""),
+        url=str(rec.get("url") or ""),
         path=path,
-        line=lineno,
+        line=line,
     )
 
 

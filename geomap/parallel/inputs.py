@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .. import counts
-from ..exc import ArticleError, FrontMatterError
+from ..exc import ArticleError
 from ..extract.reading import (
     DEFAULT_MAX_BYTES,
     JSONL_SUFFIXES,
@@ -31,8 +31,8 @@ from ..extract.reading import (
     Article,
     LinkedPath,
     _folder_files,
-    parse_published_date,
     read_file,
+    record_article,
     report_renamed,
     unique_doc_ids,
 )
@@ -468,35 +468,10 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
             for rec in table.to_pylist():
                 report.count(counts.ARTICLES_READ)
                 try:
-                    art = _row_article(rec, row, stem, u.path)
+                    art = record_article(rec, row, stem, u.path, "row")
                 except ArticleError as err:
                     report.add_error(err)
                     report.count(counts.ARTICLES_REJECTED)
                 else:
                     yield A._checked(art, report)
                 row += 1
-
-
-def _row_article(rec: dict, row: int, stem: str, path: str) -> Article:
-    """The article of one Parquet row (the rules of a JSON line); ``line`` is
-    the 1-based row number."""
-    body = rec.get("text")
-    if not isinstance(body, str) or not body.strip():
-        raise ArticleError("row has no 'text'", file=path, line=row, column="text")
-    published = None
-    if rec.get("published") not in (None, ""):
-        published = parse_published_date(rec["published"], file=path, line=row)
-    for key in ("title", "source", "url"):
-        if isinstance(rec.get(key), (dict, list)):
-            raise FrontMatterError(f"{key} must be text", file=path, line=row, column=key)
-    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{row}"
-    return Article(
-        doc_id=doc_id,
-        text=body,
-        title=str(rec.get("title") or ""),
-        source=str(rec.get("source") or ""),
-        published=published,
-        url=str(rec.get("url") or ""),
-        path=path,
-        line=row,
-    )
