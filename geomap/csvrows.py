@@ -36,6 +36,33 @@ _BOMS = (
 )
 
 
+def decode_by_mark(
+    raw: bytes, name: str, marks: tuple[tuple[bytes, str], ...], line: int | None = None
+) -> tuple[str, str] | None:
+    """``(text, encoding)`` of a file that starts with one of ``marks``
+    (byte-order mark, codec), else None.
+
+    Raises
+    ------
+    SchemaError
+        The file has the mark but is not valid in its encoding (``line`` is
+        the line the error names).
+    """
+    for bom, encoding in marks:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise SchemaError(
+                    f"file starts with a {encoding.upper()} byte-order mark but "
+                    f"is not valid {encoding.upper()} (byte {err.start}); save it "
+                    "as UTF-8",
+                    file=name,
+                    line=line,
+                ) from None
+    return None
+
+
 def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
     """UTF-8 text of a CSV file, or a :class:`SchemaError` naming where it breaks.
 
@@ -43,28 +70,19 @@ def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
     decoded, with a warning. Without the mark it is named as such (with how
     to convert it) instead of being called binary.
     """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise SchemaError(
-                    f"file starts with a {encoding.upper()} byte-order mark but "
-                    f"is not valid {encoding.upper()} (byte {err.start}); save it "
-                    "as UTF-8",
-                    file=name,
-                    line=1,
-                ) from None
-            if report is not None:
-                report.add(
-                    "warning",
-                    name,
-                    None,
-                    None,
-                    f"file is {encoding.upper()} (byte-order mark), not UTF-8; read as "
-                    f"{encoding.upper()}. Save it as UTF-8 to silence this warning",
-                )
-            return text
+    marked = decode_by_mark(raw, name, _BOMS, line=1)
+    if marked is not None:
+        text, encoding = marked
+        if report is not None:
+            report.add(
+                "warning",
+                name,
+                None,
+                None,
+                f"file is {encoding.upper()} (byte-order mark), not UTF-8; read as "
+                f"{encoding.upper()}. Save it as UTF-8 to silence this warning",
+            )
+        return text
     nul = raw.find(b"\x00")
     if nul != -1:
         line = raw[:nul].count(b"\n") + 1

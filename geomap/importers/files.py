@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from ..csvrows import decode_by_mark
 from ..exc import SchemaError
 
 #: Suffixes of the files an archive may hold for us (case-insensitive).
@@ -217,20 +218,13 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
     A UTF-16 file without a mark (every other byte NUL) is read as UTF-16 too.
     The warning is '' for UTF-8.
     """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise SchemaError(
-                    f"file starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} (byte {err.start}); save it as UTF-8",
-                    file=name,
-                ) from None
-            return (
-                text,
-                "" if encoding == "utf-8-sig" else f"file is {encoding.upper()} (byte-order mark); read as such",
-            )
+    marked = decode_by_mark(raw, name, _BOMS)
+    if marked is not None:
+        text, encoding = marked
+        return (
+            text,
+            "" if encoding == "utf-8-sig" else f"file is {encoding.upper()} (byte-order mark); read as such",
+        )
     head = raw[:4096]
     if head and b"\x00" in head:
         even, odd = head[0::2].count(0), head[1::2].count(0)
