@@ -36,6 +36,7 @@ import shapely
 from shapely.geometry import mapping
 
 from .atomic import atomic_path, write_text
+from .geoframe import SOURCE_FIELDS, made_sources
 from .report import FORMULA_START, defuse
 from .schema import acled_types
 
@@ -86,7 +87,11 @@ def parse_sources(gdf: gpd.GeoDataFrame) -> list[list]:
     for text in gdf["sources_json"].tolist():
         refs = cache.get(text)
         if refs is None:
-            refs = cache[text] = _loads(text) if text else []
+            made = made_sources(text)  # a cell made in this process: its sources without parsing
+            if made is not None:
+                refs = cache[text] = [dict(zip(SOURCE_FIELDS, fields)) for fields in made]
+            else:
+                refs = cache[text] = _loads(text) if text else []
         out.append(refs)
     return out
 
