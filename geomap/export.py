@@ -222,14 +222,16 @@ def _geojson_parts(gdf: gpd.GeoDataFrame, refs: list[list] | None = None):
     encode = json.JSONEncoder(ensure_ascii=False).encode
     names = [c for c in frame.columns if c != frame.geometry.name and c != "sources_json"]
     columns = [_encoded(_py_values(frame[c]), encode) for c in names]
-    refs = parse_sources(frame) if refs is None else refs
-    by_list: dict[int, str] = {}
-    ref_texts = []
-    for rs in refs:
-        text = by_list.get(id(rs))
-        if text is None:
-            text = by_list[id(rs)] = encode(rs)
-        ref_texts.append(text)
+    ref_texts = _made_texts(frame["sources_json"].tolist())
+    if ref_texts is None:
+        refs = parse_sources(frame) if refs is None else refs
+        by_list: dict[int, str] = {}
+        ref_texts = []
+        for rs in refs:
+            text = by_list.get(id(rs))
+            if text is None:
+                text = by_list[id(rs)] = encode(rs)
+            ref_texts.append(text)
     names.append("source_refs")
     columns.append(ref_texts)
     geometries = []
@@ -250,6 +252,18 @@ def _geojson_parts(gdf: gpd.GeoDataFrame, refs: list[list] | None = None):
         part = ", ".join([template % row for row in islice(rows, _PART_ROWS)])
         yield part if start == 0 else ", " + part
     yield "]}"
+
+
+def _made_texts(cells: list) -> list | None:
+    """``cells`` when every one is a ``sources_json`` text made in this process
+    (:func:`geomap.geoframe.made_sources`), else ``None``.
+
+    Such a text is ``json.dumps`` of its sources with the separators the
+    GeoJSON writer uses: encoding the parsed cell would give the cell back,
+    so it stands as the JSON of its ``source_refs`` (53k encodings fewer at
+    100k events, and no parsing).
+    """
+    return cells if all(made_sources(c) is not None for c in dict.fromkeys(cells)) else None
 
 
 def _encoded(values: list, encode) -> list[str]:
