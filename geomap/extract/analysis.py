@@ -661,10 +661,15 @@ def sentence_events(
         if (
             etype == "talks"
             and date is None
-            and all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+            and (
+                all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+                or ("date" in sent.low or "promised" in sent.low)
+                and _NO_DATE_YET.search(sentence)
+            )
         ):
             # "a jirga is expected to meet in the coming days": a plan with
-            # no date is no event (a meeting announced for a day is one).
+            # no date is no event (a meeting announced for a day is one);
+            # nor is one "promised" or whose "date has not been set".
             continue
         if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
             # "Hundreds were killed in fighting between 2007 and 2011", "the
@@ -981,6 +986,16 @@ _FUTURE = re.compile(
 )
 
 
+#: Talks not yet fixed, told anywhere in the sentence: "no date has been
+#: set", "a date had not been fixed", "has been promised".
+_NO_DATE_YET = re.compile(
+    r"\bno\s+(?:firm\s+|new\s+)?dates?\s+(?:(?:has|had|have)\s+(?:yet\s+)?been|was|were|is|are)\s+(?:yet\s+)?"
+    r"(?:set|fixed|given|announced|agreed|finali[sz]ed)\b|"
+    r"\bdates?\s+(?:(?:has|had|have)\s+not|was\s+not|is\s+not|(?:has|had|have)\s+yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:set|fixed|given|announced|agreed|finali[sz]ed)\b|"
+    r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+promised\b",
+    re.I,
+)
 #: A clause that tells the earlier incident behind the one told first: ",
 #: when militants attacked ...", "following a wave of bombings".
 _SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)

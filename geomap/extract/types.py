@@ -420,6 +420,40 @@ _HALT_WORK = re.compile(
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
+#: A reopening spoken of, not done: "no date in sight for its reopening",
+#: "a timetable for the reopening", "conditions for reopening", "depends on
+#: the reopening" (read before the noun).
+_REOPENING_UNREAL_BEFORE = re.compile(
+    r"\b(?:dates?|timelines?|timetables?|time\s*frames?|deadlines?|schedules?|roadmaps?|(?:pre)?conditions?|"
+    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|way)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+#: ... and after it: "the reopening of the crossings would depend on",
+#: "reopening the crossing will take days", "its reopening is uncertain".
+_REOPENING_UNREAL_AFTER = re.compile(
+    r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|both\s+)?(?:[\w'’-]+\s+){0,3}?(?:crossings?|border|gates?|terminals?|routes?|pass)\b)?"
+    r",?\s+(?:would|will|could|might|(?-i:may)|shall|depends?|depended|hinges?|hinged|"
+    r"(?:is|was|remains?|remained)\s+(?:still\s+)?(?:conditional|contingent|subject|dependent|uncertain|unlikely|"
+    r"not\s+expected|expected|tied|linked))\b",
+    re.I,
+)
+#: A wish told in a that-clause ("proposed that the construction be stopped
+#: and the crossing reopened"): all of the clause is wished, not only the
+#: six words before a trigger.
+_MANDATE = re.compile(r"\b(?:propos|suggest|recommend|demand|urg|insist|request)\w*\s+that\b", re.I)
+#: Closures spoken of in general: "closures now come at the slightest
+#: provocation" (a bare plural: no article, number or possessive before it),
+#: "closing a crossing to make a point hurts traders" (any crossing).
+_DETERMINED = re.compile(
+    r"\b(?:the|these|those|this|that|its|their|his|her|our|both|two|three|four|five|six|several|\d+)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_ANY_CROSSING_AFTER = re.compile(
+    r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
+)
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(
     r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
@@ -533,7 +567,9 @@ _DENIED_AFTER = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
     r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
-    r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b",
+    r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b|"
+    # "the crossing closed every evening", "shelled each night": a routine
+    r"\b(?:every|each)\s+(?:evening|night|morning|afternoon|weekend|winter|summer)\b",
     re.I,
 )
 #: "residents heard heavy firing": hearsay of an incident, which adds to the
@@ -630,6 +666,8 @@ _HABIT_STEMS = (
     "historically",
     "time to time",
     "usually",
+    "every ",
+    "each ",
 )
 
 
@@ -692,6 +730,27 @@ def _own_clause(words: list[str]) -> list[str]:
     return words
 
 
+def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
+    """Is the reopening noun at ``start:end`` only spoken of ("no date for
+    its reopening", "the reopening of the crossings would depend on ...")?
+    Reopenings told with a verb ("reopened on Monday") are never."""
+    if not low.startswith(("reopening", "re-opening", "opening", "resumption"), start):
+        return False
+    return bool(
+        _REOPENING_UNREAL_BEFORE.search(sentence, max(0, start - 60), start)
+        or _REOPENING_UNREAL_AFTER.match(sentence, end)
+    )
+
+
+def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
+    """Are closures at ``start:end`` spoken of in general ("closures come
+    at the slightest provocation", "closing a crossing hurts traders")?"""
+    word = low[start:end]
+    if word == "closures":
+        return not _DETERMINED.search(sentence, max(0, start - 40), start)
+    return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -738,6 +797,9 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 if (
                     habitual
                     or _BLOCKED.search(window)
+                    or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
+                    or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
+                    or ("that" in low and _MANDATE.search(" ".join(_own_clause(words[-15:]))))
                     or _NEGATION.search(" ".join(words[-3:]))
                     # "denied reports that the crossing in X had also been shut"
                     or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))
