@@ -1227,10 +1227,19 @@ def _relative_date(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+#: "and the same year a Pakistani aircraft bombed a village": the year of
+#: the clause is the one the sentence named before.
+_SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
+
+
 def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
-    """Does the clause name a year before ``published`` outside any date found?"""
+    """Does the clause name a year before ``published`` outside any date
+    found (or say "the same year" after one)?"""
     if not any(c in sentence for c in "12"):
         return False
+    # (from a little before the clause: a clause cut at ", and the" starts at "same year")
+    if "year" in sentence and _SAME_YEAR.search(sentence, max(0, clause[0] - 5), clause[1]):
+        clause = (0, clause[1])
     for m in _YEAR.finditer(sentence, clause[0], clause[1]):
         if int(m.group(0)) < published.year and not any(d.start <= m.start() < d.end for d in dates):
             return True

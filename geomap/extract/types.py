@@ -546,6 +546,16 @@ _BILATERAL = re.compile(
     re.I,
 )
 
+#: Offices and bodies of one side only, which a jirga may meet at home.
+_HOME_OFFICE = re.compile(
+    r"\b(?:chief\s+minister|governor|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in|"
+    r"(?:deputy\s+)?commissioner|corps\s+commander|inspector\s+general)\b",
+    re.I,
+)
+#: :data:`_BILATERAL` but a jirga, which may be of one side.
+_BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
+assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
+
 #: Closing that is not the border's: shops, markets, schools, offices.
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
@@ -808,7 +818,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             elif (
                 _ACCUSATION.search(window)
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
-                or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
+                or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
                 or _TALKS_STATE_AFTER.match(sentence, m.end())
                 or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
@@ -820,6 +830,12 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 or (
                     _DOMESTIC_BODY.search(sentence[max(0, m.start() - 60) : m.end() + 60])
                     and not _BILATERAL.search(sentence)
+                )
+                # "a jirga of protest leaders met the chief minister": a
+                # jirga with an officer of one side only is no talks
+                or (
+                    _HOME_OFFICE.search(sentence[max(0, m.start() - 60) : m.end() + 60])
+                    and not _BILATERAL_SIDES.search(sentence)
                 )
             ):
                 continue
