@@ -1479,10 +1479,13 @@ def _places_for(
             m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
         ]
         candidates = [m for m in candidates if m not in goods]
-    if etype == "border_closure" and any(m.role == "place" and _is_crossing(m.place, finder) for m in candidates):
+    if etype == "border_closure" and any(
+        (m.role == "place" and _is_crossing(m.place, finder)) or m.role == "crossing_ref" for m in candidates
+    ):
         # "the Kharlachi crossing, the trading point between Kurram and
         # Paktia, was closed": what closes is the crossing; the other names
-        # say where it lies or what it links.
+        # say where it lies or what it links (also when it is "the crossing"
+        # told before).
         candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
     if border_mod and etype != "talks":
         candidates = [

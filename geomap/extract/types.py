@@ -44,6 +44,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
         r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        # "helicopters attacked two army posts", "coalition helicopters killed
+        # three soldiers": aircraft that attack or kill strike from the air
+        r"(?:helicopters?|gunships?|warplanes?|fighter\s+jets?|drones)\s+(?:had\s+|have\s+|has\s+|also\s+)?"
+        r"(?:attacked|raided|strafed|killed)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
@@ -561,6 +565,9 @@ _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
+    # "ordered the closure of marriage halls and shrines", "the Lowari tunnel
+    # was closed after snow": places of gathering, roads inside one country
+    r"halls?|shrines?|parks?|cinemas?|tunnels?|motorways?|highways?|roads?|"
     # "suspended security assistance", "fencing work was suspended"
     r"assistance|aid|funding|cooperation|work)\b",
     re.I,
@@ -579,7 +586,7 @@ _HABITUAL = re.compile(
     r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
     r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b|"
     # "the crossing closed every evening", "shelled each night": a routine
-    r"\b(?:every|each)\s+(?:evening|night|morning|afternoon|weekend|winter|summer)\b",
+    r"\b(?:every|each)\s+(?:evening|night|morning|afternoon|weekend|winter|summer|time)\b|\bwhenever\b",
     re.I,
 )
 #: "residents heard heavy firing": hearsay of an incident, which adds to the
@@ -678,6 +685,7 @@ _HABIT_STEMS = (
     "usually",
     "every ",
     "each ",
+    "whenever",
 )
 
 
