@@ -476,6 +476,13 @@ def sentence_events(
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
+    if "explosion" in by_type and _answered(sentence, sent.low, by_type["explosion"]):
+        # "Afghan forces fired mortars at posts, and Pakistani troops replied
+        # with artillery": shelling answered is an exchange of fire.
+        answered = [
+            replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire") for t in by_type.pop("explosion")
+        ]
+        by_type["armed_clash"] = sorted(by_type.get("armed_clash", []) + answered, key=lambda t: t.start)
     if (
         "explosion" in by_type
         and "armed_clash" in by_type
@@ -882,6 +889,24 @@ def sentence_events(
         # rose. Troops traded fire at Ghulam Khan.").
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "..., and Pakistani troops responded": the other side answered the fire.
+_REPLY = re.compile(
+    r"\b(?:troops|forces|soldiers|guards|side|army)\s+(?:\w+\s+){0,2}?"
+    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b",
+    re.I,
+)
+_REPLY_WORDS = ("responded", "replied", "retaliated", "returned", "fired back", "hit back")
+
+
+def _answered(sentence: str, low: str, blasts: list[Trigger]) -> bool:
+    """Is the shelling of ``blasts`` answered by the other side after it in
+    the sentence ("fired mortar shells into the town, and Pakistani troops
+    responded")? Only shelling is fire that is answered; a bomb is not."""
+    if not any(w in low for w in _REPLY_WORDS) or any(t.sub_event_type != "shelling" for t in blasts):
+        return False
+    return _REPLY.search(sentence, max(t.end for t in blasts)) is not None
 
 
 #: "attacked the post with a car bomb": the bomb is how the attack was made.
