@@ -458,6 +458,13 @@ _DETERMINED = re.compile(
 _ANY_CROSSING_AFTER = re.compile(
     r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
 )
+#: A closure ended is a reopening: "ending a seven-month blockade", "lifted
+#: the closure", "the end of the suspension".
+_ENDING_BEFORE = re.compile(
+    r"\b(?:end(?:ed|ing|s)?|lift(?:ed|ing|s)?|(?:end|lifting)\s+of)\s+(?:a|an|the|its|their|this|that)"
+    r"(?:\s+[\w-]+){0,2}\s*$",
+    re.I,
+)
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(
     r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
@@ -863,6 +870,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 _BORDER_MOD.search(sentence[max(0, m.start() - 60) : m.start()]) or _BORDER_WORD.search(m.group(0))
             )
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40) : m.start()]))
+            if sub == "closure" and _ENDING_BEFORE.search(" ".join(words[-5:])):
+                sub = "reopening"  # "crossed on Thursday, ending a seven-month blockade"
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out
