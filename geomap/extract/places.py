@@ -191,7 +191,8 @@ _ORIGIN_BEFORE = re.compile(
     r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
     # "fighters who had moved in from Nangarhar", "militants who crossed
     # over from Kunar": where they came from, not where they were hit
-    r"(?:moved|came|crossed|sneaked|slipped|infiltrated|arrived)\s+(?:in\s+|over\s+|across\s+|back\s+)?from|"
+    # (not "four of the wounded came from Marawara": where they were hurt)
+    r"(?:moved|came|crossed|sneaked|slipped|infiltrated)\s+(?:in|over|across)\s+from|"
     # "shares the pain of the people of Balochistan"
     r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
     re.I,
@@ -485,7 +486,6 @@ _NOT_EVENT_WORDS = (
     "sneaked",
     "slipped",
     "infiltrated",
-    "arrived",
 ) + _MOVED_WORDS
 
 

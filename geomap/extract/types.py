@@ -424,6 +424,13 @@ _HALT_WORK = re.compile(
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
+#: An incident remembered: "marks the third anniversary of the bombing",
+#: "to commemorate the victims of the attack": years ago, not on the day told.
+_ANNIVERSARY = re.compile(
+    r"\b(?:anniversar(?:y|ies)\s+of|commemorat\w*(?:\s+the\s+(?:victims|dead|martyrs)\s+of)?|remembrance\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 #: A reopening spoken of, not done: "no date in sight for its reopening",
 #: "a timetable for the reopening", "conditions for reopening", "depends on
 #: the reopening" (read before the noun).
@@ -431,13 +438,16 @@ _REOPENING_UNREAL_BEFORE = re.compile(
     r"\b(?:dates?|timelines?|timetables?|time\s*frames?|deadlines?|schedules?|roadmaps?|(?:pre)?conditions?|"
     r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|way)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
-    r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+    r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
+    # "any reopening of Chaman would depend on ...": no one reopening
+    r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$",
     re.I,
 )
 #: ... and after it: "the reopening of the crossings would depend on",
 #: "reopening the crossing will take days", "its reopening is uncertain".
 _REOPENING_UNREAL_AFTER = re.compile(
-    r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|both\s+)?(?:[\w'’-]+\s+){0,3}?(?:crossings?|border|gates?|terminals?|routes?|pass)\b)?"
+    r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|both\s+)?(?:[\w'’-]+\s+){0,3}?(?:crossings?|border|gates?|terminals?|routes?|pass)\b|"
+    r"\s+of\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
     r",?\s+(?:would|will|could|might|(?-i:may)|shall|depends?|depended|hinges?|hinged|"
     r"(?:is|was|remains?|remained)\s+(?:still\s+)?(?:conditional|contingent|subject|dependent|uncertain|unlikely|"
     r"not\s+expected|expected|tied|linked))\b",
@@ -825,6 +835,9 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
                     or ("that" in low and _MANDATE.search(" ".join(_own_clause(words[-15:]))))
+                    or (
+                        ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
+                    )
                     or _NEGATION.search(" ".join(words[-3:]))
                     # "denied reports that the crossing in X had also been shut"
                     or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))
