@@ -85,8 +85,8 @@ def test_a_reopening_proposed_in_a_that_clause_is_none(chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "Goods trucks rolled through Chaman on Thursday, ending a seven-week blockade.",
-        "Pakistan lifted the closure of Chaman on Thursday.",
+        "Lorries loaded with cement drove into Chaman on Thursday, ending the blockade that began in spring.",
+        "Islamabad lifted the three-week closure at Chaman on Thursday.",
     ],
 )
 def test_a_closure_ended_is_a_reopening(chain, text):
@@ -107,7 +107,9 @@ def test_talks_held_keep_their_day_beside_a_next_round_with_no_date(chain):
 
 
 def test_a_jirga_with_one_sides_officers_is_no_talks(chain):
-    ev = _events(chain, "A jirga of protest leaders met the chief minister in Quetta on Monday.")
+    ev = _events(
+        chain, "A jirga of sit-in organisers called on the governor in Quetta on Monday and held a meeting with him."
+    )
     assert not _by(ev, "talks")
 
 
@@ -127,9 +129,9 @@ def test_two_closures_counted_are_an_event(chain):
 @pytest.mark.parametrize(
     "text",
     [
-        "The provincial government ordered the closure of wedding halls and shrines on Monday.",
-        "The Lowari tunnel was closed to traffic on Saturday after heavy snow.",
-        "The road to the district headquarters was closed to civilian vehicles on Monday.",
+        "Citing the virus, the provincial government shut wedding halls and shrines on Monday.",
+        "The Kohat tunnel was closed to traffic on Sunday for repairs.",
+        "Police closed the road to the district headquarters on Monday after a protest.",
     ],
 )
 def test_halls_tunnels_and_roads_closed_are_no_border_closure(chain, text):
@@ -139,8 +141,8 @@ def test_halls_tunnels_and_roads_closed_are_no_border_closure(chain, text):
 def test_the_crossing_told_before_is_what_closes_not_the_places_it_links(chain):
     ev = _events(
         chain,
-        "Traders at Kharlachi are worried. The crossing, the main route between Kurram and Afghanistan's "
-        "Paktia province, was shut on Monday.",
+        "Traders at Kharlachi are worried. The crossing, which links the Kurram valley with Paktia, "
+        "was shut on Monday.",
     )
     assert _by(ev, "border_closure") == [("Kharlachi", "2024-05-13")]
 
@@ -151,10 +153,10 @@ def test_the_crossing_told_before_is_what_closes_not_the_places_it_links(chain):
 def test_the_same_year_as_a_past_year_is_history(chain):
     ev = _events(
         chain,
-        "In 1955 a crowd in Kabul attacked the Pakistani embassy, and the same year a Pakistani aircraft "
-        "bombed a village across the line.",
+        "In 1961 the two countries cut ties over Bajaur, and the same year Afghan tribesmen attacked "
+        "posts in the agency.",
     )
-    assert not _by(ev, "airstrike")
+    assert not _by(ev, "armed_clash")
 
 
 def test_the_same_year_of_the_report_keeps_the_incident(chain):
@@ -166,17 +168,15 @@ def test_the_same_year_of_the_report_keeps_the_incident(chain):
 
 
 def test_a_chamber_of_commerce_is_no_place_of_the_trucks(chain):
-    ev = _events(
-        chain, "More than 600 lorries are waiting at the border, according to the Jalalabad chamber of commerce."
-    )
+    ev = _events(chain, "Some 600 lorries are waiting at the border, the Jalalabad chamber of commerce said.")
     assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Afghanistan-Pakistan border"]
 
 
 def test_where_fighters_moved_in_from_is_no_place_of_the_strike(chain):
     ev = _events(
         chain,
-        "Air strikes killed 13 militants in Achin on Monday, an official said, adding that the fighters "
-        "had moved in from Kunar.",
+        "Jets struck hideouts in Achin on Monday, an official said, and most of the dead were fighters "
+        "who had crossed over from Kunar.",
     )
     assert _by(ev, "airstrike") == [("Achin District", "2024-05-13")]
 
@@ -185,7 +185,7 @@ def test_where_fighters_moved_in_from_is_no_place_of_the_strike(chain):
 
 
 def test_helicopters_that_attack_posts_are_an_air_strike(chain):
-    ev = _events(chain, "Coalition helicopters attacked two army posts in Kurram on Saturday, killing 24 soldiers.")
+    ev = _events(chain, "Two gunships attacked a Levies checkpoint in Kurram on Saturday and killed five guards.")
     assert _by(ev, "airstrike") == [("Kurram District", "2024-05-11")]
     assert not _by(ev, "armed_clash")
 
@@ -193,8 +193,8 @@ def test_helicopters_that_attack_posts_are_an_air_strike(chain):
 def test_shelling_answered_by_the_other_side_is_an_exchange_of_fire(chain):
     ev = _events(
         chain,
-        "Afghan forces fired mortars towards posts in the Salarzai area of Bajaur on Saturday, and Pakistani "
-        "troops replied with artillery.",
+        "Taliban border guards lobbed mortars at a Pakistani position near Salarzai on Saturday, and the "
+        "Pakistani side retaliated with heavy guns.",
     )
     assert [(e.event_type, e.location) for e in ev] == [("armed_clash", "Salarzai")]
 
@@ -202,3 +202,8 @@ def test_shelling_answered_by_the_other_side_is_an_exchange_of_fire(chain):
 def test_shelling_not_answered_stays_shelling(chain):
     ev = _events(chain, "Mortar shells fired from Afghanistan landed in Bajaur on Saturday, killing two.")
     assert [(e.event_type, e.sub_event_type) for e in ev] == [("explosion", "shelling")]
+
+
+def test_border_guards_who_fire_do_not_put_the_shelling_on_the_border(chain):
+    ev = _events(chain, "Afghan border police fired rockets that landed in Bajaur on Monday.")
+    assert _by(ev, "explosion") == [("Bajaur District", "2024-05-13")]

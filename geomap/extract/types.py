@@ -628,7 +628,13 @@ _ENDED_AFTER = re.compile(
 #: "the prolonged blockade", "the talks".
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: "border" or "cross-border" modifying the trigger: the incident is on the border.
-_BORDER_MOD = re.compile(r"\b(?:cross-border|border|frontier)\s+(?:\w+\s+)?$", re.I)
+#: ("Taliban border guards lobbed mortars": the guards are of the border,
+#: not the trigger; where they fired is told after it)
+_BORDER_MOD = re.compile(
+    r"\b(?:cross-border|border|frontier)\s+"
+    r"(?!(?:guards?|police(?:men)?|forces|troops|officials?|commanders?|personnel)\s)(?:\w+\s+)?$",
+    re.I,
+)
 #: Clause breaks: punctuation, a comma before a conjunction, "but". Three
 #: patterns, each of which ``re`` can skip through quickly (one alternation
 #: starting with ``\b`` was tried at every position of the sentence); the
