@@ -682,6 +682,14 @@ def sentence_events(
                 # a state told with no day of its own is the report's, on
                 # its day, not the day the sentence before told.
                 date = DateMention(article.published, "day", -1, -1, kind="report")
+        if date is None and not ended and etype in VIOLENT:
+            said = _said_day(sentence, own_dates, trigs, article.published)
+            if said is not None:
+                # "The military said on Monday that a soldier had been
+                # killed in a clash": an incident with no day of its own is
+                # dated by the statement that reports it, not by the day
+                # the sentence before told (the operation's start).
+                date, carried = said, True
         if date is None and not ended:
             # A finished round with no date of its own is background: it
             # does not borrow the date of the sentences around it.
@@ -1650,3 +1658,27 @@ def _places_for(
         if finder.border is not None:
             return [(finder.border, False)]
     return []
+
+
+def _said_day(
+    sentence: str, dates: list[DateMention], trigs: list[Trigger], published: dt.date | None
+) -> DateMention | None:
+    """The day of a statement that tells the incident of ``trigs`` ("the
+    military said on Monday that a soldier had been killed"): a day after a
+    speech verb, then "that", before the trigger; ``None`` if none."""
+    first = min(t.start for t in trigs)
+    for d in dates:
+        if (
+            d.said
+            and d.precision == "day"
+            and d.kind != "prev"
+            and d.end < first
+            and (published is None or d.date <= published)
+            and _SAID_THAT.match(sentence, d.end)
+        ):
+            return d
+    return None
+
+
+#: "said on Monday that": what the statement tells follows.
+_SAID_THAT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+that\b", re.I)
