@@ -402,3 +402,24 @@ def test_a_bare_toll_goes_to_the_incident_whose_place_it_names(chain):
     )
     clash = [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"]
     assert clash == [(9, 40)]
+
+
+# -- round 5: tolls of the held-out follow-up (issue 10) --------------------
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A US drone strike near Spin Boldak killed Taliban commander Qari Hamid on Friday.", 1),
+        ("The strike killed the leader of the Jamaat-ul-Ahrar faction, Omar Khalid, in Paktika.", 1),
+        ("The raid killed the group's deputy chief, Maulvi Saeed, and wounded two guards.", 1),
+        ("Mullah Hakeem, the commander of the group in Bajaur, was killed when a drone hit his car.", 1),
+        # no name: an unnamed leader is not counted, as the annotators do not
+        ("Last year a drone strike in Kunar killed the leader of the group, and talks stalled.", None),
+        # the leader's relative, not the leader
+        ("Gunmen killed the brother of a tribal leader in Bajaur.", None),
+        ("A drone strike killed the commander's son near Miranshah.", None),
+    ],
+)
+def test_a_named_leader_killed_is_a_toll_of_one(text, dead):
+    assert find_casualties(text).fatalities == dead

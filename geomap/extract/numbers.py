@@ -267,6 +267,24 @@ _AND_OTHERS = re.compile(
     r"(?P<n>\d+|" + _WORD + r")\s+others\b",
     re.I,
 )
+#: "a drone strike killed al Qaeda leader Ayman al-Zawahiri", "killed the
+#: leader of the Afghan Taliban, Mullah Mansour", "Fazlullah, the chief of
+#: the TTP, was killed": one named leader killed is a toll of one (words
+#: between are titles and names, no count and no other verb; "killed the
+#: leader of the group, and ..." names no one and counts no one).
+_LEADER = r"(?:leader|chief|commander|founder|emir|head)"
+_KILLED_LEADER = re.compile(
+    r"\b(?:killed|killing|kills)\s+(?:(?:the|a|an|its|their|his|top|senior|deputy|former|al|[A-Z][\w.-]*|"
+    r"[\w-]+['’]s)\s+){0,5}"
+    + _LEADER
+    # the leader's name follows, or his group's and then his name
+    + r"(?=,?\s+[A-Z]|\s+of\s+[^,.;]{1,60},\s+[A-Z])|"
+    r"\b[A-Z][\w'’-]+,\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    + _LEADER
+    + r"\s+of\s+[^,.;]{1,60},\s+(?:was|had\s+been|has\s+been)\s+killed\b"
+)
+_LEADER_WORDS = ("leader", "chief", "commander", "founder", "emir", "head")
+
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
 _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
@@ -491,6 +509,8 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
             value = _parse_cached(more.group("n"))
             if value is not None:
                 killed = value + 1
+    if killed is None and any(w in sentence for w in _LEADER_WORDS) and _KILLED_LEADER.search(sentence):
+        killed = 1  # "killed the leader of the Afghan Taliban, Mullah Mansour"
     if hurt is None and killed and "another" in sentence and _ANOTHER_HURT.search(sentence):
         hurt = 1  # "a soldier was martyred and another injured"
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
