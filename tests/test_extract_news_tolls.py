@@ -423,3 +423,49 @@ def test_a_bare_toll_goes_to_the_incident_whose_place_it_names(chain):
 )
 def test_a_named_leader_killed_is_a_toll_of_one(text, dead):
     assert find_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # a part of the group counted before is not counted again
+        ("All four attackers were also killed; three of them blew themselves up near the gate.", 4),
+        ("Two of them blew themselves up and the third was shot dead by police.", 3),
+        ("Commandos stormed the building, killing all 12 militants holed up inside.", 12),
+        ("Three gunmen raided a hotel in Quetta, killing nine guests, before being shot dead by commandos.", 12),
+        ("The bomber was also killed.", 1),
+        # the suicide bomber alone is not counted; nor attackers who got away
+        ("A suicide bomber blew himself up at the gate, killing 12 people.", 12),
+        ("Gunmen killed nine guests at the hotel before escaping on motorbikes.", 9),
+        ("Five soldiers were wounded, and two of them later died in hospital.", 2),
+    ],
+)
+def test_attackers_who_died_are_counted_once(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_dead_told_as_also_killed_add_to_the_incident(chain):
+    ev = _events(
+        chain,
+        "Six policemen were killed when militants stormed a police post in Tank on Monday, officials said. "
+        "A passer-by was also killed.",
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [7]
+
+
+def test_dead_told_again_without_also_restate_the_toll(chain):
+    ev = _events(
+        chain,
+        "Six policemen were killed when militants stormed a police post in Tank on Monday, officials said. "
+        "A police spokesman said one of the dead was a station officer.",
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [6]
+
+
+def test_attackers_who_blew_themselves_up_add_to_the_assault(chain):
+    ev = _events(
+        chain,
+        "Gunmen stormed a police post in Zhob late on Monday, killing 40 recruits. "
+        "Two of them blew themselves up and the third was shot dead by troops, officials said.",
+    )
+    assert sorted(e.fatalities for e in ev) == [43]

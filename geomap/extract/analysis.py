@@ -20,7 +20,7 @@ from .actors import ACTORS, find_actors
 from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
 from .merging import same_place
-from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
+from .numbers import Casualties, also_killed, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
 from .scanned import ScannedSentence
@@ -850,9 +850,15 @@ def sentence_events(
                     # attackers killed add to the victims of the attack:
                     # told in a bare toll after it, or in fighting of its
                     # own ("six militants were killed in the gunfight")
-                    added_toll=(continued or etype == "armed_clash")
-                    and etype in VIOLENT
-                    and attackers_toll(sentence, toll),
+                    added_toll=etype in VIOLENT
+                    and (
+                        (continued or etype == "armed_clash")
+                        and attackers_toll(sentence, toll)
+                        # "A civilian woman was also killed": more dead, told
+                        # after the incident (or with it again, undated)
+                        or (continued or carried)
+                        and also_killed(sentence, toll)
+                    ),
                     side_tolls=_side_tolls(sentence, kill, hurt),
                 )
             )
