@@ -469,3 +469,24 @@ def test_attackers_who_blew_themselves_up_add_to_the_assault(chain):
         "Two of them blew themselves up and the third was shot dead by troops, officials said.",
     )
     assert sorted(e.fatalities for e in ev) == [43]
+
+
+def _tolls(ev):
+    return sorted((e.location, e.fatalities, e.injuries) for e in ev)
+
+
+def test_a_toll_told_in_a_place_named_again_is_that_places(chain):
+    # the toll follows Mohmand's name but is told "in Bajaur"
+    ev = _events(
+        chain, "Afghan forces fired on posts in Bajaur and in Mohmand on Monday, and a soldier was killed in Bajaur."
+    )
+    assert _tolls(ev) == [("Bajaur District", 1, None), ("Mohmand District", None, None)]
+
+
+def test_a_toll_told_in_the_second_place_is_not_the_firsts(chain):
+    ev = _events(
+        chain,
+        "Mortar shells fired from across the border landed in Dangam and Sheltan on Monday, "
+        "and two children were wounded in Sheltan.",
+    )
+    assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", None, 2)]

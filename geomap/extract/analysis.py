@@ -767,6 +767,8 @@ def sentence_events(
                 if place is not None and place in named and place not in starts:
                     starts[place] = m.start
         order = sorted(starts.values())
+        told_in = _tolls_told_in(sentence, mentions, set(starts)) if len(starts) > 1 and casualties != NO_TOLL else []
+        tsent = sentence  # the sentence as each place's toll is read in it
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
@@ -783,17 +785,35 @@ def sentence_events(
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
             own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            seg = None
+            if told_in:
+                # "posts in Kurram and Ghulam Khan came under fire, and three
+                # civilians were wounded in Kurram": a toll told "in" a place
+                # is that place's, whatever place was named before it.
+                tsent = _blank(sentence, [span for p, span in told_in if p != place])
             if own is not None and sum(own[0] <= o < own[1] for o in order) == 1:
                 # "Three of the wounded were from Marawara, and the other two
                 # were hurt in Dangam": a clause that names one place tells
                 # its toll, before or after the name.
-                toll = find_casualties(sentence[own[0] : own[1]])
+                seg = own
+                toll = find_casualties(tsent[own[0] : own[1]])
             elif place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
-                toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
+                seg = (begin, nxt[0] if nxt else len(sentence))
+                toll = find_casualties(tsent[seg[0] : seg[1]])
+            if seg is not None:
+                for p, (lo, hi) in told_in:
+                    if p == place and not seg[0] <= lo <= hi <= seg[1]:
+                        more = find_casualties(_blank(sentence, [seg])[lo:hi])  # the part outside its own
+                        toll = Casualties(
+                            *(
+                                _plus(a, b)
+                                for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
+                            )
+                        )
             after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
             if after is not None and not split_tolls and place not in starts:
                 # "killing nine children, a day after a suicide attack in
@@ -1332,6 +1352,36 @@ def _lead_place(ctx: ArticleState) -> Place | None:
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
+
+
+NO_TOLL = Casualties()
+#: "... were wounded in Kurram": a toll told with the place it fell in.
+_TOLL_IN = re.compile(r"\b(?:killed|dead|died|martyred|wounded|injured|hurt)\s+in\s+(?:the\s+)?$", re.I)
+
+
+def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) -> list[tuple[Place, tuple[int, int]]]:
+    """The tolls told "in" one of the ``named`` places of a sentence ("three
+    civilians were wounded in Kurram"): each place with the span of its toll,
+    from the place named before it (or the clause's start) to its name."""
+    found = []
+    marks = sorted((m.start, m.end, m.place) for m in mentions if m.place in named)
+    for i, (start, _, place) in enumerate(marks):
+        if not _TOLL_IN.search(sentence, max(0, start - 20), start):
+            continue
+        lo = max([e for s, e, _ in marks[:i]] + [m.end() for m in _SEMICOLON.finditer(sentence, 0, start)] + [0])
+        found.append((place, (lo, start)))
+    return found
+
+
+def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """``sentence`` with the text of ``spans`` blanked (offsets kept)."""
+    for lo, hi in spans:
+        sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
+    return sentence
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return a if b is None else b if a is None else a + b
 
 
 def _gap(idx: int, earlier: int) -> int:
