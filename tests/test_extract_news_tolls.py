@@ -490,3 +490,20 @@ def test_a_toll_told_in_the_second_place_is_not_the_firsts(chain):
         "and two children were wounded in Sheltan.",
     )
     assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", None, 2)]
+
+
+@pytest.mark.parametrize(
+    "second, dead",
+    [
+        # one side's claim of the attackers it killed is not added
+        ("The military claimed that ten attackers had been killed in the fighting.", 4),
+        ("The army said nine militants were killed, but there was no independent confirmation.", 4),
+        # attackers whose death the report stands behind are
+        ("Troops killed all six attackers after a three-hour gunfight, officials said.", 10),
+    ],
+)
+def test_a_sides_claim_of_attackers_killed_is_not_added(chain, second, dead):
+    ev = _events(
+        chain, "Four soldiers were killed when militants attacked a post in Bajaur on Sunday, officials said. " + second
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]

@@ -85,6 +85,12 @@ _GOODS_BEFORE = re.compile(
 )
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
+#: A figure the report does not stand behind.
+_UNCONFIRMED = re.compile(
+    r"\bno\s+independent\s+(?:confirmation|verification)\b|"
+    r"\bcould\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)\b",
+    re.I,
+)
 #: The crossings named together before: "both crossings", "the two border
 #: points", "sealed them", "both of them".
 _BOTH_CROSSINGS = re.compile(
@@ -838,7 +844,11 @@ def sentence_events(
                 toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
-            claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
+            # a figure of one side's claim, or one the report does not stand
+            # behind, yields to a reported one
+            claimed = (kill is not None or hurt is not None) and bool(
+                _CLAIM.search(sentence) or _UNCONFIRMED.search(sentence)
+            )
             out.append(
                 DraftEvent(
                     doc_id=article.doc_id,
@@ -870,7 +880,11 @@ def sentence_events(
                     # attackers killed add to the victims of the attack:
                     # told in a bare toll after it, or in fighting of its
                     # own ("six militants were killed in the gunfight")
+                    # (not one side's claim of the attackers it killed: "It
+                    # claimed that twelve terrorists had been killed", "...,
+                    # but there was no independent confirmation")
                     added_toll=etype in VIOLENT
+                    and not claimed
                     and (
                         (continued or etype == "armed_clash")
                         and attackers_toll(sentence, toll)
