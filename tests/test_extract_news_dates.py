@@ -763,3 +763,13 @@ def test_a_statement_day_after_the_incident_dates_nothing():
     # no "that": the day ends the sentence and only dates the statement
     d = find_dates("Four soldiers were killed in Kurram, officials said on Monday.", PUBLISHED)
     assert [(x.statement, x.said) for x in d] == [(True, True)]
+
+
+def test_strikes_placed_in_the_next_sentence_keep_the_day_told_with_them(chain):
+    # the weekend is the ambush's, Monday the strikes'
+    ev = _events(
+        chain,
+        "Pakistani jets bombed targets inside Afghanistan early on Monday in reprisal for an ambush on "
+        "its troops over the weekend. A Taliban spokesman said the jets had hit houses in Barmal district.",
+    )
+    assert _by(ev, "airstrike") == [("Barmal District", "2024-05-13")]

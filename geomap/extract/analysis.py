@@ -596,6 +596,19 @@ def sentence_events(
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
+                if etype in VIOLENT and related is None:
+                    # "Pakistan carried out air strikes inside Afghanistan
+                    # early Monday, ... over the weekend": the day of the
+                    # unplaced strikes, for the sentence that places them.
+                    told = _pick_date(
+                        sentence,
+                        dates,
+                        trigs,
+                        _clause_of(spans, trigs[0].start),
+                        [t for t in triggers if t.event_type != etype],
+                    )
+                    if told is not None and told.precision == "day" and told.kind not in ("prev", "for", "nth"):
+                        ctx.type_dates[etype] = (idx, told)
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
