@@ -507,3 +507,31 @@ def test_a_sides_claim_of_attackers_killed_is_not_added(chain, second, dead):
         chain, "Four soldiers were killed when militants attacked a post in Bajaur on Sunday, officials said. " + second
     )
     assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Half a dozen guards were wounded when the shell hit the post.", (None, 6)),
+        ("A dozen people were hurt in the blast.", (None, 12)),
+        ("Two of the injured later succumbed to their wounds in Peshawar.", (2, None)),
+        ("The shell killed two children and a woman in Asmar.", (3, None)),
+    ],
+)
+def test_tolls_in_words(text, toll):
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == toll
+
+
+@pytest.mark.parametrize(
+    "second, dead",
+    [
+        ("Two more died later in hospital.", 5),
+        ("Another two soldiers died of their wounds on Tuesday.", 5),
+        # an update that already counts them: the larger figure, not a sum
+        ("Four of the soldiers died, officials said on Tuesday.", 4),
+    ],
+)
+def test_dead_told_as_more_add_to_the_toll(chain, second, dead):
+    ev = _events(chain, "Three soldiers were killed when militants attacked a post in Zhob on Monday. " + second)
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]

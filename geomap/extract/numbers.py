@@ -43,6 +43,7 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
+    "half a dozen": 6,
     "a dozen": 12,
     "dozen": 12,
     "a couple of": 2,
@@ -67,7 +68,9 @@ NUMBER = (
 _DEATH = (
     r"(?:killed|dead|died|slain|martyred|shot\s+dead|embraced\s+martyrdom|lost\s+their\s+lives|"
     # "two of them blew themselves up": attackers who died by their own bombs
-    r"perished|lost\s+his\s+life|lost\s+her\s+life|blew\s+themselves\s+up)"
+    r"perished|lost\s+his\s+life|lost\s+her\s+life|blew\s+themselves\s+up|"
+    # "two of the injured later succumbed to their wounds"
+    r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:wounds|injuries))?)"
 )
 _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
@@ -180,14 +183,14 @@ _PASSIVE = re.compile(
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
 _KILLED_STEMS = StemFilter(
     [
-        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew"),
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew", "succumb"),
         ("kill", "claimed", "dead", "gunn"),
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
         ("bodies",),
         ("bodies",),
-        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew"),
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew", "succumb"),
     ],
     SENTENCE_STEMS,
 )
@@ -325,6 +328,7 @@ _ANY_TOLL = StemFilter(
             "bodies",
             "gunn",
             "blew",
+            "succumb",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
@@ -547,7 +551,11 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
 #: "A civilian woman was also killed", "the blast also killed two
 #: passers-by": dead told as more than those counted before.
 _ALSO_KILLED = re.compile(
-    r"\balso\s+(?:killed|died|martyred|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe))\b", re.I
+    r"\balso\s+(?:killed|died|martyred|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe))\b|"
+    # "Two more died later in hospital", "another three were killed"
+    r"(?:\b(?:\d+|" + _WORD + r")\s+more|\banother\s+(?:\d+|" + _WORD + r"))(?:\s+[\w-]+)?\s+"
+    r"(?:(?:later\s+)?(?:died|succumbed)|(?:were|had\s+been)\s+(?:later\s+)?(?:killed|martyred))\b",
+    re.I,
 )
 
 
@@ -575,7 +583,11 @@ def also_killed(sentence: str, toll: Casualties) -> bool:
     >>> also_killed("A guard was killed.", Casualties(1))
     False
     """
-    return bool(toll.fatalities) and "also" in sentence and _ALSO_KILLED.search(sentence) is not None
+    return (
+        bool(toll.fatalities)
+        and ("also" in sentence or "more" in sentence or "nother" in sentence)
+        and _ALSO_KILLED.search(sentence) is not None
+    )
 
 
 def attackers_toll(sentence: str, toll: Casualties) -> bool:
