@@ -773,3 +773,30 @@ def test_strikes_placed_in_the_next_sentence_keep_the_day_told_with_them(chain):
         "its troops over the weekend. A Taliban spokesman said the jets had hit houses in Barmal district.",
     )
     assert _by(ev, "airstrike") == [("Barmal District", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text, etype, iso",
+    [
+        (
+            "Pakistani forces shelled Dangam on Monday, May 13. Two days later, the Torkham crossing was closed.",
+            "border_closure",
+            "2024-05-15",
+        ),
+        (
+            "The Torkham crossing was reopened on May 20. Two days earlier, Pakistani forces shelled Dangam.",
+            "explosion",
+            "2024-05-18",
+        ),
+        # from the day of the statement told last, not the incident before it
+        (
+            "Militants attacked a post in Bajaur on May 12. The foreign office said on May 16 that it had "
+            "protested. A day earlier, the two sides had met at Torkham.",
+            "talks",
+            "2024-05-15",
+        ),
+    ],
+)
+def test_later_and_earlier_opening_a_sentence_count_from_the_day_told_last(chain, text, etype, iso):
+    ev = _events(chain, text, published=dt.date(2024, 5, 30))
+    assert [d for _, d in _by(ev, etype)] == [iso]

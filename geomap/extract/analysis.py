@@ -168,6 +168,9 @@ class ArticleState:
     type_days: dict[str, list[DateMention]] = field(default_factory=dict)
     #: Sentence index and date of the last dated event of each type.
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
+    #: Sentence index and the last day told in the text, a statement's too
+    #: ("the spokesman said on Wednesday"): what "a day earlier" counts from.
+    last_day: tuple[int, DateMention] | None = None
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
     #: Sentence index of the last incident of each type reported with no
@@ -922,6 +925,9 @@ def sentence_events(
             ctx.venues.append(m.place)
             if idx >= 0 and m.place.country in ("AF", "PK") and _near_line(m.place):
                 ctx.line_place = (idx, m.place)
+    told_days = [d for d in dates if d.precision == "day" and d.kind not in ("prev", "nth", "for")]
+    if told_days:
+        ctx.last_day = (idx, told_days[-1])
     ctx.crossing = crossing
     named_crossings = list(
         dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
@@ -1195,6 +1201,23 @@ def _relative_date(
             unit = m.group("unit").lower()
             days = count_value(n) * _UNIT_DAYS[unit]
             precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
+            if (
+                m.group("dir").lower() in ("later", "earlier")
+                and start >= m.end()
+                and _OPENING.match(sentence, 0, m.start())
+                and _COMMA_AFTER.match(sentence, m.end())
+            ):
+                # "Pakistani forces shelled Dangam on Monday. Two days later,
+                # the crossing was closed.": that long after (before) the
+                # incident or the day told last.
+                told = [*ctx.type_dates.values(), *([ctx.last_day] if ctx.last_day else [])]
+                ref = max(told, key=lambda v: v[0], default=None)
+                if ref is None or ref[1].precision != "day":
+                    return None
+                sign = 1 if m.group("dir").lower() == "later" else -1
+                return DateMention(
+                    ref[1].date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
+                )
             if m.group("dir").lower() in ("after", "before") and _OPENING.match(sentence, 0, m.start()):
                 # "A day after the blast, officials put the dead at 54": the
                 # phrase opens the sentence; what it names (up to the comma)
