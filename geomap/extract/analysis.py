@@ -486,8 +486,8 @@ def sentence_events(
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
     if "explosion" in by_type and _answered(sentence, sent.low, by_type["explosion"]):
-        # "Afghan forces fired mortars at posts, and Pakistani troops replied
-        # with artillery": shelling answered is an exchange of fire.
+        # "guards lobbed mortars at a position, and the other side retaliated
+        # with heavy guns": shelling answered is an exchange of fire.
         answered = [
             replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire") for t in by_type.pop("explosion")
         ]
@@ -958,7 +958,7 @@ def sentence_events(
     return out
 
 
-#: "..., and Pakistani troops responded": the other side answered the fire.
+#: "..., and the other side retaliated": the fire was answered.
 _REPLY = re.compile(
     r"\b(?:troops|forces|soldiers|guards|side|army)\s+(?:\w+\s+){0,2}?"
     r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b",
@@ -1336,7 +1336,7 @@ def _relative_date(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-#: "and the same year a Pakistani aircraft bombed a village": the year of
+#: "and the same year tribesmen attacked posts": the year of
 #: the clause is the one the sentence named before.
 _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
 

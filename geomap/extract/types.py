@@ -44,8 +44,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
         r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
-        # "helicopters attacked two army posts", "coalition helicopters killed
-        # three soldiers": aircraft that attack or kill strike from the air
+        # "two gunships attacked a checkpoint", "helicopters killed five
+        # guards": aircraft that attack or kill strike from the air
         r"(?:helicopters?|gunships?|warplanes?|fighter\s+jets?|drones)\s+(?:had\s+|have\s+|has\s+|also\s+)?"
         r"(?:attacked|raided|strafed|killed)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
@@ -431,7 +431,7 @@ _ANNIVERSARY = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
-#: A reopening spoken of, not done: "no date in sight for its reopening",
+#: A reopening spoken of, not done: "still no date for the reopening",
 #: "a timetable for the reopening", "conditions for reopening", "depends on
 #: the reopening" (read before the noun).
 _REOPENING_UNREAL_BEFORE = re.compile(
@@ -439,11 +439,11 @@ _REOPENING_UNREAL_BEFORE = re.compile(
     r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|way)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
-    # "any reopening of Chaman would depend on ...": no one reopening
+    # "any reopening of Chaman would depend on guarantees": no one reopening
     r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$",
     re.I,
 )
-#: ... and after it: "the reopening of the crossings would depend on",
+#: ... and after it: "the reopening of the crossing will hinge on",
 #: "reopening the crossing will take days", "its reopening is uncertain".
 _REOPENING_UNREAL_AFTER = re.compile(
     r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|both\s+)?(?:[\w'’-]+\s+){0,3}?(?:crossings?|border|gates?|terminals?|routes?|pass)\b|"
@@ -453,13 +453,13 @@ _REOPENING_UNREAL_AFTER = re.compile(
     r"not\s+expected|expected|tied|linked))\b",
     re.I,
 )
-#: A wish told in a that-clause ("proposed that the construction be stopped
-#: and the crossing reopened"): all of the clause is wished, not only the
+#: A wish told in a that-clause ("proposed that the work on the gate be
+#: halted and the crossing reopened"): all of the clause is wished, not only the
 #: six words before a trigger.
 _MANDATE = re.compile(r"\b(?:propos|suggest|recommend|demand|urg|insist|request)\w*\s+that\b", re.I)
-#: Closures spoken of in general: "closures now come at the slightest
-#: provocation" (a bare plural: no article, number or possessive before it),
-#: "closing a crossing to make a point hurts traders" (any crossing).
+#: Closures spoken of in general: "closures have cost exporters dearly"
+#: (a bare plural: no article, number or possessive before it), "shutting a
+#: border crossing punishes the labourers" (any crossing).
 _DETERMINED = re.compile(
     r"\b(?:the|these|those|this|that|its|their|his|her|our|both|two|three|four|five|six|several|\d+)\s+"
     r"(?:[\w'’-]+\s+){0,2}$",
@@ -468,7 +468,7 @@ _DETERMINED = re.compile(
 _ANY_CROSSING_AFTER = re.compile(
     r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
 )
-#: A closure ended is a reopening: "ending a seven-month blockade", "lifted
+#: A closure ended is a reopening: "ending the blockade that began in spring", "lifted
 #: the closure", "the end of the suspension".
 _ENDING_BEFORE = re.compile(
     r"\b(?:end(?:ed|ing|s)?|lift(?:ed|ing|s)?|(?:end|lifting)\s+of)\s+(?:a|an|the|its|their|this|that)"
@@ -582,8 +582,8 @@ _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
-    # "ordered the closure of marriage halls and shrines", "the Lowari tunnel
-    # was closed after snow": places of gathering, roads inside one country
+    # "shut wedding halls and shrines", "the Kohat tunnel was closed for
+    # repairs": places of gathering, roads inside one country
     r"halls?|shrines?|parks?|cinemas?|tunnels?|motorways?|highways?|roads?|"
     # "suspended security assistance", "fencing work was suspended"
     r"assistance|aid|funding|cooperation|work)\b",
@@ -865,8 +865,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                     _DOMESTIC_BODY.search(sentence[max(0, m.start() - 60) : m.end() + 60])
                     and not _BILATERAL.search(sentence)
                 )
-                # "a jirga of protest leaders met the chief minister": a
-                # jirga with an officer of one side only is no talks
+                # "a jirga of sit-in organisers met the governor": a jirga
+                # with an officer of one side only is no talks
                 or (
                     _HOME_OFFICE.search(sentence[max(0, m.start() - 60) : m.end() + 60])
                     and not _BILATERAL_SIDES.search(sentence)
@@ -890,7 +890,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
             )
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40) : m.start()]))
             if sub == "closure" and _ENDING_BEFORE.search(" ".join(words[-5:])):
-                sub = "reopening"  # "crossed on Thursday, ending a seven-month blockade"
+                sub = "reopening"  # "drove into Chaman on Thursday, ending the blockade"
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out
