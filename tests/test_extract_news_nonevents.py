@@ -207,3 +207,21 @@ def test_shelling_not_answered_stays_shelling(chain):
 def test_border_guards_who_fire_do_not_put_the_shelling_on_the_border(chain):
     ev = _events(chain, "Afghan border police fired rockets that landed in Bajaur on Monday.")
     assert _by(ev, "explosion") == [("Bajaur District", "2024-05-13")]
+
+
+def test_the_third_such_incident_is_the_one_reported_counted_among_others(chain):
+    ev = _events(
+        chain,
+        "Troops foiled an attempt by militants to cross into Mir Ali on Monday. "
+        "It was the third such infiltration bid in the Bajaur sector this year.",
+    )
+    assert _by(ev, "armed_clash") == [("Mir Ali", "2024-05-13")]
+
+
+def test_an_incident_of_its_own_in_the_next_sentence_keeps_its_place(chain):
+    ev = _events(
+        chain,
+        "Troops foiled an attempt by militants to cross into Mir Ali on Monday. "
+        "A second infiltration bid was foiled in the Bajaur sector on Tuesday.",
+    )
+    assert _by(ev, "armed_clash") == [("Bajaur District", "2024-05-14"), ("Mir Ali", "2024-05-13")]

@@ -66,7 +66,10 @@ _NOW = re.compile(r"\b(?:remains|remain|stays|stay|is\s+still|are\s+still)\s+(?:
 #: "is the deadliest ... in months": a comparison of the incident reported.
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
-    r"most\s+(?:serious|severe|intense|violent))\b",
+    r"most\s+(?:serious|severe|intense|violent)|"
+    # "It was the third such infiltration attempt in the Zhob sector this
+    # year": the incident reported, counted among others
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:such|similar))\b",
     re.I,
 )
 #: Words for the border that name no extent ("all crossings" does).
