@@ -225,3 +225,13 @@ def test_an_incident_of_its_own_in_the_next_sentence_keeps_its_place(chain):
         "A second infiltration bid was foiled in the Bajaur sector on Tuesday.",
     )
     assert _by(ev, "armed_clash") == [("Bajaur District", "2024-05-14"), ("Mir Ali", "2024-05-13")]
+
+
+def test_how_far_a_queue_stretched_is_no_place_of_the_trucks(chain):
+    ev = _events(chain, "At Torkham on Monday, the queue of trucks stretched for eight kilometres back to Landi Kotal.")
+    assert _by(ev, "trade_disruption") == [("Torkham", "2024-05-13")]
+
+
+def test_trucks_stranded_in_a_town_are_there(chain):
+    ev = _events(chain, "Trucks were stranded in Landi Kotal on Monday.")
+    assert _by(ev, "trade_disruption") == [("Landi Kotal", "2024-05-13")]
