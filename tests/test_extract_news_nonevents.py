@@ -235,3 +235,13 @@ def test_how_far_a_queue_stretched_is_no_place_of_the_trucks(chain):
 def test_trucks_stranded_in_a_town_are_there(chain):
     ev = _events(chain, "Trucks were stranded in Landi Kotal on Monday.")
     assert _by(ev, "trade_disruption") == [("Landi Kotal", "2024-05-13")]
+
+
+def test_talks_that_caused_an_older_reopening_do_not_borrow_the_venue_of_the_new_round(chain):
+    ev = _events(
+        chain,
+        "Delegations held talks in Islamabad on Monday. "
+        "In March the Kharlachi crossing had reopened after talks between local elders.",
+    )
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
+    assert _by(ev, "border_closure") == [("Kharlachi", "2024-03")]

@@ -773,6 +773,17 @@ def sentence_events(
                 places = [(finder.border, False)]
             else:
                 continue
+        if (
+            etype == "talks"
+            and others
+            and not carried
+            and all(_CAUSE_BEFORE.search(sentence, max(0, t.start - 30), t.start) for t in trigs)
+            and _other_incident(etype, places, date, ctx)
+        ):
+            # "Last month the crossing reopened after talks between local
+            # commanders": a round dated apart from the one whose venue it
+            # would borrow is another round, held where the text does not say.
+            continue
         if date is None and etype in VIOLENT and not mentions_specific(mentions) and _GENERIC_PERFECT.search(sentence):
             continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
@@ -1081,6 +1092,8 @@ _FUTURE = re.compile(
 )
 
 
+#: Talks told as the cause of another event: "reopened after talks".
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following)\s+(?:(?:fresh|new|brief|lengthy|[\w-]+-level)\s+)?$", re.I)
 #: Talks not yet fixed, told anywhere in the sentence: "no date has been
 #: set", "a date had not been fixed", "has been promised".
 _NO_DATE_YET = re.compile(
