@@ -245,3 +245,21 @@ def test_talks_that_caused_an_older_reopening_do_not_borrow_the_venue_of_the_new
     )
     assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
     assert _by(ev, "border_closure") == [("Kharlachi", "2024-03")]
+
+
+def test_a_version_of_events_the_other_side_rejects_is_no_incident(chain):
+    ev = _events(
+        chain,
+        "A coalition official said the helicopters had come under fire from the Pakistani side in Kurram "
+        "on Saturday, a version that the Pakistani military rejected.",
+    )
+    assert not _by(ev, "armed_clash")
+
+
+def test_an_attack_whose_blame_is_rejected_is_still_an_attack(chain):
+    ev = _events(
+        chain,
+        "Militants from Afghanistan attacked a post in Chitral on Sunday, Pakistani officials said, "
+        "an accusation the Taliban rejected.",
+    )
+    assert _by(ev, "armed_clash") == [("Chitral", "2024-05-12")]

@@ -594,7 +594,12 @@ _NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the low
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(
     r"[^.;]{0,120}?\b(?:but|however|although|though)\b[^.;]{0,60}?\b(?:denied|dismissed|rejected|refuted)\s+"
-    r"(?:the\s+|these\s+|those\s+|such\s+|that\s+)?(?:reports?|claims?|rumou?rs?)\b(?!\s+(?:of|that|about|on)\b)",
+    r"(?:the\s+|these\s+|those\s+|such\s+|that\s+)?(?:reports?|claims?|rumou?rs?)\b(?!\s+(?:of|that|about|on)\b)|"
+    # "..., a version that the military rejected", ", a claim Kabul denies":
+    # the account told before is one side's, denied by the other (not "an
+    # accusation": that contests who did it, not what happened)
+    r"[^.;]{0,160}?,\s+(?:a|an)\s+(?:version|claim|account)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w'’-]+\s+){1,5}?(?:rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes)\b",
     re.I,
 )
 
