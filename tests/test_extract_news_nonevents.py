@@ -263,3 +263,17 @@ def test_an_attack_whose_blame_is_rejected_is_still_an_attack(chain):
         "an accusation the Taliban rejected.",
     )
     assert _by(ev, "armed_clash") == [("Chitral", "2024-05-12")]
+
+
+def test_what_a_closure_told_before_has_done_is_no_closure_where_it_was_felt(chain):
+    ev = _events(chain, "Torkham was closed on Monday. In Khyber, the closure has hurt the loaders of Jamrud.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_an_effect_with_no_closure_told_before_is_no_event(chain):
+    assert _events(chain, "In Khyber, the closure has hurt the loaders and money changers of Jamrud.") == []
+
+
+def test_a_closure_told_with_its_effect_is_an_event(chain):
+    ev = _events(chain, "The closure of Torkham on Monday hit traders hard.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]

@@ -52,6 +52,13 @@ _REACTION_BEFORE = re.compile(
     r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+#: "the closure has hurt traders", "the fighting has displaced thousands":
+#: the effect of an incident told before, not a new one.
+_EFFECT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:has|have|had)\s+(?:also\s+|already\s+|badly\s+|severely\s+)?"
+    r"(?:hit|hurt|cost|affected|crippled|devastated|displaced|ruined|dented|squeezed|harmed|damaged\s+the\s+economy)\b",
+    re.I,
+)
 #: "remained shut", "was still closed": a closure that goes on.
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
@@ -1577,7 +1584,12 @@ def _places_for(
         # "opened both crossings for two days": each crossing named together
         # (a far place is the reason: "after a bombing in Sindh").
         return [(c, False) for c in ctx.crossings]
-    if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
+    if etype != "talks" and (
+        any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs)
+        # "In Khyber, the closure has hurt the loaders of Jamrud": what an
+        # incident told before has done, where it was felt
+        or all(t.anaphoric and _EFFECT_AFTER.match(sentence, t.end) for t in trigs)
+    ):
         # "lodged a protest over what it called unprovoked firing": the
         # incident reacted to, at its own place, not where the reaction was.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
