@@ -277,3 +277,12 @@ def test_an_effect_with_no_closure_told_before_is_no_event(chain):
 def test_a_closure_told_with_its_effect_is_an_event(chain):
     ev = _events(chain, "The closure of Torkham on Monday hit traders hard.")
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_a_negation_does_not_reach_past_as(chain):
+    ev = _events(chain, "The jirga ended without agreement as firing broke out at Spin Boldak on Monday.")
+    assert _by(ev, "armed_clash") == [("Spin Boldak", "2024-05-13")]
+
+
+def test_a_negated_closure_is_none(chain):
+    assert _events(chain, "The crossing at Torkham was not closed as traders had feared.") == []

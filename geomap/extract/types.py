@@ -768,10 +768,15 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
 _SUBORDINATORS = frozenset(("after", "before", "when", "since", "because", "following", "amid", "while"))
 
 
-def _own_clause(words: list[str]) -> list[str]:
-    """``words`` (before a trigger) from the last subordinator on."""
+#: A negation does not reach past these either: "talks end without a deal
+#: as firing breaks out" (the firing is not negated).
+_NEGATION_CUTS = _SUBORDINATORS | {"as"}
+
+
+def _own_clause(words: list[str], cuts: frozenset[str] = _SUBORDINATORS) -> list[str]:
+    """``words`` (before a trigger) from the last subordinator (of ``cuts``) on."""
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in _SUBORDINATORS:
+        if words[i].lower() in cuts:
             return words[i + 1 :]
     return words
 
@@ -849,7 +854,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                     or (
                         ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
                     )
-                    or _NEGATION.search(" ".join(words[-3:]))
+                    or _NEGATION.search(" ".join(_own_clause(words[-3:], _NEGATION_CUTS)))
                     # "denied reports that the crossing in X had also been shut"
                     or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))
                 ):
