@@ -286,3 +286,14 @@ def test_a_negation_does_not_reach_past_as(chain):
 
 def test_a_negated_closure_is_none(chain):
     assert _events(chain, "The crossing at Torkham was not closed as traders had feared.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani forces shelled villages in Dangam each night this week, residents said.",
+        "Since Saturday, rockets have landed in Dangam every night, residents said.",
+    ],
+)
+def test_every_night_of_a_recent_span_is_a_series_of_incidents_not_a_routine(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "explosion")] == ["Dangam District"]

@@ -734,7 +734,20 @@ def is_habitual(sentence: str, low: str | None = None, scan: dict[int, set[int]]
             low = sentence.lower()
         if not any(w in low for w in _HABIT_STEMS):
             return False
-    return bool(_HABITUAL.search(sentence))
+    m = _HABITUAL.search(sentence)
+    if m is not None and m.group(0)[:1].lower() in "ew" and _RECENT_SERIES.search(sentence):
+        # "shelled villages each night this week", "since Saturday, rockets
+        # have landed every night": a series of incidents now, not a routine
+        # (nor "whenever", "every time" in such a sentence)
+        return _HABITUAL.search(sentence, m.end()) is not None
+    return m is not None
+
+
+#: A recent span that makes "every night" a series of incidents.
+_RECENT_SERIES = re.compile(
+    r"\b(?:this|last|past)\s+(?:week|weekend|month|few\s+days|several\s+days|days)\b|\b[Ss]ince\s+(?:[A-Z]\w+day|the|last|early)\b|"
+    r"\bfor\s+(?:the\s+)?(?:past|last)\b|\bfor\s+(?:two|three|four|five|six|several)\s+(?:days|nights)\b",
+)
 
 
 def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
