@@ -297,3 +297,14 @@ def test_a_negated_closure_is_none(chain):
 )
 def test_every_night_of_a_recent_span_is_a_series_of_incidents_not_a_routine(chain, text):
     assert [loc for loc, _ in _by(_events(chain, text), "explosion")] == ["Dangam District"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Torkham crossing, on the main highway between Peshawar and Kabul, was closed on Monday.",
+        "The Torkham crossing on the road to Jalalabad was shut on Monday.",
+    ],
+)
+def test_a_crossing_on_a_road_that_closes_is_a_closure(chain, text):
+    assert _by(_events(chain, text), "border_closure") == [("Torkham", "2024-05-13")]

@@ -582,9 +582,8 @@ _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
-    # "shut wedding halls and shrines", "the Kohat tunnel was closed for
-    # repairs": places of gathering, roads inside one country
-    r"halls?|shrines?|parks?|cinemas?|tunnels?|motorways?|highways?|roads?|"
+    # "shut wedding halls and shrines": places of gathering
+    r"halls?|shrines?|parks?|cinemas?|"
     # "suspended security assistance", "fencing work was suspended"
     r"assistance|aid|funding|cooperation|work)\b",
     re.I,
@@ -806,6 +805,27 @@ def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
     )
 
 
+#: What a closure may shut: a road (not the border) or a crossing.
+_ROAD_OR_CROSSING = re.compile(
+    r"\b(?:(?P<road>roads?|highways?|motorways?|tunnels?|bridges?)|crossings?|borders?|gates?|terminals?|frontier|"
+    r"routes?|pass|points?)\b",
+    re.I,
+)
+
+
+def _road_closing(sentence: str, breaks: list[int], start: int, end: int) -> bool:
+    """Is what closes at ``start:end`` a road, tunnel or bridge? The first of
+    a road and a crossing in the clause before the trigger ("the road towards
+    the border had been closed"; not "Torkham, on the main highway to Kabul,
+    was closed"), else the first after it ("police closed the road to the
+    district headquarters")."""
+    if not any(w in sentence for w in ("road", "highway", "motorway", "tunnel", "bridge")):
+        return False
+    cut = max((b for b in breaks if b <= start), default=0)
+    first = _ROAD_OR_CROSSING.search(sentence, cut, start) or _ROAD_OR_CROSSING.search(sentence, end, end + 40)
+    return first is not None and first.group("road") is not None
+
+
 def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
     """Are closures at ``start:end`` spoken of in general ("closures come
     at the slightest provocation", "closing a crossing hurts traders")?"""
@@ -902,6 +922,8 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                 and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
+            if etype == "border_closure" and sub == "closure" and _road_closing(sentence, breaks, m.start(), m.end()):
+                continue  # "the Kohat tunnel was closed for repairs": a road, not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):
                 continue  # "reported closed on Monday, but officials denied the reports"
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
