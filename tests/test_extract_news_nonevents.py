@@ -308,3 +308,15 @@ def test_every_night_of_a_recent_span_is_a_series_of_incidents_not_a_routine(cha
 )
 def test_a_crossing_on_a_road_that_closes_is_a_closure(chain, text):
     assert _by(_events(chain, text), "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_a_wish_does_not_reach_past_a_concession(chain):
+    ev = _events(
+        chain, "Officials urged that trade continue at Chaman even though Pakistani forces shelled Dangam on Monday."
+    )
+    assert _by(ev, "explosion") == [("Dangam District", "2024-05-13")]
+
+
+def test_fighting_first_told_with_its_effect_is_an_incident(chain):
+    ev = _events(chain, "The fighting in Kurram has displaced thousands of families, officials said on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]

@@ -52,11 +52,11 @@ _REACTION_BEFORE = re.compile(
     r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-#: "the closure has hurt traders", "the fighting has displaced thousands":
-#: the effect of an incident told before, not a new one.
+#: "the closure has hurt traders": the effect of a closure told before, not
+#: a new one.
 _EFFECT_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:has|have|had)\s+(?:also\s+|already\s+|badly\s+|severely\s+)?"
-    r"(?:hit|hurt|cost|affected|crippled|devastated|displaced|ruined|dented|squeezed|harmed|damaged\s+the\s+economy)\b",
+    r"(?:hit|hurt|cost|affected|crippled|devastated|ruined|dented|squeezed|harmed)\b",
     re.I,
 )
 #: "remained shut", "was still closed": a closure that goes on.
@@ -1588,7 +1588,10 @@ def _places_for(
         any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs)
         # "In Khyber, the closure has hurt the loaders of Jamrud": what an
         # incident told before has done, where it was felt
-        or all(t.anaphoric and _EFFECT_AFTER.match(sentence, t.end) for t in trigs)
+        # (closures and trade only: "the fighting in Kurram has displaced
+        # thousands" may be the first report of the fighting)
+        or etype in _STATES
+        and all(t.anaphoric and _EFFECT_AFTER.match(sentence, t.end) for t in trigs)
     ):
         # "lodged a protest over what it called unprovoked firing": the
         # incident reacted to, at its own place, not where the reaction was.

@@ -783,6 +783,9 @@ _SUBORDINATORS = frozenset(("after", "before", "when", "since", "because", "foll
 #: A negation does not reach past these either: "talks end without a deal
 #: as firing breaks out" (the firing is not negated).
 _NEGATION_CUTS = _SUBORDINATORS | {"as"}
+#: ... nor a wish's that-clause past a concession ("urged that trade go on
+#: even though forces shelled Dangam": the shelling happened).
+_MANDATE_CUTS = _NEGATION_CUTS | {"though", "although", "despite", "but"}
 
 
 def _own_clause(words: list[str], cuts: frozenset[str] = _SUBORDINATORS) -> list[str]:
@@ -883,7 +886,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
                     or _BLOCKED.search(window)
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
-                    or ("that" in low and _MANDATE.search(" ".join(_own_clause(words[-15:]))))
+                    or ("that" in low and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))
                     or (
                         ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
                     )
