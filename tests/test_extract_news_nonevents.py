@@ -320,3 +320,8 @@ def test_a_wish_does_not_reach_past_a_concession(chain):
 def test_fighting_first_told_with_its_effect_is_an_incident(chain):
     ev = _events(chain, "The fighting in Kurram has displaced thousands of families, officials said on Monday.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_a_reopening_that_talks_paved_the_way_for_is_a_reopening(chain):
+    ev = _events(chain, "Talks on Sunday paved the way for the reopening of Torkham on Monday.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]

@@ -436,7 +436,7 @@ _ANNIVERSARY = re.compile(
 #: the reopening" (read before the noun).
 _REOPENING_UNREAL_BEFORE = re.compile(
     r"\b(?:dates?|timelines?|timetables?|time\s*frames?|deadlines?|schedules?|roadmaps?|(?:pre)?conditions?|"
-    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|way)\s+"
+    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
     # "any reopening of Chaman would depend on guarantees": no one reopening
@@ -450,7 +450,7 @@ _REOPENING_UNREAL_AFTER = re.compile(
     r"\s+of\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
     r",?\s+(?:would|will|could|might|(?-i:may)|shall|depends?|depended|hinges?|hinged|"
     r"(?:is|was|remains?|remained)\s+(?:still\s+)?(?:conditional|contingent|subject|dependent|uncertain|unlikely|"
-    r"not\s+expected|expected|tied|linked))\b",
+    r"tied|linked))\b",
     re.I,
 )
 #: A wish told in a that-clause ("proposed that the work on the gate be
