@@ -325,3 +325,8 @@ def test_fighting_first_told_with_its_effect_is_an_incident(chain):
 def test_a_reopening_that_talks_paved_the_way_for_is_a_reopening(chain):
     ev = _events(chain, "Talks on Sunday paved the way for the reopening of Torkham on Monday.")
     assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_officials_of_one_side_meeting_the_other_sides_governor_are_talks(chain):
+    ev = _events(chain, "Pakistani officials met the Nangarhar governor at Torkham on Monday.")
+    assert _by(ev, "talks") == [("Torkham", "2024-05-13")]
