@@ -330,3 +330,8 @@ def test_a_reopening_that_talks_paved_the_way_for_is_a_reopening(chain):
 def test_officials_of_one_side_meeting_the_other_sides_governor_are_talks(chain):
     ev = _events(chain, "Pakistani officials met the Nangarhar governor at Torkham on Monday.")
     assert _by(ev, "talks") == [("Torkham", "2024-05-13")]
+
+
+def test_closures_on_a_day_are_events(chain):
+    ev = _events(chain, "Closures at Torkham and Chaman on Monday left thousands of lorries waiting.")
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13"), ("Torkham", "2024-05-13")]

@@ -465,6 +465,9 @@ _DETERMINED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
+_ON_A_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:this|last)\s+week\b|\byesterday\b|\btoday\b"
+)
 _ANY_CROSSING_AFTER = re.compile(
     r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
 )
@@ -835,7 +838,8 @@ def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
     at the slightest provocation", "closing a crossing hurts traders")?"""
     word = low[start:end]
     if word == "closures":
-        return not _DETERMINED.search(sentence, max(0, start - 40), start)
+        # ("closures at Torkham and Chaman on Monday": closures on a day)
+        return not _DETERMINED.search(sentence, max(0, start - 40), start) and not _ON_A_DAY.search(low)
     return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
 
 
