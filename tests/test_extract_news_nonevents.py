@@ -335,3 +335,12 @@ def test_officials_of_one_side_meeting_the_other_sides_governor_are_talks(chain)
 def test_closures_on_a_day_are_events(chain):
     ev = _events(chain, "Closures at Torkham and Chaman on Monday left thousands of lorries waiting.")
     assert _by(ev, "border_closure") == [("Chaman", "2024-05-13"), ("Torkham", "2024-05-13")]
+
+
+def test_shelling_answered_by_a_closure_stays_shelling(chain):
+    ev = _events(
+        chain,
+        "Afghan forces fired rockets into Bajaur on Monday, and the Pakistani army retaliated by sealing Torkham.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Bajaur District"]
+    assert not _by(ev, "armed_clash")

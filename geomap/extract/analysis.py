@@ -982,7 +982,8 @@ def sentence_events(
 #: "..., and the other side retaliated": the fire was answered.
 _REPLY = re.compile(
     r"\b(?:troops|forces|soldiers|guards|side|army)\s+(?:\w+\s+){0,2}?"
-    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b",
+    # (not "retaliated by closing the crossing": an answer of another kind)
+    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b(?!\s+by\b)",
     re.I,
 )
 _REPLY_WORDS = ("responded", "replied", "retaliated", "returned", "fired back", "hit back")
