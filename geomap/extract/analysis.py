@@ -74,7 +74,7 @@ _NOW = re.compile(r"\b(?:remains|remain|stays|stay|is\s+still|are\s+still)\s+(?:
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
     r"most\s+(?:serious|severe|intense|violent)|"
-    # "It was the third such infiltration attempt in the Zhob sector this
+    # "It was the third such infiltration bid in the Bajaur sector this
     # year": the incident reported, counted among others
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:such|similar))\b",
     re.I,
@@ -787,8 +787,8 @@ def sentence_events(
             and all(_CAUSE_BEFORE.search(sentence, max(0, t.start - 30), t.start) for t in trigs)
             and _other_incident(etype, places, date, ctx)
         ):
-            # "Last month the crossing reopened after talks between local
-            # commanders": a round dated apart from the one whose venue it
+            # "In March the crossing had reopened after talks between local
+            # elders": a round dated apart from the one whose venue it
             # would borrow is another round, held where the text does not say.
             continue
         if date is None and etype in VIOLENT and not mentions_specific(mentions) and _GENERIC_PERFECT.search(sentence):

@@ -354,7 +354,7 @@ _ROUTE_BEFORE = re.compile(
     # a bare destination: a delegation that "travelled to Kabul" meets there)
     r"\b(?:travell?(?:ing|ed)|heading|headed|returning|on\s+(?:their|its|his|her)\s+way|en\s+route)\s+"
     r"(?:back\s+|home\s+)?from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?(?:the\s+)?$|"
-    # "the queue stretched back almost to Landi Kotal": how far it reached
+    # "the queue stretched for eight kilometres back to Landi Kotal": how far it reached
     r"\b(?:stretch(?:ed|es|ing)?|extend(?:ed|s|ing)?)\s+(?:\w+\s+){0,4}?(?:back\s+)?(?:almost\s+|nearly\s+|all\s+the\s+way\s+)?"
     r"(?:to|as\s+far\s+as|towards?)\s+(?:the\s+)?$|"
     # "trucks turned back towards Peshawar": where they went, not where they waited

@@ -784,8 +784,8 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
 _SUBORDINATORS = frozenset(("after", "before", "when", "since", "because", "following", "amid", "while"))
 
 
-#: A negation does not reach past these either: "talks end without a deal
-#: as firing breaks out" (the firing is not negated).
+#: A negation does not reach past these either: "the jirga ended without
+#: agreement as firing broke out" (the firing is not negated).
 _NEGATION_CUTS = _SUBORDINATORS | {"as"}
 #: ... nor a wish's that-clause past a concession ("urged that trade go on
 #: even though forces shelled Dangam": the shelling happened).
