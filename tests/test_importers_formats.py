@@ -53,6 +53,8 @@ def test_format_detected_from_the_header(name, fmt):
         ("1990-10-04 00:00:00.000", "1990-10-04"),
         ("20251012", "2025-10-12"),
         ("9-May-97", "1997-05-09"),
+        ("January 15, 2024", "2024-01-15"),  # a US spreadsheet's long date
+        ("Jan 15 2024", "2024-01-15"),
     ],
 )
 def test_dataset_date_forms(text, day):
@@ -179,3 +181,63 @@ def test_mapping_tables_point_at_our_types():
     for table in (tables.ACLED_DATE_PRECISION, tables.UCDP_DATE_PRECISION):
         assert set(table.values()) <= set(schema.DATE_PRECISIONS)
     assert set(IMPORTERS) == {"acled", "acled-aggregated", "ucdp", "gdelt", "csv", "geojson"}
+
+
+def _rewrite(tmp_path, name, change):
+    """A copy of fixture ``name`` with ``change(header, row)`` applied to each data row."""
+    import csv
+    import io
+
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(rows[0])
+    for r in rows[1:]:
+        w.writerow(change(rows[0], list(r)))
+    path = tmp_path / name
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def _same_events(path, name):
+    report = Report()
+    got = read_dataset(path, report=report)
+    want, _ = read(name)
+    assert got.rows_read == want.rows_read and got.rows_rejected == want.rows_rejected
+
+    def key(events):
+        return [
+            (e.event_id, e.event_type, e.event_date, e.date_precision, e.geo_precision, e.fatalities) for e in events
+        ]
+
+    assert key(got.events) == key(want.events)
+    return got
+
+
+def test_codes_written_as_decimals_read_as_their_codes(tmp_path):
+    # a table that went through pandas with a missing value, or a spreadsheet
+    # formatted as numbers, writes the codes 1, 2, 3 as 1.0, 2.0, 3.0
+    def decimals(columns):
+        def change(header, row):
+            for c in columns:
+                i = header.index(c)
+                if row[i].isdigit():
+                    row[i] += ".0"
+            return row
+
+        return change
+
+    _same_events(_rewrite(tmp_path, "acled_2024.csv", decimals(("time_precision", "geo_precision"))), "acled_2024.csv")
+    ucdp = ("type_of_violence", "where_prec", "date_prec")
+    _same_events(_rewrite(tmp_path, "ucdp_ged_extract.csv", decimals(ucdp)), "ucdp_ged_extract.csv")
+
+
+def test_counts_with_thousands_separators(tmp_path):
+    def change(header, row):
+        i = header.index("fatalities")
+        row[i] = "1,204" if row[i] == "3" else row[i]
+        return row
+
+    got = read_dataset(_rewrite(tmp_path, "acled_2024.csv", change), report=Report())
+    assert [e.fatalities for e in got.events][0] == 1204

@@ -446,3 +446,49 @@ def test_geomap_own_format_packed_is_refused_with_what_its_loader_reads(tmp_path
     gz.write_bytes(gzip.compress(geodata_path("events.csv").read_bytes()))
     with pytest.raises(SchemaError, match="plain comma-separated events.csv"):
         detect(gz)
+
+
+# ---------------------------------------------------------------- what R, pandas and Excel make of real exports
+
+
+def test_r_write_csv_of_ged_row_names_quoted_strings_and_na():
+    # UCDP ships GED as RData too; write.csv() of it puts the row names in a
+    # first column with an empty name, quotes the text and writes NA for missing
+    imported, report = read(DATA / "ucdp_ged_r_export.csv")
+    assert imported.format == "ucdp" and imported.rows_read == 4 and imported.rows_rejected == 0
+    plain = read(DATA / "ucdp_ged_extract.csv")[0].events[:4]
+    assert [(e.event_id, e.event_type, e.event_date, e.fatalities) for e in imported.events] == [
+        (e.event_id, e.event_type, e.event_date, e.fatalities) for e in plain
+    ]
+    # a missing low (NA) leaves the range to best and high
+    assert (imported.events[2].fatalities_low, imported.events[2].fatalities_high) == (12, 15)
+    assert any("row names" in p.reason for p in report.of_kind("warning"))
+
+
+@pytest.mark.parametrize("name", ["acled_2024.csv", "ucdp_ged_extract.csv"])
+def test_pandas_to_csv_with_its_index_column(tmp_path, name):
+    import pandas as pd
+
+    frame = pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+    path = tmp_path / name
+    frame.to_csv(path)  # index=True, the default: a first column with no name, 0, 1, 2 ...
+    assert detect(path) == detect(DATA / name)
+    imported, _ = read(path)
+    same(imported, name)
+
+
+def test_ged_excel_workbook_with_numbers_and_dates_typed(tmp_path):
+    # GED's Excel download: codes and counts are numbers, date_start/date_end
+    # dates; date_prec is a code, not a date, though its name starts with date_
+    import pandas as pd
+
+    frame = pd.read_csv(DATA / "ucdp_ged_extract.csv", skiprows=[1])
+    for col in ("date_start", "date_end"):
+        frame[col] = pd.to_datetime(frame[col])
+    book = tmp_path / "ged251.xlsx"
+    frame.to_excel(book, index=False)
+    imported, _ = read(book)
+    same(imported, "ucdp_ged_extract.csv")
+    frame.to_excel(book)  # and with pandas' index column
+    imported, _ = read(book)
+    same(imported, "ucdp_ged_extract.csv")
