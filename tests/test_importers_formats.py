@@ -10,6 +10,7 @@ from geomap import schema
 from geomap.importers import IMPORTERS, detect, read_dataset, tables
 from geomap.importers.base import parse_day
 from geomap.importers.combine import Region, parse_bbox, parse_region
+from geomap.exc import SchemaError
 from geomap.report import Report
 
 DATA = Path(__file__).parent / "data" / "datasets"
@@ -241,3 +242,24 @@ def test_counts_with_thousands_separators(tmp_path):
 
     got = read_dataset(_rewrite(tmp_path, "acled_2024.csv", change), report=Report())
     assert [e.fatalities for e in got.events][0] == 1204
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # HDX HAPI's conflict events (ACLED monthly counts per admin area)
+        "location_code,has_hrp,in_gho,admin1_code,admin1_name,admin2_code,admin2_name,admin_level,event_type,"
+        "events,fatalities,reference_period_start,reference_period_end",
+        # HDX's ACLED country files of monthly counts
+        "Country ISO3,Admin 1 PCode,Admin 1 Name,Admin 2 PCode,Admin 2 Name,Start Date,End Date,Event Type,"
+        "Events,Fatalities",
+        "Country,Admin1,Admin2,ISO3,Admin2 Pcode,Admin1 Pcode,Month,Year,Events,Fatalities",
+    ],
+)
+def test_counts_per_area_without_coordinates_are_named_as_such(tmp_path, header):
+    # no place to put a marker: say what the file is, not which geomap columns it lacks
+    path = tmp_path / "pakistan_hrp_political_violence_events_and_fatalities.csv"
+    path.write_text(header + "\n" + ",".join("1" for _ in header.split(",")) + "\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="counts of events per area and period.*no coordinates") as err:
+        detect(path)
+    assert "event_id" not in str(err.value)
