@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from geomap import schema
+from geomap.exc import SchemaError
 from geomap.importers import IMPORTERS, detect, read_dataset, tables
 from geomap.importers.base import parse_day
 from geomap.importers.combine import Region, parse_bbox, parse_region
-from geomap.exc import SchemaError
 from geomap.report import Report
 
 DATA = Path(__file__).parent / "data" / "datasets"
