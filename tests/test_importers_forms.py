@@ -492,3 +492,23 @@ def test_ged_excel_workbook_with_numbers_and_dates_typed(tmp_path):
     frame.to_excel(book)  # and with pandas' index column
     imported, _ = read(book)
     same(imported, "ucdp_ged_extract.csv")
+
+
+def test_acled_new_api_page_says_how_many_events_the_other_pages_hold(tmp_path):
+    # the API of August 2025 (acleddata.com/api/acled/read) pages its answer:
+    # "count" is this page's records, "total_count" the query's
+    body = json.loads((DATA / "acled_api_response.json").read_text(encoding="utf-8"))
+    body["total_count"] = 5003
+    path = tmp_path / "acled_page1.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    imported, report = read(path)
+    assert imported.rows_read == 3
+    assert any("3 of the 5003 event(s)" in p.reason for p in report.of_kind("warning"))
+
+
+def test_json_of_rows_without_names_is_refused_in_one_line(tmp_path):
+    # pandas' to_json(orient="split"): {"columns": [...], "index": [...], "data": [[...], ...]}
+    path = tmp_path / "ged_split.json"
+    path.write_text(json.dumps({"columns": ["id", "latitude"], "index": [0], "data": [[1, 34.1]]}))
+    with pytest.raises(SchemaError, match="records without column names"):
+        detect(path)

@@ -375,9 +375,14 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
             raise SchemaError(f"the file is an API error response, not data: {_short(said)}", file=shown)
         if isinstance(data.get("data"), list):
             key, form = "data", "ACLED API response (JSON)"
-            count = data.get("count")
+            count, total = data.get("count"), data.get("total_count")
             if isinstance(count, int) and count != len(data["data"]):
                 notes.append(f'the response says "count": {count} but holds {len(data["data"])} record(s)')
+            if isinstance(total, int) and total > len(data["data"]):  # the API of 2025 pages its answers
+                notes.append(
+                    f"this ACLED API response is one page: it holds {len(data['data'])} of the {total} "
+                    "event(s) of the query; save the other pages (page=2, ...) to map them"
+                )
         elif isinstance(data.get("Result"), list):
             key, form = "Result", "UCDP API response (JSON)"
             total, pages = data.get("TotalCount"), data.get("TotalPages")
@@ -395,6 +400,13 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
                 line=1,
             )
         records = data[key]
+        if records and not any(isinstance(r, dict) for r in records):
+            raise SchemaError(
+                f'"{key}" holds records without column names (lists of values, as pandas\' '
+                'to_json(orient="split") writes); expected objects: save with orient="records"',
+                file=shown,
+                line=1,
+            )
     elif isinstance(data, list):
         records = data
     else:
