@@ -512,3 +512,28 @@ def test_json_of_rows_without_names_is_refused_in_one_line(tmp_path):
     path.write_text(json.dumps({"columns": ["id", "latitude"], "index": [0], "data": [[1, 34.1]]}))
     with pytest.raises(SchemaError, match="records without column names"):
         detect(path)
+
+
+def test_a_cell_above_the_limit_rejects_its_record_in_every_form(tmp_path):
+    # a CSV cell above 128 KiB rejects its row; a JSON, GeoJSON or Excel record
+    # brought any size to the page and the exports (a 50 MB notes: a 52 MB map)
+    from geomap.csvrows import MAX_CELL_CHARS
+
+    big = "x" * (MAX_CELL_CHARS + 1)
+    body = json.loads((DATA / "acled_api_response.json").read_text(encoding="utf-8"))
+    body["data"][0]["notes"] = big
+    api = tmp_path / "acled_api.json"
+    api.write_text(json.dumps(body, indent=4), encoding="utf-8")
+    imported, report = read(api)
+    plain, _ = read(DATA / "acled_api_response.json")
+    assert len(imported.events) == len(plain.events) - 1
+    bad = report.of_kind("rejected")[0]
+    assert (bad.line, bad.column) == (8, "notes") and f"above the limit of {MAX_CELL_CHARS}" in bad.reason
+
+    geo = json.loads((DATA / "points.geojson").read_text(encoding="utf-8"))
+    geo["features"][0]["properties"]["huge"] = big
+    path = tmp_path / "points.geojson"
+    path.write_text(json.dumps(geo), encoding="utf-8")
+    imported, report = read(path)
+    assert len(imported.events) == len(read(DATA / "points.geojson")[0].events) - 1
+    assert any(p.column == "huge" and "above the limit" in p.reason for p in report.of_kind("rejected"))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..csvrows import read_csv_text
+from ..csvrows import MAX_CELL_CHARS, read_csv_text
 from ..curated import Event, Source, event_from_row
 from ..exc import SchemaError
 from ..report import Report
@@ -340,7 +340,21 @@ class Importer:
             if row is None:
                 self.reject_record(line, None, reason)
                 continue
+            if self.oversized(line, row):
+                continue
             yield line, row
+
+    def oversized(self, line: int | None, row: dict) -> bool:
+        """Reject (and count) a record with a cell above
+        :data:`~geomap.csvrows.MAX_CELL_CHARS`, as the CSV reader does: a
+        JSON, GeoJSON or Excel record must not bring any size to the page."""
+        big = next((k for k, v in row.items() if len(v) > MAX_CELL_CHARS), None)
+        if big is None:
+            return False
+        self.reject_record(
+            line, big, f"cell has {len(row[big])} characters, above the limit of {MAX_CELL_CHARS} per cell; shorten it"
+        )
+        return True
 
     def reject_record(self, line: int | None, column: str | None, reason: str, value: str = "") -> None:
         """Report a record that never reached :meth:`convert` (and count it)."""
