@@ -57,6 +57,30 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def check_not_in_geodata(path: str | os.PathLike, flag: str) -> None:
+    """Refuse a file or folder to write that lies in the project's ``geodata``.
+
+    ``geomap build`` checks its ``--out`` with the inputs; ``import -o``,
+    ``extract -o``/``--report``/``--parquet``/``--checkpoint`` and ``figure
+    --out`` call this before anything is read: the curated events change
+    only through ``geomap accept``. Paths are compared through symlinks.
+
+    Raises
+    ------
+    InputError
+        Naming the flag and the folder; nothing has been written.
+    """
+    from . import geo
+    from .exc import InputError
+
+    folder = geo.GEODATA_DIR
+    if _within(_real(path), _real(folder)):
+        raise InputError(
+            f"{flag} {path} is inside the project's data folder {folder}: only 'geomap accept' writes "
+            "there (its curated events and sources); choose another path (nothing was written)"
+        )
+
+
 def check_inputs_spared(
     out: str | os.PathLike,
     files: list[tuple[str, Path]],

@@ -366,3 +366,34 @@ def test_an_output_the_new_build_lacks_is_no_longer_shown(tmp_path, offline_chai
     (out / "notes.txt").write_text("mine")
     build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
     assert sorted(visible_names(out)) == sorted(OUTPUTS + ["notes.txt"])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["import", str(Path(__file__).parent / "data" / "datasets" / "acled_2024.csv"), "-o", "{g}/events.csv"],
+        ["import", str(Path(__file__).parent / "data" / "datasets" / "points.csv"), "-o", "{link}/mine.csv"],
+        ["extract", str(Path(__file__).parent / "data" / "articles"), "-o", "{g}/../geodata/events.csv"],
+        ["extract", str(Path(__file__).parent / "data" / "articles"), "-o", "x.csv", "--report", "{g}/report.csv"],
+        ["figure", "--out", "{g}"],
+        ["bench", "--out", "{g}/bench", "--sizes", "10"],
+    ],
+    ids=["import-events", "import-link", "extract-dotdot", "extract-report", "figure", "bench"],
+)
+def test_no_command_writes_into_the_projects_geodata(tmp_path, geomap_cache, capsys, monkeypatch, command):
+    # build refused --out geodata, but 'geomap import X -o geodata/events.csv'
+    # replaced the 21 curated events and their sources.csv with the import,
+    # extract -o geodata/events.csv with drafts; figure --out geodata wrote there
+    import geomap.geo
+
+    geodata = tmp_path / "geodata"
+    shutil.copytree(geomap.geo.GEODATA_DIR, geodata)
+    monkeypatch.setattr(geomap.geo, "GEODATA_DIR", geodata)
+    (tmp_path / "link").symlink_to(geodata)
+    monkeypatch.chdir(tmp_path)
+    before = tree(geodata)
+    args = [a.format(g=geodata, link=tmp_path / "link") for a in command]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "inside the project's data folder" in err and "nothing was written" in err
+    assert tree(geodata) == before

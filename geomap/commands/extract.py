@@ -122,6 +122,16 @@ def run(args) -> int:
 
     report = Report()
     from ..extract.reading import follow_links
+    from ..outdir import check_not_in_geodata
+
+    for flag, path in (
+        ("-o", args.output),
+        ("--report", args.report),
+        ("--parquet", args.parquet),
+        ("--checkpoint", args.checkpoint),
+    ):
+        if path and path != "-":
+            check_not_in_geodata(path, flag)
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):
