@@ -167,6 +167,13 @@ class ArticleState:
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
+    #: The sub-type and toll of the last strike or blast told with no place,
+    #: for the sentence that places it ("The attack took place on ...").
+    unplaced_told: dict[str, tuple[str, Casualties]] = field(default_factory=dict)
+    #: Sentence index of the unplaced incident (:attr:`unplaced`) of each
+    #: type whose places later sentences told, and of the last of those: a
+    #: sentence right after may add one.
+    unplaced_placed: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: Sentence index of the last sentence that relates an incident to
     #: another ("The bombing came a day after militants stormed ..."): a
     #: toll told next may be either one's.
@@ -437,7 +444,22 @@ def sentence_events(
         at = sent.low.index("killing")
         if attackers_toll(sentence, sent.cached(find_casualties)):
             triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
-    if not any(not t.weak for t in triggers):
+    waiting = []  # a strike or blast just told with no place, which this sentence may place
+    if triggers and all(t.weak and t.event_type == "armed_clash" for t in triggers):
+        waiting = [
+            (at, et)
+            for et, at in ctx.unplaced.items()
+            if et in SPREAD_TYPES and 0 < _gap(idx, _placed_at(ctx, et)) <= 2 and (last is None or last[0] < at)
+        ]
+    if waiting:
+        # "Air strikes in two eastern provinces killed 36. In Khost, 30 were
+        # killed in villages of Sperah district.", "... after helicopters
+        # attacked two posts. The attack took place on the Salala posts":
+        # the toll or the place of the strike or blast just told with no
+        # place (no placed incident told after it).
+        kind = max(waiting)[1]
+        triggers = [replace(t, event_type=kind) for t in triggers]
+    elif not any(not t.weak for t in triggers):
         if (
             last is not None
             and triggers
@@ -454,6 +476,20 @@ def sentence_events(
             kind = last[1] if last[1] in fits or not fits else fits[0]
             triggers = [replace(t, event_type=kind) for t in triggers]
             continued = last[0] != ctx.related_at
+        elif triggers and all(t.event_type == "armed_clash" for t in triggers):
+            # "Air strikes in two eastern provinces killed 36. In Khost, 30
+            # were killed in villages of Sperah district.", "... after
+            # helicopters attacked two posts. The attack took place on the
+            # Salala posts": the toll or the place of the strike or blast just
+            # told with no place, when no placed incident came after it.
+            waiting = [
+                (at, et)
+                for et, at in ctx.unplaced.items()
+                if et in SPREAD_TYPES and 0 < _gap(idx, at) <= 2 and (last is None or last[0] < at)
+            ]
+            if waiting:
+                kind = max(waiting)[1]
+                triggers = [replace(t, event_type=kind) for t in triggers]
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = sent.cached(find_dates, article.published)
@@ -590,6 +626,8 @@ def sentence_events(
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
+                if etype in SPREAD_TYPES:
+                    ctx.unplaced_told[etype] = (trigs[0].sub_event_type, casualties)
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
@@ -733,6 +771,11 @@ def sentence_events(
         sub = trigs[0].sub_event_type
         if reopening:
             sub = "reopening"
+        told_before = None  # the sub-type and toll of the unplaced incident this sentence places
+        if waiting and all(t.weak for t in trigs) and etype in ctx.unplaced_told:
+            told_before = ctx.unplaced_told[etype]
+            sub = told_before[0]
+            ctx.unplaced_told[etype] = (sub, Casualties())  # the toll goes to the first place told
         acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
         if etype == "trade_disruption":
             acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
@@ -808,6 +851,14 @@ def sentence_events(
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
                 toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
+            if told_before is not None:
+                # the toll told with the strike, for what the placing sentence leaves out
+                first = told_before[1]
+                toll = Casualties(
+                    toll.fatalities if toll.fatalities is not None else first.fatalities,
+                    toll.injuries if toll.injuries is not None else first.injuries,
+                )
+                told_before = None
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
@@ -1320,6 +1371,14 @@ def mentions_specific(mentions) -> bool:
     return any(m.role == "place" and m.place is not None for m in mentions)
 
 
+def _placed_at(ctx: ArticleState, etype: str) -> int:
+    """The sentence that told the unplaced incident of ``etype``, or the last
+    one that placed it."""
+    at = ctx.unplaced[etype]
+    placed = ctx.unplaced_placed.get(etype)
+    return placed[1] if placed is not None and placed[0] == at else at
+
+
 def _gap(idx: int, earlier: int) -> int:
     return idx - earlier if earlier >= 0 else idx + 1
 
@@ -1470,13 +1529,15 @@ def _places_for(
     if (
         weak
         and etype in SPREAD_TYPES
-        and etype not in ctx.by_type
         and etype in ctx.unplaced
-        and 0 < _gap(idx, ctx.unplaced[etype]) <= 2
+        and (etype not in ctx.by_type or ctx.unplaced_placed.get(etype, (None,))[0] == ctx.unplaced[etype])
+        and 0 < _gap(idx, _placed_at(ctx, etype)) <= 2
     ):
         # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
-        # houses in Barmal and Sperah.": the places of the incident just told.
+        # houses in Barmal and Sperah.": the places of the incident just told
+        # (also told one province a sentence: "In Khost, ... In Kunar, ...").
         weak = False
+        ctx.unplaced_placed[etype] = (ctx.unplaced[etype], idx)
     if (
         weak
         and etype in VIOLENT

@@ -42,8 +42,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:air|drone)\s+and\s+(?:air|drone)\s+strikes|bombed\s+from\s+the\s+air|"
         r"(?:fighter\s+)?jets\s+(?:struck|bombed|pounded)|"
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
-        r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
-        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        # ("jet fighters struck hideouts", "helicopters attacked two posts",
+        # "coalition helicopters killed three soldiers": aircraft that attack
+        # or kill strike from the air; not "fighters" alone, who are militants)
+        r"(?:aircraft|warplanes?|planes?|jets?|jet\s+fighters|helicopters?|gunships?|drones?)\s+"
+        r"(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|killed)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        # "a helicopter raid on border posts", "gunship attacks"
+        r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
@@ -164,6 +170,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"vehicles?|trucks?|lorries|convoys?|vans?)|(?:train|bus|plane)\s+hijack(?:ing|ers?)",
     ),
     ("armed_clash", "border_fighting", True, r"violence|killed|martyred|wounded|injured|hurt|died"),
+    # "The attack took place on the Salala posts": where the attack just
+    # told happened (it continues that incident, whatever its type)
+    (
+        "armed_clash",
+        "border_fighting",
+        True,
+        r"(?:attack|raid|strike|assault|ambush|bombing|blast)\s+(?:took\s+place|happened|occurred)",
+    ),
     # "Officials put the death toll at 88": the toll of the incident reported
     ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
     # "Nobody was hurt.": the toll (none) of the incident just reported
@@ -203,14 +217,15 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "stranded_trucks",
         False,
         # "trucks lined the highway", "trucks were queuing", "held up"
-        r"(?:trucks?|lorries|containers|vehicles)\s+(?:\w+\s+){0,4}?"
+        # (fuel "tankers" and "container carriers" queue like trucks)
+        r"(?:trucks?|lorries|containers|vehicles|tankers|(?:container\s+)?carriers)\s+(?:\w+\s+){0,4}?"
         r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)(?:\s+up)?|backed\s+up|"
         r"turned\s+back|sent\s+back|sitting\s+idle|piled\s+up)|"
         r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
         r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
         r"rott(?:ing|ed|en)|queues?\s+of\s+trucks|traffic\s+halt|"
         # "700 lorries, many loaded with fruit, were stuck"
-        r"(?:trucks|lorries|containers|vehicles)\b[^.;:]{0,80}?\b(?:were|are|remained|remain|had\s+been|have\s+been)\s+"
+        r"(?:trucks|lorries|containers|vehicles|tankers|(?:container\s+)?carriers)\b[^.;:]{0,80}?\b(?:were|are|remained|remain|had\s+been|have\s+been)\s+"
         r"(?:still\s+|now\s+)?(?:stuck|stranded|waiting|queued|queuing|parked|lined\s+up|held(?!\s+by)|turned\s+back|left\s+waiting)|"
         r"(?:lines|queues|rows|convoys)\s+of\s+(?:\w+\s+)?(?:trucks|lorries|vehicles|containers)",
     ),
@@ -358,11 +373,12 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("fired", "warning"),
     ("hostage", "siege", "hijack"),
     ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
+    ("took place", "happened", "occurred"),
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum", "restor"),
     ("clos", "shut", "seal", "blockade", "suspen"),
-    ("truck", "lorr", "container", "vehicle", "stuck", "strand", "rott", "queue", "traffic"),
+    ("truck", "lorr", "container", "vehicle", "tanker", "carrier", "stuck", "strand", "rott", "queue", "traffic"),
     ("strand",),
     ("truck", "lorr"),
     ("losses",),
