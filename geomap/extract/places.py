@@ -318,7 +318,7 @@ _BORDER_NOT = re.compile(
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(
     r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
-    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b",
+    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post|terminal)(?!s)\b",
     re.I,
 )
 
@@ -487,7 +487,8 @@ _LOOKBACK = 90
 #: gazetteer's names of the border, so one pass per sentence answers all.
 _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "border_phrase": ("border", "frontier", "boundar", "crossing"),
-    "crossing_ref": ("crossing", "border post"),
+    # ("the terminal": the crossing's customs terminal, as "held a meeting in the terminal building")
+    "crossing_ref": ("crossing", "border post", "terminal"),
     "country": tuple(COUNTRY_NAMES),
     "twin_crossing": ("across", "opposite", "facing", "twinned"),
     "moved_to": _MOVED_WORDS,
@@ -690,7 +691,13 @@ class PlaceFinder:
             if (
                 nxt is not None
                 and _POSSESSIVE_GAP.match(sentence, m.end, nxt.start)
-                and (_rank(m.place) >= _rank(nxt.place) or _names_its_province(m.place))
+                and (
+                    _rank(m.place) >= _rank(nxt.place)
+                    or _names_its_province(m.place)
+                    # "Zhob's Sambaza": a village of the town's district (a
+                    # hand-placed village ranks as wide as a district)
+                    or (m.place.kind in ("city", "town") and nxt.place.kind == "village")
+                )
             ):
                 # "Khost's Gurbuz district": the wider name only says where
                 # the narrower one after it lies.
