@@ -52,7 +52,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
-        r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
+        r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?|"
+        # "warplanes carried out strikes in two provinces" (plural: a
+        # labour strike is called, not carried out, and is one)
+        r"(?:carried\s+out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes",
     ),
     # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
     (
