@@ -179,3 +179,19 @@ def test_a_count_of_such_incidents_adds_none(chain):
 def test_a_repulsed_attempt_is_a_clash_at_its_place(chain):
     ev = _events(chain, "On Monday, troops repulsed an attempt near Qamar Din Karez, officials said.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Qamar Din Karez"]
+
+
+def test_drones_blamed_for_a_strike_in_the_city_are_an_air_strike_there(chain):
+    ev = _events(
+        chain,
+        "Loud explosions were heard in Kabul late on Monday. "
+        "Taliban officials blamed foreign drones for a strike in the city, and said a second strike "
+        "hit a house in Khost the same night.",
+    )
+    assert _by(ev, "airstrike") == [("Kabul", "2024-05-13"), ("Khost", "2024-05-13")]
+    assert not _by(ev, "explosion")
+
+
+def test_a_bombing_blamed_on_a_country_is_no_air_strike(chain):
+    ev = _events(chain, "Taliban officials blamed Pakistan for a bombing at a market in Kabul on Monday.")
+    assert not _by(ev, "airstrike")

@@ -1612,6 +1612,7 @@ def _places_for(
             return [(told, False)]
         if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
             return [(ctx.line_place[1], False)]
+    hit_first: list[tuple[Place, bool]] = []
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
@@ -1635,12 +1636,20 @@ def _places_for(
             # a neighbour that says where the place hit lies
             and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
+        anaphor = _PLACE_ANAPHOR.search(sentence, first, stop)
+        if anaphor is not None and all(anaphor.start() < m.start for m in chosen):
+            # "blamed drones for a strike in the city, and said another
+            # strike hit a market in Barmal": the city named before is hit
+            # too, first.
+            named = _named_before(anaphor.group(0), ctx)
+            if named is not None and all(named != m.place for m in chosen):
+                hit_first = [(named, True)]
     if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
         # "exchanged fire in the district": the district named last.
         named = _named_before(sentence, ctx)
         if named is not None:
             return [(named, True)]  # named, by its kind, in the sentence
-    result: list[tuple[Place, bool]] = []
+    result: list[tuple[Place, bool]] = hit_first
     for m in chosen:
         if m.role == "country":
             venues = ctx.venues_all + ctx.venues

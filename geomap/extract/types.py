@@ -55,7 +55,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?|"
         # "warplanes carried out strikes in two provinces" (plural: a
         # labour strike is called, not carried out, and is one)
-        r"(?:carried\s+out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes",
+        r"(?:carried\s+out|conducted|launched)\s+(?:[\w-]+\s+){0,2}?strikes|"
+        # "the Taliban blamed Pakistani drones for a strike in the city":
+        # the side struck names the aircraft; a strike told as its claim is
+        # still the incident (blaming a country or a group is no air strike)
+        r"blam(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?(?:drones?|aircraft|jets|warplanes?|helicopters?)\s+for\s+"
+        r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+)?(?:strikes?|attacks?|explosions?|blasts?|raids?)",
     ),
     # "the strikes hit the Laman area": strikes that hit somewhere are air strikes
     (
