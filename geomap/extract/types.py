@@ -142,11 +142,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
         # "posts in Kurram came under fire"
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
-        r"repelled\s+(?:\w+\s+){0,3}attacks?|"
-        # "troops repulsed a similar attempt near Qamar Din Karez" (an attempt
-        # to cross; "repulsed an attack on its posts" is most often the
-        # defenders' account of an attack told already)
-        r"(?:repelled|repulsed|foiled|thwarted)\s+(?:\w+\s+){0,3}?(?:attempts?|bids?)",
+        r"repelled\s+(?:\w+\s+){0,3}attacks?",
     ),
     (
         "armed_clash",
@@ -164,7 +160,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # nor "high-infiltration zones")
         r"(?<!-)infiltrat(?:e|ed|ing|ion|ors?)|(?:tried|trying|attempted|attempting)\s+to\s+(?:cross|sneak|enter|infiltrate)\b|"
         # "foiled an attempt by a group of militants to cross into Pakistan"
-        r"attempts?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?to\s+(?:cross|sneak|enter|infiltrate)\b",
+        r"attempts?\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?to\s+(?:cross|sneak|enter|infiltrate)\b|"
+        # "troops repulsed a similar attempt near Qamar Din Karez" (not
+        # "repulsed an attack on its posts": most often the defenders'
+        # account of an attack told already)
+        r"(?:repelled|repulsed|foiled|thwarted)\s+(?:\w+\s+){0,3}?(?:attempts?|bids?)",
     ),
     # "guards fired in the air to stop the work": warning shots
     ("armed_clash", "warning_fire", False, r"fired\s+(?:\w+\s+){0,2}in\s+the\s+air|warning\s+shots"),
@@ -401,12 +401,9 @@ _ANCHORS: list[tuple[str, ...]] = [
         "under",
         "operation",
         "shot",
-        "repuls",
-        "foiled",
-        "thwart",
     ),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
-    ("infiltrat", "tried", "trying", "attempt"),
+    ("infiltrat", "tried", "trying", "attempt", "bid"),
     ("fired", "warning"),
     ("hostage", "siege", "hijack"),
     ("violence", "killed", "martyred", "wounded", "injured", "hurt", "died"),
