@@ -195,3 +195,33 @@ def test_drones_blamed_for_a_strike_in_the_city_are_an_air_strike_there(chain):
 def test_a_bombing_blamed_on_a_country_is_no_air_strike(chain):
     ev = _events(chain, "Taliban officials blamed Pakistan for a bombing at a market in Kabul on Monday.")
     assert not _by(ev, "airstrike")
+
+
+def test_a_place_opening_the_sentence_is_found_off_the_gazetteer(chain):
+    ev = _events(chain, "At Karachi port, some 2,000 containers of Afghan transit cargo were stuck on Monday.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Karachi"]
+
+
+def test_a_month_or_a_speakers_city_opening_the_sentence_is_no_place(chain):
+    ev = _events(
+        chain,
+        "In March, 300 trucks were stuck at Torkham. In Washington, a spokesman said trucks were stuck at Torkham.",
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_the_closure_felt_in_a_district_stays_at_its_crossings(chain):
+    ev = _events(
+        chain,
+        "Every crossing along the border has been shut since Sunday, officials said on Tuesday. "
+        "In Khyber, the closure has left thousands of loaders in Jamrud out of work.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Afghanistan-Pakistan border"]
+
+
+def test_the_closure_at_a_named_crossing_is_there(chain):
+    ev = _events(
+        chain,
+        "Chaman was shut on Sunday, officials said. The closure at Torkham began on Monday.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman", "Torkham"]

@@ -1624,6 +1624,16 @@ def _places_for(
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
+    if (
+        etype == "border_closure"
+        and anaphoric
+        and etype in ctx.by_type
+        and not any(m.role in ("place", "crossing_ref") and _is_crossing(m.place, finder) for m in candidates)
+    ):
+        # "In Khyber, the closure has hit the economy of Landi Kotal": what
+        # closes is a crossing; towns and districts named with "the closure"
+        # are where it is felt.
+        return [(ctx.by_type[etype], False)]
     if etype == "talks":
         candidates = [
             m

@@ -286,9 +286,10 @@ def _rank(place: Place) -> int:
     return 2 if place.kind in ("district", "agency", "tehsil", "valley") or place.precision == 2 else 1
 
 
-#: Capitalised words after a locative preposition: candidates for GeoNames.
+#: Capitalised words after a locative preposition: candidates for GeoNames
+#: (also one opening the sentence: "At Karachi port, ...").
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
+    r"\b(?:At|In|Near|in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
     r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
     r"([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})"
 )
@@ -299,7 +300,7 @@ _CANDIDATE = re.compile(
 #: (each is followed by spaces), so the order of the alternatives does not
 #: matter; tests check both find the same spans.
 _CANDIDATE_FAST = re.compile(
-    r"(?:a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
+    r"(?:At|In|Near|a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
     + _CANDIDATE.pattern.split(r"struck)\s+", 1)[1]
 )
 _NOT_PLACE_WORDS = frozenset(
