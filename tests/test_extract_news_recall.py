@@ -225,3 +225,14 @@ def test_the_closure_at_a_named_crossing_is_there(chain):
         "Chaman was shut on Sunday, officials said. The closure at Torkham began on Monday.",
     )
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman", "Torkham"]
+
+
+def test_both_crossings_are_the_pair_named_before_a_sentence_about_one(chain):
+    ev = _events(
+        chain,
+        "Pakistan reopened Torkham and Chaman on Tuesday for stranded travellers. "
+        "Hundreds of people crossed back through Torkham. "
+        "Pakistan had closed both crossings on May 1 after a bombing in Lahore.",
+    )
+    shut = sorted(loc for loc, day in _by(ev, "border_closure") if day == "2024-05-01")
+    assert shut == ["Chaman", "Torkham"]

@@ -981,7 +981,9 @@ def sentence_events(
     named_crossings = list(
         dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
     )
-    if named_crossings:
+    if len(named_crossings) > 1:
+        # (only a group: "both crossings" after "reopened Torkham and Chaman.
+        # Thousands crossed back through Torkham." is still the pair)
         ctx.crossings = named_crossings
     if usable_dates and (
         triggers or usable_dates[-1].precision == "day" or _LEADING_DATE.match(sentence, 0, usable_dates[-1].start)
