@@ -535,3 +535,18 @@ def test_tolls_in_words(text, toll):
 def test_dead_told_as_more_add_to_the_toll(chain, second, dead):
     ev = _events(chain, "Three soldiers were killed when militants attacked a post in Zhob on Monday. " + second)
     assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]
+
+
+def test_a_toll_told_after_a_list_of_places_is_no_one_places(chain):
+    ev = _events(
+        chain,
+        "Rockets fired from across the border struck villages in Dangam and in Sheltan on Tuesday, "
+        "killing two civilians and wounding five.",
+    )
+    assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", None, None)]
+
+
+def test_a_toll_told_in_a_clause_of_the_last_place_is_its_own(chain):
+    # not a list: each place has its own clause and toll
+    ev = _events(chain, "Shells hit Dangam district on Tuesday, and a rocket landed in Sheltan, killing a child.")
+    assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", 1, None)]

@@ -826,6 +826,11 @@ def sentence_events(
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
                 seg = (begin, nxt[0] if nxt else len(sentence))
                 toll = find_casualties(tsent[seg[0] : seg[1]])
+                if not nxt and _shared_toll(tsent, order, seg):
+                    # "rockets struck villages in Nari and in Ghaziabad on
+                    # Tuesday, killing two": the toll of the whole list, no
+                    # one place's (the gold leaves each place's empty).
+                    toll = NO_TOLL
             if seg is not None:
                 for p, (lo, hi) in told_in:
                     if p == place and not seg[0] <= lo <= hi <= seg[1]:
@@ -1421,6 +1426,24 @@ def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) ->
         lo = max([e for s, e, _ in marks[:i]] + [m.end() for m in _SEMICOLON.finditer(sentence, 0, start)] + [0])
         found.append((place, (lo, start)))
     return found
+
+
+#: ", killing two civilians": a toll told as what the whole clause did.
+_PARTICIPLE_TOLL = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+#: "in Nari and in Ghaziabad": places joined in one list.
+_JOINED = re.compile(r"[^,;.]{0,60}?\band\s+(?:in\s+|at\s+|on\s+)?(?:the\s+)?$")
+
+
+def _shared_toll(sentence: str, order: list[int], seg: tuple[int, int]) -> bool:
+    """Is the toll after the last of several places (``order``: where each
+    is named) told for all of them: places joined by "and" with no toll
+    between them, the toll a participle clause after the last?"""
+    if len(order) < 2 or not _PARTICIPLE_TOLL.search(sentence, seg[0], seg[1]):
+        return False
+    between = find_casualties(sentence[order[0] : order[-1]])
+    if between.fatalities is not None or between.injuries is not None:
+        return False
+    return all(_JOINED.match(sentence, a, b) for a, b in zip(order, order[1:]))
 
 
 def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
