@@ -800,3 +800,17 @@ def test_strikes_placed_in_the_next_sentence_keep_the_day_told_with_them(chain):
 def test_later_and_earlier_opening_a_sentence_count_from_the_day_told_last(chain, text, etype, iso):
     ev = _events(chain, text, published=dt.date(2024, 5, 30))
     assert [d for _, d in _by(ev, etype)] == [iso]
+
+
+def test_reopened_for_some_days_is_how_long_it_stays_open(chain):
+    ev = _events(
+        chain,
+        "Pakistan on Tuesday reopened the Torkham crossing for three days to let stranded travellers go home.",
+        title="Torkham reopened for three days for stranded travellers",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-14")]
+
+
+def test_closed_for_some_days_still_counts_back():
+    d = find_dates("The Torkham crossing has been closed for three days.", PUBLISHED)
+    assert [(x.kind, x.date.isoformat()) for x in d] == [("for", "2024-05-12")]

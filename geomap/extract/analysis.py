@@ -628,6 +628,11 @@ def sentence_events(
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if reopening:
+            # "reopened for two days": how long it stays open, not when it
+            # opened (nor when a closure began).
+            opened = [t.end for t in trigs if t.sub_event_type == "reopening"]
+            own_dates = [d for d in own_dates if not (d.kind == "for" and any(0 <= d.start - e <= 30 for e in opened))]
         if etype == "trade_disruption":
             # "closed since Sunday, and trucks were stranded": the start of
             # the closure; the trucks wait on the day of the report.
