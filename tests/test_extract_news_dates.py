@@ -814,3 +814,14 @@ def test_reopened_for_some_days_is_how_long_it_stays_open(chain):
 def test_closed_for_some_days_still_counts_back():
     d = find_dates("The Torkham crossing has been closed for three days.", PUBLISHED)
     assert [(x.kind, x.date.isoformat()) for x in d] == [("for", "2024-05-12")]
+
+
+def test_a_reopening_told_again_does_not_take_the_day_of_the_meeting_before_it(chain):
+    ev = _events(
+        chain,
+        "The Angoor Adda crossing reopened for trade on Monday after a month-long closure. "
+        "Border officials of both sides had met at Angoor Adda on Saturday to agree on timings for the reopening.",
+    )
+    reopened = [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"]
+    assert reopened == ["2024-05-13"]
+    assert _by(ev, "talks") == [("Angoor Adda", "2024-05-11")]

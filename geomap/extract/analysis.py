@@ -672,6 +672,20 @@ def sentence_events(
                 if d.kind not in ("for", "nth") and _ENDED_ON.search(sentence, max(0, d.start - 30), d.start)
             ]
             own_dates = ends or own_dates
+        if etype == "border_closure" and others and all(t.anaphoric for t in trigs):
+            # "officials met at Ghulam Khan on Saturday to settle arrangements
+            # for the reopening": the day told with the meeting before it is
+            # the meeting's; the reopening told again keeps its own.
+            first = min(t.start for t in trigs)
+            own_dates = [
+                d
+                for d in own_dates
+                if not (
+                    d.precision == "day"
+                    and d.end <= first
+                    and any(o.event_type == "talks" and o.end <= d.start and d.start - o.end <= 40 for o in others)
+                )
+            ]
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
             # "The day before, a bomber struck Jamrud", "Pakistan closed the
