@@ -485,6 +485,13 @@ def sentence_events(
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
+    if "explosion" in by_type and _answered(sentence, sent.low, by_type["explosion"]):
+        # "Afghan forces fired mortars at posts, and Pakistani troops replied
+        # with artillery": shelling answered is an exchange of fire.
+        answered = [
+            replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire") for t in by_type.pop("explosion")
+        ]
+        by_type["armed_clash"] = sorted(by_type.get("armed_clash", []) + answered, key=lambda t: t.start)
     if (
         "explosion" in by_type
         and "armed_clash" in by_type
@@ -702,10 +709,15 @@ def sentence_events(
         if (
             etype == "talks"
             and date is None
-            and all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+            and (
+                all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+                or ("date" in sent.low or "promised" in sent.low)
+                and _NO_DATE_YET.search(sentence)
+            )
         ):
             # "a jirga is expected to meet in the coming days": a plan with
-            # no date is no event (a meeting announced for a day is one).
+            # no date is no event (a meeting announced for a day is one);
+            # nor is one "promised" or whose "date has not been set".
             continue
         if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
             # "Hundreds were killed in fighting between 2007 and 2011", "the
@@ -970,6 +982,24 @@ def sentence_events(
     return out
 
 
+#: "..., and Pakistani troops responded": the other side answered the fire.
+_REPLY = re.compile(
+    r"\b(?:troops|forces|soldiers|guards|side|army)\s+(?:\w+\s+){0,2}?"
+    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b",
+    re.I,
+)
+_REPLY_WORDS = ("responded", "replied", "retaliated", "returned", "fired back", "hit back")
+
+
+def _answered(sentence: str, low: str, blasts: list[Trigger]) -> bool:
+    """Is the shelling of ``blasts`` answered by the other side after it in
+    the sentence ("fired mortar shells into the town, and Pakistani troops
+    responded")? Only shelling is fire that is answered; a bomb is not."""
+    if not any(w in low for w in _REPLY_WORDS) or any(t.sub_event_type != "shelling" for t in blasts):
+        return False
+    return _REPLY.search(sentence, max(t.end for t in blasts)) is not None
+
+
 #: "attacked the post with a car bomb": the bomb is how the attack was made.
 _WITH_BETWEEN = re.compile(r"\b(?:with|using)\b", re.I)
 
@@ -1072,6 +1102,16 @@ _FUTURE = re.compile(
 )
 
 
+#: Talks not yet fixed, told anywhere in the sentence: "no date has been
+#: set", "a date had not been fixed", "has been promised".
+_NO_DATE_YET = re.compile(
+    r"\bno\s+(?:firm\s+|new\s+)?dates?\s+(?:(?:has|had|have)\s+(?:yet\s+)?been|was|were|is|are)\s+(?:yet\s+)?"
+    r"(?:set|fixed|given|announced|agreed|finali[sz]ed)\b|"
+    r"\bdates?\s+(?:(?:has|had|have)\s+not|was\s+not|is\s+not|(?:has|had|have)\s+yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:set|fixed|given|announced|agreed|finali[sz]ed)\b|"
+    r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+promised\b",
+    re.I,
+)
 #: A clause that tells the earlier incident behind the one told first: ",
 #: when militants attacked ...", "following a wave of bombings".
 _SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
@@ -1320,10 +1360,19 @@ def _relative_date(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+#: "and the same year a Pakistani aircraft bombed a village": the year of
+#: the clause is the one the sentence named before.
+_SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
+
+
 def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
-    """Does the clause name a year before ``published`` outside any date found?"""
+    """Does the clause name a year before ``published`` outside any date
+    found (or say "the same year" after one)?"""
     if not any(c in sentence for c in "12"):
         return False
+    # (from a little before the clause: a clause cut at ", and the" starts at "same year")
+    if "year" in sentence and _SAME_YEAR.search(sentence, max(0, clause[0] - 5), clause[1]):
+        clause = (0, clause[1])
     for m in _YEAR.finditer(sentence, clause[0], clause[1]):
         if int(m.group(0)) < published.year and not any(d.start <= m.start() < d.end for d in dates):
             return True
@@ -1611,10 +1660,13 @@ def _places_for(
             m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
         ]
         candidates = [m for m in candidates if m not in goods]
-    if etype == "border_closure" and any(m.role == "place" and _is_crossing(m.place, finder) for m in candidates):
+    if etype == "border_closure" and any(
+        (m.role == "place" and _is_crossing(m.place, finder)) or m.role == "crossing_ref" for m in candidates
+    ):
         # "the Kharlachi crossing, the trading point between Kurram and
         # Paktia, was closed": what closes is the crossing; the other names
-        # say where it lies or what it links.
+        # say where it lies or what it links (also when it is "the crossing"
+        # told before).
         candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
     if border_mod and etype != "talks":
         candidates = [
