@@ -825,3 +825,18 @@ def test_a_reopening_told_again_does_not_take_the_day_of_the_meeting_before_it(c
     reopened = [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"]
     assert reopened == ["2024-05-13"]
     assert _by(ev, "talks") == [("Angoor Adda", "2024-05-11")]
+
+
+def test_fighting_overnight_before_an_incident_yields_to_its_day(chain):
+    ev = _events(
+        chain,
+        "Taliban fighters captured the Spin Boldak crossing after heavy fighting on Wednesday. A Taliban spokesman "
+        "said the fighters had taken the crossing after clashes with government forces overnight.",
+        published=dt.date(2024, 5, 16),
+    )
+    assert [d for _, d in _by(ev, "armed_clash")] == ["2024-05-15"]
+
+
+def test_an_attack_overnight_is_the_night_before_the_day_told(chain):
+    ev = _events(chain, "Militants attacked a check post in Bajaur overnight, officials said on Tuesday.")
+    assert _by(ev, "armed_clash") == [("Bajaur District", "2024-05-13")]

@@ -925,7 +925,21 @@ def sentence_events(
                         if date is not None and date.kind == "report"
                         else 2
                         if carried
-                        else (1 if goes_on or all(t.weak for t in trigs) else 0)
+                        else (
+                            1
+                            if goes_on
+                            or all(t.weak for t in trigs)
+                            # "took the crossing after clashes overnight": the
+                            # fighting before the incident yields to the day
+                            # the report names for it
+                            or (
+                                date is not None
+                                and date.start >= 0
+                                and _OVERNIGHT.match(sentence, date.start)
+                                and _AFTER_OVERNIGHT.search(sentence, max(0, date.start - 60), date.start) is not None
+                            )
+                            else 0
+                        )
                     ),
                     ended=ended,
                     claimed=claimed,
@@ -1478,6 +1492,9 @@ def mentions_specific(mentions) -> bool:
 
 
 NO_TOLL = Casualties()
+_OVERNIGHT = re.compile(r"overnight\b", re.I)
+#: "after clashes with government forces overnight", "after overnight fighting"
+_AFTER_OVERNIGHT = re.compile(r"\bafter\b[^,;.]*$", re.I)
 #: "... were wounded in Kurram": a toll told with the place it fell in.
 _TOLL_IN = re.compile(r"\b(?:killed|dead|died|martyred|wounded|injured|hurt)\s+in\s+(?:the\s+)?$", re.I)
 
