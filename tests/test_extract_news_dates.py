@@ -840,3 +840,16 @@ def test_fighting_overnight_before_an_incident_yields_to_its_day(chain):
 def test_an_attack_overnight_is_the_night_before_the_day_told(chain):
     ev = _events(chain, "Militants attacked a check post in Bajaur overnight, officials said on Tuesday.")
     assert _by(ev, "armed_clash") == [("Bajaur District", "2024-05-13")]
+
+
+def test_trucks_waiting_since_a_day_began_to_wait_that_day(chain):
+    ev = _events(chain, "Hundreds of fruit trucks have been waiting at the Chaman crossing since last Thursday.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-09", "day")
+    ]
+
+
+def test_trucks_stranded_by_a_closure_told_since_a_day_wait_on_the_report_day(chain):
+    # the day is the closure's, told between the trucks and it
+    ev = _events(chain, "Trucks are stuck at Chaman because the crossing has been shut since last Thursday.")
+    assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == ["2024-05-15"]

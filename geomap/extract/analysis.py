@@ -643,11 +643,22 @@ def sentence_events(
         if etype == "trade_disruption":
             # "closed since Sunday, and trucks were stranded": the start of
             # the closure; the trucks wait on the day of the report.
+            # But "trucks have been waiting at Spin Boldak since last
+            # Tuesday": a day told after the trucks, with no closure between,
+            # is when they began to wait.
+            first = min(t.start for t in trigs)
             own_dates = [
                 d
                 for d in own_dates
-                if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
-                and not sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+                if not (
+                    _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
+                    or sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+                )
+                or (
+                    d.precision == "day"
+                    and d.start > first
+                    and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
+                )
             ]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
