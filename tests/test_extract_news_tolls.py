@@ -516,6 +516,7 @@ def test_a_sides_claim_of_attackers_killed_is_not_added(chain, second, dead):
         ("A dozen people were hurt in the blast.", (None, 12)),
         ("Two of the injured later succumbed to their wounds in Peshawar.", (2, None)),
         ("The shell killed two children and a woman in Asmar.", (3, None)),
+        ("A sniper fired on a check post on Monday, martyring a soldier and injuring two others.", (1, 2)),
     ],
 )
 def test_tolls_in_words(text, toll):
