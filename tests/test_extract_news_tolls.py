@@ -551,3 +551,22 @@ def test_a_toll_told_in_a_clause_of_the_last_place_is_its_own(chain):
     # not a list: each place has its own clause and toll
     ev = _events(chain, "Shells hit Dangam district on Tuesday, and a rocket landed in Sheltan, killing a child.")
     assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "second, toll",
+    [
+        ("Doctors said 11 people were being treated for injuries at the district hospital.", (3, 11)),
+        ("Rescuers said two bodies were pulled from the wreckage.", (3, None)),
+        # no count: nothing to add
+        ("The bodies were handed over to their families.", (3, None)),
+    ],
+)
+def test_a_toll_in_words_no_trigger_reads_continues_the_incident(chain, second, toll):
+    ev = _events(chain, "A roadside bomb hit a police van in Khar on Monday, killing three policemen. " + second)
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [toll]
+
+
+def test_bodies_found_after_a_strike_are_its_dead(chain):
+    ev = _events(chain, "A drone struck a car near Noshki on Saturday. Two bodies were found at the site.")
+    assert [e.fatalities for e in ev if e.event_type == "airstrike"] == [2]

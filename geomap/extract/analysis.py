@@ -446,6 +446,14 @@ def sentence_events(
         at = sent.low.index("killing")
         if attackers_toll(sentence, sent.cached(find_casualties)):
             triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
+    if not triggers and last is not None and 0 < _gap(idx, last[0]) <= 2 and _TOLL_ONLY.search(sentence):
+        # "221 people had been treated for injuries", "two bodies were found
+        # at the site": a toll in words no trigger reads, right after the
+        # incident, is that incident's.
+        toll = sent.cached(find_casualties)
+        if toll.fatalities or toll.injuries:
+            m = _TOLL_ONLY.search(sentence)
+            triggers = [Trigger("armed_clash", "border_fighting", m.start(), m.end(), weak=True)]
     if not any(not t.weak for t in triggers):
         if (
             last is not None
@@ -1503,6 +1511,8 @@ def mentions_specific(mentions) -> bool:
 
 
 NO_TOLL = Casualties()
+#: Toll words no trigger reads ("treated for injuries", "bodies were found").
+_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
 _OVERNIGHT = re.compile(r"overnight\b", re.I)
 #: "after clashes with government forces overnight", "after overnight fighting"
 _AFTER_OVERNIGHT = re.compile(r"\bafter\b[^,;.]*$", re.I)
