@@ -853,3 +853,19 @@ def test_trucks_stranded_by_a_closure_told_since_a_day_wait_on_the_report_day(ch
     # the day is the closure's, told between the trucks and it
     ev = _events(chain, "Trucks are stuck at Chaman because the crossing has been shut since last Thursday.")
     assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == ["2024-05-15"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, iso",
+    [
+        ("Militants raided a check post in Bajaur late on Sunday, killing two soldiers.", "armed_clash", "2024-05-12"),
+        ("Rockets landed in Dangam in the early hours of Monday, police said.", "explosion", "2024-05-13"),
+        ("PESHAWAR, May 15 - Gunmen attacked a police post in Tank on Monday.", "armed_clash", "2024-05-13"),
+        ("The Chaman crossing was closed last month after a quarrel at the gate.", "border_closure", "2024-04"),
+        # two incidents of one sentence keep their own days
+        ("Shells hit Dangam on Sunday, and a drone struck a house in Barmal on Tuesday.", "explosion", "2024-05-12"),
+        ("Shells hit Dangam on Sunday, and a drone struck a house in Barmal on Tuesday.", "airstrike", "2024-05-14"),
+    ],
+)
+def test_times_of_day_datelines_and_background_months(chain, text, etype, iso):
+    assert [d for _, d in _by(_events(chain, text), etype)] == [iso]
