@@ -869,3 +869,16 @@ def test_trucks_stranded_by_a_closure_told_since_a_day_wait_on_the_report_day(ch
 )
 def test_times_of_day_datelines_and_background_months(chain, text, etype, iso):
     assert [d for _, d in _by(_events(chain, text), etype)] == [iso]
+
+
+def test_each_place_of_a_sentence_takes_the_day_told_after_it(chain):
+    ev = _events(
+        chain,
+        "The military said militants had tried to cross into Kurram on Monday and into North Waziristan on Tuesday.",
+    )
+    assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-13"), ("North Waziristan", "2024-05-14")]
+
+
+def test_places_told_before_one_day_share_it(chain):
+    ev = _events(chain, "Rockets landed in Dangam and Sheltan on Monday, officials said.")
+    assert [d for _, d in _by(ev, "explosion")] == ["2024-05-13", "2024-05-13"]

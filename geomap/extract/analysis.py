@@ -841,7 +841,12 @@ def sentence_events(
         order = sorted(starts.values())
         told_in = _tolls_told_in(sentence, mentions, set(starts)) if len(starts) > 1 and casualties != NO_TOLL else []
         tsent = sentence  # the sentence as each place's toll is read in it
+        # "tried to cross into Kurram on Friday and into North Waziristan on
+        # Saturday": each place with its own day.
+        place_days = _days_per_place(own_dates, starts, len(sentence)) if len(starts) > 1 and date is not None else {}
+        told_date = date
         for place, in_sentence in places:
+            date = place_days.get(place, told_date)
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
@@ -1550,6 +1555,21 @@ def _shared_toll(sentence: str, order: list[int], seg: tuple[int, int]) -> bool:
     if between.fatalities is not None or between.injuries is not None:
         return False
     return all(_JOINED.match(sentence, a, b) for a, b in zip(order, order[1:]))
+
+
+def _days_per_place(dates: list[DateMention], starts: dict[Place, int], end: int) -> dict[Place, DateMention]:
+    """The day told after each of several places, up to the next place
+    ("into Kurram on Friday and into North Waziristan on Saturday"), when
+    every place has one and they differ; else ``{}``."""
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    days = {}
+    for i, (place, start) in enumerate(order):
+        stop = order[i + 1][1] if i + 1 < len(order) else end
+        own = [d for d in dates if start <= d.start < stop and not d.statement and d.precision == "day"]
+        if len(own) != 1:
+            return {}
+        days[place] = own[0]
+    return days if len({d.date for d in days.values()}) > 1 else {}
 
 
 def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
