@@ -570,3 +570,15 @@ def test_a_toll_in_words_no_trigger_reads_continues_the_incident(chain, second, 
 def test_bodies_found_after_a_strike_are_its_dead(chain):
     ev = _events(chain, "A drone struck a car near Noshki on Saturday. Two bodies were found at the site.")
     assert [e.fatalities for e in ev if e.event_type == "airstrike"] == [2]
+
+
+def test_each_sides_losses_go_to_its_own_place(chain):
+    ev = _events(
+        chain,
+        "Pakistani troops and Afghan border guards exchanged fire at Angoor Adda and in Barmal district on Thursday. "
+        "A Pakistani official said three soldiers were hurt; Afghan officials said two guards were killed.",
+    )
+    assert _tolls([e for e in ev if e.event_type == "armed_clash"]) == [
+        ("Angoor Adda", None, 3),
+        ("Barmal District", 2, None),
+    ]

@@ -173,6 +173,8 @@ class ArticleState:
     last_day: tuple[int, DateMention] | None = None
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
+    #: Sentence index and places of the last report of each violent type.
+    told_places: dict[str, tuple[int, list[Place]]] = field(default_factory=dict)
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
@@ -611,6 +613,12 @@ def sentence_events(
                 places = []
             if not places and not all(t.weak for t in trigs) and "armed_clash" in by_type:
                 places = _attacked_work(ctx, idx)
+        per_side = _tolls_per_side(sentence, etype, trigs, ctx, idx)
+        if per_side:
+            # "Pakistani officials said two soldiers were wounded; Taliban
+            # officials said one of their guards was killed" after fire at
+            # places on both sides: each side's losses at its own place.
+            places = [(p, True) for p in per_side]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
@@ -896,6 +904,8 @@ def sentence_events(
                                 for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
                             )
                         )
+            if place in per_side:
+                toll = per_side[place]
             after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
             if after is not None and not split_tolls and place not in starts:
                 # "killing nine children, a day after a suicide attack in
@@ -988,6 +998,9 @@ def sentence_events(
             )
             ctx.by_type[etype] = place
             ctx.type_places.setdefault(etype, set()).add(place)
+            if etype in VIOLENT and not all(t.weak for t in trigs):
+                told = ctx.told_places.get(etype)
+                ctx.told_places[etype] = (idx, (told[1] if told and told[0] == idx else []) + [place])
             if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)
             if date is not None:
@@ -1199,6 +1212,31 @@ def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ment
         if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
             return False
     return True
+
+
+def _tolls_per_side(
+    sentence: str, etype: str, trigs: list[Trigger], ctx: ArticleState, idx: int
+) -> dict[Place, Casualties]:
+    """Each side's toll at its own place, when a bare toll sentence right
+    after an incident at places on both sides of the line tells each side's
+    losses in a clause of its own ("A Pakistani official said two soldiers
+    were wounded; Taliban officials said one guard was killed"); else ``{}``."""
+    told = ctx.told_places.get(etype)
+    if etype not in VIOLENT or not all(t.weak for t in trigs) or told is None or _gap(idx, told[0]) != 1:
+        return {}
+    by_country = {}
+    for p in told[1]:
+        by_country.setdefault(p.country, p)
+    if set(by_country) != {"PK", "AF"} or len(told[1]) != 2 or ";" not in sentence:
+        return {}
+    out = {}
+    for part in sentence.split(";"):
+        side = toll_side(part)
+        toll = find_casualties(part)
+        if not side or (toll.fatalities is None and toll.injuries is None) or by_country[side] in out:
+            return {}
+        out[by_country[side]] = toll
+    return out if len(out) == 2 else {}
 
 
 def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
