@@ -369,11 +369,37 @@ def accept(
     report = report if report is not None else Report()
     events = Path(events)
     sources = Path(sources) if sources else events.with_name("sources.csv")
+    _refuse_export(events)
     with ExitStack() as stack:
         # sorted: two runs naming the files in another order cannot deadlock
         for lock in sorted({lock_file_for(events), lock_file_for(sources)}):
             stack.enter_context(locked(lock, waiting))
         return _accept(drafts, events, sources, only_marked, report)
+
+
+def _refuse_export(events: Path) -> None:
+    """Refuse a build's ``events.csv`` export as the dataset to extend.
+
+    It is a link into the shown build's folder (``out/.geomap-gen.*``),
+    replaced whole by the next build: accepted events written there would be
+    lost. Its header has ``source_publishers``, which no dataset has.
+    """
+    import os
+
+    from .outdir import GENERATION_PREFIX, STAGING_PREFIX
+
+    real = Path(os.path.realpath(events))
+    try:
+        with open(real, "rb") as fh:
+            first = fh.readline(1 << 16)
+    except OSError:
+        first = b""
+    if real.parent.name.startswith((GENERATION_PREFIX, STAGING_PREFIX)) or b"source_publishers" in first:
+        raise AcceptError(
+            f"{events} is the export of a build, replaced by the next build: the accepted events would "
+            "be lost there; give the curated events.csv (e.g. geodata/events.csv) as --events "
+            "(nothing was written)"
+        )
 
 
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:

@@ -410,3 +410,20 @@ def test_drafts_saved_by_a_spreadsheet_are_accepted_as_written(
     assert len(added) == 2
     assert table(dataset / "events.csv") == table(plain / "events.csv")
     assert table(dataset / "sources.csv") == table(plain / "sources.csv")
+
+
+def test_accept_into_a_builds_export_is_refused(dataset, tmp_path, offline_chain, capsys):
+    # output/events.csv is the export of a build (a link into the shown build's
+    # folder): accept appended there, and the next build replaced it, losing
+    # the accepted events; it also left an output/sources.csv of one source
+    from geomap.pipeline import build
+
+    out = tmp_path / "output"
+    build(dataset / "events.csv", dataset / "sources.csv", out=out, chain=offline_chain)
+    before = {p.name: (p.is_symlink(), p.read_bytes()) for p in out.iterdir() if p.is_file()}
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(out / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "is the export of a build" in err and "nothing was written" in err
+    assert {p.name: (p.is_symlink(), p.read_bytes()) for p in out.iterdir() if p.is_file()} == before
+    assert not (out / "sources.csv").exists()
