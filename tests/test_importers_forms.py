@@ -537,3 +537,10 @@ def test_a_cell_above_the_limit_rejects_its_record_in_every_form(tmp_path):
     imported, report = read(path)
     assert len(imported.events) == len(read(DATA / "points.geojson")[0].events) - 1
     assert any(p.column == "huge" and "above the limit" in p.reason for p in report.of_kind("rejected"))
+
+
+def test_a_device_is_refused_not_read_forever():
+    # '/dev/zero' (or '/dev/urandom') as a dataset was read until memory ran out
+    for device in ("/dev/zero", "/dev/null"):
+        with pytest.raises(SchemaError, match="is a device"):
+            detect(device)
