@@ -56,6 +56,7 @@ def test_format_detected_from_the_header(name, fmt):
         ("9-May-97", "1997-05-09"),
         ("January 15, 2024", "2024-01-15"),  # a US spreadsheet's long date
         ("Jan 15 2024", "2024-01-15"),
+        ("09-05-2020", "2020-05-09"),  # the ACLED codebook's dd-mm-yyyy
     ],
 )
 def test_dataset_date_forms(text, day):
@@ -72,7 +73,9 @@ def test_acled_today_types_precisions_and_citation():
     imp, report = read("acled_2024.csv")
     ev = {e.event_id: e for e in imp.events}
     assert (imp.rows_read, imp.rows_rejected) == (5, 1)
-    assert "not a date" in report.of_kind("rejected")[0].reason
+    assert (
+        "'31-02-2020' is not a real calendar day" in report.of_kind("rejected")[0].reason
+    )  # dd-mm-yyyy, no 31 February
     assert ev["PAK90001"].event_type == "armed_clash" and ev["PAK90001"].country == "PK"
     assert ev["AFG90002"].event_type == "airstrike" and ev["AFG90002"].geo_precision == 2
     protest = ev["AFG90003"]
