@@ -33,6 +33,10 @@ from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
 
+#: ``accept`` cells that take a draft (any case): a spreadsheet saves a typed
+#: 'true' as its boolean TRUE, and reviewers tick; and those that leave it.
+ACCEPT_YES = frozenset({"yes", "y", "1", "x", "true", "\u2713", "\u2714"})
+ACCEPT_NO = frozenset({"", "no", "n", "0", "false", "-"})
 #: Columns of a drafts CSV written by ``geomap extract`` (see :mod:`geomap.schema`).
 DRAFT_COLUMNS: tuple[str, ...] = schema.DRAFT_COLUMNS
 DRAFT_REQUIRED: tuple[str, ...] = ("doc_id", "event_type", "event_date", "date_precision", "location", "geo_precision")
@@ -346,7 +350,8 @@ def accept(
     ----------
     drafts : path
         A drafts CSV; with ``only_marked`` only rows whose ``accept`` column
-        is ``yes``/``y``/``1``/``x`` are taken.
+        is one of :data:`ACCEPT_YES` (yes, y, 1, x, true, a tick) are taken; a mark
+        neither yes nor no (:data:`ACCEPT_NO`) is reported as a warning.
     events, sources : path
         The curated CSVs to extend. Each is rewritten atomically (through
         symlinks), ``sources`` first, keeping every column and cell of the
@@ -415,7 +420,18 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     sources_before = set(es.sources)
     rows = []
     for line, r in read_drafts(drafts, report):
-        if only_marked and r.get("accept", "").strip().lower() not in {"yes", "y", "1", "x"}:
+        mark = r.get("accept", "").strip().lower()
+        if only_marked and mark not in ACCEPT_YES:
+            if mark not in ACCEPT_NO:  # a mark we cannot read is said, not ignored
+                report.add(
+                    "warning",
+                    str(drafts),
+                    line,
+                    "accept",
+                    f"accept {r.get('accept', '')!r} is neither yes ({', '.join(sorted(ACCEPT_YES))}) nor no; "
+                    "draft not taken",
+                    value=r.get("doc_id", ""),
+                )
             continue
         if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", r.get("source_published", "")):
             report.add(
