@@ -266,3 +266,13 @@ def test_counts_per_area_without_coordinates_are_named_as_such(tmp_path, header)
     with pytest.raises(SchemaError, match="counts of events per area and period.*no coordinates") as err:
         detect(path)
     assert "event_id" not in str(err.value)
+
+
+def test_a_drafts_csv_given_as_events_says_what_it_is(tmp_path):
+    # 'geomap build --events drafts.csv' said it lacked event_id and sources
+    from geomap.drafts import DRAFT_COLUMNS
+
+    path = tmp_path / "drafts.csv"
+    path.write_text(",".join(DRAFT_COLUMNS) + "\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="drafts CSV.*geomap accept"):
+        detect(path)
