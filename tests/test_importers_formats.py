@@ -276,3 +276,20 @@ def test_a_drafts_csv_given_as_events_says_what_it_is(tmp_path):
     path.write_text(",".join(DRAFT_COLUMNS) + "\n", encoding="utf-8")
     with pytest.raises(SchemaError, match="drafts CSV.*geomap accept"):
         detect(path)
+
+
+def test_acled_monadic_export_maps_each_event_once_and_says_why(tmp_path):
+    # a monadic export (export_type=monadic) lists each event once per actor
+    lines = (DATA / "acled_2024.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    first = lines[1].split(",")
+    swapped = list(first)
+    a1, a2 = header.index("actor1"), header.index("actor2")
+    swapped[a1], swapped[a2] = first[a2], ""
+    path = tmp_path / "acled_monadic.csv"
+    path.write_text("\n".join([lines[0], lines[1], ",".join(swapped)]) + "\n", encoding="utf-8")
+    report = Report()
+    imported = read_dataset(path, report=report)
+    assert (imported.rows_read, len(imported.events), imported.rows_rejected) == (2, 1, 1)
+    (bad,) = report.of_kind("rejected")
+    assert bad.line == 3 and "once per actor" in bad.reason and "line 2" in bad.reason
