@@ -286,9 +286,10 @@ def _rank(place: Place) -> int:
     return 2 if place.kind in ("district", "agency", "tehsil", "valley") or place.precision == 2 else 1
 
 
-#: Capitalised words after a locative preposition: candidates for GeoNames.
+#: Capitalised words after a locative preposition: candidates for GeoNames
+#: (also one opening the sentence: "At Karachi port, ...").
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
+    r"\b(?:At|In|Near|in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
     r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
     r"([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})"
 )
@@ -299,7 +300,7 @@ _CANDIDATE = re.compile(
 #: (each is followed by spaces), so the order of the alternatives does not
 #: matter; tests check both find the same spans.
 _CANDIDATE_FAST = re.compile(
-    r"(?:a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
+    r"(?:At|In|Near|a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
     + _CANDIDATE.pattern.split(r"struck)\s+", 1)[1]
 )
 _NOT_PLACE_WORDS = frozenset(
@@ -328,7 +329,7 @@ _BORDER_NOT = re.compile(
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(
     r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
-    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b",
+    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post|terminal)(?!s)\b",
     re.I,
 )
 
@@ -507,7 +508,8 @@ _LOOKBACK = 90
 #: gazetteer's names of the border, so one pass per sentence answers all.
 _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "border_phrase": ("border", "frontier", "boundar", "crossing"),
-    "crossing_ref": ("crossing", "border post"),
+    # ("the terminal": the crossing's customs terminal, as "held a meeting in the terminal building")
+    "crossing_ref": ("crossing", "border post", "terminal"),
     "country": tuple(COUNTRY_NAMES),
     "twin_crossing": ("across", "opposite", "facing", "twinned"),
     "moved_to": _MOVED_WORDS,
@@ -710,7 +712,13 @@ class PlaceFinder:
             if (
                 nxt is not None
                 and _POSSESSIVE_GAP.match(sentence, m.end, nxt.start)
-                and (_rank(m.place) >= _rank(nxt.place) or _names_its_province(m.place))
+                and (
+                    _rank(m.place) >= _rank(nxt.place)
+                    or _names_its_province(m.place)
+                    # "Zhob's Sambaza": a village of the town's district (a
+                    # hand-placed village ranks as wide as a district)
+                    or (m.place.kind in ("city", "town") and nxt.place.kind == "village")
+                )
             ):
                 # "Khost's Gurbuz district": the wider name only says where
                 # the narrower one after it lies.
