@@ -244,6 +244,19 @@ _ATTACKER_COUNT = re.compile(
     r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b",
     re.I,
 )
+#: Lower-case stems one of which every match of :data:`_ATTACKER_COUNT` holds.
+_ATTACKER_WORDS = (
+    "attacker",
+    "assailant",
+    "infiltrator",
+    "bomber",
+    "gunmen",
+    "militant",
+    "terrorist",
+    "insurgent",
+    "khawarij",
+    "khariji",
+)
 #: "on January 30 killed 101": a day number after its month is no toll.
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -351,9 +364,14 @@ _NUMBER_FIRST_WORDS = frozenset(
 )
 #: The patterns of :data:`_KILLED` and :data:`_INJURED` that begin with a number.
 _NUMBER_LED = frozenset(p for p in (*_KILLED, *_INJURED) if p.pattern.startswith(r"\b" + NUMBER))
-#: Runs of word characters: a pattern that starts with ``\b`` + NUMBER can
-#: only start where one of them starts.
-_WORD_RUN = re.compile(r"\w+")
+#: The ``id`` of each pattern of :data:`_NUMBER_LED`: a pattern's own hash
+#: reads its whole compiled code, on every lookup.
+_NUMBER_LED_IDS = frozenset(id(p) for p in _NUMBER_LED)
+#: The starts of the runs of word characters (``\w+``) that begin with a
+#: digit or are a whole word of :data:`_NUMBER_FIRST_WORDS`: where a pattern
+#: that starts with ``\b`` + NUMBER can start. One scan in ``re``, not a
+#: Python loop over every word of the sentence.
+_NUMBER_START = re.compile(r"\b(?:\d|(?:" + trie_regex(sorted(_NUMBER_FIRST_WORDS)) + r")\b)")
 
 
 def _number_starts(sentence: str, low: str) -> list[int] | None:
@@ -370,7 +388,7 @@ def _number_starts(sentence: str, low: str) -> list[int] | None:
     """
     if not lowered_ok(sentence, low):
         return None
-    return [w.start() for w in _WORD_RUN.finditer(low) if w.group()[0].isdecimal() or w.group() in _NUMBER_FIRST_WORDS]
+    return [m.start() for m in _NUMBER_START.finditer(low)]
 
 
 def _finditer_from(pattern: re.Pattern, sentence: str, starts: list[int]) -> Iterator[re.Match]:
@@ -403,7 +421,7 @@ def _total(
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
-        if starts is not None and pattern in _NUMBER_LED:
+        if starts is not None and id(pattern) in _NUMBER_LED_IDS:
             found = _finditer_from(pattern, sentence, starts)
         else:
             found = pattern.finditer(sentence)
@@ -512,6 +530,9 @@ def attackers_toll(sentence: str, toll: Casualties) -> bool:
     """
     if not toll.fatalities or toll.injuries:
         return False
+    low = sentence.lower()
+    if lowered_ok(sentence, low) and not any(w in low for w in _ATTACKER_WORDS):
+        return False  # no attacker noun: no count of attackers
     return any(_parse_cached(m.group("n")) == toll.fatalities for m in _ATTACKER_COUNT.finditer(sentence))
 
 
@@ -534,6 +555,9 @@ _SIDE_CUES = {
     ),
 }
 
+#: Words one of which every match of each cue holds (the cues read case).
+_SIDE_WORDS = {"PK": ("Pakistan", "FC", "Frontier"), "AF": ("Afghan", "Taliban", "Islamic")}
+
 
 def toll_side(sentence: str) -> str:
     """``"PK"`` or ``"AF"`` when the losses ``sentence`` tells are one
@@ -548,5 +572,9 @@ def toll_side(sentence: str) -> str:
     """
     if "both sides" in sentence or (("toll" in sentence or "number" in sentence) and _TOLL_ROSE.search(sentence)):
         return ""  # "wounded on both sides", "raising to two the number killed": the whole toll
-    found = [side for side, cue in _SIDE_CUES.items() if cue.search(sentence)]
+    found = [
+        side
+        for side, cue in _SIDE_CUES.items()
+        if any(w in sentence for w in _SIDE_WORDS[side]) and cue.search(sentence)
+    ]
     return found[0] if len(found) == 1 else ""

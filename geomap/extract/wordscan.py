@@ -19,15 +19,11 @@ import re
 from typing import Iterator
 
 
-def _is_word(ch: str) -> bool:
-    # What \w matches in a str pattern: Unicode letters and digits, and "_".
-    return ch.isalnum() or ch == "_"
-
-
 def at_boundary(text: str, pos: int) -> bool:
     """Would ``\\b`` match at ``pos`` of ``text``?"""
-    before = pos > 0 and _is_word(text[pos - 1])
-    after = pos < len(text) and _is_word(text[pos])
+    # What \w matches in a str pattern: Unicode letters and digits, and "_".
+    before = pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
+    after = pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
     return before != after
 
 
@@ -46,7 +42,9 @@ def lowered_ok(text: str, low: str) -> bool:
     ``re.IGNORECASE`` would match to an ASCII letter that letter, except the
     two of :data:`_FOLDS_APART`.
     """
-    return len(low) == len(text) and not any(c in text for c in _FOLDS_APART)
+    # Two "in" tests, not a loop over _FOLDS_APART: this runs for every
+    # sentence and every finder.
+    return len(low) == len(text) and _FOLDS_APART[0] not in text and _FOLDS_APART[1] not in text
 
 
 def _top_level_alternatives(source: str) -> list[str]:
@@ -162,12 +160,17 @@ def finditer_bounded(pattern: re.Pattern, text: str, pos: int = 0, endpos: int |
     """
     if endpos is None:
         endpos = len(text)
+    search = pattern.search
     while True:
-        m = pattern.search(text, pos, endpos)
+        m = search(text, pos, endpos)
         if m is None:
             return
-        if at_boundary(text, m.start()):
+        start = m.start()
+        # at_boundary(text, start), inlined: the commonest call of extraction.
+        before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+        after = start < len(text) and (text[start].isalnum() or text[start] == "_")
+        if before != after:
             yield m
             pos = m.end()
         else:
-            pos = m.start() + 1
+            pos = start + 1
