@@ -492,6 +492,11 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "twin_crossing": ("across", "opposite", "facing", "twinned"),
     "moved_to": _MOVED_WORDS,
     "not_event_place": _NOT_EVENT_WORDS,
+    "route": _ROUTE_WORDS,
+    # one of which every match of _HOSPITAL_AFTER, _ADDRESSEE_BEFORE, _COUNCIL_AFTER holds
+    "hospital_after": ("hospital", "medical", "clinic"),
+    "addressee": ("urg", "ask", "press", "warn", "told", "tells", "accus", "blam", "summon", "call"),
+    "council": ("council", "assembly"),
 }
 #: Group name -> its index in the stem filter (``border_names`` last).
 _G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}
@@ -612,7 +617,10 @@ class PlaceFinder:
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         chosen: list[tuple[int, int]] = []
         for s, e in spans + [m.span(1) for m in finditer_bounded(_CANDIDATE_FAST, sentence)]:
-            if not any(s < ce and cs < e for cs, ce in chosen):
+            for cs, ce in chosen:  # a loop, not any() over a generator: one per name
+                if s < ce and cs < e:
+                    break
+            else:
                 chosen.append((s, e))
         chosen.sort()
         out: list[Mention] = []
@@ -680,7 +688,14 @@ class PlaceFinder:
         moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
         governed = _G["not_event_place"] in present
-        route = any(w in low for w in _ROUTE_WORDS)
+        route = _G["route"] in present
+        # The patterns below can match only where their words are; the stem
+        # scan tells that when ``low`` is the plain lower case (a scan was
+        # made) and IGNORECASE folds no letter apart from it.
+        sure = scan is not None and lowered
+        hospital_after = not sure or _G["hospital_after"] in present
+        addressee = not sure or _G["addressee"] in present
+        council = not sure or _G["council"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -740,13 +755,19 @@ class PlaceFinder:
                     # the speakers are
                     mentions.pop()
                 continue
-            if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
+            if (
+                hospital_after
+                and _HOSPITAL_AFTER.match(after)
+                and not (_SITE_BEFORE.search(before) and not _CARE.search(before))
+            ):
                 continue
-            if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
+            if (addressee and _ADDRESSEE_BEFORE.search(before)) or (
+                m.place.kind == "city" and _CITY_GOV_AFTER.match(after)
+            ):
                 continue
             if (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
                 continue
-            if _COUNCIL_AFTER.match(after):
+            if council and _COUNCIL_AFTER.match(after):
                 continue
             if before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
                 continue

@@ -141,8 +141,23 @@ class LoweredPattern:
         return self.pattern.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> re.Match | None:
-        """``pattern.search(text, pos, endpos)``; ``low`` is ``text.lower()`` when the caller has it."""
-        return next(self.finditer(text, pos, endpos, low), None)
+        """``pattern.search(text, pos, endpos)``; ``low`` is ``text.lower()`` when the caller has it.
+
+        The first match of :meth:`finditer`, without its generator: most
+        searches find nothing, and the generator cost as much as the scan.
+        """
+        if low is None:
+            low = text.lower()
+        if endpos is None:
+            endpos = len(text)
+        if not lowered_ok(text, low):
+            return self.pattern.search(text, pos, endpos)
+        search = self.low.search
+        while True:
+            m = search(low, pos, endpos)
+            if m is None or at_boundary(low, m.start()):
+                return m
+            pos = m.start() + 1
 
 
 def finditer_bounded(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
