@@ -8,7 +8,7 @@ import pytest
 
 from geomap.extract import numbers
 from geomap.extract.numbers import Casualties, find_casualties, parse_number
-from geomap.extract.wordscan import lowered_ok
+from geomap.extract.wordscan import finditer_bounded, lowered_ok
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,21 @@ def test_attackers_toll_and_toll_side_answer_as_their_patterns(dev_sentences):
 def test_number_starts_fall_back_where_lower_casing_differs():
     assert numbers._number_starts("ſome 5 were killed", "ſome 5 were killed") is None
     assert numbers._number_starts("Twenty-three were killed", "twenty-three were killed") == [0, 7]
+
+
+def test_lowered_twins_find_what_their_patterns_find(dev_sentences):
+    # The toll patterns that do not begin with a number run lower-cased.
+    assert len(numbers._LOWERED_TWINS) >= 4
+    found = 0
+    for s in dev_sentences:
+        low = s.lower()
+        if not lowered_ok(s, low):
+            continue
+        for p in (*numbers._KILLED, *numbers._INJURED):
+            if id(p) not in numbers._LOWERED_TWINS:
+                continue
+            expected = [(m.span(), m.span("n")) for m in p.finditer(s)]
+            twin = numbers._LOWERED_TWINS[id(p)]
+            assert [(m.span(), m.span("n")) for m in finditer_bounded(twin, low)] == expected, s
+            found += len(expected)
+    assert found > 20

@@ -551,6 +551,8 @@ def _day_in_apposition(sentence: str, found: list[DateMention]) -> list[DateMent
                 continue
             if holds and not day.statement:
                 loose.append(wide)
+    if not loose:  # most sentences: no list to filter
+        return found
     return [d for d in found if not any(d is w for w in loose)]
 
 

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
-from .wordscan import lowered_ok
+from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
 _UNITS = {
     "zero": 0,
@@ -367,6 +367,10 @@ _NUMBER_LED = frozenset(p for p in (*_KILLED, *_INJURED) if p.pattern.startswith
 #: The ``id`` of each pattern of :data:`_NUMBER_LED`: a pattern's own hash
 #: reads its whole compiled code, on every lookup.
 _NUMBER_LED_IDS = frozenset(id(p) for p in _NUMBER_LED)
+#: The other patterns of :data:`_KILLED` and :data:`_INJURED` by ``id``: their
+#: lower-case twins (:mod:`geomap.extract.wordscan`), run on the lower-cased
+#: sentence where ``re`` skips ahead to their first letters.
+_LOWERED_TWINS = {id(p): lowered_pattern(p) for p in (*_KILLED, *_INJURED) if p not in _NUMBER_LED}
 #: The starts of the runs of word characters (``\w+``) that begin with a
 #: digit or are a whole word of :data:`_NUMBER_FIRST_WORDS`: where a pattern
 #: that starts with ``\b`` + NUMBER can start. One scan in ``re``, not a
@@ -412,7 +416,8 @@ def _total(
     scan: dict[int, set[int]] | None,
     starts: list[int] | None = None,
 ) -> tuple[int | None, bool]:
-    # ``starts``: :func:`_number_starts` of the sentence (None: scan each pattern whole).
+    # ``low``: ``sentence.lower()``; ``starts``: :func:`_number_starts` of the
+    # sentence (None: lower-casing differs, each pattern runs as written).
     spans: dict[tuple[int, int], int] = {}
     blocked: set[tuple[int, int]] = set()
     attackers: set[tuple[int, int]] = set()
@@ -421,10 +426,12 @@ def _total(
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
-        if starts is not None and id(pattern) in _NUMBER_LED_IDS:
-            found = _finditer_from(pattern, sentence, starts)
-        else:
+        if starts is None:  # lower-casing moved or folded letters: the patterns as written
             found = pattern.finditer(sentence)
+        elif id(pattern) in _NUMBER_LED_IDS:
+            found = _finditer_from(pattern, sentence, starts)
+        else:  # group texts come lower-cased: every use below ignores case
+            found = finditer_bounded(_LOWERED_TWINS[id(pattern)], low)
         for m in found:
             value = _parse_cached(m.group("n"))
             if value is None:
@@ -487,14 +494,17 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     >>> find_casualties("Two soldiers were killed and 29 wounded.")
     Casualties(fatalities=2, injuries=29, vague=False)
     """
+    low = None
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
-        sentence, scan = sentence.text, sentence.scan
-    low = sentence.lower() if scan is None else ""
+        sentence, scan, low = sentence.text, sentence.scan, sentence.low
+    if low is None:
+        low = sentence.lower() if scan is None else ""
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:
         return Casualties()
+    low = low or sentence.lower()
     # Where a number can begin, for the patterns that begin with one (one scan for both totals).
-    starts = _number_starts(sentence, low or sentence.lower())
+    starts = _number_starts(sentence, low)
     killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
     if "toll" in sentence or "number" in sentence:
