@@ -493,10 +493,13 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "moved_to": _MOVED_WORDS,
     "not_event_place": _NOT_EVENT_WORDS,
     "route": _ROUTE_WORDS,
-    # one of which every match of _HOSPITAL_AFTER, _ADDRESSEE_BEFORE, _COUNCIL_AFTER holds
+    # Words one of which every match of _HOSPITAL_AFTER, _ADDRESSEE_BEFORE, _COUNCIL_AFTER holds ...
     "hospital_after": ("hospital", "medical", "clinic"),
     "addressee": ("urg", "ask", "press", "warn", "told", "tells", "accus", "blam", "summon", "call"),
     "council": ("council", "assembly"),
+    # ... and of _FLED_TO_BEFORE, _DIED_OF_WOUNDS_BEFORE
+    "fled_to": ("fle", "moved", "relocated", "sheltered", "refuge"),
+    "died_of_wounds": ("died", "succumbed"),
 }
 #: Group name -> its index in the stem filter (``border_names`` last).
 _G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}
@@ -696,6 +699,8 @@ class PlaceFinder:
         hospital_after = not sure or _G["hospital_after"] in present
         addressee = not sure or _G["addressee"] in present
         council = not sure or _G["council"] in present
+        fled_to = not sure or _G["fled_to"] in present
+        died_of_wounds = not sure or _G["died_of_wounds"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -765,11 +770,11 @@ class PlaceFinder:
                 m.place.kind == "city" and _CITY_GOV_AFTER.match(after)
             ):
                 continue
-            if (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
+            if fled_to and (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
                 continue
             if council and _COUNCIL_AFTER.match(after):
                 continue
-            if before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
+            if died_of_wounds and before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
                 continue
             if after.startswith(",") and _PERSON_AFTER.match(after) and _NAME_BEFORE.search(before):
                 continue
