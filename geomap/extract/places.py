@@ -137,6 +137,8 @@ _ADDRESSEE_BEFORE = re.compile(
     r"call(?:ed|s|ing)?\s+(?:on|upon))\s+$",
     re.I,
 )
+#: Words one of which every match of :data:`_ADDRESSEE_BEFORE` holds (lower case).
+_ADDRESSEE_WORDS = ("urg", "ask", "press", "warn", "told", "tells", "accus", "blam", "summon", "call")
 #: "two more of the wounded died in Peshawar", "succumbed to his wounds in
 #: Quetta": where the wounded died, not where they were hurt.
 _DIED_OF_WOUNDS_BEFORE = re.compile(
@@ -144,6 +146,8 @@ _DIED_OF_WOUNDS_BEFORE = re.compile(
     r"\b(?:succumbed|died)\s+(?:to|of)\s+(?:his|her|their)\s+(?:injuries|wounds)\s+in\s+$",
     re.I,
 )
+#: Words one of which every match of :data:`_DIED_OF_WOUNDS_BEFORE` holds (lower case).
+_DIED_OF_WOUNDS_WORDS = ("died", "succumbed")
 #: "Attaullah Khogyani, spokesman for the governor": a man's name that ends
 #: in a place name (a given name before it, his office after it).
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?!(?:In|At|On|Near|From|The|A|An|And|But|Of|For|To|By|With)\b)[A-Z][a-z]+\s$")
@@ -157,8 +161,18 @@ _FLED_TO_BEFORE = re.compile(
     r"\b(?:fled|flee|fleeing|moved|relocated|sheltered|taken\s+refuge)\s+(?:\w+\s+){0,3}?to\s+(?:(?:\w+\s+){1,2}in\s+)?$",
     re.I,
 )
+#: Words one of which every match of :data:`_FLED_TO_BEFORE` holds (lower case).
+_FLED_TO_WORDS = ("fle", "moved", "relocated", "sheltered", "refuge")
 #: "the Kandahar provincial council": a body named after its province.
-_COUNCIL_AFTER = re.compile(r"^\s+(?:provincial|district|municipal)\s+(?:council|assembly)\b", re.I)
+#: "the Kandahar chamber of commerce", "the Quetta press club": a body named
+#: after its town, in lower case (:data:`_ORG_AFTER` reads capitals).
+_COUNCIL_AFTER = re.compile(
+    r"^\s+(?:(?:provincial|district|municipal)\s+(?:council|assembly)|chambers?\s+of\s+(?:commerce|industry|trade)|"
+    r"press\s+club|bar\s+(?:association|council))\b",
+    re.I,
+)
+#: Words one of which every match of :data:`_COUNCIL_AFTER` holds (lower case).
+_COUNCIL_WORDS = ("council", "assembly", "chamber", "press", "bar")
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -183,6 +197,10 @@ _ORIGIN_BEFORE = re.compile(
     r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
     r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
     r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
+    # "fighters who had moved in from Nangarhar", "militants who crossed
+    # over from Kunar": where they came from, not where they were hit
+    # (not "four of the wounded came from Marawara": where they were hurt)
+    r"(?:moved|came|crossed|sneaked|slipped|infiltrated)\s+(?:in|over|across)\s+from|"
     # "shares the pain of the people of Balochistan"
     r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
     re.I,
@@ -216,6 +234,8 @@ def _hospital_site(before: str) -> bool:
 
 
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
+#: Words one of which every match of :data:`_HOSPITAL_AFTER` holds (lower case).
+_HOSPITAL_AFTER_WORDS = ("hospital", "medical", "clinic")
 _CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
 _ACROSS_FROM = re.compile(
     r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
@@ -471,6 +491,11 @@ _NOT_EVENT_WORDS = (
     "inhabitants",
     "villagers",
     "tribesmen",
+    "came",
+    "crossed",
+    "sneaked",
+    "slipped",
+    "infiltrated",
 ) + _MOVED_WORDS
 
 
@@ -493,13 +518,11 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "moved_to": _MOVED_WORDS,
     "not_event_place": _NOT_EVENT_WORDS,
     "route": _ROUTE_WORDS,
-    # Words one of which every match of _HOSPITAL_AFTER, _ADDRESSEE_BEFORE, _COUNCIL_AFTER holds ...
-    "hospital_after": ("hospital", "medical", "clinic"),
-    "addressee": ("urg", "ask", "press", "warn", "told", "tells", "accus", "blam", "summon", "call"),
-    "council": ("council", "assembly"),
-    # ... and of _FLED_TO_BEFORE, _DIED_OF_WOUNDS_BEFORE
-    "fled_to": ("fle", "moved", "relocated", "sheltered", "refuge"),
-    "died_of_wounds": ("died", "succumbed"),
+    "hospital_after": _HOSPITAL_AFTER_WORDS,
+    "addressee": _ADDRESSEE_WORDS,
+    "council": _COUNCIL_WORDS,
+    "fled_to": _FLED_TO_WORDS,
+    "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
 }
 #: Group name -> its index in the stem filter (``border_names`` last).
 _G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}

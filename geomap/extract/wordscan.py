@@ -86,17 +86,26 @@ def _led_by_boundary(source: str, flags: int) -> bool:
     return all(part.startswith(r"\b") for part in _top_level_alternatives(source))
 
 
+def _caseless(source: str) -> bool:
+    """Does a pattern without IGNORECASE read no case (no cased letter
+    outside its escapes and group names)? Its twin then finds the same."""
+    bare = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", source)
+    return bare.lower() == bare.upper()
+
+
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern:
     r"""The case-sensitive, lower-case twin of ``pattern``, without its leading ``\b``.
 
     Run it with :func:`finditer_bounded` on the lower-cased text, when
-    :func:`lowered_ok`. ``pattern`` must start with a ``\b`` that governs
+    :func:`lowered_ok`. ``pattern`` must be case-insensitive (or read no
+    case: digits only) and start with a ``\b`` that governs
     all of it (no ``|`` outside a group) and hold no upper-case escape
     (``\S``, ``\W``, ...) or group name, which lower-casing would change.
     """
     source = pattern.pattern
     if (
         not source.startswith(r"\b")
+        or not (pattern.flags & re.IGNORECASE or _caseless(source))
         or re.search(r"\\[A-Z]|\(\?P<[^>]*[A-Z]", source)
         # a part that turns case-insensitivity off ("(?-i:may)") would match more once lowered
         or re.search(r"\(\?[a-zA-Z]*-[a-zA-Z]*i", source)
