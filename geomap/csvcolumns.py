@@ -67,10 +67,16 @@ def read_csv_columns(
     warnings and yields every line as a row; this returns the same cells,
     adds the same warnings to ``report`` and counts ``rows_read``. For any
     other file it leaves ``report`` alone and returns ``None`` (unreadable and
-    broken files included: the reference says why).
+    broken files, pipes and devices included: the reference says why, or
+    reads the pipe).
     """
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        # a regular file only: a pipe read here would be empty for the
+        # reference, and a device is the reference's to refuse
+        if not path.is_file():
+            return None
+        raw = path.read_bytes()
     except OSError:
         return None
     if b"\x00" in raw:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,22 @@ def test_a_row_with_an_empty_first_cell_is_a_row(tmp_path):
     report = Report()
     es = load_events(path, tmp_path / "none.csv", report=report)
     assert report.counts["rows_read"] == 2 and not es.events
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_left_to_the_reference(tmp_path):
+    """A pipe can be read once: the fast reader must not take it (then decline)."""
+    fifo = tmp_path / "events.csv"
+    os.mkfifo(fifo)
+    text = ",".join(HEADER) + "\nE1," + ",".join("abcdef") + ",n\n"
+
+    def write():
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    assert read_csv_columns(fifo, REQUIRED, KNOWN, Report()) is None
+    records = list(read_csv_records(fifo, REQUIRED, KNOWN, Report()))
+    writer.join(10)
+    assert [cells[0] for _, _, cells in records] == ["E1"]
