@@ -264,11 +264,17 @@ def read_csv_text(
         yield from _rows(lines, name, required, known, report, delimiter)
 
 
-def _rows(
-    lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
-):
-    """The records of :func:`read_csv_records`, once the text is decoded."""
-    reader = csv.reader(lines, strict=False, delimiter=delimiter)
+def _header(reader, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report):
+    """``(header, trailing)`` from the first record of ``reader``: the column names
+    (stripped) and how many empty names after the last were dropped; the
+    header's warnings go to ``report``.
+
+    Raises
+    ------
+    SchemaError
+        The header is not valid CSV, lacks a required column, or has an
+        empty or repeated name.
+    """
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as err:
@@ -304,6 +310,15 @@ def _rows(
         )
     for col in (h for h in header if h not in known):
         report.add("warning", name, 1, col, f"unknown column {col!r} ignored; known: {', '.join(known)}")
+    return header, trailing
+
+
+def _rows(
+    lines: _Lines, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
+):
+    """The records of :func:`read_csv_records`, once the text is decoded."""
+    reader = csv.reader(lines, strict=False, delimiter=delimiter)
+    header, trailing = _header(reader, name, required, known, report)
     ncols = len(header)
     shapes: set[str] = set()  # shapes of the first cells of good rows
     data_rows = 0

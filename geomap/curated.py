@@ -20,6 +20,7 @@ from itertools import repeat
 from pathlib import Path
 
 from . import counts, schema
+from .csvcolumns import read_csv_columns
 from .csvrows import read_csv_records, read_csv_rows
 from .exc import SchemaError
 from .geo import geodata_path
@@ -466,15 +467,13 @@ def event_from_row(
 EVENT_IDENTITY: tuple[str, ...] = ("event_type", "event_date", "date_precision")
 
 
-def _fast_events(records: list, name: str, known, memo: dict) -> list:
-    """:func:`geomap.curated_columns.events_from_columns` over the records of one file."""
-    if not records:
+def _fast_events(columns: dict, lines, name: str, known, memo: dict, shared: bool) -> list:
+    """:func:`geomap.curated_columns.events_from_columns` over the rows of one file."""
+    if not lines:
         return []
     from .curated_columns import events_from_columns
 
-    header = records[0][1]
-    columns = dict(zip(header, map(list, zip(*(cells for _, _, cells in records)))))
-    return events_from_columns(columns, [line for line, _, _ in records], name, known, memo)
+    return events_from_columns(columns, list(lines), name, known, memo, shared=shared)
 
 
 def _all_kept(checked: list, read: Report) -> bool:
@@ -577,17 +576,39 @@ def load_events(
     # before the row it was found ahead of: rejected.csv lists every problem in
     # file order whichever engine checks the rows.
     read = Report()
-    records, marks = [], []
-    try:
-        for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read):
-            records.append(record)
-            marks.append(len(read.problems))
-    except SchemaError:  # the file cannot be used: what was found before says why too
-        report.problems.extend(read.problems)
-        raise
+    # the fast engine reads a plain file as columns (csvcolumns), any other with
+    # the reference reader, which reports each bad record
+    table = read_csv_columns(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read) if engine == "fast" else None
+    if table is not None:
+        header, columns, lines = table.header, table.columns, table.lines
+        marks = None  # the reader found nothing between the rows
+
+        def cells_of(k: int) -> list[str]:
+            return [columns[h][k] for h in header]
+
+    else:
+        records, marks = [], []
+        try:
+            for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read):
+                records.append(record)
+                marks.append(len(read.problems))
+        except SchemaError:  # the file cannot be used: what was found before says why too
+            report.problems.extend(read.problems)
+            raise
+        lines = [line for line, _, _ in records]
+        header = records[0][1] if records else []
+        columns = dict(zip(header, map(list, zip(*(cells for _, _, cells in records)))))
+
+        def cells_of(k: int) -> list[str]:
+            return records[k][2]
+
     if read.counts.get(counts.ROWS_READ):
         report.count(counts.ROWS_READ, read.counts[counts.ROWS_READ])
-    checked = _fast_events(records, name, known, memo) if engine == "fast" else [None] * len(records)
+    checked = (
+        _fast_events(columns, lines, name, known, memo, shared=table is not None)
+        if engine == "fast"
+        else [None] * len(lines)
+    )
     if _all_kept(checked, read):
         # the usual large file: every row passed, no id repeats, the reader found
         # nothing to say; what the loop below would do row by row, at once
@@ -602,13 +623,15 @@ def load_events(
             if p.kind == "rejected":  # the reader counted each row it turned down
                 report.count(counts.ROWS_REJECTED)
 
-    for (line, header, cells), mark, event in zip(records, marks, checked):
+    for k, event in enumerate(checked):
+        mark = len(read.problems) if marks is None else marks[k]
         replay(mark)
         shown = mark
+        line = lines[k]
         row = None
         try:
             if event is None:  # the reference: every row, or the rows the fast engine turned down
-                row = dict(zip(header, cells))
+                row = dict(zip(header, cells_of(k)))
                 event = event_from_row(row, name, line, known, None, memo, rejected_sources=rejected)
             eid = event.event_id
             if eid in first:
@@ -619,7 +642,7 @@ def load_events(
             if strict:
                 raise
             report.count(counts.ROWS_REJECTED)
-            report.add_error(err, value=(row or dict(zip(header, cells))).get("event_id", ""))
+            report.add_error(err, value=(row or dict(zip(header, cells_of(k)))).get("event_id", ""))
             continue
         if event.event_id in first:
             further.setdefault(event.event_id, []).append(event)

@@ -177,6 +177,7 @@ def events_from_columns(
     file: str,
     sources: dict[str, Source] | None,
     memo: dict,
+    shared: bool = False,
 ) -> list[Event | None]:
     """The :class:`Event` of each row that passes every rule, ``None`` for the others.
 
@@ -192,10 +193,15 @@ def events_from_columns(
     memo : dict
         Shared with the reference: each distinct ``sources`` cell is split
         and checked once.
+    shared : bool
+        Equal cells of a column are already one object (as
+        :func:`geomap.csvcolumns.read_csv_columns` reads them); otherwise the
+        repeating columns are made so here.
     """
     n = len(lines)
     empty = [""] * n
-    columns = {name: _shared(cells) if name in _REPEATED else cells for name, cells in columns.items()}
+    if not shared:
+        columns = {name: _shared(cells) if name in _REPEATED else cells for name, cells in columns.items()}
 
     def col(name: str) -> list[str]:
         return columns.get(name, empty)

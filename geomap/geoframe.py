@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Iterable
 
 import geopandas as gpd
@@ -67,6 +68,10 @@ _TEXT_COLUMNS = frozenset(COLUMNS) - {*INT_COLUMNS, "latitude", "longitude", "ge
 _FROM_PLACE = ("event_label", "date_start", "date_end", "country", "admin1", "place_kind", "place_backend")
 _EVENT_FIELD_NAMES = tuple(c for c in COLUMNS if c not in _FROM_PLACE + ("latitude", "longitude", "sources_json"))
 _EVENT_FIELDS = attrgetter(*_EVENT_FIELD_NAMES)
+_LATITUDE, _LONGITUDE, _COUNTRY = attrgetter("latitude"), attrgetter("longitude"), attrgetter("country")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+#: ``json.dumps(obj, ensure_ascii=False)`` without a new encoder per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def border_point() -> tuple[float, float]:
@@ -102,23 +107,94 @@ def _is_border_wide(event: Event, place: Place) -> bool:
     return event.geo_precision == 4 and place.kind == "border"
 
 
-def _sources_json(ids: tuple[str, ...], sources: dict, texts: dict[str, str] | None = None) -> str:
+#: The keys of each source object in a ``sources_json`` cell, in order.
+SOURCE_FIELDS: tuple[str, ...] = ("source_id", "publisher", "title", "published", "url")
+
+#: The sources each ``sources_json`` text made here stands for: a tuple of
+#: :data:`SOURCE_FIELDS` values (all ``str``) per source. The page and the
+#: exports look a cell up here (:func:`made_sources`) before parsing its JSON
+#: again (~0.3 s per reader at 100k events; forked export workers inherit it).
+#: Every entry is its text parsed, whatever frame the text is in, so an entry
+#: never goes stale; emptied when it grows past :data:`_MADE_MAX`.
+_MADE: dict[str, tuple[tuple[str, ...], ...]] = {}
+_MADE_MAX = 1_000_000
+
+
+def made_sources(text: str) -> tuple[tuple[str, ...], ...] | None:
+    """``json.loads(text)`` as tuples of :data:`SOURCE_FIELDS` values, when
+    ``text`` is a ``sources_json`` cell this process made; else ``None``."""
+    return _MADE.get(text)
+
+
+def _sources_json(
+    ids: tuple[str, ...], sources: dict, texts: dict[str, str] | None = None, values: dict | None = None
+) -> str:
     """An event's sources (its source ids) as a JSON list of objects.
 
     ``texts`` caches the JSON of each source id: ``json.dumps`` of a list is
     its items' JSON joined by ``", "`` in brackets, so each source is encoded
-    once however many events cite it.
+    once however many events cite it. ``values`` caches each source's
+    field values (``None`` if one is not text); the text is kept in
+    :data:`_MADE` with them.
     """
     texts = {} if texts is None else texts
+    values = {} if values is None else values
     parts = []
     for sid in ids:
         text = texts.get(sid)
         if text is None:
             src = sources.get(sid)
             ref = src.to_dict() if src else {"source_id": sid, "publisher": "", "title": "", "published": "", "url": ""}
-            text = texts[sid] = json.dumps(ref, ensure_ascii=False)
+            text = texts[sid] = _ENCODE(ref)
+            fields = tuple(ref.values())
+            good = tuple(ref) == SOURCE_FIELDS and set(map(type, fields)) <= {str}
+            values[sid] = fields if good else None
         parts.append(text)
-    return "[" + ", ".join(parts) + "]"
+    text = "[" + ", ".join(parts) + "]"
+    made = tuple(map(values.get, ids))
+    if None not in made:
+        _MADE[text] = made
+    return text
+
+
+def _source_texts(distinct, sources: dict) -> dict[tuple[str, ...], tuple[str, str]]:
+    """``{ids: (sources cell, sources_json cell)}`` of each distinct tuple of source ids."""
+    texts: dict[str, str] = {}
+    values: dict[str, tuple | None] = {}
+    fmt = schema.format_source_ids
+    return {ids: (fmt(ids), _sources_json(ids, sources, texts, values)) for ids in distinct}
+
+
+def _placed(events: list[Event], chain, report: Report) -> tuple[list[Event], list[Place | None], int]:
+    """``(kept, places, mapped)``: the events that have a place (their own
+    coordinates, ``None`` in ``places``, or the geocoder's), each one not
+    placed reported as ``unlocated`` and counted."""
+    places: list[Place | None] = [
+        None if e.latitude is not None and e.longitude is not None else locate(e, chain) for e in events
+    ]
+    kept, kept_places = [], []
+    mapped = 0
+    for event, place in zip(events, places):
+        if place is None and (event.latitude is None or event.longitude is None):
+            report.count(counts.EVENTS_UNLOCATED)
+            tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
+            report.add(
+                "unlocated",
+                event.file,
+                event.line,
+                "location",
+                f"no geocoder knows the place {event.location!r} (event "
+                f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
+                "or give latitude and longitude",
+                value=event.location,
+            )
+            continue
+        if not mapped:  # the counts in the order a count per row gives them
+            report.counts.setdefault(counts.EVENTS_ON_MAP, 0)
+        mapped += 1
+        kept.append(event)
+        kept_places.append(place)
+    return kept, kept_places, mapped
 
 
 def build_geodataframe(
@@ -160,31 +236,17 @@ def build_geodataframe(
     # large table) need no Place and no geocoder; each distinct date and source
     # list is worked out once. A dict, a Place and a shapely Point per row cost
     # seconds at 100k events.
-    places: list[Place | None] = [
-        None if e.latitude is not None and e.longitude is not None else locate(e, chain) for e in events
-    ]
-    kept, kept_places = [], []
-    mapped = 0
-    for event, place in zip(events, places):
-        if place is None and (event.latitude is None or event.longitude is None):
-            report.count(counts.EVENTS_UNLOCATED)
-            tried = ", ".join(getattr(chain, "backends", None) or ["none: no geocoder"])
-            report.add(
-                "unlocated",
-                event.file,
-                event.line,
-                "location",
-                f"no geocoder knows the place {event.location!r} (event "
-                f"{event.event_id}; tried {tried}); add it to geodata/gazetteer.csv "
-                "or give latitude and longitude",
-                value=event.location,
-            )
-            continue
-        if not mapped:  # the counts in the order a count per row gives them
+    lat_given = list(map(_LATITUDE, events))
+    lon_given = list(map(_LONGITUDE, events))
+    if None not in lat_given and None not in lon_given:
+        # every row gives its coordinates (the usual large table): no Place at all
+        kept, kept_places = events, None
+        mapped = len(kept)
+        if mapped:
             report.counts.setdefault(counts.EVENTS_ON_MAP, 0)
-        mapped += 1
-        kept.append(event)
-        kept_places.append(place)
+    else:
+        kept, kept_places, mapped = _placed(events, chain, report)
+        lat_given, lon_given = list(map(_LATITUDE, kept)), list(map(_LONGITUDE, kept))
     if mapped:
         report.count(counts.EVENTS_ON_MAP, mapped)
     rows = list(map(_EVENT_FIELDS, kept))
@@ -192,15 +254,22 @@ def build_geodataframe(
     # first as if every row gave its coordinates (see locate: a "given" place),
     # then the geocoded rows put right one by one
     k = len(kept)
-    lat_given, lon_given = [e.latitude for e in kept], [e.longitude for e in kept]
     ys = [0.0 if v is None else float(v) for v in lat_given]
     xs = [0.0 if v is None else float(v) for v in lon_given]
-    lats = [None if v is None else round(v, 6) for v in lat_given]
-    lons = [None if v is None else round(v, 6) for v in lon_given]
-    country = [e.country for e in kept]
+    lats = (
+        [None if v is None else round(v, 6) for v in lat_given]
+        if kept_places
+        else list(map(round, lat_given, repeat(6)))
+    )
+    lons = (
+        [None if v is None else round(v, 6) for v in lon_given]
+        if kept_places
+        else list(map(round, lon_given, repeat(6)))
+    )
+    country = list(map(_COUNTRY, kept))
     admin1, kind, backend = [""] * k, ["given"] * k, ["given"] * k
     border_rows = []
-    for j, place in enumerate(kept_places):
+    for j, place in enumerate(kept_places or ()):
         if place is None:
             continue
         event = kept[j]
@@ -218,11 +287,12 @@ def build_geodataframe(
     for key in set(zip(cols.get("event_date", ()), cols.get("date_precision", ()))):
         start, end = date_range(*key)
         ranges[key] = (start.isoformat(), end.isoformat())
-    spans = [ranges[key] for key in zip(cols.get("event_date", ()), cols.get("date_precision", ()))]
-    refs: dict[tuple[str, ...], tuple[str, str]] = {}
-    texts: dict[str, str] = {}
-    for ids in set(cols.get("sources", ())):
-        refs[ids] = (schema.format_source_ids(ids), _sources_json(ids, sources, texts))
+    spans = list(map(ranges.__getitem__, zip(cols.get("event_date", ()), cols.get("date_precision", ()))))
+    if len(_MADE) > _MADE_MAX:
+        _MADE.clear()
+    refs = _source_texts(set(cols.get("sources", ())), sources)
+    cited = list(map(refs.__getitem__, cols.get("sources", ())))
+    confidence = cols.get("confidence", [])
     labels = schema.EVENT_LABELS
     derived = {
         # ``other`` rows (imported, outside our types) are labelled with their own type
@@ -230,18 +300,22 @@ def build_geodataframe(
             labels[t] if t != "other" or not st else st.split(" / ")[0]
             for t, st in zip(cols.get("event_type", ()), cols.get("source_type", ()))
         ],
-        "date_start": [s for s, _ in spans],
-        "date_end": [e for _, e in spans],
+        "date_start": list(map(_FIRST, spans)),
+        "date_end": list(map(_SECOND, spans)),
         "country": country,
         "admin1": admin1,
         "place_kind": kind,
         "place_backend": backend,
         "latitude": lats,
         "longitude": lons,
-        "confidence": [math.nan if c is None else float(c) for c in cols.get("confidence", ())],
+        "confidence": (
+            [math.nan] * k
+            if confidence.count(None) == k  # curated rows carry none
+            else [math.nan if c is None else float(c) for c in confidence]
+        ),
         "dataset": [d or v for d, v in zip(cols.get("dataset", ()), cols.get("verified", ()))],
-        "sources": [refs[ids][0] for ids in cols.get("sources", ())],
-        "sources_json": [refs[ids][1] for ids in cols.get("sources", ())],
+        "sources": list(map(_FIRST, cited)),
+        "sources_json": list(map(_SECOND, cited)),
     }
     cols.update(derived)
     if rows:

@@ -3,6 +3,7 @@ the Durand Line for border-wide events, and every event accounted for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,22 @@ def test_sources_are_attached(placed):
     refs = json.loads(gdf.set_index("event_id").loc["E-4"].sources_json)
     assert [r["source_id"] for r in refs] == ["S1", "S2"]
     assert refs[0]["url"] == "https://example.org/a"
+
+
+def test_made_sources_are_the_cells_parsed(placed, events):
+    """Each sources_json cell the frame made is kept with its sources: exactly
+    ``json.loads`` of the cell, as the page and the exports would parse it;
+    an unknown id (here S9) gets empty texts, as in the cell."""
+    import json
+
+    from geomap.geoframe import SOURCE_FIELDS, build_geodataframe, made_sources
+
+    gdf, _ = placed
+    given = next(e for e in events.events if e.latitude is not None)
+    more, _ = build_geodataframe([replace(given, event_id="E-9", sources=("S9", "S1"))], None, sources=events.sources)
+    assert len(more) == 1
+    for cell in gdf["sources_json"].tolist() + more["sources_json"].tolist():
+        made = made_sources(cell)
+        assert made is not None
+        assert [dict(zip(SOURCE_FIELDS, fields)) for fields in made] == json.loads(cell)
+    assert made_sources('[{"source_id": "S1"}]') is None  # not made here: parsed by its reader

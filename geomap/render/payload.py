@@ -21,6 +21,7 @@ from shapely.geometry import mapping
 
 from ..curated import date_range
 from ..geo import latlon
+from ..geoframe import SOURCE_FIELDS, made_sources
 from ..schema import parse_source_ids
 
 #: Text columns copied as they are (untrusted: the browser only ever puts
@@ -53,7 +54,7 @@ _NUMBERS = {
     "conf": "confidence",
 }
 #: The fields of one source in the page, in order.
-_SOURCE_FIELDS = ("source_id", "publisher", "title", "published", "url")
+_SOURCE_FIELDS = SOURCE_FIELDS
 
 
 def date_interval(event_date: str, precision: str) -> tuple[str, str]:
@@ -144,6 +145,9 @@ def _parsed_sources(raw: str) -> tuple | None:
     """
     if not raw:
         return None
+    made = made_sources(raw)  # a cell made in this process: its sources without parsing
+    if made is not None:
+        return made
     try:
         items = orjson.loads(raw)
     except orjson.JSONDecodeError:
