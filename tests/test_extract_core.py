@@ -353,3 +353,24 @@ def test_border_then_place_headline_and_actor_order(chain):
     # no date of its own; the Saturday before it is upcoming, so the published day
     assert (trucks.location, trucks.event_date, trucks.date_precision) == ("Torkham", "2025-01-15", "day")
     assert len(events) == 3 and len(extract_texts([text], chain)) == 3
+
+
+def test_merging_in_place_gives_what_merging_copies_gives(chain, monkeypatch):
+    # extract_article lets merge_within change its drafts in place
+    # (own=True); the events must be those of the copying merge.
+    from conftest import DEV_CORPORA
+
+    from geomap.extract import core, merging
+    from geomap.extract.io import drafts_csv
+
+    paths = [str(Path(__file__).parent / "data" / folder) for folder in DEV_CORPORA]
+    fast = extract_paths(paths, chain, Report(), progress=False)
+    monkeypatch.setattr(
+        core, "merge_within", lambda drafts, published, own=False: merging.merge_within(drafts, published)
+    )
+    plain = extract_paths(paths, chain, Report(), progress=False)
+    assert len(fast) > 100
+    assert drafts_csv(fast) == drafts_csv(plain)
+    assert [(e.sentences, e.date, e.date_rank, e.side_tolls) for e in fast] == [
+        (e.sentences, e.date, e.date_rank, e.side_tolls) for e in plain
+    ]

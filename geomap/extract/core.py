@@ -91,7 +91,7 @@ def extract_article(
     info = ArticleInfo(article, finder, doc_actors, missed)
     for sent, mentions in zip(items, found):
         drafts.extend(sentence_events(sent, mentions, info, ctx))
-    merged = merge_within(drafts, article.published)
+    merged = merge_within(drafts, article.published, own=True)
     if unlocated is not None:
         # A headline without a place is not lost when the body locates its type.
         located = {d.event_type for d in merged}
