@@ -60,7 +60,7 @@ class Gated:
         """True when no match can lie in ``text[pos:endpos]``."""
         if pos or endpos < len(text):
             text = text[pos:endpos]
-        if folds_apart(text):
+        if not text.isascii() and any(c in text for c in _FOLDS_APART):
             return False
         low = text.lower()
         for w in self.words:
@@ -68,10 +68,19 @@ class Gated:
                 return False
         return True
 
+    # search, match and finditer repeat the test of absent() inline: they
+    # run on most sentences, and a call is a good part of the test's cost.
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """``pattern.search(text, pos, endpos)``."""
-        if self.absent(text, pos, endpos):
-            return None
+        part = text[pos:endpos] if pos or endpos < len(text) else text
+        if part.isascii() or not any(c in part for c in _FOLDS_APART):
+            low = part.lower()
+            for w in self.words:
+                if w in low:
+                    break
+            else:
+                return None
         return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:

@@ -609,7 +609,13 @@ def _words_before(sentence: str, start: int, breaks: list[int] | None = None) ->
 def _breaks(sentence: str) -> list[int]:
     """End offsets of the clause breaks of ``sentence`` (unordered, maybe
     repeated: only the last one before a trigger is read)."""
-    ends = [m.end() for m in _CLAUSE_BREAKS[0].finditer(sentence)]
+    # (each scan only where its characters or words occur: most sentences
+    # have no ";", ":" or dash, and many no comma)
+    ends = (
+        [m.end() for m in _CLAUSE_BREAKS[0].finditer(sentence)]
+        if ";" in sentence or ":" in sentence or "—" in sentence or "–" in sentence
+        else []
+    )
     if "," in sentence:
         ends += [m.end() for m in _CLAUSE_BREAKS[1].finditer(sentence)]
     if "but" in sentence:
@@ -674,7 +680,7 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     [('border_closure', 'reopening')]
     """
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
-        sentence, scan = sentence.text, sentence.scan
+        return _find_triggers(sentence.text, prefilter=True, scan=sentence.scan, low=sentence.low)
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
@@ -698,11 +704,14 @@ def _comma_after(low: str, pos: int) -> int:
     return min(ends, default=len(low))
 
 
-def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
+def _find_triggers(
+    sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None, low: str | None = None
+) -> list[Trigger]:
     habitual = None
     years = None
     breaks = None
-    low = sentence.lower()
+    if low is None:
+        low = sentence.lower()
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
     # Every match of _DENIAL holds one of these.
