@@ -374,3 +374,24 @@ def test_merging_in_place_gives_what_merging_copies_gives(chain, monkeypatch):
     assert [(e.sentences, e.date, e.date_rank, e.side_tolls) for e in fast] == [
         (e.sentences, e.date, e.date_rank, e.side_tolls) for e in plain
     ]
+
+
+def test_fewer_collections_restores_the_collector():
+    import gc
+
+    from geomap.extract.core import fewer_collections
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_collections(5000):
+            assert gc.get_threshold() == (5000, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0)  # turned off: stays off
+        with fewer_collections(5000):
+            assert gc.get_threshold()[0] == 0
+        with pytest.raises(KeyError), fewer_collections(5000):
+            raise KeyError("restored on errors too")
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*saved)
