@@ -165,6 +165,10 @@ _COORD = re.compile(
 )
 
 
+#: The toll of a sentence with no violent incident (one frozen instance).
+_NO_TOLL = Casualties()
+
+
 @dataclass
 class ArticleState:
     """What earlier sentences of the article established."""
@@ -503,7 +507,7 @@ def sentence_events(
     if ctx.year_hint is not None and any(d.kind in ("mdy", "dmy") for d in dates):
         dates = [_in_year(d, sentence, ctx.year_hint) for d in dates]
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
+    casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
     actors = sent.cached(find_actors) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
