@@ -602,7 +602,10 @@ def _words_before(sentence: str, start: int, breaks: list[int] | None = None) ->
     lo = max(0, start - 120)
     if breaks is None:
         breaks = _breaks(sentence)
-    cut = max((b for b in breaks if b <= start), default=0)
+    cut = 0  # the last break before start (a loop: most sentences have none or one)
+    for b in breaks:
+        if cut < b <= start:
+            cut = b
     return sentence[max(lo, cut) : start].split()
 
 
@@ -698,6 +701,14 @@ def _own_clause(words: list[str]) -> list[str]:
     return words
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``(start, end)`` overlap one of ``spans``?"""
+    for s, e in spans:
+        if start < e and s < end:
+            return True
+    return False
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -724,7 +735,7 @@ def _find_triggers(
     for i in present:
         etype, sub, weak, pattern = _COMPILED[i]
         for m in finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken and _overlaps(taken, m.start(), m.end()):
                 continue
             taken.append(m.span())
             if breaks is None:
