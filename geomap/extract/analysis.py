@@ -297,7 +297,13 @@ _SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``."""
-    if "while" not in sentence and not any(c in sentence for c in ";—–,"):
+    if (
+        "while" not in sentence
+        and ";" not in sentence
+        and "—" not in sentence
+        and "–" not in sentence
+        and "," not in sentence
+    ):
         return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
     spans, start = [], 0
     for m in _CLAUSE.finditer(sentence):
@@ -496,7 +502,7 @@ def sentence_events(
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = sent.cached(find_dates, article.published)
-    heading = _HEADING.match(sentence)
+    heading = _HEADING.match(sentence) if _may_head(sentence) else None
     if heading:
         # "October 2025: Taliban forces attack posts on the night of
         # October 11": a timeline's entry gives the year of its days.
@@ -1125,6 +1131,14 @@ _HEADING = re.compile(
     r"(?P<year2>(?:19|20)\d\d)\s+(?P<month2>" + _MONTH_NAMES + r"))\s*[:—–-]",
     re.I,
 )
+
+
+def _may_head(sentence: str) -> bool:
+    """Can :data:`_HEADING` match? Every heading holds a year (19xx, 20xx)
+    and a colon or dash; most sentences lack one of them."""
+    return ("19" in sentence or "20" in sentence) and (
+        ":" in sentence or "-" in sentence or "—" in sentence or "–" in sentence
+    )
 
 
 def _in_year(d: DateMention, sentence: str, hint: tuple[int, int]) -> DateMention:
