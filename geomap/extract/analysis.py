@@ -424,6 +424,8 @@ def _pick_date(
         usable = keep
     if not usable:
         return None
+    if len(usable) == 1:
+        return usable[0]  # (the nearest of one date; most sentences tell one)
     spans = [(t.start, t.end) for t in triggers]
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 

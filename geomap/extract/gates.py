@@ -58,26 +58,26 @@ class Gated:
 
     def absent(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """True when no match can lie in ``text[pos:endpos]``."""
-        if pos or endpos < len(text):
-            text = text[pos:endpos]
-        if not text.isascii() and any(c in text for c in _FOLDS_APART):
+        _, low, trusted = _lowered(text)
+        if not trusted:
             return False
-        low = text.lower()
+        if pos < 0:
+            pos = 0
         for w in self.words:
-            if w in low:
+            if low.find(w, pos, endpos) >= 0:
                 return False
         return True
 
-    # search, match and finditer repeat the test of absent() inline: they
-    # run on most sentences, and a call is a good part of the test's cost.
-
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """``pattern.search(text, pos, endpos)``."""
-        part = text[pos:endpos] if pos or endpos < len(text) else text
-        if part.isascii() or not any(c in part for c in _FOLDS_APART):
-            low = part.lower()
+        # (absent() inline: gated searches run on most sentences, and a
+        # call is a good part of the test's cost)
+        _, low, trusted = _lowered(text)
+        if trusted:
+            if pos < 0:
+                pos = 0
             for w in self.words:
-                if w in low:
+                if low.find(w, pos, endpos) >= 0:
                     break
             else:
                 return None
@@ -94,3 +94,19 @@ class Gated:
         if self.absent(text, pos, endpos):
             return iter(())
         return self.pattern.finditer(text, pos, endpos)
+
+
+#: The text last gated, its lower case, and whether a gate may be trusted on
+#: it (lower-casing kept its length, no letter folds apart). The rules gate
+#: many searches on one sentence in a row: it is lowered once. One tuple,
+#: read and replaced whole, so threads never mix two texts' parts.
+_last: tuple[str | None, str, bool] = (None, "", False)
+
+
+def _lowered(text: str) -> tuple[str | None, str, bool]:
+    global _last
+    last = _last
+    if last[0] is not text:
+        low = text.lower()
+        last = _last = (text, low, len(low) == len(text) and not folds_apart(text))
+    return last
