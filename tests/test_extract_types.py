@@ -425,3 +425,14 @@ def test_clause_breaks_match_every_scan(dev_sentences):
     for s in dev_sentences:
         plain = [m.end() for p in _CLAUSE_BREAKS for m in p.finditer(s)]
         assert sorted(_breaks(s)) == sorted(plain), s
+
+
+def test_denial_words_read_from_the_scan(dev_sentences):
+    from geomap.extract.scanned import ScannedSentence
+    from geomap.extract.types import _DENIAL_FILTER, _DENIAL_STEMS
+
+    for s in dev_sentences:
+        sent = ScannedSentence.of(s)
+        expected = _DENIAL_STEMS.search(sent.low) is not None
+        assert bool(_DENIAL_FILTER.present(sent.low, sent.scan)) == expected, s
+        assert bool(_DENIAL_FILTER.present(sent.low)) == expected, s

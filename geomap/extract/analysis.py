@@ -277,6 +277,12 @@ _CLAUSE = re.compile(
 )
 
 
+#: The matches of :data:`_CLAUSE` in a sentence without ";", a dash or
+#: "while": its comma alternative alone, which ``re`` scans from commas only
+#: (the class that opens _CLAUSE holds every space).
+_COMMA_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b")
+
+
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
     re.I,
@@ -297,16 +303,13 @@ _SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``."""
-    if (
-        "while" not in sentence
-        and ";" not in sentence
-        and "—" not in sentence
-        and "–" not in sentence
-        and "," not in sentence
-    ):
-        return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
+    clause = _CLAUSE
+    if "while" not in sentence and ";" not in sentence and "—" not in sentence and "–" not in sentence:
+        if "," not in sentence:
+            return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
+        clause = _COMMA_CLAUSE  # only a comma can begin a match: scan from commas
     spans, start = [], 0
-    for m in _CLAUSE.finditer(sentence):
+    for m in clause.finditer(sentence):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(sentence)))
