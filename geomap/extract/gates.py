@@ -22,9 +22,13 @@ import re
 import sys
 from typing import Iterator
 
+import ahocorasick
+
 #: Characters that ``re.IGNORECASE`` matches to an ASCII letter other than
 #: their own lower case.
 _FOLDS_APART = ("ı", "ſ", "İ")
+#: Up to this many gate words are looked for one by one (``str.find``).
+_FIND_WORDS = 4
 
 
 def folds_apart(text: str) -> bool:
@@ -48,13 +52,15 @@ class Gated:
     ((4, 14), None)
     """
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "_any")
 
     def __init__(self, pattern: re.Pattern, *words: str):
         if not words or any(not w or not w.isascii() or w != w.lower() for w in words):
             raise ValueError(f"gate words must be lower-case ASCII: {words!r}")
         self.pattern = pattern
         self.words = words
+        #: Many words are looked for in one pass of an Aho-Corasick automaton.
+        self._any = _automaton(words) if len(words) > _FIND_WORDS else None
 
     def absent(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """True when no match can lie in ``text[pos:endpos]``."""
@@ -63,6 +69,8 @@ class Gated:
             return False
         if pos < 0:
             pos = 0
+        if self._any is not None:
+            return next(self._any.iter(low, pos, min(endpos, len(low))), None) is None
         for w in self.words:
             if low.find(w, pos, endpos) >= 0:
                 return False
@@ -76,11 +84,15 @@ class Gated:
         if trusted:
             if pos < 0:
                 pos = 0
-            for w in self.words:
-                if low.find(w, pos, endpos) >= 0:
-                    break
+            if self._any is not None:
+                if next(self._any.iter(low, pos, min(endpos, len(low))), None) is None:
+                    return None
             else:
-                return None
+                for w in self.words:
+                    if low.find(w, pos, endpos) >= 0:
+                        break
+                else:
+                    return None
         return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
@@ -94,6 +106,14 @@ class Gated:
         if self.absent(text, pos, endpos):
             return iter(())
         return self.pattern.finditer(text, pos, endpos)
+
+
+def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton
 
 
 #: The text last gated, its lower case, and whether a gate may be trusted on

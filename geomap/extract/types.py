@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .gates import Gated
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -382,6 +383,7 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
+_NEGATION = Gated(_NEGATION, "no", "never", "neither", "without", "n't", "unable", "failed")
 _DENIAL = re.compile(
     r"\b(?:denied|deny|denies|denying|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|reject(?:ed|s|ing)?\s+(?:claims|reports)|"
     r"false|rumou?rs?|ruled\s+out)\b",
@@ -423,6 +425,15 @@ _HALT_WORK = re.compile(
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
+#: (every match holds one of these words: most windows hold none)
+_BLOCKED = Gated(
+    _BLOCKED,
+    *("accus", "blam", "charg", "deni", "deny", "dismiss", "refut", "reject", "false", "rumo", "ruled"),
+    *("could", "would", "might", "may", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
+    *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
+    *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
+    *("propos", "suggest", "recommend", "kind", "sort", "type"),
+)
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(
     r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
