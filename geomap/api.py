@@ -231,8 +231,10 @@ def figure(
     -------
     (Path, Path)
     """
+    from .outdir import check_not_in_geodata
     from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
+    check_not_in_geodata(out, "--out")
     gdf, _ = load_geodataframe(events, sources)
     said = []
     if types is not None:
@@ -288,9 +290,11 @@ def import_events(
     from .exc import InputError
     from .importers.combine import Region, parse_bbox, parse_region
     from .importers.write import import_file
+    from .outdir import check_not_in_geodata
 
     src = Path(path).resolve()
     out = Path(output)
+    check_not_in_geodata(out, "-o")
     for target in (out, out.with_name("sources.csv")):
         if target.resolve() == src:
             raise InputError(

@@ -65,6 +65,20 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as err:
+        # the system said no (a read-only folder, a full disk, a file where a
+        # folder should be): one line naming the path, as for our own errors;
+        # every write is atomic, so no half-written file is left behind
+        from .report import terminal_safe
+
+        where = " -> ".join(str(f) for f in (err.filename, err.filename2) if f)
+        if not where:  # a write that failed (disk full) names no file: the command's output does
+            where = str(
+                getattr(args, "output", None) or getattr(args, "out", None) or getattr(args, "events", "") or ""
+            )
+        said = err.strerror or str(err)
+        print(f"geomap {args.command}: error: {terminal_safe(where + ': ' if where else '')}{said}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,7 +28,6 @@ from typing import Iterable
 
 from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
-from .csvrows import read_csv_rows
 from .curated import Event, EventSet, Source, event_from_row
 from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
@@ -260,11 +259,62 @@ def drafts_to_events(
     return merge_draft_events(es, drafts, "articles", report, chain)
 
 
+#: Draft columns holding decimal numbers and dates (a spreadsheet rewrites them).
+_DRAFT_NUMBERS = ("latitude", "longitude", "confidence")
+_DRAFT_DATES = ("event_date", "source_published")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+
+
 def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     """Rows of a drafts CSV (as written by ``geomap extract``), the writer's
-    formula defusing undone (see :func:`undefused`)."""
-    rows = read_csv_rows(path, DRAFT_REQUIRED, DRAFT_COLUMNS + ("accept",), report)
-    return [(line, {k: undefused(v) for k, v in row.items()}) for line, row in rows]
+    formula defusing undone (see :func:`undefused`).
+
+    Drafts are reviewed in a spreadsheet, which saves them its own way: the
+    file is read as the dataset importers read one (UTF-16 with a mark,
+    Windows-1252, separated by semicolons or tabs; see
+    :mod:`geomap.importers.files`), a decimal comma in a semicolon file is a
+    point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
+    ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
+    """
+    from .csvrows import read_csv_text
+    from .importers.base import parse_day
+    from .importers.files import decode_text, slash_order, sniff_delimiter
+
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
+    text, note = decode_text(raw, name)
+    if note:
+        report.add("warning", name, None, None, note)
+    first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
+    delimiter = sniff_delimiter(first.rstrip("\r\n"))
+    if delimiter != ",":
+        said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
+        report.add("warning", name, 1, None, f"cells separated by {said}, as a spreadsheet saves them: read as such")
+    known = DRAFT_COLUMNS + ("accept",)
+    rows = [
+        (line, {k: undefused(v) for k, v in zip(header, cells)})
+        for line, header, cells in read_csv_text(text, name, DRAFT_REQUIRED, known, report, delimiter)
+    ]
+    if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
+        for _, row in rows:
+            for k in _DRAFT_NUMBERS:
+                if re.fullmatch(r"-?[0-9]+,[0-9]+", row.get(k, "")):
+                    row[k] = row[k].replace(",", ".")
+    rewritten = [
+        (line, row, k) for line, row in rows for k in _DRAFT_DATES if row.get(k) and not _ISO.fullmatch(row[k])
+    ]
+    slashes = slash_order("\n".join(row[k] for _, row, k in rewritten))[0]
+    for line, row, k in rewritten:
+        try:
+            day = parse_day(row[k], slashes)
+        except ValueError:
+            continue  # left for the row's checks to reject, with its line
+        report.add("warning", name, line, k, f"{k} {row[k]!r} (as a spreadsheet rewrote it) read as {day}")
+        row[k] = day
+    return rows
 
 
 def undefused(cell: str) -> str:

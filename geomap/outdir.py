@@ -57,6 +57,30 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def check_not_in_geodata(path: str | os.PathLike, flag: str) -> None:
+    """Refuse a file or folder to write that lies in the project's ``geodata``.
+
+    ``geomap build`` checks its ``--out`` with the inputs; ``import -o``,
+    ``extract -o``/``--report``/``--parquet``/``--checkpoint`` and ``figure
+    --out`` call this before anything is read: the curated events change
+    only through ``geomap accept``. Paths are compared through symlinks.
+
+    Raises
+    ------
+    InputError
+        Naming the flag and the folder; nothing has been written.
+    """
+    from . import geo
+    from .exc import InputError
+
+    folder = geo.GEODATA_DIR
+    if _within(_real(path), _real(folder)):
+        raise InputError(
+            f"{flag} {path} is inside the project's data folder {folder}: only 'geomap accept' writes "
+            "there (its curated events and sources); choose another path (nothing was written)"
+        )
+
+
 def check_inputs_spared(
     out: str | os.PathLike,
     files: list[tuple[str, Path]],
@@ -107,6 +131,35 @@ def check_inputs_spared(
                 f"the output folder {out} is inside the {role} folder {folder}: "
                 f"the next build would read its pages as articles{refuse}"
             )
+    for name in _EXPORT_MARKS:
+        _check_not_a_dataset(Path(out) / name, " (nothing was written)")
+
+
+#: Outputs a user's own dataset may be named like, and the text every export
+#: of that name held since geomap's first version (its header's
+#: ``source_publishers``, its features' ``source_refs``).
+_EXPORT_MARKS = {"events.csv": "source_publishers", "events.geojson": '"source_refs"'}
+
+
+def _check_not_a_dataset(path: Path, refuse: str = "") -> None:
+    """Refuse to replace a plain ``events.csv``/``events.geojson`` that no
+    geomap build wrote: a dataset (``geomap import ... -o mine/events.csv``,
+    a copy of ``geodata/``) in the folder a build is told to write into."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return  # absent, or a link: replacing a link never touches its target
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 20)
+    except OSError:
+        return
+    first = head.split(b"\n", 1)[0] if path.suffix == ".csv" else head
+    empty = path.suffix == ".geojson" and re.search(rb'"features"\s*:\s*\[\s*\]', head)
+    if not head.strip() or empty or _EXPORT_MARKS[path.name].encode() in first:
+        return
+    raise BuildError(
+        f"{path} is not an export geomap wrote (no {_EXPORT_MARKS[path.name]}): it looks like a dataset, "
+        f"and the build would replace it; move it away or choose another --out; nothing was replaced{refuse}"
+    )
 
 
 @contextmanager
@@ -165,6 +218,8 @@ def publish(stage: Path, out: Path) -> None:
 def _check_free(out: Path, names: list[str]) -> None:
     """Each name must be free, a link, or a file (an output of an older geomap)."""
     for name in [CURRENT, *names]:
+        if name in _EXPORT_MARKS:
+            _check_not_a_dataset(out / name)
         try:
             mode = os.lstat(out / name).st_mode
         except FileNotFoundError:

@@ -350,3 +350,63 @@ def test_accept_through_a_symlinked_events_file(dataset, tmp_path):
     assert link.is_symlink()
     es = load_events(dataset / "events.csv", strict=True)
     assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
+
+
+# ---------------------------------------------------------------- a drafts CSV reviewed in Excel
+
+
+def _resaved(path: Path, rows, delimiter: str, encoding: str, decimal: str = ".", day=lambda d: d) -> Path:
+    """The drafts as a spreadsheet saves them after a review: its separator,
+    encoding, decimal mark and date format."""
+    numbers = ("latitude", "longitude", "confidence")
+    dates = ("event_date", "source_published")
+    with open(path, "w", newline="", encoding=encoding) as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"], delimiter=delimiter, lineterminator="\r\n")
+        w.writeheader()
+        for row in rows:
+            row = {
+                k: (v.replace(".", decimal) if k in numbers else day(v) if k in dates and v else v)
+                for k, v in row.items()
+            }
+            w.writerow(row)
+    return path
+
+
+def _dmy(sep):
+    return lambda iso: f"{iso[8:10]}{sep}{iso[5:7]}{sep}{iso[:4]}"
+
+
+@pytest.mark.parametrize(
+    "name, delimiter, encoding, decimal, day",
+    [
+        ("unicode_text.txt", "\t", "utf-16", ".", lambda d: d),  # Excel's "Unicode text"
+        ("european.csv", ";", "cp1252", ",", _dmy(".")),  # a German or French Excel's CSV
+        ("uk.csv", ",", "utf-8-sig", ".", _dmy("/")),  # "CSV UTF-8" on a UK locale
+    ],
+)
+def test_drafts_saved_by_a_spreadsheet_are_accepted_as_written(
+    dataset, tmp_path, name, delimiter, encoding, decimal, day
+):
+    rows = [
+        draft(excerpt="Guards traded fire – twice."),
+        draft(
+            doc_id="a2",
+            location="Torkham",
+            latitude="34.1",
+            longitude="71.09",
+            event_date="2025-04-13",
+            source_published="2025-04-14",
+            event_type="border_closure",
+            sub_event_type="closure",
+        ),
+    ]
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    for f in ("events.csv", "sources.csv"):
+        (plain / f).write_text((dataset / f).read_text())
+    assert len(accept(write_drafts(tmp_path / "drafts.csv", rows), plain / "events.csv")) == 2
+    resaved = _resaved(tmp_path / name, rows, delimiter, encoding, decimal, day)
+    added = accept(resaved, dataset / "events.csv")
+    assert len(added) == 2
+    assert table(dataset / "events.csv") == table(plain / "events.csv")
+    assert table(dataset / "sources.csv") == table(plain / "sources.csv")

@@ -38,3 +38,33 @@ def test_import_refuses_to_overwrite_its_input(tmp_path, name):
 def test_import_region_must_be_readable(tmp_path):
     with pytest.raises(ValueError, match="durand"):
         geomap.import_events(DATASETS / "points.csv", tmp_path / "e.csv", region="bogus")
+
+
+FIXTURES = sorted(p.name for p in DATASETS.iterdir() if p.suffix != ".md")
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_import_again_into_the_same_place_replaces_the_earlier_import(tmp_path, name):
+    out = tmp_path / "imported" / "events.csv"
+    geomap.import_events(DATASETS / name, out)
+    first = out.read_bytes(), out.with_name("sources.csv").read_bytes()
+    geomap.import_events(DATASETS / name, out)  # the same file again: the same pair
+    assert (out.read_bytes(), out.with_name("sources.csv").read_bytes()) == first
+
+
+def test_import_never_replaces_a_curated_dataset_or_another_file(tmp_path):
+    # a dataset of curated events (geodata's layout), or any file that is not an
+    # earlier import, at -o or as the sources.csv beside it, was silently replaced
+    mine = tmp_path / "mine"
+    shutil.copytree(Path(__file__).parents[1] / "geodata", mine, ignore=shutil.ignore_patterns("*.geojson", "*.json"))
+    before = {p.name: p.read_bytes() for p in mine.iterdir()}
+    with pytest.raises(InputError, match="holds 21 event.* not imported"):
+        geomap.import_events(DATASETS / "points.csv", mine / "events.csv")
+    with pytest.raises(InputError, match="sources.csv.*sources of another dataset"):
+        geomap.import_events(DATASETS / "points.csv", mine / "points_events.csv")  # sources.csv beside
+    raw = tmp_path / "raw.csv"
+    shutil.copy(DATASETS / "acled_2024.csv", raw)
+    with pytest.raises(InputError, match="not an events.csv that geomap import wrote"):
+        geomap.import_events(DATASETS / "points.csv", raw)
+    assert {p.name: p.read_bytes() for p in mine.iterdir()} == before
+    assert raw.read_bytes() == (DATASETS / "acled_2024.csv").read_bytes()

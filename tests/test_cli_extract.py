@@ -123,3 +123,20 @@ def test_drafts_csv_defuses_formula_cells(tmp_path):
         row = next(csv.DictReader(fh))
     assert row["source_title"].startswith("'=") and row["source_publisher"] == "'@Wire"
     assert not row["latitude"].startswith("'")
+
+
+def test_extract_never_replaces_a_file_that_is_not_drafts(tmp_path, capsys):
+    # 'geomap extract articles/ -o mine/events.csv' replaced a curated dataset
+    # with drafts; drafts are written over drafts only (a reviewed drafts file
+    # with an 'accept' column too), and into pipes and devices as before
+    mine = tmp_path / "events.csv"
+    shutil.copy(Path(__file__).parents[1] / "geodata" / "events.csv", mine)
+    before = mine.read_bytes()
+    assert main(["extract", str(DATA / "no_event.md"), "-o", str(mine)]) == 1
+    err = capsys.readouterr().err
+    assert f"{mine} is not a drafts CSV" in err and "nothing was written" in err
+    assert mine.read_bytes() == before
+    drafts = tmp_path / "drafts.csv"
+    assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0
+    assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0  # drafts over drafts: fine
+    assert main(["extract", str(DATA / "no_event.md"), "-o", "/dev/null"]) == 0

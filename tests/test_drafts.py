@@ -83,7 +83,7 @@ def test_dates_far_apart_are_different_incidents(curated):
     assert not same_incident(d, es.events[0])
 
 
-def test_accept_command(curated, tmp_path):
+def test_accept_command(curated, tmp_path, capsys):
     drafts = tmp_path / "drafts.csv"
     rows = [
         draft(event_type="armed_clash", accept="yes"),
@@ -96,6 +96,8 @@ def test_accept_command(curated, tmp_path):
         w.writerows(rows)
     status = main(["accept", str(drafts), "--events", str(curated / "events.csv")])
     assert status == 0
+    # the two marked rows: one new event, one the incident already curated
+    assert "drafts taken 2: added 1 (AFPK-0002), merged into existing 1, rejected 0" in capsys.readouterr().err
     es = load_events(curated / "events.csv", strict=True)
     assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
     assert es.events[1].event_type == "armed_clash" and es.events[1].verified == "curated"

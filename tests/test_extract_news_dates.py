@@ -732,3 +732,71 @@ def test_a_timeline_entry_in_other_layouts_gives_the_year(chain, heading):
         published=dt.date(2026, 10, 13),
     )
     assert _by(ev, "airstrike") == [("Barmal District", "2025-10-11")]
+
+
+# -- round 5: dates of held-out follow-up (issue 10) ------------------------
+
+
+def test_an_undated_incident_told_in_a_statement_takes_the_statement_day(chain):
+    # "said on Tuesday that ... had been killed": not the Sunday of the
+    # operation told in the sentence before.
+    ev = _events(
+        chain,
+        "The army launched an operation in North Waziristan on Sunday. "
+        "Separately, the military said on Tuesday that two soldiers had been killed when militants "
+        "fired on a patrol near Datta Khel.",
+    )
+    assert ("Datta Khel", "2024-05-14") in _by(ev, "armed_clash")
+
+
+def test_a_statement_about_the_incident_already_dated_keeps_its_day(chain):
+    # The strike told again in the statement keeps its own day.
+    ev = _events(
+        chain,
+        "Pakistani jets struck a village in Barmal district on Sunday night. "
+        "A Taliban spokesman said on Tuesday that the strike in Barmal had killed nine civilians.",
+    )
+    assert [d for _, d in _by(ev, "airstrike")] == ["2024-05-12"]
+
+
+def test_a_statement_day_after_the_incident_dates_nothing():
+    # no "that": the day ends the sentence and only dates the statement
+    d = find_dates("Four soldiers were killed in Kurram, officials said on Monday.", PUBLISHED)
+    assert [(x.statement, x.said) for x in d] == [(True, True)]
+
+
+def test_strikes_placed_in_the_next_sentence_keep_the_day_told_with_them(chain):
+    # the weekend is the ambush's, Monday the strikes'
+    ev = _events(
+        chain,
+        "Pakistani jets bombed targets inside Afghanistan early on Monday in reprisal for an ambush on "
+        "its troops over the weekend. A Taliban spokesman said the jets had hit houses in Barmal district.",
+    )
+    assert _by(ev, "airstrike") == [("Barmal District", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text, etype, iso",
+    [
+        (
+            "Pakistani forces shelled Dangam on Monday, May 13. Two days later, the Torkham crossing was closed.",
+            "border_closure",
+            "2024-05-15",
+        ),
+        (
+            "The Torkham crossing was reopened on May 20. Two days earlier, Pakistani forces shelled Dangam.",
+            "explosion",
+            "2024-05-18",
+        ),
+        # from the day of the statement told last, not the incident before it
+        (
+            "Militants attacked a post in Bajaur on May 12. The foreign office said on May 16 that it had "
+            "protested. A day earlier, the two sides had met at Torkham.",
+            "talks",
+            "2024-05-15",
+        ),
+    ],
+)
+def test_later_and_earlier_opening_a_sentence_count_from_the_day_told_last(chain, text, etype, iso):
+    ev = _events(chain, text, published=dt.date(2024, 5, 30))
+    assert [d for _, d in _by(ev, etype)] == [iso]

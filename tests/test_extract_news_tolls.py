@@ -402,3 +402,136 @@ def test_a_bare_toll_goes_to_the_incident_whose_place_it_names(chain):
     )
     clash = [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"]
     assert clash == [(9, 40)]
+
+
+# -- round 5: tolls of the held-out follow-up (issue 10) --------------------
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A US drone strike near Spin Boldak killed Taliban commander Qari Hamid on Friday.", 1),
+        ("The strike killed the leader of the Jamaat-ul-Ahrar faction, Omar Khalid, in Paktika.", 1),
+        ("The raid killed the group's deputy chief, Maulvi Saeed, and wounded two guards.", 1),
+        ("Mullah Hakeem, the commander of the group in Bajaur, was killed when a drone hit his car.", 1),
+        # no name: an unnamed leader is not counted, as the annotators do not
+        ("Last year a drone strike in Kunar killed the leader of the group, and talks stalled.", None),
+        # the leader's relative, not the leader
+        ("Gunmen killed the brother of a tribal leader in Bajaur.", None),
+        ("A drone strike killed the commander's son near Miranshah.", None),
+    ],
+)
+def test_a_named_leader_killed_is_a_toll_of_one(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # a part of the group counted before is not counted again
+        ("All four attackers were also killed; three of them blew themselves up near the gate.", 4),
+        ("Two of them blew themselves up and the third was shot dead by police.", 3),
+        ("Commandos stormed the building, killing all 12 militants holed up inside.", 12),
+        ("Three gunmen raided a hotel in Quetta, killing nine guests, before being shot dead by commandos.", 12),
+        ("The bomber was also killed.", 1),
+        # the suicide bomber alone is not counted; nor attackers who got away
+        ("A suicide bomber blew himself up at the gate, killing 12 people.", 12),
+        ("Gunmen killed nine guests at the hotel before escaping on motorbikes.", 9),
+        ("Five soldiers were wounded, and two of them later died in hospital.", 2),
+    ],
+)
+def test_attackers_who_died_are_counted_once(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_dead_told_as_also_killed_add_to_the_incident(chain):
+    ev = _events(
+        chain,
+        "Six policemen were killed when militants stormed a police post in Tank on Monday, officials said. "
+        "A passer-by was also killed.",
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [7]
+
+
+def test_dead_told_again_without_also_restate_the_toll(chain):
+    ev = _events(
+        chain,
+        "Six policemen were killed when militants stormed a police post in Tank on Monday, officials said. "
+        "A police spokesman said one of the dead was a station officer.",
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [6]
+
+
+def test_attackers_who_blew_themselves_up_add_to_the_assault(chain):
+    ev = _events(
+        chain,
+        "Gunmen stormed a police post in Zhob late on Monday, killing 40 recruits. "
+        "Two of them blew themselves up and the third was shot dead by troops, officials said.",
+    )
+    assert sorted(e.fatalities for e in ev) == [43]
+
+
+def _tolls(ev):
+    return sorted((e.location, e.fatalities, e.injuries) for e in ev)
+
+
+def test_a_toll_told_in_a_place_named_again_is_that_places(chain):
+    # the toll follows Mohmand's name but is told "in Bajaur"
+    ev = _events(
+        chain, "Afghan forces fired on posts in Bajaur and in Mohmand on Monday, and a soldier was killed in Bajaur."
+    )
+    assert _tolls(ev) == [("Bajaur District", 1, None), ("Mohmand District", None, None)]
+
+
+def test_a_toll_told_in_the_second_place_is_not_the_firsts(chain):
+    ev = _events(
+        chain,
+        "Mortar shells fired from across the border landed in Dangam and Sheltan on Monday, "
+        "and two children were wounded in Sheltan.",
+    )
+    assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", None, 2)]
+
+
+@pytest.mark.parametrize(
+    "second, dead",
+    [
+        # one side's claim of the attackers it killed is not added
+        ("The military claimed that ten attackers had been killed in the fighting.", 4),
+        ("The army said nine militants were killed, but there was no independent confirmation.", 4),
+        # attackers whose death the report stands behind are
+        ("Troops killed all six attackers after a three-hour gunfight, officials said.", 10),
+    ],
+)
+def test_a_sides_claim_of_attackers_killed_is_not_added(chain, second, dead):
+    ev = _events(
+        chain, "Four soldiers were killed when militants attacked a post in Bajaur on Sunday, officials said. " + second
+    )
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Half a dozen guards were wounded when the shell hit the post.", (None, 6)),
+        ("A dozen people were hurt in the blast.", (None, 12)),
+        ("Two of the injured later succumbed to their wounds in Peshawar.", (2, None)),
+        ("The shell killed two children and a woman in Asmar.", (3, None)),
+    ],
+)
+def test_tolls_in_words(text, toll):
+    c = find_casualties(text)
+    assert (c.fatalities, c.injuries) == toll
+
+
+@pytest.mark.parametrize(
+    "second, dead",
+    [
+        ("Two more died later in hospital.", 5),
+        ("Another two soldiers died of their wounds on Tuesday.", 5),
+        # an update that already counts them: the larger figure, not a sum
+        ("Four of the soldiers died, officials said on Tuesday.", 4),
+    ],
+)
+def test_dead_told_as_more_add_to_the_toll(chain, second, dead):
+    ev = _events(chain, "Three soldiers were killed when militants attacked a post in Zhob on Monday. " + second)
+    assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]

@@ -44,6 +44,7 @@ def page_data(out: Path) -> dict:
         ("acled_2024.csv", 5, 4, 0, 1),
         ("acled_1997_2016.csv", 4, 4, 0, 0),
         ("ucdp_ged_extract.csv", 5, 4, 0, 1),
+        ("ucdp_ged_r_export.csv", 4, 4, 0, 0),
         ("gdelt1_20251012.export.CSV", 6, 4, 1, 1),
         ("gdelt2_20251020.export.CSV", 4, 2, 1, 1),
         ("points.csv", 4, 3, 0, 1),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from geomap import schema
+from geomap.exc import SchemaError
 from geomap.importers import IMPORTERS, detect, read_dataset, tables
 from geomap.importers.base import parse_day
 from geomap.importers.combine import Region, parse_bbox, parse_region
@@ -53,6 +54,8 @@ def test_format_detected_from_the_header(name, fmt):
         ("1990-10-04 00:00:00.000", "1990-10-04"),
         ("20251012", "2025-10-12"),
         ("9-May-97", "1997-05-09"),
+        ("January 15, 2024", "2024-01-15"),  # a US spreadsheet's long date
+        ("Jan 15 2024", "2024-01-15"),
     ],
 )
 def test_dataset_date_forms(text, day):
@@ -179,3 +182,84 @@ def test_mapping_tables_point_at_our_types():
     for table in (tables.ACLED_DATE_PRECISION, tables.UCDP_DATE_PRECISION):
         assert set(table.values()) <= set(schema.DATE_PRECISIONS)
     assert set(IMPORTERS) == {"acled", "acled-aggregated", "ucdp", "gdelt", "csv", "geojson"}
+
+
+def _rewrite(tmp_path, name, change):
+    """A copy of fixture ``name`` with ``change(header, row)`` applied to each data row."""
+    import csv
+    import io
+
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(rows[0])
+    for r in rows[1:]:
+        w.writerow(change(rows[0], list(r)))
+    path = tmp_path / name
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def _same_events(path, name):
+    report = Report()
+    got = read_dataset(path, report=report)
+    want, _ = read(name)
+    assert got.rows_read == want.rows_read and got.rows_rejected == want.rows_rejected
+
+    def key(events):
+        return [
+            (e.event_id, e.event_type, e.event_date, e.date_precision, e.geo_precision, e.fatalities) for e in events
+        ]
+
+    assert key(got.events) == key(want.events)
+    return got
+
+
+def test_codes_written_as_decimals_read_as_their_codes(tmp_path):
+    # a table that went through pandas with a missing value, or a spreadsheet
+    # formatted as numbers, writes the codes 1, 2, 3 as 1.0, 2.0, 3.0
+    def decimals(columns):
+        def change(header, row):
+            for c in columns:
+                i = header.index(c)
+                if row[i].isdigit():
+                    row[i] += ".0"
+            return row
+
+        return change
+
+    _same_events(_rewrite(tmp_path, "acled_2024.csv", decimals(("time_precision", "geo_precision"))), "acled_2024.csv")
+    ucdp = ("type_of_violence", "where_prec", "date_prec")
+    _same_events(_rewrite(tmp_path, "ucdp_ged_extract.csv", decimals(ucdp)), "ucdp_ged_extract.csv")
+
+
+def test_counts_with_thousands_separators(tmp_path):
+    def change(header, row):
+        i = header.index("fatalities")
+        row[i] = "1,204" if row[i] == "3" else row[i]
+        return row
+
+    got = read_dataset(_rewrite(tmp_path, "acled_2024.csv", change), report=Report())
+    assert [e.fatalities for e in got.events][0] == 1204
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # HDX HAPI's conflict events (ACLED monthly counts per admin area)
+        "location_code,has_hrp,in_gho,admin1_code,admin1_name,admin2_code,admin2_name,admin_level,event_type,"
+        "events,fatalities,reference_period_start,reference_period_end",
+        # HDX's ACLED country files of monthly counts
+        "Country ISO3,Admin 1 PCode,Admin 1 Name,Admin 2 PCode,Admin 2 Name,Start Date,End Date,Event Type,"
+        "Events,Fatalities",
+        "Country,Admin1,Admin2,ISO3,Admin2 Pcode,Admin1 Pcode,Month,Year,Events,Fatalities",
+    ],
+)
+def test_counts_per_area_without_coordinates_are_named_as_such(tmp_path, header):
+    # no place to put a marker: say what the file is, not which geomap columns it lacks
+    path = tmp_path / "pakistan_hrp_political_violence_events_and_fatalities.csv"
+    path.write_text(header + "\n" + ",".join("1" for _ in header.split(",")) + "\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="counts of events per area and period.*no coordinates") as err:
+        detect(path)
+    assert "event_id" not in str(err.value)

@@ -446,3 +446,94 @@ def test_geomap_own_format_packed_is_refused_with_what_its_loader_reads(tmp_path
     gz.write_bytes(gzip.compress(geodata_path("events.csv").read_bytes()))
     with pytest.raises(SchemaError, match="plain comma-separated events.csv"):
         detect(gz)
+
+
+# ---------------------------------------------------------------- what R, pandas and Excel make of real exports
+
+
+def test_r_write_csv_of_ged_row_names_quoted_strings_and_na():
+    # UCDP ships GED as RData too; write.csv() of it puts the row names in a
+    # first column with an empty name, quotes the text and writes NA for missing
+    imported, report = read(DATA / "ucdp_ged_r_export.csv")
+    assert imported.format == "ucdp" and imported.rows_read == 4 and imported.rows_rejected == 0
+    plain = read(DATA / "ucdp_ged_extract.csv")[0].events[:4]
+    assert [(e.event_id, e.event_type, e.event_date, e.fatalities) for e in imported.events] == [
+        (e.event_id, e.event_type, e.event_date, e.fatalities) for e in plain
+    ]
+    # a missing low (NA) leaves the range to best and high
+    assert (imported.events[2].fatalities_low, imported.events[2].fatalities_high) == (12, 15)
+    assert any("row names" in p.reason for p in report.of_kind("warning"))
+
+
+@pytest.mark.parametrize("name", ["acled_2024.csv", "ucdp_ged_extract.csv"])
+def test_pandas_to_csv_with_its_index_column(tmp_path, name):
+    import pandas as pd
+
+    frame = pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+    path = tmp_path / name
+    frame.to_csv(path)  # index=True, the default: a first column with no name, 0, 1, 2 ...
+    assert detect(path) == detect(DATA / name)
+    imported, _ = read(path)
+    same(imported, name)
+
+
+def test_ged_excel_workbook_with_numbers_and_dates_typed(tmp_path):
+    # GED's Excel download: codes and counts are numbers, date_start/date_end
+    # dates; date_prec is a code, not a date, though its name starts with date_
+    import pandas as pd
+
+    frame = pd.read_csv(DATA / "ucdp_ged_extract.csv", skiprows=[1])
+    for col in ("date_start", "date_end"):
+        frame[col] = pd.to_datetime(frame[col])
+    book = tmp_path / "ged251.xlsx"
+    frame.to_excel(book, index=False)
+    imported, _ = read(book)
+    same(imported, "ucdp_ged_extract.csv")
+    frame.to_excel(book)  # and with pandas' index column
+    imported, _ = read(book)
+    same(imported, "ucdp_ged_extract.csv")
+
+
+def test_acled_new_api_page_says_how_many_events_the_other_pages_hold(tmp_path):
+    # the API of August 2025 (acleddata.com/api/acled/read) pages its answer:
+    # "count" is this page's records, "total_count" the query's
+    body = json.loads((DATA / "acled_api_response.json").read_text(encoding="utf-8"))
+    body["total_count"] = 5003
+    path = tmp_path / "acled_page1.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    imported, report = read(path)
+    assert imported.rows_read == 3
+    assert any("3 of the 5003 event(s)" in p.reason for p in report.of_kind("warning"))
+
+
+def test_json_of_rows_without_names_is_refused_in_one_line(tmp_path):
+    # pandas' to_json(orient="split"): {"columns": [...], "index": [...], "data": [[...], ...]}
+    path = tmp_path / "ged_split.json"
+    path.write_text(json.dumps({"columns": ["id", "latitude"], "index": [0], "data": [[1, 34.1]]}))
+    with pytest.raises(SchemaError, match="records without column names"):
+        detect(path)
+
+
+def test_a_cell_above_the_limit_rejects_its_record_in_every_form(tmp_path):
+    # a CSV cell above 128 KiB rejects its row; a JSON, GeoJSON or Excel record
+    # brought any size to the page and the exports (a 50 MB notes: a 52 MB map)
+    from geomap.csvrows import MAX_CELL_CHARS
+
+    big = "x" * (MAX_CELL_CHARS + 1)
+    body = json.loads((DATA / "acled_api_response.json").read_text(encoding="utf-8"))
+    body["data"][0]["notes"] = big
+    api = tmp_path / "acled_api.json"
+    api.write_text(json.dumps(body, indent=4), encoding="utf-8")
+    imported, report = read(api)
+    plain, _ = read(DATA / "acled_api_response.json")
+    assert len(imported.events) == len(plain.events) - 1
+    bad = report.of_kind("rejected")[0]
+    assert (bad.line, bad.column) == (8, "notes") and f"above the limit of {MAX_CELL_CHARS}" in bad.reason
+
+    geo = json.loads((DATA / "points.geojson").read_text(encoding="utf-8"))
+    geo["features"][0]["properties"]["huge"] = big
+    path = tmp_path / "points.geojson"
+    path.write_text(json.dumps(geo), encoding="utf-8")
+    imported, report = read(path)
+    assert len(imported.events) == len(read(DATA / "points.geojson")[0].events) - 1
+    assert any(p.column == "huge" and "above the limit" in p.reason for p in report.of_kind("rejected"))

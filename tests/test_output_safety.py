@@ -323,14 +323,40 @@ def test_two_builds_at_once_leave_one_of_them(tmp_path, geomap_cache):
     assert hidden[1] == ".geomap-current" and hidden[2].startswith(".geomap-gen.")
 
 
+#: The start of each export as every geomap version wrote it (source_publishers, source_refs).
+OLD_EXPORTS = {
+    "events.csv": "event_id,event_type,location,latitude,longitude,sources,source_publishers\n",
+    "events.geojson": '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    '{"event_id": "X", "source_refs": []}, "geometry": null}]}',
+}
+
+
 def test_a_folder_of_an_older_geomap_is_switched_to_links(tmp_path, offline_chain):
     out = tmp_path / "out"
     out.mkdir()
     for name in OUTPUTS:  # plain files, as geomap wrote them before generations
-        (out / name).write_text("old")
+        (out / name).write_text(OLD_EXPORTS.get(name, "old"))
     build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
     for name in OUTPUTS:
-        assert (out / name).is_symlink() and (out / name).read_bytes() != b"old"
+        assert (out / name).is_symlink() and (out / name).read_text() != OLD_EXPORTS.get(name, "old")
+
+
+@pytest.mark.parametrize("name", ["events.csv", "events.geojson"])
+def test_a_dataset_where_an_export_goes_is_never_replaced(tmp_path, geomap_cache, capsys, name):
+    # `geomap import acled.csv -o mine/events.csv`, edits, then `geomap build --out mine`
+    # without --events: the edited dataset was replaced by the export and lost
+    mine = tmp_path / "mine"
+    if name == "events.csv":
+        dataset(mine)
+    else:
+        mine.mkdir()
+        shutil.copy(Path(__file__).parent / "data" / "datasets" / "points.geojson", mine / name)
+    before = tree(mine)
+    status = main(["build", "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(mine)])
+    err = capsys.readouterr().err
+    assert status == 1 and f"{mine / name} is not an export geomap wrote" in err
+    assert "nothing was replaced" in err
+    assert tree(mine) == before  # not one file added, replaced or removed
 
 
 def test_an_output_the_new_build_lacks_is_no_longer_shown(tmp_path, offline_chain):
@@ -340,3 +366,34 @@ def test_an_output_the_new_build_lacks_is_no_longer_shown(tmp_path, offline_chai
     (out / "notes.txt").write_text("mine")
     build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
     assert sorted(visible_names(out)) == sorted(OUTPUTS + ["notes.txt"])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["import", str(Path(__file__).parent / "data" / "datasets" / "acled_2024.csv"), "-o", "{g}/events.csv"],
+        ["import", str(Path(__file__).parent / "data" / "datasets" / "points.csv"), "-o", "{link}/mine.csv"],
+        ["extract", str(Path(__file__).parent / "data" / "articles"), "-o", "{g}/../geodata/events.csv"],
+        ["extract", str(Path(__file__).parent / "data" / "articles"), "-o", "x.csv", "--report", "{g}/report.csv"],
+        ["figure", "--out", "{g}"],
+        ["bench", "--out", "{g}/bench", "--sizes", "10"],
+    ],
+    ids=["import-events", "import-link", "extract-dotdot", "extract-report", "figure", "bench"],
+)
+def test_no_command_writes_into_the_projects_geodata(tmp_path, geomap_cache, capsys, monkeypatch, command):
+    # build refused --out geodata, but 'geomap import X -o geodata/events.csv'
+    # replaced the 21 curated events and their sources.csv with the import,
+    # extract -o geodata/events.csv with drafts; figure --out geodata wrote there
+    import geomap.geo
+
+    geodata = tmp_path / "geodata"
+    shutil.copytree(geomap.geo.GEODATA_DIR, geodata)
+    monkeypatch.setattr(geomap.geo, "GEODATA_DIR", geodata)
+    (tmp_path / "link").symlink_to(geodata)
+    monkeypatch.chdir(tmp_path)
+    before = tree(geodata)
+    args = [a.format(g=geodata, link=tmp_path / "link") for a in command]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "inside the project's data folder" in err and "nothing was written" in err
+    assert tree(geodata) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,17 @@ def test_fsspec_urls_and_globs(tmp_path):
     arts, report = _articles([str(tmp_path / "x*.md"), str(tmp_path / "nothing*.md")])
     assert [a.doc_id for a in arts] == ["x1", "x2"]
     assert "no file matches this pattern" in [p.reason for p in report.problems]
+
+
+def test_parquet_without_pyarrow_says_what_to_install(tmp_path, monkeypatch, capsys):
+    # pyarrow is an extra ('geomap[dask]'): a fresh `pip install geomap` lacks it,
+    # and `geomap extract news.parquet` ended in a ModuleNotFoundError traceback
+    from geomap.cli import main
+
+    path = _parquet(tmp_path, [{"text": "Clashes at Torkham on 1 May 2024.", "published": "2024-05-02"}])
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert main(["extract", str(path), "-o", str(tmp_path / "drafts.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "pip install 'geomap[dask]'" in err and "Traceback" not in err
+    assert not (tmp_path / "drafts.csv").exists()

@@ -46,6 +46,7 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
+    from .. import counts
     from ..api import accept
     from ..report import Report
 
@@ -61,8 +62,8 @@ def run(args) -> int:
     added = accept(args.drafts, args.events, args.sources, only_marked=not args.all, report=report, waiting=waiting)
     c = report.counts
     print(
-        f"drafts taken {c.get('drafts', 0)}: added {len(added)} "
-        f"({', '.join(added) or 'none'}), merged into existing {c.get('drafts_merged', 0)}, "
+        f"drafts taken {c.get(counts.DRAFTS_EXTRACTED, 0)}: added {len(added)} "
+        f"({', '.join(added) or 'none'}), merged into existing {c.get(counts.DRAFTS_MERGED, 0)}, "
         f"rejected {len(report.of_kind('rejected'))}",
         file=sys.stderr,
     )

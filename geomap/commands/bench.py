@@ -99,7 +99,9 @@ def register(sub, formatter):
 
 def run(args) -> int:
     from ..bench.runner import Caps, run_bench
+    from ..outdir import check_not_in_geodata
 
+    check_not_in_geodata(args.out, "--out")
     caps = Caps(
         build=args.cap_build,
         baseline_build=args.cap_baseline,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 EPILOG = """Examples:
   geomap extract articles/ -o drafts.csv
@@ -122,6 +123,18 @@ def run(args) -> int:
 
     report = Report()
     from ..extract.reading import follow_links
+    from ..outdir import check_not_in_geodata
+
+    for flag, path in (
+        ("-o", args.output),
+        ("--report", args.report),
+        ("--parquet", args.parquet),
+        ("--checkpoint", args.checkpoint),
+    ):
+        if path and path != "-":
+            check_not_in_geodata(path, flag)
+    if args.output != "-":
+        _check_drafts_replaceable(Path(args.output))
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):
@@ -174,3 +187,29 @@ def _run_partitioned(args, paths, report):
     if args.parquet:
         write_drafts_parquet(draft_rows(drafts), args.parquet)
     return drafts
+
+
+def _check_drafts_replaceable(path: Path) -> None:
+    """Refuse to write the drafts over a regular file that is not a drafts CSV
+    (a curated ``events.csv``, an export, a dataset): it would be lost.
+    Drafts over drafts (reviewed ones too, in any encoding a spreadsheet
+    saves) and pipes or devices are fine."""
+    import stat
+
+    from ..exc import InputError
+    from ..importers.files import decode_text
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+            return
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return  # absent (or unreadable: the write says so)
+    first = decode_text(head, str(path))[0].lstrip("\ufeff").split("\n", 1)[0]
+    if "doc_id" not in first:
+        raise InputError(
+            f"-o {path} is not a drafts CSV (no doc_id column in its header): writing the drafts would "
+            "replace it; choose another -o (nothing was written)"
+        )

@@ -21,7 +21,7 @@ from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previou
 from .draft import DraftEvent
 from .gates import Gated
 from .merging import same_place
-from .numbers import Casualties, attackers_toll, find_casualties, parse_number, toll_side
+from .numbers import Casualties, also_killed, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
 from .reading import Article
 from .scanned import ScannedSentence
@@ -112,6 +112,12 @@ _GOODS_BEFORE = Gated(_GOODS_BEFORE, "from", "back", "for", "price", "market", "
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _CLAIM = Gated(_CLAIM, "claim")
+#: A figure the report does not stand behind.
+_UNCONFIRMED = re.compile(
+    r"\bno\s+independent\s+(?:confirmation|verification)\b|"
+    r"\bcould\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)\b",
+    re.I,
+)
 #: The crossings named together before: "both crossings", "the two border
 #: points", "sealed them", "both of them".
 _BOTH_CROSSINGS = re.compile(
@@ -195,6 +201,9 @@ class ArticleState:
     type_days: dict[str, list[DateMention]] = field(default_factory=dict)
     #: Sentence index and date of the last dated event of each type.
     type_dates: dict[str, tuple[int, DateMention]] = field(default_factory=dict)
+    #: Sentence index and the last day told in the text, a statement's too
+    #: ("the spokesman said on Wednesday"): what "a day earlier" counts from.
+    last_day: tuple[int, DateMention] | None = None
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
     #: Sentence index of the last incident of each type reported with no
@@ -526,6 +535,13 @@ def sentence_events(
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
+    if "explosion" in by_type and _answered(sentence, sent.low, by_type["explosion"]):
+        # "Afghan forces fired mortars at posts, and Pakistani troops replied
+        # with artillery": shelling answered is an exchange of fire.
+        answered = [
+            replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire") for t in by_type.pop("explosion")
+        ]
+        by_type["armed_clash"] = sorted(by_type.get("armed_clash", []) + answered, key=lambda t: t.start)
     if (
         "explosion" in by_type
         and "armed_clash" in by_type
@@ -641,6 +657,19 @@ def sentence_events(
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
+                if etype in VIOLENT and related is None:
+                    # "Pakistan carried out air strikes inside Afghanistan
+                    # early Monday, ... over the weekend": the day of the
+                    # unplaced strikes, for the sentence that places them.
+                    told = _pick_date(
+                        sentence,
+                        dates,
+                        trigs,
+                        _clause_of(spans, trigs[0].start),
+                        [t for t in triggers if t.event_type != etype],
+                    )
+                    if told is not None and told.precision == "day" and told.kind not in ("prev", "for", "nth"):
+                        ctx.type_dates[etype] = (idx, told)
             if unlocated is not None and not all(t.weak for t in trigs):
                 unlocated.append((article.doc_id, etype, sentence))
             continue
@@ -712,10 +741,15 @@ def sentence_events(
         if (
             etype == "talks"
             and date is None
-            and all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+            and (
+                all(_FUTURE.search(sentence, max(0, t.start - 40), t.end) for t in trigs)
+                or ("date" in sent.low or "promised" in sent.low)
+                and _NO_DATE_YET.search(sentence)
+            )
         ):
             # "a jirga is expected to meet in the coming days": a plan with
-            # no date is no event (a meeting announced for a day is one).
+            # no date is no event (a meeting announced for a day is one);
+            # nor is one "promised" or whose "date has not been set".
             continue
         if date is None and article.published is not None and _past_year(sentence, clause, dates, article.published):
             # "Hundreds were killed in fighting between 2007 and 2011", "the
@@ -733,6 +767,14 @@ def sentence_events(
                 # a state told with no day of its own is the report's, on
                 # its day, not the day the sentence before told.
                 date = DateMention(article.published, "day", -1, -1, kind="report")
+        if date is None and not ended and etype in VIOLENT:
+            said = _said_day(sentence, own_dates, trigs, article.published)
+            if said is not None:
+                # "The military said on Monday that a soldier had been
+                # killed in a clash": an incident with no day of its own is
+                # dated by the statement that reports it, not by the day
+                # the sentence before told (the operation's start).
+                date, carried = said, True
         if date is None and not ended:
             # A finished round with no date of its own is background: it
             # does not borrow the date of the sentences around it.
@@ -810,6 +852,8 @@ def sentence_events(
                 if place is not None and place in named and place not in starts:
                     starts[place] = m.start
         order = sorted(starts.values())
+        told_in = _tolls_told_in(sentence, mentions, set(starts)) if len(starts) > 1 and casualties != NO_TOLL else []
+        tsent = sentence  # the sentence as each place's toll is read in it
         for place, in_sentence in places:
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
@@ -826,17 +870,35 @@ def sentence_events(
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
             own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            seg = None
+            if told_in:
+                # "posts in Kurram and Ghulam Khan came under fire, and three
+                # civilians were wounded in Kurram": a toll told "in" a place
+                # is that place's, whatever place was named before it.
+                tsent = _blank(sentence, [span for p, span in told_in if p != place])
             if own is not None and sum(own[0] <= o < own[1] for o in order) == 1:
                 # "Three of the wounded were from Marawara, and the other two
                 # were hurt in Dangam": a clause that names one place tells
                 # its toll, before or after the name.
-                toll = find_casualties(sentence[own[0] : own[1]])
+                seg = own
+                toll = find_casualties(tsent[own[0] : own[1]])
             elif place in starts:
                 nxt = [o for o in order if o > starts[place]]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
-                toll = find_casualties(sentence[begin : nxt[0] if nxt else len(sentence)])
+                seg = (begin, nxt[0] if nxt else len(sentence))
+                toll = find_casualties(tsent[seg[0] : seg[1]])
+            if seg is not None:
+                for p, (lo, hi) in told_in:
+                    if p == place and not seg[0] <= lo <= hi <= seg[1]:
+                        more = find_casualties(_blank(sentence, [seg])[lo:hi])  # the part outside its own
+                        toll = Casualties(
+                            *(
+                                _plus(a, b)
+                                for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
+                            )
+                        )
             after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start) if said_after else None
             if after is not None and not split_tolls and place not in starts:
                 # "killing nine children, a day after a suicide attack in
@@ -861,7 +923,11 @@ def sentence_events(
                 toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
-            claimed = (kill is not None or hurt is not None) and bool(_CLAIM.search(sentence))
+            # a figure of one side's claim, or one the report does not stand
+            # behind, yields to a reported one
+            claimed = (kill is not None or hurt is not None) and bool(
+                _CLAIM.search(sentence) or _UNCONFIRMED.search(sentence)
+            )
             out.append(
                 DraftEvent(
                     doc_id=article.doc_id,
@@ -893,9 +959,19 @@ def sentence_events(
                     # attackers killed add to the victims of the attack:
                     # told in a bare toll after it, or in fighting of its
                     # own ("six militants were killed in the gunfight")
-                    added_toll=(continued or etype == "armed_clash")
-                    and etype in VIOLENT
-                    and sent.cached(_attackers_toll, toll),
+                    # (not one side's claim of the attackers it killed: "It
+                    # claimed that twelve terrorists had been killed", "...,
+                    # but there was no independent confirmation")
+                    added_toll=etype in VIOLENT
+                    and not claimed
+                    and (
+                        (continued or etype == "armed_clash")
+                        and sent.cached(_attackers_toll, toll)
+                        # "A civilian woman was also killed": more dead, told
+                        # after the incident (or with it again, undated)
+                        or (continued or carried)
+                        and also_killed(sentence, toll)
+                    ),
                     side_tolls=_side_tolls(sent, kill, hurt),
                 )
             )
@@ -912,6 +988,9 @@ def sentence_events(
             ctx.venues.append(m.place)
             if idx >= 0 and m.place.country in ("AF", "PK") and _near_line(m.place):
                 ctx.line_place = (idx, m.place)
+    told_days = [d for d in dates if d.precision == "day" and d.kind not in ("prev", "nth", "for")]
+    if told_days:
+        ctx.last_day = (idx, told_days[-1])
     ctx.crossing = crossing
     named_crossings = list(
         dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
@@ -928,6 +1007,24 @@ def sentence_events(
         # rose. Troops traded fire at Ghulam Khan.").
         ctx.dates.append((idx, usable_dates[-1]))
     return out
+
+
+#: "..., and Pakistani troops responded": the other side answered the fire.
+_REPLY = re.compile(
+    r"\b(?:troops|forces|soldiers|guards|side|army)\s+(?:\w+\s+){0,2}?"
+    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b",
+    re.I,
+)
+_REPLY_WORDS = ("responded", "replied", "retaliated", "returned", "fired back", "hit back")
+
+
+def _answered(sentence: str, low: str, blasts: list[Trigger]) -> bool:
+    """Is the shelling of ``blasts`` answered by the other side after it in
+    the sentence ("fired mortar shells into the town, and Pakistani troops
+    responded")? Only shelling is fire that is answered; a bomb is not."""
+    if not any(w in low for w in _REPLY_WORDS) or any(t.sub_event_type != "shelling" for t in blasts):
+        return False
+    return _REPLY.search(sentence, max(t.end for t in blasts)) is not None
 
 
 #: "attacked the post with a car bomb": the bomb is how the attack was made.
@@ -1033,6 +1130,16 @@ _FUTURE = re.compile(
 )
 
 
+#: Talks not yet fixed, told anywhere in the sentence: "no date has been
+#: set", "a date had not been fixed", "has been promised".
+_NO_DATE_YET = re.compile(
+    r"\bno\s+(?:firm\s+|new\s+)?dates?\s+(?:(?:has|had|have)\s+(?:yet\s+)?been|was|were|is|are)\s+(?:yet\s+)?"
+    r"(?:set|fixed|given|announced|agreed|finali[sz]ed)\b|"
+    r"\bdates?\s+(?:(?:has|had|have)\s+not|was\s+not|is\s+not|(?:has|had|have)\s+yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:set|fixed|given|announced|agreed|finali[sz]ed)\b|"
+    r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+promised\b",
+    re.I,
+)
 #: A clause that tells the earlier incident behind the one told first: ",
 #: when militants attacked ...", "following a wave of bombings".
 _SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
@@ -1208,6 +1315,23 @@ def _relative_date(
             unit = m.group("unit").lower()
             days = count_value(n) * _UNIT_DAYS[unit]
             precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
+            if (
+                m.group("dir").lower() in ("later", "earlier")
+                and start >= m.end()
+                and _OPENING.match(sentence, 0, m.start())
+                and _COMMA_AFTER.match(sentence, m.end())
+            ):
+                # "Pakistani forces shelled Dangam on Monday. Two days later,
+                # the crossing was closed.": that long after (before) the
+                # incident or the day told last.
+                told = [*ctx.type_dates.values(), *([ctx.last_day] if ctx.last_day else [])]
+                ref = max(told, key=lambda v: v[0], default=None)
+                if ref is None or ref[1].precision != "day":
+                    return None
+                sign = 1 if m.group("dir").lower() == "later" else -1
+                return DateMention(
+                    ref[1].date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative"
+                )
             if m.group("dir").lower() in ("after", "before") and _OPENING.match(sentence, 0, m.start()):
                 # "A day after the blast, officials put the dead at 54": the
                 # phrase opens the sentence; what it names (up to the comma)
@@ -1286,10 +1410,19 @@ def _relative_date(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+#: "and the same year a Pakistani aircraft bombed a village": the year of
+#: the clause is the one the sentence named before.
+_SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
+
+
 def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
-    """Does the clause name a year before ``published`` outside any date found?"""
+    """Does the clause name a year before ``published`` outside any date
+    found (or say "the same year" after one)?"""
     if not any(c in sentence for c in "12"):
         return False
+    # (from a little before the clause: a clause cut at ", and the" starts at "same year")
+    if "year" in sentence and _SAME_YEAR.search(sentence, max(0, clause[0] - 5), clause[1]):
+        clause = (0, clause[1])
     for m in _YEAR.finditer(sentence, clause[0], clause[1]):
         if int(m.group(0)) < published.year and not any(d.start <= m.start() < d.end for d in dates):
             return True
@@ -1394,6 +1527,36 @@ def _lead_place(ctx: ArticleState) -> Place | None:
 def mentions_specific(mentions) -> bool:
     """Does the sentence name a place of its own (not just "the border")?"""
     return any(m.role == "place" and m.place is not None for m in mentions)
+
+
+NO_TOLL = Casualties()
+#: "... were wounded in Kurram": a toll told with the place it fell in.
+_TOLL_IN = re.compile(r"\b(?:killed|dead|died|martyred|wounded|injured|hurt)\s+in\s+(?:the\s+)?$", re.I)
+
+
+def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) -> list[tuple[Place, tuple[int, int]]]:
+    """The tolls told "in" one of the ``named`` places of a sentence ("three
+    civilians were wounded in Kurram"): each place with the span of its toll,
+    from the place named before it (or the clause's start) to its name."""
+    found = []
+    marks = sorted((m.start, m.end, m.place) for m in mentions if m.place in named)
+    for i, (start, _, place) in enumerate(marks):
+        if not _TOLL_IN.search(sentence, max(0, start - 20), start):
+            continue
+        lo = max([e for s, e, _ in marks[:i]] + [m.end() for m in _SEMICOLON.finditer(sentence, 0, start)] + [0])
+        found.append((place, (lo, start)))
+    return found
+
+
+def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """``sentence`` with the text of ``spans`` blanked (offsets kept)."""
+    for lo, hi in spans:
+        sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
+    return sentence
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return a if b is None else b if a is None else a + b
 
 
 def _gap(idx: int, earlier: int) -> int:
@@ -1533,10 +1696,13 @@ def _places_for(
             m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
         ]
         candidates = [m for m in candidates if m not in goods]
-    if etype == "border_closure" and any(m.role == "place" and _is_crossing(m.place, finder) for m in candidates):
+    if etype == "border_closure" and any(
+        (m.role == "place" and _is_crossing(m.place, finder)) or m.role == "crossing_ref" for m in candidates
+    ):
         # "the Kharlachi crossing, the trading point between Kurram and
         # Paktia, was closed": what closes is the crossing; the other names
-        # say where it lies or what it links.
+        # say where it lies or what it links (also when it is "the crossing"
+        # told before).
         candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
     if border_mod and etype != "talks":
         candidates = [
@@ -1728,3 +1894,27 @@ def _places_for(
         if finder.border is not None:
             return [(finder.border, False)]
     return []
+
+
+def _said_day(
+    sentence: str, dates: list[DateMention], trigs: list[Trigger], published: dt.date | None
+) -> DateMention | None:
+    """The day of a statement that tells the incident of ``trigs`` ("the
+    military said on Monday that a soldier had been killed"): a day after a
+    speech verb, then "that", before the trigger; ``None`` if none."""
+    first = min(t.start for t in trigs)
+    for d in dates:
+        if (
+            d.said
+            and d.precision == "day"
+            and d.kind != "prev"
+            and d.end < first
+            and (published is None or d.date <= published)
+            and _SAID_THAT.match(sentence, d.end)
+        ):
+            return d
+    return None
+
+
+#: "said on Monday that": what the statement tells follows.
+_SAID_THAT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+that\b", re.I)

@@ -250,6 +250,10 @@ class DateMention:
     began : bool
         A month told as when something "had begun": a work still going on
         is not dated by it, an incident is.
+    said : bool
+        The date follows a speech verb ("officials said on Monday"): the day
+        of the statement, the latest day an undated incident it reports can
+        have.
     count_day : datetime.date or None
         For a count ("shut for a sixth day on Monday"), the day it counts
         to: the day named with it, else the published day. The date is the
@@ -265,6 +269,7 @@ class DateMention:
     kind: str = ""
     began: bool = False
     count_day: dt.date | None = None
+    said: bool = False
 
     def iso(self) -> str:
         """``YYYY-MM-DD``, or ``YYYY-MM`` for month precision."""
@@ -458,7 +463,7 @@ def find_dates(
                 continue
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
-            statement = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
+            statement = said = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if (
@@ -472,7 +477,7 @@ def find_dates(
             began = res[1] == "month" and ("begun" in low or "started" in low)
             began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
             count_day = published if kind == "nth" and res[1] == "day" else None
-            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began, count_day))
+            found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began, count_day, said))
     found.sort(key=lambda d: d.start)
     # "for a third day on Thursday": the count runs back from the day named
     # (the nearest; told with the count, it is the count's only).

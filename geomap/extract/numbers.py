@@ -43,6 +43,7 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
+    "half a dozen": 6,
     "a dozen": 12,
     "dozen": 12,
     "a couple of": 2,
@@ -57,7 +58,7 @@ _SCALE = {"hundred": 100, "thousand": 1000}
 _WORD = trie_regex(list(_UNITS) + list(_TENS) + list(_VAGUE))
 _QUALIFIER = (
     r"(?:more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|"
-    r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than)"
+    r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than|all)"
 )
 NUMBER = (
     r"(?:" + _QUALIFIER + r"\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")"
@@ -66,7 +67,10 @@ NUMBER = (
 
 _DEATH = (
     r"(?:killed|dead|died|slain|martyred|shot\s+dead|embraced\s+martyrdom|lost\s+their\s+lives|"
-    r"perished|lost\s+his\s+life|lost\s+her\s+life)"
+    # "two of them blew themselves up": attackers who died by their own bombs
+    r"perished|lost\s+his\s+life|lost\s+her\s+life|blew\s+themselves\s+up|"
+    # "two of the injured later succumbed to their wounds"
+    r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:wounds|injuries))?)"
 )
 _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
@@ -172,21 +176,21 @@ _INJURED = [
 _ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
 #: "was killed", "died": the words before really are the victims.
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|is|are|being|got)\s+\w+$|"
+    r"\b(?:was|were|been|is|are|being|got)\s+(?:(?:also|later|reportedly)\s+)?\w+$|"
     r"\b(?:dead|died|perished|martyrdom|lives|life|slain)$",
     re.I,
 )
 #: Words one of which each pattern above needs (see :mod:`geomap.extract.stems`).
 _KILLED_STEMS = StemFilter(
     [
-        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew", "succumb"),
         ("kill", "claimed", "dead", "gunn"),
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
         ("bodies",),
         ("bodies",),
-        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life"),
+        ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew", "succumb"),
     ],
     SENTENCE_STEMS,
 )
@@ -241,7 +245,15 @@ _COUNTED_ATTACKERS = re.compile(
 #: "killing at least eight of the militants": a count of the attacking side.
 _ATTACKER_COUNT = re.compile(
     NUMBER + r"(?:\s+of\s+the)?(?:\s+[\w-]+)?\s+(?:attackers?|assailants?|infiltrators?|bombers?|gunmen|"
-    r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b",
+    r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b|"
+    # "two of them blew themselves up": attackers, whoever "them" are
+     + NUMBER.replace("?P<n>", "?P<n2>") + r"(?:\s+of\s+them|\s+[\w-]+)?\s+blew\s+themselves\s+up\b",
+    re.I,
+)
+#: "... and the third was shot dead": one more of the group counted before.
+_ONE_MORE_KILLED = re.compile(
+    r"\band\s+(?:the|a)\s+(?:other|third|fourth|fifth|last|remaining)(?:\s+(?:one|attacker|bomber|gunman|militant))?"
+    r"\s+(?:was|had\s+been)\s+(?:also\s+|later\s+)?(?:shot\s+dead|killed|gunned\s+down)\b",
     re.I,
 )
 #: "on January 30 killed 101": a day number after its month is no toll.
@@ -267,6 +279,26 @@ _AND_OTHERS = re.compile(
     r"(?P<n>\d+|" + _WORD + r")\s+others\b",
     re.I,
 )
+#: "a drone strike killed al Qaeda leader Ayman al-Zawahiri", "killed the
+#: leader of the Afghan Taliban, Mullah Mansour", "Fazlullah, the chief of
+#: the TTP, was killed": one named leader killed is a toll of one (words
+#: between are titles and names, no count and no other verb; "killed the
+#: leader of the group, and ..." names no one and counts no one).
+_LEADER = r"(?:leader|chief|commander|founder|emir|head)"
+_KILLED_LEADER = re.compile(
+    r"\b(?:killed|killing|kills)\s+(?:(?:the|a|an|its|their|his|top|senior|deputy|former|al|[A-Z][\w.-]*|"
+    r"[\w-]+['’]s)\s+){0,5}"
+    + _LEADER
+    # the leader's name follows, or his group's and then his name
+    + r"(?=,?\s+[A-Z]|\s+of\s+[^,.;]{1,60},\s+[A-Z])|"
+    r"\b[A-Z][\w'’-]+,\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    + _LEADER
+    + r"\s+of\s+[^,.;]{1,60},\s+(?:was|had\s+been|has\s+been)\s+killed\b"
+)
+_LEADER_WORDS = ("leader", "chief", "commander", "founder", "emir", "head")
+
+#: "two of them": a part of a group counted before in the sentence.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
 _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 
@@ -295,6 +327,8 @@ _ANY_TOLL = StemFilter(
             "casualt",
             "bodies",
             "gunn",
+            "blew",
+            "succumb",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
@@ -431,6 +465,8 @@ def _total(
                 value += 1  # "Fazlullah and four of his commanders were killed": the named man too
             if any(s < span[1] and span[0] < e for s, e in (*spans, *blocked)):
                 continue
+            if spans and _OF_THEM.match(sentence, span[1]):
+                continue  # "all three attackers were killed; two of them blew themselves up": a part
             if m.group("n").lower() in _VAGUE:
                 # "dozens were killed": no integer as reported; the span is
                 # kept out of other matches, the value out of the toll.
@@ -491,6 +527,18 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
             value = _parse_cached(more.group("n"))
             if value is not None:
                 killed = value + 1
+    if killed is None and any(w in sentence for w in _LEADER_WORDS) and _KILLED_LEADER.search(sentence):
+        killed = 1  # "killed the leader of the Afghan Taliban, Mullah Mansour"
+    if killed is None and "also" in sentence and _THE_ONE_ALSO.search(sentence):
+        killed = 1  # "The bomber was also killed."
+    if killed and "before" in sentence:
+        end = _BEFORE_BEING_KILLED.search(sentence)
+        first = _ATTACKER_COUNT.search(sentence, 0, end.start()) if end is not None else None
+        n = _parse_cached(first.group("n") or "") if first is not None else None
+        if n and first.start() < 40:
+            killed += n  # the attackers the sentence opens with
+    if killed and " the " in sentence and _ONE_MORE_KILLED.search(sentence):
+        killed += 1  # "two of them blew themselves up and the third was shot dead"
     if hurt is None and killed and "another" in sentence and _ANOTHER_HURT.search(sentence):
         hurt = 1  # "a soldier was martyred and another injured"
     if killed is None and 1 in words and _NONE_KILLED.search(sentence):
@@ -498,6 +546,48 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     if hurt is None and 2 in words and _NONE_HURT.search(sentence):
         hurt = 0
     return Casualties(killed, hurt, v1 or v2)
+
+
+#: "A civilian woman was also killed", "the blast also killed two
+#: passers-by": dead told as more than those counted before.
+_ALSO_KILLED = re.compile(
+    r"\balso\s+(?:killed|died|martyred|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe))\b|"
+    # "Two more died later in hospital", "another three were killed"
+    r"(?:\b(?:\d+|" + _WORD + r")\s+more|\banother\s+(?:\d+|" + _WORD + r"))(?:\s+[\w-]+)?\s+"
+    r"(?:(?:later\s+)?(?:died|succumbed)|(?:were|had\s+been)\s+(?:later\s+)?(?:killed|martyred))\b",
+    re.I,
+)
+
+
+#: "The bomber was also killed", "the driver was also killed": one more dead.
+_THE_ONE_ALSO = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:bomber|attacker|assailant|gunman|driver|woman|man|child|boy|girl|"
+    r"soldier|policeman|guard|militant)\s+(?:was|had\s+been)\s+also\s+(?:killed|shot\s+dead)\b"
+)
+
+
+#: "Four gunmen stormed the university, killing 21 people, before being
+#: shot dead by troops": the attackers named first died too.
+_BEFORE_BEING_KILLED = re.compile(
+    r"\bbefore\s+(?:being|they\s+were|themselves\s+being)\s+(?:shot\s+dead|killed|gunned\s+down)\b", re.I
+)
+
+
+def also_killed(sentence: str, toll: Casualties) -> bool:
+    """Whether ``sentence`` tells its dead as more than those counted
+    before ("A civilian woman was also killed"): they add to the toll of
+    the incident it continues rather than restating it.
+
+    >>> also_killed("A guard was also killed.", Casualties(1))
+    True
+    >>> also_killed("A guard was killed.", Casualties(1))
+    False
+    """
+    return (
+        bool(toll.fatalities)
+        and ("also" in sentence or "more" in sentence or "nother" in sentence)
+        and _ALSO_KILLED.search(sentence) is not None
+    )
 
 
 def attackers_toll(sentence: str, toll: Casualties) -> bool:
@@ -512,7 +602,13 @@ def attackers_toll(sentence: str, toll: Casualties) -> bool:
     """
     if not toll.fatalities or toll.injuries:
         return False
-    return any(_parse_cached(m.group("n")) == toll.fatalities for m in _ATTACKER_COUNT.finditer(sentence))
+    for m in _ATTACKER_COUNT.finditer(sentence):
+        n = _parse_cached(m.group("n") or m.group("n2"))
+        if n is not None and _ONE_MORE_KILLED.match(sentence, m.end()) is None and " the " in sentence:
+            n += 1 if _ONE_MORE_KILLED.search(sentence, m.end()) else 0
+        if n == toll.fatalities:
+            return True
+    return False
 
 
 #: Whose losses a sentence tells: the side named with the victims ("two

@@ -158,7 +158,13 @@ _FLED_TO_BEFORE = re.compile(
     re.I,
 )
 #: "the Kandahar provincial council": a body named after its province.
-_COUNCIL_AFTER = re.compile(r"^\s+(?:provincial|district|municipal)\s+(?:council|assembly)\b", re.I)
+#: "the Kandahar chamber of commerce", "the Quetta press club": a body named
+#: after its town, in lower case (:data:`_ORG_AFTER` reads capitals).
+_COUNCIL_AFTER = re.compile(
+    r"^\s+(?:(?:provincial|district|municipal)\s+(?:council|assembly)|chambers?\s+of\s+(?:commerce|industry|trade)|"
+    r"press\s+club|bar\s+(?:association|council))\b",
+    re.I,
+)
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -183,6 +189,10 @@ _ORIGIN_BEFORE = re.compile(
     r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
     r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
     r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
+    # "fighters who had moved in from Nangarhar", "militants who crossed
+    # over from Kunar": where they came from, not where they were hit
+    # (not "four of the wounded came from Marawara": where they were hurt)
+    r"(?:moved|came|crossed|sneaked|slipped|infiltrated)\s+(?:in|over|across)\s+from|"
     # "shares the pain of the people of Balochistan"
     r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
     re.I,
@@ -471,6 +481,11 @@ _NOT_EVENT_WORDS = (
     "inhabitants",
     "villagers",
     "tribesmen",
+    "came",
+    "crossed",
+    "sneaked",
+    "slipped",
+    "infiltrated",
 ) + _MOVED_WORDS
 
 

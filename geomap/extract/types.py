@@ -45,6 +45,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "warplanes had bombed", "aircraft bombarded homes", "helicopters struck"
         r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?|drones?)\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        # "helicopters attacked two army posts", "coalition helicopters killed
+        # three soldiers": aircraft that attack or kill strike from the air
+        r"(?:helicopters?|gunships?|warplanes?|fighter\s+jets?|drones)\s+(?:had\s+|have\s+|has\s+|also\s+)?"
+        r"(?:attacked|raided|strafed|killed)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?",
@@ -434,6 +438,57 @@ _BLOCKED = Gated(
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
     *("propos", "suggest", "recommend", "kind", "sort", "type"),
 )
+#: An incident remembered: "marks the third anniversary of the bombing",
+#: "to commemorate the victims of the attack": years ago, not on the day told.
+_ANNIVERSARY = re.compile(
+    r"\b(?:anniversar(?:y|ies)\s+of|commemorat\w*(?:\s+the\s+(?:victims|dead|martyrs)\s+of)?|remembrance\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+#: A reopening spoken of, not done: "no date in sight for its reopening",
+#: "a timetable for the reopening", "conditions for reopening", "depends on
+#: the reopening" (read before the noun).
+_REOPENING_UNREAL_BEFORE = re.compile(
+    r"\b(?:dates?|timelines?|timetables?|time\s*frames?|deadlines?|schedules?|roadmaps?|(?:pre)?conditions?|"
+    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|way)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
+    # "any reopening of Chaman would depend on ...": no one reopening
+    r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$",
+    re.I,
+)
+#: ... and after it: "the reopening of the crossings would depend on",
+#: "reopening the crossing will take days", "its reopening is uncertain".
+_REOPENING_UNREAL_AFTER = re.compile(
+    r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|both\s+)?(?:[\w'’-]+\s+){0,3}?(?:crossings?|border|gates?|terminals?|routes?|pass)\b|"
+    r"\s+of\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
+    r",?\s+(?:would|will|could|might|(?-i:may)|shall|depends?|depended|hinges?|hinged|"
+    r"(?:is|was|remains?|remained)\s+(?:still\s+)?(?:conditional|contingent|subject|dependent|uncertain|unlikely|"
+    r"not\s+expected|expected|tied|linked))\b",
+    re.I,
+)
+#: A wish told in a that-clause ("proposed that the construction be stopped
+#: and the crossing reopened"): all of the clause is wished, not only the
+#: six words before a trigger.
+_MANDATE = re.compile(r"\b(?:propos|suggest|recommend|demand|urg|insist|request)\w*\s+that\b", re.I)
+#: Closures spoken of in general: "closures now come at the slightest
+#: provocation" (a bare plural: no article, number or possessive before it),
+#: "closing a crossing to make a point hurts traders" (any crossing).
+_DETERMINED = re.compile(
+    r"\b(?:the|these|those|this|that|its|their|his|her|our|both|two|three|four|five|six|several|\d+)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_ANY_CROSSING_AFTER = re.compile(
+    r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
+)
+#: A closure ended is a reopening: "ending a seven-month blockade", "lifted
+#: the closure", "the end of the suspension".
+_ENDING_BEFORE = re.compile(
+    r"\b(?:end(?:ed|ing|s)?|lift(?:ed|ing|s)?|(?:end|lifting)\s+of)\s+(?:a|an|the|its|their|this|that)"
+    r"(?:\s+[\w-]+){0,2}\s*$",
+    re.I,
+)
 #: Talks may be upcoming, so only true conditionals cancel them.
 _IRREALIS_TALKS = re.compile(
     r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
@@ -526,11 +581,24 @@ _BILATERAL = re.compile(
     re.I,
 )
 
+#: Offices and bodies of one side only, which a jirga may meet at home.
+_HOME_OFFICE = re.compile(
+    r"\b(?:chief\s+minister|governor|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in|"
+    r"(?:deputy\s+)?commissioner|corps\s+commander|inspector\s+general)\b",
+    re.I,
+)
+#: :data:`_BILATERAL` but a jirga, which may be of one side.
+_BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
+assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
+
 #: Closing that is not the border's: shops, markets, schools, offices.
 _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
+    # "ordered the closure of marriage halls and shrines", "the Lowari tunnel
+    # was closed after snow": places of gathering, roads inside one country
+    r"halls?|shrines?|parks?|cinemas?|tunnels?|motorways?|highways?|roads?|"
     # "suspended security assistance", "fencing work was suspended"
     r"assistance|aid|funding|cooperation|work)\b",
     re.I,
@@ -547,7 +615,9 @@ _DENIED_AFTER = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:are|is|were|(?:has|have)\s+been)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:common|frequent|routine|regular|rare|recurring)\b|"
     r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
-    r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b",
+    r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b|"
+    # "the crossing closed every evening", "shelled each night": a routine
+    r"\b(?:every|each)\s+(?:evening|night|morning|afternoon|weekend|winter|summer|time)\b|\bwhenever\b",
     re.I,
 )
 #: "residents heard heavy firing": hearsay of an incident, which adds to the
@@ -653,6 +723,9 @@ _HABIT_STEMS = (
     "historically",
     "time to time",
     "usually",
+    "every ",
+    "each ",
+    "whenever",
 )
 
 
@@ -723,6 +796,27 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
+    """Is the reopening noun at ``start:end`` only spoken of ("no date for
+    its reopening", "the reopening of the crossings would depend on ...")?
+    Reopenings told with a verb ("reopened on Monday") are never."""
+    if not low.startswith(("reopening", "re-opening", "opening", "resumption"), start):
+        return False
+    return bool(
+        _REOPENING_UNREAL_BEFORE.search(sentence, max(0, start - 60), start)
+        or _REOPENING_UNREAL_AFTER.match(sentence, end)
+    )
+
+
+def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
+    """Are closures at ``start:end`` spoken of in general ("closures come
+    at the slightest provocation", "closing a crossing hurts traders")?"""
+    word = low[start:end]
+    if word == "closures":
+        return not _DETERMINED.search(sentence, max(0, start - 40), start)
+    return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -772,6 +866,12 @@ def _find_triggers(
                 if (
                     habitual
                     or _BLOCKED.search(window)
+                    or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
+                    or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
+                    or ("that" in low and _MANDATE.search(" ".join(_own_clause(words[-15:]))))
+                    or (
+                        ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
+                    )
                     or _NEGATION.search(" ".join(words[-3:]))
                     # "denied reports that the crossing in X had also been shut"
                     or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))
@@ -780,7 +880,7 @@ def _find_triggers(
             elif (
                 _ACCUSATION.search(window)
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
-                or _CALL_FOR_TALKS.search(" ".join(words[-10:]))
+                or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
                 or _TALKS_STATE_AFTER.match(sentence, m.end())
                 or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
@@ -792,6 +892,12 @@ def _find_triggers(
                 or (
                     _DOMESTIC_BODY.search(sentence[max(0, m.start() - 60) : m.end() + 60])
                     and not _BILATERAL.search(sentence)
+                )
+                # "a jirga of protest leaders met the chief minister": a
+                # jirga with an officer of one side only is no talks
+                or (
+                    _HOME_OFFICE.search(sentence[max(0, m.start() - 60) : m.end() + 60])
+                    and not _BILATERAL_SIDES.search(sentence)
                 )
             ):
                 continue
@@ -811,6 +917,8 @@ def _find_triggers(
                 _BORDER_MOD.search(sentence[max(0, m.start() - 60) : m.start()]) or _BORDER_WORD.search(m.group(0))
             )
             anaphoric = bool(_DEFINITE.search(sentence[max(0, m.start() - 40) : m.start()]))
+            if sub == "closure" and _ENDING_BEFORE.search(" ".join(words[-5:])):
+                sub = "reopening"  # "crossed on Thursday, ending a seven-month blockade"
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
     return out

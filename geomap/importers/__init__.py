@@ -72,6 +72,14 @@ def detect(path: str | Path) -> str:
         return "geomap"
     if TableImporter.sniff(header):
         return TableImporter.format
+    if "events" in names and not names & {"event_id", "sources"}:
+        raise SchemaError(
+            "this file holds counts of events per area and period (an \"events\" column; HDX's and HAPI's "
+            "ACLED tables are such) and no coordinates: geomap maps events at a place; use ACLED's event "
+            "export, or its aggregated data with centroid_latitude/centroid_longitude",
+            file=str(path),
+            line=1,
+        )
     if names & set(schema.EVENT_COLUMNS):
         return "geomap"  # its loader names the missing columns
     shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")

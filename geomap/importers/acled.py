@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..curated import Source
-from .base import Importer, RowError, country_code, details, whole
+from .base import Importer, RowError, code, country_code, details, whole
 from .files import norm
 from .refine import mechanism
 from .tables import ACLED_DATE_PRECISION, ACLED_GEO_PRECISION, ACLED_OLD_COLUMNS, ACLED_REFINED, acled_type
@@ -108,7 +108,7 @@ class AcledImporter(Importer):
             day = self.day(date)
         except ValueError as err:
             raise RowError(str(err), column=col["event_date"]) from None
-        tp, gp = tp or "1", gp or "1"
+        tp, gp = code(tp) or "1", code(gp) or "1"
         if tp not in ACLED_DATE_PRECISION:
             raise RowError(
                 f"time_precision {tp!r} is not allowed; allowed: 1 (day), 2 (week), 3 (month)",

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..csvrows import read_csv_text
+from ..csvrows import MAX_CELL_CHARS, read_csv_text
 from ..curated import Event, Source, event_from_row
 from ..exc import SchemaError
 from ..report import Report
@@ -56,10 +56,19 @@ _MONTHS = {
 }
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+#: Month name first, as a US spreadsheet writes a long date: ``January 15, 2024``, ``Jan 15 2024``.
+_MDY = re.compile(r"([A-Za-z]{3,9})\.? ([0-9]{1,2}),? ([0-9]{4})")
+#: A whole number with thousands separators (``1,204``): a spreadsheet's number format.
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+#: A code written as a decimal (``1.0``): pandas with a missing value, or a spreadsheet.
+_DECIMAL_CODE = re.compile(r"([0-9]+)\.0+")
 _HTTP = re.compile(r"^https?://", re.I)
 _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 #: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
 _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
+#: A cell that is R's missing value, ``NA``, unquoted between separators (R's
+#: ``write.csv`` and readr's ``write_csv`` write it for every missing cell).
+_R_MISSING = re.compile(r"(?:^|[,;\t|])NA(?=[,;\t|]|\r?$)", re.M)
 #: Numeric dates, day first: ``15.03.2019``, ``15/03/2019`` (a time after them is ignored).
 _NUMERIC_DMY = re.compile(r"([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?:[ T].*)?")
 
@@ -148,13 +157,16 @@ def parse_day(text: str, slashes: str | None = None) -> str:
         d, mo = (b, a) if month_first else (a, b)
         if len(m.group(4)) == 2:
             y += 1900 if y >= 90 else 2000
+    elif _MDY.fullmatch(text) and _MDY.fullmatch(text).group(1).lower() in _MONTHS:
+        m = _MDY.fullmatch(text)
+        d, mo, y = int(m.group(2)), _MONTHS[m.group(1).lower()], int(m.group(3))
     else:
         m = _DMY.fullmatch(text)
         if not m or m.group(2).lower() not in _MONTHS:
             raise ValueError(
                 f"date {text!r} is not a date; allowed forms: 2020-05-09, "
-                "20200509, 9-May-20, 01-January-2015, 28 September 2019, 09.05.2020, "
-                "a Unix time, an Excel day number"
+                "20200509, 9-May-20, 01-January-2015, 28 September 2019, January 28, 2019, "
+                "09.05.2020, a Unix time, an Excel day number"
             )
         d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
         if len(m.group(3)) == 2:
@@ -183,6 +195,8 @@ def whole(text: str, column: str) -> str:
         return ""
     if text.isdigit():
         return str(int(text))
+    if _GROUPED.fullmatch(text):
+        return str(int(text.replace(",", "")))
     try:
         value = float(text)
     except ValueError:
@@ -190,6 +204,17 @@ def whole(text: str, column: str) -> str:
     if value >= 0 and value == int(value):
         return str(int(value))
     raise RowError(f"{column} {text!r} is not a whole number of 0 or more", column=column)
+
+
+def code(text: str) -> str:
+    """A dataset's code cell as the codebook writes it: ``1.0`` -> ``1``; other text as it is.
+
+    >>> code("2.0"), code("2"), code(" 3 "), code("x")
+    ('2', '2', '3', 'x')
+    """
+    text = text.strip()
+    m = _DECIMAL_CODE.fullmatch(text)
+    return m.group(1) if m else text
 
 
 def http_url(text: str) -> str:
@@ -305,6 +330,8 @@ class Importer:
             rows = ((n, dict(zip(header, cells))) for n, header, cells in records)
             if table.delimiter == ";":  # European spreadsheets: 34,11 is 34.11
                 rows = ((n, {k: _decimal_point(v) for k, v in row.items()}) for n, row in rows)
+            if _R_MISSING.search(table.text):  # R's NA (write.csv, readr): a missing value, not text
+                rows = ((n, {k: "" if v == "NA" else v for k, v in row.items()}) for n, row in rows)
             yield from rows
             self.report.problems.extend(sub.problems)
             self.bad_records += sub.counts.get(counts.ROWS_REJECTED, 0)
@@ -313,7 +340,21 @@ class Importer:
             if row is None:
                 self.reject_record(line, None, reason)
                 continue
+            if self.oversized(line, row):
+                continue
             yield line, row
+
+    def oversized(self, line: int | None, row: dict) -> bool:
+        """Reject (and count) a record with a cell above
+        :data:`~geomap.csvrows.MAX_CELL_CHARS`, as the CSV reader does: a
+        JSON, GeoJSON or Excel record must not bring any size to the page."""
+        big = next((k for k, v in row.items() if len(v) > MAX_CELL_CHARS), None)
+        if big is None:
+            return False
+        self.reject_record(
+            line, big, f"cell has {len(row[big])} characters, above the limit of {MAX_CELL_CHARS} per cell; shorten it"
+        )
+        return True
 
     def reject_record(self, line: int | None, column: str | None, reason: str, value: str = "") -> None:
         """Report a record that never reached :meth:`convert` (and count it)."""

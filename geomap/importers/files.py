@@ -257,6 +257,29 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
     )
 
 
+#: The name given to a first column without one (R's row names, pandas' index).
+ROW_NAMES = "row_names"
+
+
+def _row_names(header: list[str], notes: list[str]) -> bool:
+    """Name a nameless first column ``row_names``, with a note; whether it was one.
+
+    R's ``write.csv`` writes a data frame's row names (``"1"``, ``"2"``, ...)
+    and pandas' ``to_csv``/``to_excel`` its index (0, 1, ...) in a first
+    column whose header cell is empty: a GED converted from UCDP's RData, or
+    any table a script filtered, has one. It is a column like any other (shown
+    under "Other columns" for plain tables), not a reason to refuse the file.
+    """
+    if len(header) < 2 or header[0] or not all(header[1:]) or ROW_NAMES in header:
+        return False
+    header[0] = ROW_NAMES
+    notes.append(
+        f"the first column has no name (row names or an index, as R's write.csv and pandas write them): "
+        f"read as {ROW_NAMES!r}"
+    )
+    return True
+
+
 def sniff_delimiter(line: str) -> str:
     """The separator of a header line: the most frequent of :data:`DELIMITERS`
     outside quotes (ties and none: the earlier in that tuple).
@@ -280,6 +303,11 @@ def _csv(text: str, shown: str, inner: str, notes: list[str], forms: list[str]) 
         header = [first.strip()]
     while len(header) > 1 and header[-1] == "":
         header.pop()
+    if _row_names(header, notes):  # name the column in the text the rows are read from
+        start = text.index(first)
+        blank = len(first) - len(first.lstrip(" "))
+        blank += 2 if first[blank : blank + 2] == '""' else 0
+        text = text[:start] + header[0] + text[start + blank :]
     form = _form(forms, f"CSV ({_DELIMITER_NAMES[delimiter]}-separated)")
     table = Table(shown, "csv", header, text=text, delimiter=delimiter, notes=notes, inner=inner, form=form)
     table.slashes, table.slash_note = slash_order(text)
@@ -347,9 +375,14 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
             raise SchemaError(f"the file is an API error response, not data: {_short(said)}", file=shown)
         if isinstance(data.get("data"), list):
             key, form = "data", "ACLED API response (JSON)"
-            count = data.get("count")
+            count, total = data.get("count"), data.get("total_count")
             if isinstance(count, int) and count != len(data["data"]):
                 notes.append(f'the response says "count": {count} but holds {len(data["data"])} record(s)')
+            if isinstance(total, int) and total > len(data["data"]):  # the API of 2025 pages its answers
+                notes.append(
+                    f"this ACLED API response is one page: it holds {len(data['data'])} of the {total} "
+                    "event(s) of the query; save the other pages (page=2, ...) to map them"
+                )
         elif isinstance(data.get("Result"), list):
             key, form = "Result", "UCDP API response (JSON)"
             total, pages = data.get("TotalCount"), data.get("TotalPages")
@@ -367,6 +400,13 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
                 line=1,
             )
         records = data[key]
+        if records and not any(isinstance(r, dict) for r in records):
+            raise SchemaError(
+                f'"{key}" holds records without column names (lists of values, as pandas\' '
+                'to_json(orient="split") writes); expected objects: save with orient="records"',
+                file=shown,
+                line=1,
+            )
     elif isinstance(data, list):
         records = data
     else:
@@ -473,8 +513,17 @@ def cell(value) -> str:
 
 
 def is_date_column(name: str) -> bool:
-    """Whether a column holds dates (its serial numbers are read as dates)."""
+    """Whether a column holds dates (its serial numbers are read as dates).
+
+    UCDP's ``date_prec`` is a code (1-5), not a date, though its name starts
+    with ``date_``; so is any ``*_prec``/``*_precision`` column.
+
+    >>> is_date_column("date_start"), is_date_column("Event Date"), is_date_column("date_prec")
+    (True, True, False)
+    """
     n = norm(name)
+    if n.endswith(("_prec", "_precision")):
+        return False
     return n in ("week", "date", "day", "event_date") or n.endswith("_date") or n.startswith("date_")
 
 
@@ -517,6 +566,7 @@ def _xlsx(raw: bytes, shown: str, inner: str, sheet: str | None, forms: list[str
                 header = [cell(v) for v in values]
                 while len(header) > 1 and header[-1] == "":
                     header.pop()
+                _row_names(header, notes)
                 dates = [is_date_column(h) for h in header]
                 continue
             extra = [v for v in values[len(header) :] if v not in (None, "")]

@@ -194,6 +194,8 @@ class GeoJsonImporter(TableImporter):
                 for k, v in (p.items() if isinstance(p, dict) else ())
             }
             row[self.lat], row[self.lon] = str(coords[1]), str(coords[0])
+            if self.oversized(line, row):
+                continue
             yield line, row
 
 

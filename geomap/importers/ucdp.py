@@ -20,7 +20,7 @@ import datetime as dt
 import re
 
 from ..curated import Source
-from .base import Importer, RowError, country_code, details, whole
+from .base import Importer, RowError, code, country_code, details, whole
 from .files import norm
 from .refine import mechanism
 from .tables import UCDP_DATE_PRECISION, UCDP_GEO_PRECISION, UCDP_VIOLENCE, UCDP_WHERE_PREC
@@ -85,13 +85,13 @@ class UcdpImporter(Importer):
         uid = get("id")
         if not uid:
             raise RowError("id is empty", column=col["id"])
-        violence = get("type_of_violence")
+        violence = code(get("type_of_violence"))
         if violence not in UCDP_VIOLENCE:
             raise RowError(
                 f"type_of_violence {violence!r} is not allowed; allowed: 1 (state-based), 2 (non-state), 3 (one-sided)",
                 column=col["type_of_violence"],
             )
-        wp, dp = get("where_prec"), get("date_prec")
+        wp, dp = code(get("where_prec")), code(get("date_prec"))
         if wp not in UCDP_GEO_PRECISION:
             raise RowError(f"where_prec {wp!r} is not allowed; allowed: 1-7", column=col["where_prec"])
         if dp not in UCDP_DATE_PRECISION:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from ..curated import EventSet
 from ..drafts import write_dataset
+from ..exc import InputError
 from ..report import Report
 from .combine import Region, load_all
 
@@ -22,9 +25,63 @@ def import_file(
         + rows_out_of_region``) and the report of rejected rows.
     """
     report = report if report is not None else Report()
-    loaded = load_all([path], fmt=fmt, region=region, report=report)
     output = Path(output)
+    check_replaceable(output)
+    loaded = load_all([path], fmt=fmt, region=region, report=report)
     output.parent.mkdir(parents=True, exist_ok=True)
     es = EventSet(loaded.events.events, loaded.events.sources)
     write_dataset(es, output, output.with_name("sources.csv"))
     return loaded.files[0], report
+
+
+#: ``dataset`` of rows that no import writes (hand-curated, accepted, drafts).
+_NOT_IMPORTED = ("", "curated", "draft")
+
+
+def _table(path: Path) -> list[dict] | None:
+    """The rows of a CSV file geomap could have written, or ``None`` (unreadable, not UTF-8)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def check_replaceable(output: Path) -> None:
+    """Refuse to replace what an earlier ``geomap import`` did not write.
+
+    ``output`` may be replaced when absent or an events.csv of imported rows
+    only (each row's ``dataset`` a dataset's name); the ``sources.csv``
+    beside it when absent or holding only sources that file cites. Anything
+    else (a curated dataset, ``geodata``'s layout, a raw export, the sources
+    of another dataset in the folder) would be lost.
+
+    Raises
+    ------
+    InputError
+        Naming the file and what it holds; nothing has been written.
+    """
+    refuse = "; choose another -o (nothing was written)"
+    cited: set[str] = set()
+    if output.exists():
+        rows = _table(output)
+        header = set(rows[0]) if rows else set()
+        if rows is None or (rows and not {"event_id", "sources"} <= header):
+            raise InputError(f"{output} is not an events.csv that geomap import wrote{refuse}")
+        own = [r for r in rows if (r.get("dataset") or "").strip() in _NOT_IMPORTED]
+        if own:
+            raise InputError(
+                f"{output} holds {len(own)} event(s) not imported from a dataset (curated or drafts, "
+                f"e.g. {own[0].get('event_id', '')!r}): the import would replace them{refuse}"
+            )
+        cited = {s.strip() for r in rows for s in (r.get("sources") or "").split(";")}
+    sources = output.with_name("sources.csv")
+    if sources.exists():
+        rows = _table(sources)
+        other = None if rows is None else [r.get("source_id", "") for r in rows if r.get("source_id") not in cited]
+        if other is None or other:
+            raise InputError(
+                f"{sources} (written beside {output.name}) holds sources of another dataset"
+                + (f" (e.g. {other[0]!r})" if other else "")
+                + f": the import would replace them; import into a folder of its own{refuse}"
+            )

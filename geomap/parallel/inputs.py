@@ -37,6 +37,7 @@ from ..extract.reading import (
     unique_doc_ids,
 )
 from ..report import Report
+from .base import MissingDependency
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Largest partition (bytes of input); smaller when the input is small so
@@ -278,8 +279,20 @@ def _split(u: Unit, block: int) -> list[Unit]:
     return [u]
 
 
+def _pyarrow_parquet():
+    """``pyarrow.parquet``, or :class:`MissingDependency` saying what to install
+    (pyarrow is an extra: a plain ``pip install geomap`` does not bring it)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingDependency(
+            "reading Parquet articles needs pyarrow; install it with: pip install 'geomap[dask]'"
+        ) from None
+    return pq
+
+
 def _split_parquet(u: Unit, block: int) -> list[Unit]:
-    import pyarrow.parquet as pq
+    pq = _pyarrow_parquet()
 
     try:
         with _open(u.path) as fh:
@@ -433,7 +446,7 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
 
 
 def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
-    import pyarrow.parquet as pq
+    pq = _pyarrow_parquet()
 
     stem = PurePosixPath(u.path).stem
     try:

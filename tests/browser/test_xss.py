@@ -166,3 +166,33 @@ def test_raw_payloads_are_not_in_the_html(hostile_map):
     data = json.loads(blob.group(1))
     assert [e["note"] for e in data["events"]] == TEXT_PAYLOADS
     assert "49" not in [e["note"] for e in data["events"]]  # {{7*7}} was not evaluated
+
+
+def test_hostile_imported_dataset_never_runs(page, tmp_path, offline_chain):
+    # what an imported file brings that curated rows do not: its file name
+    # (the dataset's name in the filter and the licence line), its column
+    # names and cells ("Other columns"), its own type ("Original type", the
+    # 'other' layer's label) and sub-type
+    import csv
+
+    from geomap.pipeline import build
+
+    p1, p2, p3 = TEXT_PAYLOADS[0], TEXT_PAYLOADS[1], TEXT_PAYLOADS[2]
+    name = '<img src=x onerror="window.__xss=1">.csv'
+    path = tmp_path / name
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["lat", "lon", "date", "type", "subtype", "place", p1, "url"])
+        w.writerow(["34.1", "71.1", "2025-01-05", p2, p3, p1, p2, "javascript:window.__xss=1"])
+    out = tmp_path / "out"
+    build([path], out=out, chain=offline_chain)
+    html = (out / "map.html").read_text(encoding="utf-8")
+    open_map(page, out / "map.html")
+    assert_nothing_ran(page, script_tags(html))
+    (uid,) = page.evaluate("geomap.events.map(e => e.uid)")
+    page.evaluate(f"geomap.select({json.dumps(uid)})")
+    popup = page.wait_for_selector(".leaflet-popup .geomap-popup").inner_text()
+    for shown in (p1, p2, p3, name):
+        assert shown.replace("\r", "") in popup
+    assert name in page.inner_text("body")  # the dataset filter names the file literally
+    assert_nothing_ran(page, script_tags(html))

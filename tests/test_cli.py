@@ -1,0 +1,37 @@
+"""geomap.cli: what every command does when the system says no (one line, exit 1, no traceback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap.cli import main
+from geomap.drafts import DRAFT_COLUMNS
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", str(DATA / "articles"), "-o", "{blocked}/drafts.csv"],
+        ["import", str(DATA / "datasets" / "acled_2024.csv"), "-o", "{blocked}/events.csv"],
+        ["accept", "{drafts}", "--events", "{blocked}/events.csv"],
+        ["figure", "--out", "{blocked}/out"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_path_the_system_refuses_is_one_line_not_a_traceback(tmp_path, capsys, geomap_cache, command):
+    # a file where a folder should be fails for root too (a read-only folder
+    # or a full disk, the cases met in use, end in the same OSError)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("mine\n")
+    drafts = tmp_path / "drafts.csv"
+    drafts.write_text(",".join(DRAFT_COLUMNS) + ",accept\n", encoding="utf-8")
+    args = [a.format(blocked=blocked, drafts=drafts) for a in command]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"geomap {command[0]}: error: ") and "Traceback" not in err
+    assert str(blocked) in err and len(err.strip().splitlines()) == 1
+    assert blocked.read_text() == "mine\n"
