@@ -118,6 +118,7 @@ _UNCONFIRMED = re.compile(
     r"\bcould\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)\b",
     re.I,
 )
+_UNCONFIRMED = Gated(_UNCONFIRMED, "independent", "could")
 #: The crossings named together before: "both crossings", "the two border
 #: points", "sealed them", "both of them".
 _BOTH_CROSSINGS = re.compile(

@@ -587,6 +587,9 @@ _HOME_OFFICE = re.compile(
     r"(?:deputy\s+)?commissioner|corps\s+commander|inspector\s+general)\b",
     re.I,
 )
+_HOME_OFFICE = Gated(
+    _HOME_OFFICE, "minister", "governor", "protest", "sit-in", "commissioner", "commander", "inspector"
+)
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
