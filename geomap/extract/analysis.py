@@ -70,6 +70,13 @@ _REACTION_BEFORE = re.compile(
     re.I,
 )
 _REACTION_BEFORE = Gated(_REACTION_BEFORE, "protest", "condemn", "what")
+#: "the closure has hurt traders": the effect of a closure told before, not
+#: a new one.
+_EFFECT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:has|have|had)\s+(?:also\s+|already\s+|badly\s+|severely\s+)?"
+    r"(?:hit|hurt|cost|affected|crippled|devastated|ruined|dented|squeezed|harmed)\b",
+    re.I,
+)
 #: "remained shut", "was still closed": a closure that goes on.
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
@@ -87,10 +94,13 @@ _NOW = Gated(_NOW, "remain", "stay", "still")
 #: "is the deadliest ... in months": a comparison of the incident reported.
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
-    r"most\s+(?:serious|severe|intense|violent))\b",
+    r"most\s+(?:serious|severe|intense|violent)|"
+    # "It was the third such infiltration bid in the Bajaur sector this
+    # year": the incident reported, counted among others
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:such|similar))\b",
     re.I,
 )
-_SUPERLATIVE = Gated(_SUPERLATIVE, "deadliest", "worst", "biggest", "largest", "most")
+_SUPERLATIVE = Gated(_SUPERLATIVE, "deadliest", "worst", "biggest", "largest", "most", "such", "similar")
 #: Words for the border that name no extent ("all crossings" does).
 _THE_BORDER = re.compile(r"^(?:(?:to|at|on|near|along|across)\s+)?(?:the\s+)?(?:border|frontier)$", re.I)
 #: "Crossings along the frontier have been shut": more than the one in context.
@@ -207,6 +217,8 @@ class ArticleState:
     last_day: tuple[int, DateMention] | None = None
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
+    #: Sentence index and places of the last report of each violent type.
+    told_places: dict[str, tuple[int, list[Place]]] = field(default_factory=dict)
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
@@ -497,6 +509,14 @@ def sentence_events(
         at = sent.low.index("killing")
         if attackers_toll(sentence, sent.cached(find_casualties)):
             triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
+    if not triggers and last is not None and 0 < _gap(idx, last[0]) <= 2 and _TOLL_ONLY.search(sentence):
+        # "221 people had been treated for injuries", "two bodies were found
+        # at the site": a toll in words no trigger reads, right after the
+        # incident, is that incident's.
+        toll = sent.cached(find_casualties)
+        if toll.fatalities or toll.injuries:
+            m = _TOLL_ONLY.search(sentence)
+            triggers = [Trigger("armed_clash", "border_fighting", m.start(), m.end(), weak=True)]
     if not any(not t.weak for t in triggers):
         if (
             last is not None
@@ -537,8 +557,8 @@ def sentence_events(
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
     if "explosion" in by_type and _answered(sentence, sent.low, by_type["explosion"]):
-        # "Afghan forces fired mortars at posts, and Pakistani troops replied
-        # with artillery": shelling answered is an exchange of fire.
+        # "guards lobbed mortars at a position, and the other side retaliated
+        # with heavy guns": shelling answered is an exchange of fire.
         answered = [
             replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire") for t in by_type.pop("explosion")
         ]
@@ -655,6 +675,12 @@ def sentence_events(
                 places = []
             if not places and not all(t.weak for t in trigs) and "armed_clash" in by_type:
                 places = _attacked_work(ctx, idx)
+        per_side = _tolls_per_side(sentence, etype, trigs, ctx, idx)
+        if per_side:
+            # "Pakistani officials said two soldiers were wounded; Taliban
+            # officials said one of their guards was killed" after fire at
+            # places on both sides: each side's losses at its own place.
+            places = [(p, True) for p in per_side]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
@@ -687,14 +713,30 @@ def sentence_events(
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if reopening:
+            # "reopened for two days": how long it stays open, not when it
+            # opened (nor when a closure began).
+            opened = [t.end for t in trigs if t.sub_event_type == "reopening"]
+            own_dates = [d for d in own_dates if not (d.kind == "for" and any(0 <= d.start - e <= 30 for e in opened))]
         if etype == "trade_disruption":
             # "closed since Sunday, and trucks were stranded": the start of
             # the closure; the trucks wait on the day of the report.
+            # But "trucks have been waiting at Spin Boldak since last
+            # Tuesday": a day told after the trucks, with no closure between,
+            # is when they began to wait.
+            first = min(t.start for t in trigs)
             own_dates = [
                 d
                 for d in own_dates
-                if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
-                and not sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+                if not (
+                    _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
+                    or sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+                )
+                or (
+                    d.precision == "day"
+                    and d.start > first
+                    and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
+                )
             ]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
@@ -726,6 +768,20 @@ def sentence_events(
                 if d.kind not in ("for", "nth") and _ENDED_ON.search(sentence, max(0, d.start - 30), d.start)
             ]
             own_dates = ends or own_dates
+        if etype == "border_closure" and others and all(t.anaphoric for t in trigs):
+            # "officials met at Ghulam Khan on Saturday to settle arrangements
+            # for the reopening": the day told with the meeting before it is
+            # the meeting's; the reopening told again keeps its own.
+            first = min(t.start for t in trigs)
+            own_dates = [
+                d
+                for d in own_dates
+                if not (
+                    d.precision == "day"
+                    and d.end <= first
+                    and any(o.event_type == "talks" and o.end <= d.start and d.start - o.end <= 40 for o in others)
+                )
+            ]
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
             # "The day before, a bomber struck Jamrud", "Pakistan closed the
@@ -822,6 +878,17 @@ def sentence_events(
                 places = [(finder.border, False)]
             else:
                 continue
+        if (
+            etype == "talks"
+            and others
+            and not carried
+            and all(_CAUSE_BEFORE.search(sentence, max(0, t.start - 30), t.start) for t in trigs)
+            and _other_incident(etype, places, date, ctx)
+        ):
+            # "In March the crossing had reopened after talks between local
+            # elders": a round dated apart from the one whose venue it
+            # would borrow is another round, held where the text does not say.
+            continue
         if date is None and etype in VIOLENT and not mentions_specific(mentions) and _GENERIC_PERFECT.search(sentence):
             continue  # "militants have carried out attacks": background, not an incident
         sub = trigs[0].sub_event_type
@@ -855,7 +922,12 @@ def sentence_events(
         order = sorted(starts.values())
         told_in = _tolls_told_in(sentence, mentions, set(starts)) if len(starts) > 1 and casualties != NO_TOLL else []
         tsent = sentence  # the sentence as each place's toll is read in it
+        # "tried to cross into Kurram on Friday and into North Waziristan on
+        # Saturday": each place with its own day.
+        place_days = _days_per_place(own_dates, starts, len(sentence)) if len(starts) > 1 and date is not None else {}
+        told_date = date
         for place, in_sentence in places:
+            date = place_days.get(place, told_date)
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
@@ -890,6 +962,11 @@ def sentence_events(
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
                 seg = (begin, nxt[0] if nxt else len(sentence))
                 toll = find_casualties(tsent[seg[0] : seg[1]])
+                if not nxt and _shared_toll(tsent, order, seg):
+                    # "rockets struck villages in Nari and in Ghaziabad on
+                    # Tuesday, killing two": the toll of the whole list, no
+                    # one place's (the gold leaves each place's empty).
+                    toll = NO_TOLL
             if seg is not None:
                 for p, (lo, hi) in told_in:
                     if p == place and not seg[0] <= lo <= hi <= seg[1]:
@@ -900,6 +977,8 @@ def sentence_events(
                                 for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
                             )
                         )
+            if place in per_side:
+                toll = per_side[place]
             after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start) if said_after else None
             if after is not None and not split_tolls and place not in starts:
                 # "killing nine children, a day after a suicide attack in
@@ -953,7 +1032,21 @@ def sentence_events(
                         if date is not None and date.kind == "report"
                         else 2
                         if carried
-                        else (1 if goes_on or all(t.weak for t in trigs) else 0)
+                        else (
+                            1
+                            if goes_on
+                            or all(t.weak for t in trigs)
+                            # "took the crossing after clashes overnight": the
+                            # fighting before the incident yields to the day
+                            # the report names for it
+                            or (
+                                date is not None
+                                and date.start >= 0
+                                and _OVERNIGHT.match(sentence, date.start)
+                                and _AFTER_OVERNIGHT.search(sentence, max(0, date.start - 60), date.start) is not None
+                            )
+                            else 0
+                        )
                     ),
                     ended=ended,
                     claimed=claimed,
@@ -978,6 +1071,9 @@ def sentence_events(
             )
             ctx.by_type[etype] = place
             ctx.type_places.setdefault(etype, set()).add(place)
+            if etype in VIOLENT and not all(t.weak for t in trigs):
+                told = ctx.told_places.get(etype)
+                ctx.told_places[etype] = (idx, (told[1] if told and told[0] == idx else []) + [place])
             if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)
             if date is not None:
@@ -1010,10 +1106,11 @@ def sentence_events(
     return out
 
 
-#: "..., and Pakistani troops responded": the other side answered the fire.
+#: "..., and the other side retaliated": the fire was answered.
 _REPLY = re.compile(
     r"\b(?:troops|forces|soldiers|guards|side|army)\s+(?:\w+\s+){0,2}?"
-    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b",
+    # (not "retaliated by closing the crossing": an answer of another kind)
+    r"(?:responded|replied|retaliated|returned\s+(?:the\s+)?fire|fired\s+back|hit\s+back)\b(?!\s+by\b)",
     re.I,
 )
 _REPLY_WORDS = ("responded", "replied", "retaliated", "returned", "fired back", "hit back")
@@ -1131,6 +1228,8 @@ _FUTURE = re.compile(
 )
 
 
+#: Talks told as the cause of another event: "reopened after talks".
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following)\s+(?:(?:fresh|new|brief|lengthy|[\w-]+-level)\s+)?$", re.I)
 #: Talks not yet fixed, told anywhere in the sentence: "no date has been
 #: set", "a date had not been fixed", "has been promised".
 _NO_DATE_YET = re.compile(
@@ -1192,6 +1291,31 @@ def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ment
         if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
             return False
     return True
+
+
+def _tolls_per_side(
+    sentence: str, etype: str, trigs: list[Trigger], ctx: ArticleState, idx: int
+) -> dict[Place, Casualties]:
+    """Each side's toll at its own place, when a bare toll sentence right
+    after an incident at places on both sides of the line tells each side's
+    losses in a clause of its own ("A Pakistani official said two soldiers
+    were wounded; Taliban officials said one guard was killed"); else ``{}``."""
+    told = ctx.told_places.get(etype)
+    if etype not in VIOLENT or not all(t.weak for t in trigs) or told is None or _gap(idx, told[0]) != 1:
+        return {}
+    by_country = {}
+    for p in told[1]:
+        by_country.setdefault(p.country, p)
+    if set(by_country) != {"PK", "AF"} or len(told[1]) != 2 or ";" not in sentence:
+        return {}
+    out = {}
+    for part in sentence.split(";"):
+        side = toll_side(part)
+        toll = find_casualties(part)
+        if not side or (toll.fatalities is None and toll.injuries is None) or by_country[side] in out:
+            return {}
+        out[by_country[side]] = toll
+    return out if len(out) == 2 else {}
 
 
 def _side_tolls(sent: ScannedSentence, kill: int | None, hurt: int | None) -> dict:
@@ -1411,7 +1535,7 @@ def _relative_date(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-#: "and the same year a Pakistani aircraft bombed a village": the year of
+#: "and the same year tribesmen attacked posts": the year of
 #: the clause is the one the sentence named before.
 _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
 
@@ -1531,6 +1655,11 @@ def mentions_specific(mentions) -> bool:
 
 
 NO_TOLL = Casualties()
+#: Toll words no trigger reads ("treated for injuries", "bodies were found").
+_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
+_OVERNIGHT = re.compile(r"overnight\b", re.I)
+#: "after clashes with government forces overnight", "after overnight fighting"
+_AFTER_OVERNIGHT = re.compile(r"\bafter\b[^,;.]*$", re.I)
 #: "... were wounded in Kurram": a toll told with the place it fell in.
 _TOLL_IN = re.compile(r"\b(?:killed|dead|died|martyred|wounded|injured|hurt)\s+in\s+(?:the\s+)?$", re.I)
 
@@ -1547,6 +1676,39 @@ def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) ->
         lo = max([e for s, e, _ in marks[:i]] + [m.end() for m in _SEMICOLON.finditer(sentence, 0, start)] + [0])
         found.append((place, (lo, start)))
     return found
+
+
+#: ", killing two civilians": a toll told as what the whole clause did.
+_PARTICIPLE_TOLL = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+#: "in Nari and in Ghaziabad": places joined in one list.
+_JOINED = re.compile(r"[^,;.]{0,60}?\band\s+(?:in\s+|at\s+|on\s+)?(?:the\s+)?$")
+
+
+def _shared_toll(sentence: str, order: list[int], seg: tuple[int, int]) -> bool:
+    """Is the toll after the last of several places (``order``: where each
+    is named) told for all of them: places joined by "and" with no toll
+    between them, the toll a participle clause after the last?"""
+    if len(order) < 2 or not _PARTICIPLE_TOLL.search(sentence, seg[0], seg[1]):
+        return False
+    between = find_casualties(sentence[order[0] : order[-1]])
+    if between.fatalities is not None or between.injuries is not None:
+        return False
+    return all(_JOINED.match(sentence, a, b) for a, b in zip(order, order[1:]))
+
+
+def _days_per_place(dates: list[DateMention], starts: dict[Place, int], end: int) -> dict[Place, DateMention]:
+    """The day told after each of several places, up to the next place
+    ("into Kurram on Friday and into North Waziristan on Saturday"), when
+    every place has one and they differ; else ``{}``."""
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    days = {}
+    for i, (place, start) in enumerate(order):
+        stop = order[i + 1][1] if i + 1 < len(order) else end
+        own = [d for d in dates if start <= d.start < stop and not d.statement and d.precision == "day"]
+        if len(own) != 1:
+            return {}
+        days[place] = own[0]
+    return days if len({d.date for d in days.values()}) > 1 else {}
 
 
 def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -1640,7 +1802,15 @@ def _places_for(
         # "opened both crossings for two days": each crossing named together
         # (a far place is the reason: "after a bombing in Sindh").
         return [(c, False) for c in ctx.crossings]
-    if etype != "talks" and any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs):
+    if etype != "talks" and (
+        any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs)
+        # "In Khyber, the closure has hurt the loaders of Jamrud": what an
+        # incident told before has done, where it was felt
+        # (closures and trade only: "the fighting in Kurram has displaced
+        # thousands" may be the first report of the fighting)
+        or etype in _STATES
+        and all(t.anaphoric and _EFFECT_AFTER.match(sentence, t.end) for t in trigs)
+    ):
         # "lodged a protest over what it called unprovoked firing": the
         # incident reacted to, at its own place, not where the reaction was.
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []

@@ -119,11 +119,9 @@ _KILLED = [
     re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b" + _COUNT_AFTER, re.I),
     re.compile(
         # "gunmen shot dead two policemen", "gunned down three guards"
-        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|(?:gunned|gunning)\s+down)\s+"
-        + NUMBER
-        + r"(?="
-        + _NOUNS
-        + r"(?:\s+dead)?)",
+        # "martyring one soldier": Pakistani reports' word for killing their own
+        r"\b(?:killed|killing|kills|martyring|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|"
+        r"(?:gunned|gunning)\s+down)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
         re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
@@ -184,7 +182,7 @@ _PASSIVE = re.compile(
 _KILLED_STEMS = StemFilter(
     [
         ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew", "succumb"),
-        ("kill", "claimed", "dead", "gunn"),
+        ("kill", "claimed", "dead", "gunn", "martyring"),
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),

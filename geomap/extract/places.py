@@ -158,7 +158,7 @@ _FLED_TO_BEFORE = re.compile(
     re.I,
 )
 #: "the Kandahar provincial council": a body named after its province.
-#: "the Kandahar chamber of commerce", "the Quetta press club": a body named
+#: "the Jalalabad chamber of commerce", "the Quetta press club": a body named
 #: after its town, in lower case (:data:`_ORG_AFTER` reads capitals).
 _COUNCIL_AFTER = re.compile(
     r"^\s+(?:(?:provincial|district|municipal)\s+(?:council|assembly)|chambers?\s+of\s+(?:commerce|industry|trade)|"
@@ -189,9 +189,9 @@ _ORIGIN_BEFORE = re.compile(
     r"who\s+(?:is|was|are|were)\s+from|resident\s+of|hometown(?:\s+of)?|"
     r"(?:man|woman|boy|girl|men|women|drivers?|traders?|villagers|tribesmen|migrants?|refugee|refugees|family|elders|"
     r"families|worker|workers|student|students|labou?rers?|citizen|people)\s+from|"
-    # "fighters who had moved in from Nangarhar", "militants who crossed
-    # over from Kunar": where they came from, not where they were hit
-    # (not "four of the wounded came from Marawara": where they were hurt)
+    # "militants who crossed over from Kunar", "fighters who moved in
+    # from Paktika": where they came from, not where they were hit
+    # (not "four of those hurt came from Marawara": where they were hurt)
     r"(?:moved|came|crossed|sneaked|slipped|infiltrated)\s+(?:in|over|across)\s+from|"
     # "shares the pain of the people of Balochistan"
     r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
@@ -354,6 +354,9 @@ _ROUTE_BEFORE = re.compile(
     # a bare destination: a delegation that "travelled to Kabul" meets there)
     r"\b(?:travell?(?:ing|ed)|heading|headed|returning|on\s+(?:their|its|his|her)\s+way|en\s+route)\s+"
     r"(?:back\s+|home\s+)?from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?(?:the\s+)?$|"
+    # "the queue stretched for eight kilometres back to Landi Kotal": how far it reached
+    r"\b(?:stretch(?:ed|es|ing)?|extend(?:ed|s|ing)?)\s+(?:\w+\s+){0,4}?(?:back\s+)?(?:almost\s+|nearly\s+|all\s+the\s+way\s+)?"
+    r"(?:to|as\s+far\s+as|towards?)\s+(?:the\s+)?$|"
     # "trucks turned back towards Peshawar": where they went, not where they waited
     r"\b(?:turned\s+back|went\s+back|diverted|rerouted)\s+(?:to|towards?)\s+(?:the\s+)?$|"
     r"\b(?:roads?|route|highway|motorway|express|trains?|flights?|bus(?:es)?|journey)\s+"
@@ -379,6 +382,8 @@ _ROUTE_WORDS = (
     "went back",
     "diverted",
     "rerouted",
+    "stretch",
+    "extend",
 )
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
