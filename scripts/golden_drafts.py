@@ -8,7 +8,7 @@ DIR`` extracts again and says which corpus differs from what ``DIR`` holds
 ``check`` after it.
 
 The corpora: the seed articles (``../shared/seeds``), the dev sets
-``tests/data/news_dev``, ``news_dev2`` ... ``news_dev5`` (those present),
+``tests/data/news_dev``, ``news_dev2`` ... ``news_dev6`` (those present),
 ``tests/data/articles``
 and a synthetic corpus (``--synth DIR``, made with
 ``geomap.bench.synth.write_corpus(DIR, 2)``). Each corpus is extracted in a
@@ -32,6 +32,7 @@ CORPORA = {
     "news_dev3": ROOT / "tests" / "data" / "news_dev3" / "articles",
     "news_dev4": ROOT / "tests" / "data" / "news_dev4" / "articles",
     "news_dev5": ROOT / "tests" / "data" / "news_dev5" / "articles",
+    "news_dev6": ROOT / "tests" / "data" / "news_dev6" / "articles",
     "articles": ROOT / "tests" / "data" / "articles",
 }
 

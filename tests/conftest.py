@@ -93,9 +93,16 @@ def no_network(monkeypatch):
 #: the frozen held-out sets news_test*).
 DEV_CORPORA = tuple(
     f
-    for f in ("articles", *(f"news_dev{n}/articles" for n in ("", 2, 3, 4, 5)))
+    for f in ("articles", *(f"news_dev{n}/articles" for n in ("", 2, 3, 4, 5, 6)))
     if (Path(__file__).parent / "data" / f).is_dir()
 )
+
+
+@pytest.fixture(scope="session")
+def dev_corpora() -> tuple[str, ...]:
+    """:data:`DEV_CORPORA` for tests (``from conftest import`` would find
+    ``tests/browser/conftest.py`` first when the whole suite runs)."""
+    return DEV_CORPORA
 
 
 @pytest.fixture(scope="session")

@@ -40,3 +40,27 @@ def test_until_finds_the_earlier_actors_exactly():
     names = [name for name, _ in ACTORS]
     assert upto == [a for a in full if names.index(a) <= names.index("Pakistan")]
     assert "Qatar" in full and "Qatar" not in upto
+
+
+def _every_actor(sentence: str) -> list[str]:
+    """The plain reading: every actor's pattern run in the order of ACTORS."""
+    from geomap.extract.actors import _COMPILED
+    from geomap.extract.wordscan import finditer_bounded
+
+    hits, taken = [], bytearray(len(sentence))
+    for name, pattern, bounded in _COMPILED:
+        for m in finditer_bounded(pattern, sentence) if bounded else pattern.finditer(sentence):
+            s, e = m.span()
+            if 1 in taken[s:e]:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            hits.append((s, name))
+    return list(dict.fromkeys(name for _, name in sorted(hits)))
+
+
+def test_actors_present_only_find_what_every_actor_finds(dev_sentences):
+    from geomap.extract.scanned import ScannedSentence
+
+    for s in dev_sentences:
+        assert find_actors(s) == _every_actor(s), s
+        assert find_actors(ScannedSentence.of(s)) == _every_actor(s), s

@@ -48,3 +48,22 @@ def test_clauses():
         " a bomb wounded three",
         " the crossing stayed shut",
     ]
+
+
+def test_clauses_skip_only_sentences_without_a_break(dev_sentences):
+    for text in dev_sentences + _texts(3000, seed=4):
+        spans, start = [], 0
+        for m in _CLAUSE.finditer(text):
+            spans.append((start, m.start()))
+            start = m.end()
+        assert clauses(text) == spans + [(start, len(text))], text
+
+
+def test_a_heading_is_never_skipped(dev_sentences):
+    from geomap.extract.analysis import _HEADING, _may_head
+
+    headings = ["March 2026: Torkham reopens", "- October 2025 - posts attacked", "2026 March: talks", "• May 1999—x"]
+    for text in dev_sentences + headings:
+        if _HEADING.match(text):
+            assert _may_head(text), text
+    assert all(_HEADING.match(h) for h in headings)

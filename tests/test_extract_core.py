@@ -353,3 +353,43 @@ def test_border_then_place_headline_and_actor_order(chain):
     # no date of its own; the Saturday before it is upcoming, so the published day
     assert (trucks.location, trucks.event_date, trucks.date_precision) == ("Torkham", "2025-01-15", "day")
     assert len(events) == 3 and len(extract_texts([text], chain)) == 3
+
+
+def test_merging_in_place_gives_what_merging_copies_gives(chain, monkeypatch, dev_corpora):
+    # extract_article lets merge_within change its drafts in place
+    # (own=True); the events must be those of the copying merge.
+    from geomap.extract import core, merging
+    from geomap.extract.io import drafts_csv
+
+    paths = [str(Path(__file__).parent / "data" / folder) for folder in dev_corpora]
+    fast = extract_paths(paths, chain, Report(), progress=False)
+    monkeypatch.setattr(
+        core, "merge_within", lambda drafts, published, own=False: merging.merge_within(drafts, published)
+    )
+    plain = extract_paths(paths, chain, Report(), progress=False)
+    assert len(fast) > 100
+    assert drafts_csv(fast) == drafts_csv(plain)
+    assert [(e.sentences, e.date, e.date_rank, e.side_tolls) for e in fast] == [
+        (e.sentences, e.date, e.date_rank, e.side_tolls) for e in plain
+    ]
+
+
+def test_fewer_collections_restores_the_collector():
+    import gc
+
+    from geomap.extract.core import fewer_collections
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_collections(5000):
+            assert gc.get_threshold() == (5000, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0)  # turned off: stays off
+        with fewer_collections(5000):
+            assert gc.get_threshold()[0] == 0
+        with pytest.raises(KeyError), fewer_collections(5000):
+            raise KeyError("restored on errors too")
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*saved)

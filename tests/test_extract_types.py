@@ -416,3 +416,23 @@ def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
 )
 def test_tribal_jirgas_aid_and_recent_years_are_no_incident(sentence, etype):
     assert not [t for t in find_triggers(sentence) if t.event_type == etype and not t.weak]
+
+
+def test_clause_breaks_match_every_scan(dev_sentences):
+    # _breaks skips a scan when its characters or words are absent.
+    from geomap.extract.types import _CLAUSE_BREAKS, _breaks
+
+    for s in dev_sentences:
+        plain = [m.end() for p in _CLAUSE_BREAKS for m in p.finditer(s)]
+        assert sorted(_breaks(s)) == sorted(plain), s
+
+
+def test_denial_words_read_from_the_scan(dev_sentences):
+    from geomap.extract.scanned import ScannedSentence
+    from geomap.extract.types import _DENIAL_FILTER, _DENIAL_STEMS
+
+    for s in dev_sentences:
+        sent = ScannedSentence.of(s)
+        expected = _DENIAL_STEMS.search(sent.low) is not None
+        assert bool(_DENIAL_FILTER.present(sent.low, sent.scan)) == expected, s
+        assert bool(_DENIAL_FILTER.present(sent.low)) == expected, s

@@ -71,6 +71,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
 }
 assert set(_ANCHORS) == {name for name, _ in ACTORS}
 _FILTER = StemFilter([_ANCHORS[name] for name, _ in ACTORS], SENTENCE_STEMS)
+#: Position of each actor in :data:`ACTORS`.
+_ORDER = {name: i for i, (name, _) in enumerate(ACTORS)}
 
 
 def find_actors(
@@ -103,17 +105,19 @@ def find_actors(
     # has many mentions, and a mask keeps the overlap test O(length).
     taken = bytearray(len(sentence))
     present = _FILTER.present(sentence.lower() if scan is None else "", scan)
-    for i, (name, pattern, bounded) in enumerate(_COMPILED):
-        if i not in present:
-            continue
+    # The actors present only, in the order of ACTORS (most sentences name
+    # one or two of them), and none after ``until``.
+    last = _ORDER.get(until, len(_COMPILED))
+    for i in sorted(present):
+        if i > last:
+            break
+        name, pattern, bounded = _COMPILED[i]
         for m in finditer_bounded(pattern, sentence) if bounded else pattern.finditer(sentence):
             s, e = m.span()
             if 1 in taken[s:e]:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             hits.append((s, name))
-        if name == until:
-            break
     hits.sort()
     seen: list[str] = []
     for _, name in hits:

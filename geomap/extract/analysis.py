@@ -19,6 +19,7 @@ from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
 from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
+from .gates import Gated
 from .merging import same_place
 from .numbers import Casualties, also_killed, attackers_toll, find_casualties, parse_number, toll_side
 from .places import Mention, PlaceFinder
@@ -39,6 +40,7 @@ _GENERIC_PERFECT = re.compile(
     r"been\s+(?:carrying\s+out|staging|launching))\b",
     re.I,
 )
+_GENERIC_PERFECT = Gated(_GENERIC_PERFECT, "have", "has")
 #: A place after these words is what talks are about, not where they are held.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
@@ -46,12 +48,28 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_TOPIC_BEFORE = Gated(
+    _TOPIC_BEFORE,
+    "closure",
+    "closing",
+    "opening",
+    "situation",
+    "issue",
+    "status",
+    "dispute",
+    "tension",
+    "over",
+    "about",
+    "regarding",
+    "concerning",
+)
 #: A reaction to an incident: "protest over", "condemned the", "what it called".
 _REACTION_BEFORE = re.compile(
     r"\b(?:protest(?:ed|s)?\s+(?:over|against|at)|condemn(?:ed|s|ing)?|"
     r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_REACTION_BEFORE = Gated(_REACTION_BEFORE, "protest", "condemn", "what")
 #: "the closure has hurt traders": the effect of a closure told before, not
 #: a new one.
 _EFFECT_AFTER = re.compile(
@@ -63,13 +81,16 @@ _EFFECT_AFTER = re.compile(
 _CONTINUES = re.compile(
     r"\b(?:remained|remains|remain|stayed|stays|stay|still|kept|keeps|continued\s+to\s+be)\s+(?:\w+\s+)?$", re.I
 )
+_CONTINUES = Gated(_CONTINUES, "remain", "stay", "still", "kept", "keeps", "continued")
 #: Acts done on a day, which "the closure", "the attack" refer back to.
 _DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_SINCE_BEFORE = Gated(_SINCE_BEFORE, "since")
 #: States a report tells as they stand: trucks stranded, a crossing shut.
 _STATES = ("trade_disruption", "border_closure")
 #: "remains closed", "is still shut": a closure going on as the report is written.
 _NOW = re.compile(r"\b(?:remains|remain|stays|stay|is\s+still|are\s+still)\s+(?:\w+\s+)?$", re.I)
+_NOW = Gated(_NOW, "remain", "stay", "still")
 #: "is the deadliest ... in months": a comparison of the incident reported.
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
@@ -79,28 +100,35 @@ _SUPERLATIVE = re.compile(
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:such|similar))\b",
     re.I,
 )
+_SUPERLATIVE = Gated(_SUPERLATIVE, "deadliest", "worst", "biggest", "largest", "most", "such", "similar")
 #: Words for the border that name no extent ("all crossings" does).
 _THE_BORDER = re.compile(r"^(?:(?:to|at|on|near|along|across)\s+)?(?:the\s+)?(?:border|frontier)$", re.I)
 #: "Crossings along the frontier have been shut": more than the one in context.
 _MANY_CROSSINGS = re.compile(r"\bcrossings\b|\ball\s+(?:the\s+)?(?:border|crossing|trade\s+routes)", re.I)
+_MANY_CROSSINGS = Gated(_MANY_CROSSINGS, "crossings", "all")
 _ENDED_ON = re.compile(r"\b(?:ended|concluded|wrapped\s+up)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
+_ENDED_ON = Gated(_ENDED_ON, "ended", "concluded", "wrapped")
 _SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
 #: "met officials there": the place of the sentence before.
 _THERE = re.compile(r"\bthere\b", re.I)
+_THERE = Gated(_THERE, "there")
 _GOODS_BEFORE = re.compile(
     # "trucks turned back towards Peshawar": where they went, not where they wait
     r"(?:\bfrom|\bback\s+(?:towards|to)|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
     r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$",
     re.I,
 )
+_GOODS_BEFORE = Gated(_GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop")
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
+_CLAIM = Gated(_CLAIM, "claim")
 #: A figure the report does not stand behind.
 _UNCONFIRMED = re.compile(
     r"\bno\s+independent\s+(?:confirmation|verification)\b|"
     r"\bcould\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)\b",
     re.I,
 )
+_UNCONFIRMED = Gated(_UNCONFIRMED, "independent", "could")
 #: The crossings named together before: "both crossings", "the two border
 #: points", "sealed them", "both of them".
 _BOTH_CROSSINGS = re.compile(
@@ -111,6 +139,7 @@ _BOTH_CROSSINGS = re.compile(
     re.I,
 )
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
+_ZERO = Gated(_ZERO, "zero")
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
@@ -122,6 +151,7 @@ _BORDER_WORDS = re.compile(
     r"both\s+sides|two\s+sides|two\s+(?:countries|neighbou?rs))",
     re.I,
 )
+_BORDER_WORDS = Gated(_BORDER_WORDS, "border", "frontier", "durand", "across", "both", "two")
 _PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
 #: ("the Pakistani Taliban" are the TTP, no Afghan side)
 _AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Kabul)\b|(?<!Pakistani )\bTaliban\b")
@@ -150,6 +180,10 @@ _COORD = re.compile(
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
     r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
+
+
+#: The toll of a sentence with no violent incident (one frozen instance).
+_NO_TOLL = Casualties()
 
 
 @dataclass
@@ -272,9 +306,18 @@ _CLAUSE = re.compile(
 )
 
 
+#: The matches of :data:`_CLAUSE` in a sentence without ";", a dash or
+#: "while": its comma alternative alone, which ``re`` scans from commas only
+#: (the class that opens _CLAUSE holds every space).
+_COMMA_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b")
+
+
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
     re.I,
+)
+_NEIGHBOUR_BEFORE = Gated(
+    _NEIGHBOUR_BEFORE, "border", "frontier", "boundary", "adjoining", "adjacent", "next", "neighbo"
 )
 #: A meeting held on the line: a flag meeting, a border meeting, "met near
 #: the border", "at the zero point".
@@ -283,15 +326,19 @@ _BORDER_MEETING = re.compile(
     r"\b(?:met|meet|meeting|gathered|talks)\s+(?:[\w-]+\s+){0,2}?(?:near|at|on)\s+(?:the\s+)?(?:border|zero\s+(?:point|line))\b",
     re.I,
 )
+_BORDER_MEETING = Gated(_BORDER_MEETING, "flag", "border", "met", "meet", "gathered", "talks")
 _SEMICOLON = re.compile(r";|\s+[—–]\s+")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``sentence``."""
-    if "while" not in sentence and not any(c in sentence for c in ";—–,"):
-        return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
+    clause = _CLAUSE
+    if "while" not in sentence and ";" not in sentence and "—" not in sentence and "–" not in sentence:
+        if "," not in sentence:
+            return [(0, len(sentence))]  # no separator of _CLAUSE: skip its scan
+        clause = _COMMA_CLAUSE  # only a comma can begin a match: scan from commas
     spans, start = [], 0
-    for m in _CLAUSE.finditer(sentence):
+    for m in clause.finditer(sentence):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(sentence)))
@@ -314,6 +361,7 @@ _LEADING_DATE = re.compile(
 )
 _COMMA_AFTER = re.compile(r"\s*,")
 _RELATIVE = re.compile(r"\b(?:that|which|who|when|where)\b", re.I)
+_RELATIVE = Gated(_RELATIVE, "that", "which", "who", "when", "where")
 
 
 def _tied(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
@@ -327,6 +375,7 @@ def _tied(sentence: str, d: DateMention, triggers: list[Trigger]) -> bool:
 
 #: "that", "which", "who" opening a relative clause.
 _THAT = re.compile(r"\b(?:that|which|who)\b", re.I)
+_THAT = Gated(_THAT, "that", "which", "who")
 #: A verb of the trigger's own clause: a noun after it is no part of the trigger's phrase.
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|to)\b", re.I)
 
@@ -407,6 +456,8 @@ def _pick_date(
         usable = keep
     if not usable:
         return None
+    if len(usable) == 1:
+        return usable[0]  # (the nearest of one date; most sentences tell one)
     spans = [(t.start, t.end) for t in triggers]
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
@@ -508,7 +559,7 @@ def sentence_events(
     else:
         triggers = [t for t in triggers if not t.weak]
     dates = sent.cached(find_dates, article.published)
-    heading = _HEADING.match(sentence)
+    heading = _HEADING.match(sentence) if _may_head(sentence) else None
     if heading:
         # "October 2025: Taliban forces attack posts on the night of
         # October 11": a timeline's entry gives the year of its days.
@@ -519,7 +570,7 @@ def sentence_events(
     if ctx.year_hint is not None and any(d.kind in ("mdy", "dmy") for d in dates):
         dates = [_in_year(d, sentence, ctx.year_hint) for d in dates]
     # Most sentences carry no trigger; skip the costlier parsers for them.
-    casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else Casualties()
+    casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
     actors = sent.cached(find_actors) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
     if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
@@ -548,6 +599,7 @@ def sentence_events(
     spans = clauses(sentence) if triggers else []  # read per trigger only
     violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
     split_tolls = len(violent_clauses) > 1
+    said_after = "after" in sent.low  # _TIME_AFTER's gate, read from the sentence's lower case
     out: list[DraftEvent] = []
     for etype, trigs in _groups(by_type):
         if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
@@ -956,12 +1008,12 @@ def sentence_events(
                         )
             if place in per_side:
                 toll = per_side[place]
-            after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
+            after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start) if said_after else None
             if after is not None and not split_tolls and place not in starts:
                 # "killing nine children, a day after a suicide attack in
                 # Peshawar": the toll before is the first incident's.
                 toll = find_casualties(sentence[after.start() :])
-            later = _TIME_AFTER.search(sentence, trigs[-1].end)
+            later = _TIME_AFTER.search(sentence, trigs[-1].end) if said_after else None
             if later is not None and not split_tolls and place not in starts and related is None:
                 # "shot dead seven teachers, hours after a teacher was killed
                 # in another attack": the toll after is the earlier incident's.
@@ -1045,13 +1097,13 @@ def sentence_events(
                     and not claimed
                     and (
                         (continued or etype == "armed_clash")
-                        and attackers_toll(sentence, toll)
+                        and sent.cached(_attackers_toll, toll)
                         # "A civilian woman was also killed": more dead, told
                         # after the incident (or with it again, undated)
                         or (continued or carried)
                         and also_killed(sentence, toll)
                     ),
-                    side_tolls=_side_tolls(sentence, kill, hurt),
+                    side_tolls=_side_tolls(sent, kill, hurt),
                 )
             )
             ctx.by_type[etype] = place
@@ -1114,6 +1166,7 @@ def _answered(sentence: str, low: str, blasts: list[Trigger]) -> bool:
 
 #: "attacked the post with a car bomb": the bomb is how the attack was made.
 _WITH_BETWEEN = re.compile(r"\b(?:with|using)\b", re.I)
+_WITH_BETWEEN = Gated(_WITH_BETWEEN, "with", "using")
 
 
 def _attack_or_bombing(sentence: str, attacks: list[Trigger], blasts: list[Trigger]) -> str | None:
@@ -1229,6 +1282,7 @@ _NO_DATE_YET = re.compile(
 #: A clause that tells the earlier incident behind the one told first: ",
 #: when militants attacked ...", "following a wave of bombings".
 _SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
+_SUBORDINATE = Gated(_SUBORDINATE, "when", "after", "following")
 
 
 def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
@@ -1254,6 +1308,7 @@ def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger])
 
 
 _EXCEPT_BEFORE = re.compile(r"\b(?:except(?:ions?)?|apart\s+from)\b[^.;]*$", re.I)
+_EXCEPT_BEFORE = Gated(_EXCEPT_BEFORE, "except", "apart")
 
 
 #: "while the delegations were still meeting", "even as the talks went on":
@@ -1302,11 +1357,22 @@ def _tolls_per_side(
     return out if len(out) == 2 else {}
 
 
-def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
+def _side_tolls(sent: ScannedSentence, kill: int | None, hurt: int | None) -> dict:
     """``{side: (kill, hurt)}`` of a toll; side ``""`` when it is no one side's."""
     if kill is None and hurt is None:
         return {}
-    return {toll_side(sentence): (kill, hurt)}
+    return {sent.cached(_toll_side): (kill, hurt)}
+
+
+def _toll_side(sent: ScannedSentence) -> str:
+    """:func:`toll_side` of the sentence, for :meth:`ScannedSentence.cached`
+    (read once per sentence, not once per place)."""
+    return toll_side(sent.text)
+
+
+def _attackers_toll(sent: ScannedSentence, toll: Casualties) -> bool:
+    """:func:`attackers_toll` of the sentence, for :meth:`ScannedSentence.cached`."""
+    return attackers_toll(sent.text, toll)
 
 
 #: "The meeting came less than a week after ...": a sentence whose subject is
@@ -1343,6 +1409,14 @@ _HEADING = re.compile(
 )
 
 
+def _may_head(sentence: str) -> bool:
+    """Can :data:`_HEADING` match? Every heading holds a year (19xx, 20xx)
+    and a colon or dash; most sentences lack one of them."""
+    return ("19" in sentence or "20" in sentence) and (
+        ":" in sentence or "-" in sentence or "—" in sentence or "–" in sentence
+    )
+
+
 def _in_year(d: DateMention, sentence: str, hint: tuple[int, int]) -> DateMention:
     """A day named without its year ("on March 23") in the year of the
     timeline heading it follows (the next year for an earlier month)."""
@@ -1375,6 +1449,7 @@ _DAYS_FROM = re.compile(
     r"(?P<unit>day|week|month)s?\s+(?P<dir>after|before|later|earlier)\b",
     re.I,
 )
+_DAYS_FROM = Gated(_DAYS_FROM, "day", "week", "month")
 #: Words that may come before a time phrase that opens a sentence ("Just two days after ...").
 _OPENING = re.compile(r"\W*(?:(?:just|only|barely|some|about|nearly|almost|less\s+than|more\s+than)\s+)?$", re.I)
 #: "shut since the fighting began", "since then": from the date of that incident.
@@ -1523,6 +1598,7 @@ _PLACE_ANAPHOR = re.compile(
     r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
     re.I,
 )
+_PLACE_ANAPHOR = Gated(_PLACE_ANAPHOR, "district", "town", "city", "village", "valley", "sector", "tehsil", "area")
 _ANAPHOR_KINDS = {
     "district": ("district",),
     "tehsil": ("district", "region"),
@@ -1553,6 +1629,7 @@ def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
 _SAME_PLACE = re.compile(
     r"\bthe\s+same\s+(?!(?:day|night|week|month|year|time|period|way|kind|group)\b)[a-z]+|\bthere\b", re.I
 )
+_SAME_PLACE = Gated(_SAME_PLACE, "same", "there")
 #: A place this close to the Durand Line (degrees, about 30 km) is on the border.
 _NEAR_LINE_DEG = 0.3
 
@@ -1702,6 +1779,7 @@ _PER_PLACE_TOLL = re.compile(
     r"\b(?:killed|dead|died|wounded|injured|hurt)\s+in\s+[A-Z][\w'-]+(?:\s+[A-Za-z][\w'-]+){0,2}?,?\s+and\s+"
     r"(?:\d+|[a-z]+)(?:\s+[\w-]+){0,2}?\s+in\s+[A-Z]"
 )
+_PER_PLACE_TOLL = Gated(_PER_PLACE_TOLL, "killed", "dead", "died", "wounded", "injured", "hurt")
 #: "... and two women in Khost": the count before a later place of such a sentence.
 _ELIDED_TOLL = re.compile(r"\band\s+(?P<n>\d+|[a-z]+(?:-[a-z]+)?)(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+)?$")
 
@@ -1713,6 +1791,7 @@ _TIME_AFTER = re.compile(
     r"\s+after\b",
     re.I,
 )
+_TIME_AFTER = Gated(_TIME_AFTER, "after")
 
 
 def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | None:

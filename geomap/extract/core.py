@@ -11,10 +11,12 @@ place), talks split into rounds by date; across articles
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
 import sys
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .. import counts
 from ..report import Report
@@ -91,7 +93,7 @@ def extract_article(
     info = ArticleInfo(article, finder, doc_actors, missed)
     for sent, mentions in zip(items, found):
         drafts.extend(sentence_events(sent, mentions, info, ctx))
-    merged = merge_within(drafts, article.published)
+    merged = merge_within(drafts, article.published, own=True)
     if unlocated is not None:
         # A headline without a place is not lost when the body locates its type.
         located = {d.event_type for d in merged}
@@ -100,6 +102,32 @@ def extract_article(
 
 
 # ------------------------------------------------------------------ drivers
+
+#: Allocations between two young collections of the garbage collector while
+#: extracting (Python's default is 700).
+YOUNG_COLLECTION_EVERY = 10_000
+
+
+@contextlib.contextmanager
+def fewer_collections(every: int = YOUNG_COLLECTION_EVERY) -> Iterator[None]:
+    """Run the garbage collector's young collections every ``every``
+    allocations instead of every 700, then restore its thresholds.
+
+    Extraction makes many short-lived objects (matches, mentions, lists)
+    and keeps every draft: with the default threshold the collector ran
+    about a thousand young and eight full collections on 10 MB of articles,
+    each full one over all the drafts kept so far (~6% of the CPU time);
+    with this one, ~40 young and no full one (~1.5%). Objects are freed as
+    before when their last reference goes; only cycles wait longer. A
+    collector turned off (threshold 0) stays off.
+    """
+    saved = gc.get_threshold()
+    if saved[0] and saved[0] < every:
+        gc.set_threshold(every, *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def report_found(report: Report, art: Article, found: list[DraftEvent], unlocated: list) -> None:
@@ -171,11 +199,12 @@ def extract_paths(
     events: list[DraftEvent] = []
     report.count(counts.EVENTS_EXTRACTED, 0)
     report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
-    for art in articles:
-        unlocated: list = []
-        found = extract_article(art, finder=finder, unlocated=unlocated)
-        events.extend(found)
-        report_found(report, art, found, unlocated)
+    with fewer_collections():
+        for art in articles:
+            unlocated: list = []
+            found = extract_article(art, finder=finder, unlocated=unlocated)
+            events.extend(found)
+            report_found(report, art, found, unlocated)
     if bar is not None:
         bar.close()
     if merge:

@@ -336,10 +336,13 @@ def _assaults_of_bombings(drafts: list[DraftEvent]) -> list[DraftEvent]:
     return out
 
 
-def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> list[DraftEvent]:
+def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own: bool = False) -> list[DraftEvent]:
     """One event per (type, place); talks split into rounds by date.
 
     Events still without a date get ``published`` at week precision.
+    ``drafts`` are left as they were, unless ``own`` (the caller drops them
+    afterwards, as the extractor does): then the first draft of each event
+    becomes that event, changed in place, instead of a copy of it.
     """
     merged: list[DraftEvent] = []
     # The headline sums up the body ("Six killed in attack on Mohmand post"
@@ -380,7 +383,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None) -> 
             target = m
             break
         if target is None:
-            target = copy_draft(d)
+            target = d if own else copy_draft(d)
             merged.append(target)
         else:
             _absorb(target, d)

@@ -36,6 +36,10 @@ _SEEN: dict[str, tuple[str, dict[int, set[int]] | None, dict] | None] = {}
 _SEEN_VERSION = [-1]
 
 
+#: A memo key not seen yet (answers may be None).
+_MISS = object()
+
+
 @dataclass(frozen=True)
 class ScannedSentence:
     """One sentence of an article, scanned.
@@ -91,12 +95,14 @@ class ScannedSentence:
         (the finders return frozen dataclasses or lists nobody changes; the
         equivalence tests run every corpus with and without the memo).
         """
-        key = (finder, *args)
-        try:
-            return self.memo[key]
-        except KeyError:
-            answer = self.memo[key] = finder(self, *args)
-            return answer
+        # (most calls are a text's first: a miss costs no exception, and a
+        # finder without arguments is its own key)
+        key = (finder, *args) if args else finder
+        memo = self.memo
+        answer = memo.get(key, _MISS)
+        if answer is _MISS:
+            answer = memo[key] = finder(self, *args)
+        return answer
 
     @property
     def is_headline(self) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .gates import Gated
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -459,12 +460,16 @@ _FILTER = StemFilter(_ANCHORS, SENTENCE_STEMS)
 
 #: Plain negators govern the next few words only; denials reach further.
 _NEGATION = re.compile(r"\b(?:no|not|never|neither|nor|without|n't|unable\s+to|failed\s+to)\b|n't\b", re.I)
+_NEGATION = Gated(_NEGATION, "no", "never", "neither", "without", "n't", "unable", "failed")
 _DENIAL = re.compile(
     r"\b(?:denied|deny|denies|denying|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|reject(?:ed|s|ing)?\s+(?:claims|reports)|"
     r"false|rumou?rs?|ruled\s+out)\b",
     re.I,
 )
 _DENIAL_STEMS = re.compile("deni|deny|dismiss|refut|reject|false|rumo|ruled")
+#: The same stems, read from the sentence's stem scan (a literal alternation
+#: costs a regex scan of the sentence; the scan is made once anyway).
+_DENIAL_FILTER = StemFilter([_DENIAL_STEMS.pattern.split("|")], SENTENCE_STEMS)
 _IRREALIS = re.compile(
     # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
     r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
@@ -497,6 +502,15 @@ _HALT_WORK = re.compile(
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
+#: (every match holds one of these words: most windows hold none)
+_BLOCKED = Gated(
+    _BLOCKED,
+    *("accus", "blam", "charg", "deni", "deny", "dismiss", "refut", "reject", "false", "rumo", "ruled"),
+    *("could", "would", "might", "may", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
+    *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
+    *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
+    *("propos", "suggest", "recommend", "kind", "sort", "type"),
+)
 #: An incident remembered: "marks the third anniversary of the bombing",
 #: "to commemorate the victims of the attack": years ago, not on the day told.
 _ANNIVERSARY = re.compile(
@@ -650,6 +664,7 @@ _HOME_OFFICE = re.compile(
     r"\b(?:chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in)\b",
     re.I,
 )
+_HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
@@ -759,14 +774,23 @@ def _words_before(sentence: str, start: int, breaks: list[int] | None = None) ->
     lo = max(0, start - 120)
     if breaks is None:
         breaks = _breaks(sentence)
-    cut = max((b for b in breaks if b <= start), default=0)
+    cut = 0  # the last break before start (a loop: most sentences have none or one)
+    for b in breaks:
+        if cut < b <= start:
+            cut = b
     return sentence[max(lo, cut) : start].split()
 
 
 def _breaks(sentence: str) -> list[int]:
     """End offsets of the clause breaks of ``sentence`` (unordered, maybe
     repeated: only the last one before a trigger is read)."""
-    ends = [m.end() for m in _CLAUSE_BREAKS[0].finditer(sentence)]
+    # (each scan only where its characters or words occur: most sentences
+    # have no ";", ":" or dash, and many no comma)
+    ends = (
+        [m.end() for m in _CLAUSE_BREAKS[0].finditer(sentence)]
+        if ";" in sentence or ":" in sentence or "—" in sentence or "–" in sentence
+        else []
+    )
     if "," in sentence:
         ends += [m.end() for m in _CLAUSE_BREAKS[1].finditer(sentence)]
     if "but" in sentence:
@@ -847,7 +871,7 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     [('border_closure', 'reopening')]
     """
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
-        sentence, scan = sentence.text, sentence.scan
+        return _find_triggers(sentence.text, prefilter=True, scan=sentence.scan, low=sentence.low)
     return _find_triggers(sentence, prefilter=True, scan=scan)
 
 
@@ -871,6 +895,14 @@ def _own_clause(words: list[str], cuts: frozenset[str] = _SUBORDINATORS) -> list
         if words[i].lower() in cuts:
             return words[i + 1 :]
     return words
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``(start, end)`` overlap one of ``spans``?"""
+    for s, e in spans:
+        if start < e and s < end:
+            return True
+    return False
 
 
 def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
@@ -922,15 +954,18 @@ def _comma_after(low: str, pos: int) -> int:
     return min(ends, default=len(low))
 
 
-def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None) -> list[Trigger]:
+def _find_triggers(
+    sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None, low: str | None = None
+) -> list[Trigger]:
     habitual = None
     years = None
     breaks = None
-    low = sentence.lower()
+    if low is None:
+        low = sentence.lower()
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
     # Every match of _DENIAL holds one of these.
-    denial_words = _DENIAL_STEMS.search(low) is not None
+    denial_words = bool(_DENIAL_FILTER.present(low, scan))
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     lowered = lowered_ok(sentence, low)
@@ -939,7 +974,7 @@ def _find_triggers(sentence: str, prefilter: bool, scan: dict[int, set[int]] | N
     for i in present:
         etype, sub, weak, pattern = _COMPILED[i]
         for m in finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken and _overlaps(taken, m.start(), m.end()):
                 continue
             taken.append(m.span())
             if breaks is None:

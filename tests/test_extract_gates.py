@@ -1,0 +1,69 @@
+"""Gated patterns (geomap/extract/gates.py) answer as their plain patterns."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from geomap.extract.gates import Gated, folds_apart
+
+
+def _gated_patterns() -> dict[str, Gated]:
+    """Every :class:`Gated` of the extractor's modules, by name."""
+    from geomap.extract import actors, analysis, dates, numbers, places, types
+
+    return {
+        f"{mod.__name__}.{name}": value
+        for mod in (actors, analysis, dates, numbers, places, types)
+        for name, value in vars(mod).items()
+        if isinstance(value, Gated)
+    }
+
+
+def test_the_extractor_has_gated_patterns():
+    assert len(_gated_patterns()) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(_gated_patterns()))
+def test_every_match_holds_a_gate_word(name, dev_sentences):
+    # The gate's claim itself, whether or not a sentence happens to be skipped.
+    gated = _gated_patterns()[name]
+    for s in dev_sentences:
+        if folds_apart(s):
+            continue
+        for m in gated.pattern.finditer(s):
+            low = m.group(0).lower()
+            assert any(w in low for w in gated.words), (name, m.group(0), s)
+
+
+@pytest.mark.parametrize("name", sorted(_gated_patterns()))
+def test_gated_pattern_finds_what_its_pattern_finds(name, dev_sentences):
+    gated = _gated_patterns()[name]
+    plain = gated.pattern
+    rng = random.Random(5)
+    span = lambda m: m.span() if m else None  # noqa: E731
+    for s in dev_sentences:
+        # The whole sentence, a window of it (as the callers pass) and a slice.
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        for args in ((s,), (s, lo), (s, lo, hi), (s[lo:hi],)):
+            assert [m.span() for m in gated.finditer(*args)] == [m.span() for m in plain.finditer(*args)], (name, args)
+            assert span(gated.search(*args)) == span(plain.search(*args)), (name, args)
+            assert span(gated.match(*args)) == span(plain.match(*args)), (name, args)
+
+
+def test_text_whose_letters_fold_apart_is_always_scanned():
+    # re.IGNORECASE matches "ſ" to "s" and "ı" to "i"; str.lower leaves them.
+    gated = Gated(re.compile(r"\bsince\b", re.I), "since")
+    assert gated.search("ſince Monday").span() == (0, 5)
+    assert Gated(re.compile(r"\bwhile\b", re.I), "while").search("whıle") is not None
+    assert gated.search("SINCE Monday").span() == (0, 5)
+    assert gated.search("Monday") is None
+
+
+@pytest.mark.parametrize("words", [(), ("After",), ("",), ("naïve",)])
+def test_gate_words_are_lower_case_ascii(words):
+    with pytest.raises(ValueError):
+        Gated(re.compile("x"), *words)
