@@ -188,6 +188,13 @@ class ArticleState:
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
+    #: The sub-type and toll of the last strike or blast told with no place,
+    #: for the sentence that places it ("The attack took place on ...").
+    unplaced_told: dict[str, tuple[str, Casualties]] = field(default_factory=dict)
+    #: Sentence index of the unplaced incident (:attr:`unplaced`) of each
+    #: type whose places later sentences told, and of the last of those: a
+    #: sentence right after may add one.
+    unplaced_placed: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: Sentence index of the last sentence that relates an incident to
     #: another ("The bombing came a day after militants stormed ..."): a
     #: toll told next may be either one's.
@@ -472,7 +479,22 @@ def sentence_events(
         if toll.fatalities or toll.injuries:
             m = _TOLL_ONLY.search(sentence)
             triggers = [Trigger("armed_clash", "border_fighting", m.start(), m.end(), weak=True)]
-    if not any(not t.weak for t in triggers):
+    waiting = []  # a strike or blast just told with no place, which this sentence may place
+    if triggers and all(t.weak and t.event_type == "armed_clash" for t in triggers):
+        waiting = [
+            (at, et)
+            for et, at in ctx.unplaced.items()
+            if et in SPREAD_TYPES and 0 < _gap(idx, _placed_at(ctx, et)) <= 2 and (last is None or last[0] < at)
+        ]
+    if waiting:
+        # "Air strikes in two eastern provinces killed 36. In Khost, 30 were
+        # killed in villages of Sperah district.", "... after helicopters
+        # attacked two posts. The attack took place on the Salala posts":
+        # the toll or the place of the strike or blast just told with no
+        # place (no placed incident told after it).
+        kind = max(waiting)[1]
+        triggers = [replace(t, event_type=kind) for t in triggers]
+    elif not any(not t.weak for t in triggers):
         if (
             last is not None
             and triggers
@@ -638,6 +660,8 @@ def sentence_events(
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
+                if etype in SPREAD_TYPES:
+                    ctx.unplaced_told[etype] = (trigs[0].sub_event_type, casualties)
                 if etype in VIOLENT and related is None:
                     # "Pakistan carried out air strikes inside Afghanistan
                     # early Monday, ... over the weekend": the day of the
@@ -848,6 +872,11 @@ def sentence_events(
         sub = trigs[0].sub_event_type
         if reopening:
             sub = "reopening"
+        told_before = None  # the sub-type and toll of the unplaced incident this sentence places
+        if waiting and all(t.weak for t in trigs) and etype in ctx.unplaced_told:
+            told_before = ctx.unplaced_told[etype]
+            sub = told_before[0]
+            ctx.unplaced_told[etype] = (sub, Casualties())  # the toll goes to the first place told
         acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
         if etype == "trade_disruption":
             acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
@@ -955,6 +984,14 @@ def sentence_events(
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
                 toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
+            if told_before is not None:
+                # the toll told with the strike, for what the placing sentence leaves out
+                first = told_before[1]
+                toll = Casualties(
+                    toll.fatalities if toll.fatalities is not None else first.fatalities,
+                    toll.injuries if toll.injuries is not None else first.injuries,
+                )
+                told_before = None
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             # a figure of one side's claim, or one the report does not stand
@@ -1046,7 +1083,9 @@ def sentence_events(
     named_crossings = list(
         dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
     )
-    if named_crossings:
+    if len(named_crossings) > 1:
+        # (only a group: "both crossings" after "reopened Torkham and Chaman.
+        # Thousands crossed back through Torkham." is still the pair)
         ctx.crossings = named_crossings
     if usable_dates and (
         triggers or usable_dates[-1].precision == "day" or _LEADING_DATE.match(sentence, 0, usable_dates[-1].start)
@@ -1583,6 +1622,14 @@ def mentions_specific(mentions) -> bool:
     return any(m.role == "place" and m.place is not None for m in mentions)
 
 
+def _placed_at(ctx: ArticleState, etype: str) -> int:
+    """The sentence that told the unplaced incident of ``etype``, or the last
+    one that placed it."""
+    at = ctx.unplaced[etype]
+    placed = ctx.unplaced_placed.get(etype)
+    return placed[1] if placed is not None and placed[0] == at else at
+
+
 NO_TOLL = Casualties()
 #: Toll words no trigger reads ("treated for injuries", "bodies were found").
 _TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
@@ -1755,6 +1802,16 @@ def _places_for(
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
+    if (
+        etype == "border_closure"
+        and anaphoric
+        and etype in ctx.by_type
+        and not any(m.role in ("place", "crossing_ref") and _is_crossing(m.place, finder) for m in candidates)
+    ):
+        # "In Khyber, the closure has hit the economy of Landi Kotal": what
+        # closes is a crossing; towns and districts named with "the closure"
+        # are where it is felt.
+        return [(ctx.by_type[etype], False)]
     if etype == "talks":
         candidates = [
             m
@@ -1812,13 +1869,15 @@ def _places_for(
     if (
         weak
         and etype in SPREAD_TYPES
-        and etype not in ctx.by_type
         and etype in ctx.unplaced
-        and 0 < _gap(idx, ctx.unplaced[etype]) <= 2
+        and (etype not in ctx.by_type or ctx.unplaced_placed.get(etype, (None,))[0] == ctx.unplaced[etype])
+        and 0 < _gap(idx, _placed_at(ctx, etype)) <= 2
     ):
         # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
-        # houses in Barmal and Sperah.": the places of the incident just told.
+        # houses in Barmal and Sperah.": the places of the incident just told
+        # (also told one province a sentence: "In Khost, ... In Kunar, ...").
         weak = False
+        ctx.unplaced_placed[etype] = (ctx.unplaced[etype], idx)
     if (
         weak
         and etype in VIOLENT
@@ -1893,6 +1952,7 @@ def _places_for(
             return [(told, False)]
         if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
             return [(ctx.line_place[1], False)]
+    hit_first: list[tuple[Place, bool]] = []
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
@@ -1916,12 +1976,20 @@ def _places_for(
             # a neighbour that says where the place hit lies
             and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
+        anaphor = _PLACE_ANAPHOR.search(sentence, first, stop)
+        if anaphor is not None and all(anaphor.start() < m.start for m in chosen):
+            # "blamed drones for a strike in the city, and said another
+            # strike hit a market in Barmal": the city named before is hit
+            # too, first.
+            named = _named_before(anaphor.group(0), ctx)
+            if named is not None and all(named != m.place for m in chosen):
+                hit_first = [(named, True)]
     if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
         # "exchanged fire in the district": the district named last.
         named = _named_before(sentence, ctx)
         if named is not None:
             return [(named, True)]  # named, by its kind, in the sentence
-    result: list[tuple[Place, bool]] = []
+    result: list[tuple[Place, bool]] = hit_first
     for m in chosen:
         if m.role == "country":
             venues = ctx.venues_all + ctx.venues
