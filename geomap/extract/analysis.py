@@ -516,7 +516,13 @@ def sentence_events(
         at = sent.low.index("killing")
         if attackers_toll(sentence, sent.cached(find_casualties)):
             triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
-    if not triggers and last is not None and 0 < _gap(idx, last[0]) <= 2 and _TOLL_ONLY.search(sentence):
+    if (
+        not triggers
+        and last is not None
+        and 0 < _gap(idx, last[0]) <= 2
+        and ("bodies" in sent.low or "injuries" in sent.low or "wounds" in sent.low)
+        and _TOLL_ONLY.search(sentence)
+    ):
         # "221 people had been treated for injuries", "two bodies were found
         # at the site": a toll in words no trigger reads, right after the
         # incident, is that incident's.

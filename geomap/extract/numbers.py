@@ -58,7 +58,7 @@ _SCALE = {"hundred": 100, "thousand": 1000}
 _WORD = trie_regex(list(_UNITS) + list(_TENS) + list(_VAGUE))
 _QUALIFIER = (
     r"(?:more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|"
-    r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than|all)"
+    r"as\s+many\s+as|roughly|approximately|an\s+estimated|no\s+fewer\s+than)"
 )
 NUMBER = (
     r"(?:" + _QUALIFIER + r"\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORD + r")"
@@ -121,7 +121,7 @@ _KILLED = [
         # "gunmen shot dead two policemen", "gunned down three guards"
         # "martyring one soldier": Pakistani reports' word for killing their own
         r"\b(?:killed|killing|kills|martyring|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|"
-        r"(?:gunned|gunning)\s+down)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
+        r"(?:gunned|gunning)\s+down)\s+(?:all\s+)?" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
         re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
@@ -243,11 +243,11 @@ _COUNTED_ATTACKERS = re.compile(
 #: "killing at least eight of the militants": a count of the attacking side.
 _ATTACKER_COUNT = re.compile(
     NUMBER + r"(?:\s+of\s+the)?(?:\s+[\w-]+)?\s+(?:attackers?|assailants?|infiltrators?|bombers?|gunmen|"
-    r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b|"
-    # "two of them blew themselves up": attackers, whoever "them" are
-     + NUMBER.replace("?P<n>", "?P<n2>") + r"(?:\s+of\s+them|\s+[\w-]+)?\s+blew\s+themselves\s+up\b",
+    r"militants?|terrorists?|insurgents?|khawarij|kharijis?)\b",
     re.I,
 )
+#: "two of them blew themselves up": attackers, whoever "them" are.
+_BLEW_COUNT = re.compile(NUMBER + r"(?:\s+of\s+them|\s+[\w-]+)?\s+blew\s+themselves\s+up\b", re.I)
 #: "... and the third was shot dead": one more of the group counted before.
 _ONE_MORE_KILLED = re.compile(
     r"\band\s+(?:the|a)\s+(?:other|third|fourth|fifth|last|remaining)(?:\s+(?:one|attacker|bomber|gunman|militant))?"
@@ -651,10 +651,13 @@ def attackers_toll(sentence: str, toll: Casualties) -> bool:
 
 def _attackers_counted(sentence: str, fatalities: int) -> bool:
     """Does a count of attackers in ``sentence`` come to ``fatalities``?"""
-    for m in _ATTACKER_COUNT.finditer(sentence):
-        n = _parse_cached(m.group("n") or m.group("n2"))
-        if n is not None and _ONE_MORE_KILLED.match(sentence, m.end()) is None and " the " in sentence:
-            n += 1 if _ONE_MORE_KILLED.search(sentence, m.end()) else 0
+    counts = list(_ATTACKER_COUNT.finditer(sentence))
+    if "blew themselves" in sentence:
+        counts += _BLEW_COUNT.finditer(sentence)
+    for m in counts:
+        n = _parse_cached(m.group("n"))
+        if n is not None and " the " in sentence and _ONE_MORE_KILLED.search(sentence, m.end()):
+            n += 1  # "two of them blew themselves up and the third was shot dead"
         if n == fatalities:
             return True
     return False
