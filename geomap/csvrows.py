@@ -224,6 +224,13 @@ def read_csv_rows(path: str | Path, required: tuple[str, ...], known: tuple[str,
         yield line, dict(zip(header, cells))
 
 
+def refuse_device(path: Path, expected: str) -> None:
+    """:class:`SchemaError` when ``path`` is a character or block device:
+    ``/dev/zero`` given as a file would be read until memory runs out."""
+    if path.is_char_device() or path.is_block_device():
+        raise SchemaError(f"is a device, not a file; expected {expected}", file=str(path))
+
+
 def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
     """Yield ``(line, header, cells)`` for each data row: :func:`read_csv_rows`
     without the dict per row (``header`` is the same list every time; the
@@ -232,6 +239,7 @@ def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[s
     path = Path(path)
     name = str(path)
     try:
+        refuse_device(path, "a CSV file")
         raw = path.read_bytes()
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None

@@ -33,6 +33,10 @@ from .exc import AcceptError, SchemaError
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
 
+#: ``accept`` cells that take a draft (any case): a spreadsheet saves a typed
+#: 'true' as its boolean TRUE, and reviewers tick; and those that leave it.
+ACCEPT_YES = frozenset({"yes", "y", "1", "x", "true", "\u2713", "\u2714"})
+ACCEPT_NO = frozenset({"", "no", "n", "0", "false", "-"})
 #: Columns of a drafts CSV written by ``geomap extract`` (see :mod:`geomap.schema`).
 DRAFT_COLUMNS: tuple[str, ...] = schema.DRAFT_COLUMNS
 DRAFT_REQUIRED: tuple[str, ...] = ("doc_id", "event_type", "event_date", "date_precision", "location", "geo_precision")
@@ -346,7 +350,8 @@ def accept(
     ----------
     drafts : path
         A drafts CSV; with ``only_marked`` only rows whose ``accept`` column
-        is ``yes``/``y``/``1``/``x`` are taken.
+        is one of :data:`ACCEPT_YES` (yes, y, 1, x, true, a tick) are taken; a mark
+        neither yes nor no (:data:`ACCEPT_NO`) is reported as a warning.
     events, sources : path
         The curated CSVs to extend. Each is rewritten atomically (through
         symlinks), ``sources`` first, keeping every column and cell of the
@@ -369,11 +374,37 @@ def accept(
     report = report if report is not None else Report()
     events = Path(events)
     sources = Path(sources) if sources else events.with_name("sources.csv")
+    _refuse_export(events)
     with ExitStack() as stack:
         # sorted: two runs naming the files in another order cannot deadlock
         for lock in sorted({lock_file_for(events), lock_file_for(sources)}):
             stack.enter_context(locked(lock, waiting))
         return _accept(drafts, events, sources, only_marked, report)
+
+
+def _refuse_export(events: Path) -> None:
+    """Refuse a build's ``events.csv`` export as the dataset to extend.
+
+    It is a link into the shown build's folder (``out/.geomap-gen.*``),
+    replaced whole by the next build: accepted events written there would be
+    lost. Its header has ``source_publishers``, which no dataset has.
+    """
+    import os
+
+    from .outdir import GENERATION_PREFIX, STAGING_PREFIX
+
+    real = Path(os.path.realpath(events))
+    try:
+        with open(real, "rb") as fh:
+            first = fh.readline(1 << 16)
+    except OSError:
+        first = b""
+    if real.parent.name.startswith((GENERATION_PREFIX, STAGING_PREFIX)) or b"source_publishers" in first:
+        raise AcceptError(
+            f"{events} is the export of a build, replaced by the next build: the accepted events would "
+            "be lost there; give the curated events.csv (e.g. geodata/events.csv) as --events "
+            "(nothing was written)"
+        )
 
 
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
@@ -389,7 +420,18 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     sources_before = set(es.sources)
     rows = []
     for line, r in read_drafts(drafts, report):
-        if only_marked and r.get("accept", "").strip().lower() not in {"yes", "y", "1", "x"}:
+        mark = r.get("accept", "").strip().lower()
+        if only_marked and mark not in ACCEPT_YES:
+            if mark not in ACCEPT_NO:  # a mark we cannot read is said, not ignored
+                report.add(
+                    "warning",
+                    str(drafts),
+                    line,
+                    "accept",
+                    f"accept {r.get('accept', '')!r} is neither yes ({', '.join(sorted(ACCEPT_YES))}) nor no; "
+                    "draft not taken",
+                    value=r.get("doc_id", ""),
+                )
             continue
         if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", r.get("source_published", "")):
             report.add(

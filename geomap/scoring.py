@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import statistics
 from pathlib import Path
 
+from .csvrows import refuse_device
 from .curated import date_range
 from .exc import SchemaError
 from .geo import haversine_km, same_incident_km
@@ -26,11 +28,19 @@ GOLD_REQUIRED = ("doc_id", "event_type", "latitude", "longitude", "geo_precision
 def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:
     path = Path(path)
     try:
-        fh = open(path, encoding="utf-8-sig", newline="")
+        refuse_device(path, "a CSV file")
+        raw = path.read_bytes()
     except OSError as err:
         raise SchemaError(f"cannot read: {err.strerror}", file=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SchemaError(
+            f"not UTF-8 (byte 0x{raw[err.start]:02x} on line {line}); save it as UTF-8", file=str(path)
+        ) from None
     rows = []
-    with fh:
+    with io.StringIO(text, newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:

@@ -134,6 +134,17 @@ def describe_selection(gdf, *, filters: str = "", most: int = 4) -> str:
     return text
 
 
+def _plain(text: str) -> str:
+    r"""``text`` (a title, publishers, actors: from the user or the data) with
+    each ``$`` escaped, so matplotlib draws it instead of starting math mode
+    (a pair of them around a broken formula raised and ended the build).
+
+    >>> _plain("cost $5 or $6")
+    'cost \\$5 or \\$6'
+    """
+    return text.replace("$", r"\$")
+
+
 def _label(ax, placed: list, x: float, y: float, text: str, min_dist: float, **kw) -> bool:
     """Annotate unless another label is closer than ``min_dist`` degrees (no overlaps)."""
     if any(abs(x - px) < min_dist * 2.5 and abs(y - py) < min_dist for px, py in placed):
@@ -333,11 +344,11 @@ def make_figure(
         ax.set_ylabel("")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(title + "\n", fontsize=13, loc="left")
+        ax.set_title(_plain(title) + "\n", fontsize=13, loc="left")
         ax.text(
             0.0,
             1.01,
-            describe_selection(gdf, filters=filters),
+            _plain(describe_selection(gdf, filters=filters)),
             transform=ax.transAxes,
             fontsize=7.5,
             color="#444444",

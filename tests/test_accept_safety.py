@@ -20,6 +20,7 @@ import pytest
 from geomap.cli import main
 from geomap.curated import load_events
 from geomap.drafts import DRAFT_COLUMNS, accept
+from geomap.report import Report
 
 EVENTS_HEADER = (
     "event_id,event_type,sub_event_type,event_date,date_precision,location,country,"
@@ -410,3 +411,38 @@ def test_drafts_saved_by_a_spreadsheet_are_accepted_as_written(
     assert len(added) == 2
     assert table(dataset / "events.csv") == table(plain / "events.csv")
     assert table(dataset / "sources.csv") == table(plain / "sources.csv")
+
+
+def test_accept_into_a_builds_export_is_refused(dataset, tmp_path, offline_chain, capsys):
+    # output/events.csv is the export of a build (a link into the shown build's
+    # folder): accept appended there, and the next build replaced it, losing
+    # the accepted events; it also left an output/sources.csv of one source
+    from geomap.pipeline import build
+
+    out = tmp_path / "output"
+    build(dataset / "events.csv", dataset / "sources.csv", out=out, chain=offline_chain)
+    before = {p.name: (p.is_symlink(), p.read_bytes()) for p in out.iterdir() if p.is_file()}
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(out / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "is the export of a build" in err and "nothing was written" in err
+    assert {p.name: (p.is_symlink(), p.read_bytes()) for p in out.iterdir() if p.is_file()} == before
+    assert not (out / "sources.csv").exists()
+
+
+def test_accept_marks_a_spreadsheet_writes_are_taken_and_unknown_ones_reported(dataset, tmp_path):
+    # Excel turns 'true' into its boolean TRUE; a reviewer writes 'ok' or a tick:
+    # an unrecognised mark skipped the row without a word
+    rows = [
+        draft(doc_id="t1", accept="TRUE", location="Chaman"),
+        draft(
+            doc_id="t2", accept="✓", location="Jalalabad", latitude="34.43", longitude="70.45", event_type="explosion"
+        ),
+        draft(doc_id="t3", accept="ok", location="Khost", latitude="33.34", longitude="69.92"),
+        draft(doc_id="t4", accept="no", location="Kabul", latitude="34.53", longitude="69.17"),
+    ]
+    report = Report()
+    added = accept(write_drafts(tmp_path / "drafts.csv", rows), dataset / "events.csv", report=report)
+    assert len(added) == 2
+    (warned,) = [p for p in report.of_kind("warning") if p.column == "accept"]
+    assert warned.line == 4 and "'ok'" in warned.reason and "not taken" in warned.reason

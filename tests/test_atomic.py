@@ -156,8 +156,8 @@ def test_extract_to_a_fifo_or_a_link_keeps_the_node(tmp_path, geomap_cache, caps
     thread.join(10)
     assert got["data"].startswith(b"doc_id,") and stat.S_ISFIFO(os.lstat(fifo).st_mode)
     target = tmp_path / "real.csv"
-    target.write_text("old")
+    target.write_text("doc_id,event_type\nold,talks\n")  # earlier drafts (extract writes over drafts only)
     link = tmp_path / "drafts.csv"
     link.symlink_to(target)
     assert main(["extract", str(article), "-o", str(link), "--quiet"]) == 0
-    assert link.is_symlink() and target.read_text().startswith("doc_id,")
+    assert link.is_symlink() and target.read_text().startswith("doc_id,") and "old" not in target.read_text()

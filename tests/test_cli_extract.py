@@ -140,3 +140,28 @@ def test_extract_never_replaces_a_file_that_is_not_drafts(tmp_path, capsys):
     assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0
     assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0  # drafts over drafts: fine
     assert main(["extract", str(DATA / "no_event.md"), "-o", "/dev/null"]) == 0
+
+
+def test_extract_report_never_replaces_an_input_the_drafts_or_another_file(tmp_path, capsys):
+    # '--report arts/a1.md' replaced the article with the problem report,
+    # '--report drafts.csv' (the -o file) the drafts, '--report notes.csv' any file
+    arts = tmp_path / "arts"
+    shutil.copytree(DATA, arts)
+    before = {p.name: p.read_bytes() for p in arts.iterdir()}
+    notes = tmp_path / "notes.csv"
+    notes.write_text("mine\n")
+    drafts = tmp_path / "drafts.csv"
+    for report, said in (
+        (arts / "shelling_kurram.md", "is an input"),
+        (arts / "feed.jsonl", "is an input"),
+        (drafts, "is also the -o file"),
+        (notes, "is not a problem report"),
+    ):
+        assert main(["extract", str(arts), "-o", str(drafts), "--report", str(report)]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "nothing was written" in err
+    assert {p.name: p.read_bytes() for p in arts.iterdir()} == before
+    assert notes.read_text() == "mine\n" and not drafts.exists()
+    # a report over an earlier report is fine
+    assert main(["extract", str(arts), "-o", str(drafts), "--report", str(tmp_path / "r.csv")]) == 0
+    assert main(["extract", str(arts), "-o", str(drafts), "--report", str(tmp_path / "r.csv")]) == 0

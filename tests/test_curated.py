@@ -447,3 +447,12 @@ def test_thousands_of_open_quotes_lose_no_row(tmp_path):
     assert [e.event_id for e in es.events] == [f"R-{i}" for i in range(1, 4000, 2)]
     assert report.counts["rows_read"] == 4000 and report.counts["rows_rejected"] == 2000
     assert {p.column for p in report.of_kind("rejected")} == {"note"}
+
+
+def test_a_device_as_the_events_or_sources_file_is_refused_not_read_forever(tmp_path):
+    # '--sources /dev/zero' was read until memory ran out
+    from geomap.curated import load_events
+    from geomap.exc import SchemaError
+
+    with pytest.raises(SchemaError, match="is a device"):
+        load_events(BAD / "good.csv", "/dev/zero")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from geomap.extract import dates
 from geomap.extract.dates import find_dates, published_fallback
 
 WED = dt.date(2025, 3, 19)  # a Wednesday
@@ -65,3 +67,33 @@ def test_without_published_only_explicit_dates():
 def test_odd_text_never_raises(text):
     find_dates(text, WED)
     find_dates(text, None)
+
+
+#: :data:`geomap.extract.dates._FUTURE` as first written, the reference for
+#: its form whose alternatives all open with a letter.
+_FUTURE_PLAIN = re.compile(
+    r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
+    r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|"
+    r"are\s+(?:due|set|scheduled|expected)|to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
+    r"(?:is|are|was|were)\s+(?:planned|scheduled|due\s+(?:for|on)|set\s+for))\b",
+    re.I,
+)
+
+
+def test_future_words_match_their_plain_form(dev_sentences):
+    extra = [
+        "On the WAY to meet them",
+        "on the way  to visit",
+        "Talks Were Planned for May",
+        "a way to hold talks",
+        "is   due for review",
+        "the Way\tto resume",
+        "were set for Monday",
+    ]
+    found = 0
+    for s in dev_sentences + extra:
+        for pos in range(0, len(s), 7):
+            want = [m.span() for m in _FUTURE_PLAIN.finditer(s, pos)]
+            assert [m.span() for m in dates._FUTURE.pattern.finditer(s, pos)] == want, s
+            found += bool(want)
+    assert found > 50

@@ -800,3 +800,85 @@ def test_strikes_placed_in_the_next_sentence_keep_the_day_told_with_them(chain):
 def test_later_and_earlier_opening_a_sentence_count_from_the_day_told_last(chain, text, etype, iso):
     ev = _events(chain, text, published=dt.date(2024, 5, 30))
     assert [d for _, d in _by(ev, etype)] == [iso]
+
+
+def test_reopened_for_some_days_is_how_long_it_stays_open(chain):
+    ev = _events(
+        chain,
+        "Pakistan on Tuesday reopened the Torkham crossing for three days to let stranded travellers go home.",
+        title="Torkham reopened for three days for stranded travellers",
+    )
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-14")]
+
+
+def test_closed_for_some_days_still_counts_back():
+    d = find_dates("The Torkham crossing has been closed for three days.", PUBLISHED)
+    assert [(x.kind, x.date.isoformat()) for x in d] == [("for", "2024-05-12")]
+
+
+def test_a_reopening_told_again_does_not_take_the_day_of_the_meeting_before_it(chain):
+    ev = _events(
+        chain,
+        "The Angoor Adda crossing reopened for trade on Monday after a month-long closure. "
+        "Border officials of both sides had met at Angoor Adda on Saturday to agree on timings for the reopening.",
+    )
+    reopened = [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"]
+    assert reopened == ["2024-05-13"]
+    assert _by(ev, "talks") == [("Angoor Adda", "2024-05-11")]
+
+
+def test_fighting_overnight_before_an_incident_yields_to_its_day(chain):
+    ev = _events(
+        chain,
+        "Taliban fighters captured the Spin Boldak crossing after heavy fighting on Wednesday. A Taliban spokesman "
+        "said the fighters had taken the crossing after clashes with government forces overnight.",
+        published=dt.date(2024, 5, 16),
+    )
+    assert [d for _, d in _by(ev, "armed_clash")] == ["2024-05-15"]
+
+
+def test_an_attack_overnight_is_the_night_before_the_day_told(chain):
+    ev = _events(chain, "Militants attacked a check post in Bajaur overnight, officials said on Tuesday.")
+    assert _by(ev, "armed_clash") == [("Bajaur District", "2024-05-13")]
+
+
+def test_trucks_waiting_since_a_day_began_to_wait_that_day(chain):
+    ev = _events(chain, "Hundreds of fruit trucks have been waiting at the Chaman crossing since last Thursday.")
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "trade_disruption"] == [
+        ("2024-05-09", "day")
+    ]
+
+
+def test_trucks_stranded_by_a_closure_told_since_a_day_wait_on_the_report_day(chain):
+    # the day is the closure's, told between the trucks and it
+    ev = _events(chain, "Trucks are stuck at Chaman because the crossing has been shut since last Thursday.")
+    assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == ["2024-05-15"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, iso",
+    [
+        ("Militants raided a check post in Bajaur late on Sunday, killing two soldiers.", "armed_clash", "2024-05-12"),
+        ("Rockets landed in Dangam in the early hours of Monday, police said.", "explosion", "2024-05-13"),
+        ("PESHAWAR, May 15 - Gunmen attacked a police post in Tank on Monday.", "armed_clash", "2024-05-13"),
+        ("The Chaman crossing was closed last month after a quarrel at the gate.", "border_closure", "2024-04"),
+        # two incidents of one sentence keep their own days
+        ("Shells hit Dangam on Sunday, and a drone struck a house in Barmal on Tuesday.", "explosion", "2024-05-12"),
+        ("Shells hit Dangam on Sunday, and a drone struck a house in Barmal on Tuesday.", "airstrike", "2024-05-14"),
+    ],
+)
+def test_times_of_day_datelines_and_background_months(chain, text, etype, iso):
+    assert [d for _, d in _by(_events(chain, text), etype)] == [iso]
+
+
+def test_each_place_of_a_sentence_takes_the_day_told_after_it(chain):
+    ev = _events(
+        chain,
+        "The military said militants had tried to cross into Kurram on Monday and into North Waziristan on Tuesday.",
+    )
+    assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-13"), ("North Waziristan", "2024-05-14")]
+
+
+def test_places_told_before_one_day_share_it(chain):
+    ev = _events(chain, "Rockets landed in Dangam and Sheltan on Monday, officials said.")
+    assert [d for _, d in _by(ev, "explosion")] == ["2024-05-13", "2024-05-13"]

@@ -516,6 +516,7 @@ def test_a_sides_claim_of_attackers_killed_is_not_added(chain, second, dead):
         ("A dozen people were hurt in the blast.", (None, 12)),
         ("Two of the injured later succumbed to their wounds in Peshawar.", (2, None)),
         ("The shell killed two children and a woman in Asmar.", (3, None)),
+        ("A sniper fired on a check post on Monday, martyring a soldier and injuring two others.", (1, 2)),
     ],
 )
 def test_tolls_in_words(text, toll):
@@ -535,3 +536,49 @@ def test_tolls_in_words(text, toll):
 def test_dead_told_as_more_add_to_the_toll(chain, second, dead):
     ev = _events(chain, "Three soldiers were killed when militants attacked a post in Zhob on Monday. " + second)
     assert [e.fatalities for e in ev if e.event_type == "armed_clash"] == [dead]
+
+
+def test_a_toll_told_after_a_list_of_places_is_no_one_places(chain):
+    ev = _events(
+        chain,
+        "Rockets fired from across the border struck villages in Dangam and in Sheltan on Tuesday, "
+        "killing two civilians and wounding five.",
+    )
+    assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", None, None)]
+
+
+def test_a_toll_told_in_a_clause_of_the_last_place_is_its_own(chain):
+    # not a list: each place has its own clause and toll
+    ev = _events(chain, "Shells hit Dangam district on Tuesday, and a rocket landed in Sheltan, killing a child.")
+    assert _tolls(ev) == [("Dangam District", None, None), ("Sheltan", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "second, toll",
+    [
+        ("Doctors said 11 people were being treated for injuries at the district hospital.", (3, 11)),
+        ("Rescuers said two bodies were pulled from the wreckage.", (3, None)),
+        # no count: nothing to add
+        ("The bodies were handed over to their families.", (3, None)),
+    ],
+)
+def test_a_toll_in_words_no_trigger_reads_continues_the_incident(chain, second, toll):
+    ev = _events(chain, "A roadside bomb hit a police van in Khar on Monday, killing three policemen. " + second)
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [toll]
+
+
+def test_bodies_found_after_a_strike_are_its_dead(chain):
+    ev = _events(chain, "A drone struck a car near Noshki on Saturday. Two bodies were found at the site.")
+    assert [e.fatalities for e in ev if e.event_type == "airstrike"] == [2]
+
+
+def test_each_sides_losses_go_to_its_own_place(chain):
+    ev = _events(
+        chain,
+        "Pakistani troops and Afghan border guards exchanged fire at Angoor Adda and in Barmal district on Thursday. "
+        "A Pakistani official said three soldiers were hurt; Afghan officials said two guards were killed.",
+    )
+    assert _tolls([e for e in ev if e.event_type == "armed_clash"]) == [
+        ("Angoor Adda", None, 3),
+        ("Barmal District", 2, None),
+    ]

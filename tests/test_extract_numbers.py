@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geomap.extract import numbers
-from geomap.extract.numbers import find_casualties, parse_number
+from geomap.extract.numbers import Casualties, find_casualties, parse_number
+from geomap.extract.wordscan import finditer_bounded, lowered_ok
 
 
 @pytest.mark.parametrize(
@@ -123,6 +126,74 @@ def test_number_led_patterns_find_what_a_full_scan_finds(dev_sentences):
     assert fast_path > len(dev_sentences) * 0.9
 
 
+def test_number_starts_are_the_word_runs_that_can_begin_a_number(dev_sentences):
+    # The plain form: every run of word characters, kept when it begins
+    # with a digit or is a whole first word of NUMBER.
+    extra = ["١٢ killed", "a_b 12 x_1 one_two ones twelve-", "approximately 5", "Ａ 5"]
+    for s in dev_sentences + extra:
+        low = s.lower()
+        if not lowered_ok(s, low):
+            continue
+        plain = [
+            w.start()
+            for w in re.finditer(r"\w+", low)
+            if w.group()[0].isdecimal() or w.group() in numbers._NUMBER_FIRST_WORDS
+        ]
+        assert numbers._number_starts(s, low) == plain, s
+
+
+def _attackers_toll_plain(sentence, toll):
+    if not toll.fatalities or toll.injuries:
+        return False
+    return numbers._attackers_counted(sentence, toll.fatalities)
+
+
+def _toll_side_plain(sentence):
+    rose = ("toll" in sentence or "number" in sentence) and numbers._TOLL_ROSE.search(sentence)
+    if "both sides" in sentence or rose:
+        return ""
+    found = [side for side, cue in numbers._SIDE_CUES.items() if cue.search(sentence)]
+    return found[0] if len(found) == 1 else ""
+
+
+def test_attackers_toll_and_toll_side_answer_as_their_patterns(dev_sentences):
+    # The fast paths skip a pattern when none of its words occurs.
+    extra = [
+        "Troops killed five of the ATTACKERS.",
+        "Troops killed five aſſailants.",
+        "Five KHAWARIJ and the Bombers died.",
+        "Two of them BLEW themselves up.",
+        "On the Pakistani side two FC guards were hurt.",
+        "from the Afghan side, Islamic Emirate sources said three died.",
+    ]
+    attackers = sides = 0
+    for s in dev_sentences + extra:
+        for toll in (Casualties(None), Casualties(1), Casualties(5), Casualties(3, 2), find_casualties(s)):
+            assert numbers.attackers_toll(s, toll) is _attackers_toll_plain(s, toll), s
+            attackers += numbers.attackers_toll(s, toll)
+        assert numbers.toll_side(s) == _toll_side_plain(s), s
+        sides += numbers.toll_side(s) != ""
+    assert attackers >= 5 and sides >= 20
+
+
 def test_number_starts_fall_back_where_lower_casing_differs():
     assert numbers._number_starts("ſome 5 were killed", "ſome 5 were killed") is None
     assert numbers._number_starts("Twenty-three were killed", "twenty-three were killed") == [0, 7]
+
+
+def test_lowered_twins_find_what_their_patterns_find(dev_sentences):
+    # The toll patterns that do not begin with a number run lower-cased.
+    assert len(numbers._LOWERED_TWINS) >= 4
+    found = 0
+    for s in dev_sentences:
+        low = s.lower()
+        if not lowered_ok(s, low):
+            continue
+        for p in (*numbers._KILLED, *numbers._INJURED):
+            if id(p) not in numbers._LOWERED_TWINS:
+                continue
+            expected = [(m.span(), m.span("n")) for m in p.finditer(s)]
+            twin = numbers._LOWERED_TWINS[id(p)]
+            assert [(m.span(), m.span("n")) for m in finditer_bounded(twin, low)] == expected, s
+            found += len(expected)
+    assert found > 20

@@ -236,3 +236,42 @@ def test_fast_candidate_pattern_finds_the_reference_spans():
     for text in texts:
         expected = [m.span(1) for m in _CANDIDATE.finditer(text)]
         assert [m.span(1) for m in finditer_bounded(_CANDIDATE_FAST, text)] == expected, text
+
+
+def test_stem_guards_of_the_mention_patterns_skip_no_match(finder, dev_sentences):
+    # A guarded pattern is skipped when its stems are absent from the
+    # sentence's scan: wherever it matches in a sentence, they are present.
+    from geomap.extract import places
+    from geomap.extract.scanned import ScannedSentence, memo_disabled
+
+    guarded = {
+        "hospital_after": lambda s, i: places._HOSPITAL_AFTER.match(s[i:]),
+        "addressee": lambda s, i: places._ADDRESSEE_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
+        "council": lambda s, i: places._COUNCIL_AFTER.match(s[i:]),
+        "route": lambda s, i: places._ROUTE_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
+        "fled_to": lambda s, i: places._FLED_TO_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
+        "died_of_wounds": lambda s, i: places._DIED_OF_WOUNDS_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
+    }
+    stems = finder._stem_filter()
+    hits = dict.fromkeys(guarded, 0)
+    with memo_disabled():
+        for s in dev_sentences:
+            sent = ScannedSentence.of(s)
+            if sent.scan is None:
+                continue
+            present = stems.present(sent.low, sent.scan)
+            for name, matches in guarded.items():
+                found = any(matches(s, i) for i in range(len(s) + 1))
+                hits[name] += bool(found)
+                assert not found or places._G[name] in present, (name, s)
+    assert all(hits.values()), hits
+
+
+def test_place_mentions_equal_with_and_without_the_sentence_scan(finder, dev_sentences):
+    # With a ScannedSentence the finder reads the shared stem scan and skips
+    # guarded patterns; with plain text it scans on its own and runs them all.
+    from geomap.extract.scanned import ScannedSentence, memo_disabled
+
+    with memo_disabled():
+        for s in dev_sentences:
+            assert finder.find(ScannedSentence.of(s), HINTS) == finder.find(s, HINTS), s

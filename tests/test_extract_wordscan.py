@@ -297,3 +297,9 @@ def test_lowered_pattern_finds_what_its_pattern_finds(name, dev_sentences):
 def test_patterns_that_cannot_be_lowered(source):
     with pytest.raises(ValueError):
         lowered_pattern(re.compile(source, re.I))
+
+
+def test_only_patterns_that_ignore_case_have_twins():
+    with pytest.raises(ValueError):
+        lowered_pattern(re.compile(r"\b(?:Kabul|said)\b"))  # reads case: "KABUL" is no match
+    assert lowered_pattern(re.compile(r"\b(?P<y>\d{4})-\d\d\b")).pattern == r"(?P<y>\d{4})-\d\d\b"

@@ -184,3 +184,21 @@ def test_bench_import_case_runs_both_builds(tmp_path):
     # the same events: the own-format file has every ACLED row
     own = (tmp_path / "own-60" / "events.csv").read_text(encoding="utf-8").splitlines()
     assert len(own) == 61
+
+
+def test_one_file_given_twice_is_read_once(tmp_path, monkeypatch):
+    # '--events x.csv --events ./x.csv' (or a link to it) put every event on the
+    # map twice and counted its rows twice
+    from geomap.importers.combine import load_all
+    from geomap.report import Report
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "points.csv").write_bytes((DATA / "points.csv").read_bytes())
+    (tmp_path / "link.csv").symlink_to(tmp_path / "points.csv")
+    report = Report()
+    loaded = load_all(["points.csv", "./points.csv", str(tmp_path / "link.csv")], report=report)
+    once = load_all([DATA / "points.csv"])
+    assert len(loaded.events.events) == len(once.events.events) == 3
+    assert len(loaded.files) == 1
+    warned = [p for p in report.of_kind("warning") if "given more than once" in p.reason]
+    assert len(warned) == 2 and warned[0].file == "./points.csv"

@@ -56,6 +56,7 @@ def test_format_detected_from_the_header(name, fmt):
         ("9-May-97", "1997-05-09"),
         ("January 15, 2024", "2024-01-15"),  # a US spreadsheet's long date
         ("Jan 15 2024", "2024-01-15"),
+        ("09-05-2020", "2020-05-09"),  # the ACLED codebook's dd-mm-yyyy
     ],
 )
 def test_dataset_date_forms(text, day):
@@ -72,7 +73,9 @@ def test_acled_today_types_precisions_and_citation():
     imp, report = read("acled_2024.csv")
     ev = {e.event_id: e for e in imp.events}
     assert (imp.rows_read, imp.rows_rejected) == (5, 1)
-    assert "not a date" in report.of_kind("rejected")[0].reason
+    assert (
+        "'31-02-2020' is not a real calendar day" in report.of_kind("rejected")[0].reason
+    )  # dd-mm-yyyy, no 31 February
     assert ev["PAK90001"].event_type == "armed_clash" and ev["PAK90001"].country == "PK"
     assert ev["AFG90002"].event_type == "airstrike" and ev["AFG90002"].geo_precision == 2
     protest = ev["AFG90003"]
@@ -263,3 +266,30 @@ def test_counts_per_area_without_coordinates_are_named_as_such(tmp_path, header)
     with pytest.raises(SchemaError, match="counts of events per area and period.*no coordinates") as err:
         detect(path)
     assert "event_id" not in str(err.value)
+
+
+def test_a_drafts_csv_given_as_events_says_what_it_is(tmp_path):
+    # 'geomap build --events drafts.csv' said it lacked event_id and sources
+    from geomap.drafts import DRAFT_COLUMNS
+
+    path = tmp_path / "drafts.csv"
+    path.write_text(",".join(DRAFT_COLUMNS) + "\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="drafts CSV.*geomap accept"):
+        detect(path)
+
+
+def test_acled_monadic_export_maps_each_event_once_and_says_why(tmp_path):
+    # a monadic export (export_type=monadic) lists each event once per actor
+    lines = (DATA / "acled_2024.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    first = lines[1].split(",")
+    swapped = list(first)
+    a1, a2 = header.index("actor1"), header.index("actor2")
+    swapped[a1], swapped[a2] = first[a2], ""
+    path = tmp_path / "acled_monadic.csv"
+    path.write_text("\n".join([lines[0], lines[1], ",".join(swapped)]) + "\n", encoding="utf-8")
+    report = Report()
+    imported = read_dataset(path, report=report)
+    assert (imported.rows_read, len(imported.events), imported.rows_rejected) == (2, 1, 1)
+    (bad,) = report.of_kind("rejected")
+    assert bad.line == 3 and "once per actor" in bad.reason and "line 2" in bad.reason

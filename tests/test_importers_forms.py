@@ -537,3 +537,23 @@ def test_a_cell_above_the_limit_rejects_its_record_in_every_form(tmp_path):
     imported, report = read(path)
     assert len(imported.events) == len(read(DATA / "points.geojson")[0].events) - 1
     assert any(p.column == "huge" and "above the limit" in p.reason for p in report.of_kind("rejected"))
+
+
+def test_a_device_is_refused_not_read_forever():
+    # '/dev/zero' (or '/dev/urandom') as a dataset was read until memory ran out
+    for device in ("/dev/zero", "/dev/null"):
+        with pytest.raises(SchemaError, match="is a device"):
+            detect(device)
+
+
+def test_acled_country_file_from_hdx_with_its_hxl_row(tmp_path):
+    # HDX's ACLED country files put an HXL hashtag row under the header
+    text = (DATA / "acled_2024.csv").read_text(encoding="utf-8")
+    head, rest = text.split("\n", 1)
+    tags = {"event_id_cnty": "#event+code", "event_date": "#date+occurred", "latitude": "#geo+lat"}
+    hxl = ",".join(tags.get(c, "#meta+" + c.replace("_", "")) for c in head.split(","))
+    path = tmp_path / "conflict_data_pak.csv"
+    path.write_text(f"{head}\n{hxl}\n{rest}", encoding="utf-8")
+    imported, _ = read(path)
+    same(imported, "acled_2024.csv")
+    assert imported.rows_read == 5  # the hashtag row is no record

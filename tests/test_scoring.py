@@ -229,3 +229,17 @@ def test_empty_prediction(tmp_path):
         None,
         None,
     )
+
+
+def test_unreadable_pred_or_gold_is_one_error_not_a_traceback_or_a_hang(tmp_path):
+    from geomap.scoring import GOLD_REQUIRED, _read
+
+    def read_gold(path):
+        return _read(path, GOLD_REQUIRED)
+
+    latin = tmp_path / "gold.csv"
+    latin.write_bytes(b"doc_id,event_type,latitude,longitude,geo_precision\na,talks,34,71,1\nb\xe9,talks,34,71,1\n")
+    with pytest.raises(SchemaError, match="not UTF-8.*line 3"):
+        read_gold(latin)
+    with pytest.raises(SchemaError, match="is a device"):
+        read_gold("/dev/zero")  # was read forever

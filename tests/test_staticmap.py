@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import struct
 
 from conftest_render import make_gdf
@@ -84,3 +85,17 @@ def test_figure_cli_filters(tmp_path, capsys):
     assert main(["figure", "--out", str(tmp_path), "--types", "nonsense"]) == 2
     assert "unknown; allowed" in capsys.readouterr().err
     assert main(["figure", "--out", str(tmp_path), "--from", "2025-13-01"]) == 2
+
+
+def test_dollar_signs_in_the_data_are_text_not_math(tmp_path):
+    # a publisher, place or title with two '$' started matplotlib's math mode:
+    # 'cost $\frac{1}{0$.csv' as a dataset ended 'build --figure' in a traceback
+    gdf = make_gdf()
+    odd = r"cost $\frac{1}{0$ and $x^{$"
+    gdf["sources_json"] = [
+        json.dumps([{**r, "publisher": odd} for r in json.loads(refs)]) for refs in gdf["sources_json"]
+    ]
+    gdf["location"] = odd
+    _, svg = make_figure(gdf, tmp_path / "m.png", tmp_path / "m.svg", title=f"Title {odd}", dpi=40)
+    text = svg.read_text(encoding="utf-8")
+    assert "Title cost $\\frac{1}{0$ and $x^{$" in text and "Sources: cost $\\frac" in text

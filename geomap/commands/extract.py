@@ -135,6 +135,8 @@ def run(args) -> int:
             check_not_in_geodata(path, flag)
     if args.output != "-":
         _check_drafts_replaceable(Path(args.output))
+    if args.report:
+        _check_report_replaceable(Path(args.report), args.output, args.paths)
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):
@@ -213,3 +215,34 @@ def _check_drafts_replaceable(path: Path) -> None:
             f"-o {path} is not a drafts CSV (no doc_id column in its header): writing the drafts would "
             "replace it; choose another -o (nothing was written)"
         )
+
+
+def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> None:
+    """Refuse a ``--report`` path that is an input article (or an article
+    file in an input folder), the ``-o`` file, or a file that is not an
+    earlier report: writing the report there would replace it."""
+    import os
+    import stat
+
+    from ..exc import InputError
+    from ..extract.reading import SUFFIXES
+    from ..report import Report
+
+    header = Report().to_csv().splitlines()[0]  # what every report starts with
+    refuse = "; choose another --report (nothing was written)"
+    real = Path(os.path.realpath(path))
+    if output != "-" and real == Path(os.path.realpath(output)):
+        raise InputError(f"--report {path} is also the -o file: the report would replace the drafts{refuse}")
+    for given in inputs:
+        src = Path(os.path.realpath(given))
+        if real == src or (real.suffix.lower() in SUFFIXES and src in real.parents):
+            raise InputError(f"--report {path} is an input ({given}): the report would replace it{refuse}")
+    try:
+        if not stat.S_ISREG(real.stat().st_mode) or real.stat().st_size == 0:
+            return
+        with open(real, "rb") as fh:
+            first = fh.readline(4096).decode("utf-8-sig", "replace").strip()
+    except OSError:
+        return
+    if first != header:
+        raise InputError(f"--report {path} is not a problem report (its header is not {header}){refuse}")

@@ -183,9 +183,18 @@ class ArticleState:
     last_day: tuple[int, DateMention] | None = None
     #: Sentence index and type of the last violent incident reported.
     last_violent: tuple[int, str] | None = None
+    #: Sentence index and places of the last report of each violent type.
+    told_places: dict[str, tuple[int, list[Place]]] = field(default_factory=dict)
     #: Sentence index of the last incident of each type reported with no
     #: place ("aircraft bombed two areas in eastern Afghanistan").
     unplaced: dict[str, int] = field(default_factory=dict)
+    #: The sub-type and toll of the last strike or blast told with no place,
+    #: for the sentence that places it ("The attack took place on ...").
+    unplaced_told: dict[str, tuple[str, Casualties]] = field(default_factory=dict)
+    #: Sentence index of the unplaced incident (:attr:`unplaced`) of each
+    #: type whose places later sentences told, and of the last of those: a
+    #: sentence right after may add one.
+    unplaced_placed: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: Sentence index of the last sentence that relates an incident to
     #: another ("The bombing came a day after militants stormed ..."): a
     #: toll told next may be either one's.
@@ -456,7 +465,30 @@ def sentence_events(
         at = sent.low.index("killing")
         if attackers_toll(sentence, sent.cached(find_casualties)):
             triggers = [Trigger("armed_clash", "border_fighting", at, at + 7, weak=True)]
-    if not any(not t.weak for t in triggers):
+    if not triggers and last is not None and 0 < _gap(idx, last[0]) <= 2 and _TOLL_ONLY.search(sentence):
+        # "221 people had been treated for injuries", "two bodies were found
+        # at the site": a toll in words no trigger reads, right after the
+        # incident, is that incident's.
+        toll = sent.cached(find_casualties)
+        if toll.fatalities or toll.injuries:
+            m = _TOLL_ONLY.search(sentence)
+            triggers = [Trigger("armed_clash", "border_fighting", m.start(), m.end(), weak=True)]
+    waiting = []  # a strike or blast just told with no place, which this sentence may place
+    if triggers and all(t.weak and t.event_type == "armed_clash" for t in triggers):
+        waiting = [
+            (at, et)
+            for et, at in ctx.unplaced.items()
+            if et in SPREAD_TYPES and 0 < _gap(idx, _placed_at(ctx, et)) <= 2 and (last is None or last[0] < at)
+        ]
+    if waiting:
+        # "Air strikes in two eastern provinces killed 36. In Khost, 30 were
+        # killed in villages of Sperah district.", "... after helicopters
+        # attacked two posts. The attack took place on the Salala posts":
+        # the toll or the place of the strike or blast just told with no
+        # place (no placed incident told after it).
+        kind = max(waiting)[1]
+        triggers = [replace(t, event_type=kind) for t in triggers]
+    elif not any(not t.weak for t in triggers):
         if (
             last is not None
             and triggers
@@ -613,9 +645,17 @@ def sentence_events(
                 places = []
             if not places and not all(t.weak for t in trigs) and "armed_clash" in by_type:
                 places = _attacked_work(ctx, idx)
+        per_side = _tolls_per_side(sentence, etype, trigs, ctx, idx)
+        if per_side:
+            # "Pakistani officials said two soldiers were wounded; Taliban
+            # officials said one of their guards was killed" after fire at
+            # places on both sides: each side's losses at its own place.
+            places = [(p, True) for p in per_side]
         if not places:
             if not all(t.weak for t in trigs):
                 ctx.unplaced[etype] = idx
+                if etype in SPREAD_TYPES:
+                    ctx.unplaced_told[etype] = (trigs[0].sub_event_type, casualties)
                 if etype in VIOLENT and related is None:
                     # "Pakistan carried out air strikes inside Afghanistan
                     # early Monday, ... over the weekend": the day of the
@@ -645,14 +685,30 @@ def sentence_events(
             # "reopened on Friday after being closed for four weeks": the
             # duration dates the closure, not the reopening.
             own_dates = [d for d in own_dates if d.kind not in ("for", "nth")]
+        if reopening:
+            # "reopened for two days": how long it stays open, not when it
+            # opened (nor when a closure began).
+            opened = [t.end for t in trigs if t.sub_event_type == "reopening"]
+            own_dates = [d for d in own_dates if not (d.kind == "for" and any(0 <= d.start - e <= 30 for e in opened))]
         if etype == "trade_disruption":
             # "closed since Sunday, and trucks were stranded": the start of
             # the closure; the trucks wait on the day of the report.
+            # But "trucks have been waiting at Spin Boldak since last
+            # Tuesday": a day told after the trucks, with no closure between,
+            # is when they began to wait.
+            first = min(t.start for t in trigs)
             own_dates = [
                 d
                 for d in own_dates
-                if not _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
-                and not sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+                if not (
+                    _SINCE_BEFORE.search(sentence, max(0, d.start - 8), d.start)
+                    or sentence[d.start : d.start + 6].lower() == "since "  # "since March"
+                )
+                or (
+                    d.precision == "day"
+                    and d.start > first
+                    and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
+                )
             ]
         if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
             # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
@@ -684,6 +740,20 @@ def sentence_events(
                 if d.kind not in ("for", "nth") and _ENDED_ON.search(sentence, max(0, d.start - 30), d.start)
             ]
             own_dates = ends or own_dates
+        if etype == "border_closure" and others and all(t.anaphoric for t in trigs):
+            # "officials met at Ghulam Khan on Saturday to settle arrangements
+            # for the reopening": the day told with the meeting before it is
+            # the meeting's; the reopening told again keeps its own.
+            first = min(t.start for t in trigs)
+            own_dates = [
+                d
+                for d in own_dates
+                if not (
+                    d.precision == "day"
+                    and d.end <= first
+                    and any(o.event_type == "talks" and o.end <= d.start and d.start - o.end <= 40 for o in others)
+                )
+            ]
         date = _pick_date(sentence, own_dates, trigs, clause, others)
         if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
             # "The day before, a bomber struck Jamrud", "Pakistan closed the
@@ -796,6 +866,11 @@ def sentence_events(
         sub = trigs[0].sub_event_type
         if reopening:
             sub = "reopening"
+        told_before = None  # the sub-type and toll of the unplaced incident this sentence places
+        if waiting and all(t.weak for t in trigs) and etype in ctx.unplaced_told:
+            told_before = ctx.unplaced_told[etype]
+            sub = told_before[0]
+            ctx.unplaced_told[etype] = (sub, Casualties())  # the toll goes to the first place told
         acts = [a for a in actors if a not in ("Traders", "Truck drivers")] or actors
         if etype == "trade_disruption":
             acts = [a for a in actors if a in ("Traders", "Truck drivers")] or ["Traders"]
@@ -824,7 +899,12 @@ def sentence_events(
         order = sorted(starts.values())
         told_in = _tolls_told_in(sentence, mentions, set(starts)) if len(starts) > 1 and casualties != NO_TOLL else []
         tsent = sentence  # the sentence as each place's toll is read in it
+        # "tried to cross into Kurram on Friday and into North Waziristan on
+        # Saturday": each place with its own day.
+        place_days = _days_per_place(own_dates, starts, len(sentence)) if len(starts) > 1 and date is not None else {}
+        told_date = date
         for place, in_sentence in places:
+            date = place_days.get(place, told_date)
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
@@ -859,6 +939,11 @@ def sentence_events(
                 begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
                 seg = (begin, nxt[0] if nxt else len(sentence))
                 toll = find_casualties(tsent[seg[0] : seg[1]])
+                if not nxt and _shared_toll(tsent, order, seg):
+                    # "rockets struck villages in Nari and in Ghaziabad on
+                    # Tuesday, killing two": the toll of the whole list, no
+                    # one place's (the gold leaves each place's empty).
+                    toll = NO_TOLL
             if seg is not None:
                 for p, (lo, hi) in told_in:
                     if p == place and not seg[0] <= lo <= hi <= seg[1]:
@@ -869,6 +954,8 @@ def sentence_events(
                                 for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
                             )
                         )
+            if place in per_side:
+                toll = per_side[place]
             after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
             if after is not None and not split_tolls and place not in starts:
                 # "killing nine children, a day after a suicide attack in
@@ -891,6 +978,14 @@ def sentence_events(
                 # "rounds landed in Lalpur and Dur Baba but caused no
                 # casualties": a sentence's "none" is every place's.
                 toll = Casualties(*(v if v == 0 else None for v in (casualties.fatalities, casualties.injuries)))
+            if told_before is not None:
+                # the toll told with the strike, for what the placing sentence leaves out
+                first = told_before[1]
+                toll = Casualties(
+                    toll.fatalities if toll.fatalities is not None else first.fatalities,
+                    toll.injuries if toll.injuries is not None else first.injuries,
+                )
+                told_before = None
             kill = toll.fatalities if etype in VIOLENT else None
             hurt = toll.injuries if etype in VIOLENT else None
             # a figure of one side's claim, or one the report does not stand
@@ -922,7 +1017,21 @@ def sentence_events(
                         if date is not None and date.kind == "report"
                         else 2
                         if carried
-                        else (1 if goes_on or all(t.weak for t in trigs) else 0)
+                        else (
+                            1
+                            if goes_on
+                            or all(t.weak for t in trigs)
+                            # "took the crossing after clashes overnight": the
+                            # fighting before the incident yields to the day
+                            # the report names for it
+                            or (
+                                date is not None
+                                and date.start >= 0
+                                and _OVERNIGHT.match(sentence, date.start)
+                                and _AFTER_OVERNIGHT.search(sentence, max(0, date.start - 60), date.start) is not None
+                            )
+                            else 0
+                        )
                     ),
                     ended=ended,
                     claimed=claimed,
@@ -948,6 +1057,9 @@ def sentence_events(
             ctx.by_type[etype] = place
             ctx.type_places.setdefault(etype, set()).add(place)
             if etype in VIOLENT and not all(t.weak for t in trigs):
+                told = ctx.told_places.get(etype)
+                ctx.told_places[etype] = (idx, (told[1] if told and told[0] == idx else []) + [place])
+            if etype in VIOLENT and not all(t.weak for t in trigs):
                 ctx.last_violent = (idx, etype)
             if date is not None:
                 ctx.type_dates[etype] = (idx, date)
@@ -965,7 +1077,9 @@ def sentence_events(
     named_crossings = list(
         dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
     )
-    if named_crossings:
+    if len(named_crossings) > 1:
+        # (only a group: "both crossings" after "reopened Torkham and Chaman.
+        # Thousands crossed back through Torkham." is still the pair)
         ctx.crossings = named_crossings
     if usable_dates and (
         triggers or usable_dates[-1].precision == "day" or _LEADING_DATE.match(sentence, 0, usable_dates[-1].start)
@@ -1161,6 +1275,31 @@ def _backdrop(sentence: str, trigs: list[Trigger], triggers: list[Trigger], ment
         if not any(o.event_type != "talks" and not lo <= o.start < hi for o in triggers):
             return False
     return True
+
+
+def _tolls_per_side(
+    sentence: str, etype: str, trigs: list[Trigger], ctx: ArticleState, idx: int
+) -> dict[Place, Casualties]:
+    """Each side's toll at its own place, when a bare toll sentence right
+    after an incident at places on both sides of the line tells each side's
+    losses in a clause of its own ("A Pakistani official said two soldiers
+    were wounded; Taliban officials said one guard was killed"); else ``{}``."""
+    told = ctx.told_places.get(etype)
+    if etype not in VIOLENT or not all(t.weak for t in trigs) or told is None or _gap(idx, told[0]) != 1:
+        return {}
+    by_country = {}
+    for p in told[1]:
+        by_country.setdefault(p.country, p)
+    if set(by_country) != {"PK", "AF"} or len(told[1]) != 2 or ";" not in sentence:
+        return {}
+    out = {}
+    for part in sentence.split(";"):
+        side = toll_side(part)
+        toll = find_casualties(part)
+        if not side or (toll.fatalities is None and toll.injuries is None) or by_country[side] in out:
+            return {}
+        out[by_country[side]] = toll
+    return out if len(out) == 2 else {}
 
 
 def _side_tolls(sentence: str, kill: int | None, hurt: int | None) -> dict:
@@ -1477,7 +1616,20 @@ def mentions_specific(mentions) -> bool:
     return any(m.role == "place" and m.place is not None for m in mentions)
 
 
+def _placed_at(ctx: ArticleState, etype: str) -> int:
+    """The sentence that told the unplaced incident of ``etype``, or the last
+    one that placed it."""
+    at = ctx.unplaced[etype]
+    placed = ctx.unplaced_placed.get(etype)
+    return placed[1] if placed is not None and placed[0] == at else at
+
+
 NO_TOLL = Casualties()
+#: Toll words no trigger reads ("treated for injuries", "bodies were found").
+_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
+_OVERNIGHT = re.compile(r"overnight\b", re.I)
+#: "after clashes with government forces overnight", "after overnight fighting"
+_AFTER_OVERNIGHT = re.compile(r"\bafter\b[^,;.]*$", re.I)
 #: "... were wounded in Kurram": a toll told with the place it fell in.
 _TOLL_IN = re.compile(r"\b(?:killed|dead|died|martyred|wounded|injured|hurt)\s+in\s+(?:the\s+)?$", re.I)
 
@@ -1494,6 +1646,39 @@ def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) ->
         lo = max([e for s, e, _ in marks[:i]] + [m.end() for m in _SEMICOLON.finditer(sentence, 0, start)] + [0])
         found.append((place, (lo, start)))
     return found
+
+
+#: ", killing two civilians": a toll told as what the whole clause did.
+_PARTICIPLE_TOLL = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+#: "in Nari and in Ghaziabad": places joined in one list.
+_JOINED = re.compile(r"[^,;.]{0,60}?\band\s+(?:in\s+|at\s+|on\s+)?(?:the\s+)?$")
+
+
+def _shared_toll(sentence: str, order: list[int], seg: tuple[int, int]) -> bool:
+    """Is the toll after the last of several places (``order``: where each
+    is named) told for all of them: places joined by "and" with no toll
+    between them, the toll a participle clause after the last?"""
+    if len(order) < 2 or not _PARTICIPLE_TOLL.search(sentence, seg[0], seg[1]):
+        return False
+    between = find_casualties(sentence[order[0] : order[-1]])
+    if between.fatalities is not None or between.injuries is not None:
+        return False
+    return all(_JOINED.match(sentence, a, b) for a, b in zip(order, order[1:]))
+
+
+def _days_per_place(dates: list[DateMention], starts: dict[Place, int], end: int) -> dict[Place, DateMention]:
+    """The day told after each of several places, up to the next place
+    ("into Kurram on Friday and into North Waziristan on Saturday"), when
+    every place has one and they differ; else ``{}``."""
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    days = {}
+    for i, (place, start) in enumerate(order):
+        stop = order[i + 1][1] if i + 1 < len(order) else end
+        own = [d for d in dates if start <= d.start < stop and not d.statement and d.precision == "day"]
+        if len(own) != 1:
+            return {}
+        days[place] = own[0]
+    return days if len({d.date for d in days.values()}) > 1 else {}
 
 
 def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
@@ -1611,6 +1796,16 @@ def _places_for(
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
+    if (
+        etype == "border_closure"
+        and anaphoric
+        and etype in ctx.by_type
+        and not any(m.role in ("place", "crossing_ref") and _is_crossing(m.place, finder) for m in candidates)
+    ):
+        # "In Khyber, the closure has hit the economy of Landi Kotal": what
+        # closes is a crossing; towns and districts named with "the closure"
+        # are where it is felt.
+        return [(ctx.by_type[etype], False)]
     if etype == "talks":
         candidates = [
             m
@@ -1668,13 +1863,15 @@ def _places_for(
     if (
         weak
         and etype in SPREAD_TYPES
-        and etype not in ctx.by_type
         and etype in ctx.unplaced
-        and 0 < _gap(idx, ctx.unplaced[etype]) <= 2
+        and (etype not in ctx.by_type or ctx.unplaced_placed.get(etype, (None,))[0] == ctx.unplaced[etype])
+        and 0 < _gap(idx, _placed_at(ctx, etype)) <= 2
     ):
         # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
-        # houses in Barmal and Sperah.": the places of the incident just told.
+        # houses in Barmal and Sperah.": the places of the incident just told
+        # (also told one province a sentence: "In Khost, ... In Kunar, ...").
         weak = False
+        ctx.unplaced_placed[etype] = (ctx.unplaced[etype], idx)
     if (
         weak
         and etype in VIOLENT
@@ -1749,6 +1946,7 @@ def _places_for(
             return [(told, False)]
         if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
             return [(ctx.line_place[1], False)]
+    hit_first: list[tuple[Place, bool]] = []
     if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
         # "the strikes hit Barmal in Paktika, killing five, and a village in
         # Sperah": every district or town hit after the trigger is a place of
@@ -1772,12 +1970,20 @@ def _places_for(
             # a neighbour that says where the place hit lies
             and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
+        anaphor = _PLACE_ANAPHOR.search(sentence, first, stop)
+        if anaphor is not None and all(anaphor.start() < m.start for m in chosen):
+            # "blamed drones for a strike in the city, and said another
+            # strike hit a market in Barmal": the city named before is hit
+            # too, first.
+            named = _named_before(anaphor.group(0), ctx)
+            if named is not None and all(named != m.place for m in chosen):
+                hit_first = [(named, True)]
     if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
         # "exchanged fire in the district": the district named last.
         named = _named_before(sentence, ctx)
         if named is not None:
             return [(named, True)]  # named, by its kind, in the sentence
-    result: list[tuple[Place, bool]] = []
+    result: list[tuple[Place, bool]] = hit_first
     for m in chosen:
         if m.role == "country":
             venues = ctx.venues_all + ctx.venues

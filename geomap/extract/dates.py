@@ -185,11 +185,17 @@ _NTH_DAY_GAP = 12
 #: Words that put a weekday or relative date in the future.
 _FUTURE = LoweredPattern(
     re.compile(
-        r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
+        # Every alternative opens with a letter (the look-behind after "to",
+        # "is|are|was|were" spelt out): ``re`` then skips to the letters
+        # that can begin one instead of trying them all at every position.
+        r"\b(?:will|shall|to(?<!way\sto)\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
         r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
         r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
         # "a second meeting was planned for Wednesday"
-        r"(?:is|are|was|were)\s+(?:planned|scheduled|due\s+(?:for|on)|set\s+for))\b",
+        + "|".join(
+            verb + r"\s+(?:planned|scheduled|due\s+(?:for|on)|set\s+for)" for verb in ("is", "are", "was", "were")
+        )
+        + r")\b",
         re.I,
     )
 )
@@ -550,6 +556,8 @@ def _day_in_apposition(sentence: str, found: list[DateMention]) -> list[DateMent
                 continue
             if holds and not day.statement:
                 loose.append(wide)
+    if not loose:  # most sentences: no list to filter
+        return found
     return [d for d in found if not any(d is w for w in loose)]
 
 

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
-from .wordscan import lowered_ok
+from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
 
 _UNITS = {
     "zero": 0,
@@ -119,11 +119,9 @@ _KILLED = [
     re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _BE + _DEATH + r"\b" + _COUNT_AFTER, re.I),
     re.compile(
         # "gunmen shot dead two policemen", "gunned down three guards"
-        r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|(?:gunned|gunning)\s+down)\s+"
-        + NUMBER
-        + r"(?="
-        + _NOUNS
-        + r"(?:\s+dead)?)",
+        # "martyring one soldier": Pakistani reports' word for killing their own
+        r"\b(?:killed|killing|kills|martyring|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|"
+        r"(?:gunned|gunning)\s+down)\s+" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
         re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
@@ -184,7 +182,7 @@ _PASSIVE = re.compile(
 _KILLED_STEMS = StemFilter(
     [
         ("killed", "dead", "died", "slain", "martyr", "lives", "perish", "life", "blew", "succumb"),
-        ("kill", "claimed", "dead", "gunn"),
+        ("kill", "claimed", "dead", "gunn", "martyring"),
         ("death", "lives"),
         ("fatalit", "death", "dead", "casualt"),
         ("dead",),
@@ -255,6 +253,20 @@ _ONE_MORE_KILLED = re.compile(
     r"\band\s+(?:the|a)\s+(?:other|third|fourth|fifth|last|remaining)(?:\s+(?:one|attacker|bomber|gunman|militant))?"
     r"\s+(?:was|had\s+been)\s+(?:also\s+|later\s+)?(?:shot\s+dead|killed|gunned\s+down)\b",
     re.I,
+)
+#: Lower-case stems one of which every match of :data:`_ATTACKER_COUNT` holds.
+_ATTACKER_WORDS = (
+    "blew",
+    "attacker",
+    "assailant",
+    "infiltrator",
+    "bomber",
+    "gunmen",
+    "militant",
+    "terrorist",
+    "insurgent",
+    "khawarij",
+    "khariji",
 )
 #: "on January 30 killed 101": a day number after its month is no toll.
 _MONTH_BEFORE = re.compile(
@@ -385,9 +397,30 @@ _NUMBER_FIRST_WORDS = frozenset(
 )
 #: The patterns of :data:`_KILLED` and :data:`_INJURED` that begin with a number.
 _NUMBER_LED = frozenset(p for p in (*_KILLED, *_INJURED) if p.pattern.startswith(r"\b" + NUMBER))
-#: Runs of word characters: a pattern that starts with ``\b`` + NUMBER can
-#: only start where one of them starts.
-_WORD_RUN = re.compile(r"\w+")
+#: The ``id`` of each pattern of :data:`_NUMBER_LED`: a pattern's own hash
+#: reads its whole compiled code, on every lookup.
+_NUMBER_LED_IDS = frozenset(id(p) for p in _NUMBER_LED)
+
+
+def _twin(pattern: re.Pattern) -> re.Pattern | None:
+    """:func:`~geomap.extract.wordscan.lowered_pattern`, or None for a pattern
+    that has no lower-case twin (it reads case, or opens without ``\\b``)."""
+    try:
+        return lowered_pattern(pattern)
+    except ValueError:
+        return None
+
+
+#: The other patterns of :data:`_KILLED` and :data:`_INJURED` by ``id``: their
+#: lower-case twins (:mod:`geomap.extract.wordscan`), run on the lower-cased
+#: sentence where ``re`` skips ahead to their first letters (those without a
+#: twin run as written).
+_LOWERED_TWINS = {id(p): twin for p in (*_KILLED, *_INJURED) if p not in _NUMBER_LED and (twin := _twin(p))}
+#: The starts of the runs of word characters (``\w+``) that begin with a
+#: digit or are a whole word of :data:`_NUMBER_FIRST_WORDS`: where a pattern
+#: that starts with ``\b`` + NUMBER can start. One scan in ``re``, not a
+#: Python loop over every word of the sentence.
+_NUMBER_START = re.compile(r"\b(?:\d|(?:" + trie_regex(sorted(_NUMBER_FIRST_WORDS)) + r")\b)")
 
 
 def _number_starts(sentence: str, low: str) -> list[int] | None:
@@ -404,7 +437,7 @@ def _number_starts(sentence: str, low: str) -> list[int] | None:
     """
     if not lowered_ok(sentence, low):
         return None
-    return [w.start() for w in _WORD_RUN.finditer(low) if w.group()[0].isdecimal() or w.group() in _NUMBER_FIRST_WORDS]
+    return [m.start() for m in _NUMBER_START.finditer(low)]
 
 
 def _finditer_from(pattern: re.Pattern, sentence: str, starts: list[int]) -> Iterator[re.Match]:
@@ -428,7 +461,8 @@ def _total(
     scan: dict[int, set[int]] | None,
     starts: list[int] | None = None,
 ) -> tuple[int | None, bool]:
-    # ``starts``: :func:`_number_starts` of the sentence (None: scan each pattern whole).
+    # ``low``: ``sentence.lower()``; ``starts``: :func:`_number_starts` of the
+    # sentence (None: lower-casing differs, each pattern runs as written).
     spans: dict[tuple[int, int], int] = {}
     blocked: set[tuple[int, int]] = set()
     attackers: set[tuple[int, int]] = set()
@@ -437,8 +471,12 @@ def _total(
     for i, pattern in enumerate(patterns):
         if i not in present:
             continue
-        if starts is not None and pattern in _NUMBER_LED:
+        if starts is None:  # lower-casing moved or folded letters: the patterns as written
+            found = pattern.finditer(sentence)
+        elif id(pattern) in _NUMBER_LED_IDS:
             found = _finditer_from(pattern, sentence, starts)
+        elif id(pattern) in _LOWERED_TWINS:  # group texts come lower-cased: every use below ignores case
+            found = finditer_bounded(_LOWERED_TWINS[id(pattern)], low)
         else:
             found = pattern.finditer(sentence)
         for m in found:
@@ -505,14 +543,17 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     >>> find_casualties("Two soldiers were killed and 29 wounded.")
     Casualties(fatalities=2, injuries=29, vague=False)
     """
+    low = None
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
-        sentence, scan = sentence.text, sentence.scan
-    low = sentence.lower() if scan is None else ""
+        sentence, scan, low = sentence.text, sentence.scan, sentence.low
+    if low is None:
+        low = sentence.lower() if scan is None else ""
     words = _ANY_TOLL.present(low, scan)
     if 0 not in words:
         return Casualties()
+    low = low or sentence.lower()
     # Where a number can begin, for the patterns that begin with one (one scan for both totals).
-    starts = _number_starts(sentence, low or sentence.lower())
+    starts = _number_starts(sentence, low)
     killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
     if "toll" in sentence or "number" in sentence:
@@ -602,11 +643,19 @@ def attackers_toll(sentence: str, toll: Casualties) -> bool:
     """
     if not toll.fatalities or toll.injuries:
         return False
+    low = sentence.lower()
+    if lowered_ok(sentence, low) and not any(w in low for w in _ATTACKER_WORDS):
+        return False  # no attacker noun: no count of attackers
+    return _attackers_counted(sentence, toll.fatalities)
+
+
+def _attackers_counted(sentence: str, fatalities: int) -> bool:
+    """Does a count of attackers in ``sentence`` come to ``fatalities``?"""
     for m in _ATTACKER_COUNT.finditer(sentence):
         n = _parse_cached(m.group("n") or m.group("n2"))
         if n is not None and _ONE_MORE_KILLED.match(sentence, m.end()) is None and " the " in sentence:
             n += 1 if _ONE_MORE_KILLED.search(sentence, m.end()) else 0
-        if n == toll.fatalities:
+        if n == fatalities:
             return True
     return False
 
@@ -630,6 +679,9 @@ _SIDE_CUES = {
     ),
 }
 
+#: Words one of which every match of each cue holds (the cues read case).
+_SIDE_WORDS = {"PK": ("Pakistan", "FC", "Frontier"), "AF": ("Afghan", "Taliban", "Islamic")}
+
 
 def toll_side(sentence: str) -> str:
     """``"PK"`` or ``"AF"`` when the losses ``sentence`` tells are one
@@ -644,5 +696,9 @@ def toll_side(sentence: str) -> str:
     """
     if "both sides" in sentence or (("toll" in sentence or "number" in sentence) and _TOLL_ROSE.search(sentence)):
         return ""  # "wounded on both sides", "raising to two the number killed": the whole toll
-    found = [side for side, cue in _SIDE_CUES.items() if cue.search(sentence)]
+    found = [
+        side
+        for side, cue in _SIDE_CUES.items()
+        if any(w in sentence for w in _SIDE_WORDS[side]) and cue.search(sentence)
+    ]
     return found[0] if len(found) == 1 else ""

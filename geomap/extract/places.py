@@ -137,6 +137,8 @@ _ADDRESSEE_BEFORE = re.compile(
     r"call(?:ed|s|ing)?\s+(?:on|upon))\s+$",
     re.I,
 )
+#: Words one of which every match of :data:`_ADDRESSEE_BEFORE` holds (lower case).
+_ADDRESSEE_WORDS = ("urg", "ask", "press", "warn", "told", "tells", "accus", "blam", "summon", "call")
 #: "two more of the wounded died in Peshawar", "succumbed to his wounds in
 #: Quetta": where the wounded died, not where they were hurt.
 _DIED_OF_WOUNDS_BEFORE = re.compile(
@@ -144,6 +146,8 @@ _DIED_OF_WOUNDS_BEFORE = re.compile(
     r"\b(?:succumbed|died)\s+(?:to|of)\s+(?:his|her|their)\s+(?:injuries|wounds)\s+in\s+$",
     re.I,
 )
+#: Words one of which every match of :data:`_DIED_OF_WOUNDS_BEFORE` holds (lower case).
+_DIED_OF_WOUNDS_WORDS = ("died", "succumbed")
 #: "Attaullah Khogyani, spokesman for the governor": a man's name that ends
 #: in a place name (a given name before it, his office after it).
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?!(?:In|At|On|Near|From|The|A|An|And|But|Of|For|To|By|With)\b)[A-Z][a-z]+\s$")
@@ -157,6 +161,8 @@ _FLED_TO_BEFORE = re.compile(
     r"\b(?:fled|flee|fleeing|moved|relocated|sheltered|taken\s+refuge)\s+(?:\w+\s+){0,3}?to\s+(?:(?:\w+\s+){1,2}in\s+)?$",
     re.I,
 )
+#: Words one of which every match of :data:`_FLED_TO_BEFORE` holds (lower case).
+_FLED_TO_WORDS = ("fle", "moved", "relocated", "sheltered", "refuge")
 #: "the Kandahar provincial council": a body named after its province.
 #: "the Jalalabad chamber of commerce", "the Quetta press club": a body named
 #: after its town, in lower case (:data:`_ORG_AFTER` reads capitals).
@@ -165,6 +171,8 @@ _COUNCIL_AFTER = re.compile(
     r"press\s+club|bar\s+(?:association|council))\b",
     re.I,
 )
+#: Words one of which every match of :data:`_COUNCIL_AFTER` holds (lower case).
+_COUNCIL_WORDS = ("council", "assembly", "chamber", "press", "bar")
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -226,6 +234,8 @@ def _hospital_site(before: str) -> bool:
 
 
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
+#: Words one of which every match of :data:`_HOSPITAL_AFTER` holds (lower case).
+_HOSPITAL_AFTER_WORDS = ("hospital", "medical", "clinic")
 _CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
 _ACROSS_FROM = re.compile(
     r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
@@ -286,9 +296,10 @@ def _rank(place: Place) -> int:
     return 2 if place.kind in ("district", "agency", "tehsil", "valley") or place.precision == 2 else 1
 
 
-#: Capitalised words after a locative preposition: candidates for GeoNames.
+#: Capitalised words after a locative preposition: candidates for GeoNames
+#: (also one opening the sentence: "At Karachi port, ...").
 _CANDIDATE = re.compile(
-    r"\b(?:in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
+    r"\b(?:At|In|Near|in|at|near|outside|into|towards?|across|reached|arrived\s+in|visited|hit|struck)\s+"
     r"(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
     r"([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})"
 )
@@ -299,7 +310,7 @@ _CANDIDATE = re.compile(
 #: (each is followed by spaces), so the order of the alternatives does not
 #: matter; tests check both find the same spans.
 _CANDIDATE_FAST = re.compile(
-    r"(?:a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
+    r"(?:At|In|Near|a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
     + _CANDIDATE.pattern.split(r"struck)\s+", 1)[1]
 )
 _NOT_PLACE_WORDS = frozenset(
@@ -328,7 +339,7 @@ _BORDER_NOT = re.compile(
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(
     r"\b(?:the|a|this|that)\s+(?:(?:key|main|busy|busiest|vital|major|important|"
-    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post)(?!s)\b",
+    r"shut|closed|same)\s+)?(?:border\s+)?(?:crossing|crossing\s+point|border\s+post|terminal)(?!s)\b",
     re.I,
 )
 
@@ -506,11 +517,18 @@ _LOOKBACK = 90
 #: gazetteer's names of the border, so one pass per sentence answers all.
 _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "border_phrase": ("border", "frontier", "boundar", "crossing"),
-    "crossing_ref": ("crossing", "border post"),
+    # ("the terminal": the crossing's customs terminal, as "held a meeting in the terminal building")
+    "crossing_ref": ("crossing", "border post", "terminal"),
     "country": tuple(COUNTRY_NAMES),
     "twin_crossing": ("across", "opposite", "facing", "twinned"),
     "moved_to": _MOVED_WORDS,
     "not_event_place": _NOT_EVENT_WORDS,
+    "route": _ROUTE_WORDS,
+    "hospital_after": _HOSPITAL_AFTER_WORDS,
+    "addressee": _ADDRESSEE_WORDS,
+    "council": _COUNCIL_WORDS,
+    "fled_to": _FLED_TO_WORDS,
+    "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
 }
 #: Group name -> its index in the stem filter (``border_names`` last).
 _G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}
@@ -631,7 +649,10 @@ class PlaceFinder:
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         chosen: list[tuple[int, int]] = []
         for s, e in spans + [m.span(1) for m in finditer_bounded(_CANDIDATE_FAST, sentence)]:
-            if not any(s < ce and cs < e for cs, ce in chosen):
+            for cs, ce in chosen:  # a loop, not any() over a generator: one per name
+                if s < ce and cs < e:
+                    break
+            else:
                 chosen.append((s, e))
         chosen.sort()
         out: list[Mention] = []
@@ -699,7 +720,16 @@ class PlaceFinder:
         moved = _G["moved_to"] in present
         lowered = lowered_ok(sentence, low)
         governed = _G["not_event_place"] in present
-        route = any(w in low for w in _ROUTE_WORDS)
+        route = _G["route"] in present
+        # The patterns below can match only where their words are; the stem
+        # scan tells that when ``low`` is the plain lower case (a scan was
+        # made) and IGNORECASE folds no letter apart from it.
+        sure = scan is not None and lowered
+        hospital_after = not sure or _G["hospital_after"] in present
+        addressee = not sure or _G["addressee"] in present
+        council = not sure or _G["council"] in present
+        fled_to = not sure or _G["fled_to"] in present
+        died_of_wounds = not sure or _G["died_of_wounds"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -709,7 +739,13 @@ class PlaceFinder:
             if (
                 nxt is not None
                 and _POSSESSIVE_GAP.match(sentence, m.end, nxt.start)
-                and (_rank(m.place) >= _rank(nxt.place) or _names_its_province(m.place))
+                and (
+                    _rank(m.place) >= _rank(nxt.place)
+                    or _names_its_province(m.place)
+                    # "Zhob's Sambaza": a village of the town's district (a
+                    # hand-placed village ranks as wide as a district)
+                    or (m.place.kind in ("city", "town") and nxt.place.kind == "village")
+                )
             ):
                 # "Khost's Gurbuz district": the wider name only says where
                 # the narrower one after it lies.
@@ -759,15 +795,21 @@ class PlaceFinder:
                     # the speakers are
                     mentions.pop()
                 continue
-            if _HOSPITAL_AFTER.match(after) and not (_SITE_BEFORE.search(before) and not _CARE.search(before)):
+            if (
+                hospital_after
+                and _HOSPITAL_AFTER.match(after)
+                and not (_SITE_BEFORE.search(before) and not _CARE.search(before))
+            ):
                 continue
-            if _ADDRESSEE_BEFORE.search(before) or (m.place.kind == "city" and _CITY_GOV_AFTER.match(after)):
+            if (addressee and _ADDRESSEE_BEFORE.search(before)) or (
+                m.place.kind == "city" and _CITY_GOV_AFTER.match(after)
+            ):
                 continue
-            if (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
+            if fled_to and (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
                 continue
-            if _COUNCIL_AFTER.match(after):
+            if council and _COUNCIL_AFTER.match(after):
                 continue
-            if before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
+            if died_of_wounds and before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
                 continue
             if after.startswith(",") and _PERSON_AFTER.match(after) and _NAME_BEFORE.search(before):
                 continue

@@ -19,15 +19,11 @@ import re
 from typing import Iterator
 
 
-def _is_word(ch: str) -> bool:
-    # What \w matches in a str pattern: Unicode letters and digits, and "_".
-    return ch.isalnum() or ch == "_"
-
-
 def at_boundary(text: str, pos: int) -> bool:
     """Would ``\\b`` match at ``pos`` of ``text``?"""
-    before = pos > 0 and _is_word(text[pos - 1])
-    after = pos < len(text) and _is_word(text[pos])
+    # What \w matches in a str pattern: Unicode letters and digits, and "_".
+    before = pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
+    after = pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
     return before != after
 
 
@@ -46,7 +42,9 @@ def lowered_ok(text: str, low: str) -> bool:
     ``re.IGNORECASE`` would match to an ASCII letter that letter, except the
     two of :data:`_FOLDS_APART`.
     """
-    return len(low) == len(text) and not any(c in text for c in _FOLDS_APART)
+    # Two "in" tests, not a loop over _FOLDS_APART: this runs for every
+    # sentence and every finder.
+    return len(low) == len(text) and _FOLDS_APART[0] not in text and _FOLDS_APART[1] not in text
 
 
 def _top_level_alternatives(source: str) -> list[str]:
@@ -88,17 +86,26 @@ def _led_by_boundary(source: str, flags: int) -> bool:
     return all(part.startswith(r"\b") for part in _top_level_alternatives(source))
 
 
+def _caseless(source: str) -> bool:
+    """Does a pattern without IGNORECASE read no case (no cased letter
+    outside its escapes and group names)? Its twin then finds the same."""
+    bare = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", source)
+    return bare.lower() == bare.upper()
+
+
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern:
     r"""The case-sensitive, lower-case twin of ``pattern``, without its leading ``\b``.
 
     Run it with :func:`finditer_bounded` on the lower-cased text, when
-    :func:`lowered_ok`. ``pattern`` must start with a ``\b`` that governs
+    :func:`lowered_ok`. ``pattern`` must be case-insensitive (or read no
+    case: digits only) and start with a ``\b`` that governs
     all of it (no ``|`` outside a group) and hold no upper-case escape
     (``\S``, ``\W``, ...) or group name, which lower-casing would change.
     """
     source = pattern.pattern
     if (
         not source.startswith(r"\b")
+        or not (pattern.flags & re.IGNORECASE or _caseless(source))
         or re.search(r"\\[A-Z]|\(\?P<[^>]*[A-Z]", source)
         # a part that turns case-insensitivity off ("(?-i:may)") would match more once lowered
         or re.search(r"\(\?[a-zA-Z]*-[a-zA-Z]*i", source)
@@ -143,8 +150,23 @@ class LoweredPattern:
         return self.pattern.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> re.Match | None:
-        """``pattern.search(text, pos, endpos)``; ``low`` is ``text.lower()`` when the caller has it."""
-        return next(self.finditer(text, pos, endpos, low), None)
+        """``pattern.search(text, pos, endpos)``; ``low`` is ``text.lower()`` when the caller has it.
+
+        The first match of :meth:`finditer`, without its generator: most
+        searches find nothing, and the generator cost as much as the scan.
+        """
+        if low is None:
+            low = text.lower()
+        if endpos is None:
+            endpos = len(text)
+        if not lowered_ok(text, low):
+            return self.pattern.search(text, pos, endpos)
+        search = self.low.search
+        while True:
+            m = search(low, pos, endpos)
+            if m is None or at_boundary(low, m.start()):
+                return m
+            pos = m.start() + 1
 
 
 def finditer_bounded(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
@@ -162,12 +184,17 @@ def finditer_bounded(pattern: re.Pattern, text: str, pos: int = 0, endpos: int |
     """
     if endpos is None:
         endpos = len(text)
+    search = pattern.search
     while True:
-        m = pattern.search(text, pos, endpos)
+        m = search(text, pos, endpos)
         if m is None:
             return
-        if at_boundary(text, m.start()):
+        start = m.start()
+        # at_boundary(text, start), inlined: the commonest call of extraction.
+        before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+        after = start < len(text) and (text[start].isalnum() or text[start] == "_")
+        if before != after:
             yield m
             pos = m.end()
         else:
-            pos = m.start() + 1
+            pos = start + 1

@@ -53,6 +53,13 @@ def detect(path: str | Path) -> str:
     """
     header = _first_record(path)
     names = {norm(h) for h in header}
+    if {"doc_id", "event_type", "event_date"} <= names and "event_id" not in names:
+        raise SchemaError(
+            "this is a drafts CSV (from geomap extract), not events: review it and add the rows to keep "
+            "with 'geomap accept DRAFTS.csv --events EVENTS.csv', or map articles with 'geomap build --articles'",
+            file=str(path),
+            line=1,
+        )
     # geomap's own header, or a file only geomap's loader can say more about
     # (empty, binary, not UTF-8, most of its own columns with some missing)
     if not header or set(schema.EVENT_REQUIRED) <= names:

@@ -104,6 +104,12 @@ class AcledImporter(Importer):
         col = self.col
         if not eid:
             raise RowError("event_id_cnty is empty", column=col["event_id_cnty"])
+        if eid in self.seen:  # one event, one marker: the first row is mapped
+            raise RowError(
+                f"event {eid} again (first on line {self.seen[eid]}): a monadic export lists each event "
+                "once per actor; its first row is mapped",
+                column=col["event_id_cnty"],
+            )
         try:
             day = self.day(date)
         except ValueError as err:

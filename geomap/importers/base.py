@@ -69,6 +69,8 @@ _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
 #: A cell that is R's missing value, ``NA``, unquoted between separators (R's
 #: ``write.csv`` and readr's ``write_csv`` write it for every missing cell).
 _R_MISSING = re.compile(r"(?:^|[,;\t|])NA(?=[,;\t|]|\r?$)", re.M)
+#: ``09-05-2020``: day, month and a four-digit year with dashes (day first).
+_DASHED_DMY = re.compile(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?:[ T].*)?")
 #: Numeric dates, day first: ``15.03.2019``, ``15/03/2019`` (a time after them is ignored).
 _NUMERIC_DMY = re.compile(r"([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?:[ T].*)?")
 
@@ -135,7 +137,9 @@ def parse_day(text: str, slashes: str | None = None) -> str:
     """
     import datetime as dt
 
-    text = text.strip()
+    text = given = text.strip()
+    if _DASHED_DMY.fullmatch(text):  # the ACLED codebook's dd-mm-yyyy: day first, as 15.03.2019
+        text = text.replace("-", ".")
     m = _ISO_DAY.fullmatch(text)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -174,7 +178,7 @@ def parse_day(text: str, slashes: str | None = None) -> str:
     try:
         return dt.date(y, mo, d).isoformat()
     except ValueError:
-        raise ValueError(f"date {text!r} is not a real calendar day") from None
+        raise ValueError(f"date {given!r} is not a real calendar day") from None
 
 
 def number(text: str, column: str, lo: float | None = None, hi: float | None = None) -> float:

@@ -14,6 +14,7 @@ the report add up::
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,7 +159,14 @@ def load_all(
     es = EventSet(report=report)
     loaded = Loaded(es)
     imports = []
+    given: dict[tuple[str, str | None], str] = {}
     for path in paths:
+        file, member = split_member(path)
+        key = (os.path.realpath(file), member)
+        if key in given:  # '--events x.csv --events ./x.csv': its events once, not twice
+            report.add("warning", str(path), None, None, f"given more than once (first as {given[key]}): read once")
+            continue
+        given[key] = str(path)
         kind = fmt or detect(path)
         if kind == "geomap":
             sub = Report()

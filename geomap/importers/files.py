@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from ..csvrows import decode_by_mark
+from ..csvrows import decode_by_mark, refuse_device
 from ..exc import SchemaError
 
 #: Suffixes of the files an archive may hold for us (case-insensitive).
@@ -128,6 +128,7 @@ def open_table(path: str | Path) -> Table:
         st = p.stat()
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    refuse_device(p, "a dataset file")
     return _open_cached(str(p), member, st.st_mtime_ns, st.st_size)
 
 
