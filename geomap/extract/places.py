@@ -497,11 +497,10 @@ _NOT_EVENT_WORDS = (
     "inhabitants",
     "villagers",
     "tribesmen",
-    "came",
-    "crossed",
-    "sneaked",
-    "slipped",
-    "infiltrated",
+    # (the particle and "from" of "crossed over from", "moved in from")
+    "in from",
+    "over from",
+    "across from",
 ) + _MOVED_WORDS
 
 

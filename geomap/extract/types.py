@@ -544,6 +544,7 @@ _REOPENING_UNREAL_AFTER = re.compile(
 #: halted and the crossing reopened"): all of the clause is wished, not only the
 #: six words before a trigger.
 _MANDATE = re.compile(r"\b(?:propos|suggest|recommend|demand|urg|insist|request)\w*\s+that\b", re.I)
+_MANDATE_STEMS = ("propos", "suggest", "recommend", "demand", "urg", "insist", "request")
 #: Closures spoken of in general: "closures have cost exporters dearly"
 #: (a bare plural: no article, number or possessive before it), "shutting a
 #: border crossing punishes the labourers" (any crossing).
@@ -811,9 +812,11 @@ _HABIT_STEMS = (
     "historically",
     "time to time",
     "usually",
-    "every ",
-    "each ",
     "whenever",
+) + tuple(
+    f"{each} {when}"
+    for each in ("every", "each")
+    for when in ("evening", "night", "morning", "afternoon", "weekend", "winter", "summer", "time")
 )
 
 
@@ -966,6 +969,8 @@ def _find_triggers(
     border_words = "border" in low or "frontier" in low
     # Every match of _DENIAL holds one of these.
     denial_words = bool(_DENIAL_FILTER.present(low, scan))
+    # Every match of _MANDATE holds "that" and one of these.
+    mandate = " that" in low and any(w in low for w in _MANDATE_STEMS)
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     lowered = lowered_ok(sentence, low)
@@ -999,7 +1004,7 @@ def _find_triggers(
                     or _BLOCKED.search(window)
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
-                    or ("that" in low and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))
+                    or (mandate and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))
                     or (
                         ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
                     )
