@@ -537,10 +537,11 @@ def load_events(
         Collects rejected rows and the counts ``rows_read``, ``rows_kept``,
         ``rows_rejected``.
     engine : {"fast", "reference"}
-        ``"fast"`` checks the rows column by column
-        (:mod:`geomap.curated_columns`) and the row-wise ``"reference"``
-        (:func:`event_from_row`) only the rows it turns down; both keep the
-        same rows and report the same problems.
+        ``"fast"`` reads a plain file as columns
+        (:mod:`geomap.csvcolumns`; any other with the row-wise reader),
+        checks the rows column by column (:mod:`geomap.curated_columns`) and
+        the row-wise ``"reference"`` (:func:`event_from_row`) only the rows
+        it turns down; both keep the same rows and report the same problems.
 
     Returns
     -------
