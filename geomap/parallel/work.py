@@ -52,7 +52,7 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     ``rejected``, counted in ``articles_rejected`` instead of
     ``articles_used``) and the partition goes on."""
     from ..extract import extract_article
-    from ..extract.core import report_found
+    from ..extract.core import fewer_collections, report_found
     from ..extract.reading import DEFAULT_MAX_BYTES
 
     t0 = time.perf_counter()
@@ -63,22 +63,25 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     drafts: list = []
     if part.units:
         finder = _finder(online)
-        for art in read_units(part.units, report, max_bytes or DEFAULT_MAX_BYTES):
-            unlocated: list = []
-            try:
-                found = extract_article(art, finder=finder, unlocated=unlocated)
-            except Exception as err:  # one bad article never stops the run
-                report.add(
-                    "rejected",
-                    art.path,
-                    art.line,
-                    None,
-                    f"extraction failed: {type(err).__name__}: {err}",
-                    value=art.doc_id,
-                )
-                report.count(counts.ARTICLES_USED, -1)
-                report.count(counts.ARTICLES_REJECTED)
-                continue
-            drafts.extend(found)
-            report_found(report, art, found, unlocated)
+        # as extract_paths does in one process: the workers make the same
+        # short-lived objects and keep the same drafts
+        with fewer_collections():
+            for art in read_units(part.units, report, max_bytes or DEFAULT_MAX_BYTES):
+                unlocated: list = []
+                try:
+                    found = extract_article(art, finder=finder, unlocated=unlocated)
+                except Exception as err:  # one bad article never stops the run
+                    report.add(
+                        "rejected",
+                        art.path,
+                        art.line,
+                        None,
+                        f"extraction failed: {type(err).__name__}: {err}",
+                        value=art.doc_id,
+                    )
+                    report.count(counts.ARTICLES_USED, -1)
+                    report.count(counts.ARTICLES_REJECTED)
+                    continue
+                drafts.extend(found)
+                report_found(report, art, found, unlocated)
     return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0)
