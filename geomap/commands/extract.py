@@ -196,19 +196,12 @@ def _check_drafts_replaceable(path: Path) -> None:
     (a curated ``events.csv``, an export, a dataset): it would be lost.
     Drafts over drafts (reviewed ones too, in any encoding a spreadsheet
     saves) and pipes or devices are fine."""
-    import stat
-
     from ..exc import InputError
     from ..importers.files import decode_text
 
-    try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
-            return
-        with open(path, "rb") as fh:
-            head = fh.read(8192)
-    except OSError:
-        return  # absent (or unreadable: the write says so)
+    head = _head_of_file(path)
+    if head is None:
+        return
     first = decode_text(head, str(path))[0].lstrip("\ufeff").split("\n", 1)[0]
     if "doc_id" not in first:
         raise InputError(
@@ -222,7 +215,6 @@ def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> Non
     file in an input folder), the ``-o`` file, or a file that is not an
     earlier report: writing the report there would replace it."""
     import os
-    import stat
 
     from ..exc import InputError
     from ..extract.reading import SUFFIXES
@@ -237,12 +229,25 @@ def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> Non
         src = Path(os.path.realpath(given))
         if real == src or (real.suffix.lower() in SUFFIXES and src in real.parents):
             raise InputError(f"--report {path} is an input ({given}): the report would replace it{refuse}")
-    try:
-        if not stat.S_ISREG(real.stat().st_mode) or real.stat().st_size == 0:
-            return
-        with open(real, "rb") as fh:
-            first = fh.readline(4096).decode("utf-8-sig", "replace").strip()
-    except OSError:
+    head = _head_of_file(real)
+    if head is None:
         return
+    first = head[:4096].split(b"\n", 1)[0].decode("utf-8-sig", "replace").strip()
     if first != header:
         raise InputError(f"--report {path} is not a problem report (its header is not {header}){refuse}")
+
+
+def _head_of_file(path: Path, size: int = 8192) -> bytes | None:
+    """The first ``size`` bytes of ``path`` when it is a regular file with
+    something in it, else ``None`` (absent, empty, a pipe or device, or
+    unreadable: the write itself then says what is wrong)."""
+    import stat
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+            return None
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return None
