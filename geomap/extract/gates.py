@@ -12,7 +12,10 @@ Why the test is exact: ``re.IGNORECASE`` matches an ASCII letter only to
 that letter in either case, except "i" (also "ı" and "İ") and "s" (also
 "ſ"); a text without those three characters holds a word
 case-insensitively exactly when its lower-cased text holds it. A text with
-any of them is always scanned. ``tests/test_extract_gates.py`` checks the
+any of them is always scanned (the test is
+:func:`geomap.extract.wordscan.lowered_ok`, shared with the lowered
+patterns; "İ" changes the length of the lower-cased text and is caught by
+it). ``tests/test_extract_gates.py`` checks the
 gated answers against the plain ones on every dev and synthetic sentence.
 """
 
@@ -24,17 +27,10 @@ from typing import Iterator
 
 import ahocorasick
 
-#: Characters that ``re.IGNORECASE`` matches to an ASCII letter other than
-#: their own lower case.
-_FOLDS_APART = ("ı", "ſ", "İ")
+from .wordscan import lowered_ok
+
 #: Up to this many gate words are looked for one by one (``str.find``).
 _FIND_WORDS = 4
-
-
-def folds_apart(text: str) -> bool:
-    """Does ``text`` hold a character whose lower case is not what
-    ``re.IGNORECASE`` matches it to (then no gate is trusted)?"""
-    return not text.isascii() and any(c in text for c in _FOLDS_APART)
 
 
 class Gated:
@@ -128,5 +124,5 @@ def _lowered(text: str) -> tuple[str | None, str, bool]:
     last = _last
     if last[0] is not text:
         low = text.lower()
-        last = _last = (text, low, len(low) == len(text) and not folds_apart(text))
+        last = _last = (text, low, lowered_ok(text, low))
     return last
