@@ -882,3 +882,34 @@ def test_each_place_of_a_sentence_takes_the_day_told_after_it(chain):
 def test_places_told_before_one_day_share_it(chain):
     ev = _events(chain, "Rockets landed in Dangam and Sheltan on Monday, officials said.")
     assert [d for _, d in _by(ev, "explosion")] == ["2024-05-13", "2024-05-13"]
+
+
+# -- round 6 (rulesd): background months and the months to come -------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # "mid-" joins its month with a hyphen, as wires write it
+        ("Traders said the crossing had been sealed in mid-March against the virus.", "2024-03"),
+        ("Chaman has stayed shut since mid-February, customs officials said.", "2024-02"),
+        ("Angoor Adda was closed in mid March over a row about passes.", "2024-03"),
+    ],
+)
+def test_mid_month_is_a_month(chain, text, iso):
+    assert [d for _, d in _by(_events(chain, text), "border_closure")] == [iso]
+
+
+def test_mid_without_a_month_is_no_date():
+    assert find_dates("A mid-level commander crossed at Torkham.", PUBLISHED) == []
+
+
+def test_a_month_to_come_later_in_the_year_is_this_years():
+    # said in May 2024: the next round is in November 2024, not November 2023
+    ev = find_dates("The next round of talks will be held in Kabul in November, officials said.", PUBLISHED)
+    assert [d.iso() for d in ev] == ["2024-11"]
+
+
+def test_a_month_told_without_the_future_later_in_the_year_is_last_years():
+    ev = find_dates("The crossing was closed in November over a dispute about fencing.", PUBLISHED)
+    assert [d.iso() for d in ev] == ["2023-11"]

@@ -74,7 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "my",
         re.compile(
-            r"\b(?:in|since|during|of|early|late|mid-?|(?P<lastm>last))\s+"
+            # "in mid-March", "since mid-February": "mid-" joins its month
+            r"\b(?:(?:in|since|during|of|early|late|mid|(?P<lastm>last))\s+|mid-)"
             + _MONTH
             + r"(?:\s+(?P<year>\d{4})|\s+(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year)?\b",
             re.I,
@@ -345,8 +346,11 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             year = published.year if month < published.month else published.year - 1
         elif published is not None:
             year = published.year if month <= published.month else published.year - 1
-            if future and month < published.month:
-                year = published.year + 1  # "will meet again in January", said in November
+            if future:
+                # "will meet again in January", said in November: the next
+                # January; "will be held in November", said in September:
+                # this year's
+                year = published.year if month >= published.month else published.year + 1
         else:
             return None
         return (dt.date(year, month, 1), "month") if 1 <= year <= 9999 else None
