@@ -913,3 +913,58 @@ def test_a_month_to_come_later_in_the_year_is_this_years():
 def test_a_month_told_without_the_future_later_in_the_year_is_last_years():
     ev = find_dates("The crossing was closed in November over a dispute about fencing.", PUBLISHED)
     assert [d.iso() for d in ev] == ["2023-11"]
+
+
+# -- a closure and a reopening told in one sentence ---------------------------
+
+
+def _closures(ev):
+    return sorted((e.sub_event_type, e.location, e.event_date) for e in ev if e.event_type == "border_closure")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Officials closed the Chaman crossing on Thursday and reopened it on Sunday after elders intervened.",
+            [("closure", "Chaman", "2024-05-09"), ("reopening", "Chaman", "2024-05-12")],
+        ),
+        (
+            "Angoor Adda was reopened to traders in February but was shut again in April over a fencing row.",
+            [("closure", "Angoor Adda", "2024-04"), ("reopening", "Angoor Adda", "2024-02")],
+        ),
+        (
+            "Kharlachi, closed since March 30, reopened for trucks on Monday, customs officials said.",
+            [("closure", "Kharlachi", "2024-03-30"), ("reopening", "Kharlachi", "2024-05-13")],
+        ),
+        # the duration of the closure counts back from the reopening's day
+        (
+            "The Ghulam Khan crossing was reopened on Monday after remaining shut for two weeks.",
+            [("closure", "Ghulam Khan", "2024-04-29"), ("reopening", "Ghulam Khan", "2024-05-13")],
+        ),
+    ],
+)
+def test_a_closure_and_a_reopening_each_keep_their_own_date(chain, text, expected):
+    assert _closures(_events(chain, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one day for both words: one reopening, as before
+        ("Torkham was closed and reopened on Tuesday as officials argued.", [("reopening", "Torkham", "2024-05-14")]),
+        # "the closure" has no date of its own: the closure told before
+        ("Chaman reopened on Monday after the closure.", [("reopening", "Chaman", "2024-05-13")]),
+    ],
+)
+def test_a_closure_without_a_date_of_its_own_is_not_split_off(chain, text, expected):
+    assert _closures(_events(chain, text)) == expected
+
+
+def test_since_then_after_the_days_own_date_counts_from_it(chain):
+    ev = _events(
+        chain,
+        "Torkham was shut on April 2 after a firefight. "
+        "It was reopened last week on the orders of the prime minister, and trade has picked up since then.",
+    )
+    assert _closures(ev) == [("closure", "Torkham", "2024-04-02"), ("reopening", "Torkham", "2024-05-08")]

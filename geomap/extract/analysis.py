@@ -607,7 +607,15 @@ def sentence_events(
     split_tolls = len(violent_clauses) > 1
     said_after = "after" in sent.low  # _TIME_AFTER's gate, read from the sentence's lower case
     out: list[DraftEvent] = []
-    for etype, trigs in _groups(by_type):
+    groups = _groups(by_type)
+    # "closed on Friday and reopened on Sunday": a closure and a reopening
+    # told with a day each are two events, each with its own dates
+    apart = _closure_apart(sentence, by_type.get("border_closure", []), dates, article.published)
+    if apart:
+        at = next(i for i, (et, _) in enumerate(groups) if et == "border_closure")
+        groups[at : at + 1] = [("border_closure", trigs) for trigs, _ in apart]
+    for etype, trigs in groups:
+        told_apart = next((told for part, told in apart if part is trigs), None)
         if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
             continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
@@ -734,6 +742,8 @@ def sentence_events(
         others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
+        if told_apart is not None:
+            own_dates = told_apart
         if going:
             # (a count told there, "remained closed for a third day", still dates its start)
             own_dates = [
@@ -821,7 +831,7 @@ def sentence_events(
         if date is not None and date.kind == "prev" and article.published and date.date > article.published:
             date = None  # "the next day" with no day told before it
         carried = False
-        relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
+        relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low, own_dates)
         if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
@@ -1260,6 +1270,51 @@ def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]
     return out + works
 
 
+def _closure_apart(
+    sentence: str, trigs: list[Trigger], dates: list[DateMention], published: dt.date | None
+) -> list[tuple[list[Trigger], list[DateMention]]]:
+    """A closure and a reopening told in one sentence, each with a date of
+    its own ("closed on Friday and reopened on Sunday", "reopened in March
+    but was closed again in July", "reopened on Monday after remaining
+    closed for three weeks"): the reopening's triggers and the closure's,
+    each with the dates told after its words ("the crossings were reopened,
+    having been closed since mid-February": the reopening has none of its
+    own). Empty when the closure has no date of its own ("closed and
+    reopened on Monday", "reopened on Monday after the closure"): they stay
+    one group, dated as before.
+
+    A duration told with the closure ("for three weeks") counts back from
+    the reopening's day, not from the day of the report.
+    """
+    strong = [t for t in trigs if not t.weak]
+    opened = [t for t in strong if t.sub_event_type == "reopening"]
+    shut = [t for t in strong if t.sub_event_type != "reopening"]
+    usable = [d for d in dates if not d.statement and d.kind != "prev"]
+    if not opened or not shut or not usable:
+        return []
+    told: dict[bool, list[DateMention]] = {True: [], False: []}
+    own = False  # the closure has a date of its own
+    for d in usable:
+        # a date follows its verb ("closed on May 3 and reopened it on May
+        # 9", "closed since March 16, reopened on Monday"); one before them
+        # all ("In March, ...") is both's
+        near = max((t for t in strong if t.start < d.start), key=lambda t: t.start, default=None)
+        if near is None:
+            told[True].append(d)
+            told[False].append(d)
+        else:
+            told[near.sub_event_type == "reopening"].append(d)
+            own = own or near.sub_event_type != "reopening"
+    if not own:
+        return []
+    days = [d for d in told[True] if d.precision == "day" and d.kind != "for"]
+    if days and published is not None:
+        since = days[0].date - published
+        told[False] = [replace(d, date=d.date + since) if d.kind == "for" else d for d in told[False]]
+    parts = [(opened, told[True]), (shut, told[False])]
+    return sorted(parts, key=lambda part: part[0][0].start)
+
+
 def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
     """Is ``m`` nearer to a trigger of another type than to any of ``trigs``?"""
     span = (m.start, m.end)
@@ -1468,7 +1523,13 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 def _relative_date(
-    sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState, published, low: str
+    sentence: str,
+    trigs: list[Trigger],
+    triggers: list[Trigger],
+    ctx: ArticleState,
+    published,
+    low: str,
+    told: list[DateMention] = (),
 ) -> DateMention | None:
     """A date given relative to another incident of the text.
 
@@ -1564,6 +1625,11 @@ def _relative_date(
                 continue
             later = [t for t in triggers if t.start >= m.end() - 1 and t.event_type != trigs[0].event_type]
             if m.group(0).lower().endswith("then"):
+                if any(trigs[-1].end <= d.start < m.start() for d in told):
+                    # "were reopened last week ..., and traffic has been
+                    # building up since then": the date told with the
+                    # trigger is its own; "since then" counts from it
+                    continue
                 if ctx.dates:
                     return ctx.dates[-1][1]
             elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:
