@@ -582,3 +582,40 @@ def test_each_sides_losses_go_to_its_own_place(chain):
         ("Angoor Adda", None, 3),
         ("Barmal District", 2, None),
     ]
+
+
+# -- round 6 (rulesd): asides, abbreviations and updated counts of the hurt ---
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        # a long aside between the victims and their verb
+        (
+            "Four guards died and 31 people, among them a group of schoolboys waiting for a bus, were wounded.",
+            4,
+            31,
+        ),
+        # an abbreviation with dots among the victims' words
+        ("Two U.N. staff members were killed when the convoy was hit.", 2, None),
+        ("Five U.S. soldiers died in the assault on the outpost.", 5, None),
+        # a later count of the hurt replaces the first
+        ("Police said later that the number of wounded had risen to 41.", None, 41),
+        ("Six people died, and the number of people injured rose to 20.", 6, 20),
+        ("The injury toll reached 15 by the evening, hospital staff said.", None, 15),
+        # a number of something else is no count of the hurt
+        ("The number of trucks waiting had risen to 900.", None, None),
+    ],
+)
+def test_asides_abbreviations_and_updated_counts_of_the_hurt(text, dead, hurt):
+    toll = find_casualties(text)
+    assert (toll.fatalities, toll.injuries) == (dead, hurt)
+
+
+def test_a_risen_count_of_the_hurt_is_the_incidents_latest(chain):
+    ev = _events(
+        chain,
+        "Pakistani shelling hit Dangam on Monday, killing three civilians and wounding 12. "
+        "On Tuesday, a district official said the number of wounded had risen to 19.",
+    )
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(3, 19)]
