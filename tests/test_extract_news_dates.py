@@ -968,3 +968,49 @@ def test_since_then_after_the_days_own_date_counts_from_it(chain):
         "It was reopened last week on the orders of the prime minister, and trade has picked up since then.",
     )
     assert _closures(ev) == [("closure", "Torkham", "2024-04-02"), ("reopening", "Torkham", "2024-05-08")]
+
+
+# -- "on Monday, two days after ...": the other incident counted back ---------
+
+
+def _dated(ev, etype):
+    return [(e.location, e.event_date, e.fatalities) for e in ev if e.event_type == etype]
+
+
+def test_an_incident_n_days_before_the_day_told_in_the_sentence(chain):
+    ev = _events(
+        chain, "Jets pounded Barmal on Monday, two days after a suicide bomber killed nine policemen in Bannu."
+    )
+    # the day told before the phrase is the strikes'; the toll after it the bombing's
+    assert _dated(ev, "airstrike") == [("Barmal District", "2024-05-13", None)]
+    assert _dated(ev, "explosion") == [("Bannu", "2024-05-11", 9)]
+
+
+def test_a_day_told_with_no_event_anchors_the_count_back(chain):
+    ev = _events(
+        chain, "The sit-in began on Tuesday, four days after a drone strike on a house in Datta Khel killed five."
+    )
+    assert _dated(ev, "airstrike") == [("Datta Khel", "2024-05-10", 5)]
+
+
+def test_a_day_counted_from_another_incident_yields_to_its_own_day(chain):
+    alone = _events(chain, "Jets struck Barmal late on Monday, a day after a suicide attack in Bannu.")
+    assert [d for _, d, _ in _dated(alone, "explosion")] == ["2024-05-12"]
+    told = _events(
+        chain,
+        "Jets struck Barmal late on Monday, a day after a suicide attack in Bannu. "
+        "On Monday morning, a suicide bomber struck a police station in Bannu, killing nine.",
+    )
+    assert _dated(told, "explosion") == [("Bannu", "2024-05-13", 9)]
+
+
+def test_an_incident_counted_back_in_the_lead_does_not_date_the_undated_ones(chain):
+    ev = _events(
+        chain,
+        "Taliban and Pakistani troops traded fire at several points along the Durand Line on Saturday, "
+        "three days after Pakistani jets bombed Paktika province. "
+        "The fighting took place in Dand-e-Patan and in Gurbuz, officials said. "
+        "Pakistani officials said Afghan forces had fired on posts in Kurram.",
+    )
+    assert ("Kurram District", "2024-05-11", None) in _dated(ev, "armed_clash")
+    assert [d for _, d, _ in _dated(ev, "airstrike")] == ["2024-05-08"]

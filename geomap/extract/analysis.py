@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
-from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
+from .dates import DAY_KINDS, MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
 from .gates import Gated
 from .merging import same_place
@@ -832,7 +832,15 @@ def sentence_events(
             date = None  # "the next day" with no day told before it
         carried = False
         relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low, own_dates)
-        if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
+        if relative is not None and (
+            date is None
+            or date.kind in ("for", "rel")
+            or date.precision != "day"
+            # "Jets struck Barmal on Sunday, two days after a bomber hit
+            # Bannu": the day told before the phrase is the strikes'
+            or relative.kind == "relative"
+            and 0 <= date.end <= relative.start <= trigs[0].start
+        ):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
         if (
@@ -1034,7 +1042,13 @@ def sentence_events(
                 # "shot dead seven teachers, hours after a teacher was killed
                 # in another attack": the toll after is the earlier incident's.
                 head = find_casualties(sentence[: later.start()])
-                if head.fatalities is not None or head.injuries is not None:
+                if (
+                    head.fatalities is not None
+                    or head.injuries is not None
+                    # "Jets struck Barmal on Sunday, two days after a suicide
+                    # bomber killed 12": the toll is the bombing's, none the strikes'
+                    or any(o.event_type in VIOLENT and o.start >= later.end() for o in others)
+                ):
                     toll = head
             if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
                 before = [o for o in order if o < starts[place]]
@@ -1590,8 +1604,13 @@ def _relative_date(
                     )
             if start < m.end() or any(t.end <= m.start() for t in trigs):
                 continue
+            anchor = [d for d in told if d.kind in DAY_KINDS and d.end <= m.start()]
             if before:
                 ref = ctx.type_dates.get(before[-1].event_type)
+            elif anchor:
+                # "The sit-in began on Sunday, three days after a drone
+                # strike": from the day the sentence names before the phrase
+                ref = (-1, anchor[-1])
             else:
                 # "The strikes came two days after...": the incident told last.
                 ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)

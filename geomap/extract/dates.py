@@ -21,6 +21,9 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+#: Kinds of :class:`DateMention` told as a day of their own ("on Monday",
+#: "on March 3"), not counted from another day or incident.
+DAY_KINDS = ("weekday", "mdy", "dmy", "iso")
 
 _MONTH = r"(?P<month>" + trie_regex(MONTHS) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + trie_regex(WEEKDAYS) + r")"
