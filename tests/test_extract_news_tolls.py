@@ -609,3 +609,26 @@ def test_a_risen_count_of_the_hurt_is_the_incidents_latest(chain):
         "On Tuesday, a district official said the number of wounded had risen to 19.",
     )
     assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(3, 19)]
+
+
+def test_a_claim_merged_into_a_mention_without_toll_stays_a_claim():
+    # an attack in Khyber told with no toll, then a spokesman's claim of the
+    # militants killed: merged into the ambush at Landi Kotal inside the
+    # district, the claim yields to the reported toll (2 dead, 3 hurt)
+    import datetime as dt
+
+    from geomap.extract.dates import DateMention
+    from geomap.extract.draft import DraftEvent
+    from geomap.extract.merging import merge_within
+    from geomap.geocoders.base import Place
+
+    khyber = Place(name="Khyber District", lat=34.0, lon=71.2, country="PK", precision=2, kind="district")
+    town = Place(name="Landi Kotal", lat=34.0988, lon=71.14108, country="PK", precision=1, kind="town")
+    day = DateMention(dt.date(2024, 5, 13), "day", 0, 6, kind="weekday")
+    ambush = DraftEvent("d", "armed_clash", "attack", town, fatalities=2, injuries=3, sentences=[0], date=day)
+    told = DraftEvent("d", "armed_clash", "attack", khyber, sentences=[3], date=day)
+    claim = DraftEvent(
+        "d", "armed_clash", "border_fighting", khyber, fatalities=14, sentences=[4], date=day, date_rank=2, claimed=True
+    )
+    merged = merge_within([ambush, told, claim], dt.date(2024, 5, 15))
+    assert [(e.location, e.fatalities, e.injuries) for e in merged] == [("Landi Kotal", 2, 3)]

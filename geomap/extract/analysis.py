@@ -313,11 +313,25 @@ _COMMA_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and\s+(?:a|an|another|the)
 
 
 _NEIGHBOUR_BEFORE = re.compile(
-    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
+    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring|"
+    # "a compound in Datta Khel, about 30 kilometres west of Miramshah"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 _NEIGHBOUR_BEFORE = Gated(
-    _NEIGHBOUR_BEFORE, "border", "frontier", "boundary", "adjoining", "adjacent", "next", "neighbo"
+    _NEIGHBOUR_BEFORE,
+    "border",
+    "frontier",
+    "boundary",
+    "adjoining",
+    "adjacent",
+    "next",
+    "neighbo",
+    "north",
+    "south",
+    "east",
+    "west",
 )
 #: A meeting held on the line: a flag meeting, a border meeting, "met near
 #: the border", "at the zero point".

@@ -75,6 +75,10 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
     elif into.claimed and not other.claimed and has_toll(other):
         into.fatalities, into.injuries, into.claimed = other.fatalities, other.injuries, False
     elif not (other.claimed and has_toll(into) and not into.claimed):
+        if not has_toll(into) and has_toll(other):
+            # a claim taken into a mention with no toll is still a claim: a
+            # reported toll merged later replaces it
+            into.claimed = other.claimed
         for attr in ("fatalities", "injuries"):
             a, b = getattr(into, attr), getattr(other, attr)
             if b is not None and (a is None or b > a):
