@@ -937,6 +937,11 @@ def _closures(ev):
             "Kharlachi, closed since March 30, reopened for trucks on Monday, customs officials said.",
             [("closure", "Kharlachi", "2024-03-30"), ("reopening", "Kharlachi", "2024-05-13")],
         ),
+        # a reopening told in a relative clause, then the closure
+        (
+            "The gate at Chaman, which had been opened on Monday for the Eid rush, was shut again on Tuesday.",
+            [("closure", "Chaman", "2024-05-14"), ("reopening", "Chaman", "2024-05-13")],
+        ),
         # the duration of the closure counts back from the reopening's day
         (
             "The Ghulam Khan crossing was reopened on Monday after remaining shut for two weeks.",
