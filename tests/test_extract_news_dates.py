@@ -1019,3 +1019,19 @@ def test_an_incident_counted_back_in_the_lead_does_not_date_the_undated_ones(cha
     )
     assert ("Kurram District", "2024-05-11", None) in _dated(ev, "armed_clash")
     assert [d for _, d, _ in _dated(ev, "airstrike")] == ["2024-05-08"]
+
+
+@pytest.mark.parametrize(
+    "second, iso",
+    [
+        # goods held "since the closure": a state, told on the report's day
+        ("At Karachi port, some 2,000 containers of transit cargo have been held since the closure.", "2024-05-15"),
+        ("About 300 trucks have been stuck on the Afghan side since then, drivers said.", "2024-05-15"),
+        # a day of its own: they began to wait that day
+        ("About 300 trucks have been stuck on the Afghan side since Sunday, drivers said.", "2024-05-12"),
+    ],
+)
+def test_goods_held_since_the_closure_wait_on_the_reports_day(chain, second, iso):
+    ev = _events(chain, "Pakistan closed the Torkham crossing on April 20 after a clash. " + second)
+    assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == [iso]
+    assert [e.event_date for e in ev if e.event_type == "border_closure"] == ["2024-04-20"]

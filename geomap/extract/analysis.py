@@ -1652,7 +1652,9 @@ def _relative_date(
                 ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
             if ref is not None and ref[1].precision == "day":
                 return DateMention(ref[1].date, "day", m.start(), m.end(), kind="relative")
-    if "since" in low:
+    if "since" in low and trigs[0].event_type != "trade_disruption":
+        # (goods "held since the closure" are a state the report tells on
+        # its own day, not the closure's: :data:`_STATES`)
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
                 continue
