@@ -1035,3 +1035,14 @@ def test_goods_held_since_the_closure_wait_on_the_reports_day(chain, second, iso
     ev = _events(chain, "Pakistan closed the Torkham crossing on April 20 after a clash. " + second)
     assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == [iso]
     assert [e.event_date for e in ev if e.event_type == "border_closure"] == ["2024-04-20"]
+
+
+def test_days_told_in_sequence_follow_each_other():
+    friday = dt.date(2024, 5, 17)  # published on a Friday
+    seq = find_dates("Militants tried to cross into Bajaur on Friday and into Mohmand on Saturday.", friday)
+    assert [d.iso() for d in seq] == ["2024-05-10", "2024-05-11"]
+    # alone, the day of publication is that day
+    assert [d.iso() for d in find_dates("Troops traded fire at Chaman on Friday.", friday)] == ["2024-05-17"]
+    # a statement's day, then the day of what it reports
+    said = find_dates("An official said on Friday that shells had hit Dangam and Sheltan since Monday.", friday)
+    assert [d.iso() for d in said] == ["2024-05-17", "2024-05-13"]

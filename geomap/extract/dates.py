@@ -505,6 +505,8 @@ def find_dates(
                     found = [e for e in found if e is not near]
                 break
     found = _weekday_of_last_week(sentence, found, published)
+    if published is not None and " and " in low:
+        found = _weekdays_in_order(sentence, found, published)
     # "the military said on Tuesday that six were killed the previous
     # night": the day before the day the sentence names, even a statement's.
     days = [e for e in found if e.precision == "day" and e.kind not in ("prev", "nth")]
@@ -534,6 +536,31 @@ def find_dates(
 
 
 _NEXT_DAY = re.compile(r"the\s+(?:next|following|day\s+after)")
+
+
+_THAT_BETWEEN = re.compile(r"\bthat\b", re.I)
+
+
+def _weekdays_in_order(sentence: str, found: list[DateMention], published: dt.date) -> list[DateMention]:
+    """ "tried to cross into Kurram on Friday and into North Waziristan on
+    Saturday", published on a Friday: days told in sequence follow each
+    other, so the first is the Friday before the Saturday, not the day of
+    publication (a weekday named on its own day is read as that day)."""
+    out = list(found)
+    for i, (a, b) in enumerate(zip(found, found[1:])):
+        if (
+            a.kind == b.kind == "weekday"
+            and a.date == published
+            and b.date < a.date
+            and b.start - a.end <= 60
+            and " and " in sentence[a.end : b.start]
+            # ("said on Wednesday that shells had hit the valley and villages
+            # since Sunday": the day of a statement, then of what it reports)
+            and not a.statement
+            and not _THAT_BETWEEN.search(sentence, a.end, b.start)
+        ):
+            out[i] = replace(a, date=a.date - dt.timedelta(days=7))
+    return out
 
 
 def next_or_previous(d: DateMention, sentence: str, told: dt.date) -> DateMention:
