@@ -1046,3 +1046,30 @@ def test_days_told_in_sequence_follow_each_other():
     # a statement's day, then the day of what it reports
     said = find_dates("An official said on Friday that shells had hit Dangam and Sheltan since Monday.", friday)
     assert [d.iso() for d in said] == ["2024-05-17", "2024-05-13"]
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        # a period over, in the simple past: not counted back from the report
+        ("The Chaman crossing was then closed for about three weeks.", False),
+        ("It was the clash that closed the border for almost a week.", False),
+        ("The crossing stayed shut for a week after the firing.", False),
+        # going on, or before a reopening: counted back
+        ("The crossing has been closed for a week.", True),
+        ("Torkham has remained shut for ten days.", True),
+        ("Torkham reopened after being closed for nearly four weeks.", True),
+    ],
+)
+def test_a_closure_over_does_not_run_back_from_the_report(text, counted):
+    fors = [d for d in find_dates(text, PUBLISHED) if d.kind == "for"]
+    assert [not d.statement for d in fors] == [counted]
+
+
+def test_a_closure_over_takes_the_month_told_before(chain):
+    ev = _events(
+        chain,
+        "In March, troops traded fire at Torkham over a new gate. "
+        "The clash, which closed the crossing for almost a week, left two guards dead.",
+    )
+    assert [d for _, d in _by(ev, "border_closure")] == ["2024-03"]

@@ -234,6 +234,15 @@ _TOLL_UPDATE = re.compile(
     r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
     re.I,
 )
+#: A closure over, in the simple past, right before its duration ("was
+#: then closed for", "closed the border for", "stayed shut for"); not "has
+#: been closed for", "after remaining closed for" (a perfect or a gerund).
+_FINISHED_FOR = re.compile(r"\b(?:closed|shut|sealed)\s+(?:(?:its|the|their)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+#: ... unless told as going on, or as what came before another act.
+_GOING_ON = re.compile(
+    r"\b(?:has|have|had|been|being|remaining|remains?|stays?|is|are|still)\s+(?:\w+\s+)?(?:closed|shut|sealed)\b",
+    re.I,
+)
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
@@ -487,6 +496,13 @@ def find_dates(
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
+            if kind == "for" and not statement:
+                # "the crossing was then closed for about three weeks", "which
+                # closed the border for almost a week": a period over, told
+                # in the simple past, does not run back from the day of the
+                # report ("has been closed for a week" does)
+                before = sentence[max(0, m.start() - 50) : m.start()]
+                statement = bool(_FINISHED_FOR.search(before)) and not _GOING_ON.search(before)
             began = res[1] == "month" and ("begun" in low or "started" in low)
             began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
             count_day = published if kind == "nth" and res[1] == "day" else None
