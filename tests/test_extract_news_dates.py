@@ -1027,8 +1027,9 @@ def test_an_incident_counted_back_in_the_lead_does_not_date_the_undated_ones(cha
         # goods held "since the closure": a state, told on the report's day
         ("At Karachi port, some 2,000 containers of transit cargo have been held since the closure.", "2024-05-15"),
         ("About 300 trucks have been stuck on the Afghan side since then, drivers said.", "2024-05-15"),
-        # a day of its own: they began to wait that day
+        # a day of its own: they began to wait that day (or that week)
         ("About 300 trucks have been stuck on the Afghan side since Sunday, drivers said.", "2024-05-12"),
+        ("Fruit lorries have been turned back at the gate since last week, exporters said.", "2024-05-08"),
     ],
 )
 def test_goods_held_since_the_closure_wait_on_the_reports_day(chain, second, iso):

@@ -787,7 +787,8 @@ def sentence_events(
                     or sentence[d.start : d.start + 6].lower() == "since "  # "since March"
                 )
                 or (
-                    d.precision == "day"
+                    # (or the week: "turned back there since last week")
+                    d.precision in ("day", "week")
                     and d.start > first
                     and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
                 )
