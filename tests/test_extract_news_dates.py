@@ -1074,3 +1074,20 @@ def test_a_closure_over_takes_the_month_told_before(chain):
         "The clash, which closed the crossing for almost a week, left two guards dead.",
     )
     assert [d for _, d in _by(ev, "border_closure")] == ["2024-03"]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # the round held, not the next one agreed in the same sentence
+        (
+            "Tribal elders met at Ghulam Khan on Monday to calm the feud and agreed to meet again on Thursday.",
+            "2024-05-13",
+        ),
+        ("Border officials met at Torkham on Saturday and will meet again there on Wednesday.", "2024-05-11"),
+        # a round to come alone keeps its day
+        ("Border officials will meet at Torkham on Friday to discuss the gate.", "2024-05-17"),
+    ],
+)
+def test_a_round_held_is_dated_by_its_own_words(chain, text, iso):
+    assert [d for _, d in _by(_events(chain, text), "talks")] == [iso]

@@ -837,7 +837,13 @@ def sentence_events(
                     and any(o.event_type == "talks" and o.end <= d.start and d.start - o.end <= 40 for o in others)
                 )
             ]
-        date = _pick_date(sentence, own_dates, trigs, clause, others)
+        told = trigs
+        if etype == "talks" and len(trigs) > 1:
+            # "met at Kharlachi on Tuesday ..., and agreed to meet again on
+            # Wednesday": the round held is dated by its own words, not by
+            # the next one's
+            told = [t for t in trigs if not _FUTURE.search(sentence, max(0, t.start - 40), t.end)] or trigs
+        date = _pick_date(sentence, own_dates, told, clause, others)
         if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
             # "The day before, a bomber struck Jamrud", "Pakistan closed the
             # crossing the next day": the day before (after) the day the
