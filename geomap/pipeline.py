@@ -206,7 +206,7 @@ def _build(
     extract=None,
 ) -> BuildResult:
     out = Path(out)
-    _check_out(out, events, sources, articles, default_cache=chain is None)
+    _check_out(out, events, sources, articles, default_cache=chain is None, gpkg=gpkg, figure=figure)
     result = BuildResult()
     report = result.report
     paths = list(events) if isinstance(events, (list, tuple)) else ([events] if events else [])
@@ -315,9 +315,11 @@ def _own_header(path) -> bool:
 _PLAIN_HEADER = re.compile(rb"[A-Za-z0-9_][A-Za-z0-9_ ,]*")
 
 
-def _check_out(out: Path, events, sources, articles, default_cache: bool) -> None:
-    """Refuse an ``out`` that could overwrite an input (see :func:`check_inputs_spared`)."""
+def _check_out(out: Path, events, sources, articles, default_cache: bool, gpkg: bool, figure: bool) -> None:
+    """Refuse an ``out`` that could overwrite an input or a file of the user's
+    named like an output (see :func:`check_inputs_spared`)."""
     from .geo import GEODATA_DIR
+    from .outdir import ALWAYS
 
     files = []
     for path in events if isinstance(events, (list, tuple)) else [events]:
@@ -332,7 +334,8 @@ def _check_out(out: Path, events, sources, articles, default_cache: bool) -> Non
         from .geocoders.cache import STORE_NAME, default_cache_dir
 
         files.append(("the geocoding cache", default_cache_dir() / STORE_NAME))
-    check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)])
+    writes = ALWAYS + ("events.gpkg",) * gpkg + ("map.png", "map.svg") * figure
+    check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)], writes)
 
 
 def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool, figure: bool) -> dict[str, Path]:
