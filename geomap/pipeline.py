@@ -227,16 +227,17 @@ def _build(
     )
     curated = list(es.events)
     drafts = []
+    taken = {e.event_id for e in curated}  # ids on the map, across every drafts file
     if parquet:
         from .drafts import merge_drafts
         from .parallel import read_drafts_parquet
 
         for path in parquet:
-            drafts += merge_drafts(es, read_drafts_parquet(path, report), str(path), report, chain)
+            drafts += merge_drafts(es, read_drafts_parquet(path, report), str(path), report, chain, taken)
     if articles:
         from .drafts import drafts_to_events
 
-        drafts += drafts_to_events(articles, chain, es, report, progress=progress, extract=extract)
+        drafts += drafts_to_events(articles, chain, es, report, progress=progress, extract=extract, taken=taken)
     gdf = _place(curated, drafts, es.sources, chain, report)
     result.events = len(gdf)
     for msg in getattr(chain, "warnings", []):
