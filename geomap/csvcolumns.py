@@ -25,7 +25,7 @@ from itertools import repeat
 from pathlib import Path
 
 from . import counts
-from .csvrows import MAX_CELL_CHARS, _header
+from .csvrows import MAX_CELL_CHARS, _header, sep_hint
 from .exc import SchemaError
 from .report import Report
 
@@ -87,7 +87,7 @@ def read_csv_columns(
     except UnicodeDecodeError:
         return None
     lines = _lines(text)
-    if lines is None or len(lines) < 2 or not _HEADER.fullmatch(lines[0]):
+    if lines is None or len(lines) < 2 or not _HEADER.fullmatch(lines[0]) or sep_hint(text):
         return None
     found = Report()
     try:

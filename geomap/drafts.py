@@ -350,7 +350,7 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text
+    from .csvrows import read_csv_text, sep_hint
     from .importers.base import parse_day
     from .importers.files import decode_text, slash_order, sniff_delimiter
 
@@ -363,7 +363,7 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     if note:
         report.add("warning", name, None, None, note)
     first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
-    delimiter = sniff_delimiter(first.rstrip("\r\n"))
+    delimiter = sep_hint(text) or sniff_delimiter(first.rstrip("\r\n"))  # Excel's sep=X line names it
     if delimiter != ",":
         said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
         report.add("warning", name, 1, None, f"cells separated by {said}, as a spreadsheet saves them: read as such")
@@ -608,9 +608,15 @@ class _Table:
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
+        from .csvrows import sep_hint
+
         text = path.read_bytes().decode("utf-8-sig")
+        lines = io.StringIO(text, newline="")
+        hint = sep_hint(text)  # Excel's sep=X line: X separates the cells (written back as commas)
+        if hint:
+            next(lines)
         # blank lines are no rows, as in geomap.csvrows.read_csv_rows
-        rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
+        rows = [r for r in csv.reader(lines, delimiter=hint or ",") if "".join(r).strip()]
         return cls(rows[0], rows[1:])
 
     @property

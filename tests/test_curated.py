@@ -456,3 +456,30 @@ def test_a_device_as_the_events_or_sources_file_is_refused_not_read_forever(tmp_
 
     with pytest.raises(SchemaError, match="is a device"):
         load_events(BAD / "good.csv", "/dev/zero")
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_excel_sep_line_names_the_separator(tmp_path, sep):
+    # Excel's "sep=," first line (saved so Excel opens the file right) was
+    # taken for the header: the file was refused as missing every column
+    import csv
+    import io
+
+    text = (BAD / "wrong_column_count.csv").read_text()
+    if sep == ";":  # the good rows as a semicolon spreadsheet saves them ("S1;S2" quoted)
+        out = io.StringIO()
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(list(csv.reader(io.StringIO(text)))[:3])
+        text = out.getvalue()
+    path = tmp_path / "events.csv"
+    path.write_text(f"sep={sep}\r\n{text}")
+    report = Report()
+    es = load_events(path, SOURCES, report=report)
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-2"]
+    # lines keep their numbers in the file: the header is line 2
+    assert [(p.line, p.column) for p in report.of_kind("rejected")] == (
+        [] if sep == ";" else [(5, "location"), (6, None)]
+    )
+    only_hint = tmp_path / "hint.csv"
+    only_hint.write_text(f"sep={sep}\n")
+    with pytest.raises(SchemaError, match="only Excel's 'sep="):
+        load_events(only_hint, SOURCES)

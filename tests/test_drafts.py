@@ -309,3 +309,23 @@ def test_two_articles_of_one_name_extracted_apart_keep_their_own_ids(tmp_path, g
     (empty / "events.csv").write_text("\n".join(lines[:2]) + "\n")  # only the Torkham event left
     assert main(["build", "--events", str(empty / "events.csv"), "--articles", str(b), "--out", str(out)]) == 0
     assert cited(out / "events.csv")["Chaman"][1] == "Other Wire"
+
+
+def test_excel_sep_lines_in_drafts_and_events_given_to_accept(curated, tmp_path, capsys):
+    # drafts reviewed in Excel and saved with its "sep=;" first line, into a
+    # curated events.csv that also starts with "sep=,": both were refused
+    # (missing every required column) or misread
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        fh.write("sep=;\r\n")
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"], delimiter=";")
+        w.writeheader()
+        w.writerows([draft(event_type="armed_clash", accept="yes", latitude="34,10", longitude="71,09")])
+    events = curated / "events.csv"
+    events.write_text("sep=,\n" + events.read_text())
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0
+    assert "added 1 (AFPK-0002)" in capsys.readouterr().err
+    es = load_events(events, strict=True)
+    assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
+    assert (es.events[1].latitude, es.events[1].longitude) == (34.1, 71.09)
+    assert events.read_text().startswith("event_id,")  # written back as plain comma-separated CSV
