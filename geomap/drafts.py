@@ -459,17 +459,14 @@ def _refuse_export(events: Path) -> None:
     replaced whole by the next build: accepted events written there would be
     lost. Its header has ``source_publishers``, which no dataset has.
     """
-    import os
+    from .outdir import in_a_build
 
-    from .outdir import GENERATION_PREFIX, STAGING_PREFIX
-
-    real = Path(os.path.realpath(events))
     try:
-        with open(real, "rb") as fh:
+        with open(events, "rb") as fh:
             first = fh.readline(1 << 16)
     except OSError:
         first = b""
-    if real.parent.name.startswith((GENERATION_PREFIX, STAGING_PREFIX)) or b"source_publishers" in first:
+    if in_a_build(events) or b"source_publishers" in first:
         raise AcceptError(
             f"{events} is the export of a build, replaced by the next build: the accepted events would "
             "be lost there; give the curated events.csv (e.g. geodata/events.csv) as --events "

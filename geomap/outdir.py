@@ -81,6 +81,13 @@ def check_not_in_geodata(path: str | os.PathLike, flag: str) -> None:
         )
 
 
+def in_a_build(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is (a link to) a file of a build's output folder: the
+    next build into that folder replaces it, and removes it with its
+    generation. ``accept --events`` and ``import -o`` refuse such a file."""
+    return _real(path).parent.name.startswith((GENERATION_PREFIX, STAGING_PREFIX))
+
+
 def check_inputs_spared(
     out: str | os.PathLike,
     files: list[tuple[str, Path]],

@@ -54,15 +54,23 @@ def check_replaceable(output: Path) -> None:
     only (each row's ``dataset`` a dataset's name); the ``sources.csv``
     beside it when absent or holding only sources that file cites. Anything
     else (a curated dataset, ``geodata``'s layout, a raw export, the sources
-    of another dataset in the folder) would be lost.
+    of another dataset in the folder) would be lost; a build's output (a link
+    into its shown generation) would lose the import at the next build.
 
     Raises
     ------
     InputError
         Naming the file and what it holds; nothing has been written.
     """
+    from ..outdir import in_a_build
+
     refuse = "; choose another -o (nothing was written)"
     cited: set[str] = set()
+    if in_a_build(output):
+        raise InputError(
+            f"{output} is an output of a build, replaced by the next build into its folder (and removed "
+            f"with it): the imported dataset would be lost there{refuse}"
+        )
     if output.exists():
         rows = _table(output)
         header = set(rows[0]) if rows else set()
