@@ -264,6 +264,16 @@ def sep_hint(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def split_sep_hint(text: str) -> tuple[str, str | None]:
+    """``(text without Excel's sep=X line, X)``, or ``(text, None)`` without one.
+
+    >>> split_sep_hint("sep=;\na;b\n")
+    ('a;b\n', ';')
+    """
+    m = _SEP_HINT.match(text)
+    return (text[m.end() :], m.group(1)) if m else (text, None)
+
+
 def read_csv_text(
     text: str, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
 ):

@@ -165,3 +165,24 @@ def test_extract_report_never_replaces_an_input_the_drafts_or_another_file(tmp_p
     # a report over an earlier report is fine
     assert main(["extract", str(arts), "-o", str(drafts), "--report", str(tmp_path / "r.csv")]) == 0
     assert main(["extract", str(arts), "-o", str(drafts), "--report", str(tmp_path / "r.csv")]) == 0
+
+
+def test_extract_never_replaces_reviewed_drafts(tmp_path, capsys):
+    # re-running 'geomap extract arts/ -o drafts.csv' after the review replaced
+    # the drafts, and every accept mark with them
+    drafts = tmp_path / "drafts.csv"
+    assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0
+    lines = drafts.read_text().splitlines()
+    reviewed = [lines[0] + ",accept"] + [
+        line + ("," + ("yes" if i == 1 else "")) for i, line in enumerate(lines[1:], 1)
+    ]
+    for text in ("\n".join(reviewed) + "\n", "sep=,\r\n" + "\r\n".join(reviewed) + "\r\n"):
+        drafts.write_text(text)
+        before = drafts.read_bytes()
+        assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 1
+        err = capsys.readouterr().err
+        assert "is a reviewed drafts CSV (1 row(s) with an accept mark)" in err and "nothing was written" in err
+        assert drafts.read_bytes() == before
+    # an accept column left empty is no review: replaced as before
+    drafts.write_text("\n".join([lines[0] + ",accept"] + [line + "," for line in lines[1:]]) + "\n")
+    assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0

@@ -193,21 +193,58 @@ def _run_partitioned(args, paths, report):
 
 def _check_drafts_replaceable(path: Path) -> None:
     """Refuse to write the drafts over a regular file that is not a drafts CSV
-    (a curated ``events.csv``, an export, a dataset): it would be lost.
-    Drafts over drafts (reviewed ones too, in any encoding a spreadsheet
+    (a curated ``events.csv``, an export, a dataset), or over drafts already
+    reviewed (an ``accept`` mark in some row): the file, or the review, would
+    be lost. Drafts over unreviewed drafts (in any encoding a spreadsheet
     saves) and pipes or devices are fine."""
     from ..exc import InputError
-    from ..importers.files import decode_text
 
     head = _head_of_file(path)
     if head is None:
         return
-    first = decode_text(head, str(path))[0].lstrip("\ufeff").split("\n", 1)[0]
+    first = _text(head, path)[0].split("\n", 1)[0]
     if "doc_id" not in first:
         raise InputError(
             f"-o {path} is not a drafts CSV (no doc_id column in its header): writing the drafts would "
             "replace it; choose another -o (nothing was written)"
         )
+    if "accept" in first.lower():
+        marked = _marked_rows(path)
+        if marked:
+            raise InputError(
+                f"-o {path} is a reviewed drafts CSV ({marked} row(s) with an accept mark): writing the drafts "
+                "would replace the review; run 'geomap accept' on it first, or choose another -o "
+                "(nothing was written)"
+            )
+
+
+def _text(raw: bytes, path: Path) -> tuple[str, str | None]:
+    """``(text, separator)`` of a drafts CSV as a spreadsheet may have saved
+    it: decoded, without the BOM and Excel's ``sep=X`` line (``X`` returned)."""
+    from ..csvrows import split_sep_hint
+    from ..importers.files import decode_text
+
+    return split_sep_hint(decode_text(raw, str(path))[0].lstrip("\ufeff"))
+
+
+def _marked_rows(path: Path) -> int:
+    """How many rows of a drafts CSV have a non-empty ``accept`` cell."""
+    import csv
+    import io
+
+    from ..importers.files import sniff_delimiter
+
+    try:
+        text, delimiter = _text(path.read_bytes(), path)
+    except (OSError, ValueError):
+        return 0
+    delimiter = delimiter or sniff_delimiter(text.split("\n", 1)[0].rstrip("\r"))
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        column = next((c for c in rows.fieldnames or [] if c.strip().lower() == "accept"), None)
+        return sum(1 for row in rows if (row.get(column) or "").strip()) if column else 0
+    except csv.Error:
+        return 0
 
 
 def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> None:
