@@ -350,12 +350,13 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text, sep_hint
+    from .csvrows import read_csv_text, refuse_device, sep_hint
     from .importers.base import parse_day
     from .importers.files import decode_text, slash_order, sniff_delimiter
 
     name = str(path)
     try:
+        refuse_device(Path(path), "a drafts CSV")  # /dev/zero would be read until memory runs out
         raw = Path(path).read_bytes()
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None

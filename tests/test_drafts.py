@@ -329,3 +329,12 @@ def test_excel_sep_lines_in_drafts_and_events_given_to_accept(curated, tmp_path,
     assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
     assert (es.events[1].latitude, es.events[1].longitude) == (34.1, 71.09)
     assert events.read_text().startswith("event_id,")  # written back as plain comma-separated CSV
+
+
+def test_accept_refuses_a_device_as_drafts(curated, capsys):
+    # 'geomap accept /dev/zero' read until memory ran out (every other reader refuses devices)
+    before = (curated / "events.csv").read_bytes()
+    assert main(["accept", "/dev/zero", "--events", str(curated / "events.csv")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["geomap accept: error: /dev/zero: is a device, not a file; expected a drafts CSV"]
+    assert (curated / "events.csv").read_bytes() == before
