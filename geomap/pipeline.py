@@ -35,7 +35,7 @@ from pathlib import Path
 from . import counts
 from .atomic import write_text
 from .curated import EventSet, load_events
-from .exc import BuildError
+from .exc import BuildError, SchemaError
 from .geo import geodata_path
 from .geocoders import default_chain
 from .geoframe import build_geodataframe
@@ -267,6 +267,8 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
 
     paths = list(events) if isinstance(events, (list, tuple)) else [events]
     paths = [p if p else geodata_path("events.csv") for p in paths] or [geodata_path("events.csv")]
+    for path in paths:
+        _refuse_pipe(path)
     own = fmt in (None, "geomap") and region is None and bbox is None
     if len(paths) == 1 and own and (fmt == "geomap" or _own_header(paths[0]) or detect(paths[0]) == "geomap"):
         es = load_events(paths[0], sources, report=result.report)
@@ -285,6 +287,26 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
     )
     result.files, result.licences = loaded.files, loaded.licences
     return loaded.events
+
+
+def _refuse_pipe(path) -> None:
+    """A pipe given as an events file (``--events <(zcat x.csv.gz)``) is read
+    more than once (its format, then its rows): the second reading found it
+    empty and said "file is empty". Refused in one line instead."""
+    import stat
+
+    from .importers.files import split_member
+
+    try:
+        mode = os.stat(split_member(path)[0]).st_mode
+    except OSError:
+        return  # missing: the loader says so
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        raise SchemaError(
+            "is a pipe, not a file: an events file is read more than once (its format, then its rows); "
+            "save it to a file first (.gz and .zip are read as they are)",
+            file=str(path),
+        )
 
 
 def _own_header(path) -> bool:

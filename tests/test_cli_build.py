@@ -292,3 +292,16 @@ def test_articles_given_twice_are_both_read(tmp_path, geomap_cache, capsys):
     assert main(["build", *args, "--articles", str(tmp_path / "a"), "--articles", str(tmp_path / "b")]) == 0
     summary = json.loads((out / "summary.json").read_text())
     assert summary["articles_read"] == 2 and summary["drafts_on_map"] == 2
+
+
+def test_a_pipe_as_events_is_refused_in_one_line(tmp_path, geomap_cache, capsys):
+    # 'build --events <(zcat x.csv.gz)': the format was read from the pipe,
+    # then the rows found it empty: "file is empty", a wrong reason
+    import os
+
+    fifo = tmp_path / "events.csv"
+    os.mkfifo(fifo)  # never opened: the refusal comes from its kind alone
+    out = tmp_path / "out"
+    assert main(["build", "--events", str(fifo), "--sources", str(BAD / "sources.csv"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{fifo}: is a pipe, not a file" in err[0] and not out.exists()
