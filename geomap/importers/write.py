@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import ExitStack
 from pathlib import Path
 
+from ..atomic import lock_file_for, locked
 from ..curated import EventSet
 from ..drafts import write_dataset
 from ..exc import InputError
@@ -26,11 +28,19 @@ def import_file(
     """
     report = report if report is not None else Report()
     output = Path(output)
-    check_replaceable(output)
+    check_replaceable(output)  # before reading: a refusal costs nothing
     loaded = load_all([path], fmt=fmt, region=region, report=report)
     output.parent.mkdir(parents=True, exist_ok=True)
     es = EventSet(loaded.events.events, loaded.events.sources)
-    write_dataset(es, output, output.with_name("sources.csv"))
+    sources = output.with_name("sources.csv")
+    # the pair is written under the locks accept takes: two runs at once into
+    # one folder (imports, or an import and an accept) could leave the events
+    # of one beside the sources of the other
+    with ExitStack() as stack:
+        for lock in sorted({lock_file_for(output), lock_file_for(sources)}):
+            stack.enter_context(locked(lock))
+        check_replaceable(output)  # again: what another run wrote meanwhile
+        write_dataset(es, output, sources)
     return loaded.files[0], report
 
 
