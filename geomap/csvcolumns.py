@@ -87,8 +87,8 @@ def read_csv_columns(
     except UnicodeDecodeError:
         return None
     lines = _lines(text)
-    if lines is None or len(lines) < 2 or not _HEADER.fullmatch(lines[0]) or sep_hint(text):
-        return None
+    if lines is None or len(lines) < 2 or not _HEADER.fullmatch(lines[0]) or sep_hint(text) or "\ufeff" in text:
+        return None  # (a mark inside the file: the reference removes it and says so)
     found = Report()
     try:
         header, trailing = _header(csv.reader(lines[:1]), str(path), required, known, found)

@@ -295,12 +295,34 @@ def read_csv_text(
         raise SchemaError(
             "file is empty; expected a header row with the columns " + ", ".join(required), file=name, line=1
         )
+    text = _without_marks(text, name, report)
     # newline="" splits on \n, \r and \r\n only, as the csv module wants;
     # str.splitlines would also split on \u2028 and friends inside a cell.
     lines = _Lines(io.StringIO(text, newline="").readlines())
     lines.i = 1 if hint else 0  # the hint is no record; the header is on line 2
     with _field_limit(len(text) + 1):
         yield from _rows(lines, name, required, known, report, delimiter)
+
+
+def _without_marks(text: str, name: str, report: Report) -> str:
+    """``text`` without byte-order marks (U+FEFF) past its start, said once.
+
+    Files joined with ``cat`` (or rows pasted from another file) carry the
+    second file's mark into a cell: an id ``\ufeffOK-1`` looks like ``OK-1``
+    but is another id, so a duplicate went unseen. The mark is no text."""
+    body = text[1:] if text.startswith("\ufeff") else text
+    if "\ufeff" not in body:
+        return text
+    at = text.count("\n", 0, text.index("\ufeff", len(text) - len(body))) + 1
+    report.add(
+        "warning",
+        name,
+        at,
+        None,
+        f"{body.count(chr(0xFEFF))} byte-order mark(s) (U+FEFF) inside the file, the first on line {at} "
+        "(as when files are joined with cat): removed, they are no text",
+    )
+    return body.replace("\ufeff", "")
 
 
 def _header(reader, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, line: int = 1):

@@ -483,3 +483,19 @@ def test_excel_sep_line_names_the_separator(tmp_path, sep):
     only_hint.write_text(f"sep={sep}\n")
     with pytest.raises(SchemaError, match="only Excel's 'sep="):
         load_events(only_hint, SOURCES)
+
+
+def test_byte_order_marks_inside_the_file_are_no_text(tmp_path):
+    # `cat a.csv b.csv`, or a row pasted from another file, puts a mark (U+FEFF)
+    # into a cell: '\ufeffOK-1' looked like OK-1 but was another id, so the
+    # duplicate event went on the map twice, unseen
+    rows = (BAD / "good.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([rows[0], "\ufeff" + rows[1], rows[2], rows[1]]) + "\n", encoding="utf-8")
+    report = Report()
+    es = load_events(path, SOURCES, report=report)
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-2"]
+    (warning,) = [p for p in report.of_kind("warning") if "byte-order mark" in p.reason]
+    assert warning.line == 2 and warning.reason.startswith("1 byte-order mark(s) (U+FEFF) inside the file")
+    (dup,) = report.of_kind("rejected")
+    assert (dup.line, dup.column) == (4, "event_id") and "duplicate event_id 'OK-1'" in dup.reason
