@@ -137,6 +137,8 @@ def run(args) -> int:
         _check_drafts_replaceable(Path(args.output))
     if args.report:
         _check_report_replaceable(Path(args.report), args.output, args.paths)
+    if args.parquet:
+        _check_parquet_replaceable(Path(args.parquet), args.output, args.paths)
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):
@@ -245,6 +247,46 @@ def _marked_rows(path: Path) -> int:
         return sum(1 for row in rows if (row.get(column) or "").strip()) if column else 0
     except csv.Error:
         return 0
+
+
+def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str]) -> None:
+    """Refuse a ``--parquet`` folder whose ``part-*.parquet`` files are not
+    geomap drafts (a Dask or Spark dataset names its files so: they would be
+    replaced, the rest removed), that is the ``-o`` file, or an input (the
+    articles folder, or inside it)."""
+    import os
+
+    from ..exc import InputError
+
+    refuse = "; choose another --parquet (nothing was written)"
+    real = Path(os.path.realpath(folder))
+    if output != "-" and real == Path(os.path.realpath(output)):
+        raise InputError(f"--parquet {folder} is also the -o file{refuse}")
+    for given in inputs:
+        src = Path(os.path.realpath(given))
+        if real == src or src in real.parents:
+            raise InputError(
+                f"--parquet {folder} is inside the input {given}: its files would be read as input{refuse}"
+            )
+    if real.exists() and not real.is_dir():
+        raise InputError(f"--parquet {folder} is a file, not a folder{refuse}")
+    for part in sorted(real.glob("part-*.parquet")) if real.is_dir() else []:
+        if not _drafts_part(part):
+            raise InputError(
+                f"--parquet {folder} holds {part.name}, which is not a geomap drafts file: writing the drafts "
+                f"would replace it (and remove the other part files){refuse}"
+            )
+
+
+def _drafts_part(path: Path) -> bool:
+    """Whether a Parquet file has the drafts' columns (what ``--parquet`` wrote)."""
+    try:
+        import pyarrow.parquet as pq
+
+        names = set(pq.read_schema(path).names)
+    except Exception:  # noqa: BLE001 - unreadable, not Parquet, or no pyarrow: not ours
+        return False
+    return {"doc_id", "event_type", "excerpt", "source_title"} <= names
 
 
 def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> None:
