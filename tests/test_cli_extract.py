@@ -206,7 +206,7 @@ def test_extract_parquet_never_replaces_another_dataset(tmp_path, capsys):
     for parquet, said in (
         (data, "holds part-00000.parquet, which is not a geomap drafts file"),
         (drafts, "is also the -o file"),
-        (ARTICLES[0], "is inside the input"),
+        (ARTICLES[0], "is an input"),
     ):
         assert main(["extract", *ARTICLES, "-o", str(drafts), "--parquet", str(parquet)]) == 1
         err = capsys.readouterr().err

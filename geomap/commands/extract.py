@@ -254,20 +254,10 @@ def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str]) -> 
     geomap drafts (a Dask or Spark dataset names its files so: they would be
     replaced, the rest removed), that is the ``-o`` file, or an input (the
     articles folder, or inside it)."""
-    import os
-
     from ..exc import InputError
 
     refuse = "; choose another --parquet (nothing was written)"
-    real = Path(os.path.realpath(folder))
-    if output != "-" and real == Path(os.path.realpath(output)):
-        raise InputError(f"--parquet {folder} is also the -o file{refuse}")
-    for given in inputs:
-        src = Path(os.path.realpath(given))
-        if real == src or src in real.parents:
-            raise InputError(
-                f"--parquet {folder} is inside the input {given}: its files would be read as input{refuse}"
-            )
+    real = _spare_inputs("--parquet", folder, output, inputs, "", lambda real: True)
     if real.exists() and not real.is_dir():
         raise InputError(f"--parquet {folder} is a file, not a folder{refuse}")
     for part in sorted(real.glob("part-*.parquet")) if real.is_dir() else []:
@@ -289,11 +279,28 @@ def _drafts_part(path: Path) -> bool:
     return {"doc_id", "event_type", "excerpt", "source_title"} <= names
 
 
+def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead: str, inside) -> Path:
+    """``path`` through symlinks, once it is neither the ``-o`` file nor an
+    input (nor, when ``inside(real)``, in an input folder); else InputError."""
+    import os
+
+    from ..exc import InputError
+
+    refuse = f"; choose another {flag} (nothing was written)"
+    real = Path(os.path.realpath(path))
+    if output != "-" and real == Path(os.path.realpath(output)):
+        raise InputError(f"{flag} {path} is also the -o file{instead}{refuse}")
+    for given in inputs:
+        src = Path(os.path.realpath(given))
+        if real == src or (inside(real) and src in real.parents):
+            raise InputError(f"{flag} {path} is an input ({given}), or inside one: it would be written over{refuse}")
+    return real
+
+
 def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> None:
     """Refuse a ``--report`` path that is an input article (or an article
     file in an input folder), the ``-o`` file, or a file that is not an
     earlier report: writing the report there would replace it."""
-    import os
 
     from ..exc import InputError
     from ..extract.reading import SUFFIXES
@@ -301,13 +308,14 @@ def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> Non
 
     header = Report().to_csv().splitlines()[0]  # what every report starts with
     refuse = "; choose another --report (nothing was written)"
-    real = Path(os.path.realpath(path))
-    if output != "-" and real == Path(os.path.realpath(output)):
-        raise InputError(f"--report {path} is also the -o file: the report would replace the drafts{refuse}")
-    for given in inputs:
-        src = Path(os.path.realpath(given))
-        if real == src or (real.suffix.lower() in SUFFIXES and src in real.parents):
-            raise InputError(f"--report {path} is an input ({given}): the report would replace it{refuse}")
+    real = _spare_inputs(
+        "--report",
+        path,
+        output,
+        inputs,
+        ": the report would replace the drafts",
+        lambda r: r.suffix.lower() in SUFFIXES,
+    )
     head = _head_of_file(real)
     if head is None:
         return
