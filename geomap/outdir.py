@@ -143,7 +143,20 @@ def check_inputs_spared(
                 f"the output folder {out} is inside the {role} folder {folder}: "
                 f"the next build would read its pages as articles{refuse}"
             )
-    for name in ALWAYS if writes is None else writes:
+    check_outputs_ours(out, ALWAYS if writes is None else writes)
+
+
+def check_outputs_ours(out: str | os.PathLike, names) -> None:
+    """Refuse to write ``names`` into ``out`` when a plain file of one of
+    those names there is not geomap's (see :data:`_EXPORT_MARKS`): ``geomap
+    build`` and ``geomap figure`` call it before anything is read.
+
+    Raises
+    ------
+    BuildError
+        Naming the file; nothing has been written.
+    """
+    for name in names:
         _check_not_a_dataset(Path(out) / name, " (nothing was written)")
 
 
@@ -224,7 +237,7 @@ def _check_not_a_dataset(path: Path, refuse: str = "") -> None:
         return
     raise BuildError(
         f"{path} is not an output geomap wrote (no {what}): it looks like your own file, "
-        f"and the build would replace it; move it away or choose another --out; nothing was replaced{refuse}"
+        f"and writing the outputs would replace it; move it away or choose another --out; nothing was replaced{refuse}"
     )
 
 
