@@ -608,7 +608,8 @@ class _Table:
             return cls(list(columns), [], changed=True)
         from .csvrows import sep_hint
 
-        text = path.read_bytes().decode("utf-8-sig")
+        # marks inside the file are no text (as geomap.csvrows reads it): '\ufeffOK-1' is OK-1
+        text = path.read_bytes().decode("utf-8-sig").replace("\ufeff", "")
         lines = io.StringIO(text, newline="")
         hint = sep_hint(text)  # Excel's sep=X line: X separates the cells (written back as commas)
         if hint:

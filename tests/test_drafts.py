@@ -338,3 +338,20 @@ def test_accept_refuses_a_device_as_drafts(curated, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["geomap accept: error: /dev/zero: is a device, not a file; expected a drafts CSV"]
     assert (curated / "events.csv").read_bytes() == before
+
+
+def test_accept_into_events_with_a_mark_inside(curated, tmp_path, capsys):
+    # a byte-order mark inside events.csv (a row pasted from another file):
+    # the loader drops it, accept's own reading kept it, and refused with
+    # "the rows read as CSV do not match the validated events"
+    events = curated / "events.csv"
+    head, row = events.read_text().splitlines()
+    events.write_text(f"{head}\n\ufeff{row}\n")
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS))
+        w.writeheader()
+        w.writerow(draft(event_type="armed_clash"))
+    assert main(["accept", str(drafts), "--all", "--events", str(events)]) == 0
+    assert [e.event_id for e in load_events(events, strict=True).events] == ["AFPK-0001", "AFPK-0002"]
+    assert "\ufeff" not in events.read_text()
