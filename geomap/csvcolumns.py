@@ -109,6 +109,8 @@ def read_csv_columns(
         return None
     cells = {name: list(map(str.strip, col)) for name, col in zip(header, columns)}
     first = cells[header[0]]
+    if header[0] in first:  # maybe the header again (files joined): the reference names it
+        return None
     if "" in first:  # a row of blank cells only is no row to the reference: let it skip them
         blank = [k for k, cell in enumerate(first) if cell == ""]
         if any(all(cells[h][k] == "" for h in header) for k in blank):

@@ -446,6 +446,9 @@ def _rows(
                     f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}",
                 )
                 continue
+        if cells[0].strip() == header[0] and [c.strip() for c in cells[:ncols]] == header:
+            reject(start + 1, None, "the header row again (files joined with cat?): not a row")
+            continue
         if len(cells) != ncols:
             if multi and opened is not None:
                 reject(

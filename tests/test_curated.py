@@ -499,3 +499,18 @@ def test_byte_order_marks_inside_the_file_are_no_text(tmp_path):
     assert warning.line == 2 and warning.reason.startswith("1 byte-order mark(s) (U+FEFF) inside the file")
     (dup,) = report.of_kind("rejected")
     assert (dup.line, dup.column) == (4, "event_id") and "duplicate event_id 'OK-1'" in dup.reason
+
+
+def test_files_joined_with_cat_name_the_header_row_again(tmp_path):
+    # `cat a.csv b.csv`: b's header (after its byte-order mark) was a row
+    # rejected as "unknown event type 'event_type'"
+    text = (BAD / "good.csv").read_text(encoding="utf-8")
+    for mark in ("\ufeff", ""):
+        path = tmp_path / "events.csv"
+        path.write_text(text + mark + text.replace("OK-", "NEW-"), encoding="utf-8")
+        report = Report()
+        es = load_events(path, SOURCES, report=report)
+        assert [e.event_id for e in es.events] == ["OK-1", "OK-2", "NEW-1", "NEW-2"]
+        (joined,) = report.of_kind("rejected")
+        assert joined.line == 4 and joined.reason == "the header row again (files joined with cat?): not a row"
+        assert report.counts["rows_read"] == 5 and report.counts["rows_rejected"] == 1
