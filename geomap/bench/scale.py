@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 #: Floors of issue 15 (2 cores): speed-up of 2 workers over 1 process.
@@ -28,10 +30,10 @@ PROJECT_WORKERS = 64
 PROJECT_GB = (10, 100)
 
 
-def _cpu_seconds() -> dict[int, float]:
-    """CPU seconds (user + system) so far of this process and each process
-    under it (pool workers, the cluster's workers; its scheduler and nannies
-    run in this one)."""
+def _usage() -> dict[int, tuple[float, int]]:
+    """CPU seconds (user + system) and minor page faults so far of this
+    process and each process under it (pool workers, the cluster's workers;
+    its scheduler and nannies run in this one)."""
     import psutil  # comes with distributed
 
     me = psutil.Process()
@@ -39,30 +41,55 @@ def _cpu_seconds() -> dict[int, float]:
     for p in [me, *me.children(recursive=True)]:
         try:
             t = p.cpu_times()
+            out[p.pid] = (t.user + t.system, _minor_faults(p.pid))
         except psutil.Error:  # exited meanwhile
             continue
-        out[p.pid] = t.user + t.system
     return out
 
 
-def _timed(paths, executor) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds of every process involved, and the CSV."""
+def _minor_faults(pid: int) -> int:
+    """Minor page faults of ``pid`` (Linux ``/proc``; 0 elsewhere): pages a
+    forked worker copies when it writes to what it shares with its parent."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except OSError:
+        return 0
+    return int(stat[stat.rindex(")") + 2 :].split()[7])
+
+
+@dataclass
+class Timed:
+    """One timed extraction: wall seconds, CPU seconds of every process
+    involved and of this one alone (the client; with ``local:N`` also the
+    scheduler), minor page faults of them all, and the drafts CSV."""
+
+    wall: float
+    cpu: float
+    cpu_client: float
+    faults: int
+    csv: str
+
+
+def _timed(paths, executor) -> Timed:
     from ..extract import drafts_csv
     from ..parallel import extract_partitioned
     from ..report import Report
 
-    c0 = _cpu_seconds()
+    u0 = _usage()
     t0 = time.perf_counter()
     drafts = extract_partitioned(paths, Report(), executor=executor, progress=False)
     wall = time.perf_counter() - t0
-    c1 = _cpu_seconds()
-    return wall, sum(v - c0.get(pid, 0.0) for pid, v in c1.items()), drafts_csv(drafts)
+    u1 = _usage()  # before the executor stops its workers
+    d = {pid: (c - u0.get(pid, (0.0, 0))[0], f - u0.get(pid, (0.0, 0))[1]) for pid, (c, f) in u1.items()}
+    me = os.getpid()
+    return Timed(
+        wall, sum(c for c, _ in d.values()), d.get(me, (0.0, 0))[0], sum(f for _, f in d.values()), drafts_csv(drafts)
+    )
 
 
 def measure(folder: Path, workers: int = 2) -> dict:
     """Time the three backends on ``folder`` (see the module docstring)."""
-    import os
-
     from ..parallel.dask_cluster import DaskExecutor
     from ..parallel.local import ProcessExecutor
     from ..parallel.serial import SerialExecutor
@@ -73,14 +100,16 @@ def measure(folder: Path, workers: int = 2) -> dict:
     warm()  # built once here; forked workers inherit it
     # wall-clock speed-ups mean little on a busy machine: keep the load with them
     out: dict = {"bytes": nbytes, "workers": workers, "load_avg_at_start": os.getloadavg()[0]}
-    t1, cpu1, ref = _timed(paths, SerialExecutor())
+    one = _timed(paths, SerialExecutor())
     with ProcessExecutor(workers) as ex:
-        tj, cpuj, rows_j = _timed(paths, ex)
+        jobs = _timed(paths, ex)
     t0 = time.perf_counter()
     with DaskExecutor(f"local:{workers}") as ex:
         ex.client.run(warm)  # each worker builds its place finder before the clock
         start = time.perf_counter() - t0
-        tc, cpuc, rows_c = _timed(paths, ex)
+        cluster = _timed(paths, ex)
+    t1, tj, tc = one.wall, jobs.wall, cluster.wall
+    runs = {"one": one, "jobs": jobs, "cluster": cluster}
     mb = nbytes / 1e6
     out.update(
         one_s=round(t1, 3),
@@ -93,13 +122,16 @@ def measure(folder: Path, workers: int = 2) -> dict:
         speedup_cluster=round(t1 / tc, 3),
         # CPU seconds of all processes involved: the overhead of a backend,
         # and a speed-up bound that the other users of the cores do not move
-        cpu_s={"one": round(cpu1, 2), "jobs": round(cpuj, 2), "cluster": round(cpuc, 2)},
-        cpu_bound_jobs=round(workers * cpu1 / cpuj, 3),
-        cpu_bound_cluster=round(workers * cpu1 / cpuc, 3),
+        cpu_s={k: round(r.cpu, 2) for k, r in runs.items()},
+        # of which the client (receiving, ordering; with local:N the scheduler)
+        cpu_client_s={k: round(r.cpu_client, 2) for k, r in runs.items()},
+        minor_faults={k: r.faults for k, r in runs.items()},
+        cpu_bound_jobs=round(workers * one.cpu / jobs.cpu, 3),
+        cpu_bound_cluster=round(workers * one.cpu / cluster.cpu, 3),
         cluster_start_s=round(start, 3),
         speedup_cluster_with_start=round(t1 / (tc + start), 3),
-        same_rows=ref == rows_j == rows_c,
-        drafts=ref.count("\n") - 1,
+        same_rows=one.csv == jobs.csv == cluster.csv,
+        drafts=one.csv.count("\n") - 1,
         load_avg_at_end=os.getloadavg()[0],
     )
     # Projection: the per-worker rate the cluster reached here, on 64 workers.
@@ -183,6 +215,14 @@ def markdown(results: dict) -> list[str]:
             f"CPU seconds of all processes (client, scheduler, workers): 1 process {c['one']:.1f}, "
             f"--jobs 2 {c['jobs']:.1f}, Dask {c['cluster']:.1f}; the speed-up two otherwise idle cores "
             f"would allow at that CPU cost: --jobs 2 {s['cpu_bound_jobs']:.2f}, Dask {s['cpu_bound_cluster']:.2f}.",
+            "",
+        ]
+    if "cpu_client_s" in s:
+        c, f = s["cpu_client_s"], s["minor_faults"]
+        lines += [
+            f"Of which the client process (receiving and ordering the partitions; with Dask also the "
+            f"scheduler): --jobs 2 {c['jobs']:.1f}, Dask {c['cluster']:.1f} CPU-s. Minor page faults of "
+            f"all processes: 1 process {f['one']:,}, --jobs 2 {f['jobs']:,}, Dask {f['cluster']:,}.",
             "",
         ]
     if "cluster_start_s" in s:
