@@ -8,7 +8,11 @@ one process, and a projection for 10 and 100 GB on 64 workers. Start-up is outsi
 throughput clocks (the place finder is built before; the forked workers of
 ``--jobs`` inherit it, the cluster's workers build theirs first) and is
 reported on its own: ``cluster_start_s`` is the cluster's start plus that
-warm-up. What is timed is planning, extraction, transfer and ordering. The
+warm-up. What is timed is planning, extraction, transfer and ordering. A
+fourth run, the *ceiling*, extracts the same partitions on a ``--jobs`` pool
+whose workers send back only a count: what two busy cores of this machine
+give without the drafts' transfer, to tell the machine's limit from the
+backends' overhead. The
 projection divides the volume by the per-worker rate measured on the
 2-worker cluster (so its overheads are in it) times 64; the cluster's
 start-up comes on top.
@@ -62,13 +66,14 @@ def _minor_faults(pid: int) -> int:
 class Timed:
     """One timed extraction: wall seconds, CPU seconds of every process
     involved and of this one alone (the client; with ``local:N`` also the
-    scheduler), minor page faults of them all, and the drafts CSV."""
+    scheduler), minor page faults of them all, the drafts CSV and count."""
 
     wall: float
     cpu: float
     cpu_client: float
     faults: int
     csv: str
+    drafts: int
 
 
 def _timed(paths, executor) -> Timed:
@@ -84,8 +89,38 @@ def _timed(paths, executor) -> Timed:
     d = {pid: (c - u0.get(pid, (0.0, 0))[0], f - u0.get(pid, (0.0, 0))[1]) for pid, (c, f) in u1.items()}
     me = os.getpid()
     return Timed(
-        wall, sum(c for c, _ in d.values()), d.get(me, (0.0, 0))[0], sum(f for _, f in d.values()), drafts_csv(drafts)
+        wall,
+        sum(c for c, _ in d.values()),
+        d.get(me, (0.0, 0))[0],
+        sum(f for _, f in d.values()),
+        drafts_csv(drafts),
+        len(drafts),
     )
+
+
+def _count_drafts(part) -> int:
+    """Extract one partition on a worker and send back only its number of drafts."""
+    from ..parallel.work import extract_partition
+
+    return len(extract_partition(part).drafts)
+
+
+def _ceiling(paths, workers: int) -> tuple[float, float, int]:
+    """Wall and CPU seconds of the partitions extracted on a ``--jobs`` pool
+    whose workers send back only a count: the parallel run less the drafts'
+    transfer and the client's ordering, i.e. what two busy cores give here
+    (they share caches and memory; on a VM perhaps more). Also the count."""
+    from ..parallel.inputs import plan
+    from ..parallel.local import ProcessExecutor
+
+    u0 = _usage()
+    t0 = time.perf_counter()
+    with ProcessExecutor(workers) as ex:
+        parts = [p for p in plan(paths) if p.units]
+        n = sum(c for _, c in ex.run(_count_drafts, parts))
+        wall = time.perf_counter() - t0
+        u1 = _usage()
+    return wall, sum(c - u0.get(pid, (0.0, 0))[0] for pid, (c, _) in u1.items()), n
 
 
 def measure(folder: Path, workers: int = 2) -> dict:
@@ -101,6 +136,7 @@ def measure(folder: Path, workers: int = 2) -> dict:
     # wall-clock speed-ups mean little on a busy machine: keep the load with them
     out: dict = {"bytes": nbytes, "workers": workers, "load_avg_at_start": os.getloadavg()[0]}
     one = _timed(paths, SerialExecutor())
+    ceiling_s, ceiling_cpu, ceiling_drafts = _ceiling(paths, workers)
     with ProcessExecutor(workers) as ex:
         jobs = _timed(paths, ex)
     t0 = time.perf_counter()
@@ -126,12 +162,17 @@ def measure(folder: Path, workers: int = 2) -> dict:
         # of which the client (receiving, ordering; with local:N the scheduler)
         cpu_client_s={k: round(r.cpu_client, 2) for k, r in runs.items()},
         minor_faults={k: r.faults for k, r in runs.items()},
+        # the machine's own limit: the same pool, nothing sent back
+        ceiling_s=round(ceiling_s, 3),
+        speedup_ceiling=round(t1 / ceiling_s, 3),
+        cpu_s_ceiling=round(ceiling_cpu, 2),
         cpu_bound_jobs=round(workers * one.cpu / jobs.cpu, 3),
         cpu_bound_cluster=round(workers * one.cpu / cluster.cpu, 3),
         cluster_start_s=round(start, 3),
         speedup_cluster_with_start=round(t1 / (tc + start), 3),
         same_rows=one.csv == jobs.csv == cluster.csv,
-        drafts=one.csv.count("\n") - 1,
+        drafts=one.drafts,
+        ceiling_drafts=ceiling_drafts,
         load_avg_at_end=os.getloadavg()[0],
     )
     # Projection: the per-worker rate the cluster reached here, on 64 workers.
@@ -207,8 +248,13 @@ def markdown(results: dict) -> list[str]:
         f"| 1 process | {s['one_s']:.1f} | {s['mb_per_s_one']:.2f} | 1.00 |",
         f"| --jobs 2 | {s['jobs_s']:.1f} | {s['mb_per_s_jobs']:.2f} | {s['speedup_jobs']:.2f} |",
         f"| Dask, 2 workers | {s['cluster_s']:.1f} | {s['mb_per_s_cluster']:.2f} | {s['speedup_cluster']:.2f} |",
-        "",
     ]
+    if "ceiling_s" in s:
+        lines.append(
+            f"| ceiling: --jobs 2, workers send back no drafts | {s['ceiling_s']:.1f} | "
+            f"{s['bytes'] / 1e6 / s['ceiling_s']:.2f} | {s['speedup_ceiling']:.2f} |"
+        )
+    lines.append("")
     if "cpu_s" in s:
         c = s["cpu_s"]
         lines += [
