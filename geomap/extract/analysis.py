@@ -958,7 +958,11 @@ def sentence_events(
         place_days = _days_per_place(own_dates, starts, len(sentence)) if len(starts) > 1 and date is not None else {}
         told_date = date
         for place, in_sentence in places:
-            date = place_days.get(place, told_date) if place_days else told_date  # (no hash of a place for none)
+            # Where the place is named, when several are (a place's hash, a
+            # frozen dataclass's, is worked out afresh at each lookup: none
+            # is made when there is nothing to look up).
+            at = starts.get(place) if starts else None
+            date = place_days.get(place, told_date) if place_days else told_date
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
@@ -973,7 +977,7 @@ def sentence_events(
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
-            own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            own = _clause_of(spans, at) if at is not None and len(spans) > 1 else None
             seg = None
             if told_in:
                 # "posts in Kurram and Ghulam Khan came under fire, and three
@@ -986,11 +990,11 @@ def sentence_events(
                 # its toll, before or after the name.
                 seg = own
                 toll = find_casualties(tsent[own[0] : own[1]])
-            elif place in starts:
-                nxt = [o for o in order if o > starts[place]]
+            elif at is not None:
+                nxt = [o for o in order if o > at]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
-                begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
+                begin = min(clause[0], at) if at == order[0] else at
                 seg = (begin, nxt[0] if nxt else len(sentence))
                 toll = find_casualties(tsent[seg[0] : seg[1]])
                 if not nxt and _shared_toll(tsent, order, seg):
@@ -1008,23 +1012,25 @@ def sentence_events(
                                 for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
                             )
                         )
-            if place in per_side:
+            if per_side and place in per_side:
                 toll = per_side[place]
-            after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start) if said_after else None
-            if after is not None and not split_tolls and place not in starts:
-                # "killing nine children, a day after a suicide attack in
-                # Peshawar": the toll before is the first incident's.
-                toll = find_casualties(sentence[after.start() :])
-            later = _TIME_AFTER.search(sentence, trigs[-1].end) if said_after else None
-            if later is not None and not split_tolls and place not in starts and related is None:
-                # "shot dead seven teachers, hours after a teacher was killed
-                # in another attack": the toll after is the earlier incident's.
-                head = find_casualties(sentence[: later.start()])
-                if head.fatalities is not None or head.injuries is not None:
-                    toll = head
-            if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
-                before = [o for o in order if o < starts[place]]
-                elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])
+            if said_after and not split_tolls and at is None:
+                after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
+                if after is not None:
+                    # "killing nine children, a day after a suicide attack in
+                    # Peshawar": the toll before is the first incident's.
+                    toll = find_casualties(sentence[after.start() :])
+                later = _TIME_AFTER.search(sentence, trigs[-1].end) if related is None else None
+                if later is not None:
+                    # "shot dead seven teachers, hours after a teacher was
+                    # killed in another attack": the toll after is the earlier
+                    # incident's.
+                    head = find_casualties(sentence[: later.start()])
+                    if head.fatalities is not None or head.injuries is not None:
+                        toll = head
+            if at is not None and at != order[0] and toll.fatalities is None and toll.injuries is None:
+                before = [o for o in order if o < at]
+                elided = _ELIDED_TOLL.search(sentence, before[-1], at)
                 n = parse_number(elided.group("n")) if elided else None
                 if n is not None and casualties.fatalities is not None:
                     toll = Casualties(n)  # "killed in Barmal and two women in Khost"
@@ -1343,7 +1349,7 @@ def _tolls_per_side(
     losses in a clause of its own ("A Pakistani official said two soldiers
     were wounded; Taliban officials said one guard was killed"); else ``{}``."""
     told = ctx.told_places.get(etype)
-    if etype not in VIOLENT or not all(t.weak for t in trigs) or told is None or _gap(idx, told[0]) != 1:
+    if told is None or etype not in VIOLENT or _gap(idx, told[0]) != 1 or not all(t.weak for t in trigs):
         return {}
     by_country = {}
     for p in told[1]:
@@ -2041,7 +2047,8 @@ def _places_for(
         stop = min((t.start for t in others if t.start > first), default=len(sentence))
         # ... and within its clause ("drones hit Khost and Paktika; TTP raid
         # on Angoor Adda post": the raid is another incident).
-        semi = _SEMICOLON.search(sentence, first)
+        # (its every match holds one of these three characters)
+        semi = _SEMICOLON.search(sentence, first) if ";" in sentence or "—" in sentence or "–" in sentence else None
         stop = min(stop, semi.start()) if semi else stop
         chosen = chosen + [
             m
