@@ -140,6 +140,7 @@ _BOTH_CROSSINGS = re.compile(
 )
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 _ZERO = Gated(_ZERO, "zero")
+_OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
@@ -491,7 +492,7 @@ def sentence_events(
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
     crossing = ctx.crossing
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.role == "crossing_ref":
             if crossing is None:
                 continue
@@ -499,6 +500,11 @@ def sentence_events(
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
         elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            of = _OF_PLACE.match(sentence, m.end)
+            if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
+                # "the zero point in Spin Boldak": the place named is the zero
+                # point's, not the crossing reported before
+                continue
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)

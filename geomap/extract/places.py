@@ -104,7 +104,8 @@ _GOV_AFTER = re.compile(
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
     r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called)\b|"
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
-    r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
+    # (also "Kandahar's police chief", "Khost's governor")
+    r"^(?:['’]s)?\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )

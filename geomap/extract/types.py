@@ -480,6 +480,11 @@ _IRREALIS = re.compile(
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
     r"discuss(?:ed|es|ing)?|"
+    # "raised the issue of the shelling", "the question of reopening": a topic
+    r"issues?\s+of|question\s+of|"
+    # "a rise in attacks", "a fall in cross-border shelling": a trend over
+    # many incidents, none of them told
+    r"(?:rise|fall|drop|decline|increase|surge|spike|reduction|upsurge|uptick)\s+in(?:\s+the)?(?:\s+[\w-]+){0,2}$|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
@@ -509,7 +514,8 @@ _BLOCKED = Gated(
     *("could", "would", "might", "may", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
     *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
-    *("propos", "suggest", "recommend", "kind", "sort", "type"),
+    *("propos", "suggest", "recommend", "kind", "sort", "type", "issue", "question"),
+    *("rise", "fall", "drop", "decline", "increase", "surge", "spike", "reduction", "uptick"),
 )
 #: An incident remembered: "marks the third anniversary of the bombing",
 #: "to commemorate the victims of the attack": years ago, not on the day told.
@@ -602,7 +608,7 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
     r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
     # "a flag meeting was expected in the coming days": no date, no meeting yet
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
+    r"\s+(?:[\w'’-]+\s+){0,8}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
 #: The state of a process, not a meeting: "talks have made little progress
