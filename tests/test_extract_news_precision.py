@@ -109,3 +109,47 @@ def test_the_zero_point_of_a_named_crossing_is_that_crossing(chain):
 def test_the_zero_point_alone_is_the_crossing_reported(chain):
     ev = _events(chain, "Chaman was closed on Sunday. On Monday, officials of both sides met at the zero point.")
     assert _by(ev, "talks") == [("Chaman", "2024-05-13")]
+
+
+# -- an older attack with no border word -------------------------------------
+
+
+def test_an_older_attack_at_an_unknown_hamlet_is_not_put_on_the_border(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a post in Kurram on Monday. Convoys have run under escort since an attack in "
+        "March near a hamlet called Spinkai, in which 15 people were killed.",
+    )
+    assert _by(ev, "armed_clash") == [("Kurram District", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # clashes where the place borrowed lies on the line
+        "Troops clashed with Afghan forces in Kurram on Monday. Convoys have run under escort since "
+        "clashes in March that killed 15 people.",
+        # an attack told with a border word
+        "Militants attacked a post in Kurram on Monday. Convoys have run under escort since an attack on "
+        "the border in March that killed 15 people.",
+    ],
+)
+def test_older_clashes_or_an_attack_on_the_border_are_the_border(chain, text):
+    assert ("Afghanistan-Pakistan border", "2024-03") in _by(_events(chain, text), "armed_clash")
+
+
+# -- a reference point for a distance ----------------------------------------
+
+
+def test_the_town_a_distance_is_told_from_is_no_place_of_the_strike(chain):
+    ev = _events(
+        chain,
+        "Missiles fired from a drone hit a compound in Datta Khel, about 30 kilometres west of Miramshah, "
+        "on Sunday, killing six people.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "airstrike"] == [("Datta Khel", 6)]
+
+
+def test_a_distance_from_a_town_with_no_other_place_is_near_that_town(chain):
+    ev = _events(chain, "Missiles fired from a drone hit a compound about 30 kilometres west of Miramshah on Sunday.")
+    assert _by(ev, "airstrike") == [("Miranshah", "2024-05-12")]

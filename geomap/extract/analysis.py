@@ -905,11 +905,20 @@ def sentence_events(
             # "Relations have been strained since border clashes in October":
             # dated apart from the incident whose place it would borrow, it
             # is another incident; fighting on the border (border words, or
-            # the borrowed place lies on the line) is the border as a whole.
+            # clashes or fighting where the borrowed place lies on the line)
+            # is the border as a whole. An "attack" with no border word may
+            # be anywhere ("after an attack on October 12 near <a village>",
+            # "gunmen fired on the guards of a depot"): it is dropped.
             if (
                 etype == "armed_clash"
                 and finder.border is not None
-                and (_BORDER_WORDS.search(sentence) or _near_line(places[0][0]))
+                and (
+                    _BORDER_WORDS.search(sentence)
+                    or (
+                        _near_line(places[0][0])
+                        and any(w in sent.low[t.start : t.end] for t in trigs for w in ("clash", "fight"))
+                    )
+                )
             ):
                 places = [(finder.border, False)]
             else:

@@ -398,6 +398,14 @@ _ROUTE_WORDS = (
     "extend",
 )
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
+#: "a compound in Datta Khel, about 30 kilometres west of Miramshah": the
+#: second name is a reference point for the first, not a place of its own.
+_DISTANCE_GAP = re.compile(
+    r"\s*,\s*(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+|only\s+|just\s+)?(?:\d+|[a-z]+)\s*"
+    r"(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,20}\)\s*)?(?:[a-z-]+\s+)?(?:of|from)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Every match of :data:`_NOT_EVENT_BEFORE` ends (before the mention) with one
@@ -756,6 +764,11 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK) : m.start], sentence[m.end :]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end : m.start] + " ")
+            reference = (
+                prev is not None
+                and ("km" in before or "kilomet" in before or "mile" in before)
+                and _DISTANCE_GAP.fullmatch(sentence, prev.end, m.start) is not None
+            )
             qualifier = (
                 prev is not None
                 and _QUALIFIER_GAP.match(sentence[prev.end : m.start])
@@ -790,6 +803,8 @@ class PlaceFinder:
                 continue
             if twin or _ORG_AFTER.match(after):
                 continue
+            if reference:
+                continue  # "in Datta Khel, 30 km west of Miramshah": a reference point
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
                 if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
                     # "traders in Peshawar and Kabul say": both are where
