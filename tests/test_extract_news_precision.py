@@ -153,3 +153,110 @@ def test_the_town_a_distance_is_told_from_is_no_place_of_the_strike(chain):
 def test_a_distance_from_a_town_with_no_other_place_is_near_that_town(chain):
     ev = _events(chain, "Missiles fired from a drone hit a compound about 30 kilometres west of Miramshah on Sunday.")
     assert _by(ev, "airstrike") == [("Miranshah", "2024-05-12")]
+
+
+# -- a district and the places listed inside it -------------------------------
+
+
+def test_a_district_is_the_sum_of_the_places_listed_inside_it_the_same_day(chain):
+    ev = _events(
+        chain,
+        "Afghan forces attacked Pakistani posts in Kurram on Monday. On Monday afternoon, Afghan forces "
+        "opened fire on posts near Teri Mangal and Boshehra in Kurram, an official said.",
+    )
+    assert _by(ev, "armed_clash") == [("Boshehra", "2024-05-13"), ("Teri Mangal", "2024-05-13")]
+
+
+def test_places_listed_inside_a_district_on_another_day_are_other_incidents(chain):
+    ev = _events(
+        chain,
+        "Afghan forces attacked Pakistani posts in Kurram on Monday. On Tuesday, Afghan forces opened "
+        "fire on posts near Teri Mangal and Boshehra in Kurram, an official said.",
+    )
+    assert _by(ev, "armed_clash") == [
+        ("Boshehra", "2024-05-14"),
+        ("Kurram District", "2024-05-13"),
+        ("Teri Mangal", "2024-05-14"),
+    ]
+
+
+# -- why people moved, where goods are sold, a road's traffic ---------------
+
+
+def test_fighting_people_had_fled_years_ago_is_no_incident(chain):
+    ev = _events(
+        chain,
+        "Aircraft bombed villages in Barmal on Monday, killing 12 people, most of them families who had "
+        "fled fighting in Waziristan years ago.",
+    )
+    assert [e.event_type for e in ev] == ["airstrike"]
+
+
+def test_fighting_families_fled_on_the_day_is_an_incident(chain):
+    ev = _events(chain, "Families fled fighting in Kurram on Monday as Afghan forces attacked posts.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_where_a_grower_exports_to_is_no_place_of_the_stranded_lorries(chain):
+    ev = _events(
+        chain,
+        'Ghulam Khan was closed on Saturday. "A lorry that waits two days in this heat is a lorry of rotten '
+        'fruit," said a grower who exports apricots to Bannu.',
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Ghulam Khan"]
+
+
+def test_lorries_stuck_in_a_town_they_carry_goods_to_are_there(chain):
+    ev = _events(chain, "Lorries carrying apricots to Bannu were stuck in Bannu on Monday.")
+    assert _by(ev, "trade_disruption") == [("Bannu", "2024-05-13")]
+
+
+def test_traffic_on_a_road_suspended_is_no_border_closure(chain):
+    ev = _events(
+        chain, "The blaze lit up the pass for hours and traffic on the Peshawar-Torkham road was suspended until late."
+    )
+    assert not _by(ev, "border_closure")
+
+
+def test_traffic_through_a_crossing_suspended_is_a_closure(chain):
+    ev = _events(chain, "Traffic through the Torkham crossing was suspended on Monday.")
+    assert _by(ev, "border_closure") == [("Torkham", "2024-05-13")]
+
+
+def test_a_capital_that_lodges_a_demarche_is_no_place_of_the_attack(chain):
+    ev = _events(
+        chain,
+        "Twenty soldiers were killed on Monday, the military said.",
+        title="Suicide attack kills 20 soldiers; Islamabad lodges demarche with Kabul",
+    )
+    assert not any(e.location in ("Islamabad", "Kabul") for e in ev)
+
+
+def test_a_place_named_beside_a_protest_lodged_is_the_incidents(chain):
+    ev = _events(
+        chain,
+        "Rockets fired from Afghanistan landed in Bajaur on Monday, killing two.",
+        title="Rockets kill two in Bajaur; Islamabad lodges protest with Kabul",
+    )
+    assert _by(ev, "explosion") == [("Bajaur District", "2024-05-13")]
+
+
+# -- the fire of a fight ------------------------------------------------------
+
+
+def test_shelling_told_only_with_the_fighting_at_its_place_is_that_fighting(chain):
+    ev = _events(
+        chain,
+        "Pakistani and Afghan forces fought in Gurbuz district on Monday, where rockets and mortar rounds hit "
+        "villages and killed three people.",
+    )
+    assert [(e.event_type, e.location, e.fatalities) for e in ev] == [("armed_clash", "Gurbuz District", 3)]
+
+
+def test_shelling_told_in_a_sentence_of_its_own_stays_shelling(chain):
+    ev = _events(
+        chain,
+        "Pakistani and Afghan forces fought in Gurbuz district on Monday. Later, mortar rounds hit villages "
+        "in Gurbuz, killing three people.",
+    )
+    assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]

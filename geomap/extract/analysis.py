@@ -115,10 +115,14 @@ _THERE = Gated(_THERE, "there")
 _GOODS_BEFORE = re.compile(
     # "trucks turned back towards Peshawar": where they went, not where they wait
     r"(?:\bfrom|\bback\s+(?:towards|to)|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
-    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$",
+    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in|"
+    # "a trader who exports melons to Bannu": where his goods are sold
+    r"\b(?:export(?:s|ed|ing)?|sells|sold|ships|shipped|supplies|supplied)\s+(?:[\w-]+\s+){0,3}to)\s+(?:the\s+)?$",
     re.I,
 )
-_GOODS_BEFORE = Gated(_GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop")
+_GOODS_BEFORE = Gated(
+    _GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop", "export", "sel", "sold", "ship", "suppl"
+)
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _CLAIM = Gated(_CLAIM, "claim")

@@ -102,7 +102,9 @@ _GOV_AFTER = re.compile(
     r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
     r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
-    r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called)\b|"
+    r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called|"
+    # "Islamabad lodges demarche with Kabul"
+    r"lodged|lodges)\b|"
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
     # (also "Kandahar's police chief", "Khost's governor")
     r"^(?:['’]s)?\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
@@ -185,7 +187,7 @@ _GOV_BEFORE = re.compile(
     r"message|pressure|demands?|response)\s+(?:in|from|of|on|that)\s+$|"
     r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
     # the capital as the other party: "pointed the finger at Kabul", "talks with Kabul"
-    r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement)\s+with\s+$|"
+    r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement|demarche|protest|complaint)\s+with\s+$|"
     # "a police official at the Khar control room said": a source
     r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
     # where a statement was made: "said in Islamabad", "told reporters in Kabul"
@@ -502,6 +504,9 @@ _NOT_EVENT_WORDS = (
     "relations",
     "ties",
     "engagement",
+    "demarche",
+    "protest",
+    "complaint",
     "residents",
     "inhabitants",
     "villagers",

@@ -482,6 +482,8 @@ _IRREALIS = re.compile(
     r"discuss(?:ed|es|ing)?|"
     # "raised the issue of the shelling", "the question of reopening": a topic
     r"issues?\s+of|question\s+of|"
+    # "children who had fled fighting in Waziristan": why people moved, years ago
+    r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?$|"
     # "a rise in attacks", "a fall in cross-border shelling": a trend over
     # many incidents, none of them told
     r"(?:rise|fall|drop|decline|increase|surge|spike|reduction|upsurge|uptick)\s+in(?:\s+the)?(?:\s+[\w-]+){0,2}$|"
@@ -515,7 +517,7 @@ _BLOCKED = Gated(
     *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
     *("propos", "suggest", "recommend", "kind", "sort", "type", "issue", "question"),
-    *("rise", "fall", "drop", "decline", "increase", "surge", "spike", "reduction", "uptick"),
+    *("rise", "fall", "drop", "decline", "increase", "surge", "spike", "reduction", "uptick", "fled"),
 )
 #: An incident remembered: "marks the third anniversary of the bombing",
 #: "to commemorate the victims of the attack": years ago, not on the day told.
@@ -934,6 +936,15 @@ _ROAD_OR_CROSSING = re.compile(
 )
 
 
+#: "traffic on the Peshawar-Torkham road was suspended": a road's traffic
+#: (read right before the verb).
+_TRAFFIC_ON_ROAD = re.compile(
+    r"\btraffic\s+(?:on|along|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:roads?|highways?|motorways?)\s+"
+    r"(?:was|were|is|are|(?:has|have|had)\s+been|remained|remains|stayed)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def _road_closing(sentence: str, breaks: list[int], start: int, end: int) -> bool:
     """Is what closes at ``start:end`` a road, tunnel or bridge? The first of
     a road and a crossing in the clause before the trigger ("the road towards
@@ -943,6 +954,10 @@ def _road_closing(sentence: str, breaks: list[int], start: int, end: int) -> boo
     if not any(w in sentence for w in ("road", "highway", "motorway", "tunnel", "bridge")):
         return False
     cut = max((b for b in breaks if b <= start), default=0)
+    if "traffic" in sentence and _TRAFFIC_ON_ROAD.search(sentence, max(cut, start - 80), start):
+        # "lit up the pass, and traffic on the Peshawar-Torkham road was
+        # suspended": the road is what the verb tells of
+        return True
     first = _ROAD_OR_CROSSING.search(sentence, cut, start) or _ROAD_OR_CROSSING.search(sentence, end, end + 40)
     return first is not None and first.group("road") is not None
 
