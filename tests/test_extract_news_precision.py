@@ -6,6 +6,8 @@ where it must not fire."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from test_extract_news import _by, _events
 
@@ -260,3 +262,33 @@ def test_shelling_told_in_a_sentence_of_its_own_stays_shelling(chain):
         "in Gurbuz, killing three people.",
     )
     assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]
+
+
+# -- a meeting at home; a month to come ---------------------------------------
+
+
+def test_a_jirga_that_meets_the_political_agent_is_no_talks(chain):
+    ev = _events(chain, "A jirga of Bajaur elders met the political agent in Khar on Monday to discuss road security.")
+    assert not _by(ev, "talks")
+
+
+def test_a_jirga_of_both_sides_with_the_political_agent_is_talks(chain):
+    ev = _events(
+        chain, "A jirga of elders from both sides met the political agent at Torkham on Monday to discuss the gate."
+    )
+    assert _by(ev, "talks") == [("Torkham", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        # said in July: this year's October, the next March
+        ("The next round of talks will be held in Islamabad in October, officials said.", "2026-10"),
+        ("Delegations will hold talks in Islamabad in March, officials said.", "2027-03"),
+        # past: last October
+        ("Delegations held talks in Islamabad in October, officials said.", "2025-10"),
+    ],
+)
+def test_a_month_of_talks_to_come_is_the_next_one(chain, text, month):
+    ev = _events(chain, text, published=dt.date(2026, 7, 9))
+    assert _by(ev, "talks") == [("Islamabad", month)]

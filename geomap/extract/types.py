@@ -670,10 +670,11 @@ _BILATERAL = re.compile(
 #: governor may be the other side's: "Pakistani officials met the Nangarhar
 #: governor at Torkham").
 _HOME_OFFICE = re.compile(
-    r"\b(?:chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in)\b",
+    # ("the political agent": the officer of a Pakistani tribal agency)
+    r"\b(?:chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in|political\s+agent)\b",
     re.I,
 )
-_HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in")
+_HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in", "political")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
