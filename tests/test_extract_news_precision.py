@@ -292,3 +292,23 @@ def test_a_jirga_of_both_sides_with_the_political_agent_is_talks(chain):
 def test_a_month_of_talks_to_come_is_the_next_one(chain, text, month):
     ev = _events(chain, text, published=dt.date(2026, 7, 9))
     assert _by(ev, "talks") == [("Islamabad", month)]
+
+
+# -- bombardment --------------------------------------------------------------
+
+
+def test_a_bare_bombardment_of_border_villages_is_shelling(chain):
+    ev = _events(chain, "Residents said the bombardment of villages in Dangam went on all night on Monday.")
+    assert [(e.event_type, e.sub_event_type, e.location) for e in ev] == [("explosion", "shelling", "Dangam District")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani jets carried out an aerial bombardment of hideouts in Barmal on Monday.",
+        "A bombardment by Pakistani jets hit villages in Barmal on Monday.",
+        "Pakistani aircraft bombarded villages in Barmal on Monday.",
+    ],
+)
+def test_a_bombardment_from_the_air_is_an_air_strike(chain, text):
+    assert [e.event_type for e in _events(chain, text)] == ["airstrike"]

@@ -48,7 +48,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # or kill strike from the air; not "fighters" alone, who are militants)
         r"(?:aircraft|warplanes?|planes?|jets?|jet\s+fighters|helicopters?|gunships?|drones?)\s+"
         r"(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
-        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|air\s+assaults?|"
+        # "bombardment by jets", "bombarded from the air" (a bare
+        # "bombardment" of villages on the line is shelling, below)
+        r"bombard(?:ed|ing|ment)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:air|aircraft|warplanes?|planes?|jets?|"
+        r"helicopters?|gunships?|drones?)|"
         # "a helicopter raid on border posts", "gunship attacks"
         r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
@@ -94,7 +98,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
         r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)",
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)|"
+        # "the bombardment of Dangam": artillery and rockets (aircraft that
+        # bombard are an air strike, above)
+        r"bombard(?:ed|ing|ment)",
     ),
     (
         "explosion",
@@ -386,7 +393,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
-    ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
+    ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile", "bombard"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     (
