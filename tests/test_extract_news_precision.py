@@ -312,3 +312,8 @@ def test_a_bare_bombardment_of_border_villages_is_shelling(chain):
 )
 def test_a_bombardment_from_the_air_is_an_air_strike(chain, text):
     assert [e.event_type for e in _events(chain, text)] == ["airstrike"]
+
+
+def test_the_city_a_town_lies_on_the_outskirts_of_is_no_place_of_the_bombing(chain):
+    ev = _events(chain, "A bomb went off outside a police station in Jamrud, on the outskirts of Peshawar, on Tuesday.")
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Jamrud"]

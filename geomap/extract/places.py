@@ -402,9 +402,11 @@ _ROUTE_WORDS = (
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
 #: "a compound in Datta Khel, about 30 kilometres west of Miramshah": the
 #: second name is a reference point for the first, not a place of its own.
+#: Also "in Jamrud, on the outskirts of Peshawar".
 _DISTANCE_GAP = re.compile(
-    r"\s*,\s*(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+|only\s+|just\s+)?(?:\d+|[a-z]+)\s*"
-    r"(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,20}\)\s*)?(?:[a-z-]+\s+)?(?:of|from)\s+"
+    r"\s*,\s*(?:(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+|only\s+|just\s+)?(?:\d+|[a-z]+)\s*"
+    r"(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,20}\)\s*)?(?:[a-z-]+\s+)?(?:of|from)|"
+    r"on\s+the\s+outskirts\s+of)\s+"
     r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
     re.I,
 )
@@ -771,7 +773,7 @@ class PlaceFinder:
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end : m.start] + " ")
             reference = (
                 prev is not None
-                and ("km" in before or "kilomet" in before or "mile" in before)
+                and ("km" in before or "kilomet" in before or "mile" in before or "outskirts" in before)
                 and _DISTANCE_GAP.fullmatch(sentence, prev.end, m.start) is not None
             )
             qualifier = (
