@@ -115,10 +115,14 @@ _THERE = Gated(_THERE, "there")
 _GOODS_BEFORE = re.compile(
     # "trucks turned back towards Peshawar": where they went, not where they wait
     r"(?:\bfrom|\bback\s+(?:towards|to)|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
-    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$",
+    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in|"
+    # "a trader who exports melons to Bannu": where his goods are sold
+    r"\b(?:export(?:s|ed|ing)?|sells|sold|ships|shipped|supplies|supplied)\s+(?:[\w-]+\s+){0,3}to)\s+(?:the\s+)?$",
     re.I,
 )
-_GOODS_BEFORE = Gated(_GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop")
+_GOODS_BEFORE = Gated(
+    _GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop", "export", "sel", "sold", "ship", "suppl"
+)
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _CLAIM = Gated(_CLAIM, "claim")
@@ -140,6 +144,7 @@ _BOTH_CROSSINGS = re.compile(
 )
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 _ZERO = Gated(_ZERO, "zero")
+_OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
@@ -492,7 +497,7 @@ def sentence_events(
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
     crossing = ctx.crossing
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.role == "crossing_ref":
             if crossing is None:
                 continue
@@ -500,6 +505,11 @@ def sentence_events(
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
         elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            of = _OF_PLACE.match(sentence, m.end)
+            if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
+                # "the zero point in Spin Boldak": the place named is the zero
+                # point's, not the crossing reported before
+                continue
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
@@ -895,11 +905,20 @@ def sentence_events(
             # "Relations have been strained since border clashes in October":
             # dated apart from the incident whose place it would borrow, it
             # is another incident; fighting on the border (border words, or
-            # the borrowed place lies on the line) is the border as a whole.
+            # clashes or fighting where the borrowed place lies on the line)
+            # is the border as a whole. An "attack" with no border word may
+            # be anywhere ("after an attack on October 12 near <a village>",
+            # "gunmen fired on the guards of a depot"): it is dropped.
             if (
                 etype == "armed_clash"
                 and finder.border is not None
-                and (_BORDER_WORDS.search(sentence) or _near_line(places[0][0]))
+                and (
+                    _BORDER_WORDS.search(sentence)
+                    or (
+                        _near_line(places[0][0])
+                        and any(w in sent.low[t.start : t.end] for t in trigs for w in ("clash", "fight"))
+                    )
+                )
             ):
                 places = [(finder.border, False)]
             else:
