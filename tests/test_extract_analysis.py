@@ -67,3 +67,35 @@ def test_a_heading_is_never_skipped(dev_sentences):
         if _HEADING.match(text):
             assert _may_head(text), text
     assert all(_HEADING.match(h) for h in headings)
+
+
+def test_no_relative_pronoun_means_no_date_of_another_noun(dev_sentences):
+    # _pick_date skips _about_another_noun when _THAT.absent(sentence): on
+    # every dev sentence, no date (at any place after any trigger) is then
+    # another noun's.
+    import datetime as dt
+
+    from geomap.extract.analysis import _THAT, _about_another_noun
+    from geomap.extract.dates import find_dates
+    from geomap.extract.types import find_triggers
+
+    skipped = 0
+    for s in dev_sentences:
+        if not _THAT.absent(s):
+            continue
+        triggers = find_triggers(s)
+        dates = find_dates(s, dt.date(2025, 10, 28))
+        for t in triggers:
+            for d in dates:
+                skipped += 1
+                assert not _about_another_noun(s, d, [t]), s
+    assert skipped > 100
+
+
+def test_no_semicolon_or_dash_means_no_clause_end(dev_sentences):
+    # _places_for searches _SEMICOLON only in sentences holding ";", "—" or "–".
+    from geomap.extract.analysis import _SEMICOLON
+
+    for s in dev_sentences + _texts(3000):
+        if ";" not in s and "—" not in s and "–" not in s:
+            assert _SEMICOLON.search(s) is None, s

@@ -65,6 +65,17 @@ def test_local_cluster_workers_run_with_rare_wake_ups(cluster):
         assert set(cluster.client.run(dask.config.get, key).values()) == {value}, key
 
 
+def test_local_cluster_workers_freeze_their_place_finder(cluster):
+    """A worker that built its place finder froze it (``gc.freeze``): the
+    collector does not walk it in the collections of every partition."""
+    import gc
+
+    from geomap.parallel.work import warm
+
+    cluster.client.run(warm)
+    assert all(n > 0 for n in cluster.client.run(gc.get_freeze_count).values())
+
+
 def test_scheduler_without_dask_says_how_to_install(monkeypatch, tmp_path, capsys):
     monkeypatch.setitem(sys.modules, "distributed", None)
     code = main(["extract", str(DEV), "--scheduler", "local:2", "-o", str(tmp_path / "x.csv")])

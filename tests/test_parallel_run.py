@@ -165,3 +165,23 @@ def test_make_executor_backends():
     assert isinstance(make_executor(1), SerialExecutor)
     with make_executor(0) as ex:
         assert isinstance(ex, ProcessExecutor) and ex.workers >= 1
+
+
+def _frozen(_item) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_workers_freeze_what_they_keep_and_the_client_does_not(corpus):
+    """A forked worker freezes what it inherited (the collector never walks it
+    again); the process that runs one partition after another itself is left
+    as it was."""
+    import gc
+
+    with ProcessExecutor(2) as ex:
+        assert all(n > 0 for _, n in ex.run(_frozen, [0, 1, 2]))
+    before = gc.get_freeze_count()
+    with SerialExecutor() as ex:
+        _run(corpus, ex)
+    assert gc.get_freeze_count() == before

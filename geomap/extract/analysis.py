@@ -115,10 +115,14 @@ _THERE = Gated(_THERE, "there")
 _GOODS_BEFORE = re.compile(
     # "trucks turned back towards Peshawar": where they went, not where they wait
     r"(?:\bfrom|\bback\s+(?:towards|to)|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
-    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in)\s+(?:the\s+)?$",
+    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in|"
+    # "a trader who exports melons to Bannu": where his goods are sold
+    r"\b(?:export(?:s|ed|ing)?|sells|sold|ships|shipped|supplies|supplied)\s+(?:[\w-]+\s+){0,3}to)\s+(?:the\s+)?$",
     re.I,
 )
-_GOODS_BEFORE = Gated(_GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop")
+_GOODS_BEFORE = Gated(
+    _GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop", "export", "sel", "sold", "ship", "suppl"
+)
 #: A party's claim of the enemy's losses.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _CLAIM = Gated(_CLAIM, "claim")
@@ -140,6 +144,7 @@ _BOTH_CROSSINGS = re.compile(
 )
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 _ZERO = Gated(_ZERO, "zero")
+_OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
@@ -440,7 +445,8 @@ def _pick_date(
     # "the talks are part of a push to calm hostilities that flared earlier
     # this month": a date in a relative clause about a noun told well after
     # the trigger is that noun's, not the event's.
-    usable = [d for d in usable if not _about_another_noun(sentence, d, triggers)]
+    if not _THAT.absent(sentence):  # (no "that", "which" nor "who": no such clause, one test per sentence)
+        usable = [d for d in usable if not _about_another_noun(sentence, d, triggers)]
     if others and triggers[0].event_type == "talks":
         # "talks overshadowed by an attack on Sunday": a date right after an
         # incident's trigger is that incident's, not the talks' (an incident
@@ -505,7 +511,7 @@ def sentence_events(
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
     crossing = ctx.crossing
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.role == "crossing_ref":
             if crossing is None:
                 continue
@@ -513,6 +519,11 @@ def sentence_events(
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
         elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            of = _OF_PLACE.match(sentence, m.end)
+            if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
+                # "the zero point in Spin Boldak": the place named is the zero
+                # point's, not the crossing reported before
+                continue
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
@@ -617,8 +628,10 @@ def sentence_events(
         if drop is not None:
             del by_type[drop]
     spans = clauses(sentence) if triggers else []  # read per trigger only
-    violent_clauses = {_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}
-    split_tolls = len(violent_clauses) > 1
+    # Violent incidents in several clauses (only possible with two types or more).
+    split_tolls = (
+        len(by_type) > 1 and len({_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}) > 1
+    )
     said_after = "after" in sent.low  # _TIME_AFTER's gate, read from the sentence's lower case
     out: list[DraftEvent] = []
     groups = _groups(by_type)
@@ -684,17 +697,8 @@ def sentence_events(
             # Wana": what follows is the other incident's place and date.
             mentions_t = [m for m in mentions_t if m.start < related]
             ctx.related_at = idx
-        places = _places_for(
-            etype,
-            trigs,
-            mentions_t,
-            sentence,
-            ctx,
-            crossing,
-            finder,
-            [t for t in triggers if t.event_type != etype],
-            idx,
-        )
+        others = [t for t in triggers if t.event_type != etype]
+        places = _places_for(etype, trigs, mentions_t, sentence, ctx, crossing, finder, others, idx)
         if etype == "fortification":
             if places and all(p.kind == "border" for p, _ in places) and ctx.last_violent is not None:
                 # "fire was exchanged in Zazai Maidan after soldiers tried to
@@ -745,7 +749,7 @@ def sentence_events(
                         dates,
                         trigs,
                         _clause_of(spans, trigs[0].start),
-                        [t for t in triggers if t.event_type != etype],
+                        others,
                     )
                     if told is not None and told.precision == "day" and told.kind not in ("prev", "for", "nth"):
                         ctx.type_dates[etype] = (idx, told)
@@ -753,7 +757,6 @@ def sentence_events(
                 unlocated.append((article.doc_id, etype, sentence))
             continue
         clause = _clause_of(spans, trigs[0].start)
-        others = [t for t in triggers if t.event_type != etype]
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
         if told_apart is not None:
@@ -882,11 +885,14 @@ def sentence_events(
             # route was closed in 2014": dated by a past year only, history
             # (not an event, and not more of the incident reported).
             continue
-        counted = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind == "nth"]
-        if date is None and etype == "trade_disruption" and counted and counted[-1].count_day is not None:
-            # "The crossing remained shut for a fourth day on Monday.
-            # Hundreds of trucks were stranded.": Monday, not the closure's start.
-            date = _count_day(counted[-1])
+        if date is None and etype == "trade_disruption":
+            # (the counts of the sentence before are read only here: ctx.dates
+            # holds every dated sentence of the article so far)
+            counted = [d for i, d in ctx.dates if _gap(idx, i) == 1 and d.kind == "nth"]
+            if counted and counted[-1].count_day is not None:
+                # "The crossing remained shut for a fourth day on Monday.
+                # Hundreds of trucks were stranded.": Monday, not the closure's start.
+                date = _count_day(counted[-1])
         if date is None and article.published is not None and etype in _STATES:
             if etype == "trade_disruption" or goes_on_now:
                 # "Hundreds of trucks were stranded", "Chaman remains closed":
@@ -938,11 +944,20 @@ def sentence_events(
             # "Relations have been strained since border clashes in October":
             # dated apart from the incident whose place it would borrow, it
             # is another incident; fighting on the border (border words, or
-            # the borrowed place lies on the line) is the border as a whole.
+            # clashes or fighting where the borrowed place lies on the line)
+            # is the border as a whole. An "attack" with no border word may
+            # be anywhere ("after an attack on October 12 near <a village>",
+            # "gunmen fired on the guards of a depot"): it is dropped.
             if (
                 etype == "armed_clash"
                 and finder.border is not None
-                and (_BORDER_WORDS.search(sentence) or _near_line(places[0][0]))
+                and (
+                    _BORDER_WORDS.search(sentence)
+                    or (
+                        _near_line(places[0][0])
+                        and any(w in sent.low[t.start : t.end] for t in trigs for w in ("clash", "fight"))
+                    )
+                )
             ):
                 places = [(finder.border, False)]
             else:
@@ -1001,7 +1016,11 @@ def sentence_events(
         place_days = _days_per_place(own_dates, starts, len(sentence)) if len(starts) > 1 and date is not None else {}
         told_date = date
         for place, in_sentence in places:
-            date = place_days.get(place, told_date)
+            # Where the place is named, when several are (a place's hash, a
+            # frozen dataclass's, is worked out afresh at each lookup: none
+            # is made when there is nothing to look up).
+            at = starts.get(place) if starts else None
+            date = place_days.get(place, told_date) if place_days else told_date
             conf = 0.45 + (0.2 if in_sentence else 0) + (0.1 if date is not None and not carried else 0)
             conf += 0.1 if not trigs[0].weak else -0.1
             conf += 0.05 if place.precision <= 2 else 0
@@ -1016,7 +1035,7 @@ def sentence_events(
                 # Several violent incidents in one sentence: each gets the
                 # toll of its own clause.
                 toll = find_casualties(sentence[clause[0] : clause[1]])
-            own = _clause_of(spans, starts[place]) if place in starts and len(spans) > 1 else None
+            own = _clause_of(spans, at) if at is not None and len(spans) > 1 else None
             seg = None
             if told_in:
                 # "posts in Kurram and Ghulam Khan came under fire, and three
@@ -1029,11 +1048,11 @@ def sentence_events(
                 # its toll, before or after the name.
                 seg = own
                 toll = find_casualties(tsent[own[0] : own[1]])
-            elif place in starts:
-                nxt = [o for o in order if o > starts[place]]
+            elif at is not None:
+                nxt = [o for o in order if o > at]
                 # The first place also owns the toll told before it ("strikes
                 # killed ten civilians in Urgun ..., and a second hit Barmal").
-                begin = min(clause[0], starts[place]) if starts[place] == order[0] else starts[place]
+                begin = min(clause[0], at) if at == order[0] else at
                 seg = (begin, nxt[0] if nxt else len(sentence))
                 toll = find_casualties(tsent[seg[0] : seg[1]])
                 if not nxt and _shared_toll(tsent, order, seg):
@@ -1051,29 +1070,31 @@ def sentence_events(
                                 for a, b in ((toll.fatalities, more.fatalities), (toll.injuries, more.injuries))
                             )
                         )
-            if place in per_side:
+            if per_side and place in per_side:
                 toll = per_side[place]
-            after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start) if said_after else None
-            if after is not None and not split_tolls and place not in starts:
-                # "killing nine children, a day after a suicide attack in
-                # Peshawar": the toll before is the first incident's.
-                toll = find_casualties(sentence[after.start() :])
-            later = _TIME_AFTER.search(sentence, trigs[-1].end) if said_after else None
-            if later is not None and not split_tolls and place not in starts and related is None:
-                # "shot dead seven teachers, hours after a teacher was killed
-                # in another attack": the toll after is the earlier incident's.
-                head = find_casualties(sentence[: later.start()])
-                if (
-                    head.fatalities is not None
-                    or head.injuries is not None
-                    # "Jets struck Barmal on Sunday, two days after a suicide
-                    # bomber killed 12": the toll is the bombing's, none the strikes'
-                    or any(o.event_type in VIOLENT and o.start >= later.end() for o in others)
-                ):
-                    toll = head
-            if place in starts and starts[place] != order[0] and toll.fatalities is None and toll.injuries is None:
-                before = [o for o in order if o < starts[place]]
-                elided = _ELIDED_TOLL.search(sentence, before[-1], starts[place])
+            if said_after and not split_tolls and at is None:
+                after = _TIME_AFTER.search(sentence, max(0, trigs[0].start - 40), trigs[0].start)
+                if after is not None:
+                    # "killing nine children, a day after a suicide attack in
+                    # Peshawar": the toll before is the first incident's.
+                    toll = find_casualties(sentence[after.start() :])
+                later = _TIME_AFTER.search(sentence, trigs[-1].end) if related is None else None
+                if later is not None:
+                    # "shot dead seven teachers, hours after a teacher was
+                    # killed in another attack": the toll after is the earlier
+                    # incident's.
+                    head = find_casualties(sentence[: later.start()])
+                    if (
+                        head.fatalities is not None
+                        or head.injuries is not None
+                        # "Jets struck Barmal on Sunday, two days after a suicide
+                        # bomber killed 12": the toll is the bombing's, none the strikes'
+                        or any(o.event_type in VIOLENT and o.start >= later.end() for o in others)
+                    ):
+                        toll = head
+            if at is not None and at != order[0] and toll.fatalities is None and toll.injuries is None:
+                before = [o for o in order if o < at]
+                elided = _ELIDED_TOLL.search(sentence, before[-1], at)
                 n = parse_number(elided.group("n")) if elided else None
                 if n is not None and casualties.fatalities is not None:
                     toll = Casualties(n)  # "killed in Barmal and two women in Khost"
@@ -1168,19 +1189,19 @@ def sentence_events(
                 ctx.type_dates[etype] = (idx, date)
                 if not carried and date.precision == "day":
                     ctx.type_days.setdefault(etype, []).append(date)
+    named_crossings = []
     for m in mentions:
         if m.place is not None and m.role == "place":
             ctx.venues.append(m.place)
             if idx >= 0 and m.place.country in ("AF", "PK") and _near_line(m.place):
                 ctx.line_place = (idx, m.place)
+            if _is_crossing(m.place, finder):
+                named_crossings.append(m.place)
     told_days = [d for d in dates if d.precision == "day" and d.kind not in ("prev", "nth", "for")]
     if told_days:
         ctx.last_day = (idx, told_days[-1])
     ctx.crossing = crossing
-    named_crossings = list(
-        dict.fromkeys(m.place for m in mentions if m.role == "place" and _is_crossing(m.place, finder))
-    )
-    if len(named_crossings) > 1:
+    if len(named_crossings) > 1 and len(named_crossings := list(dict.fromkeys(named_crossings))) > 1:
         # (only a group: "both crossings" after "reopened Torkham and Chaman.
         # Thousands crossed back through Torkham." is still the pair)
         ctx.crossings = named_crossings
@@ -1294,10 +1315,11 @@ def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]
     out: list[tuple[str, list[Trigger]]] = []
     works: list[tuple[str, list[Trigger]]] = []
     for etype, trigs in by_type.items():
-        subs = {t.sub_event_type for t in trigs if not t.weak}
         if etype != "fortification":
             out.append((etype, trigs))
-        elif len(subs) < 2:
+            continue
+        subs = {t.sub_event_type for t in trigs if not t.weak}
+        if len(subs) < 2:
             works.append((etype, trigs))
         else:
             for sub in sorted(subs, key=lambda x: min(t.start for t in trigs if t.sub_event_type == x)):
@@ -1436,7 +1458,7 @@ def _tolls_per_side(
     losses in a clause of its own ("A Pakistani official said two soldiers
     were wounded; Taliban officials said one guard was killed"); else ``{}``."""
     told = ctx.told_places.get(etype)
-    if etype not in VIOLENT or not all(t.weak for t in trigs) or told is None or _gap(idx, told[0]) != 1:
+    if told is None or etype not in VIOLENT or _gap(idx, told[0]) != 1 or not all(t.weak for t in trigs):
         return {}
     by_country = {}
     for p in told[1]:
@@ -1931,12 +1953,16 @@ def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
     """Places of an event of ``etype`` in this sentence; bool: named in it."""
-    weak = all(t.weak for t in trigs)
-    border_mod = any(t.border for t in trigs)
+    # (the triggers' flags in one pass: most groups hold one trigger)
+    weak, border_mod, anaphoric = True, False, False
+    for t in trigs:
+        weak = weak and t.weak
+        border_mod = border_mod or t.border
+        anaphoric = anaphoric or t.anaphoric
     candidates = [m for m in mentions if m.place is not None]
     cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
     # ... up to the next incident of another type
-    stop = min((o.start for o in others if cut is not None and o.start > cut), default=len(sentence))
+    stop = len(sentence) if cut is None else min((o.start for o in others if o.start > cut), default=len(sentence))
     ahead = _main_clause_end(sentence, trigs, others) if others and etype != "talks" else None
     if ahead is not None and any(m.start < ahead and m.place is not None for m in candidates):
         # "exchanged fire along the Durand Line on Saturday, four days after
@@ -1952,7 +1978,6 @@ def _places_for(
         # "trucks stranded on both sides of the border" of the crossing in
         # context: the phrase gives the extent, not another place.
         candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
-    anaphoric = any(t.anaphoric for t in trigs)
     if (
         etype in ("border_closure", "trade_disruption")
         and len(ctx.crossings) > 1
@@ -2149,7 +2174,8 @@ def _places_for(
         stop = min((t.start for t in others if t.start > first), default=len(sentence))
         # ... and within its clause ("drones hit Khost and Paktika; TTP raid
         # on Angoor Adda post": the raid is another incident).
-        semi = _SEMICOLON.search(sentence, first)
+        # (its every match holds one of these three characters)
+        semi = _SEMICOLON.search(sentence, first) if ";" in sentence or "—" in sentence or "–" in sentence else None
         stop = min(stop, semi.start()) if semi else stop
         chosen = chosen + [
             m

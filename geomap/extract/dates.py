@@ -356,13 +356,12 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         elif published is not None and g.get("lastm"):
             # "last June": the June before the month of publication
             year = published.year if month < published.month else published.year - 1
+        elif published is not None and future:
+            # "will meet again in January", said in November: the next one;
+            # "will be held in October", said in July: this year's
+            year = published.year if month >= published.month else published.year + 1
         elif published is not None:
             year = published.year if month <= published.month else published.year - 1
-            if future:
-                # "will meet again in January", said in November: the next
-                # January; "will be held in November", said in September:
-                # this year's
-                year = published.year if month >= published.month else published.year + 1
         else:
             return None
         return (dt.date(year, month, 1), "month") if 1 <= year <= 9999 else None

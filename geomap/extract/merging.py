@@ -143,6 +143,37 @@ def _km(a, b) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+def _fold_shelling_into_fighting(events: list[DraftEvent]) -> list[DraftEvent]:
+    """ "The fighting took place in Dand-e-Patan and Gurbuz, where rockets
+    and mortar rounds hit villages": shelling told only in the sentences of
+    fighting at the same place and day is that fighting's fire, not an
+    incident of its own (its toll goes to the fighting)."""
+    clashes = [e for e in events if e.event_type == "armed_clash"]
+    if not clashes:
+        return events
+    out = []
+    for ev in events:
+        if ev.event_type == "explosion" and ev.sub_event_type == "shelling":
+            told = set(ev.sentences) - {-1}
+            host = next(
+                (
+                    c
+                    for c in clashes
+                    if told
+                    and told <= set(c.sentences)
+                    and same_place(c.place, ev.place)
+                    and _close(_told(c), _told(ev), 0)
+                ),
+                None,
+            )
+            if host is not None:
+                host.fatalities = _larger(host.fatalities, ev.fatalities)
+                host.injuries = _larger(host.injuries, ev.injuries)
+                continue
+        out.append(ev)
+    return out
+
+
 def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
     """ "Strike in Paktika" (headline) and "strike in Barmal district of
     Paktika province" (body) are one incident: an event at a province joins
@@ -197,6 +228,16 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             ]
             if len(inside) == 1 and ev.event_type in ("armed_clash", "airstrike", "explosion", "fortification"):
                 _absorb(inside[0], ev)
+                out.remove(ev)
+            elif (
+                len(inside) > 1
+                and ev.event_type in ("armed_clash", "airstrike", "explosion")
+                and len({min(o.sentences) for o in inside}) == 1
+                and all(_close(_told(o), _told(ev), 0) for o in inside)
+            ):
+                # "attacked posts in Kurram" then "posts near Teri Mangal and
+                # Boshehra in Kurram" the same day: the district is the sum
+                # of the places listed inside it, not another incident
                 out.remove(ev)
             continue
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
@@ -413,7 +454,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     # places named for it (which may leave the lead sentence's other
     # incident, "four days after air strikes in Paktika", first)
     lead = _lead_date(merged, published)
-    merged = _fold_provinces(merged)
+    merged = _fold_provinces(_fold_shelling_into_fighting(merged))
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all

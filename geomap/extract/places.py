@@ -102,9 +102,12 @@ _GOV_AFTER = re.compile(
     r"warned|warns|insisted|insists|urged|urges|demanded|demands|wants|reiterated|reiterates|"
     r"maintains|maintained|responded|responds|announced|announces|stated|states|condemned|condemns|"
     r"called|calls|asked|asks|told|believes|expressed|alleged|alleges|retaliated|protested|"
-    r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called)\b|"
+    r"summoned|dismissed|welcomed|hopes|seeks|sought|has\s+expressed|described|describes|termed|labelled|called|"
+    # "Islamabad lodges demarche with Kabul"
+    r"lodged|lodges)\b|"
     # "the Kandahar governor said", "Kurram police said": who speaks, not where
-    r"^\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
+    # (also "Kandahar's police chief", "Khost's governor")
+    r"^(?:['’]s)?\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
@@ -184,7 +187,7 @@ _GOV_BEFORE = re.compile(
     r"message|pressure|demands?|response)\s+(?:in|from|of|on|that)\s+$|"
     r"\b(?:accusations?|allegations?|claims?)\s+(?:from|by)\s+$|"
     # the capital as the other party: "pointed the finger at Kabul", "talks with Kabul"
-    r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement)\s+with\s+$|"
+    r"\bfingers?\s+at\s+$|\b(?:talks|negotiations|dialogue|relations|ties|engagement|demarche|protest|complaint)\s+with\s+$|"
     # "a police official at the Khar control room said": a source
     r"\b(?:official|officer|doctor|source|sources|correspondent)\s+(?:at|in)\s+(?:the\s+)?$|"
     # where a statement was made: "said in Islamabad", "told reporters in Kabul"
@@ -397,6 +400,16 @@ _ROUTE_WORDS = (
     "extend",
 )
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
+#: "a compound in Datta Khel, about 30 kilometres west of Miramshah": the
+#: second name is a reference point for the first, not a place of its own.
+#: Also "in Jamrud, on the outskirts of Peshawar".
+_DISTANCE_GAP = re.compile(
+    r"\s*,\s*(?:(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+|only\s+|just\s+)?(?:\d+|[a-z]+)\s*"
+    r"(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,20}\)\s*)?(?:[a-z-]+\s+)?(?:of|from)|"
+    r"on\s+the\s+outskirts\s+of)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Every match of :data:`_NOT_EVENT_BEFORE` ends (before the mention) with one
@@ -493,6 +506,9 @@ _NOT_EVENT_WORDS = (
     "relations",
     "ties",
     "engagement",
+    "demarche",
+    "protest",
+    "complaint",
     "residents",
     "inhabitants",
     "villagers",
@@ -755,6 +771,11 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK) : m.start], sentence[m.end :]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end : m.start] + " ")
+            reference = (
+                prev is not None
+                and ("km" in before or "kilomet" in before or "mile" in before or "outskirts" in before)
+                and _DISTANCE_GAP.fullmatch(sentence, prev.end, m.start) is not None
+            )
             qualifier = (
                 prev is not None
                 and _QUALIFIER_GAP.match(sentence[prev.end : m.start])
@@ -789,6 +810,8 @@ class PlaceFinder:
                 continue
             if twin or _ORG_AFTER.match(after):
                 continue
+            if reference:
+                continue  # "in Datta Khel, 30 km west of Miramshah": a reference point
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
                 if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
                     # "traders in Peshawar and Kabul say": both are where

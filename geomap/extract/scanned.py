@@ -16,7 +16,6 @@ this off, for tests that compare both paths.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from .stems import SENTENCE_STEMS
@@ -40,7 +39,6 @@ _SEEN_VERSION = [-1]
 _MISS = object()
 
 
-@dataclass(frozen=True)
 class ScannedSentence:
     """One sentence of an article, scanned.
 
@@ -61,11 +59,31 @@ class ScannedSentence:
         sentence of the same text.
     """
 
-    text: str
-    low: str
-    scan: dict[int, set[int]] | None
-    index: int = 0
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # A plain class with slots, not a frozen dataclass: one is made per
+    # sentence read, and a frozen dataclass's __init__ sets each field through
+    # object.__setattr__ (several times the cost). Nothing changes a field.
+    __slots__ = ("text", "low", "scan", "index", "memo")
+
+    def __init__(
+        self, text: str, low: str, scan: dict[int, set[int]] | None, index: int = 0, memo: dict | None = None
+    ) -> None:
+        self.text = text
+        self.low = low
+        self.scan = scan
+        self.index = index
+        self.memo = {} if memo is None else memo
+
+    def __eq__(self, other: object) -> bool:
+        # (as the dataclass compared: every field but the memo)
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.low, self.scan, self.index) == (other.text, other.low, other.scan, other.index)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.low, self.scan, self.index))  # (a scan, a dict, cannot be hashed)
+
+    def __repr__(self) -> str:
+        return f"ScannedSentence(text={self.text!r}, low={self.low!r}, scan={self.scan!r}, index={self.index!r})"
 
     @classmethod
     def of(cls, text: str, index: int = 0) -> "ScannedSentence":

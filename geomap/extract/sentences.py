@@ -9,7 +9,7 @@ sub-headings stay on their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -41,9 +41,12 @@ _CUT = re.compile(r"[,;:]\s|\s")
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence with its character offset in the cleaned text."""
+class Sentence(NamedTuple):
+    """A sentence with its character offset in the cleaned text.
+
+    (A named tuple, not a frozen dataclass: one is made per sentence, and a
+    frozen dataclass sets each field through ``object.__setattr__``.)
+    """
 
     text: str
     start: int

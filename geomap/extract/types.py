@@ -48,7 +48,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # or kill strike from the air; not "fighters" alone, who are militants)
         r"(?:aircraft|warplanes?|planes?|jets?|jet\s+fighters|helicopters?|gunships?|drones?)\s+"
         r"(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
-        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|air\s+assaults?|"
+        # "bombardment by jets", "bombarded from the air" (a bare
+        # "bombardment" of villages on the line is shelling, below)
+        r"bombard(?:ed|ing|ment)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:air|aircraft|warplanes?|planes?|jets?|"
+        r"helicopters?|gunships?|drones?)|"
         # "a helicopter raid on border posts", "gunship attacks"
         r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
@@ -94,7 +98,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
         r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)",
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)|"
+        # "the bombardment of Dangam": artillery and rockets (aircraft that
+        # bombard are an air strike, above)
+        r"bombard(?:ed|ing|ment)",
     ),
     (
         "explosion",
@@ -388,7 +395,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("strikes", "raids"),
     ("suicide", "blew", "explosive", "vehicle-borne"),
     ("grenade",),
-    ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile"),
+    ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile", "bombard"),
     ("explos", "blast", "bomb", "ied", "landmine", "detonat"),
     ("exchang", "traded", "trading", "fire", "firing", "gunfight", "shoot", "shot", "gunned"),
     (
@@ -482,6 +489,13 @@ _IRREALIS = re.compile(
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
     r"discuss(?:ed|es|ing)?|"
+    # "raised the issue of the shelling", "the question of reopening": a topic
+    r"issues?\s+of|question\s+of|"
+    # "children who had fled fighting in Waziristan": why people moved, years ago
+    r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?$|"
+    # "a rise in attacks", "a fall in cross-border shelling": a trend over
+    # many incidents, none of them told
+    r"(?:rise|fall|drop|decline|increase|surge|spike|reduction|upsurge|uptick)\s+in(?:\s+the)?(?:\s+[\w-]+){0,2}$|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
@@ -511,7 +525,8 @@ _BLOCKED = Gated(
     *("could", "would", "might", "may", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
     *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
-    *("propos", "suggest", "recommend", "kind", "sort", "type"),
+    *("propos", "suggest", "recommend", "kind", "sort", "type", "issue", "question"),
+    *("rise", "fall", "drop", "decline", "increase", "surge", "spike", "reduction", "uptick", "fled"),
 )
 #: An incident remembered: "marks the third anniversary of the bombing",
 #: "to commemorate the victims of the attack": years ago, not on the day told.
@@ -604,7 +619,7 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
     r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
     # "a flag meeting was expected in the coming days": no date, no meeting yet
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
+    r"\s+(?:[\w'’-]+\s+){0,8}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
 #: The state of a process, not a meeting: "talks have made little progress
@@ -664,10 +679,11 @@ _BILATERAL = re.compile(
 #: governor may be the other side's: "Pakistani officials met the Nangarhar
 #: governor at Torkham").
 _HOME_OFFICE = re.compile(
-    r"\b(?:chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in)\b",
+    # ("the political agent": the officer of a Pakistani tribal agency)
+    r"\b(?:chief\s+minister|protest\s+(?:leaders|committee|organi[sz]ers)|sit-in|political\s+agent)\b",
     re.I,
 )
-_HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in")
+_HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in", "political")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
@@ -930,6 +946,15 @@ _ROAD_OR_CROSSING = re.compile(
 )
 
 
+#: "traffic on the Peshawar-Torkham road was suspended": a road's traffic
+#: (read right before the verb).
+_TRAFFIC_ON_ROAD = re.compile(
+    r"\btraffic\s+(?:on|along|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:roads?|highways?|motorways?)\s+"
+    r"(?:was|were|is|are|(?:has|have|had)\s+been|remained|remains|stayed)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def _road_closing(sentence: str, breaks: list[int], start: int, end: int) -> bool:
     """Is what closes at ``start:end`` a road, tunnel or bridge? The first of
     a road and a crossing in the clause before the trigger ("the road towards
@@ -939,6 +964,10 @@ def _road_closing(sentence: str, breaks: list[int], start: int, end: int) -> boo
     if not any(w in sentence for w in ("road", "highway", "motorway", "tunnel", "bridge")):
         return False
     cut = max((b for b in breaks if b <= start), default=0)
+    if "traffic" in sentence and _TRAFFIC_ON_ROAD.search(sentence, max(cut, start - 80), start):
+        # "lit up the pass, and traffic on the Peshawar-Torkham road was
+        # suspended": the road is what the verb tells of
+        return True
     first = _ROAD_OR_CROSSING.search(sentence, cut, start) or _ROAD_OR_CROSSING.search(sentence, end, end + 40)
     return first is not None and first.group("road") is not None
 

@@ -7,6 +7,8 @@ extractor, :func:`geomap.extract.extract_article`, on every article.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import time
 from dataclasses import dataclass, field
 
@@ -36,6 +38,11 @@ def _finder(online: bool):
         from ..geocoders import default_chain
 
         _FINDERS[online] = PlaceFinder(default_chain(online=online))
+        if multiprocessing.parent_process() is not None:
+            # a worker process (local pool, Dask worker): the finder and the
+            # modules live as long as it does, so the collector need not walk
+            # them in every full collection of the partitions to come
+            gc.freeze()
     return _FINDERS[online]
 
 
