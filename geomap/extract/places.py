@@ -236,7 +236,14 @@ def _hospital_site(before: str) -> bool:
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
 #: Words one of which every match of :data:`_HOSPITAL_AFTER` holds (lower case).
 _HOSPITAL_AFTER_WORDS = ("hospital", "medical", "clinic")
-_CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
+#: A reporter's credit line ("Jane Doe reported from Kabul"): no place of it
+#: is an event's. Not the passive of an incident "reported from" where it
+#: happened ("an exchange of fire was reported from the Chaman border").
+_CREDIT = re.compile(
+    r"\bcontributed\s+to\s+this\b|(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)\breported\s+from\b|"
+    r"\bwriter\b.*\bcontributed\b",
+    re.I,
+)
 _ACROSS_FROM = re.compile(
     r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
     r"(?:(?:\w+\s+){0,2}(?:town|city)\s+of\s+)?$",

@@ -23,6 +23,12 @@ _BUILDINGS = (
     r"(?:hospitals?|schools?|colleges?|universit(?:y|ies)|hotels?|offices?|banks?|courts?|bases?|"
     r"cantonments?|garrisons?|airports?|prisons?|jails?|barracks|consulates?|embass(?:y|ies))"
 )
+#: Traffic of the border, or through a crossing ("cargo traffic", "traffic
+#: through Torkham"), not a city's.
+_BORDER_TRAFFIC = (
+    r"(?:(?:cross-border|border|cargo|goods|vehicular|pedestrian|transit|two-way)\s+traffic|"
+    r"traffic\s+(?=at\s|through\s|across\s|via\s))"
+)
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
@@ -51,6 +57,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|bombard(?:ed|ing|ment)|air\s+assaults?|"
         # "a helicopter raid on border posts", "gunship attacks"
         r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
+        # the passive: "houses were bombed by Pakistani aircraft", "a car hit
+        # by a drone", "villages targeted by jets"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|attacked|raided)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:aircraft|jets?|warplanes?|planes?|drones?|helicopters?|gunships?|air\s+force)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?|"
@@ -81,7 +91,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "suicide_bombing",
         False,
         r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|attackers?|assailants?|blasts?|vests?|car|truck|vehicle)|"
-        r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
+        r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed|filled|rigged|loaded)|"
+        # "a car packed with explosives", "a truck laden with explosives"
+        r"(?:packed|laden|loaded|filled|rigged|stuffed)\s+with\s+(?:[\w-]+\s+)?explosives|"
         r"vehicle-borne",
     ),
     ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?"),
@@ -112,6 +124,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
         r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
+        # "troops returned fire", "fired back"
+        r"return(?:ed|ing)\s+(?:the\s+)?fire|fired\s+back|"
         # "gunmen shooting from across the border killed three soldiers"
         r"shooting|shot\s+(?:dead|and\s+killed)|gunned\s+down",
     ),
@@ -141,6 +155,22 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # attack on the cantonment": a building attacked, whatever it houses
         r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+        # the passive: "checkposts in the Teri Mangal area were fired upon
+        # from across the border", "a convoy was fired on", "their post was attacked"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|patrols?|convoys?|"
+        r"vehicles?|personnel|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))\s+"
+        r"(?:(?!(?:would|could|might|may|will|shall)\s)[\w'’,-]+\s+){0,8}?(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+"
+        r"(?:also\s+|again\s+|repeatedly\s+)?(?:fired\s+(?:up)?on|fired\s+at|attacked|stormed|raided|overrun)|"
+        # the reply of the other side: "hit back at Pakistani posts"
+        r"(?:hit|struck|fired)\s+back\s+(?:at|on)\s+(?:[\w'’,-]+\s+){0,3}?"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|targets)|"
+        # "destroyed several Taliban posts", "captured 19 Afghan posts"
+        r"(?:destroyed|captured|overran|seized)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:posts|outposts|checkpoints|checkposts|positions|bunkers)|"
+        # the military's wording: "neutralised four terrorists", "troops
+        # effectively engaged the khwarij"
+        r"(?:neutrali[sz]ed|engaged)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:terrorists|militants|khwarij|khawarij|attackers|infiltrators|insurgents)(?!\s+in\s+(?:talks|dialogue|negotiations))|"
         # "posts in Kurram came under fire"
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
         r"repelled\s+(?:\w+\s+){0,3}attacks?",
@@ -232,7 +262,22 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
         # "responded by blocking NATO convoys at Torkham" (not a road blocked by protesters)
         r"block(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:convoys|supplies|supply\s+(?:lines?|routes?)|transit\s+trade)|"
-        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)",
+        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)|"
+        # movement stopped at a crossing: "blocked all movement through the
+        # Friendship Gate", "trade and pedestrian movement was halted", "traffic
+        # came to a standstill" (not "stopped the movement of militants")
+        # (traffic only of the border or through it: not "traffic in
+        # Peshawar came to a standstill")
+        r"(?:block(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|barr(?:ed|ing))\s+(?:all\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:movement|" + _BORDER_TRAFFIC + r"|crossings)(?!\s+of\s+(?:militants|terrorists|fighters|insurgents))|"
+        r"(?:movement|"
+        + _BORDER_TRAFFIC
+        + r"|trade|crossings?)\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|has\s+been|have\s+been|"
+        r"had\s+been|remained|remains)\s+(?:also\s+|completely\s+|fully\s+)?(?:blocked|halted|stopped|barred)|"
+        r"(?:movement|"
+        + _BORDER_TRAFFIC
+        + r"|trade|crossings?)\s+(?:[\w'’-]+\s+){0,5}?(?:came|come|comes|ground)\s+to\s+a\s+"
+        r"(?:complete\s+|grinding\s+)?(?:halt|standstill)",
     ),
     (
         "trade_disruption",
@@ -243,12 +288,17 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # (livestock waits at a crossing as trucks do: "3,000 animals had been
         # waiting"; "containers stood in the terminal for months", "trucks
         # were told to stay in Landi Kotal")
-        r"(?:trucks?|lorries|containers|vehicles|tankers|(?:container\s+)?carriers|animals|livestock)\s+(?:\w+\s+){0,4}?"
+        # (not "trucks would be turned back": a modal in between)
+        r"(?:trucks?|lorries|trailers|containers|vehicles|tankers|(?:container\s+)?carriers|animals|livestock)\s+"
+        r"(?:(?!(?:would|could|might|may|will|shall)\s)\w+\s+){0,4}?"
         r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)(?:\s+up)?|backed\s+up|"
-        r"turned\s+back|sent\s+back|sitting\s+idle|piled\s+up|stood|standing|"
+        r"turned\s+back|turned\s+away(?!\s+from)|sent\s+back|sitting\s+idle|piled\s+up|stood|standing|"
         r"(?:told|asked|ordered)\s+to\s+(?:stay|wait|remain|go\s+back|turn\s+back|move\s+back))|"
         r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
-        r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
+        r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|trailers|containers)|"
+        # "turned away hundreds of trucks", "refused entry to Pakistani trucks"
+        r"(?:turned\s+away|turned\s+back|sent\s+back|refused\s+entry\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:trucks|lorries|trailers|vehicles|containers|tankers)|"
         r"rott(?:ing|ed|en)|queues?\s+of\s+trucks|traffic\s+halt|"
         # "fruit loaded for Pakistani markets was already spoiling"
         r"(?:fruits?|vegetables?|produce|goods|consignments?|cargo|perishables?|grapes|apples|pomegranates|melons|tomatoes)"
@@ -402,6 +452,13 @@ _ANCHORS: list[tuple[str, ...]] = [
         "under",
         "operation",
         "shot",
+        "back",
+        "destroyed",
+        "captured",
+        "overran",
+        "seized",
+        "neutrali",
+        "engaged",
     ),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("infiltrat", "tried", "trying", "attempt", "bid"),
@@ -412,10 +469,11 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum", "restor", "clock", "24 hours"),
-    ("clos", "shut", "seal", "block", "suspen"),
+    ("clos", "shut", "seal", "block", "suspen", "halt", "stopp", "barr", "standstill"),
     (
         "truck",
         "lorr",
+        "trailer",
         "container",
         "vehicle",
         "tanker",
@@ -489,6 +547,15 @@ _IRREALIS = re.compile(
     r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
+#: A bomb made safe or taken is no explosion: "bomb disposal staff defused an
+#: IED", "police seized a car packed with explosives" (read in the words
+#: before the trigger).
+_DEFUSED = re.compile(
+    r"\b(?:defus\w*|defuz\w*|diffus\w*|seiz\w*|recover\w*|intercept\w*|impound\w*|confiscat\w*|disarm\w*)"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
+    re.I,
+)
+_DEFUSED_STEMS = ("defus", "defuz", "diffus", "seiz", "recover", "intercept", "impound", "confiscat", "disarm")
 #: "were asked to stop building a post", "agreed to halt work on the gate",
 #: "tried to put up a fence", "began to dig trenches": halting, starting or
 #: attempting a work presupposes it, so the infinitive before a
@@ -1002,6 +1069,11 @@ def _find_triggers(
                 if (
                     habitual
                     or _BLOCKED.search(window)
+                    or (
+                        etype == "explosion"
+                        and any(w in window.lower() for w in _DEFUSED_STEMS)
+                        and _DEFUSED.search(window)
+                    )
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
                     or (mandate and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))

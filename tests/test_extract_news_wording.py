@@ -1,0 +1,185 @@
+"""Wordings of real border reports (issue 10, read from some thirty reports
+of Dawn, The News, Geo, Express Tribune, TOLOnews, Pajhwok, Khaama, Reuters,
+AP and others): how outlets word each event type and place, and the near
+wordings where no rule may fire. Every sentence is written for these tests;
+none is copied from a report or a dev set."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _types(chain, text):
+    return sorted({e.event_type for e in _events(chain, text)})
+
+
+# -- attacks told in the passive, and the other side's reply -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Pakistani outlets: posts "were fired upon from across the border"
+        (
+            "Several posts in the Teri Mangal area of Kurram were fired upon from across the border on Monday night.",
+            "Teri Mangal",
+        ),
+        ("Frontier Corps troops were fired upon from Afghanistan near Kurram on Sunday.", "Kurram District"),
+        ("A convoy was fired on near Angoor Adda on Monday.", "Angoor Adda"),
+        ("Troops returned fire after their post near Angoor Adda was attacked on Monday.", "Angoor Adda"),
+        # Afghan outlets: the Islamic Emirate's forces "hit back at" posts
+        (
+            "Border guards of the Islamic Emirate hit back at Pakistani posts near Dand Patan on Monday.",
+            "Dand-e-Patan District",
+        ),
+        # the military's statements: posts destroyed or captured, militants
+        # "neutralised" or "effectively engaged"
+        (
+            "Pakistan's forces destroyed several Taliban posts in Kurram on Sunday night, sources said.",
+            "Kurram District",
+        ),
+        ("The military said its troops captured 19 Afghan posts in Kurram on Sunday.", "Kurram District"),
+        ("Security forces neutralised four terrorists near Angoor Adda on Monday, the ISPR said.", "Angoor Adda"),
+        ("Troops effectively engaged the militants near Angoor Adda on Monday, the ISPR said.", "Angoor Adda"),
+    ],
+)
+def test_attacks_in_the_wording_of_both_sides(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister hit back at critics of his Kabul policy in Islamabad on Monday.",
+        "Pakistan warned that its forces would hit back at any posts used to attack its troops in Kurram.",
+        "Heavy rain damaged several posts in Kurram on Monday.",
+        "The provincial government engaged the militants in talks in Bajaur on Monday.",
+        "Taliban officials denied that Pakistani posts in Kurram were fired upon from Afghan soil on Monday.",
+    ],
+)
+def test_words_of_attacks_that_are_none(chain, text):
+    assert not _by(_events(chain, text), "armed_clash")
+
+
+# -- air strikes told in the passive -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houses in Barmal district were bombed by Pakistani aircraft on Monday, killing six.",
+        "A house in Barmal was hit by a Pakistani drone before dawn on Monday, killing three.",
+        "Several villages in Barmal were targeted by Pakistani jets on Monday.",
+    ],
+)
+def test_places_bombed_by_aircraft_are_air_strikes(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "airstrike")] == ["Barmal District"]
+
+
+def test_a_place_hit_by_a_truck_is_no_air_strike(chain):
+    ev = _events(chain, "A shop in Barmal was hit by a truck on Monday.")
+    assert not _by(ev, "airstrike")
+
+
+# -- bombs: a vehicle packed with explosives; bombs made safe --------------------
+
+
+def test_a_vehicle_packed_with_explosives_is_a_bombing(chain):
+    ev = _events(
+        chain, "A car packed with explosives blew up near a checkpost in Bajaur on Tuesday, killing four soldiers."
+    )
+    assert [(e.event_type, e.location, e.fatalities) for e in ev] == [("explosion", "Bajaur District", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized a car packed with explosives at a checkpoint in Bajaur on Monday.",
+        "Police seized an explosives-laden car at a checkpoint in Bajaur on Monday.",
+        "Bomb disposal staff defused an IED planted near a school in Bajaur on Monday.",
+    ],
+)
+def test_explosives_seized_or_defused_are_no_explosion(chain, text):
+    assert not _by(_events(chain, text), "explosion")
+
+
+# -- closures: movement stopped at a crossing ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Afghan border forces blocked all movement at Torkham on Tuesday.", "Torkham"),
+        ("Trade and pedestrian movement at Chaman was halted on Tuesday.", "Chaman"),
+        ("Movement through the Kharlachi crossing was stopped on Tuesday after the firing.", "Kharlachi"),
+        ("Cargo traffic at Torkham came to a standstill on Monday.", "Torkham"),
+        (
+            "Cross-border movement at Chaman came to a standstill on Monday after protesters blocked the highway.",
+            "Chaman",
+        ),
+    ],
+)
+def test_movement_stopped_at_a_crossing_is_a_closure(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "border_closure")] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic in Peshawar came to a standstill on Monday as a wedding procession passed.",
+        "Police blocked traffic on the ring road in Peshawar on Monday during a protest.",
+        "Security forces stopped the movement of militants across the border in Bajaur on Monday.",
+        "Cross-border trade at Torkham has been halted for years during every winter.",
+    ],
+)
+def test_traffic_stopped_away_from_a_crossing_is_no_closure(chain, text):
+    assert not _by(_events(chain, text), "border_closure")
+
+
+# -- stranded trade: trucks turned away, trailers parked --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan officials turned away hundreds of trucks at Torkham on Monday.",
+        "Afghan authorities refused entry to Pakistani trucks at Torkham on Monday.",
+        "Hundreds of trailers were parked at Torkham on Monday after the Afghan side stopped letting them through.",
+    ],
+)
+def test_trucks_turned_away_or_parked_are_stranded_trade(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "trade_disruption")] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said trucks would be turned away at Torkham if drivers lacked visas.",
+        "Officials said trucks would be turned back at Torkham if drivers lacked visas.",
+        "Trucks carrying cement turned away from the main road at Landi Kotal on Monday to avoid a toll.",
+    ],
+)
+def test_trucks_that_may_be_turned_away_or_turn_off_a_road_are_not_stranded(chain, text):
+    assert not _by(_events(chain, text), "trade_disruption")
+
+
+# -- places: an incident "reported from" a place -----------------------------------
+
+
+def test_an_incident_reported_from_a_place_is_there(chain):
+    ev = _events(
+        chain, "A heavy exchange of fire between the two forces was reported from the Chaman border late on Friday."
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Chaman"]
+
+
+def test_a_reporters_credit_names_no_place(chain):
+    assert not _events(chain, "Alice Smith reported from Torkham and Bob Jones from Chaman.")
