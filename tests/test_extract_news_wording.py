@@ -183,3 +183,52 @@ def test_an_incident_reported_from_a_place_is_there(chain):
 
 def test_a_reporters_credit_names_no_place(chain):
     assert not _events(chain, "Alice Smith reported from Torkham and Bob Jones from Chaman.")
+
+
+# -- shells from across the border that land in a tehsil -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "A mortar round fired from across the border came down in an orchard in the Mamund area on Monday.",
+            "Mamund",
+        ),
+        ("Cross-border shelling hit two houses in Salarzai on Monday, officials said.", "Salarzai"),
+    ],
+)
+def test_cross_border_fire_lands_in_a_tehsil_on_the_line(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "explosion")] == [place]
+
+
+def test_cross_border_fire_is_not_placed_in_a_wide_region(chain):
+    ev = _events(chain, "Cross-border shelling hit two houses in Waziristan on Monday, officials said.")
+    assert "Waziristan" not in [loc for loc, _ in _by(ev, "explosion")]
+
+
+# -- a reopening and the closure it ends, each with its day ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torkham reopened to travellers on Wednesday for the first time since it was shut on March 16.",
+        "Foot traffic resumed at Torkham on Wednesday, nearly two months after the crossing was closed on March 16.",
+    ],
+)
+def test_a_reopening_and_the_closure_told_with_its_own_day_are_two_events(chain, text):
+    ev = sorted((e.sub_event_type, e.location, e.event_date) for e in _events(chain, text))
+    assert ev == [("closure", "Torkham", "2024-03-16"), ("reopening", "Torkham", "2024-05-15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torkham reopened to trade on Wednesday after being shut for nearly four weeks.",
+        "The closure of Torkham was eased on May 7 and 8, when officials opened the gate for two days.",
+    ],
+)
+def test_a_reopening_after_a_closure_with_no_day_of_its_own_is_one_event(chain, text):
+    ev = [e for e in _events(chain, text) if e.event_type == "border_closure"]
+    assert len(ev) == 1
