@@ -232,3 +232,70 @@ def test_a_reopening_and_the_closure_told_with_its_own_day_are_two_events(chain,
 def test_a_reopening_after_a_closure_with_no_day_of_its_own_is_one_event(chain, text):
     ev = [e for e in _events(chain, text) if e.event_type == "border_closure"]
     assert len(ev) == 1
+
+
+# -- shots exchanged -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards on the two sides exchanged shots at Torkham on Tuesday evening.",
+        "Shots were exchanged at Torkham on Tuesday evening after a quarrel over a truck.",
+    ],
+)
+def test_shots_exchanged_are_an_exchange_of_fire(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == ["Torkham"]
+
+
+def test_words_exchanged_are_no_fire(chain):
+    ev = _events(chain, "Guards on the two sides exchanged angry words at Torkham on Tuesday evening.")
+    assert not _by(ev, "armed_clash")
+
+
+# -- trends and topics are no incidents ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials credit the fence with a drop in cross-border attacks in Mohmand and Bajaur.",
+        "Analysts link the surge in shelling along the Kunar frontier to the fencing dispute.",
+        "At the zero point in Spin Boldak on Wednesday the commanders raised the issue of the shelling.",
+    ],
+)
+def test_a_trend_or_a_topic_is_no_incident(chain, text):
+    assert not [e for e in _events(chain, text) if e.event_type in ("armed_clash", "explosion")]
+
+
+def test_an_attack_after_a_rise_in_tension_is_an_incident(chain):
+    ev = _events(chain, "After a rise in tension, militants attacked a post near Angoor Adda on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Angoor Adda"]
+
+
+def test_a_flag_meeting_expected_in_the_coming_days_is_none(chain):
+    ev = _events(
+        chain,
+        "A flag meeting between the border commanders of the two sides at Torkham is expected in the coming days.",
+    )
+    assert not _by(ev, "talks")
+
+
+# -- places: offices of a province, distances from a town ------------------------
+
+
+def test_a_provinces_officer_does_not_place_the_meeting(chain):
+    ev = _events(chain, "Paktia's governor met Pakistani officers at the Kharlachi crossing on Wednesday.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Kharlachi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A drone hit a house in Datta Khel, some 25 kilometres west of Miranshah, on Sunday.", "Datta Khel"),
+        # the town measured from is the only place told: kept
+        ("A drone hit a house some 25 kilometres west of Miranshah on Sunday.", "Miranshah"),
+    ],
+)
+def test_a_town_measured_from_yields_to_the_place_named(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "airstrike")] == [place]

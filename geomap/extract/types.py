@@ -122,6 +122,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "exchange_of_fire",
         False,
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
+        # "the guards exchanged shots", "shots were exchanged"
+        r"(?:exchanged?|exchanging|traded|trading)\s+(?:a\s+few\s+|several\s+)?(?:gun)?shots|"
+        r"(?:gun)?shots\s+(?:were|had\s+been)\s+exchanged|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
         r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
         # "troops returned fire", "fired back"
@@ -540,6 +543,12 @@ _IRREALIS = re.compile(
     r"discuss(?:ed|es|ing)?|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
+    # a trend, not an incident: "a fall in cross-border attacks", "the surge
+    # in shelling"; a topic: "raised the issue of the shelling"
+    # (the trend or topic governs the trigger: not "after a rise in tension,
+    # militants attacked")
+    r"(?:fall|rise|drop|decline|increase|surge|spike|reduction|decrease|upsurge|uptick)\s+in(?:\s+[\w'’-]+){0,3}\s*$|"
+    r"(?:issue|matter|question)s?\s+of(?:\s+[\w'’-]+){0,4}\s*$|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
     # ("tried to storm", "attempted to cross": the attempt happened;
@@ -577,6 +586,8 @@ _BLOCKED = Gated(
     *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
     *("propos", "suggest", "recommend", "kind", "sort", "type"),
+    *("fall", "rise", "drop", "decline", "increase", "surge", "spike", "reduction", "decrease", "upsurge", "uptick"),
+    *("issue", "matter", "question"),
 )
 #: An incident remembered: "marks the third anniversary of the bombing",
 #: "to commemorate the victims of the attack": years ago, not on the day told.
@@ -669,7 +680,9 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
     r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
     # "a flag meeting was expected in the coming days": no date, no meeting yet
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
+    # (also after the sides: "a flag meeting between the border officials
+    # of both sides is expected in the coming days")
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
 #: The state of a process, not a meeting: "talks have made little progress
