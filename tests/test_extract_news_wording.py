@@ -299,3 +299,48 @@ def test_a_provinces_officer_does_not_place_the_meeting(chain):
 )
 def test_a_town_measured_from_yields_to_the_place_named(chain, text, place):
     assert [loc for loc, _ in _by(_events(chain, text), "airstrike")] == [place]
+
+
+def test_shots_fired_by_both_sides_are_an_exchange_of_fire(chain):
+    ev = _events(chain, "At Torkham on Tuesday shots were fired by both sides for several minutes.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+# -- the zero point named by the place after it ------------------------------------
+
+
+def test_the_zero_point_in_a_named_place_is_that_place(chain):
+    ev = _events(
+        chain,
+        "Troops were digging trenches near the Badini crossing on Sunday. "
+        "On Wednesday a police commander met Pakistani officers at the zero point in Spin Boldak.",
+    )
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Spin Boldak"]
+
+
+def test_the_zero_point_alone_is_the_crossing_in_context(chain):
+    ev = _events(
+        chain,
+        "Troops were digging trenches near the Badini crossing on Sunday. "
+        "On Wednesday a police commander met Pakistani officers at the zero point.",
+    )
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Badini"]
+
+
+# -- supplies for foreign forces halted ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials stopped all NATO supply trucks from heading to Torkham on Saturday.",
+        "Coalition supply convoys were halted at Torkham on Saturday after the raid.",
+    ],
+)
+def test_supplies_for_foreign_forces_halted_are_a_closure(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "border_closure")] == ["Torkham"]
+
+
+def test_a_utility_suspended_is_no_closure(chain):
+    ev = _events(chain, "The company suspended gas supplies to Landi Kotal on Monday for repairs.")
+    assert not _by(ev, "border_closure")

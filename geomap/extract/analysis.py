@@ -140,6 +140,8 @@ _BOTH_CROSSINGS = re.compile(
 )
 _ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
 _ZERO = Gated(_ZERO, "zero")
+#: "the zero point in Spin Boldak", "the zero line at Torkham": the place after it names it.
+_ZERO_OF = re.compile(r"\s+(?:in|at|of|near|on)\s+(?:the\s+)?$", re.I)
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
@@ -491,7 +493,7 @@ def sentence_events(
     # Resolve "the crossing" to the crossing named last (in this sentence or before).
     resolved: list[Mention] = []
     crossing = ctx.crossing
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.role == "crossing_ref":
             if crossing is None:
                 continue
@@ -499,6 +501,9 @@ def sentence_events(
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
         elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if nxt is not None and nxt.role == "place" and _ZERO_OF.match(sentence, m.end, nxt.start):
+                continue  # "the zero point in Spin Boldak": the place named
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)

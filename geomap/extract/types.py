@@ -124,7 +124,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
         # "the guards exchanged shots", "shots were exchanged"
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:a\s+few\s+|several\s+)?(?:gun)?shots|"
-        r"(?:gun)?shots\s+(?:were|had\s+been)\s+exchanged|"
+        r"(?:gun)?shots\s+(?:were|had\s+been)\s+(?:exchanged|fired)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
         r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
         # "troops returned fire", "fired back"
@@ -264,7 +264,15 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
         # "responded by blocking NATO convoys at Torkham" (not a road blocked by protesters)
+        # (also "stopped all NATO supply vehicles from moving towards Torkham",
+        # "NATO supply trucks were halted at Chaman")
+        # (not "suspended gas supplies to the city")
         r"block(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:convoys|supplies|supply\s+(?:lines?|routes?)|transit\s+trade)|"
+        r"(?:block(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing))\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:(?:nato|coalition|isaf|military)\s+(?:convoys|supplies)|"
+        r"supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys)|transit\s+trade)|"
+        r"(?:supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys))\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:blocked|halted|stopped|suspended)|"
         r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)|"
         # movement stopped at a crossing: "blocked all movement through the
         # Friendship Gate", "trade and pedestrian movement was halted", "traffic
@@ -755,6 +763,8 @@ _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
+    # "suspended gas supplies to Peshawar": a utility
+    r"gas|electricity|power|water|"
     # "shut wedding halls and shrines": places of gathering
     r"halls?|shrines?|parks?|cinemas?|"
     # "suspended security assistance", "fencing work was suspended"
