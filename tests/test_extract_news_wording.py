@@ -125,6 +125,8 @@ def test_explosives_seized_or_defused_are_no_explosion(chain, text):
             "Cross-border movement at Chaman came to a standstill on Monday after protesters blocked the highway.",
             "Chaman",
         ),
+        ("The sit-in brought trade at Chaman to a standstill on Monday.", "Chaman"),
+        ("No pedestrian movement was permitted through Torkham on Saturday.", "Torkham"),
     ],
 )
 def test_movement_stopped_at_a_crossing_is_a_closure(chain, text, place):
@@ -138,6 +140,8 @@ def test_movement_stopped_at_a_crossing_is_a_closure(chain, text, place):
         "Police blocked traffic on the ring road in Peshawar on Monday during a protest.",
         "Security forces stopped the movement of militants across the border in Bajaur on Monday.",
         "Cross-border trade at Torkham has been halted for years during every winter.",
+        "The storm brought the wedding in Peshawar to a halt on Monday.",
+        "No one was permitted to speak to reporters at Torkham on Monday.",
     ],
 )
 def test_traffic_stopped_away_from_a_crossing_is_no_closure(chain, text):

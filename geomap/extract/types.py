@@ -288,7 +288,15 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:movement|"
         + _BORDER_TRAFFIC
         + r"|trade|crossings?)\s+(?:[\w'’-]+\s+){0,5}?(?:came|come|comes|ground)\s+to\s+a\s+"
-        r"(?:complete\s+|grinding\s+)?(?:halt|standstill)",
+        r"(?:complete\s+|grinding\s+)?(?:halt|standstill)|"
+        # "brought cross-border trade to a standstill", "no cross-border
+        # movement was allowed through Torkham"
+        r"(?:brought|bringing|brings|bring)\s+(?:[\w'’-]+\s+){0,3}?(?:movement|" + _BORDER_TRAFFIC + r"|trade)\s+"
+        r"(?:[\w'’-]+\s+){0,4}?to\s+a\s+(?:complete\s+|grinding\s+)?(?:halt|standstill)|"
+        r"no\s+(?:[\w'’-]+\s+){0,2}?(?:movement|"
+        + _BORDER_TRAFFIC
+        + r"|trade|crossings?)\s+(?:was|were|is|has\s+been)\s+"
+        r"(?:being\s+)?(?:allowed|permitted)",
     ),
     (
         "trade_disruption",
@@ -480,7 +488,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum", "restor", "clock", "24 hours"),
-    ("clos", "shut", "seal", "block", "suspen", "halt", "stopp", "barr", "standstill"),
+    ("clos", "shut", "seal", "block", "suspen", "halt", "stopp", "barr", "standstill", "allowed", "permitted"),
     (
         "truck",
         "lorr",
