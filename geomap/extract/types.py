@@ -273,12 +273,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys)|transit\s+trade)|"
         r"(?:supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys))\s+(?:[\w'’-]+\s+){0,4}?"
         r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:blocked|halted|stopped|suspended)|"
-        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)|"
-        # movement stopped at a crossing: "blocked all movement through the
-        # Friendship Gate", "trade and pedestrian movement was halted", "traffic
-        # came to a standstill" (not "stopped the movement of militants")
-        # (traffic only of the border or through it: not "traffic in
-        # Peshawar came to a standstill")
+        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)",
+    ),
+    # Movement stopped at a crossing (a rule of its own: its words are read
+    # only in the sentences that hold its verbs): "blocked all movement
+    # through the Friendship Gate", "trade and pedestrian movement was
+    # halted", "traffic came to a standstill" (not "stopped the movement of
+    # militants"; traffic only of the border or through it, not "traffic in
+    # Peshawar came to a standstill")
+    (
+        "border_closure",
+        "closure",
+        False,
         r"(?:block(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|barr(?:ed|ing))\s+(?:all\s+)?(?:[\w'’-]+\s+){0,3}?"
         r"(?:movement|" + _BORDER_TRAFFIC + r"|crossings)(?!\s+of\s+(?:militants|terrorists|fighters|insurgents))|"
         r"(?:movement|"
@@ -488,7 +494,8 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum", "restor", "clock", "24 hours"),
-    ("clos", "shut", "seal", "block", "suspen", "halt", "stopp", "barr", "standstill", "allowed", "permitted"),
+    ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
+    ("block", "halt", "stopp", "barr", "standstill", "allowed", "permitted"),
     (
         "truck",
         "lorr",
