@@ -348,3 +348,38 @@ def test_supplies_for_foreign_forces_halted_are_a_closure(chain, text):
 def test_a_utility_suspended_is_no_closure(chain):
     ev = _events(chain, "The company suspended gas supplies to Landi Kotal on Monday for repairs.")
     assert not _by(ev, "border_closure")
+
+
+# -- headlines in the present tense ---------------------------------------------------
+
+
+def _headline(chain, title):
+    return _events(chain, "Officials gave no further details on Tuesday.", title=title)
+
+
+@pytest.mark.parametrize(
+    ("title", "etype", "place"),
+    [
+        ("Pakistan closes Torkham after firing", "border_closure", "Torkham"),
+        ("Afghan side shuts Chaman crossing to traders", "border_closure", "Chaman"),
+        ("Taliban halt all movement through Kharlachi", "border_closure", "Kharlachi"),
+        ("Afghan forces fire mortar shells at Chaman", "explosion", "Chaman"),
+        ("Militants attack checkpost near Angoor Adda", "armed_clash", "Angoor Adda"),
+        ("Guards open fire on smugglers at Chaman", "armed_clash", "Chaman"),
+    ],
+)
+def test_a_headline_in_the_present_tense_is_an_incident(chain, title, etype, place):
+    assert [loc for loc, _ in _by(_headline(chain, title), etype)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani and Afghan guards traded fire with mortars at Torkham on Sunday night.",
+        "Officials blamed militants hiding in Kunar for the attack and said troops had responded.",
+    ],
+)
+def test_nouns_of_fire_and_attack_are_no_present_verbs(chain, text):
+    ev = _events(chain, text)
+    assert not _by(ev, "explosion")
+    assert "Kunar Province" not in [loc for loc, _ in _by(ev, "armed_clash")]

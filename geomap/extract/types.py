@@ -54,7 +54,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # or kill strike from the air; not "fighters" alone, who are militants)
         r"(?:aircraft|warplanes?|planes?|jets?|jet\s+fighters|helicopters?|gunships?|drones?)\s+"
         r"(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
-        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|bombard(?:ed|ing|ment)|air\s+assaults?|"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|bombard(?:ed|ing|ment)|"
+        r"air\s+assaults?|"
         # "a helicopter raid on border posts", "gunship attacks"
         r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
         # the passive: "houses were bombed by Pakistani aircraft", "a car hit
@@ -106,7 +107,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
         r"(?:landed|land|lands|fell|hit|struck|slammed|exploded|came\s+down|rained\s+down)|"
-        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)",
+        r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)|"
+        # a headline's present: "Afghan forces fire mortars at Chaman" (the
+        # weapons its object: not "traded fire with mortars")
+        r"(?:fire|fires|lob|lobs|launch|launches)\s+(?:\d+\s+|dozens\s+of\s+|more\s+|several\s+)?"
+        r"(?:rockets|mortars?|mortar\s+shells|shells|artillery\s+shells|missiles)",
     ),
     (
         "explosion",
@@ -121,12 +126,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "armed_clash",
         "exchange_of_fire",
         False,
-        r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
+        r"(?:exchanged?|exchanging|traded|trading|trade)\s+(?:heavy\s+)?(?:fire|gunfire)|"
         # "the guards exchanged shots", "shots were exchanged"
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:a\s+few\s+|several\s+)?(?:gun)?shots|"
         r"(?:gun)?shots\s+(?:were|had\s+been)\s+(?:exchanged|fired)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
-        r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
+        r"open(?:ed|s)?\s+fire|firing|gunfights?|shoot-?outs?|"
         # "troops returned fire", "fired back"
         r"return(?:ed|ing)\s+(?:the\s+)?fire|fired\s+back|"
         # "gunmen shooting from across the border killed three soldiers"
@@ -145,7 +150,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:fired|firing)\s+(?:from\s+(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line))?\s+)?(?:on|at|upon)\s+"
         r"(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|"
         r"patrols?|convoys?|vehicles?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
-        r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+        r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
         # "attacked a polio team", "ambushed a police van"
         r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
@@ -158,6 +164,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # attack on the cantonment": a building attacked, whatever it houses
         r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+        # a headline's present, its object right after it ("militants attack
+        # post in Bajaur"; not the noun: "blamed them for the attack and said
+        # troops had responded")
+        r"(?:attack|attacks|storm|storms|raid|raids)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+        r"(?:(?:security|police|military|army|border|checkpost|fc|levies)\s+)?"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|convoys?|police\s+stations?|camps?)|"
         # the passive: "checkposts in the Teri Mangal area were fired upon
         # from across the border", "a convoy was fired on", "their post was attacked"
         r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|patrols?|convoys?|"
@@ -262,7 +274,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "closure",
         False,
-        r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
+        # (and a headline's present: "Pakistan closes Torkham", "shuts", "seals")
+        r"clos(?:ed|es|ure|ures|ing)|shut(?:s)?(?:\s+down)?|shutting|seal(?:ed|s)|sealing|blockade|"
         # "responded by blocking NATO convoys at Torkham" (not a road blocked by protesters)
         # (also "stopped all NATO supply vehicles from moving towards Torkham",
         # "NATO supply trucks were halted at Chaman")
@@ -285,7 +298,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "closure",
         False,
-        r"(?:block(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|barr(?:ed|ing))\s+(?:all\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:block(?:ed|ing|s)?|halt(?:ed|ing|s)?|stop(?:ped|ping|s)?|barr(?:ed|ing))\s+(?:all\s+)?(?:[\w'’-]+\s+){0,3}?"
         r"(?:movement|" + _BORDER_TRAFFIC + r"|crossings)(?!\s+of\s+(?:militants|terrorists|fighters|insurgents))|"
         r"(?:movement|"
         + _BORDER_TRAFFIC
@@ -495,7 +508,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum", "restor", "clock", "24 hours"),
     ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
-    ("block", "halt", "stopp", "barr", "standstill", "allowed", "permitted"),
+    ("block", "halt", "stop", "barr", "standstill", "allowed", "permitted"),
     (
         "truck",
         "lorr",
