@@ -231,10 +231,11 @@ def figure(
     -------
     (Path, Path)
     """
-    from .outdir import check_not_in_geodata
+    from .outdir import check_not_in_geodata, check_outputs_ours
     from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
     check_not_in_geodata(out, "--out")
+    check_outputs_ours(out, ("map.png", "map.svg"))  # a picture of the user's of that name
     gdf, _ = load_geodataframe(events, sources)
     said = []
     if types is not None:

@@ -16,6 +16,7 @@ ROWS_REJECTED = "rows_rejected"
 ROWS_JOINED = "rows_joined"  #: imported rows joined to a curated event as a source
 ROWS_MERGED = "rows_merged"  #: GDELT reports merged into one event
 ROWS_OUT_OF_REGION = "rows_out_of_region"
+ROWS_PRECISION_UNKNOWN = "rows_precision_unknown"  #: dataset rows whose precision the file does not give
 SOURCE_ROWS_READ = "source_rows_read"
 SOURCE_ROWS_REJECTED = "source_rows_rejected"
 # geomap.geoframe: events placed or not (of one build_geodataframe call; in a

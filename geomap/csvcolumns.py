@@ -25,7 +25,7 @@ from itertools import repeat
 from pathlib import Path
 
 from . import counts
-from .csvrows import MAX_CELL_CHARS, _header
+from .csvrows import MAX_CELL_CHARS, _header, sep_hint
 from .exc import SchemaError
 from .report import Report
 
@@ -87,8 +87,8 @@ def read_csv_columns(
     except UnicodeDecodeError:
         return None
     lines = _lines(text)
-    if lines is None or len(lines) < 2 or not _HEADER.fullmatch(lines[0]):
-        return None
+    if lines is None or len(lines) < 2 or not _HEADER.fullmatch(lines[0]) or sep_hint(text) or "\ufeff" in text:
+        return None  # (a mark inside the file: the reference removes it and says so)
     found = Report()
     try:
         header, trailing = _header(csv.reader(lines[:1]), str(path), required, known, found)
@@ -109,6 +109,8 @@ def read_csv_columns(
         return None
     cells = {name: list(map(str.strip, col)) for name, col in zip(header, columns)}
     first = cells[header[0]]
+    if header[0] in first:  # maybe the header again (files joined): the reference names it
+        return None
     if "" in first:  # a row of blank cells only is no row to the reference: let it skip them
         blank = [k for k, cell in enumerate(first) if cell == ""]
         if any(all(cells[h][k] == "" for h in header) for k in blank):

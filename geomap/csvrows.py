@@ -247,27 +247,88 @@ def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[s
     yield from read_csv_text(text, name, required, known, report)
 
 
+#: Excel's first line naming the separator (``sep=,``, ``sep=;``; some tools quote it).
+_SEP_HINT = re.compile(r'\ufeff?"?sep=([,;\t|])"?[ \t]*(?:\r\n|\r|\n)', re.I)
+
+
+def sep_hint(text: str) -> str | None:
+    """The separator Excel's ``sep=X`` first line names, or ``None`` without one.
+
+    Such a file's header is its second line; every reader skips the hint
+    (lines keep their numbers in the file) and splits cells on ``X``.
+
+    >>> sep_hint("sep=;\nevent_id;location\n"), sep_hint('"sep=,"\r\na,b\n'), sep_hint("a,b\n")
+    (';', ',', None)
+    """
+    m = _SEP_HINT.match(text)
+    return m.group(1) if m else None
+
+
+def split_sep_hint(text: str) -> tuple[str, str | None]:
+    """``(text without Excel's sep=X line, X)``, or ``(text, None)`` without one.
+
+    >>> split_sep_hint("sep=;\na;b\n")
+    ('a;b\n', ';')
+    """
+    m = _SEP_HINT.match(text)
+    return (text[m.end() :], m.group(1)) if m else (text, None)
+
+
 def read_csv_text(
     text: str, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
 ):
     """:func:`read_csv_records` of text already decoded (``name`` for
     messages), with its cells separated by ``delimiter`` (the dataset
-    importers read semicolon- and tab-separated exports too)."""
+    importers read semicolon- and tab-separated exports too), or by the
+    one Excel's ``sep=X`` first line names (see :func:`sep_hint`)."""
+    hint = _SEP_HINT.match(text)
+    if hint:
+        delimiter = hint.group(1)
+        if not text[hint.end() :].strip():
+            raise SchemaError(
+                f"file has only Excel's {hint.group(0).strip()!r} line; expected a header row with the columns "
+                + ", ".join(required),
+                file=name,
+                line=1,
+            )
     if not text.strip():
         raise SchemaError(
             "file is empty; expected a header row with the columns " + ", ".join(required), file=name, line=1
         )
+    text = _without_marks(text, name, report)
     # newline="" splits on \n, \r and \r\n only, as the csv module wants;
     # str.splitlines would also split on \u2028 and friends inside a cell.
     lines = _Lines(io.StringIO(text, newline="").readlines())
+    lines.i = 1 if hint else 0  # the hint is no record; the header is on line 2
     with _field_limit(len(text) + 1):
         yield from _rows(lines, name, required, known, report, delimiter)
 
 
-def _header(reader, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report):
+def _without_marks(text: str, name: str, report: Report) -> str:
+    """``text`` without byte-order marks (U+FEFF) past its start, said once.
+
+    Files joined with ``cat`` (or rows pasted from another file) carry the
+    second file's mark into a cell: an id ``\ufeffOK-1`` looks like ``OK-1``
+    but is another id, so a duplicate went unseen. The mark is no text."""
+    body = text[1:] if text.startswith("\ufeff") else text
+    if "\ufeff" not in body:
+        return text
+    at = text.count("\n", 0, text.index("\ufeff", len(text) - len(body))) + 1
+    report.add(
+        "warning",
+        name,
+        at,
+        None,
+        f"{body.count(chr(0xFEFF))} byte-order mark(s) (U+FEFF) inside the file, the first on line {at} "
+        "(as when files are joined with cat): removed, they are no text",
+    )
+    return body.replace("\ufeff", "")
+
+
+def _header(reader, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, line: int = 1):
     """``(header, trailing)`` from the first record of ``reader``: the column names
     (stripped) and how many empty names after the last were dropped; the
-    header's warnings go to ``report``.
+    header's warnings go to ``report``, at ``line`` (2 after Excel's ``sep=``).
 
     Raises
     ------
@@ -278,7 +339,7 @@ def _header(reader, name: str, required: tuple[str, ...], known: tuple[str, ...]
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as err:
-        raise SchemaError(f"header row is not valid CSV: {err}", file=name, line=1) from None
+        raise SchemaError(f"header row is not valid CSV: {err}", file=name, line=line) from None
     trailing = 0
     while len(header) > 1 and header[-1] == "":  # "a,b,," from a spreadsheet
         header.pop()
@@ -288,28 +349,30 @@ def _header(reader, name: str, required: tuple[str, ...], known: tuple[str, ...]
         raise SchemaError(
             f"missing required column(s) {', '.join(missing)}; required: {', '.join(required)}",
             file=name,
-            line=1,
+            line=line,
             column=missing[0],
         )
     blank = [str(i + 1) for i, h in enumerate(header) if not h]
     if blank:
-        raise SchemaError(f"header cell(s) {', '.join(blank)} are empty; every column needs a name", file=name, line=1)
+        raise SchemaError(
+            f"header cell(s) {', '.join(blank)} are empty; every column needs a name", file=name, line=line
+        )
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise SchemaError(
-            f"duplicate column(s) {', '.join(dupes)}; each column once", file=name, line=1, column=dupes[0]
+            f"duplicate column(s) {', '.join(dupes)}; each column once", file=name, line=line, column=dupes[0]
         )
     if trailing:
         report.add(
             "warning",
             name,
-            1,
+            line,
             None,
             f"{trailing} empty header cell(s) after {header[-1]!r} ignored (trailing "
             "commas); empty cells there in the rows are ignored too",
         )
     for col in (h for h in header if h not in known):
-        report.add("warning", name, 1, col, f"unknown column {col!r} ignored; known: {', '.join(known)}")
+        report.add("warning", name, line, col, f"unknown column {col!r} ignored; known: {', '.join(known)}")
     return header, trailing
 
 
@@ -318,7 +381,7 @@ def _rows(
 ):
     """The records of :func:`read_csv_records`, once the text is decoded."""
     reader = csv.reader(lines, strict=False, delimiter=delimiter)
-    header, trailing = _header(reader, name, required, known, report)
+    header, trailing = _header(reader, name, required, known, report, lines.i + 1)
     ncols = len(header)
     shapes: set[str] = set()  # shapes of the first cells of good rows
     data_rows = 0
@@ -383,6 +446,9 @@ def _rows(
                     f"closed (it runs to the end of the file, line {end}); {_CLOSE_IT}",
                 )
                 continue
+        if cells[0].strip() == header[0] and [c.strip() for c in cells[:ncols]] == header:
+            reject(start + 1, None, "the header row again (files joined with cat?): not a row")
+            continue
         if len(cells) != ncols:
             if multi and opened is not None:
                 reject(

@@ -18,6 +18,7 @@ the dataset stays valid and the next run adds the events.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 import re
@@ -181,7 +182,7 @@ def curated_coords(events: Iterable[Event], chain) -> dict[str, tuple[float, flo
 
 
 def merge_drafts(
-    es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str, report: Report, chain=None
+    es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str, report: Report, chain=None, taken=None
 ) -> list[Event]:
     """Turn draft rows (of a drafts CSV or GeoParquet file) into events; fold
     those already curated into them.
@@ -189,15 +190,22 @@ def merge_drafts(
     Returns the new draft events (the curated ones in ``es`` gain sources in
     place). Every row is accounted for: ``drafts == drafts_mapped +
     drafts_merged + drafts_rejected``.
+
+    ``taken``: the event ids already on the map (a set, updated), for the
+    drafts of several files in one build; default the ids in ``es``. A draft
+    whose id is taken, or whose source id names another article (one of
+    another drafts file or of ``sources.csv``: two article files of one name
+    extracted apart), gets one of its own, with a warning (see
+    :func:`_own_source`, :func:`_own_event_id`).
     """
-    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain)
+    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain, taken)
 
 
-def merge_draft_events(es: EventSet, drafts, file: str, report: Report, chain=None) -> list[Event]:
+def merge_draft_events(es: EventSet, drafts, file: str, report: Report, chain=None, taken=None) -> list[Event]:
     """:func:`merge_drafts` for drafts straight from extraction
     (:class:`~geomap.extract.draft.DraftEvent`), validated in memory
     (:func:`draft_event`)."""
-    return _merge(es, ((None, d, draft_event) for d in drafts), file, report, chain)
+    return _merge(es, ((None, d, draft_event) for d in drafts), file, report, chain, taken)
 
 
 def _doc_id(item) -> str:
@@ -207,10 +215,11 @@ def _doc_id(item) -> str:
     return ";".join(item.doc_ids) if item.doc_ids else item.doc_id
 
 
-def _merge(es: EventSet, items, file: str, report: Report, chain) -> list[Event]:
+def _merge(es: EventSet, items, file: str, report: Report, chain, taken) -> list[Event]:
     """``items``: ``(line, draft, convert)``, ``convert(draft, n, file, line)``
     -> ``(Event, Source)`` (raising SchemaError or KeyError for a bad draft)."""
     coords = curated_coords(es.events, chain)
+    taken = {e.event_id for e in es.events} if taken is None else taken
     out: list[Event] = []
     for n, (line, row, convert) in enumerate(items, start=1):
         report.count(counts.DRAFTS_EXTRACTED)
@@ -228,6 +237,7 @@ def _merge(es: EventSet, items, file: str, report: Report, chain) -> list[Event]
                 value=_doc_id(row),
             )
             continue
+        src = _own_source(draft, src, es.sources, file, line, report)
         es.sources.setdefault(src.source_id, src)
         target = next((ev for ev in es.events + out if same_incident(draft, ev, coords)), None)
         if target is not None:
@@ -244,12 +254,72 @@ def _merge(es: EventSet, items, file: str, report: Report, chain) -> list[Event]
             )
             continue
         report.count(counts.DRAFTS_MAPPED)
+        _own_event_id(draft, taken, file, line, report)
         out.append(draft)
     return out
 
 
+def _digest(*parts) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:8]
+
+
+def _same_article(a: Source, b: Source) -> bool:
+    return a == b or bool(a.url and a.url == b.url)
+
+
+def _own_source(draft: Event, src: Source, known: dict[str, Source], file, line, report: Report) -> Source:
+    """The source of ``draft``, with an id no other article has.
+
+    A draft's ids come from its article's file name (``doc:report``,
+    ``D-report-1``), unique within one extraction only: two files named
+    ``report.md`` extracted apart, then built or accepted together, would
+    share them, and the second article's events would cite the first one's
+    source. The source id of another article (not the same fields, nor the
+    same url) gets a tail hashed from the article's own fields: the same
+    whatever order the files come in. Said with a warning."""
+    other = known.get(src.source_id)
+    if other is None or _same_article(other, src):
+        return src
+    new = replace(src, source_id=f"{src.source_id}-{_digest(src.publisher, src.title, src.published, src.url)}")
+    report.add(
+        "warning",
+        file,
+        line,
+        "doc_id",
+        f"source id {src.source_id!r} is another article's ({other.publisher}: {other.title!r}); "
+        f"this draft's article ({src.publisher}: {src.title!r}) is {new.source_id!r}",
+        value=new.source_id,
+    )
+    draft.sources = (new.source_id,)
+    return new
+
+
+def _own_event_id(draft: Event, taken: set, file, line, report: Report) -> None:
+    """Give ``draft`` an event id not in ``taken`` (and take it): one taken
+    by a draft of another file gets a tail hashed from where this one was
+    read and what it cites (see :func:`_own_source`). Said with a warning."""
+    if draft.event_id in taken:
+        new_id = f"{draft.event_id}-{_digest(file, line, draft.sources, draft.excerpt)}"
+        report.add(
+            "warning",
+            file,
+            line,
+            "doc_id",
+            f"event id {draft.event_id!r} is taken (a draft of another file named alike); this one is {new_id!r}",
+            value=new_id,
+        )
+        draft.event_id = new_id
+    taken.add(draft.event_id)
+
+
 def drafts_to_events(
-    articles: list[str | Path], chain, es: EventSet, report: Report, progress: bool = False, extract=None
+    articles: list[str | Path],
+    chain,
+    es: EventSet,
+    report: Report,
+    progress: bool = False,
+    extract=None,
+    taken: set | None = None,
 ) -> list[Event]:
     """Extract drafts from article files/folders and merge them (see :func:`merge_drafts`);
     ``extract`` replaces :func:`geomap.extract.extract_paths` (same signature)."""
@@ -260,7 +330,7 @@ def drafts_to_events(
     # One draft per incident with every article as a source, as on the
     # curated side (evaluation needs per-article rows; the map does not).
     drafts = extract_paths(articles, chain, report, progress=progress, merge=True)
-    return merge_draft_events(es, drafts, "articles", report, chain)
+    return merge_draft_events(es, drafts, "articles", report, chain, taken)
 
 
 #: Draft columns holding decimal numbers and dates (a spreadsheet rewrites them).
@@ -280,12 +350,13 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text
+    from .csvrows import read_csv_text, refuse_device, sep_hint
     from .importers.base import parse_day
     from .importers.files import decode_text, slash_order, sniff_delimiter
 
     name = str(path)
     try:
+        refuse_device(Path(path), "a drafts CSV")  # /dev/zero would be read until memory runs out
         raw = Path(path).read_bytes()
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
@@ -293,7 +364,7 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     if note:
         report.add("warning", name, None, None, note)
     first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
-    delimiter = sniff_delimiter(first.rstrip("\r\n"))
+    delimiter = sep_hint(text) or sniff_delimiter(first.rstrip("\r\n"))  # Excel's sep=X line names it
     if delimiter != ",":
         said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
         report.add("warning", name, 1, None, f"cells separated by {said}, as a spreadsheet saves them: read as such")
@@ -389,17 +460,14 @@ def _refuse_export(events: Path) -> None:
     replaced whole by the next build: accepted events written there would be
     lost. Its header has ``source_publishers``, which no dataset has.
     """
-    import os
+    from .outdir import in_a_build
 
-    from .outdir import GENERATION_PREFIX, STAGING_PREFIX
-
-    real = Path(os.path.realpath(events))
     try:
-        with open(real, "rb") as fh:
+        with open(events, "rb") as fh:
             first = fh.readline(1 << 16)
     except OSError:
         first = b""
-    if real.parent.name.startswith((GENERATION_PREFIX, STAGING_PREFIX)) or b"source_publishers" in first:
+    if in_a_build(events) or b"source_publishers" in first:
         raise AcceptError(
             f"{events} is the export of a build, replaced by the next build: the accepted events would "
             "be lost there; give the curated events.csv (e.g. geodata/events.csv) as --events "
@@ -538,9 +606,16 @@ class _Table:
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        text = path.read_bytes().decode("utf-8-sig")
+        from .csvrows import sep_hint
+
+        # marks inside the file are no text (as geomap.csvrows reads it): '\ufeffOK-1' is OK-1
+        text = path.read_bytes().decode("utf-8-sig").replace("\ufeff", "")
+        lines = io.StringIO(text, newline="")
+        hint = sep_hint(text)  # Excel's sep=X line: X separates the cells (written back as commas)
+        if hint:
+            next(lines)
         # blank lines are no rows, as in geomap.csvrows.read_csv_rows
-        rows = [r for r in csv.reader(io.StringIO(text, newline="")) if "".join(r).strip()]
+        rows = [r for r in csv.reader(lines, delimiter=hint or ",") if "".join(r).strip()]
         return cls(rows[0], rows[1:])
 
     @property

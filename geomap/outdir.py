@@ -30,7 +30,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from .atomic import NEW_FOLDER_MODE, locked, remove_stale
@@ -81,13 +81,22 @@ def check_not_in_geodata(path: str | os.PathLike, flag: str) -> None:
         )
 
 
+def in_a_build(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is (a link to) a file of a build's output folder: the
+    next build into that folder replaces it, and removes it with its
+    generation. ``accept --events`` and ``import -o`` refuse such a file."""
+    return _real(path).parent.name.startswith((GENERATION_PREFIX, STAGING_PREFIX))
+
+
 def check_inputs_spared(
     out: str | os.PathLike,
     files: list[tuple[str, Path]],
     folders: list[tuple[str, Path]],
     protected: list[tuple[str, Path]],
+    writes: tuple[str, ...] | None = None,
 ) -> None:
-    """Refuse an output folder that could overwrite an input.
+    """Refuse an output folder that could overwrite an input, or a file of
+    the user's named like an output the build ``writes``.
 
     Paths are compared after following symlinks.
 
@@ -105,6 +114,9 @@ def check_inputs_spared(
         inside one (the next build would read the pages as articles).
     protected : list of (role, path)
         Folders never written to, nor inside (the project's ``geodata``).
+    writes : tuple of str, optional
+        The names of the outputs the build writes: a plain file of one of
+        those names that geomap did not write stops it (default :data:`ALWAYS`).
 
     Raises
     ------
@@ -131,34 +143,101 @@ def check_inputs_spared(
                 f"the output folder {out} is inside the {role} folder {folder}: "
                 f"the next build would read its pages as articles{refuse}"
             )
-    for name in _EXPORT_MARKS:
+    check_outputs_ours(out, ALWAYS if writes is None else writes)
+
+
+def check_outputs_ours(out: str | os.PathLike, names) -> None:
+    """Refuse to write ``names`` into ``out`` when a plain file of one of
+    those names there is not geomap's (see :data:`_EXPORT_MARKS`): ``geomap
+    build`` and ``geomap figure`` call it before anything is read.
+
+    Raises
+    ------
+    BuildError
+        Naming the file; nothing has been written.
+    """
+    for name in names:
         _check_not_a_dataset(Path(out) / name, " (nothing was written)")
 
 
-#: Outputs a user's own dataset may be named like, and the text every export
-#: of that name held since geomap's first version (its header's
-#: ``source_publishers``, its features' ``source_refs``).
-_EXPORT_MARKS = {"events.csv": "source_publishers", "events.geojson": '"source_refs"'}
+def _head(path: Path, size: int = 1 << 20) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
+def _holds(path: Path, text: bytes) -> bool:
+    """Whether the file holds ``text`` anywhere (read in 1 MiB blocks)."""
+    tail = b""
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            if text in tail + block:
+                return True
+            tail = block[-len(text) :]
+    return False
+
+
+def _first_line_has(text: bytes):
+    return lambda path: text in _head(path, 1 << 16).split(b"\n", 1)[0]
+
+
+def _geojson_export(path: Path) -> bool:
+    head = _head(path)
+    return b'"source_refs"' in head or bool(re.search(rb'"features"\s*:\s*\[\s*\]', head))
+
+
+def _gpkg_export(path: Path) -> bool:
+    """A GeoPackage whose ``events`` table has geomap's ``place_backend`` column."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:  # read-only and immutable: nothing is written beside a user's file
+        with closing(sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", uri=True)) as db:
+            columns = [row[1] for row in db.execute('PRAGMA table_info("events")')]
+    except sqlite3.Error:
+        return False
+    return "place_backend" in columns
+
+
+#: Each output name a user's own file may have, and how to tell geomap's
+#: output of that name, by what every geomap version wrote there: the CSV
+#: export's ``source_publishers`` column, the GeoJSON's ``source_refs``, the
+#: GeoPackage's ``place_backend`` column, the problem reports' header, the
+#: summary's ``events_mapped``, the page's ``geomap-`` classes, the snippet's
+#: frame of ``map.html``, the figure's matplotlib signature. A plain file of
+#: that name without its mark is a user's (a dataset, a page, a picture):
+#: never replaced.
+_EXPORT_MARKS = {
+    "events.csv": ("a source_publishers column", _first_line_has(b"source_publishers")),
+    "events.geojson": ('"source_refs"', _geojson_export),
+    "events.gpkg": ("an events table with place_backend", _gpkg_export),
+    "rejected.csv": ("the header file,line,column,reason", _first_line_has(b"file,line,column,reason")),
+    "unlocated.csv": ("the header file,line,column,reason", _first_line_has(b"file,line,column,reason")),
+    "summary.json": ('"events_mapped"', lambda path: b'"events_mapped"' in _head(path)),
+    "map.html": ("geomap's page", lambda path: _holds(path, b"geomap-")),
+    "embed.html": ("an iframe of map.html", lambda path: b"<iframe" in (h := _head(path)) and b"map.html" in h),
+    "map.png": ("matplotlib's signature", lambda path: b"Matplotlib" in _head(path, 4096)),
+    "map.svg": ("matplotlib's signature", lambda path: b"matplotlib" in _head(path, 4096)),
+}
+#: The outputs every build writes (``events.gpkg`` and the figure on request).
+ALWAYS = ("events.geojson", "events.csv", "rejected.csv", "unlocated.csv", "map.html", "embed.html", "summary.json")
 
 
 def _check_not_a_dataset(path: Path, refuse: str = "") -> None:
-    """Refuse to replace a plain ``events.csv``/``events.geojson`` that no
-    geomap build wrote: a dataset (``geomap import ... -o mine/events.csv``,
-    a copy of ``geodata/``) in the folder a build is told to write into."""
+    """Refuse to replace a plain file named like an output that no geomap
+    build wrote (see :data:`_EXPORT_MARKS`): a dataset (``geomap import ...
+    -o mine/events.csv``, a copy of ``geodata/``), a page or a picture in the
+    folder a build is told to write into. An empty file holds nothing to lose."""
+    what, ours = _EXPORT_MARKS[path.name]
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return  # absent, or a link: replacing a link never touches its target
-        with open(path, "rb") as fh:
-            head = fh.read(1 << 20)
+        if not _head(path).strip() or ours(path):
+            return
     except OSError:
         return
-    first = head.split(b"\n", 1)[0] if path.suffix == ".csv" else head
-    empty = path.suffix == ".geojson" and re.search(rb'"features"\s*:\s*\[\s*\]', head)
-    if not head.strip() or empty or _EXPORT_MARKS[path.name].encode() in first:
-        return
     raise BuildError(
-        f"{path} is not an export geomap wrote (no {_EXPORT_MARKS[path.name]}): it looks like a dataset, "
-        f"and the build would replace it; move it away or choose another --out; nothing was replaced{refuse}"
+        f"{path} is not an output geomap wrote (no {what}): it looks like your own file, "
+        f"and writing the outputs would replace it; move it away or choose another --out; nothing was replaced{refuse}"
     )
 
 

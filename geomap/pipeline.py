@@ -35,7 +35,7 @@ from pathlib import Path
 from . import counts
 from .atomic import write_text
 from .curated import EventSet, load_events
-from .exc import BuildError
+from .exc import BuildError, SchemaError
 from .geo import geodata_path
 from .geocoders import default_chain
 from .geoframe import build_geodataframe
@@ -206,7 +206,7 @@ def _build(
     extract=None,
 ) -> BuildResult:
     out = Path(out)
-    _check_out(out, events, sources, articles, default_cache=chain is None)
+    _check_out(out, events, sources, articles, default_cache=chain is None, gpkg=gpkg, figure=figure)
     result = BuildResult()
     report = result.report
     paths = list(events) if isinstance(events, (list, tuple)) else ([events] if events else [])
@@ -227,16 +227,17 @@ def _build(
     )
     curated = list(es.events)
     drafts = []
+    taken = {e.event_id for e in curated}  # ids on the map, across every drafts file
     if parquet:
         from .drafts import merge_drafts
         from .parallel import read_drafts_parquet
 
         for path in parquet:
-            drafts += merge_drafts(es, read_drafts_parquet(path, report), str(path), report, chain)
+            drafts += merge_drafts(es, read_drafts_parquet(path, report), str(path), report, chain, taken)
     if articles:
         from .drafts import drafts_to_events
 
-        drafts += drafts_to_events(articles, chain, es, report, progress=progress, extract=extract)
+        drafts += drafts_to_events(articles, chain, es, report, progress=progress, extract=extract, taken=taken)
     gdf = _place(curated, drafts, es.sources, chain, report)
     result.events = len(gdf)
     for msg in getattr(chain, "warnings", []):
@@ -266,6 +267,8 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
 
     paths = list(events) if isinstance(events, (list, tuple)) else [events]
     paths = [p if p else geodata_path("events.csv") for p in paths] or [geodata_path("events.csv")]
+    for path in paths:
+        _refuse_pipe(path)
     own = fmt in (None, "geomap") and region is None and bbox is None
     if len(paths) == 1 and own and (fmt == "geomap" or _own_header(paths[0]) or detect(paths[0]) == "geomap"):
         es = load_events(paths[0], sources, report=result.report)
@@ -284,6 +287,26 @@ def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
     )
     result.files, result.licences = loaded.files, loaded.licences
     return loaded.events
+
+
+def _refuse_pipe(path) -> None:
+    """A pipe given as an events file (``--events <(zcat x.csv.gz)``) is read
+    more than once (its format, then its rows): the second reading found it
+    empty and said "file is empty". Refused in one line instead."""
+    import stat
+
+    from .importers.files import split_member
+
+    try:
+        mode = os.stat(split_member(path)[0]).st_mode
+    except OSError:
+        return  # missing: the loader says so
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        raise SchemaError(
+            "is a pipe, not a file: an events file is read more than once (its format, then its rows); "
+            "save it to a file first (.gz and .zip are read as they are)",
+            file=str(path),
+        )
 
 
 def _own_header(path) -> bool:
@@ -315,9 +338,11 @@ def _own_header(path) -> bool:
 _PLAIN_HEADER = re.compile(rb"[A-Za-z0-9_][A-Za-z0-9_ ,]*")
 
 
-def _check_out(out: Path, events, sources, articles, default_cache: bool) -> None:
-    """Refuse an ``out`` that could overwrite an input (see :func:`check_inputs_spared`)."""
+def _check_out(out: Path, events, sources, articles, default_cache: bool, gpkg: bool, figure: bool) -> None:
+    """Refuse an ``out`` that could overwrite an input or a file of the user's
+    named like an output (see :func:`check_inputs_spared`)."""
     from .geo import GEODATA_DIR
+    from .outdir import ALWAYS
 
     files = []
     for path in events if isinstance(events, (list, tuple)) else [events]:
@@ -332,7 +357,8 @@ def _check_out(out: Path, events, sources, articles, default_cache: bool) -> Non
         from .geocoders.cache import STORE_NAME, default_cache_dir
 
         files.append(("the geocoding cache", default_cache_dir() / STORE_NAME))
-    check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)])
+    writes = ALWAYS + ("events.gpkg",) * gpkg + ("map.png", "map.svg") * figure
+    check_inputs_spared(out, files, folders, [("the project's data folder", GEODATA_DIR)], writes)
 
 
 def _write_outputs(gdf, result: BuildResult, out: Path, *, cdn: bool, gpkg: bool, figure: bool) -> dict[str, Path]:

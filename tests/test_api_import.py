@@ -68,3 +68,36 @@ def test_import_never_replaces_a_curated_dataset_or_another_file(tmp_path):
         geomap.import_events(DATASETS / "points.csv", raw)
     assert {p.name: p.read_bytes() for p in mine.iterdir()} == before
     assert raw.read_bytes() == (DATASETS / "acled_2024.csv").read_bytes()
+
+
+def test_import_into_a_builds_output_is_refused(tmp_path, offline_chain):
+    # `geomap import x.csv -o output/events.csv`: output/events.csv is a link into
+    # the shown build, so the import went into the build's generation folder;
+    # edited there, it was deleted with that folder by the next build into output/
+    out = tmp_path / "output"
+    geomap.build(DATASETS / "acled_2024.csv", out=out, chain=offline_chain)
+    shown = (out / "events.csv").read_bytes()
+    with pytest.raises(InputError, match="is an output of a build"):
+        geomap.import_events(DATASETS / "points.csv", out / "events.csv")
+    assert (out / "events.csv").read_bytes() == shown and not (out / "sources.csv").exists()
+
+
+def test_import_writes_its_pair_under_the_datasets_locks(tmp_path):
+    # two runs at once into one folder (imports, or an import and an accept)
+    # could leave one's events beside the other's sources: the pair is written
+    # while holding the locks accept takes, and waits for them
+    import threading
+    import time
+
+    from geomap.atomic import lock_file_for, locked
+
+    out = tmp_path / "mine" / "events.csv"
+    out.parent.mkdir()
+    done = []
+    with locked(lock_file_for(out.with_name("sources.csv"))):
+        run = threading.Thread(target=lambda: done.append(geomap.import_events(DATASETS / "points.csv", out)))
+        run.start()
+        time.sleep(1.0)
+        assert not out.exists() and not out.with_name("sources.csv").exists() and not done  # waiting
+    run.join(60)
+    assert done and geomap.load_events(out, strict=True).events

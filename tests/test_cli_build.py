@@ -277,3 +277,31 @@ def test_missing_sources_warns_and_strict_fails(tmp_path, geomap_cache, capsys):
     assert status == 0 and "sources file not found; source ids cannot be checked" in err
     status, _, err = run(capsys, "--events", str(events), "--out", str(tmp_path / "o2"), "--strict")
     assert status == 1 and not (tmp_path / "o2").exists()
+
+
+def test_articles_given_twice_are_both_read(tmp_path, geomap_cache, capsys):
+    # `--articles a --articles b` read b alone: a's articles left out, uncounted
+    for sub, place in (("a", "Torkham"), ("b", "Chaman")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / f"{sub}.md").write_text(
+            f"---\ntitle: T {sub}\nsource: Wire {sub}\npublished: 2025-10-12\n---\n"
+            f"On 11 October 2025, an air strike hit a house in {place}, killing two people.\n"
+        )
+    out = tmp_path / "out"
+    args = ["--events", str(BAD / "good.csv"), "--sources", str(BAD / "sources.csv"), "--out", str(out)]
+    assert main(["build", *args, "--articles", str(tmp_path / "a"), "--articles", str(tmp_path / "b")]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["articles_read"] == 2 and summary["drafts_on_map"] == 2
+
+
+def test_a_pipe_as_events_is_refused_in_one_line(tmp_path, geomap_cache, capsys):
+    # 'build --events <(zcat x.csv.gz)': the format was read from the pipe,
+    # then the rows found it empty: "file is empty", a wrong reason
+    import os
+
+    fifo = tmp_path / "events.csv"
+    os.mkfifo(fifo)  # never opened: the refusal comes from its kind alone
+    out = tmp_path / "out"
+    assert main(["build", "--events", str(fifo), "--sources", str(BAD / "sources.csv"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{fifo}: is a pipe, not a file" in err[0] and not out.exists()

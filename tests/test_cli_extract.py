@@ -6,6 +6,8 @@ import csv
 import shutil
 from pathlib import Path
 
+import pytest
+
 from geomap.cli import main
 from geomap.extract import COLUMNS
 
@@ -165,3 +167,52 @@ def test_extract_report_never_replaces_an_input_the_drafts_or_another_file(tmp_p
     # a report over an earlier report is fine
     assert main(["extract", str(arts), "-o", str(drafts), "--report", str(tmp_path / "r.csv")]) == 0
     assert main(["extract", str(arts), "-o", str(drafts), "--report", str(tmp_path / "r.csv")]) == 0
+
+
+def test_extract_never_replaces_reviewed_drafts(tmp_path, capsys):
+    # re-running 'geomap extract arts/ -o drafts.csv' after the review replaced
+    # the drafts, and every accept mark with them
+    drafts = tmp_path / "drafts.csv"
+    assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0
+    lines = drafts.read_text().splitlines()
+    reviewed = [lines[0] + ",accept"] + [
+        line + ("," + ("yes" if i == 1 else "")) for i, line in enumerate(lines[1:], 1)
+    ]
+    for text in ("\n".join(reviewed) + "\n", "sep=,\r\n" + "\r\n".join(reviewed) + "\r\n"):
+        drafts.write_text(text)
+        before = drafts.read_bytes()
+        assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 1
+        err = capsys.readouterr().err
+        assert "is a reviewed drafts CSV (1 row(s) with an accept mark)" in err and "nothing was written" in err
+        assert drafts.read_bytes() == before
+    # an accept column left empty is no review: replaced as before
+    drafts.write_text("\n".join([lines[0] + ",accept"] + [line + "," for line in lines[1:]]) + "\n")
+    assert main(["extract", *ARTICLES, "-o", str(drafts)]) == 0
+
+
+def test_extract_parquet_never_replaces_another_dataset(tmp_path, capsys):
+    # '--parquet data/' over a Dask or Spark dataset (its files are named
+    # part-00000.parquet too) replaced its parts and removed the rest
+    pytest.importorskip("pyarrow")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for n in range(2):
+        pq.write_table(pa.table({"station": ["a", "b"], "value": [1, 2]}), data / f"part-0000{n}.parquet")
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    drafts = tmp_path / "drafts.csv"
+    for parquet, said in (
+        (data, "holds part-00000.parquet, which is not a geomap drafts file"),
+        (drafts, "is also the -o file"),
+        (ARTICLES[0], "is an input"),
+    ):
+        assert main(["extract", *ARTICLES, "-o", str(drafts), "--parquet", str(parquet)]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "nothing was written" in err
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before and not drafts.exists()
+    # over its own drafts: fine, as before
+    ours = tmp_path / "ours"
+    assert main(["extract", *ARTICLES, "-o", str(drafts), "--parquet", str(ours)]) == 0
+    assert main(["extract", *ARTICLES, "-o", str(drafts), "--parquet", str(ours)]) == 0

@@ -456,3 +456,61 @@ def test_a_device_as_the_events_or_sources_file_is_refused_not_read_forever(tmp_
 
     with pytest.raises(SchemaError, match="is a device"):
         load_events(BAD / "good.csv", "/dev/zero")
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_excel_sep_line_names_the_separator(tmp_path, sep):
+    # Excel's "sep=," first line (saved so Excel opens the file right) was
+    # taken for the header: the file was refused as missing every column
+    import csv
+    import io
+
+    text = (BAD / "wrong_column_count.csv").read_text()
+    if sep == ";":  # the good rows as a semicolon spreadsheet saves them ("S1;S2" quoted)
+        out = io.StringIO()
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(list(csv.reader(io.StringIO(text)))[:3])
+        text = out.getvalue()
+    path = tmp_path / "events.csv"
+    path.write_text(f"sep={sep}\r\n{text}")
+    report = Report()
+    es = load_events(path, SOURCES, report=report)
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-2"]
+    # lines keep their numbers in the file: the header is line 2
+    assert [(p.line, p.column) for p in report.of_kind("rejected")] == (
+        [] if sep == ";" else [(5, "location"), (6, None)]
+    )
+    only_hint = tmp_path / "hint.csv"
+    only_hint.write_text(f"sep={sep}\n")
+    with pytest.raises(SchemaError, match="only Excel's 'sep="):
+        load_events(only_hint, SOURCES)
+
+
+def test_byte_order_marks_inside_the_file_are_no_text(tmp_path):
+    # `cat a.csv b.csv`, or a row pasted from another file, puts a mark (U+FEFF)
+    # into a cell: '\ufeffOK-1' looked like OK-1 but was another id, so the
+    # duplicate event went on the map twice, unseen
+    rows = (BAD / "good.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([rows[0], "\ufeff" + rows[1], rows[2], rows[1]]) + "\n", encoding="utf-8")
+    report = Report()
+    es = load_events(path, SOURCES, report=report)
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-2"]
+    (warning,) = [p for p in report.of_kind("warning") if "byte-order mark" in p.reason]
+    assert warning.line == 2 and warning.reason.startswith("1 byte-order mark(s) (U+FEFF) inside the file")
+    (dup,) = report.of_kind("rejected")
+    assert (dup.line, dup.column) == (4, "event_id") and "duplicate event_id 'OK-1'" in dup.reason
+
+
+def test_files_joined_with_cat_name_the_header_row_again(tmp_path):
+    # `cat a.csv b.csv`: b's header (after its byte-order mark) was a row
+    # rejected as "unknown event type 'event_type'"
+    text = (BAD / "good.csv").read_text(encoding="utf-8")
+    for mark in ("\ufeff", ""):
+        path = tmp_path / "events.csv"
+        path.write_text(text + mark + text.replace("OK-", "NEW-"), encoding="utf-8")
+        report = Report()
+        es = load_events(path, SOURCES, report=report)
+        assert [e.event_id for e in es.events] == ["OK-1", "OK-2", "NEW-1", "NEW-2"]
+        (joined,) = report.of_kind("rejected")
+        assert joined.line == 4 and joined.reason == "the header row again (files joined with cat?): not a row"
+        assert report.counts["rows_read"] == 5 and report.counts["rows_rejected"] == 1

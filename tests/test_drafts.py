@@ -245,3 +245,113 @@ def test_build_merges_extracted_drafts_without_writing_rows(curated, monkeypatch
     }
     (problem,) = report.of_kind("rejected")
     assert problem.column == "event_type" and problem.value == "b1"
+
+
+def two_reports(folder):
+    """Two articles both named report.md, in folders a/ and b/ (our own words)."""
+    texts = {
+        "a": (
+            "Clash at the crossing",
+            "Example Wire",
+            "2025-10-12",
+            "On 11 October 2025, Pakistani and Afghan forces exchanged fire at Torkham, killing three soldiers.",
+        ),
+        "b": (
+            "Strike near Chaman",
+            "Other Wire",
+            "2025-10-14",
+            "On 13 October 2025, an air strike hit a village near Chaman, killing five people.",
+        ),
+    }
+    for sub, (title, source, published, text) in texts.items():
+        (folder / sub).mkdir()
+        (folder / sub / "report.md").write_text(
+            f"---\ntitle: {title}\nsource: {source}\npublished: {published}\n---\n{text}\n"
+        )
+    return folder / "a", folder / "b"
+
+
+def cited(events_csv):
+    """``{location: (event_id, publishers)}`` of a build's events.csv."""
+    with open(events_csv, newline="") as fh:
+        return {r["location"]: (r["event_id"], r["source_publishers"]) for r in csv.DictReader(fh)}
+
+
+def test_two_articles_of_one_name_extracted_apart_keep_their_own_ids(tmp_path, geomap_cache, capsys):
+    # a/report.md and b/report.md extracted in two runs: both drafts were
+    # D-report-1 citing doc:report, and the second article's event cited the
+    # first article (its publisher and title) on the map and once accepted
+    a, b = two_reports(tmp_path)
+    for folder in (a, b):
+        assert main(["extract", str(folder), "-o", f"{folder}.csv", "--parquet", f"{folder}.pq"]) == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "events.csv").write_text(EVENTS_HEADER)
+    (empty / "sources.csv").write_text("source_id,publisher,title,published,url\n")
+    runs = []
+    for order in ([a, b], [a, b], [b, a]):
+        out = tmp_path / "out"
+        args = ["--events", str(empty / "events.csv"), *(f"{f}.pq" for f in order), "--out", str(out)]
+        assert main(["build", *args]) == 0
+        rows = cited(out / "events.csv")
+        assert rows["Torkham"][1] == "Example Wire" and rows["Chaman"][1] == "Other Wire"
+        assert rows["Torkham"][0] != rows["Chaman"][0]
+        assert "is taken" in capsys.readouterr().err
+        runs.append(rows)
+    assert runs[0] == runs[1]  # the same files in the same order: the same ids
+    # accepted one after the other, then the second article built again
+    assert main(["accept", f"{a}.csv", "--all", "--events", str(empty / "events.csv")]) == 0
+    assert main(["accept", f"{b}.csv", "--all", "--events", str(empty / "events.csv")]) == 0
+    assert "is another article's (Example Wire: 'Clash at the crossing')" in capsys.readouterr().err
+    es = load_events(empty / "events.csv")
+    assert [es.sources[e.sources[0]].publisher for e in es.events] == ["Example Wire", "Other Wire"]
+    lines = (empty / "events.csv").read_text().splitlines()
+    (empty / "events.csv").write_text("\n".join(lines[:2]) + "\n")  # only the Torkham event left
+    assert main(["build", "--events", str(empty / "events.csv"), "--articles", str(b), "--out", str(out)]) == 0
+    assert cited(out / "events.csv")["Chaman"][1] == "Other Wire"
+
+
+def test_excel_sep_lines_in_drafts_and_events_given_to_accept(curated, tmp_path, capsys):
+    # drafts reviewed in Excel and saved with its "sep=;" first line, into a
+    # curated events.csv that also starts with "sep=,": both were refused
+    # (missing every required column) or misread
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        fh.write("sep=;\r\n")
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"], delimiter=";")
+        w.writeheader()
+        w.writerows([draft(event_type="armed_clash", accept="yes", latitude="34,10", longitude="71,09")])
+    events = curated / "events.csv"
+    events.write_text("sep=,\n" + events.read_text())
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0
+    assert "added 1 (AFPK-0002)" in capsys.readouterr().err
+    es = load_events(events, strict=True)
+    assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
+    assert (es.events[1].latitude, es.events[1].longitude) == (34.1, 71.09)
+    assert events.read_text().startswith("event_id,")  # written back as plain comma-separated CSV
+
+
+def test_accept_refuses_a_device_as_drafts(curated, capsys):
+    # 'geomap accept /dev/zero' read until memory ran out (every other reader refuses devices)
+    before = (curated / "events.csv").read_bytes()
+    assert main(["accept", "/dev/zero", "--events", str(curated / "events.csv")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["geomap accept: error: /dev/zero: is a device, not a file; expected a drafts CSV"]
+    assert (curated / "events.csv").read_bytes() == before
+
+
+def test_accept_into_events_with_a_mark_inside(curated, tmp_path, capsys):
+    # a byte-order mark inside events.csv (a row pasted from another file):
+    # the loader drops it, accept's own reading kept it, and refused with
+    # "the rows read as CSV do not match the validated events"
+    events = curated / "events.csv"
+    head, row = events.read_text().splitlines()
+    events.write_text(f"{head}\n\ufeff{row}\n")
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS))
+        w.writeheader()
+        w.writerow(draft(event_type="armed_clash"))
+    assert main(["accept", str(drafts), "--all", "--events", str(events)]) == 0
+    assert [e.event_id for e in load_events(events, strict=True).events] == ["AFPK-0001", "AFPK-0002"]
+    assert "\ufeff" not in events.read_text()

@@ -202,3 +202,29 @@ def test_one_file_given_twice_is_read_once(tmp_path, monkeypatch):
     assert len(loaded.files) == 1
     warned = [p for p in report.of_kind("warning") if "given more than once" in p.reason]
     assert len(warned) == 2 and warned[0].file == "./points.csv"
+
+
+def test_an_imported_dataset_keeps_its_cells_and_the_build_exports_defuse_them(tmp_path, offline_chain):
+    # the README's rule: `geomap import` writes a dataset for geomap (read back
+    # by build and accept, as geodata/events.csv), so its cells are the source's
+    # own; a "'" there would be part of the note on the map. The spreadsheet-bound
+    # exports of the build defuse them.
+    import csv
+
+    from geomap.api import import_events
+
+    rows = list(csv.DictReader(open(DATA / "acled_2024.csv", encoding="utf-8", newline="")))
+    rows[0]["notes"] = '=HYPERLINK("http://example.invalid","x")'
+    rows[0]["actor2"] = "-TTP"
+    source = tmp_path / "acled.csv"
+    with open(source, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    mine = tmp_path / "mine" / "events.csv"
+    import_events(source, mine)
+    imported = {r["event_id"]: r for r in csv.DictReader(open(mine, encoding="utf-8", newline=""))}
+    assert imported["PAK90001"]["note"] == rows[0]["notes"] and imported["PAK90001"]["actor2"] == "-TTP"
+    build(mine, out=tmp_path / "out", chain=offline_chain)
+    exported = {r["event_id"]: r for r in csv.DictReader(open(tmp_path / "out" / "events.csv", encoding="utf-8"))}
+    assert exported["PAK90001"]["note"] == "'" + rows[0]["notes"] and exported["PAK90001"]["actor2"] == "'-TTP"

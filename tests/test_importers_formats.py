@@ -293,3 +293,35 @@ def test_acled_monadic_export_maps_each_event_once_and_says_why(tmp_path):
     assert (imported.rows_read, len(imported.events), imported.rows_rejected) == (2, 1, 1)
     (bad,) = report.of_kind("rejected")
     assert bad.line == 3 and "once per actor" in bad.reason and "line 2" in bad.reason
+
+
+@pytest.mark.parametrize("dropped", [("time_precision", "geo_precision"), ("geo_precision",)])
+def test_acled_without_precision_columns_is_not_taken_as_exact(tmp_path, dropped):
+    # some exports and the API's fields= subsets leave the precision codes out:
+    # every row was taken as an exact day at an exact place
+    import csv
+    import io
+
+    with open(DATA / "acled_2024.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = io.StringIO()
+    w = csv.DictWriter(out, [c for c in rows[0] if c not in dropped], lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    path = tmp_path / "acled_fields.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    report = Report()
+    imp = read_dataset(path, report=report)
+    assert imp.rows_read == len(imp.events) + imp.rows_rejected == 5
+    assert all(e.geo_precision == 3 for e in imp.events)  # ACLED's coarsest: the province
+    given = {e.event_id: e.date_precision for e in read("acled_2024.csv")[0].events}
+    for e in imp.events:
+        assert e.date_precision == ("month" if "time_precision" in dropped else given[e.event_id])
+        assert "not given: unknown" in e.source_precision  # the popup's "Original precision"
+    warnings = [p for p in report.of_kind("warning") if "not exact" in p.reason]
+    assert len(warnings) == 1 and warnings[0].file == str(path)  # once per file
+    assert warnings[0].reason.startswith("4 imported row(s) without ") and "no such column" in warnings[0].reason
+    assert report.counts["rows_precision_unknown"] == 4 == imp.counts()["rows_precision_unknown"] == len(imp.events)
+    # a file that gives them: no warning, no count
+    imp, report = read("acled_2024.csv")
+    assert imp.rows_precision_unknown == 0 and not [p for p in report.problems if "not exact" in p.reason]

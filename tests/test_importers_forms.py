@@ -557,3 +557,26 @@ def test_acled_country_file_from_hdx_with_its_hxl_row(tmp_path):
     imported, _ = read(path)
     same(imported, "acled_2024.csv")
     assert imported.rows_read == 5  # the hashtag row is no record
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+def test_excel_sep_line_names_the_separator(tmp_path, sep):
+    # a dataset saved with Excel's "sep=X" first line was refused: "cannot
+    # tell the format from the first line (sep=)"
+    text = (DATA / "acled_2024.csv").read_text(encoding="utf-8")
+    if sep == ";":
+        import csv
+        import io
+
+        out = io.StringIO()
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
+        text = out.getvalue()
+    path = tmp_path / "acled.csv"
+    path.write_text(f"sep={sep}\n{text}", encoding="utf-8")
+    assert detect(path) == "acled"
+    got, report = read(path)
+    want, _ = read(DATA / "acled_2024.csv")
+    assert [(e.event_id, e.event_date, e.latitude, e.note) for e in got.events] == [
+        (e.event_id, e.event_date, e.latitude, e.note) for e in want.events
+    ]
+    assert [p.line for p in report.of_kind("rejected")] == [7]  # line 6 of the file without the hint

@@ -328,6 +328,11 @@ OLD_EXPORTS = {
     "events.csv": "event_id,event_type,location,latitude,longitude,sources,source_publishers\n",
     "events.geojson": '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
     '{"event_id": "X", "source_refs": []}, "geometry": null}]}',
+    "rejected.csv": "file,line,column,reason,value\nold.csv,2,,an old problem,\n",
+    "unlocated.csv": "file,line,column,reason,value\nold.csv,3,location,an old place,\n",
+    "summary.json": '{"rows_read": 0, "events_mapped": 0}\n',
+    "map.html": '<html><div class="geomap-panel"></div></html>',
+    "embed.html": '<iframe src="map.html?embed=1"></iframe>',
 }
 
 
@@ -341,22 +346,71 @@ def test_a_folder_of_an_older_geomap_is_switched_to_links(tmp_path, offline_chai
         assert (out / name).is_symlink() and (out / name).read_text() != OLD_EXPORTS.get(name, "old")
 
 
-@pytest.mark.parametrize("name", ["events.csv", "events.geojson"])
+#: A user's own file of each output name: a dataset, a GeoPackage of their
+#: own, a page, a list, a picture (each must survive a build into its folder).
+USERS_OWN = {
+    "events.geojson": (Path(__file__).parent / "data" / "datasets" / "points.geojson").read_bytes(),
+    "rejected.csv": b"id,reason\n1,my own notes\n",
+    "unlocated.csv": b"place,todo\nQala,look up\n",
+    "summary.json": b'{"my": "notes"}\n',
+    "map.html": b"<!doctype html><title>my map</title><p>by hand</p>\n",
+    "embed.html": b"<p>my snippet</p>\n",
+    "map.png": b"\x89PNG\r\n\x1a\n my own picture",
+    "map.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><!-- Inkscape --></svg>\n',
+}
+
+
+def own_gpkg(path: Path) -> None:
+    """A GeoPackage of the user's (events without geomap's columns)."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    frame = gpd.GeoDataFrame({"event_id": ["M1"], "note": ["mine"]}, geometry=[Point(70, 34)], crs="EPSG:4326")
+    frame.to_file(path, driver="GPKG", layer="events")
+
+
+@pytest.mark.parametrize("name", ["events.csv", "events.gpkg", *USERS_OWN])
 def test_a_dataset_where_an_export_goes_is_never_replaced(tmp_path, geomap_cache, capsys, name):
     # `geomap import acled.csv -o mine/events.csv`, edits, then `geomap build --out mine`
-    # without --events: the edited dataset was replaced by the export and lost
+    # without --events: the edited dataset was replaced by the export and lost;
+    # so were a GeoPackage of one's own (--gpkg), a page or a figure of that name
     mine = tmp_path / "mine"
     if name == "events.csv":
         dataset(mine)
     else:
         mine.mkdir()
-        shutil.copy(Path(__file__).parent / "data" / "datasets" / "points.geojson", mine / name)
+        if name == "events.gpkg":
+            own_gpkg(mine / name)
+        else:
+            (mine / name).write_bytes(USERS_OWN[name])
     before = tree(mine)
-    status = main(["build", "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(mine)])
+    args = ["--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(mine), "--gpkg", "--figure"]
+    status = main(["build", *args])
     err = capsys.readouterr().err
-    assert status == 1 and f"{mine / name} is not an export geomap wrote" in err
+    assert status == 1 and f"{mine / name} is not an output geomap wrote" in err
     assert "nothing was replaced" in err
     assert tree(mine) == before  # not one file added, replaced or removed
+
+
+def test_a_file_named_like_an_output_not_asked_for_is_left_alone(tmp_path, offline_chain):
+    # a picture of one's own named map.png stops only a build that draws the figure
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "map.png").write_bytes(USERS_OWN["map.png"])
+    build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain)
+    assert (out / "map.png").read_bytes() == USERS_OWN["map.png"] and (out / "map.html").is_symlink()
+
+
+def test_outputs_of_an_older_geomap_are_replaced(tmp_path, offline_chain):
+    # the plain files a build wrote before outputs were links carry their marks
+    first, out = tmp_path / "first", tmp_path / "out"
+    build(BAD / "good.csv", SOURCES, out=first, chain=offline_chain, gpkg=True, figure=True)
+    out.mkdir()
+    for link in first.iterdir():
+        if not link.name.startswith("."):
+            shutil.copyfile(link, out / link.name)
+    build(BAD / "good.csv", SOURCES, out=out, chain=offline_chain, gpkg=True, figure=True)
+    assert all((out / name).is_symlink() for name in ["events.gpkg", "map.png", "map.svg", *OUTPUTS])
 
 
 def test_an_output_the_new_build_lacks_is_no_longer_shown(tmp_path, offline_chain):

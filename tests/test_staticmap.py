@@ -99,3 +99,20 @@ def test_dollar_signs_in_the_data_are_text_not_math(tmp_path):
     _, svg = make_figure(gdf, tmp_path / "m.png", tmp_path / "m.svg", title=f"Title {odd}", dpi=40)
     text = svg.read_text(encoding="utf-8")
     assert "Title cost $\\frac{1}{0$ and $x^{$" in text and "Sources: cost $\\frac" in text
+
+
+def test_figure_never_replaces_a_picture_of_ones_own(tmp_path, capsys):
+    # 'geomap figure --out site/' replaced the site's own map.png and map.svg
+    from geomap.cli import main
+
+    (tmp_path / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n drawn by hand")
+    (tmp_path / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "map.png is not an output geomap wrote" in err[0] and "nothing was written" in err[0]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    (tmp_path / "map.png").unlink()
+    (tmp_path / "map.svg").unlink()
+    assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 0
+    assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 0  # over its own figure: fine

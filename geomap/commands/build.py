@@ -84,7 +84,12 @@ def register(sub, formatter):
     p.add_argument("--sources", default=None, help="sources CSV (default: sources.csv beside --events)")
     p.add_argument("--out", default="output", help="output folder (default output/)")
     p.add_argument(
-        "--articles", nargs="+", default=None, metavar="PATH", help="article files/folders to extract draft events from"
+        "--articles",
+        action="extend",  # --articles a --articles b reads both (the last one alone dropped a silently)
+        nargs="+",
+        default=None,
+        metavar="PATH",
+        help="article files/folders to extract draft events from (repeatable)",
     )
     p.add_argument(
         "--follow-links",

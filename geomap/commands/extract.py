@@ -137,6 +137,8 @@ def run(args) -> int:
         _check_drafts_replaceable(Path(args.output))
     if args.report:
         _check_report_replaceable(Path(args.report), args.output, args.paths)
+    if args.parquet:
+        _check_parquet_replaceable(Path(args.parquet), args.output, args.paths)
 
     paths = follow_links(args.paths) if args.follow_links else args.paths
     if partitioned(args):
@@ -193,28 +195,112 @@ def _run_partitioned(args, paths, report):
 
 def _check_drafts_replaceable(path: Path) -> None:
     """Refuse to write the drafts over a regular file that is not a drafts CSV
-    (a curated ``events.csv``, an export, a dataset): it would be lost.
-    Drafts over drafts (reviewed ones too, in any encoding a spreadsheet
+    (a curated ``events.csv``, an export, a dataset), or over drafts already
+    reviewed (an ``accept`` mark in some row): the file, or the review, would
+    be lost. Drafts over unreviewed drafts (in any encoding a spreadsheet
     saves) and pipes or devices are fine."""
     from ..exc import InputError
-    from ..importers.files import decode_text
 
     head = _head_of_file(path)
     if head is None:
         return
-    first = decode_text(head, str(path))[0].lstrip("\ufeff").split("\n", 1)[0]
+    first = _text(head, path)[0].split("\n", 1)[0]
     if "doc_id" not in first:
         raise InputError(
             f"-o {path} is not a drafts CSV (no doc_id column in its header): writing the drafts would "
             "replace it; choose another -o (nothing was written)"
         )
+    if "accept" in first.lower():
+        marked = _marked_rows(path)
+        if marked:
+            raise InputError(
+                f"-o {path} is a reviewed drafts CSV ({marked} row(s) with an accept mark): writing the drafts "
+                "would replace the review; run 'geomap accept' on it first, or choose another -o "
+                "(nothing was written)"
+            )
+
+
+def _text(raw: bytes, path: Path) -> tuple[str, str | None]:
+    """``(text, separator)`` of a drafts CSV as a spreadsheet may have saved
+    it: decoded, without the BOM and Excel's ``sep=X`` line (``X`` returned)."""
+    from ..csvrows import split_sep_hint
+    from ..importers.files import decode_text
+
+    return split_sep_hint(decode_text(raw, str(path))[0].lstrip("\ufeff"))
+
+
+def _marked_rows(path: Path) -> int:
+    """How many rows of a drafts CSV have a non-empty ``accept`` cell."""
+    import csv
+    import io
+
+    from ..importers.files import sniff_delimiter
+
+    try:
+        text, delimiter = _text(path.read_bytes(), path)
+    except (OSError, ValueError):
+        return 0
+    delimiter = delimiter or sniff_delimiter(text.split("\n", 1)[0].rstrip("\r"))
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        column = next((c for c in rows.fieldnames or [] if c.strip().lower() == "accept"), None)
+        return sum(1 for row in rows if (row.get(column) or "").strip()) if column else 0
+    except csv.Error:
+        return 0
+
+
+def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str]) -> None:
+    """Refuse a ``--parquet`` folder whose ``part-*.parquet`` files are not
+    geomap drafts (a Dask or Spark dataset names its files so: they would be
+    replaced, the rest removed), that is the ``-o`` file, or an input (the
+    articles folder, or inside it)."""
+    from ..exc import InputError
+
+    refuse = "; choose another --parquet (nothing was written)"
+    real = _spare_inputs("--parquet", folder, output, inputs, "", lambda real: True)
+    if real.exists() and not real.is_dir():
+        raise InputError(f"--parquet {folder} is a file, not a folder{refuse}")
+    for part in sorted(real.glob("part-*.parquet")) if real.is_dir() else []:
+        if not _drafts_part(part):
+            raise InputError(
+                f"--parquet {folder} holds {part.name}, which is not a geomap drafts file: writing the drafts "
+                f"would replace it (and remove the other part files){refuse}"
+            )
+
+
+def _drafts_part(path: Path) -> bool:
+    """Whether a Parquet file has the drafts' columns (what ``--parquet`` wrote)."""
+    try:
+        import pyarrow.parquet as pq
+
+        names = set(pq.read_schema(path).names)
+    except Exception:  # noqa: BLE001 - unreadable, not Parquet, or no pyarrow: not ours
+        return False
+    return {"doc_id", "event_type", "excerpt", "source_title"} <= names
+
+
+def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead: str, inside) -> Path:
+    """``path`` through symlinks, once it is neither the ``-o`` file nor an
+    input (nor, when ``inside(real)``, in an input folder); else InputError."""
+    import os
+
+    from ..exc import InputError
+
+    refuse = f"; choose another {flag} (nothing was written)"
+    real = Path(os.path.realpath(path))
+    if output != "-" and real == Path(os.path.realpath(output)):
+        raise InputError(f"{flag} {path} is also the -o file{instead}{refuse}")
+    for given in inputs:
+        src = Path(os.path.realpath(given))
+        if real == src or (inside(real) and src in real.parents):
+            raise InputError(f"{flag} {path} is an input ({given}), or inside one: it would be written over{refuse}")
+    return real
 
 
 def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> None:
     """Refuse a ``--report`` path that is an input article (or an article
     file in an input folder), the ``-o`` file, or a file that is not an
     earlier report: writing the report there would replace it."""
-    import os
 
     from ..exc import InputError
     from ..extract.reading import SUFFIXES
@@ -222,13 +308,14 @@ def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> Non
 
     header = Report().to_csv().splitlines()[0]  # what every report starts with
     refuse = "; choose another --report (nothing was written)"
-    real = Path(os.path.realpath(path))
-    if output != "-" and real == Path(os.path.realpath(output)):
-        raise InputError(f"--report {path} is also the -o file: the report would replace the drafts{refuse}")
-    for given in inputs:
-        src = Path(os.path.realpath(given))
-        if real == src or (real.suffix.lower() in SUFFIXES and src in real.parents):
-            raise InputError(f"--report {path} is an input ({given}): the report would replace it{refuse}")
+    real = _spare_inputs(
+        "--report",
+        path,
+        output,
+        inputs,
+        ": the report would replace the drafts",
+        lambda r: r.suffix.lower() in SUFFIXES,
+    )
     head = _head_of_file(real)
     if head is None:
         return

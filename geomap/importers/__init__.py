@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import schema
+from ..csvrows import sep_hint
 from ..exc import SchemaError
 from ..report import Report
 from .acled import AcledImporter
@@ -64,7 +65,8 @@ def detect(path: str | Path) -> str:
     # (empty, binary, not UTF-8, most of its own columns with some missing)
     if not header or set(schema.EVENT_REQUIRED) <= names:
         table = open_table(path)
-        if header and (table.kind != "csv" or table.form != "CSV (comma-separated)"):
+        named = table.kind == "csv" and sep_hint(table.text)  # Excel's sep=X line names the separator
+        if header and not named and (table.kind != "csv" or table.form != "CSV (comma-separated)"):
             raise SchemaError(
                 f"geomap's own events format read as {table.form}: its loader reads a plain comma-separated "
                 "events.csv with sources.csv beside it; unpack or save it as that",

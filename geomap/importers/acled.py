@@ -9,12 +9,20 @@ EVENT_ID_CNTY, ..., ALLY_ACTOR_1, ..., FATALITIES``) and no sub-types.
 Dates come as ``2020-05-09``, ``9-May-20``, ``01-January-2015`` or
 ``28 September 2019``. Types map through
 :data:`~geomap.importers.tables.ACLED_TYPES`.
+
+Some exports (and the API's ``fields=`` subsets) leave out
+``time_precision`` or ``geo_precision``. A precision not given is unknown,
+not exact: such a row is taken at ACLED's coarsest (the month, the
+province), its ``source_precision`` says so (the popup's "Original
+precision"), and the file gets one warning with the count of those rows
+(counted as ``rows_precision_unknown``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from .. import counts
 from ..curated import Source
 from .base import Importer, RowError, code, country_code, details, whole
 from .files import norm
@@ -38,6 +46,9 @@ _SHOWN = (
     "tags",
 )
 
+
+#: What ``source_precision`` says of a precision code the file does not give.
+_UNKNOWN = "not given: unknown"
 
 #: The columns :meth:`AcledImporter.convert` reads, in its order.
 _NEEDED = (
@@ -78,6 +89,29 @@ class AcledImporter(Importer):
         self.col = {ACLED_OLD_COLUMNS.get(k, k): v for k, v in self.columns.items()}
         self.shown = [self.col[c] for c in _SHOWN if c in self.col]
         self.keys = [self.col.get(c) for c in _NEEDED]
+        self.unknown = {"time_precision": 0, "geo_precision": 0}  # rows without the code
+
+    def finish(self, out) -> None:
+        """One warning for the rows whose precision the file does not give."""
+        rows = sum(_UNKNOWN in e.source_precision for e in out.events)  # of the rows imported
+        if not rows:
+            return
+        said = [
+            f"{name} ({'no such column' if name not in self.col else f'{n} empty cell(s)'})"
+            for name, n in self.unknown.items()
+            if n
+        ]
+        out.rows_precision_unknown = rows
+        self.report.count(counts.ROWS_PRECISION_UNKNOWN, rows)
+        self.report.add(
+            "warning",
+            self.file,
+            1,
+            "time_precision" if self.unknown["time_precision"] else "geo_precision",
+            f"{rows} imported row(s) without {' and '.join(said)}: a precision not given is unknown, not exact; "
+            "taken at ACLED's coarsest (time_precision 3, the month; geo_precision 3, the province), "
+            "and each popup says so",
+        )
 
     def convert(self, line: int, row: dict):
         # one pass over the columns this row needs ('' for those the file lacks)
@@ -114,7 +148,14 @@ class AcledImporter(Importer):
             day = self.day(date)
         except ValueError as err:
             raise RowError(str(err), column=col["event_date"]) from None
-        tp, gp = code(tp) or "1", code(gp) or "1"
+        tp, gp = code(tp), code(gp)
+        unknown = []  # not given: ACLED's coarsest, and said (see the module docstring)
+        if not tp:
+            tp = "3"
+            unknown.append("time_precision")
+        if not gp:
+            gp = "3"
+            unknown.append("geo_precision")
         if tp not in ACLED_DATE_PRECISION:
             raise RowError(
                 f"time_precision {tp!r} is not allowed; allowed: 1 (day), 2 (week), 3 (month)",
@@ -154,7 +195,10 @@ class AcledImporter(Importer):
             "fatalities": whole(fatalities, col.get("fatalities", "fatalities")),
             "note": notes,
             "source_type": f"{atype} / {asub}" if asub else atype,
-            "source_precision": f"ACLED time_precision {tp}, geo_precision {gp}",
+            "source_precision": f"ACLED time_precision {tp}, geo_precision {gp}"
+            + (f" ({' and '.join(unknown)} {_UNKNOWN}, taken as the coarsest)" if unknown else ""),
             "details": details(row, self.shown),
         }
+        for name in unknown:
+            self.unknown[name] += 1
         return cells, [ref]

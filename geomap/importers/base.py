@@ -91,6 +91,7 @@ class Imported:
     rows_read: int = 0
     rows_rejected: int = 0
     rows_merged: int = 0  #: GDELT: records folded into another of the same day, place, code
+    rows_precision_unknown: int = 0  #: ACLED: rows whose precision the file does not give
     licence: str = ""
     form: str = ""  #: how the file was read ("zip > CSV (comma-separated)", "Excel workbook ...")
     #: whether its events may join a curated event as a further source (not
@@ -107,6 +108,7 @@ class Imported:
             "events": len(self.events),
             counts.ROWS_MERGED: self.rows_merged,
             counts.ROWS_REJECTED: self.rows_rejected,
+            counts.ROWS_PRECISION_UNKNOWN: self.rows_precision_unknown,
         }
 
 

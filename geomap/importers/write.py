@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import ExitStack
 from pathlib import Path
 
+from ..atomic import lock_file_for, locked
 from ..curated import EventSet
 from ..drafts import write_dataset
 from ..exc import InputError
@@ -26,11 +28,19 @@ def import_file(
     """
     report = report if report is not None else Report()
     output = Path(output)
-    check_replaceable(output)
+    check_replaceable(output)  # before reading: a refusal costs nothing
     loaded = load_all([path], fmt=fmt, region=region, report=report)
     output.parent.mkdir(parents=True, exist_ok=True)
     es = EventSet(loaded.events.events, loaded.events.sources)
-    write_dataset(es, output, output.with_name("sources.csv"))
+    sources = output.with_name("sources.csv")
+    # the pair is written under the locks accept takes: two runs at once into
+    # one folder (imports, or an import and an accept) could leave the events
+    # of one beside the sources of the other
+    with ExitStack() as stack:
+        for lock in sorted({lock_file_for(output), lock_file_for(sources)}):
+            stack.enter_context(locked(lock))
+        check_replaceable(output)  # again: what another run wrote meanwhile
+        write_dataset(es, output, sources)
     return loaded.files[0], report
 
 
@@ -54,15 +64,23 @@ def check_replaceable(output: Path) -> None:
     only (each row's ``dataset`` a dataset's name); the ``sources.csv``
     beside it when absent or holding only sources that file cites. Anything
     else (a curated dataset, ``geodata``'s layout, a raw export, the sources
-    of another dataset in the folder) would be lost.
+    of another dataset in the folder) would be lost; a build's output (a link
+    into its shown generation) would lose the import at the next build.
 
     Raises
     ------
     InputError
         Naming the file and what it holds; nothing has been written.
     """
+    from ..outdir import in_a_build
+
     refuse = "; choose another -o (nothing was written)"
     cited: set[str] = set()
+    if in_a_build(output):
+        raise InputError(
+            f"{output} is an output of a build, replaced by the next build into its folder (and removed "
+            f"with it): the imported dataset would be lost there{refuse}"
+        )
     if output.exists():
         rows = _table(output)
         header = set(rows[0]) if rows else set()

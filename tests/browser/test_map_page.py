@@ -258,3 +258,28 @@ def test_play_steps_through_time(page, map_html):
     page.wait_for_function(f"geomap.filters.from > '{f0}'", timeout=3000)
     page.click(".geomap-play button[aria-pressed=true]")
     assert page.get_attribute(".geomap-play button:first-child", "aria-pressed") == "false"
+
+
+def test_an_event_far_down_the_list_opens_without_listing_all_before_it(page, tmp_path):
+    # a link to one event of 200 000 (#event=ID) listed every event before it
+    # in date order: the page froze for minutes laying out the list. One a
+    # few pages down is still listed and marked; one further down opens alone.
+    from conftest_render import PLACES, event, frame
+
+    from geomap.render import map_from_frame, save_html
+
+    places = sorted(PLACES)
+    rows = [
+        event(f"E-{i:04d}", "armed_clash", f"{2000 + i // 300}-{1 + i // 25 % 12:02d}-{1 + i % 25:02d}", places[i % 5])
+        for i in range(1500)
+    ]
+    path = save_html(map_from_frame(frame(rows)), tmp_path / "map.html")
+    open_map(page, path)
+    page.wait_for_selector("html[data-geomap-rendered]", state="attached")
+    order = page.evaluate("geomap.visible.map(function (e) { return e.uid; })")
+    near, far = order[300], order[-1]
+    for uid, listed_after in ((near, 301), (far, 301)):
+        page.evaluate(f"geomap.select({uid!r})")
+        page.wait_for_selector(f".leaflet-popup .geomap-popup[data-uid='{uid}']")
+        assert len(listed(page)) == listed_after  # the far one adds nothing to the list
+    assert page.locator(f".geomap-item.geomap-selected .geomap-item-btn[data-uid='{near}']").count() == 0

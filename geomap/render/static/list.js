@@ -104,7 +104,10 @@
       });
       if (!uid) return;
       var idx = G.visible.indexOf(G.byUid[uid]);
-      if (idx >= shown) render(idx + 1);
+      /* an event further down than a few pages (a link to one event of
+         200 000) is not listed: listing every event before it froze the
+         page for minutes (each item laid out); its popup opens all the same */
+      if (idx >= shown && idx < shown + 5 * pageSize) render(idx + 1);
       if (items[uid]) {
         items[uid].classList.add('geomap-selected');
         /* scroll only the panel: scrollIntoView also moves the map's
