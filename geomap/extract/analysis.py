@@ -620,7 +620,7 @@ def sentence_events(
     )
     said_after = "after" in sent.low  # _TIME_AFTER's gate, read from the sentence's lower case
     out: list[DraftEvent] = []
-    for etype, trigs in _groups(by_type):
+    for etype, trigs in _groups(by_type, sum(d.kind not in ("for", "nth") for d in usable_dates), sentence):
         if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
             continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
@@ -1258,18 +1258,42 @@ def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
     return [(place, False)]
 
 
-def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
+#: Closures named as nouns: with "the" they refer to one told before.
+_CLOSURE_NOUNS = ("closure", "blockade", "suspension", "shutdown", "sealing", "closing")
+
+
+def _groups(by_type: dict[str, list[Trigger]], days: int = 0, sentence: str = "") -> list[tuple[str, list[Trigger]]]:
     """The triggers of each type, one group per incident to place.
 
     Works of different kinds told in one sentence ("laying fence in Mohmand
     and completing forts in Khyber") are apart: each kind takes the place
     nearest to its own words. Other types keep one group. Works come last:
     one told only "along the border" takes the place of the attack on its
-    men told in the same sentence (:func:`_attacked_work`).
+    men told in the same sentence (:func:`_attacked_work`). ``days`` is how
+    many dates of days ``sentence`` tells (not durations).
     """
     out: list[tuple[str, list[Trigger]]] = []
     works: list[tuple[str, list[Trigger]]] = []
     for etype, trigs in by_type.items():
+        if etype == "border_closure" and days > 1:
+            subs = {t.sub_event_type for t in trigs if not t.weak}
+            # ("the closure" names one told before; "the crossing was closed" does not)
+            closing = [
+                t
+                for t in trigs
+                if t.sub_event_type != "reopening"
+                and not t.weak
+                and not (t.anaphoric and sentence[t.start : t.end].lower().startswith(_CLOSURE_NOUNS))
+            ]
+            if len(subs) > 1 and closing:
+                # "reopened on Wednesday, two months after it was closed on March
+                # 16": the closure and the reopening that ends it, each told with
+                # its own day, are two events (as when told in two sentences);
+                # not "reopened on Friday after being closed for four weeks", nor
+                # "the closure was relaxed on March 7 and 8".
+                out.append((etype, [t for t in trigs if t.sub_event_type == "reopening"]))
+                out.append((etype, closing))
+                continue
         if etype != "fortification":
             out.append((etype, trigs))
             continue
@@ -1968,6 +1992,9 @@ def _places_for(
             m
             for m in candidates
             if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
+            # a tehsil or valley on the line ("a shell fired from across the
+            # border landed in Mamund"), not a wide region ("Waziristan")
+            or (m.place.kind == "region" and m.place.precision <= 2)
             or _is_crossing(m.place, finder)
         ]
     if (
