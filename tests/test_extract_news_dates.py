@@ -942,11 +942,6 @@ def _closures(ev):
             "The gate at Chaman, which had been opened on Monday for the Eid rush, was shut again on Tuesday.",
             [("closure", "Chaman", "2024-05-14"), ("reopening", "Chaman", "2024-05-13")],
         ),
-        # the duration of the closure counts back from the reopening's day
-        (
-            "The Ghulam Khan crossing was reopened on Monday after remaining shut for two weeks.",
-            [("closure", "Ghulam Khan", "2024-04-29"), ("reopening", "Ghulam Khan", "2024-05-13")],
-        ),
     ],
 )
 def test_a_closure_and_a_reopening_each_keep_their_own_date(chain, text, expected):
@@ -960,6 +955,11 @@ def test_a_closure_and_a_reopening_each_keep_their_own_date(chain, text, expecte
         ("Torkham was closed and reopened on Tuesday as officials argued.", [("reopening", "Torkham", "2024-05-14")]),
         # "the closure" has no date of its own: the closure told before
         ("Chaman reopened on Monday after the closure.", [("reopening", "Chaman", "2024-05-13")]),
+        # a length alone is no date of the closure's own
+        (
+            "The Ghulam Khan crossing was reopened on Monday after remaining shut for two weeks.",
+            [("reopening", "Ghulam Khan", "2024-05-13")],
+        ),
     ],
 )
 def test_a_closure_without_a_date_of_its_own_is_not_split_off(chain, text, expected):

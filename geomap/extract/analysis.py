@@ -634,13 +634,19 @@ def sentence_events(
     )
     said_after = "after" in sent.low  # _TIME_AFTER's gate, read from the sentence's lower case
     out: list[DraftEvent] = []
-    groups = _groups(by_type)
+    groups = _groups(by_type, sum(d.kind not in ("for", "nth") for d in usable_dates), sentence)
     # "closed on Friday and reopened on Sunday": a closure and a reopening
     # told with a day each are two events, each with its own dates
+    # (each part with the dates told after its words: in place of the parts
+    # _groups makes when two days are told)
     apart = _closure_apart(sentence, by_type.get("border_closure", []), dates, article.published)
     if apart:
         at = next(i for i, (et, _) in enumerate(groups) if et == "border_closure")
-        groups[at : at + 1] = [("border_closure", trigs) for trigs, _ in apart]
+        groups = (
+            [g for g in groups[:at] if g[0] != "border_closure"]
+            + [("border_closure", trigs) for trigs, _ in apart]
+            + [g for g in groups[at:] if g[0] != "border_closure"]
+        )
     for etype, trigs in groups:
         told_apart = next((told for part, told in apart if part is trigs), None)
         if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
@@ -1303,18 +1309,42 @@ def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
     return [(place, False)]
 
 
-def _groups(by_type: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
+#: Closures named as nouns: with "the" they refer to one told before.
+_CLOSURE_NOUNS = ("closure", "blockade", "suspension", "shutdown", "sealing", "closing")
+
+
+def _groups(by_type: dict[str, list[Trigger]], days: int = 0, sentence: str = "") -> list[tuple[str, list[Trigger]]]:
     """The triggers of each type, one group per incident to place.
 
     Works of different kinds told in one sentence ("laying fence in Mohmand
     and completing forts in Khyber") are apart: each kind takes the place
     nearest to its own words. Other types keep one group. Works come last:
     one told only "along the border" takes the place of the attack on its
-    men told in the same sentence (:func:`_attacked_work`).
+    men told in the same sentence (:func:`_attacked_work`). ``days`` is how
+    many dates of days ``sentence`` tells (not durations).
     """
     out: list[tuple[str, list[Trigger]]] = []
     works: list[tuple[str, list[Trigger]]] = []
     for etype, trigs in by_type.items():
+        if etype == "border_closure" and days > 1:
+            subs = {t.sub_event_type for t in trigs if not t.weak}
+            # ("the closure" names one told before; "the crossing was closed" does not)
+            closing = [
+                t
+                for t in trigs
+                if t.sub_event_type != "reopening"
+                and not t.weak
+                and not (t.anaphoric and sentence[t.start : t.end].lower().startswith(_CLOSURE_NOUNS))
+            ]
+            if len(subs) > 1 and closing:
+                # "reopened on Wednesday, two months after it was closed on March
+                # 16": the closure and the reopening that ends it, each told with
+                # its own day, are two events (as when told in two sentences);
+                # not "reopened on Friday after being closed for four weeks", nor
+                # "the closure was relaxed on March 7 and 8".
+                out.append((etype, [t for t in trigs if t.sub_event_type == "reopening"]))
+                out.append((etype, closing))
+                continue
         if etype != "fortification":
             out.append((etype, trigs))
             continue
@@ -1345,7 +1375,13 @@ def _closure_apart(
     """
     strong = [t for t in trigs if not t.weak]
     opened = [t for t in strong if t.sub_event_type == "reopening"]
-    shut = [t for t in strong if t.sub_event_type != "reopening"]
+    # ("the closure of Torkham was eased on May 7": the closure told before)
+    shut = [
+        t
+        for t in strong
+        if t.sub_event_type != "reopening"
+        and not (t.anaphoric and sentence[t.start : t.end].lower().startswith(_CLOSURE_NOUNS))
+    ]
     usable = [d for d in dates if not d.statement and d.kind != "prev"]
     if not opened or not shut or not usable:
         return []
@@ -1361,7 +1397,9 @@ def _closure_apart(
             told[False].append(d)
         else:
             told[near.sub_event_type == "reopening"].append(d)
-            own = own or near.sub_event_type != "reopening"
+            # (a length alone, "after being shut for four weeks", is no date
+            # of the closure's own: one reopening, as the gold keeps it)
+            own = own or (near.sub_event_type != "reopening" and d.kind not in ("for", "nth"))
     if not own:
         return []
     days = [d for d in told[True] if d.precision == "day" and d.kind != "for"]
@@ -2076,6 +2114,9 @@ def _places_for(
             m
             for m in candidates
             if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
+            # a tehsil or valley on the line ("a shell fired from across the
+            # border landed in Mamund"), not a wide region ("Waziristan")
+            or (m.place.kind == "region" and m.place.precision <= 2)
             or _is_crossing(m.place, finder)
         ]
     if (

@@ -94,7 +94,11 @@ _DATELINE_CAPS = re.compile(
 _GOV_AFTER = re.compile(
     r"^(?:['’]s\s+(?:call|position|stance|demand|demands|claim|claims|accusations?|allegations?|"
     r"decision|response|policy|refusal|insistence|concerns?|view|statement|envoy|ambassador|government|"
-    r"rulers|leadership|administration|regime))\b|"
+    r"rulers|leadership|administration|regime|"
+    # "Kandahar's police chief met ...", "Kunar's governor said": an office
+    # of the place, not where the incident was
+    r"(?:provincial\s+|district\s+)?(?:governor|deputy\s+governor|police\s+chief|police\s+spokesman|"
+    r"spokesm[ae]n|spokesperson|security\s+chief|intelligence\s+chief|(?:deputy\s+)?commissioner)))\b|"
     r"^\s+(?:does|did|do)\s+not\b|"
     r"^\s+(?:has\s+|had\s+|have\s+|also\s+|again\s+|later\s+|on\s+\w+\s+)?"
     # "traders in Peshawar say": where the speakers are, not the incident
@@ -109,6 +113,14 @@ _GOV_AFTER = re.compile(
     # (also "Kandahar's police chief", "Khost's governor")
     r"^(?:['’]s)?\s+(?:provincial\s+|district\s+)?(?:governor|governor['’]s|police\s+(?:chief|spokesman|said|say)|"
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
+    re.I,
+)
+#: "about 30 kilometres west of Miramshah", "60km north of the border town
+#: of Chaman": a distance from a town, read before its name.
+_DISTANCE_OF = re.compile(
+    r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\(\s*[\d,.]+\s*\w+\s*\)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:town|city|village|district)\s+of\s+)?$",
     re.I,
 )
 #: "envoys meeting in Moscow on Friday urged ...", "met Taliban officials in
@@ -239,7 +251,14 @@ def _hospital_site(before: str) -> bool:
 _HOSPITAL_AFTER = re.compile(r"^['’]?s?\s+(?:\w+\s+)?(?:hospital|medical\s+complex|clinic)\b", re.I)
 #: Words one of which every match of :data:`_HOSPITAL_AFTER` holds (lower case).
 _HOSPITAL_AFTER_WORDS = ("hospital", "medical", "clinic")
-_CREDIT = re.compile(r"\bcontributed\s+to\s+this\b|\breported\s+from\b|\bwriter\b.*\bcontributed\b", re.I)
+#: A reporter's credit line ("Jane Doe reported from Kabul"): no place of it
+#: is an event's. Not the passive of an incident "reported from" where it
+#: happened ("an exchange of fire was reported from the Chaman border").
+_CREDIT = re.compile(
+    r"\bcontributed\s+to\s+this\b|(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)\breported\s+from\b|"
+    r"\bwriter\b.*\bcontributed\b",
+    re.I,
+)
 _ACROSS_FROM = re.compile(
     r"^,?\s*(?:[\w-]+,?\s+){0,8}?(?:across\s+(?:the\s+border\s+)?from|opposite|facing|twinned\s+with)\s+(?:the\s+)?"
     r"(?:(?:\w+\s+){0,2}(?:town|city)\s+of\s+)?$",
@@ -873,6 +892,17 @@ class PlaceFinder:
             if _GOV_AFTER.match(sentence[ce:]):
                 continue
             mentions.append(Mention(cs, ce, sentence[cs:ce], "country", country=code))
+        if len(mentions) > 1 and ("km" in low or "kilomet" in low or "mile" in low):
+            # "a compound in Datta Khel, about 30 kilometres west of
+            # Miramshah": a town that only measures where the place named is
+            # (kept when it is the only place told)
+            ref = [
+                x
+                for x in mentions
+                if x.role == "place" and _DISTANCE_OF.search(sentence, max(0, x.start - 60), x.start)
+            ]
+            if ref and any(x.role == "place" and x not in ref for x in mentions):
+                mentions = [x for x in mentions if x not in ref]
         mentions.sort(key=lambda x: x.start)
         return mentions
 

@@ -23,6 +23,12 @@ _BUILDINGS = (
     r"(?:hospitals?|schools?|colleges?|universit(?:y|ies)|hotels?|offices?|banks?|courts?|bases?|"
     r"cantonments?|garrisons?|airports?|prisons?|jails?|barracks|consulates?|embass(?:y|ies))"
 )
+#: Traffic of the border, or through a crossing ("cargo traffic", "traffic
+#: through Torkham"), not a city's.
+_BORDER_TRAFFIC = (
+    r"(?:(?:cross-border|border|cargo|goods|vehicular|pedestrian|transit|two-way)\s+traffic|"
+    r"traffic\s+(?=at\s|through\s|across\s|via\s))"
+)
 #: (event_type, sub_event_type, weak, pattern). A weak trigger does not pick
 #: a place of its own; it continues the incident of its type in context.
 _RULES: list[tuple[str, str, bool, str]] = [
@@ -55,6 +61,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"helicopters?|gunships?|drones?)|"
         # "a helicopter raid on border posts", "gunship attacks"
         r"(?:helicopter|gunship)\s+(?:raids?|attacks?|strikes?)|"
+        # the passive: "houses were bombed by Pakistani aircraft", "a car hit
+        # by a drone", "villages targeted by jets"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|attacked|raided)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:aircraft|jets?|warplanes?|planes?|drones?|helicopters?|gunships?|air\s+force)|"
         # "Pakistani forces had bombed a home": a state's forces bomb from the air
         r"(?:forces|military|army|pakistan|afghanistan)\s+(?:had\s+|have\s+|has\s+|also\s+)?bombed|"
         r"(?:pakistani|military|missile|precision|retaliatory|punitive|cross-border)\s+strikes?|"
@@ -85,7 +95,9 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "suicide_bombing",
         False,
         r"suicide\s+(?:bomb(?:ing|er)s?|attacks?|attackers?|assailants?|blasts?|vests?|car|truck|vehicle)|"
-        r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed)|"
+        r"blew\s+(?:himself|herself|themselves)\s+up|explosives?-(?:laden|packed|filled|rigged|loaded)|"
+        # "a car packed with explosives", "a truck laden with explosives"
+        r"(?:packed|laden|loaded|filled|rigged|stuffed)\s+with\s+(?:[\w-]+\s+)?explosives|"
         r"vehicle-borne",
     ),
     ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?"),
@@ -101,7 +113,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:fired|lobbed|launched)\s+(?:\w+\s+){0,2}(?:rockets|mortars?|shells|artillery|missiles)|"
         # "the bombardment of Dangam": artillery and rockets (aircraft that
         # bombard are an air strike, above)
-        r"bombard(?:ed|ing|ment)",
+        r"bombard(?:ed|ing|ment)|"
+        # a headline's present: "Afghan forces fire mortars at Chaman" (the
+        # weapons its object: not "traded fire with mortars")
+        r"(?:fire|fires|lob|lobs|launch|launches)\s+(?:\d+\s+|dozens\s+of\s+|more\s+|several\s+)?"
+        r"(?:rockets|mortars?|mortar\s+shells|shells|artillery\s+shells|missiles)",
     ),
     (
         "explosion",
@@ -116,9 +132,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "armed_clash",
         "exchange_of_fire",
         False,
-        r"(?:exchanged?|exchanging|traded|trading)\s+(?:heavy\s+)?(?:fire|gunfire)|"
+        r"(?:exchanged?|exchanging|traded|trading|trade)\s+(?:heavy\s+)?(?:fire|gunfire)|"
+        # "the guards exchanged shots", "shots were exchanged"
+        r"(?:exchanged?|exchanging|traded|trading)\s+(?:a\s+few\s+|several\s+)?(?:gun)?shots|"
+        r"(?:gun)?shots\s+(?:were|had\s+been)\s+(?:exchanged|fired)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
-        r"opened\s+fire|firing|gunfights?|shoot-?outs?|"
+        r"open(?:ed|s)?\s+fire|firing|gunfights?|shoot-?outs?|"
+        # "troops returned fire", "fired back"
+        r"return(?:ed|ing)\s+(?:the\s+)?fire|fired\s+back|"
         # "gunmen shooting from across the border killed three soldiers"
         r"shooting|shot\s+(?:dead|and\s+killed)|gunned\s+down",
     ),
@@ -135,7 +156,8 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:fired|firing)\s+(?:from\s+(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line))?\s+)?(?:on|at|upon)\s+"
         r"(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|"
         r"patrols?|convoys?|vehicles?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
-        r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}(?:posts?|outposts?|checkpoints?|checkposts?|"
+        r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|"
         r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
         # "attacked a polio team", "ambushed a police van"
         r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
@@ -148,6 +170,28 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # attack on the cantonment": a building attacked, whatever it houses
         r"(?:attack(?:s|ed)?|storm(?:s|ed)?|raid(?:s|ed)?|attacks?\s+on)\s+(?:[\w'’-]+\s+){0,3}" + _BUILDINGS + r"|"
         r"cross-border\s+(?:attacks?|assaults?|raids?)|ambush(?:ed)?|"
+        # a headline's present, its object right after it ("militants attack
+        # post in Bajaur"; not the noun: "blamed them for the attack and said
+        # troops had responded")
+        r"(?:attack|attacks|storm|storms|raid|raids)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+        r"(?:(?:security|police|military|army|border|checkpost|fc|levies)\s+)?"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|convoys?|police\s+stations?|camps?)|"
+        # the passive: "checkposts in the Teri Mangal area were fired upon
+        # from across the border", "a convoy was fired on", "their post was attacked"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|patrols?|convoys?|"
+        r"vehicles?|personnel|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))\s+"
+        r"(?:(?!(?:would|could|might|may|will|shall)\s)[\w'’,-]+\s+){0,8}?(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+"
+        r"(?:also\s+|again\s+|repeatedly\s+)?(?:fired\s+(?:up)?on|fired\s+at|attacked|stormed|raided|overrun)|"
+        # the reply of the other side: "hit back at Pakistani posts"
+        r"(?:hit|struck|fired)\s+back\s+(?:at|on)\s+(?:[\w'’,-]+\s+){0,3}?"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|targets)|"
+        # "destroyed several Taliban posts", "captured 19 Afghan posts"
+        r"(?:destroyed|captured|overran|seized)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:posts|outposts|checkpoints|checkposts|positions|bunkers)|"
+        # the military's wording: "neutralised four terrorists", "troops
+        # effectively engaged the khwarij"
+        r"(?:neutrali[sz]ed|engaged)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:terrorists|militants|khwarij|khawarij|attackers|infiltrators|insurgents)(?!\s+in\s+(?:talks|dialogue|negotiations))|"
         # "posts in Kurram came under fire"
         r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:fire|attack|mortar\s+fire)|"
         r"repelled\s+(?:\w+\s+){0,3}attacks?",
@@ -238,10 +282,48 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "closure",
         False,
-        r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutting|sealed|sealing|blockade|"
+        # (and a headline's present: "Pakistan closes Torkham", "shuts", "seals")
+        r"clos(?:ed|es|ure|ures|ing)|shut(?:s)?(?:\s+down)?|shutting|seal(?:ed|s)|sealing|blockade|"
         # "responded by blocking NATO convoys at Torkham" (not a road blocked by protesters)
+        # (also "stopped all NATO supply vehicles from moving towards Torkham",
+        # "NATO supply trucks were halted at Chaman")
+        # (not "suspended gas supplies to the city")
         r"block(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:convoys|supplies|supply\s+(?:lines?|routes?)|transit\s+trade)|"
+        r"(?:block(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing))\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:(?:nato|coalition|isaf|military)\s+(?:convoys|supplies)|"
+        r"supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys)|transit\s+trade)|"
+        r"(?:supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys))\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:blocked|halted|stopped|suspended)|"
         r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)",
+    ),
+    # Movement stopped at a crossing (a rule of its own: its words are read
+    # only in the sentences that hold its verbs): "blocked all movement
+    # through the Friendship Gate", "trade and pedestrian movement was
+    # halted", "traffic came to a standstill" (not "stopped the movement of
+    # militants"; traffic only of the border or through it, not "traffic in
+    # Peshawar came to a standstill")
+    (
+        "border_closure",
+        "closure",
+        False,
+        r"(?:block(?:ed|ing|s)?|halt(?:ed|ing|s)?|stop(?:ped|ping|s)?|barr(?:ed|ing))\s+(?:all\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:movement|" + _BORDER_TRAFFIC + r"|crossings)(?!\s+of\s+(?:militants|terrorists|fighters|insurgents))|"
+        r"(?:movement|"
+        + _BORDER_TRAFFIC
+        + r"|trade|crossings?)\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|has\s+been|have\s+been|"
+        r"had\s+been|remained|remains)\s+(?:also\s+|completely\s+|fully\s+)?(?:blocked|halted|stopped|barred)|"
+        r"(?:movement|"
+        + _BORDER_TRAFFIC
+        + r"|trade|crossings?)\s+(?:[\w'’-]+\s+){0,5}?(?:came|come|comes|ground)\s+to\s+a\s+"
+        r"(?:complete\s+|grinding\s+)?(?:halt|standstill)|"
+        # "brought cross-border trade to a standstill", "no cross-border
+        # movement was allowed through Torkham"
+        r"(?:brought|bringing|brings|bring)\s+(?:[\w'’-]+\s+){0,3}?(?:movement|" + _BORDER_TRAFFIC + r"|trade)\s+"
+        r"(?:[\w'’-]+\s+){0,4}?to\s+a\s+(?:complete\s+|grinding\s+)?(?:halt|standstill)|"
+        r"no\s+(?:[\w'’-]+\s+){0,2}?(?:movement|"
+        + _BORDER_TRAFFIC
+        + r"|trade|crossings?)\s+(?:was|were|is|has\s+been)\s+"
+        r"(?:being\s+)?(?:allowed|permitted)",
     ),
     (
         "trade_disruption",
@@ -252,12 +334,17 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # (livestock waits at a crossing as trucks do: "3,000 animals had been
         # waiting"; "containers stood in the terminal for months", "trucks
         # were told to stay in Landi Kotal")
-        r"(?:trucks?|lorries|containers|vehicles|tankers|(?:container\s+)?carriers|animals|livestock)\s+(?:\w+\s+){0,4}?"
+        # (not "trucks would be turned back": a modal in between)
+        r"(?:trucks?|lorries|trailers|containers|vehicles|tankers|(?:container\s+)?carriers|animals|livestock)\s+"
+        r"(?:(?!(?:would|could|might|may|will|shall)\s)\w+\s+){0,4}?"
         r"(?:stuck|stranded|waiting|queued|queuing|queueing|parked|lined|held(?!\s+by)(?:\s+up)?|backed\s+up|"
-        r"turned\s+back|sent\s+back|sitting\s+idle|piled\s+up|stood|standing|"
+        r"turned\s+back|turned\s+away(?!\s+from)|sent\s+back|sitting\s+idle|piled\s+up|stood|standing|"
         r"(?:told|asked|ordered)\s+to\s+(?:stay|wait|remain|go\s+back|turn\s+back|move\s+back))|"
         r"build-?up\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)|"
-        r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|containers)|"
+        r"(?:stuck|stranded)\s+(?:\w+\s+){0,2}(?:trucks?|lorries|trailers|containers)|"
+        # "turned away hundreds of trucks", "refused entry to Pakistani trucks"
+        r"(?:turned\s+away|turned\s+back|sent\s+back|refused\s+entry\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:trucks|lorries|trailers|vehicles|containers|tankers)|"
         r"rott(?:ing|ed|en)|queues?\s+of\s+trucks|traffic\s+halt|"
         # "fruit loaded for Pakistani markets was already spoiling"
         r"(?:fruits?|vegetables?|produce|goods|consignments?|cargo|perishables?|grapes|apples|pomegranates|melons|tomatoes)"
@@ -411,6 +498,13 @@ _ANCHORS: list[tuple[str, ...]] = [
         "under",
         "operation",
         "shot",
+        "back",
+        "destroyed",
+        "captured",
+        "overran",
+        "seized",
+        "neutrali",
+        "engaged",
     ),
     ("clash", "skirmish", "fight", "fought", "offensive", "hostilit", "confront"),
     ("infiltrat", "tried", "trying", "attempt", "bid"),
@@ -421,10 +515,12 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("toll",),
     ("nobody", "no one", "casualt", "injuries"),
     ("open", "resum", "restor", "clock", "24 hours"),
-    ("clos", "shut", "seal", "block", "suspen"),
+    ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
+    ("block", "halt", "stop", "barr", "standstill", "allowed", "permitted"),
     (
         "truck",
         "lorr",
+        "trailer",
         "container",
         "vehicle",
         "tanker",
@@ -493,11 +589,14 @@ _IRREALIS = re.compile(
     r"issues?\s+of|question\s+of|"
     # "children who had fled fighting in Waziristan": why people moved, years ago
     r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?$|"
-    # "a rise in attacks", "a fall in cross-border shelling": a trend over
-    # many incidents, none of them told
-    r"(?:rise|fall|drop|decline|increase|surge|spike|reduction|upsurge|uptick)\s+in(?:\s+the)?(?:\s+[\w-]+){0,2}$|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
+    # a trend, not an incident: "a fall in cross-border attacks", "the surge
+    # in shelling"; a topic: "raised the issue of the shelling"
+    # (the trend or topic governs the trigger: not "after a rise in tension,
+    # militants attacked")
+    r"(?:fall|rise|drop|decline|increase|surge|spike|reduction|decrease|upsurge|uptick)\s+in(?:\s+[\w'’-]+){0,3}\s*$|"
+    r"(?:issue|matter|question)s?\s+of(?:\s+[\w'’-]+){0,4}\s*$|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
     # ("tried to storm", "attempted to cross": the attempt happened;
@@ -505,6 +604,15 @@ _IRREALIS = re.compile(
     r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
+#: A bomb made safe or taken is no explosion: "bomb disposal staff defused an
+#: IED", "police seized a car packed with explosives" (read in the words
+#: before the trigger).
+_DEFUSED = re.compile(
+    r"\b(?:defus\w*|defuz\w*|diffus\w*|seiz\w*|recover\w*|intercept\w*|impound\w*|confiscat\w*|disarm\w*)"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
+    re.I,
+)
+_DEFUSED_STEMS = ("defus", "defuz", "diffus", "seiz", "recover", "intercept", "impound", "confiscat", "disarm")
 #: "were asked to stop building a post", "agreed to halt work on the gate",
 #: "tried to put up a fence", "began to dig trenches": halting, starting or
 #: attempting a work presupposes it, so the infinitive before a
@@ -525,8 +633,9 @@ _BLOCKED = Gated(
     *("could", "would", "might", "may", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
     *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
-    *("propos", "suggest", "recommend", "kind", "sort", "type", "issue", "question"),
-    *("rise", "fall", "drop", "decline", "increase", "surge", "spike", "reduction", "uptick", "fled"),
+    *("propos", "suggest", "recommend", "kind", "sort", "type", "issue", "question", "matter"),
+    *("rise", "fall", "drop", "decline", "increase", "surge", "spike", "reduction", "decrease", "upsurge", "uptick"),
+    *("fled",),
 )
 #: An incident remembered: "marks the third anniversary of the bombing",
 #: "to commemorate the victims of the attack": years ago, not on the day told.
@@ -619,7 +728,9 @@ _TALKS_UNREAL_AFTER = re.compile(
     r"(?:considered|mooted|proposed|under\s+consideration)\b|"
     r"\s+(?:is|are|was|were)?\s*to\s+be\s+considered\b|"
     # "a flag meeting was expected in the coming days": no date, no meeting yet
-    r"\s+(?:[\w'’-]+\s+){0,8}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
+    # (also after the sides: "a flag meeting between the border officials
+    # of both sides is expected in the coming days")
+    r"\s+(?:[\w'’-]+\s+){0,12}?(?:is|are|was|were)\s+expected\s+(?:in\s+the\s+coming|soon|shortly)",
     re.I,
 )
 #: The state of a process, not a meeting: "talks have made little progress
@@ -693,6 +804,8 @@ _NOT_BORDER_CLOSING = re.compile(
     r"\b(?:shops?|shopkeepers|markets?|bazaars?|schools?|offices|businesses|"
     r"restaurants|hotels|universit(?:y|ies)|colleges?|mosques?|camps?|doors|"
     r"trains?|railways?|flights?|internet|mobile|classes|exams|"
+    # "suspended gas supplies to Peshawar": a utility
+    r"gas|electricity|power|water|"
     # "shut wedding halls and shrines": places of gathering
     r"halls?|shrines?|parks?|cinemas?|"
     # "suspended security assistance", "fencing work was suspended"
@@ -1033,6 +1146,11 @@ def _find_triggers(
                 if (
                     habitual
                     or _BLOCKED.search(window)
+                    or (
+                        etype == "explosion"
+                        and any(w in window.lower() for w in _DEFUSED_STEMS)
+                        and _DEFUSED.search(window)
+                    )
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
                     or (mandate and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))
