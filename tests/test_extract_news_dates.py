@@ -882,3 +882,212 @@ def test_each_place_of_a_sentence_takes_the_day_told_after_it(chain):
 def test_places_told_before_one_day_share_it(chain):
     ev = _events(chain, "Rockets landed in Dangam and Sheltan on Monday, officials said.")
     assert [d for _, d in _by(ev, "explosion")] == ["2024-05-13", "2024-05-13"]
+
+
+# -- round 6 (rulesd): background months and the months to come -------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # "mid-" joins its month with a hyphen, as wires write it
+        ("Traders said the crossing had been sealed in mid-March against the virus.", "2024-03"),
+        ("Chaman has stayed shut since mid-February, customs officials said.", "2024-02"),
+        ("Angoor Adda was closed in mid March over a row about passes.", "2024-03"),
+    ],
+)
+def test_mid_month_is_a_month(chain, text, iso):
+    assert [d for _, d in _by(_events(chain, text), "border_closure")] == [iso]
+
+
+def test_mid_without_a_month_is_no_date():
+    assert find_dates("A mid-level commander crossed at Torkham.", PUBLISHED) == []
+
+
+def test_a_month_to_come_later_in_the_year_is_this_years():
+    # said in May 2024: the next round is in November 2024, not November 2023
+    ev = find_dates("The next round of talks will be held in Kabul in November, officials said.", PUBLISHED)
+    assert [d.iso() for d in ev] == ["2024-11"]
+
+
+def test_a_month_told_without_the_future_later_in_the_year_is_last_years():
+    ev = find_dates("The crossing was closed in November over a dispute about fencing.", PUBLISHED)
+    assert [d.iso() for d in ev] == ["2023-11"]
+
+
+# -- a closure and a reopening told in one sentence ---------------------------
+
+
+def _closures(ev):
+    return sorted((e.sub_event_type, e.location, e.event_date) for e in ev if e.event_type == "border_closure")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Officials closed the Chaman crossing on Thursday and reopened it on Sunday after elders intervened.",
+            [("closure", "Chaman", "2024-05-09"), ("reopening", "Chaman", "2024-05-12")],
+        ),
+        (
+            "Angoor Adda was reopened to traders in February but was shut again in April over a fencing row.",
+            [("closure", "Angoor Adda", "2024-04"), ("reopening", "Angoor Adda", "2024-02")],
+        ),
+        (
+            "Kharlachi, closed since March 30, reopened for trucks on Monday, customs officials said.",
+            [("closure", "Kharlachi", "2024-03-30"), ("reopening", "Kharlachi", "2024-05-13")],
+        ),
+        # a reopening told in a relative clause, then the closure
+        (
+            "The gate at Chaman, which had been opened on Monday for the Eid rush, was shut again on Tuesday.",
+            [("closure", "Chaman", "2024-05-14"), ("reopening", "Chaman", "2024-05-13")],
+        ),
+    ],
+)
+def test_a_closure_and_a_reopening_each_keep_their_own_date(chain, text, expected):
+    assert _closures(_events(chain, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one day for both words: one reopening, as before
+        ("Torkham was closed and reopened on Tuesday as officials argued.", [("reopening", "Torkham", "2024-05-14")]),
+        # "the closure" has no date of its own: the closure told before
+        ("Chaman reopened on Monday after the closure.", [("reopening", "Chaman", "2024-05-13")]),
+        # a length alone is no date of the closure's own
+        (
+            "The Ghulam Khan crossing was reopened on Monday after remaining shut for two weeks.",
+            [("reopening", "Ghulam Khan", "2024-05-13")],
+        ),
+    ],
+)
+def test_a_closure_without_a_date_of_its_own_is_not_split_off(chain, text, expected):
+    assert _closures(_events(chain, text)) == expected
+
+
+def test_since_then_after_the_days_own_date_counts_from_it(chain):
+    ev = _events(
+        chain,
+        "Torkham was shut on April 2 after a firefight. "
+        "It was reopened last week on the orders of the prime minister, and trade has picked up since then.",
+    )
+    assert _closures(ev) == [("closure", "Torkham", "2024-04-02"), ("reopening", "Torkham", "2024-05-08")]
+
+
+# -- "on Monday, two days after ...": the other incident counted back ---------
+
+
+def _dated(ev, etype):
+    return [(e.location, e.event_date, e.fatalities) for e in ev if e.event_type == etype]
+
+
+def test_an_incident_n_days_before_the_day_told_in_the_sentence(chain):
+    ev = _events(
+        chain, "Jets pounded Barmal on Monday, two days after a suicide bomber killed nine policemen in Bannu."
+    )
+    # the day told before the phrase is the strikes'; the toll after it the bombing's
+    assert _dated(ev, "airstrike") == [("Barmal District", "2024-05-13", None)]
+    assert _dated(ev, "explosion") == [("Bannu", "2024-05-11", 9)]
+
+
+def test_a_day_told_with_no_event_anchors_the_count_back(chain):
+    ev = _events(
+        chain, "The sit-in began on Tuesday, four days after a drone strike on a house in Datta Khel killed five."
+    )
+    assert _dated(ev, "airstrike") == [("Datta Khel", "2024-05-10", 5)]
+
+
+def test_a_day_counted_from_another_incident_yields_to_its_own_day(chain):
+    alone = _events(chain, "Jets struck Barmal late on Monday, a day after a suicide attack in Bannu.")
+    assert [d for _, d, _ in _dated(alone, "explosion")] == ["2024-05-12"]
+    told = _events(
+        chain,
+        "Jets struck Barmal late on Monday, a day after a suicide attack in Bannu. "
+        "On Monday morning, a suicide bomber struck a police station in Bannu, killing nine.",
+    )
+    assert _dated(told, "explosion") == [("Bannu", "2024-05-13", 9)]
+
+
+def test_an_incident_counted_back_in_the_lead_does_not_date_the_undated_ones(chain):
+    ev = _events(
+        chain,
+        "Taliban and Pakistani troops traded fire at several points along the Durand Line on Saturday, "
+        "three days after Pakistani jets bombed Paktika province. "
+        "The fighting took place in Dand-e-Patan and in Gurbuz, officials said. "
+        "Pakistani officials said Afghan forces had fired on posts in Kurram.",
+    )
+    assert ("Kurram District", "2024-05-11", None) in _dated(ev, "armed_clash")
+    assert [d for _, d, _ in _dated(ev, "airstrike")] == ["2024-05-08"]
+
+
+@pytest.mark.parametrize(
+    "second, iso",
+    [
+        # goods held "since the closure": a state, told on the report's day
+        ("At Karachi port, some 2,000 containers of transit cargo have been held since the closure.", "2024-05-15"),
+        ("About 300 trucks have been stuck on the Afghan side since then, drivers said.", "2024-05-15"),
+        # a day of its own: they began to wait that day (or that week)
+        ("About 300 trucks have been stuck on the Afghan side since Sunday, drivers said.", "2024-05-12"),
+        ("Fruit lorries have been turned back at the gate since last week, exporters said.", "2024-05-08"),
+    ],
+)
+def test_goods_held_since_the_closure_wait_on_the_reports_day(chain, second, iso):
+    ev = _events(chain, "Pakistan closed the Torkham crossing on April 20 after a clash. " + second)
+    assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == [iso]
+    assert [e.event_date for e in ev if e.event_type == "border_closure"] == ["2024-04-20"]
+
+
+def test_days_told_in_sequence_follow_each_other():
+    friday = dt.date(2024, 5, 17)  # published on a Friday
+    seq = find_dates("Militants tried to cross into Bajaur on Friday and into Mohmand on Saturday.", friday)
+    assert [d.iso() for d in seq] == ["2024-05-10", "2024-05-11"]
+    # alone, the day of publication is that day
+    assert [d.iso() for d in find_dates("Troops traded fire at Chaman on Friday.", friday)] == ["2024-05-17"]
+    # a statement's day, then the day of what it reports
+    said = find_dates("An official said on Friday that shells had hit Dangam and Sheltan since Monday.", friday)
+    assert [d.iso() for d in said] == ["2024-05-17", "2024-05-13"]
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        # a period over, in the simple past: not counted back from the report
+        ("The Chaman crossing was then closed for about three weeks.", False),
+        ("It was the clash that closed the border for almost a week.", False),
+        ("The crossing stayed shut for a week after the firing.", False),
+        # going on, or before a reopening: counted back
+        ("The crossing has been closed for a week.", True),
+        ("Torkham has remained shut for ten days.", True),
+        ("Torkham reopened after being closed for nearly four weeks.", True),
+    ],
+)
+def test_a_closure_over_does_not_run_back_from_the_report(text, counted):
+    fors = [d for d in find_dates(text, PUBLISHED) if d.kind == "for"]
+    assert [not d.statement for d in fors] == [counted]
+
+
+def test_a_closure_over_takes_the_month_told_before(chain):
+    ev = _events(
+        chain,
+        "In March, troops traded fire at Torkham over a new gate. "
+        "The clash, which closed the crossing for almost a week, left two guards dead.",
+    )
+    assert [d for _, d in _by(ev, "border_closure")] == ["2024-03"]
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # the round held, not the next one agreed in the same sentence
+        (
+            "Tribal elders met at Ghulam Khan on Monday to calm the feud and agreed to meet again on Thursday.",
+            "2024-05-13",
+        ),
+        ("Border officials met at Torkham on Saturday and will meet again there on Wednesday.", "2024-05-11"),
+        # a round to come alone keeps its day
+        ("Border officials will meet at Torkham on Friday to discuss the gate.", "2024-05-17"),
+    ],
+)
+def test_a_round_held_is_dated_by_its_own_words(chain, text, iso):
+    assert [d for _, d in _by(_events(chain, text), "talks")] == [iso]

@@ -430,3 +430,25 @@ def test_an_exchange_of_fire_with_no_place_in_a_standoff_report_is_at_the_place_
         "Officials said there was a brief exchange of fire but nobody was hurt.",
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Dangam District"]
+
+
+# -- round 6 (rulesd): a distance and bearing from a town only says where -----
+
+
+@pytest.mark.parametrize(
+    "text, places, dead",
+    [
+        (
+            "Missiles from a drone hit a house in Datta Khel, about 25 kilometres west of Miramshah, killing four.",
+            ["Datta Khel"],
+            [4],
+        ),
+        ("Jets hit a house in Barmal, some 20 km east of Urgun, on Monday night.", ["Barmal District"], [None]),
+        # a second place hit, not placed by bearing, is still hit
+        ("Drones struck Datta Khel and Mir Ali on Sunday.", ["Datta Khel", "Mir Ali"], [None, None]),
+    ],
+)
+def test_a_town_a_strike_is_placed_from_is_not_hit(chain, text, places, dead):
+    ev = [e for e in _events(chain, text) if e.event_type == "airstrike"]
+    assert sorted(e.location for e in ev) == places
+    assert [e.fatalities for e in sorted(ev, key=lambda e: e.location)] == dead

@@ -228,6 +228,21 @@ def test_per_place_tolls_after_strikes_told_with_an_aside_and_a_headline(chain):
         ("An official said three members of the provincial police reserve force were injured.", None, 3),
         # shot dead
         ("A shopkeeper was shot dead outside his home on Friday.", 1, None),
+        # round 6: a long aside between the victims and their verb
+        (
+            "Four guards died and 31 people, among them a group of schoolboys waiting for a bus, were wounded.",
+            4,
+            31,
+        ),
+        # an abbreviation with dots among the victims' words
+        ("Two U.N. staff members were killed when the convoy was hit.", 2, None),
+        ("Five U.S. soldiers died in the assault on the outpost.", 5, None),
+        # a later count of the hurt replaces the first
+        ("Police said later that the number of wounded had risen to 41.", None, 41),
+        ("Six people died, and the number of people injured rose to 20.", 6, 20),
+        ("The injury toll reached 15 by the evening, hospital staff said.", None, 15),
+        # a number of something else is no count of the hurt
+        ("The number of trucks waiting had risen to 900.", None, None),
     ],
 )
 def test_counts_of_victims(text, dead, hurt):
@@ -582,3 +597,38 @@ def test_each_sides_losses_go_to_its_own_place(chain):
         ("Angoor Adda", None, 3),
         ("Barmal District", 2, None),
     ]
+
+
+# -- round 6 (rulesd): asides, abbreviations and updated counts of the hurt ---
+
+
+def test_a_risen_count_of_the_hurt_is_the_incidents_latest(chain):
+    ev = _events(
+        chain,
+        "Pakistani shelling hit Dangam on Monday, killing three civilians and wounding 12. "
+        "On Tuesday, a district official said the number of wounded had risen to 19.",
+    )
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "explosion"] == [(3, 19)]
+
+
+def test_a_claim_merged_into_a_mention_without_toll_stays_a_claim():
+    # an attack in Khyber told with no toll, then a spokesman's claim of the
+    # militants killed: merged into the ambush at Landi Kotal inside the
+    # district, the claim yields to the reported toll (2 dead, 3 hurt)
+    import datetime as dt
+
+    from geomap.extract.dates import DateMention
+    from geomap.extract.draft import DraftEvent
+    from geomap.extract.merging import merge_within
+    from geomap.geocoders.base import Place
+
+    khyber = Place(name="Khyber District", lat=34.0, lon=71.2, country="PK", precision=2, kind="district")
+    town = Place(name="Landi Kotal", lat=34.0988, lon=71.14108, country="PK", precision=1, kind="town")
+    day = DateMention(dt.date(2024, 5, 13), "day", 0, 6, kind="weekday")
+    ambush = DraftEvent("d", "armed_clash", "attack", town, fatalities=2, injuries=3, sentences=[0], date=day)
+    told = DraftEvent("d", "armed_clash", "attack", khyber, sentences=[3], date=day)
+    claim = DraftEvent(
+        "d", "armed_clash", "border_fighting", khyber, fatalities=14, sentences=[4], date=day, date_rank=2, claimed=True
+    )
+    merged = merge_within([ambush, told, claim], dt.date(2024, 5, 15))
+    assert [(e.location, e.fatalities, e.injuries) for e in merged] == [("Landi Kotal", 2, 3)]

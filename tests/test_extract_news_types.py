@@ -221,3 +221,16 @@ def test_a_repair_interrupted_by_the_attack_told_in_its_sentence_is_at_the_attac
         "when the post came under fire.",
     )
     assert [loc for loc, _ in _by(ev, "fortification")] == ["Datta Khel"]
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        ("The crossing, which had been opened on Monday for pedestrians, stayed busy.", ["reopening"]),
+        ("The gate at Torkham, which was opened on Sunday, saw long queues.", ["reopening"]),
+        # when a crossing was built is no reopening
+        ("The Ghulam Khan crossing, which was opened in 2005, handles timber and fruit.", []),
+    ],
+)
+def test_a_crossing_opened_in_a_relative_clause_is_a_reopening(chain, text, subs):
+    assert [e.sub_event_type for e in _events(chain, text) if e.event_type == "border_closure"] == subs

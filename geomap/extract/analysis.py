@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..geocoders.base import Place
 from .actors import ACTORS, find_actors
-from .dates import MONTHS, DateMention, count_value, find_dates, next_or_previous
+from .dates import DAY_KINDS, MONTHS, DateMention, count_value, find_dates, next_or_previous
 from .draft import DraftEvent
 from .gates import Gated
 from .merging import same_place
@@ -318,11 +318,25 @@ _COMMA_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and\s+(?:a|an|another|the)
 
 
 _NEIGHBOUR_BEFORE = re.compile(
-    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)\s+(?:the\s+)?$",
+    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring|"
+    # "a compound in Datta Khel, about 30 kilometres west of Miramshah"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 _NEIGHBOUR_BEFORE = Gated(
-    _NEIGHBOUR_BEFORE, "border", "frontier", "boundary", "adjoining", "adjacent", "next", "neighbo"
+    _NEIGHBOUR_BEFORE,
+    "border",
+    "frontier",
+    "boundary",
+    "adjoining",
+    "adjacent",
+    "next",
+    "neighbo",
+    "north",
+    "south",
+    "east",
+    "west",
 )
 #: A meeting held on the line: a flag meeting, a border meeting, "met near
 #: the border", "at the zero point".
@@ -620,7 +634,21 @@ def sentence_events(
     )
     said_after = "after" in sent.low  # _TIME_AFTER's gate, read from the sentence's lower case
     out: list[DraftEvent] = []
-    for etype, trigs in _groups(by_type, sum(d.kind not in ("for", "nth") for d in usable_dates), sentence):
+    groups = _groups(by_type, sum(d.kind not in ("for", "nth") for d in usable_dates), sentence)
+    # "closed on Friday and reopened on Sunday": a closure and a reopening
+    # told with a day each are two events, each with its own dates
+    # (each part with the dates told after its words: in place of the parts
+    # _groups makes when two days are told)
+    apart = _closure_apart(sentence, by_type.get("border_closure", []), dates, article.published)
+    if apart:
+        at = next(i for i, (et, _) in enumerate(groups) if et == "border_closure")
+        groups = (
+            [g for g in groups[:at] if g[0] != "border_closure"]
+            + [("border_closure", trigs) for trigs, _ in apart]
+            + [g for g in groups[at:] if g[0] != "border_closure"]
+        )
+    for etype, trigs in groups:
+        told_apart = next((told for part, told in apart if part is trigs), None)
         if etype == "talks" and len(by_type) > 1 and _backdrop(sentence, trigs, triggers, mentions):
             continue
         if etype == "talks" and len(spans) > 1 and len(by_type) > 1:
@@ -737,6 +765,8 @@ def sentence_events(
         clause = _clause_of(spans, trigs[0].start)
         reopening = etype == "border_closure" and any(t.sub_event_type == "reopening" for t in trigs)
         own_dates = dates if related is None else [d for d in dates if d.start < related]
+        if told_apart is not None:
+            own_dates = told_apart
         if going:
             # (a count told there, "remained closed for a third day", still dates its start)
             own_dates = [
@@ -766,7 +796,8 @@ def sentence_events(
                     or sentence[d.start : d.start + 6].lower() == "since "  # "since March"
                 )
                 or (
-                    d.precision == "day"
+                    # (or the week: "turned back there since last week")
+                    d.precision in ("day", "week")
                     and d.start > first
                     and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
                 )
@@ -815,7 +846,13 @@ def sentence_events(
                     and any(o.event_type == "talks" and o.end <= d.start and d.start - o.end <= 40 for o in others)
                 )
             ]
-        date = _pick_date(sentence, own_dates, trigs, clause, others)
+        told = trigs
+        if etype == "talks" and len(trigs) > 1:
+            # "met at Kharlachi on Tuesday ..., and agreed to meet again on
+            # Wednesday": the round held is dated by its own words, not by
+            # the next one's
+            told = [t for t in trigs if not _FUTURE.search(sentence, max(0, t.start - 40), t.end)] or trigs
+        date = _pick_date(sentence, own_dates, told, clause, others)
         if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
             # "The day before, a bomber struck Jamrud", "Pakistan closed the
             # crossing the next day": the day before (after) the day the
@@ -824,8 +861,16 @@ def sentence_events(
         if date is not None and date.kind == "prev" and article.published and date.date > article.published:
             date = None  # "the next day" with no day told before it
         carried = False
-        relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low)
-        if relative is not None and (date is None or date.kind in ("for", "rel") or date.precision != "day"):
+        relative = _relative_date(sentence, trigs, triggers, ctx, article.published, sent.low, own_dates)
+        if relative is not None and (
+            date is None
+            or date.kind in ("for", "rel")
+            or date.precision != "day"
+            # "Jets struck Barmal on Sunday, two days after a bomber hit
+            # Bannu": the day told before the phrase is the strikes'
+            or relative.kind == "relative"
+            and 0 <= date.end <= relative.start <= trigs[0].start
+        ):
             date, carried = relative, False
         ended = any(t.ended for t in trigs)
         if (
@@ -1045,7 +1090,13 @@ def sentence_events(
                     # killed in another attack": the toll after is the earlier
                     # incident's.
                     head = find_casualties(sentence[: later.start()])
-                    if head.fatalities is not None or head.injuries is not None:
+                    if (
+                        head.fatalities is not None
+                        or head.injuries is not None
+                        # "Jets struck Barmal on Sunday, two days after a suicide
+                        # bomber killed 12": the toll is the bombing's, none the strikes'
+                        or any(o.event_type in VIOLENT and o.start >= later.end() for o in others)
+                    ):
                         toll = head
             if at is not None and at != order[0] and toll.fatalities is None and toll.injuries is None:
                 before = [o for o in order if o < at]
@@ -1306,6 +1357,59 @@ def _groups(by_type: dict[str, list[Trigger]], days: int = 0, sentence: str = ""
     return out + works
 
 
+def _closure_apart(
+    sentence: str, trigs: list[Trigger], dates: list[DateMention], published: dt.date | None
+) -> list[tuple[list[Trigger], list[DateMention]]]:
+    """A closure and a reopening told in one sentence, each with a date of
+    its own ("closed on Friday and reopened on Sunday", "reopened in March
+    but was closed again in July", "reopened on Monday after remaining
+    closed for three weeks"): the reopening's triggers and the closure's,
+    each with the dates told after its words ("the crossings were reopened,
+    having been closed since mid-February": the reopening has none of its
+    own). Empty when the closure has no date of its own ("closed and
+    reopened on Monday", "reopened on Monday after the closure"): they stay
+    one group, dated as before.
+
+    A duration told with the closure ("for three weeks") counts back from
+    the reopening's day, not from the day of the report.
+    """
+    strong = [t for t in trigs if not t.weak]
+    opened = [t for t in strong if t.sub_event_type == "reopening"]
+    # ("the closure of Torkham was eased on May 7": the closure told before)
+    shut = [
+        t
+        for t in strong
+        if t.sub_event_type != "reopening"
+        and not (t.anaphoric and sentence[t.start : t.end].lower().startswith(_CLOSURE_NOUNS))
+    ]
+    usable = [d for d in dates if not d.statement and d.kind != "prev"]
+    if not opened or not shut or not usable:
+        return []
+    told: dict[bool, list[DateMention]] = {True: [], False: []}
+    own = False  # the closure has a date of its own
+    for d in usable:
+        # a date follows its verb ("closed on May 3 and reopened it on May
+        # 9", "closed since March 16, reopened on Monday"); one before them
+        # all ("In March, ...") is both's
+        near = max((t for t in strong if t.start < d.start), key=lambda t: t.start, default=None)
+        if near is None:
+            told[True].append(d)
+            told[False].append(d)
+        else:
+            told[near.sub_event_type == "reopening"].append(d)
+            # (a length alone, "after being shut for four weeks", is no date
+            # of the closure's own: one reopening, as the gold keeps it)
+            own = own or (near.sub_event_type != "reopening" and d.kind not in ("for", "nth"))
+    if not own:
+        return []
+    days = [d for d in told[True] if d.precision == "day" and d.kind != "for"]
+    if days and published is not None:
+        since = days[0].date - published
+        told[False] = [replace(d, date=d.date + since) if d.kind == "for" else d for d in told[False]]
+    parts = [(opened, told[True]), (shut, told[False])]
+    return sorted(parts, key=lambda part: part[0][0].start)
+
+
 def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
     """Is ``m`` nearer to a trigger of another type than to any of ``trigs``?"""
     span = (m.start, m.end)
@@ -1514,7 +1618,13 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 def _relative_date(
-    sentence: str, trigs: list[Trigger], triggers: list[Trigger], ctx: ArticleState, published, low: str
+    sentence: str,
+    trigs: list[Trigger],
+    triggers: list[Trigger],
+    ctx: ArticleState,
+    published,
+    low: str,
+    told: list[DateMention] = (),
 ) -> DateMention | None:
     """A date given relative to another incident of the text.
 
@@ -1575,8 +1685,13 @@ def _relative_date(
                     )
             if start < m.end() or any(t.end <= m.start() for t in trigs):
                 continue
+            anchor = [d for d in told if d.kind in DAY_KINDS and d.end <= m.start()]
             if before:
                 ref = ctx.type_dates.get(before[-1].event_type)
+            elif anchor:
+                # "The sit-in began on Sunday, three days after a drone
+                # strike": from the day the sentence names before the phrase
+                ref = (-1, anchor[-1])
             else:
                 # "The strikes came two days after...": the incident told last.
                 ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
@@ -1604,12 +1719,19 @@ def _relative_date(
                 ref = max(ctx.type_dates.values(), key=lambda v: v[0], default=None)
             if ref is not None and ref[1].precision == "day":
                 return DateMention(ref[1].date, "day", m.start(), m.end(), kind="relative")
-    if "since" in low:
+    if "since" in low and trigs[0].event_type != "trade_disruption":
+        # (goods "held since the closure" are a state the report tells on
+        # its own day, not the closure's: :data:`_STATES`)
         for m in _SINCE_EVENT.finditer(sentence):
             if m.start() < start:
                 continue
             later = [t for t in triggers if t.start >= m.end() - 1 and t.event_type != trigs[0].event_type]
             if m.group(0).lower().endswith("then"):
+                if any(trigs[-1].end <= d.start < m.start() for d in told):
+                    # "were reopened last week ..., and traffic has been
+                    # building up since then": the date told with the
+                    # trigger is its own; "since then" counts from it
+                    continue
                 if ctx.dates:
                     return ctx.dates[-1][1]
             elif later and later[0].start - m.end() <= 20 and later[0].event_type in ctx.type_dates:

@@ -21,6 +21,9 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+#: Kinds of :class:`DateMention` told as a day of their own ("on Monday",
+#: "on March 3"), not counted from another day or incident.
+DAY_KINDS = ("weekday", "mdy", "dmy", "iso")
 
 _MONTH = r"(?P<month>" + trie_regex(MONTHS) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + trie_regex(WEEKDAYS) + r")"
@@ -74,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "my",
         re.compile(
-            r"\b(?:in|since|during|of|early|late|mid-?|(?P<lastm>last))\s+"
+            # "in mid-March", "since mid-February": "mid-" joins its month
+            r"\b(?:(?:in|since|during|of|early|late|mid|(?P<lastm>last))\s+|mid-)"
             + _MONTH
             + r"(?:\s+(?P<year>\d{4})|\s+(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year)?\b",
             re.I,
@@ -228,6 +232,15 @@ _TOLL_UPDATE = re.compile(
     # "the toll rose on Wednesday morning"
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|casualties))\s+(?:had\s+)?(?:rose|risen|climbed|jumped)"
     r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
+    re.I,
+)
+#: A closure over, in the simple past, right before its duration ("was
+#: then closed for", "closed the border for", "stayed shut for"); not "has
+#: been closed for", "after remaining closed for" (a perfect or a gerund).
+_FINISHED_FOR = re.compile(r"\b(?:closed|shut|sealed)\s+(?:(?:its|the|their)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+#: ... unless told as going on, or as what came before another act.
+_GOING_ON = re.compile(
+    r"\b(?:has|have|had|been|being|remaining|remains?|stays?|is|are|still)\s+(?:\w+\s+)?(?:closed|shut|sealed)\b",
     re.I,
 )
 #: A date right after a speech verb dates the statement, not the event.
@@ -482,6 +495,13 @@ def find_dates(
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
+            if kind == "for" and not statement:
+                # "the crossing was then closed for about three weeks", "which
+                # closed the border for almost a week": a period over, told
+                # in the simple past, does not run back from the day of the
+                # report ("has been closed for a week" does)
+                before = sentence[max(0, m.start() - 50) : m.start()]
+                statement = bool(_FINISHED_FOR.search(before)) and not _GOING_ON.search(before)
             began = res[1] == "month" and ("begun" in low or "started" in low)
             began = began and bool(_HAD_BEGUN.search(sentence, max(0, m.start() - 40), m.start()))
             count_day = published if kind == "nth" and res[1] == "day" else None
@@ -500,6 +520,8 @@ def find_dates(
                     found = [e for e in found if e is not near]
                 break
     found = _weekday_of_last_week(sentence, found, published)
+    if published is not None and " and " in low:
+        found = _weekdays_in_order(sentence, found, published)
     # "the military said on Tuesday that six were killed the previous
     # night": the day before the day the sentence names, even a statement's.
     days = [e for e in found if e.precision == "day" and e.kind not in ("prev", "nth")]
@@ -529,6 +551,31 @@ def find_dates(
 
 
 _NEXT_DAY = re.compile(r"the\s+(?:next|following|day\s+after)")
+
+
+_THAT_BETWEEN = re.compile(r"\bthat\b", re.I)
+
+
+def _weekdays_in_order(sentence: str, found: list[DateMention], published: dt.date) -> list[DateMention]:
+    """ "tried to cross into Kurram on Friday and into North Waziristan on
+    Saturday", published on a Friday: days told in sequence follow each
+    other, so the first is the Friday before the Saturday, not the day of
+    publication (a weekday named on its own day is read as that day)."""
+    out = list(found)
+    for i, (a, b) in enumerate(zip(found, found[1:])):
+        if (
+            a.kind == b.kind == "weekday"
+            and a.date == published
+            and b.date < a.date
+            and b.start - a.end <= 60
+            and " and " in sentence[a.end : b.start]
+            # ("said on Wednesday that shells had hit the valley and villages
+            # since Sunday": the day of a statement, then of what it reports)
+            and not a.statement
+            and not _THAT_BETWEEN.search(sentence, a.end, b.start)
+        ):
+            out[i] = replace(a, date=a.date - dt.timedelta(days=7))
+    return out
 
 
 def next_or_previous(d: DateMention, sentence: str, told: dt.date) -> DateMention:

@@ -8,7 +8,7 @@ import functools
 import re
 
 from ..geo import haversine_km
-from .dates import DateMention, published_fallback
+from .dates import DAY_KINDS, DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -50,9 +50,21 @@ def _date_key(ev: DraftEvent) -> tuple:
     return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), d.date)
 
 
+def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
+    """Is the date of ``a`` the one to keep over that of ``b`` (:func:`_date_key`)?
+    A day counted from another incident ("a day after a suicide attack in
+    Peshawar") yields to the day told with the incident itself ("On Monday
+    morning, suicide attackers struck ... in Peshawar")."""
+    if a.date is not None and b.date is not None and a.date_rank == b.date_rank:
+        counted_a, counted_b = a.date.kind == "relative", b.date.kind == "relative"
+        if counted_a != counted_b and (b.date.kind if counted_a else a.date.kind) in DAY_KINDS:
+            return counted_b
+    return _date_key(a) < _date_key(b)
+
+
 def _absorb(into: DraftEvent, other: DraftEvent) -> None:
     into.sentences.extend(other.sentences)
-    if _date_key(other) < _date_key(into):
+    if _better_date(other, into):
         into.date, into.date_rank = other.date, other.date_rank
     has_toll = lambda d: d.fatalities is not None or d.injuries is not None  # noqa: E731
     if other.added_toll != into.added_toll and has_toll(other) and has_toll(into):
@@ -63,6 +75,10 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
     elif into.claimed and not other.claimed and has_toll(other):
         into.fatalities, into.injuries, into.claimed = other.fatalities, other.injuries, False
     elif not (other.claimed and has_toll(into) and not into.claimed):
+        if not has_toll(into) and has_toll(other):
+            # a claim taken into a mention with no toll is still a claim: a
+            # reported toll merged later replaces it
+            into.claimed = other.claimed
         for attr in ("fatalities", "injuries"):
             a, b = getattr(into, attr), getattr(other, attr)
             if b is not None and (a is None or b > a):
@@ -434,12 +450,15 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
         if id(m) in headline_tolls:
             dead, hurt = headline_tolls[id(m)]
             m.fatalities, m.injuries = _larger(m.fatalities, dead), _larger(m.injuries, hurt)
+    # the lead as told, before the whole border or a province yields to the
+    # places named for it (which may leave the lead sentence's other
+    # incident, "four days after air strikes in Paktika", first)
+    lead = _lead_date(merged, published)
     merged = _fold_provinces(_fold_shelling_into_fighting(merged))
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all
         _headline_day(merged)
-    lead = _lead_date(merged, published)
     for m in merged:
         if m.date is None and lead is not None and m.event_type in _VIOLENT:
             # "Afghan forces had fired on posts in Kurram", undated, in a
@@ -488,7 +507,8 @@ def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMenti
     ]
     if not dated:
         return None
-    return min(dated, key=lambda e: min(e.sentences)).date
+    # (an incident dated as "four days after" the one reported is not the lead)
+    return min(dated, key=lambda e: (min(e.sentences), e.date.kind == "relative")).date
 
 
 def _finish(ev: DraftEvent) -> None:

@@ -79,12 +79,14 @@ _BE = r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|got)\s+)?"
 _NOUNS = (
     r"(?:\s+(?!(?:and|while|but|with|in|on|at|by|after|before|when|\d+|"
     + trie_regex([w for w in list(_UNITS) + list(_TENS) + list(_VAGUE) if w not in ("a", "an", "one")])
-    + r")\b)[\w'’-]+){0,7}?"
+    # "nine U.S. soldiers": an abbreviation with its dots is one word
+    + r")\b)(?:[a-z](?:\.[a-z])+\.?|[\w'’-]+)){0,7}?"
 )
 
-#: "Seven soldiers, two of them officers, were killed": an aside between the
-#: victims and the verb.
-_ASIDE = r"(?:,\s+[^,.;]{1,40},)?"
+#: "Seven soldiers, two of them officers, were killed", "25 people,
+#: including several children from nearby houses, were injured": an aside
+#: between the victims and the verb.
+_ASIDE = r"(?:,\s+[^,.;]{1,60},)?"
 #: The nouns of a group of victims before "and" ("Four soldiers and ..."):
 #: no verb of their own ("15 killed and 80 hurt" are two tolls).
 _GROUP = r"(?:\s+(?!(?:killed|dead|died|martyred|slain|wounded|injured|hurt|were|was|said|says|told)\b)[\w'’-]+){1,3}"
@@ -228,6 +230,15 @@ _TOLL_ROSE = re.compile(
     + r"|\brais(?:ing|ed|es)\s+(?:the\s+(?:death\s+)?toll\s+)?to\s+"
     + NUMBER.replace("?P<n>", "?P<n3>")
     + r"(?=\s+the\s+(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))|\b)",
+    re.I,
+)
+#: "the number of wounded had risen to 92", "the number of people injured
+#: rose to 30": the latest count of the hurt replaces those of the sentence.
+_HURT_ROSE = re.compile(
+    r"\b(?:number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|persons\s+)?(?:wounded|injured|hurt)|"
+    r"(?:injury|injuries)\s+toll)"
+    r"(?:\s+[\w'’-]+,?){0,8}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
+    r"went\s+up|gone\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER,
     re.I,
 )
 #: A number with an attacker noun close after it ("wounding eleven people
@@ -557,7 +568,13 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
     hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
     if "toll" in sentence or "number" in sentence:
+        risen = _HURT_ROSE.search(sentence)
+        value = _parse_cached(risen.group("n")) if risen else None
+        if value is not None:
+            hurt = value  # "the number of wounded had risen to 92": the latest count
         rose = _TOLL_ROSE.search(sentence)
+        if rose is not None and risen is not None and risen.start() <= rose.start() < risen.end():
+            rose = None  # "the injury toll reached 15" counts no dead
         value = _parse_cached(rose.group("n") or rose.group("n2") or rose.group("n3")) if rose else None
         if value is not None:
             killed = value

@@ -266,8 +266,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"open(?:ed|s|ing)\s+(?:(?!fire\b)[\w'’-]+\s+){0,4}?(?:border|crossings?|gates?)"
         r"(?!\s+(?:posts?|markets?|towns?|terminals?|offices?|areas?))|"
         r"opening\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:border|crossings?|gates?)|"
-        r"(?:border|crossings?|gates?)\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
-        r"\s+(?:\w+\s+)?opened|"
+        # "the crossing, which had been opened on Wednesday", "the gate at
+        # Chaman, which was opened"
+        r"(?:border|crossings?|gates?)(?:(?:\s+(?:at|in)\s+[\w'’-]+)?,\s+(?:which|that))?\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?opened|"
         # "began operating 24 hours a day", "inaugurated round-the-clock
         # operations", "allowed round-the-clock cargo movement": the hours
         # a crossing was shut each night lifted
