@@ -606,16 +606,14 @@ class _Table:
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        from .csvrows import sep_hint
+        from .csvrows import split_sep_hint
 
         # marks inside the file are no text (as geomap.csvrows reads it): '\ufeffOK-1' is OK-1
         text = path.read_bytes().decode("utf-8-sig").replace("\ufeff", "")
-        lines = io.StringIO(text, newline="")
-        hint = sep_hint(text)  # Excel's sep=X line: X separates the cells (written back as commas)
-        if hint:
-            next(lines)
+        # Excel's sep=X line: X separates the cells (written back as commas)
+        text, hint = split_sep_hint(text)
         # blank lines are no rows, as in geomap.csvrows.read_csv_rows
-        rows = [r for r in csv.reader(lines, delimiter=hint or ",") if "".join(r).strip()]
+        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=hint or ",") if "".join(r).strip()]
         return cls(rows[0], rows[1:])
 
     @property

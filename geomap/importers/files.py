@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from ..csvrows import decode_by_mark, refuse_device, sep_hint
+from ..csvrows import decode_by_mark, refuse_device, split_sep_hint
 from ..exc import SchemaError
 
 #: Suffixes of the files an archive may hold for us (case-insensitive).
@@ -294,11 +294,8 @@ def sniff_delimiter(line: str) -> str:
 
 
 def _csv(text: str, shown: str, inner: str, notes: list[str], forms: list[str]) -> Table:
-    hint = sep_hint(text)  # Excel's sep=X line: the header is the next line
-    lines = io.StringIO(text, newline="")
-    if hint:
-        next(lines)
-    first = next((ln for ln in lines if ln.strip()), "")
+    body, hint = split_sep_hint(text)  # Excel's sep=X line: the header is the next line
+    first = next((ln for ln in io.StringIO(body, newline="") if ln.strip()), "")
     if not first:
         return Table(shown, "empty", inner=inner, notes=notes, form=_form(forms, "empty text"))
     delimiter = hint or sniff_delimiter(first.rstrip("\r\n"))
