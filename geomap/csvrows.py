@@ -252,7 +252,7 @@ _SEP_HINT = re.compile(r'\ufeff?"?sep=([,;\t|])"?[ \t]*(?:\r\n|\r|\n)', re.I)
 
 
 def sep_hint(text: str) -> str | None:
-    """The separator Excel's ``sep=X`` first line names, or ``None`` without one.
+    r"""The separator Excel's ``sep=X`` first line names, or ``None`` without one.
 
     Such a file's header is its second line; every reader skips the hint
     (lines keep their numbers in the file) and splits cells on ``X``.
@@ -265,7 +265,7 @@ def sep_hint(text: str) -> str | None:
 
 
 def split_sep_hint(text: str) -> tuple[str, str | None]:
-    """``(text without Excel's sep=X line, X)``, or ``(text, None)`` without one.
+    r"""``(text without Excel's sep=X line, X)``, or ``(text, None)`` without one.
 
     >>> split_sep_hint("sep=;\na;b\n")
     ('a;b\n', ';')
