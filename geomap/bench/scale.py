@@ -62,6 +62,12 @@ def _minor_faults(pid: int) -> int:
     return int(stat[stat.rindex(")") + 2 :].split()[7])
 
 
+def _since(u0: dict[int, tuple[float, int]], u1: dict[int, tuple[float, int]]) -> dict[int, tuple[float, int]]:
+    """Per process, the CPU seconds and faults of :func:`_usage` ``u1`` less
+    ``u0`` (a process started meanwhile counts from zero)."""
+    return {pid: (c - u0.get(pid, (0.0, 0))[0], f - u0.get(pid, (0.0, 0))[1]) for pid, (c, f) in u1.items()}
+
+
 @dataclass
 class Timed:
     """One timed extraction: wall seconds, CPU seconds of every process
@@ -85,8 +91,7 @@ def _timed(paths, executor) -> Timed:
     t0 = time.perf_counter()
     drafts = extract_partitioned(paths, Report(), executor=executor, progress=False)
     wall = time.perf_counter() - t0
-    u1 = _usage()  # before the executor stops its workers
-    d = {pid: (c - u0.get(pid, (0.0, 0))[0], f - u0.get(pid, (0.0, 0))[1]) for pid, (c, f) in u1.items()}
+    d = _since(u0, _usage())  # before the executor stops its workers
     me = os.getpid()
     return Timed(
         wall,
@@ -120,7 +125,7 @@ def _ceiling(paths, workers: int) -> tuple[float, float, int]:
         n = sum(c for _, c in ex.run(_count_drafts, parts))
         wall = time.perf_counter() - t0
         u1 = _usage()
-    return wall, sum(c - u0.get(pid, (0.0, 0))[0] for pid, (c, _) in u1.items()), n
+    return wall, sum(c for c, _ in _since(u0, u1).values()), n
 
 
 def measure(folder: Path, workers: int = 2) -> dict:
