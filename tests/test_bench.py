@@ -189,3 +189,19 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     assert data["gazetteer"]["found"] == "Torkham"
     assert {t["target"] for t in data["targets"]} and "| events |" in results["markdown"]
     assert (tmp_path / "out" / "bench.md").read_text() == results["markdown"]
+
+
+def test_no_test_asserts_on_a_clock():
+    """Speed belongs in ``geomap bench``: a test timed against a clock fails on a loaded CI machine.
+
+    Deadlines that bound a wait (``time.monotonic() + 60``) are allowed; measuring an
+    operation with ``process_time``/``perf_counter`` and asserting on it is not.
+    """
+    here = Path(__file__).resolve().parent
+    timed = [
+        f"{path.name}:{n}"
+        for path in sorted(here.glob("test_*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ("process_time(" in line or "perf_counter(" in line) and "in line" not in line
+    ]
+    assert not timed, f"timed tests (move the measurement to geomap bench): {timed}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import time
 from pathlib import Path
 
 import pytest
@@ -123,9 +122,7 @@ def test_50_mb_article_is_reported_without_being_read(tmp_path):
             fh.write(chunk)
     assert big.stat().st_size >= 50 * 1024 * 1024
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
     arts, report = read(big)
-    assert time.perf_counter() - start < 2
     grew_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grew_kb < 20 * 1024  # the file was never loaded into memory
     assert arts == []
