@@ -10,8 +10,9 @@ and toll, with what earlier sentences established:
 - :mod:`.line`: distance to the Durand Line;
 - :mod:`.referents`: places pointed to without their names;
 - :mod:`.tolls`: casualty tolls per place and side;
-- :mod:`.when`: an event's date;
-- :mod:`.where`: an event's places;
+- :mod:`.when`: an event's date; :mod:`.relative_dates`: a date told
+  relative to another incident;
+- :mod:`.where`: an event's places; :mod:`.works`: the places of border works;
 - :mod:`.incidents`: the triggers grouped per incident;
 - :mod:`.sentence`: :func:`sentence_events`, one sentence -> draft events.
 """

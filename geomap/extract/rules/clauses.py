@@ -122,3 +122,7 @@ def _blank(sentence: str, spans: list[tuple[int, int]]) -> str:
     for lo, hi in spans:
         sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
     return sentence
+
+
+#: A comma right after a phrase that opens the sentence ("In June, ...").
+_COMMA_AFTER = re.compile(r"\s*,")

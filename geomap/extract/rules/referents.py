@@ -1,5 +1,6 @@
-"""The places a sentence points to without naming them: "in the
-district" (the last district named), a wider name standing for a place
+"""The places a sentence points to without naming them: "the crossing"
+and "the zero point" (the crossing named last), "in the district" (the
+last district named), a wider name standing for a place
 named before in its province, the headline's or dateline's place of a
 report's lead, and the city of a talks venue given as a country.
 """
@@ -7,10 +8,11 @@ report's lead, and the city of a talks venue given as a country.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...geocoders.base import Place
 from ..gates import Gated
-from ..places import Mention
+from ..places import Mention, PlaceFinder
 from .state import ArticleState
 
 
@@ -89,3 +91,40 @@ def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | N
         and (not told or v.admin1.split()[0] == m.place.name.split()[0])
     ]
     return earlier[-1] if earlier else None
+
+
+_ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
+
+_ZERO = Gated(_ZERO, "zero")
+
+_OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
+    return place.kind == "crossing" or place.name in finder.crossing_names
+
+
+def resolve_crossings(
+    mentions: list[Mention], crossing: Place | None, finder: PlaceFinder, sentence: str
+) -> tuple[list[Mention], Place | None]:
+    """The mentions with "the crossing" resolved to the crossing named last
+    (in this sentence or before) and "the zero point" to the crossing being
+    reported; and the crossing in context after the sentence."""
+    resolved: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.role == "crossing_ref":
+            if crossing is None:
+                continue
+            m = replace(m, place=crossing)
+        elif m.place is not None and _is_crossing(m.place, finder):
+            crossing = m.place
+        elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            of = _OF_PLACE.match(sentence, m.end)
+            if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
+                # "the zero point in Spin Boldak": the place named is the zero
+                # point's, not the crossing reported before
+                continue
+            # "the zero point" / "zero line" of the crossing being reported.
+            m = replace(m, role="place", place=crossing)
+        resolved.append(m)
+    return resolved, crossing

@@ -31,6 +31,7 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
+from .referents import _is_crossing, resolve_crossings
 from .state import _PARTIES, REGION, SPREAD_TYPES, ArticleInfo, ArticleState
 from .tolls import (
     _CLAIM,
@@ -56,16 +57,8 @@ from .when import (
     _pick_date,
     _sentence_dates,
 )
-from .where import (
-    _AFTER_BEFORE,
-    _BORDER_WORDS,
-    _group_mentions,
-    _is_crossing,
-    _places_for,
-    _work_places,
-    mentions_specific,
-    resolve_crossings,
-)
+from .where import _AFTER_BEFORE, _BORDER_WORDS, _group_mentions, _places_for, mentions_specific
+from .works import _work_places
 
 
 @dataclass

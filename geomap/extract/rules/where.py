@@ -6,7 +6,9 @@ before.
 those coordinated with it (:func:`_choose`), narrowed by the event's type
 (a crossing for a closure, a venue for talks, places near the line for
 works), or the place of the incident already told, the crossing in
-context, the lead's place or the border as a whole.
+context, the lead's place or the border as a whole. Border works are
+placed by :mod:`.works`, places told without their names by
+:mod:`.referents`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from dataclasses import replace
 
 from ...geocoders.base import Place
 from ..gates import Gated
-from ..places import Mention, PlaceFinder
+from ..places import Mention
 from ..types import VIOLENT, Trigger
 from .clauses import _SEMICOLON, _clause_of, _distance, _main_clause_end, _subordinate_cut
-from .line import _FAR_DEG, _WORKS_DEG, _near_line
-from .referents import _PLACE_ANAPHOR, _lead_place, _named_before, _refine_country, _stands_for
-from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, ArticleState, _gap, _placed_at
+from .line import _FAR_DEG, _near_line
+from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
+from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
 #: A place after these words is what talks are about, not where they are held.
@@ -99,9 +101,6 @@ _BOTH_CROSSINGS = re.compile(
     r"\bthey\s+(?:were|had\s+been|have\s+been|remain(?:ed)?|stay(?:ed)?)\s+(?:both\s+)?(?:closed|shut|sealed|reopened)\b",
     re.I,
 )
-_ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
-_ZERO = Gated(_ZERO, "zero")
-_OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
 #: "after the fighting": a reference to an incident, the reason for another.
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
@@ -138,10 +137,6 @@ _COORD = re.compile(
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
     r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
 )
-
-
-def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
-    return place.kind == "crossing" or place.name in finder.crossing_names
 
 
 #: Only a conjunction between a place and the trigger after it ("in Mohmand and completing").
@@ -209,41 +204,6 @@ _BORDER_MEETING = re.compile(
     re.I,
 )
 _BORDER_MEETING = Gated(_BORDER_MEETING, "flag", "border", "met", "meet", "gathered", "talks")
-
-
-#: The object of a fencing trigger that is the whole line ("fencing the
-#: border", "fencing of the 2,600-km frontier").
-_WHOLE_LINE_AFTER = re.compile(
-    r"\s+(?:of\s+|along\s+|on\s+)?(?:the\s+)?(?:entire\s+|whole\s+|rest\s+of\s+the\s+|[\d,.]+-(?:km|kilometre|mile)\s+)?"
-    r"(?:border|frontier|durand\s+line|line)\b",
-    re.I,
-)
-
-
-#: "the fence was being built on Pakistani territory": the fence as a whole
-#: (a work somewhere is "a section of the fence"; "the fence near X" names
-#: its place, and the rule reads only sentences that name none).
-_THE_FENCE = re.compile(r"(?<!of\s)\bthe\s+(?:border\s+)?fences?\b", re.I)
-
-
-def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
-    """The place of a work told only "along the border" in a sentence that
-    tells the attack on the men doing it ("surveying the area along the
-    border to prepare for fencing when they came under fire"): the place of
-    that attack, placed in this sentence (works are placed after the other
-    types) or the one before, when it lies on the line."""
-    last = ctx.last_violent
-    if last is None or _gap(idx, last[0]) > 1 or last[1] != "armed_clash":
-        return []
-    place = ctx.by_type.get("armed_clash")
-    if place is None or place.kind == "border" or not _near_line(place, _WORKS_DEG):
-        # the attack itself went to the whole border: the one place on the
-        # line its type was given before, if there is one
-        told = [p for p in ctx.type_places.get("armed_clash", ()) if p.kind != "border" and _near_line(p, _WORKS_DEG)]
-        if len(told) != 1:
-            return []
-        place = told[0]
-    return [(place, False)]
 
 
 def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
@@ -591,32 +551,6 @@ def _places_for(
     return []
 
 
-def resolve_crossings(
-    mentions: list[Mention], crossing: Place | None, finder: PlaceFinder, sentence: str
-) -> tuple[list[Mention], Place | None]:
-    """The mentions with "the crossing" resolved to the crossing named last
-    (in this sentence or before) and "the zero point" to the crossing being
-    reported; and the crossing in context after the sentence."""
-    resolved: list[Mention] = []
-    for i, m in enumerate(mentions):
-        if m.role == "crossing_ref":
-            if crossing is None:
-                continue
-            m = replace(m, place=crossing)
-        elif m.place is not None and _is_crossing(m.place, finder):
-            crossing = m.place
-        elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
-            of = _OF_PLACE.match(sentence, m.end)
-            if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
-                # "the zero point in Spin Boldak": the place named is the zero
-                # point's, not the crossing reported before
-                continue
-            # "the zero point" / "zero line" of the crossing being reported.
-            m = replace(m, role="place", place=crossing)
-        resolved.append(m)
-    return resolved, crossing
-
-
 def _group_mentions(
     mentions: list[Mention],
     etype: str,
@@ -641,45 +575,3 @@ def _group_mentions(
         # truce": a place told with another incident is not the venue.
         mentions_t = [m for m in mentions_t if not _nearer_other(m, trigs, triggers)]
     return mentions_t
-
-
-def _work_places(
-    places: list[tuple[Place, bool]],
-    sentence: str,
-    trigs: list[Trigger],
-    ctx: ArticleState,
-    idx: int,
-    clash_told: bool,
-) -> list[tuple[Place, bool]]:
-    """The places of a border work (fence, post, gate, trench): on the line,
-    not the whole line, else where the attack on its men was
-    (``clash_told``: the sentence tells a clash too)."""
-    if places and all(p.kind == "border" for p, _ in places) and ctx.last_violent is not None:
-        # "fire was exchanged in Zazai Maidan after soldiers tried to
-        # put up a section of fence along the Durand Line": the work
-        # is where the fight over it just told in this sentence was.
-        at, vtype = ctx.last_violent
-        fought = ctx.by_type.get(vtype)
-        if at == idx and fought is not None and fought.kind != "border":
-            places = [(fought, False)]
-    # "Pakistan is fencing the border", "forts along the line": the
-    # fence project as a whole, years long, is no located incident.
-    places = [(p, named) for p, named in places if p.kind != "border"]
-    # A fence, post, gate or trench stands on the line: a city far
-    # from it ("Kabul could review trade if the fencing goes on") is
-    # a government or a speaker, not the work's place.
-    places = [(p, named) for p, named in places if _near_line(p, _WORKS_DEG)]
-    if (
-        places
-        and not any(named for _, named in places)
-        and any(
-            _WHOLE_LINE_AFTER.match(sentence, t.end) or _THE_FENCE.search(sentence[max(0, t.start - 12) : t.end])
-            for t in trigs
-        )
-    ):
-        # "is fencing the border to stop such raids" in a report about
-        # one crossing: the whole line, not the crossing in context.
-        places = []
-    if not places and not all(t.weak for t in trigs) and clash_told:
-        places = _attacked_work(ctx, idx)
-    return places
