@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import random
 import re
 
@@ -13,13 +14,14 @@ from geomap.extract.wordscan import lowered_ok
 
 def _gated_patterns() -> dict[str, Gated]:
     """Every :class:`Gated` of the extractor's modules, by name."""
-    from geomap.extract import actors, analysis, dates, numbers, places, types
+    from geomap.extract import actors, dates, numbers, places, rules, types
 
     return {
         f"{mod.__name__}.{name}": value
-        for mod in (actors, analysis, dates, numbers, places, types)
+        for mod in (actors, dates, numbers, places, types, *rules.modules())
         for name, value in vars(mod).items()
-        if isinstance(value, Gated)
+        # (each where it is defined: the rules modules import each other's)
+        if isinstance(value, Gated) and re.search(rf"^{name} = ", inspect.getsource(mod), re.M)
     }
 
 

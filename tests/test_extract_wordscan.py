@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import random
 import re
 
@@ -259,13 +260,14 @@ def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
 
 def _lowered_patterns():
     """Every :class:`LoweredPattern` of the extractor's modules, by name."""
-    from geomap.extract import actors, analysis, dates, numbers, places, types
+    from geomap.extract import actors, dates, numbers, places, rules, types
 
     return {
         f"{mod.__name__}.{name}": value
-        for mod in (actors, analysis, dates, numbers, places, types)
+        for mod in (actors, dates, numbers, places, types, *rules.modules())
         for name, value in vars(mod).items()
-        if isinstance(value, LoweredPattern)
+        # (each where it is defined: the rules modules import each other's)
+        if isinstance(value, LoweredPattern) and re.search(rf"^{name} = ", inspect.getsource(mod), re.M)
     }
 
 

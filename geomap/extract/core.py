@@ -1,7 +1,7 @@
 """From an article to located draft events: the driver.
 
 Each sentence (the title first) is scanned once (:class:`ScannedSentence`)
-and read by :func:`geomap.extract.analysis.sentence_events` for event
+and read by :func:`geomap.extract.rules.sentence.sentence_events` for event
 triggers, places, dates, casualties and actors; every (event type, place)
 pair becomes a candidate, and candidates of the same incident are merged
 (:mod:`geomap.extract.merging`): within an article one event per (type,
@@ -21,11 +21,12 @@ from typing import Iterable, Iterator
 from .. import counts
 from ..report import Report
 from .actors import find_actors
-from .analysis import _LAST_PARTY, ArticleInfo, ArticleState, sentence_events
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
 from .places import Mention, PlaceFinder, country_hints
 from .reading import Article, iter_articles
+from .rules.sentence import sentence_events
+from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
 

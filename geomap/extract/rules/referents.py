@@ -1,0 +1,130 @@
+"""The places a sentence points to without naming them: "the crossing"
+and "the zero point" (the crossing named last), "in the district" (the
+last district named), a wider name standing for a place
+named before in its province, the headline's or dateline's place of a
+report's lead, and the city of a talks venue given as a country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...geocoders.base import Place
+from ..gates import Gated
+from ..places import Mention, PlaceFinder
+from .state import ArticleState
+
+
+def _refine_country(code: str, venues: list[Place]) -> Place | None:
+    """A talks venue given as a country: the latest city of that country named."""
+    for place in reversed(venues):
+        if place.country == code and place.kind not in ("country", "border"):
+            return place
+    return None
+
+
+#: "in the district", "near the town": a place named before, by its kind.
+_PLACE_ANAPHOR = re.compile(
+    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
+    re.I,
+)
+_PLACE_ANAPHOR = Gated(_PLACE_ANAPHOR, "district", "town", "city", "village", "valley", "sector", "tehsil", "area")
+_ANAPHOR_KINDS = {
+    "district": ("district",),
+    "tehsil": ("district", "region"),
+    "town": ("town", "village", "crossing", "city"),
+    "city": ("city", "town"),
+    "village": ("village", "town"),
+    "valley": ("region", "district", "village", "town"),
+    "sector": ("region", "district", "village", "town", "crossing"),
+    "area": ("region", "district", "village", "town", "crossing"),
+}
+
+
+def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
+    """The place an anaphor of the sentence ("in the district") stands for:
+    the last place of that kind named in the sentences before, if any."""
+    m = _PLACE_ANAPHOR.search(sentence)
+    if m is None:
+        return None
+    kinds = _ANAPHOR_KINDS[m.group("kind").lower()]
+    for place in reversed(ctx.venues):
+        if place.kind in kinds and place.country in ("AF", "PK"):
+            return place
+    return None
+
+
+#: Cities that news bureaus file from: as a dateline they say where the
+#: reporter is, not where the incident was.
+_BUREAUS = frozenset(
+    ("Kabul", "Islamabad", "Rawalpindi", "Peshawar", "Quetta", "Karachi", "Lahore", "Kandahar", "Jalalabad")
+)
+
+
+def _lead_place(ctx: ArticleState) -> Place | None:
+    """The one place in the region the headline names, else the dateline's
+    town when it is no bureau city."""
+    named = {p for p in ctx.lead_places if p.country in ("AF", "PK")}
+    if len(named) == 1:
+        return named.pop()
+    dateline = ctx.dateline
+    if not named and dateline is not None and dateline.country in ("AF", "PK") and dateline.name not in _BUREAUS:
+        return dateline
+    return None
+
+
+def _stands_for(m: Mention, venues: list[Place], named: set[Place]) -> Place | None:
+    """The place named before that a wider name of a per-place toll stands
+    for ("two in Khost" after "the Sperah district of Khost"), or ``None``:
+    a name not told before, or the name of the province of a place told."""
+    if m.role != "place" or m.place is None:
+        return None
+    told = m.place in venues
+    earlier = [
+        v
+        for v in venues
+        if v.admin1
+        and v.admin1 == m.place.admin1
+        and v not in named
+        and v.kind != "province"
+        and (not told or v.admin1.split()[0] == m.place.name.split()[0])
+    ]
+    return earlier[-1] if earlier else None
+
+
+_ZERO = re.compile(r"\bzero\s+(?:point|line)\b", re.I)
+
+_ZERO = Gated(_ZERO, "zero")
+
+_OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
+    return place.kind == "crossing" or place.name in finder.crossing_names
+
+
+def resolve_crossings(
+    mentions: list[Mention], crossing: Place | None, finder: PlaceFinder, sentence: str
+) -> tuple[list[Mention], Place | None]:
+    """The mentions with "the crossing" resolved to the crossing named last
+    (in this sentence or before) and "the zero point" to the crossing being
+    reported; and the crossing in context after the sentence."""
+    resolved: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.role == "crossing_ref":
+            if crossing is None:
+                continue
+            m = replace(m, place=crossing)
+        elif m.place is not None and _is_crossing(m.place, finder):
+            crossing = m.place
+        elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
+            of = _OF_PLACE.match(sentence, m.end)
+            if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
+                # "the zero point in Spin Boldak": the place named is the zero
+                # point's, not the crossing reported before
+                continue
+            # "the zero point" / "zero line" of the crossing being reported.
+            m = replace(m, role="place", place=crossing)
+        resolved.append(m)
+    return resolved, crossing

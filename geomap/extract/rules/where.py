@@ -1,0 +1,577 @@
+"""The places of an event, chosen among the places the finders found in
+its sentence (:mod:`geomap.extract.places`) or carried from the sentences
+before.
+
+:func:`_places_for` is the rule: the mention nearest the triggers and
+those coordinated with it (:func:`_choose`), narrowed by the event's type
+(a crossing for a closure, a venue for talks, places near the line for
+works), or the place of the incident already told, the crossing in
+context, the lead's place or the border as a whole. Border works are
+placed by :mod:`.works`, places told without their names by
+:mod:`.referents`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...geocoders.base import Place
+from ..gates import Gated
+from ..places import Mention
+from ..types import VIOLENT, Trigger
+from .clauses import _SEMICOLON, _clause_of, _distance, _main_clause_end, _subordinate_cut
+from .line import _FAR_DEG, _near_line
+from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
+from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
+from .tolls import _PER_PLACE_TOLL
+
+#: A place after these words is what talks are about, not where they are held.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
+    r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
+    r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_TOPIC_BEFORE = Gated(
+    _TOPIC_BEFORE,
+    "closure",
+    "closing",
+    "opening",
+    "situation",
+    "issue",
+    "status",
+    "dispute",
+    "tension",
+    "over",
+    "about",
+    "regarding",
+    "concerning",
+)
+#: A reaction to an incident: "protest over", "condemned the", "what it called".
+_REACTION_BEFORE = re.compile(
+    r"\b(?:protest(?:ed|s)?\s+(?:over|against|at)|condemn(?:ed|s|ing)?|"
+    r"what\s+(?:it|they|he|she)\s+(?:called|described\s+as|termed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_REACTION_BEFORE = Gated(_REACTION_BEFORE, "protest", "condemn", "what")
+#: "the closure has hurt traders": the effect of a closure told before, not
+#: a new one.
+_EFFECT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:has|have|had)\s+(?:also\s+|already\s+|badly\s+|severely\s+)?"
+    r"(?:hit|hurt|cost|affected|crippled|devastated|ruined|dented|squeezed|harmed)\b",
+    re.I,
+)
+#: "is the deadliest ... in months": a comparison of the incident reported.
+_SUPERLATIVE = re.compile(
+    r"\b(?:is|was|has\s+been|had\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:deadliest|worst|biggest|largest|"
+    r"most\s+(?:serious|severe|intense|violent)|"
+    # "It was the third such infiltration bid in the Bajaur sector this
+    # year": the incident reported, counted among others
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+(?:such|similar))\b",
+    re.I,
+)
+_SUPERLATIVE = Gated(_SUPERLATIVE, "deadliest", "worst", "biggest", "largest", "most", "such", "similar")
+#: Words for the border that name no extent ("all crossings" does).
+_THE_BORDER = re.compile(r"^(?:(?:to|at|on|near|along|across)\s+)?(?:the\s+)?(?:border|frontier)$", re.I)
+#: "Crossings along the frontier have been shut": more than the one in context.
+_MANY_CROSSINGS = re.compile(r"\bcrossings\b|\ball\s+(?:the\s+)?(?:border|crossing|trade\s+routes)", re.I)
+_MANY_CROSSINGS = Gated(_MANY_CROSSINGS, "crossings", "all")
+_SINCE_WHEN = re.compile(r"\b(?:since|when)\b", re.I)
+#: "met officials there": the place of the sentence before.
+_THERE = re.compile(r"\bthere\b", re.I)
+_THERE = Gated(_THERE, "there")
+_GOODS_BEFORE = re.compile(
+    # "trucks turned back towards Peshawar": where they went, not where they wait
+    r"(?:\bfrom|\bback\s+(?:towards|to)|\b(?:goods|containers|cargo|consignments|shipments)\s+(?:[\w-]+\s+){0,2}for|"
+    r"\b(?:prices?|markets?|bazaars?|shops?)\s+(?:[\w-]+\s+){0,4}in|"
+    # "a trader who exports melons to Bannu": where his goods are sold
+    r"\b(?:export(?:s|ed|ing)?|sells|sold|ships|shipped|supplies|supplied)\s+(?:[\w-]+\s+){0,3}to)\s+(?:the\s+)?$",
+    re.I,
+)
+_GOODS_BEFORE = Gated(
+    _GOODS_BEFORE, "from", "back", "for", "price", "market", "bazaar", "shop", "export", "sel", "sold", "ship", "suppl"
+)
+#: The crossings named together before: "both crossings", "the two border
+#: points", "sealed them", "both of them".
+_BOTH_CROSSINGS = re.compile(
+    r"\b(?:both|the\s+two|these|those)\s+(?:(?:main|key|border|trade|official|busiest|major)\s+){0,2}"
+    r"(?:crossings|border\s+points|gateways|entry\s+points|terminals)\b|\bboth\s+of\s+them\b|"
+    r"\b(?:clos(?:ed|ing)|shut(?:ting)?|seal(?:ed|ing)|re-?open(?:ed|ing)|open(?:ed|ing))\s+them\b|"
+    r"\bthey\s+(?:were|had\s+been|have\s+been|remain(?:ed)?|stay(?:ed)?)\s+(?:both\s+)?(?:closed|shut|sealed|reopened)\b",
+    re.I,
+)
+#: "after the fighting": a reference to an incident, the reason for another.
+_AFTER_BEFORE = re.compile(
+    r"\b(?:after|before|following|since|amid|despite|because\s+of|due\s+to|as|while|during)\s+"
+    r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_BORDER_WORDS = re.compile(
+    r"\b(?:border|frontier|durand|cross-border|across\s+the\s+line|"
+    r"both\s+sides|two\s+sides|two\s+(?:countries|neighbou?rs))",
+    re.I,
+)
+_BORDER_WORDS = Gated(_BORDER_WORDS, "border", "frontier", "durand", "across", "both", "two")
+_PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad|Rawalpindi)\b")
+#: ("the Pakistani Taliban" are the TTP, no Afghan side)
+_AF_SIDE = re.compile(r"\b(?:Afghan|Afghanistan|Afghans|Kabul)\b|(?<!Pakistani )\bTaliban\b")
+_BORDER_THEN_PLACE = re.compile(
+    r"^\s*,?\s*(?:near|at|in|close\s+to|around|outside|opposite)\s+(?:the\s+)?"
+    r"(?:(?:town|village|district|city|crossing)\s+of\s+)?$",
+    re.I,
+)
+_VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
+_COORD = re.compile(
+    # "into Kurram on Friday and into North Waziristan on Saturday"
+    r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
+    # "Kurram and Khost's Gurbuz district": the second name's province before it
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
+    # "in the Khas Kunar district of Kunar and in Goshta": the province that
+    # places the first name may stand between the two names of the list.
+    r"^\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
+    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
+    # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
+    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
+)
+
+
+#: Only a conjunction between a place and the trigger after it ("in Mohmand and completing").
+_AND_BETWEEN = re.compile(r"\s*(?:district|province|area|region|valley|agency)?\s*,?\s+and\s+$", re.I)
+
+
+def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
+    """The mention nearest to the triggers, plus the ones coordinated with it
+    ("in Kandahar province and Kabul")."""
+    if len(mentions) < 2:
+        return list(mentions)  # nothing to rank or coordinate
+    spans = [(t.start, t.end) for t in triggers]
+
+    # A place right after the trigger ("strikes in X") beats one before it.
+    def score(m: Mention) -> tuple[int, int]:
+        d = min(_distance((m.start, m.end), s) for s in spans)
+        after = any(m.start >= s[1] for s in spans)
+        if not after and _AND_BETWEEN.match(sentence, m.end, min(s[0] for s in spans)):
+            # "laying fence in Mohmand and completing forts in Khyber": the
+            # place before "and" is the other verb's.
+            d += 40
+        return (d - (15 if after else 0), m.start)
+
+    best = min(mentions, key=score)
+    chosen = [best]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(best)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
+            if not _COORD.match(sentence[a.end : b.start]):
+                break
+            chosen.append(ordered[j + step])
+            j += step
+    return chosen
+
+
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring|"
+    # "a compound in Datta Khel, about 30 kilometres west of Miramshah"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_NEIGHBOUR_BEFORE = Gated(
+    _NEIGHBOUR_BEFORE,
+    "border",
+    "frontier",
+    "boundary",
+    "adjoining",
+    "adjacent",
+    "next",
+    "neighbo",
+    "north",
+    "south",
+    "east",
+    "west",
+)
+#: A meeting held on the line: a flag meeting, a border meeting, "met near
+#: the border", "at the zero point".
+_BORDER_MEETING = re.compile(
+    r"\bflag\s+meetings?\b|\bborder\s+(?:meetings?|jirgas?)\b|"
+    r"\b(?:met|meet|meeting|gathered|talks)\s+(?:[\w-]+\s+){0,2}?(?:near|at|on)\s+(?:the\s+)?(?:border|zero\s+(?:point|line))\b",
+    re.I,
+)
+_BORDER_MEETING = Gated(_BORDER_MEETING, "flag", "border", "met", "meet", "gathered", "talks")
+
+
+def _nearer_other(m: Mention, trigs: list[Trigger], triggers: list[Trigger]) -> bool:
+    """Is ``m`` nearer to a trigger of another type than to any of ``trigs``?"""
+    span = (m.start, m.end)
+    own = min(_distance(span, (t.start, t.end)) for t in trigs)
+    return any(o.event_type != trigs[0].event_type and _distance(span, (o.start, o.end)) < own for o in triggers)
+
+
+_EXCEPT_BEFORE = re.compile(r"\b(?:except(?:ions?)?|apart\s+from)\b[^.;]*$", re.I)
+_EXCEPT_BEFORE = Gated(_EXCEPT_BEFORE, "except", "apart")
+
+
+def mentions_specific(mentions) -> bool:
+    """Does the sentence name a place of its own (not just "the border")?"""
+    return any(m.role == "place" and m.place is not None for m in mentions)
+
+
+def _places_for(
+    etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
+) -> list[tuple[Place, bool]]:
+    """Places of an event of ``etype`` in this sentence; bool: named in it."""
+    # (the triggers' flags in one pass: most groups hold one trigger)
+    weak, border_mod, anaphoric = True, False, False
+    for t in trigs:
+        weak = weak and t.weak
+        border_mod = border_mod or t.border
+        anaphoric = anaphoric or t.anaphoric
+    candidates = [m for m in mentions if m.place is not None]
+    cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
+    # ... up to the next incident of another type
+    stop = len(sentence) if cut is None else min((o.start for o in others if o.start > cut), default=len(sentence))
+    ahead = _main_clause_end(sentence, trigs, others) if others and etype != "talks" else None
+    if ahead is not None and any(m.start < ahead and m.place is not None for m in candidates):
+        # "exchanged fire along the Durand Line on Saturday, four days after
+        # air strikes killed dozens in Paktika": Paktika is the strikes'.
+        candidates = [m for m in candidates if m.start < ahead]
+    if cut is not None and any(cut <= m.start < stop for m in mentions):
+        # "Torkham has been shut since October 12, when the Taliban attacked
+        # posts along the border", "closed following bombings in Pakistan":
+        # the places before the clause are the closure's; the attack has
+        # the places its own clause names (a country names none).
+        candidates = [m for m in candidates if cut <= m.start < stop]
+    if crossing is not None:
+        # "trucks stranded on both sides of the border" of the crossing in
+        # context: the phrase gives the extent, not another place.
+        candidates = [m for m in candidates if not (m.role == "border" and m.surface.lower().startswith("both sides"))]
+    if (
+        etype in ("border_closure", "trade_disruption")
+        and len(ctx.crossings) > 1
+        and not any(m.role == "place" and _near_line(m.place, _FAR_DEG) for m in candidates)
+        and _BOTH_CROSSINGS.search(sentence)
+    ):
+        # "Torkham and Chaman ... Pakistan had sealed them in February",
+        # "opened both crossings for two days": each crossing named together
+        # (a far place is the reason: "after a bombing in Sindh").
+        return [(c, False) for c in ctx.crossings]
+    if etype != "talks" and (
+        any(_REACTION_BEFORE.search(sentence, max(0, t.start - 60), t.start) for t in trigs)
+        # "In Khyber, the closure has hurt the loaders of Jamrud": what an
+        # incident told before has done, where it was felt
+        # (closures and trade only: "the fighting in Kurram has displaced
+        # thousands" may be the first report of the fighting)
+        or etype in _STATES
+        and all(t.anaphoric and _EFFECT_AFTER.match(sentence, t.end) for t in trigs)
+    ):
+        # "lodged a protest over what it called unprovoked firing": the
+        # incident reacted to, at its own place, not where the reaction was.
+        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
+    if (
+        anaphoric
+        and etype in ctx.by_type
+        and (
+            any(_AFTER_BEFORE.search(sentence[max(0, t.start - 30) : t.start]) for t in trigs)
+            or not mentions_specific(mentions)
+            # "The clash is the deadliest on the Kurram frontier in months"
+            # (not "the deadliest since August 2016, when a bomber killed 70")
+            or (_SUPERLATIVE.search(sentence) and not _SINCE_WHEN.search(sentence))
+        )
+    ):
+        # "the closure", "these airstrikes", "closed after the fighting":
+        # "the closure", "these airstrikes": the incident already reported.
+        return [(ctx.by_type[etype], False)]
+    if (
+        etype == "border_closure"
+        and anaphoric
+        and etype in ctx.by_type
+        and not any(m.role in ("place", "crossing_ref") and _is_crossing(m.place, finder) for m in candidates)
+    ):
+        # "In Khyber, the closure has hit the economy of Landi Kotal": what
+        # closes is a crossing; towns and districts named with "the closure"
+        # are where it is felt.
+        return [(ctx.by_type[etype], False)]
+    if etype == "talks":
+        candidates = [
+            m
+            for m in candidates
+            if m.role != "border" and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+        ]
+        if not candidates and ctx.venues and any(_THERE.search(sentence[t.end :]) for t in trigs):
+            return [(ctx.venues[-1], False)]
+        # "talks in Turkey" names a venue; "mediated by Qatar and Turkey" does not.
+        countries = [
+            m
+            for m in mentions
+            if m.role == "country"
+            and m.country not in ("AF", "PK")
+            and _VENUE_BEFORE.search(sentence[max(0, m.start - 20) : m.start])
+        ]
+        candidates += countries
+    else:
+        candidates = [m for m in candidates if m.place.country in REGION]
+        if etype in ("border_closure", "fortification"):
+            # "sealed after a bombing in Sindh": a crossing is shut or a
+            # fence built near the line, not in a far province or city.
+            candidates = [m for m in candidates if m.role == "border" or _near_line(m.place, _FAR_DEG)]
+        if etype == "border_closure" and ("xcept" in sentence or "apart from" in sentence):
+            # "closed all crossings except Torkham", "making exceptions for
+            # transit trade at Torkham and Chaman": those stayed open.
+            kept = [m for m in candidates if not _EXCEPT_BEFORE.search(sentence, max(0, m.start - 60), m.start)]
+            if len(kept) < len(candidates) and not kept and finder.border is not None:
+                return [(finder.border, False)]  # the rest of the border
+            candidates = kept
+    if etype == "trade_disruption":
+        # "grapes from Kandahar", "prices in Kabul": where goods come from or
+        # are sold, not where they are stuck.
+        goods = [m for m in candidates if _GOODS_BEFORE.search(sentence, max(0, m.start - 50), m.start)]
+        # "prices in Kabul and Peshawar": the places coordinated with one are too.
+        goods += [
+            m for m in candidates if any(_COORD.match(sentence[g.end : m.start]) for g in goods if g.end <= m.start)
+        ]
+        candidates = [m for m in candidates if m not in goods]
+    if etype == "border_closure" and any(
+        (m.role == "place" and _is_crossing(m.place, finder)) or m.role == "crossing_ref" for m in candidates
+    ):
+        # "the Kharlachi crossing, the trading point between Kurram and
+        # Paktia, was closed": what closes is the crossing; the other names
+        # say where it lies or what it links (also when it is "the crossing"
+        # told before).
+        candidates = [m for m in candidates if m.role != "place" or _is_crossing(m.place, finder)]
+    if border_mod and etype != "talks":
+        candidates = [
+            m
+            for m in candidates
+            if m.place.kind in ("crossing", "border", "district", "town", "village", "province")
+            # a tehsil or valley on the line ("a shell fired from across the
+            # border landed in Mamund"), not a wide region ("Waziristan")
+            or (m.place.kind == "region" and m.place.precision <= 2)
+            or _is_crossing(m.place, finder)
+        ]
+    if (
+        weak
+        and etype in SPREAD_TYPES
+        and etype in ctx.unplaced
+        and (etype not in ctx.by_type or ctx.unplaced_placed.get(etype, (None,))[0] == ctx.unplaced[etype])
+        and 0 < _gap(idx, _placed_at(ctx, etype)) <= 2
+    ):
+        # "Aircraft bombed two areas in eastern Afghanistan. The strikes hit
+        # houses in Barmal and Sperah.": the places of the incident just told
+        # (also told one province a sentence: "In Khost, ... In Kunar, ...").
+        weak = False
+        ctx.unplaced_placed[etype] = (ctx.unplaced[etype], idx)
+    if (
+        weak
+        and etype in VIOLENT
+        and etype in ctx.by_type
+        and len({m.place for m in candidates if m.role == "place"}) > 1
+        and _PER_PLACE_TOLL.search(sentence)
+    ):
+        # "Three were killed in Barmal and two in Khost": the toll of each
+        # place of the incident just told; a wider name ("Khost") stands
+        # for the place named before in its province ("Sperah district").
+        weak = False
+        named = {m.place for m in candidates}
+        for i, m in enumerate(candidates):
+            stand = _stands_for(m, ctx.venues, named)
+            if stand is not None:
+                candidates[i] = replace(m, place=stand)
+    if weak and etype in VIOLENT and etype in ctx.by_type:
+        # "In Khost, officials said 41 were killed" after strikes "in Khost
+        # and Kunar": the toll of the place of the incident it names.
+        told = {m.place for m in candidates if m.role == "place" and m.place in ctx.type_places.get(etype, ())}
+        if len(told) == 1:
+            return [(told.pop(), True)]
+        if len(told) > 1:
+            # "Three of the wounded were from Marawara, and the other two
+            # were hurt in Dangam": each place told gets its part of the
+            # toll (see the per-place tolls of sentence_events).
+            ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
+            return [(p, True) for p in dict.fromkeys(ordered)]
+    if weak:
+        # "trucks", "killed": only more of an incident already reported
+        # (not of one of several places told at once).
+        if etype in ctx.spread and etype in VIOLENT:
+            return []
+        return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
+    chosen = _choose(candidates, trigs, sentence)
+    narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
+    if chosen and all(m.role == "border" for m in chosen) and narrower and etype != "talks":
+        # "fire across the border in Kurram", "rockets fired across the
+        # Durand Line came down in four districts of Kunar": the whole
+        # border only when no narrower place is tied to the incident.
+        chosen = _choose(narrower, trigs, sentence)
+    elif chosen and all(m.role == "border" for m in chosen):
+        # "clashed along the Durand Line near Angoor Adda": the named place.
+        for m in candidates:
+            if m.role == "place" and any(
+                0 <= m.start - b.end <= 40 and _BORDER_THEN_PLACE.match(sentence[b.end : m.start]) for b in chosen
+            ):
+                chosen = [m]
+                break
+    if (
+        etype in ("trade_disruption", "border_closure")
+        and crossing is not None
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+        and not _MANY_CROSSINGS.search(sentence)
+    ):
+        # "lines of trucks formed on the road to the border" in a report
+        # about Torkham: the crossing in context, not the whole line.
+        return [(crossing, False)]
+    if (
+        etype in ("fortification", *VIOLENT)
+        and chosen
+        and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+    ):
+        # "a second strike hit a car near the border", "troops were repairing
+        # the fence near the border when the post came under fire" after a
+        # sentence naming Mohmand: the place of the incident of this type
+        # told before, else the place just named on the line, not the whole
+        # border.
+        told = ctx.by_type.get(etype)
+        if told is not None and told.kind != "border" and _near_line(told):
+            return [(told, False)]
+        if ctx.line_place is not None and 0 < _gap(idx, ctx.line_place[0]) <= 1:
+            return [(ctx.line_place[1], False)]
+    hit_first: list[tuple[Place, bool]] = []
+    if etype in SPREAD_TYPES and chosen and all(m.role == "place" for m in chosen):
+        # "the strikes hit Barmal in Paktika, killing five, and a village in
+        # Sperah": every district or town hit after the trigger is a place of
+        # its own (provinces after a place only qualify it, see places.py).
+        first = min(t.start for t in trigs)
+        # Up to the next incident of another type ("; a bomb in Khost...").
+        stop = min((t.start for t in others if t.start > first), default=len(sentence))
+        # ... and within its clause ("drones hit Khost and Paktika; TTP raid
+        # on Angoor Adda post": the raid is another incident).
+        # (its every match holds one of these three characters)
+        semi = _SEMICOLON.search(sentence, first) if ";" in sentence or "—" in sentence or "–" in sentence else None
+        stop = min(stop, semi.start()) if semi else stop
+        chosen = chosen + [
+            m
+            for m in candidates
+            if m.role == "place"
+            and m not in chosen
+            and first < m.start < stop
+            and m.place.country in ("AF", "PK")
+            and m.place.kind not in ("province", "region")
+            # "a compound in Barmal, near the border with North Waziristan":
+            # a neighbour that says where the place hit lies
+            and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+        ]
+        anaphor = _PLACE_ANAPHOR.search(sentence, first, stop)
+        if anaphor is not None and all(anaphor.start() < m.start for m in chosen):
+            # "blamed drones for a strike in the city, and said another
+            # strike hit a market in Barmal": the city named before is hit
+            # too, first.
+            named = _named_before(anaphor.group(0), ctx)
+            if named is not None and all(named != m.place for m in chosen):
+                hit_first = [(named, True)]
+    if (not chosen or all(m.role == "border" for m in chosen)) and etype != "talks" and "the " in sentence:
+        # "exchanged fire in the district": the district named last.
+        named = _named_before(sentence, ctx)
+        if named is not None:
+            return [(named, True)]  # named, by its kind, in the sentence
+    result: list[tuple[Place, bool]] = hit_first
+    for m in chosen:
+        if m.role == "country":
+            venues = ctx.venues_all + ctx.venues
+            place = _refine_country(m.country, venues)
+            if place is not None:
+                result.append((place, False))
+        else:
+            result.append((m.place, True))
+    if result:
+        return result
+    if etype == "talks" and not weak and _BORDER_MEETING.search(sentence):
+        # "border commanders held a flag meeting", "elders of both sides met
+        # near the border": at the crossing in context, else where the last
+        # incident on the line was.
+        if crossing is not None:
+            return [(crossing, False)]
+        on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
+        if on_line:
+            return [(on_line[-1], False)]
+    if etype in ctx.by_type:
+        return [(ctx.by_type[etype], False)]
+    if etype == "talks" and not weak and any(t.ended for t in trigs):
+        # A round that is over and named without a place: the last venue.
+        # The border as a whole is never a venue.
+        venues = [v for v in ctx.venues if v.kind != "border"]
+        return [(venues[-1], False)] if venues else []
+    if etype in VIOLENT and not weak and not anaphoric and 0 <= idx <= 1:
+        # "CHARSADDA - Gunmen stormed a university in the northwest": the
+        # lead of a report places its incident in the headline or dateline
+        # ("the blast" refers to an incident told, maybe of another type).
+        lead = _lead_place(ctx)
+        if lead is not None:
+            return [(lead, False)]
+    violent_here = [o.event_type for o in others if o.event_type in VIOLENT]
+    if (
+        etype == "fortification"
+        and not weak
+        and (violent_here or (ctx.last_violent is not None and 0 < _gap(idx, ctx.last_violent[0]) <= 3))
+    ):
+        # "A party of soldiers was repairing the fence when the post came
+        # under fire": the works of a report about an attack are where the
+        # attack was, not the whole border.
+        attacked = ctx.by_type.get(violent_here[0] if violent_here else ctx.last_violent[1])
+        if attacked is not None and attacked.kind != "border" and _near_line(attacked, _FAR_DEG):
+            return [(attacked, False)]
+    if etype in BORDER_TYPES:
+        if (
+            etype == "armed_clash"
+            and not border_mod
+            and not _BORDER_WORDS.search(sentence)
+            and not (_PK_SIDE.search(sentence) and _AF_SIDE.search(sentence))
+        ):
+            # "hostilities between Pakistan and India", "the Taliban stepped
+            # up their offensive": fighting with no place, no word of the
+            # border and not between the two sides is not put on the border
+            # nor at the crossing named before; "there was a brief exchange
+            # of fire" in a report of a standoff at a place on the line just
+            # named is there.
+            if (
+                any(t.sub_event_type == "exchange_of_fire" for t in trigs)
+                and ctx.line_place is not None
+                and 0 < _gap(idx, ctx.line_place[0]) <= 2
+            ):
+                return [(ctx.line_place[1], False)]
+            return []
+        if crossing is not None:
+            return [(crossing, False)]
+        if finder.border is not None:
+            return [(finder.border, False)]
+    return []
+
+
+def _group_mentions(
+    mentions: list[Mention],
+    etype: str,
+    trigs: list[Trigger],
+    triggers: list[Trigger],
+    spans: list[tuple[int, int]],
+    types_told: int,
+) -> list[Mention]:
+    """The mentions an incident group may take its places from: talks told
+    beside another incident only from their own clause, and none nearer to
+    the other incident's words (``types_told``: how many types the sentence
+    tells)."""
+    if etype == "talks" and len(spans) > 1 and types_told > 1:
+        # "while the delegations were meeting, troops traded fire near X":
+        # talks take a place only from their own clause.
+        own = _clause_of(spans, trigs[0].start)
+        mentions_t = [m for m in mentions if own[0] <= m.start < own[1]]
+    else:
+        mentions_t = mentions
+    if etype == "talks" and types_told > 1:
+        # "fought around Spin Boldak before the two sides agreed to a
+        # truce": a place told with another incident is not the venue.
+        mentions_t = [m for m in mentions_t if not _nearer_other(m, trigs, triggers)]
+    return mentions_t
