@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from .gates import Gated
 from .scanned import ScannedSentence
+from .starts import StartScan
 from .stems import SENTENCE_STEMS, StemFilter
-from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, lowered_ok, lowered_pattern
 
 #: Buildings whose storming is an attack on people, whatever they house.
 _BUILDINGS = (
@@ -469,6 +470,10 @@ _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p i
 #: The same rules for the lower-cased sentence (see :mod:`geomap.extract.wordscan`):
 #: about twice as fast, same matches.
 _LOWERED = [lowered_pattern(p) for _, _, _, p in _COMPILED]
+#: ... each tried only where one of its start words is (one pass over the
+#: sentence for all rules, instead of a search of it per rule; see
+#: :mod:`geomap.extract.starts`): about half the cost, same matches.
+_STARTS = StartScan(_LOWERED, [p.pattern for p in _LOWERED])
 
 #: Lower-case stems one of which every match of a rule contains, in the
 #: order of :data:`_RULES`. A rule whose stems are all absent from a sentence
@@ -1118,11 +1123,12 @@ def _find_triggers(
     # Rules in their order (earlier rules claim overlapping text first).
     present = sorted(_FILTER.present(low, scan)) if prefilter else range(len(_COMPILED))
     lowered = lowered_ok(sentence, low)
+    starts = _STARTS.starts(low) if lowered and present else None
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
     for i in present:
         etype, sub, weak, pattern = _COMPILED[i]
-        for m in finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence):
+        for m in _STARTS.finditer(i, low, starts) if starts is not None else pattern.finditer(sentence):
             if taken and _overlaps(taken, m.start(), m.end()):
                 continue
             taken.append(m.span())
