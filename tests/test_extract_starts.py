@@ -7,11 +7,12 @@ import random
 import re
 
 import pytest
+from conftest_extract import extractor_objects, search_args
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geomap.extract import types
-from geomap.extract.starts import StartScan, literal_starts
+from geomap.extract.starts import StartGated, StartScan, literal_starts
 from geomap.extract.wordscan import finditer_bounded, lowered_pattern
 
 
@@ -39,7 +40,8 @@ from geomap.extract.wordscan import finditer_bounded, lowered_pattern
         (r"[Ss]ince", None),
         (r".+fire", None),
         (r"fire|", None),  # the empty alternative matches anywhere
-        (r"(?-i:may)", None),  # flags: not read
+        (r"(?-i:may)|could", ("could", "may")),  # case flags: the same words
+        (r"(?x:may)", None),  # other flags: not read
         (r"x\1", None),
         (r"(?:a|b)(?:c|d)e", ("ace", "ade", "bce", "bde")),
         (r"(?:a|b", None),
@@ -131,3 +133,29 @@ def test_every_match_begins_with_a_start_word(source, text):
         m = pattern.match(text, start)
         if m is not None:
             assert text.startswith(words, start), (source, text, start)
+
+
+def _start_gated() -> dict[str, StartGated]:
+    """Every :class:`StartGated` of the extractor's modules, by name."""
+    return extractor_objects(StartGated)
+
+
+def test_the_extractor_has_start_gated_patterns():
+    assert _start_gated()
+
+
+@pytest.mark.parametrize("name", sorted(_start_gated()))
+def test_start_gated_pattern_finds_what_its_pattern_finds(name, dev_sentences):
+    gated = _start_gated()[name]
+    plain = gated.pattern
+    span = lambda m: m.span() if m else None  # noqa: E731
+    texts = list(dev_sentences) + _texts(_pieces_of(gated.words) + ["May", "MAY", "İ", "ſ"], 300, seed=4)
+    for calls in search_args(texts, seed=9):
+        # (and the last words of the text, as the trigger finder passes them)
+        for args in (*calls, (" ".join(calls[0][0].split()[-6:]),)):
+            assert span(gated.search(*args)) == span(plain.search(*args)), (name, args)
+
+
+def test_start_gated_needs_start_words():
+    with pytest.raises(ValueError):
+        StartGated(re.compile(r"\w+\s+fire"))

@@ -6,6 +6,7 @@ import random
 import re
 
 import pytest
+from conftest_extract import extractor_objects
 
 from geomap.extract.actors import ACTORS
 from geomap.extract.wordscan import LoweredPattern, at_boundary, finditer_bounded, lowered_pattern
@@ -259,14 +260,7 @@ def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
 
 def _lowered_patterns():
     """Every :class:`LoweredPattern` of the extractor's modules, by name."""
-    from geomap.extract import actors, analysis, dates, numbers, places, types
-
-    return {
-        f"{mod.__name__}.{name}": value
-        for mod in (actors, analysis, dates, numbers, places, types)
-        for name, value in vars(mod).items()
-        if isinstance(value, LoweredPattern)
-    }
+    return extractor_objects(LoweredPattern)
 
 
 @pytest.mark.parametrize("name", sorted(_lowered_patterns()))

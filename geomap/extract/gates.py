@@ -60,7 +60,7 @@ class Gated:
 
     def absent(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """True when no match can lie in ``text[pos:endpos]``."""
-        _, low, trusted = _lowered(text)
+        _, low, trusted = lowered(text)
         if not trusted:
             return False
         if pos < 0:
@@ -76,7 +76,7 @@ class Gated:
         """``pattern.search(text, pos, endpos)``."""
         # (absent() inline: gated searches run on most sentences, and a
         # call is a good part of the test's cost)
-        _, low, trusted = _lowered(text)
+        _, low, trusted = lowered(text)
         if trusted:
             if pos < 0:
                 pos = 0
@@ -119,7 +119,10 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
 _last: tuple[str | None, str, bool] = (None, "", False)
 
 
-def _lowered(text: str) -> tuple[str | None, str, bool]:
+def lowered(text: str) -> tuple[str | None, str, bool]:
+    """``(text, text.lower(), whether a gate may be trusted on it)``, kept
+    for the last text asked (:class:`Gated` and
+    :class:`~geomap.extract.starts.StartGated` read one text many times)."""
     global _last
     last = _last
     if last[0] is not text:

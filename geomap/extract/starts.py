@@ -17,16 +17,20 @@ finds, on every dev and synthetic sentence and on random text.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Iterator
 
 import ahocorasick
 
+from .gates import lowered
 from .wordscan import finditer_bounded
 
 #: Escapes that stand for one literal character (``\-`` is "-").
 _LITERAL_ESCAPES = frozenset(" -.'’,/&()[]{}?*+|^$\\#\"")
 #: Zero-width escapes: they consume nothing, so the prefix goes on past them.
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+#: A group that only turns case-insensitivity on or off.
+_CASE_FLAGS = re.compile(r"\(\?-?i:")
 #: Above this many alternative prefixes, reading gives up (None).
 _MAX_PREFIXES = 256
 
@@ -154,6 +158,10 @@ def _group(source: str, i: int) -> tuple[_Prefixes, int]:
         body, zero_width = i + 4, True
     elif source.startswith("(?P<", i):
         body = source.index(">", i) + 1
+    elif (flags := _CASE_FLAGS.match(source, i)) is not None:
+        # "(?-i:may)": case changes what a letter matches, not where the
+        # match starts; its lower case is still the word read
+        body = flags.end()
     elif source.startswith("(?", i):
         raise _Unreadable  # flags, conditionals, back-references by name
     else:
@@ -279,3 +287,51 @@ class StartScan:
             if m is not None:
                 pos = m.end()
                 yield m
+
+
+class StartGated:
+    """``pattern``, tried only where one of its start words begins.
+
+    For a pattern searched in many short texts (the words before a trigger):
+    ``re`` tries each alternative of a long alternation at every word of the
+    text; here one Aho-Corasick pass finds the offsets where a match can
+    begin and the pattern is matched there only. The start words are read
+    from the pattern's source (:func:`literal_starts`), which must give them.
+
+    >>> p = StartGated(re.compile(r"\\b(?:could|would|(?-i:may))\\b", re.I))
+    >>> p.search("Talks WOULD resume").span(), p.search("in May"), p.search("it may")
+    ((6, 11), None, <re.Match object; span=(3, 6), match='may'>)
+    """
+
+    __slots__ = ("pattern", "words", "_automaton")
+
+    def __init__(self, pattern: re.Pattern):
+        words = literal_starts(pattern.pattern)
+        if words is None:
+            raise ValueError(f"no start words in {pattern.pattern!r}")
+        self.pattern = pattern
+        self.words = words
+        self._automaton = ahocorasick.Automaton()
+        for w in words:
+            self._automaton.add_word(w, len(w) - 1)
+        self._automaton.make_automaton()
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        """``pattern.search(text, pos, endpos)``."""
+        _, low, trusted = lowered(text)
+        if not trusted:
+            return self.pattern.search(text, pos, endpos)
+        if pos < 0:
+            pos = 0
+        # (a match starting at p holds its start word in text[p:endpos])
+        starts = [end - back for end, back in self._automaton.iter(low, pos, max(0, min(endpos, len(low))))]
+        if not starts:
+            return None
+        if len(starts) > 1:
+            starts.sort()  # (by end offset: words of several lengths come out of order)
+        match = self.pattern.match
+        for start in starts:
+            m = match(text, start, endpos)
+            if m is not None:
+                return m
+        return None
