@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
-import random
 import re
 
 import pytest
+from conftest_extract import extractor_objects, search_args
 
 from geomap.extract.gates import Gated
 from geomap.extract.wordscan import lowered_ok
@@ -14,15 +13,7 @@ from geomap.extract.wordscan import lowered_ok
 
 def _gated_patterns() -> dict[str, Gated]:
     """Every :class:`Gated` of the extractor's modules, by name."""
-    from geomap.extract import actors, dates, numbers, places, rules, types
-
-    return {
-        f"{mod.__name__}.{name}": value
-        for mod in (actors, dates, numbers, places, types, *rules.modules())
-        for name, value in vars(mod).items()
-        # (each where it is defined: the rules modules import each other's)
-        if isinstance(value, Gated) and re.search(rf"^{name} = ", inspect.getsource(mod), re.M)
-    }
+    return extractor_objects(Gated)
 
 
 def test_the_extractor_has_gated_patterns():
@@ -45,13 +36,9 @@ def test_every_match_holds_a_gate_word(name, dev_sentences):
 def test_gated_pattern_finds_what_its_pattern_finds(name, dev_sentences):
     gated = _gated_patterns()[name]
     plain = gated.pattern
-    rng = random.Random(5)
     span = lambda m: m.span() if m else None  # noqa: E731
-    for s in dev_sentences:
-        # The whole sentence, a window of it (as the callers pass) and a slice.
-        lo = rng.randint(0, len(s))
-        hi = rng.randint(lo, len(s))
-        for args in ((s,), (s, lo), (s, lo, hi), (s[lo:hi],)):
+    for calls in search_args(dev_sentences, seed=5):
+        for args in calls:
             assert [m.span() for m in gated.finditer(*args)] == [m.span() for m in plain.finditer(*args)], (name, args)
             assert span(gated.search(*args)) == span(plain.search(*args)), (name, args)
             assert span(gated.match(*args)) == span(plain.match(*args)), (name, args)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 import random
 import re
 
 import pytest
+from conftest_extract import extractor_objects
 
 from geomap.extract.actors import ACTORS
 from geomap.extract.wordscan import LoweredPattern, at_boundary, finditer_bounded, lowered_pattern
@@ -260,15 +260,7 @@ def test_lowered_border_and_crossing_phrases_find_what_the_caseless_ones_find():
 
 def _lowered_patterns():
     """Every :class:`LoweredPattern` of the extractor's modules, by name."""
-    from geomap.extract import actors, dates, numbers, places, rules, types
-
-    return {
-        f"{mod.__name__}.{name}": value
-        for mod in (actors, dates, numbers, places, types, *rules.modules())
-        for name, value in vars(mod).items()
-        # (each where it is defined: the rules modules import each other's)
-        if isinstance(value, LoweredPattern) and re.search(rf"^{name} = ", inspect.getsource(mod), re.M)
-    }
+    return extractor_objects(LoweredPattern)
 
 
 @pytest.mark.parametrize("name", sorted(_lowered_patterns()))

@@ -60,7 +60,7 @@ class Gated:
 
     def absent(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """True when no match can lie in ``text[pos:endpos]``."""
-        _, low, trusted = _lowered(text)
+        _, low, trusted = lowered(text)
         if not trusted:
             return False
         if pos < 0:
@@ -74,10 +74,26 @@ class Gated:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """``pattern.search(text, pos, endpos)``."""
-        # (absent() inline: gated searches run on most sentences, and a
-        # call is a good part of the test's cost)
-        _, low, trusted = _lowered(text)
-        if trusted:
+        # (absent() and lowered() inline: gated searches run on most
+        # sentences, and a call is a good part of the test's cost)
+        last = _last
+        if last[0] is not text:
+            last = lowered(text)
+        if last[2]:
+            low = last[1]
+            if pos <= 0 and endpos >= len(low):
+                # the whole text (most calls): "in" and a plain pass, cheaper
+                # than find() with bounds
+                if self._any is not None:
+                    if next(self._any.iter(low), None) is None:
+                        return None
+                else:
+                    for w in self.words:
+                        if w in low:
+                            break
+                    else:
+                        return None
+                return self.pattern.search(text, pos, endpos)
             if pos < 0:
                 pos = 0
             if self._any is not None:
@@ -119,7 +135,10 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
 _last: tuple[str | None, str, bool] = (None, "", False)
 
 
-def _lowered(text: str) -> tuple[str | None, str, bool]:
+def lowered(text: str) -> tuple[str | None, str, bool]:
+    """``(text, text.lower(), whether a gate may be trusted on it)``, kept
+    for the last text asked (:class:`Gated` and
+    :class:`~geomap.extract.starts.StartGated` read one text many times)."""
     global _last
     last = _last
     if last[0] is not text:
