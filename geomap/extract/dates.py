@@ -176,9 +176,55 @@ _SPEECH_WORDS = (
     "tweeted",
     "wrote",
 )
-#: Groups in the order of :data:`_PATTERNS`, then the speech verbs (one pass for both).
-_FILTER = StemFilter([_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS], SENTENCE_STEMS)
+#: Words one of which every match of :data:`_FUTURE` holds (its auxiliaries,
+#: the verbs after "to" and "would", its nouns and adverbs): a sentence
+#: without any is not searched for future words.
+_FUTURE_WORDS = (
+    "will",
+    "shall",
+    "would",
+    "visit",
+    "meet",
+    "travel",
+    "hold",
+    "resume",
+    "reconvene",
+    "host",
+    "due",
+    "set",
+    "schedul",
+    "expect",
+    "held",
+    "upcoming",
+    "ahead",
+    "advance",
+    "plan",
+    "next",
+)
+#: The verbs one of which every match of :data:`_TOLL_UPDATE` holds.
+_TOLL_UPDATE_WORDS = (
+    "rose",
+    "risen",
+    "rises",
+    "climbed",
+    "jumped",
+    "increased",
+    "reached",
+    "mounted",
+    "swelled",
+    "put",
+    "stood",
+    "was",
+    "were",
+)
+#: Groups in the order of :data:`_PATTERNS`, then the speech verbs, the
+#: future words and the toll verbs (one pass for all).
+_FILTER = StemFilter(
+    [_ANCHORS[k] for k, _ in _PATTERNS] + [_SPEECH_WORDS, _FUTURE_WORDS, _TOLL_UPDATE_WORDS], SENTENCE_STEMS
+)
 _SPEECH_GROUP = len(_PATTERNS)
+_FUTURE_GROUP = _SPEECH_GROUP + 1
+_TOLL_UPDATE_GROUP = _SPEECH_GROUP + 2
 
 #: How far before a date the words that put it in the future are read.
 _FUTURE_REACH = 80
@@ -449,8 +495,9 @@ def find_dates(
     ['2025-10-25']
     """
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
-        sentence, scan = sentence.text, sentence.scan
-    low = sentence.lower()
+        sentence, scan, low = sentence.text, sentence.scan, sentence.low
+    else:
+        low = sentence.lower()
     present = _FILTER.present(low, scan)
     # Kinds in their order: earlier kinds claim overlapping text first.
     kinds = [i for i in sorted(present) if i < _SPEECH_GROUP]
@@ -458,13 +505,17 @@ def find_dates(
         return []
     lowered = lowered_ok(sentence, low)
     speech = _SPEECH_GROUP in present
-    future_words: bool | None = None  # any future word in the sentence (one scan)
+    toll_words = _TOLL_UPDATE_GROUP in present and (
+        " to " in low or " at " in low or "toll" in low or "number of" in low
+    )
+    # any future word in the sentence (one scan, when the first date is met)
+    future_words: bool | None = None if _FUTURE_GROUP in present else False
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for i in kinds:
         kind, pattern = _PATTERNS[i]
         for m in finditer_bounded(_LOWERED[i], low) if lowered else pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken and any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if future_words is None:
                 future_words = bool(_FUTURE.search(sentence, low=low))
@@ -487,11 +538,7 @@ def find_dates(
             statement = said = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
-            if (
-                not statement
-                and (" to " in low or " at " in low or "toll" in low or "number of" in low)
-                and m.start() > 10
-            ):
+            if not statement and toll_words and m.start() > 10:
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
@@ -507,6 +554,10 @@ def find_dates(
             count_day = published if kind == "nth" and res[1] == "day" else None
             found.append(DateMention(res[0], res[1], m.start(), m.end(), statement, kind, began, count_day, said))
     found.sort(key=lambda d: d.start)
+    if len(found) < 2:
+        # (most sentences: every step below reads two dates or more, or
+        # leaves a lone date as it is)
+        return found
     # "for a third day on Thursday": the count runs back from the day named
     # (the nearest; told with the count, it is the count's only).
     for i, d in enumerate(found):
