@@ -427,6 +427,12 @@ def _twin(pattern: re.Pattern) -> re.Pattern | None:
 #: sentence where ``re`` skips ahead to their first letters (those without a
 #: twin run as written).
 _LOWERED_TWINS = {id(p): twin for p in (*_KILLED, *_INJURED) if p not in _NUMBER_LED and (twin := _twin(p))}
+#: The lower-case twins of the patterns of :data:`_NUMBER_LED` by ``id``,
+#: matched on the lower-cased sentence at the starts of
+#: :func:`_number_starts`: a case-sensitive pattern rejects most
+#: alternatives of NUMBER's word lists on their first letter, a
+#: case-insensitive one tries each.
+_NUMBER_LED_TWINS = {id(p): twin for p in _NUMBER_LED if (twin := _twin(p))}
 #: The starts of the runs of word characters (``\w+``) that begin with a
 #: digit or are a whole word of :data:`_NUMBER_FIRST_WORDS`: where a pattern
 #: that starts with ``\b`` + NUMBER can start. One scan in ``re``, not a
@@ -484,6 +490,8 @@ def _total(
             continue
         if starts is None:  # lower-casing moved or folded letters: the patterns as written
             found = pattern.finditer(sentence)
+        elif id(pattern) in _NUMBER_LED_TWINS:  # (group texts come lower-cased, as for the twins below)
+            found = _finditer_from(_NUMBER_LED_TWINS[id(pattern)], low, starts)
         elif id(pattern) in _NUMBER_LED_IDS:
             found = _finditer_from(pattern, sentence, starts)
         elif id(pattern) in _LOWERED_TWINS:  # group texts come lower-cased: every use below ignores case
