@@ -204,3 +204,19 @@ def test_lowered_twins_find_what_their_patterns_find(dev_sentences):
             assert [(m.span(), m.span("n")) for m in finditer_bounded(twin, low)] == expected, s
             found += len(expected)
     assert found > 20
+
+
+@pytest.mark.parametrize("text", ["no ", "NOT ", "not a ", "Not even one ", "not\teven  one"])
+def test_negations_hold_a_no(text):
+    # _NEGATED is searched only in windows that hold "no" (any case).
+    assert numbers._NEGATED.search(text)
+    assert "no" in text.lower()
+
+
+def test_none_patterns_answer_as_written(dev_sentences):
+    extra = ["There were NO casualties.", "Nobody was hurt", "none were killed", "without any casualties"]
+    for s in dev_sentences + extra:
+        for p in (numbers._NONE_KILLED, numbers._NONE_HURT):
+            want = p.pattern.search(s)
+            got = p.search(s, low=s.lower())
+            assert (got and got.span()) == (want and want.span()), s

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 _UNITS = {
     "zero": 0,
@@ -204,18 +204,24 @@ _INJURED_STEMS = StemFilter(
     ],
     SENTENCE_STEMS,
 )
-_NONE_KILLED = re.compile(
-    r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
-    r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
-    r"nobody\s+was\s+(?:killed|hurt|injured)|"
-    r"none\s+(?:was|were)\s+killed)\b",
-    re.I,
+#: "no casualties", "nobody was hurt": searched on the lower-cased sentence
+#: (see :class:`~geomap.extract.wordscan.LoweredPattern`).
+_NONE_KILLED = LoweredPattern(
+    re.compile(
+        r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
+        r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
+        r"nobody\s+was\s+(?:killed|hurt|injured)|"
+        r"none\s+(?:was|were)\s+killed)\b",
+        re.I,
+    )
 )
-_NONE_HURT = re.compile(
-    r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
-    r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
-    r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
-    re.I,
+_NONE_HURT = LoweredPattern(
+    re.compile(
+        r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
+        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
+        r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
+        re.I,
+    )
 )
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
 _TOLL_ROSE = re.compile(
@@ -502,8 +508,10 @@ def _total(
             value = _parse_cached(m.group("n"))
             if value is None:
                 continue
-            if _NEGATED.search(sentence, max(0, m.start() - 20), m.start()):
-                continue
+            if "no" in sentence[max(0, m.start() - 20) : m.start()].lower() and _NEGATED.search(
+                sentence, max(0, m.start() - 20), m.start()
+            ):
+                continue  # (every match of _NEGATED holds a "no")
             if m.group("n").lower() in ("a", "an") and i == 0 and not _PASSIVE.search(m.group(0)):
                 continue  # "A drone strike killed six": the article, not one victim
             # A year or a clock time is not a toll.
@@ -607,9 +615,9 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
         killed += 1  # "two of them blew themselves up and the third was shot dead"
     if hurt is None and killed and "another" in sentence and _ANOTHER_HURT.search(sentence):
         hurt = 1  # "a soldier was martyred and another injured"
-    if killed is None and 1 in words and _NONE_KILLED.search(sentence):
+    if killed is None and 1 in words and _NONE_KILLED.search(sentence, low=low):
         killed = 0
-    if hurt is None and 2 in words and _NONE_HURT.search(sentence):
+    if hurt is None and 2 in words and _NONE_HURT.search(sentence, low=low):
         hurt = 0
     return Casualties(killed, hurt, v1 or v2)
 
