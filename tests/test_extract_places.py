@@ -251,6 +251,8 @@ def test_stem_guards_of_the_mention_patterns_skip_no_match(finder, dev_sentences
         "route": lambda s, i: places._ROUTE_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
         "fled_to": lambda s, i: places._FLED_TO_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
         "died_of_wounds": lambda s, i: places._DIED_OF_WOUNDS_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
+        "near_after": lambda s, i: places._NEAR_AFTER.match(s[i:]),
+        "plural_kind": lambda s, i: places._PLURAL_KIND.match(s, i),
     }
     stems = finder._stem_filter()
     hits = dict.fromkeys(guarded, 0)

@@ -564,6 +564,9 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "council": _COUNCIL_WORDS,
     "fled_to": _FLED_TO_WORDS,
     "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
+    # (_PLURAL_KIND reads case: these words as written)
+    "plural_kind": ("districts", "provinces"),
+    "near_after": ("area", "region", "outskirts", "vicinity"),
 }
 #: Group name -> its index in the stem filter (``border_names`` last).
 _G = {name: i for i, name in enumerate([*_STEM_GROUPS, "border_names"])}
@@ -667,7 +670,18 @@ class PlaceFinder:
         return self._memo[key]
 
     # -- finding ---------------------------------------------------------
-    def _raw_mentions(self, sentence: str, countries: tuple[str, ...], low: str, twin_words: bool) -> list[Mention]:
+    def _raw_mentions(
+        self,
+        sentence: str,
+        countries: tuple[str, ...],
+        low: str,
+        twin_words: bool,
+        plural_words: bool = True,
+        near_words: bool = True,
+    ) -> list[Mention]:
+        # ``twin_words``, ``plural_words``, ``near_words``: may the sentence
+        # hold the words of :data:`_ACROSS_AFTER`, :data:`_PLURAL_KIND`,
+        # :data:`_NEAR_AFTER` (False: those patterns are not tried)?
         spans: list[tuple[int, int]] = []
         if self._ready:
             for end, key in self._automaton.iter(low):
@@ -698,7 +712,7 @@ class PlaceFinder:
                 continue
             feature = _FEATURE.match(sentence[e:])
             full = surface + (feature.group(0) if feature else "")
-            plural = None if feature else _PLURAL_KIND.match(sentence, e)
+            plural = None if feature or not plural_words else _PLURAL_KIND.match(sentence, e)
             if plural:
                 # "the Dangam and Nari districts": each name of the list is one
                 full = surface + " " + plural.group(1)
@@ -714,8 +728,8 @@ class PlaceFinder:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
             near_before = sentence[max(0, s - 60) : s]
-            if (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before)) or _NEAR_AFTER.match(
-                sentence[end:]
+            if (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before)) or (
+                near_words and _NEAR_AFTER.match(sentence[end:])
             ):
                 if place.precision < 2:
                     place = self._near(place)
@@ -768,7 +782,14 @@ class PlaceFinder:
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
-        raw = self._raw_mentions(sentence, countries, low, _G["twin_crossing"] in present)
+        raw = self._raw_mentions(
+            sentence,
+            countries,
+            low,
+            _G["twin_crossing"] in present,
+            _G["plural_kind"] in present,
+            not sure or _G["near_after"] in present,
+        )
         for k, m in enumerate(raw):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
             if (
