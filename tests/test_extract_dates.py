@@ -169,3 +169,14 @@ def test_future_and_toll_stems_are_necessary_on_dev_sentences(dev_sentences):
             toll += 1
             assert dates._TOLL_UPDATE_GROUP in present, s
     assert future > 50 and toll > 0, (future, toll)
+
+
+def test_fast_date_mention_constructor_makes_the_same_mention():
+    from dataclasses import fields
+
+    from geomap.extract.dates import DateMention, _date_mention
+
+    args = (dt.date(2025, 3, 3), "day", 4, 11, True, "dmy", False, dt.date(2025, 3, 5), True)
+    fast, plain = _date_mention(*args), DateMention(*args)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert list(vars(fast)) == [f.name for f in fields(DateMention)]  # a field added later is filled too

@@ -277,3 +277,16 @@ def test_place_mentions_equal_with_and_without_the_sentence_scan(finder, dev_sen
     with memo_disabled():
         for s in dev_sentences:
             assert finder.find(ScannedSentence.of(s), HINTS) == finder.find(s, HINTS), s
+
+
+def test_fast_mention_constructor_makes_the_same_mention():
+    from dataclasses import fields
+
+    from geomap.extract.places import Mention, _mention
+
+    place = default_chain().geocode("Torkham")
+    for args in [(0, 5, "Kabul", "place", place), (3, 9, "the border", "border", place, ""), (1, 2, "x", "country")]:
+        fast, plain = _mention(*args), Mention(*args)
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert list(vars(fast)) == [f.name for f in fields(Mention)]  # a field added later is filled too
+    assert _mention(1, 2, "Pakistan", "country", country="PK") == Mention(1, 2, "Pakistan", "country", country="PK")
