@@ -180,3 +180,17 @@ def test_fast_date_mention_constructor_makes_the_same_mention():
     fast, plain = _date_mention(*args), DateMention(*args)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert list(vars(fast)) == [f.name for f in fields(DateMention)]  # a field added later is filled too
+
+
+def test_speech_verbs_found_as_written(dev_sentences):
+    # _SPEECH runs lowered (LoweredPattern) on the text before each date.
+    found = 0
+    for s in dev_sentences + ["officials SAID on ", "He Told reporters on "]:
+        for i in range(1, len(s) + 1):
+            if s[i - 1].isspace():
+                window = s[max(0, i - 60) : i]
+                want = dates._SPEECH.pattern.search(window)
+                got = dates._SPEECH.search(window)
+                assert (got and got.span()) == (want and want.span()), window
+                found += bool(want)
+    assert found > 50

@@ -290,10 +290,12 @@ _GOING_ON = re.compile(
     re.I,
 )
 #: A date right after a speech verb dates the statement, not the event.
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
-    r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}$",
-    re.I,
+_SPEECH = LoweredPattern(
+    re.compile(
+        r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
+        r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}$",
+        re.I,
+    )
 )
 
 
