@@ -194,3 +194,10 @@ def test_speech_verbs_found_as_written(dev_sentences):
                 assert (got and got.span()) == (want and want.span()), window
                 found += bool(want)
     assert found > 50
+
+
+@pytest.mark.parametrize("head", ["KABUL, ", "PESHAWAR, Pakistan, ", "QUETTA/CHAMAN,", "  TORKHAM ,  "])
+def test_datelines_before_a_date_end_with_a_comma(head):
+    # _DATELINE is tried only on text that ends with a comma.
+    assert dates._DATELINE.match(head)
+    assert head.rstrip().endswith(",")

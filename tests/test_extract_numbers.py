@@ -220,3 +220,18 @@ def test_none_patterns_answer_as_written(dev_sentences):
             want = p.pattern.search(s)
             got = p.search(s, low=s.lower())
             assert (got and got.span()) == (want and want.span()), s
+
+
+def test_attacker_nouns_are_a_stem_group(dev_sentences):
+    # The attackers' check after a count runs only when the sentence's scan
+    # holds one of its nouns (group 3 of _ANY_TOLL).
+    from geomap.extract.wordscan import lowered_ok
+
+    extra = ["two ATTACKERS died", "the assailant", "infiltrators", "Khawarij", "a khariji", "bombers", "the gunmen"]
+    found = 0
+    for s in dev_sentences + extra:
+        low = s.lower()
+        if numbers._ATTACKERS.search(s) and lowered_ok(s, low):
+            found += 1
+            assert 3 in numbers._ANY_TOLL.present(low), s
+    assert found >= len(extra)

@@ -572,7 +572,13 @@ def find_dates(
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
             statement = said = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
-            if not statement and m.start() < 60 and _DATELINE.match(sentence[: m.start()]):
+            if (
+                not statement
+                and m.start() < 60
+                # (a dateline before a date ends with its comma)
+                and sentence[: m.start()].rstrip().endswith(",")
+                and _DATELINE.match(sentence[: m.start()])
+            ):
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if not statement and toll_words and m.start() > 10:
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))

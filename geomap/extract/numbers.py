@@ -336,7 +336,7 @@ _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 #: no toll (one Aho-Corasick pass; a regex alternation without a literal
 #: prefix tried every position and cost more than the rest on most
 #: sentences). Groups 1 and 2: words every match of :data:`_NONE_KILLED`
-#: and :data:`_NONE_HURT` holds.
+#: and :data:`_NONE_HURT` holds; group 3, of :data:`_ATTACKERS`.
 _ANY_TOLL = StemFilter(
     [
         (
@@ -361,6 +361,8 @@ _ANY_TOLL = StemFilter(
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
+        # the nouns of _ATTACKERS
+        ("attacker", "assailant", "infiltrator", "khawarij", "khariji", "bomber", "gunmen"),
     ],
     SENTENCE_STEMS,
 )
@@ -483,6 +485,7 @@ def _total(
     stems: StemFilter,
     scan: dict[int, set[int]] | None,
     starts: list[int] | None = None,
+    attackers_named: bool = True,
 ) -> tuple[int | None, bool]:
     # ``low``: ``sentence.lower()``; ``starts``: :func:`_number_starts` of the
     # sentence (None: lower-casing differs, each pattern runs as written).
@@ -543,7 +546,11 @@ def _total(
             # (a match that runs past its number holds its own nouns: "Seven
             # soldiers and" are not the attackers named after it)
             nouns_end = m.end() if m.end() > span[1] + 1 else span[1] + 30
-            if _ATTACKERS.search(sentence, span[1], nouns_end) and not _COUNTED_ATTACKERS.match(sentence, span[1]):
+            if (
+                attackers_named
+                and _ATTACKERS.search(sentence, span[1], nouns_end)
+                and not _COUNTED_ATTACKERS.match(sentence, span[1])
+            ):
                 attackers.add(span)
     if not spans:
         return None, vague
@@ -581,8 +588,11 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     low = low or sentence.lower()
     # Where a number can begin, for the patterns that begin with one (one scan for both totals).
     starts = _number_starts(sentence, low)
-    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
-    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
+    # An attacker noun (told by the scan when lower-casing kept the letters):
+    # the numbers before one may count attackers.
+    named = starts is None or 3 in words
+    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts, named)
+    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts, named)
     if "toll" in sentence or "number" in sentence:
         risen = _HURT_ROSE.search(sentence)
         value = _parse_cached(risen.group("n")) if risen else None
