@@ -201,3 +201,18 @@ def test_datelines_before_a_date_end_with_a_comma(head):
     # _DATELINE is tried only on text that ends with a comma.
     assert dates._DATELINE.match(head)
     assert head.rstrip().endswith(",")
+
+
+@pytest.mark.parametrize(
+    "plain, odd",
+    [
+        ("Officials shall gather on Thursday.", "Officials ſhall gather on Thursday."),
+        ("The toll was at 12 on Monday.", "The toll waſ at 12 on Monday."),
+    ],
+)
+def test_stem_premises_hold_for_letters_lowercasing_keeps_apart(plain, odd):
+    # "ſ" reads as "s" for re.IGNORECASE but str.lower keeps it: the stem
+    # scan cannot tell those words, so the patterns run.
+    assert [(d.iso(), d.statement) for d in find_dates(odd, WED)] == [
+        (d.iso(), d.statement) for d in find_dates(plain, WED)
+    ]

@@ -541,11 +541,13 @@ def find_dates(
         return []
     lowered = lowered_ok(sentence, low)
     speech = _SPEECH_GROUP in present
-    toll_words = _TOLL_UPDATE_GROUP in present and (
+    # The stems of the future and toll-update words tell only when
+    # lower-casing kept the letters (IGNORECASE reads "ſhall" as "shall").
+    toll_words = (not lowered or _TOLL_UPDATE_GROUP in present) and (
         " to " in low or " at " in low or "toll" in low or "number of" in low
     )
     # any future word in the sentence (one scan, when the first date is met)
-    future_words: bool | None = None if _FUTURE_GROUP in present else False
+    future_words: bool | None = None if not lowered or _FUTURE_GROUP in present else False
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for i in kinds:
