@@ -393,3 +393,13 @@ def test_fewer_collections_restores_the_collector():
         assert gc.get_threshold()[0] == 0
     finally:
         gc.set_threshold(*saved)
+
+
+@pytest.mark.parametrize("prefix", ["Also read: ", "READ MORE: ", "Related stories : ", "See also:"])
+def test_link_lines_to_other_stories_give_no_event(chain, prefix):
+    # A link line is skipped (looked for only in sentences with a colon).
+    line = "Heavy shelling hit Torkham on Monday, killing four people."
+    body = "Traders in Peshawar waited for news about the market."
+    pub = dt.date(2025, 3, 19)
+    assert extract_texts([body + "\n" + line], chain, published=pub)
+    assert not extract_texts([body + "\n" + prefix + line], chain, published=pub)

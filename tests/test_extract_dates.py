@@ -97,3 +97,122 @@ def test_future_words_match_their_plain_form(dev_sentences):
             assert [m.span() for m in dates._FUTURE.pattern.finditer(s, pos)] == want, s
             found += bool(want)
     assert found > 50
+
+
+# The future words and the toll-update phrases are looked for only in
+# sentences that hold one of their stems; these texts (each matching its
+# pattern) and every dev sentence check that the stems stay necessary when
+# the patterns are edited.
+_FUTURE_TEXTS = [
+    "they WILL talk",
+    "we shall see",
+    "a plan to visit",
+    "to meet",
+    "to travel",
+    "to hold talks",
+    "to resume trade",
+    "to reconvene",
+    "to host",
+    "would reopen",
+    "is due",
+    "are set",
+    "is scheduled",
+    "are expected",
+    "to be held",
+    "upcoming",
+    "ahead of",
+    "in advance of",
+    "plans to",
+    "next",
+    "were planned",
+    "was due on",
+]
+_TOLL_UPDATE_TEXTS = [
+    "the toll rose to 47 on ",
+    "the dead had risen to 12 ",
+    "it climbed to more than 30 ",
+    "jumped to 9 ",
+    "increased to 10 ",
+    "reached to 5, on ",
+    "mounted to 8 ",
+    "swelled to 40 late on ",
+    "officials put the toll at 6 ",
+    "the number stood at 7 ",
+    "it was at 3 by ",
+    "they were at 11 ",
+    "the death toll had climbed on ",
+    "number of casualties rose by ",
+]
+
+
+@pytest.mark.parametrize("text", _FUTURE_TEXTS)
+def test_future_texts_hold_a_future_stem(text):
+    assert dates._FUTURE.pattern.search(text)
+    assert dates._FUTURE_GROUP in dates._FILTER.present(text.lower())
+
+
+@pytest.mark.parametrize("text", _TOLL_UPDATE_TEXTS)
+def test_toll_update_texts_hold_a_toll_stem(text):
+    assert dates._TOLL_UPDATE.search(text)
+    assert dates._TOLL_UPDATE_GROUP in dates._FILTER.present(text.lower())
+
+
+def test_future_and_toll_stems_are_necessary_on_dev_sentences(dev_sentences):
+    future = toll = 0
+    for s in dev_sentences:
+        present = dates._FILTER.present(s.lower())
+        if dates._FUTURE.pattern.search(s):
+            future += 1
+            assert dates._FUTURE_GROUP in present, s
+        # _TOLL_UPDATE ends with the text searched (a date follows): try every end after a space
+        if any(dates._TOLL_UPDATE.search(s, 0, i) for i in range(1, len(s) + 1) if s[i - 1].isspace()):
+            toll += 1
+            assert dates._TOLL_UPDATE_GROUP in present, s
+    assert future > 50 and toll > 0, (future, toll)
+
+
+def test_fast_date_mention_constructor_makes_the_same_mention():
+    from dataclasses import fields
+
+    from geomap.extract.dates import DateMention, _date_mention
+
+    args = (dt.date(2025, 3, 3), "day", 4, 11, True, "dmy", False, dt.date(2025, 3, 5), True)
+    fast, plain = _date_mention(*args), DateMention(*args)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert list(vars(fast)) == [f.name for f in fields(DateMention)]  # a field added later is filled too
+
+
+def test_speech_verbs_found_as_written(dev_sentences):
+    # _SPEECH runs lowered (LoweredPattern) on the text before each date.
+    found = 0
+    for s in dev_sentences + ["officials SAID on ", "He Told reporters on "]:
+        for i in range(1, len(s) + 1):
+            if s[i - 1].isspace():
+                window = s[max(0, i - 60) : i]
+                want = dates._SPEECH.pattern.search(window)
+                got = dates._SPEECH.search(window)
+                assert (got and got.span()) == (want and want.span()), window
+                found += bool(want)
+    assert found > 50
+
+
+@pytest.mark.parametrize("head", ["KABUL, ", "PESHAWAR, Pakistan, ", "QUETTA/CHAMAN,", "  TORKHAM ,  "])
+def test_datelines_before_a_date_end_with_a_comma(head):
+    # _DATELINE is tried only on text that ends with a comma.
+    assert dates._DATELINE.match(head)
+    assert head.rstrip().endswith(",")
+
+
+@pytest.mark.parametrize(
+    "plain, odd",
+    [
+        ("Officials shall gather on Thursday.", "Officials ſhall gather on Thursday."),
+        ("The toll was at 12 on Monday.", "The toll waſ at 12 on Monday."),
+    ],
+)
+def test_stem_premises_hold_for_letters_lowercasing_keeps_apart(plain, odd):
+    # "ſ" reads as "s" for re.IGNORECASE but str.lower keeps it: the stem
+    # scan cannot tell those words, so the patterns run.
+    assert [(d.iso(), d.statement) for d in find_dates(odd, WED)] == [
+        (d.iso(), d.statement) for d in find_dates(plain, WED)
+    ]

@@ -112,17 +112,24 @@ def test_negated_and_left_tolls(sentence, killed, hurt):
 
 def test_number_led_patterns_find_what_a_full_scan_finds(dev_sentences):
     # The fast path tries the patterns that begin with a number only where a
-    # number can begin; the reference is the pattern's own scan.
+    # number can begin, in their lower-case twins on the lower-cased sentence;
+    # the reference is the pattern's own scan (the twins' group texts come
+    # lower-cased).
     assert len(numbers._NUMBER_LED) >= 5
+    assert set(numbers._NUMBER_LED_TWINS) == {id(p) for p in numbers._NUMBER_LED}
     fast_path = 0
     for s in dev_sentences:
-        starts = numbers._number_starts(s, s.lower())
+        low = s.lower()
+        starts = numbers._number_starts(s, low)
         if starts is None:
             continue
         fast_path += 1
         for p in numbers._NUMBER_LED:
             expected = [(m.span(), m.groupdict()) for m in p.finditer(s)]
             assert [(m.span(), m.groupdict()) for m in numbers._finditer_from(p, s, starts)] == expected, s
+            twin = numbers._NUMBER_LED_TWINS[id(p)]
+            lowered = [(span, {k: v and v.lower() for k, v in groups.items()}) for span, groups in expected]
+            assert [(m.span(), m.groupdict()) for m in numbers._finditer_from(twin, low, starts)] == lowered, s
     assert fast_path > len(dev_sentences) * 0.9
 
 
@@ -197,3 +204,34 @@ def test_lowered_twins_find_what_their_patterns_find(dev_sentences):
             assert [(m.span(), m.span("n")) for m in finditer_bounded(twin, low)] == expected, s
             found += len(expected)
     assert found > 20
+
+
+@pytest.mark.parametrize("text", ["no ", "NOT ", "not a ", "Not even one ", "not\teven  one"])
+def test_negations_hold_a_no(text):
+    # _NEGATED is searched only in windows that hold "no" (any case).
+    assert numbers._NEGATED.search(text)
+    assert "no" in text.lower()
+
+
+def test_none_patterns_answer_as_written(dev_sentences):
+    extra = ["There were NO casualties.", "Nobody was hurt", "none were killed", "without any casualties"]
+    for s in dev_sentences + extra:
+        for p in (numbers._NONE_KILLED, numbers._NONE_HURT):
+            want = p.pattern.search(s)
+            got = p.search(s, low=s.lower())
+            assert (got and got.span()) == (want and want.span()), s
+
+
+def test_attacker_nouns_are_a_stem_group(dev_sentences):
+    # The attackers' check after a count runs only when the sentence's scan
+    # holds one of its nouns (group 3 of _ANY_TOLL).
+    from geomap.extract.wordscan import lowered_ok
+
+    extra = ["two ATTACKERS died", "the assailant", "infiltrators", "Khawarij", "a khariji", "bombers", "the gunmen"]
+    found = 0
+    for s in dev_sentences + extra:
+        low = s.lower()
+        if numbers._ATTACKERS.search(s) and lowered_ok(s, low):
+            found += 1
+            assert 3 in numbers._ANY_TOLL.present(low), s
+    assert found >= len(extra)

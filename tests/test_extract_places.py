@@ -251,6 +251,8 @@ def test_stem_guards_of_the_mention_patterns_skip_no_match(finder, dev_sentences
         "route": lambda s, i: places._ROUTE_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
         "fled_to": lambda s, i: places._FLED_TO_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
         "died_of_wounds": lambda s, i: places._DIED_OF_WOUNDS_BEFORE.search(s[max(0, i - places._LOOKBACK) : i]),
+        "near_after": lambda s, i: places._NEAR_AFTER.match(s[i:]),
+        "plural_kind": lambda s, i: places._PLURAL_KIND.match(s, i),
     }
     stems = finder._stem_filter()
     hits = dict.fromkeys(guarded, 0)
@@ -275,3 +277,16 @@ def test_place_mentions_equal_with_and_without_the_sentence_scan(finder, dev_sen
     with memo_disabled():
         for s in dev_sentences:
             assert finder.find(ScannedSentence.of(s), HINTS) == finder.find(s, HINTS), s
+
+
+def test_fast_mention_constructor_makes_the_same_mention():
+    from dataclasses import fields
+
+    from geomap.extract.places import Mention, _mention
+
+    place = default_chain().geocode("Torkham")
+    for args in [(0, 5, "Kabul", "place", place), (3, 9, "the border", "border", place, ""), (1, 2, "x", "country")]:
+        fast, plain = _mention(*args), Mention(*args)
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert list(vars(fast)) == [f.name for f in fields(Mention)]  # a field added later is filled too
+    assert _mention(1, 2, "Pakistan", "country", country="PK") == Mention(1, 2, "Pakistan", "country", country="PK")

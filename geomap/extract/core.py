@@ -63,7 +63,7 @@ def extract_article(
     # the key that finds repeats.
     seen: set[str] = {article.title.strip().lower()} if article.title else set()
     for s in sentences:
-        if _LINK_LINE.match(s.text):
+        if ":" in s.text and _LINK_LINE.match(s.text):  # (every link line holds its colon)
             continue  # "Also read: Traders seek reopening of Nawa Pass": another story's headline
         sent = ScannedSentence.of(s.text, s.index)
         if sent.low in seen:

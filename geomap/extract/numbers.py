@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter, trie_regex
-from .wordscan import finditer_bounded, lowered_ok, lowered_pattern
+from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
 
 _UNITS = {
     "zero": 0,
@@ -204,18 +204,24 @@ _INJURED_STEMS = StemFilter(
     ],
     SENTENCE_STEMS,
 )
-_NONE_KILLED = re.compile(
-    r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
-    r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
-    r"nobody\s+was\s+(?:killed|hurt|injured)|"
-    r"none\s+(?:was|were)\s+killed)\b",
-    re.I,
+#: "no casualties", "nobody was hurt": searched on the lower-cased sentence
+#: (see :class:`~geomap.extract.wordscan.LoweredPattern`).
+_NONE_KILLED = LoweredPattern(
+    re.compile(
+        r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
+        r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
+        r"nobody\s+was\s+(?:killed|hurt|injured)|"
+        r"none\s+(?:was|were)\s+killed)\b",
+        re.I,
+    )
 )
-_NONE_HURT = re.compile(
-    r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
-    r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
-    r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
-    re.I,
+_NONE_HURT = LoweredPattern(
+    re.compile(
+        r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
+        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
+        r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
+        re.I,
+    )
 )
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
 _TOLL_ROSE = re.compile(
@@ -330,7 +336,7 @@ _NEGATED = re.compile(r"\b(?:no|not|not\s+a|not\s+even\s+one)\s*$", re.I)
 #: no toll (one Aho-Corasick pass; a regex alternation without a literal
 #: prefix tried every position and cost more than the rest on most
 #: sentences). Groups 1 and 2: words every match of :data:`_NONE_KILLED`
-#: and :data:`_NONE_HURT` holds.
+#: and :data:`_NONE_HURT` holds; group 3, of :data:`_ATTACKERS`.
 _ANY_TOLL = StemFilter(
     [
         (
@@ -355,6 +361,8 @@ _ANY_TOLL = StemFilter(
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
         ("casualt", "injur", "hurt"),
+        # the nouns of _ATTACKERS
+        ("attacker", "assailant", "infiltrator", "khawarij", "khariji", "bomber", "gunmen"),
     ],
     SENTENCE_STEMS,
 )
@@ -427,6 +435,12 @@ def _twin(pattern: re.Pattern) -> re.Pattern | None:
 #: sentence where ``re`` skips ahead to their first letters (those without a
 #: twin run as written).
 _LOWERED_TWINS = {id(p): twin for p in (*_KILLED, *_INJURED) if p not in _NUMBER_LED and (twin := _twin(p))}
+#: The lower-case twins of the patterns of :data:`_NUMBER_LED` by ``id``,
+#: matched on the lower-cased sentence at the starts of
+#: :func:`_number_starts`: a case-sensitive pattern rejects most
+#: alternatives of NUMBER's word lists on their first letter, a
+#: case-insensitive one tries each.
+_NUMBER_LED_TWINS = {id(p): twin for p in _NUMBER_LED if (twin := _twin(p))}
 #: The starts of the runs of word characters (``\w+``) that begin with a
 #: digit or are a whole word of :data:`_NUMBER_FIRST_WORDS`: where a pattern
 #: that starts with ``\b`` + NUMBER can start. One scan in ``re``, not a
@@ -471,6 +485,7 @@ def _total(
     stems: StemFilter,
     scan: dict[int, set[int]] | None,
     starts: list[int] | None = None,
+    attackers_named: bool = True,
 ) -> tuple[int | None, bool]:
     # ``low``: ``sentence.lower()``; ``starts``: :func:`_number_starts` of the
     # sentence (None: lower-casing differs, each pattern runs as written).
@@ -484,6 +499,8 @@ def _total(
             continue
         if starts is None:  # lower-casing moved or folded letters: the patterns as written
             found = pattern.finditer(sentence)
+        elif id(pattern) in _NUMBER_LED_TWINS:  # (group texts come lower-cased, as for the twins below)
+            found = _finditer_from(_NUMBER_LED_TWINS[id(pattern)], low, starts)
         elif id(pattern) in _NUMBER_LED_IDS:
             found = _finditer_from(pattern, sentence, starts)
         elif id(pattern) in _LOWERED_TWINS:  # group texts come lower-cased: every use below ignores case
@@ -494,8 +511,10 @@ def _total(
             value = _parse_cached(m.group("n"))
             if value is None:
                 continue
-            if _NEGATED.search(sentence, max(0, m.start() - 20), m.start()):
-                continue
+            if "no" in sentence[max(0, m.start() - 20) : m.start()].lower() and _NEGATED.search(
+                sentence, max(0, m.start() - 20), m.start()
+            ):
+                continue  # (every match of _NEGATED holds a "no")
             if m.group("n").lower() in ("a", "an") and i == 0 and not _PASSIVE.search(m.group(0)):
                 continue  # "A drone strike killed six": the article, not one victim
             # A year or a clock time is not a toll.
@@ -527,7 +546,11 @@ def _total(
             # (a match that runs past its number holds its own nouns: "Seven
             # soldiers and" are not the attackers named after it)
             nouns_end = m.end() if m.end() > span[1] + 1 else span[1] + 30
-            if _ATTACKERS.search(sentence, span[1], nouns_end) and not _COUNTED_ATTACKERS.match(sentence, span[1]):
+            if (
+                attackers_named
+                and _ATTACKERS.search(sentence, span[1], nouns_end)
+                and not _COUNTED_ATTACKERS.match(sentence, span[1])
+            ):
                 attackers.add(span)
     if not spans:
         return None, vague
@@ -565,8 +588,11 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     low = low or sentence.lower()
     # Where a number can begin, for the patterns that begin with one (one scan for both totals).
     starts = _number_starts(sentence, low)
-    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts)
-    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts)
+    # An attacker noun (told by the scan when lower-casing kept the letters):
+    # the numbers before one may count attackers.
+    named = starts is None or 3 in words
+    killed, v1 = _total(_KILLED, sentence, low, _KILLED_STEMS, scan, starts, named)
+    hurt, v2 = _total(_INJURED, sentence, low, _INJURED_STEMS, scan, starts, named)
     if "toll" in sentence or "number" in sentence:
         risen = _HURT_ROSE.search(sentence)
         value = _parse_cached(risen.group("n")) if risen else None
@@ -599,9 +625,9 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
         killed += 1  # "two of them blew themselves up and the third was shot dead"
     if hurt is None and killed and "another" in sentence and _ANOTHER_HURT.search(sentence):
         hurt = 1  # "a soldier was martyred and another injured"
-    if killed is None and 1 in words and _NONE_KILLED.search(sentence):
+    if killed is None and 1 in words and _NONE_KILLED.search(sentence, low=low):
         killed = 0
-    if hurt is None and 2 in words and _NONE_HURT.search(sentence):
+    if hurt is None and 2 in words and _NONE_HURT.search(sentence, low=low):
         hurt = 0
     return Casualties(killed, hurt, v1 or v2)
 
