@@ -1,0 +1,61 @@
+"""Exports in the shapes analysts download them, written here from the
+documented columns with invented rows (no third-party data in the repository)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from geomap.importers import detect, read_dataset
+from geomap.report import Report
+
+#: GDELT 2.0 columns as a BigQuery query of gdelt-bq.gdeltv2.events names them (a subset, any order).
+BQ_HEADER = (
+    "GLOBALEVENTID,SQLDATE,Actor1Name,Actor2Name,EventCode,EventRootCode,NumArticles,ActionGeo_Type,"
+    "ActionGeo_FullName,ActionGeo_CountryCode,ActionGeo_ADM1Code,ActionGeo_ADM2Code,ActionGeo_Lat,"
+    "ActionGeo_Long,ActionGeo_FeatureID,SOURCEURL"
+)
+BQ_ROWS = [
+    '900001,20251012,BORDER FORCE,MILITANTS,190,19,4,4,"Khyber Pass, Pakistan",PK,PK03,,34.08,71.1,-1,https://example.org/a',
+    '900002,20251012,BORDER FORCE,MILITANTS,190,19,2,4,"Khyber Pass, Pakistan",PK,PK03,,34.08,71.1,-1,https://example.org/b',
+    '900003,20251013,AIR FORCE,,1951,19,1,2,"Paktika, Afghanistan",AF,AF29,,32.5,68.7,AF29,javascript:alert(1)',
+    "900004,20251013,CROWD,,141,14,1,,,,,,,,,",
+]
+
+
+def test_gdelt_queried_from_bigquery_with_a_header(tmp_path):
+    # a header row (BigQuery's CSV) made the file unknown: "cannot tell the format"
+    path = tmp_path / "bq-results-20251014.csv"
+    path.write_text("\n".join([BQ_HEADER, *BQ_ROWS]) + "\n")
+    assert detect(path) == "gdelt"
+    report = Report()
+    got = read_dataset(path, report=report)
+    c = got.counts()
+    assert (c["rows_read"], c["events"], c["rows_merged"], c["rows_rejected"]) == (4, 2, 1, 1)
+    first, strike = got.events
+    assert first.event_type == "armed_clash" and len(first.sources) == 2 and first.verified == "draft"
+    assert strike.event_type == "airstrike" and strike.geo_precision == 3
+    assert got.sources["gdelt:900003"].url == ""  # a javascript: url is no link
+    assert got.sources["gdelt:900001"].publisher == "GDELT 2.0"
+    (bad,) = report.of_kind("rejected")
+    assert bad.line == 5 and "no action geography" in bad.reason
+
+
+def test_gdelt_bigquery_json_lines_and_a_missing_column(tmp_path):
+    names = BQ_HEADER.split(",")
+    path = tmp_path / "gdelt.jsonl"
+    rows = []
+    for line in BQ_ROWS[:3]:
+        cells = next(csv.reader([line]))
+        row = dict(zip(names, cells))
+        row["GLOBALEVENTID"], row["NumArticles"] = int(row["GLOBALEVENTID"]), int(row["NumArticles"])
+        rows.append(json.dumps(row))
+    path.write_text("\n".join(rows) + "\n")
+    got = read_dataset(path, fmt=None, report=Report())
+    assert [e.event_type for e in got.events] == ["armed_clash", "airstrike"]
+    short = tmp_path / "short.csv"
+    short.write_text("GLOBALEVENTID,SQLDATE,EventCode,ActionGeo_Lat,ActionGeo_Long\n1,20251012,190,34,71\n")
+    with pytest.raises(Exception, match="actiongeo_type"):
+        read_dataset(short, report=Report())
