@@ -33,7 +33,9 @@ from .files import Table, norm, open_table, split_member
 #: Dates written as day, month name and year (ACLED: ``9-May-20``,
 #: ``01-January-2015``, ``28 September 2019``).
 _DMY = re.compile(r"([0-9]{1,2})[- /]([A-Za-z]{3,9})\.?[- /,]*([0-9]{2}|[0-9]{4})")
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T].*)?")
+#: Year first, always then month and day: ``2020-05-09``, and ``2020/05/09`` or
+#: ``2020.5.9`` as spreadsheets in East Asian locales and some tools write it.
+_ISO_DAY = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?:[ T].*)?")
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -116,7 +118,7 @@ class Imported:
 def parse_day(text: str, slashes: str | None = None) -> str:
     """ISO ``YYYY-MM-DD`` of a dataset's date cell.
 
-    Accepts ``2020-05-09`` (a time after it is ignored: UCDP's
+    Accepts ``2020-05-09`` or ``2020/05/09`` (a time after it is ignored: UCDP's
     ``1990-10-04 00:00:00.000``, the APIs' ``2016-05-02T00:00:00``),
     ``20200509`` (GDELT), ``9-May-20``, ``01-January-2015``,
     ``15 March 2019``, ``09.05.2020`` (day first, as European spreadsheets
@@ -144,7 +146,7 @@ def parse_day(text: str, slashes: str | None = None) -> str:
         text = text.replace("-", ".")
     m = _ISO_DAY.fullmatch(text)
     if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
     elif len(text) == 8 and text.isdigit():
         y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
     elif text.isdigit() and len(text) in (9, 10):
@@ -170,7 +172,7 @@ def parse_day(text: str, slashes: str | None = None) -> str:
         m = _DMY.fullmatch(text)
         if not m or m.group(2).lower() not in _MONTHS:
             raise ValueError(
-                f"date {text!r} is not a date; allowed forms: 2020-05-09, "
+                f"date {text!r} is not a date; allowed forms: 2020-05-09, 2020/05/09, "
                 "20200509, 9-May-20, 01-January-2015, 28 September 2019, January 28, 2019, "
                 "09.05.2020, a Unix time, an Excel day number"
             )
