@@ -22,6 +22,7 @@ Place(name='Spin Boldak', ...)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .curated import EventSet, load_events
@@ -251,6 +252,17 @@ def figure(
     )
 
 
+def import_target(output: str | Path) -> Path:
+    """The events file ``geomap import -o OUTPUT`` writes: ``OUTPUT``, or
+    ``OUTPUT/events.csv`` when it is a folder (existing, or written with a
+    trailing slash: ``Path()`` drops the slash, and the events became a file
+    named like the folder)."""
+    out = Path(output)
+    if str(output).endswith(("/", os.sep)) or out.is_dir():
+        return out / "events.csv"
+    return out
+
+
 def import_events(
     path: str | Path,
     output: str | Path,
@@ -268,7 +280,8 @@ def import_events(
     path : path
         An ACLED, UCDP GED, GDELT, plain CSV or GeoJSON file.
     output : path
-        The events CSV to write; ``sources.csv`` is written beside it.
+        The events CSV to write; ``sources.csv`` is written beside it. A
+        folder (existing, or written with a trailing slash) gets ``events.csv``.
     fmt : str, optional
         The file's format (default: detected from its header).
     region, bbox : str, optional
@@ -288,13 +301,20 @@ def import_events(
     ValueError
         ``region`` or ``bbox`` cannot be read.
     """
+    from .atomic import write_target
     from .exc import InputError
     from .importers.combine import Region, parse_bbox, parse_region
     from .importers.write import import_file
     from .outdir import check_not_in_geodata
 
     src = Path(path).resolve()
-    out = Path(output)
+    out = import_target(output)
+    if write_target(out) == write_target(out.with_name("sources.csv")):
+        # `-o x/sources.csv`: the sources written over the events, which were lost without a word
+        raise InputError(
+            f"{output}: the events file cannot be the sources.csv that is written beside it; "
+            "name it e.g. events.csv (nothing was written)"
+        )
     check_not_in_geodata(out, "-o")
     for target in (out, out.with_name("sources.csv")):
         if target.resolve() == src:
@@ -302,4 +322,4 @@ def import_events(
                 f"{target} is the input file: writing it would overwrite the dataset; choose another output"
             )
     where = Region(parse_region(region) if region else None, parse_bbox(bbox) if bbox else None)
-    return import_file(path, output, fmt=fmt, region=where, report=report)
+    return import_file(path, out, fmt=fmt, region=where, report=report)

@@ -44,11 +44,15 @@ def write_together(files: dict[Path, bytes]) -> None:
 
     Raises
     ------
+    ValueError
+        Two paths name one file (nothing is written).
     OSError
         A file could not be staged or the journal written: every target is
         as it was and the staged files are removed.
     """
     targets = [(write_target(p), data) for p, data in files.items()]
+    if len({t for t, _ in targets}) < len(targets):
+        raise ValueError(f"two of {', '.join(map(str, files))} are one file: writing both would lose one")
     special = [(t, d) for t, d in targets if _is_special(t)]
     plain = [(t, d) for t, d in targets if not _is_special(t)]
     if not plain:

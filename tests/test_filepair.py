@@ -104,3 +104,10 @@ def test_write_together_through_links_and_into_a_pipe(tmp_path):
     assert link.is_symlink() and (real / "sources.csv").read_bytes() == b"S"
     assert (tmp_path / "events.csv").read_bytes() == b"E"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "real", "sources.csv"]
+
+
+def test_write_together_refuses_one_file_named_twice(tmp_path):
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    with pytest.raises(ValueError, match="are one file"):
+        filepair.write_together({tmp_path / "a.csv": b"1", tmp_path / "b.csv": b"2"})
+    assert [p.name for p in tmp_path.iterdir()] == ["b.csv"]

@@ -28,7 +28,12 @@ def register(sub, formatter):
         formatter_class=formatter,
     )
     p.add_argument("file", help="dataset file (format detected from its header)")
-    p.add_argument("-o", "--output", required=True, help="events CSV to write (sources.csv beside it)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="events CSV to write (sources.csv beside it); a folder (or a name ending in /) gets events.csv",
+    )
     p.add_argument(
         "--format", default=None, choices=tuple(IMPORTERS), dest="fmt", help="the file's format (default: detected)"
     )
@@ -40,7 +45,7 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from ..api import import_events
+    from ..api import import_events, import_target
     from ..exc import InputError
     from ..report import terminal_safe
 
@@ -54,4 +59,6 @@ def run(args) -> int:
     for p in report.problems[:50]:
         print(f"  {terminal_safe(str(p))}", file=sys.stderr)
     print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if isinstance(v, int)), file=sys.stderr)
+    out = import_target(args.output)
+    print(terminal_safe(f"wrote {out} and {out.with_name('sources.csv')}"), file=sys.stderr)
     return 0
