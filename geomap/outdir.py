@@ -156,8 +156,23 @@ def check_outputs_ours(out: str | os.PathLike, names) -> None:
     BuildError
         Naming the file; nothing has been written.
     """
+    _check_a_folder(Path(out))
     for name in names:
         _check_not_a_dataset(Path(out) / name, " (nothing was written)")
+
+
+def _check_a_folder(out: Path) -> None:
+    """Refuse an ``out`` that is a file, or lies under one: found before
+    reading, not after a long build (it failed then with "File exists")."""
+    seen = out
+    while not os.path.lexists(seen) and seen != seen.parent:
+        seen = seen.parent
+    if os.path.lexists(seen) and not seen.is_dir():
+        where = "is" if seen == out else f"lies under {seen}, which is"
+        raise BuildError(
+            f"--out {out} {where} a file (or a broken link), not a folder: the outputs are files "
+            "written into a folder; choose another --out (nothing was written)"
+        )
 
 
 def _head(path: Path, size: int = 1 << 20) -> bytes:
