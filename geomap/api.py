@@ -221,23 +221,33 @@ def figure(
     start: str | None = None,
     end: str | None = None,
     actors=None,
+    result=None,
 ):
     """The static map as ``out/map.png`` and ``out/map.svg``: ``geomap figure``.
 
-    ``types``, ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the
-    events as the page's filters do (:func:`geomap.staticmap.select_events`);
-    the figure states the selection under its title.
+    ``events`` is any events file ``geomap build --events`` reads (geomap's
+    own, or a dataset: ACLED, UCDP GED, GDELT, CSV, GeoJSON). ``types``,
+    ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the events as
+    the page's filters do (:func:`geomap.staticmap.select_events`); the
+    figure states the selection under its title. A
+    :class:`geomap.pipeline.BuildResult` given as ``result`` gets the files'
+    counts and the report (rows rejected, places not found).
 
     Returns
     -------
     (Path, Path)
     """
     from .outdir import check_not_in_geodata, check_outputs_ours
+    from .pipeline import load_placed
     from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
     check_not_in_geodata(out, "--out")
     check_outputs_ours(out, ("map.png", "map.svg"))  # a picture of the user's of that name
-    gdf, _ = load_geodataframe(events, sources)
+    # any events file build reads (a dataset too); what it rejects or cannot place is in the result's
+    # report: the figure dropped such rows without a word
+    gdf, loaded = load_placed(events, sources)
+    if result is not None:
+        result.files, result.report = loaded.files, loaded.report
     said = []
     if types is not None:
         said.append("types: " + ", ".join(types))
