@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
+from pathlib import Path
 
 from . import __version__
 from .exc import GeomapError
@@ -71,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         # every write is atomic, so no half-written file is left behind
         from .report import terminal_safe
 
-        where = " -> ".join(str(f) for f in (err.filename, err.filename2) if f)
+        named = dict.fromkeys(_user_path(f) for f in (err.filename, err.filename2) if f)
+        where = " -> ".join(named)
         if not where:  # a write that failed (disk full) names no file: the command's output does
             where = str(
                 getattr(args, "output", None) or getattr(args, "out", None) or getattr(args, "events", "") or ""
@@ -79,6 +83,20 @@ def main(argv: list[str] | None = None) -> int:
         said = err.strerror or str(err)
         print(f"geomap {args.command}: error: {terminal_safe(where + ': ' if where else '')}{said}", file=sys.stderr)
         return 1
+
+
+#: geomap's temporary, staged and journal files (geomap.atomic, geomap.filepair):
+#: ``.NAME.PID.RANDOM.tmp[.SUFFIX]``, ``.NAME.PID.RANDOM.staged``, ``.NAME.PID.RANDOM.pair``.
+_TEMPORARY = re.compile(r"^\.(.+)\.[0-9]+\.[^.]+\.(?:tmp(?:\.[^.]*)?|staged|pair)$")
+
+
+def _user_path(name) -> str:
+    """The file the user named for a temporary file written in its stead:
+    ``out/.drafts.csv.123.x1.tmp.csv`` -> ``out/drafts.csv``."""
+    path = Path(os.fsdecode(name))
+    while m := _TEMPORARY.match(path.name):  # a journal's temporary file: two layers
+        path = path.with_name(m.group(1))
+    return str(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

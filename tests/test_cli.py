@@ -35,3 +35,29 @@ def test_a_path_the_system_refuses_is_one_line_not_a_traceback(tmp_path, capsys,
     assert err.startswith(f"geomap {command[0]}: error: ") and "Traceback" not in err
     assert str(blocked) in err and len(err.strip().splitlines()) == 1
     assert blocked.read_text() == "mine\n"
+
+
+@pytest.mark.parametrize(
+    "command, named",
+    [
+        (["extract", str(DATA / "articles" / "shelling_kurram.md"), "-o", "{out}/drafts.csv"], "drafts.csv"),
+        (["import", str(DATA / "datasets" / "points.csv"), "-o", "{out}/events.csv"], "events.csv"),
+    ],
+    ids=lambda c: c[0] if isinstance(c, list) else c,
+)
+def test_a_refused_write_names_the_users_file_not_a_temporary_one(tmp_path, capsys, monkeypatch, command, named):
+    # a read-only folder named '.drafts.csv.4242.x1y2.tmp.csv', a file the user never asked for
+    import errno
+    import os
+
+    real = os.replace
+
+    def refuse(src, dst, **kw):
+        if str(dst).startswith(str(tmp_path / "out")):
+            raise OSError(errno.EROFS, "Read-only file system", str(src), str(dst))
+        return real(src, dst, **kw)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    assert main([a.format(out=tmp_path / "out") for a in command]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == f"geomap {command[0]}: error: {tmp_path / 'out' / named}: Read-only file system", err
