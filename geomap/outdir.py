@@ -162,8 +162,9 @@ def check_outputs_ours(out: str | os.PathLike, names) -> None:
 
 
 def _check_a_folder(out: Path) -> None:
-    """Refuse an ``out`` that is a file, or lies under one: found before
-    reading, not after a long build (it failed then with "File exists")."""
+    """Refuse an ``out`` that is a file, lies under one, or cannot be written
+    (a read-only mount): found before reading, not after a long build (it
+    failed then with "File exists" or "Read-only file system")."""
     seen = out
     while not os.path.lexists(seen) and seen != seen.parent:
         seen = seen.parent
@@ -172,6 +173,13 @@ def _check_a_folder(out: Path) -> None:
         raise BuildError(
             f"--out {out} {where} a file (or a broken link), not a folder: the outputs are files "
             "written into a folder; choose another --out (nothing was written)"
+        )
+    if seen.is_dir() and not os.access(seen, os.W_OK | os.X_OK):
+        # a read-only mount or another user's folder: said now, not after the whole build
+        where = "" if seen == out else f" (in {seen}, where it would be made)"
+        raise BuildError(
+            f"--out {out} cannot be written{where}: the folder is read-only or not yours; "
+            "choose another --out (nothing was written)"
         )
 
 
