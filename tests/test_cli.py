@@ -61,3 +61,31 @@ def test_a_refused_write_names_the_users_file_not_a_temporary_one(tmp_path, caps
     assert main([a.format(out=tmp_path / "out") for a in command]) == 1
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err == f"geomap {command[0]}: error: {tmp_path / 'out' / named}: Read-only file system", err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", str(DATA / "articles" / "shelling_kurram.md"), "-o", "{ro}/drafts.csv"],
+        ["import", str(DATA / "datasets" / "points.csv"), "-o", "{ro}/events.csv"],
+        ["build", "--events", str(DATA / "datasets" / "points.csv"), "--out", "{ro}/out"],
+        ["figure", "--events", str(DATA / "datasets" / "points.csv"), "--out", "{ro}"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_read_only_folder_is_said_before_any_work(tmp_path, capsys, monkeypatch, command):
+    # each failed only when writing, after the whole extraction, import or build
+    # (root passes chmod, so os.access is made to say no, as on a read-only mount)
+    import os
+
+    import geomap.importers.combine
+
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != ro and real(p, mode, **kw))
+    monkeypatch.setattr(geomap.importers.combine, "load_all", None)  # reading would fail the test
+    assert main([a.format(ro=ro) for a in command]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be written" in err and "nothing was written" in err and "Traceback" not in err
+    assert list(ro.iterdir()) == []

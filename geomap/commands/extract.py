@@ -143,6 +143,12 @@ def run(args) -> int:
         if path and path != "-":
             check_not_in_geodata(path, flag)
     if args.output != "-":
+        from ..exc import InputError
+        from ..outdir import not_a_writable_file
+
+        why = not_a_writable_file(args.output)
+        if why:  # before reading: a long extraction ended in "Read-only file system"
+            raise InputError(f"-o {args.output}: {why}; choose another -o (nothing was written)")
         _check_drafts_replaceable(Path(args.output))
     if args.report:
         _check_report_replaceable(Path(args.report), args.output, args.paths)
