@@ -192,17 +192,34 @@ def load_all(
         start, end = ev.date_range
         by_type.setdefault(ev.event_type, []).append((ev, start.toordinal(), end.toordinal()))
     spans: dict[tuple[str, str], tuple[int, int]] = {}
+    #: (dataset, event id) -> file of each imported event kept: overlapping exports of one dataset
+    #: (last month's download and this month's) mapped every shared event twice
+    first_from: dict[tuple[str, str], str] = {}
     for imp in imports:
         file_counts = imp.counts()
         report.count(counts.ROWS_READ, imp.rows_read)
         report.count(counts.ROWS_REJECTED, imp.rows_rejected)
         report.count(counts.ROWS_MERGED, imp.rows_merged)
         outside = region.outside(imp.events) if region else [False] * len(imp.events)
-        left_out = joined = 0
+        left_out = joined = repeated = 0
         for ev, out in zip(imp.events, outside):
             if out:
                 left_out += 1
                 continue
+            key = (ev.dataset, ev.event_id)
+            if key in first_from:
+                repeated += 1
+                report.add(
+                    "rejected",
+                    imp.file,
+                    ev.line,
+                    None,
+                    f"{ev.dataset} event {ev.event_id} is already on the map from {first_from[key]} "
+                    "(overlapping exports of one dataset): shown once, as the file given first has it",
+                    value=ev.event_id,
+                )
+                continue
+            first_from[key] = imp.file
             target = None
             for cur, c_start, c_end in by_type.get(ev.event_type, ()) if imp.joinable else ():
                 key = (ev.event_date, ev.date_precision)
@@ -236,11 +253,13 @@ def load_all(
             report.add("warning", imp.file, None, None, f"{left_out} row(s) left out: not {region.describe()}")
         report.count(counts.ROWS_JOINED, joined)
         report.count(counts.ROWS_OUT_OF_REGION, left_out)
+        report.count(counts.ROWS_REJECTED, repeated)
         file_counts.update(
             {
                 counts.ROWS_JOINED: joined,
                 counts.ROWS_OUT_OF_REGION: left_out,
-                "events": len(imp.events) - joined - left_out,
+                counts.ROWS_REJECTED: file_counts[counts.ROWS_REJECTED] + repeated,
+                "events": len(imp.events) - joined - left_out - repeated,
             }
         )
         loaded.files.append(file_counts)
