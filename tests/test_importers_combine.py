@@ -28,3 +28,33 @@ def test_overlapping_exports_of_one_dataset_map_each_event_once(tmp_path):
     repeated = [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
     assert len(repeated) == 4 and all(p.file == str(update) and p.line for p in repeated)
     assert "acled_2024.csv" in repeated[0].reason
+
+
+def _dataset(folder: Path, publisher: str, title: str, url: str) -> Path:
+    folder.mkdir()
+    shutil.copy(DATA / "bad" / "good.csv", folder / "events.csv")
+    text = (DATA / "bad" / "sources.csv").read_text(encoding="utf-8").splitlines()
+    assert text[1].startswith("S1,")
+    text[1] = f"S1,{publisher},{title},2025-03-01,{url}"
+    (folder / "sources.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    return folder / "events.csv"
+
+
+def test_two_curated_files_numbering_sources_alike_keep_their_own(tmp_path):
+    # both number a source S1: the second file's S1 replaced the first's, whose
+    # events then cited an article they never cited
+    a = _dataset(tmp_path / "a", "Frontier Desk", "Gate shut", "https://example.org/a")
+    b = _dataset(tmp_path / "b", "Other Desk", "Another story", "https://example.net/z")
+    report = Report()
+    es = load_all([a, b], report=report).events
+    first, second = es.events[:2], es.events[2:]
+    assert all("S1" in e.sources for e in first if len(e.sources))
+    new = next(s for e in second for s in e.sources if s.startswith("S1-"))
+    assert es.sources["S1"].publisher == "Frontier Desk" and es.sources[new].publisher == "Other Desk"
+    (warning,) = [p for p in report.of_kind("warning") if "another source" in p.reason]
+    assert warning.file == str(b) and new in warning.reason
+    # the same article under the same id (a copy of one dataset) is no conflict
+    c = _dataset(tmp_path / "c", "Frontier Desk", "Gate shut", "https://example.org/a")
+    report = Report()
+    es = load_all([a, c], report=report).events
+    assert not [p for p in report.of_kind("warning") if "another source" in p.reason]

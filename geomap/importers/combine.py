@@ -172,6 +172,7 @@ def load_all(
             sub = Report()
             own = load_events(path, sources, report=sub)
             report.extend(sub)
+            _cite_own_sources(own, es.sources, str(path), report)
             es.events.extend(own.events)
             es.sources.update(own.sources)
             loaded.files.append(
@@ -274,6 +275,42 @@ def load_all(
     ):
         report.counts.setdefault(key, 0)
     return loaded
+
+
+def _cite_own_sources(own: EventSet, known: dict, file: str, report: Report) -> None:
+    """Give ``own``'s sources whose id an earlier file gave to another source
+    an id of their own, and its events the new ids.
+
+    Two curated datasets may both number their sources ``S1``: the second
+    file's sources replaced the first's, and the first file's events cited
+    the second's articles without a word. The id gets a tail hashed from the
+    source's fields (as drafts' sources do, :func:`geomap.drafts._own_source`).
+    """
+    from dataclasses import replace
+
+    from ..drafts import _digest, _same_article
+
+    renamed = {}
+    for sid, src in list(own.sources.items()):
+        other = known.get(sid)
+        if other is None or _same_article(other, src):
+            continue
+        new = replace(src, source_id=f"{sid}-{_digest(src.publisher, src.title, src.published, src.url)}")
+        renamed[sid] = new.source_id
+        del own.sources[sid]
+        own.sources[new.source_id] = new
+        report.add(
+            "warning",
+            file,
+            None,
+            "sources",
+            f"source id {sid!r} is another source in a file given before ({other.publisher}: {other.title!r}); "
+            f"this file's ({src.publisher}: {src.title!r}) is {new.source_id!r} on the map",
+            value=new.source_id,
+        )
+    if renamed:
+        for ev in own.events:
+            ev.sources = tuple(renamed.get(s, s) for s in ev.sources)
 
 
 def check_paths(paths) -> list[Path]:
