@@ -30,6 +30,17 @@ def test_overlapping_exports_of_one_dataset_map_each_event_once(tmp_path):
     assert "acled_2024.csv" in repeated[0].reason
 
 
+def test_two_plain_files_named_alike_are_two_datasets(tmp_path):
+    # a plain CSV's ids are its file's: two points.csv of different folders are not one dataset's exports
+    for name in ("x", "y"):
+        (tmp_path / name).mkdir()
+        shutil.copy(DATA / "datasets" / "points.csv", tmp_path / name / "points.csv")
+    report = Report()
+    loaded = load_all([tmp_path / "x" / "points.csv", tmp_path / "y" / "points.csv"], report=report)
+    assert len(loaded.events.events) == 6
+    assert not [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
+
+
 def _dataset(folder: Path, publisher: str, title: str, url: str) -> Path:
     folder.mkdir()
     shutil.copy(DATA / "bad" / "good.csv", folder / "events.csv")

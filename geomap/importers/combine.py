@@ -208,7 +208,7 @@ def load_all(
                 left_out += 1
                 continue
             key = (ev.dataset, ev.event_id)
-            if key in first_from:
+            if imp.format in _OWN_IDS and key in first_from:
                 repeated += 1
                 report.add(
                     "rejected",
@@ -275,6 +275,11 @@ def load_all(
     ):
         report.counts.setdefault(key, 0)
     return loaded
+
+
+#: Formats whose event ids are the dataset's own, the same in every export of
+#: it; a plain CSV's or GeoJSON's ids are its file's (two files named alike are two datasets).
+_OWN_IDS = ("acled", "acled-aggregated", "ucdp", "gdelt")
 
 
 def _cite_own_sources(own: EventSet, known: dict, file: str, report: Report) -> None:
