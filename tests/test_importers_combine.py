@@ -3,6 +3,8 @@ and citing its own sources."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -69,3 +71,32 @@ def test_two_curated_files_numbering_sources_alike_keep_their_own(tmp_path):
     report = Report()
     es = load_all([a, c], report=report).events
     assert not [p for p in report.of_kind("warning") if "another source" in p.reason]
+
+
+def test_a_row_updated_later_in_a_newer_export_is_the_one_shown(tmp_path):
+    # ACLED updates rows under the same id (a toll risen, a place corrected); its
+    # timestamp says when: the later version is shown whichever file comes first
+    src = (DATA / "datasets" / "acled_2024.csv").read_text(encoding="utf-8")
+    header, *rows = src.splitlines()
+    names = header.split(",")
+    assert "timestamp" in names and rows[0].startswith("PAK90001,")
+    cells = next(csv.reader([rows[0]]))
+    old_stamp = int(cells[names.index("timestamp")])
+    cells[names.index("timestamp")] = str(old_stamp + 3 * 86400)
+    cells[names.index("fatalities")] = "9"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(cells)
+    newer = tmp_path / "acled_newer.csv"
+    newer.write_text(header + "\n" + buf.getvalue(), encoding="utf-8")
+    for order in ([DATA / "datasets" / "acled_2024.csv", newer], [newer, DATA / "datasets" / "acled_2024.csv"]):
+        report = Report()
+        loaded = load_all(order, report=report)
+        shown = [e for e in loaded.events.events if e.event_id == "PAK90001"]
+        assert len(shown) == 1 and shown[0].fatalities == 9, order
+        assert len(loaded.events.events) == 4
+        c = report.counts
+        assert c[counts.ROWS_READ] == 6 and c[counts.ROWS_REJECTED] == 2  # the bad date, the older version
+        assert sum(f["events"] for f in loaded.files) == 4
+        assert sum(f[counts.ROWS_REJECTED] for f in loaded.files) == 2
+        (older,) = [p for p in report.of_kind("rejected") if "PAK90001" in p.reason]
+        assert older.file == str(DATA / "datasets" / "acled_2024.csv") and older.line == 2

@@ -193,9 +193,11 @@ def load_all(
         start, end = ev.date_range
         by_type.setdefault(ev.event_type, []).append((ev, start.toordinal(), end.toordinal()))
     spans: dict[tuple[str, str], tuple[int, int]] = {}
-    #: (dataset, event id) -> file of each imported event kept: overlapping exports of one dataset
-    #: (last month's download and this month's) mapped every shared event twice
-    first_from: dict[tuple[str, str], str] = {}
+    #: (dataset, event id) -> (file, index in es.events or None when joined, event) of each imported
+    #: event kept: overlapping exports of one dataset (last month's download and this month's)
+    #: mapped every shared event twice
+    first_from: dict[tuple[str, str], tuple[str, int | None, Event]] = {}
+    per_file: dict[str, dict] = {}  # each file's counts, corrected when a later file's row replaces one
     for imp in imports:
         file_counts = imp.counts()
         report.count(counts.ROWS_READ, imp.rows_read)
@@ -207,32 +209,55 @@ def load_all(
             if out:
                 left_out += 1
                 continue
-            key = (ev.dataset, ev.event_id)
+            key = (ev.dataset, ev.event_id)  # the dataset's own id
             if imp.format in _OWN_IDS and key in first_from:
-                repeated += 1
+                kept_file, at, kept = first_from[key]
+                if at is None or not _updated_later(ev, kept, es.sources, imp.sources):
+                    repeated += 1
+                    report.add(
+                        "rejected",
+                        imp.file,
+                        ev.line,
+                        None,
+                        f"{ev.dataset} event {ev.event_id} is already on the map from {kept_file} (overlapping "
+                        "exports of one dataset): shown once, as the file given first has it (this row is "
+                        "not updated later)",
+                        value=ev.event_id,
+                    )
+                    continue
+                # ACLED updates its rows (tolls, places) under the same id: the later version wins
+                es.events[at] = ev
+                first_from[key] = (imp.file, at, ev)
+                for sid in ev.sources:
+                    es.sources[sid] = imp.sources[sid]
+                report.count(counts.ROWS_REJECTED)
+                fc = per_file[kept_file]
+                fc["events"] -= 1
+                fc[counts.ROWS_REJECTED] += 1
                 report.add(
                     "rejected",
-                    imp.file,
-                    ev.line,
+                    kept_file,
+                    kept.line,
                     None,
-                    f"{ev.dataset} event {ev.event_id} is already on the map from {first_from[key]} "
-                    "(overlapping exports of one dataset): shown once, as the file given first has it",
+                    f"{ev.dataset} event {ev.event_id} is shown as {imp.file} has it (line {ev.line}), a version "
+                    "updated later (overlapping exports of one dataset)",
                     value=ev.event_id,
                 )
                 continue
-            first_from[key] = imp.file
             target = None
             for cur, c_start, c_end in by_type.get(ev.event_type, ()) if imp.joinable else ():
-                key = (ev.event_date, ev.date_precision)
-                if key not in spans:
-                    s, e = date_range(*key)
-                    spans[key] = (s.toordinal(), e.toordinal())
-                s, e = spans[key]
+                span = (ev.event_date, ev.date_precision)
+                if span not in spans:
+                    s, e = date_range(*span)
+                    spans[span] = (s.toordinal(), e.toordinal())
+                s, e = spans[span]
                 # cheap date test first; the rule itself decides
                 if max(c_start - e, s - c_end) <= JOIN_DAYS and same_incident(ev, cur, coords, days=JOIN_DAYS):
                     target = cur
                     break
             if target is not None:
+                if imp.format in _OWN_IDS:
+                    first_from[key] = (imp.file, None, ev)
                 joined += 1
                 target.sources = target.sources + tuple(s for s in ev.sources if s not in target.sources)
                 for sid in ev.sources:
@@ -247,6 +272,8 @@ def load_all(
                     value=target.event_id,
                 )
                 continue
+            if imp.format in _OWN_IDS:
+                first_from[key] = (imp.file, len(es.events), ev)
             es.events.append(ev)
             for sid in ev.sources:
                 es.sources[sid] = imp.sources[sid]
@@ -264,6 +291,7 @@ def load_all(
             }
         )
         loaded.files.append(file_counts)
+        per_file[imp.file] = file_counts
         if imp.licence and imp.licence not in loaded.licences:
             loaded.licences.append(imp.licence)
     for key in (
@@ -280,6 +308,15 @@ def load_all(
 #: Formats whose event ids are the dataset's own, the same in every export of
 #: it; a plain CSV's or GeoJSON's ids are its file's (two files named alike are two datasets).
 _OWN_IDS = ("acled", "acled-aggregated", "ucdp", "gdelt")
+
+
+def _updated_later(ev: Event, kept: Event, known: dict, sources: dict) -> bool:
+    """Whether ``ev`` is a later version of the event ``kept`` (the same dataset
+    id): its citation is dated later. An ACLED row's citation is dated by its
+    ``timestamp``, the day ACLED last updated the row."""
+    new = max((sources[s].published for s in ev.sources if s in sources), default="")
+    old = max((known[s].published for s in kept.sources if s in known), default="")
+    return bool(new and old and new > old)
 
 
 def _cite_own_sources(own: EventSet, known: dict, file: str, report: Report) -> None:
