@@ -89,3 +89,19 @@ def test_a_read_only_folder_is_said_before_any_work(tmp_path, capsys, monkeypatc
     err = capsys.readouterr().err
     assert "cannot be written" in err and "nothing was written" in err and "Traceback" not in err
     assert list(ro.iterdir()) == []
+
+
+def test_a_full_disk_during_import_into_a_folder_names_the_events_file(tmp_path, capsys, monkeypatch):
+    # a failed write() names no file: the line named the folder given ('out/'), not the file
+    import errno
+
+    import geomap.filepair
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(geomap.filepair, "_write_synced", full)
+    assert main(["import", str(DATA / "datasets" / "points.csv"), "-o", f"{tmp_path / 'out'}/"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == f"geomap import: error: {tmp_path / 'out' / 'events.csv'}: No space left on device"
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.endswith(".lock")] == []

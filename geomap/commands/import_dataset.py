@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 EPILOG = """Examples:
   geomap import ged.csv -o imported/events.csv          # UCDP GED -> geomap format
@@ -49,6 +50,8 @@ def run(args) -> int:
     from ..exc import InputError
     from ..report import terminal_safe
 
+    # the file written, also in the one line a refused write prints (a full disk names no file)
+    args.output = str(import_target(args.output))
     try:
         counts, report = import_events(args.file, args.output, fmt=args.fmt, region=args.region, bbox=args.bbox)
     except InputError:
@@ -59,6 +62,6 @@ def run(args) -> int:
     for p in report.problems[:50]:
         print(f"  {terminal_safe(str(p))}", file=sys.stderr)
     print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if isinstance(v, int)), file=sys.stderr)
-    out = import_target(args.output)
+    out = Path(args.output)
     print(terminal_safe(f"wrote {out} and {out.with_name('sources.csv')}"), file=sys.stderr)
     return 0
