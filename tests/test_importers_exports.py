@@ -59,3 +59,34 @@ def test_gdelt_bigquery_json_lines_and_a_missing_column(tmp_path):
     short.write_text("GLOBALEVENTID,SQLDATE,EventCode,ActionGeo_Lat,ActionGeo_Long\n1,20251012,190,34,71\n")
     with pytest.raises(Exception, match="actiongeo_type"):
         read_dataset(short, report=Report())
+
+
+@pytest.mark.parametrize("toll", ["Infinity", "-Infinity", "1e999", '"inf"', "NaN"])
+@pytest.mark.parametrize("form", ["jsonl", "geojson"])
+def test_a_toll_that_is_no_number_rejects_its_row(tmp_path, toll, form):
+    # Python's json reads Infinity and NaN (json.dumps writes them): a toll of Infinity
+    # ended the build in an OverflowError traceback. NaN is pandas' missing value: an
+    # unknown toll in JSON lines, and now in GeoJSON too (its row was rejected there)
+    rows = [("2", 2), (toll, None)]
+    if form == "jsonl":
+        text = "".join(f'{{"lat": 34.1, "lon": 71.1, "date": "2025-10-01", "fatalities": {t}}}\n' for t, _ in rows)
+    else:
+        text = (
+            '{"type": "FeatureCollection", "features": [\n'
+            + ",\n".join(
+                '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [71.1, 34.1]}, '
+                f'"properties": {{"date": "2025-10-01", "fatalities": {t}}}}}'
+                for t, _ in rows
+            )
+            + "\n]}\n"
+        )
+    path = tmp_path / f"points.{form}"
+    path.write_text(text)
+    report = Report()
+    got = read_dataset(path, report=report)
+    if toll == "NaN":
+        assert [e.fatalities for e in got.events] == [2, None] and not report.of_kind("rejected")
+        return
+    assert [e.fatalities for e in got.events] == [2]
+    (bad,) = report.of_kind("rejected")
+    assert bad.line == (2 if form == "jsonl" else 3) and bad.column == "fatalities"

@@ -16,6 +16,7 @@ A record that cannot be used is rejected with file, line, column and reason.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -209,7 +210,8 @@ def whole(text: str, column: str) -> str:
         value = float(text)
     except ValueError:
         value = -1.0
-    if value >= 0 and value == int(value):
+    # inf (a JSON Infinity, a cell 'inf' or '1e999') has no int(): it ended the build in a traceback
+    if math.isfinite(value) and value >= 0 and value == int(value):
         return str(int(value))
     raise RowError(f"{column} {text!r} is not a whole number of 0 or more", column=column)
 
