@@ -315,7 +315,7 @@ def import_events(
     from .exc import InputError
     from .importers.combine import Region, parse_bbox, parse_region
     from .importers.write import import_file
-    from .outdir import check_not_in_geodata, not_a_writable_file
+    from .outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
 
     src = Path(path).resolve()
     out = import_target(output)
@@ -326,7 +326,7 @@ def import_events(
             "name it e.g. events.csv (nothing was written)"
         )
     check_not_in_geodata(out, "-o")
-    why = not_a_writable_file(out)
+    why = not_a_csv_name(out) or not_a_writable_file(out)
     if why:  # before reading: a big dataset took minutes before the write failed
         raise InputError(f"-o {output}: {why}; choose another -o (nothing was written)")
     for target in (out, out.with_name("sources.csv")):

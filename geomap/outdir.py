@@ -185,6 +185,23 @@ def not_a_writable_file(path: str | os.PathLike) -> str:
     return f"its folder {why}" if why else ""
 
 
+#: Endings of files geomap reads as something other than CSV text (and other programs open as such).
+_NOT_CSV = (".gz", ".zip", ".xlsx", ".xls", ".json", ".jsonl", ".geojson", ".dta", ".parquet", ".pq", ".gpkg")
+
+
+def not_a_csv_name(path: str | os.PathLike) -> str:
+    """Why CSV text should not be written under ``path``'s name, or ``""``.
+
+    ``-o events.xlsx`` wrote CSV text that Excel refused to open, and ``-o
+    events.csv.gz`` a file the next build tried to unpack.
+    """
+    name = Path(path).name.lower()
+    ending = next((e for e in _NOT_CSV if name.endswith(e)), None)
+    if ending is None:
+        return ""
+    return f"ends in {ending}, but what is written is CSV text; name it .csv"
+
+
 def not_a_writable_folder(folder: str | os.PathLike) -> str:
     """Why files cannot be written into ``folder`` (made when missing), or ``""``.
 

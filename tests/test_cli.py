@@ -105,3 +105,15 @@ def test_a_full_disk_during_import_into_a_folder_names_the_events_file(tmp_path,
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err == f"geomap import: error: {tmp_path / 'out' / 'events.csv'}: No space left on device"
     assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.endswith(".lock")] == []
+
+
+@pytest.mark.parametrize("name", ["events.xlsx", "events.csv.gz", "drafts.json"])
+@pytest.mark.parametrize("command", ["import", "extract"])
+def test_csv_text_is_not_written_under_another_formats_name(tmp_path, capsys, name, command):
+    # '-o events.xlsx' wrote CSV text that Excel refused to open; '-o x.csv.gz' a file the
+    # next build tried to unpack
+    given = DATA / "datasets" / "points.csv" if command == "import" else DATA / "articles" / "shelling_kurram.md"
+    assert main([command, str(given), "-o", str(tmp_path / name)]) == 1
+    err = capsys.readouterr().err
+    assert "what is written is CSV text; name it .csv" in err and "nothing was written" in err
+    assert list(tmp_path.iterdir()) == []

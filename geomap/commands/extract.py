@@ -144,9 +144,9 @@ def run(args) -> int:
             check_not_in_geodata(path, flag)
     if args.output != "-":
         from ..exc import InputError
-        from ..outdir import not_a_writable_file
+        from ..outdir import not_a_csv_name, not_a_writable_file
 
-        why = not_a_writable_file(args.output)
+        why = not_a_csv_name(args.output) or not_a_writable_file(args.output)
         if why:  # before reading: a long extraction ended in "Read-only file system"
             raise InputError(f"-o {args.output}: {why}; choose another -o (nothing was written)")
         _check_drafts_replaceable(Path(args.output))
