@@ -46,7 +46,7 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``geomap`` console script."""
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_negative_values(sys.argv[1:] if argv is None else list(argv)))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -83,6 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         said = err.strerror or str(err)
         print(f"geomap {args.command}: error: {terminal_safe(where + ': ' if where else '')}{said}", file=sys.stderr)
         return 1
+
+
+def _negative_values(argv: list[str]) -> list[str]:
+    """``--bbox -75,30,-60,40`` as ``--bbox=-75,30,-60,40``: argparse took a value
+    starting with '-' for an option ("argument --bbox: expected one argument")."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--bbox" and re.match(r"-[0-9.]", arg):
+            out[-1] = f"--bbox={arg}"
+            continue
+        out.append(arg)
+    return out
 
 
 #: geomap's temporary, staged and journal files (geomap.atomic, geomap.filepair):

@@ -117,3 +117,14 @@ def test_csv_text_is_not_written_under_another_formats_name(tmp_path, capsys, na
     err = capsys.readouterr().err
     assert "what is written is CSV text; name it .csv" in err and "nothing was written" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bbox_with_a_negative_west_is_a_value_not_an_option(tmp_path, capsys):
+    # '--bbox -10,29,75,37' ended in "argument --bbox: expected one argument"
+    points = str(DATA / "datasets" / "points.csv")
+    assert main(["import", points, "--bbox", "-10,29,75,37", "-o", str(tmp_path / "a.csv")]) == 0
+    assert main(["import", points, "--bbox", "-200,29,75,37", "-o", str(tmp_path / "b.csv")]) == 2
+    assert "need -180 <= W < E <= 180" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # build checks it while reading the arguments
+        main(["build", "--events", points, "--bbox", "-200,29,75,37", "--out", str(tmp_path / "o")])
+    assert "need -180 <= W < E <= 180" in capsys.readouterr().err
