@@ -90,3 +90,26 @@ def test_a_toll_that_is_no_number_rejects_its_row(tmp_path, toll, form):
     assert [e.fatalities for e in got.events] == [2]
     (bad,) = report.of_kind("rejected")
     assert bad.line == (2 if form == "jsonl" else 3) and bad.column == "fatalities"
+
+
+@pytest.mark.parametrize(
+    "name, raw, said",
+    [
+        # UCDP offers GED as CSV, Excel, Stata and R: R's files were "binary" or "cannot tell the format"
+        ("GEDEvent_v25_1.rds", b"X\n\x00\x00\x00\x03\x00\x04\x04\x00", "an R data file (.rds"),
+        ("ged.RData", b"RDX3\nX\n\x00\x00\x00\x03", "an R workspace (.RData"),
+        ("acled.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "an Excel 97-2003 workbook (.xls)"),
+        ("ged.sav", b"$FL2@(#) SPSS DATA FILE", "an SPSS data file (.sav)"),
+        ("ged.parquet", b"PAR1\x15\x04\x15", "a Parquet file"),
+    ],
+)
+def test_formats_geomap_does_not_read_are_named(tmp_path, name, raw, said):
+    import gzip
+
+    from geomap.exc import SchemaError
+
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(raw) if name.endswith((".rds", ".RData")) else raw)
+    with pytest.raises(SchemaError, match="geomap reads CSV, JSON, Excel .xlsx and Stata .dta") as err:
+        read_dataset(path, report=Report())
+    assert said in str(err.value)
