@@ -113,3 +113,31 @@ def test_formats_geomap_does_not_read_are_named(tmp_path, name, raw, said):
     with pytest.raises(SchemaError, match="geomap reads CSV, JSON, Excel .xlsx and Stata .dta") as err:
         read_dataset(path, report=Report())
     assert said in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "answer, fmt",
+    [
+        ('{"status": 200, "success": true, "count": 0, "messages": [], "data": []}', "acled"),
+        ('{"TotalCount": 0, "TotalPages": 0, "PreviousPageUrl": "", "NextPageUrl": "", "Result": []}', "ucdp"),
+    ],
+)
+def test_an_api_answer_without_events_is_zero_rows_said(tmp_path, answer, fmt):
+    # a query that found nothing (a quiet week) stopped the build as geomap's own
+    # format "missing required column(s) event_id, ..."
+    path = tmp_path / "answer.json"
+    path.write_text(answer)
+    assert detect(path) == fmt
+    report = Report()
+    got = read_dataset(path, report=report)
+    assert got.counts()["rows_read"] == 0 and got.events == []
+    assert any("holds no events" in p.reason for p in report.of_kind("warning"))
+
+
+def test_an_empty_json_list_says_so(tmp_path):
+    from geomap.exc import SchemaError
+
+    path = tmp_path / "records.json"
+    path.write_text("[]\n")
+    with pytest.raises(SchemaError, match="empty JSON list"):
+        detect(path)

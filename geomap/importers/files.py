@@ -101,6 +101,8 @@ class Table:
     #: what decided that order (or that the dates disagree): warned about once
     #: a slashed date is read (a date inside a UCDP source text alone is no news)
     slash_note: str = ""
+    #: the format of an API answer that holds no records (``acled``, ``ucdp``): its header is empty
+    hint: str = ""
 
 
 def split_member(path: str | Path) -> tuple[Path, str | None]:
@@ -441,6 +443,10 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
                 line=1,
             )
         records = data[key]
+        if not records:  # a query with no events (a quiet week, a narrow place): read as 0 rows, said
+            hint = "acled" if key == "data" else "ucdp"
+            notes.append(f"this {form.split(' API')[0]} API response holds no events: the query found none")
+            return Table(shown, "records", [], notes=notes, inner=inner, form=_form(forms, form), hint=hint)
         if records and not any(isinstance(r, dict) for r in records):
             raise SchemaError(
                 f'"{key}" holds records without column names (lists of values, as pandas\' '
@@ -450,6 +456,8 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
             )
     elif isinstance(data, list):
         records = data
+        if not records:  # it was read as geomap's own format, "missing required column(s) event_id, ..."
+            raise SchemaError("file is an empty JSON list: no records, nothing to map", file=shown, line=1)
     else:
         raise SchemaError("JSON holds a single value; expected a list of records or an API response", file=shown)
     lines = _element_lines(text, key, len(records))
