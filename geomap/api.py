@@ -22,6 +22,7 @@ Place(name='Spin Boldak', ...)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .curated import EventSet, load_events
@@ -220,23 +221,33 @@ def figure(
     start: str | None = None,
     end: str | None = None,
     actors=None,
+    result=None,
 ):
     """The static map as ``out/map.png`` and ``out/map.svg``: ``geomap figure``.
 
-    ``types``, ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the
-    events as the page's filters do (:func:`geomap.staticmap.select_events`);
-    the figure states the selection under its title.
+    ``events`` is any events file ``geomap build --events`` reads (geomap's
+    own, or a dataset: ACLED, UCDP GED, GDELT, CSV, GeoJSON). ``types``,
+    ``start``/``end`` (``YYYY-MM-DD``) and ``actors`` select the events as
+    the page's filters do (:func:`geomap.staticmap.select_events`); the
+    figure states the selection under its title. A
+    :class:`geomap.pipeline.BuildResult` given as ``result`` gets the files'
+    counts and the report (rows rejected, places not found).
 
     Returns
     -------
     (Path, Path)
     """
     from .outdir import check_not_in_geodata, check_outputs_ours
+    from .pipeline import load_placed
     from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
     check_not_in_geodata(out, "--out")
     check_outputs_ours(out, ("map.png", "map.svg"))  # a picture of the user's of that name
-    gdf, _ = load_geodataframe(events, sources)
+    # any events file build reads (a dataset too); what it rejects or cannot place is in the result's
+    # report: the figure dropped such rows without a word
+    gdf, loaded = load_placed(events, sources)
+    if result is not None:
+        result.files, result.report = loaded.files, loaded.report
     said = []
     if types is not None:
         said.append("types: " + ", ".join(types))
@@ -249,6 +260,17 @@ def figure(
     return make_figure(
         gdf, out / "map.png", out / "map.svg", title=title or DEFAULT_TITLE, dpi=dpi, filters="; ".join(said)
     )
+
+
+def import_target(output: str | Path) -> Path:
+    """The events file ``geomap import -o OUTPUT`` writes: ``OUTPUT``, or
+    ``OUTPUT/events.csv`` when it is a folder (existing, or written with a
+    trailing slash: ``Path()`` drops the slash, and the events became a file
+    named like the folder)."""
+    out = Path(output)
+    if str(output).endswith(("/", os.sep)) or out.is_dir():
+        return out / "events.csv"
+    return out
 
 
 def import_events(
@@ -268,7 +290,8 @@ def import_events(
     path : path
         An ACLED, UCDP GED, GDELT, plain CSV or GeoJSON file.
     output : path
-        The events CSV to write; ``sources.csv`` is written beside it.
+        The events CSV to write; ``sources.csv`` is written beside it. A
+        folder (existing, or written with a trailing slash) gets ``events.csv``.
     fmt : str, optional
         The file's format (default: detected from its header).
     region, bbox : str, optional
@@ -288,18 +311,28 @@ def import_events(
     ValueError
         ``region`` or ``bbox`` cannot be read.
     """
+    from .atomic import write_target
     from .exc import InputError
     from .importers.combine import Region, parse_bbox, parse_region
     from .importers.write import import_file
-    from .outdir import check_not_in_geodata
+    from .outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
 
     src = Path(path).resolve()
-    out = Path(output)
+    out = import_target(output)
+    if write_target(out) == write_target(out.with_name("sources.csv")):
+        # `-o x/sources.csv`: the sources written over the events, which were lost without a word
+        raise InputError(
+            f"{output}: the events file cannot be the sources.csv that is written beside it; "
+            "name it e.g. events.csv (nothing was written)"
+        )
     check_not_in_geodata(out, "-o")
+    why = not_a_csv_name(out) or not_a_writable_file(out)
+    if why:  # before reading: a big dataset took minutes before the write failed
+        raise InputError(f"-o {output}: {why}; choose another -o (nothing was written)")
     for target in (out, out.with_name("sources.csv")):
         if target.resolve() == src:
             raise InputError(
                 f"{target} is the input file: writing it would overwrite the dataset; choose another output"
             )
     where = Region(parse_region(region) if region else None, parse_bbox(bbox) if bbox else None)
-    return import_file(path, output, fmt=fmt, region=where, report=report)
+    return import_file(path, out, fmt=fmt, region=where, report=report)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
+from pathlib import Path
 
 from . import __version__
 from .exc import GeomapError
@@ -43,7 +46,7 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``geomap`` console script."""
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_negative_values(sys.argv[1:] if argv is None else list(argv)))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -71,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         # every write is atomic, so no half-written file is left behind
         from .report import terminal_safe
 
-        where = " -> ".join(str(f) for f in (err.filename, err.filename2) if f)
+        named = dict.fromkeys(_user_path(f) for f in (err.filename, err.filename2) if f)
+        where = " -> ".join(named)
         if not where:  # a write that failed (disk full) names no file: the command's output does
             where = str(
                 getattr(args, "output", None) or getattr(args, "out", None) or getattr(args, "events", "") or ""
@@ -79,6 +83,32 @@ def main(argv: list[str] | None = None) -> int:
         said = err.strerror or str(err)
         print(f"geomap {args.command}: error: {terminal_safe(where + ': ' if where else '')}{said}", file=sys.stderr)
         return 1
+
+
+def _negative_values(argv: list[str]) -> list[str]:
+    """``--bbox -75,30,-60,40`` as ``--bbox=-75,30,-60,40``: argparse took a value
+    starting with '-' for an option ("argument --bbox: expected one argument")."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--bbox" and re.match(r"-[0-9.]", arg):
+            out[-1] = f"--bbox={arg}"
+            continue
+        out.append(arg)
+    return out
+
+
+#: geomap's temporary, staged and journal files (geomap.atomic, geomap.filepair):
+#: ``.NAME.PID.RANDOM.tmp[.SUFFIX]``, ``.NAME.PID.RANDOM.staged``, ``.NAME.PID.RANDOM.pair``.
+_TEMPORARY = re.compile(r"^\.(.+)\.[0-9]+\.[^.]+\.(?:tmp(?:\.[^.]*)?|staged|pair)$")
+
+
+def _user_path(name) -> str:
+    """The file the user named for a temporary file written in its stead:
+    ``out/.drafts.csv.123.x1.tmp.csv`` -> ``out/drafts.csv``."""
+    path = Path(os.fsdecode(name))
+    while m := _TEMPORARY.match(path.name):  # a journal's temporary file: two layers
+        path = path.with_name(m.group(1))
+    return str(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

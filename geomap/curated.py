@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from . import counts, schema
+from . import counts, filepair, schema
 from .csvcolumns import read_csv_columns
 from .csvrows import read_csv_records, read_csv_rows
 from .exc import SchemaError
@@ -555,6 +555,8 @@ def load_events(
     events = Path(events) if events else geodata_path("events.csv")
     sources = Path(sources) if sources else events.with_name("sources.csv")
     report = report if report is not None else Report()
+    # an import killed after its commit: its new pair, not the new sources beside the old events
+    filepair.finish(events)
     src_report = Report()
     known = load_sources(sources, src_report) if sources.exists() else None
     if known is None:

@@ -31,6 +31,7 @@ from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
 from .curated import Event, EventSet, Source, event_from_row
 from .exc import AcceptError, SchemaError
+from .filepair import write_together
 from .geo import haversine_km, same_incident_km
 from .report import FORMULA_START, Report
 
@@ -569,16 +570,20 @@ def _write_pair(source_table: "_Table", sources: Path, event_table: "_Table", ev
 
 
 def write_dataset(es: EventSet, events: Path, sources: Path) -> None:
-    """Write ``es`` as a new geomap dataset (what ``geomap import`` makes):
-    ``sources`` first, then ``events``, as :func:`accept` orders them, each atomically."""
+    """Write ``es`` as a new geomap dataset (what ``geomap import`` makes).
+
+    Both files are replaced together (:func:`geomap.filepair.write_together`):
+    an import killed at any moment leaves the old pair or the new one, never
+    events citing sources that the new ``sources.csv`` no longer lists.
+    """
     source_table = _Table(list(schema.SOURCE_COLUMNS), [])
     for src in es.sources.values():
         source_table.append({c: getattr(src, c) for c in schema.SOURCE_COLUMNS})
     event_table = _Table(list(schema.EVENT_COLUMNS), [])
     for ev in es.events:
         event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
-    write_text(sources, source_table.text())
-    write_text(events, event_table.text())
+    # events first: the journal lies beside it, where readers of the pair look
+    write_together({events: event_table.text().encode("utf-8"), sources: source_table.text().encode("utf-8")})
 
 
 def _cell(value) -> str:

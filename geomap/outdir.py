@@ -156,8 +156,70 @@ def check_outputs_ours(out: str | os.PathLike, names) -> None:
     BuildError
         Naming the file; nothing has been written.
     """
+    _check_a_folder(Path(out))
     for name in names:
         _check_not_a_dataset(Path(out) / name, " (nothing was written)")
+
+
+def _check_a_folder(out: Path) -> None:
+    """Refuse an ``out`` that is a file, lies under one, or cannot be written
+    (a read-only mount): found before reading, not after a long build (it
+    failed then with "File exists" or "Read-only file system")."""
+    why = not_a_writable_folder(out)
+    if why:
+        raise BuildError(f"--out {out} {why}; choose another --out (nothing was written)")
+
+
+def not_a_writable_file(path: str | os.PathLike) -> str:
+    """Why ``path`` cannot be written (see :func:`not_a_writable_folder`), or ``""``.
+
+    Through symlinks; a pipe or a device (``-o /dev/null``) is written into,
+    whatever its folder.
+    """
+    from .atomic import _is_special, write_target
+
+    target = write_target(path)
+    if _is_special(target):
+        return ""
+    why = not_a_writable_folder(target.parent)
+    return f"its folder {why}" if why else ""
+
+
+#: Endings of files geomap reads as something other than CSV text (and other programs open as such).
+_NOT_CSV = (".gz", ".zip", ".xlsx", ".xls", ".json", ".jsonl", ".geojson", ".dta", ".parquet", ".pq", ".gpkg")
+
+
+def not_a_csv_name(path: str | os.PathLike) -> str:
+    """Why CSV text should not be written under ``path``'s name, or ``""``.
+
+    ``-o events.xlsx`` wrote CSV text that Excel refused to open, and ``-o
+    events.csv.gz`` a file the next build tried to unpack.
+    """
+    name = Path(path).name.lower()
+    ending = next((e for e in _NOT_CSV if name.endswith(e)), None)
+    if ending is None:
+        return ""
+    return f"ends in {ending}, but what is written is CSV text; name it .csv"
+
+
+def not_a_writable_folder(folder: str | os.PathLike) -> str:
+    """Why files cannot be written into ``folder`` (made when missing), or ``""``.
+
+    Said before any work: ``folder`` or what it would be made in is a file
+    (or a broken link), or a folder that is read-only or not the user's.
+    """
+    folder = Path(folder)
+    seen = folder
+    while not os.path.lexists(seen) and seen != seen.parent:
+        seen = seen.parent
+    if os.path.lexists(seen) and not seen.is_dir():
+        where = "is" if seen == folder else f"lies under {seen}, which is"
+        return f"{where} a file (or a broken link), not a folder: the outputs are files written into a folder"
+    if seen.is_dir() and not os.access(seen, os.W_OK | os.X_OK):
+        # a read-only mount or another user's folder: said now, not after the whole run
+        where = "" if seen == folder else f" (in {seen}, where it would be made)"
+        return f"cannot be written{where}: the folder is read-only or not yours"
+    return ""
 
 
 def _head(path: Path, size: int = 1 << 20) -> bytes:

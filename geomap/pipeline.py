@@ -260,6 +260,18 @@ def _build(
     return result
 
 
+def load_placed(events, sources=None, *, chain=None, fmt: str | None = None) -> tuple[object, BuildResult]:
+    """Events files of any format, read and placed as a build does, without its
+    outputs: ``(GeoDataFrame, BuildResult)`` (what ``geomap figure`` draws; the
+    result's report holds every rejected row and place not found)."""
+    result = BuildResult()
+    chain = chain if chain is not None else default_chain()
+    es = _load(events, sources, result, chain, fmt=fmt, region=None, bbox=None)
+    gdf = _place(list(es.events), [], es.sources, chain, result.report)
+    result.events = len(gdf)
+    return gdf, result
+
+
 def _load(events, sources, result: BuildResult, chain, *, fmt, region, bbox):
     """Every events file into one EventSet (geomap's own loader alone when that is all)."""
     from .importers import detect

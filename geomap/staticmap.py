@@ -22,6 +22,15 @@ from .schema import EVENT_TYPES
 DEFAULT_TITLE = "Incidents along the Durand Line"
 #: (west, east, south, north) of the border region shown.
 EXTENT = (60.0, 75.5, 28.5, 38.0)
+#: Above this many events drawn, the SVG holds the event markers as one
+#: embedded image (at the PNG's resolution) while borders, labels and legend
+#: stay vector: 200,000 markers as SVG elements made a 29 MB file that took
+#: 56 s to write and that editors and browsers open slowly, and single markers
+#: can no longer be picked out at that density anyway.
+RASTER_ABOVE = 5000
+#: At most this many stacks (events at one point) get their "×n" label: the
+#: largest ones. 50,000 events made 3,300 labels drawn over one another.
+STACK_LABELS = 40
 
 
 def _countries():
@@ -179,6 +188,12 @@ def make_figure(
         The filters that made ``gdf`` (see :func:`select_events`), stated
         under the title with the date range and the sources.
 
+    Notes
+    -----
+    With more than :data:`RASTER_ABOVE` events in view the SVG's event
+    markers are one embedded image, and the figure's note says so; only the
+    :data:`STACK_LABELS` largest stacks of events at one point are labelled.
+
     Returns
     -------
     (Path, Path or None)
@@ -257,6 +272,12 @@ def make_figure(
         handles = []
         counts = gdf["event_type"].value_counts() if len(gdf) else {}
         outside = 0
+        if len(gdf):
+            lat_all, lon_all = gdf["latitude"].astype(float), gdf["longitude"].astype(float)
+            in_view = int(((lon_all > west) & (lon_all < east) & (lat_all > south) & (lat_all < north)).sum())
+        else:
+            in_view = 0
+        raster = in_view > RASTER_ABOVE
         present = gdf["event_type"].dropna().unique().tolist() if len(gdf) else []
         for etype in list(EVENT_TYPES) + [t for t in present if t not in EVENT_TYPES]:
             color, marker, _ = style(etype)
@@ -276,6 +297,7 @@ def make_figure(
                     edgecolors="white",
                     linewidths=0.7,
                     zorder=5,
+                    rasterized=raster,
                 )
                 ax.scatter(
                     lon[inside & draft],
@@ -287,6 +309,7 @@ def make_figure(
                     linewidths=1.2,
                     linestyle="--",
                     zorder=5,
+                    rasterized=raster,
                 )
             handles.append(
                 Line2D(
@@ -303,18 +326,21 @@ def make_figure(
         if len(gdf):
             # events sharing a place hide one another: say how many there are
             pts = gdf[["latitude", "longitude"]].astype(float).round(3)
-            for (lat, lon), n in pts.value_counts().items():
-                if n > 1 and west < lon < east and south < lat < north:
-                    ax.annotate(
-                        f"\u00d7{n}",
-                        (lon, lat),
-                        xytext=(6, 4),
-                        textcoords="offset points",
-                        fontsize=7,
-                        fontweight="bold",
-                        color="#222222",
-                        zorder=6,
-                    )
+            stacks = pts.value_counts()  # largest first
+            lat_s = stacks.index.get_level_values(0)
+            lon_s = stacks.index.get_level_values(1)
+            stacks = stacks[(stacks > 1) & (lon_s > west) & (lon_s < east) & (lat_s > south) & (lat_s < north)]
+            for (lat, lon), n in stacks.head(STACK_LABELS).items():
+                ax.annotate(
+                    f"\u00d7{n}",
+                    (lon, lat),
+                    xytext=(6, 4),
+                    textcoords="offset points",
+                    fontsize=7,
+                    fontweight="bold",
+                    color="#222222",
+                    zorder=6,
+                )
         handles.append(Line2D([], [], color=DURAND_COLOUR, linestyle=(0, (6, 3)), label="Durand Line"))
         handles.append(
             Line2D(
@@ -357,7 +383,9 @@ def make_figure(
             wrap=True,
         )
         note = ATTRIBUTION + (f" \u00b7 {outside} event(s) outside this view (e.g. talks abroad)" if outside else "")
-        fig.text(0.01, 0.01, note, fontsize=7, color="#555555", ha="left", va="bottom")
+        if len(gdf) and len(stacks) > STACK_LABELS:
+            note += f" \u00b7 \u00d7n marks the {STACK_LABELS} largest of {len(stacks)} points with several events"
+        note_text = fig.text(0.01, 0.01, note, fontsize=7, color="#555555", ha="left", va="bottom")
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi)
@@ -365,6 +393,8 @@ def make_figure(
         svg = None
         if path_svg is not None:
             buf = io.BytesIO()
+            if raster:  # said in the SVG only: the PNG is all an image anyway
+                note_text.set_text(note + f" \u00b7 {in_view:,} events: their markers are an image in this SVG")
             # text stays text in the SVG, so labels can be searched and edited
             with matplotlib.rc_context({"svg.fonttype": "none"}):
                 fig.savefig(buf, format="svg")

@@ -101,3 +101,30 @@ def test_import_writes_its_pair_under_the_datasets_locks(tmp_path):
         assert not out.exists() and not out.with_name("sources.csv").exists() and not done  # waiting
     run.join(60)
     assert done and geomap.load_events(out, strict=True).events
+
+
+def test_import_into_a_folder_writes_events_csv_there(tmp_path, capsys):
+    # '-o imported/' wrote a file named 'imported'; an existing folder was
+    # refused as "not an events.csv that geomap import wrote"
+    from geomap.cli import main
+
+    (tmp_path / "have").mkdir()
+    for given, folder in ((str(tmp_path / "have"), "have"), (str(tmp_path / "new") + "/", "new")):
+        assert main(["import", str(DATASETS / "points.csv"), "-o", given]) == 0
+        assert (tmp_path / folder).is_dir()
+        assert sorted(p.name for p in (tmp_path / folder).iterdir() if not p.name.startswith(".")) == [
+            "events.csv",
+            "sources.csv",
+        ]
+        assert f"wrote {tmp_path / folder / 'events.csv'} and" in capsys.readouterr().err
+
+
+def test_import_refuses_events_named_as_its_sources(tmp_path):
+    # '-o x/sources.csv' wrote the sources over the events: exit 0, every event lost
+    with pytest.raises(InputError, match="cannot be the sources.csv"):
+        geomap.import_events(DATASETS / "points.csv", tmp_path / "sources.csv")
+    link = tmp_path / "events.csv"
+    link.symlink_to(tmp_path / "sources.csv")  # the same through a link
+    with pytest.raises(InputError, match="cannot be the sources.csv"):
+        geomap.import_events(DATASETS / "points.csv", link)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]

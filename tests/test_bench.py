@@ -181,6 +181,8 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     assert data["machine"]["cores"] >= 1 and data["machine"]["python"]
     case = data["maps"][0]
     assert case["geomap"]["status"] == "ok" and case["geomap"]["html_mb"] > 0
+    assert case["geomap"]["figure_status"] == "ok" and case["geomap"]["svg_mb"] > 0
+    assert "| events | figure s (process) |" in results["markdown"]
     assert case["baseline"]["status"] == "ok" and case["baseline"]["build_s"] > 0
     if browser:
         assert case["geomap"]["markers"] == 50

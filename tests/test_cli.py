@@ -35,3 +35,96 @@ def test_a_path_the_system_refuses_is_one_line_not_a_traceback(tmp_path, capsys,
     assert err.startswith(f"geomap {command[0]}: error: ") and "Traceback" not in err
     assert str(blocked) in err and len(err.strip().splitlines()) == 1
     assert blocked.read_text() == "mine\n"
+
+
+@pytest.mark.parametrize(
+    "command, named",
+    [
+        (["extract", str(DATA / "articles" / "shelling_kurram.md"), "-o", "{out}/drafts.csv"], "drafts.csv"),
+        (["import", str(DATA / "datasets" / "points.csv"), "-o", "{out}/events.csv"], "events.csv"),
+    ],
+    ids=lambda c: c[0] if isinstance(c, list) else c,
+)
+def test_a_refused_write_names_the_users_file_not_a_temporary_one(tmp_path, capsys, monkeypatch, command, named):
+    # a read-only folder named '.drafts.csv.4242.x1y2.tmp.csv', a file the user never asked for
+    import errno
+    import os
+
+    real = os.replace
+
+    def refuse(src, dst, **kw):
+        if str(dst).startswith(str(tmp_path / "out")):
+            raise OSError(errno.EROFS, "Read-only file system", str(src), str(dst))
+        return real(src, dst, **kw)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    assert main([a.format(out=tmp_path / "out") for a in command]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == f"geomap {command[0]}: error: {tmp_path / 'out' / named}: Read-only file system", err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", str(DATA / "articles" / "shelling_kurram.md"), "-o", "{ro}/drafts.csv"],
+        ["import", str(DATA / "datasets" / "points.csv"), "-o", "{ro}/events.csv"],
+        ["build", "--events", str(DATA / "datasets" / "points.csv"), "--out", "{ro}/out"],
+        ["figure", "--events", str(DATA / "datasets" / "points.csv"), "--out", "{ro}"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_read_only_folder_is_said_before_any_work(tmp_path, capsys, monkeypatch, command):
+    # each failed only when writing, after the whole extraction, import or build
+    # (root passes chmod, so os.access is made to say no, as on a read-only mount)
+    import os
+
+    import geomap.importers.combine
+
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != ro and real(p, mode, **kw))
+    monkeypatch.setattr(geomap.importers.combine, "load_all", None)  # reading would fail the test
+    assert main([a.format(ro=ro) for a in command]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be written" in err and "nothing was written" in err and "Traceback" not in err
+    assert list(ro.iterdir()) == []
+
+
+def test_a_full_disk_during_import_into_a_folder_names_the_events_file(tmp_path, capsys, monkeypatch):
+    # a failed write() names no file: the line named the folder given ('out/'), not the file
+    import errno
+
+    import geomap.filepair
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(geomap.filepair, "_write_synced", full)
+    assert main(["import", str(DATA / "datasets" / "points.csv"), "-o", f"{tmp_path / 'out'}/"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == f"geomap import: error: {tmp_path / 'out' / 'events.csv'}: No space left on device"
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.endswith(".lock")] == []
+
+
+@pytest.mark.parametrize("name", ["events.xlsx", "events.csv.gz", "drafts.json"])
+@pytest.mark.parametrize("command", ["import", "extract"])
+def test_csv_text_is_not_written_under_another_formats_name(tmp_path, capsys, name, command):
+    # '-o events.xlsx' wrote CSV text that Excel refused to open; '-o x.csv.gz' a file the
+    # next build tried to unpack
+    given = DATA / "datasets" / "points.csv" if command == "import" else DATA / "articles" / "shelling_kurram.md"
+    assert main([command, str(given), "-o", str(tmp_path / name)]) == 1
+    err = capsys.readouterr().err
+    assert "what is written is CSV text; name it .csv" in err and "nothing was written" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bbox_with_a_negative_west_is_a_value_not_an_option(tmp_path, capsys):
+    # '--bbox -10,29,75,37' ended in "argument --bbox: expected one argument"
+    points = str(DATA / "datasets" / "points.csv")
+    assert main(["import", points, "--bbox", "-10,29,75,37", "-o", str(tmp_path / "a.csv")]) == 0
+    assert main(["import", points, "--bbox", "-200,29,75,37", "-o", str(tmp_path / "b.csv")]) == 2
+    assert "need -180 <= W < E <= 180" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # build checks it while reading the arguments
+        main(["build", "--events", points, "--bbox", "-200,29,75,37", "--out", str(tmp_path / "o")])
+    assert "need -180 <= W < E <= 180" in capsys.readouterr().err

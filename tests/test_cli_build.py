@@ -208,7 +208,7 @@ def test_out_is_a_file(tmp_path, geomap_cache, capsys):
     out.write_text("not a folder")
     status, _, err = run(capsys, "--events", str(BAD / "good.csv"), "--sources", str(SOURCES), "--out", str(out))
     assert status == 1
-    assert f"geomap build: error: cannot write the outputs to {out}" in err
+    assert f"geomap build: error: --out {out} is a file (or a broken link), not a folder" in err
     assert out.read_text() == "not a folder"
 
 

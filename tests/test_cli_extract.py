@@ -216,3 +216,14 @@ def test_extract_parquet_never_replaces_another_dataset(tmp_path, capsys):
     ours = tmp_path / "ours"
     assert main(["extract", *ARTICLES, "-o", str(drafts), "--parquet", str(ours)]) == 0
     assert main(["extract", *ARTICLES, "-o", str(drafts), "--parquet", str(ours)]) == 0
+
+
+def test_extract_into_a_folder_writes_drafts_csv_there(tmp_path, capsys):
+    # '-o out/' wrote a file named 'out'; an existing folder failed after the
+    # extraction with "... .tmp -> out: Is a directory"
+    article = [a for a in ARTICLES if a.endswith(".md")][0]
+    (tmp_path / "have").mkdir()
+    for given, folder in ((str(tmp_path / "have"), "have"), (str(tmp_path / "new") + "/", "new")):
+        assert main(["extract", article, "-o", given]) == 0
+        assert [p.name for p in (tmp_path / folder).iterdir()] == ["drafts.csv"]
+        assert f"-> {tmp_path / folder / 'drafts.csv'}" in capsys.readouterr().err

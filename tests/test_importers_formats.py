@@ -57,13 +57,15 @@ def test_format_detected_from_the_header(name, fmt):
         ("January 15, 2024", "2024-01-15"),  # a US spreadsheet's long date
         ("Jan 15 2024", "2024-01-15"),
         ("09-05-2020", "2020-05-09"),  # the ACLED codebook's dd-mm-yyyy
+        ("2020/05/09", "2020-05-09"),  # year first: a spreadsheet in an East Asian locale (was rejected)
+        ("2020/5/9 14:30", "2020-05-09"),
     ],
 )
 def test_dataset_date_forms(text, day):
     assert parse_day(text) == day
 
 
-@pytest.mark.parametrize("text", ["31-02-2020", "2020-02-30", "May 2020", ""])
+@pytest.mark.parametrize("text", ["31-02-2020", "2020-02-30", "May 2020", "", "2020/05-09", "2020/13/01"])
 def test_bad_dates_are_refused(text):
     with pytest.raises(ValueError):
         parse_day(text)

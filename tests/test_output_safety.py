@@ -80,6 +80,40 @@ def test_out_equal_to_the_events_folder_is_refused(tmp_path, geomap_cache, capsy
     assert tree(tmp_path / "D") == before
 
 
+def test_out_that_is_a_file_is_refused_before_reading(tmp_path, geomap_cache, capsys, monkeypatch):
+    # it failed after the whole build with "File exists", saying "the previous outputs are kept"
+    import geomap.pipeline
+
+    events = dataset(tmp_path / "D")
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    monkeypatch.setattr(geomap.pipeline, "load_events", None)  # reading would fail the test
+    for out in ("notes.txt", "notes.txt/out", "gone"):
+        err = refused(capsys, "--events", str(events), "--out", str(tmp_path / out))
+        assert "not a folder" in err
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert main(["figure", "--events", str(events), "--out", str(tmp_path / "notes.txt")]) == 1
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_out_that_cannot_be_written_is_refused_before_reading(tmp_path, geomap_cache, capsys, monkeypatch):
+    # a read-only mount failed after the whole build (root passes chmod, so os.access is made to say no)
+    import os
+
+    import geomap.pipeline
+
+    events = dataset(tmp_path / "D")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != ro and real(p, mode, **kw))
+    monkeypatch.setattr(geomap.pipeline, "load_events", None)  # reading would fail the test
+    for out in (ro, ro / "new" / "out"):
+        err = refused(capsys, "--events", str(events), "--out", str(out))
+        assert "cannot be written" in err
+    assert list(ro.iterdir()) == []
+
+
 def test_out_geodata_with_the_default_events_is_refused(tmp_path, geomap_cache, capsys, monkeypatch):
     import geomap.geo
 

@@ -116,3 +116,43 @@ def test_figure_never_replaces_a_picture_of_ones_own(tmp_path, capsys):
     (tmp_path / "map.svg").unlink()
     assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 0
     assert main(["figure", "--out", str(tmp_path), "--dpi", "40"]) == 0  # over its own figure: fine
+
+
+def test_figure_of_many_events_keeps_the_svg_small(tmp_path, monkeypatch):
+    # 200,000 events made a 29 MB SVG of single markers (56 s); above
+    # RASTER_ABOVE the markers are one image in it, the rest stays vector
+    import re
+
+    import pandas as pd
+
+    from geomap import staticmap
+
+    gdf = make_gdf()
+    inside = gdf[(gdf["longitude"] > 61) & (gdf["longitude"] < 75) & (gdf["latitude"] > 29) & (gdf["latitude"] < 37)]
+    _, small = make_figure(gdf, tmp_path / "a.png", tmp_path / "a.svg", dpi=40)
+    assert "<image" not in small.read_text(encoding="utf-8")
+    monkeypatch.setattr(staticmap, "RASTER_ABOVE", len(inside) - 1)
+    monkeypatch.setattr(staticmap, "STACK_LABELS", 1)
+    many = pd.concat([gdf, inside, inside], ignore_index=True)  # every place in view now a stack
+    _, svg = make_figure(many, tmp_path / "b.png", tmp_path / "b.svg", dpi=40)
+    text = svg.read_text(encoding="utf-8")
+    assert text.count("<image") == 1 and "their markers are an image in this SVG" in text
+    assert "Durand Line" in text and "Armed clash" in text  # legend and labels stay text
+    assert len(re.findall("\u00d7\\d+", text)) == 1 and "\u00d7n marks the 1 largest of" in text
+
+
+def test_figure_reads_datasets_and_says_what_it_left_out(tmp_path, capsys):
+    # figure read only geomap's format ("missing required column(s) event_id" for an ACLED
+    # export build maps), and rows it rejected or could not place were dropped without a word
+    from pathlib import Path
+
+    from geomap.cli import main
+
+    data = Path(__file__).parent / "data"
+    assert main(["figure", "--events", str(data / "datasets" / "acled_2024.csv"), "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "acled_2024.csv:6 [event_date]" in err and "rows read 5, events mapped 4, rows rejected 1" in err
+    assert "Armed clash" in (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert main(["figure", "--events", str(data / "bad" / "unknown_place.csv"), "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "unlocated:" in err and "places not found 1" in err

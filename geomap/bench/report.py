@@ -229,6 +229,13 @@ def markdown(results: dict) -> str:
             f"| {_ratio(g.get('ready_s'), b.get('ready_s'))} "
             f"| {_ratio(g.get('type_toggle_ms'), b.get('type_toggle_ms'))} |"
         )
+    figures = [(case["events"], case.get("geomap") or {}) for case in results.get("maps", [])]
+    if any("figure_s" in g for _, g in figures):
+        lines += ["", "| events | figure s (process) | SVG MB | PNG MB |", "| ---: | ---: | ---: | ---: |"]
+        for n, g in figures:
+            lines.append(
+                f"| {n:,} | {_cell(g, 'figure_s')} | {_cell(g, 'svg_mb', digits=2)} | {_cell(g, 'png_mb', digits=2)} |"
+            )
     ex = results.get("extraction", [])
     if ex:
         lines += [

@@ -132,6 +132,7 @@ def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool, bas
             if browser:
                 _log(f"Chromium, geomap page, {n:,} events")
                 g.update(_browser_case(html, "geomap", budget, caps.browser))
+            g.update(_figure_case(ev, src, folder / "figure", budget, caps))
         else:
             g["error"] = run.stderr_tail[-300:]
     case["geomap"] = g
@@ -154,6 +155,21 @@ def _map_case(n: int, work: Path, budget: Budget, caps: Caps, browser: bool, bas
                 b["error"] = run.stderr_tail[-300:]
         case["baseline"] = b
     return case
+
+
+def _figure_case(ev: Path, src: Path, out: Path, budget: Budget, caps: Caps) -> dict:
+    """``geomap figure`` of the same events: the process's seconds and the files' sizes
+    (above :data:`geomap.staticmap.RASTER_ABOVE` events the SVG's markers are one image)."""
+    c = budget.cap(caps.build)
+    if c is None:
+        return {"figure_status": "skipped (time budget spent)"}
+    _log(f"geomap figure (cap {c:.0f} s)")
+    run = run_capped(python_argv("geomap", "figure", "--events", ev, "--sources", src, "--out", out), c)
+    got = {"figure_status": run.status, "figure_s": run.seconds}
+    if run.ok:
+        got["svg_mb"] = round((out / "map.svg").stat().st_size / 1e6, 2)
+        got["png_mb"] = round((out / "map.png").stat().st_size / 1e6, 2)
+    return got
 
 
 def _gazetteer_case(budget: Budget) -> dict:

@@ -102,7 +102,11 @@ def register(sub, formatter):
         "--cdn", action="store_true", help="link scripts from CDNs instead of inlining them (smaller, needs internet)"
     )
     p.add_argument("--gpkg", action="store_true", help="also write events.gpkg")
-    p.add_argument("--figure", action="store_true", help="also write map.png and map.svg")
+    p.add_argument(
+        "--figure",
+        action="store_true",
+        help="also write map.png and map.svg (above 5,000 events the SVG's markers are one image)",
+    )
     p.add_argument("--quiet", action="store_true", help="print only errors")
     from .extract import add_parallel_arguments
 

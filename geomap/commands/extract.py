@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,7 +37,11 @@ def register(sub, formatter):
     )
     p.add_argument("paths", nargs="+", metavar="ARTICLES", help="article files or folders")
     p.add_argument(
-        "-o", "--output", default="drafts.csv", help="drafts CSV to write ('-' for stdout; default drafts.csv)"
+        "-o",
+        "--output",
+        default="drafts.csv",
+        help="drafts CSV to write ('-' for stdout; a folder, or a name ending in /, gets drafts.csv; "
+        "default drafts.csv)",
     )
     p.add_argument(
         "--merge",
@@ -125,6 +130,10 @@ def run(args) -> int:
     from ..extract.reading import follow_links
     from ..outdir import check_not_in_geodata
 
+    if args.output != "-" and (args.output.endswith(("/", os.sep)) or os.path.isdir(args.output)):
+        # a folder: the drafts go into it (a trailing slash was dropped and a file took the folder's
+        # name; an existing folder failed after the whole extraction, naming a temporary file)
+        args.output = os.path.join(args.output, "drafts.csv")
     for flag, path in (
         ("-o", args.output),
         ("--report", args.report),
@@ -134,6 +143,12 @@ def run(args) -> int:
         if path and path != "-":
             check_not_in_geodata(path, flag)
     if args.output != "-":
+        from ..exc import InputError
+        from ..outdir import not_a_csv_name, not_a_writable_file
+
+        why = not_a_csv_name(args.output) or not_a_writable_file(args.output)
+        if why:  # before reading: a long extraction ended in "Read-only file system"
+            raise InputError(f"-o {args.output}: {why}; choose another -o (nothing was written)")
         _check_drafts_replaceable(Path(args.output))
     if args.report:
         _check_report_replaceable(Path(args.report), args.output, args.paths)

@@ -21,7 +21,11 @@ def register(sub, formatter):
         epilog=EPILOG,
         formatter_class=formatter,
     )
-    p.add_argument("--events", default=None, help="events CSV (default geodata/events.csv)")
+    p.add_argument(
+        "--events",
+        default=None,
+        help="events file, geomap's or a dataset's as build reads it (default geodata/events.csv)",
+    )
     p.add_argument("--sources", default=None, help="sources CSV (default: sources.csv beside --events)")
     p.add_argument("--out", default="output", help="output folder (default output/)")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150: 1500x1125 px)")
@@ -77,6 +81,10 @@ def run(args) -> int:
         actors = [
             a.strip() for arg in args.actors for a in (arg.split(",") if len(args.actors) == 1 else [arg]) if a.strip()
         ]
+    from ..pipeline import BuildResult
+    from .build import print_problems, summary_lines
+
+    result = BuildResult()
     png, svg = figure(
         args.events,
         args.sources,
@@ -87,6 +95,10 @@ def run(args) -> int:
         start=args.start,
         end=args.end,
         actors=actors,
+        result=result,
     )
+    print_problems(result.report, sys.stderr)
+    for line in summary_lines(result):
+        print(line, file=sys.stderr)
     print(f"wrote {png} and {svg}", file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 EPILOG = """Examples:
   geomap import ged.csv -o imported/events.csv          # UCDP GED -> geomap format
@@ -28,7 +29,12 @@ def register(sub, formatter):
         formatter_class=formatter,
     )
     p.add_argument("file", help="dataset file (format detected from its header)")
-    p.add_argument("-o", "--output", required=True, help="events CSV to write (sources.csv beside it)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="events CSV to write (sources.csv beside it); a folder (or a name ending in /) gets events.csv",
+    )
     p.add_argument(
         "--format", default=None, choices=tuple(IMPORTERS), dest="fmt", help="the file's format (default: detected)"
     )
@@ -40,10 +46,12 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
-    from ..api import import_events
+    from ..api import import_events, import_target
     from ..exc import InputError
     from ..report import terminal_safe
 
+    # the file written, also in the one line a refused write prints (a full disk names no file)
+    args.output = str(import_target(args.output))
     try:
         counts, report = import_events(args.file, args.output, fmt=args.fmt, region=args.region, bbox=args.bbox)
     except InputError:
@@ -54,4 +62,6 @@ def run(args) -> int:
     for p in report.problems[:50]:
         print(f"  {terminal_safe(str(p))}", file=sys.stderr)
     print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if isinstance(v, int)), file=sys.stderr)
+    out = Path(args.output)
+    print(terminal_safe(f"wrote {out} and {out.with_name('sources.csv')}"), file=sys.stderr)
     return 0

@@ -16,6 +16,7 @@ A record that cannot be used is rejected with file, line, column and reason.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +34,9 @@ from .files import Table, norm, open_table, split_member
 #: Dates written as day, month name and year (ACLED: ``9-May-20``,
 #: ``01-January-2015``, ``28 September 2019``).
 _DMY = re.compile(r"([0-9]{1,2})[- /]([A-Za-z]{3,9})\.?[- /,]*([0-9]{2}|[0-9]{4})")
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T].*)?")
+#: Year first, always then month and day: ``2020-05-09``, and ``2020/05/09`` or
+#: ``2020.5.9`` as spreadsheets in East Asian locales and some tools write it.
+_ISO_DAY = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?:[ T].*)?")
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -116,7 +119,7 @@ class Imported:
 def parse_day(text: str, slashes: str | None = None) -> str:
     """ISO ``YYYY-MM-DD`` of a dataset's date cell.
 
-    Accepts ``2020-05-09`` (a time after it is ignored: UCDP's
+    Accepts ``2020-05-09`` or ``2020/05/09`` (a time after it is ignored: UCDP's
     ``1990-10-04 00:00:00.000``, the APIs' ``2016-05-02T00:00:00``),
     ``20200509`` (GDELT), ``9-May-20``, ``01-January-2015``,
     ``15 March 2019``, ``09.05.2020`` (day first, as European spreadsheets
@@ -144,7 +147,7 @@ def parse_day(text: str, slashes: str | None = None) -> str:
         text = text.replace("-", ".")
     m = _ISO_DAY.fullmatch(text)
     if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
     elif len(text) == 8 and text.isdigit():
         y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
     elif text.isdigit() and len(text) in (9, 10):
@@ -170,7 +173,7 @@ def parse_day(text: str, slashes: str | None = None) -> str:
         m = _DMY.fullmatch(text)
         if not m or m.group(2).lower() not in _MONTHS:
             raise ValueError(
-                f"date {text!r} is not a date; allowed forms: 2020-05-09, "
+                f"date {text!r} is not a date; allowed forms: 2020-05-09, 2020/05/09, "
                 "20200509, 9-May-20, 01-January-2015, 28 September 2019, January 28, 2019, "
                 "09.05.2020, a Unix time, an Excel day number"
             )
@@ -207,7 +210,8 @@ def whole(text: str, column: str) -> str:
         value = float(text)
     except ValueError:
         value = -1.0
-    if value >= 0 and value == int(value):
+    # inf (a JSON Infinity, a cell 'inf' or '1e999') has no int(): it ended the build in a traceback
+    if math.isfinite(value) and value >= 0 and value == int(value):
         return str(int(value))
     raise RowError(f"{column} {text!r} is not a whole number of 0 or more", column=column)
 
@@ -321,7 +325,7 @@ class Importer:
             if name not in self.columns and alias in self.columns:
                 self.columns[name] = self.columns[alias]
         missing = [c for c in self.required if c not in self.columns]
-        if missing:
+        if missing and not table.hint:  # an API answer without events has no columns to miss
             raise SchemaError(
                 f"missing required {self.dataset or self.format} column(s) "
                 f"{', '.join(missing)}; required: {', '.join(self.required)}",

@@ -172,6 +172,7 @@ def load_all(
             sub = Report()
             own = load_events(path, sources, report=sub)
             report.extend(sub)
+            _cite_own_sources(own, es.sources, str(path), report)
             es.events.extend(own.events)
             es.sources.update(own.sources)
             loaded.files.append(
@@ -192,29 +193,71 @@ def load_all(
         start, end = ev.date_range
         by_type.setdefault(ev.event_type, []).append((ev, start.toordinal(), end.toordinal()))
     spans: dict[tuple[str, str], tuple[int, int]] = {}
+    #: (dataset, event id) -> (file, index in es.events or None when joined, event) of each imported
+    #: event kept: overlapping exports of one dataset (last month's download and this month's)
+    #: mapped every shared event twice
+    first_from: dict[tuple[str, str], tuple[str, int | None, Event]] = {}
+    per_file: dict[str, dict] = {}  # each file's counts, corrected when a later file's row replaces one
     for imp in imports:
         file_counts = imp.counts()
         report.count(counts.ROWS_READ, imp.rows_read)
         report.count(counts.ROWS_REJECTED, imp.rows_rejected)
         report.count(counts.ROWS_MERGED, imp.rows_merged)
         outside = region.outside(imp.events) if region else [False] * len(imp.events)
-        left_out = joined = 0
+        left_out = joined = repeated = 0
         for ev, out in zip(imp.events, outside):
             if out:
                 left_out += 1
                 continue
+            key = (ev.dataset, ev.event_id)  # the dataset's own id
+            if imp.format in _OWN_IDS and key in first_from:
+                kept_file, at, kept = first_from[key]
+                if at is None or not _updated_later(ev, kept, es.sources, imp.sources):
+                    repeated += 1
+                    report.add(
+                        "rejected",
+                        imp.file,
+                        ev.line,
+                        None,
+                        f"{ev.dataset} event {ev.event_id} is already on the map from {kept_file} (overlapping "
+                        "exports of one dataset): shown once, as the file given first has it (this row is "
+                        "not updated later)",
+                        value=ev.event_id,
+                    )
+                    continue
+                # ACLED updates its rows (tolls, places) under the same id: the later version wins
+                es.events[at] = ev
+                first_from[key] = (imp.file, at, ev)
+                for sid in ev.sources:
+                    es.sources[sid] = imp.sources[sid]
+                report.count(counts.ROWS_REJECTED)
+                fc = per_file[kept_file]
+                fc["events"] -= 1
+                fc[counts.ROWS_REJECTED] += 1
+                report.add(
+                    "rejected",
+                    kept_file,
+                    kept.line,
+                    None,
+                    f"{ev.dataset} event {ev.event_id} is shown as {imp.file} has it (line {ev.line}), a version "
+                    "updated later (overlapping exports of one dataset)",
+                    value=ev.event_id,
+                )
+                continue
             target = None
             for cur, c_start, c_end in by_type.get(ev.event_type, ()) if imp.joinable else ():
-                key = (ev.event_date, ev.date_precision)
-                if key not in spans:
-                    s, e = date_range(*key)
-                    spans[key] = (s.toordinal(), e.toordinal())
-                s, e = spans[key]
+                span = (ev.event_date, ev.date_precision)
+                if span not in spans:
+                    s, e = date_range(*span)
+                    spans[span] = (s.toordinal(), e.toordinal())
+                s, e = spans[span]
                 # cheap date test first; the rule itself decides
                 if max(c_start - e, s - c_end) <= JOIN_DAYS and same_incident(ev, cur, coords, days=JOIN_DAYS):
                     target = cur
                     break
             if target is not None:
+                if imp.format in _OWN_IDS:
+                    first_from[key] = (imp.file, None, ev)
                 joined += 1
                 target.sources = target.sources + tuple(s for s in ev.sources if s not in target.sources)
                 for sid in ev.sources:
@@ -229,6 +272,8 @@ def load_all(
                     value=target.event_id,
                 )
                 continue
+            if imp.format in _OWN_IDS:
+                first_from[key] = (imp.file, len(es.events), ev)
             es.events.append(ev)
             for sid in ev.sources:
                 es.sources[sid] = imp.sources[sid]
@@ -236,14 +281,17 @@ def load_all(
             report.add("warning", imp.file, None, None, f"{left_out} row(s) left out: not {region.describe()}")
         report.count(counts.ROWS_JOINED, joined)
         report.count(counts.ROWS_OUT_OF_REGION, left_out)
+        report.count(counts.ROWS_REJECTED, repeated)
         file_counts.update(
             {
                 counts.ROWS_JOINED: joined,
                 counts.ROWS_OUT_OF_REGION: left_out,
-                "events": len(imp.events) - joined - left_out,
+                counts.ROWS_REJECTED: file_counts[counts.ROWS_REJECTED] + repeated,
+                "events": len(imp.events) - joined - left_out - repeated,
             }
         )
         loaded.files.append(file_counts)
+        per_file[imp.file] = file_counts
         if imp.licence and imp.licence not in loaded.licences:
             loaded.licences.append(imp.licence)
     for key in (
@@ -255,6 +303,56 @@ def load_all(
     ):
         report.counts.setdefault(key, 0)
     return loaded
+
+
+#: Formats whose event ids are the dataset's own, the same in every export of
+#: it; a plain CSV's or GeoJSON's ids are its file's (two files named alike are two datasets).
+_OWN_IDS = ("acled", "acled-aggregated", "ucdp", "gdelt")
+
+
+def _updated_later(ev: Event, kept: Event, known: dict, sources: dict) -> bool:
+    """Whether ``ev`` is a later version of the event ``kept`` (the same dataset
+    id): its citation is dated later. An ACLED row's citation is dated by its
+    ``timestamp``, the day ACLED last updated the row."""
+    new = max((sources[s].published for s in ev.sources if s in sources), default="")
+    old = max((known[s].published for s in kept.sources if s in known), default="")
+    return bool(new and old and new > old)
+
+
+def _cite_own_sources(own: EventSet, known: dict, file: str, report: Report) -> None:
+    """Give ``own``'s sources whose id an earlier file gave to another source
+    an id of their own, and its events the new ids.
+
+    Two curated datasets may both number their sources ``S1``: the second
+    file's sources replaced the first's, and the first file's events cited
+    the second's articles without a word. The id gets a tail hashed from the
+    source's fields (as drafts' sources do, :func:`geomap.drafts._own_source`).
+    """
+    from dataclasses import replace
+
+    from ..drafts import _digest, _same_article
+
+    renamed = {}
+    for sid, src in list(own.sources.items()):
+        other = known.get(sid)
+        if other is None or _same_article(other, src):
+            continue
+        new = replace(src, source_id=f"{sid}-{_digest(src.publisher, src.title, src.published, src.url)}")
+        renamed[sid] = new.source_id
+        del own.sources[sid]
+        own.sources[new.source_id] = new
+        report.add(
+            "warning",
+            file,
+            None,
+            "sources",
+            f"source id {sid!r} is another source in a file given before ({other.publisher}: {other.title!r}); "
+            f"this file's ({src.publisher}: {src.title!r}) is {new.source_id!r} on the map",
+            value=new.source_id,
+        )
+    if renamed:
+        for ev in own.events:
+            ev.sources = tuple(renamed.get(s, s) for s in ev.sources)
 
 
 def check_paths(paths) -> list[Path]:

@@ -101,6 +101,8 @@ class Table:
     #: what decided that order (or that the dates disagree): warned about once
     #: a slashed date is read (a date inside a UCDP source text alone is no news)
     slash_note: str = ""
+    #: the format of an API answer that holds no records (``acled``, ``ucdp``): its header is empty
+    hint: str = ""
 
 
 def split_member(path: str | Path) -> tuple[Path, str | None]:
@@ -174,6 +176,9 @@ def _unpack(raw: bytes, shown: str, inner: str, member: str | None, forms: list[
         return _unpack(data, f"{shown}:{name}", PurePosixPath(name).name, None, forms + ["zip"])
     if raw[:11] == b"<stata_dta>" or (inner.lower().endswith(".dta") and raw[:1] in (b"\x71", b"\x72", b"\x73")):
         return _stata(raw, shown, inner, forms)
+    foreign = _foreign_format(raw)
+    if foreign:  # said by name, not as "binary" or "cannot tell the format from the first line (RDX3)"
+        raise SchemaError(f"{foreign}; geomap reads CSV, JSON, Excel .xlsx and Stata .dta", file=shown)
     if member is not None:
         raise SchemaError(f"{member!r} names a member, but the file is not a zip or an .xlsx workbook", file=shown)
     text, note = decode_text(raw, shown)
@@ -182,6 +187,42 @@ def _unpack(raw: bytes, shown: str, inner: str, member: str | None, forms: list[
     if stripped.startswith(("{", "[")):
         return _json(text, shown, inner, notes, forms)
     return _csv(text, shown, inner, notes, forms)
+
+
+#: Leading bytes of formats analysts are offered data in that geomap does not read, and what to do.
+_FOREIGN = (
+    # UCDP offers GED for R; saveRDS writes these (gzipped, unpacked above): a format letter, then version 2 or 3
+    (
+        (
+            b"X\n\x00\x00\x00\x02",
+            b"X\n\x00\x00\x00\x03",
+            b"A\n2\n",
+            b"A\n3\n",
+            b"B\n\x02\x00\x00\x00",
+            b"B\n\x03\x00\x00\x00",
+        ),
+        "an R data file (.rds, saveRDS): in R, write.csv(x, 'x.csv', row.names = FALSE)",
+    ),
+    (
+        (b"RDX2\n", b"RDX3\n", b"RDA2\n", b"RDA3\n", b"RDB2\n", b"RDB3\n"),
+        "an R workspace (.RData, save): in R, load() it, then write.csv(x, 'x.csv', row.names = FALSE)",
+    ),
+    ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",), "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV"),
+    ((b"$FL2", b"$FL3"), "an SPSS data file (.sav): save it as CSV (File > Export)"),
+    ((b"PAR1",), "a Parquet file: save it as CSV (pandas: pd.read_parquet(p).to_csv('x.csv', index=False))"),
+)
+
+
+def _foreign_format(raw: bytes) -> str:
+    r"""What format ``raw`` is when geomap does not read it (``""`` otherwise).
+
+    >>> _foreign_format(b"RDX3\nX\n")[:21], _foreign_format(b"A\nid,lat\n")
+    ('file is an R workspac', '')
+    """
+    for magics, said in _FOREIGN:
+        if raw.startswith(magics):
+            return f"file is {said}"
+    return ""
 
 
 def _zip_member(names: list[str], member: str | None, shown: str) -> str:
@@ -402,6 +443,10 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
                 line=1,
             )
         records = data[key]
+        if not records:  # a query with no events (a quiet week, a narrow place): read as 0 rows, said
+            hint = "acled" if key == "data" else "ucdp"
+            notes.append(f"this {form.split(' API')[0]} API response holds no events: the query found none")
+            return Table(shown, "records", [], notes=notes, inner=inner, form=_form(forms, form), hint=hint)
         if records and not any(isinstance(r, dict) for r in records):
             raise SchemaError(
                 f'"{key}" holds records without column names (lists of values, as pandas\' '
@@ -411,6 +456,8 @@ def _json(text: str, shown: str, inner: str, notes: list[str], forms: list[str])
             )
     elif isinstance(data, list):
         records = data
+        if not records:  # it was read as geomap's own format, "missing required column(s) event_id, ..."
+            raise SchemaError("file is an empty JSON list: no records, nothing to map", file=shown, line=1)
     else:
         raise SchemaError("JSON holds a single value; expected a list of records or an API response", file=shown)
     lines = _element_lines(text, key, len(records))

@@ -1,4 +1,6 @@
-"""GDELT 1.0 and 2.0 event files (tab-separated, no header).
+"""GDELT 1.0 and 2.0 event files (tab-separated, no header), and GDELT
+events queried from BigQuery (``gdelt-bq.gdeltv2.events``) and saved with a
+header (CSV, JSON lines, any subset of the columns that has the required ones).
 
 GDELT 1.0 daily files have 58 columns (the 1979-2013 back files 57: no
 ``SOURCEURL``); GDELT 2.0 has 61 (an ADM2 code for each of the three
@@ -19,6 +21,7 @@ from __future__ import annotations
 from ..curated import Source
 from ..exc import SchemaError
 from .base import Importer, RowError, country_code, details, http_url, parse_day
+from .files import norm
 from .tables import CAMEO_ROOTS, GDELT_GEO_PRECISION, GDELT_GEO_TYPES, cameo_type
 
 #: Columns shared by both versions (0-34).
@@ -91,8 +94,13 @@ class GdeltImporter(Importer):
     dataset = "GDELT"
     verified = "draft"
 
+    #: Columns a GDELT file with a header (a BigQuery export) must have.
+    required = ("globaleventid", "sqldate", "eventcode", "actiongeo_type", "actiongeo_lat", "actiongeo_long")
+
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
+        if {"globaleventid", "sqldate"} <= {norm(h) for h in header}:
+            return True  # named columns: a query's export (BigQuery)
         return (
             len(header) in LAYOUTS
             and header[0].strip().isdigit()
@@ -101,6 +109,9 @@ class GdeltImporter(Importer):
         )
 
     def records(self):
+        if {"globaleventid", "sqldate"} <= {norm(h) for h in self.table.header}:
+            yield from self._named_records()
+            return
         if self.table.kind not in ("csv", "empty"):
             raise SchemaError(f"file is {self.table.form}; expected GDELT tab-separated text", file=self.file)
         text = self.table.text
@@ -129,6 +140,17 @@ class GdeltImporter(Importer):
             yield n, dict(zip(self.layout, cells))
         if self.layout is None and not self.bad_records:
             raise SchemaError("file is empty; expected GDELT event records", file=self.file, line=1)
+
+    def _named_records(self):
+        """Rows of a file with a header: each as the full layout, absent columns empty."""
+        names = {norm(h) for h in self.table.header}
+        self.version = "2.0" if names & {"actiongeo_adm2code", "actor1geo_adm2code"} else "1.0"
+        self.publisher = f"GDELT {self.version}"
+        self.keys, self.articles = {}, {}
+        layout = LAYOUTS[61][1]
+        for line, row in super().records():
+            have = {norm(k): v for k, v in row.items()}
+            yield line, {name: have.get(norm(name), "") for name in layout}
 
     def convert(self, line: int, row: dict):
         gid = row["GLOBALEVENTID"].strip()

@@ -20,7 +20,7 @@ from .. import schema
 from ..curated import Source
 from ..exc import SchemaError
 from .base import Importer, RowError, details, http_url, number, whole
-from .files import norm
+from .files import cell, norm
 from .tables import acled_type
 
 LAT_NAMES = ("latitude", "lat", "y")
@@ -189,10 +189,9 @@ class GeoJsonImporter(TableImporter):
                     value=str(i),
                 )
                 continue
-            row = {
-                str(k): "" if v is None else (v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
-                for k, v in (p.items() if isinstance(p, dict) else ())
-            }
+            # values as the JSON reader makes them cells (files.cell): a NaN is empty, as
+            # pandas means it, where it was the text 'NaN' here and a toll of it rejected the row
+            row = {str(k): v if isinstance(v, str) else cell(v) for k, v in (p.items() if isinstance(p, dict) else ())}
             row[self.lat], row[self.lon] = str(coords[1]), str(coords[0])
             if self.oversized(line, row):
                 continue

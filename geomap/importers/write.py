@@ -7,6 +7,7 @@ import io
 from contextlib import ExitStack
 from pathlib import Path
 
+from .. import filepair
 from ..atomic import lock_file_for, locked
 from ..curated import EventSet
 from ..drafts import write_dataset
@@ -75,6 +76,7 @@ def check_replaceable(output: Path) -> None:
     from ..outdir import in_a_build
 
     refuse = "; choose another -o (nothing was written)"
+    filepair.finish(output)  # an earlier import killed after its commit: judge what it wrote
     cited: set[str] = set()
     if in_a_build(output):
         raise InputError(

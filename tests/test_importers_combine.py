@@ -1,0 +1,102 @@
+"""geomap.importers.combine: several events files on one map, each event once
+and citing its own sources."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+from geomap import counts
+from geomap.importers.combine import load_all
+from geomap.report import Report
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_overlapping_exports_of_one_dataset_map_each_event_once(tmp_path):
+    # last month's download and this month's share most events: each was mapped twice
+    update = tmp_path / "acled_update.csv"
+    shutil.copy(DATA / "datasets" / "acled_2024.csv", update)
+    report = Report()
+    loaded = load_all([DATA / "datasets" / "acled_2024.csv", update], report=report)
+    ids = [e.event_id for e in loaded.events.events]
+    assert len(ids) == len(set(ids)) == 4
+    c = report.counts
+    assert c[counts.ROWS_READ] == 10 and c[counts.ROWS_REJECTED] == 6  # 2 bad dates + 4 repeated
+    first, second = loaded.files
+    assert (second["events"], second[counts.ROWS_REJECTED]) == (0, 5)
+    repeated = [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
+    assert len(repeated) == 4 and all(p.file == str(update) and p.line for p in repeated)
+    assert "acled_2024.csv" in repeated[0].reason
+
+
+def test_two_plain_files_named_alike_are_two_datasets(tmp_path):
+    # a plain CSV's ids are its file's: two points.csv of different folders are not one dataset's exports
+    for name in ("x", "y"):
+        (tmp_path / name).mkdir()
+        shutil.copy(DATA / "datasets" / "points.csv", tmp_path / name / "points.csv")
+    report = Report()
+    loaded = load_all([tmp_path / "x" / "points.csv", tmp_path / "y" / "points.csv"], report=report)
+    assert len(loaded.events.events) == 6
+    assert not [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
+
+
+def _dataset(folder: Path, publisher: str, title: str, url: str) -> Path:
+    folder.mkdir()
+    shutil.copy(DATA / "bad" / "good.csv", folder / "events.csv")
+    text = (DATA / "bad" / "sources.csv").read_text(encoding="utf-8").splitlines()
+    assert text[1].startswith("S1,")
+    text[1] = f"S1,{publisher},{title},2025-03-01,{url}"
+    (folder / "sources.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    return folder / "events.csv"
+
+
+def test_two_curated_files_numbering_sources_alike_keep_their_own(tmp_path):
+    # both number a source S1: the second file's S1 replaced the first's, whose
+    # events then cited an article they never cited
+    a = _dataset(tmp_path / "a", "Frontier Desk", "Gate shut", "https://example.org/a")
+    b = _dataset(tmp_path / "b", "Other Desk", "Another story", "https://example.net/z")
+    report = Report()
+    es = load_all([a, b], report=report).events
+    first, second = es.events[:2], es.events[2:]
+    assert all("S1" in e.sources for e in first if len(e.sources))
+    new = next(s for e in second for s in e.sources if s.startswith("S1-"))
+    assert es.sources["S1"].publisher == "Frontier Desk" and es.sources[new].publisher == "Other Desk"
+    (warning,) = [p for p in report.of_kind("warning") if "another source" in p.reason]
+    assert warning.file == str(b) and new in warning.reason
+    # the same article under the same id (a copy of one dataset) is no conflict
+    c = _dataset(tmp_path / "c", "Frontier Desk", "Gate shut", "https://example.org/a")
+    report = Report()
+    es = load_all([a, c], report=report).events
+    assert not [p for p in report.of_kind("warning") if "another source" in p.reason]
+
+
+def test_a_row_updated_later_in_a_newer_export_is_the_one_shown(tmp_path):
+    # ACLED updates rows under the same id (a toll risen, a place corrected); its
+    # timestamp says when: the later version is shown whichever file comes first
+    src = (DATA / "datasets" / "acled_2024.csv").read_text(encoding="utf-8")
+    header, *rows = src.splitlines()
+    names = header.split(",")
+    assert "timestamp" in names and rows[0].startswith("PAK90001,")
+    cells = next(csv.reader([rows[0]]))
+    old_stamp = int(cells[names.index("timestamp")])
+    cells[names.index("timestamp")] = str(old_stamp + 3 * 86400)
+    cells[names.index("fatalities")] = "9"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(cells)
+    newer = tmp_path / "acled_newer.csv"
+    newer.write_text(header + "\n" + buf.getvalue(), encoding="utf-8")
+    for order in ([DATA / "datasets" / "acled_2024.csv", newer], [newer, DATA / "datasets" / "acled_2024.csv"]):
+        report = Report()
+        loaded = load_all(order, report=report)
+        shown = [e for e in loaded.events.events if e.event_id == "PAK90001"]
+        assert len(shown) == 1 and shown[0].fatalities == 9, order
+        assert len(loaded.events.events) == 4
+        c = report.counts
+        assert c[counts.ROWS_READ] == 6 and c[counts.ROWS_REJECTED] == 2  # the bad date, the older version
+        assert sum(f["events"] for f in loaded.files) == 4
+        assert sum(f[counts.ROWS_REJECTED] for f in loaded.files) == 2
+        (older,) = [p for p in report.of_kind("rejected") if "PAK90001" in p.reason]
+        assert older.file == str(DATA / "datasets" / "acled_2024.csv") and older.line == 2
