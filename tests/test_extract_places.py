@@ -275,3 +275,54 @@ def test_place_mentions_equal_with_and_without_the_sentence_scan(finder, dev_sen
     with memo_disabled():
         for s in dev_sentences:
             assert finder.find(ScannedSentence.of(s), HINTS) == finder.find(s, HINTS), s
+
+
+# -- a town measured from (_measured_from): one rule for distance, bearing and outskirts --
+
+
+@pytest.mark.parametrize(
+    "sentence, kept, left_out",
+    [
+        # a distance from a town, after the place it locates
+        ("Rockets hit a school in Sararogha, about 40 kilometres north of Wana, on Friday.", "Sararogha", "Wana"),
+        # ... in words, and with no comma (the old gap rule needed the comma)
+        ("A drone struck a vehicle in Mir Ali, fifteen kilometres east of Miramshah.", "Mir Ali", "Miranshah"),
+        ("Shells landed in the Mir Ali area, about 15 km east of Miramshah.", "Mir Ali", "Miranshah"),
+        # ... with the other unit in brackets, and "the border town of"
+        (
+            "Troops traded fire at a post in Spin Boldak, 10 km (six miles) south of the border town of Chaman.",
+            "Spin Boldak",
+            "Chaman",
+        ),
+        # the outskirts, with or without a comma
+        ("Gunmen attacked a checkpoint in Bara, on the outskirts of Peshawar.", "Bara", "Peshawar"),
+        ("Gunmen attacked a checkpoint in Bara on the outskirts of Peshawar.", "Bara", "Peshawar"),
+        # a bearing alone
+        ("Jets struck a house in Barmal, west of Urgun.", "Barmal", "Urgun"),
+        # the measure first, the place it locates right after
+        ("Some 40 km north of Wana, in Sararogha, rockets hit a school.", "Sararogha", "Wana"),
+    ],
+)
+def test_a_town_that_only_locates_the_place_named_is_left_out(finder, sentence, kept, left_out):
+    names = " ".join(_names(finder, sentence))
+    assert kept in names and left_out not in names
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        # no place named for it to locate: the town is the nearest place told
+        ("A house about 30 kilometres west of Miramshah was hit by a drone.", ["Miranshah"]),
+        ("Militants stormed a police college on the outskirts of Quetta, the worst attack in Balochistan.", ["Quetta"]),
+        # another place named elsewhere in the sentence is no place it locates
+        # (the old distance filter dropped Miramshah here)
+        ("A drone hit a compound 25 km west of Miramshah; a second strike hit Mir Ali.", ["Miranshah", "Mir Ali"]),
+        # "for miles": no count, no measure
+        ("Trucks queued for miles from Torkham to Landi Kotal.", ["Torkham", "Landi Kotal"]),
+        # the province after a town measured from is where the town lies, not a place it locates
+        ("Militants attacked a post on the outskirts of Quetta, in Balochistan, on Monday.", ["Quetta"]),
+    ],
+)
+def test_a_town_measured_from_that_locates_no_named_place_stays(finder, sentence, kept):
+    names = " ".join(_names(finder, sentence))
+    assert all(k in names for k in kept), names
