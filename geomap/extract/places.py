@@ -72,12 +72,9 @@ _FEATURE = re.compile(
     r"village|valley|area|region|agency|tehsil|sector)\b",
     re.I,
 )
-_NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|close\s+to|not\s+far\s+from|around|on\s+the\s+outskirts\s+of|"
-    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|kilometres|kilometers|miles)\s+"
-    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$",
-    re.I,
-)
+#: "near Chaman", "outside Peshawar": somewhere about the place named (so are
+#: the towns measured from, :data:`_MEASURED_FROM`, when they stay).
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|around)\s+(?:the\s+)?$", re.I)
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (also "CHARSADDA, Pakistan, Jan 21 -": a country and a date)
@@ -756,8 +753,11 @@ class PlaceFinder:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
             near_before = sentence[max(0, s - 60) : s]
-            if (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before)) or _NEAR_AFTER.match(
-                sentence[end:]
+            if (
+                (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before))
+                or _NEAR_AFTER.match(sentence[end:])
+                # "a house 30 km west of Miramshah", "on the outskirts of Quetta"
+                or _MEASURED_FROM.search(near_before)
             ):
                 if place.precision < 2:
                     place = self._near(place)
