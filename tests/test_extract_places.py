@@ -297,6 +297,8 @@ def test_place_mentions_equal_with_and_without_the_sentence_scan(finder, dev_sen
         ("Jets struck a house in Barmal, west of Urgun.", "Barmal", "Urgun"),
         # the measure first, the place it locates right after
         ("Some 40 km north of Wana, in Sararogha, rockets hit a school.", "Sararogha", "Wana"),
+        # the place located is a name the gazetteer lacks (a made-up one here)
+        ("Shells landed in Nuristan's Qalat-e-Zard district, north of Arandu, on Monday.", "Nuristan", "Arandu"),
     ],
 )
 def test_a_town_that_only_locates_the_place_named_is_left_out(finder, sentence, kept, left_out):
@@ -315,6 +317,8 @@ def test_a_town_that_only_locates_the_place_named_is_left_out(finder, sentence, 
         ("A drone hit a compound 25 km west of Miramshah; a second strike hit Mir Ali.", ["Miranshah", "Mir Ali"]),
         # "for miles": no count, no measure
         ("Trucks queued for miles from Torkham to Landi Kotal.", ["Torkham", "Landi Kotal"]),
+        # a time, not a place, before the measure
+        ("Troops fired mortars in the morning, north of Arandu.", ["Arandu"]),
         # the province after a town measured from is where the town lies, not a place it locates
         ("Militants attacked a post on the outskirts of Quetta, in Balochistan, on Monday.", ["Quetta"]),
     ],

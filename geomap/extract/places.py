@@ -138,6 +138,13 @@ _LOCATED_GAP = re.compile(
     r"(?:\s+(?:area|district|village|town|city|tehsil|valley|region|agency|sector))?\s*,?\s*"
     r"(?:(?:about|some|nearly|around|roughly|almost|approximately|only|just|barely|less\s+than|more\s+than)\s+)?"
 )
+#: A name the gazetteer may lack, after a preposition of place, right before
+#: the measure: "in Nuristan's Barg-e-Matal district, (north of Arandu)".
+_NAME_BEFORE_MEASURE = re.compile(
+    r"\b(?:in|at|near|into|inside)\s+(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*"
+    r"(?:\s+(?:area|district|village|town|city|tehsil|valley|region|agency|sector))?\s*,?\s*"
+    r"(?:(?:about|some|nearly|around|roughly|almost|approximately|only|just|barely)\s+)?$"
+)
 #: Between a town measured from and the place it locates, told after it:
 #: "(40 km north of) Wana, in Sararogha", when the measure opens the
 #: sentence or a clause (:data:`_MEASURE_OPENS`; "on the outskirts of
@@ -154,12 +161,15 @@ def _measured_from(sentence: str, m: Mention, places: list[Mention]) -> bool:
     about 30 kilometres west of Miramshah", "in Jamrud, on the outskirts of
     Peshawar", "Barmal, west of Urgun", "40 km north of Wana, in
     Sararogha")? Such a town is a reference point, not a place of the
-    incident. A town measured from that locates no place named stays: it is
+    incident (also when the name before the measure is not in the
+    gazetteer). A town measured from that locates no place named stays: it is
     the nearest place told ("a house 30 km west of Miramshah", "a college
     on the outskirts of Quetta")."""
     measure = _MEASURED_FROM.search(sentence, max(0, m.start - 60), m.start)
     if measure is None:
         return False
+    if _NAME_BEFORE_MEASURE.search(sentence, max(0, measure.start() - 60), measure.start()):
+        return True  # "in Nuristan's Barg-e-Matal district, north of Arandu": a name found or not
     for p in places:
         if p.end <= measure.start() and _LOCATED_GAP.fullmatch(sentence, p.end, measure.start()):
             return True
