@@ -452,3 +452,28 @@ def test_a_town_a_strike_is_placed_from_is_not_hit(chain, text, places, dead):
     ev = [e for e in _events(chain, text) if e.event_type == "airstrike"]
     assert sorted(e.location for e in ev) == places
     assert [e.fatalities for e in sorted(ev, key=lambda e: e.location)] == dead
+
+
+# -- a town measured from, read once by the finder (places._measured_from) ---
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a bearing with no distance: the town is not a second place hit
+        (
+            "Drones hit a house in Barmal, west of Urgun, and a car in Sperah on Sunday.",
+            ["Barmal District", "Sperah District"],
+        ),
+        # a strike placed only by its distance from a town is placed there,
+        # beside the second strike's own place
+        ("Drones hit a house 20 km west of Urgun and a car in Sperah on Sunday.", ["Sperah District", "Urgun"]),
+        # the outskirts with no comma
+        (
+            "Gunmen attacked a checkpoint in Bara on the outskirts of Peshawar on Monday, killing two policemen.",
+            ["Bara"],
+        ),
+    ],
+)
+def test_a_town_measured_from_is_a_place_only_when_no_place_named_lies_there(chain, text, places):
+    assert sorted(e.location for e in _events(chain, text)) == places

@@ -436,3 +436,37 @@ def test_denial_words_read_from_the_scan(dev_sentences):
         expected = _DENIAL_STEMS.search(sent.low) is not None
         assert bool(_DENIAL_FILTER.present(sent.low, sent.scan)) == expected, s
         assert bool(_DENIAL_FILTER.present(sent.low)) == expected, s
+
+
+# -- a topic governs the trigger: one "issue/matter/question of" rule ----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the flag meeting the commanders raised the issue of the shelling.",
+        "The two sides remain split on questions of fencing along the border.",
+        "Elders took up matters of cross-border firing with the commanders.",
+        # quotes between the topic and the trigger (the anchored rule missed these)
+        "The commanders took up matters of “unprovoked” firing at the meeting.",
+        'The envoys raised the issue of "unprovoked" shelling on Monday.',
+    ],
+)
+def test_a_topic_of_talks_is_no_incident(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type != "talks"], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a comma ends the topic's phrase
+        "With the issue of visas unsettled, Pakistani troops fired mortars across the border on Monday.",
+        # a duration, not a topic (with or without a comma)
+        "Within a matter of hours, militants attacked a second post on Monday.",
+        "Within a matter of hours militants attacked a second post on Monday.",
+        # the topic is told after the incident
+        "Torkham was closed on Monday over the issue of travel documents.",
+    ],
+)
+def test_an_incident_told_beside_a_topic_stays(sentence):
+    assert [t for t in find_triggers(sentence) if t.event_type != "talks" and not t.weak], sentence

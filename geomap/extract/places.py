@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from ..geocoders.base import Place, fold, wants_kind
+from .gates import Gated
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -71,12 +72,9 @@ _FEATURE = re.compile(
     r"village|valley|area|region|agency|tehsil|sector)\b",
     re.I,
 )
-_NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|close\s+to|not\s+far\s+from|around|on\s+the\s+outskirts\s+of|"
-    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|kilometres|kilometers|miles)\s+"
-    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$",
-    re.I,
-)
+#: "near Chaman", "outside Peshawar": somewhere about the place named (so are
+#: the towns measured from, :data:`_MEASURED_FROM`, when they stay).
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|around)\s+(?:the\s+)?$", re.I)
 _NEAR_AFTER = re.compile(r"^\s+(?:area|region|outskirts|vicinity)\b", re.I)
 #: Datelines: "PESHAWAR, Pakistan —" (any case before a dash) or "KABUL:"
 #: (also "CHARSADDA, Pakistan, Jan 21 -": a country and a date)
@@ -115,14 +113,75 @@ _GOV_AFTER = re.compile(
     r"spokesman|spokesperson|administration|commissioner|deputy\s+commissioner)\b",
     re.I,
 )
-#: "about 30 kilometres west of Miramshah", "60km north of the border town
-#: of Chaman": a distance from a town, read before its name.
-_DISTANCE_OF = re.compile(
-    r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\(\s*[\d,.]+\s*\w+\s*\)\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:town|city|village|district)\s+of\s+)?$",
+#: A count of kilometres or miles: "30", "2,600", "thirty", "twenty-five", "a few".
+_DISTANCE_COUNT = (
+    r"(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|(?:a\s+)?few|several|hundreds?)"
+)
+#: What makes the name after it a town another place is measured from: a
+#: distance, a bearing or both ("about 30 kilometres west of Miramshah",
+#: "5km from", "west of Urgun"), or "on the outskirts of", up to "the
+#: border town of" before the name. Read before the name
+#: (:func:`_measured_from`).
+_MEASURED_FROM = re.compile(
+    r"(?:\b" + _DISTANCE_COUNT + r"\s*-?\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\(\s*[^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)|"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+    r"\bon\s+the\s+outskirts\s+of)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:town|city|village|district)\s+of\s+)?$",
     re.I,
 )
+_MEASURED_FROM = Gated(_MEASURED_FROM, "km", "kilomet", "mile", "north", "south", "east", "west", "outskirts")
+#: Between a place and the measure that locates it: "Datta Khel, about",
+#: "the Bara area, some", "Jamrud on".
+_LOCATED_GAP = re.compile(
+    r"(?:\s+(?:area|district|village|town|city|tehsil|valley|region|agency|sector))?\s*,?\s*"
+    r"(?:(?:about|some|nearly|around|roughly|almost|approximately|only|just|barely|less\s+than|more\s+than)\s+)?"
+)
+#: A name the gazetteer may lack, after a preposition of place, right before
+#: the measure: "in Nuristan's Barg-e-Matal district, (north of Arandu)".
+_NAME_BEFORE_MEASURE = re.compile(
+    r"\b(?:in|at|near|into|inside)\s+(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*"
+    r"(?:\s+(?:area|district|village|town|city|tehsil|valley|region|agency|sector))?\s*,?\s*"
+    r"(?:(?:about|some|nearly|around|roughly|almost|approximately|only|just|barely)\s+)?$"
+)
+#: Between a town measured from and the place it locates, told after it:
+#: "(40 km north of) Wana, in Sararogha", when the measure opens the
+#: sentence or a clause (:data:`_MEASURE_OPENS`; "on the outskirts of
+#: Quetta, in Balochistan" names the province Quetta lies in).
+_LOCATED_AFTER = re.compile(r"\s*,\s*(?:in|at|near)\s+(?:the\s+)?")
+_MEASURE_OPENS = re.compile(
+    r"(?:^|[,;:])\s*(?:(?:about|some|nearly|around|roughly|almost|approximately|only|just)\s+)?$", re.I
+)
+
+
+def _measured_from(sentence: str, m: Mention, places: list[Mention]) -> bool:
+    """Is ``m`` a town that only locates one of ``places`` named right
+    before the measure or right after the town ("a compound in Datta Khel,
+    about 30 kilometres west of Miramshah", "in Jamrud, on the outskirts of
+    Peshawar", "Barmal, west of Urgun", "40 km north of Wana, in
+    Sararogha")? Such a town is a reference point, not a place of the
+    incident (also when the name before the measure is not in the
+    gazetteer). A town measured from that locates no place named stays: it is
+    the nearest place told ("a house 30 km west of Miramshah", "a college
+    on the outskirts of Quetta")."""
+    measure = _MEASURED_FROM.search(sentence, max(0, m.start - 60), m.start)
+    if measure is None:
+        return False
+    if _NAME_BEFORE_MEASURE.search(sentence, max(0, measure.start() - 60), measure.start()):
+        return True  # "in Nuristan's Barg-e-Matal district, north of Arandu": a name found or not
+    for p in places:
+        if p.end <= measure.start() and _LOCATED_GAP.fullmatch(sentence, p.end, measure.start()):
+            return True
+        if (
+            p.start >= m.end
+            and _LOCATED_AFTER.fullmatch(sentence, m.end, p.start)
+            and _MEASURE_OPENS.search(sentence, 0, measure.start())
+        ):
+            return True
+    return False
+
+
 #: "envoys meeting in Moscow on Friday urged ...", "met Taliban officials in
 #: Jalalabad": the venue of a meeting, not a capital speaking nor officials'
 #: seat.
@@ -419,16 +478,6 @@ _ROUTE_WORDS = (
     "extend",
 )
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$", re.I)
-#: "a compound in Datta Khel, about 30 kilometres west of Miramshah": the
-#: second name is a reference point for the first, not a place of its own.
-#: Also "in Jamrud, on the outskirts of Peshawar".
-_DISTANCE_GAP = re.compile(
-    r"\s*,\s*(?:(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+|only\s+|just\s+)?(?:\d+|[a-z]+)\s*"
-    r"(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{0,20}\)\s*)?(?:[a-z-]+\s+)?(?:of|from)|"
-    r"on\s+the\s+outskirts\s+of)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
-    re.I,
-)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 #: Every match of :data:`_NOT_EVENT_BEFORE` ends (before the mention) with one
@@ -744,8 +793,11 @@ class PlaceFinder:
                 continue  # GeoNames matched an alternate name: "Gul" is not Gulu
             end = e + (len(feature.group(0)) if feature else 0)
             near_before = sentence[max(0, s - 60) : s]
-            if (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before)) or (
-                near_words and _NEAR_AFTER.match(sentence[end:])
+            if (
+                (_ends_with(near_before, _NEAR_TAILS) and _NEAR_BEFORE.search(near_before))
+                or (near_words and _NEAR_AFTER.match(sentence[end:]))
+                # "a house 30 km west of Miramshah", "on the outskirts of Quetta"
+                or _MEASURED_FROM.search(near_before)
             ):
                 if place.precision < 2:
                     place = self._near(place)
@@ -827,11 +879,6 @@ class PlaceFinder:
             # their scans short on long sentences.
             before, after = sentence[max(0, m.start - _LOOKBACK) : m.start], sentence[m.end :]
             twin = prev is not None and _ACROSS_FROM.match(sentence[prev.end : m.start] + " ")
-            reference = (
-                prev is not None
-                and ("km" in before or "kilomet" in before or "mile" in before or "outskirts" in before)
-                and _DISTANCE_GAP.fullmatch(sentence, prev.end, m.start) is not None
-            )
             qualifier = (
                 prev is not None
                 and _QUALIFIER_GAP.match(sentence[prev.end : m.start])
@@ -866,8 +913,6 @@ class PlaceFinder:
                 continue
             if twin or _ORG_AFTER.match(after):
                 continue
-            if reference:
-                continue  # "in Datta Khel, 30 km west of Miramshah": a reference point
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
                 if mentions and _AND_GAP.match(sentence, mentions[-1].end, m.start):
                     # "traders in Peshawar and Kabul say": both are where
@@ -929,17 +974,12 @@ class PlaceFinder:
             if _GOV_AFTER.match(sentence[ce:]):
                 continue
             mentions.append(_mention(cs, ce, sentence[cs:ce], "country", country=code))
-        if len(mentions) > 1 and ("km" in low or "kilomet" in low or "mile" in low):
+        if len(mentions) > 1 and not _MEASURED_FROM.absent(sentence):
             # "a compound in Datta Khel, about 30 kilometres west of
             # Miramshah": a town that only measures where the place named is
-            # (kept when it is the only place told)
-            ref = [
-                x
-                for x in mentions
-                if x.role == "place" and _DISTANCE_OF.search(sentence, max(0, x.start - 60), x.start)
-            ]
-            if ref and any(x.role == "place" and x not in ref for x in mentions):
-                mentions = [x for x in mentions if x not in ref]
+            named = [x for x in mentions if x.role == "place"]
+            ref = [x for x in named if _measured_from(sentence, x, named)]
+            mentions = [x for x in mentions if x not in ref]
         mentions.sort(key=lambda x: x.start)
         return mentions
 

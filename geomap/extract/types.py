@@ -590,18 +590,20 @@ _IRREALIS = re.compile(
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
     r"discuss(?:ed|es|ing)?|"
-    # "raised the issue of the shelling", "the question of reopening": a topic
-    r"issues?\s+of|question\s+of|"
+    # a topic that governs the trigger: "raised the issue of the shelling",
+    # "the question of reopening", "split on questions of fencing", "took up
+    # matters of “unprovoked” firing" (no comma nor ";" between: "the issue
+    # of visas aside, troops fired ..." tells an incident; nor is "a matter
+    # of hours" a topic)
+    r"(?:issue|matter|question)s?\s+of(?!\s+(?:seconds|minutes|hours|days|weeks|months)\b)(?![^,;]*[,;])|"
     # "children who had fled fighting in Waziristan": why people moved, years ago
     r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?$|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # a trend, not an incident: "a fall in cross-border attacks", "the surge
-    # in shelling"; a topic: "raised the issue of the shelling"
-    # (the trend or topic governs the trigger: not "after a rise in tension,
-    # militants attacked")
+    # in shelling" (the trend governs the trigger: not "after a rise in
+    # tension, militants attacked")
     r"(?:fall|rise|drop|decline|increase|surge|spike|reduction|decrease|upsurge|uptick)\s+in(?:\s+[\w'’-]+){0,3}\s*$|"
-    r"(?:issue|matter|question)s?\s+of(?:\s+[\w'’-]+){0,4}\s*$|"
     # an infinitive right before the trigger ("to close", "to fully reopen"),
     # not "60 to 70 militants opened fire" nor "close to the border"
     # ("tried to storm", "attempted to cross": the attempt happened;
