@@ -11,7 +11,7 @@ Upcoming talks are kept: a scheduled meeting is an event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gates import Gated
 from .scanned import ScannedSentence
@@ -587,8 +587,10 @@ _IRREALIS = re.compile(
     r"discuss(?:ed|es|ing)?|"
     # "raised the issue of the shelling", "the question of reopening": a topic
     r"issues?\s+of|question\s+of|"
-    # "children who had fled fighting in Waziristan": why people moved, years ago
-    r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?$|"
+    # "children who had fled fighting in Waziristan", "people who fled the
+    # army offensive": why people moved, not an incident reported
+    r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?(?:\s+(?:army|army's|military|military's|government|"
+    r"government's|security|ground|air|recent|latest|continuing|ongoing))?$|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # a trend, not an incident: "a fall in cross-border attacks", "the surge
@@ -765,8 +767,8 @@ _NOT_TALKS_AFTER = re.compile(
 _TRIBAL = re.compile(
     # "elders from the Turi and Bangash tribes"
     r"\b(?:from|of)\s+the\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+(?:tribes|communities|clans)\b|"
-    r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
-    r"rival\s+(?:tribes|communities|clans))\b",
+    r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans|sects)|both\s+(?:communities|sects)|"
+    r"rival\s+(?:tribes|communities|clans|sects))\b",
     re.I,
 )
 _DOMESTIC_BODY = re.compile(
@@ -795,6 +797,19 @@ _HOME_OFFICE = re.compile(
     re.I,
 )
 _HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in", "political")
+#: One side's district officer meeting the people of his district ("the
+#: deputy commissioner met elders of the border villages", "held a meeting
+#: with tribal elders at his office"), and a jirga's peace talks with
+#: militants ("held talks with militant commanders") are affairs at home,
+#: not talks between the two sides.
+_HOME_MEETING = re.compile(
+    r"\b(?:deputy|assistant|district)\s+commissioner\b(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
+    r"(?:met|meets|meeting|(?:held|holds|chaired)\s+(?:a\s+)?(?:meeting|talks|jirga)\s+with)\s+"
+    r"(?:the\s+)?(?:(?:local|tribal|village|area|district)\s+)?(?:elders|residents|notables|traders)\b|"
+    r"\b(?:talks|negotiations|meeting|dialogue)\s+with\s+(?:the\s+|local\s+)*"
+    r"(?:militants|militant\s+(?:commanders|leaders|groups))\b",
+)
+_HOME_MEETING = Gated(_HOME_MEETING, "commissioner", "militant")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
@@ -1095,6 +1110,30 @@ def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
     return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
 
 
+#: "Relations have been strained since the clashes": a state of the two
+#: countries' relations dated from an incident, read in the words before it.
+_RELATIONS_SINCE = re.compile(
+    r"\b(?:relations|ties|tensions?)\s+(?:[\w'’-]+\s+){0,5}?(?:(?:have|has|had)\s+(?:been|remained|stayed|run)|"
+    r"remain(?:ed|s)?|(?:are|were|is))\s+(?:\w+\s+)?(?:strained|tense|frosty|uneasy|troubled|fraught|cold|high)\s+"
+    r"(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+#: ... with no more than its time after it ("of last October", "in 2025"):
+#: an incident told with its own details ("clashes in October that killed
+#: 70 people") is reported, not only named.
+_ONLY_ITS_TIME = re.compile(
+    r"\s*(?:(?:of|in)\s+(?:last\s+|early\s+|late\s+|mid-)?[A-Z]?[a-z]+(?:\s+\d{4})?|of\s+\d{4}|"
+    r"last\s+(?:year|month|week|[A-Z][a-z]+))?\s*[.;]?\s*$"
+)
+
+
+def _relations_since(sentence: str, words: list[str], end: int) -> bool:
+    """Is the incident at ``end`` only what the two countries' relations
+    are dated from ("relations have remained tense since the border clashes
+    of last October")?"""
+    return bool(_RELATIONS_SINCE.search(" ".join(words[-14:]) + " ") and _ONLY_ITS_TIME.match(sentence, end))
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -1153,6 +1192,11 @@ def _find_triggers(
                     )
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
+                    or (
+                        etype in VIOLENT
+                        and ("relations" in low or "ties" in low or "tension" in low)
+                        and _relations_since(sentence, words, m.end())
+                    )
                     or (mandate and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))
                     or (
                         ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
@@ -1170,8 +1214,9 @@ def _find_triggers(
                 or _TALKS_STATE_AFTER.match(sentence, m.end())
                 or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
-                or ("tribes" in low or "communities" in low or "clans" in low)
+                or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
                 and _TRIBAL.search(sentence)
+                or _HOME_MEETING.search(sentence)
                 or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
                 or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
                 or (
@@ -1212,4 +1257,15 @@ def _find_triggers(
                 sub = "reopening"  # "drove into Chaman on Thursday, ending the blockade"
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
+    strike = next((t for t in out if t.event_type == "airstrike"), None)
+    if strike is not None and "bombard" in low:
+        # "gunships struck hideouts in Mamund, and residents reported heavy
+        # bombardment": a bare bombardment after an air strike in its
+        # sentence is that strike, felt on the ground
+        out = [
+            replace(t, event_type="airstrike", sub_event_type=strike.sub_event_type)
+            if t.event_type == "explosion" and t.start > strike.start and low.startswith("bombard", t.start)
+            else t
+            for t in out
+        ]
     return out

@@ -222,6 +222,18 @@ def mentions_specific(mentions) -> bool:
     return any(m.role == "place" and m.place is not None for m in mentions)
 
 
+def _places_of_the_work_before(trigs, others, candidates) -> bool:
+    """Are the places of the sentence all told after a border work and
+    before the triggers ``trigs``? (Not after a closure: "closed its side at
+    Chaman, citing the fighting" may place the fighting.)"""
+    places = [m for m in candidates if m.role in ("place", "crossing_ref")]
+    if not places:
+        return False
+    first, last = min(m.start for m in places), max(m.end for m in places)
+    first_trig = min(t.start for t in trigs)
+    return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -287,6 +299,16 @@ def _places_for(
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
+    if (
+        anaphoric
+        and etype in VIOLENT
+        and etype in ctx.by_type
+        and _places_of_the_work_before(trigs, others, candidates)
+    ):
+        # "troops have been setting up posts near Badini, facing Maruf, and
+        # the shelling began after ...": the places (and the days) are the
+        # work's; the shelling is the one already reported, told again.
+        return []
     if (
         etype == "border_closure"
         and anaphoric
