@@ -452,3 +452,28 @@ def test_a_town_a_strike_is_placed_from_is_not_hit(chain, text, places, dead):
     ev = [e for e in _events(chain, text) if e.event_type == "airstrike"]
     assert sorted(e.location for e in ev) == places
     assert [e.fatalities for e in sorted(ev, key=lambda e: e.location)] == dead
+
+
+# -- a second place named by its facilities (news_dev8 round) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Officials said around 250 tankers were parked at Jamrud and at the terminals in Peshawar on Tuesday.",
+            ["Jamrud", "Peshawar"],
+        ),
+        (
+            "More than 5,000 containers were stuck in Karachi and in the dry ports of Peshawar on Tuesday.",
+            ["Karachi", "Peshawar"],
+        ),
+    ],
+)
+def test_a_second_place_named_by_its_terminals_is_a_place_of_the_queue(chain, text, places):
+    assert sorted(loc for loc, _ in _by(_events(chain, text), "trade_disruption")) == places
+
+
+def test_a_place_after_another_verb_and_a_terminal_is_not_coordinated(chain):
+    ev = _events(chain, "Trucks were stuck at Jamrud on Tuesday, and officials at the terminal in Peshawar said so.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Jamrud"]

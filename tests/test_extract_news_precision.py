@@ -402,6 +402,23 @@ def test_clashes_that_only_date_the_state_of_relations_are_no_incident(chain, te
     assert _events(chain, text) == []
 
 
+def test_clashes_a_first_meeting_is_counted_from_are_no_incident(chain):
+    ev = _events(
+        chain,
+        "The meeting in Islamabad on Monday, the first of the commission since the clashes along the border "
+        "last year, ended with an agreement.",
+    )
+    assert _by(ev, "armed_clash") == []
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
+
+
+def test_clashes_a_first_is_counted_from_told_with_their_place_are_an_incident(chain):
+    ev = _events(
+        chain, "It was the first such attack since the clashes at Torkham on Monday, when two guards were killed."
+    )
+    assert _by(ev, "armed_clash") == [("Torkham", "2024-05-13")]
+
+
 def test_clashes_told_with_their_toll_after_relations_are_an_incident(chain):
     ev = _events(
         chain,
@@ -447,3 +464,21 @@ def test_new_shelling_told_after_a_works_places_is_an_incident(chain):
         "near the Badini area since Sunday, and shelling hit Badini on Wednesday.",
     )
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Badini", "Maruf District"]
+
+
+# -- what can happen, and family visits -----------------------------------------
+
+
+def test_what_a_quarrel_can_do_is_no_closure(chain):
+    ev = _events(chain, "Traders at Ghulam Khan know that any quarrel can shut the gates without notice.")
+    assert _by(ev, "border_closure") == []
+
+
+def test_a_closure_told_beside_can_is_a_closure(chain):
+    ev = _events(chain, "Ghulam Khan was shut on Monday, and traders can only wait.")
+    assert _by(ev, "border_closure") == [("Ghulam Khan", "2024-05-13")]
+
+
+def test_families_going_to_visit_relatives_are_no_talks(chain):
+    ev = _events(chain, "Families going to visit relatives were turned back at Kharlachi on Monday.")
+    assert _by(ev, "talks") == []

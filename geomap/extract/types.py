@@ -577,7 +577,7 @@ _DENIAL_STEMS = re.compile("deni|deny|dismiss|refut|reject|false|rumo|ruled")
 _DENIAL_FILTER = StemFilter([_DENIAL_STEMS.pattern.split("|")], SENTENCE_STEMS)
 _IRREALIS = re.compile(
     # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
-    r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
+    r"\b(?:could|would|might|(?-i:may)|can|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
     r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions|meetings?|consultations)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
@@ -632,7 +632,7 @@ _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREAL
 _BLOCKED = Gated(
     _BLOCKED,
     *("accus", "blam", "charg", "deni", "deny", "dismiss", "refut", "reject", "false", "rumo", "ruled"),
-    *("could", "would", "might", "may", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
+    *("could", "would", "might", "may", "can", "if", "unless", "threat", "warn", "urg", "call", "demand", "aim"),
     *("seek", "sought", "hop", "want", "plan", "talks", "negotiations", "discuss", "meeting", "consultations"),
     *("wait", "avoid", "prevent", "fear", "risk", "ready", "pressure", "to", "decision", "decide", "whether"),
     *("propos", "suggest", "recommend", "kind", "sort", "type", "issue", "question", "matter"),
@@ -760,7 +760,9 @@ _NOT_TALKS = re.compile(
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
-    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?)\b",
+    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?|"
+    # "going to visit relatives": a family visit
+    r"relatives|friends|graves?|shrines?)\b",
     re.I,
 )
 #: A jirga between the tribes of one district about their own feud.
@@ -1127,11 +1129,25 @@ _ONLY_ITS_TIME = re.compile(
 )
 
 
+#: "the meeting, the first of the commission since the clashes along the
+#: border last year, ...": an aside that dates a first from an incident.
+_FIRST_SINCE = re.compile(r"\bthe\s+first\s+(?:[\w'’-]+\s+){0,4}?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_ONLY_ITS_TIME_ASIDE = re.compile(
+    r"\s*(?:(?:along|on|across)\s+the\s+(?:border|frontier|Durand\s+Line)\s*)?"
+    r"(?:(?:of|in)\s+(?:last\s+|early\s+|late\s+)?[A-Z]?[a-z]+(?:\s+\d{4})?|last\s+(?:year|month|week|[A-Z][a-z]+))?"
+    r"\s*[,;.)]"
+)
+
+
 def _relations_since(sentence: str, words: list[str], end: int) -> bool:
     """Is the incident at ``end`` only what the two countries' relations
     are dated from ("relations have remained tense since the border clashes
-    of last October")?"""
-    return bool(_RELATIONS_SINCE.search(" ".join(words[-14:]) + " ") and _ONLY_ITS_TIME.match(sentence, end))
+    of last October"), or what a first is counted from ("the first meeting
+    since the clashes along the border last year")?"""
+    before = " ".join(words[-14:]) + " "
+    if _RELATIONS_SINCE.search(before) and _ONLY_ITS_TIME.match(sentence, end):
+        return True
+    return bool(_FIRST_SINCE.search(before) and _ONLY_ITS_TIME_ASIDE.match(sentence, end))
 
 
 def _comma_after(low: str, pos: int) -> int:
@@ -1194,7 +1210,7 @@ def _find_triggers(
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
                     or (
                         etype in VIOLENT
-                        and ("relations" in low or "ties" in low or "tension" in low)
+                        and ("relations" in low or "ties" in low or "tension" in low or "first" in low)
                         and _relations_since(sentence, words, m.end())
                     )
                     or (mandate and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))

@@ -135,7 +135,11 @@ _COORD = re.compile(
     r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
     r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
-    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
+    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$|"
+    # "parked at Jamrud and at the terminals in Peshawar", "stuck in Karachi
+    # and in the dry ports of Peshawar": the second place by its facilities
+    r"^,?\s+and\s+(?:(?:in|at|on|near)\s+)?the\s+(?:[\w-]+\s+)?"
+    r"(?:terminals?|ports?|yards?|depots?|markets?|bazaars?)\s+(?:in|of|at|near)\s+$"
 )
 
 
