@@ -482,3 +482,28 @@ def test_a_closure_told_beside_can_is_a_closure(chain):
 def test_families_going_to_visit_relatives_are_no_talks(chain):
     ev = _events(chain, "Families going to visit relatives were turned back at Kharlachi on Monday.")
     assert _by(ev, "talks") == []
+
+
+# -- a meeting announced in reported speech -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the tripartite commission would meet in Kabul on Thursday.", [("Kabul", "2024-05-16")]),
+        ("He said Pakistani and Afghan officials would meet in Doha next week.", [("Doha", "2024-05-22")]),
+    ],
+)
+def test_a_meeting_announced_with_its_venue_and_time_is_talks_to_come(chain, text, expected):
+    assert _by(_events(chain, text), "talks") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the two sides would meet if the firing stopped.",
+        "He said the commission would meet to review the fence.",
+    ],
+)
+def test_a_meeting_that_would_happen_without_venue_and_time_is_none(chain, text):
+    assert _by(_events(chain, text), "talks") == []

@@ -234,3 +234,38 @@ def test_a_repair_interrupted_by_the_attack_told_in_its_sentence_is_at_the_attac
 )
 def test_a_crossing_opened_in_a_relative_clause_is_a_reopening(chain, text, subs):
     assert [e.sub_event_type for e in _events(chain, text) if e.event_type == "border_closure"] == subs
+
+
+# -- works told as the cause of a closure or a clash (news_dev8 round) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In May the Kharlachi crossing was closed after Afghan police objected to fence poles being set up "
+            "near Dand-e-Patan.",
+            "Dand-e-Patan District",
+        ),
+        (
+            "In March Badini was closed for a week after Afghan forces objected to a Pakistani checkpost being "
+            "built close to the zero point at Badini.",
+            "Badini",
+        ),
+        ("Fighting broke out at Torkham in mid-June over a gate Pakistan was building on its side.", "Torkham"),
+        ("Pakistani troops put up the wire again on Monday night near Shkin.", "Shkin"),
+    ],
+)
+def test_a_work_told_as_the_cause_or_with_its_object_first_is_a_work(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "fortification")] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan officials said they objected to plans for a fence near Dand-e-Patan.",
+        "Officials want the wire to be put up near Shkin next year.",
+    ],
+)
+def test_a_planned_or_wished_work_is_none(chain, text):
+    assert _by(_events(chain, text), "fortification") == []

@@ -383,7 +383,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"talks|negotiations?|negotiators|negotiated|dialogue|"
         r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
         # "said the two sides would meet again in Istanbul on November 6"
-        r"would\s+meet\s+again|"
+        r"would\s+meet(?:\s+again)?|"
         r"discussions|peace\s+process|round\s+of\s+talks|"
         r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
         r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
@@ -400,7 +400,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"fencing|fence\s+(?:work|construction|sections?|repairs?)|"
         r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
         r"install(?:s|ed|ing)|lay(?:s|ing)?|laid|extend(?:s|ed|ing)|repair(?:s|ed|ing)?|put(?:s|ting)?\s+up)\s+"
-        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:barbed|razor|concertina)\s+wire)|"
+        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:(?:barbed|razor|concertina)\s+)?wire)|"
         r"(?:t(?:ore|ear(?:s|ing)?)\s+(?:down|up|out)|pull(?:s|ed|ing)?\s+(?:up|down|out)|uproot(?:s|ed|ing)?|"
         r"remov(?:e|es|ed|ing)|dismantl(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|damag(?:ed|ing))\s+"
         r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
@@ -409,6 +409,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "troops working on the fence" (not "work on the fence is 85
         # percent complete": a state of the project)
         r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?|"
+        # "objected to fence poles being set up", "the wire was put up again"
+        r"(?:fence\s+(?:poles|posts|pillars)|fences?|(?:barbed\s+)?wire)\s+"
+        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?|being\s+)"
+        r"(?:built|erected|installed|put\s+up|set\s+up|laid)|"
         # ("stepped up work on the fence", "halted work on the fence": the work
         # acted on, an event)
         r"(?:stepped\s+up|resum(?:ed|ing)|beg(?:a|u)n|start(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing))\s+"
@@ -426,8 +430,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:construction|erection|building|installation)\s+of\s+(?:[\w'-]+\s+){0,3}?gates?|"
         r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?gates?|"
         # "new gates were also being built at the crossing", "a gate under construction"
-        r"gates?\s+(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
-        r"(?:built|constructed|erected|installed|put\s+up)|under\s+construction)",
+        r"gates?\s+(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?|being\s+)"
+        r"(?:built|constructed|erected|installed|put\s+up)|gates?\s+under\s+construction|"
+        # "fighting over a gate Pakistan was building on its side"
+        r"gates?\s+(?:that\s+|which\s+)?(?:pakistan|afghanistan|the\s+(?:army|military|taliban)|(?:afghan|pakistani)\s+(?:forces|troops|soldiers))\s+(?:was|were|had\s+been|is|are)\s+"
+        r"(?:building|constructing|erecting|putting\s+up)",
     ),
     # Posts and checkpoints being built, and work on them halted or resumed
     # ("resumed work on a check post", "stopped the construction of what
@@ -451,9 +458,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|structures?|installations?)|"
         # "new posts were being set up along the border"
+        # (and "objected to a checkpost being built near the zero point")
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|structures?)\s+"
-        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
-        r"(?:built|constructed|erected|put\s+up|set\s+up))|"
+        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?|being\s+)"
+        r"(?:built|constructed|erected|put\s+up|set\s+up)|"
         # "a new checkpoint that Pakistani forces had set up near the zero point"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|watchtowers?)\s+(?:that|which)\s+"
         r"(?:[\w'-]+\s+){1,3}?(?:had\s+|have\s+|has\s+)?(?:set\s+up|built|erected|constructed|put\s+up)|"
@@ -603,7 +611,9 @@ _IRREALIS = re.compile(
     # not "60 to 70 militants opened fire" nor "close to the border"
     # ("tried to storm", "attempted to cross": the attempt happened;
     # "resorted to unprovoked firing": the firing too)
-    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
+    # ("objected to fence poles being set up": the object of an objection)
+    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)(?<!objected\s)(?<!objecting\s)(?<!objection\s)(?<!objections\s)"
+    r"to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: A bomb made safe or taken is no explosion: "bomb disposal staff defused an
@@ -698,6 +708,15 @@ _ENDING_BEFORE = re.compile(
 _IRREALIS_TALKS = re.compile(
     r"\b(?:could|would|might|if|unless|urg(?:ed|es|ing|e)|call(?:ed|s)?\s+for|"
     r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b",
+    re.I,
+)
+#: "Officials said the commission would meet in Kabul on Thursday": a
+#: meeting announced, the future of a report (a talks event to come, when
+#: its venue and time are told right after it; GOLD_FORMAT), not a wish
+#: ("would meet if the firing stopped").
+_MEETING_WHEN_WHERE = re.compile(
+    r"(?:\s+again)?\s+(?:in|at)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+    r"(?:on\s+(?-i:[A-Z])[a-z]+day|on\s+(?-i:[A-Z])[a-z]+\s+\d{1,2}|next\s+(?:week|month)|later\s+this\s+(?:week|month)|in\s+(?-i:[A-Z])[a-z]+)\b",
     re.I,
 )
 #: A call for talks is not talks: "urged both sides to hold talks", "called
@@ -1225,6 +1244,7 @@ def _find_triggers(
             elif (
                 _ACCUSATION.search(window)
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
+                or (low[m.start() : m.end()] == "would meet" and not _MEETING_WHEN_WHERE.match(sentence, m.end()))
                 or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
                 or _TALKS_STATE_AFTER.match(sentence, m.end())
