@@ -507,3 +507,25 @@ def test_a_meeting_announced_with_its_venue_and_time_is_talks_to_come(chain, tex
 )
 def test_a_meeting_that_would_happen_without_venue_and_time_is_none(chain, text):
     assert _by(_events(chain, text), "talks") == []
+
+
+# -- where attackers came from, and the weapons of an attack --------------------
+
+
+def test_grenades_of_attackers_who_came_from_a_province_are_the_attacks_weapons(chain):
+    ev = _events(
+        chain,
+        "Five soldiers were killed when militants attacked three posts in Mohmand on Monday. According to the "
+        "military, the attackers, who came from Afghanistan's Kunar province, used rocket-propelled grenades "
+        "and machine guns against the posts.",
+    )
+    assert [(e.event_type, e.location) for e in ev] == [("armed_clash", "Mohmand District")]
+
+
+def test_a_grenade_thrown_another_day_at_the_place_of_an_attack_is_its_own(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a post in Mohmand on Monday. On Tuesday a grenade was thrown at a police station "
+        "in Mohmand, wounding two.",
+    )
+    assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]

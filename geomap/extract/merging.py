@@ -167,20 +167,23 @@ def _fold_shelling_into_fighting(events: list[DraftEvent]) -> list[DraftEvent]:
     """ "The fighting took place in Dand-e-Patan and Gurbuz, where rockets
     and mortar rounds hit villages": shelling told only in the sentences of
     fighting at the same place and day is that fighting's fire, not an
-    incident of its own (its toll goes to the fighting)."""
+    incident of its own (its toll goes to the fighting). Grenades told at
+    the place and on the day of an attack ("the attackers used
+    rocket-propelled grenades against the posts") are its weapons, in
+    whatever sentence."""
     clashes = [e for e in events if e.event_type == "armed_clash"]
     if not clashes:
         return events
     out = []
     for ev in events:
-        if ev.event_type == "explosion" and ev.sub_event_type == "shelling":
+        if ev.event_type == "explosion" and ev.sub_event_type in ("shelling", "grenade_attack"):
             told = set(ev.sentences) - {-1}
             host = next(
                 (
                     c
                     for c in clashes
                     if told
-                    and told <= set(c.sentences)
+                    and (ev.sub_event_type == "grenade_attack" or told <= set(c.sentences))
                     and same_place(c.place, ev.place)
                     and _close(_told(c), _told(ev), 0)
                 ),

@@ -216,8 +216,10 @@ _ORIGIN_BEFORE = re.compile(
     # from Paktika": where they came from, not where they were hit
     # (not "four of those hurt came from Marawara": where they were hurt)
     r"(?:moved|came|crossed|sneaked|slipped|infiltrated)\s+(?:in|over|across)\s+from|"
+    # "the attackers, who came from Afghanistan's Kunar province"
+    r"who\s+(?:had\s+)?(?:came|come|crossed|infiltrated)\s+from|"
     # "shares the pain of the people of Balochistan"
-    r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
+    r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?(?:(?:Afghanistan|Pakistan)['’]s\s+)?$",
     re.I,
 )
 _HOSPITAL_BEFORE = re.compile(
@@ -437,7 +439,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 #: :data:`_NEAR_TAILS`. These patterns end in ``$`` and are tried at every
 #: position of the text before a mention; a look at its last word skips
 #: most of those scans.
-_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that")
+_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that", "istan's", "istan’s")
 _MOVED_WORDS = (
     "taken",
     "rushed",
