@@ -477,3 +477,22 @@ def test_a_second_place_named_by_its_terminals_is_a_place_of_the_queue(chain, te
 def test_a_place_after_another_verb_and_a_terminal_is_not_coordinated(chain):
     ev = _events(chain, "Trucks were stuck at Jamrud on Tuesday, and officials at the terminal in Peshawar said so.")
     assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Jamrud"]
+
+
+def test_a_district_and_the_crossing_of_the_other_side_in_it_are_one_clash(chain):
+    ev = _events(
+        chain,
+        "Two Afghan border policemen were killed when Pakistani forces opened fire on them in the Barmal "
+        "district of Paktika on Monday. The clash erupted on Monday after Pakistani soldiers began building a "
+        "post near the Angoor Adda crossing.",
+    )
+    assert len(_by(ev, "armed_clash")) == 1
+
+
+def test_a_district_and_a_crossing_far_from_it_are_two_clashes(chain):
+    ev = _events(
+        chain,
+        "Two Afghan border policemen were killed in a clash in the Barmal district of Paktika on Monday. "
+        "Separately, guards exchanged fire at Torkham on Monday.",
+    )
+    assert len(_by(ev, "armed_clash")) == 2

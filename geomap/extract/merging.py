@@ -240,7 +240,9 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.event_type == ev.event_type
                 # (a town or crossing "near" which it happened is still inside)
                 and (o.place.precision == 1 or o.place.kind in ("crossing", "town", "village"))
-                and o.place.country == ev.place.country
+                # (a crossing lies in the districts of both sides: "fire on
+                # police in the Barmal district" and "the clash at Angoor Adda")
+                and (o.place.country == ev.place.country or o.place.kind == "crossing")
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
                 # district and on the edge of Asadabad"; the headline may
