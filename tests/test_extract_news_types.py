@@ -269,3 +269,36 @@ def test_a_work_told_as_the_cause_or_with_its_object_first_is_a_work(chain, text
 )
 def test_a_planned_or_wished_work_is_none(chain, text):
     assert _by(_events(chain, text), "fortification") == []
+
+
+# -- a documents rule put in force at a crossing --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Travellers through Kharlachi must now show a valid passport and visa, under a rule enforced from "
+            "Wednesday.",
+            [("Kharlachi", "2024-05-15")],
+        ),
+        ("The passport rule took effect at Chaman on Monday.", [("Chaman", "2024-05-13")]),
+        (
+            "Hundreds were turned back at Torkham on Monday, the first day of the new border regime.",
+            [("Torkham", "2024-05-13")],
+        ),
+    ],
+)
+def test_a_documents_rule_put_in_force_at_a_crossing_is_a_closure(chain, text, expected):
+    assert _by(_events(chain, text), "border_closure") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire took effect on Monday.",
+        "The new trade rules will take effect at Torkham next month.",
+    ],
+)
+def test_a_truce_or_rules_to_come_are_no_closure(chain, text):
+    assert _by(_events(chain, text), "border_closure") == []

@@ -325,6 +325,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
         + r"|trade|crossings?)\s+(?:was|were|is|has\s+been)\s+"
         r"(?:being\s+)?(?:allowed|permitted)",
     ),
+    # A rule on documents that stops people crossing, put in force at a
+    # crossing: "a passport and visa rule enforced from Wednesday", "the rule
+    # took effect on November 1", "the first day of the new border regime"
+    # (gold: a closure of the crossing to those without the documents)
+    (
+        "border_closure",
+        "closure",
+        False,
+        r"(?:rules?|requirements?|regimes?|system)\s+(?:took|takes|take|came|comes)\s+(?:effect|into\s+force)|"
+        r"(?:rules?|requirements?|regimes?)\s+(?:was\s+|were\s+|been\s+)?enforced\s+(?:from|on|since)|"
+        r"first\s+day\s+of\s+the\s+new\s+(?:[\w-]+\s+){0,2}?(?:regime|system|rules)",
+    ),
     (
         "trade_disruption",
         "stranded_trucks",
@@ -525,6 +537,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("open", "resum", "restor", "clock", "24 hours"),
     ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
     ("block", "halt", "stop", "barr", "standstill", "allowed", "permitted"),
+    ("effect", "force", "enforc", "first day"),
     (
         "truck",
         "lorr",
