@@ -496,3 +496,17 @@ def test_a_district_and_a_crossing_far_from_it_are_two_clashes(chain):
         "Separately, guards exchanged fire at Torkham on Monday.",
     )
     assert len(_by(ev, "armed_clash")) == 2
+
+
+def test_the_boundary_of_a_plot_is_not_the_border(chain):
+    ev = _events(
+        chain,
+        "Officials met at Torkham on Monday. In June, the crossing was closed for two days after a quarrel over "
+        "the boundary of a parking area, and more than 500 trucks were stuck on both sides.",
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_the_boundary_between_the_countries_is_the_border(chain):
+    ev = _events(chain, "Troops traded fire across the boundary between the two countries on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]

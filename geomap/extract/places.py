@@ -349,7 +349,9 @@ _BORDER_PHRASES = re.compile(
     r"\b(?:both\s+sides\s+of\s+the\s+(?:border|frontier|boundary)|"
     r"(?:along|across|on|at|over|near|to|close\s+to)\s+(?:the|their|its|our|a|this)\s+(?:(?:disputed|shared|porous|long|"
     r"mountainous|tense|volatile|troubled|common|\w+-\w+)\s+)?(?:border|frontier|boundary)(?!\s+(?:town|city|village|"
-    r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade))|"
+    r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade)|"
+    # "a quarrel over the boundary of a parking area": some plot's edge
+    r"\s+of\s+an?\s)|"
     r"(?:the|their|its)\s+(?:border|frontier|boundary)\s+(?:between|with)\b|"
     r"border\s+crossings\b|crossings\s+(?:with|along|on|between)\s+(?:the\s+)?(?:border|afghanistan|pakistan|two)|"
     r"all\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
