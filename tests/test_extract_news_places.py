@@ -510,3 +510,13 @@ def test_the_boundary_of_a_plot_is_not_the_border(chain):
 def test_the_boundary_between_the_countries_is_the_border(chain):
     ev = _events(chain, "Troops traded fire across the boundary between the two countries on Monday.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_a_border_policeman_is_no_mention_of_the_border(chain):
+    ev = _events(
+        chain,
+        "Hundreds were turned back at Torkham on Friday. Fighting broke out at the crossing in mid-June over a "
+        "gate. A Pakistani major and an Afghan border policeman were among those killed in that clash, which "
+        "closed the border for almost a week.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]

@@ -360,7 +360,9 @@ _BORDER_PHRASES = re.compile(
     re.I,
 )
 _BORDER_NOT = re.compile(
-    r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I
+    # ("an Afghan border policeman": a man of the border police)
+    r"^\s*(?:town|city|village|crossing|guards?|police|policem[ae]n|forces|officials|district|terminal|gate)\b",
+    re.I,
 )
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(
