@@ -520,3 +520,13 @@ def test_a_border_policeman_is_no_mention_of_the_border(chain):
         "closed the border for almost a week.",
     )
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_fighting_along_the_border_in_a_when_clause_behind_a_closure_is_the_borders(chain):
+    ev = _events(
+        chain,
+        "Officials met at Torkham on Monday. The crossing had been shut since October 12 last year, when "
+        "fighting broke out along the border.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]

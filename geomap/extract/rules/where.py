@@ -455,6 +455,10 @@ def _places_for(
         etype in ("fortification", *VIOLENT)
         and chosen
         and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+        # (not fighting told in a when/after clause behind a closure: "shut
+        # since October 12, when fighting broke out along the border" is
+        # the border's fighting, not the crossing's)
+        and cut is None
     ):
         # "a second strike hit a car near the border", "troops were repairing
         # the fence near the border when the post came under fire" after a
