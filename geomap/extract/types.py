@@ -333,7 +333,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         "border_closure",
         "closure",
         False,
-        r"(?:rules?|requirements?|regimes?|system)\s+(?:took|takes|take|came|comes)\s+(?:effect|into\s+force)|"
+        r"(?:rules?|requirements?|regimes?|system)\s+(?:took|takes|came|comes)\s+(?:effect|into\s+force)|"
         r"(?:rules?|requirements?|regimes?)\s+(?:was\s+|were\s+|been\s+)?enforced\s+(?:from|on|since)|"
         r"first\s+day\s+of\s+the\s+new\s+(?:[\w-]+\s+){0,2}?(?:regime|system|rules)",
     ),
