@@ -530,3 +530,17 @@ def test_fighting_along_the_border_in_a_when_clause_behind_a_closure_is_the_bord
     )
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
     assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_a_place_opening_a_sentence_before_a_parenthetical_he_said_is_the_incidents(chain):
+    ev = _events(
+        chain,
+        "A spokesman said nine people were killed when a strike destroyed a house in Gomal district on Sunday. "
+        "In Urgun district, he said, at least two people were wounded when another strike hit a religious school.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Gomal District", "Urgun District"]
+
+
+def test_a_place_opening_a_sentence_of_a_speaker_is_still_no_event_place(chain):
+    ev = _events(chain, "Shells hit Barmal on Monday. In Kabul, a Taliban spokesman said the shelling was answered.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]

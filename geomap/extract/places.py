@@ -192,7 +192,12 @@ _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
-_SPEAKER_AFTER = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b"
+    # (not a parenthesis: "In Urgun district, he said, two were wounded")
+    r"(?!\s*,)",
+    re.I,
+)
 _GOV_BEFORE = re.compile(
     r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
     r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
