@@ -544,3 +544,13 @@ def test_a_place_opening_a_sentence_before_a_parenthetical_he_said_is_the_incide
 def test_a_place_opening_a_sentence_of_a_speaker_is_still_no_event_place(chain):
     ev = _events(chain, "Shells hit Barmal on Monday. In Kabul, a Taliban spokesman said the shelling was answered.")
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]
+
+
+def test_officials_who_crossed_over_to_a_gate_and_met_there_hold_talks_at_it(chain):
+    ev = _events(chain, "Afghan border officials crossed over to the Friendship Gate on Wednesday and met FC officers.")
+    assert _by(ev, "talks") == [("Chaman", "2024-05-15")]
+
+
+def test_a_meeting_over_a_crossings_dispute_is_not_held_at_it(chain):
+    ev = _events(chain, "Officials met in Islamabad on Monday to talk over the Chaman dispute.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Islamabad"]

@@ -30,7 +30,8 @@ from .tolls import _PER_PLACE_TOLL
 _TOPIC_BEFORE = re.compile(
     r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
     r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
-    r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    # (not "crossed over to the Friendship Gate": a way there)
+    r"\b(?:over|about|regarding|concerning)\s+(?!to\s)(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _TOPIC_BEFORE = Gated(
