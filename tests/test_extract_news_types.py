@@ -302,3 +302,20 @@ def test_a_documents_rule_put_in_force_at_a_crossing_is_a_closure(chain, text, e
 )
 def test_a_truce_or_rules_to_come_are_no_closure(chain, text):
     assert _by(_events(chain, text), "border_closure") == []
+
+
+def test_trade_through_a_crossing_resumed_after_an_aside_is_a_reopening(chain):
+    ev = _events(
+        chain,
+        "Trade through the Ghulam Khan crossing, the main road link between Khost province and North "
+        "Waziristan, resumed on Monday after the authorities lifted a ban.",
+    )
+    assert [e.sub_event_type for e in ev if e.event_type == "border_closure"] == ["reopening"]
+
+
+def test_trade_through_a_crossing_suspended_after_an_aside_is_no_reopening(chain):
+    ev = _events(
+        chain,
+        "Trade through the Ghulam Khan crossing, which links Khost and North Waziristan, was suspended on Monday.",
+    )
+    assert [e.sub_event_type for e in ev if e.event_type == "border_closure"] == ["closure"]

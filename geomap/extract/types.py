@@ -260,6 +260,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "trade resumed on Wednesday", "pedestrian movement partly resumed"
         r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:resum(?:ed|es)|was\s+restored)|"
+        # "trade through the Ghulam Khan crossing, the main road link between
+        # Khost and North Waziristan, resumed on Monday": an aside between
+        r"(?:trade|traffic|movement)\s+(?:through|across|via)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+        r"(?:crossing|border|pass|gate),\s+[^.;]{0,100}?,\s+resum(?:ed|es)|"
         # "opened the Torkham border", "opened both crossings", "the gate was
         # opened", "the opening of the border": reports say "opened" as often
         # as "reopened" (not "opened fire", nor a new border post or market)
