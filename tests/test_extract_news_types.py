@@ -319,3 +319,19 @@ def test_trade_through_a_crossing_suspended_after_an_aside_is_no_reopening(chain
         "Trade through the Ghulam Khan crossing, which links Khost and North Waziristan, was suspended on Monday.",
     )
     assert [e.sub_event_type for e in ev if e.event_type == "border_closure"] == ["closure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials say fencing work in Mohmand is to begin in the coming months.",
+        "Fencing work in Mohmand will start next year, officials said.",
+    ],
+)
+def test_a_work_to_come_is_no_work(chain, text):
+    assert _by(_events(chain, text), "fortification") == []
+
+
+def test_a_work_begun_is_a_work(chain):
+    ev = _events(chain, "Fencing work in Mohmand began on Monday.")
+    assert _by(ev, "fortification") == [("Mohmand District", "2024-05-13")]

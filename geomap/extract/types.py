@@ -1148,6 +1148,13 @@ def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
     return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
 
 
+#: "fencing work in Mohmand is to begin in the coming months": a work to
+#: come, read after its words.
+_WORK_TO_COME = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:(?:is|are)\s+(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+"
+    r"(?:begin|start|commence)|will\s+(?:begin|start|commence))\b",
+    re.I,
+)
 #: "Relations have been strained since the clashes": a state of the two
 #: countries' relations dated from an incident, read in the words before it.
 _RELATIONS_SINCE = re.compile(
@@ -1244,6 +1251,7 @@ def _find_triggers(
                     )
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
+                    or (etype == "fortification" and _WORK_TO_COME.match(sentence, m.end()))
                     or (
                         etype in VIOLENT
                         and ("relations" in low or "ties" in low or "tension" in low or "first" in low)
