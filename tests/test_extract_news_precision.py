@@ -329,6 +329,8 @@ def test_the_city_a_town_lies_on_the_outskirts_of_is_no_place_of_the_bombing(cha
         "Later, the deputy commissioner of Zhob held a meeting with tribal elders at his office on Monday.",
         "A jirga of Mohmand elders held talks with militant commanders on Sunday to head off an operation.",
         "A grand jirga of elders from both sects met officials in Parachinar on Saturday.",
+        "Tribal elders in Wana held a meeting on Thursday and warned that the road would stay shut to convoys.",
+        "The Deputy Commissioner of Zhob met tribal elders at his office on Monday.",
     ],
 )
 def test_an_officer_meeting_his_districts_elders_or_talks_with_militants_are_no_talks(chain, text):
@@ -529,3 +531,10 @@ def test_a_grenade_thrown_another_day_at_the_place_of_an_attack_is_its_own(chain
         "in Mohmand, wounding two.",
     )
     assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]
+
+
+def test_elders_of_both_sides_holding_a_meeting_at_a_crossing_are_talks(chain):
+    ev = _events(
+        chain, "Tribal elders from both sides held a meeting at Kharlachi on Monday to settle a grazing dispute."
+    )
+    assert _by(ev, "talks") == [("Kharlachi", "2024-05-13")]

@@ -845,9 +845,15 @@ _HOME_MEETING = re.compile(
     r"(?:met|meets|meeting|(?:held|holds|chaired)\s+(?:a\s+)?(?:meeting|talks|jirga)\s+with)\s+"
     r"(?:the\s+)?(?:(?:local|tribal|village|area|district)\s+)?(?:elders|residents|notables|traders)\b|"
     r"\b(?:talks|negotiations|meeting|dialogue)\s+with\s+(?:the\s+|local\s+)*"
-    r"(?:militants|militant\s+(?:commanders|leaders|groups))\b",
+    r"(?:militants|militant\s+(?:commanders|leaders|groups))\b|"
+    # "Tribal elders in Wana held a meeting on Thursday and warned ...": a
+    # meeting of one place's elders among themselves
+    r"\belders\s+(?:in|of|from)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+held\s+(?:a\s+)?"
+    r"(?:meeting|jirga)\b"
+    r"(?!\s+(?:with|between)\b)",
+    re.I,
 )
-_HOME_MEETING = Gated(_HOME_MEETING, "commissioner", "militant")
+_HOME_MEETING = Gated(_HOME_MEETING, "commissioner", "militant", "elders")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
