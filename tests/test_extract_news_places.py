@@ -477,3 +477,105 @@ def test_a_town_a_strike_is_placed_from_is_not_hit(chain, text, places, dead):
 )
 def test_a_town_measured_from_is_a_place_only_when_no_place_named_lies_there(chain, text, places):
     assert sorted(e.location for e in _events(chain, text)) == places
+
+
+# -- a second place named by its facilities (news_dev8 round) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Officials said around 250 tankers were parked at Jamrud and at the terminals in Peshawar on Tuesday.",
+            ["Jamrud", "Peshawar"],
+        ),
+        (
+            "More than 5,000 containers were stuck in Karachi and in the dry ports of Peshawar on Tuesday.",
+            ["Karachi", "Peshawar"],
+        ),
+    ],
+)
+def test_a_second_place_named_by_its_terminals_is_a_place_of_the_queue(chain, text, places):
+    assert sorted(loc for loc, _ in _by(_events(chain, text), "trade_disruption")) == places
+
+
+def test_a_place_after_another_verb_and_a_terminal_is_not_coordinated(chain):
+    ev = _events(chain, "Trucks were stuck at Jamrud on Tuesday, and officials at the terminal in Peshawar said so.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Jamrud"]
+
+
+def test_a_district_and_the_crossing_of_the_other_side_in_it_are_one_clash(chain):
+    ev = _events(
+        chain,
+        "Two Afghan border policemen were killed when Pakistani forces opened fire on them in the Barmal "
+        "district of Paktika on Monday. The clash erupted on Monday after Pakistani soldiers began building a "
+        "post near the Angoor Adda crossing.",
+    )
+    assert len(_by(ev, "armed_clash")) == 1
+
+
+def test_a_district_and_a_crossing_far_from_it_are_two_clashes(chain):
+    ev = _events(
+        chain,
+        "Two Afghan border policemen were killed in a clash in the Barmal district of Paktika on Monday. "
+        "Separately, guards exchanged fire at Torkham on Monday.",
+    )
+    assert len(_by(ev, "armed_clash")) == 2
+
+
+def test_the_boundary_of_a_plot_is_not_the_border(chain):
+    ev = _events(
+        chain,
+        "Officials met at Torkham on Monday. In June, the crossing was closed for two days after a quarrel over "
+        "the boundary of a parking area, and more than 500 trucks were stuck on both sides.",
+    )
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+def test_the_boundary_between_the_countries_is_the_border(chain):
+    ev = _events(chain, "Troops traded fire across the boundary between the two countries on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_a_border_policeman_is_no_mention_of_the_border(chain):
+    ev = _events(
+        chain,
+        "Hundreds were turned back at Torkham on Friday. Fighting broke out at the crossing in mid-June over a "
+        "gate. A Pakistani major and an Afghan border policeman were among those killed in that clash, which "
+        "closed the border for almost a week.",
+    )
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_fighting_along_the_border_in_a_when_clause_behind_a_closure_is_the_borders(chain):
+    ev = _events(
+        chain,
+        "Officials met at Torkham on Monday. The crossing had been shut since October 12 last year, when "
+        "fighting broke out along the border.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_a_place_opening_a_sentence_before_a_parenthetical_he_said_is_the_incidents(chain):
+    ev = _events(
+        chain,
+        "A spokesman said nine people were killed when a strike destroyed a house in Gomal district on Sunday. "
+        "In Urgun district, he said, at least two people were wounded when another strike hit a religious school.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Gomal District", "Urgun District"]
+
+
+def test_a_place_opening_a_sentence_of_a_speaker_is_still_no_event_place(chain):
+    ev = _events(chain, "Shells hit Barmal on Monday. In Kabul, a Taliban spokesman said the shelling was answered.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]
+
+
+def test_officials_who_crossed_over_to_a_gate_and_met_there_hold_talks_at_it(chain):
+    ev = _events(chain, "Afghan border officials crossed over to the Friendship Gate on Wednesday and met FC officers.")
+    assert _by(ev, "talks") == [("Chaman", "2024-05-15")]
+
+
+def test_a_meeting_over_a_crossings_dispute_is_not_held_at_it(chain):
+    ev = _events(chain, "Officials met in Islamabad on Monday to talk over the Chaman dispute.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Islamabad"]

@@ -317,3 +317,224 @@ def test_a_bombardment_from_the_air_is_an_air_strike(chain, text):
 def test_the_city_a_town_lies_on_the_outskirts_of_is_no_place_of_the_bombing(chain):
     ev = _events(chain, "A bomb went off outside a police station in Jamrud, on the outskirts of Peshawar, on Tuesday.")
     assert [e.location for e in ev if e.event_type == "explosion"] == ["Jamrud"]
+
+
+# -- meetings at home (news_dev8 round) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deputy commissioner of Kurram met elders of the border villages on Tuesday and promised compensation.",
+        "Later, the deputy commissioner of Zhob held a meeting with tribal elders at his office on Monday.",
+        "A jirga of Mohmand elders held talks with militant commanders on Sunday to head off an operation.",
+        "A grand jirga of elders from both sects met officials in Parachinar on Saturday.",
+        "Tribal elders in Wana held a meeting on Thursday and warned that the road would stay shut to convoys.",
+        "The Deputy Commissioner of Zhob met tribal elders at his office on Monday.",
+    ],
+)
+def test_an_officer_meeting_his_districts_elders_or_talks_with_militants_are_no_talks(chain, text):
+    assert _by(_events(chain, text), "talks") == []
+
+
+def test_a_meeting_with_the_other_sides_officials_told_by_a_deputy_commissioner_is_talks(chain):
+    ev = _events(
+        chain,
+        "Torkham reopened after a meeting with Afghan border officials at the zero point on Sunday, "
+        "the deputy commissioner of Khyber said.",
+    )
+    assert _by(ev, "talks") == [("Torkham", "2024-05-12")]
+
+
+def test_talks_between_the_sides_about_militants_are_talks(chain):
+    ev = _events(chain, "Pakistani and Afghan officials held talks at Torkham on Sunday on stopping militants.")
+    assert _by(ev, "talks") == [("Torkham", "2024-05-12")]
+
+
+def test_an_offensive_people_fled_is_no_incident(chain):
+    ev = _events(chain, "The camp in Gurbuz now shelters families who fled the army offensive in North Waziristan.")
+    assert _by(ev, "armed_clash") == []
+
+
+# -- places the gazetteer lacked, and the two sides of one gate ---------------
+
+
+def test_places_spelt_as_the_news_spells_them(chain):
+    ev = _events(chain, "Shells landed on Monday in Nuristan's Barg-e-Matal district, killing a shepherd.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Barg-e Matal District"]
+    ev = _events(chain, "Militants rammed a truck bomb into a police compound in Daraban on Tuesday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Daraban"]
+    ev = _events(chain, "The next round of the railway talks will be held in Termez in October, officials said.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Termez"]
+
+
+def test_the_friendship_gate_is_chamans(chain):
+    ev = _events(chain, "Pakistani authorities shut the Friendship Gate on Monday morning.")
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
+
+
+def test_both_sides_of_one_gate_shut_the_same_day_are_one_closure(chain):
+    ev = _events(
+        chain,
+        "Pakistani authorities shut the Chaman crossing on Monday after a gunman fired on guards. "
+        "The Spin Boldak crossing was closed on Monday too, Afghan officials said.",
+    )
+    assert _by(ev, "border_closure") == [("Chaman", "2024-05-13")]
+
+
+def test_a_clash_at_one_side_of_a_gate_weeks_apart_stays_apart(chain):
+    ev = _events(
+        chain,
+        "Forces exchanged fire at Chaman on Monday. In April, guards had traded fire at the Spin Boldak crossing.",
+    )
+    assert len(_by(ev, "armed_clash")) == 2
+
+
+# -- relations dated from an incident -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relations between Pakistan and Afghanistan have remained tense since the border clashes of last October.",
+        "Ties between the neighbours have been strained since the clashes of October 2023.",
+    ],
+)
+def test_clashes_that_only_date_the_state_of_relations_are_no_incident(chain, text):
+    assert _events(chain, text) == []
+
+
+def test_clashes_a_first_meeting_is_counted_from_are_no_incident(chain):
+    ev = _events(
+        chain,
+        "The meeting in Islamabad on Monday, the first of the commission since the clashes along the border "
+        "last year, ended with an agreement.",
+    )
+    assert _by(ev, "armed_clash") == []
+    assert _by(ev, "talks") == [("Islamabad", "2024-05-13")]
+
+
+def test_clashes_a_first_is_counted_from_told_with_their_place_are_an_incident(chain):
+    ev = _events(
+        chain, "It was the first such attack since the clashes at Torkham on Monday, when two guards were killed."
+    )
+    assert _by(ev, "armed_clash") == [("Torkham", "2024-05-13")]
+
+
+def test_clashes_told_with_their_toll_after_relations_are_an_incident(chain):
+    ev = _events(
+        chain,
+        "Relations have been strained since border clashes in October that killed about 70 people on both sides.",
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+# -- a bombardment after an air strike in its sentence --------------------------
+
+
+def test_a_bombardment_told_after_an_air_strike_is_that_strike(chain):
+    ev = _events(
+        chain,
+        "Officials said helicopter gunships had struck militant hideouts in the Mamund area on Sunday, "
+        "and residents reported heavy bombardment.",
+    )
+    assert [(e.event_type, e.location) for e in ev] == [("airstrike", "Mamund")]
+
+
+def test_shelling_told_after_an_air_strike_stays_shelling(chain):
+    ev = _events(chain, "Jets struck hideouts in Datta Khel on Sunday, and artillery shelled villages in Datta Khel.")
+    assert sorted(e.event_type for e in ev) == ["airstrike", "explosion"]
+
+
+# -- an incident told again after the places of a work --------------------------
+
+
+def test_the_shelling_told_again_after_a_works_places_is_the_one_reported(chain):
+    ev = _events(
+        chain,
+        "Pakistani shells landed in Maruf on Tuesday, killing two. Pakistani troops have been digging trenches "
+        "near the Badini area since Sunday, and the shelling began after Afghan police warned them to stop.",
+    )
+    assert _by(ev, "explosion") == [("Maruf District", "2024-05-14")]
+    assert [loc for loc, _ in _by(ev, "fortification")] == ["Badini"]
+
+
+def test_new_shelling_told_after_a_works_places_is_an_incident(chain):
+    ev = _events(
+        chain,
+        "Pakistani shells landed in Maruf on Tuesday, killing two. Pakistani troops have been digging trenches "
+        "near the Badini area since Sunday, and shelling hit Badini on Wednesday.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Badini", "Maruf District"]
+
+
+# -- what can happen, and family visits -----------------------------------------
+
+
+def test_what_a_quarrel_can_do_is_no_closure(chain):
+    ev = _events(chain, "Traders at Ghulam Khan know that any quarrel can shut the gates without notice.")
+    assert _by(ev, "border_closure") == []
+
+
+def test_a_closure_told_beside_can_is_a_closure(chain):
+    ev = _events(chain, "Ghulam Khan was shut on Monday, and traders can only wait.")
+    assert _by(ev, "border_closure") == [("Ghulam Khan", "2024-05-13")]
+
+
+def test_families_going_to_visit_relatives_are_no_talks(chain):
+    ev = _events(chain, "Families going to visit relatives were turned back at Kharlachi on Monday.")
+    assert _by(ev, "talks") == []
+
+
+# -- a meeting announced in reported speech -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the tripartite commission would meet in Kabul on Thursday.", [("Kabul", "2024-05-16")]),
+        ("He said Pakistani and Afghan officials would meet in Doha next week.", [("Doha", "2024-05-22")]),
+    ],
+)
+def test_a_meeting_announced_with_its_venue_and_time_is_talks_to_come(chain, text, expected):
+    assert _by(_events(chain, text), "talks") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the two sides would meet if the firing stopped.",
+        "He said the commission would meet to review the fence.",
+    ],
+)
+def test_a_meeting_that_would_happen_without_venue_and_time_is_none(chain, text):
+    assert _by(_events(chain, text), "talks") == []
+
+
+# -- where attackers came from, and the weapons of an attack --------------------
+
+
+def test_grenades_of_attackers_who_came_from_a_province_are_the_attacks_weapons(chain):
+    ev = _events(
+        chain,
+        "Five soldiers were killed when militants attacked three posts in Mohmand on Monday. According to the "
+        "military, the attackers, who came from Afghanistan's Kunar province, used rocket-propelled grenades "
+        "and machine guns against the posts.",
+    )
+    assert [(e.event_type, e.location) for e in ev] == [("armed_clash", "Mohmand District")]
+
+
+def test_a_grenade_thrown_another_day_at_the_place_of_an_attack_is_its_own(chain):
+    ev = _events(
+        chain,
+        "Militants attacked a post in Mohmand on Monday. On Tuesday a grenade was thrown at a police station "
+        "in Mohmand, wounding two.",
+    )
+    assert sorted(e.event_type for e in ev) == ["armed_clash", "explosion"]
+
+
+def test_elders_of_both_sides_holding_a_meeting_at_a_crossing_are_talks(chain):
+    ev = _events(
+        chain, "Tribal elders from both sides held a meeting at Kharlachi on Monday to settle a grazing dispute."
+    )
+    assert _by(ev, "talks") == [("Kharlachi", "2024-05-13")]

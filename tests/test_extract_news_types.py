@@ -234,3 +234,104 @@ def test_a_repair_interrupted_by_the_attack_told_in_its_sentence_is_at_the_attac
 )
 def test_a_crossing_opened_in_a_relative_clause_is_a_reopening(chain, text, subs):
     assert [e.sub_event_type for e in _events(chain, text) if e.event_type == "border_closure"] == subs
+
+
+# -- works told as the cause of a closure or a clash (news_dev8 round) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In May the Kharlachi crossing was closed after Afghan police objected to fence poles being set up "
+            "near Dand-e-Patan.",
+            "Dand-e-Patan District",
+        ),
+        (
+            "In March Badini was closed for a week after Afghan forces objected to a Pakistani checkpost being "
+            "built close to the zero point at Badini.",
+            "Badini",
+        ),
+        ("Fighting broke out at Torkham in mid-June over a gate Pakistan was building on its side.", "Torkham"),
+        ("Pakistani troops put up the wire again on Monday night near Shkin.", "Shkin"),
+    ],
+)
+def test_a_work_told_as_the_cause_or_with_its_object_first_is_a_work(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "fortification")] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan officials said they objected to plans for a fence near Dand-e-Patan.",
+        "Officials want the wire to be put up near Shkin next year.",
+    ],
+)
+def test_a_planned_or_wished_work_is_none(chain, text):
+    assert _by(_events(chain, text), "fortification") == []
+
+
+# -- a documents rule put in force at a crossing --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Travellers through Kharlachi must now show a valid passport and visa, under a rule enforced from "
+            "Wednesday.",
+            [("Kharlachi", "2024-05-15")],
+        ),
+        ("The passport rule took effect at Chaman on Monday.", [("Chaman", "2024-05-13")]),
+        (
+            "Hundreds were turned back at Torkham on Monday, the first day of the new border regime.",
+            [("Torkham", "2024-05-13")],
+        ),
+    ],
+)
+def test_a_documents_rule_put_in_force_at_a_crossing_is_a_closure(chain, text, expected):
+    assert _by(_events(chain, text), "border_closure") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire took effect on Monday.",
+        "The new trade rules will take effect at Torkham next month.",
+    ],
+)
+def test_a_truce_or_rules_to_come_are_no_closure(chain, text):
+    assert _by(_events(chain, text), "border_closure") == []
+
+
+def test_trade_through_a_crossing_resumed_after_an_aside_is_a_reopening(chain):
+    ev = _events(
+        chain,
+        "Trade through the Ghulam Khan crossing, the main road link between Khost province and North "
+        "Waziristan, resumed on Monday after the authorities lifted a ban.",
+    )
+    assert [e.sub_event_type for e in ev if e.event_type == "border_closure"] == ["reopening"]
+
+
+def test_trade_through_a_crossing_suspended_after_an_aside_is_no_reopening(chain):
+    ev = _events(
+        chain,
+        "Trade through the Ghulam Khan crossing, which links Khost and North Waziristan, was suspended on Monday.",
+    )
+    assert [e.sub_event_type for e in ev if e.event_type == "border_closure"] == ["closure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials say fencing work in Mohmand is to begin in the coming months.",
+        "Fencing work in Mohmand will start next year, officials said.",
+    ],
+)
+def test_a_work_to_come_is_no_work(chain, text):
+    assert _by(_events(chain, text), "fortification") == []
+
+
+def test_a_work_begun_is_a_work(chain):
+    ev = _events(chain, "Fencing work in Mohmand began on Monday.")
+    assert _by(ev, "fortification") == [("Mohmand District", "2024-05-13")]

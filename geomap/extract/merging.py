@@ -25,12 +25,32 @@ DISTRICT_KM = 40
 _SUFFIX = re.compile(r"\s+(?:district|province|town|city|crossing|\(.*\))$", re.I)
 
 
+#: How far apart the two sides of one crossing may lie (Chaman and Spin
+#: Boldak, each side's gate on the line).
+CROSSING_SIDES_KM = 2.0
+
+
 def same_place(a, b) -> bool:
     """One place under two names of the gazetteer: "Spin Boldak" the town
     and "Spin Boldak District" (a district named after its centre)."""
     if a.name == b.name:
         return True
     return a.country == b.country and _bare_name(a.name) == _bare_name(b.name)
+
+
+def _same_gate(a: DraftEvent, b: DraftEvent) -> bool:
+    """The two sides of one crossing, for an incident at its gate told on
+    the same day ("fire at the Chaman-Spin Boldak crossing" under "clash at
+    Chaman crossing": one incident, the headline's undated); not for
+    trucks, which queue on each side apart."""
+    dated = (a.date is not None or a.sentences == [-1]) and (b.date is not None or b.sentences == [-1])
+    return (
+        a.event_type != "trade_disruption"
+        and a.place.kind == b.place.kind == "crossing"
+        and dated
+        and _close(a.date, b.date, 1)
+        and _km(a.place, b.place) <= CROSSING_SIDES_KM
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -147,20 +167,23 @@ def _fold_shelling_into_fighting(events: list[DraftEvent]) -> list[DraftEvent]:
     """ "The fighting took place in Dand-e-Patan and Gurbuz, where rockets
     and mortar rounds hit villages": shelling told only in the sentences of
     fighting at the same place and day is that fighting's fire, not an
-    incident of its own (its toll goes to the fighting)."""
+    incident of its own (its toll goes to the fighting). Grenades told at
+    the place and on the day of an attack ("the attackers used
+    rocket-propelled grenades against the posts") are its weapons, in
+    whatever sentence."""
     clashes = [e for e in events if e.event_type == "armed_clash"]
     if not clashes:
         return events
     out = []
     for ev in events:
-        if ev.event_type == "explosion" and ev.sub_event_type == "shelling":
+        if ev.event_type == "explosion" and ev.sub_event_type in ("shelling", "grenade_attack"):
             told = set(ev.sentences) - {-1}
             host = next(
                 (
                     c
                     for c in clashes
                     if told
-                    and told <= set(c.sentences)
+                    and (ev.sub_event_type == "grenade_attack" or told <= set(c.sentences))
                     and same_place(c.place, ev.place)
                     and _close(_told(c), _told(ev), 0)
                 ),
@@ -217,7 +240,9 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 and o.event_type == ev.event_type
                 # (a town or crossing "near" which it happened is still inside)
                 and (o.place.precision == 1 or o.place.kind in ("crossing", "town", "village"))
-                and o.place.country == ev.place.country
+                # (a crossing lies in the districts of both sides: "fire on
+                # police in the Barmal district" and "the clash at Angoor Adda")
+                and (o.place.country == ev.place.country or o.place.kind == "crossing")
                 and o.sentences != [-1]  # a headline's town does not narrow the body's district
                 # not two places listed in one sentence ("in Marawara
                 # district and on the edge of Asadabad"; the headline may
@@ -415,7 +440,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
             d.side_tolls = {}
         target = None
         for m in merged:
-            if m.event_type != d.event_type or not same_place(m.place, d.place):
+            if m.event_type != d.event_type or not (same_place(m.place, d.place) or _same_gate(m, d)):
                 continue
             if d.event_type == "border_closure" and (m.sub_event_type == "reopening") != (
                 d.sub_event_type == "reopening"

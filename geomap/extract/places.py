@@ -251,7 +251,12 @@ _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
 _SPEAKER_OPENING = re.compile(r"^\s*in\s+(?:the\s+)?$", re.I)
-_SPEAKER_AFTER = re.compile(r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"^,\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|told|added|insisted|argued)\b"
+    # (not a parenthesis: "In Urgun district, he said, two were wounded")
+    r"(?!\s*,)",
+    re.I,
+)
 _GOV_BEFORE = re.compile(
     r"\b(?:government|authorities|officials|leadership|regime|administration|rulers|"
     r"instructions|orders|diplomats|envoys?|ambassadors?|embassy|spokesm[ae]n|"
@@ -275,8 +280,10 @@ _ORIGIN_BEFORE = re.compile(
     # from Paktika": where they came from, not where they were hit
     # (not "four of those hurt came from Marawara": where they were hurt)
     r"(?:moved|came|crossed|sneaked|slipped|infiltrated)\s+(?:in|over|across)\s+from|"
+    # "the attackers, who came from Afghanistan's Kunar province"
+    r"who\s+(?:had\s+)?(?:came|come|crossed|infiltrated)\s+from|"
     # "shares the pain of the people of Balochistan"
-    r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?$",
+    r"(?:people|residents|citizens|inhabitants)\s+of)\s+(?:the\s+)?(?:(?:Afghanistan|Pakistan)['’]s\s+)?$",
     re.I,
 )
 _HOSPITAL_BEFORE = re.compile(
@@ -406,7 +413,9 @@ _BORDER_PHRASES = re.compile(
     r"\b(?:both\s+sides\s+of\s+the\s+(?:border|frontier|boundary)|"
     r"(?:along|across|on|at|over|near|to|close\s+to)\s+(?:the|their|its|our|a|this)\s+(?:(?:disputed|shared|porous|long|"
     r"mountainous|tense|volatile|troubled|common|\w+-\w+)\s+)?(?:border|frontier|boundary)(?!\s+(?:town|city|village|"
-    r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade))|"
+    r"crossing|post|posts|point|guards?|police|forces|officials|district|areas?\s+of|terminal|gate|trade)|"
+    # "a quarrel over the boundary of a parking area": some plot's edge
+    r"\s+of\s+an?\s)|"
     r"(?:the|their|its)\s+(?:border|frontier|boundary)\s+(?:between|with)\b|"
     r"border\s+crossings\b|crossings\s+(?:with|along|on|between)\s+(?:the\s+)?(?:border|afghanistan|pakistan|two)|"
     r"all\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
@@ -415,7 +424,9 @@ _BORDER_PHRASES = re.compile(
     re.I,
 )
 _BORDER_NOT = re.compile(
-    r"^\s*(?:town|city|village|crossing|guards?|police|forces|officials|district|terminal|gate)\b", re.I
+    # ("an Afghan border policeman": a man of the border police)
+    r"^\s*(?:town|city|village|crossing|guards?|police|policem[ae]n|forces|officials|district|terminal|gate)\b",
+    re.I,
 )
 #: "the crossing", "a key border crossing": a crossing named earlier.
 _ANAPHOR = re.compile(
@@ -486,7 +497,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 #: :data:`_NEAR_TAILS`. These patterns end in ``$`` and are tried at every
 #: position of the text before a mention; a look at its last word skips
 #: most of those scans.
-_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that")
+_NOT_EVENT_TAILS = ("in", "from", "of", "by", "at", "hometown", "the", "with", "on", "that", "istan's", "istan’s")
 _MOVED_WORDS = (
     "taken",
     "rushed",

@@ -11,7 +11,7 @@ Upcoming talks are kept: a scheduled meeting is an event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gates import Gated
 from .scanned import ScannedSentence
@@ -261,6 +261,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "trade resumed on Wednesday", "pedestrian movement partly resumed"
         r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:resum(?:ed|es)|was\s+restored)|"
+        # "trade through the Ghulam Khan crossing, the main road link between
+        # Khost and North Waziristan, resumed on Monday": an aside between
+        r"(?:trade|traffic|movement)\s+(?:through|across|via)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+        r"(?:crossing|border|pass|gate),\s+[^.;]{0,100}?,\s+resum(?:ed|es)|"
         # "opened the Torkham border", "opened both crossings", "the gate was
         # opened", "the opening of the border": reports say "opened" as often
         # as "reopened" (not "opened fire", nor a new border post or market)
@@ -326,6 +330,18 @@ _RULES: list[tuple[str, str, bool, str]] = [
         + r"|trade|crossings?)\s+(?:was|were|is|has\s+been)\s+"
         r"(?:being\s+)?(?:allowed|permitted)",
     ),
+    # A rule on documents that stops people crossing, put in force at a
+    # crossing: "a passport and visa rule enforced from Wednesday", "the rule
+    # took effect on November 1", "the first day of the new border regime"
+    # (gold: a closure of the crossing to those without the documents)
+    (
+        "border_closure",
+        "closure",
+        False,
+        r"(?:rules?|requirements?|regimes?|system)\s+(?:took|takes|came|comes)\s+(?:effect|into\s+force)|"
+        r"(?:rules?|requirements?|regimes?)\s+(?:was\s+|were\s+|been\s+)?enforced\s+(?:from|on|since)|"
+        r"first\s+day\s+of\s+the\s+new\s+(?:[\w-]+\s+){0,2}?(?:regime|system|rules)",
+    ),
     (
         "trade_disruption",
         "stranded_trucks",
@@ -384,7 +400,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"talks|negotiations?|negotiators|negotiated|dialogue|"
         r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
         # "said the two sides would meet again in Istanbul on November 6"
-        r"would\s+meet\s+again|"
+        r"would\s+meet(?:\s+again)?|"
         r"discussions|peace\s+process|round\s+of\s+talks|"
         r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
         r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
@@ -401,7 +417,7 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"fencing|fence\s+(?:work|construction|sections?|repairs?)|"
         r"(?:(?<!newly\s)(?<!recently\s)built|build(?:s|ing)?|erect(?:s|ed|ing)?|construct(?:s|ed|ing)|"
         r"install(?:s|ed|ing)|lay(?:s|ing)?|laid|extend(?:s|ed|ing)|repair(?:s|ed|ing)?|put(?:s|ting)?\s+up)\s+"
-        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:barbed|razor|concertina)\s+wire)|"
+        r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|walls?|barriers?|(?:(?:barbed|razor|concertina)\s+)?wire)|"
         r"(?:t(?:ore|ear(?:s|ing)?)\s+(?:down|up|out)|pull(?:s|ed|ing)?\s+(?:up|down|out)|uproot(?:s|ed|ing)?|"
         r"remov(?:e|es|ed|ing)|dismantl(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|damag(?:ed|ing))\s+"
         r"(?:(?!and\s|or\s)[\w'-]+\s+){0,5}?(?:fences?|barriers?|(?:barbed|razor|concertina)\s+wire|"
@@ -410,6 +426,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         # "troops working on the fence" (not "work on the fence is 85
         # percent complete": a state of the project)
         r"work(?:ing|ed)\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?|"
+        # "objected to fence poles being set up", "the wire was put up again"
+        r"(?:fence\s+(?:poles|posts|pillars)|fences?|(?:barbed\s+)?wire)\s+"
+        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?|being\s+)"
+        r"(?:built|erected|installed|put\s+up|set\s+up|laid)|"
         # ("stepped up work on the fence", "halted work on the fence": the work
         # acted on, an event)
         r"(?:stepped\s+up|resum(?:ed|ing)|beg(?:a|u)n|start(?:ed|ing)|halt(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing))\s+"
@@ -427,8 +447,11 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:construction|erection|building|installation)\s+of\s+(?:[\w'-]+\s+){0,3}?gates?|"
         r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|its|their)\s+(?:[\w'-]+\s+){0,2}?gates?|"
         # "new gates were also being built at the crossing", "a gate under construction"
-        r"gates?\s+(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
-        r"(?:built|constructed|erected|installed|put\s+up)|under\s+construction)",
+        r"gates?\s+(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?|being\s+)"
+        r"(?:built|constructed|erected|installed|put\s+up)|gates?\s+under\s+construction|"
+        # "fighting over a gate Pakistan was building on its side"
+        r"gates?\s+(?:that\s+|which\s+)?(?:pakistan|afghanistan|the\s+(?:army|military|taliban)|(?:afghan|pakistani)\s+(?:forces|troops|soldiers))\s+(?:was|were|had\s+been|is|are)\s+"
+        r"(?:building|constructing|erecting|putting\s+up)",
     ),
     # Posts and checkpoints being built, and work on them halted or resumed
     # ("resumed work on a check post", "stopped the construction of what
@@ -452,9 +475,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"work(?:s|ed|ing)?\s+on\s+(?:an?|the|two|three|several|new|its|their)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|trench(?:es)?|structures?|installations?)|"
         # "new posts were being set up along the border"
+        # (and "objected to a checkpost being built near the zero point")
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|structures?)\s+"
-        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?"
-        r"(?:built|constructed|erected|put\s+up|set\s+up))|"
+        r"(?:(?:was|were|is|are|(?:had|has|have)\s+been)\s+(?:also\s+)?(?:being\s+)?|being\s+)"
+        r"(?:built|constructed|erected|put\s+up|set\s+up)|"
         # "a new checkpoint that Pakistani forces had set up near the zero point"
         r"(?:outposts?|(?:check\s*-?\s*)?posts?|checkpoints?|bunkers?|watchtowers?)\s+(?:that|which)\s+"
         r"(?:[\w'-]+\s+){1,3}?(?:had\s+|have\s+|has\s+)?(?:set\s+up|built|erected|constructed|put\s+up)|"
@@ -522,6 +546,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("open", "resum", "restor", "clock", "24 hours"),
     ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
     ("block", "halt", "stop", "barr", "standstill", "allowed", "permitted"),
+    ("effect", "force", "enforc", "first day"),
     (
         "truck",
         "lorr",
@@ -582,7 +607,7 @@ _DENIAL_STEMS = re.compile("deni|deny|dismiss|refut|reject|false|rumo|ruled")
 _DENIAL_FILTER = StemFilter([_DENIAL_STEMS.pattern.split("|")], SENTENCE_STEMS)
 _IRREALIS = re.compile(
     # "may" in lower case only: "in May", "KABUL, May 14 -" name the month
-    r"\b(?:could|would|might|(?-i:may)|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
+    r"\b(?:could|would|might|(?-i:may)|can|if|unless|threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|"
     r"urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|for)|demand(?:ed|s|ing)?|"
     r"aim(?:ed|s|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:e|ed|es|ing)|"
     r"want(?:s|ed)?|plan(?:s|ned)?\s+(?:to|for)|(?:talks|negotiations|discussions|meetings?|consultations)\s+(?:on|about|over)|wait(?:ing)?\s+for|await(?:ing|s)?|"
@@ -596,8 +621,10 @@ _IRREALIS = re.compile(
     # of visas aside, troops fired ..." tells an incident; nor is "a matter
     # of hours" a topic)
     r"(?:issue|matter|question)s?\s+of(?!\s+(?:seconds|minutes|hours|days|weeks|months)\b)(?![^,;]*[,;])|"
-    # "children who had fled fighting in Waziristan": why people moved, years ago
-    r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?$|"
+    # "children who had fled fighting in Waziristan", "people who fled the
+    # army offensive": why people moved, not an incident reported
+    r"\bwho\s+(?:had\s+|have\s+|has\s+)?fled(?:\s+the)?(?:\s+(?:army|army's|military|military's|government|"
+    r"government's|security|ground|air|recent|latest|continuing|ongoing))?$|"
     # "proposed that the crossing be reopened", "the kind of confrontation"
     r"propos(?:ed|es|ing|al)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)|(?:kind|sort|type)s?\s+of|"
     # a trend, not an incident: "a fall in cross-border attacks", "the surge
@@ -608,7 +635,9 @@ _IRREALIS = re.compile(
     # not "60 to 70 militants opened fire" nor "close to the border"
     # ("tried to storm", "attempted to cross": the attempt happened;
     # "resorted to unprovoked firing": the firing too)
-    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)to(?=(?:\s+\S+)?\s*$))\b",
+    # ("objected to fence poles being set up": the object of an objection)
+    r"(?<!tried\s)(?<!attempted\s)(?<!resorted\s)(?<!objected\s)(?<!objecting\s)(?<!objection\s)(?<!objections\s)"
+    r"to(?=(?:\s+\S+)?\s*$))\b",
     re.I,
 )
 #: A bomb made safe or taken is no explosion: "bomb disposal staff defused an
@@ -697,6 +726,15 @@ _IRREALIS_TALKS = re.compile(
     r"demand(?:ed|s|ing)?|refus(?:ed|es|ing)|no)\b",
     re.I,
 )
+#: "Officials said the commission would meet in Kabul on Thursday": a
+#: meeting announced, the future of a report (a talks event to come, when
+#: its venue and time are told right after it; GOLD_FORMAT), not a wish
+#: ("would meet if the firing stopped").
+_MEETING_WHEN_WHERE = re.compile(
+    r"(?:\s+again)?\s+(?:in|at)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+    r"(?:on\s+(?-i:[A-Z])[a-z]+day|on\s+(?-i:[A-Z])[a-z]+\s+\d{1,2}|next\s+(?:week|month)|later\s+this\s+(?:week|month)|in\s+(?-i:[A-Z])[a-z]+)\b",
+    re.I,
+)
 #: A call for talks is not talks: "urged both sides to hold talks", "called
 #: on the government to open a dialogue", "asked whether a meeting...".
 _CALL_FOR_TALKS = re.compile(
@@ -766,15 +804,17 @@ _NOT_TALKS = re.compile(
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
-    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?)\b",
+    r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?|"
+    # "going to visit relatives": a family visit
+    r"relatives|friends|graves?|shrines?)\b",
     re.I,
 )
 #: A jirga between the tribes of one district about their own feud.
 _TRIBAL = re.compile(
     # "elders from the Turi and Bangash tribes"
     r"\b(?:from|of)\s+the\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+(?:tribes|communities|clans)\b|"
-    r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans)|both\s+communities|"
-    r"rival\s+(?:tribes|communities|clans))\b",
+    r"\b(?:between\s+(?:the\s+)?(?:rival\s+)?(?:tribes|communities|clans|sects)|both\s+(?:communities|sects)|"
+    r"rival\s+(?:tribes|communities|clans|sects))\b",
     re.I,
 )
 _DOMESTIC_BODY = re.compile(
@@ -803,6 +843,25 @@ _HOME_OFFICE = re.compile(
     re.I,
 )
 _HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in", "political")
+#: One side's district officer meeting the people of his district ("the
+#: deputy commissioner met elders of the border villages", "held a meeting
+#: with tribal elders at his office"), and a jirga's peace talks with
+#: militants ("held talks with militant commanders") are affairs at home,
+#: not talks between the two sides.
+_HOME_MEETING = re.compile(
+    r"\b(?:deputy|assistant|district)\s+commissioner\b(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
+    r"(?:met|meets|meeting|(?:held|holds|chaired)\s+(?:a\s+)?(?:meeting|talks|jirga)\s+with)\s+"
+    r"(?:the\s+)?(?:(?:local|tribal|village|area|district)\s+)?(?:elders|residents|notables|traders)\b|"
+    r"\b(?:talks|negotiations|meeting|dialogue)\s+with\s+(?:the\s+|local\s+)*"
+    r"(?:militants|militant\s+(?:commanders|leaders|groups))\b|"
+    # "Tribal elders in Wana held a meeting on Thursday and warned ...": a
+    # meeting of one place's elders among themselves
+    r"\belders\s+(?:in|of|from)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+held\s+(?:a\s+)?"
+    r"(?:meeting|jirga)\b"
+    r"(?!\s+(?:with|between)\b)",
+    re.I,
+)
+_HOME_MEETING = Gated(_HOME_MEETING, "commissioner", "militant", "elders")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
@@ -1104,6 +1163,51 @@ def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
     return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
 
 
+#: "fencing work in Mohmand is to begin in the coming months": a work to
+#: come, read after its words.
+_WORK_TO_COME = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:(?:is|are)\s+(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+"
+    r"(?:begin|start|commence)|will\s+(?:begin|start|commence))\b",
+    re.I,
+)
+#: "Relations have been strained since the clashes": a state of the two
+#: countries' relations dated from an incident, read in the words before it.
+_RELATIONS_SINCE = re.compile(
+    r"\b(?:relations|ties|tensions?)\s+(?:[\w'’-]+\s+){0,5}?(?:(?:have|has|had)\s+(?:been|remained|stayed|run)|"
+    r"remain(?:ed|s)?|(?:are|were|is))\s+(?:\w+\s+)?(?:strained|tense|frosty|uneasy|troubled|fraught|cold|high)\s+"
+    r"(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+#: ... with no more than its time after it ("of last October", "in 2025"):
+#: an incident told with its own details ("clashes in October that killed
+#: 70 people") is reported, not only named.
+_ONLY_ITS_TIME = re.compile(
+    r"\s*(?:(?:of|in)\s+(?:last\s+|early\s+|late\s+|mid-)?[A-Z]?[a-z]+(?:\s+\d{4})?|of\s+\d{4}|"
+    r"last\s+(?:year|month|week|[A-Z][a-z]+))?\s*[.;]?\s*$"
+)
+
+
+#: "the meeting, the first of the commission since the clashes along the
+#: border last year, ...": an aside that dates a first from an incident.
+_FIRST_SINCE = re.compile(r"\bthe\s+first\s+(?:[\w'’-]+\s+){0,4}?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_ONLY_ITS_TIME_ASIDE = re.compile(
+    r"\s*(?:(?:along|on|across)\s+the\s+(?:border|frontier|Durand\s+Line)\s*)?"
+    r"(?:(?:of|in)\s+(?:last\s+|early\s+|late\s+)?[A-Z]?[a-z]+(?:\s+\d{4})?|last\s+(?:year|month|week|[A-Z][a-z]+))?"
+    r"\s*[,;.)]"
+)
+
+
+def _relations_since(sentence: str, words: list[str], end: int) -> bool:
+    """Is the incident at ``end`` only what the two countries' relations
+    are dated from ("relations have remained tense since the border clashes
+    of last October"), or what a first is counted from ("the first meeting
+    since the clashes along the border last year")?"""
+    before = " ".join(words[-14:]) + " "
+    if _RELATIONS_SINCE.search(before) and _ONLY_ITS_TIME.match(sentence, end):
+        return True
+    return bool(_FIRST_SINCE.search(before) and _ONLY_ITS_TIME_ASIDE.match(sentence, end))
+
+
 def _comma_after(low: str, pos: int) -> int:
     """Where the comma or semicolon after ``pos`` is (the end of the text when none)."""
     ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
@@ -1163,6 +1267,12 @@ def _find_triggers(
                     )
                     or (sub == "reopening" and _reopening_unreal(sentence, low, m.start(), m.end()))
                     or (sub == "closure" and _generic_closure(sentence, low, m.start(), m.end()))
+                    or (etype == "fortification" and _WORK_TO_COME.match(sentence, m.end()))
+                    or (
+                        etype in VIOLENT
+                        and ("relations" in low or "ties" in low or "tension" in low or "first" in low)
+                        and _relations_since(sentence, words, m.end())
+                    )
                     or (mandate and _MANDATE.search(" ".join(_own_clause(words[-15:], _MANDATE_CUTS))))
                     or (
                         ("anniversar" in low or "commemorat" in low) and _ANNIVERSARY.search(" ".join(words[-7:]) + " ")
@@ -1175,13 +1285,15 @@ def _find_triggers(
             elif (
                 _ACCUSATION.search(window)
                 or _IRREALIS_TALKS.search(" ".join(words[-4:]))
+                or (low[m.start() : m.end()] == "would meet" and not _MEETING_WHEN_WHERE.match(sentence, m.end()))
                 or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
                 or _TALKS_UNREAL_AFTER.match(sentence, m.end())
                 or _TALKS_STATE_AFTER.match(sentence, m.end())
                 or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
-                or ("tribes" in low or "communities" in low or "clans" in low)
+                or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
                 and _TRIBAL.search(sentence)
+                or _HOME_MEETING.search(sentence)
                 or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
                 or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
                 or (
@@ -1232,4 +1344,15 @@ def _find_triggers(
                 sub = "reopening"  # "drove into Chaman on Thursday, ending the blockade"
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
+    strike = next((t for t in out if t.event_type == "airstrike"), None)
+    if strike is not None and "bombard" in low:
+        # "gunships struck hideouts in Mamund, and residents reported heavy
+        # bombardment": a bare bombardment after an air strike in its
+        # sentence is that strike, felt on the ground
+        out = [
+            replace(t, event_type="airstrike", sub_event_type=strike.sub_event_type)
+            if t.event_type == "explosion" and t.start > strike.start and low.startswith("bombard", t.start)
+            else t
+            for t in out
+        ]
     return out

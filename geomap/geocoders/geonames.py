@@ -63,6 +63,7 @@ TALKS_VENUES: dict[int, str] = {
     524901: "Moscow",
     1512569: "Tashkent",
     1216265: "Samarkand",
+    1215957: "Termez",
     1221874: "Dushanbe",
     162183: "Ashgabat",
     1526273: "Astana",
@@ -346,7 +347,8 @@ class GeoNamesOffline(Geocoder):
     def _place(self, row) -> Place:
         gid, name, lat, lon, cc = row[:5]
         return Place(
-            name=name,
+            # A venue under the name the news gives it: GeoNames files Termez as "Tirmiz"
+            name=TALKS_VENUES.get(gid, name),
             lat=lat,
             lon=lon,
             kind="city",

@@ -30,7 +30,8 @@ from .tolls import _PER_PLACE_TOLL
 _TOPIC_BEFORE = re.compile(
     r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
     r"(?:of|at|over|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$|"
-    r"\b(?:over|about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    # (not "crossed over to the Friendship Gate": a way there)
+    r"\b(?:over|about|regarding|concerning)\s+(?!to\s)(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _TOPIC_BEFORE = Gated(
@@ -135,7 +136,11 @@ _COORD = re.compile(
     r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
     r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
-    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$"
+    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$|"
+    # "parked at Jamrud and at the terminals in Peshawar", "stuck in Karachi
+    # and in the dry ports of Peshawar": the second place by its facilities
+    r"^,?\s+and\s+(?:(?:in|at|on|near)\s+)?the\s+(?:[\w-]+\s+)?"
+    r"(?:terminals?|ports?|yards?|depots?|markets?|bazaars?)\s+(?:in|of|at|near)\s+$"
 )
 
 
@@ -213,6 +218,18 @@ def mentions_specific(mentions) -> bool:
     return any(m.role == "place" and m.place is not None for m in mentions)
 
 
+def _places_of_the_work_before(trigs, others, candidates) -> bool:
+    """Are the places of the sentence all told after a border work and
+    before the triggers ``trigs``? (Not after a closure: "closed its side at
+    Chaman, citing the fighting" may place the fighting.)"""
+    places = [m for m in candidates if m.role in ("place", "crossing_ref")]
+    if not places:
+        return False
+    first, last = min(m.start for m in places), max(m.end for m in places)
+    first_trig = min(t.start for t in trigs)
+    return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -278,6 +295,16 @@ def _places_for(
         # "the closure", "these airstrikes", "closed after the fighting":
         # "the closure", "these airstrikes": the incident already reported.
         return [(ctx.by_type[etype], False)]
+    if (
+        anaphoric
+        and etype in VIOLENT
+        and etype in ctx.by_type
+        and _places_of_the_work_before(trigs, others, candidates)
+    ):
+        # "troops have been setting up posts near Badini, facing Maruf, and
+        # the shelling began after ...": the places (and the days) are the
+        # work's; the shelling is the one already reported, told again.
+        return []
     if (
         etype == "border_closure"
         and anaphoric
@@ -420,6 +447,10 @@ def _places_for(
         etype in ("fortification", *VIOLENT)
         and chosen
         and all(m.role == "border" and _THE_BORDER.match(m.surface) for m in chosen)
+        # (not fighting told in a when/after clause behind a closure: "shut
+        # since October 12, when fighting broke out along the border" is
+        # the border's fighting, not the crossing's)
+        and cut is None
     ):
         # "a second strike hit a car near the border", "troops were repairing
         # the fence near the border when the post came under fire" after a
