@@ -1091,3 +1091,47 @@ def test_a_closure_over_takes_the_month_told_before(chain):
 )
 def test_a_round_held_is_dated_by_its_own_words(chain, text, iso):
     assert [d for _, d in _by(_events(chain, text), "talks")] == [iso]
+
+
+# -- an incident named again, live blog entries (rulesh) ------------------------
+
+
+def test_the_fighting_named_again_keeps_the_day_of_its_report(chain):
+    # Saturday is when the wall was begun, told in the cause of the fighting.
+    ev = _events(
+        chain,
+        "Pakistani and Afghan guards traded fire at the Ghulam Khan crossing on Tuesday, officials said. "
+        "The fighting started after Afghan guards objected to a wall the Pakistani side had begun on Saturday.",
+    )
+    assert [d for _, d in _by(ev, "armed_clash")] == ["2024-05-14"]
+
+
+def test_the_fighting_named_again_dates_a_report_with_no_day(chain):
+    ev = _events(
+        chain,
+        "Pakistani and Afghan guards traded fire at the Ghulam Khan crossing, officials said. "
+        "The fighting began on Monday evening and lasted two hours.",
+    )
+    assert [d for _, d in _by(ev, "armed_clash")] == ["2024-05-13"]
+
+
+def test_a_live_blog_entry_with_a_time_is_of_the_published_day(chain):
+    ev = _events(
+        chain,
+        "**14:20 PKT** - Officers of both sides have begun a flag meeting at the Torkham crossing.\n\n"
+        "**Tuesday, 21:00 PKT** - Guards traded fire near Chaman on Tuesday evening, residents say. "
+        "Commanders of both sides then met at the Chaman gate.",
+        title="LIVE: Torkham tense for a second day",
+    )
+    # an entry of a day it names is that day's (Chaman); one with a time only, the report's
+    assert _by(ev, "talks") == [("Chaman", "2024-05-14"), ("Torkham", "2024-05-15")]
+
+
+def test_fire_told_in_a_morning_entry_keeps_the_night_told_before(chain):
+    # Entries posted in the morning tell the night's fighting: not the entry's day.
+    ev = _events(
+        chain,
+        "**08:10** - Officials say Afghan forces fired on posts near Angoor Adda on Tuesday night.\n\n"
+        "**07:40** - Residents say mortar shells also fell near the posts at Angoor Adda.",
+    )
+    assert [d for _, d in _by(ev, "explosion")] == ["2024-05-14"]

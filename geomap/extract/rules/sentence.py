@@ -126,7 +126,7 @@ def _read(
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
-    dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx)
+    dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
     actors = sent.cached(find_actors) if triggers else []
