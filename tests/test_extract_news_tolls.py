@@ -632,3 +632,43 @@ def test_a_claim_merged_into_a_mention_without_toll_stays_a_claim():
     )
     merged = merge_within([ambush, told, claim], dt.date(2024, 5, 15))
     assert [(e.location, e.fatalities, e.injuries) for e in merged] == [("Landi Kotal", 2, 3)]
+
+
+# -- no one hurt (rulesh) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Three shells landed near Tani, officials said, without causing any casualties.", (0, 0)),
+        ("Two rockets fell in an orchard without causing harm.", (0, 0)),
+        ("Nobody was harmed, the district chief said.", (0, 0)),
+        # a warning is no harm
+        ("Two soldiers were shot dead without any warning.", (2, None)),
+        ("The pharmacy near the bazaar stayed shut.", (None, None)),
+    ],
+)
+def test_without_harm_is_no_toll(text, toll):
+    got = find_casualties(text)
+    assert (got.fatalities, got.injuries) == toll
+
+
+@pytest.mark.parametrize("after", ["No one was hurt.", "Nobody was hurt.", "No one was injured there."])
+def test_no_one_hurt_told_alone_is_the_toll_of_the_incident_just_told(chain, after):
+    ev = _events(chain, f"Two mortar shells fired from Afghanistan landed near the Chaman crossing on Monday. {after}")
+    assert [(e.event_type, e.fatalities, e.injuries) for e in ev] == [("explosion", 0, 0)]
+
+
+def test_no_one_hurt_far_from_an_incident_tells_no_toll(chain):
+    ev = _events(
+        chain,
+        "Two mortar shells fired from Afghanistan landed near the Chaman crossing on Monday. "
+        "Traders said business had been slow for weeks. Officials said the market would reopen soon. "
+        "Prices of flour rose in the town. No one was hurt.",
+    )
+    assert [(e.event_type, e.fatalities, e.injuries) for e in ev] == [("explosion", None, None)]
+
+
+def test_a_short_label_with_no_toll_is_still_no_report(chain):
+    ev = _events(chain, "Cross-border shelling.\n\nThe crossing at Chaman was busy on Monday, traders said.")
+    assert [e.event_type for e in ev if e.event_type == "explosion"] == []

@@ -204,16 +204,20 @@ _INJURED_STEMS = StemFilter(
     ],
     SENTENCE_STEMS,
 )
+#: "without causing any casualties", "without causing harm", "without harm":
+#: shells or fire that hurt no one (none killed, none hurt).
+_WITHOUT_HARM = r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|harm|injur(?:y|ies))"
 _NONE_KILLED = re.compile(
-    r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
-    r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
-    r"nobody\s+was\s+(?:killed|hurt|injured)|"
+    r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured|harmed)|"
+    r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|" + _WITHOUT_HARM + "|"
+    r"nobody\s+was\s+(?:killed|hurt|injured|harmed)|"
     r"none\s+(?:was|were)\s+killed)\b",
     re.I,
 )
 _NONE_HURT = re.compile(
-    r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
-    r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
+    r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured|harmed)|reports?\s+of\s+(?:casualties|injuries))|"
+    + _WITHOUT_HARM
+    + r"|nobody\s+was\s+(?:hurt|injured|harmed)|"
     r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
     re.I,
 )
@@ -352,9 +356,10 @@ _ANY_TOLL = StemFilter(
             "gunn",
             "blew",
             "succumb",
+            "harm",
         ),
-        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
-        ("casualt", "injur", "hurt"),
+        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss", "harm"),
+        ("casualt", "injur", "hurt", "harm"),
     ],
     SENTENCE_STEMS,
 )
