@@ -672,3 +672,27 @@ def test_no_one_hurt_far_from_an_incident_tells_no_toll(chain):
 def test_a_short_label_with_no_toll_is_still_no_report(chain):
     ev = _events(chain, "Cross-border shelling.\n\nThe crossing at Chaman was busy on Monday, traders said.")
     assert [e.event_type for e in ev if e.event_type == "explosion"] == []
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("The toll rose to seven on Thursday.", 7),
+        ("By the evening the toll in Bajaur had risen to 11, the hospital said.", 11),
+        # a charge on a road, a cost to business: no dead
+        ("The toll on the motorway rose to 300 rupees.", None),
+        ("Traders said the toll on their business rose to millions of rupees.", None),
+    ],
+)
+def test_a_risen_toll_alone_is_the_latest_count_of_the_dead(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_a_risen_toll_told_after_the_incident_is_its_toll(chain):
+    ev = _events(
+        chain,
+        "Pakistani and Afghan forces exchanged fire at the Chaman crossing on Tuesday, officials said. "
+        "Two soldiers were killed, a hospital official said. Traders closed their shops in the bazaar. "
+        "Later the toll in Chaman rose to four.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Chaman", 4)]

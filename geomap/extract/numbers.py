@@ -221,11 +221,13 @@ _NONE_HURT = re.compile(
     r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
     re.I,
 )
+#: "the toll on the motorway rose to 300 rupees": a charge or a cost, not the dead.
+_NOT_MONEY = r"(?!\s*(?:(?:rupees|dollars|afghanis|per\s*cent|percent|million|billion|lakh|crore)\b|%))"
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
 _TOLL_ROSE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
     r"(?:\s+[\w'’-]+,?){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
-    r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
+    r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + _NOT_MONEY + "|"
     # "officials put the death toll at 88 on Sunday, up from 72"
     r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
     r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+"
@@ -357,6 +359,8 @@ _ANY_TOLL = StemFilter(
             "blew",
             "succumb",
             "harm",
+            # "The toll rose to seven": a risen toll (:data:`_TOLL_ROSE`)
+            "toll",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss", "harm"),
         ("casualt", "injur", "hurt", "harm"),

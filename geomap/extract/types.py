@@ -243,7 +243,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:attack|raid|strike|assault|ambush|bombing|blast)\s+(?:took\s+place|happened|occurred)",
     ),
     # "Officials put the death toll at 88": the toll of the incident reported
-    ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
+    # "The toll in Chaman has risen to five", "the toll from the shelling climbed to 11"
+    (
+        "armed_clash",
+        "toll",
+        True,
+        r"death\s+toll|toll(?:\s+(?:in|from|of|at)(?:\s+the)?\s+[\w'’-]+)?\s+(?:has\s+|had\s+)?"
+        r"(?:rose|climbed|reached|risen|increased|jumped)",
+    ),
     # "Nobody was hurt.": the toll (none) of the incident just reported
     (
         "armed_clash",
