@@ -236,3 +236,32 @@ def test_both_crossings_are_the_pair_named_before_a_sentence_about_one(chain):
     )
     shut = sorted(loc for loc, day in _by(ev, "border_closure") if day == "2024-05-01")
     assert shut == ["Chaman", "Torkham"]
+
+
+# -- a round announced in reported speech (rulesh) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, talks",
+    [
+        # PUBLISHED is a Wednesday: "on Thursday" is the next day
+        (
+            "Officials said the joint commission would meet in Kabul on Thursday to discuss the new posts.",
+            [("Kabul", "2024-05-16")],
+        ),
+        ("He said the two delegations would meet in Islamabad next month.", [("Islamabad", "2024-06")]),
+        # a plan with no day, or one that hangs on a condition, is no round
+        ("He said the two sides would meet in Islamabad soon.", []),
+        ("He said the commanders would meet at Torkham if the firing stopped on Thursday.", []),
+    ],
+)
+def test_a_round_announced_with_its_day_is_talks(chain, text, talks):
+    assert _by(_events(chain, text), "talks") == talks
+
+
+def test_a_meeting_that_would_take_up_a_matter_on_a_weekday_is_the_next_one(chain):
+    ev = _events(
+        chain,
+        "The ministry said the matter would be taken up at the meeting of the joint commission in Kabul on Thursday.",
+    )
+    assert _by(ev, "talks") == [("Kabul", "2024-05-16")]

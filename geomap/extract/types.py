@@ -389,8 +389,13 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"talks|negotiations?|negotiators|negotiated|dialogue|"
         r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
-        # "said the two sides would meet again in Istanbul on November 6"
-        r"would\s+meet\s+again|"
+        # "said the two sides would meet again in Istanbul on November 6";
+        # "the commission would meet in Kabul on Thursday", "would meet in
+        # Islamabad next month": a round announced with its day or month (a
+        # plan with none stays a plan: "would meet soon")
+        r"would\s+meet\s+again|would\s+(?:meet|convene)(?=\s+(?:(?!if\b|unless\b|once\b)[\w'’,-]+\s+){0,5}?"
+        r"(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+(?:week|month)|(?:on|in)\s+(?:january|"
+        r"february|march|april|may|june|july|august|september|october|november|december))\b)|"
         r"discussions|peace\s+process|round\s+of\s+talks|"
         r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
         r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
