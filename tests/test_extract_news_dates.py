@@ -1135,3 +1135,34 @@ def test_fire_told_in_a_morning_entry_keeps_the_night_told_before(chain):
         "**07:40** - Residents say mortar shells also fell near the posts at Angoor Adda.",
     )
     assert [d for _, d in _by(ev, "explosion")] == ["2024-05-14"]
+
+
+@pytest.mark.parametrize(
+    "day, kind, start, held",
+    [
+        (dt.date(2024, 5, 14), "weekday", 10, True),  # a Tuesday in the week of Thursday the 16th
+        (dt.date(2024, 5, 19), "weekday", 10, True),
+        (dt.date(2024, 5, 20), "weekday", 10, False),  # the week after
+        (dt.date(2024, 5, 15), "report", -1, False),  # the report's day a state takes is no day told
+    ],
+)
+def test_a_day_told_in_the_week_told_for_one_incident_is_kept(day, kind, start, held):
+    from geomap.extract.dates import DateMention
+    from geomap.extract.merging import _day_in_week
+
+    week = DateMention(dt.date(2024, 5, 16), "week", 0, 9, kind="rel")
+    told = DateMention(day, "day", start, start + 7, kind=kind)
+    assert _day_in_week(told, week) is held
+    assert _day_in_week(week, told) is held
+    assert _day_in_week(told, told) is False
+
+
+def test_a_day_carried_to_a_place_keeps_over_the_week_told_there(chain):
+    ev = _events(
+        chain,
+        "An Afghan border policeman was killed in a clash with Pakistani forces in Goshta district late on "
+        "Tuesday, officials said. The fighting broke out after Pakistani forces resumed work on a post in the "
+        "Gursal area. He said the police had asked the Pakistani side to stop the work several times this week "
+        "before fighting erupted.",
+    )
+    assert {d for _, d in _by(ev, "armed_clash")} == {"2024-05-14"}
