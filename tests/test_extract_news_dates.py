@@ -1166,3 +1166,23 @@ def test_a_day_carried_to_a_place_keeps_over_the_week_told_there(chain):
         "before fighting erupted.",
     )
     assert {d for _, d in _by(ev, "armed_clash")} == {"2024-05-14"}
+
+
+def test_a_day_explained_by_a_phrase_beside_it_stays_the_day(chain):
+    # the storm (Monday) is told first; "two days before the storm" only explains Saturday
+    ev = _events(
+        chain,
+        "A storm hit Chitral on Monday. On Saturday, two days before the storm, a woman was killed when a "
+        "shell fired from across the border hit her house in the Mamund area, officials said.",
+    )
+    assert _by(ev, "explosion") == [("Mamund", "2024-05-11")]
+
+
+def test_a_day_of_another_event_still_counts_to_the_incident_after_it(chain):
+    # Sunday is the sit-in's; the strike came three days before it
+    ev = _events(
+        chain,
+        "The sit-in at the Torkham road began on Sunday, three days after a drone strike on a compound in "
+        "Datta Khel killed six people.",
+    )
+    assert [d for _, d in _by(ev, "airstrike")] == ["2024-05-09"]

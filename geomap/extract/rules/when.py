@@ -448,14 +448,24 @@ def _event_date(
         date = None  # "the next day" with no day told before it
     carried = False
     relative = _relative_date(sentence, trigs, triggers, ctx, published, sent.low, own_dates)
-    if relative is not None and (
-        date is None
-        or date.kind in ("for", "rel")
-        or date.precision != "day"
-        # "Jets struck Barmal on Sunday, two days after a bomber hit
-        # Bannu": the day told before the phrase is the strikes'
-        or relative.kind == "relative"
-        and 0 <= date.end <= relative.start <= trigs[0].start
+    if (
+        relative is not None
+        and (
+            date is None
+            or date.kind in ("for", "rel")
+            or date.precision != "day"
+            # "Jets struck Barmal on Sunday, two days after a bomber hit
+            # Bannu": the day told before the phrase is the strikes'
+            or relative.kind == "relative"
+            and 0 <= date.end <= relative.start <= trigs[0].start
+            # "On Saturday, two days before the earthquake, a woman was
+            # killed": the phrase set beside the day only explains it (not
+            # "began on Sunday, three days after a drone strike killed six")
+            and (
+                sentence[date.end : relative.start].strip(" ,") != ""
+                or "," not in sentence[relative.start : trigs[0].start]
+            )
+        )
     ):
         date, carried = relative, False
     ended = any(t.ended for t in trigs)
