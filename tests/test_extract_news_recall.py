@@ -265,3 +265,50 @@ def test_a_meeting_that_would_take_up_a_matter_on_a_weekday_is_the_next_one(chai
         "The ministry said the matter would be taken up at the meeting of the joint commission in Kabul on Thursday.",
     )
     assert _by(ev, "talks") == [("Kabul", "2024-05-16")]
+
+
+# -- travellers turned back (rulesh) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, trade",
+    [
+        (
+            "On Monday dozens of Afghan families, most of them on their way to a wedding, were turned back at "
+            "Kharlachi.",
+            [("Kharlachi", "2024-05-13")],
+        ),
+        ("Hundreds of travellers without visas were turned back at Torkham on Tuesday.", [("Torkham", "2024-05-14")]),
+        # a denial, people deported, patients a hospital would not take: no travellers held at the border
+        ("Officials denied reports that families had been turned back at Torkham on Tuesday.", []),
+        ("More than 5,000 Afghans have been sent back from Peshawar since January, officials said.", []),
+        ("Patients were turned away from the hospital in Peshawar on Tuesday.", []),
+    ],
+)
+def test_travellers_turned_back_at_a_crossing_are_held_up(chain, text, trade):
+    assert _by(_events(chain, text), "trade_disruption") == trade
+
+
+@pytest.mark.parametrize(
+    "text, closures",
+    [
+        (
+            "Travellers using the Kharlachi crossing must now carry a passport and visa, under a rule enforced "
+            "from Tuesday, officials said.",
+            [("Kharlachi", "2024-05-14")],
+        ),
+        (
+            "Pakistan introduced the requirement for visas at Chaman on Monday, citing security.",
+            [("Chaman", "2024-05-13")],
+        ),
+        (
+            "Tuesday was the first day of the new border management regime at Torkham, officials said.",
+            [("Torkham", "2024-05-14")],
+        ),
+        # a rule still to come, or only being prepared, restricts no one yet
+        ("Officials said a passport and visa rule would be enforced at Ghulam Khan from next month.", []),
+        ("At Torkham, where a similar rule is being prepared, traders were worried.", []),
+    ],
+)
+def test_a_rule_on_travel_documents_put_in_force_restricts_the_crossing(chain, text, closures):
+    assert _by(_events(chain, text), "border_closure") == closures

@@ -332,6 +332,21 @@ _RULES: list[tuple[str, str, bool, str]] = [
         + r"|trade|crossings?)\s+(?:was|were|is|has\s+been)\s+"
         r"(?:being\s+)?(?:allowed|permitted)",
     ),
+    # A rule on travel documents put in force is a restriction of the
+    # crossing: "introduced the requirement for passports and visas", "must
+    # now show a passport and visa, under a rule enforced from Wednesday",
+    # "the first day of the new border management regime" (not a rule
+    # "being prepared" or one that "would" come).
+    (
+        "border_closure",
+        "restriction",
+        False,
+        r"(?:introduc|enforc|impos|implement)(?:ed|ing|es|e)\s+(?:[\w'’-]+\s+){0,3}?(?:requirements?|rules?|regime)\s+"
+        r"(?:for|of|on)\s+(?:[\w'’-]+\s+){0,3}?(?:passports?|visas?|travel\s+documents?)|"
+        r"(?:passports?|visas?|travel\s+documents?)\b[^.;:]{0,40}?\b(?:rule|requirement|regime)\s+(?:was\s+|were\s+)?"
+        r"(?:enforced|in\s+force|took\s+effect|came\s+into\s+force|introduced)|"
+        r"first\s+day\s+of\s+(?:the\s+)?new\s+(?:[\w-]+\s+){0,3}?(?:regime|rule|requirement)",
+    ),
     (
         "trade_disruption",
         "stranded_trucks",
@@ -368,7 +383,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
         r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
-        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)",
+        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)|"
+        # "dozens of Afghan families, many of them visiting relatives, were
+        # turned back at Kharlachi" (people, as trucks are: not "sent back",
+        # which is also said of those deported)
+        r"(?:travell?ers|passengers|people|families|patients|nationals|pedestrians|labourers|visitors)\b[^.;:]{0,80}?"
+        r"\b(?:were|had\s+been)\s+(?:\w+\s+)?(?:turned\s+back|turned\s+away(?!\s+from)|refused\s+entry)",
     ),
     # after the rules above: "stranding dozens of trucks" is no mere mention of trucks
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
@@ -529,6 +549,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("open", "resum", "restor", "clock", "24 hours"),
     ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
     ("block", "halt", "stop", "barr", "standstill", "allowed", "permitted"),
+    ("passport", "visa", "travel document", "first day"),
     (
         "truck",
         "lorr",
@@ -547,7 +568,7 @@ _ANCHORS: list[tuple[str, ...]] = [
         "spoil",
         "perish",
     ),
-    ("strand",),
+    ("strand", "turned", "refused"),
     ("truck", "lorr"),
     ("losses",),
     ("cease", "truce", "armistice"),
