@@ -73,7 +73,8 @@ def test_odd_text_never_raises(text):
 #: its form whose alternatives all open with a letter.
 _FUTURE_PLAIN = re.compile(
     r"\b(?:will|shall|(?<!way\s)to\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
-    r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|"
+    r"would\s+(?:meet|visit|travel|resume|reconvene|reopen|be\s+(?:taken\s+up|held|discussed|raised))|"
+    r"is\s+(?:due|set|scheduled|expected)|"
     r"are\s+(?:due|set|scheduled|expected)|to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
     r"(?:is|are|was|were)\s+(?:planned|scheduled|due\s+(?:for|on)|set\s+for))\b",
     re.I,

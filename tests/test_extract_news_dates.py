@@ -1091,3 +1091,98 @@ def test_a_closure_over_takes_the_month_told_before(chain):
 )
 def test_a_round_held_is_dated_by_its_own_words(chain, text, iso):
     assert [d for _, d in _by(_events(chain, text), "talks")] == [iso]
+
+
+# -- an incident named again, live blog entries (rulesh) ------------------------
+
+
+def test_the_fighting_named_again_keeps_the_day_of_its_report(chain):
+    # Saturday is when the wall was begun, told in the cause of the fighting.
+    ev = _events(
+        chain,
+        "Pakistani and Afghan guards traded fire at the Ghulam Khan crossing on Tuesday, officials said. "
+        "The fighting started after Afghan guards objected to a wall the Pakistani side had begun on Saturday.",
+    )
+    assert [d for _, d in _by(ev, "armed_clash")] == ["2024-05-14"]
+
+
+def test_the_fighting_named_again_dates_a_report_with_no_day(chain):
+    ev = _events(
+        chain,
+        "Pakistani and Afghan guards traded fire at the Ghulam Khan crossing, officials said. "
+        "The fighting began on Monday evening and lasted two hours.",
+    )
+    assert [d for _, d in _by(ev, "armed_clash")] == ["2024-05-13"]
+
+
+def test_a_live_blog_entry_with_a_time_is_of_the_published_day(chain):
+    ev = _events(
+        chain,
+        "**14:20 PKT** - Officers of both sides have begun a flag meeting at the Torkham crossing.\n\n"
+        "**Tuesday, 21:00 PKT** - Guards traded fire near Chaman on Tuesday evening, residents say. "
+        "Commanders of both sides then met at the Chaman gate.",
+        title="LIVE: Torkham tense for a second day",
+    )
+    # an entry of a day it names is that day's (Chaman); one with a time only, the report's
+    assert _by(ev, "talks") == [("Chaman", "2024-05-14"), ("Torkham", "2024-05-15")]
+
+
+def test_fire_told_in_a_morning_entry_keeps_the_night_told_before(chain):
+    # Entries posted in the morning tell the night's fighting: not the entry's day.
+    ev = _events(
+        chain,
+        "**08:10** - Officials say Afghan forces fired on posts near Angoor Adda on Tuesday night.\n\n"
+        "**07:40** - Residents say mortar shells also fell near the posts at Angoor Adda.",
+    )
+    assert [d for _, d in _by(ev, "explosion")] == ["2024-05-14"]
+
+
+@pytest.mark.parametrize(
+    "day, kind, start, held",
+    [
+        (dt.date(2024, 5, 14), "weekday", 10, True),  # a Tuesday in the week of Thursday the 16th
+        (dt.date(2024, 5, 19), "weekday", 10, True),
+        (dt.date(2024, 5, 20), "weekday", 10, False),  # the week after
+        (dt.date(2024, 5, 15), "report", -1, False),  # the report's day a state takes is no day told
+    ],
+)
+def test_a_day_told_in_the_week_told_for_one_incident_is_kept(day, kind, start, held):
+    from geomap.extract.dates import DateMention
+    from geomap.extract.merging import _day_in_week
+
+    week = DateMention(dt.date(2024, 5, 16), "week", 0, 9, kind="rel")
+    told = DateMention(day, "day", start, start + 7, kind=kind)
+    assert _day_in_week(told, week) is held
+    assert _day_in_week(week, told) is held
+    assert _day_in_week(told, told) is False
+
+
+def test_a_day_carried_to_a_place_keeps_over_the_week_told_there(chain):
+    ev = _events(
+        chain,
+        "An Afghan border policeman was killed in a clash with Pakistani forces in Goshta district late on "
+        "Tuesday, officials said. The fighting broke out after Pakistani forces resumed work on a post in the "
+        "Gursal area. He said the police had asked the Pakistani side to stop the work several times this week "
+        "before fighting erupted.",
+    )
+    assert {d for _, d in _by(ev, "armed_clash")} == {"2024-05-14"}
+
+
+def test_a_day_explained_by_a_phrase_beside_it_stays_the_day(chain):
+    # the storm (Monday) is told first; "two days before the storm" only explains Saturday
+    ev = _events(
+        chain,
+        "A storm hit Chitral on Monday. On Saturday, two days before the storm, a woman was killed when a "
+        "shell fired from across the border hit her house in the Mamund area, officials said.",
+    )
+    assert _by(ev, "explosion") == [("Mamund", "2024-05-11")]
+
+
+def test_a_day_of_another_event_still_counts_to_the_incident_after_it(chain):
+    # Sunday is the sit-in's; the strike came three days before it
+    ev = _events(
+        chain,
+        "The sit-in at the Torkham road began on Sunday, three days after a drone strike on a compound in "
+        "Datta Khel killed six people.",
+    )
+    assert [d for _, d in _by(ev, "airstrike")] == ["2024-05-09"]

@@ -236,3 +236,79 @@ def test_both_crossings_are_the_pair_named_before_a_sentence_about_one(chain):
     )
     shut = sorted(loc for loc, day in _by(ev, "border_closure") if day == "2024-05-01")
     assert shut == ["Chaman", "Torkham"]
+
+
+# -- a round announced in reported speech (rulesh) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, talks",
+    [
+        # PUBLISHED is a Wednesday: "on Thursday" is the next day
+        (
+            "Officials said the joint commission would meet in Kabul on Thursday to discuss the new posts.",
+            [("Kabul", "2024-05-16")],
+        ),
+        ("He said the two delegations would meet in Islamabad next month.", [("Islamabad", "2024-06")]),
+        # a plan with no day, or one that hangs on a condition, is no round
+        ("He said the two sides would meet in Islamabad soon.", []),
+        ("He said the commanders would meet at Torkham if the firing stopped on Thursday.", []),
+    ],
+)
+def test_a_round_announced_with_its_day_is_talks(chain, text, talks):
+    assert _by(_events(chain, text), "talks") == talks
+
+
+def test_a_meeting_that_would_take_up_a_matter_on_a_weekday_is_the_next_one(chain):
+    ev = _events(
+        chain,
+        "The ministry said the matter would be taken up at the meeting of the joint commission in Kabul on Thursday.",
+    )
+    assert _by(ev, "talks") == [("Kabul", "2024-05-16")]
+
+
+# -- travellers turned back (rulesh) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, trade",
+    [
+        (
+            "On Monday dozens of Afghan families, most of them on their way to a wedding, were turned back at "
+            "Kharlachi.",
+            [("Kharlachi", "2024-05-13")],
+        ),
+        ("Hundreds of travellers without visas were turned back at Torkham on Tuesday.", [("Torkham", "2024-05-14")]),
+        # a denial, people deported, patients a hospital would not take: no travellers held at the border
+        ("Officials denied reports that families had been turned back at Torkham on Tuesday.", []),
+        ("More than 5,000 Afghans have been sent back from Peshawar since January, officials said.", []),
+        ("Patients were turned away from the hospital in Peshawar on Tuesday.", []),
+    ],
+)
+def test_travellers_turned_back_at_a_crossing_are_held_up(chain, text, trade):
+    assert _by(_events(chain, text), "trade_disruption") == trade
+
+
+@pytest.mark.parametrize(
+    "text, closures",
+    [
+        (
+            "Travellers using the Kharlachi crossing must now carry a passport and visa, under a rule enforced "
+            "from Tuesday, officials said.",
+            [("Kharlachi", "2024-05-14")],
+        ),
+        (
+            "Pakistan introduced the requirement for visas at Chaman on Monday, citing security.",
+            [("Chaman", "2024-05-13")],
+        ),
+        (
+            "Tuesday was the first day of the new border management regime at Torkham, officials said.",
+            [("Torkham", "2024-05-14")],
+        ),
+        # a rule still to come, or only being prepared, restricts no one yet
+        ("Officials said a passport and visa rule would be enforced at Ghulam Khan from next month.", []),
+        ("At Torkham, where a similar rule is being prepared, traders were worried.", []),
+    ],
+)
+def test_a_rule_on_travel_documents_put_in_force_restricts_the_crossing(chain, text, closures):
+    assert _by(_events(chain, text), "border_closure") == closures

@@ -632,3 +632,67 @@ def test_a_claim_merged_into_a_mention_without_toll_stays_a_claim():
     )
     merged = merge_within([ambush, told, claim], dt.date(2024, 5, 15))
     assert [(e.location, e.fatalities, e.injuries) for e in merged] == [("Landi Kotal", 2, 3)]
+
+
+# -- no one hurt (rulesh) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Three shells landed near Tani, officials said, without causing any casualties.", (0, 0)),
+        ("Two rockets fell in an orchard without causing harm.", (0, 0)),
+        ("Nobody was harmed, the district chief said.", (0, 0)),
+        # a warning is no harm
+        ("Two soldiers were shot dead without any warning.", (2, None)),
+        ("The pharmacy near the bazaar stayed shut.", (None, None)),
+    ],
+)
+def test_without_harm_is_no_toll(text, toll):
+    got = find_casualties(text)
+    assert (got.fatalities, got.injuries) == toll
+
+
+@pytest.mark.parametrize("after", ["No one was hurt.", "Nobody was hurt.", "No one was injured there."])
+def test_no_one_hurt_told_alone_is_the_toll_of_the_incident_just_told(chain, after):
+    ev = _events(chain, f"Two mortar shells fired from Afghanistan landed near the Chaman crossing on Monday. {after}")
+    assert [(e.event_type, e.fatalities, e.injuries) for e in ev] == [("explosion", 0, 0)]
+
+
+def test_no_one_hurt_far_from_an_incident_tells_no_toll(chain):
+    ev = _events(
+        chain,
+        "Two mortar shells fired from Afghanistan landed near the Chaman crossing on Monday. "
+        "Traders said business had been slow for weeks. Officials said the market would reopen soon. "
+        "Prices of flour rose in the town. No one was hurt.",
+    )
+    assert [(e.event_type, e.fatalities, e.injuries) for e in ev] == [("explosion", None, None)]
+
+
+def test_a_short_label_with_no_toll_is_still_no_report(chain):
+    ev = _events(chain, "Cross-border shelling.\n\nThe crossing at Chaman was busy on Monday, traders said.")
+    assert [e.event_type for e in ev if e.event_type == "explosion"] == []
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("The toll rose to seven on Thursday.", 7),
+        ("By the evening the toll in Bajaur had risen to 11, the hospital said.", 11),
+        # a charge on a road, a cost to business: no dead
+        ("The toll on the motorway rose to 300 rupees.", None),
+        ("Traders said the toll on their business rose to millions of rupees.", None),
+    ],
+)
+def test_a_risen_toll_alone_is_the_latest_count_of_the_dead(text, dead):
+    assert find_casualties(text).fatalities == dead
+
+
+def test_a_risen_toll_told_after_the_incident_is_its_toll(chain):
+    ev = _events(
+        chain,
+        "Pakistani and Afghan forces exchanged fire at the Chaman crossing on Tuesday, officials said. "
+        "Two soldiers were killed, a hospital official said. Traders closed their shops in the bazaar. "
+        "Later the toll in Chaman rose to four.",
+    )
+    assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Chaman", 4)]

@@ -239,7 +239,8 @@ _FUTURE = LoweredPattern(
         # "is|are|was|were" spelt out): ``re`` then skips to the letters
         # that can begin one instead of trying them all at every position.
         r"\b(?:will|shall|to(?<!way\sto)\s+(?:visit|meet|travel|hold|resume|reconvene|host)|"
-        r"would\s+(?:meet|visit|travel|resume|reconvene|reopen)|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+        r"would\s+(?:meet|visit|travel|resume|reconvene|reopen|be\s+(?:taken\s+up|held|discussed|raised))|"
+        r"is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
         r"to\s+be\s+held|upcoming|ahead\s+of|in\s+advance\s+of|plans?\s+to|next|"
         # "a second meeting was planned for Wednesday"
         + "|".join(

@@ -79,7 +79,22 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
         counted_a, counted_b = a.date.kind == "relative", b.date.kind == "relative"
         if counted_a != counted_b and (b.date.kind if counted_a else a.date.kind) in DAY_KINDS:
             return counted_b
+    if a.date is not None and b.date is not None and _day_in_week(a.date, b.date):
+        # "clashed late on Wednesday" (carried) and "asked them to stop
+        # several times this week before fighting erupted": one date told
+        # twice, the day the more precise (not the report's day a state
+        # takes, nor a day outside the week).
+        return a.date.precision == "day"
     return _date_key(a) < _date_key(b)
+
+
+def _day_in_week(a: DateMention, b: DateMention) -> bool:
+    """Is one of ``a`` and ``b`` a day told in the text that falls in the
+    week the other names (its middle day and three either side)?"""
+    if {a.precision, b.precision} != {"day", "week"}:
+        return False
+    day, week = (a, b) if a.precision == "day" else (b, a)
+    return day.kind != "report" and day.start >= 0 and abs((day.date - week.date).days) <= 3
 
 
 def _absorb(into: DraftEvent, other: DraftEvent) -> None:

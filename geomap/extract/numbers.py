@@ -204,30 +204,36 @@ _INJURED_STEMS = StemFilter(
     ],
     SENTENCE_STEMS,
 )
+#: "without causing any casualties", "without causing harm", "without harm":
+#: shells or fire that hurt no one (none killed, none hurt).
+_WITHOUT_HARM = r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|harm|injur(?:y|ies))"
 #: "no casualties", "nobody was hurt": searched on the lower-cased sentence
 #: (see :class:`~geomap.extract.wordscan.LoweredPattern`).
 _NONE_KILLED = LoweredPattern(
     re.compile(
-        r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured)|"
-        r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|without\s+(?:any\s+)?casualties|"
-        r"nobody\s+was\s+(?:killed|hurt|injured)|"
+        r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured|harmed)|"
+        r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|" + _WITHOUT_HARM + "|"
+        r"nobody\s+was\s+(?:killed|hurt|injured|harmed)|"
         r"none\s+(?:was|were)\s+killed)\b",
         re.I,
     )
 )
 _NONE_HURT = LoweredPattern(
     re.compile(
-        r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured)|reports?\s+of\s+(?:casualties|injuries))|"
-        r"without\s+(?:any\s+)?casualties|nobody\s+was\s+(?:hurt|injured)|"
+        r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured|harmed)|reports?\s+of\s+(?:casualties|injuries))|"
+        + _WITHOUT_HARM
+        + r"|nobody\s+was\s+(?:hurt|injured|harmed)|"
         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
         re.I,
     )
 )
+#: "the toll on the motorway rose to 300 rupees": a charge or a cost, not the dead.
+_NOT_MONEY = r"(?!\s*(?:(?:rupees|dollars|afghanis|per\s*cent|percent|million|billion|lakh|crore)\b|%))"
 #: "the death toll rose to 93": the latest total replaces the counts of the sentence.
 _TOLL_ROSE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead))"
     r"(?:\s+[\w'’-]+,?){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|"
-    r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + "|"
+    r"went\s+up|stood|stands)\s+(?:to\s+|at\s+)?" + NUMBER + _NOT_MONEY + "|"
     # "officials put the death toll at 88 on Sunday, up from 72"
     r"\b(?:put|puts|putting|placed|places|gave|give|gives|raised)\s+(?:the|a|its|their)\s+"
     r"(?:(?:final|new|latest|official|revised|death)\s+)*toll\s+(?:at|to|of)\s+"
@@ -358,9 +364,12 @@ _ANY_TOLL = StemFilter(
             "gunn",
             "blew",
             "succumb",
+            "harm",
+            # "The toll rose to seven": a risen toll (:data:`_TOLL_ROSE`)
+            "toll",
         ),
-        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss"),
-        ("casualt", "injur", "hurt"),
+        ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss", "harm"),
+        ("casualt", "injur", "hurt", "harm"),
         # the nouns of _ATTACKERS
         ("attacker", "assailant", "infiltrator", "khawarij", "khariji", "bomber", "gunmen"),
     ],

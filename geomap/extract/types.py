@@ -244,7 +244,14 @@ _RULES: list[tuple[str, str, bool, str]] = [
         r"(?:attack|raid|strike|assault|ambush|bombing|blast)\s+(?:took\s+place|happened|occurred)",
     ),
     # "Officials put the death toll at 88": the toll of the incident reported
-    ("armed_clash", "toll", True, r"death\s+toll|toll\s+(?:rose|climbed|reached|risen)"),
+    # "The toll in Chaman has risen to five", "the toll from the shelling climbed to 11"
+    (
+        "armed_clash",
+        "toll",
+        True,
+        r"death\s+toll|toll(?:\s+(?:in|from|of|at)(?:\s+the)?\s+[\w'’-]+)?\s+(?:has\s+|had\s+)?"
+        r"(?:rose|climbed|reached|risen|increased|jumped)",
+    ),
     # "Nobody was hurt.": the toll (none) of the incident just reported
     (
         "armed_clash",
@@ -340,7 +347,10 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"(?:rules?|requirements?|regimes?|system)\s+(?:took|takes|came|comes)\s+(?:effect|into\s+force)|"
         r"(?:rules?|requirements?|regimes?)\s+(?:was\s+|were\s+|been\s+)?enforced\s+(?:from|on|since)|"
-        r"first\s+day\s+of\s+the\s+new\s+(?:[\w-]+\s+){0,2}?(?:regime|system|rules)",
+        r"first\s+day\s+of\s+the\s+new\s+(?:[\w-]+\s+){0,2}?(?:regime|system|rules)|"
+        # "introduced the requirement for visas at Chaman": a rule on documents brought in
+        r"(?:introduc|impos|implement)(?:ed|ing|es|e)\s+(?:[\w'’-]+\s+){0,3}?(?:requirements?|rules?|regime)\s+"
+        r"(?:for|of|on)\s+(?:[\w'’-]+\s+){0,3}?(?:passports?|visas?|travel\s+documents?)",
     ),
     (
         "trade_disruption",
@@ -378,7 +388,12 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
         r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
-        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)",
+        r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)|"
+        # "dozens of Afghan families, many of them visiting relatives, were
+        # turned back at Kharlachi" (people, as trucks are: not "sent back",
+        # which is also said of those deported)
+        r"(?:travell?ers|passengers|people|families|patients|nationals|pedestrians|labourers|visitors)\b[^.;:]{0,80}?"
+        r"\b(?:were|had\s+been)\s+(?:\w+\s+)?(?:turned\s+back|turned\s+away(?!\s+from)|refused\s+entry)",
     ),
     # after the rules above: "stranding dozens of trucks" is no mere mention of trucks
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries"),
@@ -399,8 +414,13 @@ _RULES: list[tuple[str, str, bool, str]] = [
         False,
         r"talks|negotiations?|negotiators|negotiated|dialogue|"
         r"meetings?|met\s+with|met\b|(?:will|to)\s+(?:meet|convene)|convened?|"
-        # "said the two sides would meet again in Istanbul on November 6"
-        r"would\s+meet(?:\s+again)?|"
+        # "said the two sides would meet again in Istanbul on November 6";
+        # "the commission would meet in Kabul on Thursday", "would meet in
+        # Islamabad next month": a round announced with its day or month (a
+        # plan with none stays a plan: "would meet soon")
+        r"would\s+meet\s+again|would\s+(?:meet|convene)(?=\s+(?:(?!if\b|unless\b|once\b)[\w'’,-]+\s+){0,5}?"
+        r"(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+(?:week|month)|(?:on|in)\s+(?:january|"
+        r"february|march|april|may|june|july|august|september|october|november|december))\b)|"
         r"discussions|peace\s+process|round\s+of\s+talks|"
         r"(?:first|second|third|fourth|new|latest|earlier|previous|last|next|another|fresh)\s+round"
         r"(?!\s+of\s+(?:shelling|fire|firing|fighting|clashes|strikes|attacks|violence))",
@@ -546,7 +566,7 @@ _ANCHORS: list[tuple[str, ...]] = [
     ("open", "resum", "restor", "clock", "24 hours"),
     ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
     ("block", "halt", "stop", "barr", "standstill", "allowed", "permitted"),
-    ("effect", "force", "enforc", "first day"),
+    ("effect", "force", "enforc", "first day", "introduc", "impos", "implement"),
     (
         "truck",
         "lorr",
@@ -565,7 +585,7 @@ _ANCHORS: list[tuple[str, ...]] = [
         "spoil",
         "perish",
     ),
-    ("strand",),
+    ("strand", "turned", "refused"),
     ("truck", "lorr"),
     ("losses",),
     ("cease", "truce", "armistice"),

@@ -24,7 +24,7 @@ from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, clauses
 from .state import SPREAD_TYPES, ArticleState, _gap, _placed_at
-from .tolls import _TOLL_ONLY
+from .tolls import _NONE_TOLD, _TOLL_ONLY
 
 #: "militants have carried out attacks": a standing pattern, not an incident.
 _GENERIC_PERFECT = re.compile(
@@ -267,6 +267,17 @@ def _sentence_triggers(
         if toll.fatalities or toll.injuries:
             m = _TOLL_ONLY.search(sentence)
             triggers = [Trigger("armed_clash", "border_fighting", m.start(), m.end(), weak=True)]
+    if (
+        not triggers
+        and last is not None
+        and 0 < _gap(idx, last[0]) <= 2
+        and ("no" in sent.low)
+        and (m := _NONE_TOLD.search(sentence)) is not None
+    ):
+        # "Shells landed near the crossing on Tuesday. No one was hurt.":
+        # the toll (none) of the incident just told (the negation that
+        # drops "hurt" as a trigger is the toll here).
+        triggers = [Trigger("armed_clash", "border_fighting", m.start(), m.end(), weak=True)]
     waiting = []  # a strike or blast just told with no place, which this sentence may place
     if triggers and all(t.weak and t.event_type == "armed_clash" for t in triggers):
         waiting = [

@@ -126,13 +126,15 @@ def _read(
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
-    dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx)
+    dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
     actors = sent.cached(find_actors) if triggers else []
     usable_dates = [d for d in dates if not d.statement]
-    if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions):
-        triggers = []  # a section label ("Cross-border shelling."), not a report
+    if triggers and idx >= 0 and sentence.count(" ") < 3 and not mentions_specific(mentions) and casualties == _NO_TOLL:
+        # a section label ("Cross-border shelling."), not a report (a toll
+        # is one: "Nobody was hurt.", "Two were killed.")
+        triggers = []
     by_type = _triggers_by_type(sentence, sent.low, triggers)
     spans = clauses(sentence) if triggers else []  # read per trigger only
     # Violent incidents in several clauses (only possible with two types or more).

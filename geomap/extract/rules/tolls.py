@@ -84,6 +84,12 @@ def _attackers_toll(sent: ScannedSentence, toll: Casualties) -> bool:
 NO_TOLL = Casualties()
 #: Toll words no trigger reads ("treated for injuries", "bodies were found").
 _TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
+#: "No one was hurt.", "Nobody was injured there.": no toll, in words whose
+#: trigger the negation drops ("hurt" after "no one").
+_NONE_TOLD = re.compile(
+    r"\b(?:no\s+one|no-one|nobody)\s+(?:else\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:hurt|injured|wounded|killed|harmed)\b",
+    re.I,
+)
 #: "... were wounded in Kurram": a toll told with the place it fell in.
 _TOLL_IN = re.compile(r"\b(?:killed|dead|died|martyred|wounded|injured|hurt)\s+in\s+(?:the\s+)?$", re.I)
 

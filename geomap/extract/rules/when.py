@@ -169,6 +169,14 @@ _HEADING = re.compile(
 )
 
 
+#: "**15:40 PKT** - The flag meeting is over.": the time of a live blog's
+#: entry with no day (an entry of another day names it: "**Monday, 22:15
+#: PKT** -", which the date finder reads).
+_ENTRY_TIME = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*(?:\*\*)?\s*[-–—|]\s"
+)
+
+
 def _may_head(sentence: str) -> bool:
     """Can :data:`_HEADING` match? Every heading holds a year (19xx, 20xx)
     and a colon or dash; most sentences lack one of them."""
@@ -277,11 +285,20 @@ def _said_day(
 _SAID_THAT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+that\b", re.I)
 
 
-def _sentence_dates(sentence: str, found: list[DateMention], ctx: ArticleState) -> list[DateMention]:
+def _sentence_dates(
+    sentence: str, found: list[DateMention], ctx: ArticleState, published: dt.date | None = None
+) -> list[DateMention]:
     """The dates of a sentence (``found`` by the finder), a timeline
     heading's month and year given to its days (notes the heading's year in
-    ``ctx``)."""
+    ``ctx``); notes a live blog's entry posted at a time of the published
+    day (``ctx.entry_day``)."""
     dates = found
+    if published is not None and sentence[:1] in "*0123456789":
+        entry = _ENTRY_TIME.match(sentence)
+        if entry is not None:
+            ctx.entry_day = DateMention(published, "day", entry.start(), entry.end() - 1, kind="rel")
+        elif sentence.startswith("**"):
+            ctx.entry_day = None  # "**Monday, 22:15 PKT** -", "**Background** -": not the day's entry
     heading = _HEADING.match(sentence) if _may_head(sentence) else None
     if heading:
         # "October 2025: Taliban forces attack posts on the night of
@@ -431,14 +448,24 @@ def _event_date(
         date = None  # "the next day" with no day told before it
     carried = False
     relative = _relative_date(sentence, trigs, triggers, ctx, published, sent.low, own_dates)
-    if relative is not None and (
-        date is None
-        or date.kind in ("for", "rel")
-        or date.precision != "day"
-        # "Jets struck Barmal on Sunday, two days after a bomber hit
-        # Bannu": the day told before the phrase is the strikes'
-        or relative.kind == "relative"
-        and 0 <= date.end <= relative.start <= trigs[0].start
+    if (
+        relative is not None
+        and (
+            date is None
+            or date.kind in ("for", "rel")
+            or date.precision != "day"
+            # "Jets struck Barmal on Sunday, two days after a bomber hit
+            # Bannu": the day told before the phrase is the strikes'
+            or relative.kind == "relative"
+            and 0 <= date.end <= relative.start <= trigs[0].start
+            # "On Saturday, two days before the earthquake, a woman was
+            # killed": the phrase set beside the day only explains it (not
+            # "began on Sunday, three days after a drone strike killed six")
+            and (
+                sentence[date.end : relative.start].strip(" ,") != ""
+                or "," not in sentence[relative.start : trigs[0].start]
+            )
+        )
     ):
         date, carried = relative, False
     ended = any(t.ended for t in trigs)
@@ -474,6 +501,13 @@ def _event_date(
             # a state told with no day of its own is the report's, on
             # its day, not the day the sentence before told.
             date = DateMention(published, "day", -1, -1, kind="report")
+    if date is None and ctx.entry_day is not None and etype not in VIOLENT:
+        # "**13:05 PKT** - Officers have begun a flag meeting", "The
+        # crossing stays shut.": a state or a meeting told in a live blog's
+        # entry is the entry's, on the day it was posted (not the day of the
+        # entry before: in a blog in reverse order, a later one's). Fire
+        # told in a morning entry is often the night's before: not dated so.
+        date = ctx.entry_day
     if date is None and not ended and etype in VIOLENT:
         said = _said_day(sentence, own_dates, trigs, published)
         if said is not None:
@@ -527,6 +561,11 @@ def _date_rank(sentence: str, date: DateMention | None, carried: bool, goes_on: 
             1
             if goes_on
             or all(t.weak for t in trigs)
+            # "the fighting broke out after police objected to a post begun
+            # on Sunday", "a protest against the drone strikes after Friday
+            # prayers": a day told with the incident named again ("the
+            # fighting") yields to the day told where it was reported
+            or all(t.anaphoric and t.event_type in VIOLENT for t in trigs)
             # "took the crossing after clashes overnight": the
             # fighting before the incident yields to the day
             # the report names for it
