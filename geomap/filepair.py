@@ -131,7 +131,7 @@ def finish(first: str | os.PathLike) -> int:
     named: set[str] = set()
     for name in sorted(names):
         m = _JOURNAL_RE.match(name)
-        if not m or m.group(1) != target.name:
+        if not m:
             continue
         journal = folder / name
         try:
@@ -140,7 +140,12 @@ def finish(first: str | os.PathLike) -> int:
             continue
         except (OSError, ValueError, TypeError) as err:
             raise InputError(f"{journal}: an unreadable record of an interrupted write ({err})") from err
+        # Another pair's committed write (its first file named otherwise) is
+        # finished by its own reader; its staged files must outlive the
+        # clean-up below, or that finish would find them gone.
         named.update(str(s) for s, _ in staged)
+        if m.group(1) != target.name:
+            continue
         try:
             _apply(journal, staged)
         except OSError as err:

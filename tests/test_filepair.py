@@ -4,6 +4,7 @@ with the new, never events citing sources that vanished (geomap.filepair)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -111,3 +112,21 @@ def test_write_together_refuses_one_file_named_twice(tmp_path):
     with pytest.raises(ValueError, match="are one file"):
         filepair.write_together({tmp_path / "a.csv": b"1", tmp_path / "b.csv": b"2"})
     assert [p.name for p in tmp_path.iterdir()] == ["b.csv"]
+
+
+def test_finish_keeps_the_staged_files_of_another_pairs_commit(tmp_path):
+    """Two pairs in one folder: finishing one must not remove what the other's journal still needs."""
+    for name in ("a.csv", "a_src.csv", "b.csv", "b_src.csv"):
+        (tmp_path / name).write_text("old\n")
+    gone = 2**22 + 12345  # a process id that does not run: the writer was killed
+    while filepair.pid_alive(gone):
+        gone += 1
+    staged = []
+    for name in ("b.csv", "b_src.csv"):
+        tmp = tmp_path / f".{name}.{gone}.abcd0123.staged"
+        tmp.write_text("new\n")
+        staged.append([str(tmp), str(tmp_path / name)])
+    (tmp_path / f".b.csv.{gone}.abcd0123.pair").write_text(json.dumps(staged))
+    assert filepair.finish(tmp_path / "a.csv") == 0
+    assert filepair.finish(tmp_path / "b.csv") == 1
+    assert (tmp_path / "b.csv").read_text() == (tmp_path / "b_src.csv").read_text() == "new\n"
