@@ -42,6 +42,14 @@ _NEW_FILE_MODE = 0o666 & ~_umask()
 NEW_FOLDER_MODE = 0o777 & ~_umask()
 
 
+def kept_mode(path: str | os.PathLike) -> int:
+    """The mode a file replacing ``path`` gets: ``path``'s own, or a new file's."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return _NEW_FILE_MODE
+
+
 def write_target(path: str | os.PathLike) -> Path:
     """The file a write to ``path`` replaces: ``path`` with every symlink followed.
 
@@ -92,11 +100,7 @@ def atomic_path(path: str | os.PathLike):
         if os.path.isfile(tmp):
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
-            try:
-                mode = os.stat(path).st_mode & 0o7777
-            except OSError:
-                mode = _NEW_FILE_MODE
-            os.chmod(tmp, mode)
+            os.chmod(tmp, kept_mode(path))
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     finally:

@@ -27,7 +27,7 @@ import re
 import secrets
 from pathlib import Path
 
-from .atomic import _fsync_dir, _is_special, pid_alive, remove_stale, write_bytes, write_target, write_text
+from .atomic import _fsync_dir, _is_special, kept_mode, pid_alive, remove_stale, write_bytes, write_target, write_text
 from .exc import InputError
 
 #: A journal: ``.<name>.<pid>.<hex>.pair``; a staged file: ``.<name>.<pid>.<hex>.staged``.
@@ -79,16 +79,11 @@ def write_together(files: dict[Path, bytes]) -> None:
 
 
 def _write_synced(tmp: Path, data: bytes, target: Path) -> None:
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except OSError:
-        mode = None
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    if mode is not None:
-        os.chmod(tmp, mode)
+    os.chmod(tmp, kept_mode(target))
 
 
 def _apply(journal: Path, staged: list[tuple[Path, Path]]) -> None:
