@@ -1,0 +1,372 @@
+"""The documentation cannot drift from the code: README.md, the ``--help`` texts, CHANGELOG.md.
+
+Every list checked here comes from the code itself (geomap's argparse
+parser, the modules on disk, a real build's output files, the Makefile's
+targets, pyproject's version), never from a list kept by hand, so a command,
+flag, module, column or make target added later fails here until it is
+documented. ``tests/test_api.py`` checks that each command has its API
+function, an example in its ``--help`` and a line of the command-line
+listing; this file checks the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import geomap
+import geomap.api
+from geomap.cli import make_parser
+from geomap.extract import io as drafts_io
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "geomap"
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+#: Command -> API name where the command's name cannot be a Python name.
+API_NAME = {"import": "import_events"}
+#: Commands without an API twin; README's Python API section says so and why.
+NO_API_TWIN = {"bench": "geomap.bench.run_bench"}
+#: Public functions of geomap (and geomap.api) that are not a command's twin;
+#: README's Python API section shows each of them.
+NOT_A_COMMAND = ("load_events", "load_geodataframe", "build_map", "import_target")
+
+
+# --- README as sections and blocks -------------------------------------------------------------
+
+
+def slug(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+@cache
+def headings() -> list[tuple[int, str, int]]:
+    """(level, title, line index) of every heading outside code blocks."""
+    out, fenced = [], False
+    for i, line in enumerate(README.splitlines()):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and (m := re.match(r"(#{1,6}) (.+)", line)):
+            out.append((len(m.group(1)), m.group(2).strip(), i))
+    return out
+
+
+def anchors() -> set[str]:
+    """The anchors GitHub gives README's headings (a repeated one gets ``-1``, ``-2``)."""
+    seen: dict[str, int] = {}
+    out = set()
+    for _, title, _ in headings():
+        base = slug(title)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.add(base if n == 0 else f"{base}-{n}")
+    return out
+
+
+def section(title: str) -> str:
+    """The text under the heading ``title``, its subsections included."""
+    lines = README.splitlines()
+    found = [(level, i) for level, t, i in headings() if t == title]
+    assert len(found) == 1, f"README has one heading {title!r}"
+    level, start = found[0]
+    end = next((i for lv, _, i in headings() if i > start and lv <= level), len(lines))
+    return "\n".join(lines[start + 1 : end])
+
+
+@cache
+def blocks() -> list[str]:
+    """README cut where a reader would look for one thing: paragraphs, list items,
+    table rows, and in code blocks each command line with its indented continuation."""
+    out: list[str] = []
+    current: list[str] = []
+    fenced = False
+
+    def flush():
+        if current:
+            out.append(" ".join(current))
+            current.clear()
+
+    for line in README.splitlines():
+        if line.startswith("```"):
+            flush()
+            fenced = not fenced
+        elif fenced:
+            if not (line.startswith(" ") and current):
+                flush()
+            current.append(line)
+        elif not line.strip() or line.startswith("#"):
+            flush()
+        elif line.startswith("|") or re.match(r"\s*(- |\d+\. )", line):
+            flush()
+            current.append(line)
+        else:
+            current.append(line)
+    flush()
+    return out
+
+
+def backticked(text: str) -> set[str]:
+    """The words written as code in ``text``."""
+    return set(re.findall(r"`([^`\n]+)`", text))
+
+
+# --- the parser ---------------------------------------------------------------------------------
+
+
+def subparsers_action() -> argparse._SubParsersAction:
+    return next(a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def commands() -> dict[str, argparse.ArgumentParser]:
+    return dict(subparsers_action().choices)
+
+
+def arguments() -> list[tuple[str, argparse.Action]]:
+    """(command, argument) for every argument of every command, ``-h`` aside."""
+    return [
+        (name, action)
+        for name, parser in commands().items()
+        for action in parser._actions
+        if not isinstance(action, argparse._HelpAction)
+    ]
+
+
+def _arg_id(item) -> str:
+    command, action = item
+    return f"{command} {'/'.join(action.option_strings) or action.dest}"
+
+
+COMMANDS = sorted(commands())
+ARGUMENTS = arguments()
+FLAGS = [(c, a) for c, a in ARGUMENTS if a.option_strings]
+
+
+# --- commands and flags -------------------------------------------------------------------------
+
+
+def test_geomap_help_lists_every_command_with_a_line():
+    listed = {a.dest: a.help for a in subparsers_action()._choices_actions}
+    assert sorted(listed) == COMMANDS
+    assert all(h and h.strip() for h in listed.values()), listed
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_description(command):
+    assert (commands()[command].description or "").strip()
+
+
+@pytest.mark.parametrize("item", ARGUMENTS, ids=map(_arg_id, ARGUMENTS))
+def test_every_argument_has_help(item):
+    _, action = item
+    assert action.help and action.help.strip() and action.help != argparse.SUPPRESS
+
+
+@pytest.mark.parametrize("item", FLAGS, ids=map(_arg_id, FLAGS))
+def test_every_flag_is_in_the_readme_with_its_command(item):
+    """Somewhere one paragraph, list item, table row or command line names both
+    the flag and its command (``geomap figure``, or `figure` in a list of commands)."""
+    command, action = item
+    named = re.compile(rf"(geomap {command}\b|make {command}\b|`{command}`)")
+    long_flags = [o for o in action.option_strings if o.startswith("--")] or action.option_strings
+    assert any(named.search(b) and any(re.search(rf"{o}(?![\w-])", b) for o in long_flags) for b in blocks()), (
+        f"README: say what {'/'.join(action.option_strings)} does for geomap {command}"
+    )
+
+
+# --- the Python API ------------------------------------------------------------------------------
+
+
+def api_functions() -> set[str]:
+    """The public functions of geomap.api and the callables geomap exports."""
+    defined = {
+        name
+        for name, fn in vars(geomap.api).items()
+        if inspect.isfunction(fn) and fn.__module__ == "geomap.api" and not name.startswith("_")
+    }
+    exported = {name for name in geomap.__all__ if inspect.isfunction(getattr(geomap, name))}
+    return defined | exported
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_api_table(command):
+    api = section("Python API")
+    if command in NO_API_TWIN:
+        said = [p for p in api.split("\n\n") if f"`geomap {command}`" in p and NO_API_TWIN[command] in p]
+        assert said, f"README's Python API: why geomap {command} has no function"
+        return
+    name = API_NAME.get(command, command)
+    rows = [r for r in api.splitlines() if r.startswith(f"| `geomap {command}")]
+    assert rows, f"README's API table: a row for geomap {command}"
+    assert f"`geomap.{name}(" in rows[0]
+    assert callable(getattr(geomap.api, name))
+
+
+@pytest.mark.parametrize("name", sorted(api_functions()))
+def test_every_api_function_twins_a_command_or_is_documented_beyond_them(name):
+    twins = {API_NAME.get(c, c) for c in COMMANDS if c not in NO_API_TWIN}
+    if name in twins:
+        return
+    assert name in NOT_A_COMMAND, f"geomap.{name} has no command: add one, or list it in NOT_A_COMMAND"
+    assert re.search(rf"geomap\.(api\.)?{name}\(", section("Python API")), f"README's Python API shows {name}"
+
+
+def test_the_documented_exceptions_still_exist():
+    assert set(NOT_A_COMMAND) <= api_functions()
+    assert set(NO_API_TWIN) <= set(COMMANDS)
+
+
+# --- the architecture table ----------------------------------------------------------------------
+
+
+def architecture_rows() -> dict[str, str]:
+    """First-cell path (``geomap/x.py`` or ``geomap/pkg/``) -> the whole row."""
+    rows = {}
+    for line in section("Architecture").splitlines():
+        if line.startswith("| `geomap/"):
+            first = line.split("|")[1]
+            for path in re.findall(r"`(geomap/[^`]*)`", first):
+                rows[path] = line
+    return rows
+
+
+def modules() -> list[str]:
+    return sorted(str(p.relative_to(REPO)) for p in PACKAGE.rglob("*.py") if "vendor" not in p.parts)
+
+
+def _listed(module: str, rows: dict[str, str]) -> bool:
+    if module in rows:
+        return True
+    parts = module.split("/")
+    # the nearest package with a row of its own, which names the module relative to itself
+    for cut in range(len(parts) - 1, 0, -1):
+        package = "/".join(parts[:cut]) + "/"
+        if package in rows:
+            rest = "/".join(parts[cut:])
+            return rest == "__init__.py" or rest in backticked(rows[package])
+    return False
+
+
+@pytest.mark.parametrize("module", modules())
+def test_every_module_is_in_the_architecture_table(module):
+    assert _listed(module, architecture_rows()), f"README, Architecture: a row or a mention for {module}"
+
+
+def test_every_path_of_the_architecture_table_exists():
+    missing = []
+    for first, row in architecture_rows().items():
+        if not (REPO / first).exists():
+            missing.append(first)
+        if first.endswith("/"):
+            for word in backticked(row):
+                if word.startswith("geomap/"):
+                    continue  # a first cell, checked as such
+                if re.fullmatch(r"[\w/]+\.py|\w+/", word) and not (REPO / first / word).exists():
+                    missing.append(first + word)
+    assert not missing
+
+
+# --- data formats ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, offline_chain) -> Path:
+    """A real build of the curated events and the test articles (drafts): its output folder."""
+    out = tmp_path_factory.mktemp("readme") / "output"
+    geomap.build(out=out, articles=[str(REPO / "tests" / "data" / "articles")], chain=offline_chain)
+    return out
+
+
+def test_every_column_of_events_csv_is_described(built):
+    with open(built / "events.csv", encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    text = backticked(section("Data formats"))
+    assert [c for c in header if c not in text] == []
+
+
+def test_every_property_of_events_geojson_is_described(built):
+    features = json.loads((built / "events.geojson").read_text(encoding="utf-8"))["features"]
+    properties = dict.fromkeys(k for f in features for k in f["properties"])
+    text = backticked(section("Data formats"))
+    assert [p for p in properties if p not in text] == []
+
+
+def test_every_column_of_the_curated_files_is_described():
+    from geomap import schema
+
+    text = backticked(section("Data formats"))
+    assert [c for c in schema.EVENT_COLUMNS + schema.SOURCE_COLUMNS if c not in text] == []
+
+
+def test_every_column_of_the_drafts_csv_is_described():
+    text = backticked(section("Drafts CSV"))
+    assert [c for c in drafts_io.COLUMNS if c not in text] == []
+
+
+def test_the_data_formats_section_points_to_the_drafts_csv():
+    assert "(#drafts-csv)" in section("Data formats")
+
+
+# --- links, make targets, changelog ------------------------------------------------------------------
+
+
+def links() -> list[str]:
+    """Targets of README's markdown links and images, code blocks and spans aside."""
+    text = re.sub(r"```.*?```", "", README, flags=re.S)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    return re.findall(r"\]\(([^)\s]+)\)", text)
+
+
+def test_every_relative_link_resolves():
+    broken = []
+    for target in links():
+        if re.match(r"[a-z]+:", target):  # http:, https:, mailto:
+            continue
+        path, _, anchor = target.partition("#")
+        if path and not (REPO / path).exists():
+            broken.append(target)
+        elif not path and anchor not in anchors():
+            broken.append(target)
+        elif path.endswith(".md") and anchor and path != "README.md":
+            md = (REPO / path).read_text(encoding="utf-8")
+            if anchor not in {slug(h) for h in re.findall(r"^#+ (.+)$", md, re.M)}:
+                broken.append(target)
+    assert not broken
+
+
+def make_targets() -> dict[str, str]:
+    """Target -> its ``## `` help (empty when it has none)."""
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    out = {}
+    for m in re.finditer(r"^([a-z][\w-]*):(?!=)([^\n#]*)(?:## (.*))?$", text, re.M):
+        out[m.group(1)] = (m.group(3) or "").strip()
+    return out
+
+
+@pytest.mark.parametrize("target", sorted(make_targets()))
+def test_every_make_target_has_help_and_is_in_the_readme(target):
+    assert make_targets()[target], f"Makefile: '{target}: ... ## what it does'"
+    assert re.search(rf"make {target}\b", README), f"README: mention make {target}"
+
+
+def test_changelog_has_the_current_version():
+    tomllib = pytest.importorskip("tomllib")
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    release = re.match(r"\d+(\.\d+)*", version).group()  # 0.2.0.dev0 is on the way to 0.2.0
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## {re.escape(release)}\b", changelog, re.M), f"CHANGELOG.md: a '## {release}' entry"
+
+
+def test_readme_wheel_name_is_the_current_version():
+    tomllib = pytest.importorskip("tomllib")
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    for name in re.findall(r"geomap-([\w.]+)-py3-none-any\.whl", README):
+        assert name == version
