@@ -53,7 +53,7 @@ def headings() -> list[tuple[int, str, int]]:
     """(level, title, line index) of every heading outside code blocks."""
     out, fenced = [], False
     for i, line in enumerate(README.splitlines()):
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):
             fenced = not fenced
         elif not fenced and (m := re.match(r"(#{1,6}) (.+)", line)):
             out.append((len(m.group(1)), m.group(2).strip(), i))
@@ -88,7 +88,7 @@ def blocks() -> list[str]:
     table rows, and in code blocks each command line with its indented continuation."""
     out: list[str] = []
     current: list[str] = []
-    fenced = False
+    fenced, indent = False, 0
 
     def flush():
         if current:
@@ -96,10 +96,11 @@ def blocks() -> list[str]:
             current.clear()
 
     for line in README.splitlines():
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):
             flush()
-            fenced = not fenced
+            fenced, indent = not fenced, len(line) - len(line.lstrip())
         elif fenced:
+            line = line[indent:]  # a code block inside a list item is indented as a whole
             if not (line.startswith(" ") and current):
                 flush()
             current.append(line)
@@ -180,6 +181,24 @@ def test_every_flag_is_in_the_readme_with_its_command(item):
     assert any(named.search(b) and any(re.search(rf"{o}(?![\w-])", b) for o in long_flags) for b in blocks()), (
         f"README: say what {'/'.join(action.option_strings)} does for geomap {command}"
     )
+
+
+def readme_command_lines() -> list[str]:
+    """The lines of README's code blocks that run ``geomap``, comments cut off."""
+    text = "\n".join(re.findall(r"```[a-z]*\n(.*?)```", README, flags=re.S))
+    text = re.sub(r"\n(?=[ \t]+\[)", " ", text)  # an option list wrapped onto indented lines
+    return [re.split(r"\s#\s", line)[0] for line in text.splitlines() if re.match(r"\s*geomap \w", line)]
+
+
+@pytest.mark.parametrize("line", readme_command_lines())
+def test_every_command_line_of_the_readme_parses(line):
+    """What README shows a user to type is a command with options it has (the
+    reverse of the tests above: an option renamed or removed is caught)."""
+    command, *rest = line.split()[1:]
+    assert command in commands(), f"README runs 'geomap {command}', which does not exist"
+    own = {o for a in commands()[command]._actions for o in a.option_strings}
+    shown = re.findall(r"(?<![\w-])--?[a-z][\w-]*", " ".join(rest))
+    assert [f for f in shown if f.split("=")[0] not in own] == []
 
 
 # --- the Python API ------------------------------------------------------------------------------
