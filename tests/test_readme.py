@@ -184,21 +184,44 @@ def test_every_flag_is_in_the_readme_with_its_command(item):
 
 
 def readme_command_lines() -> list[str]:
-    """The lines of README's code blocks that run ``geomap``, comments cut off."""
+    """README's commands: code block lines and code spans that run ``geomap``, comments cut off."""
     text = "\n".join(re.findall(r"```[a-z]*\n(.*?)```", README, flags=re.S))
     text = re.sub(r"\n(?=[ \t]+\[)", " ", text)  # an option list wrapped onto indented lines
-    return [re.split(r"\s#\s", line)[0] for line in text.splitlines() if re.match(r"\s*geomap \w", line)]
+    lines = [re.split(r"\s#\s", line)[0] for line in text.splitlines() if re.match(r"\s*geomap \w", line)]
+    prose = re.sub(r"```.*?```", "", README, flags=re.S)
+    spans = [" ".join(span.split()) for span in re.findall(r"`(geomap [a-z][^`]*)`", prose)]
+    return lines + [s for s in spans if not s.split()[1].endswith(":")]  # "geomap build: error: ..." is output
+
+
+def help_command_lines() -> list[str]:
+    """The example lines of every command's ``--help``, comments cut off."""
+    text = "\n".join(p.format_help() for p in commands().values())
+    return [re.split(r"\s#\s", line)[0] for line in text.splitlines() if re.match(r"\s+geomap \w", line)]
+
+
+def _check_command_line(line: str) -> None:
+    """Each ``geomap CMD ...`` of a shell line names a command and only its options."""
+    for part in re.split(r"&&|\|", line):
+        words = part.split()
+        if words[:1] != ["geomap"]:
+            continue
+        command, *rest = words[1:]
+        assert command in commands(), f"'geomap {command}' does not exist"
+        own = {o for a in commands()[command]._actions for o in a.option_strings}
+        shown = re.findall(r"(?<![\w-])--?[a-z][\w-]*", " ".join(rest))
+        assert [f for f in shown if f.split("=")[0] not in own] == [], f"geomap {command}"
 
 
 @pytest.mark.parametrize("line", readme_command_lines())
 def test_every_command_line_of_the_readme_parses(line):
     """What README shows a user to type is a command with options it has (the
     reverse of the tests above: an option renamed or removed is caught)."""
-    command, *rest = line.split()[1:]
-    assert command in commands(), f"README runs 'geomap {command}', which does not exist"
-    own = {o for a in commands()[command]._actions for o in a.option_strings}
-    shown = re.findall(r"(?<![\w-])--?[a-z][\w-]*", " ".join(rest))
-    assert [f for f in shown if f.split("=")[0] not in own] == []
+    _check_command_line(line)
+
+
+@pytest.mark.parametrize("line", help_command_lines())
+def test_every_example_of_the_help_parses(line):
+    _check_command_line(line)
 
 
 # --- the Python API ------------------------------------------------------------------------------
