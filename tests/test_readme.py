@@ -302,6 +302,16 @@ def test_every_module_is_in_the_architecture_table(module):
     assert _listed(module, architecture_rows()), f"README, Architecture: a row or a mention for {module}"
 
 
+def test_how_extraction_works_lists_every_module_of_the_extract_package():
+    listed = set()
+    for row in section("How it works").splitlines():
+        if row.startswith("| `"):
+            listed |= {w for w in backticked(row.split("|")[1]) if w.endswith(".py")}
+    package = PACKAGE / "extract"
+    modules = {str(p.relative_to(package)) for p in package.rglob("*.py") if p.name != "__init__.py"}
+    assert sorted(modules - listed) == [] and sorted(listed - modules) == []
+
+
 def test_every_path_of_the_architecture_table_exists():
     missing = []
     for first, row in architecture_rows().items():
