@@ -309,7 +309,8 @@ def test_how_extraction_works_lists_every_module_of_the_extract_package():
             listed |= {w for w in backticked(row.split("|")[1]) if w.endswith(".py")}
     package = PACKAGE / "extract"
     modules = {str(p.relative_to(package)) for p in package.rglob("*.py") if p.name != "__init__.py"}
-    assert sorted(modules - listed) == [] and sorted(listed - modules) == []
+    assert sorted(modules - listed) == [], "README, How it works: a row for each"
+    assert sorted(listed - modules) == [], "README, How it works: no such module"
 
 
 def test_every_path_of_the_architecture_table_exists():
@@ -323,7 +324,7 @@ def test_every_path_of_the_architecture_table_exists():
                     continue  # a first cell, checked as such
                 if re.fullmatch(r"[\w/]+\.py|\w+/", word) and not (REPO / first / word).exists():
                     missing.append(first + word)
-    assert not missing
+    assert not missing, "README, Architecture: no such path"
 
 
 # --- data formats ----------------------------------------------------------------------------------
@@ -341,26 +342,27 @@ def test_every_column_of_events_csv_is_described(built):
     with open(built / "events.csv", encoding="utf-8", newline="") as fh:
         header = next(csv.reader(fh))
     text = backticked(section("Data formats"))
-    assert [c for c in header if c not in text] == []
+    assert [c for c in header if c not in text] == [], "README, Data formats: describe these columns"
 
 
 def test_every_property_of_events_geojson_is_described(built):
     features = json.loads((built / "events.geojson").read_text(encoding="utf-8"))["features"]
     properties = dict.fromkeys(k for f in features for k in f["properties"])
     text = backticked(section("Data formats"))
-    assert [p for p in properties if p not in text] == []
+    assert [p for p in properties if p not in text] == [], "README, Data formats: describe these properties"
 
 
 def test_every_column_of_the_curated_files_is_described():
     from geomap import schema
 
     text = backticked(section("Data formats"))
-    assert [c for c in schema.EVENT_COLUMNS + schema.SOURCE_COLUMNS if c not in text] == []
+    missing = [c for c in schema.EVENT_COLUMNS + schema.SOURCE_COLUMNS if c not in text]
+    assert missing == [], "README, Data formats: describe these columns"
 
 
 def test_every_column_of_the_drafts_csv_is_described():
     text = backticked(section("Drafts CSV"))
-    assert [c for c in drafts_io.COLUMNS if c not in text] == []
+    assert [c for c in drafts_io.COLUMNS if c not in text] == [], "README, Drafts CSV: describe these columns"
 
 
 def test_the_data_formats_section_points_to_the_drafts_csv():
@@ -391,7 +393,7 @@ def test_every_relative_link_resolves():
             md = (REPO / path).read_text(encoding="utf-8")
             if anchor not in {slug(h) for h in re.findall(r"^#+ (.+)$", md, re.M)}:
                 broken.append(target)
-    assert not broken
+    assert not broken, "README: links to nothing"
 
 
 def make_targets() -> dict[str, str]:
