@@ -266,6 +266,30 @@ def test_the_documented_exceptions_still_exist():
     assert set(NO_API_TWIN) <= set(COMMANDS)
 
 
+def python_examples() -> list[str]:
+    """README's Python blocks that call geomap."""
+    return [b for b in re.findall(r"```python\n(.*?)```", README, flags=re.S) if "geomap." in b]
+
+
+def test_the_python_examples_run(tmp_path, monkeypatch, geomap_cache):
+    """README's Python blocks run as written, in order, from a folder holding the
+    files they name (articles, a gold CSV, a copy of the curated data)."""
+    import shutil
+
+    assert len(python_examples()) >= 2
+    shutil.copytree(REPO / "tests" / "data" / "articles", tmp_path / "articles")
+    shutil.copy(REPO / "tests" / "data" / "news_dev" / "gold.csv", tmp_path / "gold.csv")
+    for folder in ("geodata", "my"):
+        (tmp_path / folder).mkdir()
+        for name in ("events.csv", "sources.csv"):
+            shutil.copy(REPO / "geodata" / name, tmp_path / folder / name)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {"geomap": geomap}
+    for block in python_examples():
+        exec(compile(block, "README.md", "exec"), namespace)
+    assert (tmp_path / "output" / "map.html").exists() and (tmp_path / "drafts.csv").exists()
+
+
 # --- the architecture table ----------------------------------------------------------------------
 
 
