@@ -406,8 +406,17 @@ def test_every_path_of_the_architecture_table_exists():
 def built(tmp_path_factory, offline_chain) -> Path:
     """A real build of the curated events and the test articles (drafts): its output folder."""
     out = tmp_path_factory.mktemp("readme") / "output"
-    geomap.build(out=out, articles=[str(REPO / "tests" / "data" / "articles")], chain=offline_chain)
+    articles = [str(REPO / "tests" / "data" / "articles")]
+    geomap.build(out=out, articles=articles, chain=offline_chain, figure=True, gpkg=True)
     return out
+
+
+def test_every_output_file_is_in_the_readme(built):
+    table = section("Setup: two commands")
+    for path in built.iterdir():
+        name = re.sub(r"\.\d+\..*$", ".*", path.name)  # .geomap-gen.PID.RANDOM
+        wanted = f"`output/{name}`" if name.startswith(".") else f"`{name}`"
+        assert wanted in table or f"`{name}`" in table, f"README, Setup: say what {path.name} is"
 
 
 def test_every_column_of_events_csv_is_described(built):
