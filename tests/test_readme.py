@@ -404,11 +404,22 @@ def test_every_path_of_the_architecture_table_exists():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, offline_chain) -> Path:
-    """A real build of the curated events and the test articles (drafts): its output folder."""
+    """A real build of the curated events, a dataset and the test articles (drafts),
+    with every optional output: its folder."""
     out = tmp_path_factory.mktemp("readme") / "output"
+    events = [REPO / "geodata" / "events.csv", REPO / "tests" / "data" / "datasets" / "acled_2024.csv"]
     articles = [str(REPO / "tests" / "data" / "articles")]
-    geomap.build(out=out, articles=articles, chain=offline_chain, figure=True, gpkg=True)
+    geomap.build(events, out=out, articles=articles, chain=offline_chain, figure=True, gpkg=True)
     return out
+
+
+def test_every_key_of_summary_json_is_described(built):
+    from geomap import counts
+
+    summary = json.loads((built / "summary.json").read_text(encoding="utf-8"))
+    keys = set(summary) | set(counts.SUMMARY) | {k for f in summary["files"] for k in f}
+    text = backticked(section("`output/summary.json`"))
+    assert sorted(keys - text) == [], "README, summary.json: describe these keys"
 
 
 def test_every_output_file_is_in_the_readme(built):
