@@ -413,6 +413,16 @@ def built(tmp_path_factory, offline_chain) -> Path:
     return out
 
 
+def test_every_column_of_the_problem_files_is_described(built):
+    from geomap.report import Report
+
+    text = backticked(section("`output/rejected.csv`, `unlocated.csv` and `extract --report`"))
+    for name in ("rejected.csv", "unlocated.csv"):
+        with open(built / name, encoding="utf-8", newline="") as fh:
+            assert [c for c in next(csv.reader(fh)) if c not in text] == [], f"README, Data formats: {name}"
+    assert [c for c in Report().to_csv().splitlines()[0].split(",") if c not in text] == []
+
+
 def test_every_key_of_summary_json_is_described(built):
     from geomap import counts
 
