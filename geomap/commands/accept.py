@@ -34,7 +34,9 @@ def register(sub, formatter):
         epilog=EPILOG,
         formatter_class=formatter,
     )
-    p.add_argument("drafts", metavar="DRAFTS.csv")
+    p.add_argument(
+        "drafts", metavar="DRAFTS.csv", help="the drafts CSV of 'geomap extract', reviewed (an accept column)"
+    )
     p.add_argument(
         "--events",
         default=None,

@@ -26,8 +26,8 @@ EPILOG = """Examples:
 --events is repeatable: geomap's own events.csv and datasets (ACLED, UCDP
 GED, GDELT 1.0/2.0, any CSV with latitude/longitude columns, GeoJSON points)
 go on one map; the format is detected from each file's header. An imported
-event of the same type within 50 km and a day of a curated one joins it as a
-further source. --region/--bbox keep imported rows inside (the rest are
+event of the same type within 50 km (150 km for provinces) and a day of a
+curated one joins it as a further source. --region/--bbox keep imported rows inside (the rest are
 counted).
 
 Bad rows, unreadable articles and unknown places are reported (file:line

@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 
 EPILOG = """Examples:
-  geomap evaluate /tmp/x.csv ../shared/eval/seeds_gold.csv
+  geomap extract tests/data/news_dev/articles -o drafts.csv
+  geomap evaluate drafts.csv tests/data/news_dev/gold.csv --misses
   geomap evaluate drafts.csv gold.csv --json > scores.json
 
 Matching rule: same doc_id and event_type, predicted point within 50 km of
 the gold point (150 km when the gold geo_precision is 3 or 4), one-to-one,
 nearest pairs first. Dates are right when they agree to the gold precision.
+
+Columns: both files need doc_id, event_type, latitude and longitude, GOLD
+also geo_precision (the drafts CSV has them all); event_date,
+date_precision, fatalities and injuries are compared when present.
 """
 
 
@@ -24,8 +29,8 @@ def register(sub, formatter):
         epilog=EPILOG,
         formatter_class=formatter,
     )
-    p.add_argument("pred", metavar="PRED.csv")
-    p.add_argument("gold", metavar="GOLD.csv")
+    p.add_argument("pred", metavar="PRED.csv", help="the predicted events: a drafts CSV of 'geomap extract'")
+    p.add_argument("gold", metavar="GOLD.csv", help="the events a person annotated in the same articles")
     p.add_argument("--json", action="store_true", help="print every metric and match as JSON")
     p.add_argument("--misses", action="store_true", help="also list unmatched gold and predicted rows")
     p.set_defaults(func=run)

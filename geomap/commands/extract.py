@@ -8,7 +8,7 @@ from pathlib import Path
 
 EPILOG = """Examples:
   geomap extract articles/ -o drafts.csv
-  geomap extract ../shared/seeds -o /tmp/x.csv && geomap evaluate /tmp/x.csv ../shared/eval/seeds_gold.csv
+  geomap extract tests/data/news_dev/articles -o d.csv && geomap evaluate d.csv tests/data/news_dev/gold.csv
   geomap extract new.md feed.jsonl page.html -o - | head
   geomap extract articles/ --merge -o drafts.csv   # one row per incident, all sources
   geomap extract 'archive/*.jsonl' news.parquet --jobs 0 --parquet drafts/   # every core
@@ -16,7 +16,7 @@ EPILOG = """Examples:
 
 Inputs: .txt/.md (optional YAML front matter: title, source, published, url),
 .html (main text extracted with trafilatura) and .jsonl (one article per line,
-keys text/title/source/published/url). Files that cannot be read and events
+keys text/id/title/source/published/url). Files that cannot be read and events
 whose place is not found are reported on stderr with file, line and reason.
 With --jobs, --scheduler, --parquet, --checkpoint (or Parquet/URL/glob inputs)
 the inputs are cut into partitions extracted in parallel; the rows are the

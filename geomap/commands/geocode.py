@@ -23,7 +23,7 @@ def register(sub, formatter):
         epilog=EPILOG,
         formatter_class=formatter,
     )
-    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("names", nargs="+", metavar="NAME", help="place names, each looked up on its own")
     p.add_argument("--online", action="store_true", help="allow Nominatim (opt-in, cached)")
     p.add_argument(
         "--kind",
