@@ -30,6 +30,7 @@ DATA = Path(__file__).parent / "data"
         ("news_test5", 0.765),
         ("news_test6", 0.78),
         ("news_test7", 0.76),
+        ("news_test8", 0.70),
         ("news_dev", 0.95),
         ("news_dev2", 0.88),
         ("news_dev3", 0.90),
