@@ -1,0 +1,89 @@
+"""Trigger rules for common news verbs that the main rules of
+:mod:`geomap.extract.types` do not read: artillery that "pounded" a place,
+a post "overran", trade "halted" at a crossing, a ban on trade "lifted",
+a mine that went off, strikes on "hideouts" and ground raids.
+
+Kept apart so that each wording has one short rule of the same shape as
+:data:`geomap.extract.types._RULES` (appended after them: the main rules
+claim overlapping text first).
+"""
+
+from __future__ import annotations
+
+#: (event_type, sub_event_type, weak, pattern, anchors), as in ``types._RULES``.
+NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
+    (
+        "explosion",
+        "shelling",
+        False,
+        # "artillery pounded Afghan positions", "heavy guns hammered the
+        # villages", "pounded the posts with mortars" (jets that pound are
+        # an air strike: that rule comes first)
+        r"(?:artillery|guns|howitzers|mortars|tanks|cannons?)\s+(?:[\w'’-]+\s+){0,2}?"
+        r"(?:pounded|pounding|pounds|hammered|hammering|pummell?ed|pummell?ing|rained\s+shells)|"
+        r"(?:pounded|pounding|hammered|hammering|pummell?ed|pummell?ing)\s+(?:[\w'’-]+\s+){0,4}?with\s+"
+        r"(?:heavy\s+)?(?:artillery|mortars?|shells|rockets|heavy\s+weapons|long-range\s+guns)",
+        ("pound", "hammer", "pummel", "rained"),
+    ),
+    (
+        "armed_clash",
+        "attack",
+        False,
+        # one post overrun or captured ("militants overran a border post",
+        # "a checkpoint was overrun"); several are read by the main rules
+        r"(?:overran|overrun|overrunning|captured|capturing)\s+(?:an?\s+|the\s+|one\s+)(?:[\w'’-]+\s+){0,2}?"
+        r"(?:post|outpost|checkpoint|checkpost|position|bunker|fort)\b|"
+        r"(?:post|outpost|checkpoint|checkpost|position|fort)\s+(?:was|had\s+been)\s+overrun",
+        ("overran", "overrun", "captur"),
+    ),
+    (
+        "armed_clash",
+        "ground_raid",
+        False,
+        # a ground raid: "troops raided a village near the crossing",
+        # "killed four militants in a night raid" (air and helicopter raids
+        # are air strikes: those rules come first)
+        r"raid(?:ed|ing)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:village|villages|house|houses|home|homes|hideouts?|hide-outs?|compound)|"
+        r"(?:in|during)\s+an?\s+(?:night|ground|cross-border|pre-dawn|dawn|commando)\s+raid",
+        ("raid",),
+    ),
+    (
+        "explosion",
+        "explosion",
+        False,
+        # "a mine exploded near the post", "a mine blast" (a landmine is read already)
+        r"(?<!coal\s)mines?\s+(?:blast|explosion|exploded|went\s+off|detonated)|(?:stepped|drove)\s+on\s+an?\s+mine",
+        ("mine",),
+    ),
+    (
+        "airstrike",
+        "airstrike",
+        False,
+        # "the military said it struck Taliban hideouts in Khost": a state's
+        # forces striking hideouts or targets across the line strike from the air
+        r"(?:struck|strikes|striking|hit|bombed|targeted)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:hideouts|hide-outs|safe\s+havens|sanctuaries|training\s+camps|targets)\b"
+        r"(?!\s+(?:of|for)\s+(?:talks|criticism|protest))",
+        ("hideout", "hide-out", "haven", "sanctuar", "training camp", "targets"),
+    ),
+    (
+        "border_closure",
+        "closure",
+        False,
+        # "halted trade at Torkham", "stopped all cargo through Chaman" (the
+        # passive is read by the main rules)
+        r"(?:halt(?:ed|ing|s)?|stop(?:ped|ping|s)?|suspend(?:ed|ing|s)?|block(?:ed|ing|s)?)\s+(?:all\s+)?"
+        r"(?:[\w'’-]+\s+){0,2}?(?:trade|cargo|exports|imports|transit|traffic)\s+(?:at|through|across|via)\s",
+        ("halt", "stop", "suspend", "block"),
+    ),
+    (
+        "border_closure",
+        "reopening",
+        False,
+        # "lifted the ban on trade at Torkham", "the suspension of traffic was lifted"
+        r"lift(?:ed|ing|s)?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:ban|suspension|restrictions?|blockade)\s+on\s+"
+        r"(?:[\w'’-]+\s+){0,2}?(?:trade|movement|traffic|crossings?|transit|cargo)",
+        ("lift",),
+    ),
+]

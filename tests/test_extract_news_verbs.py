@@ -1,0 +1,110 @@
+"""Common news verbs read by :mod:`geomap.extract.news_verbs`: each with
+sentences where it must fire and where it must not (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.extract.types import find_triggers
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _types(sentence: str) -> set[tuple[str, str]]:
+    return {(t.event_type, t.sub_event_type) for t in find_triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heavy artillery pounded the villages along the line for hours.",
+        "Pakistani guns hammered Taliban positions on the ridge overnight.",
+        "Troops pounded the hilltop posts with mortars before dawn.",
+    ],
+)
+def test_guns_that_pound_are_shelling(sentence):
+    assert ("explosion", "shelling") in _types(sentence)
+
+
+def test_jets_that_pound_stay_an_air_strike():
+    assert ("airstrike", "airstrike") in _types("Fighter jets pounded the hideouts after midnight.")
+    assert ("explosion", "shelling") not in _types("Fighter jets pounded the hideouts after midnight.")
+
+
+def test_a_storm_that_pounded_is_no_shelling():
+    assert not _types("Heavy rain pounded the valley for two days.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighters overran a border post on the ridge before dawn.",
+        "The attackers captured an outpost on the hill after a long fight.",
+        "A checkpoint was overrun by the insurgents at night.",
+    ],
+)
+def test_one_post_overrun_is_an_attack(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)
+
+
+def test_a_captured_city_or_moment_is_no_attack_on_a_post():
+    assert not _types("The photograph captured a moment of calm at the market.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Commandos raided a village near the line and detained six men.",
+        "Soldiers killed three gunmen in a night raid close to the frontier.",
+    ],
+)
+def test_a_ground_raid_is_a_clash(sentence):
+    assert ("armed_clash", "ground_raid") in _types(sentence)
+
+
+def test_an_air_raid_stays_an_air_strike():
+    kinds = _types("An air raid on the village killed five people.")
+    assert ("airstrike", "airstrike") in kinds
+    assert ("armed_clash", "ground_raid") not in kinds
+
+
+def test_a_mine_that_went_off_is_a_blast():
+    assert ("explosion", "explosion") in _types("A mine went off under a patrol vehicle near the post.")
+    assert ("explosion", "explosion") in _types("Two soldiers were hurt when their jeep drove on a mine.")
+
+
+def test_a_coal_mine_is_no_blast():
+    assert not _types("Output from the coal mine rose last year.")
+
+
+def test_strikes_on_hideouts_are_air_strikes(chain):
+    ev = _events(chain, "The army said it struck militant hideouts in Khost province on Monday night.")
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Khost Province"]
+
+
+def test_targets_of_criticism_are_no_strike():
+    assert ("airstrike", "airstrike") not in _types("The minister has hit targets of criticism in every speech.")
+
+
+def test_trade_halted_at_a_crossing_is_a_closure(chain):
+    ev = _events(chain, "Customs officials halted all trade at the Torkham crossing on Monday.")
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_trade_halted_with_a_country_is_no_closure_of_a_crossing():
+    assert ("border_closure", "closure") not in _types("The government halted trade with its neighbour last year.")
+
+
+def test_a_ban_on_trade_lifted_is_a_reopening(chain):
+    ev = _events(chain, "Officials lifted the ban on trade at the Chaman crossing on Tuesday.")
+    assert [(e.location, e.sub_event_type) for e in ev if e.event_type == "border_closure"] == [("Chaman", "reopening")]
+
+
+def test_a_ban_lifted_on_something_else_is_no_reopening():
+    assert not _types("The court lifted the ban on the newspaper on Tuesday.")
