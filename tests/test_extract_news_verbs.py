@@ -108,3 +108,24 @@ def test_a_ban_on_trade_lifted_is_a_reopening(chain):
 
 def test_a_ban_lifted_on_something_else_is_no_reopening():
     assert not _types("The court lifted the ban on the newspaper on Tuesday.")
+
+
+def test_a_gate_that_opened_is_a_reopening(chain):
+    ev = _events(chain, "Lorries waited at Torkham until the gate opened again on Thursday.")
+    assert [(e.sub_event_type, e.location) for e in ev if e.event_type == "border_closure"] == [
+        ("reopening", "Torkham")
+    ]
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Border guards opened fire near the gate.", "A new border market opened in the town last spring."],
+)
+def test_fire_or_a_market_opened_is_no_reopening(sentence):
+    assert ("border_closure", "reopening") not in _types(sentence)
+
+
+def test_trucks_that_would_have_waited_are_no_queue():
+    strong = [t for t in find_triggers("Officials said trucks would have waited for days.") if not t.weak]
+    assert not strong

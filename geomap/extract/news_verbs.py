@@ -78,6 +78,33 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ("halt", "stop", "suspend", "block"),
     ),
     (
+        "trade_disruption",
+        "stranded_trucks",
+        False,
+        # "hundreds of trucks waited at Torkham" (the past of "waiting"; the
+        # lookbehinds read the noun before the verb, which the rule for a bare
+        # "trucks", run first, has claimed)
+        r"waited(?:"
+        + "|".join(
+            f"(?<={noun}\\s{aux}waited)"
+            for noun in ("trucks", "lorries", "vehicles", "containers", "tankers")
+            for aux in ("", "had\\s", "have\\s")
+        )
+        + ")",
+        ("waited",),
+    ),
+    (
+        "border_closure",
+        "reopening",
+        False,
+        # a crossing that opened, intransitive: "until the gate opened again
+        # on Thursday", "the crossing finally opened for trade" (not a gate
+        # that "opened fire", a new "border market opened")
+        r"(?:crossings?|gates?|border|terminal)\s+(?:finally\s+|partially\s+|partly\s+|briefly\s+|was\s+)?"
+        r"opened(?=\s+(?:again|for|to|on|at|briefly|partially|partly|late|early|only|after|in)\b)",
+        ("opened",),
+    ),
+    (
         "border_closure",
         "reopening",
         False,

@@ -10,6 +10,7 @@ tolls (:mod:`.tolls`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...geocoders.base import Place
@@ -307,10 +308,33 @@ def _group_events(
                     and also_killed(sentence, toll)
                 ),
                 side_tolls=_side_tolls(sent, kill, hurt),
+                repeated=_told_again(sentence, trigs),
             )
         )
         _note_event(ctx, idx, etype, trigs, place, date, carried)
     return out
+
+
+#: "again" told with a trigger: before it in its clause ("was again
+#: closed") or after it before the clause ends ("shut the crossing again").
+_AGAIN = re.compile(r"\b(?:again|once\s+more|anew)\b", re.I)
+_BREAK = re.compile(r"[,;:()]")
+_CLAUSE_END = re.compile(r"[,;:()]|\b(?:and|as|after|when|while|but|because|since|before|until|following)\b", re.I)
+
+
+def _told_again(sentence: str, trigs: list[Trigger]) -> bool:
+    """Is the incident told as a repeat ("the crossing was shut again",
+    "Pakistan closed the crossing again after the violence", "the gate
+    opened again on Thursday", "was once more sealed")? Only "again" in
+    the trigger's own clause and near it counts: not "as fighting flared
+    again" nor "will meet again" of another verb."""
+    for t in trigs:
+        before = _BREAK.split(sentence[max(0, t.start - 12) : t.start])[-1]
+        end = _CLAUSE_END.search(sentence, t.end, t.end + 40)
+        after = sentence[t.end : end.start() if end else t.end + 40]
+        if _AGAIN.search(before) or _AGAIN.search(after):
+            return True
+    return False
 
 
 def _not_borrowed(
