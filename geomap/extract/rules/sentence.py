@@ -32,7 +32,7 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
-from .referents import _is_crossing, resolve_crossings
+from .referents import _is_crossing, capital_mentions, resolve_crossings
 from .state import _PARTIES, REGION, SPREAD_TYPES, ArticleInfo, ArticleState
 from .tolls import (
     _CLAIM,
@@ -99,6 +99,8 @@ def sentence_events(
     and toll per place (:func:`_group_events`); note what the sentence told
     for the sentences after it (:func:`_remember`).
     """
+    if "capital" in sent.low:
+        mentions = capital_mentions(sent.text, mentions, info.finder)
     mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text)
     _note_lead(sent, mentions, info, ctx)
     r = _read(sent, mentions, crossing, info, ctx)
