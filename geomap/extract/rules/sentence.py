@@ -33,6 +33,7 @@ from .incidents import (
 )
 from .line import _near_line
 from .referents import _is_crossing, capital_mentions, resolve_crossings
+from .rounds import next_rounds
 from .state import _PARTIES, REGION, SPREAD_TYPES, ArticleInfo, ArticleState
 from .tolls import (
     _CLAIM,
@@ -314,6 +315,10 @@ def _group_events(
             )
         )
         _note_event(ctx, idx, etype, trigs, place, date, carried)
+    if etype == "talks" and out:
+        # "agreed in Doha on Sunday ..., and a follow-up round is due in
+        # Istanbul on Saturday": the next round told with its own venue
+        out += next_rounds(sentence, out[0], mentions, dates)
     return out
 
 
