@@ -130,6 +130,8 @@ def _read(
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
+    if "open" in sent.low:
+        triggers = triggers + _opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
     dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
@@ -320,6 +322,36 @@ def _group_events(
         # Istanbul on Saturday": the next round told with its own venue
         out += next_rounds(sentence, out[0], mentions, dates)
     return out
+
+
+#: "Pakistan opened Torkham and Chaman on Monday", "Kabul opens Chaman":
+#: the verb right before a crossing's name (the trigger rules know no names).
+_OPENED_BEFORE = re.compile(r"\b(?<!\bto\s)(?P<verb>opened|opens)\s+(?:the\s+)?$", re.I)
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:not|never|would|will|could|might|may|should|must|refused|declined|plans?|agreed|wants?)\b[^,;]{0,12}$", re.I
+)
+
+
+def _opened_crossings(
+    sentence: str, mentions: list[Mention], triggers: list[Trigger], finder, headline: bool
+) -> list[Trigger]:
+    """A reopening trigger for "opened" right before a crossing's name
+    ("Pakistan opened Torkham and Chaman on Monday"; the present "opens" in
+    a headline only: in the body it is mostly a plan, "when Pakistan opens
+    Torkham"), unless a reopening is read already or the opening is not
+    real ("refused to open Torkham", "would have opened Chaman")."""
+    if any(t.sub_event_type == "reopening" for t in triggers):
+        return []
+    for m in mentions:
+        if m.role != "place" or m.place is None or not _is_crossing(m.place, finder):
+            continue
+        verb = _OPENED_BEFORE.search(sentence, max(0, m.start - 16), m.start)
+        if verb is None or _UNREAL_BEFORE.search(sentence, max(0, verb.start() - 30), verb.start()):
+            continue
+        if not headline and verb.group("verb").lower() == "opens":
+            continue
+        return [Trigger("border_closure", "reopening", verb.start("verb"), verb.end("verb"))]
+    return []
 
 
 #: "again" told with a trigger: before it in its clause ("was again
