@@ -129,3 +129,18 @@ def test_fire_or_a_market_opened_is_no_reopening(sentence):
 def test_trucks_that_would_have_waited_are_no_queue():
     strong = [t for t in find_triggers("Officials said trucks would have waited for days.") if not t.weak]
     assert not strong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The commander said the other side had fired first on one of his posts.",
+        "Troops fired indiscriminately at villages along the line.",
+    ],
+)
+def test_fire_with_an_adverb_before_its_target_is_an_attack(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)
+
+
+def test_fire_first_at_nothing_named_is_no_attack_on_a_post():
+    assert ("armed_clash", "attack") not in _types("The officer said he never knew who fired first.")

@@ -38,6 +38,18 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
     ),
     (
         "armed_clash",
+        "attack",
+        False,
+        # fire with an adverb before its target: "fired first on one of his
+        # posts", "fired indiscriminately at villages", "fired again on the guards"
+        r"(?:fired|firing)\s+(?:first|again|repeatedly|indiscriminately|heavily|directly|deliberately|"
+        r"without\s+provocation)\s+(?:on|at|upon|into)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|troops|forces|soldiers|patrols?|guards|"
+        r"policemen|villages?|homes|houses|civilians)",
+        ("fired", "firing"),
+    ),
+    (
+        "armed_clash",
         "ground_raid",
         False,
         # a ground raid: "troops raided a village near the crossing",
