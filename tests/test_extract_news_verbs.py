@@ -144,3 +144,28 @@ def test_fire_with_an_adverb_before_its_target_is_an_attack(sentence):
 
 def test_fire_first_at_nothing_named_is_no_attack_on_a_post():
     assert ("armed_clash", "attack") not in _types("The officer said he never knew who fired first.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A bomb hidden in a motorcycle went off beside the convoy.",
+        "An explosive device planted on the roadside went off as the patrol passed.",
+    ],
+)
+def test_a_bomb_that_went_off_is_a_blast(sentence):
+    assert ("explosion", "explosion") in _types(sentence)
+
+
+def test_an_alarm_that_went_off_is_no_blast():
+    assert not _types("The fire alarm went off in the school at noon.")
+
+
+def test_an_operation_begun_against_a_group_is_a_clash(chain):
+    ev = _events(chain, "On Monday, troops began an operation against the group in the Kot district of Nangarhar.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kot District"]
+
+
+def test_an_operation_only_promised_is_none(chain):
+    ev = _events(chain, "Officials said they would launch an operation against the militants in Kurram soon.")
+    assert not _by(ev, "armed_clash")

@@ -64,6 +64,27 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "explosion",
         "explosion",
         False,
+        # a bomb told with what held it before the verb: "a bomb hidden in a
+        # motorcycle went off", "an explosive device planted on the roadside
+        # went off" (not an alarm or a deadline that went off)
+        r"(?:bombs?|explosive\s+devices?|explosives|IEDs?)\s+(?:[\w'’-]+\s+){0,5}?(?:went\s+off|blew\s+up)",
+        ("bomb", "explosive", "ied"),
+    ),
+    (
+        "armed_clash",
+        "military_operation",
+        False,
+        # "began an operation against the group in Kot district", "launched
+        # an offensive operation against militants" (the main rules read an
+        # operation named by its kind: "a military operation")
+        r"(?:launched|began|begun|started|conducted|carried\s+out|mounted)\s+(?:an?\s+|the\s+|a\s+new\s+)?"
+        r"(?:[\w-]+\s+){0,2}?operations?\s+against",
+        ("operation",),
+    ),
+    (
+        "explosion",
+        "explosion",
+        False,
         # "a mine exploded near the post", "a mine blast" (a landmine is read already)
         r"(?<!coal\s)mines?\s+(?:blast|explosion|exploded|went\s+off|detonated)|(?:stepped|drove)\s+on\s+an?\s+mine",
         ("mine",),
