@@ -169,3 +169,49 @@ def test_an_operation_begun_against_a_group_is_a_clash(chain):
 def test_an_operation_only_promised_is_none(chain):
     ev = _events(chain, "Officials said they would launch an operation against the militants in Kurram soon.")
     assert not _by(ev, "armed_clash")
+
+
+def test_aircraft_told_with_an_aside_that_pounded_are_an_air_strike():
+    kinds = _types("Army gunships of the frontier corps pounded hideouts in the valley.")
+    assert ("airstrike", "airstrike") in kinds
+    assert ("explosion", "shelling") not in kinds
+
+
+def test_troops_that_pounded_positions_are_shelling():
+    assert ("explosion", "shelling") in _types("Troops pounded enemy positions on the ridge overnight.")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["A gun battle broke out at the gate.", "An hours-long gunbattle raged near the post."]
+)
+def test_a_gun_battle_is_an_exchange_of_fire(sentence):
+    assert ("armed_clash", "exchange_of_fire") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The delegations were negotiating late into the night.", ("talks", "negotiation")),
+        ("Commanders of both sides held parleys at the gate.", ("talks", "negotiation")),
+        ("The two sides agreed to halt fire along the line.", ("talks", "ceasefire")),
+    ],
+)
+def test_talks_worded_as_news_words_them(sentence, kind):
+    assert kind in _types(sentence)
+
+
+def test_a_deal_to_buy_is_no_ceasefire():
+    assert ("talks", "ceasefire") not in _types("The traders agreed to halt exports of fruit for a week.")
+
+
+def test_trucks_stopped_or_barred_at_a_crossing(chain):
+    ev = _events(chain, "Afghan trucks were stopped at Torkham on Monday.")
+    assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+    ev = _events(chain, "Pakistan barred Afghan lorries from entering through Torkham on Monday.")
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_a_post_seized_or_destroyed_is_an_attack():
+    assert ("armed_clash", "attack") in _types("Fighters seized a border post on the ridge.")
+    assert ("armed_clash", "attack") in _types("Troops destroyed an enemy post across the line.")
+    assert ("armed_clash", "attack") not in _types("Customs officers seized a consignment of cloth.")

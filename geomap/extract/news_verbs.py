@@ -13,6 +13,16 @@ from __future__ import annotations
 #: (event_type, sub_event_type, weak, pattern, anchors), as in ``types._RULES``.
 NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
     (
+        "airstrike",
+        "airstrike",
+        False,
+        # aircraft told with an aside before the verb: "helicopter gunships of
+        # the security forces pounded hideouts" (before the ground rules below)
+        r"(?:helicopters|gunships|jets|warplanes|aircraft|drones)\s+(?:[\w'’-]+\s+){2,5}?"
+        r"(?:pounded|bombed|bombarded|strafed|struck|targeted)",
+        ("helicopter", "gunship", "jets", "warplane", "aircraft", "drones"),
+    ),
+    (
         "explosion",
         "shelling",
         False,
@@ -22,19 +32,23 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"(?:artillery|guns|howitzers|mortars|tanks|cannons?)\s+(?:[\w'’-]+\s+){0,2}?"
         r"(?:pounded|pounding|pounds|hammered|hammering|pummell?ed|pummell?ing|rained\s+shells)|"
         r"(?:pounded|pounding|hammered|hammering|pummell?ed|pummell?ing)\s+(?:[\w'’-]+\s+){0,4}?with\s+"
-        r"(?:heavy\s+)?(?:artillery|mortars?|shells|rockets|heavy\s+weapons|long-range\s+guns)",
+        r"(?:heavy\s+)?(?:artillery|mortars?|shells|rockets|heavy\s+weapons|long-range\s+guns)|"
+        # "forces pounded Afghan positions" (from the ground: aircraft or
+        # strikes that pound are read first as air strikes)
+        r"(?:pounded|pounding|hammered|hammering|pummell?ed|pummell?ing)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:positions|posts|villages|hideouts|bunkers|areas)\b",
         ("pound", "hammer", "pummel", "rained"),
     ),
     (
         "armed_clash",
         "attack",
         False,
-        # one post overrun or captured ("militants overran a border post",
+        # one post overrun, captured, seized or destroyed ("militants overran a border post",
         # "a checkpoint was overrun"); several are read by the main rules
-        r"(?:overran|overrun|overrunning|captured|capturing)\s+(?:an?\s+|the\s+|one\s+)(?:[\w'’-]+\s+){0,2}?"
+        r"(?:overran|overrun|overrunning|captured|capturing|seized|destroyed)\s+(?:an?\s+|the\s+|one\s+)(?:[\w'’-]+\s+){0,2}?"
         r"(?:post|outpost|checkpoint|checkpost|position|bunker|fort)\b|"
         r"(?:post|outpost|checkpoint|checkpost|position|fort)\s+(?:was|had\s+been)\s+overrun",
-        ("overran", "overrun", "captur"),
+        ("overran", "overrun", "captur", "seized", "destroyed"),
     ),
     (
         "armed_clash",
@@ -99,6 +113,57 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"(?:hideouts|hide-outs|safe\s+havens|sanctuaries|training\s+camps|targets)\b"
         r"(?!\s+(?:of|for)\s+(?:talks|criticism|protest))",
         ("hideout", "hide-out", "haven", "sanctuar", "training camp", "targets"),
+    ),
+    (
+        "armed_clash",
+        "exchange_of_fire",
+        False,
+        # "a gun battle broke out near the gate", "an hours-long gunbattle"
+        r"gun\s*-?\s*battles?",
+        ("gun",),
+    ),
+    (
+        "talks",
+        "negotiation",
+        False,
+        # "the delegations were negotiating in Doha", "held parleys at Torkham"
+        r"negotiating|parleys?",
+        ("negotiating", "parley"),
+    ),
+    (
+        "talks",
+        "ceasefire",
+        False,
+        # "agreed to halt fire", "an agreement to stop the fighting"
+        r"(?:agreed|agreement|agree|deal)\s+to\s+(?:halt|stop|cease|end)\s+(?:the\s+|all\s+)?"
+        r"(?:fire|firing|fighting|hostilities|shelling)",
+        ("agree", "deal"),
+    ),
+    (
+        "trade_disruption",
+        "stranded_trucks",
+        False,
+        # "Afghan trucks were stopped at Torkham" (the lookbehinds read the
+        # noun a bare "trucks", run first, has claimed)
+        r"(?:stopped|halted|blocked)(?:"
+        + "|".join(
+            f"(?<={noun}\\s{aux}{verb})"
+            for noun in ("trucks", "lorries", "vehicles", "containers")
+            for aux in ("were\\s", "had\\sbeen\\s", "have\\sbeen\\s")
+            for verb in ("stopped", "halted", "blocked")
+        )
+        + ")",
+        ("stopped", "halted", "blocked"),
+    ),
+    (
+        "border_closure",
+        "closure",
+        False,
+        # "barred Afghan trucks from entering through Torkham" (the verb
+        # only: a bare "trucks", run first, claims the noun)
+        r"(?:barred|banned|stopped|blocked)(?=\s+(?:[\w'’-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers)\s+"
+        r"from\s+(?:entering|crossing|using|passing))",
+        ("barred", "banned", "stopped", "blocked"),
     ),
     (
         "border_closure",
