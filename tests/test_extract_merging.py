@@ -93,3 +93,25 @@ def test_again_in_the_clause_of_the_trigger_is_a_repeat(sentence):
 def test_again_of_another_verb_is_no_repeat(sentence):
     trigs = [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
     assert trigs and not _told_again(sentence, trigs)
+
+
+def test_fresh_clashes_on_another_day_are_a_second_clash(chain):
+    ev = _events(
+        chain,
+        "Border troops clashed near Chaman on Saturday. Fresh clashes broke out near Chaman on Monday.",
+    )
+    assert sorted(e.event_date for e in ev if e.event_type == "armed_clash") == ["2024-05-11", "2024-05-13"]
+
+
+def test_clashes_told_again_on_their_day_are_one(chain):
+    ev = _events(
+        chain,
+        "Border troops clashed near Chaman on Saturday. The clashes near Chaman on Saturday left two dead.",
+    )
+    assert [e.event_date for e in ev if e.event_type == "armed_clash"] == ["2024-05-11"]
+
+
+def test_a_second_strike_is_no_repeat_of_the_first():
+    sentence = "A second strike on Tuesday hit a car near the border."
+    trigs = [t for t in find_triggers(sentence) if t.event_type == "airstrike"]
+    assert trigs and not _told_again(sentence, trigs)

@@ -357,6 +357,9 @@ def _opened_crossings(
 #: "again" told with a trigger: before it in its clause ("was again
 #: closed") or after it before the clause ends ("shut the crossing again").
 _AGAIN = re.compile(r"\b(?:again|once\s+more|anew)\b", re.I)
+#: A noun of the incident told as one more: "fresh clashes", "renewed
+#: fighting" (not "another" or "a second": mostly another place or a count).
+_FRESH_BEFORE = re.compile(r"\b(?:fresh|renewed)\s+(?:[\w-]+\s+)?$", re.I)
 _BREAK = re.compile(r"[,;:()]")
 _CLAUSE_END = re.compile(r"[,;:()]|\b(?:and|as|after|when|while|but|because|since|before|until|following)\b", re.I)
 
@@ -368,6 +371,8 @@ def _told_again(sentence: str, trigs: list[Trigger]) -> bool:
     the trigger's own clause and near it counts: not "as fighting flared
     again" nor "will meet again" of another verb."""
     for t in trigs:
+        if _FRESH_BEFORE.search(sentence, max(0, t.start - 20), t.start):
+            return True
         before = _BREAK.split(sentence[max(0, t.start - 12) : t.start])[-1]
         end = _CLAUSE_END.search(sentence, t.end, t.end + 40)
         after = sentence[t.end : end.start() if end else t.end + 40]
