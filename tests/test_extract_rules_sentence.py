@@ -43,3 +43,26 @@ def test_a_headline_that_opens_a_crossing(chain):
 )
 def test_an_opening_refused_or_unreal_is_none(chain, text):
     assert not _closures(_events(chain, text))
+
+
+def test_traffic_suspended_and_resumed_later_is_a_closure_and_a_reopening(chain):
+    ev = _events(
+        chain,
+        "Foot traffic through Torkham was suspended on Sunday after a brawl at the gate and resumed "
+        "only in part on Tuesday.",
+    )
+    assert sorted((e.sub_event_type, e.event_date) for e in ev if e.event_type == "border_closure") == [
+        ("closure", "2024-05-12"),
+        ("reopening", "2024-05-14"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chaman crossing was closed on Monday, and guards resumed work on the gate on Tuesday.",
+        "The Chaman crossing was closed on Monday and resumed firing on Tuesday.",
+    ],
+)
+def test_work_or_fire_resumed_after_a_closure_is_no_reopening(chain, text):
+    assert ("reopening", "Chaman") not in _closures(_events(chain, text))

@@ -132,6 +132,8 @@ def _read(
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
     if "open" in sent.low:
         triggers = triggers + _opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
+    if "resum" in sent.low:
+        triggers = triggers + _resumed_after_closure(sentence, triggers)
     dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
@@ -352,6 +354,35 @@ def _opened_crossings(
             continue
         return [Trigger("border_closure", "reopening", verb.start("verb"), verb.end("verb"))]
     return []
+
+
+#: "was suspended on Sunday ... and resumed only partially on Tuesday": the
+#: closure's subject resumes (not "resumed work", "resumed firing").
+_AND_RESUMED = re.compile(
+    r"\b(?:and|but|before)\s+(?:was\s+|were\s+|had\s+|has\s+|have\s+)?(?:only\s+|later\s+|then\s+|finally\s+)?"
+    r"(?:partially\s+|partly\s+|gradually\s+|fully\s+)?(?P<verb>resumed|resuming|restored)\b"
+    r"(?!\s+(?:work|fighting|firing|shelling|attacks|operations|talks|its|their|his|her)\b)",
+    re.I,
+)
+
+
+def _resumed_after_closure(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
+    """A reopening trigger for traffic or a crossing that "resumed" in the
+    clause joined to its closure ("movement was suspended on Sunday after
+    a scuffle and resumed only partially on Tuesday"): the closure's
+    subject is what resumes. Only right after a closure, with no other
+    incident's words between."""
+    if any(t.sub_event_type == "reopening" for t in triggers):
+        return []
+    shut = [t for t in triggers if t.event_type == "border_closure" and not t.weak]
+    if not shut:
+        return []
+    m = _AND_RESUMED.search(sentence, shut[0].end)
+    if m is None or m.start() - shut[0].end > 120:
+        return []
+    if any(shut[0].end <= t.start < m.start() and t.event_type != "border_closure" and not t.weak for t in triggers):
+        return []
+    return [Trigger("border_closure", "reopening", m.start("verb"), m.end("verb"))]
 
 
 #: "again" told with a trigger: before it in its clause ("was again
