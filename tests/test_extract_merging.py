@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_extract_news import _events
 
-from geomap.extract.rules.sentence import _told_again
+from geomap.extract.rules.repeats import told_again
 from geomap.extract.types import find_triggers
 from geomap.geocoders import default_chain
 
@@ -79,7 +79,7 @@ def test_fence_put_up_again_the_night_before_it_was_torn_down_is_two_works(chain
 )
 def test_again_in_the_clause_of_the_trigger_is_a_repeat(sentence):
     trigs = [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
-    assert _told_again(sentence, trigs)
+    assert told_again(sentence, trigs)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_again_in_the_clause_of_the_trigger_is_a_repeat(sentence):
 )
 def test_again_of_another_verb_is_no_repeat(sentence):
     trigs = [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
-    assert trigs and not _told_again(sentence, trigs)
+    assert trigs and not told_again(sentence, trigs)
 
 
 def test_fresh_clashes_on_another_day_are_a_second_clash(chain):
@@ -114,4 +114,4 @@ def test_clashes_told_again_on_their_day_are_one(chain):
 def test_a_second_strike_is_no_repeat_of_the_first():
     sentence = "A second strike on Tuesday hit a car near the border."
     trigs = [t for t in find_triggers(sentence) if t.event_type == "airstrike"]
-    assert trigs and not _told_again(sentence, trigs)
+    assert trigs and not told_again(sentence, trigs)

@@ -10,7 +10,6 @@ tolls (:mod:`.tolls`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...geocoders.base import Place
@@ -33,6 +32,8 @@ from .incidents import (
 )
 from .line import _near_line
 from .referents import _is_crossing, capital_mentions, resolve_crossings
+from .reopenings import opened_crossings, resumed_after_closure
+from .repeats import told_again
 from .rounds import next_rounds
 from .state import _PARTIES, REGION, SPREAD_TYPES, ArticleInfo, ArticleState
 from .tolls import (
@@ -131,9 +132,9 @@ def _read(
     article, idx, sentence = info.article, sent.index, sent.text
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
     if "open" in sent.low:
-        triggers = triggers + _opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
+        triggers = triggers + opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
     if "resum" in sent.low:
-        triggers = triggers + _resumed_after_closure(sentence, triggers)
+        triggers = triggers + resumed_after_closure(sentence, triggers)
     dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
@@ -315,7 +316,7 @@ def _group_events(
                     and also_killed(sentence, toll)
                 ),
                 side_tolls=_side_tolls(sent, kill, hurt),
-                repeated=_told_again(sentence, trigs),
+                repeated=told_again(sentence, trigs),
             )
         )
         _note_event(ctx, idx, etype, trigs, place, date, carried)
@@ -324,92 +325,6 @@ def _group_events(
         # Istanbul on Saturday": the next round told with its own venue
         out += next_rounds(sentence, out[0], mentions, dates)
     return out
-
-
-#: "Pakistan opened Torkham and Chaman on Monday", "Kabul opens Chaman":
-#: the verb right before a crossing's name (the trigger rules know no names).
-_OPENED_BEFORE = re.compile(r"\b(?<!\bto\s)(?P<verb>opened|opens)\s+(?:the\s+)?$", re.I)
-_UNREAL_BEFORE = re.compile(
-    r"\b(?:not|never|would|will|could|might|may|should|must|refused|declined|plans?|agreed|wants?)\b[^,;]{0,12}$", re.I
-)
-
-
-def _opened_crossings(
-    sentence: str, mentions: list[Mention], triggers: list[Trigger], finder, headline: bool
-) -> list[Trigger]:
-    """A reopening trigger for "opened" right before a crossing's name
-    ("Pakistan opened Torkham and Chaman on Monday"; the present "opens" in
-    a headline only: in the body it is mostly a plan, "when Pakistan opens
-    Torkham"), unless a reopening is read already or the opening is not
-    real ("refused to open Torkham", "would have opened Chaman")."""
-    if any(t.sub_event_type == "reopening" for t in triggers):
-        return []
-    for m in mentions:
-        if m.role != "place" or m.place is None or not _is_crossing(m.place, finder):
-            continue
-        verb = _OPENED_BEFORE.search(sentence, max(0, m.start - 16), m.start)
-        if verb is None or _UNREAL_BEFORE.search(sentence, max(0, verb.start() - 30), verb.start()):
-            continue
-        if not headline and verb.group("verb").lower() == "opens":
-            continue
-        return [Trigger("border_closure", "reopening", verb.start("verb"), verb.end("verb"))]
-    return []
-
-
-#: "was suspended on Sunday ... and resumed only partially on Tuesday": the
-#: closure's subject resumes (not "resumed work", "resumed firing").
-_AND_RESUMED = re.compile(
-    r"\b(?:and|but|before)\s+(?:was\s+|were\s+|had\s+|has\s+|have\s+)?(?:only\s+|later\s+|then\s+|finally\s+)?"
-    r"(?:partially\s+|partly\s+|gradually\s+|fully\s+)?(?P<verb>resumed|resuming|restored)\b"
-    r"(?!\s+(?:work|fighting|firing|shelling|attacks|operations|talks|its|their|his|her)\b)",
-    re.I,
-)
-
-
-def _resumed_after_closure(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
-    """A reopening trigger for traffic or a crossing that "resumed" in the
-    clause joined to its closure ("movement was suspended on Sunday after
-    a scuffle and resumed only partially on Tuesday"): the closure's
-    subject is what resumes. Only right after a closure, with no other
-    incident's words between."""
-    if any(t.sub_event_type == "reopening" for t in triggers):
-        return []
-    shut = [t for t in triggers if t.event_type == "border_closure" and not t.weak]
-    if not shut:
-        return []
-    m = _AND_RESUMED.search(sentence, shut[0].end)
-    if m is None or m.start() - shut[0].end > 120:
-        return []
-    if any(shut[0].end <= t.start < m.start() and t.event_type != "border_closure" and not t.weak for t in triggers):
-        return []
-    return [Trigger("border_closure", "reopening", m.start("verb"), m.end("verb"))]
-
-
-#: "again" told with a trigger: before it in its clause ("was again
-#: closed") or after it before the clause ends ("shut the crossing again").
-_AGAIN = re.compile(r"\b(?:again|once\s+more|anew)\b", re.I)
-#: A noun of the incident told as one more: "fresh clashes", "renewed
-#: fighting" (not "another" or "a second": mostly another place or a count).
-_FRESH_BEFORE = re.compile(r"\b(?:fresh|renewed)\s+(?:[\w-]+\s+)?$", re.I)
-_BREAK = re.compile(r"[,;:()]")
-_CLAUSE_END = re.compile(r"[,;:()]|\b(?:and|as|after|when|while|but|because|since|before|until|following)\b", re.I)
-
-
-def _told_again(sentence: str, trigs: list[Trigger]) -> bool:
-    """Is the incident told as a repeat ("the crossing was shut again",
-    "Pakistan closed the crossing again after the violence", "the gate
-    opened again on Thursday", "was once more sealed")? Only "again" in
-    the trigger's own clause and near it counts: not "as fighting flared
-    again" nor "will meet again" of another verb."""
-    for t in trigs:
-        if _FRESH_BEFORE.search(sentence, max(0, t.start - 20), t.start):
-            return True
-        before = _BREAK.split(sentence[max(0, t.start - 12) : t.start])[-1]
-        end = _CLAUSE_END.search(sentence, t.end, t.end + 40)
-        after = sentence[t.end : end.start() if end else t.end + 40]
-        if _AGAIN.search(before) or _AGAIN.search(after):
-            return True
-    return False
 
 
 def _not_borrowed(

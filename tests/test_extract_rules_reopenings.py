@@ -1,4 +1,4 @@
-"""One sentence -> candidate events (:mod:`geomap.extract.rules.sentence`):
+"""Reopenings the trigger rules cannot read alone (:mod:`geomap.extract.rules.reopenings`):
 a crossing "opened" by name. Sentences written for these tests."""
 
 from __future__ import annotations
