@@ -215,3 +215,8 @@ def test_a_post_seized_or_destroyed_is_an_attack():
     assert ("armed_clash", "attack") in _types("Fighters seized a border post on the ridge.")
     assert ("armed_clash", "attack") in _types("Troops destroyed an enemy post across the line.")
     assert ("armed_clash", "attack") not in _types("Customs officers seized a consignment of cloth.")
+
+
+def test_militants_hitting_targets_is_no_air_strike():
+    assert ("airstrike", "airstrike") not in _types("The militants hit targets across the province last year.")
+    assert ("airstrike", "airstrike") in _types("The army said it struck Taliban targets across the line.")

@@ -108,10 +108,13 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "airstrike",
         False,
         # "the military said it struck Taliban hideouts in Khost": a state's
-        # forces striking hideouts or targets across the line strike from the air
+        # forces striking militants' hideouts or targets across the line
+        # strike from the air (plain "targets" only as the militants': "the
+        # TTP hit targets across the province" is no air strike)
         r"(?:struck|strikes|striking|hit|bombed|targeted)\s+(?:[\w'’-]+\s+){0,3}?"
-        r"(?:hideouts|hide-outs|safe\s+havens|sanctuaries|training\s+camps|targets)\b"
-        r"(?!\s+(?:of|for)\s+(?:talks|criticism|protest))",
+        r"(?:hideouts|hide-outs|safe\s+havens|sanctuaries|training\s+camps)\b|"
+        r"(?:struck|strikes|striking|hit|bombed|targeted)\s+(?:[\w'’-]+\s+){0,2}?"
+        r"(?:militant|terrorist|taliban|ttp|insurgent|khawarij|khwarij)\s+targets\b",
         ("hideout", "hide-out", "haven", "sanctuar", "training camp", "targets"),
     ),
     (
