@@ -115,3 +115,21 @@ def test_a_second_strike_is_no_repeat_of_the_first():
     sentence = "A second strike on Tuesday hit a car near the border."
     trigs = [t for t in find_triggers(sentence) if t.event_type == "airstrike"]
     assert trigs and not told_again(sentence, trigs)
+
+
+def test_violence_of_another_kind_days_apart_is_another_incident(chain):
+    ev = _events(
+        chain,
+        "Border troops clashed at Chaman on Monday. On Thursday, gunmen attacked a checkpost in Chaman, "
+        "killing two soldiers.",
+    )
+    assert sorted(e.event_date for e in ev if e.event_type == "armed_clash") == ["2024-05-09", "2024-05-13"]
+
+
+def test_one_siege_told_over_days_stays_one(chain):
+    ev = _events(
+        chain,
+        "Gunmen took the staff of a police station in Bannu hostage on Sunday. "
+        "Commandos ended the siege of the Bannu police station on Tuesday.",
+    )
+    assert len([e for e in ev if e.event_type == "armed_clash"]) == 1

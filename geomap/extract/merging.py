@@ -453,6 +453,23 @@ def _repeat_apart(a: DraftEvent, b: DraftEvent) -> bool:
     return a.date.date != b.date.date or carried
 
 
+def _other_kind_apart(a: DraftEvent, b: DraftEvent) -> bool:
+    """ "Clashes erupted at Chaman on Monday. On Thursday, militants attacked
+    a checkpost in Chaman": violence of another kind (a clash, an attack on
+    a post), each told with a day of its own two days apart or more, is
+    another incident (one incident told over days keeps its kind: a siege,
+    shelling for three days)."""
+    return (
+        a.event_type in _VIOLENT
+        and a.sub_event_type != b.sub_event_type
+        and a.date_rank == b.date_rank == 0
+        and a.date is not None
+        and b.date is not None
+        and a.date.precision == b.date.precision == "day"
+        and abs((a.date.date - b.date.date).days) >= 2
+    )
+
+
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own: bool = False) -> list[DraftEvent]:
     """One event per (type, place); talks split into rounds by date.
 
@@ -481,7 +498,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
                 d.sub_event_type == "reopening"
             ):
                 continue  # a closure and the reopening that ends it are two events
-            if _repeat_apart(m, d):
+            if _repeat_apart(m, d) or _other_kind_apart(m, d):
                 continue  # "the crossing was shut again" on another day: a second closure
             if (
                 m.date_rank <= 1
