@@ -46,6 +46,9 @@ class DraftEvent:
     #: injuries)}`` (:func:`geomap.extract.numbers.toll_side`): each side
     #: reports its own, and the gold adds both sides of one incident.
     side_tolls: dict = field(default_factory=dict)
+    #: Told as happening again ("the crossing was shut again"): a repeat of
+    #: an incident of its type and place told on another day, not that one.
+    repeated: bool = False
     doc_ids: list[str] = field(default_factory=list)
 
     @property

@@ -127,6 +127,7 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
         into.actor1, into.actor2 = other.actor1, other.actor2
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     into.ended = into.ended and other.ended
+    into.repeated = getattr(into, "repeated", False) or getattr(other, "repeated", False)
 
 
 def _add_sides(into: DraftEvent, other: DraftEvent) -> None:
@@ -433,6 +434,42 @@ def _assaults_of_bombings(drafts: list[DraftEvent]) -> list[DraftEvent]:
     return out
 
 
+def _repeat_apart(a: DraftEvent, b: DraftEvent) -> bool:
+    """ "Pakistan closed the crossing again after the violence" after "it
+    had been closed since March", "within hours it was shut again" after
+    a closure on Sunday: a mention told as a repeat is another incident
+    than a mention of its type and place dated on another day (the
+    carried date of a sentence counts: a repeat is after what it repeats).
+    Mentions with no date, or on its day, are the repeat told again; a
+    repeat whose date is only carried from the sentences before ("Pakistan
+    closed the crossing again after the violence" after "it had been closed
+    since March") is not the mention told before it."""
+    if not (getattr(a, "repeated", False) or getattr(b, "repeated", False)):
+        return False
+    if a.date is None or b.date is None:
+        return False
+    first, later = (a, b) if min(a.sentences) <= min(b.sentences) else (b, a)
+    carried = getattr(later, "repeated", False) and later.date_rank >= 2 and min(later.sentences) >= 0
+    return a.date.date != b.date.date or carried
+
+
+def _other_kind_apart(a: DraftEvent, b: DraftEvent) -> bool:
+    """ "Clashes erupted at Chaman on Monday. On Thursday, militants attacked
+    a checkpost in Chaman": violence of another kind (a clash, an attack on
+    a post), each told with a day of its own two days apart or more, is
+    another incident (one incident told over days keeps its kind: a siege,
+    shelling for three days)."""
+    return (
+        a.event_type in _VIOLENT
+        and a.sub_event_type != b.sub_event_type
+        and a.date_rank == b.date_rank == 0
+        and a.date is not None
+        and b.date is not None
+        and a.date.precision == b.date.precision == "day"
+        and abs((a.date.date - b.date.date).days) >= 2
+    )
+
+
 def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own: bool = False) -> list[DraftEvent]:
     """One event per (type, place); talks split into rounds by date.
 
@@ -461,6 +498,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
                 d.sub_event_type == "reopening"
             ):
                 continue  # a closure and the reopening that ends it are two events
+            if _repeat_apart(m, d) or _other_kind_apart(m, d):
+                continue  # "the crossing was shut again" on another day: a second closure
             if (
                 m.date_rank <= 1
                 and d.date_rank <= 1

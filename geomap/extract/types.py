@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .gates import Gated
+from .news_verbs import NEWS_VERB_RULES
 from .scanned import ScannedSentence
 from .starts import StartGated, StartScan
 from .stems import SENTENCE_STEMS, StemFilter
@@ -597,6 +598,8 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ),
     ),
 ]
+# common news verbs the rules above miss, kept in a module of their own
+_RULES += NEWS_VERB_RULES
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p, _ in _RULES]
 #: The same rules for the lower-cased sentence (see :mod:`geomap.extract.wordscan`):
 #: about twice as fast, same matches.

@@ -2,7 +2,8 @@
 and "the zero point" (the crossing named last), "in the district" (the
 last district named), a wider name standing for a place
 named before in its province, the headline's or dateline's place of a
-report's lead, and the city of a talks venue given as a country.
+report's lead, the city of a talks venue given as a country, and a
+capital named by its country ("in the Qatari capital").
 """
 
 from __future__ import annotations
@@ -128,3 +129,52 @@ def resolve_crossings(
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
     return resolved, crossing
+
+
+#: A capital named by its country's adjective ("talks in the Qatari
+#: capital", "blasts in the Afghan capital"): news names venues and cities
+#: so to avoid repeating the name.
+_CAPITALS = {
+    "afghan": "Kabul",
+    "pakistani": "Islamabad",
+    "qatari": "Doha",
+    "turkish": "Ankara",
+    "saudi": "Riyadh",
+    "chinese": "Beijing",
+    "iranian": "Tehran",
+    "emirati": "Abu Dhabi",
+    "uzbek": "Tashkent",
+    "russian": "Moscow",
+    "tajik": "Dushanbe",
+    "turkmen": "Ashgabat",
+}
+_CAPITAL_OF = re.compile(
+    r"\b(?:in|at|inside|near|across|to|into|over)\s+the\s+(?P<adj>" + "|".join(_CAPITALS) + r")\s+capital\b", re.I
+)
+_CAPITAL_OF = Gated(_CAPITAL_OF, "capital")
+#: Where speakers are ("officials in the Afghan capital said"), not where it happened.
+_SPEAKERS_BEFORE = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|residents?|analysts?|journalists?|reporters?)\s*$",
+    re.I,
+)
+_SAID_AFTER = re.compile(r"^\s*,?\s+(?:[\w'’-]+\s+){0,2}?(?:said|says|say|told)\b", re.I)
+
+
+def capital_mentions(sentence: str, mentions: list[Mention], finder: PlaceFinder) -> list[Mention]:
+    """``mentions`` with each capital named by its country ("after talks in
+    the Qatari capital", "explosions in the Afghan capital") as a mention
+    of that city (also before its name: "the Qatari capital, Doha"), unless
+    it is where speakers are ("officials in the Afghan capital said")."""
+    added = []
+    for m in _CAPITAL_OF.finditer(sentence):
+        city = _CAPITALS[m.group("adj").lower()]
+        if _SPEAKERS_BEFORE.search(sentence, max(0, m.start() - 30), m.start()) or _SAID_AFTER.match(sentence, m.end()):
+            continue
+        place = finder.resolve(city, "city")
+        if place is None:
+            continue
+        at = m.start("adj") - len("the ")
+        added.append(Mention(at, m.end(), sentence[at : m.end()], "place", place))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)

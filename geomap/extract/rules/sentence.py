@@ -31,7 +31,10 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
-from .referents import _is_crossing, resolve_crossings
+from .referents import _is_crossing, capital_mentions, resolve_crossings
+from .reopenings import opened_crossings, resumed_after_closure
+from .repeats import told_again
+from .rounds import next_rounds
 from .state import _PARTIES, REGION, SPREAD_TYPES, ArticleInfo, ArticleState
 from .tolls import (
     _CLAIM,
@@ -98,6 +101,8 @@ def sentence_events(
     and toll per place (:func:`_group_events`); note what the sentence told
     for the sentences after it (:func:`_remember`).
     """
+    if "capital" in sent.low:
+        mentions = capital_mentions(sent.text, mentions, info.finder)
     mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text)
     _note_lead(sent, mentions, info, ctx)
     r = _read(sent, mentions, crossing, info, ctx)
@@ -126,6 +131,10 @@ def _read(
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
+    if "open" in sent.low:
+        triggers = triggers + opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
+    if "resum" in sent.low:
+        triggers = triggers + resumed_after_closure(sentence, triggers)
     dates = _sentence_dates(sentence, sent.cached(find_dates, article.published), ctx, article.published)
     # Most sentences carry no trigger; skip the costlier parsers for them.
     casualties = sent.cached(find_casualties) if any(t.event_type in VIOLENT for t in triggers) else _NO_TOLL
@@ -307,9 +316,14 @@ def _group_events(
                     and also_killed(sentence, toll)
                 ),
                 side_tolls=_side_tolls(sent, kill, hurt),
+                repeated=told_again(sentence, trigs),
             )
         )
         _note_event(ctx, idx, etype, trigs, place, date, carried)
+    if etype == "talks" and out:
+        # "agreed in Doha on Sunday ..., and a follow-up round is due in
+        # Istanbul on Saturday": the next round told with its own venue
+        out += next_rounds(sentence, out[0], mentions, dates)
     return out
 
 

@@ -126,7 +126,9 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", 
 _COORD = re.compile(
     # "into Kurram on Friday and into North Waziristan on Saturday"
     r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
-    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|,?\s+and\s+also\s+)(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
+    # ("Torkham, along with the Chaman crossing", "Kurram, as well as Khost")
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+and\s+also\s+|,?\s+(?:along|together)\s+with\s+)"
+    r"(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
     # "Kurram and Khost's Gurbuz district": the second name's province before it
     r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
     # "in the Khas Kunar district of Kunar and in Goshta": the province that

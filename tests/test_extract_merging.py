@@ -1,0 +1,135 @@
+"""When two mentions of one type and place are one incident and when two
+(:mod:`geomap.extract.merging`): repeats told with "again". Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _events
+
+from geomap.extract.rules.repeats import told_again
+from geomap.extract.types import find_triggers
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _closures(events):
+    return sorted((e.sub_event_type, e.event_date) for e in events if e.event_type == "border_closure")
+
+
+def test_a_closure_told_again_on_another_day_is_a_second_closure(chain):
+    ev = _events(
+        chain,
+        "Officials closed the Torkham crossing on Friday after a quarrel over fees. "
+        "It reopened on Sunday morning, but the gate was shut again on Monday.",
+    )
+    assert _closures(ev) == [("closure", "2024-05-10"), ("closure", "2024-05-13"), ("reopening", "2024-05-12")]
+
+
+def test_a_repeat_with_only_a_carried_date_is_not_the_closure_told_before(chain):
+    ev = _events(
+        chain,
+        "The Chaman crossing had been closed since March because of the epidemic. "
+        "Guards at the gate and a crowd of traders came to blows on Monday. "
+        "Pakistan closed the crossing again after the brawl.",
+    )
+    assert len([e for e in ev if e.event_type == "border_closure" and e.location == "Chaman"]) == 2
+
+
+def test_a_repeat_told_twice_on_its_day_is_one_closure(chain):
+    ev = _events(
+        chain,
+        "Torkham was shut again on Monday, traders said. "
+        "The closure on Monday left hundreds of lorries waiting at the gate.",
+    )
+    assert _closures(ev) == [("closure", "2024-05-13")]
+
+
+def test_a_closure_without_again_keeps_its_mentions_together(chain):
+    ev = _events(
+        chain,
+        "Torkham was closed on Monday after a shooting at the gate. "
+        "Officials said the crossing, closed on Monday, would stay shut until talks were held.",
+    )
+    assert _closures(ev) == [("closure", "2024-05-13")]
+
+
+def test_fence_put_up_again_the_night_before_it_was_torn_down_is_two_works(chain):
+    ev = _events(
+        chain,
+        "Pakistani troops put up the wire again near Shkin on Sunday night. "
+        "Afghan soldiers tore down part of the fence near Shkin on Monday morning.",
+    )
+    works = sorted(e.event_date for e in ev if e.event_type == "fortification")
+    assert works == ["2024-05-12", "2024-05-13"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Within hours the crossing was shut again.",
+        "Pakistan closed the crossing again after the brawl.",
+        "The gate was again closed on Tuesday.",
+        "The crossing was once more sealed by the guards.",
+    ],
+)
+def test_again_in_the_clause_of_the_trigger_is_a_repeat(sentence):
+    trigs = [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
+    assert told_again(sentence, trigs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crossing was closed as fighting flared again near the gate.",
+        "The crossing was closed on Monday, and the two sides will meet again next week.",
+        "Fighting broke out again, and the crossing was closed.",
+    ],
+)
+def test_again_of_another_verb_is_no_repeat(sentence):
+    trigs = [t for t in find_triggers(sentence) if t.event_type == "border_closure"]
+    assert trigs and not told_again(sentence, trigs)
+
+
+def test_fresh_clashes_on_another_day_are_a_second_clash(chain):
+    ev = _events(
+        chain,
+        "Border troops clashed near Chaman on Saturday. Fresh clashes broke out near Chaman on Monday.",
+    )
+    assert sorted(e.event_date for e in ev if e.event_type == "armed_clash") == ["2024-05-11", "2024-05-13"]
+
+
+def test_clashes_told_again_on_their_day_are_one(chain):
+    ev = _events(
+        chain,
+        "Border troops clashed near Chaman on Saturday. The clashes near Chaman on Saturday left two dead.",
+    )
+    assert [e.event_date for e in ev if e.event_type == "armed_clash"] == ["2024-05-11"]
+
+
+def test_a_second_strike_is_no_repeat_of_the_first():
+    sentence = "A second strike on Tuesday hit a car near the border."
+    trigs = [t for t in find_triggers(sentence) if t.event_type == "airstrike"]
+    assert trigs and not told_again(sentence, trigs)
+
+
+def test_violence_of_another_kind_days_apart_is_another_incident(chain):
+    ev = _events(
+        chain,
+        "Border troops clashed at Chaman on Monday. On Thursday, gunmen attacked a checkpost in Chaman, "
+        "killing two soldiers.",
+    )
+    assert sorted(e.event_date for e in ev if e.event_type == "armed_clash") == ["2024-05-09", "2024-05-13"]
+
+
+def test_one_siege_told_over_days_stays_one(chain):
+    ev = _events(
+        chain,
+        "Gunmen took the staff of a police station in Bannu hostage on Sunday. "
+        "Commandos ended the siege of the Bannu police station on Tuesday.",
+    )
+    assert len([e for e in ev if e.event_type == "armed_clash"]) == 1

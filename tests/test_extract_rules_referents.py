@@ -1,0 +1,48 @@
+"""Places pointed to without their names (:mod:`geomap.extract.rules.referents`):
+a capital named by its country's adjective. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _where(events, etype):
+    return [e.location for e in events if e.event_type == etype]
+
+
+def test_talks_in_the_qatari_capital_are_in_doha(chain):
+    ev = _events(chain, "The two governments agreed to a truce on Sunday after a day of talks in the Qatari capital.")
+    assert _where(ev, "talks") == ["Doha"]
+
+
+def test_the_capital_named_after_its_adjective_is_one_venue(chain):
+    ev = _events(chain, "The delegations met in the Qatari capital, Doha, on Sunday.")
+    assert _where(ev, "talks") == ["Doha"]
+
+
+def test_blasts_in_the_afghan_capital_are_in_kabul(chain):
+    ev = _events(chain, "Two loud explosions were heard in the Afghan capital on Monday night.")
+    assert _where(ev, "explosion") == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in the Afghan capital said on Monday that the talks had broken down.",
+        "In the Afghan capital, a spokesman said on Monday that the truce would hold.",
+    ],
+)
+def test_speakers_in_a_capital_give_it_no_event(chain, text):
+    assert not _where(_events(chain, text), "talks")
+
+
+def test_a_capital_without_a_known_adjective_is_not_guessed(chain):
+    assert not _where(_events(chain, "The envoys met in the provincial capital on Monday."), "talks")

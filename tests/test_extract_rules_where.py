@@ -1,0 +1,35 @@
+"""An event's places (:mod:`geomap.extract.rules.where`): names listed with
+"along with", "together with", "as well as". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _where(events, etype):
+    return sorted(e.location for e in events if e.event_type == etype)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torkham, along with the Chaman crossing, has stayed shut since May 2.",
+        "Torkham, together with Chaman, was closed to trucks on Monday.",
+        "Torkham, as well as Chaman, was closed to trucks on Monday.",
+    ],
+)
+def test_a_place_listed_along_with_another_is_a_place_of_the_incident(chain, text):
+    assert _where(_events(chain, text), "border_closure") == ["Chaman", "Torkham"]
+
+
+def test_a_place_along_with_a_person_is_no_list(chain):
+    ev = _events(chain, "The governor, along with elders from Landi Kotal, visited Torkham on Monday.")
+    assert "Landi Kotal" not in _where(ev, "talks")
