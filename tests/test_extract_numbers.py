@@ -235,3 +235,30 @@ def test_attacker_nouns_are_a_stem_group(dev_sentences):
             found += 1
             assert 3 in numbers._ANY_TOLL.present(low), s
     assert found >= len(extra)
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, hurt",
+    [
+        # the article of a vague quantity is no count of one
+        ("Officials later said a large number of fighters had been killed.", None, None),
+        ("A handful of guards were hurt in the shooting.", None, None),
+        ("A fight over the gate left a number of villagers dead.", None, None),
+        ("A few policemen were wounded.", None, None),
+        # ... while one victim told with "a" still counts
+        ("A policeman was killed and another was hurt.", 1, 1),
+        ("A mortar round left a shepherd dead.", 1, None),
+        ("A couple of porters were injured.", None, 2),
+        # a range is its lower end, the figure told for certain
+        ("Between eight and eleven labourers were killed.", 8, None),
+        ("Five or six guards were wounded.", None, 5),
+        ("The shelling killed between 14 and 20 villagers.", 14, None),
+        ("At least 30 to 35 militants were killed.", 30, None),
+        # not a range: two groups, or a toll and a count of hurt
+        ("Three soldiers and four civilians were killed.", 7, None),
+        ("Nine were killed and 40 injured.", 9, 40),
+    ],
+)
+def test_vague_articles_and_ranges(sentence, killed, hurt):
+    got = find_casualties(sentence)
+    assert (got.fatalities, got.injuries) == (killed, hurt)

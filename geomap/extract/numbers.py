@@ -123,7 +123,7 @@ _KILLED = [
         # "gunmen shot dead two policemen", "gunned down three guards"
         # "martyring one soldier": Pakistani reports' word for killing their own
         r"\b(?:killed|killing|kills|martyring|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|"
-        r"(?:gunned|gunning)\s+down)\s+(?:all\s+)?" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
+        r"(?:gunned|gunning)\s+down)\s+(?:all\s+|between\s+)?" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
         re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
@@ -332,6 +332,21 @@ _KILLED_LEADER = re.compile(
 )
 _LEADER_WORDS = ("leader", "chief", "commander", "founder", "emir", "head")
 
+#: "a large number of militants", "a handful of guards", "a few
+#: policemen": the article of a vague quantity, no count of one.
+_A_VAGUE = re.compile(
+    r"\s+(?:(?:large|small|great|huge|significant|big|considerable|unknown|growing|number)\s+)?"
+    r"(?:number|few|handful|lot|host|series|score)\b(?!\s+of\s+(?:two|three|four|five|\d))",
+    re.I,
+)
+#: "A clash left a number of civilians dead": the subject's article, and
+#: no count of the dead.
+_LEFT_INSIDE = re.compile(r"\s(?:left|leaving)\s", re.I)
+#: "between 10 and 12 people", "five or six soldiers", "10 to 12 killed":
+#: the lower end of a range told before its upper end (the upper is what the
+#: patterns read), kept as the figure reported with certainty.
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+)?\b(?P<n>\d+|" + _WORD + r")\s*(?:and|to|or|-|–)\s*$", re.I)
+
 #: "two of them": a part of a group counted before in the sentence.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
@@ -526,12 +541,19 @@ def _total(
                 continue  # (every match of _NEGATED holds a "no")
             if m.group("n").lower() in ("a", "an") and i == 0 and not _PASSIVE.search(m.group(0)):
                 continue  # "A drone strike killed six": the article, not one victim
+            if m.group("n").lower() in ("a", "an") and i == 0 and _LEFT_INSIDE.search(m.group(0)):
+                continue  # "A clash left ... dead": the subject's article
+            if m.group("n").lower() in ("a", "an") and _A_VAGUE.match(sentence, m.end("n")):
+                vague = True  # "a large number of militants were killed": no figure
+                blocked.add(m.span("n"))
+                continue
             # A year or a clock time is not a toll.
             if 1900 <= value <= 2100 and m.group("n").isdigit():
                 continue
             span = m.span("n")
             if m.group("n").isdigit() and _MONTH_BEFORE.search(sentence, max(0, span[0] - 12), span[0]):
                 continue  # "on January 30 killed 101": the day of a date
+            value = _range_low(sentence, m, value)
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
             if (
@@ -566,6 +588,19 @@ def _total(
     if attackers and len(attackers) < len(spans):
         return sum(v for k, v in spans.items() if k not in attackers), vague
     return sum(spans.values()), vague
+
+
+def _range_low(sentence: str, m: re.Match, value: int) -> int:
+    """The lower end of a range whose upper end ``m`` counts ("between ten
+    and twelve people were killed" is 10); ``value`` when none."""
+    start = m.start("n")
+    low = _RANGE_BEFORE.search(sentence, max(0, start - 30), start)
+    if low is None:
+        return value
+    first = _parse_cached(low.group("n"))
+    if first is None or first >= value or first < 1:
+        return value
+    return first
 
 
 def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> Casualties:
