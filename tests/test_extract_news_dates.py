@@ -1186,3 +1186,31 @@ def test_a_day_of_another_event_still_counts_to_the_incident_after_it(chain):
         "Datta Khel killed six people.",
     )
     assert [d for _, d in _by(ev, "airstrike")] == ["2024-05-09"]
+
+
+# -- round 8: news wording in general -----------------------------------------
+
+
+def test_an_undated_border_work_of_a_report_takes_the_day_of_the_lead(chain):
+    # the work told in a report of Saturday's fighting is that day's, not the published week's
+    ev = _events(
+        chain,
+        "Afghan and Pakistani border forces traded fire near Angoor Adda on Saturday, officials said. "
+        "Residents said the shooting lasted for hours. "
+        "Pakistani troops were putting up a fence on the ridge, an official said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [
+        ("2024-05-11", "day")
+    ]
+
+
+def test_an_undated_border_work_with_no_incident_keeps_the_published_week(chain):
+    ev = _events(
+        chain,
+        "Pakistan closed the Angoor Adda crossing to trucks on Saturday, officials said. "
+        "Residents said the queue grew by the hour. "
+        "Pakistani troops were putting up a fence on the ridge, an official said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [
+        ("2024-05-15", "week")
+    ]

@@ -500,7 +500,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     if published is not None:  # without it, a weekday told in the body is no day at all
         _headline_day(merged)
     for m in merged:
-        if m.date is None and lead is not None and m.event_type in _VIOLENT:
+        if m.date is None and lead is not None and m.event_type in _LEAD_DAY_TYPES:
             # "Afghan forces had fired on posts in Kurram", undated, in a
             # report of Saturday's fighting: the day of the lead incident.
             m.date, m.date_rank = lead, 3
@@ -513,6 +513,9 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
 
 
 _VIOLENT = ("armed_clash", "airstrike", "explosion")
+#: Types an undated mention of which takes the day of the report's lead
+#: incident rather than the published week (:func:`_lead_date`).
+_LEAD_DAY_TYPES = (*_VIOLENT, "fortification")
 
 
 def _headline_day(events: list[DraftEvent]) -> None:
