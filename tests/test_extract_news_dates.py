@@ -1191,26 +1191,19 @@ def test_a_day_of_another_event_still_counts_to_the_incident_after_it(chain):
 # -- round 8: news wording in general -----------------------------------------
 
 
-def test_an_undated_border_work_of_a_report_takes_the_day_of_the_lead(chain):
-    # the work told in a report of Saturday's fighting is that day's, not the published week's
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        # the work told in a report of Saturday's fighting is that day's, not the published week's
+        ("Afghan and Pakistani border forces traded fire near Angoor Adda on Saturday", ("2024-05-11", "day")),
+        # no violent lead: the published week
+        ("Pakistan closed the Angoor Adda crossing to trucks on Saturday", ("2024-05-15", "week")),
+    ],
+)
+def test_an_undated_border_work_takes_the_day_of_a_violent_lead(chain, lead, day):
     ev = _events(
         chain,
-        "Afghan and Pakistani border forces traded fire near Angoor Adda on Saturday, officials said. "
-        "Residents said the shooting lasted for hours. "
+        f"{lead}, officials said. Residents said it went on for hours. "
         "Pakistani troops were putting up a fence on the ridge, an official said.",
     )
-    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [
-        ("2024-05-11", "day")
-    ]
-
-
-def test_an_undated_border_work_with_no_incident_keeps_the_published_week(chain):
-    ev = _events(
-        chain,
-        "Pakistan closed the Angoor Adda crossing to trucks on Saturday, officials said. "
-        "Residents said the queue grew by the hour. "
-        "Pakistani troops were putting up a fence on the ridge, an official said.",
-    )
-    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [
-        ("2024-05-15", "week")
-    ]
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [day]
