@@ -1196,14 +1196,26 @@ def test_a_day_of_another_event_still_counts_to_the_incident_after_it(chain):
     [
         # the work told in a report of Saturday's fighting is that day's, not the published week's
         ("Afghan and Pakistani border forces traded fire near Angoor Adda on Saturday", ("2024-05-11", "day")),
-        # no violent lead: the published week
-        ("Pakistan closed the Angoor Adda crossing to trucks on Saturday", ("2024-05-15", "week")),
+        # a report of a closure: its day
+        ("Pakistan closed the Angoor Adda crossing to trucks on Saturday", ("2024-05-11", "day")),
+        # nothing dated in the week before publication: the published week
+        ("Pakistan closed the Angoor Adda crossing to trucks in March", ("2024-05-15", "week")),
     ],
 )
-def test_an_undated_border_work_takes_the_day_of_a_violent_lead(chain, lead, day):
+def test_an_undated_event_takes_the_day_of_the_reports_lead(chain, lead, day):
     ev = _events(
         chain,
         f"{lead}, officials said. Residents said it went on for hours. "
         "Pakistani troops were putting up a fence on the ridge, an official said.",
     )
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [day]
+
+
+def test_undated_talks_take_the_day_of_the_reports_lead(chain):
+    ev = _events(
+        chain,
+        "Pakistan reopened the Ghulam Khan crossing to trade on Monday after a month, officials said. "
+        "Traders welcomed the move. "
+        "Later, border officials of the two countries held a meeting at the crossing, an official said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "talks"] == [("2024-05-13", "day")]
