@@ -262,3 +262,27 @@ def test_attacker_nouns_are_a_stem_group(dev_sentences):
 def test_vague_articles_and_ranges(sentence, killed, hurt):
     got = find_casualties(sentence)
     assert (got.fatalities, got.injuries) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, hurt",
+    [
+        # the hurt told as wounds suffered
+        ("Four porters sustained injuries in the shelling.", None, 4),
+        ("Nine soldiers were martyred and six others received bullet wounds.", 9, 6),
+        ("A guard died and two cooks suffered severe burns.", 1, 2),
+        ("Two traders and a driver sustained injuries.", None, 3),
+        # no count: no toll
+        ("The army suffered heavy losses.", None, None),
+        ("Several patients received treatment at the clinic.", None, None),
+        # one victim named by a singular noun with "the"
+        ("The shepherd was killed when a mortar round landed near his flock.", 1, None),
+        ("The driver died on the way to hospital.", 1, None),
+        # plural, or the victim described in a relative clause: no count
+        ("The guards were killed.", None, None),
+        ("The man who was killed had been a teacher.", None, None),
+    ],
+)
+def test_wounds_suffered_and_a_singular_victim(sentence, killed, hurt):
+    got = find_casualties(sentence)
+    assert (got.fatalities, got.injuries) == (killed, hurt)

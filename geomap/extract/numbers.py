@@ -152,6 +152,9 @@ _HURT_WHO_DIED = (
     r"(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:died|succumbed|passed\s+away)\b)"
 )
 
+#: Hurt told as a wound suffered ("sustained injuries", "suffered burns").
+_SUFFERED = r"(?:have\s+|had\s+|also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)"
+
 _INJURED = [
     re.compile(r"\b" + NUMBER + _HURT_WHO_DIED + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
@@ -171,6 +174,11 @@ _INJURED = [
         + r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:wounds|injuries)\b",
         re.I,
     ),
+    # "two civilians sustained injuries", "three guards suffered burns",
+    # "12 others received bullet wounds": the hurt told with a noun
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _SUFFERED, re.I),
+    # "a driver and a cleaner suffered burns": the first group too
+    _and_group(_SUFFERED),
 ]
 #: "one guard was killed and another wounded": one more hurt.
 _ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
@@ -201,6 +209,8 @@ _INJURED_STEMS = StemFilter(
         ("injuries", "injured", "wounded"),
         ("wounded", "injured", "hurt"),
         ("wounds", "injuries"),
+        ("sustained", "suffered", "received"),
+        ("sustained", "suffered", "received"),
     ],
     SENTENCE_STEMS,
 )
@@ -382,6 +392,8 @@ _ANY_TOLL = StemFilter(
             "harm",
             # "The toll rose to seven": a risen toll (:data:`_TOLL_ROSE`)
             "toll",
+            # "two guards suffered burns"
+            "burns",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss", "harm"),
         ("casualt", "injur", "hurt", "harm"),
@@ -659,6 +671,8 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
         killed = 1  # "killed the leader of the Afghan Taliban, Mullah Mansour"
     if killed is None and "also" in sentence and _THE_ONE_ALSO.search(sentence):
         killed = 1  # "The bomber was also killed."
+    if killed is None and _THE_ONE_KILLED.search(sentence):
+        killed = 1  # "The child was killed when a rocket hit the house."
     if killed and "before" in sentence:
         end = _BEFORE_BEING_KILLED.search(sentence)
         first = _ATTACKER_COUNT.search(sentence, 0, end.start()) if end is not None else None
@@ -676,6 +690,15 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     return Casualties(killed, hurt, v1 or v2)
 
 
+#: "The child was killed", "the driver died on the way to hospital": one
+#: victim named by a singular noun with "the" (not "also": one more, read
+#: by :data:`_THE_ONE_ALSO`).
+_THE_ONE_KILLED = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:child|boy|girl|woman|man|driver|soldier|policeman|guard|officer|"
+    r"civilian|shepherd|farmer|labourer|laborer|passenger|teacher|student|trader|journalist)\s+"
+    r"(?:was\s+(?:killed|martyred|shot\s+dead)|died|had\s+been\s+killed)\b",
+    re.I,
+)
 #: "A civilian woman was also killed", "the blast also killed two
 #: passers-by": dead told as more than those counted before.
 _ALSO_KILLED = re.compile(
