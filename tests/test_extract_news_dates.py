@@ -1219,3 +1219,20 @@ def test_undated_talks_take_the_day_of_the_reports_lead(chain):
         "Later, border officials of the two countries held a meeting at the crossing, an official said.",
     )
     assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "talks"] == [("2024-05-13", "day")]
+
+
+@pytest.mark.parametrize(
+    "background, toll",
+    [
+        # an attack told only by "last year" or "years ago" is history: its toll is not today's
+        ("Last year, a similar attack on the same post killed five soldiers.", 2),
+        ("Three years ago, militants stormed the same post and killed nine guards.", 2),
+        # a month with it is a date found: a background incident apart, the reported toll kept
+        ("In March last year, a similar attack on the same post killed five soldiers.", 2),
+    ],
+)
+def test_an_attack_dated_only_by_a_past_year_keeps_its_toll_apart(chain, background, toll):
+    ev = _events(chain, f"Two soldiers were killed in an attack on a post in Kurram on Tuesday evening. {background}")
+    assert [
+        (e.event_date, e.fatalities) for e in ev if e.event_type == "armed_clash" and e.event_date == "2024-05-14"
+    ] == [("2024-05-14", toll)]

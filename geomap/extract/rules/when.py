@@ -198,6 +198,13 @@ def _in_year(d: DateMention, sentence: str, hint: tuple[int, int]) -> DateMentio
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: "Last year, a similar attack killed five": a past year told with no
+#: month ("in March last year" is a date found, and not this).
+_YEARS_BACK = re.compile(
+    r"\b(?:last|previous)\s+year\b|\bthe\s+year\s+before\b|"
+    r"\b(?:a|one|two|three|four|five|several|\d+)\s+years?\s+ago\b",
+    re.I,
+)
 
 
 #: "and the same year tribesmen attacked posts": the year of
@@ -205,9 +212,17 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
 
 
-def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
+def _past_year(
+    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, violent: bool = False
+) -> bool:
     """Does the clause name a year before ``published`` outside any date
-    found (or say "the same year" after one)?"""
+    found (or say "the same year" after one, or, of a ``violent``
+    incident, "last year", "two years ago" with no month: an old toll is
+    not the reported incident's)?"""
+    if violent and "year" in sentence:
+        for m in _YEARS_BACK.finditer(sentence, clause[0], clause[1]):
+            if not any(d.start <= m.start() < d.end for d in dates):
+                return True
     if not any(c in sentence for c in "12"):
         return False
     # (from a little before the clause: a clause cut at ", and the" starts at "same year")
@@ -482,7 +497,7 @@ def _event_date(
         # no date is no event (a meeting announced for a day is one);
         # nor is one "promised" or whose "date has not been set".
         return None
-    if date is None and published is not None and _past_year(sentence, clause, dates, published):
+    if date is None and published is not None and _past_year(sentence, clause, dates, published, etype in VIOLENT):
         # "Hundreds were killed in fighting between 2007 and 2011", "the
         # route was closed in 2014": dated by a past year only, history
         # (not an event, and not more of the incident reported).
