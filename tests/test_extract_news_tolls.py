@@ -696,3 +696,20 @@ def test_a_risen_toll_told_after_the_incident_is_its_toll(chain):
         "Later the toll in Chaman rose to four.",
     )
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Chaman", 4)]
+
+
+@pytest.mark.parametrize(
+    "second, dead, hurt",
+    [
+        # each side tells its own losses: they add up
+        ("The Taliban said eight of their fighters died and 20 civilians were wounded.", 11, 20),
+        ("Afghan officials said two of their border guards were killed.", 5, None),
+        # one side's claim of the other's losses is not its own: the larger figure stands
+        ("The Taliban said they had killed eight Pakistani soldiers.", 8, None),
+    ],
+)
+def test_each_side_telling_its_own_losses_adds_up(chain, second, dead, hurt):
+    ev = _events(
+        chain, f"Pakistan said three of its soldiers were killed in the fighting at Chaman on Monday. {second}"
+    )
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"] == [(dead, hurt)]

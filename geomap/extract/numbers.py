@@ -782,13 +782,18 @@ _SIDE_CUES = {
         r"\b(?:Pakistani|Pakistan['’]s|FC|Frontier\s+Corps)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:soldiers?|troops|personnel|guards?|policem[ae]n|officials?|military|army|authorities|"
         r"spokesm[ae]n|ministry|sources?|civilians?)\b|"
-        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Pakistani\s+side\b|^\s*The\s+Pakistani\s+side\b"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Pakistani\s+side\b|^\s*The\s+Pakistani\s+side\b|"
+        # "Pakistan said three of its soldiers were killed": the speaker's own
+        r"\b(?:Pakistan|Pakistani\s+(?:officials|military|army|authorities))\s+(?:said|says)\s+"
+        r"(?:[\w-]+\s+){0,3}?of\s+(?:its|their)\s+(?:own\s+)?[\w-]+"
     ),
     "AF": re.compile(
         r"\b(?:Afghan|Afghanistan['’]s|Taliban(?:['’]s)?|Islamic\s+Emirate(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:soldiers?|troops|personnel|guards?|police(?:m[ae]n)?|officials?|military|army|authorities|"
         r"spokesm[ae]n|ministry|commissioner|governor|sources?|civilians?)\b|"
-        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Afghan\s+side\b|^\s*The\s+Afghan\s+side\b"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Afghan\s+side\b|^\s*The\s+Afghan\s+side\b|"
+        r"\b(?:Taliban|Afghan\s+(?:officials|authorities|government)|Islamic\s+Emirate)\s+(?:said|says)\s+"
+        r"(?:[\w-]+\s+){0,3}?of\s+(?:its|their)\s+(?:own\s+)?[\w-]+"
     ),
 }
 
@@ -806,6 +811,8 @@ def toll_side(sentence: str) -> str:
     'AF'
     >>> toll_side("Pakistani troops and Afghan guards traded fire; two died.")
     ''
+    >>> toll_side("The Taliban said eight of their fighters died.")
+    'AF'
     """
     if "both sides" in sentence or (("toll" in sentence or "number" in sentence) and _TOLL_ROSE.search(sentence)):
         return ""  # "wounded on both sides", "raising to two the number killed": the whole toll
