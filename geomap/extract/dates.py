@@ -117,12 +117,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+            r"\b(?P<rel>the\s+day\s+before\s+yesterday|"
+            # "over the past few days", "in recent days": the days up to the report
+            r"(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:few|two|three|several|couple\s+of)\s+days|"
+            r"in\s+recent\s+days|"
+            r"today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
             r"(?:over|at|during|since|on)\s+the\s+weekend|"
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
-            r"(?:this|last|previous|next|coming)\s+weekend)\b",
+            r"(?:this\s+past|past|this|last|previous|next|coming)\s+weekend)\b",
             re.I,
         ),
     ),
@@ -157,7 +161,19 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",),
     "for": ("for",),
     "nth": ("day", "week"),
-    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
+    "rel": (
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "month",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "days",
+    ),
     "prev": ("previous", "preceding", "before", "overnight", "next", "following", "after"),
 }
 
@@ -480,11 +496,20 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         return published, "day"
     if rel == "last night":
         return published - dt.timedelta(days=1), "day"
+    if rel == "the day before yesterday":
+        return published - dt.timedelta(days=2), "day"
+    if rel.endswith("days"):  # "in recent days", "over the past few days"
+        return published - dt.timedelta(days=1), "week"
     if rel == "yesterday":
         return published - dt.timedelta(days=1), "day"
     if rel == "tomorrow":
         return published + dt.timedelta(days=1), "day"
-    if "weekend" in rel and (future or rel.startswith("next")) and not rel.startswith(("last", "previous")):
+    if (
+        "weekend" in rel
+        and (future or rel.startswith("next"))
+        and not rel.startswith(("last", "previous", "past"))
+        and "past" not in rel
+    ):
         # "a meeting is planned for this weekend": the Saturday to come
         ahead = (5 - published.weekday()) % 7 or (7 if rel.startswith("next") else 0)  # "next" on a Saturday
         return published + dt.timedelta(days=ahead), "week"
@@ -494,7 +519,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             back = published.weekday() - 5
         return published - dt.timedelta(days=back), "week"
     if rel.endswith("week"):
-        if rel.startswith(("last", "past", "previous")) or rel == "week before" or rel == "the week before":
+        if rel.startswith("past"):
+            # "over the past week": the seven days up to the report
+            return published - dt.timedelta(days=3), "week"
+        if rel.startswith(("last", "previous")) or rel == "week before" or rel == "the week before":
             return published - dt.timedelta(days=7), "week"
         if rel.startswith("next"):
             return published + dt.timedelta(days=7), "week"
