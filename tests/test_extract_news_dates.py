@@ -1236,3 +1236,17 @@ def test_an_attack_dated_only_by_a_past_year_keeps_its_toll_apart(chain, backgro
     assert [
         (e.event_date, e.fatalities) for e in ev if e.event_type == "armed_clash" and e.event_date == "2024-05-14"
     ] == [("2024-05-14", toll)]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a day opening the sentence with "since" is when the trucks began to wait
+        ("Since Sunday, more than 900 lorries have been stuck at Torkham.", "2024-05-12"),
+        # told after the closure it dates, it is the closure's: the trucks wait on the report's day
+        ("Torkham has been closed since Sunday, and more than 900 lorries are stuck there.", "2024-05-15"),
+    ],
+)
+def test_since_a_day_opening_the_sentence_dates_the_queue(chain, text, day):
+    ev = _events(chain, text)
+    assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == [day]

@@ -376,6 +376,8 @@ def _own_dates(
                 and d.start > first
                 and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
             )
+            # "Since Sunday, 2,000 trucks have been stranded": the day opening the sentence
+            or (d.precision in ("day", "week") and d.start < first and _opens(sentence, d))
         ]
     if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
         # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
