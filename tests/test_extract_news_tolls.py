@@ -713,3 +713,23 @@ def test_each_side_telling_its_own_losses_adds_up(chain, second, dead, hurt):
         chain, f"Pakistan said three of its soldiers were killed in the fighting at Chaman on Monday. {second}"
     )
     assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"] == [(dead, hurt)]
+
+
+@pytest.mark.parametrize(
+    "text, tolls",
+    [
+        # a toll told as what strikes on a list of places did is no one place's
+        (
+            "Pakistani air strikes on Khost and Paktika provinces late on Tuesday killed at least 20 people.",
+            [("Khost Province", None), ("Paktika Province", None)],
+        ),
+        (
+            "Drones struck Barmal and Urgun on Tuesday and killed eleven people.",
+            [("Barmal District", None), ("Urgun", None)],
+        ),
+        # one place: its toll
+        ("Drones struck a house in Barmal on Tuesday and killed four people.", [("Barmal District", 4)]),
+    ],
+)
+def test_a_toll_of_a_whole_list_of_places_is_none_of_them(chain, text, tolls):
+    assert sorted((e.location, e.fatalities) for e in _events(chain, text) if e.event_type == "airstrike") == tolls

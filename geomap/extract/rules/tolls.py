@@ -108,8 +108,14 @@ def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) ->
     return found
 
 
-#: ", killing two civilians": a toll told as what the whole clause did.
-_PARTICIPLE_TOLL = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+#: ", killing two civilians", "... killed at least 20 people": a toll told
+#: as what the whole clause did (its subject the strikes on all the places).
+_PARTICIPLE_TOLL = re.compile(
+    r",\s+(?:killing|wounding|injuring|leaving)\b|"
+    r"\s(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\b|[a-z]+(?:ty|teen)\b)",
+    re.I,
+)
 #: "in Nari and in Ghaziabad": places joined in one list.
 _JOINED = re.compile(r"[^,;.]{0,60}?\band\s+(?:in\s+|at\s+|on\s+)?(?:the\s+)?$")
 
