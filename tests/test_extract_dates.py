@@ -236,3 +236,18 @@ def test_stem_premises_hold_for_letters_lowercasing_keeps_apart(plain, odd):
 )
 def test_the_days_up_to_the_report(sentence, expected):
     assert _iso(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, statement",
+    [
+        # the day opening a sentence that updates a count is the count's
+        ("On Thursday, a health official said the number of injured had risen to 57.", True),
+        ("By Tuesday the death toll had climbed to 23.", True),
+        # the day opening a sentence that tells the incident is the incident's
+        ("On Thursday, gunmen attacked a checkpost and killed three guards.", False),
+        ("On Thursday, shells hit a school; nobody was hurt.", False),
+    ],
+)
+def test_a_day_opening_a_count_update_dates_the_count(sentence, statement):
+    assert [d.statement for d in find_dates(sentence, WED)] == [statement]

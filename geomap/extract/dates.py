@@ -286,6 +286,12 @@ _DATELINE = re.compile(
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
 #: "the death toll rose to 47 on Sunday": the day the count was updated,
 #: not the day of the incident counted.
+#: A count updated after the day opening the sentence (:func:`find_dates`).
+_TOLL_UPDATE_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|wounded|injured|casualties))\s+"
+    r"(?:had\s+|has\s+|was\s+)?(?:rose|risen|climbed|jumped|reached|increased|mounted|gone\s+up)\b",
+    re.I,
+)
 _TOLL_UPDATE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|jumped|increased|reached|mounted|swelled)\s+to|"
     r"(?:put|stood|was|were)\s+(?:the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\s+)?at)\s+"
@@ -613,6 +619,11 @@ def find_dates(
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if not statement and toll_words and m.start() > 10:
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
+            elif not statement and toll_words and m.start() <= 12:
+                # "On Friday, an official said the number of wounded had
+                # risen to 92", "By Wednesday the toll had reached 17": the
+                # day of the count that opens the sentence
+                statement = bool(_TOLL_UPDATE_AFTER.match(sentence, m.end()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             if kind == "for" and not statement:
