@@ -1250,3 +1250,15 @@ def test_an_attack_dated_only_by_a_past_year_keeps_its_toll_apart(chain, backgro
 def test_since_a_day_opening_the_sentence_dates_the_queue(chain, text, day):
     ev = _events(chain, text)
     assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == [day]
+
+
+def test_an_incident_told_again_with_another_day_keeps_the_day_told_first(chain):
+    ev = _events(
+        chain,
+        "The Ghulam Khan crossing was reopened on Monday after three weeks, officials said. "
+        "Traders welcomed the decision. "
+        "An official said the crossing had been reopened after a meeting with Afghan officials at the zero point on Sunday.",
+    )
+    assert [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"] == [
+        "2024-05-13"
+    ]

@@ -63,11 +63,21 @@ def _bare_name(name: str) -> str:
 def _date_key(ev: DraftEvent) -> tuple:
     """Which date of two mentions of one incident to keep: found in the
     sentence before carried, carried before the published date; then the
-    more precise; then the earlier."""
+    more precise; then the one told first (:func:`_told_first`); then the
+    earlier."""
     d = ev.date
     if d is None:
-        return (9, 9, dt.date.max)
-    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), d.date)
+        return (9, 9, 99, dt.date.max)
+    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), _told_first(ev), d.date)
+
+
+def _told_first(ev: DraftEvent) -> int:
+    """Where a mention is first told (the headline is -1). A report tells an
+    incident with its day first; a later sentence that names it again with
+    another day most often dates something else told with it ("reopened
+    after a meeting at the zero point on Sunday", the day carried from a
+    sentence about an earlier strike)."""
+    return min(ev.sentences)
 
 
 def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
