@@ -1257,7 +1257,8 @@ def test_an_incident_told_again_with_another_day_keeps_the_day_told_first(chain)
         chain,
         "The Ghulam Khan crossing was reopened on Monday after three weeks, officials said. "
         "Traders welcomed the decision. "
-        "An official said the crossing had been reopened after a meeting with Afghan officials at the zero point on Sunday.",
+        "An official said the crossing had been reopened after a meeting with Afghan officials "
+        "at the zero point on Sunday.",
     )
     assert [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"] == [
         "2024-05-13"
