@@ -1263,3 +1263,17 @@ def test_an_incident_told_again_with_another_day_keeps_the_day_told_first(chain)
     assert [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"] == [
         "2024-05-13"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # the day told with the closure the trucks wait behind is the closure's
+        ("Hundreds of lorries have been stuck at Torkham since the crossing was closed on Sunday.", "2024-05-15"),
+        ("Hundreds of lorries are stranded at Torkham after the crossing was shut on Sunday.", "2024-05-15"),
+        # a day told with the trucks themselves is when they began to wait
+        ("Hundreds of lorries have been stuck at Torkham since Sunday.", "2024-05-12"),
+    ],
+)
+def test_the_day_of_the_closure_trucks_wait_behind_is_not_theirs(chain, text, day):
+    assert [e.event_date for e in _events(chain, text) if e.event_type == "trade_disruption"] == [day]

@@ -379,6 +379,8 @@ def _own_dates(
             # "Since Sunday, 2,000 trucks have been stranded": the day opening the sentence
             or (d.precision in ("day", "week") and d.start < first and _opens(sentence, d))
         ]
+    if etype == "trade_disruption":
+        own_dates = _not_the_closures(sentence, trigs, others, own_dates)
     if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
         # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
         # the count dates the closure; the trucks wait on the day it
@@ -424,6 +426,28 @@ def _own_dates(
             )
         ]
     return own_dates
+
+
+#: "since the crossing was closed": the closure the goods wait behind.
+_SINCE_CLOSURE = re.compile(r"\b(?:since|after|because|as)\b[^.;]{0,40}$", re.I)
+
+
+def _not_the_closures(
+    sentence: str, trigs: list[Trigger], others: list[Trigger], dates: list[DateMention]
+) -> list[DateMention]:
+    """``dates`` less a day told with the closure the goods wait behind
+    ("eighty trucks have been stuck there since the crossing was closed
+    yesterday afternoon": the closure's day; the trucks wait on the day of
+    the report)."""
+    first = min(t.start for t in trigs)
+    shut = [
+        o
+        for o in others
+        if o.event_type == "border_closure"
+        and o.start > first
+        and _SINCE_CLOSURE.search(sentence, max(first, o.start - 40), o.start)
+    ]
+    return [d for d in dates if not any(o.start < d.start and d.start - o.end <= 40 for o in shut)]
 
 
 def _event_date(
