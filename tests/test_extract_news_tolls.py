@@ -733,3 +733,16 @@ def test_each_side_telling_its_own_losses_adds_up(chain, second, dead, hurt):
 )
 def test_a_toll_of_a_whole_list_of_places_is_none_of_them(chain, text, tolls):
     assert sorted((e.location, e.fatalities) for e in _events(chain, text) if e.event_type == "airstrike") == tolls
+
+
+@pytest.mark.parametrize(
+    "tail, tolls",
+    [
+        # a toll told once for the incidents at several places is none of them
+        ("and four guards were killed in the two clashes.", [None, None]),
+        ("and four guards were killed in both attacks.", [None, None]),
+    ],
+)
+def test_a_toll_told_once_for_several_clashes_is_none_of_them(chain, tail, tolls):
+    text = f"Officials said militants attacked posts in Kurram on Monday and in North Waziristan on Tuesday, {tail}"
+    assert [e.fatalities for e in _events(chain, text) if e.event_type == "armed_clash"] == tolls
