@@ -217,3 +217,37 @@ def test_stem_premises_hold_for_letters_lowercasing_keeps_apart(plain, odd):
     assert [(d.iso(), d.statement) for d in find_dates(odd, WED)] == [
         (d.iso(), d.statement) for d in find_dates(plain, WED)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the days up to the report: a week wide, ending on it
+        ("Mortar rounds have landed on the villages over the past few days.", [("2025-03-18", "week")]),
+        ("Guards have turned back hundreds of travellers in recent days.", [("2025-03-18", "week")]),
+        # "the past week" is the seven days to the report, "last week" the week before
+        ("Troops built two posts over the past week.", [("2025-03-16", "week")]),
+        ("Troops built two posts last week.", [("2025-03-12", "week")]),
+        ("Shells hit the market the day before yesterday.", [("2025-03-17", "day")]),
+        ("Fighting flared this past weekend.", [("2025-03-15", "week")]),
+        # a length told with "for" stays a duration
+        ("The gate has been shut for the past two days.", [("2025-03-17", "day")]),
+    ],
+)
+def test_the_days_up_to_the_report(sentence, expected):
+    assert _iso(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, statement",
+    [
+        # the day opening a sentence that updates a count is the count's
+        ("On Thursday, a health official said the number of injured had risen to 57.", True),
+        ("By Tuesday the death toll had climbed to 23.", True),
+        # the day opening a sentence that tells the incident is the incident's
+        ("On Thursday, gunmen attacked a checkpost and killed three guards.", False),
+        ("On Thursday, shells hit a school; nobody was hurt.", False),
+    ],
+)
+def test_a_day_opening_a_count_update_dates_the_count(sentence, statement):
+    assert [d.statement for d in find_dates(sentence, WED)] == [statement]

@@ -1186,3 +1186,94 @@ def test_a_day_of_another_event_still_counts_to_the_incident_after_it(chain):
         "Datta Khel killed six people.",
     )
     assert [d for _, d in _by(ev, "airstrike")] == ["2024-05-09"]
+
+
+# -- round 8: news wording in general -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        # the work told in a report of Saturday's fighting is that day's, not the published week's
+        ("Afghan and Pakistani border forces traded fire near Angoor Adda on Saturday", ("2024-05-11", "day")),
+        # a report of a closure: its day
+        ("Pakistan closed the Angoor Adda crossing to trucks on Saturday", ("2024-05-11", "day")),
+        # nothing dated in the week before publication: the published week
+        ("Pakistan closed the Angoor Adda crossing to trucks in March", ("2024-05-15", "week")),
+    ],
+)
+def test_an_undated_event_takes_the_day_of_the_reports_lead(chain, lead, day):
+    ev = _events(
+        chain,
+        f"{lead}, officials said. Residents said it went on for hours. "
+        "Pakistani troops were putting up a fence on the ridge, an official said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "fortification"] == [day]
+
+
+def test_undated_talks_take_the_day_of_the_reports_lead(chain):
+    ev = _events(
+        chain,
+        "Pakistan reopened the Ghulam Khan crossing to trade on Monday after a month, officials said. "
+        "Traders welcomed the move. "
+        "Later, border officials of the two countries held a meeting at the crossing, an official said.",
+    )
+    assert [(e.event_date, e.date_precision) for e in ev if e.event_type == "talks"] == [("2024-05-13", "day")]
+
+
+@pytest.mark.parametrize(
+    "background, toll",
+    [
+        # an attack told only by "last year" or "years ago" is history: its toll is not today's
+        ("Last year, a similar attack on the same post killed five soldiers.", 2),
+        ("Three years ago, militants stormed the same post and killed nine guards.", 2),
+        # a month with it is a date found: a background incident apart, the reported toll kept
+        ("In March last year, a similar attack on the same post killed five soldiers.", 2),
+    ],
+)
+def test_an_attack_dated_only_by_a_past_year_keeps_its_toll_apart(chain, background, toll):
+    ev = _events(chain, f"Two soldiers were killed in an attack on a post in Kurram on Tuesday evening. {background}")
+    assert [
+        (e.event_date, e.fatalities) for e in ev if e.event_type == "armed_clash" and e.event_date == "2024-05-14"
+    ] == [("2024-05-14", toll)]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a day opening the sentence with "since" is when the trucks began to wait
+        ("Since Sunday, more than 900 lorries have been stuck at Torkham.", "2024-05-12"),
+        # told after the closure it dates, it is the closure's: the trucks wait on the report's day
+        ("Torkham has been closed since Sunday, and more than 900 lorries are stuck there.", "2024-05-15"),
+    ],
+)
+def test_since_a_day_opening_the_sentence_dates_the_queue(chain, text, day):
+    ev = _events(chain, text)
+    assert [e.event_date for e in ev if e.event_type == "trade_disruption"] == [day]
+
+
+def test_an_incident_told_again_with_another_day_keeps_the_day_told_first(chain):
+    ev = _events(
+        chain,
+        "The Ghulam Khan crossing was reopened on Monday after three weeks, officials said. "
+        "Traders welcomed the decision. "
+        "An official said the crossing had been reopened after a meeting with Afghan officials "
+        "at the zero point on Sunday.",
+    )
+    assert [e.event_date for e in ev if e.event_type == "border_closure" and e.sub_event_type == "reopening"] == [
+        "2024-05-13"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # the day told with the closure the trucks wait behind is the closure's
+        ("Hundreds of lorries have been stuck at Torkham since the crossing was closed on Sunday.", "2024-05-15"),
+        ("Hundreds of lorries are stranded at Torkham after the crossing was shut on Sunday.", "2024-05-15"),
+        # a day told with the trucks themselves is when they began to wait
+        ("Hundreds of lorries have been stuck at Torkham since Sunday.", "2024-05-12"),
+    ],
+)
+def test_the_day_of_the_closure_trucks_wait_behind_is_not_theirs(chain, text, day):
+    assert [e.event_date for e in _events(chain, text) if e.event_type == "trade_disruption"] == [day]

@@ -696,3 +696,53 @@ def test_a_risen_toll_told_after_the_incident_is_its_toll(chain):
         "Later the toll in Chaman rose to four.",
     )
     assert [(e.location, e.fatalities) for e in ev if e.event_type == "armed_clash"] == [("Chaman", 4)]
+
+
+@pytest.mark.parametrize(
+    "second, dead, hurt",
+    [
+        # each side tells its own losses: they add up
+        ("The Taliban said eight of their fighters died and 20 civilians were wounded.", 11, 20),
+        ("Afghan officials said two of their border guards were killed.", 5, None),
+        # one side's claim of the other's losses is not its own: the larger figure stands
+        ("The Taliban said they had killed eight Pakistani soldiers.", 8, None),
+    ],
+)
+def test_each_side_telling_its_own_losses_adds_up(chain, second, dead, hurt):
+    ev = _events(
+        chain, f"Pakistan said three of its soldiers were killed in the fighting at Chaman on Monday. {second}"
+    )
+    assert [(e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash"] == [(dead, hurt)]
+
+
+@pytest.mark.parametrize(
+    "text, tolls",
+    [
+        # a toll told as what strikes on a list of places did is no one place's
+        (
+            "Pakistani air strikes on Khost and Paktika provinces late on Tuesday killed at least 20 people.",
+            [("Khost Province", None), ("Paktika Province", None)],
+        ),
+        (
+            "Drones struck Barmal and Urgun on Tuesday and killed eleven people.",
+            [("Barmal District", None), ("Urgun", None)],
+        ),
+        # one place: its toll
+        ("Drones struck a house in Barmal on Tuesday and killed four people.", [("Barmal District", 4)]),
+    ],
+)
+def test_a_toll_of_a_whole_list_of_places_is_none_of_them(chain, text, tolls):
+    assert sorted((e.location, e.fatalities) for e in _events(chain, text) if e.event_type == "airstrike") == tolls
+
+
+@pytest.mark.parametrize(
+    "tail, tolls",
+    [
+        # a toll told once for the incidents at several places is none of them
+        ("and four guards were killed in the two clashes.", [None, None]),
+        ("and four guards were killed in both attacks.", [None, None]),
+    ],
+)
+def test_a_toll_told_once_for_several_clashes_is_none_of_them(chain, tail, tolls):
+    text = f"Officials said militants attacked posts in Kurram on Monday and in North Waziristan on Tuesday, {tail}"
+    assert [e.fatalities for e in _events(chain, text) if e.event_type == "armed_clash"] == tolls

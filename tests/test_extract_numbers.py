@@ -235,3 +235,54 @@ def test_attacker_nouns_are_a_stem_group(dev_sentences):
             found += 1
             assert 3 in numbers._ANY_TOLL.present(low), s
     assert found >= len(extra)
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, hurt",
+    [
+        # the article of a vague quantity is no count of one
+        ("Officials later said a large number of fighters had been killed.", None, None),
+        ("A handful of guards were hurt in the shooting.", None, None),
+        ("A fight over the gate left a number of villagers dead.", None, None),
+        ("A few policemen were wounded.", None, None),
+        # ... while one victim told with "a" still counts
+        ("A policeman was killed and another was hurt.", 1, 1),
+        ("A mortar round left a shepherd dead.", 1, None),
+        ("A couple of porters were injured.", None, 2),
+        # a range is its lower end, the figure told for certain
+        ("Between eight and eleven labourers were killed.", 8, None),
+        ("Five or six guards were wounded.", None, 5),
+        ("The shelling killed between 14 and 20 villagers.", 14, None),
+        ("At least 30 to 35 militants were killed.", 30, None),
+        # not a range: two groups, or a toll and a count of hurt
+        ("Three soldiers and four civilians were killed.", 7, None),
+        ("Nine were killed and 40 injured.", 9, 40),
+    ],
+)
+def test_vague_articles_and_ranges(sentence, killed, hurt):
+    got = find_casualties(sentence)
+    assert (got.fatalities, got.injuries) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, hurt",
+    [
+        # the hurt told as wounds suffered
+        ("Four porters sustained injuries in the shelling.", None, 4),
+        ("Nine soldiers were martyred and six others received bullet wounds.", 9, 6),
+        ("A guard died and two cooks suffered severe burns.", 1, 2),
+        ("Two traders and a driver sustained injuries.", None, 3),
+        # no count: no toll
+        ("The army suffered heavy losses.", None, None),
+        ("Several patients received treatment at the clinic.", None, None),
+        # one victim named by a singular noun with "the"
+        ("The shepherd was killed when a mortar round landed near his flock.", 1, None),
+        ("The driver died on the way to hospital.", 1, None),
+        # plural, or the victim described in a relative clause: no count
+        ("The guards were killed.", None, None),
+        ("The man who was killed had been a teacher.", None, None),
+    ],
+)
+def test_wounds_suffered_and_a_singular_victim(sentence, killed, hurt):
+    got = find_casualties(sentence)
+    assert (got.fatalities, got.injuries) == (killed, hurt)

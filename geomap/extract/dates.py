@@ -117,12 +117,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+            r"\b(?P<rel>the\s+day\s+before\s+yesterday|"
+            # "over the past few days", "in recent days": the days up to the report
+            r"(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:few|two|three|several|couple\s+of)\s+days|"
+            r"in\s+recent\s+days|"
+            r"today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
             r"(?:over|at|during|since|on)\s+the\s+weekend|"
             r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|"
             r"(?:last|this|past|previous|next)\s+(?:week|month)|"
             r"(?:the\s+)?(?:week|month)\s+before|"
-            r"(?:this|last|previous|next|coming)\s+weekend)\b",
+            r"(?:this\s+past|past|this|last|previous|next|coming)\s+weekend)\b",
             re.I,
         ),
     ),
@@ -157,7 +161,19 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",),
     "for": ("for",),
     "nth": ("day", "week"),
-    "rel": ("today", "tonight", "yesterday", "tomorrow", "week", "month", "night", "morning", "afternoon", "evening"),
+    "rel": (
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "month",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "days",
+    ),
     "prev": ("previous", "preceding", "before", "overnight", "next", "following", "after"),
 }
 
@@ -270,6 +286,12 @@ _DATELINE = re.compile(
 _AFTER_DATELINE = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
 #: "the death toll rose to 47 on Sunday": the day the count was updated,
 #: not the day of the incident counted.
+#: A count updated after the day opening the sentence (:func:`find_dates`).
+_TOLL_UPDATE_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|wounded|injured|casualties))\s+"
+    r"(?:had\s+|has\s+|was\s+)?(?:rose|risen|climbed|jumped|reached|increased|mounted|gone\s+up)\b",
+    re.I,
+)
 _TOLL_UPDATE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|jumped|increased|reached|mounted|swelled)\s+to|"
     r"(?:put|stood|was|were)\s+(?:the\s+(?:death\s+)?(?:toll|number\s+of\s+dead)\s+)?at)\s+"
@@ -480,11 +502,20 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
         return published, "day"
     if rel == "last night":
         return published - dt.timedelta(days=1), "day"
+    if rel == "the day before yesterday":
+        return published - dt.timedelta(days=2), "day"
+    if rel.endswith("days"):  # "in recent days", "over the past few days"
+        return published - dt.timedelta(days=1), "week"
     if rel == "yesterday":
         return published - dt.timedelta(days=1), "day"
     if rel == "tomorrow":
         return published + dt.timedelta(days=1), "day"
-    if "weekend" in rel and (future or rel.startswith("next")) and not rel.startswith(("last", "previous")):
+    if (
+        "weekend" in rel
+        and (future or rel.startswith("next"))
+        and not rel.startswith(("last", "previous", "past"))
+        and "past" not in rel
+    ):
         # "a meeting is planned for this weekend": the Saturday to come
         ahead = (5 - published.weekday()) % 7 or (7 if rel.startswith("next") else 0)  # "next" on a Saturday
         return published + dt.timedelta(days=ahead), "week"
@@ -494,7 +525,10 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, future: bool) ->
             back = published.weekday() - 5
         return published - dt.timedelta(days=back), "week"
     if rel.endswith("week"):
-        if rel.startswith(("last", "past", "previous")) or rel == "week before" or rel == "the week before":
+        if rel.startswith("past"):
+            # "over the past week": the seven days up to the report
+            return published - dt.timedelta(days=3), "week"
+        if rel.startswith(("last", "previous")) or rel == "week before" or rel == "the week before":
             return published - dt.timedelta(days=7), "week"
         if rel.startswith("next"):
             return published + dt.timedelta(days=7), "week"
@@ -585,6 +619,11 @@ def find_dates(
                 statement = bool(_AFTER_DATELINE.match(sentence, m.end()))  # "KABUL, April 17 -"
             if not statement and toll_words and m.start() > 10:
                 statement = bool(_TOLL_UPDATE.search(sentence, max(0, m.start() - 50), m.start()))
+            elif not statement and toll_words and m.start() <= 12:
+                # "On Friday, an official said the number of wounded had
+                # risen to 92", "By Wednesday the toll had reached 17": the
+                # day of the count that opens the sentence
+                statement = bool(_TOLL_UPDATE_AFTER.match(sentence, m.end()))
             if not statement and ("til" in low or "through" in low or "into" in low):
                 statement = bool(_UNTIL.search(sentence, max(0, m.start() - 30), m.start()))
             if kind == "for" and not statement:

@@ -63,11 +63,21 @@ def _bare_name(name: str) -> str:
 def _date_key(ev: DraftEvent) -> tuple:
     """Which date of two mentions of one incident to keep: found in the
     sentence before carried, carried before the published date; then the
-    more precise; then the earlier."""
+    more precise; then the one told first (:func:`_told_first`); then the
+    earlier."""
     d = ev.date
     if d is None:
-        return (9, 9, dt.date.max)
-    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), d.date)
+        return (9, 9, 99, dt.date.max)
+    return (ev.date_rank, _PRECISION_RANK.get(d.precision, 3), _told_first(ev), d.date)
+
+
+def _told_first(ev: DraftEvent) -> int:
+    """Where a mention is first told (the headline is -1). A report tells an
+    incident with its day first; a later sentence that names it again with
+    another day most often dates something else told with it ("reopened
+    after a meeting at the zero point on Sunday", the day carried from a
+    sentence about an earlier strike)."""
+    return min(ev.sentences)
 
 
 def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
@@ -532,16 +542,18 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     # the lead as told, before the whole border or a province yields to the
     # places named for it (which may leave the lead sentence's other
     # incident, "four days after air strikes in Paktika", first)
-    lead = _lead_date(merged, published)
+    lead = _lead_date(merged, published) or _lead_date(merged, published, kinds=None)
     merged = _fold_provinces(_fold_shelling_into_fighting(merged))
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all
         _headline_day(merged)
     for m in merged:
-        if m.date is None and lead is not None and m.event_type in _VIOLENT:
-            # "Afghan forces had fired on posts in Kurram", undated, in a
-            # report of Saturday's fighting: the day of the lead incident.
+        if m.date is None and lead is not None:
+            # "Afghan forces had fired on posts in Kurram", "troops were
+            # putting up a fence", undated, in a report of Saturday's
+            # fighting: the day of the lead incident (of any type when no
+            # violent one has a day of its own).
             m.date, m.date_rank = lead, 3
         if m.date is None and published is not None:
             # Undated: the published date, a week wide, and less confidence.
@@ -570,15 +582,16 @@ def _headline_day(events: list[DraftEvent]) -> None:
             e.date, e.date_rank = day, 2
 
 
-def _lead_date(events: list[DraftEvent], published: dt.date | None) -> DateMention | None:
-    """The day of the article's lead incident: the first violent event told
-    with a day of its own in the week before publication."""
+def _lead_date(events: list[DraftEvent], published: dt.date | None, kinds=_VIOLENT) -> DateMention | None:
+    """The day of the article's lead incident: the first event of ``kinds``
+    (violent ones; ``None``: any) told with a day of its own in the week
+    before publication."""
     if published is None:
         return None
     dated = [
         e
         for e in events
-        if e.event_type in _VIOLENT
+        if (kinds is None or e.event_type in kinds)
         and e.date is not None
         and e.date_rank == 0
         and e.date.precision == "day"

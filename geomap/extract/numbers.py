@@ -123,7 +123,7 @@ _KILLED = [
         # "gunmen shot dead two policemen", "gunned down three guards"
         # "martyring one soldier": Pakistani reports' word for killing their own
         r"\b(?:killed|killing|kills|martyring|claimed\s+the\s+lives\s+of|(?:shot|shooting)\s+dead|"
-        r"(?:gunned|gunning)\s+down)\s+(?:all\s+)?" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
+        r"(?:gunned|gunning)\s+down)\s+(?:all\s+|between\s+)?" + NUMBER + r"(?=" + _NOUNS + r"(?:\s+dead)?)",
         re.I,
     ),
     re.compile(r"\b(?:deaths?|lives)\s+of\s+" + NUMBER, re.I),
@@ -152,6 +152,9 @@ _HURT_WHO_DIED = (
     r"(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:died|succumbed|passed\s+away)\b)"
 )
 
+#: Hurt told as a wound suffered ("sustained injuries", "suffered burns").
+_SUFFERED = r"(?:have\s+|had\s+|also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)"
+
 _INJURED = [
     re.compile(r"\b" + NUMBER + _HURT_WHO_DIED + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
     re.compile(r"\b(?:wounding|injuring|wounded|injured|hurting|hurt)\s+" + NUMBER, re.I),
@@ -171,6 +174,11 @@ _INJURED = [
         + r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:wounds|injuries)\b",
         re.I,
     ),
+    # "two civilians sustained injuries", "three guards suffered burns",
+    # "12 others received bullet wounds": the hurt told with a noun
+    re.compile(r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+" + _SUFFERED, re.I),
+    # "a driver and a cleaner suffered burns": the first group too
+    _and_group(_SUFFERED),
 ]
 #: "one guard was killed and another wounded": one more hurt.
 _ANOTHER_HURT = re.compile(r"\b(?:killed|martyred|dead|died)\s+and\s+another(?:\s+[\w-]+)?\s+(?:was\s+)?" + _HURT, re.I)
@@ -201,6 +209,8 @@ _INJURED_STEMS = StemFilter(
         ("injuries", "injured", "wounded"),
         ("wounded", "injured", "hurt"),
         ("wounds", "injuries"),
+        ("sustained", "suffered", "received"),
+        ("sustained", "suffered", "received"),
     ],
     SENTENCE_STEMS,
 )
@@ -332,6 +342,21 @@ _KILLED_LEADER = re.compile(
 )
 _LEADER_WORDS = ("leader", "chief", "commander", "founder", "emir", "head")
 
+#: "a large number of militants", "a handful of guards", "a few
+#: policemen": the article of a vague quantity, no count of one.
+_A_VAGUE = re.compile(
+    r"\s+(?:(?:large|small|great|huge|significant|big|considerable|unknown|growing|number)\s+)?"
+    r"(?:number|few|handful|lot|host|series|score)\b(?!\s+of\s+(?:two|three|four|five|\d))",
+    re.I,
+)
+#: "A clash left a number of civilians dead": the subject's article, and
+#: no count of the dead.
+_LEFT_INSIDE = re.compile(r"\s(?:left|leaving)\s", re.I)
+#: "between 10 and 12 people", "five or six soldiers", "10 to 12 killed":
+#: the lower end of a range told before its upper end (the upper is what the
+#: patterns read), kept as the figure reported with certainty.
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+)?\b(?P<n>\d+|" + _WORD + r")\s*(?:and|to|or|-|–)\s*$", re.I)
+
 #: "two of them": a part of a group counted before in the sentence.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 #: "no one was killed", "not a single soldier was hurt": a number that is negated.
@@ -367,6 +392,8 @@ _ANY_TOLL = StemFilter(
             "harm",
             # "The toll rose to seven": a risen toll (:data:`_TOLL_ROSE`)
             "toll",
+            # "two guards suffered burns"
+            "burns",
         ),
         ("casualt", "death", "fatalit", "kill", "hurt", "injur", "loss", "harm"),
         ("casualt", "injur", "hurt", "harm"),
@@ -526,12 +553,19 @@ def _total(
                 continue  # (every match of _NEGATED holds a "no")
             if m.group("n").lower() in ("a", "an") and i == 0 and not _PASSIVE.search(m.group(0)):
                 continue  # "A drone strike killed six": the article, not one victim
+            if m.group("n").lower() in ("a", "an") and i == 0 and _LEFT_INSIDE.search(m.group(0)):
+                continue  # "A clash left ... dead": the subject's article
+            if m.group("n").lower() in ("a", "an") and _A_VAGUE.match(sentence, m.end("n")):
+                vague = True  # "a large number of militants were killed": no figure
+                blocked.add(m.span("n"))
+                continue
             # A year or a clock time is not a toll.
             if 1900 <= value <= 2100 and m.group("n").isdigit():
                 continue
             span = m.span("n")
             if m.group("n").isdigit() and _MONTH_BEFORE.search(sentence, max(0, span[0] - 12), span[0]):
                 continue  # "on January 30 killed 101": the day of a date
+            value = _range_low(sentence, m, value)
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
             if (
@@ -566,6 +600,19 @@ def _total(
     if attackers and len(attackers) < len(spans):
         return sum(v for k, v in spans.items() if k not in attackers), vague
     return sum(spans.values()), vague
+
+
+def _range_low(sentence: str, m: re.Match, value: int) -> int:
+    """The lower end of a range whose upper end ``m`` counts ("between ten
+    and twelve people were killed" is 10); ``value`` when none."""
+    start = m.start("n")
+    low = _RANGE_BEFORE.search(sentence, max(0, start - 30), start)
+    if low is None:
+        return value
+    first = _parse_cached(low.group("n"))
+    if first is None or first >= value or first < 1:
+        return value
+    return first
 
 
 def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> Casualties:
@@ -624,6 +671,8 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
         killed = 1  # "killed the leader of the Afghan Taliban, Mullah Mansour"
     if killed is None and "also" in sentence and _THE_ONE_ALSO.search(sentence):
         killed = 1  # "The bomber was also killed."
+    if killed is None and _THE_ONE_KILLED.search(sentence):
+        killed = 1  # "The child was killed when a rocket hit the house."
     if killed and "before" in sentence:
         end = _BEFORE_BEING_KILLED.search(sentence)
         first = _ATTACKER_COUNT.search(sentence, 0, end.start()) if end is not None else None
@@ -641,6 +690,15 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     return Casualties(killed, hurt, v1 or v2)
 
 
+#: "The child was killed", "the driver died on the way to hospital": one
+#: victim named by a singular noun with "the" (not "also": one more, read
+#: by :data:`_THE_ONE_ALSO`).
+_THE_ONE_KILLED = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:child|boy|girl|woman|man|driver|soldier|policeman|guard|officer|"
+    r"civilian|shepherd|farmer|labourer|laborer|passenger|teacher|student|trader|journalist)\s+"
+    r"(?:was\s+(?:killed|martyred|shot\s+dead)|died|had\s+been\s+killed)\b",
+    re.I,
+)
 #: "A civilian woman was also killed", "the blast also killed two
 #: passers-by": dead told as more than those counted before.
 _ALSO_KILLED = re.compile(
@@ -724,13 +782,18 @@ _SIDE_CUES = {
         r"\b(?:Pakistani|Pakistan['’]s|FC|Frontier\s+Corps)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:soldiers?|troops|personnel|guards?|policem[ae]n|officials?|military|army|authorities|"
         r"spokesm[ae]n|ministry|sources?|civilians?)\b|"
-        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Pakistani\s+side\b|^\s*The\s+Pakistani\s+side\b"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Pakistani\s+side\b|^\s*The\s+Pakistani\s+side\b|"
+        # "Pakistan said three of its soldiers were killed": the speaker's own
+        r"\b(?:Pakistan|Pakistani\s+(?:officials|military|army|authorities))\s+(?:said|says)\s+"
+        r"(?:[\w-]+\s+){0,3}?of\s+(?:its|their)\s+(?:own\s+)?[\w-]+"
     ),
     "AF": re.compile(
         r"\b(?:Afghan|Afghanistan['’]s|Taliban(?:['’]s)?|Islamic\s+Emirate(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:soldiers?|troops|personnel|guards?|police(?:m[ae]n)?|officials?|military|army|authorities|"
         r"spokesm[ae]n|ministry|commissioner|governor|sources?|civilians?)\b|"
-        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Afghan\s+side\b|^\s*The\s+Afghan\s+side\b"
+        r"\b(?:[Oo]n|[Ff]rom)\s+the\s+Afghan\s+side\b|^\s*The\s+Afghan\s+side\b|"
+        r"\b(?:Taliban|Afghan\s+(?:officials|authorities|government)|Islamic\s+Emirate)\s+(?:said|says)\s+"
+        r"(?:[\w-]+\s+){0,3}?of\s+(?:its|their)\s+(?:own\s+)?[\w-]+"
     ),
 }
 
@@ -748,6 +811,8 @@ def toll_side(sentence: str) -> str:
     'AF'
     >>> toll_side("Pakistani troops and Afghan guards traded fire; two died.")
     ''
+    >>> toll_side("The Taliban said eight of their fighters died.")
+    'AF'
     """
     if "both sides" in sentence or (("toll" in sentence or "number" in sentence) and _TOLL_ROSE.search(sentence)):
         return ""  # "wounded on both sides", "raising to two the number killed": the whole toll

@@ -108,8 +108,21 @@ def _tolls_told_in(sentence: str, mentions: list[Mention], named: set[Place]) ->
     return found
 
 
-#: ", killing two civilians": a toll told as what the whole clause did.
-_PARTICIPLE_TOLL = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+#: ", killing two civilians", "... killed at least 20 people": a toll told
+#: as what the whole clause did (its subject the strikes on all the places).
+_PARTICIPLE_TOLL = re.compile(
+    r",\s+(?:killing|wounding|injuring|leaving)\b|"
+    r"\s(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\b|[a-z]+(?:ty|teen)\b)",
+    re.I,
+)
+#: "killed in the two clashes", "in both attacks": a toll told once for
+#: several incidents or places.
+_SEVERAL = re.compile(
+    r"\b(?:in|during|across)\s+(?:the\s+)?(?:two|three|four|both|all|several)\s+(?:[\w-]+\s+)?"
+    r"(?:clashes|attacks|incidents|strikes|raids|places|areas|districts|provinces|assaults|bombings)\b",
+    re.I,
+)
 #: "in Nari and in Ghaziabad": places joined in one list.
 _JOINED = re.compile(r"[^,;.]{0,60}?\band\s+(?:in\s+|at\s+|on\s+)?(?:the\s+)?$")
 
@@ -118,6 +131,8 @@ def _shared_toll(sentence: str, order: list[int], seg: tuple[int, int]) -> bool:
     """Is the toll after the last of several places (``order``: where each
     is named) told for all of them: places joined by "and" with no toll
     between them, the toll a participle clause after the last?"""
+    if len(order) >= 2 and _SEVERAL.search(sentence, seg[0], seg[1]):
+        return True  # "... had been killed in the two clashes": told once for all
     if len(order) < 2 or not _PARTICIPLE_TOLL.search(sentence, seg[0], seg[1]):
         return False
     between = find_casualties(sentence[order[0] : order[-1]])

@@ -198,6 +198,13 @@ def _in_year(d: DateMention, sentence: str, hint: tuple[int, int]) -> DateMentio
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: "Last year, a similar attack killed five": a past year told with no
+#: month ("in March last year" is a date found, and not this).
+_YEARS_BACK = re.compile(
+    r"\b(?:last|previous)\s+year\b|\bthe\s+year\s+before\b|"
+    r"\b(?:a|one|two|three|four|five|several|\d+)\s+years?\s+ago\b",
+    re.I,
+)
 
 
 #: "and the same year tribesmen attacked posts": the year of
@@ -205,9 +212,17 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
 
 
-def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
+def _past_year(
+    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, violent: bool = False
+) -> bool:
     """Does the clause name a year before ``published`` outside any date
-    found (or say "the same year" after one)?"""
+    found (or say "the same year" after one, or, of a ``violent``
+    incident, "last year", "two years ago" with no month: an old toll is
+    not the reported incident's)?"""
+    if violent and "year" in sentence:
+        for m in _YEARS_BACK.finditer(sentence, clause[0], clause[1]):
+            if not any(d.start <= m.start() < d.end for d in dates):
+                return True
     if not any(c in sentence for c in "12"):
         return False
     # (from a little before the clause: a clause cut at ", and the" starts at "same year")
@@ -361,7 +376,11 @@ def _own_dates(
                 and d.start > first
                 and not any(o.event_type == "border_closure" and first < o.start < d.start for o in others)
             )
+            # "Since Sunday, 2,000 trucks have been stranded": the day opening the sentence
+            or (d.precision in ("day", "week") and d.start < first and _opens(sentence, d))
         ]
+    if etype == "trade_disruption":
+        own_dates = _not_the_closures(sentence, trigs, others, own_dates)
     if etype == "trade_disruption" and any(d.kind in ("for", "nth") for d in own_dates):
         # "shut for a sixth day on Friday, leaving 7,000 trucks stranded":
         # the count dates the closure; the trucks wait on the day it
@@ -407,6 +426,28 @@ def _own_dates(
             )
         ]
     return own_dates
+
+
+#: "since the crossing was closed": the closure the goods wait behind.
+_SINCE_CLOSURE = re.compile(r"\b(?:since|after|because|as)\b[^.;]{0,40}$", re.I)
+
+
+def _not_the_closures(
+    sentence: str, trigs: list[Trigger], others: list[Trigger], dates: list[DateMention]
+) -> list[DateMention]:
+    """``dates`` less a day told with the closure the goods wait behind
+    ("eighty trucks have been stuck there since the crossing was closed
+    yesterday afternoon": the closure's day; the trucks wait on the day of
+    the report)."""
+    first = min(t.start for t in trigs)
+    shut = [
+        o
+        for o in others
+        if o.event_type == "border_closure"
+        and o.start > first
+        and _SINCE_CLOSURE.search(sentence, max(first, o.start - 40), o.start)
+    ]
+    return [d for d in dates if not any(o.start < d.start and d.start - o.end <= 40 for o in shut)]
 
 
 def _event_date(
@@ -482,7 +523,7 @@ def _event_date(
         # no date is no event (a meeting announced for a day is one);
         # nor is one "promised" or whose "date has not been set".
         return None
-    if date is None and published is not None and _past_year(sentence, clause, dates, published):
+    if date is None and published is not None and _past_year(sentence, clause, dates, published, etype in VIOLENT):
         # "Hundreds were killed in fighting between 2007 and 2011", "the
         # route was closed in 2014": dated by a past year only, history
         # (not an event, and not more of the incident reported).
