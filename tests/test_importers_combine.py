@@ -41,6 +41,24 @@ def test_two_plain_files_named_alike_are_two_datasets(tmp_path):
     loaded = load_all([tmp_path / "x" / "points.csv", tmp_path / "y" / "points.csv"], report=report)
     assert len(loaded.events.events) == 6
     assert not [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
+    # ... and not one dataset either: their ids collided (points.csv-1 twice) and the map had one
+    # filter entry 'points.csv' for both
+    ids = [e.event_id for e in loaded.events.events]
+    assert len(set(ids)) == 6
+    assert {e.dataset for e in loaded.events.events} == {"x/points.csv", "y/points.csv"}
+    assert [f["dataset"] for f in loaded.files] == ["x/points.csv", "y/points.csv"]
+    sources = [s for e in loaded.events.events for s in e.sources]
+    assert len(set(sources)) == 6 and all(s in loaded.events.sources for s in sources)
+    said = [p for p in report.of_kind("warning") if "also named 'points.csv'" in p.reason]
+    assert len(said) == 2
+
+
+def test_dataset_names_are_the_shortest_distinct_ends_of_paths():
+    from geomap.importers.combine import dataset_names
+
+    names = dataset_names(["/d/x/a/e.csv", "/d/y/a/e.csv", "/d/z/f.csv", "/d/x/g.zip:e.csv"])
+    assert names == {"/d/x/a/e.csv": "x/a/e.csv", "/d/y/a/e.csv": "y/a/e.csv"}
+    assert dataset_names(["/d/one.csv"]) == {}
 
 
 def _dataset(folder: Path, publisher: str, title: str, url: str) -> Path:

@@ -23,7 +23,7 @@ from .. import counts
 from ..curated import Event, EventSet, date_range, load_events
 from ..exc import SchemaError
 from ..report import Report
-from . import detect, read_dataset
+from . import TABLE_FORMATS, detect, read_dataset
 from .files import split_member
 
 #: Default distance of ``--region durand`` from the Durand Line.
@@ -160,6 +160,7 @@ def load_all(
     loaded = Loaded(es)
     imports = []
     given: dict[tuple[str, str | None], str] = {}
+    kinds: list[tuple[str | Path, str]] = []
     for path in paths:
         file, member = split_member(path)
         key = (os.path.realpath(file), member)
@@ -167,7 +168,9 @@ def load_all(
             report.add("warning", str(path), None, None, f"given more than once (first as {given[key]}): read once")
             continue
         given[key] = str(path)
-        kind = fmt or detect(path)
+        kinds.append((path, fmt or detect(path)))
+    names = dataset_names([p for p, kind in kinds if kind in TABLE_FORMATS])
+    for path, kind in kinds:
         if kind == "geomap":
             sub = Report()
             own = load_events(path, sources, report=sub)
@@ -185,7 +188,17 @@ def load_all(
                 }
             )
         else:
-            imports.append(read_dataset(path, kind, report))
+            imports.append(read_dataset(path, kind, report, name=names.get(str(path))))
+            if names.get(str(path)):
+                report.add(
+                    "warning",
+                    str(path),
+                    None,
+                    None,
+                    f"another file given is also named {Path(str(path)).name!r}: its dataset (and its event "
+                    f"ids) is {names[str(path)]!r}",
+                    value=names[str(path)],
+                )
     curated = [e for e in es.events if e.verified == "curated" and not e.dataset]
     coords = curated_coords(curated, chain) if imports and curated else {}
     by_type: dict[str, list[tuple[Event, int, int]]] = {}
@@ -303,6 +316,29 @@ def load_all(
     ):
         report.counts.setdefault(key, 0)
     return loaded
+
+
+def dataset_names(paths: list) -> dict[str, str]:
+    """The dataset name of each plain CSV or GeoJSON file whose file name
+    another of ``paths`` shares: the shortest end of its path that no other
+    has (``a/events.csv``, ``b/events.csv``), so that each is its own
+    dataset, with its own filter entry and event ids. Files with a name of
+    their own are not in the result (their dataset stays their file name)."""
+    groups: dict[str, list[str]] = {}
+    for path in paths:
+        groups.setdefault(Path(str(path)).name, []).append(str(path))
+    names: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        parts = [Path(os.path.abspath(split_member(p)[0])).parts for p in group]
+        members = [Path(str(p)).name for p in group]  # ARCHIVE.zip:MEMBER keeps its member
+        for k in range(1, max(len(x) for x in parts) + 1):
+            tails = ["/".join(x[-k - 1 : -1] + (m,)) for x, m in zip(parts, members)]
+            if len(set(tails)) == len(tails):
+                break
+        names.update(zip(group, tails))
+    return names
 
 
 #: Formats whose event ids are the dataset's own, the same in every export of
