@@ -558,6 +558,32 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
     return files if found else None
 
 
+def drop_repeated(files: list[Path], report: Report) -> list[Path]:
+    """``files`` with each file once: the first time it is named.
+
+    One file named twice (a file and its folder, a symbolic link to it, two
+    links, ``a/../a/x.md``) is one article: it was read as two, under two
+    doc_ids, and each of its events became two drafts. The repeats are
+    reported and counted (read and rejected), naming the first. Files are
+    the same when the system says so (device and inode: hard links too).
+    """
+    first: dict[object, Path] = {}
+    kept: list[Path] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+            key: object = (st.st_dev, st.st_ino)
+        except OSError:  # read_file reports it
+            key = os.path.realpath(f)
+        if key in first:
+            again = "named more than once" if str(first[key]) == str(f) else f"the same file as {first[key]}"
+            _reject(report, f, f"{again} (given twice, through a folder or a link): read once")
+            continue
+        first[key] = f
+        kept.append(f)
+    return kept
+
+
 def report_renamed(ids: dict[Path, str], report: Report) -> None:
     """Warn of each file whose doc_id is not its bare name (see :func:`unique_doc_ids`)."""
     for f, doc_id in ids.items():
@@ -638,6 +664,7 @@ def iter_articles(
             _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)")
         else:
             _reject(report, p, "no such file or folder")
+    files = drop_repeated(files, report)
     ids = unique_doc_ids(files)
     report_renamed(ids, report)
     taken: set[str] = set()
