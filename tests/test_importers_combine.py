@@ -91,6 +91,32 @@ def test_two_curated_files_numbering_sources_alike_keep_their_own(tmp_path):
     assert not [p for p in report.of_kind("warning") if "another source" in p.reason]
 
 
+def test_two_curated_files_with_one_event_id_show_each_event_once(tmp_path):
+    # geodata/events.csv and a copy of it: every event went on the map twice under one id
+    a = _dataset(tmp_path / "a", "Frontier Desk", "Gate shut", "https://example.org/a")
+    copy = _dataset(tmp_path / "copy", "Frontier Desk", "Gate shut", "https://example.org/a")
+    report = Report()
+    loaded = load_all([a, copy], report=report)
+    ids = [e.event_id for e in loaded.events.events]
+    n = len(ids)
+    assert n == len(set(ids)) and n > 0
+    repeated = report.of_kind("rejected")
+    assert len(repeated) == n and all(p.file == str(copy) and p.line and str(a) in p.reason for p in repeated)
+    c = report.counts
+    assert c[counts.ROWS_READ] == 2 * n and c[counts.ROWS_REJECTED] == n
+    assert [f[counts.ROWS_REJECTED] for f in loaded.files] == [0, n]
+    # a second dataset numbering its own events alike keeps them, under ids of their own
+    other = _dataset(tmp_path / "other", "Other Desk", "Another story", "https://example.net/z")
+    text = other.read_text(encoding="utf-8").replace(",curated,", ",curated,another note ", 1)
+    other.write_text(text, encoding="utf-8")
+    report = Report()
+    loaded = load_all([a, other], report=report)
+    ids = [e.event_id for e in loaded.events.events]
+    assert len(ids) == len(set(ids)) == 2 * n and not report.of_kind("rejected")
+    renamed = [p for p in report.of_kind("warning") if "is another event in" in p.reason]
+    assert len(renamed) == n and all(p.value in ids and p.file == str(other) for p in renamed)
+
+
 def test_a_row_updated_later_in_a_newer_export_is_the_one_shown(tmp_path):
     # ACLED updates rows under the same id (a toll risen, a place corrected); its
     # timestamp says when: the later version is shown whichever file comes first

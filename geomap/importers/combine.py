@@ -176,6 +176,7 @@ def load_all(
             own = load_events(path, sources, report=sub)
             report.extend(sub)
             _cite_own_sources(own, es.sources, str(path), report)
+            repeated = _own_event_ids(own, es.events, str(path), report)
             es.events.extend(own.events)
             es.sources.update(own.sources)
             loaded.files.append(
@@ -184,7 +185,7 @@ def load_all(
                     "format": "geomap",
                     "dataset": "curated",
                     counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
-                    counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0),
+                    counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0) + repeated,
                 }
             )
         else:
@@ -389,6 +390,64 @@ def _cite_own_sources(own: EventSet, known: dict, file: str, report: Report) -> 
     if renamed:
         for ev in own.events:
             ev.sources = tuple(renamed.get(s, s) for s in ev.sources)
+
+
+def _own_event_ids(own: EventSet, earlier: list[Event], file: str, report: Report) -> int:
+    """Keep ``own``'s events off the ids of events of files given before.
+
+    Two curated files given together (``geodata/events.csv`` and a copy of
+    it, or two datasets both numbering from ``AFPK-0001``) put every event
+    on the map twice under one id. A row that is an earlier file's row (all
+    but its file and line) is rejected, naming it: shown once. An event of
+    its own under an id taken gets a tail hashed from its file, with a
+    warning. Returns how many rows were rejected (counted in ``report``).
+    """
+    from dataclasses import replace
+
+    from ..drafts import _digest
+
+    taken: dict[str, list[Event]] = {}
+    for ev in earlier:
+        taken.setdefault(ev.event_id, []).append(ev)
+    if not taken:
+        return 0
+    kept, renamed, rejected = [], {}, 0
+    for ev in own.events:
+        rows = taken.get(ev.event_id)
+        if not rows:
+            kept.append(ev)
+            continue
+        bare = replace(ev, file="", line=None)
+        same = next((r for r in rows if replace(r, file="", line=None) == bare), None)
+        if same is not None:
+            rejected += 1
+            report.count(counts.ROWS_REJECTED)
+            report.add(
+                "rejected",
+                file,
+                ev.line,
+                "event_id",
+                f"event {ev.event_id} is already on the map, the same in every cell, from {same.file} line "
+                f"{same.line} (a file given twice, or a copy of it): shown once",
+                value=ev.event_id,
+            )
+            continue
+        new = renamed.get(ev.event_id)
+        if new is None:
+            new = renamed[ev.event_id] = f"{ev.event_id}-{_digest(os.path.realpath(file), ev.event_id)}"
+            report.add(
+                "warning",
+                file,
+                ev.line,
+                "event_id",
+                f"event_id {ev.event_id!r} is another event in {rows[0].file} (line {rows[0].line}); this "
+                f"file's is {new!r} on the map",
+                value=new,
+            )
+        ev.event_id = new
+        kept.append(ev)
+    own.events = kept
+    return rejected
 
 
 def check_paths(paths) -> list[Path]:
