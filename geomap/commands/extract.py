@@ -149,6 +149,11 @@ def run(args) -> int:
         why = not_a_csv_name(args.output) or not_a_writable_file(args.output)
         if why:  # before reading: a long extraction ended in "Read-only file system"
             raise InputError(f"-o {args.output}: {why}; choose another -o (nothing was written)")
+        from ..extract.reading import SUFFIXES
+
+        # an input article (an empty one too) was replaced; '-o arts/out.txt' was read by the next run as an
+        # article, drafts of drafts (a drafts.csv there is only reported: not an article's ending)
+        _spare_inputs("-o", Path(args.output), "-", args.paths, "", lambda r: r.suffix.lower() in SUFFIXES)
         _check_drafts_replaceable(Path(args.output))
     if args.report:
         _check_report_replaceable(Path(args.report), args.output, args.paths)
@@ -307,8 +312,13 @@ def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead
         raise InputError(f"{flag} {path} is also the -o file{instead}{refuse}")
     for given in inputs:
         src = Path(os.path.realpath(given))
-        if real == src or (inside(real) and src in real.parents):
-            raise InputError(f"{flag} {path} is an input ({given}), or inside one: it would be written over{refuse}")
+        if real == src:
+            raise InputError(f"{flag} {path} is an input ({given}): it would be written over{refuse}")
+        if inside(real) and src in real.parents:
+            raise InputError(
+                f"{flag} {path} is in an input folder ({given}): it is an input, or the next run would read "
+                f"it as one{refuse}"
+            )
     return real
 
 
