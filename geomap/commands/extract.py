@@ -107,6 +107,14 @@ def _jobs(text: str) -> int:
         n = -1
     if n < 0:
         raise argparse.ArgumentTypeError(f"expected a number of processes >= 0 (0: one per core), got {text!r}")
+    from ..parallel.local import cpu_count, most_processes
+
+    most = most_processes()
+    if n > most:  # a typo (--jobs 400 for 4) forked hundreds of processes
+        raise argparse.ArgumentTypeError(
+            f"{n} processes is more than this machine runs usefully ({cpu_count()} core(s)); at most {most} "
+            "(0: one per core)"
+        )
     return n
 
 
