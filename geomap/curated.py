@@ -484,6 +484,28 @@ def _all_kept(checked: list, read: Report) -> bool:
     return len(set(ids)) == len(ids)
 
 
+def _repeated_rows(header: list[str], columns: dict[str, list[str]]) -> set[int]:
+    """The rows whose cells, all but ``event_id``, another row has too (a row
+    copied under a new id; or one id's rows at one place, which
+    :func:`repeat_problem` names)."""
+    others = [columns[h] for h in header if h != "event_id" and h in columns]
+    # a few cells first (hashing every cell of every row cost a large file a quarter of its load)
+    few = [columns[h] for h in ("event_date", "location", "note", "sources") if h in columns] or others
+    first: dict[tuple, int] = {}
+    maybe: set[int] = set()
+    for k, key in enumerate(zip(*few)):
+        at = first.setdefault(key, k)
+        if at != k:
+            maybe.update((at, k))
+    full: dict[tuple, int] = {}
+    repeated: set[int] = set()
+    for k in sorted(maybe):
+        at = full.setdefault(tuple(c[k] for c in others), k)
+        if at != k:
+            repeated.update((at, k))
+    return repeated
+
+
 def repeat_problem(event: Event, earlier) -> str | None:
     """Why ``event`` may not reuse the id of the ``earlier`` rows, or ``None``.
 
@@ -612,7 +634,10 @@ def load_events(
         if engine == "fast"
         else [None] * len(lines)
     )
-    if _all_kept(checked, read):
+    repeated = _repeated_rows(header, columns)
+    others = [h for h in header if h != "event_id" and h in columns]
+    kept_rows: dict[tuple, tuple[int, str]] = {}  # the cells but the id of each kept row in `repeated`
+    if _all_kept(checked, read) and not repeated:
         # the usual large file: every row passed, no id repeats, the reader found
         # nothing to say; what the loop below would do row by row, at once
         out.events = checked
@@ -632,6 +657,7 @@ def load_events(
         shown = mark
         line = lines[k]
         row = None
+        copy_key = None
         try:
             if event is None:  # the reference: every row, or the rows the fast engine turned down
                 row = dict(zip(header, cells_of(k)))
@@ -641,12 +667,30 @@ def load_events(
                 problem = repeat_problem(event, [first[eid], *further.get(eid, ())])
                 if problem:
                     raise SchemaError(problem, file=name, line=line, column="event_id")
+            if k in repeated:
+                copy_key = tuple(columns[h][k] for h in others)
         except SchemaError as err:
             if strict:
                 raise
             report.count(counts.ROWS_REJECTED)
             report.add_error(err, value=(row or dict(zip(header, cells_of(k)))).get("event_id", ""))
             continue
+        if copy_key is not None:
+            if copy_key in kept_rows:
+                # a row pasted twice and renumbered is one event as two markers; two events alike in
+                # every cell (the same source, day, place, toll, note) may be real: said, not dropped
+                at, kept_id = kept_rows[copy_key]
+                report.add(
+                    "warning",
+                    name,
+                    line,
+                    "event_id",
+                    f"the same row as line {at} ({kept_id}) under another event_id: every other cell is the "
+                    "same; if it is one event, remove this row; if two, tell them apart (a note)",
+                    value=event.event_id,
+                )
+            else:
+                kept_rows[copy_key] = (line, event.event_id)
         if event.event_id in first:
             further.setdefault(event.event_id, []).append(event)
         else:

@@ -447,6 +447,7 @@ def accept(
     events = Path(events)
     sources = Path(sources) if sources else events.with_name("sources.csv")
     _refuse_export(events)
+    _refuse_unwritable(events, sources)
     with ExitStack() as stack:
         # sorted: two runs naming the files in another order cannot deadlock
         for lock in sorted({lock_file_for(events), lock_file_for(sources)}):
@@ -476,11 +477,31 @@ def _refuse_export(events: Path) -> None:
         )
 
 
+def _refuse_unwritable(events: Path, sources: Path) -> None:
+    """Refuse, before any lock file is made or anything written, a dataset
+    that cannot be changed: a read-only folder (the run failed naming its own
+    lock file, ``.events.csv.lock``) or a read-only file (replaced all the same
+    by the atomic rename)."""
+    from .outdir import not_a_replaceable_file
+
+    for path in (sources, events):
+        why = not_a_replaceable_file(path)
+        if why:
+            raise AcceptError(f"{path}: {why}; the accepted drafts cannot be added there (nothing was written)")
+
+
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
     from .curated import load_events
 
     # read under the lock: the dataset as the previous run left it
     es = load_events(events, sources, strict=True)
+    citing = sum(1 for e in es.events if e.sources)
+    if citing and not sources.exists():
+        # a sources.csv holding only the new sources was written: the events there cited nothing
+        raise AcceptError(
+            f"{sources} is not there, but {citing} event(s) of {events} cite sources: give the sources file "
+            "with --sources, or put it back beside the events (nothing was written)"
+        )
     event_table = _Table.read(events, schema.EVENT_COLUMNS)
     source_table = _Table.read(sources, schema.SOURCE_COLUMNS)
     if [i.strip() for i in event_table.column("event_id")] != [e.event_id for e in es.events]:

@@ -185,6 +185,30 @@ def not_a_writable_file(path: str | os.PathLike) -> str:
     return f"its folder {why}" if why else ""
 
 
+def not_a_replaceable_file(path: str | os.PathLike) -> str:
+    """Why a file that is rewritten in place (the curated ``events.csv``) cannot
+    be, or ``""``: its folder cannot be written (:func:`not_a_writable_file`),
+    or the file is read-only (no write permission bit at all: root may write
+    it, but whoever made it so meant it to stay; else not writable for this
+    user). Through symlinks. Said before any lock file is made or anything
+    written: a read-only folder failed naming the lock file, and an atomic
+    replace would have replaced a read-only file (a rename does not ask it).
+    """
+    from .atomic import write_target
+
+    why = not_a_writable_file(path)
+    if why:
+        return why
+    target = write_target(path)
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return ""  # absent: reading it says so
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(target, os.W_OK)):
+        return "the file is read-only (make it writable, e.g. chmod u+w, to change it)"
+    return ""
+
+
 #: Endings of files geomap reads as something other than CSV text (and other programs open as such).
 _NOT_CSV = (".gz", ".zip", ".xlsx", ".xls", ".json", ".jsonl", ".geojson", ".dta", ".parquet", ".pq", ".gpkg")
 

@@ -25,20 +25,20 @@ PRED_REQUIRED = ("doc_id", "event_type", "latitude", "longitude")
 GOLD_REQUIRED = ("doc_id", "event_type", "latitude", "longitude", "geo_precision")
 
 
-def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:
+def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = None) -> list[dict]:
+    from .importers.files import decode_text
+
     path = Path(path)
     try:
         refuse_device(path, "a CSV file")
         raw = path.read_bytes()
     except OSError as err:
         raise SchemaError(f"cannot read: {err.strerror}", file=str(path)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise SchemaError(
-            f"not UTF-8 (byte 0x{raw[err.start]:02x} on line {line}); save it as UTF-8", file=str(path)
-        ) from None
+    # as a spreadsheet saved it (UTF-16 "Unicode text", Windows-1252), as accept reads drafts: said, not refused
+    text, note = decode_text(raw, str(path))
+    text = text.lstrip("\ufeff")
+    if note and warnings is not None:
+        warnings.append(f"{path}: {note}")
     rows = []
     with io.StringIO(text, newline="") as fh:
         reader = csv.DictReader(fh)
@@ -47,7 +47,10 @@ def _read(path: str | Path, required: tuple[str, ...]) -> list[dict]:
             raise SchemaError(
                 f"missing column(s) {', '.join(missing)}; required: {', '.join(required)}", file=str(path), line=1
             )
-        for line, row in enumerate(reader, start=2):
+        for row in reader:
+            # the line the record ends on, less the lines of its quoted newlines: where it starts
+            # (counting records named the wrong line after a cell spanning lines)
+            line = reader.line_num - sum(v.count("\n") for v in row.values() if isinstance(v, str))
             if row.get("event_type") not in EVENT_TYPES:
                 raise SchemaError(
                     f"unknown event type {row.get('event_type')!r}; allowed: {', '.join(EVENT_TYPES)}",
@@ -108,8 +111,11 @@ def _int(v) -> int | None:
         return None
 
 
-def evaluate(pred_csv: str | Path, gold_csv: str | Path) -> dict:
+def evaluate(pred_csv: str | Path, gold_csv: str | Path, warnings: list | None = None) -> dict:
     """Precision, recall, F1, place error, date and casualty accuracy.
+
+    Files a spreadsheet saved (UTF-16 with or without a byte-order mark,
+    Windows-1252) are read; each such file adds a line to ``warnings``.
 
     Returns
     -------
@@ -124,8 +130,8 @@ def evaluate(pred_csv: str | Path, gold_csv: str | Path) -> dict:
     SchemaError
         Missing columns, unknown event types or non-numeric coordinates.
     """
-    preds = _read(pred_csv, PRED_REQUIRED)
-    golds = _read(gold_csv, GOLD_REQUIRED)
+    preds = _read(pred_csv, PRED_REQUIRED, warnings)
+    golds = _read(gold_csv, GOLD_REQUIRED, warnings)
     pairs = []
     for i, p in enumerate(preds):
         docs = set(p["doc_id"].split(";"))

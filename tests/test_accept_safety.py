@@ -9,6 +9,7 @@ once both land (the dataset is locked); a symlinked events.csv stays a link.
 from __future__ import annotations
 
 import csv
+import os
 import signal
 import subprocess
 import sys
@@ -446,3 +447,53 @@ def test_accept_marks_a_spreadsheet_writes_are_taken_and_unknown_ones_reported(d
     assert len(added) == 2
     (warned,) = [p for p in report.of_kind("warning") if p.column == "accept"]
     assert warned.line == 4 and "'ok'" in warned.reason and "not taken" in warned.reason
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_accept_into_a_read_only_folder_is_refused_before_any_change(dataset, tmp_path, monkeypatch, capsys):
+    # it failed making its lock file, naming '.events.csv.lock', a file the user never asked for
+    # (root passes chmod, so os.access is made to say no, as on a read-only mount)
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != dataset and real(p, mode, **kw))
+    before = _files(dataset)
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(dataset / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and ".lock" not in err and len(err.strip().splitlines()) == 1
+    assert "read-only" in err and "nothing was written" in err and str(dataset) in err
+    assert _files(dataset) == before  # no lock file, no staged file, no half-written pair
+
+
+def test_accept_into_a_read_only_events_file_is_refused(dataset, tmp_path, capsys):
+    # the atomic rename replaced a file made read-only (a rename does not ask the file)
+    events = dataset / "events.csv"
+    events.chmod(0o444)
+    before = _files(dataset)
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(events)]) == 1
+    err = capsys.readouterr().err
+    assert f"{events}: the file is read-only" in err and "nothing was written" in err
+    assert _files(dataset) == before
+
+
+def test_accept_without_the_sources_file_is_refused(dataset, tmp_path, capsys):
+    # it wrote a sources.csv of the new sources only: every event already there cited nothing
+    (dataset / "sources.csv").unlink()
+    before = _files(dataset)
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(dataset / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "sources.csv is not there" in err and "1 event(s)" in err and "nothing was written" in err
+    assert {k: v for k, v in _files(dataset).items() if not k.endswith(".lock")} == before
+
+
+def test_accept_into_a_new_dataset_makes_its_sources_file(tmp_path):
+    # a header-only events.csv cites nothing: its sources.csv is made
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "events.csv").write_text(EVENTS_HEADER + "\n")
+    added = accept(write_drafts(tmp_path / "drafts.csv", [draft()]), folder / "events.csv")
+    assert added == ["AFPK-0001"] and "P" in (folder / "sources.csv").read_text()

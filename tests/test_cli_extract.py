@@ -227,3 +227,26 @@ def test_extract_into_a_folder_writes_drafts_csv_there(tmp_path, capsys):
         assert main(["extract", article, "-o", given]) == 0
         assert [p.name for p in (tmp_path / folder).iterdir()] == ["drafts.csv"]
         assert f"-> {tmp_path / folder / 'drafts.csv'}" in capsys.readouterr().err
+
+
+def test_extract_never_writes_the_drafts_over_an_input_or_as_an_article_of_its_folder(tmp_path, capsys):
+    # '-o arts/out.txt' was read by the next run as an article (drafts of drafts: 3 events, then 7, then
+    # 11), and '-o arts/empty.md' replaced an input; through a link too
+    arts = tmp_path / "arts"
+    shutil.copytree(DATA, arts)
+    (arts / "empty.md").write_bytes(b"")
+    (tmp_path / "link.md").symlink_to(arts / "shelling_kurram.md")
+    before = {p.name: p.read_bytes() for p in arts.iterdir()}
+    for inputs, output, said in (
+        ([arts], arts / "out.txt", "is in an input folder"),
+        ([arts], arts / "sub" / "d.md", "is in an input folder"),
+        ([arts / "empty.md"], arts / "empty.md", "is an input"),
+        ([arts / "shelling_kurram.md"], tmp_path / "link.md", "is an input"),
+    ):
+        assert main(["extract", *map(str, inputs), "-o", str(output)]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "nothing was written" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in arts.iterdir()} == before
+    # a drafts CSV there is no article's ending: written, and only reported by a later run
+    assert main(["extract", str(arts), "-o", f"{arts}/"]) == 0
+    assert (arts / "drafts.csv").exists()

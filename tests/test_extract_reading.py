@@ -4,6 +4,7 @@ is reported with file, line, column and reason, the others are read, and
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import resource
@@ -42,7 +43,7 @@ FILE_CASES = {
     "empty.txt": ("rejected", None, None, "empty file (no text)"),
     "blank.md": ("rejected", None, None, "empty file (no text)"),
     "notes.pdf": ("rejected", None, None, "unsupported file type '.pdf'; allowed: .txt, .md"),
-    "not_utf8.txt": ("warning", None, None, "not UTF-8; decoded as"),
+    "not_utf8.txt": ("warning", None, None, "not UTF-8 (byte 0x"),
 }
 
 JSONL_CASES = [  # line, column, words
@@ -254,3 +255,46 @@ def test_jsonl_empty_or_binary(tmp_path, data, words):
     assert arts == [] and words in report.of_kind("rejected")[0].reason
     check_counts(report)
     assert report.counts["articles_read"] == 1
+
+
+TORKHAM = "---\ntitle: Gate\npublished: 2025-03-01\n---\nThe café at Torkham shut on Friday.\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, raw",
+    [
+        ("UTF-16 (byte-order mark)", TORKHAM.encode("utf-16")),  # Notepad's "Unicode"
+        ("UTF-16 (byte-order mark)", codecs.BOM_UTF16_BE + TORKHAM.encode("utf-16-be")),
+        ("UTF-32 (byte-order mark)", TORKHAM.encode("utf-32")),
+        ("UTF-16-LE (no byte-order mark)", TORKHAM.encode("utf-16-le")),
+    ],
+)
+def test_utf16_and_utf32_articles_are_read_with_a_warning(tmp_path, encoding, raw):
+    # they were rejected as binary files (NUL bytes)
+    path = tmp_path / "gate.md"
+    path.write_bytes(raw)
+    arts, report = read(path)
+    (art,) = arts
+    assert art.text.strip() == "The café at Torkham shut on Friday." and art.title == "Gate"
+    assert str(art.published) == "2025-03-01"
+    assert [p.reason for p in report.problems] == [f"file is {encoding}; read as such"]
+
+
+def test_a_broken_utf16_article_and_utf16_json_lines_are_said(tmp_path):
+    (tmp_path / "broken.md").write_bytes(codecs.BOM_UTF16_LE + "Torkham".encode("utf-16-le") + b"\x00\xd8")
+    (tmp_path / "feed.jsonl").write_bytes('{"text": "Torkham shut."}\n'.encode("utf-16"))
+    arts, report = read(tmp_path)
+    assert arts == []
+    reasons = sorted(p.reason for p in report.of_kind("rejected"))
+    assert reasons[0].startswith("file is UTF-16 (byte-order mark); JSON lines must be UTF-8")
+    assert reasons[1].startswith("looks like UTF-16 (byte-order mark) but is not valid UTF-16")
+    assert report.counts["articles_read"] == report.counts["articles_rejected"] == 2
+
+
+def test_a_latin1_article_names_the_first_byte_that_is_not_utf8(tmp_path):
+    path = tmp_path / "gate.md"
+    path.write_bytes(TORKHAM.replace("The", "Ni\u00f1o and the").encode("latin-1"))
+    (art,) = read(path)[0]
+    assert "Niño and the café" in art.text  # as written, not garbled
+    (warning,) = read(path)[1].problems
+    assert warning.reason.startswith("not UTF-8 (byte 0xf1 on line 5: check the names there); decoded as")

@@ -41,6 +41,24 @@ def test_two_plain_files_named_alike_are_two_datasets(tmp_path):
     loaded = load_all([tmp_path / "x" / "points.csv", tmp_path / "y" / "points.csv"], report=report)
     assert len(loaded.events.events) == 6
     assert not [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
+    # ... and not one dataset either: their ids collided (points.csv-1 twice) and the map had one
+    # filter entry 'points.csv' for both
+    ids = [e.event_id for e in loaded.events.events]
+    assert len(set(ids)) == 6
+    assert {e.dataset for e in loaded.events.events} == {"x/points.csv", "y/points.csv"}
+    assert [f["dataset"] for f in loaded.files] == ["x/points.csv", "y/points.csv"]
+    sources = [s for e in loaded.events.events for s in e.sources]
+    assert len(set(sources)) == 6 and all(s in loaded.events.sources for s in sources)
+    said = [p for p in report.of_kind("warning") if "also named 'points.csv'" in p.reason]
+    assert len(said) == 2
+
+
+def test_dataset_names_are_the_shortest_distinct_ends_of_paths():
+    from geomap.importers.combine import dataset_names
+
+    names = dataset_names(["/d/x/a/e.csv", "/d/y/a/e.csv", "/d/z/f.csv", "/d/x/g.zip:e.csv"])
+    assert names == {"/d/x/a/e.csv": "x/a/e.csv", "/d/y/a/e.csv": "y/a/e.csv"}
+    assert dataset_names(["/d/one.csv"]) == {}
 
 
 def _dataset(folder: Path, publisher: str, title: str, url: str) -> Path:
@@ -71,6 +89,32 @@ def test_two_curated_files_numbering_sources_alike_keep_their_own(tmp_path):
     report = Report()
     es = load_all([a, c], report=report).events
     assert not [p for p in report.of_kind("warning") if "another source" in p.reason]
+
+
+def test_two_curated_files_with_one_event_id_show_each_event_once(tmp_path):
+    # geodata/events.csv and a copy of it: every event went on the map twice under one id
+    a = _dataset(tmp_path / "a", "Frontier Desk", "Gate shut", "https://example.org/a")
+    copy = _dataset(tmp_path / "copy", "Frontier Desk", "Gate shut", "https://example.org/a")
+    report = Report()
+    loaded = load_all([a, copy], report=report)
+    ids = [e.event_id for e in loaded.events.events]
+    n = len(ids)
+    assert n == len(set(ids)) and n > 0
+    repeated = report.of_kind("rejected")
+    assert len(repeated) == n and all(p.file == str(copy) and p.line and str(a) in p.reason for p in repeated)
+    c = report.counts
+    assert c[counts.ROWS_READ] == 2 * n and c[counts.ROWS_REJECTED] == n
+    assert [f[counts.ROWS_REJECTED] for f in loaded.files] == [0, n]
+    # a second dataset numbering its own events alike keeps them, under ids of their own
+    other = _dataset(tmp_path / "other", "Other Desk", "Another story", "https://example.net/z")
+    text = other.read_text(encoding="utf-8").replace(",curated,", ",curated,another note ", 1)
+    other.write_text(text, encoding="utf-8")
+    report = Report()
+    loaded = load_all([a, other], report=report)
+    ids = [e.event_id for e in loaded.events.events]
+    assert len(ids) == len(set(ids)) == 2 * n and not report.of_kind("rejected")
+    renamed = [p for p in report.of_kind("warning") if "is another event in" in p.reason]
+    assert len(renamed) == n and all(p.value in ids and p.file == str(other) for p in renamed)
 
 
 def test_a_row_updated_later_in_a_newer_export_is_the_one_shown(tmp_path):

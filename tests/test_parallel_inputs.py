@@ -66,6 +66,29 @@ def test_plan_names_and_walks_folders_as_iter_articles_does(follow, tmp_path):
     assert {"dawn/index", "tolo/index"} <= {a.doc_id for a in got}
 
 
+def test_one_file_named_twice_is_read_once_as_iter_articles_does(tmp_path):
+    # a file and its folder, a link to it, 'a/../a/x.md': each name was an article of its own, and
+    # --jobs 2 gave its drafts one doc_id where one process gave two
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    for name in ("one", "two"):
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\npublished: 2025-03-01\n---\nTorkham was shut.\n")
+    (tmp_path / "link.md").symlink_to(folder / "one.md")
+    (tmp_path / "hard.md").hardlink_to(folder / "two.md")
+    paths = [str(folder), str(folder / "one.md"), str(tmp_path / "link.md"), str(tmp_path / "arts/../arts/two.md")]
+    paths += [str(tmp_path / "hard.md"), str(folder)]
+    ref_report = Report()
+    ref = list(iter_articles(paths, ref_report))
+    assert [a.doc_id for a in ref] == ["one", "two"]
+    repeats = ref_report.of_kind("rejected")
+    assert len(repeats) == 6 and all("read once" in p.reason for p in repeats)
+    assert ref_report.counts["articles_read"] == 8 and ref_report.counts["articles_rejected"] == 6
+    for block in (1, None):
+        got, report = _articles(paths, block)
+        assert _key(got) == _key(ref)
+        assert report.problems == ref_report.problems and report.counts == ref_report.counts
+
+
 def _shard(tmp_path, n=40) -> Path:
     lines = []
     for i in range(n):

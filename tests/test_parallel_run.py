@@ -185,3 +185,32 @@ def test_workers_freeze_what_they_keep_and_the_client_does_not(corpus):
     with SerialExecutor() as ex:
         _run(corpus, ex)
     assert gc.get_freeze_count() == before
+
+
+def _pid(_item) -> int:
+    return os.getpid()
+
+
+def test_no_more_workers_than_items_and_no_absurd_job_counts(capsys):
+    # a forked pool starts every worker at once: '--jobs 999999' on two files forked until the
+    # machine stopped answering
+    from geomap.cli import main
+    from geomap.parallel.local import most_processes
+
+    with ProcessExecutor(most_processes()) as ex:
+        pids = {pid for _, pid in ex.run(_pid, [1, 2])}
+        assert len(pids) <= 2 and ex._pool._max_workers == 2
+    for jobs in (str(most_processes() + 1), "999999", "-1", "two"):
+        with pytest.raises(SystemExit):
+            main(["extract", str(Path(__file__).parent / "data" / "articles"), "--jobs", jobs, "-o", "-"])
+        err = capsys.readouterr().err
+        assert "--jobs" in err and "Traceback" not in err
+
+
+def test_a_local_cluster_of_an_absurd_size_is_refused_before_it_starts():
+    pytest.importorskip("distributed")
+    from geomap.parallel.dask_cluster import DaskExecutor
+
+    for address in ("local:abc", "local:-2", "local:999999"):
+        with pytest.raises(ParallelError, match="expected local:N"):
+            DaskExecutor(address)

@@ -71,3 +71,21 @@ def test_build_articles_with_jobs_equals_one_process(tmp_path):
     assert (one / "events.csv").read_bytes() == (two / "events.csv").read_bytes()
     s1, s2 = (json.loads((d / "summary.json").read_text()) for d in (one, two))
     assert s1 == s2
+
+
+def test_removing_a_checkpoint_spares_files_that_are_not_its_own(tmp_path):
+    # the default checkpoint, OUTPUT.checkpoint, was removed whole after a run: a folder of the
+    # user's of that name went with it
+    from geomap.parallel.store import MANIFEST, Checkpoint
+
+    folder = tmp_path / "drafts.csv.checkpoint"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("notes\n")
+    ck = Checkpoint(folder, "settings")
+    (folder / "part-00000-abc.pkl").write_bytes(b"x")
+    (folder / MANIFEST).write_text("{}")
+    ck.remove()
+    assert [p.name for p in folder.iterdir()] == ["mine.txt"]
+    (folder / "mine.txt").unlink()
+    Checkpoint(folder, "settings").remove()
+    assert not folder.exists()  # its own folder goes once empty

@@ -237,9 +237,36 @@ def test_unreadable_pred_or_gold_is_one_error_not_a_traceback_or_a_hang(tmp_path
     def read_gold(path):
         return _read(path, GOLD_REQUIRED)
 
-    latin = tmp_path / "gold.csv"
-    latin.write_bytes(b"doc_id,event_type,latitude,longitude,geo_precision\na,talks,34,71,1\nb\xe9,talks,34,71,1\n")
-    with pytest.raises(SchemaError, match="not UTF-8.*line 3"):
-        read_gold(latin)
+    binary = tmp_path / "gold.csv"
+    binary.write_bytes(b"doc_id,event_type,latitude,longitude,geo_precision\na,talks,\x00\x01\x02,71,1\n")
+    with pytest.raises(SchemaError, match="binary"):
+        read_gold(binary)
     with pytest.raises(SchemaError, match="is a device"):
         read_gold("/dev/zero")  # was read forever
+
+
+GOLD_TEXT = (
+    'doc_id,event_type,latitude,longitude,geo_precision,note\na,talks,34,71,1,"two\nlines"\nbé,talks,34,71,1,x\n'
+)
+
+
+@pytest.mark.parametrize(
+    "encoding, said",
+    [
+        ("utf-8", None),
+        ("utf-8-sig", None),
+        ("utf-16", "UTF-16 (byte-order mark)"),  # a spreadsheet's "Unicode text"
+        ("cp1252", "not UTF-8 (byte 0xe9 on line 4)"),
+    ],
+)
+def test_gold_and_pred_saved_by_a_spreadsheet_are_read_as_written(tmp_path, encoding, said):
+    # UTF-16 and Latin-1 stopped the evaluation ("not UTF-8"), though accept reads such drafts
+    from geomap.scoring import GOLD_REQUIRED, _read
+
+    path = tmp_path / "gold.csv"
+    path.write_bytes(GOLD_TEXT.encode(encoding))
+    warnings = []
+    rows = _read(path, GOLD_REQUIRED, warnings)
+    assert [r["doc_id"] for r in rows] == ["a", "bé"]
+    assert [r["_line"] for r in rows] == [2, 4]  # where each record starts (the note spans two lines)
+    assert (warnings == []) if said is None else (len(warnings) == 1 and said in warnings[0])

@@ -37,9 +37,14 @@ def register(sub, formatter):
 
 
 def run(args) -> int:
+    import sys
+
     from ..scoring import evaluate, format_table
 
-    m = evaluate(args.pred, args.gold)
+    warnings: list[str] = []
+    m = evaluate(args.pred, args.gold, warnings)
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
     if args.json:
         print(json.dumps(m, indent=2))
         return 0

@@ -107,6 +107,14 @@ def _jobs(text: str) -> int:
         n = -1
     if n < 0:
         raise argparse.ArgumentTypeError(f"expected a number of processes >= 0 (0: one per core), got {text!r}")
+    from ..parallel.local import cpu_count, most_processes
+
+    most = most_processes()
+    if n > most:  # a typo (--jobs 400 for 4) forked hundreds of processes
+        raise argparse.ArgumentTypeError(
+            f"{n} processes is more than this machine runs usefully ({cpu_count()} core(s)); at most {most} "
+            "(0: one per core)"
+        )
     return n
 
 
@@ -149,6 +157,11 @@ def run(args) -> int:
         why = not_a_csv_name(args.output) or not_a_writable_file(args.output)
         if why:  # before reading: a long extraction ended in "Read-only file system"
             raise InputError(f"-o {args.output}: {why}; choose another -o (nothing was written)")
+        from ..extract.reading import SUFFIXES
+
+        # an input article (an empty one too) was replaced; '-o arts/out.txt' was read by the next run as an
+        # article, drafts of drafts (a drafts.csv there is only reported: not an article's ending)
+        _spare_inputs("-o", Path(args.output), "-", args.paths, "", lambda r: r.suffix.lower() in SUFFIXES)
         _check_drafts_replaceable(Path(args.output))
     if args.report:
         _check_report_replaceable(Path(args.report), args.output, args.paths)
@@ -307,8 +320,13 @@ def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead
         raise InputError(f"{flag} {path} is also the -o file{instead}{refuse}")
     for given in inputs:
         src = Path(os.path.realpath(given))
-        if real == src or (inside(real) and src in real.parents):
-            raise InputError(f"{flag} {path} is an input ({given}), or inside one: it would be written over{refuse}")
+        if real == src:
+            raise InputError(f"{flag} {path} is an input ({given}): it would be written over{refuse}")
+        if inside(real) and src in real.parents:
+            raise InputError(
+                f"{flag} {path} is in an input folder ({given}): it is an input, or the next run would read "
+                f"it as one{refuse}"
+            )
     return real
 
 

@@ -9,12 +9,14 @@ The parsers raise only :class:`~geomap.exc.ArticleError` and
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -82,6 +84,21 @@ def decode_bytes(data: bytes, file: str = "") -> tuple[str, str]:
     """
     if not data.strip():
         raise ArticleError("empty file (no text)", file=file)
+    wide = _wide_encoding(data)
+    if wide:
+        # Notepad's "Unicode" (UTF-16 with a byte-order mark): it was rejected as a binary file
+        encoding = wide.split(" ")[0]
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise ArticleError(
+                f"looks like {_upper_codec(wide)} but is not valid {encoding.upper()} (byte {err.start}); "
+                "save it as UTF-8",
+                file=file,
+            ) from None
+        if not text.lstrip("\ufeff").strip():
+            raise ArticleError("empty file (no text)", file=file)
+        return text.lstrip("\ufeff"), wide
     if b"\x00" in data[:8192]:
         raise ArticleError("binary file (NUL bytes); expected UTF-8 text", file=file)
     try:
@@ -97,14 +114,69 @@ def decode_bytes(data: bytes, file: str = "") -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise ArticleError("not UTF-8 and no text encoding fits; save it as UTF-8", file=file)
-    text = str(best)
+    text, encoding = str(best), best.encoding
+    if encoding != "cp1252" and _latin_only(text):
+        # Latin-1 'Niño' was read as cp1250's 'Nińo': on a short English text the Latin code pages
+        # score alike and the guess is arbitrary; Windows-1252 is what Western editors save
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined: the guess stands
+            pass
     if not text.strip():
         raise ArticleError("empty file (no text)", file=file)
     # Control characters other than whitespace mean the guess decoded junk.
     junk = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
     if junk > 4:
         raise ArticleError("binary file (control characters); expected UTF-8 text", file=file)
-    return text, best.encoding
+    return text, encoding
+
+
+def _latin_only(text: str) -> bool:
+    """Whether ``text`` has Latin letters beyond ASCII and nothing else beyond
+    ASCII but punctuation, symbols and spaces: a text a Latin code page was
+    guessed for (not Arabic-script cp1256, Cyrillic cp1251 or a CJK code)."""
+    wide = {c for c in set(text) if ord(c) > 127}
+    latin = {c for c in wide if unicodedata.name(c, "").startswith("LATIN")}
+    return bool(latin) and all(unicodedata.category(c)[0] in "PSZ" for c in wide - latin)
+
+
+#: Byte-order marks of the encodings with NUL bytes in ASCII text (UTF-32 first: its mark starts like UTF-16's).
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``"utf-16 (byte-order mark)"``, ``"utf-16-le (no byte-order mark)"``...
+    when ``data`` is UTF-16 or UTF-32 text (by its mark, or for UTF-16 by its
+    NUL bytes), else None. The first word is the codec."""
+    from geomap.importers.files import utf16_without_mark
+
+    for mark, encoding in _WIDE_MARKS:
+        if data.startswith(mark):
+            return f"{encoding} (byte-order mark)"
+    head = data[:4096]
+    encoding = utf16_without_mark(head) if b"\x00" in head else None
+    return f"{encoding} (no byte-order mark)" if encoding else None
+
+
+def _first_bad_byte(data: bytes) -> str:
+    """`` (byte 0xe9 on line 5)``: where UTF-8 fails, for the reader to check
+    the names there (a guessed encoding may read them wrong), or ``""``."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return f" (byte 0x{data[err.start]:02x} on line {line}: check the names there)"
+    return ""
+
+
+def _upper_codec(wide: str) -> str:
+    codec, _, rest = wide.partition(" ")
+    return f"{codec.upper()} {rest}".strip()
 
 
 # ------------------------------------------------------------ front matter
@@ -367,8 +439,11 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
         return
     records = 0
     with fh:
-        if b"\x00" in fh.read(8192):
-            reject(ArticleError("binary file (NUL bytes); expected UTF-8 text", file=path))
+        head = fh.read(8192)
+        if b"\x00" in head:
+            wide = _wide_encoding(head)  # JSON text is UTF-8 (RFC 8259): said, not decoded
+            why = f"file is {_upper_codec(wide)}; JSON lines must be UTF-8" if wide else "binary file (NUL bytes)"
+            reject(ArticleError(f"{why}; expected UTF-8 text" if not wide else f"{why}: save it as UTF-8", file=path))
             return
         fh.seek(0)
         for lineno, raw in _jsonl_lines(fh, max_bytes):
@@ -441,7 +516,12 @@ def read_file(
     try:
         text, encoding = decode_bytes(data, file=spath)
         if encoding != "utf-8":
-            report.add("warning", spath, None, None, f"not UTF-8; decoded as {encoding}")
+            said = (
+                f"file is {_upper_codec(encoding)}; read as such"
+                if "byte-order mark" in encoding
+                else f"not UTF-8{_first_bad_byte(data)}; decoded as {encoding}"
+            )
+            report.add("warning", spath, None, None, said)
         if suffix in HTML_SUFFIXES:
             art = _html_article(text, doc_id, spath)
         else:
@@ -558,6 +638,32 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
     return files if found else None
 
 
+def drop_repeated(files: list[Path], report: Report) -> list[Path]:
+    """``files`` with each file once: the first time it is named.
+
+    One file named twice (a file and its folder, a symbolic link to it, two
+    links, ``a/../a/x.md``) is one article: it was read as two, under two
+    doc_ids, and each of its events became two drafts. The repeats are
+    reported and counted (read and rejected), naming the first. Files are
+    the same when the system says so (device and inode: hard links too).
+    """
+    first: dict[object, Path] = {}
+    kept: list[Path] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+            key: object = (st.st_dev, st.st_ino)
+        except OSError:  # read_file reports it
+            key = os.path.realpath(f)
+        if key in first:
+            again = "named more than once" if str(first[key]) == str(f) else f"the same file as {first[key]}"
+            _reject(report, f, f"{again} (given twice, through a folder or a link): read once")
+            continue
+        first[key] = f
+        kept.append(f)
+    return kept
+
+
 def report_renamed(ids: dict[Path, str], report: Report) -> None:
     """Warn of each file whose doc_id is not its bare name (see :func:`unique_doc_ids`)."""
     for f, doc_id in ids.items():
@@ -638,6 +744,7 @@ def iter_articles(
             _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)")
         else:
             _reject(report, p, "no such file or folder")
+    files = drop_repeated(files, report)
     ids = unique_doc_ids(files)
     report_renamed(ids, report)
     taken: set[str] = set()

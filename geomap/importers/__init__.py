@@ -31,6 +31,8 @@ IMPORTERS: dict[str, type[Importer]] = {
     for cls in (GeoJsonImporter, GdeltImporter, AcledImporter, AcledAggregatedImporter, UcdpImporter, TableImporter)
 }
 FORMATS: tuple[str, ...] = ("geomap", *IMPORTERS)
+#: Formats whose dataset is named after the file (their ids too): plain CSV and GeoJSON.
+TABLE_FORMATS = (TableImporter.format, GeoJsonImporter.format)
 
 __all__ = ["FORMATS", "IMPORTERS", "Imported", "Importer", "detect", "read_dataset", "parse_day"]
 
@@ -104,8 +106,14 @@ def detect(path: str | Path) -> str:
     )
 
 
-def read_dataset(path: str | Path, fmt: str | None = None, report: Report | None = None) -> Imported:
+def read_dataset(
+    path: str | Path, fmt: str | None = None, report: Report | None = None, name: str | None = None
+) -> Imported:
     """Read one dataset file (format detected unless ``fmt``) into events.
+
+    ``name`` names the dataset of a plain CSV or GeoJSON file (default: its
+    file name; :func:`geomap.importers.combine.load_all` gives the end of its
+    path when two files given together share a name).
 
     Raises
     ------
@@ -117,4 +125,6 @@ def read_dataset(path: str | Path, fmt: str | None = None, report: Report | None
     fmt = fmt or detect(path)
     if fmt not in IMPORTERS:
         raise SchemaError(f"format {fmt!r} is not an import format; allowed: {', '.join(IMPORTERS)}", file=str(path))
+    if name and fmt in TABLE_FORMATS:
+        return IMPORTERS[fmt](path, report, name=name).read()
     return IMPORTERS[fmt](path, report).read()

@@ -23,7 +23,7 @@ from .. import counts
 from ..curated import Event, EventSet, date_range, load_events
 from ..exc import SchemaError
 from ..report import Report
-from . import detect, read_dataset
+from . import TABLE_FORMATS, detect, read_dataset
 from .files import split_member
 
 #: Default distance of ``--region durand`` from the Durand Line.
@@ -160,6 +160,7 @@ def load_all(
     loaded = Loaded(es)
     imports = []
     given: dict[tuple[str, str | None], str] = {}
+    kinds: list[tuple[str | Path, str]] = []
     for path in paths:
         file, member = split_member(path)
         key = (os.path.realpath(file), member)
@@ -167,12 +168,15 @@ def load_all(
             report.add("warning", str(path), None, None, f"given more than once (first as {given[key]}): read once")
             continue
         given[key] = str(path)
-        kind = fmt or detect(path)
+        kinds.append((path, fmt or detect(path)))
+    names = dataset_names([p for p, kind in kinds if kind in TABLE_FORMATS])
+    for path, kind in kinds:
         if kind == "geomap":
             sub = Report()
             own = load_events(path, sources, report=sub)
             report.extend(sub)
             _cite_own_sources(own, es.sources, str(path), report)
+            repeated = _own_event_ids(own, es.events, str(path), report)
             es.events.extend(own.events)
             es.sources.update(own.sources)
             loaded.files.append(
@@ -181,11 +185,21 @@ def load_all(
                     "format": "geomap",
                     "dataset": "curated",
                     counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
-                    counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0),
+                    counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0) + repeated,
                 }
             )
         else:
-            imports.append(read_dataset(path, kind, report))
+            imports.append(read_dataset(path, kind, report, name=names.get(str(path))))
+            if names.get(str(path)):
+                report.add(
+                    "warning",
+                    str(path),
+                    None,
+                    None,
+                    f"another file given is also named {Path(str(path)).name!r}: its dataset (and its event "
+                    f"ids) is {names[str(path)]!r}",
+                    value=names[str(path)],
+                )
     curated = [e for e in es.events if e.verified == "curated" and not e.dataset]
     coords = curated_coords(curated, chain) if imports and curated else {}
     by_type: dict[str, list[tuple[Event, int, int]]] = {}
@@ -305,6 +319,29 @@ def load_all(
     return loaded
 
 
+def dataset_names(paths: list) -> dict[str, str]:
+    """The dataset name of each plain CSV or GeoJSON file whose file name
+    another of ``paths`` shares: the shortest end of its path that no other
+    has (``a/events.csv``, ``b/events.csv``), so that each is its own
+    dataset, with its own filter entry and event ids. Files with a name of
+    their own are not in the result (their dataset stays their file name)."""
+    groups: dict[str, list[str]] = {}
+    for path in paths:
+        groups.setdefault(Path(str(path)).name, []).append(str(path))
+    names: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        parts = [Path(os.path.abspath(split_member(p)[0])).parts for p in group]
+        members = [Path(str(p)).name for p in group]  # ARCHIVE.zip:MEMBER keeps its member
+        for k in range(1, max(len(x) for x in parts) + 1):
+            tails = ["/".join(x[-k - 1 : -1] + (m,)) for x, m in zip(parts, members)]
+            if len(set(tails)) == len(tails):
+                break
+        names.update(zip(group, tails))
+    return names
+
+
 #: Formats whose event ids are the dataset's own, the same in every export of
 #: it; a plain CSV's or GeoJSON's ids are its file's (two files named alike are two datasets).
 _OWN_IDS = ("acled", "acled-aggregated", "ucdp", "gdelt")
@@ -353,6 +390,64 @@ def _cite_own_sources(own: EventSet, known: dict, file: str, report: Report) -> 
     if renamed:
         for ev in own.events:
             ev.sources = tuple(renamed.get(s, s) for s in ev.sources)
+
+
+def _own_event_ids(own: EventSet, earlier: list[Event], file: str, report: Report) -> int:
+    """Keep ``own``'s events off the ids of events of files given before.
+
+    Two curated files given together (``geodata/events.csv`` and a copy of
+    it, or two datasets both numbering from ``AFPK-0001``) put every event
+    on the map twice under one id. A row that is an earlier file's row (all
+    but its file and line) is rejected, naming it: shown once. An event of
+    its own under an id taken gets a tail hashed from its file, with a
+    warning. Returns how many rows were rejected (counted in ``report``).
+    """
+    from dataclasses import replace
+
+    from ..drafts import _digest
+
+    taken: dict[str, list[Event]] = {}
+    for ev in earlier:
+        taken.setdefault(ev.event_id, []).append(ev)
+    if not taken:
+        return 0
+    kept, renamed, rejected = [], {}, 0
+    for ev in own.events:
+        rows = taken.get(ev.event_id)
+        if not rows:
+            kept.append(ev)
+            continue
+        bare = replace(ev, file="", line=None)
+        same = next((r for r in rows if replace(r, file="", line=None) == bare), None)
+        if same is not None:
+            rejected += 1
+            report.count(counts.ROWS_REJECTED)
+            report.add(
+                "rejected",
+                file,
+                ev.line,
+                "event_id",
+                f"event {ev.event_id} is already on the map, the same in every cell, from {same.file} line "
+                f"{same.line} (a file given twice, or a copy of it): shown once",
+                value=ev.event_id,
+            )
+            continue
+        new = renamed.get(ev.event_id)
+        if new is None:
+            new = renamed[ev.event_id] = f"{ev.event_id}-{_digest(os.path.realpath(file), ev.event_id)}"
+            report.add(
+                "warning",
+                file,
+                ev.line,
+                "event_id",
+                f"event_id {ev.event_id!r} is another event in {rows[0].file} (line {rows[0].line}); this "
+                f"file's is {new!r} on the map",
+                value=new,
+            )
+        ev.event_id = new
+        kept.append(ev)
+    own.events = kept
+    return rejected
 
 
 def check_paths(paths) -> list[Path]:

@@ -254,6 +254,16 @@ def _zip_member(names: list[str], member: str | None, shown: str) -> str:
 # ---------------------------------------------------------------- text
 
 
+def utf16_without_mark(head: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the first bytes of a file look
+    like UTF-16 text without a byte-order mark (every other byte NUL, as
+    mostly-ASCII text is), else None."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) > len(head) // 4 and min(even, odd) == 0:
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
 def decode_text(raw: bytes, name: str) -> tuple[str, str]:
     """``(text, warning)`` of a text file: by its byte-order mark, else UTF-8, else Windows-1252.
 
@@ -269,9 +279,8 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
         )
     head = raw[:4096]
     if head and b"\x00" in head:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if max(even, odd) > len(head) // 4 and min(even, odd) == 0:
-            encoding = "utf-16-le" if odd > even else "utf-16-be"
+        encoding = utf16_without_mark(head)
+        if encoding:
             try:
                 return raw.decode(encoding), f"file is {encoding.upper()} without a byte-order mark; read as such"
             except UnicodeDecodeError:

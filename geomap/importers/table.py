@@ -54,10 +54,12 @@ class TableImporter(Importer):
         names = {norm(h) for h in header}
         return bool(names & set(LAT_NAMES)) and bool(names & set(LON_NAMES))
 
-    def __init__(self, path, report):
+    def __init__(self, path, report, name: str | None = None):
         super().__init__(path, report)
-        self.dataset = Path(path).name
-        self.stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(path).name).strip("-") or "file"
+        # ``name``: the end of its path when another file given in the same run has its file name
+        # (a/events.csv, b/events.csv): one name made them one dataset with colliding event ids
+        self.dataset = name or Path(path).name
+        self.stem = re.sub(r"[^A-Za-z0-9._-]+", "-", self.dataset).strip("-") or "file"
 
     def start(self) -> None:
         cols = self.columns

@@ -64,8 +64,17 @@ class DaskExecutor(Executor):
         if address.startswith("local:") or address == "local":
             import dask
 
-            n = int(address.partition(":")[2] or 0) or None
-            from .local import cpu_count
+            from .local import cpu_count, most_processes
+
+            given = address.partition(":")[2] or "0"
+            n = int(given) if given.isdigit() else -1
+            if not 0 <= n <= most_processes():
+                # 'local:abc' ended in a traceback; 'local:999999' started as many worker processes
+                raise ParallelError(
+                    f"--scheduler {address}: expected local:N with N from 0 (one per core) to "
+                    f"{most_processes()} ({cpu_count()} core(s) here)"
+                )
+            n = n or None
 
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 self._cluster = distributed.LocalCluster(

@@ -31,6 +31,7 @@ from ..extract.reading import (
     Article,
     LinkedPath,
     _folder_files,
+    drop_repeated,
     read_file,
     record_article,
     report_renamed,
@@ -154,8 +155,12 @@ def _name_files(entries: list[Unit | Report]) -> tuple[list[Unit | Report], Repo
     def local(e) -> bool:
         return isinstance(e, Unit) and e.kind == "file" and not is_url(e.path)
 
-    ids = unique_doc_ids([Path(e.path) for e in entries if local(e)])
     warnings = Report()
+    # one file named twice is read once (the same check, in the same order, as iter_articles)
+    named = [(e, Path(e.path)) if local(e) else (e, None) for e in entries]
+    once = {id(p) for p in drop_repeated([p for _, p in named if p is not None], warnings)}
+    entries = [e for e, p in named if p is None or id(p) in once]
+    ids = unique_doc_ids([Path(e.path) for e in entries if local(e)])
     report_renamed(ids, warnings)
     return [replace(e, doc_id=ids[Path(e.path)]) if local(e) else e for e in entries], warnings
 

@@ -19,6 +19,15 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+#: More local processes than this (or 8 per core, if more) are refused: each is a copy of geomap.
+MAX_JOBS = 64
+
+
+def most_processes() -> int:
+    """The most local processes ``--jobs`` and ``--scheduler local:N`` start."""
+    return max(MAX_JOBS, 8 * cpu_count())
+
+
 class ProcessExecutor(Executor):
     """``jobs`` worker processes on this machine (0: one per core).
 
@@ -37,7 +46,7 @@ class ProcessExecutor(Executor):
         self._ctx = multiprocessing.get_context(method)
         self._pool = None
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_pool(self, items: int) -> ProcessPoolExecutor:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
         # A forked worker keeps what it inherited (modules, a place finder
@@ -45,14 +54,17 @@ class ProcessExecutor(Executor):
         # never walks those objects again, nor writes to the pages the worker
         # shares with its parent.
         init = gc.freeze if self._ctx.get_start_method() == "fork" else None
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=init)
+        # no more workers than items: a forked pool starts every worker at once, and '--jobs 999999' on two
+        # files forked until the machine stopped answering
+        workers = max(1, min(self.workers, items))
+        self._pool = ProcessPoolExecutor(workers, mp_context=self._ctx, initializer=init)
         return self._pool
 
     def run(self, fn, items):
         attempts = [0] * len(items)
         todo = list(range(len(items)))
         while todo:
-            pool = self._new_pool()
+            pool = self._new_pool(len(todo))
             futures = {pool.submit(fn, items[i]): i for i in todo}
             todo = []
             pending = set(futures)

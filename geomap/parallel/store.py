@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import shutil
 from pathlib import Path
 
 from .. import counts
@@ -65,7 +64,18 @@ class Checkpoint:
         write_text(self.folder / MANIFEST, json.dumps({"settings": self.settings, "partitions": self.done}, indent=0))
 
     def remove(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        """Remove what this class writes (part files, the manifest), then the
+        folder if nothing else is left: a folder of the user's that happened
+        to bear the default name (``drafts.csv.checkpoint``) was removed whole."""
+        for f in [*self.folder.glob("part-*.pkl"), self.folder / MANIFEST]:
+            try:
+                f.unlink()
+            except OSError:
+                pass
+        try:
+            self.folder.rmdir()
+        except OSError:  # not empty: files that are not ours stay
+            pass
 
 
 def _needs_pyarrow():
