@@ -335,3 +335,48 @@ def test_a_work_to_come_is_no_work(chain, text):
 def test_a_work_begun_is_a_work(chain):
     ev = _events(chain, "Fencing work in Mohmand began on Monday.")
     assert _by(ev, "fortification") == [("Mohmand District", "2024-05-13")]
+
+
+# -- guns or aircraft (round 8: general wording, not a dev article's) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani troops pounded Taliban positions near Dangam with artillery on Monday.",
+        "Afghan forces said Pakistani troops struck targets in Dangam with heavy artillery on Monday.",
+        "Artillery strikes hit several villages in the Dangam district on Monday.",
+        "Pakistani forces carried out retaliatory strikes near Dangam with tanks and mortars on Monday.",
+        "Rocket fire from across the line wounded three people in Dangam on Monday.",
+        "Pakistani artillery pounded villages in the Dangam district on Monday.",
+    ],
+)
+def test_strikes_made_with_guns_are_shelling_not_air_strikes(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Dangam District"]
+    assert not _by(ev, "airstrike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan officials said Pakistani aircraft had dropped bombs on a house in Barmal on Monday.",
+        "Pakistani retaliatory strikes hit Barmal on Monday, and residents said jets flew over for hours.",
+        "Strikes by Pakistani drones hit Barmal on Monday, though artillery was also heard.",
+    ],
+)
+def test_strikes_with_aircraft_named_stay_air_strikes(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+    assert not _by(ev, "explosion")
+
+
+def test_aircraft_dropping_leaflets_is_no_strike(chain):
+    ev = _events(chain, "Pakistani aircraft dropped leaflets over Barmal on Monday urging residents to leave.")
+    assert not _by(ev, "airstrike")
+
+
+def test_posts_hit_with_artillery_stay_an_attack_on_them(chain):
+    ev = _events(chain, "Afghan forces targeted Pakistani posts near Kharlachi with mortars on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert not _by(ev, "explosion")

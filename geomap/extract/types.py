@@ -58,7 +58,9 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # or kill strike from the air; not "fighters" alone, who are militants)
         r"(?:aircraft|warplanes?|planes?|jets?|jet\s+fighters|helicopters?|gunships?|drones?)\s+"
         r"(?:had\s+|have\s+|has\s+|also\s+|later\s+|then\s+|again\s+)?"
-        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed)|air\s+assaults?|"
+        r"(?:bombed|bombarded|struck|hit|targeted|pounded|fired|attacked|raided|strafed|killed|"
+        # "aircraft dropped bombs on a house" (not leaflets nor aid)
+        r"dropped\s+(?:\w+\s+)?(?:bombs|munitions|explosives|missiles))|air\s+assaults?|"
         # "bombardment by jets", "bombarded from the air" (a bare
         # "bombardment" of villages on the line is shelling, below)
         r"bombard(?:ed|ing|ment)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:air|aircraft|warplanes?|planes?|jets?|"
@@ -112,7 +114,13 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "explosion",
         "shelling",
         False,
-        r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|"
+        r"shelling|shelled|mortars?\s+(?:fire|rounds|shells|attacks?)|rocket\s+fire|"
+        # "artillery pounded the villages", "heavy guns shelled", "pounded
+        # positions with artillery", "struck targets with heavy artillery"
+        # (not posts hit with it: an attack on a post is a clash, below)
+        r"(?:artillery|heavy\s+guns|howitzers|tanks)\s+(?:had\s+|also\s+|then\s+)?(?:pounded|hit|struck|targeted|bombarded)|"
+        r"(?:pounded|pounding|struck|hit|targeted)\s+(?:(?!(?:out)?posts?\b|check(?:points?|posts?)\b)[\w'’-]+\s+){0,5}?"
+        r"with\s+(?:[\w-]+\s+(?:and\s+)?){0,2}?(?:artillery|mortars?|rockets|shells|howitzers|heavy\s+(?:guns|weapons))|"
         r"artillery\s+(?:fire|rounds|shells|barrage)|rockets?\s+(?:fired|landed|hit|attacks?)|"
         # "rockets fired from across the line came down in ...", "shells landed"
         r"(?:rockets?|mortars?|shells?|rounds|projectiles?|missiles?)\s+(?:[\w-]+\s+){0,7}?"
@@ -125,7 +133,19 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # weapons its object: not "traded fire with mortars")
         r"(?:fire|fires|lob|lobs|launch|launches)\s+(?:\d+\s+|dozens\s+of\s+|more\s+|several\s+)?"
         r"(?:rockets|mortars?|mortar\s+shells|shells|artillery\s+shells|missiles)",
-        ("shell", "mortar", "artillery", "rocket", "rounds", "projectile", "missile", "bombard"),
+        (
+            "shell",
+            "mortar",
+            "artillery",
+            "rocket",
+            "rounds",
+            "projectile",
+            "missile",
+            "bombard",
+            "heavy",
+            "howitzer",
+            "tanks",
+        ),
     ),
     (
         "explosion",
@@ -1234,6 +1254,27 @@ def _comma_after(low: str, pos: int) -> int:
     return min(ends, default=len(low))
 
 
+#: Guns that strike from the ground, and what strikes from the air.
+_GUN_WORDS = ("artillery", "mortar", "rocket", "howitzer", "tank", "heavy guns", "heavy weapons", "shell")
+_GUN = re.compile(r"\b(?:artillery|mortars?|rockets?|howitzers?|tanks?|heavy\s+(?:guns|weapons)|shells?)\b")
+_AIR = re.compile(
+    r"\b(?:air|aerial|aircraft|jets?|warplanes?|planes?|drones?|quadcopters?|helicopters?|gunships?|airstrikes?)\b"
+)
+
+
+def _ground_strike(sentence: str, low: str, t: Trigger) -> Trigger:
+    """An air strike trigger that names no aircraft ("strikes", "retaliatory
+    strikes", "carried out strikes") told with guns near it and no aircraft
+    in the sentence ("artillery strikes hit villages", "carried out strikes on
+    posts with artillery") is shelling: a strike is only from the air when
+    something flies."""
+    if t.event_type != "airstrike" or t.sub_event_type != "airstrike" or _AIR.search(low):
+        return t
+    if not _GUN.search(low, max(0, t.start - 40), min(len(low), t.end + 80)):
+        return t
+    return replace(t, event_type="explosion", sub_event_type="shelling")
+
+
 def _find_triggers(
     sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None, low: str | None = None
 ) -> list[Trigger]:
@@ -1364,6 +1405,8 @@ def _find_triggers(
                 sub = "reopening"  # "drove into Chaman on Thursday, ending the blockade"
             out.append(Trigger(etype, sub, m.start(), m.end(), weak or heard, ended, border, anaphoric))
     out.sort(key=lambda t: t.start)
+    if "strike" in low and any(w in low for w in _GUN_WORDS):
+        out = [_ground_strike(sentence, low, t) for t in out]
     strike = next((t for t in out if t.event_type == "airstrike"), None)
     if strike is not None and "bombard" in low:
         # "gunships struck hideouts in Mamund, and residents reported heavy
