@@ -781,6 +781,8 @@ _CALL_FOR_TALKS = re.compile(
     r"\b(?:warn(?:ed|s|ing)?\s+that|urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+(?:on|upon|for)|appeal(?:ed|s|ing)?|"
     r"demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)?\s+for|need\s+for|"
     r"should|must|whether|offer(?:ed|s)?\s+to|willing\s+to|ready\s+to|"
+    # readiness, not a round: "we are ready for talks", "open to dialogue"
+    r"ready\s+for|open\s+to|prepared\s+(?:for|to)|willing\s+to\s+hold|in\s+favou?r\s+of|"
     r"advocat\w*|push(?:ed|ing)?\s+for|"
     # a statement's wish: "stressed the importance of direct talks"
     r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
@@ -938,7 +940,14 @@ _HABITUAL = re.compile(
     r"\bin\s+the\s+past\b|\boften\b|\bfrequently\b|\broutinely\b|\bregularly\b|"
     r"\bhistorically\b|\bfrom\s+time\s+to\s+time\b|\busually\b|"
     # "the crossing closed every evening", "shelled each night": a routine
-    r"\b(?:every|each)\s+(?:evening|night|morning|afternoon|weekend|winter|summer|time)\b|\bwhenever\b",
+    r"\b(?:every|each)\s+(?:evening|night|morning|afternoon|weekend|winter|summer|time)\b|\bwhenever\b|"
+    # a record, not an incident: "guards have repeatedly clashed over the
+    # fence", "has closed the crossing several times since 2021", "on
+    # several occasions", "time and again", "clashes are not new"
+    r"\b(?:has|have)\s+(?:\w+\s+)?repeatedly\b|"
+    r"\b(?:several|many|numerous|multiple|countless)\s+times\s+(?:since|in\s+(?:the\s+)?(?:past|last|recent)|over|before)\b|"
+    r"\bon\s+(?:several|many|numerous|multiple|countless)\s+occasions\b|\btime\s+and\s+(?:time\s+)?again\b|"
+    r"\b(?:are|is)\s+(?:not|nothing)\s+new\b",
     re.I,
 )
 #: "residents heard heavy firing": hearsay of an incident, which adds to the
@@ -953,6 +962,33 @@ _OVER_YEARS = re.compile(
     r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
     re.I,
 )
+#: An incident of no one time: "any closure of Torkham hurts labourers",
+#: "vowed to answer any attack", "every closure costs traders" (read before
+#: the trigger).
+_ANY_BEFORE = re.compile(r"\b(?:any|every)(?:\s+[\w-]+)?\s*$", re.I)
+#: ... or one only supposed: "a prolonged closure would ruin them", "another
+#: clash at Chaman could derail the talks" (an indefinite noun before the
+#: trigger, a modal right after it and its place).
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)(?:\s+[\w-]+){0,2}\s*$", re.I)
+_MODAL_AFTER = re.compile(
+    r"(?:\s+(?:of|at|in|on|along|across|between|with|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?\s+"
+    r"(?:would|could|might|(?-i:may))\b",
+    re.I,
+)
+
+
+def _supposed(sentence: str, words: list[str], end: int) -> bool:
+    """Is the trigger ending at ``end`` (``words`` before it) an incident
+    of no one time ("any closure") or one only supposed ("a closure would")?"""
+    before = " ".join(words[-3:])
+    if _ANY_BEFORE.search(before):
+        return True
+    return bool(_INDEFINITE_BEFORE.search(before) and _MODAL_AFTER.match(sentence, end))
+
+
+#: A decade told anywhere in the sentence ("In the 1950s and 1960s, the two
+#: armies clashed in Bajaur"): history, unless a day of the week is told too.
+_DECADE = re.compile(r"\b(?:in|during|through)\s+the\s+(?:early\s+|late\s+|mid-)?(?:18|19|20)\d0s\b", re.I)
 #: Marks a talks round that is over ("failed negotiations", "the previous round").
 _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|collapsed|first)\b", re.I)
 _BORDER_WORD = re.compile(r"\bborder\b", re.I)
@@ -1052,6 +1088,11 @@ _HABIT_STEMS = (
     "time to time",
     "usually",
     "whenever",
+    "repeatedly",
+    "times",
+    "occasions",
+    "again",
+    "new",
 ) + tuple(
     f"{each} {when}"
     for each in ("every", "each")
@@ -1077,7 +1118,11 @@ def is_habitual(sentence: str, low: str | None = None, scan: dict[int, set[int]]
         if not any(w in low for w in _HABIT_STEMS):
             return False
     m = _HABITUAL.search(sentence)
-    if m is not None and m.group(0)[:1].lower() in "ew" and _RECENT_SERIES.search(sentence):
+    if (
+        m is not None
+        and (m.group(0)[:1].lower() in "ew" or m.group(0).lower().endswith("repeatedly"))
+        and _RECENT_SERIES.search(sentence)
+    ):
         # "shelled villages each night this week", "since Saturday, rockets
         # have landed every night": a series of incidents now, not a routine
         # (nor "whenever", "every time" in such a sentence)
@@ -1283,6 +1328,8 @@ def _find_triggers(
     breaks = None
     if low is None:
         low = sentence.lower()
+    # (a decade and no day: history, every incident of the sentence)
+    decade = "0s" in low and bool(_DECADE.search(low)) and not _ON_A_DAY.search(low)
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
     # Every match of _DENIAL holds one of these.
@@ -1320,7 +1367,9 @@ def _find_triggers(
                     continue
                 if (
                     habitual
+                    or decade
                     or _BLOCKED.search(window)
+                    or _supposed(sentence, words, m.end())
                     or (
                         etype == "explosion"
                         and any(w in window.lower() for w in _DEFUSED_STEMS)
