@@ -885,25 +885,6 @@ _HOME_OFFICE = re.compile(
     re.I,
 )
 _HOME_OFFICE = Gated(_HOME_OFFICE, "minister", "protest", "sit-in", "political")
-#: One side's district officer meeting the people of his district ("the
-#: deputy commissioner met elders of the border villages", "held a meeting
-#: with tribal elders at his office"), and a jirga's peace talks with
-#: militants ("held talks with militant commanders") are affairs at home,
-#: not talks between the two sides.
-_HOME_MEETING = re.compile(
-    r"\b(?:deputy|assistant|district)\s+commissioner\b(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
-    r"(?:met|meets|meeting|(?:held|holds|chaired)\s+(?:a\s+)?(?:meeting|talks|jirga)\s+with)\s+"
-    r"(?:the\s+)?(?:(?:local|tribal|village|area|district)\s+)?(?:elders|residents|notables|traders)\b|"
-    r"\b(?:talks|negotiations|meeting|dialogue)\s+with\s+(?:the\s+|local\s+)*"
-    r"(?:militants|militant\s+(?:commanders|leaders|groups))\b|"
-    # "Tribal elders in Wana held a meeting on Thursday and warned ...": a
-    # meeting of one place's elders among themselves
-    r"\belders\s+(?:in|of|from)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+held\s+(?:a\s+)?"
-    r"(?:meeting|jirga)\b"
-    r"(?!\s+(?:with|between)\b)",
-    re.I,
-)
-_HOME_MEETING = Gated(_HOME_MEETING, "commissioner", "militant", "elders")
 #: :data:`_BILATERAL` but a jirga, which may be of one side.
 _BILATERAL_SIDES = re.compile(_BILATERAL.pattern.replace("|jirga", ""), re.I)
 assert _BILATERAL_SIDES.pattern != _BILATERAL.pattern
@@ -1403,7 +1384,6 @@ def _find_triggers(
                 or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
                 or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
                 and _TRIBAL.search(sentence)
-                or _HOME_MEETING.search(sentence)
                 or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
                 or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
                 or (

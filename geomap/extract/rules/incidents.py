@@ -23,6 +23,7 @@ from ..places import Mention
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, clauses
+from .sides import meeting_at_home
 from .state import SPREAD_TYPES, ArticleState, _gap, _placed_at
 from .tolls import _NONE_TOLD, _TOLL_ONLY
 
@@ -312,6 +313,9 @@ def _sentence_triggers(
             continued = last[0] != ctx.related_at
     else:
         triggers = [t for t in triggers if not t.weak]
+    if any(t.event_type == "talks" for t in triggers) and meeting_at_home(sentence, mentions):
+        # "the district officer met elders of the border villages": no talks
+        triggers = [t for t in triggers if t.event_type != "talks"]
     return triggers, continued, waiting
 
 
