@@ -380,3 +380,52 @@ def test_posts_hit_with_artillery_stay_an_attack_on_them(chain):
     ev = _events(chain, "Afghan forces targeted Pakistani posts near Kharlachi with mortars on Monday.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
     assert not _by(ev, "explosion")
+
+
+# -- clash or shelling: guns fired both ways, or at posts (round 8) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani and Afghan troops traded artillery fire across the line near Kharlachi on Monday.",
+        "Heavy exchanges of mortar fire were reported near Kharlachi on Monday.",
+        "Afghan fighters fired rockets at two Pakistani border posts near Kharlachi on Monday.",
+        "Militants fired rocket-propelled grenades at a checkpost near Kharlachi on Monday, killing a soldier.",
+        "Taliban guards fired mortars towards a Pakistani post near Kharlachi on Monday.",
+    ],
+)
+def test_guns_fired_both_ways_or_at_posts_are_a_clash(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert not _by(ev, "explosion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets fired from across the line landed in a village near Kharlachi on Monday.",
+        "Pakistani troops answered with artillery fire on launch positions near Kharlachi on Monday.",
+        "A hand grenade thrown into a shop near Kharlachi exploded on Monday, wounding four.",
+    ],
+)
+def test_shells_on_villages_or_launch_positions_and_grenades_stay_explosions(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Kharlachi"]
+    assert not _by(ev, "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone talks of reopening Torkham, but the lorries have not moved.",
+        "He only talks about the closure of Torkham, traders in Landi Kotal complain.",
+    ],
+)
+def test_speaking_of_a_reopening_or_a_closure_is_neither(chain, text):
+    assert _events(chain, text) == []
+
+
+def test_officials_who_held_talks_hold_talks(chain):
+    ev = _events(chain, "Officials of both sides, who held talks at Torkham on Monday, agreed on new hours.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Torkham"]

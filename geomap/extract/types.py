@@ -109,7 +109,13 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"vehicle-borne",
         ("suicide", "blew", "explosive", "vehicle-borne"),
     ),
-    ("explosion", "grenade_attack", False, r"(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?", ("grenade",)),
+    (
+        "explosion",
+        "grenade_attack",
+        False,
+        r"(?:rocket-propelled\s+)?(?:hand\s+)?grenades?(?:\s+(?:attacks?|blasts?))?",
+        ("grenade",),
+    ),
     (
         "explosion",
         "shelling",
@@ -655,6 +661,8 @@ _IRREALIS = re.compile(
     r"in\s+an?\s+(?:effort|bid|attempt)\s+to|decision\s+(?:on|about|to)|decide|whether|"
     # "met to discuss the closure": the topic, not a new incident
     r"discuss(?:ed|es|ing)?|"
+    # "everyone talks of reopening", "spoke of a closure": a topic of speech
+    r"(?:talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?)\s+(?:\w+\s+)?(?:of|about)|"
     # a topic that governs the trigger: "raised the issue of the shelling",
     # "the question of reopening", "split on questions of fencing", "took up
     # matters of “unprovoked” firing" (no comma nor ";" between: "the issue
@@ -842,7 +850,9 @@ _DECLINED = re.compile(
 #: border", "an election meeting", "on their way to meet the president".
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
-    r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$"
+    r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$|"
+    # the verb: "everyone talks of reopening", "he talks about peace"
+    r"\b(?i:everyone|everybody|nobody|no\s+one|someone|he|she)\s+(?i:(?:always|often|still|now|only|just)\s+)?$"
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
@@ -1301,6 +1311,46 @@ def _ground_strike(sentence: str, low: str, t: Trigger) -> Trigger:
     return replace(t, event_type="explosion", sub_event_type="shelling")
 
 
+#: "traded artillery fire", "heavy exchanges of mortar fire": guns fired
+#: both ways (read right before the shelling trigger).
+_EXCHANGE_BEFORE = re.compile(
+    r"\b(?:exchang(?:ed|ing|e)|traded|trading|trade|exchanges?\s+of)\s+(?:(?:heavy|intense|sporadic|fierce)\s+)?$",
+    re.I,
+)
+
+
+def _exchanged_shelling(sentence: str, t: Trigger) -> Trigger:
+    """Shelling the two sides traded ("troops traded artillery fire
+    across the border", "exchanges of mortar fire") is an exchange of fire,
+    a clash (GOLD_FORMAT), not the one-way shelling of a place."""
+    if t.sub_event_type != "shelling" or not _EXCHANGE_BEFORE.search(sentence, max(0, t.start - 40), t.start):
+        return t
+    return replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire")
+
+
+#: Guns fired at posts: "fired rockets at two border posts", "rocket-propelled
+#: grenades fired on a checkpost" (read right after the shelling trigger).
+_AT_POSTS_AFTER = re.compile(
+    r"(?:\s+(?:from\s+)?(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line|territory))?)?"
+    r"\s+(?:at|on|upon|towards|against)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:posts?|outposts?|checkpoints?|checkposts?)\b",
+    re.I,
+)
+
+
+def _fired_at_posts(sentence: str, t: Trigger) -> Trigger:
+    """Rockets, mortars or grenades fired at posts are an attack on them, a
+    clash (GOLD_FORMAT: attacks on border posts), as fire at posts is; not
+    shells that land in villages, nor artillery on "launch positions"."""
+    if t.sub_event_type not in ("shelling", "grenade_attack") or not _AT_POSTS_AFTER.match(sentence, t.end):
+        return t
+    # (fired: "a grenade attack on a checkpoint" is a bombing of it)
+    told = sentence[max(0, t.start - 25) : t.end].lower()
+    if not any(w in told for w in ("fire", "lob", "launch", "propelled")):
+        return t
+    return replace(t, event_type="armed_clash", sub_event_type="attack")
+
+
 def _find_triggers(
     sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None, low: str | None = None
 ) -> list[Trigger]:
@@ -1436,6 +1486,10 @@ def _find_triggers(
     out.sort(key=lambda t: t.start)
     if "strike" in low and any(w in low for w in _GUN_WORDS):
         out = [_ground_strike(sentence, low, t) for t in out]
+    if any(t.sub_event_type == "shelling" for t in out) and ("exchang" in low or "trad" in low):
+        out = [_exchanged_shelling(sentence, t) for t in out]
+    if "post" in low or "checkpoint" in low:
+        out = [_fired_at_posts(sentence, t) for t in out]
     strike = next((t for t in out if t.event_type == "airstrike"), None)
     if strike is not None and "bombard" in low:
         # "gunships struck hideouts in Mamund, and residents reported heavy
