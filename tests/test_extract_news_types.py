@@ -429,3 +429,34 @@ def test_speaking_of_a_reopening_or_a_closure_is_neither(chain, text):
 def test_officials_who_held_talks_hold_talks(chain):
     ev = _events(chain, "Officials of both sides, who held talks at Torkham on Monday, agreed on new hours.")
     assert [loc for loc, _ in _by(ev, "talks")] == ["Torkham"]
+
+
+# -- trade: queues and people waiting (round 8) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The queue of lorries at Torkham stretched for more than twelve kilometres on Monday.",
+        "A tailback of container carriers near Torkham grew through Monday, drivers said.",
+        "Hundreds of travellers were waiting at Torkham on Monday for the gate to open.",
+        "Families with children had been camped outside the Torkham terminal since Monday.",
+    ],
+)
+def test_queues_that_stretch_and_people_waiting_are_trade_disruption(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "trade_disruption")] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people who had waited and now cross are no longer held up
+        "Among the first through Torkham on Monday were families who had been stuck in Landi Kotal since spring.",
+        # a queue that would grow is none yet
+        "Drivers at Torkham said the queue would stretch for kilometres if the gate stayed shut.",
+        # a toll of losses claimed in general is no incident (the gold sets do not code it)
+        "Traders at Torkham say they have lost millions of rupees over the past year.",
+    ],
+)
+def test_people_no_longer_waiting_queues_to_come_and_claimed_losses_are_no_disruption(chain, text):
+    assert _by(_events(chain, text), "trade_disruption") == []

@@ -492,6 +492,25 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"\b(?:were|had\s+been)\s+(?:\w+\s+)?(?:turned\s+back|turned\s+away(?!\s+from)|refused\s+entry)",
         ("strand", "turned", "refused"),
     ),
+    # "the queue of lorries stretched for ten kilometres", "a tailback grew"
+    (
+        "trade_disruption",
+        "stranded_trucks",
+        False,
+        r"(?:queues?|tailbacks?|(?:lines?|rows?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:trucks|lorries|vehicles|containers|trailers|"
+        r"tankers))\s+(?:(?!(?:would|could|might|may|will)\s)[\w'’,-]+\s+){0,6}?(?:had\s+|has\s+)?(?:stretched|extended|snaked|grew)",
+        ("stretch", "extend", "snak", "grew"),
+    ),
+    # "thousands of travellers were waiting at Torkham to cross"
+    (
+        "trade_disruption",
+        "stranded_travellers",
+        False,
+        # (not "families who had been stuck there since spring", now crossing)
+        r"(?:travell?ers|passengers|families|pedestrians|patients|returnees)\s+(?:(?!who\s|which\s)[\w'’-]+\s+){0,4}?"
+        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+)?(?:waiting|stuck|camped|camping|sleeping)",
+        ("waiting", "stuck", "camp", "sleeping"),
+    ),
     # after the rules above: "stranding dozens of trucks" is no mere mention of trucks
     ("trade_disruption", "stranded_trucks", True, r"trucks?|lorries", ("truck", "lorr")),
     (
