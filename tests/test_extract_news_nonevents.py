@@ -396,3 +396,19 @@ def test_records_decades_and_suppositions_are_no_events(chain, text):
 )
 def test_series_definite_incidents_and_talks_held_stay_events(chain, text, etype, place):
     assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling prompted Pakistan to shut Torkham on Monday.",
+        "Monday's firing forced the authorities to shut Torkham within the hour.",
+    ],
+)
+def test_a_closure_one_was_forced_to_make_was_made(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "border_closure")] == ["Torkham"]
+
+
+def test_a_closure_one_would_be_forced_to_make_is_none(chain):
+    ev = _events(chain, "Pakistan would be forced to shut Torkham if the attacks went on, the minister said.")
+    assert _by(ev, "border_closure") == []

@@ -460,3 +460,29 @@ def test_queues_that_stretch_and_people_waiting_are_trade_disruption(chain, text
 )
 def test_people_no_longer_waiting_queues_to_come_and_claimed_losses_are_no_disruption(chain, text):
     assert _by(_events(chain, text), "trade_disruption") == []
+
+
+# -- an air strike named again from the ground (round 8) --------------------------
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Residents said the bombardment lasted nearly an hour.",
+        "Villagers said the bombing destroyed a mosque in Barmal.",
+        "Elders said the explosions in Barmal woke the whole valley.",
+    ],
+)
+def test_a_bombardment_told_after_an_air_strike_is_that_strike(chain, follow):
+    ev = _events(chain, "Pakistani jets struck villages in the Barmal district late on Monday. " + follow)
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+    assert not _by(ev, "explosion")
+
+
+def test_a_blast_elsewhere_after_an_air_strike_stays_a_blast(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck villages in the Barmal district late on Monday. The strikes were condemned in "
+        "Kabul. The talks went on. Officials said. On Tuesday a roadside bomb exploded in Chaman, wounding two.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman"]

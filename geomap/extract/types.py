@@ -724,6 +724,10 @@ _DEFUSED_STEMS = ("defus", "defuz", "diffus", "seiz", "recover", "intercept", "i
 _HALT_WORK = re.compile(
     r"\b(?:(?:tried|attempted|began|started|continued|resumed)\s+to|to\s+(?:stop|halt|suspend|freeze|end))\s*$", re.I
 )
+#: "the violence forced the authorities to close the crossing", "prompted
+#: Pakistan to shut Torkham": what one was forced to do was done (an
+#: infinitive after it is no wish).
+_FORCED_TO = re.compile(r"\b(?:forc|prompt|compel|oblig)\w*\s+(?:[\w'’-]+\s+){0,3}?to(?=(?:\s+\S+)?\s*$)", re.I)
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
@@ -1404,6 +1408,8 @@ def _find_triggers(
             window = " ".join(_own_clause(words[-6:]))
             if etype == "fortification" and "to" in window:
                 window = _HALT_WORK.sub("", window)
+            if "to" in window and ("forc" in window or "prompt" in window or "compel" in window or "oblig" in window):
+                window = _FORCED_TO.sub("", window)
             if etype != "talks":
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
