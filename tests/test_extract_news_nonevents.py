@@ -412,3 +412,32 @@ def test_a_closure_one_was_forced_to_make_was_made(chain, text):
 def test_a_closure_one_would_be_forced_to_make_is_none(chain):
     ev = _events(chain, "Pakistan would be forced to shut Torkham if the attacks went on, the minister said.")
     assert _by(ev, "border_closure") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report called untrue in other words than a denial's
+        "A military spokesman on Monday called reports of shelling in Dangam baseless.",
+        "Customs staff said there was no truth in reports that Torkham had been shut on Monday.",
+        "The governor said accounts of fighting at Chaman on Monday were fabricated.",
+        # a future told with its condition
+        '"Chaman will be shut if the firing goes on," the commander said on Monday.',
+        "Troops would fire on any post built there unless work stopped, an officer said on Monday.",
+    ],
+)
+def test_reports_called_untrue_and_conditional_futures_are_no_events(chain, text):
+    assert _events(chain, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, place",
+    [
+        # the report is not called untrue: only the blame is disputed
+        ("Reports of shelling in Dangam on Monday were confirmed by the governor.", "explosion", "Dangam District"),
+        # "if" far from the trigger, in another clause
+        ("Torkham was shut on Monday, and officials did not say if it would reopen.", "border_closure", "Torkham"),
+    ],
+)
+def test_reports_confirmed_and_distant_conditions_stay_events(chain, text, etype, place):
+    assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]

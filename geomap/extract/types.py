@@ -1374,6 +1374,44 @@ def _fired_at_posts(sentence: str, t: Trigger) -> Trigger:
     return replace(t, event_type="armed_clash", sub_event_type="attack")
 
 
+#: A report called untrue, in other words than a denial's ("called reports
+#: of shelling baseless", "there was no truth in reports that the crossing
+#: had closed", "claims of an air strike were propaganda").
+_BASELESS = re.compile(
+    r"\b(?:baseless|unfounded|groundless|untrue|fabricated|concocted|propaganda|no\s+truth|not\s+true|fake|"
+    r"misleading)\b",
+    re.I,
+)
+_BASELESS_STEMS = (
+    *("baseless", "unfounded", "groundless", "untrue", "fabricated", "concocted", "propaganda", "truth"),
+    *("fake", "misleading"),
+)
+_REPORT_OF_BEFORE = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accounts?|news|rumou?rs?|stories)\s+(?:of|that|about)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+
+
+def _report_denied(sentence: str, low: str, start: int) -> bool:
+    """Is the trigger at ``start`` the content of a report the sentence
+    calls untrue ("reports of shelling in Kunar" ... "baseless")? (A report
+    someone "denied" is read by the denial rules, where the denial stands.)"""
+    if not any(w in low for w in _BASELESS_STEMS):
+        return False
+    return bool(_REPORT_OF_BEFORE.search(sentence, max(0, start - 80), start) and _BASELESS.search(sentence))
+
+
+#: A future told with its condition: "Torkham will be closed if the attacks
+#: continue" (a modal before the trigger, "if" or "unless" after it in its clause).
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|shall|might|can)\b", re.I)
+_IF_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:if|unless)\b", re.I)
+
+
+def _conditional_future(sentence: str, words: list[str], end: int) -> bool:
+    """Is the trigger ending at ``end`` (``words`` before it) a future with its condition?"""
+    return bool(_MODAL_BEFORE.search(" ".join(words[-3:])) and _IF_AFTER.match(sentence, end))
+
+
 def _find_triggers(
     sentence: str, prefilter: bool, scan: dict[int, set[int]] | None = None, low: str | None = None
 ) -> list[Trigger]:
@@ -1486,6 +1524,10 @@ def _find_triggers(
                 continue  # "the Kohat tunnel was closed for repairs": a road, not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):
                 continue  # "reported closed on Monday, but officials denied the reports"
+            if etype != "talks" and _report_denied(sentence, low, m.start()):
+                continue  # "called reports of shelling in Kunar baseless"
+            if etype != "talks" and _conditional_future(sentence, words, m.end()):
+                continue  # "Torkham will be closed if the attacks continue"
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             # "It was the third such infiltration attempt in the Zhob sector
             # this year": a count of incidents like the one reported, which
