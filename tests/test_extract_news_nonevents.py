@@ -441,3 +441,30 @@ def test_reports_called_untrue_and_conditional_futures_are_no_events(chain, text
 )
 def test_reports_confirmed_and_distant_conditions_stay_events(chain, text, etype, place):
     assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an activity named by a gerund, a record by its plural, a tendency
+        "Shutting Torkham only hurts the porters, the columnist wrote on Monday.",
+        "The repeated closures of Torkham have driven exporters towards Iran.",
+        "Previous clashes at Chaman have left scores of villagers dead.",
+        "Drone strikes in Khost seldom hit the men they are aimed at, analysts say.",
+    ],
+)
+def test_activities_records_and_tendencies_are_no_events(chain, text):
+    assert _events(chain, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, place",
+    [
+        # a series told with its day is incidents
+        ("Repeated clashes at Chaman on Monday left two guards wounded.", "armed_clash", "Chaman"),
+        # a gerund that is the report's own verb, after its subject
+        ("Pakistan said on Monday it was closing Torkham to all traffic.", "border_closure", "Torkham"),
+    ],
+)
+def test_series_on_a_day_and_closings_reported_stay_events(chain, text, etype, place):
+    assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]

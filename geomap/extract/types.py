@@ -961,7 +961,7 @@ _HABITUAL = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?repeatedly\b|"
     r"\b(?:several|many|numerous|multiple|countless)\s+times\s+(?:since|in\s+(?:the\s+)?(?:past|last|recent)|over|before)\b|"
     r"\bon\s+(?:several|many|numerous|multiple|countless)\s+occasions\b|\btime\s+and\s+(?:time\s+)?again\b|"
-    r"\b(?:are|is)\s+(?:not|nothing)\s+new\b",
+    r"\b(?:are|is)\s+(?:not|nothing)\s+new\b|\brarely\b|\bseldom\b|\btypically\b|\btend\s+to\b",
     re.I,
 )
 #: "residents heard heavy firing": hearsay of an incident, which adds to the
@@ -980,6 +980,16 @@ _OVER_YEARS = re.compile(
 #: "vowed to answer any attack", "every closure costs traders" (read before
 #: the trigger).
 _ANY_BEFORE = re.compile(r"\b(?:any|every)(?:\s+[\w-]+)?\s*$", re.I)
+#: A record of incidents named by their plural: "the repeated closures of
+#: Torkham", "past clashes at Chaman" (no day told in the sentence).
+_RECORD_BEFORE = re.compile(r"\b(?:repeated|frequent|recurrent|recurring|periodic|past|previous)\s*$", re.I)
+#: An activity named by a gerund opening the sentence: "Closing Torkham is
+#: not the answer", "Shutting the border hurts traders".
+_ACTIVITY_AFTER = re.compile(
+    r"(?:\s+(?:the\s+|a\s+|its\s+)?[\w'’-]+(?:\s+(?:crossings?|border|gates?))?)?\s+"
+    r"(?:is|are|was|would|will|could|can|has|does|only|hurts|harms|punishes|costs|serves|helps)\b",
+    re.I,
+)
 #: ... or one only supposed: "a prolonged closure would ruin them", "another
 #: clash at Chaman could derail the talks" (an indefinite noun before the
 #: trigger, a modal right after it and its place).
@@ -997,6 +1007,10 @@ def _supposed(sentence: str, words: list[str], end: int) -> bool:
     before = " ".join(words[-3:])
     if _ANY_BEFORE.search(before):
         return True
+    if _RECORD_BEFORE.search(before) and sentence[end - 1 : end] == "s" and not _ON_A_DAY.search(sentence.lower()):
+        return True  # "the repeated closures of Torkham", "past clashes at Chaman"
+    if not words and sentence[end - 3 : end].lower() == "ing" and _ACTIVITY_AFTER.match(sentence, end):
+        return True  # "Closing Torkham is not the answer"
     return bool(_INDEFINITE_BEFORE.search(before) and _MODAL_AFTER.match(sentence, end))
 
 
@@ -1103,6 +1117,10 @@ _HABIT_STEMS = (
     "usually",
     "whenever",
     "repeatedly",
+    "rarely",
+    "seldom",
+    "typically",
+    "tend to",
     "times",
     "occasions",
     "again",
