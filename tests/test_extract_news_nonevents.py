@@ -344,3 +344,127 @@ def test_shelling_answered_by_a_closure_stays_shelling(chain):
     )
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Bajaur District"]
     assert not _by(ev, "armed_clash")
+
+
+# -- round 8: records, decades, incidents of no one time, readiness --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a record, not an incident
+        "Pakistan has shut the Chaman crossing several times since 2021.",
+        "Guards at Chaman have repeatedly clashed with the other side's troops over the fence.",
+        "On several occasions the two forces have traded fire near Kharlachi.",
+        "Shelling of villages in Dangam is nothing new, elders say.",
+        "Time and again, Torkham has been closed over small disputes.",
+        # a decade is history
+        "In the 1960s and 1970s, the two armies clashed in Bajaur more than once.",
+        # any, every: no one incident
+        "Any closure of Torkham hurts thousands of porters who are paid by the day.",
+        "The corps commander vowed to answer any attack from across the line at Chaman.",
+        # an incident supposed, with an indefinite noun and a modal
+        "A long closure of Torkham would ruin the fruit exporters, the chamber said.",
+        "Another clash at Chaman could wreck the trade talks, diplomats fear.",
+        # readiness for talks, in a quote
+        '"We are ready for talks in Islamabad, but the attacks must end," the minister said.',
+        "The spokesman said Kabul was open to talks in Doha on the border.",
+    ],
+)
+def test_records_decades_and_suppositions_are_no_events(chain, text):
+    assert _events(chain, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, place",
+    [
+        # a series this week is incidents, not a record
+        ("Since Saturday, Pakistani guns have repeatedly shelled villages in Dangam.", "explosion", "Dangam District"),
+        # "several times" within one incident
+        ("Mortar rounds hit Dangam several times on Monday, officials said.", "explosion", "Dangam District"),
+        # a definite closure with a cost that may follow is the closure told
+        (
+            "The closure of Torkham on Monday could cost traders millions, the chamber said.",
+            "border_closure",
+            "Torkham",
+        ),
+        # an indefinite incident told without a modal happened
+        ("A clash at Chaman on Monday left two guards wounded.", "armed_clash", "Chaman"),
+        # talks held are talks
+        ("Officials of both sides held talks in Islamabad on Monday on the border.", "talks", "Islamabad"),
+    ],
+)
+def test_series_definite_incidents_and_talks_held_stay_events(chain, text, etype, place):
+    assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling prompted Pakistan to shut Torkham on Monday.",
+        "Monday's firing forced the authorities to shut Torkham within the hour.",
+    ],
+)
+def test_a_closure_one_was_forced_to_make_was_made(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "border_closure")] == ["Torkham"]
+
+
+def test_a_closure_one_would_be_forced_to_make_is_none(chain):
+    ev = _events(chain, "Pakistan would be forced to shut Torkham if the attacks went on, the minister said.")
+    assert _by(ev, "border_closure") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report called untrue in other words than a denial's
+        "A military spokesman on Monday called reports of shelling in Dangam baseless.",
+        "Customs staff said there was no truth in reports that Torkham had been shut on Monday.",
+        "The governor said accounts of fighting at Chaman on Monday were fabricated.",
+        # a future told with its condition
+        '"Chaman will be shut if the firing goes on," the commander said on Monday.',
+        "Troops would fire on any post built there unless work stopped, an officer said on Monday.",
+    ],
+)
+def test_reports_called_untrue_and_conditional_futures_are_no_events(chain, text):
+    assert _events(chain, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, place",
+    [
+        # the report is not called untrue: only the blame is disputed
+        ("Reports of shelling in Dangam on Monday were confirmed by the governor.", "explosion", "Dangam District"),
+        # "if" far from the trigger, in another clause
+        ("Torkham was shut on Monday, and officials did not say if it would reopen.", "border_closure", "Torkham"),
+    ],
+)
+def test_reports_confirmed_and_distant_conditions_stay_events(chain, text, etype, place):
+    assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an activity named by a gerund, a record by its plural, a tendency
+        "Shutting Torkham only hurts the porters, the columnist wrote on Monday.",
+        "The repeated closures of Torkham have driven exporters towards Iran.",
+        "Previous clashes at Chaman have left scores of villagers dead.",
+        "Drone strikes in Khost seldom hit the men they are aimed at, analysts say.",
+    ],
+)
+def test_activities_records_and_tendencies_are_no_events(chain, text):
+    assert _events(chain, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, place",
+    [
+        # a series told with its day is incidents
+        ("Repeated clashes at Chaman on Monday left two guards wounded.", "armed_clash", "Chaman"),
+        # a gerund that is the report's own verb, after its subject
+        ("Pakistan said on Monday it was closing Torkham to all traffic.", "border_closure", "Torkham"),
+    ],
+)
+def test_series_on_a_day_and_closings_reported_stay_events(chain, text, etype, place):
+    assert [loc for loc, _ in _by(_events(chain, text), etype)] == [place]

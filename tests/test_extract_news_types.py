@@ -335,3 +335,154 @@ def test_a_work_to_come_is_no_work(chain, text):
 def test_a_work_begun_is_a_work(chain):
     ev = _events(chain, "Fencing work in Mohmand began on Monday.")
     assert _by(ev, "fortification") == [("Mohmand District", "2024-05-13")]
+
+
+# -- guns or aircraft (round 8: general wording, not a dev article's) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani troops pounded Taliban positions near Dangam with artillery on Monday.",
+        "Afghan forces said Pakistani troops struck targets in Dangam with heavy artillery on Monday.",
+        "Artillery strikes hit several villages in the Dangam district on Monday.",
+        "Pakistani forces carried out retaliatory strikes near Dangam with tanks and mortars on Monday.",
+        "Rocket fire from across the line wounded three people in Dangam on Monday.",
+        "Pakistani artillery pounded villages in the Dangam district on Monday.",
+    ],
+)
+def test_strikes_made_with_guns_are_shelling_not_air_strikes(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Dangam District"]
+    assert not _by(ev, "airstrike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan officials said Pakistani aircraft had dropped bombs on a house in Barmal on Monday.",
+        "Pakistani retaliatory strikes hit Barmal on Monday, and residents said jets flew over for hours.",
+        "Strikes by Pakistani drones hit Barmal on Monday, though artillery was also heard.",
+    ],
+)
+def test_strikes_with_aircraft_named_stay_air_strikes(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+    assert not _by(ev, "explosion")
+
+
+def test_aircraft_dropping_leaflets_is_no_strike(chain):
+    ev = _events(chain, "Pakistani aircraft dropped leaflets over Barmal on Monday urging residents to leave.")
+    assert not _by(ev, "airstrike")
+
+
+def test_posts_hit_with_artillery_stay_an_attack_on_them(chain):
+    ev = _events(chain, "Afghan forces targeted Pakistani posts near Kharlachi with mortars on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert not _by(ev, "explosion")
+
+
+# -- clash or shelling: guns fired both ways, or at posts (round 8) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani and Afghan troops traded artillery fire across the line near Kharlachi on Monday.",
+        "Heavy exchanges of mortar fire were reported near Kharlachi on Monday.",
+        "Afghan fighters fired rockets at two Pakistani border posts near Kharlachi on Monday.",
+        "Militants fired rocket-propelled grenades at a checkpost near Kharlachi on Monday, killing a soldier.",
+        "Taliban guards fired mortars towards a Pakistani post near Kharlachi on Monday.",
+    ],
+)
+def test_guns_fired_both_ways_or_at_posts_are_a_clash(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kharlachi"]
+    assert not _by(ev, "explosion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets fired from across the line landed in a village near Kharlachi on Monday.",
+        "Pakistani troops answered with artillery fire on launch positions near Kharlachi on Monday.",
+        "A hand grenade thrown into a shop near Kharlachi exploded on Monday, wounding four.",
+    ],
+)
+def test_shells_on_villages_or_launch_positions_and_grenades_stay_explosions(chain, text):
+    ev = _events(chain, text)
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Kharlachi"]
+    assert not _by(ev, "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone talks of reopening Torkham, but the lorries have not moved.",
+        "He only talks about the closure of Torkham, traders in Landi Kotal complain.",
+    ],
+)
+def test_speaking_of_a_reopening_or_a_closure_is_neither(chain, text):
+    assert _events(chain, text) == []
+
+
+def test_officials_who_held_talks_hold_talks(chain):
+    ev = _events(chain, "Officials of both sides, who held talks at Torkham on Monday, agreed on new hours.")
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Torkham"]
+
+
+# -- trade: queues and people waiting (round 8) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The queue of lorries at Torkham stretched for more than twelve kilometres on Monday.",
+        "A tailback of container carriers near Torkham grew through Monday, drivers said.",
+        "Hundreds of travellers were waiting at Torkham on Monday for the gate to open.",
+        "Families with children had been camped outside the Torkham terminal since Monday.",
+    ],
+)
+def test_queues_that_stretch_and_people_waiting_are_trade_disruption(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "trade_disruption")] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people who had waited and now cross are no longer held up
+        "Among the first through Torkham on Monday were families who had been stuck in Landi Kotal since spring.",
+        # a queue that would grow is none yet
+        "Drivers at Torkham said the queue would stretch for kilometres if the gate stayed shut.",
+        # a toll of losses claimed in general is no incident (the gold sets do not code it)
+        "Traders at Torkham say they have lost millions of rupees over the past year.",
+    ],
+)
+def test_people_no_longer_waiting_queues_to_come_and_claimed_losses_are_no_disruption(chain, text):
+    assert _by(_events(chain, text), "trade_disruption") == []
+
+
+# -- an air strike named again from the ground (round 8) --------------------------
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Residents said the bombardment lasted nearly an hour.",
+        "Villagers said the bombing destroyed a mosque in Barmal.",
+        "Elders said the explosions in Barmal woke the whole valley.",
+    ],
+)
+def test_a_bombardment_told_after_an_air_strike_is_that_strike(chain, follow):
+    ev = _events(chain, "Pakistani jets struck villages in the Barmal district late on Monday. " + follow)
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Barmal District"]
+    assert not _by(ev, "explosion")
+
+
+def test_a_blast_elsewhere_after_an_air_strike_stays_a_blast(chain):
+    ev = _events(
+        chain,
+        "Pakistani jets struck villages in the Barmal district late on Monday. The strikes were condemned in "
+        "Kabul. The talks went on. Officials said. On Tuesday a roadside bomb exploded in Chaman, wounding two.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman"]

@@ -23,6 +23,7 @@ from ..places import Mention
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, clauses
+from .sides import meeting_at_home
 from .state import SPREAD_TYPES, ArticleState, _gap, _placed_at
 from .tolls import _NONE_TOLD, _TOLL_ONLY
 
@@ -312,7 +313,44 @@ def _sentence_triggers(
             continued = last[0] != ctx.related_at
     else:
         triggers = [t for t in triggers if not t.weak]
+    if any(t.event_type == "explosion" and t.anaphoric for t in triggers) and "airstrike" in ctx.by_type:
+        triggers = _strike_named_again(sent, mentions, ctx, triggers)
+    if any(t.event_type == "talks" for t in triggers) and meeting_at_home(sentence, mentions):
+        # "the district officer met elders of the border villages": no talks
+        triggers = [t for t in triggers if t.event_type != "talks"]
     return triggers, continued, waiting
+
+
+#: Words of a blast that also tell an air strike felt on the ground.
+_BLAST_WORDS = ("bombard", "bombing", "explosion", "blast")
+
+
+def _strike_named_again(
+    sent: ScannedSentence, mentions: list[Mention], ctx: ArticleState, triggers: list[Trigger]
+) -> list[Trigger]:
+    """ "Pakistani jets struck Barmal. Residents said the bombardment lasted an
+    hour.": a definite bombardment, bombing, explosion or blast told after an
+    air strike (within two sentences, or at its place) and with no other
+    violent incident in its sentence is that strike, named again from the
+    ground (one incident, one type)."""
+    if any(t.event_type in VIOLENT and t.event_type != "explosion" and not t.weak for t in triggers):
+        return triggers
+    last = ctx.last_violent
+    near = last is not None and last[1] == "airstrike" and 0 < _gap(sent.index, last[0]) <= 2
+    struck = ctx.by_type["airstrike"]
+    at = any(m.place is not None and m.role == "place" and same_place(m.place, struck) for m in mentions)
+    if not (near or at):
+        return triggers
+    low = sent.low
+    return [
+        replace(t, event_type="airstrike", sub_event_type="airstrike")
+        if t.event_type == "explosion"
+        and t.anaphoric
+        and t.sub_event_type in ("shelling", "explosion")
+        and low.startswith(_BLAST_WORDS, t.start)
+        else t
+        for t in triggers
+    ]
 
 
 def _triggers_by_type(sentence: str, low: str, triggers: list[Trigger]) -> dict[str, list[Trigger]]:
