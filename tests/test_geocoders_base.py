@@ -65,6 +65,7 @@ def test_variants_share_one_key(variants):
         ("Nawa", "Nari"),
         ("Torkham", "Turkmen"),
         ("Bara", "Bar"),
+        ("Khyber", "Khyber-4"),  # an operation's name
     ],
 )
 def test_distinct_names_keep_distinct_keys(a, b):

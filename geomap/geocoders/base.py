@@ -153,7 +153,7 @@ _ABAD = re.compile(r"avad\b")
 _FINAL_H = re.compile(r"(?<=[aiu])h\b")
 #: A final ``-ay``/``-ai``/``-ey`` is the ``-i`` of Pashto ("Kalay", "Kali").
 _FINAL_AI = re.compile(r"ai\b")
-_NOT_LETTER = re.compile(r"[^a-z]+")
+_NOT_LETTER = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 #: Letters that transliterations use for one sound: ``q`` is ``k``, ``w`` is
 #: ``v``, ``o``/``u`` one vowel, ``e``/``i``/``y`` another.
@@ -165,12 +165,14 @@ def spelling(text: str) -> str:
     """The spelling key of ``text`` as written: one key for the ways news
     transliterates a Pashto, Dari or Urdu name.
 
-    :func:`fold`, then: the izafe dropped ("Barg-e-Matal", "Barg i Matal"),
-    ``au``/``ou``/``aw``/``ow`` before a consonant one vowel, ``th``/``dh``
-    as ``t``/``d``, ``c`` outside ``ch`` as ``k``, "-awad" as "-abad", a final ``h`` after a vowel
-    dropped, a final ``-ay``/``-ai`` as ``-i``, ``q`` as ``k``, ``w`` as ``v``, ``o`` as ``u``, ``e`` and ``y``
-    as ``i``, everything but letters dropped (spaces, hyphens, apostrophes),
-    doubled letters single. Feature words stay: see :func:`spelling_key`.
+    :func:`fold`, then: the izafe dropped ("Barg-e-Matal", "Barg i Matal");
+    ``au``/``ou``/``aw``/``ow`` before a consonant one vowel; ``th``/``dh``
+    as ``t``/``d``; ``c`` outside ``ch`` as ``k``; "-awad" as "-abad"; a
+    final ``h`` after a vowel dropped; a final ``-ay``/``-ai`` as ``-i``;
+    ``q`` as ``k``, ``w`` as ``v``, ``o`` as ``u``, ``e`` and ``y`` as
+    ``i``; spaces, hyphens and apostrophes dropped (digits stay:
+    "Khyber-4" is an operation, not Khyber); doubled letters single.
+    Feature words stay: see :func:`spelling_key`.
 
     >>> spelling("Spin Boldak") == spelling("Speen-Buldak") == spelling("Spinboldak")
     True
