@@ -395,6 +395,8 @@ def test_variant_spellings_are_found_as_written(finder, sentence, surface, name)
         "Thane police arrested a smuggler.",  # Thane spells as the lookup-only Tani
         "Speen and Boldak are the surnames of the two reporters.",  # words apart are no name
         "The Tribune wrote about it on Monday.",
+        # short names spelled otherwise are mostly other words
+        "Wish them well, said Fatah, a Deer Park resident.",
     ],
 )
 def test_spelling_makes_no_false_place(finder, sentence):

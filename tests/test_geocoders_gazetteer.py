@@ -356,3 +356,13 @@ def test_spelling_collision_answers_neither(tmp_path):
     assert gaz.geocode("Khalat") is None and gaz.geocode("Qalaat") is None
     assert gaz.spelling_collisions == {"kalat": ("Kalat", "Qalat")}
     assert gaz.geocode("Tani").name == "Tani District" and gaz.geocode("Tanni") is None
+    # the text finder's keys: neither of the clashing names, no lookup-only alias
+    assert gaz.text_spellings() == {"tanidistrikt": "Tani District"}
+
+
+def test_text_spellings(gaz):
+    spelled = gaz.text_spellings()
+    assert spelled["spinbuldak"] == "Spin Boldak" and spelled["landikutal"] in ("Landi Kotal", "Landikotal")
+    assert "tani" not in spelled and "afghanistan" not in spelled  # lookup-only alias, a country
+    assert not any(p.kind == "border" for n in spelled.values() for p in gaz.lookup_all(n))
+    assert gaz.text_spellings() is spelled  # computed once

@@ -413,6 +413,12 @@ _NAME_WORD = re.compile(r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?")
 #: What may stand between two words of one name: a space, or a lower-case
 #: izafe ("Barg e Matal", "Dand i Patan").
 _NAME_GAP = re.compile(r"\s{1,2}(?:(?:e|i|ye)\s{1,2})?")
+#: Shortest spelling key the scan looks for: a short name spelled otherwise
+#: is mostly an English word or a person's ("Wish" spells Wesh, "Deer"
+#: Dir, "Fatah" FATA); short names are found as the gazetteer writes them.
+_MIN_SPELLED = 5
+#: Letters of a key's head, the scan's first filter (:data:`_MIN_SPELLED` or fewer).
+_HEAD = 4
 #: Most words of a name a spelling match spans.
 _NAME_WORDS = 4
 #: Words whose spelling-key answer :class:`PlaceFinder` keeps, at most.
@@ -718,7 +724,6 @@ class PlaceFinder:
         self.crossing_names: set[str] = set()
         #: Spelling key -> the gazetteer name it spells (see :meth:`_spelled_spans`).
         self._spelled: dict[str, str] = {}
-        spelled_places: dict[str, frozenset] = {}
         n = 0
         for gaz in _gazetteers(chain):
             aliases = getattr(gaz, "aliases", {}) or {}
@@ -737,17 +742,17 @@ class PlaceFinder:
                     if key not in self._automaton:
                         self._automaton.add_word(key, key)
                         n += 1
-                    self._add_spelling(gaz, name.strip(), spelled_places)
+            self._add_spellings(gaz)
         if n:
             self._automaton.make_automaton()
         self._ready = n > 0
         #: What the key of a name's first word can be: the key of a name's
-        #: first word as the gazetteer writes it ("Spin"), or a leading part
-        #: of a name's key of four letters or more ("Para" of "Parachinar").
-        #: A word whose key is none does not start a name (the scan's fast
-        #: path: "The", "Taliban", "Monday").
-        self._spelled_prefixes = {k[:i] for k in self._spelled for i in range(min(4, len(k)), len(k) + 1)}
-        self._spelled_prefixes.update(spelling(n.split()[0]) for n in self._spelled.values())
+        #: first word as the gazetteer writes it ("Spin", "Dur"), or begin
+        #: with the first four letters of a name's key ("Para" of
+        #: "Parachinar"). A word whose key is neither does not start a name
+        #: (the scan's fast path: "The", "Taliban", "Monday").
+        self._spelled_heads = {k[:_HEAD] for k in self._spelled}
+        self._spelled_firsts = {spelling(n.split()[0]) for n in self._spelled.values()}
         #: Capitalised word -> does its spelling key begin a name's?
         self._word_starts: dict[str, bool] = {}
         if self.border is None:
@@ -755,21 +760,19 @@ class PlaceFinder:
         # Registered now: a sentence scan made after this reads these groups.
         self._stem_filter()
 
-    def _add_spelling(self, gaz, name: str, places: dict[str, frozenset]) -> None:
-        """Read ``name`` into the spelling scan's keys, unless two names of
-        distinct places spell alike (then neither is found by its key; the
-        gazetteer's own check, :attr:`RegionalGazetteer.spelling_collisions`,
-        reads keys without feature words)."""
-        key = spelling(name)
-        if len(key) < 3 or key in _COUNTRY_SPELLINGS or name.lower() in COUNTRY_NAMES:
+    def _add_spellings(self, gaz) -> None:
+        """Take the gazetteer's text names by their spelling keys
+        (:meth:`RegionalGazetteer.text_spellings`), but none of a country
+        and none a name of another gazetteer already spells."""
+        spellings = getattr(gaz, "text_spellings", None)
+        if spellings is None:
             return
-        lookup = getattr(gaz, "lookup_all", None)
-        named = frozenset(lookup(name, spelling=False)) if lookup is not None else frozenset()
-        if key not in places:
-            places[key] = named
-            self._spelled[key] = name
-        elif places[key] != named and key in self._spelled:
-            del self._spelled[key]
+        for key, name in spellings().items():
+            if len(key) < _MIN_SPELLED or key in _COUNTRY_SPELLINGS or name.lower() in COUNTRY_NAMES:
+                continue
+            if self._spelled.setdefault(key, name) != name:
+                self._spelled[key] = None  # two gazetteers spell it for two names: neither
+        self._spelled = {k: v for k, v in self._spelled.items() if v is not None}
 
     # -- resolution ----------------------------------------------------
     def resolve(self, name: str, kind: str | None = None, countries: tuple[str, ...] = ()) -> Place | None:
@@ -887,7 +890,13 @@ class PlaceFinder:
             if ok is None:
                 if len(starts) >= _WORD_MEMO:
                     starts.clear()
-                ok = starts[w] = spelling(w) in self._spelled_prefixes
+                k = spelling(w)
+                low = w.lower()
+                # (not "Afghan", "Pakistani", "Monday": the first words of
+                # aliases such as "Afghan side of Arandu", found as written)
+                ok = starts[w] = (k[:_HEAD] in self._spelled_heads or k in self._spelled_firsts) and not (
+                    low in _NOT_PLACE_WORDS or low in COUNTRY_NAMES
+                )
             if not ok or m.start() < skip_to or any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
             if words is None:

@@ -110,6 +110,7 @@ class RegionalGazetteer(SpellingGeocoder):
         #: Spelling keys that distinct places would share -> the names that
         #: make them; such a key answers no query (see the module docstring).
         self.spelling_collisions: dict[str, tuple[str, ...]] = {}
+        self._text_spellings: dict[str, str] | None = None
         self._load()
         self._drop_spelling_collisions()
 
@@ -273,6 +274,30 @@ class RegionalGazetteer(SpellingGeocoder):
             )
 
         return min(candidates, key=rank)
+
+    def text_spellings(self) -> dict[str, str]:
+        """Spelling key (:func:`~geomap.geocoders.base.spelling`, feature
+        words kept) -> the name or alias it spells, for every name of
+        :meth:`text_names` but the border's and the countries'. Of names
+        that spell alike, the one naming the most places ("Spin Boldak": the
+        town, its crossing and district; "Spinboldak" only the town); two
+        names of distinct places (none in common) clash, and the key is left
+        out: the text finder takes neither. Computed once."""
+        if self._text_spellings is None:
+            best: dict[str, tuple[str, frozenset]] = {}
+            clashes: set[str] = set()
+            for name, place in self.text_names():
+                if place.kind in ("border", "country"):
+                    continue
+                key = spelling(name)
+                places = frozenset(self.lookup_all(name, spelling=False))
+                seen = best.get(key)
+                if seen is not None and seen[1].isdisjoint(places):
+                    clashes.add(key)
+                if seen is None or len(places) > len(seen[1]):
+                    best[key] = (name, places)
+            self._text_spellings = {k: name for k, (name, _) in best.items() if k not in clashes}
+        return self._text_spellings
 
     def text_names(self):
         """``(name, place)`` for every name and alias to look for in running
