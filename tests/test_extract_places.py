@@ -379,6 +379,8 @@ def test_a_town_measured_from_that_stays_is_near(finder, sentence, near):
         ("Rockets hit a field outside Jalalawad on Monday.", "Jalalawad", "Jalalabad"),
         ("Elders gathered in Khowst district to mourn the dead.", "Khowst district", "Khost District"),
         ("A shell struck a house in Paktica overnight.", "Paktica", "Paktika Province"),
+        # a diacritic on the first letter: no capital A-Z opens the name
+        ("Guards exchanged fire at Ṭorkham at noon.", "Ṭorkham", "Torkham"),
     ],
 )
 def test_variant_spellings_are_found_as_written(finder, sentence, surface, name):
@@ -397,6 +399,8 @@ def test_variant_spellings_are_found_as_written(finder, sentence, surface, name)
         "The Tribune wrote about it on Monday.",
         # short names spelled otherwise are mostly other words
         "Wish them well, said Fatah, a Deer Park resident.",
+        # inside a word, or lower case, a name's spelling is no name
+        "McKhowst wrote that the ūrgun tea was cold.",
     ],
 )
 def test_spelling_makes_no_false_place(finder, sentence):

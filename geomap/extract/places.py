@@ -407,9 +407,11 @@ _CANDIDATE_FAST = re.compile(
     r"(?:At|In|Near|a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
     + _CANDIDATE.pattern.split(r"struck)\s+", 1)[1]
 )
-#: A capitalised word, as the spelling scan reads names: hyphens and an
-#: inner apostrophe belong to it, a possessive "'s" does not.
-_NAME_WORD = re.compile(r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?")
+#: A word that may be capitalised, as the spelling scan reads names:
+#: hyphens and an inner apostrophe belong to it, a possessive "'s" does not.
+#: It may open with a Latin letter with a diacritic ("Ṭorkham"; the ranges
+#: mix cases: :meth:`PlaceFinder._spelled_spans` keeps capitals only).
+_NAME_WORD = re.compile(r"\b[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w-]*(?:['’](?!s\b)[\w-]+)?")
 #: What may stand between two words of one name: a space, or a lower-case
 #: izafe ("Barg e Matal", "Dand i Patan").
 _NAME_GAP = re.compile(r"\s{1,2}(?:(?:e|i|ye)\s{1,2})?")
@@ -887,6 +889,8 @@ class PlaceFinder:
         for m in _NAME_WORD.finditer(sentence):
             w = m.group()
             ok = starts.get(w)
+            if ok is None and not w[0].isupper():
+                ok = starts[w] = False
             if ok is None:
                 if len(starts) >= _WORD_MEMO:
                     starts.clear()
