@@ -360,3 +360,70 @@ def test_a_town_measured_from_that_locates_no_named_place_stays(finder, sentence
 def test_a_town_measured_from_that_stays_is_near(finder, sentence, near):
     (m,) = [m for m in finder.find(sentence, HINTS) if m.role == "place"]
     assert (m.place.precision == 2) == near, m.place
+
+
+# -- names as news spells them: found by their spelling key --
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, name",
+    [
+        ("Mortar rounds fell on a bazaar in Speen Boldak late on Sunday.", "Speen Boldak", "Spin Boldak"),
+        ("Customs staff at Spin-Boldak stopped work for a day.", "Spin-Boldak", "Spin Boldak"),
+        ("A drone was downed over Barg-i-Matal on Friday.", "Barg-i-Matal", "Barg-e Matal District"),
+        ("A drone was downed over Barg e Matal on Friday.", "Barg e Matal", "Barg-e Matal District"),
+        ("Gunmen ambushed a van near Landi Kothal before dawn.", "Landi Kothal", "Landi Kotal"),
+        ("Shops shut in Para Chinar after the firing.", "Para Chinar", "Parachinar"),
+        ("Two posts in Kurrum Agency came under fire.", "Kurrum Agency", "Kurram District"),
+        ("Troops traded fire at Angur Ada on Tuesday.", "Angur Ada", "Angoor Adda"),
+        ("Rockets hit a field outside Jalalawad on Monday.", "Jalalawad", "Jalalabad"),
+        ("Elders gathered in Khowst district to mourn the dead.", "Khowst district", "Khost District"),
+        ("A shell struck a house in Paktica overnight.", "Paktica", "Paktika Province"),
+        # a diacritic on the first letter: no capital A-Z opens the name
+        ("Guards exchanged fire at Ṭorkham at noon.", "Ṭorkham", "Torkham"),
+    ],
+)
+def test_variant_spellings_are_found_as_written(finder, sentence, surface, name):
+    places = [m for m in finder.find(sentence, HINTS) if m.role == "place"]
+    assert [(m.surface, m.place.name) for m in places] == [(surface, name)]
+    m = places[0]
+    assert sentence[m.start : m.end] == surface
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Khyber-4 operation entered its third week.",  # an operation, not Khyber
+        "Thane police arrested a smuggler.",  # Thane spells as the lookup-only Tani
+        "Speen and Boldak are the surnames of the two reporters.",  # words apart are no name
+        "The Tribune wrote about it on Monday.",
+        # short names spelled otherwise are mostly other words
+        "Wish them well, said Fatah, a Deer Park resident.",
+        # inside a word, or lower case, a name's spelling is no name
+        "McKhowst wrote that the ūrgun tea was cold.",
+    ],
+)
+def test_spelling_makes_no_false_place(finder, sentence):
+    assert _names(finder, sentence) == []
+
+
+def test_variant_after_exact_name_and_in_a_dateline(finder):
+    # an exact name is the automaton's; the variant beside it the scan's
+    assert _names(finder, "Firing spread from Torkham to Landikotal and Landi Kothal.") == [
+        "Torkham",
+        "Landi Kotal",
+        "Landi Kotal",
+    ]
+    assert finder.dateline_place("SPEEN BOLDAK, Afghanistan — Gunfire was heard.").name == "Spin Boldak"
+
+
+def test_variant_spellings_in_extracted_events():
+    from geomap.extract import extract_texts
+
+    text = (
+        "---\npublished: 2025-03-04\n---\n"
+        "Pakistani mortar shells landed in Speen Boldak on Monday, killing two civilians.\n\n"
+        "Separately, a roadside bomb hit a police van in Kurrum Agency on Sunday, wounding three policemen.\n"
+    )
+    events = extract_texts([text], default_chain())
+    assert {e.location for e in events} >= {"Spin Boldak", "Kurram District"}

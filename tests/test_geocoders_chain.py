@@ -173,3 +173,52 @@ def test_api_geocode_takes_country_hints(geomap_cache):
     assert geomap.geocode("Torkham", countries=["PK"]).name == "Torkham (Pakistan side)"
     with pytest.raises(exc.PlaceNotFound):
         geomap.geocode("Qqzyxabad", countries=["IR"])
+
+
+class Spelling(Scripted):
+    """A backend that keeps spelling keys: ``spelled`` answers its second pass."""
+
+    spells = True
+
+    def __init__(self, name, answers=None, spelled=None):
+        super().__init__(name, answers)
+        self.spelled = spelled or {}
+
+    def geocode(self, query, *, kind=None, countries=None, spelling=True):
+        found = super().geocode(query, kind=kind, countries=countries)
+        return found or (self.spelled.get(query) if spelling else None)
+
+    def geocode_spelled(self, query, *, kind=None, countries=None):
+        self.calls.append(("spelled", query))
+        return self.spelled.get(query)
+
+
+def test_names_as_written_first_then_spellings():
+    # "Kalat" as written is GeoNames' Pakistani town, not the Afghan Qalat
+    # the gazetteer spells alike; "Speen Boldak" nobody knows as written.
+    gaz = Spelling("gazetteer", {}, {"Kalat": place("Qalat", "gazetteer"), "Speen Boldak": place("Spin Boldak", "g")})
+    gn = Spelling("geonames", {"Kalat": place("Kalat", "geonames")}, {"Speen Boldak": place("Spin Boldak", "gn")})
+    plain = Scripted("online")
+    chain = GeocoderChain([gaz, gn, plain])
+    assert chain.geocode("Kalat").name == "Kalat"
+    assert chain.geocode("Speen Boldak").backend == "g"
+    assert gaz.calls == ["Kalat", "Speen Boldak", ("spelled", "Speen Boldak")]
+    assert gn.calls == ["Kalat", "Speen Boldak"] and plain.calls == ["Speen Boldak"]
+    assert chain.geocode("Zzyzx") is None and plain.calls[-1] == "Zzyzx"  # asked once, in the first pass
+
+
+def test_gazetteer_and_geonames_variants_and_namesakes(tmp_path):
+    import json
+
+    from geomap.geocoders.gazetteer import RegionalGazetteer
+    from geomap.geocoders.geonames import GeoNamesOffline, build_index
+
+    rec = {"geonameid": 1175296, "name": "Kalat", "latitude": 29.03, "longitude": 66.59, "countrycode": "PK"}
+    (tmp_path / "c.json").write_text(json.dumps({"1": {**rec, "population": 26701}}), encoding="utf-8")
+    index = build_index(tmp_path / "i.sqlite", tmp_path / "c.json")
+    chain = GeocoderChain([RegionalGazetteer(), GeoNamesOffline(index)])
+    assert chain.geocode("Speen Boldak").name == "Spin Boldak"
+    assert chain.geocode("Barg-i-Matal").name == "Barg-e Matal District"
+    kalat = chain.geocode("Kalat")
+    assert (kalat.country, kalat.backend) == ("PK", "geonames")
+    assert chain.geocode("Qalat").country == "AF"

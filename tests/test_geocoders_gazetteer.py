@@ -265,3 +265,104 @@ def test_every_border_province_and_its_districts(gaz):
     assert len(districts["Khost Province"]) >= 13
     assert len(districts["Paktia Province"]) >= 14
     assert len(districts["Paktika Province"]) >= 19
+
+
+# -- spellings: variants as news writes them, found by the spelling key --
+
+
+@pytest.mark.parametrize(
+    "query, name",
+    [
+        ("Speen Boldak", "Spin Boldak"),
+        ("Spin-Boldak", "Spin Boldak"),
+        ("Spinboldak", "Spin Boldak"),
+        ("Ṭorkham", "Torkham"),
+        ("Chamman", "Chaman"),
+        ("Kurrum", "Kurram District"),
+        ("Kurrum Agency", "Kurram District"),
+        ("Ningarhar", "Nangarhar Province"),
+        ("Paktica", "Paktika Province"),
+        ("Paktiya province", "Paktia Province"),
+        ("Konar", "Kunar Province"),
+        ("Bajour", "Bajaur District"),
+        ("Bermel", "Barmal District"),
+        ("Gurbaz", "Gurbuz District"),
+        ("Barg-i-Matal", "Barg-e Matal District"),
+        ("Barg e Matal", "Barg-e Matal District"),
+        ("Bargi Matal", "Barg-e Matal District"),
+        ("Ghulam Khan Kali", "Ghulam Khan"),
+        ("Angur Ada", "Angoor Adda"),
+        ("Para Chinar", "Parachinar"),
+        ("Dand Patan", "Dand-e-Patan District"),
+        ("Shorawak", "Shorabak District"),
+        ("Landikotal", "Landi Kotal"),
+        ("Landi Kothal", "Landi Kotal"),
+        ("Jalalawad", "Jalalabad"),
+        ("Miram Shah", "Miranshah"),
+        ("North Waziristan Agency", "North Waziristan"),
+        ("Landi Kotal tehsil", "Landi Kotal"),
+    ],
+)
+def test_spelling_variants(gaz, query, name):
+    assert gaz.geocode(query).name == name
+
+
+def test_spelling_variant_keeps_the_kind_asked_for(gaz):
+    assert gaz.geocode("Khowst district").kind == "district"  # the alias "Khowst" names the city
+    assert gaz.geocode("Khowst").kind == "city"
+    assert gaz.geocode("Konar province").name == "Kunar Province"
+
+
+def test_spelling_is_a_fallback_and_can_be_left_out(gaz):
+    assert gaz.geocode("Speen Boldak", spelling=False) is None
+    assert gaz.lookup_all("Speen Boldak", spelling=False) == []
+    assert gaz.geocode_spelled("Speen Boldak").name == "Spin Boldak"
+    assert gaz.geocode_spelled("") is None and gaz.geocode_spelled("Zzyzx") is None
+
+
+@pytest.mark.parametrize("query", ["Thane", "Tanni", "Karam", "Kar", "Wazir", "Doha", "Tehran", "Kost"])
+def test_spelling_finds_no_false_namesake(gaz, query):
+    # Thane and Tanni would spell as the lookup-only "Tani": no variants of those
+    assert gaz.geocode(query) is None
+
+
+def test_distinct_places_keep_distinct_spelling_keys(gaz):
+    """Two places share a spelling key only when they share a name
+    ("Kandahar" the city and the province); the one collision the rules
+    made (the Gulistan alias on the Qila Abdullah row) was a misplaced
+    alias, moved to Gulistan."""
+    from geomap.geocoders.base import normalize_name, spelling_key
+
+    assert gaz.spelling_collisions == {}
+    for key, places in gaz.spelling_keys().items():
+        if len(places) > 1:
+            names = {normalize_name(n) for p in places for n in (p.name, *gaz.aliases[p])}
+            assert any(all(p in gaz.lookup_all(n, spelling=False) for p in places) for n in names), key
+    assert gaz.geocode("Gulistan (Qila Abdullah)").name == "Gulistan (Killa Abdullah)"
+    assert spelling_key("Qila Abdullah") != spelling_key("Gulistan (Qila Abdullah)")
+
+
+def test_spelling_collision_answers_neither(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text(
+        ",".join(COLUMNS) + "\n"
+        "Qalat,,town,AF,Zabul Province,32.1,66.9,1,test,\n"
+        "Kalat,,town,PK,Balochistan,29.0,66.6,1,test,\n"
+        "Tani District,~Tani,district,AF,Khost Province,33.2,69.8,2,test,\n",
+        encoding="utf-8",
+    )
+    gaz = RegionalGazetteer(path)
+    assert gaz.geocode("Qalat").country == "AF" and gaz.geocode("Kalat").country == "PK"
+    assert gaz.geocode("Khalat") is None and gaz.geocode("Qalaat") is None
+    assert gaz.spelling_collisions == {"kalat": ("Kalat", "Qalat")}
+    assert gaz.geocode("Tani").name == "Tani District" and gaz.geocode("Tanni") is None
+    # the text finder's keys: neither of the clashing names, no lookup-only alias
+    assert gaz.text_spellings() == {"tanidistrikt": "Tani District"}
+
+
+def test_text_spellings(gaz):
+    spelled = gaz.text_spellings()
+    assert spelled["spinbuldak"] == "Spin Boldak" and spelled["landikutal"] in ("Landi Kotal", "Landikotal")
+    assert "tani" not in spelled and "afghanistan" not in spelled  # lookup-only alias, a country
+    assert not any(p.kind == "border" for n in spelled.values() for p in gaz.lookup_all(n))
+    assert gaz.text_spellings() is spelled  # computed once

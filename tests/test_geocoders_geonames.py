@@ -151,3 +151,80 @@ def test_talks_venues_and_world_cities_need_no_hint(far):
     assert geonames.GeoNamesOffline.accepts((1221874, "Dushanbe", 0, 0, "TJ", 679400))
     assert not geonames.GeoNamesOffline.accepts((2, "x", 0, 0, "IR", 800))
     assert geonames.GeoNamesOffline.accepts((2, "x", 0, 0, "IR", 800), ("IR",))
+
+
+# -- spellings: the region's names by their spelling key, after the names as written --
+
+
+@pytest.fixture(scope="module")
+def spelled(tmp_path_factory) -> GeoNamesOffline:
+    import json
+
+    def city(gid, name, cc, pop, alt=()):
+        return {
+            "geonameid": gid,
+            "name": name,
+            "latitude": 30.0,
+            "longitude": 66.0,
+            "countrycode": cc,
+            "population": pop,
+            "admin1code": "",
+            "alternatenames": list(alt),
+        }
+
+    cities = [
+        city(1, "Kalat", "PK", 26701, alt=["Qalat-e Baluch"]),
+        city(2, "Spīn Bōldak", "AF", 14000),
+        city(3, "Thāne", "IN", 1841488),
+        city(4, "Khowst", "AF", 106083),
+        city(5, "Kalāt", "DE", 600),  # far: no spelling key kept for it
+        city(6, "Zarghun Shahr", "AF", 12000),
+    ]
+    src = tmp_path_factory.mktemp("spelled") / "cities.json"
+    src.write_text(json.dumps({str(c["geonameid"]): c for c in cities}), encoding="utf-8")
+    return GeoNamesOffline(build_index(src.parent / "spelled.sqlite", source=src))
+
+
+@pytest.mark.parametrize(
+    "query, gid",
+    [
+        ("Speen Boldak", 2),
+        ("Spin Buldak", 2),
+        ("Spinboldak", 2),
+        ("Khost", 4),
+        ("Qalat-i-Baluch", 1),
+        ("Zarghoon Shahr", 6),
+        ("Zarghunshahr", 6),
+    ],
+)
+def test_spelling_variants(spelled, query, gid):
+    assert spelled.geocode(query).source == f"GeoNames {gid}"
+
+
+def test_spelling_comes_after_the_names_as_written(spelled):
+    assert spelled.geocode("Kalat").source == "GeoNames 1"
+    assert spelled.geocode("Speen Boldak", spelling=False) is None
+    assert spelled.geocode_spelled("Speen Boldak").source == "GeoNames 2"
+    assert spelled.geocode_spelled("Speen Boldak", kind="province") is None
+    assert [p.source for p in spelled.lookup_all("Speen Boldak")] == ["GeoNames 2"]
+
+
+def test_spelling_keys_only_for_the_region_venues_and_world_cities(spelled):
+    assert spelled.geocode("Kalat", countries=("DE",)).country == "PK"  # same name: PK ranks first
+    assert spelled.geocode("Kallat", countries=("DE",)).country == "PK"  # DE's has no spelling key
+    assert spelled.geocode("Thaane").country == "IN"  # a world city keeps its key
+    assert spelled.geocode("Zzyzx") is None and spelled.geocode_spelled("") is None
+
+
+def test_old_index_layout_is_rebuilt(tmp_path):
+    # An index of schema 1 (no spellings table) is set aside and rebuilt.
+    path = build_index(tmp_path / "old.sqlite", source=FIXTURE)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    con.execute("DROP TABLE spellings")
+    con.commit()
+    con.close()
+    gn = GeoNamesOffline(path)
+    assert gn.geocode("Doha").country == "QA"
+    assert any("set aside" in w and "rebuilt" in w for w in gn.warnings)
+    assert geonames.SCHEMA_VERSION == 2 and "-v2.sqlite" in geonames.default_index_path().name

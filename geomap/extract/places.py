@@ -5,6 +5,10 @@ Two finders work together:
 * an Aho-Corasick automaton (pyahocorasick) over every name and alias of the
   regional gazetteer(s) in the chain finds known places in one pass, however
   many names there are;
+* runs of capitalised words the automaton did not take are looked up by their
+  spelling key (:func:`~geomap.geocoders.base.spelling`): "Speen Boldak",
+  "Barg-i-Matal", "Landi Kothal" are the gazetteer's Spin Boldak, Barg-e
+  Matal, Landi Kotal, resolved as if written so;
 * capitalised words after a locative preposition ("in Doha", "near Khost")
   that the automaton does not know are asked of the whole chain (GeoNames),
   and kept only when the answer carries exactly that name.
@@ -22,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import ahocorasick
 
-from ..geocoders.base import Place, fold, wants_kind
+from ..geocoders.base import Place, fold, spelling, wants_kind
 from .gates import Gated
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
@@ -54,6 +58,8 @@ COUNTRY_NAMES: dict[str, str] = {
     "kazakhstan": "KZ",
     "egypt": "EG",
 }
+#: Country names by their spelling key: no place name spells one.
+_COUNTRY_SPELLINGS = frozenset(spelling(n) for n in COUNTRY_NAMES)
 _COUNTRY_AUTOMATON = ahocorasick.Automaton()
 for _name in COUNTRY_NAMES:
     _COUNTRY_AUTOMATON.add_word(_name, _name)
@@ -401,6 +407,24 @@ _CANDIDATE_FAST = re.compile(
     r"(?:At|In|Near|a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
     + _CANDIDATE.pattern.split(r"struck)\s+", 1)[1]
 )
+#: A word that may be capitalised, as the spelling scan reads names:
+#: hyphens and an inner apostrophe belong to it, a possessive "'s" does not.
+#: It may open with a Latin letter with a diacritic ("Ṭorkham"; the ranges
+#: mix cases: :meth:`PlaceFinder._spelled_spans` keeps capitals only).
+_NAME_WORD = re.compile(r"\b[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w-]*(?:['’](?!s\b)[\w-]+)?")
+#: What may stand between two words of one name: a space, or a lower-case
+#: izafe ("Barg e Matal", "Dand i Patan").
+_NAME_GAP = re.compile(r"\s{1,2}(?:(?:e|i|ye)\s{1,2})?")
+#: Shortest spelling key the scan looks for: a short name spelled otherwise
+#: is mostly an English word or a person's ("Wish" spells Wesh, "Deer"
+#: Dir, "Fatah" FATA); short names are found as the gazetteer writes them.
+_MIN_SPELLED = 5
+#: Letters of a key's head, the scan's first filter (:data:`_MIN_SPELLED` or fewer).
+_HEAD = 4
+#: Most words of a name a spelling match spans.
+_NAME_WORDS = 4
+#: Words whose spelling-key answer :class:`PlaceFinder` keeps, at most.
+_WORD_MEMO = 1 << 16
 _NOT_PLACE_WORDS = frozenset(
     """the a an this that these those he she it they we i his her their our its
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
@@ -700,6 +724,8 @@ class PlaceFinder:
         self._memo: dict[tuple, Place | None] = {}
         #: Names of crossings: a town such as Spin Boldak is also its crossing.
         self.crossing_names: set[str] = set()
+        #: Spelling key -> the gazetteer name it spells (see :meth:`_spelled_spans`).
+        self._spelled: dict[str, str] = {}
         n = 0
         for gaz in _gazetteers(chain):
             aliases = getattr(gaz, "aliases", {}) or {}
@@ -718,13 +744,37 @@ class PlaceFinder:
                     if key not in self._automaton:
                         self._automaton.add_word(key, key)
                         n += 1
+            self._add_spellings(gaz)
         if n:
             self._automaton.make_automaton()
         self._ready = n > 0
+        #: What the key of a name's first word can be: the key of a name's
+        #: first word as the gazetteer writes it ("Spin", "Dur"), or begin
+        #: with the first four letters of a name's key ("Para" of
+        #: "Parachinar"). A word whose key is neither does not start a name
+        #: (the scan's fast path: "The", "Taliban", "Monday").
+        self._spelled_heads = {k[:_HEAD] for k in self._spelled}
+        self._spelled_firsts = {spelling(n.split()[0]) for n in self._spelled.values()}
+        #: Capitalised word -> does its spelling key begin a name's?
+        self._word_starts: dict[str, bool] = {}
         if self.border is None:
             self.border = chain.geocode("Afghanistan-Pakistan border", kind="border")
         # Registered now: a sentence scan made after this reads these groups.
         self._stem_filter()
+
+    def _add_spellings(self, gaz) -> None:
+        """Take the gazetteer's text names by their spelling keys
+        (:meth:`RegionalGazetteer.text_spellings`), but none of a country
+        and none a name of another gazetteer already spells."""
+        spellings = getattr(gaz, "text_spellings", None)
+        if spellings is None:
+            return
+        for key, name in spellings().items():
+            if len(key) < _MIN_SPELLED or key in _COUNTRY_SPELLINGS or name.lower() in COUNTRY_NAMES:
+                continue
+            if self._spelled.setdefault(key, name) != name:
+                self._spelled[key] = None  # two gazetteers spell it for two names: neither
+        self._spelled = {k: v for k, v in self._spelled.items() if v is not None}
 
     # -- resolution ----------------------------------------------------
     def resolve(self, name: str, kind: str | None = None, countries: tuple[str, ...] = ()) -> Place | None:
@@ -770,6 +820,8 @@ class PlaceFinder:
                 if not sentence[start].isupper():
                     continue  # "tank", "wana": lower-case words are not names
                 spans.append((start, end))
+        spelled = self._spelled_spans(sentence, spans) if self._spelled else {}
+        spans.extend(spelled)
         # Longest gazetteer names first, then unknown candidates in the gaps.
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         chosen: list[tuple[int, int]] = []
@@ -787,21 +839,25 @@ class PlaceFinder:
             if folded in _NOT_PLACE_WORDS or folded.split(" ")[0] in _NOT_PLACE_WORDS:
                 continue
             feature = _FEATURE.match(sentence[e:])
-            full = surface + (feature.group(0) if feature else "")
+            # a variant spelling is resolved as the gazetteer name it spells
+            name = spelled.get((s, e), surface) if spelled else surface
+            full = name + (feature.group(0) if feature else "")
             plural = None if feature or not plural_words else _PLURAL_KIND.match(sentence, e)
             if plural:
                 # "the Dangam and Nari districts": each name of the list is one
-                full = surface + " " + plural.group(1)
+                full = name + " " + plural.group(1)
             kind = _wants_kind(full)
             if kind is None and twin_words and _ACROSS_AFTER.match(sentence[e:]):
                 kind = "crossing"
             place = self.resolve(full, kind, countries)
             if place is None and (kind is not None or feature or plural):
-                place = self.resolve(surface, None, countries)
+                place = self.resolve(name, None, countries)
             if place is None or place.kind in ("country", "border"):
                 continue
-            if place.backend != "gazetteer" and _fold(place.name) != folded:
-                continue  # GeoNames matched an alternate name: "Gul" is not Gulu
+            if place.backend != "gazetteer" and _fold(place.name) != folded and spelling(place.name) != spelling(name):
+                # GeoNames matched an alternate name: "Gul" is not Gulu (a
+                # spelling of its own name is: "Zarghoon Shahr", Zarghun Shahr)
+                continue
             end = e + (len(feature.group(0)) if feature else 0)
             near_before = sentence[max(0, s - 60) : s]
             if (
@@ -812,8 +868,64 @@ class PlaceFinder:
             ):
                 if place.precision < 2:
                     place = self._near(place)
-            out.append(_mention(s, end, full.strip(), "place", place))
+            # (the surface as written: a variant keeps its spelling)
+            out.append(_mention(s, end, (surface + full[len(name) :]).strip(), "place", place))
         return out
+
+    def _spelled_spans(self, sentence: str, taken: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """Spans of ``sentence`` outside ``taken`` (the automaton's) that
+        spell a gazetteer name otherwise -> that name: the longest run of up
+        to :data:`_NAME_WORDS` capitalised words, from each word whose
+        spelling key begins one.
+
+        Fast path: most sentences hold a few capitalised words, none of
+        which begins a name's key; each word's answer is kept, so a word
+        costs one dictionary look-up after its first sighting.
+        """
+        words = None
+        found: dict[tuple[int, int], str] = {}
+        starts = self._word_starts
+        skip_to = 0
+        for m in _NAME_WORD.finditer(sentence):
+            w = m.group()
+            ok = starts.get(w)
+            if ok is None and not w[0].isupper():
+                ok = starts[w] = False
+            if ok is None:
+                if len(starts) >= _WORD_MEMO:
+                    starts.clear()
+                k = spelling(w)
+                low = w.lower()
+                # (not "Afghan", "Pakistani", "Monday": the first words of
+                # aliases such as "Afghan side of Arandu", found as written)
+                ok = starts[w] = (k[:_HEAD] in self._spelled_heads or k in self._spelled_firsts) and not (
+                    low in _NOT_PLACE_WORDS or low in COUNTRY_NAMES
+                )
+            if not ok or m.start() < skip_to or any(m.start() < te and ts < m.end() for ts, te in taken):
+                continue
+            if words is None:
+                words = [x.span() for x in _NAME_WORD.finditer(sentence, m.start())]
+            span = self._spelled_at(sentence, words, m.start(), taken)
+            if span is not None:
+                found[span[:2]] = span[2]
+                skip_to = span[1]
+        return found
+
+    def _spelled_at(self, sentence: str, words: list[tuple[int, int]], start: int, taken) -> tuple | None:
+        """``(start, end, name)`` of the longest name spelled by the words
+        from the one at ``start`` (none of them in ``taken``), or None."""
+        i = next(k for k, (ws, _) in enumerate(words) if ws == start)
+        best = None
+        for j in range(i, min(i + _NAME_WORDS, len(words))):
+            ws, we = words[j]
+            if j > i and not _NAME_GAP.fullmatch(sentence, words[j - 1][1], ws):
+                break  # not one name: words apart
+            if any(ws < te and ts < we for ts, te in taken):
+                break
+            name = self._spelled.get(spelling(sentence[start:we]))
+            if name is not None:
+                best = (start, we, name)
+        return best
 
     def find(
         self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (), scan: dict[int, set[int]] | None = None

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Geocoder, Place, fold, normalize_name, wants_kind
+from .base import Geocoder, Place, SpellingGeocoder, fold, normalize_name, spelling, spelling_key, wants_kind
 from .cache import LEGACY_JSON, STORE_NAME, CachedGeocoder, MemoryStore, SqliteStore, default_cache_dir
 from .chain import REGION_COUNTRIES, GeocoderChain
 
 __all__ = [
     "Geocoder",
+    "SpellingGeocoder",
     "Place",
     "GeocoderChain",
     "CachedGeocoder",
@@ -23,6 +24,8 @@ __all__ = [
     "default_chain",
     "fold",
     "normalize_name",
+    "spelling",
+    "spelling_key",
     "wants_kind",
     "REGION_COUNTRIES",
 ]

@@ -88,6 +88,7 @@ _STRIP_PHRASES = (
     "region",
     "valley",
     "agency",
+    "tehsil",
 )
 _STRIP_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _STRIP_PHRASES) + r")\b")
 _LEADING_THE = re.compile(r"^(?:the)\s+")
@@ -137,6 +138,68 @@ def normalize_name(name: str) -> str:
     return stripped or key
 
 
+#: Izafe between two words ("Barg-e-Matal", "Dand-i-Patan", "Barg e Matal"):
+#: news writes it, drops it or glues it on; the key drops it.
+_IZAFE = re.compile(r"(?<=[a-z])(?:-(?:e|i|ye|y)-|-(?:e|i|ye)\s+|\s+(?:e|i|ye)-|\s+(?:e|i|ye)\s+)(?=[a-z])")
+#: A diphthong written ``au``/``ou`` or ``aw``/``ow`` before a consonant
+#: ("Bajaur", "Bajour", "Khowst", "Khost"): one vowel.
+_DIPHTHONG = re.compile(r"[ao]u|[ao]w(?![aeiouy])")
+#: Aspirated consonants written with or without ``h`` ("Landi Kothal").
+_ASPIRATE = re.compile(r"(?<=[td])h")
+#: ``c`` outside ``ch`` is ``k`` ("Paktica", "Paktika").
+_HARD_C = re.compile(r"c(?!h)")
+#: "-awad" for "-abad" (Jalalawad), a final ``h`` after a vowel (Tirah, Tira).
+_ABAD = re.compile(r"avad\b")
+_FINAL_H = re.compile(r"(?<=[aiu])h\b")
+#: A final ``-ay``/``-ai``/``-ey`` is the ``-i`` of Pashto ("Kalay", "Kali").
+_FINAL_AI = re.compile(r"ai\b")
+_NOT_LETTER = re.compile(r"[^a-z0-9]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+#: Letters that transliterations use for one sound: ``q`` is ``k``, ``w`` is
+#: ``v``, ``o``/``u`` one vowel, ``e``/``i``/``y`` another.
+_LETTERS = str.maketrans({"q": "k", "w": "v", "o": "u", "e": "i", "y": "i"})
+
+
+@_per_text
+def spelling(text: str) -> str:
+    """The spelling key of ``text`` as written: one key for the ways news
+    transliterates a Pashto, Dari or Urdu name.
+
+    :func:`fold`, then: the izafe dropped ("Barg-e-Matal", "Barg i Matal");
+    ``au``/``ou``/``aw``/``ow`` before a consonant one vowel; ``th``/``dh``
+    as ``t``/``d``; ``c`` outside ``ch`` as ``k``; "-awad" as "-abad"; a
+    final ``h`` after a vowel dropped; a final ``-ay``/``-ai`` as ``-i``;
+    ``q`` as ``k``, ``w`` as ``v``, ``o`` as ``u``, ``e`` and ``y`` as
+    ``i``; spaces, hyphens and apostrophes dropped (digits stay:
+    "Khyber-4" is an operation, not Khyber); doubled letters single.
+    Feature words stay: see :func:`spelling_key`.
+
+    >>> spelling("Spin Boldak") == spelling("Speen-Buldak") == spelling("Spinboldak")
+    True
+    >>> spelling("Ṭorkham"), spelling("Khowst"), spelling("Barg-i-Matal")
+    ('turkham', 'khust', 'bargmatal')
+    """
+    key = _IZAFE.sub(" ", fold(text))
+    key = _DIPHTHONG.sub("u", key)
+    key = _HARD_C.sub("k", _ASPIRATE.sub("", key)).translate(_LETTERS)
+    key = _FINAL_AI.sub("i", _FINAL_H.sub("", _ABAD.sub("abad", key)))
+    return _DOUBLE.sub(r"\1", _NOT_LETTER.sub("", key))
+
+
+@_per_text
+def spelling_key(name: str) -> str:
+    """Key every geocoder looks a name up by when its own keys find nothing:
+    :func:`spelling` of :func:`normalize_name` (feature words and a leading
+    "the" gone).
+
+    >>> spelling_key("Kurram Agency") == spelling_key("Kuram") == spelling_key("the Kurram district")
+    True
+    >>> spelling_key("Landikotal tehsil") == spelling_key("Landi Kothal")
+    True
+    """
+    return spelling(normalize_name(name))
+
+
 @_per_text
 def wants_kind(name: str) -> str | None:
     """Kind that the wording of ``name`` asks for, if any.
@@ -164,6 +227,10 @@ class Geocoder(ABC):
 
     #: Short backend name recorded in ``Place.backend``.
     name: str = "base"
+    #: Does the backend keep :func:`spelling_key` keys (and take
+    #: ``spelling=`` in :meth:`geocode`)? Nominatim does not: it matches
+    #: loosely on its own.
+    spells: bool = False
 
     @abstractmethod
     def geocode(self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None) -> Place | None:
@@ -184,3 +251,53 @@ class Geocoder(ABC):
         Place or None
             ``None`` when this backend does not know the name.
         """
+
+    def geocode_spelled(
+        self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None
+    ) -> Place | None:
+        """Resolve ``query`` by its :func:`spelling_key` alone: the place a
+        differently transliterated name stands for ("Speen Boldak",
+        "Khowst"). A backend with ``spells`` answers from its own keys; the
+        others know no spellings (``None``).
+
+        :class:`~geomap.geocoders.chain.GeocoderChain` asks this only after
+        no backend knew the name as written, so an exact name anywhere (the
+        town of Kalat in Pakistan, in GeoNames) wins over a spelling of
+        another (Qalat in Afghanistan, in the gazetteer).
+        """
+        return None
+
+
+class SpellingGeocoder(Geocoder):
+    """A backend that also keeps :func:`spelling_key` keys of its names.
+
+    :meth:`geocode` answers from the names as written and, when they know
+    nothing (and ``spelling``), from the spelling key; :meth:`geocode_spelled`
+    from the spelling key alone. Subclasses implement :meth:`_lookup`.
+    """
+
+    spells = True
+
+    def geocode(
+        self,
+        query: str,
+        *,
+        kind: str | None = None,
+        countries: tuple[str, ...] | None = None,
+        spelling: bool = True,
+    ) -> Place | None:
+        """See :meth:`Geocoder.geocode`; ``spelling=False`` leaves out the
+        spelling keys (the chain's first pass)."""
+        if not query or not str(query).strip():
+            return None
+        return self._lookup(str(query), kind, countries, as_written=True, spelled=spelling)
+
+    def geocode_spelled(self, query, *, kind=None, countries=None) -> Place | None:
+        if not query or not str(query).strip():
+            return None
+        return self._lookup(str(query), kind, countries, as_written=False, spelled=True)
+
+    @abstractmethod
+    def _lookup(self, query: str, kind: str | None, countries, *, as_written: bool, spelled: bool) -> Place | None:
+        """The best place for ``query`` by its names as written
+        (``as_written``), then (``spelled``) by its spelling key."""

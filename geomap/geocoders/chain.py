@@ -1,7 +1,11 @@
 """A chain of geocoders tried in order: the first answer wins.
 
 Offline backends come first (regional gazetteer, GeoNames); the online one,
-when the user opted in, last. An online failure (timeout, HTTP error, rate
+when the user opted in, last. A name no backend knows as written is then
+asked by its spelling key (:func:`~geomap.geocoders.base.spelling_key`) of
+the backends that keep one (``spells``): "Speen Boldak" is Spin Boldak, but
+"Kalat" stays the Pakistani town GeoNames knows by that name rather than
+Qalat, the Afghan town the gazetteer spells alike. An online failure (timeout, HTTP error, rate
 limit) is recorded as a warning and the offline result stands (the name is
 then not found) rather than aborting the run. After
 :data:`MAX_FAILURES` failures in a row a backend is not asked again in this
@@ -79,29 +83,42 @@ class GeocoderChain(Geocoder):
         return self._memo.geocode(query, kind=kind, countries=countries)
 
     def _first_answer(self, query, *, kind, countries) -> Place | None:
-        place = None
-        for i, geocoder in enumerate(self.geocoders):
-            if self._failures.get(i, 0) >= self.max_failures:
-                continue
-            try:
-                # Without hints each backend ranks by its own rule (GeoNames:
-                # Afghanistan, Pakistan and talks venues first, neighbours
-                # weighted): forcing all region countries here made a village
-                # in India win over Doha, Qatar.
+        # Two passes: the name as written, by every backend in order; then,
+        # when none knew it, its spelling key by the backends that keep one
+        # (an exact name anywhere beats a spelling of another place).
+        for spelled in (False, True):
+            for i, geocoder in enumerate(self.geocoders):
+                if spelled and not geocoder.spells:
+                    continue
+                place = self._ask(i, geocoder, query, kind, countries, spelled)
+                if place is not None:
+                    return place
+        return None
+
+    def _ask(self, i, geocoder, query, kind, countries, spelled) -> Place | None:
+        if self._failures.get(i, 0) >= self.max_failures:
+            return None
+        try:
+            # Without hints each backend ranks by its own rule (GeoNames:
+            # Afghanistan, Pakistan and talks venues first, neighbours
+            # weighted): forcing all region countries here made a village
+            # in India win over Doha, Qatar.
+            if spelled:
+                place = geocoder.geocode_spelled(query, kind=kind, countries=countries)
+            elif geocoder.spells:
+                place = geocoder.geocode(query, kind=kind, countries=countries, spelling=False)
+            else:
                 place = geocoder.geocode(query, kind=kind, countries=countries)
-            except GeocoderServiceError as err:
-                n = self._failures[i] = self._failures.get(i, 0) + 1
-                # online backends come last: the offline answer was "not found"
-                self._warnings.append(f"{geocoder.name}: {err}; kept the offline result (not found)")
-                if n >= self.max_failures:
-                    self._warnings.append(
-                        f"{geocoder.name}: {n} failures in a row; not asked again in this run (offline backends only)"
-                    )
-                place = None
-                continue
-            self._failures[i] = 0
-            if place is not None:
-                break
+        except GeocoderServiceError as err:
+            n = self._failures[i] = self._failures.get(i, 0) + 1
+            # online backends come last: the offline answer was "not found"
+            self._warnings.append(f"{geocoder.name}: {err}; kept the offline result (not found)")
+            if n >= self.max_failures:
+                self._warnings.append(
+                    f"{geocoder.name}: {n} failures in a row; not asked again in this run (offline backends only)"
+                )
+            return None
+        self._failures[i] = 0
         return place
 
     @property

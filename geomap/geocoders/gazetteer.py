@@ -9,7 +9,14 @@ column) and answers queries from two dictionaries:
 * *exact*: the folded name or alias (``"kandahar province"``), so a query
   worded like a known name finds that very place;
 * *loose*: :func:`~geomap.geocoders.base.normalize_name` keys, with feature
-  words stripped (``"kandahar"``), for "Torkham customs building" and friends.
+  words stripped (``"kandahar"``), for "Torkham customs building" and friends;
+* *spelling*, asked only when neither knows the query:
+  :func:`~geomap.geocoders.base.spelling_key` keys, one for the ways news
+  transliterates a name ("Speen Boldak", "Barg-i-Matal", "Landi Kothal",
+  "Khowst district"). Aliases in the file cover what the key cannot derive
+  (Ningarhar, Gurbaz, Bermel). Lookup-only aliases get no spelling key, and
+  a key that two distinct places would share (no name of theirs in common)
+  answers neither: it is listed in :attr:`RegionalGazetteer.spelling_collisions`.
 
 When several places share a key ("Kandahar" the city and the province), the
 kind the query asks for wins (``kind=`` or :func:`wants_kind`), then the
@@ -32,7 +39,16 @@ from pathlib import Path
 
 from geomap.exc import SchemaError
 from geomap.geo import geodata_path
-from geomap.geocoders.base import KIND_PRECISION, Geocoder, Place, fold, normalize_name, wants_kind
+from geomap.geocoders.base import (
+    KIND_PRECISION,
+    Place,
+    SpellingGeocoder,
+    fold,
+    normalize_name,
+    spelling,
+    spelling_key,
+    wants_kind,
+)
 
 COLUMNS = ("name", "aliases", "kind", "country", "admin1", "latitude", "longitude", "precision", "source", "note")
 KINDS = ("crossing", "city", "town", "village", "district", "province", "region", "country", "border")
@@ -61,7 +77,7 @@ def _exact_key(text: str) -> str:
     return _LEADING_THE.sub("", fold(text))
 
 
-class RegionalGazetteer(Geocoder):
+class RegionalGazetteer(SpellingGeocoder):
     """Offline geocoder over ``geodata/gazetteer.csv``.
 
     Parameters
@@ -89,7 +105,14 @@ class RegionalGazetteer(Geocoder):
         self.lookup_only: dict[Place, tuple[str, ...]] = {}
         self._exact: dict[str, list[Place]] = {}
         self._loose: dict[str, list[Place]] = {}
+        self._spelling: dict[str, list[Place]] = {}
+        self._spelled: dict[str, dict[Place, set[str]]] = {}
+        #: Spelling keys that distinct places would share -> the names that
+        #: make them; such a key answers no query (see the module docstring).
+        self.spelling_collisions: dict[str, tuple[str, ...]] = {}
+        self._text_spellings: dict[str, str] | None = None
         self._load()
+        self._drop_spelling_collisions()
 
     # -- loading ---------------------------------------------------------
     def _load(self) -> None:
@@ -170,6 +193,7 @@ class RegionalGazetteer(Geocoder):
         self.aliases[place] = aliases
         if hidden:
             self.lookup_only[place] = hidden
+        hidden_loose = {normalize_name(h) for h in hidden}
         for text in (place.name, *aliases, *hidden):
             exact = _exact_key(text)
             if place not in self._exact.setdefault(exact, []):
@@ -181,22 +205,59 @@ class RegionalGazetteer(Geocoder):
                 continue
             if place not in self._loose.setdefault(loose, []):
                 self._loose[loose].append(place)
+            key = spelling(loose)
+            # A lookup-only alias is mostly another word: no variants of it,
+            # nor of a name that is that word plus a feature ("Tani district").
+            if len(key) >= 3 and loose not in hidden_loose:
+                self._spelled.setdefault(key, {}).setdefault(place, set()).add(text)
+
+    def _drop_spelling_collisions(self) -> None:
+        """Keep a spelling key only when one name (its loose key) covers all
+        its places: "Kandahar" the city and the province share a name, so
+        their key is theirs; two places that share no name do not share a
+        key, whatever the spelling rules make of them."""
+        for key, by_place in self._spelled.items():
+            places = list(by_place)
+            texts = {t for ts in by_place.values() for t in ts}
+            if any(set(places) <= set(self._loose.get(normalize_name(t), ())) for t in texts):
+                self._spelling[key] = places
+            else:
+                self.spelling_collisions[key] = tuple(sorted(texts))
+        del self._spelled
 
     # -- queries ---------------------------------------------------------
-    def lookup_all(self, query: str) -> list[Place]:
-        """Every place whose name or alias matches ``query``, exact matches first."""
+    def lookup_all(self, query: str, *, spelling: bool = True) -> list[Place]:
+        """Every place whose name or alias matches ``query``, exact matches
+        first; when none does (and ``spelling``), the places whose names
+        share its spelling key (:func:`~geomap.geocoders.base.spelling_key`)."""
         found = list(self._exact.get(_exact_key(query), ()))
         for p in self._loose.get(normalize_name(query), ()):
             if p not in found:
                 found.append(p)
-        return found
+        return found or (self._spelled_as(query) if spelling else [])
 
-    def geocode(self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None) -> Place | None:
-        if not query or not str(query).strip():
-            return None
+    def _spelled_as(self, query: str) -> list[Place]:
+        return list(self._spelling.get(spelling_key(query), ()))
+
+    def spelling_keys(self) -> dict[str, list[Place]]:
+        """Spelling key -> the places named so, as :meth:`lookup_all` reads
+        them (no lookup-only alias, no collision)."""
+        return self._spelling
+
+    def _lookup(self, query, kind, countries, *, as_written, spelled) -> Place | None:
+        if not as_written:
+            return self._best(query, self._spelled_as(query), kind, countries)
+        candidates = self.lookup_all(query, spelling=spelled)
+        want = kind or wants_kind(query)
+        if candidates and want and not any(p.kind in _ACCEPTS.get(want, (want,)) for p in candidates):
+            # "Khowst district": the alias names the city; the district of
+            # that name is found by its spelling
+            candidates += [p for p in self._spelled_as(query) if p not in candidates]
+        return self._best(query, candidates, kind, countries)
+
+    def _best(self, query: str, candidates: list[Place], kind, countries) -> Place | None:
         if kind is not None and kind not in KIND_PRECISION:
             raise ValueError(f"kind {kind!r} is not one of {', '.join(KIND_PRECISION)}")
-        candidates = self.lookup_all(query)
         if not candidates:
             return None
         want = kind or wants_kind(query)
@@ -213,6 +274,30 @@ class RegionalGazetteer(Geocoder):
             )
 
         return min(candidates, key=rank)
+
+    def text_spellings(self) -> dict[str, str]:
+        """Spelling key (:func:`~geomap.geocoders.base.spelling`, feature
+        words kept) -> the name or alias it spells, for every name of
+        :meth:`text_names` but the border's and the countries'. Of names
+        that spell alike, the one naming the most places ("Spin Boldak": the
+        town, its crossing and district; "Spinboldak" only the town); two
+        names of distinct places (none in common) clash, and the key is left
+        out: the text finder takes neither. Computed once."""
+        if self._text_spellings is None:
+            best: dict[str, tuple[str, frozenset]] = {}
+            clashes: set[str] = set()
+            for name, place in self.text_names():
+                if place.kind in ("border", "country"):
+                    continue
+                key = spelling(name)
+                places = frozenset(self.lookup_all(name, spelling=False))
+                seen = best.get(key)
+                if seen is not None and seen[1].isdisjoint(places):
+                    clashes.add(key)
+                if seen is None or len(places) > len(seen[1]):
+                    best[key] = (name, places)
+            self._text_spellings = {k: name for k, (name, _) in best.items() if k not in clashes}
+        return self._text_spellings
 
     def text_names(self):
         """``(name, place)`` for every name and alias to look for in running

@@ -41,11 +41,12 @@ import threading
 from pathlib import Path
 
 from geomap.atomic import atomic_path
-from geomap.geocoders.base import Geocoder, Place, fold, normalize_name
+from geomap.geocoders.base import Place, SpellingGeocoder, fold, normalize_name, spelling, spelling_key
 from geomap.geocoders.cache import default_cache_dir as cache_dir
 
 #: Bump when the table layout changes, so old cache files are not reused.
-SCHEMA_VERSION = 1
+#: 2: the ``spellings`` table (:func:`~geomap.geocoders.base.spelling` keys).
+SCHEMA_VERSION = 2
 #: Countries always preferred (and accepted without further evidence), then their neighbours.
 DEFAULT_COUNTRIES = ("AF", "PK")
 #: Known venues of Afghanistan-Pakistan talks and of the diplomacy around
@@ -118,6 +119,9 @@ NEIGHBOUR_WEIGHT = 10
 #: A place this populous competes with the preferred countries on population:
 #: "Mashhad" is the Iranian city, not an Afghan village of that name.
 WORLD_CITY = 1_000_000
+#: Countries whose places get spelling keys in the index (with the talks
+#: venues and world cities).
+_SPELLED_COUNTRIES = frozenset((*DEFAULT_COUNTRIES, *NEIGHBOURS))
 _LATIN = re.compile(r"[a-z]")
 _LEADING_THE = re.compile(r"^the\s+")
 _build_lock = threading.Lock()
@@ -186,8 +190,12 @@ def build_index(path: str | os.PathLike, source: str | os.PathLike | None = None
                     admin1 TEXT, population INTEGER NOT NULL);
                 CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL,
                     is_primary INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+                CREATE TABLE spellings (key TEXT NOT NULL, id INTEGER NOT NULL,
+                    is_primary INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
             """)
-            places, names = [], {}
+            places, names, spellings = [], {}, {}
+            # (uncached: each of a million names is spelled once)
+            spell = spelling.__wrapped__
             for rec in cities.values():
                 gid = int(rec["geonameid"])
                 places.append(
@@ -201,13 +209,24 @@ def build_index(path: str | os.PathLike, source: str | os.PathLike | None = None
                         int(rec.get("population") or 0),
                     )
                 )
+                # Spelling keys only for the region, the talks venues and the
+                # world cities: the variants news writes are of those names,
+                # and a far village is no answer to a misspelling.
+                spelled = places[-1][4] in _SPELLED_COUNTRIES or gid in TALKS_VENUES or places[-1][6] >= WORLD_CITY
                 for key in _keys(rec["name"]):
                     names[(key, gid)] = 1
+                    if spelled:
+                        spellings[(spell(key), gid)] = 1
                 for alt in rec.get("alternatenames") or ():
                     for key in _keys(alt):
                         names.setdefault((key, gid), 0)
+                        if spelled:
+                            spellings.setdefault((spell(key), gid), 0)
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?)", places)
             con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, gid, p) for (k, gid), p in names.items()))
+            con.executemany(
+                "INSERT INTO spellings VALUES (?,?,?)", ((k, gid, p) for (k, gid), p in spellings.items() if k)
+            )
             con.executemany(
                 "INSERT INTO meta VALUES (?,?)",
                 [
@@ -251,6 +270,7 @@ def open_index(path: str | os.PathLike) -> sqlite3.Connection:
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         con.execute("SELECT 1 FROM names JOIN places ON places.id = names.id LIMIT 1")
+        con.execute("SELECT 1 FROM spellings LIMIT 1")
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise sqlite3.DatabaseError(f"table layout {row and row[0]!r}, expected {SCHEMA_VERSION}")
     except BaseException:
@@ -267,7 +287,7 @@ def _why(err: BaseException) -> str:
     return strerror or str(err) or type(err).__name__
 
 
-class GeoNamesOffline(Geocoder):
+class GeoNamesOffline(SpellingGeocoder):
     """Offline world geocoder over the GeoNames index.
 
     Parameters
@@ -341,8 +361,10 @@ class GeoNamesOffline(Geocoder):
 
     def lookup_all(self, query: str, countries: tuple[str, ...] | None = None, limit: int = 10) -> list[Place]:
         """Places matching ``query``, best first (see the module docstring),
-        with or without evidence (see :meth:`accepts`)."""
-        return [self._place(row) for row in self._rows(query, countries, limit)]
+        with or without evidence (see :meth:`accepts`); when no name matches
+        as folded, the places whose names share its spelling key."""
+        rows = self._rows(query, countries, limit) or self._rows(query, countries, limit, spelled=True)
+        return [self._place(row) for row in rows]
 
     def _place(self, row) -> Place:
         gid, name, lat, lon, cc = row[:5]
@@ -374,9 +396,14 @@ class GeoNamesOffline(Geocoder):
             or population >= WORLD_CITY
         )
 
-    def _rows(self, query: str, countries: tuple[str, ...] | None, limit: int) -> list[tuple]:
+    def _rows(self, query: str, countries: tuple[str, ...] | None, limit: int, spelled: bool = False) -> list[tuple]:
+        """Index rows for ``query``, best first: by its folded keys, or
+        (``spelled``) by its spelling key in the ``spellings`` table."""
         keys = []
-        for key in (_LEADING_THE.sub("", fold(query)), normalize_name(query)):
+        table = "spellings" if spelled else "names"
+        key = _LEADING_THE.sub("", fold(query))
+        candidates = (spelling(key), spelling_key(query)) if spelled else (key, normalize_name(query))
+        for key in candidates:
             if key and key not in keys:
                 keys.append(key)
         if not keys:
@@ -387,7 +414,7 @@ class GeoNamesOffline(Geocoder):
         sql = f"""
             SELECT p.id, p.name, p.lat, p.lon, p.country, p.population, MAX(n.is_primary) AS prim,
                    MIN(CASE n.key {" ".join(f"WHEN ? THEN {i}" for i in range(len(keys)))} END) AS k
-            FROM names n JOIN places p ON p.id = n.id
+            FROM {table} n JOIN places p ON p.id = n.id
             WHERE n.key IN ({",".join("?" * len(keys))})
             GROUP BY p.id
             ORDER BY k, prim DESC,
@@ -405,17 +432,17 @@ class GeoNamesOffline(Geocoder):
                 return []
             return con.execute(sql, params).fetchall()
 
-    def geocode(self, query: str, *, kind: str | None = None, countries: tuple[str, ...] | None = None) -> Place | None:
+    def _lookup(self, query, kind, countries, *, as_written, spelled) -> Place | None:
         # Only populated places are indexed: a query that asks for a province,
         # district or crossing is not this backend's to answer.
-        if not query or not str(query).strip():
-            return None
         if kind in ("province", "district", "region", "country", "border", "crossing"):
             return None
         countries = tuple(countries) if countries else None
-        for row in self._rows(query, countries, limit=10):
-            if self.accepts(row, countries):
-                return self._place(row)
+        passes = ((False,) if as_written else ()) + ((True,) if spelled else ())
+        for by_spelling in passes:
+            for row in self._rows(query, countries, limit=10, spelled=by_spelling):
+                if self.accepts(row, countries):
+                    return self._place(row)
         return None
 
     def close(self) -> None:
