@@ -46,25 +46,7 @@ from .triggers.mentions import (
     _supposed,
 )
 from .triggers.retyping import retyped
-from .triggers.talks import (
-    _BILATERAL,
-    _BILATERAL_SIDES,
-    _CALL_FOR_TALKS,
-    _DECLINED,
-    _DOMESTIC_BODY,
-    _ENDED,
-    _ENDED_AFTER,
-    _HOME_OFFICE,
-    _IRREALIS_TALKS,
-    _MEETING_WHEN_WHERE,
-    _NOT_TALKS,
-    _NOT_TALKS_AFTER,
-    _TALKS_STATE_AFTER,
-    _TALKS_UNREAL_AFTER,
-    _TRIBAL,
-    _TRUCE_ENDED,
-    TALKS_RULES,
-)
+from .triggers.talks import TALKS_RULES, no_talks, round_ended
 from .triggers.violence import VIOLENCE_RULES
 from .triggers.windows import (
     _MANDATE_CUTS,
@@ -246,33 +228,7 @@ def _find_triggers(
                     or (len(words) > 6 and denial_words and _DENIAL.search(" ".join(words[:-6])))
                 ):
                     continue
-            elif (
-                _ACCUSATION.search(window)
-                or _IRREALIS_TALKS.search(" ".join(words[-4:]))
-                or (low[m.start() : m.end()] == "would meet" and not _MEETING_WHEN_WHERE.match(sentence, m.end()))
-                or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
-                or _TALKS_UNREAL_AFTER.match(sentence, m.end())
-                or _TALKS_STATE_AFTER.match(sentence, m.end())
-                or _DECLINED.search(sentence, max(0, m.start() - 60), m.start())
-                or _NOT_TALKS.search(sentence, max(0, m.start() - 30), m.start())
-                or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
-                and _TRIBAL.search(sentence)
-                or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, m.end()))
-                or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, m.start() - 40) : m.start()]))
-                or (
-                    _DOMESTIC_BODY.search(
-                        sentence[max(0, m.start() - 60) : m.end() + 60],
-                        low=low[max(0, m.start() - 60) : m.end() + 60] if lowered else None,
-                    )
-                    and not _BILATERAL.search(sentence)
-                )
-                # "a jirga of sit-in organisers met the governor": a jirga
-                # with an officer of one side only is no talks
-                or (
-                    _HOME_OFFICE.search(sentence[max(0, m.start() - 60) : m.end() + 60])
-                    and not _BILATERAL_SIDES.search(sentence)
-                )
-            ):
+            elif _ACCUSATION.search(window) or no_talks(sentence, low, sub, m.start(), m.end(), words, lowered):
                 continue
             if (
                 etype == "border_closure"
@@ -293,9 +249,7 @@ def _find_triggers(
             # this year": a count of incidents like the one reported, which
             # only adds to it (weak), as hearsay does
             heard = heard or (etype in VIOLENT and "such" in words[-2:])
-            ended = etype == "talks" and bool(
-                _ENDED.search(" ".join(words[-4:])) or _ENDED.match(m.group(0)) or _ENDED_AFTER.match(sentence, m.end())
-            )
+            ended = etype == "talks" and round_ended(sentence, m.group(0), m.end(), words)
             border = border_words and bool(
                 _BORDER_MOD.search(sentence[max(0, m.start() - 60) : m.start()]) or _BORDER_WORD.search(m.group(0))
             )

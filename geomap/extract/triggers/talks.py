@@ -173,3 +173,52 @@ _ENDED = re.compile(r"\b(?:previous|earlier|last|prior|failed|inconclusive|colla
 _ENDED_AFTER = re.compile(
     r"\s+(?:had\s+|have\s+|has\s+)?[“\"'‘]?(?:ended|concluded|failed|collapsed|broke\s+down)", re.I
 )
+
+
+def no_talks(sentence: str, low: str, sub: str, start: int, end: int, words: list[str], lowered: bool) -> bool:
+    """Is the talks trigger at ``start:end`` no talks between the two sides?
+
+    Parameters
+    ----------
+    sentence, low : str
+        The sentence and its lower case.
+    sub : str
+        The trigger's sub-type (``visit``, ``ceasefire``, ...).
+    start, end : int
+        The trigger's span.
+    words : list of str
+        The words before the trigger in its clause
+        (:func:`~geomap.extract.triggers.windows._words_before`).
+    lowered : bool
+        Whether lower-casing kept every character's offset (``low`` may then be
+        sliced for ``sentence``).
+    """
+    return bool(
+        _IRREALIS_TALKS.search(" ".join(words[-4:]))
+        or (low[start:end] == "would meet" and not _MEETING_WHEN_WHERE.match(sentence, end))
+        or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
+        or _TALKS_UNREAL_AFTER.match(sentence, end)
+        or _TALKS_STATE_AFTER.match(sentence, end)
+        or _DECLINED.search(sentence, max(0, start - 60), start)
+        or _NOT_TALKS.search(sentence, max(0, start - 30), start)
+        or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
+        and _TRIBAL.search(sentence)
+        or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, end))
+        or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, start - 40) : start]))
+        or (
+            _DOMESTIC_BODY.search(
+                sentence[max(0, start - 60) : end + 60],
+                low=low[max(0, start - 60) : end + 60] if lowered else None,
+            )
+            and not _BILATERAL.search(sentence)
+        )
+        # "a jirga of sit-in organisers met the governor": a jirga
+        # with an officer of one side only is no talks
+        or (_HOME_OFFICE.search(sentence[max(0, start - 60) : end + 60]) and not _BILATERAL_SIDES.search(sentence))
+    )
+
+
+def round_ended(sentence: str, trigger: str, end: int, words: list[str]) -> bool:
+    """Is the round of talks named by ``trigger`` (ending at ``end``, ``words``
+    before it) over ("the previous round", "the talks had ended")?"""
+    return bool(_ENDED.search(" ".join(words[-4:])) or _ENDED.match(trigger) or _ENDED_AFTER.match(sentence, end))
