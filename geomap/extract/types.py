@@ -6,6 +6,10 @@ the crossing was shut"), when it is only threatened, demanded or hoped for
 ("could lead to war", "urged them to reopen"), or when the sentence states a
 habit rather than an incident ("closures are common", "in the past").
 Upcoming talks are kept: a scheduled meeting is an event.
+
+The rules per event type and the cues that void a trigger are in
+:mod:`geomap.extract.triggers`; this module puts the rules in their order,
+runs them and keeps the triggers that no cue voids.
 """
 
 from __future__ import annotations

@@ -108,6 +108,7 @@ FORTIFICATION_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ),
     ),
 ]
+
 #: "were asked to stop building a post", "agreed to halt work on the gate",
 #: "tried to put up a fence", "began to dig trenches": halting, starting or
 #: attempting a work presupposes it, so the infinitive before a

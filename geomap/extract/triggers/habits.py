@@ -77,7 +77,7 @@ def is_habitual(sentence: str, low: str | None = None, scan: dict[int, set[int]]
     """True when the sentence describes a habit, not an incident.
 
     ``low`` is ``sentence.lower()`` and ``scan`` its sentence scan (see
-    :func:`find_triggers`) when the caller has them already.
+    :func:`geomap.extract.types.find_triggers`) when the caller has them already.
     """
     if scan is not None:
         if not _HABIT_FILTER.present("", scan):
