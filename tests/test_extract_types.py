@@ -202,7 +202,7 @@ def test_odd_text_never_raises(text):
 def test_clause_breaks_match_the_single_pattern(sentence):
     import re
 
-    from geomap.extract.types import _breaks
+    from geomap.extract.triggers.windows import _breaks
 
     single = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|and\s+(?:the|a|an))\b|\bbut\b")
     assert set(_breaks(sentence)) == {m.end() for m in single.finditer(sentence)}
@@ -420,7 +420,7 @@ def test_tribal_jirgas_aid_and_recent_years_are_no_incident(sentence, etype):
 
 def test_clause_breaks_match_every_scan(dev_sentences):
     # _breaks skips a scan when its characters or words are absent.
-    from geomap.extract.types import _CLAUSE_BREAKS, _breaks
+    from geomap.extract.triggers.windows import _CLAUSE_BREAKS, _breaks
 
     for s in dev_sentences:
         plain = [m.end() for p in _CLAUSE_BREAKS for m in p.finditer(s)]
@@ -429,7 +429,7 @@ def test_clause_breaks_match_every_scan(dev_sentences):
 
 def test_denial_words_read_from_the_scan(dev_sentences):
     from geomap.extract.scanned import ScannedSentence
-    from geomap.extract.types import _DENIAL_FILTER, _DENIAL_STEMS
+    from geomap.extract.triggers.cues import _DENIAL_FILTER, _DENIAL_STEMS
 
     for s in dev_sentences:
         sent = ScannedSentence.of(s)

@@ -14,7 +14,7 @@ import re
 
 from ..gates import Gated
 from ..places import Mention
-from ..types import _BILATERAL_SIDES
+from ..triggers.talks import _BILATERAL_SIDES
 
 #: The people of a place, whom officials meet at home.
 _LOCAL_PEOPLE = re.compile(

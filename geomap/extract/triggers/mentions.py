@@ -1,0 +1,216 @@
+"""Incidents only spoken of: supposed, in general, conditional or called untrue.
+
+"any closure of Torkham", "no date for the reopening", "closures hurt
+traders", "relations have been tense since the clashes", "called reports of
+shelling baseless", "will be closed if the attacks continue", and a closure
+that is a road's, not the border's.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A reopening spoken of, not done: "still no date for the reopening",
+#: "a timetable for the reopening", "conditions for reopening", "depends on
+#: the reopening" (read before the noun).
+_REOPENING_UNREAL_BEFORE = re.compile(
+    r"\b(?:dates?|timelines?|timetables?|time\s*frames?|deadlines?|schedules?|roadmaps?|(?:pre)?conditions?|"
+    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
+    # "any reopening of Chaman would depend on guarantees": no one reopening
+    r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$",
+    re.I,
+)
+#: ... and after it: "the reopening of the crossing will hinge on",
+#: "reopening the crossing will take days", "its reopening is uncertain".
+_REOPENING_UNREAL_AFTER = re.compile(
+    r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|both\s+)?(?:[\w'’-]+\s+){0,3}?(?:crossings?|border|gates?|terminals?|routes?|pass)\b|"
+    r"\s+of\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
+    r",?\s+(?:would|will|could|might|(?-i:may)|shall|depends?|depended|hinges?|hinged|"
+    r"(?:is|was|remains?|remained)\s+(?:still\s+)?(?:conditional|contingent|subject|dependent|uncertain|unlikely|"
+    r"tied|linked))\b",
+    re.I,
+)
+#: Closures spoken of in general: "closures have cost exporters dearly"
+#: (a bare plural: no article, number or possessive before it), "shutting a
+#: border crossing punishes the labourers" (any crossing).
+_DETERMINED = re.compile(
+    r"\b(?:the|these|those|this|that|its|their|his|her|our|both|two|three|four|five|six|several|\d+)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_ON_A_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:this|last)\s+week\b|\byesterday\b|\btoday\b"
+)
+_ANY_CROSSING_AFTER = re.compile(
+    r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
+)
+#: An incident of no one time: "any closure of Torkham hurts labourers",
+#: "vowed to answer any attack", "every closure costs traders" (read before
+#: the trigger).
+_ANY_BEFORE = re.compile(r"\b(?:any|every)(?:\s+[\w-]+)?\s*$", re.I)
+#: A record of incidents named by their plural: "the repeated closures of
+#: Torkham", "past clashes at Chaman" (no day told in the sentence).
+_RECORD_BEFORE = re.compile(r"\b(?:repeated|frequent|recurrent|recurring|periodic|past|previous)\s*$", re.I)
+#: An activity named by a gerund opening the sentence: "Closing Torkham is
+#: not the answer", "Shutting the border hurts traders".
+_ACTIVITY_AFTER = re.compile(
+    r"(?:\s+(?:the\s+|a\s+|its\s+)?[\w'’-]+(?:\s+(?:crossings?|border|gates?))?)?\s+"
+    r"(?:is|are|was|would|will|could|can|has|does|only|hurts|harms|punishes|costs|serves|helps)\b",
+    re.I,
+)
+#: ... or one only supposed: "a prolonged closure would ruin them", "another
+#: clash at Chaman could derail the talks" (an indefinite noun before the
+#: trigger, a modal right after it and its place).
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another)(?:\s+[\w-]+){0,2}\s*$", re.I)
+_MODAL_AFTER = re.compile(
+    r"(?:\s+(?:of|at|in|on|along|across|between|with|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?\s+"
+    r"(?:would|could|might|(?-i:may))\b",
+    re.I,
+)
+
+
+def _supposed(sentence: str, words: list[str], end: int) -> bool:
+    """Is the trigger ending at ``end`` (``words`` before it) an incident
+    of no one time ("any closure") or one only supposed ("a closure would")?"""
+    before = " ".join(words[-3:])
+    if _ANY_BEFORE.search(before):
+        return True
+    if _RECORD_BEFORE.search(before) and sentence[end - 1 : end] == "s" and not _ON_A_DAY.search(sentence.lower()):
+        return True  # "the repeated closures of Torkham", "past clashes at Chaman"
+    if not words and sentence[end - 3 : end].lower() == "ing" and _ACTIVITY_AFTER.match(sentence, end):
+        return True  # "Closing Torkham is not the answer"
+    return bool(_INDEFINITE_BEFORE.search(before) and _MODAL_AFTER.match(sentence, end))
+
+
+def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
+    """Is the reopening noun at ``start:end`` only spoken of ("no date for
+    its reopening", "the reopening of the crossings would depend on ...")?
+    Reopenings told with a verb ("reopened on Monday") are never."""
+    if not low.startswith(("reopening", "re-opening", "opening", "resumption"), start):
+        return False
+    return bool(
+        _REOPENING_UNREAL_BEFORE.search(sentence, max(0, start - 60), start)
+        or _REOPENING_UNREAL_AFTER.match(sentence, end)
+    )
+
+
+#: What a closure may shut: a road (not the border) or a crossing.
+_ROAD_OR_CROSSING = re.compile(
+    r"\b(?:(?P<road>roads?|highways?|motorways?|tunnels?|bridges?)|crossings?|borders?|gates?|terminals?|frontier|"
+    r"routes?|pass|points?)\b",
+    re.I,
+)
+
+
+#: "traffic on the Peshawar-Torkham road was suspended": a road's traffic
+#: (read right before the verb).
+_TRAFFIC_ON_ROAD = re.compile(
+    r"\btraffic\s+(?:on|along|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:roads?|highways?|motorways?)\s+"
+    r"(?:was|were|is|are|(?:has|have|had)\s+been|remained|remains|stayed)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _road_closing(sentence: str, breaks: list[int], start: int, end: int) -> bool:
+    """Is what closes at ``start:end`` a road, tunnel or bridge? The first of
+    a road and a crossing in the clause before the trigger ("the road towards
+    the border had been closed"; not "Torkham, on the main highway to Kabul,
+    was closed"), else the first after it ("police closed the road to the
+    district headquarters")."""
+    if not any(w in sentence for w in ("road", "highway", "motorway", "tunnel", "bridge")):
+        return False
+    cut = max((b for b in breaks if b <= start), default=0)
+    if "traffic" in sentence and _TRAFFIC_ON_ROAD.search(sentence, max(cut, start - 80), start):
+        # "lit up the pass, and traffic on the Peshawar-Torkham road was
+        # suspended": the road is what the verb tells of
+        return True
+    first = _ROAD_OR_CROSSING.search(sentence, cut, start) or _ROAD_OR_CROSSING.search(sentence, end, end + 40)
+    return first is not None and first.group("road") is not None
+
+
+def _generic_closure(sentence: str, low: str, start: int, end: int) -> bool:
+    """Are closures at ``start:end`` spoken of in general ("closures come
+    at the slightest provocation", "closing a crossing hurts traders")?"""
+    word = low[start:end]
+    if word == "closures":
+        # ("closures at Torkham and Chaman on Monday": closures on a day)
+        return not _DETERMINED.search(sentence, max(0, start - 40), start) and not _ON_A_DAY.search(low)
+    return word in ("closing", "shutting", "sealing") and bool(_ANY_CROSSING_AFTER.match(sentence, end))
+
+
+#: "Relations have been strained since the clashes": a state of the two
+#: countries' relations dated from an incident, read in the words before it.
+_RELATIONS_SINCE = re.compile(
+    r"\b(?:relations|ties|tensions?)\s+(?:[\w'’-]+\s+){0,5}?(?:(?:have|has|had)\s+(?:been|remained|stayed|run)|"
+    r"remain(?:ed|s)?|(?:are|were|is))\s+(?:\w+\s+)?(?:strained|tense|frosty|uneasy|troubled|fraught|cold|high)\s+"
+    r"(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+#: ... with no more than its time after it ("of last October", "in 2025"):
+#: an incident told with its own details ("clashes in October that killed
+#: 70 people") is reported, not only named.
+_ONLY_ITS_TIME = re.compile(
+    r"\s*(?:(?:of|in)\s+(?:last\s+|early\s+|late\s+|mid-)?[A-Z]?[a-z]+(?:\s+\d{4})?|of\s+\d{4}|"
+    r"last\s+(?:year|month|week|[A-Z][a-z]+))?\s*[.;]?\s*$"
+)
+
+
+#: "the meeting, the first of the commission since the clashes along the
+#: border last year, ...": an aside that dates a first from an incident.
+_FIRST_SINCE = re.compile(r"\bthe\s+first\s+(?:[\w'’-]+\s+){0,4}?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_ONLY_ITS_TIME_ASIDE = re.compile(
+    r"\s*(?:(?:along|on|across)\s+the\s+(?:border|frontier|Durand\s+Line)\s*)?"
+    r"(?:(?:of|in)\s+(?:last\s+|early\s+|late\s+)?[A-Z]?[a-z]+(?:\s+\d{4})?|last\s+(?:year|month|week|[A-Z][a-z]+))?"
+    r"\s*[,;.)]"
+)
+
+
+def _relations_since(sentence: str, words: list[str], end: int) -> bool:
+    """Is the incident at ``end`` only what the two countries' relations
+    are dated from ("relations have remained tense since the border clashes
+    of last October"), or what a first is counted from ("the first meeting
+    since the clashes along the border last year")?"""
+    before = " ".join(words[-14:]) + " "
+    if _RELATIONS_SINCE.search(before) and _ONLY_ITS_TIME.match(sentence, end):
+        return True
+    return bool(_FIRST_SINCE.search(before) and _ONLY_ITS_TIME_ASIDE.match(sentence, end))
+
+
+#: A report called untrue, in other words than a denial's ("called reports
+#: of shelling baseless", "there was no truth in reports that the crossing
+#: had closed", "claims of an air strike were propaganda").
+_BASELESS = re.compile(
+    r"\b(?:baseless|unfounded|groundless|untrue|fabricated|concocted|propaganda|no\s+truth|not\s+true|fake|"
+    r"misleading)\b",
+    re.I,
+)
+_BASELESS_STEMS = (
+    *("baseless", "unfounded", "groundless", "untrue", "fabricated", "concocted", "propaganda", "truth"),
+    *("fake", "misleading"),
+)
+_REPORT_OF_BEFORE = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accounts?|news|rumou?rs?|stories)\s+(?:of|that|about)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+
+
+def _report_denied(sentence: str, low: str, start: int) -> bool:
+    """Is the trigger at ``start`` the content of a report the sentence
+    calls untrue ("reports of shelling in Kunar" ... "baseless")? (A report
+    someone "denied" is read by the denial rules, where the denial stands.)"""
+    if not any(w in low for w in _BASELESS_STEMS):
+        return False
+    return bool(_REPORT_OF_BEFORE.search(sentence, max(0, start - 80), start) and _BASELESS.search(sentence))
+
+
+#: A future told with its condition: "Torkham will be closed if the attacks
+#: continue" (a modal before the trigger, "if" or "unless" after it in its clause).
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|shall|might|can)\b", re.I)
+_IF_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:if|unless)\b", re.I)
+
+
+def _conditional_future(sentence: str, words: list[str], end: int) -> bool:
+    """Is the trigger ending at ``end`` (``words`` before it) a future with its condition?"""
+    return bool(_MODAL_BEFORE.search(" ".join(words[-3:])) and _IF_AFTER.match(sentence, end))

@@ -1,0 +1,112 @@
+"""A trigger's type read again from its whole sentence.
+
+Strikes told with guns and no aircraft are shelling, shelling traded is an
+exchange of fire, guns fired at posts are an attack on them, and a bare
+bombardment after an air strike is that strike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..types import Trigger
+
+#: Guns that strike from the ground, and what strikes from the air.
+_GUN_WORDS = ("artillery", "mortar", "rocket", "howitzer", "tank", "heavy guns", "heavy weapons", "shell")
+_GUN = re.compile(r"\b(?:artillery|mortars?|rockets?|howitzers?|tanks?|heavy\s+(?:guns|weapons)|shells?)\b")
+_AIR = re.compile(
+    r"\b(?:air|aerial|aircraft|jets?|warplanes?|planes?|drones?|quadcopters?|helicopters?|gunships?|airstrikes?)\b"
+)
+
+
+def _ground_strike(sentence: str, low: str, t: Trigger) -> Trigger:
+    """An air strike trigger that names no aircraft ("strikes", "retaliatory
+    strikes", "carried out strikes") told with guns near it and no aircraft
+    in the sentence ("artillery strikes hit villages", "carried out strikes on
+    posts with artillery") is shelling: a strike is only from the air when
+    something flies."""
+    if t.event_type != "airstrike" or t.sub_event_type != "airstrike" or _AIR.search(low):
+        return t
+    if not _GUN.search(low, max(0, t.start - 40), min(len(low), t.end + 80)):
+        return t
+    return replace(t, event_type="explosion", sub_event_type="shelling")
+
+
+#: "traded artillery fire", "heavy exchanges of mortar fire": guns fired
+#: both ways (read right before the shelling trigger).
+_EXCHANGE_BEFORE = re.compile(
+    r"\b(?:exchang(?:ed|ing|e)|traded|trading|trade|exchanges?\s+of)\s+(?:(?:heavy|intense|sporadic|fierce)\s+)?$",
+    re.I,
+)
+
+
+def _exchanged_shelling(sentence: str, t: Trigger) -> Trigger:
+    """Shelling the two sides traded ("troops traded artillery fire
+    across the border", "exchanges of mortar fire") is an exchange of fire,
+    a clash (GOLD_FORMAT), not the one-way shelling of a place."""
+    if t.sub_event_type != "shelling" or not _EXCHANGE_BEFORE.search(sentence, max(0, t.start - 40), t.start):
+        return t
+    return replace(t, event_type="armed_clash", sub_event_type="exchange_of_fire")
+
+
+#: Guns fired at posts: "fired rockets at two border posts", "rocket-propelled
+#: grenades fired on a checkpost" (read right after the shelling trigger).
+_AT_POSTS_AFTER = re.compile(
+    r"(?:\s+(?:from\s+)?(?:across\s+)?(?:the\s+)?[\w-]+(?:\s+(?:side|border|line|territory))?)?"
+    r"\s+(?:at|on|upon|towards|against)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:posts?|outposts?|checkpoints?|checkposts?)\b",
+    re.I,
+)
+
+
+def _fired_at_posts(sentence: str, t: Trigger) -> Trigger:
+    """Rockets, mortars or grenades fired at posts are an attack on them, a
+    clash (GOLD_FORMAT: attacks on border posts), as fire at posts is; not
+    shells that land in villages, nor artillery on "launch positions"."""
+    if t.sub_event_type not in ("shelling", "grenade_attack") or not _AT_POSTS_AFTER.match(sentence, t.end):
+        return t
+    # (fired: "a grenade attack on a checkpoint" is a bombing of it)
+    told = sentence[max(0, t.start - 25) : t.end].lower()
+    if not any(w in told for w in ("fire", "lob", "launch", "propelled")):
+        return t
+    return replace(t, event_type="armed_clash", sub_event_type="attack")
+
+
+def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` (in order) with the types their whole sentence shows.
+
+    Parameters
+    ----------
+    sentence : str
+    low : str
+        ``sentence.lower()``.
+    triggers : list of Trigger
+        The triggers kept in ``sentence``, sorted by start.
+
+    Returns
+    -------
+    list of Trigger
+        The same triggers, in the same order, some of another type.
+    """
+    out = triggers
+    if "strike" in low and any(w in low for w in _GUN_WORDS):
+        out = [_ground_strike(sentence, low, t) for t in out]
+    if any(t.sub_event_type == "shelling" for t in out) and ("exchang" in low or "trad" in low):
+        out = [_exchanged_shelling(sentence, t) for t in out]
+    if "post" in low or "checkpoint" in low:
+        out = [_fired_at_posts(sentence, t) for t in out]
+    strike = next((t for t in out if t.event_type == "airstrike"), None)
+    if strike is not None and "bombard" in low:
+        # "gunships struck hideouts in Mamund, and residents reported heavy
+        # bombardment": a bare bombardment after an air strike in its
+        # sentence is that strike, felt on the ground
+        out = [
+            replace(t, event_type="airstrike", sub_event_type=strike.sub_event_type)
+            if t.event_type == "explosion" and t.start > strike.start and low.startswith("bombard", t.start)
+            else t
+            for t in out
+        ]
+    return out
