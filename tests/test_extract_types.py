@@ -360,6 +360,9 @@ def test_suspended_traffic_is_a_closure():
         "He turned down a request to meet the envoy.",
         # on the way to a meeting: the meeting is the victims' errand
         "The bus was hit while the elders were on their way to meet the governor.",
+        # leisure travel: holidaymakers are no delegation
+        "Hotels fill up with tourists who visit the lakes of the valley each June.",
+        "Fewer trekkers visited the district this autumn, guides complained.",
     ],
 )
 def test_talks_that_did_not_happen_or_are_a_state(sentence):
@@ -371,6 +374,8 @@ def test_talks_that_did_not_happen_or_are_a_state(sentence):
     [
         "Negotiators met in Doha on Monday and made some progress, officials said.",
         "The minister accepted an invitation to visit Kabul next week.",
+        # a minister who meets tourists still visits on duty
+        "The interior minister, touring the valley where tourists gather, visited Kabul on Monday for talks.",
     ],
 )
 def test_talks_that_happened_or_are_planned_stay(sentence):

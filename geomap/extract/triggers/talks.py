@@ -121,6 +121,9 @@ _DECLINED = re.compile(
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
     r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$|"
+    # "holidaymakers who visit the valleys", "tourists visited the district":
+    # leisure travel, not an official visit
+    r"\b(?i:tourists?|visitors|holidaymakers|sightseers|trekkers)\s+(?:(?:who|that)\s+)?(?:\w+\s+)?$|"
     # the verb: "everyone talks of reopening", "he talks about peace"
     r"\b(?i:everyone|everybody|nobody|no\s+one|someone|he|she)\s+(?i:(?:always|often|still|now|only|just)\s+)?$"
 )
