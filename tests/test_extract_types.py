@@ -417,10 +417,28 @@ def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
         ("Elders from the Zaimusht and Orakzai tribes met in Hangu and agreed to end the feud.", "talks"),
         ("The donors suspended aid to the provincial government last year.", "border_closure"),
         ("Shooting incidents of recent years have soured ties between the border guards.", "armed_clash"),
+        # spans of a season or of months, no day in them
+        ("Militia fighters lobbed mortar shells into the two valleys over the summer, elders said.", "explosion"),
+        ("The old mule track was shut for long periods while the army hunted insurgents.", "border_closure"),
+        ("Both gates have been closed to lorries for most of the past seven months.", "border_closure"),
+        ("The ambush was the bloodiest in a series of raids on the levies this year.", "armed_clash"),
     ],
 )
-def test_tribal_jirgas_aid_and_recent_years_are_no_incident(sentence, etype):
+def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(sentence, etype):
     assert not [t for t in find_triggers(sentence) if t.event_type == etype and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        # a weekend, a day, a week: an incident still
+        ("Militia fighters lobbed mortar shells into the valley over the weekend.", "explosion"),
+        ("The gate was closed for most of the day on Monday.", "border_closure"),
+        ("Insurgents raided a levies post near the gate on Friday, in a summer of attacks.", "armed_clash"),
+    ],
+)
+def test_short_spans_still_are_incidents(sentence, etype):
+    assert [t for t in find_triggers(sentence) if t.event_type == etype and not t.weak]
 
 
 def test_clause_breaks_match_every_scan(dev_sentences):

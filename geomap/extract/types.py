@@ -38,7 +38,7 @@ from .triggers.cues import (
     _NOT_BORDER_CLOSING,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
-from .triggers.habits import _DECADE, _OVER_YEARS, is_habitual
+from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, is_habitual
 from .triggers.mentions import (
     _ON_A_DAY,
     _conditional_future,
@@ -198,9 +198,7 @@ def _find_triggers(
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
                 if years is None:
-                    years = any(w in low for w in ("recent", "years", "decade", "latest", "history")) and bool(
-                        _OVER_YEARS.search(low)
-                    )
+                    years = any(w in low for w in _OVER_YEARS_STEMS) and bool(_OVER_YEARS.search(low))
                 if years and _OVER_YEARS.search(
                     low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0), _comma_after(low, m.end())
                 ):

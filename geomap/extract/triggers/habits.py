@@ -32,8 +32,33 @@ _OVER_YEARS = re.compile(
     r"\b(?:in|of)\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
     r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
     # "the latest in a string of confrontations", "a long history of conflict"
-    r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
+    r"\b(?:latest|deadliest|worst|bloodiest|biggest|most\s+serious)\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|"
+    r"\bhistory\s+of\b|"
+    # a span of a season or of months, no day in it: "fired rockets into the
+    # valley over the summer", "shut for long periods during the operation",
+    # "closed for most of the past five months"
+    r"\b(?:over|throughout)\s+the\s+(?:summer|winter|spring|autumn)\b|\bfor\s+long\s+periods\b|"
+    r"\bfor\s+(?:most|much)\s+of\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years)\b",
     re.I,
+)
+#: Every match of :data:`_OVER_YEARS` holds one of these.
+_OVER_YEARS_STEMS = (
+    "recent",
+    "years",
+    "decade",
+    "latest",
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "biggest",
+    "most serious",
+    "history",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "long periods",
+    "months",
 )
 #: A decade told anywhere in the sentence ("In the 1950s and 1960s, the two
 #: armies clashed in Bajaur"): history, unless a day of the week is told too.
