@@ -493,3 +493,19 @@ def test_a_topic_of_talks_is_no_incident(sentence):
 )
 def test_an_incident_told_beside_a_topic_stays(sentence):
     assert [t for t in find_triggers(sentence) if t.event_type != "talks" and not t.weak], sentence
+
+
+def test_shops_reopened_are_not_the_border_reopened():
+    # what the verb reopens is a town's trade, not the crossing
+    for town in (
+        "Shopkeepers in the bazaar reopened their stalls on Thursday after three days of curfew.",
+        "The district reopened most schools on Monday.",
+    ):
+        assert not [t for t in find_triggers(town) if t.sub_event_type == "reopening"], town
+    # the crossing itself, its gates, or shops told after it still reopen
+    for gate in (
+        "Officials reopened the Ghulam Khan crossing on Thursday and shopkeepers opened their stalls.",
+        "The crossing reopened its gates to lorries on Monday.",
+        "Torkham reopened its doors to loaded trucks on Sunday.",
+    ):
+        assert [t for t in find_triggers(gate) if t.sub_event_type == "reopening"], gate

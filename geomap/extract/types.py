@@ -36,6 +36,7 @@ from .triggers.cues import (
     _MANDATE_STEMS,
     _NEGATION,
     _NOT_BORDER_CLOSING,
+    _NOT_BORDER_REOPENED,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, is_habitual
@@ -238,6 +239,8 @@ def _find_triggers(
                 and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
+            if sub == "reopening" and _NOT_BORDER_REOPENED.match(sentence, m.end()):
+                continue  # "shopkeepers reopened their stores": not the border
             if etype == "border_closure" and sub == "closure" and _road_closing(sentence, breaks, m.start(), m.end()):
                 continue  # "the Kohat tunnel was closed for repairs": a road, not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):

@@ -110,6 +110,14 @@ _NOT_BORDER_CLOSING = re.compile(
     re.I,
 )
 _NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
+#: What a reopening verb reopens when it is not the border: "shopkeepers
+#: reopened their stores", "the district reopened its schools" (read right
+#: after the verb).
+_NOT_BORDER_REOPENED = re.compile(
+    r"\s+(?:(?:their|the|its|his|her|some|many|most)\s+)?(?:[\w-]+\s+)?"
+    r"(?:shops?|stores?|markets?|bazaars?|schools?|businesses|offices|restaurants|hotels|stalls|classes)\b",
+    re.I,
+)
 #: "was reported closed on Monday, but officials denied the reports": the
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(
