@@ -422,6 +422,8 @@ def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
         ("The old mule track was shut for long periods while the army hunted insurgents.", "border_closure"),
         ("Both gates have been closed to lorries for most of the past seven months.", "border_closure"),
         ("The ambush was the bloodiest in a series of raids on the levies this year.", "armed_clash"),
+        ("Drivers at the depot still talk about previous attacks on fuel tankers near the pass.", "armed_clash"),
+        ("The valley's earlier experience of cross-border raids keeps trekkers away.", "armed_clash"),
     ],
 )
 def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(sentence, etype):
@@ -435,6 +437,8 @@ def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(senten
         ("Militia fighters lobbed mortar shells into the valley over the weekend.", "explosion"),
         ("The gate was closed for most of the day on Monday.", "border_closure"),
         ("Insurgents raided a levies post near the gate on Friday, in a summer of attacks.", "armed_clash"),
+        # one earlier incident, told with its day, is still an incident
+        ("An earlier attack on the same post on Tuesday killed two guards.", "armed_clash"),
     ],
 )
 def test_short_spans_still_are_incidents(sentence, etype):

@@ -38,7 +38,11 @@ _OVER_YEARS = re.compile(
     # valley over the summer", "shut for long periods during the operation",
     # "closed for most of the past five months"
     r"\b(?:over|throughout)\s+the\s+(?:summer|winter|spring|autumn)\b|\bfor\s+long\s+periods\b|"
-    r"\bfor\s+(?:most|much)\s+of\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years)\b",
+    r"\bfor\s+(?:most|much)\s+of\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years)\b|"
+    # incidents before this one, told in the plural with no time: "residents
+    # remember earlier attacks on convoys", "its earlier experience of raids"
+    r"\b(?:earlier|previous)\s+(?:experiences?\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:attacks|clashes|raids|strikes|incidents|closures|bombings|skirmishes|shellings)\b",
     re.I,
 )
 #: Every match of :data:`_OVER_YEARS` holds one of these.
@@ -59,6 +63,8 @@ _OVER_YEARS_STEMS = (
     "autumn",
     "long periods",
     "months",
+    "earlier",
+    "previous",
 )
 #: A decade told anywhere in the sentence ("In the 1950s and 1960s, the two
 #: armies clashed in Bajaur"): history, unless a day of the week is told too.
