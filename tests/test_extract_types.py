@@ -424,6 +424,7 @@ def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
         ("The ambush was the bloodiest in a series of raids on the levies this year.", "armed_clash"),
         ("Drivers at the depot still talk about previous attacks on fuel tankers near the pass.", "armed_clash"),
         ("The valley's earlier experience of cross-border raids keeps trekkers away.", "armed_clash"),
+        ("After a wave of blasts across the country, the government shut both gates in March.", "explosion"),
     ],
 )
 def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(sentence, etype):
@@ -439,6 +440,9 @@ def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(senten
         ("Insurgents raided a levies post near the gate on Friday, in a summer of attacks.", "armed_clash"),
         # one earlier incident, told with its day, is still an incident
         ("An earlier attack on the same post on Tuesday killed two guards.", "armed_clash"),
+        # a country's crossings are a closure still, and one blast in a town an incident
+        ("After a wave of blasts across the country, the government shut both gates in March.", "border_closure"),
+        ("A blast tore through a market in Landi Kotal, the worst in the country this year.", "explosion"),
     ],
 )
 def test_short_spans_still_are_incidents(sentence, etype):

@@ -42,7 +42,12 @@ _OVER_YEARS = re.compile(
     # incidents before this one, told in the plural with no time: "residents
     # remember earlier attacks on convoys", "its earlier experience of raids"
     r"\b(?:earlier|previous)\s+(?:experiences?\s+of\s+)?(?:[\w-]+\s+)?"
-    r"(?:attacks|clashes|raids|strikes|incidents|closures|bombings|skirmishes|shellings)\b",
+    r"(?:attacks|clashes|raids|strikes|incidents|closures|bombings|skirmishes|shellings)\b|"
+    # incidents spread over a whole country: "after a string of bombings
+    # across the country" (no place of theirs; the sentence's places are
+    # another incident's)
+    r"\b(?:attacks|bombings|blasts|explosions|strikes|raids)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:across|throughout|around|all\s+over)\s+the\s+country\b",
     re.I,
 )
 #: Every match of :data:`_OVER_YEARS` holds one of these.
@@ -65,6 +70,7 @@ _OVER_YEARS_STEMS = (
     "months",
     "earlier",
     "previous",
+    "country",
 )
 #: A decade told anywhere in the sentence ("In the 1950s and 1960s, the two
 #: armies clashed in Bajaur"): history, unless a day of the week is told too.
