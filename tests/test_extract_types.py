@@ -425,6 +425,9 @@ def test_one_drone_or_jet_striking_is_an_air_strike(sentence):
         ("Drivers at the depot still talk about previous attacks on fuel tankers near the pass.", "armed_clash"),
         ("The valley's earlier experience of cross-border raids keeps trekkers away.", "armed_clash"),
         ("After a wave of blasts across the country, the government shut both gates in March.", "explosion"),
+        # a tally by cause sums many incidents and tells none
+        ("Most of the civilian deaths were caused by mortar fire on homes in three provinces.", "explosion"),
+        ("Half of the victims were due to drone strikes in Khost and Paktika, the report found.", "airstrike"),
     ],
 )
 def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(sentence, etype):
@@ -443,6 +446,7 @@ def test_tribal_jirgas_aid_and_spans_over_months_or_years_are_no_incident(senten
         # a country's crossings are a closure still, and one blast in a town an incident
         ("After a wave of blasts across the country, the government shut both gates in March.", "border_closure"),
         ("A blast tore through a market in Landi Kotal, the worst in the country this year.", "explosion"),
+        ("Mortar fire hit homes in Khost on Monday, and most of the victims were children.", "explosion"),
     ],
 )
 def test_short_spans_still_are_incidents(sentence, etype):

@@ -39,7 +39,7 @@ from .triggers.cues import (
     _NOT_BORDER_REOPENED,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
-from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, is_habitual
+from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
 from .triggers.mentions import (
     _ON_A_DAY,
     _conditional_future,
@@ -169,6 +169,8 @@ def _find_triggers(
         low = sentence.lower()
     # (a decade and no day: history, every incident of the sentence)
     decade = "0s" in low and bool(_DECADE.search(low)) and not _ON_A_DAY.search(low)
+    # (a tally of casualties by cause: many incidents summed, none told)
+    tally = " of " in low and bool(_TALLY.search(low))
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
     # Every match of _DENIAL holds one of these.
@@ -207,6 +209,7 @@ def _find_triggers(
                 if (
                     habitual
                     or decade
+                    or tally
                     or _BLOCKED.search(window)
                     or _supposed(sentence, words, m.end())
                     or (

@@ -72,6 +72,15 @@ _OVER_YEARS_STEMS = (
     "previous",
     "country",
 )
+#: A tally of casualties by cause ("most of the casualties were caused by
+#: shelling in four provinces"): figures summed over many incidents, none
+#: of them told; every incident of the sentence.
+_TALLY = re.compile(
+    r"\b(?:most|many|much|half|majority|bulk|all|some|rest)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:civilian\s+)?(?:casualties|deaths|victims|injuries|fatalities)\s+(?:were|was|(?:had|have)\s+been)\s+"
+    r"(?:caused\s+by|due\s+to|the\s+result\s+of|from)\b",
+    re.I,
+)
 #: A decade told anywhere in the sentence ("In the 1950s and 1960s, the two
 #: armies clashed in Bajaur"): history, unless a day of the week is told too.
 _DECADE = re.compile(r"\b(?:in|during|through)\s+the\s+(?:early\s+|late\s+|mid-)?(?:18|19|20)\d0s\b", re.I)
