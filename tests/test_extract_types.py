@@ -108,6 +108,8 @@ def test_types(sentence, expected):
         "Closures are common along the border.",
         "Each side has in the past closed the crossing.",
         "Islamabad accused the Taliban of firing on its posts.",
+        # the second charge of one accusation is blamed too
+        "Kabul blames Islamabad for harbouring fighters and for shelling hamlets in Kunar.",
         "The group wants to storm the consulate.",
         "Fighters raised their flag over the customs building and the gate.",
         "Traders said commerce was held hostage to politics.",
@@ -521,3 +523,8 @@ def test_shops_reopened_are_not_the_border_reopened():
         "Torkham reopened its doors to loaded trucks on Sunday.",
     ):
         assert [t for t in find_triggers(gate) if t.sub_event_type == "reopening"], gate
+
+
+def test_and_of_without_an_accusation_is_still_an_incident():
+    sentence = "Mortars hit the school, and of the wounded, two were guards, on Monday in Khost."
+    assert "explosion" in {t.event_type for t in find_triggers(sentence)}

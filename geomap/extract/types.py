@@ -24,6 +24,7 @@ from .stems import SENTENCE_STEMS, StemFilter
 from .triggers.crossings import CROSSING_RULES
 from .triggers.cues import (
     _ACCUSATION,
+    _ACCUSED_ALSO,
     _ANNIVERSARY,
     _BLOCKED,
     _DEFUSED,
@@ -211,6 +212,7 @@ def _find_triggers(
                     or decade
                     or tally
                     or _BLOCKED.search(window)
+                    or (window.endswith((" of", " for")) and _ACCUSED_ALSO.search(" ".join(words[-20:])))
                     or _supposed(sentence, words, m.end())
                     or (
                         etype == "explosion"

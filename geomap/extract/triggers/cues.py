@@ -79,6 +79,13 @@ _FORCED_TO = re.compile(r"\b(?:forc|prompt|compel|oblig)\w*\s+(?:[\w'’-]+\s+){
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
+#: The second thing an accusation blames: "accuses Islamabad of sheltering
+#: militants and of shelling villages" (the trigger right after "and of",
+#: the accusation earlier in the sentence).
+_ACCUSED_ALSO = re.compile(
+    r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s+(?:[\w'’,-]+\s+){1,12}?(?:and|or)\s+(?:of|for)\s*$",
+    re.I,
+)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
 #: (tried only where one of its start words is: the windows are short, but
