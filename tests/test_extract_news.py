@@ -432,6 +432,7 @@ def test_dateline_of_two_cities_with_spaces_and_colon(chain):
         "The statement stressed the importance of direct talks between Kabul and Islamabad.",
         "The group emphasised that dialogue between the two neighbours was the only way forward.",
         "Both foreign ministers reiterated their commitment to talks.",
+        "The governor said Islamabad wants every quarrel with its neighbour resolved through negotiations.",
     ],
 )
 def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):

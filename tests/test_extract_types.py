@@ -528,3 +528,9 @@ def test_shops_reopened_are_not_the_border_reopened():
 def test_and_of_without_an_accusation_is_still_an_incident():
     sentence = "Mortars hit the school, and of the wounded, two were guards, on Monday in Khost."
     assert "explosion" in {t.event_type for t in find_triggers(sentence)}
+
+
+def test_a_dispute_settled_through_talks_is_talks():
+    # settled, not wished settled: the round happened
+    sentence = "The envoys, who wanted a deal before winter, settled the quarrel through talks in Doha on Monday."
+    assert "talks" in {t.event_type for t in find_triggers(sentence) if not t.weak}

@@ -62,6 +62,8 @@ _CALL_FOR_TALKS = re.compile(
     # readiness, not a round: "we are ready for talks", "open to dialogue"
     r"ready\s+for|open\s+to|prepared\s+(?:for|to)|willing\s+to\s+hold|in\s+favou?r\s+of|"
     r"advocat\w*|push(?:ed|ing)?\s+for|"
+    # a wish: "wanted all disputes with Kabul settled through dialogue"
+    r"want(?:ed|s)?\s+[^.;]{0,80}?\b(?:settled|resolved|solved)\s+(?:through|by|via)\s*$|"
     # a statement's wish: "stressed the importance of direct talks"
     r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
     # a visit that did not happen: "had been expected to visit Kabul for talks"
