@@ -365,6 +365,8 @@ def test_suspended_traffic_is_a_closure():
         # leisure travel: holidaymakers are no delegation
         "Hotels fill up with tourists who visit the lakes of the valley each June.",
         "Fewer trekkers visited the district this autumn, guides complained.",
+        # the border by its name is the border: an inspection, not talks
+        "The army chief, visiting the Durand Line near Zhob, praised the troops.",
     ],
 )
 def test_talks_that_did_not_happen_or_are_a_state(sentence):
