@@ -445,6 +445,7 @@ def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):
     [
         "Attacks have risen since the militants ended a ceasefire with the government in November.",
         "The fighters broke the truce in Kurram last week, officials said.",
+        "In Kurram the ceasefire collapsed on Sunday evening after mortar fire.",
     ],
 )
 def test_a_truce_ended_or_broken_is_not_talks(chain, sentence):

@@ -536,3 +536,10 @@ def test_a_dispute_settled_through_talks_is_talks():
     # settled, not wished settled: the round happened
     sentence = "The envoys, who wanted a deal before winter, settled the quarrel through talks in Doha on Monday."
     assert "talks" in {t.event_type for t in find_triggers(sentence) if not t.weak}
+
+
+def test_a_truce_agreed_is_talks_and_one_broken_down_is_not():
+    agreed = "Commanders agreed a ceasefire in Kurram on Sunday, elders said."
+    ended = "The ceasefire broke down in Kurram on Sunday, elders said."
+    assert "talks" in {t.event_type for t in find_triggers(agreed) if not t.weak}
+    assert "talks" not in {t.event_type for t in find_triggers(ended) if not t.weak}

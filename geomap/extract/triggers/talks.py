@@ -78,6 +78,12 @@ _TRUCE_ENDED = re.compile(
     r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: A truce told by its end: "the truce broke down on Friday night", "the
+#: ceasefire collapsed" (read right after the noun).
+_TRUCE_ENDED_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:broke\s+down|broken\s+down|collapsed|fell\s+apart|unravell?ed)\b",
+    re.I,
+)
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
 #: "talks were being considered".
 _TALKS_UNREAL_AFTER = re.compile(
@@ -211,7 +217,10 @@ def no_talks(sentence: str, low: str, sub: str, start: int, end: int, words: lis
         or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
         and _TRIBAL.search(sentence)
         or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, end))
-        or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, start - 40) : start]))
+        or (
+            sub == "ceasefire"
+            and (_TRUCE_ENDED.search(sentence[max(0, start - 40) : start]) or _TRUCE_ENDED_AFTER.match(sentence, end))
+        )
         or (
             _DOMESTIC_BODY.search(
                 sentence[max(0, start - 60) : end + 60],
