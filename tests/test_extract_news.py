@@ -433,6 +433,7 @@ def test_dateline_of_two_cities_with_spaces_and_colon(chain):
         "The group emphasised that dialogue between the two neighbours was the only way forward.",
         "Both foreign ministers reiterated their commitment to talks.",
         "The governor said Islamabad wants every quarrel with its neighbour resolved through negotiations.",
+        "Jirgas between the two sides are helpful but are no substitute for a treaty, the editorial argued.",
     ],
 )
 def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):

@@ -543,3 +543,9 @@ def test_a_truce_agreed_is_talks_and_one_broken_down_is_not():
     ended = "The ceasefire broke down in Kurram on Sunday, elders said."
     assert "talks" in {t.event_type for t in find_triggers(agreed) if not t.weak}
     assert "talks" not in {t.event_type for t in find_triggers(ended) if not t.weak}
+
+
+def test_a_meeting_told_is_talks_even_when_judged_useful():
+    # the judgement follows the round told with its day, not the noun
+    sentence = "Border commanders held a flag meeting at Torkham on Monday, which officials called useful."
+    assert "talks" in {t.event_type for t in find_triggers(sentence) if not t.weak}

@@ -116,6 +116,18 @@ _TALKS_STATE_AFTER = Gated(
     _TALKS_STATE_AFTER,
     *("progress", "headway", "stalled", "deadlocked", "frozen", "stuck", "bogged", "faltered", "dragged", "nowhere"),
 )
+#: An opinion of talks in general, in the present: "flag meetings between
+#: commanders are useful but are not enough", "dialogue is the only way".
+_TALKS_OPINION_AFTER = Gated(
+    re.compile(
+        r"\s+(?:[\w'’-]+\s+){0,6}?(?:are|is)\s+(?:(?:not|no\s+longer|still|often|rarely|always)\s+)?"
+        r"(?:useful|helpful|important|necessary|needed|essential|vital|valuable|enough|insufficient|"
+        r"no\s+substitute|the\s+only\s+(?:way|option|answer))\b",
+        re.I,
+    ),
+    *("useful", "helpful", "important", "necessary", "needed", "essential", "vital", "valuable", "enough"),
+    *("insufficient", "substitute", "only"),
+)
 #: "turned down an invitation to visit Islamabad": a visit refused is none.
 _DECLINED = re.compile(
     r"\b(?:declin\w*|turn(?:ed|s|ing)?\s+down|reject\w*|refus\w*)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
@@ -212,6 +224,7 @@ def no_talks(sentence: str, low: str, sub: str, start: int, end: int, words: lis
         or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
         or _TALKS_UNREAL_AFTER.match(sentence, end)
         or _TALKS_STATE_AFTER.match(sentence, end)
+        or _TALKS_OPINION_AFTER.match(sentence, end)
         or _DECLINED.search(sentence, max(0, start - 60), start)
         or _NOT_TALKS.search(sentence, max(0, start - 30), start)
         or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
