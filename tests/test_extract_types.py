@@ -549,3 +549,10 @@ def test_a_meeting_told_is_talks_even_when_judged_useful():
     # the judgement follows the round told with its day, not the noun
     sentence = "Border commanders held a flag meeting at Torkham on Monday, which officials called useful."
     assert "talks" in {t.event_type for t in find_triggers(sentence) if not t.weak}
+
+
+def test_a_word_named_is_no_incident():
+    named = "Editors now drop the word shelling from headlines about the valley."
+    told = "Elders quoted the words of the treaty, and shelling hit two villages in Khost on Monday."
+    assert "explosion" not in {t.event_type for t in find_triggers(named)}
+    assert "explosion" in {t.event_type for t in find_triggers(told) if not t.weak}

@@ -38,6 +38,7 @@ from .triggers.cues import (
     _NEGATION,
     _NOT_BORDER_CLOSING,
     _NOT_BORDER_REOPENED,
+    _WORD_NAMED,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
@@ -213,6 +214,7 @@ def _find_triggers(
                     or tally
                     or _BLOCKED.search(window)
                     or (window.endswith((" of", " for")) and _ACCUSED_ALSO.search(" ".join(words[-20:])))
+                    or (window.endswith(("word", "words", "term", "terms")) and _WORD_NAMED.search(window))
                     or _supposed(sentence, words, m.end())
                     or (
                         etype == "explosion"

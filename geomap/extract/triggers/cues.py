@@ -79,6 +79,9 @@ _FORCED_TO = re.compile(r"\b(?:forc|prompt|compel|oblig)\w*\s+(?:[\w'’-]+\s+){
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
+#: A word named, not an incident: "the word firing next to it", "the term
+#: closure" (read right before the trigger).
+_WORD_NAMED = re.compile(r"\bthe\s+(?:words?|terms?)\s*$", re.I)
 #: The second thing an accusation blames: "accuses Islamabad of sheltering
 #: militants and of shelling villages" (the trigger right after "and of",
 #: the accusation earlier in the sentence).
