@@ -556,3 +556,10 @@ def test_a_word_named_is_no_incident():
     told = "Elders quoted the words of the treaty, and shelling hit two villages in Khost on Monday."
     assert "explosion" not in {t.event_type for t in find_triggers(named)}
     assert "explosion" in {t.event_type for t in find_triggers(told) if not t.weak}
+
+
+def test_a_town_subject_closing_is_not_the_border():
+    town = "Bazaars in three hamlets along the frontier, most of them run by refugees, stayed shut on Friday."
+    gate = "Bazaars in three hamlets along the frontier emptied once the border gate was shut on Friday."
+    assert "border_closure" not in {t.event_type for t in find_triggers(town)}
+    assert "border_closure" in {t.event_type for t in find_triggers(gate) if not t.weak}

@@ -38,6 +38,7 @@ from .triggers.cues import (
     _NEGATION,
     _NOT_BORDER_CLOSING,
     _NOT_BORDER_REOPENED,
+    _TOWN_SUBJECT,
     _WORD_NAMED,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
@@ -246,6 +247,8 @@ def _find_triggers(
                 and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
+            if sub == "closure" and _TOWN_SUBJECT.match(sentence[: m.start()]):
+                continue  # "Markets in two villages, near the border, stayed closed"
             if sub == "reopening" and _NOT_BORDER_REOPENED.match(sentence, m.end()):
                 continue  # "shopkeepers reopened their stores": not the border
             if etype == "border_closure" and sub == "closure" and _road_closing(sentence, breaks, m.start(), m.end()):

@@ -120,6 +120,16 @@ _NOT_BORDER_CLOSING = re.compile(
     re.I,
 )
 _NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
+#: A sentence whose subject, its first word, is a town's shops or schools:
+#: "Markets in two villages, close to the border, remained closed" (what
+#: closes, unless a crossing is named before the verb, or a verb of the
+#: subject's own comes first: "Schools were shut and Torkham closed").
+_TOWN_SUBJECT = re.compile(
+    r"(?:shops|markets|bazaars|schools|businesses|offices|colleges|universities)\b"
+    r"(?![^.;]*?\b(?:crossings?|gates?|terminals?|routes?|pass)\b)"
+    r"(?![^.;]*?\b(?:were|was|are|is|had|have|has|closed|shut)\s+\S+\s+\S)",
+    re.I,
+)
 #: What a reopening verb reopens when it is not the border: "shopkeepers
 #: reopened their stores", "the district reopened its schools" (read right
 #: after the verb).
