@@ -432,6 +432,8 @@ def test_dateline_of_two_cities_with_spaces_and_colon(chain):
         "The statement stressed the importance of direct talks between Kabul and Islamabad.",
         "The group emphasised that dialogue between the two neighbours was the only way forward.",
         "Both foreign ministers reiterated their commitment to talks.",
+        "The governor said Islamabad wants every quarrel with its neighbour resolved through negotiations.",
+        "Jirgas between the two sides are helpful but are no substitute for a treaty, the editorial argued.",
     ],
 )
 def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):
@@ -444,6 +446,7 @@ def test_a_statements_wish_for_talks_is_not_talks(chain, sentence):
     [
         "Attacks have risen since the militants ended a ceasefire with the government in November.",
         "The fighters broke the truce in Kurram last week, officials said.",
+        "In Kurram the ceasefire collapsed on Sunday evening after mortar fire.",
     ],
 )
 def test_a_truce_ended_or_broken_is_not_talks(chain, sentence):

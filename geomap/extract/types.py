@@ -24,6 +24,7 @@ from .stems import SENTENCE_STEMS, StemFilter
 from .triggers.crossings import CROSSING_RULES
 from .triggers.cues import (
     _ACCUSATION,
+    _ACCUSED_ALSO,
     _ANNIVERSARY,
     _BLOCKED,
     _DEFUSED,
@@ -36,9 +37,12 @@ from .triggers.cues import (
     _MANDATE_STEMS,
     _NEGATION,
     _NOT_BORDER_CLOSING,
+    _NOT_BORDER_REOPENED,
+    _TOWN_SUBJECT,
+    _WORD_NAMED,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
-from .triggers.habits import _DECADE, _OVER_YEARS, is_habitual
+from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
 from .triggers.mentions import (
     _ON_A_DAY,
     _conditional_future,
@@ -168,6 +172,8 @@ def _find_triggers(
         low = sentence.lower()
     # (a decade and no day: history, every incident of the sentence)
     decade = "0s" in low and bool(_DECADE.search(low)) and not _ON_A_DAY.search(low)
+    # (a tally of casualties by cause: many incidents summed, none told)
+    tally = " of " in low and bool(_TALLY.search(low))
     # Both border patterns below need one of these words.
     border_words = "border" in low or "frontier" in low
     # Every match of _DENIAL holds one of these.
@@ -198,9 +204,7 @@ def _find_triggers(
                 if habitual is None:
                     habitual = is_habitual(sentence, low, scan)
                 if years is None:
-                    years = any(w in low for w in ("recent", "years", "decade", "latest", "history")) and bool(
-                        _OVER_YEARS.search(low)
-                    )
+                    years = any(w in low for w in _OVER_YEARS_STEMS) and bool(_OVER_YEARS.search(low))
                 if years and _OVER_YEARS.search(
                     low, max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), 0), _comma_after(low, m.end())
                 ):
@@ -208,7 +212,10 @@ def _find_triggers(
                 if (
                     habitual
                     or decade
+                    or tally
                     or _BLOCKED.search(window)
+                    or (window.endswith((" of", " for")) and _ACCUSED_ALSO.search(" ".join(words[-20:])))
+                    or (window.endswith(("word", "words", "term", "terms")) and _WORD_NAMED.search(window))
                     or _supposed(sentence, words, m.end())
                     or (
                         etype == "explosion"
@@ -240,6 +247,10 @@ def _find_triggers(
                 and _NOT_BORDER_CLOSING.search(sentence, max(0, m.start() - 60), min(len(sentence), m.end() + 25), low)
             ):
                 continue  # "shops were closed", "markets shut": not the border
+            if sub == "closure" and _TOWN_SUBJECT.match(sentence[: m.start()]):
+                continue  # "Markets in two villages, near the border, stayed closed"
+            if sub == "reopening" and _NOT_BORDER_REOPENED.match(sentence, m.end()):
+                continue  # "shopkeepers reopened their stores": not the border
             if etype == "border_closure" and sub == "closure" and _road_closing(sentence, breaks, m.start(), m.end()):
                 continue  # "the Kohat tunnel was closed for repairs": a road, not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):

@@ -79,6 +79,16 @@ _FORCED_TO = re.compile(r"\b(?:forc|prompt|compel|oblig)\w*\s+(?:[\w'’-]+\s+){
 #: "accused X of firing": the trigger is the content of a claim about an
 #: incident reported elsewhere (or a standing allegation), not a new one.
 _ACCUSATION = re.compile(r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s*$", re.I)
+#: A word named, not an incident: "the word firing next to it", "the term
+#: closure" (read right before the trigger).
+_WORD_NAMED = re.compile(r"\bthe\s+(?:words?|terms?)\s*$", re.I)
+#: The second thing an accusation blames: "accuses Islamabad of sheltering
+#: militants and of shelling villages" (the trigger right after "and of",
+#: the accusation earlier in the sentence).
+_ACCUSED_ALSO = re.compile(
+    r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s+(?:[\w'’,-]+\s+){1,12}?(?:and|or)\s+(?:of|for)\s*$",
+    re.I,
+)
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
 #: (tried only where one of its start words is: the windows are short, but
@@ -110,6 +120,24 @@ _NOT_BORDER_CLOSING = re.compile(
     re.I,
 )
 _NOT_BORDER_CLOSING = LoweredPattern(_NOT_BORDER_CLOSING)  # searched on the lower-cased text (wordscan)
+#: A sentence whose subject, its first word, is a town's shops or schools:
+#: "Markets in two villages, close to the border, remained closed" (what
+#: closes, unless a crossing is named before the verb, or a verb of the
+#: subject's own comes first: "Schools were shut and Torkham closed").
+_TOWN_SUBJECT = re.compile(
+    r"(?:shops|markets|bazaars|schools|businesses|offices|colleges|universities)\b"
+    r"(?![^.;]*?\b(?:crossings?|gates?|terminals?|routes?|pass)\b)"
+    r"(?![^.;]*?\b(?:were|was|are|is|had|have|has|closed|shut)\s+\S+\s+\S)",
+    re.I,
+)
+#: What a reopening verb reopens when it is not the border: "shopkeepers
+#: reopened their stores", "the district reopened its schools" (read right
+#: after the verb).
+_NOT_BORDER_REOPENED = re.compile(
+    r"\s+(?:(?:their|the|its|his|her|some|many|most)\s+)?(?:[\w-]+\s+)?"
+    r"(?:shops?|stores?|markets?|bazaars?|schools?|businesses|offices|restaurants|hotels|stalls|classes)\b",
+    re.I,
+)
 #: "was reported closed on Monday, but officials denied the reports": the
 #: denial that follows the report in its sentence.
 _DENIED_AFTER = re.compile(

@@ -32,7 +32,53 @@ _OVER_YEARS = re.compile(
     r"\b(?:in|of)\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:years|past\s+(?:decade|few\s+years))\b|"
     r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?for\s+(?:years|decades)\b|"
     # "the latest in a string of confrontations", "a long history of conflict"
-    r"\blatest\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|\bhistory\s+of\b",
+    r"\b(?:latest|deadliest|worst|bloodiest|biggest|most\s+serious)\s+in\s+a\s+(?:string|series|spate|wave|line)\s+of\b|"
+    r"\bhistory\s+of\b|"
+    # a span of a season or of months, no day in it: "fired rockets into the
+    # valley over the summer", "shut for long periods during the operation",
+    # "closed for most of the past five months"
+    r"\b(?:over|throughout)\s+the\s+(?:summer|winter|spring|autumn)\b|\bfor\s+long\s+periods\b|"
+    r"\bfor\s+(?:most|much)\s+of\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years)\b|"
+    # incidents before this one, told in the plural with no time: "residents
+    # remember earlier attacks on convoys", "its earlier experience of raids"
+    r"\b(?:earlier|previous)\s+(?:experiences?\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:attacks|clashes|raids|strikes|incidents|closures|bombings|skirmishes|shellings)\b|"
+    # incidents spread over a whole country: "after a string of bombings
+    # across the country" (no place of theirs; the sentence's places are
+    # another incident's)
+    r"\b(?:attacks|bombings|blasts|explosions|strikes|raids)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:across|throughout|around|all\s+over)\s+the\s+country\b",
+    re.I,
+)
+#: Every match of :data:`_OVER_YEARS` holds one of these.
+_OVER_YEARS_STEMS = (
+    "recent",
+    "years",
+    "decade",
+    "latest",
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "biggest",
+    "most serious",
+    "history",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "long periods",
+    "months",
+    "earlier",
+    "previous",
+    "country",
+)
+#: A tally of casualties by cause ("most of the casualties were caused by
+#: shelling in four provinces"): figures summed over many incidents, none
+#: of them told; every incident of the sentence.
+_TALLY = re.compile(
+    r"\b(?:most|many|much|half|majority|bulk|all|some|rest)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:civilian\s+)?(?:casualties|deaths|victims|injuries|fatalities)\s+(?:were|was|(?:had|have)\s+been)\s+"
+    r"(?:caused\s+by|due\s+to|the\s+result\s+of|from)\b",
     re.I,
 )
 #: A decade told anywhere in the sentence ("In the 1950s and 1960s, the two

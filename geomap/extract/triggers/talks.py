@@ -62,6 +62,8 @@ _CALL_FOR_TALKS = re.compile(
     # readiness, not a round: "we are ready for talks", "open to dialogue"
     r"ready\s+for|open\s+to|prepared\s+(?:for|to)|willing\s+to\s+hold|in\s+favou?r\s+of|"
     r"advocat\w*|push(?:ed|ing)?\s+for|"
+    # a wish: "wanted all disputes with Kabul settled through dialogue"
+    r"want(?:ed|s)?\s+[^.;]{0,80}?\b(?:settled|resolved|solved)\s+(?:through|by|via)\s*$|"
     # a statement's wish: "stressed the importance of direct talks"
     r"emphasi[sz]\w*|stress(?:ed|es|ing)|importance|reiterat\w*|insist\w*|"
     # a visit that did not happen: "had been expected to visit Kabul for talks"
@@ -74,6 +76,12 @@ _TRUCE_ENDED = re.compile(
     r"\b(?:end(?:ed|s|ing)?|broke|broken|breach(?:ed|es|ing)?|violat\w*|called\s+off|"
     r"scrapp(?:ed|ing)|abandon(?:ed|ing)|collapse\s+of|breakdown\s+of)\s+"
     r"(?:of\s+)?(?:a|an|the|its|their|this|that)?\s*(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: A truce told by its end: "the truce broke down on Friday night", "the
+#: ceasefire collapsed" (read right after the noun).
+_TRUCE_ENDED_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:broke\s+down|broken\s+down|collapsed|fell\s+apart|unravell?ed)\b",
     re.I,
 )
 #: Talks only imagined or weighed after the trigger: "a meeting might be held",
@@ -108,6 +116,18 @@ _TALKS_STATE_AFTER = Gated(
     _TALKS_STATE_AFTER,
     *("progress", "headway", "stalled", "deadlocked", "frozen", "stuck", "bogged", "faltered", "dragged", "nowhere"),
 )
+#: An opinion of talks in general, in the present: "flag meetings between
+#: commanders are useful but are not enough", "dialogue is the only way".
+_TALKS_OPINION_AFTER = Gated(
+    re.compile(
+        r"\s+(?:[\w'’-]+\s+){0,6}?(?:are|is)\s+(?:(?:not|no\s+longer|still|often|rarely|always)\s+)?"
+        r"(?:useful|helpful|important|necessary|needed|essential|vital|valuable|enough|insufficient|"
+        r"no\s+substitute|the\s+only\s+(?:way|option|answer))\b",
+        re.I,
+    ),
+    *("useful", "helpful", "important", "necessary", "needed", "essential", "vital", "valuable", "enough"),
+    *("insufficient", "substitute", "only"),
+)
 #: "turned down an invitation to visit Islamabad": a visit refused is none.
 _DECLINED = re.compile(
     r"\b(?:declin\w*|turn(?:ed|s|ing)?\s+down|reject\w*|refus\w*)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
@@ -121,12 +141,17 @@ _DECLINED = re.compile(
 _NOT_TALKS = re.compile(
     r"\b(?:election|campaign|corner|political|prayer|religious|public|funeral|condolence)\s+$|"
     r"\bon\s+(?:their|his|her|its|the)\s+way\s+(?:to\s+)?$|"
+    # "holidaymakers who visit the valleys", "tourists visited the district":
+    # leisure travel, not an official visit
+    r"\b(?i:tourists?|visitors|holidaymakers|sightseers|trekkers)\s+(?:(?:who|that)\s+)?(?:\w+\s+)?$|"
     # the verb: "everyone talks of reopening", "he talks about peace"
     r"\b(?i:everyone|everybody|nobody|no\s+one|someone|he|she)\s+(?i:(?:always|often|still|now|only|just)\s+)?$"
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
     r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?|"
+    # "visiting the Durand Line in Paktia": the border by its name
+    r"(?:Durand|zero)\s+[Ll]ine|"
     # "going to visit relatives": a family visit
     r"relatives|friends|graves?|shrines?)\b",
     re.I,
@@ -199,12 +224,16 @@ def no_talks(sentence: str, low: str, sub: str, start: int, end: int, words: lis
         or _CALL_FOR_TALKS.search(" ".join(words[-16:]))
         or _TALKS_UNREAL_AFTER.match(sentence, end)
         or _TALKS_STATE_AFTER.match(sentence, end)
+        or _TALKS_OPINION_AFTER.match(sentence, end)
         or _DECLINED.search(sentence, max(0, start - 60), start)
         or _NOT_TALKS.search(sentence, max(0, start - 30), start)
         or ("tribes" in low or "communities" in low or "clans" in low or "sects" in low)
         and _TRIBAL.search(sentence)
         or (sub == "visit" and _NOT_TALKS_AFTER.match(sentence, end))
-        or (sub == "ceasefire" and _TRUCE_ENDED.search(sentence[max(0, start - 40) : start]))
+        or (
+            sub == "ceasefire"
+            and (_TRUCE_ENDED.search(sentence[max(0, start - 40) : start]) or _TRUCE_ENDED_AFTER.match(sentence, end))
+        )
         or (
             _DOMESTIC_BODY.search(
                 sentence[max(0, start - 60) : end + 60],
