@@ -23,7 +23,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize(
     "name, floor",
     [
-        ("news_test", 0.795),
+        ("news_test", 0.798),
         ("news_test2", 0.8),
         ("news_test3", 0.85),
         ("news_test4", 0.78),
@@ -40,6 +40,7 @@ DATA = Path(__file__).parent / "data"
         ("news_dev7", 0.91),
         ("news_dev8", 0.91),
         ("news_dev9", 0.78),
+        ("news_dev10", 0.755),
     ],
 )
 def test_f1_stays_at_least_what_the_readme_reports(name, floor, tmp_path):
