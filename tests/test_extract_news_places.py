@@ -612,3 +612,18 @@ def test_an_incident_told_in_the_main_clause_keeps_its_place_before_an_after_cla
 def test_a_clause_with_no_place_of_its_own_leaves_the_places_as_they_were(chain):
     ev = _events(chain, "In Kurram on Tuesday, hours after the meeting, militants fired on a post.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_an_opening_after_clause_with_only_a_country_drafts_no_incident(chain):
+    ev = _events(
+        chain,
+        "After Pakistani jets bombed targets in Afghanistan and Taliban fighters attacked border posts in "
+        "early March, Turkey asked both governments to send envoys to Ankara.",
+    )
+    assert _by(ev, "airstrike") == []
+    assert _by(ev, "armed_clash") == []
+
+
+def test_an_opening_after_clause_that_names_a_place_keeps_its_incident(chain):
+    ev = _events(chain, "After shells hit Barmal on Sunday, elders called for calm.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]

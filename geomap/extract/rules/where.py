@@ -232,6 +232,10 @@ def _places_of_the_work_before(trigs, others, candidates) -> bool:
     return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
 
 
+#: A sentence opened by an after/following clause, up to its comma.
+_OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -251,6 +255,18 @@ def _places_for(
         # "exchanged fire along the Durand Line on Saturday, four days after
         # air strikes killed dozens in Paktika": Paktika is the strikes'.
         candidates = [m for m in candidates if m.start < ahead]
+    opening = _OPENING_CAUSE.match(sentence)
+    if (
+        opening is not None
+        and etype != "talks"
+        and max(t.end for t in trigs) < opening.end()
+        and not any(m.start < opening.end() and m.role in ("place", "crossing_ref") for m in mentions)
+    ):
+        # "After strikes in Afghanistan and attacks on border posts in
+        # mid-October, Qatar invited both sides to Doha": the opening clause
+        # names no place of its own (a country, "border posts"); it times
+        # the main clause and tells no incident to draft.
+        return []
     if cut is None:
         # a cause or time clause after a main clause with no trigger of
         # another type ("stopped the convoys at Torkham ..., hours after")
