@@ -627,3 +627,14 @@ def test_an_opening_after_clause_with_only_a_country_drafts_no_incident(chain):
 def test_an_opening_after_clause_that_names_a_place_keeps_its_incident(chain):
     ev = _events(chain, "After shells hit Barmal on Sunday, elders called for calm.")
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]
+
+
+def test_fighting_named_as_known_in_an_after_clause_without_a_place_is_no_draft(chain):
+    ev = _events(chain, "Pakistan sealed Chaman on Tuesday after the second day of fighting.")
+    assert _by(ev, "armed_clash") == []
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman"]
+
+
+def test_fighting_in_an_after_clause_that_names_its_place_is_kept(chain):
+    ev = _events(chain, "Pakistan sealed Chaman on Tuesday after the fighting in Spin Boldak.")
+    assert "Spin Boldak" in [loc for loc, _ in _by(ev, "armed_clash")]

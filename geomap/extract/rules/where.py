@@ -232,6 +232,9 @@ def _places_of_the_work_before(trigs, others, candidates) -> bool:
     return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
 
 
+#: "the first night of", "the worst": a clause's incident named as one known.
+_DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
+
 #: A sentence opened by an after/following clause, up to its comma.
 _OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
 
@@ -274,6 +277,17 @@ def _places_for(
         stop = len(sentence)
         if cut is not None and not any(m.start < cut for m in candidates):
             cut = None  # the main clause names no place to keep apart
+    if (
+        cut is not None
+        and etype in VIOLENT
+        and not any(cut <= m.start < stop for m in mentions)
+        and _DEFINITE_BEFORE.match(sentence, cut, min(t.start for t in trigs) + 1)
+    ):
+        # "shut Torkham and Chaman after the first night of fighting",
+        # "closed since October 12, after the worst fighting in years": an
+        # incident the article tells, named in a clause with no place of
+        # its own, is no draft here and takes none of the main clause's.
+        return []
     if cut is not None and any(cut <= m.start < stop for m in mentions):
         # "Torkham has been shut since October 12, when the Taliban attacked
         # posts along the border", "closed following bombings in Pakistan":
