@@ -638,3 +638,21 @@ def test_fighting_named_as_known_in_an_after_clause_without_a_place_is_no_draft(
 def test_fighting_in_an_after_clause_that_names_its_place_is_kept(chain):
     ev = _events(chain, "Pakistan sealed Chaman on Tuesday after the fighting in Spin Boldak.")
     assert "Spin Boldak" in [loc for loc, _ in _by(ev, "armed_clash")]
+
+
+def test_clashes_in_a_during_clause_are_placed_by_their_own_clause(chain):
+    ev = _events(
+        chain, "Pakistan closed Torkham on Monday during clashes between its troops and Afghan forces in Kurram."
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_a_strike_keeps_its_place_before_a_during_clause_that_names_another(chain):
+    ev = _events(
+        chain,
+        "Jets struck a post in Mohmand during heavy fighting between troops and militants on the "
+        "Afghan side near Kunar.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Mohmand District"]
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kunar Province"]

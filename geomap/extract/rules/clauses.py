@@ -3,7 +3,7 @@ different incidents.
 
 :func:`clauses` cuts at ";", a spaced dash, "while" and a comma before
 "while", "but", "and the"; :func:`_subordinate_cut` and
-:func:`_main_clause_end` find a when/after/following clause that tells an
+:func:`_main_clause_end` find a when/after/following/during clause that tells an
 earlier incident, :func:`_cause_clause_start` a comma-led "hours after",
 "when" or "in retaliation for" clause that holds a trigger,
 :func:`_related_cut` the other incident of "The bombing came a day after
@@ -66,10 +66,11 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
-#: A clause that tells the earlier incident behind the one told first: ",
-#: when militants attacked ...", "following a wave of bombings".
-_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
-_SUBORDINATE = Gated(_SUBORDINATE, "when", "after", "following")
+#: A clause that tells the incident behind or around the one told first: ",
+#: when militants attacked ...", "following a wave of bombings", "during
+#: clashes in Kurram".
+_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following|during)\s", re.I)
+_SUBORDINATE = Gated(_SUBORDINATE, "when", "after", "following", "during")
 
 
 def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
