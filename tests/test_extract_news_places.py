@@ -579,3 +579,80 @@ def test_officials_who_crossed_over_to_a_gate_and_met_there_hold_talks_at_it(cha
 def test_a_meeting_over_a_crossings_dispute_is_not_held_at_it(chain):
     ev = _events(chain, "Officials met in Islamabad on Monday to talk over the Chaman dispute.")
     assert [loc for loc, _ in _by(ev, "talks")] == ["Islamabad"]
+
+
+# -- cause and time clauses ------------------------------------------------
+
+
+def test_an_incident_in_an_hours_after_clause_is_placed_by_its_own_clause(chain):
+    ev = _events(
+        chain,
+        "Pakistan halted the supply convoys at Torkham on Friday, hours after gunships fired on a "
+        "border post in Kurram Agency.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Kurram District"]
+
+
+def test_an_incident_in_a_retaliation_clause_takes_none_of_the_main_clauses_places(chain):
+    ev = _events(
+        chain,
+        "Traders at Chaman were told to wait on Monday, in retaliation for shelling that hit Spin Boldak.",
+    )
+    assert "Chaman" not in [loc for loc, _ in _by(ev, "explosion")]
+
+
+def test_an_incident_told_in_the_main_clause_keeps_its_place_before_an_after_clause(chain):
+    ev = _events(
+        chain,
+        "Shells struck houses in Barmal on Sunday, a day after the talks in Doha ended.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]
+
+
+def test_a_clause_with_no_place_of_its_own_leaves_the_places_as_they_were(chain):
+    ev = _events(chain, "In Kurram on Tuesday, hours after the meeting, militants fired on a post.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_an_opening_after_clause_with_only_a_country_drafts_no_incident(chain):
+    ev = _events(
+        chain,
+        "After Pakistani jets bombed targets in Afghanistan and Taliban fighters attacked border posts in "
+        "early March, Turkey asked both governments to send envoys to Ankara.",
+    )
+    assert _by(ev, "airstrike") == []
+    assert _by(ev, "armed_clash") == []
+
+
+def test_an_opening_after_clause_that_names_a_place_keeps_its_incident(chain):
+    ev = _events(chain, "After shells hit Barmal on Sunday, elders called for calm.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Barmal District"]
+
+
+def test_fighting_named_as_known_in_an_after_clause_without_a_place_is_no_draft(chain):
+    ev = _events(chain, "Pakistan sealed Chaman on Tuesday after the second day of fighting.")
+    assert _by(ev, "armed_clash") == []
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Chaman"]
+
+
+def test_fighting_in_an_after_clause_that_names_its_place_is_kept(chain):
+    ev = _events(chain, "Pakistan sealed Chaman on Tuesday after the fighting in Spin Boldak.")
+    assert "Spin Boldak" in [loc for loc, _ in _by(ev, "armed_clash")]
+
+
+def test_clashes_in_a_during_clause_are_placed_by_their_own_clause(chain):
+    ev = _events(
+        chain, "Pakistan closed Torkham on Monday during clashes between its troops and Afghan forces in Kurram."
+    )
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+    assert [loc for loc, _ in _by(ev, "border_closure")] == ["Torkham"]
+
+
+def test_a_strike_keeps_its_place_before_a_during_clause_that_names_another(chain):
+    ev = _events(
+        chain,
+        "Jets struck a post in Mohmand during heavy fighting between troops and militants on the "
+        "Afghan side near Kunar.",
+    )
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Mohmand District"]
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kunar Province"]

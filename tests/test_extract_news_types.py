@@ -486,3 +486,20 @@ def test_a_blast_elsewhere_after_an_air_strike_stays_a_blast(chain):
         "Kabul. The talks went on. Officials said. On Tuesday a roadside bomb exploded in Chaman, wounding two.",
     )
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Chaman"]
+
+
+def test_mortars_told_with_gunfire_are_fighting_not_shelling(chain):
+    ev = _events(chain, "Gunfire and mortar rounds from the Afghan side struck villages in Kurram on Monday.")
+    assert _by(ev, "explosion") == []
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kurram District"]
+
+
+def test_mortars_alone_are_still_shelling(chain):
+    ev = _events(chain, "Mortar rounds from the Afghan side struck villages in Kurram on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Kurram District"]
+    assert _by(ev, "armed_clash") == []
+
+
+def test_gunfire_told_apart_from_later_mortars_leaves_the_shelling(chain):
+    ev = _events(chain, "Gunfire was heard at dawn, and hours later mortar rounds struck villages in Kurram on Monday.")
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Kurram District"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from geomap.extract.rules.clauses import _CLAUSE, clauses
+from geomap.extract.rules.clauses import _CLAUSE, _cause_clause_start, clauses
 
 #: The clause breaks as a plain alternation, the reference for :data:`_CLAUSE`.
 _CLAUSE_PLAIN = re.compile(r";|\s+[—–]\s+|,\s+(?:while|whereas|but|and\s+(?:a|an|another|the))\b|\s+while\s+")
@@ -66,3 +66,16 @@ def test_no_semicolon_or_dash_means_no_clause_end(dev_sentences):
     for s in dev_sentences + _texts(3000):
         if ";" not in s and "—" not in s and "–" not in s:
             assert _SEMICOLON.search(s) is None, s
+
+
+def test_a_cause_clause_starts_after_its_comma_and_words():
+    from geomap.extract.types import Trigger
+
+    text = "The gate was shut on Friday, hours after gunships fired on a post."
+    at = text.index("fired")
+    cut = _cause_clause_start(text, [Trigger("airstrike", "airstrike", at, at + 5)])
+    assert text[cut:].startswith("gunships")
+    early = text.index("shut")
+    assert _cause_clause_start(text, [Trigger("border_closure", "closure", early, early + 4)]) is None
+    plain = "Guns fired after dawn on a post."
+    assert _cause_clause_start(plain, [Trigger("armed_clash", "clash", 5, 10)]) is None

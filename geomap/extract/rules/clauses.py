@@ -3,9 +3,11 @@ different incidents.
 
 :func:`clauses` cuts at ";", a spaced dash, "while" and a comma before
 "while", "but", "and the"; :func:`_subordinate_cut` and
-:func:`_main_clause_end` find a when/after/following clause that tells an
-earlier incident, :func:`_related_cut` the other incident of "The bombing
-came a day after ...". Also spans: their distance and blanking.
+:func:`_main_clause_end` find a when/after/following/during clause that tells an
+earlier incident, :func:`_cause_clause_start` a comma-led "hours after",
+"when" or "in retaliation for" clause that holds a trigger,
+:func:`_related_cut` the other incident of "The bombing came a day after
+...". Also spans: their distance and blanking.
 """
 
 from __future__ import annotations
@@ -64,10 +66,11 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[-1]
 
 
-#: A clause that tells the earlier incident behind the one told first: ",
-#: when militants attacked ...", "following a wave of bombings".
-_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following)\s", re.I)
-_SUBORDINATE = Gated(_SUBORDINATE, "when", "after", "following")
+#: A clause that tells the incident behind or around the one told first: ",
+#: when militants attacked ...", "following a wave of bombings", "during
+#: clashes in Kurram".
+_SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:when|after|following|during)\s", re.I)
+_SUBORDINATE = Gated(_SUBORDINATE, "when", "after", "following", "during")
 
 
 def _subordinate_cut(sentence: str, trigs: list[Trigger], others: list[Trigger]) -> int | None:
@@ -90,6 +93,26 @@ def _main_clause_end(sentence: str, trigs: list[Trigger], others: list[Trigger])
         return None
     cuts = [m.start() for m in _SUBORDINATE.finditer(sentence, last, min(later))]
     return cuts[0] if cuts else None
+
+
+#: A cause or time clause set off by a comma: ", hours after", ", days
+#: after", ", when", ", following", ", in response to", ", in retaliation
+#: for" (the words before it are the main clause's).
+_CAUSE = re.compile(
+    r",\s*(?:(?:(?:hours|days|weeks|minutes|a\s+day|a\s+week|shortly|soon|just|only)\s+)?after|when|following|"
+    r"in\s+(?:response|reaction|retaliation)\s+(?:to|for))\s",
+    re.I,
+)
+_CAUSE = Gated(_CAUSE, "after", "when", "following", "response", "reaction", "retaliation")
+
+
+def _cause_clause_start(sentence: str, trigs: list[Trigger]) -> int | None:
+    """Where the cause or time clause holding every one of ``trigs`` starts
+    (", hours after NATO helicopters fired on a post"), or None when the
+    triggers are in the main clause."""
+    first = min(t.start for t in trigs)
+    cuts = [m.end() for m in _CAUSE.finditer(sentence, 0, first)]
+    return cuts[-1] if cuts else None
 
 
 #: "The meeting came less than a week after ...": a sentence whose subject is

@@ -20,7 +20,7 @@ from ...geocoders.base import Place
 from ..gates import Gated
 from ..places import Mention
 from ..types import VIOLENT, Trigger
-from .clauses import _SEMICOLON, _clause_of, _distance, _main_clause_end, _subordinate_cut
+from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
 from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
@@ -232,6 +232,13 @@ def _places_of_the_work_before(trigs, others, candidates) -> bool:
     return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
 
 
+#: "the first night of", "the worst": a clause's incident named as one known.
+_DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
+
+#: A sentence opened by an after/following clause, up to its comma.
+_OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -251,12 +258,47 @@ def _places_for(
         # "exchanged fire along the Durand Line on Saturday, four days after
         # air strikes killed dozens in Paktika": Paktika is the strikes'.
         candidates = [m for m in candidates if m.start < ahead]
+    opening = _OPENING_CAUSE.match(sentence)
+    if (
+        opening is not None
+        and etype != "talks"
+        and max(t.end for t in trigs) < opening.end()
+        and not any(m.start < opening.end() and m.role in ("place", "crossing_ref") for m in mentions)
+    ):
+        # "After strikes in Afghanistan and attacks on border posts in
+        # mid-October, Qatar invited both sides to Doha": the opening clause
+        # names no place of its own (a country, "border posts"); it times
+        # the main clause and tells no incident to draft.
+        return []
+    if cut is None:
+        # a cause or time clause after a main clause with no trigger of
+        # another type ("stopped the convoys at Torkham ..., hours after")
+        cut = _cause_clause_start(sentence, trigs)
+        stop = len(sentence)
+        if cut is not None and not any(m.start < cut for m in candidates):
+            cut = None  # the main clause names no place to keep apart
+    if (
+        cut is not None
+        and etype in VIOLENT
+        and not any(cut <= m.start < stop for m in mentions)
+        and _DEFINITE_BEFORE.match(sentence, cut, min(t.start for t in trigs) + 1)
+    ):
+        # "shut Torkham and Chaman after the first night of fighting",
+        # "closed since October 12, after the worst fighting in years": an
+        # incident the article tells, named in a clause with no place of
+        # its own, is no draft here and takes none of the main clause's.
+        return []
     if cut is not None and any(cut <= m.start < stop for m in mentions):
         # "Torkham has been shut since October 12, when the Taliban attacked
         # posts along the border", "closed following bombings in Pakistan":
         # the places before the clause are the closure's; the attack has
         # the places its own clause names (a country names none).
         candidates = [m for m in candidates if cut <= m.start < stop]
+        if any(m.role == "place" for m in candidates):
+            # "hours after gunships fired on a border post in Kurram": the
+            # clause names its place; its "border post" is no pointer to
+            # the crossing the main clause named.
+            candidates = [m for m in candidates if m.role not in ("border", "crossing_ref")]
     if crossing is not None:
         # "trucks stranded on both sides of the border" of the crossing in
         # context: the phrase gives the extent, not another place.

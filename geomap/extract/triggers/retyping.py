@@ -1,8 +1,9 @@
 """A trigger's type read again from its whole sentence.
 
 Strikes told with guns and no aircraft are shelling, shelling traded is an
-exchange of fire, guns fired at posts are an attack on them, and a bare
-bombardment after an air strike is that strike.
+exchange of fire, guns fired at posts are an attack on them, guns told
+with gunfire are fighting, and a bare bombardment after an air strike is
+that strike.
 """
 
 from __future__ import annotations
@@ -75,6 +76,20 @@ def _fired_at_posts(sentence: str, t: Trigger) -> Trigger:
     return replace(t, event_type="armed_clash", sub_event_type="attack")
 
 
+#: "gunfire and mortars", "firing and mortar rounds": small arms told with
+#: the guns (read right before the shelling trigger).
+_GUNFIRE_AND = re.compile(r"\b(?:gunfire|firing|small[\s-]arms\s+fire)\s+and\s+$", re.I)
+
+
+def _with_gunfire(sentence: str, t: Trigger) -> Trigger:
+    """Shelling told together with gunfire ("gunfire and mortar rounds
+    struck villages") is fighting, a clash, not the one-way shelling of a
+    place."""
+    if t.sub_event_type != "shelling" or not _GUNFIRE_AND.search(sentence, max(0, t.start - 30), t.start):
+        return t
+    return replace(t, event_type="armed_clash", sub_event_type="border_fighting")
+
+
 def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
     """``triggers`` (in order) with the types their whole sentence shows.
 
@@ -96,6 +111,8 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_ground_strike(sentence, low, t) for t in out]
     if any(t.sub_event_type == "shelling" for t in out) and ("exchang" in low or "trad" in low):
         out = [_exchanged_shelling(sentence, t) for t in out]
+    if any(t.sub_event_type == "shelling" for t in out) and ("gunfire" in low or "firing" in low or "arms" in low):
+        out = [_with_gunfire(sentence, t) for t in out]
     if "post" in low or "checkpoint" in low:
         out = [_fired_at_posts(sentence, t) for t in out]
     strike = next((t for t in out if t.event_type == "airstrike"), None)
