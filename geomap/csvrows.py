@@ -28,7 +28,8 @@ _ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 
 #: Byte-order marks of the UTF-16/32 encodings a spreadsheet may save as
 #: "Unicode text"; UTF-32 first (its little-endian mark starts like UTF-16's).
-_BOMS = (
+#: The article reader checks the same marks.
+WIDE_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -70,7 +71,7 @@ def _decode(raw: bytes, name: str, report: Report | None = None) -> str:
     decoded, with a warning. Without the mark it is named as such (with how
     to convert it) instead of being called binary.
     """
-    marked = decode_by_mark(raw, name, _BOMS, line=1)
+    marked = decode_by_mark(raw, name, WIDE_MARKS, line=1)
     if marked is not None:
         text, encoding = marked
         if report is not None:

@@ -137,7 +137,7 @@ def _absorb(into: DraftEvent, other: DraftEvent) -> None:
         into.actor1, into.actor2 = other.actor1, other.actor2
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     into.ended = into.ended and other.ended
-    into.repeated = getattr(into, "repeated", False) or getattr(other, "repeated", False)
+    into.repeated = into.repeated or other.repeated
 
 
 def _add_sides(into: DraftEvent, other: DraftEvent) -> None:
@@ -454,12 +454,12 @@ def _repeat_apart(a: DraftEvent, b: DraftEvent) -> bool:
     repeat whose date is only carried from the sentences before ("Pakistan
     closed the crossing again after the violence" after "it had been closed
     since March") is not the mention told before it."""
-    if not (getattr(a, "repeated", False) or getattr(b, "repeated", False)):
+    if not (a.repeated or b.repeated):
         return False
     if a.date is None or b.date is None:
         return False
-    first, later = (a, b) if min(a.sentences) <= min(b.sentences) else (b, a)
-    carried = getattr(later, "repeated", False) and later.date_rank >= 2 and min(later.sentences) >= 0
+    later = b if min(a.sentences) <= min(b.sentences) else a
+    carried = later.repeated and later.date_rank >= 2 and min(later.sentences) >= 0
     return a.date.date != b.date.date or carried
 
 

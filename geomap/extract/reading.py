@@ -9,7 +9,6 @@ The parsers raise only :class:`~geomap.exc.ArticleError` and
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import hashlib
 import json
@@ -24,6 +23,7 @@ from typing import Iterable, Iterator
 import yaml
 
 from .. import counts
+from ..csvrows import WIDE_MARKS
 from ..exc import ArticleError, FrontMatterError
 from ..report import Report
 
@@ -140,22 +140,13 @@ def _latin_only(text: str) -> bool:
     return bool(latin) and all(unicodedata.category(c)[0] in "PSZ" for c in wide - latin)
 
 
-#: Byte-order marks of the encodings with NUL bytes in ASCII text (UTF-32 first: its mark starts like UTF-16's).
-_WIDE_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
 def _wide_encoding(data: bytes) -> str | None:
     """``"utf-16 (byte-order mark)"``, ``"utf-16-le (no byte-order mark)"``...
     when ``data`` is UTF-16 or UTF-32 text (by its mark, or for UTF-16 by its
     NUL bytes), else None. The first word is the codec."""
     from geomap.importers.files import utf16_without_mark
 
-    for mark, encoding in _WIDE_MARKS:
+    for mark, encoding in WIDE_MARKS:
         if data.startswith(mark):
             return f"{encoding} (byte-order mark)"
     head = data[:4096]
