@@ -19,19 +19,14 @@ _CLAUSE_BREAKS = (
 )
 
 
-def _window(sentence: str, start: int, words: int = 6, breaks: list[int] | None = None) -> str:
-    """The words before ``start``, cut at the last clause break.
+def _words_before(sentence: str, start: int, breaks: list[int] | None = None) -> list[str]:
+    """The words before ``start``, cut at the last clause break: split once,
+    then joined into windows of several widths.
 
     Only the last 120 characters are read: six words fit in them, and the
     scan stays short on long sentences. ``breaks`` (ends of the clause
     breaks of ``sentence``, see :func:`_breaks`) saves a scan per call.
     """
-    return " ".join(_words_before(sentence, start, breaks)[-words:])
-
-
-def _words_before(sentence: str, start: int, breaks: list[int] | None = None) -> list[str]:
-    """The words of :func:`_window` before ``start``, all of them: split once,
-    then joined into windows of several widths."""
     lo = max(0, start - 120)
     if breaks is None:
         breaks = _breaks(sentence)
