@@ -144,7 +144,7 @@ def drop_page_lines(text: str) -> str:
             continue
         if i < nav and _BULLET.match(s):
             lines[i] = ""
-        elif len(s) < 200 and _PAGE_LINE.match(s):
+        elif len(s) < 200 and (_PAGE_LINE.match(s) or _TEASER.match(s)):
             lines[i] = ""
         elif len(s) < 220 and ("—" in s or "–" in s or " - " in s) and _CAPTION.fullmatch(s):
             lines[i] = ""
@@ -169,38 +169,55 @@ def _date_prefix_cut(line: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
-def _is_wrapped(lines: list[str]) -> tuple[bool, int]:
-    """Whether the text is hard-wrapped, and its width.
+def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
+    """Whether the text is hard-wrapped, its width, and whether a blank
+    line follows every wrapped line.
 
     Hard-wrapped: most long lines (at least 40 characters) end without a
     sentence end, and no line is much longer than the others. Clean prose,
     one paragraph a line, has its long lines end with a full stop.
     """
-    long = [s for s in (line.strip() for line in lines) if len(s) >= 40]
+    long = [s for s in lines if len(s) >= 40]
     if len(long) < 4:
-        return False, 0
+        return False, 0, False
     widths = sorted(len(s) for s in long)
     width = widths[int(len(widths) * 0.9)]
     open_ends = sum(1 for s in long if not _SENTENCE_END.search(s[-4:]))
     if open_ends < 0.5 * len(long) or width > 120:
-        return False, 0
-    return True, widths[-1] if widths[-1] <= width + 12 else width
+        return False, 0, False
+    # Double-spaced: a sentence that goes on in lower case does so after a
+    # blank line more often than on the next line.
+    gaps = [lines[i + 1] == "" for i in range(len(lines) - 2) if _goes_on(lines, i)]
+    double = sum(gaps) > len(gaps) / 2
+    return True, widths[-1] if widths[-1] <= width + 12 else width, double
+
+
+def _goes_on(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` ends mid-sentence and the next non-blank line (at
+    most one blank line after it) starts in lower case."""
+    if len(lines[i]) < 40 or _SENTENCE_END.search(lines[i][-4:]):
+        return False
+    nxt = lines[i + 1] or lines[i + 2]
+    return nxt[:1].islower()
 
 
 def unwrap(text: str) -> str:
     """Hard-wrapped lines joined into their paragraphs.
 
     A long line that ends in the middle of a sentence is joined to the next
-    non-blank line when the next line's first word would not have fitted on
-    it (the line was full, so the break is the wrapper's) or when the next
-    starts in lower case. Blank lines between wrapped lines (a page that
-    double-spaces every line) are crossed the same way. Text that is not
-    hard-wrapped (see :func:`_is_wrapped`) is returned unchanged.
+    line when the next line's first word would not have fitted on it (the
+    line was full, so the break is the wrapper's) or when the next starts in
+    lower case; not to a bullet, a teaser, a byline, and not after a whole
+    caption or a teaser's headline. A blank line ends a paragraph, except in
+    a page that double-spaces every line, where one blank line is crossed
+    the same way. Text that is not hard-wrapped (see :func:`_is_wrapped`) is
+    returned unchanged.
     """
     lines = [line.strip() for line in text.split("\n")]
-    wrapped, width = _is_wrapped(lines)
+    wrapped, width, double = _is_wrapped(lines)
     if not wrapped:
         return text
+    crossed = 1 if double else 0
     out: list[str] = []
     i = 0
     n = len(lines)
@@ -216,7 +233,7 @@ def unwrap(text: str) -> str:
             while j < n and not lines[j]:
                 j += 1
                 blanks += 1
-            if j >= n or blanks > 1 or not _joins(cur, lines[j], width):
+            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], width, cur):
                 break
             cur = cur + " " + lines[j]
             i = j
@@ -225,19 +242,21 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def _joins(line: str, nxt: str, width: int) -> bool:
+def _joins(line: str, nxt: str, width: int, joined: str) -> bool:
+    """Whether wrapped ``line`` (the end of ``joined``, the lines joined so
+    far) goes on on ``nxt``."""
     if len(line) < width * 0.6 or _SENTENCE_END.search(line[-4:]):
         # a short line (a headline, a paragraph's end) or a sentence's end:
         # a break there costs nothing, joining there may glue a caption or
         # a teaser to the story
         return False
-    if _BULLET.match(nxt) or (nxt[:1].isupper() and (_BULLET.match(line) or _TEASER.match(line))):
-        return False  # a list's next item; a teaser's or a bullet's headline, then the next line
-    if _PAGE_LINE.match(nxt) and not line.endswith(("—", "–", "-")):
+    if not (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower()):
+        return False  # the next word would have fitted: the line ended there
+    if _BULLET.match(nxt) or _TEASER.match(nxt) or (nxt[:1].isupper() and _TEASER.match(joined)):
+        return False  # a list's next item; a teaser, or a teaser's headline then the next line
+    if _PAGE_LINE.match(nxt) and not line.endswith(("\u2014", "\u2013", "-")):
         return False  # a byline or date line under a long one (a caption's credit is joined)
-    # the next word did not fit (the wrapper broke the line), or the
-    # sentence goes on in lower case
-    return len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower()
+    return not (len(joined) < 220 and _CAPTION.fullmatch(joined))  # a whole caption
 
 
 # ------------------------------------------------------------- glued sentences
