@@ -63,7 +63,7 @@ def test_a_wrapped_line_no_longer_ends_a_sentence(clean_drafts):
 @pytest.mark.parametrize(
     "text",
     [
-        ARTICLE,
+        ARTICLE.split("---\n", 2)[2],
         "Gen. Asim met the envoy. Trade resumed at 3.5 per cent of its volume.\nSee dawn.com for more",
         "Key points\n- Guards traded fire at dawn\n- The gate is shut\n\nThe story goes on from here.",
         "A short headline\n\nA paragraph of one line that ends with a full stop.",
@@ -206,3 +206,20 @@ def test_a_footer_ends_the_body_and_a_teaser_in_it_does_not():
     assert PARAGRAPHS[1] in cleaned
     assert "Flour" not in cleaned
     assert "reader" not in cleaned
+
+
+def test_another_storys_headline_in_the_body_or_above_it_is_dropped():
+    page = "\n\n".join(
+        [
+            "Chaman traders protest over new visa rules",
+            PARAGRAPHS[0],
+            "Flour prices rise in city markets",
+            *PARAGRAPHS[1:],
+        ]
+    )
+    assert page_text(page).split("\n\n") == ["", PARAGRAPHS[0], "", *PARAGRAPHS[1:]]
+
+
+def test_a_dateline_above_the_story_and_the_markers_of_the_body_end_stay():
+    page = "\n".join(["KABUL, March 12", PARAGRAPHS[0], "Related articles", PARAGRAPHS[1]])
+    assert page_text(page) == page

@@ -105,9 +105,10 @@ def _teasers(body: str, rnd: random.Random, published: str) -> str:
     paras = _paragraphs(body)
     if len(paras) < 2:
         return body
-    for _ in range(2):
+    for form in ("{}", rnd.choice(_TEASERS)):
+        # another story's bare headline, then a marked teaser
         at = rnd.randint(1, len(paras) - 1)
-        paras.insert(at, rnd.choice(_TEASERS).format(rnd.choice(_NAV_HEADLINES)))
+        paras.insert(at, form.format(rnd.choice(_NAV_HEADLINES)))
     return "\n\n".join(paras) + "\n"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from .sentences import ABBREVIATIONS
+from .sentences import _END_OF_BODY, _SKIP_LINE, ABBREVIATIONS
 
 # ------------------------------------------------------------- characters
 
@@ -114,11 +114,11 @@ _BULLET = re.compile(r"^\s*[•·▪►»*\-–]\s+\S")
 
 
 def _top_block(lines: list[str]) -> int:
-    """Index of the first prose line (not a bullet, at least seven words, a
-    line of a wrapped text or a whole paragraph): the page's header is above."""
+    """Index of the first prose line (not a bullet, at least seven words,
+    ending a sentence): the page's header is above."""
     for i, line in enumerate(lines):
         s = line.strip()
-        if s.count(" ") >= 6 and not _BULLET.match(s):
+        if s.count(" ") >= 6 and not _BULLET.match(s) and _SENTENCE_END.search(s[-4:]):
             return i
     return 0
 
@@ -150,7 +150,42 @@ def drop_page_lines(text: str) -> str:
             lines[i] = ""
         elif s.startswith("date ") and _DATE_PREFIX.match(s):
             lines[i] = _date_prefix_cut(s)
+    _drop_headlines(lines, top)
     return "\n".join(lines)
+
+
+def _headline(s: str) -> bool:
+    """Whether line ``s`` reads as a headline: at most twelve words, no
+    sentence end, not a bullet, and no marker that sentences.py reads (the
+    end of the body, a line to skip)."""
+    return (
+        s.count(" ") < 12
+        and not _SENTENCE_END.search(s[-4:])
+        and not _BULLET.match(s)
+        and not _END_OF_BODY.match(s)
+        and not _SKIP_LINE.match(s)
+    )
+
+
+def _drop_headlines(lines: list[str], top: int) -> None:
+    """Headline-like lines inside the body emptied: another story's headline
+    or a sub-heading (a line of at most twelve words with no sentence end,
+    not a bullet, after a paragraph that ends a sentence and before more
+    prose). The story says what its sub-headings announce; another story's
+    headline would be read as news of this one."""
+    for i in range(top):
+        # above the story: another story's headline (not a dateline, not a bullet)
+        s = lines[i].strip()
+        if 3 <= s.count(" ") and _headline(s) and s != s.upper():
+            lines[i] = ""
+    filled = [i for i in range(top, len(lines)) if lines[i].strip()]
+    for k in range(1, len(filled) - 1):
+        s = lines[filled[k]].strip()
+        if not _headline(s):
+            continue
+        before = lines[filled[k - 1]].strip()
+        if before and _SENTENCE_END.search(before[-4:]):
+            lines[filled[k]] = ""
 
 
 def _date_prefix_cut(line: str) -> str:
