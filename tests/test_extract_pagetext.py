@@ -116,6 +116,15 @@ def test_bylines_date_lines_and_captions_are_dropped_as_empty_lines():
     assert lines == ["", "", "", "", page.split("\n")[4], "", "", ""]
 
 
+def test_a_wire_photos_caption_with_its_bracketed_credit_is_dropped():
+    caption = (
+        "FILE - Lorries wait at the closed gate of the crossing near the border town, Monday, May 6, 2024. "
+        "The crossing was shut again after guards fired at each other. (AP Photo/A. Photographer, File)"
+    )
+    assert page_text("date 2024-05-08 " + caption + "\n\n" + PARAGRAPHS[0]) == "\n\n" + PARAGRAPHS[0]
+    assert page_text(PARAGRAPHS[0] + " (Photo credits aside, the gate stayed shut.)") != ""
+
+
 def test_a_date_prefix_is_cut_and_a_dateline_after_it_kept():
     assert drop_page_lines("date 2025-03-13 NATIONAL The gate shut today.") == "The gate shut today."
     assert drop_page_lines("date 2025-03-13 TOP STORIES The gate shut.") == "The gate shut."

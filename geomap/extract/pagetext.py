@@ -107,6 +107,11 @@ _PAGE_LINE = re.compile(
 _CAPTION = re.compile(
     r".{20,180}\s[—–-]\s(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*", re.I
 )
+#: A wire photo's caption, ended by its credit in brackets ("... (AP Photo/Name, File)"):
+#: long, often the whole story's lead retold, and repeated.
+_PHOTO_CREDIT = re.compile(
+    r".{20,900}\((?:(?:AP|AFP|EPA|Reuters|Xinhua|Anadolu)\s+(?:Photo|Image)\b|(?:Photo|Image)\s*[:/])[^()]{0,80}\)"
+)
 #: A teaser's start: it never takes the next line (a caption, a paragraph) in.
 _TEASER = re.compile(r"(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
@@ -149,14 +154,16 @@ def drop_page_lines(text: str) -> str:
         s = line.strip()
         if not s:
             continue
+        if s.startswith("date ") and _DATE_PREFIX.match(s) and not _PAGE_LINE.match(s):
+            lines[i] = s = _date_prefix_cut(s)
         if i < nav and _BULLET.match(s):
             lines[i] = ""
         elif len(s) < 200 and (_PAGE_LINE.match(s) or _TEASER.match(s)):
             lines[i] = ""
         elif len(s) < 220 and ("—" in s or "–" in s or " - " in s) and _CAPTION.fullmatch(s):
             lines[i] = ""
-        elif s.startswith("date ") and _DATE_PREFIX.match(s):
-            lines[i] = _date_prefix_cut(s)
+        elif s.endswith(")") and len(s) < 1000 and _PHOTO_CREDIT.fullmatch(s):
+            lines[i] = ""
     _drop_headlines(lines, top)
     return "\n".join(lines)
 
