@@ -232,3 +232,15 @@ def test_another_storys_headline_in_the_body_or_above_it_is_dropped():
 def test_a_dateline_above_the_story_and_the_markers_of_the_body_end_stay():
     page = "\n".join(["KABUL, March 12", PARAGRAPHS[0], "Related articles", PARAGRAPHS[1]])
     assert page_text(page) == page
+
+
+@pytest.mark.parametrize("footer", ["Source link", "Developed by Some Studio", "Latest from the newsfeed", "+ posts"])
+def test_more_footers_end_the_body(footer):
+    body = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], footer, "Torkham shut again, say traders."])
+    assert "again" not in clean_text(body)
+
+
+@pytest.mark.parametrize("line", ["A. Writer WhatsApp Channel", "Click here to read more (external link)."])
+def test_channel_and_click_here_lines_are_skipped(line):
+    body = "\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]])
+    assert clean_text(body) == "\n\n".join([PARAGRAPHS[0], "", PARAGRAPHS[1]])

@@ -29,14 +29,16 @@ _END_OF_BODY = re.compile(
     # a page's footer: comments, sharing, subscribing
     r"leave a (?:reply|comment)|your email address will not be published.*|post comment|"
     r"\d* ?comments?|(?:\d+ )?responses?|back to top(?: button)?|follow us on\b.*|"
-    r"join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*)\s*»?\s*$",
+    r"join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|source link|developed by\b.*|latest from\b.*|"
+    r"\+ posts|about the author)\s*»?\s*$",
     re.I,
 )
 #: Single lines to drop but keep reading after.
 _SKIP_LINE = re.compile(
     r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+|"
     # a teaser of another story in the body ("Read more: ..." ends nothing)
-    r"read more\s*:\s*\w.*|follow us on\b.*|join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*)\s*$",
+    r"read more\s*:\s*\w.*|follow us on\b.*|join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|"
+    r"[^.]{0,40}\bwhatsapp channel|click here to read more\b.*)\s*$",
     re.I,
 )
 
