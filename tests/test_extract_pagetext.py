@@ -109,11 +109,12 @@ def test_bylines_date_lines_and_captions_are_dropped_as_empty_lines():
             "The guards traded fire for an hour on the night before the crossing was shut.",
             "File photo",
             "Guards stand at the gate of the crossing. — Reuters",
+            "The new fence along the ridge [AFP]",
             "This is a developing story and will be updated.",
         ]
     )
     lines = page_text(page).split("\n")
-    assert lines == ["", "", "", "", page.split("\n")[4], "", "", ""]
+    assert lines == ["", "", "", "", page.split("\n")[4], "", "", "", ""]
 
 
 def test_a_wire_photos_caption_with_its_bracketed_credit_is_dropped():

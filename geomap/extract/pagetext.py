@@ -103,9 +103,12 @@ _PAGE_LINE = re.compile(
     )\s*$""",
     re.I | re.X,
 )
-#: A photo's caption ended by its credit ("... near the border. — AFP").
+#: A photo's caption ended by its credit ("... near the border. — AFP",
+#: "... the fence [AFP]").
 _CAPTION = re.compile(
-    r".{20,180}\s[—–-]\s(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*", re.I
+    r".{20,180}\s[—–-]\s(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
+    r"|.{10,180}\s\[(?:afp|reuters|ap|epa|getty(?: images)?|ap photo|file)\]",
+    re.I,
 )
 #: A wire photo's caption, ended by its credit in brackets ("... (AP Photo/Name, File)"):
 #: long, often the whole story's lead retold, and repeated.
@@ -160,7 +163,7 @@ def drop_page_lines(text: str) -> str:
             lines[i] = ""
         elif len(s) < 200 and (_PAGE_LINE.match(s) or _TEASER.match(s)):
             lines[i] = ""
-        elif len(s) < 220 and ("—" in s or "–" in s or " - " in s) and _CAPTION.fullmatch(s):
+        elif len(s) < 220 and ("—" in s or "–" in s or " - " in s or s.endswith("]")) and _CAPTION.fullmatch(s):
             lines[i] = ""
         elif s.endswith(")") and len(s) < 1000 and _PHOTO_CREDIT.fullmatch(s):
             lines[i] = ""
