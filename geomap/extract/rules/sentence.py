@@ -159,6 +159,7 @@ def _read(
 ) -> _Reading:
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
+    # (every trigger source here is one may_report knows: a new one goes there too)
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
     if "open" in sent.low:
         triggers = triggers + opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
