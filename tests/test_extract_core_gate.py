@@ -94,3 +94,22 @@ def test_may_report_reads_triggers_and_openings():
     assert may_report(one("Shelling hit Torkham on Monday.")[0])
     assert may_report(one("Pakistan opened Torkham on Monday.")[0])  # a crossing opened: no trigger word
     assert not may_report(one("Farmers around Khost sold their apples on Monday.")[0])
+
+
+def test_a_sentence_the_gate_skips_yields_nothing_without_it(chain, dev_sentences, monkeypatch):
+    # Each dev sentence that may not report an incident, read three
+    # sentences after a deadly incident (past TOLL_AFTER): the drafts are
+    # the same whether it is read (no gate) or not.
+    from geomap.extract import PlaceFinder, extract_article
+
+    finder = PlaceFinder(chain)
+    lead = "Mortar shells fired across the border hit a village in Bajaur on Monday, killing two people."
+    fillers = "The weather stayed mild. Shops kept their usual hours."
+    skipped = [s for s in dev_sentences if not may_report(ScannedSentence.of(s))]
+    assert len(skipped) > 100
+    for s in skipped[::3]:
+        art = article_from_text(f"{lead} {fillers}\n\n{s}\n", "x")
+        art.published = dt.date(2024, 5, 15)
+        reference, gated = _both(lambda: drafts_csv(extract_article(art, finder=finder)), monkeypatch)
+        assert gated == reference, s
+        assert "Bajaur" in reference  # the incident read before it
