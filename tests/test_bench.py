@@ -204,6 +204,7 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     assert data["extraction"][0]["incident_share"] == synth.ARCHIVE_INCIDENT_SHARE
     assert data["extraction_all_incident"][0]["incident_share"] == 1.0
     assert "| 0.02 | 100% |" in results["markdown"] and "| 0.02 | 25% |" in results["markdown"]
+    assert data["extraction"][0]["mb_per_cpu_s"] > 0
     assert data["gazetteer"]["found"] == "Torkham"
     assert {t["target"] for t in data["targets"]} and "| events |" in results["markdown"]
     assert (tmp_path / "out" / "bench.md").read_text() == results["markdown"]

@@ -249,7 +249,7 @@ def markdown(results: dict) -> str:
             lines.append(
                 f"| {c['mb']:g} | {'-' if share is None else f'{share:.0%}'} | {c.get('files', '-')} "
                 f"| {_cell(c, 'seconds')} "
-                f"| {_cell(c, 'mb_per_s')} | {_cell(c, 'peak_mb', digits=0)} "
+                f"| {_cell(c, 'mb_per_s')} | {_cell(c, 'mb_per_cpu_s')} | {_cell(c, 'peak_mb', digits=0)} "
                 f"| {c.get('drafts', '-')} |"
             )
     imports = results.get("import", [])
