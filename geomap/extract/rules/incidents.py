@@ -243,7 +243,12 @@ def _sentence_triggers(
     """The triggers of a sentence, weak ones given the type of the incident
     they continue; whether the sentence continues the violent incident just
     told; and the strikes or blasts told just before with no place that it
-    may place (sentence index and type)."""
+    may place (sentence index and type).
+
+    A trigger made here with none found in the sentence must stay within
+    :data:`.sentence.TOLL_AFTER` sentences of an incident told (see
+    :func:`.sentence.may_report`, which the extractor's gate reads).
+    """
     idx, sentence = sent.index, sent.text
     triggers = sent.cached(find_triggers)
     continued = False  # the sentence continues the violent incident just told

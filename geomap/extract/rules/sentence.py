@@ -19,7 +19,7 @@ from ..draft import DraftEvent
 from ..numbers import Casualties, also_killed, find_casualties
 from ..places import Mention
 from ..scanned import ScannedSentence
-from ..types import VIOLENT, Trigger
+from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, _related_cut, clauses
 from .incidents import (
     _CAUSE_BEFORE,
@@ -115,6 +115,35 @@ def sentence_events(
     return out
 
 
+#: How many sentences after one with a trigger a sentence without one may
+#: still report a toll of its incident: the ``_gap(idx, last[0]) <= 2`` of
+#: :func:`.incidents._sentence_triggers` ("..., killing eight of the
+#: militants", "two bodies were found", "No one was hurt" right after it).
+TOLL_AFTER = 2
+
+
+def may_report(sent: ScannedSentence) -> bool:
+    """Whether :func:`sentence_events` may find an incident in ``sent``
+    whatever the sentences before it told: a trigger of its own
+    (:func:`~geomap.extract.types.find_triggers`, whose answer
+    :func:`_read` reuses from the sentence's memo) or an "open" that may
+    open a crossing (:func:`.reopenings.opened_crossings`).
+
+    Every other trigger :func:`_read` makes needs one of these: a reopening
+    "resumed" after a closure needs the closure's trigger in the sentence,
+    and a toll told after an incident needs a violent incident at most
+    :data:`TOLL_AFTER` sentences before. So a sentence for which this is
+    false and that lies more than :data:`TOLL_AFTER` sentences after the
+    last one for which it is true yields no event and changes nothing a
+    later event reads: :func:`geomap.extract.core.extract_article` does not
+    read it (nor any sentence of an article where this is false
+    everywhere). A new source of triggers in :func:`_read` must be added
+    here; ``tests/test_extract_core_gate.py`` compares the drafts with and
+    without the gate on every dev and synthetic article.
+    """
+    return "open" in sent.low or bool(sent.cached(find_triggers))
+
+
 def _note_lead(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo, ctx: ArticleState) -> None:
     """Note the places the headline names and the dateline's town, which
     may place the incident of the report's lead."""
@@ -130,6 +159,7 @@ def _read(
 ) -> _Reading:
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
+    # (every trigger source here is one may_report knows: a new one goes there too)
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
     if "open" in sent.low:
         triggers = triggers + opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)
