@@ -183,7 +183,13 @@ def curated_coords(events: Iterable[Event], chain) -> dict[str, tuple[float, flo
 
 
 def merge_drafts(
-    es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str, report: Report, chain=None, taken=None
+    es: EventSet,
+    rows: Iterable[tuple[int | None, dict]],
+    file: str,
+    report: Report,
+    chain=None,
+    taken=None,
+    name=None,
 ) -> list[Event]:
     """Turn draft rows (of a drafts CSV or GeoParquet file) into events; fold
     those already curated into them.
@@ -198,8 +204,13 @@ def merge_drafts(
     another drafts file or of ``sources.csv``: two article files of one name
     extracted apart), gets one of its own, with a warning (see
     :func:`_own_source`, :func:`_own_event_id`).
+
+    ``name``: called on each new draft event instead, to give it its final
+    id as it is kept (``accept``'s next ``AFPK-`` id), so that a later draft
+    of the same incident is said to join that id, not a draft id that is
+    never written anywhere.
     """
-    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain, taken)
+    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain, taken, name)
 
 
 def merge_draft_events(es: EventSet, drafts, file: str, report: Report, chain=None, taken=None) -> list[Event]:
@@ -216,7 +227,7 @@ def _doc_id(item) -> str:
     return ";".join(item.doc_ids) if item.doc_ids else item.doc_id
 
 
-def _merge(es: EventSet, items, file: str, report: Report, chain, taken) -> list[Event]:
+def _merge(es: EventSet, items, file: str, report: Report, chain, taken, name=None) -> list[Event]:
     """``items``: ``(line, draft, convert)``, ``convert(draft, n, file, line)``
     -> ``(Event, Source)`` (raising SchemaError or KeyError for a bad draft)."""
     coords = curated_coords(es.events, chain)
@@ -255,7 +266,10 @@ def _merge(es: EventSet, items, file: str, report: Report, chain, taken) -> list
             )
             continue
         report.count(counts.DRAFTS_MAPPED)
-        _own_event_id(draft, taken, file, line, report)
+        if name is None:
+            _own_event_id(draft, taken, file, line, report)
+        else:
+            name(draft)
         out.append(draft)
     return out
 
@@ -534,8 +548,8 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
             )
             continue
         rows.append((line, r))
-    new = merge_drafts(es, rows, str(drafts), report)
-    added = _number(new, es)
+    new = merge_drafts(es, rows, str(drafts), report, name=_numbering(es))
+    es.events.extend(new)
     for src in es.sources.values():
         if src.source_id not in sources_before:
             source_table.append({c: getattr(src, c) for c in schema.SOURCE_COLUMNS})
@@ -545,16 +559,29 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     for ev in new:
         event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
     _write_pair(source_table, sources, event_table, events)
-    return added
+    for ev in new:
+        # the id written and the article it came from (a draft id names neither)
+        src = es.sources.get(ev.sources[0]) if ev.sources else None
+        article = f"{src.source_id} ({src.publisher}: {src.title!r})" if src else "no article"
+        report.add(
+            "added",
+            ev.file,
+            ev.line,
+            None,
+            f"{ev.event_id}: {ev.event_type} at {ev.location} on {ev.event_date}, from article {article}",
+            value=ev.event_id,
+        )
+    return [ev.event_id for ev in new]
 
 
-def _number(new: list[Event], es: EventSet) -> list[str]:
-    """Give the new events the next free ``AFPK-`` ids, mark them curated, add them to ``es``."""
+def _numbering(es: EventSet):
+    """A function giving each new event the next free ``AFPK-`` id and marking it curated."""
     taken = {e.event_id for e in es.events}
     width = 4
     next_n = 1 + max((int(m.group(1)) for e in es.events if (m := re.fullmatch(r"AFPK-(\d+)", e.event_id))), default=0)
-    added = []
-    for ev in new:
+
+    def name(ev: Event) -> None:
+        nonlocal next_n
         eid = f"AFPK-{next_n:0{width}d}"
         while eid in taken:
             next_n += 1
@@ -562,9 +589,8 @@ def _number(new: list[Event], es: EventSet) -> list[str]:
         taken.add(eid)
         next_n += 1
         ev.event_id, ev.verified = eid, "curated"
-        es.events.append(ev)
-        added.append(eid)
-    return added
+
+    return name
 
 
 def _write_pair(source_table: "_Table", sources: Path, event_table: "_Table", events: Path) -> None:

@@ -12,7 +12,8 @@ EPILOG = """Workflow:
 
 A draft that matches an event already curated (same type, place within 50 km
 (150 km for provinces), dates within a week) is not added twice: its article
-is added to that event's sources.
+is added to that event's sources. Each event added is printed with the
+drafts line it came from, the id written (AFPK-...) and its article.
 
 Columns geomap does not know (a reviewer's notes) are kept. sources.csv is
 written before events.csv: a run killed between the two leaves new sources
@@ -69,6 +70,7 @@ def run(args) -> int:
         f"rejected {len(report.of_kind('rejected'))}",
         file=sys.stderr,
     )
-    for p in report.problems:
+    # in the drafts' order: each added event beside the drafts merged into it
+    for p in sorted(report.problems, key=lambda p: (p.file != args.drafts, p.line or 0)):
         print(f"  {p}", file=sys.stderr)
     return 1 if report.of_kind("rejected") else 0
