@@ -33,7 +33,7 @@ DRAFTS_NOT_PLACED = "drafts_not_placed"
 ARTICLES_READ = "articles_read"
 ARTICLES_USED = "articles_used"
 ARTICLES_REJECTED = "articles_rejected"
-FILES_SKIPPED = "files_skipped"  #: a folder's description, not an article
+FILES_SKIPPED = "files_skipped"  #: in article folders, known not to be articles (a README, a gold.csv)
 FOLDERS_EMPTY = "folders_empty"
 DRAFTS_FILES_READ = "drafts_files_read"  #: GeoParquet drafts files
 # extraction
@@ -69,4 +69,5 @@ SUMMARY: tuple[str, ...] = (
     ROWS_JOINED,
     ROWS_MERGED,
     ROWS_OUT_OF_REGION,
+    FILES_SKIPPED,  # added in 0.2: files in article folders that are no articles
 )

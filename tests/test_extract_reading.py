@@ -298,3 +298,35 @@ def test_a_latin1_article_names_the_first_byte_that_is_not_utf8(tmp_path):
     assert "Niño and the café" in art.text  # as written, not garbled
     (warning,) = read(path)[1].problems
     assert warning.reason.startswith("not UTF-8 (byte 0xf1 on line 5: check the names there); decoded as")
+
+
+def test_files_known_not_to_be_articles_are_skipped_and_said(tmp_path):
+    # a gold.csv beside the articles was rejected as an unsupported type (a
+    # problem that was none), notes.txt read as an article (its events became
+    # drafts) and a README skipped with no line at all
+    arts = tmp_path / "arts"
+    (arts / "sub").mkdir(parents=True)
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    (arts / "gold.csv").write_text("doc_id,event_type\na,border_closure\n")
+    (arts / "sub" / "notes.txt").write_text("Remember: Chaman was shelled on 3 May 2024.\n")
+    (arts / "README.md").write_text("# what these are\n")
+    (arts / "LICENSE").write_text("MIT\n")
+    (arts / "settings.json").write_text("{}\n")
+    (arts / "b.pdf").write_bytes(b"%PDF-1.4")  # an article in a form geomap does not read: still a rejection
+    report = Report()
+    got = list(iter_articles([arts], report))
+    assert [a.doc_id for a in got] == ["a"]
+    skipped = report.of_kind("skipped")
+    assert sorted(Path(p.file).name for p in skipped) == [
+        "LICENSE",
+        "README.md",
+        "gold.csv",
+        "notes.txt",
+        "settings.json",
+    ]
+    assert report.counts["files_skipped"] == 5
+    assert [Path(p.file).name for p in report.of_kind("rejected")] == ["b.pdf"]
+    c = report.counts
+    assert c["articles_read"] == c["articles_used"] + c["articles_rejected"] == 2
+    # named on its own, a notes file is read: the user asked for it
+    assert [a.doc_id for a in iter_articles([arts / "sub" / "notes.txt"], Report())] == ["notes"]

@@ -136,10 +136,10 @@ def test_cli_follow_links_on_extract_and_build(folder, tmp_path, geomap_cache, c
 def test_same_file_name_in_two_folders_gets_two_ids(tmp_path):
     dawn = article(tmp_path / "dawn" / "index.md", "Guards closed the Torkham crossing.")
     tolo = article(tmp_path / "tolo" / "index.md", "Guards closed the Chaman gate.")
-    alone = article(tmp_path / "tolo" / "notes.md")
+    alone = article(tmp_path / "tolo" / "brief.md")  # (a notes.md is a folder's notes: skipped)
     arts, report = read([tmp_path])
     ids = {a.path: a.doc_id for a in arts}
-    assert ids == {str(dawn): "dawn/index", str(tolo): "tolo/index", str(alone): "notes"}
+    assert ids == {str(dawn): "dawn/index", str(tolo): "tolo/index", str(alone): "brief"}
     assert len({source_for({"doc_id": i}).source_id for i in ids.values()}) == 3
     warned = [w for w in report.of_kind("warning") if "also named 'index'" in w.reason]
     assert len(warned) == 2

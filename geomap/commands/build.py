@@ -209,7 +209,9 @@ def summary_lines(result: BuildResult) -> list[str]:
     if s["articles_read"] or s["folders_empty"]:
         lines.append(
             f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "
-            f"{s['articles_rejected']}); drafts {s['drafts_extracted']} (on map "
+            f"{s['articles_rejected']}"
+            + (f", files skipped (no articles) {s['files_skipped']}" if s.get("files_skipped") else "")
+            + f"); drafts {s['drafts_extracted']} (on map "
             f"{s['drafts_on_map']}, merged {s['drafts_merged']}, rejected "
             f"{s['drafts_rejected']}, places not found {s['drafts_not_placed']}); "
             f"event mentions without a place {s['mentions_without_place']}"

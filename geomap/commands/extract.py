@@ -186,7 +186,8 @@ def run(args) -> int:
         c = report.counts
         print(
             f"articles read {c.get('articles_read', 0)}, rejected {c.get('articles_rejected', 0)}; "
-            f"events {len(drafts)}; event mentions without a place {c.get('mentions_without_place', 0)}"
+            + (f"files skipped (no articles) {c['files_skipped']}; " if c.get("files_skipped") else "")
+            + f"events {len(drafts)}; event mentions without a place {c.get('mentions_without_place', 0)}"
             + ("" if args.output == "-" else f" -> {terminal_safe(args.output)}")
             + (f" and {terminal_safe(args.parquet)}/" if getattr(args, "parquet", None) else ""),
             file=sys.stderr,

@@ -40,6 +40,41 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
+#: Files inside article folders that are known not to be articles, by name
+#: without extension (lower case): a folder's own papers. Skipped with a
+#: ``skipped`` line each and counted (``files_skipped``); named on their own
+#: they are read.
+NOT_ARTICLE_NAMES = ("readme", "license", "licence", "copying", "changelog", "changes", "notes", "todo", "authors")
+#: Endings of files known not to be articles (tables and settings beside the
+#: articles: a gold.csv, the drafts, a report), skipped the same way.
+NOT_ARTICLE_SUFFIXES = (".csv", ".tsv", ".json", ".yaml", ".yml", ".toml", ".geojson", ".gpkg", ".log")
+
+
+def not_an_article(name: str) -> str | None:
+    """Why a file ``name`` found inside an article folder is skipped, or None.
+
+    A README, notes or a licence describe the folder; a CSV beside the
+    articles is a gold file, drafts or a report. One was read as an article
+    (``notes.txt``: its events became drafts) and the other was rejected as
+    an unsupported type, a problem that was no problem.
+    """
+    lower = name.lower()
+    stem, dot, _ = lower.partition(".")
+    ending = f".{lower.rsplit('.', 1)[1]}" if dot else ""
+    # as text (notes.txt, LICENSE): a notes.pdf stays a file of a type geomap does not read
+    if lower.startswith("readme") or (stem in NOT_ARTICLE_NAMES and ending in ("", ".rst") + TEXT_SUFFIXES):
+        return "a folder's description (README, notes, licence), not an article"
+    if ending in NOT_ARTICLE_SUFFIXES:
+        return f"a {ending} file (gold, drafts, a report or settings), not an article"
+    return None
+
+
+def skip(report: Report, path: str | os.PathLike, reason: str) -> None:
+    """Report and count one file left out as no article (see :func:`not_an_article`)."""
+    report.add("skipped", str(path), None, None, reason)
+    report.count(counts.FILES_SKIPPED)
+
+
 #: Front-matter keys we use; others are ignored (a warning is not worth it).
 FRONT_MATTER_KEYS = ("title", "source", "published", "url")
 
@@ -568,7 +603,8 @@ def _reject(report: Report, path: Path, reason: str) -> None:
 
 
 def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None:
-    """Article candidates under ``root``, sorted, hidden ones and READMEs left out.
+    """Article candidates under ``root``, sorted, hidden ones and files known
+    not to be articles (:func:`not_an_article`: reported as skipped) left out.
 
     A symbolic link is followed only with ``follow``: otherwise it is reported
     and counted (its target may lie outside the folder, e.g. ``/etc/passwd``);
@@ -619,8 +655,9 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 seen.add(real)
                 subdirs.append(path)
                 continue
-            if entry.name.upper().startswith("README"):
-                report.count(counts.FILES_SKIPPED)  # a folder's description, not an article
+            why = not_an_article(entry.name)
+            if why:
+                skip(report, path, why)
                 continue
             found = True
             files.append(path)
@@ -708,9 +745,10 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Yield the usable articles under ``paths`` (files or folders, recursively).
 
-    Hidden files and folders (``.name``) and, inside folders, ``README*``
-    files (a folder's description, not an article; counted as
-    ``files_skipped``) are skipped; a README named on its own is read.
+    Hidden files and folders (``.name``) are skipped; so are, inside
+    folders, files known not to be articles (``README*``, ``notes.txt``, a
+    ``gold.csv``: :func:`not_an_article`), each with a ``skipped`` line,
+    counted as ``files_skipped``; such a file named on its own is read.
     Symbolic links inside folders are reported and counted, not followed,
     unless ``follow_links`` (or the path is a :class:`LinkedPath`). Missing
     paths, empty folders, broken links, pipes and unusable files go to

@@ -32,9 +32,11 @@ from ..extract.reading import (
     LinkedPath,
     _folder_files,
     drop_repeated,
+    not_an_article,
     read_file,
     record_article,
     report_renamed,
+    skip,
     unique_doc_ids,
 )
 from ..report import Report
@@ -231,6 +233,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
             )
         ]
     proto = url.split("://", 1)[0]
+    skipped = Report()
 
     def full(p: str) -> str:
         return p if "://" in p else f"{proto}://{p.lstrip('/') if proto == 'memory' else p}"
@@ -247,10 +250,14 @@ def _expand_url(url: str) -> list[Unit | Report]:
                     for part in PurePosixPath(f).relative_to(PurePosixPath(fs._strip_protocol(root))).parts
                 )
             )
-            readmes = [f for f in found if PurePosixPath(f).name.upper().startswith("README")]
-            found = [f for f in found if f not in readmes]
+            # as in a local folder: a README or a gold.csv is no article, said and counted
+            for f in found:
+                why = not_an_article(PurePosixPath(f).name)
+                if why:
+                    skip(skipped, full(f), why)
+            found = [f for f in found if not not_an_article(PurePosixPath(f).name)]
             if not found:
-                return [_problem(url, "empty folder: no article files", "folders_empty")]
+                return [skipped, _problem(url, "empty folder: no article files", "folders_empty")]
         elif fs.exists(root):
             found = [root]
         else:
@@ -268,7 +275,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
                     else info["mtime"].timestamp(),
                 )
             )
-        return units
+        return ([skipped] if skipped.problems else []) + units
     except OSError as err:
         return [_problem(url, f"cannot read: {err}", counts.ARTICLES_REJECTED)]
 
