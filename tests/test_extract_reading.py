@@ -330,3 +330,29 @@ def test_files_known_not_to_be_articles_are_skipped_and_said(tmp_path):
     assert c["articles_read"] == c["articles_used"] + c["articles_rejected"] == 2
     # named on its own, a notes file is read: the user asked for it
     assert [a.doc_id for a in iter_articles([arts / "sub" / "notes.txt"], Report())] == ["notes"]
+
+
+def test_a_record_given_twice_in_a_feed_is_read_once(tmp_path):
+    # the same record twice (no id, or one id repeated) was read twice under
+    # two doc_ids, and each of its events became two drafts
+    text = "Shelling hit Angoor Adda on 3 May 2024."
+    rows = [
+        {"text": text, "title": "t"},  # no published date: its warning leaves with the repeat
+        {"text": text, "title": "t"},
+        {"text": text, "title": "t", "id": "n7"},  # an id of its own: another article, as the feed says
+        {"text": text, "title": "t", "id": "n7"},
+        {"text": text, "title": "t2", "id": "n7"},  # the id again, another title: renamed, with a warning
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    report = Report()
+    got = list(iter_articles([feed, tmp_path / "feed.jsonl"], report))
+    assert [(a.doc_id, a.line) for a in got] == [("feed:1", 1), ("n7", 3), ("n7@feed:5", 5)]
+    repeats = report.of_kind("rejected")
+    assert [p.line for p in repeats] == [None, 2, 4]  # the file named twice is read once too
+    assert f"the same record as {feed}:1 (id, text, title" in repeats[1].reason
+    assert f"the same record as {feed}:3 " in repeats[2].reason and "read once" in repeats[2].reason
+    warned = [(p.line, p.column) for p in report.of_kind("warning")]
+    assert warned == [(1, "published"), (3, "published"), (5, "published"), (5, "id")]  # none for a repeat
+    c = report.counts
+    assert (c["articles_read"], c["articles_used"], c["articles_rejected"]) == (6, 3, 3)

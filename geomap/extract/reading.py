@@ -92,6 +92,9 @@ class Article:
         Anchor of relative dates; ``None`` when unknown (explicit dates only).
     path : str
         File the article came from; ``line`` is its line for JSON lines.
+    key : str or None
+        Of a record (a JSON line, a Parquet row): a digest of its fields, the
+        same for the same record given twice (see :func:`record_key`).
     """
 
     doc_id: str
@@ -102,6 +105,7 @@ class Article:
     url: str = ""
     path: str = ""
     line: int | None = None
+    key: str | None = None
 
 
 # ---------------------------------------------------------------- decoding
@@ -428,6 +432,14 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
     if rec.get("published") not in (None, ""):
         published = parse_published_date(rec["published"], file=path, line=line)
     doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
+    digest = hashlib.sha1()
+    for part in (
+        "" if rec.get("id") in (None, "") else doc_id,
+        body,
+        *(rec.get(k) for k in ("title", "source", "url")),
+    ):
+        digest.update(str(part or "").encode("utf-8", "surrogatepass") + b"\x1f")
+    digest.update(str(published or "").encode())
     return Article(
         doc_id=doc_id,
         text=body,
@@ -437,6 +449,7 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
         url=str(rec.get("url") or ""),
         path=path,
         line=line,
+        key=digest.hexdigest(),
     )
 
 
@@ -776,35 +789,89 @@ def iter_articles(
     files = drop_repeated(files, report)
     ids = unique_doc_ids(files)
     report_renamed(ids, report)
-    taken: set[str] = set()
+    run = RunArticles()
     for f in files:
         for art in read_file(f, report, max_bytes, doc_id=ids[f]):
-            yield _unique(art, taken, report)
+            doc_id = run.admit(art.doc_id, art.path, art.line, record_key(art), report, own_problems_start(art, report))
+            if doc_id is not None:
+                art.doc_id = doc_id
+                yield art
 
 
-def _unique(art: Article, taken: set[str], report: Report) -> Article:
-    """``art`` with a doc_id no earlier article of the run has (as a source
-    id): JSON-lines records name their own ids, which may repeat."""
-    from geomap.drafts import _slug
+def record_key(art: Article) -> str | None:
+    """What makes two records (JSON lines, Parquet rows) one article: the same
+    id (or none), text, title, source, published date and url, as
+    :func:`record_article` digested them. Two ids are two articles, as the
+    feed says. None for an article file: files are one when the system says
+    so (:func:`drop_repeated`)."""
+    return art.key
 
-    key = _slug(art.doc_id)
-    if key in taken:
-        base = f"{art.doc_id}@{Path(art.path).stem}:{art.line}" if art.line else art.doc_id
-        n = 2
-        new = base
-        while _slug(new) in taken:
-            digest = hashlib.sha1(f"{art.path}:{art.line}:{n}".encode()).hexdigest()[:8]
-            new = f"{_slug(base)[:48]}-{digest}"
-            n += 1
-        report.add(
-            "warning",
-            art.path,
-            art.line,
-            "id",
-            f"doc_id {art.doc_id!r} is already used by another article of this run; this one is {new!r}",
-            value=new,
-        )
-        art.doc_id = new
-        key = _slug(new)
-    taken.add(key)
-    return art
+
+def own_problems_start(art: Article, report: Report) -> int:
+    """Where, in ``report.problems``, the problems of reading ``art`` begin,
+    just after a reader yielded it: :func:`_checked` adds one warning, the
+    last thing before the yield, when the article has no published date."""
+    return len(report.problems) - (1 if art.published is None else 0)
+
+
+class RunArticles:
+    """The checks on the articles of one run that no single file can make:
+    records repeated (:func:`record_key`) and doc_ids given twice.
+
+    :func:`iter_articles` calls :meth:`admit` on each article as it is read;
+    :mod:`geomap.parallel` calls it on the partitions' articles in input
+    order, so that both give the same drafts, problems and counts.
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.first: dict[str, str] = {}
+
+    def admit(
+        self, doc_id: str, path: str, line: int | None, key: str | None, report: Report, start: int
+    ) -> str | None:
+        """The doc_id the article is read under, or None for a repeat.
+
+        A repeated record is read once: its problems from ``start`` on (what
+        reading it said) are replaced by one ``rejected`` line naming the
+        first, and it is counted rejected instead of used. A doc_id already
+        taken (as a source id) gets a tail, with a warning.
+        """
+        from geomap.drafts import _slug
+
+        if key is not None:
+            first = self.first.get(key)
+            if first is not None:
+                del report.problems[start:]
+                report.add(
+                    "rejected",
+                    path,
+                    line,
+                    None,
+                    f"the same record as {first} (id, text, title, source, published and url alike): read once",
+                    value=doc_id,
+                )
+                report.count(counts.ARTICLES_USED, -1)
+                report.count(counts.ARTICLES_REJECTED)
+                return None
+            self.first[key] = f"{path}:{line}"
+        slug = _slug(doc_id)
+        if slug in self.taken:
+            base = f"{doc_id}@{Path(path).stem}:{line}" if line else doc_id
+            n = 2
+            new = base
+            while _slug(new) in self.taken:
+                digest = hashlib.sha1(f"{path}:{line}:{n}".encode()).hexdigest()[:8]
+                new = f"{_slug(base)[:48]}-{digest}"
+                n += 1
+            report.add(
+                "warning",
+                path,
+                line,
+                "id",
+                f"doc_id {doc_id!r} is already used by another article of this run; this one is {new!r}",
+                value=new,
+            )
+            doc_id, slug = new, _slug(new)
+        self.taken.add(slug)
+        return doc_id

@@ -442,19 +442,27 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
         report.add("rejected", u.path, None, None, f"cannot read: {err}")
         report.count(counts.ARTICLES_REJECTED)
         return
-    # the local parsers, file names and all; the problems name the URL
+    # the local parsers, file names and all; the problems name the URL, each
+    # passed on before its article, as a local file's are (the driver's check
+    # of repeated records takes an article's problems from there)
     with tempfile.TemporaryDirectory(prefix="geomap-url-") as tmp:
         local = Path(tmp) / PurePosixPath(u.path.split("?", 1)[0]).name
         local.write_bytes(data)
         sub = Report()
-        arts = list(read_file(local, sub, max_bytes))
-    for p in sub.problems:
-        report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column, p.reason, p.value)
-    for k, v in sub.counts.items():
-        report.count(k, v)
-    for art in arts:
-        art.path = u.path
-        yield art
+
+        def flush() -> None:
+            for p in sub.problems:
+                report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column, p.reason, p.value)
+            for k, v in sub.counts.items():
+                report.count(k, v)
+            sub.problems.clear()
+            sub.counts.clear()
+
+        for art in read_file(local, sub, max_bytes):
+            flush()
+            art.path = u.path
+            yield art
+        flush()
 
 
 def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
