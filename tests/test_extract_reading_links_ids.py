@@ -166,10 +166,13 @@ def test_ids_colliding_after_slugging_or_cutting_are_told_apart(tmp_path):
 
 
 def test_repeated_jsonl_record_ids_are_told_apart(tmp_path):
-    for name in ("a", "b"):
+    for name, place in (("a", "Torkham"), ("b", "Chaman"), ("c", "Chaman")):
         (tmp_path / f"{name}.jsonl").write_text(
-            '{"id": "story-1", "text": "Guards closed the Torkham crossing.", "published": "2025-03-04"}\n'
+            f'{{"id": "story-1", "text": "Guards closed the {place} crossing.", "published": "2025-03-04"}}\n'
         )
     arts, report = read([tmp_path])
     assert [a.doc_id for a in arts] == ["story-1", "story-1@b:1"]
     assert "doc_id 'story-1' is already used by another article" in report.of_kind("warning")[-1].reason
+    # c.jsonl's record is b.jsonl's, id and all: the same record in two shards, read once
+    (repeat,) = report.of_kind("rejected")
+    assert repeat.file == str(tmp_path / "c.jsonl") and f"the same record as {tmp_path / 'b.jsonl'}:1" in repeat.reason
