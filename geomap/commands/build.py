@@ -143,26 +143,18 @@ def _bbox(text):
 
 
 def run(args) -> int:
+    from ..api import build
     from ..exc import BuildError
-    from ..pipeline import build
 
-    extract = None
-    if args.articles and (args.jobs != 1 or args.scheduler):
-        from ..parallel import ParallelExtractor
-
-        extract = ParallelExtractor(args.jobs, args.scheduler, online=args.online)
     try:
-        articles = args.articles
-        if args.follow_links and articles:
-            # imported only here: the extraction package costs ~0.2 s to import
-            from ..extract.reading import follow_links
-
-            articles = follow_links(articles)
         result = build(
             args.events,
             args.sources,
             out=args.out,
-            articles=articles,
+            follow_links=args.follow_links,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            articles=args.articles,
             online=args.online,
             strict=args.strict,
             cdn=args.cdn,
@@ -172,7 +164,6 @@ def run(args) -> int:
             fmt=args.fmt,
             region=args.region,
             bbox=args.bbox,
-            extract=extract,
         )
     except BuildError as err:
         # every problem, not only the first, so one --strict run shows all to fix
