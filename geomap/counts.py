@@ -36,6 +36,9 @@ ARTICLES_REJECTED = "articles_rejected"
 FILES_SKIPPED = "files_skipped"  #: in article folders, known not to be articles (a README, a gold.csv)
 FOLDERS_EMPTY = "folders_empty"
 DRAFTS_FILES_READ = "drafts_files_read"  #: GeoParquet drafts files
+# geomap accept: records of the drafts CSV, and those without a yes mark
+DRAFT_ROWS_READ = "draft_rows_read"
+DRAFTS_NOT_MARKED = "drafts_not_marked"
 # extraction
 EVENTS_EXTRACTED = "events_extracted"
 EVENTS_MERGED = "events_merged"

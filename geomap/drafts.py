@@ -523,9 +523,15 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     cited_before = [e.sources for e in es.events]
     sources_before = set(es.sources)
     rows = []
-    for line, r in read_drafts(drafts, report):
+    before = len(report.of_kind("rejected"))
+    read = read_drafts(drafts, report)
+    # every record accounted for: rows read = not marked + taken (added, merged, rejected)
+    report.count(counts.DRAFT_ROWS_READ, len(read) + len(report.of_kind("rejected")) - before)
+    report.count(counts.DRAFTS_NOT_MARKED, 0)
+    for line, r in read:
         mark = r.get("accept", "").strip().lower()
         if only_marked and mark not in ACCEPT_YES:
+            report.count(counts.DRAFTS_NOT_MARKED)
             if mark not in ACCEPT_NO:  # a mark we cannot read is said, not ignored
                 report.add(
                     "warning",

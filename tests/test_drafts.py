@@ -374,3 +374,24 @@ def test_accept_into_events_with_a_mark_inside(curated, tmp_path, capsys):
     assert main(["accept", str(drafts), "--all", "--events", str(events)]) == 0
     assert [e.event_id for e in load_events(events, strict=True).events] == ["AFPK-0001", "AFPK-0002"]
     assert "\ufeff" not in events.read_text()
+
+
+def test_accept_summary_adds_up_with_a_record_the_reader_rejects(curated, tmp_path, capsys):
+    # an unclosed quote: the record was counted rejected but not taken, so
+    # "drafts taken 2: added 2, merged 0, rejected 1" did not add up, and the
+    # rows left unmarked were counted nowhere
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writeheader()
+        w.writerow(draft(event_type="armed_clash", accept="yes"))
+        w.writerow(draft(event_type="explosion", accept=""))
+    with open(drafts, "a", newline="") as fh:
+        fh.write('b2,armed_clash,"exchange_of_fire,2025-03-20\n')
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writerow(draft(doc_id="c3", event_type="armed_clash", location="Chaman", latitude="30.92",
+                         longitude="66.45", accept="yes"))  # fmt: skip
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "rows read 4, not marked 1; drafts taken 3: added 2 (AFPK-0002, AFPK-0003), merged into existing 0, " in err
+    assert "rejected 1" in err and f"rejected: {drafts}:4 " in err and "unclosed quote" in err

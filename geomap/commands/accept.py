@@ -64,10 +64,14 @@ def run(args) -> int:
     report = Report()
     added = accept(args.drafts, args.events, args.sources, only_marked=not args.all, report=report, waiting=waiting)
     c = report.counts
+    rejected = len(report.of_kind("rejected"))
+    merged = c.get(counts.DRAFTS_MERGED, 0)
+    # adds up: rows read = not marked + taken, taken = added + merged + rejected (a record the CSV
+    # reader rejected, an unclosed quote, was left out of "taken" while counted as rejected)
     print(
-        f"drafts taken {c.get(counts.DRAFTS_EXTRACTED, 0)}: added {len(added)} "
-        f"({', '.join(added) or 'none'}), merged into existing {c.get(counts.DRAFTS_MERGED, 0)}, "
-        f"rejected {len(report.of_kind('rejected'))}",
+        f"rows read {c.get(counts.DRAFT_ROWS_READ, 0)}, not marked {c.get(counts.DRAFTS_NOT_MARKED, 0)}; "
+        f"drafts taken {len(added) + merged + rejected}: added {len(added)} "
+        f"({', '.join(added) or 'none'}), merged into existing {merged}, rejected {rejected}",
         file=sys.stderr,
     )
     # in the drafts' order: each added event beside the drafts merged into it
