@@ -356,3 +356,21 @@ def test_a_record_given_twice_in_a_feed_is_read_once(tmp_path):
     assert warned == [(1, "published"), (3, "published"), (5, "published"), (5, "id")]  # none for a repeat
     c = report.counts
     assert (c["articles_read"], c["articles_used"], c["articles_rejected"]) == (6, 3, 3)
+
+
+def test_nul_characters_past_the_binary_check_are_taken_out_with_a_warning(tmp_path):
+    # a NUL past the first 8 KB of a file (or "\u0000" in a JSON string) went
+    # into the excerpt, and geomap accept then refused the drafts CSV whole
+    # as a binary file
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-05-04\n---\n" + "Quiet day.\n" * 1000 + "Torkham was shut\x00.\n"
+    )
+    (tmp_path / "f.jsonl").write_text(json.dumps({"text": "Chaman\u0000 was shut.", "id": "x\u0000y"}) + "\n")
+    report = Report()
+    arts = list(iter_articles([tmp_path], report))
+    assert [(a.doc_id, "\x00" in a.text) for a in arts] == [("a", False), ("xy", False)]
+    warned = [(p.line, p.column, p.reason) for p in report.of_kind("warning")]
+    assert warned[0][:2] == (None, "text") and "on line 1001 of the text" in warned[0][2]
+    assert warned[1][:2] == (1, None) and "NUL characters removed from the doc_id, text" in warned[1][2]
+    assert warned[2][:2] == (1, "published")  # the usual warning follows
+    assert report.counts["articles_used"] == 2

@@ -256,3 +256,17 @@ def test_a_record_repeated_in_a_remote_feed_is_read_once(tmp_path):
     assert "the same record as memory://geomap-rep/news/feed.jsonl:1 " in report.of_kind("rejected")[0].reason
     c = report.counts
     assert (c["articles_read"], c["articles_used"], c["articles_rejected"]) == (4, 2, 2)
+
+
+def test_a_repeat_takes_all_its_reading_warnings_along(tmp_path):
+    # a record with a NUL and no date gets two warnings; its repeat in another
+    # partition must drop both, as one process never makes them
+    rec = json.dumps({"text": "Mortars hit Chaman\u0000 on 2 May 2024."})
+    (tmp_path / "f.jsonl").write_text("\n".join([rec, json.dumps({"text": "x" * 400}), rec]) + "\n")
+    paths = [str(tmp_path / "f.jsonl")]
+    ref = Report()
+    extract_paths(paths, default_chain(), ref, progress=False)
+    assert [p.line for p in ref.of_kind("warning")] == [1, 1, 2]
+    report = Report()
+    extract_partitioned(paths, report, progress=False, block=100)
+    assert report.problems == ref.problems and report.counts == ref.counts

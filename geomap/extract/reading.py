@@ -106,6 +106,7 @@ class Article:
     path: str = ""
     line: int | None = None
     key: str | None = None
+    said: int = 0  #: problems its reader's last step added (:func:`_checked`)
 
 
 # ---------------------------------------------------------------- decoding
@@ -509,8 +510,28 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
 
 
 def _checked(art: Article, report: Report) -> Article:
-    """Count ``art`` as used and warn when relative dates cannot be anchored."""
+    """Count ``art`` as used; take NUL characters out of it and warn when
+    relative dates cannot be anchored. ``art.said`` is how many problems
+    this added (see :func:`own_problems_start`)."""
     report.count(counts.ARTICLES_USED)
+    before = len(report.problems)
+    fields = [k for k in ("doc_id", "text", "title", "source", "url") if "\x00" in getattr(art, k)]
+    if fields:
+        # a NUL past the first 8 KB of a file, or "\u0000" in a JSON string: the excerpt carried it into
+        # the drafts CSV, which `geomap accept` then refused whole as a binary file
+        at = art.text.find("\x00")
+        where = f" (the first on line {art.text.count(chr(10), 0, at) + 1} of the text)" if at >= 0 else ""
+        for k in fields:
+            setattr(art, k, getattr(art, k).replace("\x00", ""))
+        report.add(
+            "warning",
+            art.path,
+            art.line,
+            fields[0] if len(fields) == 1 else None,
+            f"NUL characters removed from the {', '.join(fields)}{where}: a drafts CSV holding them is a binary "
+            "file to geomap accept and to spreadsheets",
+            value=art.doc_id,
+        )
     if art.published is None:
         report.add(
             "warning",
@@ -520,6 +541,7 @@ def _checked(art: Article, report: Report) -> Article:
             "no published date: relative dates ('on Sunday', 'last week') are ignored, only explicit dates are used",
             value=art.doc_id,
         )
+    art.said = len(report.problems) - before
     return art
 
 
@@ -809,9 +831,9 @@ def record_key(art: Article) -> str | None:
 
 def own_problems_start(art: Article, report: Report) -> int:
     """Where, in ``report.problems``, the problems of reading ``art`` begin,
-    just after a reader yielded it: :func:`_checked` adds one warning, the
-    last thing before the yield, when the article has no published date."""
-    return len(report.problems) - (1 if art.published is None else 0)
+    just after a reader yielded it: the last ``art.said`` ones, which
+    :func:`_checked` added, the last thing before the yield."""
+    return len(report.problems) - art.said
 
 
 class RunArticles:
