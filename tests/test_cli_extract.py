@@ -264,3 +264,24 @@ def test_stray_gold_and_notes_are_skipped_with_a_line_each(jobs, tmp_path, capsy
     assert f"skipped: {arts / 'gold.csv'}: a .csv file" in err and f"skipped: {arts / 'notes.txt'}: " in err
     assert "articles read 1, rejected 0; files skipped (no articles) 2;" in err
     assert "Chaman" not in (tmp_path / "d.csv").read_text()
+
+
+def test_checkpoint_never_lands_on_an_input_the_drafts_or_a_file(tmp_path, capsys):
+    # '--checkpoint arts' wrote pickles among the articles (the next run
+    # reported them); '--checkpoint d.csv' (the -o file) made it a folder and
+    # failed after the whole run; a file there failed with "File exists"
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    _article(arts / "a.md", "Gate shut", "Wire A", "Officials closed the Torkham crossing on Sunday.")
+    mine = tmp_path / "mine.txt"
+    mine.write_text("precious\n")
+    for checkpoint, words in (
+        (arts, "is an input"),
+        (arts / "ck", "is in an input folder"),
+        (tmp_path / "d.csv", "is also the -o file"),
+        (mine, "is a file, not a folder"),
+    ):
+        assert main(["extract", str(arts), "-o", str(tmp_path / "d.csv"), "--checkpoint", str(checkpoint)]) == 1
+        assert words in capsys.readouterr().err
+    assert sorted(p.name for p in arts.iterdir()) == ["a.md"] and mine.read_text() == "precious\n"
+    assert not (tmp_path / "d.csv").exists()

@@ -64,7 +64,8 @@ def check_outputs(
     or an article's name in an input folder, that is a file other than
     unreviewed drafts; a ``report_csv`` over an input, the drafts or a file
     that is not an earlier report; a ``parquet`` folder that is an input, the
-    drafts, a file, or holds another dataset's part files. ``geomap extract``
+    drafts, a file, or holds another dataset's part files; a ``checkpoint``
+    that is an input or in an input folder, the drafts or a file. ``geomap extract``
     and :func:`geomap.extract` both call this (the API wrote its ``output``
     wherever it was told).
     """
@@ -95,6 +96,14 @@ def check_outputs(
         _check_report_replaceable(Path(report_csv), shown, paths)
     if parquet is not None:
         _check_parquet_replaceable(Path(parquet), shown, paths)
+    if checkpoint is not None:
+        # '--checkpoint arts' wrote its pickles among the articles (the next run reported them),
+        # '--checkpoint drafts.csv' made the -o file a folder and failed after the whole run
+        real = _spare_inputs("--checkpoint", Path(checkpoint), shown, paths, "", lambda real: True)
+        if real.exists() and not real.is_dir():
+            raise InputError(
+                f"--checkpoint {checkpoint} is a file, not a folder; choose another --checkpoint (nothing was written)"
+            )
     return output
 
 
