@@ -564,6 +564,9 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
             event_table.set(row, "sources", schema.format_source_ids(ev.sources))
     for ev in new:
         event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
+    for table, path in ((source_table, sources), (event_table, events)):
+        if table.changed and table.encoding != "utf-8":
+            report.add("warning", str(path), None, None, f"file was {table.encoding.upper()}: written back as UTF-8")
     _write_pair(source_table, sources, event_table, events)
     for ev in new:
         # the id written and the article it came from (a draft id names neither)
@@ -658,21 +661,26 @@ class _Table:
     header: list[str]
     rows: list[list[str]]
     changed: bool = False
+    encoding: str = "utf-8"  #: as read; written back as UTF-8
 
     @classmethod
     def read(cls, path: Path, columns: tuple[str, ...]) -> "_Table":
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        from .csvrows import split_sep_hint
+        from .csvrows import WIDE_MARKS, _decode, split_sep_hint
 
+        raw = path.read_bytes()
+        # decoded as load_events decoded it: a UTF-16 file (a spreadsheet's "Unicode text") ended accept
+        # in a UnicodeDecodeError traceback after load_events had read it
+        wide = next((enc for mark, enc in WIDE_MARKS if raw.startswith(mark)), None)
         # marks inside the file are no text (as geomap.csvrows reads it): '\ufeffOK-1' is OK-1
-        text = path.read_bytes().decode("utf-8-sig").replace("\ufeff", "")
+        text = _decode(raw, str(path)).replace("\ufeff", "")
         # Excel's sep=X line: X separates the cells (written back as commas)
         text, hint = split_sep_hint(text)
         # blank lines are no rows, as in geomap.csvrows.read_csv_rows
         rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=hint or ",") if "".join(r).strip()]
-        return cls(rows[0], rows[1:])
+        return cls(rows[0], rows[1:], encoding=wide or "utf-8")
 
     @property
     def names(self) -> list[str]:
