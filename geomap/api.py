@@ -200,8 +200,6 @@ def extract(
     -------
     list of DraftEvent
     """
-    import os
-
     from .atomic import write_text
     from .extract import draft_rows, extract_paths, write_drafts
     from .extract.io import check_outputs
@@ -209,7 +207,8 @@ def extract(
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    paths = [str(p) for p in paths]
+    # a path marked by geomap.extract.reading.follow_links stays marked (str() dropped the mark)
+    paths = [p if isinstance(p, str) else os.fspath(p) for p in paths]
     output = check_outputs(paths, output, report_csv=report_csv, parquet=parquet, checkpoint=checkpoint)
     report = report if report is not None else Report()
     if follow_links:

@@ -168,6 +168,9 @@ def test_api_extract_takes_the_commands_scale_options(tmp_path, geomap_cache):
     assert {d.doc_id for d in one} == {"a"}  # the link is reported, not followed
     followed = geomap.extract([tmp_path / "arts"], follow_links=True)
     assert {d.doc_id for d in followed} == {"a", "b"}
+    from geomap.extract.reading import follow_links
+
+    assert {d.doc_id for d in geomap.extract(follow_links([tmp_path / "arts"]))} == {"a", "b"}  # marked paths too
     report = Report()
     two = geomap.extract(
         [tmp_path / "arts"],
