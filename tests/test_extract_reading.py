@@ -311,7 +311,8 @@ def test_files_known_not_to_be_articles_are_skipped_and_said(tmp_path):
     (arts / "sub" / "notes.txt").write_text("Remember: Chaman was shelled on 3 May 2024.\n")
     (arts / "README.md").write_text("# what these are\n")
     (arts / "LICENSE").write_text("MIT\n")
-    (arts / "settings.json").write_text("{}\n")
+    (arts / "settings.yaml").write_text("a: 1\n")
+    (arts / "c.json").write_text("{}\n")  # perhaps an article as JSON: rejected, naming the endings read
     (arts / "b.pdf").write_bytes(b"%PDF-1.4")  # an article in a form geomap does not read: still a rejection
     report = Report()
     got = list(iter_articles([arts], report))
@@ -322,12 +323,12 @@ def test_files_known_not_to_be_articles_are_skipped_and_said(tmp_path):
         "README.md",
         "gold.csv",
         "notes.txt",
-        "settings.json",
+        "settings.yaml",
     ]
     assert report.counts["files_skipped"] == 5
-    assert [Path(p.file).name for p in report.of_kind("rejected")] == ["b.pdf"]
+    assert [Path(p.file).name for p in report.of_kind("rejected")] == ["b.pdf", "c.json"]
     c = report.counts
-    assert c["articles_read"] == c["articles_used"] + c["articles_rejected"] == 2
+    assert c["articles_read"] == c["articles_used"] + c["articles_rejected"] == 3
     # named on its own, a notes file is read: the user asked for it
     assert [a.doc_id for a in iter_articles([arts / "sub" / "notes.txt"], Report())] == ["notes"]
 

@@ -47,7 +47,9 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 NOT_ARTICLE_NAMES = ("readme", "license", "licence", "copying", "changelog", "changes", "notes", "todo", "authors")
 #: Endings of files known not to be articles (tables and settings beside the
 #: articles: a gold.csv, the drafts, a report), skipped the same way.
-NOT_ARTICLE_SUFFIXES = (".csv", ".tsv", ".json", ".yaml", ".yml", ".toml", ".geojson", ".gpkg", ".log")
+#: (Not ``.json``: an article saved as JSON is more likely than settings
+#: there, and its rejection names the endings geomap reads.)
+NOT_ARTICLE_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".toml", ".geojson", ".gpkg", ".log")
 
 
 def not_an_article(name: str) -> str | None:
