@@ -439,9 +439,10 @@ def accept(
         is one of :data:`ACCEPT_YES` (yes, y, 1, x, true, a tick) are taken; a mark
         neither yes nor no (:data:`ACCEPT_NO`) is reported as a warning.
     events, sources : path
-        The curated CSVs to extend. Each is rewritten atomically (through
-        symlinks), ``sources`` first, keeping every column and cell of the
-        rows already there.
+        The curated CSVs to extend (a folder for ``events``: its
+        ``events.csv``). Each is rewritten atomically (through symlinks),
+        ``sources`` first, keeping every column and cell of the rows already
+        there.
     waiting : callable, optional
         ``waiting(lock_file, pid)`` is called when another run holds the
         dataset's lock; this run then waits for it.
@@ -459,7 +460,15 @@ def accept(
     """
     report = report if report is not None else Report()
     events = Path(events)
+    if events.is_dir():  # a dataset's folder, as `geomap import -o FOLDER` takes one: its events.csv
+        events = events / "events.csv"
     sources = Path(sources) if sources else events.with_name("sources.csv")
+    if not events.exists():
+        # said before any lock file is made beside it (they were left in the folder)
+        raise AcceptError(
+            f"{events}: no such file; give the curated events.csv to extend (a new dataset: a file holding "
+            "only the header) (nothing was written)"
+        )
     _refuse_export(events)
     _refuse_unwritable(events, sources)
     with ExitStack() as stack:

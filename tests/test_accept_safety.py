@@ -511,3 +511,16 @@ def test_a_curated_file_saved_as_utf16_is_extended_not_a_traceback(dataset, tmp_
     rows = table(events)
     assert rows[0] == EVENTS_HEADER.split(",") and rows[1] == CURATED_ROW.split(",")
     assert [r[0] for r in rows[1:]] == ["AFPK-0001", "AFPK-0002"]
+
+
+def test_events_given_as_a_folder_or_missing(dataset, tmp_path, capsys):
+    # --events FOLDER (as `geomap import -o FOLDER` takes one) failed with
+    # "Is a directory"; a missing file left lock files in its folder
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(dataset)]) == 0
+    assert [e.event_id for e in load_events(dataset / "events.csv", strict=True).events] == ["AFPK-0001", "AFPK-0002"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["accept", str(drafts), "--events", str(empty)]) == 1
+    assert f"{empty / 'events.csv'}: no such file" in capsys.readouterr().err
+    assert list(empty.iterdir()) == []
