@@ -375,3 +375,24 @@ def test_nul_characters_past_the_binary_check_are_taken_out_with_a_warning(tmp_p
     assert warned[1][:2] == (1, None) and "NUL characters removed from the doc_id, text" in warned[1][2]
     assert warned[2][:2] == (1, "published")  # the usual warning follows
     assert report.counts["articles_used"] == 2
+
+
+def test_a_build_output_folder_is_no_articles_folder(tmp_path):
+    # with --follow-links a build's map.html was read as an article: the
+    # page's own excerpts became drafts again
+    arts = tmp_path / "arts"
+    out = arts / "output"
+    (out / ".geomap-gen.1.x").mkdir(parents=True)
+    (out / ".geomap-gen.1.x" / "map.html").write_text(
+        "<html><body><p>Torkham was shut on 2 May 2024.</p></body></html>"
+    )
+    (out / ".geomap-current").symlink_to(".geomap-gen.1.x")
+    (out / "map.html").symlink_to(".geomap-current/map.html")
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    for paths in ([arts], [out]):
+        report = Report()
+        got = list(iter_articles(paths, report, follow_links=True))
+        assert [a.doc_id for a in got] == (["a"] if paths == [arts] else [])
+        (skipped,) = report.of_kind("skipped")
+        assert skipped.file == str(out) and "a geomap build's output folder" in skipped.reason
+        assert report.counts["files_skipped"] == 1 and not report.of_kind("rejected")

@@ -661,6 +661,12 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
             found = True
             _reject(report, folder, f"folder cannot be read: {err.strerror or err}")
             continue
+        if any(e.name == ".geomap-current" for e in entries):  # geomap.outdir.CURRENT
+            # a build's output folder: with --follow-links its map.html was read as an article, the
+            # page's own excerpts becoming drafts again
+            found = True
+            skip(report, folder, "a geomap build's output folder (map.html, events.csv, ...), not articles")
+            continue
         subdirs = []
         for entry in entries:
             if entry.name.startswith("."):
