@@ -176,3 +176,18 @@ def test_repeated_jsonl_record_ids_are_told_apart(tmp_path):
     # c.jsonl's record is b.jsonl's, id and all: the same record in two shards, read once
     (repeat,) = report.of_kind("rejected")
     assert repeat.file == str(tmp_path / "c.jsonl") and f"the same record as {tmp_path / 'b.jsonl'}:1" in repeat.reason
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_doc_id_that_can_be_written(tmp_path):
+    # an old archive's Latin-1 name (caf\xe9.md): its doc_id held a lone
+    # surrogate and the drafts CSV failed to encode, a traceback after the
+    # whole extraction (--report likewise)
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"caf\xe9.md")
+    with open(raw, "w", encoding="utf-8") as fh:
+        fh.write("---\npublished: 2025-03-03\n---\nGuards closed the Torkham crossing on Sunday.\n")
+    out = tmp_path / "d.csv"
+    for jobs in ("1", "2"):
+        assert main(["extract", str(folder), "-o", str(out), "--jobs", jobs, "--report", str(tmp_path / "r.csv")]) == 0
+        assert out.read_text(encoding="utf-8").splitlines()[1].startswith("caf\\xe9,")

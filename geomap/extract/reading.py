@@ -501,7 +501,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
                 continue
             records += 1
             try:
-                art = _jsonl_article(raw, lineno, stem or p.stem, path)
+                art = _jsonl_article(raw, lineno, stem or name_text(p.stem), path)
             except ArticleError as err:
                 reject(err)
                 continue
@@ -556,7 +556,7 @@ def read_file(
     for JSON lines, what stands for the file in ``<file>:<line>`` ids.
     """
     p = Path(path)
-    doc_id = doc_id or p.stem
+    doc_id = doc_id or name_text(p.stem)
     spath = str(p)
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
@@ -735,10 +735,22 @@ def drop_repeated(files: list[Path], report: Report) -> list[Path]:
     return kept
 
 
+def name_text(name: str) -> str:
+    """A file name as text that can be written: the bytes of a name that is
+    not UTF-8 (an old archive's Latin-1 ``caf\\xe9.md``; Python keeps them as
+    lone surrogates) written ``\\xNN``. The drafts CSV of such a file's
+    doc_id failed to encode, a traceback after the whole extraction."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
 def report_renamed(ids: dict[Path, str], report: Report) -> None:
     """Warn of each file whose doc_id is not its bare name (see :func:`unique_doc_ids`)."""
     for f, doc_id in ids.items():
-        if doc_id != f.stem:
+        if doc_id != name_text(f.stem):
             report.add(
                 "warning",
                 str(f),
@@ -762,12 +774,12 @@ def unique_doc_ids(files: list[Path]) -> dict[Path, str]:
     from geomap.drafts import _slug
 
     def tail(f: Path, k: int) -> str:
-        return "/".join(f.with_suffix("").parts[-k:])
+        return name_text("/".join(f.with_suffix("").parts[-k:]))
 
-    ids = {f: f.stem for f in files}
+    ids = {f: name_text(f.stem) for f in files}
     groups: dict[str, list[Path]] = {}
     for f in files:
-        groups.setdefault(_slug(f.stem), []).append(f)
+        groups.setdefault(_slug(ids[f]), []).append(f)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -887,7 +899,7 @@ class RunArticles:
             self.first[key] = f"{path}:{line}"
         slug = _slug(doc_id)
         if slug in self.taken:
-            base = f"{doc_id}@{Path(path).stem}:{line}" if line else doc_id
+            base = f"{doc_id}@{name_text(Path(path).stem)}:{line}" if line else doc_id
             n = 2
             new = base
             while _slug(new) in self.taken:

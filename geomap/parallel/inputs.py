@@ -32,6 +32,7 @@ from ..extract.reading import (
     LinkedPath,
     _folder_files,
     drop_repeated,
+    name_text,
     not_an_article,
     read_file,
     record_article,
@@ -378,7 +379,7 @@ def _open(path: str, mode: str = "rb"):
 def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
     from ..extract import reading as A
 
-    stem = Path(u.path).stem
+    stem = name_text(Path(u.path).stem)
     with open(u.path, "rb") as fh:
         fh.seek(u.start)
         for n, raw in A._jsonl_lines(fh, max_bytes):
@@ -468,7 +469,7 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
 def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
     pq = _pyarrow_parquet()
 
-    stem = PurePosixPath(u.path).stem
+    stem = name_text(PurePosixPath(u.path).stem)
     try:
         fh = _open(u.path)
         pf = pq.ParquetFile(fh)
