@@ -240,8 +240,7 @@ def extract(
     if output is not None:
         write_drafts(output, drafts)
     if report_csv is not None:
-        # file names that are not UTF-8 (kept as lone surrogates) written \xNN, not a traceback
-        write_text(report_csv, report.to_csv().encode("utf-8", "backslashreplace").decode("utf-8"))
+        write_text(report_csv, report.to_csv())
     return drafts
 
 
