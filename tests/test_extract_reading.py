@@ -396,3 +396,18 @@ def test_a_build_output_folder_is_no_articles_folder(tmp_path):
         (skipped,) = report.of_kind("skipped")
         assert skipped.file == str(out) and "a geomap build's output folder" in skipped.reason
         assert report.counts["files_skipped"] == 1 and not report.of_kind("rejected")
+
+
+def test_a_checkpoint_folder_left_among_the_articles_is_skipped(tmp_path):
+    # '-o arts/d.csv --jobs 2' keeps its checkpoint in arts/d.csv.checkpoint;
+    # killed, the next run read its manifest and pickles as (rejected) articles
+    arts = tmp_path / "arts"
+    ck = arts / "d.csv.checkpoint"
+    ck.mkdir(parents=True)
+    (ck / "manifest.json").write_text("{}")
+    (ck / "part-00000-abc.pkl").write_bytes(b"\x80\x04.")
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    report = Report()
+    assert [a.doc_id for a in iter_articles([arts], report)] == ["a"]
+    (skipped,) = report.of_kind("skipped")
+    assert skipped.file == str(ck) and "checkpoint folder" in skipped.reason and not report.of_kind("rejected")

@@ -661,11 +661,18 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
             found = True
             _reject(report, folder, f"folder cannot be read: {err.strerror or err}")
             continue
-        if any(e.name == ".geomap-current" for e in entries):  # geomap.outdir.CURRENT
+        names = {e.name for e in entries}
+        if ".geomap-current" in names:  # geomap.outdir.CURRENT
             # a build's output folder: with --follow-links its map.html was read as an article, the
             # page's own excerpts becoming drafts again
             found = True
             skip(report, folder, "a geomap build's output folder (map.html, events.csv, ...), not articles")
+            continue
+        if "manifest.json" in names and any(n.startswith("part-") and n.endswith(".pkl") for n in names):
+            # an interrupted run's checkpoint (geomap.parallel.store) beside the drafts in an articles
+            # folder ('-o arts/d.csv' keeps it in arts/d.csv.checkpoint): its files were read as articles
+            found = True
+            skip(report, folder, "a geomap checkpoint folder (an interrupted extraction's partitions), not articles")
             continue
         subdirs = []
         for entry in entries:
