@@ -142,9 +142,6 @@ def admit_articles(result: PartResult, run) -> None:
     partition): a repeated record's drafts and problems leave, one line in
     their stead; a doc_id taken elsewhere is renamed in its drafts. The
     partition then reads as the same articles read in one process."""
-    from ..extract.reading import RunArticles
-
-    assert isinstance(run, RunArticles)
     old, drafts, problems = result.report.problems, [], []
     done_p = done_d = 0
     for a in getattr(result, "articles", []):  # checkpoints of older versions have none
