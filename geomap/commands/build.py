@@ -145,17 +145,15 @@ def _bbox(text):
 def run(args) -> int:
     from ..api import build
     from ..exc import BuildError
+    from .extract import article_options
 
     try:
         result = build(
             args.events,
             args.sources,
             out=args.out,
-            follow_links=args.follow_links,
-            jobs=args.jobs,
-            scheduler=args.scheduler,
             articles=args.articles,
-            online=args.online,
+            **article_options(args),
             strict=args.strict,
             cdn=args.cdn,
             gpkg=args.gpkg,

@@ -96,6 +96,12 @@ def add_parallel_arguments(p) -> None:
     )
 
 
+def article_options(args) -> dict:
+    """The options of reading articles that ``extract`` and ``build`` share,
+    as the API functions take them."""
+    return {"online": args.online, "follow_links": args.follow_links, "jobs": args.jobs, "scheduler": args.scheduler}
+
+
 def _jobs(text: str) -> int:
     import argparse
 
@@ -131,10 +137,7 @@ def run(args) -> int:
         args.paths,
         output,
         merge=args.merge,
-        online=args.online,
-        follow_links=args.follow_links,
-        jobs=args.jobs,
-        scheduler=args.scheduler,
+        **article_options(args),
         parquet=args.parquet,
         checkpoint=args.checkpoint,
         report_csv=args.report,
