@@ -133,3 +133,40 @@ def test_one_siege_told_over_days_stays_one(chain):
         "Commandos ended the siege of the Bannu police station on Tuesday.",
     )
     assert len([e for e in ev if e.event_type == "armed_clash"]) == 1
+
+
+# -- a start counted back and told -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        # "shut for a fourth day on Wednesday" counts back to Sunday, one day
+        # from the Saturday evening the body tells: one closure, on the day told
+        (
+            "Angoor Adda shut again",
+            "The Angoor Adda crossing stayed closed for a fourth day on Wednesday. "
+            "Officials shut the crossing on the evening of Saturday, May 11, citing threats.",
+        ),
+        (
+            "",
+            "Officials shut the Angoor Adda crossing on the evening of Saturday, May 11, citing threats. "
+            "The crossing, shut again, stayed closed for a fourth day on Wednesday.",
+        ),
+    ],
+)
+def test_a_start_counted_back_one_day_from_a_told_day_is_one_closure(chain, title, body):
+    from test_extract_news import _events as events
+
+    ev = events(chain, body, title=title)
+    assert _closures(ev)[0] == ("closure", "2024-05-11")
+    assert [d for _, d in _closures(ev)].count("2024-05-12") == 0
+
+
+def test_a_repeat_two_days_from_a_counted_start_stays_apart(chain):
+    ev = _events(
+        chain,
+        "The Angoor Adda crossing stayed closed for a third day on Tuesday. "
+        "It reopened on Wednesday, but officials shut the gate again on Friday, May 17.",
+    )
+    assert ("closure", "2024-05-17") in _closures(ev)

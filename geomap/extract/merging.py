@@ -89,6 +89,8 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
         counted_a, counted_b = a.date.kind == "relative", b.date.kind == "relative"
         if counted_a != counted_b and (b.date.kind if counted_a else a.date.kind) in DAY_KINDS:
             return counted_b
+    if _counted_off_by_one(a.date, b.date) and a.date_rank == b.date_rank:
+        return a.date.kind != "nth"
     if a.date is not None and b.date is not None and _day_in_week(a.date, b.date):
         # "clashed late on Wednesday" (carried) and "asked them to stop
         # several times this week before fighting erupted": one date told
@@ -96,6 +98,18 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
         # takes, nor a day outside the week).
         return a.date.precision == "day"
     return _date_key(a) < _date_key(b)
+
+
+def _counted_off_by_one(a: DateMention | None, b: DateMention | None) -> bool:
+    """Is one of ``a`` and ``b`` a start counted back from "shut for a fourth
+    day on Wednesday" and the other a day told in the text one day from it?
+    News counts such days with or without the day an evening closure began
+    ("shut on Saturday evening ... closed for a fourth day on Wednesday"),
+    so the two are one start told twice, the day told the truer."""
+    if a is None or b is None or (a.kind == "nth") == (b.kind == "nth"):
+        return False
+    told = b if a.kind == "nth" else a
+    return told.precision == "day" and told.start >= 0 and told.kind in DAY_KINDS and abs((a.date - b.date).days) == 1
 
 
 def _day_in_week(a: DateMention, b: DateMention) -> bool:
@@ -458,6 +472,8 @@ def _repeat_apart(a: DraftEvent, b: DraftEvent) -> bool:
         return False
     if a.date is None or b.date is None:
         return False
+    if _counted_off_by_one(a.date, b.date):
+        return False  # one start counted back and told (:func:`_counted_off_by_one`)
     later = b if min(a.sentences) <= min(b.sentences) else a
     carried = later.repeated and later.date_rank >= 2 and min(later.sentences) >= 0
     return a.date.date != b.date.date or carried

@@ -213,13 +213,14 @@ _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+
 
 
 def _past_year(
-    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, violent: bool = False
+    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, years_back: bool = True
 ) -> bool:
     """Does the clause name a year before ``published`` outside any date
-    found (or say "the same year" after one, or, of a ``violent``
-    incident, "last year", "two years ago" with no month: an old toll is
-    not the reported incident's)?"""
-    if violent and "year" in sentence:
+    found (or say "the same year" after one, or, with ``years_back``,
+    "last year", "two years ago" with no month: an old toll is not the
+    reported incident's, and a meeting or closure "last year" has no
+    day, week or month a draft could take)?"""
+    if years_back and "year" in sentence:
         for m in _YEARS_BACK.finditer(sentence, clause[0], clause[1]):
             if not any(d.start <= m.start() < d.end for d in dates):
                 return True
@@ -523,9 +524,10 @@ def _event_date(
         # no date is no event (a meeting announced for a day is one);
         # nor is one "promised" or whose "date has not been set".
         return None
-    if date is None and published is not None and _past_year(sentence, clause, dates, published, etype in VIOLENT):
+    if date is None and published is not None and _past_year(sentence, clause, dates, published):
         # "Hundreds were killed in fighting between 2007 and 2011", "the
-        # route was closed in 2014": dated by a past year only, history
+        # route was closed in 2014", "met at the gate last year": dated by
+        # a past year only, history
         # (not an event, and not more of the incident reported).
         return None
     if date is None and etype == "trade_disruption":
