@@ -170,3 +170,31 @@ def test_a_repeat_two_days_from_a_counted_start_stays_apart(chain):
         "It reopened on Wednesday, but officials shut the gate again on Friday, May 17.",
     )
     assert ("closure", "2024-05-17") in _closures(ev)
+
+
+# -- "earlier this month": an incident before the one reported ---------------
+
+
+LEAD_CLOSURE = "Pakistan closed the Torkham crossing on Monday after a quarrel over fees. "
+
+
+def test_a_closure_told_later_as_earlier_this_month_is_another_closure(chain):
+    ev = _events(
+        chain, LEAD_CLOSURE + "Earlier this month, the crossing was also shut for several hours over a new post."
+    )
+    assert _closures(ev) == [("closure", "2024-05"), ("closure", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the incident named again ("the closure", "this closure") is the one reported
+        LEAD_CLOSURE + "The closure earlier this week caught traders unawares.",
+        LEAD_CLOSURE + "This closure occurred earlier in the week, traders said.",
+        # a lead that says "earlier this week" tells the incident the body dates
+        "Pakistan closed the Torkham crossing earlier this week after a quarrel over fees. "
+        "The crossing was shut on Monday morning, traders said.",
+    ],
+)
+def test_earlier_this_week_of_the_reported_incident_is_one_closure(chain, text):
+    assert len(_closures(_events(chain, text))) == 1

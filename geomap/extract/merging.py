@@ -10,6 +10,7 @@ import re
 from ..geo import haversine_km
 from .dates import DAY_KINDS, DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
+from .types import find_triggers
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
 #: How far the body's place of an incident may lie from the town or
@@ -479,6 +480,47 @@ def _repeat_apart(a: DraftEvent, b: DraftEvent) -> bool:
     return a.date.date != b.date.date or carried
 
 
+#: "earlier this month", "earlier in the week": a time told as before the
+#: time of the report's incident.
+_EARLIER = re.compile(r"earlier\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.I)
+
+
+def _told_earlier(ev: DraftEvent) -> bool:
+    """Is ``ev`` a mention of one sentence dated in its own words by
+    "earlier this month" (or week, or year), of an incident it does not
+    name again ("the closure earlier this week" is the one reported)?"""
+    d = ev.date
+    if not (
+        d is not None
+        and ev.date_rank == 0
+        and d.precision != "day"
+        and len(ev.sentences) == 1
+        and 0 <= d.start < d.end <= len(ev.excerpt)
+        and _EARLIER.match(ev.excerpt, d.start, d.end) is not None
+    ):
+        return False
+    trigs = [t for t in find_triggers(ev.excerpt) if t.event_type == ev.event_type]
+    return bool(trigs) and not any(t.anaphoric for t in trigs)
+
+
+def _earlier_apart(a: DraftEvent, b: DraftEvent) -> bool:
+    """ "The crossing was closed on Sunday ... Earlier this month, it was also
+    closed for several hours": a mention told after the report's incident
+    and dated "earlier this month" sets it before that incident, so it is
+    another incident than a mention told before it with a day of its own
+    (a lead that says "earlier this week" may tell the reported one)."""
+    for x, y in ((a, b), (b, a)):
+        if (
+            y.date is not None
+            and y.date_rank == 0
+            and y.date.precision == "day"
+            and min(x.sentences) > min(y.sentences)
+            and _told_earlier(x)
+        ):
+            return True
+    return False
+
+
 def _other_kind_apart(a: DraftEvent, b: DraftEvent) -> bool:
     """ "Clashes erupted at Chaman on Monday. On Thursday, militants attacked
     a checkpost in Chaman": violence of another kind (a clash, an attack on
@@ -524,7 +566,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
                 d.sub_event_type == "reopening"
             ):
                 continue  # a closure and the reopening that ends it are two events
-            if _repeat_apart(m, d) or _other_kind_apart(m, d):
+            if _repeat_apart(m, d) or _other_kind_apart(m, d) or _earlier_apart(m, d):
                 continue  # "the crossing was shut again" on another day: a second closure
             if (
                 m.date_rank <= 1
