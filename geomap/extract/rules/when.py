@@ -490,7 +490,7 @@ def _event_date(
     if date is not None and date.kind == "prev" and published and date.date > published:
         date = None  # "the next day" with no day told before it
     carried = False
-    relative = _relative_date(sentence, trigs, triggers, ctx, published, sent.low, own_dates)
+    relative = _relative_date(sentence, trigs, triggers, ctx, published, sent.low, own_dates, dates)
     if (
         relative is not None
         and (
@@ -499,6 +499,10 @@ def _event_date(
             or date.precision != "day"
             # "Jets struck Barmal on Sunday, two days after a bomber hit
             # Bannu": the day told before the phrase is the strikes'
+            # "in retaliation for air strikes on Kabul two days earlier":
+            # the phrase closing the trigger's clause is its time
+            or relative.kind == "relative"
+            and relative.start >= trigs[-1].end
             or relative.kind == "relative"
             and 0 <= date.end <= relative.start <= trigs[0].start
             # "On Saturday, two days before the earthquake, a woman was
