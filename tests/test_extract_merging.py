@@ -198,3 +198,34 @@ def test_a_closure_told_later_as_earlier_this_month_is_another_closure(chain):
 )
 def test_earlier_this_week_of_the_reported_incident_is_one_closure(chain, text):
     assert len(_closures(_events(chain, text))) == 1
+
+
+# -- a headline tells the lead incident, not a background one ----------------
+
+
+def test_an_undated_headline_does_not_join_a_background_incident_months_before(chain):
+    from test_extract_news import _events as events
+
+    ev = events(
+        chain,
+        "PARACHINAR: Six people were hurt on Sunday when gunfire and mortar rounds from across the line hit villages "
+        "near Kharlachi and Borki. In September, three soldiers died in Kurram during a gunfight over a new post.",
+        title="Six hurt as firing from across the line hits Kurram villages",
+    )
+    clashes = sorted((e.event_date, e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash")
+    # the background gunfight keeps its own toll, without the six hurt of the lead
+    assert ("2023-09", 3, None) in clashes
+    assert all(hurt == 6 for day, _, hurt in clashes if day.startswith("2024-05"))
+
+
+def test_a_headline_closure_still_joins_a_closure_begun_long_before_the_lead(chain):
+    from test_extract_news import _events as events
+
+    ev = events(
+        chain,
+        "Border forces exchanged fire at Torkham late on Monday, killing a guard. "
+        "Pakistan shut the crossing on April 20 over a new post.",
+        title="Guard killed at Torkham as crossing stays shut for a 24th day",
+    )
+    # one closure (the headline's count and the body's day need not agree)
+    assert len(_closures(ev)) == 1

@@ -521,6 +521,28 @@ def _earlier_apart(a: DraftEvent, b: DraftEvent) -> bool:
     return False
 
 
+def _headline_apart(a: DraftEvent, b: DraftEvent, lead: DateMention | None) -> bool:
+    """ "Seven hurt as firing hits Kurram villages" over a report of Sunday's
+    firing that recalls "In September, three soldiers were killed in
+    Kurram": a headline tells the report's lead incident, so its mention,
+    undated, is not a background mention dated in its own words apart from
+    the lead's day (a week for a day, a month else). Only violence: a
+    closure or a queue the headline names goes on from a start told long
+    before the lead ("crossing shut for a 12th day")."""
+    if lead is None or a.event_type not in _VIOLENT:
+        return False
+    for head, other in ((a, b), (b, a)):
+        if (
+            head.date is None
+            and head.sentences == [-1]
+            and other.date is not None
+            and other.date_rank <= 1
+            and not _close(lead, other.date, _APART_DAY if other.date.precision == "day" else _APART_LOOSE)
+        ):
+            return True
+    return False
+
+
 def _other_kind_apart(a: DraftEvent, b: DraftEvent) -> bool:
     """ "Clashes erupted at Chaman on Monday. On Thursday, militants attacked
     a checkpost in Chaman": violence of another kind (a clash, an attack on
@@ -551,6 +573,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     # over "two soldiers ... four attackers were killed"): its toll is
     # weighed last, against the body's sum, not added to it.
     headline_tolls: dict[int, tuple[int | None, int | None]] = {}
+    told_lead = _lead_date(drafts, published) or _lead_date(drafts, published, kinds=None)
     for d in _assaults_of_bombings(drafts):
         toll = None
         if d.sentences == [-1] and (d.fatalities is not None or d.injuries is not None):
@@ -567,6 +590,8 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
             ):
                 continue  # a closure and the reopening that ends it are two events
             if _repeat_apart(m, d) or _other_kind_apart(m, d) or _earlier_apart(m, d):
+                continue
+            if _headline_apart(m, d, told_lead):
                 continue  # "the crossing was shut again" on another day: a second closure
             if (
                 m.date_rank <= 1
