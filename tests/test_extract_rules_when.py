@@ -86,3 +86,34 @@ def test_an_incident_placed_only_in_a_past_year_is_no_event(chain, background):
 )
 def test_a_past_year_with_a_month_or_outside_the_clause_keeps_the_incident(chain, background, told):
     assert told in _told(chain, LEAD + background)
+
+
+# -- an incident told in an after/following clause, with a day of its own ---
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        (
+            "Pakistan reopened Torkham on Monday, after talks between the two sides in Islamabad on Saturday.",
+            [("border_closure", "Torkham", "2024-05-13"), ("talks", "Islamabad", "2024-05-11")],
+        ),
+        (
+            "Officials shut Chaman on Monday after clashes between border forces on Sunday.",
+            [("armed_clash", "Chaman", "2024-05-12"), ("border_closure", "Chaman", "2024-05-13")],
+        ),
+        # no day in the clause: the incident keeps the day of the sentence
+        (
+            "Officials shut Chaman on Monday after clashes between border forces.",
+            [("armed_clash", "Chaman", "2024-05-13"), ("border_closure", "Chaman", "2024-05-13")],
+        ),
+        # a length in the clause is no day of its own
+        (
+            "Troops began building a fence near Chaman in March after the two sides quarrelled, "
+            "and the crossing was shut for nearly a week.",
+            [("border_closure", "Chaman", "2024-03"), ("fortification", "Chaman", "2024-03")],
+        ),
+    ],
+)
+def test_an_incident_in_an_after_clause_takes_the_day_of_its_own_clause(chain, text, told):
+    assert _told(chain, text) == told

@@ -26,7 +26,7 @@ from ..gates import Gated
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger
 from .background import done_before
-from .clauses import _COMMA_AFTER, _distance
+from .clauses import _COMMA_AFTER, _distance, _subordinate_cut
 from .incidents import _FUTURE, _NO_DATE_YET
 from .relative_dates import _relative_date
 from .state import _STATES, ArticleState, _gap
@@ -147,6 +147,24 @@ def _pick_date(
         return usable[0]  # (the nearest of one date; most sentences tell one)
     spans = [(t.start, t.end) for t in triggers]
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
+
+
+def _own_clause_dates(
+    sentence: str, trigs: list[Trigger], others: list[Trigger], dates: list[DateMention]
+) -> list[DateMention]:
+    """The dates of ``dates`` the incident of ``trigs`` may take when it is
+    told in an after, following, when or during clause behind another
+    incident ("reopened Torkham on Monday after talks in Islamabad on
+    Saturday"): those told in its own clause, when it tells one (the day
+    before the clause is the main incident's); else all of them."""
+    if not others or not dates:
+        return dates
+    cut = _subordinate_cut(sentence, trigs, others)
+    if cut is None:
+        return dates
+    # (a length, "closed for nearly a week", is no day of the clause's own)
+    own = [d for d in dates if d.start >= cut and d.kind != "for"]
+    return own or dates
 
 
 def _count_day(d: DateMention) -> DateMention | None:
@@ -481,7 +499,7 @@ def _event_date(
         # Wednesday": the round held is dated by its own words, not by
         # the next one's
         told = [t for t in trigs if not _FUTURE.search(sentence, max(0, t.start - 40), t.end)] or trigs
-    date = _pick_date(sentence, own_dates, told, clause, others)
+    date = _pick_date(sentence, _own_clause_dates(sentence, trigs, others, own_dates), told, clause, others)
     if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
         # "The day before, a bomber struck Jamrud", "Pakistan closed the
         # crossing the next day": the day before (after) the day the
