@@ -107,6 +107,16 @@ def test_a_past_year_with_a_month_or_outside_the_clause_keeps_the_incident(chain
             "Officials shut Chaman on Monday after clashes between border forces.",
             [("armed_clash", "Chaman", "2024-05-13"), ("border_closure", "Chaman", "2024-05-13")],
         ),
+        # the clause ends where another joined to it begins: Wednesday is the meeting's
+        (
+            "Officials shut the Chaman crossing on Monday after clashes between border forces near the gate, "
+            "and elders met officials at the crossing on Wednesday.",
+            [
+                ("armed_clash", "Chaman", "2024-05-13"),
+                ("border_closure", "Chaman", "2024-05-13"),
+                ("talks", "Chaman", "2024-05-15"),
+            ],
+        ),
         # a length in the clause is no day of its own
         (
             "Troops began building a fence near Chaman in March after the two sides quarrelled, "

@@ -149,6 +149,10 @@ def _pick_date(
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
 
+#: A clause joined after another: ", and", ", but", ", while", a semicolon or a dash.
+_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[—–]\s")
+
+
 def _own_clause_dates(
     sentence: str, trigs: list[Trigger], others: list[Trigger], dates: list[DateMention]
 ) -> list[DateMention]:
@@ -162,8 +166,17 @@ def _own_clause_dates(
     cut = _subordinate_cut(sentence, trigs, others)
     if cut is None:
         return dates
+    # The clause ends at another incident's trigger or where a clause joined
+    # to it begins ("after a gunman fired on a post, and again in May, when
+    # ...": May is not the shooting's).
+    last = max(t.end for t in trigs)
+    ends = [o.start for o in others if o.start >= last]
+    joined = _JOINED.search(sentence, last)
+    if joined is not None:
+        ends.append(joined.start())
+    end = min(ends, default=len(sentence))
     # (a length, "closed for nearly a week", is no day of the clause's own)
-    own = [d for d in dates if d.start >= cut and d.kind != "for"]
+    own = [d for d in dates if cut <= d.start < end and d.kind != "for"]
     return own or dates
 
 
