@@ -51,3 +51,13 @@ def test_the_phrase_of_a_later_clause_does_not_date_an_earlier_trigger(chain):
         ("airstrike", "airstrike", "Barmal District", "2024-05-05"),
         ("armed_clash", "attack", "Kurram District", "2024-05-07"),
     ]
+
+
+def test_a_phrase_after_another_verb_is_that_verbs_time(chain):
+    # "died two days later" dates the death, not the shelling that wounded him
+    ev = _events(
+        chain,
+        "Pakistani shells hit Dangam on Monday. A farmer wounded in the shelling of Sheltan on Monday "
+        "died two days later.",
+    )
+    assert {e.event_date for e in ev if e.event_type == "explosion"} == {"2024-05-13"}

@@ -41,6 +41,9 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: strikes in Paktika two days earlier" is the strikes' time, "attacked
 #: posts, and jets struck two days later" is not the attack's.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|when|after|before|while|as|which|who)\b", re.I)
+#: A verb between the trigger and the phrase: the phrase is that verb's
+#: time ("wounded in the attack died two days later").
+_VERB_BETWEEN = re.compile(r"\b\w+ed\b|\b(?:died|came|went|fell|was|were|is|are|said|says)\b", re.I)
 
 
 def _trailing(
@@ -65,6 +68,8 @@ def _trailing(
     gap = sentence[end : m.start()]
     # "and" joining places ("on Kabul and in Paktika") stays in the clause
     if _CLAUSE_BREAK.search(gap.replace(" and in ", " in ").replace(" and ", " ")) is not None:
+        return None
+    if _VERB_BETWEEN.search(gap) is not None:
         return None
     anchor = [d for d in dates if d.kind in DAY_KINDS and d.precision == "day" and d.end <= trigs[0].start]
     if anchor:
