@@ -46,3 +46,41 @@ def test_speakers_in_a_capital_give_it_no_event(chain, text):
 
 def test_a_capital_without_a_known_adjective_is_not_guessed(chain):
     assert not _where(_events(chain, "The envoys met in the provincial capital on Monday."), "talks")
+
+
+# -- the crossing in context after a sentence naming several ------------------
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a comparison: the sentence is about its first crossing
+        "Most melons from Zabul now travel through Badini instead of the larger Chaman route.",
+        # a list with the crossing already in context
+        "The government later shut both gates, at Badini and at Chaman.",
+    ],
+)
+def test_a_sentence_naming_several_crossings_keeps_its_subject_in_context(chain, middle):
+    body = (
+        "Authorities closed the Badini crossing on Monday after a security alert. "
+        + middle
+        + " By Wednesday about 200 lorries of fruit were stranded at the crossing, drivers said."
+    )
+    assert _where(_events(chain, body), "trade_disruption") == ["Badini"]
+
+
+def test_a_list_opening_the_article_puts_its_first_crossing_in_context(chain):
+    body = (
+        "Pakistan closed Torkham and Chaman to lorries on Monday. "
+        "By Wednesday about 200 lorries were stranded at the crossing, drivers said."
+    )
+    assert _where(_events(chain, body), "trade_disruption") == ["Torkham"]
+
+
+def test_one_crossing_named_later_is_the_crossing_in_context(chain):
+    body = (
+        "Authorities closed the Badini crossing on Monday after a security alert. "
+        "Traffic at Chaman was diverted on Tuesday because of road repairs. "
+        "By Wednesday about 200 lorries were stranded at the crossing, drivers said."
+    )
+    assert _where(_events(chain, body), "trade_disruption") == ["Chaman"]

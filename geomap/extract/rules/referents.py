@@ -110,7 +110,10 @@ def resolve_crossings(
 ) -> tuple[list[Mention], Place | None]:
     """The mentions with "the crossing" resolved to the crossing named last
     (in this sentence or before) and "the zero point" to the crossing being
-    reported; and the crossing in context after the sentence."""
+    reported; and the crossing in context after the sentence (see
+    :func:`_focus_crossing`)."""
+    before = crossing
+    named: list[Place] = []
     resolved: list[Mention] = []
     for i, m in enumerate(mentions):
         if m.role == "crossing_ref":
@@ -119,6 +122,7 @@ def resolve_crossings(
             m = replace(m, place=crossing)
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
+            named.append(m.place)
         elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
             of = _OF_PLACE.match(sentence, m.end)
             if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
@@ -128,7 +132,19 @@ def resolve_crossings(
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
-    return resolved, crossing
+    return resolved, _focus_crossing(before, named, crossing)
+
+
+def _focus_crossing(before: Place | None, named: list[Place], last: Place | None) -> Place | None:
+    """The crossing a later "the crossing" means after a sentence that
+    named ``named``: the one named, or, when the sentence named several
+    ("both routes, at Chaman and at Torkham", "through Badini rather than
+    the Chaman route"), the crossing already in context if it is one of
+    them, else the first named (a list or a comparison goes on from the
+    sentence's subject, not its last name)."""
+    if len(set(named)) < 2:
+        return last
+    return before if before in named else named[0]
 
 
 #: A capital named by its country's adjective ("talks in the Qatari
