@@ -427,3 +427,21 @@ def test_variant_spellings_in_extracted_events():
     )
     events = extract_texts([text], default_chain())
     assert {e.location for e in events} >= {"Spin Boldak", "Kurram District"}
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # an office named after the place it serves is no event place
+        ("According to the deputy commissioner of Zhob, gunmen fired on a Levies post.", []),
+        ("A spokesman for the governor of Kunar said a mortar round hit a house in Dangam.", ["Dangam District"]),
+        ("The police chief of Kurram said the road was quiet again.", []),
+        ("The mayor of Quetta condemned the bombing.", []),
+        # not an office: the place of a body of people, or a place of its own
+        ("Heavy fire was reported on the outskirts of Khost on Monday.", ["Khost"]),
+        ("The governor visited Chaman after the clash.", ["Chaman"]),
+        ("Two commissioners met in Torkham on Tuesday.", ["Torkham"]),
+    ],
+)
+def test_an_office_of_a_place_is_not_its_event_place(finder, sentence, names):
+    assert _names(finder, sentence) == names

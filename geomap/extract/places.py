@@ -253,6 +253,16 @@ _COUNCIL_AFTER = re.compile(
 )
 #: Words one of which every match of :data:`_COUNCIL_AFTER` holds (lower case).
 _COUNCIL_WORDS = ("council", "assembly", "chamber", "press", "bar")
+#: "the deputy commissioner of Qila Saifullah", "a spokesman for the governor
+#: of Kandahar", "the police chief of Kurram": an office named after the
+#: place it serves, as "Kandahar's governor" (:data:`_GOV_AFTER`) is.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:(?:deputy\s+|assistant\s+)?commissioner|(?:deputy\s+)?governor|mayor|administrator|"
+    r"police\s+(?:chief|spokesman|spokeswoman)|(?:chief|head)\s+of\s+police)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)
+#: Words one of which every match of :data:`_OFFICE_OF_BEFORE` holds (lower case).
+_OFFICE_WORDS = ("commissioner", "governor", "mayor", "administrator", "police")
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -648,6 +658,7 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "council": _COUNCIL_WORDS,
     "fled_to": _FLED_TO_WORDS,
     "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
+    "office_of": _OFFICE_WORDS,
     # (_PLURAL_KIND reads case: these words as written)
     "plural_kind": ("districts", "provinces"),
     "near_after": ("area", "region", "outskirts", "vicinity"),
@@ -970,6 +981,7 @@ class PlaceFinder:
         council = not sure or _G["council"] in present
         fled_to = not sure or _G["fled_to"] in present
         died_of_wounds = not sure or _G["died_of_wounds"] in present
+        office_of = not sure or _G["office_of"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -1055,6 +1067,8 @@ class PlaceFinder:
             if fled_to and (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
                 continue
             if council and _COUNCIL_AFTER.match(after):
+                continue
+            if office_of and _ends_with(before, ("of", "for", "the")) and _OFFICE_OF_BEFORE.search(before):
                 continue
             if died_of_wounds and before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
                 continue
