@@ -84,3 +84,29 @@ def test_one_crossing_named_later_is_the_crossing_in_context(chain):
         "By Wednesday about 200 lorries were stranded at the crossing, drivers said."
     )
     assert _where(_events(chain, body), "trade_disruption") == ["Chaman"]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Every crossing is shut now: all border crossings with Afghanistan closed on Tuesday.",
+        "The crossings between the two countries have stayed shut since Tuesday.",
+        "Crossings along the frontier have been closed to lorries since Tuesday.",
+    ],
+)
+def test_the_whole_border_s_crossings_end_the_crossing_in_context(chain, middle):
+    body = (
+        "Gunfire was exchanged near Chaman on Monday night. "
+        + middle
+        + " Thousands of lorries are stuck on both sides, traders say."
+    )
+    assert _where(_events(chain, body), "trade_disruption") == ["Afghanistan-Pakistan border"]
+
+
+def test_crossings_named_in_the_plural_keep_the_crossing_in_context(chain):
+    body = (
+        "Pakistan closed the Chaman crossing on Monday after a gunfight. "
+        "Officials said both crossings in the south would be inspected. "
+        "Thousands of lorries are stuck on both sides, traders say."
+    )
+    assert _where(_events(chain, body), "trade_disruption") == ["Chaman"]

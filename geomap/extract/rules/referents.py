@@ -101,6 +101,16 @@ _ZERO = Gated(_ZERO, "zero")
 _OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
 
 
+#: The crossings of the whole border: "all crossings", "all its border
+#: crossings", "the crossings between the two countries", "crossings along
+#: the frontier" (not "the crossings at Torkham and Chaman").
+_ALL_CROSSINGS = re.compile(
+    r"\ball\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
+    r"\bcrossings\s+(?:between\s+the\s+(?:two|neighbou?rs)|along\s+the\s+(?:border|frontier|line)|on\s+the\s+border)\b",
+    re.I,
+)
+
+
 def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
     return place.kind == "crossing" or place.name in finder.crossing_names
 
@@ -132,6 +142,10 @@ def resolve_crossings(
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
+    if "rossings" in sentence and _ALL_CROSSINGS.search(sentence):
+        # "All crossings between the two countries have stayed shut": what
+        # follows is about the whole border until a crossing is named again.
+        return resolved, None
     return resolved, _focus_crossing(before, named, crossing)
 
 
