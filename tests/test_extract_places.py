@@ -445,3 +445,20 @@ def test_variant_spellings_in_extracted_events():
 )
 def test_an_office_of_a_place_is_not_its_event_place(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a capital that acts, or is expected to, is its government
+        ("Pakistan insisted that Kabul act against the militants.", []),
+        ("Islamabad has long objected to the new posts.", []),
+        ("Washington expected Islamabad to honour the pledge.", []),
+        # a capital where something happened, or where people went
+        ("Two blasts shook Kabul on Thursday night.", ["Kabul"]),
+        ("Kabul has been hit by rockets twice this month.", ["Kabul"]),
+        ("The envoy flew to Kabul to take part in the talks.", ["Kabul"]),
+    ],
+)
+def test_a_capital_that_acts_is_its_government(finder, sentence, names):
+    assert _names(finder, sentence) == names

@@ -263,6 +263,21 @@ _OFFICE_OF_BEFORE = re.compile(
 )
 #: Words one of which every match of :data:`_OFFICE_OF_BEFORE` holds (lower case).
 _OFFICE_WORDS = ("commissioner", "governor", "mayor", "administrator", "police")
+#: A capital that acts ("demanded that Kabul act against them", "Kabul has
+#: objected to the fence", "expected Islamabad to honour") is its
+#: government: the subject of a deed or the one expected to do it.
+_CAPITAL_ACTS_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have)\s+(?:long\s+|always\s+|repeatedly\s+)?(?:objected|refused|agreed|failed|done|acted|"
+    r"taken|disputed|resisted|insisted)|did\s+not|does\s+not|act|acts|acted|objects|objected|disputes|disputed|"
+    r"refuses|refused|agrees|agreed|insists|expects|expected|wants|fails|failed|"
+    r"takes?\s+(?:action|steps|measures)|rein\s+in|hand\s+over|honou?r|stop|curb)\b|"
+    r"^\s+to\s+(?:act|take|stop|curb|rein|honou?r|hand|do|show|prevent|deliver|dismantle|crack)\b",
+    re.I,
+)
+#: A preposition of place right before a name: "in Kabul", "to Islamabad".
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|near|to|into|from|over|across|around|outside|inside|on)\s+$", re.I)
+#: The capitals that stand for their governments (:data:`_CAPITAL_ACTS_AFTER`).
+_GOV_SEATS = frozenset(("Kabul", "Islamabad", "Tehran", "New Delhi", "Delhi", "Washington", "Beijing", "Moscow"))
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -1062,6 +1077,12 @@ class PlaceFinder:
                 continue
             if (addressee and _ADDRESSEE_BEFORE.search(before)) or (
                 m.place.kind == "city" and _CITY_GOV_AFTER.match(after)
+            ):
+                continue
+            if (
+                m.place.name in _GOV_SEATS
+                and _CAPITAL_ACTS_AFTER.match(after)
+                and not _PLACE_PREP_BEFORE.search(before)
             ):
                 continue
             if fled_to and (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
