@@ -462,3 +462,17 @@ def test_an_office_of_a_place_is_not_its_event_place(finder, sentence, names):
 )
 def test_a_capital_that_acts_is_its_government(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # where those who keep silent are is no event place
+        ("The foreign mission in Quetta declined to comment on the raid.", []),
+        ("Police in Parachinar would not comment on the shelling.", []),
+        # a place that is the subject of the comment stays
+        ("Officials declined to comment on the shelling of Dangam.", ["Dangam District"]),
+    ],
+)
+def test_where_those_who_decline_to_comment_are_is_no_event_place(finder, sentence, names):
+    assert _names(finder, sentence) == names

@@ -274,6 +274,12 @@ _CAPITAL_ACTS_AFTER = re.compile(
     r"^\s+to\s+(?:act|take|stop|curb|rein|honou?r|hand|do|show|prevent|deliver|dismantle|crack)\b",
     re.I,
 )
+#: "the coalition in Khost declined to comment": where those who keep
+#: silent are, as "officials in Quetta said" (:data:`_GOV_AFTER`).
+_NO_COMMENT_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have)\s+)?(?:declined|refused)\s+(?:to\s+)?comment|^\s+(?:would|could|did)\s+not\s+comment",
+    re.I,
+)
 #: A preposition of place right before a name: "in Kabul", "to Islamabad".
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|near|to|into|from|over|across|around|outside|inside|on)\s+$", re.I)
 #: The capitals that stand for their governments (:data:`_CAPITAL_ACTS_AFTER`).
@@ -1078,6 +1084,8 @@ class PlaceFinder:
             if (addressee and _ADDRESSEE_BEFORE.search(before)) or (
                 m.place.kind == "city" and _CITY_GOV_AFTER.match(after)
             ):
+                continue
+            if "comment" in after[:40] and _NO_COMMENT_AFTER.match(after):
                 continue
             if (
                 m.place.name in _GOV_SEATS
