@@ -110,3 +110,33 @@ def test_crossings_named_in_the_plural_keep_the_crossing_in_context(chain):
         "Thousands of lorries are stuck on both sides, traders say."
     )
     assert _where(_events(chain, body), "trade_disruption") == ["Chaman"]
+
+
+# -- "the area": the place the text called so ---------------------------------
+
+
+def test_the_area_is_the_place_the_text_called_an_area(chain):
+    body = (
+        "Militants tried to slip across the border into the Sambaza area of Zhob on Sunday. "
+        "The Badini crossing in Qila Saifullah district was shut on Monday. "
+        "Dozens of lorries were stuck on both sides, traders said. "
+        "Troops were rushed to the area and traded fire with militants along the border on Tuesday."
+    )
+    assert _where(_events(chain, body), "armed_clash") == ["Sambaza"]
+
+
+def test_the_district_is_the_place_the_text_called_a_district(chain):
+    body = (
+        "Mortar rounds fell in Dangam district on Sunday. "
+        "Officials in Asadabad and Khost said the shelling was the worst this year. "
+        "Troops traded fire across the border in the district on Monday."
+    )
+    assert _where(_events(chain, body), "armed_clash") == ["Dangam District"]
+
+
+def test_the_area_with_no_place_called_so_is_the_last_of_its_kind(chain):
+    body = (
+        "Gunmen fired on a post near Angoor Adda on Sunday. "
+        "Soldiers exchanged fire with the attackers across the border in the area on Monday."
+    )
+    assert _where(_events(chain, body), "armed_clash") == ["Angoor Adda"]

@@ -27,7 +27,7 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
 
 #: "in the district", "near the town": a place named before, by its kind.
 _PLACE_ANAPHOR = re.compile(
-    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
+    r"\b(?:in|of|across|near|inside|around|outside|to|into|above|beyond)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
     re.I,
 )
 _PLACE_ANAPHOR = Gated(_PLACE_ANAPHOR, "district", "town", "city", "village", "valley", "sector", "tehsil", "area")
@@ -43,13 +43,33 @@ _ANAPHOR_KINDS = {
 }
 
 
+#: A kind noun the text puts after a name ("the Sambaza area", "Kurram agency").
+_CALLED = re.compile(r"\s(?P<noun>district|town|city|village|valley|sector|tehsil|area)$", re.I)
+
+
+def note_called(mentions: list[Mention], ctx: ArticleState) -> None:
+    """Note the places of ``mentions`` that the text called by a kind noun
+    ("the Sambaza area", "Dangam district"), for a later "the area"."""
+    for m in mentions:
+        if m.role == "place" and m.place is not None and m.place.country in ("AF", "PK"):
+            called = _CALLED.search(m.surface)
+            if called is not None:
+                ctx.called.append((called.group("noun").lower(), m.place))
+
+
 def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
     """The place an anaphor of the sentence ("in the district") stands for:
-    the last place of that kind named in the sentences before, if any."""
+    the last place the text called by that noun ("the Sambaza area" for
+    "the area"; news repeats the noun it named the place with), else the
+    last place of that kind named in the sentences before, if any."""
     m = _PLACE_ANAPHOR.search(sentence)
     if m is None:
         return None
-    kinds = _ANAPHOR_KINDS[m.group("kind").lower()]
+    noun = m.group("kind").lower()
+    for called, place in reversed(ctx.called):
+        if called == noun:
+            return place
+    kinds = _ANAPHOR_KINDS[noun]
     for place in reversed(ctx.venues):
         if place.kind in kinds and place.country in ("AF", "PK"):
             return place

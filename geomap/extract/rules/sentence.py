@@ -31,7 +31,7 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
-from .referents import _is_crossing, capital_mentions, resolve_crossings
+from .referents import _is_crossing, capital_mentions, note_called, resolve_crossings
 from .reopenings import opened_crossings, resumed_after_closure
 from .repeats import told_again
 from .rounds import next_rounds
@@ -112,6 +112,7 @@ def sentence_events(
     ):
         out += _group_events(r, etype, trigs, told_apart, info, ctx)
     _remember(r, info, ctx)
+    note_called(r.mentions, ctx)
     return out
 
 
