@@ -28,6 +28,8 @@ import ahocorasick
 
 from ..geocoders.base import Place, fold, spelling, wants_kind
 from .gates import Gated
+from .rules.journeys import WORDS as _JOURNEY_WORDS
+from .rules.journeys import journey_end
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -680,6 +682,7 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "fled_to": _FLED_TO_WORDS,
     "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
     "office_of": _OFFICE_WORDS,
+    "journey": _JOURNEY_WORDS,
     # (_PLURAL_KIND reads case: these words as written)
     "plural_kind": ("districts", "provinces"),
     "near_after": ("area", "region", "outskirts", "vicinity"),
@@ -1003,6 +1006,7 @@ class PlaceFinder:
         fled_to = not sure or _G["fled_to"] in present
         died_of_wounds = not sure or _G["died_of_wounds"] in present
         office_of = not sure or _G["office_of"] in present
+        journey = not sure or _G["journey"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -1065,6 +1069,10 @@ class PlaceFinder:
             )
             if not_event or (dropped is not None and _AND_GAP.match(sentence, dropped, m.start)):
                 # "traders from Parachinar and Paktia": the second name too
+                dropped = m.end
+                continue
+            if journey and journey_end(before):
+                # "lorries bound for Peshawar and Lahore": the second name too
                 dropped = m.end
                 continue
             if twin or _ORG_AFTER.match(after):
