@@ -476,3 +476,20 @@ def test_a_capital_that_acts_is_its_government(finder, sentence, names):
 )
 def test_where_those_who_decline_to_comment_are_is_no_event_place(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # where a statement was made, told with its audience or occasion
+        ("The minister told reporters in Islamabad that Torkham would stay shut.", ["Torkham"]),
+        ("Briefing journalists in Quetta, the official said Chaman had reopened.", ["Chaman"]),
+        ("He said at a news conference in Kabul that shells had hit Dangam.", ["Dangam District"]),
+        ("Addressing a rally in Peshawar, he condemned the closure of Torkham.", ["Torkham"]),
+        # people told something where they are, and a conference that is the event
+        ("Officials told traders at Torkham that the gate would open on Monday.", ["Torkham"]),
+        ("Delegations met at a conference in Doha on Sunday.", ["Doha"]),
+    ],
+)
+def test_where_a_statement_was_made_is_no_event_place(finder, sentence, names):
+    assert _names(finder, sentence) == names

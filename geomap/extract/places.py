@@ -282,6 +282,19 @@ _NO_COMMENT_AFTER = re.compile(
     r"^\s+(?:(?:has|had|have)\s+)?(?:declined|refused)\s+(?:to\s+)?comment|^\s+(?:would|could|did)\s+not\s+comment",
     re.I,
 )
+#: Where a statement was made, told with its audience or its occasion:
+#: "told reporters in Islamabad", "briefing journalists in Quetta", "said
+#: at a news conference in Kabul", "addressing a rally in Peshawar".
+_STATEMENT_SETTING_BEFORE = re.compile(
+    r"\b(?:told|telling|tells|briefed|briefing|briefs|addressing|addressed|addresses|"
+    r"(?:speaking|spoke|speaks|talking|talked)\s+(?:to|at|before)|(?:said|says)\s+at)\s+"
+    r"(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:reporters|journalists|media|press|newsmen|conference|briefing|rally|gathering|seminar|ceremony|"
+    r"parliament|lawmakers|senators|assembly|audience|students|television)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+#: Words one of which every match of :data:`_STATEMENT_SETTING_BEFORE` holds (lower case).
+_STATEMENT_WORDS = ("told", "telling", "tells", "brief", "address", "speak", "spoke", "talk", "said at", "says at")
 #: A preposition of place right before a name: "in Kabul", "to Islamabad".
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|near|to|into|from|over|across|around|outside|inside|on)\s+$", re.I)
 #: The capitals that stand for their governments (:data:`_CAPITAL_ACTS_AFTER`).
@@ -683,6 +696,7 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
     "office_of": _OFFICE_WORDS,
     "journey": _JOURNEY_WORDS,
+    "statement_setting": _STATEMENT_WORDS,
     # (_PLURAL_KIND reads case: these words as written)
     "plural_kind": ("districts", "provinces"),
     "near_after": ("area", "region", "outskirts", "vicinity"),
@@ -1007,6 +1021,7 @@ class PlaceFinder:
         died_of_wounds = not sure or _G["died_of_wounds"] in present
         office_of = not sure or _G["office_of"] in present
         journey = not sure or _G["journey"] in present
+        setting = not sure or _G["statement_setting"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -1094,6 +1109,8 @@ class PlaceFinder:
             ):
                 continue
             if "comment" in after[:40] and _NO_COMMENT_AFTER.match(after):
+                continue
+            if setting and _ends_with(before, ("in", "at", "the")) and _STATEMENT_SETTING_BEFORE.search(before):
                 continue
             if (
                 m.place.name in _GOV_SEATS
