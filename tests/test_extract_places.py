@@ -493,3 +493,25 @@ def test_where_those_who_decline_to_comment_are_is_no_event_place(finder, senten
 )
 def test_where_a_statement_was_made_is_no_event_place(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+def test_a_town_written_with_its_district_s_second_word_is_found(finder):
+    # GeoNames knows the town by its first word only
+    assert _names(finder, "Gunmen attacked a police station in Lakki Marwat on Sunday.") == ["Lakki"]
+
+
+@pytest.mark.parametrize(
+    "found, written, ok",
+    [
+        ("Lakki", "lakki marwat", True),
+        # a longer name for a shorter one written, or a short first word
+        ("Gulu", "gul", False),
+        ("Mir", "mir ali", False),
+        # only a two-word name
+        ("Lakki", "lakki marwat road", False),
+    ],
+)
+def test_opens_name(found, written, ok):
+    from geomap.extract.places import _opens_name
+
+    assert _opens_name(found, written) is ok

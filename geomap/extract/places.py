@@ -417,6 +417,15 @@ def _dateline(sentence: str) -> re.Match | None:
     return (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(sentence)
 
 
+def _opens_name(found: str, folded: str) -> bool:
+    """Is the name ``found`` the first word of the two-word name written
+    (``folded``)? "Lakki Marwat" is the town GeoNames calls Lakki: a district
+    town is often written with its district's second word; a longer name
+    found for a shorter one written ("Gul" for Gulu) is not."""
+    words = folded.split(" ")
+    return len(words) == 2 and len(words[0]) >= 4 and _fold(found) == words[0]
+
+
 def _names_its_province(place: Place) -> bool:
     """A city named like its province ("the Sperah district of Khost"): after
     another place it stands for the province."""
@@ -903,7 +912,12 @@ class PlaceFinder:
                 place = self.resolve(name, None, countries)
             if place is None or place.kind in ("country", "border"):
                 continue
-            if place.backend != "gazetteer" and _fold(place.name) != folded and spelling(place.name) != spelling(name):
+            if (
+                place.backend != "gazetteer"
+                and _fold(place.name) != folded
+                and spelling(place.name) != spelling(name)
+                and not _opens_name(place.name, folded)
+            ):
                 # GeoNames matched an alternate name: "Gul" is not Gulu (a
                 # spelling of its own name is: "Zarghoon Shahr", Zarghun Shahr)
                 continue
