@@ -515,3 +515,39 @@ def test_opens_name(found, written, ok):
     from geomap.extract.places import _opens_name
 
     assert _opens_name(found, written) is ok
+
+
+_BARE_AFTER = (
+    "Security was raised in Zhob, where a bomb wounded five on January 12. "
+    "Loralai, a quiet market town, has seen several attacks lately. "
+    "In late December, gunmen attacked a camp on the outskirts of the town, killing four soldiers."
+)
+
+
+def test_a_name_placed_once_through_the_chain_is_found_bare_later():
+    from test_extract_news import _events
+
+    opening = "Suicide bombers stormed a police office in Loralai on Tuesday, killing nine. "
+    events = _events(default_chain(), opening + _BARE_AFTER)
+    assert [e.location for e in events if e.event_type == "armed_clash"] == ["Loralai"]
+
+
+def test_a_name_never_placed_is_not_found_bare():
+    from test_extract_news import _events
+
+    events = _events(default_chain(), _BARE_AFTER)
+    assert [e.location for e in events if e.event_type == "armed_clash"] == ["Zhob"]
+
+
+def test_learned_names_are_the_chain_s_names_without_their_kind(finder):
+    from geomap.extract.places import learned_names
+
+    found = [
+        finder.find("Bombers stormed an office in Loralai district on Tuesday.", HINTS),
+        finder.find("Shells fell near Torkham.", HINTS),
+    ]
+    assert learned_names(found) == ("Loralai",)
+    # found again where the name stands bare, not only after a preposition
+    assert _names(finder, "Loralai has seen several attacks.") == []
+    bare = finder.find("Loralai has seen several attacks.", HINTS, known=("Loralai",))
+    assert [m.place.name for m in bare] == ["Loralai"]

@@ -862,6 +862,7 @@ class PlaceFinder:
         twin_words: bool,
         plural_words: bool = True,
         near_words: bool = True,
+        known: tuple[str, ...] = (),
     ) -> list[Mention]:
         # ``twin_words``, ``plural_words``, ``near_words``: may the sentence
         # hold the words of :data:`_ACROSS_AFTER`, :data:`_PLURAL_KIND`,
@@ -880,6 +881,8 @@ class PlaceFinder:
                 spans.append((start, end))
         spelled = self._spelled_spans(sentence, spans) if self._spelled else {}
         spans.extend(spelled)
+        if known:
+            spans.extend(_known_spans(sentence, known))
         # Longest gazetteer names first, then unknown candidates in the gaps.
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         chosen: list[tuple[int, int]] = []
@@ -991,7 +994,11 @@ class PlaceFinder:
         return best
 
     def find(
-        self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (), scan: dict[int, set[int]] | None = None
+        self,
+        sentence: str | ScannedSentence,
+        countries: tuple[str, ...] = (),
+        scan: dict[int, set[int]] | None = None,
+        known: tuple[str, ...] = (),
     ) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
@@ -1008,6 +1015,10 @@ class PlaceFinder:
             :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).
+        known : tuple of str, optional
+            Names the article placed before through the chain (see
+            :func:`learned_names`): found wherever they stand, as the
+            gazetteer's names are.
         """
         low = None
         if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
@@ -1046,6 +1057,7 @@ class PlaceFinder:
             _G["twin_crossing"] in present,
             _G["plural_kind"] in present,
             not sure or _G["near_after"] in present,
+            known,
         )
         for k, m in enumerate(raw):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
@@ -1272,3 +1284,36 @@ def _countries(text: str, low: str):
             continue
         last = end
         yield start, end, COUNTRY_NAMES[name]
+
+
+def _known_spans(sentence: str, known: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` where a name of ``known`` stands as a word."""
+    spans = []
+    for name in known:
+        at = sentence.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not sentence[at - 1].isalnum()) and (end == len(sentence) or not sentence[end].isalnum()):
+                spans.append((at, end))
+            at = sentence.find(name, end)
+    return spans
+
+
+#: Trailing words of a mention that are no part of its name ("Loralai district").
+_KIND_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")
+
+
+def learned_names(found: list[list[Mention]]) -> tuple[str, ...]:
+    """Names the finder placed only through the chain (GeoNames, after "in",
+    "near", ...) in an article's sentences: a long report names a town once
+    with its preposition ("stormed an office in Loralai") and then bare
+    ("Loralai, a town in the north-east, ..."), or before a noun ("the
+    Sehwan bombing"); later sentences find them as the gazetteer's names."""
+    names = []
+    for mentions in found:
+        for m in mentions:
+            if m.role == "place" and m.place is not None and m.place.backend != "gazetteer":
+                name = _KIND_TAIL.sub("", m.surface)
+                if len(name) >= 4 and name[0].isupper() and name not in names:
+                    names.append(name)
+    return tuple(names)
