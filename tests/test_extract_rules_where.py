@@ -47,13 +47,9 @@ def test_the_crossings_are_the_ones_named_together_before(chain, second):
     assert _where(_events(chain, body), "border_closure") == ["Chaman", "Torkham"]
 
 
-@pytest.mark.parametrize(
-    "second",
-    [
-        "All crossings along the border have been shut to lorries since Sunday, officials said.",
-        "The crossings between the two countries have been shut to lorries since Sunday, officials said.",
-    ],
-)
-def test_the_crossings_of_the_whole_border_are_not_the_pair_named_before(chain, second):
-    body = "About 900 refugees went home through Torkham on Monday and 400 through Chaman. " + second
+def test_the_crossings_of_the_whole_border_are_not_the_pair_named_before(chain):
+    body = (
+        "About 900 refugees went home through Torkham on Monday and 400 through Chaman. "
+        "All crossings along the border have been shut to lorries since Sunday, officials said."
+    )
     assert _where(_events(chain, body), "border_closure") == ["Afghanistan-Pakistan border"]

@@ -22,15 +22,7 @@ from ..places import Mention
 from ..types import VIOLENT, Trigger
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
-from .referents import (
-    _ALL_CROSSINGS,
-    _PLACE_ANAPHOR,
-    _is_crossing,
-    _lead_place,
-    _named_before,
-    _refine_country,
-    _stands_for,
-)
+from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
 from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
@@ -316,7 +308,6 @@ def _places_for(
         and len(ctx.crossings) > 1
         and not any(m.role == "place" and _near_line(m.place, _FAR_DEG) for m in candidates)
         and _BOTH_CROSSINGS.search(sentence)
-        and not _ALL_CROSSINGS.search(sentence)
     ):
         # "Torkham and Chaman ... Pakistan had sealed them in February",
         # "opened both crossings for two days": each crossing named together
