@@ -33,23 +33,3 @@ def test_a_place_listed_along_with_another_is_a_place_of_the_incident(chain, tex
 def test_a_place_along_with_a_person_is_no_list(chain):
     ev = _events(chain, "The governor, along with elders from Landi Kotal, visited Torkham on Monday.")
     assert "Landi Kotal" not in _where(ev, "talks")
-
-
-@pytest.mark.parametrize(
-    "second",
-    [
-        "The crossings have been shut to lorries since Sunday, officials said.",
-        "The main crossings have been shut to lorries since Sunday, officials said.",
-    ],
-)
-def test_the_crossings_are_the_ones_named_together_before(chain, second):
-    body = "About 900 refugees went home through Torkham on Monday and 400 through Chaman. " + second
-    assert _where(_events(chain, body), "border_closure") == ["Chaman", "Torkham"]
-
-
-def test_the_crossings_of_the_whole_border_are_not_the_pair_named_before(chain):
-    body = (
-        "About 900 refugees went home through Torkham on Monday and 400 through Chaman. "
-        "All crossings along the border have been shut to lorries since Sunday, officials said."
-    )
-    assert _where(_events(chain, body), "border_closure") == ["Afghanistan-Pakistan border"]

@@ -96,7 +96,7 @@ _GOODS_BEFORE = Gated(
 #: The crossings named together before: "both crossings", "the two border
 #: points", "sealed them", "both of them".
 _BOTH_CROSSINGS = re.compile(
-    r"\b(?:both|the\s+two|these|those|the)\s+(?:(?:main|key|border|trade|official|busiest|major)\s+){0,2}"
+    r"\b(?:both|the\s+two|these|those)\s+(?:(?:main|key|border|trade|official|busiest|major)\s+){0,2}"
     r"(?:crossings|border\s+points|gateways|entry\s+points|terminals)\b|\bboth\s+of\s+them\b|"
     r"\b(?:clos(?:ed|ing)|shut(?:ting)?|seal(?:ed|ing)|re-?open(?:ed|ing)|open(?:ed|ing))\s+them\b|"
     r"\bthey\s+(?:were|had\s+been|have\s+been|remain(?:ed)?|stay(?:ed)?)\s+(?:both\s+)?(?:closed|shut|sealed|reopened)\b",
