@@ -551,3 +551,20 @@ def test_learned_names_are_the_chain_s_names_without_their_kind(finder):
     assert _names(finder, "Loralai has seen several attacks.") == []
     bare = finder.find("Loralai has seen several attacks.", HINTS, known=("Loralai",))
     assert [m.place.name for m in bare] == ["Loralai"]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # the two capitals together are the two governments
+        ("Relations between Islamabad and Kabul soured after the firing at Torkham.", ["Torkham"]),
+        ("Kabul and Islamabad traded blame for the shelling of Dangam.", ["Dangam District"]),
+        # a capital before the word for its government
+        ("The Kabul government denied that its forces fired first at Chaman.", ["Chaman"]),
+        # capitals where things happened stay
+        ("Delegations met in Islamabad and Kabul last month.", ["Islamabad", "Kabul"]),
+        ("Blasts shook Kabul and Jalalabad on Thursday.", ["Kabul", "Jalalabad"]),
+    ],
+)
+def test_capitals_as_the_two_governments(finder, sentence, names):
+    assert _names(finder, sentence) == names

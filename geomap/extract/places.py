@@ -295,6 +295,14 @@ _STATEMENT_SETTING_BEFORE = re.compile(
 )
 #: Words one of which every match of :data:`_STATEMENT_SETTING_BEFORE` holds (lower case).
 _STATEMENT_WORDS = ("told", "telling", "tells", "brief", "address", "speak", "spoke", "talk", "said at", "says at")
+#: "the Kabul government", "the Islamabad administration": a capital naming
+#: its government; and the other side's capital right after it ("between
+#: Islamabad and Kabul", "Kabul and Islamabad have agreed"): the two
+#: governments.
+_CAPITAL_GOV_NOUN_AFTER = re.compile(
+    r"^\s+(?:government|administration|authorities|leadership|regime|rulers|establishment)\b", re.I
+)
+_CAPITAL_PAIR_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:Kabul|Islamabad)\b")
 #: A preposition of place right before a name: "in Kabul", "to Islamabad".
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|near|to|into|from|over|across|around|outside|inside|on)\s+$", re.I)
 #: The capitals that stand for their governments (:data:`_CAPITAL_ACTS_AFTER`).
@@ -1143,6 +1151,16 @@ class PlaceFinder:
                 and _CAPITAL_ACTS_AFTER.match(after)
                 and not _PLACE_PREP_BEFORE.search(before)
             ):
+                continue
+            if m.place.name in _GOV_SEATS and _CAPITAL_GOV_NOUN_AFTER.match(after):
+                continue
+            if (
+                m.place.name in ("Kabul", "Islamabad")
+                and _CAPITAL_PAIR_AFTER.match(after)
+                and not _PLACE_PREP_BEFORE.search(before)
+            ):
+                # "ties between Islamabad and Kabul": the second name too
+                dropped = m.end
                 continue
             if fled_to and (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
                 continue
