@@ -140,3 +140,23 @@ def test_the_area_with_no_place_called_so_is_the_last_of_its_kind(chain):
         "Soldiers exchanged fire with the attackers across the border in the area on Monday."
     )
     assert _where(_events(chain, body), "armed_clash") == ["Angoor Adda"]
+
+
+# -- "the crossing" told before the crossing is named ------------------------
+
+
+def test_the_crossing_before_any_is_named_is_the_first_named_later(chain):
+    body = (
+        "Mortar rounds hit a village in Dand-e-Patan on Sunday. "
+        "The firing followed a quarrel on Saturday, when soldiers began putting up a fence near the crossing. "
+        "Commanders of both sides met at the Kharlachi crossing on Monday."
+    )
+    assert _where(_events(chain, body), "fortification") == ["Kharlachi"]
+
+
+def test_a_border_post_before_any_crossing_is_named_is_not_the_crossing(chain):
+    body = (
+        "Gunmen attacked a border post in Bajaur on Sunday, killing two soldiers. "
+        "Traders at the Nawa Pass crossing said it stayed open on Monday."
+    )
+    assert _where(_events(chain, body), "armed_clash") == ["Bajaur District"]

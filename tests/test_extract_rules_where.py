@@ -50,3 +50,8 @@ def test_a_place_the_sides_agreed_on_is_not_the_venue(chain, second):
 def test_a_meeting_agreed_on_keeps_its_venue(chain):
     body = "On Tuesday the two sides agreed to meet in Doha next week for talks on the border."
     assert _where(_events(chain, body), "talks") == ["Doha"]
+
+
+def test_talks_told_after_what_was_agreed_keep_their_venue(chain):
+    body = "The two sides agreed to a ceasefire on Sunday after a day of talks in Doha."
+    assert _where(_events(chain, body), "talks") == ["Doha"]

@@ -136,20 +136,30 @@ def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
 
 
 def resolve_crossings(
-    mentions: list[Mention], crossing: Place | None, finder: PlaceFinder, sentence: str
+    mentions: list[Mention],
+    crossing: Place | None,
+    finder: PlaceFinder,
+    sentence: str,
+    ahead: Place | None = None,
 ) -> tuple[list[Mention], Place | None]:
     """The mentions with "the crossing" resolved to the crossing named last
     (in this sentence or before) and "the zero point" to the crossing being
     reported; and the crossing in context after the sentence (see
-    :func:`_focus_crossing`)."""
+    :func:`_focus_crossing`). With no crossing named yet, "the crossing" is
+    ``ahead``, the first one the article names later (:func:`crossing_ahead`):
+    a report may name its crossing only after pointing to it."""
     before = crossing
     named: list[Place] = []
     resolved: list[Mention] = []
     for i, m in enumerate(mentions):
         if m.role == "crossing_ref":
             if crossing is None:
-                continue
-            m = replace(m, place=crossing)
+                # (only "the crossing": "a border post" names none)
+                if ahead is None or not _THE_CROSSING.match(m.surface):
+                    continue
+                m = replace(m, place=ahead)
+            else:
+                m = replace(m, place=crossing)
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
             named.append(m.place)
@@ -167,6 +177,17 @@ def resolve_crossings(
         # follows is about the whole border until a crossing is named again.
         return resolved, None
     return resolved, _focus_crossing(before, named, crossing)
+
+
+_THE_CROSSING = re.compile(r"the\s+(?:[\w-]+\s+)?(?:border\s+)?crossing\b", re.I)
+
+
+def crossing_ahead(ctx: ArticleState, finder: PlaceFinder) -> Place | None:
+    """The first crossing the article names, while none has been named
+    yet (``None`` once one has)."""
+    if ctx.crossing is not None or ctx.crossings:
+        return None
+    return next((p for p in ctx.venues_all if _is_crossing(p, finder)), None)
 
 
 def _focus_crossing(before: Place | None, named: list[Place], last: Place | None) -> Place | None:

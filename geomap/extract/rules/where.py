@@ -32,7 +32,10 @@ from .tolls import _PER_PLACE_TOLL
 #: agreed on: "agreed to meet in Doha").
 _AGREED_TO_BEFORE = re.compile(
     r"\b(?:agree(?:d|s|ment)?|decided|decision|deal|accord|pledged|promised)\s+(?:[\w-]+\s+){0,3}?to\s+"
-    r"(?!(?:meet|hold|host|gather|convene|resume\s+talks)\b)(?:[\w'’-]+\s+){1,10}?$",
+    # (a verb after "to", not "agreed to a truce after talks in Doha"; and
+    # no meeting told between)
+    r"(?!(?:meet|hold|host|gather|convene|resume|a|an|the|this|that|its|their)\b)"
+    r"(?:(?!(?:talks|meeting|met|summit|session)\b)[\w'’-]+\s+){1,10}?$",
     re.I,
 )
 _AGREED_TO_BEFORE = Gated(_AGREED_TO_BEFORE, "agree", "decided", "decision", "deal", "accord", "pledged", "promised")
