@@ -112,51 +112,51 @@ def test_crossings_named_in_the_plural_keep_the_crossing_in_context(chain):
     assert _where(_events(chain, body), "trade_disruption") == ["Chaman"]
 
 
-# -- "the area": the place the text called so ---------------------------------
+# -- places pointed to by their noun, and "the crossing" told first ----------
 
-
-def test_the_area_is_the_place_the_text_called_an_area(chain):
-    body = (
+_POINTED = [
+    # "the area": the place the text called an area, not the crossing named since
+    (
         "Militants tried to slip across the border into the Sambaza area of Zhob on Sunday. "
         "The Badini crossing in Qila Saifullah district was shut on Monday. "
         "Dozens of lorries were stuck on both sides, traders said. "
-        "Troops were rushed to the area and traded fire with militants along the border on Tuesday."
-    )
-    assert _where(_events(chain, body), "armed_clash") == ["Sambaza"]
-
-
-def test_the_district_is_the_place_the_text_called_a_district(chain):
-    body = (
+        "Troops were rushed to the area and traded fire with militants along the border on Tuesday.",
+        "armed_clash",
+        ["Sambaza"],
+    ),
+    # "the district": the place called a district
+    (
         "Mortar rounds fell in Dangam district on Sunday. "
         "Officials in Asadabad and Khost said the shelling was the worst this year. "
-        "Troops traded fire across the border in the district on Monday."
-    )
-    assert _where(_events(chain, body), "armed_clash") == ["Dangam District"]
-
-
-def test_the_area_with_no_place_called_so_is_the_last_of_its_kind(chain):
-    body = (
+        "Troops traded fire across the border in the district on Monday.",
+        "armed_clash",
+        ["Dangam District"],
+    ),
+    # no place called an area: the last place of its kind
+    (
         "Gunmen fired on a post near Angoor Adda on Sunday. "
-        "Soldiers exchanged fire with the attackers across the border in the area on Monday."
-    )
-    assert _where(_events(chain, body), "armed_clash") == ["Angoor Adda"]
-
-
-# -- "the crossing" told before the crossing is named ------------------------
-
-
-def test_the_crossing_before_any_is_named_is_the_first_named_later(chain):
-    body = (
+        "Soldiers exchanged fire with the attackers across the border in the area on Monday.",
+        "armed_clash",
+        ["Angoor Adda"],
+    ),
+    # "the crossing" before any is named: the first one named later
+    (
         "Mortar rounds hit a village in Dand-e-Patan on Sunday. "
         "The firing followed a quarrel on Saturday, when soldiers began putting up a fence near the crossing. "
-        "Commanders of both sides met at the Kharlachi crossing on Monday."
-    )
-    assert _where(_events(chain, body), "fortification") == ["Kharlachi"]
-
-
-def test_a_border_post_before_any_crossing_is_named_is_not_the_crossing(chain):
-    body = (
+        "Commanders of both sides met at the Kharlachi crossing on Monday.",
+        "fortification",
+        ["Kharlachi"],
+    ),
+    # ... but "a border post" names no crossing
+    (
         "Gunmen attacked a border post in Bajaur on Sunday, killing two soldiers. "
-        "Traders at the Nawa Pass crossing said it stayed open on Monday."
-    )
-    assert _where(_events(chain, body), "armed_clash") == ["Bajaur District"]
+        "Traders at the Nawa Pass crossing said it stayed open on Monday.",
+        "armed_clash",
+        ["Bajaur District"],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, etype, places", _POINTED)
+def test_places_pointed_to(chain, body, etype, places):
+    assert _where(_events(chain, body), etype) == places
