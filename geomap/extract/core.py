@@ -23,7 +23,7 @@ from ..report import Report
 from .actors import find_actors
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
-from .places import Mention, PlaceFinder, country_hints
+from .places import Mention, PlaceFinder, country_hints, learned_names
 from .reading import Article, iter_articles
 from .rules.sentence import TOLL_AFTER, may_report, sentence_events
 from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
@@ -87,7 +87,15 @@ def extract_article(
     found: list[list[Mention]] = []
     for sent in items:
         found.append(sent.cached(finder.find, hints))
-        ctx.venues.extend(m.place for m in found[-1] if m.place is not None and m.role == "place")
+    known = learned_names(found)
+    if known:
+        # names placed once through the chain, found again where they stand bare
+        found = [
+            finder.find(sent, hints, known=known) if any(k in sent.text for k in known) else f
+            for sent, f in zip(items, found)
+        ]
+    for mentions in found:
+        ctx.venues.extend(m.place for m in mentions if m.place is not None and m.role == "place")
     whole = article.title + " " + text
     cache: list[list[str]] = []
 

@@ -31,7 +31,7 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
-from .referents import _is_crossing, capital_mentions, resolve_crossings
+from .referents import _is_crossing, capital_mentions, crossing_ahead, note_called, resolve_crossings
 from .reopenings import opened_crossings, resumed_after_closure
 from .repeats import told_again
 from .rounds import next_rounds
@@ -103,7 +103,8 @@ def sentence_events(
     """
     if "capital" in sent.low:
         mentions = capital_mentions(sent.text, mentions, info.finder)
-    mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text)
+    ahead = crossing_ahead(ctx, info.finder) if ctx.crossing is None and "the " in sent.low else None
+    mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text, ahead)
     _note_lead(sent, mentions, info, ctx)
     r = _read(sent, mentions, crossing, info, ctx)
     out: list[DraftEvent] = []
@@ -112,6 +113,7 @@ def sentence_events(
     ):
         out += _group_events(r, etype, trigs, told_apart, info, ctx)
     _remember(r, info, ctx)
+    note_called(r.mentions, ctx)
     return out
 
 
