@@ -99,7 +99,14 @@ def build_map(events=None, sources=None, *, online: bool = False, cdn: bool = Fa
 
 
 def build(
-    events: str | Path | None = None, sources: str | Path | None = None, *, out: str | Path = "output", **options
+    events: str | Path | None = None,
+    sources: str | Path | None = None,
+    *,
+    out: str | Path = "output",
+    follow_links: bool = False,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    **options,
 ):
     """Build the map and its exports into ``out``: ``geomap build``.
 
@@ -110,9 +117,14 @@ def build(
         the ``sources.csv`` beside it.
     out : path
         Output folder (default ``output`` in the current folder).
+    follow_links, jobs, scheduler : optional
+        For ``articles``, as for :func:`extract`: read what links inside
+        article folders point to; extract in ``jobs`` processes or on the
+        Dask cluster at ``scheduler``.
     **options
         ``articles``, ``online``, ``strict``, ``cdn``, ``gpkg``, ``figure``,
-        ``progress``, ``chain``: see :func:`geomap.pipeline.build`.
+        ``progress``, ``chain``, ``fmt``, ``region``, ``bbox``: see
+        :func:`geomap.pipeline.build`.
 
     Returns
     -------
@@ -121,6 +133,15 @@ def build(
     """
     from .pipeline import build as build_outputs
 
+    articles = options.get("articles")
+    if articles and (jobs != 1 or scheduler) and options.get("extract") is None:
+        from .parallel import ParallelExtractor
+
+        options["extract"] = ParallelExtractor(jobs, scheduler, online=options.get("online", False))
+    if follow_links and articles:
+        from .extract.reading import follow_links as linked
+
+        options["articles"] = linked(articles)
     return build_outputs(events, sources, out=out, **options)
 
 
@@ -130,37 +151,105 @@ def extract(
     *,
     merge: bool = False,
     online: bool = False,
+    follow_links: bool = False,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    parquet: str | Path | None = None,
+    checkpoint: str | Path | None = None,
+    report_csv: str | Path | None = None,
     report: Report | None = None,
     chain=None,
     progress: bool = False,
 ) -> list:
     """Draft events from article files or folders: ``geomap extract``.
 
+    Every option of the command, under its name; the outputs are checked as
+    the command checks them, before anything is read
+    (:func:`geomap.extract.io.check_outputs`).
+
     Parameters
     ----------
     paths : path or list of paths
-        ``.txt``/``.md``/``.html``/``.jsonl`` files or folders (read recursively).
+        ``.txt``/``.md``/``.html``/``.jsonl`` files or folders (read
+        recursively); with ``jobs``, ``scheduler``, ``parquet`` or
+        ``checkpoint`` also Parquet files, globs and ``scheme://`` URLs.
     output : path, optional
-        Also write the drafts CSV there (atomically).
+        Also write the drafts CSV there (atomically); a folder gets
+        ``drafts.csv``. Refused (:class:`~geomap.exc.InputError`, nothing
+        read or written) over an input, in ``geodata/``, over a file that is
+        not unreviewed drafts, or where it cannot be written.
     merge : bool
         One draft per incident across articles (``--merge``).
+    follow_links : bool
+        Read what symbolic links inside folders point to (``--follow-links``).
+    jobs, scheduler : optional
+        ``--jobs N`` local processes (0: one per core) or ``--scheduler
+        ADDRESS`` a Dask cluster (see :func:`geomap.parallel.make_executor`).
+    parquet, checkpoint : path, optional
+        ``--parquet DIR`` also GeoParquet files; ``--checkpoint DIR`` keep
+        finished partitions to resume (default, in a partitioned run,
+        ``DIR/_checkpoint`` or ``OUTPUT.checkpoint``, removed after success).
+    report_csv : path, optional
+        ``--report CSV``: also write the problems there (``report`` collects them).
     report : Report, optional
         Collects unreadable files and places not found (a new one if omitted).
+    chain : optional
+        The geocoder chain of a one-process run (workers build their own).
 
     Returns
     -------
     list of DraftEvent
     """
-    from .extract import extract_paths, write_drafts
+    from .atomic import write_text
+    from .extract import draft_rows, extract_paths, write_drafts
+    from .extract.io import check_outputs
+    from .extract.reading import follow_links as linked
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    # a path marked by geomap.extract.reading.follow_links stays marked (str() dropped the mark)
+    paths = [p if isinstance(p, str) else os.fspath(p) for p in paths]
+    output = check_outputs(paths, output, report_csv=report_csv, parquet=parquet, checkpoint=checkpoint)
     report = report if report is not None else Report()
-    chain = chain if chain is not None else default_chain(online=online)
-    drafts = extract_paths([str(p) for p in paths], chain, report, progress=progress, merge=merge)
+    if follow_links:
+        paths = linked(paths)
+    if _partitioned(paths, jobs, scheduler, parquet, checkpoint):
+        from .parallel import extract_partitioned, make_executor, write_drafts_parquet
+
+        keep = checkpoint is not None
+        if checkpoint is None and parquet is not None:
+            checkpoint = os.path.join(parquet, "_checkpoint")
+        elif checkpoint is None and output is not None:
+            checkpoint = output + ".checkpoint"
+        with make_executor(jobs, scheduler) as ex:
+            drafts = extract_partitioned(
+                paths,
+                report,
+                executor=ex,
+                online=online,
+                merge=merge,
+                progress=progress,
+                checkpoint=checkpoint,
+                keep_checkpoint=keep,
+            )
+        if parquet is not None:
+            write_drafts_parquet(draft_rows(drafts), parquet)
+    else:
+        chain = chain if chain is not None else default_chain(online=online)
+        drafts = extract_paths(paths, chain, report, progress=progress, merge=merge)
     if output is not None:
         write_drafts(output, drafts)
+    if report_csv is not None:
+        write_text(report_csv, report.to_csv())
     return drafts
+
+
+def _partitioned(paths, jobs, scheduler, parquet, checkpoint) -> bool:
+    """Whether an extraction goes through :mod:`geomap.parallel` (else one process)."""
+    from .parallel.inputs import PARQUET_SUFFIXES, is_url
+
+    special = any(is_url(p) or p.lower().endswith(PARQUET_SUFFIXES) or any(c in p for c in "*?[") for p in paths)
+    return jobs != 1 or bool(scheduler) or parquet is not None or checkpoint is not None or special
 
 
 def evaluate(pred: str | Path, gold: str | Path) -> dict:

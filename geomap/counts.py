@@ -33,9 +33,12 @@ DRAFTS_NOT_PLACED = "drafts_not_placed"
 ARTICLES_READ = "articles_read"
 ARTICLES_USED = "articles_used"
 ARTICLES_REJECTED = "articles_rejected"
-FILES_SKIPPED = "files_skipped"  #: a folder's description, not an article
+FILES_SKIPPED = "files_skipped"  #: in article folders, known not to be articles (a README, a gold.csv)
 FOLDERS_EMPTY = "folders_empty"
 DRAFTS_FILES_READ = "drafts_files_read"  #: GeoParquet drafts files
+# geomap accept: records of the drafts CSV, and those without a yes mark
+DRAFT_ROWS_READ = "draft_rows_read"
+DRAFTS_NOT_MARKED = "drafts_not_marked"
 # extraction
 EVENTS_EXTRACTED = "events_extracted"
 EVENTS_MERGED = "events_merged"
@@ -69,4 +72,5 @@ SUMMARY: tuple[str, ...] = (
     ROWS_JOINED,
     ROWS_MERGED,
     ROWS_OUT_OF_REGION,
+    FILES_SKIPPED,  # added in 0.2: files in article folders that are no articles
 )

@@ -183,7 +183,13 @@ def curated_coords(events: Iterable[Event], chain) -> dict[str, tuple[float, flo
 
 
 def merge_drafts(
-    es: EventSet, rows: Iterable[tuple[int | None, dict]], file: str, report: Report, chain=None, taken=None
+    es: EventSet,
+    rows: Iterable[tuple[int | None, dict]],
+    file: str,
+    report: Report,
+    chain=None,
+    taken=None,
+    name=None,
 ) -> list[Event]:
     """Turn draft rows (of a drafts CSV or GeoParquet file) into events; fold
     those already curated into them.
@@ -198,8 +204,13 @@ def merge_drafts(
     another drafts file or of ``sources.csv``: two article files of one name
     extracted apart), gets one of its own, with a warning (see
     :func:`_own_source`, :func:`_own_event_id`).
+
+    ``name``: called on each new draft event instead, to give it its final
+    id as it is kept (``accept``'s next ``AFPK-`` id), so that a later draft
+    of the same incident is said to join that id, not a draft id that is
+    never written anywhere.
     """
-    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain, taken)
+    return _merge(es, ((line, row, draft_to_event) for line, row in rows), file, report, chain, taken, name)
 
 
 def merge_draft_events(es: EventSet, drafts, file: str, report: Report, chain=None, taken=None) -> list[Event]:
@@ -216,7 +227,7 @@ def _doc_id(item) -> str:
     return ";".join(item.doc_ids) if item.doc_ids else item.doc_id
 
 
-def _merge(es: EventSet, items, file: str, report: Report, chain, taken) -> list[Event]:
+def _merge(es: EventSet, items, file: str, report: Report, chain, taken, name=None) -> list[Event]:
     """``items``: ``(line, draft, convert)``, ``convert(draft, n, file, line)``
     -> ``(Event, Source)`` (raising SchemaError or KeyError for a bad draft)."""
     coords = curated_coords(es.events, chain)
@@ -255,7 +266,10 @@ def _merge(es: EventSet, items, file: str, report: Report, chain, taken) -> list
             )
             continue
         report.count(counts.DRAFTS_MAPPED)
-        _own_event_id(draft, taken, file, line, report)
+        if name is None:
+            _own_event_id(draft, taken, file, line, report)
+        else:
+            name(draft)
         out.append(draft)
     return out
 
@@ -425,9 +439,10 @@ def accept(
         is one of :data:`ACCEPT_YES` (yes, y, 1, x, true, a tick) are taken; a mark
         neither yes nor no (:data:`ACCEPT_NO`) is reported as a warning.
     events, sources : path
-        The curated CSVs to extend. Each is rewritten atomically (through
-        symlinks), ``sources`` first, keeping every column and cell of the
-        rows already there.
+        The curated CSVs to extend (a folder for ``events``: its
+        ``events.csv``). Each is rewritten atomically (through symlinks),
+        ``sources`` first, keeping every column and cell of the rows already
+        there.
     waiting : callable, optional
         ``waiting(lock_file, pid)`` is called when another run holds the
         dataset's lock; this run then waits for it.
@@ -445,7 +460,15 @@ def accept(
     """
     report = report if report is not None else Report()
     events = Path(events)
+    if events.is_dir():  # a dataset's folder, as `geomap import -o FOLDER` takes one: its events.csv
+        events = events / "events.csv"
     sources = Path(sources) if sources else events.with_name("sources.csv")
+    if not events.exists():
+        # said before any lock file is made beside it (they were left in the folder)
+        raise AcceptError(
+            f"{events}: no such file; give the curated events.csv to extend (a new dataset: a file holding "
+            "only the header) (nothing was written)"
+        )
     _refuse_export(events)
     _refuse_unwritable(events, sources)
     with ExitStack() as stack:
@@ -509,9 +532,15 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     cited_before = [e.sources for e in es.events]
     sources_before = set(es.sources)
     rows = []
-    for line, r in read_drafts(drafts, report):
+    before = len(report.of_kind("rejected"))
+    read = read_drafts(drafts, report)
+    # every record accounted for: rows read = not marked + taken (added, merged, rejected)
+    report.count(counts.DRAFT_ROWS_READ, len(read) + len(report.of_kind("rejected")) - before)
+    report.count(counts.DRAFTS_NOT_MARKED, 0)
+    for line, r in read:
         mark = r.get("accept", "").strip().lower()
         if only_marked and mark not in ACCEPT_YES:
+            report.count(counts.DRAFTS_NOT_MARKED)
             if mark not in ACCEPT_NO:  # a mark we cannot read is said, not ignored
                 report.add(
                     "warning",
@@ -534,8 +563,8 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
             )
             continue
         rows.append((line, r))
-    new = merge_drafts(es, rows, str(drafts), report)
-    added = _number(new, es)
+    new = merge_drafts(es, rows, str(drafts), report, name=_numbering(es))
+    es.events.extend(new)
     for src in es.sources.values():
         if src.source_id not in sources_before:
             source_table.append({c: getattr(src, c) for c in schema.SOURCE_COLUMNS})
@@ -544,17 +573,33 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
             event_table.set(row, "sources", schema.format_source_ids(ev.sources))
     for ev in new:
         event_table.append({c: _cell(getattr(ev, c)) for c in schema.EVENT_COLUMNS})
+    for table, path in ((source_table, sources), (event_table, events)):
+        if table.changed and table.encoding != "utf-8":
+            report.add("warning", str(path), None, None, f"file was {table.encoding.upper()}: written back as UTF-8")
     _write_pair(source_table, sources, event_table, events)
-    return added
+    for ev in new:
+        # the id written and the article it came from (a draft id names neither)
+        src = es.sources.get(ev.sources[0]) if ev.sources else None
+        article = f"{src.source_id} ({src.publisher}: {src.title!r})" if src else "no article"
+        report.add(
+            "added",
+            ev.file,
+            ev.line,
+            None,
+            f"{ev.event_id}: {ev.event_type} at {ev.location} on {ev.event_date}, from article {article}",
+            value=ev.event_id,
+        )
+    return [ev.event_id for ev in new]
 
 
-def _number(new: list[Event], es: EventSet) -> list[str]:
-    """Give the new events the next free ``AFPK-`` ids, mark them curated, add them to ``es``."""
+def _numbering(es: EventSet):
+    """A function giving each new event the next free ``AFPK-`` id and marking it curated."""
     taken = {e.event_id for e in es.events}
     width = 4
     next_n = 1 + max((int(m.group(1)) for e in es.events if (m := re.fullmatch(r"AFPK-(\d+)", e.event_id))), default=0)
-    added = []
-    for ev in new:
+
+    def name(ev: Event) -> None:
+        nonlocal next_n
         eid = f"AFPK-{next_n:0{width}d}"
         while eid in taken:
             next_n += 1
@@ -562,9 +607,8 @@ def _number(new: list[Event], es: EventSet) -> list[str]:
         taken.add(eid)
         next_n += 1
         ev.event_id, ev.verified = eid, "curated"
-        es.events.append(ev)
-        added.append(eid)
-    return added
+
+    return name
 
 
 def _write_pair(source_table: "_Table", sources: Path, event_table: "_Table", events: Path) -> None:
@@ -626,21 +670,26 @@ class _Table:
     header: list[str]
     rows: list[list[str]]
     changed: bool = False
+    encoding: str = "utf-8"  #: as read; written back as UTF-8
 
     @classmethod
     def read(cls, path: Path, columns: tuple[str, ...]) -> "_Table":
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        from .csvrows import split_sep_hint
+        from .csvrows import WIDE_MARKS, _decode, split_sep_hint
 
+        raw = path.read_bytes()
+        # decoded as load_events decoded it: a UTF-16 file (a spreadsheet's "Unicode text") ended accept
+        # in a UnicodeDecodeError traceback after load_events had read it
+        wide = next((enc for mark, enc in WIDE_MARKS if raw.startswith(mark)), None)
         # marks inside the file are no text (as geomap.csvrows reads it): '\ufeffOK-1' is OK-1
-        text = path.read_bytes().decode("utf-8-sig").replace("\ufeff", "")
+        text = _decode(raw, str(path)).replace("\ufeff", "")
         # Excel's sep=X line: X separates the cells (written back as commas)
         text, hint = split_sep_hint(text)
         # blank lines are no rows, as in geomap.csvrows.read_csv_rows
         rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=hint or ",") if "".join(r).strip()]
-        return cls(rows[0], rows[1:])
+        return cls(rows[0], rows[1:], encoding=wide or "utf-8")
 
     @property
     def names(self) -> list[str]:

@@ -79,6 +79,17 @@ class Problem:
         return terminal_safe(f"{self.kind}: {where}: {self.reason}")
 
 
+def _writable(text: str) -> str:
+    """``text`` with the bytes of a file name that is not UTF-8 (kept by
+    Python as lone surrogates) written ``\\xNN``: ``rejected.csv`` and the
+    other reports failed to encode them, a traceback at the end of a build."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
 @dataclass
 class Report:
     """Collects problems and counts of one run."""
@@ -87,7 +98,8 @@ class Report:
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, kind: str, file: str, line: int | None, column: str | None, reason: str, value: str = "") -> Problem:
-        p = Problem(kind, str(file), line, column, reason, value)
+        file, reason, value = (_writable(t) if isinstance(t, str) else t for t in (str(file), reason, value))
+        p = Problem(kind, file, line, column, reason, value)
         self.problems.append(p)
         return p
 

@@ -497,3 +497,30 @@ def test_accept_into_a_new_dataset_makes_its_sources_file(tmp_path):
     (folder / "events.csv").write_text(EVENTS_HEADER + "\n")
     added = accept(write_drafts(tmp_path / "drafts.csv", [draft()]), folder / "events.csv")
     assert added == ["AFPK-0001"] and "P" in (folder / "sources.csv").read_text()
+
+
+def test_a_curated_file_saved_as_utf16_is_extended_not_a_traceback(dataset, tmp_path, capsys):
+    # load_events read a UTF-16 events.csv (a spreadsheet's "Unicode text")
+    # with a warning, then accept's own table reader ended in a
+    # UnicodeDecodeError traceback
+    events = dataset / "events.csv"
+    events.write_bytes(events.read_text(encoding="utf-8").encode("utf-16"))
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0
+    assert f"warning: {events}: file was UTF-16: written back as UTF-8" in capsys.readouterr().err
+    rows = table(events)
+    assert rows[0] == EVENTS_HEADER.split(",") and rows[1] == CURATED_ROW.split(",")
+    assert [r[0] for r in rows[1:]] == ["AFPK-0001", "AFPK-0002"]
+
+
+def test_events_given_as_a_folder_or_missing(dataset, tmp_path, capsys):
+    # --events FOLDER (as `geomap import -o FOLDER` takes one) failed with
+    # "Is a directory"; a missing file left lock files in its folder
+    drafts = write_drafts(tmp_path / "drafts.csv", [draft()])
+    assert main(["accept", str(drafts), "--events", str(dataset)]) == 0
+    assert [e.event_id for e in load_events(dataset / "events.csv", strict=True).events] == ["AFPK-0001", "AFPK-0002"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["accept", str(drafts), "--events", str(empty)]) == 1
+    assert f"{empty / 'events.csv'}: no such file" in capsys.readouterr().err
+    assert list(empty.iterdir()) == []

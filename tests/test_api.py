@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import types
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 import geomap
 from geomap.cli import make_parser
+from geomap.report import Report
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -115,3 +117,82 @@ def test_api_extract_evaluate_accept(tmp_path, geomap_cache):
     added = geomap.accept(tmp_path / "drafts.csv", tmp_path / "events.csv", only_marked=False)
     assert len(added) == len(drafts)
     assert added[0] in (tmp_path / "events.csv").read_text(encoding="utf-8")
+
+
+def _article(folder: Path, name: str = "a.md") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(
+        "---\ntitle: Crossing shut\npublished: 2019-05-06\n---\n"
+        "Pakistan closed the Torkham crossing on Sunday after a clash.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_api_extract_makes_the_commands_output_checks(tmp_path, geomap_cache):
+    # geomap.extract(output=...) wrote wherever it was told: over an input
+    # article, into geodata/, through a link into it, over curated events
+    from geomap.exc import InputError
+    from geomap.geo import CHECKOUT_DIR
+
+    article = _article(tmp_path / "arts")
+    mine = tmp_path / "events.csv"
+    shutil.copy(geomap.geo.geodata_path("events.csv"), mine)
+    (tmp_path / "link").symlink_to(CHECKOUT_DIR / "geodata")
+    kept = {p: p.read_bytes() for p in (article, mine)}
+    cases = [
+        ({"output": article}, "is an input"),
+        ({"output": tmp_path / "arts" / "out.txt"}, "in an input folder"),
+        ({"output": mine}, "not a drafts CSV"),
+        ({"output": tmp_path / "link" / "drafts.csv"}, "geodata"),
+        ({"report_csv": article}, "is an input"),
+        ({"parquet": tmp_path / "arts"}, "is an input"),
+        ({"checkpoint": CHECKOUT_DIR / "geodata" / "ck"}, "geodata"),
+    ]
+    for kwargs, words in cases:
+        with pytest.raises(InputError, match=words):
+            geomap.extract([tmp_path / "arts"], **kwargs)
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert not (tmp_path / "arts" / "out.txt").exists() and not (CHECKOUT_DIR / "geodata" / "ck").exists()
+    # a folder gets drafts.csv, as -o does
+    geomap.extract([tmp_path / "arts"], f"{tmp_path}/review/")  # a str: pathlib drops the slash
+    assert (tmp_path / "review" / "drafts.csv").read_text().startswith("doc_id,")
+
+
+def test_api_extract_takes_the_commands_scale_options(tmp_path, geomap_cache):
+    _article(tmp_path / "arts")
+    _article(tmp_path / "other", "b.md")
+    (tmp_path / "arts" / "b.md").symlink_to(tmp_path / "other" / "b.md")
+    one = geomap.extract([tmp_path / "arts"])
+    assert {d.doc_id for d in one} == {"a"}  # the link is reported, not followed
+    followed = geomap.extract([tmp_path / "arts"], follow_links=True)
+    assert {d.doc_id for d in followed} == {"a", "b"}
+    from geomap.extract.reading import follow_links
+
+    assert {d.doc_id for d in geomap.extract(follow_links([tmp_path / "arts"]))} == {"a", "b"}  # marked paths too
+    report = Report()
+    two = geomap.extract(
+        [tmp_path / "arts"],
+        tmp_path / "d.csv",
+        jobs=2,
+        follow_links=True,
+        checkpoint=tmp_path / "ck",
+        report_csv=tmp_path / "problems.csv",
+        report=report,
+    )
+    assert [d.to_row() for d in two] == [d.to_row() for d in followed]
+    assert (tmp_path / "ck" / "manifest.json").exists()  # given: kept
+    assert (tmp_path / "problems.csv").read_text().startswith("kind,file,line,column,reason")
+    pytest.importorskip("pyarrow")
+    geomap.extract([tmp_path / "arts"], parquet=tmp_path / "pq")
+    assert sorted(p.name for p in (tmp_path / "pq").glob("part-*.parquet"))
+
+
+def test_api_build_takes_follow_links_and_jobs(tmp_path, geomap_cache):
+    _article(tmp_path / "other", "b.md")
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "b.md").symlink_to(tmp_path / "other" / "b.md")
+    result = geomap.build(articles=[tmp_path / "arts"], out=tmp_path / "out", follow_links=True, jobs=2)
+    s = result.summary()
+    assert (s["articles_read"], s["articles_used"]) == (1, 1) and s["drafts_extracted"] >= 1

@@ -45,6 +45,18 @@ def test_synthetic_corpus_has_the_size_asked_and_yields_drafts(tmp_path):
     assert drafts and all(d.location for d in drafts)
 
 
+def test_synthetic_mix_holds_articles_with_no_incident(tmp_path):
+    # incident_share 1 (the default) writes incident reports only; the
+    # benchmark's mix mostly regional news on one beat each, the same every time
+    assert not any("Regional news" in t for t in synth.synth_texts(0.05))
+    mix = synth.synth_texts(0.2, incident_share=synth.ARCHIVE_INCIDENT_SHARE)
+    quiet = [t for t in mix if t.startswith("# Regional news")]
+    assert 0.6 < len(quiet) / len(mix) < 0.9
+    assert mix == synth.synth_texts(0.2, incident_share=synth.ARCHIVE_INCIDENT_SHARE)
+    beats = [next(b for b in synth._QUIET_BEATS if any(s.split("{")[0] in t for s in b)) for t in quiet]
+    assert len(set(beats)) == len(synth._QUIET_BEATS)
+
+
 def test_run_capped_reports_json_peak_memory_and_caps(tmp_path):
     ok = run_capped([sys.executable, "-c", "import json; b = bytearray(30_000_000); print(json.dumps({'n': 1}))"], 30)
     assert ok.status == "ok" and ok.result == {"n": 1}
@@ -188,6 +200,11 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
         assert case["geomap"]["markers"] == 50
         assert case["geomap"]["ready_s"] > 0 and case["baseline"]["ready_s"] > 0
     assert data["extraction"][0]["status"] == "ok" and data["extraction"][0]["mb_per_s"] > 0
+    # the floor's corpus is the archive mix; the all-incident one is shown beside it
+    assert data["extraction"][0]["incident_share"] == synth.ARCHIVE_INCIDENT_SHARE
+    assert data["extraction_all_incident"][0]["incident_share"] == 1.0
+    assert "| 0.02 | 100% |" in results["markdown"] and "| 0.02 | 25% |" in results["markdown"]
+    assert data["extraction"][0]["mb_per_cpu_s"] > 0
     assert data["gazetteer"]["found"] == "Torkham"
     assert {t["target"] for t in data["targets"]} and "| events |" in results["markdown"]
     assert (tmp_path / "out" / "bench.md").read_text() == results["markdown"]

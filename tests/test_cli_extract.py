@@ -250,3 +250,38 @@ def test_extract_never_writes_the_drafts_over_an_input_or_as_an_article_of_its_f
     # a drafts CSV there is no article's ending: written, and only reported by a later run
     assert main(["extract", str(arts), "-o", f"{arts}/"]) == 0
     assert (arts / "drafts.csv").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stray_gold_and_notes_are_skipped_with_a_line_each(jobs, tmp_path, capsys):
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    _article(arts / "a.md", "Gate shut", "Wire A", "Officials closed the Torkham crossing on Sunday after a dispute.")
+    (arts / "gold.csv").write_text("doc_id,event_type\na,border_closure\n")
+    (arts / "notes.txt").write_text("Chaman was shelled on 3 May 2024.\n")
+    assert main(["extract", str(arts), "-o", str(tmp_path / "d.csv"), "--jobs", jobs]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped: {arts / 'gold.csv'}: a .csv file" in err and f"skipped: {arts / 'notes.txt'}: " in err
+    assert "articles read 1, rejected 0; files skipped (no articles) 2;" in err
+    assert "Chaman" not in (tmp_path / "d.csv").read_text()
+
+
+def test_checkpoint_never_lands_on_an_input_the_drafts_or_a_file(tmp_path, capsys):
+    # '--checkpoint arts' wrote pickles among the articles (the next run
+    # reported them); '--checkpoint d.csv' (the -o file) made it a folder and
+    # failed after the whole run; a file there failed with "File exists"
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    _article(arts / "a.md", "Gate shut", "Wire A", "Officials closed the Torkham crossing on Sunday.")
+    mine = tmp_path / "mine.txt"
+    mine.write_text("precious\n")
+    for checkpoint, words in (
+        (arts, "is an input"),
+        (arts / "ck", "is in an input folder"),
+        (tmp_path / "d.csv", "is also the -o file"),
+        (mine, "is a file, not a folder"),
+    ):
+        assert main(["extract", str(arts), "-o", str(tmp_path / "d.csv"), "--checkpoint", str(checkpoint)]) == 1
+        assert words in capsys.readouterr().err
+    assert sorted(p.name for p in arts.iterdir()) == ["a.md"] and mine.read_text() == "precious\n"
+    assert not (tmp_path / "d.csv").exists()

@@ -31,6 +31,7 @@ PUBLISHED = [
     "rows_joined",
     "rows_merged",
     "rows_out_of_region",
+    "files_skipped",  # 0.2: added at the end, the keys before it unchanged
     "files",
     "licences",
     "warnings",

@@ -311,6 +311,25 @@ def test_two_articles_of_one_name_extracted_apart_keep_their_own_ids(tmp_path, g
     assert cited(out / "events.csv")["Chaman"][1] == "Other Wire"
 
 
+def test_accept_names_the_event_id_written_and_its_article(curated, tmp_path, capsys):
+    # two articles on one new incident: the second joined "D-a1-1", an id
+    # written nowhere; the added event was named without its article
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writeheader()
+        w.writerow(draft(event_type="armed_clash", accept="yes", source_title="Shots at the gate"))
+        w.writerow(draft(event_type="armed_clash", accept="yes", doc_id="b2", source_publisher="Q"))
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "D-" not in err
+    assert f"added: {drafts}:2: AFPK-0002: armed_clash at Torkham on 2025-03-20, from article doc:a1 (P: 'Shots" in err
+    assert f"merged: {drafts}:3: draft from b2 is the same incident as AFPK-0002;" in err
+    assert err.index("added: ") < err.index("merged: ")  # in the drafts' order
+    es = load_events(curated / "events.csv", strict=True)
+    assert es.events[1].sources == ("doc:a1", "doc:b2")
+
+
 def test_excel_sep_lines_in_drafts_and_events_given_to_accept(curated, tmp_path, capsys):
     # drafts reviewed in Excel and saved with its "sep=;" first line, into a
     # curated events.csv that also starts with "sep=,": both were refused
@@ -355,3 +374,24 @@ def test_accept_into_events_with_a_mark_inside(curated, tmp_path, capsys):
     assert main(["accept", str(drafts), "--all", "--events", str(events)]) == 0
     assert [e.event_id for e in load_events(events, strict=True).events] == ["AFPK-0001", "AFPK-0002"]
     assert "\ufeff" not in events.read_text()
+
+
+def test_accept_summary_adds_up_with_a_record_the_reader_rejects(curated, tmp_path, capsys):
+    # an unclosed quote: the record was counted rejected but not taken, so
+    # "drafts taken 2: added 2, merged 0, rejected 1" did not add up, and the
+    # rows left unmarked were counted nowhere
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writeheader()
+        w.writerow(draft(event_type="armed_clash", accept="yes"))
+        w.writerow(draft(event_type="explosion", accept=""))
+    with open(drafts, "a", newline="") as fh:
+        fh.write('b2,armed_clash,"exchange_of_fire,2025-03-20\n')
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writerow(draft(doc_id="c3", event_type="armed_clash", location="Chaman", latitude="30.92",
+                         longitude="66.45", accept="yes"))  # fmt: skip
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "rows read 4, not marked 1; drafts taken 3: added 2 (AFPK-0002, AFPK-0003), merged into existing 0, " in err
+    assert "rejected 1" in err and f"rejected: {drafts}:4 " in err and "unclosed quote" in err

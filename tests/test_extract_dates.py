@@ -251,3 +251,18 @@ def test_the_days_up_to_the_report(sentence, expected):
 )
 def test_a_day_opening_a_count_update_dates_the_count(sentence, statement):
     assert [d.statement for d in find_dates(sentence, WED)] == [statement]
+
+
+@pytest.mark.parametrize(
+    "sentence, statement",
+    [
+        # an incident that "was reported" on a day happened that day
+        ("Heavy shelling was reported again on Friday near the crossing.", False),
+        ("Two blasts were reported late on Friday in the bazaar.", False),
+        # the one who reports it on a day makes that day a statement's
+        ("Officials reported on Friday that shells had hit the bazaar.", True),
+        ("Police said on Friday that shells had hit the bazaar.", True),
+    ],
+)
+def test_an_incident_reported_in_the_passive_is_dated_by_its_day(sentence, statement):
+    assert [d.statement for d in find_dates(sentence, WED)] == [statement]

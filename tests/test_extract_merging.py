@@ -133,3 +133,99 @@ def test_one_siege_told_over_days_stays_one(chain):
         "Commandos ended the siege of the Bannu police station on Tuesday.",
     )
     assert len([e for e in ev if e.event_type == "armed_clash"]) == 1
+
+
+# -- a start counted back and told -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        # "shut for a fourth day on Wednesday" counts back to Sunday, one day
+        # from the Saturday evening the body tells: one closure, on the day told
+        (
+            "Angoor Adda shut again",
+            "The Angoor Adda crossing stayed closed for a fourth day on Wednesday. "
+            "Officials shut the crossing on the evening of Saturday, May 11, citing threats.",
+        ),
+        (
+            "",
+            "Officials shut the Angoor Adda crossing on the evening of Saturday, May 11, citing threats. "
+            "The crossing, shut again, stayed closed for a fourth day on Wednesday.",
+        ),
+    ],
+)
+def test_a_start_counted_back_one_day_from_a_told_day_is_one_closure(chain, title, body):
+    from test_extract_news import _events as events
+
+    ev = events(chain, body, title=title)
+    assert _closures(ev)[0] == ("closure", "2024-05-11")
+    assert [d for _, d in _closures(ev)].count("2024-05-12") == 0
+
+
+def test_a_repeat_two_days_from_a_counted_start_stays_apart(chain):
+    ev = _events(
+        chain,
+        "The Angoor Adda crossing stayed closed for a third day on Tuesday. "
+        "It reopened on Wednesday, but officials shut the gate again on Friday, May 17.",
+    )
+    assert ("closure", "2024-05-17") in _closures(ev)
+
+
+# -- "earlier this month": an incident before the one reported ---------------
+
+
+LEAD_CLOSURE = "Pakistan closed the Torkham crossing on Monday after a quarrel over fees. "
+
+
+def test_a_closure_told_later_as_earlier_this_month_is_another_closure(chain):
+    ev = _events(
+        chain, LEAD_CLOSURE + "Earlier this month, the crossing was also shut for several hours over a new post."
+    )
+    assert _closures(ev) == [("closure", "2024-05"), ("closure", "2024-05-13")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the incident named again ("the closure", "this closure") is the one reported
+        LEAD_CLOSURE + "The closure earlier this week caught traders unawares.",
+        LEAD_CLOSURE + "This closure occurred earlier in the week, traders said.",
+        # a lead that says "earlier this week" tells the incident the body dates
+        "Pakistan closed the Torkham crossing earlier this week after a quarrel over fees. "
+        "The crossing was shut on Monday morning, traders said.",
+    ],
+)
+def test_earlier_this_week_of_the_reported_incident_is_one_closure(chain, text):
+    assert len(_closures(_events(chain, text))) == 1
+
+
+# -- a headline tells the lead incident, not a background one ----------------
+
+
+def test_an_undated_headline_does_not_join_a_background_incident_months_before(chain):
+    from test_extract_news import _events as events
+
+    ev = events(
+        chain,
+        "PARACHINAR: Six people were hurt on Sunday when gunfire and mortar rounds from across the line hit villages "
+        "near Kharlachi and Borki. In September, three soldiers died in Kurram during a gunfight over a new post.",
+        title="Six hurt as firing from across the line hits Kurram villages",
+    )
+    clashes = sorted((e.event_date, e.fatalities, e.injuries) for e in ev if e.event_type == "armed_clash")
+    # the background gunfight keeps its own toll, without the six hurt of the lead
+    assert ("2023-09", 3, None) in clashes
+    assert all(hurt == 6 for day, _, hurt in clashes if day.startswith("2024-05"))
+
+
+def test_a_headline_closure_still_joins_a_closure_begun_long_before_the_lead(chain):
+    from test_extract_news import _events as events
+
+    ev = events(
+        chain,
+        "Border forces exchanged fire at Torkham late on Monday, killing a guard. "
+        "Pakistan shut the crossing on April 20 over a new post.",
+        title="Guard killed at Torkham as crossing stays shut for a 24th day",
+    )
+    # one closure (the headline's count and the body's day need not agree)
+    assert len(_closures(ev)) == 1

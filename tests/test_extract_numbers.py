@@ -286,3 +286,20 @@ def test_vague_articles_and_ranges(sentence, killed, hurt):
 def test_wounds_suffered_and_a_singular_victim(sentence, killed, hurt):
     got = find_casualties(sentence)
     assert (got.fatalities, got.injuries) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "sentence, dead",
+    [
+        # one victim told with the kin killed with him
+        ("A rocket killed a farmer, his wife and two of their daughters in Dangam.", 4),
+        ("Shells killed a woman and her three sons near the crossing.", 4),
+        ("A mortar round hit the house, killing an elder and his nephew.", 2),
+        # kin with no count give no figure beyond the one victim
+        ("A rocket killed a farmer and his children.", 1),
+        # kin who were hurt are not dead
+        ("A rocket killed a woman and wounded her husband.", 1),
+    ],
+)
+def test_a_victim_and_the_kin_killed_with_him(sentence, dead):
+    assert find_casualties(sentence).fatalities == dead

@@ -427,3 +427,110 @@ def test_variant_spellings_in_extracted_events():
     )
     events = extract_texts([text], default_chain())
     assert {e.location for e in events} >= {"Spin Boldak", "Kurram District"}
+
+
+def test_a_town_written_with_its_district_s_second_word_is_found(finder):
+    # GeoNames knows the town by its first word only
+    assert _names(finder, "Gunmen attacked a police station in Lakki Marwat on Sunday.") == ["Lakki"]
+
+
+@pytest.mark.parametrize(
+    "found, written, ok",
+    [
+        ("Lakki", "lakki marwat", True),
+        # a longer name for a shorter one written, or a short first word
+        ("Gulu", "gul", False),
+        ("Mir", "mir ali", False),
+        # only a two-word name
+        ("Lakki", "lakki marwat road", False),
+    ],
+)
+def test_opens_name(found, written, ok):
+    from geomap.extract.places import _opens_name
+
+    assert _opens_name(found, written) is ok
+
+
+_BARE_AFTER = (
+    "Security was raised in Zhob, where a bomb wounded five on January 12. "
+    "Loralai, a quiet market town, has seen several attacks lately. "
+    "In late December, gunmen attacked a camp on the outskirts of the town, killing four soldiers."
+)
+
+
+def test_a_name_placed_once_through_the_chain_is_found_bare_later():
+    from test_extract_news import _events
+
+    opening = "Suicide bombers stormed a police office in Loralai on Tuesday, killing nine. "
+    events = _events(default_chain(), opening + _BARE_AFTER)
+    assert [e.location for e in events if e.event_type == "armed_clash"] == ["Loralai"]
+
+
+def test_a_name_never_placed_is_not_found_bare():
+    from test_extract_news import _events
+
+    events = _events(default_chain(), _BARE_AFTER)
+    assert [e.location for e in events if e.event_type == "armed_clash"] == ["Zhob"]
+
+
+def test_learned_names_are_the_chain_s_names_without_their_kind(finder):
+    from geomap.extract.places import learned_names
+
+    found = [
+        finder.find("Bombers stormed an office in Loralai district on Tuesday.", HINTS),
+        finder.find("Shells fell near Torkham.", HINTS),
+    ]
+    assert learned_names(found) == ("Loralai",)
+    # found again where the name stands bare, not only after a preposition
+    assert _names(finder, "Loralai has seen several attacks.") == []
+    bare = finder.find("Loralai has seen several attacks.", HINTS, known=("Loralai",))
+    assert [m.place.name for m in bare] == ["Loralai"]
+
+
+#: Names that stand for speakers, offices and governments, not event places,
+#: with the places that stay beside them (sentences written for these tests).
+_SPEAKERS_AND_SEATS = [
+    # an office named after the place it serves is no event place
+    ("According to the deputy commissioner of Zhob, gunmen fired on a Levies post.", []),
+    ("A spokesman for the governor of Kunar said a mortar round hit a house in Dangam.", ["Dangam District"]),
+    ("The police chief of Kurram said the road was quiet again.", []),
+    ("The mayor of Quetta condemned the bombing.", []),
+    # not an office: the place of a body of people, or a place of its own
+    ("Heavy fire was reported on the outskirts of Khost on Monday.", ["Khost"]),
+    ("The governor visited Chaman after the clash.", ["Chaman"]),
+    ("Two commissioners met in Torkham on Tuesday.", ["Torkham"]),
+    # a capital that acts, or is expected to, is its government
+    ("Pakistan insisted that Kabul act against the militants.", []),
+    ("Islamabad has long objected to the new posts.", []),
+    ("Washington expected Islamabad to honour the pledge.", []),
+    # a capital where something happened, or where people went
+    ("Two blasts shook Kabul on Thursday night.", ["Kabul"]),
+    ("Kabul has been hit by rockets twice this month.", ["Kabul"]),
+    ("The envoy flew to Kabul to take part in the talks.", ["Kabul"]),
+    # where those who keep silent are is no event place
+    ("The foreign mission in Quetta declined to comment on the raid.", []),
+    ("Police in Parachinar would not comment on the shelling.", []),
+    # a place that is the subject of the comment stays
+    ("Officials declined to comment on the shelling of Dangam.", ["Dangam District"]),
+    # where a statement was made, told with its audience or occasion
+    ("The minister told reporters in Islamabad that Torkham would stay shut.", ["Torkham"]),
+    ("Briefing journalists in Quetta, the official said Chaman had reopened.", ["Chaman"]),
+    ("He said at a news conference in Kabul that shells had hit Dangam.", ["Dangam District"]),
+    ("Addressing a rally in Peshawar, he condemned the closure of Torkham.", ["Torkham"]),
+    # people told something where they are, and a conference that is the event
+    ("Officials told traders at Torkham that the gate would open on Monday.", ["Torkham"]),
+    ("Delegations met at a conference in Doha on Sunday.", ["Doha"]),
+    # the two capitals together are the two governments
+    ("Relations between Islamabad and Kabul soured after the firing at Torkham.", ["Torkham"]),
+    ("Kabul and Islamabad traded blame for the shelling of Dangam.", ["Dangam District"]),
+    # a capital before the word for its government
+    ("The Kabul government denied that its forces fired first at Chaman.", ["Chaman"]),
+    # capitals where things happened stay
+    ("Delegations met in Islamabad and Kabul last month.", ["Islamabad", "Kabul"]),
+    ("Blasts shook Kabul and Jalalabad on Thursday.", ["Kabul", "Jalalabad"]),
+]
+
+
+@pytest.mark.parametrize("sentence, names", _SPEAKERS_AND_SEATS)
+def test_speakers_offices_and_governments_are_no_event_places(finder, sentence, names):
+    assert _names(finder, sentence) == names

@@ -298,3 +298,116 @@ def test_a_latin1_article_names_the_first_byte_that_is_not_utf8(tmp_path):
     assert "Niño and the café" in art.text  # as written, not garbled
     (warning,) = read(path)[1].problems
     assert warning.reason.startswith("not UTF-8 (byte 0xf1 on line 5: check the names there); decoded as")
+
+
+def test_files_known_not_to_be_articles_are_skipped_and_said(tmp_path):
+    # a gold.csv beside the articles was rejected as an unsupported type (a
+    # problem that was none), notes.txt read as an article (its events became
+    # drafts) and a README skipped with no line at all
+    arts = tmp_path / "arts"
+    (arts / "sub").mkdir(parents=True)
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    (arts / "gold.csv").write_text("doc_id,event_type\na,border_closure\n")
+    (arts / "sub" / "notes.txt").write_text("Remember: Chaman was shelled on 3 May 2024.\n")
+    (arts / "README.md").write_text("# what these are\n")
+    (arts / "LICENSE").write_text("MIT\n")
+    (arts / "settings.yaml").write_text("a: 1\n")
+    (arts / "c.json").write_text("{}\n")  # perhaps an article as JSON: rejected, naming the endings read
+    (arts / "b.pdf").write_bytes(b"%PDF-1.4")  # an article in a form geomap does not read: still a rejection
+    report = Report()
+    got = list(iter_articles([arts], report))
+    assert [a.doc_id for a in got] == ["a"]
+    skipped = report.of_kind("skipped")
+    assert sorted(Path(p.file).name for p in skipped) == [
+        "LICENSE",
+        "README.md",
+        "gold.csv",
+        "notes.txt",
+        "settings.yaml",
+    ]
+    assert report.counts["files_skipped"] == 5
+    assert [Path(p.file).name for p in report.of_kind("rejected")] == ["b.pdf", "c.json"]
+    c = report.counts
+    assert c["articles_read"] == c["articles_used"] + c["articles_rejected"] == 3
+    # named on its own, a notes file is read: the user asked for it
+    assert [a.doc_id for a in iter_articles([arts / "sub" / "notes.txt"], Report())] == ["notes"]
+
+
+def test_a_record_given_twice_in_a_feed_is_read_once(tmp_path):
+    # the same record twice (no id, or one id repeated) was read twice under
+    # two doc_ids, and each of its events became two drafts
+    text = "Shelling hit Angoor Adda on 3 May 2024."
+    rows = [
+        {"text": text, "title": "t"},  # no published date: its warning leaves with the repeat
+        {"text": text, "title": "t"},
+        {"text": text, "title": "t", "id": "n7"},  # an id of its own: another article, as the feed says
+        {"text": text, "title": "t", "id": "n7"},
+        {"text": text, "title": "t2", "id": "n7"},  # the id again, another title: renamed, with a warning
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    report = Report()
+    got = list(iter_articles([feed, tmp_path / "feed.jsonl"], report))
+    assert [(a.doc_id, a.line) for a in got] == [("feed:1", 1), ("n7", 3), ("n7@feed:5", 5)]
+    repeats = report.of_kind("rejected")
+    assert [p.line for p in repeats] == [None, 2, 4]  # the file named twice is read once too
+    assert f"the same record as {feed}:1 (id, text, title" in repeats[1].reason
+    assert f"the same record as {feed}:3 " in repeats[2].reason and "read once" in repeats[2].reason
+    warned = [(p.line, p.column) for p in report.of_kind("warning")]
+    assert warned == [(1, "published"), (3, "published"), (5, "published"), (5, "id")]  # none for a repeat
+    c = report.counts
+    assert (c["articles_read"], c["articles_used"], c["articles_rejected"]) == (6, 3, 3)
+
+
+def test_nul_characters_past_the_binary_check_are_taken_out_with_a_warning(tmp_path):
+    # a NUL past the first 8 KB of a file (or "\u0000" in a JSON string) went
+    # into the excerpt, and geomap accept then refused the drafts CSV whole
+    # as a binary file
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-05-04\n---\n" + "Quiet day.\n" * 1000 + "Torkham was shut\x00.\n"
+    )
+    (tmp_path / "f.jsonl").write_text(json.dumps({"text": "Chaman\u0000 was shut.", "id": "x\u0000y"}) + "\n")
+    report = Report()
+    arts = list(iter_articles([tmp_path], report))
+    assert [(a.doc_id, "\x00" in a.text) for a in arts] == [("a", False), ("xy", False)]
+    warned = [(p.line, p.column, p.reason) for p in report.of_kind("warning")]
+    assert warned[0][:2] == (None, "text") and "on line 1001 of the text" in warned[0][2]
+    assert warned[1][:2] == (1, None) and "NUL characters removed from the doc_id, text" in warned[1][2]
+    assert warned[2][:2] == (1, "published")  # the usual warning follows
+    assert report.counts["articles_used"] == 2
+
+
+def test_a_build_output_folder_is_no_articles_folder(tmp_path):
+    # with --follow-links a build's map.html was read as an article: the
+    # page's own excerpts became drafts again
+    arts = tmp_path / "arts"
+    out = arts / "output"
+    (out / ".geomap-gen.1.x").mkdir(parents=True)
+    (out / ".geomap-gen.1.x" / "map.html").write_text(
+        "<html><body><p>Torkham was shut on 2 May 2024.</p></body></html>"
+    )
+    (out / ".geomap-current").symlink_to(".geomap-gen.1.x")
+    (out / "map.html").symlink_to(".geomap-current/map.html")
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    for paths in ([arts], [out]):
+        report = Report()
+        got = list(iter_articles(paths, report, follow_links=True))
+        assert [a.doc_id for a in got] == (["a"] if paths == [arts] else [])
+        (skipped,) = report.of_kind("skipped")
+        assert skipped.file == str(out) and "a geomap build's output folder" in skipped.reason
+        assert report.counts["files_skipped"] == 1 and not report.of_kind("rejected")
+
+
+def test_a_checkpoint_folder_left_among_the_articles_is_skipped(tmp_path):
+    # '-o arts/d.csv --jobs 2' keeps its checkpoint in arts/d.csv.checkpoint;
+    # killed, the next run read its manifest and pickles as (rejected) articles
+    arts = tmp_path / "arts"
+    ck = arts / "d.csv.checkpoint"
+    ck.mkdir(parents=True)
+    (ck / "manifest.json").write_text("{}")
+    (ck / "part-00000-abc.pkl").write_bytes(b"\x80\x04.")
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    report = Report()
+    assert [a.doc_id for a in iter_articles([arts], report)] == ["a"]
+    (skipped,) = report.of_kind("skipped")
+    assert skipped.file == str(ck) and "checkpoint folder" in skipped.reason and not report.of_kind("rejected")

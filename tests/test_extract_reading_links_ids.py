@@ -136,10 +136,10 @@ def test_cli_follow_links_on_extract_and_build(folder, tmp_path, geomap_cache, c
 def test_same_file_name_in_two_folders_gets_two_ids(tmp_path):
     dawn = article(tmp_path / "dawn" / "index.md", "Guards closed the Torkham crossing.")
     tolo = article(tmp_path / "tolo" / "index.md", "Guards closed the Chaman gate.")
-    alone = article(tmp_path / "tolo" / "notes.md")
+    alone = article(tmp_path / "tolo" / "brief.md")  # (a notes.md is a folder's notes: skipped)
     arts, report = read([tmp_path])
     ids = {a.path: a.doc_id for a in arts}
-    assert ids == {str(dawn): "dawn/index", str(tolo): "tolo/index", str(alone): "notes"}
+    assert ids == {str(dawn): "dawn/index", str(tolo): "tolo/index", str(alone): "brief"}
     assert len({source_for({"doc_id": i}).source_id for i in ids.values()}) == 3
     warned = [w for w in report.of_kind("warning") if "also named 'index'" in w.reason]
     assert len(warned) == 2
@@ -166,10 +166,28 @@ def test_ids_colliding_after_slugging_or_cutting_are_told_apart(tmp_path):
 
 
 def test_repeated_jsonl_record_ids_are_told_apart(tmp_path):
-    for name in ("a", "b"):
+    for name, place in (("a", "Torkham"), ("b", "Chaman"), ("c", "Chaman")):
         (tmp_path / f"{name}.jsonl").write_text(
-            '{"id": "story-1", "text": "Guards closed the Torkham crossing.", "published": "2025-03-04"}\n'
+            f'{{"id": "story-1", "text": "Guards closed the {place} crossing.", "published": "2025-03-04"}}\n'
         )
     arts, report = read([tmp_path])
     assert [a.doc_id for a in arts] == ["story-1", "story-1@b:1"]
     assert "doc_id 'story-1' is already used by another article" in report.of_kind("warning")[-1].reason
+    # c.jsonl's record is b.jsonl's, id and all: the same record in two shards, read once
+    (repeat,) = report.of_kind("rejected")
+    assert repeat.file == str(tmp_path / "c.jsonl") and f"the same record as {tmp_path / 'b.jsonl'}:1" in repeat.reason
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_doc_id_that_can_be_written(tmp_path):
+    # an old archive's Latin-1 name (caf\xe9.md): its doc_id held a lone
+    # surrogate and the drafts CSV failed to encode, a traceback after the
+    # whole extraction (--report likewise)
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"caf\xe9.md")
+    with open(raw, "w", encoding="utf-8") as fh:
+        fh.write("---\npublished: 2025-03-03\n---\nGuards closed the Torkham crossing on Sunday.\n")
+    out = tmp_path / "d.csv"
+    for jobs in ("1", "2"):
+        assert main(["extract", str(folder), "-o", str(out), "--jobs", jobs, "--report", str(tmp_path / "r.csv")]) == 0
+        assert out.read_text(encoding="utf-8").splitlines()[1].startswith("caf\\xe9,")

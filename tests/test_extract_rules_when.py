@@ -3,6 +3,8 @@ pattern skip only sentences it cannot match."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_heading_is_never_skipped(dev_sentences):
     from geomap.extract.rules.when import _HEADING, _may_head
@@ -35,3 +37,93 @@ def test_no_relative_pronoun_means_no_date_of_another_noun(dev_sentences):
                 skipped += 1
                 assert not _about_another_noun(s, d, [t]), s
     assert skipped > 100
+
+
+# -- incidents placed in time by a past year only --------------------------
+# The gold format dates an incident to the day, week or month: one the text
+# places only in a year ("last year", "two years ago") is history, of any
+# type, and takes no date from the sentences around it.
+
+
+@pytest.fixture(scope="module")
+def chain():
+    from geomap.geocoders import default_chain
+
+    return default_chain()
+
+
+def _told(chain, text):
+    from test_extract_news import _events
+
+    return sorted((e.event_type, e.location, e.event_date) for e in _events(chain, text))
+
+
+LEAD = "Pakistan closed the Chaman crossing on Tuesday after a dispute over fees. "
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The two sides met at Torkham last year to settle a similar dispute.",
+        "Torkham has been closed since last year.",
+        "Hundreds of trucks were stranded at Torkham last year.",
+        "Pakistani troops began building a fence near Torkham two years ago.",
+    ],
+)
+def test_an_incident_placed_only_in_a_past_year_is_no_event(chain, background):
+    assert _told(chain, LEAD + background) == [("border_closure", "Chaman", "2024-05-14")]
+
+
+@pytest.mark.parametrize(
+    "background, told",
+    [
+        # a month with the year is a date: the background incident counts
+        ("Torkham had been shut for a week in August last year.", ("border_closure", "Torkham", "2023-08")),
+        ("Afghan guards pulled down a fence near Torkham in March last year.", ("fortification", "Torkham", "2023-03")),
+        # a year named in another clause does not undate the incident's own day
+        ("Officials met at Torkham on Wednesday, a year after the last meeting.", ("talks", "Torkham", "2024-05-15")),
+    ],
+)
+def test_a_past_year_with_a_month_or_outside_the_clause_keeps_the_incident(chain, background, told):
+    assert told in _told(chain, LEAD + background)
+
+
+# -- an incident told in an after/following clause, with a day of its own ---
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        (
+            "Pakistan reopened Torkham on Monday, after talks between the two sides in Islamabad on Saturday.",
+            [("border_closure", "Torkham", "2024-05-13"), ("talks", "Islamabad", "2024-05-11")],
+        ),
+        (
+            "Officials shut Chaman on Monday after clashes between border forces on Sunday.",
+            [("armed_clash", "Chaman", "2024-05-12"), ("border_closure", "Chaman", "2024-05-13")],
+        ),
+        # no day in the clause: the incident keeps the day of the sentence
+        (
+            "Officials shut Chaman on Monday after clashes between border forces.",
+            [("armed_clash", "Chaman", "2024-05-13"), ("border_closure", "Chaman", "2024-05-13")],
+        ),
+        # the clause ends where another joined to it begins: Wednesday is the meeting's
+        (
+            "Officials shut the Chaman crossing on Monday after clashes between border forces near the gate, "
+            "and elders met officials at the crossing on Wednesday.",
+            [
+                ("armed_clash", "Chaman", "2024-05-13"),
+                ("border_closure", "Chaman", "2024-05-13"),
+                ("talks", "Chaman", "2024-05-15"),
+            ],
+        ),
+        # a length in the clause is no day of its own
+        (
+            "Troops began building a fence near Chaman in March after the two sides quarrelled, "
+            "and the crossing was shut for nearly a week.",
+            [("border_closure", "Chaman", "2024-03"), ("fortification", "Chaman", "2024-03")],
+        ),
+    ],
+)
+def test_an_incident_in_an_after_clause_takes_the_day_of_its_own_clause(chain, text, told):
+    assert _told(chain, text) == told

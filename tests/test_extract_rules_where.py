@@ -33,3 +33,25 @@ def test_a_place_listed_along_with_another_is_a_place_of_the_incident(chain, tex
 def test_a_place_along_with_a_person_is_no_list(chain):
     ev = _events(chain, "The governor, along with elders from Landi Kotal, visited Torkham on Monday.")
     assert "Landi Kotal" not in _where(ev, "talks")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The three-day meeting ended with an agreement to let people holding visas cross at Torkham from Monday.",
+        "The meeting ended with a decision to reopen Torkham to lorries from Monday.",
+    ],
+)
+def test_a_place_the_sides_agreed_on_is_not_the_venue(chain, second):
+    body = "Border officials of the two countries met in Islamabad this week. " + second
+    assert set(_where(_events(chain, body), "talks")) == {"Islamabad"}
+
+
+def test_a_meeting_agreed_on_keeps_its_venue(chain):
+    body = "On Tuesday the two sides agreed to meet in Doha next week for talks on the border."
+    assert _where(_events(chain, body), "talks") == ["Doha"]
+
+
+def test_talks_told_after_what_was_agreed_keep_their_venue(chain):
+    body = "The two sides agreed to a ceasefire on Sunday after a day of talks in Doha."
+    assert _where(_events(chain, body), "talks") == ["Doha"]

@@ -44,7 +44,7 @@ def test_cluster_rows_equal_one_process(cluster, tmp_path, capsys):
     assert two.read_bytes() == one.read_bytes()
     err = capsys.readouterr().err
     assert "Dask dashboard: http://127.0.0.1:" in err
-    assert "articles read 31" in err
+    assert "articles read 30, rejected 0; files skipped (no articles) 2;" in err  # README.md, gold.csv
     import csv
 
     from geomap.parallel import read_drafts_parquet
@@ -214,4 +214,4 @@ def test_dask_command_cluster_rows_equal_one_process(cli_cluster, tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     assert two.read_bytes() == one.read_bytes()
     assert "Dask dashboard: http://127.0.0.1:" in run.stderr
-    assert "articles read 31" in run.stderr
+    assert "articles read 30, rejected 0; files skipped (no articles) 2;" in run.stderr

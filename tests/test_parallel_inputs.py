@@ -198,3 +198,19 @@ def test_parquet_without_pyarrow_says_what_to_install(tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "pip install 'geomap[dask]'" in err and "Traceback" not in err
     assert not (tmp_path / "drafts.csv").exists()
+
+
+@pytest.mark.parametrize("block", [1, None])
+def test_files_known_not_to_be_articles_are_skipped_as_in_one_process(block, tmp_path):
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.md").write_text("---\npublished: 2025-03-01\n---\nTorkham was shut on Friday.\n")
+    (arts / "gold.csv").write_text("doc_id,event_type\na,border_closure\n")
+    (arts / "notes.txt").write_text("Chaman was shelled on 3 May 2024.\n")
+    (arts / "README.md").write_text("# about\n")
+    ref_report = Report()
+    ref = list(iter_articles([str(arts)], ref_report))
+    got, report = _articles([str(arts)], block)
+    assert _key(got) == _key(ref) and len(got) == 1
+    assert report.problems == ref_report.problems and len(report.of_kind("skipped")) == 3
+    assert report.counts == ref_report.counts

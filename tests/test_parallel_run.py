@@ -214,3 +214,59 @@ def test_a_local_cluster_of_an_absurd_size_is_refused_before_it_starts():
     for address in ("local:abc", "local:-2", "local:999999"):
         with pytest.raises(ParallelError, match="expected local:N"):
             DaskExecutor(address)
+
+
+def test_repeated_records_and_ids_across_partitions_as_in_one_process(tmp_path):
+    # --jobs 2 read a record given twice twice and let two records share an id
+    # (one process renamed the second): each partition saw only its own lines
+    arts = sorted((DATA / "articles").glob("*.md"))
+    rows = [{"text": p.read_text(encoding="utf-8"), "id": f"a{i % 4}"} for i, p in enumerate(arts)]
+    rows += rows[:3] + [{"text": rows[0]["text"], "published": "2024-05-04"}] * 2 + [{"text": rows[1]["text"]}] * 2
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    paths = [str(tmp_path / "feed.jsonl")]
+    ref_report = Report()
+    ref = drafts_csv(extract_paths(paths, default_chain(), ref_report, progress=False))
+    assert len(ref_report.of_kind("rejected")) == 5 and "read once" in ref_report.of_kind("rejected")[0].reason
+    assert any("already used by another article" in p.reason for p in ref_report.of_kind("warning"))
+    for executor in (SerialExecutor(), ProcessExecutor(2)):
+        with executor:
+            for block in (300, 20_000):
+                report = Report()
+                got = extract_partitioned(paths, report, executor=executor, progress=False, block=block)
+                assert drafts_csv(got) == ref
+                assert report.problems == ref_report.problems
+                assert report.counts == ref_report.counts
+
+
+def test_a_record_repeated_in_a_remote_feed_is_read_once(tmp_path):
+    # a remote file's problems were passed on after all its articles: the
+    # repeat check took another article's warning for the repeat's own
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    rec = json.dumps({"text": "Mortars hit Chaman on 2 May 2024."}).encode()
+    other = json.dumps({"text": "Guards fired at Torkham on 1 May 2024.", "published": "2024-05-03"}).encode()
+    fs.pipe("/geomap-rep/news/feed.jsonl", rec + b"\n" + other + b"\n" + rec + b"\n" + b"{bad\n")
+    try:
+        report = Report()
+        extract_partitioned(["memory://geomap-rep/news"], report, progress=False)
+    finally:
+        fs.rm("/geomap-rep", recursive=True)
+    got = [(p.kind, p.line, p.column) for p in report.problems if p.kind != "unlocated"]
+    assert got == [("warning", 1, "published"), ("rejected", 3, None), ("rejected", 4, None)]
+    assert "the same record as memory://geomap-rep/news/feed.jsonl:1 " in report.of_kind("rejected")[0].reason
+    c = report.counts
+    assert (c["articles_read"], c["articles_used"], c["articles_rejected"]) == (4, 2, 2)
+
+
+def test_a_repeat_takes_all_its_reading_warnings_along(tmp_path):
+    # a record with a NUL and no date gets two warnings; its repeat in another
+    # partition must drop both, as one process never makes them
+    rec = json.dumps({"text": "Mortars hit Chaman\u0000 on 2 May 2024."})
+    (tmp_path / "f.jsonl").write_text("\n".join([rec, json.dumps({"text": "x" * 400}), rec]) + "\n")
+    paths = [str(tmp_path / "f.jsonl")]
+    ref = Report()
+    extract_paths(paths, default_chain(), ref, progress=False)
+    assert [p.line for p in ref.of_kind("warning")] == [1, 1, 2]
+    report = Report()
+    extract_partitioned(paths, report, progress=False, block=100)
+    assert report.problems == ref.problems and report.counts == ref.counts

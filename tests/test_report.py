@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 from geomap.exc import SchemaError
 from geomap.report import Problem, Report, defuse
@@ -100,3 +101,14 @@ def test_cli_messages_escape_file_names_and_cells(tmp_path, geomap_cache, capsys
         assert "\x1b" not in text and "\x07" not in text
     assert "empty\\x1b[2J.csv:1: file is empty" in out.err
     assert out.out.startswith("Qqzy\\x1b[31mabad: not found")
+
+
+def test_names_that_are_not_utf8_are_written_escaped():
+    # a Latin-1 file name (lone surrogates in Python) made rejected.csv fail
+    # to encode: a traceback at the end of a build
+    report = Report()
+    name = os.fsdecode(b"arts/caf\xe9.md")
+    report.add("rejected", name, None, None, f"the same file as {name}: read once", value=name)
+    (p,) = report.problems
+    assert p.file == "arts/caf\\xe9.md" and "as arts/caf\\xe9.md:" in p.reason and p.value == p.file
+    report.to_csv().encode("utf-8")

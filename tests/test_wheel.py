@@ -137,6 +137,17 @@ def test_wheel_holds_the_data_and_assets_and_nothing_else(wheel):
     assert not [n for n in names if n.startswith(("tests/", "geodata/", "scripts/"))]
 
 
+def test_wheel_carries_the_licence(wheel):
+    # pyproject said MIT, but no LICENSE was in the checkout or the wheel
+    z = zipfile.ZipFile(wheel)
+    (licence,) = [n for n in z.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+    assert z.read(licence).decode() == (REPO / "LICENSE").read_text()
+    assert "MIT License" in z.read(licence).decode()
+    (metadata,) = [n for n in z.namelist() if n.endswith(".dist-info/METADATA")]
+    fields = z.read(metadata).decode().split("\n\n")[0].splitlines()
+    assert "License-Expression: MIT" in fields and "License-File: LICENSE" in fields
+
+
 def test_geomap_is_imported_from_the_fresh_environment(env):
     out = subprocess.run(
         [

@@ -194,19 +194,29 @@ def _gazetteer_case(budget: Budget) -> dict:
     return out
 
 
-def _extract_case(mb: float, work: Path, budget: Budget, caps: Caps) -> dict:
-    folder = work / f"corpus-{mb:g}mb"
-    files, nbytes = synth.write_corpus(folder, mb)
-    case = {"mb": mb, "files": files, "bytes": nbytes}
+def _extract_case(
+    mb: float, work: Path, budget: Budget, caps: Caps, incident_share: float = synth.ARCHIVE_INCIDENT_SHARE
+) -> dict:
+    # The archive mix (one article in four reports incidents) by default;
+    # share 1 is the all-incident corpus, reported beside it.
+    folder = work / f"corpus-{mb:g}mb-{incident_share:g}"
+    files, nbytes = synth.write_corpus(folder, mb, incident_share=incident_share)
+    case = {"mb": mb, "files": files, "bytes": nbytes, "incident_share": incident_share}
     c = budget.cap(caps.extract)
     if c is None:
         case.update(_skipped())
         return case
-    _log(f"extraction, {mb:g} MB in {files} articles (cap {c:.0f} s)")
+    _log(f"extraction, {mb:g} MB in {files} articles, {incident_share:.0%} reporting incidents (cap {c:.0f} s)")
     run = run_capped(python_argv("geomap.bench.extraction", "extract", folder), c)
     case.update(status=run.status, process_s=run.seconds, peak_mb=run.peak_mb)
     if run.ok:
-        case.update(seconds=run.result["seconds"], mb_per_s=run.result["mb_per_s"], drafts=run.result["drafts"])
+        case.update(
+            seconds=run.result["seconds"],
+            mb_per_s=run.result["mb_per_s"],
+            # what other work on a shared machine disturbs least
+            mb_per_cpu_s=run.result.get("mb_per_cpu_s"),
+            drafts=run.result["drafts"],
+        )
     else:
         case["error"] = run.stderr_tail[-300:]
     shutil.rmtree(folder, ignore_errors=True)
@@ -286,7 +296,9 @@ def run_bench(
     sizes, baseline_sizes : tuple of int
         Event counts for geomap and for the plain-folium baseline.
     corpus_mb : tuple of float
-        Sizes of the synthetic article corpora.
+        Sizes of the synthetic article corpora (the archive mix,
+        :data:`~geomap.bench.synth.ARCHIVE_INCIDENT_SHARE`); the smallest is
+        also extracted with every article an incident report.
     scale_mb : float
         Corpus of the extraction-at-scale case (1 process, 2 processes, a
         2-worker Dask cluster; :mod:`geomap.bench.scale`); 0 leaves it out.
@@ -327,6 +339,9 @@ def run_bench(
         results["import"] = [_import_case(n, tmp, budget, caps) for n in import_sizes]
         write_json(results, out / "bench.json")
         results["extraction"] = [_extract_case(mb, tmp, budget, caps) for mb in corpus_mb]
+        if corpus_mb:
+            # every article an incident report: the cost of the rules alone, no floor
+            results["extraction_all_incident"] = [_extract_case(min(corpus_mb), tmp, budget, caps, 1.0)]
         if scale_mb:
             from .scale import run_case
 

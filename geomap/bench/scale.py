@@ -205,8 +205,8 @@ def run_case(mb: float, work: Path, budget, cap: float, log) -> dict:
     from .measure import python_argv, run_capped
 
     folder = work / f"scale-{mb:g}mb"
-    files, nbytes = synth.write_corpus(folder, mb)
-    case = {"mb": mb, "files": files, "bytes": nbytes}
+    files, nbytes = synth.write_corpus(folder, mb, incident_share=synth.ARCHIVE_INCIDENT_SHARE)
+    case = {"mb": mb, "files": files, "bytes": nbytes, "incident_share": synth.ARCHIVE_INCIDENT_SHARE}
     c = budget.cap(cap)
     if c is None:
         case["status"] = "skipped (time budget spent)"
@@ -245,7 +245,8 @@ def markdown(results: dict) -> list[str]:
         return [] if not s else ["", f"Extraction at scale: {s.get('status')}."]
     lines = [
         "",
-        f"Extraction at scale ({s['mb']:g} MB, {s['files']} files; same rows: "
+        f"Extraction at scale ({s['mb']:g} MB, {s['files']} files, "
+        f"{s.get('incident_share', 1):.0%} of them reporting incidents; same rows: "
         f"{'yes' if s['same_rows'] else '**no**'}):",
         "",
         "| run | s | MB/s | speed-up |",

@@ -118,6 +118,59 @@ _SENTENCES = (
     "Elders in {place} called for calm and asked both sides to respect the ceasefire.",
     "The weather in {place} was dry and the harvest season began without incident.",
 )
+#: Sentences of the articles that report no border incident (our own
+#: wording), by beat: each such article keeps to one beat, as a news story
+#: does. They name the same places, dates and numbers as the incident
+#: reports, and some use words the incident rules also look for in other
+#: senses (a market "closed", a bowling "attack", "talks" with donors, a
+#: ward that "opened"): the markets and the politics beats yield drafts
+#: (false ones, as such stories do in real archives), the others are read
+#: by the trigger rules and found to tell no incident.
+_QUIET_BEATS = (
+    (  # politics
+        "The provincial cabinet met in {place} on {date} and approved {n} billion rupees for schools and clinics.",
+        "Officials in {place} held talks with donors on {date} about a new water supply scheme.",
+        "The minister inaugurated a road linking {place} to the motorway on {date}.",
+    ),
+    (  # sport
+        "The home side beat the visitors by {n} runs in {place} on {date}, their pace attack taking six wickets.",
+        "A crowd of {n} thousand watched the football final at the stadium in {place}.",
+        "The captain said his team would train in {place} for two weeks before the tour.",
+    ),
+    (  # markets
+        "A bag of wheat flour sold for {n} hundred rupees in the markets of {place} this week, shopkeepers said.",
+        "The stock exchange closed {n} points higher on {date} as investors bought bank and cement shares.",
+        "Power cuts of up to {n} hours a day angered shopkeepers and students in {place}.",
+    ),
+    (  # health
+        "A new maternity ward opened at the district hospital in {place} on {date} with {n} beds.",
+        "Vaccination teams reached {n} thousand children in {place} during a three-day polio campaign.",
+        "Doctors in {place} asked parents to boil drinking water as the summer heat arrived.",
+    ),
+    (  # weather and farming
+        "Heavy rain and cold winds are expected in {place} over the weekend, the weather office said.",
+        "Farmers around {place} said the pomegranate harvest was the best in {n} years.",
+        "Snow on the passes above {place} reached {n} centimetres on {date}.",
+    ),
+    (  # courts and schools
+        "The court in {place} adjourned the hearing of a land dispute until {date}.",
+        "Students in {place} sat their final examinations on {date}, with {n} thousand candidates registered.",
+        "A new college for girls in {place} admitted its first {n} hundred students.",
+    ),
+    (  # culture
+        "A festival of poetry and music drew large crowds to the old fort in {place} on {date}.",
+        "Craftsmen from {place} showed carpets and pottery at a fair that ran for {n} days.",
+        "The library in {place} received {n} hundred books in Pashto and Dari.",
+    ),
+)
+#: Share of the articles of :func:`write_corpus` that report border
+#: incidents when the benchmark writes its corpora; the rest are the
+#: regional news of :data:`_QUIET_BEATS`. Real archives (a year of wire
+#: copy, a GDELT-linked crawl) hold far fewer incident reports than one in
+#: four: this share keeps the benchmark harder than they are. Every
+#: sentence of an incident article is an incident template, as before.
+ARCHIVE_INCIDENT_SHARE = 0.25
+
 _MONTHS = (
     "January",
     "February",
@@ -275,13 +328,20 @@ def _date_text(rng: random.Random) -> str:
     return f"{rng.randint(1, 28)} {rng.choice(_MONTHS)} {rng.randint(2021, 2025)}"
 
 
-def synth_article(rng: random.Random, places: list[GazPlace], weights: list[float], sentences: int) -> str:
-    """One article: a title line and ``sentences`` sentences in paragraphs of four."""
-    out = [f"# Border report {rng.randint(1, 99999)}", ""]
+def synth_article(
+    rng: random.Random, places: list[GazPlace], weights: list[float], sentences: int, quiet: bool = False
+) -> str:
+    """One article: a title line and ``sentences`` sentences in paragraphs of four.
+
+    ``quiet``: an article of regional news with no border incident
+    (one beat of :data:`_QUIET_BEATS`) instead of a border report.
+    """
+    out = [f"# {'Regional news' if quiet else 'Border report'} {rng.randint(1, 99999)}", ""]
+    templates = rng.choice(_QUIET_BEATS) if quiet else _SENTENCES
     para: list[str] = []
     for _ in range(sentences):
         p = rng.choices(places, weights)[0]
-        para.append(rng.choice(_SENTENCES).format(place=p.name, date=_date_text(rng), n=rng.randint(1, 30)))
+        para.append(rng.choice(templates).format(place=p.name, date=_date_text(rng), n=rng.randint(1, 30)))
         if len(para) == 4:
             out.append(" ".join(para))
             out.append("")
@@ -291,8 +351,21 @@ def synth_article(rng: random.Random, places: list[GazPlace], weights: list[floa
     return "\n".join(out) + "\n"
 
 
-def write_corpus(folder: str | Path, megabytes: float, seed: int = SEED, article_bytes: int = 4000) -> tuple[int, int]:
+def _is_quiet(rng: random.Random, incident_share: float) -> bool:
+    # (no draw at a share of 1: the all-incident corpus stays what it was)
+    return incident_share < 1 and rng.random() >= incident_share
+
+
+def write_corpus(
+    folder: str | Path, megabytes: float, seed: int = SEED, article_bytes: int = 4000, incident_share: float = 1.0
+) -> tuple[int, int]:
     """Write ``.md`` articles of ~``article_bytes`` each until ``megabytes`` MB are written.
+
+    ``incident_share``: the share of articles that report border incidents
+    (every sentence one); the others are regional news with none
+    (:func:`synth_article` ``quiet``). The benchmark passes
+    :data:`ARCHIVE_INCIDENT_SHARE`; the default, 1, is the all-incident
+    corpus of the golden checks and tests.
 
     Returns
     -------
@@ -307,7 +380,7 @@ def write_corpus(folder: str | Path, megabytes: float, seed: int = SEED, article
     total = files = 0
     per_article = max(1, article_bytes // 100)
     while total < target:
-        text = synth_article(rng, places, weights, per_article)
+        text = synth_article(rng, places, weights, per_article, _is_quiet(rng, incident_share))
         data = text.encode("utf-8")
         (folder / f"a{files:06d}.md").write_bytes(data)
         total += len(data)
@@ -315,7 +388,9 @@ def write_corpus(folder: str | Path, megabytes: float, seed: int = SEED, article
     return files, total
 
 
-def synth_texts(megabytes: float, seed: int = SEED, article_bytes: int = 4000) -> list[str]:
+def synth_texts(
+    megabytes: float, seed: int = SEED, article_bytes: int = 4000, incident_share: float = 1.0
+) -> list[str]:
     """The corpus of :func:`write_corpus` as strings (no files)."""
     rng = random.Random(seed)
     places = [p for p in gazetteer_places() if p.kind != "border"]
@@ -323,7 +398,7 @@ def synth_texts(megabytes: float, seed: int = SEED, article_bytes: int = 4000) -
     target = int(megabytes * 1_000_000)
     out, total = [], 0
     while total < target:
-        text = synth_article(rng, places, weights, max(1, article_bytes // 100))
+        text = synth_article(rng, places, weights, max(1, article_bytes // 100), _is_quiet(rng, incident_share))
         out.append(text)
         total += len(text.encode("utf-8"))
     return out

@@ -12,7 +12,8 @@ EPILOG = """Workflow:
 
 A draft that matches an event already curated (same type, place within 50 km
 (150 km for provinces), dates within a week) is not added twice: its article
-is added to that event's sources.
+is added to that event's sources. Each event added is printed with the
+drafts line it came from, the id written (AFPK-...) and its article.
 
 Columns geomap does not know (a reviewer's notes) are kept. sources.csv is
 written before events.csv: a run killed between the two leaves new sources
@@ -63,12 +64,17 @@ def run(args) -> int:
     report = Report()
     added = accept(args.drafts, args.events, args.sources, only_marked=not args.all, report=report, waiting=waiting)
     c = report.counts
+    rejected = len(report.of_kind("rejected"))
+    merged = c.get(counts.DRAFTS_MERGED, 0)
+    # adds up: rows read = not marked + taken, taken = added + merged + rejected (a record the CSV
+    # reader rejected, an unclosed quote, was left out of "taken" while counted as rejected)
     print(
-        f"drafts taken {c.get(counts.DRAFTS_EXTRACTED, 0)}: added {len(added)} "
-        f"({', '.join(added) or 'none'}), merged into existing {c.get(counts.DRAFTS_MERGED, 0)}, "
-        f"rejected {len(report.of_kind('rejected'))}",
+        f"rows read {c.get(counts.DRAFT_ROWS_READ, 0)}, not marked {c.get(counts.DRAFTS_NOT_MARKED, 0)}; "
+        f"drafts taken {len(added) + merged + rejected}: added {len(added)} "
+        f"({', '.join(added) or 'none'}), merged into existing {merged}, rejected {rejected}",
         file=sys.stderr,
     )
-    for p in report.problems:
+    # in the drafts' order: each added event beside the drafts merged into it
+    for p in sorted(report.problems, key=lambda p: (p.file != args.drafts, p.line or 0)):
         print(f"  {p}", file=sys.stderr)
     return 1 if report.of_kind("rejected") else 0

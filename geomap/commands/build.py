@@ -143,27 +143,17 @@ def _bbox(text):
 
 
 def run(args) -> int:
+    from ..api import build
     from ..exc import BuildError
-    from ..pipeline import build
+    from .extract import article_options
 
-    extract = None
-    if args.articles and (args.jobs != 1 or args.scheduler):
-        from ..parallel import ParallelExtractor
-
-        extract = ParallelExtractor(args.jobs, args.scheduler, online=args.online)
     try:
-        articles = args.articles
-        if args.follow_links and articles:
-            # imported only here: the extraction package costs ~0.2 s to import
-            from ..extract.reading import follow_links
-
-            articles = follow_links(articles)
         result = build(
             args.events,
             args.sources,
             out=args.out,
-            articles=articles,
-            online=args.online,
+            articles=args.articles,
+            **article_options(args),
             strict=args.strict,
             cdn=args.cdn,
             gpkg=args.gpkg,
@@ -172,7 +162,6 @@ def run(args) -> int:
             fmt=args.fmt,
             region=args.region,
             bbox=args.bbox,
-            extract=extract,
         )
     except BuildError as err:
         # every problem, not only the first, so one --strict run shows all to fix
@@ -209,7 +198,9 @@ def summary_lines(result: BuildResult) -> list[str]:
     if s["articles_read"] or s["folders_empty"]:
         lines.append(
             f"articles read {s['articles_read']} (used {s['articles_used']}, rejected "
-            f"{s['articles_rejected']}); drafts {s['drafts_extracted']} (on map "
+            f"{s['articles_rejected']}"
+            + (f", files skipped (no articles) {s['files_skipped']}" if s.get("files_skipped") else "")
+            + f"); drafts {s['drafts_extracted']} (on map "
             f"{s['drafts_on_map']}, merged {s['drafts_merged']}, rejected "
             f"{s['drafts_rejected']}, places not found {s['drafts_not_placed']}); "
             f"event mentions without a place {s['mentions_without_place']}"

@@ -23,15 +23,20 @@ from ..report import Report
 from .actors import find_actors
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
-from .places import Mention, PlaceFinder, country_hints
+from .places import Mention, PlaceFinder, country_hints, learned_names
 from .reading import Article, iter_articles
-from .rules.sentence import sentence_events
+from .rules.sentence import TOLL_AFTER, may_report, sentence_events
 from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
 
 #: A link to another story in the page's text ("Also read: ...", "Related: ...").
 _LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
+
+#: Read only the sentences that may report an incident and the few after
+#: them (:func:`~geomap.extract.rules.sentence.may_report`); False reads
+#: every sentence, the reference path the gate's tests compare with.
+GATE = True
 
 __all__ = ["DraftEvent", "extract_article", "extract_texts", "extract_paths", "merge_across_articles"]
 
@@ -70,12 +75,27 @@ def extract_article(
             continue  # repeated headlines are one mention
         seen.add(sent.low)
         items.append(sent)
+    # Only sentences up to TOLL_AFTER after the last one that may report an
+    # incident are read for events (see may_report): the sentences after
+    # them yield none and nothing an event reads. Real archives are mostly
+    # articles that report no incident: they stop here.
+    last = max((sent.index for sent in items if may_report(sent)), default=None) if GATE else len(sentences)
+    if last is None:
+        return []
     hints = country_hints(article.title + " " + text)
     ctx = ArticleState()
     found: list[list[Mention]] = []
     for sent in items:
         found.append(sent.cached(finder.find, hints))
-        ctx.venues.extend(m.place for m in found[-1] if m.place is not None and m.role == "place")
+    known = learned_names(found)
+    if known:
+        # names placed once through the chain, found again where they stand bare
+        found = [
+            finder.find(sent, hints, known=known) if any(k in sent.text for k in known) else f
+            for sent, f in zip(items, found)
+        ]
+    for mentions in found:
+        ctx.venues.extend(m.place for m in mentions if m.place is not None and m.role == "place")
     whole = article.title + " " + text
     cache: list[list[str]] = []
 
@@ -93,6 +113,8 @@ def extract_article(
     missed: list[tuple[str, str, str]] = []
     info = ArticleInfo(article, finder, doc_actors, missed)
     for sent, mentions in zip(items, found):
+        if sent.index > last + TOLL_AFTER:
+            break
         drafts.extend(sentence_events(sent, mentions, info, ctx))
     merged = merge_within(drafts, article.published, own=True)
     if unlocated is not None:

@@ -303,6 +303,9 @@ _TOLL_UPDATE = re.compile(
     r"(?:\s+(?:early|late))?\s+(?:on|by)\s+$",
     re.I,
 )
+#: An incident "was reported" on a day, "were reported" overnight: news
+#: tells an incident so on the day it happened, not a statement's day.
+_PASSIVE_REPORT = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?reported\s+(?:\w+\s+){0,2}$", re.I)
 #: A closure over, in the simple past, right before its duration ("was
 #: then closed for", "closed the border for", "stayed shut for"); not "has
 #: been closed for", "after remaining closed for" (a perfect or a gerund).
@@ -609,6 +612,9 @@ def find_dates(
             taken.append((m.start(), m.end()))
             # A speech verb and up to two words fit in the 60 characters before.
             statement = said = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
+            if statement and _PASSIVE_REPORT.search(sentence[max(0, m.start() - 60) : m.start()]):
+                # "firing was reported again on Friday": the incident's day
+                statement = said = False
             if (
                 not statement
                 and m.start() < 60

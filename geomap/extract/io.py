@@ -1,10 +1,12 @@
-"""Writing draft events to CSV, atomically."""
+"""Writing draft events to CSV, atomically; the checks before any output of
+``geomap extract`` and :func:`geomap.extract` (the same for both)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import os
+from pathlib import Path
 
 from .. import schema
 from ..atomic import write_text
@@ -42,3 +44,215 @@ def _defused(row: dict) -> dict:
 def draft_rows(events) -> list[dict]:
     """The CSV rows (dicts keyed by :data:`COLUMNS`) of draft events."""
     return [ev.to_row() for ev in events]
+
+
+def check_outputs(
+    paths,
+    output: str | os.PathLike | None,
+    *,
+    report_csv: str | os.PathLike | None = None,
+    parquet: str | os.PathLike | None = None,
+    checkpoint: str | os.PathLike | None = None,
+) -> str | None:
+    """Refuse, before anything is read, outputs of an extraction that would
+    lose data; return the drafts CSV path to write (``None``: none).
+
+    ``output`` a folder (or a name ending in ``/``) means ``FOLDER/drafts.csv``.
+    Refused, each with :class:`~geomap.exc.InputError` naming the option: any
+    output in the project's ``geodata/`` (through ``..`` or a link), an
+    ``output`` that cannot be written or is not a CSV name, that is an input
+    or an article's name in an input folder, that is a file other than
+    unreviewed drafts; a ``report_csv`` over an input, the drafts or a file
+    that is not an earlier report; a ``parquet`` folder that is an input, the
+    drafts, a file, or holds another dataset's part files; a ``checkpoint``
+    that is an input or in an input folder, the drafts or a file. ``geomap extract``
+    and :func:`geomap.extract` both call this (the API wrote its ``output``
+    wherever it was told).
+    """
+    from ..exc import InputError
+    from ..outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
+    from .reading import SUFFIXES
+
+    paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    if output is not None:
+        output = os.fspath(output)
+        if output.endswith(("/", os.sep)) or os.path.isdir(output):
+            # a folder: the drafts go into it (a trailing slash was dropped and a file took the folder's
+            # name; an existing folder failed after the whole extraction, naming a temporary file)
+            output = os.path.join(output, "drafts.csv")
+    for flag, path in (("-o", output), ("--report", report_csv), ("--parquet", parquet), ("--checkpoint", checkpoint)):
+        if path is not None:
+            check_not_in_geodata(path, flag)
+    shown = output if output is not None else "-"
+    if output is not None:
+        why = not_a_csv_name(output) or not_a_writable_file(output)
+        if why:  # before reading: a long extraction ended in "Read-only file system"
+            raise InputError(f"-o {output}: {why}; choose another -o (nothing was written)")
+        # an input article (an empty one too) was replaced; '-o arts/out.txt' was read by the next run as an
+        # article, drafts of drafts (a drafts.csv there is only skipped: not an article's ending)
+        _spare_inputs("-o", Path(output), "-", paths, "", lambda r: r.suffix.lower() in SUFFIXES)
+        _check_drafts_replaceable(Path(output))
+    if report_csv is not None:
+        _check_report_replaceable(Path(report_csv), shown, paths)
+    if parquet is not None:
+        _check_parquet_replaceable(Path(parquet), shown, paths)
+    if checkpoint is not None:
+        # '--checkpoint arts' wrote its pickles among the articles (the next run reported them),
+        # '--checkpoint drafts.csv' made the -o file a folder and failed after the whole run
+        real = _spare_inputs("--checkpoint", Path(checkpoint), shown, paths, "", lambda real: True)
+        if real.exists() and not real.is_dir():
+            raise InputError(
+                f"--checkpoint {checkpoint} is a file, not a folder; choose another --checkpoint (nothing was written)"
+            )
+    return output
+
+
+def _check_drafts_replaceable(path: Path) -> None:
+    """Refuse to write the drafts over a regular file that is not a drafts CSV
+    (a curated ``events.csv``, an export, a dataset), or over drafts already
+    reviewed (an ``accept`` mark in some row): the file, or the review, would
+    be lost. Drafts over unreviewed drafts (in any encoding a spreadsheet
+    saves) and pipes or devices are fine."""
+    from ..exc import InputError
+
+    head = _head_of_file(path)
+    if head is None:
+        return
+    first = _text(head, path)[0].split("\n", 1)[0]
+    if "doc_id" not in first:
+        raise InputError(
+            f"-o {path} is not a drafts CSV (no doc_id column in its header): writing the drafts would "
+            "replace it; choose another -o (nothing was written)"
+        )
+    if "accept" in first.lower():
+        marked = _marked_rows(path)
+        if marked:
+            raise InputError(
+                f"-o {path} is a reviewed drafts CSV ({marked} row(s) with an accept mark): writing the drafts "
+                "would replace the review; run 'geomap accept' on it first, or choose another -o "
+                "(nothing was written)"
+            )
+
+
+def _text(raw: bytes, path: Path) -> tuple[str, str | None]:
+    """``(text, separator)`` of a drafts CSV as a spreadsheet may have saved
+    it: decoded, without the BOM and Excel's ``sep=X`` line (``X`` returned)."""
+    from ..csvrows import split_sep_hint
+    from ..importers.files import decode_text
+
+    return split_sep_hint(decode_text(raw, str(path))[0].lstrip("\ufeff"))
+
+
+def _marked_rows(path: Path) -> int:
+    """How many rows of a drafts CSV have a non-empty ``accept`` cell."""
+    import csv
+    import io
+
+    from ..importers.files import sniff_delimiter
+
+    try:
+        text, delimiter = _text(path.read_bytes(), path)
+    except (OSError, ValueError):
+        return 0
+    delimiter = delimiter or sniff_delimiter(text.split("\n", 1)[0].rstrip("\r"))
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        column = next((c for c in rows.fieldnames or [] if c.strip().lower() == "accept"), None)
+        return sum(1 for row in rows if (row.get(column) or "").strip()) if column else 0
+    except csv.Error:
+        return 0
+
+
+def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str]) -> None:
+    """Refuse a ``--parquet`` folder whose ``part-*.parquet`` files are not
+    geomap drafts (a Dask or Spark dataset names its files so: they would be
+    replaced, the rest removed), that is the ``-o`` file, or an input (the
+    articles folder, or inside it)."""
+    from ..exc import InputError
+
+    refuse = "; choose another --parquet (nothing was written)"
+    real = _spare_inputs("--parquet", folder, output, inputs, "", lambda real: True)
+    if real.exists() and not real.is_dir():
+        raise InputError(f"--parquet {folder} is a file, not a folder{refuse}")
+    for part in sorted(real.glob("part-*.parquet")) if real.is_dir() else []:
+        if not _drafts_part(part):
+            raise InputError(
+                f"--parquet {folder} holds {part.name}, which is not a geomap drafts file: writing the drafts "
+                f"would replace it (and remove the other part files){refuse}"
+            )
+
+
+def _drafts_part(path: Path) -> bool:
+    """Whether a Parquet file has the drafts' columns (what ``--parquet`` wrote)."""
+    try:
+        import pyarrow.parquet as pq
+
+        names = set(pq.read_schema(path).names)
+    except Exception:  # noqa: BLE001 - unreadable, not Parquet, or no pyarrow: not ours
+        return False
+    return {"doc_id", "event_type", "excerpt", "source_title"} <= names
+
+
+def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead: str, inside) -> Path:
+    """``path`` through symlinks, once it is neither the ``-o`` file nor an
+    input (nor, when ``inside(real)``, in an input folder); else InputError."""
+
+    from ..exc import InputError
+
+    refuse = f"; choose another {flag} (nothing was written)"
+    real = Path(os.path.realpath(path))
+    if output != "-" and real == Path(os.path.realpath(output)):
+        raise InputError(f"{flag} {path} is also the -o file{instead}{refuse}")
+    for given in inputs:
+        src = Path(os.path.realpath(given))
+        if real == src:
+            raise InputError(f"{flag} {path} is an input ({given}): it would be written over{refuse}")
+        if inside(real) and src in real.parents:
+            raise InputError(
+                f"{flag} {path} is in an input folder ({given}): it is an input, or the next run would read "
+                f"it as one{refuse}"
+            )
+    return real
+
+
+def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> None:
+    """Refuse a ``--report`` path that is an input article (or an article
+    file in an input folder), the ``-o`` file, or a file that is not an
+    earlier report: writing the report there would replace it."""
+
+    from ..exc import InputError
+    from ..extract.reading import SUFFIXES
+    from ..report import Report
+
+    header = Report().to_csv().splitlines()[0]  # what every report starts with
+    refuse = "; choose another --report (nothing was written)"
+    real = _spare_inputs(
+        "--report",
+        path,
+        output,
+        inputs,
+        ": the report would replace the drafts",
+        lambda r: r.suffix.lower() in SUFFIXES,
+    )
+    head = _head_of_file(real)
+    if head is None:
+        return
+    first = head[:4096].split(b"\n", 1)[0].decode("utf-8-sig", "replace").strip()
+    if first != header:
+        raise InputError(f"--report {path} is not a problem report (its header is not {header}){refuse}")
+
+
+def _head_of_file(path: Path, size: int = 8192) -> bytes | None:
+    """The first ``size`` bytes of ``path`` when it is a regular file with
+    something in it, else ``None`` (absent, empty, a pipe or device, or
+    unreadable: the write itself then says what is wrong)."""
+    import stat
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+            return None
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return None

@@ -10,6 +10,7 @@ import re
 from ..geo import haversine_km
 from .dates import DAY_KINDS, DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
+from .types import find_triggers
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
 #: How far the body's place of an incident may lie from the town or
@@ -89,6 +90,8 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
         counted_a, counted_b = a.date.kind == "relative", b.date.kind == "relative"
         if counted_a != counted_b and (b.date.kind if counted_a else a.date.kind) in DAY_KINDS:
             return counted_b
+    if _counted_off_by_one(a.date, b.date) and a.date_rank == b.date_rank:
+        return a.date.kind != "nth"
     if a.date is not None and b.date is not None and _day_in_week(a.date, b.date):
         # "clashed late on Wednesday" (carried) and "asked them to stop
         # several times this week before fighting erupted": one date told
@@ -96,6 +99,18 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
         # takes, nor a day outside the week).
         return a.date.precision == "day"
     return _date_key(a) < _date_key(b)
+
+
+def _counted_off_by_one(a: DateMention | None, b: DateMention | None) -> bool:
+    """Is one of ``a`` and ``b`` a start counted back from "shut for a fourth
+    day on Wednesday" and the other a day told in the text one day from it?
+    News counts such days with or without the day an evening closure began
+    ("shut on Saturday evening ... closed for a fourth day on Wednesday"),
+    so the two are one start told twice, the day told the truer."""
+    if a is None or b is None or (a.kind == "nth") == (b.kind == "nth"):
+        return False
+    told = b if a.kind == "nth" else a
+    return told.precision == "day" and told.start >= 0 and told.kind in DAY_KINDS and abs((a.date - b.date).days) == 1
 
 
 def _day_in_week(a: DateMention, b: DateMention) -> bool:
@@ -458,9 +473,74 @@ def _repeat_apart(a: DraftEvent, b: DraftEvent) -> bool:
         return False
     if a.date is None or b.date is None:
         return False
+    if _counted_off_by_one(a.date, b.date):
+        return False  # one start counted back and told (:func:`_counted_off_by_one`)
     later = b if min(a.sentences) <= min(b.sentences) else a
     carried = later.repeated and later.date_rank >= 2 and min(later.sentences) >= 0
     return a.date.date != b.date.date or carried
+
+
+#: "earlier this month", "earlier in the week": a time told as before the
+#: time of the report's incident.
+_EARLIER = re.compile(r"earlier\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.I)
+
+
+def _told_earlier(ev: DraftEvent) -> bool:
+    """Is ``ev`` a mention of one sentence dated in its own words by
+    "earlier this month" (or week, or year), of an incident it does not
+    name again ("the closure earlier this week" is the one reported)?"""
+    d = ev.date
+    if not (
+        d is not None
+        and ev.date_rank == 0
+        and d.precision != "day"
+        and len(ev.sentences) == 1
+        and 0 <= d.start < d.end <= len(ev.excerpt)
+        and _EARLIER.match(ev.excerpt, d.start, d.end) is not None
+    ):
+        return False
+    trigs = [t for t in find_triggers(ev.excerpt) if t.event_type == ev.event_type]
+    return bool(trigs) and not any(t.anaphoric for t in trigs)
+
+
+def _earlier_apart(a: DraftEvent, b: DraftEvent) -> bool:
+    """ "The crossing was closed on Sunday ... Earlier this month, it was also
+    closed for several hours": a mention told after the report's incident
+    and dated "earlier this month" sets it before that incident, so it is
+    another incident than a mention told before it with a day of its own
+    (a lead that says "earlier this week" may tell the reported one)."""
+    for x, y in ((a, b), (b, a)):
+        if (
+            y.date is not None
+            and y.date_rank == 0
+            and y.date.precision == "day"
+            and min(x.sentences) > min(y.sentences)
+            and _told_earlier(x)
+        ):
+            return True
+    return False
+
+
+def _headline_apart(a: DraftEvent, b: DraftEvent, lead: DateMention | None) -> bool:
+    """ "Seven hurt as firing hits Kurram villages" over a report of Sunday's
+    firing that recalls "In September, three soldiers were killed in
+    Kurram": a headline tells the report's lead incident, so its mention,
+    undated, is not a background mention dated in its own words apart from
+    the lead's day (a week for a day, a month else). Only violence: a
+    closure or a queue the headline names goes on from a start told long
+    before the lead ("crossing shut for a 12th day")."""
+    if lead is None or a.event_type not in _VIOLENT:
+        return False
+    for head, other in ((a, b), (b, a)):
+        if (
+            head.date is None
+            and head.sentences == [-1]
+            and other.date is not None
+            and other.date_rank <= 1
+            and not _close(lead, other.date, _APART_DAY if other.date.precision == "day" else _APART_LOOSE)
+        ):
+            return True
+    return False
 
 
 def _other_kind_apart(a: DraftEvent, b: DraftEvent) -> bool:
@@ -493,6 +573,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     # over "two soldiers ... four attackers were killed"): its toll is
     # weighed last, against the body's sum, not added to it.
     headline_tolls: dict[int, tuple[int | None, int | None]] = {}
+    told_lead = _lead_date(drafts, published) or _lead_date(drafts, published, kinds=None)
     for d in _assaults_of_bombings(drafts):
         toll = None
         if d.sentences == [-1] and (d.fatalities is not None or d.injuries is not None):
@@ -508,7 +589,9 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
                 d.sub_event_type == "reopening"
             ):
                 continue  # a closure and the reopening that ends it are two events
-            if _repeat_apart(m, d) or _other_kind_apart(m, d):
+            if _repeat_apart(m, d) or _other_kind_apart(m, d) or _earlier_apart(m, d):
+                continue
+            if _headline_apart(m, d, told_lead):
                 continue  # "the crossing was shut again" on another day: a second closure
             if (
                 m.date_rank <= 1

@@ -313,6 +313,40 @@ _AND_ONE = re.compile(
     r"bystander|militant|attacker)\b",
     re.I,
 )
+#: "killing a man, his wife and two of their children": one victim told
+#: with the kin killed with him, each "his wife" one more and "two of their
+#: children", "her two sons" that many.
+_ONE_PERSON = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:man|woman|boy|girl|farmer|shepherd|driver|labourer|villager|elder|trader|"
+    r"father|mother|teacher|shopkeeper)\b",
+    re.I,
+)
+_KIN = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?P<n>\d{1,2}|" + _WORD + r")\s+of\s+)?(?:his|her|their)\s+"
+    r"(?:(?P<m>\d{1,2}|" + _WORD + r")\s+)?(?:wife|wives|husband|sons?|daughters?|mother|father|brothers?|"
+    r"sisters?|child|children|nephews?|nieces?|grand(?:son|daughter|child)(?:ren|s)?|cousins?|parents)\b",
+    re.I,
+)
+
+
+def _kin_killed(sentence: str, pos: int) -> int:
+    """How many kin are told after one victim named at ``pos`` ("a man, his
+    wife and two of their children": three); 0 when none."""
+    m = _ONE_PERSON.match(sentence, pos)
+    if m is None:
+        return 0
+    added, at = 0, m.end()
+    while (k := _KIN.match(sentence, at)) is not None:
+        told = k.group("n") or k.group("m")
+        if told is None and k.group(0).lower().endswith("children"):
+            return 0  # "and his children": more than one, but no figure
+        count = parse_number(told) if told else 1
+        if count is None or count > 20:
+            return 0
+        added, at = added + count, k.end()
+    return added
+
+
 #: "Fazlullah and four of his commanders were killed": a named victim
 #: (a capitalised name, not the sentence's first word) and a count of his
 #: men or of others.
@@ -568,6 +602,8 @@ def _total(
             value = _range_low(sentence, m, value)
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
+            if value == 1 and m.group("n").lower() in ("a", "an", "one"):
+                value += _kin_killed(sentence, m.end("n"))  # "a man, his wife and two of their children"
             if (
                 i == 0
                 and _NAMED_AND.search(sentence, max(0, m.start() - 40), m.start())

@@ -28,6 +28,8 @@ import ahocorasick
 
 from ..geocoders.base import Place, fold, spelling, wants_kind
 from .gates import Gated
+from .rules.journeys import WORDS as _JOURNEY_WORDS
+from .rules.journeys import journey_end
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -253,6 +255,58 @@ _COUNCIL_AFTER = re.compile(
 )
 #: Words one of which every match of :data:`_COUNCIL_AFTER` holds (lower case).
 _COUNCIL_WORDS = ("council", "assembly", "chamber", "press", "bar")
+#: "the deputy commissioner of Qila Saifullah", "a spokesman for the governor
+#: of Kandahar", "the police chief of Kurram": an office named after the
+#: place it serves, as "Kandahar's governor" (:data:`_GOV_AFTER`) is.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:(?:deputy\s+|assistant\s+)?commissioner|(?:deputy\s+)?governor|mayor|administrator|"
+    r"police\s+(?:chief|spokesman|spokeswoman)|(?:chief|head)\s+of\s+police)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)
+#: Words one of which every match of :data:`_OFFICE_OF_BEFORE` holds (lower case).
+_OFFICE_WORDS = ("commissioner", "governor", "mayor", "administrator", "police")
+#: A capital that acts ("demanded that Kabul act against them", "Kabul has
+#: objected to the fence", "expected Islamabad to honour") is its
+#: government: the subject of a deed or the one expected to do it.
+_CAPITAL_ACTS_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have)\s+(?:long\s+|always\s+|repeatedly\s+)?(?:objected|refused|agreed|failed|done|acted|"
+    r"taken|disputed|resisted|insisted)|did\s+not|does\s+not|act|acts|acted|objects|objected|disputes|disputed|"
+    r"refuses|refused|agrees|agreed|insists|expects|expected|wants|fails|failed|"
+    r"takes?\s+(?:action|steps|measures)|rein\s+in|hand\s+over|honou?r|stop|curb)\b|"
+    r"^\s+to\s+(?:act|take|stop|curb|rein|honou?r|hand|do|show|prevent|deliver|dismantle|crack)\b",
+    re.I,
+)
+#: "the coalition in Khost declined to comment": where those who keep
+#: silent are, as "officials in Quetta said" (:data:`_GOV_AFTER`).
+_NO_COMMENT_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have)\s+)?(?:declined|refused)\s+(?:to\s+)?comment|^\s+(?:would|could|did)\s+not\s+comment",
+    re.I,
+)
+#: Where a statement was made, told with its audience or its occasion:
+#: "told reporters in Islamabad", "briefing journalists in Quetta", "said
+#: at a news conference in Kabul", "addressing a rally in Peshawar".
+_STATEMENT_SETTING_BEFORE = re.compile(
+    r"\b(?:told|telling|tells|briefed|briefing|briefs|addressing|addressed|addresses|"
+    r"(?:speaking|spoke|speaks|talking|talked)\s+(?:to|at|before)|(?:said|says)\s+at)\s+"
+    r"(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:reporters|journalists|media|press|newsmen|conference|briefing|rally|gathering|seminar|ceremony|"
+    r"parliament|lawmakers|senators|assembly|audience|students|television)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+#: Words one of which every match of :data:`_STATEMENT_SETTING_BEFORE` holds (lower case).
+_STATEMENT_WORDS = ("told", "telling", "tells", "brief", "address", "speak", "spoke", "talk", "said at", "says at")
+#: "the Kabul government", "the Islamabad administration": a capital naming
+#: its government; and the other side's capital right after it ("between
+#: Islamabad and Kabul", "Kabul and Islamabad have agreed"): the two
+#: governments.
+_CAPITAL_GOV_NOUN_AFTER = re.compile(
+    r"^\s+(?:government|administration|authorities|leadership|regime|rulers|establishment)\b", re.I
+)
+_CAPITAL_PAIR_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:Kabul|Islamabad)\b")
+#: A preposition of place right before a name: "in Kabul", "to Islamabad".
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|near|to|into|from|over|across|around|outside|inside|on)\s+$", re.I)
+#: The capitals that stand for their governments (:data:`_CAPITAL_ACTS_AFTER`).
+_GOV_SEATS = frozenset(("Kabul", "Islamabad", "Tehran", "New Delhi", "Delhi", "Washington", "Beijing", "Moscow"))
 _CITY_GOV_AFTER = re.compile(r"^\s+(?:could|would|should|must|will|might|apologi[sz]e[sd]?|had\s+to|has\s+to)\b")
 #: "In Kabul, a Taliban spokesman said ...": a sentence opening with the
 #: place of the speakers (a reaction), not of an incident.
@@ -369,6 +423,15 @@ def _dateline(sentence: str) -> re.Match | None:
     """The dateline opening ``sentence``; the costly dash pattern only when
     the sentence has a dash."""
     return (("—" in sentence or "–" in sentence) and _DATELINE_DASH.match(sentence)) or _DATELINE_CAPS.match(sentence)
+
+
+def _opens_name(found: str, folded: str) -> bool:
+    """Is the name ``found`` the first word of the two-word name written
+    (``folded``)? "Lakki Marwat" is the town GeoNames calls Lakki: a district
+    town is often written with its district's second word; a longer name
+    found for a shorter one written ("Gul" for Gulu) is not."""
+    words = folded.split(" ")
+    return len(words) == 2 and len(words[0]) >= 4 and _fold(found) == words[0]
 
 
 def _names_its_province(place: Place) -> bool:
@@ -648,6 +711,9 @@ _STEM_GROUPS: dict[str, tuple[str, ...]] = {
     "council": _COUNCIL_WORDS,
     "fled_to": _FLED_TO_WORDS,
     "died_of_wounds": _DIED_OF_WOUNDS_WORDS,
+    "office_of": _OFFICE_WORDS,
+    "journey": _JOURNEY_WORDS,
+    "statement_setting": _STATEMENT_WORDS,
     # (_PLURAL_KIND reads case: these words as written)
     "plural_kind": ("districts", "provinces"),
     "near_after": ("area", "region", "outskirts", "vicinity"),
@@ -804,6 +870,7 @@ class PlaceFinder:
         twin_words: bool,
         plural_words: bool = True,
         near_words: bool = True,
+        known: tuple[str, ...] = (),
     ) -> list[Mention]:
         # ``twin_words``, ``plural_words``, ``near_words``: may the sentence
         # hold the words of :data:`_ACROSS_AFTER`, :data:`_PLURAL_KIND`,
@@ -822,6 +889,8 @@ class PlaceFinder:
                 spans.append((start, end))
         spelled = self._spelled_spans(sentence, spans) if self._spelled else {}
         spans.extend(spelled)
+        if known:
+            spans.extend(_known_spans(sentence, known))
         # Longest gazetteer names first, then unknown candidates in the gaps.
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         chosen: list[tuple[int, int]] = []
@@ -854,7 +923,12 @@ class PlaceFinder:
                 place = self.resolve(name, None, countries)
             if place is None or place.kind in ("country", "border"):
                 continue
-            if place.backend != "gazetteer" and _fold(place.name) != folded and spelling(place.name) != spelling(name):
+            if (
+                place.backend != "gazetteer"
+                and _fold(place.name) != folded
+                and spelling(place.name) != spelling(name)
+                and not _opens_name(place.name, folded)
+            ):
                 # GeoNames matched an alternate name: "Gul" is not Gulu (a
                 # spelling of its own name is: "Zarghoon Shahr", Zarghun Shahr)
                 continue
@@ -928,7 +1002,11 @@ class PlaceFinder:
         return best
 
     def find(
-        self, sentence: str | ScannedSentence, countries: tuple[str, ...] = (), scan: dict[int, set[int]] | None = None
+        self,
+        sentence: str | ScannedSentence,
+        countries: tuple[str, ...] = (),
+        scan: dict[int, set[int]] | None = None,
+        known: tuple[str, ...] = (),
     ) -> list[Mention]:
         """Event-place mentions of ``sentence`` in text order.
 
@@ -945,6 +1023,10 @@ class PlaceFinder:
             :meth:`~geomap.extract.stems.StemIndex.scan` of the lower-cased
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).
+        known : tuple of str, optional
+            Names the article placed before through the chain (see
+            :func:`learned_names`): found wherever they stand, as the
+            gazetteer's names are.
         """
         low = None
         if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
@@ -970,6 +1052,9 @@ class PlaceFinder:
         council = not sure or _G["council"] in present
         fled_to = not sure or _G["fled_to"] in present
         died_of_wounds = not sure or _G["died_of_wounds"] in present
+        office_of = not sure or _G["office_of"] in present
+        journey = not sure or _G["journey"] in present
+        setting = not sure or _G["statement_setting"] in present
         mentions: list[Mention] = []
         prev: Mention | None = None
         dropped: int | None = None  # end of the last name taken as origin, source or government
@@ -980,6 +1065,7 @@ class PlaceFinder:
             _G["twin_crossing"] in present,
             _G["plural_kind"] in present,
             not sure or _G["near_after"] in present,
+            known,
         )
         for k, m in enumerate(raw):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
@@ -1034,6 +1120,10 @@ class PlaceFinder:
                 # "traders from Parachinar and Paktia": the second name too
                 dropped = m.end
                 continue
+            if journey and journey_end(before):
+                # "lorries bound for Peshawar and Lahore": the second name too
+                dropped = m.end
+                continue
             if twin or _ORG_AFTER.match(after):
                 continue
             if _GOV_AFTER.match(after) and not _MEETING_IN.search(before):
@@ -1052,9 +1142,31 @@ class PlaceFinder:
                 m.place.kind == "city" and _CITY_GOV_AFTER.match(after)
             ):
                 continue
+            if "comment" in after[:40] and _NO_COMMENT_AFTER.match(after):
+                continue
+            if setting and _ends_with(before, ("in", "at", "the")) and _STATEMENT_SETTING_BEFORE.search(before):
+                continue
+            if (
+                m.place.name in _GOV_SEATS
+                and _CAPITAL_ACTS_AFTER.match(after)
+                and not _PLACE_PREP_BEFORE.search(before)
+            ):
+                continue
+            if m.place.name in _GOV_SEATS and _CAPITAL_GOV_NOUN_AFTER.match(after):
+                continue
+            if (
+                m.place.name in ("Kabul", "Islamabad")
+                and _CAPITAL_PAIR_AFTER.match(after)
+                and not _PLACE_PREP_BEFORE.search(before)
+            ):
+                # "ties between Islamabad and Kabul": the second name too
+                dropped = m.end
+                continue
             if fled_to and (before.endswith("to ") or before.endswith("in ")) and _FLED_TO_BEFORE.search(before):
                 continue
             if council and _COUNCIL_AFTER.match(after):
+                continue
+            if office_of and _ends_with(before, ("of", "for", "the")) and _OFFICE_OF_BEFORE.search(before):
                 continue
             if died_of_wounds and before.endswith("in ") and _DIED_OF_WOUNDS_BEFORE.search(before):
                 continue
@@ -1190,3 +1302,36 @@ def _countries(text: str, low: str):
             continue
         last = end
         yield start, end, COUNTRY_NAMES[name]
+
+
+def _known_spans(sentence: str, known: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` where a name of ``known`` stands as a word."""
+    spans = []
+    for name in known:
+        at = sentence.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not sentence[at - 1].isalnum()) and (end == len(sentence) or not sentence[end].isalnum()):
+                spans.append((at, end))
+            at = sentence.find(name, end)
+    return spans
+
+
+#: Trailing words of a mention that are no part of its name ("Loralai district").
+_KIND_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")
+
+
+def learned_names(found: list[list[Mention]]) -> tuple[str, ...]:
+    """Names the finder placed only through the chain (GeoNames, after "in",
+    "near", ...) in an article's sentences: a long report names a town once
+    with its preposition ("stormed an office in Loralai") and then bare
+    ("Loralai, a town in the north-east, ..."), or before a noun ("the
+    Sehwan bombing"); later sentences find them as the gazetteer's names."""
+    names = []
+    for mentions in found:
+        for m in mentions:
+            if m.role == "place" and m.place is not None and m.place.backend != "gazetteer":
+                name = _KIND_TAIL.sub("", m.surface)
+                if len(name) >= 4 and name[0].isupper() and name not in names:
+                    names.append(name)
+    return tuple(names)

@@ -40,6 +40,43 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
+#: Files inside article folders that are known not to be articles, by name
+#: without extension (lower case): a folder's own papers. Skipped with a
+#: ``skipped`` line each and counted (``files_skipped``); named on their own
+#: they are read.
+NOT_ARTICLE_NAMES = ("readme", "license", "licence", "copying", "changelog", "changes", "notes", "todo", "authors")
+#: Endings of files known not to be articles (tables and settings beside the
+#: articles: a gold.csv, the drafts, a report), skipped the same way.
+#: (Not ``.json``: an article saved as JSON is more likely than settings
+#: there, and its rejection names the endings geomap reads.)
+NOT_ARTICLE_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".toml", ".geojson", ".gpkg", ".log")
+
+
+def not_an_article(name: str) -> str | None:
+    """Why a file ``name`` found inside an article folder is skipped, or None.
+
+    A README, notes or a licence describe the folder; a CSV beside the
+    articles is a gold file, drafts or a report. One was read as an article
+    (``notes.txt``: its events became drafts) and the other was rejected as
+    an unsupported type, a problem that was no problem.
+    """
+    lower = name.lower()
+    stem, dot, _ = lower.partition(".")
+    ending = f".{lower.rsplit('.', 1)[1]}" if dot else ""
+    # as text (notes.txt, LICENSE): a notes.pdf stays a file of a type geomap does not read
+    if lower.startswith("readme") or (stem in NOT_ARTICLE_NAMES and ending in ("", ".rst") + TEXT_SUFFIXES):
+        return "a folder's description (README, notes, licence), not an article"
+    if ending in NOT_ARTICLE_SUFFIXES:
+        return f"a {ending} file (gold, drafts, a report or settings), not an article"
+    return None
+
+
+def skip(report: Report, path: str | os.PathLike, reason: str) -> None:
+    """Report and count one file left out as no article (see :func:`not_an_article`)."""
+    report.add("skipped", str(path), None, None, reason)
+    report.count(counts.FILES_SKIPPED)
+
+
 #: Front-matter keys we use; others are ignored (a warning is not worth it).
 FRONT_MATTER_KEYS = ("title", "source", "published", "url")
 
@@ -57,6 +94,9 @@ class Article:
         Anchor of relative dates; ``None`` when unknown (explicit dates only).
     path : str
         File the article came from; ``line`` is its line for JSON lines.
+    key : str or None
+        Of a record (a JSON line, a Parquet row): a digest of its fields, the
+        same for the same record given twice (see :func:`record_key`).
     """
 
     doc_id: str
@@ -67,6 +107,8 @@ class Article:
     url: str = ""
     path: str = ""
     line: int | None = None
+    key: str | None = None
+    said: int = 0  #: problems its reader's last step added (:func:`_checked`)
 
 
 # ---------------------------------------------------------------- decoding
@@ -393,6 +435,14 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
     if rec.get("published") not in (None, ""):
         published = parse_published_date(rec["published"], file=path, line=line)
     doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
+    digest = hashlib.sha1()
+    for part in (
+        "" if rec.get("id") in (None, "") else doc_id,
+        body,
+        *(rec.get(k) for k in ("title", "source", "url")),
+    ):
+        digest.update(str(part or "").encode("utf-8", "surrogatepass") + b"\x1f")
+    digest.update(str(published or "").encode())
     return Article(
         doc_id=doc_id,
         text=body,
@@ -402,6 +452,7 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
         url=str(rec.get("url") or ""),
         path=path,
         line=line,
+        key=digest.hexdigest(),
     )
 
 
@@ -450,7 +501,7 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
                 continue
             records += 1
             try:
-                art = _jsonl_article(raw, lineno, stem or p.stem, path)
+                art = _jsonl_article(raw, lineno, stem or name_text(p.stem), path)
             except ArticleError as err:
                 reject(err)
                 continue
@@ -461,8 +512,28 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
 
 
 def _checked(art: Article, report: Report) -> Article:
-    """Count ``art`` as used and warn when relative dates cannot be anchored."""
+    """Count ``art`` as used; take NUL characters out of it and warn when
+    relative dates cannot be anchored. ``art.said`` is how many problems
+    this added (see :func:`own_problems_start`)."""
     report.count(counts.ARTICLES_USED)
+    before = len(report.problems)
+    fields = [k for k in ("doc_id", "text", "title", "source", "url") if "\x00" in getattr(art, k)]
+    if fields:
+        # a NUL past the first 8 KB of a file, or "\u0000" in a JSON string: the excerpt carried it into
+        # the drafts CSV, which `geomap accept` then refused whole as a binary file
+        at = art.text.find("\x00")
+        where = f" (the first on line {art.text.count(chr(10), 0, at) + 1} of the text)" if at >= 0 else ""
+        for k in fields:
+            setattr(art, k, getattr(art, k).replace("\x00", ""))
+        report.add(
+            "warning",
+            art.path,
+            art.line,
+            fields[0] if len(fields) == 1 else None,
+            f"NUL characters removed from the {', '.join(fields)}{where}: a drafts CSV holding them is a binary "
+            "file to geomap accept and to spreadsheets",
+            value=art.doc_id,
+        )
     if art.published is None:
         report.add(
             "warning",
@@ -472,6 +543,7 @@ def _checked(art: Article, report: Report) -> Article:
             "no published date: relative dates ('on Sunday', 'last week') are ignored, only explicit dates are used",
             value=art.doc_id,
         )
+    art.said = len(report.problems) - before
     return art
 
 
@@ -484,7 +556,7 @@ def read_file(
     for JSON lines, what stands for the file in ``<file>:<line>`` ids.
     """
     p = Path(path)
-    doc_id = doc_id or p.stem
+    doc_id = doc_id or name_text(p.stem)
     spath = str(p)
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
@@ -568,7 +640,8 @@ def _reject(report: Report, path: Path, reason: str) -> None:
 
 
 def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None:
-    """Article candidates under ``root``, sorted, hidden ones and READMEs left out.
+    """Article candidates under ``root``, sorted, hidden ones and files known
+    not to be articles (:func:`not_an_article`: reported as skipped) left out.
 
     A symbolic link is followed only with ``follow``: otherwise it is reported
     and counted (its target may lie outside the folder, e.g. ``/etc/passwd``);
@@ -587,6 +660,19 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
         except OSError as err:
             found = True
             _reject(report, folder, f"folder cannot be read: {err.strerror or err}")
+            continue
+        names = {e.name for e in entries}
+        if ".geomap-current" in names:  # geomap.outdir.CURRENT
+            # a build's output folder: with --follow-links its map.html was read as an article, the
+            # page's own excerpts becoming drafts again
+            found = True
+            skip(report, folder, "a geomap build's output folder (map.html, events.csv, ...), not articles")
+            continue
+        if "manifest.json" in names and any(n.startswith("part-") and n.endswith(".pkl") for n in names):
+            # an interrupted run's checkpoint (geomap.parallel.store) beside the drafts in an articles
+            # folder ('-o arts/d.csv' keeps it in arts/d.csv.checkpoint): its files were read as articles
+            found = True
+            skip(report, folder, "a geomap checkpoint folder (an interrupted extraction's partitions), not articles")
             continue
         subdirs = []
         for entry in entries:
@@ -619,8 +705,9 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 seen.add(real)
                 subdirs.append(path)
                 continue
-            if entry.name.upper().startswith("README"):
-                report.count(counts.FILES_SKIPPED)  # a folder's description, not an article
+            why = not_an_article(entry.name)
+            if why:
+                skip(report, path, why)
                 continue
             found = True
             files.append(path)
@@ -655,10 +742,22 @@ def drop_repeated(files: list[Path], report: Report) -> list[Path]:
     return kept
 
 
+def name_text(name: str) -> str:
+    """A file name as text that can be written: the bytes of a name that is
+    not UTF-8 (an old archive's Latin-1 ``caf\\xe9.md``; Python keeps them as
+    lone surrogates) written ``\\xNN``. The drafts CSV of such a file's
+    doc_id failed to encode, a traceback after the whole extraction."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
 def report_renamed(ids: dict[Path, str], report: Report) -> None:
     """Warn of each file whose doc_id is not its bare name (see :func:`unique_doc_ids`)."""
     for f, doc_id in ids.items():
-        if doc_id != f.stem:
+        if doc_id != name_text(f.stem):
             report.add(
                 "warning",
                 str(f),
@@ -682,12 +781,12 @@ def unique_doc_ids(files: list[Path]) -> dict[Path, str]:
     from geomap.drafts import _slug
 
     def tail(f: Path, k: int) -> str:
-        return "/".join(f.with_suffix("").parts[-k:])
+        return name_text("/".join(f.with_suffix("").parts[-k:]))
 
-    ids = {f: f.stem for f in files}
+    ids = {f: name_text(f.stem) for f in files}
     groups: dict[str, list[Path]] = {}
     for f in files:
-        groups.setdefault(_slug(f.stem), []).append(f)
+        groups.setdefault(_slug(ids[f]), []).append(f)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -708,9 +807,10 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Yield the usable articles under ``paths`` (files or folders, recursively).
 
-    Hidden files and folders (``.name``) and, inside folders, ``README*``
-    files (a folder's description, not an article; counted as
-    ``files_skipped``) are skipped; a README named on its own is read.
+    Hidden files and folders (``.name``) are skipped; so are, inside
+    folders, files known not to be articles (``README*``, ``notes.txt``, a
+    ``gold.csv``: :func:`not_an_article`), each with a ``skipped`` line,
+    counted as ``files_skipped``; such a file named on its own is read.
     Symbolic links inside folders are reported and counted, not followed,
     unless ``follow_links`` (or the path is a :class:`LinkedPath`). Missing
     paths, empty folders, broken links, pipes and unusable files go to
@@ -738,35 +838,89 @@ def iter_articles(
     files = drop_repeated(files, report)
     ids = unique_doc_ids(files)
     report_renamed(ids, report)
-    taken: set[str] = set()
+    run = RunArticles()
     for f in files:
         for art in read_file(f, report, max_bytes, doc_id=ids[f]):
-            yield _unique(art, taken, report)
+            doc_id = run.admit(art.doc_id, art.path, art.line, record_key(art), report, own_problems_start(art, report))
+            if doc_id is not None:
+                art.doc_id = doc_id
+                yield art
 
 
-def _unique(art: Article, taken: set[str], report: Report) -> Article:
-    """``art`` with a doc_id no earlier article of the run has (as a source
-    id): JSON-lines records name their own ids, which may repeat."""
-    from geomap.drafts import _slug
+def record_key(art: Article) -> str | None:
+    """What makes two records (JSON lines, Parquet rows) one article: the same
+    id (or none), text, title, source, published date and url, as
+    :func:`record_article` digested them. Two ids are two articles, as the
+    feed says. None for an article file: files are one when the system says
+    so (:func:`drop_repeated`)."""
+    return art.key
 
-    key = _slug(art.doc_id)
-    if key in taken:
-        base = f"{art.doc_id}@{Path(art.path).stem}:{art.line}" if art.line else art.doc_id
-        n = 2
-        new = base
-        while _slug(new) in taken:
-            digest = hashlib.sha1(f"{art.path}:{art.line}:{n}".encode()).hexdigest()[:8]
-            new = f"{_slug(base)[:48]}-{digest}"
-            n += 1
-        report.add(
-            "warning",
-            art.path,
-            art.line,
-            "id",
-            f"doc_id {art.doc_id!r} is already used by another article of this run; this one is {new!r}",
-            value=new,
-        )
-        art.doc_id = new
-        key = _slug(new)
-    taken.add(key)
-    return art
+
+def own_problems_start(art: Article, report: Report) -> int:
+    """Where, in ``report.problems``, the problems of reading ``art`` begin,
+    just after a reader yielded it: the last ``art.said`` ones, which
+    :func:`_checked` added, the last thing before the yield."""
+    return len(report.problems) - art.said
+
+
+class RunArticles:
+    """The checks on the articles of one run that no single file can make:
+    records repeated (:func:`record_key`) and doc_ids given twice.
+
+    :func:`iter_articles` calls :meth:`admit` on each article as it is read;
+    :mod:`geomap.parallel` calls it on the partitions' articles in input
+    order, so that both give the same drafts, problems and counts.
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.first: dict[str, str] = {}
+
+    def admit(
+        self, doc_id: str, path: str, line: int | None, key: str | None, report: Report, start: int
+    ) -> str | None:
+        """The doc_id the article is read under, or None for a repeat.
+
+        A repeated record is read once: its problems from ``start`` on (what
+        reading it said) are replaced by one ``rejected`` line naming the
+        first, and it is counted rejected instead of used. A doc_id already
+        taken (as a source id) gets a tail, with a warning.
+        """
+        from geomap.drafts import _slug
+
+        if key is not None:
+            first = self.first.get(key)
+            if first is not None:
+                del report.problems[start:]
+                report.add(
+                    "rejected",
+                    path,
+                    line,
+                    None,
+                    f"the same record as {first} (id, text, title, source, published and url alike): read once",
+                    value=doc_id,
+                )
+                report.count(counts.ARTICLES_USED, -1)
+                report.count(counts.ARTICLES_REJECTED)
+                return None
+            self.first[key] = f"{path}:{line}"
+        slug = _slug(doc_id)
+        if slug in self.taken:
+            base = f"{doc_id}@{name_text(Path(path).stem)}:{line}" if line else doc_id
+            n = 2
+            new = base
+            while _slug(new) in self.taken:
+                digest = hashlib.sha1(f"{path}:{line}:{n}".encode()).hexdigest()[:8]
+                new = f"{_slug(base)[:48]}-{digest}"
+                n += 1
+            report.add(
+                "warning",
+                path,
+                line,
+                "id",
+                f"doc_id {doc_id!r} is already used by another article of this run; this one is {new!r}",
+                value=new,
+            )
+            doc_id, slug = new, _slug(new)
+        self.taken.add(slug)
+        return doc_id

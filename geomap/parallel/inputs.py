@@ -32,9 +32,12 @@ from ..extract.reading import (
     LinkedPath,
     _folder_files,
     drop_repeated,
+    name_text,
+    not_an_article,
     read_file,
     record_article,
     report_renamed,
+    skip,
     unique_doc_ids,
 )
 from ..report import Report
@@ -231,6 +234,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
             )
         ]
     proto = url.split("://", 1)[0]
+    skipped = Report()
 
     def full(p: str) -> str:
         return p if "://" in p else f"{proto}://{p.lstrip('/') if proto == 'memory' else p}"
@@ -247,10 +251,14 @@ def _expand_url(url: str) -> list[Unit | Report]:
                     for part in PurePosixPath(f).relative_to(PurePosixPath(fs._strip_protocol(root))).parts
                 )
             )
-            readmes = [f for f in found if PurePosixPath(f).name.upper().startswith("README")]
-            found = [f for f in found if f not in readmes]
+            # as in a local folder: a README or a gold.csv is no article, said and counted
+            for f in found:
+                why = not_an_article(PurePosixPath(f).name)
+                if why:
+                    skip(skipped, full(f), why)
+            found = [f for f in found if not not_an_article(PurePosixPath(f).name)]
             if not found:
-                return [_problem(url, "empty folder: no article files", "folders_empty")]
+                return [skipped, _problem(url, "empty folder: no article files", "folders_empty")]
         elif fs.exists(root):
             found = [root]
         else:
@@ -268,7 +276,7 @@ def _expand_url(url: str) -> list[Unit | Report]:
                     else info["mtime"].timestamp(),
                 )
             )
-        return units
+        return ([skipped] if skipped.problems else []) + units
     except OSError as err:
         return [_problem(url, f"cannot read: {err}", counts.ARTICLES_REJECTED)]
 
@@ -371,7 +379,7 @@ def _open(path: str, mode: str = "rb"):
 def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
     from ..extract import reading as A
 
-    stem = Path(u.path).stem
+    stem = name_text(Path(u.path).stem)
     with open(u.path, "rb") as fh:
         fh.seek(u.start)
         for n, raw in A._jsonl_lines(fh, max_bytes):
@@ -435,25 +443,33 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
         report.add("rejected", u.path, None, None, f"cannot read: {err}")
         report.count(counts.ARTICLES_REJECTED)
         return
-    # the local parsers, file names and all; the problems name the URL
+    # the local parsers, file names and all; the problems name the URL, each
+    # passed on before its article, as a local file's are (the driver's check
+    # of repeated records takes an article's problems from there)
     with tempfile.TemporaryDirectory(prefix="geomap-url-") as tmp:
         local = Path(tmp) / PurePosixPath(u.path.split("?", 1)[0]).name
         local.write_bytes(data)
         sub = Report()
-        arts = list(read_file(local, sub, max_bytes))
-    for p in sub.problems:
-        report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column, p.reason, p.value)
-    for k, v in sub.counts.items():
-        report.count(k, v)
-    for art in arts:
-        art.path = u.path
-        yield art
+
+        def flush() -> None:
+            for p in sub.problems:
+                report.add(p.kind, u.path if p.file == str(local) else p.file, p.line, p.column, p.reason, p.value)
+            for k, v in sub.counts.items():
+                report.count(k, v)
+            sub.problems.clear()
+            sub.counts.clear()
+
+        for art in read_file(local, sub, max_bytes):
+            flush()
+            art.path = u.path
+            yield art
+        flush()
 
 
 def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
     pq = _pyarrow_parquet()
 
-    stem = PurePosixPath(u.path).stem
+    stem = name_text(PurePosixPath(u.path).stem)
     try:
         fh = _open(u.path)
         pf = pq.ParquetFile(fh)

@@ -7,13 +7,14 @@ from functools import partial
 
 from .. import counts
 from ..extract.core import fewer_collections
+from ..extract.reading import RunArticles
 from ..report import Report
 from .base import Executor
 from .inputs import plan
 from .merge import merge_grouped
 from .serial import SerialExecutor
 from .store import Checkpoint
-from .work import PartResult, extract_partition
+from .work import PartResult, admit_articles, extract_partition
 
 
 def make_executor(jobs: int = 1, scheduler: str | None = None) -> Executor:
@@ -108,7 +109,9 @@ def extract_partitioned(
     drafts: list = []
     report.count(counts.EVENTS_EXTRACTED, 0)
     report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
+    run = RunArticles()  # records repeated and ids given twice, across partitions as in one process
     for r in results:
+        admit_articles(r, run)
         drafts.extend(r.drafts)
         report.extend(r.report)
     if merge:

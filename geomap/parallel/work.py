@@ -20,9 +20,31 @@ from .inputs import Partition, read_units
 _FINDERS: dict[bool, object] = {}
 
 
+@dataclass(frozen=True)
+class ArticleSpan:
+    """One article of a partition, for the checks that span the run
+    (:class:`geomap.extract.reading.RunArticles`, made by the driver in
+    input order): who it is, and which of the partition's problems
+    (``start``: what reading it said; ``read``: its extraction's from
+    there; ``end``) and drafts (``first`` to ``last``) are its own."""
+
+    doc_id: str
+    path: str
+    line: int | None
+    key: str | None
+    start: int
+    read: int
+    end: int
+    first: int
+    last: int
+    unlocated: int
+    used: bool
+
+
 @dataclass
 class PartResult:
-    """What one partition gave: its drafts in article order and its report."""
+    """What one partition gave: its drafts in article order, its report and
+    its articles (:class:`ArticleSpan`)."""
 
     index: int
     key: str
@@ -30,6 +52,7 @@ class PartResult:
     report: Report = field(default_factory=Report)
     nbytes: int = 0
     seconds: float = 0.0
+    articles: list = field(default_factory=list)
 
 
 def _finder(online: bool):
@@ -60,7 +83,7 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     ``articles_used``) and the partition goes on."""
     from ..extract import extract_article
     from ..extract.core import fewer_collections, report_found
-    from ..extract.reading import DEFAULT_MAX_BYTES
+    from ..extract.reading import DEFAULT_MAX_BYTES, own_problems_start, record_key
 
     t0 = time.perf_counter()
     report = Report()
@@ -68,13 +91,16 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
     report.count(counts.EVENTS_EXTRACTED, 0)
     report.count(counts.MENTIONS_WITHOUT_PLACE, 0)
     drafts: list = []
+    spans: list[ArticleSpan] = []
     if part.units:
         finder = _finder(online)
         # as extract_paths does in one process: the workers make the same
         # short-lived objects and keep the same drafts
         with fewer_collections():
             for art in read_units(part.units, report, max_bytes or DEFAULT_MAX_BYTES):
+                start, read, first = own_problems_start(art, report), len(report.problems), len(drafts)
                 unlocated: list = []
+                used = True
                 try:
                     found = extract_article(art, finder=finder, unlocated=unlocated)
                 except Exception as err:  # one bad article never stops the run
@@ -88,7 +114,55 @@ def extract_partition(part: Partition, online: bool = False, max_bytes: int | No
                     )
                     report.count(counts.ARTICLES_USED, -1)
                     report.count(counts.ARTICLES_REJECTED)
-                    continue
-                drafts.extend(found)
-                report_found(report, art, found, unlocated)
-    return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0)
+                    used = False
+                else:
+                    drafts.extend(found)
+                    report_found(report, art, found, unlocated)
+                spans.append(
+                    ArticleSpan(
+                        art.doc_id,
+                        art.path,
+                        art.line,
+                        record_key(art),
+                        start,
+                        read,
+                        len(report.problems),
+                        first,
+                        len(drafts),
+                        len(unlocated) if used else 0,
+                        used,
+                    )
+                )
+    return PartResult(part.index, part.key(), drafts, report, part.nbytes, time.perf_counter() - t0, spans)
+
+
+def admit_articles(result: PartResult, run) -> None:
+    """Make in ``result`` (in place) the checks of ``run`` (a
+    :class:`~geomap.extract.reading.RunArticles` that has seen every earlier
+    partition): a repeated record's drafts and problems leave, one line in
+    their stead; a doc_id taken elsewhere is renamed in its drafts. The
+    partition then reads as the same articles read in one process."""
+    old, drafts, problems = result.report.problems, [], []
+    done_p = done_d = 0
+    for a in getattr(result, "articles", []):  # checkpoints of older versions have none
+        problems += old[done_p : a.start]
+        drafts += result.drafts[done_d : a.first]
+        own = Report(problems=list(old[a.start : a.read]))
+        doc_id = run.admit(a.doc_id, a.path, a.line, a.key, own, 0)
+        problems += own.problems
+        for k, v in own.counts.items():
+            result.report.count(k, v)
+        if doc_id is None:  # a repeat: nothing of it is kept
+            result.report.count(counts.EVENTS_EXTRACTED, a.first - a.last)
+            result.report.count(counts.MENTIONS_WITHOUT_PLACE, -a.unlocated)
+            if not a.used:  # its failure was counted as the rejection already
+                result.report.count(counts.ARTICLES_USED, 1)
+                result.report.count(counts.ARTICLES_REJECTED, -1)
+        else:
+            problems += old[a.read : a.end]
+            for d in result.drafts[a.first : a.last]:
+                d.doc_id = doc_id
+            drafts += result.drafts[a.first : a.last]
+        done_p, done_d = a.end, a.last
+    result.report.problems = problems + old[done_p:]
+    result.drafts = drafts + result.drafts[done_d:]

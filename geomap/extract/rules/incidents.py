@@ -23,6 +23,7 @@ from ..places import Mention
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, clauses
+from .dated_parts import dated_parts
 from .sides import meeting_at_home
 from .state import SPREAD_TYPES, ArticleState, _gap, _placed_at
 from .tolls import _NONE_TOLD, _TOLL_ONLY
@@ -243,7 +244,12 @@ def _sentence_triggers(
     """The triggers of a sentence, weak ones given the type of the incident
     they continue; whether the sentence continues the violent incident just
     told; and the strikes or blasts told just before with no place that it
-    may place (sentence index and type)."""
+    may place (sentence index and type).
+
+    A trigger made here with none found in the sentence must stay within
+    :data:`.sentence.TOLL_AFTER` sentences of an incident told (see
+    :func:`.sentence.may_report`, which the extractor's gate reads).
+    """
     idx, sentence = sent.index, sent.text
     triggers = sent.cached(find_triggers)
     continued = False  # the sentence continues the violent incident just told
@@ -402,7 +408,25 @@ def _incident_groups(
             + [("border_closure", trigs) for trigs, _ in apart]
             + [g for g in groups[at:] if g[0] != "border_closure"]
         )
-    return [(etype, trigs, next((told for part, told in apart if part is trigs), None)) for etype, trigs in groups]
+    out = [(etype, trigs, next((told for part, told in apart if part is trigs), None)) for etype, trigs in groups]
+    return _split_dated(sentence, out, dates)
+
+
+def _split_dated(
+    sentence: str, groups: list[tuple[str, list[Trigger], list[DateMention] | None]], dates: list[DateMention]
+) -> list[tuple[str, list[Trigger], list[DateMention] | None]]:
+    """Each group not yet told apart, split into the clauses that tell it
+    with a date of their own (:func:`.dated_parts.dated_parts`). Not talks:
+    rounds have rules of their own (a next round "agreed" for another day,
+    :mod:`.rounds`), and a meeting told beside a visit is no other round."""
+    out = []
+    for etype, trigs, told in groups:
+        parts = dated_parts(sentence, trigs, dates) if told is None and etype != "talks" else None
+        if parts is None:
+            out.append((etype, trigs, told))
+        else:
+            out += [(etype, part, own) for part, own in parts]
+    return out
 
 
 def _closure_going_on(

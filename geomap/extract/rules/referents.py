@@ -27,7 +27,7 @@ def _refine_country(code: str, venues: list[Place]) -> Place | None:
 
 #: "in the district", "near the town": a place named before, by its kind.
 _PLACE_ANAPHOR = re.compile(
-    r"\b(?:in|of|across|near|inside|around|outside)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
+    r"\b(?:in|of|across|near|inside|around|outside|to|into|above|beyond)\s+the\s+(?P<kind>district|town|city|village|valley|sector|tehsil|area)\b",
     re.I,
 )
 _PLACE_ANAPHOR = Gated(_PLACE_ANAPHOR, "district", "town", "city", "village", "valley", "sector", "tehsil", "area")
@@ -43,13 +43,33 @@ _ANAPHOR_KINDS = {
 }
 
 
+#: A kind noun the text puts after a name ("the Sambaza area", "Kurram agency").
+_CALLED = re.compile(r"\s(?P<noun>district|town|city|village|valley|sector|tehsil|area)$", re.I)
+
+
+def note_called(mentions: list[Mention], ctx: ArticleState) -> None:
+    """Note the places of ``mentions`` that the text called by a kind noun
+    ("the Sambaza area", "Dangam district"), for a later "the area"."""
+    for m in mentions:
+        if m.role == "place" and m.place is not None and m.place.country in ("AF", "PK"):
+            called = _CALLED.search(m.surface)
+            if called is not None:
+                ctx.called.append((called.group("noun").lower(), m.place))
+
+
 def _named_before(sentence: str, ctx: ArticleState) -> Place | None:
     """The place an anaphor of the sentence ("in the district") stands for:
-    the last place of that kind named in the sentences before, if any."""
+    the last place the text called by that noun ("the Sambaza area" for
+    "the area"; news repeats the noun it named the place with), else the
+    last place of that kind named in the sentences before, if any."""
     m = _PLACE_ANAPHOR.search(sentence)
     if m is None:
         return None
-    kinds = _ANAPHOR_KINDS[m.group("kind").lower()]
+    noun = m.group("kind").lower()
+    for called, place in reversed(ctx.called):
+        if called == noun:
+            return place
+    kinds = _ANAPHOR_KINDS[noun]
     for place in reversed(ctx.venues):
         if place.kind in kinds and place.country in ("AF", "PK"):
             return place
@@ -101,24 +121,48 @@ _ZERO = Gated(_ZERO, "zero")
 _OF_PLACE = re.compile(r"\s+(?:in|at|of|near)\s+(?:the\s+)?(?=[A-Z])")
 
 
+#: The crossings of the whole border: "all crossings", "all its border
+#: crossings", "the crossings between the two countries", "crossings along
+#: the frontier" (not "the crossings at Torkham and Chaman").
+_ALL_CROSSINGS = re.compile(
+    r"\ball\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
+    r"\bcrossings\s+(?:between\s+the\s+(?:two|neighbou?rs)|along\s+the\s+(?:border|frontier|line)|on\s+the\s+border)\b",
+    re.I,
+)
+
+
 def _is_crossing(place: Place, finder: PlaceFinder) -> bool:
     return place.kind == "crossing" or place.name in finder.crossing_names
 
 
 def resolve_crossings(
-    mentions: list[Mention], crossing: Place | None, finder: PlaceFinder, sentence: str
+    mentions: list[Mention],
+    crossing: Place | None,
+    finder: PlaceFinder,
+    sentence: str,
+    ahead: Place | None = None,
 ) -> tuple[list[Mention], Place | None]:
     """The mentions with "the crossing" resolved to the crossing named last
     (in this sentence or before) and "the zero point" to the crossing being
-    reported; and the crossing in context after the sentence."""
+    reported; and the crossing in context after the sentence (see
+    :func:`_focus_crossing`). With no crossing named yet, "the crossing" is
+    ``ahead``, the first one the article names later (:func:`crossing_ahead`):
+    a report may name its crossing only after pointing to it."""
+    before = crossing
+    named: list[Place] = []
     resolved: list[Mention] = []
     for i, m in enumerate(mentions):
         if m.role == "crossing_ref":
             if crossing is None:
-                continue
-            m = replace(m, place=crossing)
+                # (only "the crossing": "a border post" names none)
+                if ahead is None or not _THE_CROSSING.match(m.surface):
+                    continue
+                m = replace(m, place=ahead)
+            else:
+                m = replace(m, place=crossing)
         elif m.place is not None and _is_crossing(m.place, finder):
             crossing = m.place
+            named.append(m.place)
         elif m.role == "border" and crossing is not None and _ZERO.search(m.surface):
             of = _OF_PLACE.match(sentence, m.end)
             if of and i + 1 < len(mentions) and mentions[i + 1].place is not None and mentions[i + 1].start == of.end():
@@ -128,7 +172,34 @@ def resolve_crossings(
             # "the zero point" / "zero line" of the crossing being reported.
             m = replace(m, role="place", place=crossing)
         resolved.append(m)
-    return resolved, crossing
+    if "rossings" in sentence and _ALL_CROSSINGS.search(sentence):
+        # "All crossings between the two countries have stayed shut": what
+        # follows is about the whole border until a crossing is named again.
+        return resolved, None
+    return resolved, _focus_crossing(before, named, crossing)
+
+
+_THE_CROSSING = re.compile(r"the\s+(?:[\w-]+\s+)?(?:border\s+)?crossing\b", re.I)
+
+
+def crossing_ahead(ctx: ArticleState, finder: PlaceFinder) -> Place | None:
+    """The first crossing the article names, while none has been named
+    yet (``None`` once one has)."""
+    if ctx.crossing is not None or ctx.crossings:
+        return None
+    return next((p for p in ctx.venues_all if _is_crossing(p, finder)), None)
+
+
+def _focus_crossing(before: Place | None, named: list[Place], last: Place | None) -> Place | None:
+    """The crossing a later "the crossing" means after a sentence that
+    named ``named``: the one named, or, when the sentence named several
+    ("both routes, at Chaman and at Torkham", "through Badini rather than
+    the Chaman route"), the crossing already in context if it is one of
+    them, else the first named (a list or a comparison goes on from the
+    sentence's subject, not its last name)."""
+    if len(set(named)) < 2:
+        return last
+    return before if before in named else named[0]
 
 
 #: A capital named by its country's adjective ("talks in the Qatari

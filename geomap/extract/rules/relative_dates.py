@@ -37,6 +37,52 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|night|evening|morning|af
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
+#: What ends the clause of a trigger before a time phrase after it: "air
+#: strikes in Paktika two days earlier" is the strikes' time, "attacked
+#: posts, and jets struck two days later" is not the attack's.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|when|after|before|while|as|which|who)\b", re.I)
+#: A verb between the trigger and the phrase: the phrase is that verb's
+#: time ("wounded in the attack died two days later").
+_VERB_BETWEEN = re.compile(r"\b\w+ed\b|\b(?:died|came|went|fell|was|were|is|are|said|says)\b", re.I)
+
+
+def _trailing(
+    sentence: str,
+    m: re.Match,
+    trigs: list[Trigger],
+    triggers: list[Trigger],
+    ctx: ArticleState,
+    dates: list[DateMention],
+    days: int,
+    precision: str,
+) -> DateMention | None:
+    """ "Afghan forces attacked posts in Kurram two days later", "in
+    retaliation for air strikes on Kabul two days earlier": a phrase that
+    closes the clause of the trigger is that long after (before) the day the
+    sentence names before the trigger, else the day the story told last."""
+    end = trigs[-1].end
+    if m.start() < end or m.start() - end > 80:
+        return None
+    if any(end <= t.start < m.start() for t in triggers if t not in trigs):
+        return None  # another incident's trigger comes between
+    gap = sentence[end : m.start()]
+    # "and" joining places ("on Kabul and in Paktika") stays in the clause
+    if _CLAUSE_BREAK.search(gap.replace(" and in ", " in ").replace(" and ", " ")) is not None:
+        return None
+    if _VERB_BETWEEN.search(gap) is not None:
+        return None
+    anchor = [d for d in dates if d.kind in DAY_KINDS and d.precision == "day" and d.end <= trigs[0].start]
+    if anchor:
+        ref = anchor[-1]
+    else:
+        told = [*ctx.type_dates.values(), *([ctx.last_day] if ctx.last_day else [])]
+        last = max(told, key=lambda v: v[0], default=None)
+        ref = last[1] if last is not None else None
+    if ref is None or ref.precision != "day":
+        return None
+    sign = 1 if m.group("dir").lower() == "later" else -1
+    return DateMention(ref.date + dt.timedelta(days=sign * days), precision, m.start(), m.end(), kind="relative")
+
 
 def _relative_date(
     sentence: str,
@@ -46,6 +92,7 @@ def _relative_date(
     published,
     low: str,
     told: list[DateMention] = (),
+    dates: list[DateMention] = (),
 ) -> DateMention | None:
     """A date given relative to another incident of the text.
 
@@ -62,6 +109,10 @@ def _relative_date(
             unit = m.group("unit").lower()
             days = count_value(n) * _UNIT_DAYS[unit]
             precision = "month" if unit == "month" else "day" if days < 7 and not m.group("approx") else "week"
+            if m.group("dir").lower() in ("later", "earlier") and start < m.start():
+                trailing = _trailing(sentence, m, trigs, triggers, ctx, dates, days, precision)
+                if trailing is not None:
+                    return trailing
             if (
                 m.group("dir").lower() in ("later", "earlier")
                 and start >= m.end()

@@ -19,7 +19,7 @@ from ..draft import DraftEvent
 from ..numbers import Casualties, also_killed, find_casualties
 from ..places import Mention
 from ..scanned import ScannedSentence
-from ..types import VIOLENT, Trigger
+from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, _related_cut, clauses
 from .incidents import (
     _CAUSE_BEFORE,
@@ -31,7 +31,7 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
-from .referents import _is_crossing, capital_mentions, resolve_crossings
+from .referents import _is_crossing, capital_mentions, crossing_ahead, note_called, resolve_crossings
 from .reopenings import opened_crossings, resumed_after_closure
 from .repeats import told_again
 from .rounds import next_rounds
@@ -103,7 +103,8 @@ def sentence_events(
     """
     if "capital" in sent.low:
         mentions = capital_mentions(sent.text, mentions, info.finder)
-    mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text)
+    ahead = crossing_ahead(ctx, info.finder) if ctx.crossing is None and "the " in sent.low else None
+    mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text, ahead)
     _note_lead(sent, mentions, info, ctx)
     r = _read(sent, mentions, crossing, info, ctx)
     out: list[DraftEvent] = []
@@ -112,7 +113,37 @@ def sentence_events(
     ):
         out += _group_events(r, etype, trigs, told_apart, info, ctx)
     _remember(r, info, ctx)
+    note_called(r.mentions, ctx)
     return out
+
+
+#: How many sentences after one with a trigger a sentence without one may
+#: still report a toll of its incident: the ``_gap(idx, last[0]) <= 2`` of
+#: :func:`.incidents._sentence_triggers` ("..., killing eight of the
+#: militants", "two bodies were found", "No one was hurt" right after it).
+TOLL_AFTER = 2
+
+
+def may_report(sent: ScannedSentence) -> bool:
+    """Whether :func:`sentence_events` may find an incident in ``sent``
+    whatever the sentences before it told: a trigger of its own
+    (:func:`~geomap.extract.types.find_triggers`, whose answer
+    :func:`_read` reuses from the sentence's memo) or an "open" that may
+    open a crossing (:func:`.reopenings.opened_crossings`).
+
+    Every other trigger :func:`_read` makes needs one of these: a reopening
+    "resumed" after a closure needs the closure's trigger in the sentence,
+    and a toll told after an incident needs a violent incident at most
+    :data:`TOLL_AFTER` sentences before. So a sentence for which this is
+    false and that lies more than :data:`TOLL_AFTER` sentences after the
+    last one for which it is true yields no event and changes nothing a
+    later event reads: :func:`geomap.extract.core.extract_article` does not
+    read it (nor any sentence of an article where this is false
+    everywhere). A new source of triggers in :func:`_read` must be added
+    here; ``tests/test_extract_core_gate.py`` compares the drafts with and
+    without the gate on every dev and synthetic article.
+    """
+    return "open" in sent.low or bool(sent.cached(find_triggers))
 
 
 def _note_lead(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo, ctx: ArticleState) -> None:
@@ -130,6 +161,7 @@ def _read(
 ) -> _Reading:
     """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
+    # (every trigger source here is one may_report knows: a new one goes there too)
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)
     if "open" in sent.low:
         triggers = triggers + opened_crossings(sentence, mentions, triggers, info.finder, idx == -1)

@@ -47,6 +47,9 @@ class ArticleState:
     #: ("Torkham and Chaman"), for "both crossings" and "sealed them".
     crossings: list[Place] = field(default_factory=list)
     venues: list[Place] = field(default_factory=list)
+    #: The places the text itself called by a kind noun ("the Sambaza area",
+    #: "Dangam district"), with that noun: what "the area" points back to.
+    called: list[tuple[str, Place]] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
     #: Sentence index and place of the last place named near the line.
     line_place: tuple[int, Place] | None = None

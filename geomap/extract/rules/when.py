@@ -25,7 +25,8 @@ from ..dates import MONTHS, DateMention, next_or_previous
 from ..gates import Gated
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger
-from .clauses import _COMMA_AFTER, _distance
+from .background import done_before
+from .clauses import _COMMA_AFTER, _distance, _subordinate_cut
 from .incidents import _FUTURE, _NO_DATE_YET
 from .relative_dates import _relative_date
 from .state import _STATES, ArticleState, _gap
@@ -148,6 +149,37 @@ def _pick_date(
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
 
+#: A clause joined after another: ", and", ", but", ", while", a semicolon or a dash.
+_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[—–]\s")
+
+
+def _own_clause_dates(
+    sentence: str, trigs: list[Trigger], others: list[Trigger], dates: list[DateMention]
+) -> list[DateMention]:
+    """The dates of ``dates`` the incident of ``trigs`` may take when it is
+    told in an after, following, when or during clause behind another
+    incident ("reopened Torkham on Monday after talks in Islamabad on
+    Saturday"): those told in its own clause, when it tells one (the day
+    before the clause is the main incident's); else all of them."""
+    if not others or not dates:
+        return dates
+    cut = _subordinate_cut(sentence, trigs, others)
+    if cut is None:
+        return dates
+    # The clause ends at another incident's trigger or where a clause joined
+    # to it begins ("after a gunman fired on a post, and again in May, when
+    # ...": May is not the shooting's).
+    last = max(t.end for t in trigs)
+    ends = [o.start for o in others if o.start >= last]
+    joined = _JOINED.search(sentence, last)
+    if joined is not None:
+        ends.append(joined.start())
+    end = min(ends, default=len(sentence))
+    # (a length, "closed for nearly a week", is no day of the clause's own)
+    own = [d for d in dates if cut <= d.start < end and d.kind != "for"]
+    return own or dates
+
+
 def _count_day(d: DateMention) -> DateMention | None:
     """The day a count ("for a fourth day on Monday") counts to, as a date
     of its own; other dates unchanged."""
@@ -213,13 +245,14 @@ _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+
 
 
 def _past_year(
-    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, violent: bool = False
+    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, years_back: bool = True
 ) -> bool:
     """Does the clause name a year before ``published`` outside any date
-    found (or say "the same year" after one, or, of a ``violent``
-    incident, "last year", "two years ago" with no month: an old toll is
-    not the reported incident's)?"""
-    if violent and "year" in sentence:
+    found (or say "the same year" after one, or, with ``years_back``,
+    "last year", "two years ago" with no month: an old toll is not the
+    reported incident's, and a meeting or closure "last year" has no
+    day, week or month a draft could take)?"""
+    if years_back and "year" in sentence:
         for m in _YEARS_BACK.finditer(sentence, clause[0], clause[1]):
             if not any(d.start <= m.start() < d.end for d in dates):
                 return True
@@ -479,7 +512,7 @@ def _event_date(
         # Wednesday": the round held is dated by its own words, not by
         # the next one's
         told = [t for t in trigs if not _FUTURE.search(sentence, max(0, t.start - 40), t.end)] or trigs
-    date = _pick_date(sentence, own_dates, told, clause, others)
+    date = _pick_date(sentence, _own_clause_dates(sentence, trigs, others, own_dates), told, clause, others)
     if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
         # "The day before, a bomber struck Jamrud", "Pakistan closed the
         # crossing the next day": the day before (after) the day the
@@ -488,7 +521,7 @@ def _event_date(
     if date is not None and date.kind == "prev" and published and date.date > published:
         date = None  # "the next day" with no day told before it
     carried = False
-    relative = _relative_date(sentence, trigs, triggers, ctx, published, sent.low, own_dates)
+    relative = _relative_date(sentence, trigs, triggers, ctx, published, sent.low, own_dates, dates)
     if (
         relative is not None
         and (
@@ -497,6 +530,10 @@ def _event_date(
             or date.precision != "day"
             # "Jets struck Barmal on Sunday, two days after a bomber hit
             # Bannu": the day told before the phrase is the strikes'
+            # "in retaliation for air strikes on Kabul two days earlier":
+            # the phrase closing the trigger's clause is its time
+            or relative.kind == "relative"
+            and relative.start >= trigs[-1].end
             or relative.kind == "relative"
             and 0 <= date.end <= relative.start <= trigs[0].start
             # "On Saturday, two days before the earthquake, a woman was
@@ -523,9 +560,15 @@ def _event_date(
         # no date is no event (a meeting announced for a day is one);
         # nor is one "promised" or whose "date has not been set".
         return None
-    if date is None and published is not None and _past_year(sentence, clause, dates, published, etype in VIOLENT):
+    if date is None and done_before(sentence, trigs, bool(dates)):
+        # "militants who had attacked a coalition base in Khost", told with
+        # no date in the sentence: what they had done before, at no time
+        # the text gives (not the date of the sentences around it)
+        return None
+    if date is None and published is not None and _past_year(sentence, clause, dates, published):
         # "Hundreds were killed in fighting between 2007 and 2011", "the
-        # route was closed in 2014": dated by a past year only, history
+        # route was closed in 2014", "met at the gate last year": dated by
+        # a past year only, history
         # (not an event, and not more of the incident reported).
         return None
     if date is None and etype == "trade_disruption":

@@ -26,6 +26,19 @@ from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before,
 from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
+#: What the sides agreed to do, told before a place: "an agreement to allow
+#: people to cross at Angoor Adda", "agreed to reopen Torkham": the place is
+#: what the agreement is about, not where the talks were (not a meeting
+#: agreed on: "agreed to meet in Doha").
+_AGREED_TO_BEFORE = re.compile(
+    r"\b(?:agree(?:d|s|ment)?|decided|decision|deal|accord|pledged|promised)\s+(?:[\w-]+\s+){0,3}?to\s+"
+    # (a verb after "to", not "agreed to a truce after talks in Doha"; and
+    # no meeting told between)
+    r"(?!(?:meet|hold|host|gather|convene|resume|a|an|the|this|that|its|their)\b)"
+    r"(?:(?!(?:talks|meeting|met|summit|session)\b)[\w'’-]+\s+){1,10}?$",
+    re.I,
+)
+_AGREED_TO_BEFORE = Gated(_AGREED_TO_BEFORE, "agree", "decided", "decision", "deal", "accord", "pledged", "promised")
 #: A place after these words is what talks are about, not where they are held.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:closure|closing|reopening|opening|situation|issue|status|dispute|tensions?)\s+"
@@ -363,7 +376,9 @@ def _places_for(
         candidates = [
             m
             for m in candidates
-            if m.role != "border" and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+            if m.role != "border"
+            and not _TOPIC_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+            and not _AGREED_TO_BEFORE.search(sentence[max(0, m.start - 120) : m.start])
         ]
         if not candidates and ctx.venues and any(_THERE.search(sentence[t.end :]) for t in trigs):
             return [(ctx.venues[-1], False)]

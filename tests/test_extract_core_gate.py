@@ -1,0 +1,115 @@
+"""The sentence gate of :func:`geomap.extract.core.extract_article` changes no answer.
+
+The gate (:func:`geomap.extract.rules.sentence.may_report`) stops reading an
+article :data:`~geomap.extract.rules.sentence.TOLL_AFTER` sentences after
+the last one that may report an incident, and skips an article where no
+sentence may. Every dev corpus and a synthetic corpus with articles that
+report no incident are extracted with the gate and without it
+(``core.GATE = False``, every sentence read): drafts, problems and counts
+must be the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from geomap.bench.synth import ARCHIVE_INCIDENT_SHARE, synth_texts
+from geomap.extract import core, extract_paths, extract_texts, scanned
+from geomap.extract.io import drafts_csv
+from geomap.extract.reading import article_from_text
+from geomap.extract.rules.sentence import may_report
+from geomap.extract.scanned import ScannedSentence
+from geomap.extract.sentences import clean_text, split_sentences
+from geomap.geocoders import default_chain
+from geomap.report import Report
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+def _both(run, monkeypatch):
+    """``run()`` without the gate, then with it."""
+    out = []
+    for gate in (False, True):
+        monkeypatch.setattr(core, "GATE", gate)
+        scanned._SEEN.clear()
+        out.append(run())
+    return out
+
+
+def test_gate_keeps_every_draft_of_the_dev_sets(chain, dev_corpora, monkeypatch):
+    for folder in dev_corpora:
+        paths = sorted(str(p) for p in (DATA / folder).iterdir() if p.name != "README.md")
+
+        def run():
+            report = Report()
+            drafts = extract_paths(paths, chain, report, progress=False)
+            return drafts_csv(drafts), report.to_csv(), sorted(report.counts.items())
+
+        reference, gated = _both(run, monkeypatch)
+        assert gated == reference, folder
+
+
+def _texts():
+    # The benchmark's mix: most articles report no incident.
+    return synth_texts(0.1, seed=5, incident_share=ARCHIVE_INCIDENT_SHARE)
+
+
+def test_gate_keeps_every_draft_of_the_synthetic_mix(chain, monkeypatch):
+    texts = _texts()
+    reference, gated = _both(
+        lambda: drafts_csv(extract_texts(texts, chain, published=dt.date(2024, 5, 15))), monkeypatch
+    )
+    assert gated == reference and reference.count("\n") > 10
+
+
+def _sentences(text: str) -> list[ScannedSentence]:
+    art = article_from_text(text, "x")
+    return [ScannedSentence.of(art.title, -1)] * bool(art.title) + [
+        ScannedSentence.of(s.text, s.index) for s in split_sentences(clean_text(art.text))
+    ]
+
+
+def test_gate_is_taken_on_the_synthetic_mix():
+    # The test above compares something: articles where no sentence may
+    # report an incident, and articles whose last sentences are not read.
+    skipped = cut = 0
+    for text in _texts():
+        sents = _sentences(text)
+        marks = [may_report(s) for s in sents]
+        skipped += not any(marks)
+        cut += any(marks) and not any(marks[-3:])
+    assert skipped > 5 and cut > 0
+
+
+def test_may_report_reads_triggers_and_openings():
+    one = _sentences
+    assert may_report(one("Shelling hit Torkham on Monday.")[0])
+    assert may_report(one("Pakistan opened Torkham on Monday.")[0])  # a crossing opened: no trigger word
+    assert not may_report(one("Farmers around Khost sold their apples on Monday.")[0])
+
+
+def test_a_sentence_the_gate_skips_yields_nothing_without_it(chain, dev_sentences, monkeypatch):
+    # Each dev sentence that may not report an incident, read three
+    # sentences after a deadly incident (past TOLL_AFTER): the drafts are
+    # the same whether it is read (no gate) or not.
+    from geomap.extract import PlaceFinder, extract_article
+
+    finder = PlaceFinder(chain)
+    lead = "Mortar shells fired across the border hit a village in Bajaur on Monday, killing two people."
+    fillers = "The weather stayed mild. Shops kept their usual hours."
+    skipped = [s for s in dev_sentences if not may_report(ScannedSentence.of(s))]
+    assert len(skipped) > 100
+    for s in skipped[::3]:
+        art = article_from_text(f"{lead} {fillers}\n\n{s}\n", "x")
+        art.published = dt.date(2024, 5, 15)
+        reference, gated = _both(lambda: drafts_csv(extract_article(art, finder=finder)), monkeypatch)
+        assert gated == reference, s
+        assert "Bajaur" in reference  # the incident read before it
