@@ -28,7 +28,10 @@ from pathlib import Path
 from typing import Callable
 
 #: The kinds of distortion, in the order they are applied when mixed.
-KINDS = ("captions", "teasers", "nav", "footer", "glue", "wrap", "indent", "chars")
+KINDS = ("captions", "teasers", "headlines", "nav", "footer", "glue", "wrap", "indent", "chars")
+#: The kinds :mod:`geomap.extract.pagetext` repairs: all but another story's
+#: bare headline in the body, which reads as the story's own sub-heading.
+REPAIRED = tuple(k for k in KINDS if k != "headlines")
 
 _FRONT = re.compile(r"\A(---[ \t]*\r?\n.*?\n(?:---|\.\.\.)[ \t]*\r?\n)", re.S)
 _PUBLISHED = re.compile(r"^published:\s*['\"]?(\d{4}-\d\d-\d\d)", re.M)
@@ -105,10 +108,18 @@ def _teasers(body: str, rnd: random.Random, published: str) -> str:
     paras = _paragraphs(body)
     if len(paras) < 2:
         return body
-    for form in ("{}", rnd.choice(_TEASERS)):
-        # another story's bare headline, then a marked teaser
+    for _ in range(2):
         at = rnd.randint(1, len(paras) - 1)
-        paras.insert(at, form.format(rnd.choice(_NAV_HEADLINES)))
+        paras.insert(at, rnd.choice(_TEASERS).format(rnd.choice(_NAV_HEADLINES)))
+    return "\n\n".join(paras) + "\n"
+
+
+def _headlines(body: str, rnd: random.Random, published: str) -> str:
+    # another story's bare headline between two paragraphs (read as a sub-heading: not repaired)
+    paras = _paragraphs(body)
+    if len(paras) < 2:
+        return body
+    paras.insert(rnd.randint(1, len(paras) - 1), rnd.choice(_NAV_HEADLINES))
     return "\n\n".join(paras) + "\n"
 
 
@@ -177,6 +188,7 @@ DISTORT: dict[str, Callable[[str, random.Random, str], str]] = {
     "nav": _nav,
     "captions": _captions,
     "teasers": _teasers,
+    "headlines": _headlines,
     "footer": _footer,
     "glue": _glue,
     "wrap": _wrap,
@@ -257,21 +269,31 @@ def _f1(folder: Path, gold: Path, work: Path) -> float:
 
 
 def score_noise(
-    articles: Path, gold: Path, kinds: tuple[str, ...] | list[str] = KINDS, seed: int = 0
+    articles: Path,
+    gold: Path,
+    kinds: tuple[str, ...] | list[str] = KINDS,
+    seed: int = 0,
+    mixes: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, float]:
     """F1 of the extractor on ``articles`` clean, per kind and mixed.
+
+    Parameters
+    ----------
+    mixes : dict, optional
+        More mixed copies to score, ``{name: kinds}``.
 
     Returns
     -------
     dict
-        ``{"clean": f1, kind: f1, ..., "mixed": f1}`` ("mixed" applies every
-        kind of ``kinds`` together).
+        ``{"clean": f1, kind: f1, ..., "mixed": f1, name: f1, ...}``
+        ("mixed" applies every kind of ``kinds`` together).
     """
     scores: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="pagenoise-") as tmp:
         work = Path(tmp)
         scores["clean"] = _f1(articles, gold, work)
-        for name, chosen in [(k, (k,)) for k in kinds] + [("mixed", tuple(kinds))]:
+        todo = [(k, (k,)) for k in kinds] + [("mixed", tuple(kinds))] + list((mixes or {}).items())
+        for name, chosen in todo:
             folder = work / name
             noise_folder(articles, folder, chosen, seed)
             scores[name] = _f1(folder, gold, work)

@@ -185,24 +185,18 @@ def _headline(s: str) -> bool:
 
 
 def _drop_headlines(lines: list[str], top: int) -> None:
-    """Headline-like lines inside the body emptied: another story's headline
-    or a sub-heading (a line of at most twelve words with no sentence end,
-    not a bullet, after a paragraph that ends a sentence and before more
-    prose). The story says what its sub-headings announce; another story's
-    headline would be read as news of this one."""
+    """Headline-like lines above the story emptied (at least four words, no
+    sentence end, not a bullet, not all capitals: another story's headline,
+    the page's breadcrumb, the story's own title again).
+
+    Not inside the body: there such a line is as often the story's own
+    sub-heading, and sub-headings can hold the only mention of an incident
+    (dropping them cost a validation set two matches), so another story's
+    bare headline between two paragraphs is read as a sub-heading."""
     for i in range(top):
-        # above the story: another story's headline (not a dateline, not a bullet)
         s = lines[i].strip()
         if 3 <= s.count(" ") and _headline(s) and s != s.upper():
             lines[i] = ""
-    filled = [i for i in range(top, len(lines)) if lines[i].strip()]
-    for k in range(1, len(filled) - 1):
-        s = lines[filled[k]].strip()
-        if not _headline(s):
-            continue
-        before = lines[filled[k - 1]].strip()
-        if before and _SENTENCE_END.search(before[-4:]):
-            lines[filled[k]] = ""
 
 
 def _date_prefix_cut(line: str) -> str:

@@ -38,7 +38,7 @@ _SKIP_LINE = re.compile(
     r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+|"
     # a teaser of another story in the body ("Read more: ..." ends nothing)
     r"read more\s*:\s*\w.*|follow us on\b.*|join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|"
-    r"[^.]{0,40}\bwhatsapp channel|click here to read more\b.*)\s*$",
+    r".{0,40}\bwhatsapp channel|click here to read more\b.*)\s*$",
     re.I,
 )
 
