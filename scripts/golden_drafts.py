@@ -27,8 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 # The dev sets are found, not listed: a new news_devN is checked once it lands.
+# ../shared of the main checkout; a worktree (wt/NAME) finds it one folder further up.
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "seeds").is_dir()), ROOT.parent / "shared")
 CORPORA = {
-    "seeds": ROOT.parent / "shared" / "seeds",
+    "seeds": SHARED / "seeds",
     **{p.name: p / "articles" for p in sorted(DATA.glob("news_dev*"))},
     "articles": DATA / "articles",
 }

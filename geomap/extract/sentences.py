@@ -23,13 +23,24 @@ inc ltd co corp dept est fig mt ft pvt
 #: Lines that end the article body on scraped pages (sidebars, teasers).
 _END_OF_BODY = re.compile(
     r"^\s*(?:recent(?: posts| news| stories)?|related(?: articles| posts| stories| news)?|"
-    r"read more\b.*|more stories|you may also like|also read|popular posts|"
+    r"read more\b(?!\s*:\s*\w).*|more stories|you may also like|also read|popular posts|"
     r"trending|latest news|share this(?: article)?|tags?:.*|source:.*|"
-    r"copyright\b.*|©.*|all rights reserved.*)\s*»?\s*$",
+    r"copyright\b.*|©.*|all rights reserved.*|"
+    # a page's footer: comments, sharing, subscribing
+    r"leave a (?:reply|comment)|your email address will not be published.*|post comment|"
+    r"\d* ?comments?|(?:\d+ )?responses?|back to top(?: button)?|follow us on\b.*|"
+    r"join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|source link|developed by\b.*|latest from\b.*|"
+    r"\+ posts|about the author)\s*»?\s*$",
     re.I,
 )
 #: Single lines to drop but keep reading after.
-_SKIP_LINE = re.compile(r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+)\s*$", re.I)
+_SKIP_LINE = re.compile(
+    r"^\s*(?:see also:.*|advertisement|photo:.*|file photo.*|https?://\S+|"
+    # a teaser of another story in the body ("Read more: ..." ends nothing)
+    r"read more\s*:\s*\w.*|follow us on\b.*|join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|"
+    r".{0,40}\bwhatsapp channel|click here to read more\b.*)\s*$",
+    re.I,
+)
 
 #: Longest sentence read as one: a longer run of text without a full stop
 #: (a scraped table, a 19 MiB one-line file) is cut into pieces of at most
@@ -60,6 +71,9 @@ def clean_text(text: str) -> str:
     The cut happens only in the second half of the text, so a short article
     that opens with a 'Source:' line keeps its body.
     """
+    from .pagetext import page_text  # (pagetext reads ABBREVIATIONS from here)
+
+    text = page_text(text)
     lines = text.splitlines()
     out: list[str] = []
     total = len(text)

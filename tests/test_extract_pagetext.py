@@ -1,0 +1,241 @@
+"""A scraped page's text made plain prose (geomap.extract.pagetext).
+
+Each kind of page noise on a small article of our own gives the drafts of
+the clean article; each repair leaves clean prose as it is.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from geomap.bench.pagenoise import REPAIRED, noise_text
+from geomap.extract import extract_texts
+from geomap.extract.pagetext import drop_page_lines, fix_characters, page_text, unglue, unwrap
+from geomap.extract.sentences import clean_text, split_sentences
+from geomap.geocoders import default_chain
+
+ARTICLE = """---
+title: "Traders hurt as guards trade fire at Torkham"
+published: 2025-03-13
+---
+TORKHAM: Border guards of Pakistan and Afghanistan traded fire near the Torkham crossing on Tuesday, \
+and four Pakistani traders were injured by stray bullets, officials said.
+
+The crossing was closed to all traffic on Wednesday, leaving hundreds of lorries stranded on both sides of the gate.
+
+A customs official said the gate would stay shut until the commanders of the two sides meet.
+"""
+
+
+def drafts(text: str) -> list[tuple]:
+    return sorted(
+        (d.event_type, d.location, d.event_date, d.date_precision, d.fatalities, d.injuries)
+        for d in extract_texts([text], default_chain())
+    )
+
+
+@pytest.fixture(scope="module")
+def clean_drafts() -> list[tuple]:
+    found = drafts(ARTICLE)
+    # the toll and the closure's day are what a broken sentence loses
+    assert ("armed_clash", "Torkham", "2025-03-11", "day", None, 4) in found
+    assert ("border_closure", "Torkham", "2025-03-12", "day", None, None) in found
+    return found
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("kinds", [(k,) for k in REPAIRED] + [REPAIRED], ids=[*REPAIRED, "mixed"])
+def test_each_kind_of_noise_gives_the_drafts_of_the_clean_article(kinds, seed, clean_drafts):
+    assert drafts(noise_text(ARTICLE, kinds, seed, "own.md")) == clean_drafts
+
+
+def test_a_wrapped_line_no_longer_ends_a_sentence(clean_drafts):
+    front, body = ARTICLE.split("---\n", 2)[1:]
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, 60)) for line in body.split("\n"))
+    # without the repair the splitter ends the toll's sentence at the first break
+    assert split_sentences(wrapped)[0].text.endswith("traded")
+    assert split_sentences(clean_text(wrapped))[0].text.endswith("officials said.")
+    assert drafts("---\n" + front + "---\n" + wrapped) == clean_drafts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARTICLE.split("---\n", 2)[2],
+        "Gen. Asim met the envoy. Trade resumed at 3.5 per cent of its volume.\nSee dawn.com for more",
+        "Key points\n- Guards traded fire at dawn\n- The gate is shut\n\nThe story goes on from here.",
+        "A short headline\n\nA paragraph of one line that ends with a full stop.",
+    ],
+)
+def test_clean_prose_passes_unchanged(text):
+    assert page_text(text) == text
+
+
+# ------------------------------------------------------------------ characters
+
+
+@pytest.mark.parametrize(
+    "noisy, clean",
+    [
+        ("Pakistan&#8217;s envoy &amp; his aide", "Pakistan’s envoy & his aide"),
+        ("the&nbsp;gate was &quot;shut&quot;", 'the gate was "shut"'),
+        ("the\u00a0gate\u200b was\u202fshut", "the gate was shut"),
+        ("reopen\u00aded", "reopened"),
+        ("Pakistanâ€™s envoy said â€œnoâ€\x9d â€” twice", "Pakistan’s envoy said “no” — twice"),
+        ("CafÃ© near the border", "Café near the border"),
+    ],
+)
+def test_entities_odd_spaces_and_mojibake_are_repaired(noisy, clean):
+    assert fix_characters(noisy) == clean
+
+
+def test_characters_that_are_no_mojibake_stay():
+    text = "São Paulo, Ürümqi and AT&T; Â alone and â€ alone"
+    assert fix_characters(text) == text
+
+
+# ------------------------------------------------------------------ page lines
+
+
+def test_bylines_date_lines_and_captions_are_dropped_as_empty_lines():
+    page = "\n".join(
+        [
+            "English | اردو",
+            "date 2025-03-13 NATIONAL",
+            "By Staff Report",
+            "AFP, ISLAMABAD",
+            "The guards traded fire for an hour on the night before the crossing was shut.",
+            "File photo",
+            "Guards stand at the gate of the crossing. — Reuters",
+            "The new fence along the ridge [AFP]",
+            "This is a developing story and will be updated.",
+        ]
+    )
+    lines = page_text(page).split("\n")
+    assert lines == ["", "", "", "", page.split("\n")[4], "", "", "", ""]
+
+
+def test_a_wire_photos_caption_with_its_bracketed_credit_is_dropped():
+    caption = (
+        "FILE - Lorries wait at the closed gate of the crossing near the border town, Monday, May 6, 2024. "
+        "The crossing was shut again after guards fired at each other. (AP Photo/A. Photographer, File)"
+    )
+    assert page_text("date 2024-05-08 " + caption + "\n\n" + PARAGRAPHS[0]) == "\n\n" + PARAGRAPHS[0]
+    assert page_text(PARAGRAPHS[0] + " (Photo credits aside, the gate stayed shut.)") != ""
+
+
+def test_a_date_prefix_is_cut_and_a_dateline_after_it_kept():
+    assert drop_page_lines("date 2025-03-13 NATIONAL The gate shut today.") == "The gate shut today."
+    assert drop_page_lines("date 2025-03-13 TOP STORIES The gate shut.") == "The gate shut."
+    assert drop_page_lines("date 2025-03-13 WANA: The gate shut.") == "WANA: The gate shut."
+
+
+def test_bullets_above_the_story_are_dropped_only_among_page_lines():
+    story = "Guards of both countries traded fire near the gate for two hours on Tuesday, officials said."
+    nav = "• Flour prices rise again\n• Torkham sees queues of trucks\nBy Staff Report\n" + story
+    assert drop_page_lines(nav).split("\n")[3] == story
+    assert "Torkham" not in drop_page_lines(nav)
+    points = "- Guards traded fire at the gate\n- The crossing is shut\n" + story
+    assert drop_page_lines(points) == points  # the story's own key points
+
+
+# ------------------------------------------------------------------ wrapping
+
+
+PARAGRAPHS = [
+    "Guards of the two countries traded fire near the crossing on Tuesday, and four traders "
+    "were hurt by stray bullets in the market next to the gate, local officials said.",
+    "The crossing was closed to all traffic on Wednesday, leaving hundreds of lorries stranded "
+    "on both sides, and the customs staff were sent home until further notice.",
+    "Elders of the tribes on both sides said they would meet the commanders on Thursday.",
+]
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_hard_wrapped_paragraphs_are_joined(width, gap):
+    wrapped = "\n\n".join(gap.join(textwrap.wrap(p, width)) for p in PARAGRAPHS)
+    sentences = [s.text for s in split_sentences(unwrap(wrapped))]
+    assert sentences == [
+        PARAGRAPHS[0],
+        PARAGRAPHS[1],
+        PARAGRAPHS[2],
+    ]
+
+
+def test_a_short_headline_between_wrapped_lines_stays_apart():
+    wrapped = "\n".join(textwrap.wrap(PARAGRAPHS[0], 64) + ["Crossing shut"] + textwrap.wrap(PARAGRAPHS[1], 64))
+    lines = unwrap(wrapped).split("\n")
+    assert lines == [PARAGRAPHS[0], "Crossing shut", PARAGRAPHS[1]]
+
+
+def test_indented_wrapped_lines_lose_their_indentation():
+    wrapped = "\n\n".join("\n".join("\t" + line for line in textwrap.wrap(p, 70)) for p in PARAGRAPHS)
+    assert unwrap(wrapped) == "\n\n".join(PARAGRAPHS)
+
+
+# ------------------------------------------------------------------ glued sentences
+
+
+@pytest.mark.parametrize(
+    "glued, spaced",
+    [
+        ("The gate shut in October.Five traders were hurt.", "The gate shut in October. Five traders were hurt."),
+        ("They left in 2021.The gate", "They left in 2021. The gate"),
+        ('He said "no."The talks ended.', 'He said "no." The talks ended.'),
+        ("Was it shut?Nobody knew.", "Was it shut? Nobody knew."),
+    ],
+)
+def test_glued_sentences_get_their_space(glued, spaced):
+    assert unglue(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    "text", ["Gen.Asim spoke", "the U.S.Army said", "Mr.Khan left", "A.Khan left", "see dawn.com", "rose 3.5 per cent"]
+)
+def test_abbreviations_initials_domains_and_decimals_stay_glued(text):
+    assert unglue(text) == text
+
+
+# ------------------------------------------------------------------ footers and teasers
+
+
+def test_a_footer_ends_the_body_and_a_teaser_in_it_does_not():
+    body = "\n\n".join(
+        [
+            PARAGRAPHS[0],
+            "Read more: Flour prices rise again in the city",
+            PARAGRAPHS[1],
+            "Leave a Reply",
+            "The crossing should be shut for good, a reader wrote.",
+        ]
+    )
+    cleaned = clean_text(body)
+    assert PARAGRAPHS[1] in cleaned
+    assert "Flour" not in cleaned
+    assert "reader" not in cleaned
+
+
+def test_another_storys_headline_above_the_story_is_dropped_and_a_sub_heading_kept():
+    sub = "Traders stranded at the gate"
+    page = "\n\n".join(["Chaman traders protest over new visa rules", PARAGRAPHS[0], sub, *PARAGRAPHS[1:]])
+    assert page_text(page).split("\n\n") == ["", PARAGRAPHS[0], sub, *PARAGRAPHS[1:]]
+
+
+def test_a_dateline_above_the_story_and_the_markers_of_the_body_end_stay():
+    page = "\n".join(["KABUL, March 12", PARAGRAPHS[0], "Related articles", PARAGRAPHS[1]])
+    assert page_text(page) == page
+
+
+@pytest.mark.parametrize("footer", ["Source link", "Developed by Some Studio", "Latest from the newsfeed", "+ posts"])
+def test_more_footers_end_the_body(footer):
+    body = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], footer, "Torkham shut again, say traders."])
+    assert "again" not in clean_text(body)
+
+
+@pytest.mark.parametrize("line", ["A. Writer WhatsApp Channel", "Click here to read more (external link)."])
+def test_channel_and_click_here_lines_are_skipped(line):
+    body = "\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]])
+    assert clean_text(body) == "\n\n".join([PARAGRAPHS[0], "", PARAGRAPHS[1]])
