@@ -1,0 +1,60 @@
+"""Incidents mentioned, not reported (:mod:`geomap.extract.rules.mentioned`).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import _by, _events
+
+from geomap.geocoders import default_chain
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return default_chain()
+
+
+_REPORT = "Troops and Taliban guards traded fire near Torkham on Monday, officials said. "
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # the fighting named as what a scheme, a comment or a worry is about
+        "Officials in Peshawar want aid for the villages of Chitral hurt by the fighting.",
+        "Aid workers took blankets to villages of Kurram hit by the fighting.",
+        "Police in Khost were put on alert over the clashes.",
+        "The UN mission in Kunar voiced concern about the fighting.",
+    ],
+)
+def test_a_definite_mention_after_a_preposition_adds_to_the_incident_told(chain, later):
+    ev = _events(chain, _REPORT + later)
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+def test_a_definite_mention_that_opens_its_sentence_tells_more_of_the_incident(chain):
+    # the subject of its sentence: the fighting's own place, told here
+    ev = _events(
+        chain,
+        "Troops and Taliban guards traded fire in Kurram on Monday, officials said. "
+        "The fighting started near Parachinar before dawn.",
+    )
+    assert "Parachinar" in [loc for loc, _ in _by(ev, "armed_clash")]
+
+
+@pytest.mark.parametrize(
+    ("later", "places"),
+    [
+        ("Villages near Chaman were hit on Friday by the fighting.", ["Chaman", "Torkham"]),
+        ("Guards near Chaman were also caught up on Friday in the clashes.", ["Chaman", "Torkham"]),
+    ],
+)
+def test_a_definite_mention_with_a_day_of_its_own_is_another_incident(chain, later, places):
+    ev = _events(chain, _REPORT + later)
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == places
+
+
+def test_a_definite_mention_with_nothing_told_before_is_kept(chain):
+    # no incident of its type before it: the mention is the only report
+    ev = _events(chain, "Shops in Landi Kotal stayed shut on Monday during the fighting at Torkham.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
