@@ -58,3 +58,34 @@ def test_a_definite_mention_with_nothing_told_before_is_kept(chain):
     # no incident of its type before it: the mention is the only report
     ev = _events(chain, "Shops in Landi Kotal stayed shut on Monday during the fighting at Torkham.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A US officer said the raid was aimed at a group of fighters who had attacked a coalition base in Khost "
+        "and then crossed back.",
+        "Kabul said the men were members of a cell who had raided a checkpoint in Kandahar.",
+    ],
+)
+def test_what_someone_had_done_told_to_say_who_they_are_is_no_incident(chain, text):
+    assert _by(_events(chain, text), "armed_clash") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a day of its own: the incident is told
+        (
+            "The commander said the gunmen who had stormed the post in Kurram on Monday were from across the line.",
+            "Kurram District",
+        ),
+        # what they were doing then is the incident itself
+        (
+            "Soldiers shot dead four militants who were trying to cross into Bajaur on Tuesday, the army said.",
+            "Bajaur District",
+        ),
+    ],
+)
+def test_a_relative_clause_with_its_day_or_in_the_past_progressive_is_an_incident(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]

@@ -6,7 +6,9 @@ affected by the fighting", "declined to comment on the shelling", "the
 bombers had been directed from abroad". Such a mention, with a definite
 article and no day of its own in its clause, adds to the incident of its
 type already told (it is made weak) rather than becoming a new draft at
-whatever place its sentence names.
+whatever place its sentence names. So does what someone had done, told to
+say who they are ("militants who had attacked a base in Khost"): with no
+incident of its type told before, it is no draft.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ def referred_only(
 ) -> list[Trigger]:
     """``triggers`` with those that only refer back made weak.
 
-    A trigger refers back when it is definite and the object of a
-    preposition ("by the fighting", "over these closures"), an incident of
-    its type is already told in the article and its clause gives no date
-    of its own.
+    A trigger refers back when its clause gives no date of its own and it
+    is definite and the object of a preposition ("by the fighting", "over
+    these closures") with an incident of its type already told in the
+    article, or it is told in a past perfect relative clause ("who had
+    attacked").
 
     Parameters
     ----------
@@ -48,11 +51,13 @@ def referred_only(
     """
     out = []
     for t in triggers:
-        if (
-            t.anaphoric
-            and not t.weak
-            and t.event_type in ctx.by_type
-            and _PREPOSITION_BEFORE.search(sentence, max(0, t.start - 40), t.start)
+        if not t.weak and (
+            (
+                t.anaphoric
+                and t.event_type in ctx.by_type
+                and _PREPOSITION_BEFORE.search(sentence, max(0, t.start - 40), t.start)
+            )
+            or _WHO_BEFORE.search(sentence, max(0, t.start - 30), t.start)
         ):
             clause = _clause_of(spans, t.start)
             if not any(_clause_of(spans, d.start) == clause for d in dates):
@@ -69,3 +74,9 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
+
+#: A relative clause in the past perfect that tells who someone is by what
+#: they had done before: "a group of militants who had attacked a coalition
+#: base" (not what they were doing then, "militants who were trying to
+#: cross"; nor with a day of its own, "who had stormed the post on Monday").
+_WHO_BEFORE = re.compile(r"\bwho\s+had\s+(?:\w+\s+)?$", re.I)

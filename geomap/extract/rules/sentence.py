@@ -146,7 +146,7 @@ def _read(
         # is one: "Nobody was hurt.", "Two were killed.")
         triggers = []
     spans = clauses(sentence) if triggers else []  # read per trigger only
-    if triggers and ctx.by_type:
+    if triggers:
         triggers = referred_only(sentence, triggers, spans, usable_dates, ctx)
     by_type = _triggers_by_type(sentence, sent.low, triggers)
     # Violent incidents in several clauses (only possible with two types or more).
