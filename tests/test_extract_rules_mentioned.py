@@ -89,3 +89,34 @@ def test_what_someone_had_done_told_to_say_who_they_are_is_no_incident(chain, te
 )
 def test_a_relative_clause_with_its_day_or_in_the_past_progressive_is_an_incident(chain, text, place):
     assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the start of a campaign that times a closure
+        "The Angoor Adda crossing was shut on Sunday when the army began its operation against militants in "
+        "South Waziristan.",
+        # ... or that times how long people have been away
+        "Two years after the army launched its offensive in Khyber, families from Tirah are still in camps "
+        "in Nangarhar.",
+        # the campaign named, not one of its incidents
+        "Analysts in Peshawar doubt the success of the offensive in North Waziristan.",
+    ],
+)
+def test_a_campaign_only_named_or_timing_another_event_is_no_clash(chain, text):
+    assert _by(_events(chain, text), "armed_clash") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The army on Monday launched a ground offensive in the Tirah valley, killing ten militants.", "Tirah"),
+        (
+            "On Wednesday, Afghan commandos began an operation against the group in Kot district, officials said.",
+            "Kot District",
+        ),
+    ],
+)
+def test_a_campaign_begun_in_its_own_main_clause_is_an_incident(chain, text, place):
+    assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]

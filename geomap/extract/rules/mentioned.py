@@ -8,7 +8,10 @@ article and no day of its own in its clause, adds to the incident of its
 type already told (it is made weak) rather than becoming a new draft at
 whatever place its sentence names. So does what someone had done, told to
 say who they are ("militants who had attacked a base in Khost"): with no
-incident of its type told before, it is no draft.
+incident of its type told before, it is no draft. And so does a military
+campaign whose start only times another event ("shut when the army began
+its operation in North Waziristan") or that is named as a whole ("the
+success of the offensive").
 """
 
 from __future__ import annotations
@@ -51,14 +54,15 @@ def referred_only(
     """
     out = []
     for t in triggers:
-        if not t.weak and (
-            (
-                t.anaphoric
-                and t.event_type in ctx.by_type
-                and _PREPOSITION_BEFORE.search(sentence, max(0, t.start - 40), t.start)
-            )
-            or _WHO_BEFORE.search(sentence, max(0, t.start - 30), t.start)
-        ):
+        if t.weak:
+            pass
+        elif t.event_type == "armed_clash" and _campaign_landmark(sentence, t):
+            t = replace(t, weak=True)  # its day, if told, is the landmark's
+        elif (
+            t.anaphoric
+            and (t.event_type in ctx.by_type or sentence[t.start : t.end].lower().endswith(_CAMPAIGNS))
+            and _PREPOSITION_BEFORE.search(sentence, max(0, t.start - 40), t.start)
+        ) or _WHO_BEFORE.search(sentence, max(0, t.start - 30), t.start):
             clause = _clause_of(spans, t.start)
             if not any(_clause_of(spans, d.start) == clause for d in dates):
                 t = replace(t, weak=True)
@@ -80,3 +84,43 @@ _PREPOSITION_BEFORE = re.compile(
 #: base" (not what they were doing then, "militants who were trying to
 #: cross"; nor with a day of its own, "who had stormed the post on Monday").
 _WHO_BEFORE = re.compile(r"\bwho\s+had\s+(?:\w+\s+)?$", re.I)
+
+
+#: Words of a campaign: "the success of the offensive", "wait out the
+#: operation" name the campaign, not one of its incidents, even when none
+#: of them is told before.
+_CAMPAIGNS = ("offensive", "operation", "operations")
+
+#: A campaign's start told to time something else: "when the army began its
+#: operation against militants", "as army opens offensive", "after the army
+#: launched its offensive in Bajaur" (the trigger right after) ...
+_LAUNCHED_BEFORE = re.compile(
+    r"\b(?:when|as|after|since|before|until)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:began|begun|begins|launched|launches|opened|opens|started|starts|announced|announces)\s+"
+    r"(?:(?:its|their|the|an?|a\s+new)\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+#: ... "since the operation began", "when the operation was announced" (the
+#: verb right after it).
+_LAUNCHED_AFTER = re.compile(
+    r"\s+(?:against\s+(?:[\w'’-]+\s+){1,3}?)?(?:was\s+|had\s+|has\s+)?(?:been\s+)?"
+    r"(?:began|begun|launched|opened|started|announced)\b",
+    re.I,
+)
+_TIME_BEFORE = re.compile(r"\b(?:when|as|after|since|before|until)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _campaign_landmark(sentence: str, t: Trigger) -> bool:
+    """Is ``t`` a military operation or offensive whose start only times
+    another event ("sealed when the army began its operation in North
+    Waziristan")? Its start is a campaign's, not an incident with a place
+    and day; the fighting of the campaign is told in words of its own."""
+    word = sentence[t.start : t.end].lower()
+    if not word.endswith(("operation", "operations", "offensive", "against")):
+        return False
+    before = sentence[max(0, t.start - 80) : t.start]
+    if word.endswith("against"):  # "began its operation against": the verb is the trigger's own
+        return bool(_TIME_BEFORE.search(before)) or bool(_LAUNCHED_BEFORE.search(before))
+    return bool(_LAUNCHED_BEFORE.search(before)) or (
+        bool(_TIME_BEFORE.search(before)) and _LAUNCHED_AFTER.match(sentence, t.end) is not None
+    )
