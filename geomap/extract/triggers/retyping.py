@@ -2,8 +2,8 @@
 
 Strikes told with guns and no aircraft are shelling, shelling traded is an
 exchange of fire, guns fired at posts are an attack on them, guns told
-with gunfire are fighting, and a bare bombardment after an air strike is
-that strike.
+with gunfire are fighting, grenades an attack was made "with" are that
+attack, and a bare bombardment after an air strike is that strike.
 """
 
 from __future__ import annotations
@@ -90,6 +90,34 @@ def _with_gunfire(sentence: str, t: Trigger) -> Trigger:
     return replace(t, event_type="armed_clash", sub_event_type="border_fighting")
 
 
+#: "with" and the weapons before the blast trigger: "opened fire on the post
+#: with rifles and rocket-propelled grenades", "attacked the police station
+#: with hand grenades" (no clause break between).
+_WITH_WEAPONS = re.compile(r"\bwith\s+(?:[\w'’-]+\s+){0,5}?(?:and\s+)?(?:[\w'’-]+\s+)?$", re.I)
+
+
+def _weapons_of_attack(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Grenades told as what an attack or fire was made "with" are that
+    clash's weapons, one incident (GOLD_FORMAT: attacks on border posts are
+    clashes), not a bombing of their own (an attack made with a bomb is a
+    bombing: "attacked the compound with a car bomb")."""
+    out = []
+    for t in triggers:
+        clash = next(
+            (c for c in out if c.event_type == "armed_clash" and 0 <= t.start - c.end <= 80),
+            None,
+        )
+        if (
+            t.sub_event_type == "grenade_attack"
+            and clash is not None
+            and not any(ch in sentence[clash.end : t.start] for ch in ";.")
+            and _WITH_WEAPONS.search(sentence, clash.end, t.start)
+        ):
+            t = replace(t, event_type="armed_clash", sub_event_type=clash.sub_event_type)
+        out.append(t)
+    return out
+
+
 def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
     """``triggers`` (in order) with the types their whole sentence shows.
 
@@ -115,6 +143,8 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_with_gunfire(sentence, t) for t in out]
     if "post" in low or "checkpoint" in low:
         out = [_fired_at_posts(sentence, t) for t in out]
+    if "with" in low and len(out) > 1:
+        out = _weapons_of_attack(sentence, out)
     strike = next((t for t in out if t.event_type == "airstrike"), None)
     if strike is not None and "bombard" in low:
         # "gunships struck hideouts in Mamund, and residents reported heavy
