@@ -120,3 +120,16 @@ def test_a_campaign_only_named_or_timing_another_event_is_no_clash(chain, text):
 )
 def test_a_campaign_begun_in_its_own_main_clause_is_an_incident(chain, text, place):
     assert [loc for loc, _ in _by(_events(chain, text), "armed_clash")] == [place]
+
+
+def test_what_someone_had_is_no_past_perfect():
+    # "had" of possession: the trucks parked there are the sentence's own report
+    from geomap.extract.rules.mentioned import referred_only
+    from geomap.extract.rules.state import ArticleState
+    from geomap.extract.types import find_triggers
+
+    sentence = "A driver who had two trucks of flour parked near the terminal said he was losing money."
+    triggers = find_triggers(sentence)
+    assert triggers
+    kept = referred_only(sentence, triggers, [(0, len(sentence))], [], ArticleState())
+    assert [t.weak for t in kept] == [t.weak for t in triggers]

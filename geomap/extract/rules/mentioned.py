@@ -82,8 +82,9 @@ _PREPOSITION_BEFORE = re.compile(
 #: A relative clause in the past perfect that tells who someone is by what
 #: they had done before: "a group of militants who had attacked a coalition
 #: base" (not what they were doing then, "militants who were trying to
-#: cross"; nor with a day of its own, "who had stormed the post on Monday").
-_WHO_BEFORE = re.compile(r"\bwho\s+had\s+(?:\w+\s+)?$", re.I)
+#: cross"; nor with a day of its own, "who had stormed the post on Monday";
+#: nor what someone has, "a driver who had two trucks parked there").
+_WHO_BEFORE = re.compile(r"\bwho\s+had\s+(?:(?:\w+ly|also|just|earlier|then|once)\s+)?$", re.I)
 
 
 #: Words of a campaign: "the success of the offensive", "wait out the
