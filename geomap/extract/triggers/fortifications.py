@@ -8,32 +8,8 @@ from __future__ import annotations
 
 import re
 
-
-def _built_after(nouns: str) -> str:
-    """A work named first and its building told after it, in a relative
-    clause or with the work as object of a later verb: "the trench, which
-    troops had been digging since last week", "a checkpost the other side
-    had started building", "the fence that soldiers were repairing"."""
-    return (
-        r"(?:" + nouns + r")\s*(?:,\s*)?(?:(?:that|which)\s+)?(?:[\w'’-]+\s+){1,3}?"
-        r"(?:(?:had|has|have|was|were|is|are)\s+)?(?:been\s+)?(?:(?:started|begun|began|continued)\s+)?"
-        r"(?:building|digging|constructing|erecting|repairing|putting\s+up|setting\s+up)\b"
-    )
-
-
 #: Fences, gates, posts and trenches, in the order they are tried.
 FORTIFICATION_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
-    # A work and its building told after it (before the rules that read the
-    # work's name alone)
-    ("fortification", "fence_construction", False, _built_after(r"fences?|(?:barbed\s+)?wire"), ("fenc", "wire")),
-    ("fortification", "gate_construction", False, _built_after(r"gates?"), ("gate",)),
-    (
-        "fortification",
-        "outpost_construction",
-        False,
-        _built_after(r"outposts?|check\s*-?\s*posts?|checkpoints?|bunkers?|trench(?:es)?|ditch(?:es)?|watchtowers?"),
-        ("post", "checkpoint", "bunker", "trench", "ditch", "watchtower"),
-    ),
     # Work on a fence is an event; "the fence" alone only continues one.
     # Putting a fence up and pulling it down are both fence events ("pulled
     # up coils of barbed wire", "removed a section of the fence"); a wall
