@@ -51,7 +51,8 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "closure",
         False,
         # (and a headline's present: "Pakistan closes Torkham", "shuts", "seals")
-        r"clos(?:ed|es|ure|ures|ing)|shut(?:s)?(?:\s+down)?|shutting|seal(?:ed|s)|sealing|blockade|"
+        # (the noun in one word too: "the shutdown of Torkham on Wednesday")
+        r"clos(?:ed|es|ure|ures|ing)|shut(?:s)?(?:\s+down)?|shutdowns?|shutting|seal(?:ed|s)|sealing|blockade|"
         # "responded by blocking NATO convoys at Torkham" (not a road blocked by protesters)
         # (also "stopped all NATO supply vehicles from moving towards Torkham",
         # "NATO supply trucks were halted at Chaman")
