@@ -214,3 +214,24 @@ _IF_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:if|unless)\b", re.I)
 def _conditional_future(sentence: str, words: list[str], end: int) -> bool:
     """Is the trigger ending at ``end`` (``words`` before it) a future with its condition?"""
     return bool(_MODAL_BEFORE.search(" ".join(words[-3:])) and _IF_AFTER.match(sentence, end))
+
+
+#: A prediction of the trigger, told right after it: "fresh clashes are
+#: likely", "a closure seems probable", "more strikes are expected in the
+#: coming days" (the present of a forecast; a past "was expected" is read
+#: where it stands).
+_FORECAST_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|seems?|looks?)\s+(?:now\s+|still\s+|increasingly\s+|more\s+)?"
+    r"(?:likely|unlikely|possible|probable|expected|inevitable|imminent|feared)\b",
+    re.I,
+)
+
+#: Every match of :data:`_FORECAST_AFTER` holds one of these.
+_FORECAST_STEMS = ("likel", "possib", "probab", "expect", "inevitab", "immin", "fear")
+
+
+def forecast(sentence: str, end: int) -> bool:
+    """Is the trigger ending at ``end`` only forecast ("fresh clashes at
+    Torkham are likely in the coming days")? No incident is told."""
+    m = _FORECAST_AFTER.match(sentence, end)
+    return m is not None and not any(c in m.group(0) for c in ",;")
