@@ -39,3 +39,28 @@ def test_an_incident_told_beside_a_forecast_is_kept(sentence):
 
 def test_upcoming_talks_expected_are_still_talks():
     assert _types("Talks between the two sides are expected in Doha on Sunday.") == ["talks"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each closure of Chaman hits the poorest families hardest.",
+        "Cross-border attacks rose by 40 percent in 2025, according to a think tank in Islamabad.",
+        "Torkham has been shut for a total of 90 days this year.",
+    ],
+)
+def test_incidents_in_general_or_in_a_figure_are_none(sentence):
+    assert _types(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # a toll that rose is the toll of the incident told
+        ("Mortar rounds hit Dangam on Monday, and the number of wounded had risen to 12 by Tuesday.", "explosion"),
+        # each of the sides, not each incident
+        ("Guards on each side of Torkham exchanged fire on Monday.", "armed_clash"),
+    ],
+)
+def test_a_toll_that_rose_or_each_side_is_no_figure(sentence, etype):
+    assert etype in _types(sentence)

@@ -54,6 +54,7 @@ from .triggers.mentions import (
     _road_closing,
     _supposed,
     forecast,
+    trend,
 )
 from .triggers.retyping import retyped
 from .triggers.talks import TALKS_RULES, no_talks, round_ended
@@ -263,6 +264,8 @@ def _find_triggers(
                 continue  # "Torkham will be closed if the attacks continue"
             if etype != "talks" and any(w in low for w in _FORECAST_STEMS) and forecast(sentence, m.end()):
                 continue  # "fresh clashes are likely in the coming days"
+            if etype != "talks" and not weak and trend(sentence, low, m.end()):
+                continue  # "cross-border attacks rose by 40 percent in 2025" (not a toll: "the wounded rose to 92")
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             # "It was the third such infiltration attempt in the Zhob sector
             # this year": a count of incidents like the one reported, which
