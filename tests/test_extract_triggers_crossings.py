@@ -25,3 +25,18 @@ def test_a_shutdown_in_one_word_is_a_closure():
 )
 def test_a_shutdown_of_something_else_is_no_closure(sentence):
     assert _closures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That closure ended on February 19 after talks between tribal elders.",
+        "The blockade of Torkham was lifted on Friday.",
+    ],
+)
+def test_a_closure_told_as_over_is_a_reopening(sentence):
+    assert "reopening" in _closures(sentence)
+
+
+def test_a_closure_that_went_on_is_no_reopening():
+    assert "reopening" not in _closures("The closure of Chaman entered its third week on Monday.")

@@ -64,3 +64,22 @@ def test_incidents_in_general_or_in_a_figure_are_none(sentence):
 )
 def test_a_toll_that_rose_or_each_side_is_no_figure(sentence, etype):
     assert etype in _types(sentence)
+
+
+def _reopenings(sentence):
+    return [t for t in find_triggers(sentence) if t.sub_event_type == "reopening"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chaman remains shut, and there is no sign it will reopen soon.",
+        "There was no word on when the gate will reopen.",
+    ],
+)
+def test_a_reopening_to_come_with_no_day_is_none(sentence):
+    assert _reopenings(sentence) == []
+
+
+def test_a_reopening_to_come_on_a_day_is_told():
+    assert _reopenings("Officials said Torkham will reopen on Monday.")

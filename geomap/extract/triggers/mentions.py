@@ -86,10 +86,25 @@ def _supposed(sentence: str, words: list[str], end: int) -> bool:
     return bool(_INDEFINITE_BEFORE.search(before) and _MODAL_AFTER.match(sentence, end))
 
 
+#: "will" right before a reopening verb ("it will reopen", "will be reopened",
+#: "will only reopen").
+_WILL_BEFORE = re.compile(r"\bwill\s+(?:[\w'’-]+\s+)?(?:be\s+)?$")
+#: A day or month the sentence tells (on the lower-cased text).
+_DAY_TOLD = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext\s+(?:week|month)\b|"
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\b\d{1,2}\s+may\b|\bmay\s+\d"
+)
+
+
 def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
     """Is the reopening noun at ``start:end`` only spoken of ("no date for
     its reopening", "the reopening of the crossings would depend on ...")?
     Reopenings told with a verb ("reopened on Monday") are never."""
+    if low.startswith("will", max(0, start - 12)) or " will " in low[max(0, start - 16) : start]:
+        # "no sign it will reopen soon": a reopening to come with no day
+        # (one announced for a day, "will reopen on Monday", is told)
+        if _WILL_BEFORE.search(low, max(0, start - 16), start) and not _DAY_TOLD.search(low):
+            return True
     if not low.startswith(("reopening", "re-opening", "opening", "resumption"), start):
         return False
     return bool(
