@@ -36,3 +36,31 @@ def test_grenades_an_attack_was_made_with_are_the_clash(sentence):
 )
 def test_a_blast_told_apart_from_an_attack_stays_a_blast(sentence):
     assert "explosion" in {etype for etype, _ in _types(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # guns traded, a weapon named first
+        ("The two sides traded artillery and mortar fire across the border near Angoor Adda.", "armed_clash"),
+        # shelling told with gunfire after it
+        ("Heavy shelling and gunfire continued near Spin Boldak on Monday.", "armed_clash"),
+        # a blast told as the work of something that flies
+        ("An explosion at a market in Khost on Monday was caused by a Pakistani drone.", "airstrike"),
+    ],
+)
+def test_a_type_read_again_in_either_word_order(sentence, etype):
+    assert {t for t, _ in _types(sentence)} == {etype}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # shelling alone, one way
+        "Heavy shelling continued near Spin Boldak on Monday.",
+        # a blast caused by something on the ground
+        "An explosion at a market in Khost on Monday was caused by a gas cylinder.",
+    ],
+)
+def test_one_way_shelling_or_a_ground_blast_stays_an_explosion(sentence):
+    assert {t for t, _ in _types(sentence)} == {"explosion"}
