@@ -36,6 +36,20 @@ TALKS_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ),
     ("talks", "negotiation", True, r"delegations?", ("delegation",)),
+    # talks told by their outcome: "the two sides agreed in Kabul on Monday
+    # to reopen Torkham", "the delegations signed an agreement on transit
+    # trade" (who agreed is named: not "analysts agreed that ..."; "agreed
+    # to meet again" is the next round's plan, read by the rule above)
+    (
+        "talks",
+        "negotiation",
+        False,
+        r"(?:sides|delegations|delegates|negotiators|governments|neighbours|neighbors|commanders|elders)\s+"
+        r"(?:[\w'’,-]+\s+){0,6}?agreed\b(?!\s+to\s+(?:meet|hold|resume|continue|keep|talk))|"
+        r"(?:reached|signed|struck|sealed|clinched)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:agreement|deal|accord|understanding|memorandum)\b",
+        ("agreed", "agreement", "deal", "accord", "understanding", "memorandum"),
+    ),
 ]
 
 #: Talks may be upcoming, so only true conditionals cancel them.
