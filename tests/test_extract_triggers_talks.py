@@ -62,3 +62,11 @@ def test_diplomacy_in_its_own_words_is_talks(sentence, sub):
 )
 def test_an_appeal_or_hosting_refugees_is_no_talks(sentence):
     assert not _talks(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The two sides agreed to halt fire along the line.", "The two sides agreed to a ceasefire in Doha on Sunday."],
+)
+def test_a_truce_agreed_stays_a_ceasefire(sentence):
+    assert [t.sub_event_type for t in _talks(sentence)] == ["ceasefire"]

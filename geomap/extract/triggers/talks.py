@@ -60,13 +60,14 @@ TALKS_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
     # talks told by their outcome: "the two sides agreed in Kabul on Monday
     # to reopen Torkham", "the delegations signed an agreement on transit
     # trade" (who agreed is named: not "analysts agreed that ..."; "agreed
-    # to meet again" is the next round's plan, read by the rule above)
+    # to meet again" is the next round's plan, read by the rule above; a
+    # truce agreed, "agreed to halt fire", is read by the ceasefire rules)
     (
         "talks",
         "negotiation",
         False,
         r"(?:sides|delegations|delegates|negotiators|governments|neighbours|neighbors|commanders|elders)\s+"
-        r"(?:[\w'’,-]+\s+){0,6}?agreed\b(?!\s+to\s+(?:meet|hold|resume|continue|keep|talk))|"
+        r"(?:[\w'’,-]+\s+){0,6}?agreed\b(?!\s+(?:to|on|upon)\s+(?:meet|hold|resume|continue|keep|talk|halt|stop|cease|end|an?\s+(?:immediate\s+)?(?:truce|ceasefire|cease-fire)))|"
         r"(?:reached|signed|struck|sealed|clinched)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
         r"(?:agreement|deal|accord|understanding|memorandum)\b",
         ("agreed", "agreement", "deal", "accord", "understanding", "memorandum"),
