@@ -220,3 +220,43 @@ def test_a_post_seized_or_destroyed_is_an_attack():
 def test_militants_hitting_targets_is_no_air_strike():
     assert ("airstrike", "airstrike") not in _types("The militants hit targets across the province last year.")
     assert ("airstrike", "airstrike") in _types("The army said it struck Taliban targets across the line.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a headline's present
+        "Commandos raid village near Ghulam Khan",
+        # the noun with who raided and what
+        "Kabul protested over a raid by special forces on a compound in Paktika.",
+    ],
+)
+def test_a_raid_in_the_present_or_named_with_its_target_is_a_clash(sentence):
+    assert ("armed_clash", "ground_raid") in _types(sentence)
+
+
+def test_a_raid_on_something_else_is_no_ground_raid():
+    assert ("armed_clash", "ground_raid") not in _types("Police began a raid on illegal markets for fuel.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The assault started shortly after midnight near the Levies post.",
+        "The ambush took place on a mountain road in Kurram.",
+    ],
+)
+def test_an_attack_noun_told_as_it_happened_is_a_clash(sentence):
+    assert "armed_clash" in {etype for etype, _ in _types(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the noun of policy, no happening
+        "Officials called the remarks an attack on the country's sovereignty.",
+        "Analysts said an assault on the town was unlikely.",
+    ],
+)
+def test_an_attack_noun_not_told_as_it_happened_is_no_clash(sentence):
+    assert "armed_clash" not in {etype for etype, _ in _types(sentence)}

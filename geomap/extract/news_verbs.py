@@ -1,7 +1,9 @@
 """Trigger rules for common news verbs that the main rules of
 :mod:`geomap.extract.types` do not read: artillery that "pounded" a place,
 a post "overran", trade "halted" at a crossing, a ban on trade "lifted",
-a mine that went off, strikes on "hideouts" and ground raids.
+a mine that went off, strikes on "hideouts", ground raids ("a raid by
+troops on a village") and an attack named by its noun and told as it
+happened ("the assault began at dawn").
 
 Kept apart so that each wording has one short rule of the same shape as
 :data:`geomap.extract.types._RULES` (appended after them: the main rules
@@ -69,7 +71,11 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # a ground raid: "troops raided a village near the crossing",
         # "killed four militants in a night raid" (air and helicopter raids
         # are air strikes: those rules come first)
-        r"raid(?:ed|ing)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,2}?"
+        # (also a headline's present, "troops raid village", and the noun with
+        # its target, "a raid by foreign troops on a village")
+        r"raid(?:ed|ing|s)?\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:village|villages|house|houses|home|homes|hideouts?|hide-outs?|compound)|"
+        r"raids?\s+(?:by\s+(?:[\w'’-]+\s+){1,4}?)?on\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,2}?"
         r"(?:village|villages|house|houses|home|homes|hideouts?|hide-outs?|compound)|"
         r"(?:in|during)\s+an?\s+(?:night|ground|cross-border|pre-dawn|dawn|commando)\s+raid",
         ("raid",),
@@ -94,6 +100,17 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"(?:launched|began|begun|started|conducted|carried\s+out|mounted)\s+(?:an?\s+|the\s+|a\s+new\s+)?"
         r"(?:[\w-]+\s+){0,2}?operations?\s+against",
         ("operation",),
+    ),
+    (
+        "armed_clash",
+        "attack",
+        False,
+        # an attack named by its noun and told as it happened: "the assault
+        # began at dawn on Saturday", "the raid took place before dawn" (the
+        # noun alone may be a word of policy: "an attack on sovereignty")
+        r"(?:attack|assault|raid|ambush)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:began|begun|started|took\s+place|happened|occurred|lasted|unfolded)\b",
+        ("attack", "assault", "raid", "ambush"),
     ),
     (
         "explosion",

@@ -44,6 +44,7 @@ from .triggers.cues import (
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
 from .triggers.mentions import (
+    _FORECAST_STEMS,
     _ON_A_DAY,
     _conditional_future,
     _generic_closure,
@@ -52,6 +53,8 @@ from .triggers.mentions import (
     _report_denied,
     _road_closing,
     _supposed,
+    forecast,
+    trend,
 )
 from .triggers.retyping import retyped
 from .triggers.talks import TALKS_RULES, no_talks, round_ended
@@ -259,6 +262,10 @@ def _find_triggers(
                 continue  # "called reports of shelling in Kunar baseless"
             if etype != "talks" and _conditional_future(sentence, words, m.end()):
                 continue  # "Torkham will be closed if the attacks continue"
+            if etype != "talks" and any(w in low for w in _FORECAST_STEMS) and forecast(sentence, m.end()):
+                continue  # "fresh clashes are likely in the coming days"
+            if etype != "talks" and not weak and trend(sentence, low, m.end()):
+                continue  # "cross-border attacks rose by 40 percent in 2025" (not a toll: "the wounded rose to 92")
             heard = etype != "talks" and "hear" in low and bool(_HEARD.search(" ".join(words[-3:])))
             # "It was the third such infiltration attempt in the Zhob sector
             # this year": a count of incidents like the one reported, which

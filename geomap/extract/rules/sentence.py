@@ -31,6 +31,7 @@ from .incidents import (
     _triggers_by_type,
 )
 from .line import _near_line
+from .mentioned import referred_only
 from .referents import _is_crossing, capital_mentions, crossing_ahead, note_called, resolve_crossings
 from .reopenings import opened_crossings, resumed_after_closure
 from .repeats import told_again
@@ -176,8 +177,10 @@ def _read(
         # a section label ("Cross-border shelling."), not a report (a toll
         # is one: "Nobody was hurt.", "Two were killed.")
         triggers = []
-    by_type = _triggers_by_type(sentence, sent.low, triggers)
     spans = clauses(sentence) if triggers else []  # read per trigger only
+    if triggers:
+        triggers = referred_only(sentence, triggers, spans, usable_dates, ctx)
+    by_type = _triggers_by_type(sentence, sent.low, triggers)
     # Violent incidents in several clauses (only possible with two types or more).
     split_tolls = (
         len(by_type) > 1 and len({_clause_of(spans, ts[0].start) for et, ts in by_type.items() if et in VIOLENT}) > 1

@@ -20,6 +20,11 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "reopening",
         False,
         r"re-?open(?:ed|ing|s)?|resum(?:ed|ption\s+of)\s+(?:trade|traffic|crossings?|movement)|"
+        # a closure told as over: "that closure ended on February 19", "the
+        # blockade was lifted on Friday" (its noun first; "ended the closure"
+        # is read by the closure rule)
+        r"(?:closure|closures|blockade|suspension|shutdown)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:ended|was\s+lifted|were\s+lifted|came\s+to\s+an\s+end)\b|"
         # "trade resumed on Wednesday", "pedestrian movement partly resumed"
         r"(?:trade|traffic|movement|crossings?|transit|cargo|exports|imports)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:resum(?:ed|es)|was\s+restored)|"
@@ -44,14 +49,15 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"(?:24\s+hours|round[\s-]the[\s-]clock|around[\s-]the[\s-]clock)|"
         r"(?:inaugurated|launched|introduced|allowed|began|started)\s+(?:\w+\s+){0,2}?"
         r"(?:round|around)-the-clock\s+(?:\w+\s+)?(?:operations|opening|trade|movement|service|working)",
-        ("open", "resum", "restor", "clock", "24 hours"),
+        ("open", "resum", "restor", "clock", "24 hours", "ended", "lifted", "to an end"),
     ),
     (
         "border_closure",
         "closure",
         False,
         # (and a headline's present: "Pakistan closes Torkham", "shuts", "seals")
-        r"clos(?:ed|es|ure|ures|ing)|shut(?:s)?(?:\s+down)?|shutting|seal(?:ed|s)|sealing|blockade|"
+        # (the noun in one word too: "the shutdown of Torkham on Wednesday")
+        r"clos(?:ed|es|ure|ures|ing)|shut(?:s)?(?:\s+down)?|shutdowns?|shutting|seal(?:ed|s)|sealing|blockade|"
         # "responded by blocking NATO convoys at Torkham" (not a road blocked by protesters)
         # (also "stopped all NATO supply vehicles from moving towards Torkham",
         # "NATO supply trucks were halted at Chaman")

@@ -2,8 +2,9 @@
 
 "any closure of Torkham", "no date for the reopening", "closures hurt
 traders", "relations have been tense since the clashes", "called reports of
-shelling baseless", "will be closed if the attacks continue", and a closure
-that is a road's, not the border's.
+shelling baseless", "will be closed if the attacks continue", "fresh
+clashes are likely", "attacks rose by 40 percent", and a closure that is a
+road's, not the border's.
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ _ANY_CROSSING_AFTER = re.compile(
     r"\s+(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:crossings?|borders?|gates?|routes?|frontiers?)\b", re.I
 )
 #: An incident of no one time: "any closure of Torkham hurts labourers",
-#: "vowed to answer any attack", "every closure costs traders" (read before
+#: "vowed to answer any attack", "every closure costs traders", "each
+#: closure of Chaman hits the poor" (read before
 #: the trigger).
-_ANY_BEFORE = re.compile(r"\b(?:any|every)(?:\s+[\w-]+)?\s*$", re.I)
+_ANY_BEFORE = re.compile(r"\b(?:any|every|each)(?:\s+[\w-]+)?\s*$", re.I)
 #: A record of incidents named by their plural: "the repeated closures of
 #: Torkham", "past clashes at Chaman" (no day told in the sentence).
 _RECORD_BEFORE = re.compile(r"\b(?:repeated|frequent|recurrent|recurring|periodic|past|previous)\s*$", re.I)
@@ -84,10 +86,25 @@ def _supposed(sentence: str, words: list[str], end: int) -> bool:
     return bool(_INDEFINITE_BEFORE.search(before) and _MODAL_AFTER.match(sentence, end))
 
 
+#: "will" right before a reopening verb ("it will reopen", "will be reopened",
+#: "will only reopen").
+_WILL_BEFORE = re.compile(r"\bwill\s+(?:[\w'’-]+\s+)?(?:be\s+)?$")
+#: A day or month the sentence tells (on the lower-cased text).
+_DAY_TOLD = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext\s+(?:week|month)\b|"
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\b\d{1,2}\s+may\b|\bmay\s+\d"
+)
+
+
 def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
     """Is the reopening noun at ``start:end`` only spoken of ("no date for
     its reopening", "the reopening of the crossings would depend on ...")?
     Reopenings told with a verb ("reopened on Monday") are never."""
+    if low.startswith("will", max(0, start - 12)) or " will " in low[max(0, start - 16) : start]:
+        # "no sign it will reopen soon": a reopening to come with no day
+        # (one announced for a day, "will reopen on Monday", is told)
+        if _WILL_BEFORE.search(low, max(0, start - 16), start) and not _DAY_TOLD.search(low):
+            return True
     if not low.startswith(("reopening", "re-opening", "opening", "resumption"), start):
         return False
     return bool(
@@ -214,3 +231,64 @@ _IF_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:if|unless)\b", re.I)
 def _conditional_future(sentence: str, words: list[str], end: int) -> bool:
     """Is the trigger ending at ``end`` (``words`` before it) a future with its condition?"""
     return bool(_MODAL_BEFORE.search(" ".join(words[-3:])) and _IF_AFTER.match(sentence, end))
+
+
+#: A prediction of the trigger, told right after it: "fresh clashes are
+#: likely", "a closure seems probable", "more strikes are expected in the
+#: coming days" (the present of a forecast; a past "was expected" is read
+#: where it stands).
+_FORECAST_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|seems?|looks?)\s+(?:now\s+|still\s+|increasingly\s+|more\s+)?"
+    r"(?:likely|unlikely|possible|probable|expected|inevitable|imminent|feared)\b",
+    re.I,
+)
+
+#: Every match of :data:`_FORECAST_AFTER` holds one of these.
+_FORECAST_STEMS = ("likel", "possib", "probab", "expect", "inevitab", "immin", "fear")
+
+
+def forecast(sentence: str, end: int) -> bool:
+    """Is the trigger ending at ``end`` only forecast ("fresh clashes at
+    Torkham are likely in the coming days")? No incident is told."""
+    m = _FORECAST_AFTER.match(sentence, end)
+    return m is not None and not any(c in m.group(0) for c in ",;")
+
+
+#: A figure of incidents, not one: "cross-border attacks rose by 40 percent",
+#: "closures fell sharply last year", "shelling incidents have doubled" (a
+#: trend verb right after the trigger); also a sum of days, "shut for a
+#: total of 90 days this year".
+_TREND_AFTER = re.compile(
+    r"(?:\s+(?:incidents|cases|numbers?))?\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:rose|risen|rise|fell|fallen|increased|decreased|declined|dropped|doubled|tripled|halved|surged|soared|"
+    r"plunged|plummeted|jumped)\s+(?:by|to|from|sharply|steeply|significantly|last|this|in|over|since|\d)|"
+    r"\s+(?:[\w'’-]+\s+){0,3}?for\s+a\s+(?:combined\s+|cumulative\s+)?total\s+of\b",
+    re.I,
+)
+#: Every match of :data:`_TREND_AFTER` holds one of these.
+_TREND_STEMS = (
+    "rose",
+    "risen",
+    "rise",
+    "fell",
+    "fallen",
+    "creased",
+    "declined",
+    "dropped",
+    "doubled",
+    "tripled",
+    "halved",
+    "surged",
+    "soared",
+    "plunged",
+    "plummeted",
+    "jumped",
+    "total",
+)
+
+
+def trend(sentence: str, low: str, end: int) -> bool:
+    """Is the trigger ending at ``end`` counted in a figure ("attacks rose by
+    40 percent", "shut for a total of 90 days") rather than told as one
+    incident?"""
+    return any(w in low for w in _TREND_STEMS) and _TREND_AFTER.match(sentence, end) is not None

@@ -2,8 +2,9 @@
 
 Strikes told with guns and no aircraft are shelling, shelling traded is an
 exchange of fire, guns fired at posts are an attack on them, guns told
-with gunfire are fighting, and a bare bombardment after an air strike is
-that strike.
+with gunfire (before or after them) are fighting, a blast caused by
+something that flies is an air strike, grenades an attack was made "with" are that
+attack, and a bare bombardment after an air strike is that strike.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def _ground_strike(sentence: str, low: str, t: Trigger) -> Trigger:
 #: "traded artillery fire", "heavy exchanges of mortar fire": guns fired
 #: both ways (read right before the shelling trigger).
 _EXCHANGE_BEFORE = re.compile(
-    r"\b(?:exchang(?:ed|ing|e)|traded|trading|trade|exchanges?\s+of)\s+(?:(?:heavy|intense|sporadic|fierce)\s+)?$",
+    r"\b(?:exchang(?:ed|ing|e)|traded|trading|trade|exchanges?\s+of)\s+(?:(?:heavy|intense|sporadic|fierce)\s+)?"
+    # (a weapon named first: "traded artillery and mortar fire")
+    r"(?:(?:artillery|rocket|mortar|machine-gun|small-arms|gun)\s+and\s+)?$",
     re.I,
 )
 
@@ -79,15 +82,68 @@ def _fired_at_posts(sentence: str, t: Trigger) -> Trigger:
 #: "gunfire and mortars", "firing and mortar rounds": small arms told with
 #: the guns (read right before the shelling trigger).
 _GUNFIRE_AND = re.compile(r"\b(?:gunfire|firing|small[\s-]arms\s+fire)\s+and\s+$", re.I)
+#: ... or after them: "shelling and gunfire continued", "mortars and small-arms fire"
+_AND_GUNFIRE = re.compile(r"\s+and\s+(?:heavy\s+|small[\s-]arms\s+)?(?:gunfire|small[\s-]arms\s+fire)\b", re.I)
 
 
 def _with_gunfire(sentence: str, t: Trigger) -> Trigger:
     """Shelling told together with gunfire ("gunfire and mortar rounds
     struck villages") is fighting, a clash, not the one-way shelling of a
     place."""
-    if t.sub_event_type != "shelling" or not _GUNFIRE_AND.search(sentence, max(0, t.start - 30), t.start):
+    if t.sub_event_type != "shelling" or not (
+        _GUNFIRE_AND.search(sentence, max(0, t.start - 30), t.start) or _AND_GUNFIRE.match(sentence, t.end)
+    ):
         return t
     return replace(t, event_type="armed_clash", sub_event_type="border_fighting")
+
+
+#: "with" and the weapons before the blast trigger: "opened fire on the post
+#: with rifles and rocket-propelled grenades", "attacked the police station
+#: with hand grenades" (no clause break between).
+_WITH_WEAPONS = re.compile(r"\bwith\s+(?:[\w'’-]+\s+){0,5}?(?:and\s+)?(?:[\w'’-]+\s+)?$", re.I)
+
+
+def _weapons_of_attack(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Grenades told as what an attack or fire was made "with" are that
+    clash's weapons, one incident (GOLD_FORMAT: attacks on border posts are
+    clashes), not a bombing of their own (an attack made with a bomb is a
+    bombing: "attacked the compound with a car bomb")."""
+    out = []
+    for t in triggers:
+        clash = next(
+            (c for c in out if c.event_type == "armed_clash" and 0 <= t.start - c.end <= 80),
+            None,
+        )
+        if (
+            t.sub_event_type == "grenade_attack"
+            and clash is not None
+            and not any(ch in sentence[clash.end : t.start] for ch in ";.")
+            and _WITH_WEAPONS.search(sentence, clash.end, t.start)
+        ):
+            t = replace(t, event_type="armed_clash", sub_event_type=clash.sub_event_type)
+        out.append(t)
+    return out
+
+
+#: What flies named as the cause of a blast: "an explosion at a market was
+#: caused by a drone", "the blast was blamed on Pakistani jets" (read right
+#: after the blast trigger, in its clause).
+_CAUSED_FROM_AIR = re.compile(
+    r"[^,;.]{0,60}?\b(?:caused\s+by|carried\s+out\s+by|blamed\s+on|the\s+work\s+of)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:drones?|aircraft|jets?|warplanes?|planes?|helicopters?|gunships?|air\s+strikes?)\b",
+    re.I,
+)
+
+
+def _blast_from_air(sentence: str, t: Trigger) -> Trigger:
+    """A blast told as caused by a drone or aircraft is an air strike."""
+    if t.event_type != "explosion" or not _CAUSED_FROM_AIR.match(sentence, t.end):
+        return t
+    return replace(
+        t,
+        event_type="airstrike",
+        sub_event_type="drone_strike" if "drone" in sentence[t.end : t.end + 90].lower() else "airstrike",
+    )
 
 
 def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
@@ -115,6 +171,10 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_with_gunfire(sentence, t) for t in out]
     if "post" in low or "checkpoint" in low:
         out = [_fired_at_posts(sentence, t) for t in out]
+    if _AIR.search(low) and ("caused" in low or "carried out" in low or "blamed" in low or "work of" in low):
+        out = [_blast_from_air(sentence, t) for t in out]
+    if "with" in low and len(out) > 1:
+        out = _weapons_of_attack(sentence, out)
     strike = next((t for t in out if t.event_type == "airstrike"), None)
     if strike is not None and "bombard" in low:
         # "gunships struck hideouts in Mamund, and residents reported heavy

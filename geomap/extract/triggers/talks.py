@@ -36,6 +36,42 @@ TALKS_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ("talks", "negotiat", "dialogue", "meeting", "met", "meet", "conven", "discussions", "peace", "round"),
     ),
     ("talks", "negotiation", True, r"delegations?", ("delegation",)),
+    # diplomacy in its own words: "the Afghan commerce minister arrived in
+    # Islamabad", "the envoy called on the foreign minister in Kabul" (not
+    # "called on Kabul to act": an appeal), "China hosted the two foreign
+    # ministers in Beijing"
+    (
+        "talks",
+        "visit",
+        False,
+        r"(?:minister|envoy|delegation|representative|adviser|advisor|ambassador)\s+(?:[\w'’,-]+\s+){0,4}?"
+        r"(?:arrived|landed)\s+in\b|"
+        r"called\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:minister|president|premier|envoy|ambassador|governor|"
+        r"leaders?|officials)\b(?!\s+(?:of\s+[\w'’-]+\s+)?to\b)",
+        ("arrived", "landed", "called on"),
+    ),
+    (
+        "talks",
+        "negotiation",
+        False,
+        r"host(?:ed|s|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:ministers|delegations|envoys|officials|leaders|talks|meeting)\b",
+        ("host",),
+    ),
+    # talks told by their outcome: "the two sides agreed in Kabul on Monday
+    # to reopen Torkham", "the delegations signed an agreement on transit
+    # trade" (who agreed is named: not "analysts agreed that ..."; "agreed
+    # to meet again" is the next round's plan, read by the rule above; a
+    # truce agreed, "agreed to halt fire", is read by the ceasefire rules)
+    (
+        "talks",
+        "negotiation",
+        False,
+        r"(?:sides|delegations|delegates|negotiators|governments|neighbours|neighbors|commanders|elders)\s+"
+        r"(?:[\w'’,-]+\s+){0,6}?agreed\b(?!\s+(?:to|on|upon)\s+(?:meet|hold|resume|continue|keep|talk|halt|stop|cease|end|an?\s+(?:immediate\s+)?(?:truce|ceasefire|cease-fire)))|"
+        r"(?:reached|signed|struck|sealed|clinched)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:agreement|deal|accord|understanding|memorandum)\b",
+        ("agreed", "agreement", "deal", "accord", "understanding", "memorandum"),
+    ),
 ]
 
 #: Talks may be upcoming, so only true conditionals cancel them.

@@ -1,0 +1,42 @@
+"""Trigger rules of the crossings (:mod:`geomap.extract.triggers.crossings`).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.extract.types import find_triggers
+
+
+def _closures(sentence):
+    return [t.sub_event_type for t in find_triggers(sentence) if t.event_type == "border_closure"]
+
+
+def test_a_shutdown_in_one_word_is_a_closure():
+    assert _closures("The shutdown of the Kharlachi crossing on Tuesday kept traders at home.") == ["closure"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Authorities ordered a shutdown of mobile phone services in Bannu on Monday.",
+        "A strike call led to a shutdown of markets in Chaman on Monday.",
+    ],
+)
+def test_a_shutdown_of_something_else_is_no_closure(sentence):
+    assert _closures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That closure ended on February 19 after talks between tribal elders.",
+        "The blockade of Torkham was lifted on Friday.",
+    ],
+)
+def test_a_closure_told_as_over_is_a_reopening(sentence):
+    assert "reopening" in _closures(sentence)
+
+
+def test_a_closure_that_went_on_is_no_reopening():
+    assert "reopening" not in _closures("The closure of Chaman entered its third week on Monday.")

@@ -1,0 +1,85 @@
+"""Incidents only spoken of (:mod:`geomap.extract.triggers.mentions`).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.extract.types import find_triggers
+
+
+def _types(sentence):
+    return [t.event_type for t in find_triggers(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts in Peshawar say fresh clashes at Torkham are likely in the coming days.",
+        "Traders in Landi Kotal said a longer closure of Torkham now seems probable.",
+        "More drone strikes in Khost are feared, residents said on Monday.",
+    ],
+)
+def test_an_incident_only_forecast_is_none(sentence):
+    assert _types(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the forecast is an aside; the clashes broke out
+        "Fresh clashes at Torkham, which officials said were likely, broke out on Monday.",
+        # a judgement of an incident that happened, not a forecast
+        "Clashes at Torkham on Monday were the worst in a year.",
+    ],
+)
+def test_an_incident_told_beside_a_forecast_is_kept(sentence):
+    assert _types(sentence) == ["armed_clash"]
+
+
+def test_upcoming_talks_expected_are_still_talks():
+    assert _types("Talks between the two sides are expected in Doha on Sunday.") == ["talks"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each closure of Chaman hits the poorest families hardest.",
+        "Cross-border attacks rose by 40 percent in 2025, according to a think tank in Islamabad.",
+        "Torkham has been shut for a total of 90 days this year.",
+    ],
+)
+def test_incidents_in_general_or_in_a_figure_are_none(sentence):
+    assert _types(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # a toll that rose is the toll of the incident told
+        ("Mortar rounds hit Dangam on Monday, and the number of wounded had risen to 12 by Tuesday.", "explosion"),
+        # each of the sides, not each incident
+        ("Guards on each side of Torkham exchanged fire on Monday.", "armed_clash"),
+    ],
+)
+def test_a_toll_that_rose_or_each_side_is_no_figure(sentence, etype):
+    assert etype in _types(sentence)
+
+
+def _reopenings(sentence):
+    return [t for t in find_triggers(sentence) if t.sub_event_type == "reopening"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chaman remains shut, and there is no sign it will reopen soon.",
+        "There was no word on when the gate will reopen.",
+    ],
+)
+def test_a_reopening_to_come_with_no_day_is_none(sentence):
+    assert _reopenings(sentence) == []
+
+
+def test_a_reopening_to_come_on_a_day_is_told():
+    assert _reopenings("Officials said Torkham will reopen on Monday.")
