@@ -133,3 +133,44 @@ def test_what_someone_had_is_no_past_perfect():
     assert triggers
     kept = referred_only(sentence, triggers, [(0, len(sentence))], [], ArticleState())
     assert [t.weak for t in kept] == [t.weak for t in triggers]
+
+
+# What those named had done before, in a relative clause of the past perfect
+# with no date of its own ("who had", "that had", "which had been").
+
+
+def _violent(events):
+    return sorted((e.event_type, e.location) for e in events if e.event_type in ("armed_clash", "explosion"))
+
+
+_LEAD_BAJAUR = "Gunmen attacked a police post in Bajaur on Monday night, killing two constables. "
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "A commander said the gunmen belonged to a band that had attacked a base in Khost.",
+        "Officials said the raiders were fighters who had earlier stormed a checkpoint near Chaman.",
+        "The army said those killed were men who had ambushed a convoy in Kurram, and gave no more details.",
+    ],
+)
+def test_what_the_people_named_had_done_before_is_no_event(chain, background):
+    assert _violent(_events(chain, _LEAD_BAJAUR + background)) == [("armed_clash", "Bajaur District")]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a date in the sentence gives the incident a time
+        (
+            "Officials said the raiders were fighters who had stormed a checkpoint near Chaman on Sunday.",
+            "Chaman",
+        ),
+        # the past perfect outside a relative clause is a report of the incident
+        ("Officials said fighters had stormed a checkpoint near Chaman.", "Chaman"),
+        # the clause that had the past perfect ends before the trigger
+        ("Fighters who had crossed from Afghanistan stormed a checkpoint near Chaman.", "Chaman"),
+    ],
+)
+def test_a_dated_or_reported_incident_stays(chain, text, place):
+    assert ("armed_clash", place) in _violent(_events(chain, _LEAD_BAJAUR + text))

@@ -83,8 +83,11 @@ _PREPOSITION_BEFORE = re.compile(
 #: they had done before: "a group of militants who had attacked a coalition
 #: base" (not what they were doing then, "militants who were trying to
 #: cross"; nor with a day of its own, "who had stormed the post on Monday";
-#: nor what someone has, "a driver who had two trucks parked there").
-_WHO_BEFORE = re.compile(r"\bwho\s+had\s+(?:(?:\w+ly|also|just|earlier|then|once)\s+)?$", re.I)
+#: nor what someone has, "a driver who had two trucks parked there"); also
+#: "a band that had attacked", "a post which had been shelled".
+_WHO_BEFORE = re.compile(
+    r"\b(?:who|which|that)\s+had\s+(?:(?:\w+ly|also|just|earlier|then|once|already)\s+)?(?:been\s+)?$", re.I
+)
 
 
 #: Words of a campaign: "the success of the offensive", "wait out the

@@ -25,7 +25,6 @@ from ..dates import MONTHS, DateMention, next_or_previous
 from ..gates import Gated
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger
-from .background import done_before
 from .clauses import _COMMA_AFTER, _distance, _subordinate_cut
 from .incidents import _FUTURE, _NO_DATE_YET
 from .relative_dates import _relative_date
@@ -559,11 +558,6 @@ def _event_date(
         # "a jirga is expected to meet in the coming days": a plan with
         # no date is no event (a meeting announced for a day is one);
         # nor is one "promised" or whose "date has not been set".
-        return None
-    if date is None and done_before(sentence, trigs, bool(dates)):
-        # "militants who had attacked a coalition base in Khost", told with
-        # no date in the sentence: what they had done before, at no time
-        # the text gives (not the date of the sentences around it)
         return None
     if date is None and published is not None and _past_year(sentence, clause, dates, published):
         # "Hundreds were killed in fighting between 2007 and 2011", "the
