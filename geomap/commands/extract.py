@@ -13,9 +13,10 @@ EPILOG = """Examples:
   geomap extract s3://bucket/news/ --scheduler tcp://10.0.0.5:8786 -o drafts.csv
 
 Inputs: .txt/.md (optional YAML front matter: title, source, published, url),
-.html (main text extracted with trafilatura) and .jsonl (one article per line,
-keys text/id/title/source/published/url). Files that cannot be read and events
-whose place is not found are reported on stderr with file, line and reason.
+.html (main text extracted with trafilatura), .jsonl (one article per line,
+keys text/id/title/source/published/url) and .parquet (one per row, the same
+columns). Files that cannot be read and events whose place is not found are
+reported on stderr with file, line and reason.
 With --jobs, --scheduler, --parquet, --checkpoint (or Parquet/URL/glob inputs)
 the inputs are cut into partitions extracted in parallel; the rows are the
 same, in the same order, as in one process. Parquet inputs hold one article per
