@@ -70,8 +70,8 @@ def register(sub, formatter):
         "--parquet",
         default=None,
         metavar="DIR",
-        help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet "
-        "(needs pyarrow: pip install 'geomap[dask]')",
+        help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet, all at once (a new folder "
+        "takes DIR's place; DIR may hold only earlier drafts and folders; needs pyarrow: pip install 'geomap[dask]')",
     )
     p.add_argument(
         "--checkpoint",
