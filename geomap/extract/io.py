@@ -68,13 +68,22 @@ def check_outputs(
     any file geomap did not write; a ``checkpoint`` that is an input or in an
     input folder, the drafts or a file. ``geomap extract``
     and :func:`geomap.extract` both call this (the API wrote its ``output``
-    wherever it was told).
+    wherever it was told). ``output`` or ``report_csv`` ``"-"``, the command
+    line's stdout, is refused here (the API wrote a file named ``-``).
     """
     from ..exc import InputError
     from ..outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
     from .reading import SUFFIXES
 
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    for flag, path in (("-o", output), ("--report", report_csv)):
+        if path is not None and os.fspath(path) == "-":
+            # the command line's stdout ('geomap extract' maps it to None before calling this): the API
+            # wrote a file named '-' in the current folder
+            raise InputError(
+                f"{flag} '-' means stdout on the command line only; here pass None and use the drafts "
+                "returned (or the report given), or name the file './-' (nothing was written)"
+            )
     if output is not None:
         output = os.fspath(output)
         if output.endswith(("/", os.sep)) or os.path.isdir(output):
