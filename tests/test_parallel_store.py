@@ -223,3 +223,18 @@ def test_writing_directly_moves_what_else_the_folder_held(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "part-00000.parquet"]
     assert (folder / "notes.txt").read_text() == "mine\n" and read_drafts_parquet(folder) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_parquet_folder_whose_parent_cannot_be_written_is_refused_before_reading(tmp_path, monkeypatch, capsys):
+    # the part files are written beside the folder and swapped in: a read-only parent failed after the run
+    import os
+
+    from geomap.extract import io
+
+    parent = tmp_path / "ro"
+    (parent / "drafts").mkdir(parents=True)
+    real_access = os.access
+    monkeypatch.setattr(io.os, "access", lambda p, mode: Path(p) != parent and real_access(p, mode))
+    assert _extract_parquet(DEV2 / "articles", parent / "drafts", tmp_path / "d.csv") == 1
+    assert f"its parent folder {parent} cannot be written" in capsys.readouterr().err
+    assert not (tmp_path / "d.csv").exists()

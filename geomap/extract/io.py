@@ -188,6 +188,10 @@ def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str], che
     real = _spare_inputs("--parquet", folder, output, inputs, "", lambda real: True)
     if real.exists() and not real.is_dir():
         raise InputError(f"--parquet {folder} is a file, not a folder{refuse}")
+    parent = next((p for p in real.parents if p.exists()), None)
+    if parent is not None and real.parent == parent and not os.access(parent, os.W_OK | os.X_OK):
+        # the new part files are written beside the folder, then swapped in: found out after the whole run
+        raise InputError(f"--parquet {folder}: its parent folder {parent} cannot be written{refuse}")
     if checkpoint is not None and Path(os.path.realpath(checkpoint)) == real:
         raise InputError(
             f"--parquet {folder} is also the --checkpoint folder: the drafts replace the folder whole at the "
