@@ -445,3 +445,24 @@ def test_a_parquet_file_in_a_folder_is_read_in_one_process_as_with_jobs(tmp_path
     for said in (b"no 'text' column", b"not a readable Parquet file", b"the same record as"):
         assert said in report
     assert "articles read 7, rejected 5" in err
+
+
+def test_a_parquet_file_in_a_folder_without_pyarrow_stops_both_runs_alike(tmp_path, monkeypatch, capsys):
+    # pyarrow is an extra: one process and --jobs both stop before writing, saying what to install
+    pa = pytest.importorskip("pyarrow")
+    import sys
+
+    import pyarrow.parquet as pq
+
+    from geomap.cli import main
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.md").write_text("Torkham was shut on 2 June 2024.\n")
+    pq.write_table(pa.Table.from_pylist([{"text": "Shelling near Chaman on 1 June 2024."}]), arts / "x.parquet")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    for jobs in ("1", "2"):
+        assert main(["extract", str(arts), "--jobs", jobs, "-o", str(tmp_path / "d.csv"), "--quiet"]) == 1
+        assert "pip install 'geomap[dask]'" in capsys.readouterr().err
+        assert not (tmp_path / "d.csv").exists()
