@@ -230,17 +230,23 @@ def extract(
                 merge=merge,
                 progress=progress,
                 checkpoint=checkpoint,
-                keep_checkpoint=keep,
+                keep_checkpoint=True,  # removed below, once every output is written: a kill while
+                # writing them left nothing to resume from
             )
         if parquet is not None:
             write_drafts_parquet(draft_rows(drafts), parquet)
     else:
+        keep = True
         chain = chain if chain is not None else default_chain(online=online)
         drafts = extract_paths(paths, chain, report, progress=progress, merge=merge)
     if output is not None:
         write_drafts(output, drafts)
     if report_csv is not None:
         write_text(report_csv, report.to_csv())
+    if not keep and checkpoint is not None:
+        from .parallel.store import remove_checkpoint
+
+        remove_checkpoint(checkpoint)
     return drafts
 
 

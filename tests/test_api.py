@@ -149,6 +149,8 @@ def test_api_extract_makes_the_commands_output_checks(tmp_path, geomap_cache):
         ({"report_csv": article}, "is an input"),
         ({"parquet": tmp_path / "arts"}, "is an input"),
         ({"checkpoint": CHECKOUT_DIR / "geodata" / "ck"}, "geodata"),
+        ({"output": "-"}, "stdout on the command line only"),  # a file named '-' was written
+        ({"report_csv": "-"}, "stdout on the command line only"),
     ]
     for kwargs, words in cases:
         with pytest.raises(InputError, match=words):

@@ -10,6 +10,7 @@ import pytest
 
 from geomap.cli import main
 from geomap.extract import COLUMNS
+from geomap.report import Report
 
 DATA = Path(__file__).parent / "data" / "articles"
 #: The article files (the folder's README.md describes them and is not one).
@@ -285,3 +286,18 @@ def test_checkpoint_never_lands_on_an_input_the_drafts_or_a_file(tmp_path, capsy
         assert words in capsys.readouterr().err
     assert sorted(p.name for p in arts.iterdir()) == ["a.md"] and mine.read_text() == "precious\n"
     assert not (tmp_path / "d.csv").exists()
+
+
+def test_report_dash_is_stdout_as_for_output(tmp_path, capsys, monkeypatch):
+    # '--report -' wrote a file named '-' in the current folder; '-o -' meant stdout
+    monkeypatch.chdir(tmp_path)
+    drafts = tmp_path / "d.csv"
+    args = ["extract", str(DATA / "badini_wire.md"), str(tmp_path / "missing.md"), "--quiet"]
+    assert main([*args, "-o", str(drafts), "--report", "-"]) == 0
+    out = capsys.readouterr().out
+    assert not (tmp_path / "-").exists() and drafts.exists()
+    assert out.splitlines()[0] == Report().to_csv().splitlines()[0] and "no such file" in out
+    # both on stdout would be two CSVs in one stream: refused before anything is read
+    assert main([*args, "-o", "-", "--report", "-"]) == 1
+    cap = capsys.readouterr()
+    assert "both write to stdout" in cap.err and cap.out == "" and not (tmp_path / "-").exists()

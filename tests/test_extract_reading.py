@@ -411,3 +411,58 @@ def test_a_checkpoint_folder_left_among_the_articles_is_skipped(tmp_path):
     assert [a.doc_id for a in iter_articles([arts], report)] == ["a"]
     (skipped,) = report.of_kind("skipped")
     assert skipped.file == str(ck) and "checkpoint folder" in skipped.reason and not report.of_kind("rejected")
+
+
+def test_a_parquet_file_in_a_folder_is_read_in_one_process_as_with_jobs(tmp_path, capsys):
+    # one process rejected a .parquet in an article folder as an unsupported type while --jobs read its
+    # rows: other drafts, other problems, other counts for the same folder
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from geomap.cli import main
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "wire.md").write_text("---\npublished: 2024-06-03\n---\nGunfire closed Torkham on 2 June 2024.\n")
+    rows = [
+        {"id": "p1", "text": "Mortar rounds hit a village near Chaman on 1 June 2024.", "published": "2024-06-02"},
+        {"id": "p2", "text": "   ", "published": "2024-06-02"},
+        {"id": "p3", "text": "Traders waited at Angoor Adda on 30 May 2024 as the gate stayed shut.", "published": "x"},
+        {"id": "p1", "text": "Mortar rounds hit a village near Chaman on 1 June 2024.", "published": "2024-06-02"},
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), arts / "feed.parquet", row_group_size=2)
+    pq.write_table(pa.Table.from_pylist([{"body": "no text column"}]), arts / "other.parquet")
+    (arts / "broken.pq").write_bytes(b"PAR1 not really")
+    runs = {}
+    for jobs in ("1", "2"):
+        out, rep = tmp_path / f"d{jobs}.csv", tmp_path / f"r{jobs}.csv"
+        assert main(["extract", str(arts), "--jobs", jobs, "-o", str(out), "--report", str(rep)]) == 0
+        runs[jobs] = (out.read_bytes(), rep.read_bytes(), capsys.readouterr().err.replace(str(out), "OUT"))
+    assert runs["1"] == runs["2"]
+    drafts, report, err = runs["1"]
+    assert drafts.count(b"\np1,") == 1 and b"\nwire," in drafts  # the repeated row read once
+    assert b"unsupported file type" not in report
+    for said in (b"no 'text' column", b"not a readable Parquet file", b"the same record as"):
+        assert said in report
+    assert "articles read 7, rejected 5" in err
+
+
+def test_a_parquet_file_in_a_folder_without_pyarrow_stops_both_runs_alike(tmp_path, monkeypatch, capsys):
+    # pyarrow is an extra: one process and --jobs both stop before writing, saying what to install
+    pa = pytest.importorskip("pyarrow")
+    import sys
+
+    import pyarrow.parquet as pq
+
+    from geomap.cli import main
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.md").write_text("Torkham was shut on 2 June 2024.\n")
+    pq.write_table(pa.Table.from_pylist([{"text": "Shelling near Chaman on 1 June 2024."}]), arts / "x.parquet")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    for jobs in ("1", "2"):
+        assert main(["extract", str(arts), "--jobs", jobs, "-o", str(tmp_path / "d.csv"), "--quiet"]) == 1
+        assert "pip install 'geomap[dask]'" in capsys.readouterr().err
+        assert not (tmp_path / "d.csv").exists()

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from geomap.cli import main
+from geomap.parallel.store import read_drafts_parquet
 
 DEV = Path(__file__).parent / "data" / "news_dev"
+DEV2 = Path(__file__).parent / "data" / "news_dev2"
 pytest.importorskip("pyarrow")
 
 
@@ -89,3 +94,147 @@ def test_removing_a_checkpoint_spares_files_that_are_not_its_own(tmp_path):
     (folder / "mine.txt").unlink()
     Checkpoint(folder, "settings").remove()
     assert not folder.exists()  # its own folder goes once empty
+
+
+KILL_DRIVER = """\
+'''geomap extract --parquet, killed (SIGKILL) at the moment named in argv[1].'''
+import os, signal, sys
+import geomap.parallel.store as store
+
+store.ROWS_PER_FILE = 3  # several part files, as a large run writes
+moment = sys.argv.pop(1)
+real_write, real_publish = store._write_part, store._publish
+written = []
+
+def write_then_die(frame, path):
+    real_write(frame, path)
+    written.append(path)
+    if moment == "between-parts" and len(written) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def publish_then_die(staging, real):
+    old = real_publish(staging, real)
+    if moment == "after-the-swap":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return old
+
+store._write_part, store._publish = write_then_die, publish_then_die
+from geomap.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _extract_parquet(articles, folder: Path, csv_path: Path) -> int:
+    return main(["extract", str(articles), "--quiet", "-o", str(csv_path), "--parquet", str(folder)])
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    from geomap.parallel import store
+
+    monkeypatch.setattr(store, "ROWS_PER_FILE", 3)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize("moment", ["between-parts", "after-the-swap"])
+def test_a_killed_parquet_write_leaves_one_run_whole(moment, tmp_path, small_parts, monkeypatch):
+    # part files were replaced one by one: a run killed among them left new and old part files side by
+    # side, and dask, DuckDB or 'geomap build --events DIR' read a mix of two runs
+    from geomap.parallel import run, store
+
+    folder = tmp_path / "drafts"
+    assert _extract_parquet(DEV2 / "articles", folder, tmp_path / "a.csv") == 0
+    first = read_drafts_parquet(folder)
+    assert _extract_parquet(DEV / "articles", tmp_path / "ref", tmp_path / "ref.csv") == 0
+    second = read_drafts_parquet(tmp_path / "ref")
+    assert first and second and first != second and len(list(folder.glob("*.parquet"))) > 1
+    driver = tmp_path / "driver.py"
+    driver.write_text(KILL_DRIVER)
+    args = ["extract", str(DEV / "articles"), "--quiet", "-o", str(tmp_path / "b.csv"), "--parquet", str(folder)]
+    proc = subprocess.run([sys.executable, str(driver), moment, *args], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    # one run whole: the earlier one before the swap, the new one after it
+    assert read_drafts_parquet(folder) == (first if moment == "between-parts" else second)
+    if moment == "between-parts":
+        # every partition was finished: the checkpoint makes the next run write the files only
+        assert json.loads((folder / "_checkpoint" / store.MANIFEST).read_text())["partitions"]
+
+        def forbidden(part, **kw):
+            assert not part.units, "a partition extracted again"
+            return real(part, **kw)
+
+        real = run.extract_partition
+        monkeypatch.setattr(run, "extract_partition", forbidden)
+    assert _extract_parquet(DEV / "articles", folder, tmp_path / "b.csv") == 0
+    assert read_drafts_parquet(folder) == second
+    assert (tmp_path / "b.csv").read_bytes() == (tmp_path / "ref.csv").read_bytes()
+    # nothing left behind: no hidden folders of the killed run, no checkpoint
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv", "drafts", "driver.py", "ref", "ref.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [p.name for p in sorted((tmp_path / "ref").iterdir())]
+
+
+def test_a_parquet_folder_holding_other_files_is_refused(tmp_path, capsys):
+    # the folder is replaced whole by the new one: a file of the user's there would be left behind in a
+    # hidden folder
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n")
+    assert _extract_parquet(DEV2 / "articles", folder, tmp_path / "d.csv") == 1
+    assert "holds notes.txt, which geomap did not write" in capsys.readouterr().err
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"] and not (tmp_path / "d.csv").exists()
+    args = ["extract", str(DEV2 / "articles"), "--quiet", "--parquet", str(tmp_path / "p"), "--checkpoint"]
+    assert main([*args, str(tmp_path / "p")]) == 1
+    assert "also the --checkpoint folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_a_rerun_replaces_the_parts_keeps_a_link_and_a_given_checkpoint(exchange, tmp_path, small_parts, monkeypatch):
+    from geomap.parallel import store
+
+    if not exchange:  # a system without renameat2: two renames
+        monkeypatch.setattr(store, "_exchange", lambda a, b: False)
+    real = tmp_path / "real"
+    assert _extract_parquet(DEV / "articles", real, tmp_path / "d.csv") == 0
+    many = sorted(p.name for p in real.iterdir())
+    (tmp_path / "link").symlink_to(real)
+    ck = real / "keep"
+    args = ["extract", str(DEV2 / "articles"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--parquet", str(tmp_path / "link"), "--checkpoint", str(ck)]) == 0
+    assert (tmp_path / "link").is_symlink() and (ck / store.MANIFEST).exists()  # a given checkpoint stays
+    parts = sorted(p.name for p in real.glob("*.parquet"))
+    assert len(parts) < len(many)  # fewer drafts: the older part files beyond them are gone
+    rows = read_drafts_parquet(real)
+    with open(tmp_path / "d.csv", newline="", encoding="utf-8") as fh:
+        assert [r["doc_id"] for _, r in rows] == [r["doc_id"] for r in csv.DictReader(fh)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv", "link", "real"]
+
+
+def test_writing_directly_moves_what_else_the_folder_held(tmp_path):
+    # geomap.parallel.write_drafts_parquet is public: a file of the caller's in the folder comes along
+    # into the new folder, not left behind in a hidden one
+    from geomap.parallel import write_drafts_parquet
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n")
+    (folder / "part-00007.parquet").write_bytes(b"an older part")
+    written = write_drafts_parquet([], folder)
+    assert [p.name for p in written] == ["part-00000.parquet"]
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "part-00000.parquet"]
+    assert (folder / "notes.txt").read_text() == "mine\n" and read_drafts_parquet(folder) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_parquet_folder_whose_parent_cannot_be_written_is_refused_before_reading(tmp_path, monkeypatch, capsys):
+    # the part files are written beside the folder and swapped in: a read-only parent failed after the run
+    import os
+
+    from geomap.extract import io
+
+    parent = tmp_path / "ro"
+    (parent / "drafts").mkdir(parents=True)
+    real_access = os.access
+    monkeypatch.setattr(io.os, "access", lambda p, mode: Path(p) != parent and real_access(p, mode))
+    assert _extract_parquet(DEV2 / "articles", parent / "drafts", tmp_path / "d.csv") == 1
+    assert f"its parent folder {parent} cannot be written" in capsys.readouterr().err
+    assert not (tmp_path / "d.csv").exists()

@@ -13,9 +13,10 @@ EPILOG = """Examples:
   geomap extract s3://bucket/news/ --scheduler tcp://10.0.0.5:8786 -o drafts.csv
 
 Inputs: .txt/.md (optional YAML front matter: title, source, published, url),
-.html (main text extracted with trafilatura) and .jsonl (one article per line,
-keys text/id/title/source/published/url). Files that cannot be read and events
-whose place is not found are reported on stderr with file, line and reason.
+.html (main text extracted with trafilatura), .jsonl (one article per line,
+keys text/id/title/source/published/url) and .parquet (one per row, the same
+columns). Files that cannot be read and events whose place is not found are
+reported on stderr with file, line and reason.
 With --jobs, --scheduler, --parquet, --checkpoint (or Parquet/URL/glob inputs)
 the inputs are cut into partitions extracted in parallel; the rows are the
 same, in the same order, as in one process. Parquet inputs hold one article per
@@ -54,7 +55,8 @@ def register(sub, formatter):
         "--report",
         default=None,
         metavar="CSV",
-        help="also write the problems (unreadable files, unlocated events) as CSV",
+        help="also write the problems (unreadable files, unlocated events) as CSV ('-' for stdout, after the "
+        "drafts when -o is a file; -o - and --report - together are refused: one stream, two CSVs)",
     )
     p.add_argument("--quiet", action="store_true", help="no summary, no progress bar")
     p.add_argument(
@@ -68,8 +70,8 @@ def register(sub, formatter):
         "--parquet",
         default=None,
         metavar="DIR",
-        help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet "
-        "(needs pyarrow: pip install 'geomap[dask]')",
+        help="also write the drafts as GeoParquet files DIR/part-NNNNN.parquet, all at once (a new folder "
+        "takes DIR's place; DIR may hold only earlier drafts and folders; needs pyarrow: pip install 'geomap[dask]')",
     )
     p.add_argument(
         "--checkpoint",
@@ -124,15 +126,23 @@ def _jobs(text: str) -> int:
 
 def run(args) -> int:
     from ..api import extract
+    from ..exc import InputError
     from ..extract import drafts_csv
     from ..extract.io import check_outputs
     from ..report import Report, terminal_safe
 
     report = Report()
     output = None if args.output == "-" else args.output
+    # '--report -' wrote a file named '-' where '-o -' meant stdout; both on stdout would be two CSVs in one
+    report_csv = None if args.report == "-" else args.report
+    if args.report == "-" and output is None:
+        raise InputError(
+            "-o - and --report - both write to stdout (two CSVs in one stream); give one of them a file "
+            "(nothing was read)"
+        )
     # before reading anything; geomap.extract makes the same checks (the -o
     # folder becomes FOLDER/drafts.csv there too)
-    output = check_outputs(args.paths, output, report_csv=args.report, parquet=args.parquet, checkpoint=args.checkpoint)
+    output = check_outputs(args.paths, output, report_csv=report_csv, parquet=args.parquet, checkpoint=args.checkpoint)
     drafts = extract(
         args.paths,
         output,
@@ -140,12 +150,14 @@ def run(args) -> int:
         **article_options(args),
         parquet=args.parquet,
         checkpoint=args.checkpoint,
-        report_csv=args.report,
+        report_csv=report_csv,
         report=report,
         progress=not args.quiet,
     )
     if output is None:
         sys.stdout.write(drafts_csv(drafts))
+    if args.report == "-":
+        sys.stdout.write(report.to_csv())
     for problem in report.problems:
         print(f"{problem}", file=sys.stderr)
     if not args.quiet:

@@ -64,16 +64,26 @@ def check_outputs(
     or an article's name in an input folder, that is a file other than
     unreviewed drafts; a ``report_csv`` over an input, the drafts or a file
     that is not an earlier report; a ``parquet`` folder that is an input, the
-    drafts, a file, or holds another dataset's part files; a ``checkpoint``
-    that is an input or in an input folder, the drafts or a file. ``geomap extract``
+    drafts, the checkpoint, a file, or holds another dataset's part files or
+    any file geomap did not write; a ``checkpoint`` that is an input or in an
+    input folder, the drafts or a file. ``geomap extract``
     and :func:`geomap.extract` both call this (the API wrote its ``output``
-    wherever it was told).
+    wherever it was told). ``output`` or ``report_csv`` ``"-"``, the command
+    line's stdout, is refused here (the API wrote a file named ``-``).
     """
     from ..exc import InputError
     from ..outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
     from .reading import SUFFIXES
 
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    for flag, path in (("-o", output), ("--report", report_csv)):
+        if path is not None and os.fspath(path) == "-":
+            # the command line's stdout ('geomap extract' maps it to None before calling this): the API
+            # wrote a file named '-' in the current folder
+            raise InputError(
+                f"{flag} '-' means stdout on the command line only; here pass None and use the drafts "
+                "returned (or the report given), or name the file './-' (nothing was written)"
+            )
     if output is not None:
         output = os.fspath(output)
         if output.endswith(("/", os.sep)) or os.path.isdir(output):
@@ -95,7 +105,7 @@ def check_outputs(
     if report_csv is not None:
         _check_report_replaceable(Path(report_csv), shown, paths)
     if parquet is not None:
-        _check_parquet_replaceable(Path(parquet), shown, paths)
+        _check_parquet_replaceable(Path(parquet), shown, paths, checkpoint)
     if checkpoint is not None:
         # '--checkpoint arts' wrote its pickles among the articles (the next run reported them),
         # '--checkpoint drafts.csv' made the -o file a folder and failed after the whole run
@@ -163,22 +173,43 @@ def _marked_rows(path: Path) -> int:
         return 0
 
 
-def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str]) -> None:
+def _check_parquet_replaceable(folder: Path, output: str, inputs: list[str], checkpoint=None) -> None:
     """Refuse a ``--parquet`` folder whose ``part-*.parquet`` files are not
     geomap drafts (a Dask or Spark dataset names its files so: they would be
-    replaced, the rest removed), that is the ``-o`` file, or an input (the
-    articles folder, or inside it)."""
+    replaced, the rest removed), that holds anything but geomap's part files
+    and checkpoint folders (the folder is replaced whole, see
+    :func:`geomap.parallel.store.write_drafts_parquet`), that is the ``-o``
+    file, the ``--checkpoint`` folder, or an input (the articles folder, or
+    inside it)."""
     from ..exc import InputError
+    from ..parallel.store import _ours
 
     refuse = "; choose another --parquet (nothing was written)"
     real = _spare_inputs("--parquet", folder, output, inputs, "", lambda real: True)
     if real.exists() and not real.is_dir():
         raise InputError(f"--parquet {folder} is a file, not a folder{refuse}")
+    parent = next((p for p in real.parents if p.exists()), None)
+    if parent is not None and real.parent == parent and not os.access(parent, os.W_OK | os.X_OK):
+        # the new part files are written beside the folder, then swapped in: found out after the whole run
+        raise InputError(f"--parquet {folder}: its parent folder {parent} cannot be written{refuse}")
+    if checkpoint is not None and Path(os.path.realpath(checkpoint)) == real:
+        raise InputError(
+            f"--parquet {folder} is also the --checkpoint folder: the drafts replace the folder whole at the "
+            f"end, and the checkpoint with it{refuse}"
+        )
     for part in sorted(real.glob("part-*.parquet")) if real.is_dir() else []:
         if not _drafts_part(part):
             raise InputError(
                 f"--parquet {folder} holds {part.name}, which is not a geomap drafts file: writing the drafts "
                 f"would replace it (and remove the other part files){refuse}"
+            )
+    for entry in sorted(real.iterdir()) if real.is_dir() else []:
+        # the new drafts come in a new folder that takes this one's place: a file of the user's here was
+        # left behind in a hidden folder (sub-folders, checkpoints, are moved over)
+        if not _ours(entry.name) and not (entry.is_dir() and not entry.is_symlink()):
+            raise InputError(
+                f"--parquet {folder} holds {entry.name}, which geomap did not write: the drafts replace the "
+                f"folder whole; move it out{refuse}"
             )
 
 

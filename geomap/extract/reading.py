@@ -39,6 +39,9 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+#: One article per row (columns text, published, title, source, url, id); read
+#: with pyarrow by :mod:`geomap.parallel.inputs`, in one process as with ``--jobs``.
+PARQUET_SUFFIXES = (".parquet", ".pq")
 
 #: Files inside article folders that are known not to be articles, by name
 #: without extension (lower case): a folder's own papers. Skipped with a
@@ -562,6 +565,13 @@ def read_file(
     if suffix in JSONL_SUFFIXES:
         yield from _jsonl_articles(p, report, max_bytes, doc_id)  # lines are articles
         return
+    if suffix in PARQUET_SUFFIXES:
+        # rows are articles: a Parquet file in a folder was read with --jobs but rejected here as an
+        # unsupported type, so the two runs gave other drafts and counts; one reader serves both
+        from ..parallel.inputs import parquet_file_articles
+
+        yield from parquet_file_articles(spath, report)
+        return
     if suffix not in SUFFIXES:
         report.count(counts.ARTICLES_READ)
         report.add(
@@ -569,7 +579,7 @@ def read_file(
             spath,
             None,
             None,
-            f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES)}",
+            f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(SUFFIXES + PARQUET_SUFFIXES)}",
         )
         report.count(counts.ARTICLES_REJECTED)
         return

@@ -27,6 +27,7 @@ from ..exc import ArticleError
 from ..extract.reading import (
     DEFAULT_MAX_BYTES,
     JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
     SUFFIXES,
     Article,
     LinkedPath,
@@ -43,7 +44,6 @@ from ..extract.reading import (
 from ..report import Report
 from .base import MissingDependency
 
-PARQUET_SUFFIXES = (".parquet", ".pq")
 #: Largest partition (bytes of input); smaller when the input is small so
 #: that every worker gets several partitions (see :func:`block_size`).
 MAX_BLOCK = 64 * 2**20
@@ -464,6 +464,15 @@ def _url_articles(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
             art.path = u.path
             yield art
         flush()
+
+
+def parquet_file_articles(path: str, report: Report) -> Iterator[Article]:
+    """Every row of one local Parquet file as an article, read as the
+    partitions of a ``--jobs`` run read it (the same lines, problems and
+    counts): :func:`geomap.extract.reading.read_file` reads ``.parquet``
+    files with this in one process."""
+    for u in _split_parquet(_local_unit(Path(path)), 2**62):  # one piece: every row group
+        yield from _parquet_articles(u, report)
 
 
 def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:

@@ -12,16 +12,29 @@ with a point geometry in EPSG:4326, in ``part-NNNNN.parquet`` files of at
 most :data:`ROWS_PER_FILE` rows: ``dask_geopandas.read_parquet(DIR)``,
 ``geopandas.read_parquet`` of a file and DuckDB's ``read_parquet('DIR/*.parquet')``
 read them; :func:`read_drafts_parquet` gives back the CSV's rows.
+
+A run's part files appear all at once (:func:`write_drafts_parquet`): they
+are written into a hidden sibling folder, ``.DIR.geomap-new-PID-XXXX``, which
+then takes ``DIR``'s place in one atomic exchange of the two names (Linux
+``renameat2(RENAME_EXCHANGE)``; elsewhere two renames, between which ``DIR``
+is briefly absent, never mixed). A marker file such as Spark's ``_SUCCESS``
+would guard only readers that look for it: DuckDB's ``DIR/*.parquet``, Dask
+and geopandas read every part file present, old and new alike.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import pickle
+import re
+import sys
+import tempfile
 from pathlib import Path
 
 from .. import counts
-from ..atomic import atomic_path, write_bytes, write_text
+from ..atomic import _TMP_RE, NEW_FOLDER_MODE, _fsync_dir, pid_alive, write_bytes, write_text
 from .base import MissingDependency
 
 MANIFEST = "manifest.json"
@@ -67,15 +80,23 @@ class Checkpoint:
         """Remove what this class writes (part files, the manifest), then the
         folder if nothing else is left: a folder of the user's that happened
         to bear the default name (``drafts.csv.checkpoint``) was removed whole."""
-        for f in [*self.folder.glob("part-*.pkl"), self.folder / MANIFEST]:
-            try:
-                f.unlink()
-            except OSError:
-                pass
+        remove_checkpoint(self.folder)
+
+
+def remove_checkpoint(folder: str | Path) -> None:
+    """What :meth:`Checkpoint.remove` removes, without opening the folder
+    (:func:`geomap.extract` removes its default checkpoint once every output
+    is written, so that a run killed while writing them can still resume)."""
+    folder = Path(folder)
+    for f in [*folder.glob("part-*.pkl"), folder / MANIFEST]:
         try:
-            self.folder.rmdir()
-        except OSError:  # not empty: files that are not ours stay
+            f.unlink()
+        except OSError:
             pass
+    try:
+        folder.rmdir()
+    except OSError:  # not empty (files that are not ours stay), or gone
+        pass
 
 
 def _needs_pyarrow():
@@ -85,17 +106,27 @@ def _needs_pyarrow():
         raise MissingDependency("GeoParquet needs pyarrow; install it with: pip install 'geomap[dask]'") from None
 
 
-def write_drafts_parquet(rows: list[dict], folder: str | Path, rows_per_file: int = ROWS_PER_FILE) -> list[Path]:
+def write_drafts_parquet(rows: list[dict], folder: str | Path, rows_per_file: int | None = None) -> list[Path]:
     """Write draft rows (:func:`geomap.extract.draft_rows`) as GeoParquet
-    files ``folder/part-NNNNN.parquet``; older part files beyond these are removed."""
+    files ``folder/part-NNNNN.parquet`` (at most ``rows_per_file`` rows each,
+    default :data:`ROWS_PER_FILE`), all or nothing.
+
+    The files are written into a hidden sibling folder that then takes
+    ``folder``'s place (see the module docstring): killed at any moment, the
+    run leaves the earlier run's part files or its own, never some of each
+    (a reader mixed two runs when part files were replaced one by one). What
+    else ``folder`` held (the default checkpoint, ``_checkpoint``) is then
+    moved into the new one; its older part files go with the old folder.
+    :func:`geomap.extract.io.check_outputs` refused, before the run, a
+    ``folder`` holding anything else. Hidden siblings left by killed runs
+    are cleared of geomap's files first.
+    """
     _needs_pyarrow()
     import geopandas as gpd
     import pandas as pd
 
     from ..extract import COLUMNS
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in _FLOATS:
         frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce").astype("float64")
@@ -105,16 +136,125 @@ def write_drafts_parquet(rows: list[dict], folder: str | Path, rows_per_file: in
         if col not in _FLOATS + _INTS:
             frame[col] = frame[col].fillna("").astype(str)
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame.longitude, frame.latitude), crs="EPSG:4326")
-    written = []
-    for n, start in enumerate(range(0, max(len(gdf), 1), rows_per_file)):
-        path = folder / f"part-{n:05d}.parquet"
-        with atomic_path(path) as tmp:
-            gdf.iloc[start : start + rows_per_file].to_parquet(tmp, index=False)
-        written.append(path)
-    for old in folder.glob("part-*.parquet"):
-        if old not in written:
-            old.unlink()
-    return written
+    rows_per_file = rows_per_file or ROWS_PER_FILE
+    real = Path(os.path.realpath(folder))  # a link to the folder stays a link
+    real.parent.mkdir(parents=True, exist_ok=True)
+    for stale in _stale_siblings(real):
+        _clear_ours(stale)
+    staging = Path(tempfile.mkdtemp(prefix=f".{real.name}.geomap-new-{os.getpid()}-", dir=real.parent))
+    try:
+        # the folder's own mode, or a new folder's: mkdtemp's 0700 hid the drafts from the user's group
+        os.chmod(staging, os.stat(real).st_mode & 0o7777 if real.is_dir() else NEW_FOLDER_MODE)
+        names = []
+        for n, start in enumerate(range(0, max(len(gdf), 1), rows_per_file)):
+            names.append(f"part-{n:05d}.parquet")
+            _write_part(gdf.iloc[start : start + rows_per_file], staging / names[-1])
+        _fsync_dir(staging)
+        old = _publish(staging, real)
+    except BaseException:
+        _clear_ours(staging)
+        raise
+    if old is not None:
+        _carry_over(old, real)
+        _clear_ours(old)
+    return [Path(folder) / name for name in names]
+
+
+def _write_part(frame, path: Path) -> None:
+    """One part file, on disk before the folder holding it is published."""
+    frame.to_parquet(path, index=False)
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _publish(staging: Path, real: Path) -> Path | None:
+    """Put the folder ``staging`` in the place of ``real``; return where the
+    old ``real`` now is (to be cleared), or None when there was none."""
+    try:
+        os.rename(staging, real)  # no folder there yet: one rename
+        _fsync_dir(real.parent)
+        return None
+    except OSError as err:
+        if err.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+            raise
+    if _exchange(staging, real):
+        _fsync_dir(real.parent)
+        return staging
+    # no atomic exchange here: the old folder steps aside, then the new one comes in
+    aside = Path(tempfile.mkdtemp(prefix=f".{real.name}.geomap-old-{os.getpid()}-", dir=real.parent))
+    os.rmdir(aside)
+    os.rename(real, aside)
+    os.rename(staging, real)
+    _fsync_dir(real.parent)
+    return aside
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names ``a`` and ``b`` in one step (Linux ``renameat2`` with
+    ``RENAME_EXCHANGE``); False where the system or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # a C library without it (glibc < 2.28, musl < 1.2.?)
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _stale_siblings(real: Path) -> list[Path]:
+    """Hidden siblings of ``real`` that runs killed while writing it left."""
+    pattern = re.compile(rf"^\.{re.escape(real.name)}\.geomap-(?:new|old)-(\d+)-")
+    try:
+        entries = list(real.parent.iterdir())
+    except OSError:
+        return []
+    return [e for e in entries if (m := pattern.match(e.name)) and not pid_alive(int(m.group(1))) and e.is_dir()]
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Move what the replaced folder holds besides part files (checkpoints;
+    files of the user's, which ``check_outputs`` refuses but a caller of
+    :func:`write_drafts_parquet` may have) into the new one."""
+    for entry in sorted(old.iterdir()):
+        if not _ours(entry.name) and not os.path.lexists(new / entry.name):
+            os.rename(entry, new / entry.name)
+
+
+def _clear_ours(folder: Path) -> None:
+    """Remove from ``folder`` what geomap writes there (part files, their
+    temporary files, checkpoints), then the folder if it is empty: anything
+    else stays where it is."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            remove_checkpoint(entry)
+        elif _ours(entry.name):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def _ours(name: str) -> bool:
+    """A part file, or what a killed atomic write of one left (``.part-...tmp...``)."""
+    return bool(re.fullmatch(r"part-\d+\.parquet", name)) or bool(_TMP_RE.match(name) and name.startswith(".part-"))
 
 
 def is_drafts_parquet(path: str | Path) -> bool:
