@@ -208,6 +208,10 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     assert data["gazetteer"]["found"] == "Torkham"
     assert {t["target"] for t in data["targets"]} and "| events |" in results["markdown"]
     assert (tmp_path / "out" / "bench.md").read_text() == results["markdown"]
+    # every row of every table has as many cells as its header
+    for table in results["markdown"].split("\n\n"):
+        rows = [r for r in table.splitlines() if r.startswith("|")]
+        assert len({r.count(" | ") for r in rows}) <= 1, rows
 
 
 def test_no_test_asserts_on_a_clock():
