@@ -260,3 +260,55 @@ def test_an_attack_noun_told_as_it_happened_is_a_clash(sentence):
 )
 def test_an_attack_noun_not_told_as_it_happened_is_no_clash(sentence):
     assert "armed_clash" not in {etype for etype, _ in _types(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen from across the line attacked two villages before dawn.",
+        "Dozens of fighters stormed the houses of the elders overnight.",
+        "An assault on a village near the post left four dead.",
+    ],
+)
+def test_an_attack_on_villages_or_homes_is_a_clash(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor attacked the village's elders in a speech.",
+        "Critics attacked the housing plan as too costly.",
+    ],
+)
+def test_words_attacking_people_or_plans_are_no_clash(sentence):
+    assert ("armed_clash", "attack") not in _types(sentence)
+
+
+def test_aircraft_that_attack_villages_stay_an_air_strike():
+    kinds = _types("Warplanes attacked villages near the line at night.")
+    assert ("airstrike", "airstrike") in kinds
+    assert ("armed_clash", "attack") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence, sub",
+    [
+        ("Soldiers set up the barbed wire again along the ridge.", "fence_construction"),
+        ("Engineers were setting up a fence along the stream.", "fence_construction"),
+        ("The army was setting up a gate on the disputed strip.", "gate_construction"),
+    ],
+)
+def test_works_set_up_are_border_works(sentence, sub):
+    assert ("fortification", sub) in {(t.event_type, t.sub_event_type) for t in find_triggers(sentence) if not t.weak}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police set up barriers on the road to the stadium.",
+        "The cabinet set up a committee to study the plan.",
+    ],
+)
+def test_other_things_set_up_are_no_border_works(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "fortification" and not t.weak]

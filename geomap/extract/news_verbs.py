@@ -81,6 +81,20 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ("raid",),
     ),
     (
+        "armed_clash",
+        "attack",
+        False,
+        # an attack on where people live: "fighters attacked villages near
+        # the crossing", "gunmen stormed the houses of two elders", "an assault
+        # on a village" (not a word attacked: "attacked the village's leaders
+        # in a speech" names people, not the village)
+        r"(?:attacked|stormed|assaulted|overran)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|nearby\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:villages?|hamlets|homes|houses)\b(?!['’])|"
+        r"(?:attacks?|assaults?)\s+on\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:villages?|hamlets)\b(?!['’])",
+        ("attack", "storm", "assault", "overran"),
+    ),
+    (
         "explosion",
         "explosion",
         False,
@@ -210,6 +224,27 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         )
         + ")",
         ("waited",),
+    ),
+    (
+        "fortification",
+        "fence_construction",
+        False,
+        # a fence "set up", as one is put up: "troops set up the wire again
+        # near the post", "were setting up a fence" (not barriers, which
+        # police set up on a road)
+        # (the verb only, the fence ahead of it: the bare "fence" of the main
+        # rules, run first, claims the noun)
+        r"set(?:s|ting)?\s+up(?=\s+(?:again\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,2}?"
+        r"(?:fences?|(?:barbed\s+|razor\s+)?wire)\b)",
+        ("set",),
+    ),
+    (
+        "fortification",
+        "gate_construction",
+        False,
+        # a gate "set up" at a crossing: "accused Pakistan of setting up a gate"
+        r"set(?:s|ting)?\s+up\s+(?:again\s+)?(?:an?\s+|the\s+|its\s+|their\s+)(?:[\w'-]+\s+){0,2}?gates?\b",
+        ("gate",),
     ),
     (
         "border_closure",
