@@ -312,3 +312,49 @@ def test_works_set_up_are_border_works(sentence, sub):
 )
 def test_other_things_set_up_are_no_border_works(sentence):
     assert not [t for t in find_triggers(sentence) if t.event_type == "fortification" and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A bomb hidden in a cart near the checkpoint on Friday wounded three guards.",
+        "The roadside bomb killed two policemen.",
+    ],
+)
+def test_a_bomb_told_by_what_it_did_is_a_blast(sentence):
+    assert ("explosion", "explosion") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bomb disposal squad said nobody had been killed.",
+        "A bomb was found and defused before it killed anyone.",
+        "Officials feared a bomb would be used.",
+    ],
+)
+def test_a_bomb_found_or_feared_is_no_blast(sentence):
+    assert ("explosion", "explosion") not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The air force dropped two heavy bombs on a cave complex.",
+        "Pakistani aircraft strike suspected hideouts near the line.",
+        "Jets bomb two villages overnight.",
+    ],
+)
+def test_bombs_dropped_and_aircraft_in_the_present_are_air_strikes(sentence):
+    assert ("airstrike", "airstrike") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aircraft dropped leaflets over the valley.",
+        "Prosecutors dropped the charges against the driver.",
+    ],
+)
+def test_leaflets_or_charges_dropped_are_no_air_strike(sentence):
+    assert not [t for t in _types(sentence) if t[0] == "airstrike"]
