@@ -358,3 +358,59 @@ def test_bombs_dropped_and_aircraft_in_the_present_are_air_strikes(sentence):
 )
 def test_leaflets_or_charges_dropped_are_no_air_strike(sentence):
     assert not [t for t in _types(sentence) if t[0] == "airstrike"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Work began on the new fence in the northern sector in May.",
+        "Work on the fence was halted after the exchange of fire.",
+    ],
+)
+def test_work_on_a_fence_begun_or_halted_is_a_border_work(sentence):
+    assert ("fortification", "fence_construction") in {
+        (t.event_type, t.sub_event_type) for t in find_triggers(sentence) if not t.weak
+    }
+
+
+def test_work_that_began_elsewhere_is_no_border_work():
+    assert not [t for t in find_triggers("Work began on the new hospital in May.") if t.event_type == "fortification"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The second round was held in the Qatari capital on Sunday.",
+        "The first session of the joint commission was held at the gate.",
+        "Commanders of the two forces did meet near the gate that evening.",
+    ],
+)
+def test_a_round_held_or_an_emphatic_meeting_is_talks(sentence):
+    assert ("talks", "negotiation") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first session of the provincial assembly was held on Monday.",
+        "The new rules did meet the demands of the drivers.",
+        "The next session of the high court will be held on Monday.",
+    ],
+)
+def test_a_house_in_session_or_a_demand_met_is_no_talks(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "talks"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fire from the other side of the line hit a checkpoint before dawn.",
+        "Gunfire from across the border had struck two posts.",
+    ],
+)
+def test_fire_that_hit_a_post_is_an_attack(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)
+
+
+def test_fire_that_hit_a_market_is_no_attack_on_a_post():
+    assert ("armed_clash", "attack") not in _types("A fire hit the old market before dawn.")

@@ -273,6 +273,46 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         ("gate",),
     ),
     (
+        "fortification",
+        "fence_construction",
+        False,
+        # work on a fence told as it began, stopped or resumed: "work began on
+        # the fence in the northern sector", "work on the fence resumed" (the
+        # word "work" only: the bare "fence" of the main rules claims the noun)
+        r"work(?=\s+(?:began|started|resumed|restarted|halted|stopped)\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?\b)|"
+        r"work(?=\s+on\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?fences?\s+(?:began|started|resumed|restarted|halted|stopped|"
+        r"was\s+(?:halted|stopped|suspended|resumed))\b)",
+        ("work",),
+    ),
+    (
+        "talks",
+        "negotiation",
+        False,
+        # a round told by its order and held ("the first session was held in
+        # the capital", "the next round will be held"; not a session of a
+        # house, a court or a campaign)
+        r"(?:first|second|third|fourth|fifth|next|last|previous|latest|opening|inaugural)\s+(?:session|round)"
+        r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:assembly|parliament|senate|court|cabinet|hearings?|polio|"
+        r"vaccinations?|voting|elections?|matches|games|protests?|strikes?))"
+        r"(?=\s+(?:of\s+(?:[\w'’-]+\s+){1,4}?)?(?:was|were|will\s+be|is\s+to\s+be)\s+held\b)|"
+        # the emphatic past: "officials of the two sides did meet at the gate"
+        # (not a demand or a target met)
+        r"(?<=did\s)meet(?!\s+(?:the\s+|their\s+|its\s+)?(?:criteria|requirements?|demands?|targets?|needs?|deadlines?|"
+        r"conditions?|standards?|expectations?|costs?)\b)",
+        ("session", "round", "meet"),
+    ),
+    (
+        "armed_clash",
+        "attack",
+        False,
+        # fire that hit a post: "fire from across the line hit a post",
+        # "gunfire from the Afghan side had struck two checkpoints"
+        r"(?:gun)?fire\s+(?:from\s+(?:across\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,5}?)?(?:had\s+|has\s+|also\s+)?"
+        r"(?:hit|struck|targeted)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:posts?|outposts?|checkpoints?|checkposts?|positions|patrols?|convoys?)\b",
+        ("fire",),
+    ),
+    (
         "border_closure",
         "reopening",
         False,
