@@ -361,7 +361,10 @@ _HOSPITAL_SITE = re.compile(
     re.I,
 )
 _SITE_BEFORE = re.compile(
-    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?$", re.I
+    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?"
+    # (also a part of it: "struck the emergency ward of Quetta's hospital")
+    r"(?:(?:[\w'’-]+\s+){1,3}?of\s+)?$",
+    re.I,
 )
 
 
