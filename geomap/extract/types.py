@@ -41,6 +41,7 @@ from .triggers.cues import (
     _NOT_BORDER_REOPENED,
     _TOWN_SUBJECT,
     _WORD_NAMED,
+    accused_on_a_day,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
@@ -236,7 +237,7 @@ def _find_triggers(
                     habitual
                     or decade
                     or tally
-                    or _BLOCKED.search(window)
+                    or (_BLOCKED.search(window) and not accused_on_a_day(sentence, window, m.end()))
                     or (window.endswith((" of", " for")) and _ACCUSED_ALSO.search(" ".join(words[-20:])))
                     or (window.endswith(("word", "words", "term", "terms")) and _WORD_NAMED.search(window))
                     or _supposed(sentence, words, m.end())
