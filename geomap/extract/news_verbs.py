@@ -126,8 +126,11 @@ NEWS_VERB_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # timeline's or headline's present ("aircraft strike hideouts",
         # "jets bomb villages")
         r"dropped\s+(?:an?\s+|the\s+|its\s+|their\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,4}?(?:bombs?|munitions)\b|"
+        # (the present with a target named by its kind: a headline's "jets
+        # strike Paktika and Khost" sums up strikes the body places itself)
         r"(?:aircraft|warplanes?|jets?|drones?|helicopters?|gunships?)\s+(?:strike|bomb|pound|target|hit)s?\s+"
-        r"(?!back\b|out\b)",
+        r"(?:[\w'’-]+\s+){0,3}?(?:hideouts?|hide-outs?|targets|positions|villages?|posts?|camps?|compounds?|"
+        r"areas?|houses|homes|bases?|convoys?|vehicles?)\b",
         ("dropped", "aircraft", "warplane", "jet", "drone", "helicopter", "gunship"),
     ),
     (
