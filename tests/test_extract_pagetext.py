@@ -12,7 +12,7 @@ import pytest
 
 from geomap.bench.pagenoise import REPAIRED, noise_text
 from geomap.extract import extract_texts
-from geomap.extract.pagetext import drop_page_lines, fix_characters, page_text, unglue, unwrap
+from geomap.extract.pagetext import body_headlines, drop_page_lines, fix_characters, page_text, unglue, unwrap
 from geomap.extract.sentences import clean_text, split_sentences
 from geomap.geocoders import default_chain
 
@@ -239,3 +239,43 @@ def test_more_footers_end_the_body(footer):
 def test_channel_and_click_here_lines_are_skipped(line):
     body = "\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]])
     assert clean_text(body) == "\n\n".join([PARAGRAPHS[0], "", PARAGRAPHS[1]])
+
+
+# ------------------------------------------------------------------ headlines inside the body
+
+
+def _with_line(line: str, at: int) -> str:
+    """ARTICLE with ``line`` as a paragraph of its own before body paragraph ``at``."""
+    front, body = ARTICLE.split("---\n", 2)[1:]
+    paras = [p for p in body.split("\n") if p]
+    paras.insert(at, line)
+    return "---\n" + front + "---\n" + "\n\n".join(paras) + "\n"
+
+
+def test_body_headlines_are_the_short_open_lines_between_paragraphs():
+    first, second = PARAGRAPHS[0], PARAGRAPHS[1]
+    page = "\n\n".join(["A title of the page here", first, "Guards shut the gate again", second, "The last words"])
+    assert body_headlines(page) == {"Guards shut the gate again"}
+    # a sentence, a bold question of an explainer and a two-word label are no headlines
+    for line in ("Guards shut the gate again.", "**Why was the gate shut?**", "Key points"):
+        assert body_headlines("\n\n".join([first, line, second])) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Drone strike kills three near Angoor Adda",  # another incident, another place
+        "Wheat prices climb in Chaman markets",  # no incident, but a place the next lines could take up
+        "Torkham sees long queues of trucks after reopening",  # the body's place, but a reopening
+    ],
+)
+@pytest.mark.parametrize("at", [1, 2])
+def test_another_storys_headline_in_the_body_changes_no_draft(line, at, clean_drafts):
+    assert drafts(_with_line(line, at)) == clean_drafts
+
+
+def test_a_sub_heading_the_body_bears_out_is_read(clean_drafts):
+    # the same closure at the same place: kept, and merged with the body's
+    page = _with_line("Lorries stranded as Torkham crossing closed", 1)
+    assert "Lorries stranded as Torkham crossing closed" in body_headlines(clean_text(page))
+    assert drafts(page) == clean_drafts

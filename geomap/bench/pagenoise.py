@@ -29,9 +29,10 @@ from typing import Callable
 
 #: The kinds of distortion, in the order they are applied when mixed.
 KINDS = ("captions", "teasers", "headlines", "nav", "footer", "glue", "wrap", "indent", "chars")
-#: The kinds :mod:`geomap.extract.pagetext` repairs: all but another story's
-#: bare headline in the body, which reads as the story's own sub-heading.
-REPAIRED = tuple(k for k in KINDS if k != "headlines")
+#: The kinds the extractor repairs (:mod:`geomap.extract.pagetext`; another
+#: story's bare headline in the body by :func:`geomap.extract.core.extract_article`,
+#: which keeps a headline-like line's events only when the body reports them).
+REPAIRED = KINDS
 
 _FRONT = re.compile(r"\A(---[ \t]*\r?\n.*?\n(?:---|\.\.\.)[ \t]*\r?\n)", re.S)
 _PUBLISHED = re.compile(r"^published:\s*['\"]?(\d{4}-\d\d-\d\d)", re.M)
@@ -115,7 +116,7 @@ def _teasers(body: str, rnd: random.Random, published: str) -> str:
 
 
 def _headlines(body: str, rnd: random.Random, published: str) -> str:
-    # another story's bare headline between two paragraphs (read as a sub-heading: not repaired)
+    # another story's bare headline between two paragraphs (a teaser without its "Also read:")
     paras = _paragraphs(body)
     if len(paras) < 2:
         return body

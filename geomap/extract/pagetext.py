@@ -199,6 +199,29 @@ def _drop_headlines(lines: list[str], top: int) -> None:
             lines[i] = ""
 
 
+def body_headlines(text: str) -> frozenset[str]:
+    """Headline-like lines between two paragraphs of the body (stripped).
+
+    A line of three to twelve words with no sentence end, not a bullet, with
+    prose above and below it: the story's own sub-heading or another
+    story's bare headline (a teaser), which cannot be told apart by their
+    form. :func:`geomap.extract.core.extract_article` keeps the events such
+    a line yields only when the body reports them too (see there).
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    top = _top_block(lines)
+    prose = [i for i, s in enumerate(lines) if s]
+    heads = set()
+    for k in range(1, len(prose) - 1):
+        i = prose[k]
+        s = lines[i]
+        # a question set in bold ("**What happens next?**") is an
+        # explainer's sub-heading, a sentence: not a headline
+        if i > top and s.count(" ") >= 2 and _headline(s) and not _SENTENCE_END.search(s.rstrip("*_ ")[-4:]):
+            heads.add(s)
+    return frozenset(heads)
+
+
 def _date_prefix_cut(line: str) -> str:
     m = _DATE_PREFIX.match(line)
     assert m is not None
