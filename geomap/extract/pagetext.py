@@ -106,10 +106,12 @@ _PAGE_LINE = re.compile(
 #: A photo's caption ended by its credit ("... near the border. — AFP",
 #: "... the fence [AFP]").
 _CAPTION = re.compile(
-    r".{20,180}\s[—–-]\s(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
+    r".{20,180}\s[—–─-]\s?(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
     r"|.{10,180}\s\[(?:afp|reuters|ap|epa|getty(?: images)?|ap photo|file)\]",
     re.I,
 )
+#: What a caption's credit follows (a box-drawing "─" on some pages).
+_DASHES = ("—", "–", "─", " - ")
 #: A wire photo's caption, ended by its credit in brackets ("... (AP Photo/Name, File)"):
 #: long, often the whole story's lead retold, and repeated.
 _PHOTO_CREDIT = re.compile(
@@ -163,12 +165,48 @@ def drop_page_lines(text: str) -> str:
             lines[i] = ""
         elif len(s) < 200 and (_PAGE_LINE.match(s) or _TEASER.match(s)):
             lines[i] = ""
-        elif len(s) < 220 and ("—" in s or "–" in s or " - " in s or s.endswith("]")) and _CAPTION.fullmatch(s):
+        elif (
+            len(s) < 220
+            and ("—" in s or "–" in s or "─" in s or " - " in s or s.endswith("]"))
+            and _CAPTION.fullmatch(s)
+        ):
             lines[i] = ""
         elif s.endswith(")") and len(s) < 1000 and _PHOTO_CREDIT.fullmatch(s):
             lines[i] = ""
+    _drop_snippets(lines)
     _drop_headlines(lines, top)
     return "\n".join(lines)
+
+
+#: A label over links to other stories ("Must Read", "Trending Now").
+_LABEL = re.compile(
+    r"(?:must\s+read|trending(?:\s+now)?|don'?t\s+miss|editor'?s\s+picks?|top\s+stories|"
+    r"recommended(?:\s+for\s+you)?|more\s+(?:from|in)\s+\w+(?:\s+\w+)?|you\s+may\s+(?:also\s+)?like)\s*:?",
+    re.I,
+)
+
+
+def _drop_snippets(lines: list[str]) -> None:
+    """Other stories' headlines each with its first sentence cut off
+    ("... across the..." ending in an ellipsis) emptied, and the label
+    above them ("Must Read"): a story's own paragraph never ends cut off
+    under a headline-like line."""
+    prev = -1  # the last non-blank line
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if s.endswith(("...", "…")) and not s.endswith("....") and prev >= 0:
+            head = lines[prev].strip()
+            if s.count(" ") >= 3 and head.count(" ") >= 2 and _headline(head):
+                lines[i] = lines[prev] = ""
+                # the label over the list
+                above = prev - 1
+                while above >= 0 and not lines[above].strip():
+                    above -= 1
+                if above >= 0 and _LABEL.fullmatch(lines[above].strip()):
+                    lines[above] = ""
+        prev = i
 
 
 def _headline(s: str) -> bool:
@@ -232,6 +270,48 @@ def _date_prefix_cut(line: str) -> str:
     return line[m.end() :]
 
 
+def drop_doubled(text: str) -> str:
+    """A short block of one to three lines written twice in a row emptied,
+    both times: a photo's alt text and its caption, which pages print one
+    above the other, with or without a credit (an article's own paragraph is
+    never written twice running; the title printed twice above the story is
+    the front matter's title).
+
+    Read before unwrapping: a caption that is not a sentence would be joined
+    to the paragraph under it.
+    """
+    lines = text.split("\n")
+    # blocks: runs of non-blank lines, as (first, last + 1)
+    blocks: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate(lines + [""]):
+        if line.strip() and start is None:
+            start = i
+        elif not line.strip() and start is not None:
+            blocks.append((start, i))
+            start = None
+    spans = [(a, a + 1) for a, b in blocks for a in range(a, b)]  # every line alone
+    spans += [(a, b) for a, b in blocks if 1 < b - a <= 3]  # short blocks whole
+    seen: dict[tuple[str, ...], tuple[int, int]] = {}
+    drop: set[int] = set()
+    for a, b in sorted(spans):
+        key = tuple(x.strip() for x in lines[a:b])
+        if len(" ".join(key)) > 300 or not key[0]:
+            continue
+        prev = seen.get(key)
+        if prev is not None and _adjacent(lines, prev[1], a):
+            drop.update(range(*prev), range(a, b))
+        seen[key] = (a, b)
+    if not drop:
+        return text
+    return "\n".join("" if i in drop else line for i, line in enumerate(lines))
+
+
+def _adjacent(lines: list[str], end: int, start: int) -> bool:
+    """Whether only blank lines lie between line ``end`` and line ``start``."""
+    return end <= start and all(not lines[k].strip() for k in range(end, start))
+
+
 # ------------------------------------------------------------- wrapping
 
 #: A sentence's end: its stop, then any closing quotes and brackets.
@@ -253,7 +333,18 @@ def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
     width = widths[int(len(widths) * 0.9)]
     open_ends = sum(1 for s in long if not _SENTENCE_END.search(s[-4:]))
     if open_ends < 0.5 * len(long) or width > 120:
-        return False, 0, False
+        # Unevenly wrapped: some paragraphs left whole (longer than any
+        # wrapped line); the wrapped lines, most open, outnumber them.
+        # Or a short story with one paragraph wrapped: two lines that go on
+        # in lower case on the next line (prose never breaks so).
+        fit = [s for s in long if len(s) <= 120]
+        over = len(long) - len(fit)
+        open_ends = sum(1 for s in fit if not _SENTENCE_END.search(s[-4:]))
+        uneven = len(fit) >= 4 and open_ends >= 0.5 * len(fit) and open_ends >= over
+        if not uneven and sum(_goes_on(lines, i) for i in range(len(lines) - 2)) < 2:
+            return False, 0, False
+        widths = sorted(len(s) for s in fit) or widths
+        width = min(120, widths[int(len(widths) * 0.9)])
     # Double-spaced: a sentence that goes on in lower case does so after a
     # blank line more often than on the next line.
     gaps = [lines[i + 1] == "" for i in range(len(lines) - 2) if _goes_on(lines, i)]
@@ -268,6 +359,14 @@ def _goes_on(lines: list[str], i: int) -> bool:
         return False
     nxt = lines[i + 1] or lines[i + 2]
     return nxt[:1].islower()
+
+
+def _title_case(line: str) -> bool:
+    """Whether most longer words of ``line`` are capitalised (a headline's
+    form: "Border Talks Resume at Torkham"); a paragraph's first line is
+    not."""
+    words = [w for w in line.split() if len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def unwrap(text: str) -> str:
@@ -287,9 +386,21 @@ def unwrap(text: str) -> str:
     if not wrapped:
         return text
     crossed = 1 if double else 0
+    n = len(lines)
+    # Where pages wrap unevenly (several columns, a text box pasted in), a
+    # paragraph wrapped at 40 characters in a page wrapped at 90 is full at
+    # 40: a line's own width is the longest of it, the line after it, and
+    # the line before it when that one goes on (a headline over a paragraph
+    # stays short beside the paragraph's first line).
+    local = [width] * n
+    if not double:
+        for k in range(n):
+            before = len(lines[k - 1]) if k and lines[k - 1] and not _SENTENCE_END.search(lines[k - 1][-4:]) else 0
+            after = len(lines[k + 1]) if k + 1 < n else 0
+            if before or not _title_case(lines[k]):
+                local[k] = min(width, max(before, len(lines[k]), after))
     out: list[str] = []
     i = 0
-    n = len(lines)
     while i < n:
         if not lines[i]:
             out.append("")
@@ -305,7 +416,7 @@ def unwrap(text: str) -> str:
             while j < n and not lines[j]:
                 j += 1
                 blanks += 1
-            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], width, parts, size):
+            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], local[i], parts, size):
                 break
             parts.append(lines[j])
             size += 1 + len(lines[j])
@@ -379,6 +490,7 @@ def page_text(text: str) -> str:
     splitter strips each sentence anyway.
     """
     text = fix_characters(text)
+    text = drop_doubled(text)
     text = unwrap(text)
     text = drop_page_lines(text)
     return unglue(text)
