@@ -27,14 +27,16 @@ import textwrap
 from pathlib import Path
 from typing import Callable
 
-#: The kinds of distortion, in the order they are applied when mixed.
+#: The kinds of distortion, in the order they are applied when mixed (the
+#: captions after the lines of other stories: a teaser is never put between
+#: a photo's alt text and its caption).
 KINDS = (
-    "captions",
-    "bare_captions",
     "teasers",
     "headlines",
     "snippets",
     "updated",
+    "captions",
+    "bare_captions",
     "nav",
     "footer",
     "comments",
@@ -145,9 +147,16 @@ def _nav(body: str, rnd: random.Random, published: str) -> str:
     return "\n".join(top) + "\n\n" + (date + " " + body if prefix else body)
 
 
+def _before_prose(paras: list[str], rnd: random.Random) -> int:
+    """Where a photo goes: before one of the first three paragraphs of the
+    story (not inside a list of other stories' lines), or at the end."""
+    prose = [i for i, p in enumerate(paras) if p.count(" ") >= 6 and p.rstrip()[-1:] in ".\"”'’"]
+    return rnd.choice(prose[:3]) if prose else len(paras)
+
+
 def _captions(body: str, rnd: random.Random, published: str) -> str:
     paras = _paragraphs(body)
-    at = rnd.randint(0, min(2, len(paras)))
+    at = _before_prose(paras, rnd)
     caption = rnd.choice(_CAPTION_LINES)
     # a caption repeated (the image's alt text and its caption), then a credit line
     paras[at:at] = [caption, caption, rnd.choice(_CAPTIONS)]
@@ -175,7 +184,7 @@ def _headlines(body: str, rnd: random.Random, published: str) -> str:
 
 def _bare_captions(body: str, rnd: random.Random, published: str) -> str:
     paras = _paragraphs(body)
-    at = rnd.randint(0, min(2, len(paras)))
+    at = _before_prose(paras, rnd)
     caption = rnd.choice(_BARE_CAPTIONS)
     paras[at:at] = [caption, caption]
     return "\n\n".join(paras) + "\n"

@@ -130,12 +130,17 @@ _SECTION = frozenset(
 _BULLET = re.compile(r"^\s*[•·▪►»*\-–]\s+\S")
 
 
+#: The end of a teaser's first sentence, cut off.
+_CUT_OFF = ("...", "…")
+
+
 def _top_block(lines: list[str]) -> int:
     """Index of the first prose line (not a bullet, at least seven words,
-    ending a sentence): the page's header is above."""
+    ending a sentence, not cut off with an ellipsis): the page's header is
+    above."""
     for i, line in enumerate(lines):
         s = line.strip()
-        if s.count(" ") >= 6 and not _BULLET.match(s) and _SENTENCE_END.search(s[-4:]):
+        if s.count(" ") >= 6 and not _BULLET.match(s) and _SENTENCE_END.search(s[-4:]) and not s.endswith(_CUT_OFF):
             return i
     return 0
 
@@ -196,7 +201,7 @@ def _drop_snippets(lines: list[str]) -> None:
         s = line.strip()
         if not s:
             continue
-        if s.endswith(("...", "…")) and not s.endswith("....") and prev >= 0:
+        if s.endswith(_CUT_OFF) and not s.endswith("....") and prev >= 0:
             head = lines[prev].strip()
             if s.count(" ") >= 3 and head.count(" ") >= 2 and _headline(head):
                 lines[i] = lines[prev] = ""
@@ -271,45 +276,49 @@ def _date_prefix_cut(line: str) -> str:
 
 
 def drop_doubled(text: str) -> str:
-    """A short block of one to three lines written twice in a row emptied,
-    both times: a photo's alt text and its caption, which pages print one
-    above the other, with or without a credit (an article's own paragraph is
-    never written twice running; the title printed twice above the story is
-    the front matter's title).
+    """A short text (four words to 300 characters, on one to three lines)
+    written twice in a row emptied, both times: a photo's alt text and its
+    caption, which pages print one above the other, with or without a
+    credit. An article's own paragraph is never written twice running.
 
-    Read before unwrapping: a caption that is not a sentence would be joined
-    to the paragraph under it.
+    The first copy may be wrapped otherwise and start with other words (a
+    scraper's date line glued before it): it is found at the end of the
+    lines above the second copy, and cut from them. Read before unwrapping:
+    a caption that is not a sentence would be joined to the paragraph under
+    it.
     """
     lines = text.split("\n")
-    # blocks: runs of non-blank lines, as (first, last + 1)
-    blocks: list[tuple[int, int]] = []
-    start = None
-    for i, line in enumerate(lines + [""]):
-        if line.strip() and start is None:
-            start = i
-        elif not line.strip() and start is not None:
-            blocks.append((start, i))
-            start = None
-    spans = [(a, a + 1) for a, b in blocks for a in range(a, b)]  # every line alone
-    spans += [(a, b) for a, b in blocks if 1 < b - a <= 3]  # short blocks whole
-    seen: dict[tuple[str, ...], tuple[int, int]] = {}
-    drop: set[int] = set()
-    for a, b in sorted(spans):
-        key = tuple(x.strip() for x in lines[a:b])
-        if len(" ".join(key)) > 300 or not key[0]:
-            continue
-        prev = seen.get(key)
-        if prev is not None and _adjacent(lines, prev[1], a):
-            drop.update(range(*prev), range(a, b))
-        seen[key] = (a, b)
-    if not drop:
-        return text
-    return "\n".join("" if i in drop else line for i, line in enumerate(lines))
-
-
-def _adjacent(lines: list[str], end: int, start: int) -> bool:
-    """Whether only blank lines lie between line ``end`` and line ``start``."""
-    return end <= start and all(not lines[k].strip() for k in range(end, start))
+    full = [i for i, line in enumerate(lines) if line.strip()]
+    changed = False
+    for k in range(1, len(full)):
+        for m in (1, 2, 3):
+            if k + m > len(full) or not lines[full[k]].strip():
+                break
+            copy = " ".join(lines[i].strip() for i in full[k : k + m])
+            if len(copy) > 300:
+                break
+            if copy.count(" ") < 3:
+                continue
+            before = [i for i in full[max(0, k - 3) : k] if lines[i].strip()]
+            joined = " ".join(lines[i].strip() for i in before)
+            if not (joined == copy or joined.endswith(" " + copy)):
+                continue
+            for i in full[k : k + m]:
+                lines[i] = ""
+            left = len(copy)
+            for i in reversed(before):  # the first copy cut from the lines above
+                s = lines[i].strip()
+                if len(s) <= left:
+                    lines[i] = ""
+                    left -= len(s) + 1
+                else:
+                    lines[i] = s[: len(s) - left].rstrip()
+                    break
+                if left <= 0:
+                    break
+            changed = True
+            break
+    return "\n".join(lines) if changed else text
 
 
 # ------------------------------------------------------------- wrapping
