@@ -12,7 +12,15 @@ import pytest
 
 from geomap.bench.pagenoise import REPAIRED, noise_text
 from geomap.extract import extract_texts
-from geomap.extract.pagetext import body_headlines, drop_page_lines, fix_characters, page_text, unglue, unwrap
+from geomap.extract.pagetext import (
+    body_headlines,
+    drop_doubled,
+    drop_page_lines,
+    fix_characters,
+    page_text,
+    unglue,
+    unwrap,
+)
 from geomap.extract.sentences import clean_text, split_sentences
 from geomap.geocoders import default_chain
 
@@ -279,3 +287,53 @@ def test_a_sub_heading_the_body_bears_out_is_read(clean_drafts):
     page = _with_line("Lorries stranded as Torkham crossing closed", 1)
     assert "Lorries stranded as Torkham crossing closed" in body_headlines(clean_text(page))
     assert drafts(page) == clean_drafts
+
+
+# ------------------------------------------------------------------ captions twice, snippets, uneven wrapping
+
+
+def test_a_caption_written_twice_goes_both_times():
+    caption = "Guards watch the road from a hilltop post"
+    page = "\n\n".join([caption, caption, PARAGRAPHS[0], PARAGRAPHS[1]])
+    assert page_text(page).split("\n\n") == ["", "", PARAGRAPHS[0], PARAGRAPHS[1]]
+
+
+def test_a_caption_first_wrapped_and_after_a_date_line_is_still_found():
+    caption = "Guards watch the road from a hilltop post near the gate"
+    page = "\n".join(["date 2024-05-02 NATIONAL Guards watch the road from", "a hilltop post near the gate", caption])
+    page += "\n" + PARAGRAPHS[0]
+    assert "hilltop" not in page_text(page)
+    assert PARAGRAPHS[0] in page_text(page)
+
+
+def test_a_paragraph_said_once_and_a_credit_after_a_box_dash():
+    # two paragraphs that differ stay; a caption credited after "─" goes
+    assert drop_doubled("\n".join(PARAGRAPHS)) == "\n".join(PARAGRAPHS)
+    page = "\n\n".join([PARAGRAPHS[0], "Lorries wait on the road to the crossing ─ AFP", PARAGRAPHS[1]])
+    assert "Lorries wait" not in page_text(page)
+
+
+def test_other_stories_cut_off_under_a_label_go():
+    snippet = [
+        "Editor's Picks",
+        "Shells hit a market near the gate",
+        "Two shopkeepers were hurt when shells from the...",
+    ]
+    page = "\n\n".join([PARAGRAPHS[0], *snippet, PARAGRAPHS[1]])
+    assert [p for p in page_text(page).split("\n\n") if p] == PARAGRAPHS[:2]
+    # a paragraph of the story that trails off stays: no headline-like line above it
+    story = "\n\n".join([PARAGRAPHS[0], "The elders said they would wait, and wait, and..."])
+    assert page_text(story) == story
+
+
+def test_paragraphs_wrapped_at_different_widths_are_joined():
+    narrow = "\n".join(textwrap.wrap(PARAGRAPHS[0], 38))
+    wide = "\n".join(textwrap.wrap(PARAGRAPHS[1], 95))
+    page = "\n".join(["Border Talks Resume After the Firing", narrow, wide, PARAGRAPHS[2]])
+    # (the headline stays a line of its own)
+    assert unwrap(page).split("\n") == ["Border Talks Resume After the Firing", *PARAGRAPHS]
+
+
+def test_a_short_story_with_one_paragraph_wrapped_is_joined():
+    page = "\n".join(textwrap.wrap(PARAGRAPHS[0], 60)) + "\n\n" + PARAGRAPHS[1]
+    assert page_text(page) == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1]

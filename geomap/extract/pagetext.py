@@ -336,23 +336,24 @@ def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
     one paragraph a line, has its long lines end with a full stop.
     """
     long = [s for s in lines if len(s) >= 40]
-    if len(long) < 4:
-        return False, 0, False
     widths = sorted(len(s) for s in long)
-    width = widths[int(len(widths) * 0.9)]
+    width = widths[int(len(widths) * 0.9)] if widths else 0
     open_ends = sum(1 for s in long if not _SENTENCE_END.search(s[-4:]))
-    if open_ends < 0.5 * len(long) or width > 120:
+    if len(long) < 4 or open_ends < 0.5 * len(long) or width > 120:
         # Unevenly wrapped: some paragraphs left whole (longer than any
-        # wrapped line); the wrapped lines, most open, outnumber them.
-        # Or a short story with one paragraph wrapped: two lines that go on
-        # in lower case on the next line (prose never breaks so).
-        fit = [s for s in long if len(s) <= 120]
-        over = len(long) - len(fit)
+        # wrapped line), others wrapped narrow (down to 25 characters); the
+        # wrapped lines, most open, outnumber the whole ones. Or a short
+        # story with a paragraph wrapped: lines that go on in lower case on
+        # the next line (prose never breaks so), two, or one among mostly
+        # open lines.
+        fit = [s for s in lines if 25 <= len(s) <= 120]
+        over = sum(1 for s in lines if len(s) > 120)
         open_ends = sum(1 for s in fit if not _SENTENCE_END.search(s[-4:]))
-        uneven = len(fit) >= 4 and open_ends >= 0.5 * len(fit) and open_ends >= over
-        if not uneven and sum(_goes_on(lines, i) for i in range(len(lines) - 2)) < 2:
+        goes = sum(1 for i in range(len(lines) - 1) if _goes_on(lines, i, 25) and lines[i + 1])
+        mostly_open = len(fit) >= 2 and open_ends >= 0.5 * len(fit)
+        if not (goes >= 2 or (mostly_open and (goes >= 1 or (len(fit) >= 4 and open_ends >= over)))):
             return False, 0, False
-        widths = sorted(len(s) for s in fit) or widths
+        widths = sorted(len(s) for s in fit)
         width = min(120, widths[int(len(widths) * 0.9)])
     # Double-spaced: a sentence that goes on in lower case does so after a
     # blank line more often than on the next line.
@@ -361,12 +362,13 @@ def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
     return True, widths[-1] if widths[-1] <= width + 12 else width, double
 
 
-def _goes_on(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` ends mid-sentence and the next non-blank line (at
-    most one blank line after it) starts in lower case."""
-    if len(lines[i]) < 40 or _SENTENCE_END.search(lines[i][-4:]):
+def _goes_on(lines: list[str], i: int, shortest: int = 40) -> bool:
+    """Whether line ``i`` (at least ``shortest`` characters) ends
+    mid-sentence and the next non-blank line (at most one blank line after
+    it) starts in lower case."""
+    if len(lines[i]) < shortest or _SENTENCE_END.search(lines[i][-4:]):
         return False
-    nxt = lines[i + 1] or lines[i + 2]
+    nxt = lines[i + 1] or (lines[i + 2] if i + 2 < len(lines) else "")
     return nxt[:1].islower()
 
 
