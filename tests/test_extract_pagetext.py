@@ -237,7 +237,21 @@ def test_a_dateline_above_the_story_and_the_markers_of_the_body_end_stay():
     assert page_text(page) == page
 
 
-@pytest.mark.parametrize("footer", ["Source link", "Developed by Some Studio", "Latest from the newsfeed", "+ posts"])
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Source link",
+        "Developed by Some Studio",
+        "Latest from the newsfeed",
+        "+ posts",
+        # readers' comments with no heading: the form's line, a comment's age, its reply link
+        "Post Your Comments",
+        "Please enter your comment!",
+        "No comments yet. Be the first to comment.",
+        "3 hours ago",
+        "Reply",
+    ],
+)
 def test_more_footers_end_the_body(footer):
     body = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], footer, "Torkham shut again, say traders."])
     assert "again" not in clean_text(body)
