@@ -351,3 +351,10 @@ def test_paragraphs_wrapped_at_different_widths_are_joined():
 def test_a_short_story_with_one_paragraph_wrapped_is_joined():
     page = "\n".join(textwrap.wrap(PARAGRAPHS[0], 60)) + "\n\n" + PARAGRAPHS[1]
     assert page_text(page) == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1]
+
+
+def test_another_storys_headline_after_the_last_paragraph_changes_no_draft(clean_drafts):
+    # the last line above the footer: read only when the body bears it out
+    page = _with_line("Drone strike kills three near Angoor Adda", 3)
+    assert "Drone strike kills three near Angoor Adda" in body_headlines(clean_text(page))
+    assert drafts(page) == clean_drafts

@@ -78,9 +78,19 @@ def extract_article(
         bare = _without(text, heads)
         bare_sentences = split_sentences(bare)
         body = _read(_items(article, bare_sentences), len(bare_sentences), article, finder, bare)
-        kept = {d.sentences[0] for d, head in zip(drafts, of_heads) if head}
-        kept -= {d.sentences[0] for d, head in zip(drafts, of_heads) if head and not any(_same(d, b) for b in body[0])}
-        dropped = {sent.text.strip() for sent in items if sent.text.strip() in heads and sent.index not in kept}
+        yielding = {d.sentences[0] for d, head in zip(drafts, of_heads) if head}
+        unsupported = {
+            d.sentences[0] for d, head in zip(drafts, of_heads) if head and not any(_same(d, b) for b in body[0])
+        }
+        # (the last line, above the footer, carries nothing to a sentence
+        # after it: kept unless it yields an event the body does not bear out)
+        last = text.rstrip().rsplit("\n", 1)[-1].strip()
+        dropped = {
+            sent.text.strip()
+            for sent in items
+            if sent.text.strip() in heads
+            and (sent.index in unsupported or (sent.index not in yielding and sent.text.strip() != last))
+        }
         if dropped == heads:
             drafts, of_heads, missed = body
         elif dropped:

@@ -243,10 +243,11 @@ def _drop_headlines(lines: list[str], top: int) -> None:
 
 
 def body_headlines(text: str) -> frozenset[str]:
-    """Headline-like lines between two paragraphs of the body (stripped).
+    """Headline-like lines below the first paragraph of the body (stripped).
 
     A line of three to twelve words with no sentence end, not a bullet, with
-    prose above and below it: the story's own sub-heading or another
+    prose above it (between two paragraphs, or the last line before the
+    footer that ends the body): the story's own sub-heading or another
     story's bare headline (a teaser), which cannot be told apart by their
     form. :func:`geomap.extract.core.extract_article` keeps the events such
     a line yields only when the body reports them too (see there).
@@ -255,7 +256,7 @@ def body_headlines(text: str) -> frozenset[str]:
     top = _top_block(lines)
     prose = [i for i, s in enumerate(lines) if s]
     heads = set()
-    for k in range(1, len(prose) - 1):
+    for k in range(1, len(prose)):
         i = prose[k]
         s = lines[i]
         # a question set in bold ("**What happens next?**") is an
@@ -377,7 +378,7 @@ def _title_case(line: str) -> bool:
     form: "Border Talks Resume at Torkham"); a paragraph's first line is
     not."""
     words = [w for w in line.split() if len(w) > 3]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def unwrap(text: str) -> str:
@@ -402,13 +403,14 @@ def unwrap(text: str) -> str:
     # paragraph wrapped at 40 characters in a page wrapped at 90 is full at
     # 40: a line's own width is the longest of it, the line after it, and
     # the line before it when that one goes on (a headline over a paragraph
-    # stays short beside the paragraph's first line).
+    # in title case stays short beside the paragraph's first line, unless
+    # the next line goes on in lower case).
     local = [width] * n
     if not double:
         for k in range(n):
             before = len(lines[k - 1]) if k and lines[k - 1] and not _SENTENCE_END.search(lines[k - 1][-4:]) else 0
             after = len(lines[k + 1]) if k + 1 < n else 0
-            if before or not _title_case(lines[k]):
+            if before or not _title_case(lines[k]) or lines[k + 1 if k + 1 < n else k][:1].islower():
                 local[k] = min(width, max(before, len(lines[k]), after))
     out: list[str] = []
     i = 0
