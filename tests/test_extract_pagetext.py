@@ -274,10 +274,11 @@ def _with_line(line: str, at: int) -> str:
     return "---\n" + front + "---\n" + "\n\n".join(paras) + "\n"
 
 
-def test_body_headlines_are_the_short_open_lines_between_paragraphs():
+def test_body_headlines_are_the_short_open_lines_below_the_first_paragraph():
     first, second = PARAGRAPHS[0], PARAGRAPHS[1]
-    page = "\n\n".join(["A title of the page here", first, "Guards shut the gate again", second, "The last words"])
-    assert body_headlines(page) == {"Guards shut the gate again"}
+    page = "\n\n".join(["A title of the page here", first, "Guards shut the gate again", second, "More on the gate"])
+    # (the line above the story is no body headline: the page's header)
+    assert body_headlines(page) == {"Guards shut the gate again", "More on the gate"}
     # a sentence, a bold question of an explainer and a two-word label are no headlines
     for line in ("Guards shut the gate again.", "**Why was the gate shut?**", "Key points"):
         assert body_headlines("\n\n".join([first, line, second])) == frozenset()
