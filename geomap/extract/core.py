@@ -75,13 +75,16 @@ def extract_article(
         # a teaser's place or day must not carry to the sentences after it.
         # (read without them, their blank line too: the sentences after
         # them numbered as on a page without them)
-        bare = _without(text, heads)
-        bare_sentences = split_sentences(bare)
-        body = _read(_items(article, bare_sentences), len(bare_sentences), article, finder, bare)
         yielding = {d.sentences[0] for d, head in zip(drafts, of_heads) if head}
-        unsupported = {
-            d.sentences[0] for d, head in zip(drafts, of_heads) if head and not any(_same(d, b) for b in body[0])
-        }
+        body = None
+        unsupported: set[int] = set()
+        if yielding:  # (the body's own events, to bear out those of the lines)
+            bare = _without(text, heads)
+            bare_sentences = split_sentences(bare)
+            body = _read(_items(article, bare_sentences), len(bare_sentences), article, finder, bare)
+            unsupported = {
+                d.sentences[0] for d, head in zip(drafts, of_heads) if head and not any(_same(d, b) for b in body[0])
+            }
         # (the last line, above the footer, carries nothing to a sentence
         # after it: kept unless it yields an event the body does not bear out)
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
@@ -91,7 +94,7 @@ def extract_article(
             if sent.text.strip() in heads
             and (sent.index in unsupported or (sent.index not in yielding and sent.text.strip() != last))
         }
-        if dropped == heads:
+        if dropped == heads and body is not None:
             drafts, of_heads, missed = body
         elif dropped:
             text = _without(text, dropped)
