@@ -9,9 +9,12 @@ scraper's date line, photo credits). The sentence splitter ends a sentence
 at every line break, so a wrapped line cut in the middle of a sentence loses
 what the sentence said across the break (a toll, the day of a closure).
 
-:func:`page_text` repairs the characters, the indentation, the wrapping and
-the glued sentences, and drops the page's own lines that are never a story's
-words. It leaves clean prose (one paragraph a line, as the dev sets are)
+:func:`page_text` repairs the characters, the indentation, the wrapping
+(even or uneven) and the glued sentences, and drops the page's own lines
+that are never a story's words: captions written twice, other stories'
+headlines with their first sentence cut off, bylines, credits.
+:func:`body_headlines` finds the headline-like lines inside the body, which
+the driver reads only when the body bears them out. It leaves clean prose (one paragraph a line, as the dev sets are)
 unchanged: each step only acts on what clean prose does not hold.
 """
 
@@ -496,8 +499,9 @@ def unglue(text: str) -> str:
 
 
 def page_text(text: str) -> str:
-    """A scraped page's text as plain prose: characters, indentation and
-    wrapping, page lines and glued sentences repaired (in that order).
+    """A scraped page's text as plain prose: characters, captions written
+    twice, indentation and wrapping, page lines and glued sentences
+    repaired (in that order).
 
     Indentation is stripped where lines are hard-wrapped; elsewhere the
     splitter strips each sentence anyway.
