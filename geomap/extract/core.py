@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import re
 import sys
 from typing import Iterable, Iterator
 
@@ -23,15 +22,13 @@ from ..report import Report
 from .actors import find_actors
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
+from .pagetext import TEASER
 from .places import Mention, PlaceFinder, country_hints, learned_names
 from .reading import Article, iter_articles
 from .rules.sentence import TOLL_AFTER, may_report, sentence_events
 from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
-
-#: A link to another story in the page's text ("Also read: ...", "Related: ...").
-_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
 #: Read only the sentences that may report an incident and the few after
 #: them (:func:`~geomap.extract.rules.sentence.may_report`); False reads
@@ -68,7 +65,7 @@ def extract_article(
     # the key that finds repeats.
     seen: set[str] = {article.title.strip().lower()} if article.title else set()
     for s in sentences:
-        if ":" in s.text and _LINK_LINE.match(s.text):  # (every link line holds its colon)
+        if ":" in s.text and TEASER.match(s.text):  # (every link line holds its colon)
             continue  # "Also read: Traders seek reopening of Nawa Pass": another story's headline
         sent = ScannedSentence.of(s.text, s.index)
         if sent.low in seen:
