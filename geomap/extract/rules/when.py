@@ -243,15 +243,13 @@ _YEARS_BACK = re.compile(
 _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
 
 
-def _past_year(
-    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, years_back: bool = True
-) -> bool:
+def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
     """Does the clause name a year before ``published`` outside any date
-    found (or say "the same year" after one, or, with ``years_back``,
-    "last year", "two years ago" with no month: an old toll is not the
-    reported incident's, and a meeting or closure "last year" has no
-    day, week or month a draft could take)?"""
-    if years_back and "year" in sentence:
+    found (or say "the same year" after one, or "last year", "two years
+    ago" with no month: an old toll is not the reported incident's, and a
+    meeting or closure "last year" has no day, week or month a draft could
+    take)?"""
+    if "year" in sentence:
         for m in _YEARS_BACK.finditer(sentence, clause[0], clause[1]):
             if not any(d.start <= m.start() < d.end for d in dates):
                 return True
