@@ -25,6 +25,7 @@ import yaml
 from .. import counts
 from ..csvrows import WIDE_MARKS
 from ..exc import ArticleError, FrontMatterError
+from ..outdir import CURRENT
 from ..report import Report
 
 #: libyaml's safe loader when PyYAML was built with it: the pure-Python one
@@ -662,7 +663,7 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
             _reject(report, folder, f"folder cannot be read: {err.strerror or err}")
             continue
         names = {e.name for e in entries}
-        if ".geomap-current" in names:  # geomap.outdir.CURRENT
+        if CURRENT in names:
             # a build's output folder: with --follow-links its map.html was read as an article, the
             # page's own excerpts becoming drafts again
             found = True
