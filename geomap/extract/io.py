@@ -145,9 +145,6 @@ def _text(raw: bytes, path: Path) -> tuple[str, str | None]:
 
 def _marked_rows(path: Path) -> int:
     """How many rows of a drafts CSV have a non-empty ``accept`` cell."""
-    import csv
-    import io
-
     from ..importers.files import sniff_delimiter
 
     try:
@@ -196,7 +193,6 @@ def _drafts_part(path: Path) -> bool:
 def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead: str, inside) -> Path:
     """``path`` through symlinks, once it is neither the ``-o`` file nor an
     input (nor, when ``inside(real)``, in an input folder); else InputError."""
-
     from ..exc import InputError
 
     refuse = f"; choose another {flag} (nothing was written)"
@@ -219,10 +215,9 @@ def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> Non
     """Refuse a ``--report`` path that is an input article (or an article
     file in an input folder), the ``-o`` file, or a file that is not an
     earlier report: writing the report there would replace it."""
-
     from ..exc import InputError
-    from ..extract.reading import SUFFIXES
     from ..report import Report
+    from .reading import SUFFIXES
 
     header = Report().to_csv().splitlines()[0]  # what every report starts with
     refuse = "; choose another --report (nothing was written)"
