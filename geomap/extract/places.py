@@ -67,12 +67,6 @@ for _name in COUNTRY_NAMES:
     _COUNTRY_AUTOMATON.add_word(_name, _name)
 _COUNTRY_AUTOMATON.make_automaton()
 _COUNTRY_GOV = re.compile(r"['’]s\s+(?:government|military|army|forces)")
-_COUNTRY_RE = re.compile(
-    r"\b("
-    + "|".join(sorted((re.escape(n) for n in COUNTRY_NAMES), key=len, reverse=True))
-    + r")\b(?!['’]s\s+(?:government|military|army|forces))",
-    re.I,
-)
 
 _FEATURE = re.compile(
     r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
