@@ -26,7 +26,7 @@ from .. import counts
 from ..csvrows import WIDE_MARKS
 from ..exc import ArticleError, FrontMatterError
 from ..outdir import CURRENT
-from ..report import Report
+from ..report import Report, writable_text
 
 #: libyaml's safe loader when PyYAML was built with it: the pure-Python one
 #: spent about a tenth of extraction time reading front matter.
@@ -747,12 +747,9 @@ def name_text(name: str) -> str:
     """A file name as text that can be written: the bytes of a name that is
     not UTF-8 (an old archive's Latin-1 ``caf\\xe9.md``; Python keeps them as
     lone surrogates) written ``\\xNN``. The drafts CSV of such a file's
-    doc_id failed to encode, a traceback after the whole extraction."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", "backslashreplace")
-    return name
+    doc_id failed to encode, a traceback after the whole extraction (as
+    the reports do: :func:`geomap.report.writable_text`)."""
+    return writable_text(name)
 
 
 def report_renamed(ids: dict[Path, str], report: Report) -> None:
