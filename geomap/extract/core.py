@@ -1,8 +1,14 @@
 """From an article to located draft events: the driver.
 
-Each sentence (the title first) is scanned once (:class:`ScannedSentence`)
-and read by :func:`geomap.extract.rules.sentence.sentence_events` for event
-triggers, places, dates, casualties and actors; every (event type, place)
+Each sentence (the title first) is scanned once (:class:`ScannedSentence`).
+An article none of whose sentences may report an incident
+(:func:`~geomap.extract.rules.sentence.may_report`) stops there; in the
+others the places of every sentence are found (a name placed once through
+GeoNames is then found where it stands bare too:
+:func:`~geomap.extract.places.learned_names`), and the sentences up to
+:data:`~geomap.extract.rules.sentence.TOLL_AFTER` after the last that may
+report one are read by :func:`geomap.extract.rules.sentence.sentence_events`
+for event triggers, places, dates, casualties and actors; every (event type, place)
 pair becomes a candidate, and candidates of the same incident are merged
 (:mod:`geomap.extract.merging`): within an article one event per (type,
 place), talks split into rounds by date; across articles
