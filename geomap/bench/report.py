@@ -241,8 +241,9 @@ def markdown(results: dict) -> str:
     if ex:
         lines += [
             "",
-            "| article text MB | articles reporting incidents | files | extract s | MB/s (1 core) | peak MB | drafts |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| article text MB | articles reporting incidents | files | extract s | MB/s (1 core) | MB per CPU-s "
+            "| peak MB | drafts |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for c in ex:
             share = c.get("incident_share")
