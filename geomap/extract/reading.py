@@ -109,7 +109,7 @@ class Article:
     path: str = ""
     line: int | None = None
     key: str | None = None
-    said: int = 0  #: problems its reader's last step added (:func:`_checked`)
+    checked_problems: int = 0  #: how many problems its reader's last step (:func:`_checked`) added
 
 
 # ---------------------------------------------------------------- decoding
@@ -514,8 +514,8 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
 
 def _checked(art: Article, report: Report) -> Article:
     """Count ``art`` as used; take NUL characters out of it and warn when
-    relative dates cannot be anchored. ``art.said`` is how many problems
-    this added (see :func:`own_problems_start`)."""
+    relative dates cannot be anchored. ``art.checked_problems`` is how
+    many problems this added (see :func:`own_problems_start`)."""
     report.count(counts.ARTICLES_USED)
     before = len(report.problems)
     fields = [k for k in ("doc_id", "text", "title", "source", "url") if "\x00" in getattr(art, k)]
@@ -544,7 +544,7 @@ def _checked(art: Article, report: Report) -> Article:
             "no published date: relative dates ('on Sunday', 'last week') are ignored, only explicit dates are used",
             value=art.doc_id,
         )
-    art.said = len(report.problems) - before
+    art.checked_problems = len(report.problems) - before
     return art
 
 
@@ -856,9 +856,9 @@ def record_key(art: Article) -> str | None:
 
 def own_problems_start(art: Article, report: Report) -> int:
     """Where, in ``report.problems``, the problems of reading ``art`` begin,
-    just after a reader yielded it: the last ``art.said`` ones, which
+    just after a reader yielded it: the last ``art.checked_problems`` ones, which
     :func:`_checked` added, the last thing before the yield."""
-    return len(report.problems) - art.said
+    return len(report.problems) - art.checked_problems
 
 
 class RunArticles:
