@@ -26,6 +26,7 @@ from ..gates import Gated
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger
 from .clauses import _COMMA_AFTER, _distance, _subordinate_cut
+from .dated_parts import JOINED_CLAUSE
 from .incidents import _FUTURE, _NO_DATE_YET
 from .relative_dates import _relative_date
 from .state import _STATES, ArticleState, _gap
@@ -148,8 +149,9 @@ def _pick_date(
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
 
-#: A clause joined after another: ", and", ", but", ", while", a semicolon or a dash.
-_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[—–]\s")
+#: A clause joined after another (:data:`.dated_parts.JOINED_CLAUSE`) or
+#: set off by a dash.
+_JOINED = re.compile(JOINED_CLAUSE + r"|\s[—–]\s")
 
 
 def _own_clause_dates(
