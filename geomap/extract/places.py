@@ -1018,9 +1018,9 @@ class PlaceFinder:
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).
         known : tuple of str, optional
-            Names the article placed before through the chain (see
-            :func:`learned_names`): found wherever they stand, as the
-            gazetteer's names are.
+            Names the article placed through the chain in any of its
+            sentences (see :func:`learned_names`): found wherever they
+            stand, as the gazetteer's names are.
         """
         low = None
         if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
@@ -1320,7 +1320,9 @@ def learned_names(found: list[list[Mention]]) -> tuple[str, ...]:
     "near", ...) in an article's sentences: a long report names a town once
     with its preposition ("stormed an office in Loralai") and then bare
     ("Loralai, a town in the north-east, ..."), or before a noun ("the
-    Sehwan bombing"); later sentences find them as the gazetteer's names."""
+    Sehwan bombing"); the article's other sentences, before or after the
+    one that placed them, find them as the gazetteer's names
+    (:func:`geomap.extract.core.extract_article`)."""
     names = []
     for mentions in found:
         for m in mentions:
