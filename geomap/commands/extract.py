@@ -125,14 +125,13 @@ def _jobs(text: str) -> int:
 def run(args) -> int:
     from ..api import extract
     from ..extract import drafts_csv
-    from ..extract.io import check_outputs
+    from ..extract.io import drafts_path
     from ..report import Report, terminal_safe
 
     report = Report()
-    output = None if args.output == "-" else args.output
-    # before reading anything; geomap.extract makes the same checks (the -o
-    # folder becomes FOLDER/drafts.csv there too)
-    output = check_outputs(args.paths, output, report_csv=args.report, parquet=args.parquet, checkpoint=args.checkpoint)
+    # geomap.extract checks every output before it reads anything
+    # (geomap.extract.io.check_outputs); the name said below is the one it writes
+    output = None if args.output == "-" else drafts_path(args.output)
     drafts = extract(
         args.paths,
         output,

@@ -46,6 +46,17 @@ def draft_rows(events) -> list[dict]:
     return [ev.to_row() for ev in events]
 
 
+def drafts_path(output: str | os.PathLike) -> str:
+    """The drafts CSV to write for ``-o OUTPUT``: ``FOLDER/drafts.csv`` for a
+    folder (or a name ending in ``/``), else ``output``."""
+    output = os.fspath(output)
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
+        # a folder: the drafts go into it (a trailing slash was dropped and a file took the folder's
+        # name; an existing folder failed after the whole extraction, naming a temporary file)
+        return os.path.join(output, "drafts.csv")
+    return output
+
+
 def check_outputs(
     paths,
     output: str | os.PathLike | None,
@@ -75,11 +86,7 @@ def check_outputs(
 
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     if output is not None:
-        output = os.fspath(output)
-        if output.endswith(("/", os.sep)) or os.path.isdir(output):
-            # a folder: the drafts go into it (a trailing slash was dropped and a file took the folder's
-            # name; an existing folder failed after the whole extraction, naming a temporary file)
-            output = os.path.join(output, "drafts.csv")
+        output = drafts_path(output)
     for flag, path in (("-o", output), ("--report", report_csv), ("--parquet", parquet), ("--checkpoint", checkpoint)):
         if path is not None:
             check_not_in_geodata(path, flag)
