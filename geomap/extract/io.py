@@ -76,9 +76,9 @@ def check_outputs(
     unreviewed drafts; a ``report_csv`` over an input, the drafts or a file
     that is not an earlier report; a ``parquet`` folder that is an input, the
     drafts, a file, or holds another dataset's part files; a ``checkpoint``
-    that is an input or in an input folder, the drafts or a file. ``geomap extract``
-    and :func:`geomap.extract` both call this (the API wrote its ``output``
-    wherever it was told).
+    that is an input or in an input folder, the drafts or a file.
+    :func:`geomap.extract` calls this, and ``geomap extract`` through it
+    (the API wrote its ``output`` wherever it was told).
     """
     from ..exc import InputError
     from ..outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
