@@ -11,11 +11,17 @@ Two finders work together:
   Matal, Landi Kotal, resolved as if written so;
 * capitalised words after a locative preposition ("in Doha", "near Khost")
   that the automaton does not know are asked of the whole chain (GeoNames),
-  and kept only when the answer carries exactly that name.
+  and kept only when the answer carries exactly that name (or is the first
+  word of a two-word name: "Lakki Marwat", the town Lakki); a name so
+  placed is then found in the article's other sentences wherever it stands
+  (:func:`learned_names`, ``known``).
 
 Mentions that are not event places are dropped: datelines ("ISLAMABAD —"),
 capitals standing for governments ("Kabul said", "instructions from
-Kabul"), places of origin and hospital destinations, and credit lines.
+Kabul", "demanded that Kabul act", "the Kabul government"), places of
+origin and hospital destinations, offices named after a place ("the
+governor of Kandahar"), where a statement was made or comment declined,
+the ends of a journey (:mod:`.rules.journeys`), and credit lines.
 """
 
 from __future__ import annotations
