@@ -97,8 +97,8 @@ def extract_article(
             finder.find(sent, hints, known=known) if any(k in sent.text for k in known) else f
             for sent, f in zip(items, found)
         ]
-    for mentions in found:
-        ctx.venues.extend(m.place for m in mentions if m.place is not None and m.role == "place")
+    # every place the article names, read before its sentences are (ctx.venues fills as they are)
+    ctx.venues_all = [m.place for mentions in found for m in mentions if m.place is not None and m.role == "place"]
     whole = article.title + " " + text
     cache: list[list[str]] = []
 
@@ -110,8 +110,6 @@ def extract_article(
             cache.append(find_actors(whole, until=_LAST_PARTY))
         return cache[0]
 
-    ctx.venues_all = list(ctx.venues)
-    ctx.venues = []
     drafts: list[DraftEvent] = []
     missed: list[tuple[str, str, str]] = []
     info = ArticleInfo(article, finder, doc_actors, missed)
