@@ -124,7 +124,6 @@ _COMMENTS = (
 _COMMENT_FORMS = ("Post Your Comments", "Please enter your comment!", "No comments yet. Be the first to comment.", "")
 
 _ENTITIES = {"’": "&#8217;", "‘": "&#8216;", "“": "&#8220;", "”": "&#8221;", "&": "&amp;", '"': "&quot;"}
-_ODD_SPACES = ("\u00a0", "\u200b", "\u00ad", "&nbsp;")
 
 
 # ----------------------------------------------------------------- kinds

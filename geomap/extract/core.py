@@ -1,8 +1,14 @@
 """From an article to located draft events: the driver.
 
-Each sentence (the title first) is scanned once (:class:`ScannedSentence`)
-and read by :func:`geomap.extract.rules.sentence.sentence_events` for event
-triggers, places, dates, casualties and actors; every (event type, place)
+Each sentence (the title first) is scanned once (:class:`ScannedSentence`).
+An article none of whose sentences may report an incident
+(:func:`~geomap.extract.rules.sentence.may_report`) stops there; in the
+others the places of every sentence are found (a name placed once through
+GeoNames is then found where it stands bare too:
+:func:`~geomap.extract.places.learned_names`), and the sentences up to
+:data:`~geomap.extract.rules.sentence.TOLL_AFTER` after the last that may
+report one are read by :func:`geomap.extract.rules.sentence.sentence_events`
+for event triggers, places, dates, casualties and actors; every (event type, place)
 pair becomes a candidate, and candidates of the same incident are merged
 (:mod:`geomap.extract.merging`): within an article one event per (type,
 place), talks split into rounds by date; across articles
@@ -14,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import re
 import sys
 from typing import Iterable, Iterator
 
@@ -24,16 +29,13 @@ from ..report import Report
 from .actors import find_actors
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
-from .pagetext import body_headlines
+from .pagetext import TEASER, body_headlines
 from .places import Mention, PlaceFinder, country_hints, learned_names
 from .reading import Article, iter_articles
 from .rules.sentence import TOLL_AFTER, may_report, sentence_events
 from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
-
-#: A link to another story in the page's text ("Also read: ...", "Related: ...").
-_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
 #: Read only the sentences that may report an incident and the few after
 #: them (:func:`~geomap.extract.rules.sentence.may_report`); False reads
@@ -117,7 +119,7 @@ def _items(article: Article, sentences: list) -> list[ScannedSentence]:
     # the key that finds repeats.
     seen: set[str] = {article.title.strip().lower()} if article.title else set()
     for s in sentences:
-        if ":" in s.text and _LINK_LINE.match(s.text):  # (every link line holds its colon)
+        if ":" in s.text and TEASER.match(s.text):  # (every link line holds its colon)
             continue  # "Also read: Traders seek reopening of Nawa Pass": another story's headline
         sent = ScannedSentence.of(s.text, s.index)
         if sent.low in seen:
@@ -183,8 +185,8 @@ def _read(
             finder.find(sent, hints, known=known) if any(k in sent.text for k in known) else f
             for sent, f in zip(items, found)
         ]
-    for mentions in found:
-        ctx.venues.extend(m.place for m in mentions if m.place is not None and m.role == "place")
+    # every place the article names, read before its sentences are (ctx.venues fills as they are)
+    ctx.venues_all = [m.place for mentions in found for m in mentions if m.place is not None and m.role == "place"]
     whole = article.title + " " + text
     cache: list[list[str]] = []
 
@@ -196,8 +198,6 @@ def _read(
             cache.append(find_actors(whole, until=_LAST_PARTY))
         return cache[0]
 
-    ctx.venues_all = list(ctx.venues)
-    ctx.venues = []
     drafts: list[DraftEvent] = []
     of_heads: list[bool] = []
     missed: list[tuple[str, str, str]] = []

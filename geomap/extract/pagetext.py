@@ -120,8 +120,10 @@ _DASHES = ("—", "–", "─", " - ")
 _PHOTO_CREDIT = re.compile(
     r".{20,900}\((?:(?:AP|AFP|EPA|Reuters|Xinhua|Anadolu)\s+(?:Photo|Image)\b|(?:Photo|Image)\s*[:/])[^()]{0,80}\)"
 )
-#: A teaser's start: it never takes the next line (a caption, a paragraph) in.
-_TEASER = re.compile(r"(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
+#: A teaser's start ("Also read: ...", "Related: ..."): a link to another
+#: story. Here it never takes the next line (a caption, a paragraph) in; the
+#: extractor's driver (:mod:`.core`) drops a sentence that starts so.
+TEASER = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
 #: A scraper's date line in front of the first paragraph ("date 2024-03-18 NATIONAL WANA: ...").
 _DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d\d-\d\d (?:[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)? )?(?=\S)")
@@ -171,7 +173,7 @@ def drop_page_lines(text: str) -> str:
             lines[i] = s = _date_prefix_cut(s)
         if i < nav and _BULLET.match(s):
             lines[i] = ""
-        elif len(s) < 200 and (_PAGE_LINE.match(s) or _TEASER.match(s)):
+        elif len(s) < 200 and (_PAGE_LINE.match(s) or TEASER.match(s)):
             lines[i] = ""
         elif (
             len(s) < 220
@@ -452,7 +454,7 @@ def _joins(line: str, nxt: str, width: int, parts: list[str], size: int) -> bool
         return False
     if not (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower()):
         return False  # the next word would have fitted: the line ended there
-    if _BULLET.match(nxt) or _TEASER.match(nxt) or (nxt[:1].isupper() and _TEASER.match(parts[0])):
+    if _BULLET.match(nxt) or TEASER.match(nxt) or (nxt[:1].isupper() and TEASER.match(parts[0])):
         return False  # a list's next item; a teaser, or a teaser's headline then the next line
     if _PAGE_LINE.match(nxt) and not line.endswith(("\u2014", "\u2013", "-")):
         return False  # a byline or date line under a long one (a caption's credit is joined)

@@ -70,12 +70,16 @@ class Sentence(NamedTuple):
 
 
 def clean_text(text: str) -> str:
-    """Drop web boilerplate: cut at sidebar/teaser markers, drop 'see also' lines.
+    """A scraped page's text made plain prose (:func:`.pagetext.page_text`),
+    then web boilerplate dropped: cut at sidebar and footer markers
+    (:data:`_END_OF_BODY`), single lines emptied (:data:`_SKIP_LINE`: "see
+    also", photo lines, a teaser in the body).
 
-    The cut happens only in the second half of the text, so a short article
-    that opens with a 'Source:' line keeps its body.
+    The cut happens only after the first 30% of the text, so a short
+    article that opens with a 'Source:' line keeps its body.
     """
-    from .pagetext import page_text  # (pagetext reads ABBREVIATIONS from here)
+    # (imported here: pagetext imports ABBREVIATIONS, _END_OF_BODY and _SKIP_LINE from this module)
+    from .pagetext import page_text
 
     text = page_text(text)
     lines = text.splitlines()
