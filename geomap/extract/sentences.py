@@ -30,7 +30,11 @@ _END_OF_BODY = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published.*|post comment|"
     r"\d* ?comments?|(?:\d+ )?responses?|back to top(?: button)?|follow us on\b.*|"
     r"join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|source link|developed by\b.*|latest from\b.*|"
-    r"\+ posts|about the author)\s*»?\s*$",
+    r"\+ posts|about the author|"
+    # readers' comments with no heading: a comment form's line, a comment's age, its "Reply"
+    r"post your comments?|please enter your (?:comment|name)(?: here)?!?|no comments\b.*|"
+    r"be (?:the )?first to (?:comment|write a comment)\b.*|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|"
+    r"reply)\s*»?\s*$",
     re.I,
 )
 #: Single lines to drop but keep reading after.
