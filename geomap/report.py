@@ -79,10 +79,12 @@ class Problem:
         return terminal_safe(f"{self.kind}: {where}: {self.reason}")
 
 
-def _writable(text: str) -> str:
+def writable_text(text: str) -> str:
     """``text`` with the bytes of a file name that is not UTF-8 (kept by
     Python as lone surrogates) written ``\\xNN``: ``rejected.csv`` and the
-    other reports failed to encode them, a traceback at the end of a build."""
+    other reports failed to encode them, a traceback at the end of a build
+    (the doc_ids of such files are made so too:
+    :func:`geomap.extract.reading.name_text`)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -98,7 +100,7 @@ class Report:
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, kind: str, file: str, line: int | None, column: str | None, reason: str, value: str = "") -> Problem:
-        file, reason, value = (_writable(t) if isinstance(t, str) else t for t in (str(file), reason, value))
+        file, reason, value = (writable_text(t) if isinstance(t, str) else t for t in (str(file), reason, value))
         p = Problem(kind, file, line, column, reason, value)
         self.problems.append(p)
         return p

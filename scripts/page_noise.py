@@ -16,20 +16,15 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
+from golden_drafts import DATA, SHARED  # (this folder: ../shared found from a worktree too)
 
 
 def sets() -> dict[str, tuple[Path, Path]]:
     """``{name: (articles, gold)}`` of every dev set present (never ``news_test*``)."""
     found = {p.name: (p / "articles", p / "gold.csv") for p in DATA.glob("news_dev*")}
     found = dict(sorted(found.items(), key=lambda kv: int(kv[0][8:] or 1)))
-    # ../shared of the main checkout; a worktree (wt/NAME) finds it one folder up
-    for parent in ROOT.parents:
-        shared = parent / "shared"
-        if (shared / "seeds").is_dir():
-            found["seeds"] = (shared / "seeds", shared / "eval" / "seeds_gold.csv")
-            break
+    if (SHARED / "seeds").is_dir():
+        found["seeds"] = (SHARED / "seeds", SHARED / "eval" / "seeds_gold.csv")
     return found
 
 

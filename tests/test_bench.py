@@ -57,6 +57,18 @@ def test_synthetic_mix_holds_articles_with_no_incident(tmp_path):
     assert len(set(beats)) == len(synth._QUIET_BEATS)
 
 
+def test_extraction_table_has_a_header_cell_for_every_column():
+    from geomap.bench.report import markdown
+
+    machine = {"cpu": "test", "cores": 2, "ram_gb": 4, "os": "linux", "python": "3", "chromium": None, "folium": "0"}
+    case = {"mb": 1, "incident_share": 0.25, "files": 9, "seconds": 2.0, "mb_per_s": 0.5, "mb_per_cpu_s": 0.6}
+    lines = markdown({"machine": machine, "extraction": [case]}).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("| article text MB"))
+    header, rule, row = lines[at : at + 3]
+    assert header.count("|") == rule.count("|") == row.count("|")
+    assert "MB per CPU-s" in header and "| 0.60 |" in row
+
+
 def test_run_capped_reports_json_peak_memory_and_caps(tmp_path):
     ok = run_capped([sys.executable, "-c", "import json; b = bytearray(30_000_000); print(json.dumps({'n': 1}))"], 30)
     assert ok.status == "ok" and ok.result == {"n": 1}

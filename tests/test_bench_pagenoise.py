@@ -43,7 +43,7 @@ def test_the_front_matter_is_kept(kinds):
     assert noise_text(FRONT + BODY, kinds, 0, "a.md").startswith(FRONT)
 
 
-@pytest.mark.parametrize("kind", ["glue", "wrap", "indent"])
+@pytest.mark.parametrize("kind", ["glue", "wrap", "ragged", "indent"])
 @pytest.mark.parametrize("seed", range(4))
 def test_whitespace_kinds_change_only_the_whitespace(kind, seed):
     page = noise_text(FRONT + BODY, (kind,), seed, "a.md")
@@ -59,7 +59,9 @@ def test_characters_come_back_whole(seed):
     assert squeezed(fix_characters(page)).replace("’", "'") == squeezed(BODY)
 
 
-@pytest.mark.parametrize("kind", ["captions", "teasers", "headlines", "nav", "footer"])
+@pytest.mark.parametrize(
+    "kind", ["captions", "bare_captions", "teasers", "headlines", "snippets", "updated", "nav", "footer", "comments"]
+)
 def test_line_kinds_add_lines_and_keep_every_paragraph(kind):
     page = noise_text(BODY, (kind,), 0, "a.md")
     lines = page.split("\n")
@@ -95,3 +97,24 @@ def test_noised_copies_of_a_dev_set_score_as_the_clean_one():
     assert set(scores) == {"clean", *REPAIRED, "mixed"}
     for kind, f1 in scores.items():
         assert f1 >= scores["clean"] - 0.02, (kind, scores)
+
+
+def test_a_page_is_wrapped_one_way_only():
+    # wrap and ragged both break the lines: given both, the page is wrapped evenly
+    both = noise_text(FRONT + BODY, ("wrap", "ragged"), 2, "a.md")
+    assert both == noise_text(FRONT + BODY, ("wrap",), 2, "a.md")
+
+
+def test_ragged_paragraphs_have_widths_of_their_own():
+    body = "\n\n".join([BODY.split("\n\n")[0]] * 8)
+    page = noise_text(FRONT + body, ("ragged",), 1, "a.md")
+    widths = {max(len(line) for line in para.split("\n")) for para in page[len(FRONT) :].split("\n\n") if para}
+    assert len(widths) > 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_captions_sit_before_a_paragraph_of_the_story(seed):
+    page = noise_text(FRONT + BODY, ("snippets", "bare_captions"), seed, "a.md")
+    paras = [p for p in page[len(FRONT) :].split("\n\n") if p]
+    at = next(i for i, p in enumerate(paras) if p == paras[i + 1])  # the alt text, then the caption
+    assert paras[at + 2].endswith((".", "again."))

@@ -12,7 +12,15 @@ import pytest
 
 from geomap.bench.pagenoise import REPAIRED, noise_text
 from geomap.extract import extract_texts
-from geomap.extract.pagetext import drop_page_lines, fix_characters, page_text, unglue, unwrap
+from geomap.extract.pagetext import (
+    body_headlines,
+    drop_doubled,
+    drop_page_lines,
+    fix_characters,
+    page_text,
+    unglue,
+    unwrap,
+)
 from geomap.extract.sentences import clean_text, split_sentences
 from geomap.geocoders import default_chain
 
@@ -229,7 +237,21 @@ def test_a_dateline_above_the_story_and_the_markers_of_the_body_end_stay():
     assert page_text(page) == page
 
 
-@pytest.mark.parametrize("footer", ["Source link", "Developed by Some Studio", "Latest from the newsfeed", "+ posts"])
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Source link",
+        "Developed by Some Studio",
+        "Latest from the newsfeed",
+        "+ posts",
+        # readers' comments with no heading: the form's line, a comment's age, its reply link
+        "Post Your Comments",
+        "Please enter your comment!",
+        "No comments yet. Be the first to comment.",
+        "3 hours ago",
+        "Reply",
+    ],
+)
 def test_more_footers_end_the_body(footer):
     body = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], footer, "Torkham shut again, say traders."])
     assert "again" not in clean_text(body)
@@ -239,3 +261,101 @@ def test_more_footers_end_the_body(footer):
 def test_channel_and_click_here_lines_are_skipped(line):
     body = "\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]])
     assert clean_text(body) == "\n\n".join([PARAGRAPHS[0], "", PARAGRAPHS[1]])
+
+
+# ------------------------------------------------------------------ headlines inside the body
+
+
+def _with_line(line: str, at: int) -> str:
+    """ARTICLE with ``line`` as a paragraph of its own before body paragraph ``at``."""
+    front, body = ARTICLE.split("---\n", 2)[1:]
+    paras = [p for p in body.split("\n") if p]
+    paras.insert(at, line)
+    return "---\n" + front + "---\n" + "\n\n".join(paras) + "\n"
+
+
+def test_body_headlines_are_the_short_open_lines_below_the_first_paragraph():
+    first, second = PARAGRAPHS[0], PARAGRAPHS[1]
+    page = "\n\n".join(["A title of the page here", first, "Guards shut the gate again", second, "More on the gate"])
+    # (the line above the story is no body headline: the page's header)
+    assert body_headlines(page) == {"Guards shut the gate again", "More on the gate"}
+    # a sentence, a bold question of an explainer and a two-word label are no headlines
+    for line in ("Guards shut the gate again.", "**Why was the gate shut?**", "Key points"):
+        assert body_headlines("\n\n".join([first, line, second])) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Drone strike kills three near Angoor Adda",  # another incident, another place
+        "Wheat prices climb in Chaman markets",  # no incident, but a place the next lines could take up
+        "Torkham sees long queues of trucks after reopening",  # the body's place, but a reopening
+    ],
+)
+@pytest.mark.parametrize("at", [1, 2])
+def test_another_storys_headline_in_the_body_changes_no_draft(line, at, clean_drafts):
+    assert drafts(_with_line(line, at)) == clean_drafts
+
+
+def test_a_sub_heading_the_body_bears_out_is_read(clean_drafts):
+    # the same closure at the same place: kept, and merged with the body's
+    page = _with_line("Lorries stranded as Torkham crossing closed", 1)
+    assert "Lorries stranded as Torkham crossing closed" in body_headlines(clean_text(page))
+    assert drafts(page) == clean_drafts
+
+
+# ------------------------------------------------------------------ captions twice, snippets, uneven wrapping
+
+
+def test_a_caption_written_twice_goes_both_times():
+    caption = "Guards watch the road from a hilltop post"
+    page = "\n\n".join([caption, caption, PARAGRAPHS[0], PARAGRAPHS[1]])
+    assert page_text(page).split("\n\n") == ["", "", PARAGRAPHS[0], PARAGRAPHS[1]]
+
+
+def test_a_caption_first_wrapped_and_after_a_date_line_is_still_found():
+    caption = "Guards watch the road from a hilltop post near the gate"
+    page = "\n".join(["date 2024-05-02 NATIONAL Guards watch the road from", "a hilltop post near the gate", caption])
+    page += "\n" + PARAGRAPHS[0]
+    assert "hilltop" not in page_text(page)
+    assert PARAGRAPHS[0] in page_text(page)
+
+
+def test_a_paragraph_said_once_and_a_credit_after_a_box_dash():
+    # two paragraphs that differ stay; a caption credited after "─" goes
+    assert drop_doubled("\n".join(PARAGRAPHS)) == "\n".join(PARAGRAPHS)
+    page = "\n\n".join([PARAGRAPHS[0], "Lorries wait on the road to the crossing ─ AFP", PARAGRAPHS[1]])
+    assert "Lorries wait" not in page_text(page)
+
+
+def test_other_stories_cut_off_under_a_label_go():
+    snippet = [
+        "Editor's Picks",
+        "Shells hit a market near the gate",
+        "Two shopkeepers were hurt when shells from the...",
+    ]
+    page = "\n\n".join([PARAGRAPHS[0], *snippet, PARAGRAPHS[1]])
+    assert [p for p in page_text(page).split("\n\n") if p] == PARAGRAPHS[:2]
+    # a paragraph of the story that trails off stays: no headline-like line above it
+    story = "\n\n".join([PARAGRAPHS[0], "The elders said they would wait, and wait, and..."])
+    assert page_text(story) == story
+
+
+def test_paragraphs_wrapped_at_different_widths_are_joined():
+    narrow = "\n".join(textwrap.wrap(PARAGRAPHS[0], 38))
+    wide = "\n".join(textwrap.wrap(PARAGRAPHS[1], 95))
+    page = "\n".join(["Border Talks Resume After the Firing", narrow, wide, PARAGRAPHS[2]])
+    # (the headline stays a line of its own)
+    assert unwrap(page).split("\n") == ["Border Talks Resume After the Firing", *PARAGRAPHS]
+
+
+def test_a_short_story_with_one_paragraph_wrapped_is_joined():
+    page = "\n".join(textwrap.wrap(PARAGRAPHS[0], 60)) + "\n\n" + PARAGRAPHS[1]
+    assert page_text(page) == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1]
+
+
+def test_another_storys_headline_after_the_last_paragraph_changes_no_draft(clean_drafts):
+    # the last line above the footer: read only when the body bears it out
+    page = _with_line("Drone strike kills three near Angoor Adda", 3)
+    assert "Drone strike kills three near Angoor Adda" in body_headlines(clean_text(page))
+    assert drafts(page) == clean_drafts

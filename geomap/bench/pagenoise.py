@@ -27,11 +27,29 @@ import textwrap
 from pathlib import Path
 from typing import Callable
 
-#: The kinds of distortion, in the order they are applied when mixed.
-KINDS = ("captions", "teasers", "headlines", "nav", "footer", "glue", "wrap", "indent", "chars")
-#: The kinds :mod:`geomap.extract.pagetext` repairs: all but another story's
-#: bare headline in the body, which reads as the story's own sub-heading.
-REPAIRED = tuple(k for k in KINDS if k != "headlines")
+#: The kinds of distortion, in the order they are applied when mixed (the
+#: captions after the lines of other stories: a teaser is never put between
+#: a photo's alt text and its caption).
+KINDS = (
+    "teasers",
+    "headlines",
+    "snippets",
+    "updated",
+    "captions",
+    "bare_captions",
+    "nav",
+    "footer",
+    "comments",
+    "glue",
+    "wrap",
+    "ragged",
+    "indent",
+    "chars",
+)
+#: The kinds the extractor repairs (:mod:`geomap.extract.pagetext`; another
+#: story's bare headline in the body by :func:`geomap.extract.core.extract_article`,
+#: which keeps a headline-like line's events only when the body reports them).
+REPAIRED = KINDS
 
 _FRONT = re.compile(r"\A(---[ \t]*\r?\n.*?\n(?:---|\.\.\.)[ \t]*\r?\n)", re.S)
 _PUBLISHED = re.compile(r"^published:\s*['\"]?(\d{4}-\d\d-\d\d)", re.M)
@@ -71,8 +89,41 @@ _FOOTER = (
     "Close the crossing for good, the firing never stops there.",
     "Back to top button",
 )
+# A photo's caption with no credit, or a credit after a box-drawing dash
+# ("─", as some pages print it), written twice (the image's alt text, then
+# its caption).
+_BARE_CAPTIONS = (
+    "Soldiers stand guard on a hill overlooking the Chaman crossing",
+    "Families wait with their belongings at the Torkham gate",
+    "Smoke rises over a village in Kurram after shelling ─ AFP",
+    "Lorries queue on the road to the Ghulam Khan crossing. ─Reuters",
+)
+# Other stories' headlines with a cut-off first sentence, under a label.
+_SNIPPET_LABELS = ("Must Read", "Trending Now", "Don't Miss", "Editor's Picks", "Top Stories")
+_SNIPPETS = (
+    (
+        "Mortar shells land near Angoor Adda market",
+        "Three shopkeepers were wounded when shells fired from across the...",
+    ),
+    ("Talks on Chaman crossing end without result", "Officials of the two sides met at the zero point on Monday but…"),
+    ("Drone strike reported in Bajaur village", "Residents of a village near the border said a drone hit a house..."),
+)
+# A page's time stamps above or below the story.
+_UPDATED = (
+    "Updated at {t} PKT",
+    "Last Updated: {d} {t}",
+    "Published: {d} | Updated: {d} {t}",
+    "Updated {d}, {t}",
+)
+# Reader comments below the story, with no "Comments" heading above them.
+_COMMENTS = (
+    ("Gul Khan", "2 hours ago", "The Torkham gate is shut again and again, the traders pay every time.", "Reply"),
+    ("Sana", "5 days ago", "Drones were heard over Miranshah last night as well.", "Reply"),
+    ("Observer", "1 week ago", "Fencing the border at Chaman will not stop the firing.", "Reply"),
+)
+_COMMENT_FORMS = ("Post Your Comments", "Please enter your comment!", "No comments yet. Be the first to comment.", "")
+
 _ENTITIES = {"’": "&#8217;", "‘": "&#8216;", "“": "&#8220;", "”": "&#8221;", "&": "&amp;", '"': "&quot;"}
-_ODD_SPACES = ("\u00a0", "\u200b", "\u00ad", "&nbsp;")
 
 
 # ----------------------------------------------------------------- kinds
@@ -95,9 +146,16 @@ def _nav(body: str, rnd: random.Random, published: str) -> str:
     return "\n".join(top) + "\n\n" + (date + " " + body if prefix else body)
 
 
+def _before_prose(paras: list[str], rnd: random.Random) -> int:
+    """Where a photo goes: before one of the first three paragraphs of the
+    story (not inside a list of other stories' lines), or at the end."""
+    prose = [i for i, p in enumerate(paras) if p.count(" ") >= 6 and p.rstrip()[-1:] in ".\"”'’"]
+    return rnd.choice(prose[:3]) if prose else len(paras)
+
+
 def _captions(body: str, rnd: random.Random, published: str) -> str:
     paras = _paragraphs(body)
-    at = rnd.randint(0, min(2, len(paras)))
+    at = _before_prose(paras, rnd)
     caption = rnd.choice(_CAPTION_LINES)
     # a caption repeated (the image's alt text and its caption), then a credit line
     paras[at:at] = [caption, caption, rnd.choice(_CAPTIONS)]
@@ -115,12 +173,70 @@ def _teasers(body: str, rnd: random.Random, published: str) -> str:
 
 
 def _headlines(body: str, rnd: random.Random, published: str) -> str:
-    # another story's bare headline between two paragraphs (read as a sub-heading: not repaired)
+    # another story's bare headline between two paragraphs (a teaser without its "Also read:")
     paras = _paragraphs(body)
     if len(paras) < 2:
         return body
     paras.insert(rnd.randint(1, len(paras) - 1), rnd.choice(_NAV_HEADLINES))
     return "\n\n".join(paras) + "\n"
+
+
+def _bare_captions(body: str, rnd: random.Random, published: str) -> str:
+    paras = _paragraphs(body)
+    at = _before_prose(paras, rnd)
+    caption = rnd.choice(_BARE_CAPTIONS)
+    paras[at:at] = [caption, caption]
+    return "\n\n".join(paras) + "\n"
+
+
+def _snippets(body: str, rnd: random.Random, published: str) -> str:
+    # a label, then another story's headline and its first sentence cut off,
+    # above the story or between two paragraphs
+    paras = _paragraphs(body)
+    block = [rnd.choice(_SNIPPET_LABELS)]
+    for head, lead in rnd.sample(_SNIPPETS, 2):
+        block += [head, lead]
+    at = 0 if len(paras) < 2 or rnd.random() < 0.5 else rnd.randint(1, len(paras) - 1)
+    paras[at:at] = block
+    return "\n\n".join(paras) + "\n"
+
+
+def _updated(body: str, rnd: random.Random, published: str) -> str:
+    # the page's time stamps, of the published day, above the story or between two paragraphs
+    day = published or "2024-01-01"
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[int(day[5:7]) - 1]
+    d = f"{day[8:10].lstrip('0')} {month} {day[:4]}"
+    t = f"{rnd.randint(1, 12)}:{rnd.randint(0, 59):02d} {rnd.choice(('am', 'pm', 'AM', 'PM'))}"
+    paras = _paragraphs(body)
+    stamp = rnd.choice(_UPDATED).format(d=d, t=t)
+    if rnd.random() < 0.5:
+        paras.insert(0, stamp)
+    else:
+        paras.insert(rnd.randint(1, max(1, len(paras) - 1)), stamp)
+    return "\n\n".join(paras) + "\n"
+
+
+def _comments(body: str, rnd: random.Random, published: str) -> str:
+    out = [body.rstrip("\n"), ""]
+    form = rnd.choice(_COMMENT_FORMS)
+    if form:
+        out.append(form)
+    for comment in rnd.sample(_COMMENTS, 2):
+        out += list(comment)
+    return "\n".join(out) + "\n"
+
+
+def _ragged(body: str, rnd: random.Random, published: str) -> str:
+    # wrapped at a width that changes from paragraph to paragraph (pages of
+    # several columns, a text box pasted in), some paragraphs not at all
+    out = []
+    for line in body.split("\n"):
+        if not line.strip() or rnd.random() < 0.25:
+            out.append(line)
+            continue
+        width = rnd.randint(35, 110)
+        out.append("\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)))
+    return "\n".join(out)
 
 
 def _footer(body: str, rnd: random.Random, published: str) -> str:
@@ -190,6 +306,11 @@ DISTORT: dict[str, Callable[[str, random.Random, str], str]] = {
     "teasers": _teasers,
     "headlines": _headlines,
     "footer": _footer,
+    "bare_captions": _bare_captions,
+    "snippets": _snippets,
+    "updated": _updated,
+    "comments": _comments,
+    "ragged": _ragged,
     "glue": _glue,
     "wrap": _wrap,
     "indent": _indent,
@@ -212,7 +333,8 @@ def noise_text(text: str, kinds: tuple[str, ...] | list[str], seed: int = 0, nam
     text : str
         The article file's text.
     kinds : sequence of str
-        Names from :data:`KINDS`; applied in the order of :data:`KINDS`.
+        Names from :data:`KINDS`; applied in the order of :data:`KINDS`
+        (``ragged`` is left out when ``wrap`` is given: both wrap the lines).
     seed : int
     name : str
         Mixed into the seed, so that articles of a folder differ.
@@ -225,6 +347,8 @@ def noise_text(text: str, kinds: tuple[str, ...] | list[str], seed: int = 0, nam
     body = text[len(front) :]
     published = _PUBLISHED.search(front)
     for kind in KINDS:
+        if kind == "ragged" and "wrap" in kinds:
+            continue  # two ways to wrap a page: a page has one (mixed, wrap wins)
         if kind in kinds:
             rnd = random.Random(f"{seed}:{name}:{kind}")
             body = DISTORT[kind](body, rnd, published.group(1) if published else "")

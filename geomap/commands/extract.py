@@ -128,7 +128,7 @@ def run(args) -> int:
     from ..api import extract
     from ..exc import InputError
     from ..extract import drafts_csv
-    from ..extract.io import check_outputs
+    from ..extract.io import drafts_path
     from ..report import Report, terminal_safe
 
     report = Report()
@@ -140,9 +140,9 @@ def run(args) -> int:
             "-o - and --report - both write to stdout (two CSVs in one stream); give one of them a file "
             "(nothing was read)"
         )
-    # before reading anything; geomap.extract makes the same checks (the -o
-    # folder becomes FOLDER/drafts.csv there too)
-    output = check_outputs(args.paths, output, report_csv=report_csv, parquet=args.parquet, checkpoint=args.checkpoint)
+    # geomap.extract checks every output before it reads anything
+    # (geomap.extract.io.check_outputs); the name said below is the one it writes
+    output = None if output is None else drafts_path(output)
     drafts = extract(
         args.paths,
         output,

@@ -1,8 +1,14 @@
 """From an article to located draft events: the driver.
 
-Each sentence (the title first) is scanned once (:class:`ScannedSentence`)
-and read by :func:`geomap.extract.rules.sentence.sentence_events` for event
-triggers, places, dates, casualties and actors; every (event type, place)
+Each sentence (the title first) is scanned once (:class:`ScannedSentence`).
+An article none of whose sentences may report an incident
+(:func:`~geomap.extract.rules.sentence.may_report`) stops there; in the
+others the places of every sentence are found (a name placed once through
+GeoNames is then found where it stands bare too:
+:func:`~geomap.extract.places.learned_names`), and the sentences up to
+:data:`~geomap.extract.rules.sentence.TOLL_AFTER` after the last that may
+report one are read by :func:`geomap.extract.rules.sentence.sentence_events`
+for event triggers, places, dates, casualties and actors; every (event type, place)
 pair becomes a candidate, and candidates of the same incident are merged
 (:mod:`geomap.extract.merging`): within an article one event per (type,
 place), talks split into rounds by date; across articles
@@ -14,24 +20,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import re
 import sys
 from typing import Iterable, Iterator
 
 from .. import counts
+from ..geo import haversine_km
 from ..report import Report
 from .actors import find_actors
 from .draft import DraftEvent
 from .merging import merge_across_articles, merge_within
+from .pagetext import TEASER, body_headlines
 from .places import Mention, PlaceFinder, country_hints, learned_names
 from .reading import Article, iter_articles
 from .rules.sentence import TOLL_AFTER, may_report, sentence_events
 from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
-
-#: A link to another story in the page's text ("Also read: ...", "Related: ...").
-_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
 #: Read only the sentences that may report an incident and the few after
 #: them (:func:`~geomap.extract.rules.sentence.may_report`); False reads
@@ -61,6 +65,53 @@ def extract_article(
         finder = PlaceFinder(chain)
     text = clean_text(article.text)
     sentences = split_sentences(text)
+    items = _items(article, sentences)
+    heads = body_headlines(text) if len(sentences) > 2 else frozenset()
+    drafts, of_heads, missed = _read(items, len(sentences), article, finder, text, heads)
+    if heads:
+        # A headline-like line between paragraphs yields events only when
+        # the body (or the title) read without such lines reports the same
+        # type at the same place: a story's sub-heading restates its body,
+        # another story's bare headline (a teaser) names an incident the
+        # body does not. A line that yields no event is read as absent too:
+        # a teaser's place or day must not carry to the sentences after it.
+        # (read without them, their blank line too: the sentences after
+        # them numbered as on a page without them)
+        yielding = {d.sentences[0] for d, head in zip(drafts, of_heads) if head}
+        body = None
+        unsupported: set[int] = set()
+        if yielding:  # (the body's own events, to bear out those of the lines)
+            bare = _without(text, heads)
+            bare_sentences = split_sentences(bare)
+            body = _read(_items(article, bare_sentences), len(bare_sentences), article, finder, bare)
+            unsupported = {
+                d.sentences[0] for d, head in zip(drafts, of_heads) if head and not any(_same(d, b) for b in body[0])
+            }
+        # (the last line, above the footer, carries nothing to a sentence
+        # after it: kept unless it yields an event the body does not bear out)
+        last = text.rstrip().rsplit("\n", 1)[-1].strip()
+        dropped = {
+            sent.text.strip()
+            for sent in items
+            if sent.text.strip() in heads
+            and (sent.index in unsupported or (sent.index not in yielding and sent.text.strip() != last))
+        }
+        if dropped == heads and body is not None:
+            drafts, of_heads, missed = body
+        elif dropped:
+            text = _without(text, dropped)
+            sentences = split_sentences(text)
+            drafts, of_heads, missed = _read(_items(article, sentences), len(sentences), article, finder, text)
+    merged = merge_within(drafts, article.published, own=True)
+    if unlocated is not None:
+        # A headline without a place is not lost when the body locates its type.
+        located = {d.event_type for d in merged}
+        unlocated.extend(u for u in missed if u[1] not in located)
+    return merged
+
+
+def _items(article: Article, sentences: list) -> list[ScannedSentence]:
+    """The title and the sentences scanned, without link lines and repeats."""
     items: list[ScannedSentence] = []
     if article.title:
         items.append(ScannedSentence.of(article.title, -1))
@@ -68,20 +119,60 @@ def extract_article(
     # the key that finds repeats.
     seen: set[str] = {article.title.strip().lower()} if article.title else set()
     for s in sentences:
-        if ":" in s.text and _LINK_LINE.match(s.text):  # (every link line holds its colon)
+        if ":" in s.text and TEASER.match(s.text):  # (every link line holds its colon)
             continue  # "Also read: Traders seek reopening of Nawa Pass": another story's headline
         sent = ScannedSentence.of(s.text, s.index)
         if sent.low in seen:
             continue  # repeated headlines are one mention
         seen.add(sent.low)
         items.append(sent)
+    return items
+
+
+def _without(text: str, drop: set[str]) -> str:
+    """``text`` without the lines ``drop`` (stripped) and a blank line after each."""
+    lines = text.split("\n")
+    out: list[str] = []
+    skip_blank = False
+    for line in lines:
+        if skip_blank and not line.strip():
+            skip_blank = False
+            continue
+        skip_blank = False
+        if line.strip() in drop:
+            skip_blank = True
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _same(d: DraftEvent, b: DraftEvent, km: float = 25.0) -> bool:
+    """Whether draft ``b`` reports draft ``d``'s type (and sub-type, and
+    whether it ended: a reopening is not the closure) at or near its place."""
+    if (d.event_type, d.sub_event_type, d.ended) != (b.event_type, b.sub_event_type, b.ended):
+        return False
+    p, q = d.place, b.place
+    return p.name == q.name or haversine_km(p.lat, p.lon, q.lat, q.lon) <= km
+
+
+def _read(
+    items: list[ScannedSentence],
+    n_sentences: int,
+    article: Article,
+    finder: PlaceFinder,
+    text: str,
+    heads: frozenset[str] = frozenset(),
+) -> tuple[list[DraftEvent], list[bool], list[tuple[str, str, str]]]:
+    """The drafts of ``items`` (not merged), for each whether it came from
+    one of the headline-like lines ``heads``, and the events not located
+    (``(doc_id, event_type, sentence)``)."""
     # Only sentences up to TOLL_AFTER after the last one that may report an
     # incident are read for events (see may_report): the sentences after
     # them yield none and nothing an event reads. Real archives are mostly
     # articles that report no incident: they stop here.
-    last = max((sent.index for sent in items if may_report(sent)), default=None) if GATE else len(sentences)
+    last = max((sent.index for sent in items if may_report(sent)), default=None) if GATE else n_sentences
     if last is None:
-        return []
+        return [], [], []
     hints = country_hints(article.title + " " + text)
     ctx = ArticleState()
     found: list[list[Mention]] = []
@@ -94,8 +185,8 @@ def extract_article(
             finder.find(sent, hints, known=known) if any(k in sent.text for k in known) else f
             for sent, f in zip(items, found)
         ]
-    for mentions in found:
-        ctx.venues.extend(m.place for m in mentions if m.place is not None and m.role == "place")
+    # every place the article names, read before its sentences are (ctx.venues fills as they are)
+    ctx.venues_all = [m.place for mentions in found for m in mentions if m.place is not None and m.role == "place"]
     whole = article.title + " " + text
     cache: list[list[str]] = []
 
@@ -107,21 +198,18 @@ def extract_article(
             cache.append(find_actors(whole, until=_LAST_PARTY))
         return cache[0]
 
-    ctx.venues_all = list(ctx.venues)
-    ctx.venues = []
     drafts: list[DraftEvent] = []
+    of_heads: list[bool] = []
     missed: list[tuple[str, str, str]] = []
     info = ArticleInfo(article, finder, doc_actors, missed)
     for sent, mentions in zip(items, found):
         if sent.index > last + TOLL_AFTER:
             break
-        drafts.extend(sentence_events(sent, mentions, info, ctx))
-    merged = merge_within(drafts, article.published, own=True)
-    if unlocated is not None:
-        # A headline without a place is not lost when the body locates its type.
-        located = {d.event_type for d in merged}
-        unlocated.extend(u for u in missed if u[1] not in located)
-    return merged
+        found_here = sentence_events(sent, mentions, info, ctx)
+        drafts.extend(found_here)
+        if heads:
+            of_heads.extend([sent.text.strip() in heads] * len(found_here))
+    return drafts, of_heads, missed
 
 
 # ------------------------------------------------------------------ drivers

@@ -46,6 +46,17 @@ def draft_rows(events) -> list[dict]:
     return [ev.to_row() for ev in events]
 
 
+def drafts_path(output: str | os.PathLike) -> str:
+    """The drafts CSV to write for ``-o OUTPUT``: ``FOLDER/drafts.csv`` for a
+    folder (or a name ending in ``/``), else ``output``."""
+    output = os.fspath(output)
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
+        # a folder: the drafts go into it (a trailing slash was dropped and a file took the folder's
+        # name; an existing folder failed after the whole extraction, naming a temporary file)
+        return os.path.join(output, "drafts.csv")
+    return output
+
+
 def check_outputs(
     paths,
     output: str | os.PathLike | None,
@@ -66,10 +77,10 @@ def check_outputs(
     that is not an earlier report; a ``parquet`` folder that is an input, the
     drafts, the checkpoint, a file, or holds another dataset's part files or
     any file geomap did not write; a ``checkpoint`` that is an input or in an
-    input folder, the drafts or a file. ``geomap extract``
-    and :func:`geomap.extract` both call this (the API wrote its ``output``
-    wherever it was told). ``output`` or ``report_csv`` ``"-"``, the command
-    line's stdout, is refused here (the API wrote a file named ``-``).
+    input folder, the drafts or a file. :func:`geomap.extract` calls this,
+    and ``geomap extract`` through it (the API wrote its ``output`` wherever
+    it was told). ``output`` or ``report_csv`` ``"-"``, the command line's
+    stdout, is refused here (the API wrote a file named ``-``).
     """
     from ..exc import InputError
     from ..outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
@@ -85,11 +96,7 @@ def check_outputs(
                 "returned (or the report given), or name the file './-' (nothing was written)"
             )
     if output is not None:
-        output = os.fspath(output)
-        if output.endswith(("/", os.sep)) or os.path.isdir(output):
-            # a folder: the drafts go into it (a trailing slash was dropped and a file took the folder's
-            # name; an existing folder failed after the whole extraction, naming a temporary file)
-            output = os.path.join(output, "drafts.csv")
+        output = drafts_path(output)
     for flag, path in (("-o", output), ("--report", report_csv), ("--parquet", parquet), ("--checkpoint", checkpoint)):
         if path is not None:
             check_not_in_geodata(path, flag)
@@ -155,9 +162,6 @@ def _text(raw: bytes, path: Path) -> tuple[str, str | None]:
 
 def _marked_rows(path: Path) -> int:
     """How many rows of a drafts CSV have a non-empty ``accept`` cell."""
-    import csv
-    import io
-
     from ..importers.files import sniff_delimiter
 
     try:
@@ -227,7 +231,6 @@ def _drafts_part(path: Path) -> bool:
 def _spare_inputs(flag: str, path: Path, output: str, inputs: list[str], instead: str, inside) -> Path:
     """``path`` through symlinks, once it is neither the ``-o`` file nor an
     input (nor, when ``inside(real)``, in an input folder); else InputError."""
-
     from ..exc import InputError
 
     refuse = f"; choose another {flag} (nothing was written)"
@@ -250,10 +253,9 @@ def _check_report_replaceable(path: Path, output: str, inputs: list[str]) -> Non
     """Refuse a ``--report`` path that is an input article (or an article
     file in an input folder), the ``-o`` file, or a file that is not an
     earlier report: writing the report there would replace it."""
-
     from ..exc import InputError
-    from ..extract.reading import SUFFIXES
     from ..report import Report
+    from .reading import SUFFIXES
 
     header = Report().to_csv().splitlines()[0]  # what every report starts with
     refuse = "; choose another --report (nothing was written)"

@@ -9,9 +9,12 @@ scraper's date line, photo credits). The sentence splitter ends a sentence
 at every line break, so a wrapped line cut in the middle of a sentence loses
 what the sentence said across the break (a toll, the day of a closure).
 
-:func:`page_text` repairs the characters, the indentation, the wrapping and
-the glued sentences, and drops the page's own lines that are never a story's
-words. It leaves clean prose (one paragraph a line, as the dev sets are)
+:func:`page_text` repairs the characters, the indentation, the wrapping
+(even or uneven) and the glued sentences, and drops the page's own lines
+that are never a story's words: captions written twice, other stories'
+headlines with their first sentence cut off, bylines, credits.
+:func:`body_headlines` finds the headline-like lines inside the body, which
+the driver reads only when the body bears them out. It leaves clean prose (one paragraph a line, as the dev sets are)
 unchanged: each step only acts on what clean prose does not hold.
 """
 
@@ -106,17 +109,21 @@ _PAGE_LINE = re.compile(
 #: A photo's caption ended by its credit ("... near the border. — AFP",
 #: "... the fence [AFP]").
 _CAPTION = re.compile(
-    r".{20,180}\s[—–-]\s(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
+    r".{20,180}\s[—–─-]\s?(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
     r"|.{10,180}\s\[(?:afp|reuters|ap|epa|getty(?: images)?|ap photo|file)\]",
     re.I,
 )
+#: What a caption's credit follows (a box-drawing "─" on some pages).
+_DASHES = ("—", "–", "─", " - ")
 #: A wire photo's caption, ended by its credit in brackets ("... (AP Photo/Name, File)"):
 #: long, often the whole story's lead retold, and repeated.
 _PHOTO_CREDIT = re.compile(
     r".{20,900}\((?:(?:AP|AFP|EPA|Reuters|Xinhua|Anadolu)\s+(?:Photo|Image)\b|(?:Photo|Image)\s*[:/])[^()]{0,80}\)"
 )
-#: A teaser's start: it never takes the next line (a caption, a paragraph) in.
-_TEASER = re.compile(r"(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
+#: A teaser's start ("Also read: ...", "Related: ..."): a link to another
+#: story. Here it never takes the next line (a caption, a paragraph) in; the
+#: extractor's driver (:mod:`.core`) drops a sentence that starts so.
+TEASER = re.compile(r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+stor(?:y|ies))?|see\s+also)\s*:", re.I)
 
 #: A scraper's date line in front of the first paragraph ("date 2024-03-18 NATIONAL WANA: ...").
 _DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d\d-\d\d (?:[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)? )?(?=\S)")
@@ -128,12 +135,17 @@ _SECTION = frozenset(
 _BULLET = re.compile(r"^\s*[•·▪►»*\-–]\s+\S")
 
 
+#: The end of a teaser's first sentence, cut off.
+_CUT_OFF = ("...", "…")
+
+
 def _top_block(lines: list[str]) -> int:
     """Index of the first prose line (not a bullet, at least seven words,
-    ending a sentence): the page's header is above."""
+    ending a sentence, not cut off with an ellipsis): the page's header is
+    above."""
     for i, line in enumerate(lines):
         s = line.strip()
-        if s.count(" ") >= 6 and not _BULLET.match(s) and _SENTENCE_END.search(s[-4:]):
+        if s.count(" ") >= 6 and not _BULLET.match(s) and _SENTENCE_END.search(s[-4:]) and not s.endswith(_CUT_OFF):
             return i
     return 0
 
@@ -161,14 +173,50 @@ def drop_page_lines(text: str) -> str:
             lines[i] = s = _date_prefix_cut(s)
         if i < nav and _BULLET.match(s):
             lines[i] = ""
-        elif len(s) < 200 and (_PAGE_LINE.match(s) or _TEASER.match(s)):
+        elif len(s) < 200 and (_PAGE_LINE.match(s) or TEASER.match(s)):
             lines[i] = ""
-        elif len(s) < 220 and ("—" in s or "–" in s or " - " in s or s.endswith("]")) and _CAPTION.fullmatch(s):
+        elif (
+            len(s) < 220
+            and ("—" in s or "–" in s or "─" in s or " - " in s or s.endswith("]"))
+            and _CAPTION.fullmatch(s)
+        ):
             lines[i] = ""
         elif s.endswith(")") and len(s) < 1000 and _PHOTO_CREDIT.fullmatch(s):
             lines[i] = ""
+    _drop_snippets(lines)
     _drop_headlines(lines, top)
     return "\n".join(lines)
+
+
+#: A label over links to other stories ("Must Read", "Trending Now").
+_LABEL = re.compile(
+    r"(?:must\s+read|trending(?:\s+now)?|don'?t\s+miss|editor'?s\s+picks?|top\s+stories|"
+    r"recommended(?:\s+for\s+you)?|more\s+(?:from|in)\s+\w+(?:\s+\w+)?|you\s+may\s+(?:also\s+)?like)\s*:?",
+    re.I,
+)
+
+
+def _drop_snippets(lines: list[str]) -> None:
+    """Other stories' headlines each with its first sentence cut off
+    ("... across the..." ending in an ellipsis) emptied, and the label
+    above them ("Must Read"): a story's own paragraph never ends cut off
+    under a headline-like line."""
+    prev = -1  # the last non-blank line
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if s.endswith(_CUT_OFF) and not s.endswith("....") and prev >= 0:
+            head = lines[prev].strip()
+            if s.count(" ") >= 3 and head.count(" ") >= 2 and _headline(head):
+                lines[i] = lines[prev] = ""
+                # the label over the list
+                above = prev - 1
+                while above >= 0 and not lines[above].strip():
+                    above -= 1
+                if above >= 0 and _LABEL.fullmatch(lines[above].strip()):
+                    lines[above] = ""
+        prev = i
 
 
 def _headline(s: str) -> bool:
@@ -199,6 +247,30 @@ def _drop_headlines(lines: list[str], top: int) -> None:
             lines[i] = ""
 
 
+def body_headlines(text: str) -> frozenset[str]:
+    """Headline-like lines below the first paragraph of the body (stripped).
+
+    A line of three to twelve words with no sentence end, not a bullet, with
+    prose above it (between two paragraphs, or the last line before the
+    footer that ends the body): the story's own sub-heading or another
+    story's bare headline (a teaser), which cannot be told apart by their
+    form. :func:`geomap.extract.core.extract_article` keeps the events such
+    a line yields only when the body reports them too (see there).
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    top = _top_block(lines)
+    prose = [i for i, s in enumerate(lines) if s]
+    heads = set()
+    for k in range(1, len(prose)):
+        i = prose[k]
+        s = lines[i]
+        # a question set in bold ("**What happens next?**") is an
+        # explainer's sub-heading, a sentence: not a headline
+        if i > top and s.count(" ") >= 2 and _headline(s) and not _SENTENCE_END.search(s.rstrip("*_ ")[-4:]):
+            heads.add(s)
+    return frozenset(heads)
+
+
 def _date_prefix_cut(line: str) -> str:
     m = _DATE_PREFIX.match(line)
     assert m is not None
@@ -207,6 +279,52 @@ def _date_prefix_cut(line: str) -> str:
         # not a section name ("date 2024-03-18 WANA: ..."): the capitals are the dateline
         return line[len("date 2024-01-01 ") :]
     return line[m.end() :]
+
+
+def drop_doubled(text: str) -> str:
+    """A short text (four words to 300 characters, on one to three lines)
+    written twice in a row emptied, both times: a photo's alt text and its
+    caption, which pages print one above the other, with or without a
+    credit. An article's own paragraph is never written twice running.
+
+    The first copy may be wrapped otherwise and start with other words (a
+    scraper's date line glued before it): it is found at the end of the
+    lines above the second copy, and cut from them. Read before unwrapping:
+    a caption that is not a sentence would be joined to the paragraph under
+    it.
+    """
+    lines = text.split("\n")
+    full = [i for i, line in enumerate(lines) if line.strip()]
+    changed = False
+    for k in range(1, len(full)):
+        for m in (1, 2, 3):
+            if k + m > len(full) or not lines[full[k]].strip():
+                break
+            copy = " ".join(lines[i].strip() for i in full[k : k + m])
+            if len(copy) > 300:
+                break
+            if copy.count(" ") < 3:
+                continue
+            before = [i for i in full[max(0, k - 3) : k] if lines[i].strip()]
+            joined = " ".join(lines[i].strip() for i in before)
+            if not (joined == copy or joined.endswith(" " + copy)):
+                continue
+            for i in full[k : k + m]:
+                lines[i] = ""
+            left = len(copy)
+            for i in reversed(before):  # the first copy cut from the lines above
+                s = lines[i].strip()
+                if len(s) <= left:
+                    lines[i] = ""
+                    left -= len(s) + 1
+                else:
+                    lines[i] = s[: len(s) - left].rstrip()
+                    break
+                if left <= 0:
+                    break
+            changed = True
+            break
+    return "\n".join(lines) if changed else text
 
 
 # ------------------------------------------------------------- wrapping
@@ -224,13 +342,25 @@ def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
     one paragraph a line, has its long lines end with a full stop.
     """
     long = [s for s in lines if len(s) >= 40]
-    if len(long) < 4:
-        return False, 0, False
     widths = sorted(len(s) for s in long)
-    width = widths[int(len(widths) * 0.9)]
+    width = widths[int(len(widths) * 0.9)] if widths else 0
     open_ends = sum(1 for s in long if not _SENTENCE_END.search(s[-4:]))
-    if open_ends < 0.5 * len(long) or width > 120:
-        return False, 0, False
+    if len(long) < 4 or open_ends < 0.5 * len(long) or width > 120:
+        # Unevenly wrapped: some paragraphs left whole (longer than any
+        # wrapped line), others wrapped narrow (down to 25 characters); the
+        # wrapped lines, most open, outnumber the whole ones. Or a short
+        # story with a paragraph wrapped: lines that go on in lower case on
+        # the next line (prose never breaks so), two, or one among mostly
+        # open lines.
+        fit = [s for s in lines if 25 <= len(s) <= 120]
+        over = sum(1 for s in lines if len(s) > 120)
+        open_ends = sum(1 for s in fit if not _SENTENCE_END.search(s[-4:]))
+        goes = sum(1 for i in range(len(lines) - 1) if _goes_on(lines, i, 25) and lines[i + 1])
+        mostly_open = len(fit) >= 2 and open_ends >= 0.5 * len(fit)
+        if not (goes >= 2 or (mostly_open and (goes >= 1 or (len(fit) >= 4 and open_ends >= over)))):
+            return False, 0, False
+        widths = sorted(len(s) for s in fit)
+        width = min(120, widths[int(len(widths) * 0.9)])
     # Double-spaced: a sentence that goes on in lower case does so after a
     # blank line more often than on the next line.
     gaps = [lines[i + 1] == "" for i in range(len(lines) - 2) if _goes_on(lines, i)]
@@ -238,13 +368,22 @@ def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
     return True, widths[-1] if widths[-1] <= width + 12 else width, double
 
 
-def _goes_on(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` ends mid-sentence and the next non-blank line (at
-    most one blank line after it) starts in lower case."""
-    if len(lines[i]) < 40 or _SENTENCE_END.search(lines[i][-4:]):
+def _goes_on(lines: list[str], i: int, shortest: int = 40) -> bool:
+    """Whether line ``i`` (at least ``shortest`` characters) ends
+    mid-sentence and the next non-blank line (at most one blank line after
+    it) starts in lower case."""
+    if len(lines[i]) < shortest or _SENTENCE_END.search(lines[i][-4:]):
         return False
-    nxt = lines[i + 1] or lines[i + 2]
+    nxt = lines[i + 1] or (lines[i + 2] if i + 2 < len(lines) else "")
     return nxt[:1].islower()
+
+
+def _title_case(line: str) -> bool:
+    """Whether most longer words of ``line`` are capitalised (a headline's
+    form: "Border Talks Resume at Torkham"); a paragraph's first line is
+    not."""
+    words = [w for w in line.split() if len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def unwrap(text: str) -> str:
@@ -264,9 +403,22 @@ def unwrap(text: str) -> str:
     if not wrapped:
         return text
     crossed = 1 if double else 0
+    n = len(lines)
+    # Where pages wrap unevenly (several columns, a text box pasted in), a
+    # paragraph wrapped at 40 characters in a page wrapped at 90 is full at
+    # 40: a line's own width is the longest of it, the line after it, and
+    # the line before it when that one goes on (a headline over a paragraph
+    # in title case stays short beside the paragraph's first line, unless
+    # the next line goes on in lower case).
+    local = [width] * n
+    if not double:
+        for k in range(n):
+            before = len(lines[k - 1]) if k and lines[k - 1] and not _SENTENCE_END.search(lines[k - 1][-4:]) else 0
+            after = len(lines[k + 1]) if k + 1 < n else 0
+            if before or not _title_case(lines[k]) or lines[k + 1 if k + 1 < n else k][:1].islower():
+                local[k] = min(width, max(before, len(lines[k]), after))
     out: list[str] = []
     i = 0
-    n = len(lines)
     while i < n:
         if not lines[i]:
             out.append("")
@@ -282,7 +434,7 @@ def unwrap(text: str) -> str:
             while j < n and not lines[j]:
                 j += 1
                 blanks += 1
-            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], width, parts, size):
+            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], local[i], parts, size):
                 break
             parts.append(lines[j])
             size += 1 + len(lines[j])
@@ -302,7 +454,7 @@ def _joins(line: str, nxt: str, width: int, parts: list[str], size: int) -> bool
         return False
     if not (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower()):
         return False  # the next word would have fitted: the line ended there
-    if _BULLET.match(nxt) or _TEASER.match(nxt) or (nxt[:1].isupper() and _TEASER.match(parts[0])):
+    if _BULLET.match(nxt) or TEASER.match(nxt) or (nxt[:1].isupper() and TEASER.match(parts[0])):
         return False  # a list's next item; a teaser, or a teaser's headline then the next line
     if _PAGE_LINE.match(nxt) and not line.endswith(("\u2014", "\u2013", "-")):
         return False  # a byline or date line under a long one (a caption's credit is joined)
@@ -349,13 +501,15 @@ def unglue(text: str) -> str:
 
 
 def page_text(text: str) -> str:
-    """A scraped page's text as plain prose: characters, indentation and
-    wrapping, page lines and glued sentences repaired (in that order).
+    """A scraped page's text as plain prose: characters, captions written
+    twice, indentation and wrapping, page lines and glued sentences
+    repaired (in that order).
 
     Indentation is stripped where lines are hard-wrapped; elsewhere the
     splitter strips each sentence anyway.
     """
     text = fix_characters(text)
+    text = drop_doubled(text)
     text = unwrap(text)
     text = drop_page_lines(text)
     return unglue(text)

@@ -11,11 +11,17 @@ Two finders work together:
   Matal, Landi Kotal, resolved as if written so;
 * capitalised words after a locative preposition ("in Doha", "near Khost")
   that the automaton does not know are asked of the whole chain (GeoNames),
-  and kept only when the answer carries exactly that name.
+  and kept only when the answer carries exactly that name (or is the first
+  word of a two-word name: "Lakki Marwat", the town Lakki); a name so
+  placed is then found in the article's other sentences wherever it stands
+  (:func:`learned_names`, ``known``).
 
 Mentions that are not event places are dropped: datelines ("ISLAMABAD —"),
 capitals standing for governments ("Kabul said", "instructions from
-Kabul"), places of origin and hospital destinations, and credit lines.
+Kabul", "demanded that Kabul act", "the Kabul government"), places of
+origin and hospital destinations, offices named after a place ("the
+governor of Kandahar"), where a statement was made or comment declined,
+the ends of a journey (:mod:`.rules.journeys`), and credit lines.
 """
 
 from __future__ import annotations
@@ -67,12 +73,6 @@ for _name in COUNTRY_NAMES:
     _COUNTRY_AUTOMATON.add_word(_name, _name)
 _COUNTRY_AUTOMATON.make_automaton()
 _COUNTRY_GOV = re.compile(r"['’]s\s+(?:government|military|army|forces)")
-_COUNTRY_RE = re.compile(
-    r"\b("
-    + "|".join(sorted((re.escape(n) for n in COUNTRY_NAMES), key=len, reverse=True))
-    + r")\b(?!['’]s\s+(?:government|military|army|forces))",
-    re.I,
-)
 
 _FEATURE = re.compile(
     r"^(?:['’]s)?\s+(?:(?:border\s+)?crossing(?:\s+point)?|border\s+(?:post|point|gate|terminal)|"
@@ -1048,9 +1048,9 @@ class PlaceFinder:
             sentence by :data:`~geomap.extract.stems.SENTENCE_STEMS`, when the
             caller has it (saves this function's own pass).
         known : tuple of str, optional
-            Names the article placed before through the chain (see
-            :func:`learned_names`): found wherever they stand, as the
-            gazetteer's names are.
+            Names the article placed through the chain in any of its
+            sentences (see :func:`learned_names`): found wherever they
+            stand, as the gazetteer's names are.
         """
         low = None
         if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
@@ -1350,7 +1350,9 @@ def learned_names(found: list[list[Mention]]) -> tuple[str, ...]:
     "near", ...) in an article's sentences: a long report names a town once
     with its preposition ("stormed an office in Loralai") and then bare
     ("Loralai, a town in the north-east, ..."), or before a noun ("the
-    Sehwan bombing"); later sentences find them as the gazetteer's names."""
+    Sehwan bombing"); the article's other sentences, before or after the
+    one that placed them, find them as the gazetteer's names
+    (:func:`geomap.extract.core.extract_article`)."""
     names = []
     for mentions in found:
         for m in mentions:

@@ -25,7 +25,8 @@ import yaml
 from .. import counts
 from ..csvrows import WIDE_MARKS
 from ..exc import ArticleError, FrontMatterError
-from ..report import Report
+from ..outdir import CURRENT
+from ..report import Report, writable_text
 
 #: libyaml's safe loader when PyYAML was built with it: the pure-Python one
 #: spent about a tenth of extraction time reading front matter.
@@ -111,7 +112,7 @@ class Article:
     path: str = ""
     line: int | None = None
     key: str | None = None
-    said: int = 0  #: problems its reader's last step added (:func:`_checked`)
+    checked_problems: int = 0  #: how many problems its reader's last step (:func:`_checked`) added
 
 
 # ---------------------------------------------------------------- decoding
@@ -516,8 +517,8 @@ def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = 
 
 def _checked(art: Article, report: Report) -> Article:
     """Count ``art`` as used; take NUL characters out of it and warn when
-    relative dates cannot be anchored. ``art.said`` is how many problems
-    this added (see :func:`own_problems_start`)."""
+    relative dates cannot be anchored. ``art.checked_problems`` is how
+    many problems this added (see :func:`own_problems_start`)."""
     report.count(counts.ARTICLES_USED)
     before = len(report.problems)
     fields = [k for k in ("doc_id", "text", "title", "source", "url") if "\x00" in getattr(art, k)]
@@ -546,7 +547,7 @@ def _checked(art: Article, report: Report) -> Article:
             "no published date: relative dates ('on Sunday', 'last week') are ignored, only explicit dates are used",
             value=art.doc_id,
         )
-    art.said = len(report.problems) - before
+    art.checked_problems = len(report.problems) - before
     return art
 
 
@@ -672,7 +673,7 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
             _reject(report, folder, f"folder cannot be read: {err.strerror or err}")
             continue
         names = {e.name for e in entries}
-        if ".geomap-current" in names:  # geomap.outdir.CURRENT
+        if CURRENT in names:
             # a build's output folder: with --follow-links its map.html was read as an article, the
             # page's own excerpts becoming drafts again
             found = True
@@ -756,12 +757,9 @@ def name_text(name: str) -> str:
     """A file name as text that can be written: the bytes of a name that is
     not UTF-8 (an old archive's Latin-1 ``caf\\xe9.md``; Python keeps them as
     lone surrogates) written ``\\xNN``. The drafts CSV of such a file's
-    doc_id failed to encode, a traceback after the whole extraction."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", "backslashreplace")
-    return name
+    doc_id failed to encode, a traceback after the whole extraction (as
+    the reports do: :func:`geomap.report.writable_text`)."""
+    return writable_text(name)
 
 
 def report_renamed(ids: dict[Path, str], report: Report) -> None:
@@ -868,9 +866,9 @@ def record_key(art: Article) -> str | None:
 
 def own_problems_start(art: Article, report: Report) -> int:
     """Where, in ``report.problems``, the problems of reading ``art`` begin,
-    just after a reader yielded it: the last ``art.said`` ones, which
+    just after a reader yielded it: the last ``art.checked_problems`` ones, which
     :func:`_checked` added, the last thing before the yield."""
-    return len(report.problems) - art.said
+    return len(report.problems) - art.checked_problems
 
 
 class RunArticles:

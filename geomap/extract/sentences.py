@@ -30,7 +30,11 @@ _END_OF_BODY = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published.*|post comment|"
     r"\d* ?comments?|(?:\d+ )?responses?|back to top(?: button)?|follow us on\b.*|"
     r"join (?:us|our) (?:on )?(?:telegram|whatsapp)\b.*|source link|developed by\b.*|latest from\b.*|"
-    r"\+ posts|about the author)\s*»?\s*$",
+    r"\+ posts|about the author|"
+    # readers' comments with no heading: a comment form's line, a comment's age, its "Reply"
+    r"post your comments?|please enter your (?:comment|name)(?: here)?!?|no comments\b.*|"
+    r"be (?:the )?first to (?:comment|write a comment)\b.*|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|"
+    r"reply)\s*»?\s*$",
     re.I,
 )
 #: Single lines to drop but keep reading after.
@@ -66,12 +70,16 @@ class Sentence(NamedTuple):
 
 
 def clean_text(text: str) -> str:
-    """Drop web boilerplate: cut at sidebar/teaser markers, drop 'see also' lines.
+    """A scraped page's text made plain prose (:func:`.pagetext.page_text`),
+    then web boilerplate dropped: cut at sidebar and footer markers
+    (:data:`_END_OF_BODY`), single lines emptied (:data:`_SKIP_LINE`: "see
+    also", photo lines, a teaser in the body).
 
-    The cut happens only in the second half of the text, so a short article
-    that opens with a 'Source:' line keeps its body.
+    The cut happens only after the first 30% of the text, so a short
+    article that opens with a 'Source:' line keeps its body.
     """
-    from .pagetext import page_text  # (pagetext reads ABBREVIATIONS from here)
+    # (imported here: pagetext imports ABBREVIATIONS, _END_OF_BODY and _SKIP_LINE from this module)
+    from .pagetext import page_text
 
     text = page_text(text)
     lines = text.splitlines()

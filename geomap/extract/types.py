@@ -46,7 +46,6 @@ from .triggers.cues import (
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
 from .triggers.mentions import (
-    _FORECAST_STEMS,
     _ON_A_DAY,
     _conditional_future,
     _generic_closure,
@@ -283,7 +282,7 @@ def _find_triggers(
                 continue  # "called reports of shelling in Kunar baseless"
             if etype != "talks" and _conditional_future(sentence, words, m.end()):
                 continue  # "Torkham will be closed if the attacks continue"
-            if etype != "talks" and any(w in low for w in _FORECAST_STEMS) and forecast(sentence, m.end()):
+            if etype != "talks" and forecast(sentence, low, m.end()):
                 continue  # "fresh clashes are likely in the coming days"
             if etype != "talks" and not weak and trend(sentence, low, m.end()):
                 continue  # "cross-border attacks rose by 40 percent in 2025" (not a toll: "the wounded rose to 92")

@@ -252,11 +252,14 @@ def _expand_url(url: str) -> list[Unit | Report]:
                 )
             )
             # as in a local folder: a README or a gold.csv is no article, said and counted
+            articles = []
             for f in found:
                 why = not_an_article(PurePosixPath(f).name)
                 if why:
                     skip(skipped, full(f), why)
-            found = [f for f in found if not not_an_article(PurePosixPath(f).name)]
+                else:
+                    articles.append(f)
+            found = articles
             if not found:
                 return [skipped, _problem(url, "empty folder: no article files", "folders_empty")]
         elif fs.exists(root):

@@ -12,8 +12,9 @@ from ..dates import DateMention
 from ..types import Trigger
 
 #: Where a clause joined to the one before begins: ", and", ", but",
-#: ", while", ", whereas", a semicolon.
-_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+#: ", while", ", whereas", a semicolon (also read by :mod:`.when`).
+JOINED_CLAUSE = r",\s+(?:and|but|while|whereas)\b|;"
+_JOINED = re.compile(JOINED_CLAUSE)
 
 
 def dated_parts(

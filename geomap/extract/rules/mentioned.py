@@ -33,8 +33,11 @@ def referred_only(
     A trigger refers back when its clause gives no date of its own and it
     is definite and the object of a preposition ("by the fighting", "over
     these closures") with an incident of its type already told in the
-    article, or it is told in a past perfect relative clause ("who had
-    attacked").
+    article (a campaign, "the success of the offensive", with none told
+    too), or it is told in a past perfect relative clause ("who had
+    attacked"). A campaign whose start only times another event ("when the
+    army began its operation", :func:`_campaign_landmark`) is made weak
+    whatever its clause tells.
 
     Parameters
     ----------

@@ -1,6 +1,9 @@
 """The places a sentence points to without naming them: "the crossing"
-and "the zero point" (the crossing named last), "in the district" (the
-last district named), a wider name standing for a place
+and "the zero point" (the crossing in context: the one named last, or
+after a sentence naming several the one it went on from, or before any
+is named the first the article names later), "in the district", "the
+area" (the last place the text called by that noun, else the last of
+that kind named), a wider name standing for a place
 named before in its province, the headline's or dateline's place of a
 report's lead, the city of a talks venue given as a country, and a
 capital named by its country ("in the Qatari capital").

@@ -100,7 +100,8 @@ def sentence_events(
     dateline (:func:`_note_lead`); read what the sentence tells
     (:func:`_read`); give each incident it reports its places, date, actors
     and toll per place (:func:`_group_events`); note what the sentence told
-    for the sentences after it (:func:`_remember`).
+    for the sentences after it (:func:`_remember`, and the places it called
+    by a kind noun, "the Sambaza area": :func:`.referents.note_called`).
     """
     if "capital" in sent.low:
         mentions = capital_mentions(sent.text, mentions, info.finder)
@@ -160,7 +161,9 @@ def _note_lead(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo
 def _read(
     sent: ScannedSentence, mentions: list[Mention], crossing: Place | None, info: ArticleInfo, ctx: ArticleState
 ) -> _Reading:
-    """What the sentence tells: its triggers by type, dates, toll, actors and clauses."""
+    """What the sentence tells: its triggers by type (those that only refer
+    to an incident told before made weak: :func:`.mentioned.referred_only`),
+    dates, toll, actors and clauses."""
     article, idx, sentence = info.article, sent.index, sent.text
     # (every trigger source here is one may_report knows: a new one goes there too)
     triggers, continued, waiting = _sentence_triggers(sent, mentions, ctx)

@@ -26,6 +26,7 @@ from ..gates import Gated
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger
 from .clauses import _COMMA_AFTER, _distance, _subordinate_cut
+from .dated_parts import JOINED_CLAUSE
 from .incidents import _FUTURE, _NO_DATE_YET
 from .relative_dates import _relative_date
 from .state import _STATES, ArticleState, _gap
@@ -148,8 +149,9 @@ def _pick_date(
     return min(usable, key=lambda d: min(_distance((d.start, d.end), s) for s in spans))
 
 
-#: A clause joined after another: ", and", ", but", ", while", a semicolon or a dash.
-_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[—–]\s")
+#: A clause joined after another (:data:`.dated_parts.JOINED_CLAUSE`) or
+#: set off by a dash.
+_JOINED = re.compile(JOINED_CLAUSE + r"|\s[—–]\s")
 
 
 def _own_clause_dates(
@@ -243,15 +245,13 @@ _YEARS_BACK = re.compile(
 _SAME_YEAR = re.compile(r"\b(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
 
 
-def _past_year(
-    sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date, years_back: bool = True
-) -> bool:
+def _past_year(sentence: str, clause: tuple[int, int], dates: list[DateMention], published: dt.date) -> bool:
     """Does the clause name a year before ``published`` outside any date
-    found (or say "the same year" after one, or, with ``years_back``,
-    "last year", "two years ago" with no month: an old toll is not the
-    reported incident's, and a meeting or closure "last year" has no
-    day, week or month a draft could take)?"""
-    if years_back and "year" in sentence:
+    found (or say "the same year" after one, or "last year", "two years
+    ago" with no month: an old toll is not the reported incident's, and a
+    meeting or closure "last year" has no day, week or month a draft could
+    take)?"""
+    if "year" in sentence:
         for m in _YEARS_BACK.finditer(sentence, clause[0], clause[1]):
             if not any(d.start <= m.start() < d.end for d in dates):
                 return True

@@ -247,9 +247,11 @@ _FORECAST_AFTER = re.compile(
 _FORECAST_STEMS = ("likel", "possib", "probab", "expect", "inevitab", "immin", "fear")
 
 
-def forecast(sentence: str, end: int) -> bool:
+def forecast(sentence: str, low: str, end: int) -> bool:
     """Is the trigger ending at ``end`` only forecast ("fresh clashes at
     Torkham are likely in the coming days")? No incident is told."""
+    if not any(w in low for w in _FORECAST_STEMS):
+        return False
     m = _FORECAST_AFTER.match(sentence, end)
     return m is not None and not any(c in m.group(0) for c in ",;")
 
