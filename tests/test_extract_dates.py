@@ -266,3 +266,17 @@ def test_a_day_opening_a_count_update_dates_the_count(sentence, statement):
 )
 def test_an_incident_reported_in_the_passive_is_dated_by_its_day(sentence, statement):
     assert [d.statement for d in find_dates(sentence, WED)] == [statement]
+
+
+@pytest.mark.parametrize(
+    "sentence, statement",
+    [
+        # a day in the possessive names its noun's day, after a speech verb too
+        ("A police officer said Saturday's firing wounded two guards.", False),
+        ("The ministry confirmed Monday’s blast at the gate.", False),
+        # the plain day after the verb is still the statement's
+        ("A police officer said Saturday that firing wounded two guards.", True),
+    ],
+)
+def test_a_day_in_the_possessive_after_a_speech_verb_is_no_statement_date(sentence, statement):
+    assert [d.statement for d in find_dates(sentence, WED)] == [statement]

@@ -136,6 +136,9 @@ def test_trucks_that_would_have_waited_are_no_queue():
     [
         "The commander said the other side had fired first on one of his posts.",
         "Troops fired indiscriminately at villages along the line.",
+        # fire that hit a post
+        "Fire from the other side of the line hit a checkpoint before dawn.",
+        "Gunfire from across the border had struck two posts.",
     ],
 )
 def test_fire_with_an_adverb_before_its_target_is_an_attack(sentence):
@@ -260,3 +263,146 @@ def test_an_attack_noun_told_as_it_happened_is_a_clash(sentence):
 )
 def test_an_attack_noun_not_told_as_it_happened_is_no_clash(sentence):
     assert "armed_clash" not in {etype for etype, _ in _types(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen from across the line attacked two villages before dawn.",
+        "Dozens of fighters stormed the houses of the elders overnight.",
+        "An assault on a village near the post left four dead.",
+    ],
+)
+def test_an_attack_on_villages_or_homes_is_a_clash(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor attacked the village's elders in a speech.",
+        "Critics attacked the housing plan as too costly.",
+    ],
+)
+def test_words_attacking_people_or_plans_are_no_clash(sentence):
+    assert ("armed_clash", "attack") not in _types(sentence)
+
+
+def test_aircraft_that_attack_villages_stay_an_air_strike():
+    kinds = _types("Warplanes attacked villages near the line at night.")
+    assert ("airstrike", "airstrike") in kinds
+    assert ("armed_clash", "attack") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence, sub",
+    [
+        ("Soldiers set up the barbed wire again along the ridge.", "fence_construction"),
+        ("Engineers were setting up a fence along the stream.", "fence_construction"),
+        ("The army was setting up a gate on the disputed strip.", "gate_construction"),
+    ],
+)
+def test_works_set_up_are_border_works(sentence, sub):
+    assert ("fortification", sub) in {(t.event_type, t.sub_event_type) for t in find_triggers(sentence) if not t.weak}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police set up barriers on the road to the stadium.",
+        "The cabinet set up a committee to study the plan.",
+    ],
+)
+def test_other_things_set_up_are_no_border_works(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "fortification" and not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A bomb hidden in a cart near the checkpoint on Friday wounded three guards.",
+        "The roadside bomb killed two policemen.",
+    ],
+)
+def test_a_bomb_told_by_what_it_did_is_a_blast(sentence):
+    assert ("explosion", "explosion") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bomb disposal squad said nobody had been killed.",
+        "A bomb was found and defused before it killed anyone.",
+        "Officials feared a bomb would be used.",
+    ],
+)
+def test_a_bomb_found_or_feared_is_no_blast(sentence):
+    assert ("explosion", "explosion") not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The air force dropped two heavy bombs on a cave complex.",
+        "Pakistani aircraft strike suspected hideouts near the line.",
+        "Jets bomb two villages overnight.",
+    ],
+)
+def test_bombs_dropped_and_aircraft_in_the_present_are_air_strikes(sentence):
+    assert ("airstrike", "airstrike") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aircraft dropped leaflets over the valley.",
+        "Prosecutors dropped the charges against the driver.",
+    ],
+)
+def test_leaflets_or_charges_dropped_are_no_air_strike(sentence):
+    assert not [t for t in _types(sentence) if t[0] == "airstrike"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Work began on the new fence in the northern sector in May.",
+        "Work on the fence was halted after the exchange of fire.",
+    ],
+)
+def test_work_on_a_fence_begun_or_halted_is_a_border_work(sentence):
+    assert ("fortification", "fence_construction") in {
+        (t.event_type, t.sub_event_type) for t in find_triggers(sentence) if not t.weak
+    }
+
+
+def test_work_that_began_elsewhere_is_no_border_work():
+    assert not [t for t in find_triggers("Work began on the new hospital in May.") if t.event_type == "fortification"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The second round was held in the Qatari capital on Sunday.",
+        "The first session of the joint commission was held at the gate.",
+        "Commanders of the two forces did meet near the gate that evening.",
+    ],
+)
+def test_a_round_held_or_an_emphatic_meeting_is_talks(sentence):
+    assert ("talks", "negotiation") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first session of the provincial assembly was held on Monday.",
+        "The new rules did meet the demands of the drivers.",
+        "The next session of the high court will be held on Monday.",
+    ],
+)
+def test_a_house_in_session_or_a_demand_met_is_no_talks(sentence):
+    assert not [t for t in find_triggers(sentence) if t.event_type == "talks"]
+
+
+def test_fire_that_hit_a_market_is_no_attack_on_a_post():
+    assert ("armed_clash", "attack") not in _types("A fire hit the old market before dawn.")

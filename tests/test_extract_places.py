@@ -534,3 +534,33 @@ _SPEAKERS_AND_SEATS = [
 @pytest.mark.parametrize("sentence, names", _SPEAKERS_AND_SEATS)
 def test_speakers_offices_and_governments_are_no_event_places(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a destination a "where" clause is told at: a name only GeoNames knows
+        ("The envoys travelled to Doha, where they signed a truce.", ["Doha"]),
+        ("Both ministers flew to Doha on Sunday, where a truce was agreed.", ["Doha"]),
+    ],
+)
+def test_a_destination_with_a_where_clause_is_a_candidate(finder, sentence, names):
+    assert _names(finder, sentence) == names
+
+
+def test_a_bare_destination_is_no_candidate_for_geonames(finder):
+    # "to" alone is no preposition of place: the journey may not have ended
+    assert "Doha" not in _names(finder, "The mediators wanted to bring the delegations to Doha soon.")
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # a part of a town's hospital attacked: the town is the incident's
+        ("Gunmen stormed the children's wing of Khost's main hospital.", ["Khost"]),
+        # the wounded cared for there: no place of the incident
+        ("The wounded were moved to the surgical wing of Khost's main hospital.", []),
+    ],
+)
+def test_a_part_of_a_towns_hospital_attacked_is_the_incidents_place(finder, sentence, names):
+    assert _names(finder, sentence) == names

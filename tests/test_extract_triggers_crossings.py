@@ -40,3 +40,15 @@ def test_a_closure_told_as_over_is_a_reopening(sentence):
 
 def test_a_closure_that_went_on_is_no_reopening():
     assert "reopening" not in _closures("The closure of Chaman entered its third week on Monday.")
+
+
+def _stranded(sentence):
+    return [t.sub_event_type for t in find_triggers(sentence) if t.sub_event_type == "stranded_travellers"]
+
+
+def test_travellers_waiting_at_a_crossing_are_stranded():
+    assert _stranded("Hundreds of families were waiting at the gate for a third day.") == ["stranded_travellers"]
+
+
+def test_passengers_waiting_to_board_are_not_stranded():
+    assert not _stranded("Passengers, most of them students, were waiting to board the night bus.")

@@ -64,3 +64,22 @@ def test_a_type_read_again_in_either_word_order(sentence, etype):
 )
 def test_one_way_shelling_or_a_ground_blast_stays_an_explosion(sentence):
     assert {t for t, _ in _types(sentence)} == {"explosion"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last spring, fighters attacked the garrison with a truck bomb before dawn.",
+        "Militants attacked a checkpoint near the town with two roadside bombs.",
+    ],
+)
+def test_an_attack_made_with_a_bomb_is_a_bombing(sentence):
+    kinds = {etype for etype, _ in _types(sentence)}
+    assert "explosion" in kinds
+    assert not [t for t in find_triggers(sentence) if t.event_type == "armed_clash" and not t.weak]
+
+
+def test_an_attack_and_a_bomb_of_another_clause_stay_two_incidents():
+    sentence = "Militants attacked a checkpoint near the town, and a bomb went off in the bazaar."
+    kinds = {t.event_type for t in find_triggers(sentence) if not t.weak}
+    assert kinds == {"armed_clash", "explosion"}

@@ -315,6 +315,18 @@ _GOING_ON = re.compile(
     r"\b(?:has|have|had|been|being|remaining|remains?|stays?|is|are|still)\s+(?:\w+\s+)?(?:closed|shut|sealed)\b",
     re.I,
 )
+#: A date in the possessive ("Sunday's", "Tuesday’s") qualifies the noun
+#: after it: the day of the incident that noun names.
+_POSSESSIVE_DATE = re.compile(r"['’]s\b")
+
+
+def _possessive_date(sentence: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is in the possessive ("said
+    Sunday's clash"): it names its noun's day, never a statement's (the
+    date's pattern may have taken the "'s" in or left it after)."""
+    return sentence[max(0, end - 2) : end] in ("'s", "’s") or _POSSESSIVE_DATE.match(sentence, end) is not None
+
+
 #: A date right after a speech verb dates the statement, not the event.
 _SPEECH = LoweredPattern(
     re.compile(
@@ -614,6 +626,10 @@ def find_dates(
             statement = said = speech and bool(_SPEECH.search(sentence[max(0, m.start() - 60) : m.start()]))
             if statement and _PASSIVE_REPORT.search(sentence[max(0, m.start() - 60) : m.start()]):
                 # "firing was reported again on Friday": the incident's day
+                statement = said = False
+            if statement and _possessive_date(sentence, m.end()):
+                # "a spokesman said Sunday's clash killed three": the day of
+                # the clash the date names, not of the statement
                 statement = said = False
             if (
                 not statement

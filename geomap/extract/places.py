@@ -361,7 +361,10 @@ _HOSPITAL_SITE = re.compile(
     re.I,
 )
 _SITE_BEFORE = re.compile(
-    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?$", re.I
+    r"\b(?:at|on|inside|outside|near|targeted|stormed|hit|struck|attacked|bombed|raided)\s+(?:the\s+|a\s+)?"
+    # (also a part of it: "struck the emergency ward of Quetta's hospital")
+    r"(?:(?:[\w'’-]+\s+){1,3}?of\s+)?$",
+    re.I,
 )
 
 
@@ -470,6 +473,25 @@ _CANDIDATE_FAST = re.compile(
     r"(?:At|In|Near|a(?:cross|rrived\s+in|t)|hit|in(?:to)?|near|outside|reached|struck|towards?|visited)\s+"
     + _CANDIDATE.pattern.split(r"struck)\s+", 1)[1]
 )
+#: A destination the next clause happens at: "invited both sides to Doha,
+#: where they agreed a truce", "flew to Muscat, where the talks began". "to"
+#: alone is no preposition of place (the road to, talks to end), so a name
+#: only GeoNames knows is a candidate after it when ", where" follows.
+_DESTINATION_WHERE = re.compile(
+    r"\bto\s+([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?(?:\s+[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?){0,2})"
+    r"(?:\s+on\s+[A-Z]\w+)?\s*,\s*where\b"
+)
+
+
+def _destination_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of names a journey's "to" leads to when a "where" clause told
+    at them follows (:data:`_DESTINATION_WHERE`); most sentences hold no
+    ", where" and cost one substring test."""
+    if ", where" not in sentence:
+        return []
+    return [m.span(1) for m in _DESTINATION_WHERE.finditer(sentence)]
+
+
 #: A word that may be capitalised, as the spelling scan reads names:
 #: hyphens and an inner apostrophe belong to it, a possessive "'s" does not.
 #: It may open with a Latin letter with a diacritic ("Ṭorkham"; the ranges
@@ -894,7 +916,9 @@ class PlaceFinder:
         # Longest gazetteer names first, then unknown candidates in the gaps.
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         chosen: list[tuple[int, int]] = []
-        for s, e in spans + [m.span(1) for m in finditer_bounded(_CANDIDATE_FAST, sentence)]:
+        for s, e in (
+            spans + [m.span(1) for m in finditer_bounded(_CANDIDATE_FAST, sentence)] + _destination_spans(sentence)
+        ):
             for cs, ce in chosen:  # a loop, not any() over a generator: one per name
                 if s < ce and cs < e:
                     break

@@ -21,6 +21,7 @@ from .news_verbs import NEWS_VERB_RULES
 from .scanned import ScannedSentence
 from .starts import StartScan
 from .stems import SENTENCE_STEMS, StemFilter
+from .triggers.asides import without_asides
 from .triggers.crossings import CROSSING_RULES
 from .triggers.cues import (
     _ACCUSATION,
@@ -40,6 +41,7 @@ from .triggers.cues import (
     _NOT_BORDER_REOPENED,
     _TOWN_SUBJECT,
     _WORD_NAMED,
+    accused_on_a_day,
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
@@ -160,8 +162,27 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     [('border_closure', 'reopening')]
     """
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
-        return _find_triggers(sentence.text, prefilter=True, scan=sentence.scan, low=sentence.low)
-    return _find_triggers(sentence, prefilter=True, scan=scan)
+        found = _find_triggers(sentence.text, prefilter=True, scan=sentence.scan, low=sentence.low)
+        return _with_aside_triggers(sentence.text, found, sentence.scan)
+    return _with_aside_triggers(sentence, _find_triggers(sentence, prefilter=True, scan=scan), scan)
+
+
+def _with_aside_triggers(sentence: str, found: list[Trigger], scan: dict[int, set[int]] | None) -> list[Trigger]:
+    """``found`` and the triggers the sentence holds once its asides between
+    a subject and its verb are read past ("two shells, apparently fired from
+    the Afghan side, landed": :func:`.triggers.asides.without_asides`), where
+    they do not overlap one found already."""
+    joined = without_asides(sentence)
+    if joined is None:
+        return found
+    # (the stem scan of the sentence holds every stem of the blanked one)
+    more = [t for t in _find_triggers(joined, prefilter=True, scan=scan) if not _overlaps_any(found, t)]
+    return sorted(found + more, key=lambda t: t.start) if more else found
+
+
+def _overlaps_any(found: list[Trigger], t: Trigger) -> bool:
+    """Whether ``t`` overlaps a trigger of ``found``."""
+    return any(t.start < f.end and f.start < t.end for f in found)
 
 
 def _find_triggers(
@@ -215,7 +236,7 @@ def _find_triggers(
                     habitual
                     or decade
                     or tally
-                    or _BLOCKED.search(window)
+                    or (_BLOCKED.search(window) and not accused_on_a_day(sentence, window, m.end()))
                     or (window.endswith((" of", " for")) and _ACCUSED_ALSO.search(" ".join(words[-20:])))
                     or (window.endswith(("word", "words", "term", "terms")) and _WORD_NAMED.search(window))
                     or _supposed(sentence, words, m.end())

@@ -193,9 +193,10 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "trade_disruption",
         "stranded_travellers",
         False,
-        # (not "families who had been stuck there since spring", now crossing)
+        # (not "families who had been stuck there since spring", now crossing;
+        # nor passengers "waiting to board" a train or a bus: a routine wait)
         r"(?:travell?ers|passengers|families|pedestrians|patients|returnees)\s+(?:(?!who\s|which\s)[\w'’-]+\s+){0,4}?"
-        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+)?(?:waiting|stuck|camped|camping|sleeping)",
+        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+)?(?:waiting(?!\s+to\s+board\b)|stuck|camped|camping|sleeping)",
         ("waiting", "stuck", "camp", "sleeping"),
     ),
     # after the rules above: "stranding dozens of trucks" is no mere mention of trucks

@@ -89,6 +89,30 @@ _ACCUSED_ALSO = re.compile(
     r"\b(?:accus\w*|blam\w*|charg\w*)\s+(?:[\w'’-]+\s+){0,5}?(?:of|for)\s+(?:[\w'’,-]+\s+){1,12}?(?:and|or)\s+(?:of|for)\s*$",
     re.I,
 )
+#: The day an accused incident happened, told right after its trigger in its
+#: clause: "accused Pakistan of shelling villages in Dangam on Friday".
+_OWN_DAY_AFTER = re.compile(
+    r"[^,;.]{0,80}?\b(?:on|last|early\s+on|late\s+on)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\b",
+    re.I,
+)
+
+
+def accused_on_a_day(sentence: str, window: str, end: int) -> bool:
+    """Whether an accusation before a trigger ("accused Pakistan of shelling
+    villages in Dangam on Friday") tells an incident of its own: one side's
+    account of what happened on the day it names, which news reports as the
+    incident (with no day it is a standing allegation, or a claim about an
+    incident told elsewhere). Not when the window also denies or wishes."""
+    return (
+        _ACCUSATION.search(window) is not None
+        and _DENIAL.search(window) is None
+        and _IRREALIS.search(window) is None
+        and _OWN_DAY_AFTER.match(sentence, end) is not None
+    )
+
+
 #: Accusation, denial or irrealis before a trigger of a non-talks type, in one scan.
 _BLOCKED = re.compile("|".join(p.pattern for p in (_ACCUSATION, _DENIAL, _IRREALIS)), re.I)
 #: (tried only where one of its start words is: the windows are short, but

@@ -146,6 +146,24 @@ def _blast_from_air(sentence: str, t: Trigger) -> Trigger:
     )
 
 
+#: The bomb an attack was made with, right after the attack's trigger in its
+#: clause: "attacked the cantonment with a vehicle bomb", "stormed the gate
+#: with explosives".
+_WITH_BOMB = re.compile(
+    r"[^,;.]{0,40}?\bwith\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:bombs?|explosives|IEDs?|explosive\s+devices?|explosive-laden\s+(?:[\w-]+))\b",
+    re.I,
+)
+
+
+def _attack_with_bomb(sentence: str, t: Trigger) -> Trigger:
+    """An attack told as made with a bomb is a bombing (GOLD_FORMAT: bombs
+    not attributed to an air strike are explosions), not a clash."""
+    if t.event_type != "armed_clash" or t.weak or not _WITH_BOMB.match(sentence, t.end):
+        return t
+    return replace(t, event_type="explosion", sub_event_type="bombing")
+
+
 def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
     """``triggers`` (in order) with the types their whole sentence shows.
 
@@ -175,6 +193,8 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_blast_from_air(sentence, t) for t in out]
     if "with" in low and len(out) > 1:
         out = _weapons_of_attack(sentence, out)
+    if "with" in low and ("bomb" in low or "explosive" in low or "ied" in low):
+        out = [_attack_with_bomb(sentence, t) for t in out]
     strike = next((t for t in out if t.event_type == "airstrike"), None)
     if strike is not None and "bombard" in low:
         # "gunships struck hideouts in Mamund, and residents reported heavy
