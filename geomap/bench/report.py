@@ -242,7 +242,7 @@ def markdown(results: dict) -> str:
         lines += [
             "",
             "| article text MB | articles reporting incidents | files | extract s | MB/s (1 core) "
-            "| MB per CPU s | peak MB | drafts |",
+            "| MB per CPU-s | peak MB | drafts |",
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for c in ex:
