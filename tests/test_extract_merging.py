@@ -229,3 +229,51 @@ def test_a_headline_closure_still_joins_a_closure_begun_long_before_the_lead(cha
     )
     # one closure (the headline's count and the body's day need not agree)
     assert len(_closures(ev)) == 1
+
+
+# -- a headline's broad place over the body's narrower place of the region ----
+
+_FIRE_AT = "Pakistani and Afghan guards exchanged fire at the {} crossing on Tuesday, officials said."
+
+
+@pytest.mark.parametrize(
+    ("crossing", "title", "places"),
+    [
+        # the district the headline names is the region of the body's crossing
+        ("Torkham", "Troops trade fire in Bajaur district", ["Torkham"]),
+        # too far from the body's place to be its region: two places told
+        ("Torkham", "Troops trade fire in Zhob district", ["Torkham", "Zhob District"]),
+        # a crossing in a headline is as narrow as the body's: its own place
+        ("Ghulam Khan", "Troops trade fire at Torkham", ["Ghulam Khan", "Torkham"]),
+    ],
+)
+def test_a_headline_broad_place_yields_to_the_body_place_of_its_region(chain, crossing, title, places):
+    ev = _events(chain, _FIRE_AT.format(crossing), title=title)
+    assert sorted(e.location for e in ev if e.event_type == "armed_clash") == places
+
+
+# -- whole-border fighting on the day of a located exchange near the line ----
+
+_BORDER_FIRE = (
+    "Guards of both countries exchanged fire along the Durand Line for two hours on {}, a local official said."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "day", "clashes"),
+    [
+        # the shelling of a village by the line that day: the same exchange
+        ("Mortar shells fired from across the line hit homes in Boshehra on Tuesday.", "Tuesday", []),
+        # another day: fighting of its own
+        (
+            "Mortar shells fired from across the line hit homes in Boshehra on Tuesday.",
+            "Monday",
+            ["Afghanistan-Pakistan border"],
+        ),
+        # a blast in a capital far from the line is no exchange on it
+        ("A bomb went off in a market in Kabul on Tuesday, killing two.", "Tuesday", ["Afghanistan-Pakistan border"]),
+    ],
+)
+def test_whole_border_fighting_on_the_day_of_a_located_exchange_is_that_exchange(chain, first, day, clashes):
+    ev = _events(chain, first + " " + _BORDER_FIRE.format(day))
+    assert [e.location for e in ev if e.event_type == "armed_clash"] == clashes

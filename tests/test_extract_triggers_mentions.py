@@ -83,3 +83,18 @@ def test_a_reopening_to_come_with_no_day_is_none(sentence):
 
 def test_a_reopening_to_come_on_a_day_is_told():
     assert _reopenings("Officials said Torkham will reopen on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        # a road, tunnel or bridge opened again is no crossing reopened
+        ("The highway to the valley, blocked by a landslide, was reopened to traffic on Tuesday.", []),
+        ("Engineers reopened the old bridge over the river on Friday.", []),
+        # the crossing itself, or a crossing on a road, reopened
+        ("The Kharlachi crossing was reopened to traffic on Tuesday.", ["border_closure"]),
+        ("Pakistan reopened the crossing on the road to Jalalabad on Friday.", ["border_closure"]),
+    ],
+)
+def test_a_road_reopened_is_no_border_reopening(sentence, types):
+    assert _types(sentence) == types

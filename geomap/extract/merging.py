@@ -10,6 +10,7 @@ import re
 from ..geo import haversine_km
 from .dates import DAY_KINDS, DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
+from .rules.line import _near_line
 from .types import find_triggers
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -19,6 +20,10 @@ HEADLINE_KM = 60
 #: How far from a headline's place the lead it names may lie when the body
 #: tells several incidents of its type nearby.
 HEADLINE_INSIDE_KM = 30
+#: How far from a headline's broad place (a district or province) the
+#: narrower place the body gives an incident may lie (a region's width;
+#: the scoring's own radius for a province).
+HEADLINE_REGION_KM = 150
 #: How far from a district's point a town of it may lie (same incident).
 DISTRICT_KM = 40
 
@@ -236,6 +241,94 @@ def _fold_shelling_into_fighting(events: list[DraftEvent]) -> list[DraftEvent]:
                 continue
         out.append(ev)
     return out
+
+
+def _fold_headline_elsewhere(events: list[DraftEvent]) -> list[DraftEvent]:
+    """A headline that names a broad place ("Guards trade fire in Kurram")
+    over a body that tells an incident of its type, the same days, at a
+    narrower place of that region ("guards exchanged fire near
+    Kharlachi") summarises that incident: the headline-only event joins the
+    body's first such event. A headline's district or province is often
+    the region the body's village lies in, further than a district's
+    width from its point; the body gives the narrowest place.
+
+    Parameters
+    ----------
+    events : list of DraftEvent
+        The article's events, folded by place already.
+
+    Returns
+    -------
+    list of DraftEvent
+        ``events`` without the headline-only ones joined to a body event.
+    """
+    out = list(events)
+    for ev in list(out):
+        if ev.sentences != [-1]:
+            continue
+        body = [
+            o
+            for o in out
+            if o is not ev
+            and o.event_type == ev.event_type
+            and o.sentences != [-1]
+            and o.place.precision < ev.place.precision  # the body's place is narrower
+            and _close(_told(o), _told(ev), 3)
+            and _km(o.place, ev.place) <= HEADLINE_REGION_KM
+        ]
+        if body:
+            _absorb(min(body, key=lambda o: min(o.sentences)), ev)
+            out.remove(ev)
+    return out
+
+
+#: The incidents of an exchange on the line: fire and shelling (an air
+#: strike is told apart, often far from the line).
+_ON_THE_LINE = ("armed_clash", "explosion")
+
+
+def _fold_border_into_located(events: list[DraftEvent]) -> list[DraftEvent]:
+    """Fighting placed only on the whole border ("troops traded fire along
+    the ridges", "the firing followed a quarrel") on the very day the
+    article reports fire or shelling at a place near the line is that
+    exchange told again without its place, not fighting of its own all
+    along the border: it is no event of its own. Both days must be told as
+    days; a located incident far from the line (a blast in a capital) or
+    an air strike does not take it.
+
+    Parameters
+    ----------
+    events : list of DraftEvent
+        An article's events after the folds by place.
+
+    Returns
+    -------
+    list of DraftEvent
+        ``events`` without such whole-border fighting.
+    """
+
+    def exchange_that_day(o: DraftEvent, day: DateMention) -> bool:
+        return (
+            o.event_type in _ON_THE_LINE
+            and o.place.kind not in ("province", "region", "border", "country")
+            and _told(o) is not None
+            and _told(o).precision == "day"
+            and _close(_told(o), day, 0)
+            and _near_line(o.place)
+        )
+
+    def whole_border_day(ev: DraftEvent) -> DateMention | None:
+        told = _told(ev)
+        if ev.event_type == "armed_clash" and ev.place.kind == "border" and ev.sentences != [-1]:
+            return told if told is not None and told.precision == "day" else None
+        return None
+
+    drop = []
+    for ev in events:
+        day = whole_border_day(ev)
+        if day is not None and any(exchange_that_day(o, day) for o in events if o is not ev):
+            drop.append(id(ev))
+    return [ev for ev in events if id(ev) not in drop]
 
 
 def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
@@ -626,7 +719,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     # places named for it (which may leave the lead sentence's other
     # incident, "four days after air strikes in Paktika", first)
     lead = _lead_date(merged, published) or _lead_date(merged, published, kinds=None)
-    merged = _fold_provinces(_fold_shelling_into_fighting(merged))
+    merged = _fold_border_into_located(_fold_headline_elsewhere(_fold_provinces(_fold_shelling_into_fighting(merged))))
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all

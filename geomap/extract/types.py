@@ -274,8 +274,12 @@ def _find_triggers(
                 continue  # "Markets in two villages, near the border, stayed closed"
             if sub == "reopening" and _NOT_BORDER_REOPENED.match(sentence, m.end()):
                 continue  # "shopkeepers reopened their stores": not the border
-            if etype == "border_closure" and sub == "closure" and _road_closing(sentence, breaks, m.start(), m.end()):
-                continue  # "the Kohat tunnel was closed for repairs": a road, not the border
+            if (
+                etype == "border_closure"
+                and sub in ("closure", "reopening")
+                and _road_closing(sentence, breaks, m.start(), m.end())
+            ):
+                continue  # "the Kohat tunnel was closed for repairs", "the highway reopened": a road, not the border
             if denial_words and _DENIED_AFTER.match(sentence, m.end()):
                 continue  # "reported closed on Monday, but officials denied the reports"
             if etype != "talks" and _report_denied(sentence, low, m.start()):
