@@ -5,6 +5,9 @@ is reported with file, line, column and reason, the others are read, and
 from __future__ import annotations
 
 import codecs
+import csv
+import datetime as dt
+import io
 import json
 import os
 import resource
@@ -18,6 +21,7 @@ from geomap.extract.reading import (
     article_from_text,
     decode_bytes,
     iter_articles,
+    parse_published_date,
     split_front_matter,
 )
 from geomap.report import Report
@@ -28,16 +32,12 @@ ARTICLES = BAD / "articles"
 
 #: file -> (kind, line, column, words in the reason)
 FILE_CASES = {
-    "front_matter_unclosed.md": ("rejected", 1, None, "opened with '---' but never closed"),
-    "front_matter_bad_yaml.md": ("rejected", 3, None, "front matter is not valid YAML"),
-    "front_matter_not_mapping.md": (
-        "rejected",
-        2,
-        None,
-        "must be a mapping of title, source, published, url, got list",
-    ),
-    "front_matter_bad_date.md": ("rejected", 3, "published", "published 'last Tuesday' is not a date; use YYYY-MM-DD"),
-    "front_matter_title_list.md": ("rejected", 2, "title", "title must be text, got list"),
+    # metadata problems are warnings: the article is read (its incidents count), its metadata where usable
+    "front_matter_unclosed.md": ("warning", 1, None, "opened with '---' but never closed; read its leading field"),
+    "front_matter_bad_yaml.md": ("warning", 3, None, "front matter is not valid YAML"),
+    "front_matter_not_mapping.md": ("warning", 2, None, "not a mapping of title, source, published, url"),
+    "front_matter_bad_date.md": ("warning", 3, "published", "published 'last Tuesday' is not a date; use YYYY-MM-DD"),
+    "front_matter_title_list.md": ("warning", 2, "title", "title must be text, got list; ignored"),
     "front_matter_only.md": ("rejected", None, None, "has front matter but no text"),
     "binary.txt": ("rejected", None, None, "binary file (NUL bytes); expected UTF-8 text"),
     "empty.txt": ("rejected", None, None, "empty file (no text)"),
@@ -99,7 +99,18 @@ def test_whole_folder_adds_up():
     arts, report = read(ARTICLES)
     check_counts(report)
     assert report.counts["articles_read"] == 20
-    assert sorted(a.doc_id for a in arts) == ["j1", "j8", "no_event", "no_place", "not_utf8"]
+    assert sorted(a.doc_id for a in arts) == [
+        "front_matter_bad_date",
+        "front_matter_bad_yaml",
+        "front_matter_not_mapping",
+        "front_matter_title_list",
+        "front_matter_unclosed",
+        "j1",
+        "j8",
+        "no_event",
+        "no_place",
+        "not_utf8",
+    ]
 
 
 def test_empty_folder_hidden_files_and_missing_path(tmp_path):
@@ -163,18 +174,19 @@ def test_front_matter_parts():
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, words",
     [
-        "---\na: &a [*a, *a]\npublished: *a\n---\nbody",  # recursive alias
-        "---\n" + "[" * 5000 + "\n---\nbody",  # deep nesting
-        "---\n? [a, b]\n: c\n---\nbody",  # unhashable key
-        "---\npublished: 2025-02-30\n---\nbody",  # YAML timestamp, bad day
-        "---\ntitle: !!python/object:os.system ls\n---\nbody",  # tag that must not run
+        ("---\na: &a [*a, *a]\npublished: *a\n---\nbody", "published of type list is not a date"),  # recursive alias
+        ("---\n" + "[" * 5000 + "\n---\nbody", "read without metadata"),  # deep nesting
+        ("---\n? [a, b]\n: c\n---\nbody", "read without metadata"),  # unhashable key
+        ("---\npublished: 2025-02-30\n---\nbody", "published '2025-02-30' is not a date"),  # no such day
+        ("---\ntitle: !!python/object:os.system ls\n---\nbody", "not valid YAML"),  # a tag that must not run
     ],
 )
-def test_hostile_front_matter_is_an_error_not_a_crash(text):
-    with pytest.raises(FrontMatterError):
-        article_from_text(text, "d", path="x.md")
+def test_hostile_front_matter_is_a_warning_not_a_crash(text, words):
+    art = article_from_text(text, "d", path="x.md")
+    assert art.text == "body" and art.published is None
+    assert any(words in reason for _, _, reason in art.notes), art.notes
 
 
 def test_decode_bytes():
@@ -413,13 +425,25 @@ def test_a_checkpoint_folder_left_among_the_articles_is_skipped(tmp_path):
     assert skipped.file == str(ck) and "checkpoint folder" in skipped.reason and not report.of_kind("rejected")
 
 
+def one_process_as_with_jobs(arts, tmp_path, capsys):
+    """``geomap extract arts`` with --jobs 1 and 2: the same drafts, report and
+    terminal lines (checked), returned once."""
+    from geomap.cli import main
+
+    runs = {}
+    for jobs in ("1", "2"):
+        out, rep = tmp_path / f"d{jobs}.csv", tmp_path / f"r{jobs}.csv"
+        assert main(["extract", str(arts), "--jobs", jobs, "-o", str(out), "--report", str(rep)]) == 0
+        runs[jobs] = (out.read_bytes(), rep.read_bytes(), capsys.readouterr().err.replace(str(out), "OUT"))
+    assert runs["1"] == runs["2"]
+    return runs["1"]
+
+
 def test_a_parquet_file_in_a_folder_is_read_in_one_process_as_with_jobs(tmp_path, capsys):
     # one process rejected a .parquet in an article folder as an unsupported type while --jobs read its
     # rows: other drafts, other problems, other counts for the same folder
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
-
-    from geomap.cli import main
 
     arts = tmp_path / "arts"
     arts.mkdir()
@@ -433,13 +457,7 @@ def test_a_parquet_file_in_a_folder_is_read_in_one_process_as_with_jobs(tmp_path
     pq.write_table(pa.Table.from_pylist(rows), arts / "feed.parquet", row_group_size=2)
     pq.write_table(pa.Table.from_pylist([{"body": "no text column"}]), arts / "other.parquet")
     (arts / "broken.pq").write_bytes(b"PAR1 not really")
-    runs = {}
-    for jobs in ("1", "2"):
-        out, rep = tmp_path / f"d{jobs}.csv", tmp_path / f"r{jobs}.csv"
-        assert main(["extract", str(arts), "--jobs", jobs, "-o", str(out), "--report", str(rep)]) == 0
-        runs[jobs] = (out.read_bytes(), rep.read_bytes(), capsys.readouterr().err.replace(str(out), "OUT"))
-    assert runs["1"] == runs["2"]
-    drafts, report, err = runs["1"]
+    drafts, report, err = one_process_as_with_jobs(arts, tmp_path, capsys)
     assert drafts.count(b"\np1,") == 1 and b"\nwire," in drafts  # the repeated row read once
     assert b"unsupported file type" not in report
     for said in (b"no 'text' column", b"not a readable Parquet file", b"the same record as"):
@@ -466,3 +484,156 @@ def test_a_parquet_file_in_a_folder_without_pyarrow_stops_both_runs_alike(tmp_pa
         assert main(["extract", str(arts), "--jobs", jobs, "-o", str(tmp_path / "d.csv"), "--quiet"]) == 1
         assert "pip install 'geomap[dask]'" in capsys.readouterr().err
         assert not (tmp_path / "d.csv").exists()
+
+
+# ------------------------------------------------ front matter as scrapers write it
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "March 19, 2025",
+        "19 March 2025",
+        "Mar 19, 2025",
+        "19 Mar. 2025",
+        "2025/03/19",
+        "2025.03.19",
+        "Wednesday, March 19, 2025 10:22 PKT",
+        "2025-03-19T23:40:00+05:00",  # the local day as written, not the UTC one (18:40 UTC, same day)
+        "2025-03-19T02:10:00+05:00",  # 21:10 UTC on the 18th: still the 19th
+        "2025-03-19 10:22",
+        "19/03/2025",  # day first: 19 cannot be a month
+        "03/19/2025",  # month first: the same
+        "19.03.2025",
+        "Tue, 19 Mar 2025 17:05:00 +0500",
+    ],
+)
+def test_written_dates_give_the_day_as_written(value):
+    assert parse_published_date(value).isoformat() == "2025-03-19"
+
+
+def test_a_day_equal_to_its_month_is_not_ambiguous():
+    assert parse_published_date("04/04/2025").isoformat() == "2025-04-04"
+    assert parse_published_date("4/04/2025").isoformat() == "2025-04-04"
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("03/04/2025", "is ambiguous"),  # 3 April or 4 March: never a guess
+        ("11-12-2025", "is ambiguous"),
+        ("March 2025", "is not a date"),  # no day: dateutil would fill one in
+        ("last Tuesday", "is not a date"),
+        ("19 Mrach 2025", "is not a date"),
+        ("19/03/25", "is not a date"),  # two-digit year
+        ("2025-13-01", "is not a date"),
+        ("31 February 2025", "is not a date"),
+    ],
+)
+def test_unusable_dates_are_refused_with_the_reason(value, words):
+    with pytest.raises(FrontMatterError, match=words):
+        parse_published_date(value)
+
+
+def notes_of(text, **kw):
+    art = article_from_text(text, "d", path="x.md", **kw)
+    return art, [(line, column, reason) for line, column, reason in art.notes]
+
+
+def test_an_ambiguous_date_is_a_warning_and_no_published_date():
+    art, notes = notes_of("---\ntitle: Gate\npublished: 03/04/2025\n---\nGuards shut the gate.\n")
+    assert art.title == "Gate" and art.published is None
+    ((line, column, reason),) = notes
+    assert (line, column) == (3, "published") and "ambiguous" in reason
+
+
+def test_doubtful_dates_are_kept_with_a_warning():
+    written = dt.date(2025, 3, 20)
+    art, notes = notes_of("---\npublished: 2025-03-21\n---\nText.\n", written=written)
+    assert art.published == dt.date(2025, 3, 21) and notes == []  # a day of time zones is allowed
+    art, notes = notes_of("---\npublished: 2025-04-30\n---\nText.\n", written=written)
+    assert art.published == dt.date(2025, 4, 30)
+    assert notes[0][:2] == (2, "published") and "later than the file was last written (2025-03-20)" in notes[0][2]
+    art, notes = notes_of("---\npublished: 12 May 1987\n---\nText.\n", written=written)
+    assert art.published == dt.date(1987, 5, 12) and "before 1990" in notes[0][2]
+
+
+@pytest.mark.parametrize("key", ["date", "pubDate", "published_at", "publish_date", "datePublished", "created"])
+def test_other_names_of_the_published_date_are_read(key):
+    art, notes = notes_of(f"---\n{key}: 2025-03-19\n---\nText.\n")
+    assert art.published == dt.date(2025, 3, 19) and notes == []
+
+
+def test_other_names_of_title_source_and_url_are_read():
+    art, notes = notes_of(
+        "---\nheadline: Crossing shut\nsite_name: Frontier Desk\nlink: https://example.org/a\n---\nText.\n"
+    )
+    assert (art.title, art.source, art.url) == ("Crossing shut", "Frontier Desk", "https://example.org/a")
+    for key in ("publisher", "outlet"):
+        assert notes_of(f"---\n{key}: Wire\n---\nText.\n")[0].source == "Wire"
+    assert notes_of("---\ncanonical_url: https://x.org\n---\nText.\n")[0].url == "https://x.org"
+
+
+def test_the_first_name_found_wins_and_a_disagreeing_one_warns():
+    art, notes = notes_of("---\ndate: 2025-03-18\ntitle: A\npublished: March 19, 2025\nheadline: A\n---\nText.\n")
+    assert art.published == dt.date(2025, 3, 18) and art.title == "A"
+    ((line, column, reason),) = notes  # the headline agrees: no word about it
+    assert (line, column) == (4, "published") and "disagrees with date" in reason and "kept date" in reason
+    # the same day written two ways is no disagreement
+    art, notes = notes_of("---\npublished: 2025-03-19\npubDate: Wed, 19 Mar 2025 08:00:00 +0500\n---\nText.\n")
+    assert notes == []
+
+
+@pytest.mark.parametrize(
+    "front, title, line",
+    [
+        ("title: Torkham: the crossing stays shut\npublished: March 19, 2025\n", "Torkham: the crossing stays shut", 2),
+        ('title: "Talks resume at the gate\npublished: 2025-03-19\n', "Talks resume at the gate", 4),
+        ("\ttitle: Tab first\npublished: 2025-03-19\n", None, 2),
+    ],
+)
+def test_invalid_yaml_is_read_line_by_line_with_one_warning(front, title, line):
+    art, notes = notes_of(f"---\n{front}---\nGuards shut the gate on 19 March 2025.\n")
+    assert art.text.startswith("Guards") and art.published == dt.date(2025, 3, 19)
+    if title:
+        assert art.title == title
+    ((at, column, reason),) = notes
+    assert at == line and column is None and "front matter is not valid YAML" in reason
+
+
+def test_front_matter_with_nothing_readable_leaves_the_body():
+    art, notes = notes_of("---\n- just\n- a list\n---\nGuards shut the gate.\n")
+    assert art.text == "Guards shut the gate.\n" and art.title == "" and art.published is None
+    assert "read without metadata" in notes[0][2]
+
+
+def test_crlf_bom_and_toml_fences():
+    art, notes = notes_of("\ufeff---\r\ntitle: Gate\r\npublished: 19 March 2025\r\n---\r\nText.\r\n")
+    assert (art.title, art.published, notes) == ("Gate", dt.date(2025, 3, 19), [])
+    art, notes = notes_of('+++\ntitle = "Gate"\ndate = 2025-03-19T10:00:00+05:00\n+++\nText.\n')
+    assert (art.title, art.published, notes) == ("Gate", dt.date(2025, 3, 19), [])
+    art, notes = notes_of("+++\ntitle = Gate: shut\ndate = 2025-03-19\n+++\nText.\n")  # not valid TOML
+    assert (art.title, art.published) == ("Gate: shut", dt.date(2025, 3, 19))
+    assert "not valid TOML" in notes[0][2]
+
+
+def test_metadata_warnings_reach_the_report_and_the_incident_is_kept(tmp_path, capsys):
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "colon.md").write_text(
+        "---\ntitle: Torkham: the crossing stays shut\npublished: March 19, 2025\n---\n"
+        "Border guards closed the Torkham crossing on 18 March 2025 after an exchange of fire.\n"
+    )
+    (arts / "ambiguous.md").write_text(
+        "---\npubDate: 03/04/2025\nheadline: Shelling\n---\n"
+        "Mortar shells landed near Chaman on 2 March 2025, wounding two farmers.\n"
+    )
+    drafts, report, err = one_process_as_with_jobs(arts, tmp_path, capsys)
+    assert b"\ncolon," in drafts and b"\nambiguous," in drafts
+    rows = list(csv.DictReader(io.StringIO(report.decode())))
+    assert {r["kind"] for r in rows} == {"warning"}
+    said = {(Path(r["file"]).name, r["line"], r["column"]): r["reason"] for r in rows}
+    assert "not valid YAML" in said["colon.md", "2", ""]
+    assert "ambiguous" in said["ambiguous.md", "2", "pubDate"]
+    assert f"{arts / 'colon.md'}:2: front matter is not valid YAML" in err

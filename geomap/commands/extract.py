@@ -12,7 +12,8 @@ EPILOG = """Examples:
   geomap extract 'archive/*.jsonl' news.parquet --jobs 0 --parquet drafts/   # every core
   geomap extract s3://bucket/news/ --scheduler tcp://10.0.0.5:8786 -o drafts.csv
 
-Inputs: .txt/.md (optional YAML front matter: title, source, published, url),
+Inputs: .txt/.md (optional YAML front matter: title, source, published, url,
+or their usual aliases such as date/pubDate/headline; broken metadata is a warning),
 .html (main text extracted with trafilatura), .jsonl (one article per line,
 keys text/id/title/source/published/url) and .parquet (one per row, the same
 columns). Files that cannot be read and events whose place is not found are

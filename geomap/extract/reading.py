@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -83,6 +83,22 @@ def skip(report: Report, path: str | os.PathLike, reason: str) -> None:
 
 #: Front-matter keys we use; others are ignored (a warning is not worth it).
 FRONT_MATTER_KEYS = ("title", "source", "published", "url")
+#: The names scrapers and site generators give each field. Matched ignoring
+#: case, ``_``, ``-`` and spaces; the first found in the file wins and a later
+#: one that disagrees is a warning.
+FIELD_ALIASES = {
+    "title": ("title", "headline"),
+    "source": ("source", "publisher", "site_name", "outlet"),
+    "published": ("published", "date", "pubDate", "published_at", "publish_date", "datePublished", "created"),
+    "url": ("url", "link", "canonical_url"),
+}
+
+
+def _norm_key(key) -> str:
+    return re.sub(r"[\s_\-]", "", str(key)).lower()
+
+
+_ALIAS_FIELD = {_norm_key(a): f for f, names in FIELD_ALIASES.items() for a in names}
 
 
 @dataclass
@@ -113,6 +129,8 @@ class Article:
     line: int | None = None
     key: str | None = None
     checked_problems: int = 0  #: how many problems its reader's last step (:func:`_checked`) added
+    #: warnings about its metadata, ``(line, column, reason)``, reported by :func:`_checked`
+    notes: list = field(default_factory=list, repr=False, compare=False)
 
 
 # ---------------------------------------------------------------- decoding
@@ -218,122 +236,323 @@ def _upper_codec(wide: str) -> str:
 
 # ------------------------------------------------------------ front matter
 
-_FM_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
-_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+class _FrontMatterLoader(_SAFE_LOADER):
+    """The safe loader with timestamps left as text: :func:`parse_published_date`
+    reads every date the same way (the local date as written), and a bad day
+    such as ``2025-02-30`` no longer makes the whole block invalid YAML."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+_FM_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
+_FM_CLOSE = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M),
+    "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.M),
+}
+#: A ``key: value`` (YAML) or ``key = value`` (TOML) line of front matter that is not valid as a whole.
+_KV_LINE = {
+    ":": re.compile(r"[ \t]*([A-Za-z_@][\w\-. @]{0,60}?)[ \t]*:(?:[ \t]+(.*?))?[ \t\r]*"),
+    "=": re.compile(r"[ \t]*([A-Za-z_@][\w\-. @]{0,60}?)[ \t]*=[ \t]*(.*?)[ \t\r]*"),
+}
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.I)
+#: what may follow a numeric date: a time, then a zone (offset, Z or letters such as PKT)
+_TIME_TAIL = (
+    r"(?:(?:[T ]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:Z|[+\-]\d{2}(?::?\d{2})?|[A-Za-z]{2,5})?)?"
+)
+_ISO_DATE = re.compile(r"\s*(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL + r"\s*$")
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL + r"\s*$")
+#: earliest published date taken without a warning: older "news" is more likely a typo
+EARLIEST_PUBLISHED = dt.date(1990, 1, 1)
+
+
+def _date_error(value, why: str, file: str, line: int | None) -> FrontMatterError:
+    # str() of a YAML alias bomb (nested lists) would take forever: name the type
+    shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
+    return FrontMatterError(f"published {shown} {why}", file=file, line=line, column="published")
 
 
 def parse_published_date(value, file: str = "", line: int | None = None) -> dt.date:
-    """Turn a front-matter ``published`` value into a date.
+    """Turn a ``published`` value into a date: the local date as written.
 
-    Accepts a ``date``/``datetime`` (YAML already parsed it) or an ISO string
-    ``YYYY-MM-DD`` optionally followed by a time.
+    Accepts a ``date``/``datetime``; ISO ``YYYY-MM-DD`` (or with ``/`` or
+    ``.``) optionally followed by a time and zone; written forms with a
+    month name and a four-digit year (``March 19, 2025``, ``19 Mar 2025``,
+    ``Wednesday, March 19, 2025 10:22 PKT``), read by dateutil; numeric
+    ``D/M/YYYY`` or ``M/D/YYYY`` only when one of the two is above 12 (or
+    both are equal), since ``03/04/2025`` is a different day in Lahore and
+    in New York.
 
     Raises
     ------
     FrontMatterError
-        When the value is not such a date.
+        When the value is not such a date, or is ambiguous.
     """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?\s*$", value)
+    if not isinstance(value, str) or len(value) > 80:
+        raise _date_error(value, "is not a date; use YYYY-MM-DD", file, line)
+    numeric = _NUMERIC_DATE.match(value)
+    if numeric and int(numeric[1]) <= 12 and int(numeric[3]) <= 12 and int(numeric[1]) != int(numeric[3]):
+        # never a guess: 03/04/2025 is 3 April in Lahore and 4 March in New York
+        raise _date_error(value, "is ambiguous (day/month or month/day?); use YYYY-MM-DD or a month name", file, line)
+    try:
+        m = _ISO_DATE.match(value)
         if m:
+            return dt.date(int(m[1]), int(m[3]), int(m[4]))
+        if numeric:
+            a, b, year = int(numeric[1]), int(numeric[3]), int(numeric[4])
+            day, month = (a, b) if a > 12 else (b, a)
+            return dt.date(year, month, day)
+        if _MONTH_NAME.search(value) and re.search(r"(?<!\d)\d{4}(?!\d)", value):
+            return _written_date(value)
+    except ValueError:
+        pass
+    raise _date_error(value, "is not a date; use YYYY-MM-DD or a form such as 'March 19, 2025'", file, line)
+
+
+def _written_date(value: str) -> dt.date:
+    """A date with a month name, read by dateutil (pandas' own dependency, so
+    no new package); parsed with two different defaults so that a missing day
+    (``March 2025``) is refused rather than filled in."""
+    import warnings
+
+    from dateutil import parser
+
+    got = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unknown zone names such as PKT: the date as written is what we keep
+        for default in (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2)):
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                pass
-    # str() of a YAML alias bomb (nested lists) would take forever: name the type
-    shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
-    raise FrontMatterError(f"published {shown} is not a date; use YYYY-MM-DD", file=file, line=line, column="published")
+                got.append(parser.parse(value, default=default, ignoretz=True).date())
+            except (ValueError, OverflowError) as err:
+                raise ValueError(str(err)) from None
+    if got[0] != got[1]:
+        raise ValueError("incomplete date")
+    return got[0]
 
 
-def split_front_matter(text: str, file: str = "") -> tuple[dict, str, int]:
-    """Split optional YAML front matter off ``text``.
+def _date_doubt(day: dt.date, written: dt.date | None) -> str | None:
+    """Why a published date looks wrong, or None."""
+    if day < EARLIEST_PUBLISHED:
+        return f"published {day.isoformat()} is before {EARLIEST_PUBLISHED.year}; kept, check it"
+    latest = (written or dt.datetime.now(dt.timezone.utc).date()) + dt.timedelta(days=1)  # a day of time zones
+    if day > latest:
+        when = f"the file was last written ({written.isoformat()})" if written else "today"
+        return f"published {day.isoformat()} is later than {when}; kept, check it"
+    return None
+
+
+def _loose_lines(raw: str, sep: str, first_line: int) -> tuple[dict, list[int]]:
+    """``key: value`` lines of front matter that is not valid as a whole,
+    split at the first separator; indented lines continue the value above.
+    Returns the mapping and the lines that were neither."""
+    meta: dict = {}
+    bad: list[int] = []
+    last = None
+    for i, line in enumerate(raw.split("\n"), start=first_line):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _KV_LINE[sep].fullmatch(line)
+        if m and not line[:1].isspace():
+            last = m[1].strip()
+            meta.setdefault(last, _unquote(m[2] or ""))
+        elif last is not None and line[:1].isspace() and meta.get(last) is not None:
+            meta[last] = f"{meta[last]} {_unquote(line.strip())}".strip()
+        else:
+            bad.append(i)
+    return {k: (v if v != "" else None) for k, v in meta.items()}, bad
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    if value[:1] in "\"'" and value.count(value[0]) == 1:  # an unbalanced opening quote
+        return value[1:].strip()
+    if value[-1:] in "\"'" and value.count(value[-1]) == 1:
+        return value[:-1].strip()
+    return value
+
+
+def split_front_matter(text: str, file: str = "", notes: list | None = None) -> tuple[dict, str, int]:
+    """Split optional front matter off ``text``: YAML between ``---`` lines,
+    or TOML between ``+++`` lines (Hugo).
+
+    Front matter that is not valid as a whole is read as ``key: value`` lines
+    (split at the first colon); when not even that works the text is read
+    without metadata. Either way a warning ``(line, column, reason)`` is
+    appended to ``notes``: the article is never rejected for its metadata.
 
     Returns
     -------
     (meta, body, body_line)
         ``meta`` has only string keys; ``body_line`` is the 1-based line
         where the body starts.
-
-    Raises
-    ------
-    FrontMatterError
-        Unclosed block, invalid YAML, or YAML that is not a mapping.
     """
+    notes = [] if notes is None else notes
     m = _FM_OPEN.match(text)
     if not m:
         return {}, text, 1
-    close = _FM_CLOSE.search(text, m.end())
+    fence = m[1]
+    close = _FM_CLOSE[fence].search(text, m.end())
     if not close:
-        raise FrontMatterError("front matter opened with '---' but never closed", file=file, line=1)
+        # a scraper that forgot the closing fence, or a body opening with a rule: the leading lines
+        # naming a field we read (title:, published: ...) are the metadata, the rest is the body
+        meta, at = {}, m.end()
+        kv = _KV_LINE[":" if fence == "---" else "="]
+        for line in text[m.end() :].splitlines(keepends=True):
+            got = kv.fullmatch(line.rstrip("\r\n"))
+            if not got or _norm_key(got[1]) not in _ALIAS_FIELD:
+                break
+            meta.setdefault(got[1].strip(), _unquote(got[2] or "") or None)
+            at += len(line)
+        body = text[at:]
+        if meta:
+            while body[:1] in ("\r", "\n") and body:  # the blank line after them
+                body = body[1:]
+            at = len(text) - len(body)
+        said = "read its leading field lines as metadata" if meta else "the text is read without metadata"
+        notes.append((1, None, f"front matter opened with '{fence}' but never closed; {said}"))
+        return meta, body, text.count("\n", 0, at) + 1
     raw = text[m.end() : close.start()]
-    try:
-        meta = yaml.load(raw, Loader=_SAFE_LOADER) if raw.strip() else {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or "invalid YAML"
-        raise FrontMatterError(f"front matter is not valid YAML: {problem}", file=file, line=line) from None
-    except (ValueError, TypeError, RecursionError) as err:  # e.g. bad timestamps
-        raise FrontMatterError(f"front matter is not valid YAML: {err}", file=file, line=1) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise FrontMatterError(
-            f"front matter must be a mapping of {', '.join(FRONT_MATTER_KEYS)}, got {type(meta).__name__}",
-            file=file,
-            line=2,
-        )
     body = text[close.end() :].lstrip("\r\n")
     body_line = text.count("\n", 0, close.end()) + 2
-    return {str(k): v for k, v in meta.items()}, body, body_line
+    meta, line, problem = _load_front_matter(raw, fence)
+    if problem is None:
+        return {str(k): v for k, v in meta.items()}, body, body_line
+    sep = ":" if fence == "---" else "="
+    meta, bad = _loose_lines(raw, sep, 2)
+    if meta:
+        skipped = f"; lines {', '.join(map(str, bad[:5]))} skipped" if bad else ""
+        notes.append((line, None, f"front matter is not valid {problem}; read as 'key{sep} value' lines{skipped}"))
+        return meta, body, body_line
+    notes.append((line, None, f"front matter is not valid {problem}; the text is read without metadata"))
+    return {}, body, body_line
 
 
-def _text_field(meta: dict, key: str) -> str:
-    value = meta.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list)):
-        raise FrontMatterError(f"{key} must be text, got {type(value).__name__}", column=key)
-    return str(value).strip()
+def _load_front_matter(raw: str, fence: str) -> tuple[dict, int, str | None]:
+    """``(meta, line, problem)``: the parsed mapping, or the line where and
+    why the parser failed (``problem`` None when it did not)."""
+    if not raw.strip():
+        return {}, 2, None
+    if fence == "+++":
+        import tomllib
+
+        try:
+            return tomllib.loads(raw.replace("\r\n", "\n")), 2, None
+        except tomllib.TOMLDecodeError as err:
+            return {}, 2 + max(getattr(err, "lineno", 1) - 1, 0), f"TOML ({str(err).split(' (at')[0]})"
+    try:
+        meta = yaml.load(raw, Loader=_FrontMatterLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        return {}, line, f"YAML ({getattr(err, 'problem', None) or 'invalid'})"
+    except (ValueError, TypeError, RecursionError) as err:  # unhashable keys, very deep nesting
+        return {}, 2, f"YAML ({type(err).__name__})"
+    if meta is None:
+        return {}, 2, None
+    if not isinstance(meta, dict):
+        return {}, 2, f"YAML (a {type(meta).__name__}, not a mapping of {', '.join(FRONT_MATTER_KEYS)})"
+    return meta, 2, None
 
 
 def _key_line(text: str, key: str | None, body_line: int) -> int:
-    """1-based line of ``key:`` in the front matter (line 1 when not found)."""
+    """1-based line of ``key:`` (or ``key =``) in the front matter (line 1 when not found)."""
     if key:
         head = text.split("\n", body_line - 1)[: body_line - 1]
         for i, raw in enumerate(head, start=1):
-            if re.match(rf"\s*{re.escape(key)}\s*:", raw):
+            if re.match(rf"\s*['\"]?{re.escape(key)}['\"]?\s*[:=]", raw):
                 return i
     return 1
 
 
+def _meta_fields(meta: dict, text: str, body_line: int, written: dt.date | None, notes: list) -> dict:
+    """The fields of ``meta`` under any of their names (:data:`FIELD_ALIASES`);
+    a value that cannot be used is a warning in ``notes`` and left out."""
+    got: dict = {}
+    said: dict = {}  # field -> key it came from
+    for key, value in meta.items():
+        name = _ALIAS_FIELD.get(_norm_key(key))
+        if name is None or value is None or value == "":
+            continue
+        line = _key_line(text, key, body_line)
+        if name == "published":
+            try:
+                value = parse_published_date(value)
+            except FrontMatterError as err:
+                notes.append(
+                    (line, key, err.reason.replace("published ", f"{key} ", 1) + "; no published date from it")
+                )
+                continue
+        elif isinstance(value, (dict, list)):
+            notes.append((line, key, f"{key} must be text, got {type(value).__name__}; ignored"))
+            continue
+        else:
+            value = str(value).strip()
+            if not value:
+                continue
+        if name in got:
+            if got[name] != value:
+                notes.append(
+                    (
+                        line,
+                        key,
+                        f"{key} {str(value)[:60]!r} disagrees with {said[name]} {str(got[name])[:60]!r}; "
+                        f"kept {said[name]}",
+                    )
+                )
+            continue
+        got[name], said[name] = value, key
+        if name == "published":
+            doubt = _date_doubt(value, written)
+            if doubt:
+                notes.append((line, key, doubt))
+    return got
+
+
 def article_from_text(
-    text: str, doc_id: str, path: str = "", line: int | None = None, report: Report | None = None
+    text: str,
+    doc_id: str,
+    path: str = "",
+    line: int | None = None,
+    report: Report | None = None,
+    written: dt.date | None = None,
 ) -> Article:
     """Build an :class:`Article` from text with optional front matter.
 
+    Problems of the metadata are warnings in ``Article.notes`` (reported by
+    :func:`_checked`), never a rejection. ``written``: the day the file was
+    last written, against which a published date in the future is doubted
+    (default today).
+
     Raises
     ------
-    FrontMatterError, ArticleError
+    ArticleError
+        When there is no text.
     """
-    meta, body, body_line = split_front_matter(text, file=path)
-    try:
-        title, source, url = (_text_field(meta, k) for k in ("title", "source", "url"))
-        published = None
-        if meta.get("published") not in (None, ""):
-            published = parse_published_date(meta["published"])
-    except FrontMatterError as err:
-        where = line or _key_line(text, err.column, body_line)
-        raise FrontMatterError(err.reason, file=path, line=where, column=err.column) from None
+    notes: list = []
+    meta, body, body_line = split_front_matter(text, file=path, notes=notes)
+    fields = _meta_fields(meta, text, body_line, written, notes)
     if not body.strip():
         what = "article has front matter but no text" if body != text else "article has no text"
         raise ArticleError(what, file=path, line=line)
+    if line is not None:
+        notes = [(line, col, why) for _, col, why in notes]
     return Article(
-        doc_id=doc_id, text=body, title=title, source=source, published=published, url=url, path=path, line=line
+        doc_id=doc_id,
+        text=body,
+        title=fields.get("title", ""),
+        source=fields.get("source", ""),
+        published=fields.get("published"),
+        url=fields.get("url", ""),
+        path=path,
+        line=line,
+        notes=notes,
     )
 
 
@@ -521,6 +740,8 @@ def _checked(art: Article, report: Report) -> Article:
     many problems this added (see :func:`own_problems_start`)."""
     report.count(counts.ARTICLES_USED)
     before = len(report.problems)
+    for line, column, reason in art.notes:
+        report.add("warning", art.path, line, column, reason, value=art.doc_id)
     fields = [k for k in ("doc_id", "text", "title", "source", "url") if "\x00" in getattr(art, k)]
     if fields:
         # a NUL past the first 8 KB of a file, or "\u0000" in a JSON string: the excerpt carried it into
@@ -599,12 +820,20 @@ def read_file(
         if suffix in HTML_SUFFIXES:
             art = _html_article(text, doc_id, spath)
         else:
-            art = article_from_text(text, doc_id, path=spath)
+            art = article_from_text(text, doc_id, path=spath, written=_written_day(p))
     except ArticleError as err:
         report.add_error(err)
         report.count(counts.ARTICLES_REJECTED)
         return
     yield _checked(art, report)
+
+
+def _written_day(p: Path) -> dt.date | None:
+    """The (UTC) day ``p`` was last modified, or None when unknown."""
+    try:
+        return dt.datetime.fromtimestamp(p.stat().st_mtime, dt.timezone.utc).date()
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def _read_bytes(p: Path, report: Report, max_bytes: int, count: bool) -> bytes | None:
