@@ -427,3 +427,25 @@ def test_the_storys_last_paragraph_above_the_footer_stays():
     # the run of debris stops at the first line of prose above it
     text = "\n".join([*PARAGRAPHS, "Share this article", "more links"])
     assert clean_text(text).split("\n") == PARAGRAPHS
+
+
+def test_lines_set_apart_by_bars_above_the_story_go(clean_drafts):
+    # a menu, an edition's date and the authors' stamps, all above the first paragraph
+    front, body = ARTICLE.split("---\n", 2)[1:]
+    chrome = ["News | Region | Trade", "Print edition | Aug 9, 2019", "A. Writer | B. Writer Posted Aug 9, 2019 10:02"]
+    page = "---\n" + front + "---\n" + "\n".join(chrome) + "\n\n" + body
+    assert not any(c in clean_text(page) for c in chrome)
+    assert drafts(page) == clean_drafts
+
+
+def test_a_long_bare_headline_in_the_body_changes_no_draft(clean_drafts):
+    # fourteen words and no full stop: still a headline's shape
+    line = "Elders from Kurram and Paktia agree to reopen the Kharlachi gate after three weeks"
+    page = _with_line(line, 2)
+    assert line in body_headlines(clean_text(page))
+    assert drafts(page) == clean_drafts
+
+
+def test_runs_of_spaces_between_words_and_at_a_lines_end_are_one_space_or_none():
+    page = "Guards  traded fire   near the gate.\t\nThe crossing  stayed shut. \n"
+    assert page_text(page) == "Guards traded fire near the gate.\nThe crossing stayed shut.\n"

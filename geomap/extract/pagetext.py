@@ -221,11 +221,12 @@ def _drop_snippets(lines: list[str]) -> None:
 
 
 def _headline(s: str) -> bool:
-    """Whether line ``s`` reads as a headline: at most twelve words, no
-    sentence end, not a bullet, and no marker that sentences.py reads (the
-    end of the body, a line to skip)."""
+    """Whether line ``s`` reads as a headline: at most fifteen words (a
+    news headline runs to thirteen or fourteen), no sentence end, not a
+    bullet, and no marker that sentences.py reads (the end of the body, a
+    line to skip)."""
     return (
-        s.count(" ") < 12
+        s.count(" ") < 15
         and not _SENTENCE_END.search(s[-4:])
         and not _BULLET.match(s)
         and not _END_OF_BODY.match(s)
@@ -246,12 +247,16 @@ def _drop_headlines(lines: list[str], top: int) -> None:
         s = lines[i].strip()
         if 3 <= s.count(" ") and _headline(s) and s != s.upper():
             lines[i] = ""
+        elif " | " in s and not _SENTENCE_END.search(s[-4:]):
+            # items set apart by bars above the story: a menu, an edition's
+            # date, authors with their stamps ("A | B Published ...")
+            lines[i] = ""
 
 
 def body_headlines(text: str) -> frozenset[str]:
     """Headline-like lines below the first paragraph of the body (stripped).
 
-    A line of three to twelve words with no sentence end, not a bullet, with
+    A line of three to fifteen words with no sentence end, not a bullet, with
     prose above it (between two paragraphs, or the last line before the
     footer that ends the body): the story's own sub-heading or another
     story's bare headline (a teaser), which cannot be told apart by their
@@ -544,6 +549,11 @@ def unglue(text: str) -> str:
 # ------------------------------------------------------------- the whole page
 
 
+#: Spaces or tabs between two words; spaces or tabs at a line's end.
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_LINE_END_SPACE = re.compile(r"[ \t]+(?=\n|$)")
+
+
 def page_text(text: str) -> str:
     """A scraped page's text as plain prose: characters, captions written
     twice, indentation and wrapping, page lines and glued sentences
@@ -553,6 +563,10 @@ def page_text(text: str) -> str:
     splitter strips each sentence anyway.
     """
     text = fix_characters(text)
+    if "  " in text or "\t" in text:
+        # runs of spaces between words and spaces ending a line (a page's
+        # no-break spaces, once made spaces): one space, as prose has
+        text = _SPACE_RUN.sub(" ", _LINE_END_SPACE.sub("", text))
     text = drop_doubled(text)
     text = unwrap(text)
     text = drop_page_lines(text)
