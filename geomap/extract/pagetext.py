@@ -483,7 +483,8 @@ _LONE_STOP = re.compile(r"(?<=[^\s.!?…])[ \t]*\n[ \t]*([.,;:!?…]+[\"'”’)
 #: conjunctions): a line ending on one goes on on the next line.
 _OPEN_WORDS = frozenset(
     "a an the of in on at to from by for with into onto over under near and or but as than that "
-    "which who whose whom its their his her our this these those".split()
+    "which who whose whom its their his her our this these those between among across along about "
+    "after before during against through towards toward within without since until while if when".split()
 )
 
 
@@ -491,10 +492,12 @@ def _open(line: str, nxt: str, wide: bool) -> bool:
     """Whether ``line`` plainly goes on on ``nxt``: the next starts in lower
     case, or the line ends on a comma or a word no sentence ends on, or
     (``wide``: as long as the page's narrow wrapped lines) it is not in a
-    headline's title case."""
+    headline's title case or holds two commas."""
     if nxt[:1].islower() or line.endswith((",", ";", ":")) or line.rsplit(" ", 1)[-1].lower() in _OPEN_WORDS:
         return True
-    return wide and not _title_case(line)
+    # (a line of prose thick with names reads as title case; a headline
+    # seldom holds two commas)
+    return wide and (not _title_case(line) or line.count(",") >= 2)
 
 
 def _floor(lines: list[str], double: bool) -> int:
@@ -507,7 +510,7 @@ def _floor(lines: list[str], double: bool) -> int:
         for i in range(len(lines) - step)
         if len(lines[i]) >= 25 and lines[i + step][:1].islower() and not _SENTENCE_END.search(lines[i][-4:])
     )
-    return sure[len(sure) // 10] if len(sure) >= 4 else 0
+    return sure[0] if len(sure) >= 4 else 0
 
 
 # ------------------------------------------------------------- glued sentences
