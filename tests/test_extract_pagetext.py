@@ -432,7 +432,12 @@ def test_the_storys_last_paragraph_above_the_footer_stays():
 def test_lines_set_apart_by_bars_above_the_story_go(clean_drafts):
     # a menu, an edition's date and the authors' stamps, all above the first paragraph
     front, body = ARTICLE.split("---\n", 2)[1:]
-    chrome = ["News | Region | Trade", "Print edition | Aug 9, 2019", "A. Writer | B. Writer Posted Aug 9, 2019 10:02"]
+    chrome = [
+        "News | Region | Trade",
+        "Print edition | Aug 9, 2019",
+        # longer than any headline: only its bars tell it from a sentence
+        "A. Writer | B. Writer | C. Writer Posted Aug 9, 2019 10:02am Updated Aug 9, 2019 11:40am",
+    ]
     page = "---\n" + front + "---\n" + "\n".join(chrome) + "\n\n" + body
     assert not any(c in clean_text(page) for c in chrome)
     assert drafts(page) == clean_drafts
@@ -449,3 +454,16 @@ def test_a_long_bare_headline_in_the_body_changes_no_draft(clean_drafts):
 def test_runs_of_spaces_between_words_and_at_a_lines_end_are_one_space_or_none():
     page = "Guards  traded fire   near the gate.\t\nThe crossing  stayed shut. \n"
     assert page_text(page) == "Guards traded fire near the gate.\nThe crossing stayed shut.\n"
+
+
+def test_a_line_thick_with_names_or_ending_on_a_preposition_goes_on():
+    # capitals at the next line's start, the next word would have fitted:
+    # the line's own words say it goes on
+    para = (
+        "Crossings at Chaman, Ghulam Khan, Kharlachi and Angoor Adda stayed shut after a quarrel between "
+        "Afghan porters and Levies at the gate, and traders said the fruit in their lorries was rotting."
+    )
+    lines = _ragged(para, [55, 46, 70])
+    assert lines[0].endswith("Angoor") and lines[1].endswith("between")
+    page = "\n".join(lines) + "\n\n" + "\n".join(_ragged(" ".join(PARAGRAPHS), [44, 75, 41, 70, 52]))
+    assert unwrap(page) == para + "\n\n" + " ".join(PARAGRAPHS)
