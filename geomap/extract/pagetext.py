@@ -510,7 +510,7 @@ def _floor(lines: list[str], double: bool) -> int:
         for i in range(len(lines) - step)
         if len(lines[i]) >= 25 and lines[i + step][:1].islower() and not _SENTENCE_END.search(lines[i][-4:])
     )
-    return sure[0] if len(sure) >= 4 else 0
+    return sure[len(sure) // 10] if len(sure) >= 4 else 0
 
 
 # ------------------------------------------------------------- glued sentences
