@@ -412,8 +412,10 @@ def unwrap(text: str) -> str:
     # Where the wrapper's width changes from line to line (a column pasted
     # from several boxes, 40 to 75 characters), a line may end well short of
     # its neighbours though the next word would have fitted on them: the
-    # narrowest line that surely goes on (in lower case on the next line)
-    # is the page's floor, and an open line at least that long goes on too.
+    # narrow end of the lines that surely go on (in lower case on the next
+    # line: their tenth percentile, not the narrowest, which on a page with
+    # short captions and headlines glues them to the story) is the page's
+    # floor, and an open line at least that long goes on too.
     floor = _floor(lines, double)
     # Where pages wrap unevenly (several columns, a text box pasted in), a
     # paragraph wrapped at 40 characters in a page wrapped at 90 is full at
@@ -458,7 +460,7 @@ def unwrap(text: str) -> str:
 def _joins(line: str, nxt: str, width: int, parts: list[str], size: int, floor: int = 0) -> bool:
     """Whether wrapped ``line`` (the last of ``parts``, the lines joined so
     far, ``size`` characters joined) goes on on ``nxt``; ``floor``: the
-    narrowest line of the page that surely goes on (0: none known)."""
+    page's narrow lines that surely go on (0: none known, see :func:`_floor`)."""
     if _SENTENCE_END.search(line[-4:]):
         return False  # a sentence's end: a break there costs nothing
     full = len(line) >= width * 0.6 and (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower())
@@ -501,9 +503,10 @@ def _open(line: str, nxt: str, wide: bool) -> bool:
 
 
 def _floor(lines: list[str], double: bool) -> int:
-    """The narrowest of a wrapped page's lines that surely go on (ending
-    open, the next line in lower case right under it, or one blank line
-    lower on a double-spaced page); 0 when fewer than four are seen."""
+    """The tenth percentile of the lengths of a wrapped page's lines that
+    surely go on (ending open, the next line in lower case right under it,
+    or one blank line lower on a double-spaced page); 0 when fewer than
+    four are seen."""
     step = 2 if double else 1
     sure = sorted(
         len(lines[i])
