@@ -359,3 +359,111 @@ def test_another_storys_headline_after_the_last_paragraph_changes_no_draft(clean
     page = _with_line("Drone strike kills three near Angoor Adda", 3)
     assert "Drone strike kills three near Angoor Adda" in body_headlines(clean_text(page))
     assert drafts(page) == clean_drafts
+
+
+def _ragged(text: str, widths: list[int]) -> list[str]:
+    """``text`` broken at spaces, each line at most the next of ``widths`` long."""
+    lines, cur, k = [], "", 0
+    for word in text.split(" "):
+        if cur and len(cur) + 1 + len(word) > widths[k % len(widths)]:
+            lines.append(cur)
+            cur, k = word, k + 1
+        else:
+            cur = f"{cur} {word}" if cur else word
+    return [*lines, cur]
+
+
+def test_lines_wrapped_at_a_width_that_changes_every_line_are_joined():
+    # a wrapper whose width jumps between 40 and 75 leaves short lines that
+    # end before a capital or a figure, where the next word would have fitted
+    body = [" ".join(PARAGRAPHS), "Traders from Landi Kotal and Jamrud said on 14 March that Torkham stayed shut."]
+    page = "\n\n".join("\n".join(_ragged(p, [44, 75, 41, 70, 52])) for p in body)
+    assert page_text(page) == "\n\n".join(body)
+
+
+@pytest.mark.parametrize("mark", [".", ",", "?"])
+def test_a_sentences_last_mark_alone_on_the_next_line_goes_back(mark):
+    page = "Lorries waited near the gate at Chaman\n" + mark + "\nThe guards stayed at their posts."
+    assert unwrap(page) == "Lorries waited near the gate at Chaman" + mark + "\nThe guards stayed at their posts."
+
+
+def test_a_title_cased_line_over_a_ragged_paragraph_stays_apart():
+    lines = _ragged(" ".join(PARAGRAPHS), [46, 72, 58])
+    page = "\n".join(["Elders Meet Commanders at the Crossing", *lines])
+    assert unwrap(page).split("\n") == ["Elders Meet Commanders at the Crossing", " ".join(PARAGRAPHS)]
+
+
+#: Debris between a story's last sentence and a comment form, in shapes of our own.
+_TAIL = [
+    "Printed in The Frontier Herald, March 14, 2025",
+    "",
+    "Previous storyDrone strike kills three near Angoor Adda",
+    "Next storyKurram elders ask for a new road",
+    "",
+    "Comments are closed.",
+    "Leave a Reply",
+]
+
+
+@pytest.mark.parametrize("first", [0, 2, 5])
+def test_debris_between_the_last_sentence_and_the_footer_goes(first, clean_drafts):
+    page = ARTICLE + "\n" + "\n".join(_TAIL[first:]) + "\n"
+    cleaned = clean_text(page)
+    assert "Angoor Adda" not in cleaned and "Kurram" not in cleaned and "2025" not in cleaned.split("---")[-1]
+    assert "commanders of the two sides meet." in cleaned
+    assert drafts(page) == clean_drafts
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["Comments are closed.", "Next article: Guards reopen the gate", "Published in Daily Border, May 2nd, 2024"],
+)
+def test_a_closed_thread_a_next_story_link_and_a_print_credit_end_the_body(footer):
+    text = ". ".join(["A sentence of the story"] * 12) + ".\n" + footer + "\nA teaser of another story."
+    assert "teaser" not in clean_text(text)
+
+
+def test_the_storys_last_paragraph_above_the_footer_stays():
+    # the run of debris stops at the first line of prose above it
+    text = "\n".join([*PARAGRAPHS, "Share this article", "more links"])
+    assert clean_text(text).split("\n") == PARAGRAPHS
+
+
+def test_lines_set_apart_by_bars_above_the_story_go(clean_drafts):
+    # a menu, an edition's date and the authors' stamps, all above the first paragraph
+    front, body = ARTICLE.split("---\n", 2)[1:]
+    chrome = [
+        "News | Region | Trade",
+        "Print edition | Aug 9, 2019",
+        # longer than any headline: only its bars tell it from a sentence
+        "A. Writer | B. Writer | C. Writer Posted Aug 9, 2019 10:02am Updated Aug 9, 2019 11:40am",
+    ]
+    page = "---\n" + front + "---\n" + "\n".join(chrome) + "\n\n" + body
+    assert not any(c in clean_text(page) for c in chrome)
+    assert drafts(page) == clean_drafts
+
+
+def test_a_long_bare_headline_in_the_body_changes_no_draft(clean_drafts):
+    # fourteen words and no full stop: still a headline's shape
+    line = "Elders from Kurram and Paktia agree to reopen the Kharlachi gate after three weeks"
+    page = _with_line(line, 2)
+    assert line in body_headlines(clean_text(page))
+    assert drafts(page) == clean_drafts
+
+
+def test_runs_of_spaces_between_words_and_at_a_lines_end_are_one_space_or_none():
+    page = "Guards  traded fire   near the gate.\t\nThe crossing  stayed shut. \n"
+    assert page_text(page) == "Guards traded fire near the gate.\nThe crossing stayed shut.\n"
+
+
+def test_a_line_thick_with_names_or_ending_on_a_preposition_goes_on():
+    # capitals at the next line's start, the next word would have fitted:
+    # the line's own words say it goes on
+    para = (
+        "Crossings at Chaman, Ghulam Khan, Kharlachi and Angoor Adda stayed shut after a quarrel between "
+        "Afghan porters and Levies at the gate, and traders said the fruit in their lorries was rotting."
+    )
+    lines = _ragged(para, [55, 46, 70])
+    assert lines[0].endswith("Angoor") and lines[1].endswith("between")
+    page = "\n".join(lines) + "\n\n" + "\n".join(_ragged(" ".join(PARAGRAPHS), [44, 75, 41, 70, 52]))
+    assert unwrap(page) == para + "\n\n" + " ".join(PARAGRAPHS)

@@ -24,6 +24,7 @@ import html
 import re
 
 from .sentences import _END_OF_BODY, _SKIP_LINE, ABBREVIATIONS
+from .sentences import SENTENCE_END as _SENTENCE_END
 
 # ------------------------------------------------------------- characters
 
@@ -220,11 +221,12 @@ def _drop_snippets(lines: list[str]) -> None:
 
 
 def _headline(s: str) -> bool:
-    """Whether line ``s`` reads as a headline: at most twelve words, no
-    sentence end, not a bullet, and no marker that sentences.py reads (the
-    end of the body, a line to skip)."""
+    """Whether line ``s`` reads as a headline: at most fifteen words (a
+    news headline runs to thirteen or fourteen), no sentence end, not a
+    bullet, and no marker that sentences.py reads (the end of the body, a
+    line to skip)."""
     return (
-        s.count(" ") < 12
+        s.count(" ") < 15
         and not _SENTENCE_END.search(s[-4:])
         and not _BULLET.match(s)
         and not _END_OF_BODY.match(s)
@@ -245,12 +247,16 @@ def _drop_headlines(lines: list[str], top: int) -> None:
         s = lines[i].strip()
         if 3 <= s.count(" ") and _headline(s) and s != s.upper():
             lines[i] = ""
+        elif " | " in s and not _SENTENCE_END.search(s[-4:]):
+            # items set apart by bars above the story: a menu, an edition's
+            # date, authors with their stamps ("A | B Published ...")
+            lines[i] = ""
 
 
 def body_headlines(text: str) -> frozenset[str]:
     """Headline-like lines below the first paragraph of the body (stripped).
 
-    A line of three to twelve words with no sentence end, not a bullet, with
+    A line of three to fifteen words with no sentence end, not a bullet, with
     prose above it (between two paragraphs, or the last line before the
     footer that ends the body): the story's own sub-heading or another
     story's bare headline (a teaser), which cannot be told apart by their
@@ -329,9 +335,6 @@ def drop_doubled(text: str) -> str:
 
 # ------------------------------------------------------------- wrapping
 
-#: A sentence's end: its stop, then any closing quotes and brackets.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-
 
 def _is_wrapped(lines: list[str]) -> tuple[bool, int, bool]:
     """Whether the text is hard-wrapped, its width, and whether a blank
@@ -398,12 +401,22 @@ def unwrap(text: str) -> str:
     the same way. Text that is not hard-wrapped (see :func:`_is_wrapped`) is
     returned unchanged.
     """
+    if "\n" in text and _LONE_STOP.search(text):
+        text = _LONE_STOP.sub(r"\1", text)
     lines = [line.strip() for line in text.split("\n")]
     wrapped, width, double = _is_wrapped(lines)
     if not wrapped:
         return text
     crossed = 1 if double else 0
     n = len(lines)
+    # Where the wrapper's width changes from line to line (a column pasted
+    # from several boxes, 40 to 75 characters), a line may end well short of
+    # its neighbours though the next word would have fitted on them: the
+    # narrow end of the lines that surely go on (in lower case on the next
+    # line: their tenth percentile, not the narrowest, which on a page with
+    # short captions and headlines glues them to the story) is the page's
+    # floor, and an open line at least that long goes on too.
+    floor = _floor(lines, double)
     # Where pages wrap unevenly (several columns, a text box pasted in), a
     # paragraph wrapped at 40 characters in a page wrapped at 90 is full at
     # 40: a line's own width is the longest of it, the line after it, and
@@ -434,7 +447,7 @@ def unwrap(text: str) -> str:
             while j < n and not lines[j]:
                 j += 1
                 blanks += 1
-            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], local[i], parts, size):
+            if j >= n or blanks > crossed or not _joins(lines[i], lines[j], local[i], parts, size, floor):
                 break
             parts.append(lines[j])
             size += 1 + len(lines[j])
@@ -444,21 +457,63 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def _joins(line: str, nxt: str, width: int, parts: list[str], size: int) -> bool:
+def _joins(line: str, nxt: str, width: int, parts: list[str], size: int, floor: int = 0) -> bool:
     """Whether wrapped ``line`` (the last of ``parts``, the lines joined so
-    far, ``size`` characters joined) goes on on ``nxt``."""
-    if len(line) < width * 0.6 or _SENTENCE_END.search(line[-4:]):
-        # a short line (a headline, a paragraph's end) or a sentence's end:
-        # a break there costs nothing, joining there may glue a caption or
-        # a teaser to the story
+    far, ``size`` characters joined) goes on on ``nxt``; ``floor``: the
+    page's narrow lines that surely go on (0: none known, see :func:`_floor`)."""
+    if _SENTENCE_END.search(line[-4:]):
+        return False  # a sentence's end: a break there costs nothing
+    full = len(line) >= width * 0.6 and (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower())
+    if not full and not (floor and len(line) >= min(floor, 25) and _open(line, nxt, len(line) >= floor)):
+        # a short line (a headline, a paragraph's end) or one the next word
+        # would have fitted: joining there may glue a caption or a teaser
+        # to the story
         return False
-    if not (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower()):
-        return False  # the next word would have fitted: the line ended there
     if _BULLET.match(nxt) or TEASER.match(nxt) or (nxt[:1].isupper() and TEASER.match(parts[0])):
         return False  # a list's next item; a teaser, or a teaser's headline then the next line
     if _PAGE_LINE.match(nxt) and not line.endswith(("\u2014", "\u2013", "-")):
         return False  # a byline or date line under a long one (a caption's credit is joined)
     return not (size < 220 and _CAPTION.fullmatch(" ".join(parts)))  # a whole caption
+
+
+#: A sentence's last marks alone on a line (a fixed-width wrapper that
+#: breaks before the full stop), with the line above them that ends open:
+#: the marks go back onto that line.
+_LONE_STOP = re.compile(r"(?<=[^\s.!?…])[ \t]*\n[ \t]*([.,;:!?…]+[\"'”’)\]]*)[ \t]*(?=\n|$)")
+
+#: Words a sentence or a headline does not end on (articles, prepositions,
+#: conjunctions): a line ending on one goes on on the next line.
+_OPEN_WORDS = frozenset(
+    "a an the of in on at to from by for with into onto over under near and or but as than that "
+    "which who whose whom its their his her our this these those between among across along about "
+    "after before during against through towards toward within without since until while if when".split()
+)
+
+
+def _open(line: str, nxt: str, wide: bool) -> bool:
+    """Whether ``line`` plainly goes on on ``nxt``: the next starts in lower
+    case, or the line ends on a comma or a word no sentence ends on, or
+    (``wide``: as long as the page's narrow wrapped lines) it is not in a
+    headline's title case or holds two commas."""
+    if nxt[:1].islower() or line.endswith((",", ";", ":")) or line.rsplit(" ", 1)[-1].lower() in _OPEN_WORDS:
+        return True
+    # (a line of prose thick with names reads as title case; a headline
+    # seldom holds two commas)
+    return wide and (not _title_case(line) or line.count(",") >= 2)
+
+
+def _floor(lines: list[str], double: bool) -> int:
+    """The tenth percentile of the lengths of a wrapped page's lines that
+    surely go on (ending open, the next line in lower case right under it,
+    or one blank line lower on a double-spaced page); 0 when fewer than
+    four are seen."""
+    step = 2 if double else 1
+    sure = sorted(
+        len(lines[i])
+        for i in range(len(lines) - step)
+        if len(lines[i]) >= 25 and lines[i + step][:1].islower() and not _SENTENCE_END.search(lines[i][-4:])
+    )
+    return sure[len(sure) // 10] if len(sure) >= 4 else 0
 
 
 # ------------------------------------------------------------- glued sentences
@@ -500,6 +555,11 @@ def unglue(text: str) -> str:
 # ------------------------------------------------------------- the whole page
 
 
+#: Spaces or tabs between two words; spaces or tabs at a line's end.
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_LINE_END_SPACE = re.compile(r"[ \t]+(?=\n|$)")
+
+
 def page_text(text: str) -> str:
     """A scraped page's text as plain prose: characters, captions written
     twice, indentation and wrapping, page lines and glued sentences
@@ -509,6 +569,10 @@ def page_text(text: str) -> str:
     splitter strips each sentence anyway.
     """
     text = fix_characters(text)
+    if "  " in text or "\t" in text:
+        # runs of spaces between words and spaces ending a line (a page's
+        # no-break spaces, once made spaces): one space, as prose has
+        text = _SPACE_RUN.sub(" ", _LINE_END_SPACE.sub("", text))
     text = drop_doubled(text)
     text = unwrap(text)
     text = drop_page_lines(text)

@@ -34,7 +34,11 @@ _END_OF_BODY = re.compile(
     # readers' comments with no heading: a comment form's line, a comment's age, its "Reply"
     r"post your comments?|please enter your (?:comment|name)(?: here)?!?|no comments\b.*|"
     r"be (?:the )?first to (?:comment|write a comment)\b.*|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|"
-    r"reply)\s*»?\s*$",
+    r"reply|"
+    # a closed thread; links to the previous and next stories (the label often glued to
+    # their headline); the print edition's credit ("Published in <paper>, <date>")
+    r"comments? (?:are|is) (?:now )?closed\.?|(?:previous|prev|next|older|newer) (?:article|post|story)\b.*|"
+    r"(?:previous|next) ?(?:article|post|story)(?=[A-Z]).*|published in [^.!?]{2,60}\b(?:19|20)\d\d\.?)\s*»?\s*$",
     re.I,
 )
 #: Single lines to drop but keep reading after.
@@ -88,6 +92,7 @@ def clean_text(text: str) -> str:
     pos = 0
     for line in lines:
         if _END_OF_BODY.match(line) and pos > total * 0.3:
+            _drop_debris_above(out)
             break
         pos += len(line) + 1
         if _SKIP_LINE.match(line):
@@ -95,6 +100,32 @@ def clean_text(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out)
+
+
+#: A sentence's end: its stop, then any closing quotes and brackets.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _drop_debris_above(out: list[str]) -> None:
+    """Empty the lines between the story's last sentence and the footer
+    that ends the body: a run of lines that are no prose (no sentence end,
+    or three words at most: a paper's credit, links to the previous and
+    next stories, "Comments are closed.") right above the footer. The run
+    stops at the first prose line, so the story's own last paragraph
+    stays; a run that reaches the top is left as it is."""
+    i = len(out) - 1
+    run = []
+    while i >= 0:
+        s = out[i].strip()
+        if s and s.count(" ") >= 3 and SENTENCE_END.search(s[-4:]):
+            break
+        if s:
+            run.append(i)
+        i -= 1
+    if i < 0:
+        return
+    for k in run:
+        out[k] = ""
 
 
 #: Initials such as "A." or "J.K." (without the last full stop).
