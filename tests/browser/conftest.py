@@ -86,7 +86,8 @@ class PageWatch:
 def _watched_page(browser, **context_options):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, **context_options)
     pg = context.new_page()
-    pg.set_default_timeout(5000)
+    # waits, not timing asserts: a loaded 2-core CI machine rendered a popup in over 5 s once
+    pg.set_default_timeout(15000)
     pg.watch = PageWatch(pg)
     return context, pg
 
