@@ -14,7 +14,7 @@ ARTICLES ?=
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help map test lint bench figure screenshots chromium wheel clean distclean
+.PHONY: help map test fuzz lint bench figure screenshots chromium wheel clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ chromium: ## install Debian's chromium if it is missing (for browser tests)
 
 test: $(TEST_STAMP) chromium lint ## lint, then the whole test suite (browser tests in headless Chromium)
 	$(PY) -m pytest -q -p no:cacheprovider
+
+fuzz: $(TEST_STAMP) ## the property tests with new random examples each run (make test draws fixed ones)
+	GEOMAP_HYPOTHESIS=fuzz $(PY) -m pytest -q -p no:cacheprovider $$(grep -l '@given' tests/*.py)
 
 lint: $(TEST_STAMP) ## ruff: lint and formatting check
 	$(VENV)/bin/ruff check .

@@ -6,6 +6,7 @@ Nothing here is autouse: other test modules keep their own setup.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import tempfile
@@ -20,10 +21,17 @@ def pytest_configure(config):
     # hypothesis keeps caches in ./.hypothesis even without an example
     # database; tests must not write into the work tree.
     try:
+        from hypothesis import settings
         from hypothesis.configuration import set_hypothesis_home_dir
     except ImportError:  # pragma: no cover - hypothesis is a test extra
         return
     set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+    # `make test` draws the same examples on every machine, so CI and a
+    # developer see the same result; `make fuzz` draws new ones each run to
+    # find what the fixed draw misses (a find becomes an @example).
+    settings.register_profile("fixed", derandomize=True)
+    settings.register_profile("fuzz", derandomize=False)
+    settings.load_profile(os.environ.get("GEOMAP_HYPOTHESIS", "fixed"))
 
 
 def pytest_unconfigure(config):

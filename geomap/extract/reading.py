@@ -371,9 +371,11 @@ def _unquote(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
-    if value[:1] in "\"'" and value.count(value[0]) == 1:  # an unbalanced opening quote
+    if not value:
+        return value
+    if value[0] in "\"'" and value.count(value[0]) == 1:  # an unbalanced opening quote
         return value[1:].strip()
-    if value[-1:] in "\"'" and value.count(value[-1]) == 1:
+    if value[-1] in "\"'" and value.count(value[-1]) == 1:
         return value[:-1].strip()
     return value
 
