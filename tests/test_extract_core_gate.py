@@ -96,6 +96,64 @@ def test_may_report_reads_triggers_and_openings():
     assert not may_report(one("Farmers around Khost sold their apples on Monday.")[0])
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan opened Torkham on Monday.",
+        "Authorities opened the zero point for pedestrians.",
+        "Officials OPENED the gate.",
+        "Kabul opens Chaman",
+        "Guards opened Zero Line gates at dawn.",
+        "Pakistan opened  the  Torkham crossing.",
+    ],
+)
+def test_an_opening_before_a_name_or_the_zero_point_may_report(sentence):
+    from geomap.extract.rules.sentence import _may_open
+
+    assert _may_open(_sentences(sentence)[0]), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A new maternity ward opened at the district hospital in Khost on Monday.",
+        "Investigators opened an inquiry into the fire.",
+        "Shops opened late in Quetta and the market stayed quiet.",
+        "The open-air market drew crowds.",
+    ],
+)
+def test_an_opening_of_no_crossing_name_does_not_report(sentence):
+    assert not may_report(_sentences(sentence)[0]), sentence
+
+
+def test_every_opening_the_reopening_rule_reads_passes_the_gate(chain, dev_sentences):
+    # The gate's claim against the rule itself: every dev sentence (and a
+    # few made for it) in which opened_crossings finds a reopening, with
+    # every crossing-free mention of it taken as a crossing, may report.
+    from geomap.extract import PlaceFinder
+    from geomap.extract.places import Mention
+    from geomap.extract.rules import reopenings
+
+    finder = PlaceFinder(chain)
+    made = ["Pakistan opened Torkham and Chaman on Monday.", "Pakistan opened the zero point on Monday."]
+    fired = 0
+    for s in [*dev_sentences, *made]:
+        if "open" not in s.lower():
+            continue
+        sent = ScannedSentence.of(s)
+        mentions = finder.find(sent, ("AF", "PK"))
+        # (any place as a crossing, border phrases as the zero point's crossing)
+        as_crossings = [
+            Mention(m.start, m.end, m.surface, "place", finder.resolve("Torkham"))
+            for m in mentions
+            if m.role in ("place", "border")
+        ]
+        if reopenings.opened_crossings(s, as_crossings, [], finder, True):
+            fired += 1
+            assert may_report(sent), s
+    assert fired >= 2
+
+
 def test_a_sentence_the_gate_skips_yields_nothing_without_it(chain, dev_sentences, monkeypatch):
     # Each dev sentence that may not report an incident, read three
     # sentences after a deadly incident (past TOLL_AFTER): the drafts are

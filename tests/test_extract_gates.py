@@ -57,3 +57,18 @@ def test_text_whose_letters_fold_apart_is_always_scanned():
 def test_gate_words_are_lower_case_ascii(words):
     with pytest.raises(ValueError):
         Gated(re.compile("x"), *words)
+
+
+def test_lowered_texts_are_kept_by_text_and_stay_right(dev_sentences):
+    # lowered() keeps the last texts asked by text (a sentence asked again
+    # after the windows cut from it): every answer is the text's own,
+    # whether kept or made afresh, also after the store fills and is cleared.
+    from geomap.extract import gates
+
+    texts = [*dev_sentences[:600], "ſome İmam", "ARE", "are"]
+    for round_ in range(2):
+        for i, s in enumerate(texts):
+            for t in (s, s[: len(s) // 2], texts[i // 2]):
+                low = t.lower()
+                assert gates.lowered(t) == (t, low, lowered_ok(t, low)), (round_, t)
+    assert len(gates._recent) <= gates._RECENT_TEXTS

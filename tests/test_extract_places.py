@@ -564,3 +564,16 @@ def test_a_bare_destination_is_no_candidate_for_geonames(finder):
 )
 def test_a_part_of_a_towns_hospital_attacked_is_the_incidents_place(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+def test_name_words_are_found_as_the_bounded_pattern_finds_them(dev_sentences):
+    # The spelling scan finds capitalised words with the pattern's unbounded
+    # twin and a boundary test (wordscan.finditer_bounded): the same spans
+    # as the pattern with its \b, from the start and from an offset.
+    from geomap.extract.places import _NAME_WORD, _NAME_WORD_UNBOUNDED
+    from geomap.extract.wordscan import finditer_bounded
+
+    for s in [*dev_sentences, "x_Torkham", "Ṭorkham's gate", "_Chaman Ǆ"]:
+        for pos in (0, len(s) // 2):
+            want = [m.span() for m in _NAME_WORD.finditer(s, pos)]
+            assert [m.span() for m in finditer_bounded(_NAME_WORD_UNBOUNDED, s, pos)] == want, s

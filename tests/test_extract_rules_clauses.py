@@ -79,3 +79,13 @@ def test_a_cause_clause_starts_after_its_comma_and_words():
     assert _cause_clause_start(text, [Trigger("border_closure", "closure", early, early + 4)]) is None
     plain = "Guns fired after dawn on a post."
     assert _cause_clause_start(plain, [Trigger("armed_clash", "clash", 5, 10)]) is None
+
+
+def test_a_cause_clause_needs_a_comma_before_the_triggers(dev_sentences):
+    # _cause_clause_start answers None at once when no comma precedes the
+    # triggers: every match of its pattern begins with one.
+    from geomap.extract.rules.clauses import _CAUSE
+
+    for s in dev_sentences:
+        for m in _CAUSE.pattern.finditer(s):
+            assert s[m.start()] == ",", (m.group(0), s)

@@ -563,3 +563,48 @@ def test_a_town_subject_closing_is_not_the_border():
     gate = "Bazaars in three hamlets along the frontier emptied once the border gate was shut on Friday."
     assert "border_closure" not in {t.event_type for t in find_triggers(town)}
     assert "border_closure" in {t.event_type for t in find_triggers(gate) if not t.weak}
+
+
+def test_the_cue_words_read_once_are_the_words_each_check_looks_for(dev_sentences):
+    # _find_triggers reads the words of trend(), forecast(), _report_denied()
+    # and "over the years" with one pass (types._CUES) and skips a check
+    # whose words are absent: the pass must say what each word test said.
+    from geomap.extract.triggers.habits import _OVER_YEARS_STEMS
+    from geomap.extract.triggers.mentions import _BASELESS_STEMS, _FORECAST_STEMS, _TREND_STEMS
+    from geomap.extract.types import _CUE_BASELESS, _CUE_FORECAST, _CUE_TREND, _CUE_YEARS, _CUES
+
+    groups = {
+        _CUE_TREND: _TREND_STEMS,
+        _CUE_FORECAST: _FORECAST_STEMS,
+        _CUE_BASELESS: _BASELESS_STEMS,
+        _CUE_YEARS: _OVER_YEARS_STEMS,
+    }
+    extra = ["Attacks ROSE by a third.", "Clashes are likely to recur in recent months.", "Reports were baseless."]
+    for s in [*dev_sentences, *extra]:
+        low = s.lower()
+        present = _CUES.present(low)
+        for i, words in groups.items():
+            assert (i in present) == any(w in low for w in words), (i, s)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cross-border attacks rose by 40 percent in 2025, officials said.",
+        "Fresh clashes at Torkham are likely in the coming days.",
+        "Officials called reports of shelling in Kunar baseless.",
+        "Clashes have erupted along the border in recent years.",
+        "Fighting broke out near Chaman on Monday and two soldiers were killed.",
+    ],
+)
+def test_triggers_read_with_the_cue_pass_as_without_it(monkeypatch, sentence):
+    # The same triggers when every cue check runs (a pass that finds every word).
+    from geomap.extract import types
+
+    class Every:
+        def present(self, low):
+            return {types._CUE_TREND, types._CUE_FORECAST, types._CUE_BASELESS, types._CUE_YEARS}
+
+    fast = find_triggers(sentence)
+    monkeypatch.setattr(types, "_CUES", Every())
+    assert find_triggers(sentence) == fast

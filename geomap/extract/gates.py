@@ -133,15 +133,26 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
 #: many searches on one sentence in a row: it is lowered once. One tuple,
 #: read and replaced whole, so threads never mix two texts' parts.
 _last: tuple[str | None, str, bool] = (None, "", False)
+#: The same for the last :data:`_RECENT_TEXTS` texts asked, by text: the
+#: rules alternate between a sentence and the short windows they cut from
+#: it, and a sentence asked again after a window was lowered anew (about
+#: three lowerings in four, on the benchmark's corpus). Cleared when full.
+_recent: dict[str, tuple[str, str, bool]] = {}
+_RECENT_TEXTS = 256
 
 
 def lowered(text: str) -> tuple[str | None, str, bool]:
     """``(text, text.lower(), whether a gate may be trusted on it)``, kept
-    for the last text asked (:class:`Gated` and
+    for the last texts asked (:class:`Gated` and
     :class:`~geomap.extract.starts.StartGated` read one text many times)."""
     global _last
     last = _last
     if last[0] is not text:
-        low = text.lower()
-        last = _last = (text, low, lowered_ok(text, low))
+        last = _recent.get(text)
+        if last is None:
+            if len(_recent) >= _RECENT_TEXTS:
+                _recent.clear()
+            low = text.lower()
+            last = _recent[text] = (text, low, lowered_ok(text, low))
+        _last = last
     return last

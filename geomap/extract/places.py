@@ -497,6 +497,11 @@ def _destination_spans(sentence: str) -> list[tuple[int, int]]:
 #: It may open with a Latin letter with a diacritic ("Ṭorkham"; the ranges
 #: mix cases: :meth:`PlaceFinder._spelled_spans` keeps capitals only).
 _NAME_WORD = re.compile(r"\b[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w-]*(?:['’](?!s\b)[\w-]+)?")
+#: :data:`_NAME_WORD` without its leading ``\b``, for
+#: :func:`~geomap.extract.wordscan.finditer_bounded` (same matches): led by
+#: a set of letters, ``re`` skips ahead to the capitals instead of trying
+#: the pattern at every position of the sentence.
+_NAME_WORD_UNBOUNDED = re.compile(_NAME_WORD.pattern[2:])
 #: What may stand between two words of one name: a space, or a lower-case
 #: izafe ("Barg e Matal", "Dand i Patan").
 _NAME_GAP = re.compile(r"\s{1,2}(?:(?:e|i|ye)\s{1,2})?")
@@ -984,7 +989,7 @@ class PlaceFinder:
         found: dict[tuple[int, int], str] = {}
         starts = self._word_starts
         skip_to = 0
-        for m in _NAME_WORD.finditer(sentence):
+        for m in finditer_bounded(_NAME_WORD_UNBOUNDED, sentence):
             w = m.group()
             ok = starts.get(w)
             if ok is None and not w[0].isupper():
@@ -1002,7 +1007,7 @@ class PlaceFinder:
             if not ok or m.start() < skip_to or any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
             if words is None:
-                words = [x.span() for x in _NAME_WORD.finditer(sentence, m.start())]
+                words = [x.span() for x in finditer_bounded(_NAME_WORD_UNBOUNDED, sentence, m.start())]
             span = self._spelled_at(sentence, words, m.start(), taken)
             if span is not None:
                 found[span[:2]] = span[2]

@@ -111,6 +111,8 @@ def _cause_clause_start(sentence: str, trigs: list[Trigger]) -> int | None:
     (", hours after NATO helicopters fired on a post"), or None when the
     triggers are in the main clause."""
     first = min(t.start for t in trigs)
+    if sentence.find(",", 0, first) < 0:
+        return None  # (every match of _CAUSE begins with a comma)
     cuts = [m.end() for m in _CAUSE.finditer(sentence, 0, first)]
     return cuts[-1] if cuts else None
 

@@ -10,6 +10,7 @@ tolls (:mod:`.tolls`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...geocoders.base import Place
@@ -130,8 +131,8 @@ def may_report(sent: ScannedSentence) -> bool:
     """Whether :func:`sentence_events` may find an incident in ``sent``
     whatever the sentences before it told: a trigger of its own
     (:func:`~geomap.extract.types.find_triggers`, whose answer
-    :func:`_read` reuses from the sentence's memo) or an "open" that may
-    open a crossing (:func:`.reopenings.opened_crossings`).
+    :func:`_read` reuses from the sentence's memo) or an "opened" that may
+    open a crossing (:func:`.reopenings.opened_crossings`; :func:`_may_open`).
 
     Every other trigger :func:`_read` makes needs one of these: a reopening
     "resumed" after a closure needs the closure's trigger in the sentence,
@@ -145,7 +146,36 @@ def may_report(sent: ScannedSentence) -> bool:
     here; ``tests/test_extract_core_gate.py`` compares the drafts with and
     without the gate on every dev and synthetic article.
     """
-    return "open" in sent.low or bool(sent.cached(find_triggers))
+    return ("open" in sent.low and _may_open(sent)) or bool(sent.cached(find_triggers))
+
+
+#: The verbs :func:`.reopenings.opened_crossings` reads, with the space after
+#: them (its pattern also wants no "to" before them: more here is safe).
+_OPENED_AT = re.compile(r"\b(?:opened|opens)\s+", re.I)
+
+
+def _may_open(sent: ScannedSentence) -> bool:
+    """Whether :func:`.reopenings.opened_crossings` may find a crossing
+    opened in ``sent``: "opened" or "opens" right before a word that may
+    begin the mention of a crossing.
+
+    It wants the verb, spaces and maybe "the" right before a mention whose
+    place is a crossing: a name, which the place finder takes only with a
+    capital ("Pakistan opened Torkham"), or "the zero point" / "Zero Line"
+    (the border's aliases that "the crossing" told before resolves to;
+    any sentence with "zero" may). So "a ward opened at the hospital",
+    "opened an inquiry", "shops opened late" open no crossing: an article
+    of such sentences and no trigger is not read for events. (The capital
+    named by its country, "opened the Afghan capital", begins with "the".)
+    """
+    if "zero" in sent.low:
+        return True
+    text = sent.text
+    for m in _OPENED_AT.finditer(text):
+        at = m.end()
+        if at < len(text) and (not text[at].islower() or text.startswith("the", at)):
+            return True
+    return False
 
 
 def _note_lead(sent: ScannedSentence, mentions: list[Mention], info: ArticleInfo, ctx: ArticleState) -> None:

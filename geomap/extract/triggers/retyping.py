@@ -189,7 +189,8 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_with_gunfire(sentence, t) for t in out]
     if "post" in low or "checkpoint" in low:
         out = [_fired_at_posts(sentence, t) for t in out]
-    if _AIR.search(low) and ("caused" in low or "carried out" in low or "blamed" in low or "work of" in low):
+    # (the words first: the aircraft's search, a scan of the sentence, only where one is)
+    if ("caused" in low or "carried out" in low or "blamed" in low or "work of" in low) and _AIR.search(low):
         out = [_blast_from_air(sentence, t) for t in out]
     if "with" in low and len(out) > 1:
         out = _weapons_of_attack(sentence, out)
