@@ -50,8 +50,16 @@ JSONL_CASES = [  # line, column, words
     (2, None, "line is not valid JSON"),
     (3, None, "line must be a JSON object"),
     (4, "text", "JSON object has no 'text'"),
-    (5, "title", "title must be text"),
-    (6, "published", "published 'someday' is not a date"),
+]
+#: metadata never rejects a record: warnings, the record read (they rejected it whole)
+JSONL_WARNINGS = [
+    (5, "title", "title must be text, got dict; ignored"),
+    (
+        6,
+        "published",
+        "published 'someday' is not a date; use YYYY-MM-DD or a form such as 'March 19, 2025'; "
+        "no published date from it",
+    ),
 ]
 
 
@@ -85,12 +93,14 @@ def test_not_utf8_article_is_read_with_a_warning():
 
 def test_jsonl_bad_lines_are_reported_one_by_one():
     arts, report = read(ARTICLES / "bad.jsonl")
-    assert [a.doc_id for a in arts] == ["j1", "j8"]
-    assert [a.line for a in arts] == [1, 8]
+    assert [a.doc_id for a in arts] == ["j1", "j5", "j6", "j8"]
+    assert [a.line for a in arts] == [1, 5, 6, 8] and arts[2].published is None
     got = [(p.line, p.column) for p in report.of_kind("rejected")]
     assert got == [(line, col) for line, col, _ in JSONL_CASES]
     for p, (_, _, words) in zip(report.of_kind("rejected"), JSONL_CASES):
         assert words in p.reason
+    warned = {(p.line, p.column, p.reason) for p in report.of_kind("warning")}
+    assert set(JSONL_WARNINGS) <= warned
     assert report.counts["articles_read"] == 7  # records, the blank line is none
     check_counts(report)
 
@@ -106,6 +116,8 @@ def test_whole_folder_adds_up():
         "front_matter_title_list",
         "front_matter_unclosed",
         "j1",
+        "j5",
+        "j6",
         "j8",
         "no_event",
         "no_place",
@@ -462,7 +474,7 @@ def test_a_parquet_file_in_a_folder_is_read_in_one_process_as_with_jobs(tmp_path
     assert b"unsupported file type" not in report
     for said in (b"no 'text' column", b"not a readable Parquet file", b"the same record as"):
         assert said in report
-    assert "articles read 7, rejected 5" in err
+    assert "articles read 7, rejected 4" in err  # p3's date 'x' is a warning: the row is read
 
 
 def test_a_parquet_file_in_a_folder_without_pyarrow_stops_both_runs_alike(tmp_path, monkeypatch, capsys):

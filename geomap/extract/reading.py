@@ -636,6 +636,13 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
 def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Article:
     """The article of one record of fields (a JSON line, a Parquet row).
 
+    Metadata never rejects a record, as it never rejects a file: a
+    ``published`` that cannot be read or is ambiguous, or a title, source or
+    url that is not text, is a warning in ``Article.notes`` naming the
+    record's line and key, and the record is read without it (they rejected
+    it whole, its incidents lost, while the same date in front matter was a
+    warning).
+
     Parameters
     ----------
     rec : dict
@@ -648,17 +655,27 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
 
     Raises
     ------
-    ArticleError, FrontMatterError
+    ArticleError
+        The record has no text.
     """
     body = rec.get("text")
     if not isinstance(body, str) or not body.strip():
         raise ArticleError(f"{what} has no 'text'", file=path, line=line, column="text")
+    notes = []
+    text = {}
     for key in ("title", "source", "url"):
         if isinstance(rec.get(key), (dict, list)):
-            raise FrontMatterError(f"{key} must be text", file=path, line=line, column=key)
-    published = None
+            notes.append((line, key, f"{key} must be text, got {type(rec[key]).__name__}; ignored"))
+        else:
+            text[key] = str(rec.get(key) or "")
+    published, unread = None, b""
     if rec.get("published") not in (None, ""):
-        published = parse_published_date(rec["published"], file=path, line=line)
+        try:
+            published = parse_published_date(rec["published"], file=path, line=line)
+        except FrontMatterError as err:
+            notes.append((line, "published", err.reason + "; no published date from it"))
+            # told apart by what was written: two records differing only in a date not read are two
+            unread = b"\x1f" + repr(rec["published"]).encode("utf-8", "surrogatepass")
     doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
     digest = hashlib.sha1()
     for part in (
@@ -667,17 +684,18 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
         *(rec.get(k) for k in ("title", "source", "url")),
     ):
         digest.update(str(part or "").encode("utf-8", "surrogatepass") + b"\x1f")
-    digest.update(str(published or "").encode())
+    digest.update(str(published or "").encode() + unread)
     return Article(
         doc_id=doc_id,
         text=body,
-        title=str(rec.get("title") or ""),
-        source=str(rec.get("source") or ""),
+        title=text.get("title", ""),
+        source=text.get("source", ""),
         published=published,
-        url=str(rec.get("url") or ""),
+        url=text.get("url", ""),
         path=path,
         line=line,
         key=digest.hexdigest(),
+        notes=notes,
     )
 
 
