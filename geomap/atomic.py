@@ -103,9 +103,21 @@ def atomic_path(path: str | os.PathLike):
             os.chmod(tmp, kept_mode(path))
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except OSError as err:
+        raise _naming(err, path) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _naming(err: OSError, path) -> OSError:
+    """``err`` naming ``path`` when it names no file: a write that fails
+    (a full disk, ``/dev/full``) names none, and the command then named its
+    main output (``extract -o x.csv --report /dev/full`` said ``x.csv: No
+    space left on device``: the file written whole, not the one that failed)."""
+    if err.filename is None:
+        err.filename = os.fspath(path)
+    return err
 
 
 def _copy_into(tmp: str, target: Path) -> None:
@@ -140,8 +152,11 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """
     target = write_target(path)
     if _is_special(target):
-        with open(target, "wb") as fh:
-            fh.write(data)
+        try:
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as err:
+            raise _naming(err, path) from None
         return Path(path)
     with atomic_path(target) as tmp:
         with open(tmp, "wb") as fh:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,38 @@ def test_a_full_disk_during_import_into_a_folder_names_the_events_file(tmp_path,
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err == f"geomap import: error: {tmp_path / 'out' / 'events.csv'}: No space left on device"
     assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.endswith(".lock")] == []
+
+
+@pytest.mark.parametrize("full", ["report", "drafts"])
+def test_a_full_disk_under_the_report_names_the_report_not_the_drafts(tmp_path, capsys, monkeypatch, full):
+    # a write() that fails names no file, and the line named the command's -o: the drafts written whole
+    # were said to have failed, the report that did fail was not named
+    import errno
+
+    import geomap.atomic
+
+    real = geomap.atomic.atomic_path
+
+    @contextlib.contextmanager
+    def full_disk(path):
+        with real(path) as tmp:
+            if Path(path).name == ("r.csv" if full == "report" else "d.csv"):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            yield tmp
+
+    monkeypatch.setattr(geomap.atomic, "atomic_path", full_disk)
+    args = ["extract", str(DATA / "articles" / "shelling_kurram.md"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--report", str(tmp_path / "r.csv")]) == 1
+    failed = tmp_path / ("r.csv" if full == "report" else "d.csv")
+    assert capsys.readouterr().err == f"geomap extract: error: {failed}: No space left on device\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["d.csv"] if full == "report" else [])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_device_that_is_full_is_named(tmp_path, capsys):
+    args = ["extract", str(DATA / "articles" / "shelling_kurram.md"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--report", "/dev/full"]) == 1
+    assert capsys.readouterr().err == "geomap extract: error: /dev/full: No space left on device\n"
 
 
 @pytest.mark.parametrize("name", ["events.xlsx", "events.csv.gz", "drafts.json"])
