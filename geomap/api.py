@@ -447,6 +447,13 @@ def import_events(
     from .importers.write import import_file
     from .outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
 
+    if str(output) == "-":
+        # 'extract -o -' is stdout; here it wrote a file named '-' and a sources.csv beside it
+        raise InputError(
+            "-o -: geomap import writes two files (the events and sources.csv beside them), so not to "
+            "stdout as 'geomap extract -o -' does; name the events file, e.g. -o imported/events.csv "
+            "(nothing was written)"
+        )
     src = Path(path).resolve()
     out = import_target(output)
     if write_target(out) == write_target(out.with_name("sources.csv")):

@@ -108,6 +108,17 @@ def test_a_full_disk_during_import_into_a_folder_names_the_events_file(tmp_path,
     assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.endswith(".lock")] == []
 
 
+@pytest.mark.parametrize("dash", [["-o", "-"], ["--output=-"]])
+def test_import_to_stdout_is_refused_not_a_file_named_dash(tmp_path, capsys, monkeypatch, dash):
+    # 'extract -o -' writes to stdout; 'import -o -' wrote a file named '-' and a sources.csv into
+    # the working folder (over nothing of the user's only because sources.csv is checked)
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(DATA / "datasets" / "points.csv"), *dash]) == 1
+    err = capsys.readouterr().err
+    assert "geomap import writes two files" in err and "nothing was written" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("full", ["report", "drafts"])
 def test_a_full_disk_under_the_report_names_the_report_not_the_drafts(tmp_path, capsys, monkeypatch, full):
     # a write() that fails names no file, and the line named the command's -o: the drafts written whole
