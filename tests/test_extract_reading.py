@@ -649,3 +649,18 @@ def test_metadata_warnings_reach_the_report_and_the_incident_is_kept(tmp_path, c
     assert "not valid YAML" in said["colon.md", "2", ""]
     assert "ambiguous" in said["ambiguous.md", "2", "pubDate"]
     assert f"{arts / 'colon.md'}:2: front matter is not valid YAML" in err
+
+
+def test_a_record_dated_in_the_future_or_long_ago_is_kept_with_a_warning_as_a_file_is(tmp_path):
+    # front matter's 2092 for 2024 was a warning; a record's was taken without a word
+    text = "Guards traded fire at Torkham on 2 May 2024."
+    rows = [{"text": text, "published": "2092-05-03"}, {"text": text + " ", "published": "1924-05-03"}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = Report()
+    arts = list(iter_articles([str(tmp_path / "feed.jsonl")], report))
+    assert [a.published.year for a in arts] == [2092, 1924]
+    said = [(p.line, p.column, p.reason) for p in report.of_kind("warning")]
+    assert said == [
+        (1, "published", "published 2092-05-03 is later than today; kept, check it"),
+        (2, "published", "published 1924-05-03 is before 1990; kept, check it"),
+    ]

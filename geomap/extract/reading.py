@@ -641,7 +641,8 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
     url that is not text, is a warning in ``Article.notes`` naming the
     record's line and key, and the record is read without it (they rejected
     it whole, its incidents lost, while the same date in front matter was a
-    warning).
+    warning). A date before 1990 or after tomorrow is kept with a warning,
+    as in front matter (a record has no modification time of its own).
 
     Parameters
     ----------
@@ -676,6 +677,10 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
             notes.append((line, "published", err.reason + "; no published date from it"))
             # told apart by what was written: two records differing only in a date not read are two
             unread = b"\x1f" + repr(rec["published"]).encode("utf-8", "surrogatepass")
+        else:
+            doubt = _date_doubt(published, None)  # as in front matter: a year typed wrong is kept, and said
+            if doubt:
+                notes.append((line, "published", doubt))
     doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
     digest = hashlib.sha1()
     for part in (
