@@ -904,6 +904,21 @@ def _reject(report: Report, path: Path, reason: str) -> None:
     report.count(counts.ARTICLES_REJECTED)
 
 
+def broken_link(path: Path) -> str:
+    """Why the symbolic link ``path`` leads nowhere: its target does not exist,
+    or links lead round in a loop (``a -> b -> a``; that was said to be a
+    target that does not exist, though ``ls`` shows it)."""
+    import errno
+
+    target = os.readlink(path)
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"symbolic link loop (to {target!r}, which leads back round; no file at the end)"
+    return f"broken symbolic link (to {target!r}, which does not exist)"
+
+
 def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None:
     """Article candidates under ``root``, sorted, hidden ones and files known
     not to be articles (:func:`not_an_article`: reported as skipped) left out.
@@ -948,7 +963,7 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 found = True
                 target = os.readlink(path)
                 if not path.exists():
-                    _reject(report, path, f"broken symbolic link (to {target!r}, which does not exist)")
+                    _reject(report, path, broken_link(path))
                     continue
                 if not follow:
                     _reject(
@@ -1094,7 +1109,7 @@ def iter_articles(
         elif p.exists():
             files.append(p)
         elif p.is_symlink():
-            _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)")
+            _reject(report, p, broken_link(p))
         else:
             _reject(report, p, "no such file or folder")
     files = drop_repeated(files, report)

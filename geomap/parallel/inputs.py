@@ -32,6 +32,7 @@ from ..extract.reading import (
     Article,
     LinkedPath,
     _folder_files,
+    broken_link,
     drop_repeated,
     name_text,
     not_an_article,
@@ -191,11 +192,7 @@ def _expand(path) -> list[Unit | Report]:
     if p.exists():
         return [_local_unit(p)]
     if p.is_symlink():
-        return [
-            _problem(
-                str(p), f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)", counts.ARTICLES_REJECTED
-            )
-        ]
+        return [_problem(str(p), broken_link(p), counts.ARTICLES_REJECTED)]
     return [_problem(str(p), "no such file or folder", counts.ARTICLES_REJECTED)]
 
 
