@@ -365,7 +365,7 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text, refuse_device, sep_hint
+    from .csvrows import read_csv_text, refuse_device, sep_hint, split_sep_hint
     from .importers.base import parse_day
     from .importers.files import decode_text, slash_order, sniff_delimiter
 
@@ -383,11 +383,21 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     if delimiter != ",":
         said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
         report.add("warning", name, 1, None, f"cells separated by {said}, as a spreadsheet saves them: read as such")
-    known = DRAFT_COLUMNS + ("accept",)
+    # the reviewer's 'Accept' or 'ACCEPT' column is the accept column: it was an unknown column,
+    # ignored with a warning, and every yes in it lost ("not marked")
+    head = next((ln for ln in io.StringIO(split_sep_hint(text)[0], newline="") if ln.strip()), "")
+    try:
+        names = [c.strip(" \ufeff") for c in next(csv.reader([head.rstrip("\r\n")], delimiter=delimiter))]
+    except (csv.Error, StopIteration):
+        names = []
+    cased = None if "accept" in names else next((c for c in names if c.lower() == "accept"), None)
+    known = DRAFT_COLUMNS + ("accept",) + ((cased,) if cased else ())
     rows = [
-        (line, {k: undefused(v) for k, v in zip(header, cells)})
+        (line, {("accept" if k == cased else k): undefused(v) for k, v in zip(header, cells)})
         for line, header, cells in read_csv_text(text, name, DRAFT_REQUIRED, known, report, delimiter)
     ]
+    if cased:
+        report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
     if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
         for _, row in rows:
             for k in _DRAFT_NUMBERS:
@@ -537,6 +547,16 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     # every record accounted for: rows read = not marked + taken (added, merged, rejected)
     report.count(counts.DRAFT_ROWS_READ, len(read) + len(report.of_kind("rejected")) - before)
     report.count(counts.DRAFTS_NOT_MARKED, 0)
+    if only_marked and read and "accept" not in read[0][1]:
+        # every row "not marked" and nothing added, with no word of why
+        report.add(
+            "warning",
+            str(drafts),
+            1,
+            "accept",
+            "no accept column: no draft is marked, none is added; add a column accept and write yes on "
+            "the rows to keep (or give --all to take every row)",
+        )
     for line, r in read:
         mark = r.get("accept", "").strip().lower()
         if only_marked and mark not in ACCEPT_YES:
