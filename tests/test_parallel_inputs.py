@@ -158,6 +158,26 @@ def test_parquet_rows_are_articles_and_bad_rows_reported(tmp_path):
         assert c["articles_read"] == 8 and c["articles_used"] == 7 and c["articles_rejected"] == 1
 
 
+def test_a_parquet_file_with_no_rows_is_rejected_as_an_empty_jsonl_is(tmp_path):
+    # an empty .jsonl is 'rejected: empty file'; a Parquet file with no rows was counted and said nowhere
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": pa.array([], pa.string())}), tmp_path / "none.parquet")
+    (tmp_path / "none.jsonl").write_text("")
+    ref = Report()
+    assert list(iter_articles([str(tmp_path)], ref)) == []
+    for block in (1, None):
+        arts, report = _articles([str(tmp_path)], block)
+        assert arts == [] and report.problems == ref.problems and report.counts == ref.counts
+    said = [(Path(p.file).name, p.reason) for p in ref.of_kind("rejected")]
+    assert said == [
+        ("none.jsonl", "empty file (no text)"),
+        ("none.parquet", "empty file (a Parquet file with no rows)"),
+    ]
+    assert (ref.counts["articles_read"], ref.counts["articles_rejected"]) == (2, 2)
+
+
 def test_parquet_without_text_column_is_rejected(tmp_path):
     path = _parquet(tmp_path, [{"body": "x"}], name="bad.parquet")
     arts, report = _articles([str(path)])

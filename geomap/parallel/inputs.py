@@ -492,6 +492,10 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
                 file=u.path,
                 column="text",
             )
+        if u.start == 0 and pf.metadata.num_rows == 0:
+            # said once, by the piece holding the file's start: an empty .jsonl is rejected so, an empty
+            # Parquet file was counted nowhere and said nowhere
+            raise ArticleError("empty file (a Parquet file with no rows)", file=u.path)
     except ArticleError as err:
         report.count(counts.ARTICLES_READ)
         report.add_error(err)
