@@ -71,6 +71,8 @@ def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = N
                     line=1 + skipped,
                 )
             for row in reader:
+                if not "".join(v for v in row.values() if isinstance(v, str)).strip():
+                    continue  # ',,,,' rows a spreadsheet leaves below the table: no row, as the loaders read them
                 # the line the record ends on, less the lines of its quoted newlines: where it starts
                 # (counting records named the wrong line after a cell spanning lines)
                 line = skipped + reader.line_num - sum(v.count("\n") for v in row.values() if isinstance(v, str))

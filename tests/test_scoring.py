@@ -323,3 +323,14 @@ def test_a_gold_event_given_twice_is_said(tmp_path):
     warnings = []
     assert evaluate(pred, gold, warnings)["n_gold"] == 3  # still scored as written: said, not changed
     assert warnings == [f"{gold}:4: event_id 'a#1' again (first on line 2): scored as another event"]
+
+
+def test_rows_of_empty_cells_below_the_table_are_no_rows(tmp_path):
+    # a spreadsheet leaves ',,,,' rows below the table: the evaluation stopped at the first
+    # ("unknown event type ''"), while every other reader of geomap skips them as blank
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1)])
+    with open(gold, "a", newline="") as fh:
+        fh.write("," * (len(GOLD_COLS) - 1) + "\r\n" + " ," * (len(GOLD_COLS) - 1) + "\r\n")
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1, 71.1)])
+    m = evaluate(pred, gold)
+    assert (m["n_gold"], m["tp"]) == (1, 1)
