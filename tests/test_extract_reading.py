@@ -664,3 +664,21 @@ def test_a_record_dated_in_the_future_or_long_ago_is_kept_with_a_warning_as_a_fi
         (1, "published", "published 2092-05-03 is later than today; kept, check it"),
         (2, "published", "published 1924-05-03 is before 1990; kept, check it"),
     ]
+
+
+def test_json_saved_not_as_json_lines_says_what_it_is_and_how_many(tmp_path):
+    # a JSON array, records ending in carriage returns, a pretty-printed object: each was rejected line
+    # by line as 'not valid JSON' or 'must be a JSON object', the articles in it uncounted and unnamed
+    rec = {"text": "Guards traded fire at Torkham on 2 May 2024.", "published": "2024-05-03"}
+    recs = [json.dumps({**rec, "id": f"r{i}"}) for i in range(3)]
+    (tmp_path / "array.jsonl").write_text("[" + ", ".join(recs) + "]\n")
+    (tmp_path / "mac.jsonl").write_bytes(("\r".join(recs) + "\r").encode())
+    (tmp_path / "pretty.jsonl").write_text(json.dumps(rec, indent=2) + "\n")
+    arts, report = read(tmp_path)
+    said = {(Path(p.file).name, p.line): p.reason for p in report.of_kind("rejected")}
+    assert arts == [] and report.counts["articles_read"] == len(said) == 6  # array 1, mac 1, pretty 4
+    assert said["array.jsonl", 1].startswith("line is a JSON array of 3 object(s), none read: JSON lines hold")
+    assert "(3 JSON values on one line, none read" in said["mac.jsonl", 1]
+    assert "carriage returns only" in said["mac.jsonl", 1]
+    for line in (1, 2, 3, 4):
+        assert "one object written over several lines" in said["pretty.jsonl", line]

@@ -627,10 +627,50 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as err:
-        raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
+        raise ArticleError(
+            f"line is not valid JSON: {err}{_json_lines_hint(line, err)}", file=path, line=lineno
+        ) from None
+    if isinstance(obj, list) and any(isinstance(o, dict) for o in obj):
+        # json.dump of a list saved as .jsonl: its articles were one rejected line, their number unsaid
+        objects = sum(isinstance(o, dict) for o in obj)
+        raise ArticleError(
+            f"line is a JSON array of {objects} object(s), none read: JSON lines hold one article object per "
+            "line; write each on a line of its own (e.g. jq -c '.[]' FILE)",
+            file=path,
+            line=lineno,
+        )
     if not isinstance(obj, dict):
         raise ArticleError("line must be a JSON object with title/source/published/url/text", file=path, line=lineno)
     return record_article(obj, lineno, stem, path, "JSON object")
+
+
+def _json_lines_hint(line: str, err: Exception) -> str:
+    """What a line that is not JSON most likely is, when it is one of two
+    shapes a careless save gives: one line of an object written over several
+    (``json.dump(obj, indent=2)``), or several objects on one line (line
+    ends of carriage returns only, an old Mac's, which JSON lines do not
+    split on). Each was rejected line by line, the reason unsaid."""
+    bare = line.strip()
+    if bare in ("{", "[", "}", "]", "},", "],") or re.match(r'"(?:[^"\\]|\\.)*"\s*:', bare):
+        return (
+            " (a line of one object written over several lines, as json.dump(..., indent=2) writes it? "
+            "JSON lines hold one object per line: e.g. jq -c . FILE)"
+        )
+    if not (isinstance(err, json.JSONDecodeError) and err.msg == "Extra data"):
+        return ""
+    values, at, decoder = 0, 0, json.JSONDecoder()
+    while True:
+        while at < len(line) and line[at] in " \t\r\n":
+            at += 1
+        if at >= len(line):
+            break
+        try:
+            _, at = decoder.raw_decode(line, at)
+        except (ValueError, RecursionError):
+            return ""
+        values += 1
+    ends = "; its lines end in carriage returns only (convert them: tr '\\r' '\\n')" if "\r" in line else ""
+    return f" ({values} JSON values on one line, none read: JSON lines hold one object per line{ends})"
 
 
 def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Article:
