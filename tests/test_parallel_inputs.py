@@ -178,6 +178,28 @@ def test_a_parquet_file_with_no_rows_is_rejected_as_an_empty_jsonl_is(tmp_path):
     assert (ref.counts["articles_read"], ref.counts["articles_rejected"]) == (2, 2)
 
 
+def test_parquet_strings_written_as_binary_are_read_as_text(tmp_path):
+    # older Spark and Impala write strings as BINARY without the UTF-8 annotation: pyarrow gives bytes,
+    # and every row was rejected as having no 'text'
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    text = [b"Guards traded fire at Torkham on 2 May 2024.", b"\xff\xfe not text", b"Shells fell on Chaman."]
+    table = {"text": text, "id": [b"b1", b"b2", b"b3"], "title": [b"Gate", b"Gate", b"caf\xe9"]}
+    pq.write_table(pa.table({k: pa.array(v, pa.binary()) for k, v in table.items()}), tmp_path / "spark.parquet")
+    ref = Report()
+    one = list(iter_articles([str(tmp_path)], ref))
+    assert [(a.doc_id, a.title) for a in one] == [("b1", "Gate"), ("b3", "")]
+    assert [(p.line, p.column) for p in ref.of_kind("rejected")] == [(2, "text")]
+    assert (
+        "title holds bytes that are not UTF-8 (byte 0xe9)"
+        in [p for p in ref.of_kind("warning") if p.line == 3][0].reason
+    )
+    for block in (1, None):
+        arts, report = _articles([str(tmp_path)], block)
+        assert _key(arts) == _key(one) and report.problems == ref.problems and report.counts == ref.counts
+
+
 def test_parquet_without_text_column_is_rejected(tmp_path):
     path = _parquet(tmp_path, [{"body": "x"}], name="bad.parquet")
     arts, report = _articles([str(path)])

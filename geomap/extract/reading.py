@@ -673,7 +673,7 @@ def _json_lines_hint(line: str, err: Exception) -> str:
     return f" ({values} JSON values on one line, none read: JSON lines hold one object per line{ends})"
 
 
-def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Article:
+def record_article(rec: dict, line: int, stem: str, path: str, what: str, notes: list | None = None) -> Article:
     """The article of one record of fields (a JSON line, a Parquet row).
 
     Metadata never rejects a record, as it never rejects a file: a
@@ -693,6 +693,8 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
         ``STEM:LINE``.
     what : str
         What a record is called in the error of a missing text.
+    notes : list, optional
+        Warnings its reader already had about it (``(line, column, reason)``).
 
     Raises
     ------
@@ -702,7 +704,7 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
     body = rec.get("text")
     if not isinstance(body, str) or not body.strip():
         raise ArticleError(f"{what} has no 'text'", file=path, line=line, column="text")
-    notes = []
+    notes = list(notes or [])
     text = {}
     for key in ("title", "source", "url"):
         if isinstance(rec.get(key), (dict, list)):

@@ -515,10 +515,35 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
             for rec in table.to_pylist():
                 report.count(counts.ARTICLES_READ)
                 try:
-                    art = record_article(rec, row, stem, u.path, "row")
+                    cells, notes = _text_cells(rec, row, u.path)
+                    art = record_article(cells, row, stem, u.path, "row", notes)
                 except ArticleError as err:
                     report.add_error(err)
                     report.count(counts.ARTICLES_REJECTED)
                 else:
                     yield A._checked(art, report)
                 row += 1
+
+
+def _text_cells(rec: dict, row: int, path: str) -> tuple[dict, list]:
+    """``rec`` with its byte cells as text, and the warnings of those that
+    are not UTF-8 (``(line, column, reason)``, see ``Article.notes``).
+
+    Older Spark and Impala write strings as Parquet BINARY without the UTF-8
+    annotation, which pyarrow reads as bytes: every row was rejected as
+    having no 'text'. A text that is not UTF-8 rejects the row; other
+    fields are metadata, which never rejects an article: left out, said.
+    """
+    out, notes = dict(rec), []
+    for key, value in rec.items():
+        if not isinstance(value, (bytes, bytearray)):
+            continue
+        try:
+            out[key] = bytes(value).decode("utf-8")
+        except UnicodeDecodeError as err:
+            why = f"{key} holds bytes that are not UTF-8 (byte 0x{value[err.start]:02x}); Parquet text is UTF-8"
+            if key == "text":
+                raise ArticleError(why, file=path, line=row, column=key) from None
+            notes.append((row, key, why + "; ignored"))
+            out[key] = None
+    return out, notes
