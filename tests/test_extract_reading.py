@@ -682,3 +682,16 @@ def test_json_saved_not_as_json_lines_says_what_it_is_and_how_many(tmp_path):
     assert "carriage returns only" in said["mac.jsonl", 1]
     for line in (1, 2, 3, 4):
         assert "one object written over several lines" in said["pretty.jsonl", line]
+
+
+def test_a_text_that_is_not_text_says_what_it_is(tmp_path):
+    # '"text": ["first paragraph", ...]' was rejected as having no 'text' at all
+    rows = [{"id": "a", "text": ["One paragraph.", "Another."]}, {"id": "b", "text": 42}, {"id": "c"}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arts, report = read(tmp_path / "feed.jsonl")
+    said = [p.reason for p in report.of_kind("rejected")]
+    assert said == [
+        "JSON object has a 'text' that is a list of 2 item(s), not text",
+        "JSON object has a 'text' that is of type int ('42'), not text",
+        "JSON object has no 'text'",
+    ]

@@ -673,6 +673,15 @@ def _json_lines_hint(line: str, err: Exception) -> str:
     return f" ({values} JSON values on one line, none read: JSON lines hold one object per line{ends})"
 
 
+def _json_kind(value) -> str:
+    """What a JSON or Parquet value is, in words: ``a list of 3 items``."""
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} item(s)"
+    if isinstance(value, dict):
+        return f"an object with {len(value)} key(s)"
+    return f"of type {type(value).__name__} ({str(value)[:20]!r})"
+
+
 def record_article(rec: dict, line: int, stem: str, path: str, what: str, notes: list | None = None) -> Article:
     """The article of one record of fields (a JSON line, a Parquet row).
 
@@ -703,7 +712,10 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str, notes:
     """
     body = rec.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise ArticleError(f"{what} has no 'text'", file=path, line=line, column="text")
+        given = body is not None and not isinstance(body, str)
+        # a list of paragraphs or a number was said to be no text at all
+        why = f"has a 'text' that is {_json_kind(body)}, not text" if given else "has no 'text'"
+        raise ArticleError(f"{what} {why}", file=path, line=line, column="text")
     notes = list(notes or [])
     text = {}
     for key in ("title", "source", "url"):
