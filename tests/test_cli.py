@@ -172,3 +172,15 @@ def test_a_bbox_with_a_negative_west_is_a_value_not_an_option(tmp_path, capsys):
     with pytest.raises(SystemExit):  # build checks it while reading the arguments
         main(["build", "--events", points, "--bbox", "-200,29,75,37", "--out", str(tmp_path / "o")])
     assert "need -180 <= W < E <= 180" in capsys.readouterr().err
+
+
+def test_a_file_named_like_an_option_is_said_after_the_usage_error(tmp_path, capsys, monkeypatch):
+    # 'geomap extract -dash.md' said only that ARTICLES were missing: argparse took the file for an option
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-dash.md").write_text("Guards traded fire at Torkham on 2 May 2024.\n")
+    with pytest.raises(SystemExit) as done:
+        main(["extract", "-dash.md", "-o", "d.csv"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "geomap: '-dash.md' is a file or folder, read as an option: write it ./-dash.md" in err
+    assert main(["extract", "./-dash.md", "-o", "d.csv", "--quiet"]) == 0 and (tmp_path / "d.csv").exists()
