@@ -270,6 +270,7 @@ def claimed(path: str | os.PathLike, busy):
     if fcntl is None:  # pragma: no cover - Windows
         yield lock_file
         return
+    lock_file.parent.mkdir(parents=True, exist_ok=True)  # a new --parquet a/b/c: its parent is made anyway
     while True:
         fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
         try:

@@ -335,3 +335,12 @@ def test_a_run_killed_while_it_holds_the_parquet_folder_does_not_block_the_next(
     assert (tmp_path / ".drafts.lock").exists()  # left by the killed run, held by nobody
     assert _extract_parquet(DEV2 / "articles", folder, tmp_path / "d.csv") == 0
     assert not (tmp_path / ".drafts.lock").exists() and _doc_ids(tmp_path / "d.csv")
+
+
+def test_a_new_nested_parquet_folder_and_checkpoint_are_made(tmp_path):
+    # the claim's lock file is made beside the folder: its parent, not there yet, is made first
+    args = ["extract", str(DEV2 / "articles"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--parquet", str(tmp_path / "a" / "b" / "drafts")]) == 0
+    assert main([*args, "--checkpoint", str(tmp_path / "c" / "d" / "ck")]) == 0
+    assert [p.name for p in (tmp_path / "a" / "b").iterdir()] == ["drafts"]
+    assert [p.name for p in (tmp_path / "c" / "d").iterdir()] == ["ck"]
