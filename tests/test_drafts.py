@@ -425,3 +425,30 @@ def test_drafts_without_an_accept_column_say_why_nothing_is_added(curated, tmp_p
     assert "rows read 2, not marked 2; drafts taken 0" in err
     assert f"warning: {drafts}:1 [accept]: no accept column: no draft is marked, none is added;" in err
     assert (curated / "events.csv").read_bytes() == before
+
+
+def test_drafts_saved_as_an_excel_workbook_are_accepted(curated, tmp_path, capsys):
+    # the reviewer's 'Save as .xlsx' was refused as a binary file, the message listing .xlsx as expected
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Drafts to review"])  # a title above the table
+    ws.append([*DRAFT_COLUMNS, "Accept"])
+    row = draft(event_type="armed_clash", geo_precision=1, latitude=34.1, longitude=71.09)
+    ws.append([*row.values(), "yes"])
+    ws.append([*draft(event_type="explosion").values(), ""])
+    dated = draft(event_type="fortification", doc_id="c3", location="Chaman", latitude=30.92, longitude=66.45)
+    ws.append([*{**dated, "event_date": dt.datetime(2025, 3, 20)}.values(), "x"])  # a date Excel keeps as a date
+    ws.append([*draft(doc_id="d4", event_type="picnic").values(), "yes"])
+    wb.save(tmp_path / "drafts.xlsx")
+    assert main(["accept", str(tmp_path / "drafts.xlsx"), "--events", str(curated / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "rows read 4, not marked 1; drafts taken 3: added 2 (AFPK-0002, AFPK-0003)" in err
+    assert f"rejected: {tmp_path / 'drafts.xlsx'}:6 [event_type]" in err  # the sheet's own row number
+    es = load_events(curated / "events.csv", strict=True)
+    assert [(e.event_type, str(e.event_date)) for e in es.events[1:]] == [
+        ("armed_clash", "2025-03-20"),
+        ("fortification", "2025-03-20"),
+    ]
