@@ -334,3 +334,24 @@ def test_rows_of_empty_cells_below_the_table_are_no_rows(tmp_path):
     pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1, 71.1)])
     m = evaluate(pred, gold)
     assert (m["n_gold"], m["tp"]) == (1, 1)
+
+
+def test_a_gold_file_kept_in_excel_is_scored_as_its_csv(tmp_path):
+    # a gold workbook was refused as a binary file ('expected ... .xlsx')
+    openpyxl = pytest.importorskip("openpyxl")
+    rows = [
+        _gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1),
+        _gold("b", 1, "airstrike", "2024-05-02", "day", 33.5, 70.2, 1),
+    ]
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, rows)
+    wb = openpyxl.Workbook()
+    wb.active.append(GOLD_COLS)
+    for row in rows:
+        wb.active.append([row.get(c, "") for c in GOLD_COLS])
+    wb.create_sheet("notes").append(["checked by", "me"])
+    wb.save(tmp_path / "g.xlsx")
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1002, 71.1)])
+    warnings = []
+    got, plain = evaluate(pred, tmp_path / "g.xlsx", warnings), evaluate(pred, gold)
+    assert {k: got[k] for k in ("tp", "fp", "fn", "matches")} == {k: plain[k] for k in ("tp", "fp", "fn", "matches")}
+    assert len(warnings) == 1 and "sheet(s) notes not read" in warnings[0]
