@@ -45,14 +45,19 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``geomap`` console script."""
-    parser = make_parser()
     argv = _negative_values(sys.argv[1:] if argv is None else list(argv))
     try:
+        parser = make_parser()  # imports every command: a second or two on a busy machine
         args = parser.parse_args(argv)
     except SystemExit as done:
         if done.code:  # a usage error: a file named like an option was taken for one
             _dashed_files_hint(argv)
         raise
+    except KeyboardInterrupt:
+        # Ctrl-C before the command started printed a traceback through argparse, as if a crash had
+        # left something half-done: nothing was read or written yet
+        print("geomap: interrupted before starting (nothing was read or written)", file=sys.stderr)
+        return 130
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -184,3 +184,14 @@ def test_a_file_named_like_an_option_is_said_after_the_usage_error(tmp_path, cap
     err = capsys.readouterr().err
     assert "geomap: '-dash.md' is a file or folder, read as an option: write it ./-dash.md" in err
     assert main(["extract", "./-dash.md", "-o", "d.csv", "--quiet"]) == 0 and (tmp_path / "d.csv").exists()
+
+
+def test_ctrl_c_before_the_command_starts_is_one_line_not_a_traceback(capsys, monkeypatch):
+    import geomap.cli
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(geomap.cli, "make_parser", interrupted)
+    assert main(["build"]) == 130
+    assert capsys.readouterr().err == "geomap: interrupted before starting (nothing was read or written)\n"
