@@ -272,7 +272,10 @@ def claimed(path: str | os.PathLike, busy):
         return
     lock_file.parent.mkdir(parents=True, exist_ok=True)  # a new --parquet a/b/c: its parent is made anyway
     while True:
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
+        try:
+            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
+        except PermissionError:  # another user's lock file: reading is enough to lock
+            fd = os.open(lock_file, os.O_RDONLY)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
