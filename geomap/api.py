@@ -223,6 +223,12 @@ def extract(
                 checkpoint = os.path.join(parquet, "_checkpoint")
             elif checkpoint is None and output is not None:
                 checkpoint = output + ".checkpoint"
+                if os.path.lexists(checkpoint) and not os.path.isdir(checkpoint):
+                    # a file of the user's bore the name: "cpf.csv.checkpoint: File exists" after planning
+                    raise InputError(
+                        f"-o {output}: its checkpoint {checkpoint} (kept while a partitioned run goes on) is a "
+                        "file that geomap did not write; move it, or give --checkpoint DIR (nothing was written)"
+                    )
             _claim_run(claims, parquet, checkpoint, None if keep else output)
             with make_executor(jobs, scheduler) as ex:
                 drafts = extract_partitioned(

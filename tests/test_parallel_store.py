@@ -344,3 +344,15 @@ def test_a_new_nested_parquet_folder_and_checkpoint_are_made(tmp_path):
     assert main([*args, "--checkpoint", str(tmp_path / "c" / "d" / "ck")]) == 0
     assert [p.name for p in (tmp_path / "a" / "b").iterdir()] == ["drafts"]
     assert [p.name for p in (tmp_path / "c" / "d").iterdir()] == ["ck"]
+
+
+def test_a_file_where_the_default_checkpoint_goes_is_refused_before_reading(tmp_path, capsys):
+    # '-o d.csv --jobs 2' keeps its partitions in d.csv.checkpoint: a file of that name ended the run
+    # with 'd.csv.checkpoint: File exists'
+    (tmp_path / "d.csv.checkpoint").write_text("mine\n")
+    args = ["extract", str(DEV2 / "articles"), "--quiet", "--jobs", "2", "-o", str(tmp_path / "d.csv")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "its checkpoint" in err and "is a file that geomap did not write" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv.checkpoint"]
+    assert (tmp_path / "d.csv.checkpoint").read_text() == "mine\n"
