@@ -695,3 +695,17 @@ def test_a_text_that_is_not_text_says_what_it_is(tmp_path):
         "JSON object has a 'text' that is of type int ('42'), not text",
         "JSON object has no 'text'",
     ]
+
+
+def test_an_id_that_is_no_id_is_a_warning_and_the_line_names_the_record(tmp_path):
+    # '"id": "   "' or '"id": ["a"]' became the doc_id as written: drafts with a blank or "['a']" id
+    text = "Guards traded fire at Torkham on 2 May 2024."
+    rows = [{"id": "   ", "text": text}, {"id": ["a"], "text": text + " "}, {"id": 7, "text": text + "  "}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arts, report = read(tmp_path / "feed.jsonl")
+    assert [a.doc_id for a in arts] == ["feed:1", "feed:2", "7"]
+    said = [(p.line, p.reason) for p in report.of_kind("warning") if p.column == "id"]
+    assert said == [
+        (1, "id '   ' is no id; the record is feed:1"),
+        (2, "id a list of 1 item(s) is no id; the record is feed:2"),
+    ]

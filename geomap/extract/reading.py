@@ -735,10 +735,16 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str, notes:
             doubt = _date_doubt(published, None)  # as in front matter: a year typed wrong is kept, and said
             if doubt:
                 notes.append((line, "published", doubt))
-    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
+    given = rec.get("id")
+    if isinstance(given, (dict, list, bool)) or (isinstance(given, str) and given and not given.strip()):
+        # an id of blanks or a list became the doc_id as written ('   ', "['a']"): drafts no one can cite
+        shown = repr(given) if isinstance(given, str) else _json_kind(given)
+        notes.append((line, "id", f"id {shown} is no id; the record is {stem}:{line}"))
+        given = None
+    doc_id = str(given) if given not in (None, "") else f"{stem}:{line}"
     digest = hashlib.sha1()
     for part in (
-        "" if rec.get("id") in (None, "") else doc_id,
+        "" if given in (None, "") else doc_id,
         body,
         *(rec.get(k) for k in ("title", "source", "url")),
     ):
