@@ -23,10 +23,11 @@ Place(name='Spin Boldak', ...)
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 from .curated import EventSet, load_events
-from .exc import PlaceNotFound
+from .exc import InputError, PlaceNotFound
 from .geocoders import default_chain
 from .geocoders.base import Place
 from .report import Report
@@ -213,41 +214,81 @@ def extract(
     report = report if report is not None else Report()
     if follow_links:
         paths = linked(paths)
-    if _partitioned(paths, jobs, scheduler, parquet, checkpoint):
-        from .parallel import extract_partitioned, make_executor, write_drafts_parquet
+    with ExitStack() as claims:
+        if _partitioned(paths, jobs, scheduler, parquet, checkpoint):
+            from .parallel import extract_partitioned, make_executor, write_drafts_parquet
 
-        keep = checkpoint is not None
-        if checkpoint is None and parquet is not None:
-            checkpoint = os.path.join(parquet, "_checkpoint")
-        elif checkpoint is None and output is not None:
-            checkpoint = output + ".checkpoint"
-        with make_executor(jobs, scheduler) as ex:
-            drafts = extract_partitioned(
-                paths,
-                report,
-                executor=ex,
-                online=online,
-                merge=merge,
-                progress=progress,
-                checkpoint=checkpoint,
-                keep_checkpoint=True,  # removed below, once every output is written: a kill while
-                # writing them left nothing to resume from
-            )
-        if parquet is not None:
-            write_drafts_parquet(draft_rows(drafts), parquet)
-    else:
-        keep = True
-        chain = chain if chain is not None else default_chain(online=online)
-        drafts = extract_paths(paths, chain, report, progress=progress, merge=merge)
-    if output is not None:
-        write_drafts(output, drafts)
-    if report_csv is not None:
-        write_text(report_csv, report.to_csv())
-    if not keep and checkpoint is not None:
-        from .parallel.store import remove_checkpoint
+            keep = checkpoint is not None
+            if checkpoint is None and parquet is not None:
+                checkpoint = os.path.join(parquet, "_checkpoint")
+            elif checkpoint is None and output is not None:
+                checkpoint = output + ".checkpoint"
+                if os.path.lexists(checkpoint) and not os.path.isdir(checkpoint):
+                    # a file of the user's bore the name: "cpf.csv.checkpoint: File exists" after planning
+                    raise InputError(
+                        f"-o {output}: its checkpoint {checkpoint} (kept while a partitioned run goes on) is a "
+                        "file that geomap did not write; move it, or give --checkpoint DIR (nothing was written)"
+                    )
+            _claim_run(claims, parquet, checkpoint, None if keep else output)
+            with make_executor(jobs, scheduler) as ex:
+                drafts = extract_partitioned(
+                    paths,
+                    report,
+                    executor=ex,
+                    online=online,
+                    merge=merge,
+                    progress=progress,
+                    checkpoint=checkpoint,
+                    keep_checkpoint=True,  # removed below, once every output is written: a kill while
+                    # writing them left nothing to resume from
+                )
+            if parquet is not None:
+                write_drafts_parquet(draft_rows(drafts), parquet)
+        else:
+            keep = True
+            chain = chain if chain is not None else default_chain(online=online)
+            drafts = extract_paths(paths, chain, report, progress=progress, merge=merge)
+        if output is not None:
+            write_drafts(output, drafts)
+        if report_csv is not None:
+            write_text(report_csv, report.to_csv())
+        if not keep and checkpoint is not None:
+            from .parallel.store import remove_checkpoint
 
-        remove_checkpoint(checkpoint)
+            remove_checkpoint(checkpoint)
     return drafts
+
+
+def _claim_run(claims: ExitStack, parquet, checkpoint, output=None) -> None:
+    """Claim the ``--parquet`` folder and the checkpoint for this run, or
+    refuse (:class:`~geomap.exc.InputError`, nothing read) when another run
+    holds either (:func:`geomap.atomic.claimed`).
+
+    Two runs into one folder at once shared its checkpoint (one removed the
+    other's partitions, or the folder it was writing into) and published in
+    turn, the later one's drafts replacing the earlier's unseen. Refused, not
+    waited for: a run can take hours, and the one started second is
+    the mistake to be told about. ``output``: the ``-o`` file the
+    checkpoint's default name came from, named in the message instead.
+    """
+    from .atomic import claimed, write_target
+
+    def busy(flag, path):
+        def error(lock_file, pid):
+            holder = f" (pid {pid})" if pid else ""
+            return InputError(
+                f"{flag} {path}: another geomap run{holder} is writing there now (it holds {lock_file}); "
+                f"wait for it to end or choose another {flag} (nothing was read)"
+            )
+
+        return error
+
+    if parquet is not None:
+        claims.enter_context(claimed(parquet, busy("--parquet", parquet)))
+    if checkpoint is not None and (parquet is None or write_target(checkpoint).parent != write_target(parquet)):
+        claims.enter_context(
+            claimed(checkpoint, busy("--checkpoint", checkpoint) if output is None else busy("-o", output))
+        )
 
 
 def _partitioned(paths, jobs, scheduler, parquet, checkpoint) -> bool:
@@ -412,6 +453,13 @@ def import_events(
     from .importers.write import import_file
     from .outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
 
+    if str(output) == "-":
+        # 'extract -o -' is stdout; here it wrote a file named '-' and a sources.csv beside it
+        raise InputError(
+            "-o -: geomap import writes two files (the events and sources.csv beside them), so not to "
+            "stdout as 'geomap extract -o -' does; name the events file, e.g. -o imported/events.csv "
+            "(nothing was written)"
+        )
     src = Path(path).resolve()
     out = import_target(output)
     if write_target(out) == write_target(out.with_name("sources.csv")):

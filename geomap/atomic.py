@@ -103,9 +103,21 @@ def atomic_path(path: str | os.PathLike):
             os.chmod(tmp, kept_mode(path))
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except OSError as err:
+        raise _naming(err, path) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _naming(err: OSError, path) -> OSError:
+    """``err`` naming ``path`` when it names no file: a write that fails
+    (a full disk, ``/dev/full``) names none, and the command then named its
+    main output (``extract -o x.csv --report /dev/full`` said ``x.csv: No
+    space left on device``: the file written whole, not the one that failed)."""
+    if err.filename is None:
+        err.filename = os.fspath(path)
+    return err
 
 
 def _copy_into(tmp: str, target: Path) -> None:
@@ -140,8 +152,11 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """
     target = write_target(path)
     if _is_special(target):
-        with open(target, "wb") as fh:
-            fh.write(data)
+        try:
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as err:
+            raise _naming(err, path) from None
         return Path(path)
     with atomic_path(target) as tmp:
         with open(tmp, "wb") as fh:
@@ -234,6 +249,60 @@ def locked(lock_file: str | os.PathLike, waiting=None):
         yield lock_file
     finally:
         os.close(fd)  # releases the lock
+
+
+@contextmanager
+def claimed(path: str | os.PathLike, busy):
+    """Claim ``path`` for one run without waiting: an exclusive ``flock`` on
+    ``.<name>.lock`` beside its final target, removed when the block ends.
+
+    For what a whole run writes (``extract --parquet DIR``, its checkpoint),
+    where waiting could mean hours: when another process holds the claim,
+    ``busy(lock_file, pid)`` (``pid`` of the holder, or None when unknown)
+    returns the exception raised here. A claim dies with its process, so a
+    killed run never blocks the next one; the lock file it leaves is taken
+    over. The file is removed while still locked, and a claim is only held
+    on the file the path names (a process that opened the removed file
+    retries): two runs never hold two files of one name. Without ``fcntl``
+    (Windows) nothing is claimed.
+    """
+    lock_file = lock_file_for(path)
+    if fcntl is None:  # pragma: no cover - Windows
+        yield lock_file
+        return
+    lock_file.parent.mkdir(parents=True, exist_ok=True)  # a new --parquet a/b/c: its parent is made anyway
+    while True:
+        try:
+            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
+        except PermissionError:  # another user's lock file: reading is enough to lock
+            fd = os.open(lock_file, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _lock_holder(fd)
+            os.close(fd)
+            raise busy(lock_file, holder) from None
+        try:
+            held = os.fstat(fd)
+            named = os.stat(lock_file)
+            if (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino):
+                break
+        except OSError:  # removed by the run that held it: take the one now there
+            pass
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    except OSError:
+        pass
+    try:
+        yield lock_file
+    finally:
+        try:
+            os.unlink(lock_file)
+        except OSError:
+            pass
+        os.close(fd)
 
 
 def _lock_holder(fd: int) -> int | None:

@@ -45,8 +45,19 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``geomap`` console script."""
-    parser = make_parser()
-    args = parser.parse_args(_negative_values(sys.argv[1:] if argv is None else list(argv)))
+    argv = _negative_values(sys.argv[1:] if argv is None else list(argv))
+    try:
+        parser = make_parser()  # imports every command: a second or two on a busy machine
+        args = parser.parse_args(argv)
+    except SystemExit as done:
+        if done.code:  # a usage error: a file named like an option was taken for one
+            _dashed_files_hint(argv)
+        raise
+    except KeyboardInterrupt:
+        # Ctrl-C before the command started printed a traceback through argparse, as if a crash had
+        # left something half-done: nothing was read or written yet
+        print("geomap: interrupted before starting (nothing was read or written)", file=sys.stderr)
+        return 130
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -83,6 +94,20 @@ def main(argv: list[str] | None = None) -> int:
         said = err.strerror or str(err)
         print(f"geomap {args.command}: error: {terminal_safe(where + ': ' if where else '')}{said}", file=sys.stderr)
         return 1
+
+
+def _dashed_files_hint(argv: list[str]) -> None:
+    """After a usage error, name each argument that is a file or folder
+    whose name starts with ``-``: argparse read ``-dash.md`` as an option
+    and said only that ARTICLES were missing, or that an option wanted a
+    value, never why."""
+    for arg in argv:
+        if arg.startswith("-") and arg not in ("-", "--") and os.path.lexists(arg):
+            print(
+                f"geomap: {arg!r} is a file or folder, read as an option: write it ./{arg} "
+                "(or put -- before the file names)",
+                file=sys.stderr,
+            )
 
 
 def _negative_values(argv: list[str]) -> list[str]:

@@ -365,29 +365,42 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text, refuse_device, sep_hint
+    from .csvrows import read_csv_text, refuse_device, sep_hint, split_sep_hint
     from .importers.base import parse_day
-    from .importers.files import decode_text, slash_order, sniff_delimiter
+    from .importers.files import decode_text, slash_order, sniff_delimiter, split_member
 
     name = str(path)
-    try:
-        refuse_device(Path(path), "a drafts CSV")  # /dev/zero would be read until memory runs out
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
-    text, note = decode_text(raw, name)
-    if note:
-        report.add("warning", name, None, None, note)
+    if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
+        text = _workbook_text(path, report)
+    else:
+        try:
+            refuse_device(Path(path), "a drafts CSV")  # /dev/zero would be read until memory runs out
+            raw = Path(path).read_bytes()
+        except OSError as err:
+            raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
+        text, note = decode_text(raw, name)
+        if note:
+            report.add("warning", name, None, None, note)
     first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
     delimiter = sep_hint(text) or sniff_delimiter(first.rstrip("\r\n"))  # Excel's sep=X line names it
     if delimiter != ",":
         said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
         report.add("warning", name, 1, None, f"cells separated by {said}, as a spreadsheet saves them: read as such")
-    known = DRAFT_COLUMNS + ("accept",)
+    # the reviewer's 'Accept' or 'ACCEPT' column is the accept column: it was an unknown column,
+    # ignored with a warning, and every yes in it lost ("not marked")
+    head = next((ln for ln in io.StringIO(split_sep_hint(text)[0], newline="") if ln.strip()), "")
+    try:
+        names = [c.strip(" \ufeff") for c in next(csv.reader([head.rstrip("\r\n")], delimiter=delimiter))]
+    except (csv.Error, StopIteration):
+        names = []
+    cased = None if "accept" in names else next((c for c in names if c.lower() == "accept"), None)
+    known = DRAFT_COLUMNS + ("accept",) + ((cased,) if cased else ())
     rows = [
-        (line, {k: undefused(v) for k, v in zip(header, cells)})
+        (line, {("accept" if k == cased else k): undefused(v) for k, v in zip(header, cells)})
         for line, header, cells in read_csv_text(text, name, DRAFT_REQUIRED, known, report, delimiter)
     ]
+    if cased:
+        report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
     if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
         for _, row in rows:
             for k in _DRAFT_NUMBERS:
@@ -405,6 +418,42 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
         report.add("warning", name, line, k, f"{k} {row[k]!r} (as a spreadsheet rewrote it) read as {day}")
         row[k] = day
     return rows
+
+
+def _workbook_text(path, report: Report) -> str:
+    """The drafts a reviewer saved as an Excel workbook (the first sheet, or
+    ``BOOK.xlsx:SHEET``), as CSV text whose lines are the sheet's rows: a
+    problem of row 7 is said on line 7. It was refused as a binary file, the
+    message naming .xlsx among the forms expected (the header is line 1
+    whatever its row). Dates Excel stored as
+    dates are written ``YYYY-MM-DD``; the workbook's rows that cannot be
+    read are rejected here, each on its row."""
+    from .importers.files import open_table
+
+    table = open_table(path)
+    for note in table.notes:
+        report.add("warning", str(path), None, None, note)
+    out: list[str] = []
+    at = 1  # the line the next record starts on
+
+    def put(line: int, cells: list[str]) -> None:
+        nonlocal at
+        out.append("\n" * max(line - at, 0))  # blank lines: no rows, the line numbers kept
+        at = max(line, at)
+        record = io.StringIO()
+        csv.writer(record, lineterminator="\n").writerow(cells)
+        out.append(record.getvalue())
+        at += out[-1].count("\n")
+
+    put(1, table.header)  # first: the reader takes the first record for the header (a title row above is no row)
+    for n, row, reason in table.rows:
+        if row is not None:
+            put(n, [row.get(h, "") for h in table.header])
+        else:
+            report.count(counts.ROWS_READ)
+            report.count(counts.ROWS_REJECTED)
+            report.add("rejected", str(path), n, None, reason)
+    return "".join(out)
 
 
 def undefused(cell: str) -> str:
@@ -537,6 +586,16 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     # every record accounted for: rows read = not marked + taken (added, merged, rejected)
     report.count(counts.DRAFT_ROWS_READ, len(read) + len(report.of_kind("rejected")) - before)
     report.count(counts.DRAFTS_NOT_MARKED, 0)
+    if only_marked and read and "accept" not in read[0][1]:
+        # every row "not marked" and nothing added, with no word of why
+        report.add(
+            "warning",
+            str(drafts),
+            1,
+            "accept",
+            "no accept column: no draft is marked, none is added; add a column accept and write yes on "
+            "the rows to keep (or give --all to take every row)",
+        )
     for line, r in read:
         mark = r.get("accept", "").strip().lower()
         if only_marked and mark not in ACCEPT_YES:

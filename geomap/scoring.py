@@ -15,7 +15,7 @@ import io
 import statistics
 from pathlib import Path
 
-from .csvrows import refuse_device
+from .csvrows import _field_limit, refuse_device, split_sep_hint
 from .curated import date_range
 from .exc import SchemaError
 from .geo import haversine_km, same_incident_km
@@ -26,50 +26,113 @@ GOLD_REQUIRED = ("doc_id", "event_type", "latitude", "longitude", "geo_precision
 
 
 def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = None) -> list[dict]:
-    from .importers.files import decode_text
+    """The rows of a drafts or gold CSV, each with ``_line``, ``_lat`` and ``_lon``.
+
+    Read as a spreadsheet saved it, as ``accept`` reads drafts: UTF-16 or
+    Windows-1252, cells separated by semicolons or tabs (or the separator an
+    Excel ``sep=X`` first line names; a decimal comma in a semicolon file is
+    a point), each such reading a line of ``warnings``. A cell above the csv
+    module's 128 KB limit is read (a long excerpt or note: it ended the
+    evaluation in a traceback). A gold row whose ``event_id`` an earlier row
+    has is a warning: it is scored as a second event.
+    """
+    from .importers.files import decode_text, sniff_delimiter, split_member
 
     path = Path(path)
-    try:
-        refuse_device(path, "a CSV file")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise SchemaError(f"cannot read: {err.strerror}", file=str(path)) from None
-    # as a spreadsheet saved it (UTF-16 "Unicode text", Windows-1252), as accept reads drafts: said, not refused
-    text, note = decode_text(raw, str(path))
+    if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
+        text, note = _workbook(path, warnings), None  # a gold file kept in Excel: refused as binary before
+    else:
+        try:
+            refuse_device(path, "a CSV file")
+            raw = path.read_bytes()
+        except OSError as err:
+            raise SchemaError(f"cannot read: {err.strerror}", file=str(path)) from None
+        # as a spreadsheet saved it (UTF-16 "Unicode text", Windows-1252), as accept reads drafts: said, not refused
+        text, note = decode_text(raw, str(path))
     text = text.lstrip("\ufeff")
     if note and warnings is not None:
         warnings.append(f"{path}: {note}")
+    text, hint = split_sep_hint(text)  # Excel's sep=X line: the header is line 2
+    skipped = 1 if hint else 0
+    first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
+    delimiter = hint or sniff_delimiter(first.rstrip("\r\n"))
+    if delimiter != "," and warnings is not None:
+        said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
+        warnings.append(f"{path}: cells separated by {said}, as a spreadsheet saves them: read as such")
     rows = []
-    with io.StringIO(text, newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise SchemaError(
-                f"missing column(s) {', '.join(missing)}; required: {', '.join(required)}", file=str(path), line=1
-            )
-        for row in reader:
-            # the line the record ends on, less the lines of its quoted newlines: where it starts
-            # (counting records named the wrong line after a cell spanning lines)
-            line = reader.line_num - sum(v.count("\n") for v in row.values() if isinstance(v, str))
-            if row.get("event_type") not in EVENT_TYPES:
+    first_of: dict[str, int] = {}
+    with io.StringIO(text, newline="") as fh, _field_limit(len(text) + 1):
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        try:
+            fields = [(f or "").strip() for f in (reader.fieldnames or [])]
+            reader.fieldnames = fields
+            missing = [c for c in required if c not in fields]
+            if missing:
                 raise SchemaError(
-                    f"unknown event type {row.get('event_type')!r}; allowed: {', '.join(EVENT_TYPES)}",
+                    f"missing column(s) {', '.join(missing)}; required: {', '.join(required)}",
                     file=str(path),
-                    line=line,
-                    column="event_type",
+                    line=1 + skipped,
                 )
-            try:
-                row["_lat"], row["_lon"] = float(row["latitude"]), float(row["longitude"])
-            except (TypeError, ValueError):
-                raise SchemaError(
-                    f"latitude/longitude {row.get('latitude')!r}, {row.get('longitude')!r} are not numbers",
-                    file=str(path),
-                    line=line,
-                    column="latitude",
-                ) from None
-            row["_line"] = line
-            rows.append(row)
+            for row in reader:
+                if not "".join(v for v in row.values() if isinstance(v, str)).strip():
+                    continue  # ',,,,' rows a spreadsheet leaves below the table: no row, as the loaders read them
+                # the line the record ends on, less the lines of its quoted newlines: where it starts
+                # (counting records named the wrong line after a cell spanning lines)
+                line = skipped + reader.line_num - sum(v.count("\n") for v in row.values() if isinstance(v, str))
+                rows.append(_checked_row(row, line, path, delimiter))
+                event_id = (row.get("event_id") or "").strip()
+                if event_id and event_id in first_of and warnings is not None:
+                    warnings.append(
+                        f"{path}:{line}: event_id {event_id!r} again (first on line {first_of[event_id]}): "
+                        "scored as another event"
+                    )
+                first_of.setdefault(event_id, line)
+        except csv.Error as err:
+            raise SchemaError(f"not valid CSV: {err}", file=str(path), line=skipped + reader.line_num) from None
     return rows
+
+
+def _workbook(path: Path, warnings: list | None) -> str:
+    """An Excel workbook's first sheet (or ``BOOK.xlsx:SHEET``) as CSV text
+    whose lines are the sheet's rows (:func:`geomap.drafts._workbook_text`);
+    a row that cannot be read stops the evaluation, as a bad CSV row does,
+    and what else the workbook holds (other sheets) is a warning."""
+    from .drafts import _workbook_text
+    from .report import Report
+
+    report = Report()
+    text = _workbook_text(path, report)
+    for problem in report.of_kind("rejected"):
+        raise SchemaError(problem.reason, file=str(path), line=problem.line)
+    if warnings is not None:
+        warnings.extend(f"{path}: {p.reason}" for p in report.of_kind("warning"))
+    return text
+
+
+def _checked_row(row: dict, line: int, path: Path, delimiter: str) -> dict:
+    """``row`` with ``_line``, ``_lat``, ``_lon``; :class:`SchemaError` for a
+    type geomap does not know or coordinates that are no numbers."""
+    if row.get("event_type") not in EVENT_TYPES:
+        raise SchemaError(
+            f"unknown event type {row.get('event_type')!r}; allowed: {', '.join(EVENT_TYPES)}",
+            file=str(path),
+            line=line,
+            column="event_type",
+        )
+    lat, lon = row.get("latitude"), row.get("longitude")
+    if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
+        lat, lon = (v.replace(",", ".") if isinstance(v, str) and v.count(",") == 1 else v for v in (lat, lon))
+    try:
+        row["_lat"], row["_lon"] = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise SchemaError(
+            f"latitude/longitude {row.get('latitude')!r}, {row.get('longitude')!r} are not numbers",
+            file=str(path),
+            line=line,
+            column="latitude",
+        ) from None
+    row["_line"] = line
+    return row
 
 
 def _date_range(value: str, precision: str) -> tuple[dt.date, dt.date] | None:

@@ -161,3 +161,31 @@ def test_extract_to_a_fifo_or_a_link_keeps_the_node(tmp_path, geomap_cache, caps
     link.symlink_to(target)
     assert main(["extract", str(article), "-o", str(link), "--quiet"]) == 0
     assert link.is_symlink() and target.read_text().startswith("doc_id,") and "old" not in target.read_text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_claim_refuses_a_second_holder_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    from geomap.atomic import claimed
+
+    def busy(lock_file, pid):
+        return RuntimeError(f"busy {lock_file.name} {pid}")
+
+    target = tmp_path / "drafts"
+    with claimed(target, busy) as lock_file:
+        assert lock_file == tmp_path / ".drafts.lock" and lock_file.exists()
+        with pytest.raises(RuntimeError, match=rf"busy \.drafts\.lock {os.getpid()}"):
+            with claimed(target, busy):
+                pass
+    assert list(tmp_path.iterdir()) == []
+    # another user's lock file, left by a killed run, that this user may only read: locked all the same
+    (tmp_path / ".drafts.lock").write_text("")
+    real_open = os.open
+
+    def no_write(path, flags, *a):
+        if flags & os.O_RDWR:
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, flags, *a)
+
+    monkeypatch.setattr(os, "open", no_write)
+    with claimed(target, busy):
+        pass

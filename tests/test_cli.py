@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,49 @@ def test_a_full_disk_during_import_into_a_folder_names_the_events_file(tmp_path,
     assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.endswith(".lock")] == []
 
 
+@pytest.mark.parametrize("dash", [["-o", "-"], ["--output=-"]])
+def test_import_to_stdout_is_refused_not_a_file_named_dash(tmp_path, capsys, monkeypatch, dash):
+    # 'extract -o -' writes to stdout; 'import -o -' wrote a file named '-' and a sources.csv into
+    # the working folder (over nothing of the user's only because sources.csv is checked)
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(DATA / "datasets" / "points.csv"), *dash]) == 1
+    err = capsys.readouterr().err
+    assert "geomap import writes two files" in err and "nothing was written" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("full", ["report", "drafts"])
+def test_a_full_disk_under_the_report_names_the_report_not_the_drafts(tmp_path, capsys, monkeypatch, full):
+    # a write() that fails names no file, and the line named the command's -o: the drafts written whole
+    # were said to have failed, the report that did fail was not named
+    import errno
+
+    import geomap.atomic
+
+    real = geomap.atomic.atomic_path
+
+    @contextlib.contextmanager
+    def full_disk(path):
+        with real(path) as tmp:
+            if Path(path).name == ("r.csv" if full == "report" else "d.csv"):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            yield tmp
+
+    monkeypatch.setattr(geomap.atomic, "atomic_path", full_disk)
+    args = ["extract", str(DATA / "articles" / "shelling_kurram.md"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--report", str(tmp_path / "r.csv")]) == 1
+    failed = tmp_path / ("r.csv" if full == "report" else "d.csv")
+    assert capsys.readouterr().err == f"geomap extract: error: {failed}: No space left on device\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["d.csv"] if full == "report" else [])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_device_that_is_full_is_named(tmp_path, capsys):
+    args = ["extract", str(DATA / "articles" / "shelling_kurram.md"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--report", "/dev/full"]) == 1
+    assert capsys.readouterr().err == "geomap extract: error: /dev/full: No space left on device\n"
+
+
 @pytest.mark.parametrize("name", ["events.xlsx", "events.csv.gz", "drafts.json"])
 @pytest.mark.parametrize("command", ["import", "extract"])
 def test_csv_text_is_not_written_under_another_formats_name(tmp_path, capsys, name, command):
@@ -128,3 +172,26 @@ def test_a_bbox_with_a_negative_west_is_a_value_not_an_option(tmp_path, capsys):
     with pytest.raises(SystemExit):  # build checks it while reading the arguments
         main(["build", "--events", points, "--bbox", "-200,29,75,37", "--out", str(tmp_path / "o")])
     assert "need -180 <= W < E <= 180" in capsys.readouterr().err
+
+
+def test_a_file_named_like_an_option_is_said_after_the_usage_error(tmp_path, capsys, monkeypatch):
+    # 'geomap extract -dash.md' said only that ARTICLES were missing: argparse took the file for an option
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-dash.md").write_text("Guards traded fire at Torkham on 2 May 2024.\n")
+    with pytest.raises(SystemExit) as done:
+        main(["extract", "-dash.md", "-o", "d.csv"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "geomap: '-dash.md' is a file or folder, read as an option: write it ./-dash.md" in err
+    assert main(["extract", "./-dash.md", "-o", "d.csv", "--quiet"]) == 0 and (tmp_path / "d.csv").exists()
+
+
+def test_ctrl_c_before_the_command_starts_is_one_line_not_a_traceback(capsys, monkeypatch):
+    import geomap.cli
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(geomap.cli, "make_parser", interrupted)
+    assert main(["build"]) == 130
+    assert capsys.readouterr().err == "geomap: interrupted before starting (nothing was read or written)\n"

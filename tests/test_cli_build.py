@@ -145,15 +145,15 @@ def test_articles_catalogue_through_build(tmp_path, geomap_cache, capsys):
     s = json.loads((out / "summary.json").read_text())
     assert s["rows_read"] == s["events_mapped"] + s["rows_rejected"] + s["places_not_found"] == 2
     assert s["articles_read"] == s["articles_used"] + s["articles_rejected"] == 20
-    assert s["articles_rejected"] == 10 and s["folders_empty"] == 1
+    assert s["articles_rejected"] == 8 and s["folders_empty"] == 1  # bad.jsonl lines 5, 6: warnings, read
     assert s["drafts_extracted"] == (
         s["drafts_on_map"] + s["drafts_merged"] + s["drafts_rejected"] + s["drafts_not_placed"]
     )
     assert s["events_on_map"] == s["events_mapped"] + s["drafts_on_map"]
     assert s["mentions_without_place"] >= 1
-    assert "articles read 20 (used 10, rejected 10)" in err
+    assert "articles read 20 (used 12, rejected 8)" in err
     rej = read_csv(out / "rejected.csv")
-    assert len(rej) == 10 + 1 + s["drafts_rejected"]  # + the empty folder + bad drafts
+    assert len(rej) == 8 + 1 + s["drafts_rejected"]  # + the empty folder + bad drafts
     assert {r["file"] for r in rej} >= {str(empty), str(BAD / "articles" / "notes.pdf")}
     unl = read_csv(out / "unlocated.csv")
     assert any(r["file"] == str(BAD / "articles" / "no_place.md") for r in unl)

@@ -395,3 +395,60 @@ def test_accept_summary_adds_up_with_a_record_the_reader_rejects(curated, tmp_pa
     err = capsys.readouterr().err
     assert "rows read 4, not marked 1; drafts taken 3: added 2 (AFPK-0002, AFPK-0003), merged into existing 0, " in err
     assert "rejected 1" in err and f"rejected: {drafts}:4 " in err and "unclosed quote" in err
+
+
+@pytest.mark.parametrize("column", ["Accept", "ACCEPT", " Accept "])
+def test_an_accept_column_named_in_capitals_is_the_accept_column(curated, tmp_path, capsys, column):
+    # a reviewer's 'Accept' header was an unknown column, ignored: every yes in it lost ("not marked")
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="", encoding="utf-8-sig") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow([*DRAFT_COLUMNS, column])
+        w.writerow([*draft(event_type="armed_clash").values(), "yes"])
+        w.writerow([*draft(event_type="explosion").values(), ""])
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "rows read 2, not marked 1; drafts taken 1: added 1 (AFPK-0002)" in err
+    assert f"column {column.strip()!r} read as the accept column" in err and "unknown column" not in err
+
+
+def test_drafts_without_an_accept_column_say_why_nothing_is_added(curated, tmp_path, capsys):
+    # 'rows read 2, not marked 2 ... added 0' and nothing else: the reviewer saw no reason
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS))
+        w.writeheader()
+        w.writerows([draft(event_type="armed_clash"), draft(event_type="explosion")])
+    before = (curated / "events.csv").read_bytes()
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "rows read 2, not marked 2; drafts taken 0" in err
+    assert f"warning: {drafts}:1 [accept]: no accept column: no draft is marked, none is added;" in err
+    assert (curated / "events.csv").read_bytes() == before
+
+
+def test_drafts_saved_as_an_excel_workbook_are_accepted(curated, tmp_path, capsys):
+    # the reviewer's 'Save as .xlsx' was refused as a binary file, the message listing .xlsx as expected
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Drafts to review"])  # a title above the table
+    ws.append([*DRAFT_COLUMNS, "Accept"])
+    row = draft(event_type="armed_clash", geo_precision=1, latitude=34.1, longitude=71.09)
+    ws.append([*row.values(), "yes"])
+    ws.append([*draft(event_type="explosion").values(), ""])
+    dated = draft(event_type="fortification", doc_id="c3", location="Chaman", latitude=30.92, longitude=66.45)
+    ws.append([*{**dated, "event_date": dt.datetime(2025, 3, 20)}.values(), "x"])  # a date Excel keeps as a date
+    ws.append([*draft(doc_id="d4", event_type="picnic").values(), "yes"])
+    wb.save(tmp_path / "drafts.xlsx")
+    assert main(["accept", str(tmp_path / "drafts.xlsx"), "--events", str(curated / "events.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "rows read 4, not marked 1; drafts taken 3: added 2 (AFPK-0002, AFPK-0003)" in err
+    assert f"rejected: {tmp_path / 'drafts.xlsx'}:6 [event_type]" in err  # the sheet's own row number
+    es = load_events(curated / "events.csv", strict=True)
+    assert [(e.event_type, str(e.event_date)) for e in es.events[1:]] == [
+        ("armed_clash", "2025-03-20"),
+        ("fortification", "2025-03-20"),
+    ]

@@ -50,8 +50,16 @@ JSONL_CASES = [  # line, column, words
     (2, None, "line is not valid JSON"),
     (3, None, "line must be a JSON object"),
     (4, "text", "JSON object has no 'text'"),
-    (5, "title", "title must be text"),
-    (6, "published", "published 'someday' is not a date"),
+]
+#: metadata never rejects a record: warnings, the record read (they rejected it whole)
+JSONL_WARNINGS = [
+    (5, "title", "title must be text, got dict; ignored"),
+    (
+        6,
+        "published",
+        "published 'someday' is not a date; use YYYY-MM-DD or a form such as 'March 19, 2025'; "
+        "no published date from it",
+    ),
 ]
 
 
@@ -85,12 +93,14 @@ def test_not_utf8_article_is_read_with_a_warning():
 
 def test_jsonl_bad_lines_are_reported_one_by_one():
     arts, report = read(ARTICLES / "bad.jsonl")
-    assert [a.doc_id for a in arts] == ["j1", "j8"]
-    assert [a.line for a in arts] == [1, 8]
+    assert [a.doc_id for a in arts] == ["j1", "j5", "j6", "j8"]
+    assert [a.line for a in arts] == [1, 5, 6, 8] and arts[2].published is None
     got = [(p.line, p.column) for p in report.of_kind("rejected")]
     assert got == [(line, col) for line, col, _ in JSONL_CASES]
     for p, (_, _, words) in zip(report.of_kind("rejected"), JSONL_CASES):
         assert words in p.reason
+    warned = {(p.line, p.column, p.reason) for p in report.of_kind("warning")}
+    assert set(JSONL_WARNINGS) <= warned
     assert report.counts["articles_read"] == 7  # records, the blank line is none
     check_counts(report)
 
@@ -106,6 +116,8 @@ def test_whole_folder_adds_up():
         "front_matter_title_list",
         "front_matter_unclosed",
         "j1",
+        "j5",
+        "j6",
         "j8",
         "no_event",
         "no_place",
@@ -462,7 +474,7 @@ def test_a_parquet_file_in_a_folder_is_read_in_one_process_as_with_jobs(tmp_path
     assert b"unsupported file type" not in report
     for said in (b"no 'text' column", b"not a readable Parquet file", b"the same record as"):
         assert said in report
-    assert "articles read 7, rejected 5" in err
+    assert "articles read 7, rejected 4" in err  # p3's date 'x' is a warning: the row is read
 
 
 def test_a_parquet_file_in_a_folder_without_pyarrow_stops_both_runs_alike(tmp_path, monkeypatch, capsys):
@@ -637,3 +649,63 @@ def test_metadata_warnings_reach_the_report_and_the_incident_is_kept(tmp_path, c
     assert "not valid YAML" in said["colon.md", "2", ""]
     assert "ambiguous" in said["ambiguous.md", "2", "pubDate"]
     assert f"{arts / 'colon.md'}:2: front matter is not valid YAML" in err
+
+
+def test_a_record_dated_in_the_future_or_long_ago_is_kept_with_a_warning_as_a_file_is(tmp_path):
+    # front matter's 2092 for 2024 was a warning; a record's was taken without a word
+    text = "Guards traded fire at Torkham on 2 May 2024."
+    rows = [{"text": text, "published": "2092-05-03"}, {"text": text + " ", "published": "1924-05-03"}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = Report()
+    arts = list(iter_articles([str(tmp_path / "feed.jsonl")], report))
+    assert [a.published.year for a in arts] == [2092, 1924]
+    said = [(p.line, p.column, p.reason) for p in report.of_kind("warning")]
+    assert said == [
+        (1, "published", "published 2092-05-03 is later than today; kept, check it"),
+        (2, "published", "published 1924-05-03 is before 1990; kept, check it"),
+    ]
+
+
+def test_json_saved_not_as_json_lines_says_what_it_is_and_how_many(tmp_path):
+    # a JSON array, records ending in carriage returns, a pretty-printed object: each was rejected line
+    # by line as 'not valid JSON' or 'must be a JSON object', the articles in it uncounted and unnamed
+    rec = {"text": "Guards traded fire at Torkham on 2 May 2024.", "published": "2024-05-03"}
+    recs = [json.dumps({**rec, "id": f"r{i}"}) for i in range(3)]
+    (tmp_path / "array.jsonl").write_text("[" + ", ".join(recs) + "]\n")
+    (tmp_path / "mac.jsonl").write_bytes(("\r".join(recs) + "\r").encode())
+    (tmp_path / "pretty.jsonl").write_text(json.dumps(rec, indent=2) + "\n")
+    arts, report = read(tmp_path)
+    said = {(Path(p.file).name, p.line): p.reason for p in report.of_kind("rejected")}
+    assert arts == [] and report.counts["articles_read"] == len(said) == 6  # array 1, mac 1, pretty 4
+    assert said["array.jsonl", 1].startswith("line is a JSON array of 3 object(s), none read: JSON lines hold")
+    assert "(3 JSON values on one line, none read" in said["mac.jsonl", 1]
+    assert "carriage returns only" in said["mac.jsonl", 1]
+    for line in (1, 2, 3, 4):
+        assert "one object written over several lines" in said["pretty.jsonl", line]
+
+
+def test_a_text_that_is_not_text_says_what_it_is(tmp_path):
+    # '"text": ["first paragraph", ...]' was rejected as having no 'text' at all
+    rows = [{"id": "a", "text": ["One paragraph.", "Another."]}, {"id": "b", "text": 42}, {"id": "c"}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arts, report = read(tmp_path / "feed.jsonl")
+    said = [p.reason for p in report.of_kind("rejected")]
+    assert said == [
+        "JSON object has a 'text' that is a list of 2 item(s), not text",
+        "JSON object has a 'text' that is of type int ('42'), not text",
+        "JSON object has no 'text'",
+    ]
+
+
+def test_an_id_that_is_no_id_is_a_warning_and_the_line_names_the_record(tmp_path):
+    # '"id": "   "' or '"id": ["a"]' became the doc_id as written: drafts with a blank or "['a']" id
+    text = "Guards traded fire at Torkham on 2 May 2024."
+    rows = [{"id": "   ", "text": text}, {"id": ["a"], "text": text + " "}, {"id": 7, "text": text + "  "}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arts, report = read(tmp_path / "feed.jsonl")
+    assert [a.doc_id for a in arts] == ["feed:1", "feed:2", "7"]
+    said = [(p.line, p.reason) for p in report.of_kind("warning") if p.column == "id"]
+    assert said == [
+        (1, "id '   ' is no id; the record is feed:1"),
+        (2, "id a list of 1 item(s) is no id; the record is feed:2"),
+    ]

@@ -191,3 +191,16 @@ def test_a_file_name_that_is_not_utf8_gets_a_doc_id_that_can_be_written(tmp_path
     for jobs in ("1", "2"):
         assert main(["extract", str(folder), "-o", str(out), "--jobs", jobs, "--report", str(tmp_path / "r.csv")]) == 0
         assert out.read_text(encoding="utf-8").splitlines()[1].startswith("caf\\xe9,")
+
+
+def test_a_loop_of_links_is_named_a_loop_not_a_missing_target(tmp_path):
+    # 'a -> b -> a' was said to be a link to a file that does not exist, though 'ls' shows b
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    (tmp_path / "self").symlink_to("self")
+    for paths in ([tmp_path], [tmp_path / "a.md", tmp_path / "self"]):
+        arts, report = read(paths, follow_links=True)
+        reasons = {Path(p.file).name: p.reason for p in report.of_kind("rejected")}
+        assert reasons["a.md"] == "symbolic link loop (to 'b.md', which leads back round; no file at the end)"
+        assert reasons["self"].startswith("symbolic link loop (to 'self'")
+        assert arts == [] and report.counts["articles_rejected"] == len(reasons) == (3 if len(paths) == 1 else 2)

@@ -215,3 +215,24 @@ def test_dask_command_cluster_rows_equal_one_process(cli_cluster, tmp_path):
     assert two.read_bytes() == one.read_bytes()
     assert "Dask dashboard: http://127.0.0.1:" in run.stderr
     assert "articles read 30, rejected 0; files skipped (no articles) 2;" in run.stderr
+
+
+def test_a_record_with_a_bad_date_is_read_on_the_cluster_as_in_one_process(cluster, tmp_path):
+    # a JSON line whose published could not be read was rejected whole; now a warning, on every backend
+    import json
+
+    from geomap.extract import drafts_csv, extract_paths
+    from geomap.geocoders import default_chain
+    from geomap.parallel import extract_partitioned
+    from geomap.report import Report
+
+    text = "Guards on both sides traded fire at Torkham on 2 May 2024."
+    rows = [{"id": "a", "text": text, "published": "03/04/2024"}, {"id": "b", "text": text, "published": "soon"}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    one = Report()
+    ref = drafts_csv(extract_paths([str(tmp_path)], default_chain(), one, progress=False))
+    got = Report()
+    assert drafts_csv(extract_partitioned([str(tmp_path)], got, executor=cluster, progress=False)) == ref
+    assert got.problems == one.problems and got.counts == one.counts
+    assert (got.counts["articles_read"], got.counts["articles_used"]) == (2, 2) and not got.of_kind("rejected")
+    assert [(p.line, p.column) for p in got.of_kind("warning")][:2] == [(1, "published"), (1, "published")]

@@ -145,16 +145,59 @@ def test_parquet_rows_are_articles_and_bad_rows_reported(tmp_path):
         for i in range(8)
     ]
     rows[4]["text"] = "  "
-    rows[5]["published"] = "yesterday"
+    rows[5]["published"] = "yesterday"  # a warning, and the row read without a date (it was rejected)
     rows[6]["id"] = None
     path = _parquet(tmp_path, rows)
     for block in (1, None):
         arts, report = _articles([str(path)], block)
-        assert [a.doc_id for a in arts] == ["a0", "a1", "a2", "a3", "news:7", "a7"]
-        assert [a.line for a in arts] == [1, 2, 3, 4, 7, 8]
-        assert [(p.line, p.column) for p in report.of_kind("rejected")] == [(5, "text"), (6, "published")]
+        assert [a.doc_id for a in arts] == ["a0", "a1", "a2", "a3", "a5", "news:7", "a7"]
+        assert [a.line for a in arts] == [1, 2, 3, 4, 6, 7, 8] and arts[4].published is None
+        assert [(p.line, p.column) for p in report.of_kind("rejected")] == [(5, "text")]
+        assert (6, "published") in [(p.line, p.column) for p in report.of_kind("warning")]
         c = report.counts
-        assert c["articles_read"] == 8 and c["articles_used"] == 6 and c["articles_rejected"] == 2
+        assert c["articles_read"] == 8 and c["articles_used"] == 7 and c["articles_rejected"] == 1
+
+
+def test_a_parquet_file_with_no_rows_is_rejected_as_an_empty_jsonl_is(tmp_path):
+    # an empty .jsonl is 'rejected: empty file'; a Parquet file with no rows was counted and said nowhere
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": pa.array([], pa.string())}), tmp_path / "none.parquet")
+    (tmp_path / "none.jsonl").write_text("")
+    ref = Report()
+    assert list(iter_articles([str(tmp_path)], ref)) == []
+    for block in (1, None):
+        arts, report = _articles([str(tmp_path)], block)
+        assert arts == [] and report.problems == ref.problems and report.counts == ref.counts
+    said = [(Path(p.file).name, p.reason) for p in ref.of_kind("rejected")]
+    assert said == [
+        ("none.jsonl", "empty file (no text)"),
+        ("none.parquet", "empty file (a Parquet file with no rows)"),
+    ]
+    assert (ref.counts["articles_read"], ref.counts["articles_rejected"]) == (2, 2)
+
+
+def test_parquet_strings_written_as_binary_are_read_as_text(tmp_path):
+    # older Spark and Impala write strings as BINARY without the UTF-8 annotation: pyarrow gives bytes,
+    # and every row was rejected as having no 'text'
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    text = [b"Guards traded fire at Torkham on 2 May 2024.", b"\xff\xfe not text", b"Shells fell on Chaman."]
+    table = {"text": text, "id": [b"b1", b"b2", b"b3"], "title": [b"Gate", b"Gate", b"caf\xe9"]}
+    pq.write_table(pa.table({k: pa.array(v, pa.binary()) for k, v in table.items()}), tmp_path / "spark.parquet")
+    ref = Report()
+    one = list(iter_articles([str(tmp_path)], ref))
+    assert [(a.doc_id, a.title) for a in one] == [("b1", "Gate"), ("b3", "")]
+    assert [(p.line, p.column) for p in ref.of_kind("rejected")] == [(2, "text")]
+    assert (
+        "title holds bytes that are not UTF-8 (byte 0xe9)"
+        in [p for p in ref.of_kind("warning") if p.line == 3][0].reason
+    )
+    for block in (1, None):
+        arts, report = _articles([str(tmp_path)], block)
+        assert _key(arts) == _key(one) and report.problems == ref.problems and report.counts == ref.counts
 
 
 def test_parquet_without_text_column_is_rejected(tmp_path):

@@ -270,3 +270,70 @@ def test_a_repeat_takes_all_its_reading_warnings_along(tmp_path):
     report = Report()
     extract_partitioned(paths, report, progress=False, block=100)
     assert report.problems == ref.problems and report.counts == ref.counts
+
+
+def _records_with_bad_metadata(tmp_path: Path) -> list[str]:
+    """A JSON-lines feed and a Parquet file whose records carry dates that cannot be read."""
+    text = "Border guards of the two countries traded fire at Torkham on 2 May 2024, officials said."
+    rows = [
+        {"id": "ok", "text": text, "published": "2024-05-03"},
+        {"id": "amb", "text": text.replace("Torkham", "Chaman"), "published": "03/04/2024"},
+        {"id": "bad", "text": text.replace("Torkham", "Angoor Adda"), "published": "yesterday"},
+        {"id": "num", "text": text.replace("Torkham", "Ghulam Khan"), "published": 20240503},
+        {"id": "list", "text": text.replace("Torkham", "Kharlachi"), "title": ["a", "b"], "published": ""},
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    paths = [str(tmp_path / "feed.jsonl")]
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        return paths
+    table = [
+        {**r, "id": "pq-" + r["id"], "published": str(r["published"]), "title": str(r.get("title", ""))} for r in rows
+    ]
+    pq.write_table(pa.Table.from_pylist(table), tmp_path / "rows.parquet")
+    return [*paths, str(tmp_path / "rows.parquet")]
+
+
+def test_a_record_with_a_bad_date_is_read_with_a_warning_as_a_file_is(tmp_path):
+    # a JSON line or Parquet row whose published was ambiguous or unreadable was rejected whole, its
+    # incidents lost, while the same date in a file's front matter was a warning
+    paths = _records_with_bad_metadata(tmp_path)
+    report = Report()
+    drafts = extract_paths(paths, default_chain(), report, progress=False)
+    n = 5 * len(paths)
+    c = report.counts
+    assert (c["articles_read"], c["articles_used"], c.get("articles_rejected", 0)) == (n, n, 0)
+    assert not report.of_kind("rejected")
+    assert {d.doc_id for d in drafts} == {
+        p + r for p in ("", "pq-")[: len(paths)] for r in ("ok", "amb", "bad", "num", "list")
+    }
+    said: dict = {}  # every warning of a line and key, in one text
+    for p in report.of_kind("warning"):
+        key = (Path(p.file).name, p.line, p.column)
+        said[key] = said.get(key, "") + p.reason + " | "
+    assert (
+        "is ambiguous" in said["feed.jsonl", 2, "published"]
+        and "no published date from it" in said["feed.jsonl", 2, "published"]
+    )
+    assert (
+        "is not a date" in said["feed.jsonl", 3, "published"] and "is not a date" in said["feed.jsonl", 4, "published"]
+    )
+    assert said["feed.jsonl", 5, "title"] == "title must be text, got list; ignored | "
+    # then, as for a missing date: relative dates are not anchored (one more warning on the line)
+    nodate = [p for p in report.of_kind("warning") if p.reason.startswith("no published date:")]
+    assert sorted((Path(p.file).name, p.line) for p in nodate if p.file.endswith("jsonl")) == [
+        ("feed.jsonl", 2), ("feed.jsonl", 3), ("feed.jsonl", 4), ("feed.jsonl", 5)
+    ]  # fmt: skip
+    if len(paths) == 2:
+        assert "is ambiguous" in said["rows.parquet", 2, "published"]
+    ref = drafts_csv(drafts)
+    for executor in (SerialExecutor(), ProcessExecutor(2)):
+        with executor:
+            for block in (300, None):
+                got = Report()
+                assert (
+                    drafts_csv(extract_partitioned(paths, got, executor=executor, progress=False, block=block)) == ref
+                )
+                assert got.problems == report.problems and got.counts == report.counts

@@ -238,3 +238,121 @@ def test_a_parquet_folder_whose_parent_cannot_be_written_is_refused_before_readi
     assert _extract_parquet(DEV2 / "articles", parent / "drafts", tmp_path / "d.csv") == 1
     assert f"its parent folder {parent} cannot be written" in capsys.readouterr().err
     assert not (tmp_path / "d.csv").exists()
+
+
+HOLD_DRIVER = """
+'''geomap extract, paused after its first finished partition until the file argv[2] exists.'''
+import os, sys, time
+from pathlib import Path
+import geomap.parallel.store as store
+
+ready, go = Path(sys.argv.pop(1)), Path(sys.argv.pop(1))
+real_save = store.Checkpoint.save
+
+def save_then_wait(self, result):
+    real_save(self, result)
+    ready.write_text(str(os.getpid()))
+    while not go.exists():
+        time.sleep(0.05)
+
+store.Checkpoint.save = save_then_wait
+from geomap.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _paused_run(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, Path]:
+    """``geomap extract ARGS`` started in a child process, paused once a partition is extracted."""
+    import time
+
+    driver, ready, go = tmp_path / "hold.py", tmp_path / "ready", tmp_path / "go"
+    driver.write_text(HOLD_DRIVER)
+    proc = subprocess.Popen(
+        [sys.executable, str(driver), str(ready), str(go), "extract", "--quiet", *args], stderr=subprocess.PIPE
+    )
+    while not ready.exists():  # waiting for the child, not timing it
+        assert proc.poll() is None, proc.stderr.read().decode()
+        time.sleep(0.05)
+    return proc, go
+
+
+def _finish(proc: subprocess.Popen, go: Path) -> None:
+    go.write_text("")
+    assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()
+
+
+def _doc_ids(csv_path: Path) -> list[str]:
+    with open(csv_path, newline="", encoding="utf-8") as fh:
+        return [r["doc_id"] for r in csv.DictReader(fh)]
+
+
+def test_a_second_run_into_one_parquet_folder_is_refused_while_the_first_runs(tmp_path, capsys):
+    # two runs into one --parquet DIR shared its checkpoint and published in turn: the second's drafts
+    # replaced the first's unseen, and the first's clean-up removed the checkpoint the second was using
+    folder = tmp_path / "drafts"
+    first, go = _paused_run(
+        tmp_path, str(DEV / "articles"), "-o", str(tmp_path / "first.csv"), "--parquet", str(folder)
+    )
+    try:
+        assert _extract_parquet(DEV2 / "articles", folder, tmp_path / "second.csv") == 1
+        err = capsys.readouterr().err
+        assert f"--parquet {folder}: another geomap run (pid {first.pid}) is writing there now" in err
+        assert "nothing was read" in err and not (tmp_path / "second.csv").exists()
+    finally:
+        _finish(first, go)
+    # the first run's drafts, whole; then the folder is free again, and no lock file is left beside it
+    assert [r["doc_id"] for _, r in read_drafts_parquet(folder)] == _doc_ids(tmp_path / "first.csv")
+    assert _extract_parquet(DEV2 / "articles", folder, tmp_path / "second.csv") == 0
+    assert [r["doc_id"] for _, r in read_drafts_parquet(folder)] == _doc_ids(tmp_path / "second.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts", "first.csv", "go", "hold.py", "ready", "second.csv"]
+
+
+def test_a_second_run_sharing_a_checkpoint_is_refused_while_the_first_runs(tmp_path, capsys):
+    # '-o d.csv --jobs 2' keeps its partitions in d.csv.checkpoint: a second such run rewrote the first's
+    # manifest, and the first's clean-up removed the second's partitions
+    out = tmp_path / "d.csv"
+    first, go = _paused_run(tmp_path, str(DEV / "articles"), "--jobs", "2", "-o", str(out))
+    try:
+        assert main(["extract", str(DEV2 / "articles"), "--quiet", "--jobs", "2", "-o", str(out)]) == 1
+        assert f"-o {out}: another geomap run (pid {first.pid}) is writing there now" in capsys.readouterr().err
+        ck = tmp_path / "ck"
+        args = ["extract", str(DEV2 / "articles"), "--quiet", "--checkpoint", str(ck), "-o", str(tmp_path / "e.csv")]
+        assert main(args) == 0  # a checkpoint of its own: runs at once
+        assert main([*args[:-1], str(tmp_path / "f.csv")]) == 0  # kept (--checkpoint), reused by the next run
+    finally:
+        _finish(first, go)
+    assert _doc_ids(out) and sorted(p.name for p in tmp_path.iterdir()) == [
+        "ck", "d.csv", "e.csv", "f.csv", "go", "hold.py", "ready"
+    ]  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_run_killed_while_it_holds_the_parquet_folder_does_not_block_the_next(tmp_path):
+    folder = tmp_path / "drafts"
+    first, _ = _paused_run(tmp_path, str(DEV / "articles"), "--parquet", str(folder))
+    first.kill()
+    first.wait(timeout=60)
+    assert (tmp_path / ".drafts.lock").exists()  # left by the killed run, held by nobody
+    assert _extract_parquet(DEV2 / "articles", folder, tmp_path / "d.csv") == 0
+    assert not (tmp_path / ".drafts.lock").exists() and _doc_ids(tmp_path / "d.csv")
+
+
+def test_a_new_nested_parquet_folder_and_checkpoint_are_made(tmp_path):
+    # the claim's lock file is made beside the folder: its parent, not there yet, is made first
+    args = ["extract", str(DEV2 / "articles"), "--quiet", "-o", str(tmp_path / "d.csv")]
+    assert main([*args, "--parquet", str(tmp_path / "a" / "b" / "drafts")]) == 0
+    assert main([*args, "--checkpoint", str(tmp_path / "c" / "d" / "ck")]) == 0
+    assert [p.name for p in (tmp_path / "a" / "b").iterdir()] == ["drafts"]
+    assert [p.name for p in (tmp_path / "c" / "d").iterdir()] == ["ck"]
+
+
+def test_a_file_where_the_default_checkpoint_goes_is_refused_before_reading(tmp_path, capsys):
+    # '-o d.csv --jobs 2' keeps its partitions in d.csv.checkpoint: a file of that name ended the run
+    # with 'd.csv.checkpoint: File exists'
+    (tmp_path / "d.csv.checkpoint").write_text("mine\n")
+    args = ["extract", str(DEV2 / "articles"), "--quiet", "--jobs", "2", "-o", str(tmp_path / "d.csv")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "its checkpoint" in err and "is a file that geomap did not write" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv.checkpoint"]
+    assert (tmp_path / "d.csv.checkpoint").read_text() == "mine\n"

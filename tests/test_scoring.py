@@ -270,3 +270,88 @@ def test_gold_and_pred_saved_by_a_spreadsheet_are_read_as_written(tmp_path, enco
     assert [r["doc_id"] for r in rows] == ["a", "bé"]
     assert [r["_line"] for r in rows] == [2, 4]  # where each record starts (the note spans two lines)
     assert (warnings == []) if said is None else (len(warnings) == 1 and said in warnings[0])
+
+
+def _excel(path: Path, plain: Path, hint: bool = False) -> Path:
+    """``plain`` as a European Excel saves it: a byte-order mark, semicolons,
+    decimal commas, CRLF, empty columns after the last (and ``sep=;`` first)."""
+    with open(plain, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    lines = ["sep=;"] if hint else []
+    for row in rows:
+        cells = [c.replace(".", ",") if c.replace(".", "").replace("-", "").isdigit() else c for c in row]
+        lines.append(";".join(f'"{c}"' if ";" in c or "\n" in c else c for c in cells) + ";;")
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("hint", [False, True])
+def test_gold_and_pred_saved_by_a_european_spreadsheet_score_as_the_plain_files(tmp_path, hint):
+    # semicolons stopped the evaluation ("missing column(s) doc_id, ..."), though accept reads such drafts
+    gold = _write(
+        tmp_path / "g.csv",
+        GOLD_COLS,
+        [
+            _gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1),
+            _gold("b", 1, "airstrike", "2024-05-02", "day", 33.5, 70.2, 1),
+        ],
+    )
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1002, 71.1)])
+    plain = evaluate(pred, gold)
+    warnings = []
+    got = evaluate(_excel(tmp_path / "pe.csv", pred, hint), _excel(tmp_path / "ge.csv", gold, hint), warnings)
+    assert {k: got[k] for k in ("tp", "fp", "fn", "median_place_error_km")} == {
+        k: plain[k] for k in ("tp", "fp", "fn", "median_place_error_km")
+    }
+    assert [m["gold_line"] for m in got["matches"]] == [2 + hint]
+    assert len(warnings) == 2 and all("cells separated by semicolons" in w for w in warnings)
+
+
+def test_a_cell_above_the_csv_modules_limit_is_read_not_a_traceback(tmp_path):
+    # a 300 000-character excerpt ended the evaluation in a traceback (the csv module's field limit)
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1)])
+    row = _pred("a", "talks", "2024-05-01", "day", 34.1, 71.1)
+    pred = _write(tmp_path / "p.csv", [*PRED_COLS, "excerpt"], [{**row, "excerpt": "x" * 300_000}])
+    assert evaluate(pred, gold)["tp"] == 1
+
+
+def test_a_gold_event_given_twice_is_said(tmp_path):
+    # a gold row pasted twice was scored as two events, recall lowered, without a word
+    row = _gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1)
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [row, _gold("a", 2, "talks", "2024-05-03", "day", 34.1, 71.1, 1), row])
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1, 71.1)])
+    warnings = []
+    assert evaluate(pred, gold, warnings)["n_gold"] == 3  # still scored as written: said, not changed
+    assert warnings == [f"{gold}:4: event_id 'a#1' again (first on line 2): scored as another event"]
+
+
+def test_rows_of_empty_cells_below_the_table_are_no_rows(tmp_path):
+    # a spreadsheet leaves ',,,,' rows below the table: the evaluation stopped at the first
+    # ("unknown event type ''"), while every other reader of geomap skips them as blank
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, [_gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1)])
+    with open(gold, "a", newline="") as fh:
+        fh.write("," * (len(GOLD_COLS) - 1) + "\r\n" + " ," * (len(GOLD_COLS) - 1) + "\r\n")
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1, 71.1)])
+    m = evaluate(pred, gold)
+    assert (m["n_gold"], m["tp"]) == (1, 1)
+
+
+def test_a_gold_file_kept_in_excel_is_scored_as_its_csv(tmp_path):
+    # a gold workbook was refused as a binary file ('expected ... .xlsx')
+    openpyxl = pytest.importorskip("openpyxl")
+    rows = [
+        _gold("a", 1, "talks", "2024-05-01", "day", 34.1, 71.1, 1),
+        _gold("b", 1, "airstrike", "2024-05-02", "day", 33.5, 70.2, 1),
+    ]
+    gold = _write(tmp_path / "g.csv", GOLD_COLS, rows)
+    wb = openpyxl.Workbook()
+    wb.active.append(GOLD_COLS)
+    for row in rows:
+        wb.active.append([row.get(c, "") for c in GOLD_COLS])
+    wb.create_sheet("notes").append(["checked by", "me"])
+    wb.save(tmp_path / "g.xlsx")
+    pred = _write(tmp_path / "p.csv", PRED_COLS, [_pred("a", "talks", "2024-05-01", "day", 34.1002, 71.1)])
+    warnings = []
+    got, plain = evaluate(pred, tmp_path / "g.xlsx", warnings), evaluate(pred, gold)
+    assert {k: got[k] for k in ("tp", "fp", "fn", "matches")} == {k: plain[k] for k in ("tp", "fp", "fn", "matches")}
+    assert len(warnings) == 1 and "sheet(s) notes not read" in warnings[0]

@@ -627,14 +627,71 @@ def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as err:
-        raise ArticleError(f"line is not valid JSON: {err}", file=path, line=lineno) from None
+        raise ArticleError(
+            f"line is not valid JSON: {err}{_json_lines_hint(line, err)}", file=path, line=lineno
+        ) from None
+    if isinstance(obj, list) and any(isinstance(o, dict) for o in obj):
+        # json.dump of a list saved as .jsonl: its articles were one rejected line, their number unsaid
+        objects = sum(isinstance(o, dict) for o in obj)
+        raise ArticleError(
+            f"line is a JSON array of {objects} object(s), none read: JSON lines hold one article object per "
+            "line; write each on a line of its own (e.g. jq -c '.[]' FILE)",
+            file=path,
+            line=lineno,
+        )
     if not isinstance(obj, dict):
         raise ArticleError("line must be a JSON object with title/source/published/url/text", file=path, line=lineno)
     return record_article(obj, lineno, stem, path, "JSON object")
 
 
-def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Article:
+def _json_lines_hint(line: str, err: Exception) -> str:
+    """What a line that is not JSON most likely is, when it is one of two
+    shapes a careless save gives: one line of an object written over several
+    (``json.dump(obj, indent=2)``), or several objects on one line (line
+    ends of carriage returns only, an old Mac's, which JSON lines do not
+    split on). Each was rejected line by line, the reason unsaid."""
+    bare = line.strip()
+    if bare in ("{", "[", "}", "]", "},", "],") or re.match(r'"(?:[^"\\]|\\.)*"\s*:', bare):
+        return (
+            " (a line of one object written over several lines, as json.dump(..., indent=2) writes it? "
+            "JSON lines hold one object per line: e.g. jq -c . FILE)"
+        )
+    if not (isinstance(err, json.JSONDecodeError) and err.msg == "Extra data"):
+        return ""
+    values, at, decoder = 0, 0, json.JSONDecoder()
+    while True:
+        while at < len(line) and line[at] in " \t\r\n":
+            at += 1
+        if at >= len(line):
+            break
+        try:
+            _, at = decoder.raw_decode(line, at)
+        except (ValueError, RecursionError):
+            return ""
+        values += 1
+    ends = "; its lines end in carriage returns only (convert them: tr '\\r' '\\n')" if "\r" in line else ""
+    return f" ({values} JSON values on one line, none read: JSON lines hold one object per line{ends})"
+
+
+def _json_kind(value) -> str:
+    """What a JSON or Parquet value is, in words: ``a list of 3 items``."""
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} item(s)"
+    if isinstance(value, dict):
+        return f"an object with {len(value)} key(s)"
+    return f"of type {type(value).__name__} ({str(value)[:20]!r})"
+
+
+def record_article(rec: dict, line: int, stem: str, path: str, what: str, notes: list | None = None) -> Article:
     """The article of one record of fields (a JSON line, a Parquet row).
+
+    Metadata never rejects a record, as it never rejects a file: a
+    ``published`` that cannot be read or is ambiguous, or a title, source or
+    url that is not text, is a warning in ``Article.notes`` naming the
+    record's line and key, and the record is read without it (they rejected
+    it whole, its incidents lost, while the same date in front matter was a
+    warning). A date before 1990 or after tomorrow is kept with a warning,
+    as in front matter (a record has no modification time of its own).
 
     Parameters
     ----------
@@ -645,39 +702,65 @@ def record_article(rec: dict, line: int, stem: str, path: str, what: str) -> Art
         ``STEM:LINE``.
     what : str
         What a record is called in the error of a missing text.
+    notes : list, optional
+        Warnings its reader already had about it (``(line, column, reason)``).
 
     Raises
     ------
-    ArticleError, FrontMatterError
+    ArticleError
+        The record has no text.
     """
     body = rec.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise ArticleError(f"{what} has no 'text'", file=path, line=line, column="text")
+        given = body is not None and not isinstance(body, str)
+        # a list of paragraphs or a number was said to be no text at all
+        why = f"has a 'text' that is {_json_kind(body)}, not text" if given else "has no 'text'"
+        raise ArticleError(f"{what} {why}", file=path, line=line, column="text")
+    notes = list(notes or [])
+    text = {}
     for key in ("title", "source", "url"):
         if isinstance(rec.get(key), (dict, list)):
-            raise FrontMatterError(f"{key} must be text", file=path, line=line, column=key)
-    published = None
+            notes.append((line, key, f"{key} must be text, got {type(rec[key]).__name__}; ignored"))
+        else:
+            text[key] = str(rec.get(key) or "")
+    published, unread = None, b""
     if rec.get("published") not in (None, ""):
-        published = parse_published_date(rec["published"], file=path, line=line)
-    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else f"{stem}:{line}"
+        try:
+            published = parse_published_date(rec["published"], file=path, line=line)
+        except FrontMatterError as err:
+            notes.append((line, "published", err.reason + "; no published date from it"))
+            # told apart by what was written: two records differing only in a date not read are two
+            unread = b"\x1f" + repr(rec["published"]).encode("utf-8", "surrogatepass")
+        else:
+            doubt = _date_doubt(published, None)  # as in front matter: a year typed wrong is kept, and said
+            if doubt:
+                notes.append((line, "published", doubt))
+    given = rec.get("id")
+    if isinstance(given, (dict, list, bool)) or (isinstance(given, str) and given and not given.strip()):
+        # an id of blanks or a list became the doc_id as written ('   ', "['a']"): drafts no one can cite
+        shown = repr(given) if isinstance(given, str) else _json_kind(given)
+        notes.append((line, "id", f"id {shown} is no id; the record is {stem}:{line}"))
+        given = None
+    doc_id = str(given) if given not in (None, "") else f"{stem}:{line}"
     digest = hashlib.sha1()
     for part in (
-        "" if rec.get("id") in (None, "") else doc_id,
+        "" if given in (None, "") else doc_id,
         body,
         *(rec.get(k) for k in ("title", "source", "url")),
     ):
         digest.update(str(part or "").encode("utf-8", "surrogatepass") + b"\x1f")
-    digest.update(str(published or "").encode())
+    digest.update(str(published or "").encode() + unread)
     return Article(
         doc_id=doc_id,
         text=body,
-        title=str(rec.get("title") or ""),
-        source=str(rec.get("source") or ""),
+        title=text.get("title", ""),
+        source=text.get("source", ""),
         published=published,
-        url=str(rec.get("url") or ""),
+        url=text.get("url", ""),
         path=path,
         line=line,
         key=digest.hexdigest(),
+        notes=notes,
     )
 
 
@@ -881,6 +964,21 @@ def _reject(report: Report, path: Path, reason: str) -> None:
     report.count(counts.ARTICLES_REJECTED)
 
 
+def broken_link(path: Path) -> str:
+    """Why the symbolic link ``path`` leads nowhere: its target does not exist,
+    or links lead round in a loop (``a -> b -> a``; that was said to be a
+    target that does not exist, though ``ls`` shows it)."""
+    import errno
+
+    target = os.readlink(path)
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"symbolic link loop (to {target!r}, which leads back round; no file at the end)"
+    return f"broken symbolic link (to {target!r}, which does not exist)"
+
+
 def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None:
     """Article candidates under ``root``, sorted, hidden ones and files known
     not to be articles (:func:`not_an_article`: reported as skipped) left out.
@@ -925,7 +1023,7 @@ def _folder_files(root: Path, report: Report, follow: bool) -> list[Path] | None
                 found = True
                 target = os.readlink(path)
                 if not path.exists():
-                    _reject(report, path, f"broken symbolic link (to {target!r}, which does not exist)")
+                    _reject(report, path, broken_link(path))
                     continue
                 if not follow:
                     _reject(
@@ -1071,7 +1169,7 @@ def iter_articles(
         elif p.exists():
             files.append(p)
         elif p.is_symlink():
-            _reject(report, p, f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)")
+            _reject(report, p, broken_link(p))
         else:
             _reject(report, p, "no such file or folder")
     files = drop_repeated(files, report)

@@ -32,6 +32,7 @@ from ..extract.reading import (
     Article,
     LinkedPath,
     _folder_files,
+    broken_link,
     drop_repeated,
     name_text,
     not_an_article,
@@ -191,11 +192,7 @@ def _expand(path) -> list[Unit | Report]:
     if p.exists():
         return [_local_unit(p)]
     if p.is_symlink():
-        return [
-            _problem(
-                str(p), f"broken symbolic link (to {os.readlink(p)!r}, which does not exist)", counts.ARTICLES_REJECTED
-            )
-        ]
+        return [_problem(str(p), broken_link(p), counts.ARTICLES_REJECTED)]
     return [_problem(str(p), "no such file or folder", counts.ARTICLES_REJECTED)]
 
 
@@ -495,6 +492,10 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
                 file=u.path,
                 column="text",
             )
+        if u.start == 0 and pf.metadata.num_rows == 0:
+            # said once, by the piece holding the file's start: an empty .jsonl is rejected so, an empty
+            # Parquet file was counted nowhere and said nowhere
+            raise ArticleError("empty file (a Parquet file with no rows)", file=u.path)
     except ArticleError as err:
         report.count(counts.ARTICLES_READ)
         report.add_error(err)
@@ -514,10 +515,35 @@ def _parquet_articles(u: Unit, report: Report) -> Iterator[Article]:
             for rec in table.to_pylist():
                 report.count(counts.ARTICLES_READ)
                 try:
-                    art = record_article(rec, row, stem, u.path, "row")
+                    cells, notes = _text_cells(rec, row, u.path)
+                    art = record_article(cells, row, stem, u.path, "row", notes)
                 except ArticleError as err:
                     report.add_error(err)
                     report.count(counts.ARTICLES_REJECTED)
                 else:
                     yield A._checked(art, report)
                 row += 1
+
+
+def _text_cells(rec: dict, row: int, path: str) -> tuple[dict, list]:
+    """``rec`` with its byte cells as text, and the warnings of those that
+    are not UTF-8 (``(line, column, reason)``, see ``Article.notes``).
+
+    Older Spark and Impala write strings as Parquet BINARY without the UTF-8
+    annotation, which pyarrow reads as bytes: every row was rejected as
+    having no 'text'. A text that is not UTF-8 rejects the row; other
+    fields are metadata, which never rejects an article: left out, said.
+    """
+    out, notes = dict(rec), []
+    for key, value in rec.items():
+        if not isinstance(value, (bytes, bytearray)):
+            continue
+        try:
+            out[key] = bytes(value).decode("utf-8")
+        except UnicodeDecodeError as err:
+            why = f"{key} holds bytes that are not UTF-8 (byte 0x{value[err.start]:02x}); Parquet text is UTF-8"
+            if key == "text":
+                raise ArticleError(why, file=path, line=row, column=key) from None
+            notes.append((row, key, why + "; ignored"))
+            out[key] = None
+    return out, notes
