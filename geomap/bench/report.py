@@ -67,6 +67,8 @@ def machine_info() -> dict:
 def _fmt(v, unit: str = "", digits: int = 2) -> str:
     if v is None:
         return "-"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
     if isinstance(v, str):
         return v
     return f"{v:.{digits}f}{unit}"
@@ -107,9 +109,17 @@ def check_targets(results: dict) -> list[dict]:
     t = TARGETS
     out = []
 
-    def add(name, value, limit, ok, unit):
+    def add(name, value, limit, ok, unit, under_load=None):
+        # under_load: why the figure is not trustworthy (runs taken under load), shown beside the verdict
         out.append(
-            {"target": name, "value": value, "limit": limit, "unit": unit, "met": None if value is None else bool(ok)}
+            {
+                "target": name,
+                "value": value,
+                "limit": limit,
+                "unit": unit,
+                "met": None if value is None else bool(ok),
+                "under_load": under_load,
+            }
         )
 
     g = {c["events"]: c for c in results.get("maps", [])}
@@ -122,6 +132,7 @@ def check_targets(results: dict) -> list[dict]:
         t["build_100k_s"],
         (gm.get("build_s") or 1e9) <= t["build_100k_s"],
         "s",
+        "under load" if gm.get("under_load") else None,
     )
     add(
         "100k events: HTML size",
@@ -174,14 +185,17 @@ def check_targets(results: dict) -> list[dict]:
         "x",
     )
     # (the archive-mix corpora; the all-incident one is shown, with no floor)
-    rates = [c.get("mb_per_s") for c in results.get("extraction", []) if c.get("mb_per_s")]
-    rate = min(rates) if rates else None
+    slowest = min(
+        (c for c in results.get("extraction", []) if c.get("mb_per_s")), key=lambda c: c["mb_per_s"], default={}
+    )
+    rate = slowest.get("mb_per_s")
     add(
         "extraction per core (slowest corpus)",
         rate,
         t["extract_mb_s_per_core"],
         (rate or 0) >= t["extract_mb_s_per_core"],
         "MB/s",
+        "one run, under load" if slowest.get("under_load") else None,
     )
     imp = {c["events"]: c for c in results.get("import", [])}.get(100_000, {})
     add(
@@ -319,7 +333,10 @@ def markdown(results: dict) -> str:
     lines += ["", "| target | measured | floor | met |", "| --- | ---: | ---: | --- |"]
     for t in results.get("targets", []):
         met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
-        lines.append(f"| {t['target']} | {_fmt(t['value'], ' ' + t['unit'])} | {t['limit']} {t['unit']} | {met} |")
+        if t.get("under_load") and t["met"] is not None:
+            met += f" ({t['under_load']}: not trustworthy)"
+        floor = _fmt(t["limit"]) if isinstance(t["limit"], bool) else f"{t['limit']} {t['unit']}"
+        lines.append(f"| {t['target']} | {_fmt(t['value'], ' ' + t['unit'])} | {floor} | {met} |")
     return "\n".join(lines) + "\n"
 
 
