@@ -255,3 +255,17 @@ def test_no_test_asserts_on_a_clock():
         if ("process_time(" in line or "perf_counter(" in line) and "in line" not in line
     ]
     assert not timed, f"timed tests (move the measurement to geomap bench): {timed}"
+
+
+def test_builds_report_the_median_of_their_runs_and_the_load_of_each():
+    from geomap.bench.runner import Budget, Caps, _builds
+
+    ok = [sys.executable, "-c", "pass"]
+    run, g = _builds(ok, 10, 3, Budget(60), Caps())
+    assert run.ok and g["status"] == "ok" and g["build_runs"] == 3 == len(g["build_load"])
+    assert g["build_s"] == sorted(g["build_s_all"])[1]
+    assert g["build_s_range"] == [min(g["build_s_all"]), max(g["build_s_all"])]
+    assert set(g["build_load"][0]) == {"load_before", "load_after", "others_cores", "under_load"}
+    # a failing build stops the series and says so
+    run, g = _builds([sys.executable, "-c", "raise SystemExit(2)"], 10, 3, Budget(60), Caps())
+    assert not run.ok and g["status"] == "failed" and "build_runs" not in g
