@@ -200,6 +200,7 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
         browser=browser,
         caps=Caps(build=60, baseline_build=60, browser=45, extract=60, budget=240),
         workdir=tmp_path / "work",
+        repeat=2,
     )
     data = json.loads((tmp_path / "out" / "bench.json").read_text())
     assert data["machine"]["cores"] >= 1 and data["machine"]["python"]
@@ -218,6 +219,20 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     assert "| 0.02 | 100% |" in results["markdown"] and "| 0.02 | 25% |" in results["markdown"]
     assert data["extraction"][0]["mb_per_cpu_s"] > 0
     assert data["gazetteer"]["found"] == "Torkham"
+    # the floors' timings are repeated: builds in a row, the scale case's runs interleaved
+    assert case["geomap"]["build_runs"] == 2 and len(case["geomap"]["build_load"]) == 2
+    scale = data["scale"]
+    assert scale["status"] == "ok" and scale["repetitions"] == 2 and scale["same_rows"]
+    assert [(r["rep"], r["config"]) for r in scale["runs"]] == [
+        (1, "one"),
+        (1, "jobs"),
+        (1, "cluster"),
+        (2, "one"),
+        (2, "jobs"),
+        (2, "cluster"),
+    ]
+    assert all("load_before" in r and "under_load" in r for r in scale["runs"])
+    assert "| repetition | run | s |" in results["markdown"]
     assert {t["target"] for t in data["targets"]} and "| events |" in results["markdown"]
     assert (tmp_path / "out" / "bench.md").read_text() == results["markdown"]
     # every row of every table has as many cells as its header
@@ -240,3 +255,17 @@ def test_no_test_asserts_on_a_clock():
         if ("process_time(" in line or "perf_counter(" in line) and "in line" not in line
     ]
     assert not timed, f"timed tests (move the measurement to geomap bench): {timed}"
+
+
+def test_builds_report_the_median_of_their_runs_and_the_load_of_each():
+    from geomap.bench.runner import Budget, Caps, _builds
+
+    ok = [sys.executable, "-c", "pass"]
+    run, g = _builds(ok, 10, 3, Budget(60), Caps())
+    assert run.ok and g["status"] == "ok" and g["build_runs"] == 3 == len(g["build_load"])
+    assert g["build_s"] == sorted(g["build_s_all"])[1]
+    assert g["build_s_range"] == [min(g["build_s_all"]), max(g["build_s_all"])]
+    assert set(g["build_load"][0]) == {"load_before", "load_after", "others_cores", "under_load"}
+    # a failing build stops the series and says so
+    run, g = _builds([sys.executable, "-c", "raise SystemExit(2)"], 10, 3, Budget(60), Caps())
+    assert not run.ok and g["status"] == "failed" and "build_runs" not in g
