@@ -55,3 +55,51 @@ def test_a_meeting_agreed_on_keeps_its_venue(chain):
 def test_talks_told_after_what_was_agreed_keep_their_venue(chain):
     body = "The two sides agreed to a ceasefire on Sunday after a day of talks in Doha."
     assert _where(_events(chain, body), "talks") == ["Doha"]
+
+
+def _at(events, etype):
+    return sorted((e.location, e.event_date, e.fatalities) for e in events if e.event_type == etype)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The incident in the Bajaur district was the first of its kind since the spring.",
+        "Officials said the attack in Bajaur district lasted an hour.",
+    ],
+)
+def test_fire_told_on_the_whole_border_is_placed_by_the_incident_named_next(chain, second):
+    first = "Fire from across the border killed three soldiers on Monday, the army said."
+    assert _at(_events(chain, f"{first} {second}"), "armed_clash") == [("Bajaur District", "2024-05-13", 3)]
+
+
+def test_the_incident_named_far_from_the_line_does_not_place_it(chain):
+    text = (
+        "Fire from across the border killed three soldiers on Monday, the army said. "
+        "The incident came weeks after the Taliban entered Kabul."
+    )
+    assert [loc for loc, _, _ in _at(_events(chain, text), "armed_clash")] == ["Afghanistan-Pakistan border"]
+
+
+def test_an_incident_placed_already_keeps_its_place(chain):
+    text = (
+        "Fire from across the border killed three soldiers in Kurram on Monday. "
+        "The incident in Bajaur district a week ago was smaller."
+    )
+    assert "Kurram District" in [loc for loc, _, _ in _at(_events(chain, text), "armed_clash")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it had shelled militant hideouts along the border on Monday, without naming places.",
+        "Officials said jets struck targets across the frontier on Monday, without giving locations.",
+    ],
+)
+def test_a_report_that_says_it_names_no_place_is_not_put_on_the_whole_border(chain, text):
+    assert not [e for e in _events(chain, text) if e.place.kind == "border"]
+
+
+def test_a_place_told_beside_no_place_words_stays(chain):
+    text = "Troops shelled hideouts near Angoor Adda on Monday, without giving a toll."
+    assert [e.location for e in _events(chain, text) if e.event_type == "explosion"] == ["Angoor Adda"]

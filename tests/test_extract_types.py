@@ -563,3 +563,44 @@ def test_a_town_subject_closing_is_not_the_border():
     gate = "Bazaars in three hamlets along the frontier emptied once the border gate was shut on Friday."
     assert "border_closure" not in {t.event_type for t in find_triggers(town)}
     assert "border_closure" in {t.event_type for t in find_triggers(gate) if not t.weak}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cross-border fire told by where it came from, as a noun
+        "Fire from across the border wounded three guards at the post.",
+        "Militant fire from the Afghan side killed a soldier near the gate.",
+        "Gunfire from Afghan territory went on for an hour on Tuesday.",
+    ],
+)
+def test_fire_from_across_the_line_is_a_clash(sentence):
+    assert ("armed_clash", "exchange_of_fire") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # fire with another origin is no cross-border incident
+        "Fire from a kitchen stove destroyed the shop.",
+        # posts that came under fire are attacked (the rule below keeps its sub-type)
+        "Two posts came under fire from across the border.",
+    ],
+)
+def test_fire_from_elsewhere_is_no_exchange(sentence):
+    assert ("armed_clash", "exchange_of_fire") not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army said it had targeted terrorist camps near the line.",
+        "Officials said troops struck militant camps overnight.",
+    ],
+)
+def test_camps_of_militants_targeted_are_no_attack_on_a_camp(sentence):
+    assert ("armed_clash", "attack") not in _types(sentence)
+
+
+def test_a_camp_of_troops_attacked_is_an_attack():
+    assert ("armed_clash", "attack") in _types("Militants attacked a paramilitary camp near the town.")

@@ -415,7 +415,10 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             and _close(_told(o), _told(ev), 3)
             and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only or body_border)
         ]
-        if len(inside) == 1 and not body_border:
+        if len(inside) == 1 and (not body_border or ev.event_type in _ON_THE_LINE):
+            # (fire told on the whole border and at one place of the line
+            # the same days, "The incident in Bajaur ...": that place's
+            # incident, its toll too)
             _absorb(inside[0], ev)
             out.remove(ev)
         elif inside:

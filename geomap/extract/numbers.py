@@ -347,6 +347,28 @@ def _kin_killed(sentence: str, pos: int) -> int:
     return added
 
 
+#: "killing a woman and nine children": one victim named first, then a
+#: count of others (as "nine children and a woman" is ten).
+_ONE_AND_COUNT = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:woman|man|child|boy|girl|soldier|officer|policeman|policewoman|civilian|guard|"
+    r"teacher|student|worker|doctor|journalist|farmer|shepherd|driver|labourer|villager|elder|trader)"
+    r"\s+and\s+(?P<n>\d{1,3}|" + _WORD + r")\s+(?:[\w-]+\s+)?(?:children|women|men|boys|girls|soldiers|officers|"
+    r"policemen|civilians|guards|students|workers|villagers|passers-by|bystanders|others|people|relatives)\b"
+    # (not the subject of a passive, "a woman and three children were hurt": that count is read on its own)
+    r"(?!\s+(?:were|was|are|is|had|have|has)\b)",
+    re.I,
+)
+
+
+def _count_after_one(sentence: str, pos: int) -> int:
+    """How many victims are counted after one named at ``pos`` ("a woman
+    and nine children": nine); 0 when none, or a vague count ("dozens")."""
+    m = _ONE_AND_COUNT.match(sentence, pos)
+    if m is None or m.group("n").lower() in _VAGUE:
+        return 0
+    return parse_number(m.group("n")) or 0
+
+
 #: "Fazlullah and four of his commanders were killed": a named victim
 #: (a capitalised name, not the sentence's first word) and a count of his
 #: men or of others.
@@ -603,7 +625,8 @@ def _total(
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
             if value == 1 and m.group("n").lower() in ("a", "an", "one"):
-                value += _kin_killed(sentence, m.end("n"))  # "a man, his wife and two of their children"
+                # "a man, his wife and two of their children", "a woman and nine children"
+                value += _kin_killed(sentence, m.end("n")) or _count_after_one(sentence, m.end("n"))
             if (
                 i == 0
                 and _NAMED_AND.search(sentence, max(0, m.start() - 40), m.start())

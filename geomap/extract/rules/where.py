@@ -23,7 +23,7 @@ from ..types import VIOLENT, Trigger
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
-from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
+from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, ArticleState, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
 #: What the sides agreed to do, told before a place: "an agreement to allow
@@ -252,6 +252,27 @@ _DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
 _OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
 
 
+#: "without naming places", "without giving locations": no place is told.
+_NO_PLACE_TOLD = re.compile(
+    r"\bwithout\s+(?:naming|giving|specifying|disclosing|saying|identifying)\s+(?:any\s+|the\s+|their\s+|its\s+|exact\s+)?"
+    r"(?:places?|locations?|where\b|targets)",
+    re.I,
+)
+
+
+def _place_of_border_incident(etype: str, candidates: list[Mention], ctx: ArticleState, idx: int) -> Place | None:
+    """ "Fire from across the border killed two soldiers. ... The incident in
+    Bajaur district was the first since August.": the one place on the line
+    that a sentence continuing a violent incident names, when the incident
+    was told (up to two sentences before) only at the whole border; None
+    otherwise."""
+    told = ctx.told_places.get(etype)
+    if told is None or not 0 < _gap(idx, told[0]) <= 2 or not all(p.kind == "border" for p in told[1]):
+        return None
+    named = {m.place for m in candidates if m.role == "place" and m.place.kind != "border" and _near_line(m.place)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -471,6 +492,8 @@ def _places_for(
             # toll (see the per-place tolls of sentence_events).
             ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
             return [(p, True) for p in dict.fromkeys(ordered)]
+    if weak and etype in VIOLENT and (place := _place_of_border_incident(etype, candidates, ctx, idx)) is not None:
+        return [(place, True)]
     if weak:
         # "trucks", "killed": only more of an incident already reported
         # (not of one of several places told at once).
@@ -478,6 +501,11 @@ def _places_for(
             return []
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
+    if chosen and "without" in sentence and all(m.role == "border" for m in chosen) and _NO_PLACE_TOLD.search(sentence):
+        # "the army said it had targeted camps along the border, without
+        # giving locations": the report says it has no place; the whole
+        # border would be a guess.
+        return []
     narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
     if chosen and all(m.role == "border" for m in chosen) and narrower and etype != "talks":
         # "fire across the border in Kurram", "rockets fired across the
