@@ -324,3 +324,16 @@ def test_a_victim_and_the_kin_killed_with_him(sentence, dead):
 def test_one_victim_then_a_count_of_others(sentence, dead, hurt):
     toll = find_casualties(sentence)
     assert (toll.fatalities, toll.injuries) == (dead, hurt)
+
+
+@pytest.mark.parametrize(
+    "sentence, dead, hurt",
+    [
+        ("The district chief said there were no human casualties so far.", 0, 0),
+        # no civilian casualties leaves the troops untold
+        ("Officials said there were no civilian casualties.", None, None),
+    ],
+)
+def test_no_human_casualties_is_none_hurt(sentence, dead, hurt):
+    toll = find_casualties(sentence)
+    assert (toll.fatalities, toll.injuries) == (dead, hurt)

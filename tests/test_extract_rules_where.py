@@ -103,3 +103,32 @@ def test_a_report_that_says_it_names_no_place_is_not_put_on_the_whole_border(cha
 def test_a_place_told_beside_no_place_words_stays(chain):
     text = "Troops shelled hideouts near Angoor Adda on Monday, without giving a toll."
     assert [e.location for e in _events(chain, text) if e.event_type == "explosion"] == ["Angoor Adda"]
+
+
+def test_where_a_diplomat_is_posted_is_no_venue_of_the_talks(chain):
+    text = (
+        "Delegations of the two countries held talks in Istanbul on Saturday. "
+        "The first round of talks was held in Doha on October 19. "
+        "The Afghan side was led by a deputy minister and the ambassador of the Islamic Emirate in Qatar, "
+        "who took part in talks."
+    )
+    ev = sorted((e.location, e.event_date) for e in _events(chain, text) if e.event_type == "talks")
+    assert ev == [("Doha", "2023-10-19"), ("Istanbul", "2024-05-11")]
+
+
+def test_talks_in_a_country_still_name_a_venue(chain):
+    # (the country's city named before; a posting names a venue only when the talks are there)
+    posted = "The delegation led by the ambassador in Qatar held talks in Doha on Saturday."
+    assert _where(_events(chain, posted), "talks") == ["Doha"]
+    text = "Officials of both sides arrived in Doha. The talks in Qatar began on Saturday."
+    assert _where(_events(chain, text), "talks") == ["Doha"]
+
+
+def test_a_past_round_told_after_the_talks_is_not_the_venue_of_the_next_mention(chain):
+    text = (
+        "Delegations of the two countries held talks in Istanbul on Saturday. "
+        "An earlier round was held in Doha on October 19. "
+        "The Pakistani delegation at the talks was led by a defence official."
+    )
+    ev = sorted((e.location, e.event_date) for e in _events(chain, text) if e.event_type == "talks")
+    assert ev == [("Doha", "2023-10-19"), ("Istanbul", "2024-05-11")]

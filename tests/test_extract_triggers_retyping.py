@@ -83,3 +83,26 @@ def test_an_attack_and_a_bomb_of_another_clause_stay_two_incidents():
     sentence = "Militants attacked a checkpoint near the town, and a bomb went off in the bazaar."
     kinds = {t.event_type for t in find_triggers(sentence) if not t.weak}
     assert kinds == {"armed_clash", "explosion"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The police chief said the firing of rockets began on Monday afternoon.",
+        "Mortar firing on the villages went on until dusk.",
+        "Residents said the firing of mortar shells had not stopped.",
+    ],
+)
+def test_the_firing_of_rockets_or_mortars_is_shelling(sentence):
+    assert ("explosion", "firing") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firing at the gate went on for an hour.",
+        "Guards said the firing of the rifles was heard in the village.",
+    ],
+)
+def test_firing_of_other_arms_stays_a_clash(sentence):
+    assert ("armed_clash", "firing") in _types(sentence)

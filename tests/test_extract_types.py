@@ -596,11 +596,16 @@ def test_fire_from_elsewhere_is_no_exchange(sentence):
     [
         "The army said it had targeted terrorist camps near the line.",
         "Officials said troops struck militant camps overnight.",
+        "Officials said the rockets targeted terrorist positions across the line.",
     ],
 )
 def test_camps_of_militants_targeted_are_no_attack_on_a_camp(sentence):
     assert ("armed_clash", "attack") not in _types(sentence)
 
 
-def test_a_camp_of_troops_attacked_is_an_attack():
-    assert ("armed_clash", "attack") in _types("Militants attacked a paramilitary camp near the town.")
+@pytest.mark.parametrize(
+    "sentence",
+    ["Militants attacked a paramilitary camp near the town.", "Fighters targeted army positions near the pass."],
+)
+def test_a_camp_of_troops_attacked_is_an_attack(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)

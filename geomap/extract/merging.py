@@ -727,8 +727,9 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all
         _headline_day(merged)
+    _day_of_siblings(merged)
     for m in merged:
-        if m.date is None and lead is not None:
+        if m.date is None and lead is not None and not _other_round(m, merged, lead):
             # "Afghan forces had fired on posts in Kurram", "troops were
             # putting up a fence", undated, in a report of Saturday's
             # fighting: the day of the lead incident (of any type when no
@@ -759,6 +760,42 @@ def _headline_day(events: list[DraftEvent]) -> None:
         # An undated violent event takes the lead's day instead (below).
         if -1 in e.sentences and (e.date_rank == 2 or e.date is None and e.event_type not in _VIOLENT):
             e.date, e.date_rank = day, 2
+
+
+def _other_round(ev: DraftEvent, events: list[DraftEvent], lead: DateMention) -> bool:
+    """Whether undated talks (``ev``) would take the day of a round held at
+    another venue as the report's lead ("talks continue in Istanbul" and
+    "the first round was held in Doha on October 19"): rounds at two venues
+    are two meetings, on two days."""
+    return ev.event_type == "talks" and any(
+        o.event_type == "talks" and o.date is lead and not same_place(o.place, ev.place) for o in events
+    )
+
+
+def _day_of_siblings(events: list[DraftEvent]) -> None:
+    """ "Rockets hit Dangam, Sheltan and Khas Kunar. The firing of rockets
+    began on Monday afternoon.": one incident told at several places in
+    one sentence with no day, then dated where it is told again at some of
+    them; a place not named again (Dangam) takes the day its siblings were
+    given, when they agree on one."""
+    for ev in events:
+        if ev.date is not None or not ev.sentences:
+            continue
+        first = min(ev.sentences)
+        days = {
+            o.date.date
+            for o in events
+            if o is not ev
+            and o.event_type == ev.event_type
+            and o.date is not None
+            and o.date.precision == "day"
+            and o.sentences
+            and min(o.sentences) == first
+            and len(o.sentences) > 1
+        }
+        if len(days) == 1:
+            day = next(o.date for o in events if o is not ev and o.date is not None and o.date.date in days)
+            ev.date, ev.date_rank = day, 2
 
 
 def _lead_date(events: list[DraftEvent], published: dt.date | None, kinds=_VIOLENT) -> DateMention | None:

@@ -221,7 +221,8 @@ _WITHOUT_HARM = r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|harm|injur(?
 #: (see :class:`~geomap.extract.wordscan.LoweredPattern`).
 _NONE_KILLED = LoweredPattern(
     re.compile(
-        r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured|harmed)|"
+        # ("no human casualties": nobody; not "no civilian casualties", which leaves the troops)
+        r"\b(?:no\s+(?:(?:human\s+)?casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured|harmed)|"
         r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|" + _WITHOUT_HARM + "|"
         r"nobody\s+was\s+(?:killed|hurt|injured|harmed)|"
         r"none\s+(?:was|were)\s+killed)\b",
@@ -230,9 +231,8 @@ _NONE_KILLED = LoweredPattern(
 )
 _NONE_HURT = LoweredPattern(
     re.compile(
-        r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured|harmed)|reports?\s+of\s+(?:casualties|injuries))|"
-        + _WITHOUT_HARM
-        + r"|nobody\s+was\s+(?:hurt|injured|harmed)|"
+        r"\b(?:no\s+(?:(?:human\s+)?casualties|injuries|one\s+was\s+(?:hurt|injured|harmed)|"
+        r"reports?\s+of\s+(?:casualties|injuries))|" + _WITHOUT_HARM + r"|nobody\s+was\s+(?:hurt|injured|harmed)|"
         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
         re.I,
     )

@@ -627,7 +627,10 @@ def _event_date(
         recent = [
             d
             for i, d in ctx.dates
-            if _gap(idx, i) == 1 and d.kind != "for" and (published is None or d.date <= published)
+            if _gap(idx, i) == 1
+            and d.kind != "for"
+            and (published is None or d.date <= published)
+            and not (etype == "talks" and i in ctx.past_rounds)
         ]
         same_gap = _gap(idx, same[0]) if same is not None else 99
         if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):

@@ -136,6 +136,13 @@ _BORDER_THEN_PLACE = re.compile(
     re.I,
 )
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
+#: "Afghanistan's acting ambassador in Qatar", "the envoy to Turkey": where a
+#: diplomat is posted (a title), not where the talks of the sentence are.
+_POSTED_BEFORE = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:\s+general)?|charg[eé]\s+d['’]affaires|high\s+commissioner|embassy|consulate)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of)){0,5})?\s+(?:in|to)\s+(?:the\s+)?$",
+    re.I,
+)
 _COORD = re.compile(
     # "into Kurram on Friday and into North Waziristan on Saturday"
     r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
@@ -410,6 +417,7 @@ def _places_for(
             if m.role == "country"
             and m.country not in ("AF", "PK")
             and _VENUE_BEFORE.search(sentence[max(0, m.start - 20) : m.start])
+            and not _POSTED_BEFORE.search(sentence[max(0, m.start - 90) : m.start])
         ]
         candidates += countries
     else:

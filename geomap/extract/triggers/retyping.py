@@ -164,6 +164,27 @@ def _attack_with_bomb(sentence: str, t: Trigger) -> Trigger:
     return replace(t, event_type="explosion", sub_event_type="bombing")
 
 
+#: The guns a "firing" is of: "the firing of rockets", "firing of mortar
+#: shells" (read right after the trigger), "rocket firing" (right before it).
+_OF_GUNS_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:\d+\s+|[\w-]+\s+)?(?:rockets|mortars|mortar\s+(?:shells|rounds)|shells|artillery|missiles)\b",
+    re.I,
+)
+_GUNS_BEFORE = re.compile(r"\b(?:rocket|mortar|artillery|missile)\s+$", re.I)
+
+
+def _guns_fired(sentence: str, t: Trigger) -> Trigger:
+    """The firing of rockets or mortars ("the firing of rockets started on
+    Monday", "mortar firing on the villages") is shelling, the guns'
+    one-way fire on a place (as "rockets fired" is), not an exchange of
+    fire."""
+    if t.event_type != "armed_clash" or sentence[t.start : t.end].lower() not in ("firing", "fire"):
+        return t
+    if not (_OF_GUNS_AFTER.match(sentence, t.end) or _GUNS_BEFORE.search(sentence, max(0, t.start - 20), t.start)):
+        return t
+    return replace(t, event_type="explosion", sub_event_type="shelling")
+
+
 def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
     """``triggers`` (in order) with the types their whole sentence shows.
 
@@ -187,6 +208,8 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_exchanged_shelling(sentence, t) for t in out]
     if any(t.sub_event_type == "shelling" for t in out) and ("gunfire" in low or "firing" in low or "arms" in low):
         out = [_with_gunfire(sentence, t) for t in out]
+    if "firing" in low and any(w in low for w in ("rocket", "mortar", "shell", "artillery", "missile")):
+        out = [_guns_fired(sentence, t) for t in out]
     if "post" in low or "checkpoint" in low:
         out = [_fired_at_posts(sentence, t) for t in out]
     if _AIR.search(low) and ("caused" in low or "carried out" in low or "blamed" in low or "work of" in low):

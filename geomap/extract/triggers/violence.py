@@ -180,9 +180,10 @@ VIOLENCE_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"patrols?|convoys?|vehicles?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}"
         r"(?:posts?|outposts?|checkpoints?|checkposts?|"
-        # (not "targeted terrorist camps": a state's strikes on militants, as it tells them)
+        # (not "targeted terrorist camps", "militant positions": a state's
+        # strikes on militants, as it tells them)
         r"police\s+stations?|convoys?|(?<!terrorist\s)(?<!militant\s)(?<!training\s)camps?|compounds?|headquarters|"
-        r"forts?|patrols?|positions|"
+        r"forts?|patrols?|(?<!terrorist\s)(?<!militant\s)positions|"
         # "attacked a polio team", "ambushed a police van"
         r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
         # "unknown gunmen targeted a tribal elder", "a targeted killing"
