@@ -564,3 +564,17 @@ def test_a_bare_destination_is_no_candidate_for_geonames(finder):
 )
 def test_a_part_of_a_towns_hospital_attacked_is_the_incidents_place(finder, sentence, names):
     assert _names(finder, sentence) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        # an unnamed stretch of the line
+        ("Three soldiers were killed in a drone strike in a border area on Monday.", ["border"]),
+        ("Fighting broke out in the remote border region overnight.", ["border"]),
+        # the border area of a named place is that place
+        ("Fighting broke out in the border area of Kurram on Monday.", ["place"]),
+    ],
+)
+def test_a_border_area_unnamed_is_the_border(finder, sentence, roles):
+    assert [m.role for m in finder.find(sentence, HINTS)] == roles

@@ -132,3 +132,21 @@ def test_a_past_round_told_after_the_talks_is_not_the_venue_of_the_next_mention(
     )
     ev = sorted((e.location, e.event_date) for e in _events(chain, text) if e.event_type == "talks")
     assert ev == [("Doha", "2023-10-19"), ("Istanbul", "2024-05-11")]
+
+
+def test_a_border_phrase_in_the_clause_behind_is_the_strike_place(chain):
+    text = "Pakistan shut Torkham on Thursday after three soldiers were killed in a helicopter strike in a border area."
+    ev = _events(chain, text)
+    assert _where(ev, "airstrike") == ["Afghanistan-Pakistan border"]
+    assert _where(ev, "border_closure") == ["Torkham"]
+
+
+def test_a_closure_behind_which_a_border_phrase_is_told_stays_at_the_crossing_in_context(chain):
+    text = (
+        "About 150 lorries were still waiting at Torkham on Saturday. "
+        "Pakistan shut the supply route on Thursday after three soldiers were killed "
+        "in a helicopter strike in a border area."
+    )
+    ev = _events(chain, text)
+    assert _where(ev, "border_closure") == ["Torkham"]
+    assert _where(ev, "airstrike") == ["Afghanistan-Pakistan border"]

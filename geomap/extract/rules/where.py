@@ -299,6 +299,11 @@ def _places_for(
         # "exchanged fire along the Durand Line on Saturday, four days after
         # air strikes killed dozens in Paktika": Paktika is the strikes'.
         candidates = [m for m in candidates if m.start < ahead]
+    elif ahead is not None:
+        # "the route it shut last week after three troops were killed in a
+        # helicopter strike in a border area": the border phrase of the
+        # clause behind is the strike's, not the closure's whole border.
+        candidates = [m for m in candidates if m.role != "border" or m.start < ahead]
     opening = _OPENING_CAUSE.match(sentence)
     if (
         opening is not None
