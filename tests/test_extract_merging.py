@@ -306,3 +306,19 @@ def test_siblings_told_on_different_days_lend_no_day(chain):
     text = "Rockets hit Dangam and Sheltan. Rockets hit Sheltan again on Monday. Another rocket hit Dangam on Saturday."
     ev = {e.location: e.event_date for e in _events(chain, text) if e.event_type == "explosion"}
     assert ev.get("Dangam District") != "2024-05-13"
+
+
+@pytest.mark.parametrize(
+    "second, day",
+    [
+        # the day named for the incident wins over a count one day from it
+        ("The incident took place on Saturday at the gate.", "2024-05-11"),
+        ("The clash happened late on Saturday, officials said.", "2024-05-11"),
+        # a day further off is another matter: the count stays
+        ("The incident took place on Wednesday last week at the gate.", "2024-05-12"),
+    ],
+)
+def test_a_day_named_wins_over_a_count_one_day_from_it(chain, second, day):
+    text = f"Two guards were killed in a clash at the Chaman crossing three days ago. {second}"
+    ev = [e for e in _events(chain, text) if e.event_type == "armed_clash"]
+    assert [e.event_date for e in ev] == [day]

@@ -150,3 +150,19 @@ def test_a_closure_behind_which_a_border_phrase_is_told_stays_at_the_crossing_in
     ev = _events(chain, text)
     assert _where(ev, "border_closure") == ["Torkham"]
     assert _where(ev, "airstrike") == ["Afghanistan-Pakistan border"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets carried out air strikes on Monday in Spin Boldak city near the Chaman crossing.",
+        "Jets carried out air strikes on Monday in Barmal, close to the Angoor Adda crossing.",
+    ],
+)
+def test_a_landmark_that_says_where_the_place_hit_lies_is_not_hit(chain, text):
+    assert len(_where(_events(chain, text), "airstrike")) == 1
+
+
+def test_places_hit_joined_by_and_are_each_hit(chain):
+    text = "Jets carried out air strikes on Monday in Barmal and near the Angoor Adda crossing."
+    assert len(_where(_events(chain, text), "airstrike")) == 2

@@ -97,6 +97,8 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
             return counted_b
     if _counted_off_by_one(a.date, b.date) and a.date_rank == b.date_rank:
         return a.date.kind != "nth"
+    if a.date_rank <= 1 and b.date_rank <= 1 and _ago_off_by_one(a.date, b.date):
+        return a.date.kind != "ago"
     if a.date is not None and b.date is not None and _day_in_week(a.date, b.date):
         # "clashed late on Wednesday" (carried) and "asked them to stop
         # several times this week before fighting erupted": one date told
@@ -116,6 +118,24 @@ def _counted_off_by_one(a: DateMention | None, b: DateMention | None) -> bool:
         return False
     told = b if a.kind == "nth" else a
     return told.precision == "day" and told.start >= 0 and told.kind in DAY_KINDS and abs((a.date - b.date).days) == 1
+
+
+def _ago_off_by_one(a: DateMention | None, b: DateMention | None) -> bool:
+    """Is one of ``a`` and ``b`` a day counted back from the published date
+    ("killed in a clash two days ago") and the other a day of the week told
+    for the same incident one day from it ("the clash took place on
+    Friday")? A count is written on the day the story was written, often
+    the day before it is published: the day named is the truer."""
+    if a is None or b is None or (a.kind == "ago") == (b.kind == "ago"):
+        return False
+    count, told = (a, b) if a.kind == "ago" else (b, a)
+    return (
+        count.precision == "day"
+        and told.precision == "day"
+        and told.start >= 0
+        and told.kind in DAY_KINDS
+        and abs((count.date - told.date).days) == 1
+    )
 
 
 def _day_in_week(a: DateMention, b: DateMention) -> bool:

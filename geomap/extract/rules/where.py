@@ -214,6 +214,28 @@ _NEIGHBOUR_BEFORE = re.compile(
 _NEIGHBOUR_BEFORE = Gated(
     _NEIGHBOUR_BEFORE, "border", "frontier", "boundary", "adjoining", "adjacent", "next", "neighbo"
 )
+#: Between a place and the landmark that says where it lies: "Spin Boldak
+#: city near the Chaman border crossing", "Barmal, close to the border town".
+_LANDMARK_BETWEEN = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:city|town|district|village|area|valley|bazaar))?,?\s+"
+    r"(?:near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _without_landmarks(chosen: list[Mention], sentence: str) -> list[Mention]:
+    """The places a strike or blast hit without those named right after one
+    of them as where it lies ("airstrikes in Spin Boldak city near the
+    Chaman border crossing" hit Spin Boldak, not Chaman)."""
+    if len(chosen) < 2 or not any(w in sentence for w in ("near", "close to", "far from")):
+        return chosen
+    return [
+        m
+        for m in chosen
+        if not any(c.end <= m.start and _LANDMARK_BETWEEN.match(sentence[c.end : m.start]) for c in chosen)
+    ]
+
+
 #: A meeting held on the line: a flag meeting, a border meeting, "met near
 #: the border", "at the zero point".
 _BORDER_MEETING = re.compile(
@@ -587,6 +609,7 @@ def _places_for(
             # a neighbour that says where the place hit lies
             and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
+        chosen = _without_landmarks(chosen, sentence)
         anaphor = _PLACE_ANAPHOR.search(sentence, first, stop)
         if anaphor is not None and all(anaphor.start() < m.start for m in chosen):
             # "blamed drones for a strike in the city, and said another

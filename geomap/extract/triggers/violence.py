@@ -301,7 +301,9 @@ VIOLENCE_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "armed_clash",
         "border_fighting",
         True,
-        r"(?:attack|raid|strike|assault|ambush|bombing|blast)\s+(?:took\s+place|happened|occurred)",
+        # ("The conflict took place on Friday at the Chaman border": its day and place)
+        r"(?:attack|raid|strike|assault|ambush|bombing|blast|conflict|incident|encounter)\s+"
+        r"(?:took\s+place|happened|occurred)",
         ("took place", "happened", "occurred"),
     ),
     # "The incident in Bajaur district was the first of its kind": the
