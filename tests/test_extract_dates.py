@@ -280,3 +280,18 @@ def test_an_incident_reported_in_the_passive_is_dated_by_its_day(sentence, state
 )
 def test_a_day_in_the_possessive_after_a_speech_verb_is_no_statement_date(sentence, statement):
     assert [d.statement for d in find_dates(sentence, WED)] == [statement]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "overnight" with no day named: the night before the report
+        ("Jets carried out strikes overnight on villages of the district.", [("2025-03-18", "day")]),
+        ("Shelling overnight on two posts killed a guard.", [("2025-03-18", "day")]),
+        # "overnight on Tuesday", "overnight into Thursday": that day
+        ("Jets struck overnight on Tuesday.", [("2025-03-18", "day")]),
+        ("Shelling went on overnight into Monday.", [("2025-03-17", "day")]),
+    ],
+)
+def test_overnight_with_no_day_is_the_night_before_the_report(sentence, expected):
+    assert _iso(sentence) == expected

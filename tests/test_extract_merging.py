@@ -277,3 +277,48 @@ _BORDER_FIRE = (
 def test_whole_border_fighting_on_the_day_of_a_located_exchange_is_that_exchange(chain, first, day, clashes):
     ev = _events(chain, first + " " + _BORDER_FIRE.format(day))
     assert [e.location for e in ev if e.event_type == "armed_clash"] == clashes
+
+
+def test_undated_talks_do_not_take_the_day_of_a_round_at_another_venue(chain):
+    text = "Talks between the two sides went on in Istanbul. The first round was held in Doha on May 9."
+    ev = {e.location: (e.event_date, e.date_precision) for e in _events(chain, text) if e.event_type == "talks"}
+    assert ev["Doha"] == ("2024-05-09", "day")
+    assert ev["Istanbul"][1] == "week"
+
+
+def test_undated_fire_still_takes_the_day_of_the_lead(chain):
+    text = "Shells hit Dangam on Monday. Afghan forces had fired on posts in Kurram."
+    ev = {e.location: e.event_date for e in _events(chain, text) if e.event_type in ("armed_clash", "explosion")}
+    assert ev["Kurram District"] == "2024-05-13"
+
+
+def test_a_place_not_named_again_takes_the_day_its_siblings_were_given(chain):
+    text = (
+        "Rockets fired from across the border hit Dangam, Sheltan and Khas Kunar. "
+        "The police chief said the firing of rockets began on Monday afternoon. "
+        "Of the rockets, twenty hit Sheltan and ten hit Khas Kunar."
+    )
+    ev = {e.location: e.event_date for e in _events(chain, text) if e.event_type == "explosion"}
+    assert ev == {"Dangam District": "2024-05-13", "Sheltan": "2024-05-13", "Khas Kunar District": "2024-05-13"}
+
+
+def test_siblings_told_on_different_days_lend_no_day(chain):
+    text = "Rockets hit Dangam and Sheltan. Rockets hit Sheltan again on Monday. Another rocket hit Dangam on Saturday."
+    ev = {e.location: e.event_date for e in _events(chain, text) if e.event_type == "explosion"}
+    assert ev.get("Dangam District") != "2024-05-13"
+
+
+@pytest.mark.parametrize(
+    "second, day",
+    [
+        # the day named for the incident wins over a count one day from it
+        ("The incident took place on Saturday at the gate.", "2024-05-11"),
+        ("The clash happened late on Saturday, officials said.", "2024-05-11"),
+        # a day further off is another matter: the count stays
+        ("The incident took place on Wednesday last week at the gate.", "2024-05-12"),
+    ],
+)
+def test_a_day_named_wins_over_a_count_one_day_from_it(chain, second, day):
+    text = f"Two guards were killed in a clash at the Chaman crossing three days ago. {second}"
+    ev = [e for e in _events(chain, text) if e.event_type == "armed_clash"]
+    assert [e.event_date for e in ev] == [day]

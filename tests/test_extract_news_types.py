@@ -29,6 +29,17 @@ def test_a_programme_along_the_whole_line_is_no_located_work(chain, text):
     assert not _by(_events(chain, text), "fortification")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said on Tuesday that Taliban fighters had damaged parts of the fence along the Durand Line.",
+        "Taliban guards tore down stretches of the barbed-wire fence along the frontier, officials said on Tuesday.",
+    ],
+)
+def test_a_fence_pulled_down_along_the_line_is_a_work_on_the_whole_border(chain, text):
+    assert [loc for loc, _ in _by(_events(chain, text), "fortification")] == ["Afghanistan-Pakistan border"]
+
+
 def test_an_attempt_to_put_up_a_fence_is_a_work_at_its_place(chain):
     ev = _events(chain, "Pakistani troops tried to put up a new stretch of fence near Angoor Adda on Monday.")
     assert _by(ev, "fortification") == [("Angoor Adda", "2024-05-13")]

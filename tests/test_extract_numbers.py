@@ -303,3 +303,37 @@ def test_wounds_suffered_and_a_singular_victim(sentence, killed, hurt):
 )
 def test_a_victim_and_the_kin_killed_with_him(sentence, dead):
     assert find_casualties(sentence).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "sentence, dead, hurt",
+    [
+        # one victim named first, then a count of others (as "nine children and a woman")
+        ("Troops shelled a compound late on Friday, killing a shepherd and four boys.", 5, None),
+        ("The mortar round killed a guard and two passers-by near the gate.", 3, None),
+        ("A drone hit the car, wounding a driver and three others.", None, 4),
+        # the subject of a passive: each count read once
+        ("A soldier and two civilians were killed in the shelling.", 3, None),
+        ("A woman and three children were wounded when the shell landed.", None, 4),
+        # a vague count after the one victim is no figure
+        ("The shell killed a farmer and dozens of goats.", 1, None),
+        # the count belongs to another verb
+        ("The blast killed a policeman and wounded six children.", 1, 6),
+    ],
+)
+def test_one_victim_then_a_count_of_others(sentence, dead, hurt):
+    toll = find_casualties(sentence)
+    assert (toll.fatalities, toll.injuries) == (dead, hurt)
+
+
+@pytest.mark.parametrize(
+    "sentence, dead, hurt",
+    [
+        ("The district chief said there were no human casualties so far.", 0, 0),
+        # no civilian casualties leaves the troops untold
+        ("Officials said there were no civilian casualties.", None, None),
+    ],
+)
+def test_no_human_casualties_is_none_hurt(sentence, dead, hurt):
+    toll = find_casualties(sentence)
+    assert (toll.fatalities, toll.injuries) == (dead, hurt)

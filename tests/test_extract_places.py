@@ -577,3 +577,17 @@ def test_name_words_are_found_as_the_bounded_pattern_finds_them(dev_sentences):
         for pos in (0, len(s) // 2):
             want = [m.span() for m in _NAME_WORD.finditer(s, pos)]
             assert [m.span() for m in finditer_bounded(_NAME_WORD_UNBOUNDED, s, pos)] == want, s
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        # an unnamed stretch of the line
+        ("Three soldiers were killed in a drone strike in a border area on Monday.", ["border"]),
+        ("Fighting broke out in the remote border region overnight.", ["border"]),
+        # the border area of a named place is that place
+        ("Fighting broke out in the border area of Kurram on Monday.", ["place"]),
+    ],
+)
+def test_a_border_area_unnamed_is_the_border(finder, sentence, roles):
+    assert [m.role for m in finder.find(sentence, HINTS)] == roles

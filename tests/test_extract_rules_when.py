@@ -127,3 +127,25 @@ def test_a_past_year_with_a_month_or_outside_the_clause_keeps_the_incident(chain
 )
 def test_an_incident_in_an_after_clause_takes_the_day_of_its_own_clause(chain, text, told):
     assert _told(chain, text) == told
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a since-clause with its own subject and verb dates that clause's event
+        (
+            "Fire from across the border killed three soldiers on Monday. "
+            "The incident in Bajaur district was the first since the Taliban seized Kabul on April 2.",
+            "2024-05-13",
+        ),
+        # "since" a day, or an incident with its day, is when the state began
+        ("The Chaman crossing has been closed since April 29.", "2024-04-29"),
+    ],
+)
+def test_a_since_clause_dates_its_own_event(text, day):
+    from test_extract_news import _events
+
+    from geomap.geocoders import default_chain
+
+    ev = [e for e in _events(default_chain(), text) if e.event_type in ("armed_clash", "border_closure")]
+    assert [e.event_date for e in ev] == [day]

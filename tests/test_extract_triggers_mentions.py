@@ -98,3 +98,19 @@ def test_a_reopening_to_come_on_a_day_is_told():
 )
 def test_a_road_reopened_is_no_border_reopening(sentence, types):
     assert _types(sentence) == types
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a reopening to come with no day: the statement's day is not its day
+        "Pakistan will soon reopen the supply route through Torkham, officials said Sunday.",
+        "The crossing will be reopened once things settle, a spokesman told reporters on Monday.",
+    ],
+)
+def test_a_reopening_to_come_dated_only_by_its_statement_is_none(sentence):
+    assert "border_closure" not in _types(sentence)
+
+
+def test_a_reopening_announced_for_a_day_is_told():
+    assert "border_closure" in _types("Pakistan will reopen Torkham on Monday, officials said Sunday.")

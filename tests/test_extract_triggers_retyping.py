@@ -83,3 +83,53 @@ def test_an_attack_and_a_bomb_of_another_clause_stay_two_incidents():
     sentence = "Militants attacked a checkpoint near the town, and a bomb went off in the bazaar."
     kinds = {t.event_type for t in find_triggers(sentence) if not t.weak}
     assert kinds == {"armed_clash", "explosion"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The police chief said the firing of rockets began on Monday afternoon.",
+        "Mortar firing on the villages went on until dusk.",
+        "Residents said the firing of mortar shells had not stopped.",
+    ],
+)
+def test_the_firing_of_rockets_or_mortars_is_shelling(sentence):
+    assert ("explosion", "firing") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firing at the gate went on for an hour.",
+        "Guards said the firing of the rifles was heard in the village.",
+    ],
+)
+def test_firing_of_other_arms_stays_a_clash(sentence):
+    assert ("armed_clash", "firing") in _types(sentence)
+
+
+def _strong(sentence):
+    return [(t.event_type, sentence[t.start : t.end]) for t in find_triggers(sentence) if not t.weak]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A district official said the victims died in mortar fire.",
+        "Doctors said the dead were hit by shelling from across the line.",
+    ],
+)
+def test_the_weapon_that_killed_the_victims_told_is_no_incident_of_its_own(sentence):
+    assert _strong(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # victims of an incident told here, with its weapon
+        "Three villagers died in mortar fire on Dangam on Monday.",
+        "The victims' houses were hit by shelling on Tuesday.",
+    ],
+)
+def test_victims_of_an_incident_told_here_keep_it(sentence):
+    assert ("explosion", "explosion") not in _strong(sentence) and _strong(sentence)

@@ -608,3 +608,49 @@ def test_triggers_read_with_the_cue_pass_as_without_it(monkeypatch, sentence):
     fast = find_triggers(sentence)
     monkeypatch.setattr(types, "_CUES", Every())
     assert find_triggers(sentence) == fast
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cross-border fire told by where it came from, as a noun
+        "Fire from across the border wounded three guards at the post.",
+        "Militant fire from the Afghan side killed a soldier near the gate.",
+        "Gunfire from Afghan territory went on for an hour on Tuesday.",
+    ],
+)
+def test_fire_from_across_the_line_is_a_clash(sentence):
+    assert ("armed_clash", "exchange_of_fire") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # fire with another origin is no cross-border incident
+        "Fire from a kitchen stove destroyed the shop.",
+        # posts that came under fire are attacked (the rule below keeps its sub-type)
+        "Two posts came under fire from across the border.",
+    ],
+)
+def test_fire_from_elsewhere_is_no_exchange(sentence):
+    assert ("armed_clash", "exchange_of_fire") not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army said it had targeted terrorist camps near the line.",
+        "Officials said troops struck militant camps overnight.",
+        "Officials said the rockets targeted terrorist positions across the line.",
+    ],
+)
+def test_camps_of_militants_targeted_are_no_attack_on_a_camp(sentence):
+    assert ("armed_clash", "attack") not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Militants attacked a paramilitary camp near the town.", "Fighters targeted army positions near the pass."],
+)
+def test_a_camp_of_troops_attacked_is_an_attack(sentence):
+    assert ("armed_clash", "attack") in _types(sentence)

@@ -138,7 +138,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:the\s+(?:previous|preceding)\s+(?:day|night|evening|afternoon|morning)|"
             r"the\s+(?:day|night|evening)\s+before(?=\s*[,.;]|\s*$)|"
-            r"overnight(?!\s+(?:on|into|to|from|until|till|between)\b)|"
+            # (not "overnight on Tuesday", "overnight into Wednesday": that
+            # day; "strikes conducted overnight on Paktika" is the night before)
+            r"overnight(?!\s+(?:on|into|to|from|until|till|between)\s+(?:the\s+)?(?:night\s+of\s+)?"
+            r"(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+            r"this|last|next|that|the\s+(?:same|following|previous)))|"
             r"(?P<next>the\s+(?:next|following)\s+(?:day|morning|evening)|the\s+day\s+after(?=\s*[,.;]|\s*$)))\b",
             re.I,
         ),

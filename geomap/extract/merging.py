@@ -97,6 +97,8 @@ def _better_date(a: DraftEvent, b: DraftEvent) -> bool:
             return counted_b
     if _counted_off_by_one(a.date, b.date) and a.date_rank == b.date_rank:
         return a.date.kind != "nth"
+    if a.date_rank <= 1 and b.date_rank <= 1 and _ago_off_by_one(a.date, b.date):
+        return a.date.kind != "ago"
     if a.date is not None and b.date is not None and _day_in_week(a.date, b.date):
         # "clashed late on Wednesday" (carried) and "asked them to stop
         # several times this week before fighting erupted": one date told
@@ -116,6 +118,24 @@ def _counted_off_by_one(a: DateMention | None, b: DateMention | None) -> bool:
         return False
     told = b if a.kind == "nth" else a
     return told.precision == "day" and told.start >= 0 and told.kind in DAY_KINDS and abs((a.date - b.date).days) == 1
+
+
+def _ago_off_by_one(a: DateMention | None, b: DateMention | None) -> bool:
+    """Is one of ``a`` and ``b`` a day counted back from the published date
+    ("killed in a clash two days ago") and the other a day of the week told
+    for the same incident one day from it ("the clash took place on
+    Friday")? A count is written on the day the story was written, often
+    the day before it is published: the day named is the truer."""
+    if a is None or b is None or (a.kind == "ago") == (b.kind == "ago"):
+        return False
+    count, told = (a, b) if a.kind == "ago" else (b, a)
+    return (
+        count.precision == "day"
+        and told.precision == "day"
+        and told.start >= 0
+        and told.kind in DAY_KINDS
+        and abs((count.date - told.date).days) == 1
+    )
 
 
 def _day_in_week(a: DateMention, b: DateMention) -> bool:
@@ -415,7 +435,10 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             and _close(_told(o), _told(ev), 3)
             and (o.place.admin1 == ev.place.admin1 and ev.place.admin1 or headline_only or body_border)
         ]
-        if len(inside) == 1 and not body_border:
+        if len(inside) == 1 and (not body_border or ev.event_type in _ON_THE_LINE):
+            # (fire told on the whole border and at one place of the line
+            # the same days, "The incident in Bajaur ...": that place's
+            # incident, its toll too)
             _absorb(inside[0], ev)
             out.remove(ev)
         elif inside:
@@ -724,8 +747,9 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all
         _headline_day(merged)
+    _day_of_siblings(merged)
     for m in merged:
-        if m.date is None and lead is not None:
+        if m.date is None and lead is not None and not _other_round(m, merged, lead):
             # "Afghan forces had fired on posts in Kurram", "troops were
             # putting up a fence", undated, in a report of Saturday's
             # fighting: the day of the lead incident (of any type when no
@@ -756,6 +780,42 @@ def _headline_day(events: list[DraftEvent]) -> None:
         # An undated violent event takes the lead's day instead (below).
         if -1 in e.sentences and (e.date_rank == 2 or e.date is None and e.event_type not in _VIOLENT):
             e.date, e.date_rank = day, 2
+
+
+def _other_round(ev: DraftEvent, events: list[DraftEvent], lead: DateMention) -> bool:
+    """Whether undated talks (``ev``) would take the day of a round held at
+    another venue as the report's lead ("talks continue in Istanbul" and
+    "the first round was held in Doha on October 19"): rounds at two venues
+    are two meetings, on two days."""
+    return ev.event_type == "talks" and any(
+        o.event_type == "talks" and o.date is lead and not same_place(o.place, ev.place) for o in events
+    )
+
+
+def _day_of_siblings(events: list[DraftEvent]) -> None:
+    """ "Rockets hit Dangam, Sheltan and Khas Kunar. The firing of rockets
+    began on Monday afternoon.": one incident told at several places in
+    one sentence with no day, then dated where it is told again at some of
+    them; a place not named again (Dangam) takes the day its siblings were
+    given, when they agree on one."""
+    for ev in events:
+        if ev.date is not None or not ev.sentences:
+            continue
+        first = min(ev.sentences)
+        days = {
+            o.date.date
+            for o in events
+            if o is not ev
+            and o.event_type == ev.event_type
+            and o.date is not None
+            and o.date.precision == "day"
+            and o.sentences
+            and min(o.sentences) == first
+            and len(o.sentences) > 1
+        }
+        if len(days) == 1:
+            day = next(o.date for o in events if o is not ev and o.date is not None and o.date.date in days)
+            ev.date, ev.date_rank = day, 2
 
 
 def _lead_date(events: list[DraftEvent], published: dt.date | None, kinds=_VIOLENT) -> DateMention | None:

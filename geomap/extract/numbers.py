@@ -221,7 +221,8 @@ _WITHOUT_HARM = r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|harm|injur(?
 #: (see :class:`~geomap.extract.wordscan.LoweredPattern`).
 _NONE_KILLED = LoweredPattern(
     re.compile(
-        r"\b(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured|harmed)|"
+        # ("no human casualties": nobody; not "no civilian casualties", which leaves the troops)
+        r"\b(?:no\s+(?:(?:human\s+)?casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured|harmed)|"
         r"loss\s+of\s+life|reports?\s+of\s+(?:casualties|injuries))|" + _WITHOUT_HARM + "|"
         r"nobody\s+was\s+(?:killed|hurt|injured|harmed)|"
         r"none\s+(?:was|were)\s+killed)\b",
@@ -230,9 +231,8 @@ _NONE_KILLED = LoweredPattern(
 )
 _NONE_HURT = LoweredPattern(
     re.compile(
-        r"\b(?:no\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured|harmed)|reports?\s+of\s+(?:casualties|injuries))|"
-        + _WITHOUT_HARM
-        + r"|nobody\s+was\s+(?:hurt|injured|harmed)|"
+        r"\b(?:no\s+(?:(?:human\s+)?casualties|injuries|one\s+was\s+(?:hurt|injured|harmed)|"
+        r"reports?\s+of\s+(?:casualties|injuries))|" + _WITHOUT_HARM + r"|nobody\s+was\s+(?:hurt|injured|harmed)|"
         r"none\s+(?:was|were)\s+(?:hurt|injured|wounded))\b",
         re.I,
     )
@@ -345,6 +345,28 @@ def _kin_killed(sentence: str, pos: int) -> int:
             return 0
         added, at = added + count, k.end()
     return added
+
+
+#: "killing a woman and nine children": one victim named first, then a
+#: count of others (as "nine children and a woman" is ten).
+_ONE_AND_COUNT = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:woman|man|child|boy|girl|soldier|officer|policeman|policewoman|civilian|guard|"
+    r"teacher|student|worker|doctor|journalist|farmer|shepherd|driver|labourer|villager|elder|trader)"
+    r"\s+and\s+(?P<n>\d{1,3}|" + _WORD + r")\s+(?:[\w-]+\s+)?(?:children|women|men|boys|girls|soldiers|officers|"
+    r"policemen|civilians|guards|students|workers|villagers|passers-by|bystanders|others|people|relatives)\b"
+    # (not the subject of a passive, "a woman and three children were hurt": that count is read on its own)
+    r"(?!\s+(?:were|was|are|is|had|have|has)\b)",
+    re.I,
+)
+
+
+def _count_after_one(sentence: str, pos: int) -> int:
+    """How many victims are counted after one named at ``pos`` ("a woman
+    and nine children": nine); 0 when none, or a vague count ("dozens")."""
+    m = _ONE_AND_COUNT.match(sentence, pos)
+    if m is None or m.group("n").lower() in _VAGUE:
+        return 0
+    return parse_number(m.group("n")) or 0
 
 
 #: "Fazlullah and four of his commanders were killed": a named victim
@@ -603,7 +625,8 @@ def _total(
             if i == 1 and _AND_ONE.match(sentence, m.end()):
                 value += 1  # "killing nine children and a woman"
             if value == 1 and m.group("n").lower() in ("a", "an", "one"):
-                value += _kin_killed(sentence, m.end("n"))  # "a man, his wife and two of their children"
+                # "a man, his wife and two of their children", "a woman and nine children"
+                value += _kin_killed(sentence, m.end("n")) or _count_after_one(sentence, m.end("n"))
             if (
                 i == 0
                 and _NAMED_AND.search(sentence, max(0, m.start() - 40), m.start())

@@ -534,7 +534,10 @@ _BORDER_PHRASES = re.compile(
     r"border\s+crossings\b|crossings\s+(?:with|along|on|between)\s+(?:the\s+)?(?:border|afghanistan|pakistan|two)|"
     r"all\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|border\s+)?crossings\b|"
     r"the\s+(?:border|frontier)(?=\s+(?:has|had|was|is|remains|remained|stays|stayed|will|between|itself)\b)|"
-    r"border\s+(?:regions|areas)\b|cross-border)",
+    r"border\s+(?:regions|areas)\b|cross-border|"
+    # "killed in a helicopter strike in a border area": somewhere on the
+    # line, unnamed (not "the border area of Kurram": that place)
+    r"(?:in|into|near|at)\s+(?:a|the|one)\s+(?:remote\s+|tribal\s+|mountainous\s+)?border\s+(?:area|region)\b(?!\s+of\b))",
     re.I,
 )
 _BORDER_NOT = re.compile(

@@ -15,7 +15,7 @@ runs them and keeps the triggers that no cue voids.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .news_verbs import NEWS_VERB_RULES
 from .scanned import ScannedSentence
@@ -60,6 +60,7 @@ from .triggers.mentions import (
     forecast,
     trend,
 )
+from .triggers.quotes import unquoted
 from .triggers.retyping import retyped
 from .triggers.talks import TALKS_RULES, no_talks, round_ended
 from .triggers.violence import VIOLENCE_RULES
@@ -174,10 +175,22 @@ def find_triggers(sentence: str | ScannedSentence, scan: dict[int, set[int]] | N
     >>> [(t.event_type, t.sub_event_type) for t in find_triggers("The crossing reopened on Monday.")]
     [('border_closure', 'reopening')]
     """
+    text = sentence.text if isinstance(sentence, ScannedSentence) else sentence
+    if ('"' in text or "“" in text or "'" in text or "‘" in text) and (bare := unquoted(text)) is not None:
+        return _quoted_back(*bare)
     if isinstance(sentence, ScannedSentence):  # the scan made once per sentence
         found = _find_triggers(sentence.text, prefilter=True, scan=sentence.scan, low=sentence.low)
         return _with_aside_triggers(sentence.text, found, sentence.scan)
     return _with_aside_triggers(sentence, _find_triggers(sentence, prefilter=True, scan=scan), scan)
+
+
+def _quoted_back(bare: str, offsets: list[int]) -> list[Trigger]:
+    """The triggers of a sentence read without its quotation marks (``bare``,
+    :func:`.triggers.quotes.unquoted`), at their offsets in the sentence as
+    written (``offsets``: each character's there): forces that “bombed a
+    house” bombed it."""
+    found = _with_aside_triggers(bare, _find_triggers(bare, prefilter=True), None)
+    return [replace(t, start=offsets[t.start], end=offsets[t.end - 1] + 1) for t in found]
 
 
 def _with_aside_triggers(sentence: str, found: list[Trigger], scan: dict[int, set[int]] | None) -> list[Trigger]:

@@ -527,14 +527,20 @@ def _note_event(
     carried: bool,
 ) -> None:
     """Note an event told: its place and date, for the sentences after."""
-    ctx.by_type[etype] = place
+    # A past round told after the talks of the report ("the first round was
+    # held in Doha on October 19") is no venue nor date of the talks told next.
+    past_round = etype == "talks" and etype in ctx.by_type and any(t.ended for t in trigs)
+    if past_round:
+        ctx.past_rounds.add(idx)
+    else:
+        ctx.by_type[etype] = place
     ctx.type_places.setdefault(etype, set()).add(place)
     if etype in VIOLENT and not all(t.weak for t in trigs):
         told = ctx.told_places.get(etype)
         ctx.told_places[etype] = (idx, (told[1] if told and told[0] == idx else []) + [place])
     if etype in VIOLENT and not all(t.weak for t in trigs):
         ctx.last_violent = (idx, etype)
-    if date is not None:
+    if date is not None and not past_round:
         ctx.type_dates[etype] = (idx, date)
         if not carried and date.precision == "day":
             ctx.type_days.setdefault(etype, []).append(date)

@@ -89,6 +89,10 @@ class ArticleState:
     #: ("posts at Angoor Adda, Bajaur, Kurram and Chitral"): a toll told
     #: after it with no place is not any one place's.
     spread: set[str] = field(default_factory=set)
+    #: Sentences that told a past round of talks after the talks of the
+    #: report ("the first round was held in Doha on October 19"): their day
+    #: is no day of the talks told next.
+    past_rounds: set[int] = field(default_factory=set)
     #: The day of the live blog entry being read, posted at a time of the
     #: published day ("**13:05 PKT** - ..."); ``None`` outside such entries.
     entry_day: DateMention | None = None

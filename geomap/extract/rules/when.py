@@ -181,6 +181,27 @@ def _own_clause_dates(
     return own or dates
 
 
+#: "since the Taliban took over Kabul on August 15": a clause of its own,
+#: a subject and a verb in the past, that "since" opens (not "since Friday",
+#: nor "since the clashes on Sunday": the state's start).
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?"
+    r"(?:took|seized|came|returned|won|captured|swept|signed|began|started|was|were|had|[a-z]{3,}ed)\b"
+)
+
+
+def _not_since_clause(sentence: str, trigs: list[Trigger], dates: list[DateMention]) -> list[DateMention]:
+    """``dates`` without those of a since-clause after the trigger with its
+    own subject and verb ("The incident in Bajaur is the first since the
+    Taliban took over Kabul on August 15": August 15 is the takeover's)."""
+    if not dates or "since" not in sentence:
+        return dates
+    m = _SINCE_CLAUSE.search(sentence, max(t.end for t in trigs))
+    if m is None:
+        return dates
+    return [d for d in dates if d.start < m.start()]
+
+
 def _count_day(d: DateMention) -> DateMention | None:
     """The day a count ("for a fourth day on Monday") counts to, as a date
     of its own; other dates unchanged."""
@@ -511,6 +532,7 @@ def _event_date(
         # Wednesday": the round held is dated by its own words, not by
         # the next one's
         told = [t for t in trigs if not _FUTURE.search(sentence, max(0, t.start - 40), t.end)] or trigs
+    own_dates = _not_since_clause(sentence, trigs, own_dates)
     date = _pick_date(sentence, _own_clause_dates(sentence, trigs, others, own_dates), told, clause, others)
     if date is not None and date.kind == "prev" and ctx.dates and ctx.dates[-1][1].precision == "day":
         # "The day before, a bomber struck Jamrud", "Pakistan closed the
@@ -605,7 +627,10 @@ def _event_date(
         recent = [
             d
             for i, d in ctx.dates
-            if _gap(idx, i) == 1 and d.kind != "for" and (published is None or d.date <= published)
+            if _gap(idx, i) == 1
+            and d.kind != "for"
+            and (published is None or d.date <= published)
+            and not (etype == "talks" and i in ctx.past_rounds)
         ]
         same_gap = _gap(idx, same[0]) if same is not None else 99
         if same is not None and 0 < same_gap <= 2 and (same_gap == 1 or not recent):

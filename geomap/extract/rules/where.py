@@ -23,7 +23,7 @@ from ..types import VIOLENT, Trigger
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
-from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
+from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, ArticleState, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
 #: What the sides agreed to do, told before a place: "an agreement to allow
@@ -136,6 +136,13 @@ _BORDER_THEN_PLACE = re.compile(
     re.I,
 )
 _VENUE_BEFORE = re.compile(r"\b(?:in|to|inside|at|hosted\s+by)\s+(?:the\s+)?$", re.I)
+#: "Afghanistan's acting ambassador in Qatar", "the envoy to Turkey": where a
+#: diplomat is posted (a title), not where the talks of the sentence are.
+_POSTED_BEFORE = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:\s+general)?|charg[eé]\s+d['’]affaires|high\s+commissioner|embassy|consulate)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of)){0,5})?\s+(?:in|to)\s+(?:the\s+)?$",
+    re.I,
+)
 _COORD = re.compile(
     # "into Kurram on Friday and into North Waziristan on Saturday"
     r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
@@ -207,6 +214,28 @@ _NEIGHBOUR_BEFORE = re.compile(
 _NEIGHBOUR_BEFORE = Gated(
     _NEIGHBOUR_BEFORE, "border", "frontier", "boundary", "adjoining", "adjacent", "next", "neighbo"
 )
+#: Between a place and the landmark that says where it lies: "Spin Boldak
+#: city near the Chaman border crossing", "Barmal, close to the border town".
+_LANDMARK_BETWEEN = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:city|town|district|village|area|valley|bazaar))?,?\s+"
+    r"(?:near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _without_landmarks(chosen: list[Mention], sentence: str) -> list[Mention]:
+    """The places a strike or blast hit without those named right after one
+    of them as where it lies ("airstrikes in Spin Boldak city near the
+    Chaman border crossing" hit Spin Boldak, not Chaman)."""
+    if len(chosen) < 2 or not any(w in sentence for w in ("near", "close to", "far from")):
+        return chosen
+    return [
+        m
+        for m in chosen
+        if not any(c.end <= m.start and _LANDMARK_BETWEEN.match(sentence[c.end : m.start]) for c in chosen)
+    ]
+
+
 #: A meeting held on the line: a flag meeting, a border meeting, "met near
 #: the border", "at the zero point".
 _BORDER_MEETING = re.compile(
@@ -252,6 +281,27 @@ _DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
 _OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
 
 
+#: "without naming places", "without giving locations": no place is told.
+_NO_PLACE_TOLD = re.compile(
+    r"\bwithout\s+(?:naming|giving|specifying|disclosing|saying|identifying)\s+(?:any\s+|the\s+|their\s+|its\s+|exact\s+)?"
+    r"(?:places?|locations?|where\b|targets)",
+    re.I,
+)
+
+
+def _place_of_border_incident(etype: str, candidates: list[Mention], ctx: ArticleState, idx: int) -> Place | None:
+    """ "Fire from across the border killed two soldiers. ... The incident in
+    Bajaur district was the first since August.": the one place on the line
+    that a sentence continuing a violent incident names, when the incident
+    was told (up to two sentences before) only at the whole border; None
+    otherwise."""
+    told = ctx.told_places.get(etype)
+    if told is None or not 0 < _gap(idx, told[0]) <= 2 or not all(p.kind == "border" for p in told[1]):
+        return None
+    named = {m.place for m in candidates if m.role == "place" and m.place.kind != "border" and _near_line(m.place)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -271,6 +321,11 @@ def _places_for(
         # "exchanged fire along the Durand Line on Saturday, four days after
         # air strikes killed dozens in Paktika": Paktika is the strikes'.
         candidates = [m for m in candidates if m.start < ahead]
+    elif ahead is not None:
+        # "the route it shut last week after three troops were killed in a
+        # helicopter strike in a border area": the border phrase of the
+        # clause behind is the strike's, not the closure's whole border.
+        candidates = [m for m in candidates if m.role != "border" or m.start < ahead]
     opening = _OPENING_CAUSE.match(sentence)
     if (
         opening is not None
@@ -389,6 +444,7 @@ def _places_for(
             if m.role == "country"
             and m.country not in ("AF", "PK")
             and _VENUE_BEFORE.search(sentence[max(0, m.start - 20) : m.start])
+            and not _POSTED_BEFORE.search(sentence[max(0, m.start - 90) : m.start])
         ]
         candidates += countries
     else:
@@ -471,6 +527,8 @@ def _places_for(
             # toll (see the per-place tolls of sentence_events).
             ordered = [m.place for m in sorted(candidates, key=lambda m: m.start) if m.place in told]
             return [(p, True) for p in dict.fromkeys(ordered)]
+    if weak and etype in VIOLENT and (place := _place_of_border_incident(etype, candidates, ctx, idx)) is not None:
+        return [(place, True)]
     if weak:
         # "trucks", "killed": only more of an incident already reported
         # (not of one of several places told at once).
@@ -478,6 +536,11 @@ def _places_for(
             return []
         return [(ctx.by_type[etype], False)] if etype in ctx.by_type else []
     chosen = _choose(candidates, trigs, sentence)
+    if chosen and "without" in sentence and all(m.role == "border" for m in chosen) and _NO_PLACE_TOLD.search(sentence):
+        # "the army said it had targeted camps along the border, without
+        # giving locations": the report says it has no place; the whole
+        # border would be a guess.
+        return []
     narrower = [m for m in candidates if m.role in ("place", "crossing_ref")]
     if chosen and all(m.role == "border" for m in chosen) and narrower and etype != "talks":
         # "fire across the border in Kurram", "rockets fired across the
@@ -546,6 +609,7 @@ def _places_for(
             # a neighbour that says where the place hit lies
             and not _NEIGHBOUR_BEFORE.search(sentence, max(0, m.start - 30), m.start)
         ]
+        chosen = _without_landmarks(chosen, sentence)
         anaphor = _PLACE_ANAPHOR.search(sentence, first, stop)
         if anaphor is not None and all(anaphor.start() < m.start for m in chosen):
             # "blamed drones for a strike in the city, and said another

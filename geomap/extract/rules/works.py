@@ -45,6 +45,14 @@ def _attacked_work(ctx: ArticleState, idx: int) -> list[tuple[Place, bool]]:
     return [(place, False)]
 
 
+#: A work pulled down, not put up (read at the trigger).
+_PULLED_DOWN = re.compile(
+    r"(?:t(?:ore|ear(?:s|ing)?)\s+(?:down|up|out)|pull(?:s|ed|ing)?\s+(?:up|down|out)|uproot(?:s|ed|ing)?|"
+    r"remov(?:e|es|ed|ing)|dismantl(?:e|es|ed|ing)|damag(?:ed|ing))\b",
+    re.I,
+)
+
+
 def _work_places(
     places: list[tuple[Place, bool]],
     sentence: str,
@@ -65,8 +73,11 @@ def _work_places(
         if at == idx and fought is not None and fought.kind != "border":
             places = [(fought, False)]
     # "Pakistan is fencing the border", "forts along the line": the
-    # fence project as a whole, years long, is no located incident.
-    places = [(p, named) for p, named in places if p.kind != "border"]
+    # fence project as a whole, years long, is no located incident (a
+    # fence torn down or damaged along the line is one, by the other side:
+    # "the Taliban damaged parts of the fence along the Durand Line").
+    if not any(_PULLED_DOWN.match(sentence, t.start) for t in trigs):
+        places = [(p, named) for p, named in places if p.kind != "border"]
     # A fence, post, gate or trench stands on the line: a city far
     # from it ("Kabul could review trade if the fencing goes on") is
     # a government or a speaker, not the work's place.

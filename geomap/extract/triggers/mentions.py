@@ -96,6 +96,18 @@ _DAY_TOLD = re.compile(
 )
 
 
+#: A statement's day ("officials said Sunday", "told reporters on Monday"):
+#: when it was said, not when the crossing reopens (read before a day).
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w'’-]+|announced|added)\s+(?:on\s+|late\s+|early\s+)?$")
+
+
+def _day_of_reopening(low: str) -> bool:
+    """Whether the sentence (lower case) tells a day other than the day of
+    a statement ("will soon reopen the route, officials said Sunday" tells
+    none: the statement's day is not the reopening's)."""
+    return any(not _SAID_BEFORE.search(low, max(0, m.start() - 30), m.start()) for m in _DAY_TOLD.finditer(low))
+
+
 def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
     """Is the reopening noun at ``start:end`` only spoken of ("no date for
     its reopening", "the reopening of the crossings would depend on ...")?
@@ -103,7 +115,7 @@ def _reopening_unreal(sentence: str, low: str, start: int, end: int) -> bool:
     if low.startswith("will", max(0, start - 12)) or " will " in low[max(0, start - 16) : start]:
         # "no sign it will reopen soon": a reopening to come with no day
         # (one announced for a day, "will reopen on Monday", is told)
-        if _WILL_BEFORE.search(low, max(0, start - 16), start) and not _DAY_TOLD.search(low):
+        if _WILL_BEFORE.search(low, max(0, start - 16), start) and not _day_of_reopening(low):
             return True
     if not low.startswith(("reopening", "re-opening", "opening", "resumption"), start):
         return False

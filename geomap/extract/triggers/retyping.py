@@ -164,6 +164,46 @@ def _attack_with_bomb(sentence: str, t: Trigger) -> Trigger:
     return replace(t, event_type="explosion", sub_event_type="bombing")
 
 
+#: The guns a "firing" is of: "the firing of rockets", "firing of mortar
+#: shells" (read right after the trigger), "rocket firing" (right before it).
+_OF_GUNS_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:\d+\s+|[\w-]+\s+)?(?:rockets|mortars|mortar\s+(?:shells|rounds)|shells|artillery|missiles)\b",
+    re.I,
+)
+_GUNS_BEFORE = re.compile(r"\b(?:rocket|mortar|artillery|missile)\s+$", re.I)
+
+
+def _guns_fired(sentence: str, t: Trigger) -> Trigger:
+    """The firing of rockets or mortars ("the firing of rockets started on
+    Monday", "mortar firing on the villages") is shelling, the guns'
+    one-way fire on a place (as "rockets fired" is), not an exchange of
+    fire."""
+    if t.event_type != "armed_clash" or sentence[t.start : t.end].lower() not in ("firing", "fire"):
+        return t
+    if not (_OF_GUNS_AFTER.match(sentence, t.end) or _GUNS_BEFORE.search(sentence, max(0, t.start - 20), t.start)):
+        return t
+    return replace(t, event_type="explosion", sub_event_type="shelling")
+
+
+#: The dead already counted, told with what killed them: "the victims died
+#: in mortar fire", "the dead were hit by shells" (read right before the trigger).
+_VICTIMS_DIED_IN = re.compile(
+    r"\bthe\s+(?:victims|dead|deceased|casualties)\s+(?:had\s+|have\s+)?(?:all\s+)?"
+    r"(?:died|were\s+killed|were\s+hit|were\s+struck|had\s+been\s+killed)\s+(?:in|by|from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _victims_cause(sentence: str, t: Trigger) -> Trigger:
+    """The weapon named as what killed the victims already told ("15
+    civilians were killed in the clashes. ... the victims died in mortar
+    fire") is the cause of those deaths, not an incident of its own: the
+    trigger only continues the incident told (weak, as a toll is)."""
+    if t.weak or not _VICTIMS_DIED_IN.search(sentence, max(0, t.start - 50), t.start):
+        return t
+    return replace(t, event_type="armed_clash", sub_event_type="border_fighting", weak=True)
+
+
 def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
     """``triggers`` (in order) with the types their whole sentence shows.
 
@@ -187,6 +227,10 @@ def retyped(sentence: str, low: str, triggers: list[Trigger]) -> list[Trigger]:
         out = [_exchanged_shelling(sentence, t) for t in out]
     if any(t.sub_event_type == "shelling" for t in out) and ("gunfire" in low or "firing" in low or "arms" in low):
         out = [_with_gunfire(sentence, t) for t in out]
+    if "the " in low and any(w in low for w in ("victims", "dead", "deceased", "casualties")):
+        out = [_victims_cause(sentence, t) for t in out]
+    if "firing" in low and any(w in low for w in ("rocket", "mortar", "shell", "artillery", "missile")):
+        out = [_guns_fired(sentence, t) for t in out]
     if "post" in low or "checkpoint" in low:
         out = [_fired_at_posts(sentence, t) for t in out]
     # (the words first: the aircraft's search, a scan of the sentence, only where one is)

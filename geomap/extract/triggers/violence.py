@@ -151,6 +151,13 @@ VIOLENCE_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"(?:exchanged?|exchanging|traded|trading)\s+(?:a\s+few\s+|several\s+)?(?:gun)?shots|"
         r"(?:gun)?shots\s+(?:were|had\s+been)\s+(?:exchanged|fired)|"
         r"exchanges?\s+of\s+(?:heavy\s+)?fire|cross-border\s+(?:fire|firing)|"
+        # the same told as where the fire came from: "militant fire from
+        # across the border killed two soldiers", "gunfire from the Afghan side"
+        # (posts that "came under fire from across the border" are attacked, below;
+        r"(?<!under\s)(?<!heavy\s)(?<!intense\s)(?:gun)?fire\s+from\s+(?:across\s+the\s+(?:border|frontier|line|durand\s+line)|"
+        r"the\s+(?:other|afghan|pakistani)\s+side|(?:afghan|pakistani)\s+(?:territory|soil)|afghanistan\b|pakistan\b)"
+        # fire that "hit a post" is an attack on it: news_verbs)
+        r"(?!(?:\s+[\w'’-]+){0,6}?\s+(?:had\s+|has\s+|also\s+)?(?:hit|struck|targeted)\b)|"
         r"open(?:ed|s)?\s+fire|firing|gunfights?|shoot-?outs?|"
         # "troops returned fire", "fired back"
         r"return(?:ed|ing)\s+(?:the\s+)?fire|fired\s+back|"
@@ -173,7 +180,10 @@ VIOLENCE_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"patrols?|convoys?|vehicles?|policemen|guards|(?:fencing|survey|work)\s+(?:party|parties|team|teams))|"
         r"(?:attacked|stormed|raided|targeted|struck)\s+(?:\w+\s+){0,3}"
         r"(?:posts?|outposts?|checkpoints?|checkposts?|"
-        r"police\s+stations?|convoys?|camps?|compounds?|headquarters|forts?|patrols?|positions|"
+        # (not "targeted terrorist camps", "militant positions": a state's
+        # strikes on militants, as it tells them)
+        r"police\s+stations?|convoys?|(?<!terrorist\s)(?<!militant\s)(?<!training\s)camps?|compounds?|headquarters|"
+        r"forts?|patrols?|(?<!terrorist\s)(?<!militant\s)positions|"
         # "attacked a polio team", "ambushed a police van"
         r"teams?|vans?|vehicles?|buses|bus|soldiers|policemen|troops|guards)|"
         # "unknown gunmen targeted a tribal elder", "a targeted killing"
@@ -291,8 +301,19 @@ VIOLENCE_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "armed_clash",
         "border_fighting",
         True,
-        r"(?:attack|raid|strike|assault|ambush|bombing|blast)\s+(?:took\s+place|happened|occurred)",
+        # ("The conflict took place on Friday at the Chaman border": its day and place)
+        r"(?:attack|raid|strike|assault|ambush|bombing|blast|conflict|incident|encounter)\s+"
+        r"(?:took\s+place|happened|occurred)",
         ("took place", "happened", "occurred"),
+    ),
+    # "The incident in Bajaur district was the first of its kind": the
+    # incident just told, named by a bare noun with the place it happened
+    (
+        "armed_clash",
+        "border_fighting",
+        True,
+        r"(?<![\w-])(?:the|this|that)\s+(?:incident|attack)\s+(?:in|at|near)\s+(?=[A-Z])",
+        ("incident", "attack"),
     ),
     # "Officials put the death toll at 88": the toll of the incident reported
     # "The toll in Chaman has risen to five", "the toll from the shelling climbed to 11"
