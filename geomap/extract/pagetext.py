@@ -1,7 +1,7 @@
 """A scraped page's text made into plain prose, before boilerplate is cut.
 
 A scraper saves what the page shows: HTML entities and odd spaces left in
-the characters, mojibake (UTF-8 read as Windows-1252), paragraphs indented,
+the characters, mojibake (UTF-8 read as a single-byte code page), paragraphs indented,
 text hard-wrapped every 60-80 characters (sometimes with a blank line after
 every wrapped line), sentences glued without the space after their full
 stop, and lines of the page around the story (navigation, bylines, a
@@ -9,81 +9,23 @@ scraper's date line, photo credits). The sentence splitter ends a sentence
 at every line break, so a wrapped line cut in the middle of a sentence loses
 what the sentence said across the break (a toll, the day of a closure).
 
-:func:`page_text` repairs the characters, the indentation, the wrapping
-(even or uneven) and the glued sentences, and drops the page's own lines
-that are never a story's words: captions written twice, other stories'
-headlines with their first sentence cut off, bylines, credits.
-:func:`body_headlines` finds the headline-like lines inside the body, which
-the driver reads only when the body bears them out. It leaves clean prose (one paragraph a line, as the dev sets are)
+:func:`page_text` repairs the characters (:mod:`.pagechars`), the
+indentation, the wrapping (even or uneven) and the glued sentences, and
+drops the page's own lines that are never a story's words: captions
+written twice, other stories' headlines with their first sentence cut off,
+bylines, credits. :func:`body_headlines` finds the headline-like lines
+inside the body, which the driver reads only when the body bears them out.
+It leaves clean prose (one paragraph a line, as the dev sets are)
 unchanged: each step only acts on what clean prose does not hold.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
+from .pagechars import fix_characters  # (also imported from here)
 from .sentences import _END_OF_BODY, _SKIP_LINE, ABBREVIATIONS
 from .sentences import SENTENCE_END as _SENTENCE_END
-
-# ------------------------------------------------------------- characters
-
-#: An HTML entity: named, decimal or hexadecimal.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-#: Spaces that are spaces (non-breaking, thin, ideographic...) and characters
-#: that are nothing on the page (zero-width spaces and joiners, soft hyphens).
-_SPACES = str.maketrans(
-    {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
-    | {c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
-)
-#: The characters of _SPACES: each looked for with ``in`` (a scan in C,
-#: some twenty times faster than a regex character class on news text).
-_ODD = tuple(
-    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-)
-
-#: Characters Windows-1252 gives the bytes 0x80-0x9f (its letters above Latin-1).
-_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-#: A run that may be UTF-8 read as Windows-1252: a lead byte's character
-#: (Â-ô) followed by continuation bytes' characters (0x80-0xbf: the letters
-#: above, the five bytes Windows-1252 leaves undefined, and Latin-1's
-#: 0xa0-0xbf).
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_HIGH}\u0081\u008d\u008f\u0090\u009d\u00a0-\u00bf]{{1,3}}")
-
-
-def _byte(c: str) -> int:
-    try:
-        return c.encode("cp1252")[0]
-    except UnicodeEncodeError:
-        return ord(c)  # a byte Windows-1252 leaves undefined, kept as its Latin-1 character
-
-
-def _unmojibake(m: re.Match) -> str:
-    run = m.group(0)
-    try:
-        return bytes(_byte(c) for c in run).decode("utf-8")
-    except (UnicodeDecodeError, ValueError):
-        return run  # not UTF-8 bytes: a real "Ã" or "â" followed by punctuation
-
-
-def fix_characters(text: str) -> str:
-    """Entities decoded, odd spaces made spaces or removed, mojibake repaired.
-
-    >>> fix_characters("Pakistan&#8217;s troops&nbsp;and Pakistanâ€™s")
-    'Pakistan’s troops and Pakistan’s'
-    """
-    if "&" in text and _ENTITY.search(text):
-        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    if text.isascii():
-        return text
-    if any(c in text for c in _ODD):
-        text = text.translate(_SPACES)
-    if _MOJIBAKE.search(text):
-        text = _MOJIBAKE.sub(_unmojibake, text)
-    return text
-
 
 # --------------------------------------------------------------- the page's own lines
 
