@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .livestamps import drop_stamps
 from .pagechars import fix_characters  # (also imported from here)
 from .sentences import _END_OF_BODY, _SKIP_LINE, ABBREVIATIONS
 from .sentences import SENTENCE_END as _SENTENCE_END
@@ -503,9 +504,9 @@ _LINE_END_SPACE = re.compile(r"[ \t]+(?=\n|$)")
 
 
 def page_text(text: str) -> str:
-    """A scraped page's text as plain prose: characters, captions written
-    twice, indentation and wrapping, page lines and glued sentences
-    repaired (in that order).
+    """A scraped page's text as plain prose: characters, a live blog's
+    stamps (:mod:`.livestamps`), captions written twice, indentation and
+    wrapping, page lines and glued sentences repaired (in that order).
 
     Indentation is stripped where lines are hard-wrapped; elsewhere the
     splitter strips each sentence anyway.
@@ -515,6 +516,7 @@ def page_text(text: str) -> str:
         # runs of spaces between words and spaces ending a line (a page's
         # no-break spaces, once made spaces): one space, as prose has
         text = _SPACE_RUN.sub(" ", _LINE_END_SPACE.sub("", text))
+    text = drop_stamps(text)
     text = drop_doubled(text)
     text = unwrap(text)
     text = drop_page_lines(text)
