@@ -77,6 +77,10 @@ _SECTION = frozenset(
 )
 #: A bullet at a line's start (navigation lists of other stories).
 _BULLET = re.compile(r"^\s*[•·▪►»*\-–]\s+\S")
+#: A bullet's mark, with the spaces after it.
+_BULLET_MARK = re.compile(r"^\s*[•·▪►»*\-–]\s+")
+#: A Latin letter or a figure.
+_LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 #: The end of a teaser's first sentence, cut off.
@@ -119,6 +123,8 @@ def drop_page_lines(text: str) -> str:
             lines[i] = ""
         elif len(s) < 200 and (_PAGE_LINE.match(s) or TEASER.match(s)):
             lines[i] = ""
+        elif not s.isascii() and not _LATIN.search(s):
+            lines[i] = ""  # no Latin letter or figure: a site's Urdu or Pashto menu words, never English prose
         elif (
             len(s) < 220
             and ("—" in s or "–" in s or "─" in s or " - " in s or s.endswith("]"))
@@ -193,6 +199,12 @@ def _drop_headlines(lines: list[str], top: int) -> None:
         elif " | " in s and not _SENTENCE_END.search(s[-4:]):
             # items set apart by bars above the story: a menu, an edition's
             # date, authors with their stamps ("A | B Published ...")
+            lines[i] = ""
+        elif s and " " not in _BULLET_MARK.sub("", s) and not s.endswith(":") and _LATIN.search(s):
+            # one word above the story, bulleted or not: a social link ("•
+            # youtube"), a share count, a label ("LIVE"); each pushed the
+            # lead down a sentence, and the lead's toll and day with it (a
+            # dateline alone, "PESHAWAR:", ends with its colon)
             lines[i] = ""
 
 
