@@ -59,6 +59,8 @@ def test_a_sub_heading_that_is_the_only_mention_of_an_incident_at_the_storys_pla
         [(1, "Drone strike kills three near Angoor Adda")],  # not the story's place
         [(1, "Chaman gate reopens for pedestrians after talks")],  # the story's place, but a reopening
         [(3, "Firing at Chaman crossing leaves two dead")],  # the last line: nothing of the story under it
+        # the story's place, but a headline's length (a crosshead is short)
+        [(1, "Engineers say fencing along the Chaman border will be finished by spring")],
         # a list of other stories between two paragraphs, not a sub-heading
         [(1, "Firing at Chaman crossing leaves two dead"), (1, "Cricket board names squad for the home series")],
     ],

@@ -86,8 +86,7 @@ def extract_article(
             bare_sentences = split_sentences(bare)
             body = _read(_items(article, bare_sentences), len(bare_sentences), article, finder, bare)
             lines = {sent.index: sent.text.strip() for sent in items}
-            lead = bare_sentences[0].text if bare_sentences else ""
-            unsupported = unsupported_heads(drafts, of_heads, body[0], lines, text, heads, article.title + " " + lead)
+            unsupported = unsupported_heads(drafts, of_heads, body[0], lines, text, heads, article.title)
         # (the last line, above the footer, carries nothing to a sentence
         # after it: kept unless it yields an event the body does not bear out)
         last = text.rstrip().rsplit("\n", 1)[-1].strip()

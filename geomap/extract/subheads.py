@@ -15,7 +15,9 @@ line yields only when :func:`unsupported_heads` does not name it:
 - or the story's own sub-heading, though the body does not report its
   incident (a crosshead can be its only mention): the line stands alone
   between two paragraphs of prose (not in a list of headlines, not the last
-  line above the footer), its place is named in the story's title or lead,
+  line above the footer), has at most eight words, its place is named in
+  the story's title (a dateline's district in the lead is too wide: a
+  teaser about the district's fence was read as the story's),
   and the body reports nothing there that the line contradicts (a reopening
   where the body has the closure is another story's news).
 """
@@ -28,6 +30,11 @@ from .sentences import SENTENCE_END
 
 #: How near (km) two places are to be the same incident's.
 NEAR_KM = 25.0
+#: The most words of a sub-heading read without the body's support: a
+#: crosshead is short ("Firing at Chaman leaves two dead"), another story's
+#: headline often longer ("Officials say fencing work near Bajaur will
+#: resume after the winter").
+CROSSHEAD_WORDS = 8
 
 
 def _near(d: DraftEvent, b: DraftEvent, km: float = NEAR_KM) -> bool:
@@ -86,7 +93,7 @@ def unsupported_heads(
     text, heads : str, frozenset of str
         The article's cleaned text and its headline-like lines.
     anchor : str
-        The story's title and lead: the places it is about.
+        The story's title: the places it is about.
     """
     alone = crossheads(text, heads)
     low = anchor.lower()
@@ -94,8 +101,10 @@ def unsupported_heads(
     for d, head in zip(drafts, of_heads):
         if not head or any(same_incident(d, b) for b in body):
             continue
+        line = lines.get(d.sentences[0], "")
         own = (
-            lines.get(d.sentences[0], "") in alone
+            line in alone
+            and line.count(" ") < CROSSHEAD_WORDS
             and d.place.name.lower() in low
             # (the body's own event of that type there, told otherwise: the
             # closure where the line has the reopening, another toll)
