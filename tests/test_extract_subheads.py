@@ -83,3 +83,14 @@ def test_another_storys_headline_the_body_happens_to_bear_out_adds_nothing():
     teaser = "Two soldiers killed as guards trade fire at Torkham"
     noisy = drafts(front + "\n\n".join([body[0], body[1], teaser, body[2]]) + "\n")
     assert noisy == clean
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Chaman crossing shut for a ninth day as talks stall",  # a day of its own
+        "Chaman crossing closed again after fresh tension",  # told as happening again
+    ],
+)
+def test_another_storys_headline_with_its_own_day_lends_none(teaser, clean):
+    assert drafts(page((1, teaser))) == clean

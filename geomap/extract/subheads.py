@@ -8,10 +8,11 @@ extract_article`) reads the body without such lines and keeps the events a
 line yields only when :func:`unsupported_heads` does not name it:
 
 - borne out: the body reports the same incident (type, sub-type, and
-  whether it ended, at or within 25 km of the place) and the line's toll, if
-  it gives one, is the body's (a teaser of another day's fire at the same
-  crossing gives a toll of its own: it is another incident, and kept it
-  would lend its dead to the body's);
+  whether it ended, at or within 25 km of the place) and the line's toll and
+  day, if it gives them, are the body's, and it does not tell the incident
+  as happening again (a teaser of another day's fire at the same crossing
+  gives a toll or a day of its own: it is another incident, and kept it
+  would lend its dead or its day to the body's);
 - or the story's own sub-heading, though the body does not report its
   incident (a crosshead can be its only mention): the line stands alone
   between two paragraphs of prose (not in a list of headlines, not the last
@@ -45,11 +46,15 @@ def _near(d: DraftEvent, b: DraftEvent, km: float = NEAR_KM) -> bool:
 def same_incident(d: DraftEvent, b: DraftEvent, km: float = NEAR_KM) -> bool:
     """Whether draft ``b`` reports draft ``d``'s incident: its type (and
     sub-type, and whether it ended: a reopening is not the closure) at or
-    near its place, and each toll ``d`` gives the same in ``b``."""
+    near its place, each toll ``d`` gives the same in ``b``, and the day
+    ``d`` gives in its own words (if any) ``b``'s; ``d`` not told as
+    happening again."""
     if (d.event_type, d.sub_event_type, d.ended) != (b.event_type, b.sub_event_type, b.ended):
         return False
     if (d.fatalities and d.fatalities != b.fatalities) or (d.injuries and d.injuries != b.injuries):
         return False
+    if d.repeated or (d.date is not None and d.date_rank == 0 and (b.date is None or b.date.date != d.date.date)):
+        return False  # told as happening again, or on a day of its own that is not the body's
     return _near(d, b, km)
 
 
