@@ -483,3 +483,22 @@ def test_one_word_lines_above_the_story_and_lines_in_another_script_go(clean_dra
     # a dateline alone above the story and the labels of key points stay
     for kept in ("TORKHAM:", "Key points"):
         assert kept in clean_text(kept + "\n\n" + paras[0])
+
+
+def test_a_wrapped_line_ending_on_an_abbreviation_or_inside_goes_on():
+    lines = [
+        "Militants crossed from the Afghan side and reached the post at 4 a.m.",
+        "and opened fire with rockets and machine guns, killing two of the",
+        "soldiers on duty and wounding three more, a military official said on",
+        "Friday. Officials added that shells had also fallen on houses inside",
+        "Afghanistan. The crossing was then shut to every kind of traffic for",
+        "the rest of the day while both sides counted the damage at the gate.",
+    ]
+    sentences = [s.text for s in split_sentences(clean_text("\n".join(lines)))]
+    assert sentences[0].startswith("Militants") and sentences[0].endswith("said on Friday.")
+    assert sentences[1].endswith("inside Afghanistan.")
+
+
+def test_a_caption_with_a_file_photo_credit_after_a_dash_goes():
+    line = "Guards stand near the gate in a picture taken last year. — File Photo"
+    assert line not in clean_text("\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]]))

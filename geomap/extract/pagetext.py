@@ -53,7 +53,7 @@ _PAGE_LINE = re.compile(
 #: A photo's caption ended by its credit ("... near the border. — AFP",
 #: "... the fence [AFP]").
 _CAPTION = re.compile(
-    r".{20,180}\s[—–─-]\s?(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
+    r".{20,180}\s[—–─-]\s?(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file|\sphoto)?\s*"
     r"|.{10,180}\s\[(?:afp|reuters|ap|epa|getty(?: images)?|ap photo|file)\]",
     re.I,
 )
@@ -416,7 +416,7 @@ def _joins(line: str, nxt: str, width: int, parts: list[str], size: int, floor: 
     """Whether wrapped ``line`` (the last of ``parts``, the lines joined so
     far, ``size`` characters joined) goes on on ``nxt``; ``floor``: the
     page's narrow lines that surely go on (0: none known, see :func:`_floor`)."""
-    if _SENTENCE_END.search(line[-4:]):
+    if _SENTENCE_END.search(line[-4:]) and not (nxt[:1].islower() and _abbreviated(line)):
         return False  # a sentence's end: a break there costs nothing
     full = len(line) >= width * 0.6 and (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower())
     if not full and not (floor and len(line) >= min(floor, 25) and _open(line, nxt, len(line) >= floor)):
@@ -441,8 +441,16 @@ _LONE_STOP = re.compile(r"(?<=[^\s.!?…])[ \t]*\n[ \t]*([.,;:!?…]+[\"'”’)
 _OPEN_WORDS = frozenset(
     "a an the of in on at to from by for with into onto over under near and or but as than that "
     "which who whose whom its their his her our this these those between among across along about "
-    "after before during against through towards toward within without since until while if when".split()
+    "after before during against through towards toward within without since until while if when "
+    "inside outside beyond behind around including via per upon".split()
 )
+
+
+def _abbreviated(line: str) -> bool:
+    """Whether ``line`` ends on an abbreviation's full stop ("5 a.m.", "Gen."),
+    which ends no sentence when the next line goes on in lower case."""
+    word = line.rsplit(" ", 1)[-1].lower()
+    return word.endswith(".") and (word[:-1] in ABBREVIATIONS or "." in word[:-1])
 
 
 def _open(line: str, nxt: str, wide: bool) -> bool:
