@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.extract.pagechars import fix_characters, fix_mojibake
+from geomap.extract.sentences import clean_text, split_sentences
 
 SENTENCE = "The gate’s guards said “no” — twice – and left… • Café"
 
@@ -48,3 +49,9 @@ def test_a_closing_quote_windows_1252_dropped_is_put_back():
 )
 def test_real_text_in_those_code_pages_scripts_stays(text):
     assert fix_characters(text) == text
+
+
+def test_a_lost_quote_where_a_quote_opens_is_an_opening_quote_and_the_sentence_splits_there():
+    page = "â€Nobody told us,â€ said a driver. â€The gate stays shut.â€"
+    assert fix_mojibake(page) == "“Nobody told us,” said a driver. “The gate stays shut.”"
+    assert len(split_sentences(clean_text(page))) == 2

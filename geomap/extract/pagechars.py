@@ -116,20 +116,20 @@ def _utf8_again(page: _CodePage, m: re.Match) -> str:
 
 def _cut_quote(text: str, m: re.Match, cp1252: bool) -> str:
     """The quote whose last byte was lost, from its place: Windows-1252
-    lacks only the closing double quote's (``”``); cp874 lacks all four
-    quotes', told apart by their neighbours (an apostrophe between two
-    letters, an opening quote after a space, a closing one after a word).
+    lacks only the closing double quote's (``”``, which pages also set where
+    a quote opens); cp874 lacks all four quotes', told apart by their
+    neighbours (an opening quote after a space, an apostrophe between two
+    letters, a closing one after a word).
     Between two spaces, the characters stay: no quote stands there."""
     before = text[m.start() - 1] if m.start() else " "
     after = text[m.end()] if m.end() < len(text) else " "
     if before.isspace() and after.isspace():
         return m.group(0)
-    if cp1252:
-        return "\u201d"
-    if before.isalnum() and after.isalnum():
+    opening = (before.isspace() or before in "([{") and (after.isalnum() or after in "‘'")
+    if opening:
+        return "\u201c"  # (Windows-1252's lost ” too: where a quote opens, the sentence splitter looks for “)
+    if not cp1252 and before.isalnum() and after.isalnum():
         return "\u2019"
-    if before.isspace() or before in "([{":
-        return "\u201c"
     return "\u201d"
 
 
