@@ -502,3 +502,21 @@ def test_a_wrapped_line_ending_on_an_abbreviation_or_inside_goes_on():
 def test_a_caption_with_a_file_photo_credit_after_a_dash_goes():
     line = "Guards stand near the gate in a picture taken last year. — File Photo"
     assert line not in clean_text("\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]]))
+
+
+def test_inside_a_raggedly_wrapped_paragraph_an_open_line_goes_on_before_a_capital():
+    # wrapped at a width that changes every line: "... Torkham and Ghulam"
+    # is short, "Khan" would have fitted on it, and it ends on a name
+    paragraph = [
+        "In the spring of that year, after a run of attacks in several cities,",
+        "the authorities shut both Torkham and Ghulam",
+        "Khan for nearly a month. Traders still speak of that closure as one",
+        "of the costliest they have known in all their years at the gate.",
+    ]
+    filler = [
+        "Drivers who were caught on the wrong side of the border slept in their",
+        "cabs for weeks, and many of them sold their loads for whatever price",
+        "the shopkeepers in the nearest towns were willing to pay them then.",
+    ]
+    cleaned = clean_text("\n".join(paragraph) + "\n\n" + "\n".join(filler))
+    assert "Torkham and Ghulam Khan for nearly a month." in cleaned

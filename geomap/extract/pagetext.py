@@ -419,7 +419,12 @@ def _joins(line: str, nxt: str, width: int, parts: list[str], size: int, floor: 
     if _SENTENCE_END.search(line[-4:]) and not (nxt[:1].islower() and _abbreviated(line)):
         return False  # a sentence's end: a break there costs nothing
     full = len(line) >= width * 0.6 and (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower())
-    if not full and not (floor and len(line) >= min(floor, 25) and _open(line, nxt, len(line) >= floor)):
+    # (inside a paragraph already joined over a break, on a page wrapped at
+    # a width that changes every line, an open line goes on: a paragraph
+    # does not end mid-sentence, "... closed both Torkham and Ghulam" then
+    # "Khan for nearly a month.")
+    inside = len(parts) >= 2 and not _title_case(parts[0])
+    if not full and not (floor and len(line) >= min(floor, 25) and (inside or _open(line, nxt, len(line) >= floor))):
         # a short line (a headline, a paragraph's end) or one the next word
         # would have fitted: joining there may glue a caption or a teaser
         # to the story
