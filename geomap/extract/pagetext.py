@@ -200,12 +200,33 @@ def _drop_headlines(lines: list[str], top: int) -> None:
             # items set apart by bars above the story: a menu, an edition's
             # date, authors with their stamps ("A | B Published ...")
             lines[i] = ""
-        elif s and " " not in _BULLET_MARK.sub("", s) and not s.endswith(":") and _LATIN.search(s):
-            # one word above the story, bulleted or not: a social link ("•
-            # youtube"), a share count, a label ("LIVE"); each pushed the
-            # lead down a sentence, and the lead's toll and day with it (a
-            # dateline alone, "PESHAWAR:", ends with its colon)
+        elif _label(s) and not _key_point(next((x for x in lines[i + 1 :] if x.strip()), "")):
+            # one or two words above the story, bulleted or not: a social
+            # link ("• youtube"), a share count, a label ("LIVE", "Latest
+            # news"); each pushed the lead down a sentence, and the lead's
+            # toll and day with it (a dateline alone, "PESHAWAR:", ends with
+            # its colon; a label over key points, "Key points", is the story's)
             lines[i] = ""
+
+
+def _label(s: str) -> bool:
+    """Whether line ``s`` is one or two words of Latin letters or figures
+    with no sentence end, and not a dateline ("PESHAWAR:", "QUETTA -",
+    "KABUL, Monday")."""
+    words = _BULLET_MARK.sub("", s).split()
+    return (
+        0 < len(words) <= 2
+        and "," not in s
+        and not _SENTENCE_END.search(s[-4:])
+        and not s.endswith((":", "-", "\u2014", "\u2013"))
+        and _LATIN.search(s) is not None
+    )
+
+
+def _key_point(s: str) -> bool:
+    """Whether line ``s`` is a bullet of three words or more (a story's key
+    point; "• youtube" is a social link)."""
+    return _BULLET.match(s) is not None and _BULLET_MARK.sub("", s).count(" ") >= 2
 
 
 def body_headlines(text: str) -> frozenset[str]:
