@@ -94,3 +94,17 @@ def test_another_storys_headline_the_body_happens_to_bear_out_adds_nothing():
 )
 def test_another_storys_headline_with_its_own_day_lends_none(teaser, clean):
     assert drafts(page((1, teaser))) == clean
+
+
+def test_a_short_headline_at_a_place_the_title_names_but_the_body_reports_nothing_at_stays_out():
+    front = '---\ntitle: "Ministry denies reports of a Chaman closure"\npublished: 2025-06-12\n---\n'
+    body = [
+        "A ministry spokesman told reporters in Islamabad on Thursday that talks with Kabul on trade "
+        "would resume next month, and that no decision on the border had been taken.",
+        "He said the two governments would also discuss visas for patients and students.",
+        "The spokesman declined to answer questions about refugees.",
+    ]
+    clean = drafts(front + "\n\n".join(body) + "\n")
+    line = "Chaman sees long queues of trucks after reopening"
+    noisy = drafts(front + "\n\n".join([body[0], line, *body[1:]]) + "\n")
+    assert noisy == clean

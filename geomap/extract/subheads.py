@@ -18,9 +18,11 @@ line yields only when :func:`unsupported_heads` does not name it:
   between two paragraphs of prose (not in a list of headlines, not the last
   line above the footer), has at most eight words, its place is named in
   the story's title (a dateline's district in the lead is too wide: a
-  teaser about the district's fence was read as the story's),
-  and the body reports nothing there that the line contradicts (a reopening
-  where the body has the closure is another story's news).
+  teaser about the district's fence was read as the story's), the body
+  reports an incident of another type there (a title that names the place
+  to deny a closure is no story of the place), and nothing of the line's
+  type (a reopening where the body has the closure is another story's
+  news).
 """
 
 from __future__ import annotations
@@ -114,6 +116,9 @@ def unsupported_heads(
             # (the body's own event of that type there, told otherwise: the
             # closure where the line has the reopening, another toll)
             and not any(b.event_type == d.event_type and _near(d, b) for b in body)
+            # (and the story reports an incident there: a title that names
+            # the place only to deny a closure is no story of the place)
+            and any(_near(d, b) for b in body)
         )
         if not own:
             out.add(d.sentences[0])
