@@ -467,3 +467,56 @@ def test_a_line_thick_with_names_or_ending_on_a_preposition_goes_on():
     assert lines[0].endswith("Angoor") and lines[1].endswith("between")
     page = "\n".join(lines) + "\n\n" + "\n".join(_ragged(" ".join(PARAGRAPHS), [44, 75, 41, 70, 52]))
     assert unwrap(page) == para + "\n\n" + " ".join(PARAGRAPHS)
+
+
+def test_lines_of_one_or_two_words_above_the_story_and_lines_in_another_script_go(clean_drafts):
+    # social links, a share count, a label and a menu in Urdu above the
+    # story pushed its lead down (two lines were enough to lose the lead's
+    # day); a Pashto menu word between two paragraphs moved a date
+    front, body = ARTICLE.split("---\n", 2)[1:]
+    paras = [p for p in body.split("\n") if p]
+    chrome = ["Latest news", "• youtube", "• facebook", "• x", "", "تازہ ترین", "", "12", "", "LIVE", ""]
+    page = "---\n" + front + "---\n" + "\n".join(chrome) + "\n" + "\n\n".join([paras[0], "نور ولولئ", *paras[1:]])
+    cleaned = clean_text(page.split("---\n", 2)[2])
+    assert cleaned.split() == " ".join(paras).split()
+    assert drafts(page) == clean_drafts
+    # a dateline alone above the story and the label of its key points stay
+    for kept in ("TORKHAM:", "KABUL, Monday", "Key points\n- Guards traded fire at dawn\n- The gate is shut"):
+        assert kept in clean_text(kept + "\n\n" + paras[0])
+
+
+def test_a_wrapped_line_ending_on_an_abbreviation_or_inside_goes_on():
+    lines = [
+        "Militants crossed from the Afghan side and reached the post at 4 a.m.",
+        "and opened fire with rockets and machine guns, killing two of the",
+        "soldiers on duty and wounding three more, a military official said on",
+        "Friday. Officials added that shells had also fallen on houses inside",
+        "Afghanistan. The crossing was then shut to every kind of traffic for",
+        "the rest of the day while both sides counted the damage at the gate.",
+    ]
+    sentences = [s.text for s in split_sentences(clean_text("\n".join(lines)))]
+    assert sentences[0].startswith("Militants") and sentences[0].endswith("said on Friday.")
+    assert sentences[1].endswith("inside Afghanistan.")
+
+
+def test_a_caption_with_a_file_photo_credit_after_a_dash_goes():
+    line = "Guards stand near the gate in a picture taken last year. — File Photo"
+    assert line not in clean_text("\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]]))
+
+
+def test_inside_a_raggedly_wrapped_paragraph_an_open_line_goes_on_before_a_capital():
+    # wrapped at a width that changes every line: "... Torkham and Ghulam"
+    # is short, "Khan" would have fitted on it, and it ends on a name
+    paragraph = [
+        "In the spring of that year, after a run of attacks in several cities,",
+        "the authorities shut both Torkham and Ghulam",
+        "Khan for nearly a month. Traders still speak of that closure as one",
+        "of the costliest they have known in all their years at the gate.",
+    ]
+    filler = [
+        "Drivers who were caught on the wrong side of the border slept in their",
+        "cabs for weeks, and many of them sold their loads for whatever price",
+        "the shopkeepers in the nearest towns were willing to pay them then.",
+    ]
+    cleaned = clean_text("\n".join(paragraph) + "\n\n" + "\n".join(filler))
+    assert "Torkham and Ghulam Khan for nearly a month." in cleaned

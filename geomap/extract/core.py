@@ -24,7 +24,6 @@ import sys
 from typing import Iterable, Iterator
 
 from .. import counts
-from ..geo import haversine_km
 from ..report import Report
 from .actors import find_actors
 from .draft import DraftEvent
@@ -36,6 +35,7 @@ from .rules.sentence import TOLL_AFTER, may_report, sentence_events
 from .rules.state import _LAST_PARTY, ArticleInfo, ArticleState
 from .scanned import ScannedSentence
 from .sentences import clean_text, split_sentences
+from .subheads import unsupported_heads
 
 #: Read only the sentences that may report an incident and the few after
 #: them (:func:`~geomap.extract.rules.sentence.may_report`); False reads
@@ -71,9 +71,10 @@ def extract_article(
     if heads:
         # A headline-like line between paragraphs yields events only when
         # the body (or the title) read without such lines reports the same
-        # type at the same place: a story's sub-heading restates its body,
-        # another story's bare headline (a teaser) names an incident the
-        # body does not. A line that yields no event is read as absent too:
+        # incident, or when it has a sub-heading's form and the story's
+        # place (:mod:`.subheads`): a story's sub-heading restates its body
+        # or tells a part of its story, another story's bare headline (a
+        # teaser) names an incident the body does not. A line that yields no event is read as absent too:
         # a teaser's place or day must not carry to the sentences after it.
         # (read without them, their blank line too: the sentences after
         # them numbered as on a page without them)
@@ -84,9 +85,8 @@ def extract_article(
             bare = _without(text, heads)
             bare_sentences = split_sentences(bare)
             body = _read(_items(article, bare_sentences), len(bare_sentences), article, finder, bare)
-            unsupported = {
-                d.sentences[0] for d, head in zip(drafts, of_heads) if head and not any(_same(d, b) for b in body[0])
-            }
+            lines = {sent.index: sent.text.strip() for sent in items}
+            unsupported = unsupported_heads(drafts, of_heads, body[0], lines, text, heads, article.title)
         # (the last line, above the footer, carries nothing to a sentence
         # after it: kept unless it yields an event the body does not bear out)
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
@@ -144,15 +144,6 @@ def _without(text: str, drop: set[str]) -> str:
             continue
         out.append(line)
     return "\n".join(out)
-
-
-def _same(d: DraftEvent, b: DraftEvent, km: float = 25.0) -> bool:
-    """Whether draft ``b`` reports draft ``d``'s type (and sub-type, and
-    whether it ended: a reopening is not the closure) at or near its place."""
-    if (d.event_type, d.sub_event_type, d.ended) != (b.event_type, b.sub_event_type, b.ended):
-        return False
-    p, q = d.place, b.place
-    return p.name == q.name or haversine_km(p.lat, p.lon, q.lat, q.lon) <= km
 
 
 def _read(

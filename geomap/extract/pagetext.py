@@ -1,7 +1,7 @@
 """A scraped page's text made into plain prose, before boilerplate is cut.
 
 A scraper saves what the page shows: HTML entities and odd spaces left in
-the characters, mojibake (UTF-8 read as Windows-1252), paragraphs indented,
+the characters, mojibake (UTF-8 read as a single-byte code page), paragraphs indented,
 text hard-wrapped every 60-80 characters (sometimes with a blank line after
 every wrapped line), sentences glued without the space after their full
 stop, and lines of the page around the story (navigation, bylines, a
@@ -9,81 +9,24 @@ scraper's date line, photo credits). The sentence splitter ends a sentence
 at every line break, so a wrapped line cut in the middle of a sentence loses
 what the sentence said across the break (a toll, the day of a closure).
 
-:func:`page_text` repairs the characters, the indentation, the wrapping
-(even or uneven) and the glued sentences, and drops the page's own lines
-that are never a story's words: captions written twice, other stories'
-headlines with their first sentence cut off, bylines, credits.
-:func:`body_headlines` finds the headline-like lines inside the body, which
-the driver reads only when the body bears them out. It leaves clean prose (one paragraph a line, as the dev sets are)
+:func:`page_text` repairs the characters (:mod:`.pagechars`), the
+indentation, the wrapping (even or uneven) and the glued sentences, and
+drops the page's own lines that are never a story's words: captions
+written twice, other stories' headlines with their first sentence cut off,
+bylines, credits. :func:`body_headlines` finds the headline-like lines
+inside the body, which the driver reads only when the body bears them out.
+It leaves clean prose (one paragraph a line, as the dev sets are)
 unchanged: each step only acts on what clean prose does not hold.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
+from .livestamps import drop_stamps
+from .pagechars import fix_characters  # (also imported from here)
 from .sentences import _END_OF_BODY, _SKIP_LINE, ABBREVIATIONS
 from .sentences import SENTENCE_END as _SENTENCE_END
-
-# ------------------------------------------------------------- characters
-
-#: An HTML entity: named, decimal or hexadecimal.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-#: Spaces that are spaces (non-breaking, thin, ideographic...) and characters
-#: that are nothing on the page (zero-width spaces and joiners, soft hyphens).
-_SPACES = str.maketrans(
-    {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
-    | {c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
-)
-#: The characters of _SPACES: each looked for with ``in`` (a scan in C,
-#: some twenty times faster than a regex character class on news text).
-_ODD = tuple(
-    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-)
-
-#: Characters Windows-1252 gives the bytes 0x80-0x9f (its letters above Latin-1).
-_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-#: A run that may be UTF-8 read as Windows-1252: a lead byte's character
-#: (Â-ô) followed by continuation bytes' characters (0x80-0xbf: the letters
-#: above, the five bytes Windows-1252 leaves undefined, and Latin-1's
-#: 0xa0-0xbf).
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_HIGH}\u0081\u008d\u008f\u0090\u009d\u00a0-\u00bf]{{1,3}}")
-
-
-def _byte(c: str) -> int:
-    try:
-        return c.encode("cp1252")[0]
-    except UnicodeEncodeError:
-        return ord(c)  # a byte Windows-1252 leaves undefined, kept as its Latin-1 character
-
-
-def _unmojibake(m: re.Match) -> str:
-    run = m.group(0)
-    try:
-        return bytes(_byte(c) for c in run).decode("utf-8")
-    except (UnicodeDecodeError, ValueError):
-        return run  # not UTF-8 bytes: a real "Ã" or "â" followed by punctuation
-
-
-def fix_characters(text: str) -> str:
-    """Entities decoded, odd spaces made spaces or removed, mojibake repaired.
-
-    >>> fix_characters("Pakistan&#8217;s troops&nbsp;and Pakistanâ€™s")
-    'Pakistan’s troops and Pakistan’s'
-    """
-    if "&" in text and _ENTITY.search(text):
-        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    if text.isascii():
-        return text
-    if any(c in text for c in _ODD):
-        text = text.translate(_SPACES)
-    if _MOJIBAKE.search(text):
-        text = _MOJIBAKE.sub(_unmojibake, text)
-    return text
-
 
 # --------------------------------------------------------------- the page's own lines
 
@@ -110,7 +53,7 @@ _PAGE_LINE = re.compile(
 #: A photo's caption ended by its credit ("... near the border. — AFP",
 #: "... the fence [AFP]").
 _CAPTION = re.compile(
-    r".{20,180}\s[—–─-]\s?(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file)?\s*"
+    r".{20,180}\s[—–─-]\s?(?:photo:\s)?(?:afp|reuters|ap|app|ppi|online|dawn|file|inp|nni)(?:/file|\sphoto)?\s*"
     r"|.{10,180}\s\[(?:afp|reuters|ap|epa|getty(?: images)?|ap photo|file)\]",
     re.I,
 )
@@ -134,6 +77,10 @@ _SECTION = frozenset(
 )
 #: A bullet at a line's start (navigation lists of other stories).
 _BULLET = re.compile(r"^\s*[•·▪►»*\-–]\s+\S")
+#: A bullet's mark, with the spaces after it.
+_BULLET_MARK = re.compile(r"^\s*[•·▪►»*\-–]\s+")
+#: A Latin letter or a figure.
+_LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 #: The end of a teaser's first sentence, cut off.
@@ -176,6 +123,8 @@ def drop_page_lines(text: str) -> str:
             lines[i] = ""
         elif len(s) < 200 and (_PAGE_LINE.match(s) or TEASER.match(s)):
             lines[i] = ""
+        elif not s.isascii() and not _LATIN.search(s):
+            lines[i] = ""  # no Latin letter or figure: a site's Urdu or Pashto menu words, never English prose
         elif (
             len(s) < 220
             and ("—" in s or "–" in s or "─" in s or " - " in s or s.endswith("]"))
@@ -251,6 +200,33 @@ def _drop_headlines(lines: list[str], top: int) -> None:
             # items set apart by bars above the story: a menu, an edition's
             # date, authors with their stamps ("A | B Published ...")
             lines[i] = ""
+        elif _label(s) and not _key_point(next((x for x in lines[i + 1 :] if x.strip()), "")):
+            # one or two words above the story, bulleted or not: a social
+            # link ("• youtube"), a share count, a label ("LIVE", "Latest
+            # news"); each pushed the lead down a sentence, and the lead's
+            # toll and day with it (a dateline alone, "PESHAWAR:", ends with
+            # its colon; a label over key points, "Key points", is the story's)
+            lines[i] = ""
+
+
+def _label(s: str) -> bool:
+    """Whether line ``s`` is one or two words of Latin letters or figures
+    with no sentence end, and not a dateline ("PESHAWAR:", "QUETTA -",
+    "KABUL, Monday")."""
+    words = _BULLET_MARK.sub("", s).split()
+    return (
+        0 < len(words) <= 2
+        and "," not in s
+        and not _SENTENCE_END.search(s[-4:])
+        and not s.endswith((":", "-", "\u2014", "\u2013"))
+        and _LATIN.search(s) is not None
+    )
+
+
+def _key_point(s: str) -> bool:
+    """Whether line ``s`` is a bullet of three words or more (a story's key
+    point; "• youtube" is a social link)."""
+    return _BULLET.match(s) is not None and _BULLET_MARK.sub("", s).count(" ") >= 2
 
 
 def body_headlines(text: str) -> frozenset[str]:
@@ -461,10 +437,15 @@ def _joins(line: str, nxt: str, width: int, parts: list[str], size: int, floor: 
     """Whether wrapped ``line`` (the last of ``parts``, the lines joined so
     far, ``size`` characters joined) goes on on ``nxt``; ``floor``: the
     page's narrow lines that surely go on (0: none known, see :func:`_floor`)."""
-    if _SENTENCE_END.search(line[-4:]):
+    if _SENTENCE_END.search(line[-4:]) and not (nxt[:1].islower() and _abbreviated(line)):
         return False  # a sentence's end: a break there costs nothing
     full = len(line) >= width * 0.6 and (len(line) + 1 + len(nxt.split(" ", 1)[0]) > width or nxt[:1].islower())
-    if not full and not (floor and len(line) >= min(floor, 25) and _open(line, nxt, len(line) >= floor)):
+    # (inside a paragraph already joined over a break, on a page wrapped at
+    # a width that changes every line, an open line goes on: a paragraph
+    # does not end mid-sentence, "... closed both Torkham and Ghulam" then
+    # "Khan for nearly a month.")
+    inside = len(parts) >= 2 and not _title_case(parts[0])
+    if not full and not (floor and len(line) >= min(floor, 25) and (inside or _open(line, nxt, len(line) >= floor))):
         # a short line (a headline, a paragraph's end) or one the next word
         # would have fitted: joining there may glue a caption or a teaser
         # to the story
@@ -486,8 +467,16 @@ _LONE_STOP = re.compile(r"(?<=[^\s.!?…])[ \t]*\n[ \t]*([.,;:!?…]+[\"'”’)
 _OPEN_WORDS = frozenset(
     "a an the of in on at to from by for with into onto over under near and or but as than that "
     "which who whose whom its their his her our this these those between among across along about "
-    "after before during against through towards toward within without since until while if when".split()
+    "after before during against through towards toward within without since until while if when "
+    "inside outside beyond behind around including via per upon".split()
 )
+
+
+def _abbreviated(line: str) -> bool:
+    """Whether ``line`` ends on an abbreviation's full stop ("5 a.m.", "Gen."),
+    which ends no sentence when the next line goes on in lower case."""
+    word = line.rsplit(" ", 1)[-1].lower()
+    return word.endswith(".") and (word[:-1] in ABBREVIATIONS or "." in word[:-1])
 
 
 def _open(line: str, nxt: str, wide: bool) -> bool:
@@ -561,9 +550,9 @@ _LINE_END_SPACE = re.compile(r"[ \t]+(?=\n|$)")
 
 
 def page_text(text: str) -> str:
-    """A scraped page's text as plain prose: characters, captions written
-    twice, indentation and wrapping, page lines and glued sentences
-    repaired (in that order).
+    """A scraped page's text as plain prose: characters, a live blog's
+    stamps (:mod:`.livestamps`), captions written twice, indentation and
+    wrapping, page lines and glued sentences repaired (in that order).
 
     Indentation is stripped where lines are hard-wrapped; elsewhere the
     splitter strips each sentence anyway.
@@ -573,6 +562,7 @@ def page_text(text: str) -> str:
         # runs of spaces between words and spaces ending a line (a page's
         # no-break spaces, once made spaces): one space, as prose has
         text = _SPACE_RUN.sub(" ", _LINE_END_SPACE.sub("", text))
+    text = drop_stamps(text)
     text = drop_doubled(text)
     text = unwrap(text)
     text = drop_page_lines(text)
