@@ -277,3 +277,21 @@ _BORDER_FIRE = (
 def test_whole_border_fighting_on_the_day_of_a_located_exchange_is_that_exchange(chain, first, day, clashes):
     ev = _events(chain, first + " " + _BORDER_FIRE.format(day))
     assert [e.location for e in ev if e.event_type == "armed_clash"] == clashes
+
+
+def test_shelling_of_a_tehsil_three_weeks_before_is_another_incident(chain):
+    ev = _events(
+        chain,
+        "Mortar shells from across the border hit three villages of Mamund on Sunday, wounding four. "
+        "The previous attack was on April 20, when two shells hit a shop in Mamund.",
+    )
+    assert sorted(e.event_date for e in ev if e.event_type == "explosion") == ["2024-04-20", "2024-05-12"]
+
+
+def test_shelling_of_a_tehsil_told_twice_the_same_week_is_one_incident(chain):
+    ev = _events(
+        chain,
+        "Mortar shells hit three villages of Mamund on Sunday, wounding four. "
+        "On May 12, residents said, the shells also hit a shop in Mamund.",
+    )
+    assert [e.event_date for e in ev if e.event_type == "explosion"] == ["2024-05-12"]

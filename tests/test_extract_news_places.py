@@ -656,3 +656,20 @@ def test_a_strike_keeps_its_place_before_a_during_clause_that_names_another(chai
     )
     assert [loc for loc, _ in _by(ev, "airstrike")] == ["Mohmand District"]
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kunar Province"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two shells fell on houses in Mamund tehsil, in Bajaur district, on Sunday.",
+        "Two shells fell on houses in Mamund tehsil of Bajaur district on Sunday.",
+    ],
+)
+def test_a_tehsil_then_its_district_after_a_comma_is_one_place(chain, text):
+    ev = _events(chain, text)
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Mamund"]
+
+
+def test_a_tehsil_and_a_district_of_a_list_stay_two_places(chain):
+    ev = _events(chain, "Shells fell on Mamund tehsil, Kurram district and Khost province on Sunday.")
+    assert "Kurram District" in {e.location for e in ev if e.event_type == "explosion"}

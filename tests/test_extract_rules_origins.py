@@ -73,3 +73,13 @@ def test_shelling_told_only_by_its_origin_takes_the_place_told_before(chain):
 def test_fire_sent_into_a_province_is_placed_there(chain):
     ev = _events(chain, "Artillery shells fired from Pakistani territory landed in Kunar province on Tuesday.")
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Kunar Province"]
+
+
+def test_shelling_told_by_its_origin_and_the_border_takes_the_place_told_before(chain):
+    ev = _events(
+        chain,
+        "Three mortar rounds landed in Mamund on Sunday, wounding a boy. "
+        "Officials said the rounds, fired from Afghanistan's Kunar province, "
+        "hit fields close to the Pak-Afghan border.",
+    )
+    assert [loc for loc, _ in _by(ev, "explosion")] == ["Mamund"]

@@ -500,7 +500,9 @@ _DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
     if (
         a.date.precision == b.date.precision == "day"
-        and a.place.kind not in _BROAD
+        # (a tehsil or valley filed as a region is a place of its own:
+        # "the last attack on Mamund was on January 19")
+        and (a.place.kind not in _BROAD or (a.place.kind == "region" and a.place.precision <= 2))
         and a.event_type in _DAY_ACTS
         and a.date_rank == b.date_rank == 0
     ):

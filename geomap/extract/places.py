@@ -419,7 +419,8 @@ _PLURAL_KIND = re.compile(
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?$")
 #: After a name set off by a comma: more names of a list follow.
 _LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
-_OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
+#: ("the Mamund tehsil of Bajaur", "Mamund tehsil, in Bajaur district")
+_OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*,?\s*(?:of|in)\s", re.I)
 
 
 def _dateline(sentence: str) -> re.Match | None:

@@ -269,6 +269,10 @@ def _places_for(
         # launch site is no place of the incident
         launched = fire_origins(sentence, candidates)
         candidates = [m for m in candidates if m not in launched]
+        if launched and all(m.role == "border" for m in candidates):
+            # ("... hit villages near the Pak-Afghan border": the border says
+            # where the villages lie; the place is the one told before)
+            candidates = []
     cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
     # ... up to the next incident of another type
     stop = len(sentence) if cut is None else min((o.start for o in others if o.start > cut), default=len(sentence))
