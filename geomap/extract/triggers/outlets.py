@@ -1,0 +1,78 @@
+"""Trigger rules for the wording of the region's own outlets.
+
+Pakistani and Afghan English-language papers and agencies tell border
+incidents in words wire copy seldom uses: lorry owners and drivers are
+"transporters" who are "stranded" with their loads, traders "incurred
+losses due to the closure" or "are losing millions", vehicles "were
+awaiting the reopening" of a crossing, troops fight infiltrators in an
+"anti-infiltration operation" and meet them in an "encounter". The rules
+have the shape of :data:`geomap.extract.types._RULES` and are read after the
+main rules and the common news verbs (which claim overlapping text first).
+"""
+
+from __future__ import annotations
+
+#: Who bears a closure's cost in these reports.
+_TRADERS = (
+    r"(?:traders|businessm[ae]n|businesspeople|business\s+community|exporters|importers|transporters|"
+    r"merchants|dealers|growers)"
+)
+#: A closure named as the cause of losses.
+_CLOSURE = r"(?:closures?|closing|shutdown|blockade|suspension\s+of\s+trade)"
+
+#: (event_type, sub_event_type, weak, pattern, anchors), as in ``types._RULES``.
+OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
+    (
+        "trade_disruption",
+        "trade_losses",
+        False,
+        # "they have incurred significant losses due to the route's closure"
+        # (not "suffered heavy losses" in a fight: the closure is named)
+        r"(?:incurr(?:ed|ing)|suffer(?:ed|ing)|sustain(?:ed|ing)|fac(?:ed|ing)|bearing|bore)\s+(?:[\w-]+\s+){0,2}?"
+        # (the closure is its own trigger: read ahead, not taken)
+        r"losses(?=\s+(?:[\w-]+\s+){0,3}?(?:due\s+to|because\s+of|owing\s+to|caused\s+by|from|over)\s+"
+        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+        + _CLOSURE
+        + r")|"
+        # "traders are losing millions", "exporters have lost billions of rupees"
+        + _TRADERS
+        + r"\s+(?:(?:are|were|have\s+been|had\s+been|have|had|say\s+they\s+are)\s+)?(?:losing|lost)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:millions|billions|crores|lakhs)",
+        ("incurr", "suffer", "sustain", "fac", "bearing", "bore", "losing", "lost"),
+    ),
+    (
+        "trade_disruption",
+        "stranded_trucks",
+        False,
+        # "the woes of hundreds of stranded transporters", "transporters
+        # stranded on the road to Torkham", "truckers stuck at the border"
+        r"(?:stranded|stuck)\s+(?:[\w-]+\s+){0,2}?(?:transporters|truckers|truck\s+drivers|lorry\s+drivers)|"
+        r"(?:transporters|truckers|truck\s+drivers|lorry\s+drivers)\s+(?:[\w'’-]+\s+){0,3}?(?:stranded|stuck)|"
+        # "5,000 vehicles, loaded with goods, were awaiting the reopening"
+        r"(?:trucks|lorries|vehicles|containers|tankers)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
+        # (the reopening is a trigger of its own: read ahead, not taken)
+        r"(?:still\s+)?awaiting(?=\s+(?:the\s+)?(?:re-?opening|clearance|permission))",
+        ("strand", "stuck", "awaiting"),
+    ),
+    (
+        "armed_clash",
+        "infiltration",
+        False,
+        # "terrorists eliminated in a four-day anti-infiltration operation"
+        # (one operation: "anti-infiltration operations" go on for years)
+        r"anti-infiltration\s+(?:operation|drive|action)(?!s)",
+        ("infiltration",),
+    ),
+    (
+        "armed_clash",
+        "exchange_of_fire",
+        False,
+        # South Asian English for a gunfight: "an encounter with militants",
+        # "an encounter on the night of August 7 in which 33 were killed"
+        # (not "a chance encounter", "encountered problems")
+        r"(?:an?|the|fierce|brief|intense|heavy|armed|latest|another)\s+encounters?\s+"
+        r"(?:with\s+(?:the\s+|a\s+group\s+of\s+)?(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|attackers|infiltrators|"
+        r"intruders|khwarij|khawarij)|on\s+the\s+night|in\s+which|(?:took\s+place|broke\s+out|ensued))",
+        ("encounter",),
+    ),
+]
