@@ -8,7 +8,7 @@ import pytest
 from test_extract_news import _by, _events
 
 from geomap.extract.places import PlaceFinder
-from geomap.extract.rules.origins import fire_origins
+from geomap.extract.rules.origins import fire_origins, people_origins
 from geomap.geocoders import default_chain
 
 
@@ -83,3 +83,24 @@ def test_shelling_told_by_its_origin_and_the_border_takes_the_place_told_before(
         "hit fields close to the Pak-Afghan border.",
     )
     assert [loc for loc, _ in _by(ev, "explosion")] == ["Mamund"]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("Jets struck the camps of Bajaur refugees in Dangam district on Friday.", ["Bajaur District"]),
+        ("Tirah displaced families waited at Jamrud for aid.", ["Tirah"]),
+    ],
+)
+def test_where_displaced_people_fled_from_is_their_origin(finder, sentence, names):
+    assert [m.place.name for m in people_origins(sentence, finder.find(sentence, ("AF", "PK")))] == names
+
+
+def test_a_strike_on_refugees_is_placed_where_they_live(chain):
+    ev = _events(chain, "Jets struck the camps of Bajaur refugees in Dangam district on Friday, killing six.")
+    assert [loc for loc, _ in _by(ev, "airstrike")] == ["Dangam District"]
+
+
+def test_refugees_from_nowhere_named_leave_the_places(finder):
+    sentence = "Refugees returned to Bajaur from camps near Khost on Friday."
+    assert people_origins(sentence, finder.find(sentence, ("AF", "PK"))) == []

@@ -98,3 +98,18 @@ def test_a_reopening_to_come_on_a_day_is_told():
 )
 def test_a_road_reopened_is_no_border_reopening(sentence, types):
     assert _types(sentence) == types
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said negotiations were under way between Kabul and Islamabad on reopening the gate.",
+        "Consultations between the two sides about the reopening of Chaman went on all week.",
+    ],
+)
+def test_a_reopening_that_is_the_topic_of_talks_is_none(sentence):
+    assert _reopenings(sentence) == []
+
+
+def test_a_reopening_after_talks_is_told():
+    assert _reopenings("The gate was reopened on Monday after negotiations between the two sides.")

@@ -1,4 +1,4 @@
-"""Where fire came from: no place of the incident it caused.
+"""Where fire or people came from: no place of the incident.
 
 Border reports tell shelling by where the shells were fired from as well
 as where they fell: "mortar rounds fired from Afghanistan's Kunar province
@@ -9,6 +9,10 @@ in the sentence or told before it. (A "from" right after the trigger
 words, "shells fired from Kunar landed in Nawagai", is read with the
 trigger already; this module is for the origin told apart from them,
 often behind a country's possessive.)
+
+Displaced people are named by where they fled from: "an air strike on
+Waziristan refugees in Sperah district of Khost" hit Sperah, not
+Waziristan (:func:`people_origins`).
 """
 
 from __future__ import annotations
@@ -57,3 +61,28 @@ def fire_origins(sentence: str, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if m.role == "place" and _FIRED_FROM.search(sentence, max(0, m.start - _LOOKBACK), m.start) is not None
     ]
+
+
+#: Displaced people named by the place they left: "Waziristan refugees",
+#: "Bajaur IDPs", "Tirah displaced families".
+_DISPLACED_AFTER = re.compile(
+    r"\s+(?:refugees|migrants|IDPs|displaced|evacuees|returnees|mohajirs|muhajirs)\b",
+    re.I,
+)
+
+#: One of these (lower case) is in every match of :data:`_DISPLACED_AFTER`.
+_DISPLACED_WORDS = ("refugee", "migrant", "idp", "displaced", "evacuee", "returnee", "mohajir", "muhajir")
+
+
+def people_origins(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of ``sentence`` that only say where displaced people
+    came from ("an air strike on Waziristan refugees in Sperah"), not
+    where anything happened.
+
+    >>> people_origins("No place here.", [])
+    []
+    """
+    low = sentence.lower()
+    if not any(w in low for w in _DISPLACED_WORDS):
+        return []
+    return [m for m in mentions if m.role == "place" and _DISPLACED_AFTER.match(sentence, m.end)]

@@ -22,7 +22,7 @@ from ..places import Mention
 from ..types import VIOLENT, Trigger
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
-from .origins import fire_origins
+from .origins import fire_origins, people_origins
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
 from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
@@ -264,6 +264,10 @@ def _places_for(
         border_mod = border_mod or t.border
         anaphoric = anaphoric or t.anaphoric
     candidates = [m for m in mentions if m.place is not None]
+    fled = people_origins(sentence, candidates)
+    if fled:
+        # "strikes on Waziristan refugees in Sperah": where they fled from
+        candidates = [m for m in candidates if m not in fled]
     if etype in VIOLENT:
         # "shells fired from Afghanistan's Kunar province hit Mamund": the
         # launch site is no place of the incident
