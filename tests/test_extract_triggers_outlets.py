@@ -108,3 +108,31 @@ def test_stranded_transporters_wait_at_the_crossing_in_context(chain):
         "that some 2,000 vehicles were awaiting the reopening of the border.",
     )
     assert [loc for loc, _ in _by(ev, "trade_disruption")] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The troops responded to the attack by targeting the suspected hideouts with heavy fire.",
+        "Border guards retaliated with intense gunfire on the ridge.",
+    ],
+)
+def test_a_reply_with_fire_told_on_its_own_is_a_clash(sentence):
+    assert "exchange_of_fire" in _found(sentence, "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry responded to the criticism with a statement.",
+        "The government reacted to the attack by closing the crossing, and traders protested.",
+    ],
+)
+def test_a_reply_in_words_or_by_a_closure_is_no_clash(sentence):
+    assert not _found(sentence, "armed_clash")
+
+
+def test_a_reply_with_artillery_stays_shelling():
+    assert [t.event_type for t in find_triggers("Troops responded with artillery fire on the launch positions.")] == [
+        "explosion"
+    ]

@@ -5,7 +5,8 @@ incidents in words wire copy seldom uses: lorry owners and drivers are
 "transporters" who are "stranded" with their loads, traders "incurred
 losses due to the closure" or "are losing millions", vehicles "were
 awaiting the reopening" of a crossing, troops fight infiltrators in an
-"anti-infiltration operation" and meet them in an "encounter". The rules
+"anti-infiltration operation", meet them in an "encounter" and
+"responded ... by targeting the suspected places with heavy fire". The rules
 have the shape of :data:`geomap.extract.types._RULES` and are read after the
 main rules and the common news verbs (which claim overlapping text first).
 """
@@ -62,6 +63,19 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # (one operation: "anti-infiltration operations" go on for years)
         r"anti-infiltration\s+(?:operation|drive|action)(?!s)",
         ("infiltration",),
+    ),
+    (
+        "armed_clash",
+        "exchange_of_fire",
+        False,
+        # the other side's reply told on its own: "security forces responded
+        # to the attack by targeting the suspected places with heavy fire",
+        # "troops retaliated with heavy gunfire" (artillery or mortars in
+        # reply are shelling: that rule claims them first)
+        r"(?:responded|retaliated|reacted|replied)\s+(?:(?!and\s|but\s)[\w'’-]+\s+){0,8}?(?:with|by)\s+"
+        r"(?:(?!and\s|but\s)[\w'’-]+\s+){0,6}?(?:heavy\s+|intense\s+|effective\s+|befitting\s+|massive\s+)?"
+        r"(?:fire|firing|gunfire|automatic\s+weapons|heavy\s+weapons)",
+        ("responded", "retaliated", "reacted", "replied"),
     ),
     (
         "armed_clash",
