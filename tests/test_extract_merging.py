@@ -295,3 +295,24 @@ def test_shelling_of_a_tehsil_told_twice_the_same_week_is_one_incident(chain):
         "On May 12, residents said, the shells also hit a shop in Mamund.",
     )
     assert [e.event_date for e in ev if e.event_type == "explosion"] == ["2024-05-12"]
+
+
+def test_a_district_attack_joins_the_attack_of_its_kind_told_inside_it(chain):
+    ev = _events(
+        chain,
+        "Afghan forces kept firing near the Kharlachi crossing on Tuesday. "
+        "On Tuesday three guards were wounded in an attack on checkpoints in Kurram. "
+        "The checkpoints, in the Teri Mangal area, were fired upon from across the border.",
+    )
+    clashes = sorted((e.location, e.injuries) for e in ev if e.event_type == "armed_clash")
+    assert clashes == [("Kharlachi", None), ("Teri Mangal", 3)]
+
+
+def test_a_district_attack_on_another_day_stays_apart(chain):
+    ev = _events(
+        chain,
+        "Afghan forces kept firing near the Kharlachi crossing on Tuesday. "
+        "On Monday three guards were wounded in an attack on checkpoints in Kurram. "
+        "On Tuesday checkpoints in the Teri Mangal area were fired upon from across the border.",
+    )
+    assert "Kurram District" in {e.location for e in ev if e.event_type == "armed_clash"}
