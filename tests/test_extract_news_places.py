@@ -673,3 +673,10 @@ def test_a_tehsil_then_its_district_after_a_comma_is_one_place(chain, text):
 def test_a_tehsil_and_a_district_of_a_list_stay_two_places(chain):
     ev = _events(chain, "Shells fell on Mamund tehsil, Kurram district and Khost province on Sunday.")
     assert "Kurram District" in {e.location for e in ev if e.event_type == "explosion"}
+
+
+def test_the_dorah_pass_on_the_chitral_border_is_a_place(chain):
+    ev = _events(
+        chain, "Militants from Badakhshan attacked posts at Bumburet and the Dorah Pass before dawn on Sunday."
+    )
+    assert sorted(e.location for e in ev if e.event_type == "armed_clash") == ["Bumburet", "Dorah Pass"]
