@@ -136,3 +136,27 @@ def test_a_reply_with_artillery_stays_shelling():
     assert [t.event_type for t in find_triggers("Troops responded with artillery fire on the launch positions.")] == [
         "explosion"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the ensuing engagement, five terrorists were killed, the military said.",
+        "The engagement took place during the night near the fence.",
+        "Troops were in an engagement with infiltrators for two hours.",
+    ],
+)
+def test_the_militarys_engagement_is_a_clash(sentence):
+    assert "exchange_of_fire" in _found(sentence, "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Islamabad seeks constructive engagement with Kabul.",
+        "The envoy's engagement with Taliban leaders took place in Doha.",
+        "The engagement ceremony took place on Sunday night.",
+    ],
+)
+def test_engagement_in_diplomacy_or_life_is_no_clash(sentence):
+    assert not _found(sentence, "armed_clash")

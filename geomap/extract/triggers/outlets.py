@@ -84,9 +84,25 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # South Asian English for a gunfight: "an encounter with militants",
         # "an encounter on the night of August 7 in which 33 were killed"
         # (not "a chance encounter", "encountered problems")
-        r"(?:an?|the|fierce|brief|intense|heavy|armed|latest|another)\s+encounters?\s+"
+        r"(?:an?|the|fierce|brief|intense|heavy|armed|latest|another)\s+encounters?(?=\s+"
         r"(?:with\s+(?:the\s+|a\s+group\s+of\s+)?(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|attackers|infiltrators|"
-        r"intruders|khwarij|khawarij)|on\s+the\s+night|in\s+which|(?:took\s+place|broke\s+out|ensued))",
+        r"intruders|khwarij|khawarij)|on\s+the\s+night|in\s+which|(?:took\s+place|broke\s+out|ensued)))",
         ("encounter",),
+    ),
+    (
+        "armed_clash",
+        "exchange_of_fire",
+        False,
+        # the military's "engagement": "during the ensuing engagement, four
+        # terrorists were killed", "the latest engagement took place during
+        # the night" (not diplomacy: "engagement with Kabul", "constructive
+        # engagement")
+        r"(?:during|in)\s+the\s+(?:ensuing\s+|intense\s+|heavy\s+|fierce\s+)?engagement\b|"
+        # (the fighters read ahead: "infiltrators" is a trigger of its own)
+        r"engagements?(?=\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|attackers|infiltrators|"
+        r"intruders|khwarij|khawarij))|"
+        r"engagement\s+(?:took\s+place|broke\s+out|ensued|lasted)\s+(?:during\s+|on\s+|at\s+|in\s+|through\s+)"
+        r"(?:the\s+)?(?:night|nightfall|dawn|early\s+hours)",
+        ("engagement",),
     ),
 ]
