@@ -24,6 +24,7 @@ from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _ma
 from .line import _FAR_DEG, _near_line
 from .origins import fire_origins, people_origins
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
+from .sides import officials_of_both_sides
 from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
@@ -584,6 +585,10 @@ def _places_for(
             result.append((m.place, True))
     if result:
         return result
+    if etype == "talks" and not weak and crossing is not None and officials_of_both_sides(sentence):
+        # "Both Pakistani and Afghan officials held talks but failed to
+        # resolve the issue" in a report about a crossing: at the crossing
+        return [(crossing, False)]
     if etype == "talks" and not weak and _BORDER_MEETING.search(sentence):
         # "border commanders held a flag meeting", "elders of both sides met
         # near the border": at the crossing in context, else where the last
