@@ -680,3 +680,8 @@ def test_the_dorah_pass_on_the_chitral_border_is_a_place(chain):
         chain, "Militants from Badakhshan attacked posts at Bumburet and the Dorah Pass before dawn on Sunday."
     )
     assert sorted(e.location for e in ev if e.event_type == "armed_clash") == ["Bumburet", "Dorah Pass"]
+
+
+def test_two_towns_joined_by_a_comma_and_in_are_no_qualifier_without_a_kind_word(chain):
+    ev = _events(chain, "Some 40 km north of Wana, in Sararogha, rockets hit a school on Sunday.")
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Sararogha"]

@@ -104,3 +104,8 @@ def test_a_strike_on_refugees_is_placed_where_they_live(chain):
 def test_refugees_from_nowhere_named_leave_the_places(finder):
     sentence = "Refugees returned to Bajaur from camps near Khost on Friday."
     assert people_origins(sentence, finder.find(sentence, ("AF", "PK"))) == []
+
+
+def test_where_the_hurt_came_from_is_no_origin_of_fire(finder):
+    sentence = "Doctors said four of those hurt came from Marawara."
+    assert _origins(finder, sentence) == []

@@ -27,7 +27,9 @@ from ..places import Mention
 #: direction of". The country's possessive and "the direction of" may stand
 #: between "from" and the name.
 _FIRED_FROM = re.compile(
-    r"\b(?:(?:fired|launched|lobbed|shot|coming|came|originating|emanating)\s+(?:[\w-]+\s+){0,2}?|"
+    # (the verbs of fire only: "four of those hurt came from Marawara" is
+    # where they were hurt; "shells came from Kunar" has its noun below)
+    r"\b(?:(?:fired|launched|lobbed|shot)\s+(?:[\w-]+\s+){0,2}?|"
     r"(?:shells?|rounds?|rockets?|mortars?|missiles?|fire|firing|shelling|attacks?|artillery)\s+"
     r"(?:[\w-]+\s+){0,3}?)from\s+(?:the\s+direction\s+of\s+)?(?:the\s+)?"
     r"(?:(?:Afghanistan|Pakistan)['’]s\s+)?$",
