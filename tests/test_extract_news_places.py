@@ -685,3 +685,17 @@ def test_the_dorah_pass_on_the_chitral_border_is_a_place(chain):
 def test_two_towns_joined_by_a_comma_and_in_are_no_qualifier_without_a_kind_word(chain):
     ev = _events(chain, "Some 40 km north of Wana, in Sararogha, rockets hit a school on Sunday.")
     assert [e.location for e in ev if e.event_type == "explosion"] == ["Sararogha"]
+
+
+def test_a_place_then_near_the_border_is_the_place_only(chain):
+    ev = _events(
+        chain,
+        "Troops clashed with militants in the Sambaza area, near the Pakistan-Afghanistan border, on Sunday. "
+        "On Tuesday troops foiled an infiltration bid, the military said.",
+    )
+    assert _by(ev, "armed_clash") == [("Sambaza", "2024-05-12"), ("Sambaza", "2024-05-14")]
+
+
+def test_two_places_of_a_list_stay_coordinated(chain):
+    ev = _events(chain, "Militants attacked posts in Sambaza, near Zhob and in Qamar Din Karez on Sunday.")
+    assert len({loc for loc, _ in _by(ev, "armed_clash")}) >= 2

@@ -192,6 +192,10 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
             a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
             if not _COORD.match(sentence[a.end : b.start]):
                 break
+            if ordered[j + step].role == "border" and best.role != "border":
+                # "in the Sambaza area, near the Pakistan-Afghanistan
+                # border": the border says where the place lies
+                break
             chosen.append(ordered[j + step])
             j += step
     return chosen
