@@ -18,8 +18,10 @@ from ..places import Mention
 #: "the customs house", "immigration offices", "the offices of the Federal
 #: Investigation Agency (FIA), Customs".
 _FACILITY = re.compile(
-    r"\b(?:customs|immigration)\s+(?:offices?|buildings?|house|station|sheds?|terminals?|yards?|complex|check\s*post)\b|"
-    r"\boffices?\s+of\s+(?:the\s+)?(?:[\w()'’-]+,?\s+){0,8}?(?:customs|immigration)\b",
+    r"(?:\b(?:customs|immigration)\s+(?:offices?|buildings?|house|station|sheds?|terminals?|yards?|complex|check\s*post)\b|"
+    r"\boffices?\s+of\s+(?:the\s+)?(?:[\w()'’-]+,?\s+){0,8}?(?:customs|immigration)\b)"
+    # (not one that names its own place: "the customs offices in Peshawar")
+    r"(?!\s+(?:in|at|of)\s+(?-i:[A-Z]))",
     re.I,
 )
 
