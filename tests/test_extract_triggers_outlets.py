@@ -160,3 +160,32 @@ def test_the_militarys_engagement_is_a_clash(sentence):
 )
 def test_engagement_in_diplomacy_or_life_is_no_clash(sentence):
     assert not _found(sentence, "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Afghan border guards shot dead two Pakistani shepherds near the fence on Friday.",
+        "Three villagers were martyred by Pakistani forces in Dangam on Sunday, residents said.",
+    ],
+)
+def test_one_sides_forces_killing_people_is_an_attack(sentence):
+    assert "attack" in _found(sentence, "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # soldiers who were killed, and militants killed in an operation
+        "Nine Pakistani soldiers were killed and twelve people were hurt.",
+        "Security forces killed ten militants in North Waziristan.",
+        "Pakistani troops killed four terrorists near the border.",
+    ],
+)
+def test_soldiers_killed_or_militants_killed_by_forces_are_no_such_attack(sentence):
+    assert "attack" not in _found(sentence, "armed_clash")
+
+
+def test_forces_killing_civilians_are_placed_where_it_happened(chain):
+    ev = _events(chain, "Pakistani forces martyred two civilians in the Spin Boldak district on Monday.")
+    assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Spin Boldak District"]

@@ -57,6 +57,26 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
     ),
     (
         "armed_clash",
+        "attack",
+        False,
+        # one side's forces killing people of the other, as Afghan and
+        # Pakistani outlets tell it: "Pakistani forces martyred two civilians
+        # in Spin Boldak", "two villagers were martyred by Afghan forces"
+        # (not militants killed in an operation: the victims are named)
+        # (the deed read ahead: "killed" and "martyred" are weak triggers of
+        # their own, which the main rules claim first)
+        r"(?:Pakistani|Afghan|Taliban|Islamic\s+Emirate)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|guards|militia)"
+        # (the forces did it: not "13 Pakistani soldiers were killed and 25 people hurt")
+        r"(?=\s+(?:(?!(?:were|was|are|is|had|have|has|been)\s)[\w-]+\s+)?(?:martyred|killed|shot\s+dead|gunned\s+down)\s+"
+        r"(?:(?!and\s|or\s)[\w-]+\s+){0,2}?"
+        r"(?:civilians|villagers|people|children|women|men|traders|labou?rers|refugees|passengers|drivers|shepherds|farmers)\b)|"
+        r"(?:civilians|villagers|people|children|women|men|traders|labou?rers|refugees|passengers|drivers|shepherds|farmers)\s+"
+        r"(?:were|was|have\s+been|had\s+been)(?=\s+(?:martyred|killed|shot\s+dead|gunned\s+down)\s+by\s+(?:the\s+)?"
+        r"(?:Pakistani|Afghan|Taliban|Islamic\s+Emirate)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|guards|militia)\b)",
+        ("pakistani", "afghan", "taliban", "emirate"),
+    ),
+    (
+        "armed_clash",
         "infiltration",
         False,
         # "terrorists eliminated in a four-day anti-infiltration operation"
