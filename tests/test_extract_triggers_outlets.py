@@ -189,3 +189,27 @@ def test_soldiers_killed_or_militants_killed_by_forces_are_no_such_attack(senten
 def test_forces_killing_civilians_are_placed_where_it_happened(chain):
     ev = _events(chain, "Pakistani forces martyred two civilians in the Spin Boldak district on Monday.")
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Spin Boldak District"]
+
+
+@pytest.mark.parametrize(
+    "sentence, sub",
+    [
+        ("Dealers said they had suffered losses worth millions of rupees because of the long closure.", "trade_losses"),
+        ("Exporters faced losses running into billions of afghanis.", "trade_losses"),
+        ("Goods worth billions of rupees are stuck at the crossing.", "stranded_trucks"),
+        ("Our melons have been stuck here for a week, a driver said.", "stranded_trucks"),
+    ],
+)
+def test_losses_in_money_and_goods_held_are_trade_disrupted(sentence, sub):
+    assert sub in _found(sentence, "trade_disruption")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The battalion suffered losses of dozens of men in the battle.",
+        "Medicines will be stuck at the border if the crossing shuts, traders warned.",
+    ],
+)
+def test_losses_in_men_or_goods_that_may_be_held_are_no_trade(sentence):
+    assert not _found(sentence, "trade_disruption")

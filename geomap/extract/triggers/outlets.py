@@ -31,14 +31,18 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # (not "suffered heavy losses" in a fight: the closure is named)
         r"(?:incurr(?:ed|ing)|suffer(?:ed|ing)|sustain(?:ed|ing)|fac(?:ed|ing)|bearing|bore)\s+(?:[\w-]+\s+){0,2}?"
         # (the closure is its own trigger: read ahead, not taken)
-        r"losses(?=\s+(?:[\w-]+\s+){0,3}?(?:due\s+to|because\s+of|owing\s+to|caused\s+by|from|over)\s+"
+        r"losses(?=\s+(?:[\w-]+\s+){0,5}?(?:due\s+to|because\s+of|owing\s+to|caused\s+by|from|over)\s+"
         r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
         + _CLOSURE
         + r")|"
         # "traders are losing millions", "exporters have lost billions of rupees"
         + _TRADERS
         + r"\s+(?:(?:are|were|have\s+been|had\s+been|have|had|say\s+they\s+are)\s+)?(?:losing|lost)\s+"
-        r"(?:[\w-]+\s+){0,2}?(?:millions|billions|crores|lakhs)",
+        r"(?:[\w-]+\s+){0,2}?(?:millions|billions|crores|lakhs)|"
+        # losses counted in money: "suffered losses worth millions of rupees"
+        r"(?:incurr(?:ed|ing)|suffer(?:ed|ing)|sustain(?:ed|ing)|fac(?:ed|ing)|bearing|bore)\s+(?:[\w-]+\s+){0,2}?"
+        r"losses\s+(?:worth|of|amounting\s+to|running\s+into)\s+(?:[\w.,-]+\s+){0,2}?"
+        r"(?:millions|billions|crores?|lakhs?|rupees|afghanis|dollars)",
         ("incurr", "suffer", "sustain", "fac", "bearing", "bore", "losing", "lost"),
     ),
     (
@@ -49,11 +53,16 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # stranded on the road to Torkham", "truckers stuck at the border"
         r"(?:stranded|stuck)\s+(?:[\w-]+\s+){0,2}?(?:transporters|truckers|truck\s+drivers|lorry\s+drivers)|"
         r"(?:transporters|truckers|truck\s+drivers|lorry\s+drivers)\s+(?:[\w'’-]+\s+){0,3}?(?:stranded|stuck)|"
+        # goods held at a crossing: "goods worth billions of rupees are
+        # stuck at the border", "our raisins have been stuck here for days"
+        r"(?:goods|consignments?|cargo|raisins|fruits?|vegetables|produce|grapes|apples|melons|pomegranates|"
+        r"coal|cement|medicines)\s+(?:(?!(?:would|could|might|may|will|shall)\s)[\w'’,-]+\s+){0,6}?"
+        r"(?:are|were|remain|remained|have\s+been|had\s+been|has\s+been|lay|lie)\s+(?:still\s+)?(?:stuck|stranded|held\s+up)|"
         # "5,000 vehicles, loaded with goods, were awaiting the reopening"
         r"(?:trucks|lorries|vehicles|containers|tankers)\b[^.;:]{0,80}?\b(?:were|are|remained|remain)\s+"
         # (the reopening is a trigger of its own: read ahead, not taken)
         r"(?:still\s+)?awaiting(?=\s+(?:the\s+)?(?:re-?opening|clearance|permission))",
-        ("strand", "stuck", "awaiting"),
+        ("strand", "stuck", "awaiting", "held"),
     ),
     (
         "armed_clash",
