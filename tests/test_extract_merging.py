@@ -322,3 +322,42 @@ def test_a_day_named_wins_over_a_count_one_day_from_it(chain, second, day):
     text = f"Two guards were killed in a clash at the Chaman crossing three days ago. {second}"
     ev = [e for e in _events(chain, text) if e.event_type == "armed_clash"]
     assert [e.event_date for e in ev] == [day]
+
+
+def test_shelling_of_a_tehsil_three_weeks_before_is_another_incident(chain):
+    ev = _events(
+        chain,
+        "Mortar shells from across the border hit three villages of Mamund on Sunday, wounding four. "
+        "The previous attack was on April 20, when two shells hit a shop in Mamund.",
+    )
+    assert sorted(e.event_date for e in ev if e.event_type == "explosion") == ["2024-04-20", "2024-05-12"]
+
+
+def test_shelling_of_a_tehsil_told_twice_the_same_week_is_one_incident(chain):
+    ev = _events(
+        chain,
+        "Mortar shells hit three villages of Mamund on Sunday, wounding four. "
+        "On May 12, residents said, the shells also hit a shop in Mamund.",
+    )
+    assert [e.event_date for e in ev if e.event_type == "explosion"] == ["2024-05-12"]
+
+
+def test_a_district_attack_joins_the_attack_of_its_kind_told_inside_it(chain):
+    ev = _events(
+        chain,
+        "Afghan forces kept firing near the Kharlachi crossing on Tuesday. "
+        "On Tuesday three guards were wounded in an attack on checkpoints in Kurram. "
+        "The checkpoints, in the Teri Mangal area, were fired upon from across the border.",
+    )
+    clashes = sorted((e.location, e.injuries) for e in ev if e.event_type == "armed_clash")
+    assert clashes == [("Kharlachi", None), ("Teri Mangal", 3)]
+
+
+def test_a_district_attack_on_another_day_stays_apart(chain):
+    ev = _events(
+        chain,
+        "Afghan forces kept firing near the Kharlachi crossing on Tuesday. "
+        "On Monday three guards were wounded in an attack on checkpoints in Kurram. "
+        "On Tuesday checkpoints in the Teri Mangal area were fired upon from across the border.",
+    )
+    assert "Kurram District" in {e.location for e in ev if e.event_type == "armed_clash"}

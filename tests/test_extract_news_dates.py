@@ -1277,3 +1277,21 @@ def test_an_incident_told_again_with_another_day_keeps_the_day_told_first(chain)
 )
 def test_the_day_of_the_closure_trucks_wait_behind_is_not_theirs(chain, text, day):
     assert [e.event_date for e in _events(chain, text) if e.event_type == "trade_disruption"] == [day]
+
+
+def test_fire_going_on_as_a_closure_is_counted_is_on_the_day_counted_to(chain):
+    ev = _events(
+        chain,
+        "The Kharlachi crossing stayed shut for a third straight day on Wednesday as Afghan guards "
+        "kept firing from across the line.",
+    )
+    assert _by(ev, "border_closure") == [("Kharlachi", "2024-05-13")]
+    assert _by(ev, "armed_clash") == [("Kharlachi", "2024-05-15")]
+
+
+def test_fire_that_caused_a_closure_counted_in_days_is_on_the_day_it_began(chain):
+    ev = _events(
+        chain,
+        "The Kharlachi crossing stayed shut for a third day on Wednesday after Afghan guards opened fire on a patrol.",
+    )
+    assert _by(ev, "armed_clash") == [("Kharlachi", "2024-05-13")]

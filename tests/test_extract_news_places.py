@@ -656,3 +656,46 @@ def test_a_strike_keeps_its_place_before_a_during_clause_that_names_another(chai
     )
     assert [loc for loc, _ in _by(ev, "airstrike")] == ["Mohmand District"]
     assert [loc for loc, _ in _by(ev, "armed_clash")] == ["Kunar Province"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two shells fell on houses in Mamund tehsil, in Bajaur district, on Sunday.",
+        "Two shells fell on houses in Mamund tehsil of Bajaur district on Sunday.",
+    ],
+)
+def test_a_tehsil_then_its_district_after_a_comma_is_one_place(chain, text):
+    ev = _events(chain, text)
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Mamund"]
+
+
+def test_a_tehsil_and_a_district_of_a_list_stay_two_places(chain):
+    ev = _events(chain, "Shells fell on Mamund tehsil, Kurram district and Khost province on Sunday.")
+    assert "Kurram District" in {e.location for e in ev if e.event_type == "explosion"}
+
+
+def test_the_dorah_pass_on_the_chitral_border_is_a_place(chain):
+    ev = _events(
+        chain, "Militants from Badakhshan attacked posts at Bumburet and the Dorah Pass before dawn on Sunday."
+    )
+    assert sorted(e.location for e in ev if e.event_type == "armed_clash") == ["Bumburet", "Dorah Pass"]
+
+
+def test_two_towns_joined_by_a_comma_and_in_are_no_qualifier_without_a_kind_word(chain):
+    ev = _events(chain, "Some 40 km north of Wana, in Sararogha, rockets hit a school on Sunday.")
+    assert [e.location for e in ev if e.event_type == "explosion"] == ["Sararogha"]
+
+
+def test_a_place_then_near_the_border_is_the_place_only(chain):
+    ev = _events(
+        chain,
+        "Troops clashed with militants in the Sambaza area, near the Pakistan-Afghanistan border, on Sunday. "
+        "On Tuesday troops foiled an infiltration bid, the military said.",
+    )
+    assert _by(ev, "armed_clash") == [("Sambaza", "2024-05-12"), ("Sambaza", "2024-05-14")]
+
+
+def test_two_places_of_a_list_stay_coordinated(chain):
+    ev = _events(chain, "Militants attacked posts in Sambaza, near Zhob and in Qamar Din Karez on Sunday.")
+    assert len({loc for loc, _ in _by(ev, "armed_clash")}) >= 2

@@ -70,3 +70,31 @@ def test_a_meeting_at_home_keeps_the_incident_told_with_it(chain):
 def test_elders_of_both_sides_at_a_crossing_hold_talks(chain):
     ev = _events(chain, "Elders from both sides met at Kharlachi on Monday to settle a grazing dispute.")
     assert [loc for loc, _ in _by(ev, "talks")] == ["Kharlachi"]
+
+
+def test_officials_of_both_sides_who_met_in_a_report_about_a_crossing_met_there(chain):
+    ev = _events(
+        chain,
+        "Chaman was closed on Monday after a quarrel over a new gate. "
+        "Pakistani and Afghan officials held talks but could not settle the row, a customs agent said.",
+    )
+    assert [loc for loc, _ in _by(ev, "talks")] == ["Chaman"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting to come, and ministers (who meet in capitals)
+        "Chaman was closed on Monday after a quarrel over a new gate. "
+        "A meeting between local commanders of the two sides was expected, officials said.",
+        "Chaman was closed on Monday after a quarrel over a new gate. "
+        "The foreign ministers of the two countries held talks on the row.",
+    ],
+)
+def test_a_meeting_to_come_or_of_ministers_is_not_put_at_the_crossing(chain, text):
+    assert "Chaman" not in [loc for loc, _ in _by(_events(chain, text), "talks")]
+
+
+def test_officials_of_both_sides_with_no_crossing_in_context_are_placed_nowhere(chain):
+    ev = _events(chain, "Pakistani and Afghan officials held talks but could not settle the row.")
+    assert _by(ev, "talks") == []

@@ -62,3 +62,20 @@ def test_a_trigger_found_without_the_aside_is_kept_once():
 )
 def test_the_cues_of_the_main_clause_still_hold(sentence):
     assert not _types(sentence)
+
+
+def test_a_relative_clause_holding_a_list_is_read_past():
+    sentence = "Two posts near Boshehra, which face Paktia, Khost and Paktika, were fired upon at night."
+    assert ("armed_clash", "attack") in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a relative clause before no verb, and a list that is no aside
+        "Elders of the village, which lies near Khost, Paktia and Kurram, met on Monday.",
+        "The posts, the fence, and the gate were inspected by officers.",
+    ],
+)
+def test_a_relative_clause_before_no_auxiliary_or_a_plain_list_tells_no_attack(sentence):
+    assert ("armed_clash", "attack") not in _types(sentence)

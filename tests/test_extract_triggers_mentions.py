@@ -114,3 +114,18 @@ def test_a_reopening_to_come_dated_only_by_its_statement_is_none(sentence):
 
 def test_a_reopening_announced_for_a_day_is_told():
     assert "border_closure" in _types("Pakistan will reopen Torkham on Monday, officials said Sunday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said negotiations were under way between Kabul and Islamabad on reopening the gate.",
+        "Consultations between the two sides about the reopening of Chaman went on all week.",
+    ],
+)
+def test_a_reopening_that_is_the_topic_of_talks_is_none(sentence):
+    assert _reopenings(sentence) == []
+
+
+def test_a_reopening_after_talks_is_told():
+    assert _reopenings("The gate was reopened on Monday after negotiations between the two sides.")

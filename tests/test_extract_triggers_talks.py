@@ -70,3 +70,26 @@ def test_an_appeal_or_hosting_refugees_is_no_talks(sentence):
 )
 def test_a_truce_agreed_stays_a_ceasefire(sentence):
     assert [t.sub_event_type for t in _talks(sentence)] == ["ceasefire"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The district officer visited the district hospital in Khar to see the wounded boys.",
+        "Police chiefs visited the civil hospital, Parachinar, where the injured were taken.",
+        "The governor visited the headquarters hospital on Monday with two ministers.",
+    ],
+)
+def test_a_visit_to_a_hospital_is_no_talks(sentence):
+    assert not _talks(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The interior minister visited Kabul on Monday for talks on the border.",
+        "An Afghan delegation visited the district of Landi Kotal to meet Pakistani officials.",
+    ],
+)
+def test_a_visit_to_a_place_stays_a_visit(sentence):
+    assert _talks(sentence)

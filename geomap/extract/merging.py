@@ -418,6 +418,11 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
                 # Boshehra in Kurram" the same day: the district is the sum
                 # of the places listed inside it, not another incident
                 out.remove(ev)
+            elif len(inside) > 1 and ev.event_type in ("armed_clash", "airstrike", "explosion"):
+                kin = _one_of_its_kind(ev, inside)
+                if kin is not None:
+                    _absorb(kin, ev)
+                    out.remove(ev)
             continue
         if ev.place.kind not in broad or (ev.place.kind == "region" and ev.place.precision <= 2):
             continue  # a tehsil or valley filed as a region is a place of its own
@@ -447,6 +452,19 @@ def _fold_provinces(events: list[DraftEvent]) -> list[DraftEvent]:
             # or date of the whole is not any one place's.
             out.remove(ev)
     return out
+
+
+def _one_of_its_kind(ev: DraftEvent, inside: list[DraftEvent]) -> DraftEvent | None:
+    """ "Four guards were hurt in an attack on checkpoints in Kurram" and "the
+    checkpoints in Teri Mangal were fired upon", beside fire near Kharlachi
+    the same day: of several incidents at places inside a district, the one
+    told as the same kind of incident (an attack on posts, not an exchange
+    of fire) the same day is the district's, told at its narrower place;
+    None when no one is."""
+    kin = [o for o in inside if o.sub_event_type == ev.sub_event_type]
+    # (the same day: "an attack on a convoy in Kurram" on Thursday is not the
+    # attack on houses in Boshehra on Friday)
+    return kin[0] if len(kin) == 1 and _close(_told(kin[0]), _told(ev), 0) else None
 
 
 #: How far from a crossing a town on its road may lie ("trucks waiting on
@@ -523,7 +541,9 @@ _DAY_ACTS = ("armed_clash", "airstrike", "explosion", "border_closure")
 def _apart_days(a: DraftEvent, b: DraftEvent) -> int:
     if (
         a.date.precision == b.date.precision == "day"
-        and a.place.kind not in _BROAD
+        # (a tehsil or valley filed as a region is a place of its own:
+        # "the last attack on Mamund was on January 19")
+        and (a.place.kind not in _BROAD or (a.place.kind == "region" and a.place.precision <= 2))
         and a.event_type in _DAY_ACTS
         and a.date_rank == b.date_rank == 0
     ):

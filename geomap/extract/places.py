@@ -419,7 +419,21 @@ _PLURAL_KIND = re.compile(
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?$")
 #: After a name set off by a comma: more names of a list follow.
 _LIST_GOES_ON = re.compile(r",\s*[A-Z]|\s+and\s+[A-Z]")
-_OF_GAP = re.compile(r"^\s*(?:tehsil|district|area|valley|sub-division|subdivision)?\s*(?:of|in)\s", re.I)
+#: ("the Mamund tehsil of Bajaur", "Mamund tehsil, in Bajaur district")
+_OF_GAP = re.compile(r"^\s*(?:(?:tehsil|district|area|valley|sub-division|subdivision)\s*,?\s*)?(?:of|in)\s", re.I)
+#: The kind words a name found may end with ("Mamund tehsil").
+_KIND_ENDS = ("tehsil", "district", "area", "valley", "sub-division", "subdivision")
+
+
+def _of_gap(sentence: str, prev, m) -> bool:
+    """Does the text between ``prev`` and ``m`` say that ``m`` holds
+    ``prev`` ("the Mamund tehsil of Bajaur district", "Mamund tehsil, in
+    Bajaur district": a comma only after a kind word, which may end the
+    name found)?"""
+    gap = sentence[prev.end : m.start]
+    if _OF_GAP.match(gap):
+        return True
+    return gap.strip() in (", in", ",in") and prev.surface.lower().endswith(_KIND_ENDS)
 
 
 def _dateline(sentence: str) -> re.Match | None:
@@ -1129,7 +1143,7 @@ class PlaceFinder:
                     _rank(m.place) > _rank(prev.place)
                     or _names_its_province(m.place)
                     # "the Mamund tehsil of Bajaur district"
-                    or (_rank(m.place) == _rank(prev.place) == 2 and _OF_GAP.match(sentence[prev.end : m.start]))
+                    or (_rank(m.place) == _rank(prev.place) == 2 and _of_gap(sentence, prev, m))
                     # "Makeen, South Waziristan": a hand-placed town (precision
                     # 2) and the district it lies in
                     or (m.place.kind == "district" and prev.place.kind in _POINT_KINDS)

@@ -60,6 +60,7 @@ from .triggers.mentions import (
     forecast,
     trend,
 )
+from .triggers.outlets import OUTLET_RULES
 from .triggers.quotes import unquoted
 from .triggers.retyping import retyped
 from .triggers.talks import TALKS_RULES, no_talks, round_ended
@@ -87,6 +88,8 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
 ]
 # common news verbs the rules above miss, kept in a module of their own
 _RULES += NEWS_VERB_RULES
+# the wording of the region's own outlets ("stranded transporters", "an encounter")
+_RULES += OUTLET_RULES
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p, _ in _RULES]
 #: The same rules for the lower-cased sentence (see :mod:`geomap.extract.wordscan`):
 #: about twice as fast, same matches.

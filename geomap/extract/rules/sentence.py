@@ -22,6 +22,7 @@ from ..places import Mention
 from ..scanned import ScannedSentence
 from ..types import VIOLENT, Trigger, find_triggers
 from .clauses import _clause_of, _related_cut, clauses
+from .facilities import facility_mentions
 from .incidents import (
     _CAUSE_BEFORE,
     _GENERIC_PERFECT,
@@ -106,6 +107,7 @@ def sentence_events(
     """
     if "capital" in sent.low:
         mentions = capital_mentions(sent.text, mentions, info.finder)
+    mentions = facility_mentions(sent.text, mentions)  # "the customs house": the crossing
     ahead = crossing_ahead(ctx, info.finder) if ctx.crossing is None and "the " in sent.low else None
     mentions, crossing = resolve_crossings(mentions, ctx.crossing, info.finder, sent.text, ahead)
     _note_lead(sent, mentions, info, ctx)

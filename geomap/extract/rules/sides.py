@@ -76,3 +76,33 @@ def meeting_at_home(sentence: str, mentions: list[Mention]) -> bool:
     if len(countries) != 1 or not countries <= {"AF", "PK"}:
         return False
     return not _SIDE_WORDS[countries.pop()].search(sentence)
+
+
+#: Officials of both sides on the spot: "both Pakistani and Afghan officials",
+#: "border officials of the two sides" (not ministers or envoys, who meet in
+#: capitals).
+_BOTH_SIDES_OFFICIALS = re.compile(
+    r"\b(?:(?:both\s+)?(?:Pakistani\s+and\s+Afghan|Afghan\s+and\s+Pakistani)|both\s+sides['’]?|the\s+two\s+sides['’]?)\s+"
+    r"(?:border\s+|local\s+|security\s+|customs\s+)?(?:officials|authorities|commanders|officers)\b|"
+    r"\b(?:border\s+|local\s+|security\s+)?(?:officials|authorities|commanders|officers)\s+(?:of|from)\s+"
+    r"(?:both\s+(?:sides|countries)|the\s+two\s+(?:sides|countries))\b",
+    re.I,
+)
+_BOTH_SIDES_OFFICIALS = Gated(_BOTH_SIDES_OFFICIALS, "officials", "authorities", "commanders", "officers")
+#: A meeting that was held (not one "expected" or to come).
+_MET = re.compile(r"\b(?:held|met|talked|negotiated)\b", re.I)
+
+
+def officials_of_both_sides(sentence: str) -> bool:
+    """Does a meeting held, told in ``sentence``, name the officials of both
+    sides ("both Pakistani and Afghan officials held talks"), who meet on the
+    spot (a report about a crossing: at that crossing)? Not a meeting to
+    come ("a meeting between local commanders of the two sides was
+    expected").
+
+    >>> officials_of_both_sides("Both Pakistani and Afghan officials held talks but failed.")
+    True
+    >>> officials_of_both_sides("The foreign ministers held talks.")
+    False
+    """
+    return _BOTH_SIDES_OFFICIALS.search(sentence) is not None and _MET.search(sentence) is not None

@@ -212,6 +212,37 @@ def _count_day(d: DateMention) -> DateMention | None:
     return DateMention(d.count_day, "day", d.start, d.end, d.statement, "count")
 
 
+#: A clause told as going on at the same time: ", as", "while", "amid" (not
+#: "after a gunman opened fire": the cause, on the day the closure began).
+_MEANWHILE = re.compile(r"(?:\s+on\s+[\w-]+(?:\s+\d{1,2})?)?\s*,?\s*(?:as|while|amid|and)\s", re.I)
+
+
+def _count_of_the_closure_before(
+    sentence: str, trigs: list[Trigger], others: list[Trigger], dates: list[DateMention]
+) -> list[DateMention]:
+    """ "The crossing remained closed for the second consecutive day on
+    Wednesday as Afghan forces continued firing": a count told after a
+    closure, with the incident of ``trigs`` told as going on with it ("as",
+    "while"), counts the closure's days; the incident is on the day it
+    counts to (Wednesday), not the day the closure began. Other dates
+    unchanged."""
+    first = min(t.start for t in trigs)
+    out = []
+    for d in dates:
+        if (
+            d.kind == "nth"
+            and d.end <= first
+            and _MEANWHILE.match(sentence, d.end)
+            and any(o.event_type == "border_closure" and o.end <= d.start for o in others)
+        ):
+            day = _count_day(d)
+            if day is not None:
+                out.append(day)
+            continue
+        out.append(d)
+    return out
+
+
 #: A timeline's entry: "March 2026: Torkham reopens for trade on March 23."
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: A timeline's entry: "March 2026: Torkham reopens on March 23", also
@@ -451,6 +482,8 @@ def _own_dates(
                 and any(o.event_type == "border_closure" and trig_end <= o.start < d.start for o in others)
             )
         ]
+    if etype != "border_closure" and any(d.kind == "nth" for d in own_dates):
+        own_dates = _count_of_the_closure_before(sentence, trigs, others, own_dates)
     if etype == "fortification":
         # "work on a fence had begun in March": the fence is still going
         # up; the report dates it, not its start.

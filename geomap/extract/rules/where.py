@@ -22,7 +22,9 @@ from ..places import Mention
 from ..types import VIOLENT, Trigger
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
+from .origins import fire_origins, people_origins
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
+from .sides import officials_of_both_sides
 from .state import _STATES, BORDER_TYPES, REGION, SPREAD_TYPES, ArticleState, _gap, _placed_at
 from .tolls import _PER_PLACE_TOLL
 
@@ -197,6 +199,10 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
             a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
             if not _COORD.match(sentence[a.end : b.start]):
                 break
+            if ordered[j + step].role == "border" and best.role != "border":
+                # "in the Sambaza area, near the Pakistan-Afghanistan
+                # border": the border says where the place lies
+                break
             chosen.append(ordered[j + step])
             j += step
     return chosen
@@ -313,6 +319,19 @@ def _places_for(
         border_mod = border_mod or t.border
         anaphoric = anaphoric or t.anaphoric
     candidates = [m for m in mentions if m.place is not None]
+    fled = people_origins(sentence, candidates)
+    if fled:
+        # "strikes on Waziristan refugees in Sperah": where they fled from
+        candidates = [m for m in candidates if m not in fled]
+    if etype in VIOLENT:
+        # "shells fired from Afghanistan's Kunar province hit Mamund": the
+        # launch site is no place of the incident
+        launched = fire_origins(sentence, candidates)
+        candidates = [m for m in candidates if m not in launched]
+        if launched and all(m.role == "border" for m in candidates):
+            # ("... hit villages near the Pak-Afghan border": the border says
+            # where the villages lie; the place is the one told before)
+            candidates = []
     cut = _subordinate_cut(sentence, trigs, others) if others and etype != "talks" else None
     # ... up to the next incident of another type
     stop = len(sentence) if cut is None else min((o.start for o in others if o.start > cut), default=len(sentence))
@@ -634,6 +653,10 @@ def _places_for(
             result.append((m.place, True))
     if result:
         return result
+    if etype == "talks" and not weak and crossing is not None and officials_of_both_sides(sentence):
+        # "Both Pakistani and Afghan officials held talks but failed to
+        # resolve the issue" in a report about a crossing: at the crossing
+        return [(crossing, False)]
     if etype == "talks" and not weak and _BORDER_MEETING.search(sentence):
         # "border commanders held a flag meeting", "elders of both sides met
         # near the border": at the crossing in context, else where the last

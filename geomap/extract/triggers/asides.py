@@ -18,7 +18,10 @@ import re
 #: no quotation; up to 120 characters (an apposition, a participle, "officials
 #: said").
 _ASIDE = re.compile(
-    r",(?P<aside>\s+[^,;:()\"“”]{3,120}?),(?=\s+(?:was|were|had|has|have|is|are|[a-z]{3,}ed)\b)",
+    r",(?P<aside>\s+[^,;:()\"“”]{3,120}?),(?=\s+(?:was|were|had|has|have|is|are|[a-z]{3,}ed)\b)|"
+    # a relative clause may hold a list: "the checkpoints in Teri Mangal,
+    # which borders Khost, Paktia and Nangarhar provinces, were fired upon"
+    r",(?P<relative>\s+(?:which|who)\s+[^;:()\"“”]{3,120}?),(?=\s+(?:was|were|had|has|have|is|are)\b)",
 )
 
 

@@ -20,7 +20,11 @@ _REOPENING_UNREAL_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
     # "any reopening of Chaman would depend on guarantees": no one reopening
-    r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$",
+    r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$|"
+    # "discussions were ongoing between the two governments on reopening
+    # the route": the topic of talks
+    r"\b(?:talks|negotiations|discussions|consultations|dialogue)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:on|about|over|regarding|concerning)\s+(?:the\s+|its\s+)?$",
     re.I,
 )
 #: ... and after it: "the reopening of the crossing will hinge on",

@@ -185,6 +185,8 @@ _NOT_TALKS = re.compile(
 )
 _NOT_TALKS_AFTER = re.compile(
     r"\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:forward\s+|border\s+|military\s+|frontier\s+)?"
+    # "visited the district hospital": the wounded cared for at home
+    r"(?:(?:district|civil|city|local|provincial|government|headquarters|combined)\s+(?=hospital))?"
     r"(?:border|crossing|frontier|area|site|scene|hospital|injured|wounded|families|troops|posts?|outposts?|units?|"
     # "visiting the Durand Line in Paktia": the border by its name
     r"(?:Durand|zero)\s+[Ll]ine|"
