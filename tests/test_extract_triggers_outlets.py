@@ -73,11 +73,17 @@ def test_transporters_and_vehicles_in_other_words_are_no_trade(sentence):
     [
         "Nine militants were killed in an anti-infiltration operation near the border.",
         "Troops killed four terrorists in an encounter with militants near Sambaza.",
-        "The encounter took place on the night of May 3.",
     ],
 )
 def test_an_operation_against_infiltrators_or_an_encounter_is_a_clash(sentence):
     assert _found(sentence, "armed_clash")
+
+
+def test_an_encounter_that_took_place_continues_the_incident_told():
+    # "took place on DAY" continues the incident just told (a weak trigger:
+    # it joins that incident, or stands when nothing was told before)
+    triggers = find_triggers("The encounter took place on the night of May 3.")
+    assert [t.event_type for t in triggers] == ["armed_clash"]
 
 
 @pytest.mark.parametrize(
