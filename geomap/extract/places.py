@@ -538,8 +538,11 @@ _BORDER_PHRASES = re.compile(
     re.I,
 )
 _BORDER_NOT = re.compile(
-    # ("an Afghan border policeman": a man of the border police)
-    r"^\s*(?:town|city|village|crossing|guards?|police|policem[ae]n|forces|officials|district|terminal|gate)\b",
+    # ("an Afghan border policeman": a man of the border police; "Afghan
+    # border security forces fired", "Pakistani border authorities closed":
+    # who acted, not where)
+    r"^\s*(?:town|city|village|crossing|guards?|police|policem[ae]n|forces|officials|district|terminal|gate|"
+    r"security\s+(?:forces|personnel|officials|troops)|personnel|troops|authorities|commanders?|militia)\b",
     re.I,
 )
 #: "the crossing", "a key border crossing": a crossing named earlier.
