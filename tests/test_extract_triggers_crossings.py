@@ -50,5 +50,28 @@ def test_travellers_waiting_at_a_crossing_are_stranded():
     assert _stranded("Hundreds of families were waiting at the gate for a third day.") == ["stranded_travellers"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm on Friday left scores of Afghan migrants stranded at the gate overnight.",
+        "Pakistani nationals who had been stranded on the far side for a week crossed home.",
+        "Returnees stranded for two days at Torkham were given tents.",
+    ],
+)
+def test_people_on_foot_stranded_at_a_crossing_are_stranded(sentence):
+    assert _stranded(sentence) == ["stranded_travellers"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said citizens stranded in Afghanistan would be flown home.",
+        "The gate opened briefly for the return of stranded citizens.",
+    ],
+)
+def test_stranded_people_named_abroad_or_as_a_label_are_not(sentence):
+    assert not _stranded(sentence)
+
+
 def test_passengers_waiting_to_board_are_not_stranded():
     assert not _stranded("Passengers, most of them students, were waiting to board the night bus.")

@@ -170,6 +170,12 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "stranded_travellers",
         False,
         r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
+        # also who crosses on foot, told stranded at a place: "left hundreds
+        # of Afghan migrants stranded on both sides", "citizens who had been
+        # stranded at the border" (not a label for people abroad: "citizens
+        # stranded in Afghanistan", "the return of stranded citizens")
+        r"(?:migrants|citizens|nationals|returnees|refugees|pedestrians)\s+(?:\w+\s+){0,4}?stranded\s+"
+        r"(?:for\s+(?:\w+\s+){1,2}?)?(?:at|on|near|along)\b|"
         r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
         r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)|"
         # "dozens of Afghan families, many of them visiting relatives, were
