@@ -36,6 +36,7 @@ from ..geocoders.base import Place, fold, spelling, wants_kind
 from .gates import Gated
 from .rules.journeys import WORDS as _JOURNEY_WORDS
 from .rules.journeys import journey_end
+from .rules.offsets import offset_place
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -161,6 +162,15 @@ _LOCATED_AFTER = re.compile(r"\s*,\s*(?:in|at|near)\s+(?:the\s+)?")
 _MEASURE_OPENS = re.compile(
     r"(?:^|[,;:])\s*(?:(?:about|some|nearly|around|roughly|almost|approximately|only|just)\s+)?$", re.I
 )
+
+
+def _measured_point(sentence: str, m: Mention) -> Mention:
+    """``m``, or ``m`` at the point a distance and a bearing before it
+    give (:func:`geomap.extract.rules.offsets.offset_place`)."""
+    if m.role != "place" or m.place is None:
+        return m
+    moved = offset_place(sentence, m.start, m.place)
+    return m if moved is None else replace(m, place=moved)
 
 
 def _measured_from(sentence: str, m: Mention, places: list[Mention]) -> bool:
@@ -1247,6 +1257,9 @@ class PlaceFinder:
             named = [x for x in mentions if x.role == "place"]
             ref = [x for x in named if _measured_from(sentence, x, named)]
             mentions = [x for x in mentions if x not in ref]
+        if not _MEASURED_FROM.absent(sentence):
+            # "about 60km north of the border town of Chaman": the point measured, not the town
+            mentions = [_measured_point(sentence, x) for x in mentions]
         mentions.sort(key=lambda x: x.start)
         return mentions
 
