@@ -16,6 +16,21 @@ def test_a_shutdown_in_one_word_is_a_closure():
     assert _closures("The shutdown of the Kharlachi crossing on Tuesday kept traders at home.") == ["closure"]
 
 
+def test_the_suspension_of_a_crossing_is_a_closure():
+    assert _closures("The suspension of the crossing at Angoor Adda took place on 3 May.") == ["closure"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The suspension of the border talks in Kabul on Monday dismayed the traders.",
+        "Officials announced the suspension of the border commission's work.",
+    ],
+)
+def test_the_suspension_of_border_talks_or_bodies_is_no_closure(sentence):
+    assert _closures(sentence) == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -68,7 +68,11 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys)|transit\s+trade)|"
         r"(?:supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys))\s+(?:[\w'’-]+\s+){0,4}?"
         r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:blocked|halted|stopped|suspended)|"
-        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)",
+        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)|"
+        # the crossing itself suspended: "the suspension of the border occurred
+        # on August 12" (not "the suspension of the border talks")
+        r"suspension\s+of\s+(?:the\s+)?(?:border|crossing|gate)\b(?!\s+(?:talks|meetings?|agreements?|accord|deal|"
+        r"commission|committee|guards?|police|fenc\w*|dispute|trade\s+agreement))",
         ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
     ),
     # Movement stopped at a crossing (a rule of its own: its words are read
