@@ -55,3 +55,16 @@ def test_a_meeting_agreed_on_keeps_its_venue(chain):
 def test_talks_told_after_what_was_agreed_keep_their_venue(chain):
     body = "The two sides agreed to a ceasefire on Sunday after a day of talks in Doha."
     assert _where(_events(chain, body), "talks") == ["Doha"]
+
+
+def test_a_similar_clash_before_is_not_at_the_place_of_the_one_reported(chain):
+    body = (
+        "Guards of the two countries clashed near Zhob on Tuesday. "
+        "In March, two policemen died in a similar clash with Afghan troops."
+    )
+    assert _where(_events(chain, body), "armed_clash") == ["Afghanistan-Pakistan border", "Zhob"]
+
+
+def test_a_clash_told_again_without_similar_keeps_the_place_told(chain):
+    body = "Guards of the two countries clashed near Zhob on Tuesday. Two policemen died in the clash."
+    assert _where(_events(chain, body), "armed_clash") == ["Zhob"]

@@ -252,6 +252,21 @@ _DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
 _OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
 
 
+#: "a similar armed confrontation", "another similar clash": an incident
+#: like the one reported, right before its trigger.
+_SIMILAR_BEFORE = re.compile(r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _similar_one(sentence: str, trigs) -> bool:
+    """Is an incident told as one "similar" to the one reported ("killed in
+    a similar clash in August")? It happened elsewhere or at another time:
+    the place of the incident reported is not its place."""
+    first = min(t.start for t in trigs)
+    return "similar" in sentence[max(0, first - 40) : first].lower() and bool(
+        _SIMILAR_BEFORE.search(sentence, max(0, first - 40), first)
+    )
+
+
 def _places_for(
     etype, trigs, mentions, sentence, ctx, crossing, finder, others: list[Trigger] = (), idx: int = 0
 ) -> list[tuple[Place, bool]]:
@@ -579,6 +594,10 @@ def _places_for(
         on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
         if on_line:
             return [(on_line[-1], False)]
+    if etype == "armed_clash" and etype in ctx.by_type and not weak and _similar_one(sentence, trigs):
+        # "In August, a soldier died in a similar confrontation with Afghan
+        # forces": another incident like the one told, not at its place
+        return [(finder.border, False)] if finder.border is not None else []
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
     if etype == "talks" and not weak and any(t.ended for t in trigs):
