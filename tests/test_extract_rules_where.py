@@ -68,3 +68,19 @@ def test_a_similar_clash_before_is_not_at_the_place_of_the_one_reported(chain):
 def test_a_clash_told_again_without_similar_keeps_the_place_told(chain):
     body = "Guards of the two countries clashed near Zhob on Tuesday. Two policemen died in the clash."
     assert _where(_events(chain, body), "armed_clash") == ["Zhob"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 600 lorries were stuck at Torkham on Monday and about 250 at Chaman.",
+        "Nearly 900 trucks are stranded at Chaman and 400 at Torkham, drivers said on Monday.",
+    ],
+)
+def test_a_clause_with_its_verb_left_out_places_the_same_incident(chain, text):
+    assert _where(_events(chain, text), "trade_disruption") == ["Chaman", "Torkham"]
+
+
+def test_a_count_of_something_else_after_and_is_no_second_place(chain):
+    text = "Some 600 lorries were stuck at Torkham on Monday, officials in Peshawar said."
+    assert _where(_events(chain, text), "trade_disruption") == ["Torkham"]

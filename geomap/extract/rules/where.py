@@ -163,6 +163,15 @@ _COORD = re.compile(
 _AND_BETWEEN = re.compile(r"\s*(?:district|province|area|region|valley|agency)?\s*,?\s+and\s+$", re.I)
 
 
+#: A clause whose verb is left out, its count and place told: "1,500 trucks
+#: are stuck at Chaman and 800 at Torkham", "20 families in Dangam and
+#: some 30 in Marawara" (the second place is the same incident's).
+_GAPPED = re.compile(
+    r"(?:\s+on\s+[A-Z][a-z]+day)?\s*,?\s+(?:and|while)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|another\s+|more\s+than\s+)?"
+    r"\d[\d,]*(?:\s+(?:more|others|trucks|lorries|containers|vehicles|people|families))?\s+(?:at|in|near)\s+(?:the\s+)?\Z"
+)
+
+
 def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
     """The mention nearest to the triggers, plus the ones coordinated with it
     ("in Kandahar province and Kabul")."""
@@ -188,7 +197,7 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
         j = i
         while 0 <= j + step < len(ordered):
             a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
-            if not _COORD.match(sentence[a.end : b.start]):
+            if not (_COORD.match(sentence[a.end : b.start]) or _GAPPED.match(sentence, a.end, b.start)):
                 break
             chosen.append(ordered[j + step])
             j += step
