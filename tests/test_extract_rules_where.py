@@ -84,3 +84,23 @@ def test_a_clause_with_its_verb_left_out_places_the_same_incident(chain, text):
 def test_a_count_of_something_else_after_and_is_no_second_place(chain):
     text = "Some 600 lorries were stuck at Torkham on Monday, officials in Peshawar said."
     assert _where(_events(chain, text), "trade_disruption") == ["Torkham"]
+
+
+def _tolls(events, etype):
+    return [(e.location, e.fatalities) for e in events if e.event_type == etype]
+
+
+def test_a_cause_placed_only_in_a_country_is_not_the_incident_told_before(chain):
+    body = (
+        "Mortar rounds landed in Dangam district on Monday. "
+        "Islamabad shut the Torkham crossing after a bombing at a market in Pakistan that killed 40 people."
+    )
+    assert _tolls(_events(chain, body), "explosion") == [("Dangam District", None)]
+
+
+def test_a_cause_with_no_country_is_still_drafted(chain):
+    body = (
+        "Mortar rounds landed in Dangam district on Monday. "
+        "Islamabad shut the Torkham crossing on Tuesday after a bombing that killed four villagers."
+    )
+    assert 4 in [dead for _, dead in _tolls(_events(chain, body), "explosion")]

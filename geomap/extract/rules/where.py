@@ -261,6 +261,27 @@ _DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
 _OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
 
 
+#: The words that make an incident the cause of the one before it:
+#: "(closed the crossing) following a suicide attack", "after a bombing".
+_CAUSE_RIGHT_BEFORE = re.compile(
+    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _cause_in_a_country(sentence: str, trigs, others, mentions) -> bool:
+    """Is the incident of ``trigs`` only the cause of another told before it
+    in the sentence, placed by nothing but a country after it ("Pakistan
+    closed Torkham following a suicide attack on a shrine in Pakistan")?"""
+    first = min(t.start for t in trigs)
+    return (
+        any(o.end <= first and o.event_type not in {t.event_type for t in trigs} for o in others)
+        and bool(_CAUSE_RIGHT_BEFORE.search(sentence, max(0, first - 50), first))
+        and any(m.role == "country" and m.start > first for m in mentions)
+    )
+
+
 #: "a similar armed confrontation", "another similar clash": an incident
 #: like the one reported, right before its trigger.
 _SIMILAR_BEFORE = re.compile(r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -603,6 +624,11 @@ def _places_for(
         on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
         if on_line:
             return [(on_line[-1], False)]
+    if etype in VIOLENT and etype in ctx.by_type and _cause_in_a_country(sentence, trigs, others, mentions):
+        # "closed Torkham following a suicide attack on a shrine in
+        # Pakistan": the cause of another incident, placed in a country
+        # only, is not the incident of its type told before
+        return []
     if etype == "armed_clash" and etype in ctx.by_type and not weak and _similar_one(sentence, trigs):
         # "In August, a soldier died in a similar confrontation with Afghan
         # forces": another incident like the one told, not at its place
