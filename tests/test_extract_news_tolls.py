@@ -746,3 +746,17 @@ def test_a_toll_of_a_whole_list_of_places_is_none_of_them(chain, text, tolls):
 def test_a_toll_told_once_for_several_clashes_is_none_of_them(chain, tail, tolls):
     text = f"Officials said militants attacked posts in Kurram on Monday and in North Waziristan on Tuesday, {tail}"
     assert [e.fatalities for e in _events(chain, text) if e.event_type == "armed_clash"] == tolls
+
+
+def _dead_at(events):
+    return sorted((e.location, e.fatalities) for e in events if e.event_type == "armed_clash")
+
+
+def test_a_toll_told_before_a_list_of_places_is_no_one_places(chain):
+    text = "Three guards were killed in separate attacks on posts in Bajaur and Mohmand on Sunday."
+    assert _dead_at(_events(chain, text)) == [("Bajaur District", None), ("Mohmand District", None)]
+
+
+def test_a_toll_before_one_place_and_a_comma_is_that_places(chain):
+    text = "On Sunday, three guards were killed when gunmen ambushed a convoy in Mohmand, near the border."
+    assert _dead_at(_events(chain, text)) == [("Mohmand District", 3)]
