@@ -760,3 +760,26 @@ def test_a_toll_told_before_a_list_of_places_is_no_one_places(chain):
 def test_a_toll_before_one_place_and_a_comma_is_that_places(chain):
     text = "On Sunday, three guards were killed when gunmen ambushed a convoy in Mohmand, near the border."
     assert _dead_at(_events(chain, text)) == [("Mohmand District", 3)]
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("A guard sustained an injury to his arm.", 1),
+        ("One policeman suffered a gunshot wound in the leg.", 1),
+        ("Three porters sustained injuries.", 3),
+        # a loss or a blow is no wound
+        ("The traders suffered a heavy loss.", None),
+        ("Exports suffered a blow.", None),
+    ],
+)
+def test_one_wound_suffered_is_one_hurt(text, hurt):
+    assert find_casualties(text).injuries == hurt
+
+
+def test_one_wound_told_after_the_clash_is_its_toll(chain):
+    text = (
+        "Guards of the two countries clashed near Zhob on Tuesday. "
+        "One of the Pakistani guards sustained an injury in the shoulder, officials said."
+    )
+    assert [e.injuries for e in _events(chain, text) if e.event_type == "armed_clash"] == [1]

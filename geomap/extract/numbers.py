@@ -153,7 +153,11 @@ _HURT_WHO_DIED = (
 )
 
 #: Hurt told as a wound suffered ("sustained injuries", "suffered burns").
-_SUFFERED = r"(?:have\s+|had\s+|also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)"
+_SUFFERED = (
+    r"(?:have\s+|had\s+|also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns|"
+    # one hurt: "an official sustained an injury in the leg", "a bullet wound"
+    r"(?<=\san\s)injury|(?<=\sa\s)wound|(?<=\sbullet\s)wound|(?<=\sgunshot\s)wound)"
+)
 
 _INJURED = [
     re.compile(r"\b" + NUMBER + _HURT_WHO_DIED + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),

@@ -83,7 +83,7 @@ def _attackers_toll(sent: ScannedSentence, toll: Casualties) -> bool:
 
 NO_TOLL = Casualties()
 #: Toll words no trigger reads ("treated for injuries", "bodies were found").
-_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
+_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds|injury|wound)\b", re.I)
 #: "No one was hurt.", "Nobody was injured there.": no toll, in words whose
 #: trigger the negation drops ("hurt" after "no one").
 _NONE_TOLD = re.compile(
