@@ -127,3 +127,26 @@ def test_a_past_year_with_a_month_or_outside_the_clause_keeps_the_incident(chain
 )
 def test_an_incident_in_an_after_clause_takes_the_day_of_its_own_clause(chain, text, told):
     assert _told(chain, text) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # how long a reopening lasts is no start counted back from the report
+        (
+            "---\npublished: 2024-05-10\n---\nOfficials decided to reopen the Chaman gate for three days, "
+            "letting travellers stranded by the border closure cross.",
+            "2024-05-10",
+        ),
+        # a closure's duration still dates its start
+        ("---\npublished: 2024-05-10\n---\nThe Chaman gate has been closed for three days.", "2024-05-07"),
+    ],
+)
+def test_a_reopening_for_some_days_is_how_long_it_stays_open(text, date):
+    import datetime as dt
+
+    from geomap.extract import extract_texts
+    from geomap.geocoders import default_chain
+
+    events = extract_texts([text], default_chain(), published=dt.date(2024, 5, 10))
+    assert [e.event_date for e in events if e.event_type == "border_closure"] == [date]
