@@ -88,5 +88,16 @@ def test_stranded_people_named_abroad_or_as_a_label_are_not(sentence):
     assert not _stranded(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 300 families comprising 2,100 people are currently waiting at the holding camp near the gate.",
+        "Returnees are now waiting at the zero point for their papers to be checked.",
+    ],
+)
+def test_people_currently_waiting_at_a_crossing_are_stranded(sentence):
+    assert _stranded(sentence) == ["stranded_travellers"]
+
+
 def test_passengers_waiting_to_board_are_not_stranded():
     assert not _stranded("Passengers, most of them students, were waiting to board the night bus.")

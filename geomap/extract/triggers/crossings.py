@@ -205,8 +205,10 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         False,
         # (not "families who had been stuck there since spring", now crossing;
         # nor passengers "waiting to board" a train or a bus: a routine wait)
-        r"(?:travell?ers|passengers|families|pedestrians|patients|returnees)\s+(?:(?!who\s|which\s)[\w'’-]+\s+){0,4}?"
-        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+)?(?:waiting(?!\s+to\s+board\b)|stuck|camped|camping|sleeping)",
+        r"(?:travell?ers|passengers|families|pedestrians|patients|returnees)\s+(?:(?!who\s|which\s)(?:\d[\d,]*|[\w'’-]+)\s+){0,4}?"
+        # ("483 families are currently waiting at the camp")
+        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+|currently\s+|now\s+)?"
+        r"(?:waiting(?!\s+to\s+board\b)|stuck|camped|camping|sleeping)",
         ("waiting", "stuck", "camp", "sleeping"),
     ),
     # after the rules above: "stranding dozens of trucks" is no mere mention of trucks
