@@ -41,6 +41,7 @@ def test_attacks_across_the_line_are_clashes(sentence):
         "The raid was the second incursion into the district this month.",
         "An incursion by NATO helicopters into Kurram on Monday drew protests.",
         "Officials said there was no incursion into Pakistani territory.",
+        "Kabul protested a jet's incursion into Afghan airspace on Monday.",
         # a district's people or offices attacked in words
         "The troops attacked the district officials in a statement on Monday.",
         "Opposition leaders attacked the district administration over the delays.",

@@ -49,10 +49,11 @@ INCURSION_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # the district", "troops made an incursion into Dand-e-Patan" (not
         # the plural, a history: "repeated incursions into the area"; not
         # one counted, "the third incursion this week", nor aircraft, "an
-        # incursion by helicopters into the valley": the strike is told)
+        # incursion by helicopters into the valley", nor one "into Afghan
+        # airspace": the strike is told)
         r"(?<!\bany\s)(?<!\bno\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfourth\s)(?<!\bfifth\s)(?<!\blatest\s)"
         r"incursion\s+(?:by\s+(?:(?!helicopters?\b|aircraft\b|jets?\b|drones?\b|planes?\b|warplanes?\b)"
-        r"[\w'’-]+\s+){1,3}?)?into\b",
+        r"[\w'’-]+\s+){1,3}?)?into\b(?!\s+(?:[\w'’-]+\s+){0,2}?air\s*space\b)",
         ("incursion",),
     ),
     (
