@@ -150,3 +150,26 @@ def test_a_reopening_for_some_days_is_how_long_it_stays_open(text, date):
 
     events = extract_texts([text], default_chain(), published=dt.date(2024, 5, 10))
     assert [e.event_date for e in events if e.event_type == "border_closure"] == [date]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # the other clause's date is not the present of this one
+        (
+            "Since May 1, some 9,000 people have crossed at Torkham, while 300 families are currently "
+            "waiting at the gate.",
+            "2024-05-10",
+        ),
+        # with no present word the clause still takes the sentence's date
+        ("Since May 1, some 300 families have been waiting at the gate at Torkham.", "2024-05-01"),
+    ],
+)
+def test_a_clause_told_currently_is_of_the_report_day(sentence, date):
+    import datetime as dt
+
+    from geomap.extract import extract_texts
+    from geomap.geocoders import default_chain
+
+    events = extract_texts([sentence], default_chain(), published=dt.date(2024, 5, 10))
+    assert [e.event_date for e in events if e.event_type == "trade_disruption"] == [date]

@@ -91,6 +91,10 @@ def _about_another_noun(sentence: str, d: DateMention, triggers: list[Trigger]) 
 _OPEN_FOR = re.compile(r"\b(?:re-?)?open(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
 
 
+#: A clause told in the present of the report: "are currently waiting".
+_NOW = re.compile(r"\b(?:currently|at\s+present|right\s+now)\b", re.I)
+
+
 def _pick_date(
     sentence: str,
     dates: list[DateMention],
@@ -129,6 +133,10 @@ def _pick_date(
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
+    elif clause is not None and _NOW.search(sentence, clause[0], clause[1]):
+        # "Since April 1, 22,000 have crossed, while 480 families are
+        # currently waiting": the clause's own present, not the other's date
+        return None
     elif others:
         spans_o = [(t.start, t.end) for t in others]
         keep = []
