@@ -129,6 +129,17 @@ def test_an_incident_in_an_after_clause_takes_the_day_of_its_own_clause(chain, t
     assert _told(chain, text) == told
 
 
+def _dates_of(text: str, etype: str) -> list[str]:
+    """The dates of the ``etype`` drafts of ``text``, published 10 May 2024."""
+    import datetime as dt
+
+    from geomap.extract import extract_texts
+    from geomap.geocoders import default_chain
+
+    events = extract_texts([text], default_chain(), published=dt.date(2024, 5, 10))
+    return [e.event_date for e in events if e.event_type == etype]
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [
@@ -143,13 +154,7 @@ def test_an_incident_in_an_after_clause_takes_the_day_of_its_own_clause(chain, t
     ],
 )
 def test_a_reopening_for_some_days_is_how_long_it_stays_open(text, date):
-    import datetime as dt
-
-    from geomap.extract import extract_texts
-    from geomap.geocoders import default_chain
-
-    events = extract_texts([text], default_chain(), published=dt.date(2024, 5, 10))
-    assert [e.event_date for e in events if e.event_type == "border_closure"] == [date]
+    assert _dates_of(text, "border_closure") == [date]
 
 
 @pytest.mark.parametrize(
@@ -166,10 +171,4 @@ def test_a_reopening_for_some_days_is_how_long_it_stays_open(text, date):
     ],
 )
 def test_a_clause_told_currently_is_of_the_report_day(sentence, date):
-    import datetime as dt
-
-    from geomap.extract import extract_texts
-    from geomap.geocoders import default_chain
-
-    events = extract_texts([sentence], default_chain(), published=dt.date(2024, 5, 10))
-    assert [e.event_date for e in events if e.event_type == "trade_disruption"] == [date]
+    assert _dates_of(sentence, "trade_disruption") == [date]
