@@ -783,3 +783,19 @@ def test_one_wound_told_after_the_clash_is_its_toll(chain):
         "One of the Pakistani guards sustained an injury in the shoulder, officials said."
     )
     assert [e.injuries for e in _events(chain, text) if e.event_type == "armed_clash"] == [1]
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        # one count of the dead and the hurt together: no figure of either
+        ("Officials said at least 14 porters were killed and wounded in the firing.", None, None),
+        ("The shelling left 30 villagers dead or injured.", None, None),
+        # two counts, each its own
+        ("Four guards were killed and 11 wounded.", 4, 11),
+        ("Four guards were killed, and eleven others were wounded.", 4, 11),
+    ],
+)
+def test_one_count_of_killed_and_wounded_is_no_figure(text, dead, hurt):
+    toll = find_casualties(text)
+    assert (toll.fatalities, toll.injuries) == (dead, hurt)

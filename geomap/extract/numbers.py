@@ -655,6 +655,15 @@ def _range_low(sentence: str, m: re.Match, value: int) -> int:
     return first
 
 
+#: One count of the dead and the hurt together: "20 travellers were killed
+#: and wounded", "left 15 people dead or injured".
+_JOINT = re.compile(
+    r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+(?:" + _BE + r"(?:killed|dead)|dead)\s+(?:and|or)\s+" + _HURT + r"\b",
+    re.I,
+)
+_JOINT_WORDS = re.compile(r"\b(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)\b")
+
+
 def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> Casualties:
     """Dead and injured in ``sentence``; several groups in one sentence are summed.
 
@@ -682,6 +691,13 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     if 0 not in words:
         return Casualties()
     low = low or sentence.lower()
+    joint = _JOINT.search(sentence) if ("and " in low or "or " in low) and _JOINT_WORDS.search(low) else None
+    if joint is not None:
+        # "20 travellers were killed and wounded": one count of both, no
+        # figure of either (the gold leaves both empty); the rest is read
+        n0, n1 = joint.span("n")
+        rest = find_casualties(sentence[:n0] + " " * (n1 - n0) + sentence[n1:])
+        return Casualties(rest.fatalities, rest.injuries, True)
     # Where a number can begin, for the patterns that begin with one (one scan for both totals).
     starts = _number_starts(sentence, low)
     # An attacker noun (told by the scan when lower-casing kept the letters):
