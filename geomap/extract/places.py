@@ -182,7 +182,8 @@ def _measured_from(sentence: str, m: Mention, places: list[Mention]) -> bool:
     incident (also when the name before the measure is not in the
     gazetteer). A town measured from that locates no place named stays: it is
     the nearest place told ("a house 30 km west of Miramshah", "a college
-    on the outskirts of Quetta")."""
+    on the outskirts of Quetta"), moved by a distance and a bearing to the
+    point they give (:func:`_measured_point`)."""
     measure = _MEASURED_FROM.search(sentence, max(0, m.start - 60), m.start)
     if measure is None:
         return False
