@@ -295,3 +295,17 @@ def test_a_day_in_the_possessive_after_a_speech_verb_is_no_statement_date(senten
 )
 def test_overnight_with_no_day_is_the_night_before_the_report(sentence, expected):
     assert _iso(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # the weekday told before the day and month: still the statement's day
+        ("A spokesman stated on Friday, 9 May, that the gate had been shut by floods.", True),
+        ("Officials told reporters on Monday, 5 May, that trade was halted.", True),
+        # no speech verb before it: the incident's day
+        ("Guards clashed on Friday, 9 May, near the gate.", False),
+    ],
+)
+def test_a_statement_dated_by_weekday_and_day_is_the_statements(sentence, statement):
+    assert [d.statement for d in find_dates(sentence, dt.date(2025, 5, 10))] == [statement]

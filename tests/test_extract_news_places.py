@@ -465,9 +465,12 @@ def test_a_town_a_strike_is_placed_from_is_not_hit(chain, text, places, dead):
             "Drones hit a house in Barmal, west of Urgun, and a car in Sperah on Sunday.",
             ["Barmal District", "Sperah District"],
         ),
-        # a strike placed only by its distance from a town is placed there,
-        # beside the second strike's own place
-        ("Drones hit a house 20 km west of Urgun and a car in Sperah on Sunday.", ["Sperah District", "Urgun"]),
+        # a strike placed only by its distance from a town is placed by it
+        # (the point the measure gives), beside the second strike's own place
+        (
+            "Drones hit a house 20 km west of Urgun and a car in Sperah on Sunday.",
+            ["20 km west of Urgun", "Sperah District"],
+        ),
         # the outskirts with no comma
         (
             "Gunmen attacked a checkpoint in Bara on the outskirts of Peshawar on Monday, killing two policemen.",

@@ -746,3 +746,56 @@ def test_a_toll_of_a_whole_list_of_places_is_none_of_them(chain, text, tolls):
 def test_a_toll_told_once_for_several_clashes_is_none_of_them(chain, tail, tolls):
     text = f"Officials said militants attacked posts in Kurram on Monday and in North Waziristan on Tuesday, {tail}"
     assert [e.fatalities for e in _events(chain, text) if e.event_type == "armed_clash"] == tolls
+
+
+def _dead_at(events):
+    return sorted((e.location, e.fatalities) for e in events if e.event_type == "armed_clash")
+
+
+def test_a_toll_told_before_a_list_of_places_is_no_one_places(chain):
+    text = "Three guards were killed in separate attacks on posts in Bajaur and Mohmand on Sunday."
+    assert _dead_at(_events(chain, text)) == [("Bajaur District", None), ("Mohmand District", None)]
+
+
+def test_a_toll_before_one_place_and_a_comma_is_that_places(chain):
+    text = "On Sunday, three guards were killed when gunmen ambushed a convoy in Mohmand, near the border."
+    assert _dead_at(_events(chain, text)) == [("Mohmand District", 3)]
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("A guard sustained an injury to his arm.", 1),
+        ("One policeman suffered a gunshot wound in the leg.", 1),
+        ("Three porters sustained injuries.", 3),
+        # a loss or a blow is no wound
+        ("The traders suffered a heavy loss.", None),
+        ("Exports suffered a blow.", None),
+    ],
+)
+def test_one_wound_suffered_is_one_hurt(text, hurt):
+    assert find_casualties(text).injuries == hurt
+
+
+def test_one_wound_told_after_the_clash_is_its_toll(chain):
+    text = (
+        "Guards of the two countries clashed near Zhob on Tuesday. "
+        "One of the Pakistani guards sustained an injury in the shoulder, officials said."
+    )
+    assert [e.injuries for e in _events(chain, text) if e.event_type == "armed_clash"] == [1]
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        # one count of the dead and the hurt together: no figure of either
+        ("Officials said at least 14 porters were killed and wounded in the firing.", None, None),
+        ("The shelling left 30 villagers dead or injured.", None, None),
+        # two counts, each its own
+        ("Four guards were killed and 11 wounded.", 4, 11),
+        ("Four guards were killed, and eleven others were wounded.", 4, 11),
+    ],
+)
+def test_one_count_of_killed_and_wounded_is_no_figure(text, dead, hurt):
+    toll = find_casualties(text)
+    assert (toll.fatalities, toll.injuries) == (dead, hurt)

@@ -297,8 +297,8 @@ def test_a_provinces_officer_does_not_place_the_meeting(chain):
     ("text", "place"),
     [
         ("A drone hit a house in Datta Khel, some 25 kilometres west of Miranshah, on Sunday.", "Datta Khel"),
-        # the town measured from is the only place told: kept
-        ("A drone hit a house some 25 kilometres west of Miranshah on Sunday.", "Miranshah"),
+        # the town measured from is the only place told: the point measured from it
+        ("A drone hit a house some 25 kilometres west of Miranshah on Sunday.", "25 km west of Miranshah"),
     ],
 )
 def test_a_town_measured_from_yields_to_the_place_named(chain, text, place):

@@ -84,6 +84,26 @@ def test_border_phrases_anaphora_and_countries(finder):
     assert [m.role for m in finder.find("Tension along the Durand Line grew.", HINTS)] == ["border"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Afghan border security forces shelled two villages on Monday.",
+        "Pakistani border authorities shut the gate after the clash.",
+        "Afghan border troops and militia took up positions overnight.",
+    ],
+)
+def test_the_border_naming_who_acted_is_no_place(finder, sentence):
+    assert [m.role for m in finder.find(sentence, HINTS) if m.role == "border"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Heavy fighting broke out along the Afghan border on Monday.", "Troops massed near the Pakistan border."],
+)
+def test_the_border_as_a_place_is_still_one(finder, sentence):
+    assert [m.role for m in finder.find(sentence, HINTS)] == ["border"]
+
+
 def test_lowercase_words_are_not_names(finder):
     assert _names(finder, "a tank and wana were seen") == []
 

@@ -149,3 +149,48 @@ def test_a_since_clause_dates_its_own_event(text, day):
 
     ev = [e for e in _events(default_chain(), text) if e.event_type in ("armed_clash", "border_closure")]
     assert [e.event_date for e in ev] == [day]
+
+
+def _dates_of(text: str, etype: str) -> list[str]:
+    """The dates of the ``etype`` drafts of ``text``, published 10 May 2024."""
+    import datetime as dt
+
+    from geomap.extract import extract_texts
+    from geomap.geocoders import default_chain
+
+    events = extract_texts([text], default_chain(), published=dt.date(2024, 5, 10))
+    return [e.event_date for e in events if e.event_type == etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # how long a reopening lasts is no start counted back from the report
+        (
+            "---\npublished: 2024-05-10\n---\nOfficials decided to reopen the Chaman gate for three days, "
+            "letting travellers stranded by the border closure cross.",
+            "2024-05-10",
+        ),
+        # a closure's duration still dates its start
+        ("---\npublished: 2024-05-10\n---\nThe Chaman gate has been closed for three days.", "2024-05-07"),
+    ],
+)
+def test_a_reopening_for_some_days_is_how_long_it_stays_open(text, date):
+    assert _dates_of(text, "border_closure") == [date]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # the other clause's date is not the present of this one
+        (
+            "Since May 1, some 9,000 people have crossed at Torkham, while 300 families are currently "
+            "waiting at the gate.",
+            "2024-05-10",
+        ),
+        # with no present word the clause still takes the sentence's date
+        ("Since May 1, some 300 families have been waiting at the gate at Torkham.", "2024-05-01"),
+    ],
+)
+def test_a_clause_told_currently_is_of_the_report_day(sentence, date):
+    assert _dates_of(sentence, "trade_disruption") == [date]

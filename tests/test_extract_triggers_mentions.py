@@ -86,6 +86,29 @@ def test_a_reopening_to_come_on_a_day_is_told():
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "A border commander said negotiations are going on for the opening of the Ghulam Khan gate.",
+        "Efforts for the reopening of Chaman have stalled, traders complained.",
+        "Elders began consultations on the reopening of the crossing.",
+    ],
+)
+def test_a_reopening_sought_in_talks_or_efforts_is_none(sentence):
+    assert _reopenings(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Torkham reopened on Monday after talks between the two sides.",
+        "After talks, the reopening of the Torkham crossing took place on Monday.",
+    ],
+)
+def test_a_reopening_after_talks_is_told(sentence):
+    assert _reopenings(sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "types"),
     [
         # a road, tunnel or bridge opened again is no crossing reopened
@@ -127,5 +150,5 @@ def test_a_reopening_that_is_the_topic_of_talks_is_none(sentence):
     assert _reopenings(sentence) == []
 
 
-def test_a_reopening_after_talks_is_told():
+def test_a_reopening_after_negotiations_is_told():
     assert _reopenings("The gate was reopened on Monday after negotiations between the two sides.")

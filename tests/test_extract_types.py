@@ -117,6 +117,9 @@ def test_types(sentence, expected):
         "The new road is under construction.",
         "A shutter-down strike hit business in the bazaar.",
         "The valley has seen repeated military operations over two decades.",
+        # an operation under way told as the forces' state, no incident of a day
+        "A commander said the army is busy in military operation close to the valley.",
+        "The troops were busy with a security operation somewhere in the hills.",
         "A traders' strike hit business in the bazaar.",
         "Critics said he hijacked the debate.",
         "Work on the fence is now 90 percent complete.",

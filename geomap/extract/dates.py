@@ -335,7 +335,9 @@ def _possessive_date(sentence: str, end: int) -> bool:
 _SPEECH = LoweredPattern(
     re.compile(
         r"\b(?:said|says|told|stated|announced|reported|confirmed|added|"
-        r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}$",
+        r"warned|claimed|tweeted|wrote)\s+(?:\w+\s+){0,2}"
+        # "stated on Saturday, 10 May, that ...": the weekday before the day
+        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
         re.I,
     )
 )

@@ -11,6 +11,7 @@ from ..geo import haversine_km
 from .dates import DAY_KINDS, DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
 from .rules.line import _near_line
+from .rules.offsets import measured_from
 from .types import find_triggers
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -298,6 +299,30 @@ def _fold_headline_elsewhere(events: list[DraftEvent]) -> list[DraftEvent]:
         ]
         if body:
             _absorb(min(body, key=lambda o: min(o.sentences)), ev)
+            out.remove(ev)
+    return out
+
+
+def _fold_town_into_measured(events: list[DraftEvent]) -> list[DraftEvent]:
+    """An incident told at a point measured from a town ("exchanged fire
+    about 60km north of Chaman") and the same type the same days at that
+    town itself (the headline's "near Chaman", a witness who spoke "from
+    Chaman") are one incident: the town is where it was measured from.
+    Returns ``events`` (the article's, folded by place) without those at a
+    town another event was measured from.
+    """
+    out = list(events)
+    for ev in list(out):
+        measured = [
+            o
+            for o in out
+            if o is not ev
+            and o.event_type == ev.event_type
+            and measured_from(o.place, ev.place)
+            and _close(_told(o), _told(ev), 3)
+        ]
+        if measured:
+            _absorb(min(measured, key=lambda o: min(o.sentences)), ev)
             out.remove(ev)
     return out
 
@@ -763,6 +788,7 @@ def merge_within(drafts: list[DraftEvent], published: dt.date | None = None, own
     # incident, "four days after air strikes in Paktika", first)
     lead = _lead_date(merged, published) or _lead_date(merged, published, kinds=None)
     merged = _fold_border_into_located(_fold_headline_elsewhere(_fold_provinces(_fold_shelling_into_fighting(merged))))
+    merged = _fold_town_into_measured(merged)
     # A finished round with no date of its own is background, not an event.
     merged = [m for m in merged if not (m.event_type == "talks" and m.ended and (m.date is None or m.date.start < 0))]
     if published is not None:  # without it, a weekday told in the body is no day at all

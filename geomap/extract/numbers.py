@@ -153,7 +153,11 @@ _HURT_WHO_DIED = (
 )
 
 #: Hurt told as a wound suffered ("sustained injuries", "suffered burns").
-_SUFFERED = r"(?:have\s+|had\s+|also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)"
+_SUFFERED = (
+    r"(?:have\s+|had\s+|also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns|"
+    # one hurt: "an official sustained an injury in the leg", "a bullet wound"
+    r"(?<=\san\s)injury|(?<=\sa\s)wound|(?<=\sbullet\s)wound|(?<=\sgunshot\s)wound)"
+)
 
 _INJURED = [
     re.compile(r"\b" + NUMBER + _HURT_WHO_DIED + _NOUNS + _ASIDE + r"\s+" + _BE + _HURT + r"\b", re.I),
@@ -674,6 +678,15 @@ def _range_low(sentence: str, m: re.Match, value: int) -> int:
     return first
 
 
+#: One count of the dead and the hurt together: "20 travellers were killed
+#: and wounded", "left 15 people dead or injured".
+_JOINT = re.compile(
+    r"\b" + NUMBER + _NOUNS + _ASIDE + r"\s+(?:" + _BE + r"(?:killed|dead)|dead)\s+(?:and|or)\s+" + _HURT + r"\b",
+    re.I,
+)
+_JOINT_WORDS = re.compile(r"\b(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)\b")
+
+
 def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] | None = None) -> Casualties:
     """Dead and injured in ``sentence``; several groups in one sentence are summed.
 
@@ -701,6 +714,13 @@ def find_casualties(sentence: str | ScannedSentence, scan: dict[int, set[int]] |
     if 0 not in words:
         return Casualties()
     low = low or sentence.lower()
+    joint = _JOINT.search(sentence) if ("and " in low or "or " in low) and _JOINT_WORDS.search(low) else None
+    if joint is not None:
+        # "20 travellers were killed and wounded": one count of both, no
+        # figure of either (the gold leaves both empty); the rest is read
+        n0, n1 = joint.span("n")
+        rest = find_casualties(sentence[:n0] + " " * (n1 - n0) + sentence[n1:])
+        return Casualties(rest.fatalities, rest.injuries, True)
     # Where a number can begin, for the patterns that begin with one (one scan for both totals).
     starts = _number_starts(sentence, low)
     # An attacker noun (told by the scan when lower-casing kept the letters):

@@ -36,6 +36,7 @@ from ..geocoders.base import Place, fold, spelling, wants_kind
 from .gates import Gated
 from .rules.journeys import WORDS as _JOURNEY_WORDS
 from .rules.journeys import journey_end
+from .rules.offsets import offset_place
 from .scanned import ScannedSentence
 from .stems import SENTENCE_STEMS, StemFilter
 from .wordscan import LoweredPattern, finditer_bounded, lowered_ok, lowered_pattern
@@ -163,6 +164,15 @@ _MEASURE_OPENS = re.compile(
 )
 
 
+def _measured_point(sentence: str, m: Mention) -> Mention:
+    """``m``, or ``m`` at the point a distance and a bearing before it
+    give (:func:`geomap.extract.rules.offsets.offset_place`)."""
+    if m.role != "place" or m.place is None:
+        return m
+    moved = offset_place(sentence, m.start, m.place)
+    return m if moved is None else replace(m, place=moved)
+
+
 def _measured_from(sentence: str, m: Mention, places: list[Mention]) -> bool:
     """Is ``m`` a town that only locates one of ``places`` named right
     before the measure or right after the town ("a compound in Datta Khel,
@@ -172,7 +182,8 @@ def _measured_from(sentence: str, m: Mention, places: list[Mention]) -> bool:
     incident (also when the name before the measure is not in the
     gazetteer). A town measured from that locates no place named stays: it is
     the nearest place told ("a house 30 km west of Miramshah", "a college
-    on the outskirts of Quetta")."""
+    on the outskirts of Quetta"), moved by a distance and a bearing to the
+    point they give (:func:`_measured_point`)."""
     measure = _MEASURED_FROM.search(sentence, max(0, m.start - 60), m.start)
     if measure is None:
         return False
@@ -555,8 +566,11 @@ _BORDER_PHRASES = re.compile(
     re.I,
 )
 _BORDER_NOT = re.compile(
-    # ("an Afghan border policeman": a man of the border police)
-    r"^\s*(?:town|city|village|crossing|guards?|police|policem[ae]n|forces|officials|district|terminal|gate)\b",
+    # ("an Afghan border policeman": a man of the border police; "Afghan
+    # border security forces fired", "Pakistani border authorities closed":
+    # who acted, not where)
+    r"^\s*(?:town|city|village|crossing|guards?|police|policem[ae]n|forces|officials|district|terminal|gate|"
+    r"security\s+(?:forces|personnel|officials|troops)|personnel|troops|authorities|commanders?|militia)\b",
     re.I,
 )
 #: "the crossing", "a key border crossing": a crossing named earlier.
@@ -1261,6 +1275,9 @@ class PlaceFinder:
             named = [x for x in mentions if x.role == "place"]
             ref = [x for x in named if _measured_from(sentence, x, named)]
             mentions = [x for x in mentions if x not in ref]
+        if not _MEASURED_FROM.absent(sentence):
+            # "about 60km north of the border town of Chaman": the point measured, not the town
+            mentions = [_measured_point(sentence, x) for x in mentions]
         mentions.sort(key=lambda x: x.start)
         return mentions
 

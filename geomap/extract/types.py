@@ -45,6 +45,7 @@ from .triggers.cues import (
 )
 from .triggers.fortifications import _HALT_WORK, _WORK_TO_COME, FORTIFICATION_RULES
 from .triggers.habits import _DECADE, _OVER_YEARS, _OVER_YEARS_STEMS, _TALLY, is_habitual
+from .triggers.incursions import INCURSION_RULES
 from .triggers.mentions import (
     _BASELESS_STEMS,
     _FORECAST_STEMS,
@@ -90,6 +91,9 @@ _RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
 _RULES += NEWS_VERB_RULES
 # the wording of the region's own outlets ("stranded transporters", "an encounter")
 _RULES += OUTLET_RULES
+# attacks across the line in real reports' words (fire "across the border on a
+# post", an "incursion into" a district)
+_RULES += INCURSION_RULES
 _COMPILED = [(t, s, w, re.compile(r"\b(?:" + p + r")\b", re.I)) for t, s, w, p, _ in _RULES]
 #: The same rules for the lower-cased sentence (see :mod:`geomap.extract.wordscan`):
 #: about twice as fast, same matches.

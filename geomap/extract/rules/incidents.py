@@ -264,7 +264,7 @@ def _sentence_triggers(
         not triggers
         and last is not None
         and 0 < _gap(idx, last[0]) <= 2
-        and ("bodies" in sent.low or "injuries" in sent.low or "wounds" in sent.low)
+        and ("bodies" in sent.low or "injur" in sent.low or "wound" in sent.low)
         and _TOLL_ONLY.search(sentence)
     ):
         # "221 people had been treated for injuries", "two bodies were found

@@ -83,7 +83,7 @@ def _attackers_toll(sent: ScannedSentence, toll: Casualties) -> bool:
 
 NO_TOLL = Casualties()
 #: Toll words no trigger reads ("treated for injuries", "bodies were found").
-_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds)\b", re.I)
+_TOLL_ONLY = re.compile(r"\b(?:bodies|injuries|wounds|injury|wound)\b", re.I)
 #: "No one was hurt.", "Nobody was injured there.": no toll, in words whose
 #: trigger the negation drops ("hurt" after "no one").
 _NONE_TOLD = re.compile(
@@ -139,6 +139,31 @@ def _shared_toll(sentence: str, order: list[int], seg: tuple[int, int]) -> bool:
     if between.fatalities is not None or between.injuries is not None:
         return False
     return all(_JOINED.match(sentence, a, b) for a, b in zip(order, order[1:]))
+
+
+def _toll_before_list(sentence: str, order: list[int], begin: int) -> bool:
+    """Is a toll told before places joined in one list ("two soldiers were
+    killed in attacks on posts in Bajaur and North Waziristan") told for
+    all of them: no toll between or after the places, every two joined by
+    "and" or a comma? (The first place then owns none of it, as the gold
+    leaves each place's empty.)"""
+    if len(order) < 2:
+        return False
+    head = find_casualties(sentence[begin : order[0]])
+    if head.fatalities is None and head.injuries is None:
+        return False
+    rest = find_casualties(sentence[order[0] :])
+    if rest.fatalities is not None or rest.injuries is not None:
+        return False
+    pairs = list(zip(order, order[1:]))
+    # (the last two joined by "and": "North Waziristan, near the border" is no list)
+    return bool(_JOINED.match(sentence, *pairs[-1])) and all(
+        _JOINED.match(sentence, a, b) or _LISTED.match(sentence, a, b) for a, b in pairs[:-1]
+    )
+
+
+#: "in Bajaur, Khyber and Mohmand": a comma inside one list of names.
+_LISTED = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}?,\s+(?:in\s+|at\s+)?(?:the\s+)?$")
 
 
 def _plus(a: int | None, b: int | None) -> int | None:
@@ -257,6 +282,10 @@ def _place_toll(
         begin = min(clause[0], at) if at == order[0] else at
         seg = (begin, nxt[0] if nxt else len(sentence))
         toll = find_casualties(tsent[seg[0] : seg[1]])
+        if at == order[0] and nxt and _toll_before_list(tsent, order, begin):
+            # "two soldiers were killed in separate attacks on posts in
+            # Bajaur and North Waziristan": the toll of the whole list
+            toll = NO_TOLL
         if not nxt and _shared_toll(tsent, order, seg):
             # "rockets struck villages in Nari and in Ghaziabad on
             # Tuesday, killing two": the toll of the whole list, no

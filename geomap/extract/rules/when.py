@@ -85,6 +85,16 @@ def _about_another_noun(sentence: str, d: DateMention, triggers: list[Trigger]) 
     return bool(pronouns) and bool(_CLAUSE_VERB.search(sentence, end, pronouns[-1].start()))
 
 
+#: A reopening right before a duration: "re-open the gates for three days",
+#: "opened the crossing for a week" (how long it stays open).
+#: (read before the duration, which begins with its "for").
+_OPEN_FOR = re.compile(r"\b(?:re-?)?open(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
+
+
+#: A clause told in the present of the report: "are currently waiting".
+_NOW = re.compile(r"\b(?:currently|at\s+present|right\s+now)\b", re.I)
+
+
 def _pick_date(
     sentence: str,
     dates: list[DateMention],
@@ -123,6 +133,10 @@ def _pick_date(
     inside = [d for d in usable if clause is not None and clause[0] <= d.start < clause[1]]
     if inside:
         usable = inside
+    elif clause is not None and _NOW.search(sentence, clause[0], clause[1]):
+        # "Since April 1, 22,000 have crossed, while 480 families are
+        # currently waiting": the clause's own present, not the other's date
+        return None
     elif others:
         spans_o = [(t.start, t.end) for t in others]
         keep = []
@@ -408,6 +422,12 @@ def _sentence_dates(
             dates = [DateMention(dt.date(*ctx.year_hint, 1), "month", heading.start(), heading.end(), kind="my")]
     if ctx.year_hint is not None and any(d.kind in ("mdy", "dmy") for d in dates):
         dates = [_in_year(d, sentence, ctx.year_hint) for d in dates]
+    if any(d.kind == "for" for d in dates) and "open" in sentence.lower():
+        # "decided to re-open the gates for three days": how long it stays
+        # open, not a start counted back from publication
+        dates = [
+            d for d in dates if not (d.kind == "for" and _OPEN_FOR.search(sentence, max(0, d.start - 80), d.start))
+        ]
     return dates
 
 

@@ -172,6 +172,15 @@ _COORD = re.compile(
 _AND_BETWEEN = re.compile(r"\s*(?:district|province|area|region|valley|agency)?\s*,?\s+and\s+$", re.I)
 
 
+#: A clause whose verb is left out, its count and place told: "1,500 trucks
+#: are stuck at Chaman and 800 at Torkham", "20 families in Dangam and
+#: some 30 in Marawara" (the second place is the same incident's).
+_GAPPED = re.compile(
+    r"(?:\s+on\s+[A-Z][a-z]+day)?\s*,?\s+(?:and|while)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|another\s+|more\s+than\s+)?"
+    r"\d[\d,]*(?:\s+(?:more|others|trucks|lorries|containers|vehicles|people|families))?\s+(?:at|in|near)\s+(?:the\s+)?\Z"
+)
+
+
 def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
     """The mention nearest to the triggers, plus the ones coordinated with it
     ("in Kandahar province and Kabul")."""
@@ -197,7 +206,7 @@ def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> 
         j = i
         while 0 <= j + step < len(ordered):
             a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
-            if not _COORD.match(sentence[a.end : b.start]):
+            if not (_COORD.match(sentence[a.end : b.start]) or _GAPPED.match(sentence, a.end, b.start)):
                 break
             if ordered[j + step].role == "border" and best.role != "border":
                 # "in the Sambaza area, near the Pakistan-Afghanistan
@@ -295,6 +304,15 @@ _NO_PLACE_TOLD = re.compile(
 )
 
 
+#: The words that make an incident the cause of the one before it:
+#: "(closed the crossing) following a suicide attack", "after a bombing".
+_CAUSE_RIGHT_BEFORE = re.compile(
+    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _place_of_border_incident(etype: str, candidates: list[Mention], ctx: ArticleState, idx: int) -> Place | None:
     """ "Fire from across the border killed two soldiers. ... The incident in
     Bajaur district was the first since August.": the one place on the line
@@ -306,6 +324,33 @@ def _place_of_border_incident(etype: str, candidates: list[Mention], ctx: Articl
         return None
     named = {m.place for m in candidates if m.role == "place" and m.place.kind != "border" and _near_line(m.place)}
     return named.pop() if len(named) == 1 else None
+
+
+def _cause_in_a_country(sentence: str, trigs, others, mentions) -> bool:
+    """Is the incident of ``trigs`` only the cause of another told before it
+    in the sentence, placed by nothing but a country after it ("Pakistan
+    closed Torkham following a suicide attack on a shrine in Pakistan")?"""
+    first = min(t.start for t in trigs)
+    return (
+        any(o.end <= first and o.event_type not in {t.event_type for t in trigs} for o in others)
+        and bool(_CAUSE_RIGHT_BEFORE.search(sentence, max(0, first - 50), first))
+        and any(m.role == "country" and m.start > first for m in mentions)
+    )
+
+
+#: "a similar armed confrontation", "another similar clash": an incident
+#: like the one reported, right before its trigger.
+_SIMILAR_BEFORE = re.compile(r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _similar_one(sentence: str, trigs) -> bool:
+    """Is an incident told as one "similar" to the one reported ("killed in
+    a similar clash in August")? It happened elsewhere or at another time:
+    the place of the incident reported is not its place."""
+    first = min(t.start for t in trigs)
+    return "similar" in sentence[max(0, first - 40) : first].lower() and bool(
+        _SIMILAR_BEFORE.search(sentence, max(0, first - 40), first)
+    )
 
 
 def _places_for(
@@ -666,6 +711,15 @@ def _places_for(
         on_line = [v for v in ctx.venues if v.kind != "border" and _near_line(v)]
         if on_line:
             return [(on_line[-1], False)]
+    if etype in VIOLENT and etype in ctx.by_type and _cause_in_a_country(sentence, trigs, others, mentions):
+        # "closed Torkham following a suicide attack on a shrine in
+        # Pakistan": the cause of another incident, placed in a country
+        # only, is not the incident of its type told before
+        return []
+    if etype == "armed_clash" and etype in ctx.by_type and not weak and _similar_one(sentence, trigs):
+        # "In August, a soldier died in a similar confrontation with Afghan
+        # forces": another incident like the one told, not at its place
+        return [(finder.border, False)] if finder.border is not None else []
     if etype in ctx.by_type:
         return [(ctx.by_type[etype], False)]
     if etype == "talks" and not weak and any(t.ended for t in trigs):

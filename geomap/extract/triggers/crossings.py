@@ -68,7 +68,11 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys)|transit\s+trade)|"
         r"(?:supply\s+(?:lines?|routes?|vehicles|trucks|tankers|containers|convoys))\s+(?:[\w'’-]+\s+){0,4}?"
         r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?(?:blocked|halted|stopped|suspended)|"
-        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)",
+        r"suspended|suspension\s+of\s+(?:trade|traffic|crossings?)|"
+        # the crossing itself suspended: "the suspension of the border occurred
+        # on August 12" (not "the suspension of the border talks")
+        r"suspension\s+of\s+(?:the\s+)?(?:border|crossing|gate)\b(?!\s+(?:talks|meetings?|agreements?|accord|deal|"
+        r"commission|committee|guards?|police|fenc\w*|dispute|trade\s+agreement))",
         ("clos", "shut", "seal", "block", "suspen", "halt", "stopp"),
     ),
     # Movement stopped at a crossing (a rule of its own: its words are read
@@ -170,6 +174,12 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         "stranded_travellers",
         False,
         r"(?:travell?ers|passengers|people|families|patients|traders)\s+(?:\w+\s+){0,4}?stranded|"
+        # also who crosses on foot, told stranded at a place: "left hundreds
+        # of Afghan migrants stranded on both sides", "citizens who had been
+        # stranded at the border" (not a label for people abroad: "citizens
+        # stranded in Afghanistan", "the return of stranded citizens")
+        r"(?:migrants|citizens|nationals|returnees|refugees|pedestrians)\s+(?:\w+\s+){0,4}?stranded\s+"
+        r"(?:for\s+(?:\w+\s+){1,2}?)?(?:at|on|near|along)\b|"
         r"stranding\s+(?:\w+\s+){0,3}(?:travell?ers|passengers|people|families|drivers|trucks|lorries)|"
         r"stranded\s+(?:\w+\s+){0,2}(?:travell?ers|passengers|people|families)|"
         # "dozens of Afghan families, many of them visiting relatives, were
@@ -195,8 +205,10 @@ CROSSING_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         False,
         # (not "families who had been stuck there since spring", now crossing;
         # nor passengers "waiting to board" a train or a bus: a routine wait)
-        r"(?:travell?ers|passengers|families|pedestrians|patients|returnees)\s+(?:(?!who\s|which\s)[\w'’-]+\s+){0,4}?"
-        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+)?(?:waiting(?!\s+to\s+board\b)|stuck|camped|camping|sleeping)",
+        r"(?:travell?ers|passengers|families|pedestrians|patients|returnees)\s+(?:(?!who\s|which\s)(?:\d[\d,]*|[\w'’-]+)\s+){0,4}?"
+        # ("483 families are currently waiting at the camp")
+        r"(?:were|are|had\s+been|have\s+been)\s+(?:still\s+|left\s+|currently\s+|now\s+)?"
+        r"(?:waiting(?!\s+to\s+board\b)|stuck|camped|camping|sleeping)",
         ("waiting", "stuck", "camp", "sleeping"),
     ),
     # after the rules above: "stranding dozens of trucks" is no mere mention of trucks

@@ -13,10 +13,14 @@ import re
 
 #: A reopening spoken of, not done: "still no date for the reopening",
 #: "a timetable for the reopening", "conditions for reopening", "depends on
-#: the reopening" (read before the noun).
+#: the reopening", "talks are under way for the opening of the crossing"
+#: (read before the noun).
 _REOPENING_UNREAL_BEFORE = re.compile(
     r"\b(?:dates?|timelines?|timetables?|time\s*frames?|deadlines?|schedules?|roadmaps?|(?:pre)?conditions?|"
-    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure)\s+"
+    r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|"
+    # what is done to have it: "talks are under way for the opening of the
+    # crossing", "efforts for its reopening"
+    r"talks|negotiations|discussions|consultations|efforts|attempts|bids?|lobbying)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
     # "any reopening of Chaman would depend on guarantees": no one reopening

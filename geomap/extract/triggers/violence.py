@@ -190,6 +190,9 @@ VIOLENCE_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         r"(?:gunmen|assailants|attackers|militants|terrorists)\s+(?:on\s+\w+\s+)?(?:targeted|shot)|targeted\s+killings?|"
         # "killed 12 militants in an intelligence-based operation"
         # (one operation: "repeated military operations" are a history)
+        # (not one under way told as the forces' state: "forces are busy in
+        # military operation near the area", no incident of a day)
+        r"(?<!\bbusy\sin\s)(?<!\bbusy\swith\s)(?<!\bbusy\sin\sa\s)(?<!\bbusy\swith\sa\s)"
         r"(?:intelligence-based|military|security|clearance|counter-?terrorism|combing)\s+operation(?!s)|"
         # "gunmen stormed a hospital", "militants attack consulate", "an
         # attack on the cantonment": a building attacked, whatever it houses
