@@ -614,7 +614,9 @@ def load_events(
     else:
         records, marks = [], []
         try:
-            for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read):
+            # as a spreadsheet saved it: semicolons and decimal commas too (coordinates are the decimals)
+            coords = ("latitude", "longitude")
+            for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read, coords):
                 records.append(record)
                 marks.append(len(read.problems))
         except SchemaError:  # the file cannot be used: what was found before says why too
