@@ -292,7 +292,7 @@ _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 
 
 def spreadsheet_separator(text: str) -> tuple[str, str]:
-    """``(separator, note)`` of CSV text as a spreadsheet saved it: the one
+    r"""``(separator, note)`` of CSV text as a spreadsheet saved it: the one
     Excel's ``sep=X`` first line names, else the most frequent in the first
     line that is not blank (:func:`geomap.importers.files.sniff_delimiter`).
     ``note`` says it when it is not a comma ('' for commas): every reader of
