@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..csvrows import MAX_CELL_CHARS, read_csv_text
+from ..csvrows import MAX_CELL_CHARS, decimal_point, read_csv_text
 from ..curated import Event, Source, event_from_row
 from ..exc import SchemaError
 from ..report import Report
@@ -66,7 +66,6 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 #: A code written as a decimal (``1.0``): pandas with a missing value, or a spreadsheet.
 _DECIMAL_CODE = re.compile(r"([0-9]+)\.0+")
 _HTTP = re.compile(r"^https?://", re.I)
-_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 #: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
 _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
 #: A cell that is R's missing value, ``NA``, unquoted between separators (R's
@@ -339,7 +338,7 @@ class Importer:
             records = read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
             rows = ((n, dict(zip(header, cells))) for n, header, cells in records)
             if table.delimiter == ";":  # European spreadsheets: 34,11 is 34.11
-                rows = ((n, {k: _decimal_point(v) for k, v in row.items()}) for n, row in rows)
+                rows = ((n, {k: decimal_point(v) for k, v in row.items()}) for n, row in rows)
             if _R_MISSING.search(table.text):  # R's NA (write.csv, readr): a missing value, not text
                 rows = ((n, {k: "" if v == "NA" else v for k, v in row.items()}) for n, row in rows)
             yield from rows
@@ -455,11 +454,6 @@ class Importer:
         out.rows_rejected += self.bad_records
         self.finish(out)
         return out
-
-
-def _decimal_point(cell: str) -> str:
-    """``34,11`` -> ``34.11`` (a whole cell written with a decimal comma); other cells as they are."""
-    return cell.replace(",", ".") if "," in cell and _DECIMAL_COMMA.fullmatch(cell) else cell
 
 
 def is_hxl(row) -> bool:
