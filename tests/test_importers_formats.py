@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,33 @@ def test_acled_without_precision_columns_is_not_taken_as_exact(tmp_path, dropped
     # a file that gives them: no warning, no count
     imp, report = read("acled_2024.csv")
     assert imp.rows_precision_unknown == 0 and not [p for p in report.problems if "not exact" in p.reason]
+
+
+def test_acled_excel_columns_actor_1_and_admin_1_are_read():
+    # ACLED's Excel export writes 'Actor 1', 'Actor 2', 'Admin 1': read as actor_1 and admin_1, no
+    # column of the importer's, every event's actors dropped without a word
+    imported, report = read("acled_excel_semicolon.csv")
+    assert [e.actor1 for e in imported.events][0] == "Military Forces of Pakistan (2018-2022)"
+    assert [(e.actor1, e.actor2) for e in imported.events][1:] == [
+        ("Unidentified Armed Group (Pakistan)", ""),
+        ("Taliban", ""),
+    ]
+    assert imported.events[0].actor2 == "TTP"
+    assert not [p for p in report.of_kind("warning") if "not read" in p.reason]
+
+
+@pytest.mark.parametrize("name", ["acled_2024.csv", "acled_1997_2016.csv", "ucdp_ged_extract.csv"])
+def test_a_column_the_importer_does_not_read_is_named(tmp_path, name):
+    # an export whose fatalities column a user renamed ('deaths'), or a column of their own: its cells
+    # were imported nowhere (not a field, not in details) and nothing said so
+    rows = list(csv.reader((DATA / name).read_text(encoding="utf-8-sig").splitlines(keepends=True)))
+    with open(tmp_path / name, "w", newline="") as fh:
+        csv.writer(fh).writerows([rows[0] + ["my_notes"], *(r + ["x"] for r in rows[1:])])
+    report = Report()
+    read_dataset(tmp_path / name, report=report)
+    said = [p for p in report.of_kind("warning") if "not read" in p.reason]
+    assert len(said) == 1 and "my_notes" in said[0].reason and said[0].line == 1
+    # the file as published: every column read or known to hold nothing to map
+    report = Report()
+    read_dataset(DATA / name, report=report)
+    assert not [p for p in report.of_kind("warning") if "not read" in p.reason]

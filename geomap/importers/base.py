@@ -288,6 +288,10 @@ class Importer:
     required: tuple[str, ...] = ()
     #: Another name a column had in some version of the dataset -> today's name.
     aliases: dict[str, str] = {}
+    #: Every column of the dataset the importer reads, keeps in ``details`` or knows to hold
+    #: nothing to map (as :func:`~geomap.importers.files.norm` writes them); any other column of a
+    #: file is named in a warning. Empty: the format has no fixed columns (a plain table).
+    known: tuple[str, ...] = ()
 
     def __init__(self, path: str | Path, report: Report):
         self.path_text = str(path)
@@ -323,6 +327,8 @@ class Importer:
         for alias, name in self.aliases.items():  # older names of a column
             if name not in self.columns and alias in self.columns:
                 self.columns[name] = self.columns[alias]
+        if self.known:
+            self._match_known()
         missing = [c for c in self.required if c not in self.columns]
         if missing and not table.hint:  # an API answer without events has no columns to miss
             raise SchemaError(
@@ -352,6 +358,33 @@ class Importer:
             if self.oversized(line, row):
                 continue
             yield line, row
+
+    def _match_known(self) -> None:
+        """A column named as a spreadsheet writes it (``Actor 1`` for ``actor1``, ``adm1`` for
+        ``adm_1``) is the dataset's column; a column the importer neither reads nor knows (a
+        ``fatalities`` renamed ``deaths``, a column of the user's) is named in one warning: its
+        cells are imported nowhere, and were dropped without a word."""
+        known = {*self.known, *self.required, *self.aliases, *self.aliases.values()}
+        squashed = {k.replace("_", ""): k for k in known}
+        unread = []
+        for name, written in list(self.columns.items()):
+            match = squashed.get(name.replace("_", ""))
+            if name in known or not name:  # (R's unnamed row-number column)
+                continue
+            if match and match not in self.columns:
+                self.columns[match] = written
+            elif not match:
+                unread.append(written)
+        if unread:
+            dataset = self.dataset or self.format
+            self.report.add(
+                "warning",
+                self.file,
+                1,
+                unread[0],
+                f"{len(unread)} column(s) not read by the {dataset} importer: {', '.join(map(repr, unread))}; "
+                f"their cells are not imported (rename a column that is one of {dataset}'s)",
+            )
 
     def oversized(self, line: int | None, row: dict) -> bool:
         """Reject (and count) a record with a cell above
