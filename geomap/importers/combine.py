@@ -186,6 +186,7 @@ def load_all(
                     "dataset": "curated",
                     counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
                     counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0) + repeated,
+                    counts.ROWS_SHOWN_ONCE: repeated,
                 }
             )
         else:
@@ -211,6 +212,12 @@ def load_all(
     #: event kept: overlapping exports of one dataset (last month's download and this month's)
     #: mapped every shared event twice
     first_from: dict[tuple[str, str], tuple[str, int | None, Event]] = {}
+    # a dataset's rows written as geomap's events (`geomap import`, then edited) given with the dataset
+    # again: each event was mapped twice under one id; the import's row, as the user kept it, is shown
+    imported_rows = {
+        (ev.dataset, ev.event_id): (ev.file, None, ev) for ev in es.events if ev.dataset not in ("", "curated", "draft")
+    }
+    first_from.update(imported_rows)
     per_file: dict[str, dict] = {}  # each file's counts, corrected when a later file's row replaces one
     for imp in imports:
         file_counts = imp.counts()
@@ -228,14 +235,18 @@ def load_all(
                 kept_file, at, kept = first_from[key]
                 if at is None or not _updated_later(ev, kept, es.sources, imp.sources):
                     repeated += 1
+                    why = (
+                        f"{kept_file} line {kept.line}, an import of this dataset: shown once, as that file has it"
+                        if imported_rows.get(key, (None, None, None))[2] is kept
+                        else f"{kept_file} (overlapping exports of one dataset): shown once, as the file given "
+                        "first has it (this row is not updated later)"
+                    )
                     report.add(
                         "rejected",
                         imp.file,
                         ev.line,
                         None,
-                        f"{ev.dataset} event {ev.event_id} is already on the map from {kept_file} (overlapping "
-                        "exports of one dataset): shown once, as the file given first has it (this row is "
-                        "not updated later)",
+                        f"{ev.dataset} event {ev.event_id} is already on the map from {why}",
                         value=ev.event_id,
                     )
                     continue
@@ -248,6 +259,7 @@ def load_all(
                 fc = per_file[kept_file]
                 fc["events"] -= 1
                 fc[counts.ROWS_REJECTED] += 1
+                fc[counts.ROWS_SHOWN_ONCE] += 1
                 report.add(
                     "rejected",
                     kept_file,
@@ -301,6 +313,7 @@ def load_all(
                 counts.ROWS_JOINED: joined,
                 counts.ROWS_OUT_OF_REGION: left_out,
                 counts.ROWS_REJECTED: file_counts[counts.ROWS_REJECTED] + repeated,
+                counts.ROWS_SHOWN_ONCE: repeated,
                 "events": len(imp.events) - joined - left_out - repeated,
             }
         )
