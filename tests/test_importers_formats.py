@@ -358,3 +358,31 @@ def test_a_column_the_importer_does_not_read_is_named(tmp_path, name):
     report = Report()
     read_dataset(DATA / name, report=report)
     assert not [p for p in report.of_kind("warning") if "not read" in p.reason]
+
+
+def test_coordinates_written_in_degrees_are_read(tmp_path):
+    # '34.1100°', '71.0900° E', 71°05'24"E: each row was rejected as 'not a decimal number', the file's
+    # events lost; read as decimal degrees, said once per file
+    rows = list(csv.reader((DATA / "acled_2024.csv").read_text().splitlines()))
+    lat, lon = rows[0].index("latitude"), rows[0].index("longitude")
+    for r, (la, lo) in zip(
+        rows[1:], [("34.1100°", "71.0900° E"), ("34°58'48\"N", "71°25'12\"E"), ("31.0° N", "66.4°")]
+    ):
+        r[lat], r[lon] = la, lo
+    with open(tmp_path / "acled.csv", "w", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    report = Report()
+    imported = read_dataset(tmp_path / "acled.csv", report=report)
+    got = [(e.latitude, e.longitude) for e in imported.events]
+    assert got[:3] == [(34.11, 71.09), (34.98, 71.42), (31.0, 66.4)]
+    said = [p for p in report.of_kind("warning") if "written in degrees" in p.reason]
+    assert len(said) == 1 and said[0].line == 2 and said[0].reason.startswith("6 coordinate cell(s)")
+    assert imported.rows_read == len(imported.events) + imported.rows_rejected
+
+
+def test_a_hemisphere_on_the_wrong_axis_is_not_read_as_degrees(tmp_path):
+    # 'E' in the latitude column: the columns swapped, not a latitude; the row is rejected, not guessed
+    (tmp_path / "p.csv").write_text("date,lat,lon\n2025-01-02,71.09 E,34.11 N\n")
+    report = Report()
+    imported = read_dataset(tmp_path / "p.csv", report=report)
+    assert imported.events == [] and imported.rows_rejected == 1

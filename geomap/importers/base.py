@@ -196,6 +196,40 @@ def number(text: str, column: str, lo: float | None = None, hi: float | None = N
     return value
 
 
+#: A coordinate written in degrees as people and some tools write it: ``34.11°``, ``34.11° N``,
+#: ``71°05'24"E``, ``-70.5°``: the sign, degrees, then minutes and seconds, then the hemisphere.
+_DEGREES = re.compile(
+    r"""([+-]?)\s*([0-9]+(?:\.[0-9]+)?)\s*(°|º|deg)?\s*"""
+    r"""(?:([0-9]+(?:\.[0-9]+)?)\s*['′’]\s*(?:([0-9]+(?:\.[0-9]+)?)\s*(?:"|″|''|”)\s*)?)?([NSEWnsew]?)"""
+)
+
+
+def degrees(text: str, axis: str) -> str | None:
+    """A coordinate cell written in degrees as decimal degrees, or ``None`` when it is not one.
+
+    ``axis`` is ``"latitude"`` (hemisphere ``N``/``S``) or ``"longitude"``
+    (``E``/``W``); a cell needs a degree sign, minutes or a hemisphere (a plain
+    number is read as it is, elsewhere).
+
+    >>> degrees("34.11°", "latitude"), degrees("71°05'24''E", "longitude"), degrees("30.5 S", "latitude")
+    ('34.11', '71.09', '-30.5')
+    >>> degrees("71.09 E", "latitude") is None, degrees("34.11", "latitude") is None
+    (True, True)
+    """
+    m = _DEGREES.fullmatch(text.strip())
+    if not m:
+        return None
+    sign, whole_deg, mark, minutes, seconds, side = m.groups()
+    side = side.upper()
+    if not (mark or minutes or side) or (side and side not in ("NS" if axis == "latitude" else "EW")):
+        return None
+    value = float(whole_deg) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
+    if minutes and (float(minutes) >= 60 or float(seconds or 0) >= 60):
+        return None
+    negative = (sign == "-") != (side in ("S", "W"))
+    return repr(round(-value if negative else value, 6))
+
+
 def whole(text: str, column: str) -> str:
     """A count cell as a whole-number text ('' when empty); :class:`RowError` otherwise."""
     text = text.strip()
@@ -386,6 +420,27 @@ class Importer:
                 f"their cells are not imported (rename a column that is one of {dataset}'s)",
             )
 
+    def coordinate_columns(self) -> tuple[str | None, str | None]:
+        """The latitude and longitude columns as the file writes them (``None``: not there)."""
+        columns = getattr(self, "columns", {})  # (GDELT's own records name no columns)
+        return columns.get("latitude"), columns.get("longitude")
+
+    def _in_degrees(self, line: int | None, row: dict, said: list, columns: tuple) -> None:
+        """Coordinates written with a degree sign, minutes or a hemisphere (``34.11° N``) made
+        decimal degrees in ``row``, said once per file: every such row was rejected as 'not a
+        decimal number'."""
+        for axis, col in zip(("latitude", "longitude"), columns):
+            cell = row.get(col) if col else None
+            if not cell or not isinstance(cell, str) or cell.lstrip("+-").replace(".", "", 1).isdigit():
+                continue
+            value = degrees(cell, axis)
+            if value is None:
+                continue
+            if not said:
+                said.append((line, col, cell, value))
+            said.append(None)
+            row[col] = value
+
     def oversized(self, line: int | None, row: dict) -> bool:
         """Reject (and count) a record with a cell above
         :data:`~geomap.csvrows.MAX_CELL_CHARS`, as the CSV reader does: a
@@ -452,12 +507,16 @@ class Importer:
         out = Imported(self.file, self.format, self.dataset, licence=LICENCES.get(self.dataset, ""))
         out.form = self.table.form
         first = True
+        in_degrees: list = []  # the first cell read from degrees, then one None per cell
+        coordinates = None  # known once the header is read
         for line, row in self.records():
             if first and is_hxl(row):
                 first = False  # HXL hashtag row (HDX exports): a second header, not data
                 continue
             first = False
             out.rows_read += 1
+            coordinates = coordinates or self.coordinate_columns()
+            self._in_degrees(line, row, in_degrees, coordinates)
             try:
                 converted = self.convert(line, row)
                 if converted is None:
@@ -485,6 +544,16 @@ class Importer:
             out.events.append(event)
         out.rows_read += self.bad_records
         out.rows_rejected += self.bad_records
+        if in_degrees:
+            at, col, cell, value = in_degrees[0]
+            self.report.add(
+                "warning",
+                self.file,
+                at,
+                col,
+                f"{len(in_degrees) - 1} coordinate cell(s) written in degrees (the first {cell!r}) read as "
+                f"decimal degrees ({value}); a hemisphere S or W is negative",
+            )
         self.finish(out)
         return out
 

@@ -87,6 +87,9 @@ class TableImporter(Importer):
         used = {self.lat, self.lon, self.date, self.type, self.sub, self.id, self.place, self.fat, *self.same.values()}
         self.shown = [c for c in cols.values() if c not in used]
 
+    def coordinate_columns(self) -> tuple[str | None, str | None]:
+        return self.lat, self.lon
+
     def convert(self, line: int, row: dict):
         lat = number(row.get(self.lat, ""), self.lat, -90.0, 90.0)
         lon = number(row.get(self.lon, ""), self.lon, -180.0, 180.0)
