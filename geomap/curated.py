@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import operator
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import repeat
@@ -539,6 +540,16 @@ def repeat_problem(event: Event, earlier) -> str | None:
     return None
 
 
+def file_stamp(path: Path) -> tuple | None:
+    """What changes when a regular file is written (size, modification time, inode), or ``None``
+    for anything else (missing, a pipe): compared before and after a file is read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
 def load_events(
     events: str | Path | None = None,
     sources: str | Path | None = None,
@@ -579,6 +590,7 @@ def load_events(
     report = report if report is not None else Report()
     # an import killed after its commit: its new pair, not the new sources beside the old events
     filepair.finish(events)
+    stamps = {path: file_stamp(path) for path in (events, sources)}
     src_report = Report()
     known = load_sources(sources, src_report) if sources.exists() else None
     if known is None:
@@ -629,6 +641,17 @@ def load_events(
         def cells_of(k: int) -> list[str]:
             return records[k][2]
 
+    for path, stamp in stamps.items():
+        if stamp is not None and file_stamp(path) != stamp:
+            # an editor saving it (truncate, then write) as it was read: what was read may be a part
+            read.add(
+                "warning",
+                str(path),
+                None,
+                None,
+                "the file changed while it was read (saved from an editor meanwhile?): what was read is "
+                "used, which may be only a part of it; run again once it is saved",
+            )
     if read.counts.get(counts.ROWS_READ):
         report.count(counts.ROWS_READ, read.counts[counts.ROWS_READ])
     checked = (

@@ -557,8 +557,10 @@ def _refuse_unwritable(events: Path, sources: Path) -> None:
 
 
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
-    from .curated import load_events
+    from .curated import file_stamp, load_events
 
+    # a spreadsheet saving the dataset while accept runs takes no lock: its save would be written over
+    stamps = {path: file_stamp(path) for path in (events, sources)}
     # read under the lock: the dataset as the previous run left it
     es = load_events(events, sources, strict=True)
     citing = sum(1 for e in es.events if e.sources)
@@ -629,6 +631,12 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     for table, path in ((source_table, sources), (event_table, events)):
         if table.changed and table.encoding != "utf-8":
             report.add("warning", str(path), None, None, f"file was {table.encoding.upper()}: written back as UTF-8")
+    changed = [path for path, stamp in stamps.items() if stamp is not None and file_stamp(path) != stamp]
+    if changed:
+        raise AcceptError(
+            f"{changed[0]} changed while accept read it (saved from a spreadsheet meanwhile?): it was not "
+            "written over, and nothing was written; run accept again once it is saved"
+        )
     _write_pair(source_table, sources, event_table, events)
     for ev in new:
         # the id written and the article it came from (a draft id names neither)

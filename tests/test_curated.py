@@ -541,3 +541,33 @@ def test_a_row_copied_under_another_id_is_said_naming_the_first(tmp_path, engine
     report = Report()
     load_events(path, SOURCES, report=report, engine=engine)
     assert not report.problems
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_a_file_saved_while_it_is_read_is_said(tmp_path, monkeypatch, engine):
+    # an editor saving events.csv (truncate, then write) while a build reads it: the build mapped
+    # what it caught, a part of the file, without a word
+    import geomap.csvcolumns
+    import geomap.csvrows
+
+    events = tmp_path / "events.csv"
+    events.write_bytes((Path(__file__).parent.parent / "geodata" / "events.csv").read_bytes())
+    real = Path.read_bytes
+
+    def saved_meanwhile(path):
+        data = real(path)
+        if path.name == "events.csv":
+            with open(path, "ab") as fh:  # the editor's write goes on after the read
+                fh.write(b"\n")
+        return data
+
+    monkeypatch.setattr(geomap.csvcolumns.Path, "read_bytes", saved_meanwhile)
+    monkeypatch.setattr(geomap.csvrows.Path, "read_bytes", saved_meanwhile)
+    report = Report()
+    load_events(events, report=report, engine=engine)
+    said = [p for p in report.of_kind("warning") if "changed while" in p.reason]
+    assert len(said) == 1 and said[0].file == str(events)
+    monkeypatch.undo()
+    report = Report()
+    load_events(events, report=report, engine=engine)  # read whole, nothing said
+    assert not [p for p in report.of_kind("warning") if "changed while" in p.reason]

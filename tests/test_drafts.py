@@ -497,3 +497,31 @@ def test_accept_into_events_saved_by_a_european_excel_keeps_its_form(curated, tm
     err = capsys.readouterr().err
     assert "rows read 2, events mapped 2, rows rejected 0" in err
     assert "cells separated by semicolons, as a spreadsheet saves them: read as such (a decimal comma" in err
+
+
+def test_accept_never_writes_over_events_saved_while_it_runs(curated, tmp_path, capsys, monkeypatch):
+    # a reviewer saving events.csv from a spreadsheet while accept reads the drafts: accept wrote its
+    # own copy, read before the save, over it, and the save was lost
+    import geomap.drafts
+
+    events = curated / "events.csv"
+    drafts = tmp_path / "drafts.csv"
+    with open(drafts, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writeheader()
+        w.writerow(draft(event_type="armed_clash", accept="yes"))
+    real = geomap.drafts.read_drafts
+
+    def saved_meanwhile(path, report):
+        events.write_text(events.read_text().replace("talks at the crossing", "talks at the gate (saved)"))
+        return real(path, report)
+
+    monkeypatch.setattr(geomap.drafts, "read_drafts", saved_meanwhile)
+    assert main(["accept", str(drafts), "--events", str(events)]) == 1
+    saved = events.read_text()
+    assert "talks at the gate (saved)" in saved and "AFPK-0002" not in saved
+    err = capsys.readouterr().err
+    assert f"{events} changed while accept read it" in err and "nothing was written" in err
+    monkeypatch.undo()
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0  # again, once saved
+    assert "talks at the gate (saved)" in events.read_text() and "AFPK-0002" in events.read_text()
