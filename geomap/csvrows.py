@@ -240,7 +240,7 @@ def read_csv_records(
     cells are stripped, one per header column). Same checks, reports and counts.
 
     The file is read as a spreadsheet saved it (:func:`spreadsheet_separator`:
-    semicolons or tabs, said in a warning on line 1); in a semicolon file a
+    semicolons or tabs, said in a warning on line 1); in such a file a
     decimal comma in a column of ``numbers`` is a point (``34,12`` is 34.12).
     """
     path = Path(path)
@@ -290,6 +290,10 @@ SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 #: A decimal number written with a comma, as a European spreadsheet saves one.
 _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 
+#: Separators a European spreadsheet saves with (CSV, "Unicode text"): a comma in a number cell is
+#: then a decimal comma, never a separator.
+DECIMAL_COMMA_SEPARATORS = (";", "\t")
+
 
 def spreadsheet_separator(text: str) -> tuple[str, str]:
     r"""``(separator, note)`` of CSV text as a spreadsheet saved it: the one
@@ -309,7 +313,7 @@ def spreadsheet_separator(text: str) -> tuple[str, str]:
     delimiter = hint or sniff_delimiter(first.rstrip("\r\n").lstrip("\ufeff"))
     if delimiter == ",":
         return delimiter, ""
-    comma = " (a decimal comma is a point)" if delimiter == ";" else ""
+    comma = " (a decimal comma is a point)" if delimiter in DECIMAL_COMMA_SEPARATORS else ""
     said = f"cells separated by {SEPARATOR_NAMES[delimiter]}, as a spreadsheet saves them: read as such{comma}"
     return delimiter, said
 
@@ -332,7 +336,7 @@ def read_csv_text(
     messages), with its cells separated by ``delimiter`` (the dataset
     importers read semicolon- and tab-separated exports too), or by the
     one Excel's ``sep=X`` first line names (see :func:`sep_hint`); with
-    semicolons, the cells of the columns ``numbers`` keep decimal points
+    semicolons or tabs, the cells of the columns ``numbers`` keep decimal points
     (:func:`decimal_point`)."""
     hint = _SEP_HINT.match(text)
     if hint:
@@ -354,7 +358,7 @@ def read_csv_text(
     lines = _Lines(io.StringIO(text, newline="").readlines())
     lines.i = 1 if hint else 0  # the hint is no record; the header is on line 2
     with _field_limit(len(text) + 1):
-        if delimiter != ";" or not numbers:
+        if delimiter not in DECIMAL_COMMA_SEPARATORS or not numbers:
             yield from _rows(lines, name, required, known, report, delimiter)
             return
         for line, header, cells in _rows(lines, name, required, known, report, delimiter):

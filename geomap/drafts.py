@@ -745,7 +745,7 @@ class _Table:
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        from .csvrows import WIDE_MARKS, _decode, split_sep_hint, spreadsheet_separator
+        from .csvrows import DECIMAL_COMMA_SEPARATORS, WIDE_MARKS, _decode, split_sep_hint, spreadsheet_separator
 
         raw = path.read_bytes()
         # decoded as load_events decoded it: a UTF-16 file (a spreadsheet's "Unicode text") ended accept
@@ -763,7 +763,7 @@ class _Table:
         table.hint = text[: len(text) - len(body)]
         table.newline = "\r\n" if "\r\n" in text else "\n"
         table.mark = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
-        if delimiter == ";" and {"latitude", "longitude"} <= set(table.names):
+        if delimiter in DECIMAL_COMMA_SEPARATORS and {"latitude", "longitude"} <= set(table.names):
             # new coordinates written as the file writes them (34,12 unless it writes 34.12): a
             # European Excel takes 12.05 for the 12th of May
             cells = table.column("latitude") + table.column("longitude")

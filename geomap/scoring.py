@@ -15,7 +15,14 @@ import io
 import statistics
 from pathlib import Path
 
-from .csvrows import _field_limit, decimal_point, refuse_device, split_sep_hint, spreadsheet_separator
+from .csvrows import (
+    DECIMAL_COMMA_SEPARATORS,
+    _field_limit,
+    decimal_point,
+    refuse_device,
+    split_sep_hint,
+    spreadsheet_separator,
+)
 from .curated import date_range
 from .exc import SchemaError
 from .geo import haversine_km, same_incident_km
@@ -118,7 +125,7 @@ def _checked_row(row: dict, line: int, path: Path, delimiter: str) -> dict:
             column="event_type",
         )
     lat, lon = row.get("latitude"), row.get("longitude")
-    if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
+    if delimiter in DECIMAL_COMMA_SEPARATORS:  # European spreadsheets: 30,92 is 30.92
         lat, lon = (decimal_point(v.strip()) if isinstance(v, str) else v for v in (lat, lon))
     try:
         row["_lat"], row["_lon"] = float(lat), float(lon)

@@ -571,3 +571,15 @@ def test_a_file_saved_while_it_is_read_is_said(tmp_path, monkeypatch, engine):
     report = Report()
     load_events(events, report=report, engine=engine)  # read whole, nothing said
     assert not [p for p in report.of_kind("warning") if "changed while" in p.reason]
+
+
+def test_events_saved_as_unicode_text_by_a_european_excel_are_read(tmp_path):
+    # Excel's "Unicode text": UTF-16, tabs, and (in a European locale) decimal commas; the commas
+    # rejected every coordinate ('34,102' is not a decimal number)
+    header = "event_id\tevent_type\tevent_date\tdate_precision\tlocation\tlatitude\tlongitude\tgeo_precision\tsources"
+    row = "AFPK-0001\ttalks\t2025-03-19\tday\tTorkham\t34,102\t71,093\t1\tS1"
+    (tmp_path / "events.csv").write_bytes(f"{header}\r\n{row}\r\n".encode("utf-16"))
+    report = Report()
+    es = load_events(tmp_path / "events.csv", report=report)
+    assert [(e.latitude, e.longitude) for e in es.events] == [(34.102, 71.093)]
+    assert any("cells separated by tabs" in p.reason and "decimal comma" in p.reason for p in report.problems)
