@@ -177,3 +177,19 @@ def test_a_dataset_beside_its_own_import_maps_each_event_once(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "events mapped 4, rows rejected 5" in err
     assert f"{acled} (acled, ACLED): read 5, events 0, rejected 5 (4 already on the map from another file)" in err
+
+
+def test_two_datasets_coding_one_incident_show_both_and_say_so(tmp_path):
+    # ACLED and a plain table (another dataset) holding the same clash: two markers, each dataset's
+    # coding (never merged: neither is the curated record), and nothing said that they are one
+    (tmp_path / "other.csv").write_text(
+        "id,date,type,lat,lon,place\nq1,2025-10-12,Battles,34.12,71.10,Torkham\nq2,2025-10-12,Battles,30.0,62.0,Far\n"
+    )
+    acled = DATA / "datasets" / "acled_2024.csv"
+    report = Report()
+    loaded = load_all([acled, tmp_path / "other.csv"], report=report)
+    assert len([e for e in loaded.events.events if e.dataset == "other.csv"]) == 2  # both shown
+    said = [p for p in report.of_kind("warning") if "same incident as" in p.reason]
+    assert len(said) == 1 and said[0].file == str(tmp_path / "other.csv") and said[0].line == 2
+    assert "1 event(s) of other.csv look like the same incident as an event of ACLED" in said[0].reason
+    assert f"{acled}:2" in said[0].reason and "both are shown" in said[0].reason

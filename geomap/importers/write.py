@@ -13,7 +13,7 @@ from ..curated import EventSet
 from ..drafts import write_dataset
 from ..exc import InputError
 from ..report import Report
-from .combine import Region, load_all
+from .combine import _NOT_IMPORTED, Region, load_all
 
 
 def import_file(
@@ -44,10 +44,6 @@ def import_file(
         write_dataset(es, output, sources)
     # one file: none of its rows can repeat another file's (the count build's files carry)
     return {k: v for k, v in loaded.files[0].items() if k != counts.ROWS_SHOWN_ONCE}, report
-
-
-#: ``dataset`` of rows that no import writes (hand-curated, accepted, drafts).
-_NOT_IMPORTED = ("", "curated", "draft")
 
 
 def _table(path: Path) -> list[dict] | None:
