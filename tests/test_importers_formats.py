@@ -386,3 +386,18 @@ def test_a_hemisphere_on_the_wrong_axis_is_not_read_as_degrees(tmp_path):
     report = Report()
     imported = read_dataset(tmp_path / "p.csv", report=report)
     assert imported.events == [] and imported.rows_rejected == 1
+
+
+def test_a_total_row_below_the_table_is_named_as_such(tmp_path):
+    # a spreadsheet's 'Total' row under an export: rejected as "date '' is not a date", which sent
+    # the user looking for a broken date
+    rows = list(csv.reader((DATA / "acled_2024.csv").read_text().splitlines()))
+    total = [""] * len(rows[0])
+    total[0], total[rows[0].index("fatalities")] = "Total", "123"
+    with open(tmp_path / "acled.csv", "w", newline="") as fh:
+        csv.writer(fh).writerows([*rows, total])
+    report = Report()
+    imported = read_dataset(tmp_path / "acled.csv", report=report)
+    last = report.of_kind("rejected")[-1]
+    assert last.line == len(rows) + 1 and "a total row ('Total'), not an event" in last.reason
+    assert imported.rows_read == len(imported.events) + imported.rows_rejected

@@ -529,12 +529,18 @@ class Importer:
                 event = event_from_row(cells, self.file, line, None, self.seen, self.memo)
             except SchemaError as err:
                 out.rows_rejected += 1
+                total = _total_row(row)
                 self.report.add(
                     "rejected",
                     self.file,
                     line,
-                    err.column,
-                    f"{self.dataset or self.format} row not imported: {err.reason}",
+                    None if total else err.column,
+                    f"{self.dataset or self.format} row not imported: "
+                    + (
+                        f"a total row ({total!r}), not an event (a spreadsheet's sum below the table)"
+                        if total
+                        else err.reason
+                    ),
                     value=_row_id(row),
                 )
                 continue
@@ -556,6 +562,22 @@ class Importer:
             )
         self.finish(out)
         return out
+
+
+#: The first cell of a spreadsheet's sum row below a table.
+_TOTAL = re.compile(r"(?:grand\s+)?(?:total|totals|sum|summe|gesamt|totaal)\s*:?", re.I)
+
+
+def _total_row(row) -> str:
+    """The first cell of a row that is a total below the table ('Total', 'Grand total:', 'Summe'),
+    its other cells empty or numbers; '' for any other row. Only asked of a row already rejected:
+    a sum row was said to have a broken date, which sent the user looking for one."""
+    cells = [str(c).strip() for c in (row.values() if isinstance(row, dict) else row)]
+    filled = [c for c in cells if c]
+    if not filled or not _TOTAL.fullmatch(filled[0]):
+        return ""
+    rest = filled[1:]
+    return filled[0] if all(re.fullmatch(r"-?[0-9][0-9.,]*", c) for c in rest) else ""
 
 
 def is_hxl(row) -> bool:
