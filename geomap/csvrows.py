@@ -323,6 +323,32 @@ def decimal_point(cell: str) -> str:
     return cell.replace(",", ".") if _DECIMAL_COMMA.fullmatch(cell) else cell
 
 
+#: A date as a spreadsheet rewrites an ISO day it shows as a date: ``20.03.2025``, ``20/03/2025``,
+#: ``3/20/2025``, ``2025/03/20``.
+_REWRITTEN_DATE = re.compile(r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|[0-9]{4}[./][0-9]{1,2}[./][0-9]{1,2}")
+
+
+def spreadsheet_dates(cells, name: str, report: Report) -> dict[tuple[int, str], str]:
+    """``{(line, column): YYYY-MM-DD}`` for the date cells of ``cells`` (``(line, column, value)``)
+    that a spreadsheet rewrote (see :data:`_REWRITTEN_DATE`; the day-month order of slashed dates
+    from the dates themselves), each said in a warning; a cell that cannot be read is left out,
+    for the row's checks to reject. Curated events and accept's drafts are read back so."""
+    from .importers.base import parse_day
+    from .importers.files import slash_order
+
+    rewritten = [(line, col, v) for line, col, v in cells if _REWRITTEN_DATE.fullmatch(v)]
+    slashes = slash_order("\n".join(v for _, _, v in rewritten))[0]
+    read = {}
+    for line, col, value in rewritten:
+        try:
+            day = parse_day(value, slashes)
+        except ValueError:
+            continue
+        report.add("warning", name, line, col, f"{col} {value!r} (as a spreadsheet rewrote it) read as {day}")
+        read[(line, col)] = day
+    return read
+
+
 def read_csv_text(
     text: str,
     name: str,

@@ -540,6 +540,25 @@ def repeat_problem(event: Event, earlier) -> str | None:
     return None
 
 
+def _spreadsheet_dates(columns: dict, lines, records, header: list[str], name: str, read: Report) -> None:
+    """Event dates a spreadsheet rewrote when it saved the file (``19.02.2023``, ``2/19/2023``)
+    read back as ``YYYY-MM-DD``, each with a warning (:func:`geomap.csvrows.spreadsheet_dates`, as
+    accept reads drafts): a European Excel's save of events.csv rejected every row. The cells are
+    changed in ``columns`` and, read row-wise, in ``records``."""
+    from .csvrows import spreadsheet_dates
+
+    dates = columns.get("event_date")
+    if not dates or all(map(_DATE_DAY.fullmatch, set(dates))):  # the usual file: a few thousand distinct days
+        return
+    at = dict(zip(lines, range(len(lines))))
+    cells = [(line, "event_date", v) for line, v in zip(lines, dates) if not _DATE_DAY.fullmatch(v)]
+    i = header.index("event_date")
+    for (line, _), day in spreadsheet_dates(cells, name, read).items():
+        dates[at[line]] = day
+        if records is not None:
+            records[at[line]][2][i] = day
+
+
 def file_stamp(path: Path) -> tuple | None:
     """What changes when a regular file is written (size, modification time, inode), or ``None``
     for anything else (missing, a pipe): compared before and after a file is read."""
@@ -641,6 +660,7 @@ def load_events(
         def cells_of(k: int) -> list[str]:
             return records[k][2]
 
+    _spreadsheet_dates(columns, lines, None if table is not None else records, header, name, read)
     for path, stamp in stamps.items():
         if stamp is not None and file_stamp(path) != stamp:
             # an editor saving it (truncate, then write) as it was read: what was read may be a part

@@ -366,9 +366,8 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text, refuse_device, split_sep_hint, spreadsheet_separator
-    from .importers.base import parse_day
-    from .importers.files import decode_text, slash_order, split_member
+    from .csvrows import read_csv_text, refuse_device, split_sep_hint, spreadsheet_dates, spreadsheet_separator
+    from .importers.files import decode_text, split_member
 
     name = str(path)
     if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
@@ -400,17 +399,11 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     ]
     if cased:
         report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
-    rewritten = [
-        (line, row, k) for line, row in rows for k in _DRAFT_DATES if row.get(k) and not _ISO.fullmatch(row[k])
-    ]
-    slashes = slash_order("\n".join(row[k] for _, row, k in rewritten))[0]
-    for line, row, k in rewritten:
-        try:
-            day = parse_day(row[k], slashes)
-        except ValueError:
-            continue  # left for the row's checks to reject, with its line
-        report.add("warning", name, line, k, f"{k} {row[k]!r} (as a spreadsheet rewrote it) read as {day}")
-        row[k] = day
+    # dates the spreadsheet rewrote, read back as curated events' are
+    by_line = dict(rows)
+    cells = [(line, k, row[k]) for line, row in rows for k in _DRAFT_DATES if row.get(k) and not _ISO.fullmatch(row[k])]
+    for (line, k), day in spreadsheet_dates(cells, name, report).items():
+        by_line[line][k] = day
     return rows
 
 

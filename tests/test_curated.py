@@ -583,3 +583,31 @@ def test_events_saved_as_unicode_text_by_a_european_excel_are_read(tmp_path):
     es = load_events(tmp_path / "events.csv", report=report)
     assert [(e.latitude, e.longitude) for e in es.events] == [(34.102, 71.093)]
     assert any("cells separated by tabs" in p.reason and "decimal comma" in p.reason for p in report.problems)
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_event_dates_a_spreadsheet_rewrote_are_read_back(tmp_path, engine):
+    # Excel shows an ISO day as a date and saves it its own way (19.02.2023 in Europe, 2/19/2023 in
+    # the US): every row of the saved events.csv was rejected ('not YYYY-MM-DD or YYYY-MM')
+    head = "event_id,event_type,event_date,date_precision,location,latitude,longitude,geo_precision,sources\n"
+    rows = [
+        "E1,talks,19.02.2023,day,Torkham,34.1,71.1,1,S1",
+        "E2,talks,2/20/2023,day,Torkham,34.1,71.1,1,S1",
+        "E3,talks,01.03.2023,month,Torkham,34.1,71.1,1,S1",
+        "E4,talks,2023-03-05,day,Torkham,34.1,71.1,1,S1",
+        "E5,talks,31.02.2023,day,Torkham,34.1,71.1,1,S1",
+    ]
+    (tmp_path / "events.csv").write_text(head + "\n".join(rows) + "\n")
+    report = Report()
+    es = load_events(tmp_path / "events.csv", report=report, engine=engine)
+    assert [(e.event_id, e.event_date) for e in es.events] == [
+        ("E1", "2023-02-19"),
+        ("E2", "2023-02-20"),
+        ("E3", "2023-03-01"),
+        ("E4", "2023-03-05"),
+    ]
+    said = [(p.line, p.reason) for p in report.of_kind("warning") if "spreadsheet rewrote" in p.reason]
+    assert said[0] == (2, "event_date '19.02.2023' (as a spreadsheet rewrote it) read as 2023-02-19")
+    assert [line for line, _ in said] == [2, 3, 4]
+    (bad,) = report.of_kind("rejected")  # not a real day: rejected as written, with its line
+    assert bad.line == 6 and "31.02.2023" in bad.reason

@@ -478,14 +478,25 @@ def test_accept_into_events_saved_by_a_european_excel_keeps_its_form(curated, tm
     with open(drafts, "w", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
         w.writeheader()
-        w.writerow(draft(event_type="armed_clash", accept="yes", latitude="34.5", longitude="70.25"))
+        w.writerow(
+            draft(
+                event_type="armed_clash",
+                accept="yes",
+                latitude="34.5",
+                longitude="70.25",
+                event_date="20.03.2025",  # as the reviewer's spreadsheet rewrote the dates
+                source_published="3/21/2025",
+            )
+        )
     assert main(["accept", str(drafts), "--events", str(events)]) == 0
     err = capsys.readouterr().err
     assert "rows read 1" in err and "added 1 (AFPK-0002)" in err
+    assert "event_date '20.03.2025' (as a spreadsheet rewrote it) read as 2025-03-20" in err
     after = events.read_bytes()
     assert after.startswith(before)  # the rows there untouched, byte for byte
     added = after[len(before) :].decode()
     assert added.startswith("AFPK-0002;armed_clash;") and ";34,5;70,25;" in added and added.endswith("\r\n")
+    assert ";2025-03-20;" in added
     assert sources.read_bytes().decode().splitlines()[-1].startswith("doc:a1;P;T;2025-03-21;")
     es = load_events(events, strict=True)
     assert [(e.event_id, e.latitude, e.longitude) for e in es.events] == [
