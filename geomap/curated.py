@@ -201,9 +201,17 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
     """
     path = Path(path) if path else geodata_path("sources.csv")
     report = report if report is not None else Report()
+    from .csvrows import spreadsheet_dates
+
     sources: dict[str, Source] = {}
     first_line: dict[str, int] = {}
-    for line, row in read_csv_rows(path, schema.SOURCE_REQUIRED, schema.SOURCE_COLUMNS, report):
+    rows = list(read_csv_rows(path, schema.SOURCE_REQUIRED, schema.SOURCE_COLUMNS, report))
+    # dates a spreadsheet rewrote on saving (22.02.2023): every source was rejected, and every event citing it
+    published = [(line, "published", row.get("published", "")) for line, row in rows]
+    by_line = dict(rows)
+    for (line, _), day in spreadsheet_dates(published, str(path), report).items():
+        by_line[line]["published"] = day
+    for line, row in rows:
         try:
             src = _source_from_row(row, str(path), line, first_line)
         except SchemaError as err:

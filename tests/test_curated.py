@@ -611,3 +611,17 @@ def test_event_dates_a_spreadsheet_rewrote_are_read_back(tmp_path, engine):
     assert [line for line, _ in said] == [2, 3, 4]
     (bad,) = report.of_kind("rejected")  # not a real day: rejected as written, with its line
     assert bad.line == 6 and "31.02.2023" in bad.reason
+
+
+def test_source_dates_a_spreadsheet_rewrote_are_read_back(tmp_path):
+    # sources.csv saved by a European Excel: '22.02.2023' rejected every source, and with it every
+    # event citing one
+    (tmp_path / "sources.csv").write_text("source_id;publisher;title;published;url\nS1;P;T;22.02.2023;\n")
+    (tmp_path / "events.csv").write_text(
+        "event_id,event_type,event_date,date_precision,location,latitude,longitude,geo_precision,sources\n"
+        "E1,talks,2023-02-20,day,Torkham,34.1,71.1,1,S1\n"
+    )
+    report = Report()
+    es = load_events(tmp_path / "events.csv", report=report)
+    assert es.sources["S1"].published == "2023-02-22" and [e.event_id for e in es.events] == ["E1"]
+    assert any(p.line == 2 and "read as 2023-02-22" in p.reason for p in report.of_kind("warning"))
