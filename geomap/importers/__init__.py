@@ -72,8 +72,8 @@ def detect(path: str | Path) -> str:
         # UTF-16), but not packed in a .gz or .zip nor as a workbook
         if header and (table.kind != "csv" or " > " in table.form):
             raise SchemaError(
-                f"geomap's own events format read as {table.form}: its loader reads a plain comma-separated "
-                "events.csv with sources.csv beside it; unpack or save it as that",
+                f"geomap's own events format read as {table.form}: its loader reads events.csv as CSV text "
+                "(commas, semicolons or tabs) with sources.csv beside it; unpack it, or save it as CSV",
                 file=str(path),
             )
         return "geomap"
