@@ -225,7 +225,8 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
 
 def _capped(src: Source, file: str, line: int, report: Report) -> Source:
     """``src`` with an over-long publisher or title cut and an over-long url
-    left out, each with a warning (output stays proportional to input)."""
+    left out, each with a warning (output stays proportional to input); a url
+    that is not http(s) is left out with a warning too."""
     cut = {}
     for col in ("publisher", "title"):
         value = getattr(src, col)
@@ -239,16 +240,17 @@ def _capped(src: Source, file: str, line: int, report: Report) -> Source:
                 f"{col} has {len(value)} characters; cut to {MAX_SOURCE_TEXT}",
                 value=src.source_id,
             )
-    if len(src.url) > MAX_URL:
+    # only http(s) links reach the page; the source stays (its url is optional): a 'www.dawn.com/...'
+    # rejected the source and with it every event citing it
+    if src.url and not re.match(r"^https?://", src.url, re.I):
+        why = f"url {src.url!r} is not http(s): left out, the source kept without a link; allowed schemes: http, https"
+    elif len(src.url) > MAX_URL:
+        why = f"url has {len(src.url)} characters, above {MAX_URL}; left out"
+    else:
+        why = ""
+    if why:
         cut["url"] = ""
-        report.add(
-            "warning",
-            file,
-            line,
-            "url",
-            f"url has {len(src.url)} characters, above {MAX_URL}; left out",
-            value=src.source_id,
-        )
+        report.add("warning", file, line, "url", why, value=src.source_id)
     return replace(src, **cut) if cut else src
 
 
@@ -269,10 +271,7 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
         parse_event_date(published, "month")
     except ValueError as err:
         fail("published", f"published: {err}")
-    url = row.get("url", "")
-    if url and not re.match(r"^https?://", url, re.I):
-        fail("url", f"url {url!r} is not http(s); allowed schemes: http, https")
-    return Source(sid, row["publisher"], row["title"], published, url)
+    return Source(sid, row["publisher"], row["title"], published, row.get("url", ""))
 
 
 # ---------------------------------------------------------------- events

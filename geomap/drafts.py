@@ -399,6 +399,18 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     ]
     if cased:
         report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
+    for line, row in rows:
+        url = row.get("source_url", "")
+        if url and not re.match(r"^https?://", url, re.I):  # source_for leaves it out: said, not unseen
+            report.add(
+                "warning",
+                name,
+                line,
+                "source_url",
+                f"source_url {url!r} is not http(s): left out, the article's source kept without a link "
+                "(write https://...)",
+                value=row.get("doc_id", ""),
+            )
     # dates the spreadsheet rewrote, read back as curated events' are
     by_line = dict(rows)
     cells = [(line, k, row[k]) for line, row in rows for k in _DRAFT_DATES if row.get(k) and not _ISO.fullmatch(row[k])]

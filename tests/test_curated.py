@@ -360,7 +360,7 @@ def test_citing_a_rejected_source_says_why(tmp_path):
     """Issue 11, case 17: a source rejected in sources.csv was then 'unknown'."""
     src = write(
         tmp_path,
-        "source_id,publisher,title,published,url\nS1,P,T,2025-03-01,\nS3,P,T,2025-03-01,ftp://example.org/x\n",
+        "source_id,publisher,title,published,url\nS1,P,T,2025-03-01,\nS3,P,T,2025-13-01,\n",
         name="sources.csv",
     )
     rows = [GOOD1.replace(",S1,", ",S3,"), GOOD1.replace("OK-1", "OK-5").replace(",S1,", ",S3;S9,")]
@@ -368,9 +368,7 @@ def test_citing_a_rejected_source_says_why(tmp_path):
     es = load_events(write(tmp_path, "\n".join([HEADER, *rows]) + "\n"), src, report=report)
     assert es.events == []
     reasons = [p.reason for p in report.of_kind("rejected") if p.file.endswith("events.csv")]
-    assert reasons[0].startswith(
-        "source 'S3' was rejected in sources.csv (line 3 [url]: url 'ftp://example.org/x' is not http(s)"
-    )
+    assert reasons[0].startswith("source 'S3' was rejected in sources.csv (line 3 [published]: published: date")
     assert "unknown source" not in reasons[0]
     assert reasons[1].endswith("; unknown source id(s) S9; known in sources.csv: S1")
 
@@ -408,14 +406,16 @@ def test_bad_sources_rows(tmp_path):
     report = Report()
     load_events(write(tmp_path, HEADER + "\n"), src, report=report)
     got = [(p.line, p.column) for p in report.of_kind("rejected")]
-    assert got == [(2, "url"), (3, "published"), (4, "source_id"), (6, "publisher")]
+    # a url not http(s) is left out with a warning (the source kept); S1 again on line 5 is a duplicate
+    assert got == [(3, "published"), (4, "source_id"), (5, "source_id"), (6, "publisher")]
+    (url,) = [p for p in report.of_kind("warning") if p.column == "url"]
+    assert url.line == 2 and "allowed schemes: http, https" in url.reason
     reasons = [p.reason for p in report.of_kind("rejected")]
-    assert "allowed schemes: http, https" in reasons[0]
-    assert "not a real calendar day" in reasons[1]
+    assert "not a real calendar day" in reasons[0]
     assert report.counts["source_rows_rejected"] == 4
     with pytest.raises(SchemaError) as info:
         load_events(write(tmp_path, HEADER + "\n"), src, strict=True)
-    assert info.value.column == "url"
+    assert info.value.column == "published"
 
 
 def test_parse_event_date_and_ranges():
@@ -625,3 +625,21 @@ def test_source_dates_a_spreadsheet_rewrote_are_read_back(tmp_path):
     es = load_events(tmp_path / "events.csv", report=report)
     assert es.sources["S1"].published == "2023-02-22" and [e.event_id for e in es.events] == ["E1"]
     assert any(p.line == 2 and "read as 2023-02-22" in p.reason for p in report.of_kind("warning"))
+
+
+def test_a_source_url_that_is_not_http_is_left_out_and_the_source_kept(tmp_path):
+    # 'www.dawn.com/...' (no scheme) or 'javascript:...': the source was rejected, and every event
+    # citing it with it; only http(s) links reach the page, so the url alone is left out
+    src = write(
+        tmp_path,
+        "source_id,publisher,title,published,url\nS1,P,T,2025-03-01,www.example.org/x\n"
+        "S3,P,T,2025-03-01,javascript:alert(1)\n",
+        name="sources.csv",
+    )
+    rows = [GOOD1, GOOD1.replace("OK-1", "OK-5").replace(",S1,", ",S3,")]
+    report = Report()
+    es = load_events(write(tmp_path, "\n".join([HEADER, *rows]) + "\n"), src, report=report)
+    assert [e.event_id for e in es.events] == ["OK-1", "OK-5"] and not report.of_kind("rejected")
+    assert (es.sources["S1"].url, es.sources["S3"].url) == ("", "")
+    said = [(p.line, p.column) for p in report.of_kind("warning") if "is not http(s): left out" in p.reason]
+    assert said == [(2, "url"), (3, "url")]

@@ -454,6 +454,14 @@ def test_drafts_saved_as_an_excel_workbook_are_accepted(curated, tmp_path, capsy
     ]
 
 
+def write_drafts(path, *rows):
+    """A drafts CSV with an accept column, as a reviewer leaves it."""
+    with open(path, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writeheader()
+        w.writerows(rows)
+
+
 def european(path, sep_line=False):
     """``path`` as a European Excel saves it: semicolons, decimal commas, CRLF (and its sep=; line)."""
     rows = list(csv.reader(path.read_text().splitlines()))
@@ -475,19 +483,17 @@ def test_accept_into_events_saved_by_a_european_excel_keeps_its_form(curated, tm
     before = events.read_bytes()
     assert [(e.event_id, e.latitude) for e in load_events(events, strict=True).events] == [("AFPK-0001", 34.102)]
     drafts = tmp_path / "drafts.csv"
-    with open(drafts, "w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
-        w.writeheader()
-        w.writerow(
-            draft(
-                event_type="armed_clash",
-                accept="yes",
-                latitude="34.5",
-                longitude="70.25",
-                event_date="20.03.2025",  # as the reviewer's spreadsheet rewrote the dates
-                source_published="3/21/2025",
-            )
-        )
+    write_drafts(
+        drafts,
+        draft(
+            event_type="armed_clash",
+            accept="yes",
+            latitude="34.5",
+            longitude="70.25",
+            event_date="20.03.2025",  # as the reviewer's spreadsheet rewrote the dates
+            source_published="3/21/2025",
+        ),
+    )
     assert main(["accept", str(drafts), "--events", str(events)]) == 0
     err = capsys.readouterr().err
     assert "rows read 1" in err and "added 1 (AFPK-0002)" in err
@@ -517,10 +523,7 @@ def test_accept_never_writes_over_events_saved_while_it_runs(curated, tmp_path, 
 
     events = curated / "events.csv"
     drafts = tmp_path / "drafts.csv"
-    with open(drafts, "w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
-        w.writeheader()
-        w.writerow(draft(event_type="armed_clash", accept="yes"))
+    write_drafts(drafts, draft(event_type="armed_clash", accept="yes"))
     real = geomap.drafts.read_drafts
 
     def saved_meanwhile(path, report):
@@ -536,3 +539,14 @@ def test_accept_never_writes_over_events_saved_while_it_runs(curated, tmp_path, 
     monkeypatch.undo()
     assert main(["accept", str(drafts), "--events", str(events)]) == 0  # again, once saved
     assert "talks at the gate (saved)" in events.read_text() and "AFPK-0002" in events.read_text()
+
+
+def test_accept_says_a_source_url_it_leaves_out(curated, tmp_path, capsys):
+    # a reviewer's 'www.example.org/a' (no scheme): only http(s) links reach the page, and the url was
+    # dropped from the accepted source without a word
+    drafts = tmp_path / "drafts.csv"
+    write_drafts(drafts, draft(event_type="armed_clash", accept="yes", source_url="www.example.org/a"))
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {drafts}:2 [source_url]: source_url 'www.example.org/a' is not http(s): left out" in err
+    assert load_events(curated / "events.csv", strict=True).sources["doc:a1"].url == ""
