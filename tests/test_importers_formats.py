@@ -401,3 +401,16 @@ def test_a_total_row_below_the_table_is_named_as_such(tmp_path):
     last = report.of_kind("rejected")[-1]
     assert last.line == len(rows) + 1 and "a total row ('Total'), not an event" in last.reason
     assert imported.rows_read == len(imported.events) + imported.rows_rejected
+
+
+def test_a_plain_table_says_the_links_it_leaves_out(tmp_path):
+    # only http(s) links reach the page; 'www.example.org/a' (no scheme) was dropped unsaid
+    (tmp_path / "p.csv").write_text(
+        "date,lat,lon,url\n2025-01-02,34.1,71.1,www.example.org/a\n2025-01-03,34.1,71.1,https://example.org/b\n"
+        "2025-01-04,34.1,71.1,javascript:alert(1)\n"
+    )
+    report = Report()
+    imported = read_dataset(tmp_path / "p.csv", report=report)
+    assert sorted(s.url for s in imported.sources.values()) == ["", "", "https://example.org/b"]
+    (said,) = [p for p in report.of_kind("warning") if "not http(s)" in p.reason]
+    assert said.line == 2 and said.reason.startswith("2 url cell(s) not http(s) (the first 'www.example.org/a')")
