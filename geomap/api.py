@@ -132,8 +132,10 @@ def build(
     BuildResult
         Paths written, the GeoDataFrame and the report (``result.summary()``).
     """
+    from .outdir import check_not_stdout
     from .pipeline import build as build_outputs
 
+    check_not_stdout(out, "--out", "build", "a folder of files", "a folder, e.g. --out public")
     articles = options.get("articles")
     if articles and (jobs != 1 or scheduler) and options.get("extract") is None:
         from .parallel import ParallelExtractor
@@ -373,10 +375,11 @@ def figure(
     -------
     (Path, Path)
     """
-    from .outdir import check_not_in_geodata, check_outputs_ours
+    from .outdir import check_not_in_geodata, check_not_stdout, check_outputs_ours
     from .pipeline import load_placed
     from .staticmap import DEFAULT_TITLE, make_figure, select_events
 
+    check_not_stdout(out, "--out", "figure", "a folder of files", "a folder, e.g. --out figures")
     check_not_in_geodata(out, "--out")
     check_outputs_ours(out, ("map.png", "map.svg"))  # a picture of the user's of that name
     # any events file build reads (a dataset too); what it rejects or cannot place is in the result's
@@ -451,15 +454,10 @@ def import_events(
     from .exc import InputError
     from .importers.combine import Region, parse_bbox, parse_region
     from .importers.write import import_file
-    from .outdir import check_not_in_geodata, not_a_csv_name, not_a_writable_file
+    from .outdir import check_not_in_geodata, check_not_stdout, not_a_csv_name, not_a_writable_file
 
-    if str(output) == "-":
-        # 'extract -o -' is stdout; here it wrote a file named '-' and a sources.csv beside it
-        raise InputError(
-            "-o -: geomap import writes two files (the events and sources.csv beside them), so not to "
-            "stdout as 'geomap extract -o -' does; name the events file, e.g. -o imported/events.csv "
-            "(nothing was written)"
-        )
+    writes = "two files (the events and sources.csv beside them)"
+    check_not_stdout(output, "-o", "import", writes, "the events file, e.g. -o imported/events.csv")
     src = Path(path).resolve()
     out = import_target(output)
     if write_target(out) == write_target(out.with_name("sources.csv")):

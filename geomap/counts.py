@@ -16,6 +16,9 @@ ROWS_REJECTED = "rows_rejected"
 ROWS_JOINED = "rows_joined"  #: imported rows joined to a curated event as a source
 ROWS_MERGED = "rows_merged"  #: GDELT reports merged into one event
 ROWS_OUT_OF_REGION = "rows_out_of_region"
+#: rows rejected (counted in rows_rejected too) because their event is already on the map from
+#: another file: a copy of a curated file, two exports of one dataset, a dataset beside its import
+ROWS_SHOWN_ONCE = "rows_shown_once"
 ROWS_PRECISION_UNKNOWN = "rows_precision_unknown"  #: dataset rows whose precision the file does not give
 SOURCE_ROWS_READ = "source_rows_read"
 SOURCE_ROWS_REJECTED = "source_rows_rejected"

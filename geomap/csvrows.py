@@ -232,10 +232,16 @@ def refuse_device(path: Path, expected: str) -> None:
         raise SchemaError(f"is a device, not a file; expected {expected}", file=str(path))
 
 
-def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report):
+def read_csv_records(
+    path: str | Path, required: tuple[str, ...], known: tuple[str, ...], report: Report, numbers: tuple[str, ...] = ()
+):
     """Yield ``(line, header, cells)`` for each data row: :func:`read_csv_rows`
     without the dict per row (``header`` is the same list every time; the
     cells are stripped, one per header column). Same checks, reports and counts.
+
+    The file is read as a spreadsheet saved it (:func:`spreadsheet_separator`:
+    semicolons or tabs, said in a warning on line 1); in such a file a
+    decimal comma in a column of ``numbers`` is a point (``34,12`` is 34.12).
     """
     path = Path(path)
     name = str(path)
@@ -245,7 +251,10 @@ def read_csv_records(path: str | Path, required: tuple[str, ...], known: tuple[s
     except OSError as err:
         raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
     text = _decode(raw, name, report)
-    yield from read_csv_text(text, name, required, known, report)
+    delimiter, note = spreadsheet_separator(text)
+    if note:
+        report.add("warning", name, 1, None, note)
+    yield from read_csv_text(text, name, required, known, report, delimiter, numbers)
 
 
 #: Excel's first line naming the separator (``sep=,``, ``sep=;``; some tools quote it).
@@ -275,13 +284,86 @@ def split_sep_hint(text: str) -> tuple[str, str | None]:
     return (text[m.end() :], m.group(1)) if m else (text, None)
 
 
+#: What each separator is called in the messages.
+SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
+
+#: A decimal number written with a comma, as a European spreadsheet saves one.
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
+
+#: Separators a European spreadsheet saves with (CSV, "Unicode text"): a comma in a number cell is
+#: then a decimal comma, never a separator.
+DECIMAL_COMMA_SEPARATORS = (";", "\t")
+
+
+def spreadsheet_separator(text: str) -> tuple[str, str]:
+    r"""``(separator, note)`` of CSV text as a spreadsheet saved it: the one
+    Excel's ``sep=X`` first line names, else the most frequent in the first
+    line that is not blank (:func:`geomap.importers.files.sniff_delimiter`).
+    ``note`` says it when it is not a comma ('' for commas): every reader of
+    hand-edited CSV (curated events and sources, drafts for ``accept``, the
+    files of ``evaluate``) reads it so, one reader for all.
+
+    >>> spreadsheet_separator("a;b;c\n1;2,5;3\n")[0], spreadsheet_separator("sep=;\na,b\n")[0]
+    (';', ';')
+    """
+    from .importers.files import sniff_delimiter
+
+    body, hint = split_sep_hint(text)
+    first = next((ln for ln in io.StringIO(body, newline="") if ln.strip()), "")
+    delimiter = hint or sniff_delimiter(first.rstrip("\r\n").lstrip("\ufeff"))
+    if delimiter == ",":
+        return delimiter, ""
+    comma = " (a decimal comma is a point)" if delimiter in DECIMAL_COMMA_SEPARATORS else ""
+    said = f"cells separated by {SEPARATOR_NAMES[delimiter]}, as a spreadsheet saves them: read as such{comma}"
+    return delimiter, said
+
+
+def decimal_point(cell: str) -> str:
+    """``cell`` with a decimal comma made a point (``'34,12'`` -> ``'34.12'``); any other cell as it is."""
+    return cell.replace(",", ".") if _DECIMAL_COMMA.fullmatch(cell) else cell
+
+
+#: A date as a spreadsheet rewrites an ISO day it shows as a date: ``20.03.2025``, ``20/03/2025``,
+#: ``3/20/2025``, ``2025/03/20``.
+_REWRITTEN_DATE = re.compile(r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|[0-9]{4}[./][0-9]{1,2}[./][0-9]{1,2}")
+
+
+def spreadsheet_dates(cells, name: str, report: Report) -> dict[tuple[int, str], str]:
+    """``{(line, column): YYYY-MM-DD}`` for the date cells of ``cells`` (``(line, column, value)``)
+    that a spreadsheet rewrote (see :data:`_REWRITTEN_DATE`; the day-month order of slashed dates
+    from the dates themselves), each said in a warning; a cell that cannot be read is left out,
+    for the row's checks to reject. Curated events and accept's drafts are read back so."""
+    from .importers.base import parse_day
+    from .importers.files import slash_order
+
+    rewritten = [(line, col, v) for line, col, v in cells if _REWRITTEN_DATE.fullmatch(v)]
+    slashes = slash_order("\n".join(v for _, _, v in rewritten))[0]
+    read = {}
+    for line, col, value in rewritten:
+        try:
+            day = parse_day(value, slashes)
+        except ValueError:
+            continue
+        report.add("warning", name, line, col, f"{col} {value!r} (as a spreadsheet rewrote it) read as {day}")
+        read[(line, col)] = day
+    return read
+
+
 def read_csv_text(
-    text: str, name: str, required: tuple[str, ...], known: tuple[str, ...], report: Report, delimiter: str = ","
+    text: str,
+    name: str,
+    required: tuple[str, ...],
+    known: tuple[str, ...],
+    report: Report,
+    delimiter: str = ",",
+    numbers: tuple[str, ...] = (),
 ):
     """:func:`read_csv_records` of text already decoded (``name`` for
     messages), with its cells separated by ``delimiter`` (the dataset
     importers read semicolon- and tab-separated exports too), or by the
-    one Excel's ``sep=X`` first line names (see :func:`sep_hint`)."""
+    one Excel's ``sep=X`` first line names (see :func:`sep_hint`); with
+    semicolons or tabs, the cells of the columns ``numbers`` keep decimal points
+    (:func:`decimal_point`)."""
     hint = _SEP_HINT.match(text)
     if hint:
         delimiter = hint.group(1)
@@ -302,7 +384,14 @@ def read_csv_text(
     lines = _Lines(io.StringIO(text, newline="").readlines())
     lines.i = 1 if hint else 0  # the hint is no record; the header is on line 2
     with _field_limit(len(text) + 1):
-        yield from _rows(lines, name, required, known, report, delimiter)
+        if delimiter not in DECIMAL_COMMA_SEPARATORS or not numbers:
+            yield from _rows(lines, name, required, known, report, delimiter)
+            return
+        for line, header, cells in _rows(lines, name, required, known, report, delimiter):
+            for i, h in enumerate(header):
+                if h in numbers:
+                    cells[i] = decimal_point(cells[i])
+            yield line, header, cells
 
 
 def _without_marks(text: str, name: str, report: Report) -> str:

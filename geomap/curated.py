@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import operator
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import repeat
@@ -200,9 +201,17 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
     """
     path = Path(path) if path else geodata_path("sources.csv")
     report = report if report is not None else Report()
+    from .csvrows import spreadsheet_dates
+
     sources: dict[str, Source] = {}
     first_line: dict[str, int] = {}
-    for line, row in read_csv_rows(path, schema.SOURCE_REQUIRED, schema.SOURCE_COLUMNS, report):
+    rows = list(read_csv_rows(path, schema.SOURCE_REQUIRED, schema.SOURCE_COLUMNS, report))
+    # dates a spreadsheet rewrote on saving (22.02.2023): every source was rejected, and every event citing it
+    published = [(line, "published", row.get("published", "")) for line, row in rows]
+    by_line = dict(rows)
+    for (line, _), day in spreadsheet_dates(published, str(path), report).items():
+        by_line[line]["published"] = day
+    for line, row in rows:
         try:
             src = _source_from_row(row, str(path), line, first_line)
         except SchemaError as err:
@@ -216,7 +225,8 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
 
 def _capped(src: Source, file: str, line: int, report: Report) -> Source:
     """``src`` with an over-long publisher or title cut and an over-long url
-    left out, each with a warning (output stays proportional to input)."""
+    left out, each with a warning (output stays proportional to input); a url
+    that is not http(s) is left out with a warning too."""
     cut = {}
     for col in ("publisher", "title"):
         value = getattr(src, col)
@@ -230,16 +240,17 @@ def _capped(src: Source, file: str, line: int, report: Report) -> Source:
                 f"{col} has {len(value)} characters; cut to {MAX_SOURCE_TEXT}",
                 value=src.source_id,
             )
-    if len(src.url) > MAX_URL:
+    # only http(s) links reach the page; the source stays (its url is optional): a 'www.dawn.com/...'
+    # rejected the source and with it every event citing it
+    if src.url and not re.match(r"^https?://", src.url, re.I):
+        why = f"url {src.url!r} is not http(s): left out, the source kept without a link; allowed schemes: http, https"
+    elif len(src.url) > MAX_URL:
+        why = f"url has {len(src.url)} characters, above {MAX_URL}; left out"
+    else:
+        why = ""
+    if why:
         cut["url"] = ""
-        report.add(
-            "warning",
-            file,
-            line,
-            "url",
-            f"url has {len(src.url)} characters, above {MAX_URL}; left out",
-            value=src.source_id,
-        )
+        report.add("warning", file, line, "url", why, value=src.source_id)
     return replace(src, **cut) if cut else src
 
 
@@ -260,10 +271,7 @@ def _source_from_row(row: dict, file: str, line: int, seen: dict[str, int]) -> S
         parse_event_date(published, "month")
     except ValueError as err:
         fail("published", f"published: {err}")
-    url = row.get("url", "")
-    if url and not re.match(r"^https?://", url, re.I):
-        fail("url", f"url {url!r} is not http(s); allowed schemes: http, https")
-    return Source(sid, row["publisher"], row["title"], published, url)
+    return Source(sid, row["publisher"], row["title"], published, row.get("url", ""))
 
 
 # ---------------------------------------------------------------- events
@@ -539,6 +547,35 @@ def repeat_problem(event: Event, earlier) -> str | None:
     return None
 
 
+def _spreadsheet_dates(columns: dict, lines, records, header: list[str], name: str, read: Report) -> None:
+    """Event dates a spreadsheet rewrote when it saved the file (``19.02.2023``, ``2/19/2023``)
+    read back as ``YYYY-MM-DD``, each with a warning (:func:`geomap.csvrows.spreadsheet_dates`, as
+    accept reads drafts): a European Excel's save of events.csv rejected every row. The cells are
+    changed in ``columns`` and, read row-wise, in ``records``."""
+    from .csvrows import spreadsheet_dates
+
+    dates = columns.get("event_date")
+    if not dates or all(map(_DATE_DAY.fullmatch, set(dates))):  # the usual file: a few thousand distinct days
+        return
+    at = dict(zip(lines, range(len(lines))))
+    cells = [(line, "event_date", v) for line, v in zip(lines, dates) if not _DATE_DAY.fullmatch(v)]
+    i = header.index("event_date")
+    for (line, _), day in spreadsheet_dates(cells, name, read).items():
+        dates[at[line]] = day
+        if records is not None:
+            records[at[line]][2][i] = day
+
+
+def file_stamp(path: Path) -> tuple | None:
+    """What changes when a regular file is written (size, modification time, inode), or ``None``
+    for anything else (missing, a pipe): compared before and after a file is read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
 def load_events(
     events: str | Path | None = None,
     sources: str | Path | None = None,
@@ -579,6 +616,7 @@ def load_events(
     report = report if report is not None else Report()
     # an import killed after its commit: its new pair, not the new sources beside the old events
     filepair.finish(events)
+    stamps = {path: file_stamp(path) for path in (events, sources)}
     src_report = Report()
     known = load_sources(sources, src_report) if sources.exists() else None
     if known is None:
@@ -614,7 +652,9 @@ def load_events(
     else:
         records, marks = [], []
         try:
-            for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read):
+            # as a spreadsheet saved it: semicolons and decimal commas too (coordinates are the decimals)
+            coords = ("latitude", "longitude")
+            for record in read_csv_records(events, schema.EVENT_REQUIRED, schema.EVENT_COLUMNS, read, coords):
                 records.append(record)
                 marks.append(len(read.problems))
         except SchemaError:  # the file cannot be used: what was found before says why too
@@ -627,6 +667,18 @@ def load_events(
         def cells_of(k: int) -> list[str]:
             return records[k][2]
 
+    _spreadsheet_dates(columns, lines, None if table is not None else records, header, name, read)
+    for path, stamp in stamps.items():
+        if stamp is not None and file_stamp(path) != stamp:
+            # an editor saving it (truncate, then write) as it was read: what was read may be a part
+            read.add(
+                "warning",
+                str(path),
+                None,
+                None,
+                "the file changed while it was read (saved from an editor meanwhile?): what was read is "
+                "used, which may be only a part of it; run again once it is saved",
+            )
     if read.counts.get(counts.ROWS_READ):
         report.count(counts.ROWS_READ, read.counts[counts.ROWS_READ])
     checked = (

@@ -17,6 +17,7 @@ the dataset stays valid and the next run adds the events.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -365,9 +366,8 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text, refuse_device, sep_hint, split_sep_hint
-    from .importers.base import parse_day
-    from .importers.files import decode_text, slash_order, sniff_delimiter, split_member
+    from .csvrows import read_csv_text, refuse_device, split_sep_hint, spreadsheet_dates, spreadsheet_separator
+    from .importers.files import decode_text, split_member
 
     name = str(path)
     if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
@@ -381,11 +381,9 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
         text, note = decode_text(raw, name)
         if note:
             report.add("warning", name, None, None, note)
-    first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
-    delimiter = sep_hint(text) or sniff_delimiter(first.rstrip("\r\n"))  # Excel's sep=X line names it
-    if delimiter != ",":
-        said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
-        report.add("warning", name, 1, None, f"cells separated by {said}, as a spreadsheet saves them: read as such")
+    delimiter, said = spreadsheet_separator(text)  # as curated events and evaluate's files are read
+    if said:
+        report.add("warning", name, 1, None, said)
     # the reviewer's 'Accept' or 'ACCEPT' column is the accept column: it was an unknown column,
     # ignored with a warning, and every yes in it lost ("not marked")
     head = next((ln for ln in io.StringIO(split_sep_hint(text)[0], newline="") if ln.strip()), "")
@@ -397,26 +395,27 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     known = DRAFT_COLUMNS + ("accept",) + ((cased,) if cased else ())
     rows = [
         (line, {("accept" if k == cased else k): undefused(v) for k, v in zip(header, cells)})
-        for line, header, cells in read_csv_text(text, name, DRAFT_REQUIRED, known, report, delimiter)
+        for line, header, cells in read_csv_text(text, name, DRAFT_REQUIRED, known, report, delimiter, _DRAFT_NUMBERS)
     ]
     if cased:
         report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
-    if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
-        for _, row in rows:
-            for k in _DRAFT_NUMBERS:
-                if re.fullmatch(r"-?[0-9]+,[0-9]+", row.get(k, "")):
-                    row[k] = row[k].replace(",", ".")
-    rewritten = [
-        (line, row, k) for line, row in rows for k in _DRAFT_DATES if row.get(k) and not _ISO.fullmatch(row[k])
-    ]
-    slashes = slash_order("\n".join(row[k] for _, row, k in rewritten))[0]
-    for line, row, k in rewritten:
-        try:
-            day = parse_day(row[k], slashes)
-        except ValueError:
-            continue  # left for the row's checks to reject, with its line
-        report.add("warning", name, line, k, f"{k} {row[k]!r} (as a spreadsheet rewrote it) read as {day}")
-        row[k] = day
+    for line, row in rows:
+        url = row.get("source_url", "")
+        if url and not re.match(r"^https?://", url, re.I):  # source_for leaves it out: said, not unseen
+            report.add(
+                "warning",
+                name,
+                line,
+                "source_url",
+                f"source_url {url!r} is not http(s): left out, the article's source kept without a link "
+                "(write https://...)",
+                value=row.get("doc_id", ""),
+            )
+    # dates the spreadsheet rewrote, read back as curated events' are
+    by_line = dict(rows)
+    cells = [(line, k, row[k]) for line, row in rows for k in _DRAFT_DATES if row.get(k) and not _ISO.fullmatch(row[k])]
+    for (line, k), day in spreadsheet_dates(cells, name, report).items():
+        by_line[line][k] = day
     return rows
 
 
@@ -563,8 +562,10 @@ def _refuse_unwritable(events: Path, sources: Path) -> None:
 
 
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
-    from .curated import load_events
+    from .curated import file_stamp, load_events
 
+    # a spreadsheet saving the dataset while accept runs takes no lock: its save would be written over
+    stamps = {path: file_stamp(path) for path in (events, sources)}
     # read under the lock: the dataset as the previous run left it
     es = load_events(events, sources, strict=True)
     citing = sum(1 for e in es.events if e.sources)
@@ -635,6 +636,12 @@ def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Repo
     for table, path in ((source_table, sources), (event_table, events)):
         if table.changed and table.encoding != "utf-8":
             report.add("warning", str(path), None, None, f"file was {table.encoding.upper()}: written back as UTF-8")
+    changed = [path for path, stamp in stamps.items() if stamp is not None and file_stamp(path) != stamp]
+    if changed:
+        raise AcceptError(
+            f"{changed[0]} changed while accept read it (saved from a spreadsheet meanwhile?): it was not "
+            "written over, and nothing was written; run accept again once it is saved"
+        )
     _write_pair(source_table, sources, event_table, events)
     for ev in new:
         # the id written and the article it came from (a draft id names neither)
@@ -730,13 +737,20 @@ class _Table:
     rows: list[list[str]]
     changed: bool = False
     encoding: str = "utf-8"  #: as read; written back as UTF-8
+    #: the form a spreadsheet saved it in, kept when written back: its separator,
+    #: Excel's ``sep=X`` line, line ends, UTF-8 byte-order mark, decimal commas
+    delimiter: str = ","
+    hint: str = ""
+    newline: str = "\n"
+    mark: str = ""
+    decimal_comma: bool = False
 
     @classmethod
     def read(cls, path: Path, columns: tuple[str, ...]) -> "_Table":
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        from .csvrows import WIDE_MARKS, _decode, split_sep_hint
+        from .csvrows import DECIMAL_COMMA_SEPARATORS, WIDE_MARKS, _decode, split_sep_hint, spreadsheet_separator
 
         raw = path.read_bytes()
         # decoded as load_events decoded it: a UTF-16 file (a spreadsheet's "Unicode text") ended accept
@@ -744,11 +758,22 @@ class _Table:
         wide = next((enc for mark, enc in WIDE_MARKS if raw.startswith(mark)), None)
         # marks inside the file are no text (as geomap.csvrows reads it): '\ufeffOK-1' is OK-1
         text = _decode(raw, str(path)).replace("\ufeff", "")
-        # Excel's sep=X line: X separates the cells (written back as commas)
-        text, hint = split_sep_hint(text)
+        # separated as load_events read it (semicolons, Excel's sep=X line), and written back so:
+        # a European Excel reads a comma-separated file as one column
+        delimiter = spreadsheet_separator(text)[0]
+        body, hint = split_sep_hint(text)
         # blank lines are no rows, as in geomap.csvrows.read_csv_rows
-        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=hint or ",") if "".join(r).strip()]
-        return cls(rows[0], rows[1:], encoding=wide or "utf-8")
+        rows = [r for r in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter) if "".join(r).strip()]
+        table = cls(rows[0], rows[1:], encoding=wide or "utf-8", delimiter=delimiter)
+        table.hint = text[: len(text) - len(body)]
+        table.newline = "\r\n" if "\r\n" in text else "\n"
+        table.mark = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+        if delimiter in DECIMAL_COMMA_SEPARATORS and {"latitude", "longitude"} <= set(table.names):
+            # new coordinates written as the file writes them (34,12 unless it writes 34.12): a
+            # European Excel takes 12.05 for the 12th of May
+            cells = table.column("latitude") + table.column("longitude")
+            table.decimal_comma = not any(re.fullmatch(r"\s*-?[0-9]+\.[0-9]+\s*", c) for c in cells)
+        return table
 
     @property
     def names(self) -> list[str]:
@@ -771,12 +796,17 @@ class _Table:
                 self.header.append(name)
                 for row in self.rows:
                     row.append("")
-        self.rows.append([cells.get(name, "") for name in self.names])
+        row = [cells.get(name, "") for name in self.names]
+        if self.decimal_comma:
+            for name in ("latitude", "longitude"):
+                row[self.names.index(name)] = row[self.names.index(name)].replace(".", ",")
+        self.rows.append(row)
         self.changed = True
 
     def text(self) -> str:
+        """The table as CSV, in the form it was read in (see the class's fields)."""
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(buf, delimiter=self.delimiter, lineterminator=self.newline)
         w.writerow(self.header)
         w.writerows(self.rows)
-        return buf.getvalue()
+        return self.mark + self.hint + buf.getvalue()

@@ -57,6 +57,27 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def check_not_stdout(path: str | os.PathLike, flag: str, command: str, writes: str, example: str) -> None:
+    """Refuse ``-`` as the output of a command that ``writes`` several files.
+
+    ``geomap extract -o -`` writes to stdout; ``import -o -`` wrote a file
+    named ``-`` (and a sources.csv beside it), ``build --out -`` and ``figure
+    --out -`` a folder named ``-``, each in the working folder.
+
+    Raises
+    ------
+    InputError
+        Naming the flag, what the command writes and an ``example`` path.
+    """
+    from .exc import InputError
+
+    if str(path) == "-":
+        raise InputError(
+            f"{flag} -: geomap {command} writes {writes}, so not to stdout as 'geomap extract -o -' does; "
+            f"name {example} (nothing was written)"
+        )
+
+
 def check_not_in_geodata(path: str | os.PathLike, flag: str) -> None:
     """Refuse a file or folder to write that lies in the project's ``geodata``.
 

@@ -15,7 +15,14 @@ import io
 import statistics
 from pathlib import Path
 
-from .csvrows import _field_limit, refuse_device, split_sep_hint
+from .csvrows import (
+    DECIMAL_COMMA_SEPARATORS,
+    _field_limit,
+    decimal_point,
+    refuse_device,
+    split_sep_hint,
+    spreadsheet_separator,
+)
 from .curated import date_range
 from .exc import SchemaError
 from .geo import haversine_km, same_incident_km
@@ -36,7 +43,7 @@ def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = N
     evaluation in a traceback). A gold row whose ``event_id`` an earlier row
     has is a warning: it is scored as a second event.
     """
-    from .importers.files import decode_text, sniff_delimiter, split_member
+    from .importers.files import decode_text, split_member
 
     path = Path(path)
     if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
@@ -52,13 +59,11 @@ def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = N
     text = text.lstrip("\ufeff")
     if note and warnings is not None:
         warnings.append(f"{path}: {note}")
+    delimiter, said = spreadsheet_separator(text)  # as accept reads drafts and build curated events
+    if said and warnings is not None:
+        warnings.append(f"{path}: {said}")
     text, hint = split_sep_hint(text)  # Excel's sep=X line: the header is line 2
     skipped = 1 if hint else 0
-    first = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
-    delimiter = hint or sniff_delimiter(first.rstrip("\r\n"))
-    if delimiter != "," and warnings is not None:
-        said = {";": "semicolons", "\t": "tabs", "|": "pipes"}[delimiter]
-        warnings.append(f"{path}: cells separated by {said}, as a spreadsheet saves them: read as such")
     rows = []
     first_of: dict[str, int] = {}
     with io.StringIO(text, newline="") as fh, _field_limit(len(text) + 1):
@@ -120,8 +125,8 @@ def _checked_row(row: dict, line: int, path: Path, delimiter: str) -> dict:
             column="event_type",
         )
     lat, lon = row.get("latitude"), row.get("longitude")
-    if delimiter == ";":  # European spreadsheets: 30,92 is 30.92
-        lat, lon = (v.replace(",", ".") if isinstance(v, str) and v.count(",") == 1 else v for v in (lat, lon))
+    if delimiter in DECIMAL_COMMA_SEPARATORS:  # European spreadsheets: 30,92 is 30.92
+        lat, lon = (decimal_point(v.strip()) if isinstance(v, str) else v for v in (lat, lon))
     try:
         row["_lat"], row["_lon"] = float(lat), float(lon)
     except (TypeError, ValueError):

@@ -195,3 +195,18 @@ def test_ctrl_c_before_the_command_starts_is_one_line_not_a_traceback(capsys, mo
     monkeypatch.setattr(geomap.cli, "make_parser", interrupted)
     assert main(["build"]) == 130
     assert capsys.readouterr().err == "geomap: interrupted before starting (nothing was read or written)\n"
+
+
+@pytest.mark.parametrize("command", ["build", "figure", "bench"])
+@pytest.mark.parametrize("dash", [["--out", "-"], ["--out=-"]])
+def test_build_figure_and_bench_to_stdout_are_refused_not_a_folder_named_dash(
+    tmp_path, capsys, monkeypatch, command, dash
+):
+    # 'build --out -' made a folder named '-' in the working folder and built the map there
+    # (as 'import -o -' wrote a file named '-'): a folder of files cannot go to stdout
+    monkeypatch.chdir(tmp_path)
+    assert main([command, *dash]) == 1
+    err = capsys.readouterr().err
+    assert f"--out -: geomap {command} writes " in err and ", so not to stdout" in err
+    assert "nothing was written" in err
+    assert list(tmp_path.iterdir()) == []

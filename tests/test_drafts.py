@@ -347,7 +347,7 @@ def test_excel_sep_lines_in_drafts_and_events_given_to_accept(curated, tmp_path,
     es = load_events(events, strict=True)
     assert [e.event_id for e in es.events] == ["AFPK-0001", "AFPK-0002"]
     assert (es.events[1].latitude, es.events[1].longitude) == (34.1, 71.09)
-    assert events.read_text().startswith("event_id,")  # written back as plain comma-separated CSV
+    assert events.read_text().startswith("sep=,\nevent_id,")  # written back as it was saved
 
 
 def test_accept_refuses_a_device_as_drafts(curated, capsys):
@@ -452,3 +452,101 @@ def test_drafts_saved_as_an_excel_workbook_are_accepted(curated, tmp_path, capsy
         ("armed_clash", "2025-03-20"),
         ("fortification", "2025-03-20"),
     ]
+
+
+def write_drafts(path, *rows):
+    """A drafts CSV with an accept column, as a reviewer leaves it."""
+    with open(path, "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(DRAFT_COLUMNS) + ["accept"])
+        w.writeheader()
+        w.writerows(rows)
+
+
+def european(path, sep_line=False):
+    """``path`` as a European Excel saves it: semicolons, decimal commas, CRLF (and its sep=; line)."""
+    rows = list(csv.reader(path.read_text().splitlines()))
+    comma = [
+        [c.replace(".", ",") if c.replace(".", "", 1).replace("-", "", 1).isdigit() else c for c in r] for r in rows
+    ]
+    text = "".join(";".join(f'"{c}"' if ";" in c else c for c in r) + "\r\n" for r in comma)
+    path.write_text(("sep=;\r\n" if sep_line else "") + text, newline="")
+
+
+@pytest.mark.parametrize("sep_line", [False, True])
+def test_accept_into_events_saved_by_a_european_excel_keeps_its_form(curated, tmp_path, capsys, sep_line):
+    # semicolons and decimal commas, as a European Excel saves the curated pair: build and accept
+    # refused the file ('geomap's own events format read as CSV (semicolon-separated)'), or with
+    # Excel's sep=; line rejected every coordinate ('34,102' is not a decimal number)
+    events, sources = curated / "events.csv", curated / "sources.csv"
+    european(events, sep_line)
+    european(sources, sep_line)
+    before = events.read_bytes()
+    assert [(e.event_id, e.latitude) for e in load_events(events, strict=True).events] == [("AFPK-0001", 34.102)]
+    drafts = tmp_path / "drafts.csv"
+    write_drafts(
+        drafts,
+        draft(
+            event_type="armed_clash",
+            accept="yes",
+            latitude="34.5",
+            longitude="70.25",
+            event_date="20.03.2025",  # as the reviewer's spreadsheet rewrote the dates
+            source_published="3/21/2025",
+        ),
+    )
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0
+    err = capsys.readouterr().err
+    assert "rows read 1" in err and "added 1 (AFPK-0002)" in err
+    assert "event_date '20.03.2025' (as a spreadsheet rewrote it) read as 2025-03-20" in err
+    after = events.read_bytes()
+    assert after.startswith(before)  # the rows there untouched, byte for byte
+    added = after[len(before) :].decode()
+    assert added.startswith("AFPK-0002;armed_clash;") and ";34,5;70,25;" in added and added.endswith("\r\n")
+    assert ";2025-03-20;" in added
+    assert sources.read_bytes().decode().splitlines()[-1].startswith("doc:a1;P;T;2025-03-21;")
+    es = load_events(events, strict=True)
+    assert [(e.event_id, e.latitude, e.longitude) for e in es.events] == [
+        ("AFPK-0001", 34.102, 71.093),
+        ("AFPK-0002", 34.5, 70.25),
+    ]
+    out = tmp_path / "out"
+    assert main(["build", "--events", str(events), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "rows read 2, events mapped 2, rows rejected 0" in err
+    assert "cells separated by semicolons, as a spreadsheet saves them: read as such (a decimal comma" in err
+
+
+def test_accept_never_writes_over_events_saved_while_it_runs(curated, tmp_path, capsys, monkeypatch):
+    # a reviewer saving events.csv from a spreadsheet while accept reads the drafts: accept wrote its
+    # own copy, read before the save, over it, and the save was lost
+    import geomap.drafts
+
+    events = curated / "events.csv"
+    drafts = tmp_path / "drafts.csv"
+    write_drafts(drafts, draft(event_type="armed_clash", accept="yes"))
+    real = geomap.drafts.read_drafts
+
+    def saved_meanwhile(path, report):
+        events.write_text(events.read_text().replace("talks at the crossing", "talks at the gate (saved)"))
+        return real(path, report)
+
+    monkeypatch.setattr(geomap.drafts, "read_drafts", saved_meanwhile)
+    assert main(["accept", str(drafts), "--events", str(events)]) == 1
+    saved = events.read_text()
+    assert "talks at the gate (saved)" in saved and "AFPK-0002" not in saved
+    err = capsys.readouterr().err
+    assert f"{events} changed while accept read it" in err and "nothing was written" in err
+    monkeypatch.undo()
+    assert main(["accept", str(drafts), "--events", str(events)]) == 0  # again, once saved
+    assert "talks at the gate (saved)" in events.read_text() and "AFPK-0002" in events.read_text()
+
+
+def test_accept_says_a_source_url_it_leaves_out(curated, tmp_path, capsys):
+    # a reviewer's 'www.example.org/a' (no scheme): only http(s) links reach the page, and the url was
+    # dropped from the accepted source without a word
+    drafts = tmp_path / "drafts.csv"
+    write_drafts(drafts, draft(event_type="armed_clash", accept="yes", source_url="www.example.org/a"))
+    assert main(["accept", str(drafts), "--events", str(curated / "events.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {drafts}:2 [source_url]: source_url 'www.example.org/a' is not http(s): left out" in err
+    assert load_events(curated / "events.csv", strict=True).sources["doc:a1"].url == ""

@@ -144,3 +144,52 @@ def test_a_row_updated_later_in_a_newer_export_is_the_one_shown(tmp_path):
         assert sum(f[counts.ROWS_REJECTED] for f in loaded.files) == 2
         (older,) = [p for p in report.of_kind("rejected") if "PAK90001" in p.reason]
         assert older.file == str(DATA / "datasets" / "acled_2024.csv") and older.line == 2
+
+
+def test_a_dataset_beside_its_own_import_maps_each_event_once(tmp_path, capsys):
+    # 'geomap import acled.csv -o imported/events.csv', edited, then built with the export again:
+    # every event went on the map twice under one id, the summary silent about it
+    from geomap.cli import main
+
+    acled = DATA / "datasets" / "acled_2024.csv"
+    imported = tmp_path / "imported" / "events.csv"
+    assert main(["import", str(acled), "-o", str(imported)]) == 0
+    text = imported.read_text().replace("border units trade fire", "units (edited) trade fire")
+    imported.write_text(text)
+    capsys.readouterr()
+    for order in ([imported, acled], [acled, imported]):
+        report = Report()
+        loaded = load_all(order, report=report)
+        ids = [e.event_id for e in loaded.events.events]
+        assert sorted(ids) == sorted(set(ids)) and len(ids) == 4
+        assert any("(edited)" in e.note for e in loaded.events.events)  # the import's row, as edited
+        c = report.counts
+        assert c[counts.ROWS_READ] == 9 and c[counts.ROWS_REJECTED] == 5  # 1 bad date + 4 shown once
+        of = {f["file"]: f for f in loaded.files}
+        assert (of[str(acled)]["events"], of[str(acled)][counts.ROWS_REJECTED]) == (0, 5)
+        repeated = [p for p in report.of_kind("rejected") if "already on the map" in p.reason]
+        assert len(repeated) == 4 and all(p.file == str(acled) for p in repeated)
+        assert f"from {imported} line 2, an import of this dataset: shown once, as that file has it" in (
+            repeated[0].reason
+        )
+    out = tmp_path / "out"
+    assert main(["build", "--events", str(acled), "--events", str(imported), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "events mapped 4, rows rejected 5" in err
+    assert f"{acled} (acled, ACLED): read 5, events 0, rejected 5 (4 already on the map from another file)" in err
+
+
+def test_two_datasets_coding_one_incident_show_both_and_say_so(tmp_path):
+    # ACLED and a plain table (another dataset) holding the same clash: two markers, each dataset's
+    # coding (never merged: neither is the curated record), and nothing said that they are one
+    (tmp_path / "other.csv").write_text(
+        "id,date,type,lat,lon,place\nq1,2025-10-12,Battles,34.12,71.10,Torkham\nq2,2025-10-12,Battles,30.0,62.0,Far\n"
+    )
+    acled = DATA / "datasets" / "acled_2024.csv"
+    report = Report()
+    loaded = load_all([acled, tmp_path / "other.csv"], report=report)
+    assert len([e for e in loaded.events.events if e.dataset == "other.csv"]) == 2  # both shown
+    said = [p for p in report.of_kind("warning") if "same incident as" in p.reason]
+    assert len(said) == 1 and said[0].file == str(tmp_path / "other.csv") and said[0].line == 2
+    assert "1 event(s) of other.csv look like the same incident as an event of ACLED" in said[0].reason
+    assert f"{acled}:2" in said[0].reason and "both are shown" in said[0].reason

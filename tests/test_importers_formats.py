@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,89 @@ def test_acled_without_precision_columns_is_not_taken_as_exact(tmp_path, dropped
     # a file that gives them: no warning, no count
     imp, report = read("acled_2024.csv")
     assert imp.rows_precision_unknown == 0 and not [p for p in report.problems if "not exact" in p.reason]
+
+
+def test_acled_excel_columns_actor_1_and_admin_1_are_read():
+    # ACLED's Excel export writes 'Actor 1', 'Actor 2', 'Admin 1': read as actor_1 and admin_1, no
+    # column of the importer's, every event's actors dropped without a word
+    imported, report = read("acled_excel_semicolon.csv")
+    assert [e.actor1 for e in imported.events][0] == "Military Forces of Pakistan (2018-2022)"
+    assert [(e.actor1, e.actor2) for e in imported.events][1:] == [
+        ("Unidentified Armed Group (Pakistan)", ""),
+        ("Taliban", ""),
+    ]
+    assert imported.events[0].actor2 == "TTP"
+    assert not [p for p in report.of_kind("warning") if "not read" in p.reason]
+
+
+@pytest.mark.parametrize("name", ["acled_2024.csv", "acled_1997_2016.csv", "ucdp_ged_extract.csv"])
+def test_a_column_the_importer_does_not_read_is_named(tmp_path, name):
+    # an export whose fatalities column a user renamed ('deaths'), or a column of their own: its cells
+    # were imported nowhere (not a field, not in details) and nothing said so
+    rows = list(csv.reader((DATA / name).read_text(encoding="utf-8-sig").splitlines(keepends=True)))
+    with open(tmp_path / name, "w", newline="") as fh:
+        csv.writer(fh).writerows([rows[0] + ["my_notes"], *(r + ["x"] for r in rows[1:])])
+    report = Report()
+    read_dataset(tmp_path / name, report=report)
+    said = [p for p in report.of_kind("warning") if "not read" in p.reason]
+    assert len(said) == 1 and "my_notes" in said[0].reason and said[0].line == 1
+    # the file as published: every column read or known to hold nothing to map
+    report = Report()
+    read_dataset(DATA / name, report=report)
+    assert not [p for p in report.of_kind("warning") if "not read" in p.reason]
+
+
+def test_coordinates_written_in_degrees_are_read(tmp_path):
+    # '34.1100°', '71.0900° E', 71°05'24"E: each row was rejected as 'not a decimal number', the file's
+    # events lost; read as decimal degrees, said once per file
+    rows = list(csv.reader((DATA / "acled_2024.csv").read_text().splitlines()))
+    lat, lon = rows[0].index("latitude"), rows[0].index("longitude")
+    for r, (la, lo) in zip(
+        rows[1:], [("34.1100°", "71.0900° E"), ("34°58'48\"N", "71°25'12\"E"), ("31.0° N", "66.4°")]
+    ):
+        r[lat], r[lon] = la, lo
+    with open(tmp_path / "acled.csv", "w", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    report = Report()
+    imported = read_dataset(tmp_path / "acled.csv", report=report)
+    got = [(e.latitude, e.longitude) for e in imported.events]
+    assert got[:3] == [(34.11, 71.09), (34.98, 71.42), (31.0, 66.4)]
+    said = [p for p in report.of_kind("warning") if "written in degrees" in p.reason]
+    assert len(said) == 1 and said[0].line == 2 and said[0].reason.startswith("6 coordinate cell(s)")
+    assert imported.rows_read == len(imported.events) + imported.rows_rejected
+
+
+def test_a_hemisphere_on_the_wrong_axis_is_not_read_as_degrees(tmp_path):
+    # 'E' in the latitude column: the columns swapped, not a latitude; the row is rejected, not guessed
+    (tmp_path / "p.csv").write_text("date,lat,lon\n2025-01-02,71.09 E,34.11 N\n")
+    report = Report()
+    imported = read_dataset(tmp_path / "p.csv", report=report)
+    assert imported.events == [] and imported.rows_rejected == 1
+
+
+def test_a_total_row_below_the_table_is_named_as_such(tmp_path):
+    # a spreadsheet's 'Total' row under an export: rejected as "date '' is not a date", which sent
+    # the user looking for a broken date
+    rows = list(csv.reader((DATA / "acled_2024.csv").read_text().splitlines()))
+    total = [""] * len(rows[0])
+    total[0], total[rows[0].index("fatalities")] = "Total", "123"
+    with open(tmp_path / "acled.csv", "w", newline="") as fh:
+        csv.writer(fh).writerows([*rows, total])
+    report = Report()
+    imported = read_dataset(tmp_path / "acled.csv", report=report)
+    last = report.of_kind("rejected")[-1]
+    assert last.line == len(rows) + 1 and "a total row ('Total'), not an event" in last.reason
+    assert imported.rows_read == len(imported.events) + imported.rows_rejected
+
+
+def test_a_plain_table_says_the_links_it_leaves_out(tmp_path):
+    # only http(s) links reach the page; 'www.example.org/a' (no scheme) was dropped unsaid
+    (tmp_path / "p.csv").write_text(
+        "date,lat,lon,url\n2025-01-02,34.1,71.1,www.example.org/a\n2025-01-03,34.1,71.1,https://example.org/b\n"
+        "2025-01-04,34.1,71.1,javascript:alert(1)\n"
+    )
+    report = Report()
+    imported = read_dataset(tmp_path / "p.csv", report=report)
+    assert sorted(s.url for s in imported.sources.values()) == ["", "", "https://example.org/b"]
+    (said,) = [p for p in report.of_kind("warning") if "not http(s)" in p.reason]
+    assert said.line == 2 and said.reason.startswith("2 url cell(s) not http(s) (the first 'www.example.org/a')")

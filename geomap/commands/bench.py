@@ -114,8 +114,9 @@ def register(sub, formatter):
 
 def run(args) -> int:
     from ..bench.runner import Caps, run_bench
-    from ..outdir import check_not_in_geodata
+    from ..outdir import check_not_in_geodata, check_not_stdout
 
+    check_not_stdout(args.out, "--out", "bench", "bench.json and bench.md", "a folder, e.g. --out bench-out")
     check_not_in_geodata(args.out, "--out")
     caps = Caps(
         build=args.cap_build,

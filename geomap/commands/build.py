@@ -191,6 +191,11 @@ def summary_lines(result: BuildResult) -> list[str]:
                 f"  {f['file']} ({f['format']}, {f['dataset']}): read {f['rows_read']}"
                 + "".join(
                     f", {k.replace('rows_', '').replace('_', ' ')} {f[k]}"
+                    + (
+                        f" ({f['rows_shown_once']} already on the map from another file)"
+                        if k == "rows_rejected" and f.get("rows_shown_once")
+                        else ""
+                    )
                     for k in ("events", "rows_rejected", "rows_joined", "rows_merged", "rows_out_of_region")
                     if k in f
                 )

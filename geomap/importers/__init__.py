@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import schema
-from ..csvrows import sep_hint
 from ..exc import SchemaError
 from ..report import Report
 from .acled import AcledImporter
@@ -69,11 +68,12 @@ def detect(path: str | Path) -> str:
     # (empty, binary, not UTF-8, most of its own columns with some missing)
     if not header or set(schema.EVENT_REQUIRED) <= names:
         table = open_table(path)
-        named = table.kind == "csv" and sep_hint(table.text)  # Excel's sep=X line names the separator
-        if header and not named and (table.kind != "csv" or table.form != "CSV (comma-separated)"):
+        # its loader reads the file as a spreadsheet saved it (semicolons, tabs, Excel's sep=X line,
+        # UTF-16), but not packed in a .gz or .zip nor as a workbook
+        if header and (table.kind != "csv" or " > " in table.form):
             raise SchemaError(
-                f"geomap's own events format read as {table.form}: its loader reads a plain comma-separated "
-                "events.csv with sources.csv beside it; unpack or save it as that",
+                f"geomap's own events format read as {table.form}: its loader reads events.csv as CSV text "
+                "(commas, semicolons or tabs) with sources.csv beside it; unpack it, or save it as CSV",
                 file=str(path),
             )
         return "geomap"

@@ -79,6 +79,22 @@ class AcledImporter(Importer):
     format = "acled"
     dataset = "ACLED"
     required = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
+    #: read, shown, or nothing to map (the year is in the date, iso and gwno in the country,
+    #: population counts around the point)
+    known = (
+        *_NEEDED,
+        *_SHOWN,
+        *ACLED_OLD_COLUMNS,
+        "year",
+        "iso",
+        "iso3",
+        "gwno",
+        "event_id_no_cnty",
+        "population_1km",
+        "population_2km",
+        "population_5km",
+        "population_best",
+    )
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:

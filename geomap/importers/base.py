@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import counts
-from ..csvrows import MAX_CELL_CHARS, read_csv_text
+from ..csvrows import MAX_CELL_CHARS, decimal_point, read_csv_text
 from ..curated import Event, Source, event_from_row
 from ..exc import SchemaError
 from ..report import Report
@@ -66,7 +66,6 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 #: A code written as a decimal (``1.0``): pandas with a missing value, or a spreadsheet.
 _DECIMAL_CODE = re.compile(r"([0-9]+)\.0+")
 _HTTP = re.compile(r"^https?://", re.I)
-_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 #: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
 _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
 #: A cell that is R's missing value, ``NA``, unquoted between separators (R's
@@ -197,6 +196,40 @@ def number(text: str, column: str, lo: float | None = None, hi: float | None = N
     return value
 
 
+#: A coordinate written in degrees as people and some tools write it: ``34.11°``, ``34.11° N``,
+#: ``71°05'24"E``, ``-70.5°``: the sign, degrees, then minutes and seconds, then the hemisphere.
+_DEGREES = re.compile(
+    r"""([+-]?)\s*([0-9]+(?:\.[0-9]+)?)\s*(°|º|deg)?\s*"""
+    r"""(?:([0-9]+(?:\.[0-9]+)?)\s*['′’]\s*(?:([0-9]+(?:\.[0-9]+)?)\s*(?:"|″|''|”)\s*)?)?([NSEWnsew]?)"""
+)
+
+
+def degrees(text: str, axis: str) -> str | None:
+    """A coordinate cell written in degrees as decimal degrees, or ``None`` when it is not one.
+
+    ``axis`` is ``"latitude"`` (hemisphere ``N``/``S``) or ``"longitude"``
+    (``E``/``W``); a cell needs a degree sign, minutes or a hemisphere (a plain
+    number is read as it is, elsewhere).
+
+    >>> degrees("34.11°", "latitude"), degrees("71°05'24''E", "longitude"), degrees("30.5 S", "latitude")
+    ('34.11', '71.09', '-30.5')
+    >>> degrees("71.09 E", "latitude") is None, degrees("34.11", "latitude") is None
+    (True, True)
+    """
+    m = _DEGREES.fullmatch(text.strip())
+    if not m:
+        return None
+    sign, whole_deg, mark, minutes, seconds, side = m.groups()
+    side = side.upper()
+    if not (mark or minutes or side) or (side and side not in ("NS" if axis == "latitude" else "EW")):
+        return None
+    value = float(whole_deg) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
+    if minutes and (float(minutes) >= 60 or float(seconds or 0) >= 60):
+        return None
+    negative = (sign == "-") != (side in ("S", "W"))
+    return repr(round(-value if negative else value, 6))
+
+
 def whole(text: str, column: str) -> str:
     """A count cell as a whole-number text ('' when empty); :class:`RowError` otherwise."""
     text = text.strip()
@@ -289,6 +322,10 @@ class Importer:
     required: tuple[str, ...] = ()
     #: Another name a column had in some version of the dataset -> today's name.
     aliases: dict[str, str] = {}
+    #: Every column of the dataset the importer reads, keeps in ``details`` or knows to hold
+    #: nothing to map (as :func:`~geomap.importers.files.norm` writes them); any other column of a
+    #: file is named in a warning. Empty: the format has no fixed columns (a plain table).
+    known: tuple[str, ...] = ()
 
     def __init__(self, path: str | Path, report: Report):
         self.path_text = str(path)
@@ -324,6 +361,8 @@ class Importer:
         for alias, name in self.aliases.items():  # older names of a column
             if name not in self.columns and alias in self.columns:
                 self.columns[name] = self.columns[alias]
+        if self.known:
+            self._match_known()
         missing = [c for c in self.required if c not in self.columns]
         if missing and not table.hint:  # an API answer without events has no columns to miss
             raise SchemaError(
@@ -339,7 +378,7 @@ class Importer:
             records = read_csv_text(table.text, self.file, (), tuple(table.header), sub, table.delimiter)
             rows = ((n, dict(zip(header, cells))) for n, header, cells in records)
             if table.delimiter == ";":  # European spreadsheets: 34,11 is 34.11
-                rows = ((n, {k: _decimal_point(v) for k, v in row.items()}) for n, row in rows)
+                rows = ((n, {k: decimal_point(v) for k, v in row.items()}) for n, row in rows)
             if _R_MISSING.search(table.text):  # R's NA (write.csv, readr): a missing value, not text
                 rows = ((n, {k: "" if v == "NA" else v for k, v in row.items()}) for n, row in rows)
             yield from rows
@@ -353,6 +392,54 @@ class Importer:
             if self.oversized(line, row):
                 continue
             yield line, row
+
+    def _match_known(self) -> None:
+        """A column named as a spreadsheet writes it (``Actor 1`` for ``actor1``, ``adm1`` for
+        ``adm_1``) is the dataset's column; a column the importer neither reads nor knows (a
+        ``fatalities`` renamed ``deaths``, a column of the user's) is named in one warning: its
+        cells are imported nowhere, and were dropped without a word."""
+        known = {*self.known, *self.required, *self.aliases, *self.aliases.values()}
+        squashed = {k.replace("_", ""): k for k in known}
+        unread = []
+        for name, written in list(self.columns.items()):
+            match = squashed.get(name.replace("_", ""))
+            if name in known or not name:  # (R's unnamed row-number column)
+                continue
+            if match and match not in self.columns:
+                self.columns[match] = written
+            elif not match:
+                unread.append(written)
+        if unread:
+            dataset = self.dataset or self.format
+            self.report.add(
+                "warning",
+                self.file,
+                1,
+                unread[0],
+                f"{len(unread)} column(s) not read by the {dataset} importer: {', '.join(map(repr, unread))}; "
+                f"their cells are not imported (rename a column that is one of {dataset}'s)",
+            )
+
+    def coordinate_columns(self) -> tuple[str | None, str | None]:
+        """The latitude and longitude columns as the file writes them (``None``: not there)."""
+        columns = getattr(self, "columns", {})  # (GDELT's own records name no columns)
+        return columns.get("latitude"), columns.get("longitude")
+
+    def _in_degrees(self, line: int | None, row: dict, said: list, columns: tuple) -> None:
+        """Coordinates written with a degree sign, minutes or a hemisphere (``34.11° N``) made
+        decimal degrees in ``row``, said once per file: every such row was rejected as 'not a
+        decimal number'."""
+        for axis, col in zip(("latitude", "longitude"), columns):
+            cell = row.get(col) if col else None
+            if not cell or not isinstance(cell, str) or cell.lstrip("+-").replace(".", "", 1).isdigit():
+                continue
+            value = degrees(cell, axis)
+            if value is None:
+                continue
+            if not said:
+                said.append((line, col, cell, value))
+            said.append(None)
+            row[col] = value
 
     def oversized(self, line: int | None, row: dict) -> bool:
         """Reject (and count) a record with a cell above
@@ -420,12 +507,16 @@ class Importer:
         out = Imported(self.file, self.format, self.dataset, licence=LICENCES.get(self.dataset, ""))
         out.form = self.table.form
         first = True
+        in_degrees: list = []  # the first cell read from degrees, then one None per cell
+        coordinates = None  # known once the header is read
         for line, row in self.records():
             if first and is_hxl(row):
                 first = False  # HXL hashtag row (HDX exports): a second header, not data
                 continue
             first = False
             out.rows_read += 1
+            coordinates = coordinates or self.coordinate_columns()
+            self._in_degrees(line, row, in_degrees, coordinates)
             try:
                 converted = self.convert(line, row)
                 if converted is None:
@@ -438,12 +529,18 @@ class Importer:
                 event = event_from_row(cells, self.file, line, None, self.seen, self.memo)
             except SchemaError as err:
                 out.rows_rejected += 1
+                total = _total_row(row)
                 self.report.add(
                     "rejected",
                     self.file,
                     line,
-                    err.column,
-                    f"{self.dataset or self.format} row not imported: {err.reason}",
+                    None if total else err.column,
+                    f"{self.dataset or self.format} row not imported: "
+                    + (
+                        f"a total row ({total!r}), not an event (a spreadsheet's sum below the table)"
+                        if total
+                        else err.reason
+                    ),
                     value=_row_id(row),
                 )
                 continue
@@ -453,13 +550,34 @@ class Importer:
             out.events.append(event)
         out.rows_read += self.bad_records
         out.rows_rejected += self.bad_records
+        if in_degrees:
+            at, col, cell, value = in_degrees[0]
+            self.report.add(
+                "warning",
+                self.file,
+                at,
+                col,
+                f"{len(in_degrees) - 1} coordinate cell(s) written in degrees (the first {cell!r}) read as "
+                f"decimal degrees ({value}); a hemisphere S or W is negative",
+            )
         self.finish(out)
         return out
 
 
-def _decimal_point(cell: str) -> str:
-    """``34,11`` -> ``34.11`` (a whole cell written with a decimal comma); other cells as they are."""
-    return cell.replace(",", ".") if "," in cell and _DECIMAL_COMMA.fullmatch(cell) else cell
+#: The first cell of a spreadsheet's sum row below a table.
+_TOTAL = re.compile(r"(?:grand\s+)?(?:total|totals|sum|summe|gesamt|totaal)\s*:?", re.I)
+
+
+def _total_row(row) -> str:
+    """The first cell of a row that is a total below the table ('Total', 'Grand total:', 'Summe'),
+    its other cells empty or numbers; '' for any other row. Only asked of a row already rejected:
+    a sum row was said to have a broken date, which sent the user looking for one."""
+    cells = [str(c).strip() for c in (row.values() if isinstance(row, dict) else row)]
+    filled = [c for c in cells if c]
+    if not filled or not _TOTAL.fullmatch(filled[0]):
+        return ""
+    rest = filled[1:]
+    return filled[0] if all(re.fullmatch(r"-?[0-9][0-9.,]*", c) for c in rest) else ""
 
 
 def is_hxl(row) -> bool:

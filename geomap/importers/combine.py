@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .. import counts
@@ -186,6 +187,7 @@ def load_all(
                     "dataset": "curated",
                     counts.ROWS_READ: sub.counts.get(counts.ROWS_READ, 0),
                     counts.ROWS_REJECTED: sub.counts.get(counts.ROWS_REJECTED, 0) + repeated,
+                    counts.ROWS_SHOWN_ONCE: repeated,
                 }
             )
         else:
@@ -211,6 +213,12 @@ def load_all(
     #: event kept: overlapping exports of one dataset (last month's download and this month's)
     #: mapped every shared event twice
     first_from: dict[tuple[str, str], tuple[str, int | None, Event]] = {}
+    # a dataset's rows written as geomap's events (`geomap import`, then edited) given with the dataset
+    # again: each event was mapped twice under one id; the import's row, as the user kept it, is shown
+    imported_rows = {
+        (ev.dataset, ev.event_id): (ev.file, None, ev) for ev in es.events if ev.dataset not in _NOT_IMPORTED
+    }
+    first_from.update(imported_rows)
     per_file: dict[str, dict] = {}  # each file's counts, corrected when a later file's row replaces one
     for imp in imports:
         file_counts = imp.counts()
@@ -228,14 +236,18 @@ def load_all(
                 kept_file, at, kept = first_from[key]
                 if at is None or not _updated_later(ev, kept, es.sources, imp.sources):
                     repeated += 1
+                    why = (
+                        f"{kept_file} line {kept.line}, an import of this dataset: shown once, as that file has it"
+                        if imported_rows.get(key, (None, None, None))[2] is kept
+                        else f"{kept_file} (overlapping exports of one dataset): shown once, as the file given "
+                        "first has it (this row is not updated later)"
+                    )
                     report.add(
                         "rejected",
                         imp.file,
                         ev.line,
                         None,
-                        f"{ev.dataset} event {ev.event_id} is already on the map from {kept_file} (overlapping "
-                        "exports of one dataset): shown once, as the file given first has it (this row is "
-                        "not updated later)",
+                        f"{ev.dataset} event {ev.event_id} is already on the map from {why}",
                         value=ev.event_id,
                     )
                     continue
@@ -248,6 +260,7 @@ def load_all(
                 fc = per_file[kept_file]
                 fc["events"] -= 1
                 fc[counts.ROWS_REJECTED] += 1
+                fc[counts.ROWS_SHOWN_ONCE] += 1
                 report.add(
                     "rejected",
                     kept_file,
@@ -301,6 +314,7 @@ def load_all(
                 counts.ROWS_JOINED: joined,
                 counts.ROWS_OUT_OF_REGION: left_out,
                 counts.ROWS_REJECTED: file_counts[counts.ROWS_REJECTED] + repeated,
+                counts.ROWS_SHOWN_ONCE: repeated,
                 "events": len(imp.events) - joined - left_out - repeated,
             }
         )
@@ -308,6 +322,7 @@ def load_all(
         per_file[imp.file] = file_counts
         if imp.licence and imp.licence not in loaded.licences:
             loaded.licences.append(imp.licence)
+    _say_alike_across_datasets([e for e in es.events if e.dataset not in _NOT_IMPORTED], report)
     for key in (
         counts.ROWS_READ,
         counts.ROWS_REJECTED,
@@ -317,6 +332,64 @@ def load_all(
     ):
         report.counts.setdefault(key, 0)
     return loaded
+
+
+#: ``dataset`` of rows no import made (hand-curated, accepted, drafts).
+_NOT_IMPORTED = ("", "curated", "draft")
+
+#: The grid (degrees) imported events are indexed by when they are compared across datasets:
+#: two cells either side reach past the 150 km of :func:`geomap.geo.same_incident_km`.
+_CELL_DEG = 1.0
+#: How many events of other datasets near an event are compared with it at most.
+_LOOK = 64
+
+
+def _say_alike_across_datasets(events: list[Event], report: Report) -> None:
+    """One warning per file for its imported events that look like the same incident as an event of
+    another dataset given before (same type, within a day and 50 km, 150 km when coarse).
+
+    Both stay on the map: each dataset codes the incident its own way and neither is the curated
+    record an import joins. Two datasets' markers for one clash looked like two clashes, unsaid.
+    """
+    from ..drafts import same_incident
+
+    if len({e.dataset for e in events}) < 2:
+        return
+    index: dict[tuple, list[Event]] = {}
+    alike: dict[str, list] = {}  # file -> [count, (line, other dataset, other file:line)]
+    datasets: dict[str, None] = {}  # those seen so far, in order
+    for ev in events:
+        if ev.latitude is None or ev.longitude is None:
+            continue
+        day = ev.date_range[0].toordinal()
+        cx, cy = int(ev.longitude // _CELL_DEG), int(ev.latitude // _CELL_DEG)
+        near = (
+            other
+            for d in (day - 1, day, day + 1)
+            for x in range(cx - 2, cx + 3)
+            for y in range(cy - 2, cy + 3)
+            for dataset in datasets
+            if dataset != ev.dataset
+            for other in index.get((dataset, ev.event_type, d, x, y), ())
+        )
+        # a hint, not a merge: a bounded look (a dense export, 10 000 rows of a day and a cell, would
+        # make it quadratic)
+        match = next((o for o in islice(near, _LOOK) if same_incident(ev, o, days=1)), None)
+        if match is not None:
+            said = alike.setdefault(ev.file, [0, (ev.line, match.dataset, f"{match.file}:{match.line}")])
+            said[0] += 1
+        index.setdefault((ev.dataset, ev.event_type, day, cx, cy), []).append(ev)
+        datasets.setdefault(ev.dataset, None)
+    for file, (n, (line, dataset, first)) in alike.items():
+        report.add(
+            "warning",
+            file,
+            line,
+            None,
+            f"{n} event(s) of {next(e.dataset for e in events if e.file == file)} look like the same incident as "
+            f"an event of {dataset} (same type, within a day and 50 km; the first is {first}): both are "
+            "shown, each dataset's coding (the dataset filter hides one)",
+        )
 
 
 def dataset_names(paths: list) -> dict[str, str]:

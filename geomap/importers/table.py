@@ -82,10 +82,28 @@ class TableImporter(Importer):
         self.id = find_column(cols, ID_NAMES)
         self.place = find_column(cols, PLACE_NAMES)
         self.url = find_column(cols, _URL_NAMES)
+        self.urls_left_out: list = []  # (line, url) of links that are not http(s)
         self.same = {f: cols[f] for f in _SAME if f in cols}
         self.fat = cols.get("fatalities")
         used = {self.lat, self.lon, self.date, self.type, self.sub, self.id, self.place, self.fat, *self.same.values()}
         self.shown = [c for c in cols.values() if c not in used]
+
+    def coordinate_columns(self) -> tuple[str | None, str | None]:
+        return self.lat, self.lon
+
+    def finish(self, out) -> None:
+        """One warning for the links left out: only http(s) reach the page, and a 'www.' link (no
+        scheme) was dropped from its source unsaid."""
+        if self.urls_left_out:
+            line, first = self.urls_left_out[0]
+            self.report.add(
+                "warning",
+                self.file,
+                line,
+                self.url,
+                f"{len(self.urls_left_out)} {self.url} cell(s) not http(s) (the first {first!r}): left out, "
+                "each source kept without a link (write https://...)",
+            )
 
     def convert(self, line: int, row: dict):
         lat = number(row.get(self.lat, ""), self.lat, -90.0, 90.0)
@@ -105,6 +123,8 @@ class TableImporter(Importer):
         eid = f"{self.stem}-{rid or line}"
         country = row.get(self.same.get("country", ""), "").strip().upper()
         url = http_url(row.get(self.url, "")) if self.url else ""
+        if self.url and not url and row.get(self.url, "").strip():
+            self.urls_left_out.append((line, row[self.url].strip()))
         ref = Source(
             source_id=f"file:{self.stem}:{rid or line}",
             publisher=self.dataset,

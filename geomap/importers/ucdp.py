@@ -57,6 +57,16 @@ class UcdpImporter(Importer):
     required = ("id", "type_of_violence", "latitude", "longitude", "where_prec", "date_prec", "date_start", "best")
     #: GED's first versions (1.x, 2.0) named the death estimates best_est, low_est, high_est
     aliases = {"best_est": "best", "low_est": "low", "high_est": "high"}
+    #: read, shown, or nothing to map (ids and codes of conflicts, dyads, sides and countries; the
+    #: year in the date; the point again as WKT)
+    known = (
+        *_SHOWN,
+        *("id", "type_of_violence", "latitude", "longitude", "where_prec", "date_prec", "date_start", "date_end"),
+        *("best", "high", "low", "side_a", "side_b", "source_article", "source_headline", "where_coordinates"),
+        *("country", "iso3", "year", "active_year", "conflict_dset_id", "conflict_new_id", "dyad_dset_id"),
+        *("dyad_new_id", "side_a_dset_id", "side_a_new_id", "side_b_dset_id", "side_b_new_id", "geom_wkt"),
+        *("country_id", "region", "gwnoa", "gwnob"),
+    )
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:

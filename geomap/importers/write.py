@@ -7,13 +7,13 @@ import io
 from contextlib import ExitStack
 from pathlib import Path
 
-from .. import filepair
+from .. import counts, filepair
 from ..atomic import lock_file_for, locked
 from ..curated import EventSet
 from ..drafts import write_dataset
 from ..exc import InputError
 from ..report import Report
-from .combine import Region, load_all
+from .combine import _NOT_IMPORTED, Region, load_all
 
 
 def import_file(
@@ -42,11 +42,8 @@ def import_file(
             stack.enter_context(locked(lock))
         check_replaceable(output)  # again: what another run wrote meanwhile
         write_dataset(es, output, sources)
-    return loaded.files[0], report
-
-
-#: ``dataset`` of rows that no import writes (hand-curated, accepted, drafts).
-_NOT_IMPORTED = ("", "curated", "draft")
+    # one file: none of its rows can repeat another file's (the count build's files carry)
+    return {k: v for k, v in loaded.files[0].items() if k != counts.ROWS_SHOWN_ONCE}, report
 
 
 def _table(path: Path) -> list[dict] | None:
