@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import counts, filepair, schema
 from .csvcolumns import read_csv_columns
-from .csvrows import read_csv_records, read_csv_rows
+from .csvrows import read_csv_records, read_csv_rows, spreadsheet_dates
 from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
@@ -201,7 +201,6 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
     """
     path = Path(path) if path else geodata_path("sources.csv")
     report = report if report is not None else Report()
-    from .csvrows import spreadsheet_dates
 
     sources: dict[str, Source] = {}
     first_line: dict[str, int] = {}
@@ -552,8 +551,6 @@ def _spreadsheet_dates(columns: dict, lines, records, header: list[str], name: s
     read back as ``YYYY-MM-DD``, each with a warning (:func:`geomap.csvrows.spreadsheet_dates`, as
     accept reads drafts): a European Excel's save of events.csv rejected every row. The cells are
     changed in ``columns`` and, read row-wise, in ``records``."""
-    from .csvrows import spreadsheet_dates
-
     dates = columns.get("event_date")
     if not dates or all(map(_DATE_DAY.fullmatch, set(dates))):  # the usual file: a few thousand distinct days
         return
