@@ -41,6 +41,33 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1
 MAX_SOURCE_TEXT = 500
 #: Longest url kept; a longer one is left out, with a warning.
 MAX_URL = 2048
+_HTTP = re.compile(r"^https?://", re.I)
+
+
+def is_http(url: str) -> bool:
+    """Whether ``url`` is an http(s) link: the only links that reach the page.
+
+    One test for the curated sources, accept's drafts and the importers, so
+    that what each leaves out (with a warning) is the same.
+
+    Parameters
+    ----------
+    url : str
+        A link as the file writes it (not stripped).
+
+    Returns
+    -------
+    bool
+        True when it begins ``http://`` or ``https://`` (any case).
+
+    Examples
+    --------
+    >>> is_http("HTTPS://www.dawn.com/a"), is_http("www.dawn.com/a"), is_http("javascript:alert(1)")
+    (True, False, False)
+    """
+    return _HTTP.match(url) is not None
+
+
 #: geo_precision as written in a CSV cell.
 _GEO_PRECISION_TEXTS = frozenset(str(k) for k in schema.GEO_PRECISIONS)
 
@@ -241,7 +268,7 @@ def _capped(src: Source, file: str, line: int, report: Report) -> Source:
             )
     # only http(s) links reach the page; the source stays (its url is optional): a 'www.dawn.com/...'
     # rejected the source and with it every event citing it
-    if src.url and not re.match(r"^https?://", src.url, re.I):
+    if src.url and not is_http(src.url):
         why = f"url {src.url!r} is not http(s): left out, the source kept without a link; allowed schemes: http, https"
     elif len(src.url) > MAX_URL:
         why = f"url has {len(src.url)} characters, above {MAX_URL}; left out"

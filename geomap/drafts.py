@@ -40,7 +40,7 @@ from .csvrows import (
     spreadsheet_dates,
     spreadsheet_separator,
 )
-from .curated import Event, EventSet, Source, event_from_row, file_stamp, load_events
+from .curated import Event, EventSet, Source, event_from_row, file_stamp, is_http, load_events
 from .exc import AcceptError, SchemaError
 from .filepair import write_together
 from .geo import haversine_km, same_incident_km
@@ -65,7 +65,7 @@ def source_for(row: dict) -> Source:
     if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", published):
         published = ""
     url = row.get("source_url", "") or ""
-    if not re.match(r"^https?://", url, re.I):
+    if not is_http(url):
         url = ""  # only http(s) links ever reach the page
     return Source(
         source_id=f"doc:{_slug(row['doc_id'])}",
@@ -410,7 +410,7 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
         report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
     for line, row in rows:
         url = row.get("source_url", "")
-        if url and not re.match(r"^https?://", url, re.I):  # source_for leaves it out: said, not unseen
+        if url and not is_http(url):  # source_for leaves it out: said, not unseen
             report.add(
                 "warning",
                 name,

@@ -25,7 +25,7 @@ from typing import Iterator
 
 from .. import counts
 from ..csvrows import MAX_CELL_CHARS, decimal_point, read_csv_text
-from ..curated import Event, Source, event_from_row
+from ..curated import Event, Source, event_from_row, is_http
 from ..exc import SchemaError
 from ..report import Report
 from ..schema import format_source_ids
@@ -65,7 +65,6 @@ _MDY = re.compile(r"([A-Za-z]{3,9})\.? ([0-9]{1,2}),? ([0-9]{4})")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 #: A code written as a decimal (``1.0``): pandas with a missing value, or a spreadsheet.
 _DECIMAL_CODE = re.compile(r"([0-9]+)\.0+")
-_HTTP = re.compile(r"^https?://", re.I)
 #: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
 _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
 #: A cell that is R's missing value, ``NA``, unquoted between separators (R's
@@ -263,7 +262,7 @@ def code(text: str) -> str:
 def http_url(text: str) -> str:
     """``text`` when it is an http(s) link, else '' (only those reach the page)."""
     text = (text or "").strip()
-    return text if _HTTP.match(text) else ""
+    return text if is_http(text) else ""
 
 
 def details(row: dict, columns) -> str:
