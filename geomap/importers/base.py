@@ -491,7 +491,8 @@ class Importer:
         raise NotImplementedError
 
     def finish(self, out: Imported) -> None:
-        """Called after the last record (GDELT merges its reports here)."""
+        """Called after the last record (GDELT merges its reports here; a plain table says the
+        links it left out)."""
 
     # ------------------------------------------------ the shared loop
 
