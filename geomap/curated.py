@@ -592,7 +592,16 @@ def _spreadsheet_dates(columns: dict, lines, records, header: list[str], name: s
 
 def file_stamp(path: Path) -> tuple | None:
     """What changes when a regular file is written (size, modification time, inode), or ``None``
-    for anything else (missing, a pipe): compared before and after a file is read."""
+    for anything else (missing, a pipe): compared before and after a file is read.
+
+    Parameters
+    ----------
+    path : Path
+
+    Returns
+    -------
+    tuple or None
+    """
     try:
         st = path.stat()
     except OSError:

@@ -210,6 +210,20 @@ def degrees(text: str, axis: str) -> str | None:
     (``E``/``W``); a cell needs a degree sign, minutes or a hemisphere (a plain
     number is read as it is, elsewhere).
 
+    Parameters
+    ----------
+    text : str
+        The cell.
+    axis : str
+        ``"latitude"`` or ``"longitude"``.
+
+    Returns
+    -------
+    str or None
+        The decimal degrees as text (``repr`` of a float rounded to 6 places).
+
+    Examples
+    --------
     >>> degrees("34.11°", "latitude"), degrees("71°05'24''E", "longitude"), degrees("30.5 S", "latitude")
     ('34.11', '71.09', '-30.5')
     >>> degrees("71.09 E", "latitude") is None, degrees("34.11", "latitude") is None
