@@ -265,6 +265,19 @@ def claimed(path: str | os.PathLike, busy):
     on the file the path names (a process that opened the removed file
     retries): two runs never hold two files of one name. Without ``fcntl``
     (Windows) nothing is claimed.
+
+    Parameters
+    ----------
+    path : str or path-like
+        What the run writes (a folder or a file).
+    busy : callable
+        ``busy(lock_file, pid)``: the exception to raise when another
+        process holds the claim.
+
+    Yields
+    ------
+    Path
+        The lock file, held until the block ends.
     """
     lock_file = lock_file_for(path)
     if fcntl is None:  # pragma: no cover - Windows

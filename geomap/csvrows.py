@@ -303,6 +303,18 @@ def spreadsheet_separator(text: str) -> tuple[str, str]:
     hand-edited CSV (curated events and sources, drafts for ``accept``, the
     files of ``evaluate``) reads it so, one reader for all.
 
+    Parameters
+    ----------
+    text : str
+        The file's text, decoded.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The separator and the note.
+
+    Examples
+    --------
     >>> spreadsheet_separator("a;b;c\n1;2,5;3\n")[0], spreadsheet_separator("sep=;\na,b\n")[0]
     (';', ';')
     """
@@ -319,7 +331,16 @@ def spreadsheet_separator(text: str) -> tuple[str, str]:
 
 
 def decimal_point(cell: str) -> str:
-    """``cell`` with a decimal comma made a point (``'34,12'`` -> ``'34.12'``); any other cell as it is."""
+    """``cell`` with a decimal comma made a point (``'34,12'`` -> ``'34.12'``); any other cell as it is.
+
+    Parameters
+    ----------
+    cell : str
+
+    Returns
+    -------
+    str
+    """
     return cell.replace(",", ".") if _DECIMAL_COMMA.fullmatch(cell) else cell
 
 
@@ -332,7 +353,22 @@ def spreadsheet_dates(cells, name: str, report: Report) -> dict[tuple[int, str],
     """``{(line, column): YYYY-MM-DD}`` for the date cells of ``cells`` (``(line, column, value)``)
     that a spreadsheet rewrote (see :data:`_REWRITTEN_DATE`; the day-month order of slashed dates
     from the dates themselves), each said in a warning; a cell that cannot be read is left out,
-    for the row's checks to reject. Curated events and accept's drafts are read back so."""
+    for the row's checks to reject. Curated events and accept's drafts are read back so.
+
+    Parameters
+    ----------
+    cells : iterable of (int, str, str)
+        ``(line, column, value)`` of the date cells to look at.
+    name : str
+        The file, for the warnings.
+    report : Report
+        Where the warnings go.
+
+    Returns
+    -------
+    dict
+        ``{(line, column): YYYY-MM-DD}`` of the cells read back.
+    """
     from .importers.base import parse_day
     from .importers.files import slash_order
 

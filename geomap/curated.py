@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import counts, filepair, schema
 from .csvcolumns import read_csv_columns
-from .csvrows import read_csv_records, read_csv_rows
+from .csvrows import read_csv_records, read_csv_rows, spreadsheet_dates
 from .exc import SchemaError
 from .geo import geodata_path
 from .report import Report
@@ -41,6 +41,33 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1
 MAX_SOURCE_TEXT = 500
 #: Longest url kept; a longer one is left out, with a warning.
 MAX_URL = 2048
+_HTTP = re.compile(r"^https?://", re.I)
+
+
+def is_http(url: str) -> bool:
+    """Whether ``url`` is an http(s) link: the only links that reach the page.
+
+    One test for the curated sources, accept's drafts and the importers, so
+    that what each leaves out (with a warning) is the same.
+
+    Parameters
+    ----------
+    url : str
+        A link as the file writes it (not stripped).
+
+    Returns
+    -------
+    bool
+        True when it begins ``http://`` or ``https://`` (any case).
+
+    Examples
+    --------
+    >>> is_http("HTTPS://www.dawn.com/a"), is_http("www.dawn.com/a"), is_http("javascript:alert(1)")
+    (True, False, False)
+    """
+    return _HTTP.match(url) is not None
+
+
 #: geo_precision as written in a CSV cell.
 _GEO_PRECISION_TEXTS = frozenset(str(k) for k in schema.GEO_PRECISIONS)
 
@@ -201,7 +228,6 @@ def load_sources(path: str | Path | None = None, report: Report | None = None) -
     """
     path = Path(path) if path else geodata_path("sources.csv")
     report = report if report is not None else Report()
-    from .csvrows import spreadsheet_dates
 
     sources: dict[str, Source] = {}
     first_line: dict[str, int] = {}
@@ -242,7 +268,7 @@ def _capped(src: Source, file: str, line: int, report: Report) -> Source:
             )
     # only http(s) links reach the page; the source stays (its url is optional): a 'www.dawn.com/...'
     # rejected the source and with it every event citing it
-    if src.url and not re.match(r"^https?://", src.url, re.I):
+    if src.url and not is_http(src.url):
         why = f"url {src.url!r} is not http(s): left out, the source kept without a link; allowed schemes: http, https"
     elif len(src.url) > MAX_URL:
         why = f"url has {len(src.url)} characters, above {MAX_URL}; left out"
@@ -552,8 +578,6 @@ def _spreadsheet_dates(columns: dict, lines, records, header: list[str], name: s
     read back as ``YYYY-MM-DD``, each with a warning (:func:`geomap.csvrows.spreadsheet_dates`, as
     accept reads drafts): a European Excel's save of events.csv rejected every row. The cells are
     changed in ``columns`` and, read row-wise, in ``records``."""
-    from .csvrows import spreadsheet_dates
-
     dates = columns.get("event_date")
     if not dates or all(map(_DATE_DAY.fullmatch, set(dates))):  # the usual file: a few thousand distinct days
         return
@@ -568,7 +592,16 @@ def _spreadsheet_dates(columns: dict, lines, records, header: list[str], name: s
 
 def file_stamp(path: Path) -> tuple | None:
     """What changes when a regular file is written (size, modification time, inode), or ``None``
-    for anything else (missing, a pipe): compared before and after a file is read."""
+    for anything else (missing, a pipe): compared before and after a file is read.
+
+    Parameters
+    ----------
+    path : Path
+
+    Returns
+    -------
+    tuple or None
+    """
     try:
         st = path.stat()
     except OSError:

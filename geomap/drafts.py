@@ -30,7 +30,17 @@ from typing import Iterable
 
 from . import counts, schema
 from .atomic import lock_file_for, locked, write_text
-from .curated import Event, EventSet, Source, event_from_row
+from .csvrows import (
+    DECIMAL_COMMA_SEPARATORS,
+    WIDE_MARKS,
+    _decode,
+    read_csv_text,
+    refuse_device,
+    split_sep_hint,
+    spreadsheet_dates,
+    spreadsheet_separator,
+)
+from .curated import Event, EventSet, Source, event_from_row, file_stamp, is_http, load_events
 from .exc import AcceptError, SchemaError
 from .filepair import write_together
 from .geo import haversine_km, same_incident_km
@@ -55,7 +65,7 @@ def source_for(row: dict) -> Source:
     if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", published):
         published = ""
     url = row.get("source_url", "") or ""
-    if not re.match(r"^https?://", url, re.I):
+    if not is_http(url):
         url = ""  # only http(s) links ever reach the page
     return Source(
         source_id=f"doc:{_slug(row['doc_id'])}",
@@ -366,7 +376,6 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .csvrows import read_csv_text, refuse_device, split_sep_hint, spreadsheet_dates, spreadsheet_separator
     from .importers.files import decode_text, split_member
 
     name = str(path)
@@ -401,7 +410,7 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
         report.add("warning", name, 1, cased, f"column {cased!r} read as the accept column")
     for line, row in rows:
         url = row.get("source_url", "")
-        if url and not re.match(r"^https?://", url, re.I):  # source_for leaves it out: said, not unseen
+        if url and not is_http(url):  # source_for leaves it out: said, not unseen
             report.add(
                 "warning",
                 name,
@@ -562,8 +571,6 @@ def _refuse_unwritable(events: Path, sources: Path) -> None:
 
 
 def _accept(drafts, events: Path, sources: Path, only_marked: bool, report: Report) -> list[str]:
-    from .curated import file_stamp, load_events
-
     # a spreadsheet saving the dataset while accept runs takes no lock: its save would be written over
     stamps = {path: file_stamp(path) for path in (events, sources)}
     # read under the lock: the dataset as the previous run left it
@@ -750,7 +757,6 @@ class _Table:
         """The table in ``path`` (already validated), or an empty one with ``columns``."""
         if not path.exists():
             return cls(list(columns), [], changed=True)
-        from .csvrows import DECIMAL_COMMA_SEPARATORS, WIDE_MARKS, _decode, split_sep_hint, spreadsheet_separator
 
         raw = path.read_bytes()
         # decoded as load_events decoded it: a UTF-16 file (a spreadsheet's "Unicode text") ended accept

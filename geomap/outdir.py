@@ -64,6 +64,19 @@ def check_not_stdout(path: str | os.PathLike, flag: str, command: str, writes: s
     named ``-`` (and a sources.csv beside it), ``build --out -`` and ``figure
     --out -`` a folder named ``-``, each in the working folder.
 
+    Parameters
+    ----------
+    path : str or path-like
+        The output given.
+    flag : str
+        The option that gave it (``-o``, ``--out``).
+    command : str
+        The command's name, for the message.
+    writes : str
+        What the command writes (a folder, a file and its sources.csv).
+    example : str
+        An output to write instead.
+
     Raises
     ------
     InputError

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from geomap.extract import extract_texts
-from geomap.extract.rules.offsets import measured_from, offset_place
+from geomap.extract.rules.offsets import offset_from, offset_place
 from geomap.geo import haversine_km
 from geomap.geocoders import default_chain
 from geomap.geocoders.base import Place
@@ -33,7 +33,7 @@ def test_a_distance_and_a_bearing_move_the_town_to_the_point(sentence, km, north
     assert moved is not None and moved.precision == 2 and moved.country == "PK"
     assert haversine_km(TOWN.lat, TOWN.lon, moved.lat, moved.lon) == pytest.approx(km, rel=0.02)
     assert (moved.lat > TOWN.lat) is north
-    assert measured_from(moved, TOWN)
+    assert offset_from(moved, TOWN)
 
 
 @pytest.mark.parametrize(

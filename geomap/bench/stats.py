@@ -17,8 +17,8 @@ core count, or other work took half a core or more on average while it ran
 (:data:`OTHERS_LIMIT`). Its wall-clock figures are then not trustworthy; its
 CPU seconds move far less.
 
-Everything here but :func:`sample` is pure, so the report logic is tested on
-fixed numbers.
+Everything here but :func:`sample` and :func:`cores` is pure, so the report
+logic is tested on fixed numbers.
 """
 
 from __future__ import annotations
@@ -65,11 +65,11 @@ def pair_ratios(base, other) -> list[float | None]:
 
 
 def cores() -> int:
-    """Cores this process may use (the affinity mask; the machine's count elsewhere)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    """Cores this process may use (the affinity mask; the machine's count elsewhere): the count
+    ``--jobs`` is checked against (:func:`geomap.parallel.local.cpu_count`, one reading of it)."""
+    from ..parallel.local import cpu_count  # (imported here: the package loads the extractor)
+
+    return cpu_count()
 
 
 @dataclass

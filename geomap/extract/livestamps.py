@@ -55,6 +55,16 @@ _ANY = re.compile(r"\d[:.][0-5]\d|\bago\b|just now", re.I)
 def is_stamp(line: str) -> bool:
     """Whether ``line`` is a live blog's stamp and nothing more.
 
+    Parameters
+    ----------
+    line : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
     >>> [is_stamp(s) for s in ("10:42 PKT", "Updated 14:05", "2 hours ago", "The gate opened at 10:42.")]
     [True, True, True, False]
     """
@@ -87,6 +97,15 @@ def drop_stamps(text: str) -> str:
     A bare age ("3 hours ago") goes only on a live blog's page or inside a
     wrapped sentence (the line above it long and open); elsewhere it is
     the age of a reader's comment, which ends the body, and stays.
+
+    Parameters
+    ----------
+    text : str
+        A scraped page's text, its lines kept.
+
+    Returns
+    -------
+    str
     """
     if not _ANY.search(text):
         return text

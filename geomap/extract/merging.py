@@ -11,7 +11,7 @@ from ..geo import haversine_km
 from .dates import DAY_KINDS, DateMention, published_fallback
 from .draft import DraftEvent, copy_draft
 from .rules.line import _near_line
-from .rules.offsets import measured_from
+from .rules.offsets import offset_from
 from .types import find_triggers
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -318,7 +318,7 @@ def _fold_town_into_measured(events: list[DraftEvent]) -> list[DraftEvent]:
             for o in out
             if o is not ev
             and o.event_type == ev.event_type
-            and measured_from(o.place, ev.place)
+            and offset_from(o.place, ev.place)
             and _close(_told(o), _told(ev), 3)
         ]
         if measured:

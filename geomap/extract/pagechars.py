@@ -137,6 +137,17 @@ def fix_mojibake(text: str) -> str:
     """UTF-8 read as Windows-1252, Latin-1, Windows-1251 or Thai cp874 made
     UTF-8 again (see the module's docstring).
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        ``text`` with each run of mojibake read back; other text unchanged.
+
+    Examples
+    --------
     >>> fix_mojibake("the gateâ€™s guards, the gateвЂ™s guards, a โ€“ b")
     'the gate’s guards, the gate’s guards, a – b'
     """
@@ -151,6 +162,16 @@ def fix_mojibake(text: str) -> str:
 def fix_characters(text: str) -> str:
     """Entities decoded, odd spaces made spaces or removed, mojibake repaired.
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> fix_characters("Pakistan&#8217;s troops&nbsp;and Pakistanâ€™s")
     'Pakistan’s troops and Pakistan’s'
     """

@@ -50,7 +50,21 @@ def same_incident(d: DraftEvent, b: DraftEvent, km: float = NEAR_KM) -> bool:
     sub-type, and whether it ended: a reopening is not the closure) at or
     near its place, each toll ``d`` gives the same in ``b``, and the day
     ``d`` gives in its own words (if any) ``b``'s; ``d`` not told as
-    happening again."""
+    happening again.
+
+    Parameters
+    ----------
+    d : DraftEvent
+        A draft of the headline-like line.
+    b : DraftEvent
+        A draft of the body.
+    km : float
+        How near ``b``'s place must be to ``d``'s.
+
+    Returns
+    -------
+    bool
+    """
     if (d.event_type, d.sub_event_type, d.ended) != (b.event_type, b.sub_event_type, b.ended):
         return False
     if (d.fatalities and d.fatalities != b.fatalities) or (d.injuries and d.injuries != b.injuries):
@@ -65,7 +79,20 @@ def crossheads(text: str, heads: frozenset[str]) -> frozenset[str]:
     prose (the nearest non-blank lines above and below end a sentence and
     are no headline-like lines): the form of a sub-heading. A line next to
     another such line is one of a list of other stories; the last line, with
-    no paragraph under it, is no sub-heading of anything."""
+    no paragraph under it, is no sub-heading of anything.
+
+    Parameters
+    ----------
+    text : str
+        The article's cleaned text, its lines kept.
+    heads : frozenset of str
+        The headline-like lines of the body (:func:`geomap.extract.pagetext.body_headlines`).
+
+    Returns
+    -------
+    frozenset of str
+        Those of ``heads`` in the form of a sub-heading.
+    """
     lines = [line.strip() for line in text.split("\n")]
     full = [s for s in lines if s]
     alone = set()

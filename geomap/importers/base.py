@@ -25,7 +25,7 @@ from typing import Iterator
 
 from .. import counts
 from ..csvrows import MAX_CELL_CHARS, decimal_point, read_csv_text
-from ..curated import Event, Source, event_from_row
+from ..curated import Event, Source, event_from_row, is_http
 from ..exc import SchemaError
 from ..report import Report
 from ..schema import format_source_ids
@@ -65,7 +65,6 @@ _MDY = re.compile(r"([A-Za-z]{3,9})\.? ([0-9]{1,2}),? ([0-9]{4})")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 #: A code written as a decimal (``1.0``): pandas with a missing value, or a spreadsheet.
 _DECIMAL_CODE = re.compile(r"([0-9]+)\.0+")
-_HTTP = re.compile(r"^https?://", re.I)
 #: An Excel serial day number as a spreadsheet saved it (``43539`` or ``43539.0``).
 _SERIAL = re.compile(r"[0-9]{5}(?:\.0+)?")
 #: A cell that is R's missing value, ``NA``, unquoted between separators (R's
@@ -211,6 +210,20 @@ def degrees(text: str, axis: str) -> str | None:
     (``E``/``W``); a cell needs a degree sign, minutes or a hemisphere (a plain
     number is read as it is, elsewhere).
 
+    Parameters
+    ----------
+    text : str
+        The cell.
+    axis : str
+        ``"latitude"`` or ``"longitude"``.
+
+    Returns
+    -------
+    str or None
+        The decimal degrees as text (``repr`` of a float rounded to 6 places).
+
+    Examples
+    --------
     >>> degrees("34.11°", "latitude"), degrees("71°05'24''E", "longitude"), degrees("30.5 S", "latitude")
     ('34.11', '71.09', '-30.5')
     >>> degrees("71.09 E", "latitude") is None, degrees("34.11", "latitude") is None
@@ -263,7 +276,7 @@ def code(text: str) -> str:
 def http_url(text: str) -> str:
     """``text`` when it is an http(s) link, else '' (only those reach the page)."""
     text = (text or "").strip()
-    return text if _HTTP.match(text) else ""
+    return text if is_http(text) else ""
 
 
 def details(row: dict, columns) -> str:
@@ -492,7 +505,8 @@ class Importer:
         raise NotImplementedError
 
     def finish(self, out: Imported) -> None:
-        """Called after the last record (GDELT merges its reports here)."""
+        """Called after the last record (GDELT merges its reports here; a plain table says the
+        links it left out)."""
 
     # ------------------------------------------------ the shared loop
 

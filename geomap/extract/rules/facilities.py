@@ -30,6 +30,19 @@ def facility_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with a ``crossing_ref`` mention added for each customs or
     immigration office ``sentence`` names outside them, in text order.
 
+    Parameters
+    ----------
+    sentence : str
+    mentions : list of Mention
+        The sentence's mentions found so far.
+
+    Returns
+    -------
+    list of Mention
+        ``mentions`` itself when nothing is added.
+
+    Examples
+    --------
     >>> [m.surface for m in facility_mentions("Shells hit the customs house.", [])]
     ['customs house']
     """

@@ -17,7 +17,10 @@ from ...geocoders.base import Place
 
 #: "60km north of", "about 45 kilometres south-west of the town of",
 #: "30 miles (48 km) east of": a count, its unit and a bearing, read right
-#: before the name of the town measured from.
+#: before the name of the town measured from. (Narrower than the finder's
+#: :data:`geomap.extract.places._MEASURED_FROM`, which also takes "a few km
+#: from" or "on the outskirts of" to tell that a town only locates another
+#: place: a point needs a count in digits and a bearing.)
 _MEASURE = re.compile(
     r"\b(?P<count>\d{1,3}(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\(\s*[^)]{0,20}\)\s+)?"
     r"(?P<bearing>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+"
@@ -89,9 +92,25 @@ def offset_place(sentence: str, start: int, place: Place) -> Place | None:
 _MEASURED_NAME = re.compile(r"\d[\d.]* km (?:north|south|east|west)\S* of (?P<town>.+)\Z")
 
 
-def measured_from(place: Place, town: Place) -> bool:
+def offset_from(place: Place, town: Place) -> bool:
     """Is ``place`` a point :func:`offset_place` measured from ``town``?
-    (A headline's "near Chaman" then tells the incident the body puts
-    "60km north of" it.)"""
+
+    A headline's "near Chaman" then tells the incident the body puts "60km
+    north of" it (:func:`geomap.extract.merging._fold_town_into_measured` joins
+    the two). Named apart from :func:`geomap.extract.places._measured_from`,
+    the finder's test of a town that only locates another place.
+
+    Parameters
+    ----------
+    place : Place
+        A place of an event, maybe one :func:`offset_place` gave.
+    town : Place
+        The place of another event.
+
+    Returns
+    -------
+    bool
+        True when ``place`` is named as measured from ``town``.
+    """
     m = _MEASURED_NAME.match(place.name)
     return m is not None and m.group("town") == town.name

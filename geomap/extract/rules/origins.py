@@ -81,6 +81,19 @@ def people_origins(sentence: str, mentions: list[Mention]) -> list[Mention]:
     came from ("an air strike on Waziristan refugees in Sperah"), not
     where anything happened.
 
+    Parameters
+    ----------
+    sentence : str
+    mentions : list of Mention
+        The sentence's place mentions.
+
+    Returns
+    -------
+    list of Mention
+        Those of ``mentions`` right before a word for displaced people.
+
+    Examples
+    --------
     >>> people_origins("No place here.", [])
     []
     """

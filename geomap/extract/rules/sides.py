@@ -100,6 +100,16 @@ def officials_of_both_sides(sentence: str) -> bool:
     come ("a meeting between local commanders of the two sides was
     expected").
 
+    Parameters
+    ----------
+    sentence : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
     >>> officials_of_both_sides("Both Pakistani and Afghan officials held talks but failed.")
     True
     >>> officials_of_both_sides("The foreign ministers held talks.")

@@ -5,8 +5,8 @@ forces that "attacked the border district" or a named town (a place
 attacked, not a post or a village).
 
 Kept apart so that each wording has one short rule of the same shape as
-:data:`geomap.extract.types._RULES` (appended after the news verbs: the
-main rules claim overlapping text first).
+:data:`geomap.extract.types._RULES` (appended last, after the news verbs
+and the outlets' rules: those claim overlapping text first).
 """
 
 from __future__ import annotations

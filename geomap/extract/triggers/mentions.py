@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+#: Talks held to get something done: one list for the two readings of talks
+#: below ("talks for the opening", "discussions ... on reopening").
+_TALKS = r"talks|negotiations|discussions|consultations"
 #: A reopening spoken of, not done: "still no date for the reopening",
 #: "a timetable for the reopening", "conditions for reopening", "depends on
 #: the reopening", "talks are under way for the opening of the crossing"
@@ -20,14 +23,16 @@ _REOPENING_UNREAL_BEFORE = re.compile(
     r"prerequisites?|hopes?|prospects?|chances?|calls?|pleas?|appeals?|requests?|demands?|push|pressure|"
     # what is done to have it: "talks are under way for the opening of the
     # crossing", "efforts for its reopening"
-    r"talks|negotiations|discussions|consultations|efforts|attempts|bids?|lobbying)\s+"
+    + _TALKS
+    + r"|efforts|attempts|bids?|lobbying)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:for|of|on|to)\s+(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:depend\w*|hing\w*|conditional|contingent)\s+(?:up)?on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$|"
     # "any reopening of Chaman would depend on guarantees": no one reopening
     r"\bany\s+(?:early\s+|quick\s+|swift\s+|full\s+)?$|"
     # "discussions were ongoing between the two governments on reopening
-    # the route": the topic of talks
-    r"\b(?:talks|negotiations|discussions|consultations|dialogue)\s+(?:[\w'’-]+\s+){0,8}?"
+    # the route": the topic of talks, further from the noun than the
+    # purpose above and after words of topic only
+    r"\b(?:" + _TALKS + r"|dialogue)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:on|about|over|regarding|concerning)\s+(?:the\s+|its\s+)?$",
     re.I,
 )

@@ -20,6 +20,19 @@ _TRADERS = (
 )
 #: A closure named as the cause of losses.
 _CLOSURE = r"(?:closures?|closing|shutdown|blockade|suspension\s+of\s+trade)"
+#: Losses borne, before the word "losses": "have incurred significant".
+_BORE = r"(?:incurr(?:ed|ing)|suffer(?:ed|ing)|sustain(?:ed|ing)|fac(?:ed|ing)|bearing|bore)\s+(?:[\w-]+\s+){0,2}?"
+#: One side's armed men, named by their side: "Pakistani forces", "Afghan border guards".
+_SIDE_FORCES = (
+    r"(?:Pakistani|Afghan|Taliban|Islamic\s+Emirate)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|guards|militia)"
+)
+#: The people such forces killed, as these outlets name them.
+_VICTIMS = (
+    r"(?:civilians|villagers|people|children|women|men|traders|labou?rers|refugees|passengers|drivers|"
+    r"shepherds|farmers)"
+)
+#: The armed men troops fight in an "encounter" or an "engagement".
+_FIGHTERS = r"(?:militants|terrorists|insurgents|attackers|infiltrators|intruders|khwarij|khawarij)"
 
 #: (event_type, sub_event_type, weak, pattern, anchors), as in ``types._RULES``.
 OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
@@ -29,9 +42,9 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         False,
         # "they have incurred significant losses due to the route's closure"
         # (not "suffered heavy losses" in a fight: the closure is named)
-        r"(?:incurr(?:ed|ing)|suffer(?:ed|ing)|sustain(?:ed|ing)|fac(?:ed|ing)|bearing|bore)\s+(?:[\w-]+\s+){0,2}?"
+        _BORE
         # (the closure is its own trigger: read ahead, not taken)
-        r"losses(?=\s+(?:[\w-]+\s+){0,5}?(?:due\s+to|because\s+of|owing\s+to|caused\s+by|from|over)\s+"
+        + r"losses(?=\s+(?:[\w-]+\s+){0,5}?(?:due\s+to|because\s+of|owing\s+to|caused\s+by|from|over)\s+"
         r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
         + _CLOSURE
         + r")|"
@@ -40,8 +53,7 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         + r"\s+(?:(?:are|were|have\s+been|had\s+been|have|had|say\s+they\s+are)\s+)?(?:losing|lost)\s+"
         r"(?:[\w-]+\s+){0,2}?(?:millions|billions|crores|lakhs)|"
         # losses counted in money: "suffered losses worth millions of rupees"
-        r"(?:incurr(?:ed|ing)|suffer(?:ed|ing)|sustain(?:ed|ing)|fac(?:ed|ing)|bearing|bore)\s+(?:[\w-]+\s+){0,2}?"
-        r"losses\s+(?:worth|of|amounting\s+to|running\s+into)\s+(?:[\w.,-]+\s+){0,2}?"
+         + _BORE + r"losses\s+(?:worth|of|amounting\s+to|running\s+into)\s+(?:[\w.,-]+\s+){0,2}?"
         r"(?:millions|billions|crores?|lakhs?|rupees|afghanis|dollars)",
         ("incurr", "suffer", "sustain", "fac", "bearing", "bore", "losing", "lost"),
     ),
@@ -74,14 +86,12 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # (not militants killed in an operation: the victims are named)
         # (the deed read ahead: "killed" and "martyred" are weak triggers of
         # their own, which the main rules claim first)
-        r"(?:Pakistani|Afghan|Taliban|Islamic\s+Emirate)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|guards|militia)"
+        _SIDE_FORCES
         # (the forces did it: not "13 Pakistani soldiers were killed and 25 people hurt")
-        r"(?=\s+(?:(?!(?:were|was|are|is|had|have|has|been)\s)[\w-]+\s+)?(?:martyred|killed|shot\s+dead|gunned\s+down)\s+"
-        r"(?:(?!and\s|or\s)[\w-]+\s+){0,2}?"
-        r"(?:civilians|villagers|people|children|women|men|traders|labou?rers|refugees|passengers|drivers|shepherds|farmers)\b)|"
-        r"(?:civilians|villagers|people|children|women|men|traders|labou?rers|refugees|passengers|drivers|shepherds|farmers)\s+"
-        r"(?:were|was|have\s+been|had\s+been)(?=\s+(?:martyred|killed|shot\s+dead|gunned\s+down)\s+by\s+(?:the\s+)?"
-        r"(?:Pakistani|Afghan|Taliban|Islamic\s+Emirate)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|guards|militia)\b)",
+        + r"(?=\s+(?:(?!(?:were|was|are|is|had|have|has|been)\s)[\w-]+\s+)?"
+        r"(?:martyred|killed|shot\s+dead|gunned\s+down)\s+"
+        r"(?:(?!and\s|or\s)[\w-]+\s+){0,2}?" + _VICTIMS + r"\b)|" + _VICTIMS + r"\s+(?:were|was|have\s+been|had\s+been)"
+        r"(?=\s+(?:martyred|killed|shot\s+dead|gunned\s+down)\s+by\s+(?:the\s+)?" + _SIDE_FORCES + r"\b)",
         ("pakistani", "afghan", "taliban", "emirate"),
     ),
     (
@@ -114,8 +124,9 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # "an encounter on the night of August 7 in which 33 were killed"
         # (not "a chance encounter", "encountered problems")
         r"(?:an?|the|fierce|brief|intense|heavy|armed|latest|another)\s+encounters?(?=\s+"
-        r"(?:with\s+(?:the\s+|a\s+group\s+of\s+)?(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|attackers|infiltrators|"
-        r"intruders|khwarij|khawarij)|on\s+the\s+night|in\s+which|(?:took\s+place|broke\s+out|ensued)))",
+        r"(?:with\s+(?:the\s+|a\s+group\s+of\s+)?(?:[\w-]+\s+)?"
+        + _FIGHTERS
+        + r"|on\s+the\s+night|in\s+which|(?:took\s+place|broke\s+out|ensued)))",
         ("encounter",),
     ),
     (
@@ -128,8 +139,7 @@ OUTLET_RULES: list[tuple[str, str, bool, str, tuple[str, ...]]] = [
         # engagement")
         r"(?:during|in)\s+the\s+(?:ensuing\s+|intense\s+|heavy\s+|fierce\s+)?engagement\b|"
         # (the fighters read ahead: "infiltrators" is a trigger of its own)
-        r"engagements?(?=\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|attackers|infiltrators|"
-        r"intruders|khwarij|khawarij))|"
+        r"engagements?(?=\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?" + _FIGHTERS + r")|"
         r"engagement\s+(?:took\s+place|broke\s+out|ensued|lasted)\s+(?:during\s+|on\s+|at\s+|in\s+|through\s+)"
         r"(?:the\s+)?(?:night|nightfall|dawn|early\s+hours)",
         ("engagement",),

@@ -30,6 +30,15 @@ def unquoted(sentence: str) -> tuple[str, list[int]] | None:
     """``sentence`` without its quotation marks, and for each character of
     it the offset of that character in ``sentence``; None when it holds none.
 
+    Parameters
+    ----------
+    sentence : str
+
+    Returns
+    -------
+    tuple of (str, list of int), or None
+        The text read for triggers and the offsets that map it back.
+
     Examples
     --------
     >>> unquoted("Forces “bombed a house” in Khost.")[0]
