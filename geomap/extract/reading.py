@@ -1,4 +1,7 @@
-"""Reading articles: text/markdown with YAML front matter, HTML, JSON lines.
+"""Reading articles: files, folders, links, doc ids; text/markdown, HTML.
+
+Front matter and published dates are read by :mod:`geomap.extract.frontmatter`,
+JSON lines (and the fields of a Parquet row) by :mod:`geomap.extract.records`.
 
 Every file that cannot be used is recorded in a :class:`~geomap.report.Report`
 with its file, line and reason, and counted, so that
@@ -11,26 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
-
 from .. import counts
 from ..csvrows import WIDE_MARKS
 from ..exc import ArticleError, FrontMatterError
 from ..outdir import CURRENT
 from ..report import Report, writable_text
-
-#: libyaml's safe loader when PyYAML was built with it: the pure-Python one
-#: spent about a tenth of extraction time reading front matter.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .frontmatter import _meta_fields, parse_published_date, split_front_matter
 
 #: Default size cap of one article file (bytes); larger files are reported.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -79,26 +75,6 @@ def skip(report: Report, path: str | os.PathLike, reason: str) -> None:
     """Report and count one file left out as no article (see :func:`not_an_article`)."""
     report.add("skipped", str(path), None, None, reason)
     report.count(counts.FILES_SKIPPED)
-
-
-#: Front-matter keys we use; others are ignored (a warning is not worth it).
-FRONT_MATTER_KEYS = ("title", "source", "published", "url")
-#: The names scrapers and site generators give each field. Matched ignoring
-#: case, ``_``, ``-`` and spaces; the first found in the file wins and a later
-#: one that disagrees is a warning.
-FIELD_ALIASES = {
-    "title": ("title", "headline"),
-    "source": ("source", "publisher", "site_name", "outlet"),
-    "published": ("published", "date", "pubDate", "published_at", "publish_date", "datePublished", "created"),
-    "url": ("url", "link", "canonical_url"),
-}
-
-
-def _norm_key(key) -> str:
-    return re.sub(r"[\s_\-]", "", str(key)).lower()
-
-
-_ALIAS_FIELD = {_norm_key(a): f for f, names in FIELD_ALIASES.items() for a in names}
 
 
 @dataclass
@@ -234,289 +210,6 @@ def _upper_codec(wide: str) -> str:
     return f"{codec.upper()} {rest}".strip()
 
 
-# ------------------------------------------------------------ front matter
-
-
-class _FrontMatterLoader(_SAFE_LOADER):
-    """The safe loader with timestamps left as text: :func:`parse_published_date`
-    reads every date the same way (the local date as written), and a bad day
-    such as ``2025-02-30`` no longer makes the whole block invalid YAML."""
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
-
-_FM_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
-_FM_CLOSE = {
-    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M),
-    "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.M),
-}
-#: A ``key: value`` (YAML) or ``key = value`` (TOML) line of front matter that is not valid as a whole.
-_KV_LINE = {
-    ":": re.compile(r"[ \t]*([A-Za-z_@][\w\-. @]{0,60}?)[ \t]*:(?:[ \t]+(.*?))?[ \t\r]*"),
-    "=": re.compile(r"[ \t]*([A-Za-z_@][\w\-. @]{0,60}?)[ \t]*=[ \t]*(.*?)[ \t\r]*"),
-}
-_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.I)
-#: what may follow a numeric date: a time, then a zone (offset, Z or letters such as PKT)
-_TIME_TAIL = (
-    r"(?:(?:[T ]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
-    r"\s*(?:Z|[+\-]\d{2}(?::?\d{2})?|[A-Za-z]{2,5})?)?"
-)
-_ISO_DATE = re.compile(r"\s*(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL + r"\s*$")
-_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL + r"\s*$")
-#: earliest published date taken without a warning: older "news" is more likely a typo
-EARLIEST_PUBLISHED = dt.date(1990, 1, 1)
-
-
-def _date_error(value, why: str, file: str, line: int | None) -> FrontMatterError:
-    # str() of a YAML alias bomb (nested lists) would take forever: name the type
-    shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
-    return FrontMatterError(f"published {shown} {why}", file=file, line=line, column="published")
-
-
-def parse_published_date(value, file: str = "", line: int | None = None) -> dt.date:
-    """Turn a ``published`` value into a date: the local date as written.
-
-    Accepts a ``date``/``datetime``; ISO ``YYYY-MM-DD`` (or with ``/`` or
-    ``.``) optionally followed by a time and zone; written forms with a
-    month name and a four-digit year (``March 19, 2025``, ``19 Mar 2025``,
-    ``Wednesday, March 19, 2025 10:22 PKT``), read by dateutil; numeric
-    ``D/M/YYYY`` or ``M/D/YYYY`` only when one of the two is above 12 (or
-    both are equal), since ``03/04/2025`` is a different day in Lahore and
-    in New York.
-
-    Raises
-    ------
-    FrontMatterError
-        When the value is not such a date, or is ambiguous.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or len(value) > 80:
-        raise _date_error(value, "is not a date; use YYYY-MM-DD", file, line)
-    numeric = _NUMERIC_DATE.match(value)
-    if numeric and int(numeric[1]) <= 12 and int(numeric[3]) <= 12 and int(numeric[1]) != int(numeric[3]):
-        # never a guess: 03/04/2025 is 3 April in Lahore and 4 March in New York
-        raise _date_error(value, "is ambiguous (day/month or month/day?); use YYYY-MM-DD or a month name", file, line)
-    try:
-        m = _ISO_DATE.match(value)
-        if m:
-            return dt.date(int(m[1]), int(m[3]), int(m[4]))
-        if numeric:
-            a, b, year = int(numeric[1]), int(numeric[3]), int(numeric[4])
-            day, month = (a, b) if a > 12 else (b, a)
-            return dt.date(year, month, day)
-        if _MONTH_NAME.search(value) and re.search(r"(?<!\d)\d{4}(?!\d)", value):
-            return _written_date(value)
-    except ValueError:
-        pass
-    raise _date_error(value, "is not a date; use YYYY-MM-DD or a form such as 'March 19, 2025'", file, line)
-
-
-def _written_date(value: str) -> dt.date:
-    """A date with a month name, read by dateutil (pandas' own dependency, so
-    no new package); parsed with two different defaults so that a missing day
-    (``March 2025``) is refused rather than filled in."""
-    import warnings
-
-    from dateutil import parser
-
-    got = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # unknown zone names such as PKT: the date as written is what we keep
-        for default in (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2)):
-            try:
-                got.append(parser.parse(value, default=default, ignoretz=True).date())
-            except (ValueError, OverflowError) as err:
-                raise ValueError(str(err)) from None
-    if got[0] != got[1]:
-        raise ValueError("incomplete date")
-    return got[0]
-
-
-def _date_doubt(day: dt.date, written: dt.date | None) -> str | None:
-    """Why a published date looks wrong, or None."""
-    if day < EARLIEST_PUBLISHED:
-        return f"published {day.isoformat()} is before {EARLIEST_PUBLISHED.year}; kept, check it"
-    latest = (written or dt.datetime.now(dt.timezone.utc).date()) + dt.timedelta(days=1)  # a day of time zones
-    if day > latest:
-        when = f"the file was last written ({written.isoformat()})" if written else "today"
-        return f"published {day.isoformat()} is later than {when}; kept, check it"
-    return None
-
-
-def _loose_lines(raw: str, sep: str, first_line: int) -> tuple[dict, list[int]]:
-    """``key: value`` lines of front matter that is not valid as a whole,
-    split at the first separator; indented lines continue the value above.
-    Returns the mapping and the lines that were neither."""
-    meta: dict = {}
-    bad: list[int] = []
-    last = None
-    for i, line in enumerate(raw.split("\n"), start=first_line):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        m = _KV_LINE[sep].fullmatch(line)
-        if m and not line[:1].isspace():
-            last = m[1].strip()
-            meta.setdefault(last, _unquote(m[2] or ""))
-        elif last is not None and line[:1].isspace() and meta.get(last) is not None:
-            meta[last] = f"{meta[last]} {_unquote(line.strip())}".strip()
-        else:
-            bad.append(i)
-    return {k: (v if v != "" else None) for k, v in meta.items()}, bad
-
-
-def _unquote(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    if not value:
-        return value
-    if value[0] in "\"'" and value.count(value[0]) == 1:  # an unbalanced opening quote
-        return value[1:].strip()
-    if value[-1] in "\"'" and value.count(value[-1]) == 1:
-        return value[:-1].strip()
-    return value
-
-
-def split_front_matter(text: str, file: str = "", notes: list | None = None) -> tuple[dict, str, int]:
-    """Split optional front matter off ``text``: YAML between ``---`` lines,
-    or TOML between ``+++`` lines (Hugo).
-
-    Front matter that is not valid as a whole is read as ``key: value`` lines
-    (split at the first colon); when not even that works the text is read
-    without metadata. Either way a warning ``(line, column, reason)`` is
-    appended to ``notes``: the article is never rejected for its metadata.
-
-    Returns
-    -------
-    (meta, body, body_line)
-        ``meta`` has only string keys; ``body_line`` is the 1-based line
-        where the body starts.
-    """
-    notes = [] if notes is None else notes
-    m = _FM_OPEN.match(text)
-    if not m:
-        return {}, text, 1
-    fence = m[1]
-    close = _FM_CLOSE[fence].search(text, m.end())
-    if not close:
-        # a scraper that forgot the closing fence, or a body opening with a rule: the leading lines
-        # naming a field we read (title:, published: ...) are the metadata, the rest is the body
-        meta, at = {}, m.end()
-        kv = _KV_LINE[":" if fence == "---" else "="]
-        for line in text[m.end() :].splitlines(keepends=True):
-            got = kv.fullmatch(line.rstrip("\r\n"))
-            if not got or _norm_key(got[1]) not in _ALIAS_FIELD:
-                break
-            meta.setdefault(got[1].strip(), _unquote(got[2] or "") or None)
-            at += len(line)
-        body = text[at:]
-        if meta:
-            while body[:1] in ("\r", "\n") and body:  # the blank line after them
-                body = body[1:]
-            at = len(text) - len(body)
-        said = "read its leading field lines as metadata" if meta else "the text is read without metadata"
-        notes.append((1, None, f"front matter opened with '{fence}' but never closed; {said}"))
-        return meta, body, text.count("\n", 0, at) + 1
-    raw = text[m.end() : close.start()]
-    body = text[close.end() :].lstrip("\r\n")
-    body_line = text.count("\n", 0, close.end()) + 2
-    meta, line, problem = _load_front_matter(raw, fence)
-    if problem is None:
-        return {str(k): v for k, v in meta.items()}, body, body_line
-    sep = ":" if fence == "---" else "="
-    meta, bad = _loose_lines(raw, sep, 2)
-    if meta:
-        skipped = f"; lines {', '.join(map(str, bad[:5]))} skipped" if bad else ""
-        notes.append((line, None, f"front matter is not valid {problem}; read as 'key{sep} value' lines{skipped}"))
-        return meta, body, body_line
-    notes.append((line, None, f"front matter is not valid {problem}; the text is read without metadata"))
-    return {}, body, body_line
-
-
-def _load_front_matter(raw: str, fence: str) -> tuple[dict, int, str | None]:
-    """``(meta, line, problem)``: the parsed mapping, or the line where and
-    why the parser failed (``problem`` None when it did not)."""
-    if not raw.strip():
-        return {}, 2, None
-    if fence == "+++":
-        import tomllib
-
-        try:
-            return tomllib.loads(raw.replace("\r\n", "\n")), 2, None
-        except tomllib.TOMLDecodeError as err:
-            return {}, 2 + max(getattr(err, "lineno", 1) - 1, 0), f"TOML ({str(err).split(' (at')[0]})"
-    try:
-        meta = yaml.load(raw, Loader=_FrontMatterLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
-        return {}, line, f"YAML ({getattr(err, 'problem', None) or 'invalid'})"
-    except (ValueError, TypeError, RecursionError) as err:  # unhashable keys, very deep nesting
-        return {}, 2, f"YAML ({type(err).__name__})"
-    if meta is None:
-        return {}, 2, None
-    if not isinstance(meta, dict):
-        return {}, 2, f"YAML (a {type(meta).__name__}, not a mapping of {', '.join(FRONT_MATTER_KEYS)})"
-    return meta, 2, None
-
-
-def _key_line(text: str, key: str | None, body_line: int) -> int:
-    """1-based line of ``key:`` (or ``key =``) in the front matter (line 1 when not found)."""
-    if key:
-        head = text.split("\n", body_line - 1)[: body_line - 1]
-        for i, raw in enumerate(head, start=1):
-            if re.match(rf"\s*['\"]?{re.escape(key)}['\"]?\s*[:=]", raw):
-                return i
-    return 1
-
-
-def _meta_fields(meta: dict, text: str, body_line: int, written: dt.date | None, notes: list) -> dict:
-    """The fields of ``meta`` under any of their names (:data:`FIELD_ALIASES`);
-    a value that cannot be used is a warning in ``notes`` and left out."""
-    got: dict = {}
-    said: dict = {}  # field -> key it came from
-    for key, value in meta.items():
-        name = _ALIAS_FIELD.get(_norm_key(key))
-        if name is None or value is None or value == "":
-            continue
-        line = _key_line(text, key, body_line)
-        if name == "published":
-            try:
-                value = parse_published_date(value)
-            except FrontMatterError as err:
-                notes.append(
-                    (line, key, err.reason.replace("published ", f"{key} ", 1) + "; no published date from it")
-                )
-                continue
-        elif isinstance(value, (dict, list)):
-            notes.append((line, key, f"{key} must be text, got {type(value).__name__}; ignored"))
-            continue
-        else:
-            value = str(value).strip()
-            if not value:
-                continue
-        if name in got:
-            if got[name] != value:
-                notes.append(
-                    (
-                        line,
-                        key,
-                        f"{key} {str(value)[:60]!r} disagrees with {said[name]} {str(got[name])[:60]!r}; "
-                        f"kept {said[name]}",
-                    )
-                )
-            continue
-        got[name], said[name] = value, key
-        if name == "published":
-            doubt = _date_doubt(value, written)
-            if doubt:
-                notes.append((line, key, doubt))
-    return got
-
-
 def article_from_text(
     text: str,
     doc_id: str,
@@ -591,234 +284,6 @@ def _html_article(text: str, doc_id: str, path: str) -> Article:
     )
 
 
-def _jsonl_lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """``(line number, bytes)`` of a JSON-lines file, split on ``\\n`` only.
-
-    A line longer than ``max_bytes`` is yielded as ``None`` and skipped
-    without ever being held in memory whole.
-    """
-    lineno = 0
-    while True:
-        raw = fh.readline(max_bytes + 1)
-        if not raw:
-            return
-        lineno += 1
-        if len(raw) > max_bytes and not raw.endswith(b"\n"):
-            while True:  # drop the rest of the over-long line
-                chunk = fh.readline(1 << 20)
-                if not chunk or chunk.endswith(b"\n"):
-                    break
-            yield lineno, None
-            continue
-        yield lineno, raw
-
-
-def _jsonl_article(raw: bytes, lineno: int, stem: str, path: str) -> Article:
-    """The article of one JSON line; raises ArticleError/FrontMatterError."""
-    if b"\x00" in raw:
-        raise ArticleError("line holds NUL bytes (binary); expected a UTF-8 JSON object", file=path, line=lineno)
-    try:
-        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-    except UnicodeDecodeError as err:
-        # JSON text is UTF-8 (RFC 8259): no guessing here
-        raise ArticleError(
-            f"line is not UTF-8 (byte 0x{raw[err.start]:02x}); JSON lines must be UTF-8", file=path, line=lineno
-        ) from None
-    try:
-        obj = json.loads(line)
-    except (ValueError, RecursionError) as err:
-        raise ArticleError(
-            f"line is not valid JSON: {err}{_json_lines_hint(line, err)}", file=path, line=lineno
-        ) from None
-    if isinstance(obj, list) and any(isinstance(o, dict) for o in obj):
-        # json.dump of a list saved as .jsonl: its articles were one rejected line, their number unsaid
-        objects = sum(isinstance(o, dict) for o in obj)
-        raise ArticleError(
-            f"line is a JSON array of {objects} object(s), none read: JSON lines hold one article object per "
-            "line; write each on a line of its own (e.g. jq -c '.[]' FILE)",
-            file=path,
-            line=lineno,
-        )
-    if not isinstance(obj, dict):
-        raise ArticleError("line must be a JSON object with title/source/published/url/text", file=path, line=lineno)
-    return record_article(obj, lineno, stem, path, "JSON object")
-
-
-def _json_lines_hint(line: str, err: Exception) -> str:
-    """What a line that is not JSON most likely is, when it is one of two
-    shapes a careless save gives: one line of an object written over several
-    (``json.dump(obj, indent=2)``), or several objects on one line (line
-    ends of carriage returns only, an old Mac's, which JSON lines do not
-    split on). Each was rejected line by line, the reason unsaid."""
-    bare = line.strip()
-    if bare in ("{", "[", "}", "]", "},", "],") or re.match(r'"(?:[^"\\]|\\.)*"\s*:', bare):
-        return (
-            " (a line of one object written over several lines, as json.dump(..., indent=2) writes it? "
-            "JSON lines hold one object per line: e.g. jq -c . FILE)"
-        )
-    if not (isinstance(err, json.JSONDecodeError) and err.msg == "Extra data"):
-        return ""
-    values, at, decoder = 0, 0, json.JSONDecoder()
-    while True:
-        while at < len(line) and line[at] in " \t\r\n":
-            at += 1
-        if at >= len(line):
-            break
-        try:
-            _, at = decoder.raw_decode(line, at)
-        except (ValueError, RecursionError):
-            return ""
-        values += 1
-    ends = "; its lines end in carriage returns only (convert them: tr '\\r' '\\n')" if "\r" in line else ""
-    return f" ({values} JSON values on one line, none read: JSON lines hold one object per line{ends})"
-
-
-def _json_kind(value) -> str:
-    """What a JSON or Parquet value is, in words: ``a list of 3 items``."""
-    if isinstance(value, (list, tuple)):
-        return f"a list of {len(value)} item(s)"
-    if isinstance(value, dict):
-        return f"an object with {len(value)} key(s)"
-    return f"of type {type(value).__name__} ({str(value)[:20]!r})"
-
-
-def record_article(rec: dict, line: int, stem: str, path: str, what: str, notes: list | None = None) -> Article:
-    """The article of one record of fields (a JSON line, a Parquet row).
-
-    Metadata never rejects a record, as it never rejects a file: a
-    ``published`` that cannot be read or is ambiguous, or a title, source or
-    url that is not text, is a warning in ``Article.notes`` naming the
-    record's line and key, and the record is read without it (they rejected
-    it whole, its incidents lost, while the same date in front matter was a
-    warning). A date before 1990 or after tomorrow is kept with a warning,
-    as in front matter (a record has no modification time of its own).
-
-    Parameters
-    ----------
-    rec : dict
-        ``text`` (required), ``title``, ``source``, ``url``, ``published``, ``id``.
-    line : int
-        1-based line or row number, for reports and the default id
-        ``STEM:LINE``.
-    what : str
-        What a record is called in the error of a missing text.
-    notes : list, optional
-        Warnings its reader already had about it (``(line, column, reason)``).
-
-    Raises
-    ------
-    ArticleError
-        The record has no text.
-    """
-    body = rec.get("text")
-    if not isinstance(body, str) or not body.strip():
-        given = body is not None and not isinstance(body, str)
-        # a list of paragraphs or a number was said to be no text at all
-        why = f"has a 'text' that is {_json_kind(body)}, not text" if given else "has no 'text'"
-        raise ArticleError(f"{what} {why}", file=path, line=line, column="text")
-    notes = list(notes or [])
-    text = {}
-    for key in ("title", "source", "url"):
-        if isinstance(rec.get(key), (dict, list)):
-            notes.append((line, key, f"{key} must be text, got {type(rec[key]).__name__}; ignored"))
-        else:
-            text[key] = str(rec.get(key) or "")
-    published, unread = None, b""
-    if rec.get("published") not in (None, ""):
-        try:
-            published = parse_published_date(rec["published"], file=path, line=line)
-        except FrontMatterError as err:
-            notes.append((line, "published", err.reason + "; no published date from it"))
-            # told apart by what was written: two records differing only in a date not read are two
-            unread = b"\x1f" + repr(rec["published"]).encode("utf-8", "surrogatepass")
-        else:
-            doubt = _date_doubt(published, None)  # as in front matter: a year typed wrong is kept, and said
-            if doubt:
-                notes.append((line, "published", doubt))
-    given = rec.get("id")
-    if isinstance(given, (dict, list, bool)) or (isinstance(given, str) and given and not given.strip()):
-        # an id of blanks or a list became the doc_id as written ('   ', "['a']"): drafts no one can cite
-        shown = repr(given) if isinstance(given, str) else _json_kind(given)
-        notes.append((line, "id", f"id {shown} is no id; the record is {stem}:{line}"))
-        given = None
-    doc_id = str(given) if given not in (None, "") else f"{stem}:{line}"
-    digest = hashlib.sha1()
-    for part in (
-        "" if given in (None, "") else doc_id,
-        body,
-        *(rec.get(k) for k in ("title", "source", "url")),
-    ):
-        digest.update(str(part or "").encode("utf-8", "surrogatepass") + b"\x1f")
-    digest.update(str(published or "").encode() + unread)
-    return Article(
-        doc_id=doc_id,
-        text=body,
-        title=text.get("title", ""),
-        source=text.get("source", ""),
-        published=published,
-        url=text.get("url", ""),
-        path=path,
-        line=line,
-        key=digest.hexdigest(),
-        notes=notes,
-    )
-
-
-def _jsonl_articles(p: Path, report: Report, max_bytes: int, stem: str | None = None) -> Iterator[Article]:
-    """Articles of a JSON-lines file, one per line; the cap applies per line,
-    so a large feed is streamed rather than refused."""
-    path = str(p)
-
-    def reject(err: ArticleError) -> None:
-        report.count(counts.ARTICLES_READ)
-        report.add_error(err)
-        report.count(counts.ARTICLES_REJECTED)
-
-    try:
-        st = p.stat()
-        if not stat.S_ISREG(st.st_mode):
-            raise ArticleError("not a regular file (a pipe, socket or device); articles are read from files", file=path)
-        fh = open(p, "rb")
-    except OSError as err:
-        report.count(counts.ARTICLES_READ)
-        report.add("rejected", path, None, None, f"cannot read: {err.strerror or err}")
-        report.count(counts.ARTICLES_REJECTED)
-        return
-    except ArticleError as err:
-        reject(err)
-        return
-    records = 0
-    with fh:
-        head = fh.read(8192)
-        if b"\x00" in head:
-            wide = _wide_encoding(head)  # JSON text is UTF-8 (RFC 8259): said, not decoded
-            why = f"file is {_upper_codec(wide)}; JSON lines must be UTF-8" if wide else "binary file (NUL bytes)"
-            reject(ArticleError(f"{why}; expected UTF-8 text" if not wide else f"{why}: save it as UTF-8", file=path))
-            return
-        fh.seek(0)
-        for lineno, raw in _jsonl_lines(fh, max_bytes):
-            if raw is None:
-                records += 1
-                reject(
-                    ArticleError(
-                        f"line is above the cap of {max_bytes / 2**20:.1f} MiB for one article", file=path, line=lineno
-                    )
-                )
-                continue
-            if not raw.strip() or raw.strip() == b"\xef\xbb\xbf":
-                continue
-            records += 1
-            try:
-                art = _jsonl_article(raw, lineno, stem or name_text(p.stem), path)
-            except ArticleError as err:
-                reject(err)
-                continue
-            report.count(counts.ARTICLES_READ)
-            yield _checked(art, report)
-    if records == 0:
-        reject(ArticleError("empty file (no text)", file=path))
-
-
 def _checked(art: Article, report: Report) -> Article:
     """Count ``art`` as used; take NUL characters out of it and warn when
     relative dates cannot be anchored. ``art.checked_problems`` is how
@@ -870,6 +335,9 @@ def read_file(
     spath = str(p)
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
+        # imported here: records builds on this module's Article and checks
+        from .records import _jsonl_articles
+
         yield from _jsonl_articles(p, report, max_bytes, doc_id)  # lines are articles
         return
     if suffix in PARQUET_SUFFIXES:
@@ -1187,7 +655,7 @@ def iter_articles(
 def record_key(art: Article) -> str | None:
     """What makes two records (JSON lines, Parquet rows) one article: the same
     id (or none), text, title, source, published date and url, as
-    :func:`record_article` digested them. Two ids are two articles, as the
+    :func:`~geomap.extract.records.record_article` digested them. Two ids are two articles, as the
     feed says. None for an article file: files are one when the system says
     so (:func:`drop_repeated`)."""
     return art.key
