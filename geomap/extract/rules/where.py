@@ -20,6 +20,7 @@ from ...geocoders.base import Place
 from ..gates import Gated
 from ..places import Mention
 from ..types import VIOLENT, Trigger
+from .causes import _DEFINITE_BEFORE, _OPENING_CAUSE, _cause_in_a_country, _similar_one
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
 from .line import _FAR_DEG, _near_line
 from .origins import fire_origins, people_origins
@@ -289,26 +290,10 @@ def _places_of_the_work_before(trigs, others, candidates) -> bool:
     return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
 
 
-#: "the first night of", "the worst": a clause's incident named as one known.
-_DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
-
-#: A sentence opened by an after/following clause, up to its comma.
-_OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
-
-
 #: "without naming places", "without giving locations": no place is told.
 _NO_PLACE_TOLD = re.compile(
     r"\bwithout\s+(?:naming|giving|specifying|disclosing|saying|identifying)\s+(?:any\s+|the\s+|their\s+|its\s+|exact\s+)?"
     r"(?:places?|locations?|where\b|targets)",
-    re.I,
-)
-
-
-#: The words that make an incident the cause of the one before it:
-#: "(closed the crossing) following a suicide attack", "after a bombing".
-_CAUSE_RIGHT_BEFORE = re.compile(
-    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
@@ -324,33 +309,6 @@ def _place_of_border_incident(etype: str, candidates: list[Mention], ctx: Articl
         return None
     named = {m.place for m in candidates if m.role == "place" and m.place.kind != "border" and _near_line(m.place)}
     return named.pop() if len(named) == 1 else None
-
-
-def _cause_in_a_country(sentence: str, trigs, others, mentions) -> bool:
-    """Is the incident of ``trigs`` only the cause of another told before it
-    in the sentence, placed by nothing but a country after it ("Pakistan
-    closed Torkham following a suicide attack on a shrine in Pakistan")?"""
-    first = min(t.start for t in trigs)
-    return (
-        any(o.end <= first and o.event_type not in {t.event_type for t in trigs} for o in others)
-        and bool(_CAUSE_RIGHT_BEFORE.search(sentence, max(0, first - 50), first))
-        and any(m.role == "country" and m.start > first for m in mentions)
-    )
-
-
-#: "a similar armed confrontation", "another similar clash": an incident
-#: like the one reported, right before its trigger.
-_SIMILAR_BEFORE = re.compile(r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-def _similar_one(sentence: str, trigs) -> bool:
-    """Is an incident told as one "similar" to the one reported ("killed in
-    a similar clash in August")? It happened elsewhere or at another time:
-    the place of the incident reported is not its place."""
-    first = min(t.start for t in trigs)
-    return "similar" in sentence[max(0, first - 40) : first].lower() and bool(
-        _SIMILAR_BEFORE.search(sentence, max(0, first - 40), first)
-    )
 
 
 def _places_for(
