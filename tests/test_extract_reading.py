@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 from conftest_reading import check_counts, read
 
-from geomap.exc import ArticleError
-from geomap.extract.reading import DEFAULT_MAX_BYTES, decode_bytes, iter_articles
+from geomap.extract.reading import DEFAULT_MAX_BYTES, iter_articles
 from geomap.report import Report
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -124,21 +123,6 @@ def test_unreadable_file(tmp_path):
     path.chmod(0)
     _, report = read(path)
     assert "cannot read" in report.of_kind("rejected")[0].reason
-
-
-def test_decode_bytes():
-    assert decode_bytes("\ufeffé".encode("utf-8"))[0] == "é"
-    # \x1c and U+3000 are blank as text though bytes.strip() keeps them (found by hypothesis)
-    for data, words in [
-        (b"", "empty"),
-        (b"  \n", "empty"),
-        (b"ab\x00cd", "binary"),
-        (b"\x1c", "empty"),
-        ("\u3000".encode(), "empty"),
-        (b"\xa1@", "empty"),
-    ]:
-        with pytest.raises(ArticleError, match=words):
-            decode_bytes(data, file="f")
 
 
 def test_html_article(tmp_path):

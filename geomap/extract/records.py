@@ -19,8 +19,9 @@ from typing import Iterator
 from .. import counts
 from ..exc import ArticleError, FrontMatterError
 from ..report import Report
+from .decoding import _upper_codec, _wide_encoding
 from .frontmatter import _date_doubt, parse_published_date
-from .reading import Article, _checked, _upper_codec, _wide_encoding, name_text
+from .reading import Article, _checked, name_text
 
 
 def _jsonl_lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
