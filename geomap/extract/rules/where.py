@@ -151,7 +151,7 @@ _POSTED_BEFORE = re.compile(
 #: A neighbour that says where the place hit lies: "(a compound in Barmal,)
 #: near the border with North Waziristan", "bordering", "next to". (A town
 #: measured from, "30 km west of Miramshah", the finder has left out:
-#: :func:`geomap.extract.places._measured_from`.)
+#: :func:`geomap.extract.measured._measured_from`.)
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)"
     r"\s+(?:the\s+)?$",
