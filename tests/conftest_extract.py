@@ -10,11 +10,11 @@ def extractor_objects(cls: type) -> dict:
     import inspect
     import re
 
-    from geomap.extract import actors, dates, numbers, places, rules, triggers, types
+    from geomap.extract import actors, dates, measured, numbers, places, rules, triggers, types
 
     return {
         f"{mod.__name__}.{name}": value
-        for mod in (actors, dates, numbers, places, types, *rules.modules(), *triggers.modules())
+        for mod in (actors, dates, numbers, places, measured, types, *rules.modules(), *triggers.modules())
         for name, value in vars(mod).items()
         # (each where it is defined: the rules modules import each other's, types the triggers')
         if isinstance(value, cls) and re.search(rf"^{name} = ", inspect.getsource(mod), re.M)

@@ -454,7 +454,7 @@ def test_a_town_a_strike_is_placed_from_is_not_hit(chain, text, places, dead):
     assert [e.fatalities for e in sorted(ev, key=lambda e: e.location)] == dead
 
 
-# -- a town measured from, read once by the finder (places._measured_from) ---
+# -- a town measured from, read once by the finder (measured._measured_from)
 
 
 @pytest.mark.parametrize(

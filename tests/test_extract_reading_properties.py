@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geomap.exc import ArticleError
-from geomap.extract.reading import Article, article_from_text, decode_bytes, read_file, split_front_matter
+from geomap.extract.decoding import decode_bytes
+from geomap.extract.frontmatter import split_front_matter
+from geomap.extract.reading import Article, article_from_text, read_file
 from geomap.report import Report
 
 # database=None: no .hypothesis/ folder written outside tmp_path

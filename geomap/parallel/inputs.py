@@ -37,11 +37,11 @@ from ..extract.reading import (
     name_text,
     not_an_article,
     read_file,
-    record_article,
     report_renamed,
     skip,
     unique_doc_ids,
 )
+from ..extract.records import record_article
 from ..report import Report
 from .base import MissingDependency
 
@@ -378,11 +378,12 @@ def _open(path: str, mode: str = "rb"):
 
 def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
     from ..extract import reading as A
+    from ..extract import records as R
 
     stem = name_text(Path(u.path).stem)
     with open(u.path, "rb") as fh:
         fh.seek(u.start)
-        for n, raw in A._jsonl_lines(fh, max_bytes):
+        for n, raw in R._jsonl_lines(fh, max_bytes):
             lineno = u.first_line + n - 1
             if raw is None:
                 report.count(counts.ARTICLES_READ)
@@ -397,7 +398,7 @@ def _jsonl_range(u: Unit, report: Report, max_bytes: int) -> Iterator[Article]:
             elif raw.strip() and raw.strip() != b"\xef\xbb\xbf":
                 report.count(counts.ARTICLES_READ)
                 try:
-                    art = A._jsonl_article(raw, lineno, stem, u.path)
+                    art = R._jsonl_article(raw, lineno, stem, u.path)
                 except ArticleError as err:
                     report.add_error(err)
                     report.count(counts.ARTICLES_REJECTED)

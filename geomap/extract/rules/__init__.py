@@ -13,6 +13,8 @@ and toll, with what earlier sentences established:
 - :mod:`.when`: an event's date; :mod:`.relative_dates`: a date told
   relative to another incident;
 - :mod:`.where`: an event's places; :mod:`.works`: the places of border works;
+- :mod:`.coordinated`: the places listed with the one nearest the triggers;
+- :mod:`.causes`: incidents told as another's cause or as "a similar" one;
 - :mod:`.incidents`: the triggers grouped per incident;
 - :mod:`.sentence`: :func:`sentence_events`, one sentence -> draft events.
 """

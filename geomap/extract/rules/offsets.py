@@ -18,7 +18,7 @@ from ...geocoders.base import Place
 #: "60km north of", "about 45 kilometres south-west of the town of",
 #: "30 miles (48 km) east of": a count, its unit and a bearing, read right
 #: before the name of the town measured from. (Narrower than the finder's
-#: :data:`geomap.extract.places._MEASURED_FROM`, which also takes "a few km
+#: :data:`geomap.extract.measured._MEASURED_FROM`, which also takes "a few km
 #: from" or "on the outskirts of" to tell that a town only locates another
 #: place: a point needs a count in digits and a bearing.)
 _MEASURE = re.compile(
@@ -97,7 +97,7 @@ def offset_from(place: Place, town: Place) -> bool:
 
     A headline's "near Chaman" then tells the incident the body puts "60km
     north of" it (:func:`geomap.extract.merging._fold_town_into_measured` joins
-    the two). Named apart from :func:`geomap.extract.places._measured_from`,
+    the two). Named apart from :func:`geomap.extract.measured._measured_from`,
     the finder's test of a town that only locates another place.
 
     Parameters

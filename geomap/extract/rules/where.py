@@ -3,9 +3,9 @@ its sentence (:mod:`geomap.extract.places`) or carried from the sentences
 before.
 
 :func:`_places_for` is the rule: the mention nearest the triggers and
-those coordinated with it (:func:`_choose`), narrowed by the event's type
-(a crossing for a closure, a venue for talks, places near the line for
-works), or the place of the incident already told, the crossing in
+those coordinated with it (:func:`.coordinated._choose`), narrowed by the
+event's type (a crossing for a closure, a venue for talks, places near the
+line for works), or the place of the incident already told, the crossing in
 context, the lead's place or the border as a whole. Border works are
 placed by :mod:`.works`, places told without their names by
 :mod:`.referents`.
@@ -20,7 +20,9 @@ from ...geocoders.base import Place
 from ..gates import Gated
 from ..places import Mention
 from ..types import VIOLENT, Trigger
+from .causes import _DEFINITE_BEFORE, _OPENING_CAUSE, _cause_in_a_country, _similar_one
 from .clauses import _SEMICOLON, _cause_clause_start, _clause_of, _distance, _main_clause_end, _subordinate_cut
+from .coordinated import _COORD, _choose, _without_landmarks
 from .line import _FAR_DEG, _near_line
 from .origins import fire_origins, people_origins
 from .referents import _PLACE_ANAPHOR, _is_crossing, _lead_place, _named_before, _refine_country, _stands_for
@@ -145,82 +147,11 @@ _POSTED_BEFORE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of)){0,5})?\s+(?:in|to)\s+(?:the\s+)?$",
     re.I,
 )
-_COORD = re.compile(
-    # "into Kurram on Friday and into North Waziristan on Saturday"
-    r"^(?:\s+on\s+(?:[A-Z][a-z]+day|the\s+same\s+day))?"
-    # ("Torkham, along with the Chaman crossing", "Kurram, as well as Khost")
-    r"(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+and\s+also\s+|,?\s+(?:along|together)\s+with\s+)"
-    r"(?:(?:in|at|on|into|near)\s+)?(?:the\s+)?"
-    # "Kurram and Khost's Gurbuz district": the second name's province before it
-    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
-    # "in the Khas Kunar district of Kunar and in Goshta": the province that
-    # places the first name may stand between the two names of the list.
-    r"^\s+(?:of|in)\s+(?:the\s+|[A-Z][\w-]+['’]s\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
-    r"(?:\s+(?:tribal\s+)?(?:province|district|agency|region))?"
-    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:in|at|on)\s+)?(?:the\s+)?"
-    r"(?:(?!Afghanistan|Pakistan)[A-Z][\w-]+['’]s\s+)?$|"
-    # "at Angoor Adda, Bajaur, Kurram": a name of the list read as a qualifier
-    r"^,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$|"
-    # "parked at Jamrud and at the terminals in Peshawar", "stuck in Karachi
-    # and in the dry ports of Peshawar": the second place by its facilities
-    r"^,?\s+and\s+(?:(?:in|at|on|near)\s+)?the\s+(?:[\w-]+\s+)?"
-    r"(?:terminals?|ports?|yards?|depots?|markets?|bazaars?)\s+(?:in|of|at|near)\s+$"
-)
-
-
-#: Only a conjunction between a place and the trigger after it ("in Mohmand and completing").
-_AND_BETWEEN = re.compile(r"\s*(?:district|province|area|region|valley|agency)?\s*,?\s+and\s+$", re.I)
-
-
-#: A clause whose verb is left out, its count and place told: "1,500 trucks
-#: are stuck at Chaman and 800 at Torkham", "20 families in Dangam and
-#: some 30 in Marawara" (the second place is the same incident's).
-_GAPPED = re.compile(
-    r"(?:\s+on\s+[A-Z][a-z]+day)?\s*,?\s+(?:and|while)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|another\s+|more\s+than\s+)?"
-    r"\d[\d,]*(?:\s+(?:more|others|trucks|lorries|containers|vehicles|people|families))?\s+(?:at|in|near)\s+(?:the\s+)?\Z"
-)
-
-
-def _choose(mentions: list[Mention], triggers: list[Trigger], sentence: str) -> list[Mention]:
-    """The mention nearest to the triggers, plus the ones coordinated with it
-    ("in Kandahar province and Kabul")."""
-    if len(mentions) < 2:
-        return list(mentions)  # nothing to rank or coordinate
-    spans = [(t.start, t.end) for t in triggers]
-
-    # A place right after the trigger ("strikes in X") beats one before it.
-    def score(m: Mention) -> tuple[int, int]:
-        d = min(_distance((m.start, m.end), s) for s in spans)
-        after = any(m.start >= s[1] for s in spans)
-        if not after and _AND_BETWEEN.match(sentence, m.end, min(s[0] for s in spans)):
-            # "laying fence in Mohmand and completing forts in Khyber": the
-            # place before "and" is the other verb's.
-            d += 40
-        return (d - (15 if after else 0), m.start)
-
-    best = min(mentions, key=score)
-    chosen = [best]
-    ordered = sorted(mentions, key=lambda m: m.start)
-    i = ordered.index(best)
-    for step in (1, -1):
-        j = i
-        while 0 <= j + step < len(ordered):
-            a, b = (ordered[j], ordered[j + step]) if step == 1 else (ordered[j + step], ordered[j])
-            if not (_COORD.match(sentence[a.end : b.start]) or _GAPPED.match(sentence, a.end, b.start)):
-                break
-            if ordered[j + step].role == "border" and best.role != "border":
-                # "in the Sambaza area, near the Pakistan-Afghanistan
-                # border": the border says where the place lies
-                break
-            chosen.append(ordered[j + step])
-            j += step
-    return chosen
-
 
 #: A neighbour that says where the place hit lies: "(a compound in Barmal,)
 #: near the border with North Waziristan", "bordering", "next to". (A town
 #: measured from, "30 km west of Miramshah", the finder has left out:
-#: :func:`geomap.extract.places._measured_from`.)
+#: :func:`geomap.extract.measured._measured_from`.)
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|boundary)\s+with|bordering|adjoining|adjacent\s+to|next\s+to|neighbou?ring)"
     r"\s+(?:the\s+)?$",
@@ -229,26 +160,6 @@ _NEIGHBOUR_BEFORE = re.compile(
 _NEIGHBOUR_BEFORE = Gated(
     _NEIGHBOUR_BEFORE, "border", "frontier", "boundary", "adjoining", "adjacent", "next", "neighbo"
 )
-#: Between a place and the landmark that says where it lies: "Spin Boldak
-#: city near the Chaman border crossing", "Barmal, close to the border town".
-_LANDMARK_BETWEEN = re.compile(
-    r"^(?:['’]s)?(?:\s+(?:city|town|district|village|area|valley|bazaar))?,?\s+"
-    r"(?:near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def _without_landmarks(chosen: list[Mention], sentence: str) -> list[Mention]:
-    """The places a strike or blast hit without those named right after one
-    of them as where it lies ("airstrikes in Spin Boldak city near the
-    Chaman border crossing" hit Spin Boldak, not Chaman)."""
-    if len(chosen) < 2 or not any(w in sentence for w in ("near", "close to", "far from")):
-        return chosen
-    return [
-        m
-        for m in chosen
-        if not any(c.end <= m.start and _LANDMARK_BETWEEN.match(sentence[c.end : m.start]) for c in chosen)
-    ]
 
 
 #: A meeting held on the line: a flag meeting, a border meeting, "met near
@@ -289,26 +200,10 @@ def _places_of_the_work_before(trigs, others, candidates) -> bool:
     return last <= first_trig and any(o.event_type == "fortification" and o.end <= first for o in others)
 
 
-#: "the first night of", "the worst": a clause's incident named as one known.
-_DEFINITE_BEFORE = re.compile(r"the\s+(?:[\w-]+\s+){0,4}?(?=\S*$)", re.I)
-
-#: A sentence opened by an after/following clause, up to its comma.
-_OPENING_CAUSE = re.compile(r"(?:After|Following|In\s+(?:response|retaliation)\s+(?:to|for))\s[^,;]{5,200},")
-
-
 #: "without naming places", "without giving locations": no place is told.
 _NO_PLACE_TOLD = re.compile(
     r"\bwithout\s+(?:naming|giving|specifying|disclosing|saying|identifying)\s+(?:any\s+|the\s+|their\s+|its\s+|exact\s+)?"
     r"(?:places?|locations?|where\b|targets)",
-    re.I,
-)
-
-
-#: The words that make an incident the cause of the one before it:
-#: "(closed the crossing) following a suicide attack", "after a bombing".
-_CAUSE_RIGHT_BEFORE = re.compile(
-    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
@@ -324,33 +219,6 @@ def _place_of_border_incident(etype: str, candidates: list[Mention], ctx: Articl
         return None
     named = {m.place for m in candidates if m.role == "place" and m.place.kind != "border" and _near_line(m.place)}
     return named.pop() if len(named) == 1 else None
-
-
-def _cause_in_a_country(sentence: str, trigs, others, mentions) -> bool:
-    """Is the incident of ``trigs`` only the cause of another told before it
-    in the sentence, placed by nothing but a country after it ("Pakistan
-    closed Torkham following a suicide attack on a shrine in Pakistan")?"""
-    first = min(t.start for t in trigs)
-    return (
-        any(o.end <= first and o.event_type not in {t.event_type for t in trigs} for o in others)
-        and bool(_CAUSE_RIGHT_BEFORE.search(sentence, max(0, first - 50), first))
-        and any(m.role == "country" and m.start > first for m in mentions)
-    )
-
-
-#: "a similar armed confrontation", "another similar clash": an incident
-#: like the one reported, right before its trigger.
-_SIMILAR_BEFORE = re.compile(r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-def _similar_one(sentence: str, trigs) -> bool:
-    """Is an incident told as one "similar" to the one reported ("killed in
-    a similar clash in August")? It happened elsewhere or at another time:
-    the place of the incident reported is not its place."""
-    first = min(t.start for t in trigs)
-    return "similar" in sentence[max(0, first - 40) : first].lower() and bool(
-        _SIMILAR_BEFORE.search(sentence, max(0, first - 40), first)
-    )
 
 
 def _places_for(
