@@ -229,10 +229,7 @@ def locked(lock_file: str | os.PathLike, waiting=None):
     """
     lock_file = Path(lock_file)
     lock_file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
-    except PermissionError:  # another user's lock file: reading is enough to lock
-        fd = os.open(lock_file, os.O_RDONLY)
+    fd = _open_lock(lock_file)
     try:
         if fcntl is not None:
             try:
@@ -241,11 +238,7 @@ def locked(lock_file: str | os.PathLike, waiting=None):
                 if waiting is not None:
                     waiting(lock_file, _lock_holder(fd))
                 fcntl.flock(fd, fcntl.LOCK_EX)
-            try:  # who holds it, for the message of the next one who waits
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-            except OSError:
-                pass
+            _write_holder(fd)
         yield lock_file
     finally:
         os.close(fd)  # releases the lock
@@ -285,10 +278,7 @@ def claimed(path: str | os.PathLike, busy):
         return
     lock_file.parent.mkdir(parents=True, exist_ok=True)  # a new --parquet a/b/c: its parent is made anyway
     while True:
-        try:
-            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
-        except PermissionError:  # another user's lock file: reading is enough to lock
-            fd = os.open(lock_file, os.O_RDONLY)
+        fd = _open_lock(lock_file)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -303,11 +293,7 @@ def claimed(path: str | os.PathLike, busy):
         except OSError:  # removed by the run that held it: take the one now there
             pass
         os.close(fd)
-    try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-    except OSError:
-        pass
+    _write_holder(fd)
     try:
         yield lock_file
     finally:
@@ -316,6 +302,24 @@ def claimed(path: str | os.PathLike, busy):
         except OSError:
             pass
         os.close(fd)
+
+
+def _open_lock(lock_file: Path) -> int:
+    """A descriptor of ``lock_file``, created if needed."""
+    try:
+        return os.open(lock_file, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
+    except PermissionError:  # another user's lock file: reading is enough to lock
+        return os.open(lock_file, os.O_RDONLY)
+
+
+def _write_holder(fd: int) -> None:
+    """Write this process's id into a held lock file: who holds it, for the
+    message of the next one who waits or is refused (:func:`_lock_holder`)."""
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    except OSError:  # a lock file only readable to us: the lock holds all the same
+        pass
 
 
 def _lock_holder(fd: int) -> int | None:
