@@ -376,20 +376,8 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     point, and dates the spreadsheet rewrote (``20.03.2025``, ``20/03/2025``,
     ``3/20/2025``) are read back as ``YYYY-MM-DD``, each with a warning.
     """
-    from .importers.files import decode_text, split_member
-
     name = str(path)
-    if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
-        text = _workbook_text(path, report)
-    else:
-        try:
-            refuse_device(Path(path), "a drafts CSV")  # /dev/zero would be read until memory runs out
-            raw = Path(path).read_bytes()
-        except OSError as err:
-            raise SchemaError(f"cannot read file: {err.strerror or err}", file=name) from None
-        text, note = decode_text(raw, name)
-        if note:
-            report.add("warning", name, None, None, note)
+    text = sheet_text(path, "a drafts CSV", "cannot read file", report)
     delimiter, said = spreadsheet_separator(text)  # as curated events and evaluate's files are read
     if said:
         report.add("warning", name, 1, None, said)
@@ -426,6 +414,47 @@ def read_drafts(path: str | Path, report: Report) -> list[tuple[int, dict]]:
     for (line, k), day in spreadsheet_dates(cells, name, report).items():
         by_line[line][k] = day
     return rows
+
+
+def sheet_text(path, expected: str, cannot: str, report: Report) -> str:
+    """The text of a table a reviewer may have kept in a spreadsheet: an
+    Excel workbook's first sheet (:func:`_workbook_text`), or the file
+    decoded as a spreadsheet saves it (UTF-16 "Unicode text",
+    Windows-1252: :func:`geomap.importers.files.decode_text`), each such
+    reading a warning in ``report``. ``accept``'s drafts and ``evaluate``'s
+    files are read so.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file (``BOOK.xlsx:SHEET`` names a sheet).
+    expected : str
+        What the file should be, for the refusal of a device (``/dev/zero``
+        would be read until memory runs out).
+    cannot : str
+        The words that open the :class:`SchemaError` of a file that cannot be read.
+    report : Report
+        Where warnings (and a workbook's unreadable rows) go.
+
+    Returns
+    -------
+    str
+        The table as CSV text, its lines the file's (or the sheet's rows).
+    """
+    from .importers.files import decode_text, split_member
+
+    name = str(path)
+    if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
+        return _workbook_text(path, report)
+    try:
+        refuse_device(Path(path), expected)
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise SchemaError(f"{cannot}: {err.strerror or err}", file=name) from None
+    text, note = decode_text(raw, name)
+    if note:
+        report.add("warning", name, None, None, note)
+    return text
 
 
 def _workbook_text(path, report: Report) -> str:

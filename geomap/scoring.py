@@ -19,7 +19,6 @@ from .csvrows import (
     DECIMAL_COMMA_SEPARATORS,
     _field_limit,
     decimal_point,
-    refuse_device,
     split_sep_hint,
     spreadsheet_separator,
 )
@@ -43,22 +42,19 @@ def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = N
     evaluation in a traceback). A gold row whose ``event_id`` an earlier row
     has is a warning: it is scored as a second event.
     """
-    from .importers.files import decode_text, split_member
+    from .drafts import sheet_text
+    from .report import Report
 
     path = Path(path)
-    if split_member(path)[0].suffix.lower() in (".xlsx", ".xlsm"):
-        text, note = _workbook(path, warnings), None  # a gold file kept in Excel: refused as binary before
-    else:
-        try:
-            refuse_device(path, "a CSV file")
-            raw = path.read_bytes()
-        except OSError as err:
-            raise SchemaError(f"cannot read: {err.strerror}", file=str(path)) from None
-        # as a spreadsheet saved it (UTF-16 "Unicode text", Windows-1252), as accept reads drafts: said, not refused
-        text, note = decode_text(raw, str(path))
-    text = text.lstrip("\ufeff")
-    if note and warnings is not None:
-        warnings.append(f"{path}: {note}")
+    # as a spreadsheet saved it (an Excel workbook, UTF-16 "Unicode text", Windows-1252), as accept
+    # reads drafts: said, not refused; a workbook's row that cannot be read stops the evaluation, as a
+    # bad CSV row does
+    read = Report()
+    text = sheet_text(path, "a CSV file", "cannot read", read).lstrip("\ufeff")
+    for problem in read.of_kind("rejected"):
+        raise SchemaError(problem.reason, file=str(path), line=problem.line)
+    if warnings is not None:
+        warnings.extend(f"{path}: {p.reason}" for p in read.of_kind("warning"))
     delimiter, said = spreadsheet_separator(text)  # as accept reads drafts and build curated events
     if said and warnings is not None:
         warnings.append(f"{path}: {said}")
@@ -95,23 +91,6 @@ def _read(path: str | Path, required: tuple[str, ...], warnings: list | None = N
         except csv.Error as err:
             raise SchemaError(f"not valid CSV: {err}", file=str(path), line=skipped + reader.line_num) from None
     return rows
-
-
-def _workbook(path: Path, warnings: list | None) -> str:
-    """An Excel workbook's first sheet (or ``BOOK.xlsx:SHEET``) as CSV text
-    whose lines are the sheet's rows (:func:`geomap.drafts._workbook_text`);
-    a row that cannot be read stops the evaluation, as a bad CSV row does,
-    and what else the workbook holds (other sheets) is a warning."""
-    from .drafts import _workbook_text
-    from .report import Report
-
-    report = Report()
-    text = _workbook_text(path, report)
-    for problem in report.of_kind("rejected"):
-        raise SchemaError(problem.reason, file=str(path), line=problem.line)
-    if warnings is not None:
-        warnings.extend(f"{path}: {p.reason}" for p in report.of_kind("warning"))
-    return text
 
 
 def _checked_row(row: dict, line: int, path: Path, delimiter: str) -> dict:
